@@ -1,0 +1,49 @@
+import type { DsnAction, Reason, TopicId } from "./types.ts";
+
+/**
+ * Which advice topic a reason leads to when nothing else is known. The classifier may refine it with
+ * the status code or action (a "delayed" action is always the `delayed` topic; 5.1.3 is `address-syntax`).
+ */
+const TOPIC_BY_REASON: Record<Reason, TopicId> = {
+  userunknown: "user-unknown",
+  filtered: "user-unknown", // carriers' domain-specified reception answers like an unknown user
+  hasmoved: "user-unknown",
+  hostunknown: "host-unknown",
+  notaccept: "host-unknown", // the domain publishes that it takes no mail (null MX)
+  mailboxfull: "mailbox-full",
+  mesgtoobig: "message-too-big",
+  exceedlimit: "message-too-big",
+  expired: "expired",
+  authfailure: "auth-failed",
+  securityerror: "auth-failed",
+  spamdetected: "spam-blocked",
+  contenterror: "spam-blocked",
+  policyviolation: "spam-blocked",
+  rejected: "spam-blocked", // the recipient's server refused this sender
+  notcompliantrfc: "spam-blocked",
+  blocked: "sender-blocklisted",
+  badreputation: "sender-blocklisted",
+  requireptr: "sender-blocklisted",
+  norelaying: "relay-denied",
+  suspend: "account-suspended",
+  syntaxerror: "server-trouble", // an SMTP command syntax error: a client or server fault, not the address
+  systemerror: "server-trouble",
+  systemfull: "server-trouble",
+  networkerror: "server-trouble",
+  toomanyconn: "server-trouble",
+  speeding: "server-trouble",
+  mailererror: "server-trouble",
+  failedstarttls: "server-trouble",
+  virusdetected: "virus-detected",
+  onhold: "unknown",
+  undefined: "unknown",
+  delivered: "not-a-bounce",
+  feedback: "not-a-bounce",
+  vacation: "not-a-bounce",
+};
+
+export function topicOf(reason: Reason, action: DsnAction = "", status = ""): TopicId {
+  if (action === "delayed" || (status.startsWith("4.") && reason === "expired")) return "delayed";
+  if (status === "5.1.3" || status === "4.1.3") return "address-syntax";
+  return TOPIC_BY_REASON[reason];
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { topicOf } from "../knowledge/topic-of-reason.ts";
+import { REASONS, TOPIC_IDS } from "../knowledge/types.ts";
+
+describe("topicOf", () => {
+  it("gives every reason a known topic", () => {
+    for (const reason of REASONS) expect(TOPIC_IDS).toContain(topicOf(reason));
+  });
+
+  it("treats a carrier's reception filter like an unknown user", () => {
+    expect(topicOf("filtered")).toBe("user-unknown");
+  });
+
+  it("says 'still retrying' for any delayed DSN, whatever the reason", () => {
+    expect(topicOf("mailboxfull", "delayed")).toBe("delayed");
+    expect(topicOf("expired", "failed", "5.4.7")).toBe("expired");
+  });
+
+  it("uses the status code for a malformed address", () => {
+    expect(topicOf("userunknown", "failed", "5.1.3")).toBe("address-syntax");
+  });
+
+  it("never turns a non-failure into advice about a failure", () => {
+    for (const reason of ["delivered", "feedback", "vacation"] as const)
+      expect(topicOf(reason)).toBe("not-a-bounce");
+  });
+});
