@@ -1,0 +1,36 @@
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { createLogger } from "../bot/logger.ts";
+
+function capture() {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { lines, logger: createLogger({ destination, level: "debug" }) };
+}
+
+describe("logger", () => {
+  it("masks personal data in messages, nested fields and errors without the caller doing anything", () => {
+    const { lines, logger } = capture();
+    logger.info(
+      { user: { text: "call 090-1234-5678" }, list: ["taro@example.com"] },
+      "from hanako@example.jp",
+    );
+    logger.error({ err: new Error("card 4111 1111 1111 1111 refused") }, "failed");
+    const all = lines.join("\n");
+    for (const canary of ["090-1234-5678", "taro@", "hanako@", "4111 1111 1111 1111"])
+      expect(all).not.toContain(canary);
+    expect(all).toContain("t***@example.com");
+    expect(all).toContain("h***@example.jp");
+  });
+
+  it("cuts long strings so a paste cannot flood the log", () => {
+    const { lines, logger } = capture();
+    logger.info({ text: "x".repeat(50_000) }, "long");
+    expect(lines[0]!.length).toBeLessThan(3_000);
+  });
+});
