@@ -103,12 +103,15 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       return [...before, { type: "PASTE", diagnosis }];
     }
 
-    adopt(lang);
+    // 3. A description of the symptom in the user's words, 4. a paste that could not be read, or chat.
+    const event: DialogEvent = ownWords
+      ? { type: "SYMPTOM", topic: ownWords }
+      : looksLikePaste(text)
+        ? { type: "UNREADABLE" }
+        : { type: "SMALL_TALK" };
+    adopt(event.type === "UNREADABLE" && lang === "en" ? undefined : lang); // a failed paste is no English either
     if (findPii(text).length > 0) before.push({ type: "PERSONAL_DATA" });
-    // 3. A description of the symptom in the user's words.
-    if (ownWords) return [...before, { type: "SYMPTOM", topic: ownWords }];
-    // 4. Something that was meant as a paste but could not be read, or just chat.
-    return [...before, looksLikePaste(text) ? { type: "UNREADABLE" } : { type: "SMALL_TALK" }];
+    return [...before, event];
   }
 
   function matchTyped(command: string, session: SessionView): DialogEvent | undefined {

@@ -193,6 +193,16 @@ export const dialogMachine = setup({
     advice: {
       initial: "open",
       on: {
+        // A sticker while advice is open: answer kindly and keep the follow-ups and feedback buttons.
+        UNSUPPORTED: {
+          actions: [
+            {
+              type: "answerUnsupported",
+              params: ({ event }) => ({ kind: event.type === "UNSUPPORTED" ? event.kind : "other" }),
+            },
+            { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
+          ],
+        },
         FEEDBACK: [
           { guard: "helpful?", target: "menu", actions: "thankForFeedback" },
           {
