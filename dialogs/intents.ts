@@ -27,7 +27,8 @@ export type ReplyIntent =
   | { type: "answerSmallTalk" }
   | { type: "answerUnsupported"; kind: UnsupportedKind }
   // sent by the bot itself, outside any conversation
-  | { type: "explainGroupChat" };
+  | { type: "explainGroupChat" }
+  | { type: "apologize" };
 
 export type ReplyIntentType = ReplyIntent["type"];
 

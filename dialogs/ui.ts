@@ -89,6 +89,7 @@ export const uiSchema = z
       },
     ),
     groupChat: localized,
+    tryAgain: localized,
     keywords: z.object({
       menu: keywordList,
       restart: keywordList,

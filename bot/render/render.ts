@@ -85,6 +85,8 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent): Part[] {
       return [say(t(ctx, ui.unsupported[intent.kind]), menuItems(ctx))];
     case "explainGroupChat":
       return [say(t(ctx, ui.groupChat))];
+    case "apologize":
+      return [say(t(ctx, ui.tryAgain))];
   }
 }
 
