@@ -52,7 +52,14 @@ function text(maxGraphemes: number, what: string) {
 function localized(maxGraphemes: number = LIMITS.text, what = "texts") {
   return z.strictObject(
     { ja: text(maxGraphemes, what), en: text(maxGraphemes, what) },
-    { error: (issue) => (issue.input === undefined ? "is missing (needs ja: and en:)" : undefined) },
+    {
+      error: (issue) =>
+        issue.code !== "invalid_type"
+          ? undefined
+          : issue.input === undefined
+            ? "is missing"
+            : "needs ja: and en:",
+    },
   );
 }
 
@@ -101,7 +108,10 @@ const followUp = z.strictObject({
 });
 
 export const topicSchema = z.strictObject({
-  id: z.enum(TOPIC_IDS, { error: "is not a topic id listed in knowledge/types.ts" }),
+  id: z.enum(TOPIC_IDS, {
+    error: (issue) =>
+      issue.input === undefined ? "is missing" : "is not a topic id listed in knowledge/types.ts",
+  }),
   title: localized(LIMITS.title, "titles"),
   menuLabel: localized(LIMITS.label, "quick-reply labels"),
   summary,
@@ -122,11 +132,21 @@ const httpsUrl = z
     message: "must be a full https:// address",
   });
 
+/** Messages for a top level that is not a mapping, or a key that is not an id; others keep their own. */
+function entries(shape: string) {
+  return (issue: { code?: string }) =>
+    issue.code === "invalid_type"
+      ? `must be entries like ${shape}`
+      : issue.code === "invalid_key"
+        ? "is not a valid id: use only a-z, 0-9 and '-'"
+        : undefined;
+}
+
 /** links.yaml: `<id>: { label, url }`; the key is the link id. */
 export const linksSchema = z.record(
   id,
   z.strictObject({ label: localized(LIMITS.label, "link labels"), url: httpsUrl }),
-  { error: "must be a list of `<link-id>: { label, url }` entries" },
+  { error: entries("<link-id>: { label, url }") },
 );
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -141,7 +161,7 @@ export const carriersSchema = z.record(
       .min(1, { message: "needs at least one domain" }),
     allowSteps: localizedList(LIMITS.steps.min, LIMITS.steps.max, "steps"),
   }),
-  { error: "must be a list of `<carrier-id>: { name, domains, allowSteps }` entries" },
+  { error: entries("<carrier-id>: { name, domains, allowSteps }") },
 );
 
 /** symptoms.yaml: `<topic-id>: [phrases]`; earlier topics win when several match. */
@@ -150,5 +170,5 @@ export const symptomsSchema = z.record(
   z
     .array(z.string().trim().min(1, { message: "must not be empty" }), { error: "must be a list of phrases" })
     .min(1, { message: "needs at least one phrase" }),
-  { error: "must be a list of `<topic-id>: [phrases]` entries" },
+  { error: entries("<topic-id>: [phrases]") },
 );

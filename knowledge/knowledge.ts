@@ -161,6 +161,9 @@ function loadCarriers(file: string): Carrier[] {
 function loadSymptoms(file: string, topics: ReadonlyMap<TopicId, Topic>): Knowledge["symptoms"] {
   const data = loadDataFile(file, symptomsSchema);
   const neededBy = new Map<string, string>();
+  const exampleLines = [...topics.values()].flatMap((t) =>
+    t.examples.map((line) => ({ topic: t.id, line, folded: foldSymptomText(line) })),
+  );
   const symptoms: { topic: TopicId; phrases: string[] }[] = [];
   for (const [topic, phrases] of Object.entries(data)) {
     if (!topics.has(topic as TopicId))
@@ -175,16 +178,15 @@ function loadSymptoms(file: string, topics: ReadonlyMap<TopicId, Topic>): Knowle
       neededBy.set(compiled.needle, `"${phrase}" (${topic})`);
       // Symptoms are users' own words. A phrase that matches another topic's bounce line would override
       // the classifier on an ordinary paste, so it is refused here.
-      for (const [otherId, other] of topics) {
-        if (otherId === topic) continue;
-        const line = other.examples.find((example) => occursIn(foldSymptomText(example), compiled));
-        if (line)
-          throw new DataFileError(
-            file,
-            field,
-            `"${phrase}" also matches the bounce line "${line}" of topic ${otherId}; use the user's own words`,
-          );
-      }
+      const clash = exampleLines.find(
+        (example) => example.topic !== topic && occursIn(example.folded, compiled),
+      );
+      if (clash)
+        throw new DataFileError(
+          file,
+          field,
+          `"${phrase}" also matches the bounce line "${clash.line}" of topic ${clash.topic}; use the user's own words`,
+        );
     });
     symptoms.push({ topic: topic as TopicId, phrases });
   }

@@ -25,11 +25,12 @@ export function foldSymptomText(text: string): string {
     .replace(KATAKANA, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60))
     .replace(SMALL_KANA, (ch) => String.fromCharCode(ch.charCodeAt(0) + 1));
   // Separators become one space only where two Latin words meet; elsewhere (between Japanese words, or
-  // between a number and its unit) they vanish.
+  // between a number and its unit: "20 MB") they vanish.
   return folded.replace(SEPARATORS, (run: string, offset: number, whole: string) => {
     const before = whole[offset - 1] ?? "";
     const after = whole[offset + run.length] ?? "";
-    return isWordChar(before) && isWordChar(after) && isDigit(before) === isDigit(after) ? " " : "";
+    const numberThenUnit = isDigit(before) && !isDigit(after);
+    return isWordChar(before) && isWordChar(after) && !numberThenUnit ? " " : "";
   });
 }
 
