@@ -30,9 +30,12 @@ export const LIMITS = {
 
 const EMOJI = /\p{Extended_Pictographic}/gu;
 
-/** Ends of sentences: 。！？ in Japanese; . ! ? followed by a space or the end in English. */
+/** Ends of sentences: 。！？, or . ! ? before a space or the end. The brand "Yahoo!" ends none. */
 export function sentenceCount(text: string): number {
-  const ends = text.trim().match(/[。！？!?]+|\.(?=\s|$)/g);
+  const ends = text
+    .trim()
+    .replace(/Yahoo!/gi, "Yahoo")
+    .match(/[。！？]+|[.!?]+(?=\s|$)/g);
   return Math.max(1, ends?.length ?? 0);
 }
 

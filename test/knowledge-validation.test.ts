@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { DataFileError } from "../knowledge/data-file.ts";
 import { loadKnowledge } from "../knowledge/knowledge.ts";
+import { graphemeLength, sentenceCount } from "../knowledge/knowledge-schema.ts";
 
 /**
  * Each row breaks one thing in a copy of the shipped data and expects the error a support person would
@@ -390,6 +391,27 @@ describe("loadKnowledge refuses broken data and names the file and the field", (
     });
     expect(loadKnowledge(dir).topics.get("delayed")!.followUps[0]!.label.ja).toBe(decomposed);
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("how texts are measured", () => {
+  it.each([
+    ["宛先不明です。", 1],
+    ["届きません。送り直してください。", 2],
+    ["Gmail and Yahoo! reject it. Check the sender.", 2],
+    ["No full stop at the end", 1],
+    ["本当？ 大丈夫です！", 2],
+  ])("「%s」 has %i sentence(s)", (text, n) => {
+    expect(sentenceCount(text)).toBe(n);
+  });
+
+  it.each([
+    ["アドレス", 4],
+    ["か\u3099", 1],
+    ["👍🏻", 1],
+    ["🇯🇵", 1],
+  ])("「%s」 is %i character(s) long for LINE", (text, n) => {
+    expect(graphemeLength(text)).toBe(n);
   });
 });
 
