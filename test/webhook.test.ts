@@ -1,116 +1,46 @@
 import nock from "nock";
 import request from "supertest";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type BotApp, createApp } from "../bot/app.ts";
-import { LINE_API_BASE_URL } from "../bot/config.ts";
 import { checkMessages } from "../bot/line-limits.ts";
-import { createBotDeps } from "../bot/wiring.ts";
 import { MemorySessionStore } from "../dialogs/stores/memory.ts";
-import type { Classification } from "../knowledge/types.ts";
 import { fakeClassify } from "./fixtures/classifier.ts";
-import { fixtureCarrierOf, fixtureKnowledge, fixtureMatchSymptom } from "./fixtures/knowledge.ts";
+import { buildApp, postEvents } from "./support/bot-app.ts";
 import { textsOf } from "./support/harness.ts";
 import {
-  captureLogger,
   followEvent,
   groupId,
   groupTextEvent,
   joinEvent,
   messageEvent,
   postbackEvent,
-  SECRET,
   sign,
   TOKEN,
   textEvent,
   unfollowEvent,
   userId,
-  webhookBody,
 } from "./support/line-events.ts";
+import { blockNetwork, type Call, interceptLine, restoreNetwork } from "./support/nock-line.ts";
 
 /**
  * The webhook over HTTP (supertest) with LINE's API intercepted by nock: signatures, acknowledgement,
  * routing, de-duplication, order per user, and bad input. Every reply is checked against LINE's limits.
  */
 
-interface Call {
-  path: string;
-  body: Record<string, unknown>;
-  auth: string | undefined;
-}
+let line: ReturnType<typeof interceptLine>;
 
-let calls: Call[];
-let replyStatus: number;
-
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
-});
-afterAll(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-
+beforeAll(blockNetwork);
+afterAll(restoreNetwork);
 beforeEach(() => {
-  calls = [];
-  replyStatus = 200;
-  nock(LINE_API_BASE_URL)
-    .persist()
-    .post(/\/v2\/bot\/.*/)
-    .reply(async (req) => {
-      const path = new URL(req.url).pathname;
-      const body = (await req.json()) as Record<string, unknown>;
-      calls.push({ path, body, auth: req.headers.get("authorization") ?? undefined });
-      if (path === "/v2/bot/chat/loading/start") return [202, {}];
-      return replyStatus === 200
-        ? [200, { sentMessages: [] }]
-        : [replyStatus, { message: "Invalid reply token" }];
-    });
+  line = interceptLine();
 });
 afterEach(() => {
   nock.cleanAll();
 });
 
-function build(
-  options: { classify?: (t: string) => Promise<Classification>; store?: MemorySessionStore } = {},
-) {
-  const log = captureLogger();
-  const store = options.store ?? new MemorySessionStore();
-  const app = createApp(
-    createBotDeps(
-      {
-        channelSecret: SECRET,
-        channelAccessToken: TOKEN,
-        lineApiBaseUrl: LINE_API_BASE_URL,
-        qaCommunityUrl: undefined,
-      },
-      {
-        classify: options.classify ?? fakeClassify,
-        knowledge: fixtureKnowledge,
-        matchSymptom: fixtureMatchSymptom,
-        carrierOf: fixtureCarrierOf,
-        store,
-        logger: log.logger,
-      },
-    ),
-  );
-  return { app, logs: log.lines, store };
-}
-
-async function post(
-  app: BotApp,
-  events: unknown[],
-  options: { secret?: string; signature?: string | null } = {},
-) {
-  const body = webhookBody(events);
-  const req = request(app).post("/webhook").set("content-type", "application/json; charset=utf-8");
-  if (options.signature !== null)
-    req.set("x-line-signature", options.signature ?? sign(body, options.secret));
-  const res = await req.send(body);
-  await app.drain();
-  return res;
-}
-
-const replies = () => calls.filter((c) => c.path === "/v2/bot/message/reply");
+const build = buildApp;
+const post = postEvents;
+const calls = () => line.calls;
+const replies = () => line.replies();
 const repliedTexts = (call: Call) => textsOf(call.body.messages as unknown[]).join("\n");
 
 describe("webhook: signature and body", () => {
@@ -120,7 +50,7 @@ describe("webhook: signature and body", () => {
     const missing = await post(app, [textEvent(userId(1), "Mailbox full")], { signature: null });
     const garbage = await post(app, [textEvent(userId(1), "Mailbox full")], { signature: "%%%not base64" });
     expect([wrong.status, missing.status, garbage.status]).toEqual([401, 401, 401]);
-    expect(calls).toEqual([]);
+    expect(calls()).toEqual([]);
   });
 
   it("verifies the exact bytes received, so LINE's escaped emoji still verify", async () => {
@@ -148,7 +78,7 @@ describe("webhook: signature and body", () => {
       expect(res.status, body).toBe(400);
     }
     expect((await post(app, [])).status).toBe(200);
-    expect(calls).toEqual([]);
+    expect(calls()).toEqual([]);
   });
 
   it("refuses a body over the size limit with 413, and answers a 1 MB text kindly", async () => {
@@ -187,8 +117,8 @@ describe("webhook: events", () => {
   it("shows the loading animation before classifying a long paste in a 1:1 chat", async () => {
     const { app } = build();
     await post(app, [textEvent(userId(5), `${"Received: from somewhere\n".repeat(20)}Mailbox full`)]);
-    expect(calls.map((c) => c.path)).toEqual(["/v2/bot/chat/loading/start", "/v2/bot/message/reply"]);
-    expect(calls[0]!.body).toEqual({ chatId: userId(5), loadingSeconds: 5 });
+    expect(calls().map((c) => c.path)).toEqual(["/v2/bot/chat/loading/start", "/v2/bot/message/reply"]);
+    expect(calls()[0]!.body).toEqual({ chatId: userId(5), loadingSeconds: 5 });
   });
 
   it("handles a redelivered event once", async () => {
@@ -203,7 +133,7 @@ describe("webhook: events", () => {
   it("sends nothing in standby mode", async () => {
     const { app } = build();
     await post(app, [{ ...textEvent(userId(7), "Mailbox full"), mode: "standby" }]);
-    expect(calls).toEqual([]);
+    expect(calls()).toEqual([]);
   });
 
   it("keeps each user's events in order, even when one of them is slow, and serves several users per POST", async () => {
@@ -297,9 +227,9 @@ describe("webhook: events", () => {
 
   it("survives LINE refusing a reply, and the next event is still handled", async () => {
     const { app, logs } = build();
-    replyStatus = 400;
+    line.failRepliesWith(400);
     await post(app, [textEvent(userId(14), "Mailbox full")]);
-    replyStatus = 200;
+    line.failRepliesWith(200);
     await post(app, [textEvent(userId(14), "メニュー")]);
     expect(replies()).toHaveLength(2);
     expect(logs.join("")).toContain("Invalid reply token");
