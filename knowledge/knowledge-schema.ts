@@ -1,23 +1,17 @@
 import { z } from "zod";
+import { graphemeLength, LINE_LIMITS } from "../bot/line-limits.ts";
 import { TOPIC_IDS } from "./types.ts";
 
 /**
  * Shapes and per-field limits of the knowledge data files (knowledge/data/). Messages are written for
  * support staff: loadDataFile prefixes them with the file and the field path.
- * Cross-file rules (one file per topic, link ids that exist, ...) live in knowledge.ts.
+ * Cross-file rules (one file per topic, link ids that exist, ...) live in knowledge.ts. LINE's own limits
+ * have one home, bot/line-limits.ts, which also counts labels in graphemes as LINE does.
  */
-
-/** LINE counts action labels in grapheme clusters, so "👍🏻" or "が" typed as two code points count as one. */
-const graphemes = new Intl.Segmenter("ja", { granularity: "grapheme" });
-export function graphemeLength(text: string): number {
-  let n = 0;
-  for (const _ of graphemes.segment(text)) n++;
-  return n;
-}
 
 export const LIMITS = {
   /** Quick-reply labels (LINE's hard limit). */
-  label: 20,
+  label: LINE_LIMITS.quickReplyLabel,
   /** Bubble header; also LINE's template title limit. */
   title: 40,
   /** Any other single text; well below LINE's 5000, so a reply of several parts still fits a phone screen. */
@@ -133,6 +127,9 @@ const httpsUrl = z
   .string({ error: (issue) => (issue.input === undefined ? "is missing" : "must be text") })
   .refine((value) => URL.canParse(value) && new URL(value).protocol === "https:" && !/\s/.test(value), {
     message: "must be a full https:// address",
+  })
+  .refine((value) => value.length <= LINE_LIMITS.uriLength, {
+    message: `is longer than LINE's ${LINE_LIMITS.uriLength} characters for a link`,
   });
 
 /** Messages for a top level that is not a mapping, or a key that is not an id; others keep their own. */
