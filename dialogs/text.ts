@@ -1,14 +1,5 @@
 /** Small text helpers shared by the interpreter, the UI schema and the renderer. */
 
-const segmenter = new Intl.Segmenter("ja", { granularity: "grapheme" });
-
-/** Length as LINE counts labels: grapheme clusters (an emoji with modifiers is one). */
-export function graphemeLength(text: string): number {
-  let n = 0;
-  for (const _ of segmenter.segment(text)) n++;
-  return n;
-}
-
 /** Cuts to at most `max` UTF-16 units without splitting a surrogate pair, adding "…" when cut. */
 export function cut(text: string, max: number): string {
   if (text.length <= max) return text;

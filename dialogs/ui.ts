@@ -1,9 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { graphemeLength, LINE_LIMITS } from "../bot/line-limits.ts";
 import { loadDataFile } from "../knowledge/data-file.ts";
 import { TOPIC_IDS } from "../knowledge/types.ts";
 import { UNSUPPORTED_KINDS } from "./events.ts";
-import { graphemeLength, normalizeCommand } from "./text.ts";
+import { normalizeCommand } from "./text.ts";
 
 /**
  * The assistant's own words (greeting, warnings, menus, feedback, escalation) live in
@@ -18,7 +19,10 @@ const label = z
   .string()
   .trim()
   .min(1, "must not be empty")
-  .refine((s) => graphemeLength(s) <= 20, "must be at most 20 characters (LINE's quick-reply limit)");
+  .refine(
+    (s) => graphemeLength(s) <= LINE_LIMITS.quickReplyLabel,
+    `must be at most ${LINE_LIMITS.quickReplyLabel} characters (LINE's quick-reply limit)`,
+  );
 const localizedLabel = z.object({ ja: label, en: label });
 
 function withPlaceholder(name: string) {
