@@ -10,6 +10,8 @@ import { checkMessages } from "../../bot/line-limits.ts";
 export interface Recorded {
   path: string;
   body: Record<string, unknown>;
+  /** What the stand-in answered. */
+  status?: number;
 }
 
 export async function startFakeLineApi(token: string) {
@@ -24,7 +26,11 @@ export async function startFakeLineApi(token: string) {
       });
       return;
     }
-    requests.push({ path: req.path, body: req.body as Record<string, unknown> });
+    const recorded: Recorded = { path: req.path, body: req.body as Record<string, unknown> };
+    requests.push(recorded);
+    res.on("finish", () => {
+      recorded.status = res.statusCode;
+    });
     next();
   });
   app.post("/v2/bot/message/reply", (req, res) => {
@@ -52,6 +58,16 @@ export async function startFakeLineApi(token: string) {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
     replies: () => requests.filter((r) => r.path === "/v2/bot/message/reply"),
+    /** Waits until n replies have been answered (the bot replies after acknowledging the webhook). */
+    async waitForReplies(n: number, timeoutMs = 10_000): Promise<Recorded[]> {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const done = requests.filter((r) => r.path === "/v2/bot/message/reply" && r.status !== undefined);
+        if (done.length >= n) return done;
+        if (Date.now() > until) throw new Error(`expected ${n} replies, got ${done.length}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
