@@ -24,7 +24,12 @@ export type BotApp = Express & {
   drain(): Promise<void>;
 };
 
-export const DEFAULT_BODY_LIMIT = "2mb";
+/**
+ * LINE's own webhooks are small (a text message holds at most 5000 characters), but a stand-in or a
+ * misbehaving client may send a 1 MB text: escaped as \uXXXX that is 6 MB of JSON. Accepting it lets the
+ * user get a kind "too long" answer and keeps the other events of the same request; beyond this, 413.
+ */
+export const DEFAULT_BODY_LIMIT = "8mb";
 
 export function createApp(deps: AppDeps): BotApp {
   const app = express();

@@ -37,6 +37,8 @@ export interface InterpreterDeps {
 
 /** Longer than this is not a paste from a phone; it is answered kindly instead of classified. */
 export const MAX_TEXT_CHARS = 100_000;
+/** Longer texts are never a typed command or button label. */
+const MAX_COMMAND_CHARS = 200;
 /** The server's explanation kept in the session (masked) is cut to this. */
 const MAX_DETAIL_CHARS = 200;
 
@@ -71,7 +73,9 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
   };
 
   async function fromText(text: string, session: SessionView): Promise<DialogEvent[]> {
-    const command = normalizeCommand(text);
+    // Commands and labels are short; normalising a long paste would only cost time (and its trailing-
+    // punctuation pattern is quadratic on a long run of punctuation).
+    const command = text.length <= MAX_COMMAND_CHARS ? normalizeCommand(text) : "";
     const lang = languageOf(text);
     const before: DialogEvent[] = [];
     const adopt = (l: Lang | undefined) => {
@@ -80,7 +84,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
 
     // 1. A command or the label of a button, typed (or sent by a message action): exact match only,
     //    so a paste that contains "help" is still a paste.
-    const tapped = matchTyped(command, session);
+    const tapped = command ? matchTyped(command, session) : undefined;
     if (tapped) {
       adopt(lang);
       return [...before, tapped];

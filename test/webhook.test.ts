@@ -18,6 +18,7 @@ import {
   textEvent,
   unfollowEvent,
   userId,
+  webhookBody,
 } from "./support/line-events.ts";
 import { blockNetwork, type Call, interceptLine, restoreNetwork } from "./support/nock-line.ts";
 
@@ -83,14 +84,25 @@ describe("webhook: signature and body", () => {
 
   it("refuses a body over the size limit with 413, and answers a 1 MB text kindly", async () => {
     const { app } = build();
-    const huge = `{"events":[],"pad":"${"x".repeat(3_000_000)}"}`;
+    const huge = `{"events":[],"pad":"${"x".repeat(9_000_000)}"}`;
     const res = await request(app).post("/webhook").set("x-line-signature", sign(huge)).send(huge);
     expect(res.status).toBe(413);
 
-    const oneMb = await post(app, [textEvent(userId(3), "a".repeat(1_000_000))]);
+    // 1 MB of Japanese, escaped the way LINE escapes (6 bytes a character), next to another user's event
+    const long = textEvent(userId(3), "X");
+    const other = textEvent(userId(30), "Mailbox full");
+    const escaped = webhookBody([long, other]).replace(
+      '"text":"X"',
+      `"text":"${"\\u3042".repeat(1_000_000)}"`,
+    );
+    const oneMb = await request(app).post("/webhook").set("x-line-signature", sign(escaped)).send(escaped);
+    await app.drain();
     expect(oneMb.status).toBe(200);
-    expect(replies()).toHaveLength(1);
-    expect(repliedTexts(replies()[0]!)).toContain("長すぎて読み取れませんでした");
+    const replyTo = (event: Record<string, unknown>) =>
+      repliedTexts(replies().find((c) => c.body.replyToken === event.replyToken)!);
+    expect(replies()).toHaveLength(2);
+    expect(replyTo(long)).toContain("長すぎて読み取れませんでした");
+    expect(replyTo(other)).toContain("題:mailbox-full");
   });
 
   it("serves /healthz", async () => {
