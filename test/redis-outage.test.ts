@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
+import express from "express";
+import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHealthRouter } from "../bot/health.ts";
+import { createMetrics } from "../bot/metrics.ts";
 import { createStores, type Stores } from "../dialogs/stores/index.ts";
 import {
   findRedisServer,
@@ -57,6 +61,14 @@ describe.skipIf(!available)(available ? "redis outage" : `redis outage (skipped:
   });
 
   it("reports errors while Redis is down, without crashing or hanging, and recovers when it is back", async () => {
+    const health = express().use(
+      createHealthRouter({
+        metrics: createMetrics({ processMetrics: false }),
+        checks: { redis: () => stores.ping() },
+        logger: { warn: () => {} },
+      }),
+    );
+    expect((await request(health).get("/readyz")).status).toBe(200);
     await stores.sessions.set("U1", { state: "menu" }, 60_000);
     expect(await stores.sessions.get("U1")).toEqual({ state: "menu" });
 
@@ -72,6 +84,11 @@ describe.skipIf(!available)(available ? "redis outage" : `redis outage (skipped:
       }),
     );
     expect(ran).toBe(false);
+    expect((await request(health).get("/readyz")).body).toEqual({
+      status: "not-ready",
+      checks: { redis: "fail" },
+    });
+    expect((await request(health).get("/healthz")).status).toBe(200);
     // Reconnect attempts go on in the background; the outage is logged once, not once per attempt.
     await sleep(500);
     expect(lines.filter((l) => l.level === "warn")).toEqual([
@@ -84,6 +101,7 @@ describe.skipIf(!available)(available ? "redis outage" : `redis outage (skipped:
     expect(await stores.sessions.get("U1")).toEqual({ state: "paste" });
     expect(await stores.dedupe.claim("01EV-after", 60_000)).toBe(true);
     expect(await stores.lock.withUserLock("U1", async () => "ok")).toBe("ok");
+    expect((await request(health).get("/readyz")).status).toBe(200);
     expect(lines.at(-1)).toEqual({ level: "info", message: "redis connection back" });
   });
 });
