@@ -14,7 +14,7 @@ import { boundsOf, SIZE, TILES, type Tile } from "./richmenu-layout.ts";
 
 const OUT = join(import.meta.dirname, "..", "assets", "richmenu.png");
 
-function escape(text: string): string {
+function htmlEscape(text: string): string {
   return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -23,8 +23,8 @@ function tileHtml(tile: Tile, index: number): string {
   return `<div class="tile" style="left:${b.x}px;top:${b.y}px;width:${b.width}px;height:${b.height}px">
   <div class="card" style="--accent:${tile.color}">
     <div class="badge">${tile.target === "menu" ? "?" : index + 1}</div>
-    <div class="label">${tile.lines.map((l) => `<div>${escape(l)}</div>`).join("")}</div>
-    <div class="english">${escape(tile.english)}</div>
+    <div class="label">${tile.lines.map((l) => `<div>${htmlEscape(l)}</div>`).join("")}</div>
+    <div class="english">${htmlEscape(tile.english)}</div>
   </div>
 </div>`;
 }

@@ -93,6 +93,11 @@ describe("the rich menu layout", () => {
 describe("npm run richmenu against LINE (nock)", () => {
   it("creates the menu, uploads the image, makes it the default, then removes older copies", async () => {
     const calls: string[] = [];
+    /** A reply body that also notes which call LINE received, in order. */
+    const noting = (call: string, body: object) => () => {
+      calls.push(call);
+      return body;
+    };
     let created: unknown;
     let uploaded: Buffer | undefined;
     nock(API)
@@ -100,9 +105,9 @@ describe("npm run richmenu against LINE (nock)", () => {
         created = body;
         return true;
       })
-      .reply(200, () => (calls.push("create"), { richMenuId: "richmenu-new" }))
+      .reply(200, noting("create", { richMenuId: "richmenu-new" }))
       .post("/v2/bot/user/all/richmenu/richmenu-new")
-      .reply(200, () => (calls.push("default"), {}))
+      .reply(200, noting("default", {}))
       .get("/v2/bot/richmenu/list")
       .reply(200, () => {
         calls.push("list");
@@ -116,14 +121,14 @@ describe("npm run richmenu against LINE (nock)", () => {
         };
       })
       .delete("/v2/bot/richmenu/richmenu-old")
-      .reply(200, () => (calls.push("delete old"), {}));
+      .reply(200, noting("delete old", {}));
     nock(DATA)
       .matchHeader("content-type", "image/png")
       .post("/v2/bot/richmenu/richmenu-new/content", (body) => {
         uploaded = Buffer.from(body, "hex");
         return true;
       })
-      .reply(200, () => (calls.push("upload"), {}));
+      .reply(200, noting("upload", {}));
 
     const result = await setupRichMenu(clients, image);
 
@@ -156,7 +161,10 @@ describe("npm run richmenu against LINE (nock)", () => {
       .post("/v2/bot/richmenu")
       .reply(200, { richMenuId: "richmenu-half" })
       .delete("/v2/bot/richmenu/richmenu-half")
-      .reply(200, () => (deleted.push("richmenu-half"), {}));
+      .reply(200, () => {
+        deleted.push("richmenu-half");
+        return {};
+      });
     nock(DATA)
       .post("/v2/bot/richmenu/richmenu-half/content")
       .reply(400, { message: "An image has already been uploaded" });
