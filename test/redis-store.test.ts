@@ -32,7 +32,7 @@ describe.skipIf(!redisUrl)(
 
     beforeAll(() => {
       raw = new Redis(redisUrl);
-      stores = createStores({ redisUrl, keyPrefix, lockLeaseMs: 150, lockWaitMs: 2_000 });
+      stores = createStores({ redisUrl, keyPrefix, lockLeaseMs: 400, lockWaitMs: 3_000 });
       other = createStores({ redisUrl, keyPrefix, lockWaitMs: 100 });
     });
     afterAll(async () => {
@@ -76,14 +76,14 @@ describe.skipIf(!redisUrl)(
     });
 
     it("renews its lease while the work runs, so a slow turn keeps the lock", async () => {
-      // lease 150 ms, work 600 ms: without renewal another instance would get in after 150 ms.
+      // lease 400 ms, work 1 s: without renewal another instance would get in after 400 ms.
       const key = `${keyPrefix}lock:U-slow`;
       const work = stores.lock.withUserLock("U-slow", async () => {
         const token = await raw.get(key);
-        await sleep(600);
+        await sleep(1_000);
         return { token, tokenAtEnd: await raw.get(key) };
       });
-      await sleep(300);
+      await sleep(550);
       await expect(other.lock.withUserLock("U-slow", async () => "got in")).rejects.toThrow(/not acquired/);
       const { token, tokenAtEnd } = await work;
       expect(token).toMatch(/^[0-9a-f-]{36}$/);
