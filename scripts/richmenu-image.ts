@@ -7,29 +7,38 @@
  * Chromium is Debian's (/usr/bin/chromium, or CHROMIUM_PATH), driven by playwright-core, which never
  * downloads a browser of its own.
  */
-import { mkdirSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { chromium } from "playwright-core";
-import { boundsOf, SIZE, TILES, type Tile } from "./richmenu-layout.ts";
+import { type Knowledge, loadKnowledge } from "../knowledge/knowledge.ts";
+import { boundsOf, SIZE, TILES, type Tile, tileText } from "./richmenu-layout.ts";
 
 const OUT = join(import.meta.dirname, "..", "assets", "richmenu.png");
+/** The hash of the HTML the PNG was drawn from: a test compares it, so a stale image is noticed. */
+export const SOURCE_HASH_FILE = join(import.meta.dirname, "..", "assets", "richmenu.source-sha256");
+
+export function sourceHash(html: string): string {
+  return createHash("sha256").update(html).digest("hex");
+}
 
 function htmlEscape(text: string): string {
   return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function tileHtml(tile: Tile, index: number): string {
+function tileHtml(tile: Tile, index: number, knowledge: Knowledge): string {
   const b = boundsOf(index);
+  const { en } = tileText(tile, knowledge);
   return `<div class="tile" style="left:${b.x}px;top:${b.y}px;width:${b.width}px;height:${b.height}px">
   <div class="card" style="--accent:${tile.color}">
     <div class="badge">${tile.target === "menu" ? "?" : index + 1}</div>
     <div class="label">${tile.lines.map((l) => `<div>${htmlEscape(l)}</div>`).join("")}</div>
-    <div class="english">${htmlEscape(tile.english)}</div>
+    <div class="english">${htmlEscape(en)}</div>
   </div>
 </div>`;
 }
 
-export function richMenuHtml(): string {
+export function richMenuHtml(knowledge: Knowledge): string {
   return `<!doctype html>
 <html lang="ja"><head><meta charset="utf-8"><style>
   html, body { margin: 0; width: ${SIZE.width}px; height: ${SIZE.height}px; background: #eef1f4; overflow: hidden; }
@@ -43,7 +52,7 @@ export function richMenuHtml(): string {
   .label { font-size: 66px; white-space: nowrap; font-weight: 700; line-height: 1.3; text-align: center; color: #1f2d3d; }
   .english { font-size: 44px; color: #6b7785; font-family: "Noto Sans", "DejaVu Sans", sans-serif; }
 </style></head><body>
-${TILES.map(tileHtml).join("\n")}
+${TILES.map((tile, i) => tileHtml(tile, i, knowledge)).join("\n")}
 </body></html>`;
 }
 
@@ -54,10 +63,12 @@ async function main(): Promise<void> {
   });
   try {
     const page = await browser.newPage({ viewport: SIZE, deviceScaleFactor: 1 });
-    await page.setContent(richMenuHtml());
+    const html = richMenuHtml(loadKnowledge());
+    await page.setContent(html);
     await page.evaluate("document.fonts.ready"); // draw only once the Japanese font is in
     mkdirSync(dirname(OUT), { recursive: true });
     await page.screenshot({ path: OUT, type: "png", fullPage: false });
+    writeFileSync(SOURCE_HASH_FILE, `${sourceHash(html)}\n`);
   } finally {
     await browser.close();
   }

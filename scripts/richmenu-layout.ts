@@ -1,10 +1,12 @@
 import type { messagingApi } from "@line/bot-sdk";
+import type { Knowledge } from "../knowledge/knowledge.ts";
 import type { TopicId } from "../knowledge/types.ts";
 
 /**
- * The rich menu in one place: what each tile shows (the image generator draws it) and what a tap
- * sends (the setup script registers it). A tile either names a topic, sent as postback data
- * `topic:<topic-id>` with the label shown in the chat, or sends the text メニュー, which opens the
+ * The rich menu in one place: where each tile sits and what it says (the image generator draws it) and
+ * what a tap sends (the setup script registers it). A topic tile sends the postback `topic:<topic-id>`
+ * and shows the topic's menu label from knowledge/data in the chat, the same words as the symptom menu's
+ * quick reply; the image draws those words too. The last tile sends the text メニュー, which opens the
  * symptom menu from any state (the "I don't know / other" way in).
  */
 
@@ -17,73 +19,31 @@ const ROWS = 2;
 export interface Tile {
   /** The topic the tile opens, or "menu" for the symptom menu. */
   target: TopicId | "menu";
-  /** Drawn on the image, one entry per line. */
+  /** Where the drawn label breaks; joined, the lines are the label (a test checks). */
   lines: string[];
-  /** Small English line under it. */
-  english: string;
-  /** Shown in the chat as the user's message when tapped; also the action label (≤ 20 graphemes). */
-  says: string;
   color: string;
 }
 
 export const TILES: readonly Tile[] = [
-  {
-    target: "user-unknown",
-    lines: ["宛先の", "アドレスがない"],
-    english: "No such recipient",
-    says: "宛先のアドレスがない",
-    color: "#d9534f",
-  },
-  {
-    target: "host-unknown",
-    lines: ["ドメインが", "見つからない"],
-    english: "Domain not found",
-    says: "ドメインが見つからない",
-    color: "#e67e22",
-  },
-  {
-    target: "mailbox-full",
-    lines: ["相手の受信箱が", "いっぱい"],
-    english: "Mailbox full",
-    says: "相手の受信箱がいっぱい",
-    color: "#8e6fc1",
-  },
-  {
-    target: "message-too-big",
-    lines: ["メールが", "大きすぎる"],
-    english: "Message too big",
-    says: "メールが大きすぎる",
-    color: "#2e86c1",
-  },
-  {
-    target: "delayed",
-    lines: ["まだ届いていない", "（再送中）"],
-    english: "Still retrying",
-    says: "まだ届いていない",
-    color: "#16a085",
-  },
-  {
-    target: "expired",
-    lines: ["何日も届かず", "配送を断念"],
-    english: "Gave up after days",
-    says: "何日も届かず配送を断念",
-    color: "#5d6d7e",
-  },
-  {
-    target: "backscatter",
-    lines: ["送った覚えがない", "のに大量に届く"],
-    english: "Flood of bounces",
-    says: "送った覚えがないのに大量に届く",
-    color: "#c0392b",
-  },
-  {
-    target: "menu",
-    lines: ["その他・", "わからない"],
-    english: "Other / not sure",
-    says: "メニュー",
-    color: "#06c755",
-  },
+  { target: "user-unknown", lines: ["User unknown", "と出た"], color: "#d9534f" },
+  { target: "host-unknown", lines: ["Host unknown", "と出た"], color: "#e67e22" },
+  { target: "mailbox-full", lines: ["相手の容量が", "いっぱい"], color: "#8e6fc1" },
+  { target: "message-too-big", lines: ["メールが", "大きすぎる"], color: "#2e86c1" },
+  { target: "delayed", lines: ["まだ送信中", "という通知"], color: "#16a085" },
+  { target: "expired", lines: ["何日も届かず", "失敗した"], color: "#5d6d7e" },
+  { target: "backscatter", lines: ["送っていない", "のに届く"], color: "#c0392b" },
+  { target: "menu", lines: ["その他・", "わからない"], color: "#06c755" },
 ];
+
+const MENU_TILE = { ja: "その他・わからない", en: "Other / not sure", says: "メニュー" };
+
+/** A tile's words: the label (drawn, and shown in the chat when tapped) and a small English line. */
+export function tileText(tile: Tile, knowledge: Knowledge): { ja: string; en: string; says: string } {
+  if (tile.target === "menu") return MENU_TILE;
+  const topic = knowledge.topics.get(tile.target);
+  if (!topic) throw new Error(`rich menu: no topic "${tile.target}" in knowledge/data/topics`);
+  return { ja: topic.menuLabel.ja, en: topic.menuLabel.en, says: topic.menuLabel.ja };
+}
 
 /** Tile i's rectangle on the image, row by row. The last column and row absorb rounding. */
 export function boundsOf(index: number): messagingApi.RichMenuBounds {
@@ -96,18 +56,18 @@ export function boundsOf(index: number): messagingApi.RichMenuBounds {
   return { x, y, width: right - x, height: bottom - y };
 }
 
-export function actionOf(tile: Tile): messagingApi.Action {
-  const label = tile.says;
-  if (tile.target === "menu") return { type: "message", label, text: tile.says };
-  return { type: "postback", label, data: `topic:${tile.target}`, displayText: tile.says };
+export function actionOf(tile: Tile, knowledge: Knowledge): messagingApi.Action {
+  const { says } = tileText(tile, knowledge);
+  if (tile.target === "menu") return { type: "message", label: says, text: says };
+  return { type: "postback", label: says, data: `topic:${tile.target}`, displayText: says };
 }
 
-export function richMenuRequest(): messagingApi.RichMenuRequest {
+export function richMenuRequest(knowledge: Knowledge): messagingApi.RichMenuRequest {
   return {
     size: SIZE,
     selected: true, // open by default: the menu is the main way in for users who do not paste
     name: RICH_MENU_NAME,
     chatBarText: "メールが戻ってきたら",
-    areas: TILES.map((tile, i) => ({ bounds: boundsOf(i), action: actionOf(tile) })),
+    areas: TILES.map((tile, i) => ({ bounds: boundsOf(i), action: actionOf(tile, knowledge) })),
   };
 }

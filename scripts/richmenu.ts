@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { HTTPFetchError, messagingApi } from "@line/bot-sdk";
+import { loadKnowledge } from "../knowledge/knowledge.ts";
 import { RICH_MENU_NAME, richMenuRequest } from "./richmenu-layout.ts";
 
 export const IMAGE_PATH = join(import.meta.dirname, "..", "assets", "richmenu.png");
@@ -62,8 +63,10 @@ export interface RichMenuResult {
 export async function setupRichMenu(
   { client, blobClient }: RichMenuClients,
   image: Uint8Array = readFileSync(IMAGE_PATH),
+  knowledge = loadKnowledge(),
 ): Promise<RichMenuResult> {
-  const { richMenuId } = await step("creating the menu", () => client.createRichMenu(richMenuRequest()));
+  const request = richMenuRequest(knowledge);
+  const { richMenuId } = await step("creating the menu", () => client.createRichMenu(request));
   try {
     await step("uploading the image", () =>
       blobClient.setRichMenuImage(richMenuId, new Blob([image], { type: "image/png" })),

@@ -2,9 +2,12 @@ import { readFileSync } from "node:fs";
 import { messagingApi } from "@line/bot-sdk";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { graphemeLength } from "../bot/line-limits.ts";
+import { loadKnowledge } from "../knowledge/knowledge.ts";
 import { TOPIC_IDS } from "../knowledge/types.ts";
 import { IMAGE_PATH, RichMenuError, setupRichMenu } from "../scripts/richmenu.ts";
-import { RICH_MENU_NAME, richMenuRequest, SIZE, TILES } from "../scripts/richmenu-layout.ts";
+import { richMenuHtml, SOURCE_HASH_FILE, sourceHash } from "../scripts/richmenu-image.ts";
+import { RICH_MENU_NAME, richMenuRequest, SIZE, TILES, tileText } from "../scripts/richmenu-layout.ts";
 
 const API = "https://api.line.me";
 const DATA = "https://api-data.line.me";
@@ -13,7 +16,7 @@ const clients = {
   blobClient: new messagingApi.MessagingApiBlobClient({ channelAccessToken: "tok" }),
 };
 const image = readFileSync(IMAGE_PATH);
-const graphemes = (s: string) => [...new Intl.Segmenter("ja", { granularity: "grapheme" }).segment(s)].length;
+const knowledge = loadKnowledge();
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -23,7 +26,7 @@ afterAll(() => {
 });
 
 describe("the rich menu layout", () => {
-  const request = richMenuRequest();
+  const request = richMenuRequest(knowledge);
   const areas = request.areas!;
 
   it("offers the seven topics of the ISP's returned-mail page plus a way to the full menu", () => {
@@ -65,21 +68,31 @@ describe("the rich menu layout", () => {
     expect([2500]).toContain(SIZE.width);
     expect([1686, 843]).toContain(SIZE.height);
     expect(areas.length).toBeLessThanOrEqual(20);
-    expect(graphemes(request.chatBarText!)).toBeLessThanOrEqual(14);
+    expect(graphemeLength(request.chatBarText!)).toBeLessThanOrEqual(14);
     expect(request.name!.length).toBeLessThanOrEqual(300);
     for (const { action } of areas) {
-      expect(graphemes(action!.label!)).toBeLessThanOrEqual(20);
+      expect(graphemeLength(action!.label!)).toBeLessThanOrEqual(20);
       const a = action as { data?: string; displayText?: string; text?: string };
       for (const text of [a.data, a.displayText, a.text])
         if (text) expect(text.length).toBeLessThanOrEqual(300);
     }
   });
 
-  it("shows in the chat what the tile says when tapped", () => {
+  it("shows in the chat the words drawn on the tile: the topic's menu label, as in the symptom menu", () => {
     for (const [i, tile] of TILES.entries()) {
       const action = areas[i]!.action as { displayText?: string; text?: string };
-      expect(action.displayText ?? action.text).toBe(tile.says);
+      const { ja, says } = tileText(tile, knowledge);
+      expect(tile.lines.join(""), "a tile's lines spell its label (scripts/richmenu-layout.ts)").toBe(ja);
+      if (tile.target !== "menu") expect(says).toBe(knowledge.topics.get(tile.target)!.menuLabel.ja);
+      expect(action.displayText ?? action.text).toBe(says);
     }
+  });
+
+  it("ships an image drawn from the current layout and labels (else: npm run richmenu:image)", () => {
+    const recorded = readFileSync(SOURCE_HASH_FILE, "utf8").trim();
+    expect(recorded, "assets/richmenu.png is stale: run npm run richmenu:image and commit it").toBe(
+      sourceHash(richMenuHtml(knowledge)),
+    );
   });
 
   it("ships an image of exactly the menu's size, as a PNG under LINE's 1 MB limit", () => {
@@ -111,7 +124,11 @@ describe("npm run richmenu against LINE (nock)", () => {
       .get("/v2/bot/richmenu/list")
       .reply(200, () => {
         calls.push("list");
-        const menu = (richMenuId: string, name: string) => ({ ...richMenuRequest(), richMenuId, name });
+        const menu = (richMenuId: string, name: string) => ({
+          ...richMenuRequest(knowledge),
+          richMenuId,
+          name,
+        });
         return {
           richmenus: [
             menu("richmenu-old", RICH_MENU_NAME),
@@ -134,7 +151,7 @@ describe("npm run richmenu against LINE (nock)", () => {
 
     expect(calls).toEqual(["create", "upload", "default", "list", "delete old"]);
     expect(result).toEqual({ richMenuId: "richmenu-new", deleted: ["richmenu-old"] });
-    expect(created).toEqual(richMenuRequest());
+    expect(created).toEqual(richMenuRequest(knowledge));
     expect(uploaded?.equals(image)).toBe(true);
     expect(nock.pendingMocks()).toEqual([]);
   });
