@@ -64,7 +64,13 @@ export function createApp(deps: AppDeps): BotApp {
       }
       res.status(200).json({}); // acknowledge first: LINE gives up after 2 s
       if (events.length === 0) return; // the console's "Verify" button
-      for (const event of events) void queue.run(chatKey(event), () => handle(event));
+      // Start after this turn of the event loop, so a long classification cannot hold back the ack.
+      const acked = new Promise((resolve) => setImmediate(resolve));
+      for (const event of events)
+        void queue.run(chatKey(event), async () => {
+          await acked;
+          await handle(event);
+        });
     },
   );
 
