@@ -16,7 +16,8 @@ export type ReplyIntent =
   | { type: "showDiagnosis"; diagnosis: Diagnosis }
   | { type: "answerFollowUp"; topic: TopicId; id: string }
   | { type: "offerCarriers"; topic: TopicId }
-  | { type: "showCarrierSteps"; topic: TopicId; carrier: string }
+  /** detected: the carrier was read from the bounce's recipient domain, not picked by the user. */
+  | { type: "showCarrierSteps"; topic: TopicId; carrier: string; detected: boolean }
   | { type: "askFeedback"; topic: TopicId }
   | { type: "thankForFeedback" }
   | { type: "escalate"; reason: EscalationReason; diagnosis: Diagnosis | null }

@@ -132,13 +132,14 @@ export const dialogMachine = setup({
       {
         guard: and(["leadsToCarriers?", "recipientOnKnownCarrier?"]),
         target: ".advice.open",
+        // The bounce already names the carrier: skip the picker (and its "pick the carrier" answer).
         actions: [
-          { type: "answerFollowUp", params: ({ event }) => followUpOf(event) },
           {
             type: "showCarrierSteps",
             params: ({ context }) => ({
               topic: context.diagnosis!.topic,
               carrier: context.diagnosis!.carrier,
+              detected: true,
             }),
           },
           { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
@@ -227,6 +228,7 @@ export const dialogMachine = setup({
                   params: ({ context, event }) => ({
                     topic: context.diagnosis!.topic,
                     carrier: event.type === "CARRIER" ? event.id : "",
+                    detected: false,
                   }),
                 },
                 { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },

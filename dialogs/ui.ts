@@ -59,7 +59,11 @@ export const uiSchema = z
       readFromBounce: localized,
       recipientsMore: withPlaceholder("count"),
     }),
-    carrier: z.object({ prompt: localized, stepsHeading: withPlaceholder("carrier") }),
+    carrier: z.object({
+      prompt: localized,
+      detected: withPlaceholder("carrier"),
+      stepsHeading: withPlaceholder("carrier"),
+    }),
     feedback: z.object({
       question: localized,
       yesLabel: localizedLabel,

@@ -81,7 +81,7 @@ function everyReply(): [string, ReplyIntent[]][] {
       [
         { type: "noticeSessionExpired" },
         { type: "answerFollowUp", topic: "user-unknown", id: "mobile-address" },
-        { type: "showCarrierSteps", topic: "user-unknown", carrier: carrier.id },
+        { type: "showCarrierSteps", topic: "user-unknown", carrier: carrier.id, detected: true },
         { type: "askFeedback", topic: "user-unknown" },
       ],
     ]);

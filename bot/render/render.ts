@@ -66,7 +66,7 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent): Part[] {
     case "offerCarriers":
       return [say(t(ctx, ui.carrier.prompt), carrierItems(ctx))];
     case "showCarrierSteps":
-      return [say(carrierText(ctx, intent.carrier))];
+      return [say(carrierText(ctx, intent.carrier, intent.detected))];
     case "thankForFeedback":
       return [say(t(ctx, ui.feedback.thanks), menuItems(ctx))];
     case "escalate":
@@ -107,10 +107,17 @@ function followUpText(ctx: RenderContext, topicId: Diagnosis["topic"], id: strin
     .join("\n\n");
 }
 
-function carrierText(ctx: RenderContext, carrierId: string): string {
+function carrierText(ctx: RenderContext, carrierId: string, detected: boolean): string {
   const carrier = ctx.knowledge.carriers.find((c) => c.id === carrierId);
   if (!carrier) return t(ctx, ctx.ui.carrier.prompt);
-  return `${fill(t(ctx, ctx.ui.carrier.stepsHeading), { carrier: t(ctx, carrier.name) })}\n${numbered(carrier.allowSteps[ctx.lang])}`;
+  const name = { carrier: t(ctx, carrier.name) };
+  return [
+    detected ? fill(t(ctx, ctx.ui.carrier.detected), name) : "",
+    fill(t(ctx, ctx.ui.carrier.stepsHeading), name),
+    numbered(carrier.allowSteps[ctx.lang]),
+  ]
+    .filter(Boolean)
+    .join("\n");
 }
 
 /** Two messages: why and where to ask (with the link), then a summary on its own so it is easy to copy. */
