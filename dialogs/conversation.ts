@@ -2,10 +2,10 @@ import { initialTransition, type SnapshotFrom, transition } from "xstate";
 import { z } from "zod";
 import { TOPIC_IDS } from "../knowledge/types.ts";
 import type { DialogEvent } from "./events.ts";
-import type { ReplyIntent, ReplyIntentType } from "./intents.ts";
+import type { ReplyIntent } from "./intents.ts";
 import type { Interpreter, SessionView, UserInput } from "./interpret.ts";
 import type { Lang } from "./knowledge-contract.ts";
-import { type DialogContext, dialogMachine } from "./machine.ts";
+import { type DialogContext, dialogMachine, isReplyAction } from "./machine.ts";
 import type { Json, SessionStore } from "./session-store.ts";
 
 /**
@@ -65,27 +65,6 @@ const storedSchema = z.object({
 });
 type Stored = z.infer<typeof storedSchema>;
 
-const INTENT_TYPES: ReadonlySet<string> = new Set<ReplyIntentType>([
-  "greet",
-  "showPrivacyNotice",
-  "warnPersonalData",
-  "noticeSessionExpired",
-  "showMenu",
-  "showDiagnosis",
-  "answerFollowUp",
-  "offerCarriers",
-  "showCarrierSteps",
-  "askFeedback",
-  "thankForFeedback",
-  "escalate",
-  "askToRetry",
-  "explainHelp",
-  "confirmCancel",
-  "confirmRestart",
-  "answerSmallTalk",
-  "answerUnsupported",
-]);
-
 export function stateName(snapshot: DialogSnapshot): string {
   const flatten = (value: unknown): string =>
     typeof value === "string"
@@ -112,7 +91,7 @@ export function step(
     observe?.(current, event);
     const [next, actions] = transition(dialogMachine, current, event);
     for (const action of actions)
-      if (INTENT_TYPES.has(action.type))
+      if (isReplyAction(action.type))
         intents.push({ type: action.type, ...(action.params ?? {}) } as ReplyIntent);
     current = next;
   }

@@ -29,9 +29,17 @@ export function symptomDiagnosis(topic: TopicId): Diagnosis {
   };
 }
 
+const REPLY_ACTIONS = new Set<string>();
+
 /** Reply actions are never executed here; their name and params are the reply intent the bot renders. */
-function reply<T extends keyof IntentParams>(_type: T) {
+function reply<T extends keyof IntentParams>(type: T) {
+  REPLY_ACTIONS.add(type);
   return (_args: unknown, _params: IntentParams[T]) => {};
+}
+
+/** Whether an action returned by `transition()` is a reply intent (the others only change context). */
+export function isReplyAction(type: string): boolean {
+  return REPLY_ACTIONS.has(type);
 }
 
 export const dialogMachine = setup({
