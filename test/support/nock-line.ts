@@ -8,7 +8,9 @@ export interface Call {
   auth: string | undefined;
 }
 
+/** Replaces any earlier interception, so each test reads only its own calls. */
 export function interceptLine() {
+  nock.cleanAll();
   const calls: Call[] = [];
   let replyStatus = 200;
   nock(LINE_API_BASE_URL)
