@@ -1,0 +1,29 @@
+import { arf } from "./arf.ts";
+import { autoreply } from "./autoreply.ts";
+import { exim } from "./exim.ts";
+import type { Format } from "./format.ts";
+import { generic } from "./generic.ts";
+import { gmail } from "./gmail.ts";
+import { googlegroups } from "./googlegroups.ts";
+import { postfix } from "./postfix.ts";
+import { qmail } from "./qmail.ts";
+import { sendmail } from "./sendmail.ts";
+
+/**
+ * The order in which formats look at a notice: complaint reports first (they are not bounces), then
+ * MTA families with distinctive markers, most specific first; automatic replies last, because many
+ * bounces also carry "Auto-Submitted: auto-replied".
+ */
+export const FORMATS: readonly Format[] = [
+  arf,
+  googlegroups,
+  gmail,
+  postfix,
+  sendmail,
+  exim,
+  qmail,
+  autoreply,
+];
+
+/** For notices no format recognised, and for pasted fragments. */
+export const GENERIC: Format = generic;

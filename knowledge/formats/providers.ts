@@ -1,0 +1,23 @@
+import type { Decision } from "../bounce/decide.ts";
+import type { Draft } from "../bounce/draft.ts";
+import { domainOf } from "../bounce/text.ts";
+import type { Facts } from "../reasons/check.ts";
+import type { Provider } from "./format.ts";
+
+/** Receiving providers with their own codes, tried before the general reason checks. */
+const PROVIDERS: readonly Provider[] = [];
+
+function belongs(host: string, suffixes: readonly string[]): boolean {
+  return host !== "" && suffixes.some((s) => host === s || host.endsWith(`.${s}`));
+}
+
+/** The provider a recipient's domain, or else the server that answered, belongs to. */
+export function providerOf(draft: Draft): Provider | undefined {
+  const domain = domainOf(draft.recipient);
+  const host = draft.remoteHost.toLowerCase();
+  return PROVIDERS.find((p) => belongs(domain, p.hosts)) ?? PROVIDERS.find((p) => belongs(host, p.hosts));
+}
+
+export function providerReason(draft: Draft, facts: Facts): Decision | undefined {
+  return providerOf(draft)?.reasonOf(draft, facts);
+}

@@ -1,0 +1,110 @@
+import { blockText, recipientBlocks } from "../bounce/blocks.ts";
+import { type Draft, newDraft } from "../bounce/draft.ts";
+import type { Message } from "../bounce/message.ts";
+import { noticeLines, noticeLower } from "../bounce/notice.ts";
+import { sameAddress, squash } from "../bounce/text.ts";
+import type { Format } from "./format.ts";
+
+/**
+ * Sendmail: "Returned mail: see transcript for details" from Mail Delivery Subsystem.
+ *
+ *      ----- The following addresses had permanent fatal errors -----
+ *   <filtered@example.org>
+ *       (reason: 550 5.2.1 <filtered@example.org>... User Unknown)
+ *
+ *      ----- Transcript of session follows -----
+ *   ... while talking to mx.example.org.:
+ *   >>> DATA
+ *   <<< 550 5.2.1 <filtered@example.org>... User Unknown
+ *
+ * Old Sendmail (V5) writes only the transcript: "554 <x@example.org>... 550 Host unknown".
+ */
+const LIST_MARKERS = [
+  "----- the following addresses had permanent fatal errors -----",
+  "----- the following addresses had transient non-fatal errors -----",
+];
+const TRANSCRIPT = "----- transcript of session follows -----";
+
+interface Exchange {
+  command: string;
+  reply: string;
+  host: string;
+}
+
+/** The ">>> command" / "<<< reply" pairs of the transcript. */
+function transcript(lines: readonly string[]): Exchange[] {
+  const out: Exchange[] = [];
+  let command = "";
+  let host = "";
+  for (const line of lines) {
+    const talk = /while talking to ([A-Za-z0-9.-]+?)\.?:/.exec(line);
+    if (talk) host = talk[1]!.toLowerCase();
+    if (line.startsWith(">>> ")) command = line.slice(4).trim();
+    else if (line.startsWith("<<< ")) out.push({ command, reply: line.slice(4).trim(), host });
+  }
+  return out;
+}
+
+function commandName(sent: string): string {
+  const word = sent.split(/[\s:]/)[0]!.toUpperCase();
+  return ["RCPT", "MAIL", "DATA", "HELO", "EHLO", "STARTTLS"].includes(word) ? word : "";
+}
+
+export const sendmail: Format = {
+  name: "Sendmail",
+  detect(m: Message) {
+    const subject = m.subject.toLowerCase();
+    if (subject.startsWith("returned mail:") || subject.startsWith("warning: could not send message"))
+      return true;
+    const notice = noticeLower(m);
+    return LIST_MARKERS.some((k) => notice.includes(k)) || notice.includes(TRANSCRIPT);
+  },
+  parse(m: Message) {
+    const lines = noticeLines(m);
+    const lower = lines.map((l) => l.trim().toLowerCase());
+    const listAt = lower.findIndex((l) => LIST_MARKERS.includes(l));
+    const transcriptAt = lower.indexOf(TRANSCRIPT);
+    const listEnd = transcriptAt > listAt ? transcriptAt : lines.length;
+    const drafts: Draft[] =
+      listAt === -1
+        ? []
+        : recipientBlocks(lines.slice(listAt + 1, listEnd)).map((b) =>
+            newDraft("Sendmail", {
+              recipient: b.address,
+              diagnosis: blockText(b)
+                .replace(/\(expanded from:[^)]*\)/i, "")
+                .replace(/^\(reason: (.*)\)\s*$/i, "$1"),
+            }),
+          );
+    if (transcriptAt === -1) return drafts;
+
+    const talk = lines.slice(transcriptAt + 1);
+    const exchanges = transcript(talk).filter((e) => /^[45]/.test(e.reply) && !/need rcpt/i.test(e.reply));
+    // Old Sendmail: "554 <x@example.org>... 550 Host unknown" with no list above.
+    if (drafts.length === 0) {
+      for (const line of talk) {
+        const v5 = /^(?:\d{3}\s+)?<?([^\s<>@]+@[^\s<>]+?)>?\.\.\.\s*(.+)$/.exec(line.trim());
+        if (v5) drafts.push(newDraft("Sendmail", { recipient: v5[1]!, diagnosis: squash(line) }));
+      }
+    }
+    for (const d of drafts) {
+      const lower = d.recipient.toLowerCase();
+      const e =
+        exchanges.find(
+          (x) => x.reply.toLowerCase().includes(lower) || x.command.toLowerCase().includes(lower),
+        ) ?? (exchanges.length === 1 ? exchanges[0] : undefined);
+      if (!e) continue;
+      d.command = commandName(e.command);
+      d.remoteHost = e.host;
+      if (!d.diagnosis || !/\d{3}/.test(d.diagnosis)) d.diagnosis = squash(`${e.reply} ${d.diagnosis}`);
+    }
+    // Lines like "<x@example.jp>... Deferred: Connection refused by mx.example.jp." explain a listed address.
+    for (const line of talk) {
+      const said = /^<([^\s<>]+@[^\s<>]+)>\.\.\.\s*(.+)$/.exec(line.trim());
+      if (!said) continue;
+      const d = drafts.find((x) => sameAddress(x.recipient, said[1]!));
+      if (d && !d.diagnosis) d.diagnosis = said[2]!;
+    }
+    return drafts;
+  },
+};

@@ -1,0 +1,46 @@
+import { phraseMatcher, type ReasonCheck } from "./check.ts";
+import { match as networkerrorMatch } from "./networkerror.ts";
+
+/**
+ * The domain part (after "@") does not exist or has no mail server.
+ *   Status: 5.1.2 / Diagnostic-Code: X-Postfix; Host or domain name not found. Name service error
+ *   ISP page: "Host unknown"
+ */
+export const PHRASES: readonly string[] = [
+  "553 … does not exist",
+  "couldn't find any host named",
+  "dns error: domain name not found",
+  "domain does not exist",
+  "domain is not reachable",
+  "domain must exist",
+  "host or domain name not found",
+  "host unknown",
+  "host unreachable",
+  "mail domain mentioned in email address is unknown",
+  "name or service not known",
+  "no such domain",
+  "recipient address rejected: unknown domain name",
+  "recipient domain must exist",
+  "the account or domain may not exist",
+  "unknown host",
+  "unroutable address",
+  "unrouteable address",
+  "we weren't able to find the recipient domain",
+  "ドメインが見つかりません",
+  "ドメインが存在しません",
+  "ホストが見つかりません",
+  "ホスト不明",
+];
+
+export const match = phraseMatcher(PHRASES);
+
+export const hostunknown: ReasonCheck = {
+  reason: "hostunknown",
+  phrases: PHRASES,
+  match,
+  probe(f) {
+    // A DNS lookup that failed for a network reason is not proof that the domain does not exist.
+    if (f.statusReason === "hostunknown") return networkerrorMatch(f.text) === undefined;
+    return match(f.text) !== undefined;
+  },
+};
