@@ -20,7 +20,7 @@ export interface Block {
 }
 
 const LABEL =
-  /^(?:(?:original |final |failed |invalid |unknown )?(?:recipient|rcpt to|to|address|user|addressee|destinataire|empfänger)(?:\(s\))?s?|宛先|受信者)\s*[:：]?\s*/i;
+  /^(?:[*•・-]\s+)?(?:(?:(?:original |final |failed |invalid |unknown )?(?:recipient(?: address)?|rcpt to|to|address|user|addressee|destinataire|empfänger)(?:\(s\))?s?|宛先|受信者)\s*[:：]?\s*)?/i;
 
 // The address at the start of a trimmed line, optionally in <> or "", optionally with a label before it.
 const LEADING_ADDRESS =
@@ -31,7 +31,7 @@ export function addressLine(line: string): { address: string; rest: string } | u
   let t = line.trim();
   if (t.length === 0 || t.length > 400) return undefined;
   const label = LABEL.exec(t);
-  if (label) t = t.slice(label[0].length);
+  if (label?.[0]) t = t.slice(label[0].length);
   const m = LEADING_ADDRESS.exec(t);
   if (!m || !m[1]!.includes(".", m[1]!.indexOf("@"))) return undefined;
   const rest = t

@@ -1,4 +1,5 @@
 import { simpleParser } from "mailparser";
+import { decodeText } from "./input.ts";
 import type { Message } from "./message.ts";
 import { toLf } from "./text.ts";
 
@@ -21,6 +22,13 @@ const ORIGINAL_TYPES = new Set([
   "message/global-headers",
   "message/partial",
 ]);
+
+/** The bytes after the header block, as text. */
+function rawBody(bytes: Uint8Array): string {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, LIMITS.mailBytes));
+  const at = head.indexOf("\n\n");
+  return at === -1 ? "" : decodeText(head.subarray(at + 2, at + 2 + LIMITS.partChars * 2));
+}
 
 function cut(text: string, max = LIMITS.partChars): string {
   return text.length > max ? text.slice(0, max) : text;
@@ -69,6 +77,8 @@ export async function parseMail(raw: Uint8Array): Promise<Message> {
   let body = parsed.text ?? "";
   // Some MTAs put the notice in a text/plain attachment and leave the body empty.
   if (!body.trim() && attachedText) body = attachedText;
+  // A multipart whose boundary never appears (old PMDF, broken relays): read the raw body as text.
+  if (!body.trim() && !dsn) body = rawBody(bytes);
   return {
     kind: "mail",
     headers,

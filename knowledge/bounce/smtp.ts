@@ -80,7 +80,7 @@ export function preferStatus(field: string, inText: string, replyCode = ""): str
 
 const COMMANDS: readonly [RegExp, string][] = [
   [/\bSTARTTLS\b/gi, "STARTTLS"],
-  [/\bRCPT\b/g, "RCPT"],
+  [/\bRCPT\b|\[RCPT_TO\]/g, "RCPT"],
   [/\bMAIL FROM\b|\bMAIL\b(?= command)/gi, "MAIL"],
   [/\bDATA\b|end of data|end of message|after data/gi, "DATA"],
   [/\bEHLO\b/g, "EHLO"],

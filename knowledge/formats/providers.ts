@@ -2,10 +2,27 @@ import type { Decision } from "../bounce/decide.ts";
 import type { Draft } from "../bounce/draft.ts";
 import { domainOf } from "../bounce/text.ts";
 import type { Facts } from "../reasons/check.ts";
+import { cox } from "./cox.ts";
 import type { Provider } from "./format.ts";
+import { franceptt } from "./franceptt.ts";
+import { godaddy } from "./godaddy.ts";
+import { docomo, kddi, softbank } from "./japanese-carriers.ts";
+import { mimecast } from "./mimecast.ts";
+import { spectrum } from "./spectrum.ts";
+import { tencent } from "./tencent.ts";
 
 /** Receiving providers with their own codes, tried before the general reason checks. */
-const PROVIDERS: readonly Provider[] = [];
+const PROVIDERS: readonly Provider[] = [
+  docomo,
+  kddi,
+  softbank,
+  tencent,
+  franceptt,
+  cox,
+  spectrum,
+  godaddy,
+  mimecast,
+];
 
 function belongs(host: string, suffixes: readonly string[]): boolean {
   return host !== "" && suffixes.some((s) => host === s || host.endsWith(`.${s}`));

@@ -13,6 +13,7 @@ export const PHRASES: readonly string[] = [
   "domain does not exist",
   "domain is not reachable",
   "domain must exist",
+  "host …not found",
   "host or domain name not found",
   "host unknown",
   "host unreachable",
@@ -32,7 +33,13 @@ export const PHRASES: readonly string[] = [
   "ホスト不明",
 ];
 
-export const match = phraseMatcher(PHRASES);
+const phrase = phraseMatcher(PHRASES);
+
+/** "Host not found, try again" is a DNS time-out, not a missing domain. */
+export function match(text: string): string | undefined {
+  const p = phrase(text);
+  return p === "host …not found" && text.includes("try again") ? undefined : p;
+}
 
 export const hostunknown: ReasonCheck = {
   reason: "hostunknown",

@@ -12,6 +12,7 @@ export const PHRASES: readonly string[] = [
   "host name lookup failure",
   "host not found, try again",
   "mail forwarding loop for ",
+  "network error on destination mx",
   "malformed name server reply",
   "malformed or unexpected name server reply",
   "maximum forwarding loop count exceeded",

@@ -150,7 +150,9 @@ export const userunknown: ReasonCheck = {
   match,
   probe(f) {
     if (f.statusReason === "userunknown") return !OTHER_PROBLEMS.some((m) => m(f.text) !== undefined);
-    // Without a matching status, only a refusal of the RCPT command itself means "no such user".
+    // Without a matching status, only a refusal of the RCPT command itself means "no such user": the
+    // same words after DATA (or from an unknown step) come from a filter (filtered.ts), typically a
+    // carrier's domain-specified reception.
     return f.command === "RCPT" && match(f.text) !== undefined;
   },
 };
