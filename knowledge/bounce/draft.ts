@@ -20,6 +20,8 @@ export interface Draft {
   command: string;
   /** The server that answered, or "". */
   remoteHost: string;
+  /** The server that wrote the bounce (Reporting-MTA, or the domain of the bounce's From), or "". */
+  reportingMta: string;
   /** Set by a format when its own wording settles the reason (auto-reply, complaint report, provider code). */
   reason?: Reason;
   /** Why the format set the reason; shown as evidence. */
@@ -38,6 +40,7 @@ export function newDraft(lhost: string, fields: Partial<Draft> = {}): Draft {
     diagnosticType: "",
     command: "",
     remoteHost: "",
+    reportingMta: "",
     lhost,
     ...fields,
   };

@@ -5,7 +5,7 @@ import type { Draft } from "./draft.ts";
 import type { Message } from "./message.ts";
 import { noticeLines } from "./notice.ts";
 import { commandInText, preferStatus, remoteHostInText, replyCodeInText, statusInText } from "./smtp.ts";
-import { sameAddress, squash } from "./text.ts";
+import { domainOf, firstAddress, sameAddress, squash } from "./text.ts";
 
 /**
  * Message → one draft per recipient:
@@ -33,6 +33,8 @@ export function draftsOf(message: Message): Draft[] {
   else if (fromText.length > 0) drafts = fromText;
   else drafts = GENERIC.detect(message) ? GENERIC.parse(message) : [];
 
+  const reporter = domainOf(firstAddress(message.from));
+  for (const d of drafts) d.reportingMta ||= reporter;
   const delay = message.dsn
     ? undefined
     : delayPhrase(`${message.subject}\n${noticeLines(message).join("\n")}`);
@@ -55,6 +57,7 @@ function mergeReport(fromReport: Draft[], fromText: Draft[]): Draft[] {
       replyCode: r.replyCode || t.replyCode,
       status: r.status || t.status,
       remoteHost: r.remoteHost || t.remoteHost,
+      reportingMta: r.reportingMta || t.reportingMta,
       action: r.action || t.action,
       reason: t.reason ?? r.reason,
       evidence: t.evidence ?? r.evidence,
@@ -63,9 +66,27 @@ function mergeReport(fromReport: Draft[], fromText: Draft[]): Draft[] {
   });
 }
 
+/**
+ * A multi-line SMTP reply repeats its codes on every line ("550-5.7.1 ... 550-5.7.1 ... 550 5.7.1 ...");
+ * squashed onto one line they split the server's sentence. Keep the codes once, at the front.
+ */
+export function joinReplyLines(text: string): string {
+  const m = /(?:^|\s)([245]\d\d)-(?:([245]\.\d{1,3}\.\d{1,3})\s)?/.exec(text);
+  if (!m) return text;
+  const [reply, status] = [m[1]!, m[2]];
+  const repeated = new RegExp(
+    `(?:^|\\s)${reply}[ -]${status ? `(?:${status.replace(/\./g, "\\.")}\\s+)?` : ""}`,
+    "g",
+  );
+  const body = text.replace(repeated, " ").replace(/\s+/g, " ").trim();
+  const at = text.indexOf(m[0].trim());
+  const before = text.slice(0, at).trim();
+  return `${before ? `${before} ` : ""}${reply} ${status ? `${status} ` : ""}${body.slice(before.length).trim()}`;
+}
+
 /** Reads the SMTP details out of the diagnosis where the format did not set them. */
 function finish(d: Draft, delayNotice: boolean): void {
-  d.diagnosis = squash(d.diagnosis);
+  d.diagnosis = joinReplyLines(squash(d.diagnosis));
   const text = d.diagnosis;
   if (!d.replyCode) d.replyCode = replyCodeInText(text);
   const inText = statusInText(text, d.replyCode);

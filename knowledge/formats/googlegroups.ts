@@ -13,10 +13,7 @@ export const googlegroups: Format = {
   name: "GoogleGroups",
   detect(m: Message) {
     if (!/mailer-daemon@google(?:mail)?\.com/i.test(m.from)) return false;
-    return (
-      /googlegroups\.com/i.test(header(m, "x-failed-recipients")) ||
-      /google (?:groups|グループ)/i.test(m.body)
-    );
+    return /googlegroups\.com/i.test(header(m, "x-failed-recipients"));
   },
   parse(m: Message) {
     const recipients = findAddresses(header(m, "x-failed-recipients"));

@@ -7,6 +7,7 @@ import type { Provider } from "./format.ts";
 import { franceptt } from "./franceptt.ts";
 import { godaddy } from "./godaddy.ts";
 import { docomo, kddi, softbank } from "./japanese-carriers.ts";
+import { microsoft } from "./microsoft.ts";
 import { mimecast } from "./mimecast.ts";
 import { spectrum } from "./spectrum.ts";
 import { tencent } from "./tencent.ts";
@@ -22,6 +23,7 @@ const PROVIDERS: readonly Provider[] = [
   spectrum,
   godaddy,
   mimecast,
+  microsoft,
 ];
 
 function belongs(host: string, suffixes: readonly string[]): boolean {
@@ -32,7 +34,12 @@ function belongs(host: string, suffixes: readonly string[]): boolean {
 export function providerOf(draft: Draft): Provider | undefined {
   const domain = domainOf(draft.recipient);
   const host = draft.remoteHost.toLowerCase();
-  return PROVIDERS.find((p) => belongs(domain, p.hosts)) ?? PROVIDERS.find((p) => belongs(host, p.hosts));
+  const reporter = draft.reportingMta.toLowerCase();
+  return (
+    PROVIDERS.find((p) => belongs(domain, p.hosts)) ??
+    PROVIDERS.find((p) => belongs(host, p.hosts)) ??
+    PROVIDERS.find((p) => belongs(reporter, p.hosts))
+  );
 }
 
 export function providerReason(draft: Draft, facts: Facts): Decision | undefined {

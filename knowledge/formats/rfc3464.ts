@@ -89,6 +89,8 @@ export function normaliseAction(value: string): DsnAction {
 /** One draft per recipient group of a delivery report. */
 export function dsnDrafts(text: string, lhost = "RFC3464"): Draft[] {
   const drafts: Draft[] = [];
+  const reportingMta =
+    /^reporting-mta:\s*(?:[^;\n]*;)?\s*([A-Za-z0-9.-]+)/im.exec(text)?.[1]?.toLowerCase() ?? "";
   for (const g of fieldGroups(text)) {
     const recipient =
       addressOfField(g["final-recipient"]) ||
@@ -104,6 +106,7 @@ export function dsnDrafts(text: string, lhost = "RFC3464"): Draft[] {
         status: /^\s*([245]\.\d{1,3}\.\d{1,3})/.exec(g.status ?? "")?.[1] ?? "",
         diagnosis: squash(typed ? code.slice(semi + 1) : code),
         diagnosticType: typed ? code.slice(0, semi).trim().toUpperCase() : "",
+        reportingMta,
         remoteHost: (g["remote-mta"] ?? "")
           .replace(/^[^;]*;\s*/, "")
           .replace(/[\s[].*$/, "")
