@@ -28,10 +28,9 @@ export function draftsOf(message: Message): Draft[] {
     message.dsn || (/^final-recipient:/im.test(message.body) ? noticeLines(message).join("\n") : "");
   const fromReport = report ? dsnDrafts(report, formatName || "RFC3464") : [];
 
-  let drafts: Draft[];
-  if (fromReport.length > 0) drafts = mergeReport(fromReport, fromText);
-  else if (fromText.length > 0) drafts = fromText;
-  else drafts = GENERIC.detect(message) ? GENERIC.parse(message) : [];
+  // No family recognised the notice: the generic reader still finds what it says about each recipient.
+  if (fromText.length === 0 && GENERIC.detect(message)) fromText = GENERIC.parse(message);
+  const drafts = fromReport.length > 0 ? mergeReport(fromReport, fromText) : fromText;
 
   const reporter = domainOf(firstAddress(message.from));
   for (const d of drafts) d.reportingMta ||= reporter;

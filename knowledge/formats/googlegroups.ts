@@ -13,7 +13,11 @@ export const googlegroups: Format = {
   name: "GoogleGroups",
   detect(m: Message) {
     if (!/mailer-daemon@google(?:mail)?\.com/i.test(m.from)) return false;
-    return /googlegroups\.com/i.test(header(m, "x-failed-recipients"));
+    // The group's own refusal names Google Groups; a plain "no such address" from Google does not.
+    return (
+      /googlegroups\.com/i.test(header(m, "x-failed-recipients")) &&
+      /google (?:groups|グループ)/i.test(m.body)
+    );
   },
   parse(m: Message) {
     const recipients = findAddresses(header(m, "x-failed-recipients"));

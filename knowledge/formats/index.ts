@@ -1,5 +1,6 @@
 import { arf } from "./arf.ts";
 import { autoreply } from "./autoreply.ts";
+import { exchange } from "./exchange.ts";
 import { exim } from "./exim.ts";
 import type { Format } from "./format.ts";
 import { generic } from "./generic.ts";
@@ -18,6 +19,7 @@ export const FORMATS: readonly Format[] = [
   arf,
   googlegroups,
   gmail,
+  exchange,
   postfix,
   sendmail,
   exim,

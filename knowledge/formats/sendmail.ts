@@ -36,11 +36,20 @@ function transcript(lines: readonly string[]): Exchange[] {
   const out: Exchange[] = [];
   let command = "";
   let host = "";
+  let continued = false; // the last "<<<" line was "NNN-...": the reply goes on
   for (const line of lines) {
     const talk = /while talking to ([A-Za-z0-9.-]+?)\.?:/.exec(line);
     if (talk) host = talk[1]!.toLowerCase();
-    if (line.startsWith(">>> ")) command = line.slice(4).trim();
-    else if (line.startsWith("<<< ")) out.push({ command, reply: line.slice(4).trim(), host });
+    if (line.startsWith(">>> ")) {
+      command = line.slice(4).trim();
+      continued = false;
+    } else if (line.startsWith("<<< ")) {
+      const reply = line.slice(4).trim();
+      const last = out[out.length - 1];
+      if (continued && last) last.reply += ` ${reply}`;
+      else out.push({ command, reply, host });
+      continued = /^\d{3}-/.test(reply);
+    }
   }
   return out;
 }
@@ -97,6 +106,8 @@ export const sendmail: Format = {
       d.command = commandName(e.command);
       d.remoteHost = e.host;
       if (!d.diagnosis || !/\d{3}/.test(d.diagnosis)) d.diagnosis = squash(`${e.reply} ${d.diagnosis}`);
+      else if (e.reply.length > d.diagnosis.length && e.reply.slice(0, 3) === d.diagnosis.slice(0, 3))
+        d.diagnosis = e.reply;
     }
     // Lines like "<x@example.jp>... Deferred: Connection refused by mx.example.jp." explain a listed address.
     for (const line of talk) {
