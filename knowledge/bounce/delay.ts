@@ -6,12 +6,17 @@
  *   ISP page:  "Will keep trying until message is * days old", "Message still undelivered after * hour"
  */
 export const DELAY_PHRASES: readonly string[] = [
+  "continue trying",
+  "delay in the delivery",
   "delivery delayed",
   "delivery has been delayed",
   "delivery is delayed",
   "delivery status notification (delay)",
   "do not need to resend",
   "has not yet been delivered",
+  "have not yet received",
+  "no need to resend",
+  "temporary problem delivering",
   "message delayed",
   "still being retried",
   "still undelivered after",
@@ -23,6 +28,7 @@ export const DELAY_PHRASES: readonly string[] = [
   "will continue to try",
   "will keep trying",
   "will retry",
+  "will be retried for",
   "まだ配送されていません",
   "再送を続け",
   "配送が遅れ",

@@ -4,27 +4,19 @@ import { linesOf } from "./text.ts";
 /**
  * Lines that start the copy of the returned message inside a notice. Everything from there on was
  * written by the user (and holds their personal data), not by the server: formats never read it.
+ *   ------ This is a copy of the message, including all the headers. ------   (Exim)
+ *   --- Below this line is a copy of the message.                              (qmail)
+ *   ----- Original message follows -----  /  -------original message          (Sendmail, m-FILTER)
  */
-export const ORIGINAL_MESSAGE_MARKERS: readonly string[] = [
-  "----- original message follows",
-  "----- unsent message follows",
-  "----- message text follows",
-  "----- the header of the original message is following",
-  "--- below this line is a copy of the message",
-  "--- original message follows",
-  "--- the header of the original message is following",
-  "------ this is a copy of the message",
-  "------ this is a copy of your message",
-  "-----original message-----",
-  "------ original message",
-  "content-type: message/rfc822",
-  "content-type: text/rfc822-headers",
-  "original message headers:",
-  "original message follows",
-  "undelivered message attached",
-  "bounced e-mail:",
-  "--- 以下は元のメッセージ",
-  "元のメッセージ",
+export const ORIGINAL_MESSAGE_MARKERS: readonly RegExp[] = [
+  /^[-=_*#\s]*(?:original (?:message|mail|e-?mail)\b|returned message|unsent message follows|undelivered message (?:follows|attached)|message headers follow|message text follows)/i,
+  /^[-=_*#\s]*(?:the )?headers? of the original message/i,
+  /^[-=_*#\s]*below (?:this|the next) line is a copy/i,
+  /^[-=_*#\s]*(?:enclosed is|this is) a copy of (?:the|your) (?:message|mail)/i,
+  /^[-=_*#\s]*bounced e-?mail:/i,
+  /^content-type:\s*(?:message\/rfc822|text\/rfc822-headers)/i,
+  /^[-=_*#\s]*(?:以下は)?元の(?:メッセージ|メール)/,
+  /^[-=_*#\s]*原文/,
 ];
 
 const cache = new WeakMap<Message, string[]>();
@@ -36,7 +28,7 @@ export function noticeLines(message: Message): string[] {
   let lines = linesOf(message.body);
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.trim().toLowerCase();
-    if (t.length > 8 && ORIGINAL_MESSAGE_MARKERS.some((m) => t.startsWith(m))) {
+    if (t.length > 6 && ORIGINAL_MESSAGE_MARKERS.some((m) => m.test(t))) {
       lines = lines.slice(0, i);
       break;
     }

@@ -17,7 +17,12 @@ function isComplaint(m: Message): boolean {
   const subject = m.subject.toLowerCase();
   if (m.from.toLowerCase().includes("staff@hotmail.com") && subject.includes("complaint about message from"))
     return true;
-  return /^feedback-type:\s*\S/im.test(m.body) && /^(?:original-rcpt-to|user-agent|version):/im.test(m.body);
+  if (/^feedback-type:\s*\S/im.test(m.body) && /^(?:original-rcpt-to|user-agent|version):/im.test(m.body))
+    return true;
+  // The human part of a report, pasted: "This is an email abuse report for an email message ..."
+  return /\b(?:abuse|fraud|virus|authentication failure|auth-failure|complaint|spam) report for an? (?:e-?mail )?message/i.test(
+    m.body.slice(0, 2000),
+  );
 }
 
 export const arf: Format = {

@@ -1,28 +1,59 @@
 import { blockText, recipientBlocks } from "../bounce/blocks.ts";
+import { delayPhrase } from "../bounce/delay.ts";
 import { type Draft, newDraft } from "../bounce/draft.ts";
 import { header, type Message } from "../bounce/message.ts";
 import { noticeLines } from "../bounce/notice.ts";
 import { hasSmtpCode, isSignalLine, knownPhrase } from "../bounce/signals.ts";
-import { findAddresses, firstAddress } from "../bounce/text.ts";
+import { findAddresses, firstAddress, squash } from "../bounce/text.ts";
 import type { Format } from "./format.ts";
 
 /**
- * A notice no other format recognised, and pasted fragments. Two ways in:
+ * A notice no other format recognised, and pasted fragments. Three ways in:
  * - recipient blocks (an address line, then what the server said about it) that carry a code or a
  *   known phrase;
- * - otherwise the lines that carry a code or a phrase, with the recipient taken from
- *   X-Failed-Recipients, from those lines, or from the To: of the returned original.
+ * - in a text that is clearly a bounce, recipient blocks without them, explained by the text's other
+ *   lines that carry a code or phrase;
+ * - otherwise the lines that carry a code or a phrase, with the recipient taken from a sentence that
+ *   names it, from X-Failed-Recipients, from those lines, or from the To: of the returned original.
  *     550 5.1.1 <x@example.jp>: Recipient address rejected: User unknown in local recipient table
  */
 
 /** How many lines after a signal line still belong to its explanation (wrapped or cut pastes). */
 const FOLLOWING_LINES = 3;
 
-function fromBlocks(lines: string[], lhost: string): Draft[] {
-  return recipientBlocks(lines)
-    .map((b) => ({ address: b.address, text: blockText(b) }))
-    .filter((b) => b.text && (hasSmtpCode(b.text) || knownPhrase(b.text) !== undefined))
-    .map((b) => newDraft(lhost, { recipient: b.address, diagnosis: b.text }));
+/** Words that make a text a bounce even when no line carries a code. */
+const BOUNCE_WORDS = [
+  "could not be delivered",
+  "couldn't be delivered",
+  "could not deliver",
+  "was not delivered",
+  "wasn't delivered",
+  "undeliverable",
+  "delivery failed",
+  "delivery has failed",
+  "failed permanently",
+  "permanent error",
+  "permanent fatal error",
+  "error occurred while trying to deliver",
+  "unable to deliver",
+  "not yet received your message",
+  "delivery status notification",
+  "returned mail",
+  "mail delivery failed",
+  "お届けできませんでした",
+  "配信できませんでした",
+  "配送できませんでした",
+  "届きませんでした",
+  "送信できませんでした",
+];
+
+// "delivering your message to x@y", "wasn't delivered to x@y", "Unable to deliver message to <x@y>"
+const NAMING_SENTENCE =
+  /(?:deliver(?:ing|ed)?|sen(?:d|t|ding)|reach|relay(?:ing)?)\b[^.\n@]{0,60}?\bto:?\s*<?([^\s<>()"',;:@]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/i;
+
+function isBounceText(message: Message, lines: readonly string[]): boolean {
+  const text = `${message.subject}\n${lines.slice(0, 60).join("\n")}`.toLowerCase();
+  return BOUNCE_WORDS.some((w) => text.includes(w)) || delayPhrase(text) !== undefined;
 }
 
 function originalRecipient(message: Message): string {
@@ -32,7 +63,8 @@ function originalRecipient(message: Message): string {
   return to ? firstAddress(to[1]!) : "";
 }
 
-export function signalDrafts(message: Message, lines: string[], lhost: string): Draft[] {
+/** The lines that carry a code or phrase, with up to FOLLOWING_LINES lines each that continue them. */
+function signalText(lines: readonly string[]): string {
   const picked: string[] = [];
   for (let i = 0; i < lines.length && picked.length < 40; i++) {
     if (!isSignalLine(lines[i]!)) continue;
@@ -44,20 +76,44 @@ export function signalDrafts(message: Message, lines: string[], lhost: string): 
       i++;
     }
   }
-  if (picked.length === 0) return [];
-  const text = picked.join(" ");
-  const inText = findAddresses(text);
-  const recipient = originalRecipient(message) || inText[0] || "";
-  return [newDraft(lhost, { recipient, diagnosis: text })];
+  return squash(picked.join(" "));
+}
+
+function namedRecipient(lines: readonly string[]): string {
+  for (const line of lines.slice(0, 80)) {
+    const m = NAMING_SENTENCE.exec(line);
+    if (m) return m[1]!;
+  }
+  return "";
+}
+
+export function genericDrafts(message: Message, lines: string[], lhost: string): Draft[] {
+  const blocks = recipientBlocks(lines).map((b) => ({ address: b.address, text: blockText(b) }));
+  const withSignal = blocks.filter(
+    (b) => b.text && (hasSmtpCode(b.text) || knownPhrase(b.text) !== undefined),
+  );
+  if (withSignal.length > 0)
+    return withSignal.map((b) => newDraft(lhost, { recipient: b.address, diagnosis: b.text }));
+
+  const signals = signalText(lines);
+  if (blocks.length > 0 && blocks.length <= 20 && isBounceText(message, lines)) {
+    return blocks.map((b) =>
+      newDraft(lhost, {
+        recipient: b.address,
+        diagnosis: blocks.length === 1 ? squash(`${b.text} ${signals}`) : b.text,
+      }),
+    );
+  }
+  if (!signals && !isBounceText(message, lines)) return [];
+  if (!signals && namedRecipient(lines) === "") return [];
+  const recipient = namedRecipient(lines) || originalRecipient(message) || findAddresses(signals)[0] || "";
+  return [newDraft(lhost, { recipient, diagnosis: signals })];
 }
 
 export const generic: Format = {
   name: "generic",
   detect: () => true,
   parse(message) {
-    const lhost = message.kind === "fragment" ? "fragment" : "generic";
-    const lines = noticeLines(message);
-    const blocks = fromBlocks(lines, lhost);
-    return blocks.length > 0 ? blocks : signalDrafts(message, lines, lhost);
+    return genericDrafts(message, noticeLines(message), message.kind === "fragment" ? "fragment" : "generic");
   },
 };

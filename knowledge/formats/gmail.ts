@@ -97,7 +97,9 @@ function oldLayout(lines: readonly string[]): Draft[] {
 
 function currentLayout(lines: readonly string[]): Draft[] {
   const text = lines.join("\n");
-  const to = /(?:wasn't|was not) delivered to\s+(\S+@\S+?)\s+because/i.exec(text);
+  const to =
+    /(?:wasn't|was not) delivered to\s+(\S+@\S+?)\s+because/i.exec(text) ??
+    /problem delivering your message to\s+(\S+@[A-Za-z0-9.-]+[A-Za-z])/i.exec(text);
   const at = lines.findIndex((l) => /^the response (?:from the remote server )?was:/i.test(l.trim()));
   if (!to && at === -1) return [];
   const said = at === -1 ? "" : squash(lines.slice(at + 1, at + 8).join(" "));
@@ -107,6 +109,8 @@ function currentLayout(lines: readonly string[]): Draft[] {
     recipient: to ? firstAddress(to[1]!) : "",
     diagnosis: said || squash(text.slice(0, 600)),
   });
+  const message = MESSAGES.find(([w]) => draft.diagnosis.toLowerCase().includes(w));
+  if (message) return [{ ...draft, reason: message[1], evidence: `Gmail: ${message[0]}` }];
   return [heading && !said ? { ...draft, reason: heading[1], evidence: `Gmail: ${heading[0]}` } : draft];
 }
 
@@ -118,7 +122,9 @@ export const gmail: Format = {
       return true;
     const notice = noticeLower(m);
     return (
-      notice.includes("delivery to the following recipient") || HEADINGS.some(([h]) => notice.includes(h))
+      notice.includes("delivery to the following recipient") ||
+      notice.includes("** delivery incomplete **") ||
+      HEADINGS.some(([h]) => notice.includes(h))
     );
   },
   parse(m: Message) {

@@ -6,6 +6,7 @@ import type { Format } from "./format.ts";
 import { generic } from "./generic.ts";
 import { gmail } from "./gmail.ts";
 import { googlegroups } from "./googlegroups.ts";
+import { mfilter } from "./mfilter.ts";
 import { postfix } from "./postfix.ts";
 import { qmail } from "./qmail.ts";
 import { sendmail } from "./sendmail.ts";
@@ -20,6 +21,7 @@ export const FORMATS: readonly Format[] = [
   googlegroups,
   gmail,
   exchange,
+  mfilter,
   postfix,
   sendmail,
   exim,
