@@ -1,3 +1,4 @@
+import { localDeliveryReason } from "../formats/local-delivery.ts";
 import { providerReason } from "../formats/providers.ts";
 import type { Facts } from "../reasons/check.ts";
 import { CHECKS, REASON_ORDER } from "../reasons/order.ts";
@@ -68,13 +69,17 @@ export function decide(d: Draft): Decision {
     return { reason: "delivered", basis: "status", evidence: `status ${d.status}` };
 
   const f = factsOf(d);
-  const provider = providerReason(d, f);
+  const provider = localDeliveryReason(d, f) ?? providerReason(d, f);
   if (provider) return provider;
 
   const smtpLike = d.diagnosticType === "" || d.diagnosticType.toUpperCase() === "SMTP";
   if (smtpLike) {
     for (const [reason, kind] of REASON_ORDER) {
-      if (kind === "probe" && CHECKS[reason]?.probe(f)) return byPhrase(reason, f, true);
+      if (kind !== "probe") continue;
+      // What the format suggested stands when its turn comes, unless a more specific check matched first.
+      if (d.reason === reason)
+        return { reason, basis: "format", evidence: d.evidence ?? `format ${d.lhost}` };
+      if (CHECKS[reason]?.probe(f)) return byPhrase(reason, f, true);
     }
   }
   // What the format suggested beats a phrase found anywhere in the text.

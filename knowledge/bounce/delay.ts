@@ -6,7 +6,7 @@
  *   ISP page:  "Will keep trying until message is * days old", "Message still undelivered after * hour"
  */
 export const DELAY_PHRASES: readonly string[] = [
-  "continue trying",
+  "will continue trying",
   "delay in the delivery",
   "delivery delayed",
   "delivery has been delayed",
@@ -36,7 +36,11 @@ export const DELAY_PHRASES: readonly string[] = [
   "遅延",
 ];
 
+/** The first delay wording in the text that is not negated ("will not continue trying" is a failure). */
 export function delayPhrase(text: string): string | undefined {
   const lower = text.toLowerCase();
-  return DELAY_PHRASES.find((p) => lower.includes(p));
+  return DELAY_PHRASES.find((p) => {
+    const at = lower.indexOf(p);
+    return at !== -1 && !/\bnot $|\bno longer $/.test(lower.slice(Math.max(0, at - 10), at));
+  });
 }

@@ -2,7 +2,8 @@ import { newDraft } from "../bounce/draft.ts";
 import { header, type Message } from "../bounce/message.ts";
 import { noticeLines } from "../bounce/notice.ts";
 import { hasSmtpCode } from "../bounce/signals.ts";
-import { firstAddress, squash } from "../bounce/text.ts";
+import { firstAddress, forMatching, squash } from "../bounce/text.ts";
+import { match as vacationMatch } from "../reasons/vacation.ts";
 import type { Format } from "./format.ts";
 
 /**
@@ -32,8 +33,18 @@ const BOUNCE_WORDS = [
   "配送不能",
 ];
 
+/** A pasted out-of-office text: its own words, and nothing that looks like a bounce. */
+function isPastedAutoReply(m: Message): boolean {
+  if (m.kind !== "fragment") return false;
+  const text = m.body.slice(0, 4000);
+  return (
+    vacationMatch(forMatching(text)) !== undefined &&
+    !BOUNCE_WORDS.some((w) => text.toLowerCase().includes(w))
+  );
+}
+
 function isAutoReply(m: Message): boolean {
-  if (m.kind !== "mail") return false;
+  if (m.kind !== "mail") return isPastedAutoReply(m);
   const from = m.from.toLowerCase();
   const subject = m.subject.toLowerCase();
   if (NOT_PEOPLE.some((p) => from.includes(p)) || header(m, "to").toLowerCase().startsWith("root@"))
@@ -58,7 +69,7 @@ export const autoreply: Format = {
   },
   parse(m: Message) {
     const recipient = firstAddress(m.from) || firstAddress(header(m, "return-path"));
-    if (!recipient) return [];
+    if (!recipient && m.kind === "mail") return [];
     return [
       newDraft("RFC3834", {
         recipient,

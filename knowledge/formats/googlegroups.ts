@@ -9,9 +9,14 @@ import type { Format } from "./format.ts";
  *   X-Failed-Recipients: libsisimai@googlegroups.com
  *   「連絡しようとしたグループ（libsisimai）が存在しないか、グループにメッセージを投稿する権限がない可能性があります。」
  */
+/** The group's own words, English or Japanese: it does not exist or you may not post to it. */
+const GROUP_REFUSAL =
+  /google groups[\s\S]{0,600}(?:permission to post|does not exist)|(?:permission to post|group you tried to contact)[\s\S]{0,600}google groups|グループ[\s\S]{0,200}(?:存在しない|投稿する権限)/i;
+
 export const googlegroups: Format = {
   name: "GoogleGroups",
   detect(m: Message) {
+    if (m.kind === "fragment") return GROUP_REFUSAL.test(m.body.slice(0, 3000));
     if (!/mailer-daemon@google(?:mail)?\.com/i.test(m.from)) return false;
     // The group's own refusal names Google Groups; a plain "no such address" from Google does not.
     return (
@@ -20,7 +25,8 @@ export const googlegroups: Format = {
     );
   },
   parse(m: Message) {
-    const recipients = findAddresses(header(m, "x-failed-recipients"));
+    const listed = findAddresses(header(m, "x-failed-recipients"));
+    const recipients = listed.length > 0 ? listed : [""];
     const diagnosis = squash(noticeLines(m).slice(0, 12).join(" "));
     return recipients.map((recipient) =>
       newDraft("GoogleGroups", {
