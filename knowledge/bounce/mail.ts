@@ -71,12 +71,14 @@ export async function parseMail(raw: Uint8Array): Promise<Message> {
     if (DSN_TYPES.has(type)) dsn += `${toLf(content)}\n`;
     else if (type === "message/feedback-report") feedback += `${toLf(content)}\n`;
     else if (ORIGINAL_TYPES.has(type)) original ||= toLf(content);
-    else if (type === "text/plain" && !attachedText) attachedText = toLf(content);
+    // "text/plain charset=..." (a missing ";") still holds the notice.
+    else if (type.startsWith("text/plain") && a.contentDisposition !== "attachment")
+      attachedText += `${toLf(content)}\n`;
   }
 
   let body = parsed.text ?? "";
   // Some MTAs put the notice in a text/plain attachment and leave the body empty.
-  if (!body.trim() && attachedText) body = attachedText;
+  if (attachedText) body = `${attachedText}\n${body}`;
   // A multipart whose boundary never appears (old PMDF, broken relays): read the raw body as text.
   if (!body.trim() && !dsn) body = rawBody(bytes);
   return {

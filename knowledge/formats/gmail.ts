@@ -124,6 +124,7 @@ export const gmail: Format = {
     return (
       notice.includes("delivery to the following recipient") ||
       notice.includes("** delivery incomplete **") ||
+      notice.includes("** message not delivered **") ||
       HEADINGS.some(([h]) => notice.includes(h))
     );
   },

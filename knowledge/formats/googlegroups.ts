@@ -11,7 +11,7 @@ import type { Format } from "./format.ts";
  */
 /** The group's own words, English or Japanese: it does not exist or you may not post to it. */
 const GROUP_REFUSAL =
-  /google groups[\s\S]{0,600}(?:permission to post|does not exist)|(?:permission to post|group you tried to contact)[\s\S]{0,600}google groups|グループ[\s\S]{0,200}(?:存在しない|投稿する権限)/i;
+  /groups\.google\.com\/support|google groups[\s\S]{0,600}(?:permission to post|does not exist)|(?:permission to post|group you tried to contact)[\s\S]{0,600}google groups|グループ[\s\S]{0,200}(?:存在しない|投稿する権限)/i;
 
 export const googlegroups: Format = {
   name: "GoogleGroups",

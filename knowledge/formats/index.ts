@@ -7,6 +7,7 @@ import { generic } from "./generic.ts";
 import { gmail } from "./gmail.ts";
 import { googlegroups } from "./googlegroups.ts";
 import { mfilter } from "./mfilter.ts";
+import { opensmtpd } from "./opensmtpd.ts";
 import { postfix } from "./postfix.ts";
 import { qmail } from "./qmail.ts";
 import { sendmail } from "./sendmail.ts";
@@ -22,6 +23,7 @@ export const FORMATS: readonly Format[] = [
   gmail,
   exchange,
   mfilter,
+  opensmtpd,
   postfix,
   sendmail,
   exim,

@@ -6,6 +6,7 @@ import { cox } from "./cox.ts";
 import type { Provider } from "./format.ts";
 import { franceptt } from "./franceptt.ts";
 import { godaddy } from "./godaddy.ts";
+import { google } from "./google.ts";
 import { docomo, kddi, softbank } from "./japanese-carriers.ts";
 import { microsoft } from "./microsoft.ts";
 import { mimecast } from "./mimecast.ts";
@@ -24,6 +25,7 @@ const PROVIDERS: readonly Provider[] = [
   godaddy,
   mimecast,
   microsoft,
+  google,
 ];
 
 function belongs(host: string, suffixes: readonly string[]): boolean {
