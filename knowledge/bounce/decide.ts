@@ -99,6 +99,8 @@ export function decide(d: Draft): Decision {
   if (cls === "5.7" || cls === "4.7") return fallback("securityerror", `status ${f.status}`);
   if (d.diagnosticType.toUpperCase().startsWith("X-UNIX"))
     return fallback("mailererror", "local delivery program");
+  // RFC 5321 551: "User not local; please try <forward-path>": the mailbox moved.
+  if (f.replyCode === "551" && !f.status) return fallback("hasmoved", "reply code 551");
   if (CHECKS.syntaxerror?.probe(f)) return fallback("syntaxerror", `reply code ${f.replyCode}`);
   if (d.action === "delayed") return fallback("expired", "action delayed");
   if (d.command === "EHLO" || d.command === "HELO") return fallback("blocked", `refused at ${d.command}`);

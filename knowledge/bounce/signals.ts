@@ -11,14 +11,19 @@ export function hasSmtpCode(line: string): boolean {
   return CODE.test(line);
 }
 
-const ALL_CHECKS = Object.values(CHECKS);
+const ALL_CHECKS = Object.values(CHECKS).filter((c) => c.reason !== "vacation");
+
+/** Lines that cannot be a server's explanation: encoded data and long unbroken tokens. */
+function isNoise(line: string): boolean {
+  return line.length > 600 || (line.length > 40 && !/\s/.test(line.trim()));
+}
 
 export function knownPhrase(line: string): string | undefined {
+  if (isNoise(line)) return undefined;
   const text = forMatching(line);
-  if (!text) return undefined;
+  if (text.length < 4) return undefined;
   for (const check of ALL_CHECKS) {
-    if (check.reason === "vacation") continue;
-    const p = check?.match(text);
+    const p = check.match(text);
     if (p) return p;
   }
   return undefined;

@@ -59,6 +59,7 @@ export async function pasteOf(raw: Uint8Array): Promise<string> {
   const decoded = await Promise.all(leaves.map(decodeText));
   const joined = decoded.filter((t) => t).join("\n\n");
   if (joined) return joined;
-  // A multipart whose parts cannot be found (broken boundaries): whatever mailparser makes of it.
-  return decodeText(text);
+  // A multipart whose parts cannot be found (broken boundaries): whatever mailparser makes of it, or
+  // else the raw body under the headers.
+  return (await decodeText(text)) || split(text).body.trim();
 }

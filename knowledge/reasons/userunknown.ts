@@ -29,6 +29,7 @@ export const PHRASES: readonly string[] = [
   "email address could not be found",
   "email address does not exist",
   "invalid address",
+  "invalid final delivery userid", // IMail
   "invalid mailbox",
   "invalid recipient",
   "is not a known user",
@@ -62,6 +63,7 @@ export const PHRASES: readonly string[] = [
   "not a local address",
   "not a valid recipient",
   "not a valid user here",
+  "not listed in public name & address book", // Lotus Notes
   "not email addresses",
   "rcpt (…t exist ",
   "rcpt <…does not exist",
