@@ -97,7 +97,8 @@ function finish(d: Draft, delayNotice: boolean): void {
   }
   if (!d.command) d.command = commandInText(text);
   if (!d.remoteHost) d.remoteHost = remoteHostInText(text);
-  if (!d.action) d.action = delayNotice ? "delayed" : d.status.startsWith("2.") ? "delivered" : "failed";
+  if (d.reason === "feedback" || d.reason === "vacation") d.action = "";
+  else if (!d.action) d.action = delayNotice ? "delayed" : d.status.startsWith("2.") ? "delivered" : "failed";
 }
 
 /** The same recipient twice (listed by the notice and again by a transcript) is one record. */

@@ -101,10 +101,11 @@ function currentLayout(lines: readonly string[]): Draft[] {
     /(?:wasn't|was not) delivered to\s+(\S+@\S+?)\s+because/i.exec(text) ??
     /problem delivering your message to\s+(\S+@[A-Za-z0-9.-]+[A-Za-z])/i.exec(text);
   const at = lines.findIndex((l) => /^the response (?:from the remote server )?was:/i.test(l.trim()));
-  if (!to && at === -1) return [];
   const said = at === -1 ? "" : squash(lines.slice(at + 1, at + 8).join(" "));
   const lower = text.toLowerCase();
   const heading = HEADINGS.find(([h]) => lower.includes(h));
+  // The Japanese app shows only a heading like 「アドレス不明」 above the details: that alone still says a lot.
+  if (!to && at === -1 && !heading) return [];
   const draft = newDraft("Gmail", {
     recipient: to ? firstAddress(to[1]!) : "",
     diagnosis: said || squash(text.slice(0, 600)),
