@@ -6,7 +6,6 @@
  *   ISP page:  "Will keep trying until message is * days old", "Message still undelivered after * hour"
  */
 export const DELAY_PHRASES: readonly string[] = [
-  "will continue trying",
   "delay in the delivery",
   "delivery delayed",
   "delivery has been delayed",
@@ -15,25 +14,26 @@ export const DELAY_PHRASES: readonly string[] = [
   "do not need to resend",
   "has not yet been delivered",
   "have not yet received",
-  "no need to resend",
-  "temporary problem delivering",
   "message delayed",
+  "no need to resend",
   "still being retried",
   "still undelivered after",
+  "temporary problem delivering",
   "this is a warning message only",
   "transient non-fatal errors",
   "warning: could not send message for past",
   "warning: message ",
   "will be retried",
+  "will be retried for",
   "will continue to try",
+  "will continue trying",
   "will keep trying",
   "will retry",
-  "will be retried for",
   "まだ配送されていません",
   "再送を続け",
-  "配送が遅れ",
-  "配信が遅れ",
   "遅延",
+  "配信が遅れ",
+  "配送が遅れ",
 ];
 
 /** The first delay wording in the text that is not negated ("will not continue trying" is a failure). */

@@ -36,7 +36,7 @@ export function draftsOf(message: Message): Draft[] {
   for (const d of drafts) d.reportingMta ||= reporter;
   const delay = message.dsn
     ? undefined
-    : delayPhrase(`${message.subject}\n${noticeLines(message).join("\n")}`);
+    : delayPhrase(squash(`${message.subject} ${noticeLines(message).slice(0, 200).join(" ")}`));
   for (const d of drafts) finish(d, delay !== undefined);
   return dedupe(drafts);
 }

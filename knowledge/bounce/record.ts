@@ -26,8 +26,31 @@ const SYNTAX_PHRASES = [
   "address syntax",
 ];
 
+/**
+ * Japanese mobile carriers answer a refusal by the recipient's reception filter with "unknown user"
+ * wording even when they refuse after DATA (reason "rejected" in Sisimai's terms). For the user the
+ * advice is the same as for an unknown address: check it, or ask the recipient to allow the domain.
+ */
+const CARRIER_DOMAINS = [
+  "docomo.ne.jp",
+  "ezweb.ne.jp",
+  "au.com",
+  "softbank.ne.jp",
+  "i.softbank.jp",
+  "ymobile.ne.jp",
+  "uqmobile.jp",
+  "rakumail.jp",
+];
+
+function isCarrier(domain: string): boolean {
+  return CARRIER_DOMAINS.some((c) => domain === c || domain.endsWith(`.${c}`));
+}
+
 function topicFor(draft: Draft, decision: Decision, status: string): TopicId {
   const topic = topicOf(decision.reason, draft.action, status);
+  if (decision.reason === "rejected" && isCarrier(domainOf(draft.recipient))) {
+    if (/unknown user|user unknown/i.test(draft.diagnosis)) return "user-unknown";
+  }
   if (topic === "user-unknown" || topic === "host-unknown" || topic === "unknown") {
     const text = forMatching(draft.diagnosis.slice(0, 2000));
     if (SYNTAX_PHRASES.some((p) => text.includes(p))) return "address-syntax";

@@ -63,16 +63,23 @@ function originalRecipient(message: Message): string {
   return to ? firstAddress(to[1]!) : "";
 }
 
-/** The lines that carry a code or phrase, with up to FOLLOWING_LINES lines each that continue them. */
+/**
+ * The lines that carry a code or phrase, with up to FOLLOWING_LINES lines each that continue them. A
+ * phrase broken over two lines (re-wrapped pastes) is found by also looking at each pair of lines.
+ */
 function signalText(lines: readonly string[]): string {
   const picked: string[] = [];
   for (let i = 0; i < lines.length && picked.length < 40; i++) {
-    if (!isSignalLine(lines[i]!)) continue;
-    picked.push(lines[i]!);
+    const line = lines[i]!;
+    const next = lines[i + 1];
+    if (!isSignalLine(line)) {
+      if (next === undefined || !line.trim() || !next.trim() || !isSignalLine(`${line} ${next}`)) continue;
+    }
+    picked.push(line);
     for (let j = 1; j <= FOLLOWING_LINES && i + j < lines.length; j++) {
-      const next = lines[i + j]!;
-      if (next.trim() === "" || isSignalLine(next)) break;
-      picked.push(next);
+      const more = lines[i + j]!;
+      if (more.trim() === "" || (j > 1 && isSignalLine(more))) break;
+      picked.push(more);
       i++;
     }
   }
@@ -104,10 +111,14 @@ export function genericDrafts(message: Message, lines: string[], lhost: string):
       }),
     );
   }
-  if (!signals && !isBounceText(message, lines)) return [];
-  if (!signals && namedRecipient(lines) === "") return [];
-  const recipient = namedRecipient(lines) || originalRecipient(message) || findAddresses(signals)[0] || "";
-  return [newDraft(lhost, { recipient, diagnosis: signals })];
+  // A bare "still retrying" warning carries no code or phrase, but it is the whole message.
+  const whole = squash(lines.slice(0, 200).join(" "));
+  const explanation = signals || (delayPhrase(whole) ? whole.slice(0, 600) : "");
+  if (!explanation && !isBounceText(message, lines)) return [];
+  if (!explanation && namedRecipient(lines) === "") return [];
+  const recipient =
+    namedRecipient(lines) || originalRecipient(message) || findAddresses(explanation)[0] || "";
+  return [newDraft(lhost, { recipient, diagnosis: explanation })];
 }
 
 export const generic: Format = {

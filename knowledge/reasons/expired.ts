@@ -35,8 +35,8 @@ export const PHRASES: readonly string[] = [
   "your message could not be delivered for more than",
   "your message was not delivered within",
   "再送を中止",
-  "配送を中止",
   "期限切れ",
+  "配送を中止",
 ];
 
 export const expired: ReasonCheck = phraseOnlyCheck("expired", PHRASES);

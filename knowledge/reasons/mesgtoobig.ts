@@ -16,18 +16,18 @@ export const PHRASES: readonly string[] = [
   "message file too big",
   "message length exceeds administrative limit",
   "message size exceeds fixed limit",
-  "message size exceeds…maximum message size",
   "message size exceeds maximum value",
+  "message size exceeds…maximum message size",
   "message size limit",
   "message too big",
   "message too large for this ",
   "size limit",
   "taille limite du message atteinte",
-  "メールサイズ",
-  "メールのサイズ",
   "サイズが大き",
-  "サイズ制限",
   "サイズの上限",
+  "サイズ制限",
+  "メールのサイズ",
+  "メールサイズ",
 ];
 
 export const match = phraseMatcher(PHRASES);

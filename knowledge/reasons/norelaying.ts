@@ -28,8 +28,8 @@ export const PHRASES: readonly string[] = [
   "this system is not configured to relay mail",
   "unable to relay ",
   "we don't handle mail for",
-  "中継を拒否",
   "リレーを拒否",
+  "中継を拒否",
 ];
 
 export const match = phraseMatcher(PHRASES);

@@ -33,8 +33,8 @@ export const PHRASES: readonly string[] = [
   "user or domain is disabled",
   "user suspended",
   "vdelivermail: account is locked email bounced",
-  "アカウントが無効",
   "アカウントが停止",
+  "アカウントが無効",
   "利用停止",
 ];
 

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { classify } from "../knowledge/classify.ts";
+
+/** What people actually paste from a phone: a line or two, Japanese around it, lines re-wrapped. */
+describe("classify: pasted fragments", () => {
+  it("reads the one SMTP line a user copied", async () => {
+    const { kind, records } = await classify(
+      "550 5.1.1 <taro@example.jp>: Recipient address rejected: User unknown",
+    );
+    expect(kind).toBe("fragment");
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      reason: "userunknown",
+      topic: "user-unknown",
+      status: "5.1.1",
+      replyCode: "550",
+      recipient: "t***@example.jp",
+      recipientDomain: "example.jp",
+    });
+  });
+
+  it("understands the Gmail app's Japanese heading alone", async () => {
+    const { records } = await classify("「アドレス不明」と表示されました");
+    expect(records.map((r) => r.topic)).toEqual(["user-unknown"]);
+  });
+
+  it("reads a Postfix notice the app re-wrapped, with a Japanese question before it", async () => {
+    const paste = [
+      "この英語のメールは何ですか？",
+      "<mama.0412@docomo.ne.jp>: host mfsmax.docomo.ne.jp[203.0.113.240] said:",
+      "550 Unknown user mama.0412@docomo.ne.jp (in reply",
+      "to end of DATA command)",
+    ].join("\n");
+    const { records } = await classify(paste);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ topic: "user-unknown", recipientDomain: "docomo.ne.jp" });
+  });
+
+  it("tells an authentication block from a spam block", async () => {
+    const auth = await classify(
+      "550-5.7.26 This mail has been blocked because the sender is unauthenticated.",
+    );
+    const spam = await classify(
+      "550-5.7.1 Our system has detected that this message is likely unsolicited mail. To reduce the amount of spam sent to Gmail, this message has been blocked.",
+    );
+    expect(auth.records.map((r) => r.topic)).toEqual(["auth-failed"]);
+    expect(spam.records.map((r) => r.topic)).toEqual(["spam-blocked"]);
+  });
+
+  it("says 'still retrying' for a delay warning, so nobody resends", async () => {
+    const { records } = await classify(
+      "THIS IS A WARNING MESSAGE ONLY.\nYOU DO NOT NEED TO RESEND YOUR MESSAGE.\nDelivery to the following recipient has been delayed:\n\n     yuki@example.org\n",
+    );
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ action: "delayed", topic: "delayed" });
+  });
+
+  it("recognises a pasted out-of-office reply and a plain chat message as no bounce", async () => {
+    const away = await classify(
+      "I am out of the office until Monday and will respond to you upon my return.",
+    );
+    expect(away.records.map((r) => r.topic)).toEqual(["not-a-bounce"]);
+    const chat = await classify("こんにちは。メールの送り方を教えてください。");
+    expect(chat.records).toEqual([]);
+  });
+
+  it("never echoes personal data from the paste in display fields", async () => {
+    const { records } = await classify(
+      "550 5.1.1 <hanako.yamada@example.co.jp>... User unknown\n電話 090-1234-5678 までお願いします",
+    );
+    const shown = JSON.stringify(records);
+    expect(shown).not.toContain("hanako.yamada");
+    expect(shown).not.toContain("090-1234-5678");
+  });
+
+  it("can be told to read a paste that looks like headers as a fragment", async () => {
+    const paste =
+      "Final-Recipient: rfc822; taro@example.jp\nAction: failed\nStatus: 5.2.2\nDiagnostic-Code: smtp; 552 5.2.2 Mailbox full";
+    const auto = await classify(paste);
+    const forced = await classify(paste, { kind: "fragment" });
+    expect(auto.kind).toBe("fragment");
+    expect(forced.records.map((r) => r.reason)).toEqual(["mailboxfull"]);
+  });
+});
