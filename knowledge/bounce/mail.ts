@@ -1,6 +1,7 @@
 import { simpleParser } from "mailparser";
 import { decodeText } from "./input.ts";
 import type { Message } from "./message.ts";
+import { readMime } from "./mime.ts";
 import { toLf } from "./text.ts";
 
 /** Limits on what is read of a mail: a bounce's useful part is always near its start. */
@@ -35,13 +36,27 @@ function cut(text: string, max = LIMITS.partChars): string {
 }
 
 /**
- * Parses a whole message with mailparser (MIME structure, transfer encodings, charsets incl.
+ * Parses a whole message: ordinary bounces with the fast reader of mime.ts, everything else with
+ * mailparser (MIME structure, transfer encodings, charsets incl.
  * ISO-2022-JP) and keeps the parts a bounce is made of. The delivery report is kept apart from the
  * notice text (keepDeliveryStatus), so formats can tell what the MTA wrote for people from what it wrote
  * for programs.
  */
-export async function parseMail(raw: Uint8Array): Promise<Message> {
+export async function parseMail(raw: Uint8Array, reader: "auto" | "mailparser" = "auto"): Promise<Message> {
   const bytes = raw.length > LIMITS.mailBytes ? raw.subarray(0, LIMITS.mailBytes) : raw;
+  if (reader === "auto") {
+    const fast = readMime(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"));
+    if (fast) {
+      return {
+        kind: "mail",
+        ...fast,
+        body: cut(toLf(fast.body)),
+        dsn: cut(toLf(fast.dsn)),
+        original: cut(toLf(fast.original), 16 * 1024),
+        feedback: cut(toLf(fast.feedback), 16 * 1024),
+      };
+    }
+  }
   const parsed = await simpleParser(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
     keepDeliveryStatus: true,
     skipTextToHtml: true,

@@ -19,25 +19,32 @@ export const ORIGINAL_MESSAGE_MARKERS: readonly RegExp[] = [
   /^[-=_*#\s]*原文/,
 ];
 
+/** The markers as one multi-line pattern: one scan of the body instead of one test per line and marker. */
+const ANY_MARKER = new RegExp(
+  ORIGINAL_MESSAGE_MARKERS.map((m) => `(?:${m.source.replace(/^\^/, "^[ \\t]*")})`).join("|"),
+  "im",
+);
+
 const cache = new WeakMap<Message, string[]>();
 
 /** Lines of the notice, from the top to the copy of the original message (computed once per message). */
 export function noticeLines(message: Message): string[] {
   const known = cache.get(message);
   if (known) return known;
-  let lines = linesOf(message.body);
-  for (let i = 0; i < lines.length; i++) {
-    const t = lines[i]!.trim().toLowerCase();
-    if (t.length > 6 && ORIGINAL_MESSAGE_MARKERS.some((m) => m.test(t))) {
-      lines = lines.slice(0, i);
-      break;
-    }
-  }
+  const m = ANY_MARKER.exec(message.body);
+  const lines = linesOf(m ? message.body.slice(0, m.index) : message.body);
   cache.set(message, lines);
   return lines;
 }
 
+const lowerCache = new WeakMap<Message, string>();
+
 /** The notice as one lower-cased string, for marker tests. */
 export function noticeLower(message: Message): string {
-  return noticeLines(message).join("\n").toLowerCase();
+  let lower = lowerCache.get(message);
+  if (lower === undefined) {
+    lower = noticeLines(message).join("\n").toLowerCase();
+    lowerCache.set(message, lower);
+  }
+  return lower;
 }

@@ -1,4 +1,5 @@
 import { CHECKS } from "../reasons/order.ts";
+import { PhraseIndex } from "./phrase-index.ts";
 import { forMatching } from "./text.ts";
 
 /**
@@ -11,7 +12,13 @@ export function hasSmtpCode(line: string): boolean {
   return CODE.test(line);
 }
 
-const ALL_CHECKS = Object.values(CHECKS).filter((c) => c.reason !== "vacation");
+/** Every phrase of every reason (but auto-replies), split into its ordered parts. */
+const PHRASES = Object.values(CHECKS)
+  .filter((c) => c.reason !== "vacation")
+  .flatMap((c) => c.phrases)
+  .map((p) => p.split("…"));
+/** One index over the first part of each phrase; the other parts are checked after a hit. */
+const FIRST_PARTS = new PhraseIndex(PHRASES.map((parts) => parts[0]!));
 
 /** Lines that cannot be a server's explanation: encoded data and long unbroken tokens. */
 function isNoise(line: string): boolean {
@@ -22,9 +29,16 @@ export function knownPhrase(line: string): string | undefined {
   if (isNoise(line)) return undefined;
   const text = forMatching(line);
   if (text.length < 4) return undefined;
-  for (const check of ALL_CHECKS) {
-    const p = check.match(text);
-    if (p) return p;
+  for (const [id, end] of FIRST_PARTS.find(text)) {
+    const parts = PHRASES[id]!;
+    let at = end;
+    let ok = true;
+    for (let i = 1; i < parts.length && ok; i++) {
+      const found = text.indexOf(parts[i]!, at);
+      ok = found !== -1;
+      at = found + parts[i]!.length;
+    }
+    if (ok) return parts.join("…");
   }
   return undefined;
 }
