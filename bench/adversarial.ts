@@ -27,6 +27,8 @@ export const ADVERSARIAL: readonly [name: string, input: string][] = [
   ["1 MB of 'user unknown ' (phrase everywhere)", "user unknown ".repeat(MB / 13)],
   ["1 MB of blank lines", "\n".repeat(MB)],
   ["1 MB of bare CR", "\r".repeat(MB)],
+  ["1 MB of separator-like lines", "---- \t ----\n".repeat(MB / 11)],
+  ["1 MB of spaces", " ".repeat(MB)],
   ["1 MB of Japanese text", "宛先不明のメールが届きました。".repeat(MB / 45)],
   ["200 nested multiparts", nestedMultipart(200)],
   ["1 MB of recipient blocks", "<a@example.jp>:\nRemote host said: 550 5.1.1 unknown\n\n".repeat(MB / 52)],

@@ -9,21 +9,18 @@ import { linesOf } from "./text.ts";
  *   ----- Original message follows -----  /  -------original message          (Sendmail, m-FILTER)
  */
 export const ORIGINAL_MESSAGE_MARKERS: readonly RegExp[] = [
-  /^[-=_*#\s]*(?:original (?:message|mail|e-?mail)\b|returned message|unsent message follows|undelivered message (?:follows|attached)|message headers follow|message text follows)/i,
-  /^[-=_*#\s]*(?:the )?headers? of the original message/i,
-  /^[-=_*#\s]*below (?:this|the next) line is a copy/i,
-  /^[-=_*#\s]*(?:enclosed is|this is) a copy of (?:the|your) (?:message|mail)/i,
-  /^[-=_*#\s]*bounced e-?mail:/i,
+  /^[-=_*# \t]*(?:original (?:message|mail|e-?mail)\b|returned message|unsent message follows|undelivered message (?:follows|attached)|message headers follow|message text follows)/i,
+  /^[-=_*# \t]*(?:the )?headers? of the original message/i,
+  /^[-=_*# \t]*below (?:this|the next) line is a copy/i,
+  /^[-=_*# \t]*(?:enclosed is|this is) a copy of (?:the|your) (?:message|mail)/i,
+  /^[-=_*# \t]*bounced e-?mail:/i,
   /^content-type:\s*(?:message\/rfc822|text\/rfc822-headers)/i,
-  /^[-=_*#\s]*(?:以下は)?元の(?:メッセージ|メール)/,
-  /^[-=_*#\s]*原文/,
+  /^[-=_*# \t]*(?:以下は)?元の(?:メッセージ|メール)/,
+  /^[-=_*# \t]*原文/,
 ];
 
 /** The markers as one multi-line pattern: one scan of the body instead of one test per line and marker. */
-const ANY_MARKER = new RegExp(
-  ORIGINAL_MESSAGE_MARKERS.map((m) => `(?:${m.source.replace(/^\^/, "^[ \\t]*")})`).join("|"),
-  "im",
-);
+const ANY_MARKER = new RegExp(ORIGINAL_MESSAGE_MARKERS.map((m) => `(?:${m.source})`).join("|"), "im");
 
 const cache = new WeakMap<Message, string[]>();
 
