@@ -28,7 +28,7 @@ function kindOf(input: string | Uint8Array, wanted: ClassifyOptions["kind"]): In
   const head =
     typeof input === "string"
       ? input.slice(0, 16384)
-      : new TextDecoder("latin1").decode(input.subarray(0, 16384));
+      : Buffer.from(input.buffer, input.byteOffset, Math.min(input.byteLength, 16384)).toString("latin1");
   return looksLikeMail(head) ? "mail" : "fragment";
 }
 

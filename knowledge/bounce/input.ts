@@ -65,7 +65,9 @@ const MAIL_HEADERS = new Set([
  * "Status:") or a lone "Subject:" line do not make a mail.
  */
 export function looksLikeMail(head: string): boolean {
-  const lines = head.slice(0, 16 * 1024).split(/\r\n|\r|\n/);
+  // Only the header block matters: stop at the first empty line.
+  const end = head.search(/\r?\n\r?\n|\r\r/);
+  const lines = (end === -1 ? head.slice(0, 16 * 1024) : head.slice(0, end)).split(/\r\n|\r|\n/);
   let i = 0;
   if (lines[0]?.startsWith("From ")) i = 1; // mbox separator line
   let known = 0;

@@ -92,11 +92,23 @@ function transferDecode(body: string, encoding: string | undefined): string | un
   return undefined;
 }
 
+/** UTF-7 (RFC 2152), still used by old Hotmail notices: ASCII, with "+...-" runs of base64 UTF-16. */
+function decodeUtf7(bytes: string): string {
+  return bytes.replace(/\+([A-Za-z0-9+/]*)-?/g, (_m, b64: string) => {
+    if (b64 === "") return "+";
+    const raw = Buffer.from(b64, "base64");
+    let out = "";
+    for (let i = 0; i + 1 < raw.length; i += 2) out += String.fromCharCode((raw[i]! << 8) | raw[i + 1]!);
+    return out;
+  });
+}
+
 const decoders = new Map<string, InstanceType<typeof TextDecoder> | null>();
 
 /** Text of latin1-held bytes in the given charset; undefined when the platform does not know it. */
 function charsetDecode(bytes: string, charset: string | undefined): string | undefined {
   const label = (charset ?? "utf-8").trim().toLowerCase() || "utf-8";
+  if (label === "utf-7" || label === "unicode-1-1-utf-7") return decodeUtf7(bytes);
   let decoder = decoders.get(label);
   if (decoder === undefined) {
     try {
@@ -166,7 +178,8 @@ function walk(raw: string, out: Parts, depth: number): boolean {
   const encoding = headers.get("content-transfer-encoding")?.[0];
 
   if (ct.type.startsWith("multipart/")) {
-    const boundary = ct.params.get("boundary");
+    // Some Exchange and carrier MTAs put "boundary=" on an unfolded line of its own.
+    const boundary = ct.params.get("boundary") ?? /^boundary\s*=\s*"?([^"\n;]+)"?/im.exec(head)?.[1]?.trim();
     if (!boundary) return false;
     const bodies = multipartBodies(body, boundary);
     if (!bodies) return false;

@@ -68,17 +68,22 @@ function originalRecipient(message: Message): string {
  * phrase broken over two lines (re-wrapped pastes) is found by also looking at each pair of lines.
  */
 function signalText(lines: readonly string[]): string {
+  const scanned = lines.length > 400 ? lines.slice(0, 400) : lines;
+  const single = scanned.map(isSignalLine);
   const picked: string[] = [];
-  for (let i = 0; i < lines.length && picked.length < 40; i++) {
-    const line = lines[i]!;
-    const next = lines[i + 1];
-    if (!isSignalLine(line)) {
-      if (next === undefined || !line.trim() || !next.trim() || !isSignalLine(`${line} ${next}`)) continue;
+  for (let i = 0; i < scanned.length && picked.length < 40; i++) {
+    const line = scanned[i]!;
+    const next = scanned[i + 1];
+    if (!single[i]) {
+      if (next === undefined || !line.trim() || !next.trim()) continue;
+      // The line before a signal line is its beginning ("<x@y>: host ... said:"); otherwise the two
+      // lines together may hold a phrase the paste broke in two.
+      if (!single[i + 1] && !isSignalLine(`${line} ${next}`)) continue;
     }
     picked.push(line);
-    for (let j = 1; j <= FOLLOWING_LINES && i + j < lines.length; j++) {
-      const more = lines[i + j]!;
-      if (more.trim() === "" || (j > 1 && isSignalLine(more))) break;
+    for (let j = 1; j <= FOLLOWING_LINES && i + j < scanned.length; j++) {
+      const more = scanned[i + j]!;
+      if (more.trim() === "" || (j > 1 && single[i + j])) break;
       picked.push(more);
       i++;
     }
