@@ -33,5 +33,9 @@ export const ADVERSARIAL: readonly [name: string, input: string][] = [
   ["200 nested multiparts", nestedMultipart(200)],
   ["1 MB of recipient blocks", "<a@example.jp>:\nRemote host said: 550 5.1.1 unknown\n\n".repeat(MB / 52)],
   ["1 MB base64-like line", "QUJD".repeat(MB / 4)],
+  [
+    "1 MB HTML notice of unclosed tags",
+    `Content-Type: text/html\n\n${"<script><style><p>&amp;".repeat(MB / 24)}`,
+  ],
   ["1 MB of 'host x said:'", "host mx.example.jp[192.0.2.1] said: ".repeat(MB / 36)],
 ];

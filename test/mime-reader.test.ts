@@ -20,7 +20,7 @@ describe("the fast MIME reader and mailparser read the same bounce", () => {
   });
 });
 
-describe("the fast MIME reader hands unusual mail to mailparser", () => {
+describe("the fast MIME reader hands broken or unusual mail to mailparser", () => {
   const latin1 = (s: string) => Buffer.from(s, "utf8").toString("latin1");
 
   it("when the multipart boundary never appears", () => {
@@ -35,8 +35,10 @@ describe("the fast MIME reader hands unusual mail to mailparser", () => {
     expect(readMime(latin1(mail))).toBeUndefined();
   });
 
-  it("when the notice is HTML only", () => {
-    expect(readMime(latin1("Content-Type: text/html\n\n<p>User unknown</p>\n"))).toBeUndefined();
+  it("but reads an HTML-only notice itself, tags stripped and entities decoded", () => {
+    const html =
+      "Content-Type: text/html\n\n<html><head><style>p{}</style></head><p>550 5.1.1 &lt;a@example.jp&gt;<br>User&nbsp;unknown</p>\n";
+    expect(readMime(latin1(html))?.body.trim()).toBe("550 5.1.1 <a@example.jp>\nUser unknown");
   });
 
   it("decodes ISO-2022-JP and UTF-8 encoded words in headers", () => {
