@@ -1,7 +1,9 @@
 import { arf } from "./arf.ts";
 import { autoreply } from "./autoreply.ts";
+import { biglobe } from "./biglobe.ts";
 import { exchange } from "./exchange.ts";
 import { exim } from "./exim.ts";
+import { ezweb } from "./ezweb.ts";
 import type { Format } from "./format.ts";
 import { generic } from "./generic.ts";
 import { gmail } from "./gmail.ts";
@@ -21,6 +23,8 @@ export const FORMATS: readonly Format[] = [
   arf,
   googlegroups,
   gmail,
+  biglobe,
+  ezweb,
   exchange,
   mfilter,
   opensmtpd,
