@@ -86,7 +86,7 @@ const RULES: readonly [string, string, Reason][] = [
 
 export const google: Provider = {
   name: "Google",
-  hosts: ["gmail.com", "googlemail.com", "aspmx.l.google.com", "gmail-smtp-in.l.google.com", "google.com"],
+  hosts: ["googlemail.com", "aspmx.l.google.com", "gmail-smtp-in.l.google.com", "google.com"],
   reasonOf(_draft, f): Decision | undefined {
     const rule = RULES.find(([status, words]) => f.status === status && f.text.includes(words));
     if (rule) return { reason: rule[2], basis: "provider", evidence: `Google: ${rule[0]} ${rule[1]}` };

@@ -2,16 +2,21 @@ import type { Decision } from "../bounce/decide.ts";
 import type { Draft } from "../bounce/draft.ts";
 import { domainOf } from "../bounce/text.ts";
 import type { Facts } from "../reasons/check.ts";
+import { apple } from "./apple.ts";
 import { cox } from "./cox.ts";
+import { facebook } from "./facebook.ts";
 import type { Provider } from "./format.ts";
 import { franceptt } from "./franceptt.ts";
 import { godaddy } from "./godaddy.ts";
 import { google } from "./google.ts";
 import { docomo, kddi, softbank } from "./japanese-carriers.ts";
+import { messagelabs } from "./messagelabs.ts";
 import { microsoft } from "./microsoft.ts";
 import { mimecast } from "./mimecast.ts";
 import { spectrum } from "./spectrum.ts";
 import { tencent } from "./tencent.ts";
+import { aol, yahooInc } from "./yahoo.ts";
+import { zoho } from "./zoho.ts";
 
 /** Receiving providers with their own codes, tried before the general reason checks. */
 const PROVIDERS: readonly Provider[] = [
@@ -26,6 +31,12 @@ const PROVIDERS: readonly Provider[] = [
   mimecast,
   microsoft,
   google,
+  yahooInc,
+  aol,
+  messagelabs,
+  zoho,
+  apple,
+  facebook,
 ];
 
 function belongs(host: string, suffixes: readonly string[]): boolean {
