@@ -102,6 +102,7 @@ function diagnosticSection(lines: readonly string[]): Draft[] {
   if (start === -1) return [];
   const drafts: Draft[] = [];
   let remoteHost = "";
+  let generatedBy = "";
   for (const raw of lines.slice(start + 1)) {
     const line = raw.trim();
     if (!line) continue;
@@ -110,11 +111,14 @@ function diagnosticSection(lines: readonly string[]): Draft[] {
         line,
       );
     if (generating) {
-      if (/^receiving/i.test(line)) remoteHost = generating[1]!.toLowerCase();
+      if (/^(?:receiving|受信)/i.test(line)) remoteHost = generating[1]!.toLowerCase();
+      else generatedBy = generating[1]!.toLowerCase();
       continue;
     }
     if (!/\s/.test(line) && line.includes("@") && firstAddress(line)) {
-      drafts.push(newDraft("Exchange", { recipient: firstAddress(line), remoteHost }));
+      drafts.push(
+        newDraft("Exchange", { recipient: firstAddress(line), remoteHost, reportingMta: generatedBy }),
+      );
       continue;
     }
     const last = drafts[drafts.length - 1];

@@ -68,7 +68,10 @@ function oldLayout(lines: readonly string[]): Draft[] {
       firstAddress(line) &&
       line.trim().split(/\s+/).length === 1
     ) {
-      current = newDraft("Gmail", { recipient: firstAddress(line) });
+      current = newDraft("Gmail", {
+        reportingMta: "googlemail.com",
+        recipient: firstAddress(line),
+      });
       drafts.push(current);
     } else if (current) current.diagnosis += ` ${line.trim()}`;
   }
@@ -107,6 +110,7 @@ function currentLayout(lines: readonly string[]): Draft[] {
   // The Japanese app shows only a heading like 「アドレス不明」 above the details: that alone still says a lot.
   if (!to && at === -1 && !heading) return [];
   const draft = newDraft("Gmail", {
+    reportingMta: "googlemail.com",
     recipient: to ? firstAddress(to[1]!) : "",
     diagnosis: said || squash(text.slice(0, 600)),
   });

@@ -8,6 +8,7 @@ import type { Format } from "./format.ts";
 import { generic } from "./generic.ts";
 import { gmail } from "./gmail.ts";
 import { googlegroups } from "./googlegroups.ts";
+import { messagelabsNotice } from "./messagelabs-notice.ts";
 import { mfilter } from "./mfilter.ts";
 import { opensmtpd } from "./opensmtpd.ts";
 import { postfix } from "./postfix.ts";
@@ -27,6 +28,7 @@ export const FORMATS: readonly Format[] = [
   ezweb,
   exchange,
   mfilter,
+  messagelabsNotice,
   opensmtpd,
   postfix,
   sendmail,

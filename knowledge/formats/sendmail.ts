@@ -25,6 +25,10 @@ const LIST_MARKERS = [
 ];
 const TRANSCRIPT = "----- transcript of session follows -----";
 
+/** "<x@example.jp>... Deferred: ...", "550 5.1.2 <x@example.jp>... Host unknown", "554 <x@example.jp>... 550 Host unknown" */
+const TRANSCRIPT_LINE =
+  /^(?:\d{3}(?:[ -][245]\.\d{1,3}\.\d{1,3})?\s+)?<?([^\s<>@]{1,64}@[^\s<>]{1,255}?)>?\.\.\.\s*(.+)$/;
+
 interface Exchange {
   command: string;
   reply: string;
@@ -92,7 +96,7 @@ export const sendmail: Format = {
     // Old Sendmail: "554 <x@example.org>... 550 Host unknown" with no list above.
     if (drafts.length === 0) {
       for (const line of talk) {
-        const v5 = /^(?:\d{3}\s+)?<?([^\s<>@]+@[^\s<>]+?)>?\.\.\.\s*(.+)$/.exec(line.trim());
+        const v5 = TRANSCRIPT_LINE.exec(line.trim());
         if (v5) drafts.push(newDraft("Sendmail", { recipient: v5[1]!, diagnosis: squash(line) }));
       }
     }
@@ -111,10 +115,10 @@ export const sendmail: Format = {
     }
     // Lines like "<x@example.jp>... Deferred: Connection refused by mx.example.jp." explain a listed address.
     for (const line of talk) {
-      const said = /^<([^\s<>]+@[^\s<>]+)>\.\.\.\s*(.+)$/.exec(line.trim());
+      const said = TRANSCRIPT_LINE.exec(line.trim());
       if (!said) continue;
       const d = drafts.find((x) => sameAddress(x.recipient, said[1]!));
-      if (d && !d.diagnosis) d.diagnosis = said[2]!;
+      if (d && !d.diagnosis) d.diagnosis = squash(line);
     }
     return drafts;
   },
