@@ -39,6 +39,7 @@ const STATES: Readonly<Record<string, readonly [string, Reason]>> = {
 };
 
 const MESSAGES: readonly [string, Reason][] = [
+  ["because the address couldn't be found. check for typos or unnecessary spaces", "userunknown"],
   ["dns error: could not contact dns servers", "expired"],
   ["delivery to the following recipient has been delayed", "expired"],
   ["the recipient server did not accept our requests to connect", "expired"],
@@ -98,7 +99,7 @@ function oldLayout(lines: readonly string[]): Draft[] {
   });
 }
 
-function currentLayout(lines: readonly string[]): Draft[] {
+function currentLayout(lines: readonly string[], original = ""): Draft[] {
   const text = lines.join("\n");
   const to =
     /(?:wasn't|was not) delivered to\s+(\S+@\S+?)\s+because/i.exec(text) ??
@@ -111,7 +112,7 @@ function currentLayout(lines: readonly string[]): Draft[] {
   if (!to && at === -1 && !heading) return [];
   const draft = newDraft("Gmail", {
     reportingMta: "googlemail.com",
-    recipient: to ? firstAddress(to[1]!) : "",
+    recipient: to ? firstAddress(to[1]!) : firstAddress(/^to:[ \t]*(.*)$/im.exec(original)?.[1] ?? ""),
     diagnosis: said || squash(text.slice(0, 600)),
   });
   const message = MESSAGES.find(([w]) => draft.diagnosis.toLowerCase().includes(w));
@@ -136,6 +137,6 @@ export const gmail: Format = {
   parse(m: Message) {
     const lines = noticeLines(m);
     const old = oldLayout(lines);
-    return old.length > 0 ? old : currentLayout(lines);
+    return old.length > 0 ? old : currentLayout(lines, m.original);
   },
 };

@@ -1,3 +1,4 @@
+import { apachejames } from "./apachejames.ts";
 import { arf } from "./arf.ts";
 import { autoreply } from "./autoreply.ts";
 import { biglobe } from "./biglobe.ts";
@@ -29,6 +30,7 @@ export const FORMATS: readonly Format[] = [
   exchange,
   mfilter,
   messagelabsNotice,
+  apachejames,
   opensmtpd,
   postfix,
   sendmail,
