@@ -18,6 +18,7 @@ import type { Format } from "./format.ts";
  */
 const STARTS = [
   "hi. this is the qmail",
+  "sorry, we were unable to deliver your message to the following address", // Yahoo (qmail-based)
   "he/her is not ",
   "unable to deliver your message to the following addresses",
   "su mensaje no pudo ser entregado",
