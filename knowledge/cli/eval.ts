@@ -67,6 +67,7 @@ async function main(): Promise<void> {
   const predicted = new Map<string, number>();
   const correct = new Map<string, number>();
   const misses: string[] = [];
+  const confusion = new Map<string, number>();
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
   for (const [file, list] of labels) {
@@ -94,6 +95,7 @@ async function main(): Promise<void> {
       const sOk = label.reason === "(none)" ? records.length === 0 : gotStatus === label.status;
       if (sOk) statusOk++;
       if (!ok) {
+        bump(confusion, `${label.reason} → ${got}`);
         const r = records[label.idx - 1];
         misses.push(
           `${file}#${label.idx}\t${label.reason} → ${got}\t${label.status || "-"} → ${gotStatus || "-"}\t${r ? `${r.lhost}: ${r.evidence} | ${r.diagnosis.slice(0, 110)}` : `${records.length} records`}`,
@@ -113,6 +115,10 @@ async function main(): Promise<void> {
       `${r.padEnd(18)}${String(expected.get(r) ?? 0).padStart(8)}   ${pct(c, predicted.get(r) ?? 0)}   ${pct(c, expected.get(r) ?? 0)}`,
     );
   }
+  out.push("");
+  out.push("confusion (expected → got, count):");
+  for (const [pair, n] of [...confusion.entries()].sort((a, b) => b[1] - a[1]))
+    out.push(`  ${String(n).padStart(3)}  ${pair}`);
   out.push("");
   out.push(`misses (${misses.length}):`);
   for (const m of misses) out.push(`  ${m}`);
