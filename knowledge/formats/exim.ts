@@ -25,17 +25,35 @@ const MARKERS = [
   "has not yet been delivered to one or more of its recipients",
 ];
 
-/** Exim's own words for some failures. */
+/** Exim's own words for some failures (messages in exim's deliver.c, route.c, transports). */
 const MESSAGES: readonly [string, Reason][] = [
+  ["user not found", "userunknown"],
+  ["all host address lookups failed permanently", "hostunknown"],
   ["all relevant mx records point to non-existent hosts", "hostunknown"],
   ["unrouteable address", "hostunknown"],
   ["mailbox is full", "mailboxfull"],
+  ["error: quota exceed", "mailboxfull"],
   ["quota exceeded", "mailboxfull"],
   ["message is too big", "mesgtoobig"],
-  ["retry timeout exceeded", "expired"],
-  ["retry time not reached for any host", "expired"],
-  ["no immediate delivery", "expired"],
+  ["an mx or srv record indicated no smtp service", "notaccept"],
+  ["no host found for existing smtp connection", "notaccept"],
+  ["angle-brackets nested too deep", "syntaxerror"],
+  ['expected word or "<"', "syntaxerror"],
+  ["domain missing in source-routed address", "syntaxerror"],
+  ["malformed address:", "syntaxerror"],
+  ["delivery to file forbidden", "systemerror"],
+  ["delivery to pipe forbidden", "systemerror"],
+  ["local delivery failed", "systemerror"],
+  ["lmtp error after ", "systemerror"],
   ['too many "received" headers', "contenterror"],
+  ["retry timeout exceeded", "expired"],
+  ["no action is required on your part", "expired"],
+  ["retry time not reached for any host", "expired"],
+  ["all hosts have been failing for a long time", "expired"],
+  ["delay reason: ", "expired"],
+  ["has been frozen", "expired"],
+  ["was frozen on arrival by ", "expired"],
+  ["no immediate delivery", "expired"],
 ];
 
 /** Splits the list of failed addresses into one entry per address (two-space indent starts one). */
@@ -58,7 +76,13 @@ export const exim: Format = {
   detect(m: Message) {
     if (header(m, "x-failed-recipients")) return true;
     const subject = m.subject.toLowerCase();
-    if (subject.startsWith("mail delivery failed") || subject.startsWith("mail failure")) return true;
+    if (
+      ["mail delivery failed", "mail failure", "message frozen", "warning: message "].some((t) =>
+        subject.startsWith(t),
+      )
+    )
+      return true;
+    if (subject.includes("error(s) in forwarding or filtering")) return true;
     const notice = noticeLower(m);
     return MARKERS.some((k) => notice.includes(k));
   },
