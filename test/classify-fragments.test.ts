@@ -36,6 +36,22 @@ describe("classify: pasted fragments", () => {
     expect(records[0]).toMatchObject({ topic: "user-unknown", recipientDomain: "docomo.ne.jp" });
   });
 
+  it("reads today's Office 365 notice as pasted from Outlook", async () => {
+    const paste = [
+      "Your message to kenji@corp.example.com couldn't be delivered.",
+      "kenji wasn't found at corp.example.com.",
+      "Action Required  Recipient",
+      "Unknown To address",
+    ].join("\n");
+    const { records } = await classify(paste);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      reason: "userunknown",
+      topic: "user-unknown",
+      recipientDomain: "corp.example.com",
+    });
+  });
+
   it("tells an authentication block from a spam block", async () => {
     const auth = await classify(
       "550-5.7.26 This mail has been blocked because the sender is unauthenticated.",

@@ -168,12 +168,33 @@ function peopleLayout(lines: readonly string[]): Draft[] {
   return drafts;
 }
 
+/**
+ * Office 365 today: "Your message to x@example.jp couldn't be delivered." / "x wasn't found at
+ * example.jp." and, further down, "Status code: 550 5.1.10".
+ */
+function modernLayout(lines: readonly string[]): Draft[] {
+  const text = lines.join("\n");
+  const to = /your message to\s+<?([^\s<>]+@[^\s<>]+?)>?\s+couldn't be delivered/i.exec(text);
+  if (!to) return [];
+  const said = lines.filter((l) =>
+    /wasn't found at|isn't found at|couldn't be delivered|^\s*status code:/i.test(l),
+  );
+  return [
+    newDraft("Exchange", {
+      recipient: firstAddress(to[1]!),
+      diagnosis: squash(said.join(" ")),
+      reportingMta: "outlook.com",
+    }),
+  ];
+}
+
 export const exchange: Format = {
   name: "Exchange",
   detect(m: Message) {
     const subject = m.subject.toLowerCase();
     const notice = noticeLower(m);
-    const marked = MARKERS.some((k) => notice.includes(k));
+    const marked =
+      MARKERS.some((k) => notice.includes(k)) || /your message to \S+ couldn't be delivered/.test(notice);
     if (marked) return true;
     const mailer = `${header(m, "x-mailer")} ${header(m, "x-mimeole")}`;
     return (
@@ -185,7 +206,15 @@ export const exchange: Format = {
     const lines = noticeLines(m);
     const found = diagnosticSection(lines);
     const people = peopleLayout(lines);
-    const drafts = found.length > 0 ? found : oldLayout(lines).length > 0 ? oldLayout(lines) : people;
+    const modern = modernLayout(lines);
+    const drafts =
+      found.length > 0
+        ? found
+        : oldLayout(lines).length > 0
+          ? oldLayout(lines)
+          : modern.length > 0
+            ? modern
+            : people;
     // The people part often says more in words ("The recipient's mailbox is full") than the codes.
     for (const d of drafts) {
       const words = people.find((p) => p.recipient.toLowerCase() === d.recipient.toLowerCase());

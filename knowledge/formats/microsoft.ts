@@ -79,6 +79,7 @@ const RULES: readonly Rule[] = [
   ["5.1.1", null, "user unknown", "userunknown"],
   ["5.1.1", null, "bad destination mailbox address", "userunknown"],
   ["5.1.10", null, "recipient not found", "userunknown"],
+  ["5.1.10", null, "wasn't found at", "userunknown"],
   ["5.4.1", null, "recipient address rejected: access denied", "userunknown"],
   ["5.5.0", null, "requested action not taken: mailbox unavailable", "userunknown"],
   ["5.1.351", null, "remote server returned unknown recipient or mailbox unavailable", "userunknown"],

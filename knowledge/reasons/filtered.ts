@@ -16,6 +16,7 @@ export const PHRASES: readonly string[] = [
   "message filtered",
   "message rejected due to user rules",
   "not found recipient account",
+  "preferences of the person you're trying to email", // Facebook's notice
   "recipient id refuse to receive mail", // Willcom
   "recipient is only accepting mail from specific email addresses", // AOL
   "refused due to recipient preferences", // Facebook

@@ -120,6 +120,7 @@ export const PHRASES: readonly string[] = [
   "user …was not found",
   "utilisateur inconnu !",
   "vdeliver: invalid or unknown virtual user",
+  "wasn't found at", // Office 365: "x wasn't found at example.jp."
   "weil die adresse nicht gefunden wurde oder keine e-mails empfangen kann",
   "your envelope recipient is in my badrcptto list",
   "アドレスが見つかりません",
