@@ -5,6 +5,7 @@ import { CHECKS, REASON_ORDER } from "../reasons/order.ts";
 import { reasonOfStatus } from "../status-table.ts";
 import type { Reason } from "../types.ts";
 import type { Draft } from "./draft.ts";
+import { knownPhrase } from "./signals.ts";
 import { forMatching } from "./text.ts";
 
 /** How a reason was decided, from strongest to weakest. */
@@ -48,15 +49,19 @@ export function factsOf(d: Draft): Facts {
   };
 }
 
-function byPhrase(reason: Reason, f: Facts, probe: boolean): Decision {
-  const phrase = CHECKS[reason]?.match(f.text);
-  if (phrase) return { reason, basis: "phrase", evidence: `phrase: ${phrase.replace(/…/g, "...")}` };
-  if (probe && f.status && f.statusReason === reason)
+function byPhrase(reason: Reason, f: Facts, _probe: boolean): Decision {
+  const own = CHECKS[reason]?.match(f.text);
+  if (own) return { reason, basis: "phrase", evidence: `phrase: ${own.replace(/…/g, "...")}` };
+  if (f.status && f.statusReason === reason)
     return { reason, basis: "status", evidence: `status ${f.status}` };
+  // Decided by a related check (a filter that words its refusal like an unknown user, say).
+  const other = knownPhrase(f.text);
+  if (other) return { reason, basis: "phrase", evidence: `phrase: ${other.replace(/…/g, "...")}` };
+  if (f.status) return { reason, basis: "status", evidence: `status ${f.status}` };
   return {
     reason,
     basis: "status",
-    evidence: f.replyCode ? `reply code ${f.replyCode}` : `status ${f.status}`,
+    evidence: f.replyCode ? `reply code ${f.replyCode}` : `SMTP step ${f.command || "unknown"}`,
   };
 }
 

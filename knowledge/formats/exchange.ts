@@ -83,6 +83,7 @@ const MSEXCH_CODES: Readonly<Record<string, Reason>> = {
 /** Exchange 2003 wording without a code. */
 const MESSAGES: readonly [string, Reason][] = [
   ["the recipient name is not recognized", "userunknown"],
+  ["wasn't found at", "userunknown"],
   ["recipient not found", "filtered"],
 ];
 
