@@ -49,7 +49,7 @@ export function factsOf(d: Draft): Facts {
   };
 }
 
-function byPhrase(reason: Reason, f: Facts, _probe: boolean): Decision {
+function byPhrase(reason: Reason, f: Facts): Decision {
   const own = CHECKS[reason]?.match(f.text);
   if (own) return { reason, basis: "phrase", evidence: `phrase: ${own.replace(/…/g, "...")}` };
   if (f.status && f.statusReason === reason)
@@ -84,7 +84,7 @@ export function decide(d: Draft): Decision {
       // What the format suggested stands when its turn comes, unless a more specific check matched first.
       if (d.reason === reason)
         return { reason, basis: "format", evidence: d.evidence ?? `format ${d.lhost}` };
-      if (CHECKS[reason]?.probe(f)) return byPhrase(reason, f, true);
+      if (CHECKS[reason]?.probe(f)) return byPhrase(reason, f);
     }
   }
   // What the format suggested beats a phrase found anywhere in the text.
@@ -94,7 +94,7 @@ export function decide(d: Draft): Decision {
   const statusIsVague = f.statusReason === "" || OVERRULABLE.has(f.statusReason);
   if (statusIsVague || !smtpLike) {
     for (const [reason, kind] of REASON_ORDER) {
-      if (kind === "phrase" && CHECKS[reason]?.match(f.text)) return byPhrase(reason, f, false);
+      if (kind === "phrase" && CHECKS[reason]?.match(f.text)) return byPhrase(reason, f);
     }
   }
   if (f.statusReason) return { reason: f.statusReason, basis: "status", evidence: `status ${f.status}` };
