@@ -1,7 +1,7 @@
 import { FORMATS, GENERIC } from "../formats/index.ts";
 import { dsnDrafts } from "../formats/rfc3464.ts";
 import { delayPhrase } from "./delay.ts";
-import type { Draft } from "./draft.ts";
+import { type Draft, newDraft } from "./draft.ts";
 import type { Message } from "./message.ts";
 import { noticeLines } from "./notice.ts";
 import { commandInText, preferStatus, remoteHostInText, replyCodeInText, statusInText } from "./smtp.ts";
@@ -31,6 +31,17 @@ export function draftsOf(message: Message): Draft[] {
   // No family recognised the notice: the generic reader still finds what it says about each recipient.
   if (fromText.length === 0 && GENERIC.detect(message)) fromText = GENERIC.parse(message);
   const drafts = fromReport.length > 0 ? mergeReport(fromReport, fromText) : fromText;
+  // A pasted "Action: delivered" / "Status: 2.0.0" says the message arrived: a delivery notice.
+  if (drafts.length === 0 && message.kind === "fragment" && /^action:\s*delivered/im.test(message.body)) {
+    drafts.push(
+      newDraft("fragment", {
+        action: "delivered",
+        status: "2.0.0",
+        reason: "delivered",
+        evidence: "Action: delivered",
+      }),
+    );
+  }
 
   const reporter = domainOf(firstAddress(message.from));
   for (const d of drafts) d.reportingMta ||= reporter;

@@ -19,6 +19,12 @@ function isComplaint(m: Message): boolean {
     return true;
   if (/^feedback-type:\s*\S/im.test(m.body) && /^(?:original-rcpt-to|user-agent|version):/im.test(m.body))
     return true;
+  // A pasted report field on its own: "Feedback-Type: abuse".
+  if (
+    m.kind === "fragment" &&
+    /^[ \t]*feedback-type:[ \t]*(?:abuse|fraud|virus|complaint|not-spam|other)\b/im.test(m.body)
+  )
+    return true;
   // The human part of a report, pasted: "This is an email abuse report for an email message ..."
   return /\b(?:abuse|fraud|virus|authentication failure|auth-failure|complaint|spam) report for an? (?:e-?mail )?message/i.test(
     m.body.slice(0, 2000),

@@ -37,6 +37,8 @@ const BOUNCE_WORDS = [
 function isPastedAutoReply(m: Message): boolean {
   if (m.kind !== "fragment") return false;
   const text = m.body.slice(0, 4000);
+  // A pasted header on its own: "Auto-Submitted: auto-replied".
+  if (/^[ \t]*auto-submitted:[ \t]*auto-replied\b/im.test(text)) return true;
   return (
     vacationMatch(forMatching(text)) !== undefined &&
     !BOUNCE_WORDS.some((w) => text.toLowerCase().includes(w))

@@ -13,6 +13,7 @@ export const PHRASES: readonly string[] = [
   "file too large",
   "line limit exceeded",
   "max message size exceeded",
+  "message exceeds maximum fixed size",
   "message file too big",
   "message length exceeds administrative limit",
   "message size exceeds fixed limit",

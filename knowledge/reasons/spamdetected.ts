@@ -88,6 +88,7 @@ export const PHRASES: readonly string[] = [
   "too many spam complaints",
   "too much spam.",
   "transaction failed spam message not queued",
+  "unusual rate of unsolicited mail",
   "we dont accept spam",
   "your email appears similar to spam we have received before",
   "your email breaches local uribl policy",

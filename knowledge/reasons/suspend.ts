@@ -8,9 +8,11 @@ import { phraseMatcher, type ReasonCheck } from "./check.ts";
 export const PHRASES: readonly string[] = [
   " is currently suspended",
   " temporary locked",
+  "account disabled",
   "account has been disabled",
   "account is disabled",
   "account is suspended",
+  "account suspended",
   "archived recipient",
   "boite du destinataire archivee",
   "email account that you tried to reach is disabled",

@@ -21,6 +21,7 @@ export const PHRASES: readonly string[] = [
   "address does not exist",
   "address not present in directory",
   "address unknown",
+  "bad destination mailbox address syntax",
   "bad…recipient",
   "can't accept user",
   "destination addresses were unknown",
@@ -28,6 +29,7 @@ export const PHRASES: readonly string[] = [
   "does not exist.",
   "email address could not be found",
   "email address does not exist",
+  "illegal envelope to: address",
   "invalid address",
   "invalid final delivery userid", // IMail
   "invalid mailbox",
@@ -65,6 +67,7 @@ export const PHRASES: readonly string[] = [
   "not a valid user here",
   "not email addresses",
   "not listed in public name & address book", // Lotus Notes
+  "not valid rfc5321 syntax",
   "rcpt (…t exist ",
   "rcpt <…does not exist",
   "recipient address rejected. (in reply to rcpt to command)",
