@@ -97,4 +97,51 @@ describe("classify: pasted fragments", () => {
     expect(auto.kind).toBe("fragment");
     expect(forced.records.map((r) => r.reason)).toEqual(["mailboxfull"]);
   });
+  it("keeps a bare 'could not be delivered' as a bounce of unknown reason", async () => {
+    const { records } = await classify("This message could not be delivered. Please try again later.");
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ reason: "onhold" });
+  });
+
+  it("reads a spam filter's refusal without any status code", async () => {
+    const { records } = await classify(
+      "Your message to: taro@example.org was blocked by our Spam Firewall. The email you sent with the following subject has NOT BEEN DELIVERED:",
+    );
+    expect(records.map((r) => r.reason)).toEqual(["spamdetected"]);
+  });
+
+  it("reads an Exim list of malformed recipient addresses", async () => {
+    const paste = [
+      "A message that you sent contained one or more recipient addresses that were",
+      "incorrectly constructed:",
+      "",
+      "  taro@example.com <hanako@example.net>: malformed address: <hanako@example.net> may not follow taro@example.com",
+    ].join("\n");
+    const { records } = await classify(paste);
+    expect(records.map((r) => r.reason)).toEqual(["syntaxerror"]);
+  });
+
+  it("takes the recipient from a RCPT TO: line of a details list", async () => {
+    const paste = [
+      "Error: Invalid user address",
+      "550 - Requested action not taken: no such user here",
+      "Message details:",
+      "  RCPT TO: taro@example.com",
+    ].join("\n");
+    const { records } = await classify(paste);
+    expect(records[0]?.recipientDomain).toBe("example.com");
+  });
+  it("reads a qmail notice that gave up after the queue lifetime as expired", async () => {
+    const paste = [
+      "Hi. This is the qmail-send program at mail.example.jp.",
+      "I'm afraid I wasn't able to deliver your message to the following addresses.",
+      "This is a permanent error; I've given up. Sorry it didn't work out.",
+      "",
+      "<taro@example.org>:",
+      "unable to connect to remote server [192.0.2.1:25]: Operation timed out",
+      "I'm not going to try again; this message has been in the queue too long.",
+    ].join("\n");
+    const { records } = await classify(paste);
+    expect(records.map((r) => r.reason)).toEqual(["expired"]);
+  });
 });

@@ -6,7 +6,7 @@ import { forMatching } from "./text.ts";
  * Does a line carry bounce information: an SMTP reply, an enhanced status code, or a phrase one of the
  * reasons knows? Used where a notice has no recipient list (and for pasted fragments).
  */
-const CODE = /(?:^|[\s:(<["'#])(?:[245]\d\d[ -]|[245]\.\d{1,3}\.\d{1,3})/;
+const CODE = /(?:^|[\s:(<["'#])(?:[45]\d\d[ -]|[245]\.\d{1,3}\.\d{1,3})/;
 
 export function hasSmtpCode(line: string): boolean {
   return CODE.test(line);

@@ -23,6 +23,8 @@ const MARKERS = [
   "could not be delivered to one or more of its",
   "could not be delivered to all of its recipients",
   "has not yet been delivered to one or more of its recipients",
+  "recipient addresses that were\nincorrectly constructed",
+  "recipient addresses that were incorrectly constructed",
 ];
 
 /** Exim's own words for some failures (messages in exim's deliver.c, route.c, transports). */
@@ -89,7 +91,9 @@ export const exim: Format = {
   parse(m: Message) {
     const lines = noticeLines(m);
     const start = lines.findIndex((l) =>
-      /(?:address(?:\(es\))?|recipients?) failed:\s*$|^\s*could not be delivered to/i.test(l),
+      /(?:address(?:\(es\))?|recipients?) failed:\s*$|^\s*could not be delivered to|incorrectly constructed:\s*$/i.test(
+        l,
+      ),
     );
     const list = entries(start === -1 ? lines : lines.slice(start + 1));
     // "The following text was generated during the delivery attempt:" adds the remote server's words.

@@ -56,6 +56,12 @@ function isBounceText(message: Message, lines: readonly string[]): boolean {
   return BOUNCE_WORDS.some((w) => text.includes(w)) || delayPhrase(text) !== undefined;
 }
 
+/** The first line that says the message bounced, for a notice that says nothing more. */
+function bounceSentence(lines: readonly string[]): string {
+  const line = lines.slice(0, 60).find((l) => BOUNCE_WORDS.some((w) => l.toLowerCase().includes(w)));
+  return line ? squash(line).slice(0, 300) : "";
+}
+
 function originalRecipient(message: Message): string {
   const failed = header(message, "x-failed-recipients");
   if (failed) return firstAddress(failed);
@@ -91,9 +97,17 @@ function signalText(lines: readonly string[]): string {
   return squash(picked.join(" "));
 }
 
+// A transcript or details list: "RCPT TO: x@y", "RCPT TO:<x@y>"
+const RCPT_LINE = /^\s*rcpt to:\s*<?([^\s<>()"',;:@]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/i;
+
 function namedRecipient(lines: readonly string[]): string {
-  for (const line of lines.slice(0, 80)) {
+  const first = lines.slice(0, 80);
+  for (const line of first) {
     const m = NAMING_SENTENCE.exec(line);
+    if (m) return m[1]!;
+  }
+  for (const line of first) {
+    const m = RCPT_LINE.exec(line);
     if (m) return m[1]!;
   }
   return "";
@@ -120,10 +134,13 @@ export function genericDrafts(message: Message, lines: string[], lhost: string):
   const whole = squash(lines.slice(0, 200).join(" "));
   const explanation = signals || (delayPhrase(whole) ? whole.slice(0, 600) : "");
   if (!explanation && !isBounceText(message, lines)) return [];
-  if (!explanation && namedRecipient(lines) === "") return [];
   const recipient =
     namedRecipient(lines) || originalRecipient(message) || findAddresses(explanation)[0] || "";
-  return [newDraft(lhost, { recipient, diagnosis: explanation })];
+  // A bare "could not be delivered" with nothing else: still a bounce, of unknown reason.
+  //   This message could not be delivered due to a recipient error. Please try again later.
+  const diagnosis = explanation || (recipient ? "" : bounceSentence(lines));
+  if (!diagnosis && !recipient) return [];
+  return [newDraft(lhost, { recipient, diagnosis })];
 }
 
 export const generic: Format = {

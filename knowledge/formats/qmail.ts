@@ -57,7 +57,6 @@ const MESSAGES: readonly [string, Reason][] = [
   ["timeout while performing search on ldap server", "systemerror"],
   ["bad interpreter: no such file or directory", "systemerror"],
   ["system error", "systemerror"],
-  ["unable to", "systemerror"],
 ];
 
 export const qmail: Format = {
@@ -86,7 +85,13 @@ export const qmail: Format = {
         const hit = source && MESSAGES.find(([w]) => source.includes(w));
         if (hit) return { ...d, reason: hit[1], evidence: `qmail: ${hit[0].trim()}` };
       }
-      return gaveUp ? { ...d, reason: "expired" as const, evidence: "qmail: in the queue too long" } : d;
+      // Retried until the queue lifetime ran out, with no more specific message than
+      //   unable to connect to remote server [192.0.2.1:25]: Operation timed out
+      //   I'm not going to try again; this message has been in the queue too long.
+      if (gaveUp) return { ...d, reason: "expired" as const, evidence: "qmail: in the queue too long" };
+      if (lower.includes("unable to"))
+        return { ...d, reason: "systemerror" as const, evidence: "qmail: unable to" };
+      return d;
     });
   },
 };

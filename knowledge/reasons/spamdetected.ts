@@ -15,7 +15,9 @@ export const PHRASES: readonly string[] = [
   "blacklisted url in message",
   "block for spam",
   "blocked by policy: no spam please",
+  "blocked by spam filter",
   "blocked by spamassassin",
+  "blocked by…spam firewall", // Barracuda: "Your message to: x@y was blocked by our Spam Firewall."
   "blocked for abuse. see http://att.net/blocks",
   "cannot be forwarded because it was detected as spam",
   "considered unsolicited bulk e-mail (spam) by our mail filters",
@@ -113,10 +115,11 @@ export const spamdetected: ReasonCheck = {
   phrases: PHRASES,
   match,
   probe(f) {
-    if (!f.status) return false;
     if (f.statusReason === "spamdetected") return true;
     // Content is judged after DATA; a refusal before it is about the client or the address.
     if (BEFORE_DATA.has(f.command)) return false;
+    // No status needed (unlike Sisimai): pasted text rarely has one, and a spam filter's own words
+    // ("blocked by our Spam Firewall") must win over blocked.ts's "was blocked by".
     return match(f.text) !== undefined;
   },
 };
