@@ -52,6 +52,11 @@ const TABLE: readonly [file: string, expected: Expected | "no records"][] = [
   ["postfix-blocklisted.eml", { reason: "blocked", topic: "sender-blocklisted" }],
   ["auto-reply.eml", { reason: "vacation", topic: "not-a-bounce" }],
   ["complaint-report.eml", { reason: "feedback", topic: "not-a-bounce" }],
+  [
+    "notes-user-not-listed.eml",
+    { reason: "userunknown", topic: "user-unknown", recipient: "s***@example.net" },
+  ],
+  ["imail-mailbox-full.eml", { reason: "mailboxfull", topic: "mailbox-full", domain: "example.org" }],
   ["not-a-bounce.eml", "no records"],
 ];
 

@@ -109,6 +109,10 @@ export function decide(d: Draft): Decision {
   if (CHECKS.syntaxerror?.probe(f)) return fallback("syntaxerror", `reply code ${f.replyCode}`);
   if (d.action === "delayed") return fallback("expired", "action delayed");
   if (d.command === "EHLO" || d.command === "HELO") return fallback("blocked", `refused at ${d.command}`);
+  // The server answered the connection itself with a refusal (Postfix: "host mx.example.jp[192.0.2.1]
+  // refused to talk to me: 421 Service not available"): the sending host is not welcome.
+  if (d.command === "CONN" && /^[45]\d\d$/.test(f.replyCode))
+    return fallback("blocked", "refused at connection");
   const vacation = CHECKS.vacation?.match(f.text);
   if (vacation) return { reason: "vacation", basis: "phrase", evidence: `phrase: ${vacation}` };
   if (f.text) return { reason: "onhold", basis: "none", evidence: "no known phrase or code" };

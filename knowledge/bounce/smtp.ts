@@ -114,7 +114,11 @@ export function commandInText(text: string): string {
   }
   // Postfix's smtpd_recipient_restrictions answer at RCPT TO: "Recipient address rejected: ...".
   if (!best && lower.includes("recipient address rejected")) return "RCPT";
-  if (!best && /initial connection|greeting|connect(?:ion)? (?:to|refused)|banner/.test(lower)) return "CONN";
+  if (
+    !best &&
+    /initial connection|greeting|connect(?:ion)? (?:to|refused)|banner|refused to talk to me/.test(lower)
+  )
+    return "CONN";
   return best;
 }
 

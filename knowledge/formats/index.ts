@@ -9,8 +9,10 @@ import type { Format } from "./format.ts";
 import { generic } from "./generic.ts";
 import { gmail } from "./gmail.ts";
 import { googlegroups } from "./googlegroups.ts";
+import { imail } from "./imail.ts";
 import { messagelabsNotice } from "./messagelabs-notice.ts";
 import { mfilter } from "./mfilter.ts";
+import { notes } from "./notes.ts";
 import { opensmtpd } from "./opensmtpd.ts";
 import { postfix } from "./postfix.ts";
 import { qmail } from "./qmail.ts";
@@ -31,6 +33,8 @@ export const FORMATS: readonly Format[] = [
   mfilter,
   messagelabsNotice,
   apachejames,
+  notes,
+  imail,
   opensmtpd,
   postfix,
   sendmail,
