@@ -57,6 +57,7 @@ const TABLE: readonly [file: string, expected: Expected | "no records"][] = [
     { reason: "userunknown", topic: "user-unknown", recipient: "s***@example.net" },
   ],
   ["imail-mailbox-full.eml", { reason: "mailboxfull", topic: "mailbox-full", domain: "example.org" }],
+  ["courier-no-such-domain.eml", { reason: "hostunknown", topic: "host-unknown", domain: "examp1e.jp" }],
   ["not-a-bounce.eml", "no records"],
 ];
 

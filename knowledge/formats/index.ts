@@ -2,6 +2,7 @@ import { apachejames } from "./apachejames.ts";
 import { arf } from "./arf.ts";
 import { autoreply } from "./autoreply.ts";
 import { biglobe } from "./biglobe.ts";
+import { courier } from "./courier.ts";
 import { exchange } from "./exchange.ts";
 import { exim } from "./exim.ts";
 import { ezweb } from "./ezweb.ts";
@@ -35,6 +36,7 @@ export const FORMATS: readonly Format[] = [
   apachejames,
   notes,
   imail,
+  courier,
   opensmtpd,
   postfix,
   sendmail,
