@@ -58,6 +58,10 @@ const TABLE: readonly [file: string, expected: Expected | "no records"][] = [
   ],
   ["imail-mailbox-full.eml", { reason: "mailboxfull", topic: "mailbox-full", domain: "example.org" }],
   ["courier-no-such-domain.eml", { reason: "hostunknown", topic: "host-unknown", domain: "examp1e.jp" }],
+  [
+    "domino-iso-2022-jp-not-listed.eml",
+    { reason: "userunknown", topic: "user-unknown", recipient: "k***@example.co.jp" },
+  ],
   ["not-a-bounce.eml", "no records"],
 ];
 

@@ -3,6 +3,7 @@ import { arf } from "./arf.ts";
 import { autoreply } from "./autoreply.ts";
 import { biglobe } from "./biglobe.ts";
 import { courier } from "./courier.ts";
+import { domino } from "./domino.ts";
 import { exchange } from "./exchange.ts";
 import { exim } from "./exim.ts";
 import { ezweb } from "./ezweb.ts";
@@ -35,6 +36,7 @@ export const FORMATS: readonly Format[] = [
   messagelabsNotice,
   apachejames,
   notes,
+  domino,
   imail,
   courier,
   opensmtpd,
