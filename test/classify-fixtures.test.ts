@@ -62,6 +62,7 @@ const TABLE: readonly [file: string, expected: Expected | "no records"][] = [
     "domino-iso-2022-jp-not-listed.eml",
     { reason: "userunknown", topic: "user-unknown", recipient: "k***@example.co.jp" },
   ],
+  ["fml-not-a-member.eml", { reason: "rejected", topic: "spam-blocked", domain: "lists.example.jp" }],
   ["not-a-bounce.eml", "no records"],
 ];
 

@@ -7,6 +7,7 @@ import { domino } from "./domino.ts";
 import { exchange } from "./exchange.ts";
 import { exim } from "./exim.ts";
 import { ezweb } from "./ezweb.ts";
+import { fml } from "./fml.ts";
 import type { Format } from "./format.ts";
 import { generic } from "./generic.ts";
 import { gmail } from "./gmail.ts";
@@ -39,6 +40,7 @@ export const FORMATS: readonly Format[] = [
   domino,
   imail,
   courier,
+  fml,
   opensmtpd,
   postfix,
   sendmail,
