@@ -5,7 +5,7 @@ import { fragmentMessage, type Message } from "./bounce/message.ts";
 import { draftsOf } from "./bounce/pipeline.ts";
 import { toRecord } from "./bounce/record.ts";
 import { toLf } from "./bounce/text.ts";
-import type { Classification, InputKind } from "./types.ts";
+import type { BounceRecord, Classification, InputKind } from "./types.ts";
 
 export interface ClassifyOptions {
   /** "auto" (default) tells a whole RFC 5322 message from pasted text by its header block. */
@@ -33,6 +33,18 @@ function kindOf(input: string | Uint8Array, wanted: ClassifyOptions["kind"]): In
 }
 
 /**
+ * A bounce forwarded as an attachment (a user sending it on to support, or an MTA that wraps its
+ * notices): when the outer message says nothing, the attached message is read as the bounce. One
+ * level only.
+ */
+async function forwarded(outer: Message): Promise<BounceRecord[]> {
+  const inner = outer.original;
+  if (!inner || !looksLikeMail(inner.slice(0, 16384))) return [];
+  const message = await parseMail(lfBytes(encoder.encode(inner)));
+  return draftsOf(message).map((d) => toRecord(d, decide(d), "mail"));
+}
+
+/**
  * Reads a bounce (a whole message or a pasted piece of one) and returns one record per bounced
  * recipient. Never throws: input it cannot read gives no records.
  */
@@ -45,6 +57,7 @@ export async function classify(
     kind = kindOf(input, options.kind);
     const message = await messageOf(input, kind);
     const records = draftsOf(message).map((d) => toRecord(d, decide(d), kind));
+    if (records.length === 0 && kind === "mail") return { kind, records: await forwarded(message) };
     return { kind, records };
   } catch {
     return { kind, records: [] };

@@ -63,6 +63,7 @@ const TABLE: readonly [file: string, expected: Expected | "no records"][] = [
     { reason: "userunknown", topic: "user-unknown", recipient: "k***@example.co.jp" },
   ],
   ["fml-not-a-member.eml", { reason: "rejected", topic: "spam-blocked", domain: "lists.example.jp" }],
+  ["forwarded-postfix-bounce.eml", { reason: "mailboxfull", topic: "mailbox-full", status: "5.2.2" }],
   ["not-a-bounce.eml", "no records"],
 ];
 
