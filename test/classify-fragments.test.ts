@@ -144,4 +144,14 @@ describe("classify: pasted fragments", () => {
     const { records } = await classify(paste);
     expect(records.map((r) => r.reason)).toEqual(["expired"]);
   });
+  it("reads the providers' own error-page numbers and wordings", async () => {
+    const iua = await classify(
+      "<taro@i.ua>: host mx.i.ua[192.0.2.1] said: 550 Mailbox was not used for more than 3 months. See https://mail.i.ua/err/3/ (in reply to RCPT TO command)",
+    );
+    expect(iua.records.map((r) => r.reason)).toEqual(["suspend"]);
+    const cloudflare = await classify(
+      "<taro@example.com>: host route1.mx.cloudflare.net[192.0.2.2] said: 554 5.7.1 192.0.2.9 found on one or more DNSBLs (in reply to RCPT TO command)",
+    );
+    expect(cloudflare.records.map((r) => r.reason)).toEqual(["blocked"]);
+  });
 });

@@ -3,12 +3,14 @@ import type { Draft } from "../bounce/draft.ts";
 import { domainOf } from "../bounce/text.ts";
 import type { Facts } from "../reasons/check.ts";
 import { apple } from "./apple.ts";
+import { cloudflare } from "./cloudflare.ts";
 import { cox } from "./cox.ts";
 import { facebook } from "./facebook.ts";
 import type { Provider } from "./format.ts";
 import { franceptt } from "./franceptt.ts";
 import { godaddy } from "./godaddy.ts";
 import { google } from "./google.ts";
+import { iua } from "./iua.ts";
 import { docomo, kddi, softbank } from "./japanese-carriers.ts";
 import { messagelabs } from "./messagelabs.ts";
 import { microsoft } from "./microsoft.ts";
@@ -37,6 +39,8 @@ const PROVIDERS: readonly Provider[] = [
   zoho,
   apple,
   facebook,
+  iua,
+  cloudflare,
 ];
 
 function belongs(host: string, suffixes: readonly string[]): boolean {
