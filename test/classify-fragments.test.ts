@@ -154,4 +154,18 @@ describe("classify: pasted fragments", () => {
     );
     expect(cloudflare.records.map((r) => r.reason)).toEqual(["blocked"]);
   });
+  it("reads Gmail's own sentence above a response that does not name the step", async () => {
+    const paste = [
+      "** Message not delivered **",
+      "",
+      "Your message couldn't be delivered to taro@example.com because the address couldn't be found.",
+      "Check for typos or unnecessary spaces and try again.",
+      "",
+      "The response was:",
+      "",
+      "The email account that you tried to reach does not exist.",
+    ].join("\n");
+    const { records } = await classify(paste);
+    expect(records.map((r) => r.reason)).toEqual(["userunknown"]);
+  });
 });

@@ -115,7 +115,11 @@ function currentLayout(lines: readonly string[], original = ""): Draft[] {
     recipient: to ? firstAddress(to[1]!) : firstAddress(/^to:[ \t]*(.*)$/im.exec(original)?.[1] ?? ""),
     diagnosis: said || squash(text.slice(0, 600)),
   });
-  const message = MESSAGES.find(([w]) => draft.diagnosis.toLowerCase().includes(w));
+  // Gmail's own sentence ("... because the address couldn't be found") may stand above the response.
+  const whole = squash(text.slice(0, 4000)).toLowerCase();
+  const message =
+    MESSAGES.find(([w]) => draft.diagnosis.toLowerCase().includes(w)) ??
+    MESSAGES.find(([w]) => whole.includes(w));
   if (message) return [{ ...draft, reason: message[1], evidence: `Gmail: ${message[0]}` }];
   return [heading && !said ? { ...draft, reason: heading[1], evidence: `Gmail: ${heading[0]}` } : draft];
 }
