@@ -4,6 +4,7 @@ import { delayPhrase } from "./delay.ts";
 import { type Draft, newDraft } from "./draft.ts";
 import type { Message } from "./message.ts";
 import { noticeLines } from "./notice.ts";
+import { hasSmtpCode, knownPhrase } from "./signals.ts";
 import { commandInText, preferStatus, remoteHostInText, replyCodeInText, statusInText } from "./smtp.ts";
 import { domainOf, firstAddress, sameAddress, squash } from "./text.ts";
 
@@ -29,7 +30,11 @@ export function draftsOf(message: Message): Draft[] {
   const fromReport = report ? dsnDrafts(report, formatName || "RFC3464") : [];
 
   // No family recognised the notice: the generic reader still finds what it says about each recipient.
-  if (fromText.length === 0 && GENERIC.detect(message)) fromText = GENERIC.parse(message);
+  // (A report whose every Diagnostic-Code already carries a code or a known phrase does not need it.)
+  const reportComplete =
+    fromReport.length > 0 &&
+    fromReport.every((r) => hasSmtpCode(r.diagnosis) || knownPhrase(r.diagnosis) !== undefined);
+  if (fromText.length === 0 && !reportComplete && GENERIC.detect(message)) fromText = GENERIC.parse(message);
   const drafts = fromReport.length > 0 ? mergeReport(fromReport, fromText) : fromText;
   // A pasted "Action: delivered" / "Status: 2.0.0" says the message arrived: a delivery notice.
   if (drafts.length === 0 && message.kind === "fragment" && /^action:\s*delivered/im.test(message.body)) {

@@ -34,8 +34,10 @@ export const BEFORE_DATA = new Set(["CONN", "HELO", "EHLO", "MAIL", "RCPT", "STA
 /** Builds the `match` function for a sorted phrase list. */
 export function phraseMatcher(phrases: readonly string[]): (text: string) => string | undefined {
   const compiled = phrases.map((p) => ({ phrase: p, parts: p.split("…") }));
-  return (text: string) => {
-    if (!text) return undefined;
+  // The checks ask about the same diagnosis several times in a row: remember the last answer.
+  let lastText = "";
+  let lastResult: string | undefined;
+  const find = (text: string): string | undefined => {
     for (const { phrase, parts } of compiled) {
       if (parts.length === 1) {
         if (text.includes(phrase)) return phrase;
@@ -54,6 +56,14 @@ export function phraseMatcher(phrases: readonly string[]): (text: string) => str
       if (ok) return phrase;
     }
     return undefined;
+  };
+  return (text: string) => {
+    if (!text) return undefined;
+    if (text !== lastText) {
+      lastText = text;
+      lastResult = find(text);
+    }
+    return lastResult;
   };
 }
 
