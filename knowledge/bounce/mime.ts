@@ -124,6 +124,8 @@ function charsetDecode(bytes: string, charset: string | undefined): string | und
 
 /** RFC 2047 encoded words ("=?ISO-2022-JP?B?...?=") in a header value, and raw UTF-8 bytes, decoded. */
 export function decodeHeader(raw: string): string {
+  // Most header values are plain ASCII without encoded words: nothing to do.
+  if (!raw.includes("=?") && !/[\x80-\xff]/.test(raw)) return raw;
   const joined = raw.replace(/(\?=)\s+(=\?)/g, "$1$2");
   const decoded = joined.replace(
     /=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g,
