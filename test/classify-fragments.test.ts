@@ -168,4 +168,15 @@ describe("classify: pasted fragments", () => {
     const { records } = await classify(paste);
     expect(records.map((r) => r.reason)).toEqual(["userunknown"]);
   });
+  it("reads an old Sendmail transcript whose 'Remote protocol error' points to the reply above", async () => {
+    const paste = [
+      "   ----- Transcript of session follows -----",
+      "While talking to mx.example.edu:",
+      ">>> MAIL From:<hanako@example.jp>",
+      "<<< 550 Insecure Mail Relay",
+      "554 <taro@example.edu>... Remote protocol error",
+    ].join("\n");
+    const { records } = await classify(paste);
+    expect(records.map((r) => r.reason)).toEqual(["norelaying"]);
+  });
 });

@@ -2,6 +2,7 @@ import { blockText, recipientBlocks } from "../bounce/blocks.ts";
 import { type Draft, newDraft } from "../bounce/draft.ts";
 import type { Message } from "../bounce/message.ts";
 import { noticeLines, noticeLower } from "../bounce/notice.ts";
+import { knownPhrase } from "../bounce/signals.ts";
 import { sameAddress, squash } from "../bounce/text.ts";
 import type { Format } from "./format.ts";
 
@@ -94,10 +95,33 @@ export const sendmail: Format = {
     const talk = lines.slice(transcriptAt + 1);
     const exchanges = transcript(talk).filter((e) => /^[45]/.test(e.reply) && !/need rcpt/i.test(e.reply));
     // Old Sendmail: "554 <x@example.org>... 550 Host unknown" with no list above.
+    // Its "Remote protocol error" means: the reply just above is the reason.
+    //   >>> MAIL From:<shironeko@example.jp>
+    //   <<< 550 Insecure Mail Relay
+    //   554 <kijitora@example.edu>... Remote protocol error
     if (drafts.length === 0) {
+      let sent = "";
+      let reply = "";
       for (const line of talk) {
-        const v5 = TRANSCRIPT_LINE.exec(line.trim());
-        if (v5) drafts.push(newDraft("Sendmail", { recipient: v5[1]!, diagnosis: squash(line) }));
+        const t = line.trim();
+        if (t.startsWith(">>> ")) sent = t.slice(4);
+        if (t.startsWith("<<< ")) {
+          reply = t.slice(4);
+          continue;
+        }
+        const v5 = TRANSCRIPT_LINE.exec(t);
+        if (v5) {
+          const own = v5[2]!;
+          const cause = reply && !/^\d{3}\b/.test(own) && knownPhrase(own) === undefined ? reply : "";
+          drafts.push(
+            newDraft("Sendmail", {
+              recipient: v5[1]!,
+              diagnosis: squash(cause ? `${cause} ${t}` : t),
+              command: cause ? commandName(sent) : "",
+            }),
+          );
+        }
+        if (t) reply = "";
       }
     }
     for (const d of drafts) {
