@@ -64,6 +64,7 @@ const TABLE: readonly [file: string, expected: Expected | "no records"][] = [
   ],
   ["fml-not-a-member.eml", { reason: "rejected", topic: "spam-blocked", domain: "lists.example.jp" }],
   ["forwarded-postfix-bounce.eml", { reason: "mailboxfull", topic: "mailbox-full", status: "5.2.2" }],
+  ["zoho-host-not-reachable.eml", { reason: "expired", topic: "expired", domain: "office.example.co.jp" }],
   ["not-a-bounce.eml", "no records"],
 ];
 

@@ -20,6 +20,7 @@ import { opensmtpd } from "./opensmtpd.ts";
 import { postfix } from "./postfix.ts";
 import { qmail } from "./qmail.ts";
 import { sendmail } from "./sendmail.ts";
+import { zohoNotice } from "./zoho-notice.ts";
 
 /**
  * The order in which formats look at a notice: complaint reports first (they are not bounces), then
@@ -41,6 +42,7 @@ export const FORMATS: readonly Format[] = [
   imail,
   courier,
   fml,
+  zohoNotice,
   opensmtpd,
   postfix,
   sendmail,
