@@ -80,8 +80,13 @@ export async function parseMail(raw: Uint8Array, reader: "auto" | "mailparser" =
   let attachedText = "";
   for (const a of parsed.attachments ?? []) {
     const type = (a.contentType ?? "").toLowerCase();
-    const content = a.content
-      ? a.content.toString("utf8", 0, Math.min(a.content.length, LIMITS.partChars))
+    const bytes = a.content ? a.content.subarray(0, LIMITS.partChars) : undefined;
+    // A Diagnostic-Code may quote a Japanese server in raw ISO-2022-JP.
+    const jis = DSN_TYPES.has(type) && bytes !== undefined && bytes.includes("\x1b$B");
+    const content = bytes
+      ? jis
+        ? new TextDecoder("iso-2022-jp").decode(bytes)
+        : bytes.toString("utf8")
       : "";
     if (DSN_TYPES.has(type)) dsn += `${toLf(content)}\n`;
     else if (type === "message/feedback-report") feedback += `${toLf(content)}\n`;

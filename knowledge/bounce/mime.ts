@@ -201,7 +201,9 @@ function walk(raw: string, out: Parts, depth: number): boolean {
   const decoded = transferDecode(body, encoding);
   if (decoded === undefined) return false;
   if (ct.type === "message/delivery-status" || ct.type === "message/global-delivery-status") {
-    out.dsn.push(charsetDecode(decoded, "utf-8") ?? decoded);
+    // Report fields are ASCII, but a Diagnostic-Code may quote a Japanese server in raw ISO-2022-JP.
+    const jis = decoded.includes("\x1b$B") || decoded.includes("\x1b$@");
+    out.dsn.push(charsetDecode(decoded, jis ? "iso-2022-jp" : "utf-8") ?? decoded);
     return true;
   }
   if (ct.type === "message/feedback-report") {
