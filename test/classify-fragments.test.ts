@@ -179,4 +179,16 @@ describe("classify: pasted fragments", () => {
     const { records } = await classify(paste);
     expect(records.map((r) => r.reason)).toEqual(["norelaying"]);
   });
+  it("explains Sendmail's bare 'Service unavailable' by the local mailer's line above it", async () => {
+    const paste = [
+      "   ----- The following addresses had permanent fatal errors -----",
+      "<taro@example.net>",
+      "",
+      "   ----- Transcript of session follows -----",
+      "mail.local: unknown user: taro",
+      "554 <taro@example.net>... Service unavailable",
+    ].join("\n");
+    const { records } = await classify(paste);
+    expect(records.map((r) => r.reason)).toEqual(["userunknown"]);
+  });
 });

@@ -138,11 +138,20 @@ export const sendmail: Format = {
         d.diagnosis = e.reply;
     }
     // Lines like "<x@example.jp>... Deferred: Connection refused by mx.example.jp." explain a listed address.
+    // A bare "Service unavailable" there is explained by the line above it, the local mailer's words:
+    //   mail.local: unknown user: kijitora
+    //   554 <kijitora@example.net>... Service unavailable
+    let above = "";
     for (const line of talk) {
-      const said = TRANSCRIPT_LINE.exec(line.trim());
-      if (!said) continue;
-      const d = drafts.find((x) => sameAddress(x.recipient, said[1]!));
-      if (d && !d.diagnosis) d.diagnosis = squash(line);
+      const t = line.trim();
+      const said = TRANSCRIPT_LINE.exec(t);
+      if (said) {
+        const d = drafts.find((x) => sameAddress(x.recipient, said[1]!));
+        const cause = above && knownPhrase(said[2]!) === undefined ? above : "";
+        if (d && !d.diagnosis) d.diagnosis = squash(cause ? `${cause} ${t}` : t);
+      }
+      if (t)
+        above = said || t.startsWith(">>>") || /^while talking to/i.test(t) ? "" : t.replace(/^<<< /, "");
     }
     return drafts;
   },
