@@ -191,4 +191,13 @@ describe("classify: pasted fragments", () => {
     const { records } = await classify(paste);
     expect(records.map((r) => r.reason)).toEqual(["userunknown"]);
   });
+  it("takes a status comment as the explanation when a report field has no Diagnostic-Code", async () => {
+    const paste = [
+      "Final-Recipient: rfc822;taro@example.net",
+      "Action: delayed",
+      "Status: 4.0.0 (example.net: host name lookup failure)",
+    ].join("\n");
+    const { records } = await classify(paste);
+    expect(records.map((r) => r.reason)).toEqual(["networkerror"]);
+  });
 });

@@ -96,7 +96,11 @@ export function dsnDrafts(text: string, lhost = "RFC3464"): Draft[] {
       addressOfField(g["final-recipient"]) ||
       addressOfField(g["original-recipient"]) ||
       addressOfField(g["x-actual-recipient"]);
-    const code = g["diagnostic-code"] ?? "";
+    // Without a Diagnostic-Code, a comment after the status is the only explanation:
+    //   Status: 4.0.0 (cat.example.net: host name lookup failure)
+    const comment = /^\s*[245]\.\d{1,3}\.\d{1,3}\s*\((.{1,300})\)/.exec(g.status ?? "")?.[1] ?? "";
+    const generic = /^(?:permanent|temporary|persistent|transient) failure$|^other\b|\bundefined\b/i;
+    const code = g["diagnostic-code"] ?? (generic.test(comment.trim()) ? "" : comment);
     const semi = code.indexOf(";");
     const typed = semi > 0 && semi < 20 && /^[A-Za-z][A-Za-z0-9-]*$/.test(code.slice(0, semi).trim());
     drafts.push(
