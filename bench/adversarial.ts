@@ -38,4 +38,15 @@ export const ADVERSARIAL: readonly [name: string, input: string][] = [
     `Content-Type: text/html\n\n${"<script><style><p>&amp;".repeat(MB / 24)}`,
   ],
   ["1 MB of 'host x said:'", "host mx.example.jp[192.0.2.1] said: ".repeat(MB / 36)],
+  // The family readers: IMail "label: address" lines, Domino sections, Zoho fields, Sendmail transcripts.
+  ["1 MB of IMail-like lines", `Unknown user: ${"a".repeat(60)}@${"b".repeat(60)}\n`.repeat(MB / 136)],
+  [
+    "1 MB of Domino sections",
+    "was not delivered to:\n  a@example.jp\nbecause:\n  not listed in Domino Directory\n".repeat(MB / 80),
+  ],
+  ["1 MB of Zoho error fields", "a@example.jp Error, ERROR_CODE :421, ERROR_CODE :".repeat(MB / 50)],
+  [
+    "1 MB of Sendmail transcript",
+    `   ----- Transcript of session follows -----\n${"<<< 550 x\n554 <a@example.jp>... Remote protocol error\n".repeat(MB / 56)}`,
+  ],
 ];

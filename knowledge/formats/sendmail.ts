@@ -43,6 +43,7 @@ function transcript(lines: readonly string[]): Exchange[] {
   let host = "";
   let continued = false; // the last "<<<" line was "NNN-...": the reply goes on
   for (const line of lines) {
+    if (out.length >= 200) break;
     const talk = /while talking to ([A-Za-z0-9.-]+?)\.?:/.exec(line);
     if (talk) host = talk[1]!.toLowerCase();
     if (line.startsWith(">>> ")) {
@@ -103,6 +104,7 @@ export const sendmail: Format = {
       let sent = "";
       let reply = "";
       for (const line of talk) {
+        if (drafts.length >= 200) break;
         const t = line.trim();
         if (t.startsWith(">>> ")) sent = t.slice(4);
         if (t.startsWith("<<< ")) {
