@@ -174,8 +174,18 @@ export function diagnosisOf(record: BounceRecord, carrierOf: InterpreterDeps["ca
     // The classifier masks these already; masking again costs nothing and guards against a slip.
     recipient: maskPii(record.recipient),
     carrier: (record.recipientDomain && carrierOf(record.recipientDomain)?.id) || "",
-    detail: cut(maskPii(record.diagnosis.replace(/\s+/g, " ").trim()), MAX_DETAIL_CHARS),
+    detail: serverText(record.diagnosis),
   };
+}
+
+/**
+ * The server's explanation, masked and cut, or "" when it is not purely what a server writes: SMTP
+ * replies are ASCII, so anything else came from around the paste (the user's own words, maybe a name
+ * that no masker recognises) and must not be kept or echoed in the escalation summary.
+ */
+function serverText(diagnosis: string): string {
+  const text = diagnosis.replace(/\s+/g, " ").trim();
+  return /^[\x20-\x7E]*$/.test(text) ? cut(maskPii(text), MAX_DETAIL_CHARS) : "";
 }
 
 /** Japanese if any kana or kanji; English if Latin letters and nothing Japanese; else undecided. */

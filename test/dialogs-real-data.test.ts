@@ -6,9 +6,9 @@ import type { ReplyIntent } from "../dialogs/intents.ts";
 import { createInterpreter } from "../dialogs/interpret.ts";
 import { symptomDiagnosis } from "../dialogs/machine.ts";
 import { loadUi } from "../dialogs/ui.ts";
+import { classify } from "../knowledge/classify.ts";
 import { carrierOf, loadKnowledge, matchSymptom } from "../knowledge/knowledge.ts";
 import { TOPIC_IDS } from "../knowledge/types.ts";
-import { fakeClassify } from "./fixtures/classifier.ts";
 
 /**
  * The shipped texts (knowledge/data/*.yaml, ui.yaml) in every reply the dialogs can produce: each must fit
@@ -98,7 +98,7 @@ describe.each(["ja", "en"] as const)("shipped texts in %s", (lang) => {
 
 describe("button labels typed instead of tapped", () => {
   const interpret = createInterpreter({
-    classify: fakeClassify,
+    classify: (t) => classify(t),
     knowledge,
     matchSymptom: (text) => matchSymptom(knowledge, text),
     carrierOf: (domain) => carrierOf(knowledge, domain),

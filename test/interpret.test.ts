@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { DialogEvent } from "../dialogs/events.ts";
 import { createInterpreter, languageOf, type SessionView } from "../dialogs/interpret.ts";
 import { loadUi } from "../dialogs/ui.ts";
-import { fakeClassify } from "./fixtures/classifier.ts";
+import { classify } from "../knowledge/classify.ts";
 import { fixtureCarrierOf, fixtureKnowledge, fixtureMatchSymptom } from "./fixtures/knowledge.ts";
 
 const interpret = createInterpreter({
-  classify: fakeClassify,
+  classify: (t) => classify(t),
   knowledge: fixtureKnowledge,
   matchSymptom: fixtureMatchSymptom,
   carrierOf: fixtureCarrierOf,
@@ -53,7 +53,7 @@ describe("interpreting what the user typed", () => {
         action: "failed",
         recipient: "t***@docomo.ne.jp",
         carrier: "docomo",
-        detail: "Recipient address rejected: User unknown",
+        detail: "550 5.1.1 Recipient address rejected: User unknown",
       },
     });
   });
@@ -62,8 +62,13 @@ describe("interpreting what the user typed", () => {
     const events = await text("送った覚えがない\nRecipient address rejected: User unknown");
     expect(events.at(-1)).toMatchObject({
       type: "PASTE",
-      diagnosis: { topic: "backscatter", status: "5.1.1" },
+      diagnosis: { topic: "backscatter", source: "paste" },
     });
+  });
+
+  it("keeps no words the user wrote around a paste, not even masked", async () => {
+    const events = await text("山田です。お世話になります\nRecipient address rejected: User unknown");
+    expect(events.at(-1)).toMatchObject({ type: "PASTE", diagnosis: { topic: "user-unknown", detail: "" } });
   });
 
   it("an English bounce does not switch a Japanese user to English; Japanese around it keeps Japanese", async () => {
@@ -100,7 +105,7 @@ describe("interpreting what the user typed", () => {
     const guarded = createInterpreter({
       classify: async (t) => {
         classified = true;
-        return fakeClassify(t);
+        return classify(t);
       },
       knowledge: fixtureKnowledge,
       matchSymptom: fixtureMatchSymptom,

@@ -3,7 +3,7 @@ import request from "supertest";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { checkMessages } from "../bot/line-limits.ts";
 import { MemorySessionStore } from "../dialogs/stores/memory.ts";
-import { fakeClassify } from "./fixtures/classifier.ts";
+import { classify } from "../knowledge/classify.ts";
 import { buildApp, postEvents } from "./support/bot-app.ts";
 import { textsOf } from "./support/harness.ts";
 import {
@@ -151,7 +151,7 @@ describe("webhook: events", () => {
   it("keeps each user's events in order, even when one of them is slow, and serves several users per POST", async () => {
     const slowFirst = async (text: string) => {
       if (text.includes("Mailbox full")) await new Promise((r) => setTimeout(r, 50));
-      return fakeClassify(text);
+      return classify(text);
     };
     const { app } = build({ classify: slowFirst });
     const a = userId(8);
@@ -250,7 +250,7 @@ describe("webhook: events", () => {
   it("keeps other users' conversations when one user's event fails", async () => {
     const failing = async (text: string) => {
       if (text.includes("BOOM")) throw new Error("classifier exploded");
-      return fakeClassify(text);
+      return classify(text);
     };
     const { app, logs } = build({ classify: failing });
     await post(app, [textEvent(userId(15), "Mailbox full")]);

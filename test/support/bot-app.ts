@@ -4,8 +4,8 @@ import { LINE_API_BASE_URL } from "../../bot/config.ts";
 import { createBotDeps } from "../../bot/wiring.ts";
 import type { SessionStore } from "../../dialogs/session-store.ts";
 import { MemorySessionStore } from "../../dialogs/stores/memory.ts";
+import { classify } from "../../knowledge/classify.ts";
 import type { Classification } from "../../knowledge/types.ts";
-import { fakeClassify } from "../fixtures/classifier.ts";
 import { fixtureCarrierOf, fixtureKnowledge, fixtureMatchSymptom } from "../fixtures/knowledge.ts";
 import { captureLogger, SECRET, sign, TOKEN, webhookBody } from "./line-events.ts";
 
@@ -24,7 +24,7 @@ export function buildApp(
         qaCommunityUrl: undefined,
       },
       {
-        classify: options.classify ?? fakeClassify,
+        classify: options.classify ?? ((t) => classify(t)),
         knowledge: fixtureKnowledge,
         matchSymptom: fixtureMatchSymptom,
         carrierOf: fixtureCarrierOf,

@@ -4,8 +4,8 @@ import { Conversations, type Observer, type Turn } from "../../dialogs/conversat
 import { createInterpreter, type UserInput } from "../../dialogs/interpret.ts";
 import { MemorySessionStore } from "../../dialogs/stores/memory.ts";
 import { loadUi } from "../../dialogs/ui.ts";
+import { classify } from "../../knowledge/classify.ts";
 import type { Classification } from "../../knowledge/types.ts";
-import { fakeClassify } from "../fixtures/classifier.ts";
 import { fixtureCarrierOf, fixtureKnowledge, fixtureMatchSymptom } from "../fixtures/knowledge.ts";
 
 /** The whole conversation pipeline without HTTP: interpreter → machine → store → renderer, on a fake clock. */
@@ -24,7 +24,7 @@ export function createHarness(options: HarnessOptions = {}) {
     store,
     now,
     interpret: createInterpreter({
-      classify: options.classify ?? fakeClassify,
+      classify: options.classify ?? ((t: string) => classify(t)),
       knowledge: fixtureKnowledge,
       matchSymptom: fixtureMatchSymptom,
       carrierOf: fixtureCarrierOf,
