@@ -14,6 +14,13 @@ export interface Config {
   lineDataApiBaseUrl: string;
   /** Overrides the Q&A community link of the knowledge data. */
   qaCommunityUrl: string | undefined;
+  /** REDIS_URL: shared sessions, de-duplication and user locks; unset = in memory, one instance. */
+  redisUrl: string | undefined;
+  /**
+   * LINE_PUSH_FALLBACK=1: when LINE refuses an expired reply token, push the answer instead. Pushes
+   * count toward the monthly message quota, so it is off unless asked for.
+   */
+  pushFallback: boolean;
 }
 
 export const DEFAULT_PORT = 3000;
@@ -71,6 +78,8 @@ export function readConfig(env: Env = process.env): Config {
     problems,
   );
   const qaCommunityUrl = readUrl("QA_COMMUNITY_URL", get("QA_COMMUNITY_URL"), problems);
+  const redisUrl = readRedisUrl(get("REDIS_URL"), problems);
+  const pushFallback = readSwitch("LINE_PUSH_FALLBACK", get("LINE_PUSH_FALLBACK"), problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   const local = !secret && !token;
@@ -82,6 +91,8 @@ export function readConfig(env: Env = process.env): Config {
     lineApiBaseUrl,
     lineDataApiBaseUrl,
     qaCommunityUrl,
+    redisUrl,
+    pushFallback,
   };
 }
 
@@ -124,4 +135,39 @@ function readBaseUrl(name: string, value: string | undefined, fallback: string, 
     return fallback;
   }
   return parsed.origin;
+}
+
+/** redis://[user:password@]host[:port][/db] or rediss:// (TLS); the password is never repeated in messages. */
+function readRedisUrl(value: string | undefined, problems: string[]): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    problems.push("REDIS_URL must be a URL like redis://host:6379/0 or rediss://host:6380");
+    return undefined;
+  }
+  if (url.protocol !== "redis:" && url.protocol !== "rediss:") {
+    problems.push(`REDIS_URL must start with redis:// or rediss:// (got ${url.protocol}//)`);
+    return undefined;
+  }
+  if (!url.hostname) {
+    problems.push("REDIS_URL has no host (expected redis://host:6379/0)");
+    return undefined;
+  }
+  if (url.pathname !== "" && url.pathname !== "/" && !/^\/\d{1,2}$/.test(url.pathname)) {
+    problems.push("REDIS_URL may only name a database number as its path, like redis://host:6379/0");
+    return undefined;
+  }
+  return value;
+}
+
+/** 1/true/yes/on or 0/false/no/off; unset is off. */
+function readSwitch(name: string, value: string | undefined, problems: string[]): boolean {
+  if (value === undefined) return false;
+  const v = value.toLowerCase();
+  if (["1", "true", "yes", "on"].includes(v)) return true;
+  if (["0", "false", "no", "off"].includes(v)) return false;
+  problems.push(`${name} must be 1 or 0 (got "${value}")`);
+  return false;
 }

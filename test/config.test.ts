@@ -23,6 +23,8 @@ describe("readConfig", () => {
       lineApiBaseUrl: "https://api.line.me",
       lineDataApiBaseUrl: "https://api-data.line.me",
       qaCommunityUrl: undefined,
+      redisUrl: undefined,
+      pushFallback: false,
     });
   });
 
@@ -33,6 +35,8 @@ describe("readConfig", () => {
       LINE_API_BASE_URL: "http://127.0.0.1:9000/",
       LINE_DATA_API_BASE_URL: "http://127.0.0.1:9001",
       QA_COMMUNITY_URL: "https://qa.example.net/community",
+      REDIS_URL: "redis://:pw@redis.internal:6379/2",
+      LINE_PUSH_FALLBACK: "1",
     });
     expect(config).toMatchObject({
       mode: "line",
@@ -42,7 +46,29 @@ describe("readConfig", () => {
       lineApiBaseUrl: "http://127.0.0.1:9000",
       lineDataApiBaseUrl: "http://127.0.0.1:9001",
       qaCommunityUrl: "https://qa.example.net/community",
+      redisUrl: "redis://:pw@redis.internal:6379/2",
+      pushFallback: true,
     });
+  });
+
+  it.each([
+    ["redis://127.0.0.1:6379", true],
+    ["rediss://cache.example.net:6380/0", true],
+    ["redis://localhost", true],
+  ])("accepts REDIS_URL %s", (url, ok) => {
+    expect(readConfig({ REDIS_URL: url }).redisUrl === url).toBe(ok);
+  });
+
+  it("reads LINE_PUSH_FALLBACK as a switch, off by default", () => {
+    expect(readConfig({}).pushFallback).toBe(false);
+    expect(readConfig({ LINE_PUSH_FALLBACK: "0" }).pushFallback).toBe(false);
+    expect(readConfig({ LINE_PUSH_FALLBACK: "true" }).pushFallback).toBe(true);
+  });
+
+  it("never repeats a Redis password in its messages", () => {
+    const problems = problemsOf({ REDIS_URL: "http://user:hunter2@redis:6379" }).join("\n");
+    expect(problems).toContain("REDIS_URL must start with redis:// or rediss://");
+    expect(problems).not.toContain("hunter2");
   });
 
   it("treats empty variables as unset", () => {
@@ -63,6 +89,10 @@ describe("readConfig", () => {
     [{ LINE_API_BASE_URL: "http://127.0.0.1:9000/line" }, "the LINE SDK ignores any path"],
     [{ LINE_DATA_API_BASE_URL: "nope" }, "LINE_DATA_API_BASE_URL must be an absolute http(s) URL"],
     [{ QA_COMMUNITY_URL: "javascript:alert(1)" }, "QA_COMMUNITY_URL must start with https:// or http://"],
+    [{ REDIS_URL: "localhost:6379" }, "REDIS_URL must start with redis:// or rediss://"],
+    [{ REDIS_URL: "not a url" }, "REDIS_URL must be a URL like redis://host:6379/0"],
+    [{ REDIS_URL: "redis://host:6379/sessions" }, "REDIS_URL may only name a database number"],
+    [{ LINE_PUSH_FALLBACK: "maybe" }, 'LINE_PUSH_FALLBACK must be 1 or 0 (got "maybe")'],
   ])("refuses %j: %s", (env, message) => {
     expect(problemsOf(env).join("\n")).toContain(message);
   });

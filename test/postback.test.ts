@@ -15,7 +15,18 @@ describe("postback data", () => {
   });
 
   it.each([
+    ["topic:user-unknown", "user-unknown"],
+    ["topic:backscatter", "backscatter"],
+    ["topic:message-too-big", "message-too-big"],
+  ])("reads the rich menu's %j as picking the symptom %s", (data, topic) => {
+    expect(decodePostback(data)).toEqual({ a: "symptom", topic });
+  });
+
+  it.each([
     "",
+    "topic:not-a-topic",
+    "topic:user-unknown&a=cmd",
+    "topic:",
     "a=symptom&topic=not-a-topic",
     "a=followup&topic=user-unknown&id=../../etc",
     "a=feedback&v=maybe&topic=delayed",
