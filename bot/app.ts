@@ -2,6 +2,7 @@ import { validateSignature } from "@line/bot-sdk";
 import express, { type ErrorRequestHandler, type Express, type Router } from "express";
 import type { Logger } from "pino";
 import { createEventHandler, type EventHandlerDeps } from "./handle-event.ts";
+import { createHealthRouter } from "./health.ts";
 import { chatKey, type Incoming, readEvent } from "./incoming.ts";
 import { KeyedQueue } from "./keyed-queue.ts";
 
@@ -17,11 +18,18 @@ export interface AppDeps extends EventHandlerDeps {
   bodyLimit?: string | number;
   /** Extra routes mounted at "/" (the local simulator's page and endpoints). */
   routers?: Router[];
+  /** Readiness checks for GET /readyz, e.g. { redis: () => stores.ping() }. */
+  readiness?: Record<string, () => Promise<unknown>>;
 }
 
 export type BotApp = Express & {
   /** Resolves when every event received so far has been handled. */
   drain(): Promise<void>;
+  /**
+   * Shutdown has begun: /readyz answers 503 (the load balancer stops sending), responses close their
+   * connection. Webhooks still arriving are handled: with redelivery off, LINE would not send them again.
+   */
+  stopAccepting(): void;
 };
 
 /**
@@ -37,13 +45,28 @@ export function createApp(deps: AppDeps): BotApp {
   const queue = new KeyedQueue();
   const handle = createEventHandler(deps);
   const log = deps.logger;
+  let accepting = true;
 
-  app.get("/healthz", (_req, res) => {
-    res.json({ status: "ok" });
+  app.use((_req, res, next) => {
+    if (!accepting) res.set("connection", "close");
+    next();
   });
+  app.use(
+    createHealthRouter({
+      metrics: deps.metrics,
+      checks: deps.readiness ?? {},
+      accepting: () => accepting,
+      logger: log,
+    }),
+  );
 
   app.post(
     "/webhook",
+    (_req, res, next) => {
+      // Ack latency as LINE sees it: body read, signature, parse, up to the 200 (or the refusal).
+      res.once("finish", deps.metrics.ackTimer());
+      next();
+    },
     // Raw bytes, whatever the content type: the signature is over exactly what was sent.
     express.raw({ type: () => true, limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT }),
     (req, res) => {
@@ -66,18 +89,25 @@ export function createApp(deps: AppDeps): BotApp {
       if (events.length === 0) return; // the console's "Verify" button
       // Start after this turn of the event loop, so a long classification cannot hold back the ack.
       const acked = new Promise((resolve) => setImmediate(resolve));
-      for (const event of events)
+      for (const event of events) {
+        deps.metrics.event(event.type);
         void queue.run(chatKey(event), async () => {
           await acked;
           await handle(event);
         });
+      }
     },
   );
 
   for (const router of deps.routers ?? []) app.use(router);
   app.use(errorHandler(log));
 
-  return Object.assign(app, { drain: () => queue.drain() });
+  return Object.assign(app, {
+    drain: () => queue.drain(),
+    stopAccepting: () => {
+      accepting = false;
+    },
+  });
 }
 
 /** The events of a webhook body, in the order they happened; undefined if the body is not a webhook. */

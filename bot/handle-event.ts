@@ -1,64 +1,123 @@
 import type { Logger } from "pino";
 import type { Conversations } from "../dialogs/conversation.ts";
-import type { EventDeduper, SessionStore } from "../dialogs/session-store.ts";
+import { languageOf } from "../dialogs/interpret.ts";
+import {
+  type EventDeduper,
+  LockTimeoutError,
+  type SessionStore,
+  type UserLock,
+} from "../dialogs/session-store.ts";
 import { handleChat, inputOfMessage } from "./handlers/chat.ts";
 import { handleGroup } from "./handlers/group.ts";
-import type { Incoming } from "./incoming.ts";
-import type { LineClient } from "./line-client.ts";
+import { chatKey, type Incoming } from "./incoming.ts";
+import type { LineOut, ReplyChannel } from "./line-client.ts";
 import { idTag } from "./line-ids.ts";
+import type { Metrics } from "./metrics.ts";
+import type { RateLimiter } from "./rate-limit.ts";
 import type { Renderer } from "./render/render.ts";
 
 /** Redeliveries can come minutes later; a reply token is useless after 20 minutes anyway. */
 export const DEDUPE_TTL_MS = 60 * 60_000;
 
+/** Events that make the assistant talk (and cost a classification or a store round trip): rate limited. */
+const TALKING = new Set(["message", "postback", "follow", "join"]);
+
 export interface EventHandlerDeps {
-  client: LineClient;
+  line: LineOut;
   conversations: Conversations;
   render: Renderer;
   deduper: EventDeduper;
+  /** One user's events at a time, across instances when the stores are shared (Redis). */
+  lock: UserLock;
+  limiter: RateLimiter;
   /** For small per-chat notes (the group notice); the conversations keep their own. */
   store: SessionStore;
+  metrics: Metrics;
   logger: Logger;
 }
 
-/** Routes one webhook event to its handler. Never throws: an event's failure is logged and ends there. */
+/**
+ * Handles one webhook event: rate limit, de-duplication, the user's lock, then its handler. Never throws.
+ * When a 1:1 event fails before its reply was sent (store down, lock timeout, classifier error), the user
+ * is asked to try again with the still unused reply token, so nobody meets silence.
+ */
 export function createEventHandler(deps: EventHandlerDeps): (event: Incoming) => Promise<void> {
   return async (event) => {
+    const done = deps.metrics.processingTimer(event.type);
+    const reply = deps.line.replyTo({ replyToken: event.replyToken, userId: event.source.userId });
     try {
-      await route(deps, event);
+      await route(deps, event, reply);
     } catch (error) {
-      deps.logger.error({ err: error, event: event.type, user: idTag(event.source.userId) }, "event failed");
+      const lockTimeout = error instanceof LockTimeoutError;
+      if (lockTimeout) deps.metrics.lockTimeout();
+      deps.logger.error(
+        { err: error, event: event.type, user: idTag(event.source.userId), answered: reply.used },
+        lockTimeout ? "event waited too long for the user's previous one" : "event failed",
+      );
+      if (!reply.used && event.source.type === "user") {
+        const lang = languageOf(event.message?.text ?? "") === "en" ? "en" : "ja";
+        await reply.send(deps.render([{ type: "apologize" }], lang));
+      }
+    } finally {
+      done();
     }
   };
 }
 
-async function route(deps: EventHandlerDeps, event: Incoming): Promise<void> {
+async function route(deps: EventHandlerDeps, event: Incoming, reply: ReplyChannel): Promise<void> {
   if (event.mode !== "active") return; // standby: another channel answers this chat
+
+  if (TALKING.has(event.type)) {
+    const decision = deps.limiter.take(chatKey(event));
+    if (decision !== "ok") {
+      deps.logger.info({ event: event.type, user: idTag(event.source.userId), decision }, "rate limited");
+      if (decision === "slow-down" && event.source.type === "user") {
+        const lang = languageOf(event.message?.text ?? "") === "en" ? "en" : "ja";
+        await reply.send(deps.render([{ type: "askToSlowDown" }], lang));
+      }
+      return;
+    }
+  }
+
   if (event.id && !(await deps.deduper.claim(event.id, DEDUPE_TTL_MS))) {
+    deps.metrics.duplicate();
     deps.logger.info({ event: event.type, redelivery: event.isRedelivery }, "duplicate event dropped");
     return;
   }
-  if (event.source.type === "group" || event.source.type === "room") return handleGroup(deps, event);
+  if (event.source.type === "group" || event.source.type === "room") return handleGroup(deps, event, reply);
   const userId = event.source.type === "user" ? event.source.userId : undefined;
   if (!userId) {
     deps.logger.info({ event: event.type }, "event without a user ignored");
     return;
   }
+  const work = userWork(deps, event, userId, reply);
+  if (!work) {
+    deps.logger.debug({ event: event.type }, "event type not handled");
+    return;
+  }
+  return deps.lock.withUserLock(userId, work);
+}
 
+/** What an event from a user asks for, run under the user's lock; undefined when there is nothing to do. */
+function userWork(
+  deps: EventHandlerDeps,
+  event: Incoming,
+  userId: string,
+  reply: ReplyChannel,
+): (() => Promise<void>) | undefined {
   switch (event.type) {
     case "follow":
-      return handleChat(deps, event, userId, { kind: "follow" });
+      return () => handleChat(deps, event, userId, { kind: "follow" }, reply);
     case "message":
-      return handleChat(deps, event, userId, inputOfMessage(event.message));
+      return () => handleChat(deps, event, userId, inputOfMessage(event.message), reply);
     case "postback":
-      return handleChat(deps, event, userId, { kind: "postback", data: event.postbackData ?? "" });
+      return () =>
+        handleChat(deps, event, userId, { kind: "postback", data: event.postbackData ?? "" }, reply);
     case "unfollow":
       // Blocked: forget the session now rather than when it expires.
-      return deps.conversations.forget(userId);
-    case "unsend":
-      // The assistant never stores what users send, so there is nothing to delete.
-      return;
+      return () => deps.conversations.forget(userId);
     default:
-      deps.logger.debug({ event: event.type }, "event type not handled");
+      // unsend: the assistant never stores what users send, so there is nothing to delete.
+      return undefined;
   }
 }

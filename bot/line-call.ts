@@ -161,7 +161,7 @@ export interface PushOptions extends Omit<LineCallOptions, "call"> {
  * sentMessages, which here counts as success.
  */
 export async function pushMessage(
-  client: messagingApi.MessagingApiClient,
+  client: Pick<messagingApi.MessagingApiClient, "pushMessage">,
   request: messagingApi.PushMessageRequest,
   options: PushOptions = {},
 ): Promise<messagingApi.PushMessageResponse> {
@@ -202,7 +202,7 @@ export interface ReplyOptions extends Omit<LineCallOptions, "call"> {
  * the token was then probably used by that very attempt, and pushing would send the answer twice.
  */
 export async function replyOrPush(
-  client: messagingApi.MessagingApiClient,
+  client: Pick<messagingApi.MessagingApiClient, "replyMessage" | "pushMessage">,
   request: messagingApi.ReplyMessageRequest & { to?: string },
   options: ReplyOptions = {},
 ): Promise<{ via: "reply" | "push" }> {

@@ -2,6 +2,7 @@ import { classify } from "../knowledge/classify.ts";
 import { carrierOf, loadKnowledge, matchSymptom } from "../knowledge/knowledge.ts";
 import { readConfig } from "./config.ts";
 import { logger } from "./logger.ts";
+import { createMetrics } from "./metrics.ts";
 import { type Running, start } from "./start.ts";
 
 /**
@@ -20,15 +21,26 @@ async function main(): Promise<Running> {
       matchSymptom: (text) => matchSymptom(knowledge, text),
       carrierOf: (domain) => carrierOf(knowledge, domain),
       logger,
+      metrics: createMetrics(),
     },
   });
 }
+
+/** Every event's failure is caught where it happens; anything that still slips through is logged, not fatal. */
+process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
+
+/** Events in flight are bounded (LINE call timeouts, lock waits); this only guards against a bug. */
+const SHUTDOWN_LIMIT_MS = 25_000;
 
 main().then(
   (running) => {
     // Finish the events in flight, then leave (container stop, Ctrl-C).
     const stop = (signal: string) => {
       logger.info({ signal }, "shutting down");
+      setTimeout(() => {
+        logger.error({ afterMs: SHUTDOWN_LIMIT_MS }, "shutdown took too long; exiting");
+        logger.flush(() => process.exit(1));
+      }, SHUTDOWN_LIMIT_MS).unref();
       running.close().then(
         () => logger.flush(() => process.exit(0)),
         () => logger.flush(() => process.exit(1)),

@@ -35,7 +35,10 @@ export interface Running {
   url: string;
   port: number;
   app: BotApp;
-  /** Stops listening, finishes the events in flight, closes the simulator and stores. */
+  /**
+   * Graceful shutdown: /readyz turns 503, no new connections, the events in flight are finished (their
+   * LINE calls and lock waits are bounded), then the simulator and the stores are closed.
+   */
   close(): Promise<void>;
 }
 
@@ -77,13 +80,14 @@ export async function start({ config, services, startSimulator }: StartOptions):
     port,
     app,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      app.stopAccepting();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
       await app.drain();
       await simulator?.close();
-      await Promise.all([deps.store.close(), deps.deduper.close()]);
+      await closed;
+      await app.drain(); // webhooks that arrived on open connections while the server was closing
+      await deps.close();
     },
   };
 }

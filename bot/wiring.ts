@@ -2,36 +2,57 @@ import { messagingApi } from "@line/bot-sdk";
 import type { Logger } from "pino";
 import { Conversations } from "../dialogs/conversation.ts";
 import { createInterpreter, type InterpreterDeps } from "../dialogs/interpret.ts";
-import type { EventDeduper, SessionStore } from "../dialogs/session-store.ts";
-import { MemoryEventDeduper, MemorySessionStore } from "../dialogs/stores/memory.ts";
+import type { SessionStore } from "../dialogs/session-store.ts";
+import { createStores, type Stores } from "../dialogs/stores/index.ts";
 import { loadUi } from "../dialogs/ui.ts";
 import type { AppDeps } from "./app.ts";
 import type { Config } from "./config.ts";
-import type { LineClient } from "./line-client.ts";
+import { createLineOut, type LineClient, type LineTuning } from "./line-client.ts";
 import { logger as defaultLogger } from "./logger.ts";
+import { createMetrics, type Metrics } from "./metrics.ts";
+import { createRateLimiter, type RateLimitOptions } from "./rate-limit.ts";
 import { createRenderer } from "./render/render.ts";
+import { feedbackObserver } from "./turn-metrics.ts";
 
 /**
  * Puts the pieces together from the configuration. Everything with state or I/O can be replaced
- * (store, deduper, client, logger), which is how tests and the simulator build the same app.
+ * (stores, client, logger, metrics), which is how tests, benchmarks and the simulator build the same app.
  */
 export interface Services extends Omit<InterpreterDeps, "ui"> {
   ui?: InterpreterDeps["ui"];
+  /** Sessions, de-duplication and user locks; default: createStores() from REDIS_URL (memory when unset). */
+  stores?: Stores;
+  /** Replaces the stores' session store (tests that record what is kept). */
   store?: SessionStore;
-  deduper?: EventDeduper;
   client?: LineClient;
   logger?: Logger;
+  /** Default: a registry without process metrics (main.ts passes one with them). */
+  metrics?: Metrics;
+  /** Timeouts and retries of LINE calls (tests shorten them). */
+  lineTuning?: LineTuning;
+  rateLimit?: RateLimitOptions;
   now?: () => number;
 }
 
 export type BotConfig = Pick<
   Config,
   "channelSecret" | "channelAccessToken" | "lineApiBaseUrl" | "qaCommunityUrl"
->;
+> &
+  Partial<Pick<Config, "redisUrl" | "pushFallback">>;
 
-export function createBotDeps(config: BotConfig, services: Services): AppDeps {
+export interface BotDeps extends AppDeps {
+  stores: Stores;
+  /** Releases the stores and timers (after the app has drained). */
+  close(): Promise<void>;
+}
+
+export function createBotDeps(config: BotConfig, services: Services): BotDeps {
   const ui = services.ui ?? loadUi();
-  const store = services.store ?? new MemorySessionStore();
+  const logger = services.logger ?? defaultLogger;
+  const metrics = services.metrics ?? createMetrics({ processMetrics: false });
+  const stores =
+    services.stores ?? createStores({ ...(config.redisUrl && { redisUrl: config.redisUrl }), log: logger });
+  const store = services.store ?? stores.sessions;
   const client =
     services.client ??
     new messagingApi.MessagingApiClient({
@@ -45,13 +66,35 @@ export function createBotDeps(config: BotConfig, services: Services): AppDeps {
     carrierOf: services.carrierOf,
     ui,
   });
+  const limiter = createRateLimiter(services.rateLimit);
   return {
     channelSecret: config.channelSecret,
-    client,
+    line: createLineOut({
+      client,
+      metrics,
+      logger,
+      pushFallback: config.pushFallback ?? false,
+      ...(services.lineTuning && { tuning: services.lineTuning }),
+    }),
+    stores,
     store,
-    deduper: services.deduper ?? new MemoryEventDeduper(),
-    logger: services.logger ?? defaultLogger,
-    conversations: new Conversations({ store, interpret, ...(services.now && { now: services.now }) }),
+    deduper: stores.dedupe,
+    lock: stores.lock,
+    limiter,
+    metrics,
+    logger,
+    readiness: stores.kind === "redis" ? { redis: () => stores.ping() } : {},
+    conversations: new Conversations({
+      store,
+      interpret,
+      observe: feedbackObserver(metrics),
+      ...(services.now && { now: services.now }),
+    }),
     render: createRenderer({ knowledge: services.knowledge, ui, qaCommunityUrl: config.qaCommunityUrl }),
+    async close() {
+      limiter.close();
+      await stores.close();
+      if (services.store) await services.store.close();
+    },
   };
 }

@@ -29,7 +29,8 @@ export type ReplyIntent =
   | { type: "answerUnsupported"; kind: UnsupportedKind }
   // sent by the bot itself, outside any conversation
   | { type: "explainGroupChat" }
-  | { type: "apologize" };
+  | { type: "apologize" }
+  | { type: "askToSlowDown" };
 
 export type ReplyIntentType = ReplyIntent["type"];
 

@@ -98,6 +98,7 @@ export const uiSchema = z
     ),
     groupChat: localized,
     tryAgain: localized,
+    slowDown: localized,
     keywords: z.object({
       menu: keywordList,
       restart: keywordList,

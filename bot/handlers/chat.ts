@@ -1,20 +1,23 @@
 import type { Logger } from "pino";
 import type { Conversations } from "../../dialogs/conversation.ts";
 import type { UnsupportedKind } from "../../dialogs/events.ts";
-import { languageOf, type UserInput } from "../../dialogs/interpret.ts";
+import type { UserInput } from "../../dialogs/interpret.ts";
 import type { Incoming } from "../incoming.ts";
-import { type LineClient, logLineError, sendReply } from "../line-client.ts";
+import type { LineOut, ReplyChannel } from "../line-client.ts";
 import { idTag, isUserId } from "../line-ids.ts";
+import type { Metrics } from "../metrics.ts";
 import type { Renderer } from "../render/render.ts";
+import { countIntents } from "../turn-metrics.ts";
 
 /** A text this long is probably a pasted bounce: show the loading animation while it is classified. */
 const LOADING_FROM_CHARS = 300;
 const LOADING_SECONDS = 5; // the minimum; the reply ends the animation anyway
 
 export interface ChatDeps {
-  client: LineClient;
+  line: LineOut;
   conversations: Conversations;
   render: Renderer;
+  metrics: Pick<Metrics, "classified" | "escalated">;
   logger: Logger;
 }
 
@@ -32,29 +35,23 @@ export function inputOfMessage(message: Incoming["message"]): UserInput {
   return { kind: "unsupported", what: (message && MESSAGE_KINDS[message.type]) ?? "other" };
 }
 
-/** A 1:1 chat turn: the conversation decides, the renderer words it, one reply carries it. */
+/**
+ * A 1:1 chat turn: the conversation decides, the renderer words it, one reply carries it. A failure of
+ * the store or the classifier propagates: the caller answers "please try again" on the unused token.
+ */
 export async function handleChat(
   deps: ChatDeps,
   event: Incoming,
   userId: string,
   input: UserInput,
+  reply: ReplyChannel,
 ): Promise<void> {
-  if (input.kind === "text" && input.text.length >= LOADING_FROM_CHARS && isUserId(userId)) {
-    await deps.client
-      .showLoadingAnimation({ chatId: userId, loadingSeconds: LOADING_SECONDS })
-      .catch((error: unknown) => logLineError(deps.logger, "loading", error));
-  }
-  let turn: Awaited<ReturnType<Conversations["turn"]>>;
-  try {
-    turn = await deps.conversations.turn(userId, input);
-  } catch (error) {
-    // The store or the classifier failed: the user still hears something, and may simply try again.
-    const lang = input.kind === "text" && languageOf(input.text) === "en" ? "en" : "ja";
-    await sendReply(deps.client, deps.logger, event.replyToken, deps.render([{ type: "apologize" }], lang));
-    throw error;
-  }
+  if (input.kind === "text" && input.text.length >= LOADING_FROM_CHARS && isUserId(userId))
+    await deps.line.showLoading(userId, LOADING_SECONDS);
+  const turn = await deps.conversations.turn(userId, input);
+  countIntents(deps.metrics, turn.intents);
   const messages = deps.render(turn.intents, turn.lang);
-  const sent = await sendReply(deps.client, deps.logger, event.replyToken, messages);
+  const sent = await reply.send(messages);
   deps.logger.info(
     {
       event: event.type,

@@ -87,6 +87,8 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent): Part[] {
       return [say(t(ctx, ui.groupChat))];
     case "apologize":
       return [say(t(ctx, ui.tryAgain))];
+    case "askToSlowDown":
+      return [say(t(ctx, ui.slowDown))];
   }
 }
 

@@ -1,39 +1,53 @@
 import request from "supertest";
 import { type BotApp, createApp } from "../../bot/app.ts";
 import { LINE_API_BASE_URL } from "../../bot/config.ts";
-import { createBotDeps } from "../../bot/wiring.ts";
+import type { Metrics } from "../../bot/metrics.ts";
+import { createBotDeps, type Services } from "../../bot/wiring.ts";
 import type { SessionStore } from "../../dialogs/session-store.ts";
-import { MemorySessionStore } from "../../dialogs/stores/memory.ts";
+import type { Stores } from "../../dialogs/stores/index.ts";
 import { classify } from "../../knowledge/classify.ts";
 import type { Classification } from "../../knowledge/types.ts";
 import { fixtureCarrierOf, fixtureKnowledge, fixtureMatchSymptom } from "../fixtures/knowledge.ts";
 import { captureLogger, SECRET, sign, TOKEN, webhookBody } from "./line-events.ts";
 
+export interface BuildOptions {
+  classify?: (t: string) => Promise<Classification>;
+  store?: SessionStore;
+  stores?: Stores;
+  metrics?: Metrics;
+  lineApiBaseUrl?: string;
+  lineTuning?: Services["lineTuning"];
+  rateLimit?: Services["rateLimit"];
+  pushFallback?: boolean;
+}
+
 /** The full app with test doubles for the classifier and knowledge, a captured logger and a given store. */
-export function buildApp(
-  options: { classify?: (t: string) => Promise<Classification>; store?: SessionStore } = {},
-) {
+export function buildApp(options: BuildOptions = {}) {
   const log = captureLogger();
-  const store = options.store ?? new MemorySessionStore();
-  const app = createApp(
-    createBotDeps(
-      {
-        channelSecret: SECRET,
-        channelAccessToken: TOKEN,
-        lineApiBaseUrl: LINE_API_BASE_URL,
-        qaCommunityUrl: undefined,
-      },
-      {
-        classify: options.classify ?? ((t) => classify(t)),
-        knowledge: fixtureKnowledge,
-        matchSymptom: fixtureMatchSymptom,
-        carrierOf: fixtureCarrierOf,
-        store,
-        logger: log.logger,
-      },
-    ),
+  const deps = createBotDeps(
+    {
+      channelSecret: SECRET,
+      channelAccessToken: TOKEN,
+      lineApiBaseUrl: options.lineApiBaseUrl ?? LINE_API_BASE_URL,
+      qaCommunityUrl: undefined,
+      pushFallback: options.pushFallback ?? false,
+    },
+    {
+      classify: options.classify ?? ((t) => classify(t)),
+      knowledge: fixtureKnowledge,
+      matchSymptom: fixtureMatchSymptom,
+      carrierOf: fixtureCarrierOf,
+      logger: log.logger,
+      ...(options.store && { store: options.store }),
+      ...(options.stores && { stores: options.stores }),
+      ...(options.metrics && { metrics: options.metrics }),
+      // Short LINE timeouts and backoff keep fault tests quick; the logic is the production one.
+      lineTuning: options.lineTuning ?? { timeoutMs: 1_000, baseDelayMs: 5, maxDelayMs: 20 },
+      ...(options.rateLimit && { rateLimit: options.rateLimit }),
+    },
   );
-  return { app, logs: log.lines, store };
+  const app = createApp(deps);
+  return { app, logs: log.lines, store: deps.store, deps };
 }
 
 /** POSTs a signed webhook and waits until the app has handled its events. */

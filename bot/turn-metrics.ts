@@ -1,0 +1,34 @@
+import type { Observer } from "../dialogs/conversation.ts";
+import type { EscalationReason as DialogEscalation, ReplyIntent } from "../dialogs/intents.ts";
+import type { EscalationReason, Metrics } from "./metrics.ts";
+
+/**
+ * What a conversation turn tells the operators: diagnoses by topic, "was this helpful?" answers per topic,
+ * escalations by reason. Read from the machine's events and reply intents, so the dialogs stay free of
+ * metrics and nothing the user wrote is looked at.
+ */
+
+const ESCALATION: Record<DialogEscalation, EscalationReason> = {
+  asked: "asked",
+  "not-helpful": "feedback-no",
+  unreadable: "unclassified",
+};
+
+/** Feedback counts only where the machine takes it (advice on screen), for the topic being discussed. */
+export function feedbackObserver(metrics: Pick<Metrics, "feedback">): Observer {
+  return (before, event) => {
+    const topic = before.context.diagnosis?.topic;
+    if (event.type === "FEEDBACK" && topic && before.matches("advice"))
+      metrics.feedback(topic, event.helpful);
+  };
+}
+
+export function countIntents(
+  metrics: Pick<Metrics, "classified" | "escalated">,
+  intents: readonly ReplyIntent[],
+): void {
+  for (const intent of intents) {
+    if (intent.type === "showDiagnosis") metrics.classified(intent.diagnosis.topic);
+    else if (intent.type === "escalate") metrics.escalated(ESCALATION[intent.reason]);
+  }
+}
