@@ -5,6 +5,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // Starts one redis-server for the run (skipped with a message when it is not installed).
     globalSetup: ["test/setup/redis.ts"],
+    // Tees every app log line of every test file and checks them for personal-data canaries.
+    setupFiles: ["test/setup/log-canary.ts"],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

@@ -1,8 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkMessages } from "../bot/line-limits.ts";
 import { loadKnowledge } from "../knowledge/knowledge.ts";
+import { type BotProcess, spawnBot } from "./support/bot-process.ts";
+import { CANARIES } from "./support/canaries.ts";
 import { startFakeLineApi } from "./support/fake-line-api.ts";
 import { textsOf } from "./support/harness.ts";
 import {
@@ -22,52 +22,29 @@ import {
  * LINE_API_BASE_URL. Nothing is mocked in between. (No nock in this file: it breaks fetch to loopback.)
  */
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const knowledge = loadKnowledge();
 
 let fake: Awaited<ReturnType<typeof startFakeLineApi>>;
-let bot: ChildProcess;
-let botUrl: string;
-let output = "";
+let bot: BotProcess;
 
 beforeAll(async () => {
   fake = await startFakeLineApi(TOKEN);
-  bot = spawn(process.execPath, ["--import", "tsx", "bot/main.ts"], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      PORT: "0",
-      LINE_CHANNEL_SECRET: SECRET,
-      LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
-      LINE_API_BASE_URL: fake.baseUrl,
-      QA_COMMUNITY_URL: "https://community.example.org/qa",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  botUrl = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      const url = /"url":"(http:\/\/localhost:\d+)"/.exec(output)?.[1];
-      if (url) resolve(url);
-    };
-    bot.stdout!.on("data", onData);
-    bot.stderr!.on("data", onData);
-    bot.once("exit", (code) => reject(new Error(`bot/main.ts exited with ${code}:\n${output}`)));
+  bot = await spawnBot({
+    LINE_CHANNEL_SECRET: SECRET,
+    LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
+    LINE_API_BASE_URL: fake.baseUrl,
+    QA_COMMUNITY_URL: "https://community.example.org/qa",
   });
 }, 30_000);
 
 afterAll(async () => {
-  if (bot.exitCode === null) {
-    const exited = new Promise((resolve) => bot.once("exit", resolve));
-    bot.kill("SIGTERM");
-    await exited;
-  }
+  await bot.stop("SIGTERM");
   await fake.close();
 });
 
 async function send(events: unknown[], secret = SECRET) {
   const body = webhookBody(events);
-  return fetch(`${botUrl}/webhook`, {
+  return fetch(`${bot.url}/webhook`, {
     method: "POST",
     headers: { "content-type": "application/json; charset=utf-8", "x-line-signature": sign(body, secret) },
     body,
@@ -81,7 +58,7 @@ describe("bot/main.ts end to end through LINE_API_BASE_URL", () => {
       followEvent(u),
       textEvent(
         u,
-        "<yuki.t@example.com>: host mx.example.com said: 550 5.1.1 <yuki.t@example.com>: Recipient address rejected: User unknown in local recipient table",
+        `電話 ${CANARIES.phone} です\n<yuki.t@example.com>: host mx.example.com said: 550 5.1.1 <yuki.t@example.com>: Recipient address rejected: User unknown in local recipient table`,
       ),
       postbackEvent(u, "a=followup&topic=user-unknown&id=mobile-address"),
       postbackEvent(u, "a=carrier&id=softbank"),
@@ -116,8 +93,23 @@ describe("bot/main.ts end to end through LINE_API_BASE_URL", () => {
   });
 
   it("logs no raw user text", () => {
+    const output = bot.output();
     expect(output).toContain('"msg":"turn"');
     expect(output).not.toContain("yuki.t@");
+    expect(output).not.toContain(CANARIES.phone);
     expect(output).not.toContain("Recipient address rejected");
+  });
+
+  it("on SIGTERM finishes the events in flight, then exits 0", async () => {
+    const before = fake.replies().length;
+    const events = [0x51, 0x52, 0x53].map((n) => textEvent(userId(n), "Mailbox full"));
+    for (const event of events) fake.plan("reply", [{ delayMs: 400 }], event.replyToken as string);
+    for (const event of events) expect((await send([event])).status).toBe(200);
+    const code = await bot.stop("SIGTERM"); // while the three replies are still on their way
+    expect(code).toBe(0);
+    const delivered = fake.delivered().filter((r) => events.some((e) => e.replyToken === r.body.replyToken));
+    expect(delivered).toHaveLength(3);
+    expect(fake.replies().length).toBe(before + 3);
+    expect(bot.output()).toContain('"msg":"shutting down"');
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Json, SessionStore } from "../dialogs/session-store.ts";
 import { MemorySessionStore } from "../dialogs/stores/memory.ts";
 import { buildApp, postEvents } from "./support/bot-app.ts";
+import { CANARIES, CANARY_FRAGMENTS } from "./support/canaries.ts";
 import { postbackEvent, textEvent, userId } from "./support/line-events.ts";
 import { blockNetwork, interceptLine, restoreNetwork } from "./support/nock-line.ts";
 
@@ -10,28 +11,6 @@ import { blockNetwork, interceptLine, restoreNetwork } from "./support/nock-line
  * for in everything that leaves the conversation: log lines, the session store, and the replies.
  * None may appear unmasked.
  */
-
-const CANARIES = {
-  email: "canary.taro.yamada@example.jp",
-  carrierEmail: "canary.hanako@docomo.ne.jp",
-  phone: "090-8765-4321",
-  card: "4242 4242 4242 4242",
-  myNumber: "528103947167",
-  passwordJa: "Xq7canaryPw!",
-  passwordEn: "Zz9canarySecret",
-};
-/** Pieces that would betray a canary even if reformatted. */
-const FRAGMENTS = [
-  "canary.taro",
-  "canary.hanako",
-  "8765-4321",
-  "87654321",
-  "4242 4242",
-  "4242424242424242",
-  "528103947167",
-  "Xq7canaryPw",
-  "Zz9canarySecret",
-];
 
 /** A session store that keeps a copy of everything written to it. */
 class RecordingStore implements SessionStore {
@@ -87,7 +66,7 @@ describe("personal data never leaves unmasked", () => {
       replies: JSON.stringify(replies.map((r) => r.body)),
     };
     for (const [where, text] of Object.entries(everything))
-      for (const fragment of [...Object.values(CANARIES), ...FRAGMENTS])
+      for (const fragment of CANARY_FRAGMENTS)
         expect(text, `${where} must not contain ${fragment}`).not.toContain(fragment);
 
     // ... and the assistant did speak about them: the warning was given and the masked address echoed.

@@ -33,7 +33,7 @@ export interface StoresOptions {
   commandTimeoutMs?: number;
   /** How long an event waits for the user's previous event to finish (default 10 s). */
   lockWaitMs?: number;
-  /** How long a lock outlives an instance that died holding it (default 30 s). */
+  /** How long a lock outlives an instance that died holding it (default 5 s; see RedisUserLock). */
   lockLeaseMs?: number;
   /** Connection lost / back: logged once per outage, not once per reconnect attempt. */
   log?: StoresLog;

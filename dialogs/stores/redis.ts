@@ -82,8 +82,10 @@ export interface RedisUserLockOptions extends RedisStoreOptions {
   /** How long a caller waits for the lock in total before LockTimeoutError (default 10 s). */
   waitMs?: number;
   /**
-   * How long the lock outlives a holder that died without releasing it (default 30 s). While the holder
-   * runs, the lease is renewed every third of it, so long work keeps the lock.
+   * How long the lock outlives a holder that died without releasing it (default 5 s). While the holder
+   * runs, the lease is renewed every third of it, so long work keeps the lock. Short, because it is how
+   * long the users of a killed instance wait: under the 10 s lock wait, their next event on another
+   * instance still gets the lock and a real answer instead of "please try again".
    */
   leaseMs?: number;
   /** Background failures (renewal, release) that callers cannot see; the lease expires by itself. */
@@ -107,7 +109,7 @@ export class RedisUserLock implements UserLock {
     this.client = options.client;
     this.prefix = options.prefix;
     this.waitMs = options.waitMs ?? 10_000;
-    this.leaseMs = px(options.leaseMs ?? 30_000);
+    this.leaseMs = px(options.leaseMs ?? 5_000);
     this.onError = options.onError ?? (() => {});
   }
 
