@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { HTTPFetchError, type messagingApi } from "@line/bot-sdk";
+import { LineNetworkError } from "./line-http.ts";
 import { logger as defaultLogger } from "./logger.ts";
 import type { LineCall, LineFailure, Metrics } from "./metrics.ts";
 
@@ -68,8 +69,9 @@ export function classifyFailure(error: unknown): { failure: LineFailure; retryab
   if (error instanceof HTTPFetchError)
     return { failure: error.status, retryable: error.status === 429 || error.status >= 500 };
   if (error instanceof AttemptTimeout) return { failure: "timeout", retryable: true };
-  // undici (Node's fetch) reports refused/reset/DNS failures as TypeError("fetch failed", { cause }).
-  if (error instanceof TypeError && error.message === "fetch failed")
+  // undici (Node's fetch, in the SDK's clients) reports refused/reset/DNS failures as
+  // TypeError("fetch failed", { cause }); the bot's own client (line-http.ts) as LineNetworkError.
+  if (error instanceof LineNetworkError || (error instanceof TypeError && error.message === "fetch failed"))
     return { failure: "network", retryable: true };
   throw error; // a bug in our code, not a failed call: let it surface as is
 }
@@ -101,19 +103,22 @@ function retryAfterMs(error: unknown): number | undefined {
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1_000 : undefined;
 }
 
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+/** A plain timer, not an AbortSignal: aborting one creates a DOMException with a stack on every call. */
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   work.catch(() => {}); // an abandoned attempt may still fail later; nobody is listening by then
-  const timer = new AbortController();
-  try {
-    return await Promise.race([
-      work,
-      sleep(ms, undefined, { signal: timer.signal }).then(() => {
-        throw new AttemptTimeout(ms);
-      }),
-    ]);
-  } finally {
-    timer.abort();
-  }
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new AttemptTimeout(ms)), ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }
 
 /**

@@ -10,7 +10,15 @@ import { maskPii } from "../knowledge/pii.ts";
 const MAX_DEPTH = 6;
 const MAX_STRING = 2_000; // a pasted bounce has no place in a log line, even masked
 
+/**
+ * A word of letters, dots, dashes and underscores (event types, states, intent names) holds no personal
+ * data of any kind the masker knows (those need digits, "@", spaces, ":" or "=", or non-ASCII), so it
+ * skips the masker: log lines are written for every event.
+ */
+const PLAIN_WORD = /^[A-Za-z_.-]{0,64}$/;
+
 function maskString(value: string): string {
+  if (PLAIN_WORD.test(value)) return value;
   const cut = value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…(${value.length} chars)` : value;
   return maskPii(cut);
 }

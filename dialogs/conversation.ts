@@ -1,4 +1,10 @@
-import { initialTransition, type SnapshotFrom, transition } from "xstate";
+import {
+  type AnyActorScope,
+  createActor,
+  type ExecutableActionObject,
+  initialTransition,
+  type SnapshotFrom,
+} from "xstate";
 import { z } from "zod";
 import { TOPIC_IDS } from "../knowledge/types.ts";
 import type { DialogEvent } from "./events.ts";
@@ -75,8 +81,45 @@ export function stateName(snapshot: DialogSnapshot): string {
   return flatten(snapshot.value);
 }
 
+/**
+ * xstate's pure transition() builds a whole actor (and computes the machine's initial state) on every
+ * call, which was a measurable part of the webhook's CPU per event. This machine spawns and invokes
+ * nothing, so one inert scope serves every transition: the machine's own transition(snapshot, event,
+ * scope), with the scope collecting the actions instead of executing them, which is what transition()
+ * does around it. Synchronous, so the shared collector is never used by two turns at once.
+ */
+const collected: ExecutableActionObject[] = [];
+const scope: AnyActorScope = (() => {
+  const self = createActor(dialogMachine);
+  return {
+    self,
+    id: "",
+    sessionId: "",
+    logger: () => {},
+    defer: () => {},
+    emit: () => {},
+    system: self.system,
+    stopChild: () => {},
+    actionExecutor: (action) => {
+      collected.push(action);
+    },
+  };
+})();
+
+function transitionOnce(
+  snapshot: DialogSnapshot,
+  event: DialogEvent,
+): [DialogSnapshot, ExecutableActionObject[]] {
+  collected.length = 0;
+  const next = dialogMachine.transition(snapshot, event, scope);
+  return [next, [...collected]];
+}
+
+/** Snapshots are immutable (every transition returns a new one), so all new sessions share the first. */
+const INITIAL: DialogSnapshot = initialTransition(dialogMachine)[0];
+
 export function initialSnapshot(): DialogSnapshot {
-  return initialTransition(dialogMachine)[0];
+  return INITIAL;
 }
 
 /** Runs events through the machine; pure. Returns the new snapshot and the reply intents in order. */
@@ -89,7 +132,7 @@ export function step(
   let current = snapshot;
   for (const event of events) {
     observe?.(current, event);
-    const [next, actions] = transition(dialogMachine, current, event);
+    const [next, actions] = transitionOnce(current, event);
     for (const action of actions)
       if (isReplyAction(action.type))
         intents.push({ type: action.type, ...(action.params ?? {}) } as ReplyIntent);

@@ -46,4 +46,16 @@ describe("logger", () => {
     logger.info({ text: "x".repeat(50_000) }, "long");
     expect(lines[0]!.length).toBeLessThan(3_000);
   });
+
+  it("leaves plain words as they are and still masks anything a secret or number could hide in", () => {
+    const { lines, logger } = capture();
+    logger.info(
+      { state: "advice.open", intents: ["showDiagnosis"], a: "password:Hunter", b: "09012345678" },
+      "turn",
+    );
+    const line = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(line).toMatchObject({ state: "advice.open", intents: ["showDiagnosis"], msg: "turn" });
+    expect(lines[0]).not.toContain("Hunter");
+    expect(lines[0]).not.toContain("09012345678");
+  });
 });

@@ -146,22 +146,23 @@ export class MemoryUserLock implements UserLock {
    * for the real holder instead of jumping ahead of it.
    */
   async acquire(userId: string, waitMs: number): Promise<() => void> {
-    const previous = this.tails.get(userId) ?? Promise.resolve();
+    const holder = this.tails.get(userId);
     let release!: () => void;
     const done = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const tail = previous.then(() => done);
+    const tail = holder ? holder.then(() => done) : done;
     this.tails.set(userId, tail);
     void tail.then(() => {
       if (this.tails.get(userId) === tail) this.tails.delete(userId);
     });
+    if (!holder) return release; // free: no timer, no race (the common case, once per event)
 
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<true>((resolve) => {
       timer = setTimeout(() => resolve(true), waitMs);
     });
-    const outcome = await Promise.race([previous.then(() => false as const), timedOut]);
+    const outcome = await Promise.race([holder.then(() => false as const), timedOut]);
     clearTimeout(timer);
     if (outcome) {
       release();

@@ -1,0 +1,278 @@
+/**
+ * npm run bench:webhook
+ *
+ * Signed webhook load on loopback against two bots replying through the SDK to the same LINE stand-in
+ * (bench/webhook/standin.ts, in this process), each bot in its own process:
+ *   - full: the assistant as deployed (createApp with the real classifier, dialogs, renderer, metrics,
+ *     rate limit, memory stores, JSON logging) — bench/webhook/full-app.ts
+ *   - echo: the SDK's echo-example pattern (express + middleware + replyMessage) — bench/webhook/echo-bot.ts
+ * The traffic is what users send (bench/webhook/events.ts): follows, short bounce pastes, taps, menu.
+ *
+ * 1. Throughput: rounds of the same traffic, alternating the bots, as fast as 32 concurrent requests go.
+ *    A round ends when every webhook was answered AND every reply reached the stand-in (the assistant
+ *    acknowledges first and replies after; the echo bot replies, then acknowledges; it answers only text).
+ *    Prints events/s per round, the medians and their ratio.
+ * 2. Ack latency of the full app at a fixed 200 events/s (open loop: measured from each request's
+ *    scheduled time, so a stall counts for every request it delays): p50 / p99.
+ * 3. RSS of a fresh full-app process with 10k live sessions (10k users: follow + paste), after a full GC.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { Agent, request } from "node:http";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { type Signed, traffic } from "./webhook/events.ts";
+import type { BenchAnswer, BenchQuestion, Memory } from "./webhook/ipc.ts";
+import { type StandIn, startStandIn } from "./webhook/standin.ts";
+
+const SECRET = "bench-channel-secret";
+const TOKEN = "bench-channel-access-token";
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const USERS_PER_ROUND = 800; // × 5 turns = 4000 events a round
+const CONCURRENCY = 32;
+const RATE = 200; // events/s for the latency run
+const LATENCY_SECONDS = 15;
+const SESSIONS = 10_000;
+
+type Kind = "full" | "echo";
+interface Bot {
+  kind: Kind;
+  port: number;
+  child: ChildProcess;
+  memory(): Promise<Memory>;
+  /** CPU time (user + system) the bot process has used so far, in ms. */
+  cpuMs(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+async function startBot(kind: Kind, standIn: StandIn): Promise<Bot> {
+  const file = join(import.meta.dirname, "webhook", kind === "full" ? "full-app.ts" : "echo-bot.ts");
+  // Extra node flags for the full app only, e.g. BENCH_NODE_ARGS=--cpu-prof to profile it.
+  const nodeArgs = kind === "full" ? (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean) : [];
+  const child = spawn(process.execPath, [...nodeArgs, "--expose-gc", "--import", "tsx", file], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      BENCH_SECRET: SECRET,
+      BENCH_TOKEN: TOKEN,
+      BENCH_LINE_URL: standIn.baseUrl,
+    },
+    stdio: ["ignore", "ignore", "inherit", "ipc"], // the app's JSON log lines go nowhere, as to a log shipper
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once("message", (m: { port?: number }) =>
+      m.port ? resolve(m.port) : reject(new Error("no port")),
+    );
+    child.once("exit", (code) => reject(new Error(`${kind} bot exited with ${code}`)));
+  });
+  return {
+    kind,
+    port,
+    child,
+    memory: async () => {
+      const answer = await ask(child, { type: "memory" });
+      if (!("memory" in answer)) throw new Error("no memory answer");
+      return answer.memory;
+    },
+    cpuMs: async () => {
+      const answer = await ask(child, { type: "cpu" });
+      if (!("cpuMicros" in answer)) throw new Error("no cpu answer");
+      return answer.cpuMicros / 1000;
+    },
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.disconnect();
+      await exited;
+    },
+  };
+}
+
+function ask(child: ChildProcess, question: BenchQuestion): Promise<BenchAnswer> {
+  return new Promise((resolve) => {
+    const onMessage = (answer: BenchAnswer) => {
+      if ("port" in answer) return;
+      child.off("message", onMessage);
+      resolve(answer);
+    };
+    child.on("message", onMessage);
+    child.send(question);
+  });
+}
+
+function post(agent: Agent, port: number, webhook: Signed): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        agent,
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path: "/webhook",
+        headers: {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(webhook.body),
+          "x-line-signature": webhook.signature,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on("error", reject);
+    req.end(webhook.body);
+  });
+}
+
+/** Waits until the stand-in has seen `count` replies (or gives up after `ms`). */
+async function repliesReach(standIn: StandIn, count: number, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (standIn.replies() < count) {
+    if (Date.now() > deadline)
+      throw new Error(`stand-in saw ${standIn.replies()} replies, expected ${count}`);
+    await sleep(1);
+  }
+}
+
+/** Sends every webhook with `concurrency` in flight; resolves when all are answered and replied to. */
+async function blast(bot: Bot, standIn: StandIn, webhooks: Signed[], concurrency = CONCURRENCY) {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const expected = standIn.replies() + webhooks.filter((w) => bot.kind === "full" || w.text).length;
+  let next = 0;
+  let failed = 0;
+  const cpuBefore = await bot.cpuMs();
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < webhooks.length) {
+        const status = await post(agent, bot.port, webhooks[next++]!);
+        if (status !== 200) failed++;
+      }
+    }),
+  );
+  await repliesReach(standIn, expected);
+  const seconds = (performance.now() - started) / 1000;
+  const cpuMs = (await bot.cpuMs()) - cpuBefore;
+  agent.destroy();
+  if (failed > 0) throw new Error(`${bot.kind}: ${failed} webhooks not answered 200`);
+  return {
+    perSecond: webhooks.length / seconds,
+    /** The bot's CPU time per event, and how busy it was (1 = one core all the time). */
+    cpuMicrosPerEvent: (cpuMs * 1000) / webhooks.length,
+    busy: cpuMs / 1000 / seconds,
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Open loop at a fixed rate: latency from each request's scheduled time to its response. */
+async function latencyAtRate(bot: Bot, standIn: StandIn, webhooks: Signed[]) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const expected = standIn.replies() + webhooks.filter((w) => bot.kind === "full" || w.text).length;
+  const latencies: number[] = [];
+  const interval = 1000 / RATE;
+  const t0 = performance.now() + 50;
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < webhooks.length; i++) {
+    const due = t0 + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await sleep(wait - 0.5);
+    while (performance.now() < due); // the last half millisecond, so requests leave on time
+    inFlight.push(
+      post(agent, bot.port, webhooks[i]!).then(() => void latencies.push(performance.now() - due)),
+    );
+  }
+  await Promise.all(inFlight);
+  await repliesReach(standIn, expected);
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1)! };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const f0 = (n: number) => n.toFixed(0);
+
+async function main(): Promise<void> {
+  const standIn = await startStandIn(TOKEN);
+  console.log(`# bench:webhook — loopback; node ${process.version}; LINE stand-in in this process`);
+
+  const parts = (process.env.BENCH_PARTS ?? "throughput,latency,rss").split(",");
+  if (parts.includes("throughput") || parts.includes("latency")) await speed(standIn, parts);
+  if (parts.includes("rss")) await rss(standIn);
+  await standIn.close();
+}
+
+async function speed(standIn: StandIn, parts: string[]): Promise<void> {
+  // 1. Throughput, alternating which bot goes first.
+  const full = await startBot("full", standIn);
+  const echo = await startBot("echo", standIn);
+  const bots = { full, echo };
+  for (const bot of [full, echo]) await blast(bot, standIn, traffic(`warm-${bot.kind}`, 400, SECRET));
+  if (parts.includes("throughput")) await throughputRounds(bots, standIn);
+
+  if (parts.includes("latency")) await latencyRun(bots, standIn);
+  await full.stop();
+  await echo.stop();
+}
+
+async function throughputRounds(bots: Record<Kind, Bot>, standIn: StandIn): Promise<void> {
+  console.log(
+    `\nthroughput: ${USERS_PER_ROUND * 5} events per round (follow, paste, taps, menu), ${CONCURRENCY} concurrent requests`,
+  );
+  const rates: Record<Kind, number[]> = { full: [], echo: [] };
+  const cpu: Record<Kind, number[]> = { full: [], echo: [] };
+  const busy: Record<Kind, number[]> = { full: [], echo: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    const order: Kind[] = round % 2 === 0 ? ["echo", "full"] : ["full", "echo"];
+    for (const kind of order) {
+      const result = await blast(bots[kind], standIn, traffic(`r${round}-${kind}`, USERS_PER_ROUND, SECRET));
+      rates[kind].push(result.perSecond);
+      cpu[kind].push(result.cpuMicrosPerEvent);
+      busy[kind].push(result.busy);
+    }
+    console.log(
+      `  round ${round + 1}: echo ${f0(rates.echo.at(-1)!)} · full ${f0(rates.full.at(-1)!)} events/s (${(rates.full.at(-1)! / rates.echo.at(-1)!).toFixed(2)}×)` +
+        ` · CPU per event echo ${f0(cpu.echo.at(-1)!)} µs, full ${f0(cpu.full.at(-1)!)} µs · busy echo ${busy.echo.at(-1)!.toFixed(2)}, full ${busy.full.at(-1)!.toFixed(2)} cores`,
+    );
+  }
+  const ratio = median(rates.full) / median(rates.echo);
+  console.log(
+    `  median: echo ${f0(median(rates.echo))} · full ${f0(median(rates.full))} events/s → full/echo ${ratio.toFixed(2)}× (acceptance ≥ 0.8×)`,
+  );
+}
+
+async function latencyRun({ full, echo }: Record<Kind, Bot>, standIn: StandIn): Promise<void> {
+  // 2. Ack latency at a fixed rate.
+  const count = RATE * LATENCY_SECONDS;
+  const users = Math.ceil(count / 5);
+  const fullLatency = await latencyAtRate(full, standIn, traffic("lat-full", users, SECRET).slice(0, count));
+  const echoLatency = await latencyAtRate(echo, standIn, traffic("lat-echo", users, SECRET).slice(0, count));
+  console.log(`\nack latency at ${RATE} events/s for ${LATENCY_SECONDS} s (${count} webhooks):`);
+  console.log(
+    `  full: p50 ${fullLatency.p50.toFixed(1)} ms · p99 ${fullLatency.p99.toFixed(1)} ms · max ${fullLatency.max.toFixed(1)} ms (acceptance p99 ≤ 20 ms)`,
+  );
+  console.log(
+    `  echo: p50 ${echoLatency.p50.toFixed(1)} ms · p99 ${echoLatency.p99.toFixed(1)} ms (it acknowledges after replying)`,
+  );
+}
+
+async function rss(standIn: StandIn): Promise<void> {
+  // 3. RSS with 10k live sessions, in a fresh process.
+  const fresh = await startBot("full", standIn);
+  const idle = await fresh.memory();
+  await blast(fresh, standIn, traffic("rss", SESSIONS, SECRET, 2));
+  const loaded = await fresh.memory();
+  await fresh.stop();
+  console.log(`\nmemory of a fresh full app, after a full GC:`);
+  console.log(`  idle: RSS ${mb(idle.rss)} (heap ${mb(idle.heapUsed)})`);
+  console.log(
+    `  ${SESSIONS / 1000}k live sessions (follow + paste each): RSS ${mb(loaded.rss)} (heap ${mb(loaded.heapUsed)}) (acceptance ≤ 150 MB)`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+/**
+ * The full assistant for the benchmark: createApp with everything production has (real classifier,
+ * knowledge, dialogs, renderer, metrics, rate limit, memory stores, the JSON logger), listening on
+ * loopback, replying through the SDK to the stand-in. Run as its own process by bench/webhook.ts.
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createApp } from "../../bot/app.ts";
+import { logger } from "../../bot/logger.ts";
+import { createMetrics } from "../../bot/metrics.ts";
+import { createBotDeps } from "../../bot/wiring.ts";
+import { classify } from "../../knowledge/classify.ts";
+import { carrierOf, loadKnowledge, matchSymptom } from "../../knowledge/knowledge.ts";
+import { serveBenchIpc } from "./ipc.ts";
+
+const knowledge = loadKnowledge();
+const deps = createBotDeps(
+  {
+    channelSecret: process.env.BENCH_SECRET ?? "",
+    channelAccessToken: process.env.BENCH_TOKEN ?? "",
+    lineApiBaseUrl: process.env.BENCH_LINE_URL ?? "",
+    qaCommunityUrl: undefined,
+  },
+  {
+    classify: (text) => classify(text),
+    knowledge,
+    matchSymptom: (text) => matchSymptom(knowledge, text),
+    carrierOf: (domain) => carrierOf(knowledge, domain),
+    logger,
+    metrics: createMetrics(),
+  },
+);
+const server = createServer(createApp(deps));
+server.keepAliveTimeout = 60_000;
+server.listen(0, "127.0.0.1", () => {
+  serveBenchIpc((server.address() as AddressInfo).port);
+});

@@ -1,0 +1,27 @@
+/**
+ * The benchmark's bot processes talk to bench/webhook.ts over Node's IPC channel: they announce their
+ * port, and answer questions about their memory (after a full GC when --expose-gc is on, so RSS is not
+ * flattered or inflated by garbage waiting to be collected) and the CPU time they have used.
+ */
+export interface Memory {
+  rss: number;
+  heapUsed: number;
+}
+
+export type BenchQuestion = { type: "memory" } | { type: "cpu" };
+export type BenchAnswer = { memory: Memory } | { cpuMicros: number } | { port: number };
+
+export function serveBenchIpc(port: number): void {
+  process.send?.({ port } satisfies BenchAnswer);
+  process.on("message", (question: BenchQuestion) => {
+    if (question.type === "cpu") {
+      const { user, system } = process.cpuUsage();
+      process.send?.({ cpuMicros: user + system } satisfies BenchAnswer);
+      return;
+    }
+    (globalThis as { gc?: () => void }).gc?.();
+    const { rss, heapUsed } = process.memoryUsage();
+    process.send?.({ memory: { rss, heapUsed } } satisfies BenchAnswer);
+  });
+  process.on("disconnect", () => process.exit(0));
+}
