@@ -26,6 +26,8 @@ export type ChatEntry =
 export type StampedEntry = ChatEntry & { seq: number; at: number };
 
 export type ChatEvent =
+  /** First event of every stream: the page starts drawing this chat afresh, history follows. */
+  | { type: "hello"; user: SimUser }
   | { type: "entry"; entry: StampedEntry }
   | { type: "user"; user: SimUser }
   | { type: "cleared" };

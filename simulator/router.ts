@@ -146,7 +146,7 @@ export function createSimulatorRouter(deps: RouterDeps): SimulatorRouter {
     });
     const send = (event: ChatEvent) => res.write(`data: ${JSON.stringify(event)}\n\n`);
     res.write("retry: 1000\n\n");
-    send({ type: "user", user });
+    send({ type: "hello", user });
     for (const entry of hub.history(user.userId)) send({ type: "entry", entry });
     const unsubscribe = hub.subscribe(user.userId, send);
     // A comment line now and then keeps proxies and browsers from timing the stream out.
