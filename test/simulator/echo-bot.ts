@@ -31,6 +31,9 @@ export function createEchoBot(config: {
     if (!("replyToken" in event) || !event.replyToken) return;
     const userId = event.source?.type === "user" ? event.source.userId : undefined;
     if (userId) await client.showLoadingAnimation({ chatId: userId, loadingSeconds: 5 });
+    // "slow" keeps the loading animation on screen long enough to be seen.
+    if (event.type === "message" && event.message.type === "text" && event.message.text === "slow")
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
     let messages: messagingApi.Message[];
     if (event.type === "follow") messages = [{ type: "text", text: "welcome!", quickReply: chips }];
     else if (event.type === "postback")
