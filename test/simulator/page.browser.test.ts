@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -127,5 +127,74 @@ describe.skipIf(chromiumMissing)("chat page", () => {
     await page.click("#reset");
     await expect.poll(() => botTexts().count()).toBe(0);
     expect(await page.isDisabled("#follow")).toBe(false);
+  });
+
+  it("the Flex renderer lays out boxes, texts, spacing and margins as LINE documents them", async () => {
+    const bubble = {
+      type: "bubble",
+      size: "kilo",
+      styles: { footer: { separator: true } },
+      header: {
+        type: "box",
+        layout: "vertical",
+        backgroundColor: "#06c755",
+        contents: [{ type: "text", text: "Title", size: "xl", weight: "bold", color: "#ffffff" }],
+      },
+      body: {
+        type: "box",
+        layout: "vertical",
+        spacing: "md",
+        contents: [
+          { type: "text", text: "wrapped ".repeat(20), wrap: true, size: "sm" },
+          {
+            type: "box",
+            layout: "baseline",
+            margin: "xl",
+            contents: [
+              { type: "text", text: "Key", flex: 2, color: "#aaaaaa" },
+              { type: "text", text: "Value", flex: 5 },
+            ],
+          },
+          {
+            type: "box",
+            layout: "horizontal",
+            contents: [
+              { type: "text", text: "a" },
+              { type: "separator" },
+              { type: "text", text: "b", align: "end" },
+            ],
+          },
+        ],
+      },
+      footer: {
+        type: "box",
+        layout: "vertical",
+        contents: [
+          {
+            type: "button",
+            style: "link",
+            height: "sm",
+            action: { type: "uri", label: "Open", uri: "https://example.com/" },
+          },
+        ],
+      },
+    };
+    await page.addScriptTag({ content: readFileSync(new URL("./flex-probe.js", import.meta.url), "utf8") });
+    const layout = (await page.evaluate(`flexProbe(${JSON.stringify(bubble)})`)) as Record<string, number>;
+    expect(layout).toMatchObject({
+      width: 260, // kilo
+      titleSize: "22px", // xl
+      titleWeight: "700",
+      headerBackground: "rgb(6, 199, 85)",
+      wrappedSize: "14px", // sm
+      baselineMargin: "16px", // the child's margin xl replaces the box's spacing md
+      baselineAlign: "baseline",
+      horizontalGap: "8px", // spacing md
+      verticalSeparatorWidth: 1,
+      footerSeparator: "solid",
+      buttonHeight: 40, // sm
+    });
+    expect(layout.wrappedLines).toBeGreaterThan(1);
+    expect(layout.flexRatio).toBeCloseTo(2.5, 1);
   });
 });
