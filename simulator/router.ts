@@ -57,6 +57,7 @@ export function createSimulatorRouter(deps: RouterDeps): SimulatorRouter {
   const { hub, replyTokens } = deps;
   const router = Router();
   const streams = new Set<Response>();
+  const blockedOnce = new Set<string>(); // users who unfollowed: their next follow is an unblock
   // JSON parsing only on the simulator's own routes: a router-wide parser would consume the body of
   // /webhook before the bot's signature check reads it.
   const json = express.json({ limit: "256kb" });
@@ -85,6 +86,8 @@ export function createSimulatorRouter(deps: RouterDeps): SimulatorRouter {
         action.type === "follow" ? "友だち追加しました (added as a friend)" : "ブロックしました (blocked)";
       hub.post(user.userId, { kind: "notice", level: "info", text });
     }
+    if (action.type === "unfollow") blockedOnce.add(user.userId);
+    if (action.type === "follow") action = { type: "follow", isUnblocked: blockedOnce.has(user.userId) };
     const replyToken = takesReplyToken(action) ? replyTokens.issue(user.userId) : undefined;
     const event = buildEvent(action, { userId: user.userId, replyToken });
     const { body, signature } = signWebhook([event], deps.channelSecret);

@@ -10,7 +10,8 @@ import { messageId, quoteToken, ulid } from "./ids.ts";
 export type UserAction =
   | { type: "message"; text: string }
   | { type: "postback"; data: string; displayText?: string }
-  | { type: "follow" }
+  /** isUnblocked: the user had blocked the bot before (LINE sends follow again on unblock). */
+  | { type: "follow"; isUnblocked?: boolean }
   | { type: "unfollow" };
 
 export interface EventContext {
@@ -44,7 +45,7 @@ export function buildEvent(action: UserAction, ctx: EventContext): Record<string
     case "postback":
       return { ...common, ...replyToken, postback: { data: action.data } };
     case "follow":
-      return { ...common, ...replyToken, follow: { isUnblocked: false } };
+      return { ...common, ...replyToken, follow: { isUnblocked: action.isUnblocked ?? false } };
     case "unfollow":
       return common;
   }

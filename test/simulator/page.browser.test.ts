@@ -65,12 +65,12 @@ describe.skipIf(chromiumMissing)("chat page", () => {
     expect(await page.inputValue("#input")).toBe(FIXTURE);
     await page.click("#send");
     await page.waitForSelector(".flex-bubble");
-    expect(await userTexts().first().innerText()).toBe(FIXTURE);
+    expect(await userTexts().first().textContent()).toBe(FIXTURE);
     const bubble = page.locator(".flex-bubble");
-    expect(await bubble.locator(".flex-header .flex-text").innerText()).toBe("Echo");
+    expect(await bubble.locator(".flex-header .flex-text").textContent()).toBe("Echo");
     expect(await bubble.locator(".flex-separator").count()).toBe(1);
     const button = bubble.locator(".flex-button-primary");
-    expect(await button.innerText()).toBe("Again");
+    expect(await button.textContent()).toBe("Again");
     await button.click();
     await expect.poll(() => userTexts().allInnerTexts()).toEqual([FIXTURE, "again"]);
   });
@@ -81,8 +81,8 @@ describe.skipIf(chromiumMissing)("chat page", () => {
     await expect.poll(() => userTexts().allInnerTexts()).toEqual(["again"]);
     await page.waitForSelector(".flex-bubble");
     await page.click(".chip >> text=ポストバック");
-    await expect.poll(() => botTexts().last().innerText()).toBe("postback pb=1");
-    expect(await userTexts().last().innerText()).toBe("押しました");
+    await expect.poll(() => botTexts().last().textContent()).toBe("postback pb=1");
+    expect(await userTexts().last().textContent()).toBe("押しました");
     expect(await page.locator(".chip").count()).toBe(0);
   });
 
@@ -97,7 +97,7 @@ describe.skipIf(chromiumMissing)("chat page", () => {
     await send("too many chips");
     const notice = page.locator(".notice-error");
     await notice.waitFor();
-    expect(await notice.innerText()).toContain("messages[0].quickReply.items");
+    expect(await notice.textContent()).toContain("messages[0].quickReply.items");
     expect(await botTexts().count()).toBe(0);
   });
 
@@ -106,7 +106,7 @@ describe.skipIf(chromiumMissing)("chat page", () => {
     await page.waitForSelector(".flex-bubble");
     expect(await page.locator(".bot-text a").getAttribute("href")).toBe("https://example.com/help");
     expect(await page.locator("#messages img").count()).toBe(0);
-    expect(await botTexts().first().innerText()).toContain("<img src=x onerror=alert(1)>");
+    expect(await botTexts().first().textContent()).toContain("<img src=x onerror=alert(1)>");
   });
 
   it("several users: each has its own chat; added users get LINE-shaped ids", async () => {
@@ -116,7 +116,7 @@ describe.skipIf(chromiumMissing)("chat page", () => {
     await expect.poll(() => userTexts().count()).toBe(0);
     await page.click("#add-user");
     await expect.poll(() => page.locator(".user").count()).toBe(4);
-    expect(await page.locator(".user.current .user-id").innerText()).toMatch(/^U[0-9a-f]{32}$/);
+    expect(await page.locator(".user.current .user-id").textContent()).toMatch(/^U[0-9a-f]{32}$/);
     await page.click(".user >> nth=0");
     await expect.poll(() => userTexts().allInnerTexts()).toEqual(["from the first user"]);
   });

@@ -108,6 +108,7 @@ describe("page → webhook → bot → stand-in → page", () => {
       expect.objectContaining({ text: "押しました" }),
     ]);
     expect(bot.received.map((e) => e.type)).toEqual(["follow", "postback"]);
+    expect(bot.received[0]).toMatchObject({ follow: { isUnblocked: false } });
     expect(bot.received[1]).toMatchObject({ postback: { data: "pb=1" } });
     const { users } = await state();
     expect(users[0]!.friend).toBe(true);
@@ -133,6 +134,8 @@ describe("page → webhook → bot → stand-in → page", () => {
     await send({ type: "message", text: "hello again" });
     const entries = await streamUntil((e) => botReplies(e).length === 1);
     expect(entries[0]).toMatchObject({ kind: "user", text: "hello again" });
+    await send({ type: "follow" });
+    expect(bot.received.at(-1)).toMatchObject({ type: "follow", follow: { isUnblocked: true } });
   });
 
   it("chats of different users stay apart", async () => {
