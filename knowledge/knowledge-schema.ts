@@ -1,0 +1,177 @@
+import { z } from "zod";
+import { TOPIC_IDS } from "./types.ts";
+
+/**
+ * Shapes and per-field limits of the knowledge data files (knowledge/data/). Messages are written for
+ * support staff: loadDataFile prefixes them with the file and the field path.
+ * Cross-file rules (one file per topic, link ids that exist, ...) live in knowledge.ts.
+ */
+
+/** LINE counts action labels in grapheme clusters, so "👍🏻" or "が" typed as two code points count as one. */
+const graphemes = new Intl.Segmenter("ja", { granularity: "grapheme" });
+export function graphemeLength(text: string): number {
+  let n = 0;
+  for (const _ of graphemes.segment(text)) n++;
+  return n;
+}
+
+export const LIMITS = {
+  /** Quick-reply labels (LINE's hard limit). */
+  label: 20,
+  /** Bubble header; also LINE's template title limit. */
+  title: 40,
+  /** Any other single text; well below LINE's 5000, so a reply of several parts still fits a phone screen. */
+  text: 600,
+  summarySentences: 3,
+  steps: { min: 2, max: 5 },
+  followUps: 4,
+  emojiPerText: 1,
+} as const;
+
+const EMOJI = /\p{Extended_Pictographic}/gu;
+
+/** Ends of sentences: 。！？, or . ! ? before a space or the end. The brand "Yahoo!" ends none. */
+export function sentenceCount(text: string): number {
+  const ends = text
+    .trim()
+    .replace(/Yahoo!/gi, "Yahoo")
+    .match(/[。！？]+|[.!?]+(?=\s|$)/g);
+  return Math.max(1, ends?.length ?? 0);
+}
+
+function text(maxGraphemes: number, what: string) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? "is missing" : "must be text") })
+    .refine((value) => value.trim().length > 0, { message: "must not be empty" })
+    .refine((value) => graphemeLength(value) <= maxGraphemes, {
+      error: (issue) =>
+        `is ${graphemeLength(String(issue.input))} characters long; ${what} allow at most ${maxGraphemes}`,
+    })
+    .refine((value) => (value.match(EMOJI)?.length ?? 0) <= LIMITS.emojiPerText, {
+      message: `has more than ${LIMITS.emojiPerText} emoji; keep it to one light emoji per text`,
+    });
+}
+
+function localized(maxGraphemes: number = LIMITS.text, what = "texts") {
+  return z.strictObject(
+    { ja: text(maxGraphemes, what), en: text(maxGraphemes, what) },
+    {
+      error: (issue) =>
+        issue.code !== "invalid_type"
+          ? undefined
+          : issue.input === undefined
+            ? "is missing"
+            : "needs ja: and en:",
+    },
+  );
+}
+
+const summary = localized().superRefine((value, ctx) => {
+  for (const lang of ["ja", "en"] as const) {
+    const n = sentenceCount(value[lang]);
+    if (n > LIMITS.summarySentences)
+      ctx.addIssue({
+        code: "custom",
+        path: [lang],
+        message: `has ${n} sentences; a summary has at most ${LIMITS.summarySentences} short ones`,
+      });
+  }
+});
+
+function localizedList(min: number, max: number, what: string) {
+  const list = z
+    .array(text(LIMITS.text, "texts"), {
+      error: (i) => (i.input === undefined ? "is missing" : "must be a list"),
+    })
+    .min(min, { message: `needs at least ${min} ${what}` })
+    .max(max, { message: `allows at most ${max} ${what}` });
+  return z.strictObject({ ja: list, en: list }).superRefine((value, ctx) => {
+    if (value.ja.length !== value.en.length)
+      ctx.addIssue({
+        code: "custom",
+        path: ["en"],
+        message: `has ${value.en.length} ${what} but ja has ${value.ja.length}; both languages need the same number`,
+      });
+  });
+}
+
+export const ID_PATTERN = /^[a-z0-9-]+$/;
+const id = z
+  .string({ error: (issue) => (issue.input === undefined ? "is missing" : "must be text") })
+  .regex(ID_PATTERN, { message: "may only use a-z, 0-9 and '-'" });
+const linkIds = z.array(id, { error: "must be a list of link ids from links.yaml" });
+
+const followUp = z.strictObject({
+  id,
+  label: localized(LIMITS.label, "quick-reply labels"),
+  answer: localized(),
+  steps: localizedList(1, LIMITS.steps.max, "steps").optional(),
+  links: linkIds.optional(),
+  carriers: z.boolean({ error: "must be true or false" }).optional(),
+});
+
+export const topicSchema = z.strictObject({
+  id: z.enum(TOPIC_IDS, {
+    error: (issue) =>
+      issue.input === undefined ? "is missing" : "is not a topic id listed in knowledge/types.ts",
+  }),
+  title: localized(LIMITS.title, "titles"),
+  menuLabel: localized(LIMITS.label, "quick-reply labels"),
+  summary,
+  steps: localizedList(LIMITS.steps.min, LIMITS.steps.max, "steps"),
+  resend: z.enum(["after-fix", "later", "no-need", "not-yours"], {
+    error: "must be one of after-fix, later, no-need, not-yours",
+  }),
+  examples: z.array(z.string().trim().min(1, { message: "must not be empty" }), { error: "must be a list" }),
+  followUps: z
+    .array(followUp, { error: "must be a list (write [] for none)" })
+    .max(LIMITS.followUps, { message: `allows at most ${LIMITS.followUps} follow-ups` }),
+  links: linkIds,
+});
+
+const httpsUrl = z
+  .string({ error: (issue) => (issue.input === undefined ? "is missing" : "must be text") })
+  .refine((value) => URL.canParse(value) && new URL(value).protocol === "https:" && !/\s/.test(value), {
+    message: "must be a full https:// address",
+  });
+
+/** Messages for a top level that is not a mapping, or a key that is not an id; others keep their own. */
+function entries(shape: string) {
+  return (issue: { code?: string }) =>
+    issue.code === "invalid_type"
+      ? `must be entries like ${shape}`
+      : issue.code === "invalid_key"
+        ? "is not a valid id: use only a-z, 0-9 and '-'"
+        : undefined;
+}
+
+/** links.yaml: `<id>: { label, url }`; the key is the link id. */
+export const linksSchema = z.record(
+  id,
+  z.strictObject({ label: localized(LIMITS.label, "link labels"), url: httpsUrl }),
+  { error: entries("<link-id>: { label, url }") },
+);
+
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** carriers.yaml: `<id>: { name, domains, allowSteps }`; the order is the order of the carrier picker. */
+export const carriersSchema = z.record(
+  id,
+  z.strictObject({
+    name: localized(LIMITS.label, "carrier names (they are quick-reply labels)"),
+    domains: z
+      .array(z.string().regex(DOMAIN, { message: "must be a lower-case domain such as docomo.ne.jp" }))
+      .min(1, { message: "needs at least one domain" }),
+    allowSteps: localizedList(LIMITS.steps.min, LIMITS.steps.max, "steps"),
+  }),
+  { error: entries("<carrier-id>: { name, domains, allowSteps }") },
+);
+
+/** symptoms.yaml: `<topic-id>: [phrases]`; earlier topics win when several match. */
+export const symptomsSchema = z.record(
+  z.string(),
+  z
+    .array(z.string().trim().min(1, { message: "must not be empty" }), { error: "must be a list of phrases" })
+    .min(1, { message: "needs at least one phrase" }),
+  { error: entries("<topic-id>: [phrases]") },
+);

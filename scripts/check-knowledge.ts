@@ -1,0 +1,26 @@
+/**
+ * `npm run check:knowledge [-- DIR]`: loads and validates the knowledge data (default knowledge/data/) the
+ * same way the assistant does at start-up, and says in one line what is wrong and where.
+ */
+import { relative } from "node:path";
+import { DataFileError } from "../knowledge/data-file.ts";
+import { loadKnowledge } from "../knowledge/knowledge.ts";
+
+const dir = process.argv[2];
+try {
+  const knowledge = loadKnowledge(dir);
+  const phrases = knowledge.symptoms.reduce((n, s) => n + s.phrases.length, 0);
+  console.log(
+    `OK: ${knowledge.topics.size} topics, ${knowledge.links.size} links, ${knowledge.carriers.length} carriers, ` +
+      `${phrases} symptom phrases`,
+  );
+  const qa = knowledge.links.get("qa-community")!;
+  if (new URL(qa.url).hostname.endsWith(".invalid"))
+    console.log("note: qa-community is a placeholder url; set QA_COMMUNITY_URL when running the assistant");
+} catch (error) {
+  if (!(error instanceof DataFileError)) throw error;
+  const file = relative(process.cwd(), error.file) || error.file;
+  console.error(`ERROR in ${file}`);
+  console.error(`  ${error.message.slice(error.file.length + 2)}`);
+  process.exitCode = 1;
+}
