@@ -39,7 +39,7 @@ export interface LoggerOptions {
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
-  return pino(
+  const root = pino(
     {
       level: options.level ?? process.env.LOG_LEVEL ?? "info",
       base: undefined,
@@ -54,6 +54,15 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     },
     options.destination ?? pino.destination({ sync: false }),
   );
+  // Fields bound with logger.child({ requestId, … }) are serialised once at child creation and never
+  // pass through logMethod, so they are masked here. Children inherit this method from the root.
+  const child = root.child;
+  root.child = function maskedChild(this: Logger, bindings, childOptions) {
+    const prefix = childOptions?.msgPrefix;
+    const masked = prefix === undefined ? childOptions : { ...childOptions, msgPrefix: maskString(prefix) };
+    return child.call(this, maskDeep(bindings) as pino.Bindings, masked);
+  } as typeof root.child;
+  return root;
 }
 
 export const logger: Logger = createLogger();

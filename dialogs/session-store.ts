@@ -21,3 +21,25 @@ export interface EventDeduper {
   claim(eventId: string, ttlMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/**
+ * Serialises the work on one user's events. LINE may deliver a user's events in one POST or in several,
+ * to any instance; running two of them at once would let both read the same session snapshot and the
+ * later save would silently drop the earlier turn. Within one process, waiters run in call order.
+ */
+export interface UserLock {
+  /**
+   * Runs fn while no other holder (in this process or, for shared stores, any instance) runs work for
+   * userId. Waits at most the lock's configured wait time, then rejects with LockTimeoutError without
+   * running fn. fn's result or error is passed through; the lock is released either way.
+   */
+  withUserLock<T>(userId: string, fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export class LockTimeoutError extends Error {
+  constructor(waitedMs: number) {
+    super(`user lock not acquired within ${waitedMs} ms`);
+    this.name = "LockTimeoutError";
+  }
+}

@@ -1,23 +1,17 @@
 import { z } from "zod";
+import { graphemeLength, LINE_LIMITS } from "../bot/line-limits.ts";
 import { TOPIC_IDS } from "./types.ts";
 
 /**
  * Shapes and per-field limits of the knowledge data files (knowledge/data/). Messages are written for
  * support staff: loadDataFile prefixes them with the file and the field path.
- * Cross-file rules (one file per topic, link ids that exist, ...) live in knowledge.ts.
+ * Cross-file rules (one file per topic, link ids that exist, ...) live in knowledge.ts. LINE's own limits
+ * have one home, bot/line-limits.ts, which also counts labels in graphemes as LINE does.
  */
-
-/** LINE counts action labels in grapheme clusters, so "👍🏻" or "が" typed as two code points count as one. */
-const graphemes = new Intl.Segmenter("ja", { granularity: "grapheme" });
-export function graphemeLength(text: string): number {
-  let n = 0;
-  for (const _ of graphemes.segment(text)) n++;
-  return n;
-}
 
 export const LIMITS = {
   /** Quick-reply labels (LINE's hard limit). */
-  label: 20,
+  label: LINE_LIMITS.quickReplyLabel,
   /** Bubble header; also LINE's template title limit. */
   title: 40,
   /** Any other single text; well below LINE's 5000, so a reply of several parts still fits a phone screen. */
@@ -29,6 +23,18 @@ export const LIMITS = {
 } as const;
 
 const EMOJI = /\p{Extended_Pictographic}/gu;
+
+/**
+ * An object that refuses unknown fields, reporting each under its own name ("stpes": not a known field), so
+ * the error points at the typo rather than at the whole file.
+ */
+function strict<T extends z.ZodRawShape>(shape: T, params?: Parameters<typeof z.looseObject>[1]) {
+  return z.looseObject(shape, params).superRefine((value, ctx) => {
+    for (const key of Object.keys(value))
+      if (!Object.hasOwn(shape, key))
+        ctx.addIssue({ code: "custom", path: [key], message: "is not a known field (check the spelling)" });
+  });
+}
 
 /** Ends of sentences: 。！？, or . ! ? before a space or the end. The brand "Yahoo!" ends none. */
 export function sentenceCount(text: string): number {
@@ -52,17 +58,15 @@ function text(maxGraphemes: number, what: string) {
     });
 }
 
+function missingOrNotLocalized(issue: { code?: string; input?: unknown }) {
+  if (issue.code !== "invalid_type") return undefined;
+  return issue.input === undefined ? "is missing" : "needs ja: and en:";
+}
+
 function localized(maxGraphemes: number = LIMITS.text, what = "texts") {
-  return z.strictObject(
+  return strict(
     { ja: text(maxGraphemes, what), en: text(maxGraphemes, what) },
-    {
-      error: (issue) =>
-        issue.code !== "invalid_type"
-          ? undefined
-          : issue.input === undefined
-            ? "is missing"
-            : "needs ja: and en:",
-    },
+    { error: missingOrNotLocalized },
   );
 }
 
@@ -85,7 +89,7 @@ function localizedList(min: number, max: number, what: string) {
     })
     .min(min, { message: `needs at least ${min} ${what}` })
     .max(max, { message: `allows at most ${max} ${what}` });
-  return z.strictObject({ ja: list, en: list }).superRefine((value, ctx) => {
+  return strict({ ja: list, en: list }, { error: missingOrNotLocalized }).superRefine((value, ctx) => {
     if (value.ja.length !== value.en.length)
       ctx.addIssue({
         code: "custom",
@@ -101,7 +105,7 @@ const id = z
   .regex(ID_PATTERN, { message: "may only use a-z, 0-9 and '-'" });
 const linkIds = z.array(id, { error: "must be a list of link ids from links.yaml" });
 
-const followUp = z.strictObject({
+const followUp = strict({
   id,
   label: localized(LIMITS.label, "quick-reply labels"),
   answer: localized(),
@@ -110,7 +114,7 @@ const followUp = z.strictObject({
   carriers: z.boolean({ error: "must be true or false" }).optional(),
 });
 
-export const topicSchema = z.strictObject({
+export const topicSchema = strict({
   id: z.enum(TOPIC_IDS, {
     error: (issue) =>
       issue.input === undefined ? "is missing" : "is not a topic id listed in knowledge/types.ts",
@@ -133,6 +137,9 @@ const httpsUrl = z
   .string({ error: (issue) => (issue.input === undefined ? "is missing" : "must be text") })
   .refine((value) => URL.canParse(value) && new URL(value).protocol === "https:" && !/\s/.test(value), {
     message: "must be a full https:// address",
+  })
+  .refine((value) => value.length <= LINE_LIMITS.uriLength, {
+    message: `is longer than LINE's ${LINE_LIMITS.uriLength} characters for a link`,
   });
 
 /** Messages for a top level that is not a mapping, or a key that is not an id; others keep their own. */
@@ -148,7 +155,7 @@ function entries(shape: string) {
 /** links.yaml: `<id>: { label, url }`; the key is the link id. */
 export const linksSchema = z.record(
   id,
-  z.strictObject({ label: localized(LIMITS.label, "link labels"), url: httpsUrl }),
+  strict({ label: localized(LIMITS.label, "link labels"), url: httpsUrl }),
   { error: entries("<link-id>: { label, url }") },
 );
 
@@ -157,7 +164,7 @@ const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,6
 /** carriers.yaml: `<id>: { name, domains, allowSteps }`; the order is the order of the carrier picker. */
 export const carriersSchema = z.record(
   id,
-  z.strictObject({
+  strict({
     name: localized(LIMITS.label, "carrier names (they are quick-reply labels)"),
     domains: z
       .array(z.string().regex(DOMAIN, { message: "must be a lower-case domain such as docomo.ne.jp" }))

@@ -19,7 +19,8 @@ try {
     console.log("note: qa-community is a placeholder url; set QA_COMMUNITY_URL when running the assistant");
 } catch (error) {
   if (!(error instanceof DataFileError)) throw error;
-  const file = relative(process.cwd(), error.file) || error.file;
+  const near = relative(process.cwd(), error.file);
+  const file = near && !near.startsWith("..") ? near : error.file;
   console.error(`ERROR in ${file}`);
   console.error(`  ${error.message.slice(error.file.length + 2)}`);
   process.exitCode = 1;

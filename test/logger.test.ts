@@ -28,6 +28,19 @@ describe("logger", () => {
     expect(all).toContain("h***@example.jp");
   });
 
+  it("masks fields bound to child loggers (request and event context), at every level of children", () => {
+    const { lines, logger } = capture();
+    const request = logger.child({ requestId: "req-1", from: "taro@example.com" });
+    const event = request.child(
+      { eventId: "01EV", note: "tel 03-1234-5678" },
+      { msgPrefix: "[hanako@example.jp] " },
+    );
+    event.info("handled");
+    const line = JSON.parse(lines[0]!) as Record<string, string>;
+    expect(line).toMatchObject({ requestId: "req-1", eventId: "01EV", msg: "[h***@example.jp] handled" });
+    for (const canary of ["taro@", "03-1234-5678", "hanako@"]) expect(lines[0]).not.toContain(canary);
+  });
+
   it("cuts long strings so a paste cannot flood the log", () => {
     const { lines, logger } = capture();
     logger.info({ text: "x".repeat(50_000) }, "long");

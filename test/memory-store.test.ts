@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MemoryEventDeduper, MemorySessionStore } from "../dialogs/stores/memory.ts";
+import { MemoryEventDeduper, MemorySessionStore, MemoryUserLock } from "../dialogs/stores/memory.ts";
 
 function clock() {
   let now = 1_000;
@@ -46,5 +46,23 @@ describe("MemoryEventDeduper", () => {
     time.advance(1_001);
     expect(await dedupe.claim("01HX", 1_000)).toBe(true);
     await dedupe.close();
+  });
+});
+
+describe("MemoryUserLock", () => {
+  it("forgets users once their work is done, also after a waiter gave up (memory stays bounded)", async () => {
+    const lock = new MemoryUserLock({ waitMs: 20 });
+    let release!: () => void;
+    const holder = lock.withUserLock("U1", () => new Promise<void>((resolve) => (release = resolve)));
+    await expect(lock.withUserLock("U1", async () => {})).rejects.toThrow("not acquired within 20 ms");
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) => lock.withUserLock(`U-other-${i}`, async () => {})),
+    );
+    expect(lock.size).toBe(1);
+    release();
+    await holder;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lock.size).toBe(0);
+    await lock.close();
   });
 });

@@ -1,4 +1,10 @@
-import type { EventDeduper, Json, SessionStore } from "../session-store.ts";
+import {
+  type EventDeduper,
+  type Json,
+  LockTimeoutError,
+  type SessionStore,
+  type UserLock,
+} from "../session-store.ts";
 
 interface Entry<T> {
   value: T;
@@ -105,5 +111,71 @@ export class MemoryEventDeduper implements EventDeduper {
 
   async close(): Promise<void> {
     this.seen.close();
+  }
+}
+
+export interface MemoryUserLockOptions {
+  /** How long a caller waits for its turn before LockTimeoutError (default 10 s). */
+  waitMs?: number;
+}
+
+/**
+ * A FIFO mutex per user within one process: each caller waits for the caller before it. The chain of
+ * promises keeps arrival order, which is the order LINE delivered the events in.
+ */
+export class MemoryUserLock implements UserLock {
+  private readonly tails = new Map<string, Promise<void>>();
+  private readonly waitMs: number;
+
+  constructor(options: MemoryUserLockOptions = {}) {
+    this.waitMs = options.waitMs ?? 10_000;
+  }
+
+  async withUserLock<T>(userId: string, fn: () => Promise<T>): Promise<T> {
+    const release = await this.acquire(userId, this.waitMs);
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Waits for userId's turn, at most waitMs. Returns the release function. A caller that gives up still
+   * keeps its place in the chain until its predecessor is done, so the callers behind it keep waiting
+   * for the real holder instead of jumping ahead of it.
+   */
+  async acquire(userId: string, waitMs: number): Promise<() => void> {
+    const previous = this.tails.get(userId) ?? Promise.resolve();
+    let release!: () => void;
+    const done = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const tail = previous.then(() => done);
+    this.tails.set(userId, tail);
+    void tail.then(() => {
+      if (this.tails.get(userId) === tail) this.tails.delete(userId);
+    });
+
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<true>((resolve) => {
+      timer = setTimeout(() => resolve(true), waitMs);
+    });
+    const outcome = await Promise.race([previous.then(() => false as const), timedOut]);
+    clearTimeout(timer);
+    if (outcome) {
+      release();
+      throw new LockTimeoutError(waitMs);
+    }
+    return release;
+  }
+
+  /** Users with work running or waiting (for tests and metrics). */
+  get size(): number {
+    return this.tails.size;
+  }
+
+  async close(): Promise<void> {
+    this.tails.clear();
   }
 }

@@ -1,0 +1,189 @@
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { builtinModules } from "node:module";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * No Docker engine runs here, so the image is checked statically: the Dockerfile is parsed into stages
+ * and instructions, and what can be run without Docker is run (the HEALTHCHECK command, the import
+ * check that production dependencies suffice).
+ */
+
+const root = join(import.meta.dirname, "..");
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+};
+
+interface Instruction {
+  op: string;
+  args: string;
+}
+interface Stage {
+  image: string;
+  name: string;
+  steps: Instruction[];
+}
+
+/** Dockerfile → stages; continuation lines joined, comments dropped, ARG defaults substituted in FROM. */
+function parseDockerfile(text: string): Stage[] {
+  const joined = text.replace(/\\\r?\n/g, " ");
+  const args: Record<string, string> = {};
+  const stages: Stage[] = [];
+  for (const raw of joined.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) continue;
+    const [, op = "", rest = ""] = /^(\S+)\s*(.*)$/.exec(line) ?? [];
+    const instruction = { op: op.toUpperCase(), args: rest.replace(/\s+/g, " ") };
+    if (instruction.op === "ARG" && stages.length === 0) {
+      const [name = "", value = ""] = instruction.args.split("=");
+      args[name] = value;
+    } else if (instruction.op === "FROM") {
+      const [image = "", , name = ""] = instruction.args
+        .replace(/\$\{(\w+)\}/g, (_, n) => args[n] ?? "")
+        .split(" ");
+      stages.push({ image, name, steps: [] });
+    } else {
+      stages.at(-1)?.steps.push(instruction);
+    }
+  }
+  return stages;
+}
+
+const stages = parseDockerfile(readFileSync(join(root, "Dockerfile"), "utf8"));
+const runtime = stages.at(-1)!;
+const find = (stage: Stage, op: string) => stage.steps.filter((s) => s.op === op);
+
+/** The stages whose files end up in the runtime image (COPY --from=…). */
+function copiedFrom(stage: Stage): Stage[] {
+  return find(stage, "COPY")
+    .map((c) => /--from=(\S+)/.exec(c.args)?.[1])
+    .map((name) => stages.find((s) => s.name === name))
+    .filter((s): s is Stage => s !== undefined);
+}
+
+describe("Dockerfile", () => {
+  it("is multi-stage and runs on Node 20 slim (Debian bookworm)", () => {
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    expect(runtime.image).toMatch(/^node:20(\.\d+)*-bookworm-slim$/);
+  });
+
+  it("type-checks in a stage with the dev dependencies, and the runtime copies from it (so BuildKit runs it)", () => {
+    const checked = copiedFrom(runtime).find((s) =>
+      find(s, "RUN").some((r) => r.args.includes("npm run typecheck")),
+    );
+    expect(checked?.name).toBeTruthy();
+    expect(find(checked!, "RUN").some((r) => /npm ci(?!.*--omit=dev)/.test(r.args))).toBe(true);
+    // the checked sources reach the runtime, its node_modules (with dev dependencies) do not
+    expect(find(checked!, "RUN").some((r) => r.args.includes("rm -rf node_modules"))).toBe(true);
+  });
+
+  it("takes node_modules only from a stage that ran npm ci --omit=dev", () => {
+    const modules = find(runtime, "COPY").filter((c) => c.args.includes("node_modules"));
+    expect(modules).toHaveLength(1);
+    const from = stages.find((s) => s.name === /--from=(\S+)/.exec(modules[0]!.args)?.[1]);
+    expect(find(from!, "RUN").some((r) => r.args.includes("npm ci --omit=dev"))).toBe(true);
+    expect(find(runtime, "RUN").filter((r) => /npm (ci|install)(?!.*--omit=dev)/.test(r.args))).toEqual([]);
+  });
+
+  it("runs as a non-root user from USER on to CMD", () => {
+    const ops = runtime.steps.map((s) => s.op);
+    const users = find(runtime, "USER").map((u) => u.args.split(":")[0]);
+    expect(users.length).toBeGreaterThan(0);
+    expect(users.at(-1)).not.toMatch(/^(root|0)$/);
+    expect(ops.lastIndexOf("USER")).toBeLessThan(ops.lastIndexOf("CMD"));
+  });
+
+  it("exposes port 3000 and starts the same entry point as npm start, via tsx from the dependencies", () => {
+    expect(find(runtime, "EXPOSE").map((e) => e.args)).toEqual(["3000"]);
+    const cmd = JSON.parse(find(runtime, "CMD").at(-1)!.args) as string[];
+    const entry = /^tsx (\S+)$/.exec(pkg.scripts.start!)?.[1];
+    expect(cmd).toEqual(["node", "--import", "tsx", entry]);
+    expect(pkg.dependencies.tsx).toBeDefined();
+  });
+
+  it("keeps local secrets, modules and git history out of the build context", () => {
+    const ignored = readFileSync(join(root, ".dockerignore"), "utf8").split("\n");
+    for (const entry of ["node_modules", ".git", ".env"]) expect(ignored).toContain(entry);
+  });
+});
+
+describe("the HEALTHCHECK command", () => {
+  const healthcheck = find(runtime, "HEALTHCHECK").at(-1)!;
+  const command = JSON.parse(/CMD (\[.*\])$/.exec(healthcheck.args)![1]!) as string[];
+
+  /** Runs the HEALTHCHECK command as Docker would, against a server on PORT; resolves to its exit code. */
+  async function probe(status: number | "down"): Promise<number | null> {
+    let server: Server | undefined = createServer((req, res) => {
+      res.statusCode = req.url === "/healthz" ? (status as number) : 404;
+      res.end();
+    });
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    if (status === "down") {
+      await new Promise<void>((resolve) => server!.close(() => resolve()));
+      server = undefined;
+    }
+    // Asynchronously (a sync spawn would block the server above), with the node running these tests.
+    const child = spawn(process.execPath, command.slice(1), { env: { ...process.env, PORT: String(port) } });
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    server?.close();
+    return code;
+  }
+
+  it("asks /healthz with node (no curl in the slim image), with a timeout", () => {
+    expect(healthcheck.args).toMatch(/--timeout=\d+s/);
+    expect(command[0]).toBe("node");
+    expect(command.join(" ")).toContain("/healthz");
+  });
+
+  it.each([
+    [200, 0],
+    [503, 1],
+    ["down", 1],
+  ] as const)("exits %s → %i", async (status, code) => {
+    expect(await probe(status)).toBe(code);
+  });
+});
+
+describe("production dependencies", () => {
+  // What the running image imports must be in "dependencies": the image has no devDependencies.
+  const runtimeDirs = ["bot", "dialogs", "knowledge", "simulator", "scripts"];
+  const devOnlyScripts = new Set(["scripts/richmenu-image.ts"]); // run by a developer, not in the image
+
+  function sources(dir: string): string[] {
+    if (!existsSync(join(root, dir))) return [];
+    return readdirSync(join(root, dir), { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts") && !f.includes("node_modules"))
+      .map((f) => `${dir}/${f}`)
+      .filter((f) => !devOnlyScripts.has(f));
+  }
+
+  function packagesImportedBy(file: string): string[] {
+    const text = readFileSync(join(root, file), "utf8");
+    const specifiers = [
+      ...text.matchAll(/^\s*import\s+(?!type\s)(?:[^"';]*?\sfrom\s+)?["']([^"']+)["']/gm),
+      ...text.matchAll(/^\s*export\s+(?!type\s)[^"';]*?\sfrom\s+["']([^"']+)["']/gm),
+      ...text.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g),
+    ].map((m) => m[1]!);
+    return specifiers
+      .filter((s) => !s.startsWith(".") && !s.startsWith("node:") && !builtinModules.includes(s))
+      .map((s) => (s.startsWith("@") ? s.split("/").slice(0, 2).join("/") : s.split("/")[0]!));
+  }
+
+  it("cover every package the app's code imports", () => {
+    const missing = runtimeDirs
+      .flatMap(sources)
+      .flatMap((file) => packagesImportedBy(file).map((p) => `${file} imports ${p}`))
+      .filter((line) => !(line.split(" imports ")[1]! in pkg.dependencies));
+    expect(missing).toEqual([]);
+  });
+
+  it("the check itself sees imports (guard against a regex that matches nothing)", () => {
+    expect(packagesImportedBy("bot/line-call.ts")).toContain("@line/bot-sdk");
+    expect(packagesImportedBy("dialogs/stores/index.ts")).toContain("ioredis");
+  });
+});
