@@ -6,6 +6,7 @@ import { loadExamples } from "./examples.ts";
 import { createSimulatorRouter } from "./router.ts";
 import { createStandinApp } from "./standin/app.ts";
 import { ReplyTokens } from "./standin/reply-tokens.ts";
+import { RichMenus } from "./standin/rich-menus.ts";
 
 /**
  * The local chat simulator: a LINE-like chat page (served by `router`) and a stand-in for LINE's
@@ -32,7 +33,13 @@ const DEFAULT_FIXTURES = fileURLToPath(new URL("../test/fixtures/bounces/", impo
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const hub = new ChatHub();
   const replyTokens = new ReplyTokens();
-  const standin = createStandinApp({ channelAccessToken: options.channelAccessToken, hub, replyTokens });
+  const richMenus = new RichMenus();
+  const standin = createStandinApp({
+    channelAccessToken: options.channelAccessToken,
+    hub,
+    replyTokens,
+    richMenus,
+  });
   const server = await new Promise<import("node:http").Server>((resolve, reject) => {
     const s = standin.listen(0, "127.0.0.1", () => resolve(s));
     s.once("error", reject);
@@ -43,6 +50,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     webhookUrl: options.webhookUrl,
     hub,
     replyTokens,
+    richMenus,
     examples: loadExamples(options.fixturesDir ?? DEFAULT_FIXTURES),
   });
   return {

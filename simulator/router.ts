@@ -4,6 +4,7 @@ import { logger } from "../bot/logger.ts";
 import type { ChatEvent, ChatHub, SimUser } from "./chat-hub.ts";
 import type { BounceExample } from "./examples.ts";
 import type { ReplyTokens } from "./standin/reply-tokens.ts";
+import type { RichMenus } from "./standin/rich-menus.ts";
 import { buildEvent, signWebhook, takesReplyToken, type UserAction } from "./webhook-event.ts";
 
 /**
@@ -18,6 +19,7 @@ export interface RouterDeps {
   webhookUrl: string;
   hub: ChatHub;
   replyTokens: ReplyTokens;
+  richMenus: RichMenus;
   examples: readonly BounceExample[];
 }
 
@@ -67,6 +69,20 @@ export function createSimulatorRouter(deps: RouterDeps): SimulatorRouter {
 
   router.get("/simulator/state", (_req, res) => {
     res.json({ users: hub.users(), examples: deps.examples });
+  });
+
+  /** The default rich menu the bot's owner set through the stand-in; the page draws it under the chat. */
+  router.get("/simulator/richmenu", (_req, res) => {
+    const menu = deps.richMenus.defaultMenu();
+    if (!menu) return void res.status(404).json({ message: "no default rich menu" });
+    const { size, areas, chatBarText, selected } = menu.request;
+    res.json({ richMenuId: menu.richMenuId, size, areas, chatBarText, selected });
+  });
+
+  router.get("/simulator/richmenu/image", (_req, res) => {
+    const image = deps.richMenus.defaultMenu()?.image;
+    if (!image) return void res.status(404).end();
+    res.type(image.type).send(image.bytes);
   });
 
   router.post("/simulator/users", json, (req, res) => {

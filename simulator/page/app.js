@@ -296,6 +296,42 @@ $("add-user").addEventListener("click", async () => {
   selectUser(user.userId);
 });
 
+// ---- rich menu --------------------------------------------------------------------------------
+
+/** The default rich menu, if the bot's owner set one: its image with a tappable button over each area. */
+async function loadRichMenu() {
+  const res = await fetch("/simulator/richmenu");
+  if (!res.ok) return;
+  const menu = await res.json();
+  const panel = $("richmenu-panel");
+  const { width, height } = menu.size;
+  panel.replaceChildren();
+  panel.style.aspectRatio = `${width} / ${height}`;
+  panel.style.backgroundImage = `url("/simulator/richmenu/image?${encodeURIComponent(menu.richMenuId)}")`;
+  for (const area of menu.areas ?? []) {
+    const b = area.bounds;
+    const button = el("button", "richmenu-area");
+    button.type = "button";
+    button.title = area.action?.label ?? area.action?.text ?? "";
+    Object.assign(button.style, {
+      left: `${(100 * b.x) / width}%`,
+      top: `${(100 * b.y) / height}%`,
+      width: `${(100 * b.width) / width}%`,
+      height: `${(100 * b.height) / height}%`,
+    });
+    button.addEventListener("click", () => performAction(area.action ?? {}));
+    panel.append(button);
+  }
+  const bar = $("richmenu-bar");
+  bar.textContent = `${menu.chatBarText} ▾`;
+  panel.hidden = !menu.selected;
+  bar.onclick = () => {
+    panel.hidden = !panel.hidden;
+    bar.textContent = `${menu.chatBarText} ${panel.hidden ? "▴" : "▾"}`;
+  };
+  $("richmenu").hidden = false;
+}
+
 async function start() {
   const res = await fetch("/simulator/state");
   const { users, examples } = await res.json();
@@ -308,6 +344,7 @@ async function start() {
   });
   const fromHash = location.hash.slice(1);
   selectUser(users.some((u) => u.userId === fromHash) ? fromHash : users[0]?.userId);
+  await loadRichMenu();
   document.body.dataset.ready = "true";
 }
 

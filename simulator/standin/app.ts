@@ -11,6 +11,7 @@ import {
   NOT_FOUND,
 } from "./line-errors.ts";
 import type { ReplyTokens } from "./reply-tokens.ts";
+import type { RichMenus } from "./rich-menus.ts";
 
 /**
  * A stand-in for LINE's Messaging API, served at its root as the SDK expects (it drops any path prefix
@@ -23,6 +24,7 @@ export interface StandinDeps {
   channelAccessToken: string;
   hub: ChatHub;
   replyTokens: ReplyTokens;
+  richMenus: RichMenus;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -147,6 +149,8 @@ export function createStandinApp(deps: StandinDeps): express.Express {
     if (!user) return fail(res, 404, NOT_FOUND);
     res.json({ userId: user.userId, displayName: user.displayName, language: user.language });
   });
+
+  app.use(deps.richMenus.routes());
 
   // Users of the simulator send only text; images and files come in a later step.
   app.get("/v2/bot/message/:messageId/content", (_req: Request, res: Response) => fail(res, 404, NOT_FOUND));

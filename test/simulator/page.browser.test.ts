@@ -1,8 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { messagingApi } from "@line/bot-sdk";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { setupRichMenu } from "../../scripts/richmenu.ts";
 import { chromiumMissing, launchChromium } from "./chromium.ts";
 import { createEchoBot } from "./echo-bot.ts";
 import { type Running, startBotWithSimulator } from "./harness.ts";
@@ -119,6 +121,22 @@ describe.skipIf(chromiumMissing)("chat page", () => {
     expect(await page.locator(".user.current .user-id").textContent()).toMatch(/^U[0-9a-f]{32}$/);
     await page.click(".user >> nth=0");
     await expect.poll(() => userTexts().allInnerTexts()).toEqual(["from the first user"]);
+  });
+
+  it("the rich menu set up by npm run richmenu's code shows under the chat; a tile sends its postback", async () => {
+    const baseURL = running.simulator.apiBaseUrl;
+    const channelAccessToken = config.channelAccessToken;
+    await setupRichMenu({
+      client: new messagingApi.MessagingApiClient({ channelAccessToken, baseURL }),
+      blobClient: new messagingApi.MessagingApiBlobClient({ channelAccessToken, baseURL }),
+    });
+    await page.reload();
+    await page.waitForSelector("body[data-ready=true]");
+    expect(await page.locator(".richmenu-area").count()).toBe(8);
+    await page.locator(".richmenu-area").first().click();
+    await expect.poll(() => botTexts().last().textContent()).toBe("postback topic:user-unknown");
+    await page.click("#richmenu-bar");
+    expect(await page.isHidden("#richmenu-panel")).toBe(true);
   });
 
   it("reset blocks the bot and clears the chat; follow is offered again", async () => {

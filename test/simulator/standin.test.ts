@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ChatHub, type SimUser } from "../../simulator/chat-hub.ts";
 import { createStandinApp } from "../../simulator/standin/app.ts";
 import { REPLY_TOKEN_TTL_MS, ReplyTokens } from "../../simulator/standin/reply-tokens.ts";
+import { RichMenus } from "../../simulator/standin/rich-menus.ts";
 
 const TOKEN = "local-access-token";
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -20,7 +21,7 @@ beforeEach(() => {
   now = 1_800_000_000_000;
   hub = new ChatHub(() => now);
   tokens = new ReplyTokens(() => now);
-  app = createStandinApp({ channelAccessToken: TOKEN, hub, replyTokens: tokens });
+  app = createStandinApp({ channelAccessToken: TOKEN, hub, replyTokens: tokens, richMenus: new RichMenus() });
   user = hub.users()[0]!;
 });
 
