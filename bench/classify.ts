@@ -1,0 +1,92 @@
+/**
+ * npm run bench:classify
+ *
+ * 1. Throughput over ../shared/corpus/sisimai-dev: our classify() against the Perl Sisimai
+ *    (Debian libsisimai-perl, ../shared/eval/peer-sisimai.sh) on the same folder, in the same run.
+ *    Both sides read each file and decode it; Perl reports its own wall time inside one process, so
+ *    we do the same (module loading is outside both timings). After untimed warm-up rounds (the JIT
+ *    needs them; a webhook server is always warm) both sides run several interleaved rounds on the
+ *    shared machine, and the ratio compares our median round with Perl's best round. The first, cold
+ *    round is printed too.
+ * 2. Worst case: the slowest of three runs on each adversarial input (up to 1 MB).
+ */
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { classify } from "../knowledge/classify.ts";
+import { ADVERSARIAL } from "./adversarial.ts";
+
+const DIR = resolve(
+  process.argv[2] ?? join(import.meta.dirname, "..", "..", "shared", "corpus", "sisimai-dev"),
+);
+const PEER = resolve(join(import.meta.dirname, "..", "..", "shared", "eval", "peer-sisimai.sh"));
+const ROUNDS = 7;
+/** Untimed rounds first: V8 needs a few passes to compile the hot paths, as in a long-running server. */
+const WARMUP = 5;
+const NOT_MAILS = /^(?:labels\.tsv|README\.md|LICENSE.*)$/;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function peerRound(): number | undefined {
+  const run = spawnSync("sh", [PEER, DIR], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const m = /([\d.]+) files\/s/.exec(run.stderr ?? "");
+  return m ? Number(m[1]) : undefined;
+}
+
+async function ourRound(files: string[]): Promise<number> {
+  const t0 = performance.now();
+  for (const f of files) await classify(new Uint8Array(readFileSync(f)));
+  return files.length / ((performance.now() - t0) / 1000);
+}
+
+async function main(): Promise<void> {
+  const files = readdirSync(DIR)
+    .filter((f) => !NOT_MAILS.test(f) && statSync(join(DIR, f)).isFile())
+    .sort()
+    .map((f) => join(DIR, f));
+  console.log(`# bench:classify — ${files.length} files in ${DIR}`);
+
+  const cold = await ourRound(files);
+  for (let i = 1; i < WARMUP; i++) await ourRound(files);
+  const ours: number[] = [];
+  const peer: number[] = [];
+  // Interleave the two sides so both see the same machine load.
+  for (let i = 0; i < ROUNDS; i++) {
+    const p = peerRound();
+    if (p !== undefined) peer.push(p);
+    ours.push(await ourRound(files));
+  }
+  console.log(
+    `ours:  cold ${cold.toFixed(0)} mails/s; ${ROUNDS} rounds: median ${median(ours).toFixed(0)}, best ${Math.max(...ours).toFixed(0)} mails/s`,
+  );
+  if (peer.length === 0) {
+    console.log("peer:  Perl Sisimai did not run (apt-get install -y libsisimai-perl); no ratio");
+  } else {
+    const best = Math.max(...peer);
+    console.log(
+      `peer:  Perl Sisimai ${peer.length} rounds: median ${median(peer).toFixed(0)}, best ${best.toFixed(0)} files/s`,
+    );
+    console.log(
+      `ratio: ${(median(ours) / best).toFixed(2)}x (our median / Perl's best); cold ${(cold / best).toFixed(2)}x`,
+    );
+  }
+
+  console.log("\n# worst case on adversarial input (slowest of 3 runs each)");
+  let worst = { name: "", ms: 0 };
+  for (const [name, input] of ADVERSARIAL) {
+    let slowest = 0;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      await classify(input);
+      slowest = Math.max(slowest, performance.now() - t0);
+    }
+    console.log(`${slowest.toFixed(1).padStart(8)} ms  ${name} (${(input.length / 1024).toFixed(0)} KB)`);
+    if (slowest > worst.ms) worst = { name, ms: slowest };
+  }
+  console.log(`worst: ${worst.ms.toFixed(1)} ms (${worst.name}); budget 100 ms`);
+}
+
+await main();

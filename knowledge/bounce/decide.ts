@@ -1,0 +1,124 @@
+import { localDeliveryReason } from "../formats/local-delivery.ts";
+import { providerReason } from "../formats/providers.ts";
+import type { Facts } from "../reasons/check.ts";
+import { CHECKS, REASON_ORDER } from "../reasons/order.ts";
+import { reasonOfStatus } from "../status-table.ts";
+import type { Reason } from "../types.ts";
+import type { Draft } from "./draft.ts";
+import { knownPhrase } from "./signals.ts";
+import { forMatching } from "./text.ts";
+
+/** How a reason was decided, from strongest to weakest. */
+export type Basis = "format" | "provider" | "status" | "phrase" | "fallback" | "none";
+
+export interface Decision {
+  reason: Reason;
+  basis: Basis;
+  /** Human-readable: which field or phrase decided ("status 5.1.1", "phrase: user unknown"). */
+  evidence: string;
+}
+
+/**
+ * Reasons a format may suggest that the general checks still get to overrule: they are what a format
+ * says when it only knows that "something" failed.
+ */
+const OVERRULABLE = new Set<Reason>([
+  "undefined",
+  "onhold",
+  "systemerror",
+  "securityerror",
+  "expired",
+  "networkerror",
+  "hostunknown",
+  "userunknown",
+]);
+
+/** Diagnostic texts longer than this are cut before phrase matching (phrases sit near the start). */
+const MAX_TEXT = 3000;
+
+export function factsOf(d: Draft): Facts {
+  const text = forMatching(d.diagnosis.length > MAX_TEXT ? d.diagnosis.slice(0, MAX_TEXT) : d.diagnosis);
+  return {
+    text,
+    status: d.status,
+    statusReason: reasonOfStatus(d.status),
+    replyCode: d.replyCode,
+    command: d.command,
+    action: d.action,
+    diagnosticType: d.diagnosticType,
+  };
+}
+
+function byPhrase(reason: Reason, f: Facts): Decision {
+  const own = CHECKS[reason]?.match(f.text);
+  if (own) return { reason, basis: "phrase", evidence: `phrase: ${own.replace(/…/g, "...")}` };
+  if (f.status && f.statusReason === reason)
+    return { reason, basis: "status", evidence: `status ${f.status}` };
+  // Decided by a related check (a filter that words its refusal like an unknown user, say).
+  const other = knownPhrase(f.text);
+  if (other) return { reason, basis: "phrase", evidence: `phrase: ${other.replace(/…/g, "...")}` };
+  if (f.status) return { reason, basis: "status", evidence: `status ${f.status}` };
+  return {
+    reason,
+    basis: "status",
+    evidence: f.replyCode ? `reply code ${f.replyCode}` : `SMTP step ${f.command || "unknown"}`,
+  };
+}
+
+/** The ordered steps of reasons/order.ts, then the status code alone, then the weak fallbacks. */
+export function decide(d: Draft): Decision {
+  if (d.reason && !OVERRULABLE.has(d.reason)) {
+    return { reason: d.reason, basis: "format", evidence: d.evidence ?? `format ${d.lhost}` };
+  }
+  if (d.status.startsWith("2."))
+    return { reason: "delivered", basis: "status", evidence: `status ${d.status}` };
+
+  const f = factsOf(d);
+  const provider = localDeliveryReason(d, f) ?? providerReason(d, f);
+  if (provider) return provider;
+
+  const smtpLike = d.diagnosticType === "" || d.diagnosticType.toUpperCase() === "SMTP";
+  if (smtpLike) {
+    for (const [reason, kind] of REASON_ORDER) {
+      if (kind !== "probe") continue;
+      // What the format suggested stands when its turn comes, unless a more specific check matched first.
+      if (d.reason === reason)
+        return { reason, basis: "format", evidence: d.evidence ?? `format ${d.lhost}` };
+      if (CHECKS[reason]?.probe(f)) return byPhrase(reason, f);
+    }
+  }
+  // What the format suggested beats a phrase found anywhere in the text.
+  if (d.reason && d.reason !== "undefined" && d.reason !== "onhold") {
+    return { reason: d.reason, basis: "format", evidence: d.evidence ?? `format ${d.lhost}` };
+  }
+  const statusIsVague = f.statusReason === "" || OVERRULABLE.has(f.statusReason);
+  if (statusIsVague || !smtpLike) {
+    for (const [reason, kind] of REASON_ORDER) {
+      if (kind === "phrase" && CHECKS[reason]?.match(f.text)) return byPhrase(reason, f);
+    }
+  }
+  if (f.statusReason) return { reason: f.statusReason, basis: "status", evidence: `status ${f.status}` };
+
+  const cls = f.status.slice(0, 3);
+  if (cls === "5.6" || cls === "4.6") return fallback("contenterror", `status ${f.status}`);
+  if (cls === "5.7" || cls === "4.7") return fallback("securityerror", `status ${f.status}`);
+  if (d.diagnosticType.toUpperCase().startsWith("X-UNIX"))
+    return fallback("mailererror", "local delivery program");
+  // RFC 5321 551: "User not local; please try <forward-path>": the mailbox moved.
+  if (f.replyCode === "551" && !f.status) return fallback("hasmoved", "reply code 551");
+  if (CHECKS.syntaxerror?.probe(f)) return fallback("syntaxerror", `reply code ${f.replyCode}`);
+  if (d.action === "delayed") return fallback("expired", "action delayed");
+  if (d.command === "EHLO" || d.command === "HELO") return fallback("blocked", `refused at ${d.command}`);
+  // The server answered the connection itself with a refusal (Postfix: "host mx.example.jp[192.0.2.1]
+  // refused to talk to me: 421 Service not available"): the sending host is not welcome.
+  if (d.command === "CONN" && /^[45]\d\d$/.test(f.replyCode))
+    return fallback("blocked", "refused at connection");
+  const vacation = CHECKS.vacation?.match(f.text);
+  if (vacation) return { reason: "vacation", basis: "phrase", evidence: `phrase: ${vacation}` };
+  if (f.text) return { reason: "onhold", basis: "none", evidence: "no known phrase or code" };
+  return { reason: "undefined", basis: "none", evidence: "no diagnostic text" };
+}
+
+function fallback(reason: Reason, evidence: string): Decision {
+  return { reason, basis: "fallback", evidence };
+}

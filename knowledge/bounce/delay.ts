@@ -1,0 +1,46 @@
+/**
+ * Warnings that a message is only late: the server is still retrying and the user need not resend.
+ *   Sendmail:  "Warning: could not send message for past 4 hours" / "THIS IS A WARNING MESSAGE ONLY."
+ *   Postfix:   "Delayed Mail (still being retried)"
+ *   Exim:      "has not yet been delivered to one or more of its recipients after more than 24 hours"
+ *   ISP page:  "Will keep trying until message is * days old", "Message still undelivered after * hour"
+ */
+export const DELAY_PHRASES: readonly string[] = [
+  "delay in the delivery",
+  "delivery delayed",
+  "delivery has been delayed",
+  "delivery is delayed",
+  "delivery status notification (delay)",
+  "do not need to resend",
+  "has not yet been delivered",
+  "have not yet received",
+  "message delayed",
+  "no need to resend",
+  "still being retried",
+  "still undelivered after",
+  "temporary problem delivering",
+  "this is a warning message only",
+  "transient non-fatal errors",
+  "warning: could not send message for past",
+  "warning: message ",
+  "will be retried",
+  "will be retried for",
+  "will continue to try",
+  "will continue trying",
+  "will keep trying",
+  "will retry",
+  "まだ配送されていません",
+  "再送を続け",
+  "遅延",
+  "配信が遅れ",
+  "配送が遅れ",
+];
+
+/** The first delay wording in the text that is not negated ("will not continue trying" is a failure). */
+export function delayPhrase(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  return DELAY_PHRASES.find((p) => {
+    const at = lower.indexOf(p);
+    return at !== -1 && !/\bnot $|\bno longer $/.test(lower.slice(Math.max(0, at - 10), at));
+  });
+}

@@ -1,0 +1,47 @@
+import type { DsnAction, Reason } from "../types.ts";
+
+/**
+ * One recipient as a format decoded it, before the reason is decided and before anything is masked.
+ * Internal only: it still holds the raw address and text, so it never leaves the classifier.
+ */
+export interface Draft {
+  /** The bounced address as written in the bounce ("" when the bounce names none). */
+  recipient: string;
+  action: DsnAction;
+  /** RFC 3463 status from a Status: field or the text ("5.1.1"), or "". */
+  status: string;
+  /** SMTP reply code ("550"), or "". */
+  replyCode: string;
+  /** The server's explanation, on one line (whitespace collapsed). */
+  diagnosis: string;
+  /** Type of the Diagnostic-Code field ("SMTP", "X-UNIX", ...), or "". */
+  diagnosticType: string;
+  /** SMTP command the server answered ("RCPT", "DATA", "MAIL", "HELO", "EHLO", "CONN", "STARTTLS"), or "". */
+  command: string;
+  /** The server that answered, or "". */
+  remoteHost: string;
+  /** The server that wrote the bounce (Reporting-MTA, or the domain of the bounce's From), or "". */
+  reportingMta: string;
+  /** Set by a format when its own wording settles the reason (auto-reply, complaint report, provider code). */
+  reason?: Reason;
+  /** Why the format set the reason; shown as evidence. */
+  evidence?: string;
+  /** Name of the format that decoded this recipient. */
+  lhost: string;
+}
+
+export function newDraft(lhost: string, fields: Partial<Draft> = {}): Draft {
+  return {
+    recipient: "",
+    action: "",
+    status: "",
+    replyCode: "",
+    diagnosis: "",
+    diagnosticType: "",
+    command: "",
+    remoteHost: "",
+    reportingMta: "",
+    lhost,
+    ...fields,
+  };
+}

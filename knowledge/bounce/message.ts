@@ -1,0 +1,37 @@
+/**
+ * What the formats read: a bounce reduced to a few strings. A whole mail fills every field; a pasted
+ * fragment fills only `body`. All text has LF line ends and is already cut to the classifier's limits.
+ */
+export interface Message {
+  kind: "mail" | "fragment";
+  /** Lower-cased header name → values in order (unfolded, MIME-decoded). Empty for a fragment. */
+  headers: ReadonlyMap<string, readonly string[]>;
+  /** From: as written ("Mail Delivery System <MAILER-DAEMON@example.jp>"), or "". */
+  from: string;
+  subject: string;
+  /** The human-readable notice: text/plain parts (or HTML turned into text). */
+  body: string;
+  /** The machine-readable part(s): message/delivery-status, message/global-delivery-status. */
+  dsn: string;
+  /** Headers (and maybe body) of the returned original message, or "". */
+  original: string;
+  /** message/feedback-report part of an ARF complaint report, or "". */
+  feedback: string;
+}
+
+export function header(message: Message, name: string): string {
+  return message.headers.get(name)?.[0] ?? "";
+}
+
+export function fragmentMessage(body: string): Message {
+  return {
+    kind: "fragment",
+    headers: new Map(),
+    from: "",
+    subject: "",
+    body,
+    dsn: "",
+    original: "",
+    feedback: "",
+  };
+}

@@ -1,0 +1,314 @@
+/**
+ * A small, fast reader for the MIME structure of ordinary bounces: header block, nested multiparts,
+ * base64 / quoted-printable, charsets the platform's TextDecoder knows (ISO-2022-JP, Shift_JIS, EUC-JP,
+ * UTF-8, ...), RFC 2047 encoded headers.
+ *
+ * Why it exists next to mailparser: mailparser's streaming parser costs 0.1–0.5 ms per bounce, more
+ * than the whole budget for "3× faster than Sisimai". This reader handles the common shapes in a
+ * fraction of that and answers `undefined` the moment it meets anything unusual (no boundary line,
+ * unknown transfer encoding or charset, RFC 2231 parameters); mail.ts then lets
+ * mailparser parse the message. Tests check that both readers agree on every fixture.
+ */
+import type { Message } from "./message.ts";
+
+const MAX_DEPTH = 8;
+const MAX_PARTS = 200;
+
+interface Parts {
+  text: string[];
+  html: string[];
+  dsn: string[];
+  original: string;
+  feedback: string[];
+  count: number;
+}
+
+/** Header block of a part as a map of lower-cased name → unfolded raw values (latin1 string). */
+export function parseHeaderBlock(block: string): Map<string, string[]> {
+  const headers = new Map<string, string[]>();
+  let name = "";
+  let value = "";
+  const flush = () => {
+    if (!name) return;
+    const list = headers.get(name);
+    if (list) list.push(value.trim());
+    else headers.set(name, [value.trim()]);
+  };
+  for (const line of block.split("\n")) {
+    if ((line.startsWith(" ") || line.startsWith("\t")) && name) {
+      value += ` ${line.trim()}`;
+      continue;
+    }
+    const colon = line.indexOf(":");
+    if (colon <= 0) continue;
+    flush();
+    name = line.slice(0, colon).trim().toLowerCase();
+    value = line.slice(colon + 1);
+  }
+  flush();
+  return headers;
+}
+
+interface ContentType {
+  type: string;
+  params: Map<string, string>;
+}
+
+function parseContentType(value: string | undefined): ContentType | undefined {
+  if (!value) return { type: "text/plain", params: new Map() };
+  if (value.includes("*=")) return undefined; // RFC 2231 parameters: leave them to mailparser
+  const [head, ...rest] = value.split(";");
+  const type = head!.trim().toLowerCase().split(/\s+/)[0]!;
+  const params = new Map<string, string>();
+  for (const p of rest) {
+    const eq = p.indexOf("=");
+    if (eq === -1) continue;
+    params.set(
+      p.slice(0, eq).trim().toLowerCase(),
+      p
+        .slice(eq + 1)
+        .trim()
+        .replace(/^"(.*)"$/s, "$1"),
+    );
+  }
+  // "text/plain charset=iso-2022-jp" (a missing ";") still names its charset.
+  const loose = /charset\s*=\s*"?([\w.:-]+)/i.exec(head!);
+  if (loose && !params.has("charset")) params.set("charset", loose[1]!);
+  return { type, params };
+}
+
+function decodeQuotedPrintable(text: string): string {
+  return text
+    .replace(/=\n/g, "")
+    .replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+/** Bytes (as a latin1 string) after undoing the transfer encoding, or undefined for unknown encodings. */
+function transferDecode(body: string, encoding: string | undefined): string | undefined {
+  const e = (encoding ?? "").trim().toLowerCase();
+  if (e === "" || e === "7bit" || e === "8bit" || e === "binary") return body;
+  if (e === "quoted-printable") return decodeQuotedPrintable(body);
+  if (e === "base64") return Buffer.from(body.replace(/[^A-Za-z0-9+/=]/g, ""), "base64").toString("latin1");
+  return undefined;
+}
+
+/** UTF-7 (RFC 2152), still used by old Hotmail notices: ASCII, with "+...-" runs of base64 UTF-16. */
+function decodeUtf7(bytes: string): string {
+  return bytes.replace(/\+([A-Za-z0-9+/]*)-?/g, (_m, b64: string) => {
+    if (b64 === "") return "+";
+    const raw = Buffer.from(b64, "base64");
+    let out = "";
+    for (let i = 0; i + 1 < raw.length; i += 2) out += String.fromCharCode((raw[i]! << 8) | raw[i + 1]!);
+    return out;
+  });
+}
+
+const decoders = new Map<string, InstanceType<typeof TextDecoder> | null>();
+
+/** Text of latin1-held bytes in the given charset; undefined when the platform does not know it. */
+function charsetDecode(bytes: string, charset: string | undefined): string | undefined {
+  const label = (charset ?? "utf-8").trim().toLowerCase() || "utf-8";
+  if (label === "utf-7" || label === "unicode-1-1-utf-7") return decodeUtf7(bytes);
+  let decoder = decoders.get(label);
+  if (decoder === undefined) {
+    try {
+      decoder = new TextDecoder(label === "us-ascii" || label === "ascii" ? "utf-8" : label);
+    } catch {
+      decoder = null;
+    }
+    decoders.set(label, decoder);
+  }
+  if (decoder === null) return undefined;
+  return decoder.decode(Buffer.from(bytes, "latin1"));
+}
+
+/** RFC 2047 encoded words ("=?ISO-2022-JP?B?...?=") in a header value, and raw UTF-8 bytes, decoded. */
+export function decodeHeader(raw: string): string {
+  // Most header values are plain ASCII without encoded words: nothing to do.
+  if (!raw.includes("=?") && !/[\x80-\xff]/.test(raw)) return raw;
+  const joined = raw.replace(/(\?=)\s+(=\?)/g, "$1$2");
+  const decoded = joined.replace(
+    /=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g,
+    (whole, charset: string, enc: string, data: string) => {
+      const bytes =
+        enc.toLowerCase() === "b"
+          ? Buffer.from(data, "base64").toString("latin1")
+          : decodeQuotedPrintable(data.replace(/_/g, " "));
+      return charsetDecode(bytes, charset.replace(/\*.*$/, "")) ?? whole;
+    },
+  );
+  // 8-bit header bytes (no encoded words) are usually UTF-8.
+  return /[\x80-\xff]/.test(decoded) ? (charsetDecode(decoded, "utf-8") ?? decoded) : decoded;
+}
+
+function splitPart(raw: string): { head: string; body: string } {
+  if (raw.startsWith("\n")) return { head: "", body: raw.slice(1) };
+  const at = raw.indexOf("\n\n");
+  return at === -1 ? { head: raw, body: "" } : { head: raw.slice(0, at), body: raw.slice(at + 2) };
+}
+
+/** Splits a multipart body on its boundary lines; undefined when no delimiter line is there. */
+function multipartBodies(body: string, boundary: string): string[] | undefined {
+  const delimiter = `--${boundary}`;
+  const text = `\n${body}`;
+  const parts: string[] = [];
+  let start = -1; // where the current part's content begins
+  let at = text.indexOf(`\n${delimiter}`);
+  if (at === -1) return undefined;
+  while (at !== -1) {
+    const lineEnd = text.indexOf("\n", at + 1);
+    const tail = text.slice(at + 1 + delimiter.length, lineEnd === -1 ? text.length : lineEnd).trimEnd();
+    if (tail === "" || tail === "--") {
+      if (start !== -1) parts.push(text.slice(start, at));
+      if (tail === "--" || lineEnd === -1) return parts;
+      start = lineEnd + 1;
+    }
+    at = text.indexOf(`\n${delimiter}`, at + 1);
+  }
+  if (start !== -1) parts.push(text.slice(start));
+  return parts;
+}
+
+/** Walks one part; false means "not sure: use mailparser". */
+function walk(raw: string, out: Parts, depth: number): boolean {
+  if (depth > MAX_DEPTH || ++out.count > MAX_PARTS) return false;
+  const { head, body } = splitPart(raw);
+  const headers = parseHeaderBlock(head);
+  const ct = parseContentType(headers.get("content-type")?.[0]);
+  if (!ct) return false;
+  const disposition = (headers.get("content-disposition")?.[0] ?? "").toLowerCase();
+  const encoding = headers.get("content-transfer-encoding")?.[0];
+
+  if (ct.type.startsWith("multipart/")) {
+    // Some Exchange and carrier MTAs put "boundary=" on an unfolded line of its own.
+    const boundary = ct.params.get("boundary") ?? /^boundary\s*=\s*"?([^"\n;]+)"?/im.exec(head)?.[1]?.trim();
+    if (!boundary) return false;
+    const bodies = multipartBodies(body, boundary);
+    if (!bodies) return false;
+    if (ct.type === "multipart/alternative") {
+      // Prefer the plain-text alternative, as a mail reader would show it.
+      const plain = bodies.find((b) =>
+        /^text\/plain/i.test(
+          parseContentType(parseHeaderBlock(splitPart(b).head).get("content-type")?.[0])?.type ??
+            "text/plain",
+        ),
+      );
+      return walk(plain ?? bodies[0] ?? "", out, depth + 1);
+    }
+    return bodies.every((b) => walk(b, out, depth + 1));
+  }
+
+  const decoded = transferDecode(body, encoding);
+  if (decoded === undefined) return false;
+  if (ct.type === "message/delivery-status" || ct.type === "message/global-delivery-status") {
+    // Report fields are ASCII, but a Diagnostic-Code may quote a Japanese server in raw ISO-2022-JP.
+    const jis = decoded.includes("\x1b$B") || decoded.includes("\x1b$@");
+    out.dsn.push(charsetDecode(decoded, jis ? "iso-2022-jp" : "utf-8") ?? decoded);
+    return true;
+  }
+  if (ct.type === "message/feedback-report") {
+    out.feedback.push(charsetDecode(decoded, "utf-8") ?? decoded);
+    return true;
+  }
+  if (
+    /^(?:message\/(?:rfc822|global|partial|rfc822-headers|global-headers)|text\/rfc822-headers)$/.test(
+      ct.type,
+    )
+  ) {
+    out.original ||= charsetDecode(decoded.slice(0, 64 * 1024), "utf-8") ?? decoded;
+    return true;
+  }
+  if (ct.type.startsWith("message/")) return false;
+  if (ct.type === "text/plain" || ct.type === "text") {
+    if (disposition.startsWith("attachment")) return true;
+    const text = charsetDecode(decoded, ct.params.get("charset"));
+    if (text === undefined) return false;
+    out.text.push(text);
+    return true;
+  }
+  if (ct.type === "text/html") {
+    if (disposition.startsWith("attachment")) return true;
+    const html = charsetDecode(decoded, ct.params.get("charset"));
+    if (html === undefined) return false;
+    out.html.push(html);
+    return true;
+  }
+  // Images, archives, calendar files ... say nothing about the bounce.
+  return true;
+}
+
+/** Removes <name>...</name> elements with plain index searches (a lazy regex would go quadratic on unclosed tags). */
+function dropElements(html: string, names: readonly string[]): string {
+  let out = html;
+  for (const name of names) {
+    const lower = out.toLowerCase();
+    let result = "";
+    let pos = 0;
+    for (let open = lower.indexOf(`<${name}`, pos); open !== -1; open = lower.indexOf(`<${name}`, pos)) {
+      const close = lower.indexOf(`</${name}`, open);
+      result += `${out.slice(pos, open)} `;
+      if (close === -1) {
+        pos = out.length;
+        break;
+      }
+      const end = lower.indexOf(">", close);
+      pos = end === -1 ? out.length : end + 1;
+    }
+    out = result + out.slice(pos);
+  }
+  return out;
+}
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+};
+
+/**
+ * The text of an HTML-only notice (AOL, some webmail): block tags become line breaks, other tags go,
+ * entities are decoded. Enough to read a bounce; layout does not matter here.
+ */
+export function htmlToText(html: string): string {
+  return dropElements(html.slice(0, 256 * 1024), ["script", "style", "head"])
+    .replace(/<(?:br|\/p|\/div|\/tr|\/li|\/h\d|\/table)\b[^>]*>/gi, "\n")
+    .replace(/<[^>]{0,2000}>/g, " ")
+    .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (whole, e: string) => {
+      if (e[0] === "#") {
+        const code = e[1] === "x" || e[1] === "X" ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
+        return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : " ";
+      }
+      return ENTITIES[e.toLowerCase()] ?? whole;
+    })
+    .replace(/[ \t]+/g, " ")
+    .replace(/\n[ \t]+/g, "\n");
+}
+
+/**
+ * Reads a message (LF line ends, as a latin1 string of its bytes). Undefined when the message needs
+ * mailparser: broken or unusual MIME, or unknown encodings or charsets.
+ */
+export function readMime(raw: string): Omit<Message, "kind"> | undefined {
+  const { head, body } = splitPart(raw);
+  const headers = parseHeaderBlock(head);
+  const parts: Parts = { text: [], html: [], dsn: [], original: "", feedback: [], count: 0 };
+  if (!walk(raw, parts, 0)) return undefined;
+  const text = parts.text.length > 0 ? parts.text.join("\n") : parts.html.map(htmlToText).join("\n");
+  // Nothing readable at all although there is a body: let mailparser try.
+  if (!text.trim() && !parts.dsn.length && !parts.original && !parts.feedback.length && body.trim())
+    return undefined;
+  const decodedHeaders = new Map<string, string[]>();
+  for (const [name, values] of headers) decodedHeaders.set(name, values.map(decodeHeader));
+  return {
+    headers: decodedHeaders,
+    from: decodedHeaders.get("from")?.[0] ?? "",
+    subject: decodedHeaders.get("subject")?.[0] ?? "",
+    body: text,
+    dsn: parts.dsn.join("\n"),
+    original: parts.original,
+    feedback: parts.feedback.join("\n"),
+  };
+}

@@ -1,0 +1,129 @@
+import { FORMATS, GENERIC } from "../formats/index.ts";
+import { dsnDrafts } from "../formats/rfc3464.ts";
+import { delayPhrase } from "./delay.ts";
+import { type Draft, newDraft } from "./draft.ts";
+import type { Message } from "./message.ts";
+import { noticeLines } from "./notice.ts";
+import { hasSmtpCode, knownPhrase } from "./signals.ts";
+import { commandInText, preferStatus, remoteHostInText, replyCodeInText, statusInText } from "./smtp.ts";
+import { domainOf, firstAddress, sameAddress, squash } from "./text.ts";
+
+/**
+ * Message → one draft per recipient:
+ * 1. the first format (formats/index.ts) whose markers match reads the human-readable notice;
+ * 2. the delivery report (RFC 3464), if any, gives the recipient list and its fields win;
+ * 3. what the notice said about each recipient fills what the report left empty;
+ * 4. reply code, status, command and server are read from the diagnosis where still missing.
+ */
+export function draftsOf(message: Message): Draft[] {
+  let fromText: Draft[] = [];
+  let formatName = "";
+  for (const format of FORMATS) {
+    if (!format.detect(message)) continue;
+    fromText = format.parse(message);
+    formatName = format.name;
+    if (fromText.length > 0) break;
+  }
+  // Pasted report fields count as a report when the mail has no report part.
+  const report =
+    message.dsn || (/^final-recipient:/im.test(message.body) ? noticeLines(message).join("\n") : "");
+  const fromReport = report ? dsnDrafts(report, formatName || "RFC3464") : [];
+
+  // No family recognised the notice: the generic reader still finds what it says about each recipient.
+  // (A report whose every Diagnostic-Code already carries a code or a known phrase does not need it.)
+  const reportComplete =
+    fromReport.length > 0 &&
+    fromReport.every((r) => hasSmtpCode(r.diagnosis) || knownPhrase(r.diagnosis) !== undefined);
+  if (fromText.length === 0 && !reportComplete && GENERIC.detect(message)) fromText = GENERIC.parse(message);
+  const drafts = fromReport.length > 0 ? mergeReport(fromReport, fromText) : fromText;
+  // A pasted "Action: delivered" / "Status: 2.0.0" says the message arrived: a delivery notice.
+  if (drafts.length === 0 && message.kind === "fragment" && /^action:\s*delivered/im.test(message.body)) {
+    drafts.push(
+      newDraft("fragment", {
+        action: "delivered",
+        status: "2.0.0",
+        reason: "delivered",
+        evidence: "Action: delivered",
+      }),
+    );
+  }
+
+  const reporter = domainOf(firstAddress(message.from));
+  for (const d of drafts) d.reportingMta ||= reporter;
+  const delay = message.dsn
+    ? undefined
+    : delayPhrase(squash(`${message.subject} ${noticeLines(message).slice(0, 200).join(" ")}`));
+  for (const d of drafts) finish(d, delay !== undefined);
+  return dedupe(drafts);
+}
+
+function mergeReport(fromReport: Draft[], fromText: Draft[]): Draft[] {
+  return fromReport.map((r, i) => {
+    const t =
+      fromText.find((x) => sameAddress(x.recipient, r.recipient)) ??
+      (fromText.length === fromReport.length ? fromText[i] : fromText.length === 1 ? fromText[0] : undefined);
+    if (!t) return r;
+    const textSaysMore = t.diagnosis.length > 0 && (r.diagnosis === "" || t.diagnosis.includes(r.diagnosis));
+    return {
+      ...r,
+      recipient: r.recipient || t.recipient,
+      diagnosis: textSaysMore ? t.diagnosis : r.diagnosis,
+      command: r.command || t.command,
+      replyCode: r.replyCode || t.replyCode,
+      status: r.status || t.status,
+      remoteHost: r.remoteHost || t.remoteHost,
+      reportingMta: r.reportingMta || t.reportingMta,
+      action: r.action || t.action,
+      reason: t.reason ?? r.reason,
+      evidence: t.evidence ?? r.evidence,
+      lhost: t.lhost,
+    };
+  });
+}
+
+/**
+ * A multi-line SMTP reply repeats its codes on every line ("550-5.7.1 ... 550-5.7.1 ... 550 5.7.1 ...");
+ * squashed onto one line they split the server's sentence. Keep the codes once, at the front.
+ */
+export function joinReplyLines(text: string): string {
+  const m = /(?:^|\s)([245]\d\d)-(?:([245]\.\d{1,3}\.\d{1,3})\s)?/.exec(text);
+  if (!m) return text;
+  const [reply, status] = [m[1]!, m[2]];
+  const repeated = new RegExp(
+    `(?:^|\\s)${reply}[ -]${status ? `(?:${status.replace(/\./g, "\\.")}\\s+)?` : ""}`,
+    "g",
+  );
+  const body = text.replace(repeated, " ").replace(/\s+/g, " ").trim();
+  const at = text.indexOf(m[0].trim());
+  const before = text.slice(0, at).trim();
+  return `${before ? `${before} ` : ""}${reply} ${status ? `${status} ` : ""}${body.slice(before.length).trim()}`;
+}
+
+/** Reads the SMTP details out of the diagnosis where the format did not set them. */
+function finish(d: Draft, delayNotice: boolean): void {
+  d.diagnosis = joinReplyLines(squash(d.diagnosis));
+  const text = d.diagnosis;
+  if (!d.replyCode) d.replyCode = replyCodeInText(text);
+  const inText = statusInText(text, d.replyCode);
+  d.status = preferStatus(d.status, inText, d.replyCode);
+  if (d.replyCode && d.status && d.replyCode[0] !== d.status[0]) {
+    // A reply code of the other class is usually a quoted number, not the server's answer.
+    const again = replyCodeInText(text.replace(d.replyCode, ""));
+    if (again && again[0] === d.status[0]) d.replyCode = again;
+  }
+  if (!d.command) d.command = commandInText(text);
+  if (!d.remoteHost) d.remoteHost = remoteHostInText(text);
+  if (d.reason === "feedback" || d.reason === "vacation") d.action = "";
+  else if (!d.action) d.action = delayNotice ? "delayed" : d.status.startsWith("2.") ? "delivered" : "failed";
+}
+
+/** The same recipient twice (listed by the notice and again by a transcript) is one record. */
+function dedupe(drafts: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    const twin = d.recipient ? out.find((o) => sameAddress(o.recipient, d.recipient)) : undefined;
+    if (!twin) out.push(d);
+    else if (!twin.diagnosis && d.diagnosis) Object.assign(twin, { ...d, recipient: twin.recipient });
+  }
+  return out;
+}

@@ -1,0 +1,90 @@
+import { maskAddress, maskPii } from "../pii.ts";
+import { privateStatus } from "../status-table.ts";
+import { topicOf } from "../topic-of-reason.ts";
+import type { BounceRecord, InputKind, TopicId } from "../types.ts";
+import type { Basis, Decision } from "./decide.ts";
+import type { Draft } from "./draft.ts";
+import { domainOf, forMatching } from "./text.ts";
+
+const CONFIDENCE: Record<Basis, number> = {
+  format: 0.9,
+  provider: 0.9,
+  status: 0.85,
+  phrase: 0.8,
+  fallback: 0.4,
+  none: 0.1,
+};
+
+/** Wordings of a malformed address; they get the address-syntax advice whatever the reason name. */
+const SYNTAX_PHRASES = [
+  "bad destination mailbox address syntax",
+  "illegal envelope to: address",
+  "invalid address format",
+  "not valid rfc5321 syntax",
+  "not valid rfc 5321 syntax",
+  "syntax error in address",
+  "address syntax",
+];
+
+/**
+ * Japanese mobile carriers answer a refusal by the recipient's reception filter with "unknown user"
+ * wording even when they refuse after DATA (reason "rejected" in Sisimai's terms). For the user the
+ * advice is the same as for an unknown address: check it, or ask the recipient to allow the domain.
+ */
+const CARRIER_DOMAINS = [
+  "docomo.ne.jp",
+  "ezweb.ne.jp",
+  "au.com",
+  "softbank.ne.jp",
+  "i.softbank.jp",
+  "ymobile.ne.jp",
+  "uqmobile.jp",
+  "rakumail.jp",
+];
+
+function isCarrier(domain: string): boolean {
+  return CARRIER_DOMAINS.some((c) => domain === c || domain.endsWith(`.${c}`));
+}
+
+function topicFor(draft: Draft, decision: Decision, status: string): TopicId {
+  // A 4.x status on a notice that says the server gave up ("Action: failed", no retry wording) is an
+  // expired message, not a delayed one: topicOf alone would read the 4 as "still trying".
+  if (decision.reason === "expired" && draft.action === "failed") return "expired";
+  const topic = topicOf(decision.reason, draft.action, status);
+  if (decision.reason === "rejected" && isCarrier(domainOf(draft.recipient))) {
+    if (/unknown user|user unknown/i.test(draft.diagnosis)) return "user-unknown";
+  }
+  if (topic === "user-unknown" || topic === "host-unknown" || topic === "unknown") {
+    const text = forMatching(draft.diagnosis.slice(0, 2000));
+    if (SYNTAX_PHRASES.some((p) => text.includes(p))) return "address-syntax";
+  }
+  return topic;
+}
+
+function isTemporary(draft: Draft): boolean {
+  if (draft.action === "delayed") return true;
+  if (draft.replyCode) return draft.replyCode.startsWith("4");
+  return false;
+}
+
+/** The published record: reason, topic and codes settled, everything personal masked. */
+export function toRecord(draft: Draft, decision: Decision, kind: InputKind): BounceRecord {
+  const reason = decision.reason;
+  const notFailure = reason === "delivered" || reason === "feedback" || reason === "vacation";
+  const status = draft.status || (notFailure ? "" : privateStatus(reason, isTemporary(draft)));
+  const phraseOnly = decision.basis === "phrase" && kind === "fragment";
+  return {
+    reason,
+    topic: topicFor(draft, decision, status),
+    status,
+    action: draft.action,
+    replyCode: reason === "feedback" || reason === "vacation" ? "" : draft.replyCode,
+    diagnosis: maskPii(draft.diagnosis.slice(0, 1000)),
+    remoteHost: draft.remoteHost,
+    recipient: draft.recipient ? maskAddress(draft.recipient) : "",
+    recipientDomain: domainOf(draft.recipient),
+    confidence: phraseOnly ? 0.6 : CONFIDENCE[decision.basis],
+    evidence: maskPii(decision.evidence.slice(0, 200)),
+    lhost: draft.lhost,
+  };
+}

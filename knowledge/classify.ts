@@ -1,0 +1,65 @@
+import { decide } from "./bounce/decide.ts";
+import { decodeText, lfBytes, looksLikeMail, MAX_FRAGMENT_CHARS } from "./bounce/input.ts";
+import { parseMail } from "./bounce/mail.ts";
+import { fragmentMessage, type Message } from "./bounce/message.ts";
+import { draftsOf } from "./bounce/pipeline.ts";
+import { toRecord } from "./bounce/record.ts";
+import { toLf } from "./bounce/text.ts";
+import type { BounceRecord, Classification, InputKind } from "./types.ts";
+
+export interface ClassifyOptions {
+  /** "auto" (default) tells a whole RFC 5322 message from pasted text by its header block. */
+  kind?: "auto" | "mail" | "fragment";
+}
+
+const encoder = new TextEncoder();
+
+async function messageOf(input: string | Uint8Array, kind: InputKind): Promise<Message> {
+  if (kind === "mail") {
+    const bytes = typeof input === "string" ? encoder.encode(input) : input;
+    return parseMail(lfBytes(bytes));
+  }
+  const text = typeof input === "string" ? input : decodeText(input.subarray(0, MAX_FRAGMENT_CHARS * 4));
+  return fragmentMessage(toLf(text.length > MAX_FRAGMENT_CHARS ? text.slice(0, MAX_FRAGMENT_CHARS) : text));
+}
+
+function kindOf(input: string | Uint8Array, wanted: ClassifyOptions["kind"]): InputKind {
+  if (wanted === "mail" || wanted === "fragment") return wanted;
+  const head =
+    typeof input === "string"
+      ? input.slice(0, 16384)
+      : Buffer.from(input.buffer, input.byteOffset, Math.min(input.byteLength, 16384)).toString("latin1");
+  return looksLikeMail(head) ? "mail" : "fragment";
+}
+
+/**
+ * A bounce forwarded as an attachment (a user sending it on to support, or an MTA that wraps its
+ * notices): when the outer message says nothing, the attached message is read as the bounce. One
+ * level only.
+ */
+async function forwarded(outer: Message): Promise<BounceRecord[]> {
+  const inner = outer.original;
+  if (!inner || !looksLikeMail(inner.slice(0, 16384))) return [];
+  const message = await parseMail(lfBytes(encoder.encode(inner)));
+  return draftsOf(message).map((d) => toRecord(d, decide(d), "mail"));
+}
+
+/**
+ * Reads a bounce (a whole message or a pasted piece of one) and returns one record per bounced
+ * recipient. Never throws: input it cannot read gives no records.
+ */
+export async function classify(
+  input: string | Uint8Array,
+  options: ClassifyOptions = {},
+): Promise<Classification> {
+  let kind: InputKind = "fragment";
+  try {
+    kind = kindOf(input, options.kind);
+    const message = await messageOf(input, kind);
+    const records = draftsOf(message).map((d) => toRecord(d, decide(d), kind));
+    if (records.length === 0 && kind === "mail") return { kind, records: await forwarded(message) };
+    return { kind, records };
+  } catch {
+    return { kind, records: [] };
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * npm run --silent eval -- DIR [--fragments]
+ *
+ * Scores the classifier against DIR/labels.tsv (format: ../shared/corpus/sisimai-dev/README.md):
+ * per-reason precision and recall, the misses, overall reason and status agreement, and mails/s.
+ * Rows labelled "(unknown)" are left out; a "(none)" row is right when no record comes out.
+ * --fragments classifies what a phone user would paste instead of the whole mail (see paste.ts).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { classify } from "../classify.ts";
+import type { BounceRecord } from "../types.ts";
+import { pasteOf } from "./paste.ts";
+
+interface Label {
+  file: string;
+  idx: number;
+  reason: string;
+  status: string;
+}
+
+function readLabels(dir: string): Map<string, Label[]> {
+  const byFile = new Map<string, Label[]>();
+  const lines = readFileSync(join(dir, "labels.tsv"), "utf8").split("\n").slice(1);
+  for (const line of lines) {
+    if (!line.trim()) continue;
+    const [file, idx, reason, status] = line.split("\t");
+    if (!file || reason === "(unknown)") continue;
+    const list = byFile.get(file) ?? [];
+    list.push({ file, idx: Number(idx), reason: reason ?? "", status: status ?? "" });
+    byFile.set(file, list);
+  }
+  for (const list of byFile.values()) list.sort((a, b) => a.idx - b.idx);
+  return byFile;
+}
+
+function pct(n: number, d: number): string {
+  return d === 0 ? "   -  " : `${((100 * n) / d).toFixed(1).padStart(5)}%`;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const fragments = args.includes("--fragments");
+  const dir = args.find((a) => !a.startsWith("--"));
+  if (!dir) {
+    process.stderr.write("usage: npm run --silent eval -- DIR [--fragments]\n");
+    process.exit(2);
+  }
+  const labels = readLabels(dir);
+  const inputs = new Map<string, string | Uint8Array>();
+  for (const file of labels.keys()) {
+    const raw = new Uint8Array(readFileSync(join(dir, file)));
+    inputs.set(file, fragments ? await pasteOf(raw) : raw);
+  }
+
+  const results = new Map<string, BounceRecord[]>();
+  const t0 = performance.now();
+  for (const [file, input] of inputs) {
+    results.set(file, (await classify(input, { kind: fragments ? "fragment" : "mail" })).records);
+  }
+  const seconds = (performance.now() - t0) / 1000;
+
+  let rows = 0;
+  let reasonOk = 0;
+  let statusOk = 0;
+  const expected = new Map<string, number>();
+  const predicted = new Map<string, number>();
+  const correct = new Map<string, number>();
+  const misses: string[] = [];
+  const confusion = new Map<string, number>();
+  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+
+  for (const [file, list] of labels) {
+    const records = results.get(file) ?? [];
+    for (const label of list) {
+      rows++;
+      let got = "(none)";
+      let gotStatus = "";
+      if (label.reason !== "(none)") {
+        const r = records[label.idx - 1];
+        if (r) {
+          got = r.reason;
+          gotStatus = r.status;
+        }
+      } else if (records.length > 0) {
+        got = records[0]!.reason;
+      }
+      bump(expected, label.reason);
+      bump(predicted, got);
+      const ok = got === label.reason;
+      if (ok) {
+        reasonOk++;
+        bump(correct, got);
+      }
+      const sOk = label.reason === "(none)" ? records.length === 0 : gotStatus === label.status;
+      if (sOk) statusOk++;
+      if (!ok) {
+        bump(confusion, `${label.reason} → ${got}`);
+        const r = records[label.idx - 1];
+        misses.push(
+          `${file}#${label.idx}\t${label.reason} → ${got}\t${label.status || "-"} → ${gotStatus || "-"}\t${r ? `${r.lhost}: ${r.evidence} | ${r.diagnosis.slice(0, 110)}` : `${records.length} records`}`,
+        );
+      }
+    }
+  }
+
+  const out: string[] = [];
+  out.push(`# ${dir}${fragments ? " (fragments: body text only)" : ""}`);
+  out.push("");
+  out.push("reason            expected  precision  recall");
+  const reasons = [...new Set([...expected.keys(), ...predicted.keys()])].sort();
+  for (const r of reasons) {
+    const c = correct.get(r) ?? 0;
+    out.push(
+      `${r.padEnd(18)}${String(expected.get(r) ?? 0).padStart(8)}   ${pct(c, predicted.get(r) ?? 0)}   ${pct(c, expected.get(r) ?? 0)}`,
+    );
+  }
+  out.push("");
+  out.push("confusion (expected → got, count):");
+  for (const [pair, n] of [...confusion.entries()].sort((a, b) => b[1] - a[1]))
+    out.push(`  ${String(n).padStart(3)}  ${pair}`);
+  out.push("");
+  out.push(`misses (${misses.length}):`);
+  for (const m of misses) out.push(`  ${m}`);
+  out.push("");
+  out.push(`reason agreement: ${reasonOk}/${rows} = ${pct(reasonOk, rows).trim()}`);
+  out.push(`status agreement: ${statusOk}/${rows} = ${pct(statusOk, rows).trim()}`);
+  out.push(
+    `throughput: ${inputs.size} mails in ${seconds.toFixed(2)} s = ${(inputs.size / seconds).toFixed(0)} mails/s`,
+  );
+  process.stdout.write(`${out.join("\n")}\n`);
+}
+
+await main();

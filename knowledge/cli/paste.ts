@@ -1,0 +1,65 @@
+import { simpleParser } from "mailparser";
+import { lfBytes } from "../bounce/input.ts";
+
+/**
+ * What a phone user would paste from a bounce: the human-readable body text only. No headers, no
+ * machine-readable delivery report (message/delivery-status), no attached original message or its
+ * headers. Used by `npm run eval -- DIR --fragments`.
+ *
+ * mailparser renders attached messages into its `text`, so the MIME tree is walked here first and only
+ * the text parts outside attached messages are handed to mailparser for decoding.
+ */
+
+const SKIPPED = /^(?:message\/|text\/rfc822-headers)/i;
+
+interface Part {
+  head: string;
+  body: string;
+}
+
+function split(raw: string): Part {
+  const at = raw.search(/\n\n/);
+  return at === -1 ? { head: raw, body: "" } : { head: raw.slice(0, at + 1), body: raw.slice(at + 2) };
+}
+
+function headerValue(head: string, name: string): string {
+  const m = new RegExp(`^${name}:[ \\t]*((?:.*)(?:\\n[ \\t].*)*)`, "im").exec(head);
+  return m ? m[1]!.replace(/\n[ \t]+/g, " ") : "";
+}
+
+/** Raw text leaves (headers + body) outside attached messages; alternatives reduced to text/plain. */
+function textLeaves(raw: string, depth = 0): string[] {
+  const { head, body } = split(raw);
+  const type = headerValue(head, "content-type").toLowerCase() || "text/plain";
+  if (SKIPPED.test(type)) return [];
+  if (!type.startsWith("multipart/")) return type.startsWith("text/") ? [raw] : [];
+  // Search the whole head: some MTAs put "boundary=" on an unfolded line of its own.
+  const boundary = /boundary\s*=\s*"?([^";\n]+)"?/i.exec(head)?.[1]?.trim();
+  if (!boundary || depth > 10) return [];
+  const parts = `\n${body}`.split(`\n--${boundary}`).slice(1);
+  const leaves = parts
+    .filter((p) => !p.startsWith("--"))
+    .map((p) => p.replace(/^[^\n]*\n/, ""))
+    .map((p) => textLeaves(p, depth + 1));
+  if (type.startsWith("multipart/alternative")) {
+    const plain = leaves.find((l) => l.some((x) => /^content-type:\s*text\/plain/im.test(split(x).head)));
+    return plain ?? leaves[0] ?? [];
+  }
+  return leaves.flat();
+}
+
+async function decodeText(raw: string): Promise<string> {
+  const mail = await simpleParser(Buffer.from(raw, "latin1"), { skipTextToHtml: true, skipImageLinks: true });
+  return (mail.text ?? "").trim();
+}
+
+export async function pasteOf(raw: Uint8Array): Promise<string> {
+  const text = Buffer.from(lfBytes(raw)).toString("latin1");
+  const leaves = textLeaves(text);
+  const decoded = await Promise.all(leaves.map(decodeText));
+  const joined = decoded.filter((t) => t).join("\n\n");
+  if (joined) return joined;
+  // A multipart whose parts cannot be found (broken boundaries): whatever mailparser makes of it, or
+  // else the raw body under the headers.
+  return (await decodeText(text)) || split(text).body.trim();
+}

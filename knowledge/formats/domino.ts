@@ -1,0 +1,68 @@
+import { newDraft } from "../bounce/draft.ts";
+import type { Message } from "../bounce/message.ts";
+import { noticeLines } from "../bounce/notice.ts";
+import { firstAddress, squash } from "../bounce/text.ts";
+import type { Reason } from "../types.ts";
+import type { Format } from "./format.ts";
+
+/**
+ * HCL (Lotus) Domino: "DELIVERY FAILURE: ..." with three labelled sections.
+ *
+ *   Your message
+ *     Subject: Test
+ *   was not delivered to:
+ *     kijitora@example.net
+ *   because:
+ *     User some.name (kijitora@example.net) not listed in Domino Directory
+ */
+
+/** Domino's own words, in the languages it ships with. */
+const MESSAGES: readonly [string, Reason][] = [
+  ["not listed in domino directory", "userunknown"],
+  ["not listed in public name & address book", "userunknown"],
+  ["no se encuentra en el directorio de domino", "userunknown"],
+  ["non répertorié dans l'annuaire domino", "userunknown"],
+  ["domino ディレクトリには見つかりません", "userunknown"],
+  ["cannot route mail to user", "filtered"],
+  ["several matches found in domino directory", "systemerror"],
+];
+
+function sections(lines: readonly string[]) {
+  const recipients: string[] = [];
+  const because: string[] = [];
+  let section = "";
+  for (const line of lines.slice(0, 200)) {
+    const t = line.trim();
+    const lower = t.toLowerCase();
+    if (lower === "was not delivered to:") section = "to";
+    else if (lower === "because:") section = "because";
+    else if (lower.startsWith("your message")) section = "message";
+    else if (!t) continue;
+    else if (section === "to" && firstAddress(t)) recipients.push(firstAddress(t));
+    else if (section === "because") because.push(t);
+  }
+  return { recipients, because: squash(because.join(" ")) };
+}
+
+export const domino: Format = {
+  name: "Domino",
+  detect(m: Message) {
+    if (/^DELIVERY[ _]FAILURE/i.test(m.subject)) return true;
+    const lines = noticeLines(m)
+      .slice(0, 60)
+      .map((l) => l.trim().toLowerCase());
+    return lines.includes("was not delivered to:") && lines.includes("because:");
+  },
+  parse(m: Message) {
+    const { recipients, because } = sections(noticeLines(m));
+    const lower = because.toLowerCase();
+    const hit = MESSAGES.find(([w]) => lower.includes(w));
+    return recipients.map((recipient) =>
+      newDraft("Domino", {
+        recipient,
+        diagnosis: because,
+        ...(hit ? { reason: hit[1], evidence: `Domino: ${hit[0]}` } : {}),
+      }),
+    );
+  },
+};

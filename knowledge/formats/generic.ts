@@ -1,0 +1,152 @@
+import { blockText, recipientBlocks } from "../bounce/blocks.ts";
+import { delayPhrase } from "../bounce/delay.ts";
+import { type Draft, newDraft } from "../bounce/draft.ts";
+import { header, type Message } from "../bounce/message.ts";
+import { noticeLines } from "../bounce/notice.ts";
+import { hasSmtpCode, isSignalLine, knownPhrase } from "../bounce/signals.ts";
+import { findAddresses, firstAddress, squash } from "../bounce/text.ts";
+import type { Format } from "./format.ts";
+
+/**
+ * A notice no other format recognised, and pasted fragments. Three ways in:
+ * - recipient blocks (an address line, then what the server said about it) that carry a code or a
+ *   known phrase;
+ * - in a text that is clearly a bounce, recipient blocks without them, explained by the text's other
+ *   lines that carry a code or phrase;
+ * - otherwise the lines that carry a code or a phrase, with the recipient taken from a sentence that
+ *   names it, from X-Failed-Recipients, from those lines, or from the To: of the returned original.
+ *     550 5.1.1 <x@example.jp>: Recipient address rejected: User unknown in local recipient table
+ */
+
+/** How many lines after a signal line still belong to its explanation (wrapped or cut pastes). */
+const FOLLOWING_LINES = 3;
+
+/** Words that make a text a bounce even when no line carries a code. */
+const BOUNCE_WORDS = [
+  "could not be delivered",
+  "couldn't be delivered",
+  "could not deliver",
+  "was not delivered",
+  "wasn't delivered",
+  "undeliverable",
+  "delivery failed",
+  "delivery has failed",
+  "failed permanently",
+  "permanent error",
+  "permanent fatal error",
+  "error occurred while trying to deliver",
+  "unable to deliver",
+  "not yet received your message",
+  "delivery status notification",
+  "returned mail",
+  "mail delivery failed",
+  "お届けできませんでした",
+  "配信できませんでした",
+  "配送できませんでした",
+  "届きませんでした",
+  "送信できませんでした",
+];
+
+// "delivering your message to x@y", "wasn't delivered to x@y", "Unable to deliver message to <x@y>"
+const NAMING_SENTENCE =
+  /(?:deliver(?:ing|ed)?|sen(?:d|t|ding)|reach|relay(?:ing)?)\b[^.\n@]{0,60}?\bto:?\s*<?([^\s<>()"',;:@]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/i;
+
+function isBounceText(message: Message, lines: readonly string[]): boolean {
+  const text = `${message.subject}\n${lines.slice(0, 60).join("\n")}`.toLowerCase();
+  return BOUNCE_WORDS.some((w) => text.includes(w)) || delayPhrase(text) !== undefined;
+}
+
+/** The first line that says the message bounced, for a notice that says nothing more. */
+function bounceSentence(lines: readonly string[]): string {
+  const line = lines.slice(0, 60).find((l) => BOUNCE_WORDS.some((w) => l.toLowerCase().includes(w)));
+  return line ? squash(line).slice(0, 300) : "";
+}
+
+function originalRecipient(message: Message): string {
+  const failed = header(message, "x-failed-recipients");
+  if (failed) return firstAddress(failed);
+  const to = /^to:[ \t]*(.*(?:\n[ \t].*)*)/im.exec(message.original);
+  return to ? firstAddress(to[1]!) : "";
+}
+
+/**
+ * The lines that carry a code or phrase, with up to FOLLOWING_LINES lines each that continue them. A
+ * phrase broken over two lines (re-wrapped pastes) is found by also looking at each pair of lines.
+ */
+function signalText(lines: readonly string[]): string {
+  const scanned = lines.length > 400 ? lines.slice(0, 400) : lines;
+  const single = scanned.map(isSignalLine);
+  const picked: string[] = [];
+  for (let i = 0; i < scanned.length && picked.length < 40; i++) {
+    const line = scanned[i]!;
+    const next = scanned[i + 1];
+    if (!single[i]) {
+      if (next === undefined || !line.trim() || !next.trim()) continue;
+      // The line before a signal line is its beginning ("<x@y>: host ... said:"); otherwise the two
+      // lines together may hold a phrase the paste broke in two.
+      if (!single[i + 1] && !isSignalLine(`${line} ${next}`)) continue;
+    }
+    picked.push(line);
+    for (let j = 1; j <= FOLLOWING_LINES && i + j < scanned.length; j++) {
+      const more = scanned[i + j]!;
+      if (more.trim() === "" || (j > 1 && single[i + j])) break;
+      picked.push(more);
+      i++;
+    }
+  }
+  return squash(picked.join(" "));
+}
+
+// A transcript or details list: "RCPT TO: x@y", "RCPT TO:<x@y>"
+const RCPT_LINE = /^\s*rcpt to:\s*<?([^\s<>()"',;:@]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/i;
+
+function namedRecipient(lines: readonly string[]): string {
+  const first = lines.slice(0, 80);
+  for (const line of first) {
+    const m = NAMING_SENTENCE.exec(line);
+    if (m) return m[1]!;
+  }
+  for (const line of first) {
+    const m = RCPT_LINE.exec(line);
+    if (m) return m[1]!;
+  }
+  return "";
+}
+
+export function genericDrafts(message: Message, lines: string[], lhost: string): Draft[] {
+  const blocks = recipientBlocks(lines).map((b) => ({ address: b.address, text: blockText(b) }));
+  const withSignal = blocks.filter(
+    (b) => b.text && (hasSmtpCode(b.text) || knownPhrase(b.text) !== undefined),
+  );
+  if (withSignal.length > 0)
+    return withSignal.map((b) => newDraft(lhost, { recipient: b.address, diagnosis: b.text }));
+
+  const signals = signalText(lines);
+  if (blocks.length > 0 && blocks.length <= 20 && isBounceText(message, lines)) {
+    return blocks.map((b) =>
+      newDraft(lhost, {
+        recipient: b.address,
+        diagnosis: blocks.length === 1 ? squash(`${b.text} ${signals}`) : b.text,
+      }),
+    );
+  }
+  // A bare "still retrying" warning carries no code or phrase, but it is the whole message.
+  const whole = squash(lines.slice(0, 200).join(" "));
+  const explanation = signals || (delayPhrase(whole) ? whole.slice(0, 600) : "");
+  if (!explanation && !isBounceText(message, lines)) return [];
+  const recipient =
+    namedRecipient(lines) || originalRecipient(message) || findAddresses(explanation)[0] || "";
+  // A bare "could not be delivered" with nothing else: still a bounce, of unknown reason.
+  //   This message could not be delivered due to a recipient error. Please try again later.
+  const diagnosis = explanation || (recipient ? "" : bounceSentence(lines));
+  if (!diagnosis && !recipient) return [];
+  return [newDraft(lhost, { recipient, diagnosis })];
+}
+
+export const generic: Format = {
+  name: "generic",
+  detect: () => true,
+  parse(message) {
+    return genericDrafts(message, noticeLines(message), message.kind === "fragment" ? "fragment" : "generic");
+  },
+};

@@ -1,0 +1,33 @@
+import { blockText, recipientBlocks } from "../bounce/blocks.ts";
+import { newDraft } from "../bounce/draft.ts";
+import type { Message } from "../bounce/message.ts";
+import { noticeLines, noticeLower } from "../bounce/notice.ts";
+import type { Format } from "./format.ts";
+
+/**
+ * Symantec / Broadcom Email Security.cloud (MessageLabs) writes its own notice:
+ *   This is the mail delivery agent at Symantec Email Security.cloud.
+ *   I was unable to deliver your message to the following addresses:
+ *
+ *   kijitora@example.com
+ *
+ *   Reason: 550 kijitora@example.com... No such user
+ * Its provider rules (messagelabs.ts) then apply, because the notice names who wrote it.
+ */
+export const messagelabsNotice: Format = {
+  name: "MessageLabs",
+  detect: (m: Message) => /mail delivery agent at (?:symantec|messagelabs|broadcom)/.test(noticeLower(m)),
+  parse(m: Message) {
+    const lines = noticeLines(m);
+    const start = lines.findIndex((l) => /unable to deliver your message to the following address/i.test(l));
+    return recipientBlocks(lines.slice(start + 1), { blankEnds: false, maxLines: 3 })
+      .filter((b) => !/^(?:the message|please|contact)/i.test(b.lines[0] ?? ""))
+      .map((b) =>
+        newDraft("MessageLabs", {
+          recipient: b.address,
+          diagnosis: blockText(b).replace(/^reason:\s*/i, ""),
+          reportingMta: "messagelabs.com",
+        }),
+      );
+  },
+};

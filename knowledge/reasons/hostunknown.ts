@@ -1,0 +1,53 @@
+import { phraseMatcher, type ReasonCheck } from "./check.ts";
+import { match as networkerrorMatch } from "./networkerror.ts";
+
+/**
+ * The domain part (after "@") does not exist or has no mail server.
+ *   Status: 5.1.2 / Diagnostic-Code: X-Postfix; Host or domain name not found. Name service error
+ *   ISP page: "Host unknown"
+ */
+export const PHRASES: readonly string[] = [
+  "553 … does not exist",
+  "couldn't find any host named",
+  "dns error: domain name not found",
+  "domain does not exist",
+  "domain is not reachable",
+  "domain must exist",
+  "host or domain name not found",
+  "host unknown",
+  "host unreachable",
+  "host …not found",
+  "mail domain mentioned in email address is unknown",
+  "name or service not known",
+  "no such domain",
+  "recipient address rejected: unknown domain name",
+  "recipient domain must exist",
+  "the account or domain may not exist",
+  "unknown host",
+  "unroutable address",
+  "unrouteable address",
+  "we weren't able to find the recipient domain",
+  "ドメインが存在しません",
+  "ドメインが見つかりません",
+  "ホストが見つかりません",
+  "ホスト不明",
+];
+
+const phrase = phraseMatcher(PHRASES);
+
+/** "Host not found, try again" is a DNS time-out, not a missing domain. */
+export function match(text: string): string | undefined {
+  const p = phrase(text);
+  return p === "host …not found" && text.includes("try again") ? undefined : p;
+}
+
+export const hostunknown: ReasonCheck = {
+  reason: "hostunknown",
+  phrases: PHRASES,
+  match,
+  probe(f) {
+    // A DNS lookup that failed for a network reason is not proof that the domain does not exist.
+    if (f.statusReason === "hostunknown") return networkerrorMatch(f.text) === undefined;
+    return match(f.text) !== undefined;
+  },
+};

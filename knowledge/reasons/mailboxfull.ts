@@ -1,0 +1,49 @@
+import { type ReasonCheck, simpleCheck } from "./check.ts";
+
+/**
+ * The recipient's mailbox has no room left.
+ *   Status: 4.2.2 / Diagnostic-Code: smtp; 452 4.2.2 <x@example.jp>... Mailbox full
+ *   552 Too much mail data (docomo)
+ *   ISP page: "Temporarily over quota", "The user(s) account is temporarily over quota", "Exceeded storage allocation"
+ */
+export const PHRASES: readonly string[] = [
+  "452 insufficient disk space",
+  "account disabled temporarly for exceeding receiving limits",
+  "account is …quota",
+  "boite du destinataire pleine",
+  "disk…quota",
+  "enough …space",
+  "exceeded storage allocation",
+  "full mailbox",
+  "inbox is out of storage space",
+  "insufficient storage",
+  "mail quota exceeded",
+  "mailbox exceeds allowed size",
+  "mailbox size limit exceeded",
+  "mailbox would exceed maximum allowed storage",
+  "mailbox …exceeded… limit",
+  "mailbox …full",
+  "mailbox …quota",
+  "maildir …quota",
+  "mailfolder is full",
+  "no space left on device",
+  "not sufficient disk space",
+  "over …quota",
+  "quota violation for",
+  "quota …exceeded",
+  "too much mail data", // docomo
+  "user has exceeded quota, bouncing mail",
+  "user has too many messages on the server",
+  "user's space has been used up",
+  "メールボックスがいっぱい",
+  "メールボックスが一杯",
+  "メールボックスの容量",
+  "受信容量",
+  "容量が不足",
+  "容量オーバー",
+  "容量不足",
+  "空き容量",
+];
+
+export const mailboxfull: ReasonCheck = simpleCheck("mailboxfull", PHRASES);
+export const match = mailboxfull.match;

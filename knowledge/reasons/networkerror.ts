@@ -1,0 +1,29 @@
+import { phraseOnlyCheck, type ReasonCheck } from "./check.ts";
+
+/**
+ * The network or DNS failed on the way: lookups that timed out, routing loops, unreachable hosts.
+ *   Diagnostic-Code: X-Postfix; Host or domain name not found. Name service error for name=... type=AAAA: Host not found, try again
+ */
+export const PHRASES: readonly string[] = [
+  "could not connect and send the mail to",
+  "dns records for the destination computer could not be found",
+  "hop count exceeded - possible mail loop",
+  "host is unreachable",
+  "host name lookup failure",
+  "host not found, try again",
+  "mail forwarding loop for ",
+  "malformed name server reply",
+  "malformed or unexpected name server reply",
+  "maximum forwarding loop count exceeded",
+  "message exceeded 50 hops",
+  "message looping",
+  "message probably in a routing loop",
+  "network error on destination mx",
+  "no route to host",
+  "too many hops",
+  "unable to resolve route ",
+  "unrouteable mail domain",
+];
+
+export const networkerror: ReasonCheck = phraseOnlyCheck("networkerror", PHRASES);
+export const match = networkerror.match;

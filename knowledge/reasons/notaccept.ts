@@ -1,0 +1,28 @@
+import { phraseMatcher, type ReasonCheck } from "./check.ts";
+
+/**
+ * The destination takes no mail at all (a null MX, RFC 7505, or a server that says so).
+ *   556 5.1.10 Recipient address has null MX
+ *   Diagnostic-Code: SMTP; 550 5.1.1 Host does not accept mail
+ */
+export const PHRASES: readonly string[] = [
+  "does not accept mail (nullmx)",
+  "host does not accept mail",
+  "host/domain does not accept mail",
+  "mail receiving disabled",
+  "name server: .: host not found",
+  "no mx record found for domain=",
+  "no route for current request",
+  "null mx",
+  "smtp protocol returned a permanent error",
+];
+
+export const match = phraseMatcher(PHRASES);
+
+export const notaccept: ReasonCheck = {
+  reason: "notaccept",
+  phrases: PHRASES,
+  match,
+  // 521 and 556: "does not accept mail" (RFC 7504, RFC 7505)
+  probe: (f) => f.replyCode === "521" || f.replyCode === "556" || match(f.text) !== undefined,
+};

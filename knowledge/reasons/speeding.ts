@@ -1,0 +1,17 @@
+import { phraseOnlyCheck, type ReasonCheck } from "./check.ts";
+
+/**
+ * The sender sent too fast: a rate limit at the receiver.
+ *   451 4.7.1 <mx.example.org[192.0.2.2]>: Client host rejected: Please try again slower
+ *   450-4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages
+ */
+export const PHRASES: readonly string[] = [
+  "mail sent from your ip address has been temporarily rate limited",
+  "please try again slower",
+  "receiving mail at a rate that prevents additional messages from being delivered",
+  "receiving mail too quickly",
+  "too much mail from",
+];
+
+export const speeding: ReasonCheck = phraseOnlyCheck("speeding", PHRASES);
+export const match = speeding.match;

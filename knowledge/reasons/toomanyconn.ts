@@ -1,0 +1,25 @@
+import { type ReasonCheck, simpleCheck } from "./check.ts";
+
+/**
+ * Too many connections or recipients at once from the sending server.
+ *   421 4.7.0 mx.example.jp Error: too many connections from 192.0.2.1
+ *   452 4.5.3 Too many recipients (docomo)
+ */
+export const PHRASES: readonly string[] = [
+  "all available ips are at maximum connection limit",
+  "connection rate limit exceeded",
+  "exceeds per-domain connection limit for",
+  "has exceeded the max emails per hour ",
+  "throttling failure: daily message quota exceeded",
+  "throttling failure: maximum sending rate exceeded",
+  "too many concurrent smtp connections",
+  "too many connections",
+  "too many errors from your ip",
+  "too many recipients",
+  "too many smtp sessions for this host",
+  "trop de connexions, ",
+  "we have already made numerous attempts to deliver this message",
+];
+
+export const toomanyconn: ReasonCheck = simpleCheck("toomanyconn", PHRASES);
+export const match = toomanyconn.match;

@@ -1,0 +1,164 @@
+import { match as blockedMatch } from "./blocked.ts";
+import { phraseMatcher, type ReasonCheck } from "./check.ts";
+import { match as hasmovedMatch } from "./hasmoved.ts";
+import { match as mailboxfullMatch } from "./mailboxfull.ts";
+import { match as norelayingMatch } from "./norelaying.ts";
+import { match as notacceptMatch } from "./notaccept.ts";
+import { match as rejectedMatch } from "./rejected.ts";
+
+/**
+ * The local part (before "@") does not exist at the recipient's server.
+ *   Diagnostic-Code: smtp; 550 5.1.1 <x@example.jp>: Recipient address rejected: User unknown in local recipient table
+ *   550-5.1.1 The email account that you tried to reach does not exist.
+ *   Gmail app (Japanese): 「アドレス不明」
+ */
+export const PHRASES: readonly string[] = [
+  "#5.1.1 bad address",
+  "5.1.0 address rejected.",
+  "550 address invalid",
+  "<…> not found",
+  "account …does not exist at the organization",
+  "address does not exist",
+  "address not present in directory",
+  "address unknown",
+  "bad destination mailbox address syntax",
+  "bad…recipient",
+  "can't accept user",
+  "destination addresses were unknown",
+  "destination server rejected recipients",
+  "does not exist.",
+  "email address could not be found",
+  "email address does not exist",
+  "illegal envelope to: address",
+  "invalid address",
+  "invalid final delivery userid", // IMail
+  "invalid mailbox",
+  "invalid recipient",
+  "is not a known user",
+  "is not a valid mailbox",
+  "is not an active address at this host",
+  "mailbox does not exist",
+  "mailbox invalid",
+  "mailbox is inactive",
+  "mailbox is unavailable",
+  "mailbox not found",
+  "mailbox not present",
+  "mailbox unavaiable",
+  "mailbox …does not exist",
+  "mailbox …unavailable or access denied",
+  "nessun utente simile in questo indirizzo",
+  "no account by that name here",
+  "no existe dicha persona",
+  "no existe ese usuario ",
+  "no mail box available for this user",
+  "no mailbox by that name is currently available",
+  "no mailbox found",
+  "no such address here",
+  "no such mailbox",
+  "no such person at this address",
+  "no such recipient",
+  "no such user",
+  "no thank you rejected: account unavailable",
+  "no valid recipients, bye",
+  "no …in name directory",
+  "non…existent user",
+  "not a local address",
+  "not a valid recipient",
+  "not a valid user here",
+  "not email addresses",
+  "not listed in public name & address book", // Lotus Notes
+  "not valid rfc5321 syntax",
+  "rcpt (…t exist ",
+  "rcpt <…does not exist",
+  "recipient address rejected. (in reply to rcpt to command)",
+  "recipient address rejected: access denied",
+  "recipient address rejected: invalid user",
+  "recipient address rejected: invalid-recipient",
+  "recipient address rejected: unknown user",
+  "recipient address rejected: user unknown in …table",
+  "recipient address rejected: user …does not exist",
+  "recipient address rejected: userunknown",
+  "recipient does not exist",
+  "recipient is not accepted",
+  "recipient is not local",
+  "recipient not exist",
+  "recipient not found",
+  "recipient not ok",
+  "recipient refuses to accept your mail",
+  "recipient unknown",
+  "recipient …was not found in",
+  "requested action not taken: mailbox unavailable",
+  "resolver.adr.recipient notfound",
+  "resolver.adr.recipientnotfound",
+  "said: 550…5.1.1 … user unknown ",
+  "sorry, badrcptto",
+  "sorry, no mailbox here by that name",
+  "sorry, user unknown",
+  "sorry, your envelope recipient has been denied",
+  "that domain or user isn't in my list of allowed rcpthosts",
+  "the email account that you tried to reach does not exist",
+  "the following recipients was undeliverable",
+  "the user's email name is not found",
+  "there is no one at this address",
+  "this address no longer accepts mail",
+  "this email address is wrong or no longer valid",
+  "this recipient is in my badrecipientto list",
+  "this recipient is not in my validrcptto list",
+  "this spectator does not exist",
+  "this user doesn't have a …account",
+  "unknown e…mail address",
+  "unknown local…part",
+  "unknown mailbox",
+  "unknown recipient",
+  "unknown user",
+  "user (…) unknown",
+  "user does not exist",
+  "user missing home directory",
+  "user not active",
+  "user not exist",
+  "user not found",
+  "user not known",
+  "user unknown",
+  "user …does not exist",
+  "user …was not found",
+  "utilisateur inconnu !",
+  "vdeliver: invalid or unknown virtual user",
+  "wasn't found at", // Office 365: "x wasn't found at example.jp."
+  "weil die adresse nicht gefunden wurde oder keine e-mails empfangen kann",
+  "your envelope recipient is in my badrcptto list",
+  "アドレスが見つかりません",
+  "アドレス不明",
+  "ユーザが存在しません",
+  "ユーザーが存在しません",
+  "不明なアドレス",
+  "存在しないアドレス",
+  "存在しないメールアドレス",
+  "宛先が見つかりません",
+  "宛先不明",
+  "無効な受信者",
+];
+
+export const match = phraseMatcher(PHRASES);
+
+/** Phrases that, next to a 5.1.1, say the real problem is something else. */
+const OTHER_PROBLEMS = [
+  norelayingMatch,
+  blockedMatch,
+  mailboxfullMatch,
+  hasmovedMatch,
+  rejectedMatch,
+  notacceptMatch,
+];
+
+export const userunknown: ReasonCheck = {
+  reason: "userunknown",
+  phrases: PHRASES,
+  match,
+  probe(f) {
+    if (f.statusReason === "userunknown") return !OTHER_PROBLEMS.some((m) => m(f.text) !== undefined);
+    // Without a matching status, only a refusal of the RCPT command itself means "no such user": the
+    // same words after DATA (or from an unknown step) come from a filter (filtered.ts), typically a
+    // carrier's domain-specified reception.
+    return f.command === "RCPT" && match(f.text) !== undefined;
+  },
+};

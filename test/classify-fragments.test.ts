@@ -1,0 +1,203 @@
+import { describe, expect, it } from "vitest";
+import { classify } from "../knowledge/classify.ts";
+
+/** What people actually paste from a phone: a line or two, Japanese around it, lines re-wrapped. */
+describe("classify: pasted fragments", () => {
+  it("reads the one SMTP line a user copied", async () => {
+    const { kind, records } = await classify(
+      "550 5.1.1 <taro@example.jp>: Recipient address rejected: User unknown",
+    );
+    expect(kind).toBe("fragment");
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      reason: "userunknown",
+      topic: "user-unknown",
+      status: "5.1.1",
+      replyCode: "550",
+      recipient: "t***@example.jp",
+      recipientDomain: "example.jp",
+    });
+  });
+
+  it("understands the Gmail app's Japanese heading alone", async () => {
+    const { records } = await classify("「アドレス不明」と表示されました");
+    expect(records.map((r) => r.topic)).toEqual(["user-unknown"]);
+  });
+
+  it("reads a Postfix notice the app re-wrapped, with a Japanese question before it", async () => {
+    const paste = [
+      "この英語のメールは何ですか？",
+      "<mama.0412@docomo.ne.jp>: host mfsmax.docomo.ne.jp[203.0.113.240] said:",
+      "550 Unknown user mama.0412@docomo.ne.jp (in reply",
+      "to end of DATA command)",
+    ].join("\n");
+    const { records } = await classify(paste);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ topic: "user-unknown", recipientDomain: "docomo.ne.jp" });
+  });
+
+  it("reads today's Office 365 notice as pasted from Outlook", async () => {
+    const paste = [
+      "Your message to kenji@corp.example.com couldn't be delivered.",
+      "kenji wasn't found at corp.example.com.",
+      "Action Required  Recipient",
+      "Unknown To address",
+    ].join("\n");
+    const { records } = await classify(paste);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      reason: "userunknown",
+      topic: "user-unknown",
+      recipientDomain: "corp.example.com",
+    });
+  });
+
+  it("tells an authentication block from a spam block", async () => {
+    const auth = await classify(
+      "550-5.7.26 This mail has been blocked because the sender is unauthenticated.",
+    );
+    const spam = await classify(
+      "550-5.7.1 Our system has detected that this message is likely unsolicited mail. To reduce the amount of spam sent to Gmail, this message has been blocked.",
+    );
+    expect(auth.records.map((r) => r.topic)).toEqual(["auth-failed"]);
+    expect(spam.records.map((r) => r.topic)).toEqual(["spam-blocked"]);
+  });
+
+  it("says 'still retrying' for a delay warning, so nobody resends", async () => {
+    const { records } = await classify(
+      "THIS IS A WARNING MESSAGE ONLY.\nYOU DO NOT NEED TO RESEND YOUR MESSAGE.\nDelivery to the following recipient has been delayed:\n\n     yuki@example.org\n",
+    );
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ action: "delayed", topic: "delayed" });
+  });
+
+  it("recognises a pasted out-of-office reply and a plain chat message as no bounce", async () => {
+    const away = await classify(
+      "I am out of the office until Monday and will respond to you upon my return.",
+    );
+    expect(away.records.map((r) => r.topic)).toEqual(["not-a-bounce"]);
+    const chat = await classify("こんにちは。メールの送り方を教えてください。");
+    expect(chat.records).toEqual([]);
+  });
+
+  it("never echoes personal data from the paste in display fields", async () => {
+    const { records } = await classify(
+      "550 5.1.1 <hanako.yamada@example.co.jp>... User unknown\n電話 090-1234-5678 までお願いします",
+    );
+    const shown = JSON.stringify(records);
+    expect(shown).not.toContain("hanako.yamada");
+    expect(shown).not.toContain("090-1234-5678");
+  });
+
+  it("can be told to read a paste that looks like headers as a fragment", async () => {
+    const paste =
+      "Final-Recipient: rfc822; taro@example.jp\nAction: failed\nStatus: 5.2.2\nDiagnostic-Code: smtp; 552 5.2.2 Mailbox full";
+    const auto = await classify(paste);
+    const forced = await classify(paste, { kind: "fragment" });
+    expect(auto.kind).toBe("fragment");
+    expect(forced.records.map((r) => r.reason)).toEqual(["mailboxfull"]);
+  });
+  it("keeps a bare 'could not be delivered' as a bounce of unknown reason", async () => {
+    const { records } = await classify("This message could not be delivered. Please try again later.");
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ reason: "onhold" });
+  });
+
+  it("reads a spam filter's refusal without any status code", async () => {
+    const { records } = await classify(
+      "Your message to: taro@example.org was blocked by our Spam Firewall. The email you sent with the following subject has NOT BEEN DELIVERED:",
+    );
+    expect(records.map((r) => r.reason)).toEqual(["spamdetected"]);
+  });
+
+  it("reads an Exim list of malformed recipient addresses", async () => {
+    const paste = [
+      "A message that you sent contained one or more recipient addresses that were",
+      "incorrectly constructed:",
+      "",
+      "  taro@example.com <hanako@example.net>: malformed address: <hanako@example.net> may not follow taro@example.com",
+    ].join("\n");
+    const { records } = await classify(paste);
+    expect(records.map((r) => r.reason)).toEqual(["syntaxerror"]);
+  });
+
+  it("takes the recipient from a RCPT TO: line of a details list", async () => {
+    const paste = [
+      "Error: Invalid user address",
+      "550 - Requested action not taken: no such user here",
+      "Message details:",
+      "  RCPT TO: taro@example.com",
+    ].join("\n");
+    const { records } = await classify(paste);
+    expect(records[0]?.recipientDomain).toBe("example.com");
+  });
+  it("reads a qmail notice that gave up after the queue lifetime as expired", async () => {
+    const paste = [
+      "Hi. This is the qmail-send program at mail.example.jp.",
+      "I'm afraid I wasn't able to deliver your message to the following addresses.",
+      "This is a permanent error; I've given up. Sorry it didn't work out.",
+      "",
+      "<taro@example.org>:",
+      "unable to connect to remote server [192.0.2.1:25]: Operation timed out",
+      "I'm not going to try again; this message has been in the queue too long.",
+    ].join("\n");
+    const { records } = await classify(paste);
+    expect(records.map((r) => r.reason)).toEqual(["expired"]);
+  });
+  it("reads the providers' own error-page numbers and wordings", async () => {
+    const iua = await classify(
+      "<taro@i.ua>: host mx.i.ua[192.0.2.1] said: 550 Mailbox was not used for more than 3 months. See https://mail.i.ua/err/3/ (in reply to RCPT TO command)",
+    );
+    expect(iua.records.map((r) => r.reason)).toEqual(["suspend"]);
+    const cloudflare = await classify(
+      "<taro@example.com>: host route1.mx.cloudflare.net[192.0.2.2] said: 554 5.7.1 192.0.2.9 found on one or more DNSBLs (in reply to RCPT TO command)",
+    );
+    expect(cloudflare.records.map((r) => r.reason)).toEqual(["blocked"]);
+  });
+  it("reads Gmail's own sentence above a response that does not name the step", async () => {
+    const paste = [
+      "** Message not delivered **",
+      "",
+      "Your message couldn't be delivered to taro@example.com because the address couldn't be found.",
+      "Check for typos or unnecessary spaces and try again.",
+      "",
+      "The response was:",
+      "",
+      "The email account that you tried to reach does not exist.",
+    ].join("\n");
+    const { records } = await classify(paste);
+    expect(records.map((r) => r.reason)).toEqual(["userunknown"]);
+  });
+  it("reads an old Sendmail transcript whose 'Remote protocol error' points to the reply above", async () => {
+    const paste = [
+      "   ----- Transcript of session follows -----",
+      "While talking to mx.example.edu:",
+      ">>> MAIL From:<hanako@example.jp>",
+      "<<< 550 Insecure Mail Relay",
+      "554 <taro@example.edu>... Remote protocol error",
+    ].join("\n");
+    const { records } = await classify(paste);
+    expect(records.map((r) => r.reason)).toEqual(["norelaying"]);
+  });
+  it("explains Sendmail's bare 'Service unavailable' by the local mailer's line above it", async () => {
+    const paste = [
+      "   ----- The following addresses had permanent fatal errors -----",
+      "<taro@example.net>",
+      "",
+      "   ----- Transcript of session follows -----",
+      "mail.local: unknown user: taro",
+      "554 <taro@example.net>... Service unavailable",
+    ].join("\n");
+    const { records } = await classify(paste);
+    expect(records.map((r) => r.reason)).toEqual(["userunknown"]);
+  });
+  it("takes a status comment as the explanation when a report field has no Diagnostic-Code", async () => {
+    const paste = [
+      "Final-Recipient: rfc822;taro@example.net",
+      "Action: delayed",
+      "Status: 4.0.0 (example.net: host name lookup failure)",
+    ].join("\n");
+    const { records } = await classify(paste);
+    expect(records.map((r) => r.reason)).toEqual(["networkerror"]);
+  });
+});

@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { lfBytes } from "../knowledge/bounce/input.ts";
+import { parseMail } from "../knowledge/bounce/mail.ts";
+import { decodeHeader, readMime } from "../knowledge/bounce/mime.ts";
+
+const dir = join(import.meta.dirname, "fixtures", "bounces");
+const squash = (s: string) => s.replace(/\s+/g, " ").trim();
+
+describe("the fast MIME reader and mailparser read the same bounce", () => {
+  it.each(readdirSync(dir).filter((f) => f.endsWith(".eml")))("%s", async (file) => {
+    const raw = lfBytes(new Uint8Array(readFileSync(join(dir, file))));
+    const fast = await parseMail(raw, "auto");
+    const reference = await parseMail(raw, "mailparser");
+    expect(squash(fast.body)).toBe(squash(reference.body));
+    expect(squash(fast.dsn)).toBe(squash(reference.dsn));
+    expect(fast.subject).toBe(reference.subject);
+    expect(Boolean(fast.original)).toBe(Boolean(reference.original));
+  });
+});
+
+describe("the fast MIME reader hands broken or unusual mail to mailparser", () => {
+  const latin1 = (s: string) => Buffer.from(s, "utf8").toString("latin1");
+
+  it("when the multipart boundary never appears", () => {
+    expect(
+      readMime(latin1('Content-Type: multipart/mixed; boundary="x"\n\nno parts here\n')),
+    ).toBeUndefined();
+  });
+
+  it("when a part uses a transfer encoding it does not know", () => {
+    const mail =
+      'Content-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Transfer-Encoding: x-uuencode\n\nbegin 644 a\n--b--\n';
+    expect(readMime(latin1(mail))).toBeUndefined();
+  });
+
+  it("but reads an HTML-only notice itself, tags stripped and entities decoded", () => {
+    const html =
+      "Content-Type: text/html\n\n<html><head><style>p{}</style></head><p>550 5.1.1 &lt;a@example.jp&gt;<br>User&nbsp;unknown</p>\n";
+    expect(readMime(latin1(html))?.body.trim()).toBe("550 5.1.1 <a@example.jp>\nUser unknown");
+  });
+
+  it("decodes ISO-2022-JP and UTF-8 encoded words in headers", () => {
+    expect(decodeHeader("=?ISO-2022-JP?B?GyRCJSglaSE8JWEhPCVrGyhC?=")).toBe("エラーメール");
+    expect(decodeHeader("=?UTF-8?B?6YWN5L+h5LiN6IO9?= test")).toBe("配信不能 test");
+  });
+});
