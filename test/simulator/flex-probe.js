@@ -13,6 +13,7 @@ window.flexProbe = async (bubble) => {
     titleSize: style(".flex-header .flex-text").fontSize,
     titleWeight: style(".flex-header .flex-text").fontWeight,
     headerBackground: style(".flex-header .flex-box").backgroundColor,
+    headerFill: width(node.querySelector(".flex-header .flex-box")),
     wrappedLines: Math.round(
       wrapped.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(wrapped).lineHeight),
     ),

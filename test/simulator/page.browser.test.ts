@@ -204,6 +204,7 @@ describe.skipIf(chromiumMissing)("chat page", () => {
       titleSize: "22px", // xl
       titleWeight: "700",
       headerBackground: "rgb(6, 199, 85)",
+      headerFill: 260, // the header box's background reaches the bubble's edges
       wrappedSize: "14px", // sm
       baselineMargin: "16px", // the child's margin xl replaces the box's spacing md
       baselineAlign: "baseline",
