@@ -64,12 +64,15 @@ export async function startLocalServer(timeoutMs = 30_000): Promise<LocalServer>
     clearTimeout(killer);
   };
 
+  // Ready when the log says where to go (bot/start.ts logs it once the page is mounted) and the page answers.
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`bot/main.ts exited with ${child.exitCode}:\n${output}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/`)
-      .then((res) => res.ok)
-      .catch(() => false);
+    const ok =
+      output.includes(url) &&
+      (await fetch(url, { signal: AbortSignal.timeout(2_000) })
+        .then((res) => res.ok)
+        .catch(() => false));
     if (ok) return { url, output: () => output, stop };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
