@@ -14,14 +14,17 @@ const OUT = fileURLToPath(new URL("../docs/simulator.png", import.meta.url));
 const server = await startLocalServer();
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1120, height: 860 } });
+  const page = await browser.newPage({ viewport: { width: 1120, height: 1400 } });
   await page.goto(server.url);
   await page.waitForSelector("body[data-ready=true]");
+  await page.click("#richmenu-bar"); // fold the rich menu away: the chat is what the picture is about
   await page.click("#follow");
   await page.waitForSelector(".row.bot");
   await page.fill("#input", BUILT_IN_EXAMPLES[0]!.text);
+  const sent = Date.now();
   await page.press("#input", "Enter");
   await page.waitForSelector(".flex-bubble");
+  console.log(`diagnosis shown ${Date.now() - sent} ms after sending the bounce`);
   await page.waitForTimeout(300); // let the scroll settle
   mkdirSync(fileURLToPath(new URL("../docs/", import.meta.url)), { recursive: true });
   await page.screenshot({ path: OUT });
