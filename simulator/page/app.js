@@ -67,7 +67,23 @@ function selectUser(userId) {
   updateUser(user);
   const stream = new EventSource(`/simulator/users/${userId}/stream`);
   stream.onmessage = (message) => onChatEvent(JSON.parse(message.data));
+  // While the server is away, EventSource retries by itself. It gives up (CLOSED) when the server answers
+  // with an error: after `npm start` was restarted, the old user ids are unknown. Then start afresh.
+  stream.onerror = () => {
+    if (stream.readyState === EventSource.CLOSED && state.stream === stream) void reloadWhenServerIsBack();
+  };
   state.stream = stream;
+}
+
+async function reloadWhenServerIsBack() {
+  for (;;) {
+    const up = await fetch("/simulator/state").then(
+      (res) => res.ok,
+      () => false,
+    );
+    if (up) return location.reload();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }
 
 // ---- the chat ----------------------------------------------------------------------------------

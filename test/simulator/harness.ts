@@ -17,9 +17,10 @@ export interface Running {
 export async function startBotWithSimulator(
   makeBot: (apiBaseUrl: string) => express.Express | Promise<express.Express>,
   options: Omit<SimulatorOptions, "webhookUrl">,
+  port = 0,
 ): Promise<Running> {
   const server: Server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const simulator = await startSimulator({ ...options, webhookUrl: `${baseUrl}/webhook` });
   const app = express();

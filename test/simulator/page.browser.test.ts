@@ -139,6 +139,26 @@ describe.skipIf(chromiumMissing)("chat page", () => {
     expect(await page.isHidden("#richmenu-panel")).toBe(true);
   });
 
+  it("after the server restarts (new users, new ids), the page starts afresh by itself", async () => {
+    await send("before the restart");
+    await page.waitForSelector(".flex-bubble");
+    const oldIds = await page.locator(".user-id").allTextContents();
+    const port = Number(new URL(running.baseUrl).port);
+    await running.close();
+    running = await startBotWithSimulator(
+      (apiBaseUrl) => createEchoBot({ ...config, apiBaseUrl }).app,
+      { ...config, fixturesDir },
+      port,
+    );
+    await expect
+      .poll(() => page.locator(".user-id").allTextContents(), { timeout: 10_000 })
+      .not.toEqual(oldIds);
+    await page.waitForSelector("body[data-ready=true]");
+    expect(await userTexts().count()).toBe(0);
+    await send("after the restart");
+    await expect.poll(() => botTexts().first().textContent()).toBe("echo: after the restart");
+  });
+
   it("reset blocks the bot and clears the chat; follow is offered again", async () => {
     await page.click("#follow");
     await botTexts().first().waitFor();
