@@ -84,6 +84,8 @@ export async function start({ config, services, startSimulator }: StartOptions):
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await app.drain();
+      // Before waiting for the server: the simulator's page keeps an event stream open on it, which
+      // would hold the close forever. After the drain: events in flight still reply through its stand-in.
       await simulator?.close();
       await closed;
       await app.drain(); // webhooks that arrived on open connections while the server was closing

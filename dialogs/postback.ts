@@ -36,18 +36,13 @@ function topicParam(q: URLSearchParams): TopicId | undefined {
   return TOPIC_IDS.find((id) => id === t);
 }
 
-/**
- * The rich menu's topic tiles send `topic:<topic-id>` (scripts/richmenu-layout.ts; an operator contract,
- * kept as written even though quick replies use the query format): the same as picking the symptom.
- */
-const RICH_MENU_TOPIC = /^topic:([a-z-]{1,40})$/;
-
 /** The tap's meaning, or undefined for data this version did not write (old buttons, other bots, junk). */
 export function decodePostback(data: string): Postback | undefined {
   if (data.length > 300) return undefined;
-  const tile = RICH_MENU_TOPIC.exec(data);
-  if (tile) {
-    const topic = TOPIC_IDS.find((id) => id === tile[1]);
+  // The rich menu's topic tiles (scripts/richmenu-layout.ts) send "topic:<topic-id>". A registered rich
+  // menu keeps its data until it is replaced, so this form stays understood.
+  if (data.startsWith("topic:")) {
+    const topic = TOPIC_IDS.find((id) => id === data.slice("topic:".length));
     return topic && { a: "symptom", topic };
   }
   const q = new URLSearchParams(data);

@@ -3,12 +3,13 @@ import { checkMessages } from "../bot/line-limits.ts";
 import { createRenderer } from "../bot/render/render.ts";
 import type { Diagnosis } from "../dialogs/events.ts";
 import type { ReplyIntent } from "../dialogs/intents.ts";
-import { createInterpreter } from "../dialogs/interpret.ts";
+import { createInterpreter, type UserInput } from "../dialogs/interpret.ts";
 import { symptomDiagnosis } from "../dialogs/machine.ts";
 import { loadUi } from "../dialogs/ui.ts";
 import { classify } from "../knowledge/classify.ts";
 import { carrierOf, loadKnowledge, matchSymptom } from "../knowledge/knowledge.ts";
 import { TOPIC_IDS } from "../knowledge/types.ts";
+import { actionOf, TILES } from "../scripts/richmenu-layout.ts";
 
 /**
  * The shipped texts (knowledge/data/*.yaml, ui.yaml) in every reply the dialogs can produce: each must fit
@@ -137,6 +138,21 @@ describe("button labels typed instead of tapped", () => {
         { lang: "ja", topic: "user-unknown", pickingCarrier: true },
       );
       expect(events.at(-1)).toEqual({ type: "CARRIER", id });
+    },
+  );
+
+  it.each(TILES.map((tile) => [tile.target, tile] as const))(
+    "the rich menu tile %s does what it says",
+    async (target, tile) => {
+      const action = actionOf(tile, knowledge);
+      const input: UserInput =
+        action.type === "postback"
+          ? { kind: "postback", data: action.data ?? "" }
+          : { kind: "text", text: action.type === "message" ? (action.text ?? "") : "" };
+      const events = await interpret(input, { lang: "ja", topic: null, pickingCarrier: false });
+      expect(events.at(-1)).toEqual(
+        target === "menu" ? { type: "MENU" } : { type: "SYMPTOM", topic: target },
+      );
     },
   );
 });
