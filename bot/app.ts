@@ -1,11 +1,6 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { validateSignature } from "@line/bot-sdk";
-import express, {
-  type ErrorRequestHandler,
-  type Express,
-  type Request,
-  type Response,
-  type Router,
-} from "express";
+import express, { type ErrorRequestHandler, type Express, type Router } from "express";
 import type { Logger } from "pino";
 import { createEventHandler, type EventHandlerDeps } from "./handle-event.ts";
 import { createHealthRouter } from "./health.ts";
@@ -24,11 +19,15 @@ export interface AppDeps extends EventHandlerDeps {
   bodyLimit?: number;
   /** Extra routes mounted at "/" (the local simulator's page and endpoints). */
   routers?: Router[];
+  /** Events queued or in progress before acknowledgements slow down (default DEFAULT_MAX_BACKLOG). */
+  maxBacklog?: number;
   /** Readiness checks for GET /readyz, e.g. { redis: () => stores.ping() }. */
   readiness?: Record<string, () => Promise<unknown>>;
 }
 
 export type BotApp = Express & {
+  /** What an HTTP server should call: webhooks straight to their handler, everything else to express. */
+  listener: RequestListener;
   /** Resolves when every event received so far has been handled. */
   drain(): Promise<void>;
   /**
@@ -45,6 +44,14 @@ export type BotApp = Express & {
  */
 export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
 
+/**
+ * Acknowledging first means a burst can queue far more events than the process works through in a
+ * moment; every queued event holds memory. Past this many, acks wait for room (at most
+ * BACKPRESSURE_MAX_WAIT_MS), which bounds the backlog without refusing anything.
+ */
+export const DEFAULT_MAX_BACKLOG = 500;
+const BACKPRESSURE_MAX_WAIT_MS = 1_000;
+
 export function createApp(deps: AppDeps): BotApp {
   const app = express();
   app.disable("x-powered-by");
@@ -54,7 +61,7 @@ export function createApp(deps: AppDeps): BotApp {
   let accepting = true;
 
   /** Answers a webhook request; after shutdown began, the connection is closed behind the answer. */
-  const answer = (res: Response, status: number, body: object) => {
+  const answer = (res: ServerResponse, status: number, body: object) => {
     const text = JSON.stringify(body);
     res.writeHead(status, {
       "content-type": "application/json; charset=utf-8",
@@ -64,14 +71,14 @@ export function createApp(deps: AppDeps): BotApp {
     res.end(text);
   };
 
-  // POST /webhook first, in plain Node: it is the hot path (every LINE event), and the express router,
-  // body parser and res.json() around it cost more than the work itself (npm run bench:webhook).
-  app.use((req, res, next) => {
-    if (req.method !== "POST" || req.path !== "/webhook") return next();
+  // POST /webhook in plain Node: it is the hot path (every LINE event), and the express router, body
+  // parser and res.json() around it cost more than the work itself (npm run bench:webhook). Servers
+  // reach it before express through `listener`; mounted in the app too, so the app alone is complete.
+  const webhook = (req: IncomingMessage, res: ServerResponse) => {
     // Ack latency as LINE sees it: body read, signature, parse, up to the 200 (or the refusal).
     res.once("finish", deps.metrics.ackTimer());
     readBody(req, deps.bodyLimit ?? DEFAULT_BODY_LIMIT).then(
-      (body) => {
+      async (body) => {
         if (body === "too-large") return answer(res, 413, { message: "Request body too large" });
         // The signature is over exactly the bytes sent, whatever the content type says.
         const signature = req.headers["x-line-signature"];
@@ -87,6 +94,9 @@ export function createApp(deps: AppDeps): BotApp {
           return answer(res, 400, {
             message: 'Body must be JSON like {"destination": "...", "events": [...]}',
           });
+        // Backpressure: with too much work piled up, the ack waits (LINE then sends less at once), but
+        // never so long that LINE's 2 s timeout would count it as failed and redeliver.
+        await queue.room(deps.maxBacklog ?? DEFAULT_MAX_BACKLOG, BACKPRESSURE_MAX_WAIT_MS);
         answer(res, 200, {}); // acknowledge first: LINE gives up after 2 s
         if (events.length === 0) return; // the console's "Verify" button
         // Start after this turn of the event loop, so a long classification cannot hold back the ack.
@@ -105,7 +115,8 @@ export function createApp(deps: AppDeps): BotApp {
         if (!res.headersSent) answer(res, 400, { message: "Bad request" });
       },
     );
-  });
+  };
+  app.use((req, res, next) => (isWebhook(req) ? webhook(req, res) : next()));
 
   app.use((_req, res, next) => {
     if (!accepting) res.set("connection", "close");
@@ -124,6 +135,8 @@ export function createApp(deps: AppDeps): BotApp {
   app.use(errorHandler(log));
 
   return Object.assign(app, {
+    listener: (req: IncomingMessage, res: ServerResponse) =>
+      isWebhook(req) ? webhook(req, res) : app(req, res),
     drain: () => queue.drain(),
     stopAccepting: () => {
       accepting = false;
@@ -131,11 +144,15 @@ export function createApp(deps: AppDeps): BotApp {
   });
 }
 
+/** LINE's webhook calls: POST /webhook (a query string, if any, is ignored). */
+const isWebhook = (req: IncomingMessage) =>
+  req.method === "POST" && (req.url === "/webhook" || req.url?.startsWith("/webhook?") === true);
+
 /**
  * The request body, or "too-large" once it passes the limit (the rest is read and dropped, so the
  * client gets its 413 instead of a broken pipe).
  */
-function readBody(req: Request, limit: number): Promise<Buffer | "too-large"> {
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too-large"> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers["content-length"]);
     let tooLarge = declared > limit;

@@ -63,7 +63,7 @@ export async function start({ config, services, startSimulator }: StartOptions):
     { ...services, logger: log },
   );
   const app = createApp({ ...deps, routers: simulator ? [simulator.router] : [] });
-  server.on("request", app);
+  server.on("request", app.listener);
 
   if (config.mode === "line")
     log.info({ url, webhook: `${url}/webhook` }, `LINE assistant listening on ${url}`);

@@ -5,6 +5,7 @@ import { builtinModules } from "node:module";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { RUNTIME_NODE_FLAGS } from "../scripts/build.ts";
 
 /**
  * No Docker engine runs here, so the image is checked statically: the Dockerfile is parsed into stages
@@ -97,12 +98,17 @@ describe("Dockerfile", () => {
     expect(ops.lastIndexOf("USER")).toBeLessThan(ops.lastIndexOf("CMD"));
   });
 
-  it("exposes port 3000 and starts the same entry point as npm start, via tsx from the dependencies", () => {
+  it("exposes port 3000 and runs the compiled entry point of npm start with the production V8 flags", () => {
     expect(find(runtime, "EXPOSE").map((e) => e.args)).toEqual(["3000"]);
     const cmd = JSON.parse(find(runtime, "CMD").at(-1)!.args) as string[];
-    const entry = /^tsx (\S+)$/.exec(pkg.scripts.start!)?.[1];
-    expect(cmd).toEqual(["node", "--import", "tsx", entry]);
-    expect(pkg.dependencies.tsx).toBeDefined();
+    const entry = /^tsx (\S+)\.ts$/.exec(pkg.scripts.start!)?.[1];
+    expect(cmd).toEqual(["node", ...RUNTIME_NODE_FLAGS, `dist/${entry}.js`]);
+    // dist/ is made by npm run build in a stage the runtime copies from
+    const built = copiedFrom(runtime).find((s) =>
+      find(s, "RUN").some((r) => r.args.includes("npm run build")),
+    );
+    expect(built).toBeDefined();
+    expect(pkg.scripts.build).toBe("tsx scripts/build.ts");
   });
 
   it("keeps local secrets, modules and git history out of the build context", () => {

@@ -41,4 +41,35 @@ describe("KeyedQueue", () => {
     await queue.drain();
     expect(log).toEqual(["after"]);
   });
+
+  it("makes room() callers wait while too much is pending, one per freed place, never past their limit", async () => {
+    const queue = new KeyedQueue();
+    const gates: (() => void)[] = [];
+    for (const key of ["a", "b", "c"]) void queue.run(key, () => new Promise<void>((r) => gates.push(r)));
+    expect(queue.pending).toBe(3);
+    const admitted: string[] = [];
+    void queue.room(3, 10_000).then(() => admitted.push("first"));
+    void queue.room(3, 10_000).then(() => admitted.push("second"));
+    await tick();
+    expect(admitted).toEqual([]);
+    gates[0]!();
+    await tick();
+    expect(admitted).toEqual(["first"]); // one place freed, one caller let in
+    gates[1]!();
+    await tick();
+    expect(admitted).toEqual(["first", "second"]);
+    gates[2]!();
+    await queue.drain();
+  });
+
+  it("lets a room() caller go after its longest wait even when nothing finished", async () => {
+    const queue = new KeyedQueue();
+    let release!: () => void;
+    void queue.run("a", () => new Promise<void>((r) => (release = r)));
+    const started = Date.now();
+    await queue.room(1, 50);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+    release();
+    await queue.drain();
+  });
 });

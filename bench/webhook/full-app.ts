@@ -30,7 +30,7 @@ const deps = createBotDeps(
     metrics: createMetrics(),
   },
 );
-const server = createServer(createApp(deps));
+const server = createServer(createApp(deps).listener);
 server.keepAliveTimeout = 60_000;
 server.listen(0, "127.0.0.1", () => {
   serveBenchIpc((server.address() as AddressInfo).port);

@@ -1,7 +1,8 @@
 /**
  * The benchmark's bot processes talk to bench/webhook.ts over Node's IPC channel: they announce their
- * port, and answer questions about their memory (after a full GC when --expose-gc is on, so RSS is not
- * flattered or inflated by garbage waiting to be collected) and the CPU time they have used.
+ * port, and answer questions about their memory (after full GCs when --expose-gc is on, so RSS is not
+ * inflated by garbage waiting to be collected: the first collection frees, the next ones compact the
+ * pages it left sparse) and the CPU time they have used.
  */
 export interface Memory {
   rss: number;
@@ -19,7 +20,7 @@ export function serveBenchIpc(port: number): void {
       process.send?.({ cpuMicros: user + system } satisfies BenchAnswer);
       return;
     }
-    (globalThis as { gc?: () => void }).gc?.();
+    for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();
     const { rss, heapUsed } = process.memoryUsage();
     process.send?.({ memory: { rss, heapUsed } } satisfies BenchAnswer);
   });

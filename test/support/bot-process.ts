@@ -18,8 +18,14 @@ export interface BotProcess {
   stop(signal: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function spawnBot(env: Record<string, string>): Promise<BotProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "bot/main.ts"], {
+/** How `npm start` runs the bot (TypeScript through tsx); the build test passes the compiled entry. */
+const TSX_ENTRY = ["--import", "tsx", "bot/main.ts"];
+
+export async function spawnBot(
+  env: Record<string, string>,
+  nodeArgs: string[] = TSX_ENTRY,
+): Promise<BotProcess> {
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: ROOT,
     env: { PATH: process.env.PATH, PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
