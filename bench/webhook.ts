@@ -316,10 +316,10 @@ async function rss(standIn: StandIn): Promise<void> {
   await blast(fresh, standIn, traffic("rss", SESSIONS, SECRET, 2));
   const loaded = await fresh.memory();
   await fresh.stop();
-  console.log(`\nmemory of a fresh full app, after a full GC:`);
+  console.log(`\nmemory of a fresh full app, after full GCs:`);
   console.log(`  idle: RSS ${mb(idle.rss)} (heap ${mb(idle.heapUsed)})`);
   console.log(
-    `  ${SESSIONS / 1000}k live sessions (follow + paste each): RSS ${mb(loaded.rss)} (heap ${mb(loaded.heapUsed)}) (acceptance ≤ 150 MB)`,
+    `  ${SESSIONS / 1000}k users (follow + paste each; ${loaded.sessions} sessions in the store): RSS ${mb(loaded.rss)} (heap ${mb(loaded.heapUsed)}) (acceptance ≤ 150 MB)`,
   );
 }
 

@@ -77,44 +77,46 @@ export function createApp(deps: AppDeps): BotApp {
   const webhook = (req: IncomingMessage, res: ServerResponse) => {
     // Ack latency as LINE sees it: body read, signature, parse, up to the 200 (or the refusal).
     res.once("finish", deps.metrics.ackTimer());
-    readBody(req, deps.bodyLimit ?? DEFAULT_BODY_LIMIT).then(
-      async (body) => {
-        if (body === "too-large") return answer(res, 413, { message: "Request body too large" });
-        // The signature is over exactly the bytes sent, whatever the content type says.
-        const signature = req.headers["x-line-signature"];
-        if (typeof signature !== "string" || !validateSignature(body, deps.channelSecret, signature)) {
-          log.warn(
-            { signature: signature ? "mismatch" : "missing", bytes: body.length },
-            "webhook signature rejected",
-          );
-          return answer(res, 401, { message: "Invalid or missing X-Line-Signature" });
-        }
-        const events = readEvents(body);
-        if (!events)
-          return answer(res, 400, {
-            message: 'Body must be JSON like {"destination": "...", "events": [...]}',
-          });
-        // Backpressure: with too much work piled up, the ack waits (LINE then sends less at once), but
-        // never so long that LINE's 2 s timeout would count it as failed and redeliver.
-        await queue.room(deps.maxBacklog ?? DEFAULT_MAX_BACKLOG, BACKPRESSURE_MAX_WAIT_MS);
-        answer(res, 200, {}); // acknowledge first: LINE gives up after 2 s
-        if (events.length === 0) return; // the console's "Verify" button
-        // Start after this turn of the event loop, so a long classification cannot hold back the ack.
-        const acked = new Promise((resolve) => setImmediate(resolve));
-        for (const event of events) {
-          deps.metrics.event(event.type);
-          void queue.run(chatKey(event), async () => {
-            await acked;
-            await handle(event);
-          });
-        }
-      },
-      (error: unknown) => {
-        // The client went away mid-body: nothing was acknowledged, LINE will redeliver if it can.
-        log.warn({ err: error }, "webhook body not received");
-        if (!res.headersSent) answer(res, 400, { message: "Bad request" });
-      },
-    );
+    readBody(req, deps.bodyLimit ?? DEFAULT_BODY_LIMIT)
+      .then(
+        async (body) => {
+          if (body === "too-large") return answer(res, 413, { message: "Request body too large" });
+          // The signature is over exactly the bytes sent, whatever the content type says.
+          const signature = req.headers["x-line-signature"];
+          if (typeof signature !== "string" || !validateSignature(body, deps.channelSecret, signature)) {
+            log.warn(
+              { signature: signature ? "mismatch" : "missing", bytes: body.length },
+              "webhook signature rejected",
+            );
+            return answer(res, 401, { message: "Invalid or missing X-Line-Signature" });
+          }
+          const events = readEvents(body);
+          if (!events)
+            return answer(res, 400, {
+              message: 'Body must be JSON like {"destination": "...", "events": [...]}',
+            });
+          // Backpressure: with too much work piled up, the ack waits (LINE then sends less at once), but
+          // never so long that LINE's 2 s timeout would count it as failed and redeliver.
+          await queue.room(deps.maxBacklog ?? DEFAULT_MAX_BACKLOG, BACKPRESSURE_MAX_WAIT_MS);
+          answer(res, 200, {}); // acknowledge first: LINE gives up after 2 s
+          if (events.length === 0) return; // the console's "Verify" button
+          // Start after this turn of the event loop, so a long classification cannot hold back the ack.
+          const acked = new Promise((resolve) => setImmediate(resolve));
+          for (const event of events) {
+            deps.metrics.event(event.type);
+            void queue.run(chatKey(event), async () => {
+              await acked;
+              await handle(event);
+            });
+          }
+        },
+        (error: unknown) => {
+          // The client went away mid-body: nothing was acknowledged, LINE will redeliver if it can.
+          log.warn({ err: error }, "webhook body not received");
+          if (!res.headersSent) answer(res, 400, { message: "Bad request" });
+        },
+      )
+      .catch((error: unknown) => log.error({ err: error }, "webhook request failed"));
   };
   app.use((req, res, next) => (isWebhook(req) ? webhook(req, res) : next()));
 

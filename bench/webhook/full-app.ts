@@ -9,6 +9,7 @@ import { createApp } from "../../bot/app.ts";
 import { logger } from "../../bot/logger.ts";
 import { createMetrics } from "../../bot/metrics.ts";
 import { createBotDeps } from "../../bot/wiring.ts";
+import type { MemorySessionStore } from "../../dialogs/stores/memory.ts";
 import { classify } from "../../knowledge/classify.ts";
 import { carrierOf, loadKnowledge, matchSymptom } from "../../knowledge/knowledge.ts";
 import { serveBenchIpc } from "./ipc.ts";
@@ -33,5 +34,5 @@ const deps = createBotDeps(
 const server = createServer(createApp(deps).listener);
 server.keepAliveTimeout = 60_000;
 server.listen(0, "127.0.0.1", () => {
-  serveBenchIpc((server.address() as AddressInfo).port);
+  serveBenchIpc((server.address() as AddressInfo).port, () => (deps.store as MemorySessionStore).size);
 });

@@ -7,12 +7,14 @@
 export interface Memory {
   rss: number;
   heapUsed: number;
+  /** Sessions the app's store holds (the full app only). */
+  sessions?: number;
 }
 
 export type BenchQuestion = { type: "memory" } | { type: "cpu" };
 export type BenchAnswer = { memory: Memory } | { cpuMicros: number } | { port: number };
 
-export function serveBenchIpc(port: number): void {
+export function serveBenchIpc(port: number, sessions?: () => number): void {
   process.send?.({ port } satisfies BenchAnswer);
   process.on("message", (question: BenchQuestion) => {
     if (question.type === "cpu") {
@@ -22,7 +24,8 @@ export function serveBenchIpc(port: number): void {
     }
     for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();
     const { rss, heapUsed } = process.memoryUsage();
-    process.send?.({ memory: { rss, heapUsed } } satisfies BenchAnswer);
+    const memory: Memory = { rss, heapUsed, ...(sessions && { sessions: sessions() }) };
+    process.send?.({ memory } satisfies BenchAnswer);
   });
   process.on("disconnect", () => process.exit(0));
 }
