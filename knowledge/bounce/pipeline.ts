@@ -1,5 +1,6 @@
 import { FORMATS, GENERIC } from "../formats/index.ts";
 import { dsnDrafts } from "../formats/rfc3464.ts";
+import { holdout } from "../holdout.ts";
 import { delayPhrase } from "./delay.ts";
 import { type Draft, newDraft } from "./draft.ts";
 import type { Message } from "./message.ts";
@@ -19,6 +20,7 @@ export function draftsOf(message: Message): Draft[] {
   let fromText: Draft[] = [];
   let formatName = "";
   for (const format of FORMATS) {
+    if (holdout.names.size > 0 && holdout.names.has(format.name)) continue;
     if (!format.detect(message)) continue;
     fromText = format.parse(message);
     formatName = format.name;

@@ -1,6 +1,7 @@
 import type { Decision } from "../bounce/decide.ts";
 import type { Draft } from "../bounce/draft.ts";
 import { domainOf } from "../bounce/text.ts";
+import { holdout } from "../holdout.ts";
 import type { Facts } from "../reasons/check.ts";
 import { apple } from "./apple.ts";
 import { cloudflare } from "./cloudflare.ts";
@@ -52,10 +53,11 @@ export function providerOf(draft: Draft): Provider | undefined {
   const domain = domainOf(draft.recipient);
   const host = draft.remoteHost.toLowerCase();
   const reporter = draft.reportingMta.toLowerCase();
+  const providers = holdout.names.size > 0 ? PROVIDERS.filter((p) => !holdout.names.has(p.name)) : PROVIDERS;
   return (
-    PROVIDERS.find((p) => belongs(domain, p.hosts)) ??
-    PROVIDERS.find((p) => belongs(host, p.hosts)) ??
-    PROVIDERS.find((p) => belongs(reporter, p.hosts))
+    providers.find((p) => belongs(domain, p.hosts)) ??
+    providers.find((p) => belongs(host, p.hosts)) ??
+    providers.find((p) => belongs(reporter, p.hosts))
   );
 }
 
