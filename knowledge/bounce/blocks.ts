@@ -19,8 +19,9 @@ export interface Block {
   lines: string[];
 }
 
+// A label ends with a colon, a blank or an angle bracket: "to" in "tom@example.org" is no label.
 const LABEL =
-  /^(?:[*•・-]\s+)?(?:(?:(?:original |final |failed |invalid |unknown )?(?:recipient(?: address)?|rcpt to|to|address|user|addressee|destinataire|empfänger)(?:\(s\))?s?|宛先|受信者)\s*[:：]?\s*)?/i;
+  /^(?:[*•・-]\s+)?(?:(?:(?:original |final |failed |invalid |unknown )?(?:recipient(?: address)?|rcpt to|to|address|user|addressee|destinataire|empfänger)(?:\(s\))?s?|宛先|受信者)(?:\s*[:：]\s*|\s+|(?=<)))?/i;
 
 // The address at the start of a trimmed line, optionally in <> or "", optionally with a label before it.
 const LEADING_ADDRESS =
@@ -42,7 +43,7 @@ export function addressLine(line: string): { address: string; rest: string } | u
   return { address: m[1]!, rest };
 }
 
-const SEPARATOR = /^\s*(?:-{3,}|={3,}|_{3,}|\*{3,})/;
+const SEPARATOR = /^\s*\|?(?:-{3,}|={3,}|_{3,}|\*{3,})/;
 
 export interface BlockOptions {
   /** At most this many explanation lines per recipient. */

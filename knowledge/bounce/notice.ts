@@ -7,9 +7,10 @@ import { linesOf } from "./text.ts";
  *   ------ This is a copy of the message, including all the headers. ------   (Exim)
  *   --- Below this line is a copy of the message.                              (qmail)
  *   ----- Original message follows -----  /  -------original message          (Sendmail, m-FILTER)
+ *   |------------------------- Message text follows: ------------------------|  (Smail 3)
  */
 export const ORIGINAL_MESSAGE_MARKERS: readonly RegExp[] = [
-  /^[-=_*# \t]*(?:original (?:message|mail|e-?mail)\b|returned message|unsent message follows|undelivered message (?:follows|attached)|message headers follow|message text follows)/i,
+  /^[-=_*#| \t]*(?:original (?:message|mail|e-?mail)\b|returned message|unsent message follows|undelivered message (?:follows|attached)|message headers? follows?|message text follows)/i,
   /^[-=_*# \t]*(?:the )?headers? of the original message/i,
   /^[-=_*# \t]*below (?:this|the next) line is a copy/i,
   /^[-=_*# \t]*(?:enclosed is|this is) a copy of (?:the|your) (?:message|mail)/i,

@@ -42,6 +42,8 @@ const CARRIER_DOMAINS = [
   "rakumail.jp",
 ];
 
+const NO_SUCH_DOMAIN = /\bnxdomain\b|domain name not found|no such domain|non-?existent domain/i;
+
 function isCarrier(domain: string): boolean {
   return CARRIER_DOMAINS.some((c) => domain === c || domain.endsWith(`.${c}`));
 }
@@ -54,6 +56,10 @@ function topicFor(draft: Draft, decision: Decision, status: string): TopicId {
   if (decision.reason === "rejected" && isCarrier(domainOf(draft.recipient))) {
     if (/unknown user|user unknown/i.test(draft.diagnosis)) return "user-unknown";
   }
+  // The recipient's domain does not exist in DNS: Sisimai files that under networkerror, but for the
+  // user it is a mistyped or vanished domain ("DNS type 'mx' lookup of example.jp responded with code
+  // NXDOMAIN").
+  if (decision.reason === "networkerror" && NO_SUCH_DOMAIN.test(draft.diagnosis)) return "host-unknown";
   if (topic === "user-unknown" || topic === "host-unknown" || topic === "unknown") {
     const text = forMatching(draft.diagnosis.slice(0, 2000));
     if (SYNTAX_PHRASES.some((p) => text.includes(p))) return "address-syntax";
