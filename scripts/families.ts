@@ -67,6 +67,10 @@ const FAMILY_READERS: Readonly<Record<string, readonly string[]>> = {
   "lhost-aol": ["Aol"],
   "rhost-aol": ["Aol"],
   "rhost-apple": ["Apple"],
+  "lhost-powermta": ["PowerMTA"],
+  "lhost-trendmicro": ["TrendMicro"],
+  "lhost-interscanmss": ["TrendMicro"],
+  "lhost-verizon": ["Verizon"],
 };
 
 interface Row {

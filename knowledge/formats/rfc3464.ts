@@ -1,6 +1,7 @@
 import { type Draft, newDraft } from "../bounce/draft.ts";
 import type { Message } from "../bounce/message.ts";
 import { firstAddress, linesOf, squash } from "../bounce/text.ts";
+import { holdout } from "../holdout.ts";
 import type { DsnAction } from "../types.ts";
 import type { Format } from "./format.ts";
 import { POWERMTA_CATEGORY_FIELD, powerMtaReason } from "./powermta.ts";
@@ -105,7 +106,7 @@ export function dsnDrafts(text: string, lhost = "RFC3464"): Draft[] {
     const code = g["diagnostic-code"] ?? (generic.test(comment.trim()) ? "" : comment);
     const semi = code.indexOf(";");
     const typed = semi > 0 && semi < 20 && /^[A-Za-z][A-Za-z0-9-]*$/.test(code.slice(0, semi).trim());
-    const category = powerMtaReason(g[POWERMTA_CATEGORY_FIELD]);
+    const category = holdout.names.has("PowerMTA") ? undefined : powerMtaReason(g[POWERMTA_CATEGORY_FIELD]);
     drafts.push(
       newDraft(lhost, {
         recipient,

@@ -10,6 +10,7 @@ export const PHRASES: readonly string[] = [
   "553 … does not exist",
   "couldn't find any host named",
   "dns error: domain name not found",
+  "dns server returned answer with no data",
   "domain does not exist",
   "domain is not reachable",
   "domain must exist",

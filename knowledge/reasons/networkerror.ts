@@ -5,6 +5,7 @@ import { phraseOnlyCheck, type ReasonCheck } from "./check.ts";
  *   Diagnostic-Code: X-Postfix; Host or domain name not found. Name service error for name=... type=AAAA: Host not found, try again
  */
 export const PHRASES: readonly string[] = [
+  " had no relevant answers",
   "could not connect and send the mail to",
   "dns records for the destination computer could not be found",
   "hop count exceeded - possible mail loop",
@@ -20,6 +21,7 @@ export const PHRASES: readonly string[] = [
   "message probably in a routing loop",
   "network error on destination mx",
   "no route to host",
+  "responded with code nxdomain",
   "too many hops",
   "unable to resolve route ",
   "unrouteable mail domain",
