@@ -71,6 +71,37 @@ describe("classify: pasted fragments", () => {
     expect(records[0]).toMatchObject({ action: "delayed", topic: "delayed" });
   });
 
+  it.each([
+    ["Gmail app card", "メールのブロック\nexample.co.jp でメールがブロックされました", "spam-blocked"],
+    [
+      "Outlook's Japanese notice",
+      "配信不能: お見積り\nこのメールは、受信者全員または一部に届きませんでした。\n無効な受信者",
+      "user-unknown",
+    ],
+    ["Outlook's one line", "不明なアドレスです", "user-unknown"],
+    ["docomo", "550 Unknown user taro.k@docomo.ne.jp", "user-unknown"],
+    ["docomo's full box", "552 Too much mail data", "mailbox-full"],
+    ["SoftBank", "550 Invalid recipient: <ichiro@i.softbank.jp>", "user-unknown"],
+    ["au, malformed address", "554 <hana..@ezweb.ne.jp>: Relay access denied", "address-syntax"],
+    ["au, address it cannot take", "554 <hana@ezweb.ne.jp>: Relay access denied", "user-unknown"],
+    ["relay refused elsewhere", "554 5.7.1 <ken@example.org>: Relay access denied", "relay-denied"],
+    ["a wrong SMTP password", "535 5.7.8 Error: authentication failed", "relay-denied"],
+    ["a help page's translation", "このメールは以下の原因により届けることが出来ませんでした", "unknown"],
+  ])("maps %s to its topic", async (_name, paste, topic) => {
+    const { records } = await classify(paste);
+    expect(records.map((r) => r.topic)).toEqual([topic]);
+  });
+
+  it("knows OCN's Japanese paragraph is a bounce even without the English part", async () => {
+    const paste = [
+      "The following sentences are Japanese.",
+      "このメールは、お送りいただいたメールが一部の宛先に配送できなかったことをお知らせするものです。",
+    ].join("\n");
+    const { records } = await classify(paste);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ reason: "onhold", topic: "unknown" });
+  });
+
   it("recognises a pasted out-of-office reply and a plain chat message as no bounce", async () => {
     const away = await classify(
       "I am out of the office until Monday and will respond to you upon my return.",

@@ -51,14 +51,28 @@ const BOUNCE_WORDS = [
 const NAMING_SENTENCE =
   /(?:deliver(?:ing|ed)?|sen(?:d|t|ding)|reach|relay(?:ing)?)\b[^.\n@]{0,60}?\bto:?\s*<?([^\s<>()"',;:@]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/i;
 
+/**
+ * Japanese notices and the translations ISP help pages print next to English bounces: any 配送/配信/送信/
+ * 届け + "could not" (できません, 出来ませんでした, できなかった), or 配送不能/配信不能.
+ *   このメールは以下の原因により届けることが出来ませんでした
+ */
+const JAPANESE_BOUNCE =
+  /(?:配送|配信|送信|届け(?:ること)?)(?:が|を)?(?:でき|出来)(?:ません|な(?:かった|い))|(?:配送|配信)不能/;
+
 function isBounceText(message: Message, lines: readonly string[]): boolean {
   const text = `${message.subject}\n${lines.slice(0, 60).join("\n")}`.toLowerCase();
-  return BOUNCE_WORDS.some((w) => text.includes(w)) || delayPhrase(text) !== undefined;
+  return (
+    BOUNCE_WORDS.some((w) => text.includes(w)) ||
+    JAPANESE_BOUNCE.test(text) ||
+    delayPhrase(text) !== undefined
+  );
 }
 
 /** The first line that says the message bounced, for a notice that says nothing more. */
 function bounceSentence(lines: readonly string[]): string {
-  const line = lines.slice(0, 60).find((l) => BOUNCE_WORDS.some((w) => l.toLowerCase().includes(w)));
+  const line = lines
+    .slice(0, 60)
+    .find((l) => BOUNCE_WORDS.some((w) => l.toLowerCase().includes(w)) || JAPANESE_BOUNCE.test(l));
   return line ? squash(line).slice(0, 300) : "";
 }
 
