@@ -169,11 +169,16 @@ function multipartBodies(body: string, boundary: string): string[] | undefined {
   return parts;
 }
 
-/** Walks one part; false means "not sure: use mailparser". */
-function walk(raw: string, out: Parts, depth: number): boolean {
+/** Walks one part; false means "not sure: use mailparser". `parsed` spares the top level a second parse. */
+function walk(
+  raw: string,
+  out: Parts,
+  depth: number,
+  parsed?: { head: string; body: string; headers: Map<string, string[]> },
+): boolean {
   if (depth > MAX_DEPTH || ++out.count > MAX_PARTS) return false;
-  const { head, body } = splitPart(raw);
-  const headers = parseHeaderBlock(head);
+  const { head, body } = parsed ?? splitPart(raw);
+  const headers = parsed?.headers ?? parseHeaderBlock(head);
   const ct = parseContentType(headers.get("content-type")?.[0]);
   if (!ct) return false;
   const disposition = (headers.get("content-disposition")?.[0] ?? "").toLowerCase();
@@ -295,7 +300,7 @@ export function readMime(raw: string): Omit<Message, "kind"> | undefined {
   const { head, body } = splitPart(raw);
   const headers = parseHeaderBlock(head);
   const parts: Parts = { text: [], html: [], dsn: [], original: "", feedback: [], count: 0 };
-  if (!walk(raw, parts, 0)) return undefined;
+  if (!walk(raw, parts, 0, { head, body, headers })) return undefined;
   const text = parts.text.length > 0 ? parts.text.join("\n") : parts.html.map(htmlToText).join("\n");
   // Nothing readable at all although there is a body: let mailparser try.
   if (!text.trim() && !parts.dsn.length && !parts.original && !parts.feedback.length && body.trim())
