@@ -92,6 +92,21 @@ describe("classify: pasted fragments", () => {
     expect(records.map((r) => r.topic)).toEqual([topic]);
   });
 
+  it.each([
+    ["OpenSMTPD", "sato@example.jp: No MX found for domain example.jp", "notaccept"],
+    ["OpenSMTPD", "sato@example.jp: Temporary failure in MX lookup", "networkerror"],
+    [
+      "KDDI",
+      "Could not be delivered to: <sato@examp1e.jp>\nAs the remote domain doesnt exist.",
+      "hostunknown",
+    ],
+    ["Google", "DNS Error: DNS type 'mx' lookup of examp1e.jp responded with code NXDOMAIN", "networkerror"],
+    ["EZweb", "The user(s) account is temporarily limited.", "suspend"],
+  ])("reads %s's own sentence pasted without its layout: %s", async (_family, paste, reason) => {
+    const { records } = await classify(paste);
+    expect(records.map((r) => r.reason)).toEqual([reason]);
+  });
+
   it("knows OCN's Japanese paragraph is a bounce even without the English part", async () => {
     const paste = [
       "The following sentences are Japanese.",
