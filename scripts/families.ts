@@ -183,6 +183,18 @@ async function main(): Promise<void> {
     );
   }
 
+  // Readers written for one family that read another family's bounces (how far a reader carries).
+  const ownReaders = new Set(Object.values(FAMILY_READERS).flat());
+  let borrowed = 0;
+  let borrowedRight = 0;
+  for (const r of rows) {
+    const rec = r.reason === "(none)" ? undefined : full.get(r.file)?.[r.idx - 1];
+    if (!rec || !ownReaders.has(rec.lhost) || (FAMILY_READERS[familyOf(r.file)] ?? []).includes(rec.lhost))
+      continue;
+    borrowed++;
+    if (rec.reason === r.reason) borrowedRight++;
+  }
+
   const sharedDecisions = [...full.values()]
     .flat()
     .map(phraseOf)
@@ -201,6 +213,7 @@ async function main(): Promise<void> {
       "",
       `phrase decisions: ${sharedDecisions.length}; by a phrase that decided records of 2+ families: ${shared} (${pct(shared, sharedDecisions.length).trim()}%)`,
       `distinct deciding phrases: ${phraseFamilies.size}; used by one family only: ${[...phraseFamilies.values()].filter((s) => s.size === 1).length}`,
+      `rows read by a reader written for another family: ${borrowed}; right: ${borrowedRight} (${pct(borrowedRight, borrowed).trim()}%)`,
       ...(showMisses ? ["", "misses without the family's own reader and phrases:", ...missLines] : []),
     ].join("\n") + "\n",
   );
