@@ -1,0 +1,127 @@
+/**
+ * Configuration from the environment, read and checked once at start-up. Every wrong value is reported
+ * with its variable name and what is expected, all at once, so a deploy fails with one clear message.
+ */
+
+export interface Config {
+  port: number;
+  /** "line": real credentials were given. "local": none were, the local simulator stands in for LINE. */
+  mode: "line" | "local";
+  channelSecret: string;
+  channelAccessToken: string;
+  /** Where the Messaging API is (LINE's by default; a local stand-in in tests and local mode). */
+  lineApiBaseUrl: string;
+  lineDataApiBaseUrl: string;
+  /** Overrides the Q&A community link of the knowledge data. */
+  qaCommunityUrl: string | undefined;
+}
+
+export const DEFAULT_PORT = 3000;
+export const LINE_API_BASE_URL = "https://api.line.me";
+export const LINE_DATA_API_BASE_URL = "https://api-data.line.me";
+
+/** Local mode signs and authorises with these; they open nothing outside this machine. */
+export const LOCAL_CHANNEL_SECRET = "local-dev-channel-secret";
+export const LOCAL_CHANNEL_ACCESS_TOKEN = "local-dev-channel-access-token";
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function readConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const get = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value ? value : undefined; // an empty variable counts as unset
+  };
+
+  const port = readPort(get("PORT"), problems);
+  const secret = get("LINE_CHANNEL_SECRET");
+  const token = get("LINE_CHANNEL_ACCESS_TOKEN");
+  if (secret && !token)
+    problems.push(
+      "LINE_CHANNEL_ACCESS_TOKEN is not set but LINE_CHANNEL_SECRET is: set both, or neither for local mode",
+    );
+  if (token && !secret)
+    problems.push(
+      "LINE_CHANNEL_SECRET is not set but LINE_CHANNEL_ACCESS_TOKEN is: set both, or neither for local mode",
+    );
+  for (const [name, value] of [
+    ["LINE_CHANNEL_SECRET", secret],
+    ["LINE_CHANNEL_ACCESS_TOKEN", token],
+  ] as const)
+    if (value && /\s/.test(value))
+      problems.push(`${name} contains whitespace: paste it again without spaces or line breaks`);
+
+  const lineApiBaseUrl = readBaseUrl(
+    "LINE_API_BASE_URL",
+    get("LINE_API_BASE_URL"),
+    LINE_API_BASE_URL,
+    problems,
+  );
+  const lineDataApiBaseUrl = readBaseUrl(
+    "LINE_DATA_API_BASE_URL",
+    get("LINE_DATA_API_BASE_URL"),
+    LINE_DATA_API_BASE_URL,
+    problems,
+  );
+  const qaCommunityUrl = readUrl("QA_COMMUNITY_URL", get("QA_COMMUNITY_URL"), problems);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  const local = !secret && !token;
+  return {
+    port,
+    mode: local ? "local" : "line",
+    channelSecret: secret ?? LOCAL_CHANNEL_SECRET,
+    channelAccessToken: token ?? LOCAL_CHANNEL_ACCESS_TOKEN,
+    lineApiBaseUrl,
+    lineDataApiBaseUrl,
+    qaCommunityUrl,
+  };
+}
+
+function readPort(value: string | undefined, problems: string[]): number {
+  if (value === undefined) return DEFAULT_PORT;
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(port >= 0 && port <= 65535)) {
+    problems.push(`PORT must be a whole number from 0 to 65535 (got "${value}")`);
+    return DEFAULT_PORT;
+  }
+  return port;
+}
+
+function readUrl(name: string, value: string | undefined, problems: string[]): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    problems.push(`${name} must be an absolute http(s) URL (got "${value}")`);
+    return undefined;
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    problems.push(`${name} must start with https:// or http:// (got "${value}")`);
+    return undefined;
+  }
+  return value;
+}
+
+/** The SDK builds request URLs with `new URL(path, base)`, which drops any path of the base: refuse one. */
+function readBaseUrl(name: string, value: string | undefined, fallback: string, problems: string[]): string {
+  if (value === undefined) return fallback;
+  const url = readUrl(name, value, problems);
+  if (url === undefined) return fallback;
+  const parsed = new URL(url);
+  if (parsed.pathname !== "/" || parsed.search || parsed.hash) {
+    problems.push(
+      `${name} must be just scheme, host and port, like http://127.0.0.1:8080 (got "${value}"; the LINE SDK ignores any path)`,
+    );
+    return fallback;
+  }
+  return parsed.origin;
+}

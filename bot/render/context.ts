@@ -1,0 +1,35 @@
+import type { Knowledge, Lang, Localized, Topic } from "../../dialogs/knowledge-contract.ts";
+import type { UiTexts } from "../../dialogs/ui.ts";
+import type { TopicId } from "../../knowledge/types.ts";
+
+/** Everything a renderer needs to put words on an intent. */
+export interface RenderContext {
+  knowledge: Knowledge;
+  ui: UiTexts;
+  lang: Lang;
+  /** Overrides of link urls by id (QA_COMMUNITY_URL replaces "qa-community"). */
+  linkUrls: ReadonlyMap<string, string>;
+}
+
+export function t(ctx: RenderContext, text: Localized): string {
+  return text[ctx.lang];
+}
+
+/** The topic's texts; a topic the data lacks falls back to "unknown" (checked at start-up to exist). */
+export function topicOf(ctx: RenderContext, id: TopicId): Topic {
+  return ctx.knowledge.topics.get(id) ?? ctx.knowledge.topics.get("unknown")!;
+}
+
+export function linkOf(ctx: RenderContext, id: string): { label: string; url: string } | undefined {
+  const link = ctx.knowledge.links.get(id);
+  if (!link) return undefined;
+  return { label: t(ctx, link.label), url: ctx.linkUrls.get(id) ?? link.url };
+}
+
+/** Fails at start-up, not in a user's chat, when ui.yaml and the knowledge data do not fit together. */
+export function checkRenderData(knowledge: Knowledge, ui: UiTexts): void {
+  const missing = [...ui.menu.topics, "unknown" as const].filter((id) => !knowledge.topics.has(id));
+  if (missing.length > 0)
+    throw new Error(`ui.yaml menu.topics names topics the knowledge data lacks: ${missing.join(", ")}`);
+  if (!knowledge.links.has("qa-community")) throw new Error('links.yaml lacks the "qa-community" link');
+}

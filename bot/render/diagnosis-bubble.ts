@@ -1,0 +1,70 @@
+import type { messagingApi } from "@line/bot-sdk";
+import type { Diagnosis } from "../../dialogs/events.ts";
+import { cut } from "../../dialogs/text.ts";
+import { maskPii } from "../../knowledge/pii.ts";
+import { linkOf, type RenderContext, t, topicOf } from "./context.ts";
+
+type FlexComponent = messagingApi.FlexComponent;
+
+const text = (value: string, extra: Partial<messagingApi.FlexText> = {}): messagingApi.FlexText => ({
+  type: "text",
+  text: value,
+  wrap: true,
+  size: "sm",
+  ...extra,
+});
+
+/**
+ * The diagnosis as one bubble: title, what it means, what to do, the verdict on resending, and what was
+ * read from the bounce (masked). Links of the topic become buttons in the footer.
+ */
+export function diagnosisBubble(ctx: RenderContext, diagnosis: Diagnosis): messagingApi.FlexMessage {
+  const topic = topicOf(ctx, diagnosis.topic);
+  const title = t(ctx, topic.title);
+  const summary = t(ctx, topic.summary);
+  const steps = topic.steps[ctx.lang];
+
+  const body: FlexComponent[] = [
+    text(t(ctx, ctx.ui.diagnosis.whatItMeans), { weight: "bold", color: "#555555" }),
+    text(summary),
+    { type: "separator", margin: "md" },
+    text(t(ctx, ctx.ui.diagnosis.whatToDo), { weight: "bold", color: "#555555", margin: "md" }),
+    ...steps.map((s, i) => text(`${i + 1}. ${s}`)),
+    { type: "separator", margin: "md" },
+    text(t(ctx, ctx.ui.diagnosis.resend[topic.resend]), { weight: "bold", margin: "md" }),
+  ];
+  const read = readFromBounce(diagnosis);
+  if (read)
+    body.push(text(`${t(ctx, ctx.ui.diagnosis.readFromBounce)}: ${read}`, { size: "xs", color: "#888888" }));
+
+  const buttons: FlexComponent[] = topic.links
+    .map((id) => linkOf(ctx, id))
+    .filter((l) => l !== undefined)
+    .slice(0, 3)
+    .map((l) => ({
+      type: "button",
+      style: "link",
+      height: "sm",
+      action: { type: "uri", label: cut(l.label, 40), uri: l.url },
+    }));
+
+  const bubble: messagingApi.FlexBubble = {
+    type: "bubble",
+    header: {
+      type: "box",
+      layout: "vertical",
+      backgroundColor: "#EEF4FB",
+      contents: [text(title, { weight: "bold", size: "lg" })],
+    },
+    body: { type: "box", layout: "vertical", spacing: "sm", contents: body },
+    ...(buttons.length > 0 && { footer: { type: "box", layout: "vertical", contents: buttons } }),
+  };
+  return { type: "flex", altText: cut(`${title}: ${summary}`, 400), contents: bubble };
+}
+
+/** "5.1.1 (550) t***@docomo.ne.jp": the facts from the paste, masked. Empty for a picked symptom. */
+function readFromBounce(d: Diagnosis): string {
+  if (d.source !== "paste") return "";
+  const code = [d.status, d.replyCode && `(${d.replyCode})`].filter(Boolean).join(" ");
+  return maskPii([code, d.recipient].filter(Boolean).join(" "));
+}

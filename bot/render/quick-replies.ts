@@ -1,0 +1,45 @@
+import type { messagingApi } from "@line/bot-sdk";
+import { encodePostback, type Postback } from "../../dialogs/postback.ts";
+import type { TopicId } from "../../knowledge/types.ts";
+import { type RenderContext, t, topicOf } from "./context.ts";
+
+/**
+ * Quick replies are postbacks that show the label as the user's message (displayText): the data says
+ * exactly what was tapped, in any language, and the chat still reads naturally.
+ */
+export function postbackItem(label: string, postback: Postback): messagingApi.QuickReplyItem {
+  return {
+    type: "action",
+    action: { type: "postback", label, data: encodePostback(postback), displayText: label },
+  };
+}
+
+/** The main menu: the symptoms, then "ask a person". */
+export function menuItems(ctx: RenderContext): messagingApi.QuickReplyItem[] {
+  return [
+    ...ctx.ui.menu.topics.map((id) =>
+      postbackItem(t(ctx, topicOf(ctx, id).menuLabel), { a: "symptom", topic: id }),
+    ),
+    postbackItem(t(ctx, ctx.ui.menu.humanLabel), { a: "cmd", cmd: "human" }),
+  ];
+}
+
+/** After advice: the topic's follow-up questions, then はい / いいえ, then the menu. */
+export function feedbackItems(ctx: RenderContext, topic: TopicId): messagingApi.QuickReplyItem[] {
+  const followUps = topicOf(ctx, topic).followUps.slice(0, 4);
+  return [
+    ...followUps.map((f) => postbackItem(t(ctx, f.label), { a: "followup", topic, id: f.id })),
+    postbackItem(t(ctx, ctx.ui.feedback.yesLabel), { a: "feedback", helpful: true, topic }),
+    postbackItem(t(ctx, ctx.ui.feedback.noLabel), { a: "feedback", helpful: false, topic }),
+    postbackItem(t(ctx, ctx.ui.menu.menuLabel), { a: "cmd", cmd: "menu" }),
+  ];
+}
+
+export function carrierItems(ctx: RenderContext): messagingApi.QuickReplyItem[] {
+  return [
+    ...ctx.knowledge.carriers
+      .slice(0, 12)
+      .map((c) => postbackItem(t(ctx, c.name), { a: "carrier", id: c.id })),
+    postbackItem(t(ctx, ctx.ui.menu.menuLabel), { a: "cmd", cmd: "menu" }),
+  ];
+}

@@ -1,0 +1,171 @@
+import type { messagingApi } from "@line/bot-sdk";
+import type { Diagnosis } from "../../dialogs/events.ts";
+import type { EscalationReason, ReplyIntent } from "../../dialogs/intents.ts";
+import type { Knowledge, Lang } from "../../dialogs/knowledge-contract.ts";
+import { cut, fill } from "../../dialogs/text.ts";
+import type { UiTexts } from "../../dialogs/ui.ts";
+import { maskPii } from "../../knowledge/pii.ts";
+import { checkRenderData, linkOf, type RenderContext, t, topicOf } from "./context.ts";
+import { diagnosisBubble } from "./diagnosis-bubble.ts";
+import { carrierItems, feedbackItems, menuItems } from "./quick-replies.ts";
+
+/** One rendered intent: a message, and the quick replies it offers if it is the last to speak. */
+interface Part {
+  message: messagingApi.Message;
+  quickReplies?: messagingApi.QuickReplyItem[];
+}
+
+export const MAX_MESSAGES = 5; // per reply request (LINE)
+const MAX_TEXT = 5000; // UTF-16 units per text message (LINE)
+
+export interface RendererOptions {
+  knowledge: Knowledge;
+  ui: UiTexts;
+  /** QA_COMMUNITY_URL: replaces the url of the "qa-community" link. */
+  qaCommunityUrl?: string | undefined;
+}
+
+export type Renderer = (intents: readonly ReplyIntent[], lang: Lang) => messagingApi.Message[];
+
+/** Turns reply intents into at most five LINE messages; the quick replies go on the last one. */
+export function createRenderer(options: RendererOptions): Renderer {
+  checkRenderData(options.knowledge, options.ui);
+  const linkUrls = new Map<string, string>();
+  if (options.qaCommunityUrl) linkUrls.set("qa-community", options.qaCommunityUrl);
+
+  return (intents, lang) => {
+    const ctx: RenderContext = { knowledge: options.knowledge, ui: options.ui, lang, linkUrls };
+    return pack(intents.flatMap((intent) => renderIntent(ctx, intent)));
+  };
+}
+
+const say = (text: string, quickReplies?: messagingApi.QuickReplyItem[]): Part => ({
+  message: { type: "text", text: cut(text, MAX_TEXT) },
+  ...(quickReplies && { quickReplies }),
+});
+
+function renderIntent(ctx: RenderContext, intent: ReplyIntent): Part[] {
+  const { ui } = ctx;
+  switch (intent.type) {
+    case "greet":
+      return [say(t(ctx, ui.greeting))];
+    case "showPrivacyNotice":
+      return [say(t(ctx, ui.privacyNotice))];
+    case "warnPersonalData":
+      return [say(t(ctx, ui.personalDataNotKept))];
+    case "noticeSessionExpired":
+      return [say(t(ctx, ui.sessionExpired))];
+    case "showMenu":
+      return [say(t(ctx, ui.menu.prompt), menuItems(ctx))];
+    case "showDiagnosis":
+      return [{ message: diagnosisBubble(ctx, intent.diagnosis) }];
+    case "askFeedback":
+      return [say(t(ctx, ui.feedback.question), feedbackItems(ctx, intent.topic))];
+    case "answerFollowUp":
+      return [say(followUpText(ctx, intent.topic, intent.id))];
+    case "offerCarriers":
+      return [say(t(ctx, ui.carrier.prompt), carrierItems(ctx))];
+    case "showCarrierSteps":
+      return [say(carrierText(ctx, intent.carrier, intent.detected))];
+    case "thankForFeedback":
+      return [say(t(ctx, ui.feedback.thanks), menuItems(ctx))];
+    case "escalate":
+      return escalation(ctx, intent.reason, intent.diagnosis);
+    case "askToRetry":
+      return [say(t(ctx, ui.retry), menuItems(ctx))];
+    case "explainHelp":
+      return [say(t(ctx, ui.help), menuItems(ctx))];
+    case "confirmCancel":
+      return [say(t(ctx, ui.cancelled))];
+    case "confirmRestart":
+      return [say(t(ctx, ui.restarted))];
+    case "answerSmallTalk":
+      return [say(t(ctx, ui.smallTalk), menuItems(ctx))];
+    case "answerUnsupported":
+      return [say(t(ctx, ui.unsupported[intent.kind]), menuItems(ctx))];
+    case "explainGroupChat":
+      return [say(t(ctx, ui.groupChat))];
+    case "apologize":
+      return [say(t(ctx, ui.tryAgain))];
+  }
+}
+
+function numbered(steps: readonly string[]): string {
+  return steps.map((s, i) => `${i + 1}. ${s}`).join("\n");
+}
+
+function followUpText(ctx: RenderContext, topicId: Diagnosis["topic"], id: string): string {
+  const followUp = topicOf(ctx, topicId).followUps.find((f) => f.id === id);
+  if (!followUp) return t(ctx, ctx.ui.menu.prompt);
+  const links = (followUp.links ?? []).map((l) => linkOf(ctx, l)).filter((l) => l !== undefined);
+  return [
+    t(ctx, followUp.answer),
+    followUp.steps ? numbered(followUp.steps[ctx.lang]) : "",
+    links.map((l) => `${l.label}: ${l.url}`).join("\n"),
+  ]
+    .filter(Boolean)
+    .join("\n\n");
+}
+
+function carrierText(ctx: RenderContext, carrierId: string, detected: boolean): string {
+  const carrier = ctx.knowledge.carriers.find((c) => c.id === carrierId);
+  if (!carrier) return t(ctx, ctx.ui.carrier.prompt);
+  const name = { carrier: t(ctx, carrier.name) };
+  return [
+    detected ? fill(t(ctx, ctx.ui.carrier.detected), name) : "",
+    fill(t(ctx, ctx.ui.carrier.stepsHeading), name),
+    numbered(carrier.allowSteps[ctx.lang]),
+  ]
+    .filter(Boolean)
+    .join("\n");
+}
+
+/** Two messages: why and where to ask (with the link), then a summary on its own so it is easy to copy. */
+function escalation(ctx: RenderContext, reason: EscalationReason, diagnosis: Diagnosis | null): Part[] {
+  const e = ctx.ui.escalation;
+  const url = linkOf(ctx, "qa-community")?.url ?? "";
+  const intro = [t(ctx, e[reason]), fill(t(ctx, e.link), { url }), t(ctx, e.summaryIntro)].join("\n\n");
+  return [say(intro), say(escalationSummary(ctx, reason, diagnosis), menuItems(ctx))];
+}
+
+/** A short summary the user can post publicly: only the masked diagnosis, never what they typed. */
+export function escalationSummary(
+  ctx: RenderContext,
+  reason: EscalationReason,
+  diagnosis: Diagnosis | null,
+): string {
+  const s = ctx.ui.escalation.summary;
+  const lines = [t(ctx, s.heading)];
+  if (diagnosis) {
+    lines.push(`${t(ctx, s.topic)}: ${t(ctx, topicOf(ctx, diagnosis.topic).title)}`);
+    const code = [diagnosis.status, diagnosis.replyCode].filter(Boolean).join(" / ");
+    if (code) lines.push(`${t(ctx, s.status)}: ${code}`);
+    if (diagnosis.recipient) lines.push(`${t(ctx, s.recipient)}: ${diagnosis.recipient}`);
+    if (diagnosis.detail) lines.push(`${t(ctx, s.detail)}: ${diagnosis.detail}`);
+  }
+  if (reason === "unreadable") lines.push(t(ctx, s.unread));
+  else if (!diagnosis) lines.push(t(ctx, s.none));
+  return maskPii(lines.join("\n"));
+}
+
+/**
+ * At most five messages per reply: merge neighbouring plain texts when there are more (never expected
+ * with today's flows, but a reply LINE rejects is a reply the user never sees). Quick replies: LINE
+ * shows only the last message's, so the last offered set goes there.
+ */
+function pack(parts: Part[]): messagingApi.Message[] {
+  const quickReplies = parts.findLast((p) => p.quickReplies)?.quickReplies;
+  const messages = parts.map((p) => p.message);
+  for (let i = messages.length - 2; messages.length > MAX_MESSAGES && i >= 0; i--) {
+    const a = messages[i]!;
+    const b = messages[i + 1]!;
+    if (a.type === "text" && b.type === "text") {
+      const merged = `${(a as messagingApi.TextMessage).text}\n\n${(b as messagingApi.TextMessage).text}`;
+      if (merged.length <= MAX_TEXT) messages.splice(i, 2, { type: "text", text: merged });
+    }
+  }
+  const out = messages.slice(-MAX_MESSAGES);
+  if (quickReplies && out.length > 0)
+    out[out.length - 1] = { ...out.at(-1)!, quickReply: { items: quickReplies } };
+  return out;
+}

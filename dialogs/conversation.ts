@@ -1,0 +1,184 @@
+import { initialTransition, type SnapshotFrom, transition } from "xstate";
+import { z } from "zod";
+import { TOPIC_IDS } from "../knowledge/types.ts";
+import type { DialogEvent } from "./events.ts";
+import type { ReplyIntent } from "./intents.ts";
+import type { Interpreter, SessionView, UserInput } from "./interpret.ts";
+import type { Lang } from "./knowledge-contract.ts";
+import { type DialogContext, dialogMachine, isReplyAction } from "./machine.ts";
+import type { Json, SessionStore } from "./session-store.ts";
+
+/**
+ * One turn of a conversation: restore the user's snapshot from the store, interpret the input, run the
+ * events through the pure machine, save the snapshot, return the reply intents. No live actor survives
+ * the turn, so any instance sharing the store can serve the next one.
+ */
+
+export type DialogSnapshot = SnapshotFrom<typeof dialogMachine>;
+
+/** An idle session starts over (with a short notice) after this long. */
+export const IDLE_MS = 30 * 60_000;
+/**
+ * How long the store keeps a session. Longer than IDLE_MS only so that a user coming back after a pause
+ * is told the conversation started over; what is kept is the masked diagnosis, never text.
+ */
+export const RETENTION_MS = 24 * 60 * 60_000;
+
+export interface ConversationOptions {
+  store: SessionStore;
+  interpret: Interpreter;
+  now?: () => number;
+  idleMs?: number;
+  retentionMs?: number;
+  /** Sees every event before the machine takes it (transition coverage in tests, metrics). */
+  observe?: Observer;
+}
+
+export type Observer = (before: DialogSnapshot, event: DialogEvent) => void;
+
+export interface Turn {
+  intents: ReplyIntent[];
+  lang: Lang;
+  /** The state after the turn, dotted ("advice.carrier"). */
+  state: string;
+  /** What was found in the store: for logs and tests. */
+  restored: "new" | "stored" | "expired" | "invalid";
+}
+
+const diagnosisSchema = z.object({
+  topic: z.enum(TOPIC_IDS),
+  source: z.enum(["paste", "symptom"]),
+  status: z.string().max(20),
+  replyCode: z.string().max(10),
+  action: z.enum(["failed", "delayed", "delivered", "expanded", "relayed", ""]),
+  recipient: z.string().max(300),
+  carrier: z.string().max(40),
+  detail: z.string().max(300),
+});
+
+/** What the store holds per user. Checked on the way in: the store is outside our process. */
+const storedSchema = z.object({
+  v: z.literal(1),
+  state: z.string().max(100),
+  context: z.object({ lang: z.enum(["ja", "en"]), diagnosis: diagnosisSchema.nullable() }),
+  at: z.number(),
+});
+type Stored = z.infer<typeof storedSchema>;
+
+export function stateName(snapshot: DialogSnapshot): string {
+  const flatten = (value: unknown): string =>
+    typeof value === "string"
+      ? value
+      : Object.entries(value as Record<string, unknown>)
+          .map(([k, v]) => `${k}.${flatten(v)}`)
+          .join(",");
+  return flatten(snapshot.value);
+}
+
+export function initialSnapshot(): DialogSnapshot {
+  return initialTransition(dialogMachine)[0];
+}
+
+/** Runs events through the machine; pure. Returns the new snapshot and the reply intents in order. */
+export function step(
+  snapshot: DialogSnapshot,
+  events: readonly DialogEvent[],
+  observe?: Observer,
+): { snapshot: DialogSnapshot; intents: ReplyIntent[] } {
+  const intents: ReplyIntent[] = [];
+  let current = snapshot;
+  for (const event of events) {
+    observe?.(current, event);
+    const [next, actions] = transition(dialogMachine, current, event);
+    for (const action of actions)
+      if (isReplyAction(action.type))
+        intents.push({ type: action.type, ...(action.params ?? {}) } as ReplyIntent);
+    current = next;
+  }
+  return { snapshot: current, intents };
+}
+
+export function viewOf(snapshot: DialogSnapshot): SessionView {
+  return {
+    lang: snapshot.context.lang,
+    topic: snapshot.context.diagnosis?.topic ?? null,
+    pickingCarrier: snapshot.matches({ advice: "carrier" }),
+  };
+}
+
+function toStored(snapshot: DialogSnapshot, at: number): Stored {
+  const context: DialogContext = snapshot.context;
+  return { v: 1, state: stateName(snapshot), context, at };
+}
+
+function fromStored(stored: Stored): DialogSnapshot {
+  // "advice.carrier" → { advice: "carrier" }
+  const value = stored.state
+    .split(".")
+    .reduceRight<string | Record<string, unknown>>(
+      (inner, key) => (inner === "" ? key : { [key]: inner }),
+      "",
+    );
+  return dialogMachine.resolveState({ value: value as never, context: stored.context });
+}
+
+export class Conversations {
+  private readonly store: SessionStore;
+  private readonly interpret: Interpreter;
+  private readonly now: () => number;
+  private readonly idleMs: number;
+  private readonly retentionMs: number;
+  private readonly observe: Observer | undefined;
+
+  constructor(options: ConversationOptions) {
+    this.store = options.store;
+    this.interpret = options.interpret;
+    this.now = options.now ?? Date.now;
+    this.idleMs = options.idleMs ?? IDLE_MS;
+    this.retentionMs = options.retentionMs ?? RETENTION_MS;
+    this.observe = options.observe;
+  }
+
+  static key(userId: string): string {
+    return `dialog:${userId}`;
+  }
+
+  /** Loads the user's snapshot; an idle one is dropped and reported as "expired". */
+  async load(userId: string): Promise<{ snapshot: DialogSnapshot; restored: Turn["restored"] }> {
+    const raw = await this.store.get(Conversations.key(userId));
+    if (raw === undefined) return { snapshot: initialSnapshot(), restored: "new" };
+    const parsed = storedSchema.safeParse(raw);
+    if (!parsed.success) return { snapshot: initialSnapshot(), restored: "invalid" };
+    if (this.now() - parsed.data.at > this.idleMs)
+      return { snapshot: initialSnapshot(), restored: "expired" };
+    try {
+      return { snapshot: fromStored(parsed.data), restored: "stored" };
+    } catch {
+      return { snapshot: initialSnapshot(), restored: "invalid" }; // a state this version no longer has
+    }
+  }
+
+  async turn(userId: string, input: UserInput): Promise<Turn> {
+    const { snapshot, restored } = await this.load(userId);
+    const events = await this.interpret(input, viewOf(snapshot));
+    // A returning user hears why the conversation starts over, unless they just (re)added the assistant.
+    const notice: DialogEvent[] =
+      restored === "expired" && input.kind !== "follow" ? [{ type: "SESSION_EXPIRED" }] : [];
+    const result = step(snapshot, [...notice, ...events], this.observe);
+    await this.store.set(
+      Conversations.key(userId),
+      toStored(result.snapshot, this.now()) as unknown as Json,
+      this.retentionMs,
+    );
+    return {
+      intents: result.intents,
+      lang: result.snapshot.context.lang,
+      state: stateName(result.snapshot),
+      restored,
+    };
+  }
+
+  async forget(userId: string): Promise<void> {
+    await this.store.delete(Conversations.key(userId));
+  }
+}

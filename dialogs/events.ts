@@ -1,0 +1,66 @@
+import type { DsnAction, TopicId } from "../knowledge/types.ts";
+import type { Lang } from "./knowledge-contract.ts";
+
+/**
+ * What the session keeps about the user's problem: the classifier's verdict, masked, never the text the
+ * user sent. This is all that is stored and all that the escalation summary can echo.
+ */
+export interface Diagnosis {
+  topic: TopicId;
+  /** "paste": read from a pasted bounce; "symptom": the user picked or described the symptom. */
+  source: "paste" | "symptom";
+  /** RFC 3463 status ("5.1.1") or "". */
+  status: string;
+  /** SMTP reply code ("550") or "". */
+  replyCode: string;
+  action: DsnAction;
+  /** Recipient as the classifier masks it for display ("t***@docomo.ne.jp"), or "". */
+  recipient: string;
+  /** Carrier id when the recipient's domain belongs to a mobile carrier (knowledge carriers), else "". */
+  carrier: string;
+  /** The server's explanation, masked and cut short, or "". */
+  detail: string;
+}
+
+/** Kinds of input the assistant cannot read (yet); each gets a short, kind answer. */
+export const UNSUPPORTED_KINDS = [
+  "sticker",
+  "image",
+  "video",
+  "audio",
+  "file",
+  "location",
+  "too-long",
+  "other",
+] as const;
+export type UnsupportedKind = (typeof UNSUPPORTED_KINDS)[number];
+
+/**
+ * Everything the machine reacts to. The bot turns user input into these BEFORE the machine sees it
+ * (dialogs/interpret.ts), so the machine stays pure and synchronous: no classifier, no I/O.
+ */
+export type DialogEvent =
+  // what happened to the chat
+  | { type: "FOLLOW" }
+  | { type: "SESSION_EXPIRED" }
+  // annotations the interpreter sends before the main event of a message
+  | { type: "LANGUAGE"; lang: Lang }
+  | { type: "PERSONAL_DATA" }
+  // what the user asked
+  | { type: "PASTE"; diagnosis: Diagnosis }
+  | { type: "SYMPTOM"; topic: TopicId }
+  | { type: "FOLLOW_UP"; topic: TopicId; id: string; carriers: boolean }
+  | { type: "CARRIER"; id: string }
+  | { type: "FEEDBACK"; helpful: boolean }
+  | { type: "UNREADABLE" }
+  | { type: "SMALL_TALK" }
+  | { type: "UNSUPPORTED"; kind: UnsupportedKind }
+  // interruptions, valid in every state
+  | { type: "MENU" }
+  | { type: "RESTART" }
+  | { type: "HELP" }
+  | { type: "CANCEL" }
+  | { type: "HUMAN" };
+
+export type DialogEventType = DialogEvent["type"];
+export type CommandEventType = "MENU" | "RESTART" | "HELP" | "CANCEL" | "HUMAN";

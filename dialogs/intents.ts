@@ -1,0 +1,40 @@
+import type { TopicId } from "../knowledge/types.ts";
+import type { Diagnosis, UnsupportedKind } from "./events.ts";
+
+/**
+ * What the assistant wants to say, independent of LINE. The machine emits these as named actions;
+ * bot/render turns them into LINE messages with the texts of knowledge/data.
+ */
+export type EscalationReason = "asked" | "not-helpful" | "unreadable";
+
+export type ReplyIntent =
+  | { type: "greet" }
+  | { type: "showPrivacyNotice" }
+  | { type: "warnPersonalData" }
+  | { type: "noticeSessionExpired" }
+  | { type: "showMenu" }
+  | { type: "showDiagnosis"; diagnosis: Diagnosis }
+  | { type: "answerFollowUp"; topic: TopicId; id: string }
+  | { type: "offerCarriers"; topic: TopicId }
+  /** detected: the carrier was read from the bounce's recipient domain, not picked by the user. */
+  | { type: "showCarrierSteps"; topic: TopicId; carrier: string; detected: boolean }
+  | { type: "askFeedback"; topic: TopicId }
+  | { type: "thankForFeedback" }
+  | { type: "escalate"; reason: EscalationReason; diagnosis: Diagnosis | null }
+  | { type: "askToRetry" }
+  | { type: "explainHelp" }
+  | { type: "confirmCancel" }
+  | { type: "confirmRestart" }
+  | { type: "answerSmallTalk" }
+  | { type: "answerUnsupported"; kind: UnsupportedKind }
+  // sent by the bot itself, outside any conversation
+  | { type: "explainGroupChat" }
+  | { type: "apologize" };
+
+export type ReplyIntentType = ReplyIntent["type"];
+
+type ParamsOf<T extends ReplyIntentType> = Omit<Extract<ReplyIntent, { type: T }>, "type">;
+/** The params of each intent action; `undefined` for intents without params (XState's string shorthand). */
+export type IntentParams = {
+  [T in ReplyIntentType]: keyof ParamsOf<T> extends never ? undefined : ParamsOf<T>;
+};

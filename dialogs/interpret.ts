@@ -1,0 +1,246 @@
+import { findPii, maskPii, type PiiKind } from "../knowledge/pii.ts";
+import type { BounceRecord, Classification, TopicId } from "../knowledge/types.ts";
+import type { Diagnosis, DialogEvent, UnsupportedKind } from "./events.ts";
+import type { Carrier, Knowledge, Lang } from "./knowledge-contract.ts";
+import { decodePostback, type Postback } from "./postback.ts";
+import { cut, normalizeCommand } from "./text.ts";
+import type { KeywordCommand, UiTexts } from "./ui.ts";
+
+/**
+ * Turns what the user sent into typed dialog events, BEFORE the machine sees it: this is where the
+ * classifier runs, where commands and taps are recognised, and where personal data is noticed.
+ * Nothing here keeps the text: only the masked diagnosis leaves this module.
+ */
+
+export type UserInput =
+  | { kind: "follow" }
+  | { kind: "text"; text: string }
+  | { kind: "postback"; data: string }
+  | { kind: "unsupported"; what: UnsupportedKind };
+
+/** What the interpreter may know of the session: enough to match typed labels to the current options. */
+export interface SessionView {
+  lang: Lang;
+  topic: TopicId | null;
+  pickingCarrier: boolean;
+}
+
+export interface InterpreterDeps {
+  classify: (text: string) => Promise<Classification>;
+  knowledge: Knowledge;
+  /** knowledge.ts `matchSymptom(knowledge, text)`: the user's own words → topic. */
+  matchSymptom: (text: string) => TopicId | undefined;
+  /** knowledge.ts `carrierOf(knowledge, domain)`: is the recipient a mobile-carrier address? */
+  carrierOf: (domain: string) => Carrier | undefined;
+  ui: UiTexts;
+}
+
+/** Longer than this is not a paste from a phone; it is answered kindly instead of classified. */
+export const MAX_TEXT_CHARS = 100_000;
+/** Longer texts are never a typed command or button label. */
+const MAX_COMMAND_CHARS = 200;
+/** The server's explanation kept in the session (masked) is cut to this. */
+const MAX_DETAIL_CHARS = 200;
+
+/** Inside a bounce, addresses are expected (they are masked in the diagnosis); outside one they are not. */
+const PII_IN_BOUNCE: readonly PiiKind[] = ["phone", "card", "mynumber", "secret"];
+
+const KEYWORD_EVENTS: Record<Exclude<KeywordCommand, "yes" | "no">, DialogEvent> = {
+  menu: { type: "MENU" },
+  restart: { type: "RESTART" },
+  help: { type: "HELP" },
+  cancel: { type: "CANCEL" },
+  human: { type: "HUMAN" },
+};
+
+export type Interpreter = (input: UserInput, session: SessionView) => Promise<DialogEvent[]>;
+
+export function createInterpreter(deps: InterpreterDeps): Interpreter {
+  const keywordOf = keywordIndex(deps.ui);
+  const labelIndex = buildLabelIndex(deps);
+
+  return async (input, session) => {
+    switch (input.kind) {
+      case "follow":
+        return [{ type: "FOLLOW" }];
+      case "unsupported":
+        return [{ type: "UNSUPPORTED", kind: input.what }];
+      case "postback":
+        return [fromPostback(decodePostback(input.data), deps.knowledge)];
+      case "text":
+        return fromText(input.text, session);
+    }
+  };
+
+  async function fromText(text: string, session: SessionView): Promise<DialogEvent[]> {
+    // Commands and labels are short; normalising a long paste would only cost time (and its trailing-
+    // punctuation pattern is quadratic on a long run of punctuation).
+    const command = text.length <= MAX_COMMAND_CHARS ? normalizeCommand(text) : "";
+    const lang = languageOf(text);
+    const before: DialogEvent[] = [];
+    const adopt = (l: Lang | undefined) => {
+      if (l && l !== session.lang) before.push({ type: "LANGUAGE", lang: l });
+    };
+
+    // 1. A command or the label of a button, typed (or sent by a message action): exact match only,
+    //    so a paste that contains "help" is still a paste.
+    const tapped = command ? matchTyped(command, session) : undefined;
+    if (tapped) {
+      adopt(lang);
+      return [...before, tapped];
+    }
+
+    if (text.length > MAX_TEXT_CHARS) {
+      if (findPii(text).length > 0) before.push({ type: "PERSONAL_DATA" });
+      return [...before, { type: "UNSUPPORTED", kind: "too-long" }];
+    }
+
+    // 2. A bounce? The user's own words about a flood of returned mail decide over the bounce itself.
+    const classification = await deps.classify(text);
+    const record = primaryRecord(classification.records);
+    const ownWords = deps.matchSymptom(text);
+    if (record) {
+      adopt(lang === "ja" ? lang : undefined); // bounces are in English; only Japanese around it tells
+      if (findPii(text, PII_IN_BOUNCE).length > 0) before.push({ type: "PERSONAL_DATA" });
+      const diagnosis = diagnosisOf(record, deps.carrierOf);
+      if (ownWords === "backscatter") diagnosis.topic = "backscatter";
+      return [...before, { type: "PASTE", diagnosis }];
+    }
+
+    // 3. A description of the symptom in the user's words, 4. a paste that could not be read, or chat.
+    const event: DialogEvent = ownWords
+      ? { type: "SYMPTOM", topic: ownWords }
+      : looksLikePaste(text)
+        ? { type: "UNREADABLE" }
+        : { type: "SMALL_TALK" };
+    adopt(event.type === "UNREADABLE" && lang === "en" ? undefined : lang); // a failed paste is no English either
+    if (findPii(text).length > 0) before.push({ type: "PERSONAL_DATA" });
+    return [...before, event];
+  }
+
+  function matchTyped(command: string, session: SessionView): DialogEvent | undefined {
+    const keyword = keywordOf.get(command);
+    if (keyword === "yes" || keyword === "no") return { type: "FEEDBACK", helpful: keyword === "yes" };
+    if (keyword) return KEYWORD_EVENTS[keyword];
+    const symptom = labelIndex.symptoms.get(command);
+    if (symptom) return { type: "SYMPTOM", topic: symptom };
+    if (session.pickingCarrier) {
+      const carrier = labelIndex.carriers.get(command);
+      if (carrier) return { type: "CARRIER", id: carrier };
+    }
+    if (session.topic) {
+      const followUp = labelIndex.followUps.get(session.topic)?.get(command);
+      if (followUp)
+        return fromPostback({ a: "followup", topic: session.topic, id: followUp }, deps.knowledge);
+    }
+    return undefined;
+  }
+}
+
+function fromPostback(p: Postback | undefined, knowledge: Knowledge): DialogEvent {
+  switch (p?.a) {
+    case "symptom":
+      return { type: "SYMPTOM", topic: p.topic };
+    case "followup": {
+      const followUp = knowledge.topics.get(p.topic)?.followUps.find((f) => f.id === p.id);
+      return followUp
+        ? { type: "FOLLOW_UP", topic: p.topic, id: p.id, carriers: followUp.carriers === true }
+        : { type: "MENU" }; // a button from an older version of the texts
+    }
+    case "carrier":
+      return knowledge.carriers.some((c) => c.id === p.id) ? { type: "CARRIER", id: p.id } : { type: "MENU" };
+    case "feedback":
+      return { type: "FEEDBACK", helpful: p.helpful };
+    case "cmd":
+      return KEYWORD_EVENTS[p.cmd];
+    default:
+      return { type: "MENU" };
+  }
+}
+
+/** The record the advice is about: the first hard failure, else the first that says anything. */
+export function primaryRecord(records: readonly BounceRecord[]): BounceRecord | undefined {
+  const known = records.filter((r) => r.topic !== "unknown");
+  return known.find((r) => r.action === "failed") ?? known[0];
+}
+
+export function diagnosisOf(record: BounceRecord, carrierOf: InterpreterDeps["carrierOf"]): Diagnosis {
+  return {
+    topic: record.topic,
+    source: "paste",
+    status: record.status,
+    replyCode: record.replyCode,
+    action: record.action,
+    // The classifier masks these already; masking again costs nothing and guards against a slip.
+    recipient: maskPii(record.recipient),
+    carrier: (record.recipientDomain && carrierOf(record.recipientDomain)?.id) || "",
+    detail: serverText(record.diagnosis),
+  };
+}
+
+/**
+ * The server's explanation, masked and cut, or "" when it is not purely what a server writes: SMTP
+ * replies are ASCII, so anything else came from around the paste (the user's own words, maybe a name
+ * that no masker recognises) and must not be kept or echoed in the escalation summary.
+ */
+function serverText(diagnosis: string): string {
+  const text = diagnosis.replace(/\s+/g, " ").trim();
+  return /^[\x20-\x7E]*$/.test(text) ? cut(maskPii(text), MAX_DETAIL_CHARS) : "";
+}
+
+/** Japanese if any kana or kanji; English if Latin letters and nothing Japanese; else undecided. */
+export function languageOf(text: string): Lang | undefined {
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(text)) return "ja";
+  if (/[A-Za-z]{2,}/.test(text)) return "en";
+  return undefined;
+}
+
+const BOUNCE_HINTS =
+  /@|\b[245]\d\d\b|\b[245]\.\d{1,3}\.\d{1,3}\b|mailer-daemon|postmaster|deliver|returned|undeliver|failure|error|エラー|届きません|届かな|配信|配送|送信できません/i;
+
+/** Long or bounce-like text was meant as a paste (retry, then escalate); a short line is just chat. */
+function looksLikePaste(text: string): boolean {
+  return text.length > 80 || text.includes("\n") || BOUNCE_HINTS.test(text);
+}
+
+function keywordIndex(ui: UiTexts): Map<string, KeywordCommand> {
+  const index = new Map<string, KeywordCommand>();
+  for (const [command, words] of Object.entries(ui.keywords) as [KeywordCommand, string[]][])
+    for (const word of words) index.set(normalizeCommand(word), command);
+  // Button labels typed back are commands too.
+  index.set(normalizeCommand(ui.menu.humanLabel.ja), "human");
+  index.set(normalizeCommand(ui.menu.humanLabel.en), "human");
+  index.set(normalizeCommand(ui.menu.menuLabel.ja), "menu");
+  index.set(normalizeCommand(ui.menu.menuLabel.en), "menu");
+  index.set(normalizeCommand(ui.feedback.yesLabel.ja), "yes");
+  index.set(normalizeCommand(ui.feedback.yesLabel.en), "yes");
+  index.set(normalizeCommand(ui.feedback.noLabel.ja), "no");
+  index.set(normalizeCommand(ui.feedback.noLabel.en), "no");
+  return index;
+}
+
+/** Button labels in both languages → what they stand for, for users who type instead of tapping. */
+function buildLabelIndex({ knowledge, ui }: InterpreterDeps) {
+  const symptoms = new Map<string, TopicId>();
+  for (const id of ui.menu.topics) {
+    const topic = knowledge.topics.get(id);
+    if (!topic) continue;
+    symptoms.set(normalizeCommand(topic.menuLabel.ja), id);
+    symptoms.set(normalizeCommand(topic.menuLabel.en), id);
+  }
+  const carriers = new Map<string, string>();
+  for (const c of knowledge.carriers) {
+    carriers.set(normalizeCommand(c.name.ja), c.id);
+    carriers.set(normalizeCommand(c.name.en), c.id);
+  }
+  const followUps = new Map<TopicId, Map<string, string>>();
+  for (const [id, topic] of knowledge.topics) {
+    const labels = new Map<string, string>();
+    for (const f of topic.followUps) {
+      labels.set(normalizeCommand(f.label.ja), f.id);
+      labels.set(normalizeCommand(f.label.en), f.id);
+    }
+    followUps.set(id, labels);
+  }
+  return { symptoms, carriers, followUps };
+}

@@ -1,0 +1,258 @@
+import { and, assign, setup } from "xstate";
+import type { TopicId } from "../knowledge/types.ts";
+import type { Diagnosis, DialogEvent } from "./events.ts";
+import type { IntentParams } from "./intents.ts";
+import type { Lang } from "./knowledge-contract.ts";
+
+/**
+ * The conversation as a statechart. Pure and synchronous: events arrive already classified
+ * (dialogs/interpret.ts), replies leave as named actions with params (dialogs/intents.ts) that
+ * `transition()` returns without executing. The flow chart is in dialogs/README.md.
+ */
+
+export interface DialogContext {
+  lang: Lang;
+  /** The problem being discussed; null until the user pasted a bounce or picked a symptom. */
+  diagnosis: Diagnosis | null;
+}
+
+export function symptomDiagnosis(topic: TopicId): Diagnosis {
+  return {
+    topic,
+    source: "symptom",
+    status: "",
+    replyCode: "",
+    action: "",
+    recipient: "",
+    carrier: "",
+    detail: "",
+  };
+}
+
+const REPLY_ACTIONS = new Set<string>();
+
+/** Reply actions are never executed here; their name and params are the reply intent the bot renders. */
+function reply<T extends keyof IntentParams>(type: T) {
+  REPLY_ACTIONS.add(type);
+  return (_args: unknown, _params: IntentParams[T]) => {};
+}
+
+/** Whether an action returned by `transition()` is a reply intent (the others only change context). */
+export function isReplyAction(type: string): boolean {
+  return REPLY_ACTIONS.has(type);
+}
+
+export const dialogMachine = setup({
+  types: {
+    context: {} as DialogContext,
+    events: {} as DialogEvent,
+  },
+  guards: {
+    "helpful?": ({ event }) => event.type === "FEEDBACK" && event.helpful,
+    "leadsToCarriers?": ({ event }) => event.type === "FOLLOW_UP" && event.carriers,
+    "recipientOnKnownCarrier?": ({ context, event }) =>
+      event.type === "FOLLOW_UP" &&
+      context.diagnosis?.topic === event.topic &&
+      context.diagnosis.carrier !== "",
+  },
+  actions: {
+    setLanguage: assign({
+      lang: ({ context, event }) => (event.type === "LANGUAGE" ? event.lang : context.lang),
+    }),
+    forgetDiagnosis: assign({ diagnosis: null }),
+    rememberDiagnosis: assign({
+      diagnosis: ({ context, event }) => (event.type === "PASTE" ? event.diagnosis : context.diagnosis),
+    }),
+    rememberSymptom: assign({
+      diagnosis: ({ context, event }) =>
+        event.type === "SYMPTOM" ? symptomDiagnosis(event.topic) : context.diagnosis,
+    }),
+    // A follow-up tap names its topic; if the session moved on (or expired) since, follow the tap.
+    adoptFollowUpTopic: assign({
+      diagnosis: ({ context, event }) =>
+        event.type === "FOLLOW_UP" && context.diagnosis?.topic !== event.topic
+          ? symptomDiagnosis(event.topic)
+          : context.diagnosis,
+    }),
+
+    greet: reply("greet"),
+    showPrivacyNotice: reply("showPrivacyNotice"),
+    warnPersonalData: reply("warnPersonalData"),
+    noticeSessionExpired: reply("noticeSessionExpired"),
+    showMenu: reply("showMenu"),
+    showDiagnosis: reply("showDiagnosis"),
+    answerFollowUp: reply("answerFollowUp"),
+    offerCarriers: reply("offerCarriers"),
+    showCarrierSteps: reply("showCarrierSteps"),
+    askFeedback: reply("askFeedback"),
+    thankForFeedback: reply("thankForFeedback"),
+    escalate: reply("escalate"),
+    askToRetry: reply("askToRetry"),
+    explainHelp: reply("explainHelp"),
+    confirmCancel: reply("confirmCancel"),
+    confirmRestart: reply("confirmRestart"),
+    answerSmallTalk: reply("answerSmallTalk"),
+    answerUnsupported: reply("answerUnsupported"),
+  },
+}).createMachine({
+  id: "dialog",
+  context: { lang: "ja", diagnosis: null },
+  initial: "menu",
+  // Root handlers: every state reacts the same way to these (interruptions, pastes, symptoms).
+  on: {
+    FOLLOW: {
+      target: ".menu",
+      actions: ["forgetDiagnosis", "greet", "showPrivacyNotice", "showMenu"],
+    },
+    SESSION_EXPIRED: { target: ".menu", actions: ["forgetDiagnosis", "noticeSessionExpired"] },
+    LANGUAGE: { actions: "setLanguage" },
+    PERSONAL_DATA: { actions: "warnPersonalData" },
+
+    MENU: { target: ".menu", actions: "showMenu" },
+    RESTART: { target: ".menu", actions: ["forgetDiagnosis", "confirmRestart", "showMenu"] },
+    HELP: { target: ".menu", actions: "explainHelp" },
+    CANCEL: { target: ".menu", actions: ["confirmCancel", "showMenu"] },
+    HUMAN: {
+      target: ".escalated",
+      actions: {
+        type: "escalate",
+        params: ({ context }) => ({ reason: "asked", diagnosis: context.diagnosis }),
+      },
+    },
+
+    PASTE: {
+      target: ".advice",
+      actions: [
+        "rememberDiagnosis",
+        { type: "showDiagnosis", params: ({ context }) => ({ diagnosis: context.diagnosis! }) },
+        { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
+      ],
+    },
+    SYMPTOM: {
+      target: ".advice",
+      actions: [
+        "rememberSymptom",
+        { type: "showDiagnosis", params: ({ context }) => ({ diagnosis: context.diagnosis! }) },
+        { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
+      ],
+    },
+    FOLLOW_UP: [
+      {
+        guard: and(["leadsToCarriers?", "recipientOnKnownCarrier?"]),
+        target: ".advice.open",
+        // The bounce already names the carrier: skip the picker (and its "pick the carrier" answer).
+        actions: [
+          {
+            type: "showCarrierSteps",
+            params: ({ context }) => ({
+              topic: context.diagnosis!.topic,
+              carrier: context.diagnosis!.carrier,
+              detected: true,
+            }),
+          },
+          { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
+        ],
+      },
+      {
+        guard: "leadsToCarriers?",
+        target: ".advice.carrier",
+        actions: [
+          "adoptFollowUpTopic",
+          { type: "answerFollowUp", params: ({ event }) => followUpOf(event) },
+          { type: "offerCarriers", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
+        ],
+      },
+      {
+        target: ".advice.open",
+        actions: [
+          "adoptFollowUpTopic",
+          { type: "answerFollowUp", params: ({ event }) => followUpOf(event) },
+          { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
+        ],
+      },
+    ],
+    UNREADABLE: { target: ".retry", actions: "askToRetry" },
+    SMALL_TALK: { target: ".menu", actions: "answerSmallTalk" },
+    UNSUPPORTED: {
+      actions: {
+        type: "answerUnsupported",
+        params: ({ event }) => ({ kind: event.type === "UNSUPPORTED" ? event.kind : "other" }),
+      },
+    },
+    // Anything a state does not expect (a feedback tap with no advice open, a stale carrier tap) still
+    // gets an answer: the user never talks into silence.
+    "*": { target: ".menu", actions: "answerSmallTalk" },
+  },
+  states: {
+    /** Waiting for a paste or a choice from the main menu. */
+    menu: {},
+    /** One paste could not be read; a second one goes to a person. */
+    retry: {
+      on: {
+        UNREADABLE: {
+          target: "escalated",
+          actions: {
+            type: "escalate",
+            params: ({ context }) => ({ reason: "unreadable", diagnosis: context.diagnosis }),
+          },
+        },
+      },
+    },
+    /** A diagnosis is on screen with its follow-ups and "was this helpful?". */
+    advice: {
+      initial: "open",
+      on: {
+        // A sticker while advice is open: answer kindly and keep the follow-ups and feedback buttons.
+        UNSUPPORTED: {
+          actions: [
+            {
+              type: "answerUnsupported",
+              params: ({ event }) => ({ kind: event.type === "UNSUPPORTED" ? event.kind : "other" }),
+            },
+            { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
+          ],
+        },
+        FEEDBACK: [
+          { guard: "helpful?", target: "menu", actions: "thankForFeedback" },
+          {
+            target: "escalated",
+            actions: {
+              type: "escalate",
+              params: ({ context }) => ({ reason: "not-helpful", diagnosis: context.diagnosis }),
+            },
+          },
+        ],
+      },
+      states: {
+        open: {},
+        /** The carrier picker is showing (recipient is a mobile address). */
+        carrier: {
+          on: {
+            CARRIER: {
+              target: "open",
+              actions: [
+                {
+                  type: "showCarrierSteps",
+                  params: ({ context, event }) => ({
+                    topic: context.diagnosis!.topic,
+                    carrier: event.type === "CARRIER" ? event.id : "",
+                    detected: false,
+                  }),
+                },
+                { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
+              ],
+            },
+          },
+        },
+      },
+    },
+    /** The user was pointed to the Q&A community with a summary they can post. */
+    escalated: {},
+  },
+});
+
+function followUpOf(event: DialogEvent): IntentParams["answerFollowUp"] {
+  return event.type === "FOLLOW_UP" ? { topic: event.topic, id: event.id } : { topic: "unknown", id: "" };
+}
+
+export type DialogMachine = typeof dialogMachine;

@@ -1,0 +1,69 @@
+import { TOPIC_IDS, type TopicId } from "../knowledge/types.ts";
+
+/**
+ * Quick-reply taps come back as postback data. The data names everything the tap means (topic, follow-up,
+ * carrier), so a tap is understood even if the session moved on. Format: URL query, ≤ 300 chars (LINE).
+ */
+export type PostbackCommand = "menu" | "restart" | "help" | "cancel" | "human";
+const COMMANDS: readonly PostbackCommand[] = ["menu", "restart", "help", "cancel", "human"];
+
+export type Postback =
+  | { a: "symptom"; topic: TopicId }
+  | { a: "followup"; topic: TopicId; id: string }
+  | { a: "carrier"; id: string }
+  | { a: "feedback"; helpful: boolean; topic: TopicId }
+  | { a: "cmd"; cmd: PostbackCommand };
+
+const ID = /^[a-z0-9-]{1,40}$/;
+
+export function encodePostback(p: Postback): string {
+  switch (p.a) {
+    case "symptom":
+      return new URLSearchParams({ a: p.a, topic: p.topic }).toString();
+    case "followup":
+      return new URLSearchParams({ a: p.a, topic: p.topic, id: p.id }).toString();
+    case "carrier":
+      return new URLSearchParams({ a: p.a, id: p.id }).toString();
+    case "feedback":
+      return new URLSearchParams({ a: p.a, v: p.helpful ? "yes" : "no", topic: p.topic }).toString();
+    case "cmd":
+      return new URLSearchParams({ a: p.a, cmd: p.cmd }).toString();
+  }
+}
+
+function topicParam(q: URLSearchParams): TopicId | undefined {
+  const t = q.get("topic");
+  return TOPIC_IDS.find((id) => id === t);
+}
+
+/** The tap's meaning, or undefined for data this version did not write (old buttons, other bots, junk). */
+export function decodePostback(data: string): Postback | undefined {
+  if (data.length > 300) return undefined;
+  const q = new URLSearchParams(data);
+  const id = q.get("id") ?? "";
+  switch (q.get("a")) {
+    case "symptom": {
+      const topic = topicParam(q);
+      return topic && { a: "symptom", topic };
+    }
+    case "followup": {
+      const topic = topicParam(q);
+      return topic && ID.test(id) ? { a: "followup", topic, id } : undefined;
+    }
+    case "carrier":
+      return ID.test(id) ? { a: "carrier", id } : undefined;
+    case "feedback": {
+      const topic = topicParam(q);
+      const v = q.get("v");
+      return topic && (v === "yes" || v === "no")
+        ? { a: "feedback", helpful: v === "yes", topic }
+        : undefined;
+    }
+    case "cmd": {
+      const cmd = COMMANDS.find((c) => c === q.get("cmd"));
+      return cmd && { a: "cmd", cmd };
+    }
+    default:
+      return undefined;
+  }
+}

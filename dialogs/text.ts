@@ -1,0 +1,27 @@
+/** Small text helpers shared by the interpreter, the UI schema and the renderer. */
+
+/** Cuts to at most `max` UTF-16 units without splitting a surrogate pair, adding "…" when cut. */
+export function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+/** How typed commands are compared: width, case and trailing punctuation do not matter. */
+export function normalizeCommand(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\s。、.!?！？~〜…]+$/u, "");
+}
+
+/** Fills {name} placeholders. Unknown names stay as they are, so a typo shows instead of vanishing. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}

@@ -1,0 +1,137 @@
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { graphemeLength, LINE_LIMITS } from "../bot/line-limits.ts";
+import { loadDataFile } from "../knowledge/data-file.ts";
+import { TOPIC_IDS } from "../knowledge/types.ts";
+import { UNSUPPORTED_KINDS } from "./events.ts";
+import { normalizeCommand } from "./text.ts";
+
+/**
+ * The assistant's own words (greeting, warnings, menus, feedback, escalation) live in
+ * knowledge/data/ui.yaml so support staff can edit them; this schema checks them at start-up.
+ */
+
+const text = z.string().trim().min(1, "must not be empty").max(2000, "must be at most 2000 characters");
+const localized = z.object({ ja: text, en: text });
+
+/** Quick-reply labels: LINE allows 20 graphemes. */
+const label = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .refine(
+    (s) => graphemeLength(s) <= LINE_LIMITS.quickReplyLabel,
+    `must be at most ${LINE_LIMITS.quickReplyLabel} characters (LINE's quick-reply limit)`,
+  );
+const localizedLabel = z.object({ ja: label, en: label });
+
+function withPlaceholder(name: string) {
+  const has = (s: string) => s.includes(`{${name}}`);
+  return localized.refine((l) => has(l.ja) && has(l.en), `must contain {${name}} in ja and en`);
+}
+
+const keywordList = z.array(z.string().trim().min(1)).min(1, "needs at least one keyword");
+
+export const uiSchema = z
+  .object({
+    greeting: localized,
+    privacyNotice: localized,
+    personalDataNotKept: localized,
+    sessionExpired: localized,
+    menu: z.object({
+      prompt: localized,
+      topics: z
+        .array(z.enum(TOPIC_IDS))
+        .min(1)
+        .max(12, "at most 12 topics (LINE shows 13 quick replies; one is 'ask a person')"),
+      humanLabel: localizedLabel,
+      menuLabel: localizedLabel,
+    }),
+    diagnosis: z.object({
+      whatItMeans: localized,
+      whatToDo: localized,
+      resend: z.object({
+        "after-fix": localized,
+        later: localized,
+        "no-need": localized,
+        "not-yours": localized,
+      }),
+      readFromBounce: localized,
+      recipientsMore: withPlaceholder("count"),
+    }),
+    carrier: z.object({
+      prompt: localized,
+      detected: withPlaceholder("carrier"),
+      stepsHeading: withPlaceholder("carrier"),
+    }),
+    feedback: z.object({
+      question: localized,
+      yesLabel: localizedLabel,
+      noLabel: localizedLabel,
+      thanks: localized,
+    }),
+    escalation: z.object({
+      asked: localized,
+      "not-helpful": localized,
+      unreadable: localized,
+      link: withPlaceholder("url"),
+      summaryIntro: localized,
+      summary: z.object({
+        heading: localized,
+        topic: localized,
+        status: localized,
+        recipient: localized,
+        detail: localized,
+        unread: localized,
+        none: localized,
+      }),
+    }),
+    retry: localized,
+    help: localized,
+    cancelled: localized,
+    restarted: localized,
+    smallTalk: localized,
+    unsupported: z.object(
+      Object.fromEntries(UNSUPPORTED_KINDS.map((k) => [k, localized])) as {
+        [K in (typeof UNSUPPORTED_KINDS)[number]]: typeof localized;
+      },
+    ),
+    groupChat: localized,
+    tryAgain: localized,
+    keywords: z.object({
+      menu: keywordList,
+      restart: keywordList,
+      help: keywordList,
+      cancel: keywordList,
+      human: keywordList,
+      yes: keywordList,
+      no: keywordList,
+    }),
+  })
+  .superRefine((ui, ctx) => {
+    // One word must mean one thing, or "cancel" could both stop and restart.
+    const owner = new Map<string, string>();
+    for (const [command, words] of Object.entries(ui.keywords)) {
+      for (const [i, word] of words.entries()) {
+        const key = normalizeCommand(word);
+        const first = owner.get(key);
+        if (first && first !== command)
+          ctx.addIssue({
+            code: "custom",
+            path: ["keywords", command, i],
+            message: `"${word}" is already a keyword of "${first}"`,
+          });
+        owner.set(key, command);
+      }
+    }
+  });
+
+export type UiTexts = z.infer<typeof uiSchema>;
+export type KeywordCommand = keyof UiTexts["keywords"];
+
+export const DEFAULT_UI_FILE = fileURLToPath(new URL("../knowledge/data/ui.yaml", import.meta.url));
+
+/** Reads and validates ui.yaml; throws DataFileError naming the file and field. */
+export function loadUi(file: string = DEFAULT_UI_FILE): UiTexts {
+  return loadDataFile(file, uiSchema);
+}

@@ -1,0 +1,145 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { messagingApi } from "@line/bot-sdk";
+import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { z } from "zod";
+import { checkMessages } from "../bot/line-limits.ts";
+import { UNSUPPORTED_KINDS } from "../dialogs/events.ts";
+import type { UserInput } from "../dialogs/interpret.ts";
+import { dialogMachine } from "../dialogs/machine.ts";
+import { decodePostback, type Postback } from "../dialogs/postback.ts";
+import { TOPIC_IDS } from "../knowledge/types.ts";
+import { TransitionCoverage } from "./support/coverage.ts";
+import { createHarness, quickRepliesOf, textsOf } from "./support/harness.ts";
+
+/**
+ * The one runner for test/conversations/*.yaml: each step is something the user does (follow, user,
+ * tap, send, postback, wait) and what must follow (intents, says, offers, topic, state, lang). Quick
+ * replies are named by what they do ("followup:mobile-address", "feedback:no"), not by their label, so
+ * the scripts survive text edits. Every reply is checked against LINE's limits. At the end the runner
+ * prints the machine's transition coverage and fails below 100%.
+ */
+
+const stepSchema = z
+  .object({
+    follow: z.literal(true).optional(),
+    user: z.string().optional(),
+    tap: z.string().optional(),
+    send: z.enum(UNSUPPORTED_KINDS).optional(),
+    postback: z.string().optional(),
+    wait: z.number().positive().optional(), // minutes; nothing is sent
+    intents: z.array(z.string()).optional(),
+    says: z.array(z.string()).optional(),
+    saysNot: z.array(z.string()).optional(),
+    offers: z.array(z.string()).optional(),
+    offersNot: z.array(z.string()).optional(),
+    topic: z.enum(TOPIC_IDS).optional(),
+    state: z.string().optional(),
+    lang: z.enum(["ja", "en"]).optional(),
+  })
+  .strict()
+  .refine(
+    (s) => ["follow", "user", "tap", "send", "postback", "wait"].filter((k) => k in s).length === 1,
+    "each step needs exactly one of follow, user, tap, send, postback, wait",
+  );
+const scriptSchema = z.array(z.object({ name: z.string(), steps: z.array(stepSchema).min(1) }).strict());
+type Step = z.infer<typeof stepSchema>;
+
+function keyOf(p: Postback | undefined): string {
+  switch (p?.a) {
+    case "symptom":
+      return `symptom:${p.topic}`;
+    case "followup":
+      return `followup:${p.id}`;
+    case "carrier":
+      return `carrier:${p.id}`;
+    case "feedback":
+      return `feedback:${p.helpful ? "yes" : "no"}`;
+    case "cmd":
+      return `cmd:${p.cmd}`;
+    default:
+      return "(unknown)";
+  }
+}
+
+function offered(messages: messagingApi.Message[]): Map<string, string> {
+  const byKey = new Map<string, string>();
+  for (const item of quickRepliesOf(messages)) {
+    const action = item.action as messagingApi.PostbackAction;
+    byKey.set(keyOf(decodePostback(action.data ?? "")), action.data ?? "");
+  }
+  return byKey;
+}
+
+const dir = join(import.meta.dirname, "conversations");
+const files = readdirSync(dir).filter((f) => f.endsWith(".yaml"));
+const coverage = new TransitionCoverage(dialogMachine);
+
+describe.each(files)("%s", (file) => {
+  const scripts = scriptSchema.parse(parse(readFileSync(join(dir, file), "utf8")));
+
+  it.each(scripts.map((s) => [s.name, s] as const))("%s", async (_name, script) => {
+    const harness = createHarness({ observe: coverage.observe });
+    const user = "U".padEnd(33, "a");
+    let last: messagingApi.Message[] = [];
+    coverage.visit("menu");
+
+    for (const [i, step] of script.steps.entries()) {
+      const where = `${file} › ${script.name} › step ${i + 1}`;
+      if (step.wait) {
+        harness.advance(step.wait * 60_000);
+        continue;
+      }
+      const { turn, messages } = await harness.send(user, inputOf(step, last, where));
+      coverage.visit(turn.state);
+      const texts = textsOf(messages).join("\n");
+
+      expect(messages.length, `${where}: one to five messages`).toBeGreaterThanOrEqual(1);
+      expect(checkMessages(messages), `${where}: LINE limits`).toEqual([]);
+      if (step.intents)
+        expect(
+          turn.intents.map((x) => x.type),
+          `${where}: intents`,
+        ).toEqual(step.intents);
+      for (const s of step.says ?? []) expect(texts, `${where}: says "${s}"`).toContain(s);
+      for (const s of step.saysNot ?? []) expect(texts, `${where}: does not say "${s}"`).not.toContain(s);
+      const offers = offered(messages);
+      for (const k of step.offers ?? []) expect([...offers.keys()], `${where}: offers ${k}`).toContain(k);
+      for (const k of step.offersNot ?? []) expect([...offers.keys()], `${where}: no ${k}`).not.toContain(k);
+      if (step.topic) {
+        const shown = turn.intents.find((x) => x.type === "showDiagnosis");
+        expect(shown && shown.type === "showDiagnosis" && shown.diagnosis.topic, `${where}: topic`).toBe(
+          step.topic,
+        );
+      }
+      if (step.state) expect(turn.state, `${where}: state`).toBe(step.state);
+      if (step.lang) expect(turn.lang, `${where}: lang`).toBe(step.lang);
+      last = messages;
+    }
+  });
+});
+
+function inputOf(step: Step, last: messagingApi.Message[], where: string): UserInput {
+  if (step.follow) return { kind: "follow" };
+  if (step.user !== undefined) return { kind: "text", text: step.user };
+  if (step.send) return { kind: "unsupported", what: step.send };
+  if (step.postback !== undefined) return { kind: "postback", data: step.postback };
+  const data = offered(last).get(step.tap!);
+  if (data === undefined)
+    throw new Error(
+      `${where}: "${step.tap}" was not offered; offered: ${[...offered(last).keys()].join(", ")}`,
+    );
+  return { kind: "postback", data };
+}
+
+describe("coverage of the dialog machine", () => {
+  afterAll(() => {
+    console.log(coverage.report());
+  });
+
+  it("the scripts take every transition and visit every state", () => {
+    expect(coverage.missed).toEqual([]);
+    expect(coverage.missedStates).toEqual([]);
+  });
+});

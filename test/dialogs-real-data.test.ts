@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import { checkMessages } from "../bot/line-limits.ts";
+import { createRenderer } from "../bot/render/render.ts";
+import type { Diagnosis } from "../dialogs/events.ts";
+import type { ReplyIntent } from "../dialogs/intents.ts";
+import { createInterpreter } from "../dialogs/interpret.ts";
+import { symptomDiagnosis } from "../dialogs/machine.ts";
+import { loadUi } from "../dialogs/ui.ts";
+import { classify } from "../knowledge/classify.ts";
+import { carrierOf, loadKnowledge, matchSymptom } from "../knowledge/knowledge.ts";
+import { TOPIC_IDS } from "../knowledge/types.ts";
+
+/**
+ * The shipped texts (knowledge/data/*.yaml, ui.yaml) in every reply the dialogs can produce: each must fit
+ * LINE's limits in both languages, and every button label typed back must mean what the button means.
+ * Support staff edit these files; this is what tells them an edit broke a reply.
+ */
+
+const knowledge = loadKnowledge();
+const ui = loadUi();
+const render = createRenderer({ knowledge, ui });
+
+const pasted = (topic: Diagnosis["topic"]): Diagnosis => ({
+  ...symptomDiagnosis(topic),
+  source: "paste",
+  status: "5.1.1",
+  replyCode: "550",
+  action: "failed",
+  recipient: "t***@docomo.ne.jp",
+  carrier: "docomo",
+  detail: "x".repeat(200),
+});
+
+function everyReply(): [string, ReplyIntent[]][] {
+  const replies: [string, ReplyIntent[]][] = [];
+  const simple = [
+    "greet",
+    "showPrivacyNotice",
+    "warnPersonalData",
+    "noticeSessionExpired",
+    "showMenu",
+    "thankForFeedback",
+    "askToRetry",
+    "explainHelp",
+    "confirmCancel",
+    "confirmRestart",
+    "answerSmallTalk",
+    "explainGroupChat",
+    "apologize",
+  ] as const;
+  for (const type of simple) replies.push([type, [{ type }]]);
+  for (const kind of Object.keys(ui.unsupported) as (keyof typeof ui.unsupported)[])
+    replies.push([`unsupported ${kind}`, [{ type: "answerUnsupported", kind }]]);
+  for (const topic of TOPIC_IDS) {
+    for (const diagnosis of [symptomDiagnosis(topic), pasted(topic)]) {
+      replies.push([
+        `diagnosis ${topic} (${diagnosis.source})`,
+        [
+          { type: "noticeSessionExpired" },
+          { type: "warnPersonalData" },
+          { type: "showDiagnosis", diagnosis },
+          { type: "askFeedback", topic },
+        ],
+      ]);
+      for (const reason of ["asked", "not-helpful", "unreadable"] as const)
+        replies.push([`escalate ${topic} ${reason}`, [{ type: "escalate", reason, diagnosis }]]);
+    }
+    for (const followUp of knowledge.topics.get(topic)!.followUps)
+      replies.push([
+        `follow-up ${topic}/${followUp.id}`,
+        [
+          { type: "warnPersonalData" },
+          { type: "answerFollowUp", topic, id: followUp.id },
+          { type: "offerCarriers", topic },
+        ],
+      ]);
+  }
+  for (const carrier of knowledge.carriers)
+    replies.push([
+      `carrier ${carrier.id}`,
+      [
+        { type: "noticeSessionExpired" },
+        { type: "answerFollowUp", topic: "user-unknown", id: "mobile-address" },
+        { type: "showCarrierSteps", topic: "user-unknown", carrier: carrier.id, detected: true },
+        { type: "askFeedback", topic: "user-unknown" },
+      ],
+    ]);
+  return replies;
+}
+
+describe.each(["ja", "en"] as const)("shipped texts in %s", (lang) => {
+  it.each(everyReply())("%s fits LINE's limits", (_name, intents) => {
+    const messages = render(intents, lang);
+    expect(messages.length).toBeGreaterThanOrEqual(1);
+    expect(checkMessages(messages)).toEqual([]);
+  });
+});
+
+describe("button labels typed instead of tapped", () => {
+  const interpret = createInterpreter({
+    classify: (t) => classify(t),
+    knowledge,
+    matchSymptom: (text) => matchSymptom(knowledge, text),
+    carrierOf: (domain) => carrierOf(knowledge, domain),
+    ui,
+  });
+
+  it.each(ui.menu.topics.flatMap((id) => (["ja", "en"] as const).map((lang) => [id, lang] as const)))(
+    "the %s menu label (%s) picks that symptom",
+    async (id, lang) => {
+      const label = knowledge.topics.get(id)!.menuLabel[lang];
+      const events = await interpret(
+        { kind: "text", text: label },
+        { lang, topic: null, pickingCarrier: false },
+      );
+      expect(events.at(-1)).toEqual({ type: "SYMPTOM", topic: id });
+    },
+  );
+
+  it.each(
+    TOPIC_IDS.flatMap((topic) =>
+      knowledge.topics.get(topic)!.followUps.map((f) => [topic, f.id, f.label.ja] as const),
+    ),
+  )("in %s, the follow-up %s label 「%s」 asks that follow-up", async (topic, id, label) => {
+    const events = await interpret(
+      { kind: "text", text: label },
+      { lang: "ja", topic, pickingCarrier: false },
+    );
+    expect(events.at(-1)).toMatchObject({ type: "FOLLOW_UP", topic, id });
+  });
+
+  it.each(knowledge.carriers.map((c) => [c.id, c.name.ja] as const))(
+    "while picking a carrier, %s's name 「%s」 picks it",
+    async (id, name) => {
+      const events = await interpret(
+        { kind: "text", text: name },
+        { lang: "ja", topic: "user-unknown", pickingCarrier: true },
+      );
+      expect(events.at(-1)).toEqual({ type: "CARRIER", id });
+    },
+  );
+});

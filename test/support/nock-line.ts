@@ -1,0 +1,46 @@
+import nock from "nock";
+import { LINE_API_BASE_URL } from "../../bot/config.ts";
+
+/** LINE's Messaging API intercepted by nock (pinned 15.0.0, see line-platform.md §6); records every call. */
+export interface Call {
+  path: string;
+  body: Record<string, unknown>;
+  auth: string | undefined;
+}
+
+/** Replaces any earlier interception, so each test reads only its own calls. */
+export function interceptLine() {
+  nock.cleanAll();
+  const calls: Call[] = [];
+  let replyStatus = 200;
+  nock(LINE_API_BASE_URL)
+    .persist()
+    .post(/\/v2\/bot\/.*/)
+    .reply(async (req) => {
+      const path = new URL(req.url).pathname;
+      const body = (await req.json()) as Record<string, unknown>;
+      calls.push({ path, body, auth: req.headers.get("authorization") ?? undefined });
+      if (path === "/v2/bot/chat/loading/start") return [202, {}];
+      return replyStatus === 200
+        ? [200, { sentMessages: [] }]
+        : [replyStatus, { message: "Invalid reply token" }];
+    });
+  return {
+    calls,
+    replies: () => calls.filter((c) => c.path === "/v2/bot/message/reply"),
+    failRepliesWith(status: number) {
+      replyStatus = status;
+    },
+  };
+}
+
+/** Supertest talks to the app over loopback; everything else must be intercepted. */
+export function blockNetwork() {
+  nock.disableNetConnect();
+  nock.enableNetConnect("127.0.0.1");
+}
+
+export function restoreNetwork() {
+  nock.cleanAll();
+  nock.enableNetConnect();
+}
