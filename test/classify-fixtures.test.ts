@@ -105,6 +105,10 @@ const TABLE: readonly [file: string, expected: Expected | "no records"][] = [
     { reason: "userunknown", topic: "user-unknown", recipient: "k***@partner.example.jp" },
   ],
   ["verizon-no-such-user.eml", { reason: "userunknown", topic: "user-unknown", domain: "vtext.com" }],
+  [
+    "exchange-fr-recipient-not-found.eml",
+    { reason: "userunknown", topic: "user-unknown", status: "5.1.1", recipient: "p***@example.fr" },
+  ],
 ];
 
 describe("classify: whole mails written by the common MTAs and providers", () => {

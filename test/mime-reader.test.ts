@@ -51,5 +51,7 @@ describe("the fast MIME reader hands broken or unusual mail to mailparser", () =
   it("decodes ISO-2022-JP and UTF-8 encoded words in headers", () => {
     expect(decodeHeader("=?ISO-2022-JP?B?GyRCJSglaSE8JWEhPCVrGyhC?=")).toBe("エラーメール");
     expect(decodeHeader("=?UTF-8?B?6YWN5L+h5LiN6IO9?= test")).toBe("配信不能 test");
+    // An accented letter from an encoded word is not decoded a second time as if it were raw UTF-8.
+    expect(decodeHeader("=?utf-8?Q?Non_remis_:_r=C3=A9union?=")).toBe("Non remis : réunion");
   });
 });

@@ -128,9 +128,14 @@ function charsetDecode(bytes: string, charset: string | undefined): string | und
 /** RFC 2047 encoded words ("=?ISO-2022-JP?B?...?=") in a header value, and raw UTF-8 bytes, decoded. */
 export function decodeHeader(raw: string): string {
   // Most header values are plain ASCII without encoded words: nothing to do.
-  if (!raw.includes("=?") && !/[\x80-\xff]/.test(raw)) return raw;
-  const joined = raw.replace(/(\?=)\s+(=\?)/g, "$1$2");
-  const decoded = joined.replace(
+  const eightBit = /[\x80-\xff]/.test(raw);
+  if (!raw.includes("=?") && !eightBit) return raw;
+  // 8-bit header bytes are usually UTF-8. Decode them first: what encoded words decode to ("é" from
+  // "=C3=A9") must not be decoded a second time.
+  const text = eightBit ? (charsetDecode(raw, "utf-8") ?? raw) : raw;
+  if (!text.includes("=?")) return text;
+  const joined = text.replace(/(\?=)\s+(=\?)/g, "$1$2");
+  return joined.replace(
     /=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g,
     (whole, charset: string, enc: string, data: string) => {
       const bytes =
@@ -140,8 +145,6 @@ export function decodeHeader(raw: string): string {
       return charsetDecode(bytes, charset.replace(/\*.*$/, "")) ?? whole;
     },
   );
-  // 8-bit header bytes (no encoded words) are usually UTF-8.
-  return /[\x80-\xff]/.test(decoded) ? (charsetDecode(decoded, "utf-8") ?? decoded) : decoded;
 }
 
 function splitPart(raw: string): { head: string; body: string } {

@@ -18,6 +18,8 @@ export const ORIGINAL_MESSAGE_MARKERS: readonly RegExp[] = [
   /^content-type:\s*(?:message\/rfc822|text\/rfc822-headers)/i,
   /^[-=_*# \t]*(?:以下は)?元の(?:メッセージ|メール)/,
   /^[-=_*# \t]*原文/,
+  // Exchange's "Original message headers:" in French, Italian, Swedish, Dutch, Portuguese.
+  /^(?:en-têtes de message d'origine|intestazioni originali del messaggio|ursprungshuvuden|oorspronkelijke berichtkoppen|cabeçalhos originais da mensagem)\s*:/i,
 ];
 
 /** The markers as one multi-line pattern: one scan of the body instead of one test per line and marker. */
