@@ -79,7 +79,7 @@ const SERVER_VOCABULARY =
 /** A sentence short enough to be typed in a chat, not a line from a notice. */
 const SHORT_WORDS = 8;
 /** Words and sentence punctuation only: no codes, host names, addresses, brackets or a closing colon. */
-const PLAIN_WORDS = /^[A-Za-z][A-Za-z' ’,-]*(?:[.!?]+\s*[A-Za-z][A-Za-z' ’,-]*)*[.!]*$/;
+const PLAIN_WORDS = /^[A-Za-z][A-Za-z' ’,-]*(?:[.!?]+\s+[A-Za-z][A-Za-z' ’,-]*)*[.!]*$/;
 
 export interface TextKind {
   /** The language a person wrote in; undefined for a server's text or when it cannot tell. */
