@@ -1,13 +1,16 @@
+import { messagingApi } from "@line/bot-sdk";
 import { classify } from "../knowledge/classify.ts";
-import { carrierOf, loadKnowledge, matchSymptom } from "../knowledge/knowledge.ts";
+import { carrierOf, type Knowledge, loadKnowledge, matchSymptom } from "../knowledge/knowledge.ts";
+import { setupRichMenu } from "../scripts/richmenu.ts";
+import { type Simulator, type SimulatorOptions, startSimulator } from "../simulator/index.ts";
 import { readConfig } from "./config.ts";
 import { logger } from "./logger.ts";
 import { type Running, start } from "./start.ts";
 
 /**
  * `npm start`: read the configuration once, load and check the data, serve. Without LINE credentials
- * this is local mode (local dev secret and token). The chat simulator (simulator/index.ts, issue #4) is
- * passed to start() as `startSimulator` once it is on main.
+ * this is local mode (local dev secret and token): the chat simulator (simulator/index.ts) serves its page
+ * on the bot's port and stands in for LINE's API.
  */
 async function main(): Promise<Running> {
   const config = readConfig();
@@ -21,7 +24,22 @@ async function main(): Promise<Running> {
       carrierOf: (domain) => carrierOf(knowledge, domain),
       logger,
     },
+    startSimulator: (options) => startLocalSimulator(options, knowledge),
   });
+}
+
+/** The simulator, with the rich menu set up by the same code `npm run richmenu` runs against LINE. */
+async function startLocalSimulator(options: SimulatorOptions, knowledge: Knowledge): Promise<Simulator> {
+  const simulator = await startSimulator(options);
+  const clientConfig = { channelAccessToken: options.channelAccessToken, baseURL: simulator.apiBaseUrl };
+  const clients = {
+    client: new messagingApi.MessagingApiClient(clientConfig),
+    blobClient: new messagingApi.MessagingApiBlobClient(clientConfig),
+  };
+  await setupRichMenu(clients, undefined, knowledge).catch((err: unknown) =>
+    logger.warn({ err }, "local mode: the rich menu could not be set up; the chat works without it"),
+  );
+  return simulator;
 }
 
 main().then(

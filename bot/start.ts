@@ -77,12 +77,13 @@ export async function start({ config, services, startSimulator }: StartOptions):
     port,
     app,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
       await app.drain();
+      // Before waiting for the server: the simulator's page keeps an event stream open on it, which
+      // would hold the close forever. After the drain: events in flight still reply through its stand-in.
       await simulator?.close();
+      await closed;
       await Promise.all([deps.store.close(), deps.deduper.close()]);
     },
   };

@@ -4,8 +4,9 @@ import { TOPIC_IDS, type TopicId } from "../knowledge/types.ts";
  * Quick-reply taps come back as postback data. The data names everything the tap means (topic, follow-up,
  * carrier), so a tap is understood even if the session moved on. Format: URL query, ≤ 300 chars (LINE).
  */
-export type PostbackCommand = "menu" | "restart" | "help" | "cancel" | "human";
-const COMMANDS: readonly PostbackCommand[] = ["menu", "restart", "help", "cancel", "human"];
+/** more: the second symptom menu (「わからない・その他」); paste: how to copy the right lines of a bounce. */
+export type PostbackCommand = "menu" | "restart" | "help" | "cancel" | "human" | "more" | "paste";
+const COMMANDS: readonly PostbackCommand[] = ["menu", "restart", "help", "cancel", "human", "more", "paste"];
 
 export type Postback =
   | { a: "symptom"; topic: TopicId }
@@ -39,6 +40,12 @@ function topicParam(q: URLSearchParams): TopicId | undefined {
 /** The tap's meaning, or undefined for data this version did not write (old buttons, other bots, junk). */
 export function decodePostback(data: string): Postback | undefined {
   if (data.length > 300) return undefined;
+  // The rich menu's topic tiles (scripts/richmenu-layout.ts) send "topic:<topic-id>". A registered rich
+  // menu keeps its data until it is replaced, so this form stays understood.
+  if (data.startsWith("topic:")) {
+    const topic = TOPIC_IDS.find((id) => id === data.slice("topic:".length));
+    return topic && { a: "symptom", topic };
+  }
   const q = new URLSearchParams(data);
   const id = q.get("id") ?? "";
   switch (q.get("a")) {

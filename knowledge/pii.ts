@@ -98,7 +98,7 @@ const SECRET_WORDS =
   "パスワード|ぱすわーど|暗証番号|PIN|pin|パス|password|Password|PASSWORD|passwd|pwd|PW|pw|ユーザーID|ユーザＩＤ|ログインID|user ?id|User ?ID|login ?id|会員番号|接続用ID";
 
 /**
- * Order matters: earlier rules win where matches overlap (a card number contains phone-like runs; a
+ * Order matters: where matches overlap, the earlier rule names the merged finding (a card number contains phone-like runs; a
  * 12-digit run is a possible My Number before it is a possible phone number).
  */
 const RULES: PatternRule[] = [
@@ -113,7 +113,8 @@ const RULES: PatternRule[] = [
   },
   {
     kind: "card",
-    pattern: /(?<![\d.])\d(?:[ -]?\d){12,18}(?![\d.])/g,
+    // Written solid, in groups of four (4-4-4-4, 4-4-4-1..7) or as Amex 4-6-5, with one separator.
+    pattern: /(?<![\d.])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{4}([ -])\d{6}\2\d{4,5})(?![\d.])/g,
     accept: (digits) => digits.length >= 13 && luhnValid(digits) && !/^(\d)\1+$/.test(digits),
   },
   {
@@ -152,12 +153,31 @@ export function findPii(text: string, kinds?: readonly PiiKind[]): PiiFinding[] 
       candidates.push({ kind: rule.kind, start, end: start + target.length });
     }
   }
-  // Keep the first-found (highest priority) of overlapping candidates.
-  const taken: PiiFinding[] = [];
-  for (const c of candidates) {
-    if (!taken.some((t) => c.start < t.end && t.start < c.end)) taken.push(c);
+  return mergeOverlaps(candidates);
+}
+
+/**
+ * Overlapping candidates become one finding covering both, named after the higher-priority one (the
+ * earlier in `candidates`). Dropping the loser instead would leave part of it unmasked: a card-like run
+ * "090-1234-5678 090-1234" must not leave the second phone's "-5678" in clear.
+ */
+function mergeOverlaps(candidates: PiiFinding[]): PiiFinding[] {
+  const ranked = candidates.map((c, priority) => ({ ...c, priority }));
+  ranked.sort((a, b) => a.start - b.start || a.priority - b.priority);
+  const merged: (PiiFinding & { priority: number })[] = [];
+  for (const c of ranked) {
+    const last = merged.at(-1);
+    if (last && c.start < last.end) {
+      last.end = Math.max(last.end, c.end);
+      if (c.priority < last.priority) {
+        last.kind = c.kind;
+        last.priority = c.priority;
+      }
+    } else {
+      merged.push(c);
+    }
   }
-  return taken.sort((a, b) => a.start - b.start);
+  return merged.map(({ kind, start, end }) => ({ kind, start, end }));
 }
 
 export function containsPii(text: string, kinds?: readonly PiiKind[]): boolean {

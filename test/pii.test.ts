@@ -27,6 +27,12 @@ describe("personal data detection", () => {
     }
   });
 
+  it("masks every digit of phone numbers in a row, even where a card-like run spans two of them", () => {
+    expect(maskPii("090-1234-5678 090-1234-5678 090-1234-5678")).toBe(
+      "***-****-**** ***-****-**** ***-****-****",
+    );
+  });
+
   it("finds postal codes written with 〒 or a hyphen", () => {
     expect(kinds("〒1234567")).toEqual(["postal"]);
     expect(maskPii("住所 123-4567 東京都")).toBe("住所 ***-**** 東京都");

@@ -14,6 +14,11 @@ describe("postback data", () => {
     expect(decodePostback(data)).toEqual(p);
   });
 
+  it("understands the rich menu's topic tiles", () => {
+    expect(decodePostback("topic:backscatter")).toEqual({ a: "symptom", topic: "backscatter" });
+    expect(decodePostback("topic:nonsense")).toBeUndefined();
+  });
+
   it.each([
     "",
     "a=symptom&topic=not-a-topic",
