@@ -100,7 +100,7 @@ describe("Dockerfile", () => {
   it("exposes port 3000 and starts the same entry point as npm start, via tsx from the dependencies", () => {
     expect(find(runtime, "EXPOSE").map((e) => e.args)).toEqual(["3000"]);
     const cmd = JSON.parse(find(runtime, "CMD").at(-1)!.args) as string[];
-    const entry = /^tsx (\S+)$/.exec(pkg.scripts.start!)?.[1];
+    const entry = /^node --import tsx (\S+)$/.exec(pkg.scripts.start!)?.[1];
     expect(cmd).toEqual(["node", "--import", "tsx", entry]);
     expect(pkg.dependencies.tsx).toBeDefined();
   });
