@@ -19,6 +19,17 @@ describe("classify: pasted fragments", () => {
     });
   });
 
+  it("keeps the user's own Japanese words out of the recipient address", async () => {
+    for (const paste of [
+      "私の電話は090-1234-5678です。taro@example.com に送ったら User unknown と出ました",
+      "田中さんtanaka@ezweb.ne.jp: User unknown",
+    ]) {
+      const { records } = await classify(paste);
+      expect(records).toHaveLength(1);
+      expect(records[0]!.recipient, paste).toMatch(/^[a-z]\*\*\*@(example\.com|ezweb\.ne\.jp)$/);
+    }
+  });
+
   it("understands the Gmail app's Japanese heading alone", async () => {
     const { records } = await classify("「アドレス不明」と表示されました");
     expect(records.map((r) => r.topic)).toEqual(["user-unknown"]);

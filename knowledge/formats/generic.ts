@@ -4,7 +4,7 @@ import { type Draft, newDraft } from "../bounce/draft.ts";
 import { header, type Message } from "../bounce/message.ts";
 import { noticeLines } from "../bounce/notice.ts";
 import { hasSmtpCode, isSignalLine, knownPhrase } from "../bounce/signals.ts";
-import { findAddresses, firstAddress, squash } from "../bounce/text.ts";
+import { findAddresses, firstAddress, LOCAL_PART_CHARS, squash } from "../bounce/text.ts";
 import type { Format } from "./format.ts";
 
 /**
@@ -48,8 +48,11 @@ const BOUNCE_WORDS = [
 ];
 
 // "delivering your message to x@y", "wasn't delivered to x@y", "Unable to deliver message to <x@y>"
-const NAMING_SENTENCE =
-  /(?:deliver(?:ing|ed)?|sen(?:d|t|ding)|reach|relay(?:ing)?)\b[^.\n@]{0,60}?\bto:?\s*<?([^\s<>()"',;:@]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/i;
+const LOCAL = `[${LOCAL_PART_CHARS.replace("'", "")}]{1,64}`;
+const NAMING_SENTENCE = new RegExp(
+  `(?:deliver(?:ing|ed)?|sen(?:d|t|ding)|reach|relay(?:ing)?)\\b[^.\\n@]{0,60}?\\bto:?\\s*<?(${LOCAL}@[A-Za-z0-9.-]+\\.[A-Za-z]{2,})`,
+  "i",
+);
 
 /**
  * Japanese notices and the translations ISP help pages print next to English bounces: any 配送/配信/送信/
@@ -112,7 +115,7 @@ function signalText(lines: readonly string[]): string {
 }
 
 // A transcript or details list: "RCPT TO: x@y", "RCPT TO:<x@y>"
-const RCPT_LINE = /^\s*rcpt to:\s*<?([^\s<>()"',;:@]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/i;
+const RCPT_LINE = new RegExp(`^\\s*rcpt to:\\s*<?(${LOCAL}@[A-Za-z0-9.-]+\\.[A-Za-z]{2,})`, "i");
 
 function namedRecipient(lines: readonly string[]): string {
   const first = lines.slice(0, 80);
