@@ -49,4 +49,23 @@ export const ADVERSARIAL: readonly [name: string, input: string][] = [
     "1 MB of Sendmail transcript",
     `   ----- Transcript of session follows -----\n${"<<< 550 x\n554 <a@example.jp>... Remote protocol error\n".repeat(MB / 56)}`,
   ],
+  // Later readers: InterScan transcripts, Smail banners, PowerMTA report fields, Japanese bounce wording.
+  [
+    "1 MB of InterScan transcript lines",
+    `From: "InterScan MSS" <postmaster@example.jp>\nSubject: x\n\n${"Sent <<< RCPT TO:<a@example.jp>\nReceived >>> 550 5.1.1 x\n".repeat(MB / 64)}`,
+  ],
+  [
+    "1 MB of Smail banners",
+    "|------------------------- Failed addresses follow: ---------------------|\n".repeat(MB / 76),
+  ],
+  [
+    "1 MB of PowerMTA report fields",
+    `Final-Recipient: rfc822; a@example.jp\nStatus: 5.0.0 (undefined status)\nX-PowerMTA-BounceCategory: bad-mailbox\n\n`.repeat(
+      MB / 100,
+    ),
+  ],
+  [
+    "1 MB of Japanese bounce wording",
+    "配送できませんでした配信不能届けることが出来ませんでした".repeat(MB / 80),
+  ],
 ];

@@ -52,7 +52,10 @@ export type DialogEvent =
   | { type: "FOLLOW_UP"; topic: TopicId; id: string; carriers: boolean }
   | { type: "CARRIER"; id: string }
   | { type: "FEEDBACK"; helpful: boolean }
+  /** Bounce-like text (codes, headers, server sentences) the classifier could not read. */
   | { type: "UNREADABLE" }
+  /** The user talks about returned mail without pasting any (「エラーメールが返ってくる」「メールが送れない」). */
+  | { type: "BOUNCE_MENTIONED"; about: MentionKind }
   | { type: "SMALL_TALK" }
   | { type: "UNSUPPORTED"; kind: UnsupportedKind }
   // interruptions, valid in every state
@@ -60,7 +63,19 @@ export type DialogEvent =
   | { type: "RESTART" }
   | { type: "HELP" }
   | { type: "CANCEL" }
-  | { type: "HUMAN" };
+  | { type: "HUMAN" }
+  | { type: "MORE_TOPICS" }
+  | { type: "HOW_TO_PASTE" };
+
+/** "returned": a bounce came back (「エラーメールが返ってくる」); "not-sent": mail does not get through (「送れない」). */
+export type MentionKind = "returned" | "not-sent";
 
 export type DialogEventType = DialogEvent["type"];
-export type CommandEventType = "MENU" | "RESTART" | "HELP" | "CANCEL" | "HUMAN";
+export type CommandEventType =
+  | "MENU"
+  | "RESTART"
+  | "HELP"
+  | "CANCEL"
+  | "HUMAN"
+  | "MORE_TOPICS"
+  | "HOW_TO_PASTE";

@@ -1,5 +1,5 @@
 import type { TopicId } from "../knowledge/types.ts";
-import type { Diagnosis, UnsupportedKind } from "./events.ts";
+import type { Diagnosis, MentionKind, UnsupportedKind } from "./events.ts";
 
 /**
  * What the assistant wants to say, independent of LINE. The machine emits these as named actions;
@@ -9,10 +9,15 @@ export type EscalationReason = "asked" | "not-helpful" | "unreadable";
 
 export type ReplyIntent =
   | { type: "greet" }
+  /** The personal-data warning, with the symptom menu as its quick replies (it ends the greeting). */
   | { type: "showPrivacyNotice" }
   | { type: "warnPersonalData" }
   | { type: "noticeSessionExpired" }
   | { type: "showMenu" }
+  /** The second symptom menu: the topics not on the first, how to paste, ask a person. */
+  | { type: "showMoreTopics" }
+  /** Which lines of a bounce to paste (and which not to); "asked": the user tapped 「貼り付け方」. */
+  | { type: "explainPasting"; about: MentionKind | "asked" }
   | { type: "showDiagnosis"; diagnosis: Diagnosis }
   | { type: "answerFollowUp"; topic: TopicId; id: string }
   | { type: "offerCarriers"; topic: TopicId }

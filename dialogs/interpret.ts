@@ -1,10 +1,14 @@
 import { findPii, maskPii, type PiiKind } from "../knowledge/pii.ts";
+import { compilePhrase, foldSymptomText, occursIn } from "../knowledge/symptom-text.ts";
 import type { BounceRecord, Classification, TopicId } from "../knowledge/types.ts";
-import type { Diagnosis, DialogEvent, UnsupportedKind } from "./events.ts";
+import type { Diagnosis, DialogEvent, MentionKind, UnsupportedKind } from "./events.ts";
 import type { Carrier, Knowledge, Lang } from "./knowledge-contract.ts";
 import { decodePostback, type Postback } from "./postback.ts";
 import { cut, normalizeCommand } from "./text.ts";
+import { kindOfText, languageOfCommand } from "./text-kind.ts";
 import type { KeywordCommand, UiTexts } from "./ui.ts";
+
+export { languageOf } from "./text-kind.ts";
 
 /**
  * Turns what the user sent into typed dialog events, BEFORE the machine sees it: this is where the
@@ -51,6 +55,8 @@ const KEYWORD_EVENTS: Record<Exclude<KeywordCommand, "yes" | "no">, DialogEvent>
   help: { type: "HELP" },
   cancel: { type: "CANCEL" },
   human: { type: "HUMAN" },
+  more: { type: "MORE_TOPICS" },
+  paste: { type: "HOW_TO_PASTE" },
 };
 
 export type Interpreter = (input: UserInput, session: SessionView) => Promise<DialogEvent[]>;
@@ -58,6 +64,10 @@ export type Interpreter = (input: UserInput, session: SessionView) => Promise<Di
 export function createInterpreter(deps: InterpreterDeps): Interpreter {
   const keywordOf = keywordIndex(deps.ui);
   const labelIndex = buildLabelIndex(deps);
+  // "returned" first: 「エラーメールが返ってきて送れない」 is about the bounce.
+  const mentions = (["returned", "not-sent"] as const).map(
+    (kind) => [kind, deps.ui.mentions[kind].map(compilePhrase)] as const,
+  );
 
   return async (input, session) => {
     switch (input.kind) {
@@ -76,7 +86,6 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     // Commands and labels are short; normalising a long paste would only cost time (and its trailing-
     // punctuation pattern is quadratic on a long run of punctuation).
     const command = text.length <= MAX_COMMAND_CHARS ? normalizeCommand(text) : "";
-    const lang = languageOf(text);
     const before: DialogEvent[] = [];
     const adopt = (l: Lang | undefined) => {
       if (l && l !== session.lang) before.push({ type: "LANGUAGE", lang: l });
@@ -86,7 +95,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     //    so a paste that contains "help" is still a paste.
     const tapped = command ? matchTyped(command, session) : undefined;
     if (tapped) {
-      adopt(lang);
+      adopt(languageOfCommand(text));
       return [...before, tapped];
     }
 
@@ -99,23 +108,33 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     const classification = await deps.classify(text);
     const record = primaryRecord(classification.records);
     const ownWords = deps.matchSymptom(text);
+    const kind = kindOfText(text, record !== undefined);
+    adopt(kind.lang);
     if (record) {
-      adopt(lang === "ja" ? lang : undefined); // bounces are in English; only Japanese around it tells
       if (findPii(text, PII_IN_BOUNCE).length > 0) before.push({ type: "PERSONAL_DATA" });
       const diagnosis = diagnosisOf(record, deps.carrierOf);
       if (ownWords === "backscatter") diagnosis.topic = "backscatter";
       return [...before, { type: "PASTE", diagnosis }];
     }
 
-    // 3. A description of the symptom in the user's words, 4. a paste that could not be read, or chat.
+    // 3. The symptom in the user's words; 4. a server's text we could not read (a failed paste, which
+    //    counts toward talking to a person); 5. the user talking about returned mail; 6. chat.
+    const mention = mentionOf(text);
     const event: DialogEvent = ownWords
       ? { type: "SYMPTOM", topic: ownWords }
-      : looksLikePaste(text)
+      : kind.fromServer
         ? { type: "UNREADABLE" }
-        : { type: "SMALL_TALK" };
-    adopt(event.type === "UNREADABLE" && lang === "en" ? undefined : lang); // a failed paste is no English either
+        : mention
+          ? { type: "BOUNCE_MENTIONED", about: mention }
+          : { type: "SMALL_TALK" };
     if (findPii(text).length > 0) before.push({ type: "PERSONAL_DATA" });
     return [...before, event];
+  }
+
+  /** Whether the user talks about returned mail (ui.yaml `mentions`), matched like symptoms.yaml. */
+  function mentionOf(text: string): MentionKind | undefined {
+    const folded = foldSymptomText(text);
+    return mentions.find(([, phrases]) => phrases.some((p) => occursIn(folded, p)))?.[0];
   }
 
   function matchTyped(command: string, session: SessionView): DialogEvent | undefined {
@@ -140,7 +159,9 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
 function fromPostback(p: Postback | undefined, knowledge: Knowledge): DialogEvent {
   switch (p?.a) {
     case "symptom":
-      return { type: "SYMPTOM", topic: p.topic };
+      // 「わからない・その他」 was once a symptom button (and rich menus keep their data): it opens the
+      // second menu now, since the "unknown" advice says nothing the user can act on.
+      return p.topic === "unknown" ? { type: "MORE_TOPICS" } : { type: "SYMPTOM", topic: p.topic };
     case "followup": {
       const followUp = knowledge.topics.get(p.topic)?.followUps.find((f) => f.id === p.id);
       return followUp
@@ -168,14 +189,32 @@ export function diagnosisOf(record: BounceRecord, carrierOf: InterpreterDeps["ca
   return {
     topic: record.topic,
     source: "paste",
-    status: record.status,
-    replyCode: record.replyCode,
+    status: isServerStatus(record.status) ? record.status : "",
+    replyCode: /^[245]\d\d$/.test(record.replyCode) ? record.replyCode : "",
     action: record.action,
-    // The classifier masks these already; masking again costs nothing and guards against a slip.
-    recipient: maskPii(record.recipient),
+    recipient: shownRecipient(record.recipient),
     carrier: (record.recipientDomain && carrierOf(record.recipientDomain)?.id) || "",
     detail: serverText(record.diagnosis),
   };
+}
+
+/**
+ * An RFC 3463 status a server wrote ("5.1.1", Microsoft's "5.7.606"), not one of the classifier's private
+ * "x.0.9xx" codes (Sisimai's numbering for "no status given, reason inferred"): those mean nothing to the
+ * user or to anyone reading the escalation summary.
+ */
+export function isServerStatus(status: string): boolean {
+  return /^[245]\.[0-7]\.\d{1,3}$/.test(status) && !/^[45]\.0\.9\d\d$/.test(status);
+}
+
+/**
+ * The classifier's recipient is masked already ("t***@docomo.ne.jp"); masking it again would mangle it
+ * ("t****@…"). What is kept of the local part is its first character; if that is not an address
+ * character, the address was glued to the words in front of it ("私の電話は…taro@…" gives "私***@…"),
+ * so that character is the user's, not the address's: it is hidden too.
+ */
+function shownRecipient(masked: string): string {
+  return /^[\x21-\x7E]*$/.test(masked) ? masked : masked.replace(/^[^@]*@/, "****@");
 }
 
 /**
@@ -188,21 +227,6 @@ function serverText(diagnosis: string): string {
   return /^[\x20-\x7E]*$/.test(text) ? cut(maskPii(text), MAX_DETAIL_CHARS) : "";
 }
 
-/** Japanese if any kana or kanji; English if Latin letters and nothing Japanese; else undecided. */
-export function languageOf(text: string): Lang | undefined {
-  if (/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(text)) return "ja";
-  if (/[A-Za-z]{2,}/.test(text)) return "en";
-  return undefined;
-}
-
-const BOUNCE_HINTS =
-  /@|\b[245]\d\d\b|\b[245]\.\d{1,3}\.\d{1,3}\b|mailer-daemon|postmaster|deliver|returned|undeliver|failure|error|エラー|届きません|届かな|配信|配送|送信できません/i;
-
-/** Long or bounce-like text was meant as a paste (retry, then escalate); a short line is just chat. */
-function looksLikePaste(text: string): boolean {
-  return text.length > 80 || text.includes("\n") || BOUNCE_HINTS.test(text);
-}
-
 function keywordIndex(ui: UiTexts): Map<string, KeywordCommand> {
   const index = new Map<string, KeywordCommand>();
   for (const [command, words] of Object.entries(ui.keywords) as [KeywordCommand, string[]][])
@@ -212,6 +236,10 @@ function keywordIndex(ui: UiTexts): Map<string, KeywordCommand> {
   index.set(normalizeCommand(ui.menu.humanLabel.en), "human");
   index.set(normalizeCommand(ui.menu.menuLabel.ja), "menu");
   index.set(normalizeCommand(ui.menu.menuLabel.en), "menu");
+  index.set(normalizeCommand(ui.menu.moreLabel.ja), "more");
+  index.set(normalizeCommand(ui.menu.moreLabel.en), "more");
+  index.set(normalizeCommand(ui.moreMenu.pasteLabel.ja), "paste");
+  index.set(normalizeCommand(ui.moreMenu.pasteLabel.en), "paste");
   index.set(normalizeCommand(ui.feedback.yesLabel.ja), "yes");
   index.set(normalizeCommand(ui.feedback.yesLabel.en), "yes");
   index.set(normalizeCommand(ui.feedback.noLabel.ja), "no");
@@ -222,7 +250,7 @@ function keywordIndex(ui: UiTexts): Map<string, KeywordCommand> {
 /** Button labels in both languages → what they stand for, for users who type instead of tapping. */
 function buildLabelIndex({ knowledge, ui }: InterpreterDeps) {
   const symptoms = new Map<string, TopicId>();
-  for (const id of ui.menu.topics) {
+  for (const id of [...ui.menu.topics, ...ui.moreMenu.topics]) {
     const topic = knowledge.topics.get(id);
     if (!topic) continue;
     symptoms.set(normalizeCommand(topic.menuLabel.ja), id);

@@ -80,6 +80,8 @@ export const dialogMachine = setup({
     warnPersonalData: reply("warnPersonalData"),
     noticeSessionExpired: reply("noticeSessionExpired"),
     showMenu: reply("showMenu"),
+    showMoreTopics: reply("showMoreTopics"),
+    explainPasting: reply("explainPasting"),
     showDiagnosis: reply("showDiagnosis"),
     answerFollowUp: reply("answerFollowUp"),
     offerCarriers: reply("offerCarriers"),
@@ -102,13 +104,19 @@ export const dialogMachine = setup({
   on: {
     FOLLOW: {
       target: ".menu",
-      actions: ["forgetDiagnosis", "greet", "showPrivacyNotice", "showMenu"],
+      // Two bubbles: the greeting says what to do, the personal-data warning carries the menu chips.
+      actions: ["forgetDiagnosis", "greet", "showPrivacyNotice"],
     },
     SESSION_EXPIRED: { target: ".menu", actions: ["forgetDiagnosis", "noticeSessionExpired"] },
     LANGUAGE: { actions: "setLanguage" },
     PERSONAL_DATA: { actions: "warnPersonalData" },
 
     MENU: { target: ".menu", actions: "showMenu" },
+    MORE_TOPICS: { target: ".menu", actions: "showMoreTopics" },
+    HOW_TO_PASTE: {
+      target: ".menu",
+      actions: { type: "explainPasting", params: { about: "asked" } },
+    },
     RESTART: { target: ".menu", actions: ["forgetDiagnosis", "confirmRestart", "showMenu"] },
     HELP: { target: ".menu", actions: "explainHelp" },
     CANCEL: { target: ".menu", actions: ["confirmCancel", "showMenu"] },
@@ -172,6 +180,14 @@ export const dialogMachine = setup({
       },
     ],
     UNREADABLE: { target: ".retry", actions: "askToRetry" },
+    // Talking about a bounce is no failed paste: it neither uses up the retry nor leads to a person.
+    BOUNCE_MENTIONED: {
+      target: ".menu",
+      actions: {
+        type: "explainPasting",
+        params: ({ event }) => ({ about: event.type === "BOUNCE_MENTIONED" ? event.about : "asked" }),
+      },
+    },
     SMALL_TALK: { target: ".menu", actions: "answerSmallTalk" },
     UNSUPPORTED: {
       actions: {

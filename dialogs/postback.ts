@@ -4,8 +4,9 @@ import { TOPIC_IDS, type TopicId } from "../knowledge/types.ts";
  * Quick-reply taps come back as postback data. The data names everything the tap means (topic, follow-up,
  * carrier), so a tap is understood even if the session moved on. Format: URL query, ≤ 300 chars (LINE).
  */
-export type PostbackCommand = "menu" | "restart" | "help" | "cancel" | "human";
-const COMMANDS: readonly PostbackCommand[] = ["menu", "restart", "help", "cancel", "human"];
+/** more: the second symptom menu (「わからない・その他」); paste: how to copy the right lines of a bounce. */
+export type PostbackCommand = "menu" | "restart" | "help" | "cancel" | "human" | "more" | "paste";
+const COMMANDS: readonly PostbackCommand[] = ["menu", "restart", "help", "cancel", "human", "more", "paste"];
 
 export type Postback =
   | { a: "symptom"; topic: TopicId }

@@ -43,9 +43,36 @@ export const uiSchema = z
       topics: z
         .array(z.enum(TOPIC_IDS))
         .min(1)
-        .max(12, "at most 12 topics (LINE shows 13 quick replies; one is 'ask a person')"),
+        .max(
+          11,
+          "at most 11 topics (LINE shows 13 quick replies; two are 'not sure / other' and 'ask a person')",
+        ),
+      moreLabel: localizedLabel,
       humanLabel: localizedLabel,
       menuLabel: localizedLabel,
+    }),
+    moreMenu: z.object({
+      prompt: localized,
+      topics: z
+        .array(z.enum(TOPIC_IDS))
+        .min(1)
+        .max(
+          10,
+          "at most 10 topics (LINE shows 13 quick replies; three are 'how to paste', 'ask a person', 'menu')",
+        ),
+      pasteLabel: localizedLabel,
+    }),
+    pasting: z.object({
+      returned: localized,
+      "not-sent": localized,
+      asked: localized,
+      what: localized,
+      phoneTips: localized,
+      orPick: localized,
+    }),
+    mentions: z.object({
+      returned: keywordList,
+      "not-sent": keywordList,
     }),
     diagnosis: z.object({
       whatItMeans: localized,
@@ -56,6 +83,7 @@ export const uiSchema = z
         "no-need": localized,
         "not-yours": localized,
       }),
+      noResendLineFor: z.array(z.enum(TOPIC_IDS)),
       readFromBounce: localized,
       recipientsMore: withPlaceholder("count"),
     }),
@@ -105,11 +133,21 @@ export const uiSchema = z
       help: keywordList,
       cancel: keywordList,
       human: keywordList,
+      more: keywordList,
+      paste: keywordList,
       yes: keywordList,
       no: keywordList,
     }),
   })
   .superRefine((ui, ctx) => {
+    // A topic in both menus would be two buttons for one thing.
+    for (const [i, id] of ui.moreMenu.topics.entries())
+      if (ui.menu.topics.includes(id))
+        ctx.addIssue({
+          code: "custom",
+          path: ["moreMenu", "topics", i],
+          message: `"${id}" is already in menu.topics`,
+        });
     // One word must mean one thing, or "cancel" could both stop and restart.
     const owner = new Map<string, string>();
     for (const [command, words] of Object.entries(ui.keywords)) {

@@ -34,14 +34,19 @@ function kindOf(input: string | Uint8Array, wanted: ClassifyOptions["kind"]): In
 
 /**
  * A bounce forwarded as an attachment (a user sending it on to support, or an MTA that wraps its
- * notices): when the outer message says nothing, the attached message is read as the bounce. One
- * level only.
+ * notices in a notification of its own): when the outer message says nothing, or nothing a reason can
+ * be read from, the attached message is read as the bounce. One level only.
  */
 async function forwarded(outer: Message): Promise<BounceRecord[]> {
   const inner = outer.original;
   if (!inner || !looksLikeMail(inner.slice(0, 16384))) return [];
   const message = await parseMail(lfBytes(encoder.encode(inner)));
   return draftsOf(message).map((d) => toRecord(d, decide(d), "mail"));
+}
+
+/** A record whose reason could not be read at all. */
+function saysNothing(r: BounceRecord): boolean {
+  return r.reason === "undefined" || r.reason === "onhold";
 }
 
 /**
@@ -57,7 +62,11 @@ export async function classify(
     kind = kindOf(input, options.kind);
     const message = await messageOf(input, kind);
     const records = draftsOf(message).map((d) => toRecord(d, decide(d), kind));
-    if (records.length === 0 && kind === "mail") return { kind, records: await forwarded(message) };
+    if (kind === "mail" && !message.dsn && records.every(saysNothing)) {
+      const inner = await forwarded(message);
+      if (records.length === 0 || (inner.length > 0 && !inner.every(saysNothing)))
+        return { kind, records: inner };
+    }
     return { kind, records };
   } catch {
     return { kind, records: [] };

@@ -112,8 +112,28 @@ const REASON_BY_STATUS: Readonly<Record<string, Reason>> = {
   "5.7.30": "failedstarttls", // REQUIRETLS support required
 };
 
+/**
+ * Codes of the IANA registry (RFC 3463, 5248 and later) that Sisimai's table leaves out. They only
+ * decide when no phrase or provider rule did: before, such a bounce fell through to a vague fallback.
+ */
+const MORE_BY_STATUS: Readonly<Record<string, Reason>> = {
+  "4.7.13": "suspend", // user account disabled
+  "4.7.20": "authfailure", // no passing DKIM signature
+  "4.7.21": "authfailure",
+  "4.7.22": "authfailure",
+  "4.7.23": "authfailure", // SPF validation failed
+  "4.7.27": "notaccept", // sender address has null MX
+  "4.7.28": "spamdetected", // mail flood
+  "4.7.29": "authfailure", // ARC validation failed
+  "4.7.30": "failedstarttls", // REQUIRETLS support required
+  "5.4.2": "networkerror", // bad connection
+  "5.4.6": "networkerror", // routing loop detected
+  "5.4.7": "expired", // delivery time expired
+  "5.7.12": "securityerror", // a password transition is needed
+};
+
 export function reasonOfStatus(status: string): Reason | "" {
-  return REASON_BY_STATUS[status] ?? "";
+  return REASON_BY_STATUS[status] ?? MORE_BY_STATUS[status] ?? "";
 }
 
 /**

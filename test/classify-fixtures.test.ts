@@ -66,6 +66,49 @@ const TABLE: readonly [file: string, expected: Expected | "no records"][] = [
   ["forwarded-postfix-bounce.eml", { reason: "mailboxfull", topic: "mailbox-full", status: "5.2.2" }],
   ["zoho-host-not-reachable.eml", { reason: "expired", topic: "expired", domain: "office.example.co.jp" }],
   ["not-a-bounce.eml", "no records"],
+  // Families with no sample in the development folder, written from the layouts their MTAs produce.
+  [
+    "x5-nested-report.eml",
+    { reason: "userunknown", topic: "user-unknown", status: "5.1.1", recipient: "s***@example.org" },
+  ],
+  [
+    "gsuite-address-rejected.eml",
+    { reason: "userunknown", topic: "user-unknown", recipient: "t***@example.net" },
+  ],
+  [
+    "gsuite-nxdomain.eml",
+    { reason: "hostunknown", topic: "host-unknown", domain: "mispelled-domain.example" },
+  ],
+  [
+    "googleworkspace-send-as.eml",
+    { reason: "onhold", topic: "unknown", recipient: "y***@client.example.org" },
+  ],
+  [
+    "smail-quota-exceeded.eml",
+    { reason: "mailboxfull", topic: "mailbox-full", status: "5.2.2", recipient: "k***@mail.example.de" },
+  ],
+  [
+    "smail-unknown-host.eml",
+    { reason: "hostunknown", topic: "host-unknown", recipient: "t***@nowhere.example.invalid" },
+  ],
+  [
+    "apachejames-no-such-user.eml",
+    { reason: "filtered", topic: "user-unknown", recipient: "n***@example.org" },
+  ],
+  [
+    "biglobe-mailbox-full.eml",
+    { reason: "mailboxfull", topic: "mailbox-full", domain: "mail.biglobe.ne.jp" },
+  ],
+  ["powermta-inactive-mailbox.eml", { reason: "suspend", topic: "account-suspended", domain: "example.org" }],
+  [
+    "trendmicro-unable-to-deliver.eml",
+    { reason: "userunknown", topic: "user-unknown", recipient: "k***@partner.example.jp" },
+  ],
+  ["verizon-no-such-user.eml", { reason: "userunknown", topic: "user-unknown", domain: "vtext.com" }],
+  [
+    "exchange-fr-recipient-not-found.eml",
+    { reason: "userunknown", topic: "user-unknown", status: "5.1.1", recipient: "p***@example.fr" },
+  ],
 ];
 
 describe("classify: whole mails written by the common MTAs and providers", () => {

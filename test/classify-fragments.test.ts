@@ -19,6 +19,17 @@ describe("classify: pasted fragments", () => {
     });
   });
 
+  it("keeps the user's own Japanese words out of the recipient address", async () => {
+    for (const paste of [
+      "私の電話は090-1234-5678です。taro@example.com に送ったら User unknown と出ました",
+      "田中さんtanaka@ezweb.ne.jp: User unknown",
+    ]) {
+      const { records } = await classify(paste);
+      expect(records).toHaveLength(1);
+      expect(records[0]!.recipient, paste).toMatch(/^[a-z]\*\*\*@(example\.com|ezweb\.ne\.jp)$/);
+    }
+  });
+
   it("understands the Gmail app's Japanese heading alone", async () => {
     const { records } = await classify("「アドレス不明」と表示されました");
     expect(records.map((r) => r.topic)).toEqual(["user-unknown"]);
@@ -69,6 +80,52 @@ describe("classify: pasted fragments", () => {
     );
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ action: "delayed", topic: "delayed" });
+  });
+
+  it.each([
+    ["Gmail app card", "メールのブロック\nexample.co.jp でメールがブロックされました", "spam-blocked"],
+    [
+      "Outlook's Japanese notice",
+      "配信不能: お見積り\nこのメールは、受信者全員または一部に届きませんでした。\n無効な受信者",
+      "user-unknown",
+    ],
+    ["Outlook's one line", "不明なアドレスです", "user-unknown"],
+    ["docomo", "550 Unknown user taro.k@docomo.ne.jp", "user-unknown"],
+    ["docomo's full box", "552 Too much mail data", "mailbox-full"],
+    ["SoftBank", "550 Invalid recipient: <ichiro@i.softbank.jp>", "user-unknown"],
+    ["au, malformed address", "554 <hana..@ezweb.ne.jp>: Relay access denied", "address-syntax"],
+    ["au, address it cannot take", "554 <hana@ezweb.ne.jp>: Relay access denied", "user-unknown"],
+    ["relay refused elsewhere", "554 5.7.1 <ken@example.org>: Relay access denied", "relay-denied"],
+    ["a wrong SMTP password", "535 5.7.8 Error: authentication failed", "relay-denied"],
+    ["a help page's translation", "このメールは以下の原因により届けることが出来ませんでした", "unknown"],
+  ])("maps %s to its topic", async (_name, paste, topic) => {
+    const { records } = await classify(paste);
+    expect(records.map((r) => r.topic)).toEqual([topic]);
+  });
+
+  it.each([
+    ["OpenSMTPD", "sato@example.jp: No MX found for domain example.jp", "notaccept"],
+    ["OpenSMTPD", "sato@example.jp: Temporary failure in MX lookup", "networkerror"],
+    [
+      "KDDI",
+      "Could not be delivered to: <sato@examp1e.jp>\nAs the remote domain doesnt exist.",
+      "hostunknown",
+    ],
+    ["Google", "DNS Error: DNS type 'mx' lookup of examp1e.jp responded with code NXDOMAIN", "networkerror"],
+    ["EZweb", "The user(s) account is temporarily limited.", "suspend"],
+  ])("reads %s's own sentence pasted without its layout: %s", async (_family, paste, reason) => {
+    const { records } = await classify(paste);
+    expect(records.map((r) => r.reason)).toEqual([reason]);
+  });
+
+  it("knows OCN's Japanese paragraph is a bounce even without the English part", async () => {
+    const paste = [
+      "The following sentences are Japanese.",
+      "このメールは、お送りいただいたメールが一部の宛先に配送できなかったことをお知らせするものです。",
+    ].join("\n");
+    const { records } = await classify(paste);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ reason: "onhold", topic: "unknown" });
   });
 
   it("recognises a pasted out-of-office reply and a plain chat message as no bounce", async () => {

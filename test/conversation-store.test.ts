@@ -71,7 +71,6 @@ describe("step (the pure machine)", () => {
     expect(intents.map((i) => i.type)).toEqual([
       "greet",
       "showPrivacyNotice",
-      "showMenu",
       "showDiagnosis",
       "askFeedback",
     ]);

@@ -1,3 +1,4 @@
+import type { messagingApi } from "@line/bot-sdk";
 import { describe, expect, it } from "vitest";
 import { checkMessages } from "../bot/line-limits.ts";
 import { createRenderer } from "../bot/render/render.ts";
@@ -10,6 +11,7 @@ import { classify } from "../knowledge/classify.ts";
 import { carrierOf, loadKnowledge, matchSymptom } from "../knowledge/knowledge.ts";
 import { TOPIC_IDS } from "../knowledge/types.ts";
 import { actionOf, TILES } from "../scripts/richmenu-layout.ts";
+import { createHarness, quickRepliesOf } from "./support/harness.ts";
 
 /**
  * The shipped texts (knowledge/data/*.yaml, ui.yaml) in every reply the dialogs can produce: each must fit
@@ -40,6 +42,7 @@ function everyReply(): [string, ReplyIntent[]][] {
     "warnPersonalData",
     "noticeSessionExpired",
     "showMenu",
+    "showMoreTopics",
     "thankForFeedback",
     "askToRetry",
     "explainHelp",
@@ -50,6 +53,11 @@ function everyReply(): [string, ReplyIntent[]][] {
     "apologize",
   ] as const;
   for (const type of simple) replies.push([type, [{ type }]]);
+  for (const about of ["returned", "not-sent", "asked"] as const)
+    replies.push([
+      `explainPasting ${about}`,
+      [{ type: "warnPersonalData" }, { type: "explainPasting", about }],
+    ]);
   for (const kind of Object.keys(ui.unsupported) as (keyof typeof ui.unsupported)[])
     replies.push([`unsupported ${kind}`, [{ type: "answerUnsupported", kind }]]);
   for (const topic of TOPIC_IDS) {
@@ -106,17 +114,18 @@ describe("button labels typed instead of tapped", () => {
     ui,
   });
 
-  it.each(ui.menu.topics.flatMap((id) => (["ja", "en"] as const).map((lang) => [id, lang] as const)))(
-    "the %s menu label (%s) picks that symptom",
-    async (id, lang) => {
-      const label = knowledge.topics.get(id)!.menuLabel[lang];
-      const events = await interpret(
-        { kind: "text", text: label },
-        { lang, topic: null, pickingCarrier: false },
-      );
-      expect(events.at(-1)).toEqual({ type: "SYMPTOM", topic: id });
-    },
-  );
+  it.each(
+    [...ui.menu.topics, ...ui.moreMenu.topics].flatMap((id) =>
+      (["ja", "en"] as const).map((lang) => [id, lang] as const),
+    ),
+  )("the %s menu label (%s) picks that symptom", async (id, lang) => {
+    const label = knowledge.topics.get(id)!.menuLabel[lang];
+    const events = await interpret(
+      { kind: "text", text: label },
+      { lang, topic: null, pickingCarrier: false },
+    );
+    expect(events.at(-1)).toEqual({ type: "SYMPTOM", topic: id });
+  });
 
   it.each(
     TOPIC_IDS.flatMap((topic) =>
@@ -155,4 +164,36 @@ describe("button labels typed instead of tapped", () => {
       );
     },
   );
+});
+
+describe("every topic is within three taps of the greeting", () => {
+  // Every distinct quick reply, breadth first from the greeting, through the shipped menus.
+  it("the symptom menus reach every topic but 'unknown' (which only says we don't know)", async () => {
+    const harness = createHarness({
+      knowledge,
+      matchSymptom: (t) => matchSymptom(knowledge, t),
+      carrierOf: (d) => carrierOf(knowledge, d),
+    });
+    const user = "U".padEnd(33, "r");
+    const reached = new Map<string, number>();
+    const tapped = new Set<string>();
+    let frontier = [(await harness.send(user, { kind: "follow" })).messages];
+    for (let taps = 1; taps <= 3; taps++) {
+      const next: messagingApi.Message[][] = [];
+      for (const messages of frontier)
+        for (const item of quickRepliesOf(messages)) {
+          const data = (item.action as messagingApi.PostbackAction).data ?? "";
+          if (tapped.has(data)) continue;
+          tapped.add(data);
+          const { turn, messages: reply } = await harness.send(user, { kind: "postback", data });
+          for (const intent of turn.intents)
+            if (intent.type === "showDiagnosis" && !reached.has(intent.diagnosis.topic))
+              reached.set(intent.diagnosis.topic, taps);
+          next.push(reply);
+        }
+      frontier = next;
+    }
+    expect([...reached.keys()].sort()).toEqual(TOPIC_IDS.filter((id) => id !== "unknown").sort());
+    expect(Math.max(...reached.values())).toBeLessThanOrEqual(3);
+  });
 });

@@ -101,14 +101,14 @@ describe("Dockerfile", () => {
   it("exposes port 3000 and runs the compiled entry point of npm start with the production V8 flags", () => {
     expect(find(runtime, "EXPOSE").map((e) => e.args)).toEqual(["3000"]);
     const cmd = JSON.parse(find(runtime, "CMD").at(-1)!.args) as string[];
-    const entry = /^tsx (\S+)\.ts$/.exec(pkg.scripts.start!)?.[1];
+    const entry = /^node --import tsx (\S+)\.ts$/.exec(pkg.scripts.start!)?.[1];
     expect(cmd).toEqual(["node", ...RUNTIME_NODE_FLAGS, `dist/${entry}.js`]);
     // dist/ is made by npm run build in a stage the runtime copies from
     const built = copiedFrom(runtime).find((s) =>
       find(s, "RUN").some((r) => r.args.includes("npm run build")),
     );
     expect(built).toBeDefined();
-    expect(pkg.scripts.build).toBe("tsx scripts/build.ts");
+    expect(pkg.scripts.build).toBe("node --import tsx scripts/build.ts");
   });
 
   it("keeps local secrets, modules and git history out of the build context", () => {

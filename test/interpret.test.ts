@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { DialogEvent } from "../dialogs/events.ts";
-import { createInterpreter, languageOf, type SessionView } from "../dialogs/interpret.ts";
+import { createInterpreter, diagnosisOf, type SessionView } from "../dialogs/interpret.ts";
 import { loadUi } from "../dialogs/ui.ts";
 import { classify } from "../knowledge/classify.ts";
+import type { BounceRecord } from "../knowledge/types.ts";
 import { fixtureCarrierOf, fixtureKnowledge, fixtureMatchSymptom } from "./fixtures/knowledge.ts";
 
 const interpret = createInterpreter({
@@ -29,7 +30,33 @@ describe("interpreting what the user typed", () => {
     ["症状:delayed", [{ type: "SYMPTOM", topic: "delayed" }]],
     ["送った覚えがないのに大量に届く", [{ type: "SYMPTOM", topic: "backscatter" }]],
     ["こんにちは", [{ type: "SMALL_TALK" }]],
-    ["エラーメールが来ました", [{ type: "UNREADABLE" }]],
+    ["わからない・その他", [{ type: "MORE_TOPICS" }]],
+    ["貼り付け方", [{ type: "HOW_TO_PASTE" }]],
+    // the commonest first messages: no code to read, so no failed paste
+    ["エラーメールが返ってくる", [{ type: "BOUNCE_MENTIONED", about: "returned" }]],
+    ["英語のメールが届いた", [{ type: "BOUNCE_MENTIONED", about: "returned" }]],
+    ["リターンメールが来た", [{ type: "BOUNCE_MENTIONED", about: "returned" }]],
+    ["エラーメールが来ました", [{ type: "BOUNCE_MENTIONED", about: "returned" }]],
+    ["メールが送れない", [{ type: "BOUNCE_MENTIONED", about: "not-sent" }]],
+    ["送信できませんでした", [{ type: "BOUNCE_MENTIONED", about: "not-sent" }]],
+    [
+      "Hi, I got a returned mail I don't understand",
+      [
+        { type: "LANGUAGE", lang: "en" },
+        { type: "BOUNCE_MENTIONED", about: "returned" },
+      ],
+    ],
+    [
+      "My mail wasn't delivered",
+      [
+        { type: "LANGUAGE", lang: "en" },
+        { type: "BOUNCE_MENTIONED", about: "not-sent" },
+      ],
+    ],
+    // bounce-like text the classifier cannot read: a failed paste, in any language
+    ["Subject: Returned mail\nsomething went wrong", [{ type: "UNREADABLE" }]],
+    ["Undelivered Mail Returned to Sender", [{ type: "UNREADABLE" }]],
+    ["件名：配信不能\nよくわからない", [{ type: "UNREADABLE" }]],
   ])("%s", async (input, events) => {
     expect(await text(input)).toEqual(events);
   });
@@ -37,6 +64,37 @@ describe("interpreting what the user typed", () => {
   it("a paste that merely contains a command word is still a paste", async () => {
     const events = await text("help\nMailbox full");
     expect(events.at(-1)).toMatchObject({ type: "PASTE", diagnosis: { topic: "mailbox-full" } });
+  });
+
+  it("keeps the classifier's masked recipient as it is (no second masking), hiding a glued non-address character", async () => {
+    const [warning, paste] = await text(
+      "私の電話は090-1234-5678です。taro@example.com に送ったら User unknown と出ました",
+    );
+    expect(warning).toEqual({ type: "PERSONAL_DATA" });
+    expect(paste).toMatchObject({ type: "PASTE", diagnosis: { topic: "user-unknown" } });
+    const { recipient } = (paste as Extract<DialogEvent, { type: "PASTE" }>).diagnosis;
+    // "t***@…" once the classifier cuts the address cleanly; "****@…" while it glues 「…です。」 to it
+    expect(recipient).toMatch(/^[a-z*]\*\*\*@example\.com$/);
+  });
+
+  it.each([
+    ["t***@docomo.ne.jp", "t***@docomo.ne.jp"],
+    ["私***@example.com", "****@example.com"],
+    ["", ""],
+  ])("shows the classifier's recipient %s as %s", (masked, shown) => {
+    expect(diagnosisOf(record({ recipient: masked }), fixtureCarrierOf).recipient).toBe(shown);
+  });
+
+  it.each([
+    ["5.1.1", "550", "5.1.1", "550"],
+    ["5.7.606", "550", "5.7.606", "550"], // Microsoft's own details are real codes a server wrote
+    ["5.0.910", "", "", ""], // the classifier's private codes (Sisimai's numbering) are not
+    ["4.0.947", "", "", ""],
+    ["5.0.0", "554", "5.0.0", "554"],
+    ["", "1234", "", ""],
+  ])("status %s, reply code %s → shown as %s / %s", (status, replyCode, shownStatus, shownReply) => {
+    const d = diagnosisOf(record({ status, replyCode }), fixtureCarrierOf);
+    expect([d.status, d.replyCode]).toEqual([shownStatus, shownReply]);
   });
 
   it("keeps only the masked facts of a bounce, and the carrier of the recipient", async () => {
@@ -130,19 +188,29 @@ describe("interpreting taps", () => {
     ["a=carrier&id=unknown-carrier", { type: "MENU" }],
     ["a=feedback&v=no&topic=delayed", { type: "FEEDBACK", helpful: false }],
     ["a=cmd&cmd=restart", { type: "RESTART" }],
+    ["a=cmd&cmd=more", { type: "MORE_TOPICS" }],
+    ["a=cmd&cmd=paste", { type: "HOW_TO_PASTE" }],
+    ["a=symptom&topic=unknown", { type: "MORE_TOPICS" }], // the old 「わからない・その他」 button
     ["junk", { type: "MENU" }],
   ])("%s", async (data, event) => {
     expect(await interpret({ kind: "postback", data }, ja)).toEqual([event]);
   });
 });
 
-describe("languageOf", () => {
-  it.each([
-    ["こんにちは", "ja"],
-    ["help me", "en"],
-    ["メール bounced", "ja"],
-    ["12345 !!", undefined],
-  ])("%s → %s", (input, lang) => {
-    expect(languageOf(input)).toBe(lang);
-  });
-});
+function record(fields: Partial<BounceRecord>): BounceRecord {
+  return {
+    reason: "userunknown",
+    topic: "user-unknown",
+    status: "5.1.1",
+    action: "failed",
+    replyCode: "550",
+    diagnosis: "",
+    remoteHost: "",
+    recipient: "",
+    recipientDomain: "",
+    confidence: 1,
+    evidence: "",
+    lhost: "",
+    ...fields,
+  };
+}

@@ -23,10 +23,17 @@ describe("the fast MIME reader and mailparser read the same bounce", () => {
 describe("the fast MIME reader hands broken or unusual mail to mailparser", () => {
   const latin1 = (s: string) => Buffer.from(s, "utf8").toString("latin1");
 
-  it("when the multipart boundary never appears", () => {
-    expect(
-      readMime(latin1('Content-Type: multipart/mixed; boundary="x"\n\nno parts here\n')),
-    ).toBeUndefined();
+  it("only when a nested multipart's boundary never appears", () => {
+    const nested =
+      'Content-Type: multipart/mixed; boundary="a"\n\n--a\nContent-Type: multipart/alternative; boundary="b"\n\nno parts\n--a--\n';
+    expect(readMime(latin1(nested))).toBeUndefined();
+  });
+
+  it("reads the raw body as text when the top boundary never appears, as the mailparser path does", async () => {
+    const raw = 'Content-Type: multipart/report; boundary="x"\n\n550 5.1.1 <a@example.jp>... User unknown\n';
+    const slow = await parseMail(new TextEncoder().encode(raw), "mailparser");
+    expect(readMime(latin1(raw))?.body.trim()).toBe(slow.body.trim());
+    expect(slow.body).toContain("User unknown");
   });
 
   it("when a part uses a transfer encoding it does not know", () => {
@@ -44,5 +51,7 @@ describe("the fast MIME reader hands broken or unusual mail to mailparser", () =
   it("decodes ISO-2022-JP and UTF-8 encoded words in headers", () => {
     expect(decodeHeader("=?ISO-2022-JP?B?GyRCJSglaSE8JWEhPCVrGyhC?=")).toBe("エラーメール");
     expect(decodeHeader("=?UTF-8?B?6YWN5L+h5LiN6IO9?= test")).toBe("配信不能 test");
+    // An accented letter from an encoded word is not decoded a second time as if it were raw UTF-8.
+    expect(decodeHeader("=?utf-8?Q?Non_remis_:_r=C3=A9union?=")).toBe("Non remis : réunion");
   });
 });

@@ -155,7 +155,7 @@ describe("when the event cannot be handled", () => {
     await held;
     await postEvents(app, [textEvent(u, "Mailbox full")]);
     const texts = line.replies().map(textOf);
-    expect(texts[0]).toContain("Please try again in a moment"); // the user wrote English
+    expect(texts[0]).toContain(TRY_AGAIN); // a pasted bounce is no English: the chat's Japanese
     expect(texts[1]).toContain("題:mailbox-full");
     const text = (await request(app).get("/metrics")).text;
     expect(metricValue(text, "bounce_bot_user_lock_timeouts_total")).toBe(1);

@@ -43,6 +43,10 @@ describe("status table", () => {
     ["5.7.26", "authfailure"],
     ["4.4.7", "expired"],
     ["5.0.0", ""],
+    // IANA registry codes that Sisimai's table leaves out
+    ["5.4.7", "expired"],
+    ["4.7.13", "suspend"],
+    ["4.7.30", "failedstarttls"],
   ])("%s → %s", (status, reason) => {
     expect(reasonOfStatus(status)).toBe(reason);
   });

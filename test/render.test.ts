@@ -38,7 +38,8 @@ describe("rendering reply intents", () => {
       ui.menu.prompt.ja,
     ])
       expect(all).toContain(text);
-    expect(messages.at(-1)!.quickReply?.items?.length).toBe(ui.menu.topics.length + 1);
+    // the symptoms, 「わからない・その他」, 「人に相談する」
+    expect(messages.at(-1)!.quickReply?.items?.length).toBe(ui.menu.topics.length + 2);
   });
 
   it("puts the last offered quick replies on the last message only", () => {

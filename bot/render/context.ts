@@ -28,8 +28,12 @@ export function linkOf(ctx: RenderContext, id: string): { label: string; url: st
 
 /** Fails at start-up, not in a user's chat, when ui.yaml and the knowledge data do not fit together. */
 export function checkRenderData(knowledge: Knowledge, ui: UiTexts): void {
-  const missing = [...ui.menu.topics, "unknown" as const].filter((id) => !knowledge.topics.has(id));
+  const missing = [...ui.menu.topics, ...ui.moreMenu.topics, "unknown" as const].filter(
+    (id) => !knowledge.topics.has(id),
+  );
   if (missing.length > 0)
-    throw new Error(`ui.yaml menu.topics names topics the knowledge data lacks: ${missing.join(", ")}`);
+    throw new Error(
+      `ui.yaml menu.topics / moreMenu.topics name topics the knowledge data lacks: ${missing.join(", ")}`,
+    );
   if (!knowledge.links.has("qa-community")) throw new Error('links.yaml lacks the "qa-community" link');
 }

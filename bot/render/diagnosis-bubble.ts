@@ -1,7 +1,6 @@
 import type { messagingApi } from "@line/bot-sdk";
 import type { Diagnosis } from "../../dialogs/events.ts";
 import { cut } from "../../dialogs/text.ts";
-import { maskPii } from "../../knowledge/pii.ts";
 import { linkOf, type RenderContext, t, topicOf } from "./context.ts";
 
 type FlexComponent = messagingApi.FlexComponent;
@@ -30,9 +29,14 @@ export function diagnosisBubble(ctx: RenderContext, diagnosis: Diagnosis): messa
     { type: "separator", margin: "md" },
     text(t(ctx, ctx.ui.diagnosis.whatToDo), { weight: "bold", color: "#555555", margin: "md" }),
     ...steps.map((s, i) => text(`${i + 1}. ${s}`)),
-    { type: "separator", margin: "md" },
-    text(t(ctx, ctx.ui.diagnosis.resend[topic.resend]), { weight: "bold", margin: "md" }),
   ];
+  // A verdict on resending makes no sense for some topics ("unknown": we do not know; "not-a-bounce":
+  // nothing failed); ui.yaml names them.
+  if (!ctx.ui.diagnosis.noResendLineFor.includes(topic.id))
+    body.push(
+      { type: "separator", margin: "md" },
+      text(t(ctx, ctx.ui.diagnosis.resend[topic.resend]), { weight: "bold", margin: "md" }),
+    );
   const read = readFromBounce(diagnosis);
   if (read)
     body.push(text(`${t(ctx, ctx.ui.diagnosis.readFromBounce)}: ${read}`, { size: "xs", color: "#888888" }));
@@ -62,9 +66,13 @@ export function diagnosisBubble(ctx: RenderContext, diagnosis: Diagnosis): messa
   return { type: "flex", altText: cut(`${title}: ${summary}`, 400), contents: bubble };
 }
 
-/** "5.1.1 (550) t***@docomo.ne.jp": the facts from the paste, masked. Empty for a picked symptom. */
+/**
+ * "5.1.1 (550) t***@docomo.ne.jp": the facts from the paste, empty for a picked symptom. The diagnosis
+ * holds only codes a server wrote and the classifier's masked recipient (dialogs/interpret.ts), so
+ * nothing here is masked again (that would turn "t***@" into "t****@").
+ */
 function readFromBounce(d: Diagnosis): string {
   if (d.source !== "paste") return "";
   const code = [d.status, d.replyCode && `(${d.replyCode})`].filter(Boolean).join(" ");
-  return maskPii([code, d.recipient].filter(Boolean).join(" "));
+  return [code, d.recipient].filter(Boolean).join(" ");
 }

@@ -14,13 +14,26 @@ export function postbackItem(label: string, postback: Postback): messagingApi.Qu
   };
 }
 
-/** The main menu: the symptoms, then "ask a person". */
+function symptomItems(ctx: RenderContext, topics: readonly TopicId[]): messagingApi.QuickReplyItem[] {
+  return topics.map((id) => postbackItem(t(ctx, topicOf(ctx, id).menuLabel), { a: "symptom", topic: id }));
+}
+
+/** The main menu: the common symptoms, "not sure / other" (the second menu), then "ask a person". */
 export function menuItems(ctx: RenderContext): messagingApi.QuickReplyItem[] {
   return [
-    ...ctx.ui.menu.topics.map((id) =>
-      postbackItem(t(ctx, topicOf(ctx, id).menuLabel), { a: "symptom", topic: id }),
-    ),
+    ...symptomItems(ctx, ctx.ui.menu.topics),
+    postbackItem(t(ctx, ctx.ui.menu.moreLabel), { a: "cmd", cmd: "more" }),
     postbackItem(t(ctx, ctx.ui.menu.humanLabel), { a: "cmd", cmd: "human" }),
+  ];
+}
+
+/** The second menu: the other symptoms, how to paste, "ask a person", back to the menu. */
+export function moreItems(ctx: RenderContext): messagingApi.QuickReplyItem[] {
+  return [
+    ...symptomItems(ctx, ctx.ui.moreMenu.topics),
+    postbackItem(t(ctx, ctx.ui.moreMenu.pasteLabel), { a: "cmd", cmd: "paste" }),
+    postbackItem(t(ctx, ctx.ui.menu.humanLabel), { a: "cmd", cmd: "human" }),
+    postbackItem(t(ctx, ctx.ui.menu.menuLabel), { a: "cmd", cmd: "menu" }),
   ];
 }
 

@@ -7,7 +7,7 @@ import type { UiTexts } from "../../dialogs/ui.ts";
 import { maskPii } from "../../knowledge/pii.ts";
 import { checkRenderData, linkOf, type RenderContext, t, topicOf } from "./context.ts";
 import { diagnosisBubble } from "./diagnosis-bubble.ts";
-import { carrierItems, feedbackItems, menuItems } from "./quick-replies.ts";
+import { carrierItems, feedbackItems, menuItems, moreItems } from "./quick-replies.ts";
 
 /** One rendered intent: a message, and the quick replies it offers if it is the last to speak. */
 interface Part {
@@ -50,13 +50,17 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent): Part[] {
     case "greet":
       return [say(t(ctx, ui.greeting))];
     case "showPrivacyNotice":
-      return [say(t(ctx, ui.privacyNotice))];
+      return [say(t(ctx, ui.privacyNotice), menuItems(ctx))];
     case "warnPersonalData":
       return [say(t(ctx, ui.personalDataNotKept))];
     case "noticeSessionExpired":
       return [say(t(ctx, ui.sessionExpired))];
     case "showMenu":
       return [say(t(ctx, ui.menu.prompt), menuItems(ctx))];
+    case "showMoreTopics":
+      return [say(t(ctx, ui.moreMenu.prompt), moreItems(ctx))];
+    case "explainPasting":
+      return [say(pastingText(ctx, intent.about), menuItems(ctx))];
     case "showDiagnosis":
       return [{ message: diagnosisBubble(ctx, intent.diagnosis) }];
     case "askFeedback":
@@ -90,6 +94,13 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent): Part[] {
     case "askToSlowDown":
       return [say(t(ctx, ui.slowDown))];
   }
+}
+
+/** Which lines to paste: after an acknowledgement when the user mentioned a bounce, with phone tips when asked. */
+function pastingText(ctx: RenderContext, about: "returned" | "not-sent" | "asked"): string {
+  const p = ctx.ui.pasting;
+  const tips = about === "asked" ? [t(ctx, p.phoneTips)] : [];
+  return [t(ctx, p[about]), t(ctx, p.what), ...tips, t(ctx, p.orPick)].join("\n\n");
 }
 
 function numbered(steps: readonly string[]): string {
@@ -147,6 +158,8 @@ export function escalationSummary(
   }
   if (reason === "unreadable") lines.push(t(ctx, s.unread));
   else if (!diagnosis) lines.push(t(ctx, s.none));
+  // The diagnosis is masked already; this second pass is for text meant to be posted in public. Masked
+  // values pass through it unchanged ("t***@x.jp" stays as it is).
   return maskPii(lines.join("\n"));
 }
 

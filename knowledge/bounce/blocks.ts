@@ -1,4 +1,4 @@
-import { firstAddress, squash } from "./text.ts";
+import { firstAddress, LOCAL_PART_CHARS, squash } from "./text.ts";
 
 /**
  * Most human-readable notices list each failed recipient on a line of its own, with the server's answer
@@ -19,12 +19,14 @@ export interface Block {
   lines: string[];
 }
 
+// A label ends with a colon, a blank or an angle bracket: "to" in "tom@example.org" is no label.
 const LABEL =
-  /^(?:[*•・-]\s+)?(?:(?:(?:original |final |failed |invalid |unknown )?(?:recipient(?: address)?|rcpt to|to|address|user|addressee|destinataire|empfänger)(?:\(s\))?s?|宛先|受信者)\s*[:：]?\s*)?/i;
+  /^(?:[*•・-]\s+)?(?:(?:(?:original |final |failed |invalid |unknown )?(?:recipient(?: address)?|rcpt to|to|address|user|addressee|destinataire|empfänger)(?:\(s\))?s?|宛先|受信者)(?:\s*[:：]\s*|\s+|(?=<)))?/i;
 
 // The address at the start of a trimmed line, optionally in <> or "", optionally with a label before it.
-const LEADING_ADDRESS =
-  /^[<"'(]?\s*([^\s<>"'()@,;:]{1,64}@[A-Za-z0-9][A-Za-z0-9.-]{0,252}[A-Za-z0-9])\s*[>"')]?/;
+const LEADING_ADDRESS = new RegExp(
+  `^[<"'(]?\\s*([${LOCAL_PART_CHARS.replace("'", "")}]{1,64}@[A-Za-z0-9][A-Za-z0-9.-]{0,252}[A-Za-z0-9])\\s*[>"')]?`,
+);
 
 /** If the line starts with an address (after an optional label), that address and the rest of the line. */
 export function addressLine(line: string): { address: string; rest: string } | undefined {
@@ -42,7 +44,7 @@ export function addressLine(line: string): { address: string; rest: string } | u
   return { address: m[1]!, rest };
 }
 
-const SEPARATOR = /^\s*(?:-{3,}|={3,}|_{3,}|\*{3,})/;
+const SEPARATOR = /^\s*\|?(?:-{3,}|={3,}|_{3,}|\*{3,})/;
 
 export interface BlockOptions {
   /** At most this many explanation lines per recipient. */

@@ -6,19 +6,15 @@
 /** Pasted text beyond this is ignored: a bounce's explanation is never that far down. */
 export const MAX_FRAGMENT_CHARS = 64 * 1024;
 
-/** CRLF and bare CR (old Mac files) become LF, byte for byte, so the MIME parser sees one kind of line end. */
+/**
+ * CRLF and bare CR (old Mac files) become LF, byte for byte, so the MIME parser sees one kind of line
+ * end. Done with native string operations (latin1 maps bytes 1:1): a byte loop in JavaScript costs
+ * more than the whole rest of the classification until the JIT has compiled it.
+ */
 export function lfBytes(input: Uint8Array): Uint8Array {
   if (input.indexOf(0x0d) === -1) return input;
-  const out = new Uint8Array(input.length);
-  let n = 0;
-  for (let i = 0; i < input.length; i++) {
-    const b = input[i]!;
-    if (b === 0x0d) {
-      out[n++] = 0x0a;
-      if (input[i + 1] === 0x0a) i++;
-    } else out[n++] = b;
-  }
-  return out.subarray(0, n);
+  const text = Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString("latin1");
+  return new Uint8Array(Buffer.from(text.replace(/\r\n?/g, "\n"), "latin1"));
 }
 
 /** Text of a byte string in whatever Japanese-friendly charset decodes it cleanly. */

@@ -82,7 +82,7 @@ export async function parseMail(raw: Uint8Array, reader: "auto" | "mailparser" =
     const type = (a.contentType ?? "").toLowerCase();
     const bytes = a.content ? a.content.subarray(0, LIMITS.partChars) : undefined;
     // A Diagnostic-Code may quote a Japanese server in raw ISO-2022-JP.
-    const jis = DSN_TYPES.has(type) && bytes !== undefined && bytes.includes("\x1b$B");
+    const jis = DSN_TYPES.has(type) && bytes?.includes("\x1b$B") === true;
     const content = bytes
       ? jis
         ? new TextDecoder("iso-2022-jp").decode(bytes)

@@ -5,10 +5,13 @@
  *
  * Why it exists next to mailparser: mailparser's streaming parser costs 0.1–0.5 ms per bounce, more
  * than the whole budget for "3× faster than Sisimai". This reader handles the common shapes in a
- * fraction of that and answers `undefined` the moment it meets anything unusual (no boundary line,
- * unknown transfer encoding or charset, RFC 2231 parameters); mail.ts then lets
- * mailparser parse the message. Tests check that both readers agree on every fixture.
+ * fraction of that and answers `undefined` the moment it meets anything unusual (a nested part without
+ * its boundary line, unknown transfer encoding or charset, RFC 2231 parameters); mail.ts then lets
+ * mailparser parse the message. A top-level boundary that never appears is read as plain text here,
+ * which is what mail.ts does after mailparser finds no parts. Tests check that both readers agree on
+ * every fixture.
  */
+import { decodeText } from "./input.ts";
 import type { Message } from "./message.ts";
 
 const MAX_DEPTH = 8;
@@ -125,9 +128,14 @@ function charsetDecode(bytes: string, charset: string | undefined): string | und
 /** RFC 2047 encoded words ("=?ISO-2022-JP?B?...?=") in a header value, and raw UTF-8 bytes, decoded. */
 export function decodeHeader(raw: string): string {
   // Most header values are plain ASCII without encoded words: nothing to do.
-  if (!raw.includes("=?") && !/[\x80-\xff]/.test(raw)) return raw;
-  const joined = raw.replace(/(\?=)\s+(=\?)/g, "$1$2");
-  const decoded = joined.replace(
+  const eightBit = /[\x80-\xff]/.test(raw);
+  if (!raw.includes("=?") && !eightBit) return raw;
+  // 8-bit header bytes are usually UTF-8. Decode them first: what encoded words decode to ("é" from
+  // "=C3=A9") must not be decoded a second time.
+  const text = eightBit ? (charsetDecode(raw, "utf-8") ?? raw) : raw;
+  if (!text.includes("=?")) return text;
+  const joined = text.replace(/(\?=)\s+(=\?)/g, "$1$2");
+  return joined.replace(
     /=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g,
     (whole, charset: string, enc: string, data: string) => {
       const bytes =
@@ -137,8 +145,6 @@ export function decodeHeader(raw: string): string {
       return charsetDecode(bytes, charset.replace(/\*.*$/, "")) ?? whole;
     },
   );
-  // 8-bit header bytes (no encoded words) are usually UTF-8.
-  return /[\x80-\xff]/.test(decoded) ? (charsetDecode(decoded, "utf-8") ?? decoded) : decoded;
 }
 
 function splitPart(raw: string): { head: string; body: string } {
@@ -169,11 +175,16 @@ function multipartBodies(body: string, boundary: string): string[] | undefined {
   return parts;
 }
 
-/** Walks one part; false means "not sure: use mailparser". */
-function walk(raw: string, out: Parts, depth: number): boolean {
+/** Walks one part; false means "not sure: use mailparser". `parsed` spares the top level a second parse. */
+function walk(
+  raw: string,
+  out: Parts,
+  depth: number,
+  parsed?: { head: string; body: string; headers: Map<string, string[]> },
+): boolean {
   if (depth > MAX_DEPTH || ++out.count > MAX_PARTS) return false;
-  const { head, body } = splitPart(raw);
-  const headers = parseHeaderBlock(head);
+  const { head, body } = parsed ?? splitPart(raw);
+  const headers = parsed?.headers ?? parseHeaderBlock(head);
   const ct = parseContentType(headers.get("content-type")?.[0]);
   if (!ct) return false;
   const disposition = (headers.get("content-disposition")?.[0] ?? "").toLowerCase();
@@ -184,7 +195,13 @@ function walk(raw: string, out: Parts, depth: number): boolean {
     const boundary = ct.params.get("boundary") ?? /^boundary\s*=\s*"?([^"\n;]+)"?/im.exec(head)?.[1]?.trim();
     if (!boundary) return false;
     const bodies = multipartBodies(body, boundary);
-    if (!bodies) return false;
+    if (!bodies) {
+      // A boundary that never appears (old PMDF, relays that rewrote it): mailparser finds no parts
+      // either and the raw body is read as text, so do that here without the slow path.
+      if (depth > 0 || !body.trim()) return false;
+      out.text.push(decodeText(Buffer.from(body, "latin1")));
+      return true;
+    }
     if (ct.type === "multipart/alternative") {
       // Prefer the plain-text alternative, as a mail reader would show it.
       const plain = bodies.find((b) =>
@@ -295,7 +312,7 @@ export function readMime(raw: string): Omit<Message, "kind"> | undefined {
   const { head, body } = splitPart(raw);
   const headers = parseHeaderBlock(head);
   const parts: Parts = { text: [], html: [], dsn: [], original: "", feedback: [], count: 0 };
-  if (!walk(raw, parts, 0)) return undefined;
+  if (!walk(raw, parts, 0, { head, body, headers })) return undefined;
   const text = parts.text.length > 0 ? parts.text.join("\n") : parts.html.map(htmlToText).join("\n");
   // Nothing readable at all although there is a body: let mailparser try.
   if (!text.trim() && !parts.dsn.length && !parts.original && !parts.feedback.length && body.trim())

@@ -7,9 +7,10 @@ import { linesOf } from "./text.ts";
  *   ------ This is a copy of the message, including all the headers. ------   (Exim)
  *   --- Below this line is a copy of the message.                              (qmail)
  *   ----- Original message follows -----  /  -------original message          (Sendmail, m-FILTER)
+ *   |------------------------- Message text follows: ------------------------|  (Smail 3)
  */
 export const ORIGINAL_MESSAGE_MARKERS: readonly RegExp[] = [
-  /^[-=_*# \t]*(?:original (?:message|mail|e-?mail)\b|returned message|unsent message follows|undelivered message (?:follows|attached)|message headers follow|message text follows)/i,
+  /^[-=_*#| \t]*(?:original (?:message|mail|e-?mail)\b|returned message|unsent message follows|undelivered message (?:follows|attached)|message headers? follows?|message text follows)/i,
   /^[-=_*# \t]*(?:the )?headers? of the original message/i,
   /^[-=_*# \t]*below (?:this|the next) line is a copy/i,
   /^[-=_*# \t]*(?:enclosed is|this is) a copy of (?:the|your) (?:message|mail)/i,
@@ -17,6 +18,8 @@ export const ORIGINAL_MESSAGE_MARKERS: readonly RegExp[] = [
   /^content-type:\s*(?:message\/rfc822|text\/rfc822-headers)/i,
   /^[-=_*# \t]*(?:以下は)?元の(?:メッセージ|メール)/,
   /^[-=_*# \t]*原文/,
+  // Exchange's "Original message headers:" in French, Italian, Swedish, Dutch, Portuguese.
+  /^(?:en-têtes de message d'origine|intestazioni originali del messaggio|ursprungshuvuden|oorspronkelijke berichtkoppen|cabeçalhos originais da mensagem)\s*:/i,
 ];
 
 /** The markers as one multi-line pattern: one scan of the body instead of one test per line and marker. */

@@ -1,5 +1,6 @@
 import { FORMATS, GENERIC } from "../formats/index.ts";
 import { dsnDrafts } from "../formats/rfc3464.ts";
+import { holdout } from "../holdout.ts";
 import { delayPhrase } from "./delay.ts";
 import { type Draft, newDraft } from "./draft.ts";
 import type { Message } from "./message.ts";
@@ -19,6 +20,7 @@ export function draftsOf(message: Message): Draft[] {
   let fromText: Draft[] = [];
   let formatName = "";
   for (const format of FORMATS) {
+    if (holdout.names.size > 0 && holdout.names.has(format.name)) continue;
     if (!format.detect(message)) continue;
     fromText = format.parse(message);
     formatName = format.name;
@@ -35,6 +37,8 @@ export function draftsOf(message: Message): Draft[] {
     fromReport.length > 0 &&
     fromReport.every((r) => hasSmtpCode(r.diagnosis) || knownPhrase(r.diagnosis) !== undefined);
   if (fromText.length === 0 && !reportComplete && GENERIC.detect(message)) fromText = GENERIC.parse(message);
+  else if (fromText.length > 0 && !reportComplete && fromText.every((d) => !d.diagnosis))
+    fillDiagnoses(fromText, GENERIC.parse(message));
   const drafts = fromReport.length > 0 ? mergeReport(fromReport, fromText) : fromText;
   // A pasted "Action: delivered" / "Status: 2.0.0" says the message arrived: a delivery notice.
   if (drafts.length === 0 && message.kind === "fragment" && /^action:\s*delivered/im.test(message.body)) {
@@ -55,6 +59,19 @@ export function draftsOf(message: Message): Draft[] {
     : delayPhrase(squash(`${message.subject} ${noticeLines(message).slice(0, 200).join(" ")}`));
   for (const d of drafts) finish(d, delay !== undefined);
   return dedupe(drafts);
+}
+
+/**
+ * A format recognised the notice but found no explanation in it (a layout it does not know, only the
+ * X-Failed-Recipients header): what the generic reader finds stands in.
+ */
+function fillDiagnoses(drafts: Draft[], generic: readonly Draft[]): void {
+  for (const [i, d] of drafts.entries()) {
+    const g =
+      generic.find((x) => sameAddress(x.recipient, d.recipient)) ??
+      (generic.length === drafts.length ? generic[i] : generic.length === 1 ? generic[0] : undefined);
+    if (g?.diagnosis) d.diagnosis = g.diagnosis;
+  }
 }
 
 function mergeReport(fromReport: Draft[], fromText: Draft[]): Draft[] {

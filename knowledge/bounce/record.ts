@@ -42,6 +42,9 @@ const CARRIER_DOMAINS = [
   "rakumail.jp",
 ];
 
+const AU_DOMAINS = /(?:^|\.)(?:ezweb\.ne\.jp|au\.com)$/;
+const NO_SUCH_DOMAIN = /\bnxdomain\b|domain name not found|no such domain|non-?existent domain/i;
+
 function isCarrier(domain: string): boolean {
   return CARRIER_DOMAINS.some((c) => domain === c || domain.endsWith(`.${c}`));
 }
@@ -54,6 +57,18 @@ function topicFor(draft: Draft, decision: Decision, status: string): TopicId {
   if (decision.reason === "rejected" && isCarrier(domainOf(draft.recipient))) {
     if (/unknown user|user unknown/i.test(draft.diagnosis)) return "user-unknown";
   }
+  // au answers mail to an address it cannot take (malformed, or not an au domain at all) with
+  // "554 <addr>: Relay access denied": the address is the problem, not the sender's server.
+  if (decision.reason === "norelaying" && AU_DOMAINS.test(domainOf(draft.recipient)))
+    return /\.\.|\.@|^\./.test(draft.recipient) ? "address-syntax" : "user-unknown";
+  // 535 / X.7.8 "authentication credentials invalid": the user's own login at the sending server
+  // (wrong mail password) was refused; the fix is in the mail app's outgoing settings.
+  if (decision.reason === "securityerror" && (draft.replyCode === "535" || /^[45]\.7\.8$/.test(status)))
+    return "relay-denied";
+  // The recipient's domain does not exist in DNS: Sisimai files that under networkerror, but for the
+  // user it is a mistyped or vanished domain ("DNS type 'mx' lookup of example.jp responded with code
+  // NXDOMAIN").
+  if (decision.reason === "networkerror" && NO_SUCH_DOMAIN.test(draft.diagnosis)) return "host-unknown";
   if (topic === "user-unknown" || topic === "host-unknown" || topic === "unknown") {
     const text = forMatching(draft.diagnosis.slice(0, 2000));
     if (SYNTAX_PHRASES.some((p) => text.includes(p))) return "address-syntax";

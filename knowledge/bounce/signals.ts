@@ -1,3 +1,4 @@
+import { holdout } from "../holdout.ts";
 import { CHECKS } from "../reasons/order.ts";
 import { PhraseIndex } from "./phrase-index.ts";
 import { forMatching } from "./text.ts";
@@ -38,7 +39,7 @@ export function knownPhrase(line: string): string | undefined {
       ok = found !== -1;
       at = found + parts[i]!.length;
     }
-    if (ok) return parts.join("…");
+    if (ok && !(holdout.phrases.size > 0 && holdout.phrases.has(parts.join("…")))) return parts.join("…");
   }
   return undefined;
 }

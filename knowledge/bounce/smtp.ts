@@ -18,8 +18,10 @@ export function isReplyCode(code: string): boolean {
 }
 
 /**
- * The most specific status code written in the text. "X.0.0" and "4.4.7" say little, so a more
- * specific code wins over them; otherwise the first one written wins.
+ * The most specific status code written in the text. "X.0.0", "4.4.7" and any "X.Y.0" (RFC 3463: detail
+ * 0 is "other or undefined") say little, so a more specific code wins over them; otherwise the first
+ * one written wins. An MTA's summary often comes first and the remote server's own code later:
+ *   5.1.0 - Unknown address error 550 '5.7.1 <x@example.jp>... Access denied'
  */
 export function statusInText(text: string, replyCode = ""): string {
   const sample = text.length > 4000 ? text.slice(0, 4000) : text;
@@ -29,7 +31,7 @@ export function statusInText(text: string, replyCode = ""): string {
   for (let m = STATUS_IN_TEXT.exec(sample); m; m = STATUS_IN_TEXT.exec(sample)) {
     if (wantClass && m[1] !== wantClass) continue;
     const code = `${m[1]}.${m[2]}.${m[3]}`;
-    if ((m[2] === "0" && m[3] === "0") || code === "4.4.7") {
+    if (m[3] === "0" || code === "4.4.7") {
       vague ||= code;
       continue;
     }

@@ -15,9 +15,18 @@ export function forMatching(text: string): string {
   return squash(text).toLowerCase();
 }
 
+/**
+ * The characters of an address's local part (RFC 5322 atext and dots, ASCII only), as a regex source to
+ * build patterns from. ASCII only on purpose: in a paste such as 「…です。taro@example.com」 the Japanese
+ * text before the address must not become part of it.
+ */
+export const LOCAL_PART_CHARS = "A-Za-z0-9!#$%&'*+/=?^_`{|}~.-";
+
 // Local part and domain with bounded lengths, so the scan stays linear on long runs of address characters.
-const ADDRESS =
-  /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,8}[A-Za-z]{2,24}/g;
+const ADDRESS = new RegExp(
+  `[${LOCAL_PART_CHARS}]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\\.){1,8}[A-Za-z]{2,24}`,
+  "g",
+);
 
 /** Every mail address in the text, in order, without angle brackets. */
 export function findAddresses(text: string): string[] {

@@ -4,7 +4,7 @@ import { type Draft, newDraft } from "../bounce/draft.ts";
 import { header, type Message } from "../bounce/message.ts";
 import { noticeLines } from "../bounce/notice.ts";
 import { hasSmtpCode, isSignalLine, knownPhrase } from "../bounce/signals.ts";
-import { findAddresses, firstAddress, squash } from "../bounce/text.ts";
+import { findAddresses, firstAddress, LOCAL_PART_CHARS, squash } from "../bounce/text.ts";
 import type { Format } from "./format.ts";
 
 /**
@@ -48,17 +48,34 @@ const BOUNCE_WORDS = [
 ];
 
 // "delivering your message to x@y", "wasn't delivered to x@y", "Unable to deliver message to <x@y>"
-const NAMING_SENTENCE =
-  /(?:deliver(?:ing|ed)?|sen(?:d|t|ding)|reach|relay(?:ing)?)\b[^.\n@]{0,60}?\bto:?\s*<?([^\s<>()"',;:@]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/i;
+const LOCAL = `[${LOCAL_PART_CHARS.replace("'", "")}]{1,64}`;
+const NAMING_SENTENCE = new RegExp(
+  `(?:deliver(?:ing|ed)?|sen(?:d|t|ding)|reach|relay(?:ing)?)\\b[^.\\n@]{0,60}?\\bto:?\\s*<?(${LOCAL}@[A-Za-z0-9.-]+\\.[A-Za-z]{2,})`,
+  "i",
+);
+
+/**
+ * Japanese notices and the translations ISP help pages print next to English bounces: any 配送/配信/送信/
+ * 届け + "could not" (できません, 出来ませんでした, できなかった), or 配送不能/配信不能.
+ *   このメールは以下の原因により届けることが出来ませんでした
+ */
+const JAPANESE_BOUNCE =
+  /(?:配送|配信|送信|届け(?:ること)?)(?:が|を)?(?:でき|出来)(?:ません|な(?:かった|い))|(?:配送|配信)不能/;
 
 function isBounceText(message: Message, lines: readonly string[]): boolean {
   const text = `${message.subject}\n${lines.slice(0, 60).join("\n")}`.toLowerCase();
-  return BOUNCE_WORDS.some((w) => text.includes(w)) || delayPhrase(text) !== undefined;
+  return (
+    BOUNCE_WORDS.some((w) => text.includes(w)) ||
+    JAPANESE_BOUNCE.test(text) ||
+    delayPhrase(text) !== undefined
+  );
 }
 
 /** The first line that says the message bounced, for a notice that says nothing more. */
 function bounceSentence(lines: readonly string[]): string {
-  const line = lines.slice(0, 60).find((l) => BOUNCE_WORDS.some((w) => l.toLowerCase().includes(w)));
+  const line = lines
+    .slice(0, 60)
+    .find((l) => BOUNCE_WORDS.some((w) => l.toLowerCase().includes(w)) || JAPANESE_BOUNCE.test(l));
   return line ? squash(line).slice(0, 300) : "";
 }
 
@@ -98,7 +115,7 @@ function signalText(lines: readonly string[]): string {
 }
 
 // A transcript or details list: "RCPT TO: x@y", "RCPT TO:<x@y>"
-const RCPT_LINE = /^\s*rcpt to:\s*<?([^\s<>()"',;:@]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/i;
+const RCPT_LINE = new RegExp(`^\\s*rcpt to:\\s*<?(${LOCAL}@[A-Za-z0-9.-]+\\.[A-Za-z]{2,})`, "i");
 
 function namedRecipient(lines: readonly string[]): string {
   const first = lines.slice(0, 80);

@@ -38,8 +38,12 @@ const STATES: Readonly<Record<string, readonly [string, Reason]>> = {
   "18": ["DATA", "filtered"],
 };
 
+/** Gmail's own sentences; the Google Workspace (G Suite) DNS wordings come before the older ones. */
 const MESSAGES: readonly [string, Reason][] = [
   ["because the address couldn't be found. check for typos or unnecessary spaces", "userunknown"],
+  ["responded with code nxdomain", "networkerror"],
+  [" had no relevant answers.", "networkerror"],
+  ["null mx", "notaccept"],
   ["dns error: could not contact dns servers", "expired"],
   ["delivery to the following recipient has been delayed", "expired"],
   ["the recipient server did not accept our requests to connect", "expired"],

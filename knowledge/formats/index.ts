@@ -20,6 +20,8 @@ import { opensmtpd } from "./opensmtpd.ts";
 import { postfix } from "./postfix.ts";
 import { qmail } from "./qmail.ts";
 import { sendmail } from "./sendmail.ts";
+import { trendmicro } from "./trendmicro.ts";
+import { verizon } from "./verizon.ts";
 import { zohoNotice } from "./zoho-notice.ts";
 
 /**
@@ -36,10 +38,12 @@ export const FORMATS: readonly Format[] = [
   exchange,
   mfilter,
   messagelabsNotice,
+  verizon,
   apachejames,
   notes,
   domino,
   imail,
+  trendmicro,
   courier,
   fml,
   zohoNotice,

@@ -1,6 +1,7 @@
 import type { Decision } from "../bounce/decide.ts";
 import type { Draft } from "../bounce/draft.ts";
 import { domainOf } from "../bounce/text.ts";
+import { holdout } from "../holdout.ts";
 import type { Facts } from "../reasons/check.ts";
 import { apple } from "./apple.ts";
 import { cloudflare } from "./cloudflare.ts";
@@ -43,19 +44,31 @@ const PROVIDERS: readonly Provider[] = [
   cloudflare,
 ];
 
-function belongs(host: string, suffixes: readonly string[]): boolean {
-  return host !== "" && suffixes.some((s) => host === s || host.endsWith(`.${s}`));
+/** Host-name suffix → index in PROVIDERS of the first provider that lists it. */
+const BY_SUFFIX = new Map<string, number>();
+PROVIDERS.forEach((p, i) => {
+  for (const h of p.hosts) if (!BY_SUFFIX.has(h)) BY_SUFFIX.set(h, i);
+});
+
+/**
+ * The first provider (in PROVIDERS order) one of whose host suffixes the name ends with:
+ * "aspmx.l.google.com" is looked up as itself, "l.google.com", "google.com" and "com".
+ */
+function providerFor(name: string): Provider | undefined {
+  let best = -1;
+  for (let at = 0; name && at !== -1; at = name.indexOf(".", at + 1)) {
+    const i = BY_SUFFIX.get(at === 0 ? name : name.slice(at + 1));
+    if (i !== undefined && (best === -1 || i < best) && !holdout.names.has(PROVIDERS[i]!.name)) best = i;
+  }
+  return best === -1 ? undefined : PROVIDERS[best];
 }
 
 /** The provider a recipient's domain, or else the server that answered, belongs to. */
 export function providerOf(draft: Draft): Provider | undefined {
-  const domain = domainOf(draft.recipient);
-  const host = draft.remoteHost.toLowerCase();
-  const reporter = draft.reportingMta.toLowerCase();
   return (
-    PROVIDERS.find((p) => belongs(domain, p.hosts)) ??
-    PROVIDERS.find((p) => belongs(host, p.hosts)) ??
-    PROVIDERS.find((p) => belongs(reporter, p.hosts))
+    providerFor(domainOf(draft.recipient)) ??
+    providerFor(draft.remoteHost.toLowerCase()) ??
+    providerFor(draft.reportingMta.toLowerCase())
   );
 }
 

@@ -1,8 +1,10 @@
 import { type Draft, newDraft } from "../bounce/draft.ts";
 import type { Message } from "../bounce/message.ts";
 import { firstAddress, linesOf, squash } from "../bounce/text.ts";
+import { holdout } from "../holdout.ts";
 import type { DsnAction } from "../types.ts";
 import type { Format } from "./format.ts";
+import { POWERMTA_CATEGORY_FIELD, powerMtaReason } from "./powermta.ts";
 
 /**
  * The machine-readable delivery report of RFC 3464 (message/delivery-status): per-message fields, then
@@ -28,6 +30,7 @@ const GROUP_FIELDS = new Set([
   "will-retry-until",
   "x-supplementary-info",
   "x-display-name",
+  POWERMTA_CATEGORY_FIELD,
 ]);
 
 interface Fields {
@@ -103,18 +106,22 @@ export function dsnDrafts(text: string, lhost = "RFC3464"): Draft[] {
     const code = g["diagnostic-code"] ?? (generic.test(comment.trim()) ? "" : comment);
     const semi = code.indexOf(";");
     const typed = semi > 0 && semi < 20 && /^[A-Za-z][A-Za-z0-9-]*$/.test(code.slice(0, semi).trim());
+    const category = holdout.names.has("PowerMTA") ? undefined : powerMtaReason(g[POWERMTA_CATEGORY_FIELD]);
     drafts.push(
       newDraft(lhost, {
         recipient,
         action: normaliseAction(g.action ?? ""),
         status: /^\s*([245]\.\d{1,3}\.\d{1,3})/.exec(g.status ?? "")?.[1] ?? "",
-        diagnosis: squash(typed ? code.slice(semi + 1) : code),
+        diagnosis: squash(
+          `${typed ? code.slice(semi + 1) : code}${g["diagnostic-code"] && comment && !generic.test(comment.trim()) ? ` (${comment})` : ""}`,
+        ),
         diagnosticType: typed ? code.slice(0, semi).trim().toUpperCase() : "",
         reportingMta,
         remoteHost: (g["remote-mta"] ?? "")
           .replace(/^[^;]*;\s*/, "")
           .replace(/[\s[].*$/, "")
           .toLowerCase(),
+        ...(category ? { reason: category, evidence: `PowerMTA: ${g[POWERMTA_CATEGORY_FIELD]}` } : {}),
       }),
     );
   }

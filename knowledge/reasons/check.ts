@@ -1,3 +1,4 @@
+import { holdout } from "../holdout.ts";
 import type { DsnAction, Reason } from "../types.ts";
 
 /**
@@ -37,10 +38,12 @@ export function phraseMatcher(phrases: readonly string[]): (text: string) => str
   // The checks ask about the same diagnosis several times in a row: remember the last answer.
   let lastText = "";
   let lastResult: string | undefined;
+  let lastVersion = holdout.version;
+  const off = (phrase: string) => holdout.phrases.size > 0 && holdout.phrases.has(phrase);
   const find = (text: string): string | undefined => {
     for (const { phrase, parts } of compiled) {
       if (parts.length === 1) {
-        if (text.includes(phrase)) return phrase;
+        if (text.includes(phrase) && !off(phrase)) return phrase;
         continue;
       }
       let at = 0;
@@ -53,14 +56,15 @@ export function phraseMatcher(phrases: readonly string[]): (text: string) => str
         }
         at = found + part.length;
       }
-      if (ok) return phrase;
+      if (ok && !off(phrase)) return phrase;
     }
     return undefined;
   };
   return (text: string) => {
     if (!text) return undefined;
-    if (text !== lastText) {
+    if (text !== lastText || lastVersion !== holdout.version) {
       lastText = text;
+      lastVersion = holdout.version;
       lastResult = find(text);
     }
     return lastResult;

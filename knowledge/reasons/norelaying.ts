@@ -9,6 +9,7 @@ import { phraseMatcher, type ReasonCheck } from "./check.ts";
 export const PHRASES: readonly string[] = [
   "as a relay",
   "client host rejected: access denied",
+  "due to the following smtp relay error",
   "email address is not verified.",
   "insecure mail relay",
   "is not permitted to relay through this server without authentication",

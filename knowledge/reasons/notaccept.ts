@@ -6,11 +6,14 @@ import { phraseMatcher, type ReasonCheck } from "./check.ts";
  *   Diagnostic-Code: SMTP; 550 5.1.1 Host does not accept mail
  */
 export const PHRASES: readonly string[] = [
+  "destination seem to reject all mails",
   "does not accept mail (nullmx)",
   "host does not accept mail",
   "host/domain does not accept mail",
   "mail receiving disabled",
   "name server: .: host not found",
+  "no mx found for destination",
+  "no mx found for domain",
   "no mx record found for domain=",
   "no route for current request",
   "null mx",

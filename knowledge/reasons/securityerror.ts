@@ -14,6 +14,7 @@ export const PHRASES: readonly string[] = [
   "authentication turned on in your email client",
   "authentification invalide…305",
   "authentification requise…402",
+  "could not retrieve credentials",
   "domain …is a dead domain",
   "executable files are not allowed in compressed files",
   "insecure mail relay",

@@ -12,6 +12,7 @@ export const PHRASES: readonly string[] = [
   "account has been disabled",
   "account is disabled",
   "account is suspended",
+  "account is temporarily limited",
   "account suspended",
   "archived recipient",
   "boite du destinataire archivee",

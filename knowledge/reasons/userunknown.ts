@@ -150,6 +150,13 @@ const OTHER_PROBLEMS = [
   notacceptMatch,
 ];
 
+/**
+ * Headings a mail app shows in Japanese above the server's answer (Gmail 「アドレス不明」, Outlook
+ * 「無効な受信者」「不明なアドレスです」). They are the app's reading of the bounce, not a reply to one
+ * SMTP step, so without a status code of the server's own they mean "no such recipient".
+ */
+const APP_HEADINGS = ["アドレス不明", "不明なアドレス", "無効な受信者"];
+
 export const userunknown: ReasonCheck = {
   reason: "userunknown",
   phrases: PHRASES,
@@ -159,6 +166,7 @@ export const userunknown: ReasonCheck = {
     // Without a matching status, only a refusal of the RCPT command itself means "no such user": the
     // same words after DATA (or from an unknown step) come from a filter (filtered.ts), typically a
     // carrier's domain-specified reception.
+    if (!f.status && APP_HEADINGS.some((h) => f.text.includes(h))) return true;
     return f.command === "RCPT" && match(f.text) !== undefined;
   },
 };

@@ -2,10 +2,11 @@ import type { messagingApi } from "@line/bot-sdk";
 import { createRenderer } from "../../bot/render/render.ts";
 import { Conversations, type Observer, type Turn } from "../../dialogs/conversation.ts";
 import { createInterpreter, type UserInput } from "../../dialogs/interpret.ts";
+import type { Carrier, Knowledge } from "../../dialogs/knowledge-contract.ts";
 import { MemorySessionStore } from "../../dialogs/stores/memory.ts";
 import { loadUi } from "../../dialogs/ui.ts";
 import { classify } from "../../knowledge/classify.ts";
-import type { Classification } from "../../knowledge/types.ts";
+import type { Classification, TopicId } from "../../knowledge/types.ts";
 import { fixtureCarrierOf, fixtureKnowledge, fixtureMatchSymptom } from "../fixtures/knowledge.ts";
 
 /** The whole conversation pipeline without HTTP: interpreter → machine → store → renderer, on a fake clock. */
@@ -13,26 +14,31 @@ export interface HarnessOptions {
   observe?: Observer;
   classify?: (text: string) => Promise<Classification>;
   qaCommunityUrl?: string;
+  /** The shipped knowledge instead of the fixture (with its matchSymptom and carrierOf). */
+  knowledge?: Knowledge;
+  matchSymptom?: (text: string) => TopicId | undefined;
+  carrierOf?: (domain: string) => Carrier | undefined;
 }
 
 export function createHarness(options: HarnessOptions = {}) {
   let clock = Date.UTC(2026, 10, 1, 9, 0, 0);
   const now = () => clock;
   const ui = loadUi();
+  const knowledge = options.knowledge ?? fixtureKnowledge;
   const store = new MemorySessionStore({ now });
   const conversations = new Conversations({
     store,
     now,
     interpret: createInterpreter({
       classify: options.classify ?? ((t: string) => classify(t)),
-      knowledge: fixtureKnowledge,
-      matchSymptom: fixtureMatchSymptom,
-      carrierOf: fixtureCarrierOf,
+      knowledge,
+      matchSymptom: options.matchSymptom ?? fixtureMatchSymptom,
+      carrierOf: options.carrierOf ?? fixtureCarrierOf,
       ui,
     }),
     ...(options.observe && { observe: options.observe }),
   });
-  const render = createRenderer({ knowledge: fixtureKnowledge, ui, qaCommunityUrl: options.qaCommunityUrl });
+  const render = createRenderer({ knowledge, ui, qaCommunityUrl: options.qaCommunityUrl });
 
   return {
     ui,

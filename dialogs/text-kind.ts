@@ -1,0 +1,153 @@
+import type { Lang } from "./knowledge-contract.ts";
+
+/**
+ * Who wrote a text, a mail server or the user, and in which language. Japanese users paste English
+ * bounces, so English must not switch the chat to English just because it is English: it switches only
+ * when a person wrote it. And only text a server wrote counts as a failed paste when it cannot be read;
+ * a person saying 「エラーメールが返ってくる」 gets help on what to paste instead.
+ *
+ * Heuristics, not parsing: every pattern is a plain scan (no nested repetition), so a long paste stays
+ * linear.
+ */
+
+const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+
+// Marks only a server leaves: header lines, SMTP transcripts, status codes, addresses in <>.
+const HEADER_LINE =
+  /^[ \t]*(?:subject|from|to|date|status|action|received|return-path|message-id|content-type|mime-version|auto-submitted|reporting-mta|remote-mta|final-recipient|original-recipient|diagnostic-code|arrival-date|last-attempt-date|x-[a-z0-9-]{1,40}|件名|差出人|送信者|宛先|日時|日付)[ \t]*[:：]/im;
+const STATUS_CODE = /\b[245]\.\d{1,3}\.\d{1,3}\b/;
+const REPLY_LINE = /^[ \t]*[245]\d\d[ -]\S/m;
+const ANGLE_ADDRESS = /<[^\s<>@]{1,64}@[^\s<>@]{1,255}>/;
+const TRANSCRIPT =
+  /\bsaid:|\brcpt to\b|\bmail from:|\bin reply to (?:rcpt|data|end of data|mail)\b|\bsmtp error\b/i;
+
+/**
+ * Sentences of bounce templates (Postfix, Exim, Sendmail, qmail, Gmail, Outlook, Yahoo): written by a
+ * server even when they say "I". Removed before looking for the user's own words, and a mark of a paste.
+ */
+const SERVER_SENTENCES = [
+  "this is the mail system at",
+  "i'm sorry to have to inform you",
+  "this message was created automatically",
+  "a message that you sent could not be delivered",
+  "the following addresses had permanent fatal errors",
+  "transcript of session follows",
+  "the original message was received",
+  "hi. this is the qmail-send program",
+  "i'm afraid i wasn't able to deliver",
+  "this is a permanent error",
+  "i've given up",
+  "sorry it didn't work out",
+  "i'm not going to try again",
+  "delivery to the following recipient",
+  "could not be delivered to one or more",
+  "this is an automatically generated delivery status notification",
+  "your message wasn't delivered to",
+  "your message couldn't be delivered",
+  "diagnostic information for administrators",
+  "we were unable to deliver your message",
+];
+
+/** Phrases users quote too ("I got a mail from MAILER-DAEMON"): a paste only if nobody is talking. */
+const BOUNCE_WORDS =
+  /mailer-daemon|postmaster@|mail delivery (?:subsystem|system)|returned mail:|undelivered mail returned|delivery status notification|failure notice|mail delivery failed|undeliverable:|could(?: not|n't) be delivered|(?:was not|wasn't) delivered|permanent error|temporary error|unable to deliver|delivery has failed|the following address/i;
+
+/** How server templates address the sender; a line with these is the server's even if it says "I". */
+const SERVER_VOICE =
+  /\byour (?:message|mail|e-?mail)\b|\bthe following\b|\bthis is (?:the|an?) (?:mail|automatic|automated|delivery)|\bdo not reply\b|\b(?:was|were) unable to\b|\binform you\b|\bdelivery status\b|\bin the queue\b|\bsubject:|\b\d{1,3}(?:\.\d{1,3}){3}\b/i;
+/** An auto-reply (out of office) speaks in the first person too; pasted, it is still not the user. */
+const AUTO_REPLY =
+  /\bout of (?:the )?office\b|\bcurrently (?:away|out)\b|\blimited access to e-?mail\b|\bupon my return\b/i;
+
+/** Host names, addresses, URLs, header values: tokens with inner dots, @, slashes ("me" in "x.me.example.com"). */
+const TECHNICAL_TOKEN = /\S*[.@/=:]\S*[A-Za-z0-9]\S*/g;
+
+// A person talking. "I", "my", "me" count in any line a server did not write; greetings, thanks and a
+// question mark only when nothing in the text came from a server (OpenSMTPD's notice opens with "Hi!",
+// the copy of the original mail may end its subject with "?"). "we", "please", "help" appear in bounces.
+const FIRST_PERSON = /\b(?:i|i'm|im|i've|ive|i'd|i'll|my|me)\b/i;
+const GREETING = /\b(?:hi|hello|hey|thanks|thank you|thx)\b|\?$/i;
+
+/** Common English words: one of them tells an English sentence from romaji ("arigatou gozaimasu"). */
+const ENGLISH_WORD =
+  /\b(?:a|an|the|to|of|in|on|at|for|from|with|and|or|but|not|no|is|are|was|were|be|it|this|that|what|why|how|when|where|can|could|cannot|can't|do|does|did|don't|didn't|doesn't|won't|have|has|had|get|got|getting|keep|keeps|came|come|comes|back|sent|send|sending|please|help|you|your|we|they)\b/i;
+
+/** Words of mail-server English: a short sentence without "I" that has one of these is a pasted line. */
+const SERVER_VOCABULARY =
+  /\b(?:deliver\w*|undeliver\w*|recipient\w*|address\w*|server\w*|host\w*|domain\w*|mailbox\w*|smtp|header\w*|original|permanent\w*|temporar\w*|failure|failed|reason|report\w*|following|notification|administrator|postmaster|daemon|attempt\w*|rejected|refused|block\w*|quota|relay\w*|spam|virus|status|network|provider|sender|reply|transcript|technical|details)\b/i;
+
+/** A sentence short enough to be typed in a chat, not a line from a notice. */
+const SHORT_WORDS = 8;
+/** Words and sentence punctuation only: no codes, host names, addresses, brackets or a closing colon. */
+const PLAIN_WORDS = /^[A-Za-z][A-Za-z' ’,-]*(?:[.!?]+\s+[A-Za-z][A-Za-z' ’,-]*)*[.!]*$/;
+
+export interface TextKind {
+  /** The language a person wrote in; undefined for a server's text or when it cannot tell. */
+  lang: Lang | undefined;
+  /** Written by a mail server (a pasted bounce or part of one), not by the user. */
+  fromServer: boolean;
+}
+
+function hasServerMarks(line: string): boolean {
+  const lower = line.toLowerCase();
+  return (
+    SERVER_SENTENCES.some((s) => lower.includes(s)) ||
+    HEADER_LINE.test(line) ||
+    STATUS_CODE.test(line) ||
+    REPLY_LINE.test(line) ||
+    ANGLE_ADDRESS.test(line) ||
+    TRANSCRIPT.test(line)
+  );
+}
+
+/**
+ * How to read a text. `recognised`: the classifier found a bounce in it; then plain English without the
+ * user's own words ("Mailbox full", a Gmail sentence) is a paste, and keeps the chat's language.
+ */
+export function kindOfText(text: string, recognised = false): TextKind {
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "")
+    .slice(0, 400);
+  const marked = lines.some(hasServerMarks);
+  const bounceWords = lines.some((l) => BOUNCE_WORDS.test(l));
+  // The user's own words are in the lines a server did not write: "I" in "I'm afraid I wasn't able to
+  // deliver your message" is the server's.
+  const own = lines
+    .filter((l) => !hasServerMarks(l) && !SERVER_VOICE.test(l) && !AUTO_REPLY.test(l))
+    .map((l) => l.replace(TECHNICAL_TOKEN, " ").trim());
+  const speaking =
+    own.some((l) => FIRST_PERSON.test(l)) || (!marked && !bounceWords && own.some((l) => GREETING.test(l)));
+  // A long English text that nobody signs as their own is a paste too (a notice without known marks).
+  const long = lines.length >= 4 || text.length > 300;
+  const serverVoice = lines.some((l) => SERVER_VOICE.test(l));
+  const fromServer = marked || ((bounceWords || serverVoice || (long && !JAPANESE.test(text))) && !speaking);
+
+  if (JAPANESE.test(text)) return { lang: "ja", fromServer };
+  if (speaking) return { lang: "en", fromServer }; // also around a paste: "Hi, I got this: 550 5.1.1 …"
+  const [only] = lines;
+  const typedSentence =
+    lines.length === 1 &&
+    only !== undefined &&
+    only.split(/\s+/).length <= SHORT_WORDS &&
+    PLAIN_WORDS.test(only) &&
+    ENGLISH_WORD.test(only) &&
+    !SERVER_VOCABULARY.test(only);
+  return { lang: typedSentence && !fromServer && !recognised ? "en" : undefined, fromServer };
+}
+
+/** The language of a text a person typed (for replies before or without a conversation turn). */
+export function languageOf(text: string): Lang | undefined {
+  return kindOfText(text).lang;
+}
+
+/**
+ * The language of a typed command or button label ("help", "Cancel!", 「メニュー」): Latin letters mean
+ * English, any Japanese means Japanese. Full-width letters come from a Japanese keyboard: undecided.
+ */
+export function languageOfCommand(text: string): Lang | undefined {
+  if (JAPANESE.test(text)) return "ja";
+  if (/[A-Za-z]{2,}/.test(text)) return "en";
+  return undefined;
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { kindOfText, languageOfCommand } from "../dialogs/text-kind.ts";
+
+/**
+ * Who wrote a text and in which language. Both directions matter: an English speaker must be answered in
+ * English, and a Japanese user who pastes an English bounce must stay in Japanese.
+ */
+
+describe("a person's English switches to English", () => {
+  it.each([
+    "Hi, I got a returned mail I don't understand",
+    "My mail came back",
+    "my emails keep bouncing, can you help",
+    "Why can't I send mail to my friend?",
+    "hello",
+    "The mail to my boss was not delivered", // quotes a bounce phrase, but in the user's own words
+    "Mail came back",
+    "Can't send email",
+    "Email bounced back to me",
+    "What does this mean?",
+    "Thank you!",
+    "Please help",
+    "It says user unknown, what now?",
+    "I got a mail from MAILER-DAEMON",
+  ])("%s", (text) => {
+    expect(kindOfText(text)).toEqual({ lang: "en", fromServer: false });
+  });
+
+  it.each([
+    "Hi, I got this:\n550 5.1.1 <bob@example.com>: User unknown",
+    "Hello,\nMy mail to my sister came back with this:\nRemote host said: 550 5.1.1 User unknown\nWhat should I do?",
+  ])("also around a paste: %s", (text) => {
+    expect(kindOfText(text, true)).toEqual({ lang: "en", fromServer: true });
+  });
+});
+
+describe("a pasted bounce keeps the chat's language", () => {
+  it.each([
+    // lines a server writes, pasted alone
+    ["550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown", true],
+    ["The email account that you tried to reach does not exist.", true],
+    ["Mailbox full", true],
+    ["Returned mail: see transcript for details", false],
+    ["Undelivered Mail Returned to Sender", false],
+    ["Delivery Status Notification (Failure)", false],
+    ["Diagnostic-Code: smtp; 550 5.1.1 User unknown", false],
+    // whole templates that say "I" themselves
+    [
+      "This is the mail system at host mgate1.so-net.ne.jp.\nI'm sorry to have to inform you that your message could not be delivered to one or more recipients.",
+      false,
+    ],
+    [
+      "Hi. This is the qmail-send program at mail.example.com.\nI'm afraid I wasn't able to deliver your message to the following addresses.\nThis is a permanent error; I've given up. Sorry it didn't work out.",
+      false,
+    ],
+    ["I was unable to deliver your message to the following addresses:", false],
+    ["I'm not going to try again; this message has been in the queue too long.", false],
+    ["I am sending you this message to inform you on the delivery status of a message", false],
+    ["Hi!\n\nThis is the MAILER-DAEMON, please DO NOT REPLY to this email.", false],
+    ["Received: from mx.me.example.com (mx.me.example.com [192.0.2.1])", false], // "me" in a host name
+    // short lines of a notice that read like a sentence
+    ["Address not found", true],
+    ["Message not delivered", false],
+    ["Technical details of permanent failure:", false],
+    ["Message headers follow.", false],
+    // an out-of-office reply says "I", but it is not the user's
+    ["I am currently out of the office and will respond upon my return.", true],
+  ])("%s", (text, recognised) => {
+    expect(kindOfText(text, recognised).lang).toBeUndefined();
+  });
+
+  it.each([
+    "Returned mail: see transcript for details",
+    "Undelivered Mail Returned to Sender",
+    "X-Failed-Recipients: bob@example.com",
+    "host mx.example.com said: 554 rejected",
+    "Remote-MTA: dns; mx.example.com",
+    "An error occurred while trying to deliver the mail to the following recipients:\nbob@example.com",
+    `${"This notice was generated for the sender. ".repeat(10)}`, // long, and nobody says it is theirs
+  ])("and counts as a server's text: %s", (text) => {
+    expect(kindOfText(text).fromServer).toBe(true);
+  });
+});
+
+describe("Japanese, and what cannot tell", () => {
+  it.each([
+    ["エラーメールが返ってくる", "ja"],
+    ["メール bounced", "ja"],
+    ["送ったら User unknown と出ました", "ja"],
+    ["ok", undefined],
+    ["arigatou gozaimasu", undefined], // romaji is no English
+    ["12345 !!", undefined],
+  ])("%s → %s", (text, lang) => {
+    expect(kindOfText(text).lang).toBe(lang);
+  });
+
+  it("a Japanese complaint is no server's text", () => {
+    expect(kindOfText("英語のメールが届いた").fromServer).toBe(false);
+  });
+});
+
+describe("typed commands and labels", () => {
+  it.each([
+    ["help", "en"],
+    ["Cancel!", "en"],
+    ["メニュー", "ja"],
+    ["ＭＥＮＵ！", undefined], // full-width letters come from a Japanese keyboard
+  ])("%s → %s", (text, lang) => {
+    expect(languageOfCommand(text)).toBe(lang);
+  });
+});
