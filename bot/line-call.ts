@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { HTTPFetchError, type messagingApi } from "@line/bot-sdk";
-import { LineNetworkError } from "./line-http.ts";
 import { logger as defaultLogger } from "./logger.ts";
 import type { LineCall, LineFailure, Metrics } from "./metrics.ts";
 
@@ -70,8 +69,8 @@ export function classifyFailure(error: unknown): { failure: LineFailure; retryab
     return { failure: error.status, retryable: error.status === 429 || error.status >= 500 };
   if (error instanceof AttemptTimeout) return { failure: "timeout", retryable: true };
   // undici (Node's fetch, in the SDK's clients) reports refused/reset/DNS failures as
-  // TypeError("fetch failed", { cause }); the bot's own client (line-http.ts) as LineNetworkError.
-  if (error instanceof LineNetworkError || (error instanceof TypeError && error.message === "fetch failed"))
+  // TypeError("fetch failed", { cause }).
+  if (error instanceof TypeError && error.message === "fetch failed")
     return { failure: "network", retryable: true };
   throw error; // a bug in our code, not a failed call: let it surface as is
 }

@@ -1,3 +1,4 @@
+import { messagingApi } from "@line/bot-sdk";
 import type { Logger } from "pino";
 import { Conversations } from "../dialogs/conversation.ts";
 import { createInterpreter, type InterpreterDeps } from "../dialogs/interpret.ts";
@@ -7,7 +8,6 @@ import { loadUi } from "../dialogs/ui.ts";
 import type { AppDeps } from "./app.ts";
 import type { Config } from "./config.ts";
 import { createLineOut, type LineClient, type LineTuning } from "./line-client.ts";
-import { LineHttpClient } from "./line-http.ts";
 import { logger as defaultLogger } from "./logger.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.ts";
@@ -55,7 +55,10 @@ export function createBotDeps(config: BotConfig, services: Services): BotDeps {
   const store = services.store ?? stores.sessions;
   const client =
     services.client ??
-    new LineHttpClient({ channelAccessToken: config.channelAccessToken, baseURL: config.lineApiBaseUrl });
+    new messagingApi.MessagingApiClient({
+      channelAccessToken: config.channelAccessToken,
+      baseURL: config.lineApiBaseUrl,
+    });
   const interpret = createInterpreter({
     classify: services.classify,
     knowledge: services.knowledge,
@@ -90,7 +93,6 @@ export function createBotDeps(config: BotConfig, services: Services): BotDeps {
     render: createRenderer({ knowledge: services.knowledge, ui, qaCommunityUrl: config.qaCommunityUrl }),
     async close() {
       limiter.close();
-      if (client instanceof LineHttpClient) client.close();
       await stores.close();
       if (services.store) await services.store.close();
     },
