@@ -1,9 +1,14 @@
 import { createHmac, randomBytes } from "node:crypto";
 
 /**
- * The benchmark's webhook traffic: what users of the assistant send, in the shapes LINE documents.
- * Each user: adds the assistant (follow), pastes a short bounce, taps an answer, taps a rich-menu tile,
- * then types メニュー or pastes again. So 20 % follow, 30-40 % pastes, the rest taps and commands.
+ * The benchmark's webhook traffic, in the shapes LINE documents. Two mixes:
+ *   - text (the primary figure): every event is a text message, as users type and paste them: short
+ *     bounce pastes, 「はい」/「いいえ」, 「メニュー」, a symptom in their own words. The echo bot echoes each
+ *     one and the assistant answers each one, so both make exactly one reply call per event and the
+ *     ratio of their speeds is the assistant's own cost per event.
+ *   - mixed (secondary): a user's whole visit: adds the assistant (follow), pastes, taps an answer, taps a
+ *     rich-menu tile, types 「メニュー」 or pastes again. The echo bot answers only the 40 % that are text,
+ *     the assistant every event, so here the assistant makes 2.5× the LINE calls of the baseline.
  */
 
 /** Short bounce lines as phones show them (our own examples of what servers write). */
@@ -42,16 +47,35 @@ const text = (userId: string, t: string) =>
   base("message", userId, { message: { id: String(sequence), type: "text", text: t, quoteToken: "q" } });
 const postback = (userId: string, data: string) => base("postback", userId, { postback: { data } });
 
-/** One user's turns, in order. `steps` picks how many (the RSS run uses two: follow and a paste). */
-export function userTurns(userId: string, n: number, steps = 5): Record<string, unknown>[] {
-  const turns = [
+/** The user's own words for a symptom (knowledge/data/symptoms.yaml matches them), as typed on a phone. */
+const SYMPTOMS = [
+  "宛先不明って返ってきました",
+  "相手の容量オーバーと言われた",
+  "添付ファイルが大きいみたいです",
+  "ドメインが見つからないと出る",
+  "送った覚えがないのにエラーメールが大量に届く",
+];
+
+/** One user's typed turns: a paste, feedback, the menu, a symptom in words, another paste. */
+export function textTurns(userId: string, n: number): Record<string, unknown>[] {
+  return [
+    text(userId, PASTES[n % PASTES.length]!),
+    text(userId, n % 3 === 0 ? "いいえ" : "はい"),
+    text(userId, "メニュー"),
+    text(userId, SYMPTOMS[n % SYMPTOMS.length]!),
+    text(userId, PASTES[(n + 3) % PASTES.length]!),
+  ];
+}
+
+/** One user's mixed turns, in order. `steps` picks how many (the RSS run uses two: follow and a paste). */
+export function mixedTurns(userId: string, n: number): Record<string, unknown>[] {
+  return [
     base("follow", userId, { follow: { isUnblocked: false } }),
     text(userId, PASTES[n % PASTES.length]!),
     postback(userId, `a=feedback&v=${n % 3 === 0 ? "no" : "yes"}&topic=${TILES[n % TILES.length]}`),
     postback(userId, `topic:${TILES[(n + 2) % TILES.length]}`),
     n % 2 === 0 ? text(userId, "メニュー") : text(userId, PASTES[(n + 3) % PASTES.length]!),
   ];
-  return turns.slice(0, steps);
 }
 
 export interface Signed {
@@ -70,9 +94,12 @@ export function sign(events: Record<string, unknown>[], secret: string): Signed 
   };
 }
 
+export type Mix = "text" | "mixed";
+
 /** users × steps webhooks of one event each, step by step across users (people take turns, not bursts). */
-export function traffic(run: string, users: number, secret: string, steps = 5): Signed[] {
-  const perUser = Array.from({ length: users }, (_, n) => userTurns(benchUserId(run, n), n, steps));
+export function traffic(mix: Mix, run: string, users: number, secret: string, steps = 5): Signed[] {
+  const turnsOf = mix === "text" ? textTurns : mixedTurns;
+  const perUser = Array.from({ length: users }, (_, n) => turnsOf(benchUserId(run, n), n).slice(0, steps));
   const out: Signed[] = [];
   for (let step = 0; step < steps; step++)
     for (const turns of perUser) out.push(sign([turns[step]!], secret));

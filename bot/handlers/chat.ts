@@ -51,18 +51,18 @@ export async function handleChat(
   const turn = await deps.conversations.turn(userId, input);
   countIntents(deps.metrics, turn.intents);
   const messages = deps.render(turn.intents, turn.lang);
-  const sent = await reply.send(messages);
-  deps.logger.info(
-    {
-      event: event.type,
-      input: input.kind === "unsupported" ? input.what : input.kind,
-      user: idTag(userId),
-      state: turn.state,
-      intents: turn.intents.map((i) => i.type),
-      session: turn.restored,
-      messages: messages.length,
-      sent,
-    },
-    "turn",
-  );
+  // The log line is put together before the reply: the turn and the rendered messages are then not
+  // kept alive while the LINE call is in flight (they would survive young-generation GCs for nothing).
+  const line = {
+    event: event.type,
+    input: input.kind === "unsupported" ? input.what : input.kind,
+    user: idTag(userId),
+    state: turn.state,
+    intents: turn.intents.map((i) => i.type),
+    session: turn.restored,
+    messages: messages.length,
+    sent: false,
+  };
+  line.sent = await reply.send(messages);
+  deps.logger.info(line, "turn");
 }
