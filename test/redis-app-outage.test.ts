@@ -11,7 +11,6 @@ import {
   startRedisServer,
 } from "./helpers/redis-server.ts";
 import { buildApp, postEvents } from "./support/bot-app.ts";
-import { type FakeLineApi, type Recorded, startFakeLineApi } from "./support/fake-line-api.ts";
 import { textsOf } from "./support/harness.ts";
 import {
   followEvent,
@@ -22,10 +21,11 @@ import {
   userId,
   webhookBody,
 } from "./support/line-events.ts";
+import { type LineStandin, type Recorded, startLineStandin } from "./support/line-standin.ts";
 
 /**
  * Redis stops and comes back while webhooks keep arriving, against the full app with Redis stores and a
- * loopback LINE stand-in: no crash, every event gets exactly one answer (a real one, or "please try
+ * the simulator's LINE stand-in on loopback: no crash, every event gets exactly one answer (a real one, or "please try
  * again" while Redis is away), and conversations go on once it is back.
  */
 
@@ -38,11 +38,11 @@ describe.skipIf(!available)(
   () => {
     let redis: RedisServer;
     let stores: Stores;
-    let fake: FakeLineApi;
+    let line: LineStandin;
 
     beforeAll(async () => {
       redis = await startRedisServer();
-      fake = await startFakeLineApi(TOKEN);
+      line = await startLineStandin(TOKEN);
       stores = createStores({
         redisUrl: redis.url,
         keyPrefix: `app-outage-${randomUUID()}:`,
@@ -51,25 +51,28 @@ describe.skipIf(!available)(
     });
     afterAll(async () => {
       await stores.close();
-      await fake.close();
+      await line.close();
       await redis.dispose();
     });
 
     const textTo = (event: Record<string, unknown>): string => {
-      const reply = fake.delivered().find((r: Recorded) => r.body.replyToken === event.replyToken);
+      const reply = line.delivered().find((r: Recorded) => r.body.replyToken === event.replyToken);
       return reply ? textsOf(reply.body.messages as unknown[]).join("\n") : "(no reply)";
     };
 
     it("answers every event once, asks to try again while Redis is down, and goes on when it is back", async () => {
       const { app } = buildApp({
         stores,
-        lineApiBaseUrl: fake.baseUrl,
+        lineApiBaseUrl: line.baseUrl,
         lineTuning: { timeoutMs: 1_000, baseDelayMs: 5, maxDelayMs: 20 },
       });
       const before = userId(0xbef0);
-      await postEvents(app, [
-        textEvent(before, "550 5.1.1 <a@example.com>: Recipient address rejected: User unknown"),
-      ]);
+      await postEvents(
+        app,
+        line.issue([
+          textEvent(before, "550 5.1.1 <a@example.com>: Recipient address rejected: User unknown"),
+        ]),
+      );
 
       // Traffic: one webhook every 20 ms from eight users, through the whole outage.
       const sent: Record<string, unknown>[] = [];
@@ -82,8 +85,8 @@ describe.skipIf(!available)(
           "552 5.3.4 Message size exceeds fixed maximum message size",
         ];
         for (let i = 0; flowing; i++) {
-          const event = textEvent(userId(0xa000 + (i % 8)), says[i % says.length]!);
-          sent.push(event);
+          const [event] = line.issue([textEvent(userId(0xa000 + (i % 8)), says[i % says.length]!)]);
+          sent.push(event!);
           const body = webhookBody([event]);
           void request(app)
             .post("/webhook")
@@ -111,7 +114,7 @@ describe.skipIf(!available)(
 
       // Exactly one answer per event, and both kinds happened.
       const perEvent = sent.map(
-        (e) => fake.delivered().filter((r) => r.body.replyToken === e.replyToken).length,
+        (e) => line.delivered().filter((r) => r.body.replyToken === e.replyToken).length,
       );
       expect(perEvent.every((n) => n === 1)).toBe(true);
       const texts = sent.map(textTo);
@@ -125,11 +128,11 @@ describe.skipIf(!available)(
         textEvent(after, "552 5.3.4 Message size exceeds fixed maximum message size"),
         textEvent(after, "いいえ"),
       ];
-      for (const event of script) await postEvents(app, [event]);
+      for (const event of line.issue(script)) await postEvents(app, [event]);
       expect(textTo(script[2]!)).toContain("エラーコード: 5.3.4 / 552");
       // ... and a button shown before the outage still works: its postback names the topic.
       const tap = postbackEvent(before, "a=followup&topic=user-unknown&id=mobile-address");
-      await postEvents(app, [tap]);
+      await postEvents(app, line.issue([tap]));
       expect(textTo(tap)).toContain("指定受信かも");
     });
   },

@@ -9,9 +9,9 @@ import {
 } from "./helpers/redis-server.ts";
 import { type BotProcess, spawnBot } from "./support/bot-process.ts";
 import { CANARIES, canaryPaste } from "./support/canaries.ts";
-import { type FakeLineApi, type Recorded, startFakeLineApi } from "./support/fake-line-api.ts";
 import { textsOf } from "./support/harness.ts";
-import { followEvent, SECRET, sign, TOKEN, textEvent, userId, webhookBody } from "./support/line-events.ts";
+import { followEvent, postWebhook, SECRET, TOKEN, textEvent, userId } from "./support/line-events.ts";
+import { type LineStandin, type Recorded, startLineStandin } from "./support/line-standin.ts";
 
 /**
  * Two real processes of bot/main.ts behind a pretend load balancer, sharing one Redis (REDIS_URL) and one
@@ -43,16 +43,16 @@ describe.skipIf(!available)(
   available ? "two instances sharing Redis" : `two instances (skipped: ${MISSING_REDIS})`,
   () => {
     let redis: RedisServer;
-    let fake: FakeLineApi;
+    let line: LineStandin;
     const bots: Partial<Record<"A" | "B", BotProcess>> = {};
 
     beforeAll(async () => {
       redis = await startRedisServer();
-      fake = await startFakeLineApi(TOKEN);
+      line = await startLineStandin(TOKEN);
       const env = {
         LINE_CHANNEL_SECRET: SECRET,
         LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
-        LINE_API_BASE_URL: fake.baseUrl,
+        LINE_API_BASE_URL: line.baseUrl,
         REDIS_URL: redis.url,
       };
       [bots.A, bots.B] = await Promise.all([spawnBot(env), spawnBot(env)]);
@@ -60,18 +60,17 @@ describe.skipIf(!available)(
 
     afterAll(async () => {
       await Promise.all(Object.values(bots).map((bot) => bot?.stop("SIGTERM")));
-      await fake.close();
+      await line.close();
       await redis.dispose();
     });
 
-    /** POSTs one event to an instance; resolves with whether it answered 200 (false: refused or cut off). */
+    /**
+     * POSTs one event to an instance (its reply token issued by the stand-in, as LINE does; a redelivery
+     * carries the same token); resolves with whether it answered 200 (false: refused or cut off).
+     */
     async function deliver(to: "A" | "B", event: Event): Promise<boolean> {
-      const body = webhookBody([event]);
       try {
-        const res = await fetch(`${bots[to]!.url}/webhook`, {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-line-signature": sign(body) },
-          body,
+        const res = await postWebhook(bots[to]!.url, line.issue([event]), {
           signal: AbortSignal.timeout(5_000),
         });
         return res.status === 200;
@@ -88,7 +87,7 @@ describe.skipIf(!available)(
     }
 
     const repliesTo = (event: Event): Recorded[] =>
-      fake.replies().filter((r) => r.body.replyToken === event.replyToken);
+      line.replies().filter((r) => r.body.replyToken === event.replyToken);
     const textOf = (r: Recorded) => textsOf(r.body.messages as unknown[]).join("\n");
 
     /** Waits until every event acknowledged by B has its reply (A's may be lost with it). */
