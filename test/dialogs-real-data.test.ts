@@ -153,14 +153,14 @@ describe("button labels typed instead of tapped", () => {
   it.each(TILES.map((tile) => [tile.target, tile] as const))(
     "the rich menu tile %s does what it says",
     async (target, tile) => {
-      const action = actionOf(tile, knowledge);
+      const action = actionOf(tile, knowledge, ui);
       const input: UserInput =
         action.type === "postback"
           ? { kind: "postback", data: action.data ?? "" }
           : { kind: "text", text: action.type === "message" ? (action.text ?? "") : "" };
       const events = await interpret(input, { lang: "ja", topic: null, pickingCarrier: false });
       expect(events.at(-1)).toEqual(
-        target === "menu" ? { type: "MENU" } : { type: "SYMPTOM", topic: target },
+        target === "more" ? { type: "MORE_TOPICS" } : { type: "SYMPTOM", topic: target },
       );
     },
   );
