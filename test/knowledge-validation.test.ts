@@ -440,7 +440,9 @@ describe("npm run check:knowledge", () => {
   it("says OK for the shipped data, whatever the working directory", () => {
     const out = execFileSync(tsx, [script], { cwd: tmpdir(), encoding: "utf8" });
     expect(out).toMatch(
-      new RegExp(`^OK: ${TOPIC_IDS.length} topics, \\d+ links, 6 carriers, \\d+ symptom phrases`),
+      new RegExp(
+        `^OK: ${TOPIC_IDS.length} topics, \\d+ links, 6 carriers, \\d+ symptom phrases, \\d+ mention phrases`,
+      ),
     );
   });
 
@@ -458,6 +460,23 @@ describe("npm run check:knowledge", () => {
     expect(failure?.status).toBe(1);
     expect(failure?.stderr).toContain("ERROR in topics/user-unknown.yaml");
     expect(failure?.stderr).toContain('field "followUps.0.label.en": is 33 characters long');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("checks ui.yaml too (the mentions and keywords support staff edit)", () => {
+    const dir = copyOfShippedData();
+    edit(dir, "ui.yaml", (t) => {
+      t.mentions["not-sent"] = [];
+    });
+    let failure: { status: number; stderr: string } | undefined;
+    try {
+      execFileSync(tsx, [script, dir], { cwd: dir, encoding: "utf8", stdio: "pipe" });
+    } catch (error) {
+      failure = error as { status: number; stderr: string };
+    }
+    expect(failure?.status).toBe(1);
+    expect(failure?.stderr).toContain("ERROR in ui.yaml");
+    expect(failure?.stderr).toContain('field "mentions.not-sent"');
     rmSync(dir, { recursive: true, force: true });
   });
 });
