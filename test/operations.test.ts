@@ -1,6 +1,5 @@
-import nock from "nock";
 import request from "supertest";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createMetrics } from "../bot/metrics.ts";
 import type { Json, SessionStore } from "../dialogs/session-store.ts";
 import { createStores } from "../dialogs/stores/index.ts";
@@ -9,7 +8,7 @@ import { buildApp, postEvents } from "./support/bot-app.ts";
 import { textsOf } from "./support/harness.ts";
 import { followEvent, postbackEvent, textEvent, userId } from "./support/line-events.ts";
 import { metricValue } from "./support/metrics.ts";
-import { blockNetwork, type Call, interceptLine, restoreNetwork } from "./support/nock-line.ts";
+import { type Call, interceptLineInEachTest } from "./support/nock-line.ts";
 
 /**
  * The production pieces as the webhook uses them (LINE intercepted by nock): the rich menu's postbacks,
@@ -17,15 +16,7 @@ import { blockNetwork, type Call, interceptLine, restoreNetwork } from "./suppor
  * "please try again" answer when the store fails.
  */
 
-let line: ReturnType<typeof interceptLine>;
-beforeAll(blockNetwork);
-afterAll(restoreNetwork);
-beforeEach(() => {
-  line = interceptLine();
-});
-afterEach(() => {
-  nock.cleanAll();
-});
+const line = interceptLineInEachTest();
 
 const textOf = (call: Call) => textsOf(call.body.messages as unknown[]).join("\n");
 const TRY_AGAIN = "少し時間をおいて、もう一度お試しください";

@@ -5,7 +5,7 @@ import { createMetrics } from "../bot/metrics.ts";
 import { type LocalSimulator, STARTING_RETRY_AFTER_S, start } from "../bot/start.ts";
 import { classify } from "../knowledge/classify.ts";
 import { fixtureCarrierOf, fixtureKnowledge, fixtureMatchSymptom } from "./fixtures/knowledge.ts";
-import { captureLogger } from "./support/line-events.ts";
+import { captureLogger } from "./support/capture-logger.ts";
 
 /**
  * bot/start.ts listens before the app exists (local mode's simulator needs the port for its webhook URL).

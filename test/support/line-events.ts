@@ -1,6 +1,4 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { Writable } from "node:stream";
-import { createLogger } from "../../bot/logger.ts";
 
 /** Webhook events shaped as LINE documents them, and signing, for webhook tests. */
 
@@ -83,16 +81,4 @@ export function postWebhook(
     body,
     ...(options.signal && { signal: options.signal }),
   });
-}
-
-/** A logger whose lines the test can read back (to prove what never reaches a log). */
-export function captureLogger() {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { lines, logger: createLogger({ destination, level: "debug" }) };
 }
