@@ -1,10 +1,10 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type RequestListener, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Router } from "express";
 import { type BotApp, createApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import { logger as defaultLogger } from "./logger.ts";
-import { createBotDeps, type Services } from "./wiring.ts";
+import { type BotDeps, createBotDeps, type Services } from "./wiring.ts";
 
 /**
  * Builds the bot from a checked configuration and serves it. In local mode the chat simulator stands in
@@ -45,25 +45,37 @@ export interface Running {
 export async function start({ config, services, startSimulator }: StartOptions): Promise<Running> {
   const log = services.logger ?? defaultLogger;
   // Listen first: the simulator needs the real port (PORT=0 picks a free one) for its webhook URL.
-  const server = createServer();
+  // Until the app is built, every request gets a 503 with Retry-After rather than no answer at all.
+  let serve: RequestListener = answerStarting;
+  const server = createServer((req, res) => serve(req, res));
   await listen(server, config.port, config.mode === "local" ? "127.0.0.1" : undefined);
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
 
   let simulator: LocalSimulator | undefined;
-  if (config.mode === "local" && startSimulator) {
-    simulator = await startSimulator({
-      channelSecret: config.channelSecret,
-      channelAccessToken: config.channelAccessToken,
-      webhookUrl: `http://127.0.0.1:${port}/webhook`,
-    });
+  let deps: BotDeps;
+  let app: BotApp;
+  try {
+    if (config.mode === "local" && startSimulator) {
+      simulator = await startSimulator({
+        channelSecret: config.channelSecret,
+        channelAccessToken: config.channelAccessToken,
+        webhookUrl: `http://127.0.0.1:${port}/webhook`,
+      });
+    }
+    deps = createBotDeps(
+      { ...config, lineApiBaseUrl: simulator?.apiBaseUrl ?? config.lineApiBaseUrl },
+      { ...services, logger: log },
+    );
+    app = createApp({ ...deps, routers: simulator ? [simulator.router] : [] });
+  } catch (error) {
+    // Nothing will ever serve this port: free it (and the simulator) so the caller sees only the error.
+    await simulator?.close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
   }
-  const deps = createBotDeps(
-    { ...config, lineApiBaseUrl: simulator?.apiBaseUrl ?? config.lineApiBaseUrl },
-    { ...services, logger: log },
-  );
-  const app = createApp({ ...deps, routers: simulator ? [simulator.router] : [] });
-  server.on("request", app.listener);
+  serve = app.listener;
 
   if (config.mode === "line")
     log.info({ url, webhook: `${url}/webhook` }, `LINE assistant listening on ${url}`);
@@ -92,6 +104,20 @@ export async function start({ config, services, startSimulator }: StartOptions):
       await deps.close();
     },
   };
+}
+
+/** Seconds a client is asked to wait while the bot starts (LINE redelivers a refused webhook, if enabled). */
+export const STARTING_RETRY_AFTER_S = 1;
+
+function answerStarting(_req: unknown, res: ServerResponse): void {
+  const body = JSON.stringify({ status: "starting" });
+  res.writeHead(503, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(body),
+    "retry-after": String(STARTING_RETRY_AFTER_S),
+    connection: "close", // the request body is not read; do not reuse the connection behind it
+  });
+  res.end(body);
 }
 
 function listen(server: Server, port: number, host: string | undefined): Promise<void> {

@@ -231,19 +231,19 @@ function keywordIndex(ui: UiTexts): Map<string, KeywordCommand> {
   const index = new Map<string, KeywordCommand>();
   for (const [command, words] of Object.entries(ui.keywords) as [KeywordCommand, string[]][])
     for (const word of words) index.set(normalizeCommand(word), command);
-  // Button labels typed back are commands too.
-  index.set(normalizeCommand(ui.menu.humanLabel.ja), "human");
-  index.set(normalizeCommand(ui.menu.humanLabel.en), "human");
-  index.set(normalizeCommand(ui.menu.menuLabel.ja), "menu");
-  index.set(normalizeCommand(ui.menu.menuLabel.en), "menu");
-  index.set(normalizeCommand(ui.menu.moreLabel.ja), "more");
-  index.set(normalizeCommand(ui.menu.moreLabel.en), "more");
-  index.set(normalizeCommand(ui.moreMenu.pasteLabel.ja), "paste");
-  index.set(normalizeCommand(ui.moreMenu.pasteLabel.en), "paste");
-  index.set(normalizeCommand(ui.feedback.yesLabel.ja), "yes");
-  index.set(normalizeCommand(ui.feedback.yesLabel.en), "yes");
-  index.set(normalizeCommand(ui.feedback.noLabel.ja), "no");
-  index.set(normalizeCommand(ui.feedback.noLabel.en), "no");
+  // Button labels typed back are commands too, in either language.
+  const labels: [{ ja: string; en: string }, KeywordCommand][] = [
+    [ui.menu.humanLabel, "human"],
+    [ui.menu.menuLabel, "menu"],
+    [ui.menu.moreLabel, "more"],
+    [ui.moreMenu.pasteLabel, "paste"],
+    [ui.feedback.yesLabel, "yes"],
+    [ui.feedback.noLabel, "no"],
+  ];
+  for (const [label, command] of labels) {
+    index.set(normalizeCommand(label.ja), command);
+    index.set(normalizeCommand(label.en), command);
+  }
   return index;
 }
 

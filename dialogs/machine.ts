@@ -205,12 +205,14 @@ export const dialogMachine = setup({
     /** One paste could not be read; a second one goes to a person. */
     retry: {
       on: {
+        // The summary is about the mail that could not be read: an earlier diagnosis in the session is
+        // another mail, and next to "could not be read" it would contradict it. It is dropped for good.
         UNREADABLE: {
           target: "escalated",
-          actions: {
-            type: "escalate",
-            params: ({ context }) => ({ reason: "unreadable", diagnosis: context.diagnosis }),
-          },
+          actions: [
+            "forgetDiagnosis",
+            { type: "escalate", params: { reason: "unreadable", diagnosis: null } },
+          ],
         },
       },
     },

@@ -46,8 +46,8 @@ function topicParam(q: URLSearchParams): TopicId | undefined {
 /** The tap's meaning, or undefined for data this version did not write (old buttons, other bots, junk). */
 export function decodePostback(data: string): Postback | undefined {
   if (data.length > 300) return undefined;
-  // The rich menu's topic tiles (scripts/richmenu-layout.ts) send "topic:<topic-id>". A registered rich
-  // menu keeps its data until it is replaced, so this form stays understood.
+  // Rich menus made before their tiles used encodePostback sent "topic:<topic-id>". A registered rich
+  // menu keeps its data until `npm run richmenu` replaces it, so this form stays understood.
   if (data.startsWith("topic:")) {
     const topic = TOPIC_IDS.find((id) => id === data.slice("topic:".length));
     return topic && { a: "symptom", topic };

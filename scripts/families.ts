@@ -201,7 +201,7 @@ async function main(): Promise<void> {
     .filter((p): p is string => p !== undefined);
   const shared = sharedDecisions.filter((p) => (phraseFamilies.get(p)?.size ?? 0) > 1).length;
 
-  process.stdout.write(
+  console.log(
     [
       `# ${dir}: reason agreement per family, with and without what was written for it`,
       "",
@@ -215,7 +215,7 @@ async function main(): Promise<void> {
       `distinct deciding phrases: ${phraseFamilies.size}; used by one family only: ${[...phraseFamilies.values()].filter((s) => s.size === 1).length}`,
       `rows read by a reader written for another family: ${borrowed}; right: ${borrowedRight} (${pct(borrowedRight, borrowed).trim()}%)`,
       ...(showMisses ? ["", "misses without the family's own reader and phrases:", ...missLines] : []),
-    ].join("\n") + "\n",
+    ].join("\n"),
   );
 }
 

@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { chromium } from "playwright-core";
+import { loadUi, type UiTexts } from "../dialogs/ui.ts";
 import { type Knowledge, loadKnowledge } from "../knowledge/knowledge.ts";
 import { boundsOf, SIZE, TILES, type Tile, tileText } from "./richmenu-layout.ts";
 
@@ -26,19 +27,19 @@ function htmlEscape(text: string): string {
   return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function tileHtml(tile: Tile, index: number, knowledge: Knowledge): string {
+function tileHtml(tile: Tile, index: number, knowledge: Knowledge, ui: UiTexts): string {
   const b = boundsOf(index);
-  const { en } = tileText(tile, knowledge);
+  const { en } = tileText(tile, knowledge, ui);
   return `<div class="tile" style="left:${b.x}px;top:${b.y}px;width:${b.width}px;height:${b.height}px">
   <div class="card" style="--accent:${tile.color}">
-    <div class="badge">${tile.target === "menu" ? "?" : index + 1}</div>
+    <div class="badge">${tile.target === "more" ? "?" : index + 1}</div>
     <div class="label">${tile.lines.map((l) => `<div>${htmlEscape(l)}</div>`).join("")}</div>
     <div class="english">${htmlEscape(en)}</div>
   </div>
 </div>`;
 }
 
-export function richMenuHtml(knowledge: Knowledge): string {
+export function richMenuHtml(knowledge: Knowledge, ui: UiTexts = loadUi()): string {
   return `<!doctype html>
 <html lang="ja"><head><meta charset="utf-8"><style>
   html, body { margin: 0; width: ${SIZE.width}px; height: ${SIZE.height}px; background: #eef1f4; overflow: hidden; }
@@ -52,7 +53,7 @@ export function richMenuHtml(knowledge: Knowledge): string {
   .label { font-size: 66px; white-space: nowrap; font-weight: 700; line-height: 1.3; text-align: center; color: #1f2d3d; }
   .english { font-size: 44px; color: #6b7785; font-family: "Noto Sans", "DejaVu Sans", sans-serif; }
 </style></head><body>
-${TILES.map((tile, i) => tileHtml(tile, i, knowledge)).join("\n")}
+${TILES.map((tile, i) => tileHtml(tile, i, knowledge, ui)).join("\n")}
 </body></html>`;
 }
 

@@ -1,13 +1,16 @@
 import type { messagingApi } from "@line/bot-sdk";
+import { encodePostback, type Postback } from "../dialogs/postback.ts";
+import { loadUi, type UiTexts } from "../dialogs/ui.ts";
 import type { Knowledge } from "../knowledge/knowledge.ts";
 import type { TopicId } from "../knowledge/types.ts";
 
 /**
  * The rich menu in one place: where each tile sits and what it says (the image generator draws it) and
- * what a tap sends (the setup script registers it). A topic tile sends the postback `topic:<topic-id>`
- * and shows the topic's menu label from knowledge/data in the chat, the same words as the symptom menu's
- * quick reply; the image draws those words too. The last tile sends the text メニュー, which opens the
- * symptom menu from any state (the "I don't know / other" way in).
+ * what a tap sends (the setup script registers it). A tile taps like the dialog's own quick reply for
+ * the same thing: the same postback (encoded by dialogs/postback.ts, so the two cannot drift) and the
+ * same words shown in the chat. A topic tile opens that topic's advice, worded with its menu label from
+ * knowledge/data/topics; the last tile opens the second symptom menu (ui.yaml `moreMenu`), worded with
+ * ui.yaml `menu.moreLabel`: the seven common topics are already on the other tiles.
  */
 
 export const RICH_MENU_NAME = "bounce-assistant-main";
@@ -17,8 +20,8 @@ const COLUMNS = 4;
 const ROWS = 2;
 
 export interface Tile {
-  /** The topic the tile opens, or "menu" for the symptom menu. */
-  target: TopicId | "menu";
+  /** The topic the tile opens, or "more" for the second symptom menu (「わからない・その他」). */
+  target: TopicId | "more";
   /** Where the drawn label breaks; joined, the lines are the label (a test checks). */
   lines: string[];
   color: string;
@@ -32,17 +35,20 @@ export const TILES: readonly Tile[] = [
   { target: "delayed", lines: ["まだ送信中", "という通知"], color: "#16a085" },
   { target: "expired", lines: ["何日も届かず", "失敗した"], color: "#5d6d7e" },
   { target: "backscatter", lines: ["送っていない", "のに届く"], color: "#c0392b" },
-  { target: "menu", lines: ["その他・", "わからない"], color: "#06c755" },
+  { target: "more", lines: ["わからない・", "その他"], color: "#06c755" },
 ];
 
-const MENU_TILE = { ja: "その他・わからない", en: "Other / not sure", says: "メニュー" };
-
 /** A tile's words: the label (drawn, and shown in the chat when tapped) and a small English line. */
-export function tileText(tile: Tile, knowledge: Knowledge): { ja: string; en: string; says: string } {
-  if (tile.target === "menu") return MENU_TILE;
+export function tileText(tile: Tile, knowledge: Knowledge, ui: UiTexts): { ja: string; en: string } {
+  if (tile.target === "more") return ui.menu.moreLabel;
   const topic = knowledge.topics.get(tile.target);
   if (!topic) throw new Error(`rich menu: no topic "${tile.target}" in knowledge/data/topics`);
-  return { ja: topic.menuLabel.ja, en: topic.menuLabel.en, says: topic.menuLabel.ja };
+  return topic.menuLabel;
+}
+
+/** What a tap on the tile means to the dialog: the postback of the quick reply for the same thing. */
+export function postbackOf(tile: Tile): Postback {
+  return tile.target === "more" ? { a: "cmd", cmd: "more" } : { a: "symptom", topic: tile.target };
 }
 
 /** Tile i's rectangle on the image, row by row. The last column and row absorb rounding. */
@@ -56,18 +62,17 @@ export function boundsOf(index: number): messagingApi.RichMenuBounds {
   return { x, y, width: right - x, height: bottom - y };
 }
 
-export function actionOf(tile: Tile, knowledge: Knowledge): messagingApi.Action {
-  const { says } = tileText(tile, knowledge);
-  if (tile.target === "menu") return { type: "message", label: says, text: says };
-  return { type: "postback", label: says, data: `topic:${tile.target}`, displayText: says };
+export function actionOf(tile: Tile, knowledge: Knowledge, ui: UiTexts): messagingApi.Action {
+  const { ja } = tileText(tile, knowledge, ui);
+  return { type: "postback", label: ja, data: encodePostback(postbackOf(tile)), displayText: ja };
 }
 
-export function richMenuRequest(knowledge: Knowledge): messagingApi.RichMenuRequest {
+export function richMenuRequest(knowledge: Knowledge, ui: UiTexts = loadUi()): messagingApi.RichMenuRequest {
   return {
     size: SIZE,
     selected: true, // open by default: the menu is the main way in for users who do not paste
     name: RICH_MENU_NAME,
     chatBarText: "メールが戻ってきたら",
-    areas: TILES.map((tile, i) => ({ bounds: boundsOf(i), action: actionOf(tile, knowledge) })),
+    areas: TILES.map((tile, i) => ({ bounds: boundsOf(i), action: actionOf(tile, knowledge, ui) })),
   };
 }

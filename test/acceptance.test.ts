@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApp } from "../bot/app.ts";
 import { LINE_API_BASE_URL } from "../bot/config.ts";
 import { checkMessages } from "../bot/line-limits.ts";
@@ -8,9 +8,10 @@ import { classify } from "../knowledge/classify.ts";
 import { carrierOf, loadKnowledge, matchSymptom } from "../knowledge/knowledge.ts";
 import type { TopicId } from "../knowledge/types.ts";
 import { postEvents } from "./support/bot-app.ts";
+import { captureLogger } from "./support/capture-logger.ts";
 import { textsOf } from "./support/harness.ts";
-import { captureLogger, SECRET, TOKEN, textEvent, userId } from "./support/line-events.ts";
-import { blockNetwork, interceptLine, restoreNetwork } from "./support/nock-line.ts";
+import { SECRET, TOKEN, textEvent, userId } from "./support/line-events.ts";
+import { interceptLineInEachTest } from "./support/nock-line.ts";
 
 /**
  * Issue #3's acceptance, with the real classifier and the shipped texts: a signed text event with a pasted
@@ -72,12 +73,7 @@ const PASTES: [TopicId, string][] = [
   ],
 ];
 
-let line: ReturnType<typeof interceptLine>;
-beforeAll(blockNetwork);
-afterAll(restoreNetwork);
-beforeEach(() => {
-  line = interceptLine();
-});
+const line = interceptLineInEachTest();
 
 function build() {
   return createApp(

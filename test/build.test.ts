@@ -5,9 +5,9 @@ import { loadKnowledge } from "../knowledge/knowledge.ts";
 import { build, RUNTIME_NODE_FLAGS } from "../scripts/build.ts";
 import { type BotProcess, spawnBot } from "./support/bot-process.ts";
 import { canaryPaste } from "./support/canaries.ts";
-import { type FakeLineApi, startFakeLineApi } from "./support/fake-line-api.ts";
 import { textsOf } from "./support/harness.ts";
-import { SECRET, sign, TOKEN, textEvent, userId, webhookBody } from "./support/line-events.ts";
+import { postWebhook, SECRET, TOKEN, textEvent, userId } from "./support/line-events.ts";
+import { type LineStandin, startLineStandin } from "./support/line-standin.ts";
 
 /**
  * What the production image runs: `npm run build`'s JavaScript, started as the Dockerfile's CMD does
@@ -16,21 +16,21 @@ import { SECRET, sign, TOKEN, textEvent, userId, webhookBody } from "./support/l
 
 // Inside node_modules, so the compiled files resolve the installed packages; away from a developer's dist/.
 const OUT = join(import.meta.dirname, "..", "node_modules", ".cache", "bounce-build-test");
-let fake: FakeLineApi;
+let line: LineStandin;
 let bot: BotProcess;
 
 beforeAll(async () => {
   build(OUT);
-  fake = await startFakeLineApi(TOKEN);
+  line = await startLineStandin(TOKEN);
   bot = await spawnBot(
-    { LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: TOKEN, LINE_API_BASE_URL: fake.baseUrl },
+    { LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: TOKEN, LINE_API_BASE_URL: line.baseUrl },
     [...RUNTIME_NODE_FLAGS, join(OUT, "bot", "main.js")],
   );
 }, 60_000);
 
 afterAll(async () => {
   await bot?.stop("SIGTERM");
-  await fake?.close();
+  await line?.close();
   rmSync(OUT, { recursive: true, force: true });
 });
 
@@ -39,14 +39,9 @@ describe("the compiled build (npm run build)", () => {
     expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${bot.url}/readyz`)).status).toBe(200);
     const event = textEvent(userId(0xb01d), canaryPaste("552 5.2.2 <k@example.com>: Mailbox full"));
-    const body = webhookBody([event]);
-    const res = await fetch(`${bot.url}/webhook`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-line-signature": sign(body) },
-      body,
-    });
+    const res = await postWebhook(bot.url, line.issue([event]));
     expect(res.status).toBe(200);
-    const [reply] = await fake.waitForReplies(1);
+    const [reply] = await line.waitForReplies(1);
     expect(reply!.status).toBe(200);
     const title = loadKnowledge().topics.get("mailbox-full")!.title.ja;
     expect(textsOf(reply!.body.messages as unknown[]).join("\n")).toContain(title);

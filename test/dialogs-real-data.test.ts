@@ -11,6 +11,7 @@ import { classify } from "../knowledge/classify.ts";
 import { carrierOf, loadKnowledge, matchSymptom } from "../knowledge/knowledge.ts";
 import { TOPIC_IDS } from "../knowledge/types.ts";
 import { actionOf, TILES } from "../scripts/richmenu-layout.ts";
+import { PASTE_TO_DOCOMO } from "./fixtures/diagnosis.ts";
 import { createHarness, quickRepliesOf } from "./support/harness.ts";
 
 /**
@@ -23,14 +24,10 @@ const knowledge = loadKnowledge();
 const ui = loadUi();
 const render = createRenderer({ knowledge, ui });
 
+/** A pasted bounce of this topic, with the longest server text a session keeps. */
 const pasted = (topic: Diagnosis["topic"]): Diagnosis => ({
-  ...symptomDiagnosis(topic),
-  source: "paste",
-  status: "5.1.1",
-  replyCode: "550",
-  action: "failed",
-  recipient: "t***@docomo.ne.jp",
-  carrier: "docomo",
+  ...PASTE_TO_DOCOMO.diagnosis,
+  topic,
   detail: "x".repeat(200),
 });
 
@@ -153,14 +150,14 @@ describe("button labels typed instead of tapped", () => {
   it.each(TILES.map((tile) => [tile.target, tile] as const))(
     "the rich menu tile %s does what it says",
     async (target, tile) => {
-      const action = actionOf(tile, knowledge);
+      const action = actionOf(tile, knowledge, ui);
       const input: UserInput =
         action.type === "postback"
           ? { kind: "postback", data: action.data ?? "" }
           : { kind: "text", text: action.type === "message" ? (action.text ?? "") : "" };
       const events = await interpret(input, { lang: "ja", topic: null, pickingCarrier: false });
       expect(events.at(-1)).toEqual(
-        target === "menu" ? { type: "MENU" } : { type: "SYMPTOM", topic: target },
+        target === "more" ? { type: "MORE_TOPICS" } : { type: "SYMPTOM", topic: target },
       );
     },
   );

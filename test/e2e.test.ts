@@ -3,53 +3,48 @@ import { checkMessages } from "../bot/line-limits.ts";
 import { loadKnowledge } from "../knowledge/knowledge.ts";
 import { type BotProcess, spawnBot } from "./support/bot-process.ts";
 import { CANARIES } from "./support/canaries.ts";
-import { startFakeLineApi } from "./support/fake-line-api.ts";
 import { textsOf } from "./support/harness.ts";
 import {
   followEvent,
   postbackEvent,
+  postWebhook,
   SECRET,
-  sign,
   TOKEN,
   textEvent,
   userId,
-  webhookBody,
 } from "./support/line-events.ts";
+import { type LineStandin, startLineStandin } from "./support/line-standin.ts";
 
 /**
  * `npm start`'s program (bot/main.ts) as its own process, configured only through environment variables,
- * with the real classifier and texts, replying through the SDK to a local fake of LINE's API reached via
- * LINE_API_BASE_URL. Nothing is mocked in between. (No nock in this file: it breaks fetch to loopback.)
+ * with the real classifier and texts, replying to the simulator's LINE API stand-in (LINE's checks included)
+ * reached via LINE_API_BASE_URL. Nothing is mocked in between. (No nock in this file: it breaks fetch to
+ * loopback.)
  */
 
 const knowledge = loadKnowledge();
 
-let fake: Awaited<ReturnType<typeof startFakeLineApi>>;
+let line: LineStandin;
 let bot: BotProcess;
 
 beforeAll(async () => {
-  fake = await startFakeLineApi(TOKEN);
+  line = await startLineStandin(TOKEN);
   bot = await spawnBot({
     LINE_CHANNEL_SECRET: SECRET,
     LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
-    LINE_API_BASE_URL: fake.baseUrl,
+    LINE_API_BASE_URL: line.baseUrl,
     QA_COMMUNITY_URL: "https://community.example.org/qa",
   });
 }, 30_000);
 
 afterAll(async () => {
   await bot.stop("SIGTERM");
-  await fake.close();
+  await line.close();
 });
 
-async function send(events: unknown[], secret = SECRET) {
-  const body = webhookBody(events);
-  return fetch(`${bot.url}/webhook`, {
-    method: "POST",
-    headers: { "content-type": "application/json; charset=utf-8", "x-line-signature": sign(body, secret) },
-    body,
-  });
-}
+/** LINE delivering events: their reply tokens are issued by the stand-in, the request is signed. */
+const send = (events: Record<string, unknown>[], secret = SECRET) =>
+  postWebhook(bot.url, line.issue(events), { secret });
 
 describe("bot/main.ts end to end through LINE_API_BASE_URL", () => {
   it("follows, diagnoses a pasted bounce, picks a carrier and escalates with the configured link", async () => {
@@ -66,10 +61,10 @@ describe("bot/main.ts end to end through LINE_API_BASE_URL", () => {
     ];
     for (const [i, event] of script.entries()) {
       expect((await send([event])).status).toBe(200);
-      await fake.waitForReplies(i + 1); // one turn at a time, as a person chats
+      await line.waitForReplies(i + 1); // one turn at a time, as a person chats
     }
-    const replies = fake.replies();
-    expect(replies.map((r) => r.status)).toEqual(script.map(() => 200)); // the fake accepted every reply
+    const replies = line.replies();
+    expect(replies.map((r) => r.status)).toEqual(script.map(() => 200)); // the stand-in accepted every reply
     expect(replies.map((r) => r.body.replyToken)).toEqual(script.map((e) => e.replyToken));
     for (const r of replies) expect(checkMessages(r.body.messages)).toEqual([]);
     const texts = replies.map((r) => textsOf(r.body.messages as unknown[]).join("\n"));
@@ -81,14 +76,14 @@ describe("bot/main.ts end to end through LINE_API_BASE_URL", () => {
 
   it("answers a bad signature with 401 and calls nothing", async () => {
     const u = userId(0x401);
-    const before = fake.replies().length;
+    const before = line.replies().length;
     const res = await send([textEvent(u, "Mailbox full")], "not-the-secret");
     expect(res.status).toBe(401);
     // The same user's next, signed event is handled after anything queued before it: once its reply is
     // in, a wrongly accepted first event would have replied too.
     const good = textEvent(u, "メニュー");
     expect((await send([good])).status).toBe(200);
-    const replies = await fake.waitForReplies(before + 1);
+    const replies = await line.waitForReplies(before + 1);
     expect(replies.slice(before).map((r) => r.body.replyToken)).toEqual([good.replyToken]);
   });
 
@@ -101,15 +96,15 @@ describe("bot/main.ts end to end through LINE_API_BASE_URL", () => {
   });
 
   it("on SIGTERM finishes the events in flight, then exits 0", async () => {
-    const before = fake.replies().length;
+    const before = line.replies().length;
     const events = [0x51, 0x52, 0x53].map((n) => textEvent(userId(n), "Mailbox full"));
-    for (const event of events) fake.plan("reply", [{ delayMs: 400 }], event.replyToken as string);
+    for (const event of events) line.plan("reply", [{ delayMs: 400 }], event.replyToken as string);
     for (const event of events) expect((await send([event])).status).toBe(200);
     const code = await bot.stop("SIGTERM"); // while the three replies are still on their way
     expect(code).toBe(0);
-    const delivered = fake.delivered().filter((r) => events.some((e) => e.replyToken === r.body.replyToken));
+    const delivered = line.delivered().filter((r) => events.some((e) => e.replyToken === r.body.replyToken));
     expect(delivered).toHaveLength(3);
-    expect(fake.replies().length).toBe(before + 3);
+    expect(line.replies().length).toBe(before + 3);
     expect(bot.output()).toContain('"msg":"shutting down"');
   });
 });

@@ -4,6 +4,7 @@ import { createInterpreter, diagnosisOf, type SessionView } from "../dialogs/int
 import { loadUi } from "../dialogs/ui.ts";
 import { classify } from "../knowledge/classify.ts";
 import type { BounceRecord } from "../knowledge/types.ts";
+import { PASTE_TO_DOCOMO } from "./fixtures/diagnosis.ts";
 import { fixtureCarrierOf, fixtureKnowledge, fixtureMatchSymptom } from "./fixtures/knowledge.ts";
 
 const interpret = createInterpreter({
@@ -98,22 +99,8 @@ describe("interpreting what the user typed", () => {
   });
 
   it("keeps only the masked facts of a bounce, and the carrier of the recipient", async () => {
-    const [event] = await text(
-      "<taro.yamada@docomo.ne.jp>: 550 5.1.1 Recipient address rejected: User unknown",
-    );
-    expect(event).toEqual({
-      type: "PASTE",
-      diagnosis: {
-        topic: "user-unknown",
-        source: "paste",
-        status: "5.1.1",
-        replyCode: "550",
-        action: "failed",
-        recipient: "t***@docomo.ne.jp",
-        carrier: "docomo",
-        detail: "550 5.1.1 Recipient address rejected: User unknown",
-      },
-    });
+    const [event] = await text(PASTE_TO_DOCOMO.text);
+    expect(event).toEqual({ type: "PASTE", diagnosis: PASTE_TO_DOCOMO.diagnosis });
   });
 
   it("the user's own words about a flood of bounces decide over the bounce", async () => {

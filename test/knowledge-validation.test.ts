@@ -440,24 +440,46 @@ describe("npm run check:knowledge", () => {
   it("says OK for the shipped data, whatever the working directory", () => {
     const out = execFileSync(tsx, [script], { cwd: tmpdir(), encoding: "utf8" });
     expect(out).toMatch(
-      new RegExp(`^OK: ${TOPIC_IDS.length} topics, \\d+ links, 6 carriers, \\d+ symptom phrases`),
+      new RegExp(
+        `^OK: ${TOPIC_IDS.length} topics, \\d+ links, 6 carriers, \\d+ symptom phrases, \\d+ mention phrases`,
+      ),
     );
   });
 
-  it("prints the file and the field and fails for broken data", () => {
+  /** Runs the check on a copy of the shipped data with one file edited; what it printed when it failed. */
+  function checkBroken(file: string, change: (data: Yaml) => void): { status: number; stderr: string } {
     const dir = copyOfShippedData();
-    edit(dir, "topics/user-unknown.yaml", (t) => {
-      t.followUps[0].label.en = "It used to work with this address";
-    });
-    let failure: { status: number; stderr: string } | undefined;
+    edit(dir, file, change);
     try {
       execFileSync(tsx, [script, dir], { cwd: dir, encoding: "utf8", stdio: "pipe" });
+      return { status: 0, stderr: "" };
     } catch (error) {
-      failure = error as { status: number; stderr: string };
+      return error as { status: number; stderr: string };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    expect(failure?.status).toBe(1);
-    expect(failure?.stderr).toContain("ERROR in topics/user-unknown.yaml");
-    expect(failure?.stderr).toContain('field "followUps.0.label.en": is 33 characters long');
-    rmSync(dir, { recursive: true, force: true });
+  }
+
+  it.each([
+    [
+      "topics/user-unknown.yaml",
+      (t: Yaml) => {
+        t.followUps[0].label.en = "It used to work with this address";
+      },
+      'field "followUps.0.label.en": is 33 characters long',
+    ],
+    // ui.yaml too: the mentions and keywords support staff edit
+    [
+      "ui.yaml",
+      (t: Yaml) => {
+        t.mentions["not-sent"] = [];
+      },
+      'field "mentions.not-sent"',
+    ],
+  ])("prints the file (%s) and the field and fails for broken data", (file, change, says) => {
+    const failure = checkBroken(file, change);
+    expect(failure.status).toBe(1);
+    expect(failure.stderr).toContain(`ERROR in ${file}`);
+    expect(failure.stderr).toContain(says);
   });
 });

@@ -1,21 +1,9 @@
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../bot/logger.ts";
-
-function capture() {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { lines, logger: createLogger({ destination, level: "debug" }) };
-}
+import { captureLogger } from "./support/capture-logger.ts";
 
 describe("logger", () => {
   it("masks personal data in messages, nested fields and errors without the caller doing anything", () => {
-    const { lines, logger } = capture();
+    const { lines, logger } = captureLogger();
     logger.info(
       { user: { text: "call 090-1234-5678" }, list: ["taro@example.com"] },
       "from hanako@example.jp",
@@ -29,7 +17,7 @@ describe("logger", () => {
   });
 
   it("masks fields bound to child loggers (request and event context), at every level of children", () => {
-    const { lines, logger } = capture();
+    const { lines, logger } = captureLogger();
     const request = logger.child({ requestId: "req-1", from: "taro@example.com" });
     const event = request.child(
       { eventId: "01EV", note: "tel 03-1234-5678" },
@@ -42,13 +30,13 @@ describe("logger", () => {
   });
 
   it("cuts long strings so a paste cannot flood the log", () => {
-    const { lines, logger } = capture();
+    const { lines, logger } = captureLogger();
     logger.info({ text: "x".repeat(50_000) }, "long");
     expect(lines[0]!.length).toBeLessThan(3_000);
   });
 
   it("leaves plain words as they are and still masks anything a secret or number could hide in", () => {
-    const { lines, logger } = capture();
+    const { lines, logger } = captureLogger();
     logger.info(
       { state: "advice.open", intents: ["showDiagnosis"], a: "password:Hunter", b: "09012345678" },
       "turn",

@@ -1,15 +1,18 @@
-import nock from "nock";
+import type { messagingApi } from "@line/bot-sdk";
 import request from "supertest";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createMetrics } from "../bot/metrics.ts";
 import type { Json, SessionStore } from "../dialogs/session-store.ts";
 import { createStores } from "../dialogs/stores/index.ts";
 import { MemorySessionStore } from "../dialogs/stores/memory.ts";
+import { loadUi } from "../dialogs/ui.ts";
+import { actionOf, TILES, type Tile } from "../scripts/richmenu-layout.ts";
+import { fixtureKnowledge } from "./fixtures/knowledge.ts";
 import { buildApp, postEvents } from "./support/bot-app.ts";
 import { textsOf } from "./support/harness.ts";
 import { followEvent, postbackEvent, textEvent, userId } from "./support/line-events.ts";
 import { metricValue } from "./support/metrics.ts";
-import { blockNetwork, type Call, interceptLine, restoreNetwork } from "./support/nock-line.ts";
+import { type Call, interceptLineInEachTest } from "./support/nock-line.ts";
 
 /**
  * The production pieces as the webhook uses them (LINE intercepted by nock): the rich menu's postbacks,
@@ -17,33 +20,39 @@ import { blockNetwork, type Call, interceptLine, restoreNetwork } from "./suppor
  * "please try again" answer when the store fails.
  */
 
-let line: ReturnType<typeof interceptLine>;
-beforeAll(blockNetwork);
-afterAll(restoreNetwork);
-beforeEach(() => {
-  line = interceptLine();
-});
-afterEach(() => {
-  nock.cleanAll();
-});
+const line = interceptLineInEachTest();
 
 const textOf = (call: Call) => textsOf(call.body.messages as unknown[]).join("\n");
 const TRY_AGAIN = "少し時間をおいて、もう一度お試しください";
 
 describe("rich menu", () => {
-  it("answers each topic tile's postback with that topic, whatever the conversation was doing", async () => {
+  /** What a tile of the registered rich menu sends when tapped (scripts/richmenu-layout.ts). */
+  const tile = (target: Tile["target"]) =>
+    (
+      actionOf(
+        TILES.find((t) => t.target === target)!,
+        fixtureKnowledge,
+        loadUi(),
+      ) as messagingApi.PostbackAction
+    ).data!;
+
+  it("answers each tile's postback with its topic, or the second menu, whatever the conversation was doing", async () => {
     const { app } = buildApp();
     const u = userId(0x7e1);
     await postEvents(app, [
       textEvent(u, "550 5.1.1 <a@example.com>: Recipient address rejected: User unknown"),
     ]);
     await postEvents(app, [postbackEvent(u, "a=followup&topic=user-unknown&id=mobile-address")]);
-    await postEvents(app, [postbackEvent(u, "topic:message-too-big")]); // while the carrier picker is open
-    await postEvents(app, [postbackEvent(u, "topic:backscatter")]);
+    await postEvents(app, [postbackEvent(u, tile("message-too-big"))]); // while the carrier picker is open
+    await postEvents(app, [postbackEvent(u, tile("backscatter"))]);
+    await postEvents(app, [postbackEvent(u, tile("more"))]);
+    await postEvents(app, [postbackEvent(u, "topic:delayed")]); // a menu registered before tiles used encodePostback
     const texts = line.replies().map(textOf);
-    expect(texts).toHaveLength(4);
+    expect(texts).toHaveLength(6);
     expect(texts[2]).toContain("題:message-too-big");
     expect(texts[3]).toContain("題:backscatter");
+    expect(texts[4]).toContain(loadUi().moreMenu.prompt.ja);
+    expect(texts[5]).toContain("題:delayed");
   });
 });
 
@@ -57,7 +66,7 @@ describe("metrics", () => {
     await postEvents(app, [paste]);
     await postEvents(app, [{ ...paste, deliveryContext: { isRedelivery: true } }]); // redelivered: dropped
     await postEvents(app, [textEvent(u, "いいえ")]); // not helpful → escalation
-    await postEvents(app, [postbackEvent(u, "topic:delayed")]);
+    await postEvents(app, [postbackEvent(u, "a=symptom&topic=delayed")]);
     await postEvents(app, [postbackEvent(u, "a=feedback&v=yes&topic=delayed")]);
     line.failRepliesWith(400);
     await postEvents(app, [textEvent(u, "メニュー")]);

@@ -2,20 +2,12 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import express from "express";
 import request from "supertest";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { createHealthRouter } from "../bot/health.ts";
 import { createMetrics } from "../bot/metrics.ts";
 import { createStores, type Stores } from "../dialogs/stores/index.ts";
-import {
-  findRedisServer,
-  isCi,
-  MISSING_REDIS,
-  type RedisServer,
-  startRedisServer,
-} from "./helpers/redis-server.ts";
-
-// This file runs its own redis-server, because it stops it.
-const available = Boolean(findRedisServer()) || isCi();
+import { describeWithOwnRedis } from "./helpers/describe-redis.ts";
+import { type RedisServer, startRedisServer } from "./helpers/redis-server.ts";
 
 async function eventually(what: () => Promise<unknown>, ms: number): Promise<void> {
   const deadline = Date.now() + ms;
@@ -37,7 +29,8 @@ async function failsQuickly(work: () => Promise<unknown>): Promise<void> {
   expect(Date.now() - started).toBeLessThan(5_000); // generous sanity bound; configured timeout is 300 ms
 }
 
-describe.skipIf(!available)(available ? "redis outage" : `redis outage (skipped: ${MISSING_REDIS})`, () => {
+// This file runs its own redis-server, because it stops it.
+describeWithOwnRedis("redis outage", () => {
   let server: RedisServer;
   let stores: Stores;
   const lines: { level: string; message: string }[] = [];

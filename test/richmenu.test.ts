@@ -3,8 +3,10 @@ import { messagingApi } from "@line/bot-sdk";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { graphemeLength } from "../bot/line-limits.ts";
+import { menuItems, moreItems } from "../bot/render/quick-replies.ts";
+import { decodePostback } from "../dialogs/postback.ts";
+import { loadUi } from "../dialogs/ui.ts";
 import { loadKnowledge } from "../knowledge/knowledge.ts";
-import { TOPIC_IDS } from "../knowledge/types.ts";
 import { IMAGE_PATH, RichMenuError, setupRichMenu } from "../scripts/richmenu.ts";
 import { richMenuHtml, SOURCE_HASH_FILE, sourceHash } from "../scripts/richmenu-image.ts";
 import { RICH_MENU_NAME, richMenuRequest, SIZE, TILES, tileText } from "../scripts/richmenu-layout.ts";
@@ -17,6 +19,7 @@ const clients = {
 };
 const image = readFileSync(IMAGE_PATH);
 const knowledge = loadKnowledge();
+const ui = loadUi();
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -29,24 +32,18 @@ describe("the rich menu layout", () => {
   const request = richMenuRequest(knowledge);
   const areas = request.areas!;
 
-  it("offers the seven topics of the ISP's returned-mail page plus a way to the full menu", () => {
-    const targets = areas.map((a) => a.action!);
-    const topics = targets.flatMap((a) =>
-      a.type === "postback" ? [(a as messagingApi.PostbackAction).data] : [],
-    );
-    expect(topics).toEqual([
-      "topic:user-unknown",
-      "topic:host-unknown",
-      "topic:mailbox-full",
-      "topic:message-too-big",
-      "topic:delayed",
-      "topic:expired",
-      "topic:backscatter",
-    ]);
-    for (const data of topics) expect(TOPIC_IDS).toContain(data!.slice("topic:".length));
-    expect(targets.filter((a) => a.type === "message")).toEqual([
-      { type: "message", label: "メニュー", text: "メニュー" },
-    ]);
+  it("offers the seven topics of the ISP's returned-mail page plus the second menu, as the dialog's postbacks", () => {
+    const taps = areas.map((a) => decodePostback((a.action as messagingApi.PostbackAction).data ?? ""));
+    const seven = [
+      "user-unknown",
+      "host-unknown",
+      "mailbox-full",
+      "message-too-big",
+      "delayed",
+      "expired",
+      "backscatter",
+    ];
+    expect(taps).toEqual([...seven.map((topic) => ({ a: "symptom", topic })), { a: "cmd", cmd: "more" }]);
   });
 
   it("tiles the whole image without gaps or overlaps", () => {
@@ -78,13 +75,15 @@ describe("the rich menu layout", () => {
     }
   });
 
-  it("shows in the chat the words drawn on the tile: the topic's menu label, as in the symptom menu", () => {
+  it("taps like the symptom menus' quick replies: same postback, same words shown, drawn on the tile", () => {
+    const ctx = { knowledge, ui, lang: "ja" as const, linkUrls: new Map<string, string>() };
+    const quickReplies = [...menuItems(ctx), ...moreItems(ctx)].map((item) => item.action);
     for (const [i, tile] of TILES.entries()) {
-      const action = areas[i]!.action as { displayText?: string; text?: string };
-      const { ja, says } = tileText(tile, knowledge);
+      const action = areas[i]!.action as messagingApi.PostbackAction;
+      expect(quickReplies, `tile ${tile.target} taps as a quick reply does`).toContainEqual(action);
+      const { ja } = tileText(tile, knowledge, ui);
       expect(tile.lines.join(""), "a tile's lines spell its label (scripts/richmenu-layout.ts)").toBe(ja);
-      if (tile.target !== "menu") expect(says).toBe(knowledge.topics.get(tile.target)!.menuLabel.ja);
-      expect(action.displayText ?? action.text).toBe(says);
+      expect(action.displayText).toBe(ja);
     }
   });
 

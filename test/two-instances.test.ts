@@ -1,17 +1,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  findRedisServer,
-  isCi,
-  MISSING_REDIS,
-  type RedisServer,
-  startRedisServer,
-} from "./helpers/redis-server.ts";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeWithOwnRedis } from "./helpers/describe-redis.ts";
+import { type RedisServer, startRedisServer } from "./helpers/redis-server.ts";
 import { type BotProcess, spawnBot } from "./support/bot-process.ts";
 import { CANARIES, canaryPaste } from "./support/canaries.ts";
-import { type FakeLineApi, type Recorded, startFakeLineApi } from "./support/fake-line-api.ts";
 import { textsOf } from "./support/harness.ts";
-import { followEvent, SECRET, sign, TOKEN, textEvent, userId, webhookBody } from "./support/line-events.ts";
+import { followEvent, postWebhook, SECRET, TOKEN, textEvent, userId } from "./support/line-events.ts";
+import { type LineStandin, type Recorded, startLineStandin } from "./support/line-standin.ts";
 
 /**
  * Two real processes of bot/main.ts behind a pretend load balancer, sharing one Redis (REDIS_URL) and one
@@ -20,8 +15,6 @@ import { followEvent, SECRET, sign, TOKEN, textEvent, userId, webhookBody } from
  * instances (LINE redelivery, network duplicates). In the middle of a turn, instance A is killed (SIGKILL:
  * no goodbye); what LINE could not deliver to A is redelivered to B, and B keeps serving.
  */
-
-const available = Boolean(findRedisServer()) || isCi();
 
 type Event = Record<string, unknown>;
 interface Sent {
@@ -39,131 +32,127 @@ const PASTES: [bounce: string, code: string][] = [
 ];
 const USERS = 24;
 
-describe.skipIf(!available)(
-  available ? "two instances sharing Redis" : `two instances (skipped: ${MISSING_REDIS})`,
-  () => {
-    let redis: RedisServer;
-    let fake: FakeLineApi;
-    const bots: Partial<Record<"A" | "B", BotProcess>> = {};
+describeWithOwnRedis("two instances sharing Redis", () => {
+  let redis: RedisServer;
+  let line: LineStandin;
+  const bots: Partial<Record<"A" | "B", BotProcess>> = {};
 
-    beforeAll(async () => {
-      redis = await startRedisServer();
-      fake = await startFakeLineApi(TOKEN);
-      const env = {
-        LINE_CHANNEL_SECRET: SECRET,
-        LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
-        LINE_API_BASE_URL: fake.baseUrl,
-        REDIS_URL: redis.url,
-      };
-      [bots.A, bots.B] = await Promise.all([spawnBot(env), spawnBot(env)]);
-    }, 60_000);
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    line = await startLineStandin(TOKEN);
+    const env = {
+      LINE_CHANNEL_SECRET: SECRET,
+      LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
+      LINE_API_BASE_URL: line.baseUrl,
+      REDIS_URL: redis.url,
+    };
+    [bots.A, bots.B] = await Promise.all([spawnBot(env), spawnBot(env)]);
+  }, 60_000);
 
-    afterAll(async () => {
-      await Promise.all(Object.values(bots).map((bot) => bot?.stop("SIGTERM")));
-      await fake.close();
-      await redis.dispose();
-    });
+  afterAll(async () => {
+    await Promise.all(Object.values(bots).map((bot) => bot?.stop("SIGTERM")));
+    await line.close();
+    await redis.dispose();
+  });
 
-    /** POSTs one event to an instance; resolves with whether it answered 200 (false: refused or cut off). */
-    async function deliver(to: "A" | "B", event: Event): Promise<boolean> {
-      const body = webhookBody([event]);
-      try {
-        const res = await fetch(`${bots[to]!.url}/webhook`, {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-line-signature": sign(body) },
-          body,
-          signal: AbortSignal.timeout(5_000),
-        });
-        return res.status === 200;
-      } catch {
-        return false; // connection refused or reset: LINE saw no 2xx
-      }
-    }
-
-    /** Like LINE with redelivery on: an event that got no 2xx is sent again, to the instance still up. */
-    async function send(to: "A" | "B", event: Event): Promise<Sent> {
-      if (await deliver(to, event)) return { event, ackedBy: to };
-      const again = { ...event, deliveryContext: { isRedelivery: true } };
-      return (await deliver("B", again)) ? { event, ackedBy: "B" } : { event };
-    }
-
-    const repliesTo = (event: Event): Recorded[] =>
-      fake.replies().filter((r) => r.body.replyToken === event.replyToken);
-    const textOf = (r: Recorded) => textsOf(r.body.messages as unknown[]).join("\n");
-
-    /** Waits until every event acknowledged by B has its reply (A's may be lost with it). */
-    async function settle(sent: Sent[]): Promise<void> {
-      const deadline = Date.now() + 20_000;
-      while (sent.some((s) => s.ackedBy === "B" && repliesTo(s.event).every((r) => r.status === undefined))) {
-        if (Date.now() > deadline) throw new Error("instance B left events unanswered");
-        await sleep(20);
-      }
-      await sleep(100);
-    }
-
-    it("shares conversations, handles duplicates once, and survives one instance being killed mid-load", async () => {
-      const users = Array.from({ length: USERS }, (_, i) => userId(0x2a000 + i));
-      const turns: Sent[][] = [];
-
-      // Turn 1 (A for even users, B for odd), and every third user's follow goes to both at once.
-      const follows = users.map((u) => followEvent(u));
-      const both: Sent[] = [];
-      turns.push(
-        await Promise.all(
-          follows.map(async (event, i) => {
-            if (i % 3 === 0) {
-              const [a] = await Promise.all([send("A", event), send("B", event)]);
-              both.push(a);
-              return a;
-            }
-            return send(i % 2 === 0 ? "A" : "B", event);
-          }),
-        ),
-      );
-      await settle(turns[0]!);
-
-      // Turn 2: the other instance; A is killed while the turn is being delivered.
-      const pastes = users.map((u, i) => textEvent(u, canaryPaste(PASTES[i % PASTES.length]![0])));
-      const second = pastes.map((event, i) =>
-        (async () => {
-          await sleep(i * 15);
-          return send(i % 2 === 0 ? "B" : "A", event);
-        })(),
-      );
-      await sleep((USERS / 2) * 15);
-      await bots.A!.stop("SIGKILL");
-      turns.push(await Promise.all(second));
-      await settle(turns[1]!);
-
-      // Turn 3: everything goes to B now.
-      const noes = users.map((u) => textEvent(u, "いいえ"));
-      turns.push(await Promise.all(noes.map((event) => send("B", event))));
-      await settle(turns[2]!);
-
-      // B is up and ready; nothing was handled twice (a reply token is tried at most once).
-      const b = bots.B!;
-      expect((await fetch(`${b.url}/readyz`)).status).toBe(200);
-      for (const { event } of turns.flat()) expect(repliesTo(event).length).toBeLessThanOrEqual(1);
-      for (const { event } of both) expect(repliesTo(event)).toHaveLength(1);
-      // Every event B acknowledged was answered.
-      for (const s of turns.flat().filter((t) => t.ackedBy === "B"))
-        expect(repliesTo(s.event).map((r) => r.status)).toEqual([200]);
-
-      // A user whose paste was handled (by A before it died, or by B) still has it on B in turn 3:
-      // the escalation summary quotes that diagnosis.
-      let continued = 0;
-      users.forEach((_, i) => {
-        const paste = repliesTo(pastes[i]!);
-        if (paste[0]?.status !== 200) return; // lost with A: acknowledged, then killed before replying
-        const summary = textOf(repliesTo(noes[i]!)[0]!);
-        expect(summary).toContain(`エラーコード: ${PASTES[i % PASTES.length]![1]}`);
-        continued++;
+  /**
+   * POSTs one event to an instance (its reply token issued by the stand-in, as LINE does; a redelivery
+   * carries the same token); resolves with whether it answered 200 (false: refused or cut off).
+   */
+  async function deliver(to: "A" | "B", event: Event): Promise<boolean> {
+    try {
+      const res = await postWebhook(bots[to]!.url, line.issue([event]), {
+        signal: AbortSignal.timeout(5_000),
       });
-      // Only what A had acknowledged but not yet answered can be lost; most conversations went on.
-      const lost = turns[1]!.filter((s) => s.ackedBy === "A" && repliesTo(s.event).length === 0).length;
-      expect(continued).toBe(USERS - lost);
-      expect(continued).toBeGreaterThanOrEqual(USERS / 2);
-      expect(b.output()).not.toContain(CANARIES.phone);
-    }, 60_000);
-  },
-);
+      return res.status === 200;
+    } catch {
+      return false; // connection refused or reset: LINE saw no 2xx
+    }
+  }
+
+  /** Like LINE with redelivery on: an event that got no 2xx is sent again, to the instance still up. */
+  async function send(to: "A" | "B", event: Event): Promise<Sent> {
+    if (await deliver(to, event)) return { event, ackedBy: to };
+    const again = { ...event, deliveryContext: { isRedelivery: true } };
+    return (await deliver("B", again)) ? { event, ackedBy: "B" } : { event };
+  }
+
+  const repliesTo = (event: Event): Recorded[] =>
+    line.replies().filter((r) => r.body.replyToken === event.replyToken);
+  const textOf = (r: Recorded) => textsOf(r.body.messages as unknown[]).join("\n");
+
+  /** Waits until every event acknowledged by B has its reply (A's may be lost with it). */
+  async function settle(sent: Sent[]): Promise<void> {
+    const deadline = Date.now() + 20_000;
+    while (sent.some((s) => s.ackedBy === "B" && repliesTo(s.event).every((r) => r.status === undefined))) {
+      if (Date.now() > deadline) throw new Error("instance B left events unanswered");
+      await sleep(20);
+    }
+    await sleep(100);
+  }
+
+  it("shares conversations, handles duplicates once, and survives one instance being killed mid-load", async () => {
+    const users = Array.from({ length: USERS }, (_, i) => userId(0x2a000 + i));
+    const turns: Sent[][] = [];
+
+    // Turn 1 (A for even users, B for odd), and every third user's follow goes to both at once.
+    const follows = users.map((u) => followEvent(u));
+    const both: Sent[] = [];
+    turns.push(
+      await Promise.all(
+        follows.map(async (event, i) => {
+          if (i % 3 === 0) {
+            const [a] = await Promise.all([send("A", event), send("B", event)]);
+            both.push(a);
+            return a;
+          }
+          return send(i % 2 === 0 ? "A" : "B", event);
+        }),
+      ),
+    );
+    await settle(turns[0]!);
+
+    // Turn 2: the other instance; A is killed while the turn is being delivered.
+    const pastes = users.map((u, i) => textEvent(u, canaryPaste(PASTES[i % PASTES.length]![0])));
+    const second = pastes.map((event, i) =>
+      (async () => {
+        await sleep(i * 15);
+        return send(i % 2 === 0 ? "B" : "A", event);
+      })(),
+    );
+    await sleep((USERS / 2) * 15);
+    await bots.A!.stop("SIGKILL");
+    turns.push(await Promise.all(second));
+    await settle(turns[1]!);
+
+    // Turn 3: everything goes to B now.
+    const noes = users.map((u) => textEvent(u, "いいえ"));
+    turns.push(await Promise.all(noes.map((event) => send("B", event))));
+    await settle(turns[2]!);
+
+    // B is up and ready; nothing was handled twice (a reply token is tried at most once).
+    const b = bots.B!;
+    expect((await fetch(`${b.url}/readyz`)).status).toBe(200);
+    for (const { event } of turns.flat()) expect(repliesTo(event).length).toBeLessThanOrEqual(1);
+    for (const { event } of both) expect(repliesTo(event)).toHaveLength(1);
+    // Every event B acknowledged was answered.
+    for (const s of turns.flat().filter((t) => t.ackedBy === "B"))
+      expect(repliesTo(s.event).map((r) => r.status)).toEqual([200]);
+
+    // A user whose paste was handled (by A before it died, or by B) still has it on B in turn 3:
+    // the escalation summary quotes that diagnosis.
+    let continued = 0;
+    users.forEach((_, i) => {
+      const paste = repliesTo(pastes[i]!);
+      if (paste[0]?.status !== 200) return; // lost with A: acknowledged, then killed before replying
+      const summary = textOf(repliesTo(noes[i]!)[0]!);
+      expect(summary).toContain(`エラーコード: ${PASTES[i % PASTES.length]![1]}`);
+      continued++;
+    });
+    // Only what A had acknowledged but not yet answered can be lost; most conversations went on.
+    const lost = turns[1]!.filter((s) => s.ackedBy === "A" && repliesTo(s.event).length === 0).length;
+    expect(continued).toBe(USERS - lost);
+    expect(continued).toBeGreaterThanOrEqual(USERS / 2);
+    expect(b.output()).not.toContain(CANARIES.phone);
+  }, 60_000);
+});

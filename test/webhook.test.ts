@@ -1,6 +1,5 @@
-import nock from "nock";
 import request from "supertest";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkMessages } from "../bot/line-limits.ts";
 import { MemorySessionStore } from "../dialogs/stores/memory.ts";
 import { classify } from "../knowledge/classify.ts";
@@ -20,23 +19,14 @@ import {
   userId,
   webhookBody,
 } from "./support/line-events.ts";
-import { blockNetwork, type Call, interceptLine, restoreNetwork } from "./support/nock-line.ts";
+import { type Call, interceptLineInEachTest } from "./support/nock-line.ts";
 
 /**
  * The webhook over HTTP (supertest) with LINE's API intercepted by nock: signatures, acknowledgement,
  * routing, de-duplication, order per user, and bad input. Every reply is checked against LINE's limits.
  */
 
-let line: ReturnType<typeof interceptLine>;
-
-beforeAll(blockNetwork);
-afterAll(restoreNetwork);
-beforeEach(() => {
-  line = interceptLine();
-});
-afterEach(() => {
-  nock.cleanAll();
-});
+const line = interceptLineInEachTest();
 
 const build = buildApp;
 const post = postEvents;

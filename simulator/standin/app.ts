@@ -25,6 +25,11 @@ export interface StandinDeps {
   hub: ChatHub;
   replyTokens: ReplyTokens;
   richMenus: RichMenus;
+  /**
+   * Runs on every authorised request after its body is parsed, before LINE's checks: where tests record
+   * what the bot sent and make LINE fail (answer a status instead, delay, or never answer).
+   */
+  intercept?: RequestHandler;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -67,6 +72,7 @@ export function createStandinApp(deps: StandinDeps): express.Express {
   app.use(bearer(deps.channelAccessToken));
   // LINE rejects request bodies over 2 MB.
   app.use(express.json({ limit: "2mb" }));
+  if (deps.intercept) app.use(deps.intercept);
 
   app.post("/v2/bot/message/reply", (req: Request, res: Response) => {
     const body = (req.body ?? {}) as Body;

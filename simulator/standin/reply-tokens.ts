@@ -27,10 +27,14 @@ export class ReplyTokens {
     private readonly ttlMs: number = REPLY_TOKEN_TTL_MS,
   ) {}
 
-  issue(userId: string): string {
+  /**
+   * A fresh token for the user's next event. Tests that build their own webhook events pass the event's
+   * token to have it issued as it is; issuing a token that is already out changes nothing (a redelivered
+   * event carries the same token).
+   */
+  issue(userId: string, token: string = hexToken()): string {
     this.#forgetOld();
-    const token = hexToken();
-    this.#tokens.set(token, { userId, issuedAt: this.now(), used: false });
+    if (!this.#tokens.has(token)) this.#tokens.set(token, { userId, issuedAt: this.now(), used: false });
     return token;
   }
 

@@ -1,9 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { accessSync, constants, mkdtempSync, rmSync } from "node:fs";
-import { createConnection, createServer } from "node:net";
+import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
+import { freePort, type ServerProcess, spawnServer } from "../../scripts/child-process.ts";
 
 /**
  * A real redis-server (Debian's binary) for tests: loopback only, a free port, a temporary working
@@ -30,15 +29,6 @@ export function isCi(): boolean {
 
 export const MISSING_REDIS =
   "redis-server not found: the Redis store tests are skipped (apt-get install -y redis-server; .ci/run does it)";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
 
 /** True when something on port answers PING with PONG. */
 function pong(port: number): Promise<boolean> {
@@ -75,12 +65,10 @@ export async function startRedisServer(): Promise<RedisServer> {
   if (!binary) throw new Error(MISSING_REDIS);
   const dir = mkdtempSync(join(tmpdir(), "redis-test-"));
   const port = await freePort();
-  let child: ChildProcess | undefined;
-  let output = "";
+  let server: ServerProcess | undefined;
 
   const start = async () => {
-    output = "";
-    const proc = spawn(
+    server = await spawnServer(
       binary,
       [
         "--port",
@@ -98,30 +86,14 @@ export async function startRedisServer(): Promise<RedisServer> {
         "--loglevel",
         "warning",
       ],
-      { stdio: ["ignore", "pipe", "pipe"] },
+      { name: "redis-server", ready: () => pong(port), timeoutMs: 10_000, killAfterMs: 3_000 },
     );
-    child = proc;
-    proc.stdout?.on("data", (c) => (output += String(c)));
-    proc.stderr?.on("data", (c) => (output += String(c)));
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline) {
-      if (proc.exitCode !== null) throw new Error(`redis-server exited (${proc.exitCode}): ${output}`);
-      if (await pong(port)) return;
-      await sleep(25);
-    }
-    proc.kill("SIGKILL");
-    throw new Error(`redis-server did not answer on port ${port} within 10 s: ${output}`);
   };
 
   const stop = async () => {
-    const proc = child;
-    child = undefined;
-    if (!proc || proc.exitCode !== null) return;
-    const exited = new Promise((resolve) => proc.once("exit", resolve));
-    proc.kill("SIGTERM");
-    const killer = setTimeout(() => proc.kill("SIGKILL"), 3_000);
-    await exited;
-    clearTimeout(killer);
+    const running = server;
+    server = undefined;
+    await running?.stop();
   };
 
   await start();

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { messagingApi } from "@line/bot-sdk";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { encodePostback } from "../../dialogs/postback.ts";
 import { setupRichMenu } from "../../scripts/richmenu.ts";
 import { chromiumMissing, launchChromium } from "./chromium.ts";
 import { createEchoBot } from "./echo-bot.ts";
@@ -134,7 +135,9 @@ describe.skipIf(chromiumMissing)("chat page", () => {
     await page.waitForSelector("body[data-ready=true]");
     expect(await page.locator(".richmenu-area").count()).toBe(8);
     await page.locator(".richmenu-area").first().click();
-    await expect.poll(() => botTexts().last().textContent()).toBe("postback topic:user-unknown");
+    await expect
+      .poll(() => botTexts().last().textContent())
+      .toBe(`postback ${encodePostback({ a: "symptom", topic: "user-unknown" })}`);
     await page.click("#richmenu-bar");
     expect(await page.isHidden("#richmenu-panel")).toBe(true);
   });

@@ -74,6 +74,14 @@ describe("reply tokens", () => {
     expect(hub.users().flatMap((u) => hub.history(u.userId))).toEqual([]);
   });
 
+  it("a token the caller brings (tests build their own events) is issued as it is; re-issuing does not renew it", async () => {
+    const replyToken = "a".repeat(32);
+    expect(tokens.issue(user.userId, replyToken)).toBe(replyToken);
+    expect((await reply({ replyToken, messages: hello })).status).toBe(200);
+    tokens.issue(user.userId, replyToken); // a redelivered event carries the same token
+    expect((await reply({ replyToken, messages: hello })).status).toBe(400);
+  });
+
   it("a rejected reply shows as an error notice in the chat it was meant for", async () => {
     const replyToken = tokens.issue(user.userId);
     await reply({ replyToken, messages: hello });
@@ -85,6 +93,34 @@ describe("reply tokens", () => {
 
 const chip = (i: number) => ({ type: "action", action: { type: "message", label: `c${i}`, text: `t${i}` } });
 const items = (n: number) => Array.from({ length: n }, (_, i) => chip(i));
+
+describe("the intercept hook (where tests record calls and plan faults)", () => {
+  it("sees authorised requests with their parsed body, before LINE's checks, and may answer itself", async () => {
+    const seen: unknown[] = [];
+    const hooked = createStandinApp({
+      channelAccessToken: TOKEN,
+      hub,
+      replyTokens: tokens,
+      richMenus: new RichMenus(),
+      intercept: (req, res, next) => {
+        seen.push(req.body);
+        if (req.body.replyToken === "refuse") res.status(503).json({ message: "Service unavailable" });
+        else next();
+      },
+    });
+    const send = (body: object, headers = auth) =>
+      request(hooked).post("/v2/bot/message/reply").set(headers).send(body);
+    expect((await send({ replyToken: "x", messages: hello }, { authorization: "Bearer nope" })).status).toBe(
+      401,
+    );
+    expect((await send({ replyToken: "refuse", messages: hello })).status).toBe(503);
+    expect((await send({ replyToken: tokens.issue(user.userId), messages: [] })).status).toBe(400);
+    expect(seen).toEqual([
+      { replyToken: "refuse", messages: hello },
+      { replyToken: expect.any(String), messages: [] },
+    ]);
+  });
+});
 
 describe("message limits → 400 with LINE's error shape; the token stays usable", () => {
   it.each([

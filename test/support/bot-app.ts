@@ -8,7 +8,8 @@ import type { Stores } from "../../dialogs/stores/index.ts";
 import { classify } from "../../knowledge/classify.ts";
 import type { Classification } from "../../knowledge/types.ts";
 import { fixtureCarrierOf, fixtureKnowledge, fixtureMatchSymptom } from "../fixtures/knowledge.ts";
-import { captureLogger, SECRET, sign, TOKEN, webhookBody } from "./line-events.ts";
+import { captureLogger } from "./capture-logger.ts";
+import { SECRET, sign, TOKEN, webhookBody } from "./line-events.ts";
 
 export interface BuildOptions {
   classify?: (t: string) => Promise<Classification>;

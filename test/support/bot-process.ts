@@ -1,5 +1,6 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { spawnServer } from "../../scripts/child-process.ts";
 import { recordLogs } from "./log-sink.ts";
 
 /**
@@ -20,46 +21,27 @@ export interface BotProcess {
 
 /** How `npm start` runs the bot (TypeScript through tsx); the build test passes the compiled entry. */
 const TSX_ENTRY = ["--import", "tsx", "bot/main.ts"];
+const URL_IN_LOG = /"url":"(http:\/\/localhost:\d+)"/;
 
 export async function spawnBot(
   env: Record<string, string>,
   nodeArgs: string[] = TSX_ENTRY,
 ): Promise<BotProcess> {
-  const child = spawn(process.execPath, nodeArgs, {
+  const bot = await spawnServer(process.execPath, nodeArgs, {
+    name: "bot/main.ts",
     cwd: ROOT,
     env: { PATH: process.env.PATH, PORT: "0", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    // PORT=0: the bot picks a free port and logs its URL once it serves.
+    ready: (output) => URL_IN_LOG.test(output),
+    pollMs: 20,
+    // The bot's own shutdown limit is 25 s; a test that waits for a clean exit must not cut it short.
+    killAfterMs: 30_000,
   });
-  let output = "";
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const onData = (chunk: Buffer) => {
-    output += chunk;
-  };
-  child.stdout!.on("data", onData);
-  child.stderr!.on("data", onData);
-  void exited.then(() => recordLogs(output));
-
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const found = /"url":"(http:\/\/localhost:\d+)"/.exec(output)?.[1];
-      if (found) {
-        clearInterval(timer);
-        resolve(found);
-      }
-    }, 20);
-    void exited.then((code) => {
-      clearInterval(timer);
-      reject(new Error(`bot/main.ts exited with ${code}:\n${output}`));
-    });
-  });
-
+  void bot.exited.then(() => recordLogs(bot.output()));
   return {
-    url,
-    child,
-    output: () => output,
-    async stop(signal) {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
-    },
+    url: URL_IN_LOG.exec(bot.output())![1]!,
+    child: bot.child,
+    output: bot.output,
+    stop: bot.stop,
   };
 }

@@ -1,6 +1,4 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { Writable } from "node:stream";
-import { createLogger } from "../../bot/logger.ts";
 
 /** Webhook events shaped as LINE documents them, and signing, for webhook tests. */
 
@@ -67,14 +65,20 @@ export function sign(body: string | Buffer, secret = SECRET): string {
   return createHmac("sha256", secret).update(body).digest("base64");
 }
 
-/** A logger whose lines the test can read back (to prove what never reaches a log). */
-export function captureLogger() {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
+/** Sends events to a running bot as LINE does: a signed POST to its /webhook. */
+export function postWebhook(
+  baseUrl: string,
+  events: unknown[],
+  options: { secret?: string; signal?: AbortSignal } = {},
+): Promise<Response> {
+  const body = webhookBody(events);
+  return fetch(`${baseUrl}/webhook`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "x-line-signature": sign(body, options.secret),
     },
+    body,
+    ...(options.signal && { signal: options.signal }),
   });
-  return { lines, logger: createLogger({ destination, level: "debug" }) };
 }

@@ -1,4 +1,5 @@
 import nock from "nock";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { LINE_API_BASE_URL } from "../../bot/config.ts";
 
 /** LINE's Messaging API intercepted by nock (pinned 15.0.0, see line-platform.md §6); records every call. */
@@ -43,4 +44,33 @@ export function blockNetwork() {
 export function restoreNetwork() {
   nock.cleanAll();
   nock.enableNetConnect();
+}
+
+export type LineInterception = ReturnType<typeof interceptLine>;
+
+/**
+ * For a whole test file: the network blocked (loopback aside) and LINE intercepted afresh for each test.
+ * The returned object always reads the current test's calls.
+ */
+export function interceptLineInEachTest(): LineInterception {
+  let current: LineInterception | undefined;
+  const now = () => {
+    if (!current) throw new Error("LINE is intercepted inside tests only");
+    return current;
+  };
+  beforeAll(blockNetwork);
+  afterAll(restoreNetwork);
+  beforeEach(() => {
+    current = interceptLine();
+  });
+  afterEach(() => {
+    nock.cleanAll();
+  });
+  return {
+    get calls() {
+      return now().calls;
+    },
+    replies: () => now().replies(),
+    failRepliesWith: (status) => now().failRepliesWith(status),
+  };
 }

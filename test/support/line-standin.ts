@@ -1,13 +1,18 @@
 import type { Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import express from "express";
-import { checkMessages } from "../../bot/line-limits.ts";
+import type { RequestHandler } from "express";
+import { ChatHub } from "../../simulator/chat-hub.ts";
+import { createStandinApp } from "../../simulator/standin/app.ts";
+import { ReplyTokens } from "../../simulator/standin/reply-tokens.ts";
+import { RichMenus } from "../../simulator/standin/rich-menus.ts";
 
 /**
- * A local stand-in for LINE's Messaging API, for end-to-end and fault tests through LINE_API_BASE_URL.
- * It checks what LINE checks (bearer token, single-use reply tokens, message limits, push retry keys)
- * and answers with LINE's status codes and error shape, and records every request. Faults can be
- * planned per call: a status to answer instead, or "hang" (read the request, never answer).
+ * The simulator's LINE API stand-in (simulator/standin/), for end-to-end and fault tests through
+ * LINE_API_BASE_URL: it checks what LINE checks (bearer token, reply tokens used once and within a minute,
+ * message limits, push retry keys, loading-animation arguments), so a mistake of the bot fails the test.
+ * Through the stand-in's `intercept` hook this adds what tests need: every authorised request recorded
+ * with the status it got, and faults planned per call — a status to answer instead, "hang" (read the
+ * request, never answer), or a delay before the normal answer.
  */
 export interface Recorded {
   path: string;
@@ -35,42 +40,30 @@ const MESSAGES: Record<number, string> = {
   503: "Service unavailable",
 };
 
-export async function startFakeLineApi(token: string) {
+type WebhookEvent = Record<string, unknown>;
+
+export async function startLineStandin(channelAccessToken: string) {
   const requests: Recorded[] = [];
-  const usedTokens = new Set<string>();
-  const acceptedPushes = new Map<string, unknown[]>();
   const planned = new Map<string, Fault[]>();
   const always = new Map<string, Fault>();
   const hanging = new Set<ServerResponse>();
+  const replyTokens = new ReplyTokens();
 
   /** The fault for this request, if one is planned (for its reply token first); consumes a planned one. */
   const faultFor = (path: string, replyToken: unknown): Fault | undefined =>
     (typeof replyToken === "string" ? planned.get(`${path} ${replyToken}`)?.shift() : undefined) ??
     planned.get(path)?.shift() ??
     always.get(path);
-  const sentMessages = (messages: unknown) =>
-    (messages as unknown[]).map((_, i) => ({ id: String(i), quoteToken: "q" }));
 
-  const app = express();
-  app.use(express.json({ limit: "1mb" }));
-  app.use((req, res, next) => {
-    if (req.get("authorization") !== `Bearer ${token}`) {
-      res.status(401).json({
-        message: "Authentication failed. Confirm that the access token in the authorization header is valid.",
-      });
-      return;
-    }
+  const intercept: RequestHandler = (req, res, next) => {
     const retryKey = req.get("x-line-retry-key");
-    const recorded: Recorded = {
-      path: req.path,
-      body: req.body as Record<string, unknown>,
-      ...(retryKey && { retryKey }),
-    };
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const recorded: Recorded = { path: req.path, body, ...(retryKey && { retryKey }) };
     requests.push(recorded);
     res.on("finish", () => {
       recorded.status = res.statusCode;
     });
-    const fault = faultFor(req.path, (req.body as { replyToken?: unknown } | undefined)?.replyToken);
+    const fault = faultFor(req.path, body.replyToken);
     if (fault === "hang") {
       hanging.add(res);
       res.on("close", () => hanging.delete(res));
@@ -82,43 +75,15 @@ export async function startFakeLineApi(token: string) {
     }
     if (fault) setTimeout(next, fault.delayMs);
     else next();
-  });
-  app.post(PATHS.reply, (req, res) => {
-    const { replyToken, messages } = req.body as { replyToken?: string; messages?: unknown };
-    if (!replyToken || usedTokens.has(replyToken)) {
-      res.status(400).json({ message: "Invalid reply token" });
-      return;
-    }
-    usedTokens.add(replyToken);
-    const violations = checkMessages(messages);
-    if (violations.length > 0) {
-      res.status(400).json({ message: "The request body has 1 error(s)", details: violations });
-      return;
-    }
-    res.json({ sentMessages: sentMessages(messages) });
-  });
-  app.post(PATHS.push, (req, res) => {
-    const { to, messages } = req.body as { to?: string; messages?: unknown };
-    const key = req.get("x-line-retry-key");
-    const before = key ? acceptedPushes.get(key) : undefined;
-    if (before) {
-      // LINE's answer to a replayed retry key: 409 with the original sentMessages
-      res.status(409).set("x-line-accepted-request-id", "accepted").json({ sentMessages: before });
-      return;
-    }
-    const violations = checkMessages(messages);
-    if (!to || violations.length > 0) {
-      res.status(400).json({ message: "The request body has 1 error(s)", details: violations });
-      return;
-    }
-    const sent = sentMessages(messages);
-    if (key) acceptedPushes.set(key, sent);
-    res.json({ sentMessages: sent });
-  });
-  app.post(PATHS.loading, (_req, res) => {
-    res.status(202).json({});
-  });
+  };
 
+  const app = createStandinApp({
+    channelAccessToken,
+    hub: new ChatHub(),
+    replyTokens,
+    richMenus: new RichMenus(),
+    intercept,
+  });
   const server: Server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", resolve));
   const { port } = server.address() as AddressInfo;
@@ -126,6 +91,18 @@ export async function startFakeLineApi(token: string) {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
+    /**
+     * LINE hands out a reply token with each event it sends. Tests build their own events, so they hand
+     * them here before sending: each event's token is then good for one reply within a minute, as on LINE.
+     */
+    issue<E extends WebhookEvent>(events: E[]): E[] {
+      for (const event of events) {
+        const source = event.source as { userId?: string; groupId?: string } | undefined;
+        if (typeof event.replyToken === "string")
+          replyTokens.issue(source?.userId ?? source?.groupId ?? "", event.replyToken);
+      }
+      return events;
+    },
     replies: () => requests.filter((r) => r.path === PATHS.reply),
     pushes: () => requests.filter((r) => r.path === PATHS.push),
     /** Replies LINE accepted (200): what users actually saw, by reply token. */
@@ -162,4 +139,4 @@ export async function startFakeLineApi(token: string) {
   };
 }
 
-export type FakeLineApi = Awaited<ReturnType<typeof startFakeLineApi>>;
+export type LineStandin = Awaited<ReturnType<typeof startLineStandin>>;
