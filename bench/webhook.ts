@@ -104,6 +104,7 @@ async function startBot(kind: Kind, standIn: StandIn): Promise<Bot> {
       BENCH_SECRET: SECRET,
       BENCH_TOKEN: TOKEN,
       BENCH_LINE_URL: standIn.baseUrl,
+      ...(process.env.MALLOC_ARENA_MAX && { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX }),
     },
     stdio: ["ignore", "ignore", "inherit", "ipc"], // the app's JSON log lines go nowhere, as to a log shipper
   });

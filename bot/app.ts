@@ -2,6 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from "node:http
 import { validateSignature } from "@line/bot-sdk";
 import express, { type ErrorRequestHandler, type Express, type Router } from "express";
 import type { Logger } from "pino";
+import { DEFAULT_MAX_CONCURRENT_EVENTS } from "./config.ts";
 import { createEventHandler, type EventHandlerDeps } from "./handle-event.ts";
 import { createHealthRouter } from "./health.ts";
 import { chatKey, type Incoming, readEvent } from "./incoming.ts";
@@ -21,6 +22,8 @@ export interface AppDeps extends EventHandlerDeps {
   routers?: Router[];
   /** Events queued or in progress before acknowledgements slow down (default DEFAULT_MAX_BACKLOG). */
   maxBacklog?: number;
+  /** Events handled at the same time across users (default DEFAULT_MAX_CONCURRENT_EVENTS of config.ts). */
+  maxConcurrentEvents?: number;
   /** Readiness checks for GET /readyz, e.g. { redis: () => stores.ping() }. */
   readiness?: Record<string, () => Promise<unknown>>;
 }
@@ -55,7 +58,7 @@ const BACKPRESSURE_MAX_WAIT_MS = 1_000;
 export function createApp(deps: AppDeps): BotApp {
   const app = express();
   app.disable("x-powered-by");
-  const queue = new KeyedQueue();
+  const queue = new KeyedQueue(deps.maxConcurrentEvents ?? DEFAULT_MAX_CONCURRENT_EVENTS);
   const handle = createEventHandler(deps);
   const log = deps.logger;
   let accepting = true;

@@ -21,9 +21,15 @@ export interface Config {
    * count toward the monthly message quota, so it is off unless asked for.
    */
   pushFallback: boolean;
+  /**
+   * MAX_CONCURRENT_EVENTS: events handled at the same time (each mostly waiting for its LINE call); the
+   * others wait their turn in arrival order. Bounds memory and open connections to LINE under a burst.
+   */
+  maxConcurrentEvents: number;
 }
 
 export const DEFAULT_PORT = 3000;
+export const DEFAULT_MAX_CONCURRENT_EVENTS = 64;
 export const LINE_API_BASE_URL = "https://api.line.me";
 export const LINE_DATA_API_BASE_URL = "https://api-data.line.me";
 
@@ -80,6 +86,7 @@ export function readConfig(env: Env = process.env): Config {
   const qaCommunityUrl = readUrl("QA_COMMUNITY_URL", get("QA_COMMUNITY_URL"), problems);
   const redisUrl = readRedisUrl(get("REDIS_URL"), problems);
   const pushFallback = readSwitch("LINE_PUSH_FALLBACK", get("LINE_PUSH_FALLBACK"), problems);
+  const maxConcurrentEvents = readCount("MAX_CONCURRENT_EVENTS", get("MAX_CONCURRENT_EVENTS"), problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   const local = !secret && !token;
@@ -93,7 +100,18 @@ export function readConfig(env: Env = process.env): Config {
     qaCommunityUrl,
     redisUrl,
     pushFallback,
+    maxConcurrentEvents,
   };
+}
+
+function readCount(name: string, value: string | undefined, problems: string[]): number {
+  if (value === undefined) return DEFAULT_MAX_CONCURRENT_EVENTS;
+  const n = /^\d{1,6}$/.test(value) ? Number(value) : 0;
+  if (n < 1) {
+    problems.push(`${name} must be a whole number of at least 1 (got "${value}")`);
+    return DEFAULT_MAX_CONCURRENT_EVENTS;
+  }
+  return n;
 }
 
 function readPort(value: string | undefined, problems: string[]): number {

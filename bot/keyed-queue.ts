@@ -8,10 +8,20 @@ export class KeyedQueue {
   private readonly running = new Set<Promise<void>>();
   /** Callers of room(), first come first served. */
   private waiters: { limit: number; resolve: () => void }[] = [];
+  /** Tasks running now, and the ones (each the head of its key) waiting for a place among them. */
+  private active = 0;
+  private readonly ready: (() => void)[] = [];
+
+  /** `concurrency`: at most this many tasks run at once across keys; the others wait in arrival order. */
+  constructor(private readonly concurrency = Number.POSITIVE_INFINITY) {}
 
   run(key: string, task: () => Promise<void>): Promise<void> {
     const previous = this.tails.get(key) ?? Promise.resolve();
-    const next = previous.then(task).catch(() => {}); // the task reports its own errors
+    const next = previous
+      .then(() => this.slot())
+      .then(task)
+      .finally(() => this.release())
+      .catch(() => {}); // the task reports its own errors
     this.tails.set(key, next);
     this.running.add(next);
     void next.finally(() => {
@@ -56,6 +66,22 @@ export class KeyedQueue {
 
   async drain(): Promise<void> {
     while (this.running.size > 0) await Promise.all([...this.running]);
+  }
+
+  /** Resolves when a place among the `concurrency` running tasks is free. */
+  private slot(): Promise<void> | undefined {
+    if (this.active < this.concurrency) {
+      this.active++;
+      return undefined;
+    }
+    return new Promise((resolve) => this.ready.push(resolve));
+  }
+
+  /** A task finished: its place goes straight to the next one waiting, if any. */
+  private release(): void {
+    const next = this.ready.shift();
+    if (next) next();
+    else this.active--;
   }
 
   /** Lets waiters go in arrival order, one per free place, so a burst of them does not overshoot. */

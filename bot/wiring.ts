@@ -38,7 +38,7 @@ export type BotConfig = Pick<
   Config,
   "channelSecret" | "channelAccessToken" | "lineApiBaseUrl" | "qaCommunityUrl"
 > &
-  Partial<Pick<Config, "redisUrl" | "pushFallback">>;
+  Partial<Pick<Config, "redisUrl" | "pushFallback" | "maxConcurrentEvents">>;
 
 export interface BotDeps extends AppDeps {
   stores: Stores;
@@ -69,6 +69,7 @@ export function createBotDeps(config: BotConfig, services: Services): BotDeps {
   const limiter = createRateLimiter(services.rateLimit);
   return {
     channelSecret: config.channelSecret,
+    ...(config.maxConcurrentEvents && { maxConcurrentEvents: config.maxConcurrentEvents }),
     line: createLineOut({
       client,
       metrics,

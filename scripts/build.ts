@@ -13,11 +13,13 @@ import { join } from "node:path";
 const ROOT = join(import.meta.dirname, "..");
 
 /**
- * V8 flags the production process runs with (Dockerfile CMD; the benchmark uses them too). A young
- * generation of 4 MB semi-spaces instead of 16 keeps about 25 MB less committed; the assistant's
- * short-lived garbage (one webhook, one turn) fits in it, and the benchmark shows no loss of speed.
+ * V8 flags the production process runs with (Dockerfile CMD; the benchmark uses them too). The young
+ * generation's semi-spaces are a trade between memory and speed, measured with npm run bench:webhook:
+ * Node's default 16 MB commits ~30 MB more than 4 MB; 4 MB makes scavenges so frequent that objects
+ * waiting on a LINE call get copied and promoted (the full app lost ~10 % of its events/s); 6 MB keeps
+ * most of the speed for ~10 MB.
  */
-export const RUNTIME_NODE_FLAGS = ["--max-semi-space-size=4"] as const;
+export const RUNTIME_NODE_FLAGS = ["--max-semi-space-size=6"] as const;
 
 /** Read by the code at run time through paths relative to its own file, so they go where it goes. */
 const DATA_DIRS = ["knowledge/data", "simulator/page"];

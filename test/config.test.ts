@@ -25,6 +25,7 @@ describe("readConfig", () => {
       qaCommunityUrl: undefined,
       redisUrl: undefined,
       pushFallback: false,
+      maxConcurrentEvents: 64,
     });
   });
 
@@ -65,6 +66,10 @@ describe("readConfig", () => {
     expect(readConfig({ LINE_PUSH_FALLBACK: "true" }).pushFallback).toBe(true);
   });
 
+  it("reads MAX_CONCURRENT_EVENTS as a count of at least 1", () => {
+    expect(readConfig({ MAX_CONCURRENT_EVENTS: "200" }).maxConcurrentEvents).toBe(200);
+  });
+
   it("never repeats a Redis password in its messages", () => {
     const problems = problemsOf({ REDIS_URL: "http://user:hunter2@redis:6379" }).join("\n");
     expect(problems).toContain("REDIS_URL must start with redis:// or rediss://");
@@ -93,6 +98,8 @@ describe("readConfig", () => {
     [{ REDIS_URL: "not a url" }, "REDIS_URL must be a URL like redis://host:6379/0"],
     [{ REDIS_URL: "redis://host:6379/sessions" }, "REDIS_URL may only name a database number"],
     [{ LINE_PUSH_FALLBACK: "maybe" }, 'LINE_PUSH_FALLBACK must be 1 or 0 (got "maybe")'],
+    [{ MAX_CONCURRENT_EVENTS: "0" }, 'MAX_CONCURRENT_EVENTS must be a whole number of at least 1 (got "0")'],
+    [{ MAX_CONCURRENT_EVENTS: "lots" }, "MAX_CONCURRENT_EVENTS must be a whole number of at least 1"],
   ])("refuses %j: %s", (env, message) => {
     expect(problemsOf(env).join("\n")).toContain(message);
   });

@@ -29,8 +29,31 @@ describe("KeyedQueue", () => {
     expect(queue.size).toBe(0); // nothing left behind
   });
 
-  it("goes on after a failing task", async () => {
-    const queue = new KeyedQueue();
+  it("runs at most `concurrency` tasks at once; the others start in arrival order as places free up", async () => {
+    const queue = new KeyedQueue(2);
+    const started: string[] = [];
+    const gates = new Map<string, () => void>();
+    for (const key of ["a", "b", "c", "d"])
+      void queue.run(key, () => {
+        started.push(key);
+        return new Promise<void>((r) => gates.set(key, r));
+      });
+    await tick();
+    expect(started).toEqual(["a", "b"]);
+    expect(queue.pending).toBe(4); // waiting tasks still count for room()
+    gates.get("b")!();
+    await tick();
+    expect(started).toEqual(["a", "b", "c"]);
+    gates.get("a")!();
+    gates.get("c")!();
+    await tick();
+    expect(started).toEqual(["a", "b", "c", "d"]);
+    gates.get("d")!();
+    await queue.drain();
+  });
+
+  it("goes on after a failing task, which gives its place back", async () => {
+    const queue = new KeyedQueue(1);
     const log: string[] = [];
     void queue.run("a", async () => {
       throw new Error("boom");

@@ -1,5 +1,6 @@
+import { createRequire } from "node:module";
 import { setTimeout as sleep } from "node:timers/promises";
-import { Redis } from "ioredis";
+import type { Redis as RedisClient } from "ioredis";
 import type { EventDeduper, SessionStore, UserLock } from "../session-store.ts";
 import { MemoryEventDeduper, MemorySessionStore, MemoryUserLock } from "./memory.ts";
 import { RedisEventDeduper, RedisSessionStore, RedisUserLock } from "./redis.ts";
@@ -73,10 +74,14 @@ export function checkRedisUrl(url: string): URL {
   return parsed;
 }
 
+/** ioredis is loaded only when REDIS_URL is set: a single instance on memory stores never needs it. */
+const loadIoredis = () => createRequire(import.meta.url)("ioredis") as typeof import("ioredis");
+
 function createRedisStores(url: string, options: StoresOptions): Stores {
   checkRedisUrl(url);
+  const { Redis } = loadIoredis();
   const prefix = options.keyPrefix ?? "bounce-bot:";
-  const client = new Redis(url, {
+  const client: RedisClient = new Redis(url, {
     commandTimeout: options.commandTimeoutMs ?? 1_000,
     connectTimeout: 2_000,
     // Commands issued while disconnected wait for one reconnect attempt, then fail: with the command

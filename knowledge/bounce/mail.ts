@@ -1,4 +1,3 @@
-import { simpleParser } from "mailparser";
 import { decodeText } from "./input.ts";
 import type { Message } from "./message.ts";
 import { readMime } from "./mime.ts";
@@ -31,6 +30,16 @@ function rawBody(bytes: Uint8Array): string {
   return at === -1 ? "" : decodeText(head.subarray(at + 2, at + 2 + LIMITS.partChars * 2));
 }
 
+/**
+ * mailparser is loaded on first use: the fast reader handles ordinary bounces and chat pastes are rarely
+ * whole mails, so a bot process usually never needs it (it costs ~13 MB of memory once loaded).
+ */
+let mailparser: Promise<typeof import("mailparser")> | undefined;
+const loadMailparser = () => {
+  mailparser ??= import("mailparser");
+  return mailparser;
+};
+
 function cut(text: string, max = LIMITS.partChars): string {
   return text.length > max ? text.slice(0, max) : text;
 }
@@ -57,6 +66,7 @@ export async function parseMail(raw: Uint8Array, reader: "auto" | "mailparser" =
       };
     }
   }
+  const { simpleParser } = await loadMailparser();
   const parsed = await simpleParser(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
     keepDeliveryStatus: true,
     skipTextToHtml: true,
