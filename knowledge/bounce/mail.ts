@@ -35,7 +35,7 @@ function rawBody(bytes: Uint8Array): string {
  * whole mails, so a bot process usually never needs it (it costs ~13 MB of memory once loaded).
  */
 let mailparser: Promise<typeof import("mailparser")> | undefined;
-const loadMailparser = () => {
+export const loadMailparser = () => {
   mailparser ??= import("mailparser");
   return mailparser;
 };
