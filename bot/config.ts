@@ -86,7 +86,12 @@ export function readConfig(env: Env = process.env): Config {
   const qaCommunityUrl = readUrl("QA_COMMUNITY_URL", get("QA_COMMUNITY_URL"), problems);
   const redisUrl = readRedisUrl(get("REDIS_URL"), problems);
   const pushFallback = readSwitch("LINE_PUSH_FALLBACK", get("LINE_PUSH_FALLBACK"), problems);
-  const maxConcurrentEvents = readCount("MAX_CONCURRENT_EVENTS", get("MAX_CONCURRENT_EVENTS"), problems);
+  const maxConcurrentEvents = readCount(
+    "MAX_CONCURRENT_EVENTS",
+    get("MAX_CONCURRENT_EVENTS"),
+    DEFAULT_MAX_CONCURRENT_EVENTS,
+    problems,
+  );
 
   if (problems.length > 0) throw new ConfigError(problems);
   const local = !secret && !token;
@@ -104,14 +109,11 @@ export function readConfig(env: Env = process.env): Config {
   };
 }
 
-function readCount(name: string, value: string | undefined, problems: string[]): number {
-  if (value === undefined) return DEFAULT_MAX_CONCURRENT_EVENTS;
+function readCount(name: string, value: string | undefined, fallback: number, problems: string[]): number {
+  if (value === undefined) return fallback;
   const n = /^\d{1,6}$/.test(value) ? Number(value) : 0;
-  if (n < 1) {
-    problems.push(`${name} must be a whole number of at least 1 (got "${value}")`);
-    return DEFAULT_MAX_CONCURRENT_EVENTS;
-  }
-  return n;
+  if (n < 1) problems.push(`${name} must be a whole number of at least 1 (got "${value}")`);
+  return n < 1 ? fallback : n;
 }
 
 function readPort(value: string | undefined, problems: string[]): number {

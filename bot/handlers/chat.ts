@@ -51,8 +51,8 @@ export async function handleChat(
   const turn = await deps.conversations.turn(userId, input);
   countIntents(deps.metrics, turn.intents);
   const messages = deps.render(turn.intents, turn.lang);
-  // The log line is put together before the reply: the turn and the rendered messages are then not
-  // kept alive while the LINE call is in flight (they would survive young-generation GCs for nothing).
+  // The log line is put together before the reply, so the turn is not kept alive while the LINE call is
+  // in flight (it would survive young-generation GCs for nothing).
   const line = {
     event: event.type,
     input: input.kind === "unsupported" ? input.what : input.kind,
