@@ -88,13 +88,16 @@ export function decide(d: Draft): Decision {
     }
   }
   // What the format suggested beats a phrase found anywhere in the text.
-  if (d.reason && d.reason !== "undefined" && d.reason !== "onhold") {
-    return { reason: d.reason, basis: "format", evidence: d.evidence ?? `format ${d.lhost}` };
+  const formatReason = d.reason === "expired" && causeBesidesRetries(f) ? undefined : d.reason;
+  if (formatReason && formatReason !== "undefined" && formatReason !== "onhold") {
+    return { reason: formatReason, basis: "format", evidence: d.evidence ?? `format ${d.lhost}` };
   }
   const statusIsVague = f.statusReason === "" || OVERRULABLE.has(f.statusReason);
   if (statusIsVague || !smtpLike) {
     for (const [reason, kind] of REASON_ORDER) {
-      if (kind === "phrase" && CHECKS[reason]?.match(f.text)) return byPhrase(reason, f);
+      if (kind !== "phrase" || !CHECKS[reason]?.match(f.text)) continue;
+      if (reason === "expired" && causeBesidesRetries(f)) continue;
+      return byPhrase(reason, f);
     }
   }
   if (f.statusReason) return { reason: f.statusReason, basis: "status", evidence: `status ${f.status}` };
@@ -106,9 +109,11 @@ export function decide(d: Draft): Decision {
     return fallback("mailererror", "local delivery program");
   // RFC 5321 551: "User not local; please try <forward-path>": the mailbox moved.
   if (f.replyCode === "551" && !f.status) return fallback("hasmoved", "reply code 551");
+  // A refused greeting (even a 501 "invalid domain name" for the HELO argument) turns the sending
+  // host away, not one message: checked before the reply code's syntax-error reading.
+  if (refusedGreeting(d)) return fallback("blocked", `refused at ${d.command}`);
   if (CHECKS.syntaxerror?.probe(f)) return fallback("syntaxerror", `reply code ${f.replyCode}`);
   if (d.action === "delayed") return fallback("expired", "action delayed");
-  if (d.command === "EHLO" || d.command === "HELO") return fallback("blocked", `refused at ${d.command}`);
   // The server answered the connection itself with a refusal (Postfix: "host mx.example.jp[192.0.2.1]
   // refused to talk to me: 421 Service not available"): the sending host is not welcome.
   if (d.command === "CONN" && /^[45]\d\d$/.test(f.replyCode))
@@ -117,6 +122,21 @@ export function decide(d: Draft): Decision {
   if (vacation) return { reason: "vacation", basis: "phrase", evidence: `phrase: ${vacation}` };
   if (f.text) return { reason: "onhold", basis: "none", evidence: "no known phrase or code" };
   return { reason: "undefined", basis: "none", evidence: "no diagnostic text" };
+}
+
+/**
+ * "Gave up after retrying" (qmail: "this message has been in the queue too long") says how long the
+ * sender tried, not why it failed: a status code that names a cause, or a refusal of the greeting,
+ * tells more.
+ */
+function causeBesidesRetries(f: Facts): boolean {
+  if (f.statusReason && f.statusReason !== "expired") return true;
+  return f.command === "EHLO" || f.command === "HELO";
+}
+
+/** A final refusal at HELO/EHLO; a deferred one is still being retried (expired's "action delayed"). */
+function refusedGreeting(d: Draft): boolean {
+  return (d.command === "EHLO" || d.command === "HELO") && d.action !== "delayed";
 }
 
 function fallback(reason: Reason, evidence: string): Decision {

@@ -91,6 +91,18 @@ const COMMANDS: readonly [RegExp, string][] = [
 ];
 
 /**
+ * qmail-remote (and the many qmail-based servers) never names the command; it says which step failed
+ * in words of its own: "Connected to 192.0.2.1 but sender was rejected."
+ */
+const QMAIL_STEPS: readonly (readonly [string, string])[] = [
+  ["but my name was rejected", "HELO"],
+  ["but sender was rejected", "MAIL"],
+  ["does not like recipient", "RCPT"],
+  ["failed after i sent the message", "DATA"],
+  ["failed on data command", "DATA"],
+];
+
+/**
  * The SMTP command a reply answered, from phrases like "(in reply to RCPT TO command)",
  * "after RCPT TO:<...>", ">>> DATA" or "after end of data". The last command named wins, because
  * transcripts list commands in the order they were sent.
@@ -114,6 +126,7 @@ export function commandInText(text: string): string {
       bestAt = last;
     }
   }
+  if (!best) best = QMAIL_STEPS.find(([said]) => lower.includes(said))?.[1] ?? "";
   // Postfix's smtpd_recipient_restrictions answer at RCPT TO: "Recipient address rejected: ...".
   if (!best && lower.includes("recipient address rejected")) return "RCPT";
   if (

@@ -30,6 +30,8 @@ export const PHRASES: readonly string[] = [
   "no valid route to remote mx",
   "responded with code nxdomain",
   "temporary failure in mx lookup",
+  "to establish an smtp connection",
+  "to establish smtp connection",
   "too many hops",
   "unable to resolve route ",
   "unrouteable mail domain",

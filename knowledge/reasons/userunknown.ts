@@ -5,6 +5,8 @@ import { match as mailboxfullMatch } from "./mailboxfull.ts";
 import { match as norelayingMatch } from "./norelaying.ts";
 import { match as notacceptMatch } from "./notaccept.ts";
 import { match as rejectedMatch } from "./rejected.ts";
+import { match as speedingMatch } from "./speeding.ts";
+import { match as toomanyconnMatch } from "./toomanyconn.ts";
 
 /**
  * The local part (before "@") does not exist at the recipient's server.
@@ -140,7 +142,10 @@ export const PHRASES: readonly string[] = [
 
 export const match = phraseMatcher(PHRASES);
 
-/** Phrases that, next to a 5.1.1, say the real problem is something else. */
+/**
+ * Phrases that, next to a 5.1.1, say the real problem is something else. Some providers answer a
+ * sending-rate limit with 5.1.1 too ("550 5.1.1 ... has sent to too many recipients this hour").
+ */
 const OTHER_PROBLEMS = [
   norelayingMatch,
   blockedMatch,
@@ -148,6 +153,8 @@ const OTHER_PROBLEMS = [
   hasmovedMatch,
   rejectedMatch,
   notacceptMatch,
+  speedingMatch,
+  toomanyconnMatch,
 ];
 
 /**

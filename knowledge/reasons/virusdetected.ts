@@ -6,11 +6,16 @@ import { BEFORE_DATA, phraseMatcher, type ReasonCheck } from "./check.ts";
  *   554 Error :found virus (WebARENA)
  */
 export const PHRASES: readonly string[] = [
+  "a virus",
+  "contains malware",
   "found virus",
+  "infected with",
   "it has a potentially executable attachment",
+  "malware detected",
   "the message was rejected because it contains prohibited virus or spam content",
   "this form of attachment has been used by recent viruses or other malware",
   "virus detected",
+  "virus found",
   "virus phishing/malicious_url detected",
   "your message was infected with a virus",
   "ウイルス",

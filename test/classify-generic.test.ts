@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { classify } from "../knowledge/classify.ts";
+
+/**
+ * Bounces from servers no format file is written for: only the generic parts (status codes, SMTP
+ * steps, phrase families, the order of checks) can read them. Each paste is our own wording of what
+ * such servers write.
+ */
+async function reasonOf(paste: string): Promise<string | undefined> {
+  return (await classify(paste)).records[0]?.reason;
+}
+
+// qmail-based servers keep qmail-remote's sentences under a heading of their own, which the qmail
+// format does not recognise.
+const HEAD = ["Delivery to the following address failed.", "", "<taro@example.org>:"];
+const QMAIL_HEAD = [
+  "Hi. This is the qmail-send program at mail.example.jp.",
+  "I'm afraid I wasn't able to deliver your message to the following addresses.",
+  "This is a permanent error; I've given up. Sorry it didn't work out.",
+  "",
+  "<taro@example.org>:",
+];
+const GAVE_UP = "I'm not going to try again; this message has been in the queue too long.";
+const qmailLike = (...why: string[]) => [...HEAD, ...why, GAVE_UP].join("\n");
+const qmail = (...why: string[]) => [...QMAIL_HEAD, ...why, GAVE_UP].join("\n");
+
+describe("classify: a qmail-style 'gave up' line does not hide the cause before it", () => {
+  it.each([
+    [
+      "the status code names a directory failure",
+      qmailLike("The address book server did not answer. (#4.4.3)"),
+      "systemerror",
+    ],
+    [
+      "the same, read by the qmail format",
+      qmail("The address book server did not answer. (#4.4.3)"),
+      "systemerror",
+    ],
+    [
+      "no SMTP connection could be made",
+      qmailLike("Sorry, I wasn't able to establish an SMTP connection. (#4.4.1)"),
+      "networkerror",
+    ],
+    [
+      "the greeting was refused (qmail's words for HELO)",
+      qmailLike(
+        "Connected to 192.0.2.7 but my name was rejected.",
+        "Remote host said: 501 5.0.0 Bad HELO hostname",
+      ),
+      "blocked",
+    ],
+    ["nothing else is said: the retries ran out", qmailLike("Connection to 192.0.2.7 timed out."), "expired"],
+  ])("%s", async (_case, paste, reason) => {
+    expect(await reasonOf(paste)).toBe(reason);
+  });
+});
+
+describe("classify: phrase families that servers word in many ways", () => {
+  it.each([
+    [
+      "no PTR record",
+      "550 5.7.1 Mail from 192.0.2.9 refused: no PTR record for the connecting address",
+      "requireptr",
+    ],
+    [
+      "a reverse DNS entry is required",
+      "554 Sending hosts need a valid reverse DNS entry (192.0.2.9)",
+      "requireptr",
+    ],
+    [
+      "a DNSBL named by its zone",
+      "554 5.7.1 Service unavailable; client [192.0.2.9] listed by zen.spamhaus.org",
+      "blocked",
+    ],
+    [
+      "a provider's own blocklist",
+      "550 Your address 192.0.2.9 is on our blocklist, see the postmaster page",
+      "blocked",
+    ],
+    [
+      "a virus in an attachment",
+      "550 5.7.0 Message refused: a virus was found in an attachment",
+      "virusdetected",
+    ],
+    [
+      "a locked account",
+      "550 5.2.1 <taro@example.com>: this account has been locked by the administrator",
+      "suspend",
+    ],
+    [
+      "an hourly sending limit worded with 5.1.1",
+      "550 5.1.1 <taro@example.com> 192.0.2.9 sent too many messages this hour",
+      "speeding",
+    ],
+  ])("%s", async (_case, paste, reason) => {
+    expect(await reasonOf(paste)).toBe(reason);
+  });
+
+  it("does not read a virus scanner's header stamp as a virus", async () => {
+    const paste = [
+      "X-Virus-Scanned: clamav at mx.example.com",
+      "X-Spam-Status: No",
+      "",
+      "<taro@example.com>: host mx.example.com[192.0.2.1] said: 550 5.1.1 <taro@example.com>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)",
+    ].join("\n");
+    expect(await reasonOf(paste)).toBe("userunknown");
+  });
+});
