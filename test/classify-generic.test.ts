@@ -92,6 +92,26 @@ describe("classify: phrase families that servers word in many ways", () => {
       "550 5.1.1 <taro@example.com> 192.0.2.9 sent too many messages this hour",
       "speeding",
     ],
+    [
+      "an SPF check that failed",
+      "550 5.7.1 SPF validation failed for the sending domain example.jp",
+      "authfailure",
+    ],
+    [
+      "no SPF/DKIM (Gmail's 5.7.1 wording)",
+      "550-5.7.1 This message does not have authentication information or fails to",
+      "authfailure",
+    ],
+    ["an RBL without naming it", "554 5.7.1 Client host rejected: sender IP found in RBL", "blocked"],
+    ["a blacklisted IP address", "554 5.7.1 The IP address 192.0.2.9 has been blacklisted here", "blocked"],
+    ["relaying refused in other words", "550 Relaying not permitted for taro@example.com", "norelaying"],
+    ["a message too large", "552 Message is too large for this mailbox server", "mesgtoobig"],
+    ["spam judged by a filter", "554 5.7.1 The message was identified as spam by our filter", "spamdetected"],
+    [
+      "Postfix's unknown reverse client hostname",
+      "450 4.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.9]",
+      "requireptr",
+    ],
   ])("%s", async (_case, paste, reason) => {
     expect(await reasonOf(paste)).toBe(reason);
   });
@@ -104,5 +124,21 @@ describe("classify: phrase families that servers word in many ways", () => {
       "<taro@example.com>: host mx.example.com[192.0.2.1] said: 550 5.1.1 <taro@example.com>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)",
     ].join("\n");
     expect(await reasonOf(paste)).toBe("userunknown");
+  });
+});
+
+describe("classify: a delivery report whose Diagnostic-Code is not typed SMTP", () => {
+  const report = (diagnostic: string) =>
+    [
+      "Final-Recipient: rfc822; taro@example.cat",
+      "Action: failed",
+      "Status: 5.0.0",
+      `Diagnostic-Code: ${diagnostic}`,
+    ].join("\n");
+  it.each([
+    ["an untyped server answer is still read by its words", "unknown; No such domain.", "hostunknown"],
+    ["a local program's complaint stays a mailer error", "X-Unix; no such domain", "mailererror"],
+  ])("%s", async (_case, diagnostic, reason) => {
+    expect(await reasonOf(report(diagnostic))).toBe(reason);
   });
 });

@@ -100,6 +100,13 @@ export function decide(d: Draft): Decision {
       return byPhrase(reason, f);
     }
   }
+  // A report whose Diagnostic-Code type is not SMTP ("unknown; No such domain.") still quotes the
+  // server's words: the probe reasons' phrases are read too, unless a local program wrote them.
+  if (!smtpLike && statusIsVague && !d.diagnosticType.toUpperCase().startsWith("X-UNIX")) {
+    for (const [reason, kind] of REASON_ORDER) {
+      if (kind === "probe" && CHECKS[reason]?.match(f.text)) return byPhrase(reason, f);
+    }
+  }
   if (f.statusReason) return { reason: f.statusReason, basis: "status", evidence: `status ${f.status}` };
 
   const cls = f.status.slice(0, 3);

@@ -7,6 +7,7 @@ import { type ReasonCheck, simpleCheck } from "./check.ts";
  *   550 5.7.606 Access denied, banned sending IP [192.0.2.1]
  */
 export const PHRASES: readonly string[] = [
+  " rbl",
   " said: 550 blocked",
   "(…@…:blocked)",
   "//www.spamcop.net/bl.",
@@ -48,6 +49,7 @@ export const PHRASES: readonly string[] = [
   "host …refused to talk to me: …blocked",
   "hosts with dynamic ip",
   "invalid ip for sending mail of domain",
+  "ip address …blacklisted",
   "ip …is blocked by earthlink",
   "is in a black list",
   "is in an …rbl on ",

@@ -28,6 +28,7 @@ export const PHRASES: readonly string[] = [
   "reverse dns lookup for host …failed permanently",
   "reverse dns record",
   "reverse dns required",
+  "reverse hostname",
   "sender ip reverse lookup rejected",
   "server access …forbidden by invalid rdns record of your mail server",
   "service permits …unverifyable sending ips",
