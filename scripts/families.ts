@@ -1,5 +1,5 @@
 /**
- * npm run --silent eval:families -- [DIR] [--misses]
+ * npm run --silent eval:families -- [DIR] [--misses] [--strict]
  *
  * How well does the classifier do on an MTA family it has never seen? The dev folder is grouped into
  * families by file-name prefix (lhost-postfix, rhost-google, arf, ...). For each family the script
@@ -11,11 +11,18 @@
  * The "-own" column approximates a family first met in production: no reader, and none of the
  * phrases that were added because of it. Phrases that helped only to pick signal lines are not
  * traced, so the estimate is a little optimistic. Rows labelled "(unknown)" are left out.
+ *
+ * --strict holds out every phrase that MATCHES only this family's records, not just the one that
+ * decided: otherwise a general phrase that sorts before a specific one ("folder is full" before
+ * "mailfolder is full") raises -own by itself, since the shadowed phrase stays on.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { forMatching } from "../knowledge/bounce/text.ts";
 import { classify } from "../knowledge/classify.ts";
 import { setHoldout } from "../knowledge/holdout.ts";
+import { phraseMatcher } from "../knowledge/reasons/check.ts";
+import { CHECKS } from "../knowledge/reasons/order.ts";
 import type { BounceRecord } from "../knowledge/types.ts";
 
 /** Readers (Format.name / Provider.name) that were written for a family's layout or codes. */
@@ -117,6 +124,7 @@ function pct(n: number, d: number): string {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const showMisses = args.includes("--misses");
+  const strict = args.includes("--strict");
   const dir = resolve(
     args.find((a) => !a.startsWith("--")) ??
       join(import.meta.dirname, "..", "..", "shared", "corpus", "sisimai-dev"),
@@ -146,6 +154,26 @@ async function main(): Promise<void> {
     }
   }
 
+  // --strict: which families' records each phrase matches at all.
+  const matchFamilies = new Map<string, Set<string>>();
+  if (strict) {
+    const matchers = Object.values(CHECKS).flatMap((c) =>
+      c.phrases.map((p) => [p, phraseMatcher([p])] as const),
+    );
+    for (const [file, records] of full) {
+      for (const r of records) {
+        const text = forMatching(r.diagnosis);
+        for (const [p, match] of matchers) {
+          if (!match(text)) continue;
+          const set = matchFamilies.get(p) ?? new Set<string>();
+          set.add(familyOf(file));
+          matchFamilies.set(p, set);
+        }
+      }
+    }
+  }
+  const ownSource = strict ? matchFamilies : phraseFamilies;
+
   const lines: string[] = [];
   const missLines: string[] = [];
   const total = { rows: 0, all: 0, reader: 0, own: 0 };
@@ -153,7 +181,7 @@ async function main(): Promise<void> {
   for (const [family, list] of [...byFamily].sort((a, b) => a[0].localeCompare(b[0]))) {
     const famFiles = [...new Set(list.map((r) => r.file))];
     const readers = FAMILY_READERS[family] ?? [];
-    const own = [...phraseFamilies].filter(([, fams]) => fams.size === 1 && fams.has(family)).map(([p]) => p);
+    const own = [...ownSource].filter(([, fams]) => fams.size === 1 && fams.has(family)).map(([p]) => p);
     setHoldout(readers, []);
     const withoutReader = await run(dir, famFiles);
     setHoldout(readers, own);

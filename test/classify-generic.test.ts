@@ -112,6 +112,13 @@ describe("classify: phrase families that servers word in many ways", () => {
       "450 4.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.9]",
       "requireptr",
     ],
+    ["a full inbox", "550 Sorry, the recipient's inbox is full right now", "mailboxfull"],
+    ["a full mail folder", "The message could not be stored because the mail folder is full.", "mailboxfull"],
+    [
+      "a refusal for policy reasons",
+      "554 Mail from hanako@example.jp refused for policy reasons",
+      "policyviolation",
+    ],
   ])("%s", async (_case, paste, reason) => {
     expect(await reasonOf(paste)).toBe(reason);
   });

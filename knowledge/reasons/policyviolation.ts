@@ -14,6 +14,7 @@ export const PHRASES: readonly string[] = [
   "denied by policy",
   "email not accepted for policy reasons",
   "email rejected due to security policies",
+  "for policy reasons",
   "header are not accepted",
   "header error",
   "local policy violation",
