@@ -149,3 +149,25 @@ describe("classify: a delivery report whose Diagnostic-Code is not typed SMTP", 
     expect(await reasonOf(report(diagnostic))).toBe(reason);
   });
 });
+
+describe("classify: the reporting server's own directory lookup means no such user, whatever the step", () => {
+  it.each([
+    [
+      "Exchange's categorizer code, quoted without the SMTP step",
+      "Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'",
+      "userunknown",
+    ],
+    [
+      "a Notes server's address book",
+      "Delivery to the following address failed:\n\ntaro@example.com\nUser not listed in public Name & Address Book",
+      "userunknown",
+    ],
+    [
+      "a carrier's filter worded like an unknown user stays a filter",
+      "<taro@example.ne.jp>: host mx.example.ne.jp[192.0.2.1] said: 550 Unknown user taro@example.ne.jp (in reply to end of DATA command)",
+      "filtered",
+    ],
+  ])("%s", async (_case, paste, reason) => {
+    expect(await reasonOf(paste)).toBe(reason);
+  });
+});

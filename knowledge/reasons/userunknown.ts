@@ -68,6 +68,7 @@ export const PHRASES: readonly string[] = [
   "not a valid recipient",
   "not a valid user here",
   "not email addresses",
+  "not found by smtp address lookup",
   "not listed in public name & address book", // Lotus Notes
   "not valid rfc5321 syntax",
   "rcpt (…t exist ",
@@ -83,6 +84,7 @@ export const PHRASES: readonly string[] = [
   "recipient does not exist",
   "recipient is not accepted",
   "recipient is not local",
+  "recipient name is not recognized",
   "recipient not exist",
   "recipient not found",
   "recipient not ok",
@@ -92,6 +94,7 @@ export const PHRASES: readonly string[] = [
   "requested action not taken: mailbox unavailable",
   "resolver.adr.recipient notfound",
   "resolver.adr.recipientnotfound",
+  "resolver.adr.recipnotfound",
   "said: 550…5.1.1 … user unknown ",
   "sorry, badrcptto",
   "sorry, no mailbox here by that name",
@@ -164,6 +167,22 @@ const OTHER_PROBLEMS = [
  */
 const APP_HEADINGS = ["アドレス不明", "不明なアドレス", "無効な受信者"];
 
+/**
+ * The reporting server's own directory lookup failed (Exchange's categorizer, the Notes/Domino address
+ * book, a local delivery agent's user table): no content filter says these, so they mean "no such
+ * user" whatever the SMTP step, or with none at all. Each is in PHRASES too (and so switched off
+ * with them by eval:families).
+ *   550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup
+ */
+const directoryLookup = phraseMatcher([
+  "invalid final delivery userid",
+  "not found by smtp address lookup",
+  "not listed in public name & address book",
+  "recipient name is not recognized",
+  "resolver.adr.recipientnotfound",
+  "resolver.adr.recipnotfound",
+]);
+
 export const userunknown: ReasonCheck = {
   reason: "userunknown",
   phrases: PHRASES,
@@ -174,6 +193,7 @@ export const userunknown: ReasonCheck = {
     // same words after DATA (or from an unknown step) come from a filter (filtered.ts), typically a
     // carrier's domain-specified reception.
     if (!f.status && APP_HEADINGS.some((h) => f.text.includes(h))) return true;
+    if (directoryLookup(f.text)) return !OTHER_PROBLEMS.some((m) => m(f.text) !== undefined);
     return f.command === "RCPT" && match(f.text) !== undefined;
   },
 };
