@@ -119,6 +119,21 @@ describe("classify: phrase families that servers word in many ways", () => {
       "554 Mail from hanako@example.jp refused for policy reasons",
       "policyviolation",
     ],
+    [
+      "a mailbox storage limit reached",
+      "550 The recipient's mailbox storage limit has been reached",
+      "mailboxfull",
+    ],
+    [
+      "a server that cannot do TLS",
+      "The error that the other server returned was: 500 Remote server does not support TLS",
+      "failedstarttls",
+    ],
+    [
+      "TLS required but not offered",
+      "TLS is required, but was not offered by host mx.example.com[192.0.2.1]",
+      "failedstarttls",
+    ],
   ])("%s", async (_case, paste, reason) => {
     expect(await reasonOf(paste)).toBe(reason);
   });
@@ -169,5 +184,24 @@ describe("classify: the reporting server's own directory lookup means no such us
     ],
   ])("%s", async (_case, paste, reason) => {
     expect(await reasonOf(paste)).toBe(reason);
+  });
+});
+
+describe("classify: ways of saying 'no such user' at RCPT TO", () => {
+  const atRcpt = (said: string) =>
+    `<taro@example.com>: host mx.example.com[192.0.2.1] said: ${said} (in reply to RCPT TO command)`;
+  it.each([
+    ["550 Mailbox unavailable"],
+    ["550 Sorry, that account does not exist"],
+    ["550 No such account here"],
+    ["550 The user doesn't exist"],
+    ["550 Bad destination mailbox address"],
+  ])("%s", async (said) => {
+    expect(await reasonOf(atRcpt(said))).toBe("userunknown");
+  });
+
+  it("does not take SES's category name 'Unknown address error' for a verdict", async () => {
+    const paste = "The reason for the problem: 5.1.0 - Unknown address error 550 '5.7.1 Access denied'";
+    expect(await reasonOf(paste)).not.toBe("userunknown");
   });
 });

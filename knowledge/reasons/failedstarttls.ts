@@ -5,11 +5,19 @@ import { phraseMatcher, type ReasonCheck } from "./check.ts";
  *   530 5.7.0 Must issue a STARTTLS command first
  */
 export const PHRASES: readonly string[] = [
+  "cannot start tls",
+  "does not support starttls",
+  "does not support tls",
   "failed mta-sts validation",
   "must issue a starttls command first",
+  "starttls fail",
   "starttls is required to send mail",
+  "tls handshake fail",
+  "tls is required",
+  "tls negotiation fail",
   "tls required but not supported",
   "tls required for rcpt domain",
+  "tls session fail",
 ];
 
 export const match = phraseMatcher(PHRASES);

@@ -33,6 +33,7 @@ export const PHRASES: readonly string[] = [
   "over …quota",
   "quota violation for",
   "quota …exceeded",
+  "storage limit",
   "too much mail data", // docomo
   "user has exceeded quota, bouncing mail",
   "user has too many messages on the server",
