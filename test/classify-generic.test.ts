@@ -134,6 +134,8 @@ describe("classify: phrase families that servers word in many ways", () => {
       "TLS is required, but was not offered by host mx.example.com[192.0.2.1]",
       "failedstarttls",
     ],
+    ["a hop count over the limit", "554 5.4.14 Hop count exceeded", "networkerror"],
+    ["a routing loop", "554 Message refused: routing loop between relays", "networkerror"],
   ])("%s", async (_case, paste, reason) => {
     expect(await reasonOf(paste)).toBe(reason);
   });
