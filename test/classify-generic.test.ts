@@ -207,3 +207,15 @@ describe("classify: ways of saying 'no such user' at RCPT TO", () => {
     expect(await reasonOf(paste)).not.toBe("userunknown");
   });
 });
+
+describe("classify: a Japanese notice that says the address does not exist", () => {
+  it("points to the unknown-address advice (no SMTP step: filtered or userunknown, same topic)", async () => {
+    const paste = [
+      "以下のアドレスにメールを送信できませんでした。",
+      "taro@example.com",
+      "このメールアドレスは存在しません。",
+    ].join("\n");
+    const record = (await classify(paste)).records[0];
+    expect(record?.topic).toBe("user-unknown");
+  });
+});

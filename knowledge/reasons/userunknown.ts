@@ -139,7 +139,9 @@ export const PHRASES: readonly string[] = [
   "wasn't found at", // Office 365: "x wasn't found at example.jp."
   "weil die adresse nicht gefunden wurde oder keine e-mails empfangen kann",
   "your envelope recipient is in my badrcptto list",
+  "アドレスが存在しません",
   "アドレスが見つかりません",
+  "アドレスは存在しません",
   "アドレス不明",
   "ユーザが存在しません",
   "ユーザーが存在しません",
