@@ -219,3 +219,15 @@ describe("classify: a Japanese notice that says the address does not exist", () 
     expect(record?.topic).toBe("user-unknown");
   });
 });
+
+describe("classify: an hourly sending limit is told from a delay that retries within the hour", () => {
+  it.each([
+    ["550 5.7.1 192.0.2.9 exceeded the recipients this hour allowed for the sender", "speeding"],
+    [
+      "Delivery to the following recipient has been delayed:\n\ntaro@example.com\n\nThe server will try again this hour.",
+      "expired",
+    ],
+  ])("%s", async (paste, reason) => {
+    expect(await reasonOf(paste)).toBe(reason);
+  });
+});

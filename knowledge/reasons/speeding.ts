@@ -7,11 +7,12 @@ import { phraseOnlyCheck, type ReasonCheck } from "./check.ts";
  */
 export const PHRASES: readonly string[] = [
   "mail sent from your ip address has been temporarily rate limited",
+  "messages this hour",
   "please try again slower",
   "rate limited",
   "receiving mail at a rate that prevents additional messages from being delivered",
   "receiving mail too quickly",
-  "this hour",
+  "recipients this hour",
   "too much mail from",
 ];
 
