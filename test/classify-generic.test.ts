@@ -140,6 +140,12 @@ describe("classify: phrase families that servers word in many ways", () => {
     expect(await reasonOf(paste)).toBe(reason);
   });
 
+  it("does not read an anti-virus footer's 'No virus found' as a virus", async () => {
+    expect(
+      await reasonOf("550 5.7.1 Message refused: No virus found in this message, but it broke a rule"),
+    ).not.toBe("virusdetected");
+  });
+
   it("does not read a virus scanner's header stamp as a virus", async () => {
     const paste = [
       "X-Virus-Scanned: clamav at mx.example.com",
@@ -200,6 +206,10 @@ describe("classify: ways of saying 'no such user' at RCPT TO", () => {
     ["550 Bad destination mailbox address"],
   ])("%s", async (said) => {
     expect(await reasonOf(atRcpt(said))).toBe("userunknown");
+  });
+
+  it("leaves a temporary 'mailbox unavailable' (450) to its status code", async () => {
+    expect(await reasonOf(atRcpt("450 4.2.1 Mailbox unavailable, try again later"))).not.toBe("userunknown");
   });
 
   it("does not take SES's category name 'Unknown address error' for a verdict", async () => {
