@@ -83,8 +83,8 @@ describe("classify: phrase families that servers word in many ways", () => {
       "virusdetected",
     ],
     [
-      "a locked account",
-      "550 5.2.1 <taro@example.com>: this account has been locked by the administrator",
+      "a deactivated account",
+      "550 5.2.1 <taro@example.com>: this account has been deactivated by the administrator",
       "suspend",
     ],
     [
@@ -138,6 +138,16 @@ describe("classify: phrase families that servers word in many ways", () => {
     ["a routing loop", "554 Message refused: routing loop between relays", "networkerror"],
   ])("%s", async (_case, paste, reason) => {
     expect(await reasonOf(paste)).toBe(reason);
+  });
+
+  it("does not read 'rdns' in a server's host name as a reverse DNS complaint", async () => {
+    const paste =
+      "<taro@example.com>: host mx1.rdns.example.net[192.0.2.1] said: 554 5.7.1 Message rejected as spam (in reply to end of DATA command)";
+    expect(await reasonOf(paste)).toBe("spamdetected");
+  });
+
+  it("does not take the sender's own locked login (SMTP AUTH) for a suspended recipient", async () => {
+    expect(await reasonOf("535 5.7.8 Authentication failed: account is locked")).not.toBe("suspend");
   });
 
   it("does not read an anti-virus footer's 'No virus found' as a virus", async () => {
