@@ -1,12 +1,12 @@
 import { messagingApi } from "@line/bot-sdk";
-import { classify } from "../knowledge/classify.ts";
-import { carrierOf, type Knowledge, loadKnowledge, matchSymptom } from "../knowledge/knowledge.ts";
+import { type Knowledge, loadKnowledge } from "../knowledge/knowledge.ts";
 import { setupRichMenu } from "../scripts/richmenu.ts";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../simulator/index.ts";
 import { readConfig } from "./config.ts";
 import { logger } from "./logger.ts";
 import { createMetrics } from "./metrics.ts";
 import { type Running, start } from "./start.ts";
+import { knowledgeServices } from "./wiring.ts";
 
 /**
  * `npm start`: read the configuration once, load and check the data, serve. Without LINE credentials
@@ -19,10 +19,7 @@ async function main(): Promise<Running> {
   return start({
     config,
     services: {
-      classify: (text) => classify(text),
-      knowledge,
-      matchSymptom: (text) => matchSymptom(knowledge, text),
-      carrierOf: (domain) => carrierOf(knowledge, domain),
+      ...knowledgeServices(knowledge),
       logger,
       metrics: createMetrics(),
     },

@@ -5,6 +5,8 @@ import { createInterpreter, type InterpreterDeps } from "../dialogs/interpret.ts
 import type { SessionStore } from "../dialogs/session-store.ts";
 import { createStores, type Stores } from "../dialogs/stores/index.ts";
 import { loadUi } from "../dialogs/ui.ts";
+import { classify } from "../knowledge/classify.ts";
+import { carrierOf, type Knowledge, matchSymptom } from "../knowledge/knowledge.ts";
 import type { AppDeps } from "./app.ts";
 import type { Config } from "./config.ts";
 import { createLineOut, type LineClient, type LineTuning } from "./line-client.ts";
@@ -32,6 +34,16 @@ export interface Services extends Omit<InterpreterDeps, "ui"> {
   lineTuning?: LineTuning;
   rateLimit?: RateLimitOptions;
   now?: () => number;
+}
+
+/** The real classifier and knowledge data, as the interpreter asks for them (main, benchmark, tests). */
+export function knowledgeServices(knowledge: Knowledge): Omit<InterpreterDeps, "ui"> {
+  return {
+    classify: (text) => classify(text),
+    knowledge,
+    matchSymptom: (text) => matchSymptom(knowledge, text),
+    carrierOf: (domain) => carrierOf(knowledge, domain),
+  };
 }
 
 export type BotConfig = Pick<

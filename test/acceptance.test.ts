@@ -2,10 +2,9 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../bot/app.ts";
 import { LINE_API_BASE_URL } from "../bot/config.ts";
 import { checkMessages } from "../bot/line-limits.ts";
-import { createBotDeps } from "../bot/wiring.ts";
+import { createBotDeps, knowledgeServices } from "../bot/wiring.ts";
 import { decodePostback } from "../dialogs/postback.ts";
-import { classify } from "../knowledge/classify.ts";
-import { carrierOf, loadKnowledge, matchSymptom } from "../knowledge/knowledge.ts";
+import { loadKnowledge } from "../knowledge/knowledge.ts";
 import type { TopicId } from "../knowledge/types.ts";
 import { postEvents } from "./support/bot-app.ts";
 import { captureLogger } from "./support/capture-logger.ts";
@@ -85,10 +84,7 @@ function build() {
         qaCommunityUrl: undefined,
       },
       {
-        classify: (text) => classify(text),
-        knowledge,
-        matchSymptom: (text) => matchSymptom(knowledge, text),
-        carrierOf: (domain) => carrierOf(knowledge, domain),
+        ...knowledgeServices(knowledge),
         logger: captureLogger().logger,
       },
     ),

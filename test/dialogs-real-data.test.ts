@@ -2,12 +2,12 @@ import type { messagingApi } from "@line/bot-sdk";
 import { describe, expect, it } from "vitest";
 import { checkMessages } from "../bot/line-limits.ts";
 import { createRenderer } from "../bot/render/render.ts";
+import { knowledgeServices } from "../bot/wiring.ts";
 import type { Diagnosis } from "../dialogs/events.ts";
 import type { ReplyIntent } from "../dialogs/intents.ts";
 import { createInterpreter, type UserInput } from "../dialogs/interpret.ts";
 import { symptomDiagnosis } from "../dialogs/machine.ts";
 import { loadUi } from "../dialogs/ui.ts";
-import { classify } from "../knowledge/classify.ts";
 import { carrierOf, loadKnowledge, matchSymptom } from "../knowledge/knowledge.ts";
 import { TOPIC_IDS } from "../knowledge/types.ts";
 import { actionOf, TILES } from "../scripts/richmenu-layout.ts";
@@ -103,13 +103,7 @@ describe.each(["ja", "en"] as const)("shipped texts in %s", (lang) => {
 });
 
 describe("button labels typed instead of tapped", () => {
-  const interpret = createInterpreter({
-    classify: (t) => classify(t),
-    knowledge,
-    matchSymptom: (text) => matchSymptom(knowledge, text),
-    carrierOf: (domain) => carrierOf(knowledge, domain),
-    ui,
-  });
+  const interpret = createInterpreter({ ...knowledgeServices(knowledge), ui });
 
   it.each(
     [...ui.menu.topics, ...ui.moreMenu.topics].flatMap((id) =>

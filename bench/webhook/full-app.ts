@@ -8,13 +8,11 @@ import type { AddressInfo } from "node:net";
 import { createApp } from "../../bot/app.ts";
 import { logger } from "../../bot/logger.ts";
 import { createMetrics } from "../../bot/metrics.ts";
-import { createBotDeps } from "../../bot/wiring.ts";
+import { createBotDeps, knowledgeServices } from "../../bot/wiring.ts";
 import type { MemorySessionStore } from "../../dialogs/stores/memory.ts";
-import { classify } from "../../knowledge/classify.ts";
-import { carrierOf, loadKnowledge, matchSymptom } from "../../knowledge/knowledge.ts";
+import { loadKnowledge } from "../../knowledge/knowledge.ts";
 import { serveBenchIpc } from "./ipc.ts";
 
-const knowledge = loadKnowledge();
 const deps = createBotDeps(
   {
     channelSecret: process.env.BENCH_SECRET ?? "",
@@ -23,10 +21,7 @@ const deps = createBotDeps(
     qaCommunityUrl: undefined,
   },
   {
-    classify: (text) => classify(text),
-    knowledge,
-    matchSymptom: (text) => matchSymptom(knowledge, text),
-    carrierOf: (domain) => carrierOf(knowledge, domain),
+    ...knowledgeServices(loadKnowledge()),
     logger,
     metrics: createMetrics(),
   },
