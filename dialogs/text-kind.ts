@@ -59,8 +59,27 @@ const SERVER_VOICE =
 const AUTO_REPLY =
   /\bout of (?:the )?office\b|\bcurrently (?:away|out)\b|\blimited access to e-?mail\b|\bupon my return\b/i;
 
-/** Host names, addresses, URLs, header values: tokens with inner dots, @, slashes ("me" in "x.me.example.com"). */
-const TECHNICAL_TOKEN = /\S*[.@/=:]\S*[A-Za-z0-9]\S*/g;
+/** Characters that make a token technical when a letter or digit follows them ("x.me.example.com"). */
+const TECHNICAL_MARKS = new Set([".", "@", "/", "=", ":"]);
+const ALNUM = /[A-Za-z0-9]/;
+
+/**
+ * Host names, addresses, URLs, header values: blanks every whitespace-separated token in which one of
+ * . @ / = : is followed, anywhere later in the token, by a letter or digit ("me" in "x.me.example.com"
+ * is not the user's "me"). A hand scan, one pass per token: the regular expression it replaces
+ * (`\S*[.@/=:]\S*[A-Za-z0-9]\S*`) backtracked cubically, and one LINE message of 5,000 slashes stalled
+ * the whole process for half a minute.
+ */
+export function withoutTechnicalTokens(line: string): string {
+  return line
+    .split(/\s+/)
+    .map((token) => {
+      for (let i = 0; i < token.length; i++)
+        if (TECHNICAL_MARKS.has(token[i]!)) return ALNUM.test(token.slice(i + 1)) ? "" : token;
+      return token;
+    })
+    .join(" ");
+}
 
 // A person talking. "I", "my", "me" count in any line a server did not write; greetings, thanks and a
 // question mark only when nothing in the text came from a server (OpenSMTPD's notice opens with "Hi!",
@@ -116,7 +135,7 @@ export function kindOfText(text: string, recognised = false): TextKind {
   // deliver your message" is the server's.
   const own = lines
     .filter((l) => !hasServerMarks(l) && !SERVER_VOICE.test(l) && !AUTO_REPLY.test(l))
-    .map((l) => l.replace(TECHNICAL_TOKEN, " ").trim());
+    .map((l) => withoutTechnicalTokens(l).trim());
   const speaking =
     own.some((l) => FIRST_PERSON.test(l)) || (!marked && !bounceWords && own.some((l) => GREETING.test(l)));
   // A long English text that nobody signs as their own is a paste too (a notice without known marks).

@@ -11,12 +11,20 @@ export function cut(text: string, max: number): string {
 
 /** How typed commands are compared: width, case and trailing punctuation do not matter. */
 export function normalizeCommand(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/[\s。、.!?！？~〜…]+$/u, "");
+  const folded = text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+  return trimEndOf(folded, TRAILING_PUNCTUATION);
+}
+
+const TRAILING_PUNCTUATION = new Set([..." 。、.!?！？~〜…"]);
+
+/**
+ * Drops the characters of `set` from the end. A loop, not `/[…]+$/`: an unanchored regular expression
+ * retries the run from every start and is quadratic on a long run of punctuation.
+ */
+export function trimEndOf(text: string, set: ReadonlySet<string>): string {
+  let end = text.length;
+  while (end > 0 && set.has(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }
 
 /** Fills {name} placeholders. Unknown names stay as they are, so a typo shows instead of vanishing. */
