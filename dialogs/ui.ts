@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { graphemeLength, LINE_LIMITS } from "../bot/line-limits.ts";
 import { loadDataFile } from "../knowledge/data-file.ts";
 import { TOPIC_IDS } from "../knowledge/types.ts";
+import { graphemeLength, LINE_LIMITS } from "../platform/line-limits.ts";
 import { UNSUPPORTED_KINDS } from "./events.ts";
 import { normalizeCommand } from "./text.ts";
 

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { graphemeLength, LINE_LIMITS } from "../bot/line-limits.ts";
+import { graphemeLength, LINE_LIMITS } from "../platform/line-limits.ts";
 import { TOPIC_IDS } from "./types.ts";
 
 /**
  * Shapes and per-field limits of the knowledge data files (knowledge/data/). Messages are written for
  * support staff: loadDataFile prefixes them with the file and the field path.
  * Cross-file rules (one file per topic, link ids that exist, ...) live in knowledge.ts. LINE's own limits
- * have one home, bot/line-limits.ts, which also counts labels in graphemes as LINE does.
+ * have one home, platform/line-limits.ts, which also counts labels in graphemes as LINE does.
  */
 
 export const LIMITS = {

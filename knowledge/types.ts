@@ -110,3 +110,14 @@ export interface Classification {
   /** One record per bounced recipient; empty when the input is not a bounce (or nothing was recognised). */
   records: BounceRecord[];
 }
+
+/** How a reason was decided, from strongest to weakest. */
+export type Basis = "format" | "provider" | "status" | "phrase" | "fallback" | "none";
+
+/** A reason and why: what formats, providers and the general checks return (bounce/decide.ts). */
+export interface Decision {
+  reason: Reason;
+  basis: Basis;
+  /** Human-readable: which field or phrase decided ("status 5.1.1", "phrase: user unknown"). */
+  evidence: string;
+}

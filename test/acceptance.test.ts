@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../bot/app.ts";
 import { LINE_API_BASE_URL } from "../bot/config.ts";
-import { checkMessages } from "../bot/line-limits.ts";
 import { createBotDeps, knowledgeServices } from "../bot/wiring.ts";
 import { decodePostback } from "../dialogs/postback.ts";
 import { loadKnowledge } from "../knowledge/knowledge.ts";
 import type { TopicId } from "../knowledge/types.ts";
+import { checkMessages } from "../platform/line-limits.ts";
 import { postEvents } from "./support/bot-app.ts";
 import { captureLogger } from "./support/capture-logger.ts";
 import { textsOf } from "./support/harness.ts";

@@ -4,12 +4,12 @@ import type { messagingApi } from "@line/bot-sdk";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
-import { checkMessages } from "../bot/line-limits.ts";
 import { UNSUPPORTED_KINDS } from "../dialogs/events.ts";
 import type { UserInput } from "../dialogs/interpret.ts";
 import { dialogMachine } from "../dialogs/machine.ts";
 import { decodePostback, type Postback } from "../dialogs/postback.ts";
 import { TOPIC_IDS } from "../knowledge/types.ts";
+import { checkMessages } from "../platform/line-limits.ts";
 import { TransitionCoverage } from "./support/coverage.ts";
 import { createHarness, quickRepliesOf, textsOf } from "./support/harness.ts";
 

@@ -1,6 +1,5 @@
 import type { messagingApi } from "@line/bot-sdk";
 import { describe, expect, it } from "vitest";
-import { checkMessages } from "../bot/line-limits.ts";
 import { createRenderer } from "../bot/render/render.ts";
 import { knowledgeServices } from "../bot/wiring.ts";
 import type { Diagnosis } from "../dialogs/events.ts";
@@ -10,6 +9,7 @@ import { symptomDiagnosis } from "../dialogs/machine.ts";
 import { loadUi } from "../dialogs/ui.ts";
 import { carrierOf, loadKnowledge, matchSymptom } from "../knowledge/knowledge.ts";
 import { TOPIC_IDS } from "../knowledge/types.ts";
+import { checkMessages } from "../platform/line-limits.ts";
 import { actionOf, TILES } from "../scripts/richmenu-layout.ts";
 import { PASTE_TO_DOCOMO } from "./fixtures/diagnosis.ts";
 import { createHarness, quickRepliesOf } from "./support/harness.ts";

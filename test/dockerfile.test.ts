@@ -157,7 +157,7 @@ describe("the HEALTHCHECK command", () => {
 
 describe("production dependencies", () => {
   // What the running image imports must be in "dependencies": the image has no devDependencies.
-  const runtimeDirs = ["bot", "dialogs", "knowledge", "simulator", "scripts"];
+  const runtimeDirs = ["platform", "bot", "dialogs", "knowledge", "simulator", "scripts"];
   // run by a developer or the tests, not in the image
   const devOnlyScripts = new Set([
     "scripts/richmenu-image.ts",

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkMessages } from "../bot/line-limits.ts";
 import { loadKnowledge } from "../knowledge/knowledge.ts";
+import { checkMessages } from "../platform/line-limits.ts";
 import { type BotProcess, spawnBot } from "./support/bot-process.ts";
 import { CANARIES } from "./support/canaries.ts";
 import { textsOf } from "./support/harness.ts";

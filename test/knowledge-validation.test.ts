@@ -5,11 +5,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { graphemeLength } from "../bot/line-limits.ts";
 import { DataFileError } from "../knowledge/data-file.ts";
 import { loadKnowledge } from "../knowledge/knowledge.ts";
 import { sentenceCount } from "../knowledge/knowledge-schema.ts";
 import { TOPIC_IDS } from "../knowledge/types.ts";
+import { graphemeLength } from "../platform/line-limits.ts";
 
 /**
  * Each row breaks one thing in a copy of the shipped data and expects the error a support person would

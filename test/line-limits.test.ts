@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkMessages, graphemeLength } from "../bot/line-limits.ts";
+import { checkMessages, graphemeLength } from "../platform/line-limits.ts";
 
 const text = (t: string, extra: object = {}) => ({ type: "text", text: t, ...extra });
 const chip = (label: string) => ({ type: "action", action: { type: "message", label, text: label } });

@@ -1,9 +1,9 @@
 import type { messagingApi } from "@line/bot-sdk";
 import { describe, expect, it } from "vitest";
-import { checkMessages } from "../bot/line-limits.ts";
 import { createRenderer } from "../bot/render/render.ts";
 import { symptomDiagnosis } from "../dialogs/machine.ts";
 import { loadUi } from "../dialogs/ui.ts";
+import { checkMessages } from "../platform/line-limits.ts";
 import { fixtureKnowledge } from "./fixtures/knowledge.ts";
 import { textsOf } from "./support/harness.ts";
 

@@ -1,8 +1,8 @@
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { checkMessages } from "../bot/line-limits.ts";
 import { MemorySessionStore } from "../dialogs/stores/memory.ts";
 import { classify } from "../knowledge/classify.ts";
+import { checkMessages } from "../platform/line-limits.ts";
 import { buildApp, postEvents } from "./support/bot-app.ts";
 import { textsOf } from "./support/harness.ts";
 import {

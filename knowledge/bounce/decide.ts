@@ -3,20 +3,10 @@ import { providerReason } from "../formats/providers.ts";
 import type { Facts } from "../reasons/check.ts";
 import { CHECKS, REASON_ORDER } from "../reasons/order.ts";
 import { reasonOfStatus } from "../status-table.ts";
-import type { Reason } from "../types.ts";
+import type { Decision, Reason } from "../types.ts";
 import type { Draft } from "./draft.ts";
 import { knownPhrase } from "./signals.ts";
 import { forMatching } from "./text.ts";
-
-/** How a reason was decided, from strongest to weakest. */
-export type Basis = "format" | "provider" | "status" | "phrase" | "fallback" | "none";
-
-export interface Decision {
-  reason: Reason;
-  basis: Basis;
-  /** Human-readable: which field or phrase decided ("status 5.1.1", "phrase: user unknown"). */
-  evidence: string;
-}
 
 /**
  * Reasons a format may suggest that the general checks still get to overrule: they are what a format

@@ -1,8 +1,7 @@
 import { maskAddress, maskPii } from "../pii.ts";
 import { privateStatus } from "../status-table.ts";
 import { topicOf } from "../topic-of-reason.ts";
-import type { BounceRecord, InputKind, TopicId } from "../types.ts";
-import type { Basis, Decision } from "./decide.ts";
+import type { Basis, BounceRecord, Decision, InputKind, TopicId } from "../types.ts";
 import type { Draft } from "./draft.ts";
 import { domainOf, forMatching } from "./text.ts";
 

@@ -1,7 +1,7 @@
-import type { Decision } from "../bounce/decide.ts";
 import type { Draft } from "../bounce/draft.ts";
 import type { Message } from "../bounce/message.ts";
 import type { Facts } from "../reasons/check.ts";
+import type { Decision } from "../types.ts";
 
 /**
  * One MTA family (or provider notice layout). Every knowledge/formats/<family>.ts exports one; the try

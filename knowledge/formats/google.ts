@@ -1,5 +1,4 @@
-import type { Decision } from "../bounce/decide.ts";
-import type { Reason } from "../types.ts";
+import type { Decision, Reason } from "../types.ts";
 import type { Provider } from "./format.ts";
 
 /**

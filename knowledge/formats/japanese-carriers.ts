@@ -1,4 +1,4 @@
-import type { Decision } from "../bounce/decide.ts";
+import type { Decision } from "../types.ts";
 import type { Provider } from "./format.ts";
 import { phraseTable } from "./phrase-table.ts";
 

@@ -1,7 +1,6 @@
-import type { Decision } from "../bounce/decide.ts";
 import type { Draft } from "../bounce/draft.ts";
 import type { Facts } from "../reasons/check.ts";
-import type { Reason } from "../types.ts";
+import type { Decision, Reason } from "../types.ts";
 
 /**
  * Local delivery agents (the program that writes the mail into the mailbox) have fixed error texts.

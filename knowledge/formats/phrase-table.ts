@@ -1,7 +1,6 @@
-import type { Decision } from "../bounce/decide.ts";
 import type { Draft } from "../bounce/draft.ts";
 import type { Facts } from "../reasons/check.ts";
-import type { Reason } from "../types.ts";
+import type { Decision, Reason } from "../types.ts";
 import type { Provider } from "./format.ts";
 
 /** A provider whose documented messages map straight to reasons: the first table row whose phrase the diagnosis contains wins. */

@@ -1,8 +1,8 @@
-import type { Decision } from "../bounce/decide.ts";
 import type { Draft } from "../bounce/draft.ts";
 import { domainOf } from "../bounce/text.ts";
 import { holdout } from "../holdout.ts";
 import type { Facts } from "../reasons/check.ts";
+import type { Decision } from "../types.ts";
 import { apple } from "./apple.ts";
 import { cloudflare } from "./cloudflare.ts";
 import { cox } from "./cox.ts";

@@ -1,5 +1,5 @@
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from "express";
-import { checkMessages, type LimitViolation } from "../../bot/line-limits.ts";
+import { checkMessages, type LimitViolation } from "../../platform/line-limits.ts";
 import type { ChatHub } from "../chat-hub.ts";
 import { messageId, quoteToken, USER_ID } from "../ids.ts";
 import {

@@ -1,4 +1,4 @@
-import type { LimitViolation } from "../../bot/line-limits.ts";
+import type { LimitViolation } from "../../platform/line-limits.ts";
 
 /**
  * LINE's error bodies, as documented (developers.line.biz messaging-api #error-responses): a message,

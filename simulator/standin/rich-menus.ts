@@ -1,5 +1,5 @@
 import express, { type Request, type Response, Router } from "express";
-import { graphemeLength, type LimitViolation } from "../../bot/line-limits.ts";
+import { graphemeLength, type LimitViolation } from "../../platform/line-limits.ts";
 import { hexToken } from "../ids.ts";
 import { bodyErrors, type LineErrorBody, NOT_FOUND } from "./line-errors.ts";
 

@@ -1,5 +1,7 @@
 /**
- * LINE's documented limits on outgoing messages (see shared reference line-platform.md §1). The SDK's
+ * LINE's documented limits on outgoing messages (see shared reference line-platform.md §1). The bottom of
+ * the dependency graph: knowledge/ and dialogs/ check their texts against these at load time, bot/ and the
+ * simulator's stand-in check every message; this module imports nothing of ours. The SDK's
  * types are looser than the API, so we check ourselves: tests check every message the bot sends, and the
  * local LINE stand-in answers 400 with LINE's error shape on the same violations.
  */
