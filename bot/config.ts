@@ -39,9 +39,31 @@ export const LOCAL_CHANNEL_ACCESS_TOKEN = "local-dev-channel-access-token";
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    // One problem, one line: what a deploy log shows first should be the variable to set.
+    super(
+      problems.length === 1
+        ? `Invalid configuration: ${problems[0]}`
+        : `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+    );
     this.name = "ConfigError";
   }
+}
+
+/** links.yaml ships a placeholder for the Q&A community (its real address is not known yet). */
+export function isPlaceholderUrl(url: string): boolean {
+  return URL.canParse(url) && new URL(url).hostname.endsWith(".invalid");
+}
+
+/**
+ * The Q&A community is where every escalation sends the user. In production a placeholder there would
+ * send real users to a dead link, silently: refused at start-up, naming the variable that fixes it.
+ * `dataUrl` is the url of `qa-community` in knowledge/data/links.yaml.
+ */
+export function checkQaCommunityUrl(config: Pick<Config, "mode" | "qaCommunityUrl">, dataUrl: string): void {
+  if (config.mode !== "line" || config.qaCommunityUrl || !isPlaceholderUrl(dataUrl)) return;
+  throw new ConfigError([
+    `QA_COMMUNITY_URL is not set and knowledge/data/links.yaml still holds the placeholder ${new URL(dataUrl).hostname}: set QA_COMMUNITY_URL to the https:// address of the Q&A community`,
+  ]);
 }
 
 type Env = Record<string, string | undefined>;

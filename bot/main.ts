@@ -2,7 +2,7 @@ import { messagingApi } from "@line/bot-sdk";
 import { type Knowledge, loadKnowledge } from "../knowledge/knowledge.ts";
 import { setupRichMenu } from "../scripts/richmenu.ts";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../simulator/index.ts";
-import { readConfig } from "./config.ts";
+import { checkQaCommunityUrl, isPlaceholderUrl, readConfig } from "./config.ts";
 import { logger } from "./logger.ts";
 import { createMetrics } from "./metrics.ts";
 import { type Running, start } from "./start.ts";
@@ -16,6 +16,14 @@ import { knowledgeServices } from "./wiring.ts";
 async function main(): Promise<Running> {
   const config = readConfig();
   const knowledge = loadKnowledge();
+  const qaCommunityUrl = config.qaCommunityUrl ?? knowledge.links.get("qa-community")!.url;
+  checkQaCommunityUrl(config, knowledge.links.get("qa-community")!.url);
+  // Local mode runs with the placeholder, and says so on the page, where the link is seen.
+  const notices = isPlaceholderUrl(qaCommunityUrl)
+    ? [
+        `The Q&A community link is a placeholder (${new URL(qaCommunityUrl).hostname}): set QA_COMMUNITY_URL to the real address before going live.`,
+      ]
+    : [];
   return start({
     config,
     services: {
@@ -23,7 +31,7 @@ async function main(): Promise<Running> {
       logger,
       metrics: createMetrics(),
     },
-    startSimulator: (options) => startLocalSimulator(options, knowledge),
+    startSimulator: (options) => startLocalSimulator({ ...options, notices }, knowledge),
   });
 }
 

@@ -20,6 +20,8 @@ export interface SimulatorOptions {
   webhookUrl: string;
   /** Bounce fixtures offered by the page's example picker (default test/fixtures/bounces). */
   fixturesDir?: string;
+  /** Shown on the page above the chat, e.g. that the Q&A community link is a placeholder. */
+  notices?: readonly string[];
 }
 
 export interface Simulator {
@@ -52,6 +54,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     replyTokens,
     richMenus,
     examples: loadExamples(options.fixturesDir ?? DEFAULT_FIXTURES),
+    notices: options.notices ?? [],
   });
   return {
     router,

@@ -21,6 +21,8 @@ export interface RouterDeps {
   replyTokens: ReplyTokens;
   richMenus: RichMenus;
   examples: readonly BounceExample[];
+  /** Notes for whoever runs the simulator (a placeholder link, ...), shown above the chat. */
+  notices?: readonly string[];
 }
 
 export interface SimulatorRouter {
@@ -68,7 +70,7 @@ export function createSimulatorRouter(deps: RouterDeps): SimulatorRouter {
   router.use("/simulator/assets", express.static(PAGE_DIR, { index: false }));
 
   router.get("/simulator/state", (_req, res) => {
-    res.json({ users: hub.users(), examples: deps.examples });
+    res.json({ users: hub.users(), examples: deps.examples, notices: deps.notices ?? [] });
   });
 
   /** The default rich menu the bot's owner set through the stand-in; the page draws it under the chat. */

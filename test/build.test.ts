@@ -23,7 +23,13 @@ beforeAll(async () => {
   build(OUT);
   line = await startLineStandin(TOKEN);
   bot = await spawnBot(
-    { LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: TOKEN, LINE_API_BASE_URL: line.baseUrl },
+    {
+      LINE_CHANNEL_SECRET: SECRET,
+      LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
+      LINE_API_BASE_URL: line.baseUrl,
+      // Production mode refuses links.yaml's placeholder for the Q&A community (bot/config.ts).
+      QA_COMMUNITY_URL: "https://community.example.org/qa",
+    },
     [...RUNTIME_NODE_FLAGS, join(OUT, "bot", "main.js")],
   );
 }, 60_000);

@@ -1,5 +1,8 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ConfigError, LOCAL_CHANNEL_SECRET, readConfig } from "../bot/config.ts";
+import { ConfigError, checkQaCommunityUrl, LOCAL_CHANNEL_SECRET, readConfig } from "../bot/config.ts";
+import { loadKnowledge } from "../knowledge/knowledge.ts";
 
 const creds = { LINE_CHANNEL_SECRET: "s3cret", LINE_CHANNEL_ACCESS_TOKEN: "t0ken" };
 
@@ -108,4 +111,54 @@ describe("readConfig", () => {
     const problems = problemsOf({ PORT: "x", LINE_API_BASE_URL: "y", LINE_CHANNEL_SECRET: "s" });
     expect(problems).toHaveLength(3);
   });
+});
+
+describe("the Q&A community link in production (QA_COMMUNITY_URL)", () => {
+  const placeholder = loadKnowledge().links.get("qa-community")!.url;
+  const check =
+    (env: Record<string, string>, dataUrl = placeholder) =>
+    () =>
+      checkQaCommunityUrl(readConfig(env), dataUrl);
+
+  it("links.yaml ships the placeholder this check is about", () => {
+    expect(new URL(placeholder).hostname).toBe("qa-community.example.invalid");
+  });
+
+  it("refuses production mode with the placeholder and no QA_COMMUNITY_URL, in one line naming it", () => {
+    let error: unknown;
+    try {
+      check(creds)();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).not.toContain("\n");
+    expect(message).toContain("QA_COMMUNITY_URL is not set");
+    expect(message).toContain("qa-community.example.invalid");
+  });
+
+  it("accepts production mode with QA_COMMUNITY_URL, or with a real address in links.yaml", () => {
+    expect(check({ ...creds, QA_COMMUNITY_URL: "https://qa.example.net/c" })).not.toThrow();
+    expect(check(creds, "https://qa.example.net/community")).not.toThrow();
+  });
+
+  it("lets local mode run with the placeholder (the simulator shows a note instead)", () => {
+    expect(check({})).not.toThrow();
+  });
+
+  it("stops `npm start`'s program before it serves, with that one line", () => {
+    const root = fileURLToPath(new URL("..", import.meta.url));
+    const run = spawnSync(process.execPath, ["--import", "tsx", "bot/main.ts"], {
+      cwd: root,
+      env: { PATH: process.env.PATH, PORT: "0", ...creds, LINE_API_BASE_URL: "http://127.0.0.1:9" },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/^Could not start: Invalid configuration: QA_COMMUNITY_URL is not set/),
+    ]);
+    expect(run.stdout).not.toContain("listening");
+  }, 30_000);
 });

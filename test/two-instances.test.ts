@@ -45,6 +45,7 @@ describeWithOwnRedis("two instances sharing Redis", () => {
       LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
       LINE_API_BASE_URL: line.baseUrl,
       REDIS_URL: redis.url,
+      QA_COMMUNITY_URL: "https://community.example.org/qa", // production mode needs a real one
     };
     [bots.A, bots.B] = await Promise.all([spawnBot(env), spawnBot(env)]);
   }, 60_000);

@@ -350,7 +350,11 @@ async function loadRichMenu() {
 
 async function start() {
   const res = await fetch("/simulator/state");
-  const { users, examples } = await res.json();
+  const { users, examples, notices = [] } = await res.json();
+  // Notes for whoever runs the simulator (e.g. the Q&A community link is still the placeholder).
+  const noticesEl = $("page-notices");
+  noticesEl.replaceChildren(...notices.map((text) => el("p", "", `⚠ ${text}`)));
+  noticesEl.hidden = notices.length === 0;
   state.users = users;
   state.examples = examples;
   examples.forEach((example, i) => {
