@@ -14,12 +14,15 @@ const ESCALATION: Record<DialogEscalation, EscalationReason> = {
   unreadable: "unclassified",
 };
 
-/** Feedback counts only where the machine takes it (advice on screen), for the topic being discussed. */
+/**
+ * Feedback counts where the machine takes it: with advice on screen, for the topic being discussed; or a
+ * tap that names its topic (under an answer whose session expired). A typed 「はい」 elsewhere is chat.
+ */
 export function feedbackObserver(metrics: Pick<Metrics, "feedback">): Observer {
   return (before, event) => {
-    const topic = before.context.diagnosis?.topic;
-    if (event.type === "FEEDBACK" && topic && before.matches("advice"))
-      metrics.feedback(topic, event.helpful);
+    if (event.type !== "FEEDBACK") return;
+    const topic = before.matches("advice") ? before.context.diagnosis?.topic : event.topic;
+    if (topic) metrics.feedback(topic, event.helpful);
   };
 }
 

@@ -165,6 +165,11 @@ function fromStored(stored: Stored): DialogSnapshot {
   return dialogMachine.resolveState({ value: value as never, context: stored.context });
 }
 
+/** A tap on an old answer that says which topic it was about, so it needs no session to be understood. */
+function namesItsTopic(event: DialogEvent): boolean {
+  return event.type === "FOLLOW_UP" || (event.type === "FEEDBACK" && event.topic !== undefined);
+}
+
 export class Conversations {
   private readonly store: SessionStore;
   private readonly interpret: Interpreter;
@@ -204,9 +209,13 @@ export class Conversations {
   async turn(userId: string, input: UserInput): Promise<Turn> {
     const { snapshot, restored } = await this.load(userId);
     const events = await this.interpret(input, viewOf(snapshot));
-    // A returning user hears why the conversation starts over, unless they just (re)added the assistant.
+    // A returning user hears why the conversation starts over, unless they just (re)added the assistant
+    // or tapped a button of the old answer that names its topic (a follow-up, "was this helpful?"): that
+    // tap carries its own context and is answered as it is.
     const notice: DialogEvent[] =
-      restored === "expired" && input.kind !== "follow" ? [{ type: "SESSION_EXPIRED" }] : [];
+      restored === "expired" && input.kind !== "follow" && !events.some(namesItsTopic)
+        ? [{ type: "SESSION_EXPIRED" }]
+        : [];
     const result = step(snapshot, [...notice, ...events], this.observe);
     await this.store.set(
       Conversations.key(userId),

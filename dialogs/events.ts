@@ -51,7 +51,8 @@ export type DialogEvent =
   | { type: "SYMPTOM"; topic: TopicId }
   | { type: "FOLLOW_UP"; topic: TopicId; id: string; carriers: boolean }
   | { type: "CARRIER"; id: string }
-  | { type: "FEEDBACK"; helpful: boolean }
+  /** topic: the answer the tapped question was about (taps name it; a typed 「はい」 does not). */
+  | { type: "FEEDBACK"; helpful: boolean; topic?: TopicId }
   /** Bounce-like text (codes, headers, server sentences) the classifier could not read. */
   | { type: "UNREADABLE" }
   /** The user talks about returned mail without pasting any (「エラーメールが返ってくる」「メールが送れない」). */

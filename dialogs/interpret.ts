@@ -171,7 +171,7 @@ function fromPostback(p: Postback | undefined, knowledge: Knowledge): DialogEven
     case "carrier":
       return knowledge.carriers.some((c) => c.id === p.id) ? { type: "CARRIER", id: p.id } : { type: "MENU" };
     case "feedback":
-      return { type: "FEEDBACK", helpful: p.helpful };
+      return { type: "FEEDBACK", helpful: p.helpful, topic: p.topic };
     case "cmd":
       return KEYWORD_EVENTS[p.cmd];
     default:

@@ -49,6 +49,7 @@ export const dialogMachine = setup({
   },
   guards: {
     "helpful?": ({ event }) => event.type === "FEEDBACK" && event.helpful,
+    "namesItsTopic?": ({ event }) => event.type === "FEEDBACK" && event.topic !== undefined,
     "leadsToCarriers?": ({ event }) => event.type === "FOLLOW_UP" && event.carriers,
     "recipientOnKnownCarrier?": ({ context, event }) =>
       event.type === "FOLLOW_UP" &&
@@ -67,12 +68,13 @@ export const dialogMachine = setup({
       diagnosis: ({ context, event }) =>
         event.type === "SYMPTOM" ? symptomDiagnosis(event.topic) : context.diagnosis,
     }),
-    // A follow-up tap names its topic; if the session moved on (or expired) since, follow the tap.
-    adoptFollowUpTopic: assign({
-      diagnosis: ({ context, event }) =>
-        event.type === "FOLLOW_UP" && context.diagnosis?.topic !== event.topic
-          ? symptomDiagnosis(event.topic)
-          : context.diagnosis,
+    // Follow-up and feedback taps name their topic; if the session moved on (or expired) since, the
+    // tap is about the answer it sat under: follow it.
+    adoptTappedTopic: assign({
+      diagnosis: ({ context, event }) => {
+        const topic = event.type === "FOLLOW_UP" || event.type === "FEEDBACK" ? event.topic : undefined;
+        return topic && context.diagnosis?.topic !== topic ? symptomDiagnosis(topic) : context.diagnosis;
+      },
     }),
 
     greet: reply("greet"),
@@ -165,7 +167,7 @@ export const dialogMachine = setup({
         guard: "leadsToCarriers?",
         target: ".advice.carrier",
         actions: [
-          "adoptFollowUpTopic",
+          "adoptTappedTopic",
           { type: "answerFollowUp", params: ({ event }) => followUpOf(event) },
           { type: "offerCarriers", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
         ],
@@ -173,11 +175,32 @@ export const dialogMachine = setup({
       {
         target: ".advice.open",
         actions: [
-          "adoptFollowUpTopic",
+          "adoptTappedTopic",
           { type: "answerFollowUp", params: ({ event }) => followUpOf(event) },
           { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
         ],
       },
+    ],
+    // "Was this helpful?" tapped under an answer of a session that expired (or moved on): the tap names
+    // its topic, so it is taken as it was meant. Without a topic (typed 「はい」) it is small talk ("*").
+    FEEDBACK: [
+      {
+        guard: and(["namesItsTopic?", "helpful?"]),
+        target: ".menu",
+        actions: ["adoptTappedTopic", "thankForFeedback"],
+      },
+      {
+        guard: "namesItsTopic?",
+        target: ".escalated",
+        actions: [
+          "adoptTappedTopic",
+          {
+            type: "escalate",
+            params: ({ context }) => ({ reason: "not-helpful", diagnosis: context.diagnosis }),
+          },
+        ],
+      },
+      { target: ".menu", actions: "answerSmallTalk" },
     ],
     UNREADABLE: { target: ".retry", actions: "askToRetry" },
     // Talking about a bounce is no failed paste: it neither uses up the retry nor leads to a person.

@@ -173,7 +173,7 @@ describe("interpreting taps", () => {
     ["a=followup&topic=user-unknown&id=gone-in-new-texts", { type: "MENU" }],
     ["a=carrier&id=au", { type: "CARRIER", id: "au" }],
     ["a=carrier&id=unknown-carrier", { type: "MENU" }],
-    ["a=feedback&v=no&topic=delayed", { type: "FEEDBACK", helpful: false }],
+    ["a=feedback&v=no&topic=delayed", { type: "FEEDBACK", helpful: false, topic: "delayed" }],
     ["a=cmd&cmd=restart", { type: "RESTART" }],
     ["a=cmd&cmd=more", { type: "MORE_TOPICS" }],
     ["a=cmd&cmd=paste", { type: "HOW_TO_PASTE" }],
