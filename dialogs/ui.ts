@@ -80,6 +80,7 @@ export const uiSchema = z
       resend: z.object({
         "after-fix": localized,
         later: localized,
+        "new-address": localized,
         "no-need": localized,
         "not-yours": localized,
       }),

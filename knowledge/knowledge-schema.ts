@@ -114,6 +114,27 @@ const followUp = strict({
   carriers: z.boolean({ error: "must be true or false" }).optional(),
 });
 
+/**
+ * The verdict on sending again (its line is in ui.yaml `diagnosis.resend`): after-fix once the user fixed
+ * the cause; later after some time; new-address only to an address the recipient gives; no-need (still on
+ * its way, or nothing failed); not-yours (the user never sent it).
+ */
+export const RESEND = ["after-fix", "later", "new-address", "no-need", "not-yours"] as const;
+export type Resend = (typeof RESEND)[number];
+
+/**
+ * Who has to act before the problem is solved: the user (address, file, settings, own PC or account), the
+ * recipient or their mail server, the ISP's sending server, time alone (the servers retry), nobody
+ * (nothing failed), or unknown. The texts' claims are checked against it (knowledge/consistency.ts).
+ */
+export const FIXED_BY = ["you", "recipient", "isp", "time", "nobody", "unknown"] as const;
+export type FixedBy = (typeof FIXED_BY)[number];
+
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, {
+    error: (issue) => (issue.input === undefined ? "is missing" : `must be one of ${values.join(", ")}`),
+  });
+
 export const topicSchema = strict({
   id: z.enum(TOPIC_IDS, {
     error: (issue) =>
@@ -123,9 +144,8 @@ export const topicSchema = strict({
   menuLabel: localized(LIMITS.label, "quick-reply labels"),
   summary,
   steps: localizedList(LIMITS.steps.min, LIMITS.steps.max, "steps"),
-  resend: z.enum(["after-fix", "later", "no-need", "not-yours"], {
-    error: "must be one of after-fix, later, no-need, not-yours",
-  }),
+  resend: oneOf(RESEND),
+  fixedBy: oneOf(FIXED_BY),
   examples: z.array(z.string().trim().min(1, { message: "must not be empty" }), { error: "must be a list" }),
   followUps: z
     .array(followUp, { error: "must be a list (write [] for none)" })
@@ -182,3 +202,53 @@ export const symptomsSchema = z.record(
     .min(1, { message: "needs at least one phrase" }),
   { error: entries("<topic-id>: [phrases]") },
 );
+
+/**
+ * claims.yaml: `<claim-id>: { means, fits, ja, en }`. A claim is something a text asserts ("nothing to
+ * fix on your side"); `fits` lists the topic declarations it can be true for; ja/en are phrases that make
+ * the claim, matched like symptoms.yaml (width, case and kana do not matter).
+ */
+export const claimsSchema = z.record(
+  id,
+  strict({
+    means: text(100, "descriptions"),
+    fits: strict({
+      fixedBy: z.array(oneOf(FIXED_BY)).min(1).optional(),
+      resend: z.array(oneOf(RESEND)).min(1).optional(),
+    }).refine((f) => f.fixedBy !== undefined || f.resend !== undefined, {
+      message: "needs fixedBy or resend (or both): the topics this claim can be true for",
+    }),
+    ja: z.array(text(100, "phrases")).min(1, { message: "needs at least one phrase" }),
+    en: z.array(text(100, "phrases")).min(1, { message: "needs at least one phrase" }),
+  }),
+  { error: entries("<claim-id>: { means, fits, ja, en }") },
+);
+
+/** How long the words after a code may be: a few words, not a sentence. */
+const CODE_MEANING = 40;
+const codeMeanings = (key: RegExp, shape: string) =>
+  z.record(
+    z.string().regex(key, { message: `is not a code like ${shape}` }),
+    localized(CODE_MEANING, "code meanings"),
+    {
+      error: (issue) =>
+        issue.code === "invalid_key"
+          ? `is not a code like ${shape}`
+          : entries(`"${shape}": { ja, en }`)(issue),
+    },
+  );
+
+/**
+ * codes.yaml: what the codes of a bounce mean, in a few words (「552 5.2.3：メールが大きすぎる」).
+ * status: RFC 3463 codes; group: "class.subject" (5.1: the address) for statuses not listed; reply: SMTP
+ * reply codes; shown: how code and meaning are put together ({code}, {meaning}).
+ */
+export const codesSchema = strict({
+  shown: localized(40, "formats").refine(
+    (f) => [f.ja, f.en].every((s) => s.includes("{code}") && s.includes("{meaning}")),
+    { message: "must contain {code} and {meaning} in ja and en" },
+  ),
+  status: codeMeanings(/^[245]\.\d{1,3}\.\d{1,3}$/, "5.1.1"),
+  group: codeMeanings(/^[245]\.\d{1,3}$/, "5.1"),
+  reply: codeMeanings(/^[245]\d\d$/, "550"),
+});

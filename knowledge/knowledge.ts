@@ -1,8 +1,17 @@
 import { existsSync, readdirSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type CodeMeanings, loadCodes } from "./codes.ts";
+import { type Claim, checkTopicClaims, loadClaims } from "./consistency.ts";
 import { DataFileError, loadDataFile } from "./data-file.ts";
-import { carriersSchema, linksSchema, symptomsSchema, topicSchema } from "./knowledge-schema.ts";
+import {
+  carriersSchema,
+  type FixedBy,
+  linksSchema,
+  type Resend,
+  symptomsSchema,
+  topicSchema,
+} from "./knowledge-schema.ts";
 import { type CompiledPhrase, compilePhrase, foldSymptomText, occursIn } from "./symptom-text.ts";
 import { TOPIC_IDS, type TopicId } from "./types.ts";
 
@@ -50,7 +59,9 @@ export interface Topic {
   summary: Localized;
   /** What to do: 2–5 concrete steps. */
   steps: LocalizedList;
-  resend: "after-fix" | "later" | "no-need" | "not-yours";
+  resend: Resend;
+  /** Who has to act (the user, the recipient, ...): what the texts' claims are checked against. */
+  fixedBy: FixedBy;
   /** Example bounce lines as servers write them. */
   examples: string[];
   /** 0–4. */
@@ -71,6 +82,10 @@ export interface Knowledge {
   links: ReadonlyMap<string, Link>;
   carriers: readonly Carrier[];
   symptoms: readonly { topic: TopicId; phrases: string[] }[];
+  /** What texts may claim, for the consistency check (claims.yaml). */
+  claims: readonly Claim[];
+  /** What status and reply codes mean, in a few words (codes.yaml). */
+  codes: CodeMeanings;
 }
 
 /** Links the dialogs refer to by id; the data must define them. */
@@ -81,10 +96,12 @@ const MIN_NEEDLE = 2;
 
 export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
   const links = loadLinks(join(dir, "links.yaml"));
-  const topics = loadTopics(join(dir, "topics"), links);
+  const claims = loadClaims(join(dir, "claims.yaml"));
+  const topics = loadTopics(join(dir, "topics"), links, claims);
   const carriers = loadCarriers(join(dir, "carriers.yaml"));
   const symptoms = loadSymptoms(join(dir, "symptoms.yaml"), topics);
-  return { topics, links, carriers, symptoms };
+  const codes = loadCodes(join(dir, "codes.yaml"));
+  return { topics, links, carriers, symptoms, claims, codes };
 }
 
 function loadLinks(file: string): Map<string, Link> {
@@ -101,7 +118,11 @@ function checkLinkIds(file: string, field: string, ids: readonly string[], links
   });
 }
 
-function loadTopics(topicsDir: string, links: ReadonlyMap<string, Link>): Map<TopicId, Topic> {
+function loadTopics(
+  topicsDir: string,
+  links: ReadonlyMap<string, Link>,
+  claims: readonly Claim[],
+): Map<TopicId, Topic> {
   if (!existsSync(topicsDir)) throw new DataFileError(topicsDir, "", "folder is missing");
   const loaded = new Map<string, Topic>();
   for (const name of readdirSync(topicsDir).sort()) {
@@ -125,6 +146,7 @@ function loadTopics(topicsDir: string, links: ReadonlyMap<string, Link>): Map<To
       seen.add(followUp.id);
       checkLinkIds(file, `followUps.${i}.links`, followUp.links ?? [], links);
     });
+    checkTopicClaims(topic, file, claims);
     loaded.set(id, topic);
   }
   const topics = new Map<TopicId, Topic>();
@@ -191,6 +213,28 @@ function loadSymptoms(file: string, topics: ReadonlyMap<TopicId, Topic>): Knowle
     symptoms.push({ topic: topic as TopicId, phrases });
   }
   return symptoms;
+}
+
+/**
+ * The consistency check again, now with the resend verdict line each topic's answer shows (it lives in
+ * ui.yaml `diagnosis.resend`, outside this module's files): run where the two meet, by
+ * `npm run check:knowledge` and at start-up (bot/render).
+ */
+export function checkResendLines(
+  knowledge: Knowledge,
+  lines: Readonly<Record<Resend, Localized>>,
+  hiddenFor: readonly TopicId[],
+  dir: string = DEFAULT_DIR,
+): void {
+  for (const topic of knowledge.topics.values()) {
+    const shown = !hiddenFor.includes(topic.id);
+    checkTopicClaims(
+      topic,
+      join(dir, "topics", `${topic.id}.yaml`),
+      knowledge.claims,
+      shown ? { text: lines[topic.resend], from: `ui.yaml diagnosis.resend.${topic.resend}` } : undefined,
+    );
+  }
 }
 
 /** The carrier whose mail domain this is: "docomo.ne.jp", "x.docomo.ne.jp", "@docomo.ne.jp" or a full address. */

@@ -1,21 +1,24 @@
 /**
  * `npm run check:knowledge [-- DIR]`: loads and validates the knowledge data (default knowledge/data/),
  * ui.yaml included, the same way the assistant does at start-up, and says in one line what is wrong and where.
+ * That includes advice that contradicts itself (knowledge/consistency.ts, claims.yaml).
  */
 import { join, relative } from "node:path";
 import { DEFAULT_UI_FILE, loadUi } from "../dialogs/ui.ts";
 import { DataFileError } from "../knowledge/data-file.ts";
-import { loadKnowledge } from "../knowledge/knowledge.ts";
+import { checkResendLines, loadKnowledge } from "../knowledge/knowledge.ts";
 
 const dir = process.argv[2];
 try {
   const knowledge = loadKnowledge(dir);
   const ui = loadUi(dir ? join(dir, "ui.yaml") : DEFAULT_UI_FILE);
+  checkResendLines(knowledge, ui.diagnosis.resend, ui.diagnosis.noResendLineFor, dir);
   const phrases = knowledge.symptoms.reduce((n, s) => n + s.phrases.length, 0);
   const mentions = ui.mentions.returned.length + ui.mentions["not-sent"].length;
   console.log(
     `OK: ${knowledge.topics.size} topics, ${knowledge.links.size} links, ${knowledge.carriers.length} carriers, ` +
-      `${phrases} symptom phrases, ${mentions} mention phrases`,
+      `${phrases} symptom phrases, ${mentions} mention phrases, ${knowledge.claims.length} claims, ` +
+      `${Object.keys(knowledge.codes.status).length + Object.keys(knowledge.codes.reply).length} codes`,
   );
   const qa = knowledge.links.get("qa-community")!;
   if (new URL(qa.url).hostname.endsWith(".invalid"))

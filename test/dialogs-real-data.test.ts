@@ -12,7 +12,7 @@ import { TOPIC_IDS } from "../knowledge/types.ts";
 import { checkMessages } from "../platform/line-limits.ts";
 import { actionOf, TILES } from "../scripts/richmenu-layout.ts";
 import { PASTE_TO_DOCOMO } from "./fixtures/diagnosis.ts";
-import { createHarness, quickRepliesOf } from "./support/harness.ts";
+import { createHarness, quickRepliesOf, textsOf } from "./support/harness.ts";
 
 /**
  * The shipped texts (knowledge/data/*.yaml, ui.yaml) in every reply the dialogs can produce: each must fit
@@ -186,5 +186,40 @@ describe("every topic is within three taps of the greeting", () => {
     }
     expect([...reached.keys()].sort()).toEqual(TOPIC_IDS.filter((id) => id !== "unknown").sort());
     expect(Math.max(...reached.values())).toBeLessThanOrEqual(3);
+  });
+});
+
+describe("the shipped answers say one consistent thing, in plain words", () => {
+  const harness = () =>
+    createHarness({
+      knowledge,
+      matchSymptom: (t) => matchSymptom(knowledge, t),
+      carrierOf: (d) => carrierOf(knowledge, d),
+    });
+  const textOf = (messages: messagingApi.Message[]) => textsOf(messages).join("\n");
+
+  it("Yahoo's 'mailbox is disabled': nothing to fix on your side, resend only to a new address", async () => {
+    const { messages } = await harness().send("U".padEnd(33, "y"), {
+      kind: "text",
+      text: "554 delivery error: dd Sorry your message to taro@yahoo.com cannot be delivered. This mailbox is disabled (554.30).",
+    });
+    const text = textOf(messages);
+    expect(text).toContain(knowledge.topics.get("account-suspended")!.title.ja);
+    expect(text).toContain(ui.diagnosis.resend["new-address"].ja);
+    expect(text).not.toContain(ui.diagnosis.resend["after-fix"].ja);
+    expect(text).toContain("554：配達に失敗した"); // the reply code, in words
+  });
+
+  it("552 5.2.3 is shown with what it means, never as bare codes", async () => {
+    const h = harness();
+    const user = "U".padEnd(33, "z");
+    const { messages } = await h.send(user, {
+      kind: "text",
+      text: "<aki@example.com>: host mx.example.com[192.0.2.9] said: 552 5.2.3 Message size exceeds fixed maximum message size",
+    });
+    expect(textOf(messages)).toContain("読み取った内容: 552 5.2.3：メールが大きすぎる / a***@example.com");
+    expect(textOf(messages)).not.toMatch(/\d\.\d\.\d \(\d{3}\)/);
+    const escalated = await h.send(user, { kind: "text", text: "人に相談する" });
+    expect(textOf(escalated.messages)).toContain("エラーコード: 552 5.2.3：メールが大きすぎる");
   });
 });

@@ -196,7 +196,7 @@ const topicRows: Row[] = [
       t.resend = "never";
     },
     field: "resend",
-    says: "after-fix, later, no-need, not-yours",
+    says: "after-fix, later, new-address, no-need, not-yours",
   },
   {
     broken: "carriers written as text instead of true/false",
@@ -234,6 +234,52 @@ const topicRows: Row[] = [
     },
     field: "title.fr",
     says: "is not a known field",
+  },
+  {
+    broken: "texts that contradict each other (nothing to fix, yet fix it before resending)",
+    file: "topics/user-unknown.yaml",
+    change: (t) => {
+      t.summary.ja += "あなたの側で直すところはありません。";
+      t.summary.en += " There's nothing to fix on your side.";
+    },
+    field: "steps.3",
+    says: "contradicts another text of this topic: summary.ja says 「あなたの側で直すところはありません」 (the user has nothing to fix), but steps.3.ja says 「直してから送り直」",
+  },
+  {
+    broken: "a text that says the opposite of who must act",
+    file: "topics/mailbox-full.yaml",
+    change: (t) => {
+      t.fixedBy = "you";
+    },
+    field: "summary.ja",
+    says: "the user has nothing to fix. That does not fit this topic's fixedBy: you",
+  },
+  {
+    broken: "a resend verdict the texts deny",
+    file: "topics/delayed.yaml",
+    change: (t) => {
+      t.resend = "later";
+    },
+    field: "summary.ja",
+    says: "「送り直す必要はありません」, that is: sending again is not needed. That does not fit this topic's resend: later",
+  },
+  {
+    broken: "no one named who must act",
+    file: "topics/expired.yaml",
+    change: (t) => {
+      delete t.fixedBy;
+    },
+    field: "fixedBy",
+    says: "is missing",
+  },
+  {
+    broken: "an unknown fixedBy",
+    file: "topics/expired.yaml",
+    change: (t) => {
+      t.fixedBy = "them";
+    },
+    field: "fixedBy",
+    says: "must be one of you, recipient, isp, time, nobody, unknown",
   },
   {
     broken: "an id that disagrees with the file name",
@@ -309,6 +355,61 @@ const otherRows: Row[] = [
     },
     field: "rakuten.name.en",
     says: "at most 20",
+  },
+  {
+    broken: "a claim that fits no topic declaration",
+    file: "claims.yaml",
+    change: (c) => {
+      c["nothing-to-fix"].fits = {};
+    },
+    field: "nothing-to-fix.fits",
+    says: "needs fixedBy or resend",
+  },
+  {
+    broken: "a claim that fits a made-up fixedBy",
+    file: "claims.yaml",
+    change: (c) => {
+      c["fix-first"].fits.fixedBy = ["user"];
+    },
+    field: "fix-first.fits.fixedBy.0",
+    says: "must be one of you, recipient",
+  },
+  {
+    broken: "a claim with no English phrase",
+    file: "claims.yaml",
+    change: (c) => {
+      c["just-wait"].en = [];
+    },
+    field: "just-wait.en",
+    says: "needs at least one phrase",
+  },
+  {
+    broken: "a code meaning that is a sentence, not a few words",
+    file: "codes.yaml",
+    change: (c) => {
+      c.status["5.2.3"].ja =
+        "送ったメールが、相手のサーバーが受け取れる大きさの上限を超えていたので、受け取ってもらえませんでした";
+    },
+    field: "status.5.2.3.ja",
+    says: "code meanings allow at most 40",
+  },
+  {
+    broken: "a status code written wrongly",
+    file: "codes.yaml",
+    change: (c) => {
+      c.status["5.2.x"] = { ja: "なにか", en: "something" };
+    },
+    field: "status.5.2.x",
+    says: "is not a code like 5.1.1",
+  },
+  {
+    broken: "a code format without its {meaning}",
+    file: "codes.yaml",
+    change: (c) => {
+      c.shown.en = "{code}";
+    },
+    field: "shown",
+    says: "must contain {code} and {meaning}",
   },
   {
     broken: "symptoms for a topic that does not exist",
@@ -467,6 +568,14 @@ describe("npm run check:knowledge", () => {
         t.followUps[0].label.en = "It used to work with this address";
       },
       'field "followUps.0.label.en": is 33 characters long',
+    ],
+    // The returned-mail page's Yahoo "mailbox is disabled" answer once said both of these
+    [
+      "topics/account-suspended.yaml",
+      (t: Yaml) => {
+        t.resend = "after-fix";
+      },
+      'field "resend": contradicts another text of this topic: summary.ja says 「あなたの側で直すところはありません」 (the user has nothing to fix), but the resend line (ui.yaml diagnosis.resend.after-fix) says 「原因を直してから」',
     ],
     // ui.yaml too: the mentions and keywords support staff edit
     [

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { isServerStatus } from "../dialogs/interpret.ts";
+import { loadUi } from "../dialogs/ui.ts";
+import { classify } from "../knowledge/classify.ts";
+import { describeCodes } from "../knowledge/codes.ts";
+import { claimsMade } from "../knowledge/consistency.ts";
 import {
   carrierOf,
+  checkResendLines,
   type Knowledge,
   type Localized,
   loadKnowledge,
@@ -235,5 +241,76 @@ describe("withLinkUrl (QA_COMMUNITY_URL)", () => {
   it("refuses a url that is not https, and an unknown link id", () => {
     expect(() => withLinkUrl(knowledge, "qa-community", "http://qa.example.jp/")).toThrow(/https/);
     expect(() => withLinkUrl(knowledge, "no-such-link", "https://qa.example.jp/")).toThrow(/no-such-link/);
+  });
+});
+
+describe("consistent advice (claims.yaml, fixedBy, resend)", () => {
+  const ui = loadUi();
+  const made = (id: TopicId) =>
+    claimsMade(topic(id), knowledge.claims, {
+      text: ui.diagnosis.resend[topic(id).resend],
+      from: "ui.yaml",
+    });
+
+  it("checks the shipped data with its resend lines and finds no contradiction", () => {
+    expect(() =>
+      checkResendLines(knowledge, ui.diagnosis.resend, ui.diagnosis.noResendLineFor),
+    ).not.toThrow();
+  });
+
+  it("the disabled-account answer says there is nothing to fix, and resending only to a new address", () => {
+    const claims = new Set(made("account-suspended").map((c) => c.claim));
+    expect(claims).toContain("nothing-to-fix");
+    expect(claims).toContain("new-address-only");
+    expect(claims).not.toContain("fix-first");
+  });
+
+  it("every claim is made by some shipped text, in both languages (no phrase list is dead)", () => {
+    const seen = new Set(TOPIC_IDS.flatMap((id) => made(id).map((c) => `${c.claim}.${c.lang}`)));
+    const expected = knowledge.claims.flatMap((c) => [`${c.id}.ja`, `${c.id}.en`]);
+    expect(expected.filter((c) => !seen.has(c))).toEqual([]);
+  });
+
+  it("a phrase inside a longer phrase of another claim does not count (no need to send it again)", () => {
+    const delayed = made("delayed").filter((c) => c.field === "summary");
+    expect(delayed.map((c) => [c.lang, c.claim])).toEqual([
+      ["ja", "do-not-resend"],
+      ["en", "do-not-resend"],
+    ]);
+  });
+});
+
+describe("codes with their meaning (codes.yaml)", () => {
+  const describe_ = (status: string, reply: string, lang: "ja" | "en" = "ja") =>
+    describeCodes(knowledge.codes, status, reply, lang);
+
+  it.each([
+    ["5.2.3", "552", "ja", "552 5.2.3：メールが大きすぎる"],
+    ["5.2.3", "552", "en", "552 5.2.3: the message is too big"],
+    ["5.1.1", "550", "ja", "550 5.1.1：宛先のアドレスが見つからない"],
+    // not listed itself: its group (5.7: a refusal by the receiver's rules)
+    ["5.7.1", "554", "ja", "554 5.7.1：相手側の決まりで断られた"],
+    // no status: the reply code
+    ["", "552", "ja", "552：容量の上限を超えた"],
+  ] as const)("%s %s (%s) → %s", (status, reply, lang, shown) => {
+    expect(describe_(status, reply, lang)).toBe(shown);
+  });
+
+  it("shows nothing for codes it cannot explain", () => {
+    expect(describe_("5.0.0", "")).toBe("");
+    expect(describe_("", "599")).toBe("");
+    expect(describe_("", "")).toBe("");
+  });
+
+  it("explains the codes of every example line in the topics", async () => {
+    const unexplained: string[] = [];
+    for (const t of knowledge.topics.values())
+      for (const line of t.examples) {
+        const [record] = (await classify(line)).records;
+        const status = record && isServerStatus(record.status) ? record.status : "";
+        const reply = record?.replyCode ?? "";
+        if ((status || reply) && !describe_(status, reply)) unexplained.push(`${t.id}: ${line}`);
+      }
+    expect(unexplained).toEqual([]);
   });
 });

@@ -119,7 +119,7 @@ describeWithOwnRedis("Redis outage under load", () => {
       textEvent(after, "いいえ"),
     ];
     for (const event of line.issue(script)) await postEvents(app, [event]);
-    expect(textTo(script[2]!)).toContain("エラーコード: 5.3.4 / 552");
+    expect(textTo(script[2]!)).toContain("エラーコード: 552 5.3.4：");
     // ... and a button shown before the outage still works: its postback names the topic.
     const tap = postbackEvent(before, "a=followup&topic=user-unknown&id=mobile-address");
     await postEvents(app, line.issue([tap]));

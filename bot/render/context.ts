@@ -1,5 +1,7 @@
 import type { Knowledge, Lang, Localized, Topic } from "../../dialogs/knowledge-contract.ts";
 import type { UiTexts } from "../../dialogs/ui.ts";
+import { describeCodes } from "../../knowledge/codes.ts";
+import { checkResendLines } from "../../knowledge/knowledge.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 
 /** Everything a renderer needs to put words on an intent. */
@@ -20,6 +22,11 @@ export function topicOf(ctx: RenderContext, id: TopicId): Topic {
   return ctx.knowledge.topics.get(id) ?? ctx.knowledge.topics.get("unknown")!;
 }
 
+/** 「552 5.2.3：メールが大きすぎる」: the codes with what they mean, or "" (then they are not shown). */
+export function codesOf(ctx: RenderContext, status: string, replyCode: string): string {
+  return describeCodes(ctx.knowledge.codes, status, replyCode, ctx.lang);
+}
+
 export function linkOf(ctx: RenderContext, id: string): { label: string; url: string } | undefined {
   const link = ctx.knowledge.links.get(id);
   if (!link) return undefined;
@@ -36,4 +43,6 @@ export function checkRenderData(knowledge: Knowledge, ui: UiTexts): void {
       `ui.yaml menu.topics / moreMenu.topics name topics the knowledge data lacks: ${missing.join(", ")}`,
     );
   if (!knowledge.links.has("qa-community")) throw new Error('links.yaml lacks the "qa-community" link');
+  // Each answer shows its topic's texts with a resend line from ui.yaml: together they must not contradict.
+  checkResendLines(knowledge, ui.diagnosis.resend, ui.diagnosis.noResendLineFor);
 }

@@ -1,7 +1,7 @@
 import type { messagingApi } from "@line/bot-sdk";
 import type { Diagnosis } from "../../dialogs/events.ts";
 import { cut } from "../../dialogs/text.ts";
-import { linkOf, type RenderContext, t, topicOf } from "./context.ts";
+import { codesOf, linkOf, type RenderContext, t, topicOf } from "./context.ts";
 
 type FlexComponent = messagingApi.FlexComponent;
 
@@ -37,7 +37,7 @@ export function diagnosisBubble(ctx: RenderContext, diagnosis: Diagnosis): messa
       { type: "separator", margin: "md" },
       text(t(ctx, ctx.ui.diagnosis.resend[topic.resend]), { weight: "bold", margin: "md" }),
     );
-  const read = readFromBounce(diagnosis);
+  const read = readFromBounce(ctx, diagnosis);
   if (read)
     body.push(text(`${t(ctx, ctx.ui.diagnosis.readFromBounce)}: ${read}`, { size: "xs", color: "#888888" }));
 
@@ -67,12 +67,12 @@ export function diagnosisBubble(ctx: RenderContext, diagnosis: Diagnosis): messa
 }
 
 /**
- * "5.1.1 (550) t***@docomo.ne.jp": the facts from the paste, empty for a picked symptom. The diagnosis
- * holds only codes a server wrote and the classifier's masked recipient (dialogs/interpret.ts), so
- * nothing here is masked again (that would turn "t***@" into "t****@").
+ * "550 5.1.1：宛先のアドレスが見つからない / t***@docomo.ne.jp": the facts from the paste, empty for a
+ * picked symptom; codes only with their meaning. The diagnosis holds only codes a server wrote and the
+ * classifier's masked recipient (dialogs/interpret.ts), so nothing here is masked again (that would turn
+ * "t***@" into "t****@").
  */
-function readFromBounce(d: Diagnosis): string {
+function readFromBounce(ctx: RenderContext, d: Diagnosis): string {
   if (d.source !== "paste") return "";
-  const code = [d.status, d.replyCode && `(${d.replyCode})`].filter(Boolean).join(" ");
-  return [code, d.recipient].filter(Boolean).join(" ");
+  return [codesOf(ctx, d.status, d.replyCode), d.recipient].filter(Boolean).join(" / ");
 }

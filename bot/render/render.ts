@@ -5,7 +5,7 @@ import type { Knowledge, Lang } from "../../dialogs/knowledge-contract.ts";
 import { cut, fill } from "../../dialogs/text.ts";
 import type { UiTexts } from "../../dialogs/ui.ts";
 import { maskPii } from "../../knowledge/pii.ts";
-import { checkRenderData, linkOf, type RenderContext, t, topicOf } from "./context.ts";
+import { checkRenderData, codesOf, linkOf, type RenderContext, t, topicOf } from "./context.ts";
 import { diagnosisBubble } from "./diagnosis-bubble.ts";
 import { carrierItems, feedbackItems, menuItems, moreItems } from "./quick-replies.ts";
 
@@ -151,7 +151,7 @@ export function escalationSummary(
   const lines = [t(ctx, s.heading)];
   if (diagnosis) {
     lines.push(`${t(ctx, s.topic)}: ${t(ctx, topicOf(ctx, diagnosis.topic).title)}`);
-    const code = [diagnosis.status, diagnosis.replyCode].filter(Boolean).join(" / ");
+    const code = codesOf(ctx, diagnosis.status, diagnosis.replyCode);
     if (code) lines.push(`${t(ctx, s.status)}: ${code}`);
     if (diagnosis.recipient) lines.push(`${t(ctx, s.recipient)}: ${diagnosis.recipient}`);
     if (diagnosis.detail) lines.push(`${t(ctx, s.detail)}: ${diagnosis.detail}`);

@@ -1,0 +1,43 @@
+import type { z } from "zod";
+import { loadDataFile } from "./data-file.ts";
+import { codesSchema } from "./knowledge-schema.ts";
+
+/**
+ * The codes of a bounce with a few words of what they mean (knowledge/data/codes.yaml): a bare
+ * "5.2.3 (552)" tells a user nothing, so a code is shown with its meaning, or not at all.
+ */
+
+export type CodeMeanings = z.infer<typeof codesSchema>;
+
+export function loadCodes(file: string): CodeMeanings {
+  return loadDataFile(file, codesSchema);
+}
+
+/**
+ * What the codes mean: the exact status if listed, else its group ("5.7": a policy refusal), else the
+ * reply code; undefined when none is listed.
+ */
+export function meaningOf(
+  codes: CodeMeanings,
+  status: string,
+  replyCode: string,
+): { ja: string; en: string } | undefined {
+  const group = status.split(".").slice(0, 2).join(".");
+  return (
+    (status ? (codes.status[status] ?? codes.group[group]) : undefined) ??
+    (replyCode ? codes.reply[replyCode] : undefined)
+  );
+}
+
+/** 「552 5.2.3：メールが大きすぎる」, or "" when nothing explains the codes (then they are not shown). */
+export function describeCodes(
+  codes: CodeMeanings,
+  status: string,
+  replyCode: string,
+  lang: "ja" | "en",
+): string {
+  const meaning = meaningOf(codes, status, replyCode);
+  if (!meaning) return "";
+  const code = [replyCode, status].filter(Boolean).join(" ");
+  return codes.shown[lang].replace("{code}", code).replace("{meaning}", meaning[lang]);
+}
