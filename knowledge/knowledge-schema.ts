@@ -41,7 +41,8 @@ export function sentenceCount(text: string): number {
   const ends = text
     .trim()
     .replace(/Yahoo!/gi, "Yahoo")
-    .match(/[。！？]+|[.!?]+(?=\s|$)/g);
+    // A run counts once, from its first character: "(?<!…)" keeps the engine from retrying it mid-run.
+    .match(/(?<![。！？])[。！？]+|(?<![.!?])[.!?]+(?=\s|$)/g);
   return Math.max(1, ends?.length ?? 0);
 }
 

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { trimRuns } from "./bounce/text.ts";
 import { type CodeMeanings, loadCodes } from "./codes.ts";
 import { type Claim, checkTopicClaims, loadClaims } from "./consistency.ts";
 import { DataFileError, loadDataFile } from "./data-file.ts";
@@ -239,7 +240,8 @@ export function checkResendLines(
 
 /** The carrier whose mail domain this is: "docomo.ne.jp", "x.docomo.ne.jp", "@docomo.ne.jp" or a full address. */
 export function carrierOf(knowledge: Knowledge, domain: string): Carrier | undefined {
-  const host = domain.normalize("NFKC").trim().toLowerCase().split("@").at(-1)!.replace(/\.+$/, "");
+  const name = domain.normalize("NFKC").trim().toLowerCase().split("@").at(-1)!;
+  const host = trimRuns(name, ".", "end");
   if (!host) return undefined;
   let best: { carrier: Carrier; length: number } | undefined;
   for (const carrier of knowledge.carriers)

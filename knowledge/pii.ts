@@ -101,7 +101,7 @@ const SECRET_WORDS =
  * Order matters: where matches overlap, the earlier rule names the merged finding (a card number contains phone-like runs; a
  * 12-digit run is a possible My Number before it is a possible phone number).
  */
-const RULES: PatternRule[] = [
+export const RULES: readonly PatternRule[] = [
   {
     kind: "secret",
     pattern: new RegExp(
@@ -141,7 +141,7 @@ const RULES: PatternRule[] = [
  * Every rule needs a digit, an "@" or a secret word: text without any (commands, button labels, most
  * log fields, symptoms in words) is answered without running the rules, which are most of the cost.
  */
-const MAY_HOLD_PII = new RegExp(`[0-9@]|${SECRET_WORDS}`);
+export const MAY_HOLD_PII = new RegExp(`[0-9@]|${SECRET_WORDS}`);
 
 /** All personal data found in the text, sorted by position, without overlaps. */
 export function findPii(text: string, kinds?: readonly PiiKind[]): PiiFinding[] {

@@ -24,7 +24,7 @@ const LABEL =
   /^(?:[*•・-]\s+)?(?:(?:(?:original |final |failed |invalid |unknown )?(?:recipient(?: address)?|rcpt to|to|address|user|addressee|destinataire|empfänger)(?:\(s\))?s?|宛先|受信者)(?:\s*[:：]\s*|\s+|(?=<)))?/i;
 
 // The address at the start of a trimmed line, optionally in <> or "", optionally with a label before it.
-const LEADING_ADDRESS = new RegExp(
+export const LEADING_ADDRESS = new RegExp(
   `^[<"'(]?\\s*([${LOCAL_PART_CHARS.replace("'", "")}]{1,64}@[A-Za-z0-9][A-Za-z0-9.-]{0,252}[A-Za-z0-9])\\s*[>"')]?`,
 );
 

@@ -13,6 +13,7 @@
  */
 import { decodeText } from "./input.ts";
 import type { Message } from "./message.ts";
+import { upTo } from "./text.ts";
 
 const MAX_DEPTH = 8;
 const MAX_PARTS = 200;
@@ -142,7 +143,13 @@ export function decodeHeader(raw: string): string {
         enc.toLowerCase() === "b"
           ? Buffer.from(data, "base64").toString("latin1")
           : decodeQuotedPrintable(data.replace(/_/g, " "));
-      return charsetDecode(bytes, charset.replace(/\*.*$/, "")) ?? whole;
+      // RFC 2231 language suffix: "utf-8*ja" names the charset "utf-8".
+      return (
+        charsetDecode(
+          bytes,
+          upTo(charset, (c) => c === "*"),
+        ) ?? whole
+      );
     },
   );
 }
@@ -290,18 +297,21 @@ const ENTITIES: Readonly<Record<string, string>> = {
  * entities are decoded. Enough to read a bounce; layout does not matter here.
  */
 export function htmlToText(html: string): string {
-  return dropElements(html.slice(0, 256 * 1024), ["script", "style", "head"])
-    .replace(/<(?:br|\/p|\/div|\/tr|\/li|\/h\d|\/table)\b[^>]*>/gi, "\n")
-    .replace(/<[^>]{0,2000}>/g, " ")
-    .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (whole, e: string) => {
-      if (e[0] === "#") {
-        const code = e[1] === "x" || e[1] === "X" ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
-        return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : " ";
-      }
-      return ENTITIES[e.toLowerCase()] ?? whole;
-    })
-    .replace(/[ \t]+/g, " ")
-    .replace(/\n[ \t]+/g, "\n");
+  return (
+    dropElements(html.slice(0, 256 * 1024), ["script", "style", "head"])
+      // A tag ends at the next "<" too: "[^>]*" would rescan the rest of the text from every "<".
+      .replace(/<(?:br|\/p|\/div|\/tr|\/li|\/h\d|\/table)\b[^<>]*>/gi, "\n")
+      .replace(/<[^<>]*>/g, " ")
+      .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (whole, e: string) => {
+        if (e[0] === "#") {
+          const code = e[1] === "x" || e[1] === "X" ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
+          return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : " ";
+        }
+        return ENTITIES[e.toLowerCase()] ?? whole;
+      })
+      .replace(/[ \t]+/g, " ")
+      .replace(/\n[ \t]+/g, "\n")
+  );
 }
 
 /**

@@ -8,22 +8,12 @@ import { linesOf } from "./text.ts";
  *   --- Below this line is a copy of the message.                              (qmail)
  *   ----- Original message follows -----  /  -------original message          (Sendmail, m-FILTER)
  *   |------------------------- Message text follows: ------------------------|  (Smail 3)
+ *   Exchange's "Original message headers:" in French, Italian, Swedish, Dutch, Portuguese.
+ * One pattern, so the body is scanned once, with one run of dashes in front of all the phrases: a pattern
+ * per marker would rescan a long run of dashes once per marker.
  */
-export const ORIGINAL_MESSAGE_MARKERS: readonly RegExp[] = [
-  /^[-=_*#| \t]*(?:original (?:message|mail|e-?mail)\b|returned message|unsent message follows|undelivered message (?:follows|attached)|message headers? follows?|message text follows)/i,
-  /^[-=_*# \t]*(?:the )?headers? of the original message/i,
-  /^[-=_*# \t]*below (?:this|the next) line is a copy/i,
-  /^[-=_*# \t]*(?:enclosed is|this is) a copy of (?:the|your) (?:message|mail)/i,
-  /^[-=_*# \t]*bounced e-?mail:/i,
-  /^content-type:\s*(?:message\/rfc822|text\/rfc822-headers)/i,
-  /^[-=_*# \t]*(?:以下は)?元の(?:メッセージ|メール)/,
-  /^[-=_*# \t]*原文/,
-  // Exchange's "Original message headers:" in French, Italian, Swedish, Dutch, Portuguese.
-  /^(?:en-têtes de message d'origine|intestazioni originali del messaggio|ursprungshuvuden|oorspronkelijke berichtkoppen|cabeçalhos originais da mensagem)\s*:/i,
-];
-
-/** The markers as one multi-line pattern: one scan of the body instead of one test per line and marker. */
-const ANY_MARKER = new RegExp(ORIGINAL_MESSAGE_MARKERS.map((m) => `(?:${m.source})`).join("|"), "im");
+const ORIGINAL_MESSAGE =
+  /^[-=_*#| \t]*(?:original (?:message|mail|e-?mail)\b|returned message|unsent message follows|undelivered message (?:follows|attached)|message headers? follows?|message text follows|(?:the )?headers? of the original message|below (?:this|the next) line is a copy|(?:enclosed is|this is) a copy of (?:the|your) (?:message|mail)|bounced e-?mail:|(?:以下は)?元の(?:メッセージ|メール)|原文)|^content-type:\s*(?:message\/rfc822|text\/rfc822-headers)|^(?:en-têtes de message d'origine|intestazioni originali del messaggio|ursprungshuvuden|oorspronkelijke berichtkoppen|cabeçalhos originais da mensagem)\s*:/im;
 
 const cache = new WeakMap<Message, string[]>();
 
@@ -31,7 +21,7 @@ const cache = new WeakMap<Message, string[]>();
 export function noticeLines(message: Message): string[] {
   const known = cache.get(message);
   if (known) return known;
-  const m = ANY_MARKER.exec(message.body);
+  const m = ORIGINAL_MESSAGE.exec(message.body);
   const lines = linesOf(m ? message.body.slice(0, m.index) : message.body);
   cache.set(message, lines);
   return lines;

@@ -102,15 +102,19 @@ function mergeReport(fromReport: Draft[], fromText: Draft[]): Draft[] {
  * A multi-line SMTP reply repeats its codes on every line ("550-5.7.1 ... 550-5.7.1 ... 550 5.7.1 ...");
  * squashed onto one line they split the server's sentence. Keep the codes once, at the front.
  */
+const REPEATED_CODES = /(?<=^|\s)([245]\d\d)[ -](?:([245]\.\d{1,3}\.\d{1,3})(?=\s))?/g;
+
 export function joinReplyLines(text: string): string {
   const m = /(?:^|\s)([245]\d\d)-(?:([245]\.\d{1,3}\.\d{1,3})\s)?/.exec(text);
   if (!m) return text;
   const [reply, status] = [m[1]!, m[2]];
-  const repeated = new RegExp(
-    `(?:^|\\s)${reply}[ -]${status ? `(?:${status.replace(/\./g, "\\.")}\\s+)?` : ""}`,
-    "g",
-  );
-  const body = text.replace(repeated, " ").replace(/\s+/g, " ").trim();
+  // Every "550-" / "550 " (with "5.7.1 " after it when that is the status) goes; other codes stay.
+  const body = text
+    .replace(REPEATED_CODES, (whole, code: string, again: string | undefined) =>
+      code !== reply ? whole : again === undefined || again === status ? " " : ` ${again} `,
+    )
+    .replace(/\s+/g, " ")
+    .trim();
   const at = text.indexOf(m[0].trim());
   const before = text.slice(0, at).trim();
   return `${before ? `${before} ` : ""}${reply} ${status ? `${status} ` : ""}${body.slice(before.length).trim()}`;

@@ -20,21 +20,60 @@ export function forMatching(text: string): string {
  * build patterns from. ASCII only on purpose: in a paste such as 「…です。taro@example.com」 the Japanese
  * text before the address must not become part of it.
  */
-export const LOCAL_PART_CHARS = "A-Za-z0-9!#$%&'*+/=?^_`{|}~.-";
+const LOCAL_SYMBOLS = "!#$%&'*+/=?^_`{|}~.-"; // "-" last: it stays literal inside [...]
+export const LOCAL_PART_CHARS = `A-Za-z0-9${LOCAL_SYMBOLS}`;
 
-// Local part and domain with bounded lengths, so the scan stays linear on long runs of address characters.
-const ADDRESS = new RegExp(
-  `[${LOCAL_PART_CHARS}]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\\.){1,8}[A-Za-z]{2,24}`,
-  "g",
-);
+const isLocalChar = (c: number): boolean => isAlnum(c) || LOCAL_SYMBOLS.includes(String.fromCharCode(c));
+const isAlnum = (c: number): boolean =>
+  (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isLabelChar = (c: number): boolean => isAlnum(c) || c === 0x2d;
+const isLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
-/** Every mail address in the text, in order, without angle brackets. */
+/**
+ * Where a domain that starts at `i` ends, or -1: 1–8 labels each ended by a dot (the first ≤ 63
+ * characters, the others ≤ 62, letters, digits and "-"), then a top-level domain of 2–24 letters, as few
+ * labels as it takes when the last ones are followed by no letters: what
+ * /[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,8}[A-Za-z]{2,24}/ matches, with no backtracking.
+ */
+function domainEnd(text: string, i: number): number {
+  const first = text.charCodeAt(i);
+  if (!isAlnum(first)) return -1;
+  const groupEnds: number[] = [];
+  let at = i + 1;
+  while (groupEnds.length < 8) {
+    let end = at;
+    while (end < text.length && end - at <= 62 && isLabelChar(text.charCodeAt(end))) end++;
+    if (end - at > 62 || text[end] !== ".") break;
+    at = end + 1;
+    groupEnds.push(at);
+  }
+  for (let g = groupEnds.length - 1; g >= 0; g--) {
+    const start = groupEnds[g]!;
+    let end = start;
+    while (end < text.length && end - start < 24 && isLetter(text.charCodeAt(end))) end++;
+    if (end - start >= 2) return end;
+  }
+  return -1;
+}
+
+/**
+ * Every mail address in the text, in order, without angle brackets: a local part of 1–64 RFC 5322
+ * characters, "@", a domain (see domainEnd). By hand from each "@", so text without one costs one
+ * indexOf and no run of address characters is rescanned.
+ */
 export function findAddresses(text: string): string[] {
   const found: string[] = [];
-  ADDRESS.lastIndex = 0;
-  for (let m = ADDRESS.exec(text); m; m = ADDRESS.exec(text)) {
-    found.push(m[0].replace(/^\.+/, ""));
+  let from = 0; // where the previous address ended: the next one starts after it
+  for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
+    let start = at;
+    while (start > from && at - start < 64 && isLocalChar(text.charCodeAt(start - 1))) start--;
+    if (start === at) continue;
+    const end = domainEnd(text, at + 1);
+    if (end === -1) continue;
+    found.push(trimRuns(text.slice(start, end), ".", "start"));
     if (found.length > 200) break;
+    from = end;
+    at = end - 1;
   }
   return found;
 }
@@ -53,6 +92,49 @@ export function domainOf(address: string): string {
 /** True when two addresses name the same mailbox (case-insensitive, angle brackets ignored). */
 export function sameAddress(a: string, b: string): boolean {
   return a !== "" && a.replace(/[<>]/g, "").toLowerCase() === b.replace(/[<>]/g, "").toLowerCase();
+}
+
+/** Drops runs of `char` from both ends (or one). A loop: `/#+$/` retries every run from each start. */
+export function trimRuns(text: string, char: string, ends: "both" | "start" | "end" = "both"): string {
+  let start = 0;
+  let end = text.length;
+  if (ends !== "end") while (start < end && text[start] === char) start++;
+  if (ends !== "start") while (end > start && text[end - 1] === char) end--;
+  return text.slice(start, end);
+}
+
+/** The text up to the first character `stop` accepts, or all of it. */
+export function upTo(text: string, stop: (char: string) => boolean): string {
+  for (let i = 0; i < text.length; i++) if (stop(text[i]!)) return text.slice(0, i);
+  return text;
+}
+
+/**
+ * True when one of `firsts` is followed, within `gap` characters after its end, by one of `thens`: what
+ * /a[\s\S]{0,600}b/ says, without retrying the window from every occurrence of a. Pass lower case.
+ */
+export function followedWithin(
+  lower: string,
+  firsts: readonly string[],
+  thens: readonly string[],
+  gap: number,
+): boolean {
+  // The next occurrence of each `then` at or after a position, found once per position it moves past.
+  const next = thens.map(() => -1);
+  for (const first of firsts) {
+    next.fill(-1);
+    for (let at = lower.indexOf(first); at !== -1; at = lower.indexOf(first, at + 1)) {
+      const from = at + first.length;
+      for (let i = 0; i < thens.length; i++) {
+        if (next[i] !== Number.POSITIVE_INFINITY && next[i]! < from) {
+          const found = lower.indexOf(thens[i]!, from);
+          next[i] = found === -1 ? Number.POSITIVE_INFINITY : found;
+        }
+        if (next[i]! - from <= gap) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** Lines of the text; each cut to `maxLine` characters so no later pattern sees an unbounded line. */

@@ -22,15 +22,16 @@ function split(raw: string): Part {
   return at === -1 ? { head: raw, body: "" } : { head: raw.slice(0, at + 1), body: raw.slice(at + 2) };
 }
 
-function headerValue(head: string, name: string): string {
-  const m = new RegExp(`^${name}:[ \\t]*((?:.*)(?:\\n[ \\t].*)*)`, "im").exec(head);
+/** The Content-Type field, unfolded. */
+function contentType(head: string): string {
+  const m = /^content-type:[ \t]*(.*(?:\n[ \t].*)*)/im.exec(head);
   return m ? m[1]!.replace(/\n[ \t]+/g, " ") : "";
 }
 
 /** Raw text leaves (headers + body) outside attached messages; alternatives reduced to text/plain. */
 function textLeaves(raw: string, depth = 0): string[] {
   const { head, body } = split(raw);
-  const type = headerValue(head, "content-type").toLowerCase() || "text/plain";
+  const type = contentType(head).toLowerCase() || "text/plain";
   if (SKIPPED.test(type)) return [];
   if (!type.startsWith("multipart/")) return type.startsWith("text/") ? [raw] : [];
   // Search the whole head: some MTAs put "boundary=" on an unfolded line of its own.

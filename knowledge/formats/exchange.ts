@@ -2,7 +2,7 @@ import { type Draft, newDraft } from "../bounce/draft.ts";
 import { header, type Message } from "../bounce/message.ts";
 import { noticeLines, noticeLower } from "../bounce/notice.ts";
 import { hasSmtpCode } from "../bounce/signals.ts";
-import { findAddresses, firstAddress, squash } from "../bounce/text.ts";
+import { findAddresses, firstAddress, squash, trimRuns } from "../bounce/text.ts";
 import type { Reason } from "../types.ts";
 import type { Format } from "./format.ts";
 
@@ -95,11 +95,27 @@ const MESSAGES: readonly [string, Reason][] = [
   ["recipient not found", "filtered"],
 ];
 
+/**
+ * The code in "(MSEXCH:IMS:KIJITORA CAT:EXAMPLE:EXCHANGE 0 (000C05A6) Unknown Recipient)": the first
+ * parenthesis after "msexch:", if it holds 8 hex digits. What /msexch:[^(]*\(([0-9a-f]{8})\)/ finds, in
+ * one pass (the pattern rescans to the end from every "msexch:" when no "(" follows).
+ */
+function msexchCode(lower: string): string | undefined {
+  for (let at = lower.indexOf("msexch:"); at !== -1; ) {
+    const open = lower.indexOf("(", at);
+    if (open === -1) return undefined;
+    const code = /^\(([0-9a-f]{8})\)/.exec(lower.slice(open, open + 10))?.[1];
+    if (code) return code.toUpperCase();
+    at = lower.indexOf("msexch:", open);
+  }
+  return undefined;
+}
+
 function withReason(d: Draft): Draft {
   const lower = d.diagnosis.toLowerCase();
   const ndr = /\b((?:resolver|queue|smtpsend)\.[a-z.]+)/.exec(lower)?.[1];
   if (ndr && NDR_CODES[ndr]) return { ...d, reason: NDR_CODES[ndr], evidence: `Exchange: ${ndr}` };
-  const code = /msexch:[^(]*\(([0-9a-f]{8})\)/i.exec(d.diagnosis)?.[1]?.toUpperCase();
+  const code = msexchCode(lower);
   if (code && MSEXCH_CODES[code]) return { ...d, reason: MSEXCH_CODES[code], evidence: `Exchange: ${code}` };
   const hit = MESSAGES.find(([w]) => lower.includes(w));
   return hit ? { ...d, reason: hit[1], evidence: `Exchange: ${hit[0]}` } : d;
@@ -135,20 +151,35 @@ function diagnosticSection(lines: readonly string[]): Draft[] {
     const last = drafts[drafts.length - 1];
     if (!last) continue;
     if (hasSmtpCode(line) || /remote server|returned '/i.test(line) || /^#/.test(line)) {
-      last.diagnosis = squash(`${last.diagnosis} ${line.replace(/^#+|#+$/g, "")}`);
+      last.diagnosis = squash(`${last.diagnosis} ${trimRuns(line, "#")}`);
     } else if (!last.remoteHost && /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(line))
       last.remoteHost = line.toLowerCase();
   }
   return drafts;
 }
 
+/**
+ * The address of "kijitora@example.com on 4/29/01 11:34:45 PM" or "IMCEAEX-_O=…:SMTP=x@example.com; on …":
+ * the first word before " on ", after its last ":smtp=", without a ";" at its end. By hand: as one pattern
+ * (/^\s*(?:\S*:smtp=)?(\S+@\S+?);?\s+on\s+\S/i) the three overlapping runs backtrack cubically.
+ */
+function oldLayoutAddress(line: string): string | undefined {
+  const word = /^\s*(\S+)\s+on\s+\S/i.exec(line)?.[1];
+  if (!word) return undefined;
+  const smtp = word.toLowerCase().lastIndexOf(":smtp=");
+  let address = smtp !== -1 && word.indexOf("@", smtp) !== -1 ? word.slice(smtp + 6) : word;
+  if (address.endsWith(";")) address = address.slice(0, -1);
+  const at = address.indexOf("@");
+  return at > 0 && at < address.length - 1 ? address : undefined;
+}
+
 /** Exchange 2003: "kijitora@example.com on 4/29/01 11:34:45 PM" then indented explanation lines. */
 function oldLayout(lines: readonly string[]): Draft[] {
   const drafts: Draft[] = [];
   for (const line of lines) {
-    const entry = /^\s*(?:\S*:smtp=)?(\S+@\S+?)(?:;)?\s+on\s+\S/i.exec(line);
-    if (entry && firstAddress(entry[1]!)) {
-      drafts.push(newDraft("Exchange2003", { recipient: firstAddress(entry[1]!) }));
+    const entry = oldLayoutAddress(line);
+    if (entry && firstAddress(entry)) {
+      drafts.push(newDraft("Exchange2003", { recipient: firstAddress(entry) }));
       continue;
     }
     const last = drafts[drafts.length - 1];
@@ -185,7 +216,8 @@ function peopleLayout(lines: readonly string[]): Draft[] {
  */
 function modernLayout(lines: readonly string[]): Draft[] {
   const text = lines.join("\n");
-  const to = /your message to\s+<?([^\s<>]+@[^\s<>]+?)>?\s+couldn't be delivered/i.exec(text);
+  // No "@" before the address's own: with it the two runs could split "a@b@c…" anywhere.
+  const to = /your message to\s+<?([^\s<>@]+@[^\s<>]+?)>?\s+couldn't be delivered/i.exec(text);
   if (!to) return [];
   const said = lines.filter((l) =>
     /wasn't found at|isn't found at|couldn't be delivered|^\s*status code:/i.test(l),

@@ -48,7 +48,7 @@ export const ezweb: Format = {
     for (const raw of lines) {
       const line = raw.trim();
       if (!line) continue;
-      const named = /^(?:Recipient:\s*)?<([^<>\s]+@[^<>\s]+)>/.exec(line);
+      const named = /^(?:Recipient:\s*)?<([^<>\s@]+@[^<>\s]+)>/.exec(line);
       if (named) {
         drafts.push(
           newDraft("EZweb", {

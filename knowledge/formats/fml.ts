@@ -47,7 +47,7 @@ export const fml: Format = {
     const lines = noticeLines(m).filter((l) => l.trim() !== "");
     const drafts: { recipient: string; said: string[] }[] = [];
     for (const line of lines.slice(0, 100)) {
-      const named = /<([^<>\s]+@[^<>\s]+)>/.exec(line);
+      const named = /<([^<>\s@]+@[^<>\s]+)>/.exec(line);
       if (named) drafts.push({ recipient: firstAddress(named[1]!), said: [line.trim()] });
       else drafts.at(-1)?.said.push(line.trim());
     }

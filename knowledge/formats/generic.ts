@@ -49,7 +49,7 @@ const BOUNCE_WORDS = [
 
 // "delivering your message to x@y", "wasn't delivered to x@y", "Unable to deliver message to <x@y>"
 const LOCAL = `[${LOCAL_PART_CHARS.replace("'", "")}]{1,64}`;
-const NAMING_SENTENCE = new RegExp(
+export const NAMING_SENTENCE = new RegExp(
   `(?:deliver(?:ing|ed)?|sen(?:d|t|ding)|reach|relay(?:ing)?)\\b[^.\\n@]{0,60}?\\bto:?\\s*<?(${LOCAL}@[A-Za-z0-9.-]+\\.[A-Za-z]{2,})`,
   "i",
 );
@@ -115,7 +115,7 @@ function signalText(lines: readonly string[]): string {
 }
 
 // A transcript or details list: "RCPT TO: x@y", "RCPT TO:<x@y>"
-const RCPT_LINE = new RegExp(`^\\s*rcpt to:\\s*<?(${LOCAL}@[A-Za-z0-9.-]+\\.[A-Za-z]{2,})`, "i");
+export const RCPT_LINE = new RegExp(`^\\s*rcpt to:\\s*<?(${LOCAL}@[A-Za-z0-9.-]+\\.[A-Za-z]{2,})`, "i");
 
 function namedRecipient(lines: readonly string[]): string {
   const first = lines.slice(0, 80);

@@ -106,7 +106,7 @@ function oldLayout(lines: readonly string[]): Draft[] {
 function currentLayout(lines: readonly string[], original = ""): Draft[] {
   const text = lines.join("\n");
   const to =
-    /(?:wasn't|was not) delivered to\s+(\S+@\S+?)\s+because/i.exec(text) ??
+    /(?:wasn't|was not) delivered to\s+([^\s@]+@\S+?)\s+because/i.exec(text) ??
     /problem delivering your message to\s+(\S+@[A-Za-z0-9.-]+[A-Za-z])/i.exec(text);
   const at = lines.findIndex((l) => /^the response (?:from the remote server )?was:/i.test(l.trim()));
   const said = at === -1 ? "" : squash(lines.slice(at + 1, at + 8).join(" "));

@@ -1,7 +1,7 @@
 import { newDraft } from "../bounce/draft.ts";
 import { header, type Message } from "../bounce/message.ts";
 import { noticeLines } from "../bounce/notice.ts";
-import { findAddresses, squash } from "../bounce/text.ts";
+import { findAddresses, followedWithin, squash } from "../bounce/text.ts";
 import type { Format } from "./format.ts";
 
 /**
@@ -10,13 +10,20 @@ import type { Format } from "./format.ts";
  *   「連絡しようとしたグループ（libsisimai）が存在しないか、グループにメッセージを投稿する権限がない可能性があります。」
  */
 /** The group's own words, English or Japanese: it does not exist or you may not post to it. */
-const GROUP_REFUSAL =
-  /groups\.google\.com\/support|google groups[\s\S]{0,600}(?:permission to post|does not exist)|(?:permission to post|group you tried to contact)[\s\S]{0,600}google groups|グループ[\s\S]{0,200}(?:存在しない|投稿する権限)/i;
+function groupRefusal(text: string): boolean {
+  const lower = text.toLowerCase();
+  return (
+    lower.includes("groups.google.com/support") ||
+    followedWithin(lower, ["google groups"], ["permission to post", "does not exist"], 600) ||
+    followedWithin(lower, ["permission to post", "group you tried to contact"], ["google groups"], 600) ||
+    followedWithin(lower, ["グループ"], ["存在しない", "投稿する権限"], 200)
+  );
+}
 
 export const googlegroups: Format = {
   name: "GoogleGroups",
   detect(m: Message) {
-    if (m.kind === "fragment") return GROUP_REFUSAL.test(m.body.slice(0, 3000));
+    if (m.kind === "fragment") return groupRefusal(m.body.slice(0, 3000));
     if (!/mailer-daemon@google(?:mail)?\.com/i.test(m.from)) return false;
     // The group's own refusal names Google Groups; a plain "no such address" from Google does not.
     return (

@@ -16,7 +16,7 @@ import type { Format } from "./format.ts";
  */
 export const mfilter: Format = {
   name: "mFILTER",
-  detect: (m: Message) => /m-filter/i.test(m.from) || /-{3,}server message/.test(noticeLower(m)),
+  detect: (m: Message) => /m-filter/i.test(m.from) || noticeLower(m).includes("---server message"),
   parse(m: Message) {
     const lines = noticeLines(m);
     const server = lines.findIndex((l) => /^-{3,}server message/i.test(l.trim()));

@@ -39,7 +39,7 @@ export const opensmtpd: Format = {
     const start = lines.findIndex((l) => /following\s*$|list of recipients:/i.test(l));
     return lines
       .slice(start + 1)
-      .map((l) => /^(\S+@\S+?):\s+(.+)$/.exec(l.trim()))
+      .map((l) => /^([^\s@]+@\S+?):\s+(\S.*)$/.exec(l.trim()))
       .filter((x): x is RegExpExecArray => x !== null && firstAddress(x[1]!) !== "")
       .map((x) => {
         const d = newDraft("OpenSMTPD", { recipient: firstAddress(x[1]!), diagnosis: squash(x[2]!) });

@@ -53,7 +53,7 @@ export function fieldGroups(text: string): Fields[] {
       current[last] += ` ${line.trim()}`;
       continue;
     }
-    const m = /^([A-Za-z][A-Za-z0-9-]{1,40}):[ \t]*(.*)$/.exec(line);
+    const m = /^([A-Za-z][A-Za-z0-9-]{1,40}):(.*)/.exec(line); // the value is trimmed below
     const name = m ? m[1]!.toLowerCase() : "";
     if (!m || !GROUP_FIELDS.has(name)) {
       last = "";
@@ -89,11 +89,31 @@ export function normaliseAction(value: string): DsnAction {
   return "";
 }
 
+/**
+ * "Reporting-MTA: dns; mx.example.jp" → "mx.example.jp" (the type is optional; the value may be folded onto
+ * the next line). By hand: in one pattern the blanks before the type and inside it overlap and backtrack.
+ */
+function reportingMtaOf(text: string): string {
+  const field = /^reporting-mta:/im.exec(text);
+  if (!field) return "";
+  const blanks = /\s*/y;
+  blanks.lastIndex = field.index + field[0].length;
+  blanks.exec(text);
+  let at = blanks.lastIndex;
+  const semi = text.indexOf(";", at);
+  const eol = text.indexOf("\n", at);
+  if (semi !== -1 && (eol === -1 || semi < eol)) {
+    blanks.lastIndex = semi + 1;
+    blanks.exec(text);
+    at = blanks.lastIndex;
+  }
+  return /^[A-Za-z0-9.-]+/.exec(text.slice(at, at + 256))?.[0].toLowerCase() ?? "";
+}
+
 /** One draft per recipient group of a delivery report. */
 export function dsnDrafts(text: string, lhost = "RFC3464"): Draft[] {
   const drafts: Draft[] = [];
-  const reportingMta =
-    /^reporting-mta:\s*(?:[^;\n]*;)?\s*([A-Za-z0-9.-]+)/im.exec(text)?.[1]?.toLowerCase() ?? "";
+  const reportingMta = reportingMtaOf(text);
   for (const g of fieldGroups(text)) {
     const recipient =
       addressOfField(g["final-recipient"]) ||
@@ -119,7 +139,7 @@ export function dsnDrafts(text: string, lhost = "RFC3464"): Draft[] {
         reportingMta,
         remoteHost: (g["remote-mta"] ?? "")
           .replace(/^[^;]*;\s*/, "")
-          .replace(/[\s[].*$/, "")
+          .replace(/[\s[][\s\S]*/, "") // from the first blank or "[" on
           .toLowerCase(),
         ...(category ? { reason: category, evidence: `PowerMTA: ${g[POWERMTA_CATEGORY_FIELD]}` } : {}),
       }),

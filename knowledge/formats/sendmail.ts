@@ -28,7 +28,7 @@ const TRANSCRIPT = "----- transcript of session follows -----";
 
 /** "<x@example.jp>... Deferred: ...", "550 5.1.2 <x@example.jp>... Host unknown", "554 <x@example.jp>... 550 Host unknown" */
 const TRANSCRIPT_LINE =
-  /^(?:\d{3}(?:[ -][245]\.\d{1,3}\.\d{1,3})?\s+)?<?([^\s<>@]{1,64}@[^\s<>]{1,255}?)>?\.\.\.\s*(.+)$/;
+  /^(?:\d{3}(?:[ -][245]\.\d{1,3}\.\d{1,3})?\s+)?<?([^\s<>@]{1,64}@[^\s<>]{1,255}?)>?\.\.\.\s*(\S.*)/; // on one trimmed line: "$" would only add retries
 
 interface Exchange {
   command: string;
@@ -87,7 +87,7 @@ export const sendmail: Format = {
             newDraft("Sendmail", {
               recipient: b.address,
               diagnosis: blockText(b)
-                .replace(/\(expanded from:[^)]*\)/i, "")
+                .replace(/\(expanded from:[^()]*\)/i, "")
                 .replace(/^\(reason: (.*)\)\s*$/i, "$1"),
             }),
           );

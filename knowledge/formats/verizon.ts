@@ -20,7 +20,7 @@ const MESSAGES: readonly [string, Reason][] = [
 
 export const verizon: Format = {
   name: "Verizon",
-  detect: (m: Message) => /post_master@vtext\.com|sysadmin@[^\s>]*\.vzwpix\.com/i.test(m.from),
+  detect: (m: Message) => /post_master@vtext\.com|sysadmin@[^\s>@]*\.vzwpix\.com/i.test(m.from),
   parse(m: Message) {
     return jamesDrafts(m, "Verizon").map((d) => {
       const hit = MESSAGES.find(([w]) => d.diagnosis.toLowerCase().includes(w));

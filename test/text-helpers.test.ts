@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { joinReplyLines } from "../knowledge/bounce/pipeline.ts";
+import { followedWithin, trimRuns, upTo } from "../knowledge/bounce/text.ts";
+
+/** The hand scans and fixed patterns that replaced backtracking regexes (issue #12) read the same. */
+describe("joinReplyLines", () => {
+  it.each([
+    [
+      "550-5.7.1 This message was not sent 550-5.7.1 because of policy 550 5.7.1 reasons",
+      "550 5.7.1 This message was not sent because of policy reasons",
+    ],
+    ["Remote said: 421-4.7.0 Try 421-4.7.0 again later", "Remote said: 421 4.7.0 Try again later"],
+    ["550-Mailbox 550 unavailable", "550 Mailbox unavailable"],
+    // another code, or the same code with another status, stays
+    ["550-5.1.1 No such user 451 4.3.0 later", "550 5.1.1 No such user 451 4.3.0 later"],
+    ["550-5.1.1 a 550-5.2.1 b", "550 5.1.1 a 5.2.1 b"],
+    ["no reply code here", "no reply code here"],
+  ])("%s", (text, joined) => {
+    expect(joinReplyLines(text)).toBe(joined);
+  });
+});
+
+describe("followedWithin", () => {
+  it("finds one phrase after another within the gap, not beyond it", () => {
+    const text = `google groups ${"x".repeat(590)} permission to post`;
+    expect(followedWithin(text, ["google groups"], ["permission to post"], 600)).toBe(true);
+    expect(followedWithin(text, ["google groups"], ["permission to post"], 500)).toBe(false);
+    expect(followedWithin(text, ["permission to post"], ["google groups"], 600)).toBe(false);
+    expect(followedWithin("does not exist. google groups", ["google groups"], ["does not exist"], 600)).toBe(
+      false,
+    );
+  });
+
+  it("tries every occurrence of the first phrase", () => {
+    const text = `google groups ${"y".repeat(700)} google groups: does not exist`;
+    expect(followedWithin(text, ["google groups"], ["permission to post", "does not exist"], 600)).toBe(true);
+  });
+});
+
+describe("trimRuns and upTo", () => {
+  it("trims runs of one character", () => {
+    expect(trimRuns("## 550 5.1.1 #unknown ##", "#")).toBe(" 550 5.1.1 #unknown ");
+    expect(trimRuns("example.jp...", ".", "end")).toBe("example.jp");
+    expect(trimRuns("..a@example.jp", ".", "start")).toBe("a@example.jp");
+    expect(trimRuns("####", "#")).toBe("");
+  });
+
+  it("cuts before the first stop character", () => {
+    expect(upTo("utf-8*ja", (c) => c === "*")).toBe("utf-8");
+    expect(upTo("iso-2022-jp", (c) => c === "*")).toBe("iso-2022-jp");
+  });
+});
