@@ -63,10 +63,20 @@ const diagnosisSchema = z.object({
 });
 
 /** What the store holds per user. Checked on the way in: the store is outside our process. */
+/** Counts only, never text (dialogs/paste-excerpt.ts). Absent in sessions stored before it existed. */
+const unreadSchema = z
+  .object({ pastes: z.number().int().min(1).max(1_000), lines: z.number().int().min(0).max(1_000_000) })
+  .nullable()
+  .default(null);
+
 const storedSchema = z.object({
   v: z.literal(1),
   state: z.string().max(100),
-  context: z.object({ lang: z.enum(["ja", "en"]), diagnosis: diagnosisSchema.nullable() }),
+  context: z.object({
+    lang: z.enum(["ja", "en"]),
+    diagnosis: diagnosisSchema.nullable(),
+    unread: unreadSchema,
+  }),
   at: z.number(),
 });
 type Stored = z.infer<typeof storedSchema>;

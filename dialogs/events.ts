@@ -1,5 +1,6 @@
 import type { DsnAction, TopicId } from "../knowledge/types.ts";
 import type { Lang } from "./knowledge-contract.ts";
+import type { UnreadPaste } from "./paste-excerpt.ts";
 
 /**
  * What the session keeps about the user's problem: the classifier's verdict, masked, never the text the
@@ -53,8 +54,11 @@ export type DialogEvent =
   | { type: "CARRIER"; id: string }
   /** topic: the answer the tapped question was about (taps name it; a typed 「はい」 does not). */
   | { type: "FEEDBACK"; helpful: boolean; topic?: TopicId }
-  /** Bounce-like text (codes, headers, server sentences) the classifier could not read. */
-  | { type: "UNREADABLE" }
+  /**
+   * Bounce-like text (codes, headers, server sentences) the classifier could not read; `paste` is what the
+   * escalation summary may say about it (masked, bounded; never stored).
+   */
+  | { type: "UNREADABLE"; paste: UnreadPaste }
   /** The user talks about returned mail without pasting any (「エラーメールが返ってくる」「メールが送れない」). */
   | { type: "BOUNCE_MENTIONED"; about: MentionKind }
   | { type: "SMALL_TALK" }

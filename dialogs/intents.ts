@@ -7,6 +7,13 @@ import type { Diagnosis, MentionKind, UnsupportedKind } from "./events.ts";
  */
 export type EscalationReason = "asked" | "not-helpful" | "unreadable";
 
+/** Pastes that could not be read: how many, the last one's line count, and its masked first lines. */
+export interface UnreadSummary {
+  pastes: number;
+  lines: number;
+  excerpt: string[];
+}
+
 export type ReplyIntent =
   | { type: "greet" }
   /** The personal-data warning, with the symptom menu as its quick replies (it ends the greeting). */
@@ -25,7 +32,11 @@ export type ReplyIntent =
   | { type: "showCarrierSteps"; topic: TopicId; carrier: string; detected: boolean }
   | { type: "askFeedback"; topic: TopicId }
   | { type: "thankForFeedback" }
-  | { type: "escalate"; reason: EscalationReason; diagnosis: Diagnosis | null }
+  /**
+   * unread: what the user pasted that could not be read (how often, how many lines), for the summary; the
+   * excerpt only in the turn of the paste itself (empty when escalating later: it is never stored).
+   */
+  | { type: "escalate"; reason: EscalationReason; diagnosis: Diagnosis | null; unread?: UnreadSummary }
   | { type: "askToRetry" }
   | { type: "explainHelp" }
   | { type: "confirmCancel" }

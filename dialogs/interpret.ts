@@ -3,6 +3,7 @@ import { compilePhrase, foldSymptomText, occursIn } from "../knowledge/symptom-t
 import type { BounceRecord, Classification, TopicId } from "../knowledge/types.ts";
 import type { Diagnosis, DialogEvent, MentionKind, UnsupportedKind } from "./events.ts";
 import type { Carrier, Knowledge, Lang } from "./knowledge-contract.ts";
+import { unreadPaste } from "./paste-excerpt.ts";
 import { decodePostback, type Postback } from "./postback.ts";
 import { cut, normalizeCommand } from "./text.ts";
 import { kindOfText, languageOfCommand } from "./text-kind.ts";
@@ -123,7 +124,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     const event: DialogEvent = ownWords
       ? { type: "SYMPTOM", topic: ownWords }
       : kind.fromServer
-        ? { type: "UNREADABLE" }
+        ? { type: "UNREADABLE", paste: unreadPaste(text) }
         : mention
           ? { type: "BOUNCE_MENTIONED", about: mention }
           : { type: "SMALL_TALK" };

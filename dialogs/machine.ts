@@ -14,6 +14,11 @@ export interface DialogContext {
   lang: Lang;
   /** The problem being discussed; null until the user pasted a bounce or picked a symptom. */
   diagnosis: Diagnosis | null;
+  /**
+   * Pastes that could not be read since the last diagnosis: how many, and the last one's line count.
+   * Numbers only: the text is never kept (its masked first lines reach the summary only in its own turn).
+   */
+  unread: { pastes: number; lines: number } | null;
 }
 
 export function symptomDiagnosis(topic: TopicId): Diagnosis {
@@ -60,13 +65,22 @@ export const dialogMachine = setup({
     setLanguage: assign({
       lang: ({ context, event }) => (event.type === "LANGUAGE" ? event.lang : context.lang),
     }),
-    forgetDiagnosis: assign({ diagnosis: null }),
+    forgetDiagnosis: assign({ diagnosis: null, unread: null }),
+    dropDiagnosis: assign({ diagnosis: null }),
     rememberDiagnosis: assign({
       diagnosis: ({ context, event }) => (event.type === "PASTE" ? event.diagnosis : context.diagnosis),
+      unread: null,
     }),
     rememberSymptom: assign({
       diagnosis: ({ context, event }) =>
         event.type === "SYMPTOM" ? symptomDiagnosis(event.topic) : context.diagnosis,
+      unread: null,
+    }),
+    countUnread: assign({
+      unread: ({ context, event }) =>
+        event.type === "UNREADABLE"
+          ? { pastes: (context.unread?.pastes ?? 0) + 1, lines: event.paste.lines }
+          : context.unread,
     }),
     // Follow-up and feedback taps name their topic; if the session moved on (or expired) since, the
     // tap is about the answer it sat under: follow it.
@@ -75,6 +89,7 @@ export const dialogMachine = setup({
         const topic = event.type === "FOLLOW_UP" || event.type === "FEEDBACK" ? event.topic : undefined;
         return topic && context.diagnosis?.topic !== topic ? symptomDiagnosis(topic) : context.diagnosis;
       },
+      unread: ({ context }) => (context.diagnosis ? null : context.unread),
     }),
 
     greet: reply("greet"),
@@ -100,7 +115,7 @@ export const dialogMachine = setup({
   },
 }).createMachine({
   id: "dialog",
-  context: { lang: "ja", diagnosis: null },
+  context: { lang: "ja", diagnosis: null, unread: null },
   initial: "menu",
   // Root handlers: every state reacts the same way to these (interruptions, pastes, symptoms).
   on: {
@@ -126,7 +141,12 @@ export const dialogMachine = setup({
       target: ".escalated",
       actions: {
         type: "escalate",
-        params: ({ context }) => ({ reason: "asked", diagnosis: context.diagnosis }),
+        params: ({ context }) => ({
+          reason: "asked",
+          diagnosis: context.diagnosis,
+          // After pastes that could not be read, the summary says so (the excerpt is gone by now).
+          ...(context.unread && { unread: { ...context.unread, excerpt: [] } }),
+        }),
       },
     },
 
@@ -202,7 +222,7 @@ export const dialogMachine = setup({
       },
       { target: ".menu", actions: "answerSmallTalk" },
     ],
-    UNREADABLE: { target: ".retry", actions: "askToRetry" },
+    UNREADABLE: { target: ".retry", actions: ["countUnread", "askToRetry"] },
     // Talking about a bounce is no failed paste: it neither uses up the retry nor leads to a person.
     BOUNCE_MENTIONED: {
       target: ".menu",
@@ -233,8 +253,20 @@ export const dialogMachine = setup({
         UNREADABLE: {
           target: "escalated",
           actions: [
-            "forgetDiagnosis",
-            { type: "escalate", params: { reason: "unreadable", diagnosis: null } },
+            "dropDiagnosis",
+            "countUnread",
+            {
+              type: "escalate",
+              params: ({ context, event }) => ({
+                reason: "unreadable",
+                diagnosis: null,
+                unread: {
+                  pastes: context.unread?.pastes ?? 1,
+                  lines: context.unread?.lines ?? 0,
+                  excerpt: event.type === "UNREADABLE" ? event.paste.excerpt : [],
+                },
+              }),
+            },
           ],
         },
       },

@@ -30,6 +30,14 @@ function withPlaceholder(name: string) {
   return localized.refine((l) => has(l.ja) && has(l.en), `must contain {${name}} in ja and en`);
 }
 
+function withPlaceholders(...names: string[]) {
+  const all = (s: string) => names.every((name) => s.includes(`{${name}}`));
+  return localized.refine(
+    (l) => all(l.ja) && all(l.en),
+    `must contain ${names.map((n) => `{${n}}`).join(" and ")} in ja and en`,
+  );
+}
+
 const keywordList = z.array(z.string().trim().min(1)).min(1, "needs at least one keyword");
 
 export const uiSchema = z
@@ -112,6 +120,9 @@ export const uiSchema = z
         recipient: localized,
         detail: localized,
         unread: localized,
+        pasted: withPlaceholders("lines", "pastes"),
+        firstLines: localized,
+        suggested: localized,
         none: localized,
       }),
     }),

@@ -42,7 +42,34 @@ describe("Conversations", () => {
     expect(turn.intents.map((i) => i.type)).toEqual(["noticeSessionExpired", "showMenu"]);
   });
 
+  it("keeps only the counts of a paste that could not be read, never its text", async () => {
+    const paste = { lines: 12, excerpt: ["This is the mail system at host mx.example.jp."] };
+    const { store, conversations } = setup([{ type: "UNREADABLE", paste }]);
+    await conversations.turn("U1", { kind: "text", text: "whatever" });
+    const stored = await store.get(Conversations.key("U1"));
+    expect(stored).toMatchObject({ state: "retry", context: { unread: { pastes: 1, lines: 12 } } });
+    expect(JSON.stringify(stored)).not.toContain("mail system");
+  });
+
+  it("restores a session stored before the unread counts existed", async () => {
+    const { store, conversations } = setup([{ type: "HUMAN" }]);
+    const old = { v: 1, state: "advice.open", context: { lang: "en", diagnosis: null }, at: 1_000_000 };
+    await store.set(Conversations.key("U1"), old as never, 60_000);
+    const { snapshot, restored } = await conversations.load("U1");
+    expect(restored).toBe("stored");
+    expect(snapshot.context).toEqual({ lang: "en", diagnosis: null, unread: null });
+  });
+
   it.each([
+    [
+      "unread counts that are not counts",
+      {
+        v: 1,
+        state: "retry",
+        context: { lang: "ja", diagnosis: null, unread: { pastes: "a lot", lines: 3 } },
+        at: 1_000_000,
+      },
+    ],
     ["not an object", "garbage"],
     ["an unknown version", { v: 2, state: "menu", context: { lang: "ja", diagnosis: null }, at: 1_000_000 }],
     [

@@ -6,6 +6,7 @@ import type { Diagnosis } from "../dialogs/events.ts";
 import type { ReplyIntent } from "../dialogs/intents.ts";
 import { createInterpreter, type UserInput } from "../dialogs/interpret.ts";
 import { symptomDiagnosis } from "../dialogs/machine.ts";
+import { EXCERPT_CHARS, EXCERPT_LINES } from "../dialogs/paste-excerpt.ts";
 import { loadUi } from "../dialogs/ui.ts";
 import { carrierOf, loadKnowledge, matchSymptom } from "../knowledge/knowledge.ts";
 import { TOPIC_IDS } from "../knowledge/types.ts";
@@ -81,6 +82,13 @@ function everyReply(): [string, ReplyIntent[]][] {
         ],
       ]);
   }
+  // The longest summary of pastes that could not be read: every excerpt line at its longest.
+  const excerpt = Array.from({ length: EXCERPT_LINES }, () => "x".repeat(EXCERPT_CHARS));
+  for (const reason of ["asked", "unreadable"] as const)
+    replies.push([
+      `escalate unreadable paste (${reason})`,
+      [{ type: "escalate", reason, diagnosis: null, unread: { pastes: 1000, lines: 100_000, excerpt } }],
+    ]);
   for (const carrier of knowledge.carriers)
     replies.push([
       `carrier ${carrier.id}`,

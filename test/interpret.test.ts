@@ -54,10 +54,17 @@ describe("interpreting what the user typed", () => {
         { type: "BOUNCE_MENTIONED", about: "not-sent" },
       ],
     ],
-    // bounce-like text the classifier cannot read: a failed paste, in any language
-    ["Subject: Returned mail\nsomething went wrong", [{ type: "UNREADABLE" }]],
-    ["Undelivered Mail Returned to Sender", [{ type: "UNREADABLE" }]],
-    ["件名：配信不能\nよくわからない", [{ type: "UNREADABLE" }]],
+    // bounce-like text the classifier cannot read: a failed paste, in any language, with what the summary
+    // may say about it (its lines; its first lines without headers, only what a server writes)
+    [
+      "Subject: Returned mail\nsomething went wrong",
+      [{ type: "UNREADABLE", paste: { lines: 2, excerpt: ["something went wrong"] } }],
+    ],
+    [
+      "Undelivered Mail Returned to Sender",
+      [{ type: "UNREADABLE", paste: { lines: 1, excerpt: ["Undelivered Mail Returned to Sender"] } }],
+    ],
+    ["件名：配信不能\nよくわからない", [{ type: "UNREADABLE", paste: { lines: 2, excerpt: [] } }]],
   ])("%s", async (input, events) => {
     expect(await text(input)).toEqual(events);
   });

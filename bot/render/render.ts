@@ -1,6 +1,6 @@
 import type { messagingApi } from "@line/bot-sdk";
 import type { Diagnosis } from "../../dialogs/events.ts";
-import type { EscalationReason, ReplyIntent } from "../../dialogs/intents.ts";
+import type { EscalationReason, ReplyIntent, UnreadSummary } from "../../dialogs/intents.ts";
 import type { Knowledge, Lang } from "../../dialogs/knowledge-contract.ts";
 import { cut, fill } from "../../dialogs/text.ts";
 import type { UiTexts } from "../../dialogs/ui.ts";
@@ -74,7 +74,7 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent): Part[] {
     case "thankForFeedback":
       return [say(t(ctx, ui.feedback.thanks), menuItems(ctx))];
     case "escalate":
-      return escalation(ctx, intent.reason, intent.diagnosis);
+      return escalation(ctx, intent.reason, intent.diagnosis, intent.unread);
     case "askToRetry":
       return [say(t(ctx, ui.retry), menuItems(ctx))];
     case "explainHelp":
@@ -134,11 +134,16 @@ function carrierText(ctx: RenderContext, carrierId: string, detected: boolean): 
 }
 
 /** Two messages: why and where to ask (with the link), then a summary on its own so it is easy to copy. */
-function escalation(ctx: RenderContext, reason: EscalationReason, diagnosis: Diagnosis | null): Part[] {
+function escalation(
+  ctx: RenderContext,
+  reason: EscalationReason,
+  diagnosis: Diagnosis | null,
+  unread: UnreadSummary | undefined,
+): Part[] {
   const e = ctx.ui.escalation;
   const url = linkOf(ctx, "qa-community")?.url ?? "";
   const intro = [t(ctx, e[reason]), fill(t(ctx, e.link), { url }), t(ctx, e.summaryIntro)].join("\n\n");
-  return [say(intro), say(escalationSummary(ctx, reason, diagnosis), menuItems(ctx))];
+  return [say(intro), say(escalationSummary(ctx, reason, diagnosis, unread), menuItems(ctx))];
 }
 
 /** A short summary the user can post publicly: only the masked diagnosis, never what they typed. */
@@ -146,6 +151,7 @@ export function escalationSummary(
   ctx: RenderContext,
   reason: EscalationReason,
   diagnosis: Diagnosis | null,
+  unread?: UnreadSummary,
 ): string {
   const s = ctx.ui.escalation.summary;
   const lines = [t(ctx, s.heading)];
@@ -156,11 +162,29 @@ export function escalationSummary(
     if (diagnosis.recipient) lines.push(`${t(ctx, s.recipient)}: ${diagnosis.recipient}`);
     if (diagnosis.detail) lines.push(`${t(ctx, s.detail)}: ${diagnosis.detail}`);
   }
-  if (reason === "unreadable") lines.push(t(ctx, s.unread));
+  if (unread) lines.push(...unreadLines(ctx, unread));
+  else if (reason === "unreadable") lines.push(t(ctx, s.unread));
   else if (!diagnosis) lines.push(t(ctx, s.none));
   // The diagnosis is masked already; this second pass is for text meant to be posted in public. Masked
   // values pass through it unchanged ("t***@x.jp" stays as it is).
   return maskPii(lines.join("\n"));
+}
+
+/**
+ * A paste nothing could be read from, so that someone in the community can still help: what the user did
+ * (pasted N lines with no error line), the paste's first lines when this turn has them (headers removed,
+ * masked: dialogs/paste-excerpt.ts), and what the assistant already suggested.
+ */
+function unreadLines(ctx: RenderContext, unread: UnreadSummary): string[] {
+  const s = ctx.ui.escalation.summary;
+  const excerpt =
+    unread.excerpt.length > 0 ? [t(ctx, s.firstLines), ...unread.excerpt.map((l) => `> ${l}`)] : [];
+  return [
+    t(ctx, s.unread),
+    fill(t(ctx, s.pasted), { lines: unread.lines, pastes: unread.pastes }),
+    ...excerpt,
+    t(ctx, s.suggested),
+  ];
 }
 
 /**

@@ -15,14 +15,19 @@ import { linesOf } from "./text.ts";
 const ORIGINAL_MESSAGE =
   /^[-=_*#| \t]*(?:original (?:message|mail|e-?mail)\b|returned message|unsent message follows|undelivered message (?:follows|attached)|message headers? follows?|message text follows|(?:the )?headers? of the original message|below (?:this|the next) line is a copy|(?:enclosed is|this is) a copy of (?:the|your) (?:message|mail)|bounced e-?mail:|(?:以下は)?元の(?:メッセージ|メール)|原文)|^content-type:\s*(?:message\/rfc822|text\/rfc822-headers)|^(?:en-têtes de message d'origine|intestazioni originali del messaggio|ursprungshuvuden|oorspronkelijke berichtkoppen|cabeçalhos originais da mensagem)\s*:/im;
 
+/** Where the copy of the original message starts in a text (a notice, a paste), or -1. */
+export function originalMessageAt(text: string): number {
+  return ORIGINAL_MESSAGE.exec(text)?.index ?? -1;
+}
+
 const cache = new WeakMap<Message, string[]>();
 
 /** Lines of the notice, from the top to the copy of the original message (computed once per message). */
 export function noticeLines(message: Message): string[] {
   const known = cache.get(message);
   if (known) return known;
-  const m = ORIGINAL_MESSAGE.exec(message.body);
-  const lines = linesOf(m ? message.body.slice(0, m.index) : message.body);
+  const at = originalMessageAt(message.body);
+  const lines = linesOf(at >= 0 ? message.body.slice(0, at) : message.body);
   cache.set(message, lines);
   return lines;
 }
