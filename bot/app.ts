@@ -2,11 +2,12 @@ import type { IncomingMessage, RequestListener, ServerResponse } from "node:http
 import { validateSignature } from "@line/bot-sdk";
 import express, { type ErrorRequestHandler, type Express, type Router } from "express";
 import type { Logger } from "pino";
+import type { EventDeduper } from "../dialogs/session-store.ts";
 import { DEFAULT_MAX_CONCURRENT_EVENTS } from "./config.ts";
 import { createEventHandler, type EventHandlerDeps } from "./handle-event.ts";
 import { createHealthRouter } from "./health.ts";
-import { chatKey, type Incoming, readEvent } from "./incoming.ts";
-import { KeyedQueue } from "./keyed-queue.ts";
+import { createLocalInbox, DEFAULT_REPLY_WINDOW_MS, type EventHandler, type Inbox } from "./inbox.ts";
+import { type Incoming, readEvent } from "./incoming.ts";
 
 /**
  * The webhook edge: verify LINE's signature over the raw bytes, acknowledge at once, then handle the
@@ -16,6 +17,15 @@ import { KeyedQueue } from "./keyed-queue.ts";
 
 export interface AppDeps extends EventHandlerDeps {
   channelSecret: string;
+  /** Drops redelivered events on the way in (the local inbox's; the stream's uses the same keys). */
+  deduper: EventDeduper;
+  /**
+   * Where acknowledged events wait (bot/inbox.ts); default: a local inbox in this process. wiring.ts
+   * passes the Redis stream's with REDIS_URL.
+   */
+  inbox?: (handle: EventHandler) => Inbox;
+  /** How long a failing reply is retried (default DEFAULT_REPLY_WINDOW_MS of inbox.ts). */
+  replyWindowMs?: number;
   /** Largest webhook body accepted, in bytes (LINE's own requests are far smaller). */
   bodyLimit?: number;
   /** Extra routes mounted at "/" (the local simulator's page and endpoints). */
@@ -35,9 +45,16 @@ export type BotApp = Express & {
   drain(): Promise<void>;
   /**
    * Shutdown has begun: /readyz answers 503 (the load balancer stops sending), responses close their
-   * connection. Webhooks still arriving are handled: with redelivery off, LINE would not send them again.
+   * connection. Webhooks still arriving are taken: with redelivery off, LINE would not send them again.
    */
   stopAccepting(): void;
+  /**
+   * Stops handling events: those in progress get graceMs to finish; the rest are left in the stream for
+   * the other instances (Redis) or logged and counted as lost (no Redis).
+   */
+  stopHandling(graceMs: number): Promise<void>;
+  /** Events queued or in progress in this instance. */
+  readonly held: number;
 };
 
 /**
@@ -58,9 +75,20 @@ const BACKPRESSURE_MAX_WAIT_MS = 1_000;
 export function createApp(deps: AppDeps): BotApp {
   const app = express();
   app.disable("x-powered-by");
-  const queue = new KeyedQueue(deps.maxConcurrentEvents ?? DEFAULT_MAX_CONCURRENT_EVENTS);
   const handle = createEventHandler(deps);
   const log = deps.logger;
+  const inbox =
+    deps.inbox?.(handle) ??
+    createLocalInbox({
+      handle,
+      deduper: deps.deduper,
+      metrics: deps.metrics,
+      logger: log,
+      maxConcurrent: deps.maxConcurrentEvents ?? DEFAULT_MAX_CONCURRENT_EVENTS,
+      maxBacklog: deps.maxBacklog ?? DEFAULT_MAX_BACKLOG,
+      maxBacklogWaitMs: BACKPRESSURE_MAX_WAIT_MS,
+      replyWindowMs: deps.replyWindowMs ?? DEFAULT_REPLY_WINDOW_MS,
+    });
   let accepting = true;
 
   /** Answers a webhook request; after shutdown began, the connection is closed behind the answer. */
@@ -98,20 +126,10 @@ export function createApp(deps: AppDeps): BotApp {
             return answer(res, 400, {
               message: 'Body must be JSON like {"destination": "...", "events": [...]}',
             });
-          // Backpressure: with too much work piled up, the ack waits (LINE then sends less at once), but
-          // never so long that LINE's 2 s timeout would count it as failed and redeliver.
-          await queue.room(deps.maxBacklog ?? DEFAULT_MAX_BACKLOG, BACKPRESSURE_MAX_WAIT_MS);
-          answer(res, 200, {}); // acknowledge first: LINE gives up after 2 s
-          if (events.length === 0) return; // the console's "Verify" button
-          // Start after this turn of the event loop, so a long classification cannot hold back the ack.
-          const acked = new Promise((resolve) => setImmediate(resolve));
-          for (const event of events) {
-            deps.metrics.event(event.type);
-            void queue.run(chatKey(event), async () => {
-              await acked;
-              await handle(event);
-            });
-          }
+          for (const event of events) deps.metrics.event(event.type);
+          // Recorded (with Redis: in the stream) before the 200; handled after it. LINE gives up after 2 s.
+          if (events.length > 0) await inbox.accept(events); // none: the console's "Verify" button
+          answer(res, 200, {});
         },
         (error: unknown) => {
           // The client went away mid-body: nothing was acknowledged, LINE will redeliver if it can.
@@ -139,14 +157,17 @@ export function createApp(deps: AppDeps): BotApp {
   for (const router of deps.routers ?? []) app.use(router);
   app.use(errorHandler(log));
 
-  return Object.assign(app, {
+  const bot = Object.assign(app, {
     listener: (req: IncomingMessage, res: ServerResponse) =>
       isWebhook(req) ? webhook(req, res) : app(req, res),
-    drain: () => queue.drain(),
+    drain: () => inbox.drain(),
     stopAccepting: () => {
       accepting = false;
     },
+    stopHandling: (graceMs: number) => inbox.stop(graceMs),
   });
+  Object.defineProperty(bot, "held", { get: () => inbox.held });
+  return bot as BotApp;
 }
 
 /** LINE's webhook calls: POST /webhook (a query string, if any, is ignored). */

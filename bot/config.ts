@@ -26,10 +26,27 @@ export interface Config {
    * others wait their turn in arrival order. Bounds memory and open connections to LINE under a burst.
    */
   maxConcurrentEvents: number;
+  /**
+   * EVENT_CLAIM_IDLE_MS (Redis only): an event whose instance has not signalled for this long (it died
+   * or hangs) is taken over by another instance. Live instances signal every quarter of it.
+   */
+  claimIdleMs: number;
+  /** LINE_REPLY_RETRY_SECONDS: how long a failing reply is retried (a reply token is valid 20 minutes). */
+  replyWindowMs: number;
+  /**
+   * SHUTDOWN_GRACE_MS: on SIGTERM, how long events in progress may take to finish. After it, Redis mode
+   * leaves them to the other instances; without Redis they are lost (logged and counted).
+   */
+  shutdownGraceMs: number;
 }
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_MAX_CONCURRENT_EVENTS = 64;
+export const DEFAULT_CLAIM_IDLE_MS = 5_000;
+/** Reply tokens live 20 minutes; retries stop 2 minutes before (clock skew, the last attempt's trip). */
+export const DEFAULT_REPLY_RETRY_SECONDS = 18 * 60;
+/** Under the 25 s after which bot/main.ts exits regardless, and docker stop's -t 30. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 20_000;
 export const LINE_API_BASE_URL = "https://api.line.me";
 export const LINE_DATA_API_BASE_URL = "https://api-data.line.me";
 
@@ -115,6 +132,29 @@ export function readConfig(env: Env = process.env): Config {
     problems,
   );
 
+  const claimIdleMs = readCount(
+    "EVENT_CLAIM_IDLE_MS",
+    get("EVENT_CLAIM_IDLE_MS"),
+    DEFAULT_CLAIM_IDLE_MS,
+    problems,
+  );
+  const replySeconds = readCount(
+    "LINE_REPLY_RETRY_SECONDS",
+    get("LINE_REPLY_RETRY_SECONDS"),
+    DEFAULT_REPLY_RETRY_SECONDS,
+    problems,
+  );
+  if (replySeconds > 20 * 60)
+    problems.push(
+      `LINE_REPLY_RETRY_SECONDS must be at most 1200: a reply token is valid 20 minutes (got "${replySeconds}")`,
+    );
+  const shutdownGraceMs = readCount(
+    "SHUTDOWN_GRACE_MS",
+    get("SHUTDOWN_GRACE_MS"),
+    DEFAULT_SHUTDOWN_GRACE_MS,
+    problems,
+  );
+
   if (problems.length > 0) throw new ConfigError(problems);
   const local = !secret && !token;
   return {
@@ -128,6 +168,9 @@ export function readConfig(env: Env = process.env): Config {
     redisUrl,
     pushFallback,
     maxConcurrentEvents,
+    claimIdleMs,
+    replyWindowMs: replySeconds * 1_000,
+    shutdownGraceMs,
   };
 }
 

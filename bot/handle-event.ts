@@ -1,23 +1,16 @@
 import type { Logger } from "pino";
 import type { Conversations } from "../dialogs/conversation.ts";
 import { languageOf } from "../dialogs/interpret.ts";
-import {
-  type EventDeduper,
-  LockTimeoutError,
-  type SessionStore,
-  type UserLock,
-} from "../dialogs/session-store.ts";
+import { LockTimeoutError, type SessionStore, type UserLock } from "../dialogs/session-store.ts";
 import { handleChat, inputOfMessage } from "./handlers/chat.ts";
 import { handleGroup } from "./handlers/group.ts";
+import type { Delivery, EventHandler } from "./inbox.ts";
 import { chatKey, type Incoming } from "./incoming.ts";
 import type { LineOut, ReplyChannel } from "./line-client.ts";
 import { idTag } from "./line-ids.ts";
 import type { Metrics } from "./metrics.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 import type { Renderer } from "./render/render.ts";
-
-/** Redeliveries can come minutes later; a reply token is useless after 20 minutes anyway. */
-export const DEDUPE_TTL_MS = 60 * 60_000;
 
 /** Events that make the assistant talk (and cost a classification or a store round trip): rate limited. */
 const TALKING = new Set(["message", "postback", "follow", "join"]);
@@ -26,7 +19,6 @@ export interface EventHandlerDeps {
   line: LineOut;
   conversations: Conversations;
   render: Renderer;
-  deduper: EventDeduper;
   /** One user's events at a time, across instances when the stores are shared (Redis). */
   lock: UserLock;
   limiter: RateLimiter;
@@ -37,14 +29,19 @@ export interface EventHandlerDeps {
 }
 
 /**
- * Handles one webhook event: rate limit, de-duplication, the user's lock, then its handler. Never throws.
- * When a 1:1 event fails before its reply was sent (store down, lock timeout, classifier error), the user
- * is asked to try again with the still unused reply token, so nobody meets silence.
+ * Handles one webhook event (already de-duplicated by the inbox): rate limit, the user's lock, then its
+ * handler. Never throws. When a 1:1 event fails before its reply was sent (store down, lock timeout,
+ * classifier error), the user is asked to try again with the still unused reply token, so nobody meets
+ * silence. `delivery` says how long a failing reply is retried (bot/inbox.ts).
  */
-export function createEventHandler(deps: EventHandlerDeps): (event: Incoming) => Promise<void> {
-  return async (event) => {
+export function createEventHandler(deps: EventHandlerDeps): EventHandler {
+  return async (event, delivery: Delivery) => {
     const done = deps.metrics.processingTimer(event.type);
-    const reply = deps.line.replyTo({ replyToken: event.replyToken, userId: event.source.userId });
+    const reply = deps.line.replyTo({
+      replyToken: event.replyToken,
+      userId: event.source.userId,
+      ...delivery,
+    });
     try {
       await route(deps, event, reply);
     } catch (error) {
@@ -79,11 +76,6 @@ async function route(deps: EventHandlerDeps, event: Incoming, reply: ReplyChanne
     }
   }
 
-  if (event.id && !(await deps.deduper.claim(event.id, DEDUPE_TTL_MS))) {
-    deps.metrics.duplicate();
-    deps.logger.info({ event: event.type, redelivery: event.isRedelivery }, "duplicate event dropped");
-    return;
-  }
   if (event.source.type === "group" || event.source.type === "room") return handleGroup(deps, event, reply);
   const userId = event.source.type === "user" ? event.source.userId : undefined;
   if (!userId) {

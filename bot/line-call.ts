@@ -27,6 +27,13 @@ export interface LineCallOptions {
   logger?: Pick<typeof defaultLogger, "warn">;
   /** Jitter source (tests pass a fixed one). */
   random?: () => number;
+  /**
+   * Keep retrying until this time (epoch ms) instead of `retries` times: a reply is worth retrying as
+   * long as its token is valid. A Retry-After or backoff that would end past it ends the retries.
+   */
+  until?: number;
+  /** Clock for `until` (tests pass their own). */
+  now?: () => number;
 }
 
 /** The call failed for good: the last attempt's failure, and whether LINE might still have applied it. */
@@ -133,6 +140,7 @@ export async function callLine<T>(attempt: (n: number) => Promise<T>, options: L
     random: options.random ?? Math.random,
   };
   const log = options.logger ?? defaultLogger;
+  const now = options.now ?? Date.now;
   let maybeApplied = false;
 
   for (let n = 1; ; n++) {
@@ -142,14 +150,20 @@ export async function callLine<T>(attempt: (n: number) => Promise<T>, options: L
       const { failure, retryable } = classifyFailure(error);
       if (failure === "timeout" || failure === "network") maybeApplied = true;
       const lineMessage = lineMessageOf(error);
-      const retrying = retryable && n <= retries;
+      // LINE's Retry-After is honoured in full (a 429 means "not before then"); backoff is capped.
+      const retryAfter = retryAfterMs(error);
+      const delay = Math.max(backoffDelay(n - 1, delays), retryAfter ?? 0);
+      const retrying =
+        retryable && (options.until === undefined ? n <= retries : now() + delay < options.until);
       options.metrics?.lineApiError(options.call, failure);
-      log.warn({ call: options.call, failure, attempt: n, retrying, lineMessage }, "LINE API call failed");
+      log.warn(
+        { call: options.call, failure, attempt: n, retrying, lineMessage, ...(retryAfter && { retryAfter }) },
+        "LINE API call failed",
+      );
       if (!retrying)
         throw new LineCallError(options.call, failure, n, maybeApplied, lineMessage, { cause: error });
       options.metrics?.lineApiRetry(options.call);
-      const delay = backoffDelay(n - 1, delays);
-      await sleep(Math.min(delays.maxDelayMs, Math.max(delay, retryAfterMs(error) ?? 0)));
+      await sleep(options.until === undefined ? Math.min(delays.maxDelayMs, delay) : delay);
     }
   }
 }
@@ -194,31 +208,90 @@ function acceptedBefore(error: HTTPFetchError): messagingApi.PushMessageResponse
 
 export interface ReplyOptions extends Omit<LineCallOptions, "call"> {
   /**
-   * Push instead when LINE refuses the reply token (expired: the event waited over a minute, e.g. behind
-   * a slow lock or during an outage). Pushes count toward the monthly message quota, hence opt-in.
+   * Push instead when the reply cannot be delivered and certainly was not: LINE refused the token
+   * (expired) or kept failing until `until`. Pushes count toward the monthly message quota, hence opt-in.
    */
   pushFallback?: boolean;
+  /**
+   * An earlier handler of this event (a consumer that died or stopped) may have sent the reply: a
+   * refused token then most likely means it went through, and nothing may be pushed.
+   */
+  maybeAttempted?: boolean;
+  /**
+   * Until then (epoch ms) the token cannot have expired (LINE guarantees a minute): a refusal means it
+   * was used — by an earlier attempt or another handler of the same event — so it counts as answered.
+   */
+  tokenFreshUntil?: number;
+  /** X-Line-Retry-Key of the fallback push; derived from the event, so every instance sends the same. */
+  pushRetryKey?: string;
+  /** How long the fallback push is retried (default 60 s). */
+  pushWindowMs?: number;
+  /** Asked right before a fallback push; false when another consumer took the event over meanwhile. */
+  mayPush?: () => Promise<boolean>;
 }
 
 /**
- * Replies; with pushFallback, a refused reply token ("Invalid reply token") becomes a push to the user
- * with a retry key. Not when an earlier reply attempt may have gone through (timeout / lost connection):
- * the token was then probably used by that very attempt, and pushing would send the answer twice.
+ * "presumed": LINE refused the reply token after an attempt that may have gone through (ours timed out
+ * or lost its connection, or an earlier consumer of the event sent it). A token works once, so a
+ * refusal is what a retry of a delivered reply gets: this is what makes retrying a reply safe.
+ */
+export type ReplyOutcome = { via: "reply" | "push" | "presumed"; attempts: number };
+
+const isTokenRefusal = (error: unknown): error is LineCallError =>
+  error instanceof LineCallError && error.status === 400 && /reply token/i.test(error.lineMessage ?? "");
+
+/**
+ * Replies, retrying 429, 5xx, timeouts and network failures (until `until` when given, so retries go on
+ * while the token is valid). A reply token is single-use: when a retry is refused with "Invalid reply
+ * token" after an attempt that may have been applied, the answer was delivered by that attempt
+ * ("presumed"). With pushFallback, an answer that certainly was not delivered (token refused on the
+ * first use, or LINE failing with definite errors until `until`) is pushed with a retry key.
  */
 export async function replyOrPush(
   client: Pick<messagingApi.MessagingApiClient, "replyMessage" | "pushMessage">,
   request: messagingApi.ReplyMessageRequest & { to?: string },
   options: ReplyOptions = {},
-): Promise<{ via: "reply" | "push" }> {
+): Promise<ReplyOutcome> {
   const { to, ...reply } = request;
+  const {
+    pushFallback,
+    maybeAttempted,
+    tokenFreshUntil,
+    pushRetryKey,
+    pushWindowMs,
+    mayPush,
+    ...callOptions
+  } = options;
+  const now = callOptions.now ?? Date.now;
+  let attempts = 0;
   try {
-    await callLine(() => client.replyMessage(reply), { ...options, call: "reply" });
-    return { via: "reply" };
+    await callLine(
+      () => {
+        attempts++;
+        return client.replyMessage(reply);
+      },
+      { ...callOptions, call: "reply" },
+    );
+    return { via: "reply", attempts };
   } catch (error) {
-    const tokenRefused =
-      error instanceof LineCallError && error.status === 400 && /reply token/i.test(error.lineMessage ?? "");
-    if (!options.pushFallback || !to || !tokenRefused || error.maybeApplied) throw error;
-    await pushMessage(client, { to, messages: reply.messages }, options);
-    return { via: "push" };
+    if (!(error instanceof LineCallError)) throw error;
+    const mayHaveGoneThrough =
+      error.maybeApplied ||
+      maybeAttempted === true ||
+      (tokenFreshUntil !== undefined && now() < tokenFreshUntil);
+    if (isTokenRefusal(error) && mayHaveGoneThrough) return { via: "presumed", attempts };
+    const retryable = error.status === undefined || error.status === 429 || error.status >= 500;
+    const undelivered = !mayHaveGoneThrough && (isTokenRefusal(error) || retryable);
+    if (!pushFallback || !to || !undelivered || (mayPush && !(await mayPush()))) throw error;
+    await pushMessage(
+      client,
+      { to, messages: reply.messages },
+      {
+        ...callOptions,
+        until: now() + (pushWindowMs ?? 60_000),
+        ...(pushRetryKey && { retryKey: pushRetryKey }),
+      },
+    );
+    return { via: "push", attempts };
   }
 }

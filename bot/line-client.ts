@@ -1,8 +1,8 @@
 import type { messagingApi } from "@line/bot-sdk";
 import type { Logger } from "pino";
-import { callLine, type LineCallOptions, replyOrPush } from "./line-call.ts";
+import { callLine, LineCallError, type LineCallOptions, replyOrPush } from "./line-call.ts";
 import { isUserId } from "./line-ids.ts";
-import type { Metrics } from "./metrics.ts";
+import type { GiveUpReason, Metrics } from "./metrics.ts";
 
 /**
  * What the bot sends to LINE, always through line-call.ts (timeout per attempt, bounded retries with
@@ -19,11 +19,22 @@ export type LineClient = Pick<
 export type LineTuning = Pick<LineCallOptions, "timeoutMs" | "retries" | "baseDelayMs" | "maxDelayMs"> & {
   /** The loading animation is cosmetic: one short attempt (default 1.5 s), never retried. */
   loadingTimeoutMs?: number;
+  /** How long a fallback push is retried (default 60 s). */
+  pushWindowMs?: number;
 };
+
+/**
+ * Reply retries use a longer first backoff and cap than the other calls: they go on for as long as the
+ * token is valid, and a LINE outage is better waited out with a few calls than hammered.
+ */
+export const REPLY_BACKOFF = { baseDelayMs: 500, maxDelayMs: 5_000 };
 
 export interface LineOutOptions {
   client: LineClient;
-  metrics: Pick<Metrics, "lineApiError" | "lineApiRetry" | "replySent">;
+  metrics: Pick<
+    Metrics,
+    "lineApiError" | "lineApiRetry" | "replySent" | "replyPresumed" | "eventRetried" | "eventGivenUp"
+  >;
   logger: Logger;
   /** LINE_PUSH_FALLBACK: push the answer when LINE refuses an expired reply token. */
   pushFallback: boolean;
@@ -38,8 +49,26 @@ export interface ReplyChannel {
   send(messages: messagingApi.Message[]): Promise<boolean>;
 }
 
+/** Where an event's answer goes, and how hard to try (bot/inbox.ts decides per event). */
+export interface ReplyTarget {
+  replyToken: string | undefined;
+  userId?: string | undefined;
+  /** Retry failed attempts until then (epoch ms): the reply token's validity, minus a margin. */
+  until?: number;
+  /** Before then (epoch ms) a refused token was used, not expired: answered, never pushed. */
+  freshUntil?: number;
+  /** A consumer before this one may have sent the reply (the event was claimed from it). */
+  maybeAttempted?: boolean;
+  /** X-Line-Retry-Key for a fallback push, the same on every instance that handles the event. */
+  pushRetryKey?: string;
+  /** Asked before a fallback push: false when the event was taken over by another consumer. */
+  mayPush?: () => Promise<boolean>;
+  /** Gets the messages before the first attempt (the Redis inbox keeps them for a takeover). */
+  beforeSend?: (messages: messagingApi.Message[]) => Promise<void>;
+}
+
 export interface LineOut {
-  replyTo(target: { replyToken: string | undefined; userId?: string | undefined }): ReplyChannel;
+  replyTo(target: ReplyTarget): ReplyChannel;
   /** Shows the typing dots in a 1:1 chat while a paste is read; failures are only counted. */
   showLoading(userId: string, seconds: number): Promise<void>;
 }
@@ -49,11 +78,13 @@ const DUMMY_REPLY_TOKENS = new Set(["00000000000000000000000000000000", "fffffff
 
 export function createLineOut(options: LineOutOptions): LineOut {
   const { client, metrics, logger } = options;
-  const { loadingTimeoutMs, ...tuning } = options.tuning ?? {};
+  const { loadingTimeoutMs, pushWindowMs: _, ...tuning } = options.tuning ?? {};
   const callOptions = { ...tuning, metrics, logger };
 
+  const pushWindowMs = options.tuning?.pushWindowMs;
   return {
-    replyTo({ replyToken, userId }) {
+    replyTo(target) {
+      const { replyToken, userId } = target;
       let used = false;
       return {
         get used() {
@@ -63,16 +94,36 @@ export function createLineOut(options: LineOutOptions): LineOut {
           if (used || !replyToken || DUMMY_REPLY_TOKENS.has(replyToken) || messages.length === 0)
             return false;
           used = true;
+          if (target.beforeSend)
+            await target
+              .beforeSend(messages)
+              .catch((err: unknown) =>
+                logger.warn({ err }, "answer not recorded before sending; a takeover would rebuild it"),
+              );
           try {
-            const { via } = await replyOrPush(
+            const outcome = await replyOrPush(
               client,
               { replyToken, messages, ...(userId && isUserId(userId) && { to: userId }) },
-              { ...callOptions, pushFallback: options.pushFallback },
+              {
+                ...callOptions,
+                ...(target.until !== undefined && { ...REPLY_BACKOFF, ...tuning, until: target.until }),
+                pushFallback: options.pushFallback,
+                ...(target.maybeAttempted && { maybeAttempted: true }),
+                ...(target.freshUntil !== undefined && { tokenFreshUntil: target.freshUntil }),
+                ...(target.pushRetryKey && { pushRetryKey: target.pushRetryKey }),
+                ...(target.mayPush && { mayPush: target.mayPush }),
+                ...(pushWindowMs !== undefined && { pushWindowMs }),
+              },
             );
-            metrics.replySent(via);
+            if (outcome.via === "presumed") {
+              metrics.replyPresumed();
+              logger.info({ attempts: outcome.attempts }, "reply token already used: answered before");
+            } else metrics.replySent(outcome.via);
+            if (outcome.attempts > 1) metrics.eventRetried();
             return true;
           } catch (error) {
             // callLine logged each failed attempt with LINE's status; this is the end of the road.
+            metrics.eventGivenUp(givenUpReason(error));
             logger.warn({ err: error }, "reply not delivered");
             return false;
           }
@@ -93,4 +144,12 @@ export function createLineOut(options: LineOutOptions): LineOut {
       }
     },
   };
+}
+
+/** Why an answer was not delivered, as counted in events_given_up_total. */
+function givenUpReason(error: unknown): GiveUpReason {
+  if (!(error instanceof LineCallError)) return "error";
+  if (error.status === 400 && /reply token/i.test(error.lineMessage ?? "")) return "token-refused";
+  if (error.status === undefined || error.status === 429 || error.status >= 500) return "line-failing";
+  return "rejected";
 }

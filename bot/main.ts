@@ -2,7 +2,7 @@ import { messagingApi } from "@line/bot-sdk";
 import { type Knowledge, loadKnowledge } from "../knowledge/knowledge.ts";
 import { setupRichMenu } from "../scripts/richmenu.ts";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../simulator/index.ts";
-import { checkQaCommunityUrl, isPlaceholderUrl, readConfig } from "./config.ts";
+import { type Config, checkQaCommunityUrl, isPlaceholderUrl, readConfig } from "./config.ts";
 import { logger } from "./logger.ts";
 import { createMetrics } from "./metrics.ts";
 import { type Running, start } from "./start.ts";
@@ -13,7 +13,7 @@ import { knowledgeServices } from "./wiring.ts";
  * this is local mode (local dev secret and token): the chat simulator (simulator/index.ts) serves its page
  * on the bot's port and stands in for LINE's API.
  */
-async function main(): Promise<Running> {
+async function main(): Promise<{ running: Running; config: Config }> {
   const config = readConfig();
   const knowledge = loadKnowledge();
   const qaCommunityUrl = config.qaCommunityUrl ?? knowledge.links.get("qa-community")!.url;
@@ -24,7 +24,7 @@ async function main(): Promise<Running> {
         `The Q&A community link is a placeholder (${new URL(qaCommunityUrl).hostname}): set QA_COMMUNITY_URL to the real address before going live.`,
       ]
     : [];
-  return start({
+  const running = await start({
     config,
     services: {
       ...knowledgeServices(knowledge),
@@ -33,13 +33,17 @@ async function main(): Promise<Running> {
     },
     startSimulator: (options) => startLocalSimulator({ ...options, notices }, knowledge),
   });
+  return { running, config };
 }
 
 /** Every event's failure is caught where it happens; anything that still slips through is logged, not fatal. */
 process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
 
-/** Events in flight are bounded (LINE call timeouts, lock waits); this only guards against a bug. */
-const SHUTDOWN_LIMIT_MS = 25_000;
+/**
+ * Past the grace for events in progress (SHUTDOWN_GRACE_MS), closing the stores and connections is
+ * bounded too; this only guards against a bug.
+ */
+const SHUTDOWN_MARGIN_MS = 5_000;
 
 /** The simulator, with the rich menu set up by the same code `npm run richmenu` runs against LINE. */
 async function startLocalSimulator(options: SimulatorOptions, knowledge: Knowledge): Promise<Simulator> {
@@ -56,14 +60,15 @@ async function startLocalSimulator(options: SimulatorOptions, knowledge: Knowled
 }
 
 main().then(
-  (running) => {
-    // Finish the events in flight, then leave (container stop, Ctrl-C).
+  ({ running, config }) => {
+    // Finish the events in progress (bounded), then leave (container stop, Ctrl-C).
     const stop = (signal: string) => {
       logger.info({ signal }, "shutting down");
+      const limit = config.shutdownGraceMs + SHUTDOWN_MARGIN_MS;
       setTimeout(() => {
-        logger.error({ afterMs: SHUTDOWN_LIMIT_MS }, "shutdown took too long; exiting");
+        logger.error({ afterMs: limit }, "shutdown took too long; exiting");
         logger.flush(() => process.exit(1));
-      }, SHUTDOWN_LIMIT_MS).unref();
+      }, limit).unref();
       running.close().then(
         () => logger.flush(() => process.exit(0)),
         () => logger.flush(() => process.exit(1)),

@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import { TOPIC_IDS, type TopicId } from "../knowledge/types.ts";
 
 /**
@@ -41,6 +41,22 @@ export type EscalationReason = "feedback-no" | "unclassified" | "asked";
 /** An HTTP status from LINE, or how the call failed without one. */
 export type LineFailure = number | "timeout" | "network";
 
+/**
+ * Why an acknowledged event ended without an answer: LINE refused the reply token (expired) and no push
+ * was allowed; LINE kept failing (429, 5xx, timeouts) until the token's time was up; LINE rejected the
+ * message itself (a bug); an unexpected error; the process stopped before it (memory mode: lost); the
+ * event was too old to answer when it was finally taken up.
+ */
+export type GiveUpReason = "token-refused" | "line-failing" | "rejected" | "error" | "shutdown" | "stale";
+
+/** Samples of the event stream (Redis) for the gauges, read when /metrics is scraped. */
+export interface StreamGauges {
+  /** Entries read by a consumer and not yet acknowledged (all instances). */
+  pending: number;
+  /** Entries no consumer has read yet. */
+  unread: number;
+}
+
 const TOPICS = new Set<string>(TOPIC_IDS);
 
 function eventLabel(type: string): string {
@@ -75,6 +91,18 @@ export interface Metrics {
   lineApiRetry(call: LineCall): void;
   /** An event that could not get its user's lock in time (the user is asked to try again). */
   lockTimeout(): void;
+  /** A reply LINE refused as already used, after an attempt that may have gone through: answered. */
+  replyPresumed(): void;
+  /** An event answered after at least one failed LINE attempt. */
+  eventRetried(): void;
+  /** An acknowledged event that ended without an answer. */
+  eventGivenUp(reason: GiveUpReason): void;
+  /** Events this instance took over from a consumer that stopped answering (Redis stream). */
+  streamClaimed(count: number): void;
+  /** Events handed to this instance and not finished yet (queued or in progress). */
+  setEventsHeld(read: () => number): void;
+  /** Where /metrics reads the stream's pending and unread counts from (Redis mode). */
+  setStreamGauges(read: () => Promise<StreamGauges | undefined>): void;
   /** Starts timing a webhook request; call the result when the 200 has been sent. */
   ackTimer(): () => void;
   /** Starts timing one event's processing; call the result when it is done (or failed). */
@@ -162,8 +190,62 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     registers,
   });
 
+  const presumed = new Counter({
+    name: `${prefix}replies_presumed_total`,
+    help: "Replies LINE refused as already used after an attempt that may have gone through (answered once)",
+    registers,
+  });
+  const retried = new Counter({
+    name: `${prefix}events_retried_total`,
+    help: "Events answered after at least one failed LINE attempt",
+    registers,
+  });
+  const givenUp = new Counter({
+    name: `${prefix}events_given_up_total`,
+    help: "Acknowledged events that ended without an answer, by reason",
+    labelNames: ["reason"] as const,
+    registers,
+  });
+  const claimed = new Counter({
+    name: `${prefix}event_stream_claimed_total`,
+    help: "Events this instance took over from a consumer that stopped answering (Redis stream)",
+    registers,
+  });
+  let readHeld: () => number = () => 0;
+  new Gauge({
+    name: `${prefix}events_in_progress`,
+    help: "Events handed to this instance and not finished yet (queued behind the user's previous one, or running)",
+    registers,
+    collect() {
+      this.set(readHeld());
+    },
+  });
+  let readStream: () => Promise<StreamGauges | undefined> = async () => undefined;
+  const streamGauge = (name: "pending" | "unread", help: string) =>
+    new Gauge({
+      name: `${prefix}event_stream_${name}`,
+      help,
+      registers,
+      async collect() {
+        const sample = await readStream().catch(() => undefined);
+        if (sample) this.set(sample[name]);
+      },
+    });
+  streamGauge("pending", "Stream entries read by a consumer and not yet acknowledged, all instances (Redis)");
+  streamGauge("unread", "Stream entries no consumer has read yet (Redis)");
+
   return {
     registry,
+    replyPresumed: () => presumed.inc(),
+    eventRetried: () => retried.inc(),
+    eventGivenUp: (reason) => givenUp.inc({ reason }),
+    streamClaimed: (count) => claimed.inc(count),
+    setEventsHeld: (read) => {
+      readHeld = read;
+    },
+    setStreamGauges: (read) => {
+      readStream = read;
+    },
     event: (type) => events.inc({ type: eventLabel(type) }),
     duplicate: () => duplicates.inc(),
     replySent: (via) => replies.inc({ via }),

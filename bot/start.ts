@@ -1,5 +1,6 @@
 import { createServer, type RequestListener, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Router } from "express";
 import { type BotApp, createApp } from "./app.ts";
 import type { Config } from "./config.ts";
@@ -36,8 +37,9 @@ export interface Running {
   port: number;
   app: BotApp;
   /**
-   * Graceful shutdown: /readyz turns 503, no new connections, the events in flight are finished (their
-   * LINE calls and lock waits are bounded), then the simulator and the stores are closed.
+   * Graceful shutdown: /readyz turns 503, no new connections, the events in progress get the config's
+   * shutdownGraceMs to finish (with Redis, the rest is left in the stream for the other instances;
+   * without, it is logged and counted as lost), then the simulator and the stores are closed.
    */
   close(): Promise<void>;
 }
@@ -92,15 +94,19 @@ export async function start({ config, services, startSimulator }: StartOptions):
     port,
     app,
     async close() {
+      const deadline = Date.now() + config.shutdownGraceMs;
+      const left = () => Math.max(0, deadline - Date.now());
       app.stopAccepting();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      await app.drain();
+      await app.stopHandling(left());
       // Before waiting for the server: the simulator's page keeps an event stream open on it, which
-      // would hold the close forever. After the drain: events in flight still reply through its stand-in.
+      // would hold the close forever. After the events: those in progress still reply through its stand-in.
       await simulator?.close();
-      await closed;
-      await app.drain(); // webhooks that arrived on open connections while the server was closing
+      await Promise.race([closed, sleep(left())]);
+      // Webhooks that arrived on open connections while the server was closing (without Redis).
+      if (app.held > 0 && left() > 0) await app.stopHandling(left());
+      server.closeAllConnections();
       await deps.close();
     },
   };

@@ -7,8 +7,15 @@ import { createStores, type Stores } from "../dialogs/stores/index.ts";
 import { loadUi } from "../dialogs/ui.ts";
 import { classify } from "../knowledge/classify.ts";
 import { carrierOf, type Knowledge, matchSymptom } from "../knowledge/knowledge.ts";
-import type { AppDeps } from "./app.ts";
-import type { Config } from "./config.ts";
+import { type AppDeps, DEFAULT_MAX_BACKLOG } from "./app.ts";
+import {
+  type Config,
+  DEFAULT_CLAIM_IDLE_MS,
+  DEFAULT_MAX_CONCURRENT_EVENTS,
+  DEFAULT_REPLY_RETRY_SECONDS,
+} from "./config.ts";
+import { createStreamInbox } from "./event-stream.ts";
+import { createLocalInbox, type EventHandler } from "./inbox.ts";
 import { createLineOut, type LineClient, type LineTuning } from "./line-client.ts";
 import { logger as defaultLogger } from "./logger.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
@@ -50,7 +57,9 @@ export type BotConfig = Pick<
   Config,
   "channelSecret" | "channelAccessToken" | "lineApiBaseUrl" | "qaCommunityUrl"
 > &
-  Partial<Pick<Config, "redisUrl" | "pushFallback" | "maxConcurrentEvents">>;
+  Partial<
+    Pick<Config, "redisUrl" | "pushFallback" | "maxConcurrentEvents" | "claimIdleMs" | "replyWindowMs">
+  >;
 
 export interface BotDeps extends AppDeps {
   stores: Stores;
@@ -79,16 +88,49 @@ export function createBotDeps(config: BotConfig, services: Services): BotDeps {
     ui,
   });
   const limiter = createRateLimiter(services.rateLimit);
+  const line = createLineOut({
+    client,
+    metrics,
+    logger,
+    pushFallback: config.pushFallback ?? false,
+    ...(services.lineTuning && { tuning: services.lineTuning }),
+  });
+  const maxConcurrent = config.maxConcurrentEvents ?? DEFAULT_MAX_CONCURRENT_EVENTS;
+  const replyWindowMs = config.replyWindowMs ?? DEFAULT_REPLY_RETRY_SECONDS * 1_000;
+  const redis = stores.redis;
+  // With Redis, acknowledged events go through the shared stream; the local inbox takes them only when
+  // Redis cannot (they are then handled here, as without Redis).
+  const inbox =
+    redis &&
+    ((handle: EventHandler) =>
+      createStreamInbox({
+        client: redis.client,
+        prefix: redis.prefix,
+        handle,
+        line,
+        metrics,
+        logger,
+        maxConcurrent,
+        maxHeld: 2 * maxConcurrent,
+        replyWindowMs,
+        claimIdleMs: config.claimIdleMs ?? DEFAULT_CLAIM_IDLE_MS,
+        fallback: createLocalInbox({
+          handle,
+          deduper: stores.dedupe,
+          metrics,
+          logger,
+          maxConcurrent,
+          maxBacklog: DEFAULT_MAX_BACKLOG,
+          maxBacklogWaitMs: 1_000,
+          replyWindowMs,
+        }),
+      }));
   return {
     channelSecret: config.channelSecret,
     ...(config.maxConcurrentEvents && { maxConcurrentEvents: config.maxConcurrentEvents }),
-    line: createLineOut({
-      client,
-      metrics,
-      logger,
-      pushFallback: config.pushFallback ?? false,
-      ...(services.lineTuning && { tuning: services.lineTuning }),
-    }),
+    ...(inbox && { inbox }),
+    replyWindowMs,
+    line,
     stores,
     store,
     deduper: stores.dedupe,

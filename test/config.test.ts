@@ -29,6 +29,9 @@ describe("readConfig", () => {
       redisUrl: undefined,
       pushFallback: false,
       maxConcurrentEvents: 64,
+      claimIdleMs: 5_000,
+      replyWindowMs: 18 * 60_000,
+      shutdownGraceMs: 20_000,
     });
   });
 
@@ -73,6 +76,12 @@ describe("readConfig", () => {
     expect(readConfig({ MAX_CONCURRENT_EVENTS: "200" }).maxConcurrentEvents).toBe(200);
   });
 
+  it("reads the delivery timings: takeover idle time, reply retry window, shutdown grace", () => {
+    expect(
+      readConfig({ EVENT_CLAIM_IDLE_MS: "800", LINE_REPLY_RETRY_SECONDS: "90", SHUTDOWN_GRACE_MS: "3000" }),
+    ).toMatchObject({ claimIdleMs: 800, replyWindowMs: 90_000, shutdownGraceMs: 3_000 });
+  });
+
   it("never repeats a Redis password in its messages", () => {
     const problems = problemsOf({ REDIS_URL: "http://user:hunter2@redis:6379" }).join("\n");
     expect(problems).toContain("REDIS_URL must start with redis:// or rediss://");
@@ -103,6 +112,8 @@ describe("readConfig", () => {
     [{ LINE_PUSH_FALLBACK: "maybe" }, 'LINE_PUSH_FALLBACK must be 1 or 0 (got "maybe")'],
     [{ MAX_CONCURRENT_EVENTS: "0" }, 'MAX_CONCURRENT_EVENTS must be a whole number of at least 1 (got "0")'],
     [{ MAX_CONCURRENT_EVENTS: "lots" }, "MAX_CONCURRENT_EVENTS must be a whole number of at least 1"],
+    [{ LINE_REPLY_RETRY_SECONDS: "1500" }, "a reply token is valid 20 minutes"],
+    [{ EVENT_CLAIM_IDLE_MS: "soon" }, "EVENT_CLAIM_IDLE_MS must be a whole number of at least 1"],
   ])("refuses %j: %s", (env, message) => {
     expect(problemsOf(env).join("\n")).toContain(message);
   });

@@ -229,9 +229,7 @@ describe("replyOrPush", () => {
     const scope = nock(BASE).post("/v2/bot/message/reply").reply(200, { sentMessages: [] });
     await expect(
       replyOrPush(client, request, { ...observer().options, pushFallback: true }),
-    ).resolves.toEqual({
-      via: "reply",
-    });
+    ).resolves.toEqual({ via: "reply", attempts: 1 });
     expect(scope.isDone()).toBe(true);
   });
 
@@ -247,9 +245,7 @@ describe("replyOrPush", () => {
       .reply(200, { sentMessages: [] });
     await expect(
       replyOrPush(client, request, { ...observer().options, pushFallback: true }),
-    ).resolves.toEqual({
-      via: "push",
-    });
+    ).resolves.toEqual({ via: "push", attempts: 1 });
     expect(pushed).toEqual({ to: push.to, messages: reply.messages });
   });
 
@@ -258,18 +254,94 @@ describe("replyOrPush", () => {
     // why, pushFallback, what LINE answers to each reply attempt
     ["fallback is off", false, [invalidToken]],
     ["the refusal is not about the token", true, [badBody]],
-    ["an earlier attempt may have used the token", true, ["hang", invalidToken]],
   ] as const)("does not push when %s", async (_why, pushFallback, answers) => {
     const scope = nock(BASE);
-    for (const answer of answers) {
-      const attempt = scope.post("/v2/bot/message/reply");
-      if (answer === "hang") attempt.delay(10_000).reply(200, {});
-      else attempt.reply(400, answer);
-    }
+    for (const answer of answers) scope.post("/v2/bot/message/reply").reply(400, answer);
     const pushScope = nock(BASE).post("/v2/bot/message/push").reply(200, { sentMessages: [] });
     const options = { ...observer().options, timeoutMs: 50, pushFallback };
     await expect(replyOrPush(client, request, options)).rejects.toBeInstanceOf(LineCallError);
     expect(scope.isDone()).toBe(true);
+    expect(pushScope.isDone()).toBe(false);
+  });
+});
+
+describe("replyOrPush: retrying a reply is safe because a token works once", () => {
+  const request = { ...reply, to: push.to };
+
+  it("counts a refused token after a timed-out attempt as answered (that attempt went through), never pushes", async () => {
+    const scope = nock(BASE)
+      .post("/v2/bot/message/reply")
+      .delay(10_000)
+      .reply(200, {})
+      .post("/v2/bot/message/reply")
+      .reply(400, { message: "Invalid reply token" });
+    const pushScope = nock(BASE).post("/v2/bot/message/push").reply(200, { sentMessages: [] });
+    const options = { ...observer().options, timeoutMs: 50, pushFallback: true };
+    await expect(replyOrPush(client, request, options)).resolves.toEqual({ via: "presumed", attempts: 2 });
+    expect(scope.isDone()).toBe(true);
+    expect(pushScope.isDone()).toBe(false);
+  });
+
+  it("counts a refused token as answered when a consumer before this one may have sent it", async () => {
+    nock(BASE).post("/v2/bot/message/reply").reply(400, { message: "Invalid reply token" });
+    const pushScope = nock(BASE).post("/v2/bot/message/push").reply(200, { sentMessages: [] });
+    const options = { ...observer().options, pushFallback: true, maybeAttempted: true };
+    await expect(replyOrPush(client, request, options)).resolves.toEqual({ via: "presumed", attempts: 1 });
+    expect(pushScope.isDone()).toBe(false);
+  });
+
+  it("retries 500s until `until`, then gives up (no retry count)", async () => {
+    const { errors, options } = observer();
+    nock(BASE).post("/v2/bot/message/reply").times(1_000).reply(500, { message: "Internal error" });
+    const started = Date.now();
+    const error = await replyOrPush(client, request, { ...options, until: started + 150 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ status: 500 });
+    expect(errors.length).toBeGreaterThan(3); // more than the 2 retries of a call without `until`
+    expect(Date.now() - started).toBeLessThan(1_000);
+    nock.cleanAll();
+  });
+
+  it("honours Retry-After in full while the window allows it", async () => {
+    nock(BASE)
+      .post("/v2/bot/message/reply")
+      .reply(429, { message: "rate limited" }, { "retry-after": "1" })
+      .post("/v2/bot/message/reply")
+      .reply(200, { sentMessages: [] });
+    const started = Date.now();
+    const outcome = await replyOrPush(client, request, { ...observer().options, until: started + 5_000 });
+    expect(outcome).toEqual({ via: "reply", attempts: 2 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(990); // not cut to maxDelayMs (5 ms here)
+  });
+
+  it("pushes, with the caller's retry key, when LINE failed with definite errors until `until`", async () => {
+    const keys: string[] = [];
+    nock(BASE).post("/v2/bot/message/reply").times(1_000).reply(503, { message: "busy" });
+    nock(BASE)
+      .matchHeader("x-line-retry-key", (key: string) => keys.push(key) > 0)
+      .post("/v2/bot/message/push")
+      .reply(200, { sentMessages: [] });
+    const key = "123e4567-e89b-42d3-a456-426614174000";
+    const options = { ...observer().options, until: Date.now() + 50, pushFallback: true, pushRetryKey: key };
+    await expect(replyOrPush(client, request, options)).resolves.toMatchObject({ via: "push" });
+    expect(keys).toEqual([key]);
+    nock.cleanAll();
+  });
+
+  it("counts a token refused within its first minute as used (it cannot have expired yet): no push", async () => {
+    nock(BASE).post("/v2/bot/message/reply").reply(400, { message: "Invalid reply token" });
+    const pushScope = nock(BASE).post("/v2/bot/message/push").reply(200, { sentMessages: [] });
+    const options = { ...observer().options, pushFallback: true, tokenFreshUntil: Date.now() + 50_000 };
+    await expect(replyOrPush(client, request, options)).resolves.toEqual({ via: "presumed", attempts: 1 });
+    expect(pushScope.isDone()).toBe(false);
+  });
+
+  it("does not push when the event was taken over by another consumer meanwhile", async () => {
+    nock(BASE).post("/v2/bot/message/reply").reply(400, { message: "Invalid reply token" });
+    const pushScope = nock(BASE).post("/v2/bot/message/push").reply(200, { sentMessages: [] });
+    const options = { ...observer().options, pushFallback: true, mayPush: async () => false };
+    await expect(replyOrPush(client, request, options)).rejects.toBeInstanceOf(LineCallError);
     expect(pushScope.isDone()).toBe(false);
   });
 });

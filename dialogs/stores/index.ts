@@ -13,6 +13,8 @@ export interface Stores {
   lock: UserLock;
   /** Resolves when the backing store answers, rejects when it does not (for GET /readyz). */
   ping(): Promise<void>;
+  /** With Redis: its client and the deployment's key prefix, for the bot's event stream (bot/event-stream.ts). */
+  redis?: { client: RedisClient; prefix: string };
   close(): Promise<void>;
 }
 
@@ -106,6 +108,7 @@ function createRedisStores(url: string, options: StoresOptions): Stores {
     options.log?.warn({ err: error }, "redis lock renew/release failed");
   return {
     kind: "redis",
+    redis: { client, prefix },
     sessions: new RedisSessionStore({ client, prefix: `${prefix}session:` }),
     dedupe: new RedisEventDeduper({ client, prefix: `${prefix}event:` }),
     lock: new RedisUserLock({

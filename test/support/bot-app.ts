@@ -20,6 +20,8 @@ export interface BuildOptions {
   lineTuning?: Services["lineTuning"];
   rateLimit?: Services["rateLimit"];
   pushFallback?: boolean;
+  /** How long a failing reply is retried (default 1 s here: tests of LINE failing end quickly). */
+  replyWindowMs?: number;
 }
 
 /** The full app with test doubles for the classifier and knowledge, a captured logger and a given store. */
@@ -32,6 +34,7 @@ export function buildApp(options: BuildOptions = {}) {
       lineApiBaseUrl: options.lineApiBaseUrl ?? LINE_API_BASE_URL,
       qaCommunityUrl: undefined,
       pushFallback: options.pushFallback ?? false,
+      replyWindowMs: options.replyWindowMs ?? 1_000,
     },
     {
       classify: options.classify ?? ((t) => classify(t)),

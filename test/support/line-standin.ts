@@ -23,8 +23,17 @@ export interface Recorded {
 }
 
 export type Call = "reply" | "push" | "loading";
-/** A status to answer instead, "hang" (never answer), or a normal answer after a delay. */
-export type Fault = number | "hang" | { delayMs: number };
+/**
+ * A status to answer instead (with a Retry-After header if given), "hang" (read the request, never
+ * answer), "lose-answer" (do the call, then cut the connection instead of answering: applied, but the
+ * caller cannot know), or a normal answer after a delay.
+ */
+export type Fault =
+  | number
+  | "hang"
+  | "lose-answer"
+  | { delayMs: number }
+  | { status: number; retryAfterS: number };
 
 const PATHS: Record<Call, string> = {
   reply: "/v2/bot/message/reply",
@@ -69,8 +78,19 @@ export async function startLineStandin(channelAccessToken: string) {
       res.on("close", () => hanging.delete(res));
       return;
     }
-    if (typeof fault === "number") {
-      res.status(fault).json({ message: MESSAGES[fault] ?? "Error" });
+    if (typeof fault === "number" || (typeof fault === "object" && "status" in fault)) {
+      const status = typeof fault === "number" ? fault : fault.status;
+      if (typeof fault === "object") res.set("retry-after", String(fault.retryAfterS));
+      res.status(status).json({ message: MESSAGES[status] ?? "Error" });
+      return;
+    }
+    if (fault === "lose-answer") {
+      res.end = (() => {
+        recorded.status = res.statusCode; // LINE did it (200) or refused it; the caller never hears
+        req.socket.destroy();
+        return res;
+      }) as typeof res.end;
+      next();
       return;
     }
     if (fault) setTimeout(next, fault.delayMs);
@@ -114,6 +134,11 @@ export async function startLineStandin(channelAccessToken: string) {
     plan(call: Call, faults: Fault[], replyToken?: string) {
       const key = replyToken ? `${PATHS[call]} ${replyToken}` : PATHS[call];
       planned.set(key, [...(planned.get(key) ?? []), ...faults]);
+    },
+    /** Clears every planned and standing fault (between tests). */
+    resetFaults() {
+      planned.clear();
+      always.clear();
     },
     /** Every call of this kind gets this fault until cleared with undefined. */
     always(call: Call, fault: Fault | undefined) {
