@@ -107,4 +107,29 @@ describe("bot/main.ts end to end through LINE_API_BASE_URL", () => {
     expect(line.replies().length).toBe(before + 3);
     expect(bot.output()).toContain('"msg":"shutting down"');
   });
+
+  it("on SIGTERM while LINE hangs (no Redis): exits in bounded time, logging and counting what it lost", async () => {
+    const stopping = await spawnBot({
+      LINE_CHANNEL_SECRET: SECRET,
+      LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
+      LINE_API_BASE_URL: line.baseUrl,
+      SHUTDOWN_GRACE_MS: "1500",
+    });
+    line.always("reply", "hang");
+    try {
+      const events = line.issue(
+        Array.from({ length: 20 }, (_, i) => textEvent(userId(0x5e00 + i), "Mailbox full")),
+      );
+      const res = await postWebhook(stopping.url, events);
+      expect(res.status).toBe(200);
+      const started = Date.now();
+      expect(await stopping.stop("SIGTERM")).toBe(0);
+      expect(Date.now() - started).toBeLessThan(6_000); // the grace, then closing: not the 20 min of retries
+      const lost = /"lost":(\d+)[^\n]*acknowledged events lost at shutdown/.exec(stopping.output());
+      expect(Number(lost?.[1])).toBe(20);
+    } finally {
+      line.always("reply", undefined);
+      await stopping.stop("SIGKILL");
+    }
+  });
 });

@@ -109,8 +109,24 @@ describeWithOwnRedis("Redis outage under load", () => {
       (e) => line.delivered().filter((r) => r.body.replyToken === e.replyToken).length,
     );
     if (!perEvent.every((n) => n === 1)) {
-      const bad = sent.filter((_, i) => perEvent[i] !== 1).map((e) => [e.replyToken, line.replies().filter((r) => r.body.replyToken === e.replyToken).map((r) => r.status)]);
-      console.log("PEREVENT", JSON.stringify(perEvent), JSON.stringify(bad), logs.filter((l) => !l.includes('"turn"')).map((l) => l.slice(0, 250)).join(""));
+      const bad = sent
+        .filter((_, i) => perEvent[i] !== 1)
+        .map((e) => [
+          e.replyToken,
+          line
+            .replies()
+            .filter((r) => r.body.replyToken === e.replyToken)
+            .map((r) => r.status),
+        ]);
+      console.log(
+        "PEREVENT",
+        JSON.stringify(perEvent),
+        JSON.stringify(bad),
+        logs
+          .filter((l) => !l.includes('"turn"'))
+          .map((l) => l.slice(0, 250))
+          .join(""),
+      );
     }
     expect(perEvent.every((n) => n === 1)).toBe(true);
     const texts = sent.map(textTo);

@@ -69,9 +69,13 @@ export async function startLineStandin(channelAccessToken: string) {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const recorded: Recorded = { path: req.path, body, ...(retryKey && { retryKey }) };
     requests.push(recorded);
-    res.on("finish", () => {
-      recorded.status = res.statusCode;
-    });
+    // Recorded when the stand-in answers, even if the caller is gone by then (killed while LINE was
+    // slow): LINE did what it answers whether or not anyone hears it.
+    const end = res.end.bind(res);
+    res.end = ((...args: Parameters<typeof res.end>) => {
+      recorded.status ??= res.statusCode;
+      return end(...args);
+    }) as typeof res.end;
     const fault = faultFor(req.path, body.replyToken);
     if (fault === "hang") {
       hanging.add(res);
