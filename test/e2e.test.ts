@@ -113,6 +113,7 @@ describe("bot/main.ts end to end through LINE_API_BASE_URL", () => {
       LINE_CHANNEL_SECRET: SECRET,
       LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
       LINE_API_BASE_URL: line.baseUrl,
+      QA_COMMUNITY_URL: "https://community.example.org/qa",
       SHUTDOWN_GRACE_MS: "1500",
     });
     line.always("reply", "hang");
