@@ -1,6 +1,7 @@
+import type { Format } from "../formats/format.ts";
 import { FORMATS, GENERIC } from "../formats/index.ts";
 import { dsnDrafts } from "../formats/rfc3464.ts";
-import { holdout } from "../holdout.ts";
+import { heldOutTable } from "../holdout.ts";
 import { delayPhrase } from "./delay.ts";
 import { type Draft, newDraft } from "./draft.ts";
 import type { Message } from "./message.ts";
@@ -8,6 +9,12 @@ import { noticeLines } from "./notice.ts";
 import { hasSmtpCode, knownPhrase } from "./signals.ts";
 import { commandInText, preferStatus, remoteHostInText, replyCodeInText, statusInText } from "./smtp.ts";
 import { domainOf, firstAddress, sameAddress, squash } from "./text.ts";
+
+/** FORMATS, without those an evaluation holds out. */
+let formats: readonly Format[] = FORMATS;
+heldOutTable(({ names }) => {
+  formats = FORMATS.filter((f) => !names.has(f.name));
+});
 
 /**
  * Message → one draft per recipient:
@@ -19,8 +26,7 @@ import { domainOf, firstAddress, sameAddress, squash } from "./text.ts";
 export function draftsOf(message: Message): Draft[] {
   let fromText: Draft[] = [];
   let formatName = "";
-  for (const format of FORMATS) {
-    if (holdout.names.size > 0 && holdout.names.has(format.name)) continue;
+  for (const format of formats) {
     if (!format.detect(message)) continue;
     fromText = format.parse(message);
     formatName = format.name;

@@ -1,4 +1,4 @@
-import { holdout } from "../holdout.ts";
+import { heldOutTable } from "../holdout.ts";
 import { CHECKS } from "../reasons/order.ts";
 import { PhraseIndex } from "./phrase-index.ts";
 import { forMatching } from "./text.ts";
@@ -13,13 +13,18 @@ export function hasSmtpCode(line: string): boolean {
   return CODE.test(line);
 }
 
-/** Every phrase of every reason (but auto-replies), split into its ordered parts. */
-const PHRASES = Object.values(CHECKS)
-  .filter((c) => c.reason !== "vacation")
-  .flatMap((c) => c.phrases)
-  .map((p) => p.split("…"));
+/** Every phrase of every reason (but auto-replies and held-out phrases), split into its ordered parts. */
+let PHRASES: string[][] = [];
 /** One index over the first part of each phrase; the other parts are checked after a hit. */
-const FIRST_PARTS = new PhraseIndex(PHRASES.map((parts) => parts[0]!));
+let FIRST_PARTS = new PhraseIndex([]);
+heldOutTable(({ phrases }) => {
+  PHRASES = Object.values(CHECKS)
+    .filter((c) => c.reason !== "vacation")
+    .flatMap((c) => c.phrases)
+    .filter((p) => !phrases.has(p))
+    .map((p) => p.split("…"));
+  FIRST_PARTS = new PhraseIndex(PHRASES.map((parts) => parts[0]!));
+});
 
 /** Lines that cannot be a server's explanation: encoded data and long unbroken tokens. */
 function isNoise(line: string): boolean {
@@ -39,7 +44,7 @@ export function knownPhrase(line: string): string | undefined {
       ok = found !== -1;
       at = found + parts[i]!.length;
     }
-    if (ok && !(holdout.phrases.size > 0 && holdout.phrases.has(parts.join("…")))) return parts.join("…");
+    if (ok) return parts.join("…");
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import type { Draft } from "../bounce/draft.ts";
 import { domainOf } from "../bounce/text.ts";
-import { holdout } from "../holdout.ts";
+import { heldOutTable } from "../holdout.ts";
 import type { Facts } from "../reasons/check.ts";
 import type { Decision } from "../types.ts";
 import { apple } from "./apple.ts";
@@ -44,10 +44,14 @@ const PROVIDERS: readonly Provider[] = [
   cloudflare,
 ];
 
-/** Host-name suffix → index in PROVIDERS of the first provider that lists it. */
-const BY_SUFFIX = new Map<string, number>();
-PROVIDERS.forEach((p, i) => {
-  for (const h of p.hosts) if (!BY_SUFFIX.has(h)) BY_SUFFIX.set(h, i);
+/** Host-name suffix → index in PROVIDERS of the first provider that lists it (held-out ones left out). */
+let BY_SUFFIX = new Map<string, number>();
+heldOutTable(({ names }) => {
+  BY_SUFFIX = new Map();
+  PROVIDERS.forEach((p, i) => {
+    if (names.has(p.name)) return;
+    for (const h of p.hosts) if (!BY_SUFFIX.has(h)) BY_SUFFIX.set(h, i);
+  });
 });
 
 /**
@@ -58,7 +62,7 @@ function providerFor(name: string): Provider | undefined {
   let best = -1;
   for (let at = 0; name && at !== -1; at = name.indexOf(".", at + 1)) {
     const i = BY_SUFFIX.get(at === 0 ? name : name.slice(at + 1));
-    if (i !== undefined && (best === -1 || i < best) && !holdout.names.has(PROVIDERS[i]!.name)) best = i;
+    if (i !== undefined && (best === -1 || i < best)) best = i;
   }
   return best === -1 ? undefined : PROVIDERS[best];
 }

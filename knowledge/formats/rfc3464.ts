@@ -1,7 +1,7 @@
 import { type Draft, newDraft } from "../bounce/draft.ts";
 import type { Message } from "../bounce/message.ts";
 import { firstAddress, linesOf, squash } from "../bounce/text.ts";
-import { holdout } from "../holdout.ts";
+import { heldOutTable } from "../holdout.ts";
 import type { DsnAction } from "../types.ts";
 import type { Format } from "./format.ts";
 import { POWERMTA_CATEGORY_FIELD, powerMtaReason } from "./powermta.ts";
@@ -110,6 +110,12 @@ function reportingMtaOf(text: string): string {
   return /^[A-Za-z0-9.-]+/.exec(text.slice(at, at + 256))?.[0].toLowerCase() ?? "";
 }
 
+/** Whether PowerMTA's bounce-category field is read (eval:families holds it out with the PowerMTA family). */
+let readPowerMta = true;
+heldOutTable(({ names }) => {
+  readPowerMta = !names.has("PowerMTA");
+});
+
 /** One draft per recipient group of a delivery report. */
 export function dsnDrafts(text: string, lhost = "RFC3464"): Draft[] {
   const drafts: Draft[] = [];
@@ -126,7 +132,7 @@ export function dsnDrafts(text: string, lhost = "RFC3464"): Draft[] {
     const code = g["diagnostic-code"] ?? (generic.test(comment.trim()) ? "" : comment);
     const semi = code.indexOf(";");
     const typed = semi > 0 && semi < 20 && /^[A-Za-z][A-Za-z0-9-]*$/.test(code.slice(0, semi).trim());
-    const category = holdout.names.has("PowerMTA") ? undefined : powerMtaReason(g[POWERMTA_CATEGORY_FIELD]);
+    const category = readPowerMta ? powerMtaReason(g[POWERMTA_CATEGORY_FIELD]) : undefined;
     drafts.push(
       newDraft(lhost, {
         recipient,

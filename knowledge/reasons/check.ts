@@ -1,4 +1,4 @@
-import { holdout } from "../holdout.ts";
+import { heldOutTable } from "../holdout.ts";
 import type { DsnAction, Reason } from "../types.ts";
 
 /**
@@ -34,16 +34,19 @@ export const BEFORE_DATA = new Set(["CONN", "HELO", "EHLO", "MAIL", "RCPT", "STA
 
 /** Builds the `match` function for a sorted phrase list. */
 export function phraseMatcher(phrases: readonly string[]): (text: string) => string | undefined {
-  const compiled = phrases.map((p) => ({ phrase: p, parts: p.split("…") }));
+  const all = phrases.map((p) => ({ phrase: p, parts: p.split("…") }));
+  let compiled = all;
   // The checks ask about the same diagnosis several times in a row: remember the last answer.
   let lastText = "";
   let lastResult: string | undefined;
-  let lastVersion = holdout.version;
-  const off = (phrase: string) => holdout.phrases.size > 0 && holdout.phrases.has(phrase);
+  heldOutTable(({ phrases: off }) => {
+    compiled = all.filter((p) => !off.has(p.phrase));
+    lastText = ""; // the remembered answer may have come from a phrase now held out
+  });
   const find = (text: string): string | undefined => {
     for (const { phrase, parts } of compiled) {
       if (parts.length === 1) {
-        if (text.includes(phrase) && !off(phrase)) return phrase;
+        if (text.includes(phrase)) return phrase;
         continue;
       }
       let at = 0;
@@ -56,15 +59,14 @@ export function phraseMatcher(phrases: readonly string[]): (text: string) => str
         }
         at = found + part.length;
       }
-      if (ok && !off(phrase)) return phrase;
+      if (ok) return phrase;
     }
     return undefined;
   };
   return (text: string) => {
     if (!text) return undefined;
-    if (text !== lastText || lastVersion !== holdout.version) {
+    if (text !== lastText) {
       lastText = text;
-      lastVersion = holdout.version;
       lastResult = find(text);
     }
     return lastResult;
