@@ -10,6 +10,7 @@ const inputEl = $("input");
 const examplesEl = $("examples");
 const userListEl = $("user-list");
 const followEl = $("follow");
+const appEl = document.querySelector(".app");
 
 const state = {
   users: [],
@@ -57,9 +58,24 @@ function updateUser(user) {
   renderUsers();
 }
 
+/** The side panel: always shown on a wide screen; on a phone's width it slides over the chat when opened. */
+function setSidebar(open) {
+  appEl.classList.toggle("sidebar-open", open);
+  $("toggle-sidebar").setAttribute("aria-expanded", String(open));
+  $("backdrop").hidden = !open;
+}
+
+$("toggle-sidebar").addEventListener("click", () => setSidebar(!appEl.classList.contains("sidebar-open")));
+$("close-sidebar").addEventListener("click", () => setSidebar(false));
+$("backdrop").addEventListener("click", () => setSidebar(false));
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Escape") setSidebar(false);
+});
+
 function selectUser(userId) {
   const user = state.users.find((u) => u.userId === userId);
   if (!user) return;
+  setSidebar(false); // on a phone, picking a user goes back to the chat
   state.current = user;
   history.replaceState(null, "", `#${userId}`);
   state.stream?.close();
