@@ -5,6 +5,7 @@ import { fragmentMessage, type Message } from "./bounce/message.ts";
 import { draftsOf } from "./bounce/pipeline.ts";
 import { toRecord } from "./bounce/record.ts";
 import { toLf } from "./bounce/text.ts";
+import { unwrap } from "./bounce/unwrap.ts";
 import type { BounceRecord, Classification, InputKind } from "./types.ts";
 
 export interface ClassifyOptions {
@@ -20,7 +21,10 @@ async function messageOf(input: string | Uint8Array, kind: InputKind): Promise<M
     return parseMail(lfBytes(bytes));
   }
   const text = typeof input === "string" ? input : decodeText(input.subarray(0, MAX_FRAGMENT_CHARS * 4));
-  return fragmentMessage(toLf(text.length > MAX_FRAGMENT_CHARS ? text.slice(0, MAX_FRAGMENT_CHARS) : text));
+  // Pasted and screenshot text often went through a narrow screen: its soft line breaks are undone.
+  return fragmentMessage(
+    unwrap(toLf(text.length > MAX_FRAGMENT_CHARS ? text.slice(0, MAX_FRAGMENT_CHARS) : text)),
+  );
 }
 
 function kindOf(input: string | Uint8Array, wanted: ClassifyOptions["kind"]): InputKind {

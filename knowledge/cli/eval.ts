@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { classify } from "../classify.ts";
 import type { BounceRecord } from "../types.ts";
-import { pasteOf } from "./paste.ts";
+import { pasteOf, wrapLikePhone } from "./paste.ts";
 
 interface Label {
   file: string;
@@ -40,8 +40,10 @@ function pct(n: number, d: number): string {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const fragments = args.includes("--fragments");
-  const dir = args.find((a) => !a.startsWith("--"));
+  const fragments = args.includes("--fragments") || args.includes("--wrap");
+  const wrapAt = args.indexOf("--wrap");
+  const columns = wrapAt === -1 ? 0 : Number(args[wrapAt + 1]);
+  const dir = args.find((a, i) => !a.startsWith("--") && (wrapAt === -1 || i !== wrapAt + 1));
   if (!dir) {
     process.stderr.write("usage: npm run --silent eval -- DIR [--fragments]\n");
     process.exit(2);
@@ -50,7 +52,8 @@ async function main(): Promise<void> {
   const inputs = new Map<string, string | Uint8Array>();
   for (const file of labels.keys()) {
     const raw = new Uint8Array(readFileSync(join(dir, file)));
-    inputs.set(file, fragments ? await pasteOf(raw) : raw);
+    const paste = fragments ? await pasteOf(raw) : "";
+    inputs.set(file, !fragments ? raw : columns > 0 ? wrapLikePhone(paste, columns) : paste);
   }
 
   const results = new Map<string, BounceRecord[]>();

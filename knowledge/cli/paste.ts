@@ -64,3 +64,44 @@ export async function pasteOf(raw: Uint8Array): Promise<string> {
   // else the raw body under the headers.
   return (await decodeText(text)) || split(text).body.trim();
 }
+
+/** East Asian wide characters: a line of them breaks between any two, and each takes two columns. */
+function isWide(ch: string): boolean {
+  const c = ch.codePointAt(0)!;
+  return (c >= 0x3000 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xff60);
+}
+
+/**
+ * The text as a phone shows it: every line longer than `columns` (wide characters count two) broken
+ * where a browser breaks it: at the last blank that fits, after a hyphen inside a word, between two
+ * Japanese characters, or inside a word too long for a line of its own. Evaluation only: what a narrow
+ * screen does to a paste or a screenshot (`npm run eval -- DIR --fragments --wrap N`).
+ */
+export function wrapLikePhone(text: string, columns: number): string {
+  const out: string[] = [];
+  for (const line of text.split("\n")) {
+    let rest = line.trimEnd();
+    while (rest.length > 0) {
+      let width = 0;
+      let fit = 0; // characters that fit
+      let lastBreak = -1; // index after which the line may break
+      for (; fit < rest.length; fit++) {
+        const ch = rest[fit]!;
+        const w = isWide(ch) ? 2 : 1;
+        if (width + w > columns) break;
+        width += w;
+        if (ch === " " || (ch === "-" && fit > 0 && /\w/.test(rest[fit - 1]!)) || isWide(ch)) lastBreak = fit;
+      }
+      if (fit >= rest.length) {
+        out.push(rest);
+        break;
+      }
+      // The next character may start the line if the break comes before it (a blank is eaten).
+      const at = rest[fit] === " " ? fit : lastBreak >= 0 ? lastBreak + 1 : fit;
+      out.push(rest.slice(0, at).trimEnd());
+      rest = rest.slice(at).replace(/^ +/, "");
+    }
+    if (line.trim() === "") out.push("");
+  }
+  return out.join("\n");
+}

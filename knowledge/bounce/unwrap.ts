@@ -1,0 +1,164 @@
+/**
+ * Re-joining lines a narrow screen broke. A phone's mail app (and some phones' copy and paste) wraps
+ * every line longer than the screen, so a reply code, an address or a phrase ends up on two lines:
+ *
+ *   <<< 550 5.1.1                       ----- The following addresses had permanent fatal
+ *   <user@example.jp>... User           errors -----
+ *   Unknown                             <user@example.jp>
+ *
+ * A line was broken by the screen when the first word of the next line would not have fitted after
+ * it: that is how text is laid out, so a line that stops early was ended by its writer. The screen's
+ * width is not known; the longest line of the text stands for it (in columns, a Japanese character
+ * counting two). Lines of a text nobody wrapped are rarely that close to its longest line, and when
+ * they are, joining two lines of one explanation costs nothing: reasons are read over joined lines.
+ *
+ * Every loop here is a single pass over the text: linear in its length.
+ */
+
+/** Texts whose longest line is shorter than this were not wrapped by a screen (nothing to join). */
+const MIN_WRAP_COLUMNS = 20;
+/** Wider than this, no phone wrapped it: a long line is the writer's own. */
+const MAX_WRAP_COLUMNS = 64;
+
+/** A report field or header at the start of a line ("Status: 5.1.1", "Final-Recipient: rfc822; …"). */
+function startsField(line: string): boolean {
+  const first = line.charCodeAt(0);
+  if (first < 65 || first > 90) return false; // fields are capitalised; "said:" goes on a sentence
+  let i = 0;
+  let lower = false; // "Status:", "To:"; "TO:<x@…>" is an SMTP command being quoted
+  while (i < line.length && i < 40) {
+    const c = line.charCodeAt(i);
+    lower ||= c >= 97 && c <= 122;
+    const word = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
+    if (!word) break;
+    i++;
+  }
+  return i >= 2 && lower && line[i] === ":" && line[i + 1] !== "/"; // "https://…" is no field
+}
+
+/**
+ * Lines a screen's wrap never starts: an indented line (a wrapped line starts at the margin), a report
+ * field or header, an SMTP transcript line ("<<< 550 …", ">>> RCPT TO:…").
+ */
+function startsNewLine(line: string): boolean {
+  const first = line[0];
+  if (first === " " || first === "\t") return true;
+  if (line.startsWith("<<<") || line.startsWith(">>>")) return true;
+  return startsField(line);
+}
+
+/**
+ * An address at the start of a line after a finished sentence or entry ("… User unknown)" ⏎
+ * "<y@example.jp>") begins the next recipient's entry; after a reply code or unfinished words
+ * ("<<< 550 5.1.1" ⏎ "<x@example.jp>... User unknown") it goes on with the line before.
+ */
+function startsEntry(line: string, previous: string): boolean {
+  if (hyphenated(previous, line)) return false; // "otsu-sakaba-" ⏎ "neko@ezweb.ne.jp"
+  if (ENTRY_HEADER.test(line)) return true;
+  return /[).>;,]$/.test(previous) && LEADING_ADDRESS.test(line);
+}
+
+/** A word broken after its hyphen: "libsisimai-" ⏎ "2@example.jp". */
+function hyphenated(line: string, next: string): boolean {
+  return line.endsWith("-") && /[A-Za-z0-9]/.test(line[line.length - 2] ?? "") && /^[A-Za-z0-9]/.test(next);
+}
+
+const LEADING_ADDRESS = /^[<"']?[A-Za-z0-9._%+=-]{1,64}@[A-Za-z0-9-]{1,63}\./;
+/** A line that is an address with a colon and nothing else: the heading of a recipient's entry. */
+const ENTRY_HEADER = /^[<"']?[A-Za-z0-9._%+=-]{1,64}@[A-Za-z0-9.-]{1,253}[>"']?:$/;
+
+/** "----- … -----", "=====": a rule or a title framed by one ends its line. */
+function endsSeparator(line: string): boolean {
+  const n = line.length;
+  return n >= 3 && ((line.endsWith("---") && line[n - 4] !== "<") || line.endsWith("==="));
+}
+
+export function isWide(code: number): boolean {
+  return (
+    (code >= 0x3000 && code <= 0x9fff) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xff00 && code <= 0xff60)
+  );
+}
+
+/** Columns a line takes on a screen: a Japanese character counts two. */
+function columns(line: string, end = line.length): number {
+  let n = 0;
+  for (let i = 0; i < end; i++) n += isWide(line.charCodeAt(i)) ? 2 : 1;
+  return n;
+}
+
+/** The first unit the screen could not split off the next line: up to a blank or after a hyphen. */
+function firstUnitColumns(line: string): number {
+  const first = line.charCodeAt(0);
+  if (isWide(first)) return 2; // Japanese breaks between any two characters
+  let i = 0;
+  while (i < line.length && line[i] !== " ") {
+    if (line[i] === "-" && i > 0) {
+      i++;
+      break;
+    }
+    if (isWide(line.charCodeAt(i))) break;
+    i++;
+  }
+  return columns(line, i);
+}
+
+const ADDRESS_CHAR = /[A-Za-z0-9.@<>_%+=/:?&#~-]/;
+
+/** The blank the next word would have needed: none after a hyphen or a Japanese character. */
+function gap(line: string): number {
+  return line.endsWith("-") || isWide(line.charCodeAt(line.length - 1)) ? 0 : 1;
+}
+
+/** How the two halves go together again: "" inside a word, an address or Japanese text, else a blank. */
+function glue(line: string, next: string, width: number): string {
+  const last = line[line.length - 1]!;
+  const lastCode = line.charCodeAt(line.length - 1);
+  if (isWide(lastCode) && isWide(next.charCodeAt(0))) return "";
+  if (hyphenated(line, next)) return "";
+  // A word longer than the screen is cut where the line ends (a shorter one would have been moved to
+  // the next line whole): the line is that word alone, nearly full.
+  if (
+    line.length >= width * 0.6 &&
+    !line.trimStart().includes(" ") &&
+    ADDRESS_CHAR.test(last) &&
+    ADDRESS_CHAR.test(next[0]!) &&
+    (line.includes("@") || line.includes(".") || line.includes("/") || next.includes("@"))
+  )
+    return "";
+  return " ";
+}
+
+/** The text with the lines a narrow screen broke joined again; other lines as they were. */
+export function unwrap(text: string): string {
+  const lines = text.split("\n");
+  if (lines.length < 2) return text;
+  const trimmed = lines.map((l) => l.trimEnd());
+  let width = 0;
+  for (const line of trimmed) width = Math.max(width, columns(line));
+  if (width < MIN_WRAP_COLUMNS || width > MAX_WRAP_COLUMNS) return text;
+
+  const out: string[] = [];
+  let current = trimmed[0]!;
+  let currentLast = current; // the last screen line of `current`, whose width decides
+  for (let i = 1; i < trimmed.length; i++) {
+    const next = trimmed[i]!;
+    const broken =
+      currentLast.trim() !== "" &&
+      next !== "" &&
+      !startsNewLine(next) &&
+      !startsEntry(next, current) &&
+      !endsSeparator(currentLast) &&
+      columns(currentLast) + gap(currentLast) + firstUnitColumns(next) > width;
+    if (broken) {
+      current += glue(currentLast, next, width) + next;
+    } else {
+      out.push(current);
+      current = trimmed[i]!;
+    }
+    currentLast = trimmed[i]!;
+  }
+  out.push(current);
+  return out.join("\n");
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { unwrap } from "../knowledge/bounce/unwrap.ts";
+import { classify } from "../knowledge/classify.ts";
+import { wrapLikePhone } from "../knowledge/cli/paste.ts";
+
+/** What the user will be told about: the first record's verdict. */
+async function verdict(text: string) {
+  const r = (await classify(text, { kind: "fragment" })).records[0];
+  return r && { reason: r.reason, status: r.status, replyCode: r.replyCode, recipient: r.recipient };
+}
+
+/**
+ * A phone's mail app wraps every line longer than the screen; a screenshot or a copy keeps those
+ * breaks. Each bounce below is one the classifier reads on full lines; squeezed onto a narrow screen it
+ * must read the same.
+ */
+const BOUNCES: Record<string, string> = {
+  sendmail: [
+    "   ----- The following addresses had permanent fatal errors -----",
+    "<hanako.yamada@example.jp>",
+    "    (reason: 550 5.1.1 <hanako.yamada@example.jp>... User Unknown)",
+    "",
+    "   ----- Transcript of session follows -----",
+    "... while talking to mx.example.jp.:",
+    ">>> RCPT To:<hanako.yamada@example.jp>",
+    "<<< 550 5.1.1 <hanako.yamada@example.jp>... User Unknown",
+    "550 5.1.1 <hanako.yamada@example.jp>... User Unknown",
+  ].join("\n"),
+  postfix: [
+    "This is the mail system at host smtp.example.ne.jp.",
+    "",
+    "I'm sorry to have to inform you that your message could not",
+    "be delivered to one or more recipients. It's attached below.",
+    "",
+    "<ichiro-suzuki-family-2024@docomo.ne.jp>: host mfsmax.docomo.ne.jp[203.0.113.9] said: 552",
+    "    5.2.2 Mailbox full (in reply to RCPT TO command)",
+  ].join("\n"),
+  exim: [
+    "A message that you sent could not be delivered to one or more of its",
+    "recipients. This is a permanent error. The following address(es) failed:",
+    "",
+    "  kenta@example.org",
+    "    SMTP error from remote mail server after RCPT TO:<kenta@example.org>:",
+    "    host mx.example.org [192.0.2.10]: 550 5.1.2 Host unknown or domain lookup failed",
+  ].join("\n"),
+  japanese: [
+    "このメールは以下の原因により届けることが出来ませんでした。",
+    "宛先のメールアドレス（taro.example@ezweb.ne.jp）のメールボックスが容量を超えているため受信できません。",
+    "550 5.2.2 mailbox is full",
+  ].join("\n"),
+};
+
+describe("classify: soft-wrapped text (a narrow screen's line breaks)", () => {
+  for (const [name, text] of Object.entries(BOUNCES)) {
+    it(`reads a ${name} bounce wrapped at 28, 36 and 44 columns as on full lines`, async () => {
+      const whole = await verdict(text);
+      expect(whole?.reason).not.toMatch(/^(undefined|onhold)$/);
+      for (const columns of [28, 36, 44]) {
+        const wrapped = wrapLikePhone(text, columns);
+        expect(wrapped.split("\n").length, `${columns} columns`).toBeGreaterThan(text.split("\n").length);
+        expect(await verdict(wrapped), `${name} at ${columns} columns`).toEqual(whole);
+      }
+    });
+  }
+
+  it("reads the examples of issue #10 as on one line", async () => {
+    expect(await verdict("<<< 550 5.1.1\n<user@example.jp>... User\nUnknown")).toEqual(
+      await verdict("<<< 550 5.1.1 <user@example.jp>... User Unknown"),
+    );
+    const fatal =
+      "----- The following addresses had permanent fatal\nerrors -----\n<user@example.jp>\n(reason: 550 5.1.1 User unknown)";
+    expect(await verdict(fatal)).toEqual(
+      await verdict(
+        "----- The following addresses had permanent fatal errors -----\n<user@example.jp>\n(reason: 550 5.1.1 User unknown)",
+      ),
+    );
+  });
+
+  it("joins an address broken after a hyphen without a blank", () => {
+    expect(unwrap("Delivery to the following recipient failed: libsisimai-\n2@example.jp")).toBe(
+      "Delivery to the following recipient failed: libsisimai-2@example.jp",
+    );
+  });
+
+  it("joins Japanese text without a blank, and a cut URL without one", () => {
+    const text = "このメールは以下の原因により届けることが出来ません\nでした。";
+    expect(unwrap(text)).toBe("このメールは以下の原因により届けることが出来ませんでした。");
+    expect(unwrap("See the page\nhttps://support.example.com/mail/erro\nr-codes.html for more")).toContain(
+      "https://support.example.com/mail/error-codes.html",
+    );
+  });
+
+  it("leaves the lines of a text nobody wrapped as they are", () => {
+    const report = [
+      "Final-Recipient: rfc822; taro@example.jp",
+      "Action: failed",
+      "Status: 5.1.1",
+      "Diagnostic-Code: smtp; 550 5.1.1 <taro@example.jp>: Recipient address rejected",
+    ].join("\n");
+    expect(unwrap(report)).toBe(report);
+    // A line ended by its writer: the next word would have fitted.
+    expect(unwrap("Hello,\nthis is the mail system at host example.jp.")).toBe(
+      "Hello,\nthis is the mail system at host example.jp.",
+    );
+  });
+
+  it("is linear: 5,000 characters of anything are read at once", () => {
+    for (const junk of ["a-\n".repeat(1700), `${"x".repeat(60)}\n`.repeat(80), "@.\n".repeat(1700)]) {
+      const t0 = performance.now();
+      unwrap(junk);
+      expect(performance.now() - t0).toBeLessThan(200);
+    }
+  });
+});
