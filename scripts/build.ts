@@ -7,7 +7,7 @@
  * live sessions the assistant needs about 130 MB compiled, over 150 MB through tsx (npm run bench:webhook).
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, rmSync } from "node:fs";
+import { cpSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -29,6 +29,8 @@ export function build(outDir = join(ROOT, "dist")): string {
   const tsc = join(ROOT, "node_modules", ".bin", "tsc");
   execFileSync(tsc, ["-p", join(ROOT, "tsconfig.build.json"), "--outDir", outDir], { stdio: "inherit" });
   for (const dir of DATA_DIRS) cpSync(join(ROOT, dir), join(outDir, dir), { recursive: true });
+  // Written last: scripts/run-compiled.mjs runs dist/ only when this is newer than every source file.
+  writeFileSync(join(outDir, ".built"), `${new Date().toISOString()}\n`);
   return outDir;
 }
 

@@ -1,6 +1,9 @@
-import { rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { classify } from "../knowledge/classify.ts";
 import { loadKnowledge } from "../knowledge/knowledge.ts";
 import { build, RUNTIME_NODE_FLAGS } from "../scripts/build.ts";
 import { type BotProcess, spawnBot } from "./support/bot-process.ts";
@@ -52,6 +55,42 @@ describe("the compiled build (npm run build)", () => {
     const title = loadKnowledge().topics.get("mailbox-full")!.title.ja;
     expect(textsOf(reply!.body.messages as unknown[]).join("\n")).toContain(title);
   });
+
+  it("classifies a big folder with worker threads: the same lines, in order, as one by one", async () => {
+    const fixtures = join(import.meta.dirname, "fixtures", "bounces");
+    const dir = mkdtempSync(join(tmpdir(), "classify-threads-"));
+    try {
+      const names = readdirSync(fixtures).filter((f) => f.endsWith(".eml"));
+      for (let copy = 0; copy < 16; copy++)
+        for (const f of names)
+          symlinkSync(join(fixtures, f), join(dir, `${String(copy).padStart(2, "0")}-${f}`));
+      const out = execFileSync(
+        process.execPath,
+        [join(OUT, "knowledge", "cli", "classify.js"), "--json", dir],
+        {
+          encoding: "utf8",
+          maxBuffer: 16 * 1024 * 1024,
+        },
+      );
+      const lines = out.trim().split("\n");
+      const files = readdirSync(dir).sort();
+      expect(files.length).toBeGreaterThanOrEqual(600); // enough for the worker threads to take part
+      expect(lines).toHaveLength(files.length);
+      for (const [i, file] of files.entries()) {
+        const { records } = await classify(new Uint8Array(readFileSync(join(dir, file))));
+        const expected = records.map((r) => ({
+          reason: r.reason,
+          topic: r.topic,
+          status: r.status,
+          action: r.action,
+          replyCode: r.replyCode,
+        }));
+        expect(JSON.parse(lines[i]!), file).toEqual({ file, records: expected });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it("shuts down cleanly on SIGTERM", async () => {
     expect(await bot.stop("SIGTERM")).toBe(0);

@@ -4,12 +4,17 @@
  * Scores the classifier against DIR/labels.tsv (format: ../shared/corpus/sisimai-dev/README.md):
  * per-reason precision and recall, the misses, overall reason and status agreement, and mails/s.
  * Rows labelled "(unknown)" are left out; a "(none)" row is right when no record comes out.
- * --fragments classifies what a phone user would paste instead of the whole mail (see paste.ts).
+ * --fragments classifies what a phone user would paste instead of the whole mail (see paste.ts);
+ * --wrap N also re-wraps it as a phone N columns wide does (wrapLikePhone in paste.ts).
+ * Images (PNG, JPEG: screenshots, e.g. from npm run screenshots:bounces) are read with OCR, two at a
+ * time, and classified as pasted text; topic agreement is what the user's advice depends on.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { classify } from "../classify.ts";
-import type { BounceRecord } from "../types.ts";
+import { topicOf } from "../topic-of-reason.ts";
+import type { BounceRecord, DsnAction, Reason } from "../types.ts";
+import { imageReader, isImage } from "./images.ts";
 import { pasteOf, wrapLikePhone } from "./paste.ts";
 
 interface Label {
@@ -17,6 +22,7 @@ interface Label {
   idx: number;
   reason: string;
   status: string;
+  action: string;
 }
 
 function readLabels(dir: string): Map<string, Label[]> {
@@ -24,10 +30,10 @@ function readLabels(dir: string): Map<string, Label[]> {
   const lines = readFileSync(join(dir, "labels.tsv"), "utf8").split("\n").slice(1);
   for (const line of lines) {
     if (!line.trim()) continue;
-    const [file, idx, reason, status] = line.split("\t");
+    const [file, idx, reason, status, , action] = line.split("\t");
     if (!file || reason === "(unknown)") continue;
     const list = byFile.get(file) ?? [];
-    list.push({ file, idx: Number(idx), reason: reason ?? "", status: status ?? "" });
+    list.push({ file, idx: Number(idx), reason: reason ?? "", status: status ?? "", action: action ?? "" });
     byFile.set(file, list);
   }
   for (const list of byFile.values()) list.sort((a, b) => a.idx - b.idx);
@@ -50,26 +56,46 @@ async function main(): Promise<void> {
   }
   const labels = readLabels(dir);
   const inputs = new Map<string, string | Uint8Array>();
+  const images = new Map<string, Uint8Array>();
   for (const file of labels.keys()) {
     const raw = new Uint8Array(readFileSync(join(dir, file)));
+    if (isImage(raw)) {
+      images.set(file, raw);
+      continue;
+    }
     const paste = fragments ? await pasteOf(raw) : "";
     inputs.set(file, !fragments ? raw : columns > 0 ? wrapLikePhone(paste, columns) : paste);
   }
+
+  // Screenshots: their text first (OCR is the slow part, timed on its own), then classified as pastes.
+  const ocrStart = performance.now();
+  const ocrText = new Map<string, string>();
+  if (images.size > 0) {
+    const reader = imageReader();
+    await Promise.all(
+      [...images].map(async ([file, image]) => ocrText.set(file, await reader.text(image).catch(() => ""))),
+    );
+    await reader.close();
+  }
+  const ocrSeconds = (performance.now() - ocrStart) / 1000;
 
   const results = new Map<string, BounceRecord[]>();
   const t0 = performance.now();
   for (const [file, input] of inputs) {
     results.set(file, (await classify(input, { kind: fragments ? "fragment" : "mail" })).records);
   }
+  for (const [file, text] of ocrText) results.set(file, (await classify(text, { kind: "fragment" })).records);
   const seconds = (performance.now() - t0) / 1000;
 
   let rows = 0;
   let reasonOk = 0;
+  let topicOk = 0;
   let statusOk = 0;
   const expected = new Map<string, number>();
   const predicted = new Map<string, number>();
   const correct = new Map<string, number>();
   const misses: string[] = [];
+  const topicMisses: string[] = [];
   const confusion = new Map<string, number>();
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
@@ -91,6 +117,16 @@ async function main(): Promise<void> {
       bump(expected, label.reason);
       bump(predicted, got);
       const ok = got === label.reason;
+      const wantTopic =
+        label.reason === "(none)"
+          ? "(none)"
+          : topicOf(label.reason as Reason, label.action as DsnAction, label.status);
+      const gotTopic =
+        got === "(none)"
+          ? "(none)"
+          : (records[label.reason === "(none)" ? 0 : label.idx - 1]?.topic ?? "(none)");
+      if (gotTopic === wantTopic) topicOk++;
+      else if (ok) topicMisses.push(`${file}#${label.idx}\t${label.reason}: ${wantTopic} → ${gotTopic}`);
       if (ok) {
         reasonOk++;
         bump(correct, got);
@@ -126,11 +162,22 @@ async function main(): Promise<void> {
   out.push(`misses (${misses.length}):`);
   for (const m of misses) out.push(`  ${m}`);
   out.push("");
+  if (topicMisses.length > 0) {
+    out.push(`reason right, topic not (${topicMisses.length}):`);
+    for (const m of topicMisses) out.push(`  ${m}`);
+    out.push("");
+  }
   out.push(`reason agreement: ${reasonOk}/${rows} = ${pct(reasonOk, rows).trim()}`);
   out.push(`status agreement: ${statusOk}/${rows} = ${pct(statusOk, rows).trim()}`);
+  out.push(`topic agreement: ${topicOk}/${rows} = ${pct(topicOk, rows).trim()}`);
+  const classified = inputs.size + ocrText.size;
   out.push(
-    `throughput: ${inputs.size} mails in ${seconds.toFixed(2)} s = ${(inputs.size / seconds).toFixed(0)} mails/s`,
+    `throughput: ${classified} mails in ${seconds.toFixed(2)} s = ${(classified / seconds).toFixed(0)} mails/s`,
   );
+  if (images.size > 0)
+    out.push(
+      `OCR: ${images.size} images in ${ocrSeconds.toFixed(1)} s = ${(images.size / ocrSeconds).toFixed(2)} images/s (two at a time)`,
+    );
   process.stdout.write(`${out.join("\n")}\n`);
 }
 

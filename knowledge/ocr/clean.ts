@@ -1,0 +1,140 @@
+import { isWideChar } from "./layout.ts";
+
+/**
+ * What OCR reads off a phone screenshot, made into the text the mail holds:
+ * - characters: full-width Latin letters and signs (ＡＢＣ＠＜＞) as ASCII, "…" as "...", curly quotes as
+ *   straight ones, and runs of look-alike dashes (「ーーー-」「—–」) as "-": the Japanese long-vowel mark
+ *   is a dash to OCR's Japanese model, but a run of them after no kana is a mail's separator line;
+ * - blanks the Japanese model puts between Japanese characters (「宛 先 : 自 分」) are removed;
+ * - the phone's status bar and the mail app's own header (sender, 「宛先: 自分」, the date) are dropped;
+ *   the subject stays, on a line of its own ("Undelivered Mail Returned to Sender" says it bounced).
+ * Every step is a single pass over the text or over its first lines: linear in its length.
+ */
+
+const DASHES = new Set(["-", "ー", "－", "—", "–", "―", "‐", "−", "ｰ"]);
+
+const isKana = (code: number) => (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa);
+
+/** Runs of two or more dash-like characters that follow no kana become ASCII dashes. */
+function plainDashes(text: string): string {
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (!DASHES.has(ch)) {
+      out += ch;
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < text.length && DASHES.has(text[end]!)) end++;
+    const afterKana = i > 0 && isKana(text.charCodeAt(i - 1));
+    const run = text.slice(i, end);
+    out += end - i >= 2 && !afterKana ? "-".repeat(end - i) : run;
+    i = end;
+  }
+  return out;
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+/** Japanese, or a digit next to Japanese (「2025 年 11 月」). */
+const joins = (a: number, b: number) =>
+  (isWideChar(a) || isDigit(a)) && (isWideChar(b) || isDigit(b)) && (isWideChar(a) || isWideChar(b));
+
+/** Blanks between two Japanese characters (or a digit and one) are the OCR model's, not the mail's. */
+function joinJapanese(text: string): string {
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch !== " ") {
+      out += ch;
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < text.length && text[end] === " ") end++;
+    const before = out.charCodeAt(out.length - 1);
+    const after = text.charCodeAt(end);
+    if (!(out.length > 0 && end < text.length && joins(before, after))) out += text.slice(i, end);
+    i = end;
+  }
+  return out;
+}
+
+/**
+ * Letters OCR glues or swaps in bounce texts: "Amessage that you sent" (a capital A runs into the next
+ * word), "| will be" (a capital I read as a bar).
+ */
+function fixLetters(text: string): string {
+  return text.replace(/\bAmessage\b/g, "A message").replace(/(^|[ \t])\|(?= [a-z'])/gm, "$1I");
+}
+
+function normalizeCharacters(text: string): string {
+  // NFKC: full-width ASCII, half-width kana, "…" → "...". Then quotes the mail surely wrote plain.
+  const nfkc = text
+    .normalize("NFKC")
+    .replace(/[‘’‚`´]/g, "'")
+    .replace(/[“”„]/g, '"');
+  return fixLetters(joinJapanese(plainDashes(nfkc)));
+}
+
+/** The status bar and the app's navigation: a clock, a battery level, "‹ 受信", a few stray marks. */
+function isChrome(line: string): boolean {
+  const t = line.trim();
+  if (t === "") return true;
+  if (t.length > 40) return false;
+  if (/^\d{1,2}:\d{2}\b/.test(t) || /\d{1,3}\s?%$/.test(t)) return true;
+  if (/^[<‹«〈(]?\s*(?:受信|受信トレイ|受信箱|戻る|メール|Inbox|Back|Mailboxes)\b/i.test(t)) return true;
+  // Icons read as a letter or two.
+  let readable = 0;
+  for (let i = 0; i < t.length; i++) if (/[A-Za-z0-9]/.test(t[i]!) || isWideChar(t.charCodeAt(i))) readable++;
+  return readable <= 2;
+}
+
+/** "宛先: 自分", "To: Me", "To 自分", "To: you": the mail app's recipient line. */
+const RECIPIENT_LINE =
+  /^(?:宛先|送信先|受信者|to) {0,3}[:：]? {0,3}(?:自分|me|you)\b|^(?:宛先|送信先) {0,3}[:：]/i;
+/** "差出人: …", "From: Mail Delivery System": the sender line some apps label. */
+const SENDER_LINE = /^(?:差出人|送信者|from) {0,3}[:：]/i;
+/** A date or time alone: "2025年11月3日 10:15", "2025/11/03 10:15", "Nov 3, 2025 at 10:15 AM", "昨日 10:15". */
+const DATE_LINE =
+  /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,20}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}.{0,20}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}.{0,20}|(?:今日|昨日|Today|Yesterday)?\s*\d{1,2}:\d{2}(?:\s?[AP]M)?)$/i;
+
+/** How far down the app's header can reach (status bar, navigation, sender, recipient, subject, date). */
+const HEADER_LINES = 10;
+
+function dropAppHeader(lines: string[]): string[] {
+  let start = 0;
+  while (start < lines.length && start < 4 && isChrome(lines[start]!)) start++;
+  const head = lines.slice(start, start + HEADER_LINES);
+  const recipient = head.findIndex((l) => RECIPIENT_LINE.test(l.trim()));
+  if (recipient === -1) {
+    const sender = head.findIndex((l) => SENDER_LINE.test(l.trim()));
+    return sender === -1 ? lines.slice(start) : dropDates(lines, start + sender + 1);
+  }
+  return dropDates(lines, start + recipient + 1);
+}
+
+/** After the recipient line: the subject stays (on its own line), the date goes. */
+function dropDates(lines: string[], from: string | number): string[] {
+  const at = Number(from);
+  const out: string[] = [];
+  let i = at;
+  for (; i < lines.length && i < at + 4; i++) {
+    const t = lines[i]!.trim();
+    if (t === "" || DATE_LINE.test(t) || /^(?:cc|bcc)\s*[:：]/i.test(t)) continue;
+    if (out.length > 0) break; // the body starts after the subject
+    out.push(t, "");
+  }
+  return [...out, ...lines.slice(i)];
+}
+
+/** Screenshot text → the mail's text, ready to be classified as a pasted fragment. */
+export function cleanOcrText(text: string): string {
+  const lines = normalizeCharacters(text).split("\n");
+  return dropAppHeader(lines)
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}

@@ -1,0 +1,91 @@
+import type { Browser } from "playwright-core";
+
+/**
+ * Draws a returned mail as a phone's mail app shows it, and takes the screenshot a user would send on
+ * LINE: status bar, the app's header (sender, 宛先: 自分, subject, date), the body in a proportional
+ * font wrapped at the screen's width. Used by `npm run screenshots:bounces` (the OCR evaluation set),
+ * `npm run bench:ocr` and the test fixtures; needs Debian's Chromium and fonts-noto-cjk.
+ */
+
+export type Theme = "light" | "dark";
+export type ImageFormat = "png" | "jpeg";
+
+export interface PhoneShot {
+  /** The mail's body text as the app shows it (lines kept, long lines wrapped by the screen). */
+  body: string;
+  /** Shown in the header; default "Undelivered Mail Returned to Sender". */
+  subject?: string;
+  /** Sender name in the header; default "Mail Delivery System". */
+  sender?: string;
+  /** Scrolled down: the header is off screen and the body starts at the top. */
+  scrolled?: boolean;
+  theme: Theme;
+  format: ImageFormat;
+  /**
+   * Device pixels per CSS pixel: 3 is a 1170×2532 iPhone screenshot, 2 a 750×1334 one; 0.75 gives about
+   * the size of LINE's preview image (a quarter of the pixels of a 3× screenshot).
+   */
+  scale: number;
+}
+
+/** The screen in CSS pixels: a 3× phone is 390×844, a 2× one 375×667. */
+function viewportOf(scale: number): { width: number; height: number } {
+  return scale === 2 ? { width: 375, height: 667 } : { width: 390, height: 844 };
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function pageHtml(shot: PhoneShot): string {
+  const dark = shot.theme === "dark";
+  const fg = dark ? "#f2f2f7" : "#111";
+  const bg = dark ? "#000" : "#fff";
+  const dim = dark ? "#98989f" : "#6d6d72";
+  const accent = dark ? "#0a84ff" : "#007aff";
+  const header = shot.scrolled
+    ? ""
+    : `<div class="head">
+  <div class="avatar">M</div>
+  <div class="who"><div class="from">${escapeHtml(shot.sender ?? "Mail Delivery System")}</div>
+  <div class="to">宛先: 自分 <span class="more">詳細</span></div></div>
+  <div class="date">10:15</div>
+</div>
+<div class="subject">${escapeHtml(shot.subject ?? "Undelivered Mail Returned to Sender")}</div>
+<div class="when">2025年11月3日 10:15</div>`;
+  return `<!doctype html><html lang="ja"><head><meta charset="utf-8"><style>
+  * { box-sizing: border-box; }
+  body { margin: 0; background: ${bg}; color: ${fg};
+    font-family: "Noto Sans CJK JP", "Noto Sans JP", sans-serif; -webkit-font-smoothing: antialiased; }
+  .status { height: 47px; display: flex; justify-content: space-between; align-items: center;
+    padding: 0 28px; font-weight: 600; font-size: 16px; }
+  .nav { height: 44px; display: flex; justify-content: space-between; align-items: center;
+    padding: 0 12px; color: ${accent}; font-size: 17px; }
+  .head { display: flex; align-items: center; padding: 8px 16px 0; gap: 10px; }
+  .avatar { width: 40px; height: 40px; border-radius: 20px; background: ${dim}; color: ${bg};
+    display: flex; align-items: center; justify-content: center; font-weight: 600; }
+  .who { flex: 1; } .from { font-weight: 600; font-size: 17px; }
+  .to, .date, .when { color: ${dim}; font-size: 15px; } .more { color: ${accent}; margin-left: 6px; }
+  .subject { font-weight: 700; font-size: 20px; padding: 14px 16px 2px; }
+  .when { padding: 0 16px 12px; border-bottom: 1px solid ${dark ? "#38383a" : "#d8d8dc"}; }
+  .body { padding: 14px 16px; font-size: 16px; line-height: 1.35; white-space: pre-wrap;
+    overflow-wrap: break-word; }
+</style></head><body>
+<div class="status"><span>9:41</span><span>📶 87%</span></div>
+<div class="nav"><span>‹ 受信</span><span>⌃ ⌄</span></div>
+${header}
+<div class="body">${escapeHtml(shot.body)}</div>
+</body></html>`;
+}
+
+/** The screenshot's bytes (PNG, or JPEG at quality 70 as phones and LINE save them). */
+export async function renderPhoneShot(browser: Browser, shot: PhoneShot): Promise<Uint8Array> {
+  const page = await browser.newPage({ viewport: viewportOf(shot.scale), deviceScaleFactor: shot.scale });
+  try {
+    await page.setContent(pageHtml(shot), { waitUntil: "load" });
+    const bytes = await page.screenshot(
+      shot.format === "jpeg" ? { type: "jpeg", quality: 70 } : { type: "png" },
+    );
+    return new Uint8Array(bytes);
+  } finally {
+    await page.close();
+  }
+}
