@@ -1,8 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadKnowledge } from "../../knowledge/knowledge.ts";
 import { type LocalServer, startLocalServer } from "../../scripts/local-server.ts";
 import { chromiumMissing, launchChromium } from "./chromium.ts";
+import { BOUNCE, backscatter, usedToWork, userUnknown } from "./user-unknown-paste.ts";
 
 /**
  * The whole product on one machine, as a newcomer sees it after `npm start` without LINE credentials:
@@ -13,16 +13,6 @@ import { chromiumMissing, launchChromium } from "./chromium.ts";
  */
 
 const QA_COMMUNITY_URL = "https://qa-community.example.test/questions";
-const BOUNCE = [
-  "This is the mail system at host mail.example.net.",
-  "I'm sorry to have to inform you that your message could not be delivered.",
-  "",
-  "<friend@example.com>: host mx.example.com[192.0.2.25] said: 550 5.1.1 User unknown",
-].join("\n");
-
-const knowledge = loadKnowledge();
-const userUnknown = knowledge.topics.get("user-unknown")!;
-const usedToWork = userUnknown.followUps.find((f) => f.id === "used-to-work")!;
 
 describe.skipIf(chromiumMissing)(
   "the assistant in the local simulator (npm start, no LINE credentials)",
@@ -58,7 +48,7 @@ describe.skipIf(chromiumMissing)(
       await page.locator(".row.bot").first().waitFor();
       // The symptom menu: one chip per topic, worded as in the knowledge data.
       await chip(userUnknown.menuLabel.ja).waitFor();
-      expect(await chip(knowledge.topics.get("backscatter")!.menuLabel.ja).count()).toBe(1);
+      expect(await chip(backscatter.menuLabel.ja).count()).toBe(1);
       expect(await page.locator(".notice-error").count()).toBe(0);
     });
 

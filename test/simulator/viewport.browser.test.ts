@@ -1,24 +1,14 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadKnowledge } from "../../knowledge/knowledge.ts";
 import { type LocalServer, startLocalServer } from "../../scripts/local-server.ts";
 import { chromiumMissing, launchChromium } from "./chromium.ts";
+import { BOUNCE, usedToWork, userUnknown } from "./user-unknown-paste.ts";
 
 /**
  * The local simulator at a phone's width (how most people first try it) and on a laptop, with the real
  * assistant (`npm start` without LINE credentials, and without QA_COMMUNITY_URL: the placeholder note
  * must show). At 390 px the side panel folds away behind a button and the chat takes the whole width.
  */
-
-const BOUNCE = [
-  "This is the mail system at host mail.example.net.",
-  "",
-  "<friend@example.com>: host mx.example.com[192.0.2.25] said: 550 5.1.1 User unknown",
-].join("\n");
-
-const knowledge = loadKnowledge();
-const userUnknown = knowledge.topics.get("user-unknown")!;
-const usedToWork = userUnknown.followUps.find((f) => f.id === "used-to-work")!;
 
 const VIEWPORTS = [
   { name: "a phone (390×844)", width: 390, height: 844, phone: true },
