@@ -1,5 +1,4 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
-import { validateSignature } from "@line/bot-sdk";
 import express, { type ErrorRequestHandler, type Express, type Router } from "express";
 import type { Logger } from "pino";
 import type { EventDeduper } from "../dialogs/session-store.ts";
@@ -8,6 +7,7 @@ import { createEventHandler, type EventHandlerDeps } from "./handle-event.ts";
 import { createHealthRouter } from "./health.ts";
 import { createLocalInbox, DEFAULT_REPLY_WINDOW_MS, type EventHandler, type Inbox } from "./inbox.ts";
 import { type Incoming, readEvent } from "./incoming.ts";
+import { signatureMatches } from "./signature.ts";
 
 /**
  * The webhook edge: verify LINE's signature over the raw bytes, acknowledge at once, then handle the
@@ -26,8 +26,10 @@ export interface AppDeps extends EventHandlerDeps {
   inbox?: (handle: EventHandler) => Inbox;
   /** How long a failing reply is retried (default DEFAULT_REPLY_WINDOW_MS of inbox.ts). */
   replyWindowMs?: number;
-  /** Largest webhook body accepted, in bytes (LINE's own requests are far smaller). */
+  /** Largest webhook body accepted, in bytes (default DEFAULT_BODY_LIMIT). */
   bodyLimit?: number;
+  /** Webhook bodies read at the same time, before their signature is known (default DEFAULT_MAX_UPLOADS). */
+  maxUploads?: number;
   /** Extra routes mounted at "/" (the local simulator's page and endpoints). */
   routers?: Router[];
   /** Events queued or in progress before acknowledgements slow down (default DEFAULT_MAX_BACKLOG). */
@@ -58,11 +60,28 @@ export type BotApp = Express & {
 };
 
 /**
- * LINE's own webhooks are small (a text message holds at most 5000 characters), but a stand-in or a
- * misbehaving client may send a 1 MB text: escaped as \uXXXX that is 6 MB of JSON. Accepting it lets the
- * user get a kind "too long" answer and keeps the other events of the same request; beyond this, 413.
+ * The body is read whole before its signature can be checked, so everything up to the check is bounded:
+ * size, bodies read at once, time (start.ts: SERVER_TIMEOUTS) and events per body.
+ *
+ * 1 MB: LINE's largest event is a text message of 5,000 UTF-16 units; escaped as \uXXXX (LINE escapes
+ * emoji so) that is 30 KB, with the event's other fields (ids, reply and quote tokens, emoji and mention
+ * lists) under 40 KB. LINE batches a few events per webhook: 1 MB holds 25 such texts, or hundreds of
+ * ordinary events. A larger body is not from LINE: 413.
  */
-export const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Events per body: LINE sends a few; 100 is ample. A signed body with 20,000 events (only a leaked
+ * secret makes one) would queue ~400 MB of work: 413, and nothing of it is handled.
+ */
+export const MAX_EVENTS_PER_BODY = 100;
+
+/**
+ * Bodies read at once before their signature is known: each holds up to DEFAULT_BODY_LIMIT, so at most
+ * 32 MB. LINE's bodies are small and read in a millisecond, so even bursts rarely have more than a few
+ * open; beyond this the request gets 503 with Retry-After at once, its body unread.
+ */
+export const DEFAULT_MAX_UPLOADS = 32;
 
 /**
  * Acknowledging first means a burst can queue far more events than the process works through in a
@@ -90,14 +109,17 @@ export function createApp(deps: AppDeps): BotApp {
       replyWindowMs: deps.replyWindowMs ?? DEFAULT_REPLY_WINDOW_MS,
     });
   let accepting = true;
+  let uploads = 0; // bodies being read right now
+  const maxUploads = deps.maxUploads ?? DEFAULT_MAX_UPLOADS;
 
   /** Answers a webhook request; after shutdown began, the connection is closed behind the answer. */
-  const answer = (res: ServerResponse, status: number, body: object) => {
+  const answer = (res: ServerResponse, status: number, body: object, close = !accepting) => {
     const text = JSON.stringify(body);
     res.writeHead(status, {
       "content-type": "application/json; charset=utf-8",
       "content-length": Buffer.byteLength(text),
-      ...(!accepting && { connection: "close" }),
+      ...(status === 503 && { "retry-after": "1" }),
+      ...(close && { connection: "close" }),
     });
     res.end(text);
   };
@@ -108,13 +130,25 @@ export function createApp(deps: AppDeps): BotApp {
   const webhook = (req: IncomingMessage, res: ServerResponse) => {
     // Ack latency as LINE sees it: body read, signature, parse, up to the 200 (or the refusal).
     res.once("finish", deps.metrics.ackTimer());
-    readBody(req, deps.bodyLimit ?? DEFAULT_BODY_LIMIT)
+    if (uploads >= maxUploads) {
+      // The body stays unread (no memory spent on it); the connection closes behind the answer.
+      log.warn({ uploads }, "webhook refused: too many bodies being read");
+      return answer(res, 503, { message: "Busy, try again" }, true);
+    }
+    uploads++;
+    const read = readBody(req, deps.bodyLimit ?? DEFAULT_BODY_LIMIT);
+    void read.then(
+      () => uploads--,
+      () => uploads--,
+    );
+    read
       .then(
         async (body) => {
           if (body === "too-large") return answer(res, 413, { message: "Request body too large" });
           // The signature is over exactly the bytes sent, whatever the content type says.
-          const signature = req.headers["x-line-signature"];
-          if (typeof signature !== "string" || !validateSignature(body, deps.channelSecret, signature)) {
+          const header = req.headers["x-line-signature"];
+          const signature = typeof header === "string" ? header : undefined;
+          if (!signatureMatches(body, deps.channelSecret, signature)) {
             log.warn(
               { signature: signature ? "mismatch" : "missing", bytes: body.length },
               "webhook signature rejected",
@@ -122,6 +156,10 @@ export function createApp(deps: AppDeps): BotApp {
             return answer(res, 401, { message: "Invalid or missing X-Line-Signature" });
           }
           const events = readEvents(body);
+          if (events === "too-many") {
+            log.warn({ bytes: body.length }, `webhook refused: over ${MAX_EVENTS_PER_BODY} events`);
+            return answer(res, 413, { message: `At most ${MAX_EVENTS_PER_BODY} events per request` });
+          }
           if (!events)
             return answer(res, 400, {
               message: 'Body must be JSON like {"destination": "...", "events": [...]}',
@@ -195,11 +233,16 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too-la
     );
     req.on("error", reject);
     req.on("aborted", () => reject(new Error("request aborted")));
+    // Cut by the server's request timeout or the client: the upload's slot must come free either way.
+    req.on("close", () => reject(new Error("request closed before its end")));
   });
 }
 
-/** The events of a webhook body, in the order they happened; undefined if the body is not a webhook. */
-function readEvents(body: Buffer): Incoming[] | undefined {
+/**
+ * The events of a webhook body, in the order they happened; undefined if the body is not a webhook,
+ * "too-many" over MAX_EVENTS_PER_BODY.
+ */
+function readEvents(body: Buffer): Incoming[] | "too-many" | undefined {
   let payload: unknown;
   try {
     payload = JSON.parse(body.toString("utf8"));
@@ -212,6 +255,7 @@ function readEvents(body: Buffer): Incoming[] | undefined {
     !Array.isArray((payload as { events?: unknown }).events)
   )
     return undefined;
+  if ((payload as { events: unknown[] }).events.length > MAX_EVENTS_PER_BODY) return "too-many";
   const events = ((payload as { events: unknown[] }).events ?? [])
     .map(readEvent)
     .filter((e): e is Incoming => e !== undefined);

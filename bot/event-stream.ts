@@ -12,7 +12,7 @@ import {
   REPLY_TOKEN_VALID_MS,
   replyTimes,
 } from "./inbox.ts";
-import { chatKey, type Incoming } from "./incoming.ts";
+import { chatKey, dedupeKey, type Incoming } from "./incoming.ts";
 import { KeyedQueue } from "./keyed-queue.ts";
 import type { LineOut } from "./line-client.ts";
 import type { Metrics } from "./metrics.ts";
@@ -323,9 +323,7 @@ export function createStreamInbox(options: StreamInboxOptions): Inbox {
     async accept(events) {
       if (events.length === 0) return;
       const payloads = events.map((event) => JSON.stringify(event));
-      const keys = events.map(
-        (event) => eventKeyPrefix + (event.id ?? `nokey:${randomBytes(9).toString("hex")}`),
-      );
+      const keys = events.map((event) => eventKeyPrefix + dedupeKey(event));
       const minId = `${Date.now() - REPLY_TOKEN_VALID_MS}-0`;
       let added: string[];
       try {

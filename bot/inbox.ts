@@ -1,7 +1,7 @@
 import type { messagingApi } from "@line/bot-sdk";
 import type { Logger } from "pino";
 import type { EventDeduper } from "../dialogs/session-store.ts";
-import { chatKey, type Incoming } from "./incoming.ts";
+import { chatKey, dedupeKey, type Incoming } from "./incoming.ts";
 import { KeyedQueue } from "./keyed-queue.ts";
 import type { Metrics } from "./metrics.ts";
 
@@ -77,7 +77,7 @@ export function replyTimes(
   return { until: from + windowMs, freshUntil: from + REPLY_TOKEN_FRESH_MS };
 }
 
-/** Claims each event's id once; the rest (redeliveries, network duplicates) are counted and dropped. */
+/** Claims each event once (dedupeKey: its webhookEventId, else a hash); the rest (redeliveries, network duplicates) are counted and dropped. */
 export async function firstDeliveries(
   events: Incoming[],
   deps: { deduper: EventDeduper; metrics: Pick<Metrics, "duplicate">; logger: Logger },
@@ -86,7 +86,7 @@ export async function firstDeliveries(
   for (const event of events) {
     // A store that fails (Redis down) lets the event through: handled (perhaps with "please try
     // again") rather than dropped unseen.
-    if (event.id && !(await deps.deduper.claim(event.id, DEDUPE_TTL_MS).catch(() => true))) {
+    if (!(await deps.deduper.claim(dedupeKey(event), DEDUPE_TTL_MS).catch(() => true))) {
       deps.metrics.duplicate();
       deps.logger.info({ event: event.type, redelivery: event.isRedelivery }, "duplicate event dropped");
       continue;

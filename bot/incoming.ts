@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /**
  * Reads one webhook event into the few fields the bot uses. LINE adds event types and fields over time
  * and a stand-in may send odd ones, so this never rejects an event for what it has extra or lacks:
@@ -5,7 +7,7 @@
  */
 
 export interface Incoming {
-  /** webhookEventId (a ULID); undefined if missing, then the event cannot be de-duplicated. */
+  /** webhookEventId (a ULID); undefined if missing (see dedupeKey). */
   id: string | undefined;
   type: string;
   /** "standby": another channel owns the chat, send nothing. */
@@ -13,7 +15,7 @@ export interface Incoming {
   timestamp: number;
   replyToken: string | undefined;
   source: { type: "user" | "group" | "room" | "unknown"; userId?: string; groupId?: string; roomId?: string };
-  message: { type: string; text?: string } | undefined;
+  message: { type: string; id?: string; text?: string } | undefined;
   postbackData: string | undefined;
   isRedelivery: boolean;
 }
@@ -49,11 +51,36 @@ export function readEvent(raw: unknown): Incoming | undefined {
     },
     message: message && {
       type: message.type as string,
+      ...(id(message.id) && { id: id(message.id) }),
       ...(typeof message.text === "string" && { text: message.text }),
     },
     postbackData: isObj(raw.postback) ? str(raw.postback.data) : undefined,
     isRedelivery: isObj(raw.deliveryContext) && raw.deliveryContext.isRedelivery === true,
   };
+}
+
+/**
+ * What identifies an event for de-duplication: its webhookEventId, or, when a sender left that out, a
+ * hash of the fields that are the same in every copy of one event and differ between two events (type,
+ * source, timestamp, message id and text, postback data, reply token), so a copy sent twice is still
+ * answered once.
+ */
+export function dedupeKey(e: Incoming): string {
+  if (e.id) return e.id;
+  const stable = [
+    e.type,
+    e.source.type,
+    e.source.userId ?? "",
+    e.source.groupId ?? "",
+    e.source.roomId ?? "",
+    e.timestamp,
+    e.message?.type ?? "",
+    e.message?.id ?? "",
+    e.message?.text ?? "",
+    e.postbackData ?? "",
+    e.replyToken ?? "",
+  ];
+  return `hash:${createHash("sha256").update(JSON.stringify(stable)).digest("base64url")}`;
 }
 
 /** Whose events must stay in order: the user in a 1:1 chat, the group or room otherwise. */

@@ -1,5 +1,7 @@
 import request from "supertest";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_BODY_LIMIT, MAX_EVENTS_PER_BODY } from "../bot/app.ts";
+import { MAX_TEXT_CHARS } from "../dialogs/interpret.ts";
 import { MemorySessionStore } from "../dialogs/stores/memory.ts";
 import { classify } from "../knowledge/classify.ts";
 import { checkMessages } from "../platform/line-limits.ts";
@@ -72,27 +74,56 @@ describe("webhook: signature and body", () => {
     expect(calls()).toEqual([]);
   });
 
-  it("refuses a body over the size limit with 413, and answers a 1 MB text kindly", async () => {
+  it("refuses a body over 1 MB with 413, and answers a text far over LINE's limit kindly", async () => {
     const { app } = build();
-    const huge = `{"events":[],"pad":"${"x".repeat(9_000_000)}"}`;
+    const huge = `{"events":[],"pad":"${"x".repeat(DEFAULT_BODY_LIMIT)}"}`;
     const res = await request(app).post("/webhook").set("x-line-signature", sign(huge)).send(huge);
     expect(res.status).toBe(413);
 
-    // 1 MB of Japanese, escaped the way LINE escapes (6 bytes a character), next to another user's event
+    // Over 100,000 characters of Japanese (20 × LINE's limit), escaped the way LINE escapes (6 bytes a
+    // character), next to another user's event
     const long = textEvent(userId(3), "X");
     const other = textEvent(userId(30), "Mailbox full");
     const escaped = webhookBody([long, other]).replace(
       '"text":"X"',
-      `"text":"${"\\u3042".repeat(1_000_000)}"`,
+      `"text":"${"\\u3042".repeat(MAX_TEXT_CHARS + 1)}"`,
     );
-    const oneMb = await request(app).post("/webhook").set("x-line-signature", sign(escaped)).send(escaped);
+    const big = await request(app).post("/webhook").set("x-line-signature", sign(escaped)).send(escaped);
     await app.drain();
-    expect(oneMb.status).toBe(200);
+    expect(big.status).toBe(200);
     const replyTo = (event: Record<string, unknown>) =>
       repliedTexts(replies().find((c) => c.body.replyToken === event.replyToken)!);
     expect(replies()).toHaveLength(2);
     expect(replyTo(long)).toContain("長すぎて読み取れませんでした");
     expect(replyTo(other)).toContain("題:mailbox-full");
+  });
+
+  it("takes 25 of LINE's largest texts in one body", async () => {
+    const { app } = build();
+    const events = Array.from({ length: 25 }, (_, i) => textEvent(userId(100 + i), "X"));
+    const body = webhookBody(events).replaceAll('"text":"X"', `"text":"${"\\uD83E\\uDD28".repeat(2_500)}"`);
+    expect(Buffer.byteLength(body)).toBeGreaterThan(750_000);
+    const res = await request(app).post("/webhook").set("x-line-signature", sign(body)).send(body);
+    await app.drain();
+    expect(res.status).toBe(200);
+    expect(replies()).toHaveLength(25);
+  });
+
+  it(`handles ${MAX_EVENTS_PER_BODY} events, refuses ${MAX_EVENTS_PER_BODY + 1} with 413 and handles none of them`, async () => {
+    const { app } = build({ rateLimit: { burst: 1_000, perSecond: 1_000 } });
+    const events = (n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => textEvent(userId(from + i), "メニュー"));
+    const over = webhookBody(events(MAX_EVENTS_PER_BODY + 1, 1_000));
+    const refused = await request(app).post("/webhook").set("x-line-signature", sign(over)).send(over);
+    await app.drain();
+    expect(refused.status).toBe(413);
+    expect(replies()).toHaveLength(0);
+
+    const full = webhookBody(events(MAX_EVENTS_PER_BODY, 2_000));
+    const taken = await request(app).post("/webhook").set("x-line-signature", sign(full)).send(full);
+    await app.drain();
+    expect(taken.status).toBe(200);
+    expect(replies()).toHaveLength(MAX_EVENTS_PER_BODY);
   });
 
   it("serves /healthz", async () => {
@@ -130,6 +161,26 @@ describe("webhook: events", () => {
     await post(app, [{ ...event, deliveryContext: { isRedelivery: true } }]);
     await post(app, [event, event]);
     expect(replies()).toHaveLength(1);
+  });
+
+  it("does not let replayed copies use up the chat's rate: the user's next message is answered", async () => {
+    const { app } = build({ rateLimit: { burst: 2, perSecond: 0.001 } });
+    const first = textEvent(userId(60), "Mailbox full");
+    await post(app, [first]);
+    for (let i = 0; i < 5; i++) await post(app, [{ ...first, deliveryContext: { isRedelivery: true } }]);
+    const next = textEvent(userId(60), "メニュー");
+    await post(app, [next]);
+    expect(replies().map((c) => c.body.replyToken)).toEqual([first.replyToken, next.replyToken]);
+    expect(repliedTexts(replies()[1]!)).not.toMatch(/1通ずつ|one at a time/);
+  });
+
+  it("answers an event without webhookEventId once per event, not once per copy", async () => {
+    const { app } = build();
+    const { webhookEventId: _, ...bare } = textEvent(userId(61), "Mailbox full");
+    const { webhookEventId: __, ...other } = textEvent(userId(61), "メニュー");
+    await post(app, [bare, bare]);
+    await post(app, [bare, other]);
+    expect(replies().map((c) => c.body.replyToken)).toEqual([bare.replyToken, other.replyToken]);
   });
 
   it("sends nothing in standby mode", async () => {

@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { createApp } from "../../bot/app.ts";
 import { logger } from "../../bot/logger.ts";
 import { createMetrics } from "../../bot/metrics.ts";
+import { SERVER_TIMEOUTS } from "../../bot/start.ts";
 import { createBotDeps, knowledgeServices } from "../../bot/wiring.ts";
 import type { MemorySessionStore } from "../../dialogs/stores/memory.ts";
 import { loadKnowledge } from "../../knowledge/knowledge.ts";
@@ -26,7 +27,7 @@ const deps = createBotDeps(
     metrics: createMetrics(),
   },
 );
-const server = createServer(createApp(deps).listener);
+const server = createServer(SERVER_TIMEOUTS, createApp(deps).listener);
 server.keepAliveTimeout = 60_000;
 server.listen(0, "127.0.0.1", () => {
   serveBenchIpc((server.address() as AddressInfo).port, () => (deps.store as MemorySessionStore).size);

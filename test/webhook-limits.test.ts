@@ -1,0 +1,166 @@
+import { createHmac } from "node:crypto";
+import { connect, type Socket } from "node:net";
+import express from "express";
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_MAX_UPLOADS } from "../bot/app.ts";
+import { readConfig } from "../bot/config.ts";
+import { createMetrics } from "../bot/metrics.ts";
+import { signatureMatches } from "../bot/signature.ts";
+import { type Running, SERVER_TIMEOUTS, start } from "../bot/start.ts";
+import { classify } from "../knowledge/classify.ts";
+import { fixtureCarrierOf, fixtureKnowledge, fixtureMatchSymptom } from "./fixtures/knowledge.ts";
+import { buildApp } from "./support/bot-app.ts";
+import { captureLogger } from "./support/capture-logger.ts";
+import { SECRET, sign, TOKEN, textEvent, userId, webhookBody } from "./support/line-events.ts";
+
+/**
+ * Everything before the signature check is bounded (issue #12, item 4): the signature's exact spelling,
+ * bodies read at once and how long a request may take to arrive (the last two over real sockets, against
+ * the server start() builds, as production runs it). Events per body: test/webhook.test.ts.
+ */
+
+describe("the signature is compared exactly", () => {
+  const body = Buffer.from(webhookBody([textEvent(userId(1), "Mailbox full")]));
+  const canonical = createHmac("sha256", SECRET).update(body).digest("base64");
+
+  it("accepts the canonical base64 of the HMAC", () => {
+    expect(canonical).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(signatureMatches(body, SECRET, canonical)).toBe(true);
+  });
+
+  it.each([
+    ["padding removed", canonical.slice(0, -1)],
+    ["base64url", createHmac("sha256", SECRET).update(body).digest("base64url")],
+    ["junk after it", `${canonical}AA`],
+    ["a second padding", `${canonical}=`],
+    ["a blank inside", `${canonical.slice(0, 20)} ${canonical.slice(20)}`],
+    ["hex", createHmac("sha256", SECRET).update(body).digest("hex")],
+    ["another body's", createHmac("sha256", SECRET).update("{}").digest("base64")],
+    ["another secret's", createHmac("sha256", "other").update(body).digest("base64")],
+    ["empty", ""],
+    ["missing", undefined],
+  ])("refuses it with %s", (_what, header) => {
+    expect(signatureMatches(body, SECRET, header)).toBe(false);
+  });
+
+  it("answers 401 to a webhook signed in a spelling the SDK's check let through", async () => {
+    const { app } = buildApp();
+    const ping = webhookBody([]); // LINE's Verify: nothing to handle, nothing sent
+    const canonicalOfPing = sign(ping);
+    for (const spelling of [canonicalOfPing.replace(/=+$/, ""), `${canonicalOfPing}x`]) {
+      const res = await request(app).post("/webhook").set("x-line-signature", spelling).send(ping);
+      expect(res.status, spelling).toBe(401);
+    }
+    const ok = await request(app).post("/webhook").set("x-line-signature", canonicalOfPing).send(ping);
+    expect(ok.status).toBe(200);
+  });
+});
+
+/** A raw HTTP client: sends `head` (and `body` if given), then nothing more until destroyed. */
+function rawRequest(port: number, head: string, body = ""): { socket: Socket; ended: Promise<Ended> } {
+  const socket = connect(port, "127.0.0.1");
+  const started = performance.now();
+  const ended = new Promise<Ended>((resolve) => {
+    let answer = "";
+    socket.on("data", (chunk) => {
+      answer += chunk.toString("latin1");
+    });
+    socket.on("error", () => {});
+    socket.on("close", () =>
+      resolve({
+        status: /^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? "none",
+        answer,
+        afterMs: performance.now() - started,
+      }),
+    );
+  });
+  socket.on("connect", () => socket.write(head + body));
+  return { socket, ended };
+}
+
+interface Ended {
+  status: string;
+  answer: string;
+  afterMs: number;
+}
+
+/** Headers of a webhook POST that announces `length` bytes of body. */
+const postHead = (length: number) =>
+  `POST /webhook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\nX-Line-Signature: ${"A".repeat(43)}=\r\n\r\n`;
+
+describe("over real sockets, against the server start() builds", () => {
+  let running: Running;
+  let port: number;
+
+  beforeAll(async () => {
+    running = await start({
+      config: readConfig({
+        PORT: "0",
+        LINE_CHANNEL_SECRET: SECRET,
+        LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
+        LINE_API_BASE_URL: "http://127.0.0.1:9",
+        QA_COMMUNITY_URL: "https://qa.example.jp/",
+      }),
+      services: {
+        classify: (text: string) => classify(text),
+        knowledge: fixtureKnowledge,
+        matchSymptom: fixtureMatchSymptom,
+        carrierOf: fixtureCarrierOf,
+        logger: captureLogger().logger,
+        metrics: createMetrics({ processMetrics: false }),
+      },
+      startSimulator: async () => ({ router: express.Router(), apiBaseUrl: "", close: async () => {} }),
+    });
+    port = running.port;
+  });
+  afterAll(async () => {
+    await running.close();
+  });
+
+  it(`answers 503 at once, body unread, while ${DEFAULT_MAX_UPLOADS} bodies are being read`, async () => {
+    const stalled = Array.from({ length: DEFAULT_MAX_UPLOADS }, () =>
+      rawRequest(port, postHead(500_000), "{".padEnd(100_000, " ")),
+    );
+    // Until the server has read the heads of all of them, a probe gets its 401 (empty body, bad
+    // signature); then 503, at once, while none of the stalled ones got an answer.
+    let answer: Ended | undefined;
+    for (let tries = 0; tries < 50; tries++) {
+      answer = await rawRequest(port, postHead(0)).ended;
+      if (answer.status !== "401") break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(answer!.status).toBe("503");
+    expect(answer!.answer).toMatch(/retry-after: 1/i);
+    expect(answer!.afterMs).toBeLessThan(SERVER_TIMEOUTS.headersTimeout!);
+    const answered = await Promise.race([
+      Promise.any(stalled.map((s) => s.ended)).then(() => true),
+      new Promise((resolve) => setTimeout(() => resolve(false), 50)),
+    ]);
+    expect(answered).toBe(false);
+
+    for (const s of stalled) s.socket.destroy();
+    await Promise.all(stalled.map((s) => s.ended));
+    const body = webhookBody([]);
+    const ok = await fetch(`${running.url}/webhook`, {
+      method: "POST",
+      headers: { "x-line-signature": sign(body) },
+      body,
+    });
+    expect(ok.status).toBe(200);
+  });
+
+  it("cuts an upload that stalls halfway with 408 within seconds", async () => {
+    const { ended } = rawRequest(port, postHead(200_000), "{".padEnd(100_000, " "));
+    const cut = await ended;
+    expect(cut.status).toBe("408");
+    // Node looks for overdue requests once a second; the rest is margin for a loaded machine.
+    expect(cut.afterMs).toBeLessThan(SERVER_TIMEOUTS.requestTimeout! + 5_000);
+  });
+
+  it("cuts a client that never finishes its headers", async () => {
+    const { ended } = rawRequest(port, "POST /webhook HTTP/1.1\r\nHost: localhost\r\nX-Line-Sig");
+    const cut = await ended;
+    expect(cut.afterMs).toBeLessThan(SERVER_TIMEOUTS.headersTimeout! + 5_000);
+  });
+});
