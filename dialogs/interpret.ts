@@ -1,4 +1,4 @@
-import { findPii, maskPii, type PiiKind } from "../knowledge/pii.ts";
+import { maskAddress, maskPii, shouldWarn } from "../knowledge/pii.ts";
 import { compilePhrase, foldSymptomText, occursIn } from "../knowledge/symptom-text.ts";
 import type { BounceRecord, Classification, TopicId } from "../knowledge/types.ts";
 import type { Diagnosis, DialogEvent, MentionKind, UnsupportedKind } from "./events.ts";
@@ -46,9 +46,6 @@ export const MAX_TEXT_CHARS = 100_000;
 const MAX_COMMAND_CHARS = 200;
 /** The server's explanation kept in the session (masked) is cut to this. */
 const MAX_DETAIL_CHARS = 200;
-
-/** Inside a bounce, addresses are expected (they are masked in the diagnosis); outside one they are not. */
-const PII_IN_BOUNCE: readonly PiiKind[] = ["phone", "card", "mynumber", "secret"];
 
 const KEYWORD_EVENTS: Record<Exclude<KeywordCommand, "yes" | "no">, DialogEvent> = {
   menu: { type: "MENU" },
@@ -101,7 +98,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     }
 
     if (text.length > MAX_TEXT_CHARS) {
-      if (findPii(text).length > 0) before.push({ type: "PERSONAL_DATA" });
+      if (shouldWarn(text, "chat")) before.push({ type: "PERSONAL_DATA" });
       return [...before, { type: "UNSUPPORTED", kind: "too-long" }];
     }
 
@@ -112,7 +109,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     const kind = kindOfText(text, record !== undefined);
     adopt(kind.lang);
     if (record) {
-      if (findPii(text, PII_IN_BOUNCE).length > 0) before.push({ type: "PERSONAL_DATA" });
+      if (shouldWarn(text, "bounce")) before.push({ type: "PERSONAL_DATA" });
       const diagnosis = diagnosisOf(record, deps.carrierOf);
       if (ownWords === "backscatter") diagnosis.topic = "backscatter";
       return [...before, { type: "PASTE", diagnosis }];
@@ -128,7 +125,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         : mention
           ? { type: "BOUNCE_MENTIONED", about: mention }
           : { type: "SMALL_TALK" };
-    if (findPii(text).length > 0) before.push({ type: "PERSONAL_DATA" });
+    if (shouldWarn(text, "chat")) before.push({ type: "PERSONAL_DATA" });
     return [...before, event];
   }
 
@@ -193,7 +190,8 @@ export function diagnosisOf(record: BounceRecord, carrierOf: InterpreterDeps["ca
     status: isServerStatus(record.status) ? record.status : "",
     replyCode: /^[245]\d\d$/.test(record.replyCode) ? record.replyCode : "",
     action: record.action,
-    recipient: shownRecipient(record.recipient),
+    // Masked by the classifier already; masking again changes nothing there, and guarantees the form.
+    recipient: maskAddress(record.recipient),
     carrier: (record.recipientDomain && carrierOf(record.recipientDomain)?.id) || "",
     detail: serverText(record.diagnosis),
   };
@@ -206,16 +204,6 @@ export function diagnosisOf(record: BounceRecord, carrierOf: InterpreterDeps["ca
  */
 export function isServerStatus(status: string): boolean {
   return /^[245]\.[0-7]\.\d{1,3}$/.test(status) && !/^[45]\.0\.9\d\d$/.test(status);
-}
-
-/**
- * The classifier's recipient is masked already ("t***@docomo.ne.jp"); masking it again would mangle it
- * ("t****@…"). What is kept of the local part is its first character; if that is not an address
- * character, the address was glued to the words in front of it ("私の電話は…taro@…" gives "私***@…"),
- * so that character is the user's, not the address's: it is hidden too.
- */
-function shownRecipient(masked: string): string {
-  return /^[\x21-\x7E]*$/.test(masked) ? masked : masked.replace(/^[^@]*@/, "****@");
 }
 
 /**

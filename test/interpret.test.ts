@@ -136,6 +136,17 @@ describe("interpreting what the user typed", () => {
     // inside a bounce, the addresses are expected (and masked); a phone number is not
     ["<taro@example.jp>: Recipient address rejected: User unknown", false],
     ["電話 090-1234-5678\n<taro@example.jp>: Recipient address rejected: User unknown", true],
+    // issue #11: a carrier address made of a phone number is still the bounce's recipient ...
+    ["<09012345678@docomo.ne.jp>: host mfsmax.docomo.ne.jp said: 550 Unknown user", false],
+    ["To: taro@xa2.so-net.ne.jp\nSubject: Returned mail\n550 5.1.1 <08011112222@ezweb.ne.jp>... User unknown", false],
+    // ... while postal addresses, dates of birth and names introduced as such are the user's, in a bounce or not
+    ["東京都世田谷区桜新町1-2-3 サクラハイツ202号室に住んでいます", true],
+    ["住所は大阪府大阪市北区梅田3-1-1です。生年月日は1975年4月1日", true],
+    ["山田太郎と申します。\n550 5.1.1 <ken@example.com>... User unknown", true],
+    ["生年月日 1975/04/01\n550 5.1.1 <ken@example.com>... User unknown", true],
+    ["〒150-0021 に住んでいます\n552 5.2.2 <ken@example.com>: Mailbox full", true],
+    ["pass=hunter22secret\n550 5.1.1 <ken@example.com>... User unknown", true],
+    ["私は初心者です。エラーメールが来ました", false],
   ])("%s → personal-data warning: %s", async (input, warned) => {
     expect((await text(input)).some((e) => e.type === "PERSONAL_DATA")).toBe(warned);
   });

@@ -1,3 +1,5 @@
+import { splitNoticeHeaders } from "./notice-headers.ts";
+
 /**
  * What the formats read: a bounce reduced to a few strings. A whole mail fills every field; a pasted
  * fragment fills only `body`. All text has LF line ends and is already cut to the classifier's limits.
@@ -17,21 +19,26 @@ export interface Message {
   original: string;
   /** message/feedback-report part of an ARF complaint report, or "". */
   feedback: string;
+  /** A fragment's To:/宛先 header lines (bounce/notice-headers.ts): the user. A mail has them in `headers`. */
+  addressees?: readonly string[];
 }
 
 export function header(message: Message, name: string): string {
   return message.headers.get(name)?.[0] ?? "";
 }
 
-export function fragmentMessage(body: string): Message {
+/** A pasted piece of a bounce; the notice's own header lines at its top become subject, from, addressees. */
+export function fragmentMessage(text: string): Message {
+  const { body, subject, from, addressees } = splitNoticeHeaders(text);
   return {
     kind: "fragment",
     headers: new Map(),
-    from: "",
-    subject: "",
+    from,
+    subject,
     body,
     dsn: "",
     original: "",
     feedback: "",
+    addressees,
   };
 }

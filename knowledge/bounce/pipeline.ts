@@ -6,6 +6,7 @@ import { delayPhrase } from "./delay.ts";
 import { type Draft, newDraft } from "./draft.ts";
 import type { Message } from "./message.ts";
 import { noticeLines } from "./notice.ts";
+import { noticeAddressees } from "./notice-headers.ts";
 import { hasSmtpCode, knownPhrase } from "./signals.ts";
 import { commandInText, preferStatus, remoteHostInText, replyCodeInText, statusInText } from "./smtp.ts";
 import { domainOf, firstAddress, sameAddress, squash } from "./text.ts";
@@ -64,7 +65,18 @@ export function draftsOf(message: Message): Draft[] {
     ? undefined
     : delayPhrase(squash(`${message.subject} ${noticeLines(message).slice(0, 200).join(" ")}`));
   for (const d of drafts) finish(d, delay !== undefined);
-  return dedupe(drafts);
+  return notTheUser(dedupe(drafts), noticeAddressees(message));
+}
+
+/**
+ * The notice's own To: is the user who sent the failed mail: whatever read it as a recipient (a
+ * paste's "To:" line taken for a recipient line) was wrong, and the record names no recipient rather
+ * than the user's own address.
+ */
+function notTheUser(drafts: Draft[], addressees: readonly string[]): Draft[] {
+  if (addressees.length === 0) return drafts;
+  for (const d of drafts) if (addressees.some((a) => sameAddress(a, d.recipient))) d.recipient = "";
+  return drafts;
 }
 
 /**

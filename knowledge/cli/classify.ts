@@ -4,8 +4,10 @@
  * PATH is a file or a folder; "-" reads stdin. Whole mails and pasted text are told apart
  * automatically; PNG and JPEG files (screenshots of a returned mail) are read with OCR, two at a time,
  * and classified as pasted text. With --json, one line per file:
- *   {"file":"<name>","records":[{"reason":"…","topic":"…","status":"…","action":"…","replyCode":"…"}]}
- * Without it, a short summary in Japanese for support staff (personal data masked).
+ *   {"file":"<name>","records":[{"reason":"…","topic":"…","status":"…","action":"…","replyCode":"…",
+ *   "recipient":"k***@example.com"}]}   (recipient masked as users are shown it, "" when none)
+ * Without it, a short summary in Japanese for support staff. Both go through the masker (knowledge/pii.ts)
+ * as a last step: whatever a bounce carried, no personal data is printed.
  *
  * Run compiled (scripts/run-compiled.mjs), a big folder is shared with worker threads, one per spare
  * core, in chunks: the output is the same lines in the same order, sooner.
@@ -15,6 +17,7 @@ import { availableParallelism } from "node:os";
 import { basename, join } from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { classify } from "../classify.ts";
+import { maskPii } from "../pii.ts";
 import type { BounceRecord, Classification, Reason } from "../types.ts";
 import { imageReader, isImage } from "./images.ts";
 
@@ -70,8 +73,9 @@ function jsonLine(file: string, result: Classification): string {
     status: r.status,
     action: r.action,
     replyCode: r.replyCode,
+    recipient: r.recipient,
   }));
-  return JSON.stringify({ file, records });
+  return maskPii(JSON.stringify({ file, records }));
 }
 
 function summaryLine(r: BounceRecord, i: number): string {
@@ -89,7 +93,7 @@ function summary(file: string, result: Classification): string {
   const kind = result.kind === "mail" ? "メール全体" : "貼り付けられた文面";
   const head = `■ ${file}（${kind}として読みました）`;
   if (result.records.length === 0) return `${head}\n  返送メール（バウンス）の内容は見つかりませんでした。`;
-  return [head, ...result.records.map(summaryLine)].join("\n");
+  return maskPii([head, ...result.records.map(summaryLine)].join("\n"));
 }
 
 interface Input {

@@ -3,8 +3,9 @@ import { delayPhrase } from "../bounce/delay.ts";
 import { type Draft, newDraft } from "../bounce/draft.ts";
 import { header, type Message } from "../bounce/message.ts";
 import { noticeLines } from "../bounce/notice.ts";
+import { isHeaderLine, noticeAddressees } from "../bounce/notice-headers.ts";
 import { hasSmtpCode, isSignalLine, knownPhrase } from "../bounce/signals.ts";
-import { findAddresses, firstAddress, LOCAL_PART_CHARS, squash } from "../bounce/text.ts";
+import { findAddresses, firstAddress, LOCAL_PART_CHARS, sameAddress, squash } from "../bounce/text.ts";
 import type { Format } from "./format.ts";
 
 /**
@@ -91,7 +92,8 @@ function originalRecipient(message: Message): string {
  * phrase broken over two lines (re-wrapped pastes) is found by also looking at each pair of lines.
  */
 function signalText(lines: readonly string[]): string {
-  const scanned = lines.length > 400 ? lines.slice(0, 400) : lines;
+  // A header line ("Subject: Returned mail: User unknown") names the mail, it is no server's answer.
+  const scanned = (lines.length > 400 ? lines.slice(0, 400) : lines).map((l) => (isHeaderLine(l) ? "" : l));
   const single = scanned.map(isSignalLine);
   const picked: string[] = [];
   for (let i = 0; i < scanned.length && picked.length < 40; i++) {
@@ -131,7 +133,10 @@ function namedRecipient(lines: readonly string[]): string {
 }
 
 export function genericDrafts(message: Message, lines: string[], lhost: string): Draft[] {
-  const blocks = recipientBlocks(lines).map((b) => ({ address: b.address, text: blockText(b) }));
+  const blocks = recipientBlocks(lines).map((b) => ({
+    address: b.address,
+    text: blockText({ ...b, lines: b.lines.filter((l) => !isHeaderLine(l)) }),
+  }));
   const withSignal = blocks.filter(
     (b) => b.text && (hasSmtpCode(b.text) || knownPhrase(b.text) !== undefined),
   );
@@ -151,8 +156,12 @@ export function genericDrafts(message: Message, lines: string[], lhost: string):
   const whole = squash(lines.slice(0, 200).join(" "));
   const explanation = signals || (delayPhrase(whole) ? whole.slice(0, 600) : "");
   if (!explanation && !isBounceText(message, lines)) return [];
+  const user = noticeAddressees(message);
   const recipient =
-    namedRecipient(lines) || originalRecipient(message) || findAddresses(explanation)[0] || "";
+    namedRecipient(lines) ||
+    originalRecipient(message) ||
+    findAddresses(explanation).find((a) => !user.some((u) => sameAddress(u, a))) ||
+    "";
   // A bare "could not be delivered" with nothing else: still a bounce, of unknown reason.
   //   This message could not be delivered due to a recipient error. Please try again later.
   const diagnosis = explanation || (recipient ? "" : bounceSentence(lines));

@@ -1,0 +1,40 @@
+/**
+ * The masker's view of a text: full-width ASCII (０-９, ＠, －, ...) and the ideographic space mapped to
+ * half-width, one character for one character, so a position found in the folded copy is the same
+ * position in the original.
+ */
+
+export function foldWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E\u3000\u2010-\u2015\u2212\u30FC]/g, (ch, offset: number) => {
+    const code = ch.charCodeAt(0);
+    if (code === 0x3000) return " ";
+    if (code >= 0xff01) return String.fromCharCode(code - 0xfee0);
+    // The long vowel mark is a hyphen only between digits (people type 090ー1234ー5678), not in パスワード.
+    if (code === 0x30fc && !(isDigitAt(text, offset - 1) && isDigitAt(text, offset + 1))) return ch;
+    return "-";
+  });
+}
+
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/** A finding: what kind of personal data, and where (UTF-16 offsets, end exclusive). */
+export interface Span<K extends string = string> {
+  kind: K;
+  start: number;
+  end: number;
+}
+
+export const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39;
+export const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+export const isHiragana = (c: number) => c >= 0x3041 && c <= 0x3096;
+/** Katakana, the long vowel mark, the middle dot, small ヶ. */
+export const isKatakana = (c: number) => c >= 0x30a1 && c <= 0x30fc;
+/** CJK ideographs and the repetition mark 々. */
+export const isKanji = (c: number) =>
+  (c >= 0x4e00 && c <= 0x9fff) ||
+  (c >= 0x3400 && c <= 0x4dbf) ||
+  (c >= 0xf900 && c <= 0xfaff) ||
+  c === 0x3005;
