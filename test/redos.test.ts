@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { LEADING_ADDRESS } from "../knowledge/bounce/blocks.ts";
 import { NAMING_SENTENCE, RCPT_LINE } from "../knowledge/formats/generic.ts";
-import { MAY_HOLD_PII, RULES } from "../knowledge/pii.ts";
+import { ANCHOR as ADDRESS_ANCHOR, ROMAN_ANCHOR } from "../knowledge/pii/address.ts";
+import { NUMBER_RULES } from "../knowledge/pii/numbers.ts";
+import { DATE_AT, DATE_BEFORE } from "../knowledge/pii/person.ts";
+import { SECRET_EN, SECRET_JA } from "../knowledge/pii/secret.ts";
 import { type RegexScan, scanFolders, scanSource, type Verdict, verdictsOf } from "./support/regex-scan.ts";
 
 /**
@@ -25,8 +28,13 @@ const BUILT: Record<string, readonly RegExp[]> = {
   "knowledge/bounce/blocks.ts#LEADING_ADDRESS": [LEADING_ADDRESS],
   "knowledge/formats/generic.ts#NAMING_SENTENCE": [NAMING_SENTENCE],
   "knowledge/formats/generic.ts#RCPT_LINE": [RCPT_LINE],
-  "knowledge/pii.ts#RULES": RULES.map((r) => r.pattern),
-  "knowledge/pii.ts#MAY_HOLD_PII": [MAY_HOLD_PII],
+  "knowledge/pii/numbers.ts#NUMBER_RULES": NUMBER_RULES.map((r) => r.pattern),
+  "knowledge/pii/secret.ts#SECRET_JA": [SECRET_JA],
+  "knowledge/pii/secret.ts#SECRET_EN": [SECRET_EN],
+  "knowledge/pii/address.ts#ANCHOR": [ADDRESS_ANCHOR],
+  "knowledge/pii/address.ts#ROMAN_ANCHOR": [ROMAN_ANCHOR],
+  "knowledge/pii/person.ts#DATE_AT": [DATE_AT],
+  "knowledge/pii/person.ts#DATE_BEFORE": [DATE_BEFORE],
 };
 
 /**

@@ -1,5 +1,5 @@
 import type { Message } from "./message.ts";
-import { ORIGINAL_MESSAGE_MARKERS } from "./notice.ts";
+import { originalMessageAt } from "./notice.ts";
 import { isSignalLine } from "./signals.ts";
 import { findAddresses } from "./text.ts";
 
@@ -65,7 +65,7 @@ const MAX_PREAMBLE = 5;
 
 /** Whether a line, seen before any header, is already the notice (so headers after it are not its own). */
 function startsNotice(line: string): boolean {
-  if (isSignalLine(line) || ORIGINAL_MESSAGE_MARKERS.some((m) => m.test(line))) return true;
+  if (isSignalLine(line) || originalMessageAt(line) === 0) return true;
   // Japanese words are the user's ("エラーが返ってきました"), or a Japanese notice's first sentence,
   // whose 宛先 lines are no header group; English ones are the user's only when they say nothing of mail.
   return /^[\t -~]*$/.test(line) && NOTICE_WORDS.test(line);

@@ -112,7 +112,7 @@ const MAX_PLACE = 30;
 const MAX_NUMBER = 24;
 const MAX_BUILDING = 25;
 
-const ANCHOR = new RegExp(`${PREFECTURES.join("|")}|住所|[市区町村郡]`, "g");
+export const ANCHOR = new RegExp(`${PREFECTURES.join("|")}|住所|[市区町村郡]`, "g");
 
 const isPlaceChar = (c: number) =>
   isKanji(c) || isKatakana(c) || isHiragana(c) || c === 0x30f6 || c === 0x2026 || c === 0x30fb;
@@ -231,7 +231,7 @@ function findJapanese(folded: string): Span<"address">[] {
 }
 
 // "Shibuya-ku", "Kita-ku", "Yokohama-shi", "Kanagawa-ken", "Tokyo-to", or a prefecture's name.
-const ROMAN_ANCHOR = new RegExp(
+export const ROMAN_ANCHOR = new RegExp(
   `(?<![A-Za-z])(?:[A-Za-z]{2,20}-(?:ku|shi|cho|machi|gun|mura|ken)|${PREFECTURE_NAMES_EN.join("|")})(?![A-Za-z])`,
   "gi",
 );
@@ -312,7 +312,8 @@ function findRomanised(folded: string): Span<"address">[] {
     const clause = tokens.slice(first, last + 1);
     if (!clause.some((t) => roleOf(t.text) === "number")) continue;
     const lastToken = clause.at(-1)!;
-    const end = lastToken.start + lastToken.text.replace(/[,.]+$/, "").length;
+    let end = lastToken.start + lastToken.text.length;
+    while (end > lastToken.start && (folded[end - 1] === "," || folded[end - 1] === ".")) end--;
     const start = clause[0]!.start;
     if (start < lastEnd) continue;
     found.push({ kind: "address", start, end });

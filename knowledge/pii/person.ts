@@ -185,9 +185,9 @@ const EN_DATE = `${MONTH} {1,2}${ORDINAL},? {0,2}(?:[0-9]{4})?|${ORDINAL} (?:of 
 const BIRTH_LABEL =
   /(?<![A-Za-z])(?:生年月日|誕生日|birthday|birth ?date|date of birth|d\.?o\.?b\.?|born(?: on)?)(?![A-Za-z]) {0,2}(?:は|:|=|-|is)? {0,2}/gi;
 /** Sticky: a date exactly where the label ends. */
-const DATE_AT = new RegExp(`${YMD}|${MD}|${EN_DATE}`, "iy");
+export const DATE_AT = new RegExp(`${YMD}|${MD}|${EN_DATE}`, "iy");
 /** 「1975年4月1日生まれ」: a date that ends where 生まれ starts (tried on the 24 characters before it). */
-const DATE_BEFORE = new RegExp(`(?:${YMD}|${MD}) ?(?:に)?$`);
+export const DATE_BEFORE = new RegExp(`(?:${YMD}|${MD}) ?(?:に)?$`);
 const BORN = /生まれ/g;
 
 export function findBirthDates(folded: string): Span<"birthdate">[] {

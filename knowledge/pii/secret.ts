@@ -40,8 +40,11 @@ const QUOTE = `[「『"'“‘(]?`;
 /** The value: printable ASCII (after folding), 3 to 64 characters. */
 const VALUE = "([!-~]{3,64})";
 
-const JA = new RegExp(`(?:${JA_WORDS.join("|")}) {0,3}(?:[:=]|は:?|-)? {0,3}${QUOTE}${VALUE}`, "g");
-const EN = new RegExp(
+export const SECRET_JA = new RegExp(
+  `(?:${JA_WORDS.join("|")}) {0,3}(?:[:=]|は:?|-)? {0,3}${QUOTE}${VALUE}`,
+  "g",
+);
+export const SECRET_EN = new RegExp(
   `(?<![A-Za-z0-9=._-])(?:${EN_WORDS.join("|")})(?![A-Za-z])( {0,3}[:=] {0,3}| {1,3}-{1,2} {0,3}| {0,3}-{1,2} {1,3}| {1,3}is {1,3})${QUOTE}${VALUE}`,
   "gi",
 );
@@ -51,12 +54,12 @@ export const SECRET_WORDS = [...JA_WORDS, ...EN_WORDS];
 
 export function findSecrets(folded: string): Span<"secret">[] {
   const found: Span<"secret">[] = [];
-  for (const pattern of [JA, EN]) {
+  for (const pattern of [SECRET_JA, SECRET_EN]) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {
       const value = m[m.length - 1]!;
       // "password is incorrect": after "is", a secret has a digit or a symbol in it.
-      if (pattern === EN && /is/i.test(m[1]!) && /^[A-Za-z]+$/.test(value)) continue;
+      if (pattern === SECRET_EN && /is/i.test(m[1]!) && /^[A-Za-z]+$/.test(value)) continue;
       const start = m.index + m[0].length - value.length;
       found.push({ kind: "secret", start, end: start + value.length });
     }
