@@ -138,7 +138,10 @@ describe("interpreting what the user typed", () => {
     ["電話 090-1234-5678\n<taro@example.jp>: Recipient address rejected: User unknown", true],
     // issue #11: a carrier address made of a phone number is still the bounce's recipient ...
     ["<09012345678@docomo.ne.jp>: host mfsmax.docomo.ne.jp said: 550 Unknown user", false],
-    ["To: taro@xa2.so-net.ne.jp\nSubject: Returned mail\n550 5.1.1 <08011112222@ezweb.ne.jp>... User unknown", false],
+    [
+      "To: taro@xa2.so-net.ne.jp\nSubject: Returned mail\n550 5.1.1 <08011112222@ezweb.ne.jp>... User unknown",
+      false,
+    ],
     // ... while postal addresses, dates of birth and names introduced as such are the user's, in a bounce or not
     ["東京都世田谷区桜新町1-2-3 サクラハイツ202号室に住んでいます", true],
     ["住所は大阪府大阪市北区梅田3-1-1です。生年月日は1975年4月1日", true],
