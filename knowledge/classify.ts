@@ -21,9 +21,12 @@ async function messageOf(input: string | Uint8Array, kind: InputKind): Promise<M
     return parseMail(lfBytes(bytes));
   }
   const text = typeof input === "string" ? input : decodeText(input.subarray(0, MAX_FRAGMENT_CHARS * 4));
-  // Pasted and screenshot text often went through a narrow screen: its soft line breaks are undone.
+  // Pasted and screenshot text often went through a narrow screen: its soft line breaks are undone, after
+  // the notice's own header lines are set aside (a header is the mail app's display, never wrapped text,
+  // and a long Subject: would be taken for the screen's width).
   return fragmentMessage(
-    unwrap(toLf(text.length > MAX_FRAGMENT_CHARS ? text.slice(0, MAX_FRAGMENT_CHARS) : text)),
+    toLf(text.length > MAX_FRAGMENT_CHARS ? text.slice(0, MAX_FRAGMENT_CHARS) : text),
+    unwrap,
   );
 }
 

@@ -27,15 +27,18 @@ export function header(message: Message, name: string): string {
   return message.headers.get(name)?.[0] ?? "";
 }
 
-/** A pasted piece of a bounce; the notice's own header lines at its top become subject, from, addressees. */
-export function fragmentMessage(text: string): Message {
+/**
+ * A pasted piece of a bounce; the notice's own header lines at its top become subject, from, addressees,
+ * and `prepare` (classify.ts: re-joining soft-wrapped lines) sees only the rest.
+ */
+export function fragmentMessage(text: string, prepare: (body: string) => string = (b) => b): Message {
   const { body, subject, from, addressees } = splitNoticeHeaders(text);
   return {
     kind: "fragment",
     headers: new Map(),
     from,
     subject,
-    body,
+    body: prepare(body),
     dsn: "",
     original: "",
     feedback: "",
