@@ -84,6 +84,7 @@ describe("the compiled build (npm run build)", () => {
           status: r.status,
           action: r.action,
           replyCode: r.replyCode,
+          recipient: r.recipient,
         }));
         expect(JSON.parse(lines[i]!), file).toEqual({ file, records: expected });
       }
