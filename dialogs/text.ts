@@ -30,6 +30,6 @@ export function trimEndOf(text: string, set: ReadonlySet<string>): string {
 /** Fills {name} placeholders. Unknown names stay as they are, so a typo shows instead of vanishing. */
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
+    Object.hasOwn(values, name) ? String(values[name]) : whole,
   );
 }

@@ -23,10 +23,10 @@ export function meaningOf(
   replyCode: string,
 ): { ja: string; en: string } | undefined {
   const group = status.split(".").slice(0, 2).join(".");
-  return (
-    (status ? (codes.status[status] ?? codes.group[group]) : undefined) ??
-    (replyCode ? codes.reply[replyCode] : undefined)
-  );
+  // Object.hasOwn: the codes come from a user's paste, and "constructor" is in every object.
+  const own = <V>(table: Readonly<Record<string, V>>, key: string) =>
+    key && Object.hasOwn(table, key) ? table[key] : undefined;
+  return own(codes.status, status) ?? own(codes.group, group) ?? own(codes.reply, replyCode);
 }
 
 /** 「552 5.2.3：メールが大きすぎる」, or "" when nothing explains the codes (then they are not shown). */

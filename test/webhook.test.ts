@@ -236,6 +236,26 @@ describe("webhook: events", () => {
     for (const call of replies()) expect(checkMessages(call.body.messages)).toEqual([]);
   });
 
+  it("answers message types, postbacks and texts named like Object's own properties, never throwing", async () => {
+    const { app, logs } = build({ rateLimit: { burst: 1_000, perSecond: 1_000 } });
+    const names = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", "prototype"];
+    const u = userId(13);
+    for (const name of names) {
+      await post(app, [messageEvent(u, { type: name })]);
+      await post(app, [postbackEvent(u, `a=${name}&topic=${name}&id=${name}&cmd=${name}&v=${name}`)]);
+      await post(app, [postbackEvent(u, `a=followup&topic=delayed&id=${name}`)]);
+      await post(app, [postbackEvent(u, `a=carrier&id=${name}`)]);
+      await post(app, [textEvent(u, name)]);
+      await post(app, [textEvent(u, `550 5.1.1 aup#${name} <${name}@example.jp>... ${name}`)]);
+    }
+    const texts = replies().map(repliedTexts);
+    expect(texts).toHaveLength(names.length * 6);
+    expect(texts.filter((t) => t.includes("少し時間をおいて"))).toEqual([]); // "please try again": it threw
+    expect(logs.filter((l) => (JSON.parse(l) as { level: number }).level >= 50)).toEqual([]);
+    for (let i = 0; i < names.length; i++)
+      expect(texts[i * 6]).toContain("このメッセージには対応していません");
+  });
+
   it("ignores unknown event types, unsend and events without a user, and tolerates extra fields", async () => {
     const { app } = build();
     const u = userId(12);

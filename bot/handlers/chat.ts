@@ -21,18 +21,19 @@ export interface ChatDeps {
   logger: Logger;
 }
 
-const MESSAGE_KINDS: Record<string, UnsupportedKind> = {
-  sticker: "sticker",
-  image: "image",
-  video: "video",
-  audio: "audio",
-  file: "file",
-  location: "location",
-};
+/** A Map: the type is whatever the sender wrote, "constructor" and "__proto__" included. */
+const MESSAGE_KINDS: ReadonlyMap<string, UnsupportedKind> = new Map([
+  ["sticker", "sticker"],
+  ["image", "image"],
+  ["video", "video"],
+  ["audio", "audio"],
+  ["file", "file"],
+  ["location", "location"],
+]);
 
 export function inputOfMessage(message: Incoming["message"]): UserInput {
   if (message?.type === "text") return { kind: "text", text: message.text ?? "" };
-  return { kind: "unsupported", what: (message && MESSAGE_KINDS[message.type]) ?? "other" };
+  return { kind: "unsupported", what: (message && MESSAGE_KINDS.get(message.type)) ?? "other" };
 }
 
 /**

@@ -283,14 +283,16 @@ function dropElements(html: string, names: readonly string[]): string {
   return out;
 }
 
-const ENTITIES: Readonly<Record<string, string>> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  nbsp: " ",
-};
+const ENTITIES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    amp: "&",
+    lt: "<",
+    gt: ">",
+    quot: '"',
+    apos: "'",
+    nbsp: " ",
+  }),
+);
 
 /**
  * The text of an HTML-only notice (AOL, some webmail): block tags become line breaks, other tags go,
@@ -307,7 +309,7 @@ export function htmlToText(html: string): string {
           const code = e[1] === "x" || e[1] === "X" ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
           return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : " ";
         }
-        return ENTITIES[e.toLowerCase()] ?? whole;
+        return ENTITIES.get(e.toLowerCase()) ?? whole;
       })
       .replace(/[ \t]+/g, " ")
       .replace(/\n[ \t]+/g, "\n")

@@ -6,17 +6,19 @@ import type { Provider } from "./format.ts";
  *   550 5.1.0 <x@example.com> sender rejected. Refer to Error Codes section at
  *   https://www.cox.com/.../postmaster ... AUP#CXSNDR
  */
-const CODES: Readonly<Record<string, Reason>> = {
-  CXBL: "blocked",
-  CXDNS: "requireptr",
-  CXSNDR: "authfailure",
-  CXSMTP: "rejected",
-  CXCNCT: "toomanyconn",
-  CXMXRT: "toomanyconn",
-  CDRBL: "blocked",
-  CXTHRT: "securityerror",
-  CXMJ: "securityerror",
-};
+const CODES: ReadonlyMap<string, Reason> = new Map(
+  Object.entries({
+    CXBL: "blocked",
+    CXDNS: "requireptr",
+    CXSNDR: "authfailure",
+    CXSMTP: "rejected",
+    CXCNCT: "toomanyconn",
+    CXMXRT: "toomanyconn",
+    CDRBL: "blocked",
+    CXTHRT: "securityerror",
+    CXMJ: "securityerror",
+  }),
+);
 
 const MESSAGES: readonly [Reason, readonly string[]][] = [
   ["blocked", ["cox too many bad commands from", "too many invalid recipients"]],
@@ -37,7 +39,7 @@ export const cox: Provider = {
   reasonOf(_draft, f): Decision | undefined {
     const code = /aup#([a-z0-9]+)/.exec(f.text)?.[1]?.toUpperCase() ?? "";
     const reason: Reason | undefined =
-      CODES[code] ??
+      CODES.get(code) ??
       (code.startsWith("IPBL") ? "blocked" : code.startsWith("URLBL") ? "spamdetected" : undefined);
     if (reason) return { reason, basis: "provider", evidence: `Cox: AUP#${code}` };
     for (const [r, phrases] of MESSAGES) {

@@ -60,33 +60,37 @@ const MARKERS = [
 ];
 
 /** Exchange 2007+ NDR codes ("RESOLVER.ADR.RecipNotFound") and what they mean. */
-const NDR_CODES: Readonly<Record<string, Reason>> = {
-  "smtpsend.dns.nonexistentdomain": "hostunknown",
-  "smtpsend.dns.mxloopback": "networkerror",
-  "resolver.adr.badprimary": "systemerror",
-  "resolver.adr.recipnotfound": "userunknown",
-  "resolver.adr.recipientnotfound": "userunknown",
-  "resolver.adr.exrecipnotfound": "userunknown",
-  "resolver.adr.reciplimit": "toomanyconn",
-  "resolver.adr.invalidinsmtp": "systemerror",
-  "resolver.adr.ambiguous": "systemerror",
-  "resolver.rst.authrequired": "securityerror",
-  "resolver.rst.notauthorized": "rejected",
-  "resolver.rst.recipsizelimit": "exceedlimit",
-  "queue.expired": "expired",
-};
+const NDR_CODES: ReadonlyMap<string, Reason> = new Map(
+  Object.entries({
+    "smtpsend.dns.nonexistentdomain": "hostunknown",
+    "smtpsend.dns.mxloopback": "networkerror",
+    "resolver.adr.badprimary": "systemerror",
+    "resolver.adr.recipnotfound": "userunknown",
+    "resolver.adr.recipientnotfound": "userunknown",
+    "resolver.adr.exrecipnotfound": "userunknown",
+    "resolver.adr.reciplimit": "toomanyconn",
+    "resolver.adr.invalidinsmtp": "systemerror",
+    "resolver.adr.ambiguous": "systemerror",
+    "resolver.rst.authrequired": "securityerror",
+    "resolver.rst.notauthorized": "rejected",
+    "resolver.rst.recipsizelimit": "exceedlimit",
+    "queue.expired": "expired",
+  }),
+);
 
 /** Exchange 2003 MSEXCH error numbers. */
-const MSEXCH_CODES: Readonly<Record<string, Reason>> = {
-  "000C05A6": "userunknown",
-  "000C0595": "filtered",
-  "00010256": "systemerror",
-  "000D06B5": "systemerror",
-  "00120270": "networkerror",
-  "00050311": "contenterror",
-  "000502CC": "contenterror",
-  "000B0981": "securityerror",
-};
+const MSEXCH_CODES: ReadonlyMap<string, Reason> = new Map(
+  Object.entries({
+    "000C05A6": "userunknown",
+    "000C0595": "filtered",
+    "00010256": "systemerror",
+    "000D06B5": "systemerror",
+    "00120270": "networkerror",
+    "00050311": "contenterror",
+    "000502CC": "contenterror",
+    "000B0981": "securityerror",
+  }),
+);
 
 /** Exchange 2003 wording without a code. */
 const MESSAGES: readonly [string, Reason][] = [
@@ -114,9 +118,11 @@ function msexchCode(lower: string): string | undefined {
 function withReason(d: Draft): Draft {
   const lower = d.diagnosis.toLowerCase();
   const ndr = /\b((?:resolver|queue|smtpsend)\.[a-z.]+)/.exec(lower)?.[1];
-  if (ndr && NDR_CODES[ndr]) return { ...d, reason: NDR_CODES[ndr], evidence: `Exchange: ${ndr}` };
+  const byNdr = ndr ? NDR_CODES.get(ndr) : undefined;
+  if (byNdr) return { ...d, reason: byNdr, evidence: `Exchange: ${ndr}` };
   const code = msexchCode(lower);
-  if (code && MSEXCH_CODES[code]) return { ...d, reason: MSEXCH_CODES[code], evidence: `Exchange: ${code}` };
+  const byCode = code ? MSEXCH_CODES.get(code) : undefined;
+  if (byCode) return { ...d, reason: byCode, evidence: `Exchange: ${code}` };
   const hit = MESSAGES.find(([w]) => lower.includes(w));
   return hit ? { ...d, reason: hit[1], evidence: `Exchange: ${hit[0]}` } : d;
 }

@@ -26,17 +26,19 @@ import type { Format } from "./format.ts";
  */
 
 /** "(state 14)" at the end of an old Gmail error: which step failed and what it means. */
-const STATES: Readonly<Record<string, readonly [string, Reason]>> = {
-  "6": ["MAIL", "failedstarttls"],
-  "8": ["AUTH", "systemerror"],
-  "9": ["AUTH", "failedstarttls"],
-  "12": ["AUTH", "norelaying"],
-  "13": ["EHLO", "blocked"],
-  "14": ["RCPT", "userunknown"],
-  "15": ["DATA", "filtered"],
-  "17": ["DATA", "filtered"],
-  "18": ["DATA", "filtered"],
-};
+const STATES: ReadonlyMap<string, readonly [string, Reason]> = new Map(
+  Object.entries({
+    "6": ["MAIL", "failedstarttls"],
+    "8": ["AUTH", "systemerror"],
+    "9": ["AUTH", "failedstarttls"],
+    "12": ["AUTH", "norelaying"],
+    "13": ["EHLO", "blocked"],
+    "14": ["RCPT", "userunknown"],
+    "15": ["DATA", "filtered"],
+    "17": ["DATA", "filtered"],
+    "18": ["DATA", "filtered"],
+  }),
+);
 
 /** Gmail's own sentences; the Google Workspace (G Suite) DNS wordings come before the older ones. */
 const MESSAGES: readonly [string, Reason][] = [
@@ -86,7 +88,8 @@ function oldLayout(lines: readonly string[]): Draft[] {
     const state = /\(state (\d+)\)/.exec(diagnosis)?.[1];
     let reason: Reason | undefined;
     let command = "";
-    if (state && STATES[state]) [command, reason] = STATES[state]!;
+    const known = state ? STATES.get(state) : undefined;
+    if (known) [command, reason] = known;
     reason ??= MESSAGES.find(([w]) => lower.includes(w))?.[1];
     if (reason) {
       // A specific status code in the text says more than the state number.

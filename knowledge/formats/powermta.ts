@@ -8,21 +8,23 @@ import type { Reason } from "../types.ts";
  *   X-PowerMTA-BounceCategory: bad-mailbox
  * The category is PowerMTA's reading of the remote answer; "other" and unknown values say nothing.
  */
-const CATEGORIES: Readonly<Record<string, Reason>> = {
-  "bad-domain": "hostunknown",
-  "bad-mailbox": "userunknown",
-  "inactive-mailbox": "suspend",
-  "message-expired": "expired",
-  "no-answer-from-host": "networkerror",
-  "policy-related": "policyviolation",
-  "quota-issues": "mailboxfull",
-  "routing-errors": "systemerror",
-  "spam-related": "spamdetected",
-};
+const CATEGORIES: ReadonlyMap<string, Reason> = new Map(
+  Object.entries({
+    "bad-domain": "hostunknown",
+    "bad-mailbox": "userunknown",
+    "inactive-mailbox": "suspend",
+    "message-expired": "expired",
+    "no-answer-from-host": "networkerror",
+    "policy-related": "policyviolation",
+    "quota-issues": "mailboxfull",
+    "routing-errors": "systemerror",
+    "spam-related": "spamdetected",
+  }),
+);
 
 export const POWERMTA_CATEGORY_FIELD = "x-powermta-bouncecategory";
 
 /** The reason a PowerMTA bounce category stands for, or undefined. */
 export function powerMtaReason(category: string | undefined): Reason | undefined {
-  return category ? CATEGORIES[category.trim().toLowerCase()] : undefined;
+  return category ? CATEGORIES.get(category.trim().toLowerCase()) : undefined;
 }
