@@ -1,3 +1,5 @@
+import type { OcrChoice } from "../knowledge/ocr/reader.ts";
+
 /**
  * Configuration from the environment, read and checked once at start-up. Every wrong value is reported
  * with its variable name and what is expected, all at once, so a deploy fails with one clear message.
@@ -38,9 +40,16 @@ export interface Config {
    * leaves them to the other instances; without Redis they are lost (logged and counted).
    */
   shutdownGraceMs: number;
+  /** OCR_ENGINE: how screenshots are read ("auto": Debian's tesseract CLI if installed, else tesseract.js). */
+  ocrEngine: OcrChoice;
+  /** OCR_CONCURRENCY: screenshots read at once per instance; the others wait in arrival order. */
+  ocrConcurrency: number;
 }
 
 export const DEFAULT_PORT = 3000;
+/** Two images at once keep a 2-core machine busy (tesseract with one thread each, OMP_THREAD_LIMIT=1). */
+export const DEFAULT_OCR_CONCURRENCY = 2;
+const OCR_CHOICES: readonly OcrChoice[] = ["auto", "tesseract", "tesseract.js", "off"];
 export const DEFAULT_MAX_CONCURRENT_EVENTS = 64;
 export const DEFAULT_CLAIM_IDLE_MS = 5_000;
 /** Reply tokens live 20 minutes; retries stop 2 minutes before (clock skew, the last attempt's trip). */
@@ -155,6 +164,16 @@ export function readConfig(env: Env = process.env): Config {
     problems,
   );
 
+  const ocrEngine = (get("OCR_ENGINE") ?? "auto") as OcrChoice;
+  if (!OCR_CHOICES.includes(ocrEngine))
+    problems.push(`OCR_ENGINE must be one of ${OCR_CHOICES.join(", ")} (got "${ocrEngine}")`);
+  const ocrConcurrency = readCount(
+    "OCR_CONCURRENCY",
+    get("OCR_CONCURRENCY"),
+    DEFAULT_OCR_CONCURRENCY,
+    problems,
+  );
+
   if (problems.length > 0) throw new ConfigError(problems);
   const local = !secret && !token;
   return {
@@ -171,6 +190,8 @@ export function readConfig(env: Env = process.env): Config {
     claimIdleMs,
     replyWindowMs: replySeconds * 1_000,
     shutdownGraceMs,
+    ocrEngine,
+    ocrConcurrency,
   };
 }
 

@@ -13,7 +13,7 @@ import {
   replyTimes,
 } from "./inbox.ts";
 import { chatKey, dedupeKey, type Incoming } from "./incoming.ts";
-import { KeyedQueue } from "./keyed-queue.ts";
+import { type Away, KeyedQueue } from "./keyed-queue.ts";
 import type { LineOut } from "./line-client.ts";
 import type { Metrics } from "./metrics.ts";
 
@@ -159,7 +159,7 @@ export function createStreamInbox(options: StreamInboxOptions): Inbox {
     return rows[0]?.[1] === consumer;
   }
 
-  async function work(id: string, event: Incoming, key: string, claimed: boolean): Promise<void> {
+  async function work(id: string, event: Incoming, key: string, claimed: boolean, away: Away): Promise<void> {
     if (stopping) return release(id); // left pending: another instance takes it over
     const times = replyTimes(event, Number(id.split("-")[0]), options.replyWindowMs);
     if (Date.now() > times.until) {
@@ -169,6 +169,7 @@ export function createStreamInbox(options: StreamInboxOptions): Inbox {
     }
     const delivery: Delivery = {
       ...times,
+      away,
       pushRetryKey: retryKeyOf(key),
       mayPush: () => stillMine(id),
       beforeSend: async (messages) => {
@@ -203,7 +204,7 @@ export function createStreamInbox(options: StreamInboxOptions): Inbox {
       void acknowledge(id, `${eventKeyPrefix}-`);
       return;
     }
-    void queue.run(chatKey(entry.event), () => work(id, entry.event, entry.key, claimed));
+    void queue.run(chatKey(entry.event), (away) => work(id, entry.event, entry.key, claimed, away));
   }
 
   async function readLoop(): Promise<void> {

@@ -2,10 +2,11 @@ import type { Logger } from "pino";
 import type { Conversations } from "../dialogs/conversation.ts";
 import { languageOf } from "../dialogs/interpret.ts";
 import { LockTimeoutError, type SessionStore, type UserLock } from "../dialogs/session-store.ts";
-import { handleChat, inputOfMessage } from "./handlers/chat.ts";
+import { type ChatDeps, handleChat, handleMessage } from "./handlers/chat.ts";
 import { handleGroup } from "./handlers/group.ts";
 import type { Delivery, EventHandler } from "./inbox.ts";
 import { chatKey, type Incoming } from "./incoming.ts";
+import type { Away } from "./keyed-queue.ts";
 import type { LineOut, ReplyChannel } from "./line-client.ts";
 import { idTag } from "./line-ids.ts";
 import type { Metrics } from "./metrics.ts";
@@ -26,6 +27,8 @@ export interface EventHandlerDeps {
   store: SessionStore;
   metrics: Metrics;
   logger: Logger;
+  /** Reading the images and files users send (content from LINE's data API, OCR). */
+  media?: ChatDeps["media"];
 }
 
 /**
@@ -43,7 +46,7 @@ export function createEventHandler(deps: EventHandlerDeps): EventHandler {
       ...delivery,
     });
     try {
-      await route(deps, event, reply);
+      await route(deps, event, reply, delivery.away);
     } catch (error) {
       const lockTimeout = error instanceof LockTimeoutError;
       if (lockTimeout) deps.metrics.lockTimeout();
@@ -61,7 +64,12 @@ export function createEventHandler(deps: EventHandlerDeps): EventHandler {
   };
 }
 
-async function route(deps: EventHandlerDeps, event: Incoming, reply: ReplyChannel): Promise<void> {
+async function route(
+  deps: EventHandlerDeps,
+  event: Incoming,
+  reply: ReplyChannel,
+  away: Away | undefined,
+): Promise<void> {
   if (event.mode !== "active") return; // standby: another channel answers this chat
 
   if (TALKING.has(event.type)) {
@@ -82,7 +90,7 @@ async function route(deps: EventHandlerDeps, event: Incoming, reply: ReplyChanne
     deps.logger.info({ event: event.type }, "event without a user ignored");
     return;
   }
-  const work = userWork(deps, event, userId, reply);
+  const work = userWork(deps, event, userId, reply, away);
   if (!work) {
     deps.logger.debug({ event: event.type }, "event type not handled");
     return;
@@ -96,12 +104,13 @@ function userWork(
   event: Incoming,
   userId: string,
   reply: ReplyChannel,
+  away: Away | undefined,
 ): (() => Promise<void>) | undefined {
   switch (event.type) {
     case "follow":
       return () => handleChat(deps, event, userId, { kind: "follow" }, reply);
     case "message":
-      return () => handleChat(deps, event, userId, inputOfMessage(event.message), reply);
+      return () => handleMessage(deps, event, userId, reply, away);
     case "postback":
       return () =>
         handleChat(deps, event, userId, { kind: "postback", data: event.postbackData ?? "" }, reply);

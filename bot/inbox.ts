@@ -2,7 +2,7 @@ import type { messagingApi } from "@line/bot-sdk";
 import type { Logger } from "pino";
 import type { EventDeduper } from "../dialogs/session-store.ts";
 import { chatKey, dedupeKey, type Incoming } from "./incoming.ts";
-import { KeyedQueue } from "./keyed-queue.ts";
+import { type Away, KeyedQueue } from "./keyed-queue.ts";
 import type { Metrics } from "./metrics.ts";
 
 /**
@@ -39,6 +39,8 @@ export interface Delivery {
   pushRetryKey?: string;
   mayPush?: () => Promise<boolean>;
   beforeSend?: (messages: messagingApi.Message[]) => Promise<void>;
+  /** Waits for slow work outside the instance's event slots (keyed-queue.ts `Away`): a screenshot's OCR. */
+  away?: Away;
 }
 
 export type EventHandler = (event: Incoming, delivery: Delivery) => Promise<void>;
@@ -125,9 +127,9 @@ export function createLocalInbox(options: LocalInboxOptions): Inbox {
       const acked = new Promise((resolve) => setImmediate(resolve));
       for (const event of fresh) {
         const times = replyTimes(event, receivedAt, options.replyWindowMs);
-        void queue.run(chatKey(event), async () => {
+        void queue.run(chatKey(event), async (away) => {
           await acked;
-          await options.handle(event, times);
+          await options.handle(event, { ...times, away });
         });
       }
     },

@@ -15,9 +15,22 @@ export interface Incoming {
   timestamp: number;
   replyToken: string | undefined;
   source: { type: "user" | "group" | "room" | "unknown"; userId?: string; groupId?: string; roomId?: string };
-  message: { type: string; id?: string; text?: string } | undefined;
+  message: IncomingMessage | undefined;
   postbackData: string | undefined;
   isRedelivery: boolean;
+}
+
+/** The fields of a message the bot reads; content (image, file) is fetched by its id (bot/media.ts). */
+export interface IncomingMessage {
+  type: string;
+  text?: string;
+  /** LINE's message id (digits): the key to an image's or a file's content. */
+  id?: string;
+  /** "line": the content is on LINE's servers; "external": only a URL elsewhere, which the bot never fetches. */
+  contentProvider?: string;
+  /** File messages: the name and size the user's app reported. */
+  fileName?: string;
+  fileSize?: number;
 }
 
 type Obj = Record<string, unknown>;
@@ -53,6 +66,13 @@ export function readEvent(raw: unknown): Incoming | undefined {
       type: message.type as string,
       ...(id(message.id) && { id: id(message.id) }),
       ...(typeof message.text === "string" && { text: message.text }),
+      ...(isObj(message.contentProvider) &&
+        typeof message.contentProvider.type === "string" && {
+          contentProvider: message.contentProvider.type,
+        }),
+      ...(typeof message.fileName === "string" && { fileName: message.fileName.slice(0, 255) }),
+      ...(typeof message.fileSize === "number" &&
+        Number.isFinite(message.fileSize) && { fileSize: message.fileSize }),
     },
     postbackData: isObj(raw.postback) ? str(raw.postback.data) : undefined,
     isRedelivery: isObj(raw.deliveryContext) && raw.deliveryContext.isRedelivery === true,

@@ -3,6 +3,14 @@
  * A failing task does not stop the ones after it. `drain()` waits for everything queued so far
  * (tests, graceful shutdown); `room()` lets the webhook slow its acknowledgements when work piles up.
  */
+/**
+ * Runs `work` without holding the task's place among the running ones, and takes a place again (in
+ * line with the waiting tasks) before going on: for long waits that need no CPU of this process, like a
+ * screenshot's OCR in a child process, so a burst of them does not hold back everybody else's events.
+ * The task's key stays busy meanwhile: the same chat's next events still wait for it.
+ */
+export type Away = <T>(work: () => Promise<T>) => Promise<T>;
+
 export class KeyedQueue {
   private readonly tails = new Map<string, Promise<void>>();
   private readonly running = new Set<Promise<void>>();
@@ -15,11 +23,11 @@ export class KeyedQueue {
   /** `concurrency`: at most this many tasks run at once across keys; the others wait in arrival order. */
   constructor(private readonly concurrency = Number.POSITIVE_INFINITY) {}
 
-  run(key: string, task: () => Promise<void>): Promise<void> {
+  run(key: string, task: (away: Away) => Promise<void>): Promise<void> {
     const previous = this.tails.get(key) ?? Promise.resolve();
     const next = previous
       .then(() => this.slot())
-      .then(task)
+      .then(() => task(this.away))
       .finally(() => this.release())
       .catch(() => {}); // the task reports its own errors
     this.tails.set(key, next);
@@ -67,6 +75,15 @@ export class KeyedQueue {
   async drain(): Promise<void> {
     while (this.running.size > 0) await Promise.all([...this.running]);
   }
+
+  private readonly away: Away = async (work) => {
+    this.release();
+    try {
+      return await work();
+    } finally {
+      await this.slot();
+    }
+  };
 
   /** Resolves when a place among the `concurrency` running tasks is free. */
   private slot(): Promise<void> | undefined {

@@ -85,6 +85,8 @@ export interface Metrics {
   /** The answer to "was this helpful?". */
   feedback(topic: TopicId, helpful: boolean): void;
   escalated(reason: EscalationReason): void;
+  /** An image or a file the user sent, by what came of reading it ("read", "timeout", "too-big", …). */
+  mediaRead(media: "image" | "file", outcome: string): void;
   /** A failed LINE API attempt (each attempt counts, retried or not). */
   lineApiError(call: LineCall, failure: LineFailure): void;
   /** A LINE API call attempted again after a retryable failure. */
@@ -145,6 +147,12 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     name: `${prefix}classifications_total`,
     help: "Diagnoses given, by advice topic",
     labelNames: ["topic"] as const,
+    registers,
+  });
+  const media = new Counter({
+    name: `${prefix}media_total`,
+    help: "Images and files users sent, by kind and what came of reading them",
+    labelNames: ["media", "outcome"] as const,
     registers,
   });
   const feedback = new Counter({
@@ -252,6 +260,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     classified: (topic) => classifications.inc({ topic: topicLabel(topic) }),
     feedback: (topic, helpful) => feedback.inc({ topic: topicLabel(topic), answer: helpful ? "yes" : "no" }),
     escalated: (reason) => escalations.inc({ reason }),
+    mediaRead: (kind, outcome) => media.inc({ media: kind, outcome }),
     lineApiError: (call, failure) => lineErrors.inc({ call, status: failureLabel(failure) }),
     lineApiRetry: (call) => lineRetries.inc({ call }),
     lockTimeout: () => lockTimeouts.inc(),

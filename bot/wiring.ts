@@ -7,17 +7,21 @@ import { createStores, type Stores } from "../dialogs/stores/index.ts";
 import { loadUi } from "../dialogs/ui.ts";
 import { classify } from "../knowledge/classify.ts";
 import { carrierOf, type Knowledge, matchSymptom } from "../knowledge/knowledge.ts";
+import { chooseEngine, createScreenshotReader, type ScreenshotReader } from "../knowledge/ocr/reader.ts";
 import { type AppDeps, DEFAULT_MAX_BACKLOG } from "./app.ts";
 import {
   type Config,
   DEFAULT_CLAIM_IDLE_MS,
   DEFAULT_MAX_CONCURRENT_EVENTS,
+  DEFAULT_OCR_CONCURRENCY,
   DEFAULT_REPLY_RETRY_SECONDS,
+  LINE_DATA_API_BASE_URL,
 } from "./config.ts";
 import { createStreamInbox } from "./event-stream.ts";
 import { createLocalInbox, type EventHandler } from "./inbox.ts";
 import { createLineOut, type LineClient, type LineTuning } from "./line-client.ts";
 import { logger as defaultLogger } from "./logger.ts";
+import type { BlobClient, MediaLimits } from "./media.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.ts";
 import { createRenderer } from "./render/render.ts";
@@ -41,12 +45,18 @@ export interface Services extends Omit<InterpreterDeps, "ui"> {
   lineTuning?: LineTuning;
   rateLimit?: RateLimitOptions;
   now?: () => number;
+  /** Reads screenshots; null: none (images get the "cannot open" answer). Default: from OCR_ENGINE. */
+  screenshots?: ScreenshotReader | null;
+  /** Fetches image and file content (default: the SDK's MessagingApiBlobClient, LINE_DATA_API_BASE_URL). */
+  blob?: BlobClient;
+  /** Size limits and time-outs of reading images and files (tests shorten them). */
+  mediaLimits?: Partial<MediaLimits>;
 }
 
 /** The real classifier and knowledge data, as the interpreter asks for them (main, benchmark, tests). */
 export function knowledgeServices(knowledge: Knowledge): Omit<InterpreterDeps, "ui"> {
   return {
-    classify: (text) => classify(text),
+    classify: (text, kind) => classify(text, kind ? { kind } : {}),
     knowledge,
     matchSymptom: (text) => matchSymptom(knowledge, text),
     carrierOf: (domain) => carrierOf(knowledge, domain),
@@ -58,7 +68,17 @@ export type BotConfig = Pick<
   "channelSecret" | "channelAccessToken" | "lineApiBaseUrl" | "qaCommunityUrl"
 > &
   Partial<
-    Pick<Config, "redisUrl" | "pushFallback" | "maxConcurrentEvents" | "claimIdleMs" | "replyWindowMs">
+    Pick<
+      Config,
+      | "redisUrl"
+      | "pushFallback"
+      | "maxConcurrentEvents"
+      | "claimIdleMs"
+      | "replyWindowMs"
+      | "lineDataApiBaseUrl"
+      | "ocrEngine"
+      | "ocrConcurrency"
+    >
   >;
 
 export interface BotDeps extends AppDeps {
@@ -79,6 +99,21 @@ export function createBotDeps(config: BotConfig, services: Services): BotDeps {
     new messagingApi.MessagingApiClient({
       channelAccessToken: config.channelAccessToken,
       baseURL: config.lineApiBaseUrl,
+    });
+  // Screenshots: the OCR route is found once per process (OCR_ENGINE; the Debian CLI if installed).
+  const screenshots =
+    services.screenshots === undefined
+      ? createScreenshotReader(
+          chooseEngine(config.ocrEngine ?? "auto"),
+          config.ocrConcurrency ?? DEFAULT_OCR_CONCURRENCY,
+        )
+      : services.screenshots;
+  logger.info({ ocr: screenshots?.route ?? "none" }, "screenshots: OCR route");
+  const blob =
+    services.blob ??
+    new messagingApi.MessagingApiBlobClient({
+      channelAccessToken: config.channelAccessToken,
+      baseURL: config.lineDataApiBaseUrl ?? LINE_DATA_API_BASE_URL,
     });
   const interpret = createInterpreter({
     classify: services.classify,
@@ -146,8 +181,14 @@ export function createBotDeps(config: BotConfig, services: Services): BotDeps {
       ...(services.now && { now: services.now }),
     }),
     render: createRenderer({ knowledge: services.knowledge, ui, qaCommunityUrl: config.qaCommunityUrl }),
+    media: {
+      blob,
+      screenshots: screenshots ?? undefined,
+      ...(services.mediaLimits && { limits: services.mediaLimits }),
+    },
     async close() {
       limiter.close();
+      await screenshots?.close();
       await stores.close();
       if (services.store) await services.store.close();
     },

@@ -63,6 +63,10 @@ export type DialogEvent =
   | { type: "BOUNCE_MENTIONED"; about: MentionKind }
   | { type: "SMALL_TALK" }
   | { type: "UNSUPPORTED"; kind: UnsupportedKind }
+  /** A screenshot that could not be read at all (no code, status, address or known phrase; OCR failed). */
+  | { type: "SCREENSHOT_UNREADABLE" }
+  /** A screenshot with part of a bounce (a code, an address) but not its reason: `line` is what was read, masked. */
+  | { type: "SCREENSHOT_PARTIAL"; line: string }
   // interruptions, valid in every state
   | { type: "MENU" }
   | { type: "RESTART" }

@@ -43,6 +43,10 @@ export type ReplyIntent =
   | { type: "confirmRestart" }
   | { type: "answerSmallTalk" }
   | { type: "answerUnsupported"; kind: UnsupportedKind }
+  /** The screenshot could not be read: which screenshot (or text) to send instead, with the menu. */
+  | { type: "askForScreenshot" }
+  /** Part of a screenshot was read: the (masked) line, and a request for the missing part. */
+  | { type: "showPartialScreenshot"; line: string }
   // sent by the bot itself, outside any conversation
   | { type: "explainGroupChat" }
   | { type: "apologize" }

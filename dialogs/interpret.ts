@@ -1,3 +1,4 @@
+import { firstBounceLine } from "../knowledge/ocr/clean.ts";
 import { maskAddress, maskPii, shouldWarn } from "../knowledge/pii.ts";
 import { compilePhrase, foldSymptomText, occursIn } from "../knowledge/symptom-text.ts";
 import type { BounceRecord, Classification, TopicId } from "../knowledge/types.ts";
@@ -21,7 +22,11 @@ export type UserInput =
   | { kind: "follow" }
   | { kind: "text"; text: string }
   | { kind: "postback"; data: string }
-  | { kind: "unsupported"; what: UnsupportedKind };
+  | { kind: "unsupported"; what: UnsupportedKind }
+  /** The text read off a screenshot (bot/media.ts: OCR, cleaned); "" when it could not be read at all. */
+  | { kind: "screenshot"; text: string }
+  /** A mail (.eml) or text (.txt) file's content, decoded: read as a paste without a length limit. */
+  | { kind: "file"; text: string };
 
 /** What the interpreter may know of the session: enough to match typed labels to the current options. */
 export interface SessionView {
@@ -31,7 +36,8 @@ export interface SessionView {
 }
 
 export interface InterpreterDeps {
-  classify: (text: string) => Promise<Classification>;
+  /** kind "fragment": read as a pasted piece even if it starts like a mail (a screenshot's text). */
+  classify: (text: string, kind?: "fragment") => Promise<Classification>;
   knowledge: Knowledge;
   /** knowledge.ts `matchSymptom(knowledge, text)`: the user's own words → topic. */
   matchSymptom: (text: string) => TopicId | undefined;
@@ -46,6 +52,8 @@ export const MAX_TEXT_CHARS = 100_000;
 const MAX_COMMAND_CHARS = 200;
 /** The server's explanation kept in the session (masked) is cut to this. */
 const MAX_DETAIL_CHARS = 200;
+/** The line of a partly read screenshot shown back to the user (masked) is cut to this. */
+const MAX_SHOWN_LINE_CHARS = 120;
 
 const KEYWORD_EVENTS: Record<Exclude<KeywordCommand, "yes" | "no">, DialogEvent> = {
   menu: { type: "MENU" },
@@ -77,13 +85,33 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         return [fromPostback(decodePostback(input.data), deps.knowledge)];
       case "text":
         return fromText(input.text, session);
+      case "file":
+        return fromText(input.text, session, true);
+      case "screenshot":
+        return fromScreenshot(input.text);
     }
   };
 
-  async function fromText(text: string, session: SessionView): Promise<DialogEvent[]> {
+  /**
+   * A screenshot's text: a bounce the classifier reads is answered as its paste would be; part of one (a
+   * code or an address, no reason) is shown back, masked, with a request for the rest; nothing is a
+   * kind "could not read it". Never a guess. The chat's language is the user's, not the screenshot's.
+   */
+  async function fromScreenshot(text: string): Promise<DialogEvent[]> {
+    if (text.trim() === "") return [{ type: "SCREENSHOT_UNREADABLE" }];
+    const classification = await deps.classify(text, "fragment");
+    const record = primaryRecord(classification.records);
+    const before: DialogEvent[] = shouldWarn(text, "bounce") ? [{ type: "PERSONAL_DATA" }] : [];
+    if (record) return [...before, { type: "PASTE", diagnosis: diagnosisOf(record, deps.carrierOf) }];
+    const line = firstBounceLine(text);
+    if (!line) return [...before, { type: "SCREENSHOT_UNREADABLE" }];
+    return [...before, { type: "SCREENSHOT_PARTIAL", line: cut(maskPii(line), MAX_SHOWN_LINE_CHARS) }];
+  }
+
+  async function fromText(text: string, session: SessionView, file = false): Promise<DialogEvent[]> {
     // Commands and labels are short; normalising a long paste would only cost time (and its trailing-
-    // punctuation pattern is quadratic on a long run of punctuation).
-    const command = text.length <= MAX_COMMAND_CHARS ? normalizeCommand(text) : "";
+    // punctuation pattern is quadratic on a long run of punctuation). A file's content is never one.
+    const command = !file && text.length <= MAX_COMMAND_CHARS ? normalizeCommand(text) : "";
     const before: DialogEvent[] = [];
     const adopt = (l: Lang | undefined) => {
       if (l && l !== session.lang) before.push({ type: "LANGUAGE", lang: l });
@@ -97,7 +125,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       return [...before, tapped];
     }
 
-    if (text.length > MAX_TEXT_CHARS) {
+    if (!file && text.length > MAX_TEXT_CHARS) {
       if (shouldWarn(text, "chat")) before.push({ type: "PERSONAL_DATA" });
       return [...before, { type: "UNSUPPORTED", kind: "too-long" }];
     }
@@ -105,11 +133,13 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     // 2. A bounce? The user's own words about a flood of returned mail decide over the bounce itself.
     const classification = await deps.classify(text);
     const record = primaryRecord(classification.records);
-    const ownWords = deps.matchSymptom(text);
-    const kind = kindOfText(text, record !== undefined);
+    // A file may be long (a whole mail): the checks on the user's own words look at its beginning only.
+    const head = file && text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
+    const ownWords = deps.matchSymptom(head);
+    const kind = kindOfText(head, record !== undefined);
     adopt(kind.lang);
     if (record) {
-      if (shouldWarn(text, "bounce")) before.push({ type: "PERSONAL_DATA" });
+      if (shouldWarn(head, "bounce")) before.push({ type: "PERSONAL_DATA" });
       const diagnosis = diagnosisOf(record, deps.carrierOf);
       if (ownWords === "backscatter") diagnosis.topic = "backscatter";
       return [...before, { type: "PASTE", diagnosis }];
@@ -117,15 +147,15 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
 
     // 3. The symptom in the user's words; 4. a server's text we could not read (a failed paste, which
     //    counts toward talking to a person); 5. the user talking about returned mail; 6. chat.
-    const mention = mentionOf(text);
+    const mention = mentionOf(head);
     const event: DialogEvent = ownWords
       ? { type: "SYMPTOM", topic: ownWords }
       : kind.fromServer
-        ? { type: "UNREADABLE", paste: unreadPaste(text) }
+        ? { type: "UNREADABLE", paste: unreadPaste(head) }
         : mention
           ? { type: "BOUNCE_MENTIONED", about: mention }
           : { type: "SMALL_TALK" };
-    if (shouldWarn(text, "chat")) before.push({ type: "PERSONAL_DATA" });
+    if (shouldWarn(head, "chat")) before.push({ type: "PERSONAL_DATA" });
     return [...before, event];
   }
 

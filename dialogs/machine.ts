@@ -112,6 +112,8 @@ export const dialogMachine = setup({
     confirmRestart: reply("confirmRestart"),
     answerSmallTalk: reply("answerSmallTalk"),
     answerUnsupported: reply("answerUnsupported"),
+    askForScreenshot: reply("askForScreenshot"),
+    showPartialScreenshot: reply("showPartialScreenshot"),
   },
 }).createMachine({
   id: "dialog",
@@ -236,6 +238,16 @@ export const dialogMachine = setup({
       actions: {
         type: "answerUnsupported",
         params: ({ event }) => ({ kind: event.type === "UNSUPPORTED" ? event.kind : "other" }),
+      },
+    },
+    // A screenshot that could not be read is no failed paste: it does not lead to a person, it asks for a
+    // better picture or the text. Never a guess: part of a bounce is shown back, not diagnosed.
+    SCREENSHOT_UNREADABLE: { target: ".menu", actions: "askForScreenshot" },
+    SCREENSHOT_PARTIAL: {
+      target: ".menu",
+      actions: {
+        type: "showPartialScreenshot",
+        params: ({ event }) => ({ line: event.type === "SCREENSHOT_PARTIAL" ? event.line : "" }),
       },
     },
     // Anything a state does not expect (a feedback tap with no advice open, a stale carrier tap) still

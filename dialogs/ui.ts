@@ -127,6 +127,10 @@ export const uiSchema = z
       }),
     }),
     retry: localized,
+    screenshot: z.object({
+      unreadable: localized,
+      partial: withPlaceholder("line"),
+    }),
     help: localized,
     cancelled: localized,
     restarted: localized,

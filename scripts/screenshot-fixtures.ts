@@ -1,7 +1,8 @@
 /**
  * npx tsx scripts/screenshot-fixtures.ts — redraws the screenshots the tests read
  * (test/fixtures/screenshots/): two readable bounces (light JPEG 3×, dark PNG 2×), one cut off before
- * the server's reason (partly readable), and a picture with no text at all (unreadable). Committed, so
+ * the server's reason (partly readable), a picture with no text at all (unreadable), and a bounce with
+ * the personal-data canaries of test/support/canaries.ts in it. Committed, so
  * the tests need no Chromium; OCR itself runs in the tests (Debian's tesseract or tesseract.js).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -54,6 +55,23 @@ try {
         theme: "light",
         format: "png",
         scale: 2,
+      }),
+    ],
+    [
+      // The personal-data canaries of test/support/canaries.ts: no log line may ever show them.
+      "canary-user-unknown.light.3x.png",
+      await renderPhoneShot(browser, {
+        body: [
+          "This is the mail system at host mail.example.ne.jp.",
+          "",
+          "<canary.taro.yamada@example.jp>: host mx1.example.jp[192.0.2.25] said: 550 5.1.1",
+          "    <canary.taro.yamada@example.jp>: Recipient address rejected: User unknown",
+          "",
+          "Contact: 090-8765-4321",
+        ].join("\n"),
+        theme: "light",
+        format: "png",
+        scale: 3,
       }),
     ],
   ];

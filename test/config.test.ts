@@ -32,7 +32,18 @@ describe("readConfig", () => {
       claimIdleMs: 5_000,
       replyWindowMs: 18 * 60_000,
       shutdownGraceMs: 20_000,
+      ocrEngine: "auto",
+      ocrConcurrency: 2,
     });
+  });
+
+  it("reads the OCR route and how many screenshots are read at once", () => {
+    expect(readConfig({ OCR_ENGINE: "tesseract.js", OCR_CONCURRENCY: "3" })).toMatchObject({
+      ocrEngine: "tesseract.js",
+      ocrConcurrency: 3,
+    });
+    expect(() => readConfig({ OCR_ENGINE: "paddle" })).toThrow(/OCR_ENGINE must be one of auto, tesseract/);
+    expect(() => readConfig({ OCR_CONCURRENCY: "0" })).toThrow(/OCR_CONCURRENCY must be a whole number/);
   });
 
   it("runs in LINE mode with both credentials, and reads every variable", () => {

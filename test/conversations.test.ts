@@ -15,7 +15,7 @@ import { createHarness, quickRepliesOf, textsOf } from "./support/harness.ts";
 
 /**
  * The one runner for test/conversations/*.yaml: each step is something the user does (follow, user,
- * tap, send, postback, wait) and what must follow (intents, says, offers, topic, state, lang). Quick
+ * tap, send, screenshot, file, postback, wait) and what must follow (intents, says, offers, topic, state, lang). Quick
  * replies are named by what they do ("followup:mobile-address", "feedback:no"), not by their label, so
  * the scripts survive text edits. Every reply is checked against LINE's limits. At the end the runner
  * prints the machine's transition coverage and fails below 100%.
@@ -27,6 +27,8 @@ const stepSchema = z
     user: z.string().optional(),
     tap: z.string().optional(),
     send: z.enum(UNSUPPORTED_KINDS).optional(),
+    screenshot: z.string().optional(), // the text OCR read off an image ("" = nothing readable)
+    file: z.string().optional(), // the content of a .eml / .txt file
     postback: z.string().optional(),
     wait: z.number().positive().optional(), // minutes; nothing is sent
     intents: z.array(z.string()).optional(),
@@ -40,8 +42,10 @@ const stepSchema = z
   })
   .strict()
   .refine(
-    (s) => ["follow", "user", "tap", "send", "postback", "wait"].filter((k) => k in s).length === 1,
-    "each step needs exactly one of follow, user, tap, send, postback, wait",
+    (s) =>
+      ["follow", "user", "tap", "send", "screenshot", "file", "postback", "wait"].filter((k) => k in s)
+        .length === 1,
+    "each step needs exactly one of follow, user, tap, send, screenshot, file, postback, wait",
   );
 const scriptSchema = z.array(z.object({ name: z.string(), steps: z.array(stepSchema).min(1) }).strict());
 type Step = z.infer<typeof stepSchema>;
@@ -124,6 +128,8 @@ function inputOf(step: Step, last: messagingApi.Message[], where: string): UserI
   if (step.follow) return { kind: "follow" };
   if (step.user !== undefined) return { kind: "text", text: step.user };
   if (step.send) return { kind: "unsupported", what: step.send };
+  if (step.screenshot !== undefined) return { kind: "screenshot", text: step.screenshot };
+  if (step.file !== undefined) return { kind: "file", text: step.file };
   if (step.postback !== undefined) return { kind: "postback", data: step.postback };
   const data = offered(last).get(step.tap!);
   if (data === undefined)

@@ -2,9 +2,12 @@ import type { Logger } from "pino";
 import type { Conversations } from "../../dialogs/conversation.ts";
 import type { UnsupportedKind } from "../../dialogs/events.ts";
 import type { UserInput } from "../../dialogs/interpret.ts";
+import type { ScreenshotReader } from "../../knowledge/ocr/reader.ts";
 import type { Incoming } from "../incoming.ts";
+import type { Away } from "../keyed-queue.ts";
 import type { LineOut, ReplyChannel } from "../line-client.ts";
 import { idTag, isUserId } from "../line-ids.ts";
+import { type BlobClient, fileInput, type MediaLimits, screenshotInput } from "../media.ts";
 import type { Metrics } from "../metrics.ts";
 import type { Renderer } from "../render/render.ts";
 import { countIntents } from "../turn-metrics.ts";
@@ -12,13 +15,17 @@ import { countIntents } from "../turn-metrics.ts";
 /** A text this long is probably a pasted bounce: show the loading animation while it is classified. */
 const LOADING_FROM_CHARS = 300;
 const LOADING_SECONDS = 5; // the minimum; the reply ends the animation anyway
+/** A screenshot waits for its turn among the images ahead and takes about a second to read. */
+const MEDIA_LOADING_SECONDS = 20;
 
 export interface ChatDeps {
   line: LineOut;
   conversations: Conversations;
   render: Renderer;
-  metrics: Pick<Metrics, "classified" | "escalated">;
+  metrics: Pick<Metrics, "classified" | "escalated" | "mediaRead">;
   logger: Logger;
+  /** Reading images and files (bot/media.ts); without it they get the kind "cannot open" answers. */
+  media?: { blob: BlobClient; screenshots: ScreenshotReader | undefined; limits?: Partial<MediaLimits> };
 }
 
 /** A Map: the type is whatever the sender wrote, "constructor" and "__proto__" included. */
@@ -34,6 +41,30 @@ const MESSAGE_KINDS: ReadonlyMap<string, UnsupportedKind> = new Map([
 export function inputOfMessage(message: Incoming["message"]): UserInput {
   if (message?.type === "text") return { kind: "text", text: message.text ?? "" };
   return { kind: "unsupported", what: (message && MESSAGE_KINDS.get(message.type)) ?? "other" };
+}
+
+/**
+ * A message in a 1:1 chat. An image or a file is fetched and read first (bot/media.ts), the loading
+ * animation showing meanwhile; its OCR waits outside the event slots (`away`).
+ */
+export async function handleMessage(
+  deps: ChatDeps,
+  event: Incoming,
+  userId: string,
+  reply: ReplyChannel,
+  away: Away | undefined,
+): Promise<void> {
+  const message = event.message;
+  if (deps.media && (message?.type === "image" || message?.type === "file")) {
+    if (isUserId(userId)) await deps.line.showLoading(userId, MEDIA_LOADING_SECONDS);
+    const media = { ...deps.media, metrics: deps.metrics, logger: deps.logger };
+    const input =
+      message.type === "image"
+        ? await screenshotInput(media, message, away)
+        : await fileInput(media, message);
+    return handleChat(deps, event, userId, input, reply);
+  }
+  return handleChat(deps, event, userId, inputOfMessage(message), reply);
 }
 
 /**

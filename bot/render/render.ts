@@ -87,6 +87,10 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent): Part[] {
       return [say(t(ctx, ui.smallTalk), menuItems(ctx))];
     case "answerUnsupported":
       return [say(t(ctx, ui.unsupported[intent.kind]), menuItems(ctx))];
+    case "askForScreenshot":
+      return [say(t(ctx, ui.screenshot.unreadable), menuItems(ctx))];
+    case "showPartialScreenshot":
+      return [say(fill(t(ctx, ui.screenshot.partial), { line: intent.line }), menuItems(ctx))];
     case "explainGroupChat":
       return [say(t(ctx, ui.groupChat))];
     case "apologize":

@@ -1,3 +1,5 @@
+import { hasSmtpCode } from "../bounce/signals.ts";
+import { findAddresses } from "../bounce/text.ts";
 import { isWideChar } from "./layout.ts";
 
 /**
@@ -137,4 +139,17 @@ export function cleanOcrText(text: string): string {
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
+}
+
+/**
+ * The first line of a screenshot's text that carries part of a bounce (an SMTP reply or status code, or
+ * an address), or undefined: what the user is shown of a screenshot that could be read only in part.
+ * Not masked: the caller masks it (knowledge/pii.ts) before it goes anywhere.
+ */
+export function firstBounceLine(text: string): string | undefined {
+  for (const line of text.split("\n").slice(0, 200)) {
+    const t = line.trim();
+    if (t.length > 0 && t.length <= 2000 && (hasSmtpCode(t) || findAddresses(t).length > 0)) return t;
+  }
+  return undefined;
 }

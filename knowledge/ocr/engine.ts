@@ -39,8 +39,19 @@ export const OCR_LANGS = "jpn+eng";
 /** The TSV of one screenshot is some 100 KB; anything far beyond is not a screenshot's text. */
 const MAX_OUTPUT_BYTES = 8 * 1024 * 1024;
 
-/** Is the Debian CLI there with both languages? Asked once (a few ms). */
+const cliChecked = new Map<string, boolean>();
+
+/** Is the Debian CLI there with both languages? Asked once per process (a few ms). */
 export function tesseractCliAvailable(command = "tesseract"): boolean {
+  let known = cliChecked.get(command);
+  if (known === undefined) {
+    known = checkCli(command);
+    cliChecked.set(command, known);
+  }
+  return known;
+}
+
+function checkCli(command: string): boolean {
   const r = spawnSync(command, ["--list-langs"], { encoding: "utf8", timeout: 5_000 });
   if (r.status !== 0 || typeof r.stdout !== "string") return false;
   const langs = new Set(r.stdout.split("\n").map((l) => l.trim()));

@@ -22,6 +22,9 @@ export interface BuildOptions {
   pushFallback?: boolean;
   /** How long a failing reply is retried (default 1 s here: tests of LINE failing end quickly). */
   replyWindowMs?: number;
+  maxConcurrentEvents?: number;
+  screenshots?: Services["screenshots"];
+  mediaLimits?: Services["mediaLimits"];
 }
 
 /** The full app with test doubles for the classifier and knowledge, a captured logger and a given store. */
@@ -35,6 +38,7 @@ export function buildApp(options: BuildOptions = {}) {
       qaCommunityUrl: undefined,
       pushFallback: options.pushFallback ?? false,
       replyWindowMs: options.replyWindowMs ?? 1_000,
+      ...(options.maxConcurrentEvents && { maxConcurrentEvents: options.maxConcurrentEvents }),
     },
     {
       classify: options.classify ?? ((t) => classify(t)),
@@ -48,6 +52,8 @@ export function buildApp(options: BuildOptions = {}) {
       // Short LINE timeouts and backoff keep fault tests quick; the logic is the production one.
       lineTuning: options.lineTuning ?? { timeoutMs: 1_000, baseDelayMs: 5, maxDelayMs: 20 },
       ...(options.rateLimit && { rateLimit: options.rateLimit }),
+      ...(options.screenshots !== undefined && { screenshots: options.screenshots }),
+      ...(options.mediaLimits && { mediaLimits: options.mediaLimits }),
     },
   );
   const app = createApp(deps);
