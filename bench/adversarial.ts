@@ -12,6 +12,13 @@ function nestedMultipart(depth: number): string {
   return `From: MAILER-DAEMON@example.jp\nSubject: Returned mail\n${body}`;
 }
 
+/** One multipart of `count` parts, each `part(i)` (a boundary line is added before each). */
+function manyParts(count: number, part: (i: number) => string): string {
+  let body = "";
+  for (let i = 0; i < count; i++) body += `--b\n${part(i)}`;
+  return `From: MAILER-DAEMON@example.jp\nSubject: Returned mail\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n${body}--b--\n`;
+}
+
 export const ADVERSARIAL: readonly [name: string, input: string][] = [
   ["1 MB line of address characters", `${"a".repeat(MB / 2)}@${"b.".repeat(MB / 4)}`],
   ["1 MB of '<@'", "<@".repeat(MB / 2)],
@@ -31,6 +38,21 @@ export const ADVERSARIAL: readonly [name: string, input: string][] = [
   ["1 MB of spaces", " ".repeat(MB)],
   ["1 MB of Japanese text", "宛先不明のメールが届きました。".repeat(MB / 45)],
   ["200 nested multiparts", nestedMultipart(200)],
+  // Thousands of tiny parts: the fast reader reads 200; what it cannot read mailparser gets cut short.
+  ["10,000 empty MIME parts", manyParts(10_000, () => "\nx\n")],
+  [
+    "10,000 text parts",
+    manyParts(10_000, (i) => `Content-Type: text/plain\n\n550 5.1.1 <a${i}@example.jp>\n`),
+  ],
+  // mailparser's splitter gives up (throws, quickly) past 1,000 parts: just under that is its worst.
+  [
+    "990 attachments (mailparser)",
+    manyParts(
+      990,
+      (i) =>
+        `Content-Type: application/octet-stream\nContent-Disposition: attachment; filename="f${i}"\nContent-Transfer-Encoding: base64\n\nQUJD\n`,
+    ),
+  ],
   ["1 MB of recipient blocks", "<a@example.jp>:\nRemote host said: 550 5.1.1 unknown\n\n".repeat(MB / 52)],
   ["1 MB base64-like line", "QUJD".repeat(MB / 4)],
   [

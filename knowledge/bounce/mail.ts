@@ -23,6 +23,22 @@ const ORIGINAL_TYPES = new Set([
   "message/partial",
 ]);
 
+/**
+ * Lines starting with "--" (boundary lines, counted without knowing the boundaries) mailparser gets of a
+ * mail the fast reader could not read. The dev set's mails have at most 13; mailparser spends ~0.1 ms on
+ * each part, so 10,000 tiny parts cost it over half a second.
+ */
+export const MAILPARSER_MAX_DELIMITERS = 100;
+
+/** The mail cut before its (MAILPARSER_MAX_DELIMITERS + 1)th line that starts with "--". */
+export function forMailparser(bytes: Buffer): Buffer {
+  let lines = 0;
+  for (let at = bytes.indexOf("\n--"); at !== -1; at = bytes.indexOf("\n--", at + 3)) {
+    if (++lines > MAILPARSER_MAX_DELIMITERS) return bytes.subarray(0, at + 1);
+  }
+  return bytes;
+}
+
 /** The bytes after the header block, as text. */
 function rawBody(bytes: Uint8Array): string {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, LIMITS.mailBytes));
@@ -67,7 +83,8 @@ export async function parseMail(raw: Uint8Array, reader: "auto" | "mailparser" =
     }
   }
   const { simpleParser } = await loadMailparser();
-  const parsed = await simpleParser(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+  const read = forMailparser(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const parsed = await simpleParser(read, {
     keepDeliveryStatus: true,
     skipTextToHtml: true,
     skipImageLinks: true,
@@ -110,7 +127,7 @@ export async function parseMail(raw: Uint8Array, reader: "auto" | "mailparser" =
   // Some MTAs put the notice in a text/plain attachment and leave the body empty.
   if (attachedText) body = `${attachedText}\n${body}`;
   // A multipart whose boundary never appears (old PMDF, broken relays): read the raw body as text.
-  if (!body.trim() && !dsn) body = rawBody(bytes);
+  if (!body.trim() && !dsn) body = rawBody(read);
   return {
     kind: "mail",
     headers,

@@ -16,7 +16,11 @@ import type { Message } from "./message.ts";
 import { upTo } from "./text.ts";
 
 const MAX_DEPTH = 8;
-const MAX_PARTS = 200;
+/**
+ * Parts read of one mail. A bounce has a handful; a mail of thousands of tiny parts is built to make the
+ * parser work (10,000 parts cost mailparser over half a second), so what comes after these is not read.
+ */
+export const MAX_PARTS = 200;
 
 interface Parts {
   text: string[];
@@ -168,7 +172,7 @@ function multipartBodies(body: string, boundary: string): string[] | undefined {
   let start = -1; // where the current part's content begins
   let at = text.indexOf(`\n${delimiter}`);
   if (at === -1) return undefined;
-  while (at !== -1) {
+  while (at !== -1 && parts.length <= MAX_PARTS) {
     const lineEnd = text.indexOf("\n", at + 1);
     const tail = text.slice(at + 1 + delimiter.length, lineEnd === -1 ? text.length : lineEnd).trimEnd();
     if (tail === "" || tail === "--") {
@@ -189,7 +193,8 @@ function walk(
   depth: number,
   parsed?: { head: string; body: string; headers: Map<string, string[]> },
 ): boolean {
-  if (depth > MAX_DEPTH || ++out.count > MAX_PARTS) return false;
+  if (depth > MAX_DEPTH) return false;
+  if (++out.count > MAX_PARTS) return true; // read enough: the rest is skipped, not handed to mailparser
   const { head, body } = parsed ?? splitPart(raw);
   const headers = parsed?.headers ?? parseHeaderBlock(head);
   const ct = parseContentType(headers.get("content-type")?.[0]);
