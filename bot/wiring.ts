@@ -6,8 +6,9 @@ import type { SessionStore } from "../dialogs/session-store.ts";
 import { createStores, type Stores } from "../dialogs/stores/index.ts";
 import { loadUi } from "../dialogs/ui.ts";
 import { classify } from "../knowledge/classify.ts";
-import { carrierOf, type Knowledge, matchSymptom } from "../knowledge/knowledge.ts";
+import { carrierOf, type Knowledge, loadKnowledge, matchSymptom } from "../knowledge/knowledge.ts";
 import { chooseEngine, createScreenshotReader, type ScreenshotReader } from "../knowledge/ocr/reader.ts";
+import { loadQuestions } from "../knowledge/questions.ts";
 import { type AppDeps, DEFAULT_MAX_BACKLOG } from "./app.ts";
 import {
   type Config,
@@ -31,8 +32,10 @@ import { feedbackObserver } from "./turn-metrics.ts";
  * Puts the pieces together from the configuration. Everything with state or I/O can be replaced
  * (stores, client, logger, metrics), which is how tests, benchmarks and the simulator build the same app.
  */
-export interface Services extends Omit<InterpreterDeps, "ui"> {
+export interface Services extends Omit<InterpreterDeps, "ui" | "questions"> {
   ui?: InterpreterDeps["ui"];
+  /** Typed questions and their answers; default: knowledge/data/questions/ (checked against knowledge/data). */
+  questions?: InterpreterDeps["questions"];
   /** Sessions, de-duplication and user locks; default: createStores() from REDIS_URL (memory when unset). */
   stores?: Stores;
   /** Replaces the stores' session store (tests that record what is kept). */
@@ -60,6 +63,7 @@ export function knowledgeServices(knowledge: Knowledge): Omit<InterpreterDeps, "
     knowledge,
     matchSymptom: (text) => matchSymptom(knowledge, text),
     carrierOf: (domain) => carrierOf(knowledge, domain),
+    questions: loadQuestions(knowledge),
   };
 }
 
@@ -115,12 +119,14 @@ export function createBotDeps(config: BotConfig, services: Services): BotDeps {
       channelAccessToken: config.channelAccessToken,
       baseURL: config.lineDataApiBaseUrl ?? LINE_DATA_API_BASE_URL,
     });
+  const questions = services.questions ?? loadQuestions(loadKnowledge());
   const interpret = createInterpreter({
     classify: services.classify,
     knowledge: services.knowledge,
     matchSymptom: services.matchSymptom,
     carrierOf: services.carrierOf,
     ui,
+    questions,
   });
   const limiter = createRateLimiter(services.rateLimit);
   const line = createLineOut({
@@ -180,7 +186,12 @@ export function createBotDeps(config: BotConfig, services: Services): BotDeps {
       observe: feedbackObserver(metrics),
       ...(services.now && { now: services.now }),
     }),
-    render: createRenderer({ knowledge: services.knowledge, ui, qaCommunityUrl: config.qaCommunityUrl }),
+    render: createRenderer({
+      knowledge: services.knowledge,
+      ui,
+      questions,
+      qaCommunityUrl: config.qaCommunityUrl,
+    }),
     media: {
       blob,
       screenshots: screenshots ?? undefined,

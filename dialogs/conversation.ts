@@ -38,6 +38,12 @@ export interface ConversationOptions {
   retentionMs?: number;
   /** Sees every event before the machine takes it (transition coverage in tests, metrics). */
   observe?: Observer;
+  /**
+   * The language of the user's LINE profile (Get Profile `language`), asked once per session, on follow or
+   * the first message; undefined when unknown. Must not throw and must be bounded in time (the bot's
+   * lookup gives up after a second and falls back to Japanese).
+   */
+  profileLanguage?: (userId: string) => Promise<Lang | undefined>;
 }
 
 export type Observer = (before: DialogSnapshot, event: DialogEvent) => void;
@@ -76,6 +82,9 @@ const storedSchema = z.object({
     lang: z.enum(["ja", "en"]),
     diagnosis: diagnosisSchema.nullable(),
     unread: unreadSchema,
+    // Added with typed questions (issue #9); sessions stored before them have neither.
+    misses: z.number().int().min(0).max(1_000_000).default(0),
+    profiled: z.boolean().default(false),
   }),
   at: z.number(),
 });
@@ -187,6 +196,7 @@ export class Conversations {
   private readonly idleMs: number;
   private readonly retentionMs: number;
   private readonly observe: Observer | undefined;
+  private readonly profileLanguage: ConversationOptions["profileLanguage"];
 
   constructor(options: ConversationOptions) {
     this.store = options.store;
@@ -195,6 +205,7 @@ export class Conversations {
     this.idleMs = options.idleMs ?? IDLE_MS;
     this.retentionMs = options.retentionMs ?? RETENTION_MS;
     this.observe = options.observe;
+    this.profileLanguage = options.profileLanguage;
   }
 
   static key(userId: string): string {
@@ -218,7 +229,16 @@ export class Conversations {
 
   async turn(userId: string, input: UserInput): Promise<Turn> {
     const { snapshot, restored } = await this.load(userId);
-    const events = await this.interpret(input, viewOf(snapshot));
+    const view = viewOf(snapshot);
+    // The LINE profile's language, once per session: a user whose LINE is in English is greeted in
+    // English before typing anything. What they type later still decides (interpret's LANGUAGE events).
+    const profile: DialogEvent[] = [];
+    if (this.profileLanguage && !snapshot.context.profiled) {
+      const lang = await this.profileLanguage(userId);
+      if (lang) view.lang = lang;
+      profile.push({ type: "PROFILE_LANGUAGE", lang });
+    }
+    const events = await this.interpret(input, view);
     // A returning user hears why the conversation starts over, unless they just (re)added the assistant
     // or tapped a button of the old answer that names its topic (a follow-up, "was this helpful?"): that
     // tap carries its own context and is answered as it is.
@@ -226,7 +246,7 @@ export class Conversations {
       restored === "expired" && input.kind !== "follow" && !events.some(namesItsTopic)
         ? [{ type: "SESSION_EXPIRED" }]
         : [];
-    const result = step(snapshot, [...notice, ...events], this.observe);
+    const result = step(snapshot, [...notice, ...profile, ...events], this.observe);
     await this.store.set(
       Conversations.key(userId),
       toStored(result.snapshot, this.now()) as unknown as Json,

@@ -46,7 +46,11 @@ export type DialogEvent =
   | { type: "SESSION_EXPIRED" }
   // annotations the interpreter sends before the main event of a message
   | { type: "LANGUAGE"; lang: Lang }
+  /** The language of the user's LINE profile, read once per session (undefined: not known). */
+  | { type: "PROFILE_LANGUAGE"; lang: Lang | undefined }
   | { type: "PERSONAL_DATA" }
+  /** The user is upset or in a hurry: one short apology line before the answer. */
+  | { type: "UPSET"; feeling: Feeling }
   // what the user asked
   | { type: "PASTE"; diagnosis: Diagnosis }
   | { type: "SYMPTOM"; topic: TopicId }
@@ -61,6 +65,13 @@ export type DialogEvent =
   | { type: "UNREADABLE"; paste: UnreadPaste }
   /** The user talks about returned mail without pasting any (「エラーメールが返ってくる」「メールが送れない」). */
   | { type: "BOUNCE_MENTIONED"; about: MentionKind }
+  /** A typed question of knowledge/data/questions/ (answered with its text, in the context of the diagnosis). */
+  | { type: "ANSWER"; id: string }
+  /** A few questions came close: ask which one (「もしかして…」). Ids of knowledge/data/questions/. */
+  | { type: "CLARIFY"; ids: string[] }
+  /** "What should I do now?" (or an upset user with nothing else to say): the diagnosis's steps again. */
+  | { type: "NEXT_STEPS" }
+  /** Nothing typed was understood. */
   | { type: "SMALL_TALK" }
   | { type: "UNSUPPORTED"; kind: UnsupportedKind }
   /** A screenshot that could not be read at all (no code, status, address or known phrase; OCR failed). */
@@ -75,6 +86,9 @@ export type DialogEvent =
   | { type: "HUMAN" }
   | { type: "MORE_TOPICS" }
   | { type: "HOW_TO_PASTE" };
+
+/** How an upset user sounds (ui.yaml `feelings`): angry or fed up, or in a hurry. */
+export type Feeling = "frustrated" | "urgent";
 
 /** "returned": a bounce came back (「エラーメールが返ってくる」); "not-sent": mail does not get through (「送れない」). */
 export type MentionKind = "returned" | "not-sent";

@@ -1,5 +1,5 @@
 import type { TopicId } from "../knowledge/types.ts";
-import type { Diagnosis, MentionKind, UnsupportedKind } from "./events.ts";
+import type { Diagnosis, Feeling, MentionKind, UnsupportedKind } from "./events.ts";
 
 /**
  * What the assistant wants to say, independent of LINE. The machine emits these as named actions;
@@ -41,7 +41,19 @@ export type ReplyIntent =
   | { type: "explainHelp" }
   | { type: "confirmCancel" }
   | { type: "confirmRestart" }
-  | { type: "answerSmallTalk" }
+  /** Nothing was understood: one of several short texts (`variant`), never the same twice in a row. */
+  | { type: "answerSmallTalk"; variant: number }
+  /**
+   * A typed question's answer, in the context of the diagnosis's topic (null: none). offer: the menu as
+   * quick replies, or none (the feedback question follows with the diagnosis's buttons).
+   */
+  | { type: "answerQuestion"; id: string; topic: TopicId | null; offer: "menu" | "none" }
+  /** 「もしかして、次のどれですか？」 with these questions as buttons, then the paste help and the menu. */
+  | { type: "offerCandidates"; ids: string[] }
+  /** One short line: sorry for the trouble (frustrated) or for the wait (urgent). */
+  | { type: "acknowledgeFeelings"; feeling: Feeling }
+  /** The steps of the diagnosis on screen again. offer as for answerQuestion. */
+  | { type: "showSteps"; topic: TopicId; offer: "menu" | "none" }
   | { type: "answerUnsupported"; kind: UnsupportedKind }
   /** The screenshot could not be read: which screenshot (or text) to send instead, with the menu. */
   | { type: "askForScreenshot" }

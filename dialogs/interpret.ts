@@ -1,14 +1,17 @@
 import { firstBounceLine } from "../knowledge/ocr/clean.ts";
 import { maskAddress, maskPii, shouldWarn } from "../knowledge/pii.ts";
-import { compilePhrase, foldSymptomText, occursIn } from "../knowledge/symptom-text.ts";
-import type { BounceRecord, Classification, TopicId } from "../knowledge/types.ts";
-import type { Diagnosis, DialogEvent, MentionKind, UnsupportedKind } from "./events.ts";
+import { answerFor, type Question, type QuestionBank } from "../knowledge/questions.ts";
+import { type BounceRecord, type Classification, TOPIC_IDS, type TopicId } from "../knowledge/types.ts";
+import type { Diagnosis, DialogEvent, Feeling, MentionKind, UnsupportedKind } from "./events.ts";
 import type { Carrier, Knowledge, Lang } from "./knowledge-contract.ts";
 import { unreadPaste } from "./paste-excerpt.ts";
 import { decodePostback, type Postback } from "./postback.ts";
-import { cut, normalizeCommand } from "./text.ts";
+import { cut, normalizeCommand, trimEndOf } from "./text.ts";
 import { kindOfText, languageOfCommand } from "./text-kind.ts";
 import type { KeywordCommand, UiTexts } from "./ui.ts";
+import { readingTable } from "./understand/normalize.ts";
+import { phraseMatcher } from "./understand/phrases.ts";
+import { buildQuestionIndex, MAX_QUESTION_CHARS, type Understanding } from "./understand/understand.ts";
 
 export { languageOf } from "./text-kind.ts";
 
@@ -44,6 +47,8 @@ export interface InterpreterDeps {
   /** knowledge.ts `carrierOf(knowledge, domain)`: is the recipient a mobile-carrier address? */
   carrierOf: (domain: string) => Carrier | undefined;
   ui: UiTexts;
+  /** knowledge/questions.ts `loadQuestions(knowledge)`: what users ask, and the answers. */
+  questions: QuestionBank;
 }
 
 /** Longer than this is not a paste from a phone; it is answered kindly instead of classified. */
@@ -70,10 +75,25 @@ export type Interpreter = (input: UserInput, session: SessionView) => Promise<Di
 export function createInterpreter(deps: InterpreterDeps): Interpreter {
   const keywordOf = keywordIndex(deps.ui);
   const labelIndex = buildLabelIndex(deps);
+  const readings = readingTable(deps.questions.readings);
   // "returned" first: 「エラーメールが返ってきて送れない」 is about the bounce.
-  const mentions = (["returned", "not-sent"] as const).map(
-    (kind) => [kind, deps.ui.mentions[kind].map(compilePhrase)] as const,
+  const mentionOf = phraseMatcher(
+    (["returned", "not-sent"] as const).map((kind) => [kind, deps.ui.mentions[kind]] as const),
+    readings,
   );
+  // "urgent" first: 「大事なメールが届かなくて困ってます。急いでます」 is about time more than anger.
+  const feelingOf = phraseMatcher(
+    (["urgent", "frustrated"] as const).map((kind) => [kind, deps.ui.feelings.words[kind]] as const),
+    readings,
+  );
+  // Symptoms typed in hiragana (「ようりょうおーばー」): symptoms.yaml read through readings.yaml, tried
+  // after the symptom matcher itself.
+  const symptomByReading = phraseMatcher(
+    deps.knowledge.symptoms.map(({ topic, phrases }) => [topic, phrases] as const),
+    readings,
+  );
+  // Built once: the examples of knowledge/data/questions/ as a search index.
+  const questionIndex = buildQuestionIndex(deps.questions);
 
   return async (input, session) => {
     switch (input.kind) {
@@ -81,8 +101,15 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         return [{ type: "FOLLOW" }];
       case "unsupported":
         return [{ type: "UNSUPPORTED", kind: input.what }];
-      case "postback":
-        return [fromPostback(decodePostback(input.data), deps.knowledge)];
+      case "postback": {
+        const p = decodePostback(input.data);
+        // 「もしかして…」 tapped: answered as if typed, in the context of the diagnosis on screen.
+        if (p?.a === "ask") {
+          const question = deps.questions.questions.get(p.id);
+          return [question ? questionEvent(question, session.topic) : { type: "MENU" }];
+        }
+        return [fromPostback(p, deps.knowledge)];
+      }
       case "text":
         return fromText(input.text, session);
       case "file":
@@ -131,38 +158,124 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     }
 
     // 2. A bounce? The user's own words about a flood of returned mail decide over the bounce itself.
-    const classification = await deps.classify(text);
-    const record = primaryRecord(classification.records);
+    let record = primaryRecord((await deps.classify(text)).records);
+    // 「Ｕｓｅｒ　ｕｎｋｎｏｗｎ」 typed on a Japanese keyboard: read the half-width form too.
+    if (!record && !file && FULL_WIDTH_ASCII.test(text) && text.length <= MAX_QUESTION_CHARS)
+      record = primaryRecord((await deps.classify(text.normalize("NFKC"))).records);
     // A file may be long (a whole mail): the checks on the user's own words look at its beginning only.
     const head = file && text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
-    const ownWords = deps.matchSymptom(head);
+    const ownWords =
+      deps.matchSymptom(head) ?? (head.length <= MAX_QUESTION_CHARS ? symptomByReading(head) : undefined);
     const kind = kindOfText(head, record !== undefined);
-    adopt(kind.lang);
+    // A short text nobody but a person writes (no status code, header line, SMTP transcript): it may be a
+    // question. 「MAILER-DAEMONって誰ですか」 names a bounce word, but it is asked, not pasted.
+    const typed =
+      !file && !kind.marked && text.length <= MAX_QUESTION_CHARS && (!kind.fromServer || asksSomething(text));
+    const understood: Understanding = typed
+      ? questionIndex.understand(text, session.topic)
+      : { kind: "none", candidates: [] };
+    const feeling = typed ? feelingOf(text) : undefined;
+    // Upset words are no question: next to them, only a clear match counts as one.
+    const clear =
+      understood.kind === "confident" && (!feeling || (understood.candidates[0]?.score ?? 0) >= UPSET_CLEAR);
+    const question = clear
+      ? deps.questions.questions.get(understood.kind === "confident" ? understood.id : "")
+      : undefined;
+    // Typed English the text-kind heuristics left open ("Who is MAILER-DAEMON?") is English when it asks
+    // one of our questions.
+    adopt(
+      kind.lang ??
+        (!record && typed && understood.kind !== "none" && isEnglishQuestion(text) ? "en" : undefined),
+    );
+    if (feeling) before.push({ type: "UPSET", feeling });
+
     if (record) {
+      // A question about the diagnosis on screen that happens to name a reason (「ウイルスに感染してるって
+      // こと？」 after "mail you never sent" reads as "virus found" to the classifier) is answered as the
+      // question; a pasted bounce, or a question about another reason, is read as a bounce.
+      if (question && session.topic && asksAboutScreen(question, record.topic, session.topic))
+        return [...before, questionEvent(question, session.topic)];
       if (shouldWarn(head, "bounce")) before.push({ type: "PERSONAL_DATA" });
       const diagnosis = diagnosisOf(record, deps.carrierOf);
       if (ownWords === "backscatter") diagnosis.topic = "backscatter";
       return [...before, { type: "PASTE", diagnosis }];
     }
 
-    // 3. The symptom in the user's words; 4. a server's text we could not read (a failed paste, which
-    //    counts toward talking to a person); 5. the user talking about returned mail; 6. chat.
-    const mention = mentionOf(head);
-    const event: DialogEvent = ownWords
-      ? { type: "SYMPTOM", topic: ownWords }
-      : kind.fromServer
-        ? { type: "UNREADABLE", paste: unreadPaste(head) }
-        : mention
-          ? { type: "BOUNCE_MENTIONED", about: mention }
-          : { type: "SMALL_TALK" };
+    const event = mainEvent({
+      text: head,
+      session,
+      ownWords,
+      question,
+      understood,
+      feeling,
+      fromServer: kind.fromServer,
+      typed,
+    });
     if (shouldWarn(head, "chat")) before.push({ type: "PERSONAL_DATA" });
     return [...before, event];
   }
 
-  /** Whether the user talks about returned mail (ui.yaml `mentions`), matched like symptoms.yaml. */
-  function mentionOf(text: string): MentionKind | undefined {
-    const folded = foldSymptomText(text);
-    return mentions.find(([, phrases]) => phrases.some((p) => occursIn(folded, p)))?.[0];
+  /**
+   * What a typed text that is no readable bounce asks for, in this order: 3. the symptom in the user's
+   * words (unless it is a question about the symptom on screen); 4. a question we know (a text that only
+   * tells about returned mail, 「エラーメールが返ってくる」, is no question unless the question is one
+   * people tell, 「相手は携帯です」); 5. a server's text we could not read (a failed paste, which counts
+   * toward talking to a person); 6. the user talking about returned mail; 7. a question we are unsure
+   * of; 8. nothing understood. An upset user with nothing else to say gets the next step.
+   */
+  function mainEvent(m: {
+    text: string;
+    session: SessionView;
+    ownWords: TopicId | undefined;
+    question: Question | undefined;
+    understood: Understanding;
+    feeling: Feeling | undefined;
+    fromServer: boolean;
+    typed: boolean;
+  }): DialogEvent {
+    const { text, session, ownWords, question, feeling } = m;
+    const nextStep: DialogEvent = session.topic ? { type: "NEXT_STEPS" } : { type: "HOW_TO_PASTE" };
+    if (ownWords && !(question && ownWords === session.topic)) return { type: "SYMPTOM", topic: ownWords };
+    const mention = m.typed || !m.fromServer ? mentionOf(text) : undefined;
+    if (question && (!mention || isQuestion(text))) return questionEvent(question, session.topic);
+    // A message that only tells about returned mail is answered with the paste help, unless what it says
+    // besides (「スマホのアドレスにだけ」 in 「スマホのアドレスにだけ送れない」) is something people tell us.
+    const besides = mention && m.typed ? mentionOf.strip(text) : "";
+    if (besides.replace(/ /g, "").length >= MIN_TOLD_CHARS) {
+      const rest = questionIndex.understand(besides, session.topic);
+      const clearly = rest.kind === "confident" && (rest.candidates[0]?.score ?? 0) >= TOLD_CLEAR;
+      const told = clearly ? deps.questions.questions.get(rest.id) : undefined;
+      if (told?.statement) return questionEvent(told, session.topic);
+    }
+    if (m.fromServer && !m.typed) return { type: "UNREADABLE", paste: unreadPaste(text) };
+    if (mention) return feeling && session.topic ? nextStep : { type: "BOUNCE_MENTIONED", about: mention };
+    if (m.understood.kind === "unsure" && !feeling)
+      return { type: "CLARIFY", ids: m.understood.candidates.map((c) => c.id) };
+    if (m.fromServer) return { type: "UNREADABLE", paste: unreadPaste(text) };
+    return feeling ? nextStep : { type: "SMALL_TALK" };
+  }
+
+  /**
+   * What answering a question means: a text (ANSWER), a follow-up button's answer (FOLLOW_UP, carrier
+   * picker included), or what the question does (the paste help, a person, starting over).
+   */
+  function questionEvent(asked: Question, topic: TopicId | null): DialogEvent {
+    const q = (topic && asked.withDiagnosis && deps.questions.questions.get(asked.withDiagnosis)) || asked;
+    switch (q.does) {
+      case "paste-help":
+        return { type: "HOW_TO_PASTE" };
+      case "ask-person":
+        return { type: "HUMAN" };
+      case "restart":
+        return { type: "RESTART" };
+    }
+    const answer = answerFor(q, topic);
+    if (answer && "followUp" in answer) {
+      const { topic: t, id } = answer.followUp;
+      const followUp = deps.knowledge.topics.get(t)?.followUps.find((f) => f.id === id);
+      if (followUp) return { type: "FOLLOW_UP", topic: t, id, carriers: followUp.carriers === true };
+    }
+    return { type: "ANSWER", id: q.id };
   }
 
   function matchTyped(command: string, session: SessionView): DialogEvent | undefined {
@@ -182,6 +295,75 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     }
     return undefined;
   }
+}
+
+/** What a message says besides its words about returned mail must score this much to be taken for it. */
+const TOLD_CLEAR = 0.45;
+/** Fewer characters besides are endings (「でした」), not something told. */
+const MIN_TOLD_CHARS = 4;
+/** With upset words in the text, a question must score this much to be taken for one. */
+const UPSET_CLEAR = 0.4;
+const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/;
+const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+const ENGLISH_QUESTION = /^(?:what|who|why|how|is|are|am|can|could|do|does|should|will|where|when)\b/i;
+
+/** Japanese, a question mark at the end or a question word first: a person asking, even with bounce words. */
+function asksSomething(text: string): boolean {
+  return /[?？]\s*$/.test(text) || JAPANESE.test(text) || ENGLISH_QUESTION.test(text.trimStart());
+}
+
+/**
+ * Whether a text asks something (「…って何？」「どうすれば」, "what…?") rather than tells (「エラーメールが
+ * 返ってくる」): a message that only tells about returned mail gets the paste help, not an answer.
+ */
+function isQuestion(text: string): boolean {
+  if (ENGLISH_QUESTION.test(text.trimStart()) || /[?？]/.test(text)) return true;
+  const folded = text.normalize("NFKC");
+  const end = trimEndOf(folded, SENTENCE_END);
+  return QUESTION_WORDS.some((w) => folded.includes(w)) || end.endsWith("か") || end.endsWith("の");
+}
+
+const SENTENCE_END = new Set([..." \n\t。.!！、,〜~…"]);
+
+/** Words of a Japanese question; a plain scan (includes), no pattern. */
+const QUESTION_WORDS = [
+  "何",
+  "なに",
+  "なん",
+  "どう",
+  "どこ",
+  "どれ",
+  "どの",
+  "いつ",
+  "だれ",
+  "誰",
+  "なぜ",
+  "なんで",
+  "どうして",
+  "教えて",
+  "おしえて",
+  "知りたい",
+  "とは",
+  "ってこと",
+  "べき",
+  "いい?",
+  "ですか",
+  "ますか",
+  "でしょうか",
+];
+
+/** An English question: no Japanese, and a question word first or a question mark last. */
+function isEnglishQuestion(text: string): boolean {
+  return !JAPANESE.test(text) && (ENGLISH_QUESTION.test(text.trimStart()) || /\?\s*$/.test(text));
+}
+
+/**
+ * Whether a question that also reads as a bounce is about the diagnosis on screen: any question is,
+ * except "what does it mean" (asked for every topic) about another reason than the one on screen
+ * (「Mailbox fullってなに」 after a user-unknown diagnosis is a new bounce to explain).
+ */
+function asksAboutScreen(question: Question, read: TopicId, onScreen: TopicId): boolean {
+  return read === onScreen || Object.keys(question.topics).length < TOPIC_IDS.length;
 }
 
 function fromPostback(p: Postback | undefined, knowledge: Knowledge): DialogEvent {

@@ -19,6 +19,10 @@ export interface DialogContext {
    * Numbers only: the text is never kept (its masked first lines reach the summary only in its own turn).
    */
   unread: { pastes: number; lines: number } | null;
+  /** Typed messages not understood so far: picks the next "not understood" text, so none repeats. */
+  misses: number;
+  /** The language of the user's LINE profile was looked up (once per session). */
+  profiled: boolean;
 }
 
 export function symptomDiagnosis(topic: TopicId): Diagnosis {
@@ -65,6 +69,12 @@ export const dialogMachine = setup({
     setLanguage: assign({
       lang: ({ context, event }) => (event.type === "LANGUAGE" ? event.lang : context.lang),
     }),
+    setProfileLanguage: assign({
+      profiled: true,
+      lang: ({ context, event }) =>
+        event.type === "PROFILE_LANGUAGE" && event.lang ? event.lang : context.lang,
+    }),
+    countMiss: assign({ misses: ({ context }) => context.misses + 1 }),
     forgetDiagnosis: assign({ diagnosis: null, unread: null }),
     dropDiagnosis: assign({ diagnosis: null }),
     rememberDiagnosis: assign({
@@ -111,13 +121,17 @@ export const dialogMachine = setup({
     confirmCancel: reply("confirmCancel"),
     confirmRestart: reply("confirmRestart"),
     answerSmallTalk: reply("answerSmallTalk"),
+    answerQuestion: reply("answerQuestion"),
+    offerCandidates: reply("offerCandidates"),
+    acknowledgeFeelings: reply("acknowledgeFeelings"),
+    showSteps: reply("showSteps"),
     answerUnsupported: reply("answerUnsupported"),
     askForScreenshot: reply("askForScreenshot"),
     showPartialScreenshot: reply("showPartialScreenshot"),
   },
 }).createMachine({
   id: "dialog",
-  context: { lang: "ja", diagnosis: null, unread: null },
+  context: { lang: "ja", diagnosis: null, unread: null, misses: 0, profiled: false },
   initial: "menu",
   // Root handlers: every state reacts the same way to these (interruptions, pastes, symptoms).
   on: {
@@ -128,7 +142,14 @@ export const dialogMachine = setup({
     },
     SESSION_EXPIRED: { target: ".menu", actions: ["forgetDiagnosis", "noticeSessionExpired"] },
     LANGUAGE: { actions: "setLanguage" },
+    PROFILE_LANGUAGE: { actions: "setProfileLanguage" },
     PERSONAL_DATA: { actions: "warnPersonalData" },
+    UPSET: {
+      actions: {
+        type: "acknowledgeFeelings",
+        params: ({ event }) => ({ feeling: event.type === "UPSET" ? event.feeling : "frustrated" }),
+      },
+    },
 
     MENU: { target: ".menu", actions: "showMenu" },
     MORE_TOPICS: { target: ".menu", actions: "showMoreTopics" },
@@ -222,7 +243,7 @@ export const dialogMachine = setup({
           },
         ],
       },
-      { target: ".menu", actions: "answerSmallTalk" },
+      { target: ".menu", actions: ["countMiss", { type: "answerSmallTalk", params: missOf }] },
     ],
     UNREADABLE: { target: ".retry", actions: ["countUnread", "askToRetry"] },
     // Talking about a bounce is no failed paste: it neither uses up the retry nor leads to a person.
@@ -233,7 +254,24 @@ export const dialogMachine = setup({
         params: ({ event }) => ({ about: event.type === "BOUNCE_MENTIONED" ? event.about : "asked" }),
       },
     },
-    SMALL_TALK: { target: ".menu", actions: "answerSmallTalk" },
+    // Typed questions keep the state and the diagnosis: "that" in the next question still refers to it.
+    ANSWER: {
+      actions: { type: "answerQuestion", params: ({ context, event }) => answerOf(context, event, "menu") },
+    },
+    CLARIFY: {
+      actions: {
+        type: "offerCandidates",
+        params: ({ event }) => ({ ids: event.type === "CLARIFY" ? event.ids : [] }),
+      },
+    },
+    // Only sent with a diagnosis in the session (interpret.ts asks for the paste help otherwise).
+    NEXT_STEPS: {
+      actions: {
+        type: "showSteps",
+        params: ({ context }) => ({ topic: context.diagnosis?.topic ?? "unknown", offer: "menu" as const }),
+      },
+    },
+    SMALL_TALK: { actions: ["countMiss", { type: "answerSmallTalk", params: missOf }] },
     UNSUPPORTED: {
       actions: {
         type: "answerUnsupported",
@@ -252,7 +290,7 @@ export const dialogMachine = setup({
     },
     // Anything a state does not expect (a feedback tap with no advice open, a stale carrier tap) still
     // gets an answer: the user never talks into silence.
-    "*": { target: ".menu", actions: "answerSmallTalk" },
+    "*": { target: ".menu", actions: ["countMiss", { type: "answerSmallTalk", params: missOf }] },
   },
   states: {
     /** Waiting for a paste or a choice from the main menu. */
@@ -297,6 +335,30 @@ export const dialogMachine = setup({
             { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
           ],
         },
+        // The answer, then the feedback question with the diagnosis's buttons again (quick replies vanish
+        // after each message in LINE).
+        ANSWER: {
+          actions: [
+            { type: "answerQuestion", params: ({ context, event }) => answerOf(context, event, "none") },
+            { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
+          ],
+        },
+        NEXT_STEPS: {
+          actions: [
+            {
+              type: "showSteps",
+              params: ({ context }) => ({ topic: context.diagnosis!.topic, offer: "none" as const }),
+            },
+            { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
+          ],
+        },
+        SMALL_TALK: {
+          actions: [
+            "countMiss",
+            { type: "answerSmallTalk", params: missOf },
+            { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
+          ],
+        },
         FEEDBACK: [
           { guard: "helpful?", target: "menu", actions: "thankForFeedback" },
           {
@@ -335,6 +397,19 @@ export const dialogMachine = setup({
     escalated: {},
   },
 });
+
+function answerOf(
+  context: DialogContext,
+  event: DialogEvent,
+  offer: "menu" | "none",
+): IntentParams["answerQuestion"] {
+  return { id: event.type === "ANSWER" ? event.id : "", topic: context.diagnosis?.topic ?? null, offer };
+}
+
+/** countMiss runs first: the first miss shows variant 0, the next one variant 1, and so on. */
+function missOf({ context }: { context: DialogContext }): IntentParams["answerSmallTalk"] {
+  return { variant: context.misses - 1 };
+}
 
 function followUpOf(event: DialogEvent): IntentParams["answerFollowUp"] {
   return event.type === "FOLLOW_UP" ? { topic: event.topic, id: event.id } : { topic: "unknown", id: "" };

@@ -13,7 +13,9 @@ export type Postback =
   | { a: "followup"; topic: TopicId; id: string }
   | { a: "carrier"; id: string }
   | { a: "feedback"; helpful: boolean; topic: TopicId }
-  | { a: "cmd"; cmd: PostbackCommand };
+  | { a: "cmd"; cmd: PostbackCommand }
+  /** A question of knowledge/data/questions/ offered by 「もしかして…」. */
+  | { a: "ask"; id: string };
 
 const ID = /^[a-z0-9-]{1,40}$/;
 
@@ -35,6 +37,8 @@ export function encodePostback(p: Postback): string {
       return `a=feedback&v=${p.helpful ? "yes" : "no"}&topic=${q(p.topic)}`;
     case "cmd":
       return `a=cmd&cmd=${q(p.cmd)}`;
+    case "ask":
+      return `a=ask&id=${q(p.id)}`;
   }
 }
 
@@ -76,6 +80,8 @@ export function decodePostback(data: string): Postback | undefined {
       const cmd = COMMANDS.find((c) => c === q.get("cmd"));
       return cmd && { a: "cmd", cmd };
     }
+    case "ask":
+      return ID.test(id) ? { a: "ask", id } : undefined;
     default:
       return undefined;
   }

@@ -105,6 +105,8 @@ export interface TextKind {
   lang: Lang | undefined;
   /** Written by a mail server (a pasted bounce or part of one), not by the user. */
   fromServer: boolean;
+  /** It carries marks only a server leaves (a status code, a header line, an SMTP transcript, <address>). */
+  marked: boolean;
 }
 
 function hasServerMarks(line: string): boolean {
@@ -143,8 +145,8 @@ export function kindOfText(text: string, recognised = false): TextKind {
   const serverVoice = lines.some((l) => SERVER_VOICE.test(l));
   const fromServer = marked || ((bounceWords || serverVoice || (long && !JAPANESE.test(text))) && !speaking);
 
-  if (JAPANESE.test(text)) return { lang: "ja", fromServer };
-  if (speaking) return { lang: "en", fromServer }; // also around a paste: "Hi, I got this: 550 5.1.1 …"
+  if (JAPANESE.test(text)) return { lang: "ja", fromServer, marked };
+  if (speaking) return { lang: "en", fromServer, marked }; // also around a paste: "Hi, I got this: 550 5.1.1 …"
   const [only] = lines;
   const typedSentence =
     lines.length === 1 &&
@@ -153,7 +155,7 @@ export function kindOfText(text: string, recognised = false): TextKind {
     PLAIN_WORDS.test(only) &&
     ENGLISH_WORD.test(only) &&
     !SERVER_VOCABULARY.test(only);
-  return { lang: typedSentence && !fromServer && !recognised ? "en" : undefined, fromServer };
+  return { lang: typedSentence && !fromServer && !recognised ? "en" : undefined, fromServer, marked };
 }
 
 /** The language of a text a person typed (for replies before or without a conversation turn). */

@@ -134,7 +134,18 @@ export const uiSchema = z
     help: localized,
     cancelled: localized,
     restarted: localized,
-    smallTalk: localized,
+    /** "Not understood" answers, used in turn so that none comes twice in a row. */
+    smallTalk: z.array(localized).min(2, "needs at least two texts (they take turns, so none repeats)"),
+    /** 「もしかして、次のどれですか？」 before the candidate questions. */
+    clarify: localized,
+    /** Before the diagnosis's steps again ("what should I do?"). */
+    nextSteps: localized,
+    /** An upset or hurried user: one short line (by feeling) before the answer, and the words that tell. */
+    feelings: z.object({
+      frustrated: localized,
+      urgent: localized,
+      words: z.object({ frustrated: keywordList, urgent: keywordList }),
+    }),
     unsupported: z.object(
       Object.fromEntries(UNSUPPORTED_KINDS.map((k) => [k, localized])) as {
         [K in (typeof UNSUPPORTED_KINDS)[number]]: typeof localized;

@@ -253,3 +253,67 @@ export const codesSchema = strict({
   group: codeMeanings(/^[245]\.\d{1,3}$/, "5.1"),
   reply: codeMeanings(/^[245]\d\d$/, "550"),
 });
+
+/** What a question may do instead of (or besides) answering with a text. */
+export const QUESTION_ACTIONS = ["paste-help", "ask-person", "restart"] as const;
+
+const FOLLOW_UP_REF = /^[a-z0-9-]+\/[a-z0-9-]+$/;
+/** An answer: a text, or "answer as the follow-up button <topic-id>/<follow-up-id> does" (carriers included). */
+const answer = z.union([
+  localized(),
+  strict({
+    followUp: z.string({ error: "must be <topic-id>/<follow-up-id>" }).regex(FOLLOW_UP_REF, {
+      message: "must be <topic-id>/<follow-up-id>, e.g. user-unknown/mobile-address",
+    }),
+  }),
+]);
+
+export const QUESTION_LIMITS = { examples: 8, exampleLength: 200 } as const;
+
+/**
+ * questions/*.yaml: a list of questions (and conversation acts) users type, each with the phrasings they
+ * type it in and what the assistant answers. Cross-file rules (unique ids, topic and follow-up ids that
+ * exist, no personal data in examples) live in knowledge/questions.ts.
+ */
+export const questionSchema = strict({
+  id,
+  label: localized(LIMITS.label, "quick-reply labels"),
+  examples: z
+    .array(
+      z
+        .string({ error: "must be text" })
+        .trim()
+        .min(1, { message: "must not be empty" })
+        .max(QUESTION_LIMITS.exampleLength, {
+          message: `must be at most ${QUESTION_LIMITS.exampleLength} characters (a typed question, not a paste)`,
+        }),
+      { error: "must be a list of example phrasings" },
+    )
+    .min(QUESTION_LIMITS.examples, {
+      message: `needs at least ${QUESTION_LIMITS.examples} example phrasings (polite, casual, hiragana, typos)`,
+    }),
+  answer: answer.optional(),
+  topics: z
+    .partialRecord(z.enum(TOPIC_IDS, { error: "is not a topic id" }), answer, {
+      error: "must be entries like <topic-id>: { ja, en }",
+    })
+    .optional(),
+  links: linkIds.optional(),
+  does: z.enum(QUESTION_ACTIONS, { error: `must be one of ${QUESTION_ACTIONS.join(", ")}` }).optional(),
+  withDiagnosis: id.optional(),
+  everyTopic: z.boolean({ error: "must be true or false" }).optional(),
+  statement: z.boolean({ error: "must be true or false" }).optional(),
+});
+
+export const questionsFileSchema = z.array(questionSchema, {
+  error: "must be a list of questions (each starting with - id: …)",
+});
+
+/** readings.yaml: `<word in kanji>: <its reading in hiragana>`, so typed hiragana matches kanji examples. */
+export const readingsSchema = z.record(
+  z.string().trim().min(1).max(10),
+  z
+    .string({ error: "must be a reading in hiragana" })
+    .regex(/^[\u3041-\u3096ー]{1,20}$/u, { message: "must be written in hiragana only" }),
+  { error: "must be entries like 容量: ようりょう" },
+);

@@ -51,13 +51,19 @@ describe("Conversations", () => {
     expect(JSON.stringify(stored)).not.toContain("mail system");
   });
 
-  it("restores a session stored before the unread counts existed", async () => {
+  it("restores a session stored before the unread counts, the miss count and the profile lookup existed", async () => {
     const { store, conversations } = setup([{ type: "HUMAN" }]);
     const old = { v: 1, state: "advice.open", context: { lang: "en", diagnosis: null }, at: 1_000_000 };
     await store.set(Conversations.key("U1"), old as never, 60_000);
     const { snapshot, restored } = await conversations.load("U1");
     expect(restored).toBe("stored");
-    expect(snapshot.context).toEqual({ lang: "en", diagnosis: null, unread: null });
+    expect(snapshot.context).toEqual({
+      lang: "en",
+      diagnosis: null,
+      unread: null,
+      misses: 0,
+      profiled: false,
+    });
   });
 
   it.each([

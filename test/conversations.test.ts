@@ -8,6 +8,7 @@ import { UNSUPPORTED_KINDS } from "../dialogs/events.ts";
 import type { UserInput } from "../dialogs/interpret.ts";
 import { dialogMachine } from "../dialogs/machine.ts";
 import { decodePostback, type Postback } from "../dialogs/postback.ts";
+import { carrierOf, loadKnowledge, matchSymptom } from "../knowledge/knowledge.ts";
 import { TOPIC_IDS } from "../knowledge/types.ts";
 import { checkMessages } from "../platform/line-limits.ts";
 import { TransitionCoverage } from "./support/coverage.ts";
@@ -47,7 +48,19 @@ const stepSchema = z
         .length === 1,
     "each step needs exactly one of follow, user, tap, send, screenshot, file, postback, wait",
   );
-const scriptSchema = z.array(z.object({ name: z.string(), steps: z.array(stepSchema).min(1) }).strict());
+const scriptSchema = z.array(
+  z
+    .object({
+      name: z.string(),
+      /** "shipped": the knowledge data of knowledge/data instead of the placeholder fixture. */
+      data: z.literal("shipped").optional(),
+      /** The language of the user's LINE profile ("error": the lookup fails). */
+      lineLanguage: z.enum(["ja", "en", "error"]).optional(),
+      steps: z.array(stepSchema).min(1),
+    })
+    .strict(),
+);
+const shipped = loadKnowledge();
 type Step = z.infer<typeof stepSchema>;
 
 function keyOf(p: Postback | undefined): string {
@@ -62,6 +75,8 @@ function keyOf(p: Postback | undefined): string {
       return `feedback:${p.helpful ? "yes" : "no"}`;
     case "cmd":
       return `cmd:${p.cmd}`;
+    case "ask":
+      return `ask:${p.id}`;
     default:
       return "(unknown)";
   }
@@ -84,7 +99,18 @@ describe.each(files)("%s", (file) => {
   const scripts = scriptSchema.parse(parse(readFileSync(join(dir, file), "utf8")));
 
   it.each(scripts.map((s) => [s.name, s] as const))("%s", async (_name, script) => {
-    const harness = createHarness({ observe: coverage.observe });
+    const harness = createHarness({
+      observe: coverage.observe,
+      ...(script.data === "shipped" && {
+        knowledge: shipped,
+        matchSymptom: (t: string) => matchSymptom(shipped, t),
+        carrierOf: (d: string) => carrierOf(shipped, d),
+      }),
+      ...(script.lineLanguage && {
+        // As bot/profile-language.ts does: a failed lookup is no language (Japanese stays).
+        profileLanguage: async () => (script.lineLanguage === "error" ? undefined : script.lineLanguage),
+      }),
+    });
     const user = "U".padEnd(33, "a");
     let last: messagingApi.Message[] = [];
     coverage.visit("menu");

@@ -9,6 +9,7 @@ import { symptomDiagnosis } from "../dialogs/machine.ts";
 import { EXCERPT_CHARS, EXCERPT_LINES } from "../dialogs/paste-excerpt.ts";
 import { loadUi } from "../dialogs/ui.ts";
 import { carrierOf, loadKnowledge, matchSymptom } from "../knowledge/knowledge.ts";
+import { loadQuestions } from "../knowledge/questions.ts";
 import { TOPIC_IDS } from "../knowledge/types.ts";
 import { checkMessages } from "../platform/line-limits.ts";
 import { actionOf, TILES } from "../scripts/richmenu-layout.ts";
@@ -23,7 +24,8 @@ import { createHarness, quickRepliesOf, textsOf } from "./support/harness.ts";
 
 const knowledge = loadKnowledge();
 const ui = loadUi();
-const render = createRenderer({ knowledge, ui });
+const questions = loadQuestions(knowledge);
+const render = createRenderer({ knowledge, ui, questions });
 
 /** A pasted bounce of this topic, with the longest server text a session keeps. */
 const pasted = (topic: Diagnosis["topic"]): Diagnosis => ({
@@ -46,11 +48,12 @@ function everyReply(): [string, ReplyIntent[]][] {
     "explainHelp",
     "confirmCancel",
     "confirmRestart",
-    "answerSmallTalk",
     "explainGroupChat",
     "apologize",
   ] as const;
   for (const type of simple) replies.push([type, [{ type }]]);
+  for (const variant of ui.smallTalk.keys())
+    replies.push([`answerSmallTalk ${variant}`, [{ type: "answerSmallTalk", variant }]]);
   for (const about of ["returned", "not-sent", "asked"] as const)
     replies.push([
       `explainPasting ${about}`,

@@ -5,7 +5,12 @@ import { loadUi } from "../dialogs/ui.ts";
 import { classify } from "../knowledge/classify.ts";
 import type { BounceRecord } from "../knowledge/types.ts";
 import { PASTE_TO_DOCOMO } from "./fixtures/diagnosis.ts";
-import { fixtureCarrierOf, fixtureKnowledge, fixtureMatchSymptom } from "./fixtures/knowledge.ts";
+import {
+  fixtureCarrierOf,
+  fixtureKnowledge,
+  fixtureMatchSymptom,
+  fixtureQuestions,
+} from "./fixtures/knowledge.ts";
 
 const interpret = createInterpreter({
   classify: (t) => classify(t),
@@ -13,6 +18,7 @@ const interpret = createInterpreter({
   matchSymptom: fixtureMatchSymptom,
   carrierOf: fixtureCarrierOf,
   ui: loadUi(),
+  questions: fixtureQuestions,
 });
 const ja: SessionView = { lang: "ja", topic: null, pickingCarrier: false };
 const text = (t: string, view: SessionView = ja) => interpret({ kind: "text", text: t }, view);
@@ -30,7 +36,9 @@ describe("interpreting what the user typed", () => {
     ["いいえ", [{ type: "FEEDBACK", helpful: false }]],
     ["症状:delayed", [{ type: "SYMPTOM", topic: "delayed" }]],
     ["送った覚えがないのに大量に届く", [{ type: "SYMPTOM", topic: "backscatter" }]],
-    ["こんにちは", [{ type: "SMALL_TALK" }]],
+    // a greeting is a conversation act of knowledge/data/questions/acts.yaml
+    ["こんにちは", [{ type: "ANSWER", id: "greeting" }]],
+    ["今日の晩ごはん", [{ type: "SMALL_TALK" }]],
     ["わからない・その他", [{ type: "MORE_TOPICS" }]],
     ["貼り付け方", [{ type: "HOW_TO_PASTE" }]],
     // the commonest first messages: no code to read, so no failed paste
@@ -159,11 +167,15 @@ describe("interpreting what the user typed", () => {
     expect(await text("前は届いていた", onTopic)).toEqual([
       { type: "FOLLOW_UP", topic: "user-unknown", id: "used-to-work", carriers: false },
     ]);
-    expect(await text("前は届いていた", ja)).toEqual([{ type: "SMALL_TALK" }]);
+    // with no diagnosis on screen, the label is a typed question like any other (its general answer)
+    expect(await text("前は届いていた", ja)).toEqual([{ type: "ANSWER", id: "used-to-work" }]);
     expect(await text("ドコモ", { ...onTopic, pickingCarrier: true })).toEqual([
       { type: "CARRIER", id: "docomo" },
     ]);
-    expect(await text("ドコモ", onTopic)).toEqual([{ type: "SMALL_TALK" }]);
+    // not picking: a carrier's name says the recipient is a mobile address (the typed question)
+    expect(await text("ドコモ", onTopic)).toEqual([
+      { type: "FOLLOW_UP", topic: "user-unknown", id: "mobile-address", carriers: true },
+    ]);
   });
 
   it("answers an over-long text without classifying it", async () => {
@@ -177,6 +189,7 @@ describe("interpreting what the user typed", () => {
       matchSymptom: fixtureMatchSymptom,
       carrierOf: fixtureCarrierOf,
       ui: loadUi(),
+      questions: fixtureQuestions,
     });
     const events = await guarded({ kind: "text", text: "Mailbox full ".repeat(20_000) }, ja);
     expect(events).toEqual([{ type: "UNSUPPORTED", kind: "too-long" }]);

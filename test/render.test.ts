@@ -4,13 +4,14 @@ import { createRenderer } from "../bot/render/render.ts";
 import { symptomDiagnosis } from "../dialogs/machine.ts";
 import { loadUi } from "../dialogs/ui.ts";
 import { checkMessages } from "../platform/line-limits.ts";
-import { fixtureKnowledge } from "./fixtures/knowledge.ts";
+import { fixtureKnowledge, fixtureQuestions } from "./fixtures/knowledge.ts";
 import { textsOf } from "./support/harness.ts";
 
 const ui = loadUi();
 const render = createRenderer({
   knowledge: fixtureKnowledge,
   ui,
+  questions: fixtureQuestions,
   qaCommunityUrl: "https://qa.example.com/ask",
 });
 
@@ -67,6 +68,8 @@ describe("rendering reply intents", () => {
   it("refuses, at start-up, a ui.yaml menu naming a topic the knowledge lacks", () => {
     const topics = new Map(fixtureKnowledge.topics);
     topics.delete("delayed");
-    expect(() => createRenderer({ knowledge: { ...fixtureKnowledge, topics }, ui })).toThrow(/delayed/);
+    expect(() =>
+      createRenderer({ knowledge: { ...fixtureKnowledge, topics }, ui, questions: fixtureQuestions }),
+    ).toThrow(/delayed/);
   });
 });

@@ -6,6 +6,7 @@ import { menuItems, moreItems } from "../bot/render/quick-replies.ts";
 import { decodePostback } from "../dialogs/postback.ts";
 import { loadUi } from "../dialogs/ui.ts";
 import { loadKnowledge } from "../knowledge/knowledge.ts";
+import { loadQuestions } from "../knowledge/questions.ts";
 import { graphemeLength } from "../platform/line-limits.ts";
 import { IMAGE_PATH, RichMenuError, setupRichMenu } from "../scripts/richmenu.ts";
 import { richMenuHtml, SOURCE_HASH_FILE, sourceHash } from "../scripts/richmenu-image.ts";
@@ -76,7 +77,13 @@ describe("the rich menu layout", () => {
   });
 
   it("taps like the symptom menus' quick replies: same postback, same words shown, drawn on the tile", () => {
-    const ctx = { knowledge, ui, lang: "ja" as const, linkUrls: new Map<string, string>() };
+    const ctx = {
+      knowledge,
+      ui,
+      questions: loadQuestions(knowledge),
+      lang: "ja" as const,
+      linkUrls: new Map<string, string>(),
+    };
     const quickReplies = [...menuItems(ctx), ...moreItems(ctx)].map((item) => item.action);
     for (const [i, tile] of TILES.entries()) {
       const action = areas[i]!.action as messagingApi.PostbackAction;

@@ -4,7 +4,12 @@ import { readConfig } from "../bot/config.ts";
 import { createMetrics } from "../bot/metrics.ts";
 import { type LocalSimulator, STARTING_RETRY_AFTER_S, start } from "../bot/start.ts";
 import { classify } from "../knowledge/classify.ts";
-import { fixtureCarrierOf, fixtureKnowledge, fixtureMatchSymptom } from "./fixtures/knowledge.ts";
+import {
+  fixtureCarrierOf,
+  fixtureKnowledge,
+  fixtureMatchSymptom,
+  fixtureQuestions,
+} from "./fixtures/knowledge.ts";
 import { captureLogger } from "./support/capture-logger.ts";
 
 /**
@@ -17,6 +22,7 @@ const services = () => ({
   knowledge: fixtureKnowledge,
   matchSymptom: fixtureMatchSymptom,
   carrierOf: fixtureCarrierOf,
+  questions: fixtureQuestions,
   logger: captureLogger().logger,
   metrics: createMetrics({ processMetrics: false }),
 });

@@ -23,14 +23,14 @@ describe("a person's English switches to English", () => {
     "It says user unknown, what now?",
     "I got a mail from MAILER-DAEMON",
   ])("%s", (text) => {
-    expect(kindOfText(text)).toEqual({ lang: "en", fromServer: false });
+    expect(kindOfText(text)).toMatchObject({ lang: "en", fromServer: false });
   });
 
   it.each([
     "Hi, I got this:\n550 5.1.1 <bob@example.com>: User unknown",
     "Hello,\nMy mail to my sister came back with this:\nRemote host said: 550 5.1.1 User unknown\nWhat should I do?",
   ])("also around a paste: %s", (text) => {
-    expect(kindOfText(text, true)).toEqual({ lang: "en", fromServer: true });
+    expect(kindOfText(text, true)).toEqual({ lang: "en", fromServer: true, marked: true });
   });
 });
 

@@ -2,12 +2,14 @@ import type { Knowledge, Lang, Localized, Topic } from "../../dialogs/knowledge-
 import type { UiTexts } from "../../dialogs/ui.ts";
 import { describeCodes } from "../../knowledge/codes.ts";
 import { checkResendLines } from "../../knowledge/knowledge.ts";
+import type { QuestionBank } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 
 /** Everything a renderer needs to put words on an intent. */
 export interface RenderContext {
   knowledge: Knowledge;
   ui: UiTexts;
+  questions: QuestionBank;
   lang: Lang;
   /** Overrides of link urls by id (QA_COMMUNITY_URL replaces "qa-community"). */
   linkUrls: ReadonlyMap<string, string>;

@@ -48,6 +48,24 @@ export function feedbackItems(ctx: RenderContext, topic: TopicId): messagingApi.
   ];
 }
 
+/** 「貼り付け方」: which lines of the returned mail to copy, and how on a phone. */
+export function pasteItem(ctx: RenderContext): messagingApi.QuickReplyItem {
+  return postbackItem(t(ctx, ctx.ui.moreMenu.pasteLabel), { a: "cmd", cmd: "paste" });
+}
+
+/** 「もしかして…」: the candidate questions (their labels), then the paste help and the menu. */
+export function candidateItems(ctx: RenderContext, ids: readonly string[]): messagingApi.QuickReplyItem[] {
+  const questions = ids.flatMap((id) => {
+    const q = ctx.questions.questions.get(id);
+    return q ? [postbackItem(t(ctx, q.label), { a: "ask", id })] : [];
+  });
+  return [
+    ...questions,
+    pasteItem(ctx),
+    postbackItem(t(ctx, ctx.ui.menu.menuLabel), { a: "cmd", cmd: "menu" }),
+  ];
+}
+
 export function carrierItems(ctx: RenderContext): messagingApi.QuickReplyItem[] {
   return [
     ...ctx.knowledge.carriers

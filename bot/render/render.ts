@@ -5,9 +5,18 @@ import type { Knowledge, Lang } from "../../dialogs/knowledge-contract.ts";
 import { cut, fill } from "../../dialogs/text.ts";
 import type { UiTexts } from "../../dialogs/ui.ts";
 import { maskPii } from "../../knowledge/pii.ts";
+import { answerFor, type QuestionBank } from "../../knowledge/questions.ts";
+import type { TopicId } from "../../knowledge/types.ts";
 import { checkRenderData, codesOf, linkOf, type RenderContext, t, topicOf } from "./context.ts";
 import { diagnosisBubble } from "./diagnosis-bubble.ts";
-import { carrierItems, feedbackItems, menuItems, moreItems } from "./quick-replies.ts";
+import {
+  candidateItems,
+  carrierItems,
+  feedbackItems,
+  menuItems,
+  moreItems,
+  pasteItem,
+} from "./quick-replies.ts";
 
 /** One rendered intent: a message, and the quick replies it offers if it is the last to speak. */
 interface Part {
@@ -21,6 +30,8 @@ const MAX_TEXT = 5000; // UTF-16 units per text message (LINE)
 export interface RendererOptions {
   knowledge: Knowledge;
   ui: UiTexts;
+  /** The typed questions and their answers (knowledge/data/questions/). */
+  questions: QuestionBank;
   /** QA_COMMUNITY_URL: replaces the url of the "qa-community" link. */
   qaCommunityUrl?: string | undefined;
 }
@@ -34,7 +45,13 @@ export function createRenderer(options: RendererOptions): Renderer {
   if (options.qaCommunityUrl) linkUrls.set("qa-community", options.qaCommunityUrl);
 
   return (intents, lang) => {
-    const ctx: RenderContext = { knowledge: options.knowledge, ui: options.ui, lang, linkUrls };
+    const ctx: RenderContext = {
+      knowledge: options.knowledge,
+      ui: options.ui,
+      questions: options.questions,
+      lang,
+      linkUrls,
+    };
     return pack(intents.flatMap((intent) => renderIntent(ctx, intent)));
   };
 }
@@ -83,8 +100,25 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent): Part[] {
       return [say(t(ctx, ui.cancelled))];
     case "confirmRestart":
       return [say(t(ctx, ui.restarted))];
-    case "answerSmallTalk":
-      return [say(t(ctx, ui.smallTalk), menuItems(ctx))];
+    case "answerSmallTalk": {
+      const variants = ui.smallTalk;
+      return [say(t(ctx, variants[intent.variant % variants.length]!), [pasteItem(ctx), ...menuItems(ctx)])];
+    }
+    case "answerQuestion":
+      return [
+        say(questionText(ctx, intent.id, intent.topic), intent.offer === "menu" ? menuItems(ctx) : undefined),
+      ];
+    case "offerCandidates":
+      return [say(t(ctx, ui.clarify), candidateItems(ctx, intent.ids))];
+    case "acknowledgeFeelings":
+      return [say(t(ctx, ui.feelings[intent.feeling]))];
+    case "showSteps":
+      return [
+        say(
+          `${t(ctx, ui.nextSteps)}\n${numbered(topicOf(ctx, intent.topic).steps[ctx.lang])}`,
+          intent.offer === "menu" ? menuItems(ctx) : undefined,
+        ),
+      ];
     case "answerUnsupported":
       return [say(t(ctx, ui.unsupported[intent.kind]), menuItems(ctx))];
     case "askForScreenshot":
@@ -122,6 +156,16 @@ function followUpText(ctx: RenderContext, topicId: Diagnosis["topic"], id: strin
   ]
     .filter(Boolean)
     .join("\n\n");
+}
+
+/** A typed question's answer for the diagnosis on screen, with its links. */
+function questionText(ctx: RenderContext, id: string, topic: TopicId | null): string {
+  const question = ctx.questions.questions.get(id);
+  const answer = question && answerFor(question, topic);
+  // Follow-up answers are turned into FOLLOW_UP events by the interpreter; a text is all that comes here.
+  if (!question || !answer || "followUp" in answer) return t(ctx, ctx.ui.menu.prompt);
+  const links = question.links.map((l) => linkOf(ctx, l)).filter((l) => l !== undefined);
+  return [t(ctx, answer), links.map((l) => `${l.label}: ${l.url}`).join("\n")].filter(Boolean).join("\n\n");
 }
 
 function carrierText(ctx: RenderContext, carrierId: string, detected: boolean): string {

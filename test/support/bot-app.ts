@@ -7,7 +7,12 @@ import type { SessionStore } from "../../dialogs/session-store.ts";
 import type { Stores } from "../../dialogs/stores/index.ts";
 import { classify } from "../../knowledge/classify.ts";
 import type { Classification } from "../../knowledge/types.ts";
-import { fixtureCarrierOf, fixtureKnowledge, fixtureMatchSymptom } from "../fixtures/knowledge.ts";
+import {
+  fixtureCarrierOf,
+  fixtureKnowledge,
+  fixtureMatchSymptom,
+  fixtureQuestions,
+} from "../fixtures/knowledge.ts";
 import { captureLogger } from "./capture-logger.ts";
 import { SECRET, sign, TOKEN, webhookBody } from "./line-events.ts";
 
@@ -45,6 +50,7 @@ export function buildApp(options: BuildOptions = {}) {
       knowledge: fixtureKnowledge,
       matchSymptom: fixtureMatchSymptom,
       carrierOf: fixtureCarrierOf,
+      questions: fixtureQuestions,
       logger: log.logger,
       ...(options.store && { store: options.store }),
       ...(options.stores && { stores: options.stores }),

@@ -7,7 +7,12 @@ import { MemorySessionStore } from "../../dialogs/stores/memory.ts";
 import { loadUi } from "../../dialogs/ui.ts";
 import { classify } from "../../knowledge/classify.ts";
 import type { Classification, TopicId } from "../../knowledge/types.ts";
-import { fixtureCarrierOf, fixtureKnowledge, fixtureMatchSymptom } from "../fixtures/knowledge.ts";
+import {
+  fixtureCarrierOf,
+  fixtureKnowledge,
+  fixtureMatchSymptom,
+  fixtureQuestions,
+} from "../fixtures/knowledge.ts";
 
 /** The whole conversation pipeline without HTTP: interpreter → machine → store → renderer, on a fake clock. */
 export interface HarnessOptions {
@@ -18,6 +23,8 @@ export interface HarnessOptions {
   knowledge?: Knowledge;
   matchSymptom?: (text: string) => TopicId | undefined;
   carrierOf?: (domain: string) => Carrier | undefined;
+  /** The LINE profile's language lookup (Conversations' profileLanguage). */
+  profileLanguage?: (userId: string) => Promise<"ja" | "en" | undefined>;
 }
 
 export function createHarness(options: HarnessOptions = {}) {
@@ -35,10 +42,17 @@ export function createHarness(options: HarnessOptions = {}) {
       matchSymptom: options.matchSymptom ?? fixtureMatchSymptom,
       carrierOf: options.carrierOf ?? fixtureCarrierOf,
       ui,
+      questions: fixtureQuestions,
     }),
     ...(options.observe && { observe: options.observe }),
+    ...(options.profileLanguage && { profileLanguage: options.profileLanguage }),
   });
-  const render = createRenderer({ knowledge, ui, qaCommunityUrl: options.qaCommunityUrl });
+  const render = createRenderer({
+    knowledge,
+    ui,
+    questions: fixtureQuestions,
+    qaCommunityUrl: options.qaCommunityUrl,
+  });
 
   return {
     ui,

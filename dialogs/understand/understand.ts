@@ -1,0 +1,144 @@
+import type { Question, QuestionBank } from "../../knowledge/questions.ts";
+import type { TopicId } from "../../knowledge/types.ts";
+import { featuresOf, type ReadingTable, readingTable } from "./normalize.ts";
+
+/**
+ * Which question of knowledge/data/questions/ a typed text asks, and how sure that is.
+ *
+ * Scoring: TF-IDF vectors over the features of normalize.ts (words and character 2/3-grams), compared by
+ * cosine with every example phrasing; a question scores as its best example. Chosen over BM25 (and over
+ * MiniSearch, which is BM25 over words) because a cosine is bounded (0–1), so "confident" and "unsure"
+ * are fixed thresholds that mean the same for a three-character 「ありがと」 and a long sentence, and a
+ * query with many words no example knows scores lower instead of collecting matches. With a few hundred
+ * examples a hand-written inverted index is ~100 lines, built once at start-up, and a query touches only
+ * the postings of its own features: linear in the length of the text.
+ *
+ * Context: questions that have an answer of their own for the diagnosis on screen score a little
+ * higher, so 「待てば届く？」 after "still trying" prefers that topic's answer.
+ */
+
+export interface Candidate {
+  id: string;
+  score: number;
+}
+
+export type Understanding =
+  /** One question, clearly ahead of the others. */
+  | { kind: "confident"; id: string; candidates: Candidate[] }
+  /** A few questions come close: ask which one (「もしかして…」). */
+  | { kind: "unsure"; candidates: Candidate[] }
+  /** Nothing comes close. */
+  | { kind: "none"; candidates: Candidate[] };
+
+export const THRESHOLDS = {
+  /** Below this, a question is not even a candidate: the text is about something else. */
+  candidate: 0.2,
+  /** At least this close, and clearly ahead of the next one (RATIO), is answered. */
+  confident: 0.26,
+  /** The next question must score below this share of the best one for the best to be "clearly ahead". */
+  ratio: 0.9,
+  /** Candidates offered by 「もしかして…」 score at least this share of the best one. */
+  spread: 0.7,
+  /** Multiplier for questions with an answer of their own for the diagnosis on screen. */
+  contextBoost: 1.15,
+  maxCandidates: 3,
+} as const;
+
+/** Longer texts are pastes or stories, not questions; only their start is read. */
+export const MAX_QUESTION_CHARS = 300;
+
+interface Posting {
+  examples: number[];
+  weights: number[];
+}
+
+export interface QuestionIndex {
+  understand(text: string, topic: TopicId | null): Understanding;
+  readonly size: { questions: number; examples: number; features: number };
+}
+
+export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
+  const table: ReadingTable = readingTable(bank.readings);
+  const questions = [...bank.questions.values()];
+  const owner: number[] = []; // example → question index
+  const vectors: Map<string, number>[] = [];
+  questions.forEach((q, qi) => {
+    for (const example of q.examples) {
+      owner.push(qi);
+      vectors.push(featuresOf(example, table));
+    }
+  });
+  const n = vectors.length;
+  const df = new Map<string, number>();
+  for (const v of vectors) for (const f of v.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+  const idf = (f: string) => Math.log((n + 1) / ((df.get(f) ?? 0) + 1)) + 1;
+
+  const postings = new Map<string, Posting>();
+  vectors.forEach((v, ex) => {
+    const weighted = [...v].map(([f, tf]) => [f, (1 + Math.log(tf)) * idf(f)] as const);
+    const norm = Math.hypot(...weighted.map(([, w]) => w)) || 1;
+    for (const [f, w] of weighted) {
+      const p = postings.get(f) ?? { examples: [], weights: [] };
+      p.examples.push(ex);
+      p.weights.push(w / norm);
+      postings.set(f, p);
+    }
+  });
+
+  // Reused across calls (understanding is synchronous): no allocation per example per message.
+  const scores = new Float64Array(n);
+  const best = new Float64Array(questions.length);
+
+  return {
+    size: { questions: questions.length, examples: n, features: postings.size },
+    understand(text, topic) {
+      const features = featuresOf(text.slice(0, MAX_QUESTION_CHARS), table);
+      let norm = 0;
+      const touched: number[] = [];
+      for (const [f, tf] of features) {
+        const w = (1 + Math.log(tf)) * idf(f);
+        norm += w * w;
+        const p = postings.get(f);
+        if (!p) continue;
+        for (let i = 0; i < p.examples.length; i++) {
+          const ex = p.examples[i]!;
+          if (scores[ex] === 0) touched.push(ex);
+          scores[ex] = (scores[ex] ?? 0) + w * p.weights[i]!;
+        }
+      }
+      norm = Math.sqrt(norm) || 1;
+      best.fill(0);
+      for (const ex of touched) {
+        const qi = owner[ex]!;
+        const s = scores[ex]! / norm;
+        if (s > (best[qi] ?? 0)) best[qi] = s;
+        scores[ex] = 0;
+      }
+      const ranked: Candidate[] = [];
+      questions.forEach((q, qi) => {
+        const s = best[qi]!;
+        if (s > 0)
+          ranked.push({ id: q.id, score: Math.min(1, boosted(q, topic) ? s * THRESHOLDS.contextBoost : s) });
+      });
+      ranked.sort((a, b) => b.score - a.score);
+      return decide(ranked);
+    },
+  };
+}
+
+function boosted(q: Question, topic: TopicId | null): boolean {
+  return topic !== null && q.topics[topic] !== undefined;
+}
+
+function decide(ranked: Candidate[]): Understanding {
+  const [top, next] = ranked;
+  if (!top || top.score < THRESHOLDS.candidate) return { kind: "none", candidates: ranked.slice(0, 3) };
+  const candidates = ranked
+    .filter((c) => c.score >= THRESHOLDS.candidate && c.score >= top.score * THRESHOLDS.spread)
+    .slice(0, THRESHOLDS.maxCandidates);
+  const ahead = !next || next.score < top.score * THRESHOLDS.ratio;
+  if (top.score >= THRESHOLDS.confident && ahead) return { kind: "confident", id: top.id, candidates };
+  // A lone candidate is not a choice to offer: it is the answer, if only just.
+  if (candidates.length === 1) return { kind: "confident", id: top.id, candidates };
+  return { kind: "unsure", candidates };
+}

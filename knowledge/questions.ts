@@ -1,0 +1,150 @@
+import { existsSync, readdirSync } from "node:fs";
+import { extname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DataFileError, loadDataFile } from "./data-file.ts";
+import type { Knowledge, Localized } from "./knowledge.ts";
+import { type QUESTION_ACTIONS, questionsFileSchema, readingsSchema } from "./knowledge-schema.ts";
+import { findPii } from "./pii.ts";
+import { TOPIC_IDS, type TopicId } from "./types.ts";
+
+/**
+ * The questions users type (「何MBまで送れますか」「ありがとう」) and what the assistant answers, as data in
+ * knowledge/data/questions/*.yaml, edited by support staff (knowledge/data/README.md). Loaded and checked
+ * once at start-up; dialogs/understand/ builds its index from them.
+ */
+
+/** Answer as the follow-up button `id` of `topic` does (its text, steps, links, carrier picker). */
+export interface FollowUpRef {
+  topic: TopicId;
+  id: string;
+}
+export type Answer = Localized | { followUp: FollowUpRef };
+export type QuestionAction = (typeof QUESTION_ACTIONS)[number];
+
+export interface Question {
+  id: string;
+  /** Quick-reply label when the assistant asks 「もしかして…」 (≤ 20 characters). */
+  label: Localized;
+  examples: readonly string[];
+  /** The answer when no diagnosis is on screen, or its topic has none of its own. */
+  answer?: Answer;
+  /** Answers for a diagnosis of these topics on screen; also make the question likelier there. */
+  topics: Partial<Record<TopicId, Answer>>;
+  links: readonly string[];
+  /** Instead of a text: the paste help, a person (the Q&A community), or starting over. */
+  does?: QuestionAction;
+  /** With a diagnosis on screen, answer as this question instead ("I don't understand" → plain words). */
+  withDiagnosis?: string;
+  /**
+   * People say it rather than ask it (「相手は携帯のアドレスです」「ありがとう」): recognised even when the
+   * message only tells about returned mail, which otherwise gets the paste help.
+   */
+  statement: boolean;
+  /** Which file it came from (for messages to support staff). */
+  file: string;
+}
+
+export interface QuestionBank {
+  questions: ReadonlyMap<string, Question>;
+  /** Kanji words → hiragana readings, so 「ようりょう」 matches examples written 「容量」. */
+  readings: ReadonlyMap<string, string>;
+}
+
+const DEFAULT_DIR = fileURLToPath(new URL("./data/", import.meta.url));
+
+export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): QuestionBank {
+  const readings = new Map(Object.entries(loadDataFile(join(dir, "readings.yaml"), readingsSchema)));
+  const questionsDir = join(dir, "questions");
+  if (!existsSync(questionsDir)) throw new DataFileError(questionsDir, "", "folder is missing");
+  const questions = new Map<string, Question>();
+  const exampleOwner = new Map<string, string>();
+  for (const name of readdirSync(questionsDir).sort()) {
+    if (name.startsWith(".")) continue;
+    const file = join(questionsDir, name);
+    if (extname(name) !== ".yaml") throw new DataFileError(file, "", "only .yaml files belong here");
+    loadDataFile(file, questionsFileSchema).forEach((raw, i) => {
+      const at = (field: string) => `${i}.${field}`;
+      if (questions.has(raw.id))
+        throw new DataFileError(
+          file,
+          at("id"),
+          `"${raw.id}" is already used in ${questions.get(raw.id)!.file}`,
+        );
+      if (!raw.answer && !raw.does)
+        throw new DataFileError(
+          file,
+          at("answer"),
+          "is missing: write an answer (or what the question does)",
+        );
+      raw.examples.forEach((example, j) => {
+        if (findPii(example).length > 0)
+          throw new DataFileError(
+            file,
+            at(`examples.${j}`),
+            "looks like personal data (an address, a phone or card number…); write examples without any",
+          );
+        const key = example.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+        const owner = exampleOwner.get(key);
+        if (owner && owner !== raw.id)
+          throw new DataFileError(
+            file,
+            at(`examples.${j}`),
+            `"${example}" is already an example of "${owner}"`,
+          );
+        exampleOwner.set(key, raw.id);
+      });
+      const topics: Partial<Record<TopicId, Answer>> = {};
+      for (const [topic, value] of Object.entries(raw.topics ?? {}) as [TopicId, RawAnswer][])
+        topics[topic] = resolveAnswer(value, file, at(`topics.${topic}`), knowledge);
+      if (raw.everyTopic) {
+        const missing = TOPIC_IDS.filter((t) => !topics[t]);
+        if (missing.length > 0)
+          throw new DataFileError(
+            file,
+            at("topics"),
+            `needs an answer for every topic; missing: ${missing.join(", ")}`,
+          );
+      }
+      (raw.links ?? []).forEach((link, j) => {
+        if (!knowledge.links.has(link))
+          throw new DataFileError(file, at(`links.${j}`), `"${link}" is not a link id in links.yaml`);
+      });
+      questions.set(raw.id, {
+        id: raw.id,
+        label: raw.label,
+        examples: raw.examples,
+        ...(raw.answer && { answer: resolveAnswer(raw.answer, file, at("answer"), knowledge) }),
+        topics,
+        links: raw.links ?? [],
+        ...(raw.does && { does: raw.does }),
+        ...(raw.withDiagnosis && { withDiagnosis: raw.withDiagnosis }),
+        statement: raw.statement === true,
+        file,
+      });
+    });
+  }
+  for (const q of questions.values())
+    if (q.withDiagnosis && !questions.has(q.withDiagnosis))
+      throw new DataFileError(q.file, `${q.id}.withDiagnosis`, `"${q.withDiagnosis}" is not a question id`);
+  return { questions, readings };
+}
+
+type RawAnswer = Localized | { followUp: string };
+
+function resolveAnswer(value: RawAnswer, file: string, field: string, knowledge: Knowledge): Answer {
+  if (!("followUp" in value)) return value;
+  const [topic, id] = value.followUp.split("/") as [TopicId, string];
+  const followUp = knowledge.topics.get(topic)?.followUps.find((f) => f.id === id);
+  if (!followUp)
+    throw new DataFileError(
+      file,
+      `${field}.followUp`,
+      `"${value.followUp}" is not a follow-up in topics/${topic}.yaml`,
+    );
+  return { followUp: { topic, id } };
+}
+
+/** The answer for a diagnosis of `topic` on screen (or none): the topic's own, else the general one. */
+export function answerFor(question: Question, topic: TopicId | null): Answer | undefined {
+  return (topic && question.topics[topic]) || question.answer;
+}
