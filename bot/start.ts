@@ -72,7 +72,12 @@ export async function start({ config, services, startSimulator }: StartOptions):
       });
     }
     deps = createBotDeps(
-      { ...config, lineApiBaseUrl: simulator?.apiBaseUrl ?? config.lineApiBaseUrl },
+      {
+        ...config,
+        // The stand-in answers on both of LINE's hosts: the Messaging API and the data API (content).
+        lineApiBaseUrl: simulator?.apiBaseUrl ?? config.lineApiBaseUrl,
+        lineDataApiBaseUrl: simulator?.apiBaseUrl ?? config.lineDataApiBaseUrl,
+      },
       { ...services, logger: log },
     );
     app = createApp({ ...deps, routers: simulator ? [simulator.router] : [] });

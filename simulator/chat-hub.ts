@@ -17,6 +17,9 @@ export interface SimUser {
 export type ChatEntry =
   /** What the user sent, as it appears in the chat (a postback shows only its displayText, if any). */
   | { kind: "user"; text: string }
+  /** An image the user sent (`url`: where the page shows it from) or a file (its name and size). */
+  | { kind: "user-image"; url: string }
+  | { kind: "user-file"; name: string; size: number }
   /** Messages the bot sent and the stand-in accepted. */
   | { kind: "bot"; via: "reply" | "push"; messages: unknown[] }
   | { kind: "loading"; seconds: number }

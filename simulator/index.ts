@@ -5,6 +5,7 @@ import { ChatHub } from "./chat-hub.ts";
 import { loadExamples } from "./examples.ts";
 import { createSimulatorRouter } from "./router.ts";
 import { createStandinApp } from "./standin/app.ts";
+import { Contents } from "./standin/contents.ts";
 import { ReplyTokens } from "./standin/reply-tokens.ts";
 import { RichMenus } from "./standin/rich-menus.ts";
 
@@ -36,11 +37,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const hub = new ChatHub();
   const replyTokens = new ReplyTokens();
   const richMenus = new RichMenus();
+  const contents = new Contents();
   const standin = createStandinApp({
     channelAccessToken: options.channelAccessToken,
     hub,
     replyTokens,
     richMenus,
+    contents,
   });
   const server = await new Promise<import("node:http").Server>((resolve, reject) => {
     const s = standin.listen(0, "127.0.0.1", () => resolve(s));
@@ -53,6 +56,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     hub,
     replyTokens,
     richMenus,
+    contents,
     examples: loadExamples(options.fixturesDir ?? DEFAULT_FIXTURES),
     notices: options.notices ?? [],
   });

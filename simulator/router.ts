@@ -3,6 +3,7 @@ import express, { type Request, type Response, Router } from "express";
 import { logger } from "../bot/logger.ts";
 import type { ChatEvent, ChatHub, SimUser } from "./chat-hub.ts";
 import type { BounceExample } from "./examples.ts";
+import type { Contents } from "./standin/contents.ts";
 import type { ReplyTokens } from "./standin/reply-tokens.ts";
 import type { RichMenus } from "./standin/rich-menus.ts";
 import { buildEvent, signWebhook, takesReplyToken, type UserAction } from "./webhook-event.ts";
@@ -20,6 +21,8 @@ export interface RouterDeps {
   hub: ChatHub;
   replyTokens: ReplyTokens;
   richMenus: RichMenus;
+  /** Where sent images and files are kept for the stand-in's data API. */
+  contents: Contents;
   examples: readonly BounceExample[];
   /** Notes for whoever runs the simulator (a placeholder link, ...), shown above the chat. */
   notices?: readonly string[];
@@ -35,6 +38,9 @@ const PAGE_DIR = fileURLToPath(new URL("./page/", import.meta.url));
 /** LINE's apps cap what a user can type; the simulator allows the same order of size. */
 const MAX_USER_TEXT = 10_000;
 const WEBHOOK_TIMEOUT_MS = 10_000;
+/** LINE's apps send images up to 10 MB and files far bigger; the page may send what the bot must refuse. */
+const MAX_UPLOAD = "25mb";
+const IMAGE_TYPES = new Set(["image/png", "image/jpeg"]);
 
 function parseAction(body: unknown): UserAction | string {
   const b = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
@@ -146,6 +152,43 @@ export function createSimulatorRouter(deps: RouterDeps): SimulatorRouter {
     const action = parseAction(req.body);
     if (typeof action === "string") return void res.status(400).json({ message: action });
     res.json({ webhookStatus: await deliver(user, action) });
+  });
+
+  /**
+   * An image (PNG, JPEG) or a file the user picked or pasted: kept for the data API, shown in the chat,
+   * and sent as LINE sends it, a message event with the content's id (the bot fetches the content).
+   *   POST /simulator/users/:userId/media?kind=image|file&name=<file name>   body: the bytes
+   */
+  const raw = express.raw({ type: () => true, limit: MAX_UPLOAD });
+  router.post("/simulator/users/:userId/media", raw, async (req: Request, res: Response) => {
+    const user = hub.user(String(req.params.userId));
+    if (!user) return void res.status(404).json({ message: "unknown user" });
+    const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    if (bytes.length === 0) return void res.status(400).json({ message: "the body must hold the content" });
+    const type = String(req.get("content-type") ?? "application/octet-stream")
+      .split(";")[0]!
+      .trim();
+    const kind = req.query.kind === "image" ? "image" : req.query.kind === "file" ? "file" : undefined;
+    if (!kind) return void res.status(400).json({ message: "kind must be image or file" });
+    if (kind === "image" && !IMAGE_TYPES.has(type))
+      return void res.status(400).json({ message: "images must be image/png or image/jpeg" });
+    const fileName = String(req.query.name ?? "file").slice(0, 200);
+    const contentId = deps.contents.put(bytes, type);
+    if (kind === "image")
+      hub.post(user.userId, { kind: "user-image", url: `/simulator/content/${contentId}` });
+    else hub.post(user.userId, { kind: "user-file", name: fileName, size: bytes.length });
+    const action: UserAction =
+      kind === "image"
+        ? { type: "image", contentId }
+        : { type: "file", contentId, fileName, fileSize: bytes.length };
+    res.json({ webhookStatus: await deliver(user, action) });
+  });
+
+  /** A sent image, for the page to show in the chat (the bot fetches it from the stand-in instead). */
+  router.get("/simulator/content/:id", (req: Request, res: Response) => {
+    const content = deps.contents.get(String(req.params.id));
+    if (!content || !IMAGE_TYPES.has(content.contentType)) return void res.status(404).end();
+    res.set("content-type", content.contentType).end(content.bytes);
   });
 
   /** Starts the chat over: the user blocks the bot (unfollow) and the transcript is cleared. */

@@ -9,6 +9,9 @@ import { messageId, quoteToken, ulid } from "./ids.ts";
 /** What the user does on the page; becomes one webhook event. */
 export type UserAction =
   | { type: "message"; text: string }
+  /** An image or a file whose content the stand-in serves under `contentId` (simulator/standin/contents.ts). */
+  | { type: "image"; contentId: string }
+  | { type: "file"; contentId: string; fileName: string; fileSize: number }
   | { type: "postback"; data: string; displayText?: string }
   /** isUnblocked: the user had blocked the bot before (LINE sends follow again on unblock). */
   | { type: "follow"; isUnblocked?: boolean }
@@ -27,7 +30,7 @@ export const BOT_USER_ID = `U${"5e1f".repeat(8)}`;
 export function buildEvent(action: UserAction, ctx: EventContext): Record<string, unknown> {
   const timestamp = ctx.now ?? Date.now();
   const common = {
-    type: action.type,
+    type: action.type === "image" || action.type === "file" ? "message" : action.type,
     mode: "active",
     timestamp,
     source: { type: "user", userId: ctx.userId },
@@ -41,6 +44,23 @@ export function buildEvent(action: UserAction, ctx: EventContext): Record<string
         ...common,
         ...replyToken,
         message: { id: messageId(), type: "text", quoteToken: quoteToken(), text: action.text },
+      };
+    case "image":
+      return {
+        ...common,
+        ...replyToken,
+        message: {
+          id: action.contentId,
+          type: "image",
+          quoteToken: quoteToken(),
+          contentProvider: { type: "line" },
+        },
+      };
+    case "file":
+      return {
+        ...common,
+        ...replyToken,
+        message: { id: action.contentId, type: "file", fileName: action.fileName, fileSize: action.fileSize },
       };
     case "postback":
       return { ...common, ...replyToken, postback: { data: action.data } };

@@ -183,6 +183,23 @@ function renderEntry(entry) {
       setChips([]); // LINE hides quick replies once anyone posts
       break;
     }
+    case "user-image": {
+      const image = el("img", "bubble user-image");
+      image.src = entry.url;
+      image.alt = "sent image";
+      row("user", entry.at).append(image);
+      setChips([]);
+      break;
+    }
+    case "user-file": {
+      const size =
+        entry.size >= 1024 * 1024
+          ? `${(entry.size / 1024 / 1024).toFixed(1)} MB`
+          : `${Math.ceil(entry.size / 1024)} KB`;
+      row("user", entry.at).append(el("div", "bubble user-text user-file", `📄 ${entry.name} (${size})`));
+      setChips([]);
+      break;
+    }
     case "bot": {
       stopLoading();
       const body = row("bot", entry.at);
@@ -288,7 +305,37 @@ async function sendEvent(event) {
   if (result.message) localNotice(result.message);
 }
 
+/** An image (PNG, JPEG) or any other file, sent as LINE sends it: a message event with the content's id. */
+async function sendMedia(file) {
+  const userId = state.current?.userId;
+  if (!userId || !file) return;
+  const kind = file.type === "image/png" || file.type === "image/jpeg" ? "image" : "file";
+  const name = file.name || (kind === "image" ? "image.png" : "file");
+  const res = await fetch(`/simulator/users/${userId}/media?kind=${kind}&name=${encodeURIComponent(name)}`, {
+    method: "POST",
+    headers: { "content-type": file.type || "application/octet-stream" },
+    body: file,
+  });
+  const result = await res.json().catch(() => ({}));
+  if (result.message) localNotice(result.message);
+}
+
 // ---- composer, toolbar -------------------------------------------------------------------------
+
+const attachInput = $("attach-input");
+$("attach").addEventListener("click", () => attachInput.click());
+attachInput.addEventListener("change", () => {
+  const [file] = attachInput.files ?? [];
+  attachInput.value = "";
+  void sendMedia(file);
+});
+// A screenshot pasted from the clipboard is sent as an image, as LINE's PC app does.
+inputEl.addEventListener("paste", (event) => {
+  const item = [...(event.clipboardData?.items ?? [])].find((i) => i.kind === "file");
+  if (!item) return;
+  event.preventDefault();
+  void sendMedia(item.getAsFile());
+});
 
 $("composer").addEventListener("submit", (event) => {
   event.preventDefault();

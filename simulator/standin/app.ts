@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler, type Request, type RequestHandler, t
 import { checkMessages, type LimitViolation } from "../../platform/line-limits.ts";
 import type { ChatHub } from "../chat-hub.ts";
 import { messageId, quoteToken, USER_ID } from "../ids.ts";
+import type { Contents } from "./contents.ts";
 import {
   AUTH_FAILED,
   AUTH_HEADER_REQUIRED,
@@ -25,6 +26,8 @@ export interface StandinDeps {
   hub: ChatHub;
   replyTokens: ReplyTokens;
   richMenus: RichMenus;
+  /** Images and files the simulated users sent, served on the data API as LINE serves them. */
+  contents?: Contents;
   /**
    * Runs on every authorised request after its body is parsed, before LINE's checks: where tests record
    * what the bot sent and make LINE fail (answer a status instead, delay, or never answer).
@@ -158,8 +161,13 @@ export function createStandinApp(deps: StandinDeps): express.Express {
 
   app.use(deps.richMenus.routes());
 
-  // Users of the simulator send only text; images and files come in a later step.
-  app.get("/v2/bot/message/:messageId/content", (_req: Request, res: Response) => fail(res, 404, NOT_FOUND));
+  // The data API (api-data.line.me): what users sent as images and files, by message id.
+  app.get("/v2/bot/message/:messageId/content", (req: Request, res: Response) => {
+    const content = deps.contents?.get(String(req.params.messageId));
+    if (!content) return fail(res, 404, NOT_FOUND);
+    res.set({ "content-type": content.contentType, "content-length": String(content.bytes.length) });
+    res.end(content.bytes);
+  });
 
   app.use((_req: Request, res: Response) => fail(res, 404, NOT_FOUND));
 

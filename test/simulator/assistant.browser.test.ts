@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalServer, startLocalServer } from "../../scripts/local-server.ts";
@@ -13,6 +15,8 @@ import { BOUNCE, backscatter, usedToWork, userUnknown } from "./user-unknown-pas
  */
 
 const QA_COMMUNITY_URL = "https://qa-community.example.test/questions";
+const SCREENSHOTS = join(import.meta.dirname, "..", "fixtures", "screenshots");
+const BOUNCES = join(import.meta.dirname, "..", "fixtures", "bounces");
 
 describe.skipIf(chromiumMissing)(
   "the assistant in the local simulator (npm start, no LINE credentials)",
@@ -84,6 +88,48 @@ describe.skipIf(chromiumMissing)(
       expect((await page.locator(".row.bot").allTextContents()).join("\n")).not.toContain(
         "friend@example.com",
       );
+      expect(pageErrors).toEqual([]);
+    });
+
+    // Screenshots go through the real OCR (Debian's tesseract when installed, else tesseract.js).
+    it("a screenshot from the file picker → the stand-in serves it, the bot reads it: the diagnosis", {
+      timeout: 90_000,
+    }, async () => {
+      const before = await page.locator(".flex-bubble").count();
+      await page.setInputFiles("#attach-input", join(SCREENSHOTS, "postfix-user-unknown.light.3x.jpg"));
+      await page.locator(".user-image").first().waitFor();
+      await expect
+        .poll(() => page.locator(".flex-bubble", { hasText: userUnknown.title.ja }).count(), {
+          timeout: 80_000,
+        })
+        .toBeGreaterThan(before);
+      expect(await pageText()).toContain("h***@example.jp");
+      expect(await pageText()).not.toContain("hanako.sato");
+    });
+
+    it("a screenshot pasted from the clipboard into the input is sent as an image", {
+      timeout: 90_000,
+    }, async () => {
+      const bytes = [...readFileSync(join(SCREENSHOTS, "no-text.jpg"))];
+      // Runs in the page, with a browser's globals (not Node's): a paste event carrying the image.
+      await page.evaluate(`(() => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(${JSON.stringify(bytes)})], "clip.jpg", { type: "image/jpeg" }));
+        document.getElementById("input").dispatchEvent(
+          new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }),
+        );
+      })()`);
+      await expect
+        .poll(pageText, { timeout: 80_000 })
+        .toContain("画像からエラーの内容を読み取れませんでした");
+      expect(await page.locator(".user-image").count()).toBe(2);
+    });
+
+    it("a forwarded .eml file → read as the returned mail", { timeout: 30_000 }, async () => {
+      await page.setInputFiles("#attach-input", join(BOUNCES, "postfix-user-unknown.eml"));
+      await page.locator(".user-file", { hasText: "postfix-user-unknown.eml" }).waitFor();
+      await expect.poll(() => page.locator(".flex-bubble").count(), { timeout: 20_000 }).toBeGreaterThan(2);
+      expect(await page.locator(".notice-error").count()).toBe(0);
       expect(pageErrors).toEqual([]);
     });
   },

@@ -4,6 +4,7 @@ import request from "supertest";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ChatHub, type SimUser } from "../../simulator/chat-hub.ts";
 import { createStandinApp } from "../../simulator/standin/app.ts";
+import { Contents } from "../../simulator/standin/contents.ts";
 import { REPLY_TOKEN_TTL_MS, ReplyTokens } from "../../simulator/standin/reply-tokens.ts";
 import { RichMenus } from "../../simulator/standin/rich-menus.ts";
 
@@ -16,12 +17,20 @@ let hub: ChatHub;
 let tokens: ReplyTokens;
 let app: ReturnType<typeof createStandinApp>;
 let user: SimUser;
+let contents: Contents;
 
 beforeEach(() => {
   now = 1_800_000_000_000;
   hub = new ChatHub(() => now);
   tokens = new ReplyTokens(() => now);
-  app = createStandinApp({ channelAccessToken: TOKEN, hub, replyTokens: tokens, richMenus: new RichMenus() });
+  contents = new Contents();
+  app = createStandinApp({
+    channelAccessToken: TOKEN,
+    hub,
+    replyTokens: tokens,
+    richMenus: new RichMenus(),
+    contents,
+  });
   user = hub.users()[0]!;
 });
 
@@ -309,5 +318,31 @@ describe("the real SDK client against the stand-in", () => {
     expect(reuse.status).toBe(400);
     expect(JSON.parse(reuse.body)).toEqual({ message: "Invalid reply token" });
     expect((await client.getProfile(user.userId)).displayName).toBe(user.displayName);
+  });
+
+  it("the blob client fetches what a user sent from the data API, as from LINE; 404 for other ids", async () => {
+    const { port } = server.address() as AddressInfo;
+    const blob = new messagingApi.MessagingApiBlobClient({
+      channelAccessToken: TOKEN,
+      baseURL: `http://127.0.0.1:${port}`,
+    });
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    const id = contents.put(png, "image/png");
+    expect(id).toMatch(/^\d+$/);
+    const { httpResponse, body } = await blob.getMessageContentWithHttpInfo(id);
+    expect(httpResponse.status).toBe(200);
+    expect(httpResponse.headers.get("content-type")).toBe("image/png");
+    const chunks: Buffer[] = [];
+    for await (const chunk of body) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks)).toEqual(png);
+    const missing = await blob.getMessageContentWithHttpInfo("1234").catch((e) => e);
+    expect(missing).toBeInstanceOf(HTTPFetchError);
+    expect(missing.status).toBe(404);
+  });
+
+  it("keeps at most 30 contents: the oldest expire, as LINE's do", () => {
+    const first = contents.put(Buffer.from("a"), "text/plain");
+    for (let i = 0; i < 30; i++) contents.put(Buffer.from("b"), "text/plain");
+    expect(contents.get(first)).toBeUndefined();
   });
 });
