@@ -22,12 +22,17 @@
  * 2. Ack latency at a fixed 200 events/s on the text mix (open loop: measured from each request's
  *    scheduled time, so a stall counts for every request it delays): p50 / p99.
  * 3. RSS of a fresh full-app process with 10k live sessions (10k users: follow + paste), after a full GC.
+ * 4. The stream path (BENCH_PARTS=stream, on by default when Debian's redis-server is installed): the full
+ *    app with REDIS_URL pointing at a redis-server of its own (events written to the Redis stream before
+ *    the ack, consumed from it; sessions, de-duplication and locks in Redis), text traffic against the
+ *    same echo bot, and its ack latency at 200 events/s (the ack now waits for the XADD).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { Agent, request } from "node:http";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { build, RUNTIME_NODE_FLAGS } from "../scripts/build.ts";
+import { findRedisServer, type RedisServer, startRedisServer } from "../test/helpers/redis-server.ts";
 import { type Mix, type Signed, traffic } from "./webhook/events.ts";
 import type { BenchAnswer, BenchQuestion, Memory } from "./webhook/ipc.ts";
 
@@ -36,6 +41,7 @@ const TOKEN = "bench-channel-access-token";
 /** Rounds alternate the bots; the machine is shared, so the headline is the median of paired ratios. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const MIXED_ROUNDS = Number(process.env.BENCH_MIXED_ROUNDS ?? 5);
+const STREAM_ROUNDS = Number(process.env.BENCH_STREAM_ROUNDS ?? 5);
 const USERS_PER_ROUND = 800; // × 5 turns = 4000 events a round
 const CONCURRENCY = 32;
 const RATE = 200; // events/s for the latency run
@@ -43,7 +49,8 @@ const WINDOWS = 3;
 const WINDOW_SECONDS = 5;
 const SESSIONS = 10_000;
 
-type Kind = "full" | "echo";
+/** "stream": the full app with REDIS_URL (the event stream), for part 4. */
+type Kind = "full" | "echo" | "stream";
 interface Bot {
   kind: Kind;
   port: number;
@@ -88,15 +95,15 @@ async function startStandIn(): Promise<StandIn> {
 /** The compiled app (npm run build), as the production image runs it. */
 let built: string | undefined;
 
-async function startBot(kind: Kind, standIn: StandIn): Promise<Bot> {
+async function startBot(kind: Kind, standIn: StandIn, redis?: RedisServer): Promise<Bot> {
   built ??= build();
-  const file = join(built, "bench", "webhook", kind === "full" ? "full-app.js" : "echo-bot.js");
+  const file = join(built, "bench", "webhook", kind === "echo" ? "echo-bot.js" : "full-app.js");
   // The full app with the production V8 flags; the echo bot as its example runs, plain node.
   // BENCH_NODE_ARGS adds flags to the full app, e.g. --cpu-prof to profile it; BENCH_ECHO_NODE_ARGS to the echo bot.
-  const extra = (process.env[kind === "full" ? "BENCH_NODE_ARGS" : "BENCH_ECHO_NODE_ARGS"] ?? "")
+  const extra = (process.env[kind === "echo" ? "BENCH_ECHO_NODE_ARGS" : "BENCH_NODE_ARGS"] ?? "")
     .split(" ")
     .filter(Boolean);
-  const flags = kind === "full" ? [...RUNTIME_NODE_FLAGS, ...extra] : extra;
+  const flags = kind === "echo" ? extra : [...RUNTIME_NODE_FLAGS, ...extra];
   const child = spawn(process.execPath, [...flags, "--expose-gc", file], {
     env: {
       PATH: process.env.PATH,
@@ -104,6 +111,7 @@ async function startBot(kind: Kind, standIn: StandIn): Promise<Bot> {
       BENCH_SECRET: SECRET,
       BENCH_TOKEN: TOKEN,
       BENCH_LINE_URL: standIn.baseUrl,
+      ...(redis && { BENCH_REDIS_URL: redis.url }),
       ...(process.env.MALLOC_ARENA_MAX && { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX }),
     },
     stdio: ["ignore", "ignore", "inherit", "ipc"], // the app's JSON log lines go nowhere, as to a log shipper
@@ -185,7 +193,7 @@ async function repliesReach(standIn: StandIn, count: number, ms = 60_000): Promi
 /** Sends every webhook with `concurrency` in flight; resolves when all are answered and replied to. */
 async function blast(bot: Bot, standIn: StandIn, webhooks: Signed[], concurrency = CONCURRENCY) {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  const expected = (await standIn.replies()) + webhooks.filter((w) => bot.kind === "full" || w.text).length;
+  const expected = (await standIn.replies()) + webhooks.filter((w) => bot.kind !== "echo" || w.text).length;
   let next = 0;
   let failed = 0;
   const cpuBefore = await bot.cpuMs();
@@ -218,7 +226,7 @@ function percentile(sorted: number[], p: number): number {
 /** Open loop at a fixed rate: latency from each request's scheduled time to its response. */
 async function latencyAtRate(bot: Bot, standIn: StandIn, webhooks: Signed[]) {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
-  const expected = (await standIn.replies()) + webhooks.filter((w) => bot.kind === "full" || w.text).length;
+  const expected = (await standIn.replies()) + webhooks.filter((w) => bot.kind !== "echo" || w.text).length;
   const latencies: number[] = [];
   const interval = 1000 / RATE;
   const t0 = performance.now() + 50;
@@ -249,9 +257,10 @@ async function main(): Promise<void> {
     `# bench:webhook — loopback; node ${process.version}; compiled app (npm run build); LINE stand-in in its own process`,
   );
 
-  const parts = (process.env.BENCH_PARTS ?? "throughput,latency,rss").split(",");
+  const parts = (process.env.BENCH_PARTS ?? "throughput,latency,rss,stream").split(",");
   if (parts.includes("throughput") || parts.includes("latency")) await speed(standIn, parts);
   if (parts.includes("rss")) await rss(standIn);
+  if (parts.includes("stream")) await stream(standIn);
   await standIn.close();
 }
 
@@ -290,7 +299,7 @@ const MIX_TITLE: Record<Mix, string> = {
 
 /** Rounds of one mix; returns the median of the rounds' full/echo ratios. */
 async function throughputRounds(
-  bots: Record<Kind, Bot>,
+  bots: { full: Bot; echo: Bot },
   standIn: StandIn,
   mix: Mix,
   rounds: number,
@@ -298,11 +307,11 @@ async function throughputRounds(
   console.log(`
 throughput, ${MIX_TITLE[mix]}`);
   console.log(`  ${USERS_PER_ROUND * 5} events per round, ${CONCURRENCY} concurrent requests`);
-  const rates: Record<Kind, number[]> = { full: [], echo: [] };
-  const cpu: Record<Kind, number[]> = { full: [], echo: [] };
-  const busy: Record<Kind, number[]> = { full: [], echo: [] };
+  const rates = { full: [] as number[], echo: [] as number[] };
+  const cpu = { full: [] as number[], echo: [] as number[] };
+  const busy = { full: [] as number[], echo: [] as number[] };
   for (let round = 0; round < rounds; round++) {
-    const order: Kind[] = round % 2 === 0 ? ["echo", "full"] : ["full", "echo"];
+    const order = round % 2 === 0 ? (["echo", "full"] as const) : (["full", "echo"] as const);
     for (const kind of order) {
       const webhooks = traffic(mix, `${mix}-r${round}-${kind}`, USERS_PER_ROUND, SECRET);
       const result = await blast(bots[kind], standIn, webhooks);
@@ -327,26 +336,58 @@ throughput, ${MIX_TITLE[mix]}`);
   return ratio;
 }
 
-async function latencyRun({ full, echo }: Record<Kind, Bot>, standIn: StandIn): Promise<void> {
+async function latencyRun({ full, echo }: { full: Bot; echo: Bot }, standIn: StandIn): Promise<void> {
   // 2. Ack latency at a fixed rate, in windows: the machine is shared, and one stall of another process
   //    lands in one window; the median window's p99 is the figure, every window is printed.
   const count = RATE * WINDOW_SECONDS;
   console.log(
     `\nack latency at ${RATE} events/s, text traffic, ${WINDOWS} windows of ${WINDOW_SECONDS} s (${count} webhooks each):`,
   );
-  for (const bot of [full, echo]) {
-    const windows: Awaited<ReturnType<typeof latencyAtRate>>[] = [];
-    for (let w = 0; w < WINDOWS; w++)
-      windows.push(
-        await latencyAtRate(bot, standIn, traffic("text", `lat-${bot.kind}-${w}`, count / 5, SECRET)),
-      );
-    const p50 = median(windows.map((w) => w.p50));
-    const p99 = median(windows.map((w) => w.p99));
-    const each = windows.map((w) => `${w.p99.toFixed(1)}`).join(" / ");
-    console.log(
-      `  ${bot.kind}: p50 ${p50.toFixed(1)} ms · p99 ${p99.toFixed(1)} ms (median window; p99 per window ${each} ms)` +
-        (bot.kind === "full" ? " (acceptance p99 ≤ 20 ms)" : " (it acknowledges after replying)"),
+  for (const bot of [full, echo]) await latencyWindows(bot, standIn);
+}
+
+/** WINDOWS windows at RATE events/s; prints the median window's p50 and p99. */
+async function latencyWindows(bot: Bot, standIn: StandIn): Promise<void> {
+  const count = RATE * WINDOW_SECONDS;
+  const windows: Awaited<ReturnType<typeof latencyAtRate>>[] = [];
+  for (let w = 0; w < WINDOWS; w++)
+    windows.push(
+      await latencyAtRate(bot, standIn, traffic("text", `lat-${bot.kind}-${w}`, count / 5, SECRET)),
     );
+  const p50 = median(windows.map((w) => w.p50));
+  const p99 = median(windows.map((w) => w.p99));
+  const each = windows.map((w) => `${w.p99.toFixed(1)}`).join(" / ");
+  console.log(
+    `  ${bot.kind}: p50 ${p50.toFixed(1)} ms · p99 ${p99.toFixed(1)} ms (median window; p99 per window ${each} ms)` +
+      (bot.kind === "echo" ? " (it acknowledges after replying)" : " (acceptance p99 ≤ 20 ms)"),
+  );
+}
+
+async function stream(standIn: StandIn): Promise<void> {
+  // 4. The stream path: the full app with REDIS_URL against the same echo bot.
+  if (!findRedisServer()) {
+    console.log("\nstream path: skipped (redis-server not found; Debian: apt-get install -y redis-server)");
+    return;
+  }
+  const redis = await startRedisServer();
+  const full = await startBot("stream", standIn, redis);
+  const echo = await startBot("echo", standIn);
+  try {
+    for (const bot of [full, echo])
+      await blast(bot, standIn, traffic("text", `warm-stream-${bot.kind}`, 400, SECRET));
+    console.log(
+      "\nstream path (REDIS_URL: events through the Redis stream; sessions, de-duplication, locks in Redis):",
+    );
+    const ratio = await throughputRounds({ full, echo }, standIn, "text", STREAM_ROUNDS);
+    console.log(
+      `  STREAM    full(Redis)/echo ${ratio.toFixed(2)}× — text only (no acceptance figure; for comparison)`,
+    );
+    console.log(`ack latency at ${RATE} events/s through the stream (the ack waits for the XADD):`);
+    await latencyWindows(full, standIn);
+  } finally {
+    await full.stop();
+    await echo.stop();
+    await redis.dispose();
   }
 }
 

@@ -131,7 +131,11 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
  * Runs attempt(n) (n = 1, 2, …) until it succeeds, fails for good, or the retries are used up.
  * Throws LineCallError for failed calls; other errors (bugs) pass through unchanged.
  */
-export async function callLine<T>(attempt: (n: number) => Promise<T>, options: LineCallOptions): Promise<T> {
+export async function callLine<T>(
+  attempt: (n: number) => Promise<T>,
+  options: Omit<LineCallOptions, "call"> & { call?: LineCall },
+  call: LineCall = options.call ?? "reply",
+): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 5_000;
   const retries = options.retries ?? 2;
   const delays = {
@@ -155,20 +159,20 @@ export async function callLine<T>(attempt: (n: number) => Promise<T>, options: L
       const delay = Math.max(backoffDelay(n - 1, delays), retryAfter ?? 0);
       const retrying =
         retryable && (options.until === undefined ? n <= retries : now() + delay < options.until);
-      options.metrics?.lineApiError(options.call, failure);
+      options.metrics?.lineApiError(call, failure);
       log.warn(
-        { call: options.call, failure, attempt: n, retrying, lineMessage, ...(retryAfter && { retryAfter }) },
+        { call, failure, attempt: n, retrying, lineMessage, ...(retryAfter && { retryAfter }) },
         "LINE API call failed",
       );
-      if (!retrying)
-        throw new LineCallError(options.call, failure, n, maybeApplied, lineMessage, { cause: error });
-      options.metrics?.lineApiRetry(options.call);
+      if (!retrying) throw new LineCallError(call, failure, n, maybeApplied, lineMessage, { cause: error });
+      options.metrics?.lineApiRetry(call);
       await sleep(options.until === undefined ? Math.min(delays.maxDelayMs, delay) : delay);
     }
   }
 }
 
 export interface PushOptions extends Omit<LineCallOptions, "call"> {
+  call?: LineCall;
   /** X-Line-Retry-Key (UUID); generated when absent. Pass your own to keep it across process restarts. */
   retryKey?: string;
 }
@@ -193,7 +197,8 @@ export async function pushMessage(
         throw error;
       }
     },
-    { ...options, call: "push" },
+    options,
+    "push",
   );
 }
 
@@ -287,7 +292,7 @@ export async function replyOrPush(
       client,
       { to, messages: reply.messages },
       {
-        ...callOptions,
+        ...options,
         until: now() + (pushWindowMs ?? 60_000),
         ...(pushRetryKey && { retryKey: pushRetryKey }),
       },

@@ -78,10 +78,9 @@ const DUMMY_REPLY_TOKENS = new Set(["00000000000000000000000000000000", "fffffff
 
 export function createLineOut(options: LineOutOptions): LineOut {
   const { client, metrics, logger } = options;
-  const { loadingTimeoutMs, pushWindowMs: _, ...tuning } = options.tuning ?? {};
+  const { loadingTimeoutMs, pushWindowMs, ...tuning } = options.tuning ?? {};
   const callOptions = { ...tuning, metrics, logger };
-
-  const pushWindowMs = options.tuning?.pushWindowMs;
+  const replyBackoff = { ...REPLY_BACKOFF, ...tuning };
   return {
     replyTo(target) {
       const { replyToken, userId } = target;
@@ -101,18 +100,25 @@ export function createLineOut(options: LineOutOptions): LineOut {
                 logger.warn({ err }, "answer not recorded before sending; a takeover would rebuild it"),
               );
           try {
+            const windowed = target.until !== undefined;
+            // One literal of a fixed shape: this runs for every answer.
             const outcome = await replyOrPush(
               client,
-              { replyToken, messages, ...(userId && isUserId(userId) && { to: userId }) },
+              { replyToken, messages, to: userId && isUserId(userId) ? userId : undefined },
               {
-                ...callOptions,
-                ...(target.until !== undefined && { ...REPLY_BACKOFF, ...tuning, until: target.until }),
+                timeoutMs: tuning.timeoutMs,
+                retries: tuning.retries,
+                baseDelayMs: windowed ? replyBackoff.baseDelayMs : tuning.baseDelayMs,
+                maxDelayMs: windowed ? replyBackoff.maxDelayMs : tuning.maxDelayMs,
+                metrics,
+                logger,
+                until: target.until,
+                tokenFreshUntil: target.freshUntil,
+                maybeAttempted: target.maybeAttempted,
+                pushRetryKey: target.pushRetryKey,
+                mayPush: target.mayPush,
                 pushFallback: options.pushFallback,
-                ...(target.maybeAttempted && { maybeAttempted: true }),
-                ...(target.freshUntil !== undefined && { tokenFreshUntil: target.freshUntil }),
-                ...(target.pushRetryKey && { pushRetryKey: target.pushRetryKey }),
-                ...(target.mayPush && { mayPush: target.mayPush }),
-                ...(pushWindowMs !== undefined && { pushWindowMs }),
+                pushWindowMs,
               },
             );
             if (outcome.via === "presumed") {
@@ -133,12 +139,11 @@ export function createLineOut(options: LineOutOptions): LineOut {
 
     async showLoading(userId, seconds) {
       try {
-        await callLine(() => client.showLoadingAnimation({ chatId: userId, loadingSeconds: seconds }), {
-          ...callOptions,
-          call: "loading",
-          retries: 0,
-          timeoutMs: loadingTimeoutMs ?? 1_500,
-        });
+        await callLine(
+          () => client.showLoadingAnimation({ chatId: userId, loadingSeconds: seconds }),
+          { ...callOptions, retries: 0, timeoutMs: loadingTimeoutMs ?? 1_500 },
+          "loading",
+        );
       } catch {
         // counted and logged by callLine; the reply matters, the dots do not
       }

@@ -1,7 +1,8 @@
 /**
  * The full assistant for the benchmark: createApp with everything production has (real classifier,
  * knowledge, dialogs, renderer, metrics, rate limit, memory stores, the JSON logger), listening on
- * loopback, replying through the SDK to the stand-in. Run as its own process by bench/webhook.ts.
+ * loopback, replying through the SDK to the stand-in. Run as its own process by bench/webhook.ts; with
+ * BENCH_REDIS_URL it runs as with REDIS_URL (the event stream, Redis sessions and locks).
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -20,6 +21,8 @@ const deps = createBotDeps(
     channelAccessToken: process.env.BENCH_TOKEN ?? "",
     lineApiBaseUrl: process.env.BENCH_LINE_URL ?? "",
     qaCommunityUrl: undefined,
+    // The stream mode of the benchmark: events through the Redis stream, sessions and locks in Redis.
+    ...(process.env.BENCH_REDIS_URL && { redisUrl: process.env.BENCH_REDIS_URL }),
   },
   {
     ...knowledgeServices(loadKnowledge()),
@@ -30,5 +33,8 @@ const deps = createBotDeps(
 const server = createServer(SERVER_TIMEOUTS, createApp(deps).listener);
 server.keepAliveTimeout = 60_000;
 server.listen(0, "127.0.0.1", () => {
-  serveBenchIpc((server.address() as AddressInfo).port, () => (deps.store as MemorySessionStore).size);
+  serveBenchIpc(
+    (server.address() as AddressInfo).port,
+    deps.stores.kind === "memory" ? () => (deps.store as MemorySessionStore).size : undefined,
+  );
 });
