@@ -160,7 +160,8 @@ export function createStreamInbox(options: StreamInboxOptions): Inbox {
   }
 
   async function work(id: string, event: Incoming, key: string, claimed: boolean, away: Away): Promise<void> {
-    if (stopping) return release(id); // left pending: another instance takes it over
+    // Left pending when stopping (another instance takes it over), or already taken over while it waited.
+    if (stopping || held.get(id)?.robbed) return release(id);
     const times = replyTimes(event, Number(id.split("-")[0]), options.replyWindowMs);
     if (Date.now() > times.until) {
       metrics.eventGivenUp("stale");
