@@ -25,7 +25,7 @@ export interface BuildOptions {
   lineTuning?: Services["lineTuning"];
   rateLimit?: Services["rateLimit"];
   pushFallback?: boolean;
-  /** How long a failing reply is retried (default 1 s here: tests of LINE failing end quickly). */
+  /** How long a failing reply is retried (default 10 s here; tests of LINE failing for good shorten it). */
   replyWindowMs?: number;
   maxConcurrentEvents?: number;
   screenshots?: Services["screenshots"];
@@ -42,7 +42,7 @@ export function buildApp(options: BuildOptions = {}) {
       lineApiBaseUrl: options.lineApiBaseUrl ?? LINE_API_BASE_URL,
       qaCommunityUrl: undefined,
       pushFallback: options.pushFallback ?? false,
-      replyWindowMs: options.replyWindowMs ?? 1_000,
+      replyWindowMs: options.replyWindowMs ?? 10_000,
       ...(options.maxConcurrentEvents && { maxConcurrentEvents: options.maxConcurrentEvents }),
     },
     {
