@@ -32,7 +32,7 @@ export interface AppDeps extends EventHandlerDeps {
   maxUploads?: number;
   /** Extra routes mounted at "/" (the local simulator's page and endpoints). */
   routers?: Router[];
-  /** Events queued or in progress before acknowledgements slow down (default: 2 × maxConcurrentEvents). */
+  /** Events queued or in progress before acknowledgements slow down (default: maxBacklogFor). */
   maxBacklog?: number;
   /** Events handled at the same time across users (default DEFAULT_MAX_CONCURRENT_EVENTS of config.ts). */
   maxConcurrentEvents?: number;
@@ -85,13 +85,14 @@ export const DEFAULT_MAX_UPLOADS = 32;
 
 /**
  * Acknowledging first means a burst can queue far more events than the process works through in a
- * moment; every queued event holds memory. Past this many events per event handled at once (so 128 with
- * the default 64), acks wait for room (at most BACKPRESSURE_MAX_WAIT_MS), which bounds the backlog without
- * refusing anything. With 500 queued the heap's peak during a burst left ~10 MB more RSS behind
- * (npm run bench:webhook, 10k sessions: 155–158 MB against 147–148 MB), for no gain in speed: the
- * events only wait longer.
+ * moment; every queued event holds memory. Past this many pending events (or twice the events handled at
+ * once, if more), acks wait for room (at most BACKPRESSURE_MAX_WAIT_MS), which bounds the backlog without
+ * refusing anything. With 500 the heap's peak during a burst left ~10 MB more RSS behind (npm run
+ * bench:webhook, 10k sessions: 155–158 MB against 147–148 MB with 128), for no gain in speed: the events
+ * only waited longer.
  */
-export const BACKLOG_PER_CONCURRENT_EVENT = 2;
+export const DEFAULT_MAX_BACKLOG = 128;
+export const maxBacklogFor = (maxConcurrent: number) => Math.max(DEFAULT_MAX_BACKLOG, 2 * maxConcurrent);
 export const BACKPRESSURE_MAX_WAIT_MS = 1_000;
 
 export function createApp(deps: AppDeps): BotApp {
@@ -108,7 +109,7 @@ export function createApp(deps: AppDeps): BotApp {
       metrics: deps.metrics,
       logger: log,
       maxConcurrent,
-      maxBacklog: deps.maxBacklog ?? BACKLOG_PER_CONCURRENT_EVENT * maxConcurrent,
+      maxBacklog: deps.maxBacklog ?? maxBacklogFor(maxConcurrent),
       maxBacklogWaitMs: BACKPRESSURE_MAX_WAIT_MS,
       replyWindowMs: deps.replyWindowMs ?? DEFAULT_REPLY_WINDOW_MS,
     });

@@ -9,7 +9,7 @@ import { classify } from "../knowledge/classify.ts";
 import { carrierOf, type Knowledge, loadKnowledge, matchSymptom } from "../knowledge/knowledge.ts";
 import { chooseEngine, createScreenshotReader, type ScreenshotReader } from "../knowledge/ocr/reader.ts";
 import { loadQuestions } from "../knowledge/questions.ts";
-import { type AppDeps, BACKLOG_PER_CONCURRENT_EVENT, BACKPRESSURE_MAX_WAIT_MS } from "./app.ts";
+import { type AppDeps, BACKPRESSURE_MAX_WAIT_MS, maxBacklogFor } from "./app.ts";
 import {
   type Config,
   DEFAULT_CLAIM_IDLE_MS,
@@ -161,7 +161,7 @@ export function createBotDeps(config: BotConfig, services: Services): BotDeps {
           metrics,
           logger,
           maxConcurrent,
-          maxBacklog: BACKLOG_PER_CONCURRENT_EVENT * maxConcurrent,
+          maxBacklog: maxBacklogFor(maxConcurrent),
           maxBacklogWaitMs: BACKPRESSURE_MAX_WAIT_MS,
           replyWindowMs,
         }),
