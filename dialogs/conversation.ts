@@ -6,12 +6,14 @@ import {
   type SnapshotFrom,
 } from "xstate";
 import { z } from "zod";
+import { maskPii } from "../knowledge/pii.ts";
 import { TOPIC_IDS } from "../knowledge/types.ts";
 import type { DialogEvent } from "./events.ts";
 import type { ReplyIntent } from "./intents.ts";
 import type { Interpreter, SessionView, UserInput } from "./interpret.ts";
 import type { Lang } from "./knowledge-contract.ts";
 import { type DialogContext, dialogMachine, isReplyAction } from "./machine.ts";
+import { MAX_RECIPIENTS } from "./recipients.ts";
 import type { Json, SessionStore } from "./session-store.ts";
 
 /**
@@ -57,15 +59,37 @@ export interface Turn {
   restored: "new" | "stored" | "expired" | "invalid";
 }
 
+/**
+ * What a stored diagnosis may hold, checked field by field: codes as servers write them, an address only
+ * in its masked form ("k***@example.com"), a server's explanation only as masked ASCII. Anything else
+ * (an unmasked address or phone number that a bug or an older version let through) makes the session
+ * invalid, and it starts over rather than echo it.
+ */
+const statusCode = z.string().regex(/^(?:[245]\.[0-7]\.\d{1,3})?$/);
+const replyCode = z.string().regex(/^(?:[245]\d\d)?$/);
+const maskedAddress = z.string().regex(/^(?:[!-~]\*\*\*@[^\s@]{1,290})?$/);
+const failedRecipientSchema = z.object({
+  topic: z.enum(TOPIC_IDS),
+  recipient: maskedAddress,
+  status: statusCode,
+  replyCode,
+});
+
 const diagnosisSchema = z.object({
   topic: z.enum(TOPIC_IDS),
   source: z.enum(["paste", "symptom"]),
-  status: z.string().max(20),
-  replyCode: z.string().max(10),
+  status: statusCode,
+  replyCode,
   action: z.enum(["failed", "delayed", "delivered", "expanded", "relayed", ""]),
-  recipient: z.string().max(300),
+  recipient: maskedAddress,
   carrier: z.string().max(40),
-  detail: z.string().max(300),
+  detail: z
+    .string()
+    .max(300)
+    .refine((d) => /^[\x20-\x7E]*$/.test(d) && maskPii(d) === d, "masked server text only"),
+  // Absent in sessions stored before several recipients were answered.
+  recipients: z.array(failedRecipientSchema).max(MAX_RECIPIENTS).default([]),
+  moreRecipients: z.number().int().min(0).max(1_000_000).default(0),
 });
 
 /** What the store holds per user. Checked on the way in: the store is outside our process. */

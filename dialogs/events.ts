@@ -21,6 +21,21 @@ export interface Diagnosis {
   carrier: string;
   /** The server's explanation, masked and cut short, or "". */
   detail: string;
+  /**
+   * Every failed recipient of a paste, this diagnosis's own first (dialogs/recipients.ts), at most 20;
+   * [] for a symptom (and in sessions stored before the list existed).
+   */
+  recipients: FailedRecipient[];
+  /** Failed recipients beyond the list, counted only. */
+  moreRecipients: number;
+}
+
+/** One failed recipient: its topic, the codes a server wrote ("" when none), its address as shown (masked). */
+export interface FailedRecipient {
+  topic: TopicId;
+  recipient: string;
+  status: string;
+  replyCode: string;
 }
 
 /** Kinds of input the assistant cannot read (yet); each gets a short, kind answer. */

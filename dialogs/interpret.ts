@@ -1,11 +1,12 @@
 import { firstBounceLine } from "../knowledge/ocr/clean.ts";
-import { maskAddress, maskPii, shouldWarn } from "../knowledge/pii.ts";
+import { maskPii, shouldWarn } from "../knowledge/pii.ts";
 import { answerFor, type Question, type QuestionBank } from "../knowledge/questions.ts";
 import { type BounceRecord, type Classification, TOPIC_IDS, type TopicId } from "../knowledge/types.ts";
 import type { Diagnosis, DialogEvent, Feeling, MentionKind, UnsupportedKind } from "./events.ts";
 import type { Carrier, Knowledge, Lang } from "./knowledge-contract.ts";
 import { unreadPaste } from "./paste-excerpt.ts";
 import { decodePostback, type Postback } from "./postback.ts";
+import { failedRecipient, failedRecipients, isServerStatus } from "./recipients.ts";
 import { cut, normalizeCommand, trimEndOf } from "./text.ts";
 import { kindOfText, languageOfCommand } from "./text-kind.ts";
 import type { KeywordCommand, UiTexts } from "./ui.ts";
@@ -129,7 +130,11 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     const classification = await deps.classify(text, "fragment");
     const record = primaryRecord(classification.records);
     const before: DialogEvent[] = shouldWarn(text, "bounce") ? [{ type: "PERSONAL_DATA" }] : [];
-    if (record) return [...before, { type: "PASTE", diagnosis: diagnosisOf(record, deps.carrierOf) }];
+    if (record)
+      return [
+        ...before,
+        { type: "PASTE", diagnosis: diagnosisOf(record, deps.carrierOf, classification.records) },
+      ];
     const line = firstBounceLine(text);
     if (!line) return [...before, { type: "SCREENSHOT_UNREADABLE" }];
     return [...before, { type: "SCREENSHOT_PARTIAL", line: cut(maskPii(line), MAX_SHOWN_LINE_CHARS) }];
@@ -158,10 +163,13 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     }
 
     // 2. A bounce? The user's own words about a flood of returned mail decide over the bounce itself.
-    let record = primaryRecord((await deps.classify(text)).records);
+    let classification = await deps.classify(text);
+    let record = primaryRecord(classification.records);
     // 「Ｕｓｅｒ　ｕｎｋｎｏｗｎ」 typed on a Japanese keyboard: read the half-width form too.
-    if (!record && !file && FULL_WIDTH_ASCII.test(text) && text.length <= MAX_QUESTION_CHARS)
-      record = primaryRecord((await deps.classify(text.normalize("NFKC"))).records);
+    if (!record && !file && FULL_WIDTH_ASCII.test(text) && text.length <= MAX_QUESTION_CHARS) {
+      classification = await deps.classify(text.normalize("NFKC"));
+      record = primaryRecord(classification.records);
+    }
     // A file may be long (a whole mail): the checks on the user's own words look at its beginning only.
     const head = file && text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
     const ownWords =
@@ -196,8 +204,10 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       if (question && session.topic && asksAboutScreen(question, record.topic, session.topic))
         return [...before, questionEvent(question, session.topic)];
       if (shouldWarn(head, "bounce")) before.push({ type: "PERSONAL_DATA" });
-      const diagnosis = diagnosisOf(record, deps.carrierOf);
-      if (ownWords === "backscatter") diagnosis.topic = "backscatter";
+      const diagnosis = diagnosisOf(record, deps.carrierOf, classification.records);
+      // Mail the user never sent: whom it failed to reach is no concern of theirs.
+      if (ownWords === "backscatter")
+        Object.assign(diagnosis, { topic: "backscatter", recipients: [], moreRecipients: 0 });
       return [...before, { type: "PASTE", diagnosis }];
     }
 
@@ -395,28 +405,32 @@ export function primaryRecord(records: readonly BounceRecord[]): BounceRecord | 
   return known.find((r) => r.action === "failed") ?? known[0];
 }
 
-export function diagnosisOf(record: BounceRecord, carrierOf: InterpreterDeps["carrierOf"]): Diagnosis {
+/**
+ * What the session keeps of a paste: the primary record's verdict and every failed recipient (topic,
+ * codes, masked address), never the text.
+ */
+export function diagnosisOf(
+  record: BounceRecord,
+  carrierOf: InterpreterDeps["carrierOf"],
+  records: readonly BounceRecord[] = [record],
+): Diagnosis {
+  const { topic, recipient, status, replyCode } = failedRecipient(record);
+  const { recipients, more } = failedRecipients(records, record);
   return {
-    topic: record.topic,
+    topic,
     source: "paste",
-    status: isServerStatus(record.status) ? record.status : "",
-    replyCode: /^[245]\d\d$/.test(record.replyCode) ? record.replyCode : "",
+    status,
+    replyCode,
     action: record.action,
-    // Masked by the classifier already; masking again changes nothing there, and guarantees the form.
-    recipient: maskAddress(record.recipient),
+    recipient,
     carrier: (record.recipientDomain && carrierOf(record.recipientDomain)?.id) || "",
     detail: serverText(record.diagnosis),
+    recipients,
+    moreRecipients: more,
   };
 }
 
-/**
- * An RFC 3463 status a server wrote ("5.1.1", Microsoft's "5.7.606"), not one of the classifier's private
- * "x.0.9xx" codes (Sisimai's numbering for "no status given, reason inferred"): those mean nothing to the
- * user or to anyone reading the escalation summary.
- */
-export function isServerStatus(status: string): boolean {
-  return /^[245]\.[0-7]\.\d{1,3}$/.test(status) && !/^[45]\.0\.9\d\d$/.test(status);
-}
+export { isServerStatus };
 
 /**
  * The server's explanation, masked and cut, or "" when it is not purely what a server writes: SMTP

@@ -35,6 +35,8 @@ export function symptomDiagnosis(topic: TopicId): Diagnosis {
     recipient: "",
     carrier: "",
     detail: "",
+    recipients: [],
+    moreRecipients: 0,
   };
 }
 

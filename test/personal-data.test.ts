@@ -1,15 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Json, SessionStore } from "../dialogs/session-store.ts";
+import { createStores } from "../dialogs/stores/index.ts";
 import { MemorySessionStore } from "../dialogs/stores/memory.ts";
+import { MISSING_REDIS } from "./helpers/redis-server.ts";
 import { buildApp, postEvents } from "./support/bot-app.ts";
-import { CANARIES, CANARY_FRAGMENTS } from "./support/canaries.ts";
+import { allCanaryForms, CANARIES, CANARY_FORMS, CANARY_FRAGMENTS } from "./support/canaries.ts";
+import { textsOf } from "./support/harness.ts";
 import { postbackEvent, textEvent, userId } from "./support/line-events.ts";
 import { blockNetwork, interceptLine, restoreNetwork } from "./support/nock-line.ts";
 
 /**
- * Personal-data canaries: planted in user messages of every kind the assistant handles, then looked
- * for in everything that leaves the conversation: log lines, the session store, and the replies.
- * None may appear unmasked.
+ * Personal-data canaries (issue #12 item 2, issue #11 item 3): every form the masker covers is planted in
+ * user messages of every kind the assistant handles — chat, a pasted bounce with the notice's own headers
+ * and several recipients, the summary after 「いいえ」, unreadable pastes — then looked for in everything
+ * that leaves the conversation: every reply (texts and bubbles), the escalation summary, the session store
+ * (memory and Redis), the log lines and /metrics. None may appear; the CLI is checked in
+ * test/classify-cli.test.ts. The user's own address, even masked, is never reported as a recipient.
  */
 
 /** A session store that keeps a copy of everything written to it. */
@@ -25,6 +34,58 @@ class RecordingStore implements SessionStore {
   }
 }
 
+/** The user's own address, as the notice's To: names it (and as its masked form would read). */
+const OWN = CANARIES.email;
+const OWN_MASKED = "c***@example.jp";
+
+const oneLine = allCanaryForms().replace(/\n/g, " ");
+
+/** A paste as phones copy it: the notice's headers, the user's own words, two recipients, data everywhere. */
+const PASTE_WITH_HEADERS = [
+  `こんなメールが来ました。${CANARY_FORMS.nameIntroduced}`,
+  `差出人: Mail Delivery Subsystem <MAILER-DAEMON@xa2.so-net.ne.jp>`,
+  `宛先: ${OWN}`,
+  `件名: Undelivered Mail Returned to Sender`,
+  `日付: 2025年3月14日 9:00`,
+  "",
+  "This is the mail system at host mgate1.so-net.ne.jp.",
+  "",
+  `<mika@example.jp>: host mx.example.jp[192.0.2.3] said: 552 5.2.2 Mailbox full; ${CANARY_FORMS.emailSpaced} ${CANARY_FORMS.phoneInternational} ${CANARY_FORMS.cardDots}`,
+  `<aki@example.com>: host mx.example.com[192.0.2.4] said: 550 5.1.1 User unknown (${CANARY_FORMS.phoneDots} ${CANARY_FORMS.passEquals})`,
+  "",
+  allCanaryForms(),
+].join("\n");
+
+/** The same with English headers first and a transcript (the acceptance paste of issue #11, grown). */
+const TRANSCRIPT_WITH_HEADERS = [
+  `To: ${OWN}`,
+  "Subject: Returned mail: see transcript for details",
+  "",
+  `>>> MAIL From:<${OWN}>`,
+  "<<< 250 ok",
+  ">>> RCPT To:<ken@example.com>",
+  `<<< 550 5.1.1 <ken@example.com>... User unknown ${CANARY_FORMS.birthDateEn} ${CANARY_FORMS.emailSpaced}`,
+  CANARY_FORMS.addressJa,
+].join("\n");
+
+const UNREAD =
+  "Returned mail: see transcript for details\nThe original message was received at Mon, 2 Nov 2026 10:12:03 +0900\n";
+
+const SCRIPT = [
+  oneLine, // chat: every form in one line, no bounce
+  PASTE_WITH_HEADERS,
+  "いいえ", // the summary of the two-recipient paste
+  TRANSCRIPT_WITH_HEADERS,
+  "いいえ",
+  // pastes nothing can be read from, twice: retry, then a summary quoting their first lines (masked)
+  `${UNREAD}${CANARY_FORMS.phoneSlashes} ${CANARY_FORMS.passcode}`,
+  `${UNREAD}${CANARY_FORMS.emailNoDot} ${CANARY_FORMS.cardSlashes}\n${allCanaryForms()}`,
+];
+
+function leaks(text: string): string[] {
+  return CANARY_FRAGMENTS.filter((f) => text.includes(f));
+}
+
 let line: ReturnType<typeof interceptLine>;
 beforeAll(() => {
   blockNetwork();
@@ -32,46 +93,102 @@ beforeAll(() => {
 });
 afterAll(restoreNetwork);
 
+/** Runs the script for one user; returns the replies of this user, in order, as texts. */
+async function converse(app: ReturnType<typeof buildApp>["app"], u: string): Promise<string[][]> {
+  const before = line.replies().length;
+  for (const text of SCRIPT) await postEvents(app, [textEvent(u, text)]);
+  await postEvents(app, [postbackEvent(u, `a=cmd&cmd=${CANARIES.email}`)]);
+  const replies = line.replies().slice(before);
+  expect(replies).toHaveLength(SCRIPT.length + 1);
+  return replies.map((r) => textsOf((r.body as { messages: never[] }).messages));
+}
+
 describe("personal data never leaves unmasked", () => {
-  it("keeps canaries out of logs, the session store and replies", async () => {
+  it("keeps every form out of replies, the summary, the session store, logs and /metrics", async () => {
     const store = new RecordingStore();
     const { app, logs } = buildApp({ store });
-    const u = userId(0xc0ffee);
-    const bounce = `<${CANARIES.carrierEmail}>: host mfsmx.docomo.ne.jp said: 550 5.1.1 Recipient address rejected: User unknown`;
+    const replies = await converse(app, userId(0xc0ffee));
+    const metrics = (await request(app).get("/metrics")).text;
 
-    const messages = [
-      `私のアドレスは ${CANARIES.email} です`,
-      `電話番号は ${CANARIES.phone}、カードは ${CANARIES.card} です`,
-      `マイナンバー ${CANARIES.myNumber}`,
-      `パスワードは ${CANARIES.passwordJa} です`,
-      `my password: ${CANARIES.passwordEn}`,
-      // canaries around and inside a pasted bounce (the bounce's own address is expected, and masked)
-      `${CANARIES.email} から送ったら戻ってきました。電話 ${CANARIES.phone}\n${bounce}`,
-      // a long paste takes the loading-animation path
-      `${"Received: from mgate1.so-net.ne.jp\n".repeat(12)}password: ${CANARIES.passwordEn}\n${bounce}`,
-      "いいえ", // escalation: the summary echoes the diagnosis
-      // a paste the classifier cannot read, twice: retry, then escalation with an "unread" summary
-      `Returned mail\n${CANARIES.email} ${CANARIES.card}`,
-      `Returned mail again\n${CANARIES.myNumber} ${CANARIES.phone}`,
-    ];
-    for (const text of messages) await postEvents(app, [textEvent(u, text)]);
-    await postEvents(app, [postbackEvent(u, `a=cmd&cmd=${CANARIES.email}`)]);
-    await postEvents(app, [textEvent(u, `BOOM ${CANARIES.card}`)]);
-
-    const replies = line.replies();
-    expect(replies).toHaveLength(messages.length + 2);
     const everything = {
-      logs: logs.join("\n"),
+      replies: JSON.stringify(line.replies().map((r) => r.body)),
       store: store.written.join("\n"),
-      replies: JSON.stringify(replies.map((r) => r.body)),
+      logs: logs.join("\n"),
+      metrics,
     };
-    for (const [where, text] of Object.entries(everything))
-      for (const fragment of CANARY_FRAGMENTS)
-        expect(text, `${where} must not contain ${fragment}`).not.toContain(fragment);
+    for (const [where, text] of Object.entries(everything)) expect(leaks(text), where).toEqual([]);
 
-    // ... and the assistant did speak about them: the warning was given and the masked address echoed.
-    expect(everything.replies).toContain("保存していません");
-    expect(everything.replies).toContain("c***@docomo.ne.jp");
+    // What the assistant did say: the warning, each failed recipient masked, never the user's own address.
+    const [chat, paste, summary, transcript, summary2, , unread] = replies.map((r) => r.join("\n"));
+    expect(chat).toContain("保存していません");
+    expect(paste).toContain("保存していません");
+    expect(paste).toContain("m***@example.jp");
+    expect(paste).toContain("a***@example.com");
+    expect(summary).toContain("宛先: m***@example.jp");
+    expect(summary).toContain("宛先: a***@example.com");
+    expect(transcript).toContain("k***@example.com");
+    expect(summary2).toContain("宛先: k***@example.com");
+    expect(unread).toContain("貼り付けた文面");
+    expect(everything.replies, "the user's own address is no recipient").not.toContain(OWN_MASKED);
+    expect(everything.replies).not.toContain("xa2.so-net.ne.jp");
+
+    // The session keeps topics, codes and masked addresses: no text of the user's, no server's words
+    // beyond the masked explanation.
     expect(store.written.length).toBeGreaterThan(0);
+    expect(everything.store).not.toContain("こんなメール");
+    expect(everything.store).not.toContain(OWN_MASKED);
+    expect(metrics).toContain("bounce_bot_classifications_total");
   });
 });
+
+const redisUrl = inject("redisUrl");
+
+describe.skipIf(!redisUrl)(
+  redisUrl ? "personal data in Redis" : `personal data in Redis (skipped: ${MISSING_REDIS})`,
+  () => {
+    const keyPrefix = `pii-${randomUUID()}:`;
+    let raw: Redis;
+    beforeAll(() => {
+      raw = new Redis(redisUrl);
+    });
+    afterAll(() => raw.disconnect());
+
+    /** Every value under the prefix, whatever the key's type. */
+    async function dump(): Promise<string> {
+      const out: string[] = [];
+      for (const key of await raw.keys(`${keyPrefix}*`)) {
+        const type = await raw.type(key);
+        const value =
+          type === "string"
+            ? await raw.get(key)
+            : type === "hash"
+              ? await raw.hgetall(key)
+              : type === "list"
+                ? await raw.lrange(key, 0, -1)
+                : type === "set"
+                  ? await raw.smembers(key)
+                  : type === "zset"
+                    ? await raw.zrange(key, "0", "-1")
+                    : type === "stream"
+                      ? await raw.xrange(key, "-", "+")
+                      : `(${type})`;
+        out.push(`${key} ${JSON.stringify(value)}`);
+      }
+      return out.join("\n");
+    }
+
+    it("keeps every form out of the sessions, locks and event keys Redis holds", async () => {
+      const stores = createStores({ redisUrl, keyPrefix });
+      try {
+        const { app } = buildApp({ stores });
+        await converse(app, userId(0xfeed));
+        const held = await dump();
+        expect(held).toContain(`${keyPrefix}session:`);
+        expect(leaks(held)).toEqual([]);
+        expect(held).not.toContain(OWN_MASKED);
+      } finally {
+        await stores.close();
+      }
+    });
+  },
+);

@@ -1,6 +1,7 @@
 import type { messagingApi } from "@line/bot-sdk";
-import type { Diagnosis } from "../../dialogs/events.ts";
-import { cut } from "../../dialogs/text.ts";
+import type { Diagnosis, FailedRecipient } from "../../dialogs/events.ts";
+import { type TopicGroup, topicGroups } from "../../dialogs/recipients.ts";
+import { cut, fill } from "../../dialogs/text.ts";
 import { codesOf, linkOf, type RenderContext, t, topicOf } from "./context.ts";
 
 type FlexComponent = messagingApi.FlexComponent;
@@ -14,11 +15,45 @@ const text = (value: string, extra: Partial<messagingApi.FlexText> = {}): messag
 });
 
 /**
- * The diagnosis as one bubble: title, what it means, what to do, the verdict on resending, and what was
- * read from the bounce (masked). Links of the topic become buttons in the footer.
+ * A paste's answer: one bubble per topic among its failed recipients (issue #11), each naming its
+ * recipients, as many as `room` (what is left of LINE's five messages per reply); the topics beyond are
+ * summarised in a line at the end of the last bubble. A picked symptom is one bubble.
  */
-export function diagnosisBubble(ctx: RenderContext, diagnosis: Diagnosis): messagingApi.FlexMessage {
-  const topic = topicOf(ctx, diagnosis.topic);
+export function diagnosisBubbles(
+  ctx: RenderContext,
+  diagnosis: Diagnosis,
+  room: number,
+): messagingApi.FlexMessage[] {
+  const groups = topicGroups(diagnosis);
+  const shown = groups.slice(0, Math.max(1, room));
+  const rest = restLine(ctx, groups.slice(shown.length), diagnosis.moreRecipients);
+  return shown.map((group, i) =>
+    diagnosisBubble(
+      ctx,
+      diagnosis.source === "paste" ? group : { ...group, recipients: [] },
+      i === shown.length - 1 ? rest : "",
+    ),
+  );
+}
+
+/** 「ほか 2 件の宛先: a***@example.com（宛先のユーザーが存在しない）、…」, or "" when nothing is left over. */
+function restLine(ctx: RenderContext, rest: readonly TopicGroup[], more: number): string {
+  const listed = rest.flatMap((g) =>
+    g.recipients.map((r) => ({ r, title: t(ctx, topicOf(ctx, g.topic).title) })),
+  );
+  const count = listed.length + more;
+  if (count === 0) return "";
+  const [open, close, comma] = ctx.lang === "ja" ? ["（", "）", "、"] : [" (", ")", ", "];
+  const names = listed.map(({ r, title }) => `${r.recipient || "-"}${open}${title}${close}`).join(comma);
+  return cut(`${fill(t(ctx, ctx.ui.diagnosis.recipientsMore), { count })}${names ? `: ${names}` : ""}`, 600);
+}
+
+/**
+ * One topic as a bubble: title, what it means, what to do, the verdict on resending, and what was read
+ * from the bounce for each of its recipients (masked). Links of the topic become buttons in the footer.
+ */
+function diagnosisBubble(ctx: RenderContext, group: TopicGroup, rest: string): messagingApi.FlexMessage {
+  const topic = topicOf(ctx, group.topic);
   const title = t(ctx, topic.title);
   const summary = t(ctx, topic.summary);
   const steps = topic.steps[ctx.lang];
@@ -37,9 +72,15 @@ export function diagnosisBubble(ctx: RenderContext, diagnosis: Diagnosis): messa
       { type: "separator", margin: "md" },
       text(t(ctx, ctx.ui.diagnosis.resend[topic.resend]), { weight: "bold", margin: "md" }),
     );
-  const read = readFromBounce(ctx, diagnosis);
-  if (read)
-    body.push(text(`${t(ctx, ctx.ui.diagnosis.readFromBounce)}: ${read}`, { size: "xs", color: "#888888" }));
+  const read = group.recipients.map((r) => readFromBounce(ctx, r)).filter(Boolean);
+  if (read.length > 0)
+    body.push(
+      text(`${t(ctx, ctx.ui.diagnosis.readFromBounce)}: ${read.join("\n")}`, {
+        size: "xs",
+        color: "#888888",
+      }),
+    );
+  if (rest) body.push(text(rest, { size: "xs", color: "#888888", margin: "md" }));
 
   const buttons: FlexComponent[] = topic.links
     .map((id) => linkOf(ctx, id))
@@ -67,12 +108,10 @@ export function diagnosisBubble(ctx: RenderContext, diagnosis: Diagnosis): messa
 }
 
 /**
- * "550 5.1.1：宛先のアドレスが見つからない / t***@docomo.ne.jp": the facts from the paste, empty for a
- * picked symptom; codes only with their meaning. The diagnosis holds only codes a server wrote and the
- * classifier's masked recipient (dialogs/interpret.ts), so nothing here is masked again (that would turn
- * "t***@" into "t****@").
+ * "550 5.1.1：宛先のアドレスが見つからない / t***@docomo.ne.jp": the facts from the paste about one
+ * recipient; codes only with their meaning. The diagnosis holds only codes a server wrote and masked
+ * addresses (dialogs/recipients.ts, checked again by the stored schema).
  */
-function readFromBounce(ctx: RenderContext, d: Diagnosis): string {
-  if (d.source !== "paste") return "";
-  return [codesOf(ctx, d.status, d.replyCode), d.recipient].filter(Boolean).join(" / ");
+function readFromBounce(ctx: RenderContext, r: FailedRecipient): string {
+  return [codesOf(ctx, r.status, r.replyCode), r.recipient].filter(Boolean).join(" / ");
 }

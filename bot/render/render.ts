@@ -2,13 +2,14 @@ import type { messagingApi } from "@line/bot-sdk";
 import type { Diagnosis } from "../../dialogs/events.ts";
 import type { EscalationReason, ReplyIntent, UnreadSummary } from "../../dialogs/intents.ts";
 import type { Knowledge, Lang } from "../../dialogs/knowledge-contract.ts";
+import { recipientsOf, topicGroups } from "../../dialogs/recipients.ts";
 import { cut, fill } from "../../dialogs/text.ts";
 import type { UiTexts } from "../../dialogs/ui.ts";
 import { maskPii } from "../../knowledge/pii.ts";
 import { answerFor, type QuestionBank } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import { checkRenderData, codesOf, linkOf, type RenderContext, t, topicOf } from "./context.ts";
-import { diagnosisBubble } from "./diagnosis-bubble.ts";
+import { diagnosisBubbles } from "./diagnosis-bubble.ts";
 import {
   candidateItems,
   carrierItems,
@@ -52,7 +53,12 @@ export function createRenderer(options: RendererOptions): Renderer {
       lang,
       linkUrls,
     };
-    return pack(intents.flatMap((intent) => renderIntent(ctx, intent)));
+    // A paste's bubbles (one per topic) share what the other intents leave of the five messages.
+    const rendered = intents.map((intent) =>
+      intent.type === "showDiagnosis" ? undefined : renderIntent(ctx, intent),
+    );
+    const room = MAX_MESSAGES - rendered.reduce((n, parts) => n + (parts?.length ?? 0), 0);
+    return pack(intents.flatMap((intent, i) => rendered[i] ?? renderIntent(ctx, intent, room)));
   };
 }
 
@@ -61,7 +67,7 @@ const say = (text: string, quickReplies?: messagingApi.QuickReplyItem[]): Part =
   ...(quickReplies && { quickReplies }),
 });
 
-function renderIntent(ctx: RenderContext, intent: ReplyIntent): Part[] {
+function renderIntent(ctx: RenderContext, intent: ReplyIntent, room = MAX_MESSAGES): Part[] {
   const { ui } = ctx;
   switch (intent.type) {
     case "greet":
@@ -79,7 +85,7 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent): Part[] {
     case "explainPasting":
       return [say(pastingText(ctx, intent.about), menuItems(ctx))];
     case "showDiagnosis":
-      return [{ message: diagnosisBubble(ctx, intent.diagnosis) }];
+      return diagnosisBubbles(ctx, intent.diagnosis, room).map((message) => ({ message }));
     case "askFeedback":
       return [say(t(ctx, ui.feedback.question), feedbackItems(ctx, intent.topic))];
     case "answerFollowUp":
@@ -204,10 +210,26 @@ export function escalationSummary(
   const s = ctx.ui.escalation.summary;
   const lines = [t(ctx, s.heading)];
   if (diagnosis) {
-    lines.push(`${t(ctx, s.topic)}: ${t(ctx, topicOf(ctx, diagnosis.topic).title)}`);
-    const code = codesOf(ctx, diagnosis.status, diagnosis.replyCode);
-    if (code) lines.push(`${t(ctx, s.status)}: ${code}`);
-    if (diagnosis.recipient) lines.push(`${t(ctx, s.recipient)}: ${diagnosis.recipient}`);
+    const title = (id: Diagnosis["topic"]) => t(ctx, topicOf(ctx, id).title);
+    lines.push(
+      `${t(ctx, s.topic)}: ${topicGroups(diagnosis)
+        .map((g) => title(g.topic))
+        .join(" / ")}`,
+    );
+    const recipients = recipientsOf(diagnosis);
+    if (recipients.length <= 1) {
+      const code = codesOf(ctx, diagnosis.status, diagnosis.replyCode);
+      if (code) lines.push(`${t(ctx, s.status)}: ${code}`);
+      if (diagnosis.recipient) lines.push(`${t(ctx, s.recipient)}: ${diagnosis.recipient}`);
+    } else {
+      // Several recipients: each on its line with its own topic and codes.
+      for (const r of recipients) {
+        const facts = [r.recipient || "-", title(r.topic), codesOf(ctx, r.status, r.replyCode)];
+        lines.push(`${t(ctx, s.recipient)}: ${facts.filter(Boolean).join(" / ")}`);
+      }
+    }
+    if (diagnosis.moreRecipients > 0)
+      lines.push(fill(t(ctx, ctx.ui.diagnosis.recipientsMore), { count: diagnosis.moreRecipients }));
     if (diagnosis.detail) lines.push(`${t(ctx, s.detail)}: ${diagnosis.detail}`);
   }
   if (unread) lines.push(...unreadLines(ctx, unread));
