@@ -13,12 +13,16 @@ import type { GiveUpReason, Metrics } from "./metrics.ts";
 export type LineClient = Pick<
   messagingApi.MessagingApiClient,
   "replyMessage" | "pushMessage" | "showLoadingAnimation"
->;
+> &
+  /** Without it (test doubles), users' LINE languages are not looked up. */
+  Partial<Pick<messagingApi.MessagingApiClient, "getProfile">>;
 
 /** Timeouts and retries of LINE calls (defaults in line-call.ts; tests shorten them). */
 export type LineTuning = Pick<LineCallOptions, "timeoutMs" | "retries" | "baseDelayMs" | "maxDelayMs"> & {
   /** The loading animation is cosmetic: one short attempt (default 1.5 s), never retried. */
   loadingTimeoutMs?: number;
+  /** The profile (for the user's LINE language) is read before the first answer: one attempt, 1 s. */
+  profileTimeoutMs?: number;
   /** How long a fallback push is retried (default 60 s). */
   pushWindowMs?: number;
 };
@@ -71,6 +75,12 @@ export interface LineOut {
   replyTo(target: ReplyTarget): ReplyChannel;
   /** Shows the typing dots in a 1:1 chat while a paste is read; failures are only counted. */
   showLoading(userId: string, seconds: number): Promise<void>;
+  /**
+   * The user's LINE language (Get Profile `language`) when it is Japanese or English; undefined when it is
+   * another, absent (the user has not agreed to LINE's privacy policy), or the call fails (a blocked user,
+   * a timeout: one attempt of at most a second, counted in line_api_errors_total{call="profile"}).
+   */
+  profileLanguage(userId: string): Promise<"ja" | "en" | undefined>;
 }
 
 /** LINE's Verify button used these as reply tokens in older API versions; replying to them only fails. */
@@ -78,7 +88,7 @@ const DUMMY_REPLY_TOKENS = new Set(["00000000000000000000000000000000", "fffffff
 
 export function createLineOut(options: LineOutOptions): LineOut {
   const { client, metrics, logger } = options;
-  const { loadingTimeoutMs, pushWindowMs, ...tuning } = options.tuning ?? {};
+  const { loadingTimeoutMs, profileTimeoutMs, pushWindowMs, ...tuning } = options.tuning ?? {};
   const callOptions = { ...tuning, metrics, logger };
   const replyBackoff = { ...REPLY_BACKOFF, ...tuning };
   return {
@@ -148,7 +158,29 @@ export function createLineOut(options: LineOutOptions): LineOut {
         // counted and logged by callLine; the reply matters, the dots do not
       }
     },
+
+    async profileLanguage(userId) {
+      const getProfile = client.getProfile?.bind(client);
+      if (!getProfile || !isUserId(userId)) return undefined;
+      try {
+        const profile = await callLine(() => getProfile(userId), {
+          ...callOptions,
+          call: "profile",
+          retries: 0,
+          timeoutMs: profileTimeoutMs ?? 1_000,
+        });
+        return languageOfProfile(profile.language);
+      } catch {
+        return undefined; // counted and logged by callLine; Japanese is the default
+      }
+    },
   };
+}
+
+/** A BCP 47 tag ("en", "en-US", "ja") → the languages the assistant speaks. */
+export function languageOfProfile(tag: string | undefined): "ja" | "en" | undefined {
+  const primary = tag?.toLowerCase().split("-")[0];
+  return primary === "ja" || primary === "en" ? primary : undefined;
 }
 
 /** Why an answer was not delivered, as counted in events_given_up_total. */

@@ -184,6 +184,7 @@ export function createBotDeps(config: BotConfig, services: Services): BotDeps {
       store,
       interpret,
       observe: feedbackObserver(metrics),
+      profileLanguage: (userId) => line.profileLanguage(userId),
       ...(services.now && { now: services.now }),
     }),
     render: createRenderer({

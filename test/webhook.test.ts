@@ -150,8 +150,10 @@ describe("webhook: events", () => {
   it("shows the loading animation before classifying a long paste in a 1:1 chat", async () => {
     const { app } = build();
     await post(app, [textEvent(userId(5), `${"Received: from somewhere\n".repeat(20)}Mailbox full`)]);
-    expect(calls().map((c) => c.path)).toEqual(["/v2/bot/chat/loading/start", "/v2/bot/message/reply"]);
-    expect(calls()[0]!.body).toEqual({ chatId: userId(5), loadingSeconds: 5 });
+    // (the user's LINE language is read first, once per session: test/profile-language.test.ts)
+    const sent = calls().filter((c) => !c.path.startsWith("/v2/bot/profile/"));
+    expect(sent.map((c) => c.path)).toEqual(["/v2/bot/chat/loading/start", "/v2/bot/message/reply"]);
+    expect(sent[0]!.body).toEqual({ chatId: userId(5), loadingSeconds: 5 });
   });
 
   it("handles a redelivered event once", async () => {

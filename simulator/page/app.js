@@ -43,7 +43,11 @@ function renderUsers() {
   for (const user of state.users) {
     const item = el("li", user.userId === state.current?.userId ? "user current" : "user");
     item.dataset.userId = user.userId;
-    item.append(el("span", "user-name", user.displayName), el("span", "user-id", user.userId));
+    item.append(
+      el("span", "user-name", user.displayName),
+      el("span", "user-id", user.userId),
+      el("span", "user-lang", `LINE: ${user.language === "en" ? "English" : "日本語"}`),
+    );
     item.addEventListener("click", () => selectUser(user.userId));
     userListEl.append(item);
   }
@@ -370,7 +374,7 @@ $("reset").addEventListener("click", async () => {
 });
 
 $("add-user").addEventListener("click", async () => {
-  const user = await post("/simulator/users", {});
+  const user = await post("/simulator/users", { language: $("add-user-language").value });
   state.users.push(user);
   selectUser(user.userId);
 });

@@ -124,6 +124,17 @@ describe.skipIf(chromiumMissing)("chat page", () => {
     await expect.poll(() => userTexts().allInnerTexts()).toEqual(["from the first user"]);
   });
 
+  it("a new user's LINE language is chosen on the page; the stand-in's Get Profile answers it", async () => {
+    await page.selectOption("#add-user-language", "en");
+    await page.click("#add-user");
+    await expect.poll(() => page.locator(".user.current .user-lang").textContent()).toBe("LINE: English");
+    const userId = (await page.locator(".user.current .user-id").textContent()) ?? "";
+    const profile = await fetch(`${running.simulator.apiBaseUrl}/v2/bot/profile/${userId}`, {
+      headers: { authorization: `Bearer ${config.channelAccessToken}` },
+    });
+    expect(((await profile.json()) as { language?: string }).language).toBe("en");
+  });
+
   it("the rich menu set up by npm run richmenu's code shows under the chat; a tile sends its postback", async () => {
     const baseURL = running.simulator.apiBaseUrl;
     const channelAccessToken = config.channelAccessToken;

@@ -14,6 +14,18 @@ export function interceptLine() {
   nock.cleanAll();
   const calls: Call[] = [];
   let replyStatus = 200;
+  let profile: { status: number; language?: string } = { status: 200, language: "ja" };
+  nock(LINE_API_BASE_URL)
+    .persist()
+    .get(/\/v2\/bot\/profile\/.*/)
+    .reply((req) => {
+      const path = new URL(req.url).pathname;
+      calls.push({ path, body: {}, auth: req.headers.get("authorization") ?? undefined });
+      const userId = path.split("/").at(-1);
+      return profile.status === 200
+        ? [200, { userId, displayName: "テスト", ...(profile.language && { language: profile.language }) }]
+        : [profile.status, { message: "Not found" }];
+    });
   nock(LINE_API_BASE_URL)
     .persist()
     .post(/\/v2\/bot\/.*/)
@@ -31,6 +43,10 @@ export function interceptLine() {
     replies: () => calls.filter((c) => c.path === "/v2/bot/message/reply"),
     failRepliesWith(status: number) {
       replyStatus = status;
+    },
+    /** What Get Profile answers: the user's LINE language (undefined: none given), or an error status. */
+    profileAnswers(answer: { status: number; language?: string }) {
+      profile = answer;
     },
   };
 }
@@ -72,5 +88,6 @@ export function interceptLineInEachTest(): LineInterception {
     },
     replies: () => now().replies(),
     failRepliesWith: (status) => now().failRepliesWith(status),
+    profileAnswers: (answer) => now().profileAnswers(answer),
   };
 }
