@@ -95,4 +95,28 @@ describe("KeyedQueue", () => {
     release();
     await queue.drain();
   });
+
+  it("away: a task waiting outside its place lets another key run, keeps its own key busy, then goes on", async () => {
+    const queue = new KeyedQueue(1);
+    const log: string[] = [];
+    let ocrDone!: () => void;
+    void queue.run("image-user", async (away) => {
+      log.push("image: fetched");
+      await away(() => new Promise<void>((r) => (ocrDone = r)));
+      log.push("image: answered");
+    });
+    void queue.run("image-user", async () => {
+      log.push("image-user: next message");
+    });
+    void queue.run("text-user", async () => {
+      log.push("text: answered");
+    });
+    await tick();
+    // One place only, held by nobody while the image waits: the other user's text went ahead, the same
+    // user's next message did not.
+    expect(log).toEqual(["image: fetched", "text: answered"]);
+    ocrDone();
+    await queue.drain();
+    expect(log).toEqual(["image: fetched", "text: answered", "image: answered", "image-user: next message"]);
+  });
 });

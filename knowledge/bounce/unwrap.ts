@@ -130,6 +130,15 @@ function glue(line: string, next: string, width: number): string {
   return " ";
 }
 
+/**
+ * Whether a line break between `line` and `next` is the writer's even where the screen could have made
+ * it: a field, a transcript line, an indented line or a recipient's entry starts, or a separator ends.
+ * Also asked by knowledge/ocr/layout.ts, which knows from the pixels where the screen's edge was.
+ */
+export function keepsBreak(line: string, next: string): boolean {
+  return startsNewLine(next) || startsEntry(next, line) || endsSeparator(line);
+}
+
 /** The text with the lines a narrow screen broke joined again; other lines as they were. */
 export function unwrap(text: string): string {
   const lines = text.split("\n");

@@ -9,6 +9,8 @@
  * Every step is a pass over the words: linear in their number.
  */
 
+import { keepsBreak } from "../bounce/unwrap.ts";
+
 export interface OcrWord {
   text: string;
   left: number;
@@ -180,6 +182,7 @@ export function layoutText(page: OcrPage): string {
       const wrapped =
         !paragraph &&
         indent === "" &&
+        !keepsBreak(current, rowText(row)) &&
         previous.right + 0.3 * (previous.bottom - previous.top) + firstWord.width >
           rightEdge - 0.25 * lineHeight;
       if (wrapped) {
