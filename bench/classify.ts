@@ -16,7 +16,7 @@
  * 3. Worst case: the slowest of three runs on each adversarial input (up to 1 MB).
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { loadMailparser } from "../knowledge/bounce/mail.ts";
@@ -26,7 +26,12 @@ import { ADVERSARIAL } from "./adversarial.ts";
 const DIR = resolve(
   process.argv[2] ?? join(import.meta.dirname, "..", "..", "shared", "corpus", "sisimai-dev"),
 );
-const PEER = resolve(join(import.meta.dirname, "..", "..", "shared", "eval", "peer-sisimai.sh"));
+// Next to this checkout (../shared), else next to the corpus folder given (<shared>/corpus/<name>).
+const PEER_PLACES = [
+  resolve(join(import.meta.dirname, "..", "..", "shared", "eval", "peer-sisimai.sh")),
+  resolve(DIR, "..", "..", "eval", "peer-sisimai.sh"),
+];
+const PEER = PEER_PLACES.find((p) => existsSync(p)) ?? PEER_PLACES[0]!;
 const ROUNDS = 7;
 /** Untimed rounds first: V8 needs a few passes to compile the hot paths, as in a long-running server. */
 const WARMUP = 5;

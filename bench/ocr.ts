@@ -117,7 +117,7 @@ async function benchRoute(engine: OcrEngine, images: Image[]): Promise<void> {
       );
     console.log(`two at a time (as the bot reads them): ${perSecond.toFixed(2)} images/s`);
     console.log(
-      `memory: OCR child processes peak ${peak.toFixed(0)} MB together; this process ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`,
+      `memory: OCR child processes peak ${peak.toFixed(0)} MB together (the bot's own heap never holds them); this benchmark process ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB (playwright, the drawn images)`,
     );
   } finally {
     clearInterval(sampler);
