@@ -93,6 +93,29 @@ describe("recipients come from the bounce, not from the notice's headers", () =>
     expect(await recipients(paste)).toEqual(["k***@example.com"]);
   });
 
+  it.each([
+    [
+      "the user's words: from this address",
+      "taro@example.jp から送ったら戻ってきました\n550 5.1.1 User unknown",
+    ],
+    [
+      "the user's words: my address is",
+      "私のアドレスは taro@example.jp です。\n550 5.1.1 Recipient address rejected: User unknown",
+    ],
+    ["the transcript's MAIL FROM", ">>> MAIL FROM:<taro@example.jp>\n<<< 550 5.7.1 Sender rejected"],
+  ])("the sender's address is never the recipient: %s", async (_what, paste) => {
+    expect(await recipients(paste)).toEqual([""]);
+  });
+
+  it("an address the user sent to is the recipient (に/へ, RCPT TO)", async () => {
+    expect(await recipients("taro@example.com に送ったら User unknown と出ました")).toEqual([
+      "t***@example.com",
+    ]);
+    const transcript =
+      ">>> MAIL FROM:<taro@example.jp>\n<<< 250 ok\n>>> RCPT TO:<ken@example.com>\n<<< 550 5.1.1 User unknown";
+    expect(await recipients(transcript)).toEqual(["k***@example.com"]);
+  });
+
   it("a carrier address made of a phone number is the recipient, masked", async () => {
     expect(await recipients(`To: ${USER}\n<09012345678@docomo.ne.jp>: 550 Unknown user`)).toEqual([
       "0***@docomo.ne.jp",

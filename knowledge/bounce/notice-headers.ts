@@ -79,6 +79,12 @@ function startsNotice(line: string): boolean {
  * notice's list of failed recipients is 「宛先: x@y」「理由: …」).
  */
 export function splitNoticeHeaders(text: string): NoticeHeaders {
+  const split = headerGroup(text);
+  const senders = senderAddresses(text);
+  return senders.length === 0 ? split : { ...split, addressees: [...split.addressees, ...senders] };
+}
+
+function headerGroup(text: string): NoticeHeaders {
   const lines = text.split("\n");
   const none = { body: text, subject: "", from: "", addressees: [] };
   let i = 0;
@@ -115,6 +121,36 @@ export function splitNoticeHeaders(text: string): NoticeHeaders {
     from: value("from", "差出人", "送信者"),
     addressees: group.filter((h) => ADDRESSEE_FIELDS.has(h.field)).flatMap((h) => findAddresses(h.value)),
   };
+}
+
+/** What names the sender before an address: the SMTP transcript, the report, the user's own words. */
+const SENDER_BEFORE =
+  /(?:mail from|envelope-from|return-path|sender) {0,3}[:=]? {0,3}<?$|(?:私|自分|わたし|僕)の(?:メール)?(?:アドレス)?(?:は|:|：)? {0,3}<?$/i;
+/** 「taro@example.jp から送ったら」: the address the user sent from. */
+const SENDER_AFTER = /^>? {0,3}(?:から|より)/;
+
+/**
+ * The sender's addresses in a paste: after MAIL FROM:, envelope-from, Return-Path:, Sender:, 私の(アドレスは),
+ * or before から/より. The sender is the user: never the failed recipient.
+ */
+function senderAddresses(text: string): string[] {
+  const found: string[] = [];
+  const notice = text.slice(0, Math.max(0, originalMessageAt(text)) || text.length);
+  for (const address of new Set(findAddresses(notice))) {
+    for (
+      let at = notice.indexOf(address), n = 0;
+      at !== -1 && n < 20;
+      at = notice.indexOf(address, at + 1), n++
+    ) {
+      const before = notice.slice(Math.max(0, at - 24), at);
+      const after = notice.slice(at + address.length, at + address.length + 8);
+      if (SENDER_BEFORE.test(before) || SENDER_AFTER.test(after)) {
+        found.push(address);
+        break;
+      }
+    }
+  }
+  return found;
 }
 
 /**
