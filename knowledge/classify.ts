@@ -11,6 +11,11 @@ import type { BounceRecord, Classification, InputKind } from "./types.ts";
 export interface ClassifyOptions {
   /** "auto" (default) tells a whole RFC 5322 message from pasted text by its header block. */
   kind?: "auto" | "mail" | "fragment";
+  /**
+   * Only the verdict (reason, topic, status, action, reply code, masked recipient): diagnosis and evidence
+   * come back empty rather than masked, which saves their masking. For output that never shows them.
+   */
+  verdictOnly?: boolean;
 }
 
 const encoder = new TextEncoder();
@@ -44,11 +49,11 @@ function kindOf(input: string | Uint8Array, wanted: ClassifyOptions["kind"]): In
  * notices in a notification of its own): when the outer message says nothing, or nothing a reason can
  * be read from, the attached message is read as the bounce. One level only.
  */
-async function forwarded(outer: Message): Promise<BounceRecord[]> {
+async function forwarded(outer: Message, verdictOnly: boolean): Promise<BounceRecord[]> {
   const inner = outer.original;
   if (!inner || !looksLikeMail(inner.slice(0, 16384))) return [];
   const message = await parseMail(lfBytes(encoder.encode(inner)));
-  return draftsOf(message).map((d) => toRecord(d, decide(d), "mail"));
+  return draftsOf(message).map((d) => toRecord(d, decide(d), "mail", verdictOnly));
 }
 
 /** A record whose reason could not be read at all. */
@@ -68,9 +73,10 @@ export async function classify(
   try {
     kind = kindOf(input, options.kind);
     const message = await messageOf(input, kind);
-    const records = draftsOf(message).map((d) => toRecord(d, decide(d), kind));
+    const verdictOnly = options.verdictOnly ?? false;
+    const records = draftsOf(message).map((d) => toRecord(d, decide(d), kind, verdictOnly));
     if (kind === "mail" && !message.dsn && records.every(saysNothing)) {
-      const inner = await forwarded(message);
+      const inner = await forwarded(message, verdictOnly);
       if (records.length === 0 || (inner.length > 0 && !inner.every(saysNothing)))
         return { kind, records: inner };
     }

@@ -1,9 +1,10 @@
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { classify } from "../knowledge/classify.ts";
 import { allCanaryForms, CANARIES, CANARY_FRAGMENTS } from "./support/canaries.ts";
 
 /**
@@ -42,6 +43,16 @@ async function classifyJson(path: string, stdin?: string) {
         },
     );
 }
+
+describe("classify(…, { verdictOnly }) for the CLI's JSON lines", () => {
+  it("gives the same verdict and masked recipient, without the texts it would have had to mask", async () => {
+    const mail = readFileSync(join(ROOT, "test/fixtures/bounces/postfix-user-unknown.eml"));
+    const full = (await classify(mail)).records;
+    const lean = (await classify(mail, { verdictOnly: true })).records;
+    expect(full[0]!.diagnosis).not.toBe("");
+    expect(lean).toEqual(full.map((r) => ({ ...r, diagnosis: "", evidence: "" })));
+  });
+});
 
 describe("classify CLI", () => {
   it("reads a folder of mails and screenshots (PNG, JPEG by content) in name order", {

@@ -81,8 +81,18 @@ function isTemporary(draft: Draft): boolean {
   return false;
 }
 
-/** The published record: reason, topic and codes settled, everything personal masked. */
-export function toRecord(draft: Draft, decision: Decision, kind: InputKind): BounceRecord {
+/**
+ * The published record: reason, topic and codes settled, everything personal masked. `verdictOnly`:
+ * the server's texts that would need masking (diagnosis, evidence) are left empty instead, for callers
+ * that print only the verdict and the masked recipient (the classify CLI's JSON lines): masking those
+ * texts is a good part of the work per mail.
+ */
+export function toRecord(
+  draft: Draft,
+  decision: Decision,
+  kind: InputKind,
+  verdictOnly = false,
+): BounceRecord {
   const reason = decision.reason;
   const notFailure = reason === "delivered" || reason === "feedback" || reason === "vacation";
   const status = draft.status || (notFailure ? "" : privateStatus(reason, isTemporary(draft)));
@@ -93,12 +103,12 @@ export function toRecord(draft: Draft, decision: Decision, kind: InputKind): Bou
     status,
     action: draft.action,
     replyCode: reason === "feedback" || reason === "vacation" ? "" : draft.replyCode,
-    diagnosis: maskPii(draft.diagnosis.slice(0, 1000)),
+    diagnosis: verdictOnly ? "" : maskPii(draft.diagnosis.slice(0, 1000)),
     remoteHost: draft.remoteHost,
     recipient: draft.recipient ? maskAddress(draft.recipient) : "",
     recipientDomain: domainOf(draft.recipient),
     confidence: phraseOnly ? 0.6 : CONFIDENCE[decision.basis],
-    evidence: maskPii(decision.evidence.slice(0, 200)),
+    evidence: verdictOnly ? "" : maskPii(decision.evidence.slice(0, 200)),
     lhost: draft.lhost,
   };
 }

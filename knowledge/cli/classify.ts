@@ -122,7 +122,10 @@ async function classifyChunk(json: boolean, inputs: readonly Input[]): Promise<(
   const lines: (string | undefined)[] = [];
   for (const input of inputs) {
     const bytes = input.read();
-    lines.push(isImage(bytes) ? undefined : lineOf(json, input.name, await classify(bytes)));
+    // The JSON lines show only the verdict: no need to mask texts that are not printed.
+    lines.push(
+      isImage(bytes) ? undefined : lineOf(json, input.name, await classify(bytes, { verdictOnly: json })),
+    );
   }
   return lines;
 }
