@@ -40,7 +40,7 @@ export const THRESHOLDS = {
   /** Candidates offered by 「もしかして…」 score at least this share of the best one. */
   spread: 0.7,
   /** Multiplier for questions with an answer of their own for the diagnosis on screen. */
-  contextBoost: 1.15,
+  contextBoost: 1.3,
   maxCandidates: 3,
 } as const;
 
