@@ -295,7 +295,13 @@ export const questionSchema = strict({
   answer: answer.optional(),
   topics: z
     .partialRecord(z.enum(TOPIC_IDS, { error: "is not a topic id" }), answer, {
-      error: "must be entries like <topic-id>: { ja, en }",
+      // zod reports a key outside the enum of a partial record as "unrecognized_keys".
+      error: (issue) => {
+        const { code, keys } = issue as { code?: string; keys?: string[] };
+        return code === "unrecognized_keys"
+          ? `"${(keys ?? []).join('", "')}" is not a topic id; topic ids: ${TOPIC_IDS.join(", ")}`
+          : "must be entries like <topic-id>: { ja, en }";
+      },
     })
     .optional(),
   links: linkIds.optional(),

@@ -54,4 +54,26 @@ describe("the suite-wide log canary check", () => {
       restoreNetwork();
     }
   });
+
+  it("sees the turns of typed questions, upset words, 「もしかして」 and the profile lookup, without canaries", async () => {
+    blockNetwork();
+    interceptLine();
+    try {
+      const { app } = buildApp();
+      const before = loggedLines().length;
+      const user = userId(0xca8);
+      await postEvents(app, [
+        textEvent(user, `${CANARIES.email} に送ったメールは何MBまで送れますか？`),
+        textEvent(user, `急いでます！ ${CANARIES.phone} に電話してください`),
+        textEvent(user, `アドレスについて ${CANARIES.card}`),
+        textEvent(user, `What does that mean? my password is ${CANARIES.passwordEn}`),
+      ]);
+      const lines = loggedLines().slice(before);
+      expect(lines.filter((l) => l.includes('"msg":"turn"'))).toHaveLength(4);
+      const all = lines.join("\n");
+      for (const fragment of CANARY_FRAGMENTS) expect(all).not.toContain(fragment);
+    } finally {
+      restoreNetwork();
+    }
+  });
 });

@@ -1,0 +1,81 @@
+/**
+ * npm run bench:understand
+ *
+ * What reading a typed message costs, in the same run against a baseline:
+ * - baseline: the symptom matcher every typed text went through before issue #9 (knowledge.ts
+ *   matchSymptom over symptoms.yaml);
+ * - understanding: the question index (dialogs/understand: canonical spelling, words, n-grams, cosine
+ *   over every example) with the current topic as context;
+ * - the whole interpreter on a typed text (commands, classifier, symptoms, questions, mentions,
+ *   feelings, personal data): what a turn spends before the machine.
+ * Texts: every utterance of test/dialog-eval/*.yaml (as users type them), each with and without a
+ * diagnosis on screen, plus 300-character and 5,000-character messages of mixed scripts. Untimed
+ * warm-up rounds first (a server is always warm), then each text is timed alone, many rounds; p50 and
+ * p99 per message in microseconds. The acceptance bound is 2 ms at p99 for the interpreter.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { knowledgeServices } from "../bot/wiring.ts";
+import { createInterpreter, type SessionView } from "../dialogs/interpret.ts";
+import { loadUi } from "../dialogs/ui.ts";
+import { buildQuestionIndex } from "../dialogs/understand/understand.ts";
+import { loadKnowledge, matchSymptom } from "../knowledge/knowledge.ts";
+import type { TopicId } from "../knowledge/types.ts";
+
+const dir = join(import.meta.dirname, "..", "test", "dialog-eval");
+const utterances = ["dev.yaml", "held-out.yaml"].flatMap(
+  (f) => parse(readFileSync(join(dir, f), "utf8")) as { text: string; context: string }[],
+);
+const mixed = "メールが戻ってくる User unknown って何？ ようりょうおーばー 550 ";
+const texts: { text: string; topic: TopicId | null }[] = [
+  ...utterances.flatMap((u) => [
+    { text: u.text, topic: null },
+    { text: u.text, topic: (u.context === "none" ? "user-unknown" : u.context) as TopicId },
+  ]),
+  { text: mixed.repeat(8).slice(0, 300), topic: null },
+  { text: mixed.repeat(120).slice(0, 5_000), topic: "delayed" },
+];
+
+const knowledge = loadKnowledge();
+const services = knowledgeServices(knowledge);
+const index = buildQuestionIndex(services.questions);
+const interpret = createInterpreter({ ...services, ui: loadUi() });
+const view = (topic: TopicId | null): SessionView => ({ lang: "ja", topic, pickingCarrier: false });
+
+async function measure(name: string, run: (t: { text: string; topic: TopicId | null }) => unknown) {
+  for (let i = 0; i < 3; i++) for (const t of texts) await run(t); // warm-up
+  const times: number[] = [];
+  for (let round = 0; round < 15; round++)
+    for (const t of texts) {
+      const start = process.hrtime.bigint();
+      await run(t);
+      times.push(Number(process.hrtime.bigint() - start) / 1_000);
+    }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return { name, p50: at(0.5), p99: at(0.99), max: times.at(-1)! };
+}
+
+const rows = [
+  await measure("baseline: symptom matcher", (t) => matchSymptom(knowledge, t.text)),
+  await measure("understanding (question index)", (t) => index.understand(t.text, t.topic)),
+  await measure("interpreter, whole typed text", (t) =>
+    interpret({ kind: "text", text: t.text }, view(t.topic)),
+  ),
+];
+const base = rows[0]!;
+console.log(
+  `${texts.length} texts × 15 rounds; ${index.size.questions} questions, ${index.size.examples} examples, ${index.size.features} features`,
+);
+console.log(
+  `${"".padEnd(32)} ${"p50 µs".padStart(9)} ${"p99 µs".padStart(9)} ${"max µs".padStart(9)}  p99 / baseline p99`,
+);
+for (const r of rows)
+  console.log(
+    `${r.name.padEnd(32)} ${r.p50.toFixed(1).padStart(9)} ${r.p99.toFixed(1).padStart(9)} ${r.max.toFixed(0).padStart(9)}  ${(r.p99 / base.p99).toFixed(1)}×`,
+  );
+const whole = rows[2]!;
+console.log(
+  `\ninterpreter p99 ${(whole.p99 / 1000).toFixed(2)} ms (budget 2 ms): ${whole.p99 <= 2000 ? "within" : "OVER"}`,
+);
