@@ -16,6 +16,7 @@ import { chatKey, dedupeKey, type Incoming } from "./incoming.ts";
 import { type Away, KeyedQueue } from "./keyed-queue.ts";
 import type { LineOut } from "./line-client.ts";
 import type { Metrics } from "./metrics.ts";
+import type { Sealer } from "./sealed.ts";
 
 /**
  * The inbox with REDIS_URL: acknowledged events live in a Redis Stream until they are answered, so no
@@ -97,6 +98,8 @@ export interface StreamInboxOptions {
   claimIdleMs: number;
   /** Takes the events when Redis cannot (they are then handled here, at most once). */
   fallback: Inbox;
+  /** Seals each event before it enters the stream: what users type never sits in Redis readable. */
+  sealer: Sealer;
 }
 
 interface Held {
@@ -198,7 +201,7 @@ export function createStreamInbox(options: StreamInboxOptions): Inbox {
   /** Queues one stream entry for its chat (in stream order within this instance). */
   function take(id: string, fields: string[] | null, claimed: boolean): void {
     if (held.has(id)) return;
-    const entry = decode(fields);
+    const entry = decode(fields, options.sealer);
     held.set(id, { robbed: false });
     if (!entry) {
       log.warn({ id }, "event stream: unreadable entry dropped");
@@ -324,7 +327,7 @@ export function createStreamInbox(options: StreamInboxOptions): Inbox {
     kind: "stream",
     async accept(events) {
       if (events.length === 0) return;
-      const payloads = events.map((event) => JSON.stringify(event));
+      const payloads = events.map((event) => options.sealer.seal(JSON.stringify(event)));
       const keys = events.map((event) => eventKeyPrefix + dedupeKey(event));
       const minId = `${Date.now() - REPLY_TOKEN_VALID_MS}-0`;
       let added: string[];
@@ -383,8 +386,8 @@ function retryKeyOf(key: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((Number.parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** An entry's fields: "e" the event (as bot/incoming.ts read it), "k" its key. */
-function decode(fields: string[] | null): { event: Incoming; key: string } | undefined {
+/** An entry's fields: "e" the sealed event (as bot/incoming.ts read it), "k" its key. */
+function decode(fields: string[] | null, sealer: Sealer): { event: Incoming; key: string } | undefined {
   if (!fields) return undefined;
   const field = (name: string) => {
     for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
@@ -392,7 +395,7 @@ function decode(fields: string[] | null): { event: Incoming; key: string } | und
   };
   const key = field("k");
   try {
-    const event = JSON.parse(field("e") ?? "") as Incoming;
+    const event = JSON.parse(sealer.open(field("e") ?? "") ?? "") as Incoming;
     const ok = typeof event?.type === "string" && typeof event.source === "object" && key;
     return ok ? { event, key } : undefined;
   } catch {

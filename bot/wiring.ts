@@ -26,6 +26,7 @@ import type { BlobClient, MediaLimits } from "./media.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.ts";
 import { createRenderer } from "./render/render.ts";
+import { createSealer } from "./sealed.ts";
 import { feedbackObserver } from "./turn-metrics.ts";
 
 /**
@@ -155,6 +156,7 @@ export function createBotDeps(config: BotConfig, services: Services): BotDeps {
         maxHeld: 2 * maxConcurrent,
         replyWindowMs,
         claimIdleMs: config.claimIdleMs ?? DEFAULT_CLAIM_IDLE_MS,
+        sealer: createSealer(config.channelSecret),
         fallback: createLocalInbox({
           handle,
           deduper: stores.dedupe,

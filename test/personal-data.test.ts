@@ -9,7 +9,7 @@ import { MISSING_REDIS } from "./helpers/redis-server.ts";
 import { buildApp, postEvents } from "./support/bot-app.ts";
 import { allCanaryForms, CANARIES, CANARY_FORMS, CANARY_FRAGMENTS } from "./support/canaries.ts";
 import { textsOf } from "./support/harness.ts";
-import { postbackEvent, textEvent, userId } from "./support/line-events.ts";
+import { postbackEvent, sign, textEvent, userId, webhookBody } from "./support/line-events.ts";
 import { blockNetwork, interceptLine, restoreNetwork } from "./support/nock-line.ts";
 
 /**
@@ -187,6 +187,31 @@ describe.skipIf(!redisUrl)(
         expect(leaks(held)).toEqual([]);
         expect(held).not.toContain(OWN_MASKED);
       } finally {
+        await stores.close();
+      }
+    });
+
+    it("keeps every form out of the event stream while events wait there (LINE failing)", async () => {
+      const stores = createStores({ redisUrl, keyPrefix: `${keyPrefix}wait:` });
+      line.failRepliesWith(500); // the events stay in the stream, retried, until LINE answers
+      try {
+        const { app } = buildApp({ stores });
+        const u = userId(0xbeef);
+        for (const text of SCRIPT.slice(0, 2)) {
+          const body = webhookBody([textEvent(u, text)]);
+          await request(app)
+            .post("/webhook")
+            .set("content-type", "application/json; charset=utf-8")
+            .set("x-line-signature", sign(body))
+            .send(body)
+            .expect(200);
+        }
+        const entries = await raw.xrange(`${keyPrefix}wait:events`, "-", "+");
+        expect(entries.length, "events wait in the stream").toBeGreaterThan(0);
+        expect(leaks(JSON.stringify(entries))).toEqual([]);
+        expect(JSON.stringify(entries)).not.toContain("example.jp");
+      } finally {
+        line.failRepliesWith(200);
         await stores.close();
       }
     });
