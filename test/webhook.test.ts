@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import request from "supertest";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { DEFAULT_BODY_LIMIT, MAX_EVENTS_PER_BODY } from "../bot/app.ts";
 import { MAX_TEXT_CHARS } from "../dialogs/interpret.ts";
+import { createStores } from "../dialogs/stores/index.ts";
 import { MemorySessionStore } from "../dialogs/stores/memory.ts";
 import { classify } from "../knowledge/classify.ts";
 import { checkMessages } from "../platform/line-limits.ts";
@@ -29,6 +31,7 @@ import { type Call, interceptLineInEachTest } from "./support/nock-line.ts";
  */
 
 const line = interceptLineInEachTest();
+const redisUrl = inject("redisUrl");
 
 const build = buildApp;
 const post = postEvents;
@@ -176,14 +179,28 @@ describe("webhook: events", () => {
     expect(repliedTexts(replies()[1]!)).not.toMatch(/1通ずつ|one at a time/);
   });
 
-  it("answers an event without webhookEventId once per event, not once per copy", async () => {
-    const { app } = build();
-    const { webhookEventId: _, ...bare } = textEvent(userId(61), "Mailbox full");
-    const { webhookEventId: __, ...other } = textEvent(userId(61), "メニュー");
-    await post(app, [bare, bare]);
-    await post(app, [bare, other]);
-    expect(replies().map((c) => c.body.replyToken)).toEqual([bare.replyToken, other.replyToken]);
-  });
+  const builds: [string, () => ReturnType<typeof build>][] = [["in memory", () => build()]];
+  if (redisUrl)
+    builds.push([
+      "through the Redis stream",
+      () => build({ stores: createStores({ redisUrl, keyPrefix: `nokey-${randomUUID()}:` }) }),
+    ]);
+  it.each(builds)(
+    "answers an event without webhookEventId once per event, not once per copy (%s)",
+    async (_how, make) => {
+      const { app, deps } = make();
+      try {
+        const { webhookEventId: _, ...bare } = textEvent(userId(61), "Mailbox full");
+        const { webhookEventId: __, ...other } = textEvent(userId(61), "メニュー");
+        await post(app, [bare, bare]);
+        await post(app, [bare, other]);
+        expect(replies().map((c) => c.body.replyToken)).toEqual([bare.replyToken, other.replyToken]);
+      } finally {
+        await app.drain();
+        await deps.close();
+      }
+    },
+  );
 
   it("sends nothing in standby mode", async () => {
     const { app } = build();
