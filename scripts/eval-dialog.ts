@@ -1,10 +1,11 @@
 /**
- * `npm run --silent eval:dialog [-- --verbose]`: how well typed messages are understood. Runs every
- * utterance of test/dialog-eval/*.yaml through the real interpreter, machine and knowledge data, after
- * putting its context on screen (a symptom tapped from the menu, or nothing), and compares the answer given
- * with the answer expected. Prints accuracy per kind for the tuning set (dev.yaml) and the held-out set
- * (held-out.yaml, never tuned on), then the confusion list of the held-out misses (all misses with
- * --verbose).
+ * `npm run --silent eval:dialog [-- --verbose] [-- --held-out-misses]`: how well typed messages are
+ * understood. Runs every utterance of test/dialog-eval/*.yaml through the real interpreter, machine and
+ * knowledge data, after putting its context on screen (a symptom tapped from the menu, or nothing), and
+ * compares the answer given with the answer expected (one of several, where `expect` lists them with "|").
+ * Prints accuracy per kind for the tuning set (dev.yaml) and the two held-out sets (held-out.yaml and
+ * held-out-2.yaml, never tuned on). --verbose lists the misses of the tuning set; the held-out misses are
+ * listed only with --held-out-misses, so that reading a figure does not turn into tuning on its sentences.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -34,8 +35,14 @@ type Item = z.infer<typeof itemSchema>;
 
 const dir = join(import.meta.dirname, "..", "test", "dialog-eval");
 const load = (name: string) => z.array(itemSchema).parse(parse(readFileSync(join(dir, name), "utf8")));
-const sets = { dev: load("dev.yaml"), "held-out": load("held-out.yaml") };
+const sets = {
+  dev: load("dev.yaml"),
+  "held-out": load("held-out.yaml"),
+  "held-out-2": load("held-out-2.yaml"),
+};
+const HELD_OUT = ["held-out", "held-out-2"] as const;
 const verbose = process.argv.includes("--verbose");
+const heldOutMisses = process.argv.includes("--held-out-misses");
 
 const knowledge = loadKnowledge();
 const services = knowledgeServices(knowledge);
@@ -67,6 +74,10 @@ function answerId(intents: ReplyIntent[], context: TopicId | null, expected: str
     case "answerQuestion":
       id = main.id;
       break;
+    case "escalate":
+      // "That didn't help" typed (or tapped) is answered with the apology and the community.
+      id = main.reason === "not-helpful" ? "not-helpful" : "human";
+      break;
     case "showDiagnosis":
       id = `topic:${main.diagnosis.topic}`;
       break;
@@ -78,8 +89,8 @@ function answerId(intents: ReplyIntent[], context: TopicId | null, expected: str
           return a && "followUp" in a && a.followUp.topic === main.topic && a.followUp.id === main.id;
         })
         .map((q) => q.id);
-      const bare = expected.replace(/^upset\+/, "");
-      id = givers.includes(bare) ? bare : (givers[0] ?? `followup:${main.id}`);
+      const bare = expected.split("|").map((e) => e.replace(/^upset\+/, ""));
+      id = givers.find((g) => bare.includes(g)) ?? givers[0] ?? `followup:${main.id}`;
       break;
     }
     default:
@@ -97,11 +108,13 @@ async function run(item: Item): Promise<string> {
   return answerId(turn.intents, topic, item.expect);
 }
 
-// The held-out part measures what was never tuned on: none of its sentences may be an example in the data.
+// The held-out parts measure what was never tuned on: none of their sentences may be an example in the data.
 const table = readingTable(services.questions.readings);
 const examples = new Map<string, string>();
 for (const q of questions.values()) for (const e of q.examples) examples.set(canonical(e, table), q.id);
-const copied = sets["held-out"].filter((item) => examples.has(canonical(item.text, table)));
+const copied = HELD_OUT.flatMap((name) => sets[name]).filter((item) =>
+  examples.has(canonical(item.text, table)),
+);
 if (copied.length > 0) {
   for (const item of copied)
     console.error(
@@ -119,7 +132,7 @@ for (const [name, items] of Object.entries(sets)) {
   misses[name] = [];
   for (const item of items) {
     const got = await run(item);
-    const ok = got === item.expect;
+    const ok = item.expect.split("|").includes(got);
     const k = byKind.get(item.kind) ?? [0, 0];
     byKind.set(item.kind, [k[0] + (ok ? 1 : 0), k[1] + 1]);
     if (!ok) misses[name]!.push({ item, got });
@@ -127,16 +140,19 @@ for (const [name, items] of Object.entries(sets)) {
   const hit = [...byKind.values()].reduce((a, [h]) => a + h, 0);
   totals[name] = [hit, items.length];
   rows.push(
-    `${name.padEnd(9)} ${KINDS.map((k) => pct(...(byKind.get(k) ?? [0, 0]))).join(" ")}   ${pct(hit, items.length)} (${hit}/${items.length})`,
+    `${name.padEnd(10)} ${KINDS.map((k) => pct(...(byKind.get(k) ?? [0, 0]))).join(" ")}   ${pct(hit, items.length)} (${hit}/${items.length})`,
   );
 }
-console.log(`set       ${KINDS.map((k) => k.padStart(6)).join(" ")}   all`);
+console.log(`set        ${KINDS.map((k) => k.padStart(6)).join(" ")}   all`);
 for (const row of rows) console.log(row);
 for (const [name, list] of Object.entries(misses)) {
-  if (name !== "held-out" && !verbose) continue;
+  if (name === "dev" ? !verbose : !heldOutMisses) continue;
   if (list.length === 0) continue;
   console.log(`\nconfusions (${name}): expected → got  [context] text`);
   for (const { item, got } of list) console.log(`  ${item.expect} → ${got}  [${item.context}] ${item.text}`);
 }
-const [h, n] = totals["held-out"]!;
-console.log(`\nheld-out accuracy ${pct(h, n).trim()} (target ≥ 90%)`);
+console.log("");
+for (const name of HELD_OUT) {
+  const [h, n] = totals[name]!;
+  console.log(`${name} accuracy ${pct(h, n).trim()} (target ≥ 90%)`);
+}
