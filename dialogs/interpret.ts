@@ -2,7 +2,7 @@ import { firstBounceLine } from "../knowledge/ocr/clean.ts";
 import { maskPii, shouldWarn } from "../knowledge/pii.ts";
 import { answerFor, type Question, type QuestionBank } from "../knowledge/questions.ts";
 import { type BounceRecord, type Classification, TOPIC_IDS, type TopicId } from "../knowledge/types.ts";
-import type { Diagnosis, DialogEvent, Feeling, MentionKind, UnsupportedKind } from "./events.ts";
+import type { Diagnosis, DialogEvent, Feeling, UnsupportedKind } from "./events.ts";
 import type { Carrier, Knowledge, Lang } from "./knowledge-contract.ts";
 import { unreadPaste } from "./paste-excerpt.ts";
 import { decodePostback, type Postback } from "./postback.ts";
@@ -12,6 +12,7 @@ import { kindOfText, languageOfCommand } from "./text-kind.ts";
 import type { KeywordCommand, UiTexts } from "./ui.ts";
 import { readingTable } from "./understand/normalize.ts";
 import { phraseMatcher } from "./understand/phrases.ts";
+import { buildRespeller } from "./understand/respell.ts";
 import { buildQuestionIndex, MAX_QUESTION_CHARS, type Understanding } from "./understand/understand.ts";
 
 export { languageOf } from "./text-kind.ts";
@@ -95,6 +96,8 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
   );
   // Built once: the examples of knowledge/data/questions/ as a search index.
   const questionIndex = buildQuestionIndex(deps.questions);
+  // 「ユーザーアンノウン」, "User Unkown": the English of a returned mail, typed by ear or with a typo.
+  const respell = buildRespeller(deps.questions.kanaEnglish);
 
   return async (input, session) => {
     switch (input.kind) {
@@ -170,10 +173,18 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       classification = await deps.classify(text.normalize("NFKC"));
       record = primaryRecord(classification.records);
     }
+    // 「ゆーざーあんのうんってでた」, "host unknwon": read once more with the English words written out.
+    const respelled = !file && text.length <= MAX_QUESTION_CHARS ? respell(text) : undefined;
+    if (!record && respelled) {
+      classification = await deps.classify(respelled);
+      record = primaryRecord(classification.records);
+    }
     // A file may be long (a whole mail): the checks on the user's own words look at its beginning only.
     const head = file && text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
     const ownWords =
-      deps.matchSymptom(head) ?? (head.length <= MAX_QUESTION_CHARS ? symptomByReading(head) : undefined);
+      deps.matchSymptom(head) ??
+      (head.length <= MAX_QUESTION_CHARS ? symptomByReading(head) : undefined) ??
+      (respelled ? deps.matchSymptom(respelled) : undefined);
     const kind = kindOfText(head, record !== undefined);
     // A short text nobody but a person writes (no status code, header line, SMTP transcript): it may be a
     // question. 「MAILER-DAEMONって誰ですか」 names a bounce word, but it is asked, not pasted.

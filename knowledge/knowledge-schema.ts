@@ -315,6 +315,19 @@ export const questionsFileSchema = z.array(questionSchema, {
   error: "must be a list of questions (each starting with - id: …)",
 });
 
+/** kana-english.yaml: `<english word>: [<its kana spellings>]`, so 「ユーザーアンノウン」 reads as "user unknown". */
+export const kanaEnglishSchema = z.record(
+  z.string().regex(/^[a-z]{2,20}$/, { message: "must be one English word in lower case" }),
+  z
+    .array(
+      z
+        .string({ error: "must be a spelling in kana" })
+        .regex(/^[\u3041-\u3096\u30A1-\u30FAー]{2,20}$/u, { message: "must be written in kana only" }),
+    )
+    .min(1, { error: "needs at least one spelling in kana" }),
+  { error: "must be entries like unknown: [アンノウン]" },
+);
+
 /** readings.yaml: `<word in kanji>: <its reading in hiragana>`, so typed hiragana matches kanji examples. */
 export const readingsSchema = z.record(
   z.string().trim().min(1).max(10),

@@ -3,7 +3,12 @@ import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DataFileError, loadDataFile } from "./data-file.ts";
 import type { Knowledge, Localized } from "./knowledge.ts";
-import { type QUESTION_ACTIONS, questionsFileSchema, readingsSchema } from "./knowledge-schema.ts";
+import {
+  kanaEnglishSchema,
+  type QUESTION_ACTIONS,
+  questionsFileSchema,
+  readingsSchema,
+} from "./knowledge-schema.ts";
 import { findPii } from "./pii.ts";
 import { TOPIC_IDS, type TopicId } from "./types.ts";
 
@@ -48,12 +53,15 @@ export interface QuestionBank {
   questions: ReadonlyMap<string, Question>;
   /** Kanji words → hiragana readings, so 「ようりょう」 matches examples written 「容量」. */
   readings: ReadonlyMap<string, string>;
+  /** English words of returned mails → their kana spellings (「アンノウン」 is "unknown"). */
+  kanaEnglish: ReadonlyMap<string, readonly string[]>;
 }
 
 const DEFAULT_DIR = fileURLToPath(new URL("./data/", import.meta.url));
 
 export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): QuestionBank {
   const readings = new Map(Object.entries(loadDataFile(join(dir, "readings.yaml"), readingsSchema)));
+  const kanaEnglish = loadKanaEnglish(join(dir, "kana-english.yaml"), knowledge);
   const questionsDir = join(dir, "questions");
   if (!existsSync(questionsDir)) throw new DataFileError(questionsDir, "", "folder is missing");
   const questions = new Map<string, Question>();
@@ -126,7 +134,33 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
   for (const q of questions.values())
     if (q.withDiagnosis && !questions.has(q.withDiagnosis))
       throw new DataFileError(q.file, `${q.id}.withDiagnosis`, `"${q.withDiagnosis}" is not a question id`);
-  return { questions, readings };
+  return { questions, readings, kanaEnglish };
+}
+
+/**
+ * kana-english.yaml, checked: each English word must be one that a returned mail writes (a word of a
+ * topic's example lines or English title, or of an English phrase of symptoms.yaml): the table is for
+ * bounce words read aloud, not a dictionary of loanwords.
+ */
+function loadKanaEnglish(file: string, knowledge: Knowledge): Map<string, readonly string[]> {
+  const table = new Map(Object.entries(loadDataFile(file, kanaEnglishSchema)));
+  const known = new Set<string>();
+  const addWords = (text: string) => {
+    for (const word of text.toLowerCase().split(/[^a-z]+/)) if (word) known.add(word);
+  };
+  for (const topic of knowledge.topics.values()) {
+    topic.examples.forEach(addWords);
+    addWords(topic.title.en);
+  }
+  for (const { phrases } of knowledge.symptoms) phrases.forEach(addWords);
+  for (const word of table.keys())
+    if (!known.has(word))
+      throw new DataFileError(
+        file,
+        word,
+        "is not a word of any returned mail the topics know (their examples, English titles, symptoms.yaml)",
+      );
+  return table;
 }
 
 type RawAnswer = Localized | { followUp: string };

@@ -14,7 +14,7 @@ try {
   const knowledge = loadKnowledge(dir);
   const ui = loadUi(dir ? join(dir, "ui.yaml") : DEFAULT_UI_FILE);
   checkResendLines(knowledge, ui.diagnosis.resend, ui.diagnosis.noResendLineFor, dir);
-  const { questions, readings } = loadQuestions(knowledge, dir);
+  const { questions, readings, kanaEnglish } = loadQuestions(knowledge, dir);
   const examples = [...questions.values()].reduce((n, q) => n + q.examples.length, 0);
   const phrases = knowledge.symptoms.reduce((n, s) => n + s.phrases.length, 0);
   const mentions = ui.mentions.returned.length + ui.mentions["not-sent"].length;
@@ -22,7 +22,8 @@ try {
     `OK: ${knowledge.topics.size} topics, ${knowledge.links.size} links, ${knowledge.carriers.length} carriers, ` +
       `${phrases} symptom phrases, ${mentions} mention phrases, ${knowledge.claims.length} claims, ` +
       `${Object.keys(knowledge.codes.status).length + Object.keys(knowledge.codes.reply).length} codes, ` +
-      `${questions.size} questions with ${examples} examples, ${readings.size} readings`,
+      `${questions.size} questions with ${examples} examples, ${readings.size} readings, ` +
+      `${kanaEnglish.size} English words in kana`,
   );
   const qa = knowledge.links.get("qa-community")!;
   if (new URL(qa.url).hostname.endsWith(".invalid"))

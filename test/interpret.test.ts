@@ -126,6 +126,17 @@ describe("interpreting what the user typed", () => {
     });
   });
 
+  it.each([
+    ["ユーザーアンノウンって出ました", "user-unknown"],
+    ["ほすとあんのうんってなに", "host-unknown"],
+    ["めーるぼっくすふるって書いてある", "mailbox-full"],
+    ["User Unkownと出た", "user-unknown"],
+    ["host unknwon", "host-unknown"],
+  ])("reads the English of a returned mail typed by ear or misspelt: %s", async (typed, topic) => {
+    const events = await text(typed);
+    expect(events.at(-1)).toMatchObject({ type: "PASTE", diagnosis: { topic } });
+  });
+
   it("keeps no words the user wrote around a paste, not even masked", async () => {
     const events = await text("山田です。お世話になります\nRecipient address rejected: User unknown");
     expect(events.at(-1)).toMatchObject({ type: "PASTE", diagnosis: { topic: "user-unknown", detail: "" } });

@@ -158,6 +158,20 @@ describe("loadQuestions refuses broken data and names the file and the field", (
       field: "容量",
       says: /hiragana/,
     },
+    {
+      broken: "a loanword that no returned mail writes",
+      file: "kana-english.yaml",
+      change: (d) => (d.camera = ["カメラ"]),
+      field: "camera",
+      says: /not a word of any returned mail/,
+    },
+    {
+      broken: "an English word spelt in Latin letters",
+      file: "kana-english.yaml",
+      change: (d) => (d.unknown = ["unknown"]),
+      field: "unknown.0",
+      says: /kana only/,
+    },
   ])("$broken → $file: $field", ({ file, change, field, says }) => {
     const dir = brokenCopy(file, change);
     try {
