@@ -98,7 +98,8 @@ export type DialogEvent =
   | { type: "RESTART" }
   | { type: "HELP" }
   | { type: "CANCEL" }
-  | { type: "HUMAN" }
+  /** A person: asked for, or typed "that didn't help" (the apology first, then the same). */
+  | { type: "HUMAN"; reason?: "not-helpful" }
   | { type: "MORE_TOPICS" }
   | { type: "HOW_TO_PASTE" };
 

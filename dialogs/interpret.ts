@@ -212,7 +212,12 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       // A question about the diagnosis on screen that happens to name a reason (「ウイルスに感染してるって
       // こと？」 after "mail you never sent" reads as "virus found" to the classifier) is answered as the
       // question; a pasted bounce, or a question about another reason, is read as a bounce.
-      if (question && session.topic && asksAboutScreen(question, record.topic, session.topic))
+      const score = understood.candidates[0]?.score ?? 0;
+      if (
+        question &&
+        session.topic &&
+        asksAboutScreen(stoodFor(question), score, record.topic, session.topic)
+      )
         return [...before, questionEvent(question, session.topic)];
       if (shouldWarn(head, "bounce")) before.push({ type: "PERSONAL_DATA" });
       const diagnosis = diagnosisOf(record, deps.carrierOf, classification.records);
@@ -258,10 +263,14 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     const nextStep: DialogEvent = session.topic ? { type: "NEXT_STEPS" } : { type: "HOW_TO_PASTE" };
     if (ownWords && !(question && ownWords === session.topic)) return { type: "SYMPTOM", topic: ownWords };
     const mention = m.typed || !m.fromServer ? mentionOf(text) : undefined;
+    const besides = mention && m.typed ? mentionOf.strip(text) : "";
+    // 「なんで届かないの😭」: a lament about returned mail, not a question of ours. With a diagnosis on
+    // screen its next step; without, the paste help that starts from what they said.
+    if (mention && isLament(besides))
+      return session.topic ? nextStep : { type: "BOUNCE_MENTIONED", about: mention };
     if (question && (!mention || isQuestion(text))) return questionEvent(question, session.topic);
     // A message that only tells about returned mail is answered with the paste help, unless what it says
     // besides (「スマホのアドレスにだけ」 in 「スマホのアドレスにだけ送れない」) is something people tell us.
-    const besides = mention && m.typed ? mentionOf.strip(text) : "";
     if (besides.replace(/ /g, "").length >= MIN_TOLD_CHARS) {
       const rest = questionIndex.understand(besides, session.topic);
       const clearly = rest.kind === "confident" && (rest.candidates[0]?.score ?? 0) >= TOLD_CLEAR;
@@ -276,6 +285,11 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     return feeling ? nextStep : { type: "SMALL_TALK" };
   }
 
+  /** The question a question stands for with a diagnosis on screen (「わからない」 → "in plain words"). */
+  function stoodFor(asked: Question): Question {
+    return (asked.withDiagnosis && deps.questions.questions.get(asked.withDiagnosis)) || asked;
+  }
+
   /**
    * What answering a question means: a text (ANSWER), a follow-up button's answer (FOLLOW_UP, carrier
    * picker included), or what the question does (the paste help, a person, starting over).
@@ -287,8 +301,12 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         return { type: "HOW_TO_PASTE" };
       case "ask-person":
         return { type: "HUMAN" };
+      case "not-helpful":
+        return { type: "HUMAN", reason: "not-helpful" };
       case "restart":
         return { type: "RESTART" };
+      case "next-steps":
+        return topic ? { type: "NEXT_STEPS" } : { type: "HOW_TO_PASTE" };
     }
     const answer = answerFor(q, topic);
     if (answer && "followUp" in answer) {
@@ -318,10 +336,37 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
   }
 }
 
+/** Words that ask why, and endings: what a lament (「なんで届かないの」) says besides returned mail. */
+const LAMENT_WORDS = [
+  "なんで",
+  "なぜ",
+  "どうして",
+  "why",
+  "howcome",
+  "また",
+  "もう",
+  "ぜんぜん",
+  "全然",
+  "まったく",
+  "全く",
+];
+
+/**
+ * Whether what a message says besides its words about returned mail (folded: mentionOf.strip) is only
+ * "why" and endings: 「なんで届かないの」「どうして送れないのよ😢」「また戻ってきた」.
+ */
+function isLament(besides: string): boolean {
+  let rest = besides.replace(/ /g, "");
+  for (const word of LAMENT_WORDS) if (rest.includes(word)) rest = rest.split(word).join("");
+  return rest.length < MIN_TOLD_CHARS && rest !== besides.replace(/ /g, "");
+}
+
 /** What a message says besides its words about returned mail must score this much to be taken for it. */
 const TOLD_CLEAR = 0.45;
 /** Fewer characters besides are endings (「でした」), not something told. */
 const MIN_TOLD_CHARS = 4;
+/** A question that also reads as a bounce of another reason than the one on screen must score this much. */
+const CLEAR_OVER_BOUNCE = 0.4;
 /** With upset words in the text, a question must score this much to be taken for one. */
 const UPSET_CLEAR = 0.4;
 const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/;
@@ -379,12 +424,14 @@ function isEnglishQuestion(text: string): boolean {
 }
 
 /**
- * Whether a question that also reads as a bounce is about the diagnosis on screen: any question is,
- * except "what does it mean" (asked for every topic) about another reason than the one on screen
- * (「Mailbox fullってなに」 after a user-unknown diagnosis is a new bounce to explain).
+ * Whether a question that also reads as a bounce is about the diagnosis on screen: any question is when
+ * the bounce read is the one on screen. About another reason, "what does it mean" (asked for every topic)
+ * is a new bounce to explain (「Mailbox fullってなに」 after a user-unknown diagnosis), and other questions
+ * count only when clearly asked (「宛先不明って出る」 after "mail you never sent" is the new bounce).
  */
-function asksAboutScreen(question: Question, read: TopicId, onScreen: TopicId): boolean {
-  return read === onScreen || Object.keys(question.topics).length < TOPIC_IDS.length;
+function asksAboutScreen(question: Question, score: number, read: TopicId, onScreen: TopicId): boolean {
+  if (read === onScreen) return true;
+  return Object.keys(question.topics).length < TOPIC_IDS.length && score >= CLEAR_OVER_BOUNCE;
 }
 
 function fromPostback(p: Postback | undefined, knowledge: Knowledge): DialogEvent {

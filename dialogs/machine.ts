@@ -166,8 +166,8 @@ export const dialogMachine = setup({
       target: ".escalated",
       actions: {
         type: "escalate",
-        params: ({ context }) => ({
-          reason: "asked",
+        params: ({ context, event }) => ({
+          reason: event.type === "HUMAN" && event.reason ? event.reason : "asked",
           diagnosis: context.diagnosis,
           // After pastes that could not be read, the summary says so (the excerpt is gone by now).
           ...(context.unread && { unread: { ...context.unread, excerpt: [] } }),

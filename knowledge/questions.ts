@@ -36,7 +36,10 @@ export interface Question {
   /** Answers for a diagnosis of these topics on screen; also make the question likelier there. */
   topics: Partial<Record<TopicId, Answer>>;
   links: readonly string[];
-  /** Instead of a text: the paste help, a person (the Q&A community), or starting over. */
+  /**
+   * Instead of a text: the paste help, a person (the Q&A community), starting over, "sorry that didn't
+   * help" with the community, or the diagnosis's steps (the paste help without one).
+   */
   does?: QuestionAction;
   /** With a diagnosis on screen, answer as this question instead ("I don't understand" → plain words). */
   withDiagnosis?: string;

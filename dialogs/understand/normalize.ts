@@ -4,14 +4,17 @@
  *
  * Canonical spelling: NFKC (full-width Ｕｓｅｒ → User, half-width ｴﾗｰ → エラー), lower case, kanji words
  * replaced by their readings (readings.yaml: 容量 → ようりょう), katakana → hiragana, small kana → large
- * (ぃ → い), long-vowel marks and wave dashes dropped (おーばー → おば), punctuation and symbols → one space,
- * runs of one character cut to two (ありがとおおお). So 「容量オーバー」, 「ようりょうおーばー」 and
- * 「ヨウリョウオーバー」 read the same.
+ * (ぃ → い), a long-vowel mark written as the vowel kana a reading would write (ケーたい → けいたい, おーばー
+ * → おうばあ, ありがとー → ありがとう), wave dashes dropped, punctuation and symbols → one space, runs of
+ * one character cut to two (ありがとおおお). So 「容量オーバー」, 「ようりょうおーばー」 and 「ヨウリョウオーバー」
+ * read the same, and 「ケータイ」 reads as 携帯.
  *
  * Features: character bigrams and trigrams of each chunk (they carry hiragana spellings, typos and verb
  * endings that word lists miss), plus words: Intl.Segmenter's Japanese word segmentation of the text
  * (built into Node), each word in its canonical spelling. Every step is a single pass over the text.
  */
+
+import { LONG_VOWEL, vowelOf } from "./kana.ts";
 
 export type Readings = ReadonlyMap<string, string>;
 
@@ -52,7 +55,8 @@ export function withReadings(text: string, table: ReadingTable): string {
 }
 
 const SMALL_KANA = new Set([..."ぁぃぅぇぉっゃゅょゎゕゖ"]);
-const DROPPED = new Set([..."ー〜~～"]);
+const DROPPED = new Set([..."〜~～"]);
+const LONG_MARK = "ー";
 
 function isSeparator(code: number, ch: string): boolean {
   // ASCII punctuation and space, CJK punctuation (、。「」…), full-width forms that NFKC left (none
@@ -71,6 +75,11 @@ export function canonical(text: string, table: ReadingTable): string {
   for (const ch of folded) {
     let code = ch.codePointAt(0)!;
     if (DROPPED.has(ch)) continue;
+    if (ch === LONG_MARK) {
+      const vowel = vowelOf(out[out.length - 1] ?? "");
+      if (vowel) out += LONG_VOWEL[vowel];
+      continue;
+    }
     if (code >= 0x30a1 && code <= 0x30f6) code -= 0x60; // katakana → hiragana
     let c = String.fromCodePoint(code);
     if (SMALL_KANA.has(c)) c = String.fromCodePoint(code + 1);

@@ -11,7 +11,8 @@ import { type ReadingTable, withReadings } from "./normalize.ts";
  * symptoms.yaml is matched (knowledge/symptom-text.ts: width, case, kana, spacing and verb endings do not
  * matter), and also in readings: 「ようりょうがいっぱい」 matches 容量がいっぱい, because both the phrase
  * and the text are matched once more with every kanji word of readings.yaml replaced by its reading.
- * The first list (in the order given) with a matching phrase wins.
+ * The first list (in the order given) with a matching phrase wins. A phrase of symbols only (an emoji:
+ * 😭) is looked for as it is, since the folding drops symbols.
  */
 const MIN_READ = 4;
 
@@ -25,9 +26,16 @@ export function phraseMatcher<K>(
   lists: readonly (readonly [K, readonly string[]])[],
   table: ReadingTable,
 ): PhraseMatcher<K> {
+  const symbols: [K, string[]][] = [];
   const compiled = lists.map(([key, phrases]) => {
     const all: CompiledPhrase[] = [];
+    const raw: string[] = [];
+    symbols.push([key, raw]);
     for (const phrase of phrases) {
+      if (foldSymptomText(phrase) === "") {
+        raw.push(withoutVariation(phrase));
+        continue;
+      }
       all.push(compilePhrase(phrase));
       // A reading is all kana and kana words are short: 「今すぐ」 read as 「いますぐ」 would match
       // 「ございます」. Readings must keep a needle of MIN_READ characters.
@@ -40,7 +48,12 @@ export function phraseMatcher<K>(
   const match = (text: string) => {
     const plain = foldSymptomText(text);
     const read = foldSymptomText(withReadings(text.normalize("NFKC"), table));
-    return compiled.find(([, phrases]) => phrases.some((p) => occursIn(plain, p) || occursIn(read, p)))?.[0];
+    const bare = withoutVariation(text);
+    return compiled.find(
+      ([, phrases], i) =>
+        phrases.some((p) => occursIn(plain, p) || occursIn(read, p)) ||
+        symbols[i]![1].some((s) => bare.includes(s)),
+    )?.[0];
   };
   const needles = [
     ...new Set(
@@ -55,4 +68,9 @@ export function phraseMatcher<K>(
     return read;
   };
   return match;
+}
+
+/** Emoji come with and without the variation selector (U+FE0F): compared without it. */
+function withoutVariation(text: string): string {
+  return text.includes("\uFE0F") ? text.split("\uFE0F").join("") : text;
 }

@@ -12,6 +12,8 @@
  * knowledge/data/kana-english.yaml. One pass over the text; no pattern matching.
  */
 
+import { LENGTHENERS, vowelOf } from "./kana.ts";
+
 /** English word → its kana spellings (kana-english.yaml). */
 export type SpokenEnglish = ReadonlyMap<string, readonly string[]>;
 
@@ -25,17 +27,6 @@ const MAX_WORD = 20;
 /** A run must hold this many bounce words to be taken for English words typed in kana. */
 const MIN_RUN = 2;
 
-const VOWEL_ROWS: Record<string, string> = {
-  a: "あかさたなはまやらわがざだばぱ",
-  i: "いきしちにひみりぎじぢびぴ",
-  u: "うくすつぬふむゆるぐずづぶぷゔ",
-  e: "えけせてねへめれげぜでべぺ",
-  o: "おこそとのほもよろをごぞどぼぽ",
-};
-const VOWEL = new Map<string, string>();
-for (const [vowel, row] of Object.entries(VOWEL_ROWS)) for (const ch of row) VOWEL.set(ch, vowel);
-/** Kana that lengthen a kana of this vowel: カー = カア, メール = メイル, ノウ = ノー. */
-const LENGTHENS: Record<string, string> = { a: "あ", i: "い", u: "う", e: "いえ", o: "うお" };
 const SMALL = new Set([..."ぁぃぅぇぉゃゅょゎ"]); // not っ
 /** Marks that only lengthen a sound. (ッ counts: ノット is "not", のと is no word.) */
 const SILENT = new Set([..."ー〜～"]);
@@ -50,7 +41,7 @@ function fold(ch: string): string {
 }
 
 function lengthens(previousVowel: string | undefined, c: string): boolean {
-  return previousVowel !== undefined && (LENGTHENS[previousVowel] ?? "").includes(c);
+  return previousVowel !== undefined && (LENGTHENERS[previousVowel] ?? "").includes(c);
 }
 
 /** The sound of a kana spelling: folded, silent marks and lengthening vowels left out. */
@@ -62,7 +53,7 @@ export function soundOf(kana: string): string {
     if (c === "") continue;
     if (lengthens(vowel, c)) continue;
     out += c;
-    vowel = VOWEL.get(c);
+    vowel = vowelOf(c);
   }
   return out;
 }
@@ -99,7 +90,7 @@ export function buildRespeller(spoken: SpokenEnglish): Respeller {
       if (i >= text.length) return -1;
       const c = fold(text[i]!);
       if (c === sound[k]) {
-        vowel = VOWEL.get(c);
+        vowel = vowelOf(c);
         k++;
       } else if (!(k > 0 && (c === "" || lengthens(vowel, c)))) return -1;
       i++;
@@ -151,7 +142,7 @@ export function buildRespeller(spoken: SpokenEnglish): Respeller {
         if (hit) {
           run.push(hit);
           at = hit.end;
-          vowel = VOWEL.get(fold(text[hit.end - 1]!));
+          vowel = vowelOf(fold(text[hit.end - 1]!));
           continue;
         }
         if (run.length > 0 && (isGap(code) || lengthens(vowel, fold(text[at]!)))) {

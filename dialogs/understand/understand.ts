@@ -14,7 +14,10 @@ import { featuresOf, type ReadingTable, readingTable } from "./normalize.ts";
  * the postings of its own features: linear in the length of the text.
  *
  * Context: questions that have an answer of their own for the diagnosis on screen score a little
- * higher, so 「待てば届く？」 after "still trying" prefers that topic's answer.
+ * higher, so 「待てば届く？」 after "still trying" prefers that topic's answer; questions with answers of
+ * their own for other diagnoses only ("how to check the address" after "the mailbox is full") score a
+ * little lower, and 「もしかして…」 offers them only when nothing that fits the diagnosis on screen comes
+ * close.
  */
 
 export interface Candidate {
@@ -41,6 +44,8 @@ export const THRESHOLDS = {
   spread: 0.7,
   /** Multiplier for questions with an answer of their own for the diagnosis on screen. */
   contextBoost: 1.3,
+  /** Multiplier for questions with answers of their own for other diagnoses, but not the one on screen. */
+  offTopic: 0.85,
   maxCandidates: 3,
 } as const;
 
@@ -115,30 +120,50 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
         scores[ex] = 0;
       }
       const ranked: Candidate[] = [];
+      const fitting = new Set<string>();
       questions.forEach((q, qi) => {
         const s = best[qi]!;
-        if (s > 0)
-          ranked.push({ id: q.id, score: Math.min(1, boosted(q, topic) ? s * THRESHOLDS.contextBoost : s) });
+        if (s <= 0) return;
+        const fit = fitOf(q, topic);
+        if (fit !== "off") fitting.add(q.id);
+        ranked.push({ id: q.id, score: Math.min(1, s * FIT_WEIGHT[fit]) });
       });
       ranked.sort((a, b) => b.score - a.score);
-      return decide(ranked);
+      return decide(ranked, topic === null ? undefined : fitting);
     },
   };
 }
 
-function boosted(q: Question, topic: TopicId | null): boolean {
-  return topic !== null && q.topics[topic] !== undefined;
+type Fit = "own" | "general" | "off";
+const FIT_WEIGHT: Record<Fit, number> = {
+  own: THRESHOLDS.contextBoost,
+  general: 1,
+  off: THRESHOLDS.offTopic,
+};
+
+/**
+ * How a question fits the diagnosis on screen: an answer of its own for it; only a general answer (「電話で
+ * 相談できる？」); or answers of its own for other diagnoses but not this one ("how to check the address"
+ * after "the mailbox is full": its general answer is still about addresses).
+ */
+function fitOf(q: Question, topic: TopicId | null): Fit {
+  if (topic === null) return "general";
+  if (q.topics[topic] !== undefined) return "own";
+  return Object.keys(q.topics).length > 0 ? "off" : "general";
 }
 
-function decide(ranked: Candidate[]): Understanding {
+/** `fitting`: with a diagnosis on screen, the questions that fit it (「もしかして…」 prefers them). */
+function decide(ranked: Candidate[], fitting?: ReadonlySet<string>): Understanding {
   const [top, next] = ranked;
   if (!top || top.score < THRESHOLDS.candidate) return { kind: "none", candidates: ranked.slice(0, 3) };
-  const candidates = ranked
-    .filter((c) => c.score >= THRESHOLDS.candidate && c.score >= top.score * THRESHOLDS.spread)
-    .slice(0, THRESHOLDS.maxCandidates);
+  let close = ranked.filter(
+    (c) => c.score >= THRESHOLDS.candidate && c.score >= top.score * THRESHOLDS.spread,
+  );
+  if (fitting && close.some((c) => fitting.has(c.id))) close = close.filter((c) => fitting.has(c.id));
+  const candidates = close.slice(0, THRESHOLDS.maxCandidates);
   const ahead = !next || next.score < top.score * THRESHOLDS.ratio;
   if (top.score >= THRESHOLDS.confident && ahead) return { kind: "confident", id: top.id, candidates };
   // A lone candidate is not a choice to offer: it is the answer, if only just.
-  if (candidates.length === 1) return { kind: "confident", id: top.id, candidates };
+  if (candidates.length === 1) return { kind: "confident", id: candidates[0]!.id, candidates };
   return { kind: "unsure", candidates };
 }
