@@ -213,9 +213,12 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       // こと？」 after "mail you never sent" reads as "virus found" to the classifier) is answered as the
       // question; a pasted bounce, or a question about another reason, is read as a bounce.
       const score = understood.candidates[0]?.score ?? 0;
+      // Words of the symptom besides the bounce ("my friend's mailbox is full") name a new problem.
+      const names = ownWords === record.topic && record.topic !== session.topic;
       if (
         question &&
         session.topic &&
+        !names &&
         asksAboutScreen(stoodFor(question), score, record.topic, session.topic)
       )
         return [...before, questionEvent(question, session.topic)];
@@ -426,12 +429,14 @@ function isEnglishQuestion(text: string): boolean {
 /**
  * Whether a question that also reads as a bounce is about the diagnosis on screen: any question is when
  * the bounce read is the one on screen. About another reason, "what does it mean" (asked for every topic)
- * is a new bounce to explain (「Mailbox fullってなに」 after a user-unknown diagnosis), and other questions
- * count only when clearly asked (「宛先不明って出る」 after "mail you never sent" is the new bounce).
+ * and "what do I do" (what a question does, not a text) are about the new bounce (「Mailbox fullってなに」
+ * after a user-unknown diagnosis), and other questions count only when clearly asked (「宛先不明って出る」
+ * after "mail you never sent" is the new bounce; 「ウイルスに感染してるってこと？」 after it is a question).
  */
 function asksAboutScreen(question: Question, score: number, read: TopicId, onScreen: TopicId): boolean {
   if (read === onScreen) return true;
-  return Object.keys(question.topics).length < TOPIC_IDS.length && score >= CLEAR_OVER_BOUNCE;
+  if (question.does || Object.keys(question.topics).length === TOPIC_IDS.length) return false;
+  return score >= CLEAR_OVER_BOUNCE;
 }
 
 function fromPostback(p: Postback | undefined, knowledge: Knowledge): DialogEvent {

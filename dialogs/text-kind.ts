@@ -85,7 +85,8 @@ export function withoutTechnicalTokens(line: string): string {
 // question mark only when nothing in the text came from a server (OpenSMTPD's notice opens with "Hi!",
 // the copy of the original mail may end its subject with "?"). "we", "please", "help" appear in bounces.
 const FIRST_PERSON = /\b(?:i|i'm|im|i've|ive|i'd|i'll|my|me)\b/i;
-const GREETING = /\b(?:hi|hello|hey|thanks|thank you|thx)\b|\?$/i;
+const GREETING =
+  /\b(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening|night)|bye|goodbye|thanks|thank you|thx)\b|\?$/i;
 
 /** Common English words: one of them tells an English sentence from romaji ("arigatou gozaimasu"). */
 const ENGLISH_WORD =
