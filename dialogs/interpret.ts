@@ -175,8 +175,9 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     }
     // 「ゆーざーあんのうんってでた」, "host unknwon": read once more with the English words written out.
     const respelled = !file && text.length <= MAX_QUESTION_CHARS ? respell(text) : undefined;
+    let respelledClassification: Classification | undefined;
     if (!record && respelled) {
-      classification = await deps.classify(respelled);
+      classification = respelledClassification = await deps.classify(respelled);
       record = primaryRecord(classification.records);
     }
     // A file may be long (a whole mail): the checks on the user's own words look at its beginning only.
@@ -224,6 +225,11 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         return [...before, questionEvent(question, session.topic)];
       if (shouldWarn(head, "bounce")) before.push({ type: "PERSONAL_DATA" });
       const diagnosis = diagnosisOf(record, deps.carrierOf, classification.records);
+      // Typed, not pasted ("My mail came back with 'Relay access denied'", 「ゆーざーあんのうん」): the
+      // classifier's explanation is the user's own sentence, which the summary must not quote as the
+      // server's words.
+      if (!kind.fromServer || (respelled && classification === respelledClassification))
+        diagnosis.detail = "";
       // Mail the user never sent: whom it failed to reach is no concern of theirs.
       if (ownWords === "backscatter")
         Object.assign(diagnosis, { topic: "backscatter", recipients: [], moreRecipients: 0 });

@@ -137,6 +137,15 @@ describe("interpreting what the user typed", () => {
     expect(events.at(-1)).toMatchObject({ type: "PASTE", diagnosis: { topic } });
   });
 
+  it("keeps no sentence the user typed as the server's explanation, in English or respelt", async () => {
+    for (const typed of ["My mail came back with 'Relay access denied'", "ゆーざーあんのうんってでた"]) {
+      const events = await text(typed);
+      expect(events.at(-1), typed).toMatchObject({ type: "PASTE", diagnosis: { detail: "" } });
+    }
+    const pasted = await text("550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown");
+    expect(pasted.at(-1)).toMatchObject({ diagnosis: { detail: expect.stringContaining("User unknown") } });
+  });
+
   it("keeps no words the user wrote around a paste, not even masked", async () => {
     const events = await text("山田です。お世話になります\nRecipient address rejected: User unknown");
     expect(events.at(-1)).toMatchObject({ type: "PASTE", diagnosis: { topic: "user-unknown", detail: "" } });
