@@ -24,70 +24,12 @@ import { setHoldout } from "../knowledge/holdout.ts";
 import { phraseMatcher } from "../knowledge/reasons/check.ts";
 import { CHECKS } from "../knowledge/reasons/order.ts";
 import type { BounceRecord } from "../knowledge/types.ts";
-
-/** Readers (Format.name / Provider.name) that were written for a family's layout or codes. */
-const FAMILY_READERS: Readonly<Record<string, readonly string[]>> = {
-  arf: ["Feedback-Loop"],
-  rfc3834: ["RFC3834"],
-  "lhost-postfix": ["Postfix"],
-  "lhost-sendmail": ["Sendmail"],
-  "lhost-v5sendmail": ["Sendmail"],
-  "lhost-exim": ["Exim"],
-  "lhost-qmail": ["qmail"],
-  "lhost-yahoo": ["qmail"],
-  "lhost-courier": ["Courier"],
-  "lhost-domino": ["Domino"],
-  "lhost-notes": ["Notes"],
-  "lhost-imailserver": ["IMailServer"],
-  "lhost-fml": ["FML"],
-  "lhost-zoho": ["Zoho"],
-  "rhost-zoho": ["Zoho"],
-  "lhost-opensmtpd": ["OpenSMTPD"],
-  "lhost-mfilter": ["mFILTER"],
-  "lhost-messagelabs": ["MessageLabs"],
-  "rhost-messagelabs": ["MessageLabs"],
-  "lhost-ezweb": ["EZweb", "KDDI"],
-  "lhost-kddi": ["EZweb", "KDDI"],
-  "rhost-kddi": ["KDDI"],
-  "rhost-nttdocomo": ["NTTDOCOMO"],
-  "lhost-gmail": ["Gmail", "Google"],
-  "rhost-google": ["Google"],
-  "rhost-gsuite": ["Google"],
-  "lhost-googlegroups": ["GoogleGroups"],
-  "lhost-exchange2003": ["Exchange"],
-  "lhost-exchange2007": ["Exchange"],
-  "lhost-office365": ["Exchange", "Microsoft"],
-  "lhost-outlook": ["Exchange", "Microsoft"],
-  "rhost-microsoft": ["Microsoft"],
-  "rhost-outlook": ["Microsoft"],
-  "lhost-facebook": ["Facebook"],
-  "rhost-facebook": ["Facebook"],
-  "rhost-tencent": ["Tencent"],
-  "rhost-tencentqq": ["Tencent"],
-  "rhost-franceptt": ["FrancePTT"],
-  "rhost-cox": ["Cox"],
-  "rhost-spectrum": ["Spectrum"],
-  "rhost-godaddy": ["GoDaddy"],
-  "lhost-mimecast": ["Mimecast"],
-  "rhost-mimecast": ["Mimecast"],
-  "rhost-yahooinc": ["YahooInc"],
-  "lhost-aol": ["Aol"],
-  "rhost-aol": ["Aol"],
-  "rhost-apple": ["Apple"],
-  "lhost-powermta": ["PowerMTA"],
-  "lhost-trendmicro": ["TrendMicro"],
-  "lhost-interscanmss": ["TrendMicro"],
-  "lhost-verizon": ["Verizon"],
-};
+import { FAMILY_READERS, familyOf } from "./family-readers.ts";
 
 interface Row {
   file: string;
   idx: number;
   reason: string;
-}
-
-export function familyOf(file: string): string {
-  return file.replace(/^(?:mac|dos|tmp)__/, "").replace(/(?:-\d+)?\.eml$/, "");
 }
 
 function readLabels(dir: string): Row[] {

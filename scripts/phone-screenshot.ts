@@ -26,7 +26,26 @@ export interface PhoneShot {
    * the size of LINE's preview image (a quarter of the pixels of a 3× screenshot).
    */
   scale: number;
+  /**
+   * How the mail app draws it (evaluation sets vary it, so no single app's look is tuned for): the
+   * body's font (a proportional sans, DejaVu Sans, or a monospaced one as some apps show plain text),
+   * its size in CSS pixels, and the header's layout (iOS Mail: sender, 宛先: 自分, subject, date; Gmail:
+   * subject first, then sender, "To 自分" and the time). Default: sans, 16, ios.
+   */
+  look?: Look;
 }
+
+export interface Look {
+  font: "sans" | "dejavu" | "mono";
+  size: number;
+  app: "ios" | "gmail";
+}
+
+const FONTS: Record<Look["font"], string> = {
+  sans: '"Noto Sans CJK JP", "Noto Sans JP", sans-serif',
+  dejavu: '"DejaVu Sans", "Noto Sans CJK JP", sans-serif',
+  mono: '"Noto Sans Mono CJK JP", "DejaVu Sans Mono", monospace',
+};
 
 /** The screen in CSS pixels: a 3× phone is 390×844, a 2× one 375×667. */
 function viewportOf(scale: number): { width: number; height: number } {
@@ -41,20 +60,32 @@ function pageHtml(shot: PhoneShot): string {
   const bg = dark ? "#000" : "#fff";
   const dim = dark ? "#98989f" : "#6d6d72";
   const accent = dark ? "#0a84ff" : "#007aff";
-  const header = shot.scrolled
-    ? ""
-    : `<div class="head">
+  const look: Look = shot.look ?? { font: "sans", size: 16, app: "ios" };
+  const subject = escapeHtml(shot.subject ?? "Undelivered Mail Returned to Sender");
+  const sender = escapeHtml(shot.sender ?? "Mail Delivery System");
+  const ios = `<div class="head">
   <div class="avatar">M</div>
-  <div class="who"><div class="from">${escapeHtml(shot.sender ?? "Mail Delivery System")}</div>
+  <div class="who"><div class="from">${sender}</div>
   <div class="to">宛先: 自分 <span class="more">詳細</span></div></div>
   <div class="date">10:15</div>
 </div>
-<div class="subject">${escapeHtml(shot.subject ?? "Undelivered Mail Returned to Sender")}</div>
+<div class="subject">${subject}</div>
 <div class="when">2025年11月3日 10:15</div>`;
+  const gmail = `<div class="subject">${subject} <span class="label">受信トレイ</span></div>
+<div class="head">
+  <div class="avatar">M</div>
+  <div class="who"><div class="from">${sender} <span class="date">11月3日</span></div>
+  <div class="to">To 自分 ⌄</div></div>
+  <div class="date">↩ ⋮</div>
+</div>
+<div class="when"></div>`;
+  const header = shot.scrolled ? "" : look.app === "gmail" ? gmail : ios;
   return `<!doctype html><html lang="ja"><head><meta charset="utf-8"><style>
   * { box-sizing: border-box; }
   body { margin: 0; background: ${bg}; color: ${fg};
     font-family: "Noto Sans CJK JP", "Noto Sans JP", sans-serif; -webkit-font-smoothing: antialiased; }
+  .label { font-size: 12px; font-weight: 400; color: ${dim}; border: 1px solid ${dim}; border-radius: 4px;
+    padding: 1px 4px; vertical-align: middle; }
   .status { height: 47px; display: flex; justify-content: space-between; align-items: center;
     padding: 0 28px; font-weight: 600; font-size: 16px; }
   .nav { height: 44px; display: flex; justify-content: space-between; align-items: center;
@@ -66,7 +97,8 @@ function pageHtml(shot: PhoneShot): string {
   .to, .date, .when { color: ${dim}; font-size: 15px; } .more { color: ${accent}; margin-left: 6px; }
   .subject { font-weight: 700; font-size: 20px; padding: 14px 16px 2px; }
   .when { padding: 0 16px 12px; border-bottom: 1px solid ${dark ? "#38383a" : "#d8d8dc"}; }
-  .body { padding: 14px 16px; font-size: 16px; line-height: 1.35; white-space: pre-wrap;
+  .body { padding: 14px 16px; font-size: ${look.size}px; line-height: 1.35; white-space: pre-wrap;
+    font-family: ${FONTS[look.font]};
     overflow-wrap: break-word; }
 </style></head><body>
 <div class="status"><span>9:41</span><span>📶 87%</span></div>

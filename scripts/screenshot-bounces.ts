@@ -1,5 +1,5 @@
 /**
- * npm run screenshots:bounces -- OUT [--corpus DIR] [--limit N] [--all-variants] [--preview]
+ * npm run screenshots:bounces -- OUT [--corpus DIR [--fragments]] [--limit N] [--all-variants] [--preview]
  *
  * Renders returned mails as phone screenshots (scripts/phone-screenshot.ts) into OUT, with OUT/labels.tsv
  * naming each image and its expected reason, so that `npm run --silent eval -- OUT` scores the whole
@@ -9,23 +9,28 @@
  *   in DIR as a phone user would see it, read at run time, at most N of them (spread over the folder).
  * Each text gets one variant in turn (light/dark × PNG/JPEG q70 × 2×/3× pixels), or all eight with
  * --all-variants; --preview adds LINE's preview size (a quarter of the pixels) for each.
+ * --fragments: only the corpus mails, each as the part around its error a user screenshots, in two
+ * halves by family (OUT/dev, OUT/held-out; see renderFragments).
  * A text whose first code or phrase is far down is shown scrolled to it, the app's header off screen,
  * as a user scrolls before taking the screenshot.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { simpleParser } from "mailparser";
+import type { Browser } from "playwright-core";
 import { isSignalLine } from "../knowledge/bounce/signals.ts";
 import { pasteOf } from "../knowledge/cli/paste.ts";
+import { fragmentOf, lookOf, splitFamilies } from "./bounce-fragments.ts";
 import { launchChromium } from "./chromium.ts";
+import { familyOf } from "./family-readers.ts";
 import { type ImageFormat, type PhoneShot, renderPhoneShot, type Theme } from "./phone-screenshot.ts";
 
 interface Text {
   name: string;
   body: string;
   subject?: string;
-  /** labels.tsv rows for it: reason, status (one per recipient). */
-  labels: [string, string][];
+  /** labels.tsv rows for it: reason, status[, reply code, action] (one per recipient). */
+  labels: string[][];
 }
 
 /** Bounces as ISP users get them, in this project's own words and addresses. */
@@ -159,12 +164,12 @@ export function onScreen(body: string): { body: string; scrolled: boolean } {
   return { body: lines.slice(Math.max(0, first - 4)).join("\n"), scrolled: true };
 }
 
-function readLabels(dir: string): Map<string, [string, string][]> {
-  const rows = new Map<string, [string, string][]>();
+function readLabels(dir: string): Map<string, string[][]> {
+  const rows = new Map<string, string[][]>();
   for (const line of readFileSync(join(dir, "labels.tsv"), "utf8").split("\n").slice(1)) {
-    const [file, , reason, status] = line.split("\t");
+    const [file, , reason, status, reply, action] = line.split("\t");
     if (!file || !reason) continue;
-    rows.set(file, [...(rows.get(file) ?? []), [reason, status ?? ""]]);
+    rows.set(file, [...(rows.get(file) ?? []), [reason, status ?? "", reply ?? "", action ?? ""]]);
   }
   return rows;
 }
@@ -186,6 +191,48 @@ async function corpusTexts(dir: string, limit: number): Promise<Text[]> {
   return texts;
 }
 
+const LABELS_HEADER = "file\tidx\treason\tdeliverystatus\treplycode\taction";
+
+/** The labels of a text's image: every recipient's row, or only the first for a fragment (it shows one). */
+function labelRows(text: Text, file: string, firstOnly: boolean): string[] {
+  const rows = firstOnly ? text.labels.slice(0, 1) : text.labels;
+  return rows.map((row, k) => `${file}\t${k + 1}\t${row.join("\t")}`);
+}
+
+/**
+ * --fragments: each corpus mail as the part around its error a user screenshots (bounce-fragments.ts),
+ * the app's header on top, one variant each in turn; the families split in two halves
+ * (family-readers.ts), OUT/dev to look at and tune on, OUT/held-out to score only. Each half also gets
+ * the same fragments as text (OUT/<half>/text/*.txt): the pasted figure to compare with.
+ */
+async function renderFragments(out: string, texts: Text[], browser: Browser): Promise<number> {
+  const halves = splitFamilies(texts.map((t) => familyOf(`${t.name}.eml`)));
+  const tsv = new Map<string, string[]>();
+  const textTsv = new Map<string, string[]>();
+  const counter = new Map<string, number>();
+  for (const text of texts) {
+    const half = halves.get(familyOf(`${text.name}.eml`)) ?? "dev";
+    const n = counter.get(half) ?? 0;
+    counter.set(half, n + 1);
+    const v = VARIANTS[n % VARIANTS.length]!;
+    const fragment = fragmentOf(text.body, text.name);
+    const dir = join(out, half);
+    mkdirSync(join(dir, "text"), { recursive: true });
+    const file = `${text.name}.${v.theme}.${v.scale}x.${v.format === "png" ? "png" : "jpg"}`;
+    const shot: PhoneShot = { body: fragment.text, subject: text.subject, ...v, look: lookOf(text.name) };
+    writeFileSync(join(dir, file), await renderPhoneShot(browser, shot));
+    writeFileSync(join(dir, "text", `${text.name}.txt`), `${fragment.text}\n`);
+    tsv.set(half, [...(tsv.get(half) ?? []), ...labelRows(text, file, true)]);
+    textTsv.set(half, [...(textTsv.get(half) ?? []), ...labelRows(text, `${text.name}.txt`, true)]);
+  }
+  const header = LABELS_HEADER;
+  for (const [half, rows] of tsv)
+    writeFileSync(join(out, half, "labels.tsv"), `${[header, ...rows].join("\n")}\n`);
+  for (const [half, rows] of textTsv)
+    writeFileSync(join(out, half, "text", "labels.tsv"), `${[header, ...rows].join("\n")}\n`);
+  return texts.length;
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
@@ -194,18 +241,25 @@ async function main(): Promise<void> {
   );
   if (!out) {
     process.stderr.write(
-      "usage: npm run screenshots:bounces -- OUT [--corpus DIR] [--limit N] [--all-variants] [--preview]\n",
+      "usage: npm run screenshots:bounces -- OUT [--corpus DIR [--fragments]] [--limit N] [--all-variants] [--preview]\n",
     );
     process.exit(2);
   }
   const corpus = value("--corpus");
-  const texts = [
-    ...OWN_BOUNCES,
-    ...(corpus ? await corpusTexts(corpus, Number(value("--limit") ?? 1e9)) : []),
-  ];
+  const fromCorpus = corpus ? await corpusTexts(corpus, Number(value("--limit") ?? 1e9)) : [];
   mkdirSync(out, { recursive: true });
-  const tsv = ["file\tidx\treason\tdeliverystatus"];
   const browser = await launchChromium();
+  if (args.includes("--fragments")) {
+    try {
+      const n = await renderFragments(out, fromCorpus, browser);
+      process.stdout.write(`${n} fragment screenshots in ${out}/dev and ${out}/held-out\n`);
+    } finally {
+      await browser.close();
+    }
+    return;
+  }
+  const texts = [...OWN_BOUNCES, ...fromCorpus];
+  const tsv = [LABELS_HEADER];
   let n = 0;
   try {
     for (const [i, text] of texts.entries()) {
@@ -223,8 +277,7 @@ async function main(): Promise<void> {
             scale,
           };
           writeFileSync(join(out, file), await renderPhoneShot(browser, shot));
-          for (const [k, [reason, status]] of text.labels.entries())
-            tsv.push(`${file}\t${k + 1}\t${reason}\t${status}`);
+          tsv.push(...labelRows(text, file, false));
           n++;
         }
       }

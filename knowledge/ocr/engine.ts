@@ -39,6 +39,14 @@ export const OCR_LANGS = "jpn+eng";
 /** The TSV of one screenshot is some 100 KB; anything far beyond is not a screenshot's text. */
 const MAX_OUTPUT_BYTES = 8 * 1024 * 1024;
 
+/** The CLI's arguments: the image on stdin, words with their boxes (TSV) on stdout. */
+const TESSERACT_ARGS = ["stdin", "stdout", "-l", OCR_LANGS, "tsv"];
+
+/** What decides the OCR's output besides the image (evaluations key their caches on it). */
+export function ocrSettings(): { tesseract: readonly string[] } {
+  return { tesseract: TESSERACT_ARGS };
+}
+
 const cliChecked = new Map<string, boolean>();
 
 /** Is the Debian CLI there with both languages? Asked once per process (a few ms). */
@@ -79,7 +87,7 @@ export function tesseractCli(command = "tesseract"): OcrEngine {
     route: "tesseract",
     read: (image, timeoutMs) =>
       new Promise((resolve, reject) => {
-        const child = spawn(command, ["stdin", "stdout", "-l", OCR_LANGS, "tsv"], {
+        const child = spawn(command, TESSERACT_ARGS, {
           env: { ...process.env, OMP_THREAD_LIMIT: "1" },
           stdio: ["pipe", "pipe", "pipe"],
         });

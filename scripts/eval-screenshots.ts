@@ -1,0 +1,218 @@
+/**
+ * npm run --silent eval:screenshots -- DIR [--ocr-cache CACHE] [--misses]
+ *
+ * Where a screenshot loses against the same text pasted. DIR is a half written by
+ * `npm run screenshots:bounces -- OUT --corpus ../shared/corpus/sisimai-dev --fragments` (OUT/dev or
+ * OUT/held-out: images + labels.tsv, and text/ with the same fragments as text). For every image:
+ * - OCR (the route OCR_ENGINE picks), its TSV kept in CACHE when given, so a change to the layout,
+ *   cleaning or classifier is re-scored in seconds (the cache holds text only, never an image);
+ * - classified as `npm run classify` does, and the pasted fragment too, each twice: with everything on,
+ *   and without the readers written for the mail's family (family-readers.ts: "-reader", the family as
+ *   if unseen, as most of a hidden set's families are);
+ * - the tokens of the pasted text that the OCR text lacks: reply codes, status codes, addresses.
+ * Reported by family kind (a reader exists or not) and by image variant (theme, format, scale).
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { findAddresses } from "../knowledge/bounce/text.ts";
+import { classify } from "../knowledge/classify.ts";
+import { setHoldout } from "../knowledge/holdout.ts";
+import { ocrSettings } from "../knowledge/ocr/engine.ts";
+import { chooseEngine, type OcrChoice, textOfTsv } from "../knowledge/ocr/reader.ts";
+import { topicOf } from "../knowledge/topic-of-reason.ts";
+import type { BounceRecord, DsnAction, Reason } from "../knowledge/types.ts";
+import { FAMILY_READERS, familyOf } from "./family-readers.ts";
+
+interface Row {
+  image: string;
+  name: string;
+  family: string;
+  reason: string;
+  status: string;
+  action: string;
+}
+
+interface Verdict {
+  reason: string;
+  topic: string;
+}
+
+function readRows(dir: string): Row[] {
+  return readFileSync(join(dir, "labels.tsv"), "utf8")
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split("\t"))
+    .filter(([file, idx, reason]) => file && idx === "1" && reason && reason !== "(unknown)")
+    .map(([image, , reason, status, , action]) => {
+      const name = image!.replace(/\.(?:light|dark)\.\w+\.(?:png|jpg)$/, "");
+      return {
+        image: image!,
+        name,
+        family: familyOf(`${name}.eml`),
+        reason: reason!,
+        status: status ?? "",
+        action: action ?? "",
+      };
+    });
+}
+
+function expectedTopic(row: Row): string {
+  return row.reason === "(none)"
+    ? "(none)"
+    : topicOf(row.reason as Reason, row.action as DsnAction, row.status);
+}
+
+function verdictOf(records: readonly BounceRecord[]): Verdict {
+  const r = records[0];
+  return r ? { reason: r.reason, topic: r.topic } : { reason: "(none)", topic: "(none)" };
+}
+
+/** OCR every image (two at a time), its TSV from the cache when there. */
+async function ocrAll(
+  dir: string,
+  rows: readonly Row[],
+  cache: string | undefined,
+): Promise<Map<string, string>> {
+  const engine = chooseEngine((process.env.OCR_ENGINE ?? "auto") as OcrChoice);
+  if (!engine) throw new Error("no OCR engine installed");
+  const settings = JSON.stringify({ route: engine.route, ...ocrSettings() });
+  if (cache) mkdirSync(cache, { recursive: true });
+  const tsv = new Map<string, string>();
+  const queue = [...rows];
+  const worker = async () => {
+    for (let row = queue.shift(); row; row = queue.shift()) {
+      const image = new Uint8Array(readFileSync(join(dir, row.image)));
+      const key = createHash("sha256").update(settings).update(image).digest("hex").slice(0, 32);
+      const cached = cache ? join(cache, `${key}.tsv`) : undefined;
+      if (cached && existsSync(cached)) {
+        tsv.set(row.image, readFileSync(cached, "utf8"));
+        continue;
+      }
+      const text = await engine.read(image, 120_000).catch(() => "");
+      if (cached && text) writeFileSync(cached, text);
+      tsv.set(row.image, text);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  await engine.close();
+  return tsv;
+}
+
+/** Classifies each text with the family's readers on (all) and off (-reader). */
+async function verdicts(rows: readonly Row[], texts: ReadonlyMap<string, string>) {
+  const all = new Map<string, Verdict>();
+  const unseen = new Map<string, Verdict>();
+  const byFamily = new Map<string, Row[]>();
+  for (const r of rows) byFamily.set(r.family, [...(byFamily.get(r.family) ?? []), r]);
+  for (const [family, list] of byFamily) {
+    for (const [holdout, out] of [
+      [[], all],
+      [FAMILY_READERS[family] ?? [], unseen],
+    ] as const) {
+      setHoldout(holdout, []);
+      for (const row of list)
+        out.set(
+          row.image,
+          verdictOf((await classify(texts.get(row.image) ?? "", { kind: "fragment" })).records),
+        );
+    }
+  }
+  setHoldout([], []);
+  return { all, unseen };
+}
+
+const CODE_TOKENS = /(?<![\w.])(?:[245]\d\d(?![\w.])|[245]\.\d{1,3}\.\d{1,3}(?![\w.]))/g;
+
+/** Codes and addresses of the pasted text, and how many of them the OCR text has as well. */
+function tokenLoss(paste: string, ocr: string): { total: number; lost: string[] } {
+  const squash = (s: string) => s.replace(/\s+/g, "").toLowerCase();
+  const have = squash(ocr);
+  const tokens = [...new Set([...(paste.match(CODE_TOKENS) ?? []), ...findAddresses(paste)])];
+  return { total: tokens.length, lost: tokens.filter((t) => !have.includes(squash(t))) };
+}
+
+const pct = (n: number, d: number) => (d === 0 ? "    -" : ((100 * n) / d).toFixed(1).padStart(5));
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+  const dir = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--ocr-cache");
+  if (!dir) {
+    process.stderr.write("usage: npm run --silent eval:screenshots -- DIR [--ocr-cache CACHE] [--misses]\n");
+    process.exit(2);
+  }
+  const rows = readRows(dir);
+  const tsv = await ocrAll(dir, rows, value("--ocr-cache"));
+  const ocrText = new Map(rows.map((r) => [r.image, textOfTsv(tsv.get(r.image) ?? "")]));
+  const pasted = new Map(
+    rows.map((r) => [r.image, readFileSync(join(dir, "text", `${r.name}.txt`), "utf8")]),
+  );
+  const shot = await verdicts(rows, ocrText);
+  const paste = await verdicts(rows, pasted);
+
+  // Fixed order, so two runs' reports line up.
+  const groups = new Map<string, Row[]>(
+    [
+      "all",
+      "families with a reader",
+      "families without one",
+      "  light",
+      "  dark",
+      "  png",
+      "  jpeg",
+      "  2x",
+      "  3x",
+    ].map((g) => [g, []]),
+  );
+  const add = (g: string, r: Row) => groups.get(g)?.push(r);
+  for (const r of rows) {
+    add("all", r);
+    add(FAMILY_READERS[r.family] ? "families with a reader" : "families without one", r);
+    const [, theme, scale, ext] = /\.(light|dark)\.(\w+)\.(png|jpg)$/.exec(r.image) ?? [];
+    add(`  ${theme}`, r);
+    add(`  ${ext === "jpg" ? "jpeg" : ext}`, r);
+    add(`  ${scale}`, r);
+  }
+  const ok = (m: Map<string, Verdict>, r: Row, what: keyof Verdict) =>
+    m.get(r.image)?.[what] === (what === "reason" ? r.reason : expectedTopic(r));
+  const out = [
+    `# ${dir}: ${rows.length} screenshots (first recipient of each); reason / topic agreement in %`,
+    "",
+    `${"rows".padEnd(26)}    n   screenshot   pasted     -reader: screenshot  pasted`,
+  ];
+  for (const [g, list] of groups) {
+    const cell = (m: Map<string, Verdict>) =>
+      `${pct(list.filter((r) => ok(m, r, "reason")).length, list.length)}/${pct(list.filter((r) => ok(m, r, "topic")).length, list.length).trim()}`;
+    out.push(
+      `${g.padEnd(26)}${String(list.length).padStart(5)}  ${cell(shot.all)}  ${cell(paste.all)}   ${cell(shot.unseen)}  ${cell(paste.unseen)}`,
+    );
+  }
+
+  // Where the screenshot loses: the pasted text right, the screenshot not.
+  let tokens = 0;
+  const lostTokens: string[] = [];
+  const losses: string[] = [];
+  const gains: string[] = [];
+  for (const r of rows) {
+    const loss = tokenLoss(pasted.get(r.image)!, ocrText.get(r.image)!);
+    tokens += loss.total;
+    lostTokens.push(...loss.lost);
+    const [s, p] = [ok(shot.unseen, r, "reason"), ok(paste.unseen, r, "reason")];
+    const line = `${r.image}\t${r.reason}: pasted ${paste.unseen.get(r.image)?.reason}, screenshot ${shot.unseen.get(r.image)?.reason}${loss.lost.length ? `\tOCR lost ${loss.lost.join(" ")}` : ""}`;
+    if (p && !s) losses.push(line);
+    if (s && !p) gains.push(line);
+  }
+  out.push(
+    "",
+    `codes and addresses of the pasted text missing from the OCR text: ${lostTokens.length}/${tokens}`,
+    `-reader: pasted right, screenshot wrong: ${losses.length}; the other way: ${gains.length}`,
+  );
+  if (args.includes("--misses")) {
+    out.push("", "lost:", ...losses.map((l) => `  ${l}`), "", "gained:", ...gains.map((l) => `  ${l}`));
+    out.push("", "tokens lost:", `  ${lostTokens.join("  ")}`);
+  }
+  process.stdout.write(`${out.join("\n")}\n`);
+}
+
+await main();
