@@ -85,6 +85,67 @@ describe("OCR cleaning", () => {
     expect(text).toBe("Undelivered Mail Returned to Sender\n\nThis is the mail system at host example.jp.");
   });
 
+  it("drops iOS Mail's header when OCR reads the sender, time and 宛先 as one row, and its date after the subject", () => {
+    const text = cleanOcrText(
+      [
+        "9:41 87%",
+        "Mail Delivery System 10:15 0宛 先 : 自 分 詳 細",
+        "",
+        "Delivery Status Notification (Failure) 2025 年 11 月 3 日 10:15",
+        "",
+        "** Address not found **",
+      ].join("\n"),
+    );
+    expect(text).toBe("Delivery Status Notification (Failure)\n\n** Address not found **");
+  });
+
+  it("drops Gmail's header (subject first, then the sender, then 'To 自分'), keeps the subject", () => {
+    for (const to of ["To 自 分 、", "To 自分 v", "To 目分 >"]) {
+      const text = cleanOcrText(
+        [
+          "9:41 87%",
+          "< 受信",
+          "Undelivered Mail Returned to Sender [受信トレィ |",
+          "",
+          "(u Mail Delivery System 11月3日",
+          to,
+          "",
+          "<taro@example.jp>: host mx.example.jp said: 550 5.1.1 User unknown",
+          "From: <hanako@example.org>",
+        ].join("\n"),
+      );
+      expect(text).toBe(
+        "Undelivered Mail Returned to Sender\n\n<taro@example.jp>: host mx.example.jp said: 550 5.1.1 User unknown\nFrom: <hanako@example.org>",
+      );
+    }
+  });
+
+  it("keeps a quoted From: header further down (only a sender line at the top is the app's)", () => {
+    const lines = [
+      "taro@example.jp Invalid Address, ERROR_CODE :550",
+      "",
+      "Received: from mx",
+      "Date: Fri",
+      "From: Hanako <h@example.org>",
+      "To: <taro@example.jp>",
+    ];
+    expect(cleanOcrText(lines.join("\n"))).toBe(lines.join("\n"));
+  });
+
+  it("removes blanks OCR put inside an address in angle brackets or before a host's top-level domain", () => {
+    expect(cleanOcrText("<otsu- sakaba-hunter -neko@ezweb.ne. jp>: User unknown")).toBe(
+      "<otsu-sakaba-hunter-neko@ezweb.ne.jp>: User unknown",
+    );
+    expect(cleanOcrText("550 <kij itora@example.co.jp>... host lsean.ezweb.ne. jp[27.85.176.228]")).toBe(
+      "550 <kijitora@example.co.jp>... host lsean.ezweb.ne.jp[27.85.176.228]",
+    );
+    // Not an address, or a sentence's end: left alone.
+    expect(cleanOcrText("<<< 550 too many > from the U.S. and co. com")).toBe(
+      "<<< 550 too many > from the U.S. and co. com",
+    );
+    expect(cleanOcrText("< 受信 a@b > x")).toBe("< 受信 a@b > x");
+  });
+
   it("turns look-alike dashes into a separator but keeps the long-vowel mark in words", () => {
     expect(cleanOcrText("ーーーー Transcript of session follows -—")).toBe(
       "---- Transcript of session follows --",
@@ -119,7 +180,15 @@ describe("OCR cleaning", () => {
   });
 
   it("is linear: 5,000 characters of anything are cleaned at once", () => {
-    for (const junk of ["ー".repeat(5000), " 宛".repeat(2500), "9:41\n".repeat(1000), "| a ".repeat(1250)]) {
+    for (const junk of [
+      "ー".repeat(5000),
+      " 宛".repeat(2500),
+      "9:41\n".repeat(1000),
+      "| a ".repeat(1250),
+      "<a@b ".repeat(1000),
+      "a.b. ".repeat(1000),
+      `${" ".repeat(4990)}3月3日`,
+    ]) {
       const t0 = performance.now();
       cleanOcrText(junk);
       expect(performance.now() - t0).toBeLessThan(200);

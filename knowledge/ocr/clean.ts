@@ -72,13 +72,59 @@ function fixLetters(text: string): string {
   return text.replace(/\bAmessage\b/g, "A message").replace(/(^|[ \t])\|(?= [a-z'])/gm, "$1I");
 }
 
+/** Longest "<…>" whose blanks are taken for OCR's: an address in angle brackets is at most this long. */
+const MAX_BRACKETED = 120;
+
+/**
+ * Blanks OCR puts inside an address in angle brackets, where the mail had none: "<kij itora@example.jp>",
+ * "<otsu- sakaba-hunter -neko@ezweb.ne. jp>". Only a "<…>" with an "@", no other bracket and no more
+ * than four blanks; the look-ahead is bounded, so the pass is linear.
+ */
+function joinBracketed(text: string): string {
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    const open = text.indexOf("<", i);
+    if (open === -1) break;
+    let close = -1;
+    let blanks = 0;
+    let at = false;
+    for (let j = open + 1; j < text.length && j <= open + MAX_BRACKETED; j++) {
+      const c = text[j]!;
+      if (c === ">") {
+        close = j;
+        break;
+      }
+      if (c === "<" || c === "\n") break;
+      if (c === " ") blanks++;
+      else if (c === "@") at = true;
+    }
+    if (close === -1 || !at || blanks === 0 || blanks > 4 || text[open + 1] === " ") {
+      out += text.slice(i, open + 1);
+      i = open + 1;
+      continue;
+    }
+    out += text.slice(i, open) + text.slice(open, close + 1).replaceAll(" ", "");
+    i = close + 1;
+  }
+  return out + text.slice(i);
+}
+
+/**
+ * A host name OCR broke before its last label: "ezweb.ne. jp", "example. com>" (the dot and the
+ * top-level domain read as two words). Only before a common top-level domain, after a name with a dot
+ * or an "@" already, so a sentence's end ("… U.S. and") stays.
+ */
+const BROKEN_TLD =
+  /([@.][A-Za-z0-9-]{1,63}\.) (jp|com|net|org|edu|gov|info|biz|co|ne|or|ac|go|ad|uk|de|fr|cn|kr|tw|us|ru|io)(?![A-Za-z])/g;
+
 function normalizeCharacters(text: string): string {
   // NFKC: full-width ASCII, half-width kana, "…" → "...". Then quotes the mail surely wrote plain.
   const nfkc = text
     .normalize("NFKC")
     .replace(/[‘’‚`´]/g, "'")
     .replace(/[“”„]/g, '"');
-  return fixLetters(joinJapanese(plainDashes(nfkc)));
+  return joinBracketed(fixLetters(joinJapanese(plainDashes(nfkc))).replace(BROKEN_TLD, "$1$2"));
 }
 
 /** The status bar and the app's navigation: a clock, a battery level, "‹ 受信", a few stray marks. */
@@ -94,40 +140,79 @@ function isChrome(line: string): boolean {
   return readable <= 2;
 }
 
-/** "宛先: 自分", "To: Me", "To 自分", "To: you": the mail app's recipient line. */
-const RECIPIENT_LINE =
-  /^(?:宛先|送信先|受信者|to) {0,3}[:：]? {0,3}(?:自分|me|you)\b|^(?:宛先|送信先) {0,3}[:：]/i;
+/**
+ * The mail app's recipient line: 「宛先: 自分 詳細」 (iOS Mail; OCR often reads the sender, the time and
+ * the avatar on the same row: "Mail Delivery System 10:15 0宛先 : 自分詳細"), "To 自分 ⌄" (Gmail),
+ * "To: me".
+ */
+function isRecipientLine(line: string): boolean {
+  const t = line.trim();
+  if (t.length > 60) return false;
+  return (
+    /(?:宛先|送信先|受信者) {0,3}[:：]/.test(t) ||
+    /^to {0,3}[:：]? {0,3}(?:自分|me|you)(?![a-z])/i.test(t) ||
+    // "To 自分、" misread ("To Ba 、", "To 目分 >"): nothing else is that short and starts so
+    (t.length <= 10 && /^to [^a-z]/i.test(t))
+  );
+}
+/** Whether the sender has a row of its own above the recipient line (else they share one). */
+const recipientOnly = (line: string) => /^(?:宛先|送信先|受信者|to)(?![a-z])/i.test(line.trim());
 /** "差出人: …", "From: Mail Delivery System": the sender line some apps label. */
 const SENDER_LINE = /^(?:差出人|送信者|from) {0,3}[:：]/i;
 /** A date or time alone: "2025年11月3日 10:15", "2025/11/03 10:15", "Nov 3, 2025 at 10:15 AM", "昨日 10:15". */
 const DATE_LINE =
   /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,20}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}.{0,20}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}.{0,20}|(?:今日|昨日|Today|Yesterday)?\s*\d{1,2}:\d{2}(?:\s?[AP]M)?)$/i;
+/** Gmail's label after the subject: 「受信トレイ」, read with its frame as "[受信トレィ" or so. */
+const INBOX_LABEL = /[ [(（【|]{0,3}受信トレ.{0,4}$/;
+/** The date iOS shows under the subject, read onto the subject's row. */
+const DATE_TAIL = / {0,3}(?:\d{4} {0,2}年 {0,2})?\d{1,2} {0,2}月 {0,2}\d{1,2} {0,2}日[ \d:]{0,8}$/;
 
 /** How far down the app's header can reach (status bar, navigation, sender, recipient, subject, date). */
 const HEADER_LINES = 10;
 
+/**
+ * The app's header goes: the status bar, the navigation, the sender, the recipient line and the date.
+ * The subject stays, on a line of its own: above the sender (Gmail) or below the recipient line (iOS).
+ */
 function dropAppHeader(lines: string[]): string[] {
   let start = 0;
   while (start < lines.length && start < 4 && isChrome(lines[start]!)) start++;
   const head = lines.slice(start, start + HEADER_LINES);
-  const recipient = head.findIndex((l) => RECIPIENT_LINE.test(l.trim()));
+  const recipient = head.findIndex(isRecipientLine);
   if (recipient === -1) {
-    const sender = head.findIndex((l) => SENDER_LINE.test(l.trim()));
+    // Only near the top: further down, "From: …" is part of the mail (a quoted header).
+    const sender = head.slice(0, 3).findIndex((l) => SENDER_LINE.test(l.trim()));
     return sender === -1 ? lines.slice(start) : dropDates(lines, start + sender + 1);
   }
-  return dropDates(lines, start + recipient + 1);
+  const rest = start + recipient + 1;
+  // iOS shows the subject and then the date below the recipient line; Gmail the body at once.
+  const below = lines.slice(rest, rest + 4).filter((l) => l.trim() !== "");
+  const datedBelow = below.slice(0, 2).some((l) => DATE_LINE.test(l.trim()) || DATE_TAIL.test(l));
+  if (!datedBelow && recipientOnly(head[recipient]!)) {
+    const above = head.slice(0, recipient).filter((l) => !isChrome(l));
+    // above: [subject,] sender
+    const subject = above.length >= 2 ? above[above.length - 2]!.trim().replace(INBOX_LABEL, "") : "";
+    if (subject !== "") return [subject, "", ...lines.slice(skipDates(lines, rest))];
+  }
+  return dropDates(lines, rest);
+}
+
+/** The index of the first line from `at` that is neither blank nor a date (the body's first line). */
+function skipDates(lines: readonly string[], at: number): number {
+  let i = at;
+  while (i < lines.length && i < at + 3 && (lines[i]!.trim() === "" || DATE_LINE.test(lines[i]!.trim()))) i++;
+  return i;
 }
 
 /** After the recipient line: the subject stays (on its own line), the date goes. */
-function dropDates(lines: string[], from: string | number): string[] {
-  const at = Number(from);
+function dropDates(lines: string[], at: number): string[] {
   const out: string[] = [];
   let i = at;
   for (; i < lines.length && i < at + 4; i++) {
     const t = lines[i]!.trim();
     if (t === "" || DATE_LINE.test(t) || /^(?:cc|bcc)\s*[:：]/i.test(t)) continue;
     if (out.length > 0) break; // the body starts after the subject
-    out.push(t, "");
+    out.push(t.replace(DATE_TAIL, ""), "");
   }
   return [...out, ...lines.slice(i)];
 }
