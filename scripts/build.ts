@@ -28,6 +28,10 @@ export function build(outDir = join(ROOT, "dist")): string {
   rmSync(outDir, { recursive: true, force: true });
   const tsc = join(ROOT, "node_modules", ".bin", "tsc");
   execFileSync(tsc, ["-p", join(ROOT, "tsconfig.build.json"), "--outDir", outDir], { stdio: "inherit" });
+  // The command-line tools, each as one file (scripts/bundle-tools.ts says why).
+  execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts", "bundle-tools.ts"), outDir], {
+    stdio: "inherit",
+  });
   for (const dir of DATA_DIRS) cpSync(join(ROOT, dir), join(outDir, dir), { recursive: true });
   // Written last: scripts/run-compiled.mjs runs dist/ only when this is newer than every source file.
   writeFileSync(join(outDir, ".built"), `${new Date().toISOString()}\n`);

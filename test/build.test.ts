@@ -93,6 +93,17 @@ describe("the compiled build (npm run build)", () => {
     }
   }, 60_000);
 
+  it("bundles the classify tool into one file that still reads screenshots (OCR loaded on demand)", {
+    timeout: 120_000,
+  }, () => {
+    const tool = join(OUT, "knowledge", "cli", "classify.js");
+    // One file: no static import of the classifier's modules is left.
+    expect(readFileSync(tool, "utf8")).not.toMatch(/^import .* from "\.\.?\//m);
+    const shot = join(import.meta.dirname, "fixtures", "screenshots", "exim-mailbox-full.dark.2x.png");
+    const out = execFileSync(process.execPath, [tool, "--json", shot], { encoding: "utf8" });
+    expect(JSON.parse(out).records[0]).toMatchObject({ reason: "mailboxfull", status: "5.2.2" });
+  });
+
   it("shuts down cleanly on SIGTERM", async () => {
     expect(await bot.stop("SIGTERM")).toBe(0);
   });
