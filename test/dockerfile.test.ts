@@ -167,6 +167,7 @@ describe("production dependencies", () => {
     "scripts/local-server.ts",
     "scripts/phone-screenshot.ts",
     "scripts/screenshot-bounces.ts",
+    "scripts/bundle-tools.ts", // npm run build, in the image's build stage (dev dependencies there)
   ]);
 
   function sources(dir: string): string[] {
