@@ -10,7 +10,7 @@ import { failedRecipient, failedRecipients, isServerStatus } from "./recipients.
 import { cut, normalizeCommand, trimEndOf } from "./text.ts";
 import { kindOfText, languageOfCommand } from "./text-kind.ts";
 import type { KeywordCommand, UiTexts } from "./ui.ts";
-import { readingTable } from "./understand/normalize.ts";
+import { canonical, readingTable } from "./understand/normalize.ts";
 import { phraseMatcher } from "./understand/phrases.ts";
 import { buildRespeller } from "./understand/respell.ts";
 import { buildQuestionIndex, MAX_QUESTION_CHARS, type Understanding } from "./understand/understand.ts";
@@ -208,6 +208,15 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         (!record && typed && understood.kind !== "none" && isEnglishQuestion(text) ? "en" : undefined),
     );
     if (feeling) before.push({ type: "UPSET", feeling });
+    // A reaction of a few letters matches a question about a diagnosis by one short word at most ("so?"
+    // in "so the address is wrong?"): it asks that question only when the match is strong. Short acts
+    // (「あざす」「ども」) are what they say.
+    const reaction =
+      question !== undefined &&
+      Object.keys(question.topics).length > 0 &&
+      !record &&
+      isShortReaction(text) &&
+      (understood.candidates[0]?.score ?? 0) < UPSET_CLEAR;
 
     if (record) {
       // A question about the diagnosis on screen that happens to name a reason (「ウイルスに感染してるって
@@ -240,7 +249,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       text: head,
       session,
       ownWords,
-      question,
+      question: reaction ? undefined : question,
       understood,
       feeling,
       fromServer: kind.fromServer,
@@ -287,11 +296,20 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       if (told?.statement) return questionEvent(told, session.topic);
     }
     if (m.fromServer && !m.typed) return { type: "UNREADABLE", paste: unreadPaste(text) };
+    // 「で？」「え？」「それから？」 "so?": a reaction to the last answer that asks nothing of its own is a
+    // prompt to go on: the steps of the diagnosis on screen, or how to paste one.
+    if (!question && !m.fromServer && isShortReaction(text)) return nextStep;
     if (mention) return feeling && session.topic ? nextStep : { type: "BOUNCE_MENTIONED", about: mention };
     if (m.understood.kind === "unsure" && !feeling)
       return { type: "CLARIFY", ids: m.understood.candidates.map((c) => c.id) };
     if (m.fromServer) return { type: "UNREADABLE", paste: unreadPaste(text) };
     return feeling ? nextStep : { type: "SMALL_TALK" };
+  }
+
+  /** A text of a few letters at most (emoji, punctuation and spaces not counted). */
+  function isShortReaction(text: string): boolean {
+    if (text.length > MAX_REACTION_CHARS * 8) return false;
+    return canonical(text, readings).replace(/ /g, "").length <= MAX_REACTION_CHARS;
   }
 
   /** The question a question stands for with a diagnosis on screen (「わからない」 → "in plain words"). */
@@ -369,6 +387,9 @@ function isLament(besides: string): boolean {
   for (const word of LAMENT_WORDS) if (rest.includes(word)) rest = rest.split(word).join("");
   return rest.length < MIN_TOLD_CHARS && rest !== besides.replace(/ /g, "");
 }
+
+/** At most this many letters (canonical, spaces left out): a reaction (「で？」「それで」), not a question. */
+const MAX_REACTION_CHARS = 5;
 
 /** What a message says besides its words about returned mail must score this much to be taken for it. */
 const TOLD_CLEAR = 0.45;

@@ -60,6 +60,7 @@ export const dialogMachine = setup({
   },
   guards: {
     "helpful?": ({ event }) => event.type === "FEEDBACK" && event.helpful,
+    "stepsTurn?": ({ context }) => context.misses % 2 === 0,
     "namesItsTopic?": ({ event }) => event.type === "FEEDBACK" && event.topic !== undefined,
     "leadsToCarriers?": ({ event }) => event.type === "FOLLOW_UP" && event.carriers,
     "recipientOnKnownCarrier?": ({ context, event }) =>
@@ -79,14 +80,17 @@ export const dialogMachine = setup({
     countMiss: assign({ misses: ({ context }) => context.misses + 1 }),
     forgetDiagnosis: assign({ diagnosis: null, unread: null }),
     dropDiagnosis: assign({ diagnosis: null }),
+    // A new diagnosis starts the count of messages not understood about it (misses) afresh.
     rememberDiagnosis: assign({
       diagnosis: ({ context, event }) => (event.type === "PASTE" ? event.diagnosis : context.diagnosis),
       unread: null,
+      misses: 0,
     }),
     rememberSymptom: assign({
       diagnosis: ({ context, event }) =>
         event.type === "SYMPTOM" ? symptomDiagnosis(event.topic) : context.diagnosis,
       unread: null,
+      misses: 0,
     }),
     countUnread: assign({
       unread: ({ context, event }) =>
@@ -354,13 +358,29 @@ export const dialogMachine = setup({
             { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
           ],
         },
-        SMALL_TALK: {
-          actions: [
-            "countMiss",
-            { type: "answerSmallTalk", params: missOf },
-            { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
-          ],
-        },
+        // A message not understood while a diagnosis is on screen is most likely about it: the first
+        // (and every other) one gets the diagnosis's steps again, a real next step rather than "I could
+        // not answer that"; the ones between say so, so that no text comes twice in a row.
+        SMALL_TALK: [
+          {
+            guard: "stepsTurn?",
+            actions: [
+              "countMiss",
+              {
+                type: "showSteps",
+                params: ({ context }) => ({ topic: context.diagnosis!.topic, offer: "none" as const }),
+              },
+              { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
+            ],
+          },
+          {
+            actions: [
+              "countMiss",
+              { type: "answerSmallTalk", params: missOf },
+              { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
+            ],
+          },
+        ],
         FEEDBACK: [
           { guard: "helpful?", target: "menu", actions: "thankForFeedback" },
           {

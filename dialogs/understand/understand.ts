@@ -153,7 +153,9 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
         if (s <= 0) return;
         const fit = fitOf(q, topic);
         if (fit !== "off") fitting.add(q.id);
-        ranked.push({ id: q.id, score: Math.min(1, s * FIT_WEIGHT[fit]) });
+        // Not capped at 1: two boosted questions that both match well must keep their order, or a cap
+        // turns a clear lead ("How big can my attachment be?": size limit over large files) into a tie.
+        ranked.push({ id: q.id, score: s * FIT_WEIGHT[fit] });
       });
       ranked.sort((a, b) => b.score - a.score);
       return decide(ranked, topic === null ? undefined : fitting);
@@ -169,13 +171,14 @@ const FIT_WEIGHT: Record<Fit, number> = {
 };
 
 /**
- * How a question fits the diagnosis on screen: an answer of its own for it; only a general answer (「電話で
+ * How a question fits the diagnosis on screen: an answer of its own for it (the diagnosis's steps count); only a general answer (「電話で
  * 相談できる？」); or answers of its own for other diagnoses but not this one ("how to check the address"
  * after "the mailbox is full": its general answer is still about addresses).
  */
 function fitOf(q: Question, topic: TopicId | null): Fit {
   if (topic === null) return "general";
-  if (q.topics[topic] !== undefined) return "own";
+  // "What do I do now?" is answered with the steps of the diagnosis on screen: an answer of its own.
+  if (q.topics[topic] !== undefined || q.does === "next-steps") return "own";
   return Object.keys(q.topics).length > 0 ? "off" : "general";
 }
 
