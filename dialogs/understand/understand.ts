@@ -58,7 +58,7 @@ export const THRESHOLDS = {
   /** Multiplier for questions with an answer of their own for the diagnosis on screen. */
   contextBoost: 1.3,
   /** Multiplier for questions with answers of their own for other diagnoses, but not the one on screen. */
-  offTopic: 0.85,
+  offTopic: 0.75,
   maxCandidates: 3,
 } as const;
 
