@@ -1,5 +1,5 @@
 /**
- * npm run screenshots:bounces -- OUT [--corpus DIR [--fragments]] [--limit N] [--all-variants] [--preview]
+ * npm run screenshots:bounces -- OUT [--corpus DIR [--fragments [--shift K]]] [--limit N] [--all-variants] [--preview]
  *
  * Renders returned mails as phone screenshots (scripts/phone-screenshot.ts) into OUT, with OUT/labels.tsv
  * naming each image and its expected reason, so that `npm run --silent eval -- OUT` scores the whole
@@ -10,7 +10,8 @@
  * Each text gets one variant in turn (light/dark × PNG/JPEG q70 × 2×/3× pixels), or all eight with
  * --all-variants; --preview adds LINE's preview size (a quarter of the pixels) for each.
  * --fragments: only the corpus mails, each as the part around its error a user screenshots, in two
- * halves by family (OUT/dev, OUT/held-out; see renderFragments).
+ * halves by family (OUT/dev, OUT/held-out; see renderFragments); --shift K gives each mail the variant K
+ * places further (a second set of the same fragments in other variants, to compare variants pairwise).
  * A text whose first code or phrase is far down is shown scrolled to it, the app's header off screen,
  * as a user scrolls before taking the screenshot.
  */
@@ -205,7 +206,7 @@ function labelRows(text: Text, file: string, firstOnly: boolean): string[] {
  * (family-readers.ts), OUT/dev to look at and tune on, OUT/held-out to score only. Each half also gets
  * the same fragments as text (OUT/<half>/text/*.txt): the pasted figure to compare with.
  */
-async function renderFragments(out: string, texts: Text[], browser: Browser): Promise<number> {
+async function renderFragments(out: string, texts: Text[], browser: Browser, shift: number): Promise<number> {
   const halves = splitFamilies(texts.map((t) => familyOf(`${t.name}.eml`)));
   const tsv = new Map<string, string[]>();
   const textTsv = new Map<string, string[]>();
@@ -214,7 +215,7 @@ async function renderFragments(out: string, texts: Text[], browser: Browser): Pr
     const half = halves.get(familyOf(`${text.name}.eml`)) ?? "dev";
     const n = counter.get(half) ?? 0;
     counter.set(half, n + 1);
-    const v = VARIANTS[n % VARIANTS.length]!;
+    const v = VARIANTS[(n + shift) % VARIANTS.length]!;
     const fragment = fragmentOf(text.body, text.name);
     const dir = join(out, half);
     mkdirSync(join(dir, "text"), { recursive: true });
@@ -241,7 +242,7 @@ async function main(): Promise<void> {
   );
   if (!out) {
     process.stderr.write(
-      "usage: npm run screenshots:bounces -- OUT [--corpus DIR [--fragments]] [--limit N] [--all-variants] [--preview]\n",
+      "usage: npm run screenshots:bounces -- OUT [--corpus DIR [--fragments [--shift K]]] [--limit N] [--all-variants] [--preview]\n",
     );
     process.exit(2);
   }
@@ -251,7 +252,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   if (args.includes("--fragments")) {
     try {
-      const n = await renderFragments(out, fromCorpus, browser);
+      const n = await renderFragments(out, fromCorpus, browser, Number(value("--shift") ?? 0));
       process.stdout.write(`${n} fragment screenshots in ${out}/dev and ${out}/held-out\n`);
     } finally {
       await browser.close();

@@ -257,4 +257,32 @@ describe("classify: pasted fragments", () => {
     const { records } = await classify(paste);
     expect(records.map((r) => r.reason)).toEqual(["networkerror"]);
   });
+
+  it("reads the server's answer above a notice's 'address(es) failed:' list when the list is cut off", async () => {
+    // A provider that repeats Exim's notice under its own words; the screenshot ends at the list.
+    const paste = [
+      "  taro@example.jp",
+      "    SMTP error from remote mail server after RCPT TO:<taro@example.jp>:",
+      "    host mx.example.jp [192.0.2.1]: 550 5.1.1 <taro@example.jp>... User Unknown",
+      "",
+      "This message was created automatically by mail delivery software.",
+      "",
+      "A message that you sent could not be delivered to one or more of its",
+      "recipients. This is a permanent error. The following address(es) failed:",
+      "",
+      "  taro@example.jp",
+    ].join("\n");
+    const { records } = await classify(paste, { kind: "fragment" });
+    expect(records.map((r) => [r.reason, r.status])).toEqual([["userunknown", "5.1.1"]]);
+  });
+
+  it("reads Sendmail's 'could not be delivered for N hours' as a message the server gave up on", async () => {
+    const paste = [
+      "<taro@example.jp>... Deferred: 421 Service not available",
+      "Message could not be delivered for 8 hours",
+      "Message will be deleted from queue",
+    ].join("\n");
+    const { records } = await classify(paste, { kind: "fragment" });
+    expect(records.map((r) => r.reason)).toEqual(["expired"]);
+  });
 });

@@ -44,7 +44,7 @@ export function draftsOf(message: Message): Draft[] {
     fromReport.length > 0 &&
     fromReport.every((r) => hasSmtpCode(r.diagnosis) || knownPhrase(r.diagnosis) !== undefined);
   if (fromText.length === 0 && !reportComplete && GENERIC.detect(message)) fromText = GENERIC.parse(message);
-  else if (fromText.length > 0 && !reportComplete && fromText.every((d) => !d.diagnosis))
+  else if (fromText.length > 0 && !reportComplete && fromText.every((d) => !saysWhy(d.diagnosis)))
     fillDiagnoses(fromText, GENERIC.parse(message));
   const drafts = fromReport.length > 0 ? mergeReport(fromReport, fromText) : fromText;
   // A pasted "Action: delivered" / "Status: 2.0.0" says the message arrived: a delivery notice.
@@ -77,6 +77,11 @@ function notTheUser(drafts: Draft[], addressees: readonly string[]): Draft[] {
   if (addressees.length === 0) return drafts;
   for (const d of drafts) if (addressees.some((a) => sameAddress(a, d.recipient))) d.recipient = "";
   return drafts;
+}
+
+/** Whether a diagnosis explains anything: an SMTP code or a phrase one of the reasons knows. */
+function saysWhy(diagnosis: string): boolean {
+  return diagnosis !== "" && (hasSmtpCode(diagnosis) || knownPhrase(diagnosis) !== undefined);
 }
 
 /**

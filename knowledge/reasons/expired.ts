@@ -11,6 +11,7 @@ export const PHRASES: readonly string[] = [
   "cannot send message within",
   "connection timed out",
   "could not be delivered for… days",
+  "could not be delivered for… hours", // Sendmail: "Message could not be delivered for 8 hours"
   "could not deliver for the last",
   "could not find a gateway for",
   "could not send message for past",
