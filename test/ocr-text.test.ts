@@ -179,6 +179,37 @@ describe("OCR cleaning", () => {
     expect(record).toMatchObject({ reason: "userunknown", status: "5.1.1", recipient: "u***@example.jp" });
   });
 
+  it("reads Sendmail's notice whose frames of dashes OCR read a dash short, and 'RCPT T0:'", async () => {
+    const ocr = [
+      "Returned mail: see transcript for details",
+      "",
+      "   ---- The following addresses had permanent fatal errors ---",
+      "<taro@example.org>",
+      "    (reason: 550 5.2.1 <taro@example.org>... User Unknown)",
+      "",
+      "   --- Transcript of session follows -",
+      "... while talking to mx.example.org.:",
+      ">>> RCPT T0:<taro@example.org>",
+      "<<< 550 5.2.1 <taro@example.org>... User Unknown",
+    ].join("\n");
+    const [record] = (await classify(cleanOcrText(ocr), { kind: "fragment" })).records;
+    expect(record).toMatchObject({ lhost: "Sendmail", reason: "userunknown", status: "5.2.1" });
+  });
+
+  it("keeps the body's first line when the mail has no subject (the date follows the recipient line)", () => {
+    const text = cleanOcrText(
+      [
+        "Mail Delivery System 10:15 0宛 先 : 自 分 詳 細",
+        "2025 年 11 月 3 日 10:15",
+        "Sent <<< RCPT TO:<taro@example.jp> Received >>> 550 5.1.1",
+        "<taro@example.jp>... user unknown",
+      ].join("\n"),
+    );
+    expect(text).toBe(
+      "Sent <<< RCPT TO:<taro@example.jp> Received >>> 550 5.1.1\n<taro@example.jp>... user unknown",
+    );
+  });
+
   it("is linear: 5,000 characters of anything are cleaned at once", () => {
     for (const junk of [
       "ー".repeat(5000),
@@ -188,6 +219,7 @@ describe("OCR cleaning", () => {
       "<a@b ".repeat(1000),
       "a.b. ".repeat(1000),
       `${" ".repeat(4990)}3月3日`,
+      "RCPT T0:".repeat(600),
     ]) {
       const t0 = performance.now();
       cleanOcrText(junk);

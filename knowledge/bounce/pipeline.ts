@@ -44,7 +44,7 @@ export function draftsOf(message: Message): Draft[] {
     fromReport.length > 0 &&
     fromReport.every((r) => hasSmtpCode(r.diagnosis) || knownPhrase(r.diagnosis) !== undefined);
   if (fromText.length === 0 && !reportComplete && GENERIC.detect(message)) fromText = GENERIC.parse(message);
-  else if (fromText.length > 0 && !reportComplete && fromText.every((d) => !saysWhy(d.diagnosis)))
+  else if (fromText.length > 0 && !reportComplete && fromText.every((d) => !saysWhy(d.diagnosis, message)))
     fillDiagnoses(fromText, GENERIC.parse(message));
   const drafts = fromReport.length > 0 ? mergeReport(fromReport, fromText) : fromText;
   // A pasted "Action: delivered" / "Status: 2.0.0" says the message arrived: a delivery notice.
@@ -79,8 +79,13 @@ function notTheUser(drafts: Draft[], addressees: readonly string[]): Draft[] {
   return drafts;
 }
 
-/** Whether a diagnosis explains anything: an SMTP code or a phrase one of the reasons knows. */
-function saysWhy(diagnosis: string): boolean {
+/**
+ * Whether a format's diagnosis explains anything. In a whole mail, any text it read does; in a paste, only
+ * an SMTP code or a phrase one of the reasons knows: a fragment may hold the server's answer outside the
+ * part the format reads (above a notice's list that the screen cut off).
+ */
+function saysWhy(diagnosis: string, message: Message): boolean {
+  if (message.kind !== "fragment") return diagnosis !== "";
   return diagnosis !== "" && (hasSmtpCode(diagnosis) || knownPhrase(diagnosis) !== undefined);
 }
 

@@ -21,10 +21,24 @@ import type { Format } from "./format.ts";
  * Old Sendmail (V5) writes only the transcript: "554 <x@example.org>... 550 Host unknown".
  */
 const LIST_MARKERS = [
-  "----- the following addresses had permanent fatal errors -----",
-  "----- the following addresses had transient non-fatal errors -----",
+  "the following addresses had permanent fatal errors",
+  "the following addresses had transient non-fatal errors",
 ];
-const TRANSCRIPT = "----- transcript of session follows -----";
+const TRANSCRIPT = "transcript of session follows";
+
+/**
+ * A marker line's title without its frame of dashes ("----- Transcript of session follows -----"), or
+ * "" for a line that does not start with one. The frame is not compared: OCR of a screenshot often
+ * reads one or two dashes fewer or more.
+ */
+function unframed(line: string): string {
+  if (!line.startsWith("--")) return "";
+  let start = 0;
+  let end = line.length;
+  while (start < end && (line[start] === "-" || line[start] === " ")) start++;
+  while (end > start && (line[end - 1] === "-" || line[end - 1] === " ")) end--;
+  return line.slice(start, end);
+}
 
 /** "<x@example.jp>... Deferred: ...", "550 5.1.2 <x@example.jp>... Host unknown", "554 <x@example.jp>... 550 Host unknown" */
 const TRANSCRIPT_LINE =
@@ -72,13 +86,14 @@ export const sendmail: Format = {
     if (subject.startsWith("returned mail:") || subject.startsWith("warning: could not send message"))
       return true;
     const notice = noticeLower(m);
-    return LIST_MARKERS.some((k) => notice.includes(k)) || notice.includes(TRANSCRIPT);
+    return LIST_MARKERS.some((k) => notice.includes(`- ${k}`)) || notice.includes(`- ${TRANSCRIPT}`);
   },
   parse(m: Message) {
     const lines = noticeLines(m);
     const lower = lines.map((l) => l.trim().toLowerCase());
-    const listAt = lower.findIndex((l) => LIST_MARKERS.includes(l));
-    const transcriptAt = lower.indexOf(TRANSCRIPT);
+    const titles = lower.map(unframed);
+    const listAt = titles.findIndex((l) => LIST_MARKERS.includes(l));
+    const transcriptAt = titles.indexOf(TRANSCRIPT);
     const listEnd = transcriptAt > listAt ? transcriptAt : lines.length;
     const drafts: Draft[] =
       listAt === -1

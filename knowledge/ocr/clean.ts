@@ -66,10 +66,15 @@ function joinJapanese(text: string): string {
 
 /**
  * Letters OCR glues or swaps in bounce texts: "Amessage that you sent" (a capital A runs into the next
- * word), "| will be" (a capital I read as a bar).
+ * word), "| will be" (a capital I read as a bar), "RCPT T0:" and "MAIL FR0M:" (an O read as a zero: the
+ * SMTP command tells the classifier which step was refused).
  */
 function fixLetters(text: string): string {
-  return text.replace(/\bAmessage\b/g, "A message").replace(/(^|[ \t])\|(?= [a-z'])/gm, "$1I");
+  return text
+    .replace(/\bAmessage\b/g, "A message")
+    .replace(/(^|[ \t])\|(?= [a-z'])/gm, "$1I")
+    .replace(/\bRCPT T0:/gi, "RCPT TO:")
+    .replace(/\bMAIL FR0M:/gi, "MAIL FROM:");
 }
 
 /** Longest "<…>" whose blanks are taken for OCR's: an address in angle brackets is at most this long. */
@@ -208,10 +213,16 @@ function skipDates(lines: readonly string[], at: number): number {
 function dropDates(lines: string[], at: number): string[] {
   const out: string[] = [];
   let i = at;
+  let dated = false;
   for (; i < lines.length && i < at + 4; i++) {
     const t = lines[i]!.trim();
-    if (t === "" || DATE_LINE.test(t) || /^(?:cc|bcc)\s*[:：]/i.test(t)) continue;
-    if (out.length > 0) break; // the body starts after the subject
+    if (t === "" || /^(?:cc|bcc)\s*[:：]/i.test(t)) continue;
+    if (DATE_LINE.test(t)) {
+      dated = true;
+      continue;
+    }
+    // The body starts after the subject, or at once when the date came first (a mail without one).
+    if (out.length > 0 || dated) break;
     out.push(t.replace(DATE_TAIL, ""), "");
   }
   return [...out, ...lines.slice(i)];
