@@ -53,6 +53,8 @@ const SESSIONS = 10_000;
 type Kind = "full" | "echo" | "stream";
 interface Bot {
   kind: Kind;
+  /** How the bot is named in the output ("full-b": the full app with BENCH_AB_NODE_ARGS). */
+  name: string;
   port: number;
   child: ChildProcess;
   memory(): Promise<Memory>;
@@ -95,7 +97,13 @@ async function startStandIn(): Promise<StandIn> {
 /** The compiled app (npm run build), as the production image runs it. */
 let built: string | undefined;
 
-async function startBot(kind: Kind, standIn: StandIn, redis?: RedisServer): Promise<Bot> {
+/** The full app's A/B variant ("full-b"): added V8 flags and environment (bench/webhook.ts, speed()). */
+interface Variant {
+  nodeArgs: string[];
+  env: Record<string, string>;
+}
+
+async function startBot(kind: Kind, standIn: StandIn, redis?: RedisServer, variant?: Variant): Promise<Bot> {
   built ??= build();
   const file = join(built, "bench", "webhook", kind === "echo" ? "echo-bot.js" : "full-app.js");
   // The full app with the production V8 flags; the echo bot as its example runs, plain node.
@@ -103,7 +111,7 @@ async function startBot(kind: Kind, standIn: StandIn, redis?: RedisServer): Prom
   const extra = (process.env[kind === "echo" ? "BENCH_ECHO_NODE_ARGS" : "BENCH_NODE_ARGS"] ?? "")
     .split(" ")
     .filter(Boolean);
-  const flags = kind === "echo" ? extra : [...RUNTIME_NODE_FLAGS, ...extra];
+  const flags = kind === "echo" ? extra : [...RUNTIME_NODE_FLAGS, ...extra, ...(variant?.nodeArgs ?? [])];
   const child = spawn(process.execPath, [...flags, "--expose-gc", file], {
     env: {
       PATH: process.env.PATH,
@@ -113,6 +121,8 @@ async function startBot(kind: Kind, standIn: StandIn, redis?: RedisServer): Prom
       BENCH_LINE_URL: standIn.baseUrl,
       ...(redis && { BENCH_REDIS_URL: redis.url }),
       ...(process.env.MALLOC_ARENA_MAX && { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX }),
+      ...(process.env.MAX_CONCURRENT_EVENTS && { MAX_CONCURRENT_EVENTS: process.env.MAX_CONCURRENT_EVENTS }),
+      ...variant?.env,
     },
     stdio: ["ignore", "ignore", "inherit", "ipc"], // the app's JSON log lines go nowhere, as to a log shipper
   });
@@ -124,6 +134,7 @@ async function startBot(kind: Kind, standIn: StandIn, redis?: RedisServer): Prom
   });
   return {
     kind,
+    name: variant ? `${kind}-b` : kind,
     port,
     child,
     memory: async () => {
@@ -210,7 +221,7 @@ async function blast(bot: Bot, standIn: StandIn, webhooks: Signed[], concurrency
   const seconds = (performance.now() - started) / 1000;
   const cpuMs = (await bot.cpuMs()) - cpuBefore;
   agent.destroy();
-  if (failed > 0) throw new Error(`${bot.kind}: ${failed} webhooks not answered 200`);
+  if (failed > 0) throw new Error(`${bot.name}: ${failed} webhooks not answered 200`);
   return {
     perSecond: webhooks.length / seconds,
     /** The bot's CPU time per event, and how busy it was (1 = one core all the time). */
@@ -264,31 +275,56 @@ async function main(): Promise<void> {
   await standIn.close();
 }
 
+/**
+ * BENCH_AB_NODE_ARGS (V8 flags, e.g. "--max-semi-space-size=16") and BENCH_AB_ENV (e.g.
+ * "MAX_CONCURRENT_EVENTS=16 MALLOC_ARENA_MAX=2"): the text rounds also run "full-b", the full app with
+ * these added, so a setting is compared with the image's in the same rounds.
+ */
+const AB: Variant | undefined =
+  process.env.BENCH_AB_NODE_ARGS || process.env.BENCH_AB_ENV
+    ? {
+        nodeArgs: (process.env.BENCH_AB_NODE_ARGS ?? "").split(" ").filter(Boolean),
+        env: Object.fromEntries(
+          (process.env.BENCH_AB_ENV ?? "")
+            .split(" ")
+            .filter(Boolean)
+            .map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]),
+        ),
+      }
+    : undefined;
+
 async function speed(standIn: StandIn, parts: string[]): Promise<void> {
-  // 1. Throughput, alternating which bot goes first.
+  // 1. Throughput, rotating which bot goes first.
   const full = await startBot("full", standIn);
   const echo = await startBot("echo", standIn);
-  const bots = { full, echo };
-  for (const bot of [full, echo]) {
-    await blast(bot, standIn, traffic("text", `warm-${bot.kind}`, 400, SECRET));
-    if (MIXED_ROUNDS > 0) await blast(bot, standIn, traffic("mixed", `warm-mixed-${bot.kind}`, 200, SECRET));
+  const variant = AB ? await startBot("full", standIn, undefined, AB) : undefined;
+  const all = variant ? [echo, full, variant] : [echo, full];
+  for (const bot of all) {
+    await blast(bot, standIn, traffic("text", `warm-${bot.name}`, 400, SECRET));
+    if (MIXED_ROUNDS > 0 && bot !== variant)
+      await blast(bot, standIn, traffic("mixed", `warm-mixed-${bot.name}`, 200, SECRET));
   }
   if (parts.includes("throughput")) {
     // The mixed traffic is optional when profiling (BENCH_MIXED_ROUNDS=0).
-    const primary = await throughputRounds(bots, standIn, "text", ROUNDS);
-    const secondary = MIXED_ROUNDS > 0 ? await throughputRounds(bots, standIn, "mixed", MIXED_ROUNDS) : NaN;
+    const primary = await throughputRounds(all, standIn, "text", ROUNDS);
+    const secondary =
+      MIXED_ROUNDS > 0 ? await throughputRounds([echo, full], standIn, "mixed", MIXED_ROUNDS) : undefined;
     console.log("");
     console.log(
-      `  PRIMARY   full/echo ${primary.toFixed(2)}× — text only, both bots reply to every event (acceptance ≥ 0.8×)`,
+      `  PRIMARY   full/echo ${primary.get("full")?.toFixed(2)}× — text only, both bots reply to every event (acceptance ≥ 0.8×)`,
     );
-    console.log(
-      `  secondary full/echo ${secondary.toFixed(2)}× — mixed traffic; echo answers only text events (40 %), full answers all`,
-    );
+    if (variant)
+      console.log(
+        `  A/B       full-b/echo ${primary.get("full-b")?.toFixed(2)}× — full-b: + ${[...(AB?.nodeArgs ?? []), ...Object.entries(AB?.env ?? {}).map(([k, v]) => `${k}=${v}`)].join(" ")}`,
+      );
+    if (secondary)
+      console.log(
+        `  secondary full/echo ${secondary.get("full")?.toFixed(2)}× — mixed traffic; echo answers only text events (40 %), full answers all`,
+      );
   }
 
-  if (parts.includes("latency")) await latencyRun(bots, standIn);
-  await full.stop();
-  await echo.stop();
+  if (parts.includes("latency")) await latencyRun({ full, echo }, standIn);
+  for (const bot of all) await bot.stop();
 }
 
 const MIX_TITLE: Record<Mix, string> = {
@@ -297,43 +333,52 @@ const MIX_TITLE: Record<Mix, string> = {
     "secondary — mixed (follow, paste, postback and rich-menu taps, メニュー): echo answers only text events (40 %), full answers all",
 };
 
-/** Rounds of one mix; returns the median of the rounds' full/echo ratios. */
+/**
+ * Rounds of one mix; `bots` starts with the echo bot (the baseline), the order of the bots rotating each
+ * round. Returns, per other bot, the median of the rounds' ratios to the echo bot.
+ */
 async function throughputRounds(
-  bots: { full: Bot; echo: Bot },
+  bots: Bot[],
   standIn: StandIn,
   mix: Mix,
   rounds: number,
-): Promise<number> {
+): Promise<Map<string, number>> {
   console.log(`
 throughput, ${MIX_TITLE[mix]}`);
   console.log(`  ${USERS_PER_ROUND * 5} events per round, ${CONCURRENCY} concurrent requests`);
-  const rates = { full: [] as number[], echo: [] as number[] };
-  const cpu = { full: [] as number[], echo: [] as number[] };
-  const busy = { full: [] as number[], echo: [] as number[] };
+  const rates = bots.map(() => [] as number[]);
+  const cpu = bots.map(() => [] as number[]);
+  const busy = bots.map(() => [] as number[]);
+  const last = (values: number[][], i: number) => values[i]!.at(-1)!;
   for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? (["echo", "full"] as const) : (["full", "echo"] as const);
-    for (const kind of order) {
-      const webhooks = traffic(mix, `${mix}-r${round}-${kind}`, USERS_PER_ROUND, SECRET);
-      const result = await blast(bots[kind], standIn, webhooks);
-      rates[kind].push(result.perSecond);
-      cpu[kind].push(result.cpuMicrosPerEvent);
-      busy[kind].push(result.busy);
+    for (let k = 0; k < bots.length; k++) {
+      const i = (round + k) % bots.length;
+      const bot = bots[i]!;
+      const webhooks = traffic(mix, `${mix}-r${round}-${bot.name}`, USERS_PER_ROUND, SECRET);
+      const result = await blast(bot, standIn, webhooks);
+      rates[i]!.push(result.perSecond);
+      cpu[i]!.push(result.cpuMicrosPerEvent);
+      busy[i]!.push(result.busy);
     }
+    const ratios = bots.slice(1).map((_, j) => (last(rates, j + 1) / last(rates, 0)).toFixed(2));
     console.log(
-      `  round ${round + 1}: echo ${f0(rates.echo.at(-1)!)} · full ${f0(rates.full.at(-1)!)} events/s (${(rates.full.at(-1)! / rates.echo.at(-1)!).toFixed(2)}×)` +
-        ` · CPU per event echo ${f0(cpu.echo.at(-1)!)} µs, full ${f0(cpu.full.at(-1)!)} µs · busy echo ${busy.echo.at(-1)!.toFixed(2)}, full ${busy.full.at(-1)!.toFixed(2)} cores`,
+      `  round ${round + 1}: ${bots.map((b, i) => `${b.name} ${f0(last(rates, i))}`).join(" · ")} events/s (${ratios.join(", ")}×)` +
+        ` · CPU per event ${bots.map((b, i) => `${b.name} ${f0(last(cpu, i))}`).join(", ")} µs` +
+        ` · busy ${bots.map((b, i) => `${b.name} ${last(busy, i).toFixed(2)}`).join(", ")} cores`,
     );
   }
-  const ratio = median(rates.full.map((full, i) => full / rates.echo[i]!));
+  const ratios = new Map<string, number>();
+  for (let i = 1; i < bots.length; i++)
+    ratios.set(bots[i]!.name, median(rates[i]!.map((rate, r) => rate / rates[0]![r]!)));
   console.log(
-    `  median of ${rounds} rounds: echo ${f0(median(rates.echo))} · full ${f0(median(rates.full))} events/s;` +
-      ` full/echo ${ratio.toFixed(2)}× (median of the rounds' ratios)`,
+    `  median of ${rounds} rounds: ${bots.map((b, i) => `${b.name} ${f0(median(rates[i]!))}`).join(" · ")} events/s;` +
+      ` ${[...ratios].map(([name, ratio]) => `${name}/${bots[0]!.name} ${ratio.toFixed(2)}×`).join(", ")} (median of the rounds' ratios)`,
   );
   console.log(
-    `  CPU per event (median): echo ${f0(median(cpu.echo))} µs · full ${f0(median(cpu.full))} µs` +
+    `  CPU per event (median): ${bots.map((b, i) => `${b.name} ${f0(median(cpu[i]!))} µs`).join(" · ")}` +
       (mix === "mixed" ? " (echo: per event, of which it answers 40 %)" : " (one reply call per event each)"),
   );
-  return ratio;
+  return ratios;
 }
 
 async function latencyRun({ full, echo }: { full: Bot; echo: Bot }, standIn: StandIn): Promise<void> {
@@ -378,9 +423,9 @@ async function stream(standIn: StandIn): Promise<void> {
     console.log(
       "\nstream path (REDIS_URL: events through the Redis stream; sessions, de-duplication, locks in Redis):",
     );
-    const ratio = await throughputRounds({ full, echo }, standIn, "text", STREAM_ROUNDS);
+    const ratios = await throughputRounds([echo, full], standIn, "text", STREAM_ROUNDS);
     console.log(
-      `  STREAM    full(Redis)/echo ${ratio.toFixed(2)}× — text only (no acceptance figure; for comparison)`,
+      `  STREAM    full(Redis)/echo ${ratios.get("stream")?.toFixed(2)}× — text only (no acceptance figure; for comparison)`,
     );
     console.log(`ack latency at ${RATE} events/s through the stream (the ack waits for the XADD):`);
     await latencyWindows(full, standIn);
@@ -399,9 +444,11 @@ async function rss(standIn: StandIn): Promise<void> {
   const loaded = await fresh.memory();
   await fresh.stop();
   console.log(`\nmemory of a fresh full app, after full GCs:`);
-  console.log(`  idle: RSS ${mb(idle.rss)} (heap ${mb(idle.heapUsed)})`);
+  const parts = (m: Memory) =>
+    `heap ${mb(m.heapUsed)} used of ${mb(m.heapTotal)}, external ${mb(m.external)}, the rest ${mb(m.rss - m.heapTotal - m.external)}`;
+  console.log(`  idle: RSS ${mb(idle.rss)} (${parts(idle)})`);
   console.log(
-    `  ${SESSIONS / 1000}k users (follow + paste each; ${loaded.sessions} sessions in the store): RSS ${mb(loaded.rss)} (heap ${mb(loaded.heapUsed)}) (acceptance ≤ 150 MB)`,
+    `  ${SESSIONS / 1000}k users (follow + paste each; ${loaded.sessions} sessions in the store): RSS ${mb(loaded.rss)} (${parts(loaded)}) (acceptance ≤ 150 MB)`,
   );
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { HTTPFetchError, type messagingApi } from "@line/bot-sdk";
+import type { messagingApi } from "@line/bot-sdk";
+import { HTTPFetchError } from "./line-sdk.ts";
 import { logger as defaultLogger } from "./logger.ts";
 import type { LineCall, LineFailure, Metrics } from "./metrics.ts";
 

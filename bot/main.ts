@@ -1,8 +1,8 @@
-import { messagingApi } from "@line/bot-sdk";
 import { type Knowledge, loadKnowledge } from "../knowledge/knowledge.ts";
 import { setupRichMenu } from "../scripts/richmenu.ts";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../simulator/index.ts";
 import { type Config, checkQaCommunityUrl, isPlaceholderUrl, readConfig } from "./config.ts";
+import { MessagingApiBlobClient, MessagingApiClient } from "./line-sdk.ts";
 import { logger } from "./logger.ts";
 import { createMetrics } from "./metrics.ts";
 import { type Running, start } from "./start.ts";
@@ -50,8 +50,8 @@ async function startLocalSimulator(options: SimulatorOptions, knowledge: Knowled
   const simulator = await startSimulator(options);
   const clientConfig = { channelAccessToken: options.channelAccessToken, baseURL: simulator.apiBaseUrl };
   const clients = {
-    client: new messagingApi.MessagingApiClient(clientConfig),
-    blobClient: new messagingApi.MessagingApiBlobClient(clientConfig),
+    client: new MessagingApiClient(clientConfig),
+    blobClient: new MessagingApiBlobClient(clientConfig),
   };
   await setupRichMenu(clients, undefined, knowledge).catch((err: unknown) =>
     logger.warn({ err }, "local mode: the rich menu could not be set up; the chat works without it"),

@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { HTTPFetchError, type messagingApi } from "@line/bot-sdk";
+import type { messagingApi } from "@line/bot-sdk";
 import type { Logger } from "pino";
 import type { UserInput } from "../dialogs/interpret.ts";
 import { decodeText } from "../knowledge/bounce/input.ts";
@@ -7,6 +7,7 @@ import { imageKind } from "../knowledge/ocr/image-kind.ts";
 import type { ScreenshotReader } from "../knowledge/ocr/reader.ts";
 import type { IncomingMessage } from "./incoming.ts";
 import type { Away } from "./keyed-queue.ts";
+import { HTTPFetchError } from "./line-sdk.ts";
 import type { Metrics } from "./metrics.ts";
 
 /**

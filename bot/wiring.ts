@@ -1,4 +1,3 @@
-import { messagingApi } from "@line/bot-sdk";
 import type { Logger } from "pino";
 import { Conversations } from "../dialogs/conversation.ts";
 import { createInterpreter, type InterpreterDeps } from "../dialogs/interpret.ts";
@@ -21,6 +20,7 @@ import {
 import { createStreamInbox } from "./event-stream.ts";
 import { createLocalInbox, type EventHandler } from "./inbox.ts";
 import { createLineOut, type LineClient, type LineTuning } from "./line-client.ts";
+import { MessagingApiBlobClient, MessagingApiClient } from "./line-sdk.ts";
 import { logger as defaultLogger } from "./logger.ts";
 import type { BlobClient, MediaLimits } from "./media.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
@@ -101,7 +101,7 @@ export function createBotDeps(config: BotConfig, services: Services): BotDeps {
   const store = services.store ?? stores.sessions;
   const client =
     services.client ??
-    new messagingApi.MessagingApiClient({
+    new MessagingApiClient({
       channelAccessToken: config.channelAccessToken,
       baseURL: config.lineApiBaseUrl,
     });
@@ -116,7 +116,7 @@ export function createBotDeps(config: BotConfig, services: Services): BotDeps {
   logger.info({ ocr: screenshots?.route ?? "none" }, "screenshots: OCR route");
   const blob =
     services.blob ??
-    new messagingApi.MessagingApiBlobClient({
+    new MessagingApiBlobClient({
       channelAccessToken: config.channelAccessToken,
       baseURL: config.lineDataApiBaseUrl ?? LINE_DATA_API_BASE_URL,
     });

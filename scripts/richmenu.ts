@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { HTTPFetchError, messagingApi } from "@line/bot-sdk";
+import { HTTPFetchError, MessagingApiBlobClient, MessagingApiClient } from "../bot/line-sdk.ts";
 import { loadKnowledge } from "../knowledge/knowledge.ts";
 import { RICH_MENU_NAME, richMenuRequest } from "./richmenu-layout.ts";
 
@@ -51,8 +51,8 @@ async function step<T>(name: string, work: () => Promise<T>): Promise<T> {
 }
 
 export interface RichMenuClients {
-  client: messagingApi.MessagingApiClient;
-  blobClient: messagingApi.MessagingApiBlobClient;
+  client: MessagingApiClient;
+  blobClient: MessagingApiBlobClient;
 }
 
 export interface RichMenuResult {
@@ -91,11 +91,11 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const clients = {
-    client: new messagingApi.MessagingApiClient({
+    client: new MessagingApiClient({
       channelAccessToken,
       ...(process.env.LINE_API_BASE_URL ? { baseURL: process.env.LINE_API_BASE_URL } : {}),
     }),
-    blobClient: new messagingApi.MessagingApiBlobClient({
+    blobClient: new MessagingApiBlobClient({
       channelAccessToken,
       ...(process.env.LINE_DATA_API_BASE_URL ? { baseURL: process.env.LINE_DATA_API_BASE_URL } : {}),
     }),

@@ -23,6 +23,10 @@ const deps = createBotDeps(
     qaCommunityUrl: undefined,
     // The stream mode of the benchmark: events through the Redis stream, sessions and locks in Redis.
     ...(process.env.BENCH_REDIS_URL && { redisUrl: process.env.BENCH_REDIS_URL }),
+    // As in production, MAX_CONCURRENT_EVENTS (passed on by bench/webhook.ts) to compare settings.
+    ...(process.env.MAX_CONCURRENT_EVENTS && {
+      maxConcurrentEvents: Number(process.env.MAX_CONCURRENT_EVENTS),
+    }),
   },
   {
     ...knowledgeServices(loadKnowledge()),

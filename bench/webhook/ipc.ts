@@ -8,6 +8,9 @@
 export interface Memory {
   rss: number;
   heapUsed: number;
+  /** What V8 has committed for its heap (used or not), and memory outside it (Buffers, wasm). */
+  heapTotal: number;
+  external: number;
   /** Sessions the app's store holds (the full app only). */
   sessions?: number;
 }
@@ -25,8 +28,8 @@ export function serveBenchIpc(port: number, sessions?: () => number): void {
     }
     for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();
     await settled();
-    const { rss, heapUsed } = process.memoryUsage();
-    const memory: Memory = { rss, heapUsed, ...(sessions && { sessions: sessions() }) };
+    const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+    const memory: Memory = { rss, heapUsed, heapTotal, external, ...(sessions && { sessions: sessions() }) };
     process.send?.({ memory } satisfies BenchAnswer);
   });
   process.on("disconnect", () => process.exit(0));
