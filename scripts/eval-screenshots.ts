@@ -1,9 +1,10 @@
 /**
- * npm run --silent eval:screenshots -- DIR [--ocr-cache CACHE] [--misses]
+ * npm run --silent eval:screenshots -- DIR [DIR…] [--ocr-cache CACHE] [--misses]
  *
  * Where a screenshot loses against the same text pasted. DIR is a half written by
  * `npm run screenshots:bounces -- OUT --corpus ../shared/corpus/sisimai-dev --fragments` (OUT/dev or
- * OUT/held-out: images + labels.tsv, and text/ with the same fragments as text). For every image:
+ * OUT/held-out: images + labels.tsv, and text/ with the same fragments as text); several are scored
+ * together (the same half drawn with --shift 3 and 5: each fragment in two variants). For every image:
  * - OCR (the route OCR_ENGINE picks), its TSV kept in CACHE when given, so a change to the layout,
  *   cleaning or classifier is re-scored in seconds (the cache holds text only, never an image);
  * - classified as `npm run classify` does, and the pasted fragment too, each twice: with everything on,
@@ -14,7 +15,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { findAddresses } from "../knowledge/bounce/text.ts";
 import { classify } from "../knowledge/classify.ts";
 import { setHoldout } from "../knowledge/holdout.ts";
@@ -25,7 +26,10 @@ import type { BounceRecord, DsnAction, Reason } from "../knowledge/types.ts";
 import { FAMILY_READERS, familyOf } from "./family-readers.ts";
 
 interface Row {
+  /** The image's path. */
   image: string;
+  /** The same fragment as text (DIR/text/NAME.txt). */
+  text: string;
   name: string;
   family: string;
   reason: string;
@@ -38,6 +42,7 @@ interface Verdict {
   topic: string;
 }
 
+/** The rows of DIR/labels.tsv; `image` is the image's path. */
 function readRows(dir: string): Row[] {
   return readFileSync(join(dir, "labels.tsv"), "utf8")
     .split("\n")
@@ -47,7 +52,8 @@ function readRows(dir: string): Row[] {
     .map(([image, , reason, status, , action]) => {
       const name = image!.replace(/\.(?:light|dark)\.\w+\.(?:png|jpg)$/, "");
       return {
-        image: image!,
+        image: join(dir, image!),
+        text: join(dir, "text", `${name}.txt`),
         name,
         family: familyOf(`${name}.eml`),
         reason: reason!,
@@ -69,11 +75,7 @@ function verdictOf(records: readonly BounceRecord[]): Verdict {
 }
 
 /** OCR every image (two at a time), its TSV from the cache when there. */
-async function ocrAll(
-  dir: string,
-  rows: readonly Row[],
-  cache: string | undefined,
-): Promise<Map<string, string>> {
+async function ocrAll(rows: readonly Row[], cache: string | undefined): Promise<Map<string, string>> {
   const engine = chooseEngine((process.env.OCR_ENGINE ?? "auto") as OcrChoice);
   if (!engine) throw new Error("no OCR engine installed");
   const settings = JSON.stringify({ route: engine.route, ...ocrSettings() });
@@ -82,7 +84,7 @@ async function ocrAll(
   const queue = [...rows];
   const worker = async () => {
     for (let row = queue.shift(); row; row = queue.shift()) {
-      const image = new Uint8Array(readFileSync(join(dir, row.image)));
+      const image = new Uint8Array(readFileSync(row.image));
       const key = createHash("sha256").update(settings).update(image).digest("hex").slice(0, 32);
       const cached = cache ? join(cache, `${key}.tsv`) : undefined;
       if (cached && existsSync(cached)) {
@@ -137,17 +139,17 @@ const pct = (n: number, d: number) => (d === 0 ? "    -" : ((100 * n) / d).toFix
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
-  const dir = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--ocr-cache");
-  if (!dir) {
-    process.stderr.write("usage: npm run --silent eval:screenshots -- DIR [--ocr-cache CACHE] [--misses]\n");
+  const dirs = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--ocr-cache");
+  if (dirs.length === 0) {
+    process.stderr.write(
+      "usage: npm run --silent eval:screenshots -- DIR [DIR…] [--ocr-cache CACHE] [--misses]\n",
+    );
     process.exit(2);
   }
-  const rows = readRows(dir);
-  const tsv = await ocrAll(dir, rows, value("--ocr-cache"));
+  const rows = dirs.flatMap(readRows);
+  const tsv = await ocrAll(rows, value("--ocr-cache"));
   const ocrText = new Map(rows.map((r) => [r.image, textOfTsv(tsv.get(r.image) ?? "")]));
-  const pasted = new Map(
-    rows.map((r) => [r.image, readFileSync(join(dir, "text", `${r.name}.txt`), "utf8")]),
-  );
+  const pasted = new Map(rows.map((r) => [r.image, readFileSync(r.text, "utf8")]));
   const shot = await verdicts(rows, ocrText);
   const paste = await verdicts(rows, pasted);
 
@@ -177,7 +179,7 @@ async function main(): Promise<void> {
   const ok = (m: Map<string, Verdict>, r: Row, what: keyof Verdict) =>
     m.get(r.image)?.[what] === (what === "reason" ? r.reason : expectedTopic(r));
   const out = [
-    `# ${dir}: ${rows.length} screenshots (first recipient of each); reason / topic agreement in %`,
+    `# ${dirs.join(" ")}: ${rows.length} screenshots (first recipient of each); reason / topic agreement in %`,
     "",
     `${"rows".padEnd(26)}    n   screenshot   pasted     -reader: screenshot  pasted`,
   ];
@@ -199,7 +201,7 @@ async function main(): Promise<void> {
     tokens += loss.total;
     lostTokens.push(...loss.lost);
     const [s, p] = [ok(shot.unseen, r, "reason"), ok(paste.unseen, r, "reason")];
-    const line = `${r.image}\t${r.reason}: pasted ${paste.unseen.get(r.image)?.reason}, screenshot ${shot.unseen.get(r.image)?.reason}${loss.lost.length ? `\tOCR lost ${loss.lost.join(" ")}` : ""}`;
+    const line = `${basename(r.image)}\t${r.reason}: pasted ${paste.unseen.get(r.image)?.reason}, screenshot ${shot.unseen.get(r.image)?.reason}${loss.lost.length ? `\tOCR lost ${loss.lost.join(" ")}` : ""}`;
     if (p && !s) losses.push(line);
     if (s && !p) gains.push(line);
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { keepsBreak } from "../knowledge/bounce/unwrap.ts";
 import { classify } from "../knowledge/classify.ts";
 import { cleanOcrText } from "../knowledge/ocr/clean.ts";
 import { layoutText, type OcrWord } from "../knowledge/ocr/layout.ts";
@@ -61,6 +62,16 @@ describe("OCR layout: rows back into the mail's lines", () => {
     expect(text).toBe(
       "The following address(es) failed:\n\n  kenta@example.org\n    SMTP error from remote mail server",
     );
+  });
+
+  it("joins a field to the address the screen moved to the next row, though OCR read it as two words", () => {
+    // "<kij" alone would have fitted after "RFC822;": the screen moved the whole address.
+    const text = layoutText(page(["Final-Recipient: RFC822;", "<kij itora@example.net>", "Action: failed"]));
+    expect(text).toBe("Final-Recipient: RFC822; <kij itora@example.net>\nAction: failed");
+    expect(cleanOcrText(text)).toBe("Final-Recipient: RFC822; <kijitora@example.net>\nAction: failed");
+    // A finished entry still ends its line: the next address is the next recipient's.
+    expect(keepsBreak("<taro@example.jp>: User unknown;", "<hanako@example.jp>: User unknown")).toBe(true);
+    expect(keepsBreak("Original-Recipient: rfc822;", "<taro@example.jp>")).toBe(false);
   });
 
   it("joins an address the screen broke after its hyphen without a blank", () => {

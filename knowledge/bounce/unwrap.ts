@@ -54,6 +54,7 @@ function startsNewLine(line: string): boolean {
  */
 function startsEntry(line: string, previous: string): boolean {
   if (hyphenated(previous, line)) return false; // "otsu-sakaba-" ⏎ "neko@ezweb.ne.jp"
+  if (previous.endsWith(";") && startsField(previous)) return false; // "Final-Recipient: rfc822;" ⏎ "<x@…>"
   if (ENTRY_HEADER.test(line)) return true;
   return /[).>;,]$/.test(previous) && LEADING_ADDRESS.test(line);
 }

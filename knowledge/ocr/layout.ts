@@ -124,6 +124,24 @@ function glue(row: Row, next: Row, lineHeight: number, rightEdge: number): strin
   return wide && /[\w.@/<>-]$/.test(last) && /^[\w.@/<>-]/.test(first) ? "" : " ";
 }
 
+/**
+ * The width of the row's first unit, which the screen could not have split: its first word, or an
+ * address in angle brackets that OCR read as several words ("<kij" "itora@example.jp>"; clean.ts joins
+ * them again).
+ */
+function firstUnitWidth(row: Row): number {
+  const words = row.words;
+  const first = words[0]!;
+  if (!first.text.startsWith("<") || first.text.includes(">")) return first.width;
+  let at = first.text.includes("@");
+  for (let i = 1; i < words.length && i < 5; i++) {
+    const w = words[i]!;
+    at ||= w.text.includes("@");
+    if (w.text.includes(">")) return at ? w.left + w.width - first.left : first.width;
+  }
+  return first.width;
+}
+
 /** The row's words as text, one blank between them (spaces inside Japanese are removed later). */
 const rowText = (row: Row) => row.words.map((w) => w.text).join(" ");
 
@@ -178,12 +196,11 @@ export function layoutText(page: OcrPage): string {
     if (previous) {
       const gap = row.top - previous.top;
       const paragraph = gap > 1.6 * pitch;
-      const firstWord = row.words[0]!;
       const wrapped =
         !paragraph &&
         indent === "" &&
         !keepsBreak(current, rowText(row)) &&
-        previous.right + 0.3 * (previous.bottom - previous.top) + firstWord.width >
+        previous.right + 0.3 * (previous.bottom - previous.top) + firstUnitWidth(row) >
           rightEdge - 0.25 * lineHeight;
       if (wrapped) {
         current += glue(previous, row, lineHeight, rightEdge) + rowText(row);
