@@ -7,7 +7,17 @@ export function toLf(text: string): string {
 
 /** Lower case, every run of white space one blank, trimmed: the form phrases are matched against. */
 export function squash(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
+  // Most texts are squashed already (single blanks between words): a scan finds that without
+  // rebuilding the string blank by blank.
+  return ODD_SPACE.test(text) ? text.replace(/\s+/g, " ").trim() : text;
+}
+/** White space other than one blank between two words. */
+const ODD_SPACE = /[^\S ]| {2}|^ | $/;
+
+/** Does the text, lower-cased, contain one of these (lower-case) words? Lower-cases the text once. */
+export function mentionsAny(text: string, words: readonly string[]): boolean {
+  const lower = text.toLowerCase();
+  return words.some((w) => lower.includes(w));
 }
 
 /** `squash` lower-cased: what the reason checks see. */

@@ -2,7 +2,7 @@ import { newDraft } from "../bounce/draft.ts";
 import { header, type Message } from "../bounce/message.ts";
 import { noticeLines } from "../bounce/notice.ts";
 import { hasSmtpCode } from "../bounce/signals.ts";
-import { firstAddress, forMatching, squash } from "../bounce/text.ts";
+import { firstAddress, forMatching, mentionsAny, squash } from "../bounce/text.ts";
 import { match as vacationMatch } from "../reasons/vacation.ts";
 import type { Format } from "./format.ts";
 
@@ -39,10 +39,7 @@ function isPastedAutoReply(m: Message): boolean {
   const text = m.body.slice(0, 4000);
   // A pasted header on its own: "Auto-Submitted: auto-replied".
   if (/^[ \t]*auto-submitted:[ \t]*auto-replied\b/im.test(text)) return true;
-  return (
-    vacationMatch(forMatching(text)) !== undefined &&
-    !BOUNCE_WORDS.some((w) => text.toLowerCase().includes(w))
-  );
+  return vacationMatch(forMatching(text)) !== undefined && !mentionsAny(text, BOUNCE_WORDS);
 }
 
 function isAutoReply(m: Message): boolean {

@@ -2,6 +2,7 @@ import { blockText, recipientBlocks } from "../bounce/blocks.ts";
 import { newDraft } from "../bounce/draft.ts";
 import { header, type Message } from "../bounce/message.ts";
 import { noticeLines, noticeLower } from "../bounce/notice.ts";
+import { mentionsAny } from "../bounce/text.ts";
 import type { Reason } from "../types.ts";
 import type { Format } from "./format.ts";
 
@@ -39,7 +40,7 @@ export const courier: Format = {
   },
   parse(m: Message) {
     const lines = noticeLines(m);
-    const start = lines.findIndex((l) => MARKERS.some((k) => l.toLowerCase().includes(k)));
+    const start = lines.findIndex((l) => mentionsAny(l, MARKERS));
     if (start === -1) return [];
     const delayed = lines[start]!.toLowerCase().includes("delays");
     return recipientBlocks(lines.slice(start + 1), { blankEnds: true }).map((b) => {

@@ -2,7 +2,7 @@ import { type Draft, newDraft } from "../bounce/draft.ts";
 import { header, type Message } from "../bounce/message.ts";
 import { noticeLines, noticeLower } from "../bounce/notice.ts";
 import { hasSmtpCode } from "../bounce/signals.ts";
-import { findAddresses, firstAddress, squash, trimRuns } from "../bounce/text.ts";
+import { findAddresses, firstAddress, mentionsAny, squash, trimRuns } from "../bounce/text.ts";
 import type { Reason } from "../types.ts";
 import type { Format } from "./format.ts";
 
@@ -133,7 +133,7 @@ const GENERATING =
 
 /** "Diagnostic information for administrators": an address alone on a line, then the server's answer. */
 function diagnosticSection(lines: readonly string[]): Draft[] {
-  const start = lines.findIndex((l) => DIAGNOSTIC_STARTS.some((s) => l.toLowerCase().includes(s)));
+  const start = lines.findIndex((l) => mentionsAny(l, DIAGNOSTIC_STARTS));
   if (start === -1) return [];
   const drafts: Draft[] = [];
   let remoteHost = "";
@@ -196,11 +196,11 @@ function oldLayout(lines: readonly string[]): Draft[] {
 
 /** The part for people: addresses listed under "Delivery has failed to these recipients". */
 function peopleLayout(lines: readonly string[]): Draft[] {
-  const start = lines.findIndex((l) => MARKERS.some((k) => l.toLowerCase().includes(k)));
+  const start = lines.findIndex((l) => mentionsAny(l, MARKERS));
   if (start === -1) return [];
   const drafts: Draft[] = [];
   for (const line of lines.slice(start, start + 40)) {
-    if (DIAGNOSTIC_STARTS.some((s) => line.toLowerCase().includes(s))) break;
+    if (mentionsAny(line, DIAGNOSTIC_STARTS)) break;
     const addresses = findAddresses(line);
     if (
       addresses.length > 0 &&

@@ -5,7 +5,14 @@ import { header, type Message } from "../bounce/message.ts";
 import { noticeLines } from "../bounce/notice.ts";
 import { isHeaderLine, noticeAddressees } from "../bounce/notice-headers.ts";
 import { hasSmtpCode, isSignalLine, knownPhrase } from "../bounce/signals.ts";
-import { findAddresses, firstAddress, LOCAL_PART_CHARS, sameAddress, squash } from "../bounce/text.ts";
+import {
+  findAddresses,
+  firstAddress,
+  LOCAL_PART_CHARS,
+  mentionsAny,
+  sameAddress,
+  squash,
+} from "../bounce/text.ts";
 import type { Format } from "./format.ts";
 
 /**
@@ -74,9 +81,7 @@ function isBounceText(message: Message, lines: readonly string[]): boolean {
 
 /** The first line that says the message bounced, for a notice that says nothing more. */
 function bounceSentence(lines: readonly string[]): string {
-  const line = lines
-    .slice(0, 60)
-    .find((l) => BOUNCE_WORDS.some((w) => l.toLowerCase().includes(w)) || JAPANESE_BOUNCE.test(l));
+  const line = lines.slice(0, 60).find((l) => mentionsAny(l, BOUNCE_WORDS) || JAPANESE_BOUNCE.test(l));
   return line ? squash(line).slice(0, 300) : "";
 }
 

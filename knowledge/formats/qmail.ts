@@ -2,6 +2,7 @@ import { blockText, recipientBlocks } from "../bounce/blocks.ts";
 import { newDraft } from "../bounce/draft.ts";
 import type { Message } from "../bounce/message.ts";
 import { noticeLines, noticeLower } from "../bounce/notice.ts";
+import { mentionsAny } from "../bounce/text.ts";
 import type { Reason } from "../types.ts";
 import type { Format } from "./format.ts";
 
@@ -69,7 +70,7 @@ export const qmail: Format = {
   },
   parse(m: Message) {
     const lines = noticeLines(m);
-    const start = lines.findIndex((l) => STARTS.some((s) => l.toLowerCase().includes(s)));
+    const start = lines.findIndex((l) => mentionsAny(l, STARTS));
     if (start === -1) return [];
     return recipientBlocks(lines.slice(start + 1), { blankEnds: true }).map((b) => {
       const text = blockText(b);
