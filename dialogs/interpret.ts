@@ -88,6 +88,12 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     (["urgent", "frustrated"] as const).map((kind) => [kind, deps.ui.feelings.words[kind]] as const),
     readings,
   );
+  const notFeelings = (deps.ui.feelings.words.except ?? []).map((w) => w.normalize("NFKC"));
+  const withoutExceptions = (text: string) => {
+    let t = text.normalize("NFKC");
+    for (const w of notFeelings) if (t.includes(w)) t = t.split(w).join(" ");
+    return t;
+  };
   // Symptoms typed in hiragana (「ようりょうおーばー」): symptoms.yaml read through readings.yaml, tried
   // after the symptom matcher itself.
   const symptomByReading = phraseMatcher(
@@ -194,7 +200,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     const understood: Understanding = typed
       ? questionIndex.understand(text, session.topic)
       : { kind: "none", candidates: [] };
-    const feeling = typed ? feelingOf(text) : undefined;
+    const feeling = typed ? feelingOf(withoutExceptions(text)) : undefined;
     // Upset words are no question: next to them, only a clear match counts as one.
     const clear =
       understood.kind === "confident" && (!feeling || (understood.candidates[0]?.score ?? 0) >= UPSET_CLEAR);
@@ -284,7 +290,9 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     const besides = mention && m.typed ? mentionOf.strip(text) : "";
     // 「なんで届かないの😭」: a lament about returned mail, not a question of ours. With a diagnosis on
     // screen its next step; without, the paste help that starts from what they said.
-    if (mention && isLament(besides))
+    // A question asked in the very words of one of its examples (「もう届かないの？」) is that question.
+    const asked = question !== undefined && (m.understood.candidates[0]?.score ?? 0) >= ASKED_AS_EXAMPLE;
+    if (mention && !asked && isLament(besides))
       return session.topic ? nextStep : { type: "BOUNCE_MENTIONED", about: mention };
     if (question && (!mention || isQuestion(text))) return questionEvent(question, session.topic);
     // A message that only tells about returned mail is answered with the paste help, unless what it says
@@ -298,7 +306,8 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     if (m.fromServer && !m.typed) return { type: "UNREADABLE", paste: unreadPaste(text) };
     // 「で？」「え？」「それから？」 "so?": a reaction to the last answer that asks nothing of its own is a
     // prompt to go on: the steps of the diagnosis on screen, or how to paste one.
-    if (!question && !m.fromServer && isShortReaction(text)) return nextStep;
+    if (!question && !m.fromServer && m.understood.kind !== "unsure" && isShortReaction(text))
+      return nextStep;
     if (mention) return feeling && session.topic ? nextStep : { type: "BOUNCE_MENTIONED", about: mention };
     if (m.understood.kind === "unsure" && !feeling)
       return { type: "CLARIFY", ids: m.understood.candidates.map((c) => c.id) };
@@ -391,6 +400,8 @@ function isLament(besides: string): boolean {
 /** At most this many letters (canonical, spaces left out): a reaction (「で？」「それで」), not a question. */
 const MAX_REACTION_CHARS = 5;
 
+/** A question scoring this much is asked in (nearly) the words of one of its examples. */
+const ASKED_AS_EXAMPLE = 0.6;
 /** What a message says besides its words about returned mail must score this much to be taken for it. */
 const TOLD_CLEAR = 0.45;
 /** Fewer characters besides are endings (「でした」), not something told. */
@@ -398,7 +409,7 @@ const MIN_TOLD_CHARS = 4;
 /** A question that also reads as a bounce of another reason than the one on screen must score this much. */
 const CLEAR_OVER_BOUNCE = 0.4;
 /** With upset words in the text, a question must score this much to be taken for one. */
-const UPSET_CLEAR = 0.4;
+const UPSET_CLEAR = 0.5;
 const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/;
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 const ENGLISH_QUESTION = /^(?:what|who|why|how|is|are|am|can|could|do|does|should|will|where|when)\b/i;

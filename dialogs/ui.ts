@@ -144,7 +144,12 @@ export const uiSchema = z
     feelings: z.object({
       frustrated: localized,
       urgent: localized,
-      words: z.object({ frustrated: keywordList, urgent: keywordList }),
+      words: z.object({
+        frustrated: keywordList,
+        urgent: keywordList,
+        /** Words that contain a word of feeling but say none (かしこまりました holds こまりました). */
+        except: keywordList.optional(),
+      }),
     }),
     unsupported: z.object(
       Object.fromEntries(UNSUPPORTED_KINDS.map((k) => [k, localized])) as {

@@ -11,7 +11,8 @@
  *
  * Features: character bigrams and trigrams of each chunk (they carry hiragana spellings, typos and verb
  * endings that word lists miss), plus words: Intl.Segmenter's Japanese word segmentation of the text
- * (built into Node), each word in its canonical spelling. Every step is a single pass over the text.
+ * (built into Node), each word in its canonical spelling; emoji as they are ("e:👍"). Every step is a
+ * single pass over the text.
  */
 
 import { LONG_VOWEL, vowelOf } from "./kana.ts";
@@ -98,6 +99,7 @@ export function canonical(text: string, table: ReadingTable): string {
 
 const words = new Intl.Segmenter("ja", { granularity: "word" });
 const LATIN = /^[a-z0-9]/;
+const PICTOGRAPH = /^\p{Extended_Pictographic}$/u;
 
 /**
  * The features of a text: "w:<word>" for each word (Intl.Segmenter over the NFKC text, each word in its
@@ -112,6 +114,8 @@ export function featuresOf(text: string, table: ReadingTable): Map<string, numbe
     const word = canonical(s.segment, table);
     if (word) add(`w:${word}`);
   }
+  // Emoji say something too (👍 "OK", 🙏 "thanks") but the canonical spelling drops them as symbols.
+  for (const ch of text) if (PICTOGRAPH.test(ch)) add(`e:${ch}`);
   for (const chunk of canonical(text, table).split(" ")) {
     if (!chunk) continue;
     const padded = LATIN.test(chunk) ? `_${chunk}_` : chunk;
