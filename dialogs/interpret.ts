@@ -238,6 +238,22 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         asksAboutScreen(stoodFor(question), score, record.topic, session.topic)
       )
         return [...before, questionEvent(question, session.topic)];
+      // With nothing on screen, a question typed in words the classifier also reads as a reason
+      // (「ウイルスチェックってどうやるの」 reads as "virus found", 「迷惑メール」 as "refused as spam") is
+      // the question when it is clearly asked and its answer does not hang on the diagnosis (answers of
+      // its own for a few topics at most: how to scan, is it safe; not "should I resend"), and the text
+      // does not report what a returned mail said (「宛先不明って出たけど…」 is about that bounce).
+      if (
+        question &&
+        !session.topic &&
+        !kind.fromServer &&
+        !question.does &&
+        Object.keys(question.topics).length <= MAX_TOPICS_OF_A_STANDALONE_ANSWER &&
+        score >= CLEAR_OVER_BOUNCE &&
+        isQuestion(text) &&
+        !reportsBounce(text)
+      )
+        return [...before, questionEvent(question, null)];
       if (shouldWarn(head, "bounce")) before.push({ type: "PERSONAL_DATA" });
       const diagnosis = diagnosisOf(record, deps.carrierOf, classification.records);
       // Typed, not pasted ("My mail came back with 'Relay access denied'", 「ゆーざーあんのうん」): the
@@ -406,6 +422,8 @@ const ASKED_AS_EXAMPLE = 0.6;
 const TOLD_CLEAR = 0.45;
 /** Fewer characters besides are endings (「でした」), not something told. */
 const MIN_TOLD_CHARS = 4;
+/** A question with answers of its own for more topics than this depends on the diagnosis. */
+const MAX_TOPICS_OF_A_STANDALONE_ANSWER = 3;
 /** A question that also reads as a bounce of another reason than the one on screen must score this much. */
 const CLEAR_OVER_BOUNCE = 0.4;
 /** With upset words in the text, a question must score this much to be taken for one. */
@@ -458,6 +476,34 @@ const QUESTION_WORDS = [
   "ますか",
   "でしょうか",
 ];
+
+/** Words that report what a returned mail or the mail app said (a plain scan, no pattern). */
+const REPORT_WORDS = [
+  "って出",
+  "と出",
+  "ってでた",
+  "とでた",
+  "と表示",
+  "って表示",
+  "と言われ",
+  "って言われ",
+  "といわれ",
+  "っていわれ",
+  "と書いて",
+  "って書いて",
+  "ってかいて",
+  "と来",
+  "って来",
+  "ってき",
+  "came back with",
+  "it says",
+  "said",
+];
+
+function reportsBounce(text: string): boolean {
+  const folded = text.normalize("NFKC").toLowerCase();
+  return REPORT_WORDS.some((w) => folded.includes(w));
+}
 
 /** An English question: no Japanese, and a question word first or a question mark last. */
 function isEnglishQuestion(text: string): boolean {
