@@ -222,7 +222,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       Object.keys(question.topics).length > 0 &&
       !record &&
       isShortReaction(text) &&
-      (understood.candidates[0]?.score ?? 0) < UPSET_CLEAR;
+      (understood.candidates[0]?.score ?? 0) < REACTION_CLEAR;
 
     if (record) {
       // A question about the diagnosis on screen that happens to name a reason (「ウイルスに感染してるって
@@ -322,8 +322,10 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     if (m.fromServer && !m.typed) return { type: "UNREADABLE", paste: unreadPaste(text) };
     // 「で？」「え？」「それから？」 "so?": a reaction to the last answer that asks nothing of its own is a
     // prompt to go on: the steps of the diagnosis on screen, or how to paste one.
-    if (!question && !m.fromServer && m.understood.kind !== "unsure" && isShortReaction(text))
-      return nextStep;
+    // Between two acts ("ok thx": OK or thanks) it is the act, asked which.
+    const top = deps.questions.questions.get(m.understood.candidates[0]?.id ?? "");
+    const betweenActs = m.understood.kind === "unsure" && Object.keys(top?.topics ?? {}).length === 0;
+    if (!question && !m.fromServer && !betweenActs && isShortReaction(text)) return nextStep;
     if (mention) return feeling && session.topic ? nextStep : { type: "BOUNCE_MENTIONED", about: mention };
     if (m.understood.kind === "unsure" && !feeling)
       return { type: "CLARIFY", ids: m.understood.candidates.map((c) => c.id) };
@@ -413,6 +415,8 @@ function isLament(besides: string): boolean {
   return rest.length < MIN_TOLD_CHARS && rest !== besides.replace(/ /g, "");
 }
 
+/** A reaction of a few letters asks a question about the diagnosis only when it matches this well. */
+const REACTION_CLEAR = 0.4;
 /** At most this many letters (canonical, spaces left out): a reaction (「で？」「それで」), not a question. */
 const MAX_REACTION_CHARS = 5;
 
