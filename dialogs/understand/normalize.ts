@@ -106,17 +106,41 @@ const PICTOGRAPH = /^\p{Extended_Pictographic}$/u;
  * canonical spelling), and character bigrams and trigrams of each canonical chunk. Latin chunks are
  * padded with "_" so that n-grams know word starts and ends ("_to" is not in "photo").
  */
+const SIZE_UNITS = ["mb", "gb", "kb", "めが", "ぎが"];
+
+/**
+ * A size's digits as one "9" (「15MBでもだめ？」 reads like 「20MBまで？」): which size a question names does
+ * not tell which question it is, and examples cannot list them all. Other numbers stay (587 is a port).
+ */
+function sizesAsOne(text: string): string {
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    let j = i;
+    while (j < text.length && text[j]! >= "0" && text[j]! <= "9") j++;
+    if (j === i) {
+      out += text[i];
+      i++;
+      continue;
+    }
+    const after = text.slice(j, j + 3).trimStart();
+    out += SIZE_UNITS.some((u) => after.startsWith(u)) ? "9" : text.slice(i, j);
+    i = j;
+  }
+  return out;
+}
+
 export function featuresOf(text: string, table: ReadingTable): Map<string, number> {
   const features = new Map<string, number>();
   const add = (f: string) => features.set(f, (features.get(f) ?? 0) + 1);
   for (const s of words.segment(text.normalize("NFKC").toLowerCase())) {
     if (!s.isWordLike) continue;
-    const word = canonical(s.segment, table);
+    const word = sizesAsOne(canonical(s.segment, table));
     if (word) add(`w:${word}`);
   }
   // Emoji say something too (👍 "OK", 🙏 "thanks") but the canonical spelling drops them as symbols.
   for (const ch of text) if (PICTOGRAPH.test(ch)) add(`e:${ch}`);
-  for (const chunk of canonical(text, table).split(" ")) {
+  for (const chunk of sizesAsOne(canonical(text, table)).split(" ")) {
     if (!chunk) continue;
     const padded = LATIN.test(chunk) ? `_${chunk}_` : chunk;
     if (padded.length === 1) add(`c:${padded}`);
