@@ -17,7 +17,7 @@ import type * as sdk from "@line/bot-sdk";
 const entry = import.meta.resolve("@line/bot-sdk");
 const load = <T>(file: string): Promise<T> => import(new URL(file, entry).href) as Promise<T>;
 
-const [api, blob, exceptions] = await Promise.all([
+const [api, blob, exceptions, signature] = await Promise.all([
   load<{ MessagingApiClient: typeof sdk.messagingApi.MessagingApiClient }>(
     "./messaging-api/api/messagingApiClient.js",
   ),
@@ -25,6 +25,7 @@ const [api, blob, exceptions] = await Promise.all([
     "./messaging-api/api/messagingApiBlobClient.js",
   ),
   load<{ HTTPFetchError: typeof sdk.HTTPFetchError }>("./exceptions.js"),
+  load<{ default: typeof sdk.validateSignature }>("./validate-signature.js"),
 ]);
 
 export const MessagingApiClient = api.MessagingApiClient;
@@ -33,3 +34,4 @@ export const MessagingApiBlobClient = blob.MessagingApiBlobClient;
 export type MessagingApiBlobClient = sdk.messagingApi.MessagingApiBlobClient;
 export const HTTPFetchError = exceptions.HTTPFetchError;
 export type HTTPFetchError = sdk.HTTPFetchError;
+export const validateSignature = signature.default;

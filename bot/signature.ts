@@ -1,14 +1,14 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { validateSignature } from "./line-sdk.ts";
 
 /**
- * X-Line-Signature is base64(HMAC-SHA256(channel secret, the raw body)). The header must be exactly
- * that canonical text: 44 characters, standard alphabet, "=" padding. The SDK's validateSignature
- * decodes the header leniently first, so padding removed, base64url or junk after it also passed: no
- * forgery, but a check should accept one spelling. Compared in constant time.
+ * X-Line-Signature is base64(HMAC-SHA256(channel secret, the raw body)), verified with the SDK's
+ * validateSignature (constant time). The SDK decodes the header leniently first, so padding removed,
+ * base64url or junk after it also passed: no forgery, but a check should accept one spelling. So the
+ * header must first be exactly the canonical text: 44 characters, standard alphabet, "=" padding.
  */
+const CANONICAL_SHA256_BASE64 = /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/; // 256 bits: the last digit's low 2 bits are 0
+
 export function signatureMatches(body: Buffer, secret: string, header: string | undefined): boolean {
-  if (header === undefined) return false;
-  const expected = Buffer.from(createHmac("sha256", secret).update(body).digest("base64"), "latin1");
-  const given = Buffer.from(header, "utf8"); // anything beyond ASCII changes the length: no match
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  if (header === undefined || header.length !== 44 || !CANONICAL_SHA256_BASE64.test(header)) return false;
+  return validateSignature(body, secret, header);
 }

@@ -1,6 +1,11 @@
 import * as sdk from "@line/bot-sdk";
 import { describe, expect, it } from "vitest";
-import { HTTPFetchError, MessagingApiBlobClient, MessagingApiClient } from "../bot/line-sdk.ts";
+import {
+  HTTPFetchError,
+  MessagingApiBlobClient,
+  MessagingApiClient,
+  validateSignature,
+} from "../bot/line-sdk.ts";
 
 // bot/line-sdk.ts loads three of the SDK's modules by file instead of its entry (memory): they must be
 // the very classes the entry exports, or `instanceof HTTPFetchError` and the SDK's contract would break.
@@ -9,6 +14,7 @@ describe("bot/line-sdk.ts", () => {
     expect(MessagingApiClient).toBe(sdk.messagingApi.MessagingApiClient);
     expect(MessagingApiBlobClient).toBe(sdk.messagingApi.MessagingApiBlobClient);
     expect(HTTPFetchError).toBe(sdk.HTTPFetchError);
+    expect(validateSignature).toBe(sdk.validateSignature); // the webhook's signature check (issue 3)
   });
 
   it("an HTTPFetchError made by either is an instance of the other", () => {
