@@ -180,10 +180,19 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       record = primaryRecord(classification.records);
     }
     // 「ゆーざーあんのうんってでた」, "host unknwon": read once more with the English words written out.
-    const respelled = !file && text.length <= MAX_QUESTION_CHARS ? respell(text) : undefined;
+    // Respelt only when needed (a bounce read as is, or a symptom matched, needs no respelling): the scan
+    // compares every Latin word against the vocabulary, on the path of every typed text and paste.
+    let respelledText: string | undefined | null = null; // null: not respelt yet
+    const respelled = () => {
+      if (respelledText === null)
+        respelledText = !file && text.length <= MAX_QUESTION_CHARS ? respell(text) : undefined;
+      return respelledText;
+    };
+    const symptomIn = (spelt: string | undefined) => (spelt ? deps.matchSymptom(spelt) : undefined);
     let respelledClassification: Classification | undefined;
-    if (!record && respelled) {
-      classification = respelledClassification = await deps.classify(respelled);
+    const spelt = record ? undefined : respelled();
+    if (spelt) {
+      classification = respelledClassification = await deps.classify(spelt);
       record = primaryRecord(classification.records);
     }
     // A file may be long (a whole mail): the checks on the user's own words look at its beginning only.
@@ -191,7 +200,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     const ownWords =
       deps.matchSymptom(head) ??
       (head.length <= MAX_QUESTION_CHARS ? symptomByReading(head) : undefined) ??
-      (respelled ? deps.matchSymptom(respelled) : undefined);
+      symptomIn(respelled());
     const kind = kindOfText(head, record !== undefined);
     // A short text nobody but a person writes (no status code, header line, SMTP transcript): it may be a
     // question. 「MAILER-DAEMONって誰ですか」 names a bounce word, but it is asked, not pasted.
@@ -259,8 +268,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       // Typed, not pasted ("My mail came back with 'Relay access denied'", 「ゆーざーあんのうん」): the
       // classifier's explanation is the user's own sentence, which the summary must not quote as the
       // server's words.
-      if (!kind.fromServer || (respelled && classification === respelledClassification))
-        diagnosis.detail = "";
+      if (!kind.fromServer || classification === respelledClassification) diagnosis.detail = "";
       // Mail the user never sent: whom it failed to reach is no concern of theirs.
       if (ownWords === "backscatter")
         Object.assign(diagnosis, { topic: "backscatter", recipients: [], moreRecipients: 0 });
