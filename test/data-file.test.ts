@@ -1,14 +1,18 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { DataFileError, loadDataFile } from "../knowledge/data-file.ts";
 
 const schema = z.object({ title: z.object({ ja: z.string().min(1), en: z.string().min(1) }) });
 
+const dir = mkdtempSync(join(tmpdir(), "data-file-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+
 function fileWith(content: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), "data-file-")), "topic.yaml");
+  const file = join(dir, `topic-${++files}.yaml`);
   writeFileSync(file, content);
   return file;
 }

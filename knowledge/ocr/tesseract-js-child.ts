@@ -7,7 +7,9 @@
  * folder (and offline that failure cannot be caught), and it takes one folder for all languages while
  * npm ships eng and jpn in two packages; so a private temporary folder links both files. Nothing is
  * written to the working directory (cacheMethod "none": no traineddata cache), and `errorHandler` is
- * set, without which a failed job throws in the worker and kills this process.
+ * set, without which a failed job throws in the worker and kills this process. The folder is removed as
+ * soon as the worker has loaded both models: the parent kills this process with SIGKILL on a timeout, and
+ * an exit hook alone left one folder behind per killed child.
  */
 import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -37,6 +39,7 @@ const worker = await createWorker(["jpn", "eng"], OEM.LSTM_ONLY, {
     failure = String(error).slice(0, 200);
   },
 });
+rmSync(langDir, { recursive: true, force: true });
 
 process.on("message", async (job: Job) => {
   failure = undefined;
