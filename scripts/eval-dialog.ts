@@ -3,8 +3,8 @@
  * understood. Runs every utterance of test/dialog-eval/*.yaml through the real interpreter, machine and
  * knowledge data, after putting its context on screen (a symptom tapped from the menu, or nothing), and
  * compares the answer given with the answer expected (one of several, where `expect` lists them with "|").
- * Prints accuracy per kind for the tuning set (dev.yaml) and the three held-out sets (held-out.yaml,
- * held-out-2.yaml and held-out-3.yaml, never tuned on). --verbose lists the misses of the tuning set; the held-out misses are
+ * Prints accuracy per kind for the tuning set (dev.yaml) and the four held-out sets (held-out.yaml,
+ * held-out-2.yaml, held-out-3.yaml and held-out-4.yaml, never tuned on). --verbose lists the misses of the tuning set; the held-out misses are
  * listed only with --held-out-misses, so that reading a figure does not turn into tuning on its sentences.
  */
 import { readFileSync } from "node:fs";
@@ -40,8 +40,9 @@ const sets = {
   "held-out": load("held-out.yaml"),
   "held-out-2": load("held-out-2.yaml"),
   "held-out-3": load("held-out-3.yaml"),
+  "held-out-4": load("held-out-4.yaml"),
 };
-const HELD_OUT = ["held-out", "held-out-2", "held-out-3"] as const;
+const HELD_OUT = ["held-out", "held-out-2", "held-out-3", "held-out-4"] as const;
 const verbose = process.argv.includes("--verbose");
 const heldOutMisses = process.argv.includes("--held-out-misses");
 
