@@ -285,4 +285,16 @@ describe("classify: pasted fragments", () => {
     const { records } = await classify(paste, { kind: "fragment" });
     expect(records.map((r) => r.reason)).toEqual(["expired"]);
   });
+
+  it("keeps every line of a server's answer the screen wrapped over four lines", async () => {
+    // The third line holds the words that name the reason; the first two and the last carry none.
+    const paste = [
+      "    mx.example.jp[192.0.2.9] said: 550-5.7.1",
+      "    [192.0.2.1 11] This message has a",
+      "    550 5.7.1 duplicate header: Subject. Fix it",
+      "    and send again (in reply to end of DATA command)",
+    ].join("\n");
+    const { records } = await classify(paste, { kind: "fragment" });
+    expect(records.map((r) => [r.reason, r.status])).toEqual([["notcompliantrfc", "5.7.1"]]);
+  });
 });

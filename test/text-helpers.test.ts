@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { joinReplyLines } from "../knowledge/bounce/pipeline.ts";
+import { statusInText } from "../knowledge/bounce/smtp.ts";
 import { followedWithin, trimRuns, upTo } from "../knowledge/bounce/text.ts";
 
 /** The hand scans and fixed patterns that replaced backtracking regexes (issue #12) read the same. */
@@ -17,6 +18,19 @@ describe("joinReplyLines", () => {
     ["no reply code here", "no reply code here"],
   ])("%s", (text, joined) => {
     expect(joinReplyLines(text)).toBe(joined);
+  });
+});
+
+describe("statusInText", () => {
+  it.each([
+    ["550 5.1.0 Unknown address error 550 '5.7.1 Access denied'", "5.7.1"],
+    // Only vague codes: one naming a subject (5.2.0, the mailbox) says more than 5.0.0.
+    ["<<< 550 Unknown user > 554 5.0.0 Service unavailable > Status: 5.2.0", "5.2.0"],
+    ["554 5.0.0 Service unavailable 554 5.3.0 Other", "5.3.0"],
+    ["Status: 5.2.0 and later 554 5.0.0", "5.2.0"],
+    ["554 5.0.0 Service unavailable", "5.0.0"],
+  ])("%s", (text, status) => {
+    expect(statusInText(text)).toBe(status);
   });
 });
 

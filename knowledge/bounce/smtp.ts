@@ -32,7 +32,8 @@ export function statusInText(text: string, replyCode = ""): string {
     if (wantClass && m[1] !== wantClass) continue;
     const code = `${m[1]}.${m[2]}.${m[3]}`;
     if (m[3] === "0" || code === "4.4.7") {
-      vague ||= code;
+      // Of the vague ones, a subject ("5.2.0": mailbox) says more than none ("5.0.0").
+      if (!vague || (vague.endsWith(".0.0") && m[2] !== "0")) vague = code;
       continue;
     }
     return code;

@@ -111,9 +111,10 @@ function signalText(lines: readonly string[]): string {
       if (!single[i + 1] && !isSignalLine(`${line} ${next}`)) continue;
     }
     picked.push(line);
-    for (let j = 1; j <= FOLLOWING_LINES && i + j < scanned.length; j++) {
-      const more = scanned[i + j]!;
-      if (more.trim() === "" || (j > 1 && single[i + j])) break;
+    // i moves on with each line taken, so the next line is always i + 1.
+    for (let j = 1; j <= FOLLOWING_LINES && i + 1 < scanned.length; j++) {
+      const more = scanned[i + 1]!;
+      if (more.trim() === "" || (j > 1 && single[i + 1])) break;
       picked.push(more);
       i++;
     }
