@@ -101,11 +101,18 @@ let built: string | undefined;
 interface Variant {
   nodeArgs: string[];
   env: Record<string, string>;
+  /** Another compiled app (BENCH_AB_DIST: e.g. main's `npm run build` output) to run as full-b. */
+  dist?: string;
 }
 
 async function startBot(kind: Kind, standIn: StandIn, redis?: RedisServer, variant?: Variant): Promise<Bot> {
   built ??= build();
-  const file = join(built, "bench", "webhook", kind === "echo" ? "echo-bot.js" : "full-app.js");
+  const file = join(
+    variant?.dist ?? built,
+    "bench",
+    "webhook",
+    kind === "echo" ? "echo-bot.js" : "full-app.js",
+  );
   // The full app with the production V8 flags; the echo bot as its example runs, plain node.
   // BENCH_NODE_ARGS adds flags to the full app, e.g. --cpu-prof to profile it; BENCH_ECHO_NODE_ARGS to the echo bot.
   const extra = (process.env[kind === "echo" ? "BENCH_ECHO_NODE_ARGS" : "BENCH_NODE_ARGS"] ?? "")
@@ -278,11 +285,14 @@ async function main(): Promise<void> {
 /**
  * BENCH_AB_NODE_ARGS (V8 flags, e.g. "--max-semi-space-size=16") and BENCH_AB_ENV (e.g.
  * "MAX_CONCURRENT_EVENTS=16 MALLOC_ARENA_MAX=2"): the text rounds also run "full-b", the full app with
- * these added, so a setting is compared with the image's in the same rounds.
+ * these added, so a setting is compared with the image's in the same rounds. BENCH_AB_DIST: full-b is
+ * another build of the app (a dist/ folder, e.g. of main: `git archive main | tar -x -C /tmp/base`, its
+ * node_modules linked, `npm run build` there), so a code change is compared in the same rounds too.
  */
 const AB: Variant | undefined =
-  process.env.BENCH_AB_NODE_ARGS || process.env.BENCH_AB_ENV
+  process.env.BENCH_AB_NODE_ARGS || process.env.BENCH_AB_ENV || process.env.BENCH_AB_DIST
     ? {
+        ...(process.env.BENCH_AB_DIST && { dist: process.env.BENCH_AB_DIST }),
         nodeArgs: (process.env.BENCH_AB_NODE_ARGS ?? "").split(" ").filter(Boolean),
         env: Object.fromEntries(
           (process.env.BENCH_AB_ENV ?? "")
@@ -315,7 +325,7 @@ async function speed(standIn: StandIn, parts: string[]): Promise<void> {
     );
     if (variant)
       console.log(
-        `  A/B       full-b/echo ${primary.get("full-b")?.toFixed(2)}× — full-b: + ${[...(AB?.nodeArgs ?? []), ...Object.entries(AB?.env ?? {}).map(([k, v]) => `${k}=${v}`)].join(" ")}`,
+        `  A/B       full-b/echo ${primary.get("full-b")?.toFixed(2)}× — full-b: ${[...(AB?.dist ? [AB.dist] : []), ...(AB?.nodeArgs ?? []), ...Object.entries(AB?.env ?? {}).map(([k, v]) => `${k}=${v}`)].join(" ")}`,
       );
     if (secondary)
       console.log(
