@@ -206,63 +206,59 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     // question. 「MAILER-DAEMONって誰ですか」 names a bounce word, but it is asked, not pasted.
     const typed =
       !file && !kind.marked && text.length <= MAX_QUESTION_CHARS && (!kind.fromServer || asksSomething(text));
-    const understood: Understanding = typed
-      ? questionIndex.understand(text, session.topic)
-      : { kind: "none", candidates: [] };
+    // The question index is asked only when its answer can change the outcome (a paste read as a bounce
+    // with nothing on screen that is no question, a symptom in the user's words about a new topic): it
+    // is the costliest step of reading a typed text (npm run bench:webhook). Same answers either way.
+    let understoodOnce: Understanding | undefined;
+    const understood = (): Understanding =>
+      (understoodOnce ??= typed
+        ? questionIndex.understand(text, session.topic)
+        : { kind: "none", candidates: [] });
     const feeling = typed ? feelingOf(withoutExceptions(text)) : undefined;
+    const topScore = () => understood().candidates[0]?.score ?? 0;
     // Upset words are no question: next to them, only a clear match counts as one.
-    const clear =
-      understood.kind === "confident" && (!feeling || (understood.candidates[0]?.score ?? 0) >= UPSET_CLEAR);
-    const question = clear
-      ? deps.questions.questions.get(understood.kind === "confident" ? understood.id : "")
-      : undefined;
+    const question = (): Question | undefined => {
+      const u = understood();
+      const clear = u.kind === "confident" && (!feeling || topScore() >= UPSET_CLEAR);
+      return clear && u.kind === "confident" ? deps.questions.questions.get(u.id) : undefined;
+    };
     // Typed English the text-kind heuristics left open ("Who is MAILER-DAEMON?") is English when it asks
     // one of our questions.
     adopt(
       kind.lang ??
-        (!record && typed && understood.kind !== "none" && isEnglishQuestion(text) ? "en" : undefined),
+        (!record && typed && isEnglishQuestion(text) && understood().kind !== "none" ? "en" : undefined),
     );
     if (feeling) before.push({ type: "UPSET", feeling });
-    // A reaction of a few letters matches a question about a diagnosis by one short word at most ("so?"
-    // in "so the address is wrong?"): it asks that question only when the match is strong. Short acts
-    // (「あざす」「ども」) are what they say.
-    const reaction =
-      question !== undefined &&
-      Object.keys(question.topics).length > 0 &&
-      !record &&
-      isShortReaction(text) &&
-      (understood.candidates[0]?.score ?? 0) < REACTION_CLEAR;
 
     if (record) {
       // A question about the diagnosis on screen that happens to name a reason (「ウイルスに感染してるって
       // こと？」 after "mail you never sent" reads as "virus found" to the classifier) is answered as the
       // question; a pasted bounce, or a question about another reason, is read as a bounce.
-      const score = understood.candidates[0]?.score ?? 0;
       // Words of the symptom besides the bounce ("my friend's mailbox is full") name a new problem.
       const names = ownWords === record.topic && record.topic !== session.topic;
+      const aboutScreen = session.topic && !names ? question() : undefined;
       if (
-        question &&
+        aboutScreen &&
         session.topic &&
-        !names &&
-        asksAboutScreen(stoodFor(question), score, record.topic, session.topic)
+        asksAboutScreen(stoodFor(aboutScreen), topScore(), record.topic, session.topic)
       )
-        return [...before, questionEvent(question, session.topic)];
+        return [...before, questionEvent(aboutScreen, session.topic)];
       // With nothing on screen, a question typed in words the classifier also reads as a reason
       // (「ウイルスチェックってどうやるの」 reads as "virus found", 「迷惑メール」 as "refused as spam") is
       // the question when it is clearly asked and its answer does not hang on the diagnosis (answers of
       // its own for a few topics at most: how to scan, is it safe; not "should I resend"), and the text
       // does not report what a returned mail said (「宛先不明って出たけど…」 is about that bounce).
+      const standalone =
+        !session.topic && !kind.fromServer && isQuestion(text) && !reportsBounce(text)
+          ? question()
+          : undefined;
       if (
-        question &&
-        !session.topic &&
-        !kind.fromServer &&
-        !question.does &&
-        Object.keys(question.topics).length <= MAX_TOPICS_OF_A_STANDALONE_ANSWER &&
-        score >= CLEAR_OVER_BOUNCE &&
-        isQuestion(text) &&
-        !reportsBounce(text)
+        standalone &&
+        !standalone.does &&
+        Object.keys(standalone.topics).length <= MAX_TOPICS_OF_A_STANDALONE_ANSWER &&
+        topScore() >= CLEAR_OVER_BOUNCE
       )
-        return [...before, questionEvent(question, null)];
+        return [...before, questionEvent(standalone, null)];
       if (shouldWarn(head, "bounce")) before.push({ type: "PERSONAL_DATA" });
       const diagnosis = diagnosisOf(record, deps.carrierOf, classification.records);
       // Typed, not pasted ("My mail came back with 'Relay access denied'", 「ゆーざーあんのうん」): the
@@ -275,11 +271,23 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       return [...before, { type: "PASTE", diagnosis }];
     }
 
+    // A reaction of a few letters matches a question about a diagnosis by one short word at most ("so?"
+    // in "so the address is wrong?"): it asks that question only when the match is strong. Short acts
+    // (「あざす」「ども」) are what they say.
+    const asked = (): Question | undefined => {
+      const q = question();
+      const reaction =
+        q !== undefined &&
+        Object.keys(q.topics).length > 0 &&
+        isShortReaction(text) &&
+        topScore() < REACTION_CLEAR;
+      return reaction ? undefined : q;
+    };
     const event = mainEvent({
       text: head,
       session,
       ownWords,
-      question: reaction ? undefined : question,
+      question: asked,
       understood,
       feeling,
       fromServer: kind.fromServer,
@@ -301,21 +309,25 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     text: string;
     session: SessionView;
     ownWords: TopicId | undefined;
-    question: Question | undefined;
-    understood: Understanding;
+    /** Asked only when needed (see fromText). */
+    question: () => Question | undefined;
+    understood: () => Understanding;
     feeling: Feeling | undefined;
     fromServer: boolean;
     typed: boolean;
   }): DialogEvent {
-    const { text, session, ownWords, question, feeling } = m;
+    const { text, session, ownWords, feeling } = m;
     const nextStep: DialogEvent = session.topic ? { type: "NEXT_STEPS" } : { type: "HOW_TO_PASTE" };
-    if (ownWords && !(question && ownWords === session.topic)) return { type: "SYMPTOM", topic: ownWords };
+    if (ownWords && !(ownWords === session.topic && m.question()))
+      return { type: "SYMPTOM", topic: ownWords };
+    const question = m.question();
+    const understood = m.understood();
     const mention = m.typed || !m.fromServer ? mentionOf(text) : undefined;
     const besides = mention && m.typed ? mentionOf.strip(text) : "";
     // 「なんで届かないの😭」: a lament about returned mail, not a question of ours. With a diagnosis on
     // screen its next step; without, the paste help that starts from what they said.
     // A question asked in the very words of one of its examples (「もう届かないの？」) is that question.
-    const asked = question !== undefined && (m.understood.candidates[0]?.score ?? 0) >= ASKED_AS_EXAMPLE;
+    const asked = question !== undefined && (understood.candidates[0]?.score ?? 0) >= ASKED_AS_EXAMPLE;
     if (mention && !asked && isLament(besides))
       return session.topic ? nextStep : { type: "BOUNCE_MENTIONED", about: mention };
     if (question && (!mention || isQuestion(text))) return questionEvent(question, session.topic);
@@ -331,12 +343,12 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     // 「で？」「え？」「それから？」 "so?": a reaction to the last answer that asks nothing of its own is a
     // prompt to go on: the steps of the diagnosis on screen, or how to paste one.
     // Between two acts ("ok thx": OK or thanks) it is the act, asked which.
-    const top = deps.questions.questions.get(m.understood.candidates[0]?.id ?? "");
-    const betweenActs = m.understood.kind === "unsure" && Object.keys(top?.topics ?? {}).length === 0;
+    const top = deps.questions.questions.get(understood.candidates[0]?.id ?? "");
+    const betweenActs = understood.kind === "unsure" && Object.keys(top?.topics ?? {}).length === 0;
     if (!question && !m.fromServer && !betweenActs && isShortReaction(text)) return nextStep;
     if (mention) return feeling && session.topic ? nextStep : { type: "BOUNCE_MENTIONED", about: mention };
-    if (m.understood.kind === "unsure" && !feeling)
-      return { type: "CLARIFY", ids: m.understood.candidates.map((c) => c.id) };
+    if (understood.kind === "unsure" && !feeling)
+      return { type: "CLARIFY", ids: understood.candidates.map((c) => c.id) };
     if (m.fromServer) return { type: "UNREADABLE", paste: unreadPaste(text) };
     return feeling ? nextStep : { type: "SMALL_TALK" };
   }
