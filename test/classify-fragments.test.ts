@@ -297,4 +297,18 @@ describe("classify: pasted fragments", () => {
     const { records } = await classify(paste, { kind: "fragment" });
     expect(records.map((r) => [r.reason, r.status])).toEqual([["notcompliantrfc", "5.7.1"]]);
   });
+
+  it("reads Gmail's 'Address not found' as a domain problem when it says the domain couldn't be found", async () => {
+    const paste = [
+      "** Address not found **",
+      "",
+      "Your message wasn't delivered to hanako@exmaple.jp because the domain exmaple.jp couldn't be",
+      "found. Check for typos or unnecessary spaces and try again.",
+    ].join("\n");
+    const { records } = await classify(paste, { kind: "fragment" });
+    expect(records.map((r) => [r.reason, r.topic])).toEqual([["hostunknown", "host-unknown"]]);
+    const address = paste.replace("the domain exmaple.jp", "the address");
+    const again = await classify(address, { kind: "fragment" });
+    expect(again.records.map((r) => r.topic)).toEqual(["user-unknown"]);
+  });
 });

@@ -21,6 +21,7 @@ import type { Format } from "./format.ts";
  * Current layout (the Japanese app shows 「アドレス不明」 above it):
  *   ** Address not found **
  *   Your message wasn't delivered to x@example.jp because the address couldn't be found, ...
+ *   (or: ... because the domain example.jp couldn't be found. ...)
  *   The response from the remote server was:
  *   550 5.1.1 The email account that you tried to reach does not exist.
  */
@@ -43,6 +44,9 @@ const STATES: ReadonlyMap<string, readonly [string, Reason]> = new Map(
 /** Gmail's own sentences; the Google Workspace (G Suite) DNS wordings come before the older ones. */
 const MESSAGES: readonly [string, Reason][] = [
   ["because the address couldn't be found. check for typos or unnecessary spaces", "userunknown"],
+  // "... wasn't delivered to x@example.jp because the domain example.jp couldn't be found": under the
+  // same "Address not found" heading, but the part after @ is what is wrong.
+  ["because the domain ", "hostunknown"],
   ["responded with code nxdomain", "networkerror"],
   [" had no relevant answers.", "networkerror"],
   ["null mx", "notaccept"],
