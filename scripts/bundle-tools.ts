@@ -12,7 +12,8 @@ import { build } from "esbuild";
 
 const ROOT = join(import.meta.dirname, "..");
 
-export const BUNDLED_TOOLS = ["knowledge/cli/classify", "knowledge/cli/eval"];
+/** classify-core is the classify command's own bundle, loaded by it (and run by its worker threads) after it starts. */
+export const BUNDLED_TOOLS = ["knowledge/cli/classify", "knowledge/cli/classify-core", "knowledge/cli/eval"];
 
 /**
  * Bundles a tool's static imports into OUTDIR/<tool>.js. What it imports dynamically (OCR, mailparser)

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -93,12 +93,17 @@ describe("the compiled build (npm run build)", () => {
     }
   }, 60_000);
 
-  it("bundles the classify tool into one file that still reads screenshots (OCR loaded on demand)", {
+  it("bundles the classify tool into a small command and the classifier it loads, and still reads screenshots (OCR loaded on demand)", {
     timeout: 120_000,
   }, () => {
     const tool = join(OUT, "knowledge", "cli", "classify.js");
-    // One file: no static import of the classifier's modules is left.
-    expect(readFileSync(tool, "utf8")).not.toMatch(/^import .* from "\.\.?\//m);
+    const core = join(OUT, "knowledge", "cli", "classify-core.js");
+    // One file each: no static import of the classifier's modules is left.
+    for (const file of [tool, core])
+      expect(readFileSync(file, "utf8")).not.toMatch(/^import .* from "\.\.?\//m);
+    // The command starts its worker threads before it loads the classifier: it holds none of it.
+    expect(statSync(tool).size).toBeLessThan(8 * 1024);
+    expect(statSync(core).size).toBeGreaterThan(100 * 1024);
     const shot = join(import.meta.dirname, "fixtures", "screenshots", "exim-mailbox-full.dark.2x.png");
     const out = execFileSync(process.execPath, [tool, "--json", shot], { encoding: "utf8" });
     expect(JSON.parse(out).records[0]).toMatchObject({ reason: "mailboxfull", status: "5.2.2" });

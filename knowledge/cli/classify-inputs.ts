@@ -1,0 +1,36 @@
+/**
+ * What the classify command reads (knowledge/cli/classify.ts, classify-core.ts): a file, every file of a
+ * folder in name order, or stdin. Small, and node:fs only: the command lists its inputs before it loads
+ * the classifier.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { basename } from "node:path";
+
+/** Files in a corpus folder that are not mails. */
+const NOT_MAILS = /^(?:labels\.tsv|README(?:\.md)?|LICENSE.*)$/;
+
+export interface Input {
+  name: string;
+  read: () => Uint8Array;
+}
+
+/** A file of a folder; the path joined by hand (path.join normalises: ~2 µs a file, 4,750 files a run). */
+export const fileInput = (dir: string, name: string): Input => ({
+  name,
+  read: () => readFileSync(`${dir}/${name}`),
+});
+
+/**
+ * A folder's files (not hidden files, labels or licences) with the folder, a file, or "-" for stdin.
+ * Throws when the path cannot be read.
+ */
+export function inputsOf(path: string): { inputs: Input[]; dir?: string } {
+  if (path === "-") return { inputs: [{ name: "-", read: () => readFileSync(0) }] };
+  if (!statSync(path).isDirectory())
+    return { inputs: [{ name: basename(path), read: () => readFileSync(path) }] };
+  const names = readdirSync(path, { withFileTypes: true })
+    .filter((e) => !e.name.startsWith(".") && !NOT_MAILS.test(e.name) && (e.isFile() || e.isSymbolicLink()))
+    .map((e) => e.name)
+    .sort();
+  return { inputs: names.map((f) => fileInput(path, f)), dir: path };
+}
