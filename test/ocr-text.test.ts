@@ -157,6 +157,16 @@ describe("OCR cleaning", () => {
     expect(cleanOcrText("< 受信 a@b > x")).toBe("< 受信 a@b > x");
   });
 
+  it("mends the 'l' of 'mail' that OCR split off and read twice", () => {
+    expect(cleanOcrText("user unknown. Command output: procmai lL: Couldn't create")).toBe(
+      "user unknown. Command output: procmail: Couldn't create",
+    );
+    expect(cleanOcrText("<taro-hotmai L@hotmai lL. com>")).toBe("<taro-hotmail@hotmail.com>");
+    // Words that are not a broken "mail" stay.
+    const kept = "mail to email; gmail.com, Mai Lee, umai Ltd, Ha Mai L. Tran";
+    expect(cleanOcrText(kept)).toBe(kept);
+  });
+
   it("turns look-alike dashes into a separator but keeps the long-vowel mark in words", () => {
     expect(cleanOcrText("ーーーー Transcript of session follows -—")).toBe(
       "---- Transcript of session follows --",

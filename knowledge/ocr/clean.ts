@@ -67,11 +67,13 @@ function joinJapanese(text: string): string {
 /**
  * Letters OCR glues or swaps in bounce texts: "Amessage that you sent" (a capital A runs into the next
  * word), "| will be" (a capital I read as a bar), "RCPT T0:" and "MAIL FR0M:" (an O read as a zero: the
- * SMTP command tells the classifier which step was refused).
+ * SMTP command tells the classifier which step was refused), and the "l" of "mail" split off and read
+ * twice ("procmai lL:", "hotmai L@hotmai lL. com": the word in most bounce host names and addresses).
  */
 function fixLetters(text: string): string {
   return text
     .replace(/\bAmessage\b/g, "A message")
+    .replace(/mai ?(?:lL|Ll|ll|L|l)(?=[@.:;,>)]|\s|$)/gm, "mail")
     .replace(/(^|[ \t])\|(?= [a-z'])/gm, "$1I")
     .replace(/\bRCPT T0:/gi, "RCPT TO:")
     .replace(/\bMAIL FR0M:/gi, "MAIL FROM:");
