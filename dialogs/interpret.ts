@@ -209,12 +209,22 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     // The question index is asked only when its answer can change the outcome (a paste read as a bounce
     // with nothing on screen that is no question, a symptom in the user's words about a new topic): it
     // is the costliest step of reading a typed text (npm run bench:webhook). Same answers either way.
-    let understoodOnce: Understanding | undefined;
-    const understood = (): Understanding =>
-      (understoodOnce ??= typed
-        ? questionIndex.understand(text, session.topic)
-        : { kind: "none", candidates: [] });
     const feeling = typed ? feelingOf(withoutExceptions(text)) : undefined;
+    // 「急いでるのに送れない！どうしたらいいの」: a question asked among upset words is understood without
+    // them, which no example holds and which would only dilute its match. A lament without a question
+    // besides them (「何度送っても届かない、最悪」) keeps them: what is left would be a bare 「届かない」.
+    let understoodOnce: Understanding | undefined;
+    const understood = (): Understanding => {
+      if (understoodOnce) return understoodOnce;
+      if (!typed) understoodOnce = { kind: "none", candidates: [] };
+      else {
+        const calm = feeling ? feelingOf.strip(withoutExceptions(text)) : text;
+        const asksBesides = feeling !== undefined && (isQuestion(calm) || /[?？]\s*$/.test(text));
+        const whole = questionIndex.understand(asksBesides ? calm : text, session.topic);
+        understoodOnce = beyondPleasantries(text, whole, session.topic);
+      }
+      return understoodOnce;
+    };
     const topScore = () => understood().candidates[0]?.score ?? 0;
     // Upset words are no question: next to them, only a clear match counts as one.
     const question = (): Question | undefined => {
@@ -229,6 +239,20 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         (!record && typed && isEnglishQuestion(text) && understood().kind !== "none" ? "en" : undefined),
     );
     if (feeling) before.push({ type: "UPSET", feeling });
+
+    // 「迷惑メールが大量にくる」: typed words that the classifier (or a symptom phrase: 「大量に届く」) reads
+    // as returned mail, but that say something else (knowledge/data/questions `notBounce`: spam received).
+    // Not when the text speaks of returned mail, reports what one said, or names the symptom the
+    // classifier read (「迷惑メールと判定された」 is the mail refused as spam).
+    // Asked only of typed text something read as returned mail (a paste is the server's text: no need).
+    const mayNotBeBounce =
+      (record !== undefined || ownWords !== undefined) &&
+      !kind.fromServer &&
+      (ownWords === undefined || ownWords !== record?.topic);
+    const u = mayNotBeBounce ? understood() : undefined;
+    const told = u?.kind === "confident" ? deps.questions.questions.get(u.id) : undefined;
+    if (told?.notBounce && !reportsBounce(text) && mentionOf(text) === undefined)
+      return [...before, questionEvent(told, session.topic)];
 
     if (record) {
       // A question about the diagnosis on screen that happens to name a reason (「ウイルスに感染してるって
@@ -247,9 +271,14 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       // (「ウイルスチェックってどうやるの」 reads as "virus found", 「迷惑メール」 as "refused as spam") is
       // the question when it is clearly asked and its answer does not hang on the diagnosis (answers of
       // its own for a few topics at most: how to scan, is it safe; not "should I resend"), and the text
-      // does not report what a returned mail said (「宛先不明って出たけど…」 is about that bounce).
+      // does not report what a returned mail said (「宛先不明って出たけど…」 is about that bounce) nor names a
+      // symptom in the user's words (「迷惑メールと判定された」 is the refused mail).
       const standalone =
-        !session.topic && !kind.fromServer && isQuestion(text) && !reportsBounce(text)
+        !session.topic &&
+        !kind.fromServer &&
+        ownWords === undefined &&
+        isQuestion(text) &&
+        !reportsBounce(text)
           ? question()
           : undefined;
       if (
@@ -318,7 +347,19 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
   }): DialogEvent {
     const { text, session, ownWords, feeling } = m;
     const nextStep: DialogEvent = session.topic ? { type: "NEXT_STEPS" } : { type: "HOW_TO_PASTE" };
-    if (ownWords && !(ownWords === session.topic && m.question()))
+    // A specific question about the diagnosis on screen, clearly asked, is that question even where its
+    // words name a symptom (「送った覚えがない」 after "refused as spam": that button's answer).
+    const aboutScreen = () => {
+      const q = session.topic ? m.question() : undefined;
+      return (
+        q !== undefined &&
+        session.topic !== null &&
+        q.topics[session.topic] !== undefined &&
+        Object.keys(q.topics).length <= MAX_TOPICS_OF_A_STANDALONE_ANSWER &&
+        (m.understood().candidates[0]?.score ?? 0) >= CLEAR_OVER_BOUNCE
+      );
+    };
+    if (ownWords && !(ownWords === session.topic && m.question()) && !aboutScreen())
       return { type: "SYMPTOM", topic: ownWords };
     const question = m.question();
     const understood = m.understood();
@@ -346,11 +387,53 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     const top = deps.questions.questions.get(understood.candidates[0]?.id ?? "");
     const betweenActs = understood.kind === "unsure" && Object.keys(top?.topics ?? {}).length === 0;
     if (!question && !m.fromServer && !betweenActs && isShortReaction(text)) return nextStep;
-    if (mention) return feeling && session.topic ? nextStep : { type: "BOUNCE_MENTIONED", about: mention };
+    if (mention && session.topic) {
+      // With a diagnosis on screen, words about returned mail are about it (「まだエラーメールが戻ってくる
+      // けど再送していい？」): the best question that fits it, however weakly, else its steps. Only a new
+      // mail (「別のエラーメールが来た」) asks for the paste help again.
+      const lower = text.normalize("NFKC").toLowerCase();
+      if (NEW_MAIL_WORDS.some((w) => lower.includes(w))) return { type: "BOUNCE_MENTIONED", about: mention };
+      const fitting = understood.candidates.find((c) => fitsScreen(c.id, session.topic!));
+      const fit = fitting && deps.questions.questions.get(fitting.id);
+      return fit && !isPleasantry(fit.id) ? questionEvent(fit, session.topic) : nextStep;
+    }
+    if (mention) return { type: "BOUNCE_MENTIONED", about: mention };
     if (understood.kind === "unsure" && !feeling)
       return { type: "CLARIFY", ids: understood.candidates.map((c) => c.id) };
     if (m.fromServer) return { type: "UNREADABLE", paste: unreadPaste(text) };
     return feeling ? nextStep : { type: "SMALL_TALK" };
+  }
+
+  /** Whether a question has an answer of its own for the diagnosis on screen. */
+  function fitsScreen(id: string, topic: TopicId): boolean {
+    const q = deps.questions.questions.get(id);
+    return !!q && (q.topics[topic] !== undefined || q.does === "next-steps");
+  }
+
+  /** A greeting, thanks, OK or goodbye: said around a message, rarely the whole of it. */
+  function isPleasantry(id: string | undefined): boolean {
+    const q = id === undefined ? undefined : deps.questions.questions.get(id);
+    return !!q && q.statement && !q.does && !q.notBounce && Object.keys(q.topics).length === 0;
+  }
+
+  /**
+   * 「お世話になっております。先ほどのご説明ですが、再送は不要という理解でよろしいでしょうか」: a message of
+   * several sentences whose best match is a pleasantry is understood from its other sentences, when they
+   * ask something we know; 「こんにちは。」 alone, 「ありがとう。助かりました」 or 「ありがとう。相手に連絡して
+   * みます」 (nothing asked) stays the pleasantry.
+   */
+  function beyondPleasantries(text: string, whole: Understanding, topic: TopicId | null): Understanding {
+    if (!isPleasantry(whole.candidates[0]?.id)) return whole;
+    const sentences = text.split(SENTENCE_BREAK).filter((s) => s.trim() !== "");
+    if (sentences.length < 2) return whole;
+    const rest = sentences.filter((s) => {
+      const u = questionIndex.understand(s, topic);
+      return !(u.kind === "confident" && isPleasantry(u.id));
+    });
+    // What is left must ask: 「ありがとう。相手に連絡してみます」 tells what they will do, and is thanks.
+    if (rest.length === 0 || rest.length === sentences.length || !rest.some(isQuestion)) return whole;
+    const asked = questionIndex.understand(rest.join("。"), topic);
+    return asked.kind === "confident" && !isPleasantry(asked.id) ? asked : whole;
   }
 
   /** A text of a few letters at most (emoji, punctuation and spaces not counted). */
@@ -435,6 +518,9 @@ function isLament(besides: string): boolean {
   return rest.length < MIN_TOLD_CHARS && rest !== besides.replace(/ /g, "");
 }
 
+/** Words that say a returned mail is another one than the diagnosis on screen: it is to be pasted. */
+const NEW_MAIL_WORDS = ["別の", "新しい", "新しく", "違うエラー", "another", "new one"];
+
 /** A reaction of a few letters asks a question about the diagnosis only when it matches this well. */
 const REACTION_CLEAR = 0.4;
 /** At most this many letters (canonical, spaces left out): a reaction (「で？」「それで」), not a question. */
@@ -469,9 +555,16 @@ function isQuestion(text: string): boolean {
   if (ENGLISH_QUESTION.test(text.trimStart()) || /[?？]/.test(text)) return true;
   const folded = text.normalize("NFKC");
   const end = trimEndOf(folded, SENTENCE_END);
-  return QUESTION_WORDS.some((w) => folded.includes(w)) || end.endsWith("か") || end.endsWith("の");
+  return (
+    QUESTION_WORDS.some((w) => folded.includes(w)) ||
+    end.endsWith("か") ||
+    end.endsWith("の") ||
+    CONFIRMING_ENDS.some((e) => end.endsWith(e))
+  );
 }
 
+/** Where a sentence ends (one character class, repeated: linear). */
+const SENTENCE_BREAK = /[。．.！!？?\n]+/;
 const SENTENCE_END = new Set([..." \n\t。.!！、,〜~…"]);
 
 /** Words of a Japanese question; a plain scan (includes), no pattern. */
@@ -499,7 +592,18 @@ const QUESTION_WORDS = [
   "ですか",
   "ますか",
   "でしょうか",
+  // asking for a yes (「再送しなくていいんだよね」「ウイルスじゃないでしょ？」「間違えたのかな」)
+  "よね",
+  "でしょ",
+  "のかな",
+  "っけ",
 ];
+
+/**
+ * Endings that ask only at the end: 「かな」 (inside, it is part of 「届かない」), and a wish, which asks for
+ * the way (「感染してるか調べたい」「動画を送りたいです」).
+ */
+const CONFIRMING_ENDS = ["かな", "たい", "たいです", "たいんですが", "たいんだけど"];
 
 /** Words that report what a returned mail or the mail app said (a plain scan, no pattern). */
 const REPORT_WORDS = [

@@ -309,6 +309,7 @@ export const questionSchema = strict({
   withDiagnosis: id.optional(),
   everyTopic: z.boolean({ error: "must be true or false" }).optional(),
   statement: z.boolean({ error: "must be true or false" }).optional(),
+  notBounce: z.boolean({ error: "must be true or false" }).optional(),
 });
 
 export const questionsFileSchema = z.array(questionSchema, {

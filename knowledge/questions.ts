@@ -31,7 +31,10 @@ export interface Question {
   /** Quick-reply label when the assistant asks 「もしかして…」 (≤ 20 characters). */
   label: Localized;
   examples: readonly string[];
-  /** The answer when no diagnosis is on screen, or its topic has none of its own. */
+  /**
+   * The answer when no diagnosis is on screen, or its topic has none of its own. Without it (and without
+   * `does`), the question is only asked with a diagnosis of its `topics` on screen.
+   */
   answer?: Answer;
   /** Answers for a diagnosis of these topics on screen; also make the question likelier there. */
   topics: Partial<Record<TopicId, Answer>>;
@@ -48,6 +51,11 @@ export interface Question {
    * message only tells about returned mail, which otherwise gets the paste help.
    */
   statement: boolean;
+  /**
+   * What people say with it is no returned mail, though the classifier reads one of its words as one
+   * (「迷惑メールが大量にくる」: spam received, not a mail refused as spam): typed, it is this question.
+   */
+  notBounce: boolean;
   /** Which file it came from (for messages to support staff). */
   file: string;
 }
@@ -81,11 +89,12 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
           at("id"),
           `"${raw.id}" is already used in ${questions.get(raw.id)!.file}`,
         );
-      if (!raw.answer && !raw.does)
+      // A question with answers for some diagnoses only is asked only with one of them on screen.
+      if (!raw.answer && !raw.does && Object.keys(raw.topics ?? {}).length === 0)
         throw new DataFileError(
           file,
           at("answer"),
-          "is missing: write an answer (or what the question does)",
+          "is missing: write an answer, answers per topic, or what the question does",
         );
       raw.examples.forEach((example, j) => {
         if (findPii(example).length > 0)
@@ -130,6 +139,7 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         ...(raw.does && { does: raw.does }),
         ...(raw.withDiagnosis && { withDiagnosis: raw.withDiagnosis }),
         statement: raw.statement === true,
+        notBounce: raw.notBounce === true,
         file,
       });
     });
@@ -182,6 +192,11 @@ function resolveAnswer(value: RawAnswer, file: string, field: string, knowledge:
 }
 
 /** The answer for a diagnosis of `topic` on screen (or none): the topic's own, else the general one. */
+/** Whether the question can be answered with this diagnosis (or none) on screen. */
+export function answerable(question: Question, topic: TopicId | null): boolean {
+  return question.does !== undefined || answerFor(question, topic) !== undefined;
+}
+
 export function answerFor(question: Question, topic: TopicId | null): Answer | undefined {
   return (topic && question.topics[topic]) || question.answer;
 }

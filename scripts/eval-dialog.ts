@@ -38,11 +38,18 @@ const dir = join(import.meta.dirname, "..", "test", "dialog-eval");
 const load = (name: string) => z.array(itemSchema).parse(parse(readFileSync(join(dir, name), "utf8")));
 /** The block of dev.yaml written from scratch after the held-out sets (its figure before tuning is in the README). */
 const NEW_BLOCK = /^# === NEW BLOCK/m;
+const NEW_BLOCK_END = /^# === END OF NEW BLOCK/m;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 const newBlockAt = devText.search(NEW_BLOCK);
+const newBlockEnd = devText.search(NEW_BLOCK_END);
 const sets = {
   dev: load("dev.yaml"),
-  "dev-new": newBlockAt < 0 ? [] : z.array(itemSchema).parse(parse(devText.slice(newBlockAt))),
+  "dev-new":
+    newBlockAt < 0
+      ? []
+      : z
+          .array(itemSchema)
+          .parse(parse(devText.slice(newBlockAt, newBlockEnd < 0 ? undefined : newBlockEnd))),
   "held-out": load("held-out.yaml"),
   "held-out-2": load("held-out-2.yaml"),
   "held-out-3": load("held-out-3.yaml"),

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { DataFileError } from "../knowledge/data-file.ts";
 import { loadKnowledge } from "../knowledge/knowledge.ts";
-import { loadQuestions } from "../knowledge/questions.ts";
+import { answerable, loadQuestions } from "../knowledge/questions.ts";
 import { TOPIC_IDS } from "../knowledge/types.ts";
 
 /**
@@ -69,6 +69,29 @@ describe("the shipped questions", () => {
     expect(questions.get("resend")!.topics.delayed).toEqual({
       followUp: { topic: "delayed", id: "resend-anyway" },
     });
+  });
+});
+
+describe("every follow-up button can be asked in words", () => {
+  const { questions } = loadQuestions(knowledge);
+  it("some question answers as each button does (the 'unknown' topic's button is the Q&A community, which asking for a person gives)", () => {
+    const reached = new Set<string>();
+    for (const q of questions.values())
+      for (const a of [q.answer, ...Object.values(q.topics)])
+        if (a && "followUp" in a) reached.add(`${a.followUp.topic}/${a.followUp.id}`);
+    const missing = [...knowledge.topics]
+      .filter(([topic]) => topic !== "unknown")
+      .flatMap(([topic, t]) => t.followUps.map((f) => `${topic}/${f.id}`))
+      .filter((f) => !reached.has(f));
+    expect(missing).toEqual([]);
+  });
+
+  it("a question with answers for some diagnoses only is refused no longer, and is answerable only with them", () => {
+    const still = questions.get("still-coming")!;
+    expect(still.answer).toBeUndefined();
+    expect(answerable(still, "backscatter")).toBe(true);
+    expect(answerable(still, null)).toBe(false);
+    expect(answerable(still, "delayed")).toBe(false);
   });
 });
 
