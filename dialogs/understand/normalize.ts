@@ -94,7 +94,23 @@ export function canonical(text: string, table: ReadingTable): string {
     out += c;
     space = false;
   }
-  return space && out.length > 0 ? out.slice(0, -1) : out;
+  const trimmed = space && out.length > 0 ? out.slice(0, -1) : out;
+  return withUnitsSpelt(trimmed);
+}
+
+/** Size units spelt out in kana (「なんえむびーまで」「めがばいと」) read as the letters people also type. */
+const KANA_UNITS: readonly [string, string][] = [
+  ["えむびい", "mb"],
+  ["めがばいと", "mb"],
+  ["ぎがばいと", "gb"],
+  ["じいびい", "gb"],
+  ["きろばいと", "kb"],
+];
+
+function withUnitsSpelt(text: string): string {
+  let out = text;
+  for (const [kana, unit] of KANA_UNITS) if (out.includes(kana)) out = out.split(kana).join(unit);
+  return out;
 }
 
 const words = new Intl.Segmenter("ja", { granularity: "word" });
