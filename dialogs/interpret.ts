@@ -425,7 +425,13 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
   function beyondPleasantries(text: string, whole: Understanding, topic: TopicId | null): Understanding {
     if (!isPleasantry(whole.candidates[0]?.id)) return whole;
     const sentences = text.split(SENTENCE_BREAK).filter((s) => s.trim() !== "");
-    if (sentences.length < 2) return whole;
+    // One sentence that asks (「放置でOK？」 after "still trying"): no acknowledgement but the question
+    // that comes next, if one fits the diagnosis on screen.
+    if (sentences.length < 2) {
+      if (!topic || isShortReaction(text) || !isQuestion(text)) return whole;
+      const next = whole.candidates.find((c) => !isPleasantry(c.id) && fitsScreen(c.id, topic));
+      return next ? { kind: "confident", id: next.id, candidates: whole.candidates } : whole;
+    }
     const rest = sentences.filter((s) => {
       const u = questionIndex.understand(s, topic);
       return !(u.kind === "confident" && isPleasantry(u.id));
