@@ -99,7 +99,12 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
       }
   });
   const q = questions.length;
-  const idf = (f: string) => Math.log((q + 1) / ((df.get(f) ?? 0) + 1)) + 1;
+  // Computed once per feature, not per feature of every message (the same numbers: a feature no example
+  // has counts as in no question).
+  const idfs = new Map<string, number>();
+  for (const [f, count] of df) idfs.set(f, Math.log((q + 1) / (count + 1)) + 1);
+  const unseenIdf = Math.log((q + 1) / (0 + 1)) + 1;
+  const idf = (f: string) => idfs.get(f) ?? unseenIdf;
 
   const postings = new Map<string, Posting>();
   vectors.forEach((v, ex) => {
