@@ -74,6 +74,29 @@ describe("OCR layout: rows back into the mail's lines", () => {
     expect(keepsBreak("Original-Recipient: rfc822;", "<taro@example.jp>")).toBe(false);
   });
 
+  it("reads the row an indented long URL left empty as no blank line", () => {
+    // The URL does not fit after the four blanks: the screen leaves them alone on a row and puts the
+    // URL at the margin below. A short line after a real blank line stays where it was.
+    const rows = [
+      "<taro@example.jp>: host mx.example.jp",
+      "    said: 550 5.1.0 sender rejected.",
+      "    Refer to",
+      "",
+      "https://example.jp/help/errorcode.htm",
+      "    (in reply to MAIL FROM command)",
+    ];
+    expect(layoutText(page(rows))).toBe(
+      [...rows.slice(0, 3), "    https://example.jp/help/errorcode.htm", rows[5]].join("\n"),
+    );
+    const blankLine = [
+      ...rows.slice(0, 2),
+      "    Refer to the help page.",
+      "",
+      "Thank you for using our mail.",
+    ];
+    expect(layoutText(page(blankLine))).toBe(blankLine.join("\n"));
+  });
+
   it("joins an address the screen broke after its hyphen without a blank", () => {
     const text = layoutText(page(["Delivery to this address failed: libsisimai-", "2@example.jp"]));
     expect(text).toBe("Delivery to this address failed: libsisimai-2@example.jp");

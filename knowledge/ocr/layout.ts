@@ -192,12 +192,25 @@ export function layoutText(page: OcrPage): string {
         : shift > 1.2
           ? " ".repeat(Math.min(12, Math.max(2, Math.round(shift))))
           : "";
+    const gap = previous ? row.top - previous.top : 0;
+    // An indented line whose first word (a long URL) does not fit after the indentation: the screen left
+    // the blanks alone on a row that looks empty and put the word at the margin below. That row is no
+    // blank line, and the word keeps the line's indentation (the rows after it start at the margin as
+    // the screen put them).
+    const indentOnly =
+      gap > 1.6 * pitch &&
+      gap < 2.6 * pitch &&
+      indent === "" &&
+      previousIndent !== "" &&
+      previousIndent.length <= 8 && // a notice's own indentation, not a header's column far right
+      previousIndent.length * blank + firstUnitWidth(row) > rightEdge - margin - 0.25 * lineHeight;
+    const lineIndent = indentOnly ? previousIndent : indent;
     previousIndent = indent;
     if (previous) {
-      const gap = row.top - previous.top;
-      const paragraph = gap > 1.6 * pitch;
+      const paragraph = gap > 1.6 * pitch && !indentOnly;
       const wrapped =
         !paragraph &&
+        !indentOnly &&
         indent === "" &&
         !keepsBreak(current, rowText(row)) &&
         previous.right + 0.3 * (previous.bottom - previous.top) + firstUnitWidth(row) >
@@ -209,7 +222,7 @@ export function layoutText(page: OcrPage): string {
       out.push(current);
       if (paragraph) out.push("");
     }
-    current = indent + rowText(row);
+    current = lineIndent + rowText(row);
   }
   out.push(current);
   return out.join("\n");
