@@ -103,8 +103,8 @@ export type DialogEvent =
   | { type: "MORE_TOPICS" }
   | { type: "HOW_TO_PASTE" };
 
-/** How an upset user sounds (ui.yaml `feelings`): angry or fed up, or in a hurry. */
-export type Feeling = "frustrated" | "urgent";
+/** How an upset user sounds (ui.yaml `feelings`): angry or fed up, in a hurry, or worried and afraid. */
+export type Feeling = "frustrated" | "urgent" | "worried";
 
 /** "returned": a bounce came back (「エラーメールが返ってくる」); "not-sent": mail does not get through (「送れない」). */
 export type MentionKind = "returned" | "not-sent";

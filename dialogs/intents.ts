@@ -50,7 +50,7 @@ export type ReplyIntent =
   | { type: "answerQuestion"; id: string; topic: TopicId | null; offer: "menu" | "none" }
   /** 「もしかして、次のどれですか？」 with these questions as buttons, then the paste help and the menu. */
   | { type: "offerCandidates"; ids: string[] }
-  /** One short line: sorry for the trouble (frustrated) or for the wait (urgent). */
+  /** One short line: sorry for the trouble (frustrated) or for the wait (urgent), or reassurance (worried). */
   | { type: "acknowledgeFeelings"; feeling: Feeling }
   /** The steps of the diagnosis on screen again. offer as for answerQuestion. */
   | { type: "showSteps"; topic: TopicId; offer: "menu" | "none" }

@@ -83,15 +83,28 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     (["returned", "not-sent"] as const).map((kind) => [kind, deps.ui.mentions[kind]] as const),
     readings,
   );
-  // "urgent" first: 「大事なメールが届かなくて困ってます。急いでます」 is about time more than anger.
+  // "urgent" first: 「大事なメールが届かなくて困ってます。急いでます」 is about time more than anger;
+  // "worried" last: 「もう嫌、不安」 is fed up first.
   const feelingOf = phraseMatcher(
-    (["urgent", "frustrated"] as const).map((kind) => [kind, deps.ui.feelings.words[kind]] as const),
+    (["urgent", "frustrated", "worried"] as const).map(
+      (kind) => [kind, deps.ui.feelings.words[kind]] as const,
+    ),
     readings,
   );
   const notFeelings = (deps.ui.feelings.words.except ?? []).map((w) => w.normalize("NFKC"));
   const withoutExceptions = (text: string) => {
     let t = text.normalize("NFKC");
     for (const w of notFeelings) if (t.includes(w)) t = t.split(w).join(" ");
+    return t;
+  };
+  // As written (not folded): whether the rest still asks (「ですか」「？」) is read off the plain text.
+  const feelingWords = (["urgent", "frustrated", "worried"] as const)
+    .flatMap((kind) => deps.ui.feelings.words[kind])
+    .map((w) => w.normalize("NFKC").toLowerCase())
+    .sort((a, b) => b.length - a.length);
+  const withoutFeelingWords = (text: string) => {
+    let t = withoutExceptions(text).toLowerCase();
+    for (const w of feelingWords) if (t.includes(w)) t = t.split(w).join(" ");
     return t;
   };
   // Symptoms typed in hiragana (「ようりょうおーばー」): symptoms.yaml read through readings.yaml, tried
@@ -211,26 +224,16 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     // is the costliest step of reading a typed text (npm run bench:webhook). Same answers either way.
     const feeling = typed ? feelingOf(withoutExceptions(text)) : undefined;
     // 「急いでるのに送れない！どうしたらいいの」: a question asked among upset words is understood without
-    // them, which no example holds and which would only dilute its match. A lament without a question
-    // besides them (「何度送っても届かない、最悪」) keeps them: what is left would be a bare 「届かない」.
+    // them (readQuestion).
     let understoodOnce: Understanding | undefined;
-    const understood = (): Understanding => {
-      if (understoodOnce) return understoodOnce;
-      if (!typed) understoodOnce = { kind: "none", candidates: [] };
-      else {
-        const calm = feeling ? feelingOf.strip(withoutExceptions(text)) : text;
-        const asksBesides = feeling !== undefined && (isQuestion(calm) || /[?？]\s*$/.test(text));
-        const whole = questionIndex.understand(asksBesides ? calm : text, session.topic);
-        understoodOnce = beyondPleasantries(text, whole, session.topic);
-      }
-      return understoodOnce;
-    };
+    const understood = (): Understanding =>
+      (understoodOnce ??= typed
+        ? readQuestion(text, session.topic, feeling)
+        : { kind: "none", candidates: [] });
     const topScore = () => understood().candidates[0]?.score ?? 0;
-    // Upset words are no question: next to them, only a clear match counts as one.
     const question = (): Question | undefined => {
       const u = understood();
-      const clear = u.kind === "confident" && (!feeling || topScore() >= UPSET_CLEAR);
-      return clear && u.kind === "confident" ? deps.questions.questions.get(u.id) : undefined;
+      return u.kind === "confident" ? deps.questions.questions.get(u.id) : undefined;
     };
     // Typed English the text-kind heuristics left open ("Who is MAILER-DAEMON?") is English when it asks
     // one of our questions.
@@ -410,34 +413,72 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     return !!q && (q.topics[topic] !== undefined || q.does === "next-steps");
   }
 
-  /** A greeting, thanks, OK or goodbye: said around a message, rarely the whole of it. */
+  /** A greeting, thanks, OK or goodbye (`courtesy: true`): said around a message, rarely the whole of it. */
   function isPleasantry(id: string | undefined): boolean {
-    const q = id === undefined ? undefined : deps.questions.questions.get(id);
-    return !!q && q.statement && !q.does && !q.notBounce && Object.keys(q.topics).length === 0;
+    return id !== undefined && deps.questions.questions.get(id)?.courtesy === true;
   }
 
   /**
-   * 「お世話になっております。先ほどのご説明ですが、再送は不要という理解でよろしいでしょうか」: a message of
-   * several sentences whose best match is a pleasantry is understood from its other sentences, when they
-   * ask something we know; 「こんにちは。」 alone, 「ありがとう。助かりました」 or 「ありがとう。相手に連絡して
-   * みます」 (nothing asked) stays the pleasantry.
+   * Which question a typed text asks. Words of feeling are no part of what is asked (「怖い…ウイルスです
+   * か？」 asks about a virus; 「急いでるのに送れない！どうしたらいいの」): a question is read without them,
+   * which no example holds and which would only dilute its match. A message that asks nothing besides them
+   * keeps its whole reading, but only if its words besides the feeling say the same (「困りました…」 is no
+   * "OK", though 「ました」 is in 「わかりました」) or are something people tell (「最悪、役に立たない」);
+   * 「何度送っても届かない、最悪」 is no question 「届かない？」. A pleasantry next to words of feeling
+   * (「夜遅くにすみません、急ぎで困ってます」) gives way to the next step.
+   */
+  function readQuestion(text: string, topic: TopicId | null, feeling: Feeling | undefined): Understanding {
+    let understood: Understanding;
+    if (!feeling) understood = questionIndex.understand(text, topic);
+    else {
+      const rest = questionIndex.understand(feelingOf.strip(withoutExceptions(text)), topic);
+      const restId = rest.kind === "confident" ? rest.id : undefined;
+      const restScore = rest.candidates[0]?.score ?? 0;
+      // What is left may be a bare ending (「ください」 of 「助けてください」): it must match well, or say
+      // what the whole says.
+      if (isQuestion(withoutFeelingWords(text)) && restScore >= CALM_CLEAR) understood = rest;
+      else {
+        // The whole, diluted by the feeling, counts when it matches clearly (or is no returned mail at
+        // all: 「迷惑メールが毎日届いて困ってる」) and says what the rest says.
+        const whole = questionIndex.understand(text, topic);
+        const wholeClear =
+          (whole.candidates[0]?.score ?? 0) >= UPSET_CLEAR ||
+          deps.questions.questions.get(restId ?? "")?.notBounce === true;
+        if (whole.kind === "confident" && whole.id === restId && wholeClear) understood = whole;
+        else if (deps.questions.questions.get(restId ?? "")?.statement && restScore >= UPSET_CLEAR)
+          understood = rest;
+        else understood = { kind: "none", candidates: whole.candidates };
+      }
+    }
+    understood = beyondPleasantries(text, understood, topic);
+    if (feeling && understood.kind === "confident" && isPleasantry(understood.id))
+      return { kind: "none", candidates: understood.candidates };
+    return understood;
+  }
+
+  /**
+   * 「お世話になっております。先ほどのご説明ですが、再送は不要という理解でよろしいでしょうか」,
+   * 「ありがとう、ところで何MBまで？」: a message of several pieces (sentences, or parts between commas)
+   * whose best match is a pleasantry is understood from its other pieces, when they ask something we
+   * know; 「こんにちは。」 alone, 「ありがとう。助かりました」 or 「ありがとう。相手に連絡してみます」 (nothing
+   * asked) stays the pleasantry.
    */
   function beyondPleasantries(text: string, whole: Understanding, topic: TopicId | null): Understanding {
     if (!isPleasantry(whole.candidates[0]?.id)) return whole;
-    const sentences = text.split(SENTENCE_BREAK).filter((s) => s.trim() !== "");
+    const pieces = sentencePieces(text);
     // One sentence that asks (「放置でOK？」 after "still trying"): no acknowledgement but the question
     // that comes next, if one fits the diagnosis on screen.
-    if (sentences.length < 2) {
+    if (pieces.length < 2) {
       if (!topic || isShortReaction(text) || !isQuestion(text)) return whole;
       const next = whole.candidates.find((c) => !isPleasantry(c.id) && fitsScreen(c.id, topic));
       return next ? { kind: "confident", id: next.id, candidates: whole.candidates } : whole;
     }
-    const rest = sentences.filter((s) => {
+    const rest = pieces.filter((s) => {
       const u = questionIndex.understand(s, topic);
       return !(u.kind === "confident" && isPleasantry(u.id));
     });
     // What is left must ask: 「ありがとう。相手に連絡してみます」 tells what they will do, and is thanks.
-    if (rest.length === 0 || rest.length === sentences.length || !rest.some(isQuestion)) return whole;
+    if (rest.length === 0 || rest.length === pieces.length || !rest.some(isQuestion)) return whole;
     const asked = questionIndex.understand(rest.join("。"), topic);
     return asked.kind === "confident" && !isPleasantry(asked.id) ? asked : whole;
   }
@@ -499,6 +540,25 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
   }
 }
 
+const PIECE_ENDS = new Set([..."。．！？!?、,，\n"]);
+
+/** A short text cut after its sentence ends and commas (a hand scan); "." counts before a space or at the end. */
+function sentencePieces(text: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const end = PIECE_ENDS.has(ch) || (ch === "." && (i + 1 === text.length || text[i + 1] === " "));
+    if (!end) continue;
+    const piece = text.slice(start, i + 1).trim();
+    if (piece.replace(/[\s。．！？!?、,，.…]/g, "") !== "") pieces.push(piece);
+    start = i + 1;
+  }
+  const last = text.slice(start).trim();
+  if (last !== "") pieces.push(last);
+  return pieces;
+}
+
 /** Words that ask why, and endings: what a lament (「なんで届かないの」) says besides returned mail. */
 const LAMENT_WORDS = [
   "なんで",
@@ -542,7 +602,9 @@ const MIN_TOLD_CHARS = 4;
 const MAX_TOPICS_OF_A_STANDALONE_ANSWER = 3;
 /** A question that also reads as a bounce of another reason than the one on screen must score this much. */
 const CLEAR_OVER_BOUNCE = 0.4;
-/** With upset words in the text, a question must score this much to be taken for one. */
+/** A question asked besides words of feeling, read without them, must score this much. */
+const CALM_CLEAR = 0.4;
+/** With upset words in a text that asks nothing besides them, its whole must score this much to count. */
 const UPSET_CLEAR = 0.5;
 const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/;
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
@@ -569,8 +631,6 @@ function isQuestion(text: string): boolean {
   );
 }
 
-/** Where a sentence ends (one character class, repeated: linear). */
-const SENTENCE_BREAK = /[。．.！!？?\n]+/;
 const SENTENCE_END = new Set([..." \n\t。.!！、,〜~…"]);
 
 /** Words of a Japanese question; a plain scan (includes), no pattern. */
@@ -607,9 +667,18 @@ const QUESTION_WORDS = [
 
 /**
  * Endings that ask only at the end: 「かな」 (inside, it is part of 「届かない」), and a wish, which asks for
- * the way (「感染してるか調べたい」「動画を送りたいです」).
+ * the way (「感染してるか調べたい」「動画を送りたいです」), and "the way to" (「容量を増やす方法」).
  */
-const CONFIRMING_ENDS = ["かな", "たい", "たいです", "たいんですが", "たいんだけど"];
+const CONFIRMING_ENDS = [
+  "かな",
+  "たい",
+  "たいです",
+  "たいんですが",
+  "たいんだけど",
+  "方法",
+  "やり方",
+  "には",
+];
 
 /** Words that report what a returned mail or the mail app said (a plain scan, no pattern). */
 const REPORT_WORDS = [

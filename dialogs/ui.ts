@@ -144,9 +144,12 @@ export const uiSchema = z
     feelings: z.object({
       frustrated: localized,
       urgent: localized,
+      /** A reassuring line: most returned mail can be dealt with. */
+      worried: localized,
       words: z.object({
         frustrated: keywordList,
         urgent: keywordList,
+        worried: keywordList,
         /** Words that contain a word of feeling but say none (かしこまりました holds こまりました). */
         except: keywordList.optional(),
       }),

@@ -310,6 +310,7 @@ export const questionSchema = strict({
   everyTopic: z.boolean({ error: "must be true or false" }).optional(),
   statement: z.boolean({ error: "must be true or false" }).optional(),
   notBounce: z.boolean({ error: "must be true or false" }).optional(),
+  courtesy: z.boolean({ error: "must be true or false" }).optional(),
 });
 
 export const questionsFileSchema = z.array(questionSchema, {

@@ -56,6 +56,11 @@ export interface Question {
    * (「迷惑メールが大量にくる」: spam received, not a mail refused as spam): typed, it is this question.
    */
   notBounce: boolean;
+  /**
+   * Courtesy that asks for nothing (thanks, greetings, goodbyes, "OK"): in a message that also asks a
+   * question (「ありがとう。ちなみに何MBまで？」), or says how the user feels, it gives way to that.
+   */
+  courtesy: boolean;
   /** Which file it came from (for messages to support staff). */
   file: string;
 }
@@ -140,13 +145,21 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         ...(raw.withDiagnosis && { withDiagnosis: raw.withDiagnosis }),
         statement: raw.statement === true,
         notBounce: raw.notBounce === true,
+        courtesy: raw.courtesy === true,
         file,
       });
     });
   }
-  for (const q of questions.values())
+  for (const q of questions.values()) {
+    if (q.courtesy && (q.does || Object.keys(q.topics).length > 0))
+      throw new DataFileError(
+        q.file,
+        `${q.id}.courtesy`,
+        "is for acts that answer with a text only (no does, no topics)",
+      );
     if (q.withDiagnosis && !questions.has(q.withDiagnosis))
       throw new DataFileError(q.file, `${q.id}.withDiagnosis`, `"${q.withDiagnosis}" is not a question id`);
+  }
   return { questions, readings, kanaEnglish };
 }
 
