@@ -14,20 +14,25 @@ export interface Input {
   read: () => Uint8Array;
 }
 
+/**
+ * A file's bytes as a plain Uint8Array over the Buffer read, not a copy: classify() gets what it always
+ * got (a Buffer's own indexOf, say, is a slower call per byte searched).
+ */
+const read = (file: string | 0): Uint8Array => {
+  const buffer = readFileSync(file);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+};
+
 /** A file of a folder; the path joined by hand (path.join normalises: ~2 µs a file, 4,750 files a run). */
-export const fileInput = (dir: string, name: string): Input => ({
-  name,
-  read: () => readFileSync(`${dir}/${name}`),
-});
+export const fileInput = (dir: string, name: string): Input => ({ name, read: () => read(`${dir}/${name}`) });
 
 /**
  * A folder's files (not hidden files, labels or licences) with the folder, a file, or "-" for stdin.
  * Throws when the path cannot be read.
  */
 export function inputsOf(path: string): { inputs: Input[]; dir?: string } {
-  if (path === "-") return { inputs: [{ name: "-", read: () => readFileSync(0) }] };
-  if (!statSync(path).isDirectory())
-    return { inputs: [{ name: basename(path), read: () => readFileSync(path) }] };
+  if (path === "-") return { inputs: [{ name: "-", read: () => read(0) }] };
+  if (!statSync(path).isDirectory()) return { inputs: [{ name: basename(path), read: () => read(path) }] };
   const names = readdirSync(path, { withFileTypes: true })
     .filter((e) => !e.name.startsWith(".") && !NOT_MAILS.test(e.name) && (e.isFile() || e.isSymbolicLink()))
     .map((e) => e.name)
