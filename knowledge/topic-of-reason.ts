@@ -43,7 +43,11 @@ const TOPIC_BY_REASON: Record<Reason, TopicId> = {
 };
 
 export function topicOf(reason: Reason, action: DsnAction = "", status = ""): TopicId {
-  if (action === "delayed" || (status.startsWith("4.") && reason === "expired")) return "delayed";
+  // An expired message with a 4.x status is still being retried, unless the notice says the server gave
+  // up ("Action: failed", e.g. "554 4.4.7 Message expired: unable to deliver in 840 minutes"): that mail
+  // will never arrive, and "no need to resend" would be the wrong advice.
+  if (action === "delayed" || (status.startsWith("4.") && reason === "expired" && action !== "failed"))
+    return "delayed";
   if (status === "5.1.3" || status === "4.1.3") return "address-syntax";
   return TOPIC_BY_REASON[reason];
 }

@@ -16,6 +16,12 @@ describe("topicOf", () => {
     expect(topicOf("expired", "failed", "5.4.7")).toBe("expired");
   });
 
+  it("says 'still retrying' for a 4.x expiry only while the server has not given up", () => {
+    expect(topicOf("expired", "", "4.4.7")).toBe("delayed");
+    expect(topicOf("expired", "delayed", "4.4.7")).toBe("delayed");
+    expect(topicOf("expired", "failed", "4.4.7")).toBe("expired");
+  });
+
   it("uses the status code for a malformed address", () => {
     expect(topicOf("userunknown", "failed", "5.1.3")).toBe("address-syntax");
   });

@@ -49,9 +49,6 @@ function isCarrier(domain: string): boolean {
 }
 
 function topicFor(draft: Draft, decision: Decision, status: string): TopicId {
-  // A 4.x status on a notice that says the server gave up ("Action: failed", no retry wording) is an
-  // expired message, not a delayed one: topicOf alone would read the 4 as "still trying".
-  if (decision.reason === "expired" && draft.action === "failed") return "expired";
   const topic = topicOf(decision.reason, draft.action, status);
   if (decision.reason === "rejected" && isCarrier(domainOf(draft.recipient))) {
     if (/unknown user|user unknown/i.test(draft.diagnosis)) return "user-unknown";
