@@ -3,7 +3,8 @@
  * understood. Runs every utterance of test/dialog-eval/*.yaml through the real interpreter, machine and
  * knowledge data, after putting its context on screen (a symptom tapped from the menu, or nothing), and
  * compares the answer given with the answer expected (one of several, where `expect` lists them with "|").
- * Prints accuracy per kind for the tuning set (dev.yaml; "dev-new" is its block marked NEW BLOCK) and the
+ * Prints accuracy per kind for the tuning set (dev.yaml; "dev-new" is its block marked NEW BLOCK, "dev-followup"
+ * its block marked FOLLOW-UP BLOCK) and the
  * four held-out sets (held-out.yaml, held-out-2.yaml, held-out-3.yaml and held-out-4.yaml, never tuned on).
  * --verbose lists the misses of the tuning set; the held-out misses are
  * listed only with --held-out-misses, so that reading a figure does not turn into tuning on its sentences.
@@ -39,17 +40,21 @@ const load = (name: string) => z.array(itemSchema).parse(parse(readFileSync(join
 /** The block of dev.yaml written from scratch after the held-out sets (its figure before tuning is in the README). */
 const NEW_BLOCK = /^# === NEW BLOCK/m;
 const NEW_BLOCK_END = /^# === END OF NEW BLOCK/m;
+/** dialog5's block of follow-ups right after a diagnosis (its figure before tuning: the commit that added it). */
+const FOLLOWUP_BLOCK = /^# === FOLLOW-UP BLOCK/m;
+const FOLLOWUP_BLOCK_END = /^# === END OF FOLLOW-UP BLOCK/m;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
-const newBlockAt = devText.search(NEW_BLOCK);
-const newBlockEnd = devText.search(NEW_BLOCK_END);
+/** The items of dev.yaml between a start marker and an end marker (none without the start). */
+function block(start: RegExp, end: RegExp) {
+  const at = devText.search(start);
+  if (at < 0) return [];
+  const to = devText.search(end);
+  return z.array(itemSchema).parse(parse(devText.slice(at, to < 0 ? undefined : to)));
+}
 const sets = {
   dev: load("dev.yaml"),
-  "dev-new":
-    newBlockAt < 0
-      ? []
-      : z
-          .array(itemSchema)
-          .parse(parse(devText.slice(newBlockAt, newBlockEnd < 0 ? undefined : newBlockEnd))),
+  "dev-new": block(NEW_BLOCK, NEW_BLOCK_END),
+  "dev-followup": block(FOLLOWUP_BLOCK, FOLLOWUP_BLOCK_END),
   "held-out": load("held-out.yaml"),
   "held-out-2": load("held-out-2.yaml"),
   "held-out-3": load("held-out-3.yaml"),
@@ -155,13 +160,13 @@ for (const [name, items] of Object.entries(sets)) {
   const hit = [...byKind.values()].reduce((a, [h]) => a + h, 0);
   totals[name] = [hit, items.length];
   rows.push(
-    `${name.padEnd(10)} ${KINDS.map((k) => pct(...(byKind.get(k) ?? [0, 0]))).join(" ")}   ${pct(hit, items.length)} (${hit}/${items.length})`,
+    `${name.padEnd(12)} ${KINDS.map((k) => pct(...(byKind.get(k) ?? [0, 0]))).join(" ")}   ${pct(hit, items.length)} (${hit}/${items.length})`,
   );
 }
-console.log(`set        ${KINDS.map((k) => k.padStart(6)).join(" ")}   all`);
+console.log(`set          ${KINDS.map((k) => k.padStart(6)).join(" ")}   all`);
 for (const row of rows) console.log(row);
 for (const [name, list] of Object.entries(misses)) {
-  if (name === "dev-new") continue; // its misses are among dev's
+  if (name === "dev-new" || name === "dev-followup") continue; // their misses are among dev's
   if (name === "dev" ? !verbose : !heldOutMisses) continue;
   if (list.length === 0) continue;
   console.log(`\nconfusions (${name}): expected → got  [context] text`);
