@@ -1,75 +1,142 @@
 /**
  * Finds which of many phrases occur in a text in one pass (Aho–Corasick), for the line-by-line scans
- * where trying every reason's phrase list on every line would dominate the run time.
+ * where trying every reason's phrase list on every line would dominate the run time, and for the reason
+ * checks (reasons/check.ts), which read one pass over a diagnosis instead of a search per phrase.
+ *
+ * The automaton lives in typed arrays (a node's children as a list of siblings): built with a Map per
+ * node, the index of every reason's phrases (~15,000 nodes) took ~20 ms and as much again of garbage
+ * collection at every start of the classify command, in each of its threads.
  */
-interface Node {
-  next: Map<number, number>;
-  fail: number;
-  /** Ids of the patterns that end here (including those reached through fail links). */
-  out: number[];
-}
-
 export class PhraseIndex {
-  private readonly nodes: Node[] = [{ next: new Map(), fail: 0, out: [] }];
   /**
    * The root's moves on ASCII characters (0: stay at the root): most of a text's characters start no
-   * phrase, so most steps are taken from the root, and an array beats a Map lookup there.
+   * phrase, so most steps are taken from the root, and an array beats a list walk there.
    */
   private readonly fromRoot = new Int32Array(128);
+  /** Per node: the character of the edge into it, its first child, its next sibling (0: none). */
+  private readonly label: Uint16Array;
+  private readonly firstChild: Int32Array;
+  private readonly nextSibling: Int32Array;
+  /** Per node: the longest proper suffix that is a node (0: the root). */
+  private readonly fail: Int32Array;
+  /** Per node: the first pattern id ending exactly here (-1: none); the others follow in `nextOut`. */
+  private readonly firstOut: Int32Array;
+  /** Per node: the nearest node on its fail chain where a pattern ends (-1: none). */
+  private readonly dict: Int32Array;
+  /** Per pattern id: the next (higher) id of a pattern ending at the same node (-1: none). */
+  private readonly nextOut: Int32Array;
 
   constructor(private readonly patterns: readonly string[]) {
+    let size = 1;
+    for (const p of patterns) size += p.length;
+    this.label = new Uint16Array(size);
+    this.firstChild = new Int32Array(size);
+    this.nextSibling = new Int32Array(size);
+    this.fail = new Int32Array(size);
+    this.firstOut = new Int32Array(size).fill(-1);
+    this.dict = new Int32Array(size).fill(-1);
+    this.nextOut = new Int32Array(patterns.length).fill(-1);
+    let nodes = 1;
     patterns.forEach((p, id) => {
+      // An empty pattern is never reported (no phrase has an empty part).
+      if (p === "") return;
       let at = 0;
       for (let i = 0; i < p.length; i++) {
         const c = p.charCodeAt(i);
-        let to = this.nodes[at]!.next.get(c);
-        if (to === undefined) {
-          to = this.nodes.length;
-          this.nodes.push({ next: new Map(), fail: 0, out: [] });
-          this.nodes[at]!.next.set(c, to);
+        let to = this.child(at, c);
+        if (to === 0) {
+          to = nodes++;
+          this.label[to] = c;
+          this.nextSibling[to] = this.firstChild[at]!;
+          this.firstChild[at] = to;
+          if (at === 0 && c < 128) this.fromRoot[c] = to;
         }
         at = to;
       }
-      this.nodes[at]!.out.push(id);
+      // Ids in ascending order, as they are reported.
+      if (this.firstOut[at] === -1) this.firstOut[at] = id;
+      else {
+        let last = this.firstOut[at]!;
+        while (this.nextOut[last] !== -1) last = this.nextOut[last]!;
+        this.nextOut[last] = id;
+      }
     });
-    for (const [c, to] of this.nodes[0]!.next) if (c < 128) this.fromRoot[c] = to;
-    // Breadth-first fail links.
-    const queue: number[] = [...this.nodes[0]!.next.values()];
-    for (let q = 0; q < queue.length; q++) {
+    // Breadth-first fail and output links (a node's fail is shallower: done before it).
+    const queue = new Int32Array(nodes);
+    let queued = 0;
+    for (let k = this.firstChild[0]!; k !== 0; k = this.nextSibling[k]!) queue[queued++] = k;
+    for (let q = 0; q < queued; q++) {
       const n = queue[q]!;
-      for (const [c, child] of this.nodes[n]!.next) {
-        let f = this.nodes[n]!.fail;
-        while (f !== 0 && !this.nodes[f]!.next.has(c)) f = this.nodes[f]!.fail;
-        const target = this.nodes[f]!.next.get(c);
-        this.nodes[child]!.fail = target !== undefined && target !== child ? target : 0;
-        this.nodes[child]!.out.push(...this.nodes[this.nodes[child]!.fail]!.out);
-        queue.push(child);
+      for (let k = this.firstChild[n]!; k !== 0; k = this.nextSibling[k]!) {
+        const c = this.label[k]!;
+        let f = this.fail[n]!;
+        while (f !== 0 && this.child(f, c) === 0) f = this.fail[f]!;
+        const target = this.child(f, c);
+        const fail = target !== k ? target : 0;
+        this.fail[k] = fail;
+        this.dict[k] = this.firstOut[fail] !== -1 && fail !== 0 ? fail : this.dict[fail]!;
+        queue[queued++] = k;
       }
     }
   }
 
-  /** Ids of the patterns found in the text, each with the position just after its first match. */
+  /** The node reached from `node` on character `c`, 0 when there is none. */
+  private child(node: number, c: number): number {
+    if (node === 0 && c < 128) return this.fromRoot[c]!;
+    for (let k = this.firstChild[node]!; k !== 0; k = this.nextSibling[k]!) if (this.label[k] === c) return k;
+    return 0;
+  }
+
+  /** The state after reading `c` in state `at`. */
+  private step(at: number, c: number): number {
+    if (at === 0 && c < 128) return this.fromRoot[c]!;
+    for (;;) {
+      const to = this.child(at, c);
+      if (to !== 0 || at === 0) return to;
+      at = this.fail[at]!;
+    }
+  }
+
+  /**
+   * Ids of the patterns found in the text, each with the position just after its first match, in the
+   * order they were first found (by end position, then longest first, then by id).
+   */
   find(text: string): Map<number, number> {
     const found = new Map<number, number>();
     let at = 0;
     for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (at === 0 && c < 128) {
-        at = this.fromRoot[c]!;
-      } else {
-        let to = this.nodes[at]!.next.get(c);
-        while (to === undefined && at !== 0) {
-          at = this.nodes[at]!.fail;
-          to = this.nodes[at]!.next.get(c);
-        }
-        at = to ?? 0;
-      }
-      for (const id of this.nodes[at]!.out) if (!found.has(id)) found.set(id, i + 1);
+      at = this.step(at, text.charCodeAt(i));
+      for (let n = this.firstOut[at] !== -1 ? at : this.dict[at]!; n !== -1; n = this.dict[n]!)
+        for (let id = this.firstOut[n]!; id !== -1; id = this.nextOut[id]!)
+          if (!found.has(id)) found.set(id, i + 1);
     }
     return found;
   }
 
+  /**
+   * The same search without a Map: sets `seen[id] = mark` for every pattern found and `end[id]` to the
+   * position just after its first match. Both arrays are the caller's, reused from text to text (a new
+   * `mark` each time).
+   */
+  mark(text: string, seen: Int32Array, end: Int32Array, mark: number): void {
+    const { firstOut, dict, nextOut } = this;
+    let at = 0;
+    for (let i = 0; i < text.length; i++) {
+      at = this.step(at, text.charCodeAt(i));
+      for (let n = firstOut[at] !== -1 ? at : dict[at]!; n !== -1; n = dict[n]!)
+        for (let id = firstOut[n]!; id !== -1; id = nextOut[id]!) {
+          if (seen[id] === mark) continue;
+          seen[id] = mark;
+          end[id] = i + 1;
+        }
+    }
+  }
+
   pattern(id: number): string {
     return this.patterns[id]!;
+  }
+
+  get size(): number {
+    return this.patterns.length;
   }
 }

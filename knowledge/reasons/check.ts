@@ -1,3 +1,4 @@
+import { PhraseIndex } from "../bounce/phrase-index.ts";
 import { heldOutTable } from "../holdout.ts";
 import type { DsnAction, Reason } from "../types.ts";
 
@@ -32,9 +33,49 @@ export interface ReasonCheck {
 /** SMTP commands sent before DATA: a reply to them cannot be about the message content. */
 export const BEFORE_DATA = new Set(["CONN", "HELO", "EHLO", "MAIL", "RCPT", "STARTTLS", "AUTH"]);
 
+/**
+ * Every phrase matcher's phrases, one index over their first parts: a diagnosis is read once, and each
+ * matcher then looks only at the phrases whose first part it holds (trying each phrase with its own
+ * search cost more than any other step of a check: ~870 phrases for a reason found late in the order).
+ */
+const registered: string[] = [];
+let index: PhraseIndex | undefined;
+/** For the text last read: seen[id] === scans when phrase `id`'s first part is in it, end[id] just after. */
+let seen = new Int32Array(0);
+let end = new Int32Array(0);
+let scans = 0;
+let scannedText: string | undefined;
+
+/** Registers phrases' first parts; their ids in the shared index. */
+function register(firstParts: readonly string[]): number[] {
+  index = undefined; // built again, with these, on first use
+  scannedText = undefined;
+  return firstParts.map((p) => registered.push(p) - 1);
+}
+
+/** Reads the text with the shared index (once for a run of questions about the same text). */
+function scan(text: string): void {
+  if (text === scannedText) return;
+  if (!index) {
+    index = new PhraseIndex(registered);
+    seen = new Int32Array(registered.length);
+    end = new Int32Array(registered.length);
+  }
+  scannedText = text;
+  index.mark(text, seen, end, ++scans);
+}
+
 /** Builds the `match` function for a sorted phrase list. */
 export function phraseMatcher(phrases: readonly string[]): (text: string) => string | undefined {
-  const all = phrases.map((p) => ({ phrase: p, parts: p.split("…") }));
+  const parts = phrases.map((p) => p.split("…"));
+  const ids = register(parts.map((p) => p[0]!));
+  // A phrase starting with "…" (none does) would match from the text's start, as it did.
+  const all = phrases.map((phrase, i) => ({
+    phrase,
+    parts: parts[i]!,
+    id: ids[i]!,
+    anywhere: parts[i]![0] === "",
+  }));
   let compiled = all;
   // The checks ask about the same diagnosis several times in a row: remember the last answer.
   let lastText = "";
@@ -43,21 +84,20 @@ export function phraseMatcher(phrases: readonly string[]): (text: string) => str
     compiled = all.filter((p) => !off.has(p.phrase));
     lastText = ""; // the remembered answer may have come from a phrase now held out
   });
+  // The first phrase in list order whose parts appear in order (each part's first place after the last).
   const find = (text: string): string | undefined => {
-    for (const { phrase, parts } of compiled) {
-      if (parts.length === 1) {
-        if (text.includes(phrase)) return phrase;
-        continue;
-      }
-      let at = 0;
+    scan(text);
+    for (const { phrase, parts, id, anywhere } of compiled) {
+      if (seen[id] !== scans && !anywhere) continue;
+      let at = anywhere ? 0 : end[id]!;
       let ok = true;
-      for (const part of parts) {
-        const found = text.indexOf(part, at);
+      for (let i = 1; i < parts.length; i++) {
+        const found = text.indexOf(parts[i]!, at);
         if (found === -1) {
           ok = false;
           break;
         }
-        at = found + part.length;
+        at = found + parts[i]!.length;
       }
       if (ok) return phrase;
     }
