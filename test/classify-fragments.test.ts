@@ -30,6 +30,16 @@ describe("classify: pasted fragments", () => {
     }
   });
 
+  it("reads a content filter's spam verdict as spam, not as a failed sender check, whatever its 5.7.1", async () => {
+    for (const paste of [
+      "554 5.7.1 Message rejected: spam content detected",
+      "554 5.7.1 This message has been blocked because it contains spam",
+    ]) {
+      const { records } = await classify(paste);
+      expect(records.map((r) => [r.reason, r.topic]), paste).toEqual([["spamdetected", "spam-blocked"]]);
+    }
+  });
+
   it("understands the Gmail app's Japanese heading alone", async () => {
     const { records } = await classify("「アドレス不明」と表示されました");
     expect(records.map((r) => r.topic)).toEqual(["user-unknown"]);
