@@ -40,6 +40,16 @@ describe("classify: pasted fragments", () => {
     }
   });
 
+  it("reads the delivery report's own fields of a delay warning as still retrying, without the Final-Recipient line", async () => {
+    for (const paste of [
+      "Action: delayed\nStatus: 4.4.1",
+      "Status: 4.4.7\nWill-Retry-Until: Fri, 4 Dec 2026 10:00:00 +0900",
+    ]) {
+      const { records } = await classify(paste);
+      expect(records.map((r) => [r.action, r.topic]), paste).toEqual([["delayed", "delayed"]]);
+    }
+  });
+
   it("understands the Gmail app's Japanese heading alone", async () => {
     const { records } = await classify("「アドレス不明」と表示されました");
     expect(records.map((r) => r.topic)).toEqual(["user-unknown"]);

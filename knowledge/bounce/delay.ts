@@ -6,6 +6,7 @@
  *   ISP page:  "Will keep trying until message is * days old", "Message still undelivered after * hour"
  */
 export const DELAY_PHRASES: readonly string[] = [
+  "action: delayed", // a delivery report's own field (RFC 3464), pasted without its Final-Recipient
   "delay in the delivery",
   "delivery delayed",
   "delivery has been delayed",
@@ -29,6 +30,7 @@ export const DELAY_PHRASES: readonly string[] = [
   "will continue trying",
   "will keep trying",
   "will retry",
+  "will-retry-until", // RFC 3464: only a report of a message still queued has it
   "まだ配送されていません",
   "再送を続け",
   "遅延",
