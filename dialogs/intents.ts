@@ -48,8 +48,12 @@ export type ReplyIntent =
    * quick replies, or none (the feedback question follows with the diagnosis's buttons).
    */
   | { type: "answerQuestion"; id: string; topic: TopicId | null; offer: "menu" | "none" }
-  /** 「もしかして、次のどれですか？」 with these questions as buttons, then the paste help and the menu. */
-  | { type: "offerCandidates"; ids: string[] }
+  /**
+   * 「もしかして、次のどれですか？」 with these questions as buttons, then the paste help and the menu. topic: the
+   * diagnosis on screen (null: none), whose key fact and first step are said again first, so that a
+   * question the assistant is unsure of still gets something to act on.
+   */
+  | { type: "offerCandidates"; ids: string[]; topic: TopicId | null }
   /** One short line: sorry for the trouble (frustrated) or for the wait (urgent), or reassurance (worried). */
   | { type: "acknowledgeFeelings"; feeling: Feeling }
   /** The steps of the diagnosis on screen again. offer as for answerQuestion. */

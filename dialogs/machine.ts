@@ -267,7 +267,10 @@ export const dialogMachine = setup({
     CLARIFY: {
       actions: {
         type: "offerCandidates",
-        params: ({ event }) => ({ ids: event.type === "CLARIFY" ? event.ids : [] }),
+        params: ({ context, event }) => ({
+          ids: event.type === "CLARIFY" ? event.ids : [],
+          topic: context.diagnosis?.topic ?? null,
+        }),
       },
     },
     // Only sent with a diagnosis in the session (interpret.ts asks for the paste help otherwise).

@@ -138,6 +138,8 @@ export const uiSchema = z
     smallTalk: z.array(localized).min(2, "needs at least two texts (they take turns, so none repeats)"),
     /** 「もしかして、次のどれですか？」 before the candidate questions. */
     clarify: localized,
+    /** Before 「もしかして」 when a diagnosis is on screen: its title ({title}) and first step ({step}). */
+    clarifyOnDiagnosis: withPlaceholders("title", "step"),
     /** Before the diagnosis's steps again ("what should I do?"). */
     nextSteps: localized,
     /** An upset or hurried user: one short line (by feeling) before the answer, and the words that tell. */

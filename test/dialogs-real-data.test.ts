@@ -75,6 +75,11 @@ function everyReply(): [string, ReplyIntent[]][] {
       for (const reason of ["asked", "not-helpful", "unreadable"] as const)
         replies.push([`escalate ${topic} ${reason}`, [{ type: "escalate", reason, diagnosis }]]);
     }
+    // Unsure what was asked after this diagnosis: its title and first step, then three candidates.
+    replies.push([
+      `clarify after ${topic}`,
+      [{ type: "offerCandidates", ids: [...questions.questions.keys()].slice(0, 3), topic }],
+    ]);
     for (const followUp of knowledge.topics.get(topic)!.followUps)
       replies.push([
         `follow-up ${topic}/${followUp.id}`,

@@ -76,6 +76,28 @@ describe("rendering reply intents", () => {
   });
 });
 
+describe("asking which question was meant", () => {
+  const ids = [...fixtureQuestions.questions.keys()].slice(0, 3);
+
+  it("with a diagnosis on screen, says its key fact and first step again before the candidates", () => {
+    const topic = fixtureKnowledge.topics.get("mailbox-full")!;
+    const messages = render([{ type: "offerCandidates", ids, topic: "mailbox-full" }], "ja");
+    const [text] = textsOf(messages);
+    expect(text).toContain(topic.title.ja);
+    expect(text).toContain(topic.steps.ja[0]);
+    expect(text!.indexOf(topic.title.ja)).toBeLessThan(text!.indexOf(ui.clarify.ja));
+    const labels = (messages.at(-1)?.quickReply?.items ?? []).map(
+      (i) => (i.action as messagingApi.PostbackAction).label,
+    );
+    expect(labels).toHaveLength(ids.length + 2); // the candidates, paste help, menu
+  });
+
+  it("with nothing on screen, only asks", () => {
+    const messages = render([{ type: "offerCandidates", ids, topic: null }], "en");
+    expect(textsOf(messages)).toEqual([ui.clarify.en]);
+  });
+});
+
 describe("several failed recipients (issue #11)", () => {
   const failed = (topic: Diagnosis["topic"], recipient: string, status = "", replyCode = "") => ({
     topic,

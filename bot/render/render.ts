@@ -114,8 +114,15 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent, room = MAX_MESSAG
       return [
         say(questionText(ctx, intent.id, intent.topic), intent.offer === "menu" ? menuItems(ctx) : undefined),
       ];
-    case "offerCandidates":
-      return [say(t(ctx, ui.clarify), candidateItems(ctx, intent.ids))];
+    case "offerCandidates": {
+      if (!intent.topic) return [say(t(ctx, ui.clarify), candidateItems(ctx, intent.ids))];
+      const topic = topicOf(ctx, intent.topic);
+      const reminder = fill(t(ctx, ui.clarifyOnDiagnosis), {
+        title: topic.title[ctx.lang],
+        step: topic.steps[ctx.lang][0] ?? "",
+      });
+      return [say(`${reminder}\n\n${t(ctx, ui.clarify)}`, candidateItems(ctx, intent.ids))];
+    }
     case "acknowledgeFeelings":
       return [say(t(ctx, ui.feelings[intent.feeling]))];
     case "showSteps":
