@@ -36,7 +36,10 @@ describe("classify: pasted fragments", () => {
       "554 5.7.1 This message has been blocked because it contains spam",
     ]) {
       const { records } = await classify(paste);
-      expect(records.map((r) => [r.reason, r.topic]), paste).toEqual([["spamdetected", "spam-blocked"]]);
+      expect(
+        records.map((r) => [r.reason, r.topic]),
+        paste,
+      ).toEqual([["spamdetected", "spam-blocked"]]);
     }
   });
 
@@ -46,7 +49,10 @@ describe("classify: pasted fragments", () => {
       "Status: 4.4.7\nWill-Retry-Until: Fri, 4 Dec 2026 10:00:00 +0900",
     ]) {
       const { records } = await classify(paste);
-      expect(records.map((r) => [r.action, r.topic]), paste).toEqual([["delayed", "delayed"]]);
+      expect(
+        records.map((r) => [r.action, r.topic]),
+        paste,
+      ).toEqual([["delayed", "delayed"]]);
     }
   });
 
