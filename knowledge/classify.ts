@@ -1,6 +1,6 @@
 import { decide } from "./bounce/decide.ts";
 import { decodeText, lfBytes, looksLikeMail, MAX_FRAGMENT_CHARS } from "./bounce/input.ts";
-import { parseMail } from "./bounce/mail.ts";
+import { parseMail, parseMailLatin1 } from "./bounce/mail.ts";
 import { fragmentMessage, type Message } from "./bounce/message.ts";
 import { draftsOf } from "./bounce/pipeline.ts";
 import { toRecord } from "./bounce/record.ts";
@@ -20,10 +20,14 @@ export interface ClassifyOptions {
 
 const encoder = new TextEncoder();
 
-async function messageOf(input: string | Uint8Array, kind: InputKind): Promise<Message> {
+/** A byte input as a latin1 string (one character per byte), made once for kindOf and messageOf. */
+const latin1Of = (input: Uint8Array) =>
+  Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString("latin1");
+
+async function messageOf(input: string | Uint8Array, kind: InputKind, latin1?: string): Promise<Message> {
   if (kind === "mail") {
-    const bytes = typeof input === "string" ? encoder.encode(input) : input;
-    return parseMail(lfBytes(bytes));
+    if (typeof input === "string") return parseMail(lfBytes(encoder.encode(input)));
+    return parseMailLatin1(latin1 ?? latin1Of(input));
   }
   const text = typeof input === "string" ? input : decodeText(input.subarray(0, MAX_FRAGMENT_CHARS * 4));
   // Pasted and screenshot text often went through a narrow screen: its soft line breaks are undone, after
@@ -35,13 +39,9 @@ async function messageOf(input: string | Uint8Array, kind: InputKind): Promise<M
   );
 }
 
-function kindOf(input: string | Uint8Array, wanted: ClassifyOptions["kind"]): InputKind {
+function kindOf(input: string, wanted: ClassifyOptions["kind"]): InputKind {
   if (wanted === "mail" || wanted === "fragment") return wanted;
-  const head =
-    typeof input === "string"
-      ? input.slice(0, 16384)
-      : Buffer.from(input.buffer, input.byteOffset, Math.min(input.byteLength, 16384)).toString("latin1");
-  return looksLikeMail(head) ? "mail" : "fragment";
+  return looksLikeMail(input.slice(0, 16384)) ? "mail" : "fragment";
 }
 
 /**
@@ -71,8 +71,11 @@ export async function classify(
 ): Promise<Classification> {
   let kind: InputKind = "fragment";
   try {
-    kind = kindOf(input, options.kind);
-    const message = await messageOf(input, kind);
+    // Bytes are read as latin1 once, when their header block is looked at (a mail's bytes then go to the
+    // MIME reader as that string).
+    const latin1 = typeof input !== "string" && options.kind !== "fragment" ? latin1Of(input) : undefined;
+    kind = kindOf(typeof input === "string" ? input : (latin1 ?? ""), options.kind);
+    const message = await messageOf(input, kind, latin1);
     const verdictOnly = options.verdictOnly ?? false;
     const records = draftsOf(message).map((d) => toRecord(d, decide(d), kind, verdictOnly));
     if (kind === "mail" && !message.dsn && records.every(saysNothing)) {

@@ -72,6 +72,8 @@ export function findPii(text: string, kinds?: readonly PiiKind[]): PiiFinding[] 
  * "090-1234-5678 090-1234" must not leave the second phone's "-5678" in clear.
  */
 function mergeOverlaps(candidates: PiiFinding[]): PiiFinding[] {
+  // Most texts (a classify --json line: its masked recipient) have one finding or none: nothing to merge.
+  if (candidates.length <= 1) return candidates.map(({ kind, start, end }) => ({ kind, start, end }));
   const ranked = candidates.map((c, priority) => ({ ...c, priority }));
   ranked.sort((a, b) => a.start - b.start || a.priority - b.priority);
   const merged: (PiiFinding & { priority: number })[] = [];

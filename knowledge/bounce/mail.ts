@@ -60,6 +60,28 @@ function cut(text: string, max = LIMITS.partChars): string {
   return text.length > max ? text.slice(0, max) : text;
 }
 
+function fastMessage(fast: NonNullable<ReturnType<typeof readMime>>): Message {
+  return {
+    kind: "mail",
+    ...fast,
+    body: cut(toLf(fast.body)),
+    dsn: cut(toLf(fast.dsn)),
+    original: cut(toLf(fast.original), 16 * 1024),
+    feedback: cut(toLf(fast.feedback), 16 * 1024),
+  };
+}
+
+/**
+ * parseMail(lfBytes(bytes)) for bytes the caller already holds as a latin1 string (one character per
+ * byte): classify() reads the header block from that string too, so a mail is copied into a string
+ * once, not three times (head, line ends, whole).
+ */
+export async function parseMailLatin1(latin1: string): Promise<Message> {
+  const lf = toLf(latin1);
+  const fast = readMime(lf.length > LIMITS.mailBytes ? lf.slice(0, LIMITS.mailBytes) : lf);
+  return fast ? fastMessage(fast) : parseMail(Buffer.from(lf, "latin1"), "mailparser");
+}
+
 /**
  * Parses a whole message: ordinary bounces with the fast reader of mime.ts, everything else with
  * mailparser (MIME structure, transfer encodings, charsets incl.
@@ -71,16 +93,7 @@ export async function parseMail(raw: Uint8Array, reader: "auto" | "mailparser" =
   const bytes = raw.length > LIMITS.mailBytes ? raw.subarray(0, LIMITS.mailBytes) : raw;
   if (reader === "auto") {
     const fast = readMime(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"));
-    if (fast) {
-      return {
-        kind: "mail",
-        ...fast,
-        body: cut(toLf(fast.body)),
-        dsn: cut(toLf(fast.dsn)),
-        original: cut(toLf(fast.original), 16 * 1024),
-        feedback: cut(toLf(fast.feedback), 16 * 1024),
-      };
-    }
+    if (fast) return fastMessage(fast);
   }
   const { simpleParser } = await loadMailparser();
   const read = forMailparser(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));

@@ -85,17 +85,52 @@ function parseContentType(value: string | undefined): ContentType | undefined {
   return { type, params };
 }
 
-function decodeQuotedPrintable(text: string): string {
+/** Quoted-printable (RFC 2045): soft line breaks go, then "=XX" becomes the byte XX. */
+export function decodeQuotedPrintable(text: string): string {
   return text
     .replace(/=\n/g, "")
     .replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+/** Hex digits' values by character code (-1: not a hex digit). */
+const HEX = new Int8Array(256).fill(-1);
+for (const [i, digit] of [..."0123456789abcdef"].entries()) {
+  HEX[digit.charCodeAt(0)] = i;
+  HEX[digit.toUpperCase().charCodeAt(0)] = i;
+}
+
+/**
+ * decodeQuotedPrintable for a body held as a latin1 string (every character a byte): the same bytes,
+ * decoded in place in a buffer instead of a replace callback and a string per "=XX" (a Japanese text
+ * part is mostly such escapes).
+ */
+export function decodeQuotedPrintableBytes(text: string): string {
+  const joined = text.includes("=\n") ? text.replace(/=\n/g, "") : text;
+  if (!joined.includes("=")) return joined;
+  const bytes = Buffer.from(joined, "latin1");
+  let write = 0; // decoded bytes so far, at the buffer's start
+  let read = 0; // first byte not yet decoded
+  let from = 0;
+  for (let at = bytes.indexOf(0x3d); at !== -1; at = bytes.indexOf(0x3d, from)) {
+    const high = HEX[bytes[at + 1] ?? 0x3d]!;
+    const low = HEX[bytes[at + 2] ?? 0x3d]!;
+    if (high < 0 || low < 0) {
+      from = at + 1; // a lone "=" stays
+      continue;
+    }
+    if (at > read) write += bytes.copy(bytes, write, read, at);
+    bytes[write++] = high * 16 + low;
+    read = from = at + 3;
+  }
+  if (read < bytes.length) write += bytes.copy(bytes, write, read);
+  return bytes.toString("latin1", 0, write);
 }
 
 /** Bytes (as a latin1 string) after undoing the transfer encoding, or undefined for unknown encodings. */
 function transferDecode(body: string, encoding: string | undefined): string | undefined {
   const e = (encoding ?? "").trim().toLowerCase();
   if (e === "" || e === "7bit" || e === "8bit" || e === "binary") return body;
-  if (e === "quoted-printable") return decodeQuotedPrintable(body);
+  if (e === "quoted-printable") return decodeQuotedPrintableBytes(body);
   if (e === "base64") return Buffer.from(body.replace(/[^A-Za-z0-9+/=]/g, ""), "base64").toString("latin1");
   return undefined;
 }
@@ -165,24 +200,34 @@ function splitPart(raw: string): { head: string; body: string } {
 }
 
 /** Splits a multipart body on its boundary lines; undefined when no delimiter line is there. */
-function multipartBodies(body: string, boundary: string): string[] | undefined {
+export function multipartBodies(body: string, boundary: string): string[] | undefined {
   const delimiter = `--${boundary}`;
-  const text = `\n${body}`;
+  const marker = `\n${delimiter}`;
+  // Positions are those in `\n${body}` (a delimiter line may open the body), without copying the body
+  // into that string: position p there is p - 1 in `body`.
+  const length = body.length + 1;
+  const next = (from: number) => {
+    if (from === 0 && body.startsWith(delimiter)) return 0;
+    const i = body.indexOf(marker, from === 0 ? 0 : from - 1);
+    return i === -1 ? -1 : i + 1;
+  };
+  const slice = (start: number, end = length) => body.slice(start - 1, end - 1);
   const parts: string[] = [];
   let start = -1; // where the current part's content begins
-  let at = text.indexOf(`\n${delimiter}`);
+  let at = next(0);
   if (at === -1) return undefined;
   while (at !== -1 && parts.length <= MAX_PARTS) {
-    const lineEnd = text.indexOf("\n", at + 1);
-    const tail = text.slice(at + 1 + delimiter.length, lineEnd === -1 ? text.length : lineEnd).trimEnd();
+    const newline = body.indexOf("\n", at); // "\n" after position at + 1
+    const lineEnd = newline === -1 ? -1 : newline + 1;
+    const tail = slice(at + 1 + delimiter.length, lineEnd === -1 ? length : lineEnd).trimEnd();
     if (tail === "" || tail === "--") {
-      if (start !== -1) parts.push(text.slice(start, at));
+      if (start !== -1) parts.push(slice(start, at));
       if (tail === "--" || lineEnd === -1) return parts;
       start = lineEnd + 1;
     }
-    at = text.indexOf(`\n${delimiter}`, at + 1);
+    at = next(at + 1);
   }
-  if (start !== -1) parts.push(text.slice(start));
+  if (start !== -1) parts.push(slice(start));
   return parts;
 }
 
@@ -269,8 +314,9 @@ function walk(
 /** Removes <name>...</name> elements with plain index searches (a lazy regex would go quadratic on unclosed tags). */
 function dropElements(html: string, names: readonly string[]): string {
   let out = html;
+  let lower: string | undefined; // of `out`, lower-cased again only after an element was dropped
   for (const name of names) {
-    const lower = out.toLowerCase();
+    lower ??= out.toLowerCase();
     let result = "";
     let pos = 0;
     for (let open = lower.indexOf(`<${name}`, pos); open !== -1; open = lower.indexOf(`<${name}`, pos)) {
@@ -283,7 +329,9 @@ function dropElements(html: string, names: readonly string[]): string {
       const end = lower.indexOf(">", close);
       pos = end === -1 ? out.length : end + 1;
     }
+    if (pos === 0) continue; // no such element: `out` is unchanged
     out = result + out.slice(pos);
+    lower = undefined;
   }
   return out;
 }

@@ -26,9 +26,26 @@ export class PhraseIndex {
   /** Per pattern id: the next (higher) id of a pattern ending at the same node (-1: none). */
   private readonly nextOut: Int32Array;
 
+  /** The root's moves on other characters (Japanese phrases start with hundreds of different ones). */
+  private readonly fromRootWide = new Map<number, number>();
+
   constructor(private readonly patterns: readonly string[]) {
+    // Each distinct pattern once, in code-unit order (a native sort), with its ids in ascending order.
+    const idsOf = new Map<string, number[]>();
     let size = 1;
-    for (const p of patterns) size += p.length;
+    let longest = 0;
+    patterns.forEach((p, id) => {
+      // An empty pattern is never reported (no phrase has an empty part).
+      if (p === "") return;
+      const ids = idsOf.get(p);
+      if (ids) ids.push(id);
+      else {
+        idsOf.set(p, [id]);
+        size += p.length;
+        if (p.length > longest) longest = p.length;
+      }
+    });
+    const sorted = [...idsOf.keys()].sort();
     this.label = new Uint16Array(size);
     this.firstChild = new Int32Array(size);
     this.nextSibling = new Int32Array(size);
@@ -36,31 +53,34 @@ export class PhraseIndex {
     this.firstOut = new Int32Array(size).fill(-1);
     this.dict = new Int32Array(size).fill(-1);
     this.nextOut = new Int32Array(patterns.length).fill(-1);
+    // In sorted order a pattern shares the previous one's path up to their common prefix: the trie is
+    // built without looking up a single child. path[d]: the previous pattern's node at depth d.
+    const path = new Int32Array(longest + 1);
     let nodes = 1;
-    patterns.forEach((p, id) => {
-      // An empty pattern is never reported (no phrase has an empty part).
-      if (p === "") return;
-      let at = 0;
-      for (let i = 0; i < p.length; i++) {
-        const c = p.charCodeAt(i);
-        let to = this.child(at, c);
-        if (to === 0) {
-          to = nodes++;
-          this.label[to] = c;
-          this.nextSibling[to] = this.firstChild[at]!;
-          this.firstChild[at] = to;
-          if (at === 0 && c < 128) this.fromRoot[c] = to;
+    let previous = "";
+    for (const p of sorted) {
+      let common = 0;
+      const max = Math.min(p.length, previous.length);
+      while (common < max && p.charCodeAt(common) === previous.charCodeAt(common)) common++;
+      let at = path[common]!;
+      for (let d = common; d < p.length; d++) {
+        const c = p.charCodeAt(d);
+        const to = nodes++;
+        this.label[to] = c;
+        this.nextSibling[to] = this.firstChild[at]!;
+        this.firstChild[at] = to;
+        if (at === 0) {
+          if (c < 128) this.fromRoot[c] = to;
+          else this.fromRootWide.set(c, to);
         }
         at = to;
+        path[d + 1] = to;
       }
-      // Ids in ascending order, as they are reported.
-      if (this.firstOut[at] === -1) this.firstOut[at] = id;
-      else {
-        let last = this.firstOut[at]!;
-        while (this.nextOut[last] !== -1) last = this.nextOut[last]!;
-        this.nextOut[last] = id;
-      }
-    });
+      const ids = idsOf.get(p)!;
+      this.firstOut[at] = ids[0]!;
+      for (let i = 1; i < ids.length; i++) this.nextOut[ids[i - 1]!] = ids[i]!;
+      previous = p;
+    }
     // Breadth-first fail and output links (a node's fail is shallower: done before it).
     const queue = new Int32Array(nodes);
     let queued = 0;
@@ -82,7 +102,7 @@ export class PhraseIndex {
 
   /** The node reached from `node` on character `c`, 0 when there is none. */
   private child(node: number, c: number): number {
-    if (node === 0 && c < 128) return this.fromRoot[c]!;
+    if (node === 0) return c < 128 ? this.fromRoot[c]! : (this.fromRootWide.get(c) ?? 0);
     for (let k = this.firstChild[node]!; k !== 0; k = this.nextSibling[k]!) if (this.label[k] === c) return k;
     return 0;
   }

@@ -92,7 +92,9 @@ const lineOf = (json: boolean, name: string, result: Classification) =>
 async function classifyChunk(json: boolean, inputs: readonly Input[]): Promise<(string | undefined)[]> {
   const lines: (string | undefined)[] = [];
   for (const input of inputs) {
-    const bytes = input.read();
+    // classify() is done with the bytes (a string made of them) before this loop reads the next file;
+    // an image's bytes are read again, by `read`, when its turn for OCR comes.
+    const bytes = input.readInPlace?.() ?? input.read();
     // The JSON lines show only the verdict: no need to mask texts that are not printed.
     lines.push(
       isImage(bytes) ? undefined : lineOf(json, input.name, await classify(bytes, { verdictOnly: json })),

@@ -81,8 +81,10 @@ const AGENTS: readonly Agent[] = [
   },
 ];
 
-function has(text: string, marker: string): boolean {
-  const [a, b] = marker.split("…");
+/** Each agent's markers split at "…" once (asked of every diagnosis that reached the reason checks). */
+const MARKER_PARTS = new Map(AGENTS.map((a) => [a, a.markers.map((m) => m.split("…"))]));
+
+function has(text: string, [a, b]: readonly string[]): boolean {
   if (b === undefined) return text.includes(a!);
   const at = text.indexOf(a!);
   return at !== -1 && text.indexOf(b, at + a!.length) !== -1;
@@ -90,7 +92,7 @@ function has(text: string, marker: string): boolean {
 
 export function localDeliveryReason(draft: Draft, f: Facts): Decision | undefined {
   if (!f.text || (draft.command !== "" && draft.command !== "DATA")) return undefined;
-  const agent = AGENTS.find((a) => a.markers.some((m) => has(f.text, m)));
+  const agent = AGENTS.find((a) => MARKER_PARTS.get(a)!.some((m) => has(f.text, m)));
   if (!agent) return undefined;
   for (const [reason, phrases] of agent.messages) {
     const hit = phrases.find((p) => f.text.includes(p));
