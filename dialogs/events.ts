@@ -69,7 +69,8 @@ export type DialogEvent =
   // what the user asked
   | { type: "PASTE"; diagnosis: Diagnosis }
   | { type: "SYMPTOM"; topic: TopicId }
-  | { type: "FOLLOW_UP"; topic: TopicId; id: string; carriers: boolean }
+  /** carrier: the carrier the user named in the text (「相手はauです」), for a follow-up that asks for one. */
+  | { type: "FOLLOW_UP"; topic: TopicId; id: string; carriers: boolean; carrier?: string }
   | { type: "CARRIER"; id: string }
   /** topic: the answer the tapped question was about (taps name it; a typed 「はい」 does not). */
   | { type: "FEEDBACK"; helpful: boolean; topic?: TopicId }

@@ -28,8 +28,11 @@ export type ReplyIntent =
   | { type: "showDiagnosis"; diagnosis: Diagnosis }
   | { type: "answerFollowUp"; topic: TopicId; id: string }
   | { type: "offerCarriers"; topic: TopicId }
-  /** detected: the carrier was read from the bounce's recipient domain, not picked by the user. */
-  | { type: "showCarrierSteps"; topic: TopicId; carrier: string; detected: boolean }
+  /**
+   * detected: the carrier was read from the bounce's recipient domain, not picked by the user; named: the
+   * user named it in a typed message (「相手はソフトバンクです」).
+   */
+  | { type: "showCarrierSteps"; topic: TopicId; carrier: string; detected: boolean; named?: boolean }
   | { type: "askFeedback"; topic: TopicId }
   | { type: "thankForFeedback" }
   /**

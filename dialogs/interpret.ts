@@ -10,6 +10,7 @@ import { failedRecipient, failedRecipients, isServerStatus } from "./recipients.
 import { cut, normalizeCommand, trimEndOf } from "./text.ts";
 import { kindOfText, languageOfCommand } from "./text-kind.ts";
 import type { KeywordCommand, UiTexts } from "./ui.ts";
+import { carrierNamer } from "./understand/carriers.ts";
 import { canonical, readingTable } from "./understand/normalize.ts";
 import { phraseMatcher } from "./understand/phrases.ts";
 import { buildRespeller } from "./understand/respell.ts";
@@ -117,6 +118,20 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
   const questionIndex = buildQuestionIndex(deps.questions);
   // 「ユーザーアンノウン」, "User Unkown": the English of a returned mail, typed by ear or with a typo.
   const respell = buildRespeller(deps.questions.kanaEnglish);
+  // 「相手はソフトバンクです」「ahamoの友達」: the carrier a follow-up names.
+  const carrierIn = carrierNamer(deps.knowledge.carriers);
+  // The follow-up that asks for the recipient's carrier, per topic on screen (and with none: the answer
+  // a question about mobile addresses gives without a diagnosis).
+  const carrierFollowUps = new Map<TopicId | null, { topic: TopicId; id: string }>();
+  for (const [id, topic] of deps.knowledge.topics) {
+    const f = topic.followUps.find((f) => f.carriers === true);
+    if (f) carrierFollowUps.set(id, { topic: id, id: f.id });
+  }
+  for (const q of deps.questions.questions.values()) {
+    const a = answerFor(q, null);
+    if (a && "followUp" in a && carrierFollowUps.get(a.followUp.topic)?.id === a.followUp.id)
+      carrierFollowUps.set(null, carrierFollowUps.get(a.followUp.topic)!);
+  }
 
   return async (input, session) => {
     switch (input.kind) {
@@ -134,7 +149,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         return [fromPostback(p, deps.knowledge)];
       }
       case "text":
-        return fromText(input.text, session);
+        return withCarrier(await fromText(input.text, session), input.text, session);
       case "file":
         return fromText(input.text, session, true);
       case "screenshot":
@@ -521,6 +536,30 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     return { type: "ANSWER", id: q.id };
   }
 
+  /**
+   * A carrier named in a typed text (「相手はソフトバンクです」「auの人に送れない」, 「ドコモの人にだけ届かな
+   * い」 with nothing on screen) goes straight to that carrier's steps, as a carrier read off the bounce
+   * does: the follow-up that would ask for it gets it, and so does a text that asks nothing more specific
+   * (the next steps, not understood, the paste help) where the diagnosis on screen (or, with none, the
+   * answer about mobile addresses) asks for a carrier. With the picker on screen it is the carrier picked.
+   */
+  function withCarrier(events: DialogEvent[], text: string, session: SessionView): DialogEvent[] {
+    const last = events[events.length - 1];
+    if (!last) return events;
+    const vague = VAGUE_EVENTS.has(last.type);
+    if (!(last.type === "FOLLOW_UP" && last.carriers) && !vague) return events;
+    const carrier = carrierIn(text);
+    if (!carrier) return events;
+    let named: DialogEvent | undefined;
+    if (last.type === "FOLLOW_UP") named = { ...last, carrier };
+    else if (session.pickingCarrier) named = { type: "CARRIER", id: carrier };
+    else {
+      const f = carrierFollowUps.get(session.topic);
+      if (f) named = { type: "FOLLOW_UP", topic: f.topic, id: f.id, carriers: true, carrier };
+    }
+    return named ? [...events.slice(0, -1), named] : events;
+  }
+
   function matchTyped(command: string, session: SessionView): DialogEvent | undefined {
     const keyword = keywordOf.get(command);
     if (keyword === "yes" || keyword === "no") return { type: "FEEDBACK", helpful: keyword === "yes" };
@@ -539,6 +578,14 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     return undefined;
   }
 }
+
+/** Answers that ask nothing more specific than "what now": a carrier named in the text says what. */
+const VAGUE_EVENTS = new Set<DialogEvent["type"]>([
+  "NEXT_STEPS",
+  "SMALL_TALK",
+  "CLARIFY",
+  "BOUNCE_MENTIONED",
+]);
 
 const PIECE_ENDS = new Set([..."。．！？!?、,，\n"]);
 

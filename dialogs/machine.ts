@@ -63,6 +63,7 @@ export const dialogMachine = setup({
     "stepsTurn?": ({ context }) => context.misses % 2 === 0,
     "namesItsTopic?": ({ event }) => event.type === "FEEDBACK" && event.topic !== undefined,
     "leadsToCarriers?": ({ event }) => event.type === "FOLLOW_UP" && event.carriers,
+    "namesCarrier?": ({ event }) => event.type === "FOLLOW_UP" && event.carrier !== undefined,
     "recipientOnKnownCarrier?": ({ context, event }) =>
       event.type === "FOLLOW_UP" &&
       context.diagnosis?.topic === event.topic &&
@@ -207,6 +208,24 @@ export const dialogMachine = setup({
               topic: context.diagnosis!.topic,
               carrier: context.diagnosis!.carrier,
               detected: true,
+            }),
+          },
+          { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
+        ],
+      },
+      {
+        // The user named the carrier (「相手はソフトバンクです」): its steps, without the picker.
+        guard: and(["leadsToCarriers?", "namesCarrier?"]),
+        target: ".advice.open",
+        actions: [
+          "adoptTappedTopic",
+          {
+            type: "showCarrierSteps",
+            params: ({ context, event }) => ({
+              topic: context.diagnosis!.topic,
+              carrier: event.type === "FOLLOW_UP" ? (event.carrier ?? "") : "",
+              detected: false,
+              named: true,
             }),
           },
           { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },

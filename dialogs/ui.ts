@@ -99,6 +99,7 @@ export const uiSchema = z
     carrier: z.object({
       prompt: localized,
       detected: withPlaceholder("carrier"),
+      named: withPlaceholder("carrier"),
       stepsHeading: withPlaceholder("carrier"),
     }),
     feedback: z.object({

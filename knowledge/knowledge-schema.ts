@@ -182,7 +182,10 @@ export const linksSchema = z.record(
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
-/** carriers.yaml: `<id>: { name, domains, allowSteps }`; the order is the order of the carrier picker. */
+/**
+ * carriers.yaml: `<id>: { name, domains, typed?, allowSteps }`; the order is the order of the carrier picker.
+ * `typed`: words users type for the carrier besides its name (brands that keep its mail filters, kana).
+ */
 export const carriersSchema = z.record(
   id,
   strict({
@@ -190,6 +193,7 @@ export const carriersSchema = z.record(
     domains: z
       .array(z.string().regex(DOMAIN, { message: "must be a lower-case domain such as docomo.ne.jp" }))
       .min(1, { message: "needs at least one domain" }),
+    typed: z.array(z.string().trim().min(2).max(20)).optional(),
     allowSteps: localizedList(LIMITS.steps.min, LIMITS.steps.max, "steps"),
   }),
   { error: entries("<carrier-id>: { name, domains, allowSteps }") },

@@ -75,6 +75,8 @@ export interface Carrier {
   name: Localized;
   /** e.g. docomo.ne.jp; subdomains match too. */
   domains: string[];
+  /** Words users type for this carrier besides its name (ahamo for docomo), so a follow-up naming it gets its steps. */
+  typed?: string[];
   /** How the RECIPIENT allows our sender's address/domain. */
   allowSteps: LocalizedList;
 }

@@ -107,16 +107,22 @@ function answerId(intents: ReplyIntent[], context: TopicId | null, expected: str
     case "showDiagnosis":
       id = `topic:${main.diagnosis.topic}`;
       break;
-    case "answerFollowUp": {
-      // Questions answered with a follow-up button's answer: which questions give this one here?
+    case "answerFollowUp":
+    case "showCarrierSteps": {
+      // Questions answered with a follow-up button's answer: which questions give this one here? (A
+      // carrier's steps shown at once stand for the topic's follow-up that asks for the carrier.)
+      const followUp =
+        main.type === "answerFollowUp"
+          ? main.id
+          : (knowledge.topics.get(main.topic)?.followUps.find((f) => f.carriers === true)?.id ?? "");
       const givers = [...questions.values()]
         .filter((q) => {
           const a = answerFor(q, context);
-          return a && "followUp" in a && a.followUp.topic === main.topic && a.followUp.id === main.id;
+          return a && "followUp" in a && a.followUp.topic === main.topic && a.followUp.id === followUp;
         })
         .map((q) => q.id);
-      const bare = expected.split("|").map((e) => e.replace(/^upset\+/, ""));
-      id = givers.find((g) => bare.includes(g)) ?? givers[0] ?? `followup:${main.id}`;
+      const bare = expected.split("|").map((e) => e.replace(/^upset\+/, "").replace(/@[a-z]+$/, ""));
+      id = givers.find((g) => bare.includes(g)) ?? givers[0] ?? `followup:${followUp}`;
       break;
     }
     default:

@@ -192,9 +192,9 @@ describe("interpreting what the user typed", () => {
     expect(await text("ドコモ", { ...onTopic, pickingCarrier: true })).toEqual([
       { type: "CARRIER", id: "docomo" },
     ]);
-    // not picking: a carrier's name says the recipient is a mobile address (the typed question)
+    // not picking: a carrier's name says the recipient is a mobile address of that carrier (its steps)
     expect(await text("ドコモ", onTopic)).toEqual([
-      { type: "FOLLOW_UP", topic: "user-unknown", id: "mobile-address", carriers: true },
+      { type: "FOLLOW_UP", topic: "user-unknown", id: "mobile-address", carriers: true, carrier: "docomo" },
     ]);
   });
 

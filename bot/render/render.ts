@@ -93,7 +93,7 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent, room = MAX_MESSAG
     case "offerCarriers":
       return [say(t(ctx, ui.carrier.prompt), carrierItems(ctx))];
     case "showCarrierSteps":
-      return [say(carrierText(ctx, intent.carrier, intent.detected))];
+      return [say(carrierText(ctx, intent.carrier, intent.detected, intent.named === true))];
     case "thankForFeedback":
       return [say(t(ctx, ui.feedback.thanks), menuItems(ctx))];
     case "escalate":
@@ -181,12 +181,13 @@ function questionText(ctx: RenderContext, id: string, topic: TopicId | null): st
   return [t(ctx, answer), links.map((l) => `${l.label}: ${l.url}`).join("\n")].filter(Boolean).join("\n\n");
 }
 
-function carrierText(ctx: RenderContext, carrierId: string, detected: boolean): string {
+function carrierText(ctx: RenderContext, carrierId: string, detected: boolean, named: boolean): string {
   const carrier = ctx.knowledge.carriers.find((c) => c.id === carrierId);
   if (!carrier) return t(ctx, ctx.ui.carrier.prompt);
   const name = { carrier: t(ctx, carrier.name) };
   return [
     detected ? fill(t(ctx, ctx.ui.carrier.detected), name) : "",
+    named ? fill(t(ctx, ctx.ui.carrier.named), name) : "",
     fill(t(ctx, ctx.ui.carrier.stepsHeading), name),
     numbered(carrier.allowSteps[ctx.lang]),
   ]
