@@ -291,12 +291,10 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       // its own for a few topics at most: how to scan, is it safe; not "should I resend"), and the text
       // does not report what a returned mail said (「宛先不明って出たけど…」 is about that bounce) nor names a
       // symptom in the user's words (「迷惑メールと判定された」 is the refused mail).
+      // Bounce words without a server's marks (no code, no <address>, no header line) are a person's:
+      // 「MAILER-DAEMONってなに？ウイルス？」 asks what MAILER-DAEMON is, and names a reason as a guess.
       const standalone =
-        !session.topic &&
-        !kind.fromServer &&
-        ownWords === undefined &&
-        isQuestion(text) &&
-        !reportsBounce(text)
+        !session.topic && typed && ownWords === undefined && isQuestion(text) && !reportsBounce(text)
           ? question()
           : undefined;
       if (
@@ -389,7 +387,14 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     const asked = question !== undefined && (understood.candidates[0]?.score ?? 0) >= ASKED_AS_EXAMPLE;
     if (mention && !asked && isLament(besides))
       return session.topic ? nextStep : { type: "BOUNCE_MENTIONED", about: mention };
-    if (question && (!mention || isQuestion(text))) return questionEvent(question, session.topic);
+    // Something people tell rather than ask (「スマホのアドレスだけ届かない、Gmailには届く」), said clearly
+    // in the words of the whole message, is that question too, though the message also names returned mail.
+    const toldClearly =
+      question?.statement === true &&
+      !question.courtesy &&
+      (understood.candidates[0]?.score ?? 0) >= TOLD_CLEAR;
+    if (question && (!mention || isQuestion(text) || toldClearly))
+      return questionEvent(question, session.topic);
     // A message that only tells about returned mail is answered with the paste help, unless what it says
     // besides (「スマホのアドレスにだけ」 in 「スマホのアドレスにだけ送れない」) is something people tell us.
     if (besides.replace(/ /g, "").length >= MIN_TOLD_CHARS) {

@@ -1,5 +1,5 @@
 import { answerable, type Question, type QuestionBank } from "../../knowledge/questions.ts";
-import type { TopicId } from "../../knowledge/types.ts";
+import { TOPIC_IDS, type TopicId } from "../../knowledge/types.ts";
 import { featuresOf, type ReadingTable, readingTable } from "./normalize.ts";
 
 /**
@@ -79,6 +79,8 @@ export interface QuestionIndex {
 export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
   const table: ReadingTable = readingTable(bank.readings);
   const questions = [...bank.questions.values()];
+  // The question answered for every topic in plain words (「つまりどういうこと？」).
+  const plainWords = questions.find((q) => Object.keys(q.topics).length === TOPIC_IDS.length);
   const owner: number[] = []; // example → question index
   const vectors: Map<string, number>[] = [];
   questions.forEach((q, qi) => {
@@ -164,9 +166,47 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
         ranked.push({ id: q.id, score: s * FIT_WEIGHT[fit] });
       });
       ranked.sort((a, b) => b.score - a.score);
-      return decide(ranked, topic === null ? undefined : fitting);
+      const decided = decide(ranked, topic === null ? undefined : fitting);
+      // 「…ってこと？」「…って何？」 with a diagnosis on screen asks what it means: a question of other
+      // diagnoses that only shares its words (「パスワードが違うってこと？」 after "could not verify the
+      // sender" is no question about a wrong address) gives way to this diagnosis in plain words.
+      const top = decided.candidates[0];
+      if (
+        topic !== null &&
+        plainWords &&
+        decided.kind !== "none" &&
+        top &&
+        !fitting.has(top.id) &&
+        Object.keys(bank.questions.get(top.id)?.topics ?? {}).length > 0 &&
+        asksMeaning(text)
+      )
+        return { kind: "confident", id: plainWords.id, candidates: decided.candidates };
+      return decided;
     },
   };
+}
+
+/** How people ask what something means or whether it is so (「…ってこと？」「…って何？」 "so it means…?"). */
+const MEANING_FRAMES = [
+  "ってこと",
+  "ということ",
+  "って事",
+  "という事",
+  "ってなに",
+  "って何",
+  "ってなん",
+  "とは",
+  "どういう意味",
+  "どういうこと",
+  "意味",
+  "つまり",
+  "mean",
+];
+
+/** Whether a text asks what something means or whether it is so (a plain scan, no pattern). */
+export function asksMeaning(text: string): boolean {
+  const t = text.slice(0, MAX_QUESTION_CHARS).normalize("NFKC").toLowerCase();
+  return MEANING_FRAMES.some((f) => t.includes(f));
 }
 
 type Fit = "own" | "general" | "off";
