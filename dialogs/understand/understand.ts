@@ -1,6 +1,6 @@
 import { answerable, type Question, type QuestionBank } from "../../knowledge/questions.ts";
 import { TOPIC_IDS, type TopicId } from "../../knowledge/types.ts";
-import { featuresOf, type ReadingTable, readingTable } from "./normalize.ts";
+import { canonical, featuresOf, type ReadingTable, readingTable } from "./normalize.ts";
 
 /**
  * Which question of knowledge/data/questions/ a typed text asks, and how sure that is.
@@ -181,10 +181,23 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
         asksMeaning(text)
       )
         return { kind: "confident", id: plainWords.id, candidates: decided.candidates };
+      // 「わかりました」 matches 「Yahooのアドレスで送りました」 by its ending: an acknowledgement, greeting
+      // or thanks is short, or said in nearly the words of one; a longer message that only shares an
+      // ending with one is a statement (or a question) of its own.
+      const act = decided.kind === "confident" ? bank.questions.get(decided.id) : undefined;
+      if (
+        act?.courtesy &&
+        (top?.score ?? 0) < THRESHOLDS.sure &&
+        canonical(text.slice(0, MAX_QUESTION_CHARS), table).replace(/ /g, "").length > MAX_ACT_CHARS
+      )
+        return { kind: "none", candidates: decided.candidates };
       return decided;
     },
   };
 }
+
+/** An acknowledgement, greeting or thanks matched below `sure` is at most this long (canonical letters). */
+const MAX_ACT_CHARS = Number(process.env.MAC ?? 10);
 
 /** How people ask what something means or whether it is so (「…ってこと？」「…って何？」 "so it means…?"). */
 const MEANING_FRAMES = [
