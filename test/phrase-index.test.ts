@@ -44,9 +44,11 @@ describe("PhraseIndex", () => {
         expect([...index.find(t)]).toEqual(naive(patterns, t));
         const seen = new Int32Array(patterns.length);
         const end = new Int32Array(patterns.length);
-        index.mark(t, seen, end, 7);
+        const found = new Int32Array(patterns.length);
+        const count = index.mark(t, seen, end, 7, found);
         const marked = patterns.flatMap((_, id) => (seen[id] === 7 ? [[id, end[id]!]] : []));
         expect(marked).toEqual([...naive(patterns, t)].sort((a, b) => a[0]! - b[0]!));
+        expect([...found.subarray(0, count)]).toEqual(naive(patterns, t).map(([id]) => id));
       }),
       { numRuns: 500 },
     );

@@ -135,11 +135,13 @@ export class PhraseIndex {
 
   /**
    * The same search without a Map: sets `seen[id] = mark` for every pattern found and `end[id]` to the
-   * position just after its first match. Both arrays are the caller's, reused from text to text (a new
-   * `mark` each time).
+   * position just after its first match, and lists the ids in `found` in the order `find` gives them.
+   * The arrays are the caller's, reused from text to text (a new `mark` each time; `found` as long as
+   * the pattern list). Returns how many ids `found` holds.
    */
-  mark(text: string, seen: Int32Array, end: Int32Array, mark: number): void {
+  mark(text: string, seen: Int32Array, end: Int32Array, mark: number, found: Int32Array): number {
     const { firstOut, dict, nextOut } = this;
+    let count = 0;
     let at = 0;
     for (let i = 0; i < text.length; i++) {
       at = this.step(at, text.charCodeAt(i));
@@ -148,8 +150,10 @@ export class PhraseIndex {
           if (seen[id] === mark) continue;
           seen[id] = mark;
           end[id] = i + 1;
+          found[count++] = id;
         }
     }
+    return count;
   }
 
   pattern(id: number): string {

@@ -1,6 +1,6 @@
 import { heldOutTable } from "../holdout.ts";
+import { registerFirstParts, scanFirstParts } from "../reasons/check.ts";
 import { CHECKS } from "../reasons/order.ts";
-import { PhraseIndex } from "./phrase-index.ts";
 import { forMatching } from "./text.ts";
 
 /**
@@ -15,15 +15,23 @@ export function hasSmtpCode(line: string): boolean {
 
 /** Every phrase of every reason (but auto-replies and held-out phrases), split into its ordered parts. */
 let PHRASES: string[][] = [];
-/** One index over the first part of each phrase; the other parts are checked after a hit. */
-let FIRST_PARTS = new PhraseIndex([]);
+/**
+ * PHRASE_OF[id]: which of PHRASES the shared index's pattern `id` is (-1, or past the end: another
+ * list's). Their first parts are registered in that index (reasons/check.ts) in PHRASES' order, so its
+ * answers come in the order a separate index over them would give.
+ */
+let PHRASE_OF = new Int32Array(0);
 heldOutTable(({ phrases }) => {
   PHRASES = Object.values(CHECKS)
     .filter((c) => c.reason !== "vacation")
     .flatMap((c) => c.phrases)
     .filter((p) => !phrases.has(p))
     .map((p) => p.split("…"));
-  FIRST_PARTS = new PhraseIndex(PHRASES.map((parts) => parts[0]!));
+  const ids = registerFirstParts(PHRASES.map((parts) => parts[0]!));
+  PHRASE_OF = new Int32Array((ids.at(-1) ?? -1) + 1).fill(-1);
+  ids.forEach((id, i) => {
+    PHRASE_OF[id] = i;
+  });
 });
 
 /** Lines that cannot be a server's explanation: encoded data and long unbroken tokens. */
@@ -35,14 +43,18 @@ export function knownPhrase(line: string): string | undefined {
   if (isNoise(line)) return undefined;
   const text = forMatching(line);
   if (text.length < 4) return undefined;
-  for (const [id, end] of FIRST_PARTS.find(text)) {
-    const parts = PHRASES[id]!;
-    let at = end;
+  const { found, count, end } = scanFirstParts(text);
+  for (let k = 0; k < count; k++) {
+    const id = found[k]!;
+    const phrase = id < PHRASE_OF.length ? PHRASE_OF[id]! : -1;
+    if (phrase === -1) continue;
+    const parts = PHRASES[phrase]!;
+    let at = end[id]!;
     let ok = true;
     for (let i = 1; i < parts.length && ok; i++) {
-      const found = text.indexOf(parts[i]!, at);
-      ok = found !== -1;
-      at = found + parts[i]!.length;
+      const hit = text.indexOf(parts[i]!, at);
+      ok = hit !== -1;
+      at = hit + parts[i]!.length;
     }
     if (ok) return parts.join("…");
   }

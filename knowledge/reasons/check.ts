@@ -34,41 +34,58 @@ export interface ReasonCheck {
 export const BEFORE_DATA = new Set(["CONN", "HELO", "EHLO", "MAIL", "RCPT", "STARTTLS", "AUTH"]);
 
 /**
- * Every phrase matcher's phrases, one index over their first parts: a diagnosis is read once, and each
- * matcher then looks only at the phrases whose first part it holds (trying each phrase with its own
- * search cost more than any other step of a check: ~870 phrases for a reason found late in the order).
+ * Every phrase matcher's phrases (and knownPhrase's, bounce/signals.ts), one index over their first
+ * parts: a diagnosis is read once, and each matcher then looks only at the phrases whose first part it
+ * holds (trying each phrase with its own search cost more than any other step of a check: ~870
+ * phrases for a reason found late in the order). Built on first use, after every module registered.
  */
 const registered: string[] = [];
 let index: PhraseIndex | undefined;
-/** For the text last read: seen[id] === scans when phrase `id`'s first part is in it, end[id] just after. */
-let seen = new Int32Array(0);
-let end = new Int32Array(0);
-let scans = 0;
+/** What the index found in the text it read last (`scan`). */
+export interface Scan {
+  /** seen[id] === mark when phrase `id`'s first part is in the text; end[id] is just after it. */
+  seen: Int32Array;
+  end: Int32Array;
+  mark: number;
+  /** found[0 … count - 1]: those ids by where they end, longest first, then by id. */
+  found: Int32Array;
+  count: number;
+}
+const last: Scan = {
+  seen: new Int32Array(0),
+  end: new Int32Array(0),
+  mark: 0,
+  found: new Int32Array(0),
+  count: 0,
+};
 let scannedText: string | undefined;
 
-/** Registers phrases' first parts; their ids in the shared index. */
-function register(firstParts: readonly string[]): number[] {
+/** Registers phrases' first parts in the shared index; their ids there, in order. */
+export function registerFirstParts(firstParts: readonly string[]): number[] {
   index = undefined; // built again, with these, on first use
   scannedText = undefined;
   return firstParts.map((p) => registered.push(p) - 1);
 }
 
 /** Reads the text with the shared index (once for a run of questions about the same text). */
-function scan(text: string): void {
-  if (text === scannedText) return;
+export function scanFirstParts(text: string): Scan {
+  if (text === scannedText) return last;
   if (!index) {
     index = new PhraseIndex(registered);
-    seen = new Int32Array(registered.length);
-    end = new Int32Array(registered.length);
+    last.seen = new Int32Array(registered.length);
+    last.end = new Int32Array(registered.length);
+    last.found = new Int32Array(registered.length);
   }
   scannedText = text;
-  index.mark(text, seen, end, ++scans);
+  last.mark++;
+  last.count = index.mark(text, last.seen, last.end, last.mark, last.found);
+  return last;
 }
 
 /** Builds the `match` function for a sorted phrase list. */
 export function phraseMatcher(phrases: readonly string[]): (text: string) => string | undefined {
   const parts = phrases.map((p) => p.split("…"));
-  const ids = register(parts.map((p) => p[0]!));
+  const ids = registerFirstParts(parts.map((p) => p[0]!));
   // A phrase starting with "…" (none does) would match from the text's start, as it did.
   const all = phrases.map((phrase, i) => ({
     phrase,
@@ -86,9 +103,9 @@ export function phraseMatcher(phrases: readonly string[]): (text: string) => str
   });
   // The first phrase in list order whose parts appear in order (each part's first place after the last).
   const find = (text: string): string | undefined => {
-    scan(text);
+    const { seen, end, mark } = scanFirstParts(text);
     for (const { phrase, parts, id, anywhere } of compiled) {
-      if (seen[id] !== scans && !anywhere) continue;
+      if (seen[id] !== mark && !anywhere) continue;
       let at = anywhere ? 0 : end[id]!;
       let ok = true;
       for (let i = 1; i < parts.length; i++) {
