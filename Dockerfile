@@ -33,9 +33,11 @@ FROM ${NODE_IMAGE} AS runtime
 RUN apt-get update \
  && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng tesseract-ocr-jpn \
  && rm -rf /var/lib/apt/lists/*
+# MALLOC_ARENA_MAX is RUNTIME_ENV of scripts/build.ts (fewer malloc arenas: ~10 MB less RSS; see there).
 ENV NODE_ENV=production \
     PORT=3000 \
-    OMP_THREAD_LIMIT=1
+    OMP_THREAD_LIMIT=1 \
+    MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=build --chown=node:node /app ./
 COPY --from=deps --chown=node:node /app/node_modules ./node_modules

@@ -31,7 +31,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { Agent, request } from "node:http";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { build, RUNTIME_NODE_FLAGS } from "../scripts/build.ts";
+import { build, RUNTIME_ENV, RUNTIME_NODE_FLAGS } from "../scripts/build.ts";
 import { findRedisServer, type RedisServer, startRedisServer } from "../test/helpers/redis-server.ts";
 import { type Mix, type Signed, traffic } from "./webhook/events.ts";
 import type { BenchAnswer, BenchQuestion, Memory } from "./webhook/ipc.ts";
@@ -127,6 +127,8 @@ async function startBot(kind: Kind, standIn: StandIn, redis?: RedisServer, varia
       BENCH_TOKEN: TOKEN,
       BENCH_LINE_URL: standIn.baseUrl,
       ...(redis && { BENCH_REDIS_URL: redis.url }),
+      // The full app with the image's environment (as with its V8 flags); the echo bot as its example runs.
+      ...(kind !== "echo" && RUNTIME_ENV),
       ...(process.env.MALLOC_ARENA_MAX && { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX }),
       ...(process.env.MAX_CONCURRENT_EVENTS && { MAX_CONCURRENT_EVENTS: process.env.MAX_CONCURRENT_EVENTS }),
       ...variant?.env,

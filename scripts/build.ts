@@ -27,6 +27,18 @@ const ROOT = join(import.meta.dirname, "..");
  */
 export const RUNTIME_NODE_FLAGS = ["--max-semi-space-size=6", "--heap-growing-percent=100"] as const;
 
+/**
+ * Environment of the production process (Dockerfile ENV; the benchmark runs the full app with it too).
+ * MALLOC_ARENA_MAX=2: glibc gives each thread that allocates (V8's GC helpers, libuv's pool) an arena of
+ * its own, up to 8 per core, and keeps what they freed; after the 10k-user burst of npm run bench:webhook
+ * that was ~10 MB of RSS outside the heap. BENCH_PARTS=rss alternating builds and settings in the same
+ * minutes (2026-12-02): RSS with 10k sessions 139 / 144 MB against 153 / 149 MB (main), 135 / 137 against
+ * 145 / 143 MB (with the compact stores); CPU per event in the same rounds (BENCH_AB_ENV, 7 rounds each):
+ * 1333 vs 1263, 1076 vs 1214, 1149 vs 1238 µs (full/echo 0.77× vs 0.78×, 0.74× vs 0.60×, 0.56× vs 0.56×):
+ * no cost beyond the noise.
+ */
+export const RUNTIME_ENV = { MALLOC_ARENA_MAX: "2" } as const;
+
 /** Read by the code at run time through paths relative to its own file, so they go where it goes. */
 const DATA_DIRS = ["knowledge/data", "simulator/page"];
 

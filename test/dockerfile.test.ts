@@ -5,7 +5,7 @@ import { builtinModules } from "node:module";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { RUNTIME_NODE_FLAGS } from "../scripts/build.ts";
+import { RUNTIME_ENV, RUNTIME_NODE_FLAGS } from "../scripts/build.ts";
 
 /**
  * No Docker engine runs here, so the image is checked statically: the Dockerfile is parsed into stages
@@ -110,6 +110,11 @@ describe("Dockerfile", () => {
     );
     expect(built).toBeDefined();
     expect(pkg.scripts.build).toBe("node --import tsx scripts/build.ts");
+  });
+
+  it("sets the production environment of scripts/build.ts (RUNTIME_ENV), as the benchmark runs the app", () => {
+    const env = find(runtime, "ENV").flatMap((e) => e.args.split(" "));
+    for (const [name, value] of Object.entries(RUNTIME_ENV)) expect(env).toContain(`${name}=${value}`);
   });
 
   it("keeps local secrets, modules and git history out of the build context", () => {
