@@ -181,12 +181,13 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
         asksMeaning(text)
       )
         return { kind: "confident", id: plainWords.id, candidates: decided.candidates };
-      // 「わかりました」 matches 「Yahooのアドレスで送りました」 by its ending: an acknowledgement, greeting
-      // or thanks is short, or said in nearly the words of one; a longer message that only shares an
-      // ending with one is a statement (or a question) of its own.
+      // 「わかりました」 matches 「Yahooのアドレスで送りました」 by its ending: an acknowledgement, greeting,
+      // thanks, "that didn't help" or "start over" is short, or said in nearly the words of one; a longer
+      // message that only shares words with one (「会員じゃなくても使える？」 is no "useless") is a
+      // statement or a question of its own.
       const act = decided.kind === "confident" ? bank.questions.get(decided.id) : undefined;
       if (
-        act?.courtesy &&
+        (act?.courtesy || act?.does === "not-helpful" || act?.does === "restart") &&
         (top?.score ?? 0) < THRESHOLDS.sure &&
         canonical(text.slice(0, MAX_QUESTION_CHARS), table).replace(/ /g, "").length > MAX_ACT_CHARS
       )
