@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { Conversations, IDLE_MS, initialSnapshot, step } from "../dialogs/conversation.ts";
+import {
+  Conversations,
+  IDLE_MS,
+  initialSnapshot,
+  step,
+  storedFast,
+  storedSchema,
+} from "../dialogs/conversation.ts";
 import type { Diagnosis, DialogEvent } from "../dialogs/events.ts";
 import { MemorySessionStore } from "../dialogs/stores/memory.ts";
 
@@ -156,6 +163,102 @@ describe("Conversations", () => {
     const turn = await conversations.turn("U1", { kind: "text", text: "x" });
     expect(turn.restored).toBe("invalid");
     expect(turn.state).toBe("menu");
+  });
+});
+
+describe("reading a stored session by hand (storedFast) agrees with its schema", () => {
+  const full = {
+    v: 1,
+    state: "advice.open",
+    context: {
+      lang: "en",
+      diagnosis: { ...PASTED, detail: "Recipient address rejected: User unknown in virtual mailbox table" },
+      unread: { pastes: 2, lines: 40 },
+      misses: 3,
+      profiled: true,
+    },
+    at: 1_000_000,
+  };
+  const WEIRD: unknown[] = [
+    undefined,
+    null,
+    true,
+    0,
+    -1,
+    1,
+    1.5,
+    1_000,
+    1_001,
+    1_000_000,
+    1_000_001,
+    Number.NaN,
+    "",
+    "x",
+    "ja",
+    "5.2.2",
+    "552",
+    "m***@example.jp",
+    "ken@example.com",
+    "a".repeat(301),
+    "mailbox-full",
+    "山田太郎です",
+    "550 call 090.1111.2206",
+    [],
+    [RECIPIENT],
+    Array(21).fill(RECIPIENT),
+    {},
+    { ...RECIPIENT },
+  ];
+  /** Every field of the session, one at a time, replaced by each of WEIRD (undefined: the field left out). */
+  function* variants(): Generator<unknown> {
+    yield full;
+    const paths = [
+      ["v"],
+      ["state"],
+      ["at"],
+      ["context"],
+      ["context", "lang"],
+      ["context", "diagnosis"],
+      ["context", "unread"],
+      ["context", "unread", "pastes"],
+      ["context", "unread", "lines"],
+      ["context", "misses"],
+      ["context", "profiled"],
+      ["extra"],
+      ["context", "extra"],
+      ...[...Object.keys(full.context.diagnosis), "extra"].map((k) => ["context", "diagnosis", k]),
+      ...[...Object.keys(RECIPIENT), "extra"].map((k) => ["context", "diagnosis", "recipients", "0", k]),
+    ];
+    for (const path of paths)
+      for (const weird of WEIRD) {
+        const copy = structuredClone(full) as Record<string, unknown>;
+        let at: Record<string, unknown> = copy;
+        for (const key of path.slice(0, -1)) at = at[key] as Record<string, unknown>;
+        if (weird === undefined) delete at[path.at(-1)!];
+        else at[path.at(-1)!] = structuredClone(weird);
+        yield copy;
+      }
+  }
+
+  it("accepts the usual sessions, and only what the schema accepts, returning what it returns", () => {
+    let fast = 0;
+    let checked = 0;
+    for (const value of variants()) {
+      const byHand = storedFast(value);
+      const bySchema = storedSchema.safeParse(value);
+      checked++;
+      if (byHand === undefined) continue;
+      fast++;
+      expect(bySchema.success, JSON.stringify(value)).toBe(true);
+      // The same fields in the same order: JSON text compares both.
+      expect(JSON.stringify(byHand)).toBe(JSON.stringify(bySchema.data));
+    }
+    expect(storedFast(full)).toBeDefined();
+    expect(storedFast({ ...full, context: { lang: "ja", diagnosis: null } })).toEqual(
+      storedSchema.parse({ ...full, context: { lang: "ja", diagnosis: null } }),
+    );
+    expect(fast).toBeGreaterThan(50); // the defaults and the valid values of each field go the fast way
+    expect(checked).toBeGreaterThan(800); // 30 paths × 28 values
   });
 });
 
