@@ -198,7 +198,7 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
 }
 
 /** An acknowledgement, greeting or thanks matched below `sure` is at most this long (canonical letters). */
-const MAX_ACT_CHARS = Number(process.env.MAC ?? 10);
+const MAX_ACT_CHARS = 10;
 
 /** How people ask what something means or whether it is so (「…ってこと？」「…って何？」 "so it means…?"). */
 const MEANING_FRAMES = [
