@@ -11,7 +11,7 @@ import { cut, normalizeCommand, trimEndOf } from "./text.ts";
 import { kindOfText, languageOfCommand } from "./text-kind.ts";
 import type { KeywordCommand, UiTexts } from "./ui.ts";
 import { carrierNamer } from "./understand/carriers.ts";
-import { canonical, readingTable } from "./understand/normalize.ts";
+import { canonicalLength, readingTable } from "./understand/normalize.ts";
 import { phraseMatcher } from "./understand/phrases.ts";
 import { buildRespeller } from "./understand/respell.ts";
 import { buildQuestionIndex, MAX_QUESTION_CHARS, type Understanding } from "./understand/understand.ts";
@@ -506,7 +506,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
   /** A text of a few letters at most (emoji, punctuation and spaces not counted). */
   function isShortReaction(text: string): boolean {
     if (text.length > MAX_REACTION_CHARS * 8) return false;
-    return canonical(text, readings).replace(/ /g, "").length <= MAX_REACTION_CHARS;
+    return canonicalLength(text, readings) <= MAX_REACTION_CHARS;
   }
 
   /** The question a question stands for with a diagnosis on screen (「わからない」 → "in plain words"). */

@@ -68,6 +68,11 @@ function isSeparator(code: number, ch: string): boolean {
 }
 const SEPARATOR = /[\s\p{P}\p{S}]/u;
 
+/** How many letters a text has in its canonical spelling (spaces, punctuation, emoji and ー not counted). */
+export function canonicalLength(text: string, table: ReadingTable): number {
+  return canonical(text, table).replace(/ /g, "").length;
+}
+
 /** The canonical spelling (see the top of this file): one pass after NFKC and the readings. */
 export function canonical(text: string, table: ReadingTable): string {
   const folded = withReadings(text.normalize("NFKC").toLowerCase(), table);

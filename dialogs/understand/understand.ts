@@ -1,6 +1,6 @@
 import { answerable, type Question, type QuestionBank } from "../../knowledge/questions.ts";
 import { TOPIC_IDS, type TopicId } from "../../knowledge/types.ts";
-import { canonical, featuresOf, type ReadingTable, readingTable } from "./normalize.ts";
+import { canonicalLength, featuresOf, type ReadingTable, readingTable } from "./normalize.ts";
 
 /**
  * Which question of knowledge/data/questions/ a typed text asks, and how sure that is.
@@ -189,7 +189,7 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
       if (
         (act?.courtesy || act?.does === "not-helpful" || act?.does === "restart") &&
         (top?.score ?? 0) < THRESHOLDS.sure &&
-        canonical(text.slice(0, MAX_QUESTION_CHARS), table).replace(/ /g, "").length > MAX_ACT_CHARS
+        canonicalLength(text.slice(0, MAX_QUESTION_CHARS), table) > MAX_ACT_CHARS
       )
         return { kind: "none", candidates: decided.candidates };
       return decided;
