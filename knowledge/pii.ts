@@ -1,6 +1,6 @@
 import { ADDRESS_WORDS, findAddresses } from "./pii/address.ts";
 import { findEmails, maskAddress } from "./pii/email.ts";
-import { foldWidth, type Span } from "./pii/fold.ts";
+import { foldKanjiDigits, foldWidth, type Span } from "./pii/fold.ts";
 import { findNumbers, type NumberKind } from "./pii/numbers.ts";
 import { findBirthDates, findNames, PERSON_WORDS } from "./pii/person.ts";
 import { findSecrets, SECRET_WORDS } from "./pii/secret.ts";
@@ -39,7 +39,8 @@ export { foldWidth, maskAddress };
  */
 const TRIGGER_WORDS = [...SECRET_WORDS, ...PERSON_WORDS, ...ADDRESS_WORDS].map((w) => w.toLowerCase());
 
-function mayHoldPii(folded: string): boolean {
+function mayHoldPii(folded: string, kanjiDigits: string | undefined): boolean {
+  if (kanjiDigits !== undefined) return true;
   for (let i = 0; i < folded.length; i++) {
     const c = folded.charCodeAt(i);
     if ((c >= 0x30 && c <= 0x39) || c === 0x40) return true;
@@ -51,14 +52,15 @@ function mayHoldPii(folded: string): boolean {
 /** All personal data found in the text, sorted by position, without overlaps. */
 export function findPii(text: string, kinds?: readonly PiiKind[]): PiiFinding[] {
   const folded = foldWidth(text);
-  if (!mayHoldPii(folded)) return [];
+  const kanjiDigits = foldKanjiDigits(folded);
+  if (!mayHoldPii(folded, kanjiDigits)) return [];
   // Priority order for overlaps: a phone number as the local part of a carrier address
   // (09012345678@docomo.ne.jp) is a mail address; a postal address holds its postal code.
   const candidates: PiiFinding[] = [
     ...findEmails(folded),
     ...findSecrets(folded),
     ...findAddresses(folded),
-    ...findNumbers(folded, () => true),
+    ...findNumbers(kanjiDigits ?? folded, () => true),
     ...findBirthDates(folded),
     ...findNames(folded),
   ];
@@ -127,9 +129,9 @@ function maskFinding(text: string, f: PiiFinding): string {
     case "name":
       return "***";
     case "birthdate":
-      return value.replace(/[A-Za-z]+/g, "***").replace(/[0-9０-９]/g, "*");
+      return value.replace(/[A-Za-z]+/g, "***").replace(/[0-9０-９〇一二三四五六七八九]/g, "*");
     default:
-      return value.replace(/[0-9０-９]/g, "*");
+      return value.replace(/[0-9０-９〇一二三四五六七八九]/g, "*");
   }
 }
 

@@ -80,6 +80,7 @@ const FORMS: [keyof typeof CANARY_FORMS, PiiKind, string][] = [
   ["phoneSlashes", "phone", "***/****/****"],
   ["phoneSpacedDashes", "phone", "*** - **** - ****"],
   ["phoneInternational", "phone", "+** (*)** **** ****"],
+  ["phoneKanji", "phone", "***－****－****"],
   ["cardDots", "card", "****.****.****.****"],
   ["cardSlashes", "card", "****/****/****/****"],
   ["emailSpaced", "email", "r***@example.jp"],
@@ -94,6 +95,8 @@ const FORMS: [keyof typeof CANARY_FORMS, PiiKind, string][] = [
   ["addressJaRoom", "address", "***に住んでいます"],
   ["addressLabel", "address", "住所は***です"],
   ["addressRomanised", "address", "***"],
+  ["addressKanji", "address", "***"],
+  ["addressKanjiDashes", "address", "***"],
   ["birthDate", "birthdate", "生年月日は****年*月*日"],
   ["birthday", "birthdate", "誕生日は ****/**/** です"],
   ["birthDateEn", "birthdate", "DOB: ****-**-**"],
@@ -135,6 +138,19 @@ describe("every spelling from issues #11 and #12", () => {
       "東京都内で3-5年使っています",
       "Shibuya-ku is nice",
       "My name is on the list", // a word of the stop list ends the name at once
+    ])
+      expect(findPii(text), text).toEqual([]);
+  });
+
+  it("kanji numerals: a house number or a phone number in kanji is masked, kanji words with numerals are not", () => {
+    expect(maskPii("住所は東京都港区六本木一丁目二番三号です")).toBe("住所は***です");
+    expect(maskPii("携帯は〇八〇-九八七六-五四三二まで")).toBe("携帯は***-****-****まで");
+    for (const text of [
+      "世田谷区で一番大きい公園の近くです", // 一番: a word, not a house number
+      "三重県の四日市市に行きました",
+      "東京都千代田区一番町", // a place name without a house number
+      "港区三田に住んでます",
+      "九州の会社に一二三回送りました",
     ])
       expect(findPii(text), text).toEqual([]);
   });

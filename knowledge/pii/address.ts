@@ -170,6 +170,20 @@ function houseNumberEnd(text: string, at: number): number {
   return next !== undefined && COUNTERS.includes(next) ? -1 : lastGood;
 }
 
+/**
+ * A house number in kanji numerals needs more than one number word: 一丁目二番三号, 三番地, 九-八-七; a
+ * single 「一番」「二号」 inside a sentence after a place (世田谷区で一番) is a word, not an address.
+ */
+function kanjiHouseNumberEnd(text: string, at: number): number {
+  const end = houseNumberEnd(text, at);
+  if (end === -1) return -1;
+  const number = text.slice(at, end);
+  let groups = 0;
+  for (let i = 0; i < number.length; i++)
+    if (isNumeral(number[i]!) && (i === 0 || !isNumeral(number[i - 1]!))) groups++;
+  return groups >= 2 || number.includes("丁目") || number.includes("番地") ? end : -1;
+}
+
 /** After the house number: " カナリア荘101", "サクラハイツ202号室", "-101". Returns where the address ends. */
 function buildingEnd(text: string, at: number): number {
   let i = text[at] === " " ? at + 1 : at;
@@ -217,10 +231,20 @@ function findJapanese(folded: string): Span<"address">[] {
       }
       if (start === m.index) continue;
     }
+    // The place name runs up to the house number. A kanji house number (六本木一丁目二番三号) is kanji
+    // like the name, so each kanji numeral is tried as its start (bounded: MAX_PLACE × MAX_NUMBER).
     let place = cursor;
-    while (place < folded.length && place - cursor < MAX_PLACE && isPlaceChar(folded.charCodeAt(place)))
+    let number = -1;
+    while (place < folded.length && place - cursor < MAX_PLACE) {
+      const c = folded.charCodeAt(place);
+      if (!isPlaceChar(c)) break;
+      if (KANJI_NUMERALS.includes(folded[place]!)) {
+        number = kanjiHouseNumberEnd(folded, place);
+        if (number !== -1) break;
+      }
       place++;
-    const number = houseNumberEnd(folded, place);
+    }
+    if (number === -1) number = houseNumberEnd(folded, place);
     if (number === -1) continue;
     const end = buildingEnd(folded, number);
     found.push({ kind: "address", start, end });

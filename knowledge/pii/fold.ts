@@ -15,6 +15,28 @@ export function foldWidth(text: string): string {
   });
 }
 
+const KANJI_DIGITS = "〇一二三四五六七八九";
+
+/**
+ * The folded text with kanji digits as ASCII digits (〇九〇-一二三四-五六七八 → 090-1234-5678), for the
+ * number rules only, one character for one character; undefined when no run of three kanji digits (hyphens
+ * between them allowed) is in it (「一番」「三日」 alone are words, not numbers, and most texts pay one scan). Place names keep their
+ * kanji (六本木, 三重県): the address scan reads kanji house numbers itself.
+ */
+export function foldKanjiDigits(folded: string): string | undefined {
+  let run = 0;
+  let found = false;
+  for (let i = 0; i < folded.length && !found; i++) {
+    const ch = folded[i]!;
+    // A hyphen between two kanji digits keeps the run going (九-八-七, 〇九〇-一二三四).
+    if (KANJI_DIGITS.includes(ch)) run++;
+    else if (!(ch === "-" && run > 0 && KANJI_DIGITS.includes(folded[i + 1] ?? ""))) run = 0;
+    found = run >= 3;
+  }
+  if (!found) return undefined;
+  return folded.replace(/[〇一二三四五六七八九]/g, (ch) => String(KANJI_DIGITS.indexOf(ch)));
+}
+
 function isDigitAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
