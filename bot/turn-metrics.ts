@@ -1,5 +1,6 @@
 import type { Observer } from "../dialogs/conversation.ts";
 import type { EscalationReason as DialogEscalation, ReplyIntent } from "../dialogs/intents.ts";
+import { inAdvice } from "../dialogs/machine.ts";
 import type { EscalationReason, Metrics } from "./metrics.ts";
 
 /**
@@ -21,7 +22,7 @@ const ESCALATION: Record<DialogEscalation, EscalationReason> = {
 export function feedbackObserver(metrics: Pick<Metrics, "feedback">): Observer {
   return (before, event) => {
     if (event.type !== "FEEDBACK") return;
-    const topic = before.matches("advice") ? before.context.diagnosis?.topic : event.topic;
+    const topic = inAdvice(before.state) ? before.context.diagnosis?.topic : event.topic;
     if (topic) metrics.feedback(topic, event.helpful);
   };
 }

@@ -1,10 +1,3 @@
-import {
-  type AnyActorScope,
-  createActor,
-  type ExecutableActionObject,
-  initialTransition,
-  type SnapshotFrom,
-} from "xstate";
 import { z } from "zod";
 import { maskPii } from "../knowledge/pii.ts";
 import { TOPIC_IDS } from "../knowledge/types.ts";
@@ -12,17 +5,17 @@ import type { DialogEvent } from "./events.ts";
 import type { ReplyIntent } from "./intents.ts";
 import type { Interpreter, SessionView, UserInput } from "./interpret.ts";
 import type { Lang } from "./knowledge-contract.ts";
-import { type DialogContext, dialogMachine, isReplyAction } from "./machine.ts";
+import { type DialogSnapshot, initialSnapshot, stateOf, transition } from "./machine.ts";
 import { MAX_RECIPIENTS } from "./recipients.ts";
 import type { Json, SessionStore } from "./session-store.ts";
 
 /**
  * One turn of a conversation: restore the user's snapshot from the store, interpret the input, run the
- * events through the pure machine, save the snapshot, return the reply intents. No live actor survives
- * the turn, so any instance sharing the store can serve the next one.
+ * events through the pure machine, save the snapshot, return the reply intents. Nothing survives the
+ * turn in memory, so any instance sharing the store can serve the next one.
  */
 
-export type DialogSnapshot = SnapshotFrom<typeof dialogMachine>;
+export { type DialogSnapshot, initialSnapshot };
 
 /** An idle session starts over (with a short notice) after this long. */
 export const IDLE_MS = 30 * 60_000;
@@ -227,55 +220,9 @@ function unreadFast(u: unknown): Stored["context"]["unread"] | undefined {
   return { pastes: u.pastes, lines: u.lines };
 }
 
+/** The state as stored and reported, dotted ("advice.carrier"). */
 export function stateName(snapshot: DialogSnapshot): string {
-  const flatten = (value: unknown): string =>
-    typeof value === "string"
-      ? value
-      : Object.entries(value as Record<string, unknown>)
-          .map(([k, v]) => `${k}.${flatten(v)}`)
-          .join(",");
-  return flatten(snapshot.value);
-}
-
-/**
- * xstate's pure transition() builds a whole actor (and computes the machine's initial state) on every
- * call, which was a measurable part of the webhook's CPU per event. This machine spawns and invokes
- * nothing, so one inert scope serves every transition: the machine's own transition(snapshot, event,
- * scope), with the scope collecting the actions instead of executing them, which is what transition()
- * does around it. Synchronous, so the shared collector is never used by two turns at once.
- */
-const collected: ExecutableActionObject[] = [];
-const scope: AnyActorScope = (() => {
-  const self = createActor(dialogMachine);
-  return {
-    self,
-    id: "",
-    sessionId: "",
-    logger: () => {},
-    defer: () => {},
-    emit: () => {},
-    system: self.system,
-    stopChild: () => {},
-    actionExecutor: (action) => {
-      collected.push(action);
-    },
-  };
-})();
-
-function transitionOnce(
-  snapshot: DialogSnapshot,
-  event: DialogEvent,
-): [DialogSnapshot, ExecutableActionObject[]] {
-  collected.length = 0;
-  const next = dialogMachine.transition(snapshot, event, scope);
-  return [next, [...collected]];
-}
-
-/** Snapshots are immutable (every transition returns a new one), so all new sessions share the first. */
-const INITIAL: DialogSnapshot = initialTransition(dialogMachine)[0];
-
-export function initialSnapshot(): DialogSnapshot {
-  return INITIAL;
+  return snapshot.state;
 }
 
 /** Runs events through the machine; pure. Returns the new snapshot and the reply intents in order. */
@@ -288,11 +235,9 @@ export function step(
   let current = snapshot;
   for (const event of events) {
     observe?.(current, event);
-    const [next, actions] = transitionOnce(current, event);
-    for (const action of actions)
-      if (isReplyAction(action.type))
-        intents.push({ type: action.type, ...(action.params ?? {}) } as ReplyIntent);
-    current = next;
+    const next = transition(current, event);
+    intents.push(...next.intents);
+    current = next.snapshot;
   }
   return { snapshot: current, intents };
 }
@@ -301,24 +246,17 @@ export function viewOf(snapshot: DialogSnapshot): SessionView {
   return {
     lang: snapshot.context.lang,
     topic: snapshot.context.diagnosis?.topic ?? null,
-    pickingCarrier: snapshot.matches({ advice: "carrier" }),
+    pickingCarrier: snapshot.state === "advice.carrier",
   };
 }
 
 function toStored(snapshot: DialogSnapshot, at: number): Stored {
-  const context: DialogContext = snapshot.context;
-  return { v: 1, state: stateName(snapshot), context, at };
+  return { v: 1, state: snapshot.state, context: snapshot.context, at };
 }
 
-function fromStored(stored: Stored): DialogSnapshot {
-  // "advice.carrier" → { advice: "carrier" }
-  const value = stored.state
-    .split(".")
-    .reduceRight<string | Record<string, unknown>>(
-      (inner, key) => (inner === "" ? key : { [key]: inner }),
-      "",
-    );
-  return dialogMachine.resolveState({ value: value as never, context: stored.context });
+function fromStored(stored: Stored): DialogSnapshot | undefined {
+  const state = stateOf(stored.state);
+  return state && { state, context: stored.context };
 }
 
 /** A tap on an old answer that says which topic it was about, so it needs no session to be understood. */
@@ -356,11 +294,9 @@ export class Conversations {
     const stored = storedFast(raw) ?? storedSchema.safeParse(raw).data;
     if (stored === undefined) return { snapshot: initialSnapshot(), restored: "invalid" };
     if (this.now() - stored.at > this.idleMs) return { snapshot: initialSnapshot(), restored: "expired" };
-    try {
-      return { snapshot: fromStored(stored), restored: "stored" };
-    } catch {
-      return { snapshot: initialSnapshot(), restored: "invalid" }; // a state this version no longer has
-    }
+    const snapshot = fromStored(stored);
+    // undefined: a state this version no longer has
+    return snapshot ? { snapshot, restored: "stored" } : { snapshot: initialSnapshot(), restored: "invalid" };
   }
 
   async turn(userId: string, input: UserInput): Promise<Turn> {

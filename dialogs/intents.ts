@@ -2,7 +2,7 @@ import type { TopicId } from "../knowledge/types.ts";
 import type { Diagnosis, Feeling, MentionKind, UnsupportedKind } from "./events.ts";
 
 /**
- * What the assistant wants to say, independent of LINE. The machine emits these as named actions;
+ * What the assistant wants to say, independent of LINE. The machine returns these, in order;
  * bot/render turns them into LINE messages with the texts of knowledge/data.
  */
 export type EscalationReason = "asked" | "not-helpful" | "unreadable";

@@ -1,14 +1,29 @@
-import { and, assign, setup } from "xstate";
 import type { TopicId } from "../knowledge/types.ts";
-import type { Diagnosis, DialogEvent } from "./events.ts";
-import type { IntentParams } from "./intents.ts";
+import type { Diagnosis, DialogEvent, DialogEventType } from "./events.ts";
+import type { ReplyIntent } from "./intents.ts";
 import type { Lang } from "./knowledge-contract.ts";
 
 /**
- * The conversation as a statechart. Pure and synchronous: events arrive already classified
- * (dialogs/interpret.ts), replies leave as named actions with params (dialogs/intents.ts) that
- * `transition()` returns without executing. The flow chart is in dialogs/README.md.
+ * The conversation as one pure function: (state + context, event) → next state + context and the reply
+ * intents to say, in order. Events arrive already classified (dialogs/interpret.ts); nothing here
+ * classifies, stores, sends or keeps anything between calls. The flow chart is in dialogs/README.md.
+ *
+ * Written by hand (it was an XState statechart): a turn is restored from the store, stepped and stored
+ * again on every webhook event, and the library cost more per event than all the rest of the dialog code.
+ * The table below keeps the statechart's shape: handlers on the root (every state), on `retry`, on
+ * `advice` (both of its sub-states) and on `advice.carrier`; the innermost handler that applies wins.
  */
+
+export type DialogState = "menu" | "retry" | "advice.open" | "advice.carrier" | "escalated";
+
+/** Every state, as stored ("advice.carrier"). `advice` alone is the group of the two advice states. */
+export const DIALOG_STATES: readonly DialogState[] = [
+  "menu",
+  "retry",
+  "advice.open",
+  "advice.carrier",
+  "escalated",
+];
 
 export interface DialogContext {
   lang: Lang;
@@ -23,6 +38,34 @@ export interface DialogContext {
   misses: number;
   /** The language of the user's LINE profile was looked up (once per session). */
   profiled: boolean;
+}
+
+/** Where a conversation is. Plain data: stored as it is (dialogs/conversation.ts), never changed in place. */
+export interface DialogSnapshot {
+  readonly state: DialogState;
+  readonly context: DialogContext;
+}
+
+/** All new sessions share it: snapshots are never changed, every transition returns a new one. */
+const INITIAL: DialogSnapshot = {
+  state: "menu",
+  context: { lang: "ja", diagnosis: null, unread: null, misses: 0, profiled: false },
+};
+
+export function initialSnapshot(): DialogSnapshot {
+  return INITIAL;
+}
+
+/** A stored state name back as a state; undefined for one this version does not have. */
+export function stateOf(name: string): DialogState | undefined {
+  // "advice" alone was the statechart's way to say its first sub-state (never stored, but readable).
+  if (name === "advice") return "advice.open";
+  return (DIALOG_STATES as readonly string[]).includes(name) ? (name as DialogState) : undefined;
+}
+
+/** Whether the state is `advice` or one of its sub-states (a diagnosis with its buttons is on screen). */
+export function inAdvice(state: DialogState): boolean {
+  return state === "advice.open" || state === "advice.carrier";
 }
 
 export function symptomDiagnosis(topic: TopicId): Diagnosis {
@@ -40,423 +83,408 @@ export function symptomDiagnosis(topic: TopicId): Diagnosis {
   };
 }
 
-const REPLY_ACTIONS = new Set<string>();
+type EventOf<T extends DialogEventType> = Extract<DialogEvent, { type: T }>;
 
-/** Reply actions are never executed here; their name and params are the reply intent the bot renders. */
-function reply<T extends keyof IntentParams>(type: T) {
-  REPLY_ACTIONS.add(type);
-  return (_args: unknown, _params: IntentParams[T]) => {};
+/**
+ * One way an event can go. `when` is asked of the context as it was before the event; the first
+ * transition of a list whose `when` holds (or that has none) is taken. `run` returns the next context and
+ * pushes the reply intents in order; each intent reads the context as the steps before it left it.
+ * Methods, not function properties: a list of one event's transitions is read as a list of any event's.
+ */
+interface Transition<E extends DialogEvent = DialogEvent> {
+  when?(context: DialogContext, event: E): boolean;
+  /** The state after the event; absent: the state stays (a question answered keeps the carrier picker). */
+  readonly to?: DialogState;
+  run(context: DialogContext, event: E, say: ReplyIntent[]): DialogContext;
 }
 
-/** Whether an action returned by `transition()` is a reply intent (the others only change context). */
-export function isReplyAction(type: string): boolean {
-  return REPLY_ACTIONS.has(type);
-}
+type Handlers = { readonly [T in DialogEventType]?: readonly Transition<EventOf<T>>[] } & {
+  /** Every event this node has no entry for. */
+  readonly "*"?: readonly Transition[];
+};
 
-export const dialogMachine = setup({
-  types: {
-    context: {} as DialogContext,
-    events: {} as DialogEvent,
-  },
-  guards: {
-    "helpful?": ({ event }) => event.type === "FEEDBACK" && event.helpful,
-    "stepsTurn?": ({ context }) => context.misses % 2 === 0,
-    "namesItsTopic?": ({ event }) => event.type === "FEEDBACK" && event.topic !== undefined,
-    "leadsToCarriers?": ({ event }) => event.type === "FOLLOW_UP" && event.carriers,
-    "namesCarrier?": ({ event }) => event.type === "FOLLOW_UP" && event.carrier !== undefined,
-    "recipientOnKnownCarrier?": ({ context, event }) =>
-      event.type === "FOLLOW_UP" &&
-      context.diagnosis?.topic === event.topic &&
-      context.diagnosis.carrier !== "",
-  },
-  actions: {
-    setLanguage: assign({
-      lang: ({ context, event }) => (event.type === "LANGUAGE" ? event.lang : context.lang),
-    }),
-    setProfileLanguage: assign({
-      profiled: true,
-      lang: ({ context, event }) =>
-        event.type === "PROFILE_LANGUAGE" && event.lang ? event.lang : context.lang,
-    }),
-    countMiss: assign({ misses: ({ context }) => context.misses + 1 }),
-    forgetDiagnosis: assign({ diagnosis: null, unread: null }),
-    dropDiagnosis: assign({ diagnosis: null }),
-    // A new diagnosis starts the count of messages not understood about it (misses) afresh.
-    rememberDiagnosis: assign({
-      diagnosis: ({ context, event }) => (event.type === "PASTE" ? event.diagnosis : context.diagnosis),
-      unread: null,
-      misses: 0,
-    }),
-    rememberSymptom: assign({
-      diagnosis: ({ context, event }) =>
-        event.type === "SYMPTOM" ? symptomDiagnosis(event.topic) : context.diagnosis,
-      unread: null,
-      misses: 0,
-    }),
-    countUnread: assign({
-      unread: ({ context, event }) =>
-        event.type === "UNREADABLE"
-          ? { pastes: (context.unread?.pastes ?? 0) + 1, lines: event.paste.lines }
-          : context.unread,
-    }),
-    // Follow-up and feedback taps name their topic; if the session moved on (or expired) since, the
-    // tap is about the answer it sat under: follow it.
-    adoptTappedTopic: assign({
-      diagnosis: ({ context, event }) => {
-        const topic = event.type === "FOLLOW_UP" || event.type === "FEEDBACK" ? event.topic : undefined;
-        return topic && context.diagnosis?.topic !== topic ? symptomDiagnosis(topic) : context.diagnosis;
-      },
-      unread: ({ context }) => (context.diagnosis ? null : context.unread),
-    }),
+// What several transitions do. Each returns a new context; none changes the one it is given.
 
-    greet: reply("greet"),
-    showPrivacyNotice: reply("showPrivacyNotice"),
-    warnPersonalData: reply("warnPersonalData"),
-    noticeSessionExpired: reply("noticeSessionExpired"),
-    showMenu: reply("showMenu"),
-    showMoreTopics: reply("showMoreTopics"),
-    explainPasting: reply("explainPasting"),
-    showDiagnosis: reply("showDiagnosis"),
-    answerFollowUp: reply("answerFollowUp"),
-    offerCarriers: reply("offerCarriers"),
-    showCarrierSteps: reply("showCarrierSteps"),
-    askFeedback: reply("askFeedback"),
-    thankForFeedback: reply("thankForFeedback"),
-    escalate: reply("escalate"),
-    askToRetry: reply("askToRetry"),
-    explainHelp: reply("explainHelp"),
-    confirmCancel: reply("confirmCancel"),
-    confirmRestart: reply("confirmRestart"),
-    answerSmallTalk: reply("answerSmallTalk"),
-    answerQuestion: reply("answerQuestion"),
-    offerCandidates: reply("offerCandidates"),
-    acknowledgeFeelings: reply("acknowledgeFeelings"),
-    showSteps: reply("showSteps"),
-    answerUnsupported: reply("answerUnsupported"),
-    askForScreenshot: reply("askForScreenshot"),
-    showPartialScreenshot: reply("showPartialScreenshot"),
-  },
-}).createMachine({
-  id: "dialog",
-  context: { lang: "ja", diagnosis: null, unread: null, misses: 0, profiled: false },
-  initial: "menu",
-  // Root handlers: every state reacts the same way to these (interruptions, pastes, symptoms).
-  on: {
-    FOLLOW: {
-      target: ".menu",
-      // Two bubbles: the greeting says what to do, the personal-data warning carries the menu chips.
-      actions: ["forgetDiagnosis", "greet", "showPrivacyNotice"],
-    },
-    SESSION_EXPIRED: { target: ".menu", actions: ["forgetDiagnosis", "noticeSessionExpired"] },
-    LANGUAGE: { actions: "setLanguage" },
-    PROFILE_LANGUAGE: { actions: "setProfileLanguage" },
-    PERSONAL_DATA: { actions: "warnPersonalData" },
-    UPSET: {
-      actions: {
-        type: "acknowledgeFeelings",
-        params: ({ event }) => ({ feeling: event.type === "UPSET" ? event.feeling : "frustrated" }),
-      },
-    },
+const forgetDiagnosis = (c: DialogContext): DialogContext => ({ ...c, diagnosis: null, unread: null });
 
-    MENU: { target: ".menu", actions: "showMenu" },
-    MORE_TOPICS: { target: ".menu", actions: "showMoreTopics" },
-    HOW_TO_PASTE: {
-      target: ".menu",
-      actions: { type: "explainPasting", params: { about: "asked" } },
-    },
-    RESTART: { target: ".menu", actions: ["forgetDiagnosis", "confirmRestart", "showMenu"] },
-    HELP: { target: ".menu", actions: "explainHelp" },
-    CANCEL: { target: ".menu", actions: ["confirmCancel", "showMenu"] },
-    HUMAN: {
-      target: ".escalated",
-      actions: {
-        type: "escalate",
-        params: ({ context, event }) => ({
-          reason: event.type === "HUMAN" && event.reason ? event.reason : "asked",
-          diagnosis: context.diagnosis,
-          // After pastes that could not be read, the summary says so (the excerpt is gone by now).
-          ...(context.unread && { unread: { ...context.unread, excerpt: [] } }),
-        }),
-      },
-    },
-
-    PASTE: {
-      target: ".advice",
-      actions: [
-        "rememberDiagnosis",
-        { type: "showDiagnosis", params: ({ context }) => ({ diagnosis: context.diagnosis! }) },
-        { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
-      ],
-    },
-    SYMPTOM: {
-      target: ".advice",
-      actions: [
-        "rememberSymptom",
-        { type: "showDiagnosis", params: ({ context }) => ({ diagnosis: context.diagnosis! }) },
-        { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
-      ],
-    },
-    FOLLOW_UP: [
-      {
-        guard: and(["leadsToCarriers?", "recipientOnKnownCarrier?"]),
-        target: ".advice.open",
-        // The bounce already names the carrier: skip the picker (and its "pick the carrier" answer).
-        actions: [
-          {
-            type: "showCarrierSteps",
-            params: ({ context }) => ({
-              topic: context.diagnosis!.topic,
-              carrier: context.diagnosis!.carrier,
-              detected: true,
-            }),
-          },
-          { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
-        ],
-      },
-      {
-        // The user named the carrier (「相手はソフトバンクです」): its steps, without the picker.
-        guard: and(["leadsToCarriers?", "namesCarrier?"]),
-        target: ".advice.open",
-        actions: [
-          "adoptTappedTopic",
-          {
-            type: "showCarrierSteps",
-            params: ({ context, event }) => ({
-              topic: context.diagnosis!.topic,
-              carrier: event.type === "FOLLOW_UP" ? (event.carrier ?? "") : "",
-              detected: false,
-              named: true,
-            }),
-          },
-          { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
-        ],
-      },
-      {
-        guard: "leadsToCarriers?",
-        target: ".advice.carrier",
-        actions: [
-          "adoptTappedTopic",
-          { type: "answerFollowUp", params: ({ event }) => followUpOf(event) },
-          { type: "offerCarriers", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
-        ],
-      },
-      {
-        target: ".advice.open",
-        actions: [
-          "adoptTappedTopic",
-          { type: "answerFollowUp", params: ({ event }) => followUpOf(event) },
-          { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
-        ],
-      },
-    ],
-    // "Was this helpful?" tapped under an answer of a session that expired (or moved on): the tap names
-    // its topic, so it is taken as it was meant. Without a topic (typed 「はい」) it is small talk ("*").
-    FEEDBACK: [
-      {
-        guard: and(["namesItsTopic?", "helpful?"]),
-        target: ".menu",
-        actions: ["adoptTappedTopic", "thankForFeedback"],
-      },
-      {
-        guard: "namesItsTopic?",
-        target: ".escalated",
-        actions: [
-          "adoptTappedTopic",
-          {
-            type: "escalate",
-            params: ({ context }) => ({ reason: "not-helpful", diagnosis: context.diagnosis }),
-          },
-        ],
-      },
-      { target: ".menu", actions: ["countMiss", { type: "answerSmallTalk", params: missOf }] },
-    ],
-    UNREADABLE: { target: ".retry", actions: ["countUnread", "askToRetry"] },
-    // Talking about a bounce is no failed paste: it neither uses up the retry nor leads to a person.
-    BOUNCE_MENTIONED: {
-      target: ".menu",
-      actions: {
-        type: "explainPasting",
-        params: ({ event }) => ({ about: event.type === "BOUNCE_MENTIONED" ? event.about : "asked" }),
-      },
-    },
-    // Typed questions keep the state and the diagnosis: "that" in the next question still refers to it.
-    ANSWER: {
-      actions: { type: "answerQuestion", params: ({ context, event }) => answerOf(context, event, "menu") },
-    },
-    CLARIFY: {
-      actions: {
-        type: "offerCandidates",
-        params: ({ context, event }) => ({
-          ids: event.type === "CLARIFY" ? event.ids : [],
-          topic: context.diagnosis?.topic ?? null,
-        }),
-      },
-    },
-    // Only sent with a diagnosis in the session (interpret.ts asks for the paste help otherwise).
-    NEXT_STEPS: {
-      actions: {
-        type: "showSteps",
-        params: ({ context }) => ({ topic: context.diagnosis?.topic ?? "unknown", offer: "menu" as const }),
-      },
-    },
-    SMALL_TALK: { actions: ["countMiss", { type: "answerSmallTalk", params: missOf }] },
-    UNSUPPORTED: {
-      actions: {
-        type: "answerUnsupported",
-        params: ({ event }) => ({ kind: event.type === "UNSUPPORTED" ? event.kind : "other" }),
-      },
-    },
-    // A screenshot that could not be read is no failed paste: it does not lead to a person, it asks for a
-    // better picture or the text. Never a guess: part of a bounce is shown back, not diagnosed.
-    SCREENSHOT_UNREADABLE: { target: ".menu", actions: "askForScreenshot" },
-    SCREENSHOT_PARTIAL: {
-      target: ".menu",
-      actions: {
-        type: "showPartialScreenshot",
-        params: ({ event }) => ({ line: event.type === "SCREENSHOT_PARTIAL" ? event.line : "" }),
-      },
-    },
-    // Anything a state does not expect (a feedback tap with no advice open, a stale carrier tap) still
-    // gets an answer: the user never talks into silence.
-    "*": { target: ".menu", actions: ["countMiss", { type: "answerSmallTalk", params: missOf }] },
-  },
-  states: {
-    /** Waiting for a paste or a choice from the main menu. */
-    menu: {},
-    /** One paste could not be read; a second one goes to a person. */
-    retry: {
-      on: {
-        // The summary is about the mail that could not be read: an earlier diagnosis in the session is
-        // another mail, and next to "could not be read" it would contradict it. It is dropped for good.
-        UNREADABLE: {
-          target: "escalated",
-          actions: [
-            "dropDiagnosis",
-            "countUnread",
-            {
-              type: "escalate",
-              params: ({ context, event }) => ({
-                reason: "unreadable",
-                diagnosis: null,
-                unread: {
-                  pastes: context.unread?.pastes ?? 1,
-                  lines: context.unread?.lines ?? 0,
-                  excerpt: event.type === "UNREADABLE" ? event.paste.excerpt : [],
-                },
-              }),
-            },
-          ],
-        },
-      },
-    },
-    /** A diagnosis is on screen with its follow-ups and "was this helpful?". */
-    advice: {
-      initial: "open",
-      on: {
-        // A sticker while advice is open: answer kindly and keep the follow-ups and feedback buttons.
-        UNSUPPORTED: {
-          actions: [
-            {
-              type: "answerUnsupported",
-              params: ({ event }) => ({ kind: event.type === "UNSUPPORTED" ? event.kind : "other" }),
-            },
-            { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
-          ],
-        },
-        // The answer, then the feedback question with the diagnosis's buttons again (quick replies vanish
-        // after each message in LINE).
-        ANSWER: {
-          actions: [
-            { type: "answerQuestion", params: ({ context, event }) => answerOf(context, event, "none") },
-            { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
-          ],
-        },
-        NEXT_STEPS: {
-          actions: [
-            {
-              type: "showSteps",
-              params: ({ context }) => ({ topic: context.diagnosis!.topic, offer: "none" as const }),
-            },
-            { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
-          ],
-        },
-        // A message not understood while a diagnosis is on screen is most likely about it: the first
-        // (and every other) one gets the diagnosis's steps again, a real next step rather than "I could
-        // not answer that"; the ones between say so, so that no text comes twice in a row.
-        SMALL_TALK: [
-          {
-            guard: "stepsTurn?",
-            actions: [
-              "countMiss",
-              {
-                type: "showSteps",
-                params: ({ context }) => ({ topic: context.diagnosis!.topic, offer: "none" as const }),
-              },
-              { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
-            ],
-          },
-          {
-            actions: [
-              "countMiss",
-              { type: "answerSmallTalk", params: missOf },
-              { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
-            ],
-          },
-        ],
-        FEEDBACK: [
-          { guard: "helpful?", target: "menu", actions: "thankForFeedback" },
-          {
-            target: "escalated",
-            actions: {
-              type: "escalate",
-              params: ({ context }) => ({ reason: "not-helpful", diagnosis: context.diagnosis }),
-            },
-          },
-        ],
-      },
-      states: {
-        open: {},
-        /** The carrier picker is showing (recipient is a mobile address). */
-        carrier: {
-          on: {
-            CARRIER: {
-              target: "open",
-              actions: [
-                {
-                  type: "showCarrierSteps",
-                  params: ({ context, event }) => ({
-                    topic: context.diagnosis!.topic,
-                    carrier: event.type === "CARRIER" ? event.id : "",
-                    detected: false,
-                  }),
-                },
-                { type: "askFeedback", params: ({ context }) => ({ topic: context.diagnosis!.topic }) },
-              ],
-            },
-          },
-        },
-      },
-    },
-    /** The user was pointed to the Q&A community with a summary they can post. */
-    escalated: {},
-  },
+/** A new diagnosis starts the count of messages not understood about it (misses) afresh. */
+const remember = (c: DialogContext, diagnosis: Diagnosis): DialogContext => ({
+  ...c,
+  diagnosis,
+  unread: null,
+  misses: 0,
 });
 
-function answerOf(
-  context: DialogContext,
+/**
+ * Follow-up and feedback taps name their topic; if the session moved on (or expired) since, the tap is
+ * about the answer it sat under: follow it. Pastes not read are forgotten only when a diagnosis was there.
+ */
+const adoptTappedTopic = (c: DialogContext, topic: TopicId | undefined): DialogContext => ({
+  ...c,
+  diagnosis: topic && c.diagnosis?.topic !== topic ? symptomDiagnosis(topic) : c.diagnosis,
+  unread: c.diagnosis ? null : c.unread,
+});
+
+const countUnread = (c: DialogContext, lines: number): DialogContext => ({
+  ...c,
+  unread: { pastes: (c.unread?.pastes ?? 0) + 1, lines },
+});
+
+/** Not understood: the next of the rotating answers (the first miss variant 0, the next 1, …). */
+function smallTalk(c: DialogContext, say: ReplyIntent[]): DialogContext {
+  say.push({ type: "answerSmallTalk", variant: c.misses });
+  return { ...c, misses: c.misses + 1 };
+}
+
+/** "Was this helpful?" with the diagnosis's follow-ups: quick replies vanish after each message in LINE. */
+function askFeedback(c: DialogContext, say: ReplyIntent[]): DialogContext {
+  say.push({ type: "askFeedback", topic: c.diagnosis!.topic });
+  return c;
+}
+
+function showDiagnosis(c: DialogContext, say: ReplyIntent[]): DialogContext {
+  say.push({ type: "showDiagnosis", diagnosis: c.diagnosis! });
+  return askFeedback(c, say);
+}
+
+/** Replies that change nothing else. */
+function tell(c: DialogContext, say: ReplyIntent[], ...intents: ReplyIntent[]): DialogContext {
+  say.push(...intents);
+  return c;
+}
+
+/** Every state reacts the same way to these (interruptions, pastes, symptoms), unless it has its own. */
+const ROOT: Handlers = {
+  FOLLOW: [
+    {
+      to: "menu",
+      // Two bubbles: the greeting says what to do, the personal-data warning carries the menu chips.
+      run: (c, _e, say) => {
+        say.push({ type: "greet" }, { type: "showPrivacyNotice" });
+        return forgetDiagnosis(c);
+      },
+    },
+  ],
+  SESSION_EXPIRED: [
+    {
+      to: "menu",
+      run: (c, _e, say) => {
+        say.push({ type: "noticeSessionExpired" });
+        return forgetDiagnosis(c);
+      },
+    },
+  ],
+  LANGUAGE: [{ run: (c, e) => ({ ...c, lang: e.lang }) }],
+  PROFILE_LANGUAGE: [{ run: (c, e) => ({ ...c, profiled: true, lang: e.lang ? e.lang : c.lang }) }],
+  PERSONAL_DATA: [{ run: (c, _e, say) => tell(c, say, { type: "warnPersonalData" }) }],
+  UPSET: [{ run: (c, e, say) => tell(c, say, { type: "acknowledgeFeelings", feeling: e.feeling }) }],
+
+  MENU: [{ to: "menu", run: (c, _e, say) => tell(c, say, { type: "showMenu" }) }],
+  MORE_TOPICS: [{ to: "menu", run: (c, _e, say) => tell(c, say, { type: "showMoreTopics" }) }],
+  HOW_TO_PASTE: [
+    { to: "menu", run: (c, _e, say) => tell(c, say, { type: "explainPasting", about: "asked" }) },
+  ],
+  RESTART: [
+    {
+      to: "menu",
+      run: (c, _e, say) => {
+        say.push({ type: "confirmRestart" }, { type: "showMenu" });
+        return forgetDiagnosis(c);
+      },
+    },
+  ],
+  HELP: [{ to: "menu", run: (c, _e, say) => tell(c, say, { type: "explainHelp" }) }],
+  CANCEL: [
+    { to: "menu", run: (c, _e, say) => tell(c, say, { type: "confirmCancel" }, { type: "showMenu" }) },
+  ],
+  HUMAN: [
+    {
+      to: "escalated",
+      run: (c, e, say) => {
+        say.push({
+          type: "escalate",
+          reason: e.reason ? e.reason : "asked",
+          diagnosis: c.diagnosis,
+          // After pastes that could not be read, the summary says so (the excerpt is gone by now).
+          ...(c.unread && { unread: { ...c.unread, excerpt: [] } }),
+        });
+        return c;
+      },
+    },
+  ],
+
+  PASTE: [{ to: "advice.open", run: (c, e, say) => showDiagnosis(remember(c, e.diagnosis), say) }],
+  SYMPTOM: [
+    { to: "advice.open", run: (c, e, say) => showDiagnosis(remember(c, symptomDiagnosis(e.topic)), say) },
+  ],
+  FOLLOW_UP: [
+    {
+      // The bounce already names the carrier: skip the picker (and its "pick the carrier" answer).
+      when: (c, e) => e.carriers && c.diagnosis?.topic === e.topic && c.diagnosis.carrier !== "",
+      to: "advice.open",
+      run: (c, _e, say) => {
+        const { topic, carrier } = c.diagnosis!;
+        say.push({ type: "showCarrierSteps", topic, carrier, detected: true });
+        return askFeedback(c, say);
+      },
+    },
+    {
+      // The user named the carrier (「相手はソフトバンクです」): its steps, without the picker.
+      when: (_c, e) => e.carriers && e.carrier !== undefined,
+      to: "advice.open",
+      run: (c, e, say) => {
+        const next = adoptTappedTopic(c, e.topic);
+        const topic = next.diagnosis!.topic;
+        say.push({ type: "showCarrierSteps", topic, carrier: e.carrier ?? "", detected: false, named: true });
+        return askFeedback(next, say);
+      },
+    },
+    {
+      when: (_c, e) => e.carriers,
+      to: "advice.carrier",
+      run: (c, e, say) => {
+        const next = adoptTappedTopic(c, e.topic);
+        say.push(
+          { type: "answerFollowUp", topic: e.topic, id: e.id },
+          { type: "offerCarriers", topic: next.diagnosis!.topic },
+        );
+        return next;
+      },
+    },
+    {
+      to: "advice.open",
+      run: (c, e, say) => {
+        const next = adoptTappedTopic(c, e.topic);
+        say.push({ type: "answerFollowUp", topic: e.topic, id: e.id });
+        return askFeedback(next, say);
+      },
+    },
+  ],
+  // "Was this helpful?" tapped under an answer of a session that expired (or moved on): the tap names
+  // its topic, so it is taken as it was meant. Without a topic (typed 「はい」) it is small talk.
+  FEEDBACK: [
+    {
+      when: (_c, e) => e.topic !== undefined && e.helpful,
+      to: "menu",
+      run: (c, e, say) => {
+        const next = adoptTappedTopic(c, e.topic);
+        say.push({ type: "thankForFeedback" });
+        return next;
+      },
+    },
+    {
+      when: (_c, e) => e.topic !== undefined,
+      to: "escalated",
+      run: (c, e, say) => {
+        const next = adoptTappedTopic(c, e.topic);
+        say.push({ type: "escalate", reason: "not-helpful", diagnosis: next.diagnosis });
+        return next;
+      },
+    },
+    { to: "menu", run: (c, _e, say) => smallTalk(c, say) },
+  ],
+  UNREADABLE: [
+    {
+      to: "retry",
+      run: (c, e, say) => {
+        say.push({ type: "askToRetry" });
+        return countUnread(c, e.paste.lines);
+      },
+    },
+  ],
+  // Talking about a bounce is no failed paste: it neither uses up the retry nor leads to a person.
+  BOUNCE_MENTIONED: [
+    { to: "menu", run: (c, e, say) => tell(c, say, { type: "explainPasting", about: e.about }) },
+  ],
+  // Typed questions keep the state and the diagnosis: "that" in the next question still refers to it.
+  ANSWER: [
+    {
+      run: (c, e, say) => {
+        say.push({ type: "answerQuestion", id: e.id, topic: c.diagnosis?.topic ?? null, offer: "menu" });
+        return c;
+      },
+    },
+  ],
+  CLARIFY: [
+    {
+      run: (c, e, say) => {
+        say.push({ type: "offerCandidates", ids: e.ids, topic: c.diagnosis?.topic ?? null });
+        return c;
+      },
+    },
+  ],
+  // Only sent with a diagnosis in the session (interpret.ts asks for the paste help otherwise).
+  NEXT_STEPS: [
+    {
+      run: (c, _e, say) => {
+        say.push({ type: "showSteps", topic: c.diagnosis?.topic ?? "unknown", offer: "menu" });
+        return c;
+      },
+    },
+  ],
+  SMALL_TALK: [{ run: (c, _e, say) => smallTalk(c, say) }],
+  UNSUPPORTED: [{ run: (c, e, say) => tell(c, say, { type: "answerUnsupported", kind: e.kind }) }],
+  // A screenshot that could not be read is no failed paste: it does not lead to a person, it asks for a
+  // better picture or the text. Never a guess: part of a bounce is shown back, not diagnosed.
+  SCREENSHOT_UNREADABLE: [{ to: "menu", run: (c, _e, say) => tell(c, say, { type: "askForScreenshot" }) }],
+  SCREENSHOT_PARTIAL: [
+    { to: "menu", run: (c, e, say) => tell(c, say, { type: "showPartialScreenshot", line: e.line }) },
+  ],
+  // Anything a state does not expect (a feedback tap with no advice open, a stale carrier tap) still
+  // gets an answer: the user never talks into silence.
+  "*": [{ to: "menu", run: (c, _e, say) => smallTalk(c, say) }],
+};
+
+/** One paste could not be read; a second one goes to a person. */
+const RETRY: Handlers = {
+  // The summary is about the mail that could not be read: an earlier diagnosis in the session is another
+  // mail, and next to "could not be read" it would contradict it. It is dropped for good.
+  UNREADABLE: [
+    {
+      to: "escalated",
+      run: (c, e, say) => {
+        const next = countUnread({ ...c, diagnosis: null }, e.paste.lines);
+        const { pastes, lines } = next.unread!;
+        say.push({
+          type: "escalate",
+          reason: "unreadable",
+          diagnosis: null,
+          unread: { pastes, lines, excerpt: e.paste.excerpt },
+        });
+        return next;
+      },
+    },
+  ],
+};
+
+/** A diagnosis is on screen with its follow-ups and "was this helpful?" (open, or picking a carrier). */
+const ADVICE: Handlers = {
+  // A sticker while advice is open: answer kindly and keep the follow-ups and feedback buttons.
+  UNSUPPORTED: [
+    {
+      run: (c, e, say) => {
+        say.push({ type: "answerUnsupported", kind: e.kind });
+        return askFeedback(c, say);
+      },
+    },
+  ],
+  // The answer, then the feedback question with the diagnosis's buttons again.
+  ANSWER: [
+    {
+      run: (c, e, say) => {
+        say.push({ type: "answerQuestion", id: e.id, topic: c.diagnosis?.topic ?? null, offer: "none" });
+        return askFeedback(c, say);
+      },
+    },
+  ],
+  NEXT_STEPS: [
+    {
+      run: (c, _e, say) => {
+        say.push({ type: "showSteps", topic: c.diagnosis!.topic, offer: "none" });
+        return askFeedback(c, say);
+      },
+    },
+  ],
+  // A message not understood while a diagnosis is on screen is most likely about it: the first (and every
+  // other) one gets the diagnosis's steps again, a real next step rather than "I could not answer that";
+  // the ones between say so, so that no text comes twice in a row.
+  SMALL_TALK: [
+    {
+      when: (c) => c.misses % 2 === 0,
+      run: (c, _e, say) => {
+        const next = { ...c, misses: c.misses + 1 };
+        say.push({ type: "showSteps", topic: next.diagnosis!.topic, offer: "none" });
+        return askFeedback(next, say);
+      },
+    },
+    { run: (c, _e, say) => askFeedback(smallTalk(c, say), say) },
+  ],
+  FEEDBACK: [
+    {
+      when: (_c, e) => e.helpful,
+      to: "menu",
+      run: (c, _e, say) => tell(c, say, { type: "thankForFeedback" }),
+    },
+    {
+      to: "escalated",
+      run: (c, _e, say) => tell(c, say, { type: "escalate", reason: "not-helpful", diagnosis: c.diagnosis }),
+    },
+  ],
+};
+
+/** The carrier picker is showing (the recipient is a mobile address). */
+const CARRIER_PICKER: Handlers = {
+  CARRIER: [
+    {
+      to: "advice.open",
+      run: (c, e, say) => {
+        say.push({ type: "showCarrierSteps", topic: c.diagnosis!.topic, carrier: e.id, detected: false });
+        return askFeedback(c, say);
+      },
+    },
+  ],
+};
+
+/** A table as looked up: own entries only (an event named "toString" is no handler), lists by event type. */
+interface Node {
+  readonly name: string;
+  readonly on: ReadonlyMap<string, readonly Transition[]>;
+}
+
+const node = (name: string, handlers: Handlers): Node => ({
+  name,
+  on: new Map(Object.entries(handlers) as [string, readonly Transition[]][]),
+});
+const root = node("root", ROOT);
+const retry = node("retry", RETRY);
+const advice = node("advice", ADVICE);
+const carrierPicker = node("advice.carrier", CARRIER_PICKER);
+
+/** The nodes that may answer in each state, innermost first (the root last: it answers everything). */
+const NODES: Readonly<Record<DialogState, readonly Node[]>> = {
+  menu: [root],
+  retry: [retry, root],
+  "advice.open": [advice, root],
+  "advice.carrier": [carrierPicker, advice, root],
+  escalated: [root],
+};
+
+function select(snapshot: DialogSnapshot, event: DialogEvent): Transition {
+  for (const n of NODES[snapshot.state]) {
+    // The event's own entries first, then the node's catch-all.
+    for (const list of [n.on.get(event.type), n.on.get("*")])
+      if (list) for (const t of list) if (!t.when || t.when(snapshot.context, event)) return t;
+  }
+  throw new Error(`no transition for ${event.type} in ${snapshot.state}`); // the root's "*" prevents it
+}
+
+/**
+ * The machine: the snapshot after the event and what to say, in order. Pure: the snapshot given is not
+ * changed (it is returned as it is when the event changes nothing).
+ */
+export function transition(
+  snapshot: DialogSnapshot,
   event: DialogEvent,
-  offer: "menu" | "none",
-): IntentParams["answerQuestion"] {
-  return { id: event.type === "ANSWER" ? event.id : "", topic: context.diagnosis?.topic ?? null, offer };
+): { snapshot: DialogSnapshot; intents: ReplyIntent[] } {
+  const t = select(snapshot, event);
+  const intents: ReplyIntent[] = [];
+  const context = t.run(snapshot.context, event, intents);
+  const state = t.to ?? snapshot.state;
+  const next = state === snapshot.state && context === snapshot.context ? snapshot : { state, context };
+  return { snapshot: next, intents };
 }
 
-/** countMiss runs first: the first miss shows variant 0, the next one variant 1, and so on. */
-function missOf({ context }: { context: DialogContext }): IntentParams["answerSmallTalk"] {
-  return { variant: context.misses - 1 };
-}
+/** Names of the table's transitions, "advice --FEEDBACK#2--> escalated", for transition coverage in tests. */
+const NAMES = new Map<Transition, string>();
+for (const n of [root, retry, advice, carrierPicker])
+  for (const [type, list] of n.on)
+    list.forEach((t, i) => {
+      NAMES.set(t, `${n.name} --${type}${list.length > 1 ? `#${i + 1}` : ""}--> ${t.to ?? "(stays)"}`);
+    });
 
-function followUpOf(event: DialogEvent): IntentParams["answerFollowUp"] {
-  return event.type === "FOLLOW_UP" ? { topic: event.topic, id: event.id } : { topic: "unknown", id: "" };
-}
+export const TRANSITION_NAMES: readonly string[] = [...NAMES.values()];
 
-export type DialogMachine = typeof dialogMachine;
+/** The name of the transition this event takes in this snapshot (see TRANSITION_NAMES). */
+export function transitionName(snapshot: DialogSnapshot, event: DialogEvent): string {
+  return NAMES.get(select(snapshot, event))!;
+}

@@ -69,7 +69,7 @@ describe("Conversations", () => {
     });
     const { snapshot, restored } = await conversations.load("U1");
     expect(restored).toBe("stored");
-    expect(snapshot.matches({ advice: "open" })).toBe(true);
+    expect(snapshot.state).toBe("advice.open");
   });
 
   it("starts over after the idle time, with a notice", async () => {

@@ -6,7 +6,6 @@ import { parse } from "yaml";
 import { z } from "zod";
 import { UNSUPPORTED_KINDS } from "../dialogs/events.ts";
 import type { UserInput } from "../dialogs/interpret.ts";
-import { dialogMachine } from "../dialogs/machine.ts";
 import { decodePostback, type Postback } from "../dialogs/postback.ts";
 import { carrierOf, loadKnowledge, matchSymptom } from "../knowledge/knowledge.ts";
 import { TOPIC_IDS } from "../knowledge/types.ts";
@@ -93,7 +92,7 @@ function offered(messages: messagingApi.Message[]): Map<string, string> {
 
 const dir = join(import.meta.dirname, "conversations");
 const files = readdirSync(dir).filter((f) => f.endsWith(".yaml"));
-const coverage = new TransitionCoverage(dialogMachine);
+const coverage = new TransitionCoverage();
 
 describe.each(files)("%s", (file) => {
   const scripts = scriptSchema.parse(parse(readFileSync(join(dir, file), "utf8")));

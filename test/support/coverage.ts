@@ -1,46 +1,25 @@
-import type { AnyStateMachine, AnyStateNode } from "xstate";
 import type { DialogSnapshot } from "../../dialogs/conversation.ts";
 import type { DialogEvent } from "../../dialogs/events.ts";
+import { DIALOG_STATES, TRANSITION_NAMES, transitionName } from "../../dialogs/machine.ts";
 
 /**
- * Transition coverage of a statechart: every (source state, event, alternative) of the definition, and
- * which of them the tests took. Keys read like "dialog.advice --FEEDBACK#2--> dialog.escalated".
+ * Transition coverage of the dialog machine: every (node, event, alternative) of its table, and which of
+ * them the tests took. Keys read like "advice --FEEDBACK#2--> escalated".
  */
 export class TransitionCoverage {
-  private readonly all = new Map<string, boolean>();
-  private readonly keyOf = new Map<unknown, string>();
-  readonly states = new Set<string>();
+  private readonly all = new Map<string, boolean>(TRANSITION_NAMES.map((name) => [name, false]));
+  /** Every state and every group of states ("advice" of "advice.open"). */
+  readonly states = new Set<string>(DIALOG_STATES.flatMap(prefixes));
   readonly visited = new Set<string>();
-
-  constructor(private readonly machine: AnyStateMachine) {
-    const walk = (node: AnyStateNode): void => {
-      if (node.parent) this.states.add(node.path.join("."));
-      for (const [eventType, list] of node.transitions) {
-        list.forEach((t, i) => {
-          const alt = list.length > 1 ? `#${i + 1}` : "";
-          const targets = t.target?.map((n: AnyStateNode) => n.id).join(",") ?? "(stays)";
-          const key = `${node.id} --${eventType}${alt}--> ${targets}`;
-          this.all.set(key, false);
-          this.keyOf.set(t, key);
-        });
-      }
-      for (const child of Object.values(node.states)) walk(child as AnyStateNode);
-    };
-    walk(machine.root);
-  }
 
   /** The observer to give Conversations. */
   readonly observe = (before: DialogSnapshot, event: DialogEvent): void => {
-    for (const t of this.machine.getTransitionData(before as never, event)) {
-      const key = this.keyOf.get(t);
-      if (key) this.all.set(key, true);
-    }
+    this.all.set(transitionName(before, event), true);
   };
 
   visit(state: string): void {
     // "advice.carrier" visits "advice" and "advice.carrier"
-    const parts = state.split(".");
-    for (let i = 1; i <= parts.length; i++) this.visited.add(parts.slice(0, i).join("."));
+    for (const s of prefixes(state)) this.visited.add(s);
   }
 
   get missed(): string[] {
@@ -62,4 +41,10 @@ export class TransitionCoverage {
     ];
     return lines.join("\n");
   }
+}
+
+/** "advice.carrier" → ["advice", "advice.carrier"] */
+function prefixes(state: string): string[] {
+  const parts = state.split(".");
+  return parts.map((_, i) => parts.slice(0, i + 1).join("."));
 }
