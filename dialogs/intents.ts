@@ -72,9 +72,3 @@ export type ReplyIntent =
   | { type: "askToSlowDown" };
 
 export type ReplyIntentType = ReplyIntent["type"];
-
-type ParamsOf<T extends ReplyIntentType> = Omit<Extract<ReplyIntent, { type: T }>, "type">;
-/** The params of each intent action; `undefined` for intents without params (XState's string shorthand). */
-export type IntentParams = {
-  [T in ReplyIntentType]: keyof ParamsOf<T> extends never ? undefined : ParamsOf<T>;
-};
