@@ -22,6 +22,10 @@ export type Readings = ReadonlyMap<string, string>;
 /** Readings grouped by first character, longest word first: the scan tries only the few that can match. */
 export interface ReadingTable {
   byFirst: Map<string, [word: string, reading: string][]>;
+  /** Words already spelt with this table (featuresOf): segment → canonical spelling, sizes as one. */
+  words: Map<string, string>;
+  /** Pieces of ASCII text already cut into words with this table: piece → its word features. */
+  pieces: Map<string, readonly string[]>;
 }
 
 export function readingTable(readings: Readings): ReadingTable {
@@ -33,7 +37,7 @@ export function readingTable(readings: Readings): ReadingTable {
     byFirst.set(first, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b[0].length - a[0].length);
-  return { byFirst };
+  return { byFirst, words: new Map(), pieces: new Map() };
 }
 
 /** Replaces every listed kanji word by its reading, longest match first, left to right. */
@@ -61,12 +65,20 @@ const LONG_MARK = "ー";
 
 function isSeparator(code: number, ch: string): boolean {
   // ASCII punctuation and space, CJK punctuation (、。「」…), full-width forms that NFKC left (none
-  // usually), and any other symbol or punctuation by Unicode category (checked last: it is the slowest).
+  // usually), and any other symbol or punctuation by Unicode category (checked last: it is the slowest,
+  // so its answer for a character of the BMP is remembered: kana and kanji are asked about again and again).
   if (code < 0x80) return !((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a));
   if (code >= 0x3000 && code <= 0x303f) return true;
-  return SEPARATOR.test(ch);
+  if (code > 0xffff) return SEPARATOR.test(ch);
+  const known = SEPARATOR_BMP[code]!;
+  if (known !== 0) return known === 1;
+  const separator = SEPARATOR.test(ch);
+  SEPARATOR_BMP[code] = separator ? 1 : 2;
+  return separator;
 }
 const SEPARATOR = /[\s\p{P}\p{S}]/u;
+/** The category test's answer per BMP character: 0 not asked yet, 1 a separator, 2 not one. */
+const SEPARATOR_BMP = new Uint8Array(0x10000);
 
 /** How many letters a text has in its canonical spelling (spaces, punctuation, emoji and ー not counted). */
 export function canonicalLength(text: string, table: ReadingTable): number {
@@ -153,12 +165,24 @@ function sizesAsOne(text: string): string {
 
 export function featuresOf(text: string, table: ReadingTable): Map<string, number> {
   const features = new Map<string, number>();
-  const add = (f: string) => features.set(f, (features.get(f) ?? 0) + 1);
-  for (const s of words.segment(text.normalize("NFKC").toLowerCase())) {
-    if (!s.isWordLike) continue;
-    const word = sizesAsOne(canonical(s.segment, table));
-    if (word) add(`w:${word}`);
-  }
+  forEachFeature(text, table, (f) => features.set(f, (features.get(f) ?? 0) + 1));
+  return features;
+}
+
+/**
+ * Calls `add` once per occurrence of a feature of the text, in the order featuresOf counts them (the
+ * question index counts them against its own vocabulary, without a Map of its own per message).
+ */
+export function forEachFeature(text: string, table: ReadingTable, add: (feature: string) => void): void {
+  const folded = text.normalize("NFKC").toLowerCase();
+  const pieces = asciiPieces(folded);
+  if (pieces) for (const piece of pieces) for (const f of wordFeaturesOf(piece, table)) add(f);
+  else
+    for (const s of words.segment(folded)) {
+      if (!s.isWordLike) continue;
+      const word = wordOf(s.segment, table);
+      if (word) add(`w:${word}`);
+    }
   // Emoji say something too (👍 "OK", 🙏 "thanks") but the canonical spelling drops them as symbols.
   for (const ch of text) if (PICTOGRAPH.test(ch)) add(`e:${ch}`);
   for (const chunk of sizesAsOne(canonical(text, table)).split(" ")) {
@@ -167,5 +191,65 @@ export function featuresOf(text: string, table: ReadingTable): Map<string, numbe
     if (padded.length === 1) add(`c:${padded}`);
     for (let n = 2; n <= 3; n++) for (let i = 0; i + n <= padded.length; i++) add(padded.slice(i, i + n));
   }
+}
+
+/**
+ * An ASCII text (a pasted English bounce, "host unknown") cut at its spaces, tabs and line breaks, or
+ * undefined for any other text. In ASCII these always end a word (Unicode's word boundaries, UAX #29:
+ * whitespace joins no letter, digit or punctuation), so the words of the pieces are the words of the text
+ * (test/understand-normalize.test.ts holds this against Intl.Segmenter), and a piece's words can be
+ * remembered: Intl.Segmenter costs ~2 µs per segment, and English bounces use the same words again.
+ */
+export function asciiPieces(folded: string): string[] | undefined {
+  const pieces: string[] = [];
+  let start = -1;
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i);
+    if (code >= 0x80) return undefined;
+    const space = code === 0x20 || (code >= 0x09 && code <= 0x0d);
+    if (space && start >= 0) {
+      pieces.push(folded.slice(start, i));
+      start = -1;
+    } else if (!space && start < 0) start = i;
+  }
+  if (start >= 0) pieces.push(folded.slice(start));
+  return pieces;
+}
+
+/** The word features ("w:<word>") of a piece of ASCII text; remembered as words are (wordOf). */
+function wordFeaturesOf(piece: string, table: ReadingTable): readonly string[] {
+  const memo = table.pieces;
+  const known = piece.length <= MAX_WORD_CHARS ? memo.get(piece) : undefined;
+  if (known) return known;
+  const features: string[] = [];
+  for (const s of words.segment(piece)) {
+    if (!s.isWordLike) continue;
+    const word = wordOf(s.segment, table);
+    if (word) features.push(`w:${word}`);
+  }
+  if (piece.length <= MAX_WORD_CHARS) {
+    if (memo.size >= MAX_WORDS) memo.clear();
+    memo.set(piece, features);
+  }
   return features;
 }
+
+/**
+ * A word's canonical spelling, sizes as one: remembered per word in the reading table (people use the same
+ * few thousand words; a word is spelt the same in every text). At most MAX_WORDS words of at most
+ * MAX_WORD_CHARS are kept (~1 MB at worst); then the memory starts afresh.
+ */
+function wordOf(segment: string, table: ReadingTable): string {
+  if (segment.length > MAX_WORD_CHARS) return sizesAsOne(canonical(segment, table));
+  const memo = table.words;
+  let word = memo.get(segment);
+  if (word === undefined) {
+    word = sizesAsOne(canonical(segment, table));
+    if (memo.size >= MAX_WORDS) memo.clear();
+    memo.set(segment, word);
+  }
+  return word;
+}
+const MAX_WORDS = 5_000;
+/** Longer "words" (a run of letters without spaces) are spelt each time: the memory stays small. */
+const MAX_WORD_CHARS = 24;

@@ -1,6 +1,6 @@
 import { answerable, type Question, type QuestionBank } from "../../knowledge/questions.ts";
 import { TOPIC_IDS, type TopicId } from "../../knowledge/types.ts";
-import { canonicalLength, featuresOf, type ReadingTable, readingTable } from "./normalize.ts";
+import { canonicalLength, featuresOf, forEachFeature, type ReadingTable, readingTable } from "./normalize.ts";
 
 /**
  * Which question of knowledge/data/questions/ a typed text asks, and how sure that is.
@@ -108,15 +108,25 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
   const unseenIdf = Math.log((q + 1) / (0 + 1)) + 1;
   const idf = (f: string) => idfs.get(f) ?? unseenIdf;
 
-  const postings = new Map<string, Posting>();
+  // Every feature of the examples gets a number (its place in `vocabulary`): a message's features are
+  // looked up once each, and its counts, IDF and postings are read from arrays by that number.
+  const vocabulary = new Map<string, number>();
+  const idfOf: number[] = [];
+  const postings: Posting[] = [];
   vectors.forEach((v, ex) => {
     const weighted = [...v].map(([f, tf]) => [f, (1 + Math.log(tf)) * idf(f)] as const);
     const norm = Math.hypot(...weighted.map(([, w]) => w)) || 1;
     for (const [f, w] of weighted) {
-      const p = postings.get(f) ?? { examples: [], weights: [] };
+      let id = vocabulary.get(f);
+      if (id === undefined) {
+        id = postings.length;
+        vocabulary.set(f, id);
+        idfOf.push(idf(f));
+        postings.push({ examples: [], weights: [] });
+      }
+      const p = postings[id]!;
       p.examples.push(ex);
       p.weights.push(w / norm);
-      postings.set(f, p);
     }
   });
 
@@ -124,24 +134,80 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
   const scores = new Float64Array(n);
   const best = new Float64Array(questions.length);
   const second = new Float64Array(questions.length);
+  // A message's features in the order first seen: a vocabulary number, or -1 - k for the k-th feature no
+  // example has (they count toward the message's norm only). Counts per number in `counts`.
+  const seen: number[] = [];
+  const counts = new Int32Array(postings.length);
+  const unseen = new Map<string, number>();
+  const unseenCounts: number[] = [];
+  const count = (f: string) => {
+    const id = vocabulary.get(f);
+    if (id !== undefined) {
+      if (counts[id] === 0) seen.push(id);
+      counts[id]!++;
+      return;
+    }
+    const k = unseen.get(f);
+    if (k !== undefined) unseenCounts[k]!++;
+    else {
+      unseen.set(f, unseenCounts.length);
+      seen.push(-1 - unseenCounts.length);
+      unseenCounts.push(1);
+    }
+  };
+
+  // Per topic on screen (and none): per question, the weight of its fit (0: not answerable there) and
+  // whether it fits (not "off"). Made once per topic.
+  const fitTables = new Map<TopicId | null, { weight: Float64Array; fits: Uint8Array }>();
+  const fitsFor = (topic: TopicId | null) => {
+    let table = fitTables.get(topic);
+    if (!table) {
+      table = { weight: new Float64Array(questions.length), fits: new Uint8Array(questions.length) };
+      for (let qi = 0; qi < questions.length; qi++) {
+        const q = questions[qi]!;
+        if (!answerable(q, topic)) continue;
+        const fit = fitOf(q, topic);
+        table.weight[qi] = FIT_WEIGHT[fit];
+        table.fits[qi] = fit === "off" ? 0 : 1;
+      }
+      fitTables.set(topic, table);
+    }
+    return table;
+  };
+  /** Pairs (question index, score) of the questions that score, reused across calls. */
+  const scoring: number[] = [];
+
+  const forget = () => {
+    for (const id of seen) if (id >= 0) counts[id] = 0;
+    seen.length = 0;
+    unseen.clear();
+    unseenCounts.length = 0;
+  };
 
   return {
-    size: { questions: questions.length, examples: n, features: postings.size },
+    size: { questions: questions.length, examples: n, features: postings.length },
     understand(text, topic) {
-      const features = featuresOf(text.slice(0, MAX_QUESTION_CHARS), table);
+      if (seen.length > 0) forget(); // a call that threw half-way (none should)
+      forEachFeature(text.slice(0, MAX_QUESTION_CHARS), table, count);
       let norm = 0;
       const touched: number[] = [];
-      for (const [f, tf] of features) {
-        const w = (1 + Math.log(tf)) * idf(f);
+      // In the order first seen, as the sums were always made (the same scores to the last bit).
+      for (const id of seen) {
+        if (id < 0) {
+          const w = (1 + Math.log(unseenCounts[-1 - id]!)) * unseenIdf;
+          norm += w * w;
+          continue;
+        }
+        const w = (1 + Math.log(counts[id]!)) * idfOf[id]!;
         norm += w * w;
-        const p = postings.get(f);
-        if (!p) continue;
+        const p = postings[id]!;
         for (let i = 0; i < p.examples.length; i++) {
           const ex = p.examples[i]!;
           if (scores[ex] === 0) touched.push(ex);
           scores[ex] = (scores[ex] ?? 0) + w * p.weights[i]!;
         }
       }
+      forget();
       norm = Math.sqrt(norm) || 1;
       best.fill(0);
       second.fill(0);
@@ -154,17 +220,42 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
         } else if (s > second[qi]!) second[qi] = s;
         scores[ex] = 0;
       }
-      const ranked: Candidate[] = [];
-      const fitting = new Set<string>();
-      questions.forEach((q, qi) => {
+      // Every question that scores, in the order of the questions (so that the stable sort keeps ties in
+      // that order), with its fit to the diagnosis on screen. Only the head of the ranking is ever read
+      // (decide: the best three, and those close to the best), so only the questions scoring at least
+      // as much as the third best or `spread` of the best are ranked: the same head as ranking them all.
+      const fit = fitsFor(topic);
+      let s1 = Number.NEGATIVE_INFINITY;
+      let s2 = Number.NEGATIVE_INFINITY;
+      let s3 = Number.NEGATIVE_INFINITY;
+      scoring.length = 0;
+      for (let qi = 0; qi < questions.length; qi++) {
         const s = (best[qi]! + THRESHOLDS.second * second[qi]!) / (1 + THRESHOLDS.second);
-        if (s <= 0 || !answerable(q, topic)) return;
-        const fit = fitOf(q, topic);
-        if (fit !== "off") fitting.add(q.id);
+        const weight = fit.weight[qi]!;
+        if (s <= 0 || weight === 0) continue; // weight 0: no answer here (answerable)
         // Not capped at 1: two boosted questions that both match well must keep their order, or a cap
         // turns a clear lead ("How big can my attachment be?": size limit over large files) into a tie.
-        ranked.push({ id: q.id, score: s * FIT_WEIGHT[fit] });
-      });
+        const score = s * weight;
+        scoring.push(qi, score);
+        if (score > s1) {
+          s3 = s2;
+          s2 = s1;
+          s1 = score;
+        } else if (score > s2) {
+          s3 = s2;
+          s2 = score;
+        } else if (score > s3) s3 = score;
+      }
+      const head = Math.min(s3, s1 * THRESHOLDS.spread);
+      const ranked: Candidate[] = [];
+      const fitting = new Set<string>();
+      for (let k = 0; k < scoring.length; k += 2) {
+        const score = scoring[k + 1]!;
+        if (score < head) continue;
+        const q = questions[scoring[k]!]!;
+        if (fit.fits[scoring[k]!] === 1) fitting.add(q.id);
+        ranked.push({ id: q.id, score });
+      }
       ranked.sort((a, b) => b.score - a.score);
       const decided = decide(ranked, topic === null ? undefined : fitting);
       // 「…ってこと？」「…って何？」 with a diagnosis on screen asks what it means: a question of other

@@ -1,0 +1,91 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { asciiPieces, featuresOf, readingTable } from "../dialogs/understand/normalize.ts";
+import { buildQuestionIndex } from "../dialogs/understand/understand.ts";
+import { fixtureQuestions } from "./fixtures/knowledge.ts";
+
+/**
+ * The features a typed text is compared by (dialogs/understand/normalize.ts) are read with shortcuts: an
+ * ASCII text is cut into words piece by piece (at spaces and line breaks), and words and pieces already
+ * spelt are remembered. Each shortcut must give exactly what reading the whole text gives.
+ */
+const segmenter = new Intl.Segmenter("ja", { granularity: "word" });
+const wordsOf = (text: string) =>
+  [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
+
+describe("an ASCII text cut at its whitespace", () => {
+  it("has the words of the whole text, piece by piece", () => {
+    const ascii = fc.string({
+      unit: fc.oneof(
+        fc.constantFrom(..."ab19 .,:;'\"_-@=<>()[]/\n\r\t\v\f?!#"),
+        fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)),
+      ),
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(ascii, (text) => {
+        expect(asciiPieces(text)!.flatMap(wordsOf)).toEqual(wordsOf(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("as a pasted bounce line", () => {
+    const line = "550 5.1.1 <taro@example.com>: recipient address rejected: user unknown\nin table";
+    expect(asciiPieces(line)).toEqual([
+      "550",
+      "5.1.1",
+      "<taro@example.com>:",
+      "recipient",
+      "address",
+      "rejected:",
+      "user",
+      "unknown",
+      "in",
+      "table",
+    ]);
+    expect(asciiPieces(line)!.flatMap(wordsOf)).toEqual(wordsOf(line));
+  });
+
+  it("is not cut when it has any other character: Japanese is segmented whole", () => {
+    expect(asciiPieces("user unknownって出た")).toBeUndefined();
+    expect(asciiPieces("ｕｓｅｒ unknown")).toBeUndefined();
+  });
+});
+
+describe("words and pieces remembered", () => {
+  it("give the same features the second time, and after the memory starts afresh", () => {
+    const table = readingTable(fixtureQuestions.readings);
+    const texts = [
+      "Host or domain name not found. Name service error for name=exmaple.com type=MX",
+      "容量オーバーって何？ 15MBでもだめ？",
+      "ありがとおおお👍",
+    ];
+    const first = texts.map((t) => [...featuresOf(t, table)]);
+    expect(texts.map((t) => [...featuresOf(t, table)])).toEqual(first);
+    // More distinct words and pieces than are kept: the memory is cleared on the way.
+    for (let i = 0; i < 12_000; i++) featuresOf(`word${i} ${i}x`, table);
+    expect(texts.map((t) => [...featuresOf(t, table)])).toEqual(first);
+    expect(table.words.size).toBeLessThanOrEqual(5_000);
+    expect(table.pieces.size).toBeLessThanOrEqual(5_000);
+  });
+
+  it("a fresh table reads a text as one that has read it before", () => {
+    const used = readingTable(fixtureQuestions.readings);
+    featuresOf("what is a domain? ドメインって何", used);
+    const fresh = readingTable(fixtureQuestions.readings);
+    expect([...featuresOf("what is a domain? ドメインって何", used)]).toEqual([
+      ...featuresOf("what is a domain? ドメインって何", fresh),
+    ]);
+  });
+});
+
+describe("the question index asked again and again", () => {
+  it("answers a question the same whatever it was asked before", () => {
+    const index = buildQuestionIndex(fixtureQuestions);
+    const texts = ["ドメインって何？", "I get spam 👍", "ありがとう。何MBまで？", "", "zzzz qqqq"];
+    const alone = texts.map((t) => JSON.stringify(buildQuestionIndex(fixtureQuestions).understand(t, null)));
+    for (let round = 0; round < 3; round++)
+      expect(texts.map((t) => JSON.stringify(index.understand(t, null)))).toEqual(alone);
+  });
+});
