@@ -130,14 +130,34 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
     }
   });
 
+  // All postings in two flat arrays, feature after feature: feature `id`'s are at start[id]…start[id + 1].
+  const start = new Int32Array(postings.length + 1);
+  postings.forEach((p, id) => {
+    start[id + 1] = start[id]! + p.examples.length;
+  });
+  const postedExample = new Int32Array(start[postings.length]!);
+  const postedWeight = new Float64Array(start[postings.length]!);
+  postings.forEach((p, id) => {
+    postedExample.set(p.examples, start[id]!);
+    postedWeight.set(p.weights, start[id]!);
+  });
+  // What was built from is not kept (the closures below share this scope with it).
+  const features = postings.length;
+  postings.length = 0;
+  vectors.length = 0;
+  seenIn.clear();
+  df.clear();
+  idfs.clear();
+
   // Reused across calls (understanding is synchronous): no allocation per example per message.
   const scores = new Float64Array(n);
+  const touched = new Int32Array(n);
   const best = new Float64Array(questions.length);
   const second = new Float64Array(questions.length);
   // A message's features in the order first seen: a vocabulary number, or -1 - k for the k-th feature no
   // example has (they count toward the message's norm only). Counts per number in `counts`.
   const seen: number[] = [];
-  const counts = new Int32Array(postings.length);
+  const counts = new Int32Array(features);
   const unseen = new Map<string, number>();
   const unseenCounts: number[] = [];
   const count = (f: string) => {
@@ -185,12 +205,12 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
   };
 
   return {
-    size: { questions: questions.length, examples: n, features: postings.length },
+    size: { questions: questions.length, examples: n, features },
     understand(text, topic) {
       if (seen.length > 0) forget(); // a call that threw half-way (none should)
       forEachFeature(text.slice(0, MAX_QUESTION_CHARS), table, count);
       let norm = 0;
-      const touched: number[] = [];
+      let touchedCount = 0;
       // In the order first seen, as the sums were always made (the same scores to the last bit).
       for (const id of seen) {
         if (id < 0) {
@@ -200,18 +220,18 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
         }
         const w = (1 + Math.log(counts[id]!)) * idfOf[id]!;
         norm += w * w;
-        const p = postings[id]!;
-        for (let i = 0; i < p.examples.length; i++) {
-          const ex = p.examples[i]!;
-          if (scores[ex] === 0) touched.push(ex);
-          scores[ex] = (scores[ex] ?? 0) + w * p.weights[i]!;
+        for (let i = start[id]!, end = start[id + 1]!; i < end; i++) {
+          const ex = postedExample[i]!;
+          if (scores[ex] === 0) touched[touchedCount++] = ex;
+          scores[ex] = scores[ex]! + w * postedWeight[i]!;
         }
       }
       forget();
       norm = Math.sqrt(norm) || 1;
       best.fill(0);
       second.fill(0);
-      for (const ex of touched) {
+      for (let t = 0; t < touchedCount; t++) {
+        const ex = touched[t]!;
         const qi = owner[ex]!;
         const s = scores[ex]! / norm;
         if (s > best[qi]!) {
