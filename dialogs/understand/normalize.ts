@@ -171,9 +171,16 @@ export function featuresOf(text: string, table: ReadingTable): Map<string, numbe
 
 /**
  * Calls `add` once per occurrence of a feature of the text, in the order featuresOf counts them (the
- * question index counts them against its own vocabulary, without a Map of its own per message).
+ * question index counts them against its own vocabulary, without a Map of its own per message). With
+ * `addGram`, a character bigram or trigram is passed as where it is instead (`text.slice(at, at + n)`),
+ * so that no string is made for it.
  */
-export function forEachFeature(text: string, table: ReadingTable, add: (feature: string) => void): void {
+export function forEachFeature(
+  text: string,
+  table: ReadingTable,
+  add: (feature: string) => void,
+  addGram?: (text: string, at: number, n: 2 | 3) => void,
+): void {
   const folded = text.normalize("NFKC").toLowerCase();
   const pieces = asciiPieces(folded);
   if (pieces) for (const piece of pieces) for (const f of wordFeaturesOf(piece, table)) add(f);
@@ -189,7 +196,11 @@ export function forEachFeature(text: string, table: ReadingTable, add: (feature:
     if (!chunk) continue;
     const padded = LATIN.test(chunk) ? `_${chunk}_` : chunk;
     if (padded.length === 1) add(`c:${padded}`);
-    for (let n = 2; n <= 3; n++) for (let i = 0; i + n <= padded.length; i++) add(padded.slice(i, i + n));
+    if (addGram) {
+      for (let i = 0; i + 2 <= padded.length; i++) addGram(padded, i, 2);
+      for (let i = 0; i + 3 <= padded.length; i++) addGram(padded, i, 3);
+    } else
+      for (let n = 2; n <= 3; n++) for (let i = 0; i + n <= padded.length; i++) add(padded.slice(i, i + n));
   }
 }
 

@@ -141,6 +141,37 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
     postedExample.set(p.examples, start[id]!);
     postedWeight.set(p.weights, start[id]!);
   });
+  // The bigrams and trigrams of the vocabulary (most of it) also by their characters, in an open-addressing
+  // table: a message's n-grams are looked up where they are in its text, without a string made and hashed
+  // for each. Key: the first two UTF-16 units in one number, the third (or -1 for a bigram) in another.
+  const gramBits = Math.max(4, Math.ceil(Math.log2(2 * vocabulary.size + 2)));
+  const gramMask = (1 << gramBits) - 1;
+  const gramKey1 = new Int32Array(gramMask + 1);
+  const gramKey2 = new Int32Array(gramMask + 1);
+  const gramId = new Int32Array(gramMask + 1).fill(-1);
+  const gramSlot = (k1: number, k2: number) => {
+    let slot = (Math.imul(k1, 0x9e3779b1) ^ Math.imul(k2, 0x85ebca6b)) >>> (32 - gramBits);
+    while (gramId[slot] !== -1 && (gramKey1[slot] !== k1 || gramKey2[slot] !== k2))
+      slot = (slot + 1) & gramMask;
+    return slot;
+  };
+  for (const [f, id] of vocabulary) {
+    if (!isGram(f)) continue;
+    const k1 = (f.charCodeAt(0) << 16) | f.charCodeAt(1);
+    const k2 = f.length === 3 ? f.charCodeAt(2) : -1;
+    const slot = gramSlot(k1, k2);
+    gramKey1[slot] = k1;
+    gramKey2[slot] = k2;
+    gramId[slot] = id;
+  }
+  const countGram = (text: string, at: number, n: 2 | 3) => {
+    const k1 = (text.charCodeAt(at) << 16) | text.charCodeAt(at + 1);
+    const k2 = n === 3 ? text.charCodeAt(at + 2) : -1;
+    const id = gramId[gramSlot(k1, k2)]!;
+    if (id >= 0) countKnown(id);
+    else countUnseen(text.slice(at, at + n));
+  };
+
   // What was built from is not kept (the closures below share this scope with it).
   const features = postings.length;
   postings.length = 0;
@@ -162,11 +193,14 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
   const unseenCounts: number[] = [];
   const count = (f: string) => {
     const id = vocabulary.get(f);
-    if (id !== undefined) {
-      if (counts[id] === 0) seen.push(id);
-      counts[id]!++;
-      return;
-    }
+    if (id !== undefined) countKnown(id);
+    else countUnseen(f);
+  };
+  const countKnown = (id: number) => {
+    if (counts[id] === 0) seen.push(id);
+    counts[id]!++;
+  };
+  const countUnseen = (f: string) => {
     const k = unseen.get(f);
     if (k !== undefined) unseenCounts[k]!++;
     else {
@@ -208,7 +242,7 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
     size: { questions: questions.length, examples: n, features },
     understand(text, topic) {
       if (seen.length > 0) forget(); // a call that threw half-way (none should)
-      forEachFeature(text.slice(0, MAX_QUESTION_CHARS), table, count);
+      forEachFeature(text.slice(0, MAX_QUESTION_CHARS), table, count, countGram);
       let norm = 0;
       let touchedCount = 0;
       // In the order first seen, as the sums were always made (the same scores to the last bit).
@@ -306,6 +340,14 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
       return decided;
     },
   };
+}
+
+/**
+ * Whether a feature is a character bigram or trigram: words ("w:…"), emoji ("e:…") and single letters
+ * ("c:…") have a colon second, which no n-gram has (the canonical spelling turns ":" into a space).
+ */
+function isGram(feature: string): boolean {
+  return (feature.length === 2 || feature.length === 3) && feature[1] !== ":";
 }
 
 /** An acknowledgement, greeting or thanks matched below `sure` is at most this long (canonical letters). */
