@@ -26,6 +26,12 @@ export interface ReadingTable {
   words: Map<string, string>;
   /** Pieces of ASCII text already cut into words with this table: piece → its word features. */
   pieces: Map<string, readonly string[]>;
+  /**
+   * The words (canonical spellings) worth remembering: those of the question index's examples. Only
+   * these are kept in `words` and `pieces` (none while unset): what users type besides them (names,
+   * addresses) is never kept.
+   */
+  known?: ReadonlySet<string>;
 }
 
 export function readingTable(readings: Readings): ReadingTable {
@@ -208,7 +214,7 @@ export function forEachFeature(
  * An ASCII text (a pasted English bounce, "host unknown") cut at its spaces, tabs and line breaks, or
  * undefined for any other text. In ASCII these always end a word (Unicode's word boundaries, UAX #29:
  * whitespace joins no letter, digit or punctuation), so the words of the pieces are the words of the text
- * (test/understand-normalize.test.ts holds this against Intl.Segmenter), and a piece's words can be
+ * (test/understand-features.test.ts holds this against Intl.Segmenter), and a piece's words can be
  * remembered: Intl.Segmenter costs ~2 µs per segment, and English bounces use the same words again.
  */
 export function asciiPieces(folded: string): string[] | undefined {
@@ -227,18 +233,21 @@ export function asciiPieces(folded: string): string[] | undefined {
   return pieces;
 }
 
-/** The word features ("w:<word>") of a piece of ASCII text; remembered as words are (wordOf). */
+/** The word features ("w:<word>") of a piece of ASCII text; remembered when all its words are known. */
 function wordFeaturesOf(piece: string, table: ReadingTable): readonly string[] {
   const memo = table.pieces;
-  const known = piece.length <= MAX_WORD_CHARS ? memo.get(piece) : undefined;
-  if (known) return known;
+  const remembered = memo.get(piece);
+  if (remembered) return remembered;
   const features: string[] = [];
+  let allKnown = table.known !== undefined && piece.length <= MAX_WORD_CHARS;
   for (const s of words.segment(piece)) {
     if (!s.isWordLike) continue;
     const word = wordOf(s.segment, table);
-    if (word) features.push(`w:${word}`);
+    if (!word) continue;
+    features.push(`w:${word}`);
+    if (allKnown && !table.known!.has(word)) allKnown = false;
   }
-  if (piece.length <= MAX_WORD_CHARS) {
+  if (allKnown) {
     if (memo.size >= MAX_WORDS) memo.clear();
     memo.set(piece, features);
   }
@@ -246,16 +255,16 @@ function wordFeaturesOf(piece: string, table: ReadingTable): readonly string[] {
 }
 
 /**
- * A word's canonical spelling, sizes as one: remembered per word in the reading table (people use the same
- * few thousand words; a word is spelt the same in every text). At most MAX_WORDS words of at most
- * MAX_WORD_CHARS are kept (~1 MB at worst); then the memory starts afresh.
+ * A word's canonical spelling, sizes as one: remembered per word in the reading table when it is a known
+ * word (people use the same few thousand words; a word is spelt the same in every text). At most
+ * MAX_WORDS spellings of at most MAX_WORD_CHARS are kept; then the memory starts afresh.
  */
 function wordOf(segment: string, table: ReadingTable): string {
-  if (segment.length > MAX_WORD_CHARS) return sizesAsOne(canonical(segment, table));
   const memo = table.words;
   let word = memo.get(segment);
-  if (word === undefined) {
-    word = sizesAsOne(canonical(segment, table));
+  if (word !== undefined) return word;
+  word = sizesAsOne(canonical(segment, table));
+  if (segment.length <= MAX_WORD_CHARS && table.known?.has(word)) {
     if (memo.size >= MAX_WORDS) memo.clear();
     memo.set(segment, word);
   }

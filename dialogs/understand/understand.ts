@@ -172,6 +172,11 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
     else countUnseen(text.slice(at, at + n));
   };
 
+  // Words of the examples: what the reading table may remember the spelling of (normalize.ts wordOf).
+  const known = new Set<string>();
+  for (const f of vocabulary.keys()) if (f.startsWith("w:")) known.add(f.slice(2));
+  table.known = known;
+
   // What was built from is not kept (the closures below share this scope with it).
   const features = postings.length;
   postings.length = 0;
