@@ -72,7 +72,8 @@ export function decide(d: Draft): Decision {
     for (const [reason, kind] of REASON_ORDER) {
       if (kind !== "probe") continue;
       // What the format suggested stands when its turn comes, unless a more specific check matched first.
-      if (d.reason === reason)
+      // (expired's early probe is greylisting only: a format's "gave up" is weighed after the probes.)
+      if (d.reason === reason && reason !== "expired")
         return { reason, basis: "format", evidence: d.evidence ?? `format ${d.lhost}` };
       if (CHECKS[reason]?.probe(f)) return byPhrase(reason, f);
     }

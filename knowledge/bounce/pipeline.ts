@@ -2,6 +2,7 @@ import type { Format } from "../formats/format.ts";
 import { FORMATS, GENERIC } from "../formats/index.ts";
 import { dsnDrafts } from "../formats/rfc3464.ts";
 import { heldOutTable } from "../holdout.ts";
+import { greylistDeferral } from "../reasons/expired.ts";
 import { delayPhrase } from "./delay.ts";
 import { type Draft, newDraft } from "./draft.ts";
 import type { Message } from "./message.ts";
@@ -9,7 +10,7 @@ import { noticeLines } from "./notice.ts";
 import { noticeAddressees } from "./notice-headers.ts";
 import { hasSmtpCode, knownPhrase } from "./signals.ts";
 import { commandInText, preferStatus, remoteHostInText, replyCodeInText, statusInText } from "./smtp.ts";
-import { domainOf, firstAddress, sameAddress, squash } from "./text.ts";
+import { domainOf, firstAddress, forMatching, sameAddress, squash } from "./text.ts";
 
 /** FORMATS, without those an evaluation holds out. */
 let formats: readonly Format[] = FORMATS;
@@ -61,10 +62,11 @@ export function draftsOf(message: Message): Draft[] {
 
   const reporter = domainOf(firstAddress(message.from));
   for (const d of drafts) d.reportingMta ||= reporter;
-  const delay = message.dsn
-    ? undefined
-    : delayPhrase(squash(`${message.subject} ${noticeLines(message).slice(0, 200).join(" ")}`));
-  for (const d of drafts) finish(d, delay !== undefined);
+  const notice = message.dsn
+    ? ""
+    : squash(`${message.subject} ${noticeLines(message).slice(0, 200).join(" ")}`);
+  const delay = notice ? delayPhrase(notice) : undefined;
+  for (const d of drafts) finish(d, delay !== undefined, notice);
   return notTheUser(dedupe(drafts), noticeAddressees(message));
 }
 
@@ -148,8 +150,11 @@ export function joinReplyLines(text: string): string {
   return `${before ? `${before} ` : ""}${reply} ${status ? `${status} ` : ""}${body.slice(before.length).trim()}`;
 }
 
-/** Reads the SMTP details out of the diagnosis where the format did not set them. */
-function finish(d: Draft, delayNotice: boolean): void {
+/**
+ * Reads the SMTP details out of the diagnosis where the format did not set them. `notice`: the notice's
+ * text (squashed), read for an Action the report did not give.
+ */
+function finish(d: Draft, delayNotice: boolean, notice: string): void {
   d.diagnosis = joinReplyLines(squash(d.diagnosis));
   const text = d.diagnosis;
   if (!d.replyCode) d.replyCode = replyCodeInText(text);
@@ -163,7 +168,14 @@ function finish(d: Draft, delayNotice: boolean): void {
   if (!d.command) d.command = commandInText(text);
   if (!d.remoteHost) d.remoteHost = remoteHostInText(text);
   if (d.reason === "feedback" || d.reason === "vacation") d.action = "";
-  else if (!d.action) d.action = delayNotice ? "delayed" : d.status.startsWith("2.") ? "delivered" : "failed";
+  else if (!d.action)
+    d.action =
+      delayNotice || retried(d, notice) ? "delayed" : d.status.startsWith("2.") ? "delivered" : "failed";
+}
+
+/** A greylisting deferral the sending server retries by itself, unless the notice says it gave up. */
+function retried(d: Draft, notice: string): boolean {
+  return greylistDeferral(forMatching(d.diagnosis), d.status, d.replyCode, forMatching(notice));
 }
 
 /** The same recipient twice (listed by the notice and again by a transcript) is one record. */

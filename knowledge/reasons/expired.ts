@@ -1,4 +1,4 @@
-import { phraseOnlyCheck, type ReasonCheck } from "./check.ts";
+import { phraseMatcher, type ReasonCheck } from "./check.ts";
 
 /**
  * The sending server gave up after retrying for its whole queue lifetime.
@@ -6,7 +6,7 @@ import { phraseOnlyCheck, type ReasonCheck } from "./check.ts";
  *   ISP page: "Cannot send message for 5 days", "Could not send message for past 4 hours",
  *             "Your message was not delivered within 5 days"
  */
-export const PHRASES: readonly string[] = [
+const GAVE_UP: readonly string[] = [
   "cannot send message for",
   "cannot send message within",
   "connection timed out",
@@ -42,5 +42,55 @@ export const PHRASES: readonly string[] = [
   "配送を中止",
 ];
 
-export const expired: ReasonCheck = phraseOnlyCheck("expired", PHRASES);
-export const match = expired.match;
+/**
+ * Greylisting: the receiver turns away a sender it has not seen before with a temporary reply and takes
+ * the mail when the sending server tries again, as it does by itself. Not a refusal of the sender (the
+ * 4.7.1 of "450 4.7.1 ... Greylisted" would read as blocked) nor spam: the mail is still on its way.
+ *   450 4.2.0 <x@example.jp>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.jp.html (Postgrey)
+ *   451 4.7.1 Greylisting in action, please come back later (milter-greylist)
+ *   451 Greylisted, please try again later
+ */
+const GREYLISTING: readonly string[] = [
+  "gray listed",
+  "gray-listed",
+  "graylisted",
+  "graylisting",
+  "grey listed",
+  "grey-listed",
+  "greylisted",
+  "greylisting",
+];
+
+export const PHRASES: readonly string[] = [...GAVE_UP, ...GREYLISTING].sort();
+
+const greylisting = phraseMatcher(GREYLISTING);
+const gaveUp = phraseMatcher(GAVE_UP);
+
+/** A temporary reply, or no code at all (greylisting is never meant as a final answer). */
+function temporary(status: string, replyCode: string): boolean {
+  if (status) return status.startsWith("4.");
+  return replyCode === "" || replyCode.startsWith("4");
+}
+
+/**
+ * Is this recipient's answer a greylisting deferral the sending server is still retrying? Not when the
+ * notice says the server has given up (`notice`: its words lower-cased, "message expired" ...).
+ */
+export function greylistDeferral(
+  diagnosis: string,
+  status: string,
+  replyCode: string,
+  notice: string,
+): boolean {
+  return temporary(status, replyCode) && greylisting(diagnosis) !== undefined && gaveUp(notice) === undefined;
+}
+
+export const match = phraseMatcher(PHRASES);
+
+export const expired: ReasonCheck = {
+  reason: "expired",
+  phrases: PHRASES,
+  match,
+  // The probe, early in the order, takes only greylisting; the phrase step later takes the rest.
+  probe: (f) => temporary(f.status, f.replyCode) && greylisting(f.text) !== undefined,
+};

@@ -83,6 +83,9 @@ export type StepKind = "probe" | "phrase";
  * "user unknown". The order follows Sisimai's, which the reference labels come from.
  */
 export const REASON_ORDER: readonly (readonly [Reason, StepKind])[] = [
+  // Greylisting first: its temporary "Recipient address rejected: Greylisted" / 4.7.1 would otherwise
+  // read as an unknown user or a blocked sender (expired.ts).
+  ["expired", "probe"],
   ["mailboxfull", "probe"],
   ["mesgtoobig", "probe"],
   ["exceedlimit", "probe"],
@@ -95,6 +98,9 @@ export const REASON_ORDER: readonly (readonly [Reason, StepKind])[] = [
   ["requireptr", "probe"],
   ["notcompliantrfc", "probe"],
   ["badreputation", "probe"],
+  // A virus verdict before the content and spam checks: a content filter (amavisd-new) words every
+  // verdict alike ("554 5.7.0 Reject, id=…") and only the word after it says virus.
+  ["virusdetected", "probe"],
   ["contenterror", "probe"],
   ["rejected", "probe"],
   ["hostunknown", "probe"],

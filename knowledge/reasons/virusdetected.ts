@@ -4,8 +4,15 @@ import { BEFORE_DATA, phraseMatcher, type ReasonCheck } from "./check.ts";
  * A virus scanner at the receiver flagged the message or an attachment.
  *   554 5.7.1 The message was rejected because it contains prohibited virus or spam content
  *   554 Error :found virus (WebARENA)
+ *   554 5.7.0 Reject, id=12345-07 - INFECTED: Eicar-Test-Signature (amavisd-new's verdict: its
+ *     "id=%n - INFECTED: %V"; older releases wrote "VIRUS: %V")
+ *   550 Virus found: Win.Test.EICAR_HDB-1 (ClamAV filters' usual reply)
+ * Checked before the spam filters' wordings: amavisd-new answers every verdict with the same
+ * "554 5.7.0 Reject, id=…", which spamdetected.ts counts as spam; the word after it is the verdict.
  */
 export const PHRASES: readonly string[] = [
+  " - infected",
+  " - virus:",
   "a virus",
   "contains malware",
   "found virus",
@@ -15,6 +22,7 @@ export const PHRASES: readonly string[] = [
   "the message was rejected because it contains prohibited virus or spam content",
   "this form of attachment has been used by recent viruses or other malware",
   "virus detected",
+  "virus found:",
   "virus phishing/malicious_url detected",
   "your message was infected with a virus",
   "ウイルス",
