@@ -142,9 +142,16 @@ export function commandInText(text: string): string {
 const REMOTE_HOST =
   /\b(?:host|server|while talking to|from|by)\s+([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,8})\.?\s*(?:\[[0-9a-fA-F.:]{3,45}\])?\s*(?:said|:|refused|$)/im;
 
+/**
+ * The same Postfix line with its first word cut off (a screenshot or a paste that starts mid-line):
+ * "mx.example.jp[192.0.2.1] said: 550 ..." at the very start of the text.
+ */
+const LEADING_HOST =
+  /^([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,8})\.? ?\[[0-9a-fA-F.:]{3,45}\]:? ?said\b/;
+
 /** A server name the text says answered, or "". */
 export function remoteHostInText(text: string): string {
   const sample = text.length > 2000 ? text.slice(0, 2000) : text;
-  const m = REMOTE_HOST.exec(sample);
+  const m = REMOTE_HOST.exec(sample) ?? LEADING_HOST.exec(sample);
   return m ? m[1]!.toLowerCase() : "";
 }

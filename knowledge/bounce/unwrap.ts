@@ -140,14 +140,26 @@ export function keepsBreak(line: string, next: string): boolean {
   return startsNewLine(next) || startsEntry(next, line) || endsSeparator(line);
 }
 
+/**
+ * A reply code with its status and nothing after ("554 5.3.0"): no server ends its reply there, so the
+ * explanation went to the next line (an address too long for the screen's rest of the row moved down
+ * whole). Joined whatever the text's widest line: a screenshot's rows are as wide as its longest line.
+ */
+const CODES_ONLY = /^[245]\d\d [245]\.\d{1,3}\.\d{1,3}$/;
+
 /** The text with the lines a narrow screen broke joined again; other lines as they were. */
 export function unwrap(text: string): string {
   const lines = text.split("\n");
   if (lines.length < 2) return text;
   const trimmed = lines.map((l) => l.trimEnd());
   let width = 0;
-  for (const line of trimmed) width = Math.max(width, columns(line));
-  if (width < MIN_WRAP_COLUMNS || width > MAX_WRAP_COLUMNS) return text;
+  let codesOnly = false;
+  for (const line of trimmed) {
+    width = Math.max(width, columns(line));
+    codesOnly ||= line.length <= 13 && CODES_ONLY.test(line);
+  }
+  const wrapped = width >= MIN_WRAP_COLUMNS && width <= MAX_WRAP_COLUMNS;
+  if (!wrapped && !codesOnly) return text;
 
   const out: string[] = [];
   let current = trimmed[0]!;
@@ -158,9 +170,11 @@ export function unwrap(text: string): string {
       currentLast.trim() !== "" &&
       next !== "" &&
       !startsNewLine(next) &&
-      !startsEntry(next, current) &&
-      !endsSeparator(currentLast) &&
-      columns(currentLast) + gap(currentLast) + firstUnitColumns(next) > width;
+      ((currentLast.length <= 13 && CODES_ONLY.test(currentLast)) ||
+        (wrapped &&
+          !startsEntry(next, current) &&
+          !endsSeparator(currentLast) &&
+          columns(currentLast) + gap(currentLast) + firstUnitColumns(next) > width));
     if (broken) {
       current += glue(currentLast, next, width) + next;
     } else {

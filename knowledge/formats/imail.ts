@@ -62,6 +62,9 @@ export const imail: Format = {
         extra = undefined;
       } else if (t.toLowerCase().startsWith(RESPONSE)) {
         extra = drafts.at(-1)?.extra;
+        // The response may follow on the same line (a paste or a screenshot's rows joined).
+        const rest = t.slice(RESPONSE.length).trim();
+        if (rest) extra?.push(rest);
       } else if (extra) extra.push(t);
     }
     return drafts.map(({ recipient, said, extra: more }) => {

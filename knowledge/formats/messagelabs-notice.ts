@@ -12,11 +12,19 @@ import type { Format } from "./format.ts";
  *   kijitora@example.com
  *
  *   Reason: 550 kijitora@example.com... No such user
+ *
+ *   The message subject was: …
+ *   The message identifier was: …
  * Its provider rules (messagelabs.ts) then apply, because the notice names who wrote it.
  */
 export const messagelabsNotice: Format = {
   name: "MessageLabs",
-  detect: (m: Message) => /mail delivery agent at (?:symantec|messagelabs|broadcom)/.test(noticeLower(m)),
+  // A screenshot often starts below the first line: the closing lines name the message the same way
+  // in every notice ("The message identifier was: …", "The message reference was: server-….messagelabs.com!…").
+  detect: (m: Message) =>
+    /mail delivery agent at (?:symantec|messagelabs|broadcom)|^the message (?:identifier|reference) was: /m.test(
+      noticeLower(m),
+    ),
   parse(m: Message) {
     const lines = noticeLines(m);
     const start = lines.findIndex((l) => /unable to deliver your message to the following address/i.test(l));

@@ -3,6 +3,7 @@ import { phraseOnlyCheck, type ReasonCheck } from "./check.ts";
 /**
  * The network or DNS failed on the way: lookups that timed out, routing loops, unreachable hosts.
  *   Diagnostic-Code: X-Postfix; Host or domain name not found. Name service error for name=... type=AAAA: Host not found, try again
+ *   lost connection with mx.example.jp[192.0.2.1] while sending message body (Postfix, status 4.4.2)
  */
 export const PHRASES: readonly string[] = [
   " had no relevant answers",
@@ -18,6 +19,7 @@ export const PHRASES: readonly string[] = [
   "host name lookup failure",
   "host not found, try again",
   "loop detected",
+  "lost connection with ",
   "mail forwarding loop for ",
   "mail loop",
   "malformed name server reply",

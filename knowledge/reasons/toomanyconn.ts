@@ -4,12 +4,17 @@ import { type ReasonCheck, simpleCheck } from "./check.ts";
  * Too many connections or recipients at once from the sending server.
  *   421 4.7.0 mx.example.jp Error: too many connections from 192.0.2.1
  *   452 4.5.3 Too many recipients (docomo)
+ *   550 Ip frequency limited (Tencent QQ Mail's documented refusals, also read without its host name:
+ *     a screenshot often shows only the reply and the service.mail.qq.com help link)
  */
 export const PHRASES: readonly string[] = [
   "all available ips are at maximum connection limit",
+  "connection frequency limited",
   "connection rate limit exceeded",
+  "domain frequency limited",
   "exceeds per-domain connection limit for",
   "has exceeded the max emails per hour ",
+  "ip frequency limited",
   "throttling failure: daily message quota exceeded",
   "throttling failure: maximum sending rate exceeded",
   "too many concurrent smtp connections",

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { classify } from "../knowledge/classify.ts";
+
+async function first(paste: string) {
+  const { records } = await classify(paste, { kind: "fragment" });
+  return records[0];
+}
+
+/** What a screenshot or a paste keeps of a notice: its top cut off, its rows broken or joined. */
+describe("classify: fragments cut by the screen", () => {
+  it("still knows which server answered when the line starts at its name ('host' scrolled away)", async () => {
+    const r = await first(
+      [
+        "    eu-smtp-inbound-2.mimecast.com[198.51.100.40] said: 554 Host network not",
+        "    allowed - see the Mimecast help pages (in reply to RCPT TO command)",
+      ].join("\n"),
+    );
+    expect(r).toMatchObject({ remoteHost: "eu-smtp-inbound-2.mimecast.com", reason: "policyviolation" });
+  });
+
+  it("does not take any word before a bracketed address for a server", async () => {
+    const r = await first("Sorry [192.0.2.9] said: 550 5.1.1 User unknown");
+    expect(r?.remoteHost).toBe("");
+  });
+
+  it("reads QQ Mail's frequency limits without its host name", async () => {
+    for (const paste of [
+      "550 Ip frequency limited. http://service.mail.qq.com/cgi-bin/help?subtype=1 (in reply to end of DATA command)",
+      "550 Connection frequency limited",
+    ]) {
+      const r = await first(paste);
+      expect([r?.reason, r?.topic], paste).toEqual(["toomanyconn", "server-trouble"]);
+    }
+  });
+
+  it("reads Postfix's lost connection as a network failure", async () => {
+    const r = await first(
+      "<aki@example.org>: lost connection with mx.example.org[203.0.113.8] while sending RCPT TO",
+    );
+    expect([r?.reason, r?.topic]).toEqual(["networkerror", "server-trouble"]);
+  });
+
+  it("recognises a MessageLabs notice by its closing lines when its first line is off the screen", async () => {
+    const r = await first(
+      [
+        "yui@example.org",
+        "",
+        "Reason: 550 yui@example.org... No such user",
+        "",
+        "The message subject was: Lunch",
+        "The message identifier was: AB/CD-01234-56789012",
+      ].join("\n"),
+    );
+    expect(r).toMatchObject({ lhost: "MessageLabs", reason: "userunknown", topic: "user-unknown" });
+  });
+
+  it("reads IMail's remote answer when it starts on the row of 'Body of message generated response:'", async () => {
+    const r = await first(
+      [
+        "undeliverable to sora@example.jp",
+        "",
+        "Body of message generated response: 550-Message rejected as spam by Content Filtering.",
+        "550 Ref: mx3.example.jp 2026-12-02 (see the postmaster page)",
+      ].join("\n"),
+    );
+    expect([r?.lhost, r?.reason, r?.topic]).toEqual(["IMailServer", "spamdetected", "spam-blocked"]);
+  });
+
+  it("joins a row holding only the codes to the explanation the screen moved below it", async () => {
+    const r = await first(
+      [
+        "mx.example.net [192.0.2.30] did not like our RCPT TO:",
+        "550 5.1.1",
+        "<takumi.nakamura@example.net>: Recipient address rejected: User unknown in virtual mailbox table",
+        "",
+        "Message headers follow.",
+      ].join("\n"),
+    );
+    expect(r).toMatchObject({ status: "5.1.1", replyCode: "550", topic: "user-unknown" });
+  });
+
+  it("leaves a report field after a line of codes where it is", async () => {
+    const { records } = await classify("550 5.1.1\nStatus: 5.1.1\nAction: failed", { kind: "fragment" });
+    expect(records.map((r) => r.status)).toEqual(["5.1.1"]);
+  });
+});
