@@ -67,3 +67,41 @@ describe("classify: greylisting is a delay the sending server sorts out by itsel
     expect(first).toEqual(["mailboxfull", "mailbox-full", "failed"]);
   });
 });
+
+describe("classify: documented wordings of the big providers, read without the provider's host name", () => {
+  it("reads Microsoft 365's refusal of the sending IP's traffic as a blocked sender", async () => {
+    const [r] = await read(
+      "550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP.",
+    );
+    expect(r?.slice(0, 2)).toEqual(["blocked", "sender-blocklisted"]);
+  });
+
+  it("reads Microsoft 365's 'Server busy' to a new sending IP as a slow-down, not an authentication failure", async () => {
+    const [r] = await read("451 4.7.500 Server busy. Please try again later from [198.51.100.3]. (AS760)");
+    expect(r?.slice(0, 2)).toEqual(["speeding", "server-trouble"]);
+  });
+
+  it("reads Exchange's failed DNS query as a network failure, and a domain that does not exist as such", async () => {
+    expect((await read("451 4.4.0 DNS query failed"))[0]?.slice(0, 2)).toEqual([
+      "networkerror",
+      "server-trouble",
+    ]);
+    expect(
+      (
+        await read(
+          "451 4.4.0 DNS query failed. The error was: SMTPSEND.DNS.NonExistentDomain; nonexistent domain",
+        )
+      )[0]?.[1],
+    ).toBe("host-unknown");
+  });
+
+  it("reads Yahoo's header refusal as a message that breaks the mail format", async () => {
+    const [r] = await read("554 Message not allowed - Headers are not RFC compliant[291]");
+    expect(r?.[0]).toBe("notcompliantrfc");
+  });
+
+  it("reads 'virus found in attachment' as a virus", async () => {
+    const [r] = await read("550 5.7.1 Message rejected: virus found in attachment");
+    expect(r?.slice(0, 2)).toEqual(["virusdetected", "virus-detected"]);
+  });
+});

@@ -5,6 +5,7 @@ import { type ReasonCheck, simpleCheck } from "./check.ts";
  * a dynamic / unknown host.
  *   554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org
  *   550 5.7.606 Access denied, banned sending IP [192.0.2.1]
+ *   550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP (Microsoft 365)
  */
 export const PHRASES: readonly string[] = [
   " rbl",
@@ -87,6 +88,7 @@ export const PHRASES: readonly string[] = [
   "to submit messages to this e-mail system has been rejected",
   "too many spams from your ip",
   "too many unwanted messages have been sent from the following ip address above",
+  "traffic not accepted from this ip",
   "veuillez essayer plus tard. service refused, please try later. …103",
   "veuillez essayer plus tard. service refused, please try later. …510",
   "was blocked by ",

@@ -4,6 +4,7 @@ import { phraseOnlyCheck, type ReasonCheck } from "./check.ts";
  * The network or DNS failed on the way: lookups that timed out, routing loops, unreachable hosts.
  *   Diagnostic-Code: X-Postfix; Host or domain name not found. Name service error for name=... type=AAAA: Host not found, try again
  *   lost connection with mx.example.jp[192.0.2.1] while sending message body (Postfix, status 4.4.2)
+ *   451 4.4.0 DNS query failed (Exchange; "… SMTPSEND.DNS.NonExistentDomain" is a domain that does not exist, record.ts)
  */
 export const PHRASES: readonly string[] = [
   " had no relevant answers",
@@ -12,6 +13,7 @@ export const PHRASES: readonly string[] = [
   "bad dns lookup error code",
   "could not connect and send the mail to",
   "could not retrieve source address",
+  "dns query failed",
   "dns records for the destination computer could not be found",
   "hop count exceeded",
   "hop count exceeded - possible mail loop",
