@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classify } from "../knowledge/classify.ts";
+import { cleanOcrText } from "../knowledge/ocr/clean.ts";
 
 async function first(paste: string) {
   const { records } = await classify(paste, { kind: "fragment" });
@@ -82,5 +83,16 @@ describe("classify: fragments cut by the screen", () => {
   it("leaves a report field after a line of codes where it is", async () => {
     const { records } = await classify("550 5.1.1\nStatus: 5.1.1\nAction: failed", { kind: "fragment" });
     expect(records.map((r) => r.status)).toEqual(["5.1.1"]);
+  });
+});
+
+describe("screenshots: a carrier's domain survives OCR's '.jo' for '.jp'", () => {
+  it("mends '.ne.jo', '.co.jo' and the like, and leaves other .jo names alone", () => {
+    expect(cleanOcrText("<taro.y@docomo.ne.jo>: User unknown")).toBe("<taro.y@docomo.ne.jp>: User unknown");
+    expect(cleanOcrText("host lsean.ezweb.ne. jo[203.0.113.4] said:")).toBe(
+      "host lsean.ezweb.ne.jp[203.0.113.4] said:",
+    );
+    expect(cleanOcrText("<info@shop.example.co.jo>")).toBe("<info@shop.example.co.jp>");
+    expect(cleanOcrText("<info@example.com.jo> www.gov.jo")).toBe("<info@example.com.jo> www.gov.jo");
   });
 });

@@ -123,7 +123,14 @@ function joinBracketed(text: string): string {
  * or an "@" already, so a sentence's end ("… U.S. and") stays.
  */
 const BROKEN_TLD =
-  /([@.][A-Za-z0-9-]{1,63}\.) (jp|com|net|org|edu|gov|info|biz|co|ne|or|ac|go|ad|uk|de|fr|cn|kr|tw|us|ru|io)(?![A-Za-z])/g;
+  /([@.][A-Za-z0-9-]{1,63}\.) (jp|jo|com|net|org|edu|gov|info|biz|co|ne|or|ac|go|ad|uk|de|fr|cn|kr|tw|us|ru|io)(?![A-Za-z])/g;
+
+/**
+ * ".jp" read as ".jo" (the descender of the p lost at small sizes: "ezweb.ne.jo", "example.or.jo"). Only
+ * after a Japanese second-level label (ne, or, co, ac, go, ad, ed, gr, lg), which Jordan's .jo does not
+ * use: a carrier's domain decides which provider's codes apply (docomo.ne.jp, ezweb.ne.jp).
+ */
+const JP_READ_AS_JO = /(?<=[A-Za-z0-9-]\.(?:ne|or|co|ac|go|ad|ed|gr|lg))\.jo(?![A-Za-z0-9-])/g;
 
 function normalizeCharacters(text: string): string {
   // NFKC: full-width ASCII, half-width kana, "…" → "...". Then quotes the mail surely wrote plain.
@@ -131,7 +138,11 @@ function normalizeCharacters(text: string): string {
     .normalize("NFKC")
     .replace(/[‘’‚`´]/g, "'")
     .replace(/[“”„]/g, '"');
-  return joinBracketed(fixLetters(joinJapanese(plainDashes(nfkc))).replace(BROKEN_TLD, "$1$2"));
+  return joinBracketed(
+    fixLetters(joinJapanese(plainDashes(nfkc)))
+      .replace(BROKEN_TLD, "$1$2")
+      .replace(JP_READ_AS_JO, ".jp"),
+  );
 }
 
 /** The status bar and the app's navigation: a clock, a battery level, "‹ 受信", a few stray marks. */
