@@ -100,8 +100,33 @@ describe("classify: documented wordings of the big providers, read without the p
     expect(r?.[0]).toBe("notcompliantrfc");
   });
 
-  it("reads 'virus found in attachment' as a virus", async () => {
-    const [r] = await read("550 5.7.1 Message rejected: virus found in attachment");
+  it("reads 'Virus found:' as a virus, and an anti-virus footer's 'No virus found in this message' not", async () => {
+    const [r] = await read("550 5.7.1 Message rejected. Virus found: Js.Downloader.Agent-88");
     expect(r?.slice(0, 2)).toEqual(["virusdetected", "virus-detected"]);
+    const [footer] = await read(
+      "550 5.7.1 Message refused: No virus found in this message, but too many recipients",
+    );
+    expect(footer?.[0]).not.toBe("virusdetected");
+  });
+});
+
+describe("classify: a sending server that gave up says so with its status", () => {
+  it("reads Sendmail's 4.4.7 after refused connections as given up, not as a block list", async () => {
+    const paste = [
+      "----- Transcript of session follows -----",
+      "<mio@example.ne.jp>... Deferred: Connection refused by mx2.example.ne.jp.",
+      "Message could not be delivered for 5 days",
+      "",
+      "Final-Recipient: RFC822; mio@example.ne.jp",
+      "Action: failed",
+      "Status: 4.4.7",
+    ].join("\n");
+    const [r] = await read(paste);
+    expect(r?.slice(0, 2)).toEqual(["expired", "expired"]);
+  });
+
+  it("still reads a refused connection without an expiry status as a refusal of the sending host", async () => {
+    const [r] = await read("550 5.7.1 Connection refused by mx.example.org: your IP is on our block list");
+    expect(r?.[1]).toBe("sender-blocklisted");
   });
 });

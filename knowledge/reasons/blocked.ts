@@ -102,5 +102,13 @@ export const PHRASES: readonly string[] = [
   "your server requires confirmation",
 ];
 
-export const blocked: ReasonCheck = simpleCheck("blocked", PHRASES);
+const plain = simpleCheck("blocked", PHRASES);
+
+export const blocked: ReasonCheck = {
+  ...plain,
+  // A status that says the delivery time ran out (4.4.7, 4.4.1) was set by the sending server giving up;
+  // the words with it are what its last attempt met ("Deferred: Connection refused by [192.0.2.1]": no
+  // server listening), not a block list's verdict on the sender.
+  probe: (f) => plain.probe(f) && f.statusReason !== "expired",
+};
 export const match = blocked.match;

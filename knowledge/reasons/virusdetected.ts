@@ -22,7 +22,6 @@ export const PHRASES: readonly string[] = [
   "the message was rejected because it contains prohibited virus or spam content",
   "this form of attachment has been used by recent viruses or other malware",
   "virus detected",
-  "virus found in",
   "virus found:",
   "virus phishing/malicious_url detected",
   "your message was infected with a virus",
