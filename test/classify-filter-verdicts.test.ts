@@ -130,3 +130,10 @@ describe("classify: a sending server that gave up says so with its status", () =
     expect(r?.[1]).toBe("sender-blocklisted");
   });
 });
+
+describe("classify: Exim's own size refusal", () => {
+  it("reads 'Message size exceeds maximum permitted' as a message too big", async () => {
+    const [r] = await read("552 Message size exceeds maximum permitted");
+    expect(r?.slice(0, 2)).toEqual(["mesgtoobig", "message-too-big"]);
+  });
+});

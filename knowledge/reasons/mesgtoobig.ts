@@ -5,6 +5,7 @@ import { phraseMatcher } from "./check.ts";
  * The message is larger than the receiving server accepts (the ISP itself takes up to 20 MB).
  *   Status: 5.3.4 / Diagnostic-Code: smtp; 552 5.3.4 Error: message file too big
  *   ISP page: "Message size exceeds (fixed) maximum message size"
+ *   552 Message size exceeds maximum permitted (Exim)
  */
 export const PHRASES: readonly string[] = [
   "exceeded maximum inbound message size",
@@ -19,6 +20,7 @@ export const PHRASES: readonly string[] = [
   "message is too large",
   "message length exceeds administrative limit",
   "message size exceeds fixed limit",
+  "message size exceeds maximum permitted", // Exim's message_size_limit refusal
   "message size exceeds maximum value",
   "message size exceeds…maximum message size",
   "message size limit",
