@@ -10,7 +10,7 @@ import { noticeLines } from "./notice.ts";
 import { noticeAddressees } from "./notice-headers.ts";
 import { hasSmtpCode, knownPhrase } from "./signals.ts";
 import { commandInText, preferStatus, remoteHostInText, replyCodeInText, statusInText } from "./smtp.ts";
-import { domainOf, firstAddress, forMatching, sameAddress, squash } from "./text.ts";
+import { domainOf, firstAddress, sameAddress, squash } from "./text.ts";
 
 /** FORMATS, without those an evaluation holds out. */
 let formats: readonly Format[] = FORMATS;
@@ -175,7 +175,7 @@ function finish(d: Draft, delayNotice: boolean, notice: string): void {
 
 /** A greylisting deferral the sending server retries by itself, unless the notice says it gave up. */
 function retried(d: Draft, notice: string): boolean {
-  return greylistDeferral(forMatching(d.diagnosis), d.status, d.replyCode, forMatching(notice));
+  return greylistDeferral(d.diagnosis, d.status, d.replyCode, notice);
 }
 
 /** The same recipient twice (listed by the notice and again by a transcript) is one record. */

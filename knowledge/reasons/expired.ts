@@ -74,7 +74,8 @@ function temporary(status: string, replyCode: string): boolean {
 
 /**
  * Is this recipient's answer a greylisting deferral the sending server is still retrying? Not when the
- * notice says the server has given up (`notice`: its words lower-cased, "message expired" ...).
+ * notice says the server has given up ("message expired" ...). Both texts as written (squashed): they
+ * are lower-cased only when the reply is a temporary one, which most are not.
  */
 export function greylistDeferral(
   diagnosis: string,
@@ -82,7 +83,8 @@ export function greylistDeferral(
   replyCode: string,
   notice: string,
 ): boolean {
-  return temporary(status, replyCode) && greylisting(diagnosis) !== undefined && gaveUp(notice) === undefined;
+  if (!temporary(status, replyCode) || greylisting(diagnosis.toLowerCase()) === undefined) return false;
+  return gaveUp(notice.toLowerCase()) === undefined;
 }
 
 export const match = phraseMatcher(PHRASES);
