@@ -49,11 +49,35 @@ function mayHoldPii(folded: string, kanjiDigits: string | undefined): boolean {
   return TRIGGER_WORDS.some((w) => lower.includes(w.replace(" ?id", "")));
 }
 
+/**
+ * In ASCII text (no Japanese address, label or introduction can be in it) every kind but a mail address
+ * needs one of these: a run of four digits or "+" and a digit (every number rule; a Japanese phone the
+ * rules accept has ten digits in at most three runs), a secret's word, a birth-date or name label, a
+ * romanised "X-ku". The one other start, a capitalised place name ("Tokyo"), is CAPITALISED_WORD.
+ */
+const ASCII_TRIGGER =
+  /[0-9]{4}|\+[0-9]|pw|pin|pass|login ?id|user ?id|birth|born|d\.?o\.?b|name|-(?:ku|shi|cho|machi|gun|mura|ken)/i;
+/** A romanised address starts at a word of its own: "Tokyo", "Shibuya-ku" (see pii/address.ts). */
+const CAPITALISED_WORD = /(?<![A-Za-z])[A-Z]/;
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * Whether only mail addresses can be in the (folded) text: ASCII with none of the other kinds' triggers.
+ * A classify --json line (its masked recipient, a status, a reply code) is such a text: its scans for the
+ * other kinds (a dozen regular expressions) would find nothing.
+ */
+const onlyAddresses = (folded: string) =>
+  !NON_ASCII.test(folded) && !ASCII_TRIGGER.test(folded) && !CAPITALISED_WORD.test(folded);
+
 /** All personal data found in the text, sorted by position, without overlaps. */
 export function findPii(text: string, kinds?: readonly PiiKind[]): PiiFinding[] {
   const folded = foldWidth(text);
   const kanjiDigits = foldKanjiDigits(folded);
   if (!mayHoldPii(folded, kanjiDigits)) return [];
+  if (onlyAddresses(folded)) {
+    const emails = mergeOverlaps(findEmails(folded));
+    return kinds ? emails.filter((f) => kinds.includes(f.kind)) : emails;
+  }
   // Priority order for overlaps: a phone number as the local part of a carrier address
   // (09012345678@docomo.ne.jp) is a mail address; a postal address holds its postal code.
   const candidates: PiiFinding[] = [

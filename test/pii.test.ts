@@ -19,6 +19,16 @@ describe("personal data detection", () => {
     expect(maskPii("宛先 taro.yamada@docomo.ne.jp に届きません")).toBe("宛先 t***@docomo.ne.jp に届きません");
   });
 
+  it("leaves a classify --json line with only its masked recipient as it is, and still masks what its file name holds", () => {
+    const line = (file: string) =>
+      `{"file":"${file}","records":[{"reason":"userunknown","topic":"user-unknown","status":"5.1.1","action":"failed","replyCode":"550","recipient":"t***@example.jp"}]}`;
+    expect(maskPii(line("lhost-postfix-01.eml"))).toBe(line("lhost-postfix-01.eml"));
+    expect(maskPii(line("from 090-1234-5678.eml"))).toBe(line("from ***-****-****.eml"));
+    expect(maskPii(line("hanako@example.net.eml"))).toBe(line("h***@example.net.eml"));
+    expect(maskPii(line("pin=4831.eml"))).not.toContain("4831");
+    expect(maskPii(line("1-2-3 Jingumae, Shibuya-ku"))).toBe(line("***"));
+  });
+
   it("finds Japanese phone numbers in the usual spellings", () => {
     for (const phone of [
       "090-1234-5678",
