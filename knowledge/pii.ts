@@ -37,7 +37,9 @@ export { foldWidth, maskAddress };
  * Every kind needs a digit, an "@" or one of these words: text without any (commands, button labels,
  * most log fields, symptoms in words) is answered without running the scans, which are most of the cost.
  */
-const TRIGGER_WORDS = [...SECRET_WORDS, ...PERSON_WORDS, ...ADDRESS_WORDS].map((w) => w.toLowerCase());
+const TRIGGER_WORDS = [...SECRET_WORDS, ...PERSON_WORDS, ...ADDRESS_WORDS].map((w) =>
+  w.toLowerCase().replace(" ?id", ""),
+);
 
 function mayHoldPii(folded: string, kanjiDigits: string | undefined): boolean {
   if (kanjiDigits !== undefined) return true;
@@ -46,41 +48,39 @@ function mayHoldPii(folded: string, kanjiDigits: string | undefined): boolean {
     if ((c >= 0x30 && c <= 0x39) || c === 0x40) return true;
   }
   const lower = folded.toLowerCase();
-  return TRIGGER_WORDS.some((w) => lower.includes(w.replace(" ?id", "")));
+  return TRIGGER_WORDS.some((w) => lower.includes(w));
 }
 
-/**
- * In ASCII text (no Japanese address, label or introduction can be in it) every kind but a mail address
- * needs one of these: a run of four digits or "+" and a digit (every number rule; a Japanese phone the
- * rules accept has ten digits in at most three runs), a secret's word, a birth-date or name label, a
- * romanised "X-ku". The one other start, a capitalised place name ("Tokyo"), is CAPITALISED_WORD.
+/*
+ * In ASCII text no Japanese address, label or introduction can be, and each other kind needs something
+ * a pattern test finds at once (so a text without it skips that kind's scans, a dozen regular
+ * expressions in all):
+ * - a number: a run of four digits, or "+" and a digit (every number rule: a Japanese phone the rules
+ *   accept has ten digits in at most three runs);
+ * - a secret: its word; a birth date or a name: its label;
+ * - a romanised address: a digit (its house number or postal code) and, where it starts, a word of its
+ *   own that is capitalised ("Tokyo") or ends in -ku, -shi, ... ("shibuya-ku").
  */
-const ASCII_TRIGGER =
-  /[0-9]{4}|\+[0-9]|pw|pin|pass|login ?id|user ?id|birth|born|d\.?o\.?b|name|-(?:ku|shi|cho|machi|gun|mura|ken)/i;
-/** A romanised address starts at a word of its own: "Tokyo", "Shibuya-ku" (see pii/address.ts). */
+const SECRET_WORD = /pw|pin|pass|login ?id|user ?id/i;
+const NUMBER_START = /[0-9]{4}|\+[0-9]/;
+const BIRTH_WORD = /birth|born|d\.?o\.?b/i;
+const NAME_WORD = /name/i;
+const PLACE_SUFFIX = /-(?:ku|shi|cho|machi|gun|mura|ken)/i;
 const CAPITALISED_WORD = /(?<![A-Za-z])[A-Z]/;
+const DIGIT = /[0-9]/;
+/** Any of the five above (the capitalised word aside): one test for the usual case, none of them. */
+const ASCII_TRIGGER =
+  /pw|pin|pass|login ?id|user ?id|[0-9]{4}|\+[0-9]|birth|born|d\.?o\.?b|name|-(?:ku|shi|cho|machi|gun|mura|ken)/i;
 const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
- * Whether only mail addresses can be in the (folded) text: ASCII with none of the other kinds' triggers.
- * A classify --json line (its masked recipient, a status, a reply code) is such a text: its scans for the
- * other kinds (a dozen regular expressions) would find nothing.
+ * Every kind's candidates, in priority order for overlaps: a phone number as the local part of a carrier
+ * address (09012345678@docomo.ne.jp) is a mail address; a postal address holds its postal code. In ASCII
+ * text, a kind whose trigger is missing is not scanned for (it would find nothing): a classify --json line
+ * (a masked recipient, a status, a reply code) is scanned for mail addresses only.
  */
-const onlyAddresses = (folded: string) =>
-  !NON_ASCII.test(folded) && !ASCII_TRIGGER.test(folded) && !CAPITALISED_WORD.test(folded);
-
-/** All personal data found in the text, sorted by position, without overlaps. */
-export function findPii(text: string, kinds?: readonly PiiKind[]): PiiFinding[] {
-  const folded = foldWidth(text);
-  const kanjiDigits = foldKanjiDigits(folded);
-  if (!mayHoldPii(folded, kanjiDigits)) return [];
-  if (onlyAddresses(folded)) {
-    const emails = mergeOverlaps(findEmails(folded));
-    return kinds ? emails.filter((f) => kinds.includes(f.kind)) : emails;
-  }
-  // Priority order for overlaps: a phone number as the local part of a carrier address
-  // (09012345678@docomo.ne.jp) is a mail address; a postal address holds its postal code.
-  const candidates: PiiFinding[] = [
+function candidatesIn(folded: string, kanjiDigits: string | undefined): PiiFinding[] {
+  return [
     ...findEmails(folded),
     ...findSecrets(folded),
     ...findAddresses(folded),
@@ -88,7 +88,31 @@ export function findPii(text: string, kinds?: readonly PiiKind[]): PiiFinding[] 
     ...findBirthDates(folded),
     ...findNames(folded),
   ];
-  const merged = mergeOverlaps(candidates);
+}
+
+/** candidatesIn for an ASCII text: only the kinds whose triggers are in it are scanned for. */
+function asciiCandidatesIn(folded: string): PiiFinding[] {
+  const capitalised = CAPITALISED_WORD.test(folded);
+  if (!capitalised && !ASCII_TRIGGER.test(folded)) return findEmails(folded);
+  const place = (capitalised || PLACE_SUFFIX.test(folded)) && DIGIT.test(folded);
+  return [
+    ...findEmails(folded),
+    ...(SECRET_WORD.test(folded) ? findSecrets(folded) : []),
+    ...(place ? findAddresses(folded) : []),
+    ...(NUMBER_START.test(folded) ? findNumbers(folded, () => true) : []),
+    ...(BIRTH_WORD.test(folded) ? findBirthDates(folded) : []),
+    ...(NAME_WORD.test(folded) ? findNames(folded) : []),
+  ];
+}
+
+/** All personal data found in the text, sorted by position, without overlaps. */
+export function findPii(text: string, kinds?: readonly PiiKind[]): PiiFinding[] {
+  const folded = foldWidth(text);
+  // Kanji digits are not ASCII: an ASCII text has none to fold (and skips the scan for them).
+  const ascii = !NON_ASCII.test(folded);
+  const kanjiDigits = ascii ? undefined : foldKanjiDigits(folded);
+  if (!mayHoldPii(folded, kanjiDigits)) return [];
+  const merged = mergeOverlaps(ascii ? asciiCandidatesIn(folded) : candidatesIn(folded, kanjiDigits));
   return kinds ? merged.filter((f) => kinds.includes(f.kind)) : merged;
 }
 
