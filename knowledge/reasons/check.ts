@@ -94,29 +94,47 @@ export function phraseMatcher(phrases: readonly string[]): (text: string) => str
     anywhere: parts[i]![0] === "",
   }));
   let compiled = all;
+  /** active[i]: phrase i is not held out (ids are consecutive: phrase i has id ids[0] + i). */
+  let active = new Uint8Array(all.length).fill(1);
+  const first = ids[0] ?? 0;
+  const anywhereAny = all.some((p) => p.anywhere);
   // The checks ask about the same diagnosis several times in a row: remember the last answer.
   let lastText = "";
   let lastResult: string | undefined;
   heldOutTable(({ phrases: off }) => {
     compiled = all.filter((p) => !off.has(p.phrase));
+    active = Uint8Array.from(all, (p) => (off.has(p.phrase) ? 0 : 1));
     lastText = ""; // the remembered answer may have come from a phrase now held out
   });
+  /** Whether the phrase's parts after the first appear in order (each after the last) from `at`. */
+  const restFollows = (text: string, parts: readonly string[], at: number): boolean => {
+    for (let i = 1; i < parts.length; i++) {
+      const found = text.indexOf(parts[i]!, at);
+      if (found === -1) return false;
+      at = found + parts[i]!.length;
+    }
+    return true;
+  };
   // The first phrase in list order whose parts appear in order (each part's first place after the last).
   const find = (text: string): string | undefined => {
-    const { seen, end, mark } = scanFirstParts(text);
+    const { seen, end, mark, found, count } = scanFirstParts(text);
+    if (!anywhereAny && count < compiled.length) {
+      // Fewer first parts were found in the text than the list has phrases: try only theirs, in list order.
+      const candidates: number[] = [];
+      for (let k = 0; k < count; k++) {
+        const i = found[k]! - first;
+        if (i >= 0 && i < all.length && active[i] === 1) candidates.push(i);
+      }
+      if (candidates.length > 1) candidates.sort((a, b) => a - b);
+      for (const i of candidates) {
+        const { phrase, parts, id } = all[i]!;
+        if (restFollows(text, parts, end[id]!)) return phrase;
+      }
+      return undefined;
+    }
     for (const { phrase, parts, id, anywhere } of compiled) {
       if (seen[id] !== mark && !anywhere) continue;
-      let at = anywhere ? 0 : end[id]!;
-      let ok = true;
-      for (let i = 1; i < parts.length; i++) {
-        const found = text.indexOf(parts[i]!, at);
-        if (found === -1) {
-          ok = false;
-          break;
-        }
-        at = found + parts[i]!.length;
-      }
-      if (ok) return phrase;
+      if (restFollows(text, parts, anywhere ? 0 : end[id]!)) return phrase;
     }
     return undefined;
   };
