@@ -118,11 +118,18 @@ export function decodeQuotedPrintableBytes(text: string): string {
       from = at + 1; // a lone "=" stays
       continue;
     }
-    if (at > read) write += bytes.copy(bytes, write, read, at);
+    // copyWithin (a typed-array builtin, memmove semantics) rather than Buffer#copy's argument checks.
+    if (at > read) {
+      bytes.copyWithin(write, read, at);
+      write += at - read;
+    }
     bytes[write++] = high * 16 + low;
     read = from = at + 3;
   }
-  if (read < bytes.length) write += bytes.copy(bytes, write, read);
+  if (read < bytes.length) {
+    bytes.copyWithin(write, read);
+    write += bytes.length - read;
+  }
   return bytes.toString("latin1", 0, write);
 }
 
