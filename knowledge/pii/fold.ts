@@ -16,6 +16,7 @@ export function foldWidth(text: string): string {
 }
 
 const KANJI_DIGITS = "〇一二三四五六七八九";
+const ANY_KANJI_DIGIT = /[〇一二三四五六七八九]/;
 
 /**
  * The folded text with kanji digits as ASCII digits (〇九〇-一二三四-五六七八 → 090-1234-5678), for the
@@ -24,6 +25,8 @@ const KANJI_DIGITS = "〇一二三四五六七八九";
  * kanji (六本木, 三重県): the address scan reads kanji house numbers itself.
  */
 export function foldKanjiDigits(folded: string): string | undefined {
+  // Most texts hold no kanji digit at all: one native scan instead of a character loop.
+  if (!ANY_KANJI_DIGIT.test(folded)) return undefined;
   let run = 0;
   let found = false;
   for (let i = 0; i < folded.length && !found; i++) {
