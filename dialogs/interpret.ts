@@ -98,16 +98,8 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     for (const w of notFeelings) if (t.includes(w)) t = t.split(w).join(" ");
     return t;
   };
-  // As written (not folded): whether the rest still asks (「ですか」「？」) is read off the plain text.
-  const feelingWords = (["urgent", "frustrated", "worried"] as const)
-    .flatMap((kind) => deps.ui.feelings.words[kind])
-    .map((w) => w.normalize("NFKC").toLowerCase())
-    .sort((a, b) => b.length - a.length);
-  const withoutFeelingWords = (text: string) => {
-    let t = withoutExceptions(text).toLowerCase();
-    for (const w of feelingWords) if (t.includes(w)) t = t.split(w).join(" ");
-    return t;
-  };
+  // The text without its words of feeling, as written: what it asks besides them (readQuestion).
+  const withoutFeelingWords = (text: string) => feelingOf.strip(withoutExceptions(text));
   // Symptoms typed in hiragana (「ようりょうおーばー」): symptoms.yaml read through readings.yaml, tried
   // after the symptom matcher itself.
   const symptomByReading = phraseMatcher(
@@ -381,11 +373,12 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     const understood = m.understood();
     const mention = m.typed || !m.fromServer ? mentionOf(text) : undefined;
     const besides = mention && m.typed ? mentionOf.strip(text) : "";
+    const foldedBesides = mentionOf.fold(besides);
     // 「なんで届かないの😭」: a lament about returned mail, not a question of ours. With a diagnosis on
     // screen its next step; without, the paste help that starts from what they said.
     // A question asked in the very words of one of its examples (「もう届かないの？」) is that question.
     const asked = question !== undefined && (understood.candidates[0]?.score ?? 0) >= ASKED_AS_EXAMPLE;
-    if (mention && !asked && isLament(besides))
+    if (mention && !asked && isLament(foldedBesides))
       return session.topic ? nextStep : { type: "BOUNCE_MENTIONED", about: mention };
     // Something people tell rather than ask (「スマホのアドレスだけ届かない、Gmailには届く」), said clearly
     // in the words of the whole message, is that question too, though the message also names returned mail.
@@ -397,7 +390,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       return questionEvent(question, session.topic);
     // A message that only tells about returned mail is answered with the paste help, unless what it says
     // besides (「スマホのアドレスにだけ」 in 「スマホのアドレスにだけ送れない」) is something people tell us.
-    if (besides.replace(/ /g, "").length >= MIN_TOLD_CHARS) {
+    if (foldedBesides.length >= MIN_TOLD_CHARS) {
       const rest = questionIndex.understand(besides, session.topic);
       const clearly = rest.kind === "confident" && (rest.candidates[0]?.score ?? 0) >= TOLD_CLEAR;
       const told = clearly ? deps.questions.questions.get(rest.id) : undefined;
@@ -451,12 +444,13 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     let understood: Understanding;
     if (!feeling) understood = questionIndex.understand(text, topic);
     else {
-      const rest = questionIndex.understand(feelingOf.strip(withoutExceptions(text)), topic);
+      const calm = withoutFeelingWords(text);
+      const rest = questionIndex.understand(calm, topic);
       const restId = rest.kind === "confident" ? rest.id : undefined;
       const restScore = rest.candidates[0]?.score ?? 0;
       // What is left may be a bare ending (「ください」 of 「助けてください」): it must match well, or say
       // what the whole says.
-      if (isQuestion(withoutFeelingWords(text)) && restScore >= CALM_CLEAR) understood = rest;
+      if (isQuestion(calm) && restScore >= CALM_CLEAR) understood = rest;
       else {
         // The whole, diluted by the feeling, counts when it matches clearly (or is no returned mail at
         // all: 「迷惑メールが毎日届いて困ってる」) and says what the rest says.

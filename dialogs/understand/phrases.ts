@@ -18,8 +18,14 @@ const MIN_READ = 4;
 
 export interface PhraseMatcher<K> {
   (text: string): K | undefined;
-  /** The text (folded, in readings) without any of the phrases: what else it says. */
+  /**
+   * The text as written (NFKC, lower case) with every phrase blanked out: what else it says, with its own
+   * punctuation and script (「？」 still asks, katakana words stay katakana). A phrase is found in either
+   * kana (ウザい, うざい), in kanji or in its reading (困って, こまって), with any ending (困ってる, 困ります).
+   */
   strip(text: string): string;
+  /** A text folded the way phrases are matched (symptom-text.ts, in readings): for comparing what is left. */
+  fold(text: string): string;
 }
 
 export function phraseMatcher<K>(
@@ -55,20 +61,51 @@ export function phraseMatcher<K>(
         symbols[i]![1].some((s) => bare.includes(s)),
     )?.[0];
   };
+  // Needles as the phrases are matched, and their readings (all kana: a user typing 「こまってる」 writes
+  // the reading of 困って), longest first; emoji as they are.
   const needles = [
-    ...new Set(
-      compiled.flatMap(([, phrases]) => phrases.map((p) => foldSymptomText(withReadings(p.needle, table)))),
-    ),
+    ...new Set([
+      ...compiled.flatMap(([, phrases]) =>
+        phrases.flatMap((p) => [p.needle, foldSymptomText(withReadings(p.needle, table))]),
+      ),
+      ...symbols.flatMap(([, raw]) => raw),
+    ]),
   ]
     .filter((n) => n !== "")
     .sort((a, b) => b.length - a.length);
   match.strip = (text: string) => {
-    let read = foldSymptomText(withReadings(text.normalize("NFKC"), table));
-    for (const needle of needles) if (read.includes(needle)) read = read.split(needle).join(" ");
-    return read;
+    const written = withoutVariation(text.normalize("NFKC").toLowerCase());
+    let kana = lengthKeptFold(written);
+    let out = written;
+    for (const needle of needles) {
+      if (!kana.includes(needle)) continue;
+      const blank = " ".repeat(needle.length);
+      for (let at = kana.indexOf(needle); at >= 0; at = kana.indexOf(needle, at + needle.length)) {
+        out = out.slice(0, at) + blank + out.slice(at + needle.length);
+        kana = kana.slice(0, at) + blank + kana.slice(at + needle.length);
+      }
+    }
+    return out;
   };
+  match.fold = (text: string) => foldSymptomText(withReadings(text.normalize("NFKC"), table));
   return match;
 }
+
+/**
+ * Katakana → hiragana and small kana → large, one UTF-16 unit for one (so positions stay those of the text
+ * as written): the kana folding of symptom-text.ts, without its dropping of spaces and punctuation.
+ */
+function lengthKeptFold(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0x30a1 && code <= 0x30f6) code -= 0x60;
+    if (SMALL.has(code)) code += 1;
+    out += String.fromCharCode(code);
+  }
+  return out;
+}
+const SMALL = new Set([..."ぁぃぅぇぉっゃゅょゎ"].map((c) => c.charCodeAt(0)));
 
 /** Emoji come with and without the variation selector (U+FE0F): compared without it. */
 function withoutVariation(text: string): string {
