@@ -14,6 +14,7 @@ import { carrierNamer } from "./understand/carriers.ts";
 import { canonicalLength, readingTable } from "./understand/normalize.ts";
 import { phraseMatcher } from "./understand/phrases.ts";
 import { buildRespeller } from "./understand/respell.ts";
+import { stringsIn, withScope } from "./understand/scope.ts";
 import { buildQuestionIndex, MAX_QUESTION_CHARS, type Understanding } from "./understand/understand.ts";
 
 export { languageOf } from "./text-kind.ts";
@@ -107,7 +108,17 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     readings,
   );
   // Built once: the examples of knowledge/data/questions/ as a search index.
-  const questionIndex = buildQuestionIndex(deps.questions);
+  // A text about something no question covers (fees, contracts) is no question of ours (scope.ts).
+  const questionIndex = withScope(
+    buildQuestionIndex(deps.questions),
+    deps.questions,
+    stringsIn([
+      deps.knowledge.topics,
+      deps.knowledge.carriers,
+      deps.knowledge.symptoms,
+      deps.knowledge.codes,
+    ]),
+  );
   // 「ユーザーアンノウン」, "User Unkown": the English of a returned mail, typed by ear or with a typo.
   const respell = buildRespeller(deps.questions.kanaEnglish);
   // 「相手はソフトバンクです」「ahamoの友達」: the carrier a follow-up names.

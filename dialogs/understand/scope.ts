@@ -1,0 +1,127 @@
+import type { QuestionBank } from "../../knowledge/questions.ts";
+import { canonical, type ReadingTable, readingTable } from "./normalize.ts";
+import type { QuestionIndex, Understanding } from "./understand.ts";
+
+/**
+ * Whether a typed text is about something the questions do not cover (fees, contracts, membership, other
+ * services), though it shares a word or an ending with one of them: 「月額料金はいくら？」 matches "what is
+ * the size limit" by 「いくら」, 「解約ってどうやるの」 matches "how do I scan" by 「ってどうやるの」, 「テレビの
+ * 映りが悪い」 matches "whose fault is it" by 「悪い」. Such a match answers a question nobody asked; the
+ * honest answer is what the assistant can do (the paste help and the menu).
+ *
+ * A text is out of scope when it names more things that nothing the assistant knows holds (a word's kanji,
+ * katakana: 料金, テレビ; nowhere in the examples, answers, advice, symptoms,
+ * carriers or codes, nor made of a known word: スパムメール is known) than it shares with the best
+ * question, and shares one content word at most (endings and particles do not count). Only with nothing on
+ * screen. Wraps the index: its candidates stay, the decision becomes "nothing".
+ */
+
+/** From this score on the text is asked in nearly the words of an example: never out of scope. */
+const CLEAR = 0.6;
+/** At most this many content words shared with the best question: the match rests on one weak word. */
+const MAX_SHARED = 1;
+
+const segmenter = new Intl.Segmenter("ja", { granularity: "word" });
+const HIRAGANA = /\p{Script=Hiragana}/u;
+const LATIN = /[a-z]/;
+const KATAKANA = /\p{Script=Katakana}/u;
+/** Sizes, codes and dates ("15mb", 550) name no thing of their own. */
+const DIGITS = /[0-9]/;
+/** Longer texts are pastes or stories (as MAX_QUESTION_CHARS of the index). */
+const MAX_CHARS = 300;
+
+/**
+ * What names a thing in a word: its letters other than hiragana (料金, テレビ, 取消 of 取り消す), when there
+ * are two of kanji or katakana; "" when it names none. English words are left out: they inflect
+ * ("bounced", "bouncing") and are typed with typos, so an unknown one is no sign of another subject
+ * (tried: the held-out English lost a sentence with them).
+ */
+function stemOf(segment: string): string {
+  let stem = "";
+  for (const ch of segment) if (!HIRAGANA.test(ch) && ch !== "ー") stem += ch;
+  if (DIGITS.test(stem) || LATIN.test(stem)) return "";
+  return stem.length >= 2 ? stem : "";
+}
+
+function* wordsOf(text: string): Generator<string> {
+  for (const s of segmenter.segment(text.normalize("NFKC").toLowerCase())) if (s.isWordLike) yield s.segment;
+}
+
+/**
+ * `texts`: everything else the assistant says or reads (advice, answers, symptom phrases, carriers,
+ * codes): a thing named there is no unknown thing, though no example holds it (SPF, リレー).
+ */
+export function withScope(index: QuestionIndex, bank: QuestionBank, texts: Iterable<string>): QuestionIndex {
+  const table: ReadingTable = readingTable(bank.readings);
+  const known = new Set<string>();
+  const learn = (text: string) => {
+    for (const word of wordsOf(text)) known.add(stemOf(word));
+  };
+  for (const text of texts) learn(text);
+  for (const [word] of bank.readings) learn(word);
+  // a stem, or a word of three letters or more in the index's spelling → the questions whose examples hold it
+  const vocabulary = new Map<string, Set<string>>();
+  const own = (key: string, id: string) => {
+    const owners = vocabulary.get(key) ?? new Set<string>();
+    owners.add(id);
+    vocabulary.set(key, owners);
+  };
+  for (const q of bank.questions.values()) {
+    for (const text of stringsIn([q.label, q.answer, q.topics])) learn(text);
+    for (const example of q.examples) {
+      learn(example);
+      for (const word of wordsOf(example)) {
+        const stem = stemOf(word);
+        if (stem !== "") own(stem, q.id);
+        else if (word.length >= 3) own(canonical(word, table), q.id);
+      }
+    }
+  }
+
+  /** A thing is known when a known thing is part of it (スパムメール: スパム, メール). */
+  function knows(stem: string): boolean {
+    if (known.has(stem)) return true;
+    for (let i = 0; i < stem.length; i++)
+      for (let j = i + 2; j <= stem.length; j++) {
+        const part = stem.slice(i, j);
+        // Parts of two kanji are words (変更 of 機種変更); of katakana, syllables (バイ).
+        if (part.length >= (KATAKANA.test(part) ? 3 : 2) && known.has(part)) return true;
+      }
+    return false;
+  }
+
+  /** Whether the best candidate of `u` rests on less than the things a text names that nothing knows. */
+  function outOfScope(text: string, u: Understanding): boolean {
+    const top = u.candidates[0];
+    if (!top || u.kind === "none" || top.score >= CLEAR) return false;
+    let unknown = 0;
+    let shared = 0;
+    for (const word of wordsOf(text.slice(0, MAX_CHARS))) {
+      const stem = stemOf(word);
+      if (stem !== "" && !knows(stem)) unknown++;
+      else if (
+        vocabulary.get(stem !== "" ? stem : word.length >= 3 ? canonical(word, table) : "")?.has(top.id)
+      )
+        shared++;
+    }
+    return unknown > shared && shared <= MAX_SHARED;
+  }
+
+  return {
+    size: index.size,
+    understand(text, topic) {
+      const u = index.understand(text, topic);
+      // With a diagnosis on screen, a follow-up about it often names a thing of its own (先月, 二重, 上司)
+      // beside one word of its question: it is read as asked (tried: dev 933 → 913 of 1,021).
+      return topic === null && outOfScope(text, u) ? { kind: "none", candidates: u.candidates } : u;
+    },
+  };
+}
+
+/** Every string inside a data value (objects and arrays walked), for `texts`. */
+export function* stringsIn(value: unknown): Generator<string> {
+  if (typeof value === "string") yield value;
+  else if (Array.isArray(value)) for (const v of value) yield* stringsIn(v);
+  else if (value instanceof Map) for (const v of value.values()) yield* stringsIn(v);
+  else if (value && typeof value === "object") for (const v of Object.values(value)) yield* stringsIn(v);
+}
