@@ -462,6 +462,18 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       // What is left may be a bare ending (「ください」 of 「助けてください」): it must match well, or say
       // what the whole says.
       if (isQuestion(calm) && restScore >= CALM_CLEAR) understood = rest;
+      // A want or a guess said among the feeling (「ふざけんな、so-netのせいだろこれ」「パスワード盗まれたのか
+      // も…こわい」) that one of the diagnosis's own questions answers is that question, asked or not: the
+      // apology, then that answer, not the steps again. What is left must be more than an ending.
+      else if (
+        restId !== undefined &&
+        topic !== null &&
+        !isPleasantry(restId) &&
+        fitsScreen(restId, topic) &&
+        restScore >= UPSET_FITTING &&
+        canonicalLength(calm, readings) >= MIN_UPSET_REST_CHARS
+      )
+        understood = rest;
       else {
         // The whole, diluted by the feeling, counts when it matches clearly (or is no returned mail at
         // all: 「迷惑メールが毎日届いて困ってる」) and says what the rest says.
@@ -661,6 +673,10 @@ const MAX_TOPICS_OF_A_STANDALONE_ANSWER = 3;
 const CLEAR_OVER_BOUNCE = 0.4;
 /** A question asked besides words of feeling, read without them, must score this much. */
 const CALM_CLEAR = 0.4;
+/** A question of the diagnosis on screen said among words of feeling, read without them, scores this much. */
+const UPSET_FITTING = 0.2;
+/** What is left of a message without its words of feeling has this many letters at least to be read so. */
+const MIN_UPSET_REST_CHARS = 6;
 /** With upset words in a text that asks nothing besides them, its whole must score this much to count. */
 const UPSET_CLEAR = 0.5;
 const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/;
