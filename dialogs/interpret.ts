@@ -275,7 +275,16 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     if (told?.notBounce && !reportsBounce(text) && mentionOf(text) === undefined)
       return [...before, questionEvent(told, session.topic)];
 
-    if (record) {
+    // The diagnosis on screen named again in a person's words (「普通の仕事のメールなのになんでスパム判定され
+    // たの」 after "refused as spam": no code, no header line, nothing reported as the mail's words) is talk
+    // about it, not a new paste: its question, else its steps, not the same advice once more.
+    const sameAgain =
+      record !== undefined &&
+      record.topic === session.topic &&
+      typed &&
+      !kind.fromServer &&
+      !reportsBounce(text);
+    if (record && !sameAgain) {
       // A question about the diagnosis on screen that happens to name a reason (「ウイルスに感染してるって
       // こと？」 after "mail you never sent" reads as "virus found" to the classifier) is answered as the
       // question; a pasted bounce, or a question about another reason, is read as a bounce.
@@ -340,6 +349,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       feeling,
       fromServer: kind.fromServer,
       typed,
+      onScreen: sameAgain || (ownWords !== undefined && ownWords === session.topic),
     });
     if (shouldWarn(head, "chat")) before.push({ type: "PERSONAL_DATA" });
     return [...before, event];
@@ -363,6 +373,8 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     feeling: Feeling | undefined;
     fromServer: boolean;
     typed: boolean;
+    /** It names the diagnosis on screen (a bounce's words or a symptom): it is about that diagnosis. */
+    onScreen: boolean;
   }): DialogEvent {
     const { text, session, ownWords, feeling } = m;
     const nextStep: DialogEvent = session.topic ? { type: "NEXT_STEPS" } : { type: "HOW_TO_PASTE" };
@@ -378,8 +390,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         (m.understood().candidates[0]?.score ?? 0) >= CLEAR_OVER_BOUNCE
       );
     };
-    if (ownWords && !(ownWords === session.topic && m.question()) && !aboutScreen())
-      return { type: "SYMPTOM", topic: ownWords };
+    if (ownWords && ownWords !== session.topic && !aboutScreen()) return { type: "SYMPTOM", topic: ownWords };
     const question = m.question();
     const understood = m.understood();
     const mention = m.typed || !m.fromServer ? mentionOf(text) : undefined;
@@ -414,12 +425,13 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     const top = deps.questions.questions.get(understood.candidates[0]?.id ?? "");
     const betweenActs = understood.kind === "unsure" && Object.keys(top?.topics ?? {}).length === 0;
     if (!question && !m.fromServer && !betweenActs && isShortReaction(text)) return nextStep;
-    if (mention && session.topic) {
+    if ((mention || m.onScreen) && session.topic) {
       // With a diagnosis on screen, words about returned mail are about it (「まだエラーメールが戻ってくる
       // けど再送していい？」): the best question that fits it, however weakly, else its steps. Only a new
       // mail (「別のエラーメールが来た」) asks for the paste help again.
       const lower = text.normalize("NFKC").toLowerCase();
-      if (NEW_MAIL_WORDS.some((w) => lower.includes(w))) return { type: "BOUNCE_MENTIONED", about: mention };
+      if (mention && NEW_MAIL_WORDS.some((w) => lower.includes(w)))
+        return { type: "BOUNCE_MENTIONED", about: mention };
       const fitting = understood.candidates.find((c) => fitsScreen(c.id, session.topic!));
       const fit = fitting && deps.questions.questions.get(fitting.id);
       return fit && !isPleasantry(fit.id) ? questionEvent(fit, session.topic) : nextStep;
