@@ -437,10 +437,30 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       return fit && !isPleasantry(fit.id) ? questionEvent(fit, session.topic) : nextStep;
     }
     if (mention) return { type: "BOUNCE_MENTIONED", about: mention };
-    if (understood.kind === "unsure" && !feeling)
-      return { type: "CLARIFY", ids: understood.candidates.map((c) => c.id) };
+    if (understood.kind === "unsure" && !feeling) {
+      // Questions that all get the same answer here (「何をすればいいのか全然わからない」: "what do I do" and
+      // "I'm lost" both get the paste help with nothing on screen) are no choice to offer: that answer.
+      const same = sameAnswer(
+        understood.candidates.map((c) => c.id),
+        session.topic,
+      );
+      return same ?? { type: "CLARIFY", ids: understood.candidates.map((c) => c.id) };
+    }
     if (m.fromServer) return { type: "UNREADABLE", paste: unreadPaste(text) };
     return feeling ? nextStep : { type: "SMALL_TALK" };
+  }
+
+  /** The answer every one of these questions gets with this diagnosis on screen, if they all get one. */
+  function sameAnswer(ids: readonly string[], topic: TopicId | null): DialogEvent | undefined {
+    let first: DialogEvent | undefined;
+    for (const id of ids) {
+      const q = deps.questions.questions.get(id);
+      if (!q) return undefined;
+      const event = questionEvent(q, topic);
+      if (first === undefined) first = event;
+      else if (JSON.stringify(event) !== JSON.stringify(first)) return undefined;
+    }
+    return first;
   }
 
   /** Whether a question has an answer of its own for the diagnosis on screen. */
