@@ -240,7 +240,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     // The question index is asked only when its answer can change the outcome (a paste read as a bounce
     // with nothing on screen that is no question, a symptom in the user's words about a new topic): it
     // is the costliest step of reading a typed text (npm run bench:webhook). Same answers either way.
-    const feeling = typed ? feelingOf(withoutExceptions(text)) : undefined;
+    const feeling = typed ? (feelingOf(withoutExceptions(text)) ?? exclaimed(text)) : undefined;
     // 「急いでるのに送れない！どうしたらいいの」: a question asked among upset words is understood without
     // them (readQuestion).
     let understoodOnce: Understanding | undefined;
@@ -684,6 +684,48 @@ function isLament(besides: string): boolean {
   for (const word of LAMENT_WORDS) if (rest.includes(word)) rest = rest.split(word).join("");
   return rest.length < MIN_TOLD_CHARS && rest !== besides.replace(/ /g, "");
 }
+
+/**
+ * 「アドレスは絶対合ってる！前は届いてたのに！」「もう！またエラーのメールが来た！」: exclamation marks in two
+ * places (or a run of them) around words that are no thanks or greeting say frustration, though no word of
+ * feeling is there.
+ */
+function exclaimed(text: string): Feeling | undefined {
+  if (text.length > MAX_EXCLAIMED_CHARS) return undefined;
+  let marks = 0;
+  let runs = 0;
+  let last = -2;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== "!" && text[i] !== "！") continue;
+    marks++;
+    if (i !== last + 1) runs++;
+    last = i;
+  }
+  if (runs < 2 && marks < 2) return undefined;
+  const folded = text.normalize("NFKC").toLowerCase();
+  return GLAD_WORDS.some((w) => folded.includes(w)) ? undefined : "frustrated";
+}
+const MAX_EXCLAIMED_CHARS = 300;
+/** Words of thanks, greeting or relief: their exclamation marks are glad ones. */
+const GLAD_WORDS = [
+  "ありがと",
+  "ありがたい",
+  "助か",
+  "たすか",
+  "よかった",
+  "良かった",
+  "届いた",
+  "こんにちは",
+  "こんばんは",
+  "おはよう",
+  "はじめまして",
+  "よろしく",
+  "thank",
+  "thx",
+  "great",
+  "hello",
+  "worked",
+];
 
 /** Words that say a returned mail is another one than the diagnosis on screen: it is to be pasted. */
 const NEW_MAIL_WORDS = ["別の", "新しい", "新しく", "違うエラー", "another", "new one"];
