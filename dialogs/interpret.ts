@@ -1,15 +1,28 @@
 import { firstBounceLine } from "../knowledge/ocr/clean.ts";
 import { maskPii, shouldWarn } from "../knowledge/pii.ts";
 import { answerFor, type Question, type QuestionBank } from "../knowledge/questions.ts";
-import { type BounceRecord, type Classification, TOPIC_IDS, type TopicId } from "../knowledge/types.ts";
-import type { Diagnosis, DialogEvent, Feeling, UnsupportedKind } from "./events.ts";
+import { type Classification, TOPIC_IDS, type TopicId } from "../knowledge/types.ts";
+import { buildLabelIndex, fromPostback, KEYWORD_EVENTS, keywordIndex } from "./commands.ts";
+import { diagnosisOf, primaryRecord } from "./diagnosis.ts";
+import type { DialogEvent, Feeling, UnsupportedKind } from "./events.ts";
 import type { Carrier, Knowledge, Lang } from "./knowledge-contract.ts";
 import { unreadPaste } from "./paste-excerpt.ts";
-import { decodePostback, type Postback } from "./postback.ts";
-import { failedRecipient, failedRecipients, isServerStatus } from "./recipients.ts";
-import { cut, normalizeCommand, trimEndOf } from "./text.ts";
+import { decodePostback } from "./postback.ts";
+import { isServerStatus } from "./recipients.ts";
+import { cut, normalizeCommand } from "./text.ts";
 import { kindOfText, languageOfCommand } from "./text-kind.ts";
-import type { KeywordCommand, UiTexts } from "./ui.ts";
+import type { UiTexts } from "./ui.ts";
+import {
+  asksSomething,
+  exclaimed,
+  isEnglishQuestion,
+  isLament,
+  isQuestion,
+  MIN_TOLD_CHARS,
+  NEW_MAIL_WORDS,
+  reportsBounce,
+  sentencePieces,
+} from "./understand/asking.ts";
 import { carrierNamer } from "./understand/carriers.ts";
 import { canonicalLength, readingTable } from "./understand/normalize.ts";
 import { phraseMatcher } from "./understand/phrases.ts";
@@ -17,7 +30,9 @@ import { buildRespeller } from "./understand/respell.ts";
 import { stringsIn, withScope } from "./understand/scope.ts";
 import { buildQuestionIndex, MAX_QUESTION_CHARS, type Understanding } from "./understand/understand.ts";
 
+export { diagnosisOf, primaryRecord } from "./diagnosis.ts";
 export { languageOf } from "./text-kind.ts";
+export { isServerStatus };
 
 /**
  * Turns what the user sent into typed dialog events, BEFORE the machine sees it: this is where the
@@ -59,20 +74,8 @@ export interface InterpreterDeps {
 export const MAX_TEXT_CHARS = 100_000;
 /** Longer texts are never a typed command or button label. */
 const MAX_COMMAND_CHARS = 200;
-/** The server's explanation kept in the session (masked) is cut to this. */
-const MAX_DETAIL_CHARS = 200;
 /** The line of a partly read screenshot shown back to the user (masked) is cut to this. */
 const MAX_SHOWN_LINE_CHARS = 120;
-
-const KEYWORD_EVENTS: Record<Exclude<KeywordCommand, "yes" | "no">, DialogEvent> = {
-  menu: { type: "MENU" },
-  restart: { type: "RESTART" },
-  help: { type: "HELP" },
-  cancel: { type: "CANCEL" },
-  human: { type: "HUMAN" },
-  more: { type: "MORE_TOPICS" },
-  paste: { type: "HOW_TO_PASTE" },
-};
 
 export type Interpreter = (input: UserInput, session: SessionView) => Promise<DialogEvent[]>;
 
@@ -309,12 +312,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         !session.topic && typed && ownWords === undefined && isQuestion(text) && !reportsBounce(text)
           ? question()
           : undefined;
-      if (
-        standalone &&
-        !standalone.does &&
-        Object.keys(standalone.topics).length <= MAX_TOPICS_OF_A_STANDALONE_ANSWER &&
-        topScore() >= CLEAR_OVER_BOUNCE
-      )
+      if (standalone && !standalone.does && askedOnItsOwn(standalone, topScore()))
         return [...before, questionEvent(standalone, null)];
       if (shouldWarn(head, "bounce")) before.push({ type: "PERSONAL_DATA" });
       const diagnosis = diagnosisOf(record, deps.carrierOf, classification.records);
@@ -386,8 +384,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         q !== undefined &&
         session.topic !== null &&
         q.topics[session.topic] !== undefined &&
-        Object.keys(q.topics).length <= MAX_TOPICS_OF_A_STANDALONE_ANSWER &&
-        (m.understood().candidates[0]?.score ?? 0) >= CLEAR_OVER_BOUNCE
+        askedOnItsOwn(q, m.understood().candidates[0]?.score ?? 0)
       );
     };
     if (ownWords && ownWords !== session.topic && !aboutScreen()) return { type: "SYMPTOM", topic: ownWords };
@@ -641,95 +638,6 @@ const VAGUE_EVENTS = new Set<DialogEvent["type"]>([
   "BOUNCE_MENTIONED",
 ]);
 
-const PIECE_ENDS = new Set([..."。．！？!?、,，\n"]);
-
-/** A short text cut after its sentence ends and commas (a hand scan); "." counts before a space or at the end. */
-function sentencePieces(text: string): string[] {
-  const pieces: string[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const end = PIECE_ENDS.has(ch) || (ch === "." && (i + 1 === text.length || text[i + 1] === " "));
-    if (!end) continue;
-    const piece = text.slice(start, i + 1).trim();
-    if (piece.replace(/[\s。．！？!?、,，.…]/g, "") !== "") pieces.push(piece);
-    start = i + 1;
-  }
-  const last = text.slice(start).trim();
-  if (last !== "") pieces.push(last);
-  return pieces;
-}
-
-/** Words that ask why, and endings: what a lament (「なんで届かないの」) says besides returned mail. */
-const LAMENT_WORDS = [
-  "なんで",
-  "なぜ",
-  "どうして",
-  "why",
-  "howcome",
-  "また",
-  "もう",
-  "ぜんぜん",
-  "全然",
-  "まったく",
-  "全く",
-];
-
-/**
- * Whether what a message says besides its words about returned mail (folded: mentionOf.strip) is only
- * "why" and endings: 「なんで届かないの」「どうして送れないのよ😢」「また戻ってきた」.
- */
-function isLament(besides: string): boolean {
-  let rest = besides.replace(/ /g, "");
-  for (const word of LAMENT_WORDS) if (rest.includes(word)) rest = rest.split(word).join("");
-  return rest.length < MIN_TOLD_CHARS && rest !== besides.replace(/ /g, "");
-}
-
-/**
- * 「アドレスは絶対合ってる！前は届いてたのに！」「もう！またエラーのメールが来た！」: exclamation marks in two
- * places (or a run of them) around words that are no thanks or greeting say frustration, though no word of
- * feeling is there.
- */
-function exclaimed(text: string): Feeling | undefined {
-  if (text.length > MAX_EXCLAIMED_CHARS) return undefined;
-  let marks = 0;
-  let runs = 0;
-  let last = -2;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] !== "!" && text[i] !== "！") continue;
-    marks++;
-    if (i !== last + 1) runs++;
-    last = i;
-  }
-  if (runs < 2 && marks < 2) return undefined;
-  const folded = text.normalize("NFKC").toLowerCase();
-  return GLAD_WORDS.some((w) => folded.includes(w)) ? undefined : "frustrated";
-}
-const MAX_EXCLAIMED_CHARS = 300;
-/** Words of thanks, greeting or relief: their exclamation marks are glad ones. */
-const GLAD_WORDS = [
-  "ありがと",
-  "ありがたい",
-  "助か",
-  "たすか",
-  "よかった",
-  "良かった",
-  "届いた",
-  "こんにちは",
-  "こんばんは",
-  "おはよう",
-  "はじめまして",
-  "よろしく",
-  "thank",
-  "thx",
-  "great",
-  "hello",
-  "worked",
-];
-
-/** Words that say a returned mail is another one than the diagnosis on screen: it is to be pasted. */
-const NEW_MAIL_WORDS = ["別の", "新しい", "新しく", "違うエラー", "another", "new one"];
-
 /** A reaction of a few letters asks a question about the diagnosis only when it matches this well. */
 const REACTION_CLEAR = 0.4;
 /** At most this many letters (canonical, spaces left out): a reaction (「で？」「それで」), not a question. */
@@ -739,8 +647,6 @@ const MAX_REACTION_CHARS = 5;
 const ASKED_AS_EXAMPLE = 0.6;
 /** What a message says besides its words about returned mail must score this much to be taken for it. */
 const TOLD_CLEAR = 0.45;
-/** Fewer characters besides are endings (「でした」), not something told. */
-const MIN_TOLD_CHARS = 4;
 /** A question with answers of its own for more topics than this depends on the diagnosis. */
 const MAX_TOPICS_OF_A_STANDALONE_ANSWER = 3;
 /** A question that also reads as a bounce of another reason than the one on screen must score this much. */
@@ -760,111 +666,6 @@ const UPSET_TOLD = 0.4;
 /** With upset words in a text that asks nothing besides them, its whole must score this much to count. */
 const UPSET_CLEAR = 0.5;
 const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/;
-const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
-const ENGLISH_QUESTION = /^(?:what|who|why|how|is|are|am|can|could|do|does|should|will|where|when)\b/i;
-
-/** Japanese, a question mark at the end or a question word first: a person asking, even with bounce words. */
-function asksSomething(text: string): boolean {
-  return /[?？]\s*$/.test(text) || JAPANESE.test(text) || ENGLISH_QUESTION.test(text.trimStart());
-}
-
-/**
- * Whether a text asks something (「…って何？」「どうすれば」, "what…?") rather than tells (「エラーメールが
- * 返ってくる」): a message that only tells about returned mail gets the paste help, not an answer.
- */
-function isQuestion(text: string): boolean {
-  if (ENGLISH_QUESTION.test(text.trimStart()) || /[?？]/.test(text)) return true;
-  const folded = text.normalize("NFKC");
-  const end = trimEndOf(folded, SENTENCE_END);
-  return (
-    QUESTION_WORDS.some((w) => folded.includes(w)) ||
-    end.endsWith("か") ||
-    end.endsWith("の") ||
-    CONFIRMING_ENDS.some((e) => end.endsWith(e))
-  );
-}
-
-const SENTENCE_END = new Set([..." \n\t。.!！、,〜~…"]);
-
-/** Words of a Japanese question; a plain scan (includes), no pattern. */
-const QUESTION_WORDS = [
-  "何",
-  "なに",
-  "なん",
-  "どう",
-  "どこ",
-  "どれ",
-  "どの",
-  "いつ",
-  "だれ",
-  "誰",
-  "なぜ",
-  "なんで",
-  "どうして",
-  "教えて",
-  "おしえて",
-  "知りたい",
-  "とは",
-  "ってこと",
-  "べき",
-  "いい?",
-  "ですか",
-  "ますか",
-  "でしょうか",
-  // asking for a yes (「再送しなくていいんだよね」「ウイルスじゃないでしょ？」「間違えたのかな」)
-  "よね",
-  "でしょ",
-  "のかな",
-  "っけ",
-];
-
-/**
- * Endings that ask only at the end: 「かな」 (inside, it is part of 「届かない」), and a wish, which asks for
- * the way (「感染してるか調べたい」「動画を送りたいです」), and "the way to" (「容量を増やす方法」).
- */
-const CONFIRMING_ENDS = [
-  "かな",
-  "たい",
-  "たいです",
-  "たいんですが",
-  "たいんだけど",
-  "方法",
-  "やり方",
-  "には",
-];
-
-/** Words that report what a returned mail or the mail app said (a plain scan, no pattern). */
-const REPORT_WORDS = [
-  "って出",
-  "と出",
-  "ってでた",
-  "とでた",
-  "と表示",
-  "って表示",
-  "と言われ",
-  "って言われ",
-  "といわれ",
-  "っていわれ",
-  "と書いて",
-  "って書いて",
-  "ってかいて",
-  "と来",
-  "って来",
-  "ってき",
-  "came back with",
-  "it says",
-  "said",
-];
-
-function reportsBounce(text: string): boolean {
-  const folded = text.normalize("NFKC").toLowerCase();
-  return REPORT_WORDS.some((w) => folded.includes(w));
-}
-
-/** An English question: no Japanese, and a question word first or a question mark last. */
-function isEnglishQuestion(text: string): boolean {
-  return !JAPANESE.test(text) && (ENGLISH_QUESTION.test(text.trimStart()) || /\?\s*$/.test(text));
-}
 
 /**
  * Whether a question that also reads as a bounce is about the diagnosis on screen: any question is when
@@ -873,120 +674,19 @@ function isEnglishQuestion(text: string): boolean {
  * after a user-unknown diagnosis), and other questions count only when clearly asked (「宛先不明って出る」
  * after "mail you never sent" is the new bounce; 「ウイルスに感染してるってこと？」 after it is a question).
  */
+/**
+ * A specific question, clearly asked, that stands on its own over what else its words read as (a bounce
+ * reason, a symptom): its answer hangs on no diagnosis (answers of its own for a few topics at most: how to
+ * scan, is it safe; not "should I resend"), and it matches well.
+ */
+function askedOnItsOwn(question: Question, score: number): boolean {
+  return (
+    Object.keys(question.topics).length <= MAX_TOPICS_OF_A_STANDALONE_ANSWER && score >= CLEAR_OVER_BOUNCE
+  );
+}
+
 function asksAboutScreen(question: Question, score: number, read: TopicId, onScreen: TopicId): boolean {
   if (read === onScreen) return true;
   if (question.does || Object.keys(question.topics).length === TOPIC_IDS.length) return false;
   return score >= CLEAR_OVER_BOUNCE;
-}
-
-function fromPostback(p: Postback | undefined, knowledge: Knowledge): DialogEvent {
-  switch (p?.a) {
-    case "symptom":
-      // 「わからない・その他」 was once a symptom button (and rich menus keep their data): it opens the
-      // second menu now, since the "unknown" advice says nothing the user can act on.
-      return p.topic === "unknown" ? { type: "MORE_TOPICS" } : { type: "SYMPTOM", topic: p.topic };
-    case "followup": {
-      const followUp = knowledge.topics.get(p.topic)?.followUps.find((f) => f.id === p.id);
-      return followUp
-        ? { type: "FOLLOW_UP", topic: p.topic, id: p.id, carriers: followUp.carriers === true }
-        : { type: "MENU" }; // a button from an older version of the texts
-    }
-    case "carrier":
-      return knowledge.carriers.some((c) => c.id === p.id) ? { type: "CARRIER", id: p.id } : { type: "MENU" };
-    case "feedback":
-      return { type: "FEEDBACK", helpful: p.helpful, topic: p.topic };
-    case "cmd":
-      return KEYWORD_EVENTS[p.cmd];
-    default:
-      return { type: "MENU" };
-  }
-}
-
-/** The record the advice is about: the first hard failure, else the first that says anything. */
-export function primaryRecord(records: readonly BounceRecord[]): BounceRecord | undefined {
-  const known = records.filter((r) => r.topic !== "unknown");
-  return known.find((r) => r.action === "failed") ?? known[0];
-}
-
-/**
- * What the session keeps of a paste: the primary record's verdict and every failed recipient (topic,
- * codes, masked address), never the text.
- */
-export function diagnosisOf(
-  record: BounceRecord,
-  carrierOf: InterpreterDeps["carrierOf"],
-  records: readonly BounceRecord[] = [record],
-): Diagnosis {
-  const { topic, recipient, status, replyCode } = failedRecipient(record);
-  const { recipients, more } = failedRecipients(records, record);
-  return {
-    topic,
-    source: "paste",
-    status,
-    replyCode,
-    action: record.action,
-    recipient,
-    carrier: (record.recipientDomain && carrierOf(record.recipientDomain)?.id) || "",
-    detail: serverText(record.diagnosis),
-    recipients,
-    moreRecipients: more,
-  };
-}
-
-export { isServerStatus };
-
-/**
- * The server's explanation, masked and cut, or "" when it is not purely what a server writes: SMTP
- * replies are ASCII, so anything else came from around the paste (the user's own words, maybe a name
- * that no masker recognises) and must not be kept or echoed in the escalation summary.
- */
-function serverText(diagnosis: string): string {
-  const text = diagnosis.replace(/\s+/g, " ").trim();
-  return /^[\x20-\x7E]*$/.test(text) ? cut(maskPii(text), MAX_DETAIL_CHARS) : "";
-}
-
-function keywordIndex(ui: UiTexts): Map<string, KeywordCommand> {
-  const index = new Map<string, KeywordCommand>();
-  for (const [command, words] of Object.entries(ui.keywords) as [KeywordCommand, string[]][])
-    for (const word of words) index.set(normalizeCommand(word), command);
-  // Button labels typed back are commands too, in either language.
-  const labels: [{ ja: string; en: string }, KeywordCommand][] = [
-    [ui.menu.humanLabel, "human"],
-    [ui.menu.menuLabel, "menu"],
-    [ui.menu.moreLabel, "more"],
-    [ui.moreMenu.pasteLabel, "paste"],
-    [ui.feedback.yesLabel, "yes"],
-    [ui.feedback.noLabel, "no"],
-  ];
-  for (const [label, command] of labels) {
-    index.set(normalizeCommand(label.ja), command);
-    index.set(normalizeCommand(label.en), command);
-  }
-  return index;
-}
-
-/** Button labels in both languages → what they stand for, for users who type instead of tapping. */
-function buildLabelIndex({ knowledge, ui }: InterpreterDeps) {
-  const symptoms = new Map<string, TopicId>();
-  for (const id of [...ui.menu.topics, ...ui.moreMenu.topics]) {
-    const topic = knowledge.topics.get(id);
-    if (!topic) continue;
-    symptoms.set(normalizeCommand(topic.menuLabel.ja), id);
-    symptoms.set(normalizeCommand(topic.menuLabel.en), id);
-  }
-  const carriers = new Map<string, string>();
-  for (const c of knowledge.carriers) {
-    carriers.set(normalizeCommand(c.name.ja), c.id);
-    carriers.set(normalizeCommand(c.name.en), c.id);
-  }
-  const followUps = new Map<TopicId, Map<string, string>>();
-  for (const [id, topic] of knowledge.topics) {
-    const labels = new Map<string, string>();
-    for (const f of topic.followUps) {
-      labels.set(normalizeCommand(f.label.ja), f.id);
-      labels.set(normalizeCommand(f.label.en), f.id);
-    }
-    followUps.set(id, labels);
-  }
-  return { symptoms, carriers, followUps };
 }

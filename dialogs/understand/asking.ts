@@ -1,0 +1,208 @@
+import type { Feeling } from "../events.ts";
+import { trimEndOf } from "../text.ts";
+
+/**
+ * How a typed text asks, tells or complains, read off its words and punctuation (plain scans, no
+ * patterns over the whole text): whether it asks something (「…って何？」「どうすれば」 "what…?") or only
+ * tells, reports what a returned mail said (「…って出た」), laments (「なんで届かないの」), exclaims in
+ * frustration, or names a new returned mail; and its pieces (sentences and parts between commas).
+ * dialogs/interpret.ts decides with these what a message is.
+ */
+
+/** Fewer characters (besides words about returned mail) are endings (「でした」), not something told. */
+export const MIN_TOLD_CHARS = 4;
+
+const PIECE_ENDS = new Set([..."。．！？!?、,，\n"]);
+
+/** A short text cut after its sentence ends and commas (a hand scan); "." counts before a space or at the end. */
+export function sentencePieces(text: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const end = PIECE_ENDS.has(ch) || (ch === "." && (i + 1 === text.length || text[i + 1] === " "));
+    if (!end) continue;
+    const piece = text.slice(start, i + 1).trim();
+    if (piece.replace(/[\s。．！？!?、,，.…]/g, "") !== "") pieces.push(piece);
+    start = i + 1;
+  }
+  const last = text.slice(start).trim();
+  if (last !== "") pieces.push(last);
+  return pieces;
+}
+
+/** Words that ask why, and endings: what a lament (「なんで届かないの」) says besides returned mail. */
+const LAMENT_WORDS = [
+  "なんで",
+  "なぜ",
+  "どうして",
+  "why",
+  "howcome",
+  "また",
+  "もう",
+  "ぜんぜん",
+  "全然",
+  "まったく",
+  "全く",
+];
+
+/**
+ * Whether what a message says besides its words about returned mail (folded: mentionOf.strip) is only
+ * "why" and endings: 「なんで届かないの」「どうして送れないのよ😢」「また戻ってきた」.
+ */
+export function isLament(besides: string): boolean {
+  let rest = besides.replace(/ /g, "");
+  for (const word of LAMENT_WORDS) if (rest.includes(word)) rest = rest.split(word).join("");
+  return rest.length < MIN_TOLD_CHARS && rest !== besides.replace(/ /g, "");
+}
+
+/**
+ * 「アドレスは絶対合ってる！前は届いてたのに！」「もう！またエラーのメールが来た！」: exclamation marks in two
+ * places (or a run of them) around words that are no thanks or greeting say frustration, though no word of
+ * feeling is there.
+ */
+export function exclaimed(text: string): Feeling | undefined {
+  if (text.length > MAX_EXCLAIMED_CHARS) return undefined;
+  let marks = 0;
+  let runs = 0;
+  let last = -2;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== "!" && text[i] !== "！") continue;
+    marks++;
+    if (i !== last + 1) runs++;
+    last = i;
+  }
+  if (runs < 2 && marks < 2) return undefined;
+  const folded = text.normalize("NFKC").toLowerCase();
+  return GLAD_WORDS.some((w) => folded.includes(w)) ? undefined : "frustrated";
+}
+const MAX_EXCLAIMED_CHARS = 300;
+/** Words of thanks, greeting or relief: their exclamation marks are glad ones. */
+const GLAD_WORDS = [
+  "ありがと",
+  "ありがたい",
+  "助か",
+  "たすか",
+  "よかった",
+  "良かった",
+  "届いた",
+  "こんにちは",
+  "こんばんは",
+  "おはよう",
+  "はじめまして",
+  "よろしく",
+  "thank",
+  "thx",
+  "great",
+  "hello",
+  "worked",
+];
+
+/** Words that say a returned mail is another one than the diagnosis on screen: it is to be pasted. */
+export const NEW_MAIL_WORDS = ["別の", "新しい", "新しく", "違うエラー", "another", "new one"];
+
+const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+const ENGLISH_QUESTION = /^(?:what|who|why|how|is|are|am|can|could|do|does|should|will|where|when)\b/i;
+
+/** Japanese, a question mark at the end or a question word first: a person asking, even with bounce words. */
+export function asksSomething(text: string): boolean {
+  return /[?？]\s*$/.test(text) || JAPANESE.test(text) || ENGLISH_QUESTION.test(text.trimStart());
+}
+
+/**
+ * Whether a text asks something (「…って何？」「どうすれば」, "what…?") rather than tells (「エラーメールが
+ * 返ってくる」): a message that only tells about returned mail gets the paste help, not an answer.
+ */
+export function isQuestion(text: string): boolean {
+  if (ENGLISH_QUESTION.test(text.trimStart()) || /[?？]/.test(text)) return true;
+  const folded = text.normalize("NFKC");
+  const end = trimEndOf(folded, SENTENCE_END);
+  return (
+    QUESTION_WORDS.some((w) => folded.includes(w)) ||
+    end.endsWith("か") ||
+    end.endsWith("の") ||
+    CONFIRMING_ENDS.some((e) => end.endsWith(e))
+  );
+}
+
+const SENTENCE_END = new Set([..." \n\t。.!！、,〜~…"]);
+
+/** Words of a Japanese question; a plain scan (includes), no pattern. */
+const QUESTION_WORDS = [
+  "何",
+  "なに",
+  "なん",
+  "どう",
+  "どこ",
+  "どれ",
+  "どの",
+  "いつ",
+  "だれ",
+  "誰",
+  "なぜ",
+  "なんで",
+  "どうして",
+  "教えて",
+  "おしえて",
+  "知りたい",
+  "とは",
+  "ってこと",
+  "べき",
+  "いい?",
+  "ですか",
+  "ますか",
+  "でしょうか",
+  // asking for a yes (「再送しなくていいんだよね」「ウイルスじゃないでしょ？」「間違えたのかな」)
+  "よね",
+  "でしょ",
+  "のかな",
+  "っけ",
+];
+
+/**
+ * Endings that ask only at the end: 「かな」 (inside, it is part of 「届かない」), and a wish, which asks for
+ * the way (「感染してるか調べたい」「動画を送りたいです」), and "the way to" (「容量を増やす方法」).
+ */
+const CONFIRMING_ENDS = [
+  "かな",
+  "たい",
+  "たいです",
+  "たいんですが",
+  "たいんだけど",
+  "方法",
+  "やり方",
+  "には",
+];
+
+/** Words that report what a returned mail or the mail app said (a plain scan, no pattern). */
+const REPORT_WORDS = [
+  "って出",
+  "と出",
+  "ってでた",
+  "とでた",
+  "と表示",
+  "って表示",
+  "と言われ",
+  "って言われ",
+  "といわれ",
+  "っていわれ",
+  "と書いて",
+  "って書いて",
+  "ってかいて",
+  "と来",
+  "って来",
+  "ってき",
+  "came back with",
+  "it says",
+  "said",
+];
+
+export function reportsBounce(text: string): boolean {
+  const folded = text.normalize("NFKC").toLowerCase();
+  return REPORT_WORDS.some((w) => folded.includes(w));
+}
+
+/** An English question: no Japanese, and a question word first or a question mark last. */
+export function isEnglishQuestion(text: string): boolean {
+  return !JAPANESE.test(text) && (ENGLISH_QUESTION.test(text.trimStart()) || /\?\s*$/.test(text));
+}
