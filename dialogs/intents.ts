@@ -44,8 +44,11 @@ export type ReplyIntent =
   | { type: "explainHelp" }
   | { type: "confirmCancel" }
   | { type: "confirmRestart" }
-  /** Nothing was understood: one of several short texts (`variant`), never the same twice in a row. */
-  | { type: "answerSmallTalk"; variant: number }
+  /**
+   * Nothing was understood: one of several short texts (`variant`), never the same twice in a row; with a
+   * diagnosis in the session (`topic`), its title and first step come first (the key fact and next step).
+   */
+  | { type: "answerSmallTalk"; variant: number; topic?: TopicId }
   /**
    * A typed question's answer, in the context of the diagnosis's topic (null: none). offer: the menu as
    * quick replies, or none (the feedback question follows with the diagnosis's buttons).

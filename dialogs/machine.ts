@@ -132,7 +132,7 @@ const countUnread = (c: DialogContext, lines: number): DialogContext => ({
 
 /** Not understood: the next of the rotating answers (the first miss variant 0, the next 1, …). */
 function smallTalk(c: DialogContext, say: ReplyIntent[]): DialogContext {
-  say.push({ type: "answerSmallTalk", variant: c.misses });
+  say.push({ type: "answerSmallTalk", variant: c.misses, ...(c.diagnosis && { topic: c.diagnosis.topic }) });
   return { ...c, misses: c.misses + 1 };
 }
 

@@ -108,7 +108,11 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent, room = MAX_MESSAG
       return [say(t(ctx, ui.restarted))];
     case "answerSmallTalk": {
       const variants = ui.smallTalk;
-      return [say(t(ctx, variants[intent.variant % variants.length]!), [pasteItem(ctx), ...menuItems(ctx)])];
+      const answer = t(ctx, variants[intent.variant % variants.length]!);
+      // With a diagnosis on screen, what was not understood is most likely about it: its key fact and
+      // first step come first, so the reply still says what to do.
+      const text = intent.topic ? `${diagnosisReminder(ctx, intent.topic)}\n\n${answer}` : answer;
+      return [say(text, [pasteItem(ctx), ...menuItems(ctx)])];
     }
     case "answerQuestion":
       return [
@@ -116,11 +120,7 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent, room = MAX_MESSAG
       ];
     case "offerCandidates": {
       if (!intent.topic) return [say(t(ctx, ui.clarify), candidateItems(ctx, intent.ids))];
-      const topic = topicOf(ctx, intent.topic);
-      const reminder = fill(t(ctx, ui.clarifyOnDiagnosis), {
-        title: topic.title[ctx.lang],
-        step: topic.steps[ctx.lang][0] ?? "",
-      });
+      const reminder = diagnosisReminder(ctx, intent.topic);
       return [say(`${reminder}\n\n${t(ctx, ui.clarify)}`, candidateItems(ctx, intent.ids))];
     }
     case "acknowledgeFeelings":
@@ -145,6 +145,15 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent, room = MAX_MESSAG
     case "askToSlowDown":
       return [say(t(ctx, ui.slowDown))];
   }
+}
+
+/** The diagnosis on screen in two lines: its title and its first step (ui.yaml `clarifyOnDiagnosis`). */
+function diagnosisReminder(ctx: RenderContext, id: TopicId): string {
+  const topic = topicOf(ctx, id);
+  return fill(t(ctx, ctx.ui.clarifyOnDiagnosis), {
+    title: topic.title[ctx.lang],
+    step: topic.steps[ctx.lang][0] ?? "",
+  });
 }
 
 /** Which lines to paste: after an acknowledgement when the user mentioned a bounce, with phone tips when asked. */
