@@ -69,8 +69,9 @@ const sets = {
   "held-out-3": load("held-out-3.yaml"),
   "held-out-4": load("held-out-4.yaml"),
   "held-out-5": load("held-out-5.yaml"),
+  "held-out-6": load("held-out-6.yaml"),
 };
-const HELD_OUT = ["held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5"] as const;
+const HELD_OUT = ["held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6"] as const;
 const verbose = process.argv.includes("--verbose");
 const heldOutMisses = process.argv.includes("--held-out-misses");
 
