@@ -9,13 +9,18 @@
  * the newest source file was changed, so an edit never runs stale code; plain JavaScript on purpose, so
  * the check itself costs a few milliseconds.
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-/** What `npm run build` compiles (tsconfig.build.json "include"), and the data it copies. */
-const SOURCES = ["bot", "dialogs", "knowledge", "scripts", "simulator", "bench"];
+/**
+ * What `npm run build` compiles, and the data it copies: tsconfig.build.json's "include", read from it so
+ * a folder added there (platform/ was missing from a copy of the list kept here) is watched too.
+ */
+function sources() {
+  return JSON.parse(readFileSync(join(ROOT, "tsconfig.build.json"), "utf8")).include;
+}
 export const STAMP = join(ROOT, "dist", ".built");
 
 function newestSource(dir, newest = 0) {
@@ -32,7 +37,8 @@ export function distIsCurrent() {
   if (!existsSync(STAMP)) return false;
   const built = statSync(STAMP).mtimeMs;
   let newest = 0;
-  for (const dir of SOURCES) if (existsSync(join(ROOT, dir))) newest = newestSource(join(ROOT, dir), newest);
+  for (const dir of sources())
+    if (existsSync(join(ROOT, dir))) newest = newestSource(join(ROOT, dir), newest);
   return built >= newest;
 }
 
