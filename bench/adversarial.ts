@@ -91,3 +91,13 @@ export const ADVERSARIAL: readonly [name: string, input: string][] = [
     "配送できませんでした配信不能届けることが出来ませんでした".repeat(MB / 80),
   ],
 ];
+
+/**
+ * Texts built for the masker's scans (knowledge/pii.ts), run on a whole text at once: runs that look
+ * almost like a mail address, where a scan that went back over the run from each "@" or "." would take
+ * seconds (test/pii.test.ts checks what is found in them; npm run bench:classify times them).
+ */
+export const MASKER_ADVERSARIAL: readonly [name: string, input: string][] = [
+  ["600 KB of 'a.' before one '@'", `${"a.".repeat(300_000)}@`],
+  ["400 KB of 'a@'", "a@".repeat(200_000)],
+];

@@ -232,10 +232,12 @@ describe("linear time", () => {
     expect(performance.now() - started).toBeLessThan(200);
   });
 
-  it("stays fast on a long run that looks almost like an address", () => {
-    const started = performance.now();
-    maskPii(`${"a.".repeat(300_000)}@`);
-    maskPii("a@".repeat(200_000));
-    expect(performance.now() - started).toBeLessThan(2_000);
+  // How long these take is measured by npm run bench:classify (bench/adversarial.ts MASKER_ADVERSARIAL).
+  it("reads a long run that looks almost like an address: no address before a lone @, each a@a once", () => {
+    const dotted = `${"a.".repeat(300_000)}@`;
+    expect(maskPii(dotted)).toBe(dotted);
+    const findings = findPii("a@".repeat(200_000));
+    expect(findings).toHaveLength(100_000);
+    expect(findings.every((f) => f.kind === "email" && f.end - f.start === 3)).toBe(true);
   });
 });
