@@ -187,7 +187,14 @@ function questionText(ctx: RenderContext, id: string, topic: TopicId | null): st
   // Follow-up answers are turned into FOLLOW_UP events by the interpreter; a text is all that comes here.
   if (!question || !answer || "followUp" in answer) return t(ctx, ctx.ui.menu.prompt);
   const links = question.links.map((l) => linkOf(ctx, l)).filter((l) => l !== undefined);
-  return [t(ctx, answer), links.map((l) => `${l.label}: ${l.url}`).join("\n")].filter(Boolean).join("\n\n");
+  // A general answer given with a diagnosis on screen (the question has no answer of its own for it:
+  // 「このお知らせは無視していい？」 after "still trying" read as "is this mail safe?") says nothing of that
+  // diagnosis: its key fact and first step follow, so the reply still says what to do about it.
+  const reminder =
+    topic && question.topics[topic] === undefined && !question.courtesy ? diagnosisReminder(ctx, topic) : "";
+  return [t(ctx, answer), links.map((l) => `${l.label}: ${l.url}`).join("\n"), reminder]
+    .filter(Boolean)
+    .join("\n\n");
 }
 
 function carrierText(ctx: RenderContext, carrierId: string, detected: boolean, named: boolean): string {
