@@ -198,7 +198,10 @@ export function forEachFeature(
     }
   // Emoji say something too (👍 "OK", 🙏 "thanks") but the canonical spelling drops them as symbols.
   for (const ch of text) if (PICTOGRAPH.test(ch)) add(`e:${ch}`);
-  for (const chunk of sizesAsOne(canonical(text, table)).split(" ")) {
+  const spelt = sizesAsOne(canonical(text, table));
+  // Question marks and nothing else (「？？？」, "?"): the text says "what?" as ❓ does.
+  if (spelt === "" && (text.includes("?") || text.includes("？"))) add("e:❓");
+  for (const chunk of spelt.split(" ")) {
     if (!chunk) continue;
     const padded = LATIN.test(chunk) ? `_${chunk}_` : chunk;
     if (padded.length === 1) add(`c:${padded}`);
