@@ -1,8 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { asciiPieces, featuresOf, readingTable } from "../dialogs/understand/normalize.ts";
+import {
+  asciiPieces,
+  featuresOf,
+  featuresOfAll,
+  readingTable,
+  wordSegmentsOfAll,
+} from "../dialogs/understand/normalize.ts";
+import { stringsIn } from "../dialogs/understand/scope.ts";
 import { buildQuestionIndex } from "../dialogs/understand/understand.ts";
-import { fixtureQuestions } from "./fixtures/knowledge.ts";
+import { fixtureKnowledge, fixtureQuestions } from "./fixtures/knowledge.ts";
 
 /**
  * The features a typed text is compared by (dialogs/understand/normalize.ts) are read with shortcuts: an
@@ -100,5 +107,46 @@ describe("the question index asked again and again", () => {
     const alone = texts.map((t) => JSON.stringify(buildQuestionIndex(fixtureQuestions).understand(t, null)));
     for (let round = 0; round < 3; round++)
       expect(texts.map((t) => JSON.stringify(index.understand(t, null)))).toEqual(alone);
+  });
+});
+
+describe("texts read at start-up, segmented all together", () => {
+  // What the question index and its scope read at start-up, and texts shaped to trip the joining up.
+  const data = [
+    ...[...fixtureQuestions.questions.values()].flatMap((q) => [
+      ...q.examples,
+      ...stringsIn([q.label, q.answer, q.topics]),
+    ]),
+    ...stringsIn([fixtureKnowledge.topics, fixtureKnowledge.symptoms, fixtureKnowledge.carriers]),
+  ].map((t) => t.normalize("NFKC").toLowerCase());
+  const edges = [
+    "",
+    "\n",
+    "行末に改行\n",
+    "\r",
+    "容量",
+    "オーバー",
+    "abc",
+    "",
+    "de\r\nf",
+    "👍",
+    "\u200d",
+    "🇯",
+    "🇵",
+    "x",
+  ];
+
+  it("have each the words they have alone", () => {
+    expect(data.length).toBeGreaterThan(1_000);
+    for (const texts of [data, edges, [...edges].reverse(), ["ひとつだけ"], []])
+      expect(wordSegmentsOfAll(texts)).toEqual(texts.map(wordsOf));
+  });
+
+  it("give each text the features it has alone", () => {
+    const examples = [...fixtureQuestions.questions.values()].flatMap((q) => q.examples);
+    const table = readingTable(fixtureQuestions.readings);
+    expect(featuresOfAll(examples, table).map((f) => [...f])).toEqual(
+      examples.map((e) => [...featuresOf(e, table)]),
+    );
   });
 });

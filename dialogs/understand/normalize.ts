@@ -176,6 +176,41 @@ export function featuresOf(text: string, table: ReadingTable): Map<string, numbe
 }
 
 /**
+ * featuresOf of many texts at once (the question index's examples at start-up): the same features, with
+ * their words found in one pass of the segmenter over all the texts (wordSegmentsOfAll).
+ */
+export function featuresOfAll(texts: readonly string[], table: ReadingTable): Map<string, number>[] {
+  const segmented = wordSegmentsOfAll(texts.map((t) => t.normalize("NFKC").toLowerCase()));
+  return texts.map((text, i) => {
+    const features = new Map<string, number>();
+    forEachFeature(text, table, (f) => features.set(f, (features.get(f) ?? 0) + 1), undefined, segmented[i]);
+    return features;
+  });
+}
+
+/**
+ * The word-like segments of each text (as `segmenter.segment(text)` finds them), found with one call for
+ * all the texts: they are segmented joined by line breaks, which always end a word (UAX #29 WB3a/WB3b,
+ * and a dictionary run of Japanese never crosses one), so each text's words are those it has alone
+ * (test/understand-features.test.ts holds this for every text of the data).
+ *
+ * Why: each call of segment() holds a copy of ICU's break iterator outside V8's heap until a GC frees
+ * it, and V8 does not count it toward starting one. The ~8,000 texts read at start-up (the questions'
+ * examples, the advice and answers for the vocabulary of scope.ts) left ~9 MB of the process's malloc heap
+ * in use at its peak, which glibc kept afterwards: RSS with or without sessions.
+ */
+export function wordSegmentsOfAll(texts: readonly string[], segmenter: Intl.Segmenter = words): string[][] {
+  const out = texts.map((): string[] => []);
+  let i = 0;
+  let end = texts.length > 0 ? texts[0]!.length : 0; // where text i ends in the joined text
+  for (const s of segmenter.segment(texts.join("\n"))) {
+    while (i < texts.length - 1 && s.index > end) end += 1 + texts[++i]!.length;
+    if (s.isWordLike) out[i]!.push(s.segment);
+  }
+  return out;
+}
+
+/**
  * Calls `add` once per occurrence of a feature of the text, in the order featuresOf counts them (the
  * question index counts them against its own vocabulary, without a Map of its own per message). With
  * `addGram`, a character bigram or trigram is passed as where it is instead (`text.slice(at, at + n)`),
@@ -186,10 +221,17 @@ export function forEachFeature(
   table: ReadingTable,
   add: (feature: string) => void,
   addGram?: (text: string, at: number, n: 2 | 3) => void,
+  /** The word-like segments of the folded text, when they were found already (featuresOfAll). */
+  wordSegments?: readonly string[],
 ): void {
   const folded = text.normalize("NFKC").toLowerCase();
-  const pieces = asciiPieces(folded);
-  if (pieces) for (const piece of pieces) for (const f of wordFeaturesOf(piece, table)) add(f);
+  const pieces = wordSegments ? undefined : asciiPieces(folded);
+  if (wordSegments)
+    for (const segment of wordSegments) {
+      const word = wordOf(segment, table);
+      if (word) add(`w:${word}`);
+    }
+  else if (pieces) for (const piece of pieces) for (const f of wordFeaturesOf(piece, table)) add(f);
   else
     for (const s of words.segment(folded)) {
       if (!s.isWordLike) continue;

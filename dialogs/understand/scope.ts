@@ -1,5 +1,5 @@
 import type { QuestionBank } from "../../knowledge/questions.ts";
-import { canonical, type ReadingTable, readingTable } from "./normalize.ts";
+import { canonical, type ReadingTable, readingTable, wordSegmentsOfAll } from "./normalize.ts";
 import type { QuestionIndex, Understanding } from "./understand.ts";
 
 /**
@@ -47,18 +47,28 @@ function* wordsOf(text: string): Generator<string> {
   for (const s of segmenter.segment(text.normalize("NFKC").toLowerCase())) if (s.isWordLike) yield s.segment;
 }
 
+/** wordsOf of each text, all segmented in one pass (normalize.ts wordSegmentsOfAll says why). */
+const wordsOfAll = (texts: readonly string[]): string[][] =>
+  wordSegmentsOfAll(
+    texts.map((t) => t.normalize("NFKC").toLowerCase()),
+    segmenter,
+  );
+
 /**
- * `texts`: everything else the assistant says or reads (advice, answers, symptom phrases, carriers,
- * codes): a thing named there is no unknown thing, though no example holds it (SPF, リレー).
+ * The stems the assistant knows (of `texts`, the readings, the questions' labels, answers and examples), and
+ * which questions' examples hold each stem or longer word. Everything is segmented in two passes (normalize.ts
+ * wordSegmentsOfAll says why), in a function of its own so that nothing of it outlives the start-up.
  */
-export function withScope(index: QuestionIndex, bank: QuestionBank, texts: Iterable<string>): QuestionIndex {
-  const table: ReadingTable = readingTable(bank.readings);
+function vocabularyOf(bank: QuestionBank, texts: Iterable<string>, table: ReadingTable) {
+  const said = [...texts, ...bank.readings.keys()];
+  for (const q of bank.questions.values()) said.push(...stringsIn([q.label, q.answer, q.topics]));
+  const examples = [...bank.questions.values()].flatMap((q) =>
+    q.examples.map((text) => ({ id: q.id, text })),
+  );
+  const exampleWords = wordsOfAll(examples.map((e) => e.text));
   const known = new Set<string>();
-  const learn = (text: string) => {
-    for (const word of wordsOf(text)) known.add(stemOf(word));
-  };
-  for (const text of texts) learn(text);
-  for (const [word] of bank.readings) learn(word);
+  for (const words of [...wordsOfAll(said), ...exampleWords])
+    for (const word of words) known.add(stemOf(word));
   // a stem, or a word of three letters or more in the index's spelling → the questions whose examples hold it
   const vocabulary = new Map<string, Set<string>>();
   const own = (key: string, id: string) => {
@@ -66,17 +76,23 @@ export function withScope(index: QuestionIndex, bank: QuestionBank, texts: Itera
     owners.add(id);
     vocabulary.set(key, owners);
   };
-  for (const q of bank.questions.values()) {
-    for (const text of stringsIn([q.label, q.answer, q.topics])) learn(text);
-    for (const example of q.examples) {
-      learn(example);
-      for (const word of wordsOf(example)) {
-        const stem = stemOf(word);
-        if (stem !== "") own(stem, q.id);
-        else if (word.length >= 3) own(canonical(word, table), q.id);
-      }
+  examples.forEach(({ id }, i) => {
+    for (const word of exampleWords[i]!) {
+      const stem = stemOf(word);
+      if (stem !== "") own(stem, id);
+      else if (word.length >= 3) own(canonical(word, table), id);
     }
-  }
+  });
+  return { known, vocabulary };
+}
+
+/**
+ * `texts`: everything else the assistant says or reads (advice, answers, symptom phrases, carriers,
+ * codes): a thing named there is no unknown thing, though no example holds it (SPF, リレー).
+ */
+export function withScope(index: QuestionIndex, bank: QuestionBank, texts: Iterable<string>): QuestionIndex {
+  const table: ReadingTable = readingTable(bank.readings);
+  const { known, vocabulary } = vocabularyOf(bank, texts, table);
 
   /** A thing is known when a known thing is part of it (スパムメール: スパム, メール). */
   function knows(stem: string): boolean {

@@ -1,6 +1,12 @@
 import { answerable, type Question, type QuestionBank } from "../../knowledge/questions.ts";
 import { TOPIC_IDS, type TopicId } from "../../knowledge/types.ts";
-import { canonicalLength, featuresOf, forEachFeature, type ReadingTable, readingTable } from "./normalize.ts";
+import {
+  canonicalLength,
+  featuresOfAll,
+  forEachFeature,
+  type ReadingTable,
+  readingTable,
+} from "./normalize.ts";
 
 /**
  * Which question of knowledge/data/questions/ a typed text asks, and how sure that is.
@@ -82,13 +88,15 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
   // The question answered for every topic in plain words (「つまりどういうこと？」).
   const plainWords = questions.find((q) => Object.keys(q.topics).length === TOPIC_IDS.length);
   const owner: number[] = []; // example → question index
-  const vectors: Map<string, number>[] = [];
+  const examples: string[] = [];
   questions.forEach((q, qi) => {
     for (const example of q.examples) {
       owner.push(qi);
-      vectors.push(featuresOf(example, table));
+      examples.push(example);
     }
   });
+  // All at once: segmented in one pass (normalize.ts wordSegmentsOfAll says why).
+  const vectors = featuresOfAll(examples, table);
   const n = vectors.length;
   // Document frequency over questions: in how many questions' examples a feature occurs.
   const seenIn = new Map<string, number>(); // feature → last question counted
@@ -181,6 +189,7 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
   const features = postings.length;
   postings.length = 0;
   vectors.length = 0;
+  examples.length = 0;
   seenIn.clear();
   df.clear();
   idfs.clear();
