@@ -82,7 +82,11 @@ export type DialogEvent =
   /** The user talks about returned mail without pasting any (「エラーメールが返ってくる」「メールが送れない」). */
   | { type: "BOUNCE_MENTIONED"; about: MentionKind }
   /** A typed question of knowledge/data/questions/ (answered with its text, in the context of the diagnosis). */
-  | { type: "ANSWER"; id: string }
+  /**
+   * `also`: the other questions that came close, when this one was only the likeliest (offered as buttons
+   * under the answer, as 「もしかして…」 offers them).
+   */
+  | { type: "ANSWER"; id: string; also?: string[] }
   /** A few questions came close: ask which one (「もしかして…」). Ids of knowledge/data/questions/. */
   | { type: "CLARIFY"; ids: string[] }
   /** "What should I do now?" (or an upset user with nothing else to say): the diagnosis's steps again. */

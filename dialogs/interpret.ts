@@ -441,7 +441,17 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         understood.candidates.map((c) => c.id),
         session.topic,
       );
-      return same ?? { type: "CLARIFY", ids: understood.candidates.map((c) => c.id) };
+      if (same) return same;
+      // The likeliest of them is answered, the others offered as buttons under it: an answer that is
+      // likely right says more than a list to pick from (a question about a person, a restart or the
+      // paste help, or a pleasantry, is still asked which: they do something, or say nothing).
+      const [likeliest, ...others] = understood.candidates.map((c) => c.id);
+      const q = deps.questions.questions.get(likeliest ?? "");
+      const harmless = q?.does === undefined || q.does === "paste-help" || q.does === "next-steps";
+      const answered = q && !q.courtesy && harmless ? questionEvent(q, session.topic) : undefined;
+      if (answered?.type === "ANSWER") return { ...answered, also: others };
+      if (answered) return answered;
+      return { type: "CLARIFY", ids: understood.candidates.map((c) => c.id) };
     }
     if (m.fromServer) return { type: "UNREADABLE", paste: unreadPaste(text) };
     return feeling ? nextStep : { type: "SMALL_TALK" };

@@ -300,7 +300,13 @@ const ROOT: Handlers = {
   ANSWER: [
     {
       run: (c, e, say) => {
-        say.push({ type: "answerQuestion", id: e.id, topic: c.diagnosis?.topic ?? null, offer: "menu" });
+        say.push({
+          type: "answerQuestion",
+          id: e.id,
+          topic: c.diagnosis?.topic ?? null,
+          offer: "menu",
+          ...(e.also?.length ? { also: e.also } : {}),
+        });
         return c;
       },
     },

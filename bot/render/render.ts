@@ -116,7 +116,15 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent, room = MAX_MESSAG
     }
     case "answerQuestion":
       return [
-        say(questionText(ctx, intent.id, intent.topic), intent.offer === "menu" ? menuItems(ctx) : undefined),
+        say(
+          questionText(ctx, intent.id, intent.topic),
+          // The other questions that came close, as 「もしかして…」 offers them, when this was the likeliest.
+          intent.offer !== "menu"
+            ? undefined
+            : intent.also?.length
+              ? candidateItems(ctx, intent.also)
+              : menuItems(ctx),
+        ),
       ];
     case "offerCandidates": {
       if (!intent.topic) return [say(t(ctx, ui.clarify), candidateItems(ctx, intent.ids))];
