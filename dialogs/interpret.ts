@@ -11,7 +11,7 @@ import { decodePostback } from "./postback.ts";
 import { isServerStatus } from "./recipients.ts";
 import { cut, normalizeCommand } from "./text.ts";
 import { kindOfText, languageOfCommand } from "./text-kind.ts";
-import type { UiTexts } from "./ui.ts";
+import { checkKeyAnswers, type UiTexts } from "./ui.ts";
 import {
   asksSomething,
   exclaimed,
@@ -22,6 +22,7 @@ import {
   NEW_MAIL_WORDS,
   reportsBounce,
   sentencePieces,
+  tellsMore,
 } from "./understand/asking.ts";
 import { carrierNamer } from "./understand/carriers.ts";
 import { canonicalLength, readingTable } from "./understand/normalize.ts";
@@ -96,6 +97,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     ),
     readings,
   );
+  checkKeyAnswers(deps.ui, deps.questions.questions);
   const notFeelings = (deps.ui.feelings.words.except ?? []).map((w) => w.normalize("NFKC"));
   const withoutExceptions = (text: string) => {
     let t = text.normalize("NFKC");
@@ -287,7 +289,12 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       typed &&
       !kind.fromServer &&
       !reportsBounce(text);
-    if (record && !sameAgain) {
+    // Words of feeling typed with a diagnosis on screen, naming a reason without a server's marks and
+    // without reporting a new mail (「ウイルスとか怖すぎる、どうしたらいいの」 after "mail you never sent"):
+    // the person is telling how they feel about what is on screen, not pasting another bounce.
+    const feltAboutScreen =
+      feeling !== undefined && session.topic !== null && !kind.fromServer && !reportsBounce(text);
+    if (record && !sameAgain && !feltAboutScreen) {
       // A question about the diagnosis on screen that happens to name a reason (「ウイルスに感染してるって
       // こと？」 after "mail you never sent" reads as "virus found" to the classifier) is answered as the
       // question; a pasted bounce, or a question about another reason, is read as a bounce.
@@ -429,6 +436,8 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       const lower = text.normalize("NFKC").toLowerCase();
       if (mention && NEW_MAIL_WORDS.some((w) => lower.includes(w)))
         return { type: "BOUNCE_MENTIONED", about: mention };
+      const key = feeling && !question ? keyAnswer(text, session.topic) : undefined;
+      if (key) return key;
       const fitting = understood.candidates.find((c) => fitsScreen(c.id, session.topic!));
       const fit = fitting && deps.questions.questions.get(fitting.id);
       return fit && !isPleasantry(fit.id) ? questionEvent(fit, session.topic) : nextStep;
@@ -454,7 +463,19 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       return { type: "CLARIFY", ids: understood.candidates.map((c) => c.id) };
     }
     if (m.fromServer) return { type: "UNREADABLE", paste: unreadPaste(text) };
-    return feeling ? nextStep : { type: "SMALL_TALK" };
+    if (!feeling) return { type: "SMALL_TALK" };
+    return (session.topic && keyAnswer(text, session.topic)) || nextStep;
+  }
+
+  /**
+   * An upset user who tells their situation besides the feeling (「泣きそう、ゼミのレポートが提出できない」)
+   * and asks nothing we know: the answer of the diagnosis's key question (ui.yaml `feelings.keyAnswer`),
+   * if it has one. Feeling alone, or with fillers (「ちょっと心配になってきました」), gets the steps.
+   */
+  function keyAnswer(text: string, topic: TopicId): DialogEvent | undefined {
+    const id = deps.ui.feelings.keyAnswer?.[topic];
+    const q = id === undefined ? undefined : deps.questions.questions.get(id);
+    return q && tellsMore(withoutFeelingWords(text)) ? questionEvent(q, topic) : undefined;
   }
 
   /** The answer every one of these questions gets with this diagnosis on screen, if they all get one. */

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { loadDataFile } from "../knowledge/data-file.ts";
+import { DataFileError, loadDataFile } from "../knowledge/data-file.ts";
 import { TOPIC_IDS } from "../knowledge/types.ts";
 import { graphemeLength, LINE_LIMITS } from "../platform/line-limits.ts";
 import { UNSUPPORTED_KINDS } from "./events.ts";
@@ -156,6 +156,12 @@ export const uiSchema = z
         /** Words that contain a word of feeling but say none (かしこまりました holds こまりました). */
         except: keywordList.optional(),
       }),
+      /**
+       * Per diagnosis, the question (id in knowledge/data/questions/) whose answer is its key step: what an
+       * upset user who tells their situation besides the feeling, and asks nothing we know, gets after the
+       * apology. Diagnoses not listed: their steps again.
+       */
+      keyAnswer: z.partialRecord(z.enum(TOPIC_IDS), z.string().min(1)).optional(),
     }),
     unsupported: z.object(
       Object.fromEntries(UNSUPPORTED_KINDS.map((k) => [k, localized])) as {
@@ -211,4 +217,19 @@ export const DEFAULT_UI_FILE = fileURLToPath(new URL("../knowledge/data/ui.yaml"
 /** Reads and validates ui.yaml; throws DataFileError naming the file and field. */
 export function loadUi(file: string = DEFAULT_UI_FILE): UiTexts {
   return loadDataFile(file, uiSchema);
+}
+
+/** Every question `feelings.keyAnswer` names exists (knowledge/data/questions/); throws DataFileError if not. */
+export function checkKeyAnswers(
+  ui: UiTexts,
+  questions: ReadonlyMap<string, unknown>,
+  file: string = DEFAULT_UI_FILE,
+): void {
+  for (const [topic, id] of Object.entries(ui.feelings.keyAnswer ?? {}))
+    if (id !== undefined && !questions.has(id))
+      throw new DataFileError(
+        file,
+        `feelings.keyAnswer.${topic}`,
+        `names no question of questions/: "${id}"`,
+      );
 }

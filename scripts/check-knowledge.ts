@@ -4,7 +4,7 @@
  * That includes advice that contradicts itself (knowledge/consistency.ts, claims.yaml).
  */
 import { join, relative } from "node:path";
-import { DEFAULT_UI_FILE, loadUi } from "../dialogs/ui.ts";
+import { checkKeyAnswers, DEFAULT_UI_FILE, loadUi } from "../dialogs/ui.ts";
 import { DataFileError } from "../knowledge/data-file.ts";
 import { checkResendLines, loadKnowledge } from "../knowledge/knowledge.ts";
 import { loadQuestions } from "../knowledge/questions.ts";
@@ -15,6 +15,7 @@ try {
   const ui = loadUi(dir ? join(dir, "ui.yaml") : DEFAULT_UI_FILE);
   checkResendLines(knowledge, ui.diagnosis.resend, ui.diagnosis.noResendLineFor, dir);
   const { questions, readings, kanaEnglish } = loadQuestions(knowledge, dir);
+  checkKeyAnswers(ui, questions, dir ? join(dir, "ui.yaml") : DEFAULT_UI_FILE);
   const examples = [...questions.values()].reduce((n, q) => n + q.examples.length, 0);
   const phrases = knowledge.symptoms.reduce((n, s) => n + s.phrases.length, 0);
   const mentions = ui.mentions.returned.length + ui.mentions["not-sent"].length;

@@ -585,6 +585,14 @@ describe("npm run check:knowledge", () => {
       },
       'field "mentions.not-sent"',
     ],
+    // the key answer an upset user's situation gets must be a question that exists
+    [
+      "ui.yaml",
+      (t: Yaml) => {
+        t.feelings.keyAnswer["message-too-big"] = "send-it-by-pigeon";
+      },
+      'field "feelings.keyAnswer.message-too-big": names no question of questions/: "send-it-by-pigeon"',
+    ],
   ])("prints the file (%s) and the field and fails for broken data", (file, change, says) => {
     const failure = checkBroken(file, change);
     expect(failure.status).toBe(1);

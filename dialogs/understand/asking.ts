@@ -98,6 +98,21 @@ const GLAD_WORDS = [
   "worked",
 ];
 
+/**
+ * Whether what is left of a Japanese message without its words of feeling tells something: a word in
+ * kanji or katakana (「  、ゼミのレポートが提出できない」). Hiragana alone is endings and fillers (「ちょっと
+ * になってきました」 of 「ちょっと心配になってきました」); a plea (「早く対応してください」) asks for the steps.
+ * English is not told apart (「I'm really  about this」 is the feeling again): the steps.
+ */
+export function tellsMore(rest: string): boolean {
+  const end = trimEndOf(rest.normalize("NFKC").toLowerCase(), SENTENCE_END);
+  if (PLEA_ENDS.some((e) => end.endsWith(e))) return false;
+  return CONTENT_SCRIPT.test(rest);
+}
+/** A plea (「早く対応してください」「なんとかしてほしい」) asks for what to do: the steps. */
+const PLEA_ENDS = ["ください", "下さい", "お願いします", "お願い", "おねがい", "ほしい", "欲しい"];
+const CONTENT_SCRIPT = /[\p{Script=Han}\p{Script=Katakana}]/u;
+
 /** Words that say a returned mail is another one than the diagnosis on screen: it is to be pasted. */
 export const NEW_MAIL_WORDS = ["別の", "新しい", "新しく", "違うエラー", "another", "new one"];
 
