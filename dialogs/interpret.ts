@@ -547,7 +547,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         else understood = { kind: "none", candidates: whole.candidates };
       }
     }
-    understood = beyondPleasantries(text, understood, topic);
+    understood = toldWithPleasantry(text, beyondPleasantries(text, understood, topic), topic);
     if (feeling && understood.kind === "confident" && isPleasantry(understood.id))
       return { kind: "none", candidates: understood.candidates };
     return understood;
@@ -578,6 +578,23 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     if (rest.length === 0 || rest.length === pieces.length || !rest.some(isQuestion)) return whole;
     const asked = questionIndex.understand(rest.join("。"), topic);
     return asked.kind === "confident" && !isPleasantry(asked.id) ? asked : whole;
+  }
+
+  /**
+   * 「ありがとう、相手に確認してみる」: thanks (or OK, a greeting) and, besides, what the user will do, asked
+   * nothing: the pleasantry, not the question whose words the plan shares (how to reach the recipient).
+   * Something people tell us (`statement`: 「ありがとう。スマホのアドレスにだけ送れない」) is still answered.
+   */
+  function toldWithPleasantry(text: string, whole: Understanding, topic: TopicId | null): Understanding {
+    if (whole.kind !== "confident" || isPleasantry(whole.id) || isQuestion(text)) return whole;
+    if (deps.questions.questions.get(whole.id)?.statement) return whole;
+    const pieces = sentencePieces(text);
+    if (pieces.length < 2) return whole;
+    for (const piece of pieces) {
+      const u = questionIndex.understand(piece, topic);
+      if (u.kind === "confident" && isPleasantry(u.id)) return u;
+    }
+    return whole;
   }
 
   /** A text of a few letters at most (emoji, punctuation and spaces not counted). */
