@@ -436,8 +436,9 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       const lower = text.normalize("NFKC").toLowerCase();
       if (mention && NEW_MAIL_WORDS.some((w) => lower.includes(w)))
         return { type: "BOUNCE_MENTIONED", about: mention };
-      const key = feeling && !question ? keyAnswer(text, session.topic) : undefined;
-      if (key) return key;
+      // Said in anger or worry and asking nothing we know ("this is so annoying, it keeps bouncing"): not a
+      // weak guess at a question, but the key answer or the steps.
+      if (feeling && !question) return keyAnswer(text, session.topic) ?? nextStep;
       const fitting = understood.candidates.find((c) => fitsScreen(c.id, session.topic!));
       const fit = fitting && deps.questions.questions.get(fitting.id);
       return fit && !isPleasantry(fit.id) ? questionEvent(fit, session.topic) : nextStep;
