@@ -543,7 +543,11 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
           (whole.candidates[0]?.score ?? 0) >= UPSET_CLEAR ||
           deps.questions.questions.get(restId ?? "")?.notBounce === true;
         if (whole.kind === "confident" && whole.id === restId && wholeClear) understood = whole;
-        else if (deps.questions.questions.get(restId ?? "")?.statement && restScore >= UPSET_TOLD)
+        else if (
+          deps.questions.questions.get(restId ?? "")?.statement &&
+          restScore >= UPSET_TOLD &&
+          canonicalLength(calm, readings) >= MIN_UPSET_REST_CHARS
+        )
           understood = rest;
         else understood = { kind: "none", candidates: whole.candidates };
       }
