@@ -66,8 +66,10 @@ export function exclaimed(text: string): Feeling | undefined {
   let marks = 0;
   let runs = 0;
   let last = -2;
+  // A question mark counts next to an exclamation mark (「なんで？意味わかんない！」), not on its own.
+  const asked = text.includes("!") || text.includes("！") ? "?？" : "";
   for (let i = 0; i < text.length; i++) {
-    if (text[i] !== "!" && text[i] !== "！") continue;
+    if (text[i] !== "!" && text[i] !== "！" && !asked.includes(text[i]!)) continue;
     marks++;
     if (i !== last + 1) runs++;
     last = i;
