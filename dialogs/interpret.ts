@@ -571,7 +571,9 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     // One sentence that asks (「放置でOK？」 after "still trying"): no acknowledgement but the question
     // that comes next, if one fits the diagnosis on screen.
     if (pieces.length < 2) {
-      if (!topic || isShortReaction(text) || !isQuestion(text)) return whole;
+      // Said in nearly the words of an acknowledgement (「そういうことか」: its か is no question), it is one.
+      const asAct = (whole.candidates[0]?.score ?? 0) >= ACT_AS_EXAMPLE;
+      if (!topic || asAct || isShortReaction(text) || !isQuestion(text)) return whole;
       const next = whole.candidates.find((c) => !isPleasantry(c.id) && fitsScreen(c.id, topic));
       return next ? { kind: "confident", id: next.id, candidates: whole.candidates } : whole;
     }
@@ -696,6 +698,8 @@ const REACTION_CLEAR = 0.4;
 /** At most this many letters (canonical, spaces left out): a reaction (「で？」「それで」), not a question. */
 const MAX_REACTION_CHARS = 5;
 
+/** A pleasantry scoring this much is said in nearly the words of one of its examples. */
+const ACT_AS_EXAMPLE = 0.8;
 /** A question scoring this much is asked in (nearly) the words of one of its examples. */
 const ASKED_AS_EXAMPLE = 0.6;
 /** What a message says besides its words about returned mail must score this much to be taken for it. */
