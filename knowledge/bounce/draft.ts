@@ -30,6 +30,11 @@ export interface Draft {
   lhost: string;
 }
 
+/**
+ * Every draft has the same fields in the same order (`reason` and `evidence` too, undefined until a format
+ * sets them), so they all share one hidden class: the code that reads drafts (finish, decide, toRecord)
+ * sees one shape, not one per combination of fields a format happened to pass.
+ */
 export function newDraft(lhost: string, fields: Partial<Draft> = {}): Draft {
   return {
     recipient: "",
@@ -41,6 +46,8 @@ export function newDraft(lhost: string, fields: Partial<Draft> = {}): Draft {
     command: "",
     remoteHost: "",
     reportingMta: "",
+    reason: undefined,
+    evidence: undefined,
     lhost,
     ...fields,
   };

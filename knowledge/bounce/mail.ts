@@ -60,15 +60,34 @@ function cut(text: string, max = LIMITS.partChars): string {
   return text.length > max ? text.slice(0, max) : text;
 }
 
-function fastMessage(fast: NonNullable<ReturnType<typeof readMime>>): Message {
+/**
+ * A mail's Message, its fields written out in the order fragmentMessage writes a paste's (with no
+ * addressees), so the formats' code sees one object shape for both.
+ */
+function mailMessage(fields: Omit<Message, "kind" | "addressees">): Message {
   return {
     kind: "mail",
-    ...fast,
+    headers: fields.headers,
+    from: fields.from,
+    subject: fields.subject,
+    body: fields.body,
+    dsn: fields.dsn,
+    original: fields.original,
+    feedback: fields.feedback,
+    addressees: undefined,
+  };
+}
+
+function fastMessage(fast: NonNullable<ReturnType<typeof readMime>>): Message {
+  return mailMessage({
+    headers: fast.headers,
+    from: fast.from,
+    subject: fast.subject,
     body: cut(toLf(fast.body)),
     dsn: cut(toLf(fast.dsn)),
     original: cut(toLf(fast.original), 16 * 1024),
     feedback: cut(toLf(fast.feedback), 16 * 1024),
-  };
+  });
 }
 
 /**
@@ -141,8 +160,7 @@ export async function parseMail(raw: Uint8Array, reader: "auto" | "mailparser" =
   if (attachedText) body = `${attachedText}\n${body}`;
   // A multipart whose boundary never appears (old PMDF, broken relays): read the raw body as text.
   if (!body.trim() && !dsn) body = rawBody(read);
-  return {
-    kind: "mail",
+  return mailMessage({
     headers,
     from: parsed.from?.text ?? headers.get("from")?.[0] ?? "",
     subject: parsed.subject ?? headers.get("subject")?.[0] ?? "",
@@ -150,5 +168,5 @@ export async function parseMail(raw: Uint8Array, reader: "auto" | "mailparser" =
     dsn: cut(dsn),
     original: cut(original, 16 * 1024),
     feedback: cut(feedback, 16 * 1024),
-  };
+  });
 }
