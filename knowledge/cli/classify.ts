@@ -13,6 +13,9 @@
  * core (classify-core.ts). `npm run classify` starts node with 16× V8's default --interrupt-budget: in a
  * run of a few seconds, optimising every warm function in the background cost more CPU than the optimised
  * code saved (dev set ×10, two threads: 2.1–2.4 s CPU → 1.5–1.7 s, like --no-opt); only the hottest still are.
+ * It also starts node with NODE_EXTRA_CA_CERTS empty: Node 20 reads and parses that file (where it is set,
+ * often the whole system CA bundle) at every start, ~47 ms of CPU before the first line of JavaScript, and
+ * this command makes no TLS connection (OCR reads its language data from local packages).
  *
  * Start-up is a good part of a run of a second, so this file is small: it lists the inputs and starts the
  * worker threads before it loads the classifier (classify-core.ts, a bundle of its own when compiled), so a
