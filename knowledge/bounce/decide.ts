@@ -1,7 +1,7 @@
 import { localDeliveryReason } from "../formats/local-delivery.ts";
 import { providerReason } from "../formats/providers.ts";
-import type { Facts } from "../reasons/check.ts";
-import { CHECKS, REASON_ORDER } from "../reasons/order.ts";
+import type { Facts, ReasonCheck } from "../reasons/check.ts";
+import { CHECKS, REASON_ORDER, type StepKind } from "../reasons/order.ts";
 import { reasonOfStatus } from "../status-table.ts";
 import type { Decision, Reason } from "../types.ts";
 import type { Draft } from "./draft.ts";
@@ -22,6 +22,20 @@ const OVERRULABLE = new Set<Reason>([
   "hostunknown",
   "userunknown",
 ]);
+
+/**
+ * REASON_ORDER's steps with their checks, split by kind, in order. Plain objects walked by index: the
+ * classify command runs decide() mostly as baseline code, where `for (const [reason, kind] of ...)`
+ * creates an iterator for the list and another for each step, and CHECKS[reason] is a keyed lookup.
+ */
+interface Step {
+  reason: Reason;
+  check: ReasonCheck | undefined;
+}
+const stepsOf = (wanted: StepKind): readonly Step[] =>
+  REASON_ORDER.filter((s) => s[1] === wanted).map((s) => ({ reason: s[0], check: CHECKS[s[0]] }));
+const PROBES = stepsOf("probe");
+const PHRASES = stepsOf("phrase");
 
 /** Diagnostic texts longer than this are cut before phrase matching (phrases sit near the start). */
 const MAX_TEXT = 3000;
@@ -69,13 +83,13 @@ export function decide(d: Draft): Decision {
 
   const smtpLike = d.diagnosticType === "" || d.diagnosticType.toUpperCase() === "SMTP";
   if (smtpLike) {
-    for (const [reason, kind] of REASON_ORDER) {
-      if (kind !== "probe") continue;
+    for (let i = 0; i < PROBES.length; i++) {
+      const { reason, check } = PROBES[i]!;
       // What the format suggested stands when its turn comes, unless a more specific check matched first.
       // (expired's early probe is greylisting only: a format's "gave up" is weighed after the probes.)
       if (d.reason === reason && reason !== "expired")
         return { reason, basis: "format", evidence: d.evidence ?? `format ${d.lhost}` };
-      if (CHECKS[reason]?.probe(f)) return byPhrase(reason, f);
+      if (check?.probe(f)) return byPhrase(reason, f);
     }
   }
   // What the format suggested beats a phrase found anywhere in the text.
@@ -85,8 +99,9 @@ export function decide(d: Draft): Decision {
   }
   const statusIsVague = f.statusReason === "" || OVERRULABLE.has(f.statusReason);
   if (statusIsVague || !smtpLike) {
-    for (const [reason, kind] of REASON_ORDER) {
-      if (kind !== "phrase" || !CHECKS[reason]?.match(f.text)) continue;
+    for (let i = 0; i < PHRASES.length; i++) {
+      const { reason, check } = PHRASES[i]!;
+      if (!check?.match(f.text)) continue;
       if (reason === "expired" && causeBesidesRetries(f)) continue;
       return byPhrase(reason, f);
     }
@@ -94,8 +109,9 @@ export function decide(d: Draft): Decision {
   // A report whose Diagnostic-Code type is not SMTP ("unknown; No such domain.") still quotes the
   // server's words: the probe reasons' phrases are read too, unless a local program wrote them.
   if (!smtpLike && statusIsVague && !d.diagnosticType.toUpperCase().startsWith("X-UNIX")) {
-    for (const [reason, kind] of REASON_ORDER) {
-      if (kind === "probe" && CHECKS[reason]?.match(f.text)) return byPhrase(reason, f);
+    for (let i = 0; i < PROBES.length; i++) {
+      const { reason, check } = PROBES[i]!;
+      if (check?.match(f.text)) return byPhrase(reason, f);
     }
   }
   if (f.statusReason) return { reason: f.statusReason, basis: "status", evidence: `status ${f.status}` };

@@ -390,7 +390,9 @@ export function readMime(raw: string): Omit<Message, "kind"> | undefined {
   if (!text.trim() && !parts.dsn.length && !parts.original && !parts.feedback.length && body.trim())
     return undefined;
   const decodedHeaders = new Map<string, string[]>();
-  for (const [name, values] of headers) decodedHeaders.set(name, values.map(decodeHeader));
+  headers.forEach((values, name) => {
+    decodedHeaders.set(name, values.map(decodeHeader));
+  });
   return {
     headers: decodedHeaders,
     from: decodedHeaders.get("from")?.[0] ?? "",

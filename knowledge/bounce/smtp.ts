@@ -113,7 +113,10 @@ export function commandInText(text: string): string {
   const lower = sample.toLowerCase();
   let best = "";
   let bestAt = -1;
-  for (const [pattern, name] of COMMANDS) {
+  for (let i = 0; i < COMMANDS.length; i++) {
+    // By index, not `for (const [pattern, name] of ...)`: baseline code would make two iterators a step.
+    const pattern = COMMANDS[i]![0];
+    const name = COMMANDS[i]![1];
     let last = -1;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(sample); m; m = pattern.exec(sample)) {
@@ -127,7 +130,7 @@ export function commandInText(text: string): string {
       bestAt = last;
     }
   }
-  if (!best) best = QMAIL_STEPS.find(([said]) => lower.includes(said))?.[1] ?? "";
+  if (!best) best = QMAIL_STEPS.find((step) => lower.includes(step[0]))?.[1] ?? "";
   // Postfix's smtpd_recipient_restrictions answer at RCPT TO: "Recipient address rejected: ...".
   if (!best && lower.includes("recipient address rejected")) return "RCPT";
   if (

@@ -146,7 +146,7 @@ export const gmail: Format = {
       notice.includes("delivery to the following recipient") ||
       notice.includes("** delivery incomplete **") ||
       notice.includes("** message not delivered **") ||
-      HEADINGS.some(([h]) => notice.includes(h))
+      HEADINGS.some((heading) => notice.includes(heading[0]))
     );
   },
   parse(m: Message) {

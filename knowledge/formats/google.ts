@@ -87,7 +87,7 @@ export const google: Provider = {
   name: "Google",
   hosts: ["googlemail.com", "aspmx.l.google.com", "gmail-smtp-in.l.google.com", "google.com"],
   reasonOf(_draft, f): Decision | undefined {
-    const rule = RULES.find(([status, words]) => f.status === status && f.text.includes(words));
+    const rule = RULES.find((r) => f.status === r[0] && f.text.includes(r[1]));
     if (rule) return { reason: rule[2], basis: "provider", evidence: `Google: ${rule[0]} ${rule[1]}` };
     // Google Workspace's own DNS notices (it wrote the bounce): temporary → network, permanent → no such domain.
     const permanent = f.status.startsWith("5") || f.replyCode.startsWith("5");

@@ -84,18 +84,22 @@ const AGENTS: readonly Agent[] = [
 /** Each agent's markers split at "…" once (asked of every diagnosis that reached the reason checks). */
 const MARKER_PARTS = new Map(AGENTS.map((a) => [a, a.markers.map((m) => m.split("…"))]));
 
-function has(text: string, [a, b]: readonly string[]): boolean {
-  if (b === undefined) return text.includes(a!);
-  const at = text.indexOf(a!);
-  return at !== -1 && text.indexOf(b, at + a!.length) !== -1;
+function has(text: string, parts: readonly string[]): boolean {
+  // parts[0], parts[1]: a destructured parameter would make an iterator per call in baseline code.
+  const a = parts[0]!;
+  const b = parts[1];
+  if (b === undefined) return text.includes(a);
+  const at = text.indexOf(a);
+  return at !== -1 && text.indexOf(b, at + a.length) !== -1;
 }
 
 export function localDeliveryReason(draft: Draft, f: Facts): Decision | undefined {
   if (!f.text || (draft.command !== "" && draft.command !== "DATA")) return undefined;
   const agent = AGENTS.find((a) => MARKER_PARTS.get(a)!.some((m) => has(f.text, m)));
   if (!agent) return undefined;
-  for (const [reason, phrases] of agent.messages) {
-    const hit = phrases.find((p) => f.text.includes(p));
+  for (let i = 0; i < agent.messages.length; i++) {
+    const reason = agent.messages[i]![0];
+    const hit = agent.messages[i]![1].find((p) => f.text.includes(p));
     if (hit) return { reason, basis: "provider", evidence: `${agent.name}: ${hit.trim()}` };
   }
   return { reason: "mailererror", basis: "provider", evidence: `${agent.name} failed` };

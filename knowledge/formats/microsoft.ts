@@ -125,7 +125,7 @@ export const microsoft: Provider = {
         return { reason: rule[3], basis: "provider", evidence: `Microsoft: ${f.status} ${rule[2]}` };
       }
     }
-    const code = OUTLOOK_CODES.find(([c, reply]) => f.text.includes(c) && f.replyCode === reply);
+    const code = OUTLOOK_CODES.find((c) => f.text.includes(c[0]) && f.replyCode === c[1]);
     return code
       ? { reason: code[2], basis: "provider", evidence: `Outlook.com: ${code[0].toUpperCase()}` }
       : undefined;

@@ -13,8 +13,9 @@ export function phraseTable(
     name,
     hosts,
     reasonOf(_draft: Draft, f: Facts): Decision | undefined {
-      for (const [reason, phrases] of table) {
-        const hit = phrases.find((p) => f.text.includes(p));
+      for (let i = 0; i < table.length; i++) {
+        const reason = table[i]![0];
+        const hit = table[i]![1].find((p) => f.text.includes(p));
         if (hit) return { reason, basis: "provider", evidence: `${name}: ${hit}` };
       }
       return undefined;
