@@ -37,7 +37,8 @@ export const biglobe: Format = {
       else said.push(t);
     }
     const diagnosis = squash(said.join(" "));
-    const hit = MESSAGES.find(([w]) => diagnosis.toLowerCase().includes(w));
+    const lower = diagnosis.toLowerCase(); // once, not once per message tried
+    const hit = MESSAGES.find((e) => lower.includes(e[0]));
     return recipients.map((recipient) =>
       newDraft("Biglobe", {
         recipient,

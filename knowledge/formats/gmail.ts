@@ -128,9 +128,9 @@ function currentLayout(lines: readonly string[], original = ""): Draft[] {
   });
   // Gmail's own sentence ("... because the address couldn't be found") may stand above the response.
   const whole = squash(text.slice(0, 4000)).toLowerCase();
+  const diagnosisLower = draft.diagnosis.toLowerCase(); // once, not once per message tried
   const message =
-    MESSAGES.find(([w]) => draft.diagnosis.toLowerCase().includes(w)) ??
-    MESSAGES.find(([w]) => whole.includes(w));
+    MESSAGES.find((e) => diagnosisLower.includes(e[0])) ?? MESSAGES.find((e) => whole.includes(e[0]));
   if (message) return [{ ...draft, reason: message[1], evidence: `Gmail: ${message[0]}` }];
   return [heading && !said ? { ...draft, reason: heading[1], evidence: `Gmail: ${heading[0]}` } : draft];
 }

@@ -43,7 +43,8 @@ export const opensmtpd: Format = {
       .filter((x): x is RegExpExecArray => x !== null && firstAddress(x[1]!) !== "")
       .map((x) => {
         const d = newDraft("OpenSMTPD", { recipient: firstAddress(x[1]!), diagnosis: squash(x[2]!) });
-        const hit = MESSAGES.find(([w]) => d.diagnosis.toLowerCase().includes(w));
+        const lower = d.diagnosis.toLowerCase(); // once, not once per message tried
+        const hit = MESSAGES.find((e) => lower.includes(e[0]));
         return hit ? { ...d, reason: hit[1], evidence: `OpenSMTPD: ${hit[0]}` } : d;
       });
   },

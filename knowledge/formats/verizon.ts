@@ -23,7 +23,8 @@ export const verizon: Format = {
   detect: (m: Message) => /post_master@vtext\.com|sysadmin@[^\s>@]*\.vzwpix\.com/i.test(m.from),
   parse(m: Message) {
     return jamesDrafts(m, "Verizon").map((d) => {
-      const hit = MESSAGES.find(([w]) => d.diagnosis.toLowerCase().includes(w));
+      const lower = d.diagnosis.toLowerCase(); // once, not once per message tried
+      const hit = MESSAGES.find((e) => lower.includes(e[0]));
       return hit ? { ...d, reason: hit[1], evidence: `Verizon: ${hit[0]}` } : d;
     });
   },
