@@ -139,15 +139,34 @@ function namedRecipient(lines: readonly string[]): string {
 }
 
 export function genericDrafts(message: Message, lines: string[], lhost: string): Draft[] {
-  const blocks = recipientBlocks(lines).map((b) => ({
+  const found = recipientBlocks(lines);
+  const blockLines = found.map((b) => b.lines);
+  const blocks = found.map((b) => ({
     address: b.address,
     text: blockText({ ...b, lines: b.lines.filter((l) => !isHeaderLine(l)) }),
   }));
   const withSignal = blocks.filter(
     (b) => b.text && (hasSmtpCode(b.text) || knownPhrase(b.text) !== undefined),
   );
-  if (withSignal.length > 0)
+  if (withSignal.length > 0) {
+    // One recipient whose entry carries a code but no words a reason knows ("see DSN code 5.1.0"), and
+    // the server's own words elsewhere in the paste, outside the entry: both are its explanation.
+    //   kijitora@example.com  Your message was rejected ... see DSN code 5.1.0 ...
+    //   mx.example.net gave this error: 192.0.2.1 is not allowed to send from <example.net> per its SPF Record.
+    const only = blocks.length === 1 && message.kind === "fragment" ? withSignal[0]! : undefined;
+    if (only && knownPhrase(only.text) === undefined) {
+      const own = new Set(blockLines[0]);
+      const outside = lines.filter((l) => !own.has(l.trim()));
+      if (outside.some((l) => knownPhrase(l) !== undefined))
+        return [
+          newDraft(lhost, {
+            recipient: only.address,
+            diagnosis: squash(`${only.text} ${signalText(outside)}`),
+          }),
+        ];
+    }
     return withSignal.map((b) => newDraft(lhost, { recipient: b.address, diagnosis: b.text }));
+  }
 
   const signals = signalText(lines);
   if (blocks.length > 0 && blocks.length <= 20 && isBounceText(message, lines)) {

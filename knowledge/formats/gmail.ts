@@ -44,6 +44,7 @@ const STATES: ReadonlyMap<string, readonly [string, Reason]> = new Map(
 /** Gmail's own sentences; the Google Workspace (G Suite) DNS wordings come before the older ones. */
 const MESSAGES: readonly [string, Reason][] = [
   ["because the address couldn't be found. check for typos or unnecessary spaces", "userunknown"],
+  ["because the address couldn't be found, or is unable to receive mail", "userunknown"],
   // "... wasn't delivered to x@example.jp because the domain example.jp couldn't be found": under the
   // same "Address not found" heading, but the part after @ is what is wrong.
   ["because the domain ", "hostunknown"],

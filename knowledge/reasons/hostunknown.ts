@@ -1,13 +1,18 @@
 import { phraseMatcher, type ReasonCheck } from "./check.ts";
 import { match as networkerrorMatch } from "./networkerror.ts";
+import { match as notacceptMatch } from "./notaccept.ts";
 
 /**
  * The domain part (after "@") does not exist or has no mail server.
  *   Status: 5.1.2 / Diagnostic-Code: X-Postfix; Host or domain name not found. Name service error
  *   ISP page: "Host unknown"
+ *   Your message wasn't delivered to x@example.jp because the domain example.jp couldn't be found. (Gmail,
+ *     often screenshotted without its "** Address not found **" heading)
  */
 export const PHRASES: readonly string[] = [
   "553 … does not exist",
+  "because the domain …could not be found",
+  "because the domain …couldn't be found",
   "couldn't find any host named",
   "dns error: domain name not found",
   "dns server returned answer with no data",
@@ -38,9 +43,16 @@ export const PHRASES: readonly string[] = [
 
 const phrase = phraseMatcher(PHRASES);
 
+/** Gmail's sentence only says the lookup failed: the DNS answer it quotes may say more precisely how. */
+const GMAIL_SENTENCE = new Set([
+  "because the domain …could not be found",
+  "because the domain …couldn't be found",
+]);
+
 /** "Host not found, try again" is a DNS time-out, not a missing domain. */
 export function match(text: string): string | undefined {
   const p = phrase(text);
+  if (p && GMAIL_SENTENCE.has(p) && (networkerrorMatch(text) || notacceptMatch(text))) return undefined;
   return p === "host …not found" && text.includes("try again") ? undefined : p;
 }
 

@@ -29,6 +29,8 @@ export const PHRASES: readonly string[] = [
   "address unknown",
   "bad destination mailbox address",
   "bad…recipient",
+  "because the address could not be found",
+  "because the address couldn't be found",
   "can't accept user",
   "destination addresses were unknown",
   "destination server rejected recipients",
@@ -178,6 +180,16 @@ const OTHER_PROBLEMS = [
 const APP_HEADINGS = ["アドレス不明", "不明なアドレス", "無効な受信者"];
 
 /**
+ * Gmail's own sentence above the remote server's answer, which a screenshot often shows without it:
+ *   Your message wasn't delivered to x@example.jp because the address couldn't be found, or is unable
+ *   to receive mail.
+ * Like the headings, Gmail's reading of the answer rather than a reply to one SMTP step. (Its domain
+ * twin, "because the domain example.jp couldn't be found", is hostunknown's.) In PHRASES too, so a
+ * fragment showing only it is read as a bounce line.
+ */
+const PROVIDER_READINGS = ["because the address could not be found", "because the address couldn't be found"];
+
+/**
  * The reporting server's own directory lookup failed (Exchange's categorizer, the Notes/Domino address
  * book, a local delivery agent's user table): no content filter says these, so they mean "no such
  * user" whatever the SMTP step, or with none at all. Each is in PHRASES too (and so switched off
@@ -203,6 +215,7 @@ export const userunknown: ReasonCheck = {
     // same words after DATA (or from an unknown step) come from a filter (filtered.ts), typically a
     // carrier's domain-specified reception.
     if (!f.status && APP_HEADINGS.some((h) => f.text.includes(h))) return true;
+    if (!f.status && PROVIDER_READINGS.some((r) => f.text.includes(r))) return true;
     if (directoryLookup(f.text)) return !OTHER_PROBLEMS.some((m) => m(f.text) !== undefined);
     return f.command === "RCPT" && match(f.text) !== undefined;
   },

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { classify } from "../knowledge/classify.ts";
+
+async function first(paste: string) {
+  const { records } = await classify(paste, { kind: "fragment" });
+  return records[0];
+}
+
+/** Fragments whose deciding words stand outside the lines a reader would look at first. */
+describe("classify: what a fragment says besides its code", () => {
+  it("reads Gmail's own sentence about an address that could not be found as an unknown user", async () => {
+    const r = await first(
+      [
+        "Your message wasn't delivered to mika.ono@example.com because the address couldn't be found, or is unable to receive mail.",
+        "",
+        "Learn more here: https://support.google.com/mail/?p=NoSuchUser",
+      ].join("\n"),
+    );
+    expect([r?.reason, r?.topic]).toEqual(["userunknown", "user-unknown"]);
+  });
+
+  it("keeps the domain version of that sentence for the part after @", async () => {
+    const r = await first(
+      "Your message wasn't delivered to mika@exmaple.com because the domain exmaple.com couldn't be found. Check for typos or unnecessary spaces and try again.",
+    );
+    expect(r?.topic).toBe("host-unknown");
+  });
+
+  it("joins the server's words further down to a recipient entry that only names a code", async () => {
+    const r = await first(
+      [
+        "Your message to the following email addresses was rejected:",
+        "",
+        "ren@example.net",
+        "The recipient server rejected your message. See DSN code 5.1.0 in the help pages.",
+        "",
+        "mx.example.net gave this error:",
+        "192.0.2.44 is not allowed to send from <example.org> per it's SPF Record. Please inspect your SPF settings.",
+      ].join("\n"),
+    );
+    expect([r?.reason, r?.topic, r?.recipient]).toEqual(["authfailure", "auth-failed", "r***@example.net"]);
+  });
+
+  it("still reads an entry's code alone when nothing else in the paste says why", async () => {
+    const r = await first(["ren@example.net", "550 5.1.1 mailbox unavailable"].join("\n"));
+    expect([r?.status, r?.topic]).toEqual(["5.1.1", "user-unknown"]);
+  });
+});
