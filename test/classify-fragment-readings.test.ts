@@ -45,4 +45,25 @@ describe("classify: what a fragment says besides its code", () => {
     const r = await first(["ren@example.net", "550 5.1.1 mailbox unavailable"].join("\n"));
     expect([r?.status, r?.topic]).toEqual(["5.1.1", "user-unknown"]);
   });
+
+  it("reads Exchange's and Outlook's own words for an unknown address without the diagnostic part", async () => {
+    for (const paste of [
+      "Delivery has failed to these recipients or groups:\n\nren@example.com\nThe email address you entered couldn't be found. Please check the recipient's email address and try to resend the message.",
+      "ren@example.com\nThe e-mail address you entered couldn't be found.",
+      "The recipient's e-mail address was not found in the recipient's e-mail system. Microsoft Exchange will not try to redeliver this message for you.",
+    ]) {
+      const r = await first(paste);
+      expect([r?.reason, r?.topic], paste).toEqual(["userunknown", "user-unknown"]);
+    }
+  });
+
+  it("reads Exim's DNS verdicts on a recipient as a domain that does not exist", async () => {
+    for (const verdict of [
+      "all relevant MX records point to non-existent hosts",
+      "all host address lookups failed permanently",
+    ]) {
+      const r = await first(`  ren@exmaple.co.jp\n    ${verdict}`);
+      expect([r?.reason, r?.topic], verdict).toEqual(["hostunknown", "host-unknown"]);
+    }
+  });
 });

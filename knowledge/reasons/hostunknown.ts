@@ -6,11 +6,14 @@ import { match as notacceptMatch } from "./notaccept.ts";
  * The domain part (after "@") does not exist or has no mail server.
  *   Status: 5.1.2 / Diagnostic-Code: X-Postfix; Host or domain name not found. Name service error
  *   ISP page: "Host unknown"
+ *   all relevant MX records point to non-existent hosts (Exim; a screenshot shows it without the notice)
  *   Your message wasn't delivered to x@example.jp because the domain example.jp couldn't be found. (Gmail,
  *     often screenshotted without its "** Address not found **" heading)
  */
 export const PHRASES: readonly string[] = [
   "553 … does not exist",
+  "all host address lookups failed permanently",
+  "all relevant mx records point to non-existent hosts",
   "because the domain …could not be found",
   "because the domain …couldn't be found",
   "couldn't find any host named",

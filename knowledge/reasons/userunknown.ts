@@ -35,6 +35,7 @@ export const PHRASES: readonly string[] = [
   "destination addresses were unknown",
   "destination server rejected recipients",
   "does not exist.",
+  "e-mail address was not found in the recipient's e-mail system",
   "email address could not be found",
   "email address does not exist",
   "illegal envelope to: address",
@@ -110,7 +111,9 @@ export const PHRASES: readonly string[] = [
   "sorry, user unknown",
   "sorry, your envelope recipient has been denied",
   "that domain or user isn't in my list of allowed rcpthosts",
+  "the e-mail address you entered couldn't be found",
   "the email account that you tried to reach does not exist",
+  "the email address you entered couldn't be found",
   "the following recipients was undeliverable",
   "the user's email name is not found",
   "there is no one at this address",
@@ -183,11 +186,20 @@ const APP_HEADINGS = ["アドレス不明", "不明なアドレス", "無効な�
  * Gmail's own sentence above the remote server's answer, which a screenshot often shows without it:
  *   Your message wasn't delivered to x@example.jp because the address couldn't be found, or is unable
  *   to receive mail.
+ * and Exchange's: "The email address you entered couldn't be found. Please check the recipient's email
+ * address and try to resend the message."
  * Like the headings, Gmail's reading of the answer rather than a reply to one SMTP step. (Its domain
  * twin, "because the domain example.jp couldn't be found", is hostunknown's.) In PHRASES too, so a
  * fragment showing only it is read as a bounce line.
  */
-const PROVIDER_READINGS = ["because the address could not be found", "because the address couldn't be found"];
+const PROVIDER_READINGS = [
+  "because the address could not be found",
+  "because the address couldn't be found",
+  // Exchange's and Outlook's reading above the diagnostic part (which a screenshot often leaves out)
+  "e-mail address was not found in the recipient's e-mail system",
+  "the e-mail address you entered couldn't be found",
+  "the email address you entered couldn't be found",
+];
 
 /**
  * The reporting server's own directory lookup failed (Exchange's categorizer, the Notes/Domino address
