@@ -97,6 +97,24 @@ describe("OCR layout: rows back into the mail's lines", () => {
     expect(layoutText(page(blankLine))).toBe(blankLine.join("\n"));
   });
 
+  it("takes no blank line between two body rows from marks OCR read close together in the header", () => {
+    // Icons beside the sender read as tiny rows a few pixels apart: they are no measure of the body's spacing.
+    const marks: OcrWord[] = [100, 125, 150].map((top, i) => ({
+      text: "©:",
+      left: 700,
+      top,
+      width: 20,
+      height: 30,
+      conf: 30,
+      row: `mark${i}`,
+    }));
+    const body = wordsOf(["This is an email abuse report", "for a message from 192.0.2.50."]);
+    const lines = layoutText({ width: 750, words: [...marks, ...body] })
+      .split("\n")
+      .slice(-2);
+    expect(lines).toEqual(["This is an email abuse report", "for a message from 192.0.2.50."]);
+  });
+
   it("joins an address the screen broke after its hyphen without a blank", () => {
     const text = layoutText(page(["Delivery to this address failed: libsisimai-", "2@example.jp"]));
     expect(text).toBe("Delivery to this address failed: libsisimai-2@example.jp");

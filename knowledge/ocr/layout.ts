@@ -157,7 +157,9 @@ export function layoutText(page: OcrPage): string {
     .map((r, i) => r.top - rows[i]!.top)
     .filter((p) => p > 0)
     .sort((a, b) => a - b);
-  const pitch = pitches[Math.floor(pitches.length / 4)] ?? 1.5 * lineHeight;
+  // No line of text is closer to the next than its own letters are tall: rows closer than that are icons
+  // or marks read as text beside the header ("©:" under an avatar), not the body's spacing.
+  const pitch = Math.max(pitches[Math.floor(pitches.length / 4)] ?? 1.5 * lineHeight, 1.25 * lineHeight);
   // The text's left margin: where most rows start, indented ones aside (a low percentile, not the median:
   // a notice may indent most of its rows).
   const lefts = rows.map((r) => r.left).sort((a, b) => a - b);
