@@ -66,4 +66,27 @@ describe("classify: what a fragment says besides its code", () => {
       expect([r?.reason, r?.topic], verdict).toEqual(["hostunknown", "host-unknown"]);
     }
   });
+
+  it("reads the wordings other families' readers knew only with their notice's markers", async () => {
+    const cases: [string, string, string][] = [
+      [
+        "<ren@example.jp>:\nSorry, I couldn't find a mail exchanger or IP address.",
+        "notaccept",
+        "host-unknown",
+      ],
+      [
+        "<ren@example.jp>:\nSorry. Although I'm listed as a best-preference MX or A for that host,\nit isn't in my control/locals file, so I don't treat it as local. (#5.4.6)",
+        "networkerror",
+        "server-trouble",
+      ],
+      ["<ren@example.jp>:\nDNS lookup failed.", "networkerror", "server-trouble"],
+      ["ren@example.jp\nMessage has exceeded maximum hop count", "networkerror", "server-trouble"],
+      ["You are not a member of this mailing list (ml@example.jp).", "rejected", "spam-blocked"],
+      ["ren@example.jp\nユーザー名がディレクトリのリストにありません", "userunknown", "user-unknown"],
+    ];
+    for (const [paste, reason, topic] of cases) {
+      const r = await first(paste);
+      expect([r?.reason, r?.topic], paste).toEqual([reason, topic]);
+    }
+  });
 });

@@ -148,6 +148,7 @@ export const PHRASES: readonly string[] = [
   "アドレスが見つかりません",
   "アドレスは存在しません",
   "アドレス不明",
+  "ディレクトリのリストにありません",
   "ユーザが存在しません",
   "ユーザーが存在しません",
   "不明なアドレス",
@@ -215,6 +216,7 @@ const directoryLookup = phraseMatcher([
   "recipient name is not recognized",
   "resolver.adr.recipientnotfound",
   "resolver.adr.recipnotfound",
+  "ディレクトリのリストにありません",
 ]);
 
 export const userunknown: ReasonCheck = {
