@@ -89,4 +89,20 @@ describe("classify: what a fragment says besides its code", () => {
       expect([r?.reason, r?.topic], paste).toEqual([reason, topic]);
     }
   });
+
+  it("reads a program the mail was piped to, with Sendmail's reason under it, as that program failing", async () => {
+    const r = await first(
+      [
+        "   ----- The following addresses had permanent fatal errors -----",
+        '"|/usr/local/bin/ticket-intake.py"',
+        "    (reason: 127)",
+      ].join("\n"),
+    );
+    expect([r?.reason, r?.topic]).toEqual(["mailererror", "server-trouble"]);
+  });
+
+  it("does not take an address's own entry for a program", async () => {
+    const r = await first(["<ren@example.jp>", "    (reason: 550 5.1.1 User unknown)"].join("\n"));
+    expect(r?.reason).toBe("userunknown");
+  });
 });

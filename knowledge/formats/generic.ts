@@ -138,7 +138,34 @@ function namedRecipient(lines: readonly string[]): string {
   return "";
 }
 
+/**
+ * A failed "recipient" that is a program the mail was piped to, with Sendmail's reason under it: the
+ * local program failed (its exit status), not the address.
+ *   "|/usr/local/bin/mailfilter.py"
+ *       (reason: 127)
+ */
+const PIPE_RECIPIENT = /^\s{0,8}"?\|\s?\/[^\s"]{1,200}"?\s*$/;
+const REASON_LINE = /^\s{0,12}\(reason: /;
+
+function pipeDrafts(lines: readonly string[], lhost: string): Draft[] {
+  const scanned = lines.length > 400 ? lines.slice(0, 400) : lines;
+  for (let i = 0; i + 1 < scanned.length; i++) {
+    if (!PIPE_RECIPIENT.test(scanned[i]!) || !REASON_LINE.test(scanned[i + 1]!)) continue;
+    return [
+      newDraft(lhost, {
+        diagnosis: squash(`${scanned[i]} ${scanned[i + 1]}`),
+        reason: "mailererror",
+        evidence: "a program the mail was piped to failed",
+      }),
+    ];
+  }
+  return [];
+}
+
 export function genericDrafts(message: Message, lines: string[], lhost: string): Draft[] {
+  // (A whole mail's report says so itself: "Diagnostic-Code: X-Unix; 127".)
+  const piped = message.kind === "fragment" ? pipeDrafts(lines, lhost) : [];
+  if (piped.length > 0) return piped;
   const found = recipientBlocks(lines);
   const blockLines = found.map((b) => b.lines);
   const blocks = found.map((b) => ({
