@@ -105,4 +105,11 @@ describe("classify: what a fragment says besides its code", () => {
     const r = await first(["<ren@example.jp>", "    (reason: 550 5.1.1 User unknown)"].join("\n"));
     expect(r?.reason).toBe("userunknown");
   });
+
+  it("knows Google Groups' refusal by its sentence when the lines naming Google Groups are off the screen", async () => {
+    const r = await first(
+      "We're writing to let you know that the group you tried to contact (staff) may not exist, or you may not have permission to post messages to the group.",
+    );
+    expect([r?.lhost, r?.reason]).toEqual(["GoogleGroups", "rejected"]);
+  });
 });

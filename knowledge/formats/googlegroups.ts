@@ -16,6 +16,13 @@ function groupRefusal(text: string): boolean {
     lower.includes("groups.google.com/support") ||
     followedWithin(lower, ["google groups"], ["permission to post", "does not exist"], 600) ||
     followedWithin(lower, ["permission to post", "group you tried to contact"], ["google groups"], 600) ||
+    // A screenshot of the sentence alone, the "Google Groups" lines around it scrolled away.
+    followedWithin(
+      lower,
+      ["the group you tried to contact ("],
+      ["may not exist", "permission to post"],
+      200,
+    ) ||
     followedWithin(lower, ["グループ"], ["存在しない", "投稿する権限"], 200)
   );
 }
