@@ -233,13 +233,18 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too-la
       if (size > limit) tooLarge = true;
       else chunks.push(chunk);
     });
-    req.on("end", () =>
-      resolve(tooLarge ? "too-large" : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)),
-    );
+    let ended = false;
+    req.on("end", () => {
+      ended = true;
+      resolve(tooLarge ? "too-large" : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+    });
     req.on("error", reject);
     req.on("aborted", () => reject(new Error("request aborted")));
     // Cut by the server's request timeout or the client: the upload's slot must come free either way.
-    req.on("close", () => reject(new Error("request closed before its end")));
+    // Every request closes, also after its end: an Error (and its stack) only when it did not end.
+    req.on("close", () => {
+      if (!ended) reject(new Error("request closed before its end"));
+    });
   });
 }
 
