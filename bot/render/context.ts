@@ -1,3 +1,4 @@
+import type { messagingApi } from "@line/bot-sdk";
 import type { Knowledge, Lang, Localized, Topic } from "../../dialogs/knowledge-contract.ts";
 import type { UiTexts } from "../../dialogs/ui.ts";
 import { describeCodes } from "../../knowledge/codes.ts";
@@ -13,6 +14,11 @@ export interface RenderContext {
   lang: Lang;
   /** Overrides of link urls by id (QA_COMMUNITY_URL replaces "qa-community"). */
   linkUrls: ReadonlyMap<string, string>;
+  /**
+   * Sets of quick replies already made, per language and name (quick-replies.ts `fixedItems`): the same
+   * for every answer of a renderer, so made once instead of for every reply (frozen: shared by all).
+   */
+  items?: Record<Lang, Map<string, readonly messagingApi.QuickReplyItem[]>>;
 }
 
 export function t(ctx: RenderContext, text: Localized): string {

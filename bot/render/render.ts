@@ -16,7 +16,7 @@ import {
   feedbackItems,
   menuItems,
   moreItems,
-  pasteItem,
+  pasteAndMenuItems,
 } from "./quick-replies.ts";
 
 /** One rendered intent: a message, and the quick replies it offers if it is the last to speak. */
@@ -44,6 +44,7 @@ export function createRenderer(options: RendererOptions): Renderer {
   checkRenderData(options.knowledge, options.ui);
   const linkUrls = new Map<string, string>();
   if (options.qaCommunityUrl) linkUrls.set("qa-community", options.qaCommunityUrl);
+  const items = { ja: new Map(), en: new Map() };
 
   return (intents, lang) => {
     const ctx: RenderContext = {
@@ -52,6 +53,7 @@ export function createRenderer(options: RendererOptions): Renderer {
       questions: options.questions,
       lang,
       linkUrls,
+      items,
     };
     // A paste's bubbles (one per topic) share what the other intents leave of the five messages.
     const rendered = intents.map((intent) =>
@@ -112,7 +114,7 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent, room = MAX_MESSAG
       // With a diagnosis on screen, what was not understood is most likely about it: its key fact and
       // first step come first, so the reply still says what to do.
       const text = intent.topic ? `${diagnosisReminder(ctx, intent.topic)}\n\n${answer}` : answer;
-      return [say(text, [pasteItem(ctx), ...menuItems(ctx)])];
+      return [say(text, pasteAndMenuItems(ctx))];
     }
     case "answerQuestion":
       return [
