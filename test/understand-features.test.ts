@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { LONG_VOWEL, vowelOf } from "../dialogs/understand/kana.ts";
 import {
   asciiPieces,
+  canonical,
   featuresOf,
   featuresOfAll,
   readingTable,
@@ -147,6 +149,78 @@ describe("texts read at start-up, segmented all together", () => {
     const table = readingTable(fixtureQuestions.readings);
     expect(featuresOfAll(examples, table).map((f) => [...f])).toEqual(
       examples.map((e) => [...featuresOf(e, table)]),
+    );
+  });
+});
+
+/**
+ * The canonical spelling as it was first written, character by character into a string: canonical()
+ * works on UTF-16 units into an array (no string per character) and must spell every text the same.
+ */
+function canonicalPlainly(text: string, table: ReturnType<typeof readingTable>): string {
+  let folded = text.normalize("NFKC").toLowerCase();
+  let read = "";
+  for (let i = 0; i < folded.length; ) {
+    const hit = table.byFirst.get(folded[i]!)?.find(([word]) => folded.startsWith(word, i));
+    read += hit ? hit[1] : folded[i];
+    i += hit ? hit[0].length : 1;
+  }
+  folded = read;
+  let out = "";
+  let space = true;
+  for (const ch of folded) {
+    let code = ch.codePointAt(0)!;
+    if ("〜~～".includes(ch)) continue;
+    if (ch === "ー") {
+      const vowel = vowelOf(out[out.length - 1] ?? "");
+      if (vowel) out += LONG_VOWEL[vowel];
+      continue;
+    }
+    if (code >= 0x30a1 && code <= 0x30f6) code -= 0x60;
+    let c = String.fromCodePoint(code);
+    if ("ぁぃぅぇぉっゃゅょゎゕゖ".includes(c)) c = String.fromCodePoint(code + 1);
+    const ascii = code < 0x80 && !((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a));
+    if (ascii || (code >= 0x80 && ((code >= 0x3000 && code <= 0x303f) || /[\s\p{P}\p{S}]/u.test(c)))) {
+      if (!space) out += " ";
+      space = true;
+      continue;
+    }
+    if (out.length >= 2 && out[out.length - 1] === c && out[out.length - 2] === c) continue;
+    out += c;
+    space = false;
+  }
+  const trimmed = space && out.length > 0 ? out.slice(0, -1) : out;
+  let spelt = trimmed;
+  for (const [kana, unit] of [
+    ["えむびい", "mb"],
+    ["めがばいと", "mb"],
+    ["ぎがばいと", "gb"],
+    ["じいびい", "gb"],
+    ["きろばいと", "kb"],
+  ] as const)
+    spelt = spelt.split(kana).join(unit);
+  return spelt;
+}
+
+describe("the canonical spelling", () => {
+  const table = readingTable(fixtureQuestions.readings);
+
+  it("is what spelling character by character gives, for every example and any mix of scripts", () => {
+    const examples = [...fixtureQuestions.questions.values()].flatMap((q) => q.examples);
+    for (const e of examples) expect(canonical(e, table)).toBe(canonicalPlainly(e, table));
+    const unit = fc.oneof(
+      fc.constantFrom(
+        ..."アァイィウゥエェオォカッャュョヮヵヶーｰ~〜～ 　、。！？!?.,:_-容量携帯送信エラーメールMBｍｂ0123あいうえおかきくけこんっ",
+      ),
+      fc.constantFrom("😀", "👍🏻", "🇯🇵", "\ud83d", "\ude00", "𠮷", "\u200d", "\n", "\t", "ｱﾞ", "ｶﾞ"),
+      fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (parts) => {
+        const text = parts.join("");
+        expect(canonical(text, table)).toBe(canonicalPlainly(text, table));
+      }),
+      { numRuns: 5000 },
     );
   });
 });

@@ -69,6 +69,7 @@ const SMALL_KANA = new Set([..."ぁぃぅぇぉっゃゅょゎゕゖ"]);
 const DROPPED = new Set([..."〜~～"]);
 const LONG_MARK = "ー";
 
+/** `ch`: the character itself, needed only beyond the BMP (`code` > 0xffff). */
 function isSeparator(code: number, ch: string): boolean {
   // ASCII punctuation and space, CJK punctuation (、。「」…), full-width forms that NFKC left (none
   // usually), and any other symbol or punctuation by Unicode category (checked last: it is the slowest,
@@ -78,7 +79,7 @@ function isSeparator(code: number, ch: string): boolean {
   if (code > 0xffff) return SEPARATOR.test(ch);
   const known = SEPARATOR_BMP[code]!;
   if (known !== 0) return known === 1;
-  const separator = SEPARATOR.test(ch);
+  const separator = SEPARATOR.test(String.fromCharCode(code));
   SEPARATOR_BMP[code] = separator ? 1 : 2;
   return separator;
 }
@@ -91,34 +92,70 @@ export function canonicalLength(text: string, table: ReadingTable): number {
   return canonical(text, table).replace(/ /g, "").length;
 }
 
-/** The canonical spelling (see the top of this file): one pass after NFKC and the readings. */
+/**
+ * The canonical spelling (see the top of this file): one pass after NFKC and the readings, over UTF-16
+ * units into an array of them, joined once at the end (no string per character: it runs on every typed
+ * text, and on each of its words).
+ */
 export function canonical(text: string, table: ReadingTable): string {
   const folded = withReadings(text.normalize("NFKC").toLowerCase(), table);
-  let out = "";
+  const out = units;
+  out.length = 0;
   let space = true; // no leading space
-  for (const ch of folded) {
-    let code = ch.codePointAt(0)!;
-    if (DROPPED.has(ch)) continue;
-    if (ch === LONG_MARK) {
-      const vowel = vowelOf(out[out.length - 1] ?? "");
-      if (vowel) out += LONG_VOWEL[vowel];
+  for (let i = 0; i < folded.length; i++) {
+    let code = folded.charCodeAt(i);
+    // A surrogate pair is one character (an emoji, a rare kanji): kept or dropped whole.
+    const astral = code >= 0xd800 && code <= 0xdbff && i + 1 < folded.length && isLowSurrogate(folded, i + 1);
+    if (astral) {
+      const low = folded.charCodeAt(++i);
+      if (isSeparator((code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000, folded.slice(i - 1, i + 1))) {
+        if (!space) out.push(SPACE);
+        space = true;
+        continue;
+      }
+      // Never a run of one character: a pair is not one unit.
+      out.push(code, low);
+      space = false;
+      continue;
+    }
+    if (code === 0x301c || code === 0x7e || code === 0xff5e) continue; // wave dashes (DROPPED)
+    if (code === LONG_MARK_CODE) {
+      const vowel = out.length > 0 ? vowelOf(String.fromCharCode(out[out.length - 1]!)) : undefined;
+      if (vowel) out.push(LONG_VOWEL[vowel]!.charCodeAt(0));
       continue;
     }
     if (code >= 0x30a1 && code <= 0x30f6) code -= 0x60; // katakana → hiragana
-    let c = String.fromCodePoint(code);
-    if (SMALL_KANA.has(c)) c = String.fromCodePoint(code + 1);
-    if (isSeparator(code, c)) {
-      if (!space) out += " ";
+    if (SMALL_KANA_CODES.has(code)) code += 1;
+    if (isSeparator(code, "")) {
+      if (!space) out.push(SPACE);
       space = true;
       continue;
     }
     // A run of the same character is typed emphasis (「ありがとおおお」「！！」): keep at most two.
-    if (out.length >= 2 && out[out.length - 1] === c && out[out.length - 2] === c) continue;
-    out += c;
+    if (out.length >= 2 && out[out.length - 1] === code && out[out.length - 2] === code) continue;
+    out.push(code);
     space = false;
   }
-  const trimmed = space && out.length > 0 ? out.slice(0, -1) : out;
-  return withUnitsSpelt(trimmed);
+  if (space && out.length > 0) out.pop();
+  return withUnitsSpelt(fromUnits(out));
+}
+
+/** The array canonical() spells into, reused (canonical is synchronous and not reentrant). */
+const units: number[] = [];
+const SPACE = 0x20;
+const LONG_MARK_CODE = LONG_MARK.charCodeAt(0);
+const SMALL_KANA_CODES = new Set([...SMALL_KANA].map((c) => c.charCodeAt(0)));
+const isLowSurrogate = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff;
+};
+
+function fromUnits(codes: readonly number[]): string {
+  if (codes.length <= 4096) return String.fromCharCode.apply(null, codes as number[]);
+  let out = "";
+  for (let i = 0; i < codes.length; i += 4096)
+    out += String.fromCharCode.apply(null, codes.slice(i, i + 4096) as number[]);
+  return out;
 }
 
 /** Size units spelt out in kana (「なんえむびーまで」「めがばいと」) read as the letters people also type. */
