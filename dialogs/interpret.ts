@@ -115,7 +115,12 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
   // Built once: the examples of knowledge/data/questions/ as a search index.
   // A text about something no question covers (fees, contracts) is no question of ours (scope.ts).
   const questionIndex = withScope(
-    buildQuestionIndex(deps.questions),
+    // What the assistant says each diagnosis is (its title and menu label): said again and asked whether
+    // it is so, it asks for the diagnosis in plain words.
+    buildQuestionIndex(
+      deps.questions,
+      new Map([...deps.knowledge.topics].map(([id, t]) => [id, [t.title.ja, t.menuLabel.ja]])),
+    ),
     deps.questions,
     stringsIn([
       deps.knowledge.topics,

@@ -1,4 +1,4 @@
-import { answerable, type Question, type QuestionBank } from "../../knowledge/questions.ts";
+import { type Answer, answerable, type Question, type QuestionBank } from "../../knowledge/questions.ts";
 import { TOPIC_IDS, type TopicId } from "../../knowledge/types.ts";
 import {
   canonicalLength,
@@ -82,7 +82,14 @@ export interface QuestionIndex {
   readonly size: { questions: number; examples: number; features: number };
 }
 
-export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
+/**
+ * `said`: what the assistant says a diagnosis is, per topic (its title and menu label), besides plain-words'
+ * answer for it: a text that says it again, asking whether it is so, asks for it in plain words.
+ */
+export function buildQuestionIndex(
+  bank: QuestionBank,
+  said: ReadonlyMap<TopicId, readonly string[]> = new Map(),
+): QuestionIndex {
   const table: ReadingTable = readingTable(bank.readings);
   const questions = [...bank.questions.values()];
   // The question answered for every topic in plain words (「つまりどういうこと？」).
@@ -137,6 +144,45 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
       p.weights.push(w / norm);
     }
   });
+
+  // The diagnosis in plain words, per topic: plain-words' answer for it (ja and en) and what `said` says it
+  // is, sentence by sentence. 「相手のメールボックスがパンパンってこと？」 after "mailbox full" says the
+  // diagnosis again and asks whether it is so, in words no example of any question has. Their features
+  // join the vocabulary without postings: their IDF is that of a feature no example has, as before, so
+  // every other score stays as it was.
+  const gists = new Map<TopicId, Map<number, [sentence: number, weight: number][]>>();
+  const gistSentences = new Map<TopicId, number>();
+  const gistTopics: TopicId[] = [];
+  const gistTexts: string[] = [];
+  for (const [topic, answer] of Object.entries(plainWords?.topics ?? {}) as [TopicId, Answer | undefined][]) {
+    if (!answer || !("ja" in answer)) continue;
+    for (const sentence of [answer.ja, answer.en, ...(said.get(topic) ?? [])].flatMap(sentencesOf)) {
+      gistTopics.push(topic);
+      gistTexts.push(sentence);
+    }
+  }
+  featuresOfAll(gistTexts, table).forEach((features, i) => {
+    const topic = gistTopics[i]!;
+    const k = gistSentences.get(topic) ?? 0;
+    gistSentences.set(topic, k + 1);
+    const byFeature = gists.get(topic) ?? new Map<number, [number, number][]>();
+    gists.set(topic, byFeature);
+    const weighted = [...features].map(([f, tf]) => [f, (1 + Math.log(tf)) * idf(f)] as const);
+    const norm = Math.hypot(...weighted.map(([, w]) => w)) || 1;
+    for (const [f, w] of weighted) {
+      let id = vocabulary.get(f);
+      if (id === undefined) {
+        id = postings.length;
+        vocabulary.set(f, id);
+        idfOf.push(idf(f));
+        postings.push({ examples: [], weights: [] });
+      }
+      const list = byFeature.get(id) ?? [];
+      list.push([k, w / norm]);
+      byFeature.set(id, list);
+    }
+  });
+  const gistScores = new Float64Array(Math.max(0, ...gistSentences.values()));
 
   // All postings in two flat arrays, feature after feature: feature `id`'s are at start[id]…start[id + 1].
   const start = new Int32Array(postings.length + 1);
@@ -259,6 +305,9 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
       forEachFeature(text.slice(0, MAX_QUESTION_CHARS), table, count, countGram);
       let norm = 0;
       let touchedCount = 0;
+      // Whether the text says the diagnosis on screen again: only when it asks whether something is so.
+      const gist = topic !== null && asksWhetherSo(text) ? gists.get(topic) : undefined;
+      if (gist) gistScores.fill(0);
       // In the order first seen, as the sums were always made (the same scores to the last bit).
       for (const id of seen) {
         if (id < 0) {
@@ -268,6 +317,8 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
         }
         const w = (1 + Math.log(counts[id]!)) * idfOf[id]!;
         norm += w * w;
+        const sentences = gist?.get(id);
+        if (sentences) for (const [k, weight] of sentences) gistScores[k] = gistScores[k]! + w * weight;
         for (let i = start[id]!, end = start[id + 1]!; i < end; i++) {
           const ex = postedExample[i]!;
           if (scores[ex] === 0) touched[touchedCount++] = ex;
@@ -276,6 +327,10 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
       }
       forget();
       norm = Math.sqrt(norm) || 1;
+      let saysGist = 0;
+      if (gist)
+        for (let k = 0; k < gistSentences.get(topic!)!; k++)
+          saysGist = Math.max(saysGist, gistScores[k]! / norm);
       best.fill(0);
       second.fill(0);
       for (let t = 0; t < touchedCount; t++) {
@@ -325,7 +380,18 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
         ranked.push({ id: q.id, score });
       }
       ranked.sort((a, b) => b.score - a.score);
-      const decided = decide(ranked, topic === null ? undefined : fitting);
+      let decided = decide(ranked, topic === null ? undefined : fitting);
+      // 「相手のメールボックスがパンパンってこと？」 after "mailbox full": the diagnosis on screen said again,
+      // asked whether it is so, is that diagnosis in plain words, unless a question with an answer of its own
+      // for it is clearly asked (a list, nothing, a general question such as "can I make my own mailbox
+      // bigger", or another diagnosis's question is what it gives way to). Its match counts as an answer of
+      // its own for the topic on screen (contextBoost).
+      if (
+        plainWords &&
+        saysGist * THRESHOLDS.contextBoost >= THRESHOLDS.confident &&
+        !(decided.kind === "confident" && bank.questions.get(decided.id)?.topics[topic!] !== undefined)
+      )
+        decided = { kind: "confident", id: plainWords.id, candidates: decided.candidates };
       // 「…ってこと？」「…って何？」 with a diagnosis on screen asks what it means: a question of other
       // diagnoses that only shares its words (「パスワードが違うってこと？」 after "could not verify the
       // sender" is no question about a wrong address) gives way to this diagnosis in plain words.
@@ -362,6 +428,72 @@ export function buildQuestionIndex(bank: QuestionBank): QuestionIndex {
  */
 function isGram(feature: string): boolean {
   return (feature.length === 2 || feature.length === 3) && feature[1] !== ":";
+}
+
+/** Ends of a text that asks whether something is so (「…ってこと？」「…なの？」「…止められてるん？」). */
+const WHETHER_ENDS = [
+  "こと",
+  "ことか",
+  "ことかな",
+  "ことね",
+  "ことですか",
+  "ことですかね",
+  "ことでしょうか",
+  "の",
+  "のか",
+  "なん",
+  "るん",
+  "たん",
+];
+/** Words that ask why, who, which, what, how or when, or what to do (「…すればいいの」): more than whether. */
+const ASKING_WORDS = [
+  "なぜ",
+  "なんで",
+  "どうして",
+  "どっち",
+  "どちら",
+  "だれ",
+  "誰",
+  "どう",
+  "いつ",
+  "何",
+  "なに",
+  "どこ",
+  "どれ",
+  "いい",
+  "why",
+  "how",
+  "who",
+  "which",
+  "when",
+];
+const END_MARKS = new Set([..." \n\t。.!！?？、,〜~…ー"]);
+
+/**
+ * Whether a text asks whether something is so (「相手のメールボックスがいっぱいってこと？」「アドレス止められ
+ * てるの？」) and nothing more (why, who, which, what to do): a plain scan, no pattern.
+ */
+export function asksWhetherSo(text: string): boolean {
+  const t = text.slice(0, MAX_QUESTION_CHARS).normalize("NFKC").toLowerCase();
+  if (ASKING_WORDS.some((w) => t.includes(w))) return false;
+  let end = t.length;
+  while (end > 0 && END_MARKS.has(t[end - 1]!)) end--;
+  const body = t.slice(0, end);
+  return WHETHER_ENDS.some((e) => body.endsWith(e));
+}
+
+/** A text cut into its sentences (at 。．！？!? and line ends). */
+function sentencesOf(text: string): string[] {
+  const out: string[] = [];
+  let piece = "";
+  for (const ch of text) {
+    if ("。．！？!?\n".includes(ch)) {
+      if (piece.trim()) out.push(piece.trim());
+      piece = "";
+    } else piece += ch;
+  }
+  if (piece.trim()) out.push(piece.trim());
+  return out;
 }
 
 /** An acknowledgement, greeting or thanks matched below `sure` is at most this long (canonical letters). */
