@@ -132,7 +132,8 @@ export function asksSomething(text: string): boolean {
  */
 export function isQuestion(text: string): boolean {
   if (ENGLISH_QUESTION.test(text.trimStart()) || /[?？]/.test(text)) return true;
-  const folded = text.normalize("NFKC");
+  let folded = text.normalize("NFKC");
+  for (const idiom of NOT_ASKING) if (folded.includes(idiom)) folded = folded.split(idiom).join(" ");
   const end = trimEndOf(folded, SENTENCE_END);
   return (
     QUESTION_WORDS.some((w) => folded.includes(w)) ||
@@ -143,6 +144,9 @@ export function isQuestion(text: string): boolean {
 }
 
 const SENTENCE_END = new Set([..." \n\t。.!！、,〜~…"]);
+
+/** Idioms made of question words that ask nothing (「何が何だか」: I'm lost). */
+const NOT_ASKING = ["何が何だか", "何が何やら", "なにがなんだか", "なにがなにやら"];
 
 /** Words of a Japanese question; a plain scan (includes), no pattern. */
 const QUESTION_WORDS = [
