@@ -28,6 +28,7 @@ import { carrierNamer } from "./understand/carriers.ts";
 import { canonicalLength, readingTable } from "./understand/normalize.ts";
 import { phraseMatcher } from "./understand/phrases.ts";
 import { buildRespeller } from "./understand/respell.ts";
+import { romajiToKana } from "./understand/romaji.ts";
 import { stringsIn, withScope } from "./understand/scope.ts";
 import { buildQuestionIndex, MAX_QUESTION_CHARS, type Understanding } from "./understand/understand.ts";
 
@@ -129,6 +130,22 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       deps.knowledge.codes,
     ]),
   );
+  // 「arigatou」「mou ichido okuttemo ii?」: Japanese typed in Latin letters, read as the kana it spells
+  // unless its words are English the data knows ("no", "see you", "take care" spell kana too).
+  const englishWords = new Set<string>();
+  const addEnglish = (phrase: string) => {
+    for (const w of phrase
+      .normalize("NFKC")
+      .toLowerCase()
+      .split(/[^a-z']+/))
+      if (w) englishWords.add(w);
+  };
+  for (const q of deps.questions.questions.values()) q.examples.forEach(addEnglish);
+  for (const list of [...Object.values(deps.ui.keywords), ...Object.values(deps.ui.mentions)])
+    list.forEach(addEnglish);
+  for (const kind of ["urgent", "frustrated", "worried"] as const)
+    deps.ui.feelings.words[kind].forEach(addEnglish);
+  for (const { phrases } of deps.knowledge.symptoms) phrases.forEach(addEnglish);
   // 「ユーザーアンノウン」, "User Unkown": the English of a returned mail, typed by ear or with a typo.
   const respell = buildRespeller(deps.questions.kanaEnglish);
   // 「相手はソフトバンクです」「ahamoの友達」: the carrier a follow-up names.
@@ -206,6 +223,10 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       adopt(languageOfCommand(text));
       return [...before, tapped];
     }
+
+    // Japanese in Latin letters: read as its kana (a typed text only; a paste keeps its letters).
+    const kana = file ? undefined : romajiToKana(text, englishWords);
+    if (kana !== undefined) return fromText(kana, session);
 
     if (!file && text.length > MAX_TEXT_CHARS) {
       if (shouldWarn(text, "chat")) before.push({ type: "PERSONAL_DATA" });

@@ -1,0 +1,220 @@
+/**
+ * Japanese typed in Latin letters (「arigatou」「mou ichido okuttemo ii?」「wakaranai」): people on a keyboard
+ * without a Japanese input, or on a phone set to English. Such a text is read as the hiragana it spells, so
+ * that questions, acts, feelings and symptoms written in kana and kanji match it.
+ *
+ * A word is romaji when all of it spells kana (Hepburn and kunrei-shiki: shi/si, chi/ti, tsu/tu, fu/hu, ji/zi;
+ * a doubled consonant as っ, n before a consonant, "nn" or "n'" as ん, "-" as ー); a text is romaji when every
+ * Latin word of it is, and most of its words are no English word the data knows (`english`: "no", "see",
+ * "take care" and "hi" spell kana too). A hand scan, no pattern: linear in the text.
+ */
+
+const SYLLABLES: Record<string, string> = {
+  a: "あ",
+  i: "い",
+  u: "う",
+  e: "え",
+  o: "お",
+  ka: "か",
+  ki: "き",
+  ku: "く",
+  ke: "け",
+  ko: "こ",
+  ga: "が",
+  gi: "ぎ",
+  gu: "ぐ",
+  ge: "げ",
+  go: "ご",
+  sa: "さ",
+  shi: "し",
+  si: "し",
+  su: "す",
+  se: "せ",
+  so: "そ",
+  za: "ざ",
+  ji: "じ",
+  zi: "じ",
+  zu: "ず",
+  ze: "ぜ",
+  zo: "ぞ",
+  ta: "た",
+  chi: "ち",
+  ti: "ち",
+  tsu: "つ",
+  tu: "つ",
+  te: "て",
+  to: "と",
+  da: "だ",
+  di: "ぢ",
+  du: "づ",
+  de: "で",
+  do: "ど",
+  na: "な",
+  ni: "に",
+  nu: "ぬ",
+  ne: "ね",
+  no: "の",
+  ha: "は",
+  hi: "ひ",
+  fu: "ふ",
+  hu: "ふ",
+  he: "へ",
+  ho: "ほ",
+  ba: "ば",
+  bi: "び",
+  bu: "ぶ",
+  be: "べ",
+  bo: "ぼ",
+  pa: "ぱ",
+  pi: "ぴ",
+  pu: "ぷ",
+  pe: "ぺ",
+  po: "ぽ",
+  ma: "ま",
+  mi: "み",
+  mu: "む",
+  me: "め",
+  mo: "も",
+  ya: "や",
+  yu: "ゆ",
+  yo: "よ",
+  ra: "ら",
+  ri: "り",
+  ru: "る",
+  re: "れ",
+  ro: "ろ",
+  wa: "わ",
+  wo: "を",
+  fa: "ふぁ",
+  fi: "ふぃ",
+  fe: "ふぇ",
+  fo: "ふぉ",
+  kya: "きゃ",
+  kyu: "きゅ",
+  kyo: "きょ",
+  gya: "ぎゃ",
+  gyu: "ぎゅ",
+  gyo: "ぎょ",
+  sha: "しゃ",
+  shu: "しゅ",
+  sho: "しょ",
+  sya: "しゃ",
+  syu: "しゅ",
+  syo: "しょ",
+  ja: "じゃ",
+  ju: "じゅ",
+  jo: "じょ",
+  je: "じぇ",
+  zya: "じゃ",
+  zyu: "じゅ",
+  zyo: "じょ",
+  cha: "ちゃ",
+  chu: "ちゅ",
+  cho: "ちょ",
+  che: "ちぇ",
+  tya: "ちゃ",
+  tyu: "ちゅ",
+  tyo: "ちょ",
+  nya: "にゃ",
+  nyu: "にゅ",
+  nyo: "にょ",
+  hya: "ひゃ",
+  hyu: "ひゅ",
+  hyo: "ひょ",
+  bya: "びゃ",
+  byu: "びゅ",
+  byo: "びょ",
+  pya: "ぴゃ",
+  pyu: "ぴゅ",
+  pyo: "ぴょ",
+  mya: "みゃ",
+  myu: "みゅ",
+  myo: "みょ",
+  rya: "りゃ",
+  ryu: "りゅ",
+  ryo: "りょ",
+};
+const LONGEST = 3;
+const CONSONANTS = new Set([..."bcdfghjkmprstwyz"]);
+const NN_THEN = new Set([..."aiueoy"]);
+
+/** The hiragana a word of lower-case Latin letters spells, or undefined when it is no romaji. */
+export function kanaOf(word: string): string | undefined {
+  let out = "";
+  let i = 0;
+  while (i < word.length) {
+    const ch = word[i]!;
+    const next = word[i + 1] ?? "";
+    if (ch === "-") {
+      out += "ー";
+      i++;
+      continue;
+    }
+    // "nn" and "n'" are ん; in 「konnichiwa」 the second n starts に.
+    if (ch === "n" && (next === "n" || next === "'")) {
+      out += "ん";
+      i += next === "n" && NN_THEN.has(word[i + 2] ?? "") ? 1 : 2;
+      continue;
+    }
+    if (ch === "n" && (next === "" || (CONSONANTS.has(next) && next !== "y"))) {
+      out += "ん";
+      i++;
+      continue;
+    }
+    // A doubled consonant (kitte, zasshi) or t before ch (matcha): a small っ.
+    if (CONSONANTS.has(ch) && (next === ch || (ch === "t" && next === "c"))) {
+      out += "っ";
+      i++;
+      continue;
+    }
+    let hit: string | undefined;
+    for (let n = Math.min(LONGEST, word.length - i); n >= 1 && hit === undefined; n--) {
+      const kana = SYLLABLES[word.slice(i, i + n)];
+      if (kana !== undefined) {
+        hit = kana;
+        i += n;
+      }
+    }
+    if (hit === undefined) return undefined;
+    out += hit;
+  }
+  return out;
+}
+
+/** Longer texts are no typed romaji question: not looked at. */
+const MAX_ROMAJI_CHARS = 200;
+
+/**
+ * The text in hiragana when it is Japanese typed in Latin letters, else undefined. `english`: the English
+ * words the data knows (lower case); words that are one of them count against romaji, not for it.
+ */
+export function romajiToKana(text: string, english: ReadonlySet<string>): string | undefined {
+  if (text.length > MAX_ROMAJI_CHARS) return undefined;
+  const lower = text.normalize("NFKC").toLowerCase();
+  let out = "";
+  let word = "";
+  let words = 0;
+  let japanese = 0;
+  const flush = (): boolean => {
+    if (word === "") return true;
+    const kana = kanaOf(word);
+    if (kana === undefined) return false;
+    words++;
+    if (!english.has(word) && word.length >= 2) japanese++;
+    out += kana;
+    word = "";
+    return true;
+  };
+  for (const ch of lower) {
+    const code = ch.charCodeAt(0);
+    if ((code >= 0x61 && code <= 0x7a) || ch === "'" || (ch === "-" && word !== "")) word += ch;
+    // Kana or kanji: written in Japanese already.
+    else if (code >= 0x3040 && code <= 0x9fff) return undefined;
+    else {
+      if (!flush()) return undefined;
+      out += ch === " " ? "" : ch;
+    }
+  }
+  if (!flush()) return undefined;
+  return words > 0 && japanese * 2 > words ? out : undefined;
+}

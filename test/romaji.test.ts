@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { kanaOf, romajiToKana } from "../dialogs/understand/romaji.ts";
+
+const english = new Set(["no", "see", "you", "take", "care", "hi", "ok", "i", "a", "is", "to", "so"]);
+
+describe("Japanese typed in Latin letters (romaji) is read as the kana it spells", () => {
+  it("spells Hepburn and kunrei-shiki alike, with っ, ん and long vowels", () => {
+    expect(kanaOf("arigatou")).toBe("ありがとう");
+    expect(kanaOf("okuttemo")).toBe("おくっても");
+    expect(kanaOf("shinpai")).toBe("しんぱい");
+    expect(kanaOf("sinpai")).toBe("しんぱい");
+    expect(kanaOf("konnichiwa")).toBe("こんにちわ");
+    expect(kanaOf("kyou")).toBe("きょう");
+    expect(kanaOf("me-ru")).toBe("めーる");
+  });
+
+  it("is no romaji when a letter spells no kana", () => {
+    expect(kanaOf("thanks")).toBeUndefined();
+    expect(kanaOf("mailbox")).toBeUndefined();
+  });
+
+  it("reads a whole message, its punctuation kept", () => {
+    expect(romajiToKana("mou ichido okuttemo ii?", english)).toBe("もういちどおくってもいい?");
+    expect(romajiToKana("Wakaranai", english)).toBe("わからない");
+  });
+
+  it("leaves English alone: a word that spells no kana, or words that are English the data knows", () => {
+    expect(romajiToKana("I don't get it", english)).toBeUndefined();
+    expect(romajiToKana("see you", english)).toBeUndefined();
+    expect(romajiToKana("take care", english)).toBeUndefined();
+    expect(romajiToKana("no", english)).toBeUndefined();
+    expect(romajiToKana("550 user unknown", english)).toBeUndefined();
+  });
+
+  it("leaves Japanese script alone, and long texts", () => {
+    expect(romajiToKana("ありがとう", english)).toBeUndefined();
+    expect(romajiToKana("arigatou ".repeat(40), english)).toBeUndefined();
+  });
+});
