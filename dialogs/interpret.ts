@@ -421,7 +421,10 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       );
     };
     if (ownWords && ownWords !== session.topic && !aboutScreen()) return { type: "SYMPTOM", topic: ownWords };
-    const question = m.question();
+    // Spam received (`notBounce`) is no reading of words that name the diagnosis on screen (「迷惑メール扱い
+    // とか失礼すぎない？」 after "refused as spam": the refused mail itself).
+    const read = m.question();
+    const question = read?.notBounce && m.onScreen ? undefined : read;
     const understood = m.understood();
     const mention = m.typed || !m.fromServer ? mentionOf(text) : undefined;
     const besides = mention && m.typed ? mentionOf.strip(text) : "";
