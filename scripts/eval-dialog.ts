@@ -76,7 +76,15 @@ const sets = {
   "held-out-6": load("held-out-6.yaml"),
   "held-out-7": load("held-out-7.yaml"),
 };
-const HELD_OUT = ["held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6", "held-out-7"] as const;
+const HELD_OUT = [
+  "held-out",
+  "held-out-2",
+  "held-out-3",
+  "held-out-4",
+  "held-out-5",
+  "held-out-6",
+  "held-out-7",
+] as const;
 const verbose = process.argv.includes("--verbose");
 const heldOutMisses = process.argv.includes("--held-out-misses");
 
