@@ -66,7 +66,6 @@ export function withReadings(text: string, table: ReadingTable): string {
 }
 
 const SMALL_KANA = new Set([..."ぁぃぅぇぉっゃゅょゎゕゖ"]);
-const DROPPED = new Set([..."〜~～"]);
 const LONG_MARK = "ー";
 
 /** `ch`: the character itself, needed only beyond the BMP (`code` > 0xffff). */
@@ -118,7 +117,7 @@ export function canonical(text: string, table: ReadingTable): string {
       space = false;
       continue;
     }
-    if (code === 0x301c || code === 0x7e || code === 0xff5e) continue; // wave dashes (DROPPED)
+    if (code === 0x301c || code === 0x7e || code === 0xff5e) continue; // wave dashes: 〜 ~ ～
     if (code === LONG_MARK_CODE) {
       const vowel = out.length > 0 ? vowelOf(String.fromCharCode(out[out.length - 1]!)) : undefined;
       if (vowel) out.push(LONG_VOWEL[vowel]!.charCodeAt(0));
