@@ -22,6 +22,7 @@ import {
   NEW_MAIL_WORDS,
   reportsBounce,
   sentencePieces,
+  sentencesOf,
   tellsMore,
 } from "./understand/asking.ts";
 import { carrierNamer } from "./understand/carriers.ts";
@@ -543,7 +544,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
    */
   function readQuestion(text: string, topic: TopicId | null, feeling: Feeling | undefined): Understanding {
     let understood: Understanding;
-    if (!feeling) understood = questionIndex.understand(text, topic);
+    if (!feeling) understood = askingSentences(text, questionIndex.understand(text, topic), topic);
     else {
       const calm = withoutFeelingWords(text);
       const rest = questionIndex.understand(calm, topic);
@@ -585,6 +586,26 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     if (feeling && understood.kind === "confident" && isPleasantry(understood.id))
       return { kind: "none", candidates: understood.candidates };
     return understood;
+  }
+
+  /**
+   * 「朝から30通も来てて止まりません。これいつまで続くの？仕事のメールが埋もれる」: a message that tells a
+   * story around its question is read from the sentences that ask, when they say clearly what is asked
+   * and the whole, diluted by the story, says it less clearly. Every sentence asking (two questions at
+   * once), or none, leaves the whole.
+   */
+  function askingSentences(text: string, whole: Understanding, topic: TopicId | null): Understanding {
+    const sentences = sentencesOf(text.slice(0, MAX_QUESTION_CHARS));
+    if (sentences.length < 2 || whole.kind === "confident") return whole;
+    const asking = sentences.filter(isQuestion);
+    if (asking.length === 0 || asking.length === sentences.length) return whole;
+    const asked = questionIndex.understand(asking.join(""), topic);
+    if (asked.kind !== "confident" || isPleasantry(asked.id)) return whole;
+    // Something done (a person, a restart) only when clearly asked: 「…を減らせば受け取ってもらえますか？」
+    // shares only 「もらえますか」 with "can I talk to a person".
+    const does = deps.questions.questions.get(asked.id)?.does;
+    const clear = (asked.candidates[0]?.score ?? 0) >= ASKED_CLEARLY;
+    return clear || does === undefined || does === "next-steps" || does === "paste-help" ? asked : whole;
   }
 
   /**
@@ -737,6 +758,8 @@ const TOLD_CLEAR = 0.45;
 const MAX_TOPICS_OF_A_STANDALONE_ANSWER = 3;
 /** A question that also reads as a bounce of another reason than the one on screen must score this much. */
 const CLEAR_OVER_BOUNCE = 0.4;
+/** The sentences that ask, read without the story, ask for a person or a restart when they score this much. */
+const ASKED_CLEARLY = 0.26;
 /** A question asked besides words of feeling, read without them, must score this much. */
 const CALM_CLEAR = 0.4;
 /** A question of the diagnosis on screen said among words of feeling, read without them, scores this much. */

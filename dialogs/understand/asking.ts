@@ -31,6 +31,24 @@ export function sentencePieces(text: string): string[] {
   return pieces;
 }
 
+const SENTENCE_ENDS = new Set([..."。．！？!?\n"]);
+
+/**
+ * A text cut after its sentence ends only (。！？ and line ends; no commas): 「朝から30通も来ています。いつまで
+ * 続くの？」 is a story and a question. A hand scan.
+ */
+export function sentencesOf(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !SENTENCE_ENDS.has(text[i]!)) continue;
+    const sentence = text.slice(start, i + 1).trim();
+    if (sentence.replace(/[\s。．！？!?、,，.…]/g, "") !== "") out.push(sentence);
+    start = i + 1;
+  }
+  return out;
+}
+
 /** Words that ask why, and endings: what a lament (「なんで届かないの」) says besides returned mail. */
 const LAMENT_WORDS = [
   "なんで",

@@ -298,7 +298,7 @@ export function buildQuestionIndex(
     unseenCounts.length = 0;
   };
 
-  return {
+  const index: QuestionIndex = {
     size: { questions: questions.length, examples: n, features },
     understand(text, topic) {
       if (seen.length > 0) forget(); // a call that threw half-way (none should)
@@ -406,6 +406,14 @@ export function buildQuestionIndex(
         asksMeaning(text)
       )
         return { kind: "confident", id: plainWords.id, candidates: decided.candidates };
+      // 「SPFってなに」「delayedってなに」 with a diagnosis on screen: a word asked about that no question
+      // knows (only the frame 「ってなに」 matched, if anything) is a word of the advice on screen; what it
+      // means there is the diagnosis in plain words, not what a bounce or a domain is.
+      if (topic !== null && plainWords && (!top || bank.questions.get(top.id)?.topics[topic] === undefined)) {
+        const term = termAskedAbout(text);
+        if (term !== undefined && index.understand(term, topic).kind === "none")
+          return { kind: "confident", id: plainWords.id, candidates: decided.candidates };
+      }
       // 「わかりました」 matches 「Yahooのアドレスで送りました」 by its ending: an acknowledgement, greeting,
       // thanks, "that didn't help" or "start over" is short, or said in nearly the words of one; a longer
       // message that only shares words with one (「会員じゃなくても使える？」 is no "useless") is a
@@ -420,6 +428,7 @@ export function buildQuestionIndex(
       return decided;
     },
   };
+  return index;
 }
 
 /**
@@ -515,6 +524,27 @@ const MEANING_FRAMES = [
   "つまり",
   "mean",
 ];
+
+/** Frames after a word that ask what it means (「SPFってなに」「リレーとは」). */
+const TERM_FRAMES = ["ってなに", "って何", "ってなん", "とは", "ってどういう"];
+
+/**
+ * The word a text asks the meaning of (「SPF」 of 「SPFってなに？」), when the text is that word and a frame
+ * that asks what it means, and nothing more; else undefined. A plain scan.
+ */
+export function termAskedAbout(text: string): string | undefined {
+  const t = text.slice(0, MAX_QUESTION_CHARS).normalize("NFKC").toLowerCase().trim();
+  if (t.length > MAX_TERM_QUESTION_CHARS) return undefined;
+  for (const frame of TERM_FRAMES) {
+    const at = t.indexOf(frame);
+    if (at <= 0) continue;
+    const term = t.slice(0, at).trim();
+    return term.length >= 2 && !term.includes(" ") ? term : undefined;
+  }
+  return undefined;
+}
+/** A question about one word is short (「リレーって何のことですか」). */
+const MAX_TERM_QUESTION_CHARS = 20;
 
 /** Whether a text asks what something means or whether it is so (a plain scan, no pattern). */
 export function asksMeaning(text: string): boolean {

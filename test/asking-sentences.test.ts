@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { sentencesOf } from "../dialogs/understand/asking.ts";
+import { termAskedAbout } from "../dialogs/understand/understand.ts";
+
+describe("a message cut into its sentences (the story and the question in it)", () => {
+  it("cuts after 。！？ and line ends, not at commas, and drops sentences of punctuation only", () => {
+    expect(sentencesOf("朝から届き続けています、30通くらい。これいつまで続くの？。。仕事にならない")).toEqual(
+      ["朝から届き続けています、30通くらい。", "これいつまで続くの？", "仕事にならない"],
+    );
+    expect(sentencesOf("How long will it take?\nI'm in a hurry!")).toEqual([
+      "How long will it take?",
+      "I'm in a hurry!",
+    ]);
+    expect(sentencesOf("再送していい")).toEqual(["再送していい"]);
+  });
+});
+
+describe("the word a short question asks the meaning of", () => {
+  it("is the word before 「ってなに」「とは」「って何のこと」", () => {
+    expect(termAskedAbout("DKIMってなに？")).toBe("dkim");
+    expect(termAskedAbout("リレーって何のことですか")).toBe("リレー");
+    expect(termAskedAbout("ＳＰＦとは")).toBe("spf");
+  });
+  it("is nothing when the text asks more than one word's meaning, or no word is named", () => {
+    expect(termAskedAbout("ってなに")).toBeUndefined();
+    expect(termAskedAbout("相手のメールボックスがいっぱいで入らないってなにが起きてるの")).toBeUndefined();
+    expect(termAskedAbout("what is spf")).toBeUndefined();
+  });
+});
