@@ -389,7 +389,11 @@ export function buildQuestionIndex(
       if (
         plainWords &&
         saysGist * THRESHOLDS.contextBoost >= THRESHOLDS.confident &&
-        !(decided.kind === "confident" && bank.questions.get(decided.id)?.topics[topic!] !== undefined)
+        !(
+          decided.kind === "confident" &&
+          bank.questions.get(decided.id)?.topics[topic!] !== undefined &&
+          (decided.candidates[0]?.score ?? 0) >= THRESHOLDS.confident
+        )
       )
         decided = { kind: "confident", id: plainWords.id, candidates: decided.candidates };
       // 「…ってこと？」「…って何？」 with a diagnosis on screen asks what it means: a question of other
