@@ -21,6 +21,7 @@ import {
   MIN_TOLD_CHARS,
   NEW_MAIL_WORDS,
   reportsBounce,
+  sentenceAsks,
   sentencePieces,
   sentencesOf,
   tellsMore,
@@ -597,7 +598,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
   function askingSentences(text: string, whole: Understanding, topic: TopicId | null): Understanding {
     const sentences = sentencesOf(text.slice(0, MAX_QUESTION_CHARS));
     if (sentences.length < 2 || whole.kind === "confident") return whole;
-    const asking = sentences.filter(isQuestion);
+    const asking = sentences.filter(sentenceAsks);
     if (asking.length === 0 || asking.length === sentences.length) return whole;
     const asked = questionIndex.understand(asking.join(""), topic);
     if (asked.kind !== "confident" || isPleasantry(asked.id)) return whole;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sentencesOf } from "../dialogs/understand/asking.ts";
+import { sentenceAsks, sentencesOf } from "../dialogs/understand/asking.ts";
 import { termAskedAbout } from "../dialogs/understand/understand.ts";
 
 describe("a message cut into its sentences (the story and the question in it)", () => {
@@ -12,6 +12,17 @@ describe("a message cut into its sentences (the story and the question in it)", 
       "I'm in a hurry!",
     ]);
     expect(sentencesOf("再送していい")).toEqual(["再送していい"]);
+  });
+});
+
+describe("which sentences of a story ask", () => {
+  it("asks with a question mark, a question word or a wish; 'it seems' and 'it is' only tell", () => {
+    expect(sentenceAsks("件名を変えたら届く？")).toBe(true);
+    expect(sentenceAsks("どのくらい待てばいいですか")).toBe(true);
+    expect(sentenceAsks("大きいファイルを送りたい")).toBe(true);
+    expect(sentenceAsks("ほかの人も送れてないみたい")).toBe(false);
+    expect(sentenceAsks("今月もう3回目なんです")).toBe(false);
+    expect(sentenceAsks("仕事のメールが埋もれちゃう")).toBe(false);
   });
 });
 

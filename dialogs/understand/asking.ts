@@ -213,6 +213,18 @@ const CONFIRMING_ENDS = [
   "には",
 ];
 
+/**
+ * Whether one sentence of a story asks (isQuestion), leaving out what only tells: 「送れてないみたい」
+ * ("it seems", no wish of 「たい」) and 「3回目なんです」 (「なん」 of "it is", no "what").
+ */
+export function sentenceAsks(sentence: string): boolean {
+  if (/[?？]/.test(sentence)) return true;
+  const end = trimEndOf(sentence.normalize("NFKC"), SENTENCE_END);
+  if (TELLING_ENDS.some((e) => end.endsWith(e))) return false;
+  return isQuestion(sentence);
+}
+const TELLING_ENDS = ["みたい", "みたいです", "なんです", "なんですけど", "なんだけど", "なんだ"];
+
 /** Words that report what a returned mail or the mail app said (a plain scan, no pattern). */
 const REPORT_WORDS = [
   "って出",
