@@ -19,6 +19,7 @@ const ARGS = [
   "--disable-sync",
 ];
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
+/** `env`: the browser's environment instead of this process's (a test gives it a fontconfig of its own). */
+export function launchChromium(env?: Record<string, string>): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS, ...(env ? { env } : {}) });
 }

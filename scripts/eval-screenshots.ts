@@ -12,6 +12,8 @@
  *   if unseen, as most of a hidden set's families are);
  * - the tokens of the pasted text that the OCR text lacks: reply codes, status codes, addresses.
  * Reported by family kind (a reader exists or not) and by image variant (theme, format, scale).
+ * Only sets drawn with Japanese fonts are scored: DIR/fonts.txt (written by screenshots:bounces, which
+ * refuses to draw without fonts-noto-cjk) must be there; older sets drew Japanese as boxes.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -40,6 +42,17 @@ interface Row {
 interface Verdict {
   reason: string;
   topic: string;
+}
+
+/** Why DIR is no test set, or undefined: it must say it was drawn with fonts-noto-cjk (its fonts.txt). */
+function notDrawnWithFonts(dir: string): string | undefined {
+  const file = join(dir, "fonts.txt");
+  if (!existsSync(file))
+    return `${dir} has no fonts.txt: it was drawn before screenshots:bounces checked its Japanese font (boxes, most likely). Draw it again.`;
+  const line = readFileSync(file, "utf8").trim();
+  return /Noto Sans CJK JP/.test(line) && !/NOT fonts-noto-cjk/.test(line)
+    ? undefined
+    : `${dir} was not drawn with fonts-noto-cjk (${line}). Draw it again with the fonts installed.`;
 }
 
 /** The rows of DIR/labels.tsv; `image` is the image's path. */
@@ -144,6 +157,11 @@ async function main(): Promise<void> {
     process.stderr.write(
       "usage: npm run --silent eval:screenshots -- DIR [DIR…] [--ocr-cache CACHE] [--misses]\n",
     );
+    process.exit(2);
+  }
+  const refused = dirs.map(notDrawnWithFonts).filter((why) => why !== undefined);
+  if (refused.length > 0) {
+    process.stderr.write(`${refused.join("\n")}\n`);
     process.exit(2);
   }
   const rows = dirs.flatMap(readRows);

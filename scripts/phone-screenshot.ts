@@ -4,7 +4,9 @@ import type { Browser } from "playwright-core";
  * Draws a returned mail as a phone's mail app shows it, and takes the screenshot a user would send on
  * LINE: status bar, the app's header (sender, 宛先: 自分, subject, date), the body in a proportional
  * font wrapped at the screen's width. Used by `npm run screenshots:bounces` (the OCR evaluation set),
- * `npm run bench:ocr` and the test fixtures; needs Debian's Chromium and fonts-noto-cjk.
+ * `npm run bench:ocr` and the test fixtures; needs Debian's Chromium and fonts-noto-cjk. Without the
+ * fonts Chromium draws every Japanese character as a box (the header's 「宛先: 自分」, Japanese notices),
+ * which no user's phone shows: renderPhoneShot refuses to draw then (requireJapaneseFonts), once per browser.
  */
 
 export type Theme = "light" | "dark";
@@ -108,8 +110,100 @@ ${header}
 </body></html>`;
 }
 
-/** The screenshot's bytes (PNG, or JPEG at quality 70 as phones and LINE save them). */
-export async function renderPhoneShot(browser: Browser, shot: PhoneShot): Promise<Uint8Array> {
+/** Japanese the screenshots show: the header's words and a notice's sentence. */
+const JAPANESE_SAMPLE = "宛先自分受信トレイメッセージを配信できませんでした";
+
+/** The font each body font's stack must draw Japanese with (fonts-noto-cjk), as the sets were drawn. */
+const JAPANESE_FONT: Record<Look["font"], string> = {
+  sans: "Noto Sans CJK JP",
+  dejavu: "Noto Sans CJK JP",
+  mono: "Noto Sans Mono CJK JP",
+};
+
+export class MissingJapaneseFont extends Error {
+  override name = "MissingJapaneseFont";
+}
+
+export interface JapaneseFontCheck {
+  /** Every body font's stack draws the sample with its Noto CJK font. */
+  ok: boolean;
+  /** Per body font, the fonts Chromium drew the sample with and how many glyphs each ("DejaVu Sans 24"). */
+  drawnWith: Record<Look["font"], string[]>;
+}
+
+const checks = new WeakMap<Browser, Promise<JapaneseFontCheck>>();
+
+/**
+ * Which fonts the browser draws Japanese with, asked of the renderer itself (DevTools'
+ * CSS.getPlatformFontsForNode: the fonts its glyphs came from; a missing glyph is counted for the stack's
+ * first font, drawn as a box). Asked once per browser.
+ */
+export function japaneseFonts(browser: Browser): Promise<JapaneseFontCheck> {
+  let check = checks.get(browser);
+  if (!check) {
+    check = askFonts(browser);
+    checks.set(browser, check);
+  }
+  return check;
+}
+
+async function askFonts(browser: Browser): Promise<JapaneseFontCheck> {
+  const page = await browser.newPage();
+  try {
+    const looks = Object.keys(JAPANESE_FONT) as Look["font"][];
+    const spans = looks.map((f) => `<p id="${f}" style='font-family: ${FONTS[f]}'>${JAPANESE_SAMPLE}</p>`);
+    await page.setContent(`<!doctype html><html lang="ja"><body>${spans.join("")}</body></html>`);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("DOM.enable");
+    await cdp.send("CSS.enable");
+    const { root } = await cdp.send("DOM.getDocument", {});
+    const drawnWith = {} as Record<Look["font"], string[]>;
+    let ok = true;
+    for (const look of looks) {
+      const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector: `#${look}` });
+      const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
+      drawnWith[look] = fonts.map((f) => `${f.familyName} ${f.glyphCount}`);
+      ok &&= fonts.length > 0 && fonts.every((f) => f.familyName === JAPANESE_FONT[look]);
+    }
+    return { ok, drawnWith };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Throws MissingJapaneseFont, naming the Debian package, unless the browser draws Japanese as phones do. */
+export async function requireJapaneseFonts(browser: Browser): Promise<void> {
+  const { ok, drawnWith } = await japaneseFonts(browser);
+  if (ok) return;
+  const seen = [...new Set(Object.values(drawnWith).flat())].join(", ") || "no font";
+  throw new MissingJapaneseFont(
+    `Chromium does not draw Japanese with fonts-noto-cjk's fonts (${needed()}): it drew it with ${seen}, ` +
+      "as boxes when the font has no Japanese. Install Debian's fonts-noto-cjk (apt-get install fonts-noto-cjk), " +
+      "or set FONTCONFIG_FILE to a fontconfig file whose <dir> holds that package's fonts. Screenshots with " +
+      "boxes instead of Japanese are no test set.",
+  );
+}
+
+const needed = () => [...new Set(Object.values(JAPANESE_FONT))].join(", ");
+
+/** One line for a drawn set's fonts.txt: the fonts Japanese was drawn with, per body font. */
+export function fontsLine(check: JapaneseFontCheck): string {
+  const parts = Object.entries(check.drawnWith).map(
+    ([look, fonts]) => `${look}: ${fonts.join(", ") || "none"}`,
+  );
+  return `Japanese drawn with ${parts.join("; ")}${check.ok ? "" : " (NOT fonts-noto-cjk: boxes)"}`;
+}
+
+/**
+ * The screenshot's bytes (PNG, or JPEG at quality 70 as phones and LINE save them). Refuses
+ * (MissingJapaneseFont) when Japanese would be boxes, unless `boxesOk` (a speed benchmark that says so).
+ */
+export async function renderPhoneShot(
+  browser: Browser,
+  shot: PhoneShot,
+  options: { boxesOk?: boolean } = {},
+): Promise<Uint8Array> {
+  if (!options.boxesOk) await requireJapaneseFonts(browser);
   const page = await browser.newPage({ viewport: viewportOf(shot.scale), deviceScaleFactor: shot.scale });
   try {
     await page.setContent(pageHtml(shot), { waitUntil: "load" });

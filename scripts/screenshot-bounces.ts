@@ -14,6 +14,8 @@
  * places further (a second set of the same fragments in other variants, to compare variants pairwise).
  * A text whose first code or phrase is far down is shown scrolled to it, the app's header off screen,
  * as a user scrolls before taking the screenshot.
+ * Japanese must be drawn with fonts-noto-cjk: without it the script stops before drawing anything (it
+ * would be boxes), and each set it draws names the fonts in its fonts.txt, which eval:screenshots requires.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -24,7 +26,16 @@ import { pasteOf } from "../knowledge/cli/paste.ts";
 import { fragmentOf, lookOf, splitFamilies } from "./bounce-fragments.ts";
 import { launchChromium } from "./chromium.ts";
 import { familyOf } from "./family-readers.ts";
-import { type ImageFormat, type PhoneShot, renderPhoneShot, type Theme } from "./phone-screenshot.ts";
+import {
+  fontsLine,
+  type ImageFormat,
+  japaneseFonts,
+  MissingJapaneseFont,
+  type PhoneShot,
+  renderPhoneShot,
+  requireJapaneseFonts,
+  type Theme,
+} from "./phone-screenshot.ts";
 
 interface Text {
   name: string;
@@ -227,8 +238,11 @@ async function renderFragments(out: string, texts: Text[], browser: Browser, shi
     textTsv.set(half, [...(textTsv.get(half) ?? []), ...labelRows(text, `${text.name}.txt`, true)]);
   }
   const header = LABELS_HEADER;
-  for (const [half, rows] of tsv)
+  const fonts = `${fontsLine(await japaneseFonts(browser))}\n`;
+  for (const [half, rows] of tsv) {
     writeFileSync(join(out, half, "labels.tsv"), `${[header, ...rows].join("\n")}\n`);
+    writeFileSync(join(out, half, "fonts.txt"), fonts);
+  }
   for (const [half, rows] of textTsv)
     writeFileSync(join(out, half, "text", "labels.tsv"), `${[header, ...rows].join("\n")}\n`);
   return texts.length;
@@ -246,10 +260,18 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
+  const browser = await launchChromium();
+  try {
+    await requireJapaneseFonts(browser);
+  } catch (error) {
+    await browser.close();
+    if (!(error instanceof MissingJapaneseFont)) throw error;
+    process.stderr.write(`screenshots:bounces: nothing drawn. ${error.message}\n`);
+    process.exit(1);
+  }
   const corpus = value("--corpus");
   const fromCorpus = corpus ? await corpusTexts(corpus, Number(value("--limit") ?? 1e9)) : [];
   mkdirSync(out, { recursive: true });
-  const browser = await launchChromium();
   if (args.includes("--fragments")) {
     try {
       const n = await renderFragments(out, fromCorpus, browser, Number(value("--shift") ?? 0));
@@ -287,6 +309,7 @@ async function main(): Promise<void> {
     await browser.close();
   }
   writeFileSync(join(out, "labels.tsv"), `${tsv.join("\n")}\n`);
+  writeFileSync(join(out, "fonts.txt"), `${fontsLine(await japaneseFonts(browser))}\n`);
   process.stdout.write(`${n} screenshots of ${texts.length} texts in ${out}\n`);
 }
 
