@@ -115,6 +115,15 @@ describe("OCR layout: rows back into the mail's lines", () => {
     expect(lines).toEqual(["This is an email abuse report", "for a message from 192.0.2.50."]);
   });
 
+  it("keeps apart two rows that start alike, though the first reaches the screen's edge (a list, not a sentence)", () => {
+    const rows = ["The message identifier was: EE/EE-00001", "The message reference was: server-0"];
+    expect(layoutText(page(rows))).toBe(rows.join("\n"));
+    // A sentence's rest that starts otherwise is still joined.
+    expect(layoutText(page(["The message identifier was: EE/EE-00001", "and more"]))).toBe(
+      "The message identifier was: EE/EE-00001 and more",
+    );
+  });
+
   it("joins an address the screen broke after its hyphen without a blank", () => {
     const text = layoutText(page(["Delivery to this address failed: libsisimai-", "2@example.jp"]));
     expect(text).toBe("Delivery to this address failed: libsisimai-2@example.jp");
@@ -205,6 +214,26 @@ describe("OCR cleaning", () => {
     expect(cleanOcrText("<taro-hotmai L@hotmai lL. com>")).toBe("<taro-hotmail@hotmail.com>");
     // Words that are not a broken "mail" stay.
     const kept = "mail to email; gmail.com, Mai Lee, umai Ltd, Ha Mai L. Tran";
+    expect(cleanOcrText(kept)).toBe(kept);
+  });
+
+  it("mends look-alikes in host names and links: 'Ll' for 'l', a blank after a hyphen or a scheme's colon", async () => {
+    expect(cleanOcrText("550-mail0.bemta0.messageLlabs.com is not permitted <nyaan@Llibsisimai.org>")).toBe(
+      "550-mail0.bemta0.messagelabs.com is not permitted <nyaan@libsisimai.org>",
+    );
+    expect(cleanOcrText("see https: //community.example.com/docs")).toBe(
+      "see https://community.example.com/docs",
+    );
+    const ocr = [
+      "    us-smtp- inbound-1.mimecast.com[192.0.2.221] said: 554 Host network not",
+      "    allowed - https: //community.mimecast.com/docs/DOC-1369#554",
+    ].join("\n");
+    expect(cleanOcrText(ocr)).toContain("us-smtp-inbound-1.mimecast.com[192.0.2.221]");
+    // The gateway's host decides whose rules apply: Mimecast's refusal, not a generic block list.
+    const [record] = (await classify(cleanOcrText(ocr), { kind: "fragment" })).records;
+    expect(record).toMatchObject({ reason: "policyviolation" });
+    // Words and sentences stay: a name starting "Ll", a hyphen before a plain word, a dash before a link.
+    const kept = "Dear Llewellyn; well- known. x-ray - https://example.com; LLC";
     expect(cleanOcrText(kept)).toBe(kept);
   });
 

@@ -137,7 +137,27 @@ function glue(line: string, next: string, width: number): string {
  * Also asked by knowledge/ocr/layout.ts, which knows from the pixels where the screen's edge was.
  */
 export function keepsBreak(line: string, next: string): boolean {
-  return startsNewLine(next) || startsEntry(next, line) || endsSeparator(line);
+  return startsNewLine(next) || startsEntry(next, line) || endsSeparator(line) || sameStart(line, next);
+}
+
+/**
+ * Lines of a list that start alike ("The message identifier was: …" ⏎ "The message reference was: …",
+ * MessageLabs' closing lines): the next one starts with the same two words as the line, which the rest of
+ * a wrapped sentence does not. Only the first 40 characters of each are looked at.
+ */
+function sameStart(line: string, next: string): boolean {
+  const words = (s: string) => s.trimStart().slice(0, 40).split(" ", 3);
+  const [a, b] = words(line);
+  const [c, d] = words(next);
+  return (
+    a !== undefined &&
+    b !== undefined &&
+    b !== "" &&
+    a.length >= 2 &&
+    /^[A-Za-z]/.test(a) &&
+    a === c &&
+    b === d
+  );
 }
 
 /**

@@ -65,6 +65,20 @@ function joinJapanese(text: string): string {
 }
 
 /**
+ * A lower-case "l" read as "Ll" inside a name or right after its "@" or dot ("messageLlabs.com",
+ * "<nyaan@Llibsisimai.org>"): no word or host name has a capital L after a lower-case letter there.
+ */
+const LL_INSIDE_NAME = /(?<=[a-z@.])Ll(?=[a-z])/g;
+/** "https: //community.example.com/…": the blank OCR put after the scheme's colon. */
+const URL_SCHEME_BLANK = /\b(https?|ftp): (?=\/\/)/gi;
+/**
+ * A blank OCR put after a hyphen inside a host name ("us-smtp- inbound-1.mimecast.com[…]"): before a
+ * word that goes on with a dot and a letter (a host name's next label), the hyphen joins, as the
+ * provider's host decides which provider's rules apply.
+ */
+const HYPHEN_BLANK_IN_HOST = /(?<=[A-Za-z0-9]-) (?=[A-Za-z0-9][A-Za-z0-9-]{0,62}\.[A-Za-z])/g;
+
+/**
  * Letters OCR glues or swaps in bounce texts: "Amessage that you sent" (a capital A runs into the next
  * word), "| will be" (a capital I read as a bar), "RCPT T0:" and "MAIL FR0M:" (an O read as a zero: the
  * SMTP command tells the classifier which step was refused), and the "l" of "mail" split off and read
@@ -73,6 +87,9 @@ function joinJapanese(text: string): string {
 function fixLetters(text: string): string {
   return text
     .replace(/\bAmessage\b/g, "A message")
+    .replace(LL_INSIDE_NAME, "l")
+    .replace(URL_SCHEME_BLANK, "$1:")
+    .replace(HYPHEN_BLANK_IN_HOST, "")
     .replace(/mai ?(?:lL|Ll|ll|L|l)(?=[@.:;,>)]|\s|$)/gm, "mail")
     .replace(/(^|[ \t])\|(?= [a-z'])/gm, "$1I")
     .replace(/\bRCPT T0:/gi, "RCPT TO:")
