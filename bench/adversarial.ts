@@ -100,4 +100,46 @@ export const ADVERSARIAL: readonly [name: string, input: string][] = [
 export const MASKER_ADVERSARIAL: readonly [name: string, input: string][] = [
   ["600 KB of 'a.' before one '@'", `${"a.".repeat(300_000)}@`],
   ["400 KB of 'a@'", "a@".repeat(200_000)],
+  // One LINE message of what each scan keys on (test/pii.test.ts "hostile runs" checks what is found).
+  ...[
+    "a.",
+    "a@",
+    " @ ",
+    "東京都",
+    "区1-",
+    "名前は",
+    "と申します",
+    "私は",
+    "パスワード",
+    "pass=",
+    "090.",
+    "1-",
+    "生まれ",
+    "Tokyo-to ",
+    "1-2 Aa, ",
+    "誕生日1/",
+  ].map((unit): [string, string] => [`5,000 characters of ${JSON.stringify(unit)}`, fill5000(unit)]),
 ];
+
+/**
+ * Texts for the steps that read a pasted or screenshot text before the classifier does: joining a
+ * narrow screen's lines again (unwrap) and cleaning what OCR saw (cleanOcrText). Each is timed by
+ * npm run bench:classify; test/classify-wrapped.test.ts and test/ocr-text.test.ts check what they give.
+ */
+export const TEXT_ADVERSARIAL: readonly [step: "unwrap" | "cleanOcrText", name: string, input: string][] = [
+  ["unwrap", "1,700 lines of 'a-'", "a-\n".repeat(1700)],
+  ["unwrap", "80 lines of 60 letters", `${"x".repeat(60)}\n`.repeat(80)],
+  ["unwrap", "1,700 lines of '@.'", "@.\n".repeat(1700)],
+  ["cleanOcrText", "5,000 long-vowel marks", "ー".repeat(5000)],
+  ["cleanOcrText", "' 宛' repeated", " 宛".repeat(2500)],
+  ["cleanOcrText", "1,000 clock lines", "9:41\n".repeat(1000)],
+  ["cleanOcrText", "'| a ' repeated", "| a ".repeat(1250)],
+  ["cleanOcrText", "'<a@b ' repeated", "<a@b ".repeat(1000)],
+  ["cleanOcrText", "'a.b. ' repeated", "a.b. ".repeat(1000)],
+  ["cleanOcrText", "4,990 blanks before a date", `${" ".repeat(4990)}3月3日`],
+  ["cleanOcrText", "'RCPT T0:' repeated", "RCPT T0:".repeat(600)],
+];
+
+function fill5000(unit: string): string {
+  return unit.repeat(Math.ceil(5000 / unit.length)).slice(0, 5000);
+}

@@ -13,17 +13,21 @@
  *    peer's whole run (perl start-up and module loading included) over the folder ×10 (symlinks in a
  *    temporary folder), wall time, interleaved rounds; our side runs compiled (dist/, built first, as
  *    `npm ci` builds it).
- * 3. Worst case: the slowest of three runs on each adversarial input (up to 1 MB), and of the masker
- *    (maskPii) on the long texts built for its scans.
+ * 3. Worst case: the slowest of three runs on each adversarial input (up to 1 MB), of the masker
+ *    (maskPii) on the long texts built for its scans, and of the steps that read a paste or a
+ *    screenshot's text first (unwrap, cleanOcrText) on 5,000 characters built for them. Speed is
+ *    measured here, not in the unit tests (they check what these inputs give).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { loadMailparser } from "../knowledge/bounce/mail.ts";
+import { unwrap } from "../knowledge/bounce/unwrap.ts";
 import { classify } from "../knowledge/classify.ts";
+import { cleanOcrText } from "../knowledge/ocr/clean.ts";
 import { maskPii } from "../knowledge/pii.ts";
-import { ADVERSARIAL, MASKER_ADVERSARIAL } from "./adversarial.ts";
+import { ADVERSARIAL, MASKER_ADVERSARIAL, TEXT_ADVERSARIAL } from "./adversarial.ts";
 
 const DIR = resolve(
   process.argv[2] ?? join(import.meta.dirname, "..", "..", "shared", "corpus", "sisimai-dev"),
@@ -171,6 +175,17 @@ async function main(): Promise<void> {
       slowest = Math.max(slowest, performance.now() - t0);
     }
     console.log(`${slowest.toFixed(1).padStart(8)} ms  maskPii: ${name}`);
+  }
+  // The steps that read a paste or a screenshot's text before the classifier does.
+  const steps = { unwrap, cleanOcrText };
+  for (const [step, name, input] of TEXT_ADVERSARIAL) {
+    let slowest = 0;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      steps[step](input);
+      slowest = Math.max(slowest, performance.now() - t0);
+    }
+    console.log(`${slowest.toFixed(1).padStart(8)} ms  ${step}: ${name}`);
   }
   console.log(
     `(once per process, before the first mail only mailparser can read: loading it took ${loadMs.toFixed(0)} ms)`,

@@ -57,6 +57,11 @@ export const HOSTILE_TEXTS: readonly [name: string, text: string][] = [
   ["emoji (surrogate pairs)", fill("😀")],
   ["dashes", fill("-")],
   ['"Received: from " repeated', fill("Received: from ")],
+  // What the escalation summary quotes of a paste nothing was read from (dialogs/paste-excerpt.ts).
+  ["a header-like run", fill(`${"A".repeat(60)}-`)],
+  ['": \\t" repeated', fill(": \t")],
+  ["one long line of letters", fill("a")],
+  ['"Subject:" lines', fill("Subject:\n")],
 ];
 
 /** An ordinary paste: the baseline the hostile ones are compared with. */

@@ -5,16 +5,10 @@ import { classify } from "../knowledge/classify.ts";
 import { REASONS, TOPIC_IDS } from "../knowledge/types.ts";
 
 /**
- * classify() is called on whatever users paste and whatever arrives by mail: it must never throw and
- * never take long. The time bound here is a generous sanity check only (the benchmark measures).
+ * classify() is called on whatever users paste and whatever arrives by mail: it must never throw, and
+ * what it returns must be well formed. How long it takes on the adversarial inputs is measured by
+ * npm run bench:classify (worst of three runs each, budget 100 ms), not here.
  */
-const SANITY_MS = 2000;
-
-async function timed(input: string | Uint8Array) {
-  const t0 = performance.now();
-  const result = await classify(input);
-  return { result, ms: performance.now() - t0 };
-}
 
 function wellFormed(result: Awaited<ReturnType<typeof classify>>): void {
   expect(["mail", "fragment"]).toContain(result.kind);
@@ -47,13 +41,11 @@ const PIECES = [
   "5.",
 ];
 
-describe("classify never throws and stays bounded", () => {
+describe("classify never throws and answers well-formed records", () => {
   it("on random text", async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 2000 }), async (s) => {
-        const { result, ms } = await timed(s);
-        wellFormed(result);
-        expect(ms).toBeLessThan(SANITY_MS);
+        wellFormed(await classify(s));
       }),
       { numRuns: 150 },
     );
@@ -62,9 +54,7 @@ describe("classify never throws and stays bounded", () => {
   it("on random bytes (any charset, broken UTF-8)", async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 4000 }), async (bytes) => {
-        const { result, ms } = await timed(bytes);
-        wellFormed(result);
-        expect(ms).toBeLessThan(SANITY_MS);
+        wellFormed(await classify(bytes));
       }),
       { numRuns: 150 },
     );
@@ -74,10 +64,7 @@ describe("classify never throws and stays bounded", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.constantFrom(...PIECES), { maxLength: 200 }), async (parts) => {
         for (const kind of ["auto", "mail", "fragment"] as const) {
-          const t0 = performance.now();
-          const result = await classify(parts.join(""), { kind });
-          wellFormed(result);
-          expect(performance.now() - t0).toBeLessThan(SANITY_MS);
+          wellFormed(await classify(parts.join(""), { kind }));
         }
       }),
       { numRuns: 100 },
@@ -85,8 +72,6 @@ describe("classify never throws and stays bounded", () => {
   });
 
   it.each(ADVERSARIAL)("on adversarial input: %s", async (_name, input) => {
-    const { result, ms } = await timed(input);
-    wellFormed(result);
-    expect(ms).toBeLessThan(SANITY_MS);
+    wellFormed(await classify(input));
   });
 });

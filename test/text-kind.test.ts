@@ -125,19 +125,21 @@ describe("technical tokens are blanked before looking for the user's own words",
 
 /**
  * One LINE message is at most 5,000 characters. The pattern this replaced backtracked cubically: 5,000
- * slashes took ~30 s and stalled every other user. Generous bound (the real cost is a few ms), so the
- * test fails on a super-linear pattern, not on a busy machine.
+ * slashes took ~30 s and stalled every other user. test/redos.test.ts proves the patterns linear; how long
+ * these texts take is measured by npm run bench:adversarial (bench/hostile-texts.ts holds them).
  */
-describe("reading a hostile 5,000-character message stays fast", () => {
+describe("reading a hostile 5,000-character message", () => {
   it.each([
     ["slashes", "/".repeat(5000)],
     ["at signs", "@".repeat(5000)],
     [":=", ":=".repeat(2500)],
     ["kaomoji", "(^_^;)...".repeat(555)],
-    ["Japanese with a slash per sentence", "メールが戻ってきました/どうすればいいですか。".repeat(208)],
-  ])("%s", (_name, text) => {
-    const started = performance.now();
-    kindOfText(text);
-    expect(performance.now() - started).toBeLessThan(200);
+  ])("%s: marks nobody types in words, read as a machine's text", (_name, text) => {
+    expect(kindOfText(text)).toEqual({ fromServer: true, marked: false });
+  });
+
+  it("Japanese with a slash per sentence: a person writing Japanese", () => {
+    const text = "メールが戻ってきました/どうすればいいですか。".repeat(208);
+    expect(kindOfText(text)).toEqual({ lang: "ja", fromServer: false, marked: false });
   });
 });
