@@ -31,30 +31,38 @@ interface Parts {
   count: number;
 }
 
-/** Header block of a part as a map of lower-cased name → unfolded raw values (latin1 string). */
+/**
+ * Header block of a part as a map of lower-cased name → unfolded raw values (latin1 string). Walks the
+ * block's lines by index (no array of lines, no closure per header): it runs for every part of every mail.
+ */
 export function parseHeaderBlock(block: string): Map<string, string[]> {
   const headers = new Map<string, string[]>();
   let name = "";
   let value = "";
-  const flush = () => {
-    if (!name) return;
-    const list = headers.get(name);
-    if (list) list.push(value.trim());
-    else headers.set(name, [value.trim()]);
-  };
-  for (const line of block.split("\n")) {
-    if ((line.startsWith(" ") || line.startsWith("\t")) && name) {
-      value += ` ${line.trim()}`;
-      continue;
+  for (let from = 0; from <= block.length; ) {
+    const newline = block.indexOf("\n", from);
+    const end = newline === -1 ? block.length : newline;
+    const first = block.charCodeAt(from); // NaN on an empty last line
+    if ((first === 0x20 || first === 0x09) && name) {
+      value += ` ${block.slice(from, end).trim()}`;
+    } else {
+      const colon = block.indexOf(":", from);
+      if (colon > from && colon < end) {
+        if (name) addHeader(headers, name, value);
+        name = block.slice(from, colon).trim().toLowerCase();
+        value = block.slice(colon + 1, end);
+      }
     }
-    const colon = line.indexOf(":");
-    if (colon <= 0) continue;
-    flush();
-    name = line.slice(0, colon).trim().toLowerCase();
-    value = line.slice(colon + 1);
+    from = end + 1;
   }
-  flush();
+  if (name) addHeader(headers, name, value);
   return headers;
+}
+
+function addHeader(headers: Map<string, string[]>, name: string, value: string): void {
+  const list = headers.get(name);
+  if (list) list.push(value.trim());
+  else headers.set(name, [value.trim()]);
 }
 
 interface ContentType {
@@ -65,23 +73,25 @@ interface ContentType {
 function parseContentType(value: string | undefined): ContentType | undefined {
   if (!value) return { type: "text/plain", params: new Map() };
   if (value.includes("*=")) return undefined; // RFC 2231 parameters: leave them to mailparser
-  const [head, ...rest] = value.split(";");
-  const type = head!.trim().toLowerCase().split(/\s+/)[0]!;
+  const parts = value.split(";");
+  const head = parts[0]!;
+  const lower = head.trim().toLowerCase();
+  const blank = lower.search(/\s/);
+  const type = blank === -1 ? lower : lower.slice(0, blank);
   const params = new Map<string, string>();
-  for (const p of rest) {
+  for (let i = 1; i < parts.length; i++) {
+    const p = parts[i]!;
     const eq = p.indexOf("=");
     if (eq === -1) continue;
-    params.set(
-      p.slice(0, eq).trim().toLowerCase(),
-      p
-        .slice(eq + 1)
-        .trim()
-        .replace(/^"(.*)"$/s, "$1"),
-    );
+    const v = p.slice(eq + 1).trim();
+    const quoted = v.length >= 2 && v.charCodeAt(0) === 0x22 && v.charCodeAt(v.length - 1) === 0x22;
+    params.set(p.slice(0, eq).trim().toLowerCase(), quoted ? v.slice(1, -1) : v);
   }
   // "text/plain charset=iso-2022-jp" (a missing ";") still names its charset.
-  const loose = /charset\s*=\s*"?([\w.:-]+)/i.exec(head!);
-  if (loose && !params.has("charset")) params.set("charset", loose[1]!);
+  if (!params.has("charset") && lower.includes("charset")) {
+    const loose = /charset\s*=\s*"?([\w.:-]+)/i.exec(head);
+    if (loose) params.set("charset", loose[1]!);
+  }
   return { type, params };
 }
 
@@ -171,6 +181,9 @@ function charsetDecode(bytes: string, charset: string | undefined): string | und
   if (decoder === null) return undefined;
   return decoder.decode(Buffer.from(bytes, "latin1"));
 }
+
+/** What decodeHeader changes: an encoded word's start, or an 8-bit byte. */
+const ENCODED_OR_8BIT = /=\?|[\x80-\xff]/;
 
 /** RFC 2047 encoded words ("=?ISO-2022-JP?B?...?=") in a header value, and raw UTF-8 bytes, decoded. */
 export function decodeHeader(raw: string): string {
@@ -389,10 +402,13 @@ export function readMime(raw: string): Omit<Message, "kind"> | undefined {
   // Nothing readable at all although there is a body: let mailparser try.
   if (!text.trim() && !parts.dsn.length && !parts.original && !parts.feedback.length && body.trim())
     return undefined;
-  const decodedHeaders = new Map<string, string[]>();
-  headers.forEach((values, name) => {
-    decodedHeaders.set(name, values.map(decodeHeader));
-  });
+  // A header block without encoded words or 8-bit bytes decodes to itself (decodeHeader leaves every
+  // value as it is): no second map.
+  const decodedHeaders = ENCODED_OR_8BIT.test(head) ? new Map<string, string[]>() : headers;
+  if (decodedHeaders !== headers)
+    headers.forEach((values, name) => {
+      decodedHeaders.set(name, values.map(decodeHeader));
+    });
   return {
     headers: decodedHeaders,
     from: decodedHeaders.get("from")?.[0] ?? "",
