@@ -4,7 +4,7 @@ import { dsnDrafts } from "../formats/rfc3464.ts";
 import { heldOutTable } from "../holdout.ts";
 import { greylistDeferral } from "../reasons/expired.ts";
 import { delayPhrase } from "./delay.ts";
-import { type Draft, newDraft } from "./draft.ts";
+import { copyDraft, type Draft, newDraft } from "./draft.ts";
 import type { Message } from "./message.ts";
 import { noticeLines } from "./notice.ts";
 import { noticeAddressees } from "./notice-headers.ts";
@@ -111,8 +111,7 @@ function mergeReport(fromReport: Draft[], fromText: Draft[]): Draft[] {
       (fromText.length === fromReport.length ? fromText[i] : fromText.length === 1 ? fromText[0] : undefined);
     if (!t) return r;
     const textSaysMore = t.diagnosis.length > 0 && (r.diagnosis === "" || t.diagnosis.includes(r.diagnosis));
-    return {
-      ...r,
+    return copyDraft(r, {
       recipient: r.recipient || t.recipient,
       diagnosis: textSaysMore ? t.diagnosis : r.diagnosis,
       command: r.command || t.command,
@@ -124,7 +123,7 @@ function mergeReport(fromReport: Draft[], fromText: Draft[]): Draft[] {
       reason: t.reason ?? r.reason,
       evidence: t.evidence ?? r.evidence,
       lhost: t.lhost,
-    };
+    });
   });
 }
 

@@ -1,4 +1,4 @@
-import { type Draft, newDraft } from "../bounce/draft.ts";
+import { copyDraft, type Draft, newDraft } from "../bounce/draft.ts";
 import { header, type Message } from "../bounce/message.ts";
 import { noticeLines, noticeLower } from "../bounce/notice.ts";
 import { hasSmtpCode } from "../bounce/signals.ts";
@@ -119,12 +119,12 @@ function withReason(d: Draft): Draft {
   const lower = d.diagnosis.toLowerCase();
   const ndr = /\b((?:resolver|queue|smtpsend)\.[a-z.]+)/.exec(lower)?.[1];
   const byNdr = ndr ? NDR_CODES.get(ndr) : undefined;
-  if (byNdr) return { ...d, reason: byNdr, evidence: `Exchange: ${ndr}` };
+  if (byNdr) return copyDraft(d, { reason: byNdr, evidence: `Exchange: ${ndr}` });
   const code = msexchCode(lower);
   const byCode = code ? MSEXCH_CODES.get(code) : undefined;
-  if (byCode) return { ...d, reason: byCode, evidence: `Exchange: ${code}` };
+  if (byCode) return copyDraft(d, { reason: byCode, evidence: `Exchange: ${code}` });
   const hit = MESSAGES.find(([w]) => lower.includes(w));
-  return hit ? { ...d, reason: hit[1], evidence: `Exchange: ${hit[0]}` } : d;
+  return hit ? copyDraft(d, { reason: hit[1], evidence: `Exchange: ${hit[0]}` }) : d;
 }
 
 // "Generating server: mx.example.jp" and its translations (fr, it, sv, nl, pt), and the receiving side.

@@ -1,4 +1,4 @@
-import { type Draft, newDraft } from "../bounce/draft.ts";
+import { copyDraft, type Draft, newDraft } from "../bounce/draft.ts";
 import { header, type Message } from "../bounce/message.ts";
 import { noticeLines, noticeLower } from "../bounce/notice.ts";
 import { findAddresses, firstAddress, squash } from "../bounce/text.ts";
@@ -121,7 +121,7 @@ export const exim: Format = {
       });
       const lower = d.diagnosis.toLowerCase();
       const hit = MESSAGES.find(([w]) => lower.includes(w));
-      return hit ? { ...d, reason: hit[1], evidence: `Exim: ${hit[0]}` } : d;
+      return hit ? copyDraft(d, { reason: hit[1], evidence: `Exim: ${hit[0]}` }) : d;
     });
     if (drafts.length > 0) return drafts;
     // No list: the X-Failed-Recipients header still names them.

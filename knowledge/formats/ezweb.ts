@@ -1,4 +1,4 @@
-import { type Draft, newDraft } from "../bounce/draft.ts";
+import { copyDraft, type Draft, newDraft } from "../bounce/draft.ts";
 import { header, type Message } from "../bounce/message.ts";
 import { noticeLines } from "../bounce/notice.ts";
 import { firstAddress, squash } from "../bounce/text.ts";
@@ -64,10 +64,10 @@ export const ezweb: Format = {
     }
     const filteredBySpam = header(m, "x-spasign") === "NG";
     return drafts.map((d) => {
-      if (filteredBySpam) return { ...d, reason: "filtered" as const, evidence: "au: X-SPASIGN NG" };
+      if (filteredBySpam) return copyDraft(d, { reason: "filtered" as const, evidence: "au: X-SPASIGN NG" });
       const lower = d.diagnosis.toLowerCase();
       const hit = MESSAGES.find(([w]) => lower.includes(w));
-      return hit ? { ...d, reason: hit[1], evidence: `au: ${hit[0]}` } : d;
+      return hit ? copyDraft(d, { reason: hit[1], evidence: `au: ${hit[0]}` }) : d;
     });
   },
 };

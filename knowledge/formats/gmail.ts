@@ -1,4 +1,4 @@
-import { type Draft, newDraft } from "../bounce/draft.ts";
+import { copyDraft, type Draft, newDraft } from "../bounce/draft.ts";
 import type { Message } from "../bounce/message.ts";
 import { noticeLines, noticeLower } from "../bounce/notice.ts";
 import { statusInText } from "../bounce/smtp.ts";
@@ -102,12 +102,11 @@ function oldLayout(lines: readonly string[]): Draft[] {
       if (status && !/\.0\./.test(status) && !status.endsWith(".0"))
         reason = reasonOfStatus(status) || reason;
     }
-    return {
-      ...d,
+    return copyDraft(d, {
       diagnosis,
       command,
       ...(reason ? { reason, evidence: `Gmail: ${state ? `state ${state}` : "notice"}` } : {}),
-    };
+    });
   });
 }
 
@@ -132,8 +131,10 @@ function currentLayout(lines: readonly string[], original = ""): Draft[] {
   const diagnosisLower = draft.diagnosis.toLowerCase(); // once, not once per message tried
   const message =
     MESSAGES.find((e) => diagnosisLower.includes(e[0])) ?? MESSAGES.find((e) => whole.includes(e[0]));
-  if (message) return [{ ...draft, reason: message[1], evidence: `Gmail: ${message[0]}` }];
-  return [heading && !said ? { ...draft, reason: heading[1], evidence: `Gmail: ${heading[0]}` } : draft];
+  if (message) return [copyDraft(draft, { reason: message[1], evidence: `Gmail: ${message[0]}` })];
+  return [
+    heading && !said ? copyDraft(draft, { reason: heading[1], evidence: `Gmail: ${heading[0]}` }) : draft,
+  ];
 }
 
 export const gmail: Format = {

@@ -1,4 +1,4 @@
-import { newDraft } from "../bounce/draft.ts";
+import { copyDraft, newDraft } from "../bounce/draft.ts";
 import type { Message } from "../bounce/message.ts";
 import { noticeLines, noticeLower } from "../bounce/notice.ts";
 import { firstAddress, squash } from "../bounce/text.ts";
@@ -45,7 +45,7 @@ export const opensmtpd: Format = {
         const d = newDraft("OpenSMTPD", { recipient: firstAddress(x[1]!), diagnosis: squash(x[2]!) });
         const lower = d.diagnosis.toLowerCase(); // once, not once per message tried
         const hit = MESSAGES.find((e) => lower.includes(e[0]));
-        return hit ? { ...d, reason: hit[1], evidence: `OpenSMTPD: ${hit[0]}` } : d;
+        return hit ? copyDraft(d, { reason: hit[1], evidence: `OpenSMTPD: ${hit[0]}` }) : d;
       });
   },
 };

@@ -1,5 +1,5 @@
 import { blockText, recipientBlocks } from "../bounce/blocks.ts";
-import { newDraft } from "../bounce/draft.ts";
+import { copyDraft, newDraft } from "../bounce/draft.ts";
 import type { Message } from "../bounce/message.ts";
 import { noticeLines, noticeLower } from "../bounce/notice.ts";
 import { mentionsAny } from "../bounce/text.ts";
@@ -78,20 +78,21 @@ export const qmail: Format = {
       const command = COMMANDS.find(([w]) => lower.includes(w))?.[1] ?? "";
       const d = newDraft("qmail", { recipient: b.address, diagnosis: text, command });
       if (command === "EHLO")
-        return { ...d, reason: "blocked" as const, evidence: "qmail: my name was rejected" };
+        return copyDraft(d, { reason: "blocked" as const, evidence: "qmail: my name was rejected" });
       const said = b.lines.find((l) => l.toLowerCase().startsWith("remote host said:"))?.toLowerCase() ?? "";
       const gaveUp = lower.includes("this message has been in the queue too long");
-      if (command === "RCPT" && gaveUp) return { ...d, reason: "onhold" as const };
+      if (command === "RCPT" && gaveUp) return copyDraft(d, { reason: "onhold" as const });
       for (const source of [said, lower]) {
         const hit = source && MESSAGES.find(([w]) => source.includes(w));
-        if (hit) return { ...d, reason: hit[1], evidence: `qmail: ${hit[0].trim()}` };
+        if (hit) return copyDraft(d, { reason: hit[1], evidence: `qmail: ${hit[0].trim()}` });
       }
       // Retried until the queue lifetime ran out, with no more specific message than
       //   unable to connect to remote server [192.0.2.1:25]: Operation timed out
       //   I'm not going to try again; this message has been in the queue too long.
-      if (gaveUp) return { ...d, reason: "expired" as const, evidence: "qmail: in the queue too long" };
+      if (gaveUp)
+        return copyDraft(d, { reason: "expired" as const, evidence: "qmail: in the queue too long" });
       if (lower.includes("unable to"))
-        return { ...d, reason: "systemerror" as const, evidence: "qmail: unable to" };
+        return copyDraft(d, { reason: "systemerror" as const, evidence: "qmail: unable to" });
       return d;
     });
   },

@@ -1,3 +1,4 @@
+import { copyDraft } from "../bounce/draft.ts";
 import type { Message } from "../bounce/message.ts";
 import type { Reason } from "../types.ts";
 import { jamesDrafts } from "./apachejames.ts";
@@ -25,7 +26,7 @@ export const verizon: Format = {
     return jamesDrafts(m, "Verizon").map((d) => {
       const lower = d.diagnosis.toLowerCase(); // once, not once per message tried
       const hit = MESSAGES.find((e) => lower.includes(e[0]));
-      return hit ? { ...d, reason: hit[1], evidence: `Verizon: ${hit[0]}` } : d;
+      return hit ? copyDraft(d, { reason: hit[1], evidence: `Verizon: ${hit[0]}` }) : d;
     });
   },
 };
