@@ -46,19 +46,25 @@ const joins = (a: number, b: number) =>
 /** Blanks between two Japanese characters (or a digit and one) are the OCR model's, not the mail's. */
 function joinJapanese(text: string): string {
   let out = "";
+  // out's last character, kept aside: reading it from `out` (a string built by +=) flattened the whole
+  // string at every blank, so 5,000 characters of " 宛" took quadratic time.
+  let before = -1;
   let i = 0;
   while (i < text.length) {
     const ch = text[i]!;
     if (ch !== " ") {
       out += ch;
+      before = text.charCodeAt(i);
       i++;
       continue;
     }
     let end = i;
     while (end < text.length && text[end] === " ") end++;
-    const before = out.charCodeAt(out.length - 1);
     const after = text.charCodeAt(end);
-    if (!(out.length > 0 && end < text.length && joins(before, after))) out += text.slice(i, end);
+    if (!(before !== -1 && end < text.length && joins(before, after))) {
+      out += text.slice(i, end);
+      before = 0x20;
+    }
     i = end;
   }
   return out;
