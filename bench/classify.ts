@@ -166,26 +166,45 @@ async function main(): Promise<void> {
     if (slowest > worst.ms) worst = { name, ms: slowest };
   }
   console.log(`worst: ${worst.ms.toFixed(1)} ms (${worst.name}); budget 100 ms`);
-  // The masker on long texts of its own worst shapes (it sees a classified mail's output, and chat texts).
-  for (const [name, input] of MASKER_ADVERSARIAL) {
-    let slowest = 0;
-    for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
-      maskPii(input);
-      slowest = Math.max(slowest, performance.now() - t0);
-    }
-    console.log(`${slowest.toFixed(1).padStart(8)} ms  maskPii: ${name}`);
-  }
-  // The steps that read a paste or a screenshot's text before the classifier does.
-  const steps = { unwrap, cleanOcrText };
-  for (const [step, name, input] of TEXT_ADVERSARIAL) {
+  // The masker on long texts of its own worst shapes (it sees a classified mail's output, and chat texts),
+  // then the steps that read a paste or a screenshot's text before the classifier does. A text of a few
+  // thousand characters is also timed ten times as long: linear code takes about 10× as long, quadratic
+  // code 100× (joinJapanese in ocr/clean.ts did, and took under a millisecond at 5,000 characters).
+  const steps = { maskPii, unwrap, cleanOcrText };
+  const texts: [keyof typeof steps, string, string][] = [
+    ...MASKER_ADVERSARIAL.map(([name, input]): [keyof typeof steps, string, string] => [
+      "maskPii",
+      name,
+      input,
+    ]),
+    ...TEXT_ADVERSARIAL,
+  ];
+  const slowestOf = (step: keyof typeof steps, input: string) => {
     let slowest = 0;
     for (let i = 0; i < 3; i++) {
       const t0 = performance.now();
       steps[step](input);
       slowest = Math.max(slowest, performance.now() - t0);
     }
-    console.log(`${slowest.toFixed(1).padStart(8)} ms  ${step}: ${name}`);
+    return slowest;
+  };
+  // The growth compares best times (after the slowest-of-3 above warmed the code up).
+  const bestOf = (step: keyof typeof steps, input: string) => {
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      steps[step](input);
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
+  };
+  for (const [step, name, input] of texts) {
+    const ms = slowestOf(step, input);
+    const growth =
+      input.length <= 10_000
+        ? `; ×10 as long: ${(bestOf(step, input.repeat(10)) / Math.max(bestOf(step, input), 0.01)).toFixed(0)}× the time`
+        : "";
+    console.log(`${ms.toFixed(1).padStart(8)} ms  ${step}: ${name}${growth}`);
   }
   console.log(
     `(once per process, before the first mail only mailparser can read: loading it took ${loadMs.toFixed(0)} ms)`,
