@@ -13,7 +13,7 @@ import {
   symptomsSchema,
   topicSchema,
 } from "./knowledge-schema.ts";
-import { type CompiledPhrase, compilePhrase, foldSymptomText, occursIn } from "./symptom-text.ts";
+import { compilePhrase, foldSymptomText, occursIn, PhraseLists } from "./symptom-text.ts";
 import { TOPIC_IDS, type TopicId } from "./types.ts";
 
 /**
@@ -253,10 +253,7 @@ export function carrierOf(knowledge: Knowledge, domain: string): Carrier | undef
   return best?.carrier;
 }
 
-const compiledSymptoms = new WeakMap<
-  Knowledge["symptoms"],
-  { topic: TopicId; phrases: CompiledPhrase[] }[]
->();
+const compiledSymptoms = new WeakMap<Knowledge["symptoms"], { topics: TopicId[]; lists: PhraseLists }>();
 
 /**
  * The topic the user's own words describe (「送った覚えがないのに大量に届く」 → "backscatter"), or undefined.
@@ -265,14 +262,13 @@ const compiledSymptoms = new WeakMap<
 export function matchSymptom(knowledge: Knowledge, text: string): TopicId | undefined {
   let compiled = compiledSymptoms.get(knowledge.symptoms);
   if (!compiled) {
-    compiled = knowledge.symptoms.map(({ topic, phrases }) => ({
-      topic,
-      phrases: phrases.map(compilePhrase),
-    }));
+    compiled = {
+      topics: knowledge.symptoms.map(({ topic }) => topic),
+      lists: new PhraseLists(knowledge.symptoms.map(({ phrases }) => phrases.map(compilePhrase))),
+    };
     compiledSymptoms.set(knowledge.symptoms, compiled);
   }
-  const folded = foldSymptomText(text);
-  return compiled.find(({ phrases }) => phrases.some((phrase) => occursIn(folded, phrase)))?.topic;
+  return compiled.topics[compiled.lists.firstIn(foldSymptomText(text))];
 }
 
 /** A copy of the knowledge with one link's url replaced (QA_COMMUNITY_URL overrides `qa-community`). */

@@ -11,6 +11,8 @@
  * ("bounce" matches "bounces").
  */
 
+import { PhraseIndex } from "./bounce/phrase-index.ts";
+
 const KATAKANA = /[\u30A1-\u30F6]/g;
 const SMALL_KANA = /[ぁぃぅぇぉっゃゅょゎ]/g;
 const APOSTROPHES = /['\u2019]/g; // "didn't" and "didn’t" both become "didnt"
@@ -80,4 +82,61 @@ export function occursIn(folded: string, compiled: CompiledPhrase): boolean {
     at = folded.indexOf(compiled.needle, at + 1);
   }
   return false;
+}
+
+/**
+ * Lists of compiled phrases (symptoms.yaml per topic; ui.yaml's mentions and feelings per kind) searched in
+ * one pass over a folded text (bounce/phrase-index.ts, Aho–Corasick) instead of one `occursIn` per phrase:
+ * every typed text and paste is matched against a few hundred phrases, and the search per phrase was the
+ * better part of the cost (npm run bench:webhook). The answer is the same: `firstIn` is the first list
+ * holding a phrase that `occursIn` the text (a phrase found only inside a word where it must start one is
+ * searched again the slow way, which looks at every place it occurs).
+ */
+export class PhraseLists {
+  private readonly index: PhraseIndex;
+  private readonly phrases: CompiledPhrase[] = [];
+  /** Per phrase: the list it belongs to. */
+  private readonly listOf: number[] = [];
+  /** The search's own arrays, reused (matching is synchronous). */
+  private readonly seen: Int32Array;
+  private readonly end: Int32Array;
+  private readonly found: Int32Array;
+  private mark = 0;
+  /** How many lists there are: what firstIn answers when none matches. */
+  readonly count: number;
+
+  constructor(lists: readonly (readonly CompiledPhrase[])[]) {
+    lists.forEach((phrases, i) => {
+      for (const p of phrases) {
+        this.phrases.push(p);
+        this.listOf.push(i);
+      }
+    });
+    this.index = new PhraseIndex(this.phrases.map((p) => p.needle));
+    this.seen = new Int32Array(this.phrases.length);
+    this.end = new Int32Array(this.phrases.length);
+    this.found = new Int32Array(this.phrases.length);
+    this.count = lists.length;
+  }
+
+  /** The first list, of those before `before`, with a phrase that occurs in `folded`; `before` if none. */
+  firstIn(folded: string, before = this.count): number {
+    if (++this.mark === 0x7fffffff) {
+      this.mark = 1;
+      this.seen.fill(0);
+    }
+    const n = this.index.mark(folded, this.seen, this.end, this.mark, this.found);
+    let first = before;
+    for (let k = 0; k < n; k++) {
+      const id = this.found[k]!;
+      const list = this.listOf[id]!;
+      if (list >= first) continue;
+      const p = this.phrases[id]!;
+      const at = this.end[id]! - p.needle.length;
+      // Its first place is inside a word where it must start one: it may still start one further on.
+      if (!p.wordStart || at === 0 || !LATIN_OR_DIGIT.test(folded[at - 1]!) || occursIn(folded, p))
+        first = list;
+    }
+    return first;
+  }
 }

@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadKnowledge, matchSymptom } from "../knowledge/knowledge.ts";
-import { foldSymptomText } from "../knowledge/symptom-text.ts";
+import { compilePhrase, foldSymptomText, occursIn, PhraseLists } from "../knowledge/symptom-text.ts";
 
 const knowledge = loadKnowledge();
 
@@ -140,5 +141,35 @@ describe("foldSymptomText", () => {
     ["送った 覚えが、ない。", "送つた覚えがない"],
   ])("%s → %s", (text, folded) => {
     expect(foldSymptomText(text)).toBe(folded);
+  });
+});
+
+describe("phrase lists searched in one pass", () => {
+  // Few letters, so that phrases overlap and repeat, and Latin ones are found inside words (where they
+  // must start one) as well as at word starts; ending kana that compilePhrase drops.
+  const letters = fc.constantFrom("a", "b", "1", " ", "-", "め", "る", "く", "ー");
+  const phrase = fc.string({ unit: letters, minLength: 1, maxLength: 5 });
+  const lists = fc.array(fc.array(phrase, { maxLength: 4 }), { maxLength: 5 });
+  const text = fc.string({ unit: letters, maxLength: 40 });
+
+  it("answers the first list with a phrase that occurs, as a search per phrase does", () => {
+    fc.assert(
+      fc.property(lists, text, fc.nat(6), (written, t, before) => {
+        const compiled = written.map((list) => list.map(compilePhrase));
+        const search = new PhraseLists(compiled);
+        const folded = foldSymptomText(t);
+        const first = compiled.findIndex((list) => list.some((p) => occursIn(folded, p)));
+        expect(search.firstIn(folded)).toBe(first === -1 ? compiled.length : first);
+        expect(search.firstIn(folded, before)).toBe(first === -1 ? before : Math.min(first, before));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("finds an English phrase at a word start after the same letters inside a word", () => {
+    const search = new PhraseLists([[compilePhrase("full")], [compilePhrase("box")]]);
+    expect(search.firstIn(foldSymptomText("the mailbox is full"))).toBe(0);
+    expect(search.firstIn(foldSymptomText("beautiful mailbox"))).toBe(2);
+    expect(search.firstIn(foldSymptomText("beautiful, full"))).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import {
   type CompiledPhrase,
   compilePhrase,
   foldSymptomText,
-  occursIn,
+  PhraseLists,
 } from "../../knowledge/symptom-text.ts";
 import { type ReadingTable, withReadings } from "./normalize.ts";
 
@@ -51,15 +51,20 @@ export function phraseMatcher<K>(
     }
     return [key, all] as const;
   });
+  // All phrases searched in one pass over the text and one over its reading (knowledge/symptom-text.ts).
+  const search = new PhraseLists(compiled.map(([, phrases]) => phrases));
   const match = (text: string) => {
     const plain = foldSymptomText(text);
     const read = foldSymptomText(withReadings(text.normalize("NFKC"), table));
     const bare = withoutVariation(text);
-    return compiled.find(
-      ([, phrases], i) =>
-        phrases.some((p) => occursIn(plain, p) || occursIn(read, p)) ||
-        symbols[i]![1].some((s) => bare.includes(s)),
-    )?.[0];
+    // The first list with a phrase in the text or its reading, or an emoji as it is, in the lists' order.
+    let first = search.firstIn(read, search.firstIn(plain));
+    for (let i = 0; i < first; i++)
+      if (symbols[i]![1].some((s) => bare.includes(s))) {
+        first = i;
+        break;
+      }
+    return compiled[first]?.[0];
   };
   // Needles as the phrases are matched, and their readings (all kana: a user typing 「こまってる」 writes
   // the reading of 困って), longest first; emoji as they are.
