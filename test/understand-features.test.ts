@@ -102,6 +102,33 @@ describe("words and pieces remembered", () => {
   });
 });
 
+describe("the words the scope check reads (dialogs/understand/scope.ts), found once", () => {
+  it("are the words the question index found in a text it segmented whole", () => {
+    const index = buildQuestionIndex(fixtureQuestions);
+    for (const text of ["月額料金はいくら？", "ｕｓｅｒ unknownって出た👍", "テレビの映りが悪い。", "！！"]) {
+      const segmented: string[] = [];
+      index.understand(text, null, segmented);
+      expect(segmented).toEqual(wordsOf(text.normalize("NFKC").toLowerCase()));
+    }
+  });
+
+  it("hold a Latin letter or a digit in ASCII without an underscore: such a text names no unknown thing", () => {
+    // A run of "_" is the only word-like segment of ASCII without one (scope.ts namesNothing).
+    expect(wordsOf("__ a_b")).toEqual(["__", "a_b"]);
+    const ascii = fc.string({
+      unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)),
+      maxLength: 30,
+    });
+    fc.assert(
+      fc.property(ascii, (text) => {
+        const folded = text.replaceAll("_", " ").toLowerCase();
+        for (const word of wordsOf(folded)) expect(word).toMatch(/[a-z0-9]/);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe("the question index asked again and again", () => {
   it("answers a question the same whatever it was asked before", () => {
     const index = buildQuestionIndex(fixtureQuestions);

@@ -259,6 +259,11 @@ export function forEachFeature(
   addGram?: (text: string, at: number, n: 2 | 3) => void,
   /** The word-like segments of the folded text, when they were found already (featuresOfAll). */
   wordSegments?: readonly string[],
+  /**
+   * Receives the word-like segments of the folded text when it is segmented whole (any text that is not
+   * all ASCII): for a caller that reads the same words (scope.ts), without segmenting it again.
+   */
+  segmented?: string[],
 ): void {
   const folded = text.normalize("NFKC").toLowerCase();
   const pieces = wordSegments ? undefined : asciiPieces(folded);
@@ -271,6 +276,7 @@ export function forEachFeature(
   else
     for (const s of words.segment(folded)) {
       if (!s.isWordLike) continue;
+      segmented?.push(s.segment);
       const word = wordOf(s.segment, table);
       if (word) add(`w:${word}`);
     }

@@ -1,6 +1,6 @@
 import type { QuestionBank } from "../../knowledge/questions.ts";
 import { canonical, type ReadingTable, readingTable, wordSegmentsOfAll } from "./normalize.ts";
-import type { QuestionIndex, Understanding } from "./understand.ts";
+import { MAX_QUESTION_CHARS, type QuestionIndex, type Understanding } from "./understand.ts";
 
 /**
  * Whether a typed text is about something the questions do not cover (fees, contracts, membership, other
@@ -27,8 +27,8 @@ const LATIN = /[a-z]/;
 const KATAKANA = /\p{Script=Katakana}/u;
 /** Sizes, codes and dates ("15mb", 550) name no thing of their own. */
 const DIGITS = /[0-9]/;
-/** Longer texts are pastes or stories (as MAX_QUESTION_CHARS of the index). */
-const MAX_CHARS = 300;
+/** Longer texts are pastes or stories: only their start is read, as the index reads it. */
+const MAX_CHARS = MAX_QUESTION_CHARS;
 
 /**
  * What names a thing in a word: its letters other than hiragana (料金, テレビ, 取消 of 取り消す), when there
@@ -43,8 +43,21 @@ function stemOf(segment: string): string {
   return stem.length >= 2 ? stem : "";
 }
 
-function* wordsOf(text: string): Generator<string> {
-  for (const s of segmenter.segment(text.normalize("NFKC").toLowerCase())) if (s.isWordLike) yield s.segment;
+function* wordsOf(folded: string): Generator<string> {
+  for (const s of segmenter.segment(folded)) if (s.isWordLike) yield s.segment;
+}
+
+/**
+ * Whether a text is ASCII without "_": every word-like segment of such a text holds a Latin letter or a
+ * digit (a run of "_" is the only word-like segment of ASCII without one), so none names an unknown thing
+ * (stemOf: "").
+ */
+function namesNothing(folded: string): boolean {
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i);
+    if (code >= 0x80 || code === 0x5f) return false;
+  }
+  return true;
 }
 
 /** wordsOf of each text, all segmented in one pass (normalize.ts wordSegmentsOfAll says why). */
@@ -106,13 +119,20 @@ export function withScope(index: QuestionIndex, bank: QuestionBank, texts: Itera
     return false;
   }
 
-  /** Whether the best candidate of `u` rests on less than the things a text names that nothing knows. */
-  function outOfScope(text: string, u: Understanding): boolean {
+  /**
+   * Whether the best candidate of `u` rests on less than the things a text names that nothing knows.
+   * `segmented`: the text's word-like segments as the index found them (it segments a text that is not all
+   * ASCII whole, as wordsOf does; none for ASCII, read piece by piece), so that a text is segmented once.
+   */
+  function outOfScope(text: string, u: Understanding, segmented: readonly string[]): boolean {
     const top = u.candidates[0];
     if (!top || u.kind === "none" || top.score >= CLEAR) return false;
+    const folded = text.slice(0, MAX_CHARS).normalize("NFKC").toLowerCase();
+    // An English paste or question names no unknown thing (stemOf): nothing to count.
+    if (namesNothing(folded)) return false;
     let unknown = 0;
     let shared = 0;
-    for (const word of wordsOf(text.slice(0, MAX_CHARS))) {
+    for (const word of segmented.length > 0 ? segmented : wordsOf(folded)) {
       const stem = stemOf(word);
       if (stem !== "" && !knows(stem)) unknown++;
       else if (
@@ -126,10 +146,12 @@ export function withScope(index: QuestionIndex, bank: QuestionBank, texts: Itera
   return {
     size: index.size,
     understand(text, topic) {
-      const u = index.understand(text, topic);
       // With a diagnosis on screen, a follow-up about it often names a thing of its own (先月, 二重, 上司)
       // beside one word of its question: it is read as asked (tried: dev 933 → 913 of 1,021).
-      return topic === null && outOfScope(text, u) ? { kind: "none", candidates: u.candidates } : u;
+      if (topic !== null) return index.understand(text, topic);
+      const segmented: string[] = [];
+      const u = index.understand(text, topic, segmented);
+      return outOfScope(text, u, segmented) ? { kind: "none", candidates: u.candidates } : u;
     },
   };
 }

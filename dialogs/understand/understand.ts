@@ -78,7 +78,11 @@ interface Posting {
 }
 
 export interface QuestionIndex {
-  understand(text: string, topic: TopicId | null): Understanding;
+  /**
+   * `words`: when given, receives the word-like segments of the text as read (NFKC, lower case) when it is
+   * not all ASCII (normalize.ts forEachFeature), so that a caller needs not segment the same text again.
+   */
+  understand(text: string, topic: TopicId | null, words?: string[]): Understanding;
   readonly size: { questions: number; examples: number; features: number };
 }
 
@@ -300,9 +304,9 @@ export function buildQuestionIndex(
 
   const index: QuestionIndex = {
     size: { questions: questions.length, examples: n, features },
-    understand(text, topic) {
+    understand(text, topic, words) {
       if (seen.length > 0) forget(); // a call that threw half-way (none should)
-      forEachFeature(text.slice(0, MAX_QUESTION_CHARS), table, count, countGram);
+      forEachFeature(text.slice(0, MAX_QUESTION_CHARS), table, count, countGram, undefined, words);
       let norm = 0;
       let touchedCount = 0;
       // Whether the text says the diagnosis on screen again: only when it asks whether something is so.
