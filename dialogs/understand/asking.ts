@@ -77,7 +77,8 @@ export function isLament(besides: string): boolean {
 /**
  * 「アドレスは絶対合ってる！前は届いてたのに！」「もう！またエラーのメールが来た！」: exclamation marks in two
  * places (or a run of them) around words that are no thanks or greeting say frustration, though no word of
- * feeling is there.
+ * feeling is there. So does one mark after a denial or a reproach (「何もしてない！」「言ってくれればいいのに！」
+ * 「わかるわけないでしょ！」 "it doesn't work!").
  */
 export function exclaimed(text: string): Feeling | undefined {
   if (text.length > MAX_EXCLAIMED_CHARS) return undefined;
@@ -92,11 +93,55 @@ export function exclaimed(text: string): Feeling | undefined {
     if (i !== last + 1) runs++;
     last = i;
   }
-  if (runs < 2 && marks < 2) return undefined;
+  if (runs < 2 && marks < 2 && !bangAfterComplaint(text)) return undefined;
   const folded = text.normalize("NFKC").toLowerCase();
   return GLAD_WORDS.some((w) => folded.includes(w)) ? undefined : "frustrated";
 }
 const MAX_EXCLAIMED_CHARS = 300;
+
+/**
+ * Whether an exclamation mark ends a sentence that denies or reproaches: its end (without the particles
+ * and politeness after it: 「出してないです！」「打ったんですけど！」) is a denial or a reproach, or it holds
+ * 「…のに」 (「何も変えてないのに急に送れなくなった！」).
+ */
+function bangAfterComplaint(text: string): boolean {
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === "。" || ch === "？" || ch === "?" || ch === "\n") start = i + 1;
+    if (ch !== "!" && ch !== "！") continue;
+    const sentence = text.slice(start, i).normalize("NFKC").toLowerCase();
+    start = i + 1;
+    if (sentence.includes("のに")) return true;
+    let end = sentence.trimEnd();
+    for (let k = 0; k < 2; k++) {
+      const tail = TRAILING.find((t) => end.endsWith(t));
+      if (tail) end = end.slice(0, end.length - tail.length);
+    }
+    if (COMPLAINT_ENDS.some((e) => end.endsWith(e))) return true;
+  }
+  return false;
+}
+/** Particles and politeness said after a denial: 「ないです」「ないよ」「ないってば」. Longest first. */
+const TRAILING = ["ってば", "んです", "です", "って", "よ", "ね", "わ", "ぞ", "し"];
+/**
+ * Endings that deny or reproach: 「届かない！」「触ってません！」「…でしょ！」「…じゃん！」「…けど！」
+ * "can't!".
+ */
+const COMPLAINT_ENDS = [
+  "ない",
+  "ません",
+  "なかった",
+  "ねー",
+  "ねえ",
+  "でしょ",
+  "だろ",
+  "じゃん",
+  "けど",
+  "けれど",
+  "n't",
+  " not",
+];
 /** Words of thanks, greeting or relief: their exclamation marks are glad ones. */
 const GLAD_WORDS = [
   "ありがと",
@@ -127,8 +172,12 @@ const GLAD_WORDS = [
 export function tellsMore(rest: string): boolean {
   const end = trimEndOf(rest.normalize("NFKC").toLowerCase(), SENTENCE_END);
   if (PLEA_ENDS.some((e) => end.endsWith(e))) return false;
-  return CONTENT_SCRIPT.test(rest);
+  // Counting tries (「もう3回目」「何度も」) tells nothing of the situation.
+  let told = rest;
+  for (const c of COUNTERS) if (told.includes(c)) told = told.split(c).join("");
+  return CONTENT_SCRIPT.test(told);
 }
+const COUNTERS = ["回", "度", "目"];
 /** A plea (「早く対応してください」「なんとかしてほしい」) asks for what to do: the steps. */
 const PLEA_ENDS = ["ください", "下さい", "お願いします", "お願い", "おねがい", "ほしい", "欲しい"];
 const CONTENT_SCRIPT = /[\p{Script=Han}\p{Script=Katakana}]/u;
