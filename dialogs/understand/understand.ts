@@ -430,7 +430,9 @@ export function buildQuestionIndex(
       if (
         (act?.courtesy || act?.does === "not-helpful" || act?.does === "restart") &&
         (top?.score ?? 0) < THRESHOLDS.sure &&
-        canonicalLength(text.slice(0, MAX_QUESTION_CHARS), table) > MAX_ACT_CHARS
+        canonicalLength(text.slice(0, MAX_QUESTION_CHARS), table) > MAX_ACT_CHARS &&
+        !saidInOwnWords(act, top?.score ?? 0, text) &&
+        !openedOrClosedBy(act.id, text, topic, index.understand)
       )
         return { kind: "none", candidates: decided.candidates };
       return decided;
@@ -515,6 +517,54 @@ function sentencesOf(text: string): string[] {
 
 /** An acknowledgement, greeting or thanks matched below `sure` is at most this long (canonical letters). */
 const MAX_ACT_CHARS = 10;
+
+/**
+ * 「このボットほんと役に立たないな」「別の件の相談に移りたい」: "that didn't help" and "start over" are told,
+ * in words of one's own, so they match their examples less than an acknowledgement does; told (no question
+ * mark) and matched this much, they are meant. 「会員じゃなくても使える？」 asks something else.
+ */
+const ACT_TOLD = 0.28;
+function saidInOwnWords(act: Question, score: number, text: string): boolean {
+  if (act.does !== "not-helpful" && act.does !== "restart") return false;
+  if (score < ACT_TOLD || text.includes("?") || text.includes("？")) return false;
+  // Starting over is said of the talk itself (「別のメールの話がしたい」), not of a mail or address
+  // (「別のアドレスから送りたい」 asks how).
+  const t = text.normalize("NFKC").toLowerCase();
+  return act.does === "not-helpful" || TALK_WORDS.some((w) => t.includes(w));
+}
+/** Words for the conversation itself: its subject, a question, starting it again. */
+const TALK_WORDS = [
+  "話",
+  "質問",
+  "相談",
+  "件",
+  "最初",
+  "はじめ",
+  "やり直",
+  "やりなお",
+  "topic",
+  "subject",
+  "start",
+];
+
+/**
+ * 「了解です。言われたとおりにやってみて、またきます」: a message whose first or last sentence is, alone and
+ * short, the same act (an acknowledgement, thanks, greeting or goodbye) is that act; the other sentences
+ * tell what the user will do (a question among them is read by interpret.ts, beyondPleasantries).
+ */
+function openedOrClosedBy(
+  id: string,
+  text: string,
+  topic: TopicId | null,
+  understand: (text: string, topic: TopicId | null) => Understanding,
+): boolean {
+  const sentences = sentencesOf(text.slice(0, MAX_QUESTION_CHARS));
+  if (sentences.length < 2) return false;
+  return [sentences[0]!, sentences[sentences.length - 1]!].some((s) => {
+    const u = understand(s, topic);
+    return u.kind === "confident" && u.id === id;
+  });
+}
 
 /** How people ask what something means or whether it is so (「…ってこと？」「…って何？」 "so it means…?"). */
 const MEANING_FRAMES = [
