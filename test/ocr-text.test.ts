@@ -181,6 +181,21 @@ describe("OCR cleaning", () => {
     }
   });
 
+  it("starts the body right below Gmail's 'To 自分' when OCR read no subject above the sender", () => {
+    const text = cleanOcrText(
+      [
+        "9:41 87%",
+        "(受信 =",
+        "ru) Mail Delivery System 11月3日",
+        "To 自分 v",
+        "550 Ip frequency",
+        "      limited [V2VkIEFw Blocked",
+      ].join("\n"),
+    );
+    // Not taken for the subject and set apart from the rest of its reply.
+    expect(text).toBe("550 Ip frequency\n      limited [V2VkIEFw Blocked");
+  });
+
   it("keeps a quoted From: header further down (only a sender line at the top is the app's)", () => {
     const lines = [
       "taro@example.jp Invalid Address, ERROR_CODE :550",

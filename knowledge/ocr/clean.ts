@@ -234,6 +234,9 @@ function dropAppHeader(lines: string[]): string[] {
     // above: [subject,] sender
     const subject = above.length >= 2 ? above[above.length - 2]!.trim().replace(INBOX_LABEL, "") : "";
     if (subject !== "") return [subject, "", ...lines.slice(skipDates(lines, rest))];
+    // Gmail's "To 自分" with no subject read above it: the body starts below (the iOS branch below would
+    // take its first line for the subject and set it apart: "550 Ip frequency" ⏎⏎ "limited …").
+    if (/^to(?![a-z])/i.test(head[recipient]!.trim())) return lines.slice(skipDates(lines, rest));
   }
   return dropDates(lines, rest);
 }
