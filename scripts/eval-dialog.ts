@@ -4,7 +4,7 @@
  * knowledge data, after putting its context on screen (a symptom tapped from the menu, or nothing), and
  * compares the answer given with the answer expected (one of several, where `expect` lists them with "|").
  * Prints accuracy per kind for the tuning set (dev.yaml; "dev-new" is its block marked NEW BLOCK, "dev-followup"
- * its block marked FOLLOW-UP BLOCK, "dev-round7" its block marked ROUND 7 BLOCK, "dev-round8" ROUND 8 BLOCK, "dev-round9" ROUND 9 BLOCK) and the
+ * its block marked FOLLOW-UP BLOCK, "dev-round7" its block marked ROUND 7 BLOCK, "dev-round8" ROUND 8 BLOCK, "dev-round9" ROUND 9 BLOCK, "dev-round10" ROUND 10 BLOCK) and the
  * five held-out sets (held-out.yaml, held-out-2.yaml, held-out-3.yaml, held-out-4.yaml and held-out-5.yaml,
  * never tuned on).
  * --verbose lists the misses of the tuning set; the held-out misses are
@@ -53,6 +53,9 @@ const ROUND8_BLOCK_END = /^# === END OF ROUND 8 BLOCK/m;
 /** Round 9's block (issue 9: written blind from the answer ids, drawn from the pool of held-out-7). */
 const ROUND9_BLOCK = /^# === ROUND 9 BLOCK/m;
 const ROUND9_BLOCK_END = /^# === END OF ROUND 9 BLOCK/m;
+/** Round 10's block (issue 9: written blind from the answer ids, drawn from the pool of held-out-8). */
+const ROUND10_BLOCK = /^# === ROUND 10 BLOCK/m;
+const ROUND10_BLOCK_END = /^# === END OF ROUND 10 BLOCK/m;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml between a start marker and an end marker (none without the start). */
 function block(start: RegExp, end: RegExp) {
@@ -68,6 +71,7 @@ const sets = {
   "dev-round7": block(ROUND7_BLOCK, ROUND7_BLOCK_END),
   "dev-round8": block(ROUND8_BLOCK, ROUND8_BLOCK_END),
   "dev-round9": block(ROUND9_BLOCK, ROUND9_BLOCK_END),
+  "dev-round10": block(ROUND10_BLOCK, ROUND10_BLOCK_END),
   "held-out": load("held-out.yaml"),
   "held-out-2": load("held-out-2.yaml"),
   "held-out-3": load("held-out-3.yaml"),
