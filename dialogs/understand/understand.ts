@@ -58,6 +58,14 @@ export const THRESHOLDS = {
    */
   sure: 0.4,
   sureRatio: 0.97,
+  /**
+   * With a diagnosis on screen, a question with an answer of its own for it that leads clearly (`ratio`)
+   * is answered from this score on, below `candidate`: a follow-up worded unlike any example
+   * (「何がダメだったの」 after "refused as spam") is likelier about the advice on screen than small talk,
+   * whose reply would only repeat the steps (tuning set 1306 → 1307, dev-round9 177 → 178; 0.14 and 0.11
+   * gained no more).
+   */
+  fittingFloor: 0.17,
   /** Candidates offered by 「もしかして…」 score at least this share of the best one. */
   spread: 0.7,
   /** How much of a question's second-best example counts next to its best. */
@@ -376,15 +384,17 @@ export function buildQuestionIndex(
       const head = Math.min(s3, s1 * THRESHOLDS.spread);
       const ranked: Candidate[] = [];
       const fitting = new Set<string>();
+      const own = new Set<string>();
       for (let k = 0; k < scoring.length; k += 2) {
         const score = scoring[k + 1]!;
         if (score < head) continue;
         const q = questions[scoring[k]!]!;
         if (fit.fits[scoring[k]!] === 1) fitting.add(q.id);
+        if (fit.weight[scoring[k]!] === FIT_WEIGHT.own) own.add(q.id);
         ranked.push({ id: q.id, score });
       }
       ranked.sort((a, b) => b.score - a.score);
-      let decided = decide(ranked, topic === null ? undefined : fitting);
+      let decided = decide(ranked, topic === null ? undefined : fitting, own);
       // 「相手のメールボックスがパンパンってこと？」 after "mailbox full": the diagnosis on screen said again,
       // asked whether it is so, is that diagnosis in plain words, unless a question with an answer of its own
       // for it is clearly asked (a list, nothing, a general question such as "can I make my own mailbox
@@ -634,9 +644,24 @@ function fitOf(q: Question, topic: TopicId | null): Fit {
   return Object.keys(q.topics).length > 0 ? "off" : "general";
 }
 
-/** `fitting`: with a diagnosis on screen, the questions that fit it (「もしかして…」 prefers them). */
-function decide(ranked: Candidate[], fitting?: ReadonlySet<string>): Understanding {
+/**
+ * `fitting`: with a diagnosis on screen, the questions that fit it (「もしかして…」 prefers them); `own`: those
+ * with an answer of their own for it.
+ */
+function decide(
+  ranked: Candidate[],
+  fitting?: ReadonlySet<string>,
+  own?: ReadonlySet<string>,
+): Understanding {
   const [top, next] = ranked;
+  if (
+    top &&
+    top.score < THRESHOLDS.candidate &&
+    top.score >= THRESHOLDS.fittingFloor &&
+    own?.has(top.id) === true &&
+    (!next || next.score < top.score * THRESHOLDS.ratio)
+  )
+    return { kind: "confident", id: top.id, candidates: [top] };
   if (!top || top.score < THRESHOLDS.candidate) return { kind: "none", candidates: ranked.slice(0, 3) };
   let close = ranked.filter(
     (c) => c.score >= THRESHOLDS.candidate && c.score >= top.score * THRESHOLDS.spread,
