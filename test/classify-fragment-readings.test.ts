@@ -113,3 +113,60 @@ describe("classify: what a fragment says besides its code", () => {
     expect([r?.lhost, r?.reason]).toEqual(["GoogleGroups", "rejected"]);
   });
 });
+
+describe("classify: a fragment's 5.1.10 and code-led recipient entries", () => {
+  it("reads Office 365's 5.1.10 as a recipient it could not find, not as a null MX", async () => {
+    for (const paste of [
+      "Clear the recipient Auto-Complete List in Outlook by following the steps in this article: Fix email delivery issues for error code 5.1.10 in Office 365, and then send the message again.",
+      "ren@example.com\nRemote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'",
+    ]) {
+      const r = await first(paste);
+      expect([r?.reason, r?.topic], paste).toEqual(["userunknown", "user-unknown"]);
+    }
+  });
+
+  it("keeps a 5.1.10 that says the domain takes no mail for the part after @", async () => {
+    for (const paste of [
+      "<ren@example.net>: 556 5.1.10 Recipient address has null MX",
+      "Status: 5.1.10 (host/domain does not accept mail)\nren@example.net",
+    ]) {
+      const r = await first(paste);
+      expect([r?.reason, r?.topic], paste).toEqual(["notaccept", "host-unknown"]);
+    }
+  });
+
+  it("takes Outlook's advice to retype the address as an address it could not find", async () => {
+    const r = await first(
+      "and then send the message again. Retype the entire recipient address before selecting Send.\n\nIf the problem continues, forward this message to your email admin.",
+    );
+    expect([r?.reason, r?.topic]).toEqual(["userunknown", "user-unknown"]);
+  });
+
+  it("reads a line that starts with the code and names the recipient as that recipient's entry", async () => {
+    const { records } = await classify(
+      [
+        "5.2.1 <ren@example.jp>... User Unknown",
+        '"mika@example.jp":',
+        "SMTP error from remote server after RCPT command:",
+        "host: mx.example.jp",
+        "5.2.2 <mika@example.jp>... Mailbox Full",
+      ].join("\n"),
+      { kind: "fragment" },
+    );
+    expect(records.map((r) => [r.recipient, r.topic])).toEqual([
+      ["r***@example.jp", "user-unknown"],
+      ["m***@example.jp", "mailbox-full"],
+    ]);
+  });
+
+  it("does not take the sender a code-led line names for a recipient", async () => {
+    const r = await first(
+      [
+        "<ren@cox.example.net>: host mx.example.net[192.0.2.54] said: 550",
+        "    5.1.0 <news@mailer.example.com> sender rejected. Refer to Error",
+        "    Codes section for more information. (in reply to MAIL FROM command)",
+      ].join("\n"),
+    );
+    expect(r?.recipient).toBe("r***@cox.example.net");
+  });
+});

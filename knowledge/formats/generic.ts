@@ -162,11 +162,30 @@ function pipeDrafts(lines: readonly string[], lhost: string): Draft[] {
   return [];
 }
 
+/**
+ * A recipient's entry that starts with the server's status code, as Sendmail-style answers are quoted
+ * in many notices (GMX, a phone's copy of a transcript): the line is that address's block, code and all.
+ * Only with Sendmail's "..." or a colon after the address: "5.1.0 <x@example.org> sender rejected"
+ * (Postfix quoting Cox) names the sender.
+ *   5.2.1 <x@example.jp>... User Unknown
+ *   550 5.1.1 <x@example.jp>: Recipient address rejected: User unknown in local recipient table
+ */
+export const CODE_LED = new RegExp(
+  `^\\s{0,8}(?:[245]\\d\\d[ -])?[245]\\.\\d{1,3}\\.\\d{1,3}\\s{1,4}<(${LOCAL}@[A-Za-z0-9.-]{1,255})>(?:\\.\\.\\.|:)`,
+);
+
+function codeLedEntry(line: string): string {
+  const address = CODE_LED.exec(line)?.[1];
+  if (!address?.includes(".", address.indexOf("@"))) return line;
+  // Indented under another entry, it continues that entry (recipientBlocks): the indent stays.
+  return `${line.slice(0, line.length - line.trimStart().length)}<${address}> ${line.trim()}`;
+}
+
 export function genericDrafts(message: Message, lines: string[], lhost: string): Draft[] {
   // (A whole mail's report says so itself: "Diagnostic-Code: X-Unix; 127".)
   const piped = message.kind === "fragment" ? pipeDrafts(lines, lhost) : [];
   if (piped.length > 0) return piped;
-  const found = recipientBlocks(lines);
+  const found = recipientBlocks(message.kind === "fragment" ? lines.map(codeLedEntry) : lines);
   const blockLines = found.map((b) => b.lines);
   const blocks = found.map((b) => ({
     address: b.address,

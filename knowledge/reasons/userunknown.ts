@@ -1,5 +1,5 @@
 import { match as blockedMatch } from "./blocked.ts";
-import { phraseMatcher, type ReasonCheck } from "./check.ts";
+import { type Facts, phraseMatcher, type ReasonCheck } from "./check.ts";
 import { match as hasmovedMatch } from "./hasmoved.ts";
 import { match as mailboxfullMatch } from "./mailboxfull.ts";
 import { match as norelayingMatch } from "./norelaying.ts";
@@ -32,6 +32,7 @@ export const PHRASES: readonly string[] = [
   "because the address could not be found",
   "because the address couldn't be found",
   "can't accept user",
+  "delete and retype the address", // Outlook's notice: the fix it advises for an address it could not find
   "destination addresses were unknown",
   "destination server rejected recipients",
   "does not exist.",
@@ -105,6 +106,7 @@ export const PHRASES: readonly string[] = [
   "resolver.adr.recipient notfound",
   "resolver.adr.recipientnotfound",
   "resolver.adr.recipnotfound",
+  "retype the entire recipient address", // Office 365: the same, for 5.1.10
   "said: 550…5.1.1 … user unknown ",
   "sorry, badrcptto",
   "sorry, no mailbox here by that name",
@@ -200,6 +202,9 @@ const PROVIDER_READINGS = [
   "e-mail address was not found in the recipient's e-mail system",
   "the e-mail address you entered couldn't be found",
   "the email address you entered couldn't be found",
+  // Outlook's and Office 365's advice under a recipient they could not find (5.1.1, 5.1.10)
+  "delete and retype the address",
+  "retype the entire recipient address",
 ];
 
 /**
@@ -219,6 +224,19 @@ const directoryLookup = phraseMatcher([
   "ディレクトリのリストにありません",
 ]);
 
+/**
+ * X.1.10 is "recipient address has null MX" in RFC 7505 (answered with 556, or worded "null MX" /
+ * "does not accept mail": notaccept.ts), but Microsoft's servers send the same code for a recipient
+ * their directory does not hold, and that is what a 5.1.10 says with neither:
+ *   550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup
+ *   Fix email delivery issues for error code 5.1.10 in Office 365 (the notice's help link)
+ */
+function microsoftNotFound(f: Facts): boolean {
+  if (f.status !== "5.1.10" && f.status !== "4.1.10") return false;
+  if (f.replyCode === "556" || f.replyCode === "521") return false;
+  return !OTHER_PROBLEMS.some((m) => m(f.text) !== undefined);
+}
+
 export const userunknown: ReasonCheck = {
   reason: "userunknown",
   phrases: PHRASES,
@@ -231,6 +249,7 @@ export const userunknown: ReasonCheck = {
     if (!f.status && APP_HEADINGS.some((h) => f.text.includes(h))) return true;
     if (!f.status && PROVIDER_READINGS.some((r) => f.text.includes(r))) return true;
     if (directoryLookup(f.text)) return !OTHER_PROBLEMS.some((m) => m(f.text) !== undefined);
+    if (microsoftNotFound(f)) return true;
     return f.command === "RCPT" && match(f.text) !== undefined;
   },
 };
