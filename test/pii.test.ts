@@ -166,6 +166,40 @@ describe("every spelling from issues #11 and #12", () => {
   });
 });
 
+describe("a name after its label is masked up to where the name ends", () => {
+  it("the rest of the sentence stays readable", () => {
+    expect(maskPii("名前は山田太郎ですがメールが届きません")).toBe("名前は***ですがメールが届きません");
+    expect(maskPii("名前は山田花子でメールが戻ってきます")).toBe("名前は***でメールが戻ってきます");
+    expect(maskPii("名前はヤマダタロウでメールアドレスは別です")).toBe("名前は***でメールアドレスは別です");
+    expect(maskPii("氏名は鈴木様宛のメールです")).toBe("氏名は***様宛のメールです");
+    expect(maskPii("お名前は 山田 太郎 です")).toBe("お名前は *** です");
+    expect(maskPii("なまえはやまだですが届きません")).toBe("なまえは***ですが届きません");
+    expect(maskPii("name: 山田太郎ですが届きません")).toBe("name: ***ですが届きません");
+  });
+
+  it("hiragana inside a name stays masked with it: a given name after a surname, の in a surname", () => {
+    expect(maskPii("名前は山田はなこです")).toBe("名前は***です");
+    expect(maskPii("名前は木の下です")).toBe("名前は***です");
+    // Hiragana, a particle, then kanji: 「もと子」 cannot be told from 「もと」 + 「で」, so it stays masked too.
+    expect(maskPii("名前は山田のぞみで登録しています")).not.toContain("のぞみ");
+    expect(maskPii("名前は山田もと子です")).toBe("名前は***です");
+  });
+
+  it("no canary name leaks when the sentence goes on after it", () => {
+    for (const name of ["山田太郎", "鈴木花子", "佐藤一郎"])
+      for (const after of [
+        "ですがメールが戻ってきます",
+        "でメールが戻ってきます",
+        "がメールを送りました",
+        "様宛です",
+      ]) {
+        const masked = maskPii(`お名前は${name}${after}`);
+        expect(leaksIn(masked), masked).toEqual([]);
+        expect(masked).toBe(`お名前は***${after}`);
+      }
+  });
+});
+
 describe("what a bounce needs stays readable", () => {
   const BOUNCE_LINES = [
     "550 5.1.1 <ken@example.com>... User unknown",

@@ -79,6 +79,43 @@ function stripEndings(text: string, start: number, end: number): number {
   return e;
 }
 
+/** Words no name holds: a labelled name ends where the first of them starts (「名前は山田ですが…」). */
+const AFTER_NAME = [
+  "でございます",
+  "と申します",
+  "ともうします",
+  "といいます",
+  "と言います",
+  "です",
+  "でした",
+  "さん",
+  "様",
+];
+/**
+ * Particles that end a name where one stands alone between two runs of kanji, katakana or Latin letters
+ * (「山田でメールが…」「ヤマダがメールを…」). Not の, や: 「木の下」 is a surname. Hiragana after a kanji
+ * surname is a given name (「山田はなこ」), never cut.
+ */
+const PARTICLES = "でだとがはをにもへ";
+
+/**
+ * Where a labelled name that runs (nameRun) from `start` to `end` ends: before the first word no name
+ * holds, or a particle between other scripts; else its run without a polite ending. The label's run
+ * covers the rest of the sentence when no punctuation stops it (「名前は山田太郎ですがメールが届きません」),
+ * which was all masked. Looks at each of the run's at most MAX_NAME characters once per word: linear.
+ */
+function labelledNameEnd(text: string, start: number, end: number): number {
+  for (let i = start + 1; i < end; i++) {
+    const particle =
+      PARTICLES.includes(text[i]!) &&
+      !isHiragana(text.charCodeAt(i - 1)) &&
+      (i + 1 >= end || !isHiragana(text.charCodeAt(i + 1)));
+    // 「山田 太郎 です」: the blank before the ending is not the name's.
+    if (particle || AFTER_NAME.some((w) => text.startsWith(w, i))) return text[i - 1] === " " ? i - 1 : i;
+  }
+  return stripEndings(text, start, end);
+}
+
 const LABEL = /(?:お名前|名前|氏名|なまえ|名義) {0,2}(?:は|:|=) {0,2}「?/g;
 const INTRODUCTION = /と(?:申します|もうします|申す者です)/g;
 const I_AM = /(?:わたくし|私|わたし|僕|ぼく)は/g;
@@ -135,7 +172,7 @@ export function findNames(folded: string): Span<"name">[] {
   LABEL.lastIndex = 0;
   for (let m = LABEL.exec(folded); m; m = LABEL.exec(folded)) {
     const start = m.index + m[0].length;
-    add(start, stripEndings(folded, start, nameRun(folded, start, 1, true)));
+    add(start, labelledNameEnd(folded, start, nameRun(folded, start, 1, true)));
   }
   INTRODUCTION.lastIndex = 0;
   for (let m = INTRODUCTION.exec(folded); m; m = INTRODUCTION.exec(folded)) {
@@ -169,7 +206,7 @@ export function findNames(folded: string): Span<"name">[] {
       start,
       isAsciiLetter(folded.charCodeAt(start))
         ? englishName(folded, start)
-        : stripEndings(folded, start, japanese),
+        : labelledNameEnd(folded, start, japanese),
     );
   }
   return found;
