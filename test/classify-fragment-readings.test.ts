@@ -170,3 +170,29 @@ describe("classify: a fragment's 5.1.10 and code-led recipient entries", () => {
     expect(r?.recipient).toBe("r***@cox.example.net");
   });
 });
+
+describe("classify: the standard descriptions of the status codes, quoted without the code", () => {
+  it("reads RFC 7372's authentication wordings as the reasons their codes stand for", async () => {
+    const cases: [string, string][] = [
+      ["Recipient address rejected: Multiple authentication checks failed", "authfailure"],
+      ["550 Message rejected: SPF validation failed for example.org", "authfailure"],
+      ["Rejected: No passing DKIM signature found", "authfailure"],
+      ["Recipient address rejected: Reverse DNS validation failed", "requireptr"],
+    ];
+    for (const [paste, reason] of cases) {
+      const r = await first(`ren@example.net\n${paste}`);
+      expect(r?.reason, paste).toBe(reason);
+    }
+  });
+
+  it("takes Gmail's heading over a temporary failure for a message still being retried", async () => {
+    const r = await first(
+      [
+        "Technical details of temporary failure:",
+        "The recipient server did not accept our requests to connect. Learn more at https://support.google.com/mail/answer/7720",
+        "[example.org 192.0.2.153: socket error]",
+      ].join("\n"),
+    );
+    expect([r?.action, r?.topic]).toEqual(["delayed", "delayed"]);
+  });
+});

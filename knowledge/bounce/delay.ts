@@ -19,6 +19,7 @@ export const DELAY_PHRASES: readonly string[] = [
   "no need to resend",
   "still being retried",
   "still undelivered after",
+  "technical details of temporary failure", // Gmail's heading over a failure it is still retrying
   "temporary problem delivering",
   "this is a warning message only",
   "transient non-fatal errors",

@@ -9,6 +9,7 @@ export const PHRASES: readonly string[] = [
   " is not allowed to send mail.…_401",
   "//spf.pobox.com",
   "aligned with either the authenticated spf or dkim",
+  "arc validation failure", // RFC 8617 X.7.29
   "bad spf records for",
   "dkim fail",
   "dkim validation fail",
@@ -24,7 +25,11 @@ export const PHRASES: readonly string[] = [
   "fails to pass spf checks",
   "has an spf record with a hard fail policy",
   "is not allowed to send from <… per it's spf record",
+  "multiple authentication checks failed", // X.7.26
   "must pass either spf or dkim validation",
+  "no acceptable dkim signature found", // X.7.21
+  "no passing dkim signature found", // RFC 7372 X.7.20
+  "no valid author-matched dkim signature found", // X.7.22
   "please inspect your spf settings",
   "sender is unauthenticated",
   "sender policy framework (spf) fail",
@@ -34,7 +39,9 @@ export const PHRASES: readonly string[] = [
   "spf check fail",
   "spf check: fail",
   "spf fail",
+  "spf validation error", // X.7.24
   "spf validation fail",
+  "spf validation failed", // X.7.23
   "the 5322.from address doesn't meet the authentication requirements defined for the sender",
   "the spf record of the sending domain",
   "unauthenticated email",

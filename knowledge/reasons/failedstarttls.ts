@@ -10,6 +10,7 @@ export const PHRASES: readonly string[] = [
   "does not support tls",
   "failed mta-sts validation",
   "must issue a starttls command first",
+  "requiretls support required", // RFC 8689 X.7.30
   "starttls fail",
   "starttls is required to send mail",
   "tls handshake fail",

@@ -14,6 +14,7 @@ export const PHRASES: readonly string[] = [
   "553 … does not exist",
   "all host address lookups failed permanently",
   "all relevant mx records point to non-existent hosts",
+  "bad destination system address", // RFC 3463 X.1.2
   "because the domain …could not be found",
   "because the domain …couldn't be found",
   "couldn't find any host named",

@@ -25,6 +25,7 @@ export const PHRASES: readonly string[] = [
   "message size exceeds…maximum message size",
   "message size limit",
   "message too big",
+  "message too big for system", // RFC 3463 X.3.4
   "message too large",
   "message too large for this ",
   "size limit",

@@ -19,6 +19,7 @@ export const PHRASES: readonly string[] = [
   "no route for current request",
   "null mx",
   "smtp protocol returned a permanent error",
+  "system not accepting network messages", // RFC 3463 X.3.2
 ];
 
 export const match = phraseMatcher(PHRASES);

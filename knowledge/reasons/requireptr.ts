@@ -30,6 +30,7 @@ export const PHRASES: readonly string[] = [
   "reverse dns lookup for host …failed permanently",
   "reverse dns record",
   "reverse dns required",
+  "reverse dns validation failed", // RFC 7372 X.7.25
   "reverse hostname",
   "sender ip reverse lookup rejected",
   "server access …forbidden by invalid rdns record of your mail server",

@@ -35,6 +35,7 @@ export const PHRASES: readonly string[] = [
   "looks like spam",
   "mail appears to be unsolicited",
   "mail content denied",
+  "mail flood detected", // RFC 3463 registry X.7.28
   "mail rejete. mail rejected. …506",
   "mail score (… over ",
   "marked as spam",

@@ -8,6 +8,7 @@ export const PHRASES: readonly string[] = [
   "aliasing/forwarding loop broken",
   "can't create user output file",
   "could not load drd for domain",
+  "directory server failure", // RFC 3463 X.4.3
   "internal error reading data",
   "internal server error: operation now in progress",
   "interrupted system call",

@@ -6,6 +6,7 @@ import { phraseOnlyCheck, type ReasonCheck } from "./check.ts";
  */
 export const PHRASES: readonly string[] = [
   "insufficient system storage",
+  "mail system congestion", // RFC 3463 X.4.5
   "mail system full",
   "requested mail action aborted: exceeded storage allocation",
 ];
