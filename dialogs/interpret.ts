@@ -27,6 +27,7 @@ import {
   tellsMore,
 } from "./understand/asking.ts";
 import { carrierNamer } from "./understand/carriers.ts";
+import { standardSpelling } from "./understand/dialect.ts";
 import { canonicalLength, readingTable } from "./understand/normalize.ts";
 import { phraseMatcher } from "./understand/phrases.ts";
 import { buildRespeller } from "./understand/respell.ts";
@@ -101,6 +102,8 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     readings,
   );
   checkKeyAnswers(deps.ui, deps.questions.questions);
+  // 「もう試した」: the advice on screen was tried already (mainEvent).
+  const triedOf = phraseMatcher([["tried", deps.ui.feelings.words.tried ?? []] as const], readings);
   const notFeelings = (deps.ui.feelings.words.except ?? []).map((w) => w.normalize("NFKC"));
   const withoutExceptions = (text: string) => {
     let t = text.normalize("NFKC");
@@ -229,6 +232,9 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     // Japanese in Latin letters: read as its kana (a typed text only; a paste keeps its letters).
     const kana = file ? undefined : romajiToKana(text, englishWords);
     if (kana !== undefined) return fromText(kana, session);
+    // Kansai endings (「送れへん」「どないしたらええの」): read in their standard forms (a typed text only).
+    const standard = file || text.length > MAX_QUESTION_CHARS ? undefined : standardSpelling(text);
+    if (standard !== undefined) return fromText(standard, session);
 
     if (!file && text.length > MAX_TEXT_CHARS) {
       if (shouldWarn(text, "chat")) before.push({ type: "PERSONAL_DATA" });
@@ -428,6 +434,19 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     const read = m.question();
     const question = read?.notBounce && m.onScreen ? undefined : read;
     const understood = m.understood();
+    // 「それくらいとっくにやってる」「もう試したけどだめ」: the advice on screen was tried already. Unless a
+    // specific question is asked besides, the answer moves on: the diagnosis's key answer, or (none) the Q&A
+    // community; never the same steps again.
+    if (session.topic && m.typed && triedOf(text) !== undefined) {
+      // A person, "that didn't help" or a restart asked besides is what they want.
+      const asks =
+        question !== undefined &&
+        !question.courtesy &&
+        (question.does === undefined
+          ? isQuestion(withoutCounts(sentencesOf(triedOf.strip(text)).at(-1) ?? ""))
+          : question.does !== "next-steps");
+      if (!asks) return movedOn(session.topic);
+    }
     const mention = m.typed || !m.fromServer ? mentionOf(text) : undefined;
     const besides = mention && m.typed ? mentionOf.strip(text) : "";
     const foldedBesides = mentionOf.fold(besides);
@@ -443,6 +462,14 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       question?.statement === true &&
       !question.courtesy &&
       (understood.candidates[0]?.score ?? 0) >= TOLD_CLEAR;
+    // 「お客様にご迷惑をおかけしてしまった…どうすれば」: upset, telling their situation, and asking only
+    // "what do I do": the key answer of the diagnosis on screen (its first step for that situation).
+    if (question?.does === "next-steps" && feeling && session.topic) {
+      // 「…」 ends a piece here too: 「見積書なのに困った…どうしたらいい？」 tells, then asks.
+      const situation = sentencePieces(text.split("…").join("。")).filter((p) => !isQuestion(p));
+      const key = situation.length > 0 ? keyAnswer(situation.join("。"), session.topic) : undefined;
+      if (key) return key;
+    }
     if (question && (!mention || isQuestion(text) || toldClearly))
       return questionEvent(question, session.topic);
     // A message that only tells about returned mail is answered with the paste help, unless what it says
@@ -508,6 +535,13 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     const id = deps.ui.feelings.keyAnswer?.[topic];
     const q = id === undefined ? undefined : deps.questions.questions.get(id);
     return q && tellsMore(withoutFeelingWords(text)) ? questionEvent(q, topic) : undefined;
+  }
+
+  /** After "I tried that already": the key answer of the diagnosis on screen, else the Q&A community. */
+  function movedOn(topic: TopicId): DialogEvent {
+    const id = deps.ui.feelings.keyAnswer?.[topic];
+    const q = id === undefined ? undefined : deps.questions.questions.get(id);
+    return q ? questionEvent(q, topic) : { type: "HUMAN", reason: "not-helpful" };
   }
 
   /** The answer every one of these questions gets with this diagnosis on screen, if they all get one. */
@@ -735,6 +769,14 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     return undefined;
   }
 }
+
+/** 「何度も見直しました」: counting the tries asks nothing (何 is no question word there). */
+function withoutCounts(text: string): string {
+  let out = text;
+  for (const c of COUNTING) if (out.includes(c)) out = out.split(c).join(" ");
+  return out;
+}
+const COUNTING = ["何度", "何回", "なんど", "なんかい"];
 
 /** Answers that ask nothing more specific than "what now": a carrier named in the text says what. */
 const VAGUE_EVENTS = new Set<DialogEvent["type"]>([

@@ -155,6 +155,11 @@ export const uiSchema = z
         worried: keywordList,
         /** Words that contain a word of feeling but say none (かしこまりました holds こまりました). */
         except: keywordList.optional(),
+        /**
+         * Words that say the advice on screen was tried already (「それくらいとっくにやってる」「もう試した」):
+         * the answer moves on to the diagnosis's key answer, or to the Q&A community, not the same steps.
+         */
+        tried: keywordList.optional(),
       }),
       /**
        * Per diagnosis, the question (id in knowledge/data/questions/) whose answer is its key step: what an

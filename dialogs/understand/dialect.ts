@@ -1,0 +1,67 @@
+/**
+ * Kansai speech typed as spoken (「送れへん」「どないしたらええの」「添付でかいとあかんの？」「いつ届くんやろ」):
+ * read in the standard forms the questions' examples are written in (送れない, どうしたらいいの, だめなの,
+ * 届くんでしょ), so that the n-grams of a question's ending and verbs match. Only endings and a few words
+ * whose dialect form is no standard word are rewritten: へん after a verb stem (not 変な, 返信, 返事,
+ * 大変), ええ after たら/ば/ても (not 「ええと」), やろ and やん before a sentence's end. Words of feeling
+ * (「なんでやねん」) are left as they are: ui.yaml lists them.
+ *
+ * Every pattern is a fixed word or one character class around a fixed word (linear; test/redos.test.ts).
+ */
+
+const RULES: readonly (readonly [RegExp, string])[] = [
+  // Whole words first.
+  [/かまへん/g, "かまわない"],
+  [/(?:でけへん|できへん|できひん)/g, "できない"],
+  [/(?:せえへん|せーへん|しいひん|しーひん)/g, "しない"],
+  [/(?:こーへん|こおへん|けーへん|けえへん)/g, "こない"],
+  [/(?:おらへん|いてへん)/g, "いない"],
+  [/(?:あかん|アカン)(?=の|ん|か)/g, "だめな"],
+  [/(?:あかん|アカン)/g, "だめ"],
+  [/(?:どない|ドナイ)/g, "どう"],
+  [/(?:ほんま|ホンマ)/g, "本当"],
+  [/しゃあない/g, "しかたない"],
+  // A verb's negative: 送れへん, 届かへん, わからへん, 読めへん, 知らへん, してへん. Not 「なんかへん」 (変),
+  // 返信, 返事, 変更, 変換, 変な, 変に, 大変 (い before へん).
+  [
+    /(?<!なん)([かさたまらわれけてめせねべ])へん(?!しん|じ|こう|かん|きゃく|とう|な|に|だ|で|です)/g,
+    "$1ない",
+  ],
+  // いい in its Kansai form after a condition or a て form: 「どうしたらええの」「ほっといてええ？」.
+  [/(たら|れば|ても|でも|ほうが|方が|いて|って|で)ええ/g, "$1いい"],
+  // Endings: 「なんやろ」「届くんやろか」 (でしょう), 「送れないやん」 (じゃん), 「なんやねん」 (なんだ),
+  // 「困ってんねん」 (てるんだ).
+  [/やろ(?=か|う|[？?。、!！]|$)/g, "でしょ"],
+  [/やん(?=か|[？?。、!！w笑]|$)/g, "じゃん"],
+  [/(?<!なんで)やねん/g, "なんだ"],
+  [/なん(?=[？?]|$)/g, "なの"],
+  [/んねん(?=[？?。、!！]|$)/g, "るんだ"],
+  [/ないねん(?=[？?。、!！]|$)/g, "ないんだ"],
+];
+
+/** Rules tried only when the text holds one of these (most texts hold none: one indexOf each). */
+const MARKERS = [
+  "へん",
+  "ひん",
+  "あかん",
+  "アカン",
+  "ええ",
+  "どない",
+  "ドナイ",
+  "ほんま",
+  "ホンマ",
+  "やろ",
+  "やん",
+  "ねん",
+  "なん?",
+  "なん？",
+  "しゃあない",
+];
+
+/** The text with its Kansai endings in standard forms, or undefined when it has none. */
+export function standardSpelling(text: string): string | undefined {
+  if (!MARKERS.some((m) => text.includes(m))) return undefined;
+  let out = text;
+  for (const [pattern, to] of RULES) out = out.replace(pattern, to);
+  return out === text ? undefined : out;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { standardSpelling } from "../dialogs/understand/dialect.ts";
+
+describe("Kansai speech is read in the standard forms the questions are written in", () => {
+  it("spells a verb's negative in へん as ない", () => {
+    expect(standardSpelling("写真が送れへん")).toBe("写真が送れない");
+    expect(standardSpelling("なんでか届かへんねん")).toBe("なんでか届かないんだ");
+    expect(standardSpelling("意味わからへん")).toBe("意味わからない");
+    expect(standardSpelling("設定できひん")).toBe("設定できない");
+  });
+
+  it("spells ええ after a condition as いい, どない as どう, あかん as だめ", () => {
+    expect(standardSpelling("どないしたらええの")).toBe("どうしたらいいの");
+    expect(standardSpelling("ほっといてええ？")).toBe("ほっといていい？");
+    expect(standardSpelling("添付が大きいとあかんの？")).toBe("添付が大きいとだめなの？");
+    expect(standardSpelling("それはあかん")).toBe("それはだめ");
+  });
+
+  it("spells the endings やろ, やん and なん at a sentence's end", () => {
+    expect(standardSpelling("いつ届くんやろ")).toBe("いつ届くんでしょ");
+    expect(standardSpelling("全然あかんやん！")).toBe("全然だめじゃん！");
+    expect(standardSpelling("これって迷惑メールなん？")).toBe("これって迷惑メールなの？");
+  });
+
+  it("leaves standard words that hold the same kana alone (変な, 返信, 大変, ええと, なんでやねん)", () => {
+    expect(standardSpelling("へんなメールが来た")).toBeUndefined();
+    expect(standardSpelling("なんかへん")).toBeUndefined();
+    expect(standardSpelling("あいてからへんしんがない")).toBeUndefined();
+    expect(standardSpelling("たいへんです")).toBeUndefined();
+    expect(standardSpelling("ええと、再送していいですか")).toBeUndefined();
+    expect(standardSpelling("なんでやねん")).toBeUndefined();
+    expect(standardSpelling("相手のアドレスが間違っている？")).toBeUndefined();
+  });
+});
