@@ -22,6 +22,13 @@ describe("Kansai speech is read in the standard forms the questions are written 
     expect(standardSpelling("これって迷惑メールなん？")).toBe("これって迷惑メールなの？");
   });
 
+  it("spells Western endings and words: 〜とる, ちゃう after a noun, ほな, わい, a question in ん", () => {
+    expect(standardSpelling("もう届いとるん？")).toBe("もう届いてるの？");
+    expect(standardSpelling("向こうのサーバーちゃうん？")).toBe("向こうのサーバーじゃないの？");
+    expect(standardSpelling("ほな待ってたらええんか")).toBe("じゃあ、待ってたらいいのか");
+    expect(standardSpelling("これわいが直せるん？")).toBe("これ私が直せるの？");
+  });
+
   it("leaves standard words that hold the same kana alone (変な, 返信, 大変, ええと, なんでやねん)", () => {
     expect(standardSpelling("へんなメールが来た")).toBeUndefined();
     expect(standardSpelling("なんかへん")).toBeUndefined();
@@ -30,5 +37,8 @@ describe("Kansai speech is read in the standard forms the questions are written 
     expect(standardSpelling("ええと、再送していいですか")).toBeUndefined();
     expect(standardSpelling("なんでやねん")).toBeUndefined();
     expect(standardSpelling("相手のアドレスが間違っている？")).toBeUndefined();
+    expect(standardSpelling("消しちゃうとまずい？")).toBeUndefined();
+    expect(standardSpelling("なんか変なの？")).toBeUndefined();
+    expect(standardSpelling("メールが戻る")).toBeUndefined();
   });
 });

@@ -19,6 +19,11 @@ describe("Japanese typed in Latin letters (romaji) is read as the kana it spells
     expect(kanaOf("mailbox")).toBeUndefined();
   });
 
+  it("reads a loanword typed in English among romaji in katakana", () => {
+    expect(romajiToKana("kono chat hozon sareru?", english)).toBe("このチャットほぞんされる?");
+    expect(romajiToKana("mail ga modotte kita", english)).toBe("メールがもどってきた");
+  });
+
   it("reads a whole message, its punctuation kept", () => {
     expect(romajiToKana("mou ichido okuttemo ii?", english)).toBe("もういちどおくってもいい?");
     expect(romajiToKana("Wakaranai", english)).toBe("わからない");

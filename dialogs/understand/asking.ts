@@ -94,7 +94,8 @@ export function exclaimed(text: string): Feeling | undefined {
     last = i;
   }
   if (runs < 2 && marks < 2 && !bangAfterComplaint(text)) return undefined;
-  const folded = text.normalize("NFKC").toLowerCase();
+  // 「前は届いたのに！」: arrived once, and a reproach; not the glad 「届いた！」.
+  const folded = text.normalize("NFKC").toLowerCase().split("届いたのに").join(" ");
   return GLAD_WORDS.some((w) => folded.includes(w)) ? undefined : "frustrated";
 }
 const MAX_EXCLAIMED_CHARS = 300;

@@ -181,6 +181,26 @@ export function kanaOf(word: string): string | undefined {
   return out;
 }
 
+/**
+ * Loanwords people type in English spelling among romaji (「kono chat hozon sareru?」「mail ga modotte kita」):
+ * the katakana the questions' examples write. They count as neither romaji nor English.
+ */
+const LOANWORDS: Readonly<Record<string, string>> = {
+  chat: "チャット",
+  mail: "メール",
+  email: "メール",
+  "e-mail": "メール",
+  error: "エラー",
+  address: "アドレス",
+  password: "パスワード",
+  pc: "パソコン",
+  smartphone: "スマホ",
+  spam: "スパム",
+  virus: "ウイルス",
+  file: "ファイル",
+  server: "サーバー",
+};
+
 /** Longer texts are no typed romaji question: not looked at. */
 const MAX_ROMAJI_CHARS = 200;
 
@@ -197,7 +217,8 @@ export function romajiToKana(text: string, english: ReadonlySet<string>): string
   let japanese = 0;
   const flush = (): boolean => {
     if (word === "") return true;
-    const kana = kanaOf(word);
+    // 「kono chat hozon sareru?」: a loanword typed in its English spelling, read in katakana.
+    const kana = kanaOf(word) ?? LOANWORDS[word];
     if (kana === undefined) return false;
     words++;
     if (!english.has(word) && word.length >= 2) japanese++;
