@@ -86,7 +86,13 @@ export type DialogEvent =
    * `also`: the other questions that came close, when this one was only the likeliest (offered as buttons
    * under the answer, as 「もしかして…」 offers them).
    */
-  | { type: "ANSWER"; id: string; also?: string[] }
+  | {
+      type: "ANSWER";
+      id: string;
+      also?: string[];
+      /** The message told rather than asked (「それはもうやりました」): an answer's 「はい、」 is left out. */
+      told?: boolean;
+    }
   /** A few questions came close: ask which one (「もしかして…」). Ids of knowledge/data/questions/. */
   | { type: "CLARIFY"; ids: string[] }
   /** "What should I do now?" (or an upset user with nothing else to say): the diagnosis's steps again. */

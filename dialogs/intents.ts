@@ -53,7 +53,15 @@ export type ReplyIntent =
    * A typed question's answer, in the context of the diagnosis's topic (null: none). offer: the menu as
    * quick replies, or none (the feedback question follows with the diagnosis's buttons).
    */
-  | { type: "answerQuestion"; id: string; topic: TopicId | null; offer: "menu" | "none"; also?: string[] }
+  | {
+      type: "answerQuestion";
+      id: string;
+      topic: TopicId | null;
+      offer: "menu" | "none";
+      also?: string[];
+      /** Said to a message that asked nothing: the answer's opening 「はい、」 ("Yes.") is left out. */
+      told?: boolean;
+    }
   /**
    * 「もしかして、次のどれですか？」 with these questions as buttons, then the paste help and the menu. topic: the
    * diagnosis on screen (null: none), whose key fact and first step are said again first, so that a

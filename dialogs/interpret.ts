@@ -184,7 +184,11 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         return [fromPostback(p, deps.knowledge)];
       }
       case "text":
-        return withCarrier(await fromText(input.text, session), input.text, session);
+        return toldOrAsked(
+          withCarrier(await fromText(input.text, session), input.text, session),
+          input.text,
+          session.topic,
+        );
       case "file":
         return fromText(input.text, session, true);
       case "screenshot":
@@ -431,7 +435,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     if (ownWords && ownWords !== session.topic && !aboutScreen()) return { type: "SYMPTOM", topic: ownWords };
     // Spam received (`notBounce`) is no reading of words that name the diagnosis on screen (「迷惑メール扱い
     // とか失礼すぎない？」 after "refused as spam": the refused mail itself).
-    const read = m.question();
+    const read = wanted(m.question(), text);
     const question = read?.notBounce && m.onScreen ? undefined : read;
     const understood = m.understood();
     // 「それくらいとっくにやってる」「もう試したけどだめ」: the advice on screen was tried already. Unless a
@@ -514,7 +518,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       // likely right says more than a list to pick from (a question about a person, a restart or the
       // paste help, or a pleasantry, is still asked which: they do something, or say nothing).
       const [likeliest, ...others] = understood.candidates.map((c) => c.id);
-      const q = deps.questions.questions.get(likeliest ?? "");
+      const q = wanted(deps.questions.questions.get(likeliest ?? ""), text);
       const harmless = q?.does === undefined || q.does === "paste-help" || q.does === "next-steps";
       const answered = q && !q.courtesy && harmless ? questionEvent(q, session.topic) : undefined;
       if (answered?.type === "ANSWER") return { ...answered, also: others };
@@ -535,6 +539,30 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     const id = deps.ui.feelings.keyAnswer?.[topic];
     const q = id === undefined ? undefined : deps.questions.questions.get(id);
     return q && tellsMore(withoutFeelingWords(text)) ? questionEvent(q, topic) : undefined;
+  }
+
+  /**
+   * An answer that opens with "yes" (「はい、電話やLINEなど…」), given to a typed message that asks nothing
+   * (「それはもうやりました」), is marked told: the reply leaves the "yes" out.
+   */
+  function toldOrAsked(events: DialogEvent[], text: string, topic: TopicId | null): DialogEvent[] {
+    const last = events[events.length - 1];
+    if (last?.type !== "ANSWER" || isQuestion(text)) return events;
+    const q = deps.questions.questions.get(last.id);
+    const answer = q && answerFor(q, topic);
+    const yes = answer && "ja" in answer && (answer.ja.startsWith("はい") || answer.en.startsWith("Yes"));
+    return yes ? [...events.slice(0, -1), { ...last, told: true }] : events;
+  }
+
+  /**
+   * A question about something told as a want, not asked (「ロボットじゃなくて人がいい」 reads as "are you a
+   * person?"): the request it stands for (TOLD_AS_WANT).
+   */
+  function wanted(q: Question | undefined, text: string): Question | undefined {
+    const want = q && TOLD_AS_WANT[q.id];
+    if (!want || isQuestion(text)) return q;
+    const folded = text.normalize("NFKC").toLowerCase();
+    return WANTS.some((w) => folded.includes(w)) ? (deps.questions.questions.get(want) ?? q) : q;
   }
 
   /** After "I tried that already": the key answer of the diagnosis on screen, else the Q&A community. */
@@ -579,7 +607,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
    */
   function readQuestion(text: string, topic: TopicId | null, feeling: Feeling | undefined): Understanding {
     let understood: Understanding;
-    if (!feeling) understood = askingSentences(text, questionIndex.understand(text, topic), topic);
+    if (!feeling) understood = askingSentences(text, preferred(text, topic), topic);
     else {
       const calm = withoutFeelingWords(text);
       const rest = questionIndex.understand(calm, topic);
@@ -621,6 +649,19 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     if (feeling && understood.kind === "confident" && isPleasantry(understood.id))
       return { kind: "none", candidates: understood.candidates };
     return understood;
+  }
+
+  /**
+   * 「ロボットじゃなくて人がいい」: what is wanted is what comes after 「じゃなくて」 (not 「じゃなくても」):
+   * that part alone is read when it is understood and the whole is not, or it matches better.
+   */
+  function preferred(text: string, topic: TopicId | null): Understanding {
+    const whole = questionIndex.understand(text, topic);
+    const at = contrastEnd(text);
+    if (at < 0) return whole;
+    const wanted = questionIndex.understand(text.slice(at), topic);
+    const better = (wanted.candidates[0]?.score ?? 0) > (whole.candidates[0]?.score ?? 0);
+    return wanted.kind === "confident" && (better || whole.kind !== "confident") ? wanted : whole;
   }
 
   /**
@@ -769,6 +810,37 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     return undefined;
   }
 }
+
+/** Questions that, told rather than asked, are a request: "are you a person?" told is "a person, please". */
+const TOLD_AS_WANT: Readonly<Record<string, string>> = { "is-person": "person" };
+/** Words that tell a want (「人がいい」「人と話したい」「人を出して」). */
+const WANTS = [
+  "がいい",
+  "が良い",
+  "たい",
+  "ほしい",
+  "欲しい",
+  "出して",
+  "代わって",
+  "かわって",
+  "お願い",
+  "please",
+  "want",
+];
+
+/** Where what is wanted starts after 「AじゃなくてB」 (not 「じゃなくても」, "even if not"), or -1. */
+function contrastEnd(text: string): number {
+  for (const word of CONTRASTS) {
+    const at = text.indexOf(word);
+    if (at < 0) continue;
+    let end = at + word.length;
+    if (text.startsWith("て", end)) end++;
+    if (text.startsWith("も", end) || end >= text.length) continue;
+    return end;
+  }
+  return -1;
+}
+const CONTRASTS = ["じゃなく", "ではなく"];
 
 /** 「何度も見直しました」: counting the tries asks nothing (何 is no question word there). */
 function withoutCounts(text: string): string {

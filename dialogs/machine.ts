@@ -306,6 +306,7 @@ const ROOT: Handlers = {
           topic: c.diagnosis?.topic ?? null,
           offer: "menu",
           ...(e.also?.length ? { also: e.also } : {}),
+          ...(e.told ? { told: true } : {}),
         });
         return c;
       },
@@ -378,7 +379,13 @@ const ADVICE: Handlers = {
   ANSWER: [
     {
       run: (c, e, say) => {
-        say.push({ type: "answerQuestion", id: e.id, topic: c.diagnosis?.topic ?? null, offer: "none" });
+        say.push({
+          type: "answerQuestion",
+          id: e.id,
+          topic: c.diagnosis?.topic ?? null,
+          offer: "none",
+          ...(e.told ? { told: true } : {}),
+        });
         return askFeedback(c, say);
       },
     },

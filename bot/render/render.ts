@@ -119,7 +119,7 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent, room = MAX_MESSAG
     case "answerQuestion":
       return [
         say(
-          questionText(ctx, intent.id, intent.topic),
+          questionText(ctx, intent.id, intent.topic, intent.told === true),
           // The other questions that came close, as 「もしかして…」 offers them, when this was the likeliest.
           intent.offer !== "menu"
             ? undefined
@@ -157,6 +157,13 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent, room = MAX_MESSAG
   }
 }
 
+/** An answer without its opening 「はい、」 or "Yes." (the rest starts with a capital in English). */
+function withoutYes(text: string): string {
+  if (text.startsWith("はい、")) return text.slice("はい、".length);
+  const en = /^Yes[.,] (\w)/.exec(text);
+  return en ? en[1]!.toUpperCase() + text.slice(en[0].length) : text;
+}
+
 /** The diagnosis on screen in two lines: its title and its first step (ui.yaml `clarifyOnDiagnosis`). */
 function diagnosisReminder(ctx: RenderContext, id: TopicId): string {
   const topic = topicOf(ctx, id);
@@ -191,7 +198,7 @@ function followUpText(ctx: RenderContext, topicId: Diagnosis["topic"], id: strin
 }
 
 /** A typed question's answer for the diagnosis on screen, with its links. */
-function questionText(ctx: RenderContext, id: string, topic: TopicId | null): string {
+function questionText(ctx: RenderContext, id: string, topic: TopicId | null, told = false): string {
   const question = ctx.questions.questions.get(id);
   const answer = question && answerFor(question, topic);
   // Follow-up answers are turned into FOLLOW_UP events by the interpreter; a text is all that comes here.
@@ -202,9 +209,10 @@ function questionText(ctx: RenderContext, id: string, topic: TopicId | null): st
   // diagnosis: its key fact and first step follow, so the reply still says what to do about it.
   const reminder =
     topic && question.topics[topic] === undefined && !question.courtesy ? diagnosisReminder(ctx, topic) : "";
-  return [t(ctx, answer), links.map((l) => `${l.label}: ${l.url}`).join("\n"), reminder]
-    .filter(Boolean)
-    .join("\n\n");
+  // An answer that opens with "yes" answers a question: said after a statement (「それはもうやりました」)
+  // it starts with what to do.
+  const text = told ? withoutYes(t(ctx, answer)) : t(ctx, answer);
+  return [text, links.map((l) => `${l.label}: ${l.url}`).join("\n"), reminder].filter(Boolean).join("\n\n");
 }
 
 function carrierText(ctx: RenderContext, carrierId: string, detected: boolean, named: boolean): string {
