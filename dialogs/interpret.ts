@@ -536,6 +536,9 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
    * if it has one. Feeling alone, or with fillers (「ちょっと心配になってきました」), gets the steps.
    */
   function keyAnswer(text: string, topic: TopicId): DialogEvent | undefined {
+    const tries = deps.ui.feelings.triesAnswer?.[topic];
+    const counted = tries === undefined ? undefined : deps.questions.questions.get(tries);
+    if (counted && countsTries(text)) return questionEvent(counted, topic);
     const id = deps.ui.feelings.keyAnswer?.[topic];
     const q = id === undefined ? undefined : deps.questions.questions.get(id);
     return q && tellsMore(withoutFeelingWords(text)) ? questionEvent(q, topic) : undefined;
@@ -560,9 +563,11 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
    */
   function wanted(q: Question | undefined, text: string): Question | undefined {
     const want = q && TOLD_AS_WANT[q.id];
-    if (!want || isQuestion(text)) return q;
-    const folded = text.normalize("NFKC").toLowerCase();
-    return WANTS.some((w) => folded.includes(w)) ? (deps.questions.questions.get(want) ?? q) : q;
+    if (!want) return q;
+    // Asked (a question mark, or an end in か: 「人と話せますか」) it is the question; a wish (「…したいです」) is no question here.
+    const folded = text.normalize("NFKC").toLowerCase().trimEnd();
+    if (/[?？]/.test(folded) || folded.endsWith("か") || !WANTS.some((w) => folded.includes(w))) return q;
+    return deps.questions.questions.get(want) ?? q;
   }
 
   /** After "I tried that already": the key answer of the diagnosis on screen, else the Q&A community. */
@@ -809,6 +814,26 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     }
     return undefined;
   }
+}
+
+/** 「もう5回目」「何度やっても」「3回も」: the user counts their tries. A hand scan, no pattern. */
+function countsTries(text: string): boolean {
+  const t = text.normalize("NFKC");
+  if (
+    t.includes("何回も") ||
+    t.includes("何度も") ||
+    t.includes("何回やっても") ||
+    t.includes("何度やっても")
+  )
+    return true;
+  for (let i = 0; i < t.length; i++) {
+    if (t[i]! < "0" || t[i]! > "9") continue;
+    let j = i;
+    while (j < t.length && t[j]! >= "0" && t[j]! <= "9") j++;
+    if (t.startsWith("回目", j) || t.startsWith("度目", j) || t.startsWith("回も", j)) return true;
+    i = j;
+  }
+  return false;
 }
 
 /** Questions that, told rather than asked, are a request: "are you a person?" told is "a person, please". */

@@ -167,6 +167,11 @@ export const uiSchema = z
        * apology. Diagnoses not listed: their steps again.
        */
       keyAnswer: z.partialRecord(z.enum(TOPIC_IDS), z.string().min(1)).optional(),
+      /**
+       * Per diagnosis, the question an upset user who counts their tries (「もう5回目」「何度やっても」) gets
+       * after the apology, where it is another than keyAnswer. Diagnoses not listed: as keyAnswer says.
+       */
+      triesAnswer: z.partialRecord(z.enum(TOPIC_IDS), z.string().min(1)).optional(),
     }),
     unsupported: z.object(
       Object.fromEntries(UNSUPPORTED_KINDS.map((k) => [k, localized])) as {
@@ -230,11 +235,12 @@ export function checkKeyAnswers(
   questions: ReadonlyMap<string, unknown>,
   file: string = DEFAULT_UI_FILE,
 ): void {
-  for (const [topic, id] of Object.entries(ui.feelings.keyAnswer ?? {}))
-    if (id !== undefined && !questions.has(id))
-      throw new DataFileError(
-        file,
-        `feelings.keyAnswer.${topic}`,
-        `names no question of questions/: "${id}"`,
-      );
+  for (const field of ["keyAnswer", "triesAnswer"] as const)
+    for (const [topic, id] of Object.entries(ui.feelings[field] ?? {}))
+      if (id !== undefined && !questions.has(id))
+        throw new DataFileError(
+          file,
+          `feelings.${field}.${topic}`,
+          `names no question of questions/: "${id}"`,
+        );
 }

@@ -312,8 +312,9 @@ export function buildQuestionIndex(
 
   const index: QuestionIndex = {
     size: { questions: questions.length, examples: n, features },
-    understand(text, topic, words) {
+    understand(typed, topic, words) {
       if (seen.length > 0) forget(); // a call that threw half-way (none should)
+      const text = withoutFillers(typed);
       forEachFeature(text.slice(0, MAX_QUESTION_CHARS), table, count, countGram, undefined, words);
       let norm = 0;
       let touchedCount = 0;
@@ -574,6 +575,18 @@ function openedOrClosedBy(
     const u = understand(s, topic);
     return u.kind === "confident" && u.id === id;
   });
+}
+
+/**
+ * Fillers said before what is meant (「とりあえず今日はここまでにします」「えっと、再送していい？」): no example
+ * holds them, so their rare n-grams would only pull a text away from its question. Left out of a query.
+ */
+const FILLERS = ["とりあえず", "えーっと", "えっと", "えーと", "ええと", "あのー", "あのう", "うーん"];
+
+function withoutFillers(text: string): string {
+  let out = text;
+  for (const f of FILLERS) if (out.includes(f)) out = out.split(f).join(" ");
+  return out;
 }
 
 /** How people ask what something means or whether it is so (「…ってこと？」「…って何？」 "so it means…?"). */
