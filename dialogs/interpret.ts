@@ -14,6 +14,7 @@ import { kindOfText, languageOfCommand } from "./text-kind.ts";
 import { checkKeyAnswers, type UiTexts } from "./ui.ts";
 import {
   asksSomething,
+  deadlineIn,
   exclaimed,
   isEnglishQuestion,
   isLament,
@@ -283,7 +284,9 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     // The question index is asked only when its answer can change the outcome (a paste read as a bounce
     // with nothing on screen that is no question, a symptom in the user's words about a new topic): it
     // is the costliest step of reading a typed text (npm run bench:webhook). Same answers either way.
-    const feeling = typed ? (feelingOf(withoutExceptions(text)) ?? exclaimed(text)) : undefined;
+    const feeling = typed
+      ? (feelingOf(withoutExceptions(text)) ?? exclaimed(text) ?? deadlineIn(text))
+      : undefined;
     // 「急いでるのに送れない！どうしたらいいの」: a question asked among upset words is understood without
     // them (readQuestion).
     let understoodOnce: Understanding | undefined;

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { deadlineIn } from "../dialogs/understand/asking.ts";
+
+describe("a deadline said is hurry, without a word of feeling", () => {
+  it("finds a time and what it is for within a few letters", () => {
+    expect(deadlineIn("明日の朝までに先方に届けたい")).toBe("urgent");
+    expect(deadlineIn("今日の17時までに出さなきゃなのに")).toBe("urgent");
+    expect(deadlineIn("朝イチで必要な資料なんです")).toBe("urgent");
+    expect(deadlineIn("金曜が締め切りの書類です")).toBe("urgent");
+    expect(deadlineIn("15時までに送れる？")).toBe("urgent");
+  });
+
+  it("is no deadline: a time alone, a duration, 「ここまでに」 (so far), a number that is no hour", () => {
+    expect(deadlineIn("今日送ったメールが戻ってきた")).toBeUndefined();
+    expect(deadlineIn("明日まで待てば届く？")).toBeUndefined();
+    expect(deadlineIn("とりあえず今日はここまでにします")).toBeUndefined();
+    expect(deadlineIn("550 5.1.1 までに")).toBeUndefined();
+    expect(deadlineIn("2024年までに")).toBeUndefined();
+  });
+});
