@@ -8,8 +8,8 @@ export function toLf(text: string): string {
 /** Lower case, every run of white space one blank, trimmed: the form phrases are matched against. */
 export function squash(text: string): string {
   // Most texts are squashed already (single blanks between words): a scan finds that without
-  // rebuilding the string blank by blank.
-  return ODD_SPACE.test(text) ? text.replace(/\s+/g, " ").trim() : text;
+  // rebuilding the string blank by blank. A line break (a notice's lines joined) says at once that it is not.
+  return text.includes("\n") || ODD_SPACE.test(text) ? text.replace(/\s+/g, " ").trim() : text;
 }
 /** White space other than one blank between two words. */
 const ODD_SPACE = /[^\S ]| {2}|^ | $/;

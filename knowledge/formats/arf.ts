@@ -26,8 +26,13 @@ function isComplaint(m: Message): boolean {
   )
     return true;
   // The human part of a report, pasted: "This is an email abuse report for an email message ..."
-  return /\b(?:abuse|fraud|virus|authentication failure|auth-failure|complaint|spam) report for an? (?:e-?mail )?message/i.test(
-    m.body.slice(0, 2000),
+  // ("report for" first: one literal is found faster than the alternatives are tried at every word.)
+  const top = m.body.slice(0, 2000);
+  return (
+    /report for/i.test(top) &&
+    /\b(?:abuse|fraud|virus|authentication failure|auth-failure|complaint|spam) report for an? (?:e-?mail )?message/i.test(
+      top,
+    )
   );
 }
 

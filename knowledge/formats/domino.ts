@@ -44,14 +44,26 @@ function sections(lines: readonly string[]) {
   return { recipients, because: squash(because.join(" ")) };
 }
 
+const NOT_DELIVERED = "was not delivered to:";
+const BECAUSE = "because:";
+
 export const domino: Format = {
   name: "Domino",
   detect(m: Message) {
     if (/^DELIVERY[ _]FAILURE/i.test(m.subject)) return true;
-    const lines = noticeLines(m)
-      .slice(0, 60)
-      .map((l) => l.trim().toLowerCase());
-    return lines.includes("was not delivered to:") && lines.includes("because:");
+    // Both lines among the notice's first 60, trimmed, in any case. Only a line of their length is
+    // lower-cased (every mail is asked: no copy of the 60 lines).
+    const lines = noticeLines(m);
+    let notDelivered = false;
+    let because = false;
+    for (let i = 0; i < lines.length && i < 60; i++) {
+      const line = lines[i]!;
+      if (line.length < BECAUSE.length) continue;
+      const t = line.trim();
+      if (t.length === NOT_DELIVERED.length) notDelivered ||= t.toLowerCase() === NOT_DELIVERED;
+      else if (t.length === BECAUSE.length) because ||= t.toLowerCase() === BECAUSE;
+    }
+    return notDelivered && because;
   },
   parse(m: Message) {
     const { recipients, because } = sections(noticeLines(m));
