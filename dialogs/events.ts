@@ -70,7 +70,15 @@ export type DialogEvent =
   | { type: "PASTE"; diagnosis: Diagnosis }
   | { type: "SYMPTOM"; topic: TopicId }
   /** carrier: the carrier the user named in the text (「相手はauです」), for a follow-up that asks for one. */
-  | { type: "FOLLOW_UP"; topic: TopicId; id: string; carriers: boolean; carrier?: string }
+  | {
+      type: "FOLLOW_UP";
+      topic: TopicId;
+      id: string;
+      carriers: boolean;
+      carrier?: string;
+      /** A second question asked in the same message (as ANSWER's). */
+      and?: string;
+    }
   | { type: "CARRIER"; id: string }
   /** topic: the answer the tapped question was about (taps name it; a typed 「はい」 does not). */
   | { type: "FEEDBACK"; helpful: boolean; topic?: TopicId }
@@ -92,6 +100,8 @@ export type DialogEvent =
       also?: string[];
       /** The message told rather than asked (「それはもうやりました」): an answer's 「はい、」 is left out. */
       told?: boolean;
+      /** A second question the message asks in a sentence of its own (「何MBまで？あと再送は？」): answered next. */
+      and?: string;
     }
   /** A few questions came close: ask which one (「もしかして…」). Ids of knowledge/data/questions/. */
   | { type: "CLARIFY"; ids: string[] }

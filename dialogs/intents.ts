@@ -62,6 +62,8 @@ export type ReplyIntent =
       /** Said to a message that asked nothing: the answer's opening 「はい、」 ("Yes.") is left out. */
       told?: boolean;
     }
+  /** The answer of a second question asked in the same message (「…？あと、…？」), after the first one's. */
+  | { type: "answerAlso"; id: string; topic: TopicId | null }
   /**
    * 「もしかして、次のどれですか？」 with these questions as buttons, then the paste help and the menu. topic: the
    * diagnosis on screen (null: none), whose key fact and first step are said again first, so that a

@@ -478,7 +478,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       if (key) return key;
     }
     if (question && (!mention || isQuestion(text) || toldClearly))
-      return questionEvent(question, session.topic);
+      return withSecondQuestion(questionEvent(question, session.topic), text, session.topic);
     // A message that only tells about returned mail is answered with the paste help, unless what it says
     // besides (「スマホのアドレスにだけ」 in 「スマホのアドレスにだけ送れない」) is something people tell us.
     if (foldedBesides.length >= MIN_TOLD_CHARS) {
@@ -571,6 +571,30 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     const folded = text.normalize("NFKC").toLowerCase().trimEnd();
     if (/[?？]/.test(folded) || folded.endsWith("か") || !WANTS.some((w) => folded.includes(w))) return q;
     return deps.questions.questions.get(want) ?? q;
+  }
+
+  /**
+   * 「何MBまで送れますか？あと、再送はしたほうがいい？」: two sentences that ask, each clearly a question of
+   * ours with an answer in words: the second is answered after the first (ANSWER `and`).
+   */
+  function withSecondQuestion(event: DialogEvent, text: string, topic: TopicId | null): DialogEvent {
+    if (event.type !== "ANSWER" && !(event.type === "FOLLOW_UP" && !event.carriers)) return event;
+    const sentences = sentencesOf(text.slice(0, MAX_QUESTION_CHARS));
+    if (sentences.length < 2) return event;
+    const asking = sentences.filter(sentenceAsks);
+    if (asking.length < 2) return event;
+    for (const sentence of asking) {
+      const u = questionIndex.understand(sentence, topic);
+      if (u.kind !== "confident" || (u.candidates[0]?.score ?? 0) < SECOND_CLEAR) continue;
+      const q = deps.questions.questions.get(u.id);
+      if (!q || q.courtesy || q.does !== undefined) continue;
+      const second = questionEvent(q, topic);
+      const words = second.type === "ANSWER" || (second.type === "FOLLOW_UP" && !second.carriers);
+      // The question answered stands for another with a diagnosis on screen (withDiagnosis): that one's id.
+      const meant = (topic && q.withDiagnosis && deps.questions.questions.get(q.withDiagnosis)) || q;
+      if (words && JSON.stringify(second) !== JSON.stringify(event)) return { ...event, and: meant.id };
+    }
+    return event;
   }
 
   /** After "I tried that already": the key answer of the diagnosis on screen, else the Q&A community. */
@@ -903,6 +927,8 @@ const MAX_TOPICS_OF_A_STANDALONE_ANSWER = 3;
 const CLEAR_OVER_BOUNCE = 0.4;
 /** The sentences that ask, read without the story, ask for a person or a restart when they score this much. */
 const ASKED_CLEARLY = 0.26;
+/** A second question asked in its own sentence is answered too when it scores this much alone. */
+const SECOND_CLEAR = 0.3;
 /** A question asked besides words of feeling, read without them, must score this much. */
 const CALM_CLEAR = 0.4;
 /** A question of the diagnosis on screen said among words of feeling, read without them, scores this much. */

@@ -256,6 +256,7 @@ const ROOT: Handlers = {
       run: (c, e, say) => {
         const next = adoptTappedTopic(c, e.topic);
         say.push({ type: "answerFollowUp", topic: e.topic, id: e.id });
+        if (e.and) say.push({ type: "answerAlso", id: e.and, topic: next.diagnosis?.topic ?? null });
         return askFeedback(next, say);
       },
     },
@@ -308,6 +309,7 @@ const ROOT: Handlers = {
           ...(e.also?.length ? { also: e.also } : {}),
           ...(e.told ? { told: true } : {}),
         });
+        if (e.and) say.push({ type: "answerAlso", id: e.and, topic: c.diagnosis?.topic ?? null });
         return c;
       },
     },
@@ -386,6 +388,7 @@ const ADVICE: Handlers = {
           offer: "none",
           ...(e.told ? { told: true } : {}),
         });
+        if (e.and) say.push({ type: "answerAlso", id: e.and, topic: c.diagnosis?.topic ?? null });
         return askFeedback(c, say);
       },
     },

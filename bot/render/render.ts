@@ -92,6 +92,14 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent, room = MAX_MESSAG
       return [say(t(ctx, ui.feedback.question), feedbackItems(ctx, intent.topic))];
     case "answerFollowUp":
       return [say(followUpText(ctx, intent.topic, intent.id))];
+    case "answerAlso": {
+      // A follow-up button's answer, or the answer in words (without a second reminder of the diagnosis).
+      const question = ctx.questions.questions.get(intent.id);
+      const answer = question && answerFor(question, intent.topic);
+      if (answer && "followUp" in answer)
+        return [say(followUpText(ctx, answer.followUp.topic, answer.followUp.id))];
+      return [say(questionText(ctx, intent.id, intent.topic, false, false))];
+    }
     case "offerCarriers":
       return [say(t(ctx, ui.carrier.prompt), carrierItems(ctx))];
     case "showCarrierSteps":
@@ -198,7 +206,14 @@ function followUpText(ctx: RenderContext, topicId: Diagnosis["topic"], id: strin
 }
 
 /** A typed question's answer for the diagnosis on screen, with its links. */
-function questionText(ctx: RenderContext, id: string, topic: TopicId | null, told = false): string {
+/** `remind`: false for a second answer (answerAlso: the reminder of the diagnosis, if any, came once). */
+function questionText(
+  ctx: RenderContext,
+  id: string,
+  topic: TopicId | null,
+  told = false,
+  remind = true,
+): string {
   const question = ctx.questions.questions.get(id);
   const answer = question && answerFor(question, topic);
   // Follow-up answers are turned into FOLLOW_UP events by the interpreter; a text is all that comes here.
@@ -208,7 +223,9 @@ function questionText(ctx: RenderContext, id: string, topic: TopicId | null, tol
   // 「このお知らせは無視していい？」 after "still trying" read as "is this mail safe?") says nothing of that
   // diagnosis: its key fact and first step follow, so the reply still says what to do about it.
   const reminder =
-    topic && question.topics[topic] === undefined && !question.courtesy ? diagnosisReminder(ctx, topic) : "";
+    remind && topic && question.topics[topic] === undefined && !question.courtesy
+      ? diagnosisReminder(ctx, topic)
+      : "";
   // An answer that opens with "yes" answers a question: said after a statement (「それはもうやりました」)
   // it starts with what to do.
   const text = told ? withoutYes(t(ctx, answer)) : t(ctx, answer);

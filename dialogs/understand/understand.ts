@@ -581,7 +581,20 @@ function openedOrClosedBy(
  * Fillers said before what is meant (「とりあえず今日はここまでにします」「えっと、再送していい？」): no example
  * holds them, so their rare n-grams would only pull a text away from its question. Left out of a query.
  */
-const FILLERS = ["とりあえず", "えーっと", "えっと", "えーと", "ええと", "あのー", "あのう", "うーん"];
+const FILLERS = [
+  "とりあえず",
+  "えーっと",
+  "えっと",
+  "えーと",
+  "ええと",
+  "あのー",
+  "あのう",
+  "うーん",
+  // Joining a second question (「…ですか？あと、チャットは残りますか」): "and", "by the way".
+  "あと、",
+  "それと、",
+  "ちなみに",
+];
 
 function withoutFillers(text: string): string {
   let out = text;
