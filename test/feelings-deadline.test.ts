@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadlineIn } from "../dialogs/understand/asking.ts";
+import { deadlineIn, exclaimed } from "../dialogs/understand/asking.ts";
 
 describe("a deadline said is hurry, without a word of feeling", () => {
   it("finds a time and what it is for within a few letters", () => {
@@ -16,5 +16,17 @@ describe("a deadline said is hurry, without a word of feeling", () => {
     expect(deadlineIn("とりあえず今日はここまでにします")).toBeUndefined();
     expect(deadlineIn("550 5.1.1 までに")).toBeUndefined();
     expect(deadlineIn("2024年までに")).toBeUndefined();
+  });
+});
+
+describe("a sigh or an exasperated huh opening a message is frustration", () => {
+  it("reads 「はぁ…」「はあ？」 first", () => {
+    expect(exclaimed("はぁ…まだ届いてないの")).toBe("frustrated");
+    expect(exclaimed("はあ？いつになったら届くの")).toBe("frustrated");
+  });
+
+  it("not a は inside the message, nor a question mark alone", () => {
+    expect(exclaimed("今日はあ？")).toBeUndefined();
+    expect(exclaimed("これは何？")).toBeUndefined();
   });
 });

@@ -82,6 +82,9 @@ export function isLament(besides: string): boolean {
  */
 export function exclaimed(text: string): Feeling | undefined {
   if (text.length > MAX_EXCLAIMED_CHARS) return undefined;
+  // A sigh or an exasperated "huh?!" opening the message (「はぁ…まだ？」「はあ？いつ届くの」).
+  const opening = text.normalize("NFKC").trimStart();
+  if (SIGHS.some((s) => opening.startsWith(s))) return "frustrated";
   let marks = 0;
   let runs = 0;
   let last = -2;
@@ -99,6 +102,7 @@ export function exclaimed(text: string): Feeling | undefined {
   return GLAD_WORDS.some((w) => folded.includes(w)) ? undefined : "frustrated";
 }
 const MAX_EXCLAIMED_CHARS = 300;
+const SIGHS = ["はぁ?", "はぁ？", "はあ?", "はあ？", "はぁ…", "はあ…", "はぁ...", "はぁー", "ハァ", "はぁ、"];
 
 /**
  * A deadline said (「明日の朝までに」「今日の17時までに出したい」「朝イチで必要」): a time, then within a few
