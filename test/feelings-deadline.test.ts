@@ -8,6 +8,7 @@ describe("a deadline said is hurry, without a word of feeling", () => {
     expect(deadlineIn("朝イチで必要な資料なんです")).toBe("urgent");
     expect(deadlineIn("金曜が締め切りの書類です")).toBe("urgent");
     expect(deadlineIn("15時までに送れる？")).toBe("urgent");
+    expect(deadlineIn("提出が今夜までなのに送れない")).toBe("urgent");
   });
 
   it("is no deadline: a time alone, a duration, 「ここまでに」 (so far), a number that is no hour", () => {

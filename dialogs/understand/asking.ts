@@ -145,7 +145,19 @@ const TIME_WORDS = [
   "木曜",
   "金曜",
 ];
-const DEADLINE_MARKS = ["までに", "中に", "必要", "締め切", "締切", "しめきり", "〆切", "期限"];
+const DEADLINE_MARKS = [
+  "までに",
+  "までなのに",
+  "までなんです",
+  "までなので",
+  "中に",
+  "必要",
+  "締め切",
+  "締切",
+  "しめきり",
+  "〆切",
+  "期限",
+];
 
 /** Whether a deadline mark is in the window: 「ここまでに」「これまでに」 (so far) are none. */
 function marks(window: string, mark: string): boolean {
