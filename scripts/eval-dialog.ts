@@ -157,11 +157,15 @@ function answerId(intents: ReplyIntent[], context: TopicId | null, expected: str
 
 /**
  * Whether the answer given is one expected. An expectation that names a carrier ("mobile-address@au")
- * wants that carrier's steps; one that names none accepts the answer with or without steps.
+ * wants that carrier's steps; one that names none accepts the answer with or without steps. One that
+ * starts "upset+" wants the feelings acknowledged before the answer; one that does not accepts the answer
+ * with or without that line (it is said beside the answer, like the feedback question: 「急いでるんだけど
+ * 送り直していい？」 labelled `resend` is answered rightly with 「お急ぎのところ…」 first).
  */
 function matches(expect: string, got: string): boolean {
   const wanted = expect.split("|");
-  return wanted.includes(got) || wanted.includes(got.replace(/@[a-z]+$/, ""));
+  const named = (g: string) => wanted.includes(g) || wanted.includes(g.replace(/@[a-z]+$/, ""));
+  return named(got) || (got.startsWith("upset+") && named(got.slice("upset+".length)));
 }
 
 async function run(item: Item): Promise<string> {
