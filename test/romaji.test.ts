@@ -22,6 +22,9 @@ describe("Japanese typed in Latin letters (romaji) is read as the kana it spells
   it("reads a loanword typed in English among romaji in katakana", () => {
     expect(romajiToKana("kono chat hozon sareru?", english)).toBe("このチャットほぞんされる?");
     expect(romajiToKana("mail ga modotte kita", english)).toBe("メールがもどってきた");
+    // A loanword counts neither for romaji nor against it; loanwords alone are English.
+    expect(romajiToKana("mail okurenai", english)).toBe("メールおくれない");
+    expect(romajiToKana("mail error", english)).toBeUndefined();
   });
 
   it("reads a whole message, its punctuation kept", () => {

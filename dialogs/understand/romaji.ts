@@ -218,10 +218,14 @@ export function romajiToKana(text: string, english: ReadonlySet<string>): string
   const flush = (): boolean => {
     if (word === "") return true;
     // 「kono chat hozon sareru?」: a loanword typed in its English spelling, read in katakana.
-    const kana = kanaOf(word) ?? LOANWORDS[word];
+    const romaji = kanaOf(word);
+    const kana = romaji ?? LOANWORDS[word];
     if (kana === undefined) return false;
-    words++;
-    if (!english.has(word) && word.length >= 2) japanese++;
+    // A loanword counts neither way: 「mail okurenai」 is romaji by its one Japanese word.
+    if (romaji !== undefined) {
+      words++;
+      if (!english.has(word) && word.length >= 2) japanese++;
+    }
     out += kana;
     word = "";
     return true;
