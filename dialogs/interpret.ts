@@ -444,7 +444,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     // 「それくらいとっくにやってる」「もう試したけどだめ」: the advice on screen was tried already. Unless a
     // specific question is asked besides, the answer moves on: the diagnosis's key answer, or (none) the Q&A
     // community; never the same steps again.
-    if (session.topic && m.typed && triedOf(text) !== undefined) {
+    if (session.topic && m.typed && triedOf(withoutConditions(text)) !== undefined) {
       // A person, "that didn't help" or a restart asked besides is what they want.
       const asks =
         question !== undefined &&
@@ -597,9 +597,13 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     return event;
   }
 
-  /** After "I tried that already": the key answer of the diagnosis on screen, else the Q&A community. */
+  /**
+   * After "I tried that already": the key answer of the diagnosis on screen (or its answer for tries that
+   * keep failing), else the Q&A community.
+   */
   function movedOn(topic: TopicId): DialogEvent {
-    const id = deps.ui.feelings.keyAnswer?.[topic];
+    // Tried and failed after "refused as spam" (no key answer): what to do when it keeps failing.
+    const id = deps.ui.feelings.keyAnswer?.[topic] ?? deps.ui.feelings.triesAnswer?.[topic];
     const q = id === undefined ? undefined : deps.questions.questions.get(id);
     return q ? questionEvent(q, topic) : { type: "HUMAN", reason: "not-helpful" };
   }
@@ -893,6 +897,14 @@ function contrastEnd(text: string): number {
   return -1;
 }
 const CONTRASTS = ["じゃなく", "ではなく"];
+
+/** 「だめだったらまた来ます」: a try still to come (…たら) tells nothing tried yet. */
+function withoutConditions(text: string): string {
+  let out = text;
+  for (const c of CONDITIONS) if (out.includes(c)) out = out.split(c).join(" ");
+  return out;
+}
+const CONDITIONS = ["だめだったら", "ダメだったら", "無理だったら", "うまくいかなかったら"];
 
 /** 「何度も見直しました」: counting the tries asks nothing (何 is no question word there). */
 function withoutCounts(text: string): string {
