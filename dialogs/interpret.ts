@@ -651,7 +651,11 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       const restScore = rest.candidates[0]?.score ?? 0;
       // What is left may be a bare ending (「ください」 of 「助けてください」): it must match well, or say
       // what the whole says.
-      if (isQuestion(calm) && restScore >= CALM_CLEAR) understood = rest;
+      // 「ボットじゃ話にならない、人を出して」: a person asked for among the anger, by name, is what they want.
+      const person = wanted(deps.questions.questions.get(rest.candidates[0]?.id ?? ""), calm);
+      if (person?.does === "ask-person" && namesPerson(calm) && restScore >= UPSET_FITTING)
+        understood = { kind: "confident", id: person.id, candidates: rest.candidates };
+      else if (isQuestion(calm) && restScore >= CALM_CLEAR) understood = rest;
       // A want or a guess said among the feeling (「ふざけんな、so-netのせいだろこれ」「パスワード盗まれたのか
       // も…こわい」) that one of the diagnosis's own questions answers is that question, asked or not: the
       // apology, then that answer, not the steps again. What is left must be more than an ending.
@@ -897,6 +901,13 @@ function contrastEnd(text: string): number {
   return -1;
 }
 const CONTRASTS = ["じゃなく", "ではなく"];
+
+/** Whether a text names a person to talk to (人, 担当, オペレーター, "human"…): a plain scan. */
+function namesPerson(text: string): boolean {
+  const t = text.normalize("NFKC").toLowerCase();
+  return PEOPLE.some((p) => t.includes(p));
+}
+const PEOPLE = ["人", "担当", "オペレーター", "スタッフ", "human", "person", "agent", "someone"];
 
 /** 「だめだったらまた来ます」: a try still to come (…たら) tells nothing tried yet. */
 function withoutConditions(text: string): string {
