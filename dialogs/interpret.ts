@@ -764,6 +764,8 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     const pieces = sentencePieces(text);
     if (pieces.length < 2) return whole;
     for (const piece of pieces) {
+      // 「あ、」 of 「あ、全角で打ってたかもしれない」 is a start of noticing, no greeting.
+      if (canonicalLength(piece, readings) < 2) continue;
       const u = questionIndex.understand(piece, topic);
       if (u.kind === "confident" && isPleasantry(u.id)) return u;
     }
