@@ -66,6 +66,11 @@ export const THRESHOLDS = {
    * gained no more).
    */
   fittingFloor: 0.17,
+  /**
+   * With a diagnosis on screen, one of its own questions scoring at least this share of "what do I do now"
+   * (the steps again) is ranked before it (dev-round10 143 → 144; 0.9 and 0.8 gained no more).
+   */
+  overSteps: 0.95,
   /** Candidates offered by 「もしかして…」 score at least this share of the best one. */
   spread: 0.7,
   /** How much of a question's second-best example counts next to its best. */
@@ -395,6 +400,21 @@ export function buildQuestionIndex(
         ranked.push({ id: q.id, score });
       }
       ranked.sort((a, b) => b.score - a.score);
+      // 「直したら今度は届く？」: "what do I do now" (the steps on screen) shares its endings with every question
+      // that names what to do; matched only vaguely (below `sure`), one of the diagnosis's own questions
+      // nearly as close is the one asked. ("My friend's mailbox is full, what should I do?" asks it clearly.)
+      const [first, runnerUp] = ranked;
+      if (
+        first &&
+        runnerUp &&
+        bank.questions.get(first.id)?.does === "next-steps" &&
+        first.score < THRESHOLDS.sure &&
+        own.has(runnerUp.id) &&
+        runnerUp.score >= first.score * THRESHOLDS.overSteps
+      ) {
+        ranked[0] = runnerUp;
+        ranked[1] = first;
+      }
       let decided = decide(ranked, topic === null ? undefined : fitting, own);
       // 「相手のメールボックスがパンパンってこと？」 after "mailbox full": the diagnosis on screen said again,
       // asked whether it is so, is that diagnosis in plain words, unless a question with an answer of its own
