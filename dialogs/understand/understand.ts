@@ -145,8 +145,12 @@ export function buildQuestionIndex(
   const vocabulary = new Map<string, number>();
   const idfOf: number[] = [];
   const postings: Posting[] = [];
-  vectors.forEach((v, ex) => {
-    const weighted = [...v].map(([f, tf]) => [f, (1 + Math.log(tf)) * idf(f)] as const);
+  /**
+   * A text's features as a unit TF-IDF vector, each feature by its vocabulary number (a feature new to the
+   * vocabulary gets the next one, with no postings yet): `visit` receives each number and its weight.
+   */
+  const unitVector = (features: Map<string, number>, visit: (id: number, weight: number) => void) => {
+    const weighted = [...features].map(([f, tf]) => [f, (1 + Math.log(tf)) * idf(f)] as const);
     const norm = Math.hypot(...weighted.map(([, w]) => w)) || 1;
     for (const [f, w] of weighted) {
       let id = vocabulary.get(f);
@@ -156,11 +160,16 @@ export function buildQuestionIndex(
         idfOf.push(idf(f));
         postings.push({ examples: [], weights: [] });
       }
+      visit(id, w / norm);
+    }
+  };
+  vectors.forEach((v, ex) =>
+    unitVector(v, (id, weight) => {
       const p = postings[id]!;
       p.examples.push(ex);
-      p.weights.push(w / norm);
-    }
-  });
+      p.weights.push(weight);
+    }),
+  );
 
   // The diagnosis in plain words, per topic: plain-words' answer for it (ja and en) and what `said` says it
   // is, sentence by sentence. 「相手のメールボックスがパンパンってこと？」 after "mailbox full" says the
@@ -184,20 +193,11 @@ export function buildQuestionIndex(
     gistSentences.set(topic, k + 1);
     const byFeature = gists.get(topic) ?? new Map<number, [number, number][]>();
     gists.set(topic, byFeature);
-    const weighted = [...features].map(([f, tf]) => [f, (1 + Math.log(tf)) * idf(f)] as const);
-    const norm = Math.hypot(...weighted.map(([, w]) => w)) || 1;
-    for (const [f, w] of weighted) {
-      let id = vocabulary.get(f);
-      if (id === undefined) {
-        id = postings.length;
-        vocabulary.set(f, id);
-        idfOf.push(idf(f));
-        postings.push({ examples: [], weights: [] });
-      }
+    unitVector(features, (id, weight) => {
       const list = byFeature.get(id) ?? [];
-      list.push([k, w / norm]);
+      list.push([k, weight]);
       byFeature.set(id, list);
-    }
+    });
   });
   const gistScores = new Float64Array(Math.max(0, ...gistSentences.values()));
 
