@@ -226,6 +226,9 @@ function canonicalPlainly(text: string, table: ReturnType<typeof readingTable>):
     ["きろばいと", "kb"],
   ] as const)
     spelt = spelt.split(kana).join(unit);
+  // Free mail services as one.
+  for (const name of ["yahoo", "hotmail", "icloud", "やふう", "じいめえる", "ほっとめえる"])
+    spelt = spelt.split(name).join("gmail");
   return spelt;
 }
 

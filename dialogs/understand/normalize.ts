@@ -166,9 +166,17 @@ const KANA_UNITS: readonly [string, string][] = [
   ["きろばいと", "kb"],
 ];
 
+/**
+ * Free mail services as one (「Yahooのアドレスで送った」 reads like 「Gmailのアドレスで送った」): which one a
+ * question names does not tell which question it is, and examples cannot name them all. So-net (the ISP's
+ * own) and the mobile carriers stay apart: they do tell (dev 1456 → 1457).
+ */
+const FREE_MAIL = ["yahoo", "hotmail", "icloud", "やふう", "じいめえる", "ほっとめえる"];
+
 function withUnitsSpelt(text: string): string {
   let out = text;
   for (const [kana, unit] of KANA_UNITS) if (out.includes(kana)) out = out.split(kana).join(unit);
+  for (const name of FREE_MAIL) if (out.includes(name)) out = out.split(name).join("gmail");
   return out;
 }
 
