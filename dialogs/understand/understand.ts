@@ -163,13 +163,13 @@ export function buildQuestionIndex(
       visit(id, w / norm);
     }
   };
-  vectors.forEach((v, ex) =>
+  vectors.forEach((v, ex) => {
     unitVector(v, (id, weight) => {
       const p = postings[id]!;
       p.examples.push(ex);
       p.weights.push(weight);
-    }),
-  );
+    });
+  });
 
   // The diagnosis in plain words, per topic: plain-words' answer for it (ja and en) and what `said` says it
   // is, sentence by sentence. 「相手のメールボックスがパンパンってこと？」 after "mailbox full" says the
