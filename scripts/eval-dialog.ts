@@ -79,6 +79,7 @@ const sets = {
   "held-out-5": load("held-out-5.yaml"),
   "held-out-6": load("held-out-6.yaml"),
   "held-out-7": load("held-out-7.yaml"),
+  "held-out-8": load("held-out-8.yaml"),
 };
 const HELD_OUT = [
   "held-out",
@@ -88,6 +89,7 @@ const HELD_OUT = [
   "held-out-5",
   "held-out-6",
   "held-out-7",
+  "held-out-8",
 ] as const;
 const verbose = process.argv.includes("--verbose");
 const heldOutMisses = process.argv.includes("--held-out-misses");
