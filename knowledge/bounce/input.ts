@@ -33,7 +33,8 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-const MAIL_HEADERS = new Set([
+/** The usual mail headers: two of them at the top make a text a mail (exported for its property test). */
+export const MAIL_HEADERS = new Set([
   "from",
   "to",
   "subject",

@@ -26,8 +26,8 @@ function nameRun(text: string, at: number, dir: 1 | -1, hiragana: boolean, max =
   return i;
 }
 
-/** Polite endings that follow a name in a sentence; stripped from the end of a label's value. */
-const ENDINGS = [
+/** Words no name holds: a labelled name ends where the first of them starts (「名前は山田ですが…」). */
+const AFTER_NAME = [
   "でございます",
   "と申します",
   "ともうします",
@@ -37,10 +37,9 @@ const ENDINGS = [
   "でした",
   "さん",
   "様",
-  "で",
-  "だ",
-  "と",
 ];
+/** Polite endings that follow a name in a sentence; stripped from the end of a label's value. */
+const ENDINGS = [...AFTER_NAME, "で", "だ", "と"];
 /** What must follow 「私は＿＿」 for it to be a name: an introduction, not 「私は東京に…」. */
 const INTRO_ENDINGS = ["です", "と申します", "ともうします", "といいます", "と言います", "でございます"];
 /** 「私は会社員です」 is no name: common answers to "who are you", and endings of such words. */
@@ -79,18 +78,6 @@ function stripEndings(text: string, start: number, end: number): number {
   return e;
 }
 
-/** Words no name holds: a labelled name ends where the first of them starts (「名前は山田ですが…」). */
-const AFTER_NAME = [
-  "でございます",
-  "と申します",
-  "ともうします",
-  "といいます",
-  "と言います",
-  "です",
-  "でした",
-  "さん",
-  "様",
-];
 /**
  * Particles that end a name where one stands alone between two runs of kanji, katakana or Latin letters
  * (「山田でメールが…」「ヤマダがメールを…」). Not の, や: 「木の下」 is a surname. Hiragana after a kanji
