@@ -9,7 +9,7 @@ import type { Carrier, Knowledge, Lang } from "./knowledge-contract.ts";
 import { unreadPaste } from "./paste-excerpt.ts";
 import { decodePostback } from "./postback.ts";
 import { isServerStatus } from "./recipients.ts";
-import { cut, normalizeCommand } from "./text.ts";
+import { cut, normalizeCommand, withoutWords } from "./text.ts";
 import { kindOfText, languageOfCommand } from "./text-kind.ts";
 import { checkKeyAnswers, type UiTexts } from "./ui.ts";
 import {
@@ -106,11 +106,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
   // 「もう試した」: the advice on screen was tried already (mainEvent).
   const triedOf = phraseMatcher([["tried", deps.ui.feelings.words.tried ?? []] as const], readings);
   const notFeelings = (deps.ui.feelings.words.except ?? []).map((w) => w.normalize("NFKC"));
-  const withoutExceptions = (text: string) => {
-    let t = text.normalize("NFKC");
-    for (const w of notFeelings) if (t.includes(w)) t = t.split(w).join(" ");
-    return t;
-  };
+  const withoutExceptions = (text: string) => withoutWords(text.normalize("NFKC"), notFeelings);
   // The text without its words of feeling, as written: what it asks besides them (readQuestion).
   const withoutFeelingWords = (text: string) => feelingOf.strip(withoutExceptions(text));
   // Symptoms typed in hiragana (「ようりょうおーばー」): symptoms.yaml read through readings.yaml, tried
@@ -913,17 +909,13 @@ const PEOPLE = ["人", "担当", "オペレーター", "スタッフ", "human", 
 
 /** 「だめだったらまた来ます」: a try still to come (…たら) tells nothing tried yet. */
 function withoutConditions(text: string): string {
-  let out = text;
-  for (const c of CONDITIONS) if (out.includes(c)) out = out.split(c).join(" ");
-  return out;
+  return withoutWords(text, CONDITIONS);
 }
 const CONDITIONS = ["だめだったら", "ダメだったら", "無理だったら", "うまくいかなかったら"];
 
 /** 「何度も見直しました」: counting the tries asks nothing (何 is no question word there). */
 function withoutCounts(text: string): string {
-  let out = text;
-  for (const c of COUNTING) if (out.includes(c)) out = out.split(c).join(" ");
-  return out;
+  return withoutWords(text, COUNTING);
 }
 const COUNTING = ["何度", "何回", "なんど", "なんかい"];
 

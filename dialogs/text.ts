@@ -27,6 +27,16 @@ export function trimEndOf(text: string, set: ReadonlySet<string>): string {
   return text.slice(0, end);
 }
 
+/**
+ * `text` with every occurrence of each of `words` replaced by `by` (a space keeps the words around apart;
+ * "" joins them). Plain string search: no pattern, linear in the text per word.
+ */
+export function withoutWords(text: string, words: readonly string[], by = " "): string {
+  let out = text;
+  for (const w of words) if (out.includes(w)) out = out.split(w).join(by);
+  return out;
+}
+
 /** Fills {name} placeholders. Unknown names stay as they are, so a typo shows instead of vanishing. */
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>

@@ -1,5 +1,5 @@
 import type { Feeling } from "../events.ts";
-import { trimEndOf } from "../text.ts";
+import { trimEndOf, withoutWords } from "../text.ts";
 
 /**
  * How a typed text asks, tells or complains, read off its words and punctuation (plain scans, no
@@ -69,8 +69,7 @@ const LAMENT_WORDS = [
  * "why" and endings: 「なんで届かないの」「どうして送れないのよ😢」「また戻ってきた」.
  */
 export function isLament(besides: string): boolean {
-  let rest = besides.replace(/ /g, "");
-  for (const word of LAMENT_WORDS) if (rest.includes(word)) rest = rest.split(word).join("");
+  const rest = withoutWords(besides.replace(/ /g, ""), LAMENT_WORDS, "");
   return rest.length < MIN_TOLD_CHARS && rest !== besides.replace(/ /g, "");
 }
 
@@ -248,9 +247,7 @@ export function tellsMore(rest: string): boolean {
   const end = trimEndOf(rest.normalize("NFKC").toLowerCase(), SENTENCE_END);
   if (PLEA_ENDS.some((e) => end.endsWith(e))) return false;
   // Counting tries (「もう3回目」「何度も」) tells nothing of the situation.
-  let told = rest;
-  for (const c of COUNTERS) if (told.includes(c)) told = told.split(c).join("");
-  return CONTENT_SCRIPT.test(told);
+  return CONTENT_SCRIPT.test(withoutWords(rest, COUNTERS, ""));
 }
 const COUNTERS = ["回", "度", "目"];
 /** A plea (「早く対応してください」「なんとかしてほしい」) asks for what to do: the steps. */
