@@ -3,10 +3,8 @@
  * understood. Runs every utterance of test/dialog-eval/*.yaml through the real interpreter, machine and
  * knowledge data, after putting its context on screen (a symptom tapped from the menu, or nothing), and
  * compares the answer given with the answer expected (one of several, where `expect` lists them with "|").
- * Prints accuracy per kind for the tuning set (dev.yaml; "dev-new" is its block marked NEW BLOCK, "dev-followup"
- * its block marked FOLLOW-UP BLOCK, "dev-round7" its block marked ROUND 7 BLOCK, "dev-round8" ROUND 8 BLOCK, "dev-round9" ROUND 9 BLOCK, "dev-round10" ROUND 10 BLOCK) and the
- * five held-out sets (held-out.yaml, held-out-2.yaml, held-out-3.yaml, held-out-4.yaml and held-out-5.yaml,
- * never tuned on).
+ * Prints accuracy per kind for the tuning set (dev.yaml, and each of its blocks as "dev-new" … "dev-round11",
+ * see DEV_BLOCKS) and the held-out sets (held-out.yaml, held-out-2.yaml … held-out-8.yaml, never tuned on).
  * --verbose lists the misses of the tuning set; the held-out misses are
  * listed only with --held-out-misses, so that reading a figure does not turn into tuning on its sentences.
  */
@@ -38,40 +36,33 @@ type Item = z.infer<typeof itemSchema>;
 
 const dir = join(import.meta.dirname, "..", "test", "dialog-eval");
 const load = (name: string) => z.array(itemSchema).parse(parse(readFileSync(join(dir, name), "utf8")));
-/** The block of dev.yaml written from scratch after the held-out sets (its figure before tuning is in the README). */
-const NEW_BLOCK = /^# === NEW BLOCK/m;
-const NEW_BLOCK_END = /^# === END OF NEW BLOCK/m;
-/** dialog5's block of follow-ups right after a diagnosis (its figure before tuning: the commit that added it). */
-const FOLLOWUP_BLOCK = /^# === FOLLOW-UP BLOCK/m;
-const FOLLOWUP_BLOCK_END = /^# === END OF FOLLOW-UP BLOCK/m;
-/** Round 7's block (issue 9: every topic's follow-ups, carriers named, acts, cold, English, casual). */
-const ROUND7_BLOCK = /^# === ROUND 7 BLOCK/m;
-const ROUND7_BLOCK_END = /^# === END OF ROUND 7 BLOCK/m;
-/** Round 8's block (issue 9: written blind from the answer ids, drawn from the pool of held-out-6). */
-const ROUND8_BLOCK = /^# === ROUND 8 BLOCK/m;
-const ROUND8_BLOCK_END = /^# === END OF ROUND 8 BLOCK/m;
-/** Round 9's block (issue 9: written blind from the answer ids, drawn from the pool of held-out-7). */
-const ROUND9_BLOCK = /^# === ROUND 9 BLOCK/m;
-const ROUND9_BLOCK_END = /^# === END OF ROUND 9 BLOCK/m;
-/** Round 10's block (issue 9: written blind from the answer ids, drawn from the pool of held-out-8). */
-const ROUND10_BLOCK = /^# === ROUND 10 BLOCK/m;
-const ROUND10_BLOCK_END = /^# === END OF ROUND 10 BLOCK/m;
+/**
+ * The tuning blocks inside dev.yaml, each between "# === <MARKER> BLOCK" and "# === END OF <MARKER> BLOCK"
+ * (their figures before tuning are in the commits that added them and in docs/history.md):
+ * NEW, written from scratch after the held-out sets; FOLLOW-UP, dialog5's follow-ups right after a diagnosis;
+ * ROUND 7, every topic's follow-ups, carriers named, acts, cold, English, casual; ROUND 8 to ROUND 11,
+ * written blind from the answer ids, each drawn from the pool of one held-out set (held-out-6 to held-out-9).
+ */
+const DEV_BLOCKS = {
+  "dev-new": "NEW",
+  "dev-followup": "FOLLOW-UP",
+  "dev-round7": "ROUND 7",
+  "dev-round8": "ROUND 8",
+  "dev-round9": "ROUND 9",
+  "dev-round10": "ROUND 10",
+  "dev-round11": "ROUND 11",
+} as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
-/** The items of dev.yaml between a start marker and an end marker (none without the start). */
-function block(start: RegExp, end: RegExp) {
-  const at = devText.search(start);
+/** The items of dev.yaml in the block with this marker (none without its start line). */
+function block(marker: string) {
+  const at = devText.indexOf(`\n# === ${marker} BLOCK`);
   if (at < 0) return [];
-  const to = devText.search(end);
+  const to = devText.indexOf(`\n# === END OF ${marker} BLOCK`);
   return z.array(itemSchema).parse(parse(devText.slice(at, to < 0 ? undefined : to)));
 }
 const sets = {
   dev: load("dev.yaml"),
-  "dev-new": block(NEW_BLOCK, NEW_BLOCK_END),
-  "dev-followup": block(FOLLOWUP_BLOCK, FOLLOWUP_BLOCK_END),
-  "dev-round7": block(ROUND7_BLOCK, ROUND7_BLOCK_END),
-  "dev-round8": block(ROUND8_BLOCK, ROUND8_BLOCK_END),
-  "dev-round9": block(ROUND9_BLOCK, ROUND9_BLOCK_END),
-  "dev-round10": block(ROUND10_BLOCK, ROUND10_BLOCK_END),
+  ...Object.fromEntries(Object.entries(DEV_BLOCKS).map(([name, marker]) => [name, block(marker)])),
   "held-out": load("held-out.yaml"),
   "held-out-2": load("held-out-2.yaml"),
   "held-out-3": load("held-out-3.yaml"),
