@@ -51,6 +51,8 @@ const DEV_BLOCKS = {
   "dev-round9": "ROUND 9",
   "dev-round10": "ROUND 10",
   "dev-round11": "ROUND 11",
+  // dialog2's own check (round 11): follow-ups and cold questions written before the round's changes.
+  "dev-dialog2": "DIALOG2",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
