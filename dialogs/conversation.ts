@@ -120,6 +120,7 @@ export const storedSchema = z.object({
     // Added with typed questions (issue #9); sessions stored before them have neither.
     misses: z.number().int().min(0).max(1_000_000).default(0),
     profiled: z.boolean().default(false),
+    justDiagnosed: z.boolean().default(false),
   }),
   at: z.number(),
 });
@@ -142,11 +143,13 @@ export function storedFast(raw: unknown): Stored | undefined {
   if (unread === undefined) return undefined;
   const misses = context.misses === undefined ? 0 : context.misses;
   const profiled = context.profiled === undefined ? false : context.profiled;
-  if (!isInt(misses, 0, 1_000_000) || typeof profiled !== "boolean") return undefined;
+  const justDiagnosed = context.justDiagnosed === undefined ? false : context.justDiagnosed;
+  if (!isInt(misses, 0, 1_000_000) || typeof profiled !== "boolean" || typeof justDiagnosed !== "boolean")
+    return undefined;
   return {
     v: 1,
     state: raw.state,
-    context: { lang: context.lang, diagnosis, unread, misses, profiled },
+    context: { lang: context.lang, diagnosis, unread, misses, profiled, justDiagnosed },
     at: raw.at,
   };
 }
@@ -247,6 +250,7 @@ export function viewOf(snapshot: DialogSnapshot): SessionView {
     lang: snapshot.context.lang,
     topic: snapshot.context.diagnosis?.topic ?? null,
     pickingCarrier: snapshot.state === "advice.carrier",
+    justDiagnosed: snapshot.context.justDiagnosed,
   };
 }
 

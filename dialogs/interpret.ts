@@ -61,6 +61,8 @@ export interface SessionView {
   lang: Lang;
   topic: TopicId | null;
   pickingCarrier: boolean;
+  /** The diagnosis was the last answer (nothing asked since): 「はい」 then acknowledges it. */
+  justDiagnosed?: boolean;
 }
 
 export interface InterpreterDeps {
@@ -561,6 +563,9 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
    * person?"): the request it stands for (TOLD_AS_WANT).
    */
   function wanted(q: Question | undefined, text: string): Question | undefined {
+    // Told as a fact, neither asked nor guessed (「ごめんなさい、アドレス間違えてました」): its told form.
+    if (q?.ifTold && !sentencesOf(text).some(sentenceAsks) && !guesses(text))
+      return deps.questions.questions.get(q.ifTold) ?? q;
     const want = q && TOLD_AS_WANT[q.id];
     if (!want) return q;
     // Asked (a question mark, or an end in か: 「人と話せますか」) it is the question; a wish (「…したいです」) is no question here.
@@ -756,7 +761,9 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
    */
   function toldWithPleasantry(text: string, whole: Understanding, topic: TopicId | null): Understanding {
     if (whole.kind !== "confident" || isPleasantry(whole.id) || isQuestion(text)) return whole;
-    if (deps.questions.questions.get(whole.id)?.statement) return whole;
+    // Told besides an apology or thanks, some questions mean something (`ifTold`, `statement`).
+    const q = deps.questions.questions.get(whole.id);
+    if (q?.statement || q?.ifTold) return whole;
     const pieces = sentencePieces(text);
     if (pieces.length < 2) return whole;
     for (const piece of pieces) {
@@ -832,6 +839,9 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
 
   function matchTyped(command: string, session: SessionView): DialogEvent | undefined {
     const keyword = keywordOf.get(command);
+    // 「はい」 typed right after the diagnosis acknowledges it (read as the words it is, below): the advice
+    // has not been tried yet. The button's other words (「役に立った」) still rate it.
+    if (keyword === "yes" && session.justDiagnosed && isAcknowledgingYes(command)) return undefined;
     if (keyword === "yes" || keyword === "no") return { type: "FEEDBACK", helpful: keyword === "yes" };
     if (keyword) return KEYWORD_EVENTS[keyword];
     const symptom = labelIndex.symptoms.get(command);
@@ -868,6 +878,19 @@ function countsTries(text: string): boolean {
   }
   return false;
 }
+
+/** The feedback button's "yes" label as typed (「はい」 "yes"): an acknowledgement too. */
+function isAcknowledgingYes(command: string): boolean {
+  return ACKNOWLEDGING_YES.includes(command);
+}
+const ACKNOWLEDGING_YES = ["はい", "yes"];
+
+/** Words of a guess (「…かも」「…かな」 "maybe"): a fact told with them is still asked about. */
+function guesses(text: string): boolean {
+  const t = text.normalize("NFKC").toLowerCase();
+  return GUESS_WORDS.some((w) => t.includes(w));
+}
+const GUESS_WORDS = ["かも", "かな", "かしら", "たぶん", "多分", "maybe", "might", "probably", "perhaps"];
 
 /** Questions that, told rather than asked, are a request: "are you a person?" told is "a person, please". */
 const TOLD_AS_WANT: Readonly<Record<string, string>> = { "is-person": "person" };

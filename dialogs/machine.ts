@@ -38,6 +38,11 @@ export interface DialogContext {
   misses: number;
   /** The language of the user's LINE profile was looked up (once per session). */
   profiled: boolean;
+  /**
+   * The diagnosis was the last thing answered (a paste or symptom, nothing asked since): a typed 「はい」
+   * then acknowledges it rather than rating advice not yet tried (interpret.ts).
+   */
+  justDiagnosed: boolean;
 }
 
 /** Where a conversation is. Plain data: stored as it is (dialogs/conversation.ts), never changed in place. */
@@ -49,7 +54,7 @@ export interface DialogSnapshot {
 /** All new sessions share it: snapshots are never changed, every transition returns a new one. */
 const INITIAL: DialogSnapshot = {
   state: "menu",
-  context: { lang: "ja", diagnosis: null, unread: null, misses: 0, profiled: false },
+  context: { lang: "ja", diagnosis: null, unread: null, misses: 0, profiled: false, justDiagnosed: false },
 };
 
 export function initialSnapshot(): DialogSnapshot {
@@ -484,10 +489,25 @@ export function transition(
 ): { snapshot: DialogSnapshot; intents: ReplyIntent[] } {
   const t = select(snapshot, event);
   const intents: ReplyIntent[] = [];
-  const context = t.run(snapshot.context, event, intents);
+  const context = afterDiagnosis(snapshot.context, t.run(snapshot.context, event, intents), event);
   const state = t.to ?? snapshot.state;
   const next = state === snapshot.state && context === snapshot.context ? snapshot : { state, context };
   return { snapshot: next, intents };
+}
+
+/** Events said beside an answer (a language, a warning, an apology): they leave `justDiagnosed` as it was. */
+const BESIDE_AN_ANSWER = new Set<DialogEvent["type"]>([
+  "LANGUAGE",
+  "PROFILE_LANGUAGE",
+  "PERSONAL_DATA",
+  "UPSET",
+]);
+
+/** `justDiagnosed` after an event: set by a diagnosis shown, kept by what is said beside, else cleared. */
+function afterDiagnosis(before: DialogContext, after: DialogContext, event: DialogEvent): DialogContext {
+  const shown = (event.type === "PASTE" || event.type === "SYMPTOM") && after.diagnosis !== null;
+  const value = shown || (BESIDE_AN_ANSWER.has(event.type) && before.justDiagnosed);
+  return after.justDiagnosed === value ? after : { ...after, justDiagnosed: value };
 }
 
 /** Names of the table's transitions, "advice --FEEDBACK#2--> escalated", for transition coverage in tests. */

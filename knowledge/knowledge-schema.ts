@@ -315,6 +315,8 @@ export const questionSchema = strict({
   statement: z.boolean({ error: "must be true or false" }).optional(),
   notBounce: z.boolean({ error: "must be true or false" }).optional(),
   courtesy: z.boolean({ error: "must be true or false" }).optional(),
+  asksSide: z.boolean({ error: "must be true or false" }).optional(),
+  ifTold: id.optional(),
 });
 
 export const questionsFileSchema = z.array(questionSchema, {

@@ -61,6 +61,17 @@ export interface Question {
    * question (「ありがとう。ちなみに何MBまで？」), or says how the user feels, it gives way to that.
    */
   courtesy: boolean;
+  /**
+   * It asks whose side the problem is on (mine or the recipient's): with a diagnosis on screen, a text that
+   * names the user's own side (「私のメールボックスがいっぱいなの？」) where the diagnosis in plain words
+   * would be the answer asks this.
+   */
+  asksSide: boolean;
+  /**
+   * Told as a fact rather than asked (「アドレス間違えてました」: the user knows it now), it is answered as
+   * this question (what to do about it).
+   */
+  ifTold?: string;
   /** Which file it came from (for messages to support staff). */
   file: string;
 }
@@ -146,6 +157,8 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         statement: raw.statement === true,
         notBounce: raw.notBounce === true,
         courtesy: raw.courtesy === true,
+        asksSide: raw.asksSide === true,
+        ...(raw.ifTold && { ifTold: raw.ifTold }),
         file,
       });
     });
@@ -157,6 +170,8 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         `${q.id}.courtesy`,
         "is for acts that answer with a text only (no does, no topics)",
       );
+    if (q.ifTold && !questions.has(q.ifTold))
+      throw new DataFileError(q.file, `${q.id}.ifTold`, `"${q.ifTold}" is not a question id`);
     if (q.withDiagnosis && !questions.has(q.withDiagnosis))
       throw new DataFileError(q.file, `${q.id}.withDiagnosis`, `"${q.withDiagnosis}" is not a question id`);
   }

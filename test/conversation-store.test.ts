@@ -112,7 +112,7 @@ describe("Conversations", () => {
     expect(snapshot.context.diagnosis).toEqual({ ...older, recipients: [], moreRecipients: 0 });
   });
 
-  it("restores a session stored before the unread counts, the miss count and the profile lookup existed", async () => {
+  it("restores a session stored before the unread counts, the miss count, the profile lookup and the just-diagnosed mark existed", async () => {
     const { store, conversations } = setup([{ type: "HUMAN" }]);
     const old = { v: 1, state: "advice.open", context: { lang: "en", diagnosis: null }, at: 1_000_000 };
     await store.set(Conversations.key("U1"), old as never, 60_000);
@@ -124,6 +124,7 @@ describe("Conversations", () => {
       unread: null,
       misses: 0,
       profiled: false,
+      justDiagnosed: false,
     });
   });
 
@@ -176,6 +177,7 @@ describe("reading a stored session by hand (storedFast) agrees with its schema",
       unread: { pastes: 2, lines: 40 },
       misses: 3,
       profiled: true,
+      justDiagnosed: true,
     },
     at: 1_000_000,
   };
@@ -224,6 +226,7 @@ describe("reading a stored session by hand (storedFast) agrees with its schema",
       ["context", "unread", "lines"],
       ["context", "misses"],
       ["context", "profiled"],
+      ["context", "justDiagnosed"],
       ["extra"],
       ["context", "extra"],
       ...[...Object.keys(full.context.diagnosis), "extra"].map((k) => ["context", "diagnosis", k]),

@@ -258,7 +258,8 @@ const CONTENT_SCRIPT = /[\p{Script=Han}\p{Script=Katakana}]/u;
 export const NEW_MAIL_WORDS = ["別の", "新しい", "新しく", "違うエラー", "another", "new one"];
 
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
-const ENGLISH_QUESTION = /^(?:what|who|why|how|is|are|am|can|could|do|does|should|will|where|when)\b/i;
+const ENGLISH_QUESTION =
+  /^(?:what|who|why|how|is|are|am|can|could|do|does|did|should|will|would|was|were|has|have|where|when|which|may)\b/i;
 
 /** Japanese, a question mark at the end or a question word first: a person asking, even with bounce words. */
 export function asksSomething(text: string): boolean {

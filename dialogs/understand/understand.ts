@@ -7,6 +7,7 @@ import {
   type ReadingTable,
   readingTable,
 } from "./normalize.ts";
+import { namesFault, sideNamed } from "./sides.ts";
 
 /**
  * Which question of knowledge/data/questions/ a typed text asks, and how sure that is.
@@ -111,6 +112,8 @@ export function buildQuestionIndex(
   const questions = [...bank.questions.values()];
   // The question answered for every topic in plain words (「つまりどういうこと？」).
   const plainWords = questions.find((q) => Object.keys(q.topics).length === TOPIC_IDS.length);
+  // The question whose side a problem is on (`asksSide`).
+  const sideQuestion = questions.find((q) => q.asksSide);
   const owner: number[] = []; // example → question index
   const examples: string[] = [];
   questions.forEach((q, qi) => {
@@ -427,10 +430,34 @@ export function buildQuestionIndex(
         !(
           decided.kind === "confident" &&
           bank.questions.get(decided.id)?.topics[topic!] !== undefined &&
-          (decided.candidates[0]?.score ?? 0) >= THRESHOLDS.confident
+          (decided.candidates[0]?.score ?? 0) >=
+            Math.max(THRESHOLDS.confident, saysGist * THRESHOLDS.contextBoost)
         )
       )
         decided = { kind: "confident", id: plainWords.id, candidates: decided.candidates };
+      // Whose side: 「私のメールボックスがいっぱいなの？」 after "the recipient's mailbox is full" names the
+      // user's own side where the diagnosis in plain words would be the answer: it asks whose side it is.
+      // 「相手のメールボックスがいっぱいってこと？」 names the other side and says the diagnosis again, asking
+      // nothing about fault (問題, せい, 原因): the diagnosis in plain words, though the side question
+      // shares its 「相手の」 (when that is all it matches by: below `sure`).
+      if (
+        topic !== null &&
+        plainWords &&
+        sideQuestion?.topics[topic] !== undefined &&
+        decided.kind === "confident"
+      ) {
+        const side = sideNamed(text);
+        if (side === "own" && decided.id === plainWords.id)
+          decided = { kind: "confident", id: sideQuestion.id, candidates: decided.candidates };
+        else if (
+          side === "other" &&
+          decided.id === sideQuestion.id &&
+          (decided.candidates[0]?.score ?? 0) < THRESHOLDS.sure &&
+          saysGist * THRESHOLDS.contextBoost >= THRESHOLDS.confident &&
+          !namesFault(text)
+        )
+          decided = { kind: "confident", id: plainWords.id, candidates: decided.candidates };
+      }
       // 「…ってこと？」「…って何？」 with a diagnosis on screen asks what it means: a question of other
       // diagnoses that only shares its words (「パスワードが違うってこと？」 after "could not verify the
       // sender" is no question about a wrong address) gives way to this diagnosis in plain words.

@@ -1,0 +1,98 @@
+/**
+ * Whose side a text names: the user's own (「私の」「自分の」「うちの」「こっち」 "my") or the other party's
+ * (「相手の」「先方」「向こう」 "their"). 「私のメールボックスがいっぱいなの？」 after "the recipient's
+ * mailbox is full" asks whose mailbox it is; 「相手のメールボックスがいっぱいなの？」 says the diagnosis
+ * again. Plain scans (includes, word boundaries by hand), no pattern: linear in the text.
+ */
+
+export type Side = "own" | "other" | "both";
+
+/**
+ * Words for what belongs to the user (possessive: 「私の」「自分の」「うちの」「こっちの」): 「私が偽物だと
+ * 思われたってこと？」 names the user as the one acted on, which the diagnosis may well say.
+ */
+const OWN_JA = [
+  "私の",
+  "わたしの",
+  "あたしの",
+  "自分の",
+  "じぶんの",
+  "うちの",
+  "僕の",
+  "ぼくの",
+  "俺の",
+  "こっちの",
+  "こっち側",
+  "こちらの",
+  "こちら側",
+  "当方の",
+  "弊社の",
+  "わいの",
+];
+/** Words for the other party's side. */
+const OTHER_JA = [
+  "相手",
+  "先方",
+  "向こう",
+  "むこう",
+  "あっち",
+  "あちら",
+  "受け取る側",
+  "受け取り側",
+  "受信側",
+  "あいての",
+  "取引先",
+];
+/** English words, matched as whole words. */
+const OWN_EN = ["my", "mine", "our"];
+const OTHER_EN = ["their", "theirs", "they", "them", "recipient", "recipient's", "receiver"];
+
+/**
+ * Which side a text names, or undefined for neither. 「相手のアドレスを私が間違えた」 names both.
+ */
+export function sideNamed(text: string): Side | undefined {
+  const t = text.normalize("NFKC").toLowerCase();
+  const own = OWN_JA.some((w) => t.includes(w)) || hasEnglishWord(t, OWN_EN);
+  const other = OTHER_JA.some((w) => t.includes(w)) || hasEnglishWord(t, OTHER_EN);
+  if (own && other) return "both";
+  return own ? "own" : other ? "other" : undefined;
+}
+
+/** Whether one of the words occurs as a whole word (letters and ' make a word). */
+function hasEnglishWord(t: string, words: readonly string[]): boolean {
+  let start = -1;
+  for (let i = 0; i <= t.length; i++) {
+    const ch = t[i];
+    const letter = ch !== undefined && ((ch >= "a" && ch <= "z") || ch === "'");
+    if (letter && start < 0) start = i;
+    else if (!letter && start >= 0) {
+      if (words.includes(t.slice(start, i))) return true;
+      start = -1;
+    }
+  }
+  return false;
+}
+
+/**
+ * Words that ask whose fault or whose problem it is (「問題」「せい」「原因」「悪い」 "fault"): with them a
+ * text naming the other side asks whose side it is, not what the diagnosis says.
+ */
+const FAULT_WORDS = [
+  "問題",
+  "せい",
+  "原因",
+  "悪い",
+  "わるい",
+  "責任",
+  "側",
+  "ミス",
+  "fault",
+  "problem",
+  "side",
+  "blame",
+];
+
+export function namesFault(text: string): boolean {
+  const t = text.normalize("NFKC").toLowerCase();
+  return FAULT_WORDS.some((w) => t.includes(w));
+}
