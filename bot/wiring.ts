@@ -25,6 +25,7 @@ import { logger as defaultLogger } from "./logger.ts";
 import type { BlobClient, MediaLimits } from "./media.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.ts";
+import { rememberingInterpreter, rememberingRenderer } from "./recent-results.ts";
 import { createRenderer } from "./render/render.ts";
 import { createSealer } from "./sealed.ts";
 import { feedbackObserver } from "./turn-metrics.ts";
@@ -121,14 +122,16 @@ export function createBotDeps(config: BotConfig, services: Services): BotDeps {
       baseURL: config.lineDataApiBaseUrl ?? LINE_DATA_API_BASE_URL,
     });
   const questions = services.questions ?? loadQuestions(loadKnowledge());
-  const interpret = createInterpreter({
-    classify: services.classify,
-    knowledge: services.knowledge,
-    matchSymptom: services.matchSymptom,
-    carrierOf: services.carrierOf,
-    ui,
-    questions,
-  });
+  const interpret = rememberingInterpreter(
+    createInterpreter({
+      classify: services.classify,
+      knowledge: services.knowledge,
+      matchSymptom: services.matchSymptom,
+      carrierOf: services.carrierOf,
+      ui,
+      questions,
+    }),
+  );
   const limiter = createRateLimiter(services.rateLimit);
   const line = createLineOut({
     client,
@@ -189,12 +192,14 @@ export function createBotDeps(config: BotConfig, services: Services): BotDeps {
       profileLanguage: (userId) => line.profileLanguage(userId),
       ...(services.now && { now: services.now }),
     }),
-    render: createRenderer({
-      knowledge: services.knowledge,
-      ui,
-      questions,
-      qaCommunityUrl: config.qaCommunityUrl,
-    }),
+    render: rememberingRenderer(
+      createRenderer({
+        knowledge: services.knowledge,
+        ui,
+        questions,
+        qaCommunityUrl: config.qaCommunityUrl,
+      }),
+    ),
     media: {
       blob,
       screenshots: screenshots ?? undefined,

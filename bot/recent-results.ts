@@ -1,0 +1,92 @@
+import { hash } from "node:crypto";
+import type { DialogEvent } from "../dialogs/events.ts";
+import type { ReplyIntent } from "../dialogs/intents.ts";
+import type { Interpreter } from "../dialogs/interpret.ts";
+import type { Renderer } from "./render/render.ts";
+
+/**
+ * The recent results of the two pure steps of a turn that cost the most CPU, kept so that the same input
+ * is not worked out again: what a typed text means (the interpreter: classifier, question index, typed-
+ * text heuristics) for a given view of the session, and the LINE messages of a list of reply intents.
+ * Both depend only on their arguments and the data loaded at start (knowledge/data), so a kept result is
+ * exactly what the work would return (test/recent-results.test.ts holds the two against each other).
+ *
+ * What users type repeats: 「はい」「いいえ」「メニュー」, a symptom in a few common words, the same
+ * questions, and answers (a diagnosis with its steps) repeat far more. Each result is kept as JSON text
+ * and parsed on every hit, so every turn gets objects of its own, as without the cache.
+ *
+ * Personal data: a text is looked up by its SHA-256 only (the text itself is not kept), and results that
+ * carry an excerpt of what was sent (an unreadable paste's masked lines) are not kept at all. The rest
+ * holds what the session store keeps anyway: a masked diagnosis, ids, topics.
+ */
+
+/** A bounded map in order of last use; the least recently used entry goes first. */
+export class RecentResults {
+  private readonly entries = new Map<string, string>();
+
+  constructor(
+    private readonly maxEntries: number,
+    /** Results longer than this (JSON characters) are not kept. */
+    private readonly maxChars: number,
+  ) {}
+
+  get(key: string): string | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: string): void {
+    if (value.length > this.maxChars || this.maxEntries === 0) return;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** Texts longer than this are worked out each time (a long paste is unique; hashing it costs too). */
+const MAX_KEYED_TEXT = 2_000;
+
+/** Events that carry (masked) lines of what the user sent: never kept. */
+const CARRIES_EXCERPT: ReadonlySet<DialogEvent["type"]> = new Set(["UNREADABLE", "SCREENSHOT_PARTIAL"]);
+
+/** The interpreter, with the meaning of recent typed texts kept (per view of the session): ~1 MB at most. */
+export function rememberingInterpreter(interpret: Interpreter, entries = 2_000): Interpreter {
+  const recent = new RecentResults(entries, 8_000);
+  return async (input, session) => {
+    if (input.kind !== "text" || input.text.length > MAX_KEYED_TEXT) return interpret(input, session);
+    const key = `${session.lang} ${session.topic} ${session.pickingCarrier ? 1 : 0} ${hash("sha256", input.text, "base64")}`;
+    const kept = recent.get(key);
+    if (kept !== undefined) return JSON.parse(kept) as DialogEvent[];
+    const events = await interpret(input, session);
+    if (!events.some((e) => CARRIES_EXCERPT.has(e.type))) recent.set(key, JSON.stringify(events));
+    return events;
+  };
+}
+
+/** Intents that carry (masked) lines of what the user sent: an unread paste's excerpt, a screenshot's line. */
+const carriesExcerpt = (intent: ReplyIntent) =>
+  intent.type === "showPartialScreenshot" ||
+  (intent.type === "escalate" && (intent.unread?.excerpt.length ?? 0) > 0);
+
+/** The renderer, with the messages of recent intent lists kept (a Flex diagnosis is ~5 KB of JSON): ~5 MB at most. */
+export function rememberingRenderer(render: Renderer, entries = 256): Renderer {
+  const recent = new RecentResults(entries, 20_000);
+  return (intents, lang) => {
+    if (intents.some(carriesExcerpt)) return render(intents, lang);
+    const key = `${lang} ${JSON.stringify(intents)}`;
+    if (key.length > MAX_KEYED_TEXT) return render(intents, lang);
+    const kept = recent.get(key);
+    if (kept !== undefined) return JSON.parse(kept) as ReturnType<Renderer>;
+    const messages = render(intents, lang);
+    recent.set(key, JSON.stringify(messages));
+    return messages;
+  };
+}

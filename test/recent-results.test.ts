@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import { RecentResults, rememberingInterpreter, rememberingRenderer } from "../bot/recent-results.ts";
+import { createRenderer, type Renderer } from "../bot/render/render.ts";
+import { knowledgeServices } from "../bot/wiring.ts";
+import type { ReplyIntent } from "../dialogs/intents.ts";
+import { createInterpreter, type SessionView } from "../dialogs/interpret.ts";
+import { loadUi } from "../dialogs/ui.ts";
+import { loadKnowledge } from "../knowledge/knowledge.ts";
+import { PASTE_TO_DOCOMO } from "./fixtures/diagnosis.ts";
+
+/**
+ * The meaning of a typed text and the messages of a list of intents are kept for a while (bot/
+ * recent-results.ts): a kept result must be exactly what the work returns, for every view of the session,
+ * and must never hold what the user sent.
+ */
+
+const knowledge = loadKnowledge();
+const services = knowledgeServices(knowledge);
+const ui = loadUi();
+const interpret = createInterpreter({ ...services, ui });
+const render = createRenderer({ knowledge, ui, questions: services.questions });
+
+/** Counts the calls that reach the real step (a result kept answers without one). */
+function counting<F extends (...args: never[]) => unknown>(f: F): { f: F; calls: () => number } {
+  let calls = 0;
+  const wrapped = ((...args: Parameters<F>) => {
+    calls++;
+    return f(...args);
+  }) as F;
+  return { f: wrapped, calls: () => calls };
+}
+
+const TEXTS = [
+  "550 5.1.1 <taro@example.com>: Recipient address rejected: User unknown in virtual mailbox table",
+  "はい",
+  "いいえ",
+  "メニュー",
+  "宛先不明って返ってきました",
+  "相手の容量オーバーと言われた",
+  "This is a warning message only.\nWill keep trying until message is 5 days old",
+  "急いでるんだけど すぐ送り直してもいい？",
+  "Who is MAILER-DAEMON?",
+  "携帯の番号は090-1234-5678です",
+];
+const VIEWS: SessionView[] = [
+  { lang: "ja", topic: null, pickingCarrier: false },
+  { lang: "en", topic: null, pickingCarrier: false },
+  { lang: "ja", topic: "mailbox-full", pickingCarrier: false },
+  { lang: "ja", topic: "user-unknown", pickingCarrier: true },
+];
+
+describe("the meaning of recent texts, kept", () => {
+  it("is what the interpreter says, for each view of the session, the second time as the first", async () => {
+    const real = counting(interpret);
+    const remembering = rememberingInterpreter(real.f);
+    for (const pass of [1, 2])
+      for (const view of VIEWS)
+        for (const text of TEXTS) {
+          const expected = await interpret({ kind: "text", text }, view);
+          expect(await remembering({ kind: "text", text }, view), `${pass}: ${text}`).toEqual(expected);
+        }
+    // Every pair was worked out once: the second pass came from what was kept.
+    expect(real.calls()).toBe(TEXTS.length * VIEWS.length);
+  });
+
+  it("gives every turn objects of its own: changing one answer changes no later one", async () => {
+    const remembering = rememberingInterpreter(interpret);
+    const view = VIEWS[0]!;
+    const first = await remembering({ kind: "text", text: TEXTS[0]! }, view);
+    const paste = first.find((e) => e.type === "PASTE");
+    if (paste?.type !== "PASTE") throw new Error("the paste was not read");
+    paste.diagnosis.detail = "changed";
+    const again = await remembering({ kind: "text", text: TEXTS[0]! }, view);
+    expect(again).toEqual(await interpret({ kind: "text", text: TEXTS[0]! }, view));
+  });
+
+  it("keeps nothing of a paste it could not read (its masked lines go to the summary only)", async () => {
+    const real = counting(interpret);
+    const remembering = rememberingInterpreter(real.f);
+    const unreadable =
+      "Diagnostic-Code: smtp; 599 9.9.9 something odd happened\nReporting-MTA: dns; mx.example.net";
+    const view = VIEWS[0]!;
+    const first = await remembering({ kind: "text", text: unreadable }, view);
+    expect(first.map((e) => e.type)).toContain("UNREADABLE");
+    await remembering({ kind: "text", text: unreadable }, view);
+    expect(real.calls()).toBe(2);
+  });
+
+  it("works out taps, follows and long texts every time", async () => {
+    const real = counting(interpret);
+    const remembering = rememberingInterpreter(real.f);
+    const view = VIEWS[0]!;
+    const long = `${TEXTS[0]!}\n`.repeat(30);
+    for (const input of [{ kind: "follow" } as const, { kind: "text", text: long } as const])
+      for (const _ of [1, 2]) expect(await remembering(input, view)).toEqual(await interpret(input, view));
+    expect(real.calls()).toBe(4);
+  });
+});
+
+describe("the messages of recent answers, kept", () => {
+  const diagnosis = PASTE_TO_DOCOMO.diagnosis;
+  const ANSWERS: ReplyIntent[][] = [
+    [
+      { type: "showDiagnosis", diagnosis },
+      { type: "askFeedback", topic: diagnosis.topic },
+    ],
+    [{ type: "showMenu" }],
+    [{ type: "thankForFeedback" }, { type: "showMenu" }],
+    [{ type: "escalate", reason: "asked", diagnosis }],
+  ];
+
+  it("are what the renderer makes, in each language, the second time as the first", () => {
+    const real = counting<Renderer>(render);
+    const remembering = rememberingRenderer(real.f);
+    for (const pass of [1, 2])
+      for (const lang of ["ja", "en"] as const)
+        for (const intents of ANSWERS)
+          expect(remembering(intents, lang), `${pass} ${lang}`).toEqual(render(intents, lang));
+    expect(real.calls()).toBe(ANSWERS.length * 2);
+  });
+
+  it("are made again when an escalation carries lines of an unread paste", () => {
+    const real = counting<Renderer>(render);
+    const remembering = rememberingRenderer(real.f);
+    const intents: ReplyIntent[] = [
+      {
+        type: "escalate",
+        reason: "unreadable",
+        diagnosis: null,
+        unread: { pastes: 1, lines: 2, excerpt: ["599 9.9.9 something odd happened"] },
+      },
+    ];
+    for (const _ of [1, 2]) expect(remembering(intents, "ja")).toEqual(render(intents, "ja"));
+    expect(real.calls()).toBe(2);
+  });
+});
+
+describe("a bounded list of recent results", () => {
+  it("drops the one used least recently when full, and results too long to keep", () => {
+    const recent = new RecentResults(2, 10);
+    recent.set("a", "1");
+    recent.set("b", "2");
+    expect(recent.get("a")).toBe("1"); // a is now the most recent
+    recent.set("c", "3");
+    expect([recent.get("a"), recent.get("b"), recent.get("c")]).toEqual(["1", undefined, "3"]);
+    recent.set("d", "x".repeat(11));
+    expect(recent.get("d")).toBeUndefined();
+    expect(recent.size).toBe(2);
+  });
+});
