@@ -28,6 +28,19 @@ import type { Format } from "./format.ts";
 
 /** How many lines after a signal line still belong to its explanation (wrapped or cut pastes). */
 const FOLLOWING_LINES = 3;
+/**
+ * A line that ends with a bare reply code: the server's answer goes on below it, or was cut off.
+ *   <x@example.jp>: host mx.example.jp[192.0.2.1] said: 550
+ *   Diagnostic-Code: smtp; 554
+ */
+const REPLY_AT_END = /(?:^|[\s:;(<[])[45]\d\d\s{0,8}$/;
+
+/**
+ * A line with a code or a known phrase; in a pasted fragment also one that ends with a bare reply code
+ * (the screen or the user's crop cut the rest): the code is all that was read, and the record says so.
+ */
+const signalLineIn = (fragment: boolean) =>
+  fragment ? (l: string) => isSignalLine(l) || REPLY_AT_END.test(l) : isSignalLine;
 
 /** Words that make a text a bounce even when no line carries a code. */
 const BOUNCE_WORDS = [
@@ -96,10 +109,11 @@ function originalRecipient(message: Message): string {
  * The lines that carry a code or phrase, with up to FOLLOWING_LINES lines each that continue them. A
  * phrase broken over two lines (re-wrapped pastes) is found by also looking at each pair of lines.
  */
-function signalText(lines: readonly string[]): string {
+function signalText(lines: readonly string[], fragment = false): string {
+  const isSignal = signalLineIn(fragment);
   // A header line ("Subject: Returned mail: User unknown") names the mail, it is no server's answer.
   const scanned = (lines.length > 400 ? lines.slice(0, 400) : lines).map((l) => (isHeaderLine(l) ? "" : l));
-  const single = scanned.map(isSignalLine);
+  const single = scanned.map(isSignal);
   const picked: string[] = [];
   for (let i = 0; i < scanned.length && picked.length < 40; i++) {
     const line = scanned[i]!;
@@ -108,7 +122,7 @@ function signalText(lines: readonly string[]): string {
       if (next === undefined || !line.trim() || !next.trim()) continue;
       // The line before a signal line is its beginning ("<x@y>: host ... said:"); otherwise the two
       // lines together may hold a phrase the paste broke in two.
-      if (!single[i + 1] && !isSignalLine(`${line} ${next}`)) continue;
+      if (!single[i + 1] && !isSignal(`${line} ${next}`)) continue;
     }
     picked.push(line);
     // i moves on with each line taken, so the next line is always i + 1.
@@ -117,6 +131,9 @@ function signalText(lines: readonly string[]): string {
       if (more.trim() === "" || (j > 1 && single[i + 1])) break;
       picked.push(more);
       i++;
+      // A reply whose code stands alone at the end of the line before ("said: 550" / "5.1.0 <x@y>
+      // sender rejected ...") is explained by the lines after its status line: they are counted from it.
+      if (j === 1 && single[i] && REPLY_AT_END.test(line)) j = 0;
     }
   }
   return squash(picked.join(" "));
@@ -183,16 +200,19 @@ function codeLedEntry(line: string): string {
 
 export function genericDrafts(message: Message, lines: string[], lhost: string): Draft[] {
   // (A whole mail's report says so itself: "Diagnostic-Code: X-Unix; 127".)
-  const piped = message.kind === "fragment" ? pipeDrafts(lines, lhost) : [];
+  const fragment = message.kind === "fragment";
+  const piped = fragment ? pipeDrafts(lines, lhost) : [];
   if (piped.length > 0) return piped;
-  const found = recipientBlocks(message.kind === "fragment" ? lines.map(codeLedEntry) : lines);
+  const found = recipientBlocks(fragment ? lines.map(codeLedEntry) : lines);
   const blockLines = found.map((b) => b.lines);
   const blocks = found.map((b) => ({
     address: b.address,
     text: blockText({ ...b, lines: b.lines.filter((l) => !isHeaderLine(l)) }),
   }));
   const withSignal = blocks.filter(
-    (b) => b.text && (hasSmtpCode(b.text) || knownPhrase(b.text) !== undefined),
+    (b) =>
+      b.text &&
+      (hasSmtpCode(b.text) || knownPhrase(b.text) !== undefined || (fragment && REPLY_AT_END.test(b.text))),
   );
   if (withSignal.length > 0) {
     // One recipient whose entry carries a code but no words a reason knows ("see DSN code 5.1.0"), and
@@ -207,14 +227,14 @@ export function genericDrafts(message: Message, lines: string[], lhost: string):
         return [
           newDraft(lhost, {
             recipient: only.address,
-            diagnosis: squash(`${only.text} ${signalText(outside)}`),
+            diagnosis: squash(`${only.text} ${signalText(outside, fragment)}`),
           }),
         ];
     }
     return withSignal.map((b) => newDraft(lhost, { recipient: b.address, diagnosis: b.text }));
   }
 
-  const signals = signalText(lines);
+  const signals = signalText(lines, fragment);
   if (blocks.length > 0 && blocks.length <= 20 && isBounceText(message, lines)) {
     return blocks.map((b) =>
       newDraft(lhost, {
