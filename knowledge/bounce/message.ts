@@ -1,3 +1,4 @@
+import { rawOriginalAt } from "./notice.ts";
 import { splitNoticeHeaders } from "./notice-headers.ts";
 
 /**
@@ -33,14 +34,18 @@ export function header(message: Message, name: string): string {
  */
 export function fragmentMessage(text: string, prepare: (body: string) => string = (b) => b): Message {
   const { body, subject, from, addressees } = splitNoticeHeaders(text);
+  // The copy of the returned message, when the fragment shows its raw headers without the notice's
+  // marker line above them, is the user's own mail: kept as `original` (its To: may name the
+  // recipient), never read as the notice.
+  const at = rawOriginalAt(body);
   return {
     kind: "fragment",
     headers: new Map(),
     from,
     subject,
-    body: prepare(body),
+    body: prepare(at >= 0 ? body.slice(0, at) : body),
     dsn: "",
-    original: "",
+    original: at >= 0 ? body.slice(at) : "",
     feedback: "",
     addressees,
   };

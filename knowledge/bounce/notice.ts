@@ -20,6 +20,52 @@ export function originalMessageAt(text: string): number {
   return ORIGINAL_MESSAGE.exec(text)?.index ?? -1;
 }
 
+/**
+ * A header line that only a mail's own header block carries, never a phone's display of a notice (which
+ * shows From, To, Subject, Date) nor a delivery report: in a pasted fragment it is the copy of the
+ * returned message, shown without the notice's marker line above it (a screenshot scrolled past it).
+ *   Received: from mail.example.org (mail.example.org [192.0.2.9])
+ *   MIME-Version: 1.0
+ * Indented ones are a notice quoting the original's fields (Oracle's "  Message-id: <…>") and stay.
+ */
+const TRANSPORT_HEADER =
+  /^(?:received|message-id|mime-version|dkim-signature|domainkey-signature|x-mailer|user-agent|in-reply-to|references|thread-index|thread-topic|authentication-results|received-spf|arc-seal|arc-message-signature|arc-authentication-results|x-received|x-originating-ip|x-google-dkim-signature|x-gm-message-state|x-ms-exchange-[a-z0-9-]{1,60}|x-ms-has-attach|x-ms-tnef-correlator)[ \t]*:/im;
+
+/**
+ * Where a pasted fragment's copy of the original message starts with its raw headers, no marker line
+ * before them, or -1. (After a marker the copy is cut off by noticeLines anyway.)
+ */
+export function rawOriginalAt(text: string): number {
+  const marker = originalMessageAt(text);
+  const at = TRANSPORT_HEADER.exec(marker >= 0 ? text.slice(0, marker) : text)?.index ?? -1;
+  if (at < 0) return -1;
+  // The headers of a bounce pasted whole (one forwarded to the user, or nested in another) are followed
+  // by its notice, which is read: a bounce's header block has a null Return-Path or a daemon's From.
+  const blank = text.indexOf("\n\n", at);
+  const block = text.slice(at, Math.min(blank < 0 ? text.length : blank, at + 4000));
+  return block.split("\n").some(isBounceHeader) ? -1 : at;
+}
+
+/** Words of a bounce's own From: and Subject: lines (lower case). */
+const BOUNCE_FROM = ["mailer-daemon", "postmaster", "mail delivery"];
+const BOUNCE_SUBJECT = [
+  "undeliver",
+  "returned mail",
+  "delivery status notification",
+  "failure notice",
+  "delivery failure",
+  "mail delivery failed",
+];
+
+/** "Return-Path: <>", "From: MAILER-DAEMON@…", "Subject: Undelivered Mail …": a bounce's own header line. */
+function isBounceHeader(line: string): boolean {
+  const lower = line.toLowerCase();
+  if (lower.startsWith("return-path:")) return lower.slice(12).trim() === "<>";
+  if (lower.startsWith("from:")) return BOUNCE_FROM.some((w) => lower.includes(w));
+  if (lower.startsWith("subject:")) return BOUNCE_SUBJECT.some((w) => lower.includes(w));
+  return false;
+}
+
 const cache = new WeakMap<Message, string[]>();
 
 /** Lines of the notice, from the top to the copy of the original message (computed once per message). */

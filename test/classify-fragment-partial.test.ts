@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { classify } from "../knowledge/classify.ts";
+
+async function records(paste: string) {
+  return (await classify(paste, { kind: "fragment" })).records;
+}
+
+/**
+ * Screenshots and pastes that hold only part of the server's answer, or mostly the copy of the mail that
+ * came back: what was read is reported, nothing is guessed, and the user's own mail is never read.
+ */
+describe("classify: a fragment cut right after the reply code", () => {
+  it("reports a bare 550 and the server that said it, with no reason made up", async () => {
+    const [r] = await records("<mio@example.net>: host mx1.example.net[198.51.100.7] said: 550");
+    expect(r).toMatchObject({
+      reason: "onhold",
+      topic: "unknown",
+      replyCode: "550",
+      remoteHost: "mx1.example.net",
+      recipient: expect.stringContaining("@example.net"),
+    });
+  });
+
+  it("does the same for a report's Diagnostic-Code that keeps only its number", async () => {
+    const [r] = await records(["Remote-MTA: dns; mx2.example.org", "Diagnostic-Code: smtp; 554"].join("\n"));
+    expect([r?.reason, r?.topic, r?.replyCode]).toEqual(["onhold", "unknown", "554"]);
+  });
+
+  it("still says nothing for a fragment with neither a code nor a known phrase", async () => {
+    expect(await records("<mio@example.net>: host mx1.example.net[198.51.100.7] said:")).toEqual([]);
+  });
+
+  it("reads the answer on the lines under a row that ends with the code, down to the SMTP step", async () => {
+    // The screen cut off "<x@y>: host ... said:" above; the refusal and its step are four rows further.
+    const [r] = await records(
+      [
+        "550",
+        "    5.1.0 <news@sender.example.com> sender rejected. See the list of",
+        "    error codes at",
+        "    https://help.example.net/mail/error-codes for more",
+        "    details. (in reply to MAIL FROM command)",
+      ].join("\n"),
+    );
+    expect([r?.reason, r?.topic]).toEqual(["rejected", "spam-blocked"]);
+  });
+});
+
+describe("classify: a fragment that shows the copy of the returned mail", () => {
+  const copy = [
+    "Return-Path: <rin@example.org>",
+    "Received: from out.example.org (out.example.org [192.0.2.40])",
+    "\tby mx.example.jp with ESMTP id 7F3A2",
+    "Message-ID: <abc123@example.org>",
+    "MIME-Version: 1.0",
+    "From: Rin <rin@example.org>",
+    "To: sota@example.jp",
+    "Subject: Re: schedule",
+    "",
+    "Sorry, my mailbox is full this week, so please write to my other address.",
+  ];
+
+  it("gives no verdict from the user's own words under the copy's raw headers", async () => {
+    expect(await records(copy.join("\n"))).toEqual([]);
+  });
+
+  it("reads the error line above the copy, not the words in it, and finds the recipient in its To:", async () => {
+    const [r, ...more] = await records(["host mx.example.jp[192.0.2.8] said: 550", "", ...copy].join("\n"));
+    expect(more).toEqual([]);
+    expect(r).toMatchObject({ reason: "onhold", replyCode: "550", recipientDomain: "example.jp" });
+  });
+
+  it("keeps reading a returned-mail notice that was pasted whole, its own headers first", async () => {
+    const [r] = await records(
+      [
+        "Return-Path: <>",
+        "Received: by relay.example.net (Postfix) id 4B1C9",
+        "From: MAILER-DAEMON@relay.example.net (Mail Delivery System)",
+        "Subject: Undelivered Mail Returned to Sender",
+        "MIME-Version: 1.0",
+        "",
+        "<sota@example.jp>: host mx.example.jp[192.0.2.8] said: 552 5.2.2 Mailbox full",
+        "    (in reply to RCPT TO command)",
+      ].join("\n"),
+    );
+    expect([r?.reason, r?.topic]).toEqual(["mailboxfull", "mailbox-full"]);
+  });
+
+  it("keeps a notice that quotes the original's fields, indented, above its reason", async () => {
+    const [r] = await records(
+      [
+        "This report relates to a message you sent with the following header fields:",
+        "",
+        "  Message-id: <x1@example.org>",
+        "  Subject: Lunch",
+        "",
+        "Your message cannot be delivered to the following recipients:",
+        "",
+        "  Recipient address: sota@example.jp",
+        "  Reason: Remote SMTP server has rejected address",
+        "  Diagnostic code: smtp;550 5.1.1 <sota@example.jp>... User unknown",
+      ].join("\n"),
+    );
+    expect([r?.reason, r?.topic]).toEqual(["userunknown", "user-unknown"]);
+  });
+});
