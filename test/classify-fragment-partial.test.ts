@@ -103,3 +103,16 @@ describe("classify: a fragment that shows the copy of the returned mail", () => 
     expect([r?.reason, r?.topic]).toEqual(["userunknown", "user-unknown"]);
   });
 });
+
+describe("classify: Domino's directory lookup without the notice's section lines", () => {
+  it("reads 'not listed in Domino Directory' as an unknown user, in each language it ships with", async () => {
+    for (const line of [
+      "  User Taro Yamada (taro@example.co.jp) not listed in Domino Directory",
+      "  Usuario Taro Yamada (taro@example.co.jp) no se encuentra en el directorio de Domino",
+      "  Utilisateur Taro Yamada (taro@example.co.jp) non répertorié dans l'annuaire Domino",
+    ]) {
+      const [r] = await records(line);
+      expect([r?.reason, r?.topic], line).toEqual(["userunknown", "user-unknown"]);
+    }
+  });
+});

@@ -64,6 +64,7 @@ export const PHRASES: readonly string[] = [
   "no mail box available for this user",
   "no mailbox by that name is currently available",
   "no mailbox found",
+  "no se encuentra en el directorio de domino", // HCL Domino (Spanish)
   "no such account",
   "no such address here",
   "no such mailbox",
@@ -73,12 +74,14 @@ export const PHRASES: readonly string[] = [
   "no thank you rejected: account unavailable",
   "no valid recipients, bye",
   "no …in name directory",
+  "non répertorié dans l'annuaire domino", // HCL Domino (French)
   "non…existent user",
   "not a local address",
   "not a valid recipient",
   "not a valid user here",
   "not email addresses",
   "not found by smtp address lookup",
+  "not listed in domino directory", // HCL Domino
   "not listed in public name & address book", // Lotus Notes
   "not valid rfc5321 syntax",
   "rcpt (…t exist ",
@@ -208,15 +211,19 @@ const PROVIDER_READINGS = [
 ];
 
 /**
- * The reporting server's own directory lookup failed (Exchange's categorizer, the Notes/Domino address
- * book, a local delivery agent's user table): no content filter says these, so they mean "no such
- * user" whatever the SMTP step, or with none at all. Each is in PHRASES too (and so switched off
- * with them by eval:families).
+ * The reporting server's own directory lookup failed (Exchange's categorizer, the Notes address book,
+ * the Domino Directory, a local delivery agent's user table): no content filter says these, so they
+ * mean "no such user" whatever the SMTP step, or with none at all. Each is in PHRASES too (and so
+ * switched off with them by eval:families). (Domino's Japanese wording stays with its reader alone:
+ * the reference labels read it as onhold.)
  *   550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup
  */
 const directoryLookup = phraseMatcher([
   "invalid final delivery userid",
+  "no se encuentra en el directorio de domino",
+  "non répertorié dans l'annuaire domino",
   "not found by smtp address lookup",
+  "not listed in domino directory",
   "not listed in public name & address book",
   "recipient name is not recognized",
   "resolver.adr.recipientnotfound",
