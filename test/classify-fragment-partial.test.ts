@@ -116,3 +116,32 @@ describe("classify: Domino's directory lookup without the notice's section lines
     }
   });
 });
+
+describe("classify: family wordings on a screen that shows none of the family's marker lines", () => {
+  it("reads qmail's, qmail-ldap's and Exim's own answers as their reasons", async () => {
+    const cases: [string, string, string][] = [
+      ["<ken@example.org>:\nSorry, no mailbox here by that name. (#5.1.1)", "userunknown", "user-unknown"],
+      [
+        "<ken@example.org>:\nSorry, I couldn't find any host named example.org. (#5.1.2)",
+        "hostunknown",
+        "host-unknown",
+      ],
+      [
+        "<ken@example.org>:\nmailaddress is administratively disabled. (#5.2.1)",
+        "suspend",
+        "account-suspended",
+      ],
+      [
+        "<ken@example.org>:\nThe message exeeded the maximum size the user accepts",
+        "exceedlimit",
+        "message-too-big",
+      ],
+      ["<ken@example.org>:\nTemporary failure in LDAP lookup. (#4.4.3)", "systemerror", "server-trouble"],
+      ["  ken@example.org\n    an MX or SRV record indicated no SMTP service", "notaccept", "host-unknown"],
+    ];
+    for (const [paste, reason, topic] of cases) {
+      const [r] = await records(paste);
+      expect([r?.reason, r?.topic], paste).toEqual([reason, topic]);
+    }
+  });
+});

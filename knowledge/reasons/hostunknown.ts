@@ -34,6 +34,7 @@ export const PHRASES: readonly string[] = [
   "recipient address rejected: unknown domain name",
   "recipient domain must exist",
   "remote domain doesnt exist",
+  "sorry, i couldn't find any host ", // qmail: "Sorry, I couldn't find any host named example.jp. (#5.1.2)"
   "the account or domain may not exist",
   "unknown host",
   "unroutable address",

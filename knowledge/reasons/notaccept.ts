@@ -6,6 +6,7 @@ import { phraseMatcher, type ReasonCheck } from "./check.ts";
  *   Diagnostic-Code: SMTP; 550 5.1.1 Host does not accept mail
  */
 export const PHRASES: readonly string[] = [
+  "an mx or srv record indicated no smtp service", // Exim
   "couldn't find a mail exchanger or ip address",
   "destination seem to reject all mails",
   "does not accept mail (nullmx)",

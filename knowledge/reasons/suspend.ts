@@ -26,6 +26,7 @@ export const PHRASES: readonly string[] = [
   "invalid/inactive user",
   "is a deactivated mailbox",
   "is unavailable: user is terminated",
+  "mailaddress is administrativ", // qmail-ldap: "mailaddress is administratively disabled"
   "mailbox currently suspended",
   "mailbox disabled",
   "mailbox is frozen",

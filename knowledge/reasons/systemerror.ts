@@ -25,10 +25,13 @@ export const PHRASES: readonly string[] = [
   "server configuration error",
   "service currently unavailable",
   "system config error",
+  "temporary failure in ldap lookup", // qmail-ldap
   "temporary local problem",
   "timeout waiting for input",
+  "timeout while performing search on ldap server", // qmail-ldap
   "transaction failed ",
   "unable to connect …daemon",
+  "unable to contact ldap server", // qmail-ldap
 ];
 
 export const systemerror: ReasonCheck = phraseOnlyCheck("systemerror", PHRASES);

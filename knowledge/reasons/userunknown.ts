@@ -64,6 +64,7 @@ export const PHRASES: readonly string[] = [
   "no mail box available for this user",
   "no mailbox by that name is currently available",
   "no mailbox found",
+  "no mailbox here by that name", // qmail: "Sorry, no mailbox here by that name. (#5.1.1)"
   "no se encuentra en el directorio de domino", // HCL Domino (Spanish)
   "no such account",
   "no such address here",
