@@ -105,6 +105,9 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     readings,
   );
   checkKeyAnswers(deps.ui, deps.questions.questions);
+  // Words of mail itself (ui.yaml aboutMail): with nothing on screen, a text not understood that has one
+  // is about returned mail more likely than small talk (mainEvent).
+  const aboutMail = phraseMatcher([["mail", deps.ui.aboutMail ?? []] as const], readings);
   // 「もう試した」: the advice on screen was tried already (mainEvent).
   const triedOf = phraseMatcher([["tried", deps.ui.feelings.words.tried ?? []] as const], readings);
   const notFeelings = (deps.ui.feelings.words.except ?? []).map((w) => w.normalize("NFKC"));
@@ -527,6 +530,9 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       return { type: "CLARIFY", ids: understood.candidates.map((c) => c.id) };
     }
     if (m.fromServer) return { type: "UNREADABLE", paste: unreadPaste(text) };
+    // 「LINEにメールの文章ってどうやって持ってくるの」: nothing on screen, not understood, but about mail: the
+    // paste help starts from what they have (small talk would only say it could not answer).
+    if (!session.topic && aboutMail(text) !== undefined) return { type: "HOW_TO_PASTE" };
     if (!feeling) return { type: "SMALL_TALK" };
     return (session.topic && keyAnswer(text, session.topic)) || nextStep;
   }

@@ -82,6 +82,8 @@ export const uiSchema = z
       returned: keywordList,
       "not-sent": keywordList,
     }),
+    /** Words of mail itself: with nothing on screen, such a text not understood gets the paste help. */
+    aboutMail: keywordList.optional(),
     diagnosis: z.object({
       whatItMeans: localized,
       whatToDo: localized,
