@@ -477,7 +477,12 @@ export function buildQuestionIndex(
       // means there is the diagnosis in plain words, not what a bounce or a domain is.
       if (topic !== null && plainWords && (!top || bank.questions.get(top.id)?.topics[topic] === undefined)) {
         const term = termAskedAbout(text);
-        if (term !== undefined && index.understand(term, topic).kind === "none")
+        // Known to no question: understood as nothing, or only weakly (below `confident`).
+        const known = term === undefined ? undefined : index.understand(term, topic);
+        if (
+          known !== undefined &&
+          (known.kind !== "confident" || (known.candidates[0]?.score ?? 0) < THRESHOLDS.confident)
+        )
           return { kind: "confident", id: plainWords.id, candidates: decided.candidates };
       }
       // 「わかりました」 matches 「Yahooのアドレスで送りました」 by its ending: an acknowledgement, greeting,
