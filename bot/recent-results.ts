@@ -12,8 +12,8 @@ import type { Renderer } from "./render/render.ts";
  * exactly what the work would return (test/recent-results.test.ts holds the two against each other).
  *
  * What users type repeats: 「はい」「いいえ」「メニュー」, a symptom in a few common words, the same
- * questions, and answers (a diagnosis with its steps) repeat far more. Each result is kept as JSON text
- * and parsed on every hit, so every turn gets objects of its own, as without the cache.
+ * questions, and answers (a diagnosis with its steps) repeat far more. A meaning is kept as JSON text and
+ * parsed on every hit, so every turn gets events of its own (the machine builds the session from them).
  *
  * Personal data: a text is looked up by its SHA-256 only (the text itself is not kept), and results that
  * carry an excerpt of what was sent (an unreadable paste's masked lines) are not kept at all. The rest
@@ -21,16 +21,12 @@ import type { Renderer } from "./render/render.ts";
  */
 
 /** A bounded map in order of last use; the least recently used entry goes first. */
-export class RecentResults {
-  private readonly entries = new Map<string, string>();
+export class RecentResults<V> {
+  private readonly entries = new Map<string, V>();
 
-  constructor(
-    private readonly maxEntries: number,
-    /** Results longer than this (JSON characters) are not kept. */
-    private readonly maxChars: number,
-  ) {}
+  constructor(private readonly maxEntries: number) {}
 
-  get(key: string): string | undefined {
+  get(key: string): V | undefined {
     const value = this.entries.get(key);
     if (value !== undefined) {
       this.entries.delete(key);
@@ -39,8 +35,8 @@ export class RecentResults {
     return value;
   }
 
-  set(key: string, value: string): void {
-    if (value.length > this.maxChars || this.maxEntries === 0) return;
+  set(key: string, value: V): void {
+    if (this.maxEntries === 0) return;
     this.entries.delete(key);
     this.entries.set(key, value);
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
@@ -54,19 +50,25 @@ export class RecentResults {
 /** Texts longer than this are worked out each time (a long paste is unique; hashing it costs too). */
 const MAX_KEYED_TEXT = 2_000;
 
+/** Longer results are not kept (JSON characters): a diagnosis with its 20 recipients is ~3,000. */
+const MAX_KEPT_EVENTS = 8_000;
+const MAX_KEPT_MESSAGES = 20_000;
+
 /** Events that carry (masked) lines of what the user sent: never kept. */
 const CARRIES_EXCERPT: ReadonlySet<DialogEvent["type"]> = new Set(["UNREADABLE", "SCREENSHOT_PARTIAL"]);
 
 /** The interpreter, with the meaning of recent typed texts kept (per view of the session): ~1 MB at most. */
 export function rememberingInterpreter(interpret: Interpreter, entries = 2_000): Interpreter {
-  const recent = new RecentResults(entries, 8_000);
+  const recent = new RecentResults<string>(entries);
   return async (input, session) => {
     if (input.kind !== "text" || input.text.length > MAX_KEYED_TEXT) return interpret(input, session);
     const key = `${session.lang} ${session.topic} ${session.pickingCarrier ? 1 : 0} ${hash("sha256", input.text, "base64")}`;
     const kept = recent.get(key);
     if (kept !== undefined) return JSON.parse(kept) as DialogEvent[];
     const events = await interpret(input, session);
-    if (!events.some((e) => CARRIES_EXCERPT.has(e.type))) recent.set(key, JSON.stringify(events));
+    if (events.some((e) => CARRIES_EXCERPT.has(e.type))) return events;
+    const json = JSON.stringify(events);
+    if (json.length <= MAX_KEPT_EVENTS) recent.set(key, json);
     return events;
   };
 }
@@ -76,17 +78,30 @@ const carriesExcerpt = (intent: ReplyIntent) =>
   intent.type === "showPartialScreenshot" ||
   (intent.type === "escalate" && (intent.unread?.excerpt.length ?? 0) > 0);
 
-/** The renderer, with the messages of recent intent lists kept (a Flex diagnosis is ~5 KB of JSON): ~5 MB at most. */
+/**
+ * The renderer, with the messages of recent intent lists kept (a diagnosis with its steps is ~2.5 KB of
+ * JSON): a few MB at most. Messages are only read after rendering (the SDK serialises them; with Redis
+ * they are sealed into the stream), so the kept ones are handed out as they are, frozen: no copy per
+ * answer (parsing 2.5 KB of JSON back cost ~13 µs).
+ */
 export function rememberingRenderer(render: Renderer, entries = 256): Renderer {
-  const recent = new RecentResults(entries, 20_000);
+  const recent = new RecentResults<ReturnType<Renderer>>(entries);
   return (intents, lang) => {
     if (intents.some(carriesExcerpt)) return render(intents, lang);
     const key = `${lang} ${JSON.stringify(intents)}`;
     if (key.length > MAX_KEYED_TEXT) return render(intents, lang);
     const kept = recent.get(key);
-    if (kept !== undefined) return JSON.parse(kept) as ReturnType<Renderer>;
+    if (kept !== undefined) return kept;
     const messages = render(intents, lang);
-    recent.set(key, JSON.stringify(messages));
+    if (JSON.stringify(messages).length <= MAX_KEPT_MESSAGES) recent.set(key, deepFreeze(messages));
     return messages;
   };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }
