@@ -1,7 +1,7 @@
 import { hash } from "node:crypto";
 import type { DialogEvent } from "../dialogs/events.ts";
 import type { ReplyIntent } from "../dialogs/intents.ts";
-import type { Interpreter } from "../dialogs/interpret.ts";
+import type { Interpreter, SessionView } from "../dialogs/interpret.ts";
 import type { Renderer } from "./render/render.ts";
 
 /**
@@ -57,12 +57,19 @@ const MAX_KEPT_MESSAGES = 20_000;
 /** Events that carry (masked) lines of what the user sent: never kept. */
 const CARRIES_EXCERPT: ReadonlySet<DialogEvent["type"]> = new Set(["UNREADABLE", "SCREENSHOT_PARTIAL"]);
 
+/** The view as a key: its fields in a fixed order, whatever order the object was built in. */
+function viewKey(session: SessionView): string {
+  return JSON.stringify(Object.entries(session).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
 /** The interpreter, with the meaning of recent typed texts kept (per view of the session): ~1 MB at most. */
 export function rememberingInterpreter(interpret: Interpreter, entries = 2_000): Interpreter {
   const recent = new RecentResults<string>(entries);
   return async (input, session) => {
     if (input.kind !== "text" || input.text.length > MAX_KEYED_TEXT) return interpret(input, session);
-    const key = `${session.lang} ${session.topic} ${session.pickingCarrier ? 1 : 0} ${hash("sha256", input.text, "base64")}`;
+    // Every field of the view, not a chosen few: a field added to SessionView later (as justDiagnosed was)
+    // must change the key, or a kept meaning would answer a different state of the conversation.
+    const key = `${viewKey(session)} ${hash("sha256", input.text, "base64")}`;
     const kept = recent.get(key);
     if (kept !== undefined) return JSON.parse(kept) as DialogEvent[];
     const events = await interpret(input, session);

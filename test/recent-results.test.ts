@@ -47,6 +47,9 @@ const VIEWS: SessionView[] = [
   { lang: "en", topic: null, pickingCarrier: false },
   { lang: "ja", topic: "mailbox-full", pickingCarrier: false },
   { lang: "ja", topic: "user-unknown", pickingCarrier: true },
+  // 「はい」 right after a diagnosis acknowledges it; later it rates the advice: the same text, two meanings.
+  { lang: "ja", topic: "user-unknown", pickingCarrier: false, justDiagnosed: true },
+  { lang: "ja", topic: "user-unknown", pickingCarrier: false, justDiagnosed: false },
 ];
 
 describe("the meaning of recent texts, kept", () => {
