@@ -22,6 +22,20 @@ const PASTES = [
   "<jiro@docomo.ne.jp>: host mfsmax.docomo.ne.jp said: 550 Unknown user jiro@docomo.ne.jp",
   "送った覚えがないのにエラーメールが大量に届きます",
 ];
+/**
+ * A real paste names the user's own recipient: each user's pastes carry their own addresses, domain and
+ * server address, as phones show them. Without this, a round would send the same eight pastes hundreds of
+ * times, which the assistant's store of recent results (bot/recent-results.ts) answers for nothing and real
+ * users never do. What people type (「はい」, 「メニュー」, a symptom in words) does repeat, and stays as it is.
+ */
+function ownPaste(paste: string, userId: string): string {
+  const tag = userId.slice(1, 7);
+  return paste
+    .replace(/\b(taro|hanako|jiro)@/g, `$1.${tag}@`)
+    .replace("exmaple.com", `exmaple-${tag}.com`)
+    .replace("203.0.113.5", `203.0.113.${(Number.parseInt(tag, 16) % 254) + 1}`);
+}
+
 const TILES = ["mailbox-full", "user-unknown", "message-too-big", "backscatter", "delayed"];
 
 let sequence = 0;
@@ -59,11 +73,11 @@ const SYMPTOMS = [
 /** One user's typed turns: a paste, feedback, the menu, a symptom in words, another paste. */
 export function textTurns(userId: string, n: number): Record<string, unknown>[] {
   return [
-    text(userId, PASTES[n % PASTES.length]!),
+    text(userId, ownPaste(PASTES[n % PASTES.length]!, userId)),
     text(userId, n % 3 === 0 ? "いいえ" : "はい"),
     text(userId, "メニュー"),
     text(userId, SYMPTOMS[n % SYMPTOMS.length]!),
-    text(userId, PASTES[(n + 3) % PASTES.length]!),
+    text(userId, ownPaste(PASTES[(n + 3) % PASTES.length]!, userId)),
   ];
 }
 
@@ -71,10 +85,10 @@ export function textTurns(userId: string, n: number): Record<string, unknown>[] 
 export function mixedTurns(userId: string, n: number): Record<string, unknown>[] {
   return [
     base("follow", userId, { follow: { isUnblocked: false } }),
-    text(userId, PASTES[n % PASTES.length]!),
+    text(userId, ownPaste(PASTES[n % PASTES.length]!, userId)),
     postback(userId, `a=feedback&v=${n % 3 === 0 ? "no" : "yes"}&topic=${TILES[n % TILES.length]}`),
     postback(userId, `topic:${TILES[(n + 2) % TILES.length]}`),
-    n % 2 === 0 ? text(userId, "メニュー") : text(userId, PASTES[(n + 3) % PASTES.length]!),
+    n % 2 === 0 ? text(userId, "メニュー") : text(userId, ownPaste(PASTES[(n + 3) % PASTES.length]!, userId)),
   ];
 }
 
