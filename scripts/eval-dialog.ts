@@ -41,7 +41,8 @@ const load = (name: string) => z.array(itemSchema).parse(parse(readFileSync(join
  * (their figures before tuning are in the commits that added them and in docs/history.md):
  * NEW, written from scratch after the held-out sets; FOLLOW-UP, dialog5's follow-ups right after a diagnosis;
  * ROUND 7, every topic's follow-ups, carriers named, acts, cold, English, casual; ROUND 8 to ROUND 11,
- * written blind from the answer ids, each drawn from the pool of one held-out set (held-out-6 to held-out-9).
+ * written blind from the answer ids, each drawn from the pool of one held-out set (held-out-6 to held-out-9);
+ * FEELINGS, dialog's own emotion utterances, written before its feelings changes as a generalisation check.
  */
 const DEV_BLOCKS = {
   "dev-new": "NEW",
@@ -53,6 +54,8 @@ const DEV_BLOCKS = {
   "dev-round11": "ROUND 11",
   // dialog2's own check (round 11): follow-ups and cold questions written before the round's changes.
   "dev-dialog2": "DIALOG2",
+  // dialog's own check (round 11): emotion utterances written before its feelings changes.
+  "dev-feelings": "FEELINGS",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
