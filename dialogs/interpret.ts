@@ -28,6 +28,7 @@ import {
   tellsMore,
 } from "./understand/asking.ts";
 import { carrierNamer } from "./understand/carriers.ts";
+import { feltByShape } from "./understand/feelings.ts";
 import { standardSpelling } from "./understand/dialect.ts";
 import { canonicalLength, readingTable } from "./understand/normalize.ts";
 import { phraseMatcher } from "./understand/phrases.ts";
@@ -104,6 +105,8 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     ),
     readings,
   );
+  // Blame (「So-netのせいでしょ」): a feeling whose words stay in what is read (whose side it is on).
+  const blameOf = phraseMatcher([["frustrated", deps.ui.feelings.words.blame ?? []] as const], readings);
   checkKeyAnswers(deps.ui, deps.questions.questions);
   // Words of mail itself (ui.yaml aboutMail): with nothing on screen, a text not understood that has one
   // is about returned mail more likely than small talk (mainEvent).
@@ -152,6 +155,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     list.forEach(addEnglish);
   for (const kind of ["urgent", "frustrated", "worried"] as const)
     deps.ui.feelings.words[kind].forEach(addEnglish);
+  deps.ui.feelings.words.blame?.forEach(addEnglish);
   for (const { phrases } of deps.knowledge.symptoms) phrases.forEach(addEnglish);
   // 「ユーザーアンノウン」, "User Unkown": the English of a returned mail, typed by ear or with a typo.
   const respell = buildRespeller(deps.questions.kanaEnglish);
@@ -286,7 +290,11 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     // with nothing on screen that is no question, a symptom in the user's words about a new topic): it
     // is the costliest step of reading a typed text (npm run bench:webhook). Same answers either way.
     const feeling = typed
-      ? (feelingOf(withoutExceptions(text)) ?? exclaimed(text) ?? deadlineIn(text))
+      ? (feelingOf(withoutExceptions(text)) ??
+        blameOf(text) ??
+        exclaimed(text) ??
+        deadlineIn(text) ??
+        feltByShape(text))
       : undefined;
     // 「急いでるのに送れない！どうしたらいいの」: a question asked among upset words is understood without
     // them (readQuestion).

@@ -155,6 +155,11 @@ export const uiSchema = z
         frustrated: keywordList,
         urgent: keywordList,
         worried: keywordList,
+        /**
+         * Blame asserted (「So-netのせいでしょ」「どうしてくれるの」): frustrated, and unlike the words above kept
+         * in what is read, since whose fault it is is what they ask about.
+         */
+        blame: keywordList.optional(),
         /** Words that contain a word of feeling but say none (かしこまりました holds こまりました). */
         except: keywordList.optional(),
         /**
