@@ -1,11 +1,17 @@
 import { z } from "zod";
 import { maskPii } from "../knowledge/pii.ts";
 import { TOPIC_IDS } from "../knowledge/types.ts";
-import type { DialogEvent } from "./events.ts";
+import type { DialogEvent, Feeling } from "./events.ts";
 import type { ReplyIntent } from "./intents.ts";
 import type { Interpreter, SessionView, UserInput } from "./interpret.ts";
 import type { Lang } from "./knowledge-contract.ts";
-import { type DialogSnapshot, initialSnapshot, stateOf, transition } from "./machine.ts";
+import {
+  type DialogSnapshot,
+  initialSnapshot,
+  MAX_ACKNOWLEDGEMENT_VARIANT,
+  stateOf,
+  transition,
+} from "./machine.ts";
 import { MAX_RECIPIENTS } from "./recipients.ts";
 import type { Json, SessionStore } from "./session-store.ts";
 
@@ -110,6 +116,9 @@ const unreadSchema = z
   .nullable()
   .default(null);
 
+const FEELINGS = ["frustrated", "urgent", "worried"] as const satisfies readonly Feeling[];
+const FEELING_SET: ReadonlySet<unknown> = new Set(FEELINGS);
+
 export const storedSchema = z.object({
   v: z.literal(1),
   state: z.string().max(100),
@@ -121,6 +130,18 @@ export const storedSchema = z.object({
     misses: z.number().int().min(0).max(1_000_000).default(0),
     profiled: z.boolean().default(false),
     justDiagnosed: z.boolean().default(false),
+    // Added with several acknowledgement lines per feeling (issue #9); absent in sessions stored before.
+    acknowledged: z
+      .object({
+        feeling: z.enum(FEELINGS),
+        variant: z
+          .number()
+          .int()
+          .min(0)
+          .max(MAX_ACKNOWLEDGEMENT_VARIANT - 1),
+      })
+      .nullable()
+      .default(null),
   }),
   at: z.number(),
 });
@@ -146,10 +167,15 @@ export function storedFast(raw: unknown): Stored | undefined {
   const justDiagnosed = context.justDiagnosed === undefined ? false : context.justDiagnosed;
   if (!isInt(misses, 0, 1_000_000) || typeof profiled !== "boolean" || typeof justDiagnosed !== "boolean")
     return undefined;
+  const acknowledged =
+    context.acknowledged === undefined || context.acknowledged === null
+      ? null
+      : acknowledgedFast(context.acknowledged);
+  if (acknowledged === undefined) return undefined;
   return {
     v: 1,
     state: raw.state,
-    context: { lang: context.lang, diagnosis, unread, misses, profiled, justDiagnosed },
+    context: { lang: context.lang, diagnosis, unread, misses, profiled, justDiagnosed, acknowledged },
     at: raw.at,
   };
 }
@@ -221,6 +247,12 @@ function diagnosisFast(d: unknown): StoredDiagnosis | undefined {
 function unreadFast(u: unknown): Stored["context"]["unread"] | undefined {
   if (!isRecord(u) || !isInt(u.pastes, 1, 1_000) || !isInt(u.lines, 0, 1_000_000)) return undefined;
   return { pastes: u.pastes, lines: u.lines };
+}
+
+function acknowledgedFast(a: unknown): Stored["context"]["acknowledged"] | undefined {
+  if (!isRecord(a) || !FEELING_SET.has(a.feeling) || !isInt(a.variant, 0, MAX_ACKNOWLEDGEMENT_VARIANT - 1))
+    return undefined;
+  return { feeling: a.feeling as Feeling, variant: a.variant };
 }
 
 /** The state as stored and reported, dotted ("advice.carrier"). */

@@ -71,7 +71,8 @@ export type ReplyIntent =
    */
   | { type: "offerCandidates"; ids: string[]; topic: TopicId | null }
   /** One short line: sorry for the trouble (frustrated) or for the wait (urgent), or reassurance (worried). */
-  | { type: "acknowledgeFeelings"; feeling: Feeling }
+  /** `variant`: which of the feeling's lines (ui.yaml), never the one said last for it. */
+  | { type: "acknowledgeFeelings"; feeling: Feeling; variant: number }
   /** The steps of the diagnosis on screen again. offer as for answerQuestion. */
   | { type: "showSteps"; topic: TopicId; offer: "menu" | "none" }
   | { type: "answerUnsupported"; kind: UnsupportedKind }

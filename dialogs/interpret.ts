@@ -25,10 +25,9 @@ import {
   sentenceAsks,
   sentencePieces,
   sentencesOf,
-  tellsMore,
 } from "./understand/asking.ts";
 import { carrierNamer } from "./understand/carriers.ts";
-import { feltByShape } from "./understand/feelings.ts";
+import { feltByShape, saysSomething, tellsSituation } from "./understand/feelings.ts";
 import { standardSpelling } from "./understand/dialect.ts";
 import { canonicalLength, readingTable } from "./understand/normalize.ts";
 import { phraseMatcher } from "./understand/phrases.ts";
@@ -556,7 +555,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     if (counted && countsTries(text)) return questionEvent(counted, topic);
     const id = deps.ui.feelings.keyAnswer?.[topic];
     const q = id === undefined ? undefined : deps.questions.questions.get(id);
-    return q && tellsMore(withoutFeelingWords(text)) ? questionEvent(q, topic) : undefined;
+    return q && tellsSituation(withoutFeelingWords(text)) ? questionEvent(q, topic) : undefined;
   }
 
   /**
@@ -680,7 +679,8 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         !isPleasantry(restId) &&
         fitsScreen(restId, topic) &&
         restScore >= (isQuestion(calm) ? UPSET_FITTING : UPSET_FITTING_TOLD) &&
-        canonicalLength(calm, readings) >= MIN_UPSET_REST_CHARS
+        canonicalLength(calm, readings) >= MIN_UPSET_REST_CHARS &&
+        saysSomething(calm)
       )
         understood = rest;
       else {

@@ -1,5 +1,5 @@
 import type { TopicId } from "../knowledge/types.ts";
-import type { Diagnosis, DialogEvent, DialogEventType } from "./events.ts";
+import type { Diagnosis, DialogEvent, DialogEventType, Feeling } from "./events.ts";
 import type { ReplyIntent } from "./intents.ts";
 import type { Lang } from "./knowledge-contract.ts";
 
@@ -43,6 +43,11 @@ export interface DialogContext {
    * then acknowledges it rather than rating advice not yet tried (interpret.ts).
    */
   justDiagnosed: boolean;
+  /**
+   * The last line said to acknowledge a feeling (which feeling, which of its lines): the next one for the
+   * same feeling is another line, so no acknowledgement repeats word for word twice in a row.
+   */
+  acknowledged: { feeling: Feeling; variant: number } | null;
 }
 
 /** Where a conversation is. Plain data: stored as it is (dialogs/conversation.ts), never changed in place. */
@@ -54,7 +59,15 @@ export interface DialogSnapshot {
 /** All new sessions share it: snapshots are never changed, every transition returns a new one. */
 const INITIAL: DialogSnapshot = {
   state: "menu",
-  context: { lang: "ja", diagnosis: null, unread: null, misses: 0, profiled: false, justDiagnosed: false },
+  context: {
+    lang: "ja",
+    diagnosis: null,
+    unread: null,
+    misses: 0,
+    profiled: false,
+    justDiagnosed: false,
+    acknowledged: null,
+  },
 };
 
 export function initialSnapshot(): DialogSnapshot {
@@ -141,6 +154,20 @@ function smallTalk(c: DialogContext, say: ReplyIntent[]): DialogContext {
   return { ...c, misses: c.misses + 1 };
 }
 
+/**
+ * An upset user: one short line for their feeling, the next of its lines if the last acknowledgement was
+ * for the same feeling (ui.yaml has at least two per feeling, and a number of lines that divides
+ * MAX_ACKNOWLEDGEMENT_VARIANT, so the count wraps without repeating either).
+ */
+function acknowledge(c: DialogContext, feeling: Feeling, say: ReplyIntent[]): DialogContext {
+  const last = c.acknowledged;
+  const variant = last?.feeling === feeling ? (last.variant + 1) % MAX_ACKNOWLEDGEMENT_VARIANT : 0;
+  say.push({ type: "acknowledgeFeelings", feeling, variant });
+  return { ...c, acknowledged: { feeling, variant } };
+}
+/** Divisible by every number of lines from 2 to 6. */
+export const MAX_ACKNOWLEDGEMENT_VARIANT = 60;
+
 /** "Was this helpful?" with the diagnosis's follow-ups: quick replies vanish after each message in LINE. */
 function askFeedback(c: DialogContext, say: ReplyIntent[]): DialogContext {
   say.push({ type: "askFeedback", topic: c.diagnosis!.topic });
@@ -182,7 +209,7 @@ const ROOT: Handlers = {
   LANGUAGE: [{ run: (c, e) => ({ ...c, lang: e.lang }) }],
   PROFILE_LANGUAGE: [{ run: (c, e) => ({ ...c, profiled: true, lang: e.lang ? e.lang : c.lang }) }],
   PERSONAL_DATA: [{ run: (c, _e, say) => tell(c, say, { type: "warnPersonalData" }) }],
-  UPSET: [{ run: (c, e, say) => tell(c, say, { type: "acknowledgeFeelings", feeling: e.feeling }) }],
+  UPSET: [{ run: (c, e, say) => acknowledge(c, e.feeling, say) }],
 
   MENU: [{ to: "menu", run: (c, _e, say) => tell(c, say, { type: "showMenu" }) }],
   MORE_TOPICS: [{ to: "menu", run: (c, _e, say) => tell(c, say, { type: "showMoreTopics" }) }],

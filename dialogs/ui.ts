@@ -25,6 +25,29 @@ const label = z
   );
 const localizedLabel = z.object({ ja: label, en: label });
 
+/** An acknowledgement of a feeling: one short line before the answer (no line break). */
+const shortLine = (max: number) =>
+  text.refine(
+    (s) => !s.includes("\n") && [...s].length <= max,
+    `must be one line of at most ${max} characters`,
+  );
+const MAX_ACK_JA = 45;
+const MAX_ACK_EN = 90;
+/**
+ * A feeling's lines: they take turns (dialogs/machine.ts `acknowledge`), so none is said twice in a row; as
+ * many as divide the turn count's wrap (2 to 6).
+ */
+const acknowledgements = z
+  .array(z.object({ ja: shortLine(MAX_ACK_JA), en: shortLine(MAX_ACK_EN) }))
+  .min(2, "needs at least two lines (they take turns, so none repeats twice in a row)")
+  .max(6, "at most six lines")
+  .refine(
+    (lines) =>
+      new Set(lines.map((l) => l.ja)).size === lines.length &&
+      new Set(lines.map((l) => l.en)).size === lines.length,
+    "its lines must differ from each other",
+  );
+
 function withPlaceholder(name: string) {
   const has = (s: string) => s.includes(`{${name}}`);
   return localized.refine((l) => has(l.ja) && has(l.en), `must contain {${name}} in ja and en`);
@@ -147,10 +170,10 @@ export const uiSchema = z
     nextSteps: localized,
     /** An upset or hurried user: one short line (by feeling) before the answer, and the words that tell. */
     feelings: z.object({
-      frustrated: localized,
-      urgent: localized,
-      /** A reassuring line: most returned mail can be dealt with. */
-      worried: localized,
+      frustrated: acknowledgements,
+      urgent: acknowledgements,
+      /** Reassuring lines: most returned mail can be dealt with. */
+      worried: acknowledgements,
       words: z.object({
         frustrated: keywordList,
         urgent: keywordList,

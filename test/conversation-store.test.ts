@@ -112,7 +112,7 @@ describe("Conversations", () => {
     expect(snapshot.context.diagnosis).toEqual({ ...older, recipients: [], moreRecipients: 0 });
   });
 
-  it("restores a session stored before the unread counts, the miss count, the profile lookup and the just-diagnosed mark existed", async () => {
+  it("restores a session stored before the unread counts, the miss count, the profile lookup, the just-diagnosed mark and the last acknowledgement existed", async () => {
     const { store, conversations } = setup([{ type: "HUMAN" }]);
     const old = { v: 1, state: "advice.open", context: { lang: "en", diagnosis: null }, at: 1_000_000 };
     await store.set(Conversations.key("U1"), old as never, 60_000);
@@ -125,6 +125,7 @@ describe("Conversations", () => {
       misses: 0,
       profiled: false,
       justDiagnosed: false,
+      acknowledged: null,
     });
   });
 
@@ -178,6 +179,7 @@ describe("reading a stored session by hand (storedFast) agrees with its schema",
       misses: 3,
       profiled: true,
       justDiagnosed: true,
+      acknowledged: { feeling: "worried", variant: 1 },
     },
     at: 1_000_000,
   };
@@ -189,6 +191,8 @@ describe("reading a stored session by hand (storedFast) agrees with its schema",
     -1,
     1,
     1.5,
+    59,
+    60,
     1_000,
     1_001,
     1_000_000,
@@ -203,6 +207,7 @@ describe("reading a stored session by hand (storedFast) agrees with its schema",
     "ken@example.com",
     "a".repeat(301),
     "mailbox-full",
+    "urgent",
     "山田太郎です",
     "550 call 090.1111.2206",
     [],
@@ -227,6 +232,9 @@ describe("reading a stored session by hand (storedFast) agrees with its schema",
       ["context", "misses"],
       ["context", "profiled"],
       ["context", "justDiagnosed"],
+      ["context", "acknowledged"],
+      ["context", "acknowledged", "feeling"],
+      ["context", "acknowledged", "variant"],
       ["extra"],
       ["context", "extra"],
       ...[...Object.keys(full.context.diagnosis), "extra"].map((k) => ["context", "diagnosis", k]),

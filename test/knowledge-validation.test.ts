@@ -593,6 +593,21 @@ describe("npm run check:knowledge", () => {
       },
       'field "feelings.keyAnswer.message-too-big": names no question of questions/: "send-it-by-pigeon"',
     ],
+    // an upset user's acknowledgement: lines that take turns (at least two), each one short line
+    [
+      "ui.yaml",
+      (t: Yaml) => {
+        t.feelings.urgent = [t.feelings.urgent[0]];
+      },
+      'field "feelings.urgent": needs at least two lines',
+    ],
+    [
+      "ui.yaml",
+      (t: Yaml) => {
+        t.feelings.worried[1].ja = "ご心配ですよね。\nまずは落ち着いて、次のことを順に確かめていきましょう。";
+      },
+      'field "feelings.worried.1.ja": must be one line of at most 45 characters',
+    ],
   ])("prints the file (%s) and the field and fails for broken data", (file, change, says) => {
     const failure = checkBroken(file, change);
     expect(failure.status).toBe(1);

@@ -141,8 +141,10 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent, room = MAX_MESSAG
       const reminder = diagnosisReminder(ctx, intent.topic);
       return [say(`${reminder}\n\n${t(ctx, ui.clarify)}`, candidateItems(ctx, intent.ids))];
     }
-    case "acknowledgeFeelings":
-      return [say(t(ctx, ui.feelings[intent.feeling]))];
+    case "acknowledgeFeelings": {
+      const lines = ui.feelings[intent.feeling];
+      return [say(t(ctx, lines[intent.variant % lines.length]!))];
+    }
     case "showSteps":
       return [
         say(
