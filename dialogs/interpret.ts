@@ -104,8 +104,14 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     ),
     readings,
   );
-  // Blame (「So-netのせいでしょ」): a feeling whose words stay in what is read (whose side it is on).
-  const blameOf = phraseMatcher([["frustrated", deps.ui.feelings.words.blame ?? []] as const], readings);
+  // Blame (「So-netのせいでしょ」), lost (「意味わからん」): feelings whose words stay in what is read.
+  const blameOf = phraseMatcher(
+    [
+      ["frustrated", deps.ui.feelings.words.kept?.frustrated ?? []],
+      ["worried", deps.ui.feelings.words.kept?.worried ?? []],
+    ] as const,
+    readings,
+  );
   checkKeyAnswers(deps.ui, deps.questions.questions);
   // Words of mail itself (ui.yaml aboutMail): with nothing on screen, a text not understood that has one
   // is about returned mail more likely than small talk (mainEvent).
@@ -154,7 +160,8 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     list.forEach(addEnglish);
   for (const kind of ["urgent", "frustrated", "worried"] as const)
     deps.ui.feelings.words[kind].forEach(addEnglish);
-  deps.ui.feelings.words.blame?.forEach(addEnglish);
+  deps.ui.feelings.words.kept?.frustrated?.forEach(addEnglish);
+  deps.ui.feelings.words.kept?.worried?.forEach(addEnglish);
   for (const { phrases } of deps.knowledge.symptoms) phrases.forEach(addEnglish);
   // 「ユーザーアンノウン」, "User Unkown": the English of a returned mail, typed by ear or with a typo.
   const respell = buildRespeller(deps.questions.kanaEnglish);
@@ -293,7 +300,8 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         blameOf(text) ??
         exclaimed(text) ??
         deadlineIn(text) ??
-        feltByShape(text))
+        feltByShape(text) ??
+        (countsTries(text) ? "frustrated" : undefined))
       : undefined;
     // 「急いでるのに送れない！どうしたらいいの」: a question asked among upset words is understood without
     // them (readQuestion).
@@ -884,9 +892,9 @@ function countsTries(text: string): boolean {
   )
     return true;
   for (let i = 0; i < t.length; i++) {
-    if (t[i]! < "0" || t[i]! > "9") continue;
+    if (!isNumeral(t[i]!)) continue;
     let j = i;
-    while (j < t.length && t[j]! >= "0" && t[j]! <= "9") j++;
+    while (j < t.length && isNumeral(t[j]!)) j++;
     if (t.startsWith("回目", j) || t.startsWith("度目", j) || t.startsWith("回も", j)) return true;
     i = j;
   }
@@ -905,6 +913,12 @@ function guesses(text: string): boolean {
   return GUESS_WORDS.some((w) => t.includes(w));
 }
 const GUESS_WORDS = ["かも", "かな", "かしら", "たぶん", "多分", "maybe", "might", "probably", "perhaps"];
+
+/** A digit or a kanji numeral (「三度目」「十回も」). */
+function isNumeral(ch: string): boolean {
+  return (ch >= "0" && ch <= "9") || KANJI_NUMERALS.includes(ch);
+}
+const KANJI_NUMERALS = "一二三四五六七八九十";
 
 /** Questions that, told rather than asked, are a request: "are you a person?" told is "a person, please". */
 const TOLD_AS_WANT: Readonly<Record<string, string>> = { "is-person": "person" };

@@ -179,10 +179,13 @@ export const uiSchema = z
         urgent: keywordList,
         worried: keywordList,
         /**
-         * Blame asserted (「So-netのせいでしょ」「どうしてくれるの」): frustrated, and unlike the words above kept
-         * in what is read, since whose fault it is is what they ask about.
+         * Feelings said in the words of what is asked (blame: 「So-netのせいでしょ」; blaming themselves: 「私のせ
+         * い？」; lost: 「意味わからん」): they tell the feeling, and unlike the lists above stay in what is read.
          */
-        blame: keywordList.optional(),
+        kept: z
+          .object({ frustrated: keywordList.optional(), worried: keywordList.optional() })
+          .strict()
+          .optional(),
         /** Words that contain a word of feeling but say none (かしこまりました holds こまりました). */
         except: keywordList.optional(),
         /**

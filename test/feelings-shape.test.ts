@@ -31,6 +31,8 @@ describe("a feeling told by the shape of a message, without a word of feeling", 
     expect(feltByShape("ちっとも送れません")).toBe("frustrated");
     expect(feltByShape("いつまでたっても届かない")).toBe("frustrated");
     expect(feltByShape("どうやってもダメ")).toBe("frustrated");
+    expect(feltByShape("動画を送りたいのに毎回はじかれる")).toBe("frustrated");
+    expect(feltByShape("送るたびに戻ってくるんだけど")).toBe("frustrated");
     expect(feltByShape("全然大丈夫です、届きました")).toBeUndefined();
   });
 });
@@ -39,5 +41,7 @@ describe("an intensifier before what is no failure of the mail", () => {
   it("is being lost or finding the assistant no help, each answered on its own", () => {
     expect(feltByShape("何をすればいいのか全然わからない")).toBeUndefined();
     expect(feltByShape("全然役に立たないんだけど")).toBeUndefined();
+    expect(feltByShape("何回送っても同じエラーなんだけど")).toBeUndefined(); // tells what happened
+    expect(feltByShape("ずっと気になってたんですが、容量って何MBまで？")).toBeUndefined();
   });
 });
