@@ -27,7 +27,7 @@ import {
   sentencesOf,
 } from "./understand/asking.ts";
 import { carrierNamer } from "./understand/carriers.ts";
-import { feltByShape, saysSomething, tellsSituation } from "./understand/feelings.ts";
+import { feltByShape, saysSomething, soundsGlad, tellsSituation } from "./understand/feelings.ts";
 import { standardSpelling } from "./understand/dialect.ts";
 import { canonicalLength, readingTable } from "./understand/normalize.ts";
 import { phraseMatcher } from "./understand/phrases.ts";
@@ -112,6 +112,10 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     ] as const,
     readings,
   );
+  // Praise said of a failure (「さすがSo-netさん、素晴らしいサービスですね」): sarcasm, unless glad (feelings.ts).
+  const praiseOf = phraseMatcher([["frustrated", deps.ui.feelings.words.ironic ?? []] as const], readings);
+  const ironic = (text: string): Feeling | undefined =>
+    praiseOf(text) !== undefined && !soundsGlad(text) ? "frustrated" : undefined;
   checkKeyAnswers(deps.ui, deps.questions.questions);
   // Words of mail itself (ui.yaml aboutMail): with nothing on screen, a text not understood that has one
   // is about returned mail more likely than small talk (mainEvent).
@@ -162,6 +166,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     deps.ui.feelings.words[kind].forEach(addEnglish);
   deps.ui.feelings.words.kept?.frustrated?.forEach(addEnglish);
   deps.ui.feelings.words.kept?.worried?.forEach(addEnglish);
+  deps.ui.feelings.words.ironic?.forEach(addEnglish);
   for (const { phrases } of deps.knowledge.symptoms) phrases.forEach(addEnglish);
   // 「ユーザーアンノウン」, "User Unkown": the English of a returned mail, typed by ear or with a typo.
   const respell = buildRespeller(deps.questions.kanaEnglish);
@@ -301,6 +306,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         exclaimed(text) ??
         deadlineIn(text) ??
         feltByShape(text) ??
+        ironic(text) ??
         (countsTries(text) ? "frustrated" : undefined))
       : undefined;
     // 「急いでるのに送れない！どうしたらいいの」: a question asked among upset words is understood without
@@ -678,6 +684,10 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       if (person?.does === "ask-person" && namesPerson(calm) && restScore >= UPSET_FITTING)
         understood = { kind: "confident", id: person.id, candidates: rest.candidates };
       else if (isQuestion(calm) && restScore >= CALM_CLEAR) understood = rest;
+      // With nothing on screen, a question asked besides the feeling is read as it would be asked calmly
+      // (「大きいファイルってどうやって送るのよ💢」, 「…ここに貼ったメールって、どこかに残るんですか」): the
+      // story around it too (askingSentences), as long as what is left is more than an ending.
+      else if (topic === null && calmlyAsked(calm) !== undefined) understood = calmlyAsked(calm)!;
       // A want or a guess said among the feeling (「ふざけんな、so-netのせいだろこれ」「パスワード盗まれたのか
       // も…こわい」) that one of the diagnosis's own questions answers is that question, asked or not: the
       // apology, then that answer, not the steps again. What is left must be more than an ending.
@@ -712,6 +722,19 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     if (feeling && understood.kind === "confident" && isPleasantry(understood.id))
       return { kind: "none", candidates: understood.candidates };
     return understood;
+  }
+
+  /**
+   * A message without its words of feeling, read as a calm one is (the story around a question too), when
+   * it asks something clearly: a question of ours, no pleasantry, from a text that says something besides
+   * the feeling (「ください」 of 「助けてください」 is an ending, not a question).
+   */
+  function calmlyAsked(calm: string): Understanding | undefined {
+    if (!isQuestion(calm) || !saysSomething(calm) || canonicalLength(calm, readings) < MIN_UPSET_REST_CHARS)
+      return undefined;
+    const u = askingSentences(calm, preferred(calm, null), null);
+    if (u.kind !== "confident" || isPleasantry(u.id)) return undefined;
+    return (u.candidates[0]?.score ?? 0) >= CALMLY_ASKED ? u : undefined;
   }
 
   /**
@@ -997,6 +1020,8 @@ const CLEAR_OVER_BOUNCE = 0.4;
 const ASKED_CLEARLY = 0.26;
 /** A second question asked in its own sentence is answered too when it scores this much alone. */
 const SECOND_CLEAR = 0.3;
+/** With nothing on screen, a question asked besides words of feeling, read as if calm, scores this much. */
+const CALMLY_ASKED = 0.3;
 /** A question asked besides words of feeling, read without them, must score this much. */
 const CALM_CLEAR = 0.4;
 /** A question of the diagnosis on screen said among words of feeling, read without them, scores this much. */

@@ -186,6 +186,8 @@ export const uiSchema = z
           .object({ frustrated: keywordList.optional(), worried: keywordList.optional() })
           .strict()
           .optional(),
+        /** Praise that, said of a failure, is sarcasm: frustrated unless the message thanks or tells it worked. */
+        ironic: keywordList.optional(),
         /** Words that contain a word of feeling but say none (かしこまりました holds こまりました). */
         except: keywordList.optional(),
         /**

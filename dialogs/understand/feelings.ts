@@ -202,3 +202,29 @@ const FRAME_WORDS = new Set(
     "fail fails failing failed send sending sent work works working back come comes coming came returned"
   ).split(" "),
 );
+
+/** Whether a message thanks or tells that it worked: praise in it is meant (「素晴らしい、届きました！」). */
+export function soundsGlad(text: string): boolean {
+  const t = text.normalize("NFKC").toLowerCase();
+  return GLAD.some((w) => t.includes(w));
+}
+const GLAD = [
+  "ありがと",
+  "ありがたい",
+  "助か",
+  "たすか",
+  "感謝",
+  "よかった",
+  "良かった",
+  "届いた",
+  "届きました",
+  "送れた",
+  "送れました",
+  "解決",
+  "直った",
+  "直りました",
+  "できました",
+  "thank",
+  "worked",
+  "solved",
+];
