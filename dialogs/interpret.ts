@@ -732,9 +732,20 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
   function calmlyAsked(calm: string): Understanding | undefined {
     if (!isQuestion(calm) || !saysSomething(calm) || canonicalLength(calm, readings) < MIN_UPSET_REST_CHARS)
       return undefined;
-    const u = askingSentences(calm, preferred(calm, null), null);
-    if (u.kind !== "confident" || isPleasantry(u.id)) return undefined;
-    return (u.candidates[0]?.score ?? 0) >= CALMLY_ASKED ? u : undefined;
+    // The whole, and each sentence that asks something (a plea around it, 「教えてください。」, or a story
+    // after it, 「もう3回も戻ってきてるんだけど」, only dilutes it): the clearest question of ours.
+    const readings_ = [preferred(calm, null)];
+    const sentences = sentencesOf(calm.slice(0, MAX_QUESTION_CHARS));
+    if (sentences.length > 1)
+      for (const s of sentences)
+        if (sentenceAsks(s) && saysSomething(s) && canonicalLength(s, readings) >= MIN_UPSET_REST_CHARS)
+          readings_.push(questionIndex.understand(s, null));
+    let best: Understanding | undefined;
+    for (const u of readings_) {
+      if (u.kind !== "confident" || isPleasantry(u.id)) continue;
+      if ((u.candidates[0]?.score ?? 0) > (best?.candidates[0]?.score ?? 0)) best = u;
+    }
+    return best && (best.candidates[0]?.score ?? 0) >= CALMLY_ASKED ? best : undefined;
   }
 
   /**
