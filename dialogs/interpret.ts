@@ -27,8 +27,8 @@ import {
   sentencesOf,
 } from "./understand/asking.ts";
 import { carrierNamer } from "./understand/carriers.ts";
-import { feltByShape, saysSomething, soundsGlad, tellsSituation } from "./understand/feelings.ts";
 import { standardSpelling } from "./understand/dialect.ts";
+import { feltByShape, saysSomething, soundsGlad, tellsSituation } from "./understand/feelings.ts";
 import { canonicalLength, readingTable } from "./understand/normalize.ts";
 import { phraseMatcher } from "./understand/phrases.ts";
 import { buildRespeller } from "./understand/respell.ts";
