@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { maskPii } from "../knowledge/pii.ts";
 import { TOPIC_IDS } from "../knowledge/types.ts";
-import type { DialogEvent, Feeling } from "./events.ts";
+import { type DialogEvent, FEELINGS, type Feeling } from "./events.ts";
 import type { ReplyIntent } from "./intents.ts";
 import type { Interpreter, SessionView, UserInput } from "./interpret.ts";
 import type { Lang } from "./knowledge-contract.ts";
@@ -116,7 +116,6 @@ const unreadSchema = z
   .nullable()
   .default(null);
 
-const FEELINGS = ["frustrated", "urgent", "worried"] as const satisfies readonly Feeling[];
 const FEELING_SET: ReadonlySet<unknown> = new Set(FEELINGS);
 
 export const storedSchema = z.object({

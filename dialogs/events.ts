@@ -125,7 +125,8 @@ export type DialogEvent =
   | { type: "HOW_TO_PASTE" };
 
 /** How an upset user sounds (ui.yaml `feelings`): angry or fed up, in a hurry, or worried and afraid. */
-export type Feeling = "frustrated" | "urgent" | "worried";
+export const FEELINGS = ["frustrated", "urgent", "worried"] as const;
+export type Feeling = (typeof FEELINGS)[number];
 
 /** "returned": a bounce came back (「エラーメールが返ってくる」); "not-sent": mail does not get through (「送れない」). */
 export type MentionKind = "returned" | "not-sent";

@@ -9,7 +9,7 @@ import type { Carrier, Knowledge, Lang } from "./knowledge-contract.ts";
 import { unreadPaste } from "./paste-excerpt.ts";
 import { decodePostback } from "./postback.ts";
 import { isServerStatus } from "./recipients.ts";
-import { cut, normalizeCommand, withoutWords } from "./text.ts";
+import { cut, mentionsAny, normalizeCommand, withoutWords } from "./text.ts";
 import { kindOfText, languageOfCommand } from "./text-kind.ts";
 import { checkKeyAnswers, type UiTexts } from "./ui.ts";
 import {
@@ -684,38 +684,41 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       if (person?.does === "ask-person" && namesPerson(calm) && restScore >= UPSET_FITTING)
         understood = { kind: "confident", id: person.id, candidates: rest.candidates };
       else if (isQuestion(calm) && restScore >= CALM_CLEAR) understood = rest;
-      // With nothing on screen, a question asked besides the feeling is read as it would be asked calmly
-      // (「大きいファイルってどうやって送るのよ💢」, 「…ここに貼ったメールって、どこかに残るんですか」): the
-      // story around it too (askingSentences), as long as what is left is more than an ending.
-      else if (topic === null && calmlyAsked(calm) !== undefined) understood = calmlyAsked(calm)!;
-      // A want or a guess said among the feeling (「ふざけんな、so-netのせいだろこれ」「パスワード盗まれたのか
-      // も…こわい」) that one of the diagnosis's own questions answers is that question, asked or not: the
-      // apology, then that answer, not the steps again. What is left must be more than an ending.
-      else if (
-        restId !== undefined &&
-        topic !== null &&
-        !isPleasantry(restId) &&
-        fitsScreen(restId, topic) &&
-        restScore >= (isQuestion(calm) ? UPSET_FITTING : UPSET_FITTING_TOLD) &&
-        canonicalLength(calm, readings) >= MIN_UPSET_REST_CHARS &&
-        saysSomething(calm)
-      )
-        understood = rest;
       else {
-        // The whole, diluted by the feeling, counts when it matches clearly (or is no returned mail at
-        // all: 「迷惑メールが毎日届いて困ってる」) and says what the rest says.
-        const whole = questionIndex.understand(text, topic);
-        const wholeClear =
-          (whole.candidates[0]?.score ?? 0) >= UPSET_CLEAR ||
-          deps.questions.questions.get(restId ?? "")?.notBounce === true;
-        if (whole.kind === "confident" && whole.id === restId && wholeClear) understood = whole;
+        // With nothing on screen, a question asked besides the feeling is read as it would be asked calmly
+        // (「大きいファイルってどうやって送るのよ💢」, 「…ここに貼ったメールって、どこかに残るんですか」): the
+        // story around it too (askingSentences), as long as what is left is more than an ending.
+        const calmly = topic === null ? calmlyAsked(calm) : undefined;
+        if (calmly !== undefined) understood = calmly;
+        // A want or a guess said among the feeling (「ふざけんな、so-netのせいだろこれ」「パスワード盗まれたのか
+        // も…こわい」) that one of the diagnosis's own questions answers is that question, asked or not: the
+        // apology, then that answer, not the steps again. What is left must be more than an ending.
         else if (
-          deps.questions.questions.get(restId ?? "")?.statement &&
-          restScore >= UPSET_TOLD &&
-          canonicalLength(calm, readings) >= MIN_UPSET_REST_CHARS
+          restId !== undefined &&
+          topic !== null &&
+          !isPleasantry(restId) &&
+          fitsScreen(restId, topic) &&
+          restScore >= (isQuestion(calm) ? UPSET_FITTING : UPSET_FITTING_TOLD) &&
+          canonicalLength(calm, readings) >= MIN_UPSET_REST_CHARS &&
+          saysSomething(calm)
         )
           understood = rest;
-        else understood = { kind: "none", candidates: whole.candidates };
+        else {
+          // The whole, diluted by the feeling, counts when it matches clearly (or is no returned mail at
+          // all: 「迷惑メールが毎日届いて困ってる」) and says what the rest says.
+          const whole = questionIndex.understand(text, topic);
+          const wholeClear =
+            (whole.candidates[0]?.score ?? 0) >= UPSET_CLEAR ||
+            deps.questions.questions.get(restId ?? "")?.notBounce === true;
+          if (whole.kind === "confident" && whole.id === restId && wholeClear) understood = whole;
+          else if (
+            deps.questions.questions.get(restId ?? "")?.statement &&
+            restScore >= UPSET_TOLD &&
+            canonicalLength(calm, readings) >= MIN_UPSET_REST_CHARS
+          )
+            understood = rest;
+          else understood = { kind: "none", candidates: whole.candidates };
+        }
       }
     }
     understood = toldWithPleasantry(text, beyondPleasantries(text, understood, topic), topic);
@@ -943,8 +946,7 @@ const ACKNOWLEDGING_YES = ["はい", "yes"];
 
 /** Words of a guess (「…かも」「…かな」 "maybe"): a fact told with them is still asked about. */
 function guesses(text: string): boolean {
-  const t = text.normalize("NFKC").toLowerCase();
-  return GUESS_WORDS.some((w) => t.includes(w));
+  return mentionsAny(text, GUESS_WORDS);
 }
 const GUESS_WORDS = ["かも", "かな", "かしら", "たぶん", "多分", "maybe", "might", "probably", "perhaps"];
 
@@ -987,8 +989,7 @@ const CONTRASTS = ["じゃなく", "ではなく"];
 
 /** Whether a text names a person to talk to (人, 担当, オペレーター, "human"…): a plain scan. */
 function namesPerson(text: string): boolean {
-  const t = text.normalize("NFKC").toLowerCase();
-  return PEOPLE.some((p) => t.includes(p));
+  return mentionsAny(text, PEOPLE);
 }
 const PEOPLE = ["人", "担当", "オペレーター", "スタッフ", "human", "person", "agent", "someone"];
 

@@ -37,6 +37,15 @@ export function withoutWords(text: string, words: readonly string[], by = " "): 
   return out;
 }
 
+/**
+ * Whether `text`, width-folded (NFKC) and lower-cased, contains any of `words` (given folded). Plain string
+ * search: no pattern, linear in the text per word.
+ */
+export function mentionsAny(text: string, words: readonly string[]): boolean {
+  const t = text.normalize("NFKC").toLowerCase();
+  return words.some((w) => t.includes(w));
+}
+
 /** Fills {name} placeholders. Unknown names stay as they are, so a typo shows instead of vanishing. */
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>

@@ -1,5 +1,5 @@
 import type { Feeling } from "../events.ts";
-import { trimEndOf, withoutWords } from "../text.ts";
+import { mentionsAny, trimEndOf, withoutWords } from "../text.ts";
 import { tellsMore } from "./asking.ts";
 
 /**
@@ -205,8 +205,7 @@ const FRAME_WORDS = new Set(
 
 /** Whether a message thanks or tells that it worked: praise in it is meant (「素晴らしい、届きました！」). */
 export function soundsGlad(text: string): boolean {
-  const t = text.normalize("NFKC").toLowerCase();
-  return GLAD.some((w) => t.includes(w));
+  return mentionsAny(text, GLAD);
 }
 const GLAD = [
   "ありがと",

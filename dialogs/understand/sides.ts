@@ -1,3 +1,5 @@
+import { mentionsAny } from "../text.ts";
+
 /**
  * Whose side a text names: the user's own (「私の」「自分の」「うちの」「こっち」 "my") or the other party's
  * (「相手の」「先方」「向こう」 "their"). 「私のメールボックスがいっぱいなの？」 after "the recipient's
@@ -93,6 +95,5 @@ const FAULT_WORDS = [
 ];
 
 export function namesFault(text: string): boolean {
-  const t = text.normalize("NFKC").toLowerCase();
-  return FAULT_WORDS.some((w) => t.includes(w));
+  return mentionsAny(text, FAULT_WORDS);
 }
