@@ -147,6 +147,57 @@ function tokenLoss(paste: string, ocr: string): { total: number; lost: string[] 
   return { total: tokens.length, lost: tokens.filter((t) => !have.includes(squash(t))) };
 }
 
+/** The kinds of line a screenshot can lose, each tested on the pasted line (a line may be of several). */
+const LINE_KINDS: readonly (readonly [string, RegExp])[] = [
+  ["reply code", /(?<![\w.])[245]\d\d(?![\w.])/],
+  ["status code", /(?<![\w.])[245]\.\d{1,3}\.\d{1,3}(?![\w.])/],
+  ["address", /@/],
+  ["dashes", /-{3}|={3}|_{3}/],
+  ["japanese", /[\u3040-\u30ff\u4e00-\u9fff]/],
+  ["over 40 characters (wraps)", /^.{41}/],
+];
+
+/**
+ * The pasted text's lines of 6 or more characters the OCR text lacks (blanks and case ignored), per
+ * variant and per kind of line: which part of a fragment the screenshot loses, verdict or not.
+ */
+function lineLoss(
+  rows: readonly Row[],
+  pasted: ReadonlyMap<string, string>,
+  ocr: ReadonlyMap<string, string>,
+) {
+  const squash = (s: string) => s.replace(/\s+/g, "").toLowerCase();
+  // Fixed order, so two runs' reports line up.
+  const tally = new Map<string, [number, number]>(
+    [
+      "all lines",
+      ...["light", "dark", "png", "jpeg", "2x", "3x"],
+      ...LINE_KINDS.map(([k]) => k),
+      "other",
+    ].map((k, i) => [i === 0 ? k : `  ${k}`, [0, 0]]),
+  );
+  const count = (key: string, lost: boolean) => {
+    const t = tally.get(key) ?? [0, 0];
+    t[0]++;
+    if (lost) t[1]++;
+    tally.set(key, t);
+  };
+  for (const r of rows) {
+    const have = squash(ocr.get(r.image) ?? "");
+    const [, theme, scale, ext] = /\.(light|dark)\.(\w+)\.(png|jpg)$/.exec(r.image) ?? [];
+    for (const line of (pasted.get(r.image) ?? "").split("\n")) {
+      const s = squash(line);
+      if (s.length < 6) continue;
+      const lost = !have.includes(s);
+      for (const v of ["all lines", `  ${theme}`, `  ${ext === "jpg" ? "jpeg" : ext}`, `  ${scale}`])
+        count(v, lost);
+      const kinds = LINE_KINDS.filter(([, re]) => re.test(line)).map(([k]) => k);
+      for (const k of kinds.length > 0 ? kinds : ["other"]) count(`  ${k}`, lost);
+    }
+  }
+  return tally;
+}
+
 const pct = (n: number, d: number) => (d === 0 ? "    -" : ((100 * n) / d).toFixed(1).padStart(5));
 
 async function main(): Promise<void> {
@@ -228,6 +279,19 @@ async function main(): Promise<void> {
     `codes and addresses of the pasted text missing from the OCR text: ${lostTokens.length}/${tokens}`,
     `-reader: pasted right, screenshot wrong: ${losses.length}; the other way: ${gains.length}`,
   );
+  let topicLost = 0;
+  let topicGained = 0;
+  for (const r of rows) {
+    const [s, p] = [ok(shot.all, r, "topic"), ok(paste.all, r, "topic")];
+    if (p && !s) topicLost++;
+    if (s && !p) topicGained++;
+  }
+  out.push(
+    `topic, all readers on: pasted right, screenshot wrong: ${topicLost}; the other way: ${topicGained}`,
+  );
+  out.push("", "pasted lines (6+ characters) missing from the OCR text, blanks and case ignored:");
+  for (const [key, [n, lost]] of lineLoss(rows, pasted, ocrText))
+    out.push(`${key.padEnd(30)}${String(lost).padStart(5)} of ${String(n).padStart(5)}  ${pct(lost, n)} %`);
   if (args.includes("--misses")) {
     out.push("", "lost:", ...losses.map((l) => `  ${l}`), "", "gained:", ...gains.map((l) => `  ${l}`));
     out.push("", "tokens lost:", `  ${lostTokens.join("  ")}`);
