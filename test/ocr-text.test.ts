@@ -232,6 +232,25 @@ describe("OCR cleaning", () => {
     expect(cleanOcrText(kept)).toBe(kept);
   });
 
+  it("mends a letter OCR read for a digit in a reply or status code, and leaves words alone", async () => {
+    // The status code alone says what went wrong here: read as "5.1.l", nothing would be found.
+    const misread = cleanOcrText("S50 5.1.l <kijitora@example.jp>... Recipient");
+    expect(misread).toBe("550 5.1.1 <kijitora@example.jp>... Recipient");
+    const [record] = (await classify(misread, { kind: "fragment" })).records;
+    expect(record).toMatchObject({ reason: "userunknown", status: "5.1.1", topic: "user-unknown" });
+    expect(cleanOcrText("host mx.example.jp said: 55O-5.2.2 Over quota")).toBe(
+      "host mx.example.jp said: 550-5.2.2 Over quota",
+    );
+    expect(cleanOcrText("Diagnostic-Code: smtp; 4S1 4.4.O timeout")).toBe(
+      "Diagnostic-Code: smtp; 451 4.4.0 timeout",
+    );
+    // A code at a sentence's end keeps its full stop.
+    expect(cleanOcrText("Status: 5.1.l.")).toBe("Status: 5.1.1.");
+    // Not codes: a model name, a version, letters with dots, a page count, a word with one digit.
+    const kept = "Galaxy S50 and 5.l.x, S.O.S, page 4SO of 5OO, ISO 5S0 x, (55O) y";
+    expect(cleanOcrText(kept)).toBe(kept);
+  });
+
   it("mends look-alikes in host names and links: 'Ll' for 'l', a blank after a hyphen or a scheme's colon", async () => {
     expect(cleanOcrText("550-mail0.bemta0.messageLlabs.com is not permitted <nyaan@Llibsisimai.org>")).toBe(
       "550-mail0.bemta0.messagelabs.com is not permitted <nyaan@libsisimai.org>",

@@ -102,6 +102,43 @@ function fixLetters(text: string): string {
     .replace(/\bMAIL FR0M:/gi, "MAIL FROM:");
 }
 
+/** Letters OCR reads for digits inside a code: O for 0; l, I and | for 1; S for 5. */
+const DIGIT_OF: Readonly<Record<string, string>> = { O: "0", o: "0", l: "1", I: "1", "|": "1", S: "5" };
+const asDigits = (s: string) => s.replace(/[OolI|S]/g, (c) => DIGIT_OF[c]!);
+const realDigits = (s: string) => s.replace(/\D/g, "").length;
+
+/**
+ * A status code with a letter read for a digit: "5.1.l", "5.l.l", "4.4.O", "S.7.1". Its shape (a class
+ * digit, a dot, one to three characters, a dot, one to three) is the code's alone; the class must be a
+ * digit, or an S with digits after it.
+ */
+const STATUS_LOOKALIKE = /(?<![\w.])([245S])\.([\dOolI|]{1,3})\.([\dOolI|]{1,3})(?![\w|]|\.\w)/g;
+/**
+ * A reply code with a letter read for a digit ("S50", "55O", "4S1"): at least two of its three characters
+ * digits, 2xx to 5xx, and where a reply code stands: followed by a blank or a hyphen, and at the start of
+ * a line (after blanks, "#", quotes or "<<<"), after a colon, semicolon, quote or parenthesis, or before a
+ * status code.
+ */
+const REPLY_LOOKALIKE = /(?<![\w.])([245S][\dOS][\dOS])(?=[- ])/g;
+const REPLY_BEFORE = /(?:^|[\n:;'"(#<])[ \t]{0,8}$/;
+const STATUS_AFTER = /^[- ][245]\.\d/;
+
+function mendCodes(text: string): string {
+  const statuses = text.replace(STATUS_LOOKALIKE, (code, cls: string, subject: string, detail: string) =>
+    cls === "S" && realDigits(subject + detail) === 0
+      ? code
+      : `${asDigits(cls)}.${asDigits(subject)}.${asDigits(detail)}`,
+  );
+  return statuses.replace(REPLY_LOOKALIKE, (code: string, _c: string, at: number, all: string) => {
+    if (realDigits(code) === 3 || realDigits(code) < 2) return code;
+    const digits = asDigits(code);
+    if (!/^[245][0-5]\d$/.test(digits)) return code;
+    const before = all.slice(Math.max(0, at - 9), at);
+    const after = all.slice(at + 3, at + 6);
+    return REPLY_BEFORE.test(before) || STATUS_AFTER.test(after) ? digits : code;
+  });
+}
+
 /** Longest "<…>" whose blanks are taken for OCR's: an address in angle brackets is at most this long. */
 const MAX_BRACKETED = 120;
 
@@ -162,7 +199,7 @@ function normalizeCharacters(text: string): string {
     .replace(/[‘’‚`´]/g, "'")
     .replace(/[“”„]/g, '"');
   return joinBracketed(
-    fixLetters(joinJapanese(plainDashes(nfkc)))
+    mendCodes(fixLetters(joinJapanese(plainDashes(nfkc))))
       .replace(BROKEN_TLD, "$1$2")
       .replace(JP_READ_AS_JO, ".jp"),
   );
