@@ -22,6 +22,7 @@
  * 2. Ack latency at a fixed 200 events/s on the text mix (open loop: measured from each request's
  *    scheduled time, so a stall counts for every request it delays): p50 / p99.
  * 3. RSS of a fresh full-app process with 10k live sessions (10k users: follow + paste), after a full GC.
+ *    BENCH_HEAP_SNAPSHOT=dir also writes its heap snapshot then (what holds the memory: sessions, logs…).
  * 4. The stream path (BENCH_PARTS=stream, on by default when Debian's redis-server is installed): the full
  *    app with REDIS_URL pointing at a redis-server of its own (events written to the Redis stream before
  *    the ack, consumed from it; sessions, de-duplication and locks in Redis), text traffic against the
@@ -131,6 +132,7 @@ async function startBot(kind: Kind, standIn: StandIn, redis?: RedisServer, varia
       ...(kind !== "echo" && RUNTIME_ENV),
       ...(process.env.MALLOC_ARENA_MAX && { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX }),
       ...(process.env.MAX_CONCURRENT_EVENTS && { MAX_CONCURRENT_EVENTS: process.env.MAX_CONCURRENT_EVENTS }),
+      ...(process.env.BENCH_HEAP_SNAPSHOT && { BENCH_HEAP_SNAPSHOT: process.env.BENCH_HEAP_SNAPSHOT }),
       ...variant?.env,
     },
     stdio: ["ignore", "ignore", "inherit", "ipc"], // the app's JSON log lines go nowhere, as to a log shipper

@@ -1,3 +1,6 @@
+import { join } from "node:path";
+import { writeHeapSnapshot } from "node:v8";
+
 /**
  * The benchmark's bot processes talk to bench/webhook.ts over Node's IPC channel: they announce their
  * port, and answer questions about their memory and the CPU time they have used. Memory is read after
@@ -31,6 +34,9 @@ export function serveBenchIpc(port: number, sessions?: () => number): void {
     const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
     const memory: Memory = { rss, heapUsed, heapTotal, external, ...(sessions && { sessions: sessions() }) };
     process.send?.({ memory } satisfies BenchAnswer);
+    // BENCH_HEAP_SNAPSHOT=dir: a heap snapshot of the full app with its sessions, to see what holds the memory.
+    if (process.env.BENCH_HEAP_SNAPSHOT && sessions && sessions() > 0)
+      writeHeapSnapshot(join(process.env.BENCH_HEAP_SNAPSHOT, `full-${sessions()}-sessions.heapsnapshot`));
   });
   process.on("disconnect", () => process.exit(0));
 }
