@@ -1,5 +1,6 @@
 import pino, { type Logger } from "pino";
 import { maskPii } from "../knowledge/pii.ts";
+import { LogLines } from "./log-destination.ts";
 
 /**
  * The one logger of the app. Personal data is masked by construction: every string that reaches a log
@@ -53,15 +54,6 @@ export interface LoggerOptions {
   destination?: pino.DestinationStream;
 }
 
-/**
- * Lines waiting while a write is under way are joined into chunks of at most this many bytes (sonic-boom's
- * maxWrite; its default is 16 KB). Each line appended measures its chunk in bytes (Buffer.byteLength),
- * which copies the joined chunk into one string again: with 16 KB chunks that was ~17 KB allocated per
- * event under load (the benchmark's whole app, sampled), a good share of its garbage. With 1 KB, each
- * line copies at most 1 KB; a chunk is still several lines per write.
- */
-const LOG_CHUNK_BYTES = 1024;
-
 export function createLogger(options: LoggerOptions = {}): Logger {
   const root = pino(
     {
@@ -76,7 +68,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         },
       },
     },
-    options.destination ?? pino.destination({ sync: false, maxWrite: LOG_CHUNK_BYTES }),
+    // stdout, asynchronously, whatever waits written at once (log-destination.ts).
+    options.destination ?? new LogLines(),
   );
   // Fields bound with logger.child({ requestId, … }) are serialised once at child creation and never
   // pass through logMethod, so they are masked here. Children inherit this method from the root.
