@@ -19,7 +19,28 @@ const APOSTROPHES = /['\u2019]/g; // "didn't" and "didn’t" both become "didnt"
 const SEPARATORS = /[\s\p{P}\p{S}]+/gu;
 const LATIN_OR_DIGIT = /[a-z0-9]/;
 
+/**
+ * The last texts folded, with their folded forms: one turn folds the same text several times (the
+ * symptom phrases, ui.yaml's mentions, feelings and the phrases of questions each fold what they are
+ * given: a paste 3-9 times in `npm run bench:webhook`'s traffic). Folding is a pure function. Only the
+ * last four are held, in this process's memory, as any string of the turn is until the next GC: never
+ * written anywhere.
+ */
+const RECENT_FOLDS = 4;
+const recentTexts: string[] = [];
+const recentFolds: string[] = [];
+let nextFold = 0;
+
 export function foldSymptomText(text: string): string {
+  for (let i = 0; i < recentTexts.length; i++) if (recentTexts[i] === text) return recentFolds[i]!;
+  const folded = foldAnew(text);
+  recentTexts[nextFold] = text;
+  recentFolds[nextFold] = folded;
+  nextFold = (nextFold + 1) % RECENT_FOLDS;
+  return folded;
+}
+
+function foldAnew(text: string): string {
   const folded = text
     .normalize("NFKC")
     .toLowerCase()
