@@ -62,18 +62,59 @@ function viewKey(session: SessionView): string {
   return JSON.stringify(Object.entries(session).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-/** The interpreter, with the meaning of recent typed texts kept (per view of the session): ~1 MB at most. */
+/** Base64 digits' values, for a number out of a digest's first characters. */
+const BASE64 = new Map(
+  [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"].map((c, i) => [c, i]),
+);
+
+/**
+ * The keys seen lately, as 30-bit numbers taken from their digest (a small integer each, no string):
+ * a bounded ring, the oldest forgotten first. Two keys with the same number only mean that a result is
+ * kept at its first sight instead of its second.
+ */
+class SeenKeys {
+  private readonly ring: Int32Array;
+  private readonly members = new Set<number>();
+  private next = 0;
+
+  constructor(size: number) {
+    this.ring = new Int32Array(size).fill(-1);
+  }
+
+  /** True if the key was seen lately; else it is remembered as seen now. */
+  check(digest: string): boolean {
+    let n = 0;
+    for (let i = 0; i < 5; i++) n = n * 64 + BASE64.get(digest[i]!)!;
+    if (this.members.has(n)) return true;
+    if (this.ring.length === 0) return false;
+    const old = this.ring[this.next]!;
+    if (old !== -1) this.members.delete(old);
+    this.ring[this.next] = n;
+    this.next = (this.next + 1) % this.ring.length;
+    this.members.add(n);
+    return false;
+  }
+}
+
+/**
+ * The interpreter, with the meaning of recent typed texts kept (per view of the session): ~1 MB at most.
+ * A meaning is kept the second time its text is seen in that view: what people type (「はい」, a symptom in
+ * common words) comes back within moments, but a paste names its sender's own recipient and is seen once;
+ * keeping each one (its JSON written, its key, the room it takes from a typed word) bought nothing.
+ */
 export function rememberingInterpreter(interpret: Interpreter, entries = 2_000): Interpreter {
   const recent = new RecentResults<string>(entries);
+  const seen = new SeenKeys(4 * entries);
   return async (input, session) => {
     if (input.kind !== "text" || input.text.length > MAX_KEYED_TEXT) return interpret(input, session);
     // Every field of the view, not a chosen few: a field added to SessionView later (as justDiagnosed was)
-    // must change the key, or a kept meaning would answer a different state of the conversation.
-    const key = `${viewKey(session)} ${hash("sha256", input.text, "base64")}`;
+    // must change the key, or a kept meaning would answer a different state of the conversation. The view
+    // and the text are one digest (JSON has no raw NUL: the two parts cannot run into each other).
+    const key = hash("sha256", `${viewKey(session)}\0${input.text}`, "base64");
     const kept = recent.get(key);
     if (kept !== undefined) return JSON.parse(kept) as DialogEvent[];
     const events = await interpret(input, session);
-    if (events.some((e) => CARRIES_EXCERPT.has(e.type))) return events;
+    if (!seen.check(key) || events.some((e) => CARRIES_EXCERPT.has(e.type))) return events;
     const json = JSON.stringify(events);
     if (json.length <= MAX_KEPT_EVENTS) recent.set(key, json);
     return events;
