@@ -57,6 +57,9 @@ const DEV_BLOCKS = {
   "dev-dialog2": "DIALOG2",
   // dialog's own check (round 11): emotion utterances written before its feelings changes.
   "dev-feelings": "FEELINGS",
+  // machine's own check (round 12): cold messages (symptoms told, general questions, out of scope) written
+  // before its changes for them.
+  "dev-cold2": "COLD2",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
