@@ -34,6 +34,7 @@ import { phraseMatcher } from "./understand/phrases.ts";
 import { buildRespeller } from "./understand/respell.ts";
 import { romajiToKana } from "./understand/romaji.ts";
 import { stringsIn, withScope } from "./understand/scope.ts";
+import { symptomClassMatcher } from "./understand/symptom-classes.ts";
 import { buildQuestionIndex, MAX_QUESTION_CHARS, type Understanding } from "./understand/understand.ts";
 
 export { diagnosisOf, primaryRecord } from "./diagnosis.ts";
@@ -132,6 +133,8 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     deps.knowledge.symptoms.map(({ topic, phrases }) => [topic, phrases] as const),
     readings,
   );
+  // 「写真つけたのだけはじかれる」: symptoms told in words nobody listed (symptoms.yaml classes).
+  const symptomByClass = symptomClassMatcher(deps.knowledge.symptoms, readings);
   // Built once: the examples of knowledge/data/questions/ as a search index.
   // A text about something no question covers (fees, contracts) is no question of ours (scope.ts).
   const questionIndex = withScope(
@@ -288,11 +291,14 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     }
     // A file may be long (a whole mail): the checks on the user's own words look at its beginning only.
     const head = file && text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
-    const ownWords =
+    const kind = kindOfText(head, record !== undefined);
+    // With nothing on screen, a symptom typed in words nobody listed (「写真つけたのだけはじかれる」: a class
+    // of symptoms.yaml) is read too; never a server's text (a failed paste stays one).
+    const toldCold = !file && !session.topic && !kind.fromServer && text.length <= MAX_QUESTION_CHARS;
+    const ownPhrase =
       deps.matchSymptom(head) ??
       (head.length <= MAX_QUESTION_CHARS ? symptomByReading(head) : undefined) ??
       symptomIn(respelled());
-    const kind = kindOfText(head, record !== undefined);
     // A short text nobody but a person writes (no status code, header line, SMTP transcript): it may be a
     // question. 「MAILER-DAEMONって誰ですか」 names a bounce word, but it is asked, not pasted.
     const typed =
@@ -321,6 +327,12 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       const u = understood();
       return u.kind === "confident" ? deps.questions.questions.get(u.id) : undefined;
     };
+    // A class gives way to a question clearly asked (「動画を送りたいのに毎回はじかれる。大きいファイルってど
+    // うやって送るの」: how to send large files, not the diagnosis again).
+    const byClass = ownPhrase === undefined && toldCold ? symptomByClass(head) : undefined;
+    const askedInstead = () =>
+      isQuestion(text) && question()?.does === undefined && topScore() >= CLASS_GIVES_WAY;
+    const ownWords = ownPhrase ?? (byClass && !askedInstead() ? byClass : undefined);
     // Typed English the text-kind heuristics left open ("Who is MAILER-DAEMON?") is English when it asks
     // one of our questions.
     adopt(
@@ -1032,6 +1044,8 @@ const CLEAR_OVER_BOUNCE = 0.4;
 const ASKED_CLEARLY = 0.26;
 /** A second question asked in its own sentence is answered too when it scores this much alone. */
 const SECOND_CLEAR = 0.3;
+/** A symptom told in words of a class (symptoms.yaml) gives way to a question asked that scores this much. */
+const CLASS_GIVES_WAY = 0.3;
 /** With nothing on screen, a question asked besides words of feeling, read as if calm, scores this much. */
 const CALMLY_ASKED = 0.3;
 /** A question asked besides words of feeling, read without them, must score this much. */

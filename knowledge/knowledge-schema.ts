@@ -199,11 +199,32 @@ export const carriersSchema = z.record(
   { error: entries("<carrier-id>: { name, domains, allowSteps }") },
 );
 
-/** symptoms.yaml: `<topic-id>: [phrases]`; earlier topics win when several match. */
+const symptomWords = z
+  .array(z.string().trim().min(1, { message: "must not be empty" }), { error: "must be a list of words" })
+  .min(1, { message: "needs at least one word" });
+/**
+ * A symptom told in words nobody listed (symptoms.yaml): a word of each group of `all` in the text (「写真」
+ * and 「戻ってくる」), none of `unless`.
+ */
+export const symptomClassSchema = z
+  .object({
+    all: z.array(symptomWords, { error: "must be a list of word lists" }).min(2, {
+      message: "needs at least two word lists (one list is a phrase)",
+    }),
+    unless: symptomWords.optional(),
+  })
+  .strict();
+
+/**
+ * symptoms.yaml: `<topic-id>: [phrases]`, where an entry may also be a class of phrasings
+ * (`{ all: [[words], [words]], unless: [words] }`); earlier topics win when several match.
+ */
 export const symptomsSchema = z.record(
   z.string(),
   z
-    .array(z.string().trim().min(1, { message: "must not be empty" }), { error: "must be a list of phrases" })
+    .array(z.union([z.string().trim().min(1, { message: "must not be empty" }), symptomClassSchema]), {
+      error: "must be a list of phrases",
+    })
     .min(1, { message: "needs at least one phrase" }),
   { error: entries("<topic-id>: [phrases]") },
 );

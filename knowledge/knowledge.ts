@@ -80,11 +80,19 @@ export interface Carrier {
   /** How the RECIPIENT allows our sender's address/domain. */
   allowSteps: LocalizedList;
 }
+/**
+ * A symptom in words nobody listed (symptoms.yaml): a word of every group of `all` in a typed text and none
+ * of `unless` (「写真をつけると戻ってくる」: a photo word and a coming-back word → "too big").
+ */
+export interface SymptomClass {
+  all: string[][];
+  unless?: string[];
+}
 export interface Knowledge {
   topics: ReadonlyMap<TopicId, Topic>;
   links: ReadonlyMap<string, Link>;
   carriers: readonly Carrier[];
-  symptoms: readonly { topic: TopicId; phrases: string[] }[];
+  symptoms: readonly { topic: TopicId; phrases: string[]; classes?: SymptomClass[] }[];
   /** What texts may claim, for the consistency check (claims.yaml). */
   claims: readonly Claim[];
   /** What status and reply codes mean, in a few words (codes.yaml). */
@@ -189,12 +197,27 @@ function loadSymptoms(file: string, topics: ReadonlyMap<TopicId, Topic>): Knowle
   const exampleLines = [...topics.values()].flatMap((t) =>
     t.examples.map((line) => ({ topic: t.id, line, folded: foldSymptomText(line) })),
   );
-  const symptoms: { topic: TopicId; phrases: string[] }[] = [];
-  for (const [topic, phrases] of Object.entries(data)) {
+  const symptoms: Knowledge["symptoms"][number][] = [];
+  for (const [topic, entries] of Object.entries(data)) {
     if (!topics.has(topic as TopicId))
       throw new DataFileError(file, topic, `is not a topic id; topic ids: ${TOPIC_IDS.join(", ")}`);
-    phrases.forEach((phrase, i) => {
+    const phrases: string[] = [];
+    const classes: SymptomClass[] = [];
+    entries.forEach((phrase, i) => {
       const field = `${topic}.${i}`;
+      if (typeof phrase !== "string") {
+        // A class's words are looked for only together (dialogs/understand/symptom-classes.ts), in typed text.
+        for (const word of [...phrase.all.flat(), ...(phrase.unless ?? [])])
+          if (foldSymptomText(word) === "")
+            throw new DataFileError(
+              file,
+              field,
+              `"${word}" has no letters to match (punctuation is ignored)`,
+            );
+        classes.push(phrase);
+        return;
+      }
+      phrases.push(phrase);
       const compiled = compilePhrase(phrase);
       if ([...compiled.needle].length < MIN_NEEDLE)
         throw new DataFileError(file, field, `"${phrase}" is too short to match safely; write a few words`);
@@ -213,7 +236,7 @@ function loadSymptoms(file: string, topics: ReadonlyMap<TopicId, Topic>): Knowle
           `"${phrase}" also matches the bounce line "${clash.line}" of topic ${clash.topic}; use the user's own words`,
         );
     });
-    symptoms.push({ topic: topic as TopicId, phrases });
+    symptoms.push({ topic: topic as TopicId, phrases, ...(classes.length > 0 ? { classes } : {}) });
   }
   return symptoms;
 }

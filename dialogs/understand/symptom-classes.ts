@@ -1,0 +1,58 @@
+import type { Knowledge } from "../../knowledge/knowledge.ts";
+import {
+  type CompiledPhrase,
+  compilePhrase,
+  foldSymptomText,
+  occursIn,
+} from "../../knowledge/symptom-text.ts";
+import type { TopicId } from "../../knowledge/types.ts";
+import { type ReadingTable, withReadings } from "./normalize.ts";
+
+/**
+ * Symptoms told in words nobody listed (symptoms.yaml classes): 「写真つけたのだけはじかれる」「動画を添付す
+ * ると毎回戻される」 have a word of a thing attached and a word of coming back, in whatever order, with
+ * whatever between; 「何日かしてから届けられなかったと来た」 a word of "days later" and one of "not delivered".
+ * A class matches when every one of its word lists has a word in the text (or in its reading: 「しゃしん」 for
+ * 写真, as phrases.ts reads phrases) and none of its `unless` words is there (「エラーメールの添付を開いた」 is
+ * no attachment sent). Topics are tried in the order of symptoms.yaml, like its phrases.
+ *
+ * Each word is looked for with `indexOf` in a text of at most a few hundred characters (typed text only):
+ * linear, no pattern.
+ */
+const MIN_READ = 3;
+
+interface CompiledClass {
+  topic: TopicId;
+  all: CompiledPhrase[][];
+  unless: CompiledPhrase[];
+}
+
+export type SymptomClassMatcher = (text: string) => TopicId | undefined;
+
+export function symptomClassMatcher(
+  symptoms: Knowledge["symptoms"],
+  table: ReadingTable,
+): SymptomClassMatcher {
+  // A word and its reading (「写真」 and 「しゃしん」), when the reading is long enough to be safe.
+  const compile = (word: string): CompiledPhrase[] => {
+    const plain = compilePhrase(word);
+    const read = compilePhrase(withReadings(word.normalize("NFKC"), table));
+    return read.needle !== plain.needle && [...read.needle].length >= MIN_READ ? [plain, read] : [plain];
+  };
+  const classes: CompiledClass[] = symptoms.flatMap(({ topic, classes }) =>
+    (classes ?? []).map((c) => ({
+      topic,
+      all: c.all.map((words) => words.flatMap(compile)),
+      unless: (c.unless ?? []).flatMap(compile),
+    })),
+  );
+  if (classes.length === 0) return () => undefined;
+  return (text) => {
+    const plain = foldSymptomText(text);
+    const read = foldSymptomText(withReadings(text.normalize("NFKC"), table));
+    const has = (p: CompiledPhrase) => occursIn(plain, p) || occursIn(read, p);
+    for (const c of classes)
+      if (c.all.every((words) => words.some(has)) && !c.unless.some(has)) return c.topic;
+    return undefined;
+  };
+}
