@@ -31,6 +31,7 @@ import { standardSpelling } from "./understand/dialect.ts";
 import { feltByShape, saysSomething, soundsGlad, tellsSituation } from "./understand/feelings.ts";
 import { canonicalLength, readingTable } from "./understand/normalize.ts";
 import { phraseMatcher } from "./understand/phrases.ts";
+import { reasonTextReader, retells } from "./understand/reason-texts.ts";
 import { buildRespeller } from "./understand/respell.ts";
 import { romajiToKana } from "./understand/romaji.ts";
 import { stringsIn, withScope } from "./understand/scope.ts";
@@ -135,6 +136,8 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
   );
   // 「写真つけたのだけはじかれる」: symptoms told in words nobody listed (symptoms.yaml classes).
   const symptomByClass = symptomClassMatcher(deps.knowledge.symptoms, readings);
+  // 「一時的なエラーなので後でもう一度って書いてあった」: a reason retold, close to its own texts.
+  const reasonOf = reasonTextReader(deps.knowledge, deps.questions);
   // Built once: the examples of knowledge/data/questions/ as a search index.
   // A text about something no question covers (fees, contracts) is no question of ours (scope.ts).
   const questionIndex = withScope(
@@ -329,7 +332,12 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     };
     // A class gives way to a question clearly asked (「動画を送りたいのに毎回はじかれる。大きいファイルってど
     // うやって送るの」: how to send large files, not the diagnosis again).
-    const byClass = ownPhrase === undefined && toldCold ? symptomByClass(head) : undefined;
+    // What a returned mail said, retold (「最大サイズを超えてるって英語で来ました」): the reason whose own
+    // title or summary it is close to (reason-texts.ts), when nothing above read it.
+    const byClass =
+      ownPhrase !== undefined || !toldCold
+        ? undefined
+        : (symptomByClass(head) ?? (!record && retells(text) ? reasonOf(head) : undefined));
     const askedInstead = () =>
       isQuestion(text) && question()?.does === undefined && topScore() >= CLASS_GIVES_WAY;
     const ownWords = ownPhrase ?? (byClass && !askedInstead() ? byClass : undefined);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readingTable } from "../dialogs/understand/normalize.ts";
+import { reasonTextReader, retells } from "../dialogs/understand/reason-texts.ts";
 import { symptomClassMatcher } from "../dialogs/understand/symptom-classes.ts";
 import { loadKnowledge } from "../knowledge/knowledge.ts";
 import { loadQuestions } from "../knowledge/questions.ts";
@@ -50,5 +51,23 @@ describe("a symptom told in words nobody listed (symptoms.yaml classes)", () => 
     expect(shipped("一週間後に配達できなかったと連絡が来た")).toBe("expired");
     expect(shipped("送信サーバーに断られます")).toBe("relay-denied");
     expect(shipped("エラーメールの添付を開いてしまった")).toBeUndefined();
+  });
+});
+
+describe("what a returned mail said, retold (reason-texts.ts)", () => {
+  const reasonOf = reasonTextReader(knowledge, loadQuestions(knowledge));
+
+  it("is the reason whose own texts it is close to, when one leads clearly", () => {
+    expect(reasonOf("アドレスの書き方が正しくない")).toBe("address-syntax");
+    expect(reasonOf("相手の容量がいっぱいで送れない")).toBe("mailbox-full");
+  });
+
+  it("is nothing when no reason leads", () => {
+    expect(reasonOf("今日はいい天気")).toBeUndefined();
+  });
+
+  it("is read only from words that retell what a mail said", () => {
+    expect(retells("最大サイズを超えてるって英語で来ました")).toBe(true);
+    expect(retells("メールの容量を増やしたい")).toBe(false);
   });
 });

@@ -1,0 +1,97 @@
+import type { Knowledge } from "../../knowledge/knowledge.ts";
+import type { Question, QuestionBank } from "../../knowledge/questions.ts";
+import type { TopicId } from "../../knowledge/types.ts";
+import { buildQuestionIndex } from "./understand.ts";
+
+/**
+ * What a returned mail said, retold in the user's words (「最大サイズを超えてるって英語で来ました」「一時的な
+ * エラーなので後でもう一度って書いてあった」): close to what the assistant itself says each reason is, its
+ * title, menu label and summary (knowledge/data/topics/*.yaml, ja and en). Those texts are one more index,
+ * built like the question index (understand.ts), one "question" per topic: every reason text support staff
+ * edit is a way in. A topic is read only when it leads clearly (score and margin below); the unknown topic
+ * (its texts say only that the reason is unclear) is left out.
+ */
+const CLEAR = 0.3;
+/** The next topic must score below this share of the first. */
+const MARGIN = 0.8;
+
+/** Words that retell what a mail said (「…って書いてあった」「…みたいな警告」): a plain scan, no pattern. */
+const RETELLING = [
+  "って来",
+  "ってき",
+  "ってく",
+  "って書",
+  "ってかい",
+  "って出",
+  "ってで",
+  "って戻",
+  "ってもど",
+  "って返",
+  "ってかえ",
+  "って言われ",
+  "っていわれ",
+  "って表示",
+  "って内容",
+  "って英語",
+  "と書",
+  "と表示",
+  "と出",
+  "と言われ",
+  "といわれ",
+  "とのこと",
+  "という",
+  "っていう",
+  "みたいな",
+  "that said",
+  "saying",
+  "it says",
+  "it said",
+];
+
+/** Whether a text retells what a mail said. */
+export function retells(text: string): boolean {
+  const folded = text.normalize("NFKC").toLowerCase();
+  return RETELLING.some((w) => folded.includes(w));
+}
+
+export type ReasonReader = (text: string) => TopicId | undefined;
+
+export function reasonTextReader(knowledge: Knowledge, bank: QuestionBank): ReasonReader {
+  const topics = new Map<string, Question>();
+  for (const [id, t] of knowledge.topics) {
+    if (id === "unknown") continue;
+    const sentences = (s: string) =>
+      s
+        .split(/[。.]\s*/)
+        .map((x) => x.trim())
+        .filter((x) => x.length > 0);
+    const examples = [
+      t.title.ja,
+      t.title.en,
+      t.menuLabel.ja,
+      t.menuLabel.en,
+      ...sentences(t.summary.ja),
+      ...sentences(t.summary.en),
+    ];
+    topics.set(id, {
+      id,
+      label: t.menuLabel,
+      examples,
+      answer: t.title,
+      topics: {},
+      links: [],
+      statement: false,
+      notBounce: false,
+      courtesy: false,
+      asksSide: false,
+      file: `topics/${id}.yaml`,
+    } as unknown as Question);
+  }
+  const index = buildQuestionIndex({ ...bank, questions: topics });
+  return (text) => {
+    const u = index.understand(text, null);
+    const [first, second] = u.candidates;
+    if (!first || first.score < CLEAR || (second && second.score >= MARGIN * first.score)) return undefined;
+    return first.id as TopicId;
+  };
+}
