@@ -338,8 +338,16 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       ownPhrase !== undefined || !toldCold
         ? undefined
         : (symptomByClass(head) ?? (!record && retells(text) ? reasonOf(head) : undefined));
-    const askedInstead = () =>
-      isQuestion(text) && question()?.does === undefined && topScore() >= CLASS_GIVES_WAY;
+    // A class gives way to a question asked about that very symptom (「動画が毎回戻ってくる、大きいのはどう
+    // 送れば？」: an answer of its own for its topic and few others, not "what does it mean").
+    const aboutClass = (q: Question) =>
+      byClass !== undefined &&
+      q.topics[byClass] !== undefined &&
+      Object.keys(q.topics).length <= MAX_TOPICS_OF_A_STANDALONE_ANSWER;
+    const askedInstead = () => {
+      const q = isQuestion(text) ? question() : undefined;
+      return q !== undefined && q.does === undefined && (topScore() >= CLASS_GIVES_WAY || aboutClass(q));
+    };
     const ownWords = ownPhrase ?? (byClass && !askedInstead() ? byClass : undefined);
     // Typed English the text-kind heuristics left open ("Who is MAILER-DAEMON?") is English when it asks
     // one of our questions.
