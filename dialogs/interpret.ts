@@ -489,7 +489,9 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     // Spam received (`notBounce`) is no reading of words that name the diagnosis on screen (「迷惑メール扱い
     // とか失礼すぎない？」 after "refused as spam": the refused mail itself).
     const read = wanted(m.question(), text);
-    const question = read?.notBounce && m.onScreen ? undefined : read;
+    // 「返ってきたメールに英語でなんか書いてある」: the words of "what is a returned mail", without asking what.
+    const question =
+      (read?.notBounce && m.onScreen) || (read?.asksWhat && !asksWhatItIs(text)) ? undefined : read;
     const understood = m.understood();
     // 「それくらいとっくにやってる」「もう試したけどだめ」: the advice on screen was tried already. Unless a
     // specific question is asked besides, the answer moves on: the diagnosis's key answer, or (none) the Q&A
@@ -965,6 +967,38 @@ function countsTries(text: string): boolean {
   }
   return false;
 }
+
+/**
+ * Whether a text asks what something is (何, なに, とは, 意味, どういう, 誰, "what", "mean", "who", or names a
+ * mail's subject), counts
+ * (何度, 何通) and "something" (何か, なんか) left out: a plain scan.
+ */
+function asksWhatItIs(text: string): boolean {
+  return mentionsAny(withoutWords(text.normalize("NFKC").toLowerCase(), NOT_WHAT), WHAT_WORDS);
+}
+const WHAT_WORDS = [
+  "何",
+  "なに",
+  "とは",
+  "意味",
+  "いみ",
+  "どういう",
+  "どんな",
+  "正体",
+  "ってなん",
+  "なんなの",
+  "なんです",
+  "なんのこと",
+  "誰",
+  "だれ",
+  "what",
+  "mean",
+  "who",
+  // A returned mail's subject named (「『Returned mail』って件名のが来た」) asks what that mail is.
+  "件名",
+  "subject",
+];
+const NOT_WHAT = ["何か", "何度", "何回", "何日", "何通", "何十", "何百", "何件", "何時間", "何もしてない"];
 
 /** The feedback button's "yes" label as typed (「はい」 "yes"): an acknowledgement too. */
 function isAcknowledgingYes(command: string): boolean {

@@ -337,6 +337,7 @@ export const questionSchema = strict({
   notBounce: z.boolean({ error: "must be true or false" }).optional(),
   courtesy: z.boolean({ error: "must be true or false" }).optional(),
   asksSide: z.boolean({ error: "must be true or false" }).optional(),
+  asksWhat: z.boolean({ error: "must be true or false" }).optional(),
   ifTold: id.optional(),
 });
 

@@ -68,6 +68,12 @@ export interface Question {
    */
   asksSide: boolean;
   /**
+   * It asks what something is (「リターンメールってなに」): a text without a word of asking what (何, とは,
+   * 意味, "what") does not ask it, though it names the same things (「母に送るメールが全部戻ってくる、どげんし
+   * たらよか」 tells, and asks what to do).
+   */
+  asksWhat?: boolean;
+  /**
    * Told as a fact rather than asked (「アドレス間違えてました」: the user knows it now), it is answered as
    * this question (what to do about it).
    */
@@ -158,6 +164,7 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         notBounce: raw.notBounce === true,
         courtesy: raw.courtesy === true,
         asksSide: raw.asksSide === true,
+        ...(raw.asksWhat && { asksWhat: true }),
         ...(raw.ifTold && { ifTold: raw.ifTold }),
         file,
       });
