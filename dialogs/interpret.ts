@@ -134,6 +134,16 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     deps.knowledge.symptoms.map(({ topic, phrases }) => [topic, phrases] as const),
     readings,
   );
+  // Questions asked only with one of their words (`needs`; a carrier named counts too).
+  const needed = new Map(
+    [...deps.questions.questions.values()]
+      .filter((q) => q.needs)
+      .map((q) => [q.id, phraseMatcher([[true, q.needs!]] as const, readings)] as const),
+  );
+  const lacksNeeded = (q: Question | undefined, text: string) => {
+    const has = q ? needed.get(q.id) : undefined;
+    return has !== undefined && has(text) === undefined && carrierIn(text) === undefined;
+  };
   // 「写真つけたのだけはじかれる」: symptoms told in words nobody listed (symptoms.yaml classes).
   const symptomByClass = symptomClassMatcher(deps.knowledge.symptoms, readings);
   // 「一時的なエラーなので後でもう一度って書いてあった」: a reason retold, close to its own texts.
@@ -490,8 +500,11 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     // とか失礼すぎない？」 after "refused as spam": the refused mail itself).
     const read = wanted(m.question(), text);
     // 「返ってきたメールに英語でなんか書いてある」: the words of "what is a returned mail", without asking what.
+    // 「なぜか一部の人にだけメールが届かない」: the words of "the recipient is on a mobile", naming none.
     const question =
-      (read?.notBounce && m.onScreen) || (read?.asksWhat && !asksWhatItIs(text)) ? undefined : read;
+      (read?.notBounce && m.onScreen) || (read?.asksWhat && !asksWhatItIs(text)) || lacksNeeded(read, text)
+        ? undefined
+        : read;
     const understood = m.understood();
     // 「それくらいとっくにやってる」「もう試したけどだめ」: the advice on screen was tried already. Unless a
     // specific question is asked besides, the answer moves on: the diagnosis's key answer, or (none) the Q&A

@@ -74,6 +74,11 @@ export interface Question {
    */
   asksWhat?: boolean;
   /**
+   * Words one of which a text names to ask it (written like symptoms.yaml phrases: kana and width do not
+   * matter; a carrier named counts too): 「一部の人にだけ届かない」 is no mobile address without a word of one.
+   */
+  needs?: readonly string[];
+  /**
    * Told as a fact rather than asked (「アドレス間違えてました」: the user knows it now), it is answered as
    * this question (what to do about it).
    */
@@ -165,6 +170,7 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         courtesy: raw.courtesy === true,
         asksSide: raw.asksSide === true,
         ...(raw.asksWhat && { asksWhat: true }),
+        ...(raw.needs && { needs: raw.needs }),
         ...(raw.ifTold && { ifTold: raw.ifTold }),
         file,
       });
