@@ -60,6 +60,9 @@ const scriptSchema = z.array(
     .strict(),
 );
 const shipped = loadKnowledge();
+// One of each for every "shipped" script, so that their harnesses share one interpreter (harness.ts).
+const shippedSymptom = (t: string) => matchSymptom(shipped, t);
+const shippedCarrier = (d: string) => carrierOf(shipped, d);
 type Step = z.infer<typeof stepSchema>;
 
 function keyOf(p: Postback | undefined): string {
@@ -102,8 +105,8 @@ describe.each(files)("%s", (file) => {
       observe: coverage.observe,
       ...(script.data === "shipped" && {
         knowledge: shipped,
-        matchSymptom: (t: string) => matchSymptom(shipped, t),
-        carrierOf: (d: string) => carrierOf(shipped, d),
+        matchSymptom: shippedSymptom,
+        carrierOf: shippedCarrier,
       }),
       ...(script.lineLanguage && {
         // As bot/profile-language.ts does: a failed lookup is no language (Japanese stays).

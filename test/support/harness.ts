@@ -1,7 +1,7 @@
 import type { messagingApi } from "@line/bot-sdk";
 import { createRenderer } from "../../bot/render/render.ts";
 import { Conversations, type Observer, type Turn } from "../../dialogs/conversation.ts";
-import { createInterpreter, type UserInput } from "../../dialogs/interpret.ts";
+import { createInterpreter, type Interpreter, type UserInput } from "../../dialogs/interpret.ts";
 import type { Carrier, Knowledge } from "../../dialogs/knowledge-contract.ts";
 import { MemorySessionStore } from "../../dialogs/stores/memory.ts";
 import { loadUi } from "../../dialogs/ui.ts";
@@ -27,23 +27,51 @@ export interface HarnessOptions {
   profileLanguage?: (userId: string) => Promise<"ja" | "en" | undefined>;
 }
 
+/** ui.yaml, loaded once for every harness of a test file (nothing changes it). */
+const ui = loadUi();
+const classifyText = (t: string) => classify(t);
+
+/**
+ * Interpreters already built, by the dependencies they were built from. Building one (the question index,
+ * the readings and phrase matchers) takes most of a harness's set-up, and the dialog scripts create a harness
+ * per script; an interpreter keeps nothing between turns (the session store does), so harnesses share it.
+ */
+const built: { deps: readonly unknown[]; interpret: Interpreter }[] = [];
+function interpreterFor(
+  classifyWith: (text: string) => Promise<Classification>,
+  knowledge: Knowledge,
+  matchSymptom: (text: string) => TopicId | undefined,
+  carrierOf: (domain: string) => Carrier | undefined,
+): Interpreter {
+  const deps = [classifyWith, knowledge, matchSymptom, carrierOf] as const;
+  const found = built.find((b) => b.deps.every((d, i) => d === deps[i]));
+  if (found) return found.interpret;
+  const interpret = createInterpreter({
+    classify: classifyWith,
+    knowledge,
+    matchSymptom,
+    carrierOf,
+    ui,
+    questions: fixtureQuestions,
+  });
+  built.push({ deps, interpret });
+  return interpret;
+}
+
 export function createHarness(options: HarnessOptions = {}) {
   let clock = Date.UTC(2026, 10, 1, 9, 0, 0);
   const now = () => clock;
-  const ui = loadUi();
   const knowledge = options.knowledge ?? fixtureKnowledge;
   const store = new MemorySessionStore({ now });
   const conversations = new Conversations({
     store,
     now,
-    interpret: createInterpreter({
-      classify: options.classify ?? ((t: string) => classify(t)),
+    interpret: interpreterFor(
+      options.classify ?? classifyText,
       knowledge,
-      matchSymptom: options.matchSymptom ?? fixtureMatchSymptom,
-      carrierOf: options.carrierOf ?? fixtureCarrierOf,
-      ui,
-      questions: fixtureQuestions,
-    }),
+      options.matchSymptom ?? fixtureMatchSymptom,
+      options.carrierOf ?? fixtureCarrierOf,
+    ),
     ...(options.observe && { observe: options.observe }),
     ...(options.profileLanguage && { profileLanguage: options.profileLanguage }),
   });
