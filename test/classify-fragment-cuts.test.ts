@@ -19,6 +19,32 @@ describe("classify: fragments cut by the screen", () => {
     expect(r).toMatchObject({ remoteHost: "eu-smtp-inbound-2.mimecast.com", reason: "policyviolation" });
   });
 
+  it("knows the server that leads a reply line with its name, and so whose rules apply", async () => {
+    // MessageLabs asks for SMTP authentication: its own rule, not the general "relay without
+    // authentication" (relay-denied), though the notice's address and closing lines are off the screen.
+    const lines = [
+      "Reason: 550-Please turn on SMTP Authentication in your mail client.",
+      "550-mail0.bemta0.messagelabs.com [198.51.100.21]:22222 is not permitted to",
+      "550 relay through this server without authentication.",
+    ];
+    expect(await first(lines.join("\n"))).toMatchObject({
+      remoteHost: "mail0.bemta0.messagelabs.com",
+      reason: "securityerror",
+      topic: "auth-failed",
+    });
+    // The same, as OCR read it: "mail0" as "mai LO".
+    const ocr = cleanOcrText(lines.join("\n").replace("mail0", "mai LO"));
+    expect(await first(ocr)).toMatchObject({
+      remoteHost: "mail0.bemta0.messagelabs.com",
+      reason: "securityerror",
+    });
+    // A server named inside a sentence is no answering server.
+    const sentence = await first("550 5.7.1 Your host mx.example.net [192.0.2.7] is listed; see the list");
+    expect(sentence?.remoteHost).toBe("");
+    // Nor is a status code before an address.
+    expect((await first("550 5.7.1 [192.0.2.7] blocked using a list"))?.remoteHost).toBe("");
+  });
+
   it("does not take any word before a bracketed address for a server", async () => {
     const r = await first("Sorry [192.0.2.9] said: 550 5.1.1 User unknown");
     expect(r?.remoteHost).toBe("");

@@ -9,7 +9,14 @@ import type { Message } from "./message.ts";
 import { noticeLines } from "./notice.ts";
 import { noticeAddressees } from "./notice-headers.ts";
 import { hasSmtpCode, knownPhrase } from "./signals.ts";
-import { commandInText, preferStatus, remoteHostInText, replyCodeInText, statusInText } from "./smtp.ts";
+import {
+  commandInText,
+  hostAfterReplyCode,
+  preferStatus,
+  remoteHostInText,
+  replyCodeInText,
+  statusInText,
+} from "./smtp.ts";
 import { domainOf, firstAddress, sameAddress, squash } from "./text.ts";
 
 /** FORMATS, without those an evaluation holds out. */
@@ -154,7 +161,8 @@ export function joinReplyLines(text: string): string {
  * text (squashed), read for an Action the report did not give.
  */
 function finish(d: Draft, delayNotice: boolean, notice: string): void {
-  d.diagnosis = joinReplyLines(squash(d.diagnosis));
+  const unjoined = squash(d.diagnosis);
+  d.diagnosis = joinReplyLines(unjoined);
   const text = d.diagnosis;
   if (!d.replyCode) d.replyCode = replyCodeInText(text);
   const inText = statusInText(text, d.replyCode);
@@ -165,7 +173,8 @@ function finish(d: Draft, delayNotice: boolean, notice: string): void {
     if (again && again[0] === d.status[0]) d.replyCode = again;
   }
   if (!d.command) d.command = commandInText(text);
-  if (!d.remoteHost) d.remoteHost = remoteHostInText(text);
+  // Joining a multi-line reply drops its repeated codes, and with them what marks a host that leads a line.
+  if (!d.remoteHost) d.remoteHost = remoteHostInText(text) || hostAfterReplyCode(unjoined);
   if (d.reason === "feedback" || d.reason === "vacation") d.action = "";
   else if (!d.action)
     d.action =

@@ -152,6 +152,21 @@ const REMOTE_HOST =
 const LEADING_HOST =
   /^([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,8})\.? ?\[[0-9a-fA-F.:]{3,45}\]:? ?said\b/;
 
+/**
+ * A server named with its address in brackets at the start of a reply line, no verb before it
+ * (MessageLabs: "550-mail0.bemta0.messagelabs.com [198.51.100.21]:22222 is not permitted to relay"):
+ * right after the reply code, so a host named in a sentence is not taken, and starting with a letter, so
+ * a status code before an address ("550 5.7.1 [192.0.2.7] blocked") is not.
+ */
+const CODE_THEN_HOST =
+  /\b[245]\d\d[ -]([A-Za-z][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,8}) ?\[[0-9a-fA-F.:]{3,45}\]/;
+
+/** The server named right after a reply code ("550-mx.example.jp [192.0.2.1]: …"), or "". */
+export function hostAfterReplyCode(text: string): string {
+  const m = CODE_THEN_HOST.exec(text.length > 2000 ? text.slice(0, 2000) : text);
+  return m ? m[1]!.toLowerCase() : "";
+}
+
 /** A server name the text says answered, or "". */
 export function remoteHostInText(text: string): string {
   const sample = text.length > 2000 ? text.slice(0, 2000) : text;

@@ -88,7 +88,8 @@ const HYPHEN_BLANK_IN_HOST = /(?<=[A-Za-z0-9]-) (?=[A-Za-z0-9][A-Za-z0-9-]{0,62}
  * Letters OCR glues or swaps in bounce texts: "Amessage that you sent" (a capital A runs into the next
  * word), "| will be" (a capital I read as a bar), "RCPT T0:" and "MAIL FR0M:" (an O read as a zero: the
  * SMTP command tells the classifier which step was refused), and the "l" of "mail" split off and read
- * twice ("procmai lL:", "hotmai L@hotmai lL. com": the word in most bounce host names and addresses).
+ * twice ("procmai lL:", "hotmai L@hotmai lL. com": the word in most bounce host names and addresses), a
+ * server's number after it too ("mai LO.bemta0.messagelabs.com": mail0, its zero read as an O).
  */
 function fixLetters(text: string): string {
   return text
@@ -96,7 +97,10 @@ function fixLetters(text: string): string {
     .replace(LL_INSIDE_NAME, "l")
     .replace(URL_SCHEME_BLANK, "$1:")
     .replace(HYPHEN_BLANK_IN_HOST, "")
-    .replace(/mai ?(?:lL|Ll|ll|L|l)(?=[@.:;,>)]|\s|$)/gm, "mail")
+    .replace(
+      /mai ?(?:lL|Ll|ll|L|l)([0-9O]{0,2})(?=[@.:;,>)]|\s|$)/gm,
+      (_m, n: string) => `mail${n.replaceAll("O", "0")}`,
+    )
     .replace(/(^|[ \t])\|(?= [a-z'])/gm, "$1I")
     .replace(/\bRCPT T0:/gi, "RCPT TO:")
     .replace(/\bMAIL FR0M:/gi, "MAIL FROM:");
