@@ -42,7 +42,8 @@ const load = (name: string) => z.array(itemSchema).parse(parse(readFileSync(join
  * NEW, written from scratch after the held-out sets; FOLLOW-UP, dialog5's follow-ups right after a diagnosis;
  * ROUND 7, every topic's follow-ups, carriers named, acts, cold, English, casual; ROUND 8 to ROUND 12,
  * written blind from the answer ids, each drawn from the pool of one held-out set (held-out-6 to held-out-10);
- * FEELINGS, dialog's own emotion utterances, written before its feelings changes as a generalisation check.
+ * FEELINGS, dialog's own emotion utterances, written before its feelings changes as a generalisation check;
+ * FEELINGS2, its second, with calm messages that must not be read as upset.
  */
 const DEV_BLOCKS = {
   "dev-new": "NEW",
@@ -60,6 +61,8 @@ const DEV_BLOCKS = {
   // machine's own check (round 12): cold messages (symptoms told, general questions, out of scope) written
   // before its changes for them.
   "dev-cold2": "COLD2",
+  // dialog's second check (round 12): feelings of classes not covered before, and calm messages ("calm+").
+  "dev-feelings2": "FEELINGS2",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
@@ -147,7 +150,7 @@ function answerId(intents: ReplyIntent[], context: TopicId | null, expected: str
           return a && "followUp" in a && a.followUp.topic === main.topic && a.followUp.id === followUp;
         })
         .map((q) => q.id);
-      const bare = expected.split("|").map((e) => e.replace(/^upset\+/, "").replace(/@[a-z]+$/, ""));
+      const bare = expected.split("|").map((e) => e.replace(/^(upset|calm)\+/, "").replace(/@[a-z]+$/, ""));
       id = givers.find((g) => bare.includes(g)) ?? givers[0] ?? `followup:${followUp}`;
       break;
     }
@@ -164,9 +167,13 @@ function answerId(intents: ReplyIntent[], context: TopicId | null, expected: str
  * wants that carrier's steps; one that names none accepts the answer with or without steps. One that
  * starts "upset+" wants the feelings acknowledged before the answer; one that does not accepts the answer
  * with or without that line (it is said beside the answer, like the feedback question: 「急いでるんだけど
- * 送り直していい？」 labelled `resend` is answered rightly with 「お急ぎのところ…」 first).
+ * 送り直していい？」 labelled `resend` is answered rightly with 「お急ぎのところ…」 first). One that starts
+ * "calm+" wants the answer without that line.
  */
 function matches(expect: string, got: string): boolean {
+  // "calm+": the answer without an acknowledgement of feelings (「すみません、…」 is an opener, not upset).
+  if (expect.startsWith("calm+"))
+    return !got.startsWith("upset+") && matches(expect.replace(/(^|\|)calm\+/g, "$1"), got);
   const wanted = expect.split("|");
   const named = (g: string) => wanted.includes(g) || wanted.includes(g.replace(/@[a-z]+$/, ""));
   return named(got) || (got.startsWith("upset+") && named(got.slice("upset+".length)));
@@ -209,9 +216,12 @@ const totals: Record<string, [number, number]> = {};
 for (const [name, items] of Object.entries(sets)) {
   const byKind = new Map<string, [number, number]>();
   misses[name] = [];
+  // Messages not labelled upset that got an acknowledgement of feelings anyway (counted, right or wrong).
+  let unasked = 0;
   for (const item of items) {
     const got = await run(item);
     const ok = matches(item.expect, got);
+    if (got.startsWith("upset+") && !item.expect.split("|").some((e) => e.startsWith("upset+"))) unasked++;
     const k = byKind.get(item.kind) ?? [0, 0];
     byKind.set(item.kind, [k[0] + (ok ? 1 : 0), k[1] + 1]);
     if (!ok) misses[name]!.push({ item, got });
@@ -219,10 +229,10 @@ for (const [name, items] of Object.entries(sets)) {
   const hit = [...byKind.values()].reduce((a, [h]) => a + h, 0);
   totals[name] = [hit, items.length];
   rows.push(
-    `${name.padEnd(12)} ${KINDS.map((k) => pct(...(byKind.get(k) ?? [0, 0]))).join(" ")}   ${pct(hit, items.length)} (${hit}/${items.length})`,
+    `${name.padEnd(12)} ${KINDS.map((k) => pct(...(byKind.get(k) ?? [0, 0]))).join(" ")}   ${pct(hit, items.length)} (${hit}/${items.length})  ${unasked}`,
   );
 }
-console.log(`set          ${KINDS.map((k) => k.padStart(6)).join(" ")}   all`);
+console.log(`set          ${KINDS.map((k) => k.padStart(6)).join(" ")}   all  upset-unasked`);
 for (const row of rows) console.log(row);
 for (const [name, list] of Object.entries(misses)) {
   if (name.startsWith("dev-")) continue; // their misses are among dev's
