@@ -124,8 +124,13 @@ export type DialogEvent =
   | { type: "MORE_TOPICS" }
   | { type: "HOW_TO_PASTE" };
 
-/** How an upset user sounds (ui.yaml `feelings`): angry or fed up, in a hurry, or worried and afraid. */
-export const FEELINGS = ["frustrated", "urgent", "worried"] as const;
+/**
+ * How an upset user sounds (ui.yaml `feelings`), each acknowledged in lines of its own: in a hurry; angry or
+ * fed up; sad, despairing or lonely; ashamed or blaming themselves; worried and afraid. In the order their
+ * words are looked for (the first found wins): 「大事なメールが届かなくて困ってます。急いでます」 is about time
+ * more than anger, 「もう嫌、不安」 fed up first, 「恥ずかしいし不安」 ashamed first.
+ */
+export const FEELINGS = ["urgent", "frustrated", "sad", "ashamed", "worried"] as const;
 export type Feeling = (typeof FEELINGS)[number];
 
 /** "returned": a bounce came back (「エラーメールが返ってくる」); "not-sent": mail does not get through (「送れない」). */

@@ -4,7 +4,7 @@ import { answerFor, type Question, type QuestionBank } from "../knowledge/questi
 import { type Classification, TOPIC_IDS, type TopicId } from "../knowledge/types.ts";
 import { buildLabelIndex, fromPostback, KEYWORD_EVENTS, keywordIndex } from "./commands.ts";
 import { diagnosisOf, primaryRecord } from "./diagnosis.ts";
-import type { DialogEvent, Feeling, UnsupportedKind } from "./events.ts";
+import { type DialogEvent, FEELINGS, type Feeling, type UnsupportedKind } from "./events.ts";
 import type { Carrier, Knowledge, Lang } from "./knowledge-contract.ts";
 import { unreadPaste } from "./paste-excerpt.ts";
 import { decodePostback } from "./postback.ts";
@@ -98,12 +98,9 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     (["returned", "not-sent"] as const).map((kind) => [kind, deps.ui.mentions[kind]] as const),
     readings,
   );
-  // "urgent" first: 「大事なメールが届かなくて困ってます。急いでます」 is about time more than anger;
-  // "worried" last: 「もう嫌、不安」 is fed up first.
+  // In the order of FEELINGS (events.ts): "urgent" first, "worried" last.
   const feelingOf = phraseMatcher(
-    (["urgent", "frustrated", "worried"] as const).map(
-      (kind) => [kind, deps.ui.feelings.words[kind]] as const,
-    ),
+    FEELINGS.map((kind) => [kind, deps.ui.feelings.words[kind]] as const),
     readings,
   );
   // Blame (「So-netのせいでしょ」), lost (「意味わからん」): feelings whose words stay in what is read.
@@ -178,8 +175,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
   for (const q of deps.questions.questions.values()) q.examples.forEach(addEnglish);
   for (const list of [...Object.values(deps.ui.keywords), ...Object.values(deps.ui.mentions)])
     list.forEach(addEnglish);
-  for (const kind of ["urgent", "frustrated", "worried"] as const)
-    deps.ui.feelings.words[kind].forEach(addEnglish);
+  for (const kind of FEELINGS) deps.ui.feelings.words[kind].forEach(addEnglish);
   deps.ui.feelings.words.kept?.frustrated?.forEach(addEnglish);
   deps.ui.feelings.words.kept?.worried?.forEach(addEnglish);
   deps.ui.feelings.words.ironic?.forEach(addEnglish);

@@ -174,10 +174,16 @@ export const uiSchema = z
       urgent: acknowledgements,
       /** Reassuring lines: most returned mail can be dealt with. */
       worried: acknowledgements,
+      /** Sad, despairing, grieving, lonely or giving up: sympathy, and that there is a way on. */
+      sad: acknowledgements,
+      /** Embarrassed, blaming themselves, unsure of their skill, apologising: no need to, many get stuck here. */
+      ashamed: acknowledgements,
       words: z.object({
         frustrated: keywordList,
         urgent: keywordList,
         worried: keywordList,
+        sad: keywordList,
+        ashamed: keywordList,
         /**
          * Feelings said in the words of what is asked (blame: 「So-netのせいでしょ」; blaming themselves: 「私のせ
          * い？」; lost: 「意味わからん」): they tell the feeling, and unlike the lists above stay in what is read.

@@ -218,10 +218,16 @@ for (const [name, items] of Object.entries(sets)) {
   misses[name] = [];
   // Messages not labelled upset that got an acknowledgement of feelings anyway (counted, right or wrong).
   let unasked = 0;
+  // Messages labelled upset that got the acknowledgement (whatever the answer after it), of how many.
+  let seen = 0;
+  let wanted = 0;
   for (const item of items) {
     const got = await run(item);
     const ok = matches(item.expect, got);
-    if (got.startsWith("upset+") && !item.expect.split("|").some((e) => e.startsWith("upset+"))) unasked++;
+    const upsetWanted = item.expect.split("|").some((e) => e.startsWith("upset+"));
+    if (got.startsWith("upset+") && !upsetWanted) unasked++;
+    if (upsetWanted) wanted++;
+    if (upsetWanted && got.startsWith("upset+")) seen++;
     const k = byKind.get(item.kind) ?? [0, 0];
     byKind.set(item.kind, [k[0] + (ok ? 1 : 0), k[1] + 1]);
     if (!ok) misses[name]!.push({ item, got });
@@ -229,10 +235,10 @@ for (const [name, items] of Object.entries(sets)) {
   const hit = [...byKind.values()].reduce((a, [h]) => a + h, 0);
   totals[name] = [hit, items.length];
   rows.push(
-    `${name.padEnd(12)} ${KINDS.map((k) => pct(...(byKind.get(k) ?? [0, 0]))).join(" ")}   ${pct(hit, items.length)} (${hit}/${items.length})  ${unasked}`,
+    `${name.padEnd(12)} ${KINDS.map((k) => pct(...(byKind.get(k) ?? [0, 0]))).join(" ")}   ${pct(hit, items.length)} (${hit}/${items.length})  ${unasked}  ${seen}/${wanted}`,
   );
 }
-console.log(`set          ${KINDS.map((k) => k.padStart(6)).join(" ")}   all  upset-unasked`);
+console.log(`set          ${KINDS.map((k) => k.padStart(6)).join(" ")}   all  upset-unasked  upset-seen`);
 for (const row of rows) console.log(row);
 for (const [name, list] of Object.entries(misses)) {
   if (name.startsWith("dev-")) continue; // their misses are among dev's

@@ -45,3 +45,53 @@ describe("an intensifier before what is no failure of the mail", () => {
     expect(feltByShape("ずっと気になってたんですが、容量って何MBまで？")).toBeUndefined();
   });
 });
+
+describe("a feeling told by its class, whatever words carry it", () => {
+  it("a face emoji by the class of its code point; tears of relief and smiles are none", () => {
+    expect(feltByShape("😰")).toBe("worried");
+    expect(feltByShape("🫨")).toBe("worried");
+    expect(feltByShape("😭😭😭")).toBe("sad");
+    expect(feltByShape("💢💢")).toBe("frustrated");
+    expect(feltByShape("🤦‍♀️ また迷惑メール扱い")).toBe("frustrated");
+    expect(feltByShape("😳")).toBe("ashamed");
+    expect(feltByShape("🙏🙏 メール戻ってきちゃう")).toBe("urgent");
+    expect(feltByShape("よろしくお願いします🙏")).toBeUndefined();
+    expect(feltByShape("届きました😭ありがとう")).toBeUndefined();
+    expect(feltByShape("わかりました😊")).toBeUndefined();
+  });
+
+  it("blaming themselves or their skill is shame; the same words about something else are not", () => {
+    expect(feltByShape("私がバカでした。どこを直せばいい？")).toBe("ashamed");
+    expect(feltByShape("設定をいじった私がいけないんですよね")).toBe("ashamed");
+    expect(feltByShape("こんなことも分からない自分が嫌になります")).toBe("ashamed");
+    expect(feltByShape("機械に弱くて、どうすればいいの")).toBe("ashamed");
+    expect(feltByShape("自分で直せますか")).toBeUndefined();
+    expect(feltByShape("私は悪くないよね？")).toBeUndefined();
+  });
+
+  it("no one else to ask is lonely; someone to ask is not", () => {
+    expect(feltByShape("他に聞ける人がいなくて")).toBe("sad");
+    expect(feltByShape("相談できる相手もいないし")).toBe("sad");
+    expect(feltByShape("誰にも聞けなくて")).toBe("sad");
+    expect(feltByShape("詳しい人に聞いてみます")).toBeUndefined();
+  });
+
+  it("someone at stake at work who waits or presses is hurry", () => {
+    expect(feltByShape("会議が始まっちゃう、どう送ればいい")).toBe("urgent");
+    expect(feltByShape("お客様が目の前で待ってます")).toBe("urgent");
+    expect(feltByShape("納品が遅れちゃう")).toBe("urgent");
+    expect(feltByShape("取引先のアドレスって合ってる？")).toBeUndefined();
+  });
+
+  it("a state past bearing, a late-night apology for a worry, a scornful opening, a failure trailing off, a yes-or-no demanded", () => {
+    expect(feltByShape("気になってたまらない")).toBe("worried");
+    expect(feltByShape("夜分にすみません、どうしても気になって")).toBe("worried");
+    expect(feltByShape("夜分にすみません、質問です")).toBeUndefined();
+    expect(feltByShape("チッ、また待てってこと？")).toBe("frustrated");
+    expect(feltByShape("ちっとも困ってません")).toBeUndefined();
+    expect(feltByShape("まだ届かない……")).toBe("frustrated");
+    expect(feltByShape("届かないのですが…")).toBeUndefined();
+    expect(feltByShape("はっきりして。届くの届かないの？")).toBe("frustrated");
+    expect(feltByShape("メールが届いてないの？")).toBeUndefined();
+  });
+});

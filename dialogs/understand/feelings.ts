@@ -12,10 +12,358 @@ import { tellsMore } from "./asking.ts";
 export function feltByShape(text: string): Feeling | undefined {
   if (text.length > MAX_SHAPE_CHARS) return undefined;
   const t = text.normalize("NFKC");
-  if (hasUpsetFace(t) || endsExasperated(t) || intensifiedFailure(t)) return "frustrated";
+  const face = emojiFeeling(text);
+  if (face) return face;
+  if (
+    hasUpsetFace(t) ||
+    endsExasperated(t) ||
+    intensifiedFailure(t) ||
+    opensWithScorn(t) ||
+    trailsOff(t) ||
+    asksEitherOr(t)
+  )
+    return "frustrated";
+  if (blamesSelf(t)) return "ashamed";
+  if (hasNoOneToAsk(t)) return "sad";
+  if (pressedAtWork(t)) return "urgent";
+  if (intenseState(t)) return "worried";
   return undefined;
 }
 const MAX_SHAPE_CHARS = 300;
+
+/**
+ * The feeling of the emoji faces and signs in a message, by class of code point rather than a list of a
+ * few: anger, scorn and exhaustion (😠😡🤬💢😤😒🙄😩😫🤯🤦), tears and dejection (😢😭😞😔🥺🥲💔), fear and
+ * shock (😨😰😱😧🙀🫨😬), shame (😳), alarm (🆘🚨⏰⏳); folded hands twice (🙏🙏) plead. The class most
+ * faces belong to wins. None when the message thanks or tells it worked (「届いた😭」 are tears of relief),
+ * and none for smiles, winks or neutral faces.
+ */
+export function emojiFeeling(text: string): Feeling | undefined {
+  const counts = new Map<Feeling, number>();
+  let pleas = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x2000) continue;
+    if (code === 0x1f64f) pleas++;
+    const feeling = EMOJI_FEELINGS.get(code);
+    if (feeling) counts.set(feeling, (counts.get(feeling) ?? 0) + 1);
+  }
+  if (text.includes(EXHALING)) counts.set("frustrated", (counts.get("frustrated") ?? 0) + 1);
+  if (pleas >= 2) counts.set("urgent", (counts.get("urgent") ?? 0) + 1);
+  if (counts.size === 0 || soundsGlad(text)) return undefined;
+  let best: Feeling | undefined;
+  for (const [feeling, n] of counts) if (best === undefined || n > counts.get(best)!) best = feeling;
+  return best;
+}
+/** 😮‍💨: an open mouth joined to a puff of air (a sigh); neither is a feeling alone. */
+const EXHALING = "\u{1F62E}\u200D\u{1F4A8}";
+const codes = (from: number, to = from) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const EMOJI_CLASSES: [Feeling, number[]][] = [
+  [
+    "frustrated",
+    [
+      ...codes(0x1f611, 0x1f613), // 😑😒😓
+      0x1f616, // 😖
+      ...codes(0x1f620, 0x1f621), // 😠😡
+      ...codes(0x1f623, 0x1f624), // 😣😤
+      0x1f629, // 😩
+      0x1f62b, // 😫
+      0x1f635, // 😵 (😵‍💫)
+      0x1f63e, // 😾
+      0x1f644, // 🙄
+      0x1f44a, // 👊
+      0x1f47f, // 👿
+      0x1f480, // 💀
+      0x1f4a2, // 💢
+      0x1f595, // 🖕
+      0x1f5ef, // 🗯
+      0x1f926, // 🤦
+      0x1f92c, // 🤬
+      0x1f92f, // 🤯
+      0x1f974, // 🥴
+      0x1fae0, // 🫠
+      0x2620, // ☠
+    ],
+  ],
+  [
+    "sad",
+    [
+      0x1f614, // 😔
+      0x1f61e, // 😞
+      0x1f622, // 😢
+      0x1f625, // 😥
+      0x1f62a, // 😪
+      0x1f62d, // 😭
+      0x1f63f, // 😿
+      0x1f641, // 🙁
+      0x1f494, // 💔
+      0x1f972, // 🥲
+      0x1f97a, // 🥺
+      0x1fae5, // 🫥
+      0x2639, // ☹
+    ],
+  ],
+  [
+    "worried",
+    [
+      0x1f61f, // 😟
+      ...codes(0x1f626, 0x1f628), // 😦😧😨
+      0x1f62c, // 😬
+      ...codes(0x1f630, 0x1f632), // 😰😱😲
+      0x1f640, // 🙀
+      0x1f4a6, // 💦
+      ...codes(0x1fae2, 0x1fae3), // 🫢🫣
+      0x1fae8, // 🫨
+    ],
+  ],
+  ["ashamed", [0x1f633]], // 😳
+  [
+    "urgent",
+    [
+      0x1f198, // 🆘
+      0x1f6a8, // 🚨
+      0x23f0, // ⏰
+      0x231b, // ⌛
+      0x23f3, // ⏳
+    ],
+  ],
+];
+const EMOJI_FEELINGS = new Map<number, Feeling>(
+  EMOJI_CLASSES.flatMap(([feeling, list]) => list.map((code) => [code, feeling] as const)),
+);
+
+/** 「チッ、」「はいはい、」「あーあ」 opening a message: a click of the tongue, a weary or scornful "yes, yes". */
+export function opensWithScorn(t: string): boolean {
+  const opening = t.trimStart();
+  for (const o of SCORN_OPENINGS) {
+    if (!opening.startsWith(o)) continue;
+    const next = opening[o.length];
+    // 「ちっとも」 opens with 「ちっ」 too: the sound stands alone.
+    if (next === undefined || PAUSES.has(next)) return true;
+  }
+  return false;
+}
+const SCORN_OPENINGS = ["チッ", "ちっ", "チェッ", "ちぇっ", "はいはい", "ハイハイ", "はいはーい", "へいへい"];
+const PAUSES = new Set([..." 、,。.!?…・〜~ー"]);
+
+/**
+ * A failure that trails off in a long ellipsis or is asked twice over (「まだ届かない……」「送れない。。。」
+ * 「なんで届かないの？？」): worn down, though no word says so. Not a plain 「…」, which many write as a
+ * pause (「届かないのですが…」). (NFKC writes 「…」 as three dots.)
+ */
+export function trailsOff(t: string): boolean {
+  let dots = 0;
+  let marus = 0;
+  let asks = 0;
+  let long = false;
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i]!;
+    dots = ch === "." || ch === "・" ? dots + 1 : 0;
+    marus = ch === "。" ? marus + 1 : 0;
+    asks = ch === "?" ? asks + 1 : 0;
+    if (dots >= 4 || marus >= 2 || asks >= 2) long = true;
+  }
+  return long && FAILURES.some((f) => t.includes(f));
+}
+
+/**
+ * 「届くの届かないの」「送れるの？送れないの？」: yes or no demanded, the same verb said and denied. The word
+ * before 「ないの」 starts with a kanji said just before (a bounded look back: linear).
+ */
+export function asksEitherOr(t: string): boolean {
+  for (let j = t.indexOf("ないの"); j >= 0; j = t.indexOf("ないの", j + 1)) {
+    let start = j;
+    while (start > 0 && j - start < 3 && HIRAGANA_OR_KANJI.test(t[start - 1]!) && t[start - 1] !== "の")
+      start--;
+    const kanji = t[start]!;
+    if (!KANJI.test(kanji)) continue;
+    let before = start;
+    while (before > 0 && EITHER_PAUSES.has(t[before - 1]!)) before--;
+    if (t[before - 1] !== "の") continue;
+    if (t.slice(Math.max(0, before - 5), before - 1).includes(kanji)) return true;
+  }
+  return false;
+}
+const HIRAGANA_OR_KANJI = /[\p{Script=Hiragana}\p{Script=Han}]/u;
+const KANJI = /\p{Script=Han}/u;
+const EITHER_PAUSES = new Set([..."?？、, "]);
+
+/**
+ * Blaming themselves or their skill (「私がバカでした」「自分が情けない」「分からない自分が嫌」「ダメな私」
+ * 「機械に弱くて」「パソコンは詳しくなくて」): ashamed, to be reassured. The person, a particle or an
+ * adverb at most, then the judgement (or the judgement, 「な」, the person).
+ */
+export function blamesSelf(t: string): boolean {
+  for (const self of SELF) {
+    for (let at = t.indexOf(self); at >= 0; at = t.indexOf(self, at + 1)) {
+      let from = at + self.length;
+      for (const p of SELF_PARTICLES) if (t.startsWith(p, from)) from += p.length;
+      for (const a of ADVERBS) if (t.startsWith(a, from)) from += a.length;
+      if (SELF_JUDGEMENTS.some((j) => t.startsWith(j, from))) return true;
+      if (SELF_JUDGEMENTS.some((j) => t.slice(Math.max(0, at - j.length - 1), at) === `${j}な`)) return true;
+    }
+  }
+  for (const skill of SKILLS) {
+    for (let at = t.indexOf(skill); at >= 0; at = t.indexOf(skill, at + 1)) {
+      const window = t.slice(at + skill.length, at + skill.length + SKILL_WINDOW);
+      if (SKILL_JUDGEMENTS.some((j) => window.includes(j))) return true;
+    }
+  }
+  return false;
+}
+const SELF = ["私", "わたし", "自分", "僕", "ぼく", "俺", "おれ", "あたし", "わし"];
+const SELF_PARTICLES = ["って", "が", "は", "も", "、"];
+const ADVERBS = ["ほんとに", "ほんと", "本当に", "本当", "まじで", "マジで", "つくづく"];
+const SELF_JUDGEMENTS = [
+  "バカ",
+  "ばか",
+  "馬鹿",
+  "アホ",
+  "あほ",
+  "ダメ",
+  "だめ",
+  "駄目",
+  "情けな",
+  "いけない",
+  "いけなかった",
+  "悪い",
+  "悪かった",
+  "ドジ",
+  "どじ",
+  "間抜け",
+  "まぬけ",
+  "嫌",
+  "不甲斐な",
+  "ふがいな",
+  "無知",
+  "下手",
+  "へた",
+  "恥ずかし",
+];
+/** Skills people feel behind in, and how they say so (「機械に弱い」「パソコンは詳しくない」). */
+const SKILLS = ["機械", "パソコン", "pc", "PC", "スマホ", "ネット", "デジタル", "英語", "IT"];
+const SKILL_WINDOW = 4;
+const SKILL_JUDGEMENTS = ["苦手", "弱い", "弱くて", "詳しくな", "疎", "オンチ", "音痴", "不得意", "さっぱり"];
+
+/**
+ * No one else to ask (「他に聞ける人がいなくて」「相談できる相手もいない」「誰にも聞けなくて」): lonely, met
+ * with sympathy. Someone who could help, then within a few letters that there is none.
+ */
+export function hasNoOneToAsk(t: string): boolean {
+  for (const who of HELPERS) {
+    for (let at = t.indexOf(who); at >= 0; at = t.indexOf(who, at + 1)) {
+      const window = t.slice(at + who.length, at + who.length + LONELY_WINDOW);
+      if (NONE.some((n) => window.includes(n))) return true;
+    }
+  }
+  for (let at = t.indexOf("誰にも"); at >= 0; at = t.indexOf("誰にも", at + 1)) {
+    const window = t.slice(at + 3, at + 3 + LONELY_WINDOW);
+    if (NOBODY_CAN.some((n) => window.includes(n))) return true;
+  }
+  return false;
+}
+const HELPERS = [
+  "聞ける人",
+  "聞ける相手",
+  "聞く人",
+  "相談できる",
+  "相談する相手",
+  "相談する人",
+  "頼れる",
+  "頼める人",
+  "頼る人",
+  "話せる人",
+  "教えてくれる人",
+  "わかる人",
+  "分かる人",
+  "詳しい人",
+];
+const LONELY_WINDOW = 6;
+const NONE = ["いない", "いなく", "おらず", "いません", "おりません", "居ない"];
+const NOBODY_CAN = ["聞け", "相談", "頼れ", "頼め", "言え", "わかって", "分かって"];
+
+/**
+ * Pressed at work (「会議が始まっちゃう」「お客様が目の前で待ってます」「取引先に出さなきゃいけないのに」
+ * 「納品が遅れちゃう」): someone or something at stake, then within a few letters that it waits, is late or
+ * presses. In a hurry, though no word of hurry is there.
+ */
+export function pressedAtWork(t: string): boolean {
+  for (const stake of STAKES) {
+    for (let at = t.indexOf(stake); at >= 0; at = t.indexOf(stake, at + 1)) {
+      const window = t.slice(at + stake.length, at + stake.length + PRESSURE_WINDOW);
+      if (PRESSURES.some((p) => window.includes(p))) return true;
+    }
+  }
+  return false;
+}
+const STAKES = [
+  "会議",
+  "打ち合わせ",
+  "取引先",
+  "得意先",
+  "先方",
+  "お客様",
+  "お客さん",
+  "客先",
+  "顧客",
+  "クライアント",
+  "上司",
+  "部長",
+  "課長",
+  "社長",
+  "上から",
+  "納品",
+  "提出",
+  "商談",
+  "出張",
+  "プレゼン",
+  "面接",
+  "本番",
+];
+const PRESSURE_WINDOW = 12;
+const PRESSURES = [
+  "間に合",
+  "遅れ",
+  "待って",
+  "待たせ",
+  "始まっちゃ",
+  "始まってしま",
+  "始まる",
+  "急か",
+  "せか",
+  "せっつ",
+  "回らない",
+  "なきゃ",
+  "なくちゃ",
+  "ないといけ",
+  "なければいけ",
+  "催促",
+];
+
+/**
+ * A state felt past bearing (「気になってたまらない」「不安で仕方ない」「落ち着かなくてしょうがない」), or a
+ * late-night apology for what keeps them up (「夜遅くにすみません、どうしても気になって」): worried.
+ */
+export function intenseState(t: string): boolean {
+  if (mentionsAny(t, PAST_BEARING)) return true;
+  return mentionsAny(t, LATE) && mentionsAny(t, ON_THEIR_MIND);
+}
+const PAST_BEARING = [
+  "てたまらない",
+  "でたまらない",
+  "てたまりません",
+  "て仕方ない",
+  "て仕方がない",
+  "てしかたない",
+  "で仕方ない",
+  "で仕方がない",
+  "てしょうがない",
+  "でしょうがない",
+  "て仕方ありません",
+  "て仕方がありません",
+];
+const LATE = ["夜分", "深夜", "夜遅く", "夜中", "こんな時間", "遅い時間", "遅くに"];
+const ON_THEIR_MIND = ["気にな", "気がかり", "頭から離れ"];
 
 /**
  * A face drawn in characters that cries, despairs or is angry: between brackets, no word inside, a mark
