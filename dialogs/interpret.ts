@@ -28,7 +28,13 @@ import {
 } from "./understand/asking.ts";
 import { carrierNamer } from "./understand/carriers.ts";
 import { standardSpelling } from "./understand/dialect.ts";
-import { feltByShape, saysSomething, soundsGlad, tellsSituation } from "./understand/feelings.ts";
+import {
+  feltByShape,
+  NEGATED_FEELINGS,
+  saysSomething,
+  soundsGlad,
+  tellsSituation,
+} from "./understand/feelings.ts";
 import { canonicalLength, readingTable } from "./understand/normalize.ts";
 import { phraseMatcher } from "./understand/phrases.ts";
 import { reasonTextReader, retells } from "./understand/reason-texts.ts";
@@ -121,7 +127,9 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
   const aboutMail = phraseMatcher([["mail", deps.ui.aboutMail ?? []] as const], readings);
   // 「もう試した」: the advice on screen was tried already (mainEvent).
   const triedOf = phraseMatcher([["tried", deps.ui.feelings.words.tried ?? []] as const], readings);
-  const notFeelings = (deps.ui.feelings.words.except ?? []).map((w) => w.normalize("NFKC"));
+  const notFeelings = [...(deps.ui.feelings.words.except ?? []), ...NEGATED_FEELINGS].map((w) =>
+    w.normalize("NFKC"),
+  );
   const withoutExceptions = (text: string) => withoutWords(text.normalize("NFKC"), notFeelings);
   // The text without its words of feeling, as written: what it asks besides them (readQuestion).
   const withoutFeelingWords = (text: string) => feelingOf.strip(withoutExceptions(text));

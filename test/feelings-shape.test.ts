@@ -95,3 +95,12 @@ describe("a feeling told by its class, whatever words carry it", () => {
     expect(feltByShape("メールが届いてないの？")).toBeUndefined();
   });
 });
+
+describe("a request that ends as a demand", () => {
+  it("「…てよ」 is a reproach; 「…てください」 and 「…てね」 are calm", () => {
+    expect(feltByShape("何MBまでなのか最初から書いといてよ")).toBe("frustrated");
+    expect(feltByShape("ちゃんと説明してくださいよ！")).toBe("frustrated");
+    expect(feltByShape("何MBまでか教えてください")).toBeUndefined();
+    expect(feltByShape("また教えてね")).toBeUndefined();
+  });
+});

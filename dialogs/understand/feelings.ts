@@ -20,7 +20,8 @@ export function feltByShape(text: string): Feeling | undefined {
     intensifiedFailure(t) ||
     opensWithScorn(t) ||
     trailsOff(t) ||
-    asksEitherOr(t)
+    asksEitherOr(t) ||
+    endsDemanding(t)
   )
     return "frustrated";
   if (blamesSelf(t)) return "ashamed";
@@ -145,6 +146,16 @@ export function opensWithScorn(t: string): boolean {
 }
 const SCORN_OPENINGS = ["チッ", "ちっ", "チェッ", "ちぇっ", "はいはい", "ハイハイ", "はいはーい", "へいへい"];
 const PAUSES = new Set([..." 、,。.!?…・〜~ー"]);
+
+/**
+ * A request ending in 「…てよ」 (「最初から書いといてよ」「ちゃんと説明してよ」「早く直してくれよ」「してくださいよ」):
+ * a demand or a reproach, not a calm request (「…てください」「…てね」).
+ */
+export function endsDemanding(t: string): boolean {
+  const end = trimEndOf(t, CLOSING);
+  return DEMANDING_ENDS.some((e) => end.endsWith(e));
+}
+const DEMANDING_ENDS = ["てよ", "でよ", "てくれよ", "でくれよ", "くださいよ", "てってば", "ってば"];
 
 /**
  * A failure that trails off in a long ellipsis or is asked twice over (「まだ届かない……」「送れない。。。」
@@ -550,6 +561,42 @@ const FRAME_WORDS = new Set(
     "fail fails failing failed send sending sent work works working back come comes coming came returned"
   ).split(" "),
 );
+
+/**
+ * A feeling denied is none (「心配はないですか」「急ぎじゃないので」「特に困ってはいないんですが」): each word of
+ * worry, hurry or trouble followed by each way of saying "not", taken out of a message before its words of
+ * feeling are looked for (as ui.yaml `feelings.words.except`).
+ */
+const DENIABLE = ["心配", "不安", "急ぎ", "困って", "怖く", "焦って", "焦り"];
+const DENIALS = [
+  "ない",
+  "はない",
+  "もない",
+  "じゃない",
+  "ではない",
+  "ではありません",
+  "じゃありません",
+  "はありません",
+  "ありません",
+  "しなくて",
+  "しないで",
+  "いらない",
+  "はいらない",
+  "は要らない",
+  "無用",
+  "はいない",
+  "いない",
+  "ません",
+  "はいません",
+  "なく",
+];
+export const NEGATED_FEELINGS: readonly string[] = [
+  // 「お忙しいところ」: the other's time, a polite opening, not the writer's hurry.
+  "お忙しいところ",
+  "お忙しい中",
+  "お忙しいとは",
+  ...DENIABLE.flatMap((w) => DENIALS.map((n) => w + n)),
+];
 
 /** Whether a message thanks or tells that it worked: praise in it is meant (「素晴らしい、届きました！」). */
 export function soundsGlad(text: string): boolean {
