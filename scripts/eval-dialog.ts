@@ -43,7 +43,8 @@ const load = (name: string) => z.array(itemSchema).parse(parse(readFileSync(join
  * ROUND 7, every topic's follow-ups, carriers named, acts, cold, English, casual; ROUND 8 to ROUND 12,
  * written blind from the answer ids, each drawn from the pool of one held-out set (held-out-6 to held-out-10);
  * FEELINGS, dialog's own emotion utterances, written before its feelings changes as a generalisation check;
- * FEELINGS2, its second, with calm messages that must not be read as upset.
+ * FEELINGS2, its second, with calm messages that must not be read as upset;
+ * FOLLOW-UP2, dialog2's follow-ups by kind of question and acts in context, written before its changes.
  */
 const DEV_BLOCKS = {
   "dev-new": "NEW",
@@ -56,6 +57,8 @@ const DEV_BLOCKS = {
   "dev-round12": "ROUND 12",
   // dialog2's own check (round 11): follow-ups and cold questions written before the round's changes.
   "dev-dialog2": "DIALOG2",
+  // dialog2's own check (round 12): follow-ups by kind of question and acts in context, written before its changes.
+  "dev-followup2": "FOLLOW-UP2",
   // dialog's own check (round 11): emotion utterances written before its feelings changes.
   "dev-feelings": "FEELINGS",
   // machine's own check (round 12): cold messages (symptoms told, general questions, out of scope) written
