@@ -83,6 +83,11 @@ export interface Question {
    * this question (what to do about it).
    */
   ifTold?: string;
+  /**
+   * It answers what comes of a condition (「直したら届く？」: `after-fixing`, 「待てば届く？」: `after-waiting`,
+   * dialogs/understand/outcome.ts): with a diagnosis on screen, a text asked in that frame is likelier it.
+   */
+  asksOutcome?: "after-fixing" | "after-waiting";
   /** Which file it came from (for messages to support staff). */
   file: string;
 }
@@ -172,6 +177,7 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         ...(raw.asksWhat && { asksWhat: true }),
         ...(raw.needs && { needs: raw.needs }),
         ...(raw.ifTold && { ifTold: raw.ifTold }),
+        ...(raw.asksOutcome && { asksOutcome: raw.asksOutcome }),
         file,
       });
     });

@@ -7,6 +7,7 @@ import {
   type ReadingTable,
   readingTable,
 } from "./normalize.ts";
+import { asksOutcome } from "./outcome.ts";
 import { namesFault, sideNamed } from "./sides.ts";
 
 /**
@@ -80,6 +81,11 @@ export const THRESHOLDS = {
   contextBoost: 1.3,
   /** Multiplier for questions with answers of their own for other diagnoses, but not the one on screen. */
   offTopic: 0.75,
+  /**
+   * With a diagnosis on screen, multiplier for the question that answers the frame a text asks in (「直した
+   * ら届く？」: resend; 「待てば届く？」: wait; outcome.ts), whose words are those of the condition.
+   */
+  outcome: 1.5,
   maxCandidates: 3,
 } as const;
 
@@ -112,6 +118,13 @@ export function buildQuestionIndex(
   const questions = [...bank.questions.values()];
   // The question answered for every topic in plain words (「つまりどういうこと？」).
   const plainWords = questions.find((q) => Object.keys(q.topics).length === TOPIC_IDS.length);
+  // The questions that answer what comes of a condition (`asksOutcome`: resend, wait): the one of the frame
+  // asked in, where it has an answer of its own for the diagnosis on screen, else another that has
+  // (「しばらくしたら送れる？」 after "account suspended": resending to it will not work).
+  const outcomeQuestions = questions.filter((q) => q.asksOutcome !== undefined);
+  const outcomeQuestion = (frame: Question["asksOutcome"], topic: TopicId) =>
+    outcomeQuestions.find((q) => q.asksOutcome === frame && q.topics[topic] !== undefined) ??
+    outcomeQuestions.find((q) => q.topics[topic] !== undefined);
   // The question whose side a problem is on (`asksSide`).
   const sideQuestion = questions.find((q) => q.asksSide);
   const owner: number[] = []; // example → question index
@@ -369,13 +382,18 @@ export function buildQuestionIndex(
       // (decide: the best three, and those close to the best), so only the questions scoring at least
       // as much as the third best or `spread` of the best are ranked: the same head as ranking them all.
       const fit = fitsFor(topic);
+      // 「アドレスを打ち直せば今度は届く？」: what comes of something done asks resend (or wait), not the
+      // question its condition's words name (the address).
+      const frame = topic === null ? undefined : asksOutcome(text);
+      const framed = frame === undefined ? undefined : outcomeQuestion(frame, topic!);
       let s1 = Number.NEGATIVE_INFINITY;
       let s2 = Number.NEGATIVE_INFINITY;
       let s3 = Number.NEGATIVE_INFINITY;
       scoring.length = 0;
       for (let qi = 0; qi < questions.length; qi++) {
         const s = (best[qi]! + THRESHOLDS.second * second[qi]!) / (1 + THRESHOLDS.second);
-        const weight = fit.weight[qi]!;
+        const weight =
+          fit.weight[qi]! * (framed !== undefined && questions[qi] === framed ? THRESHOLDS.outcome : 1);
         if (s <= 0 || weight === 0) continue; // weight 0: no answer here (answerable)
         // Not capped at 1: two boosted questions that both match well must keep their order, or a cap
         // turns a clear lead ("How big can my attachment be?": size limit over large files) into a tie.
@@ -435,6 +453,24 @@ export function buildQuestionIndex(
         )
       )
         decided = { kind: "confident", id: plainWords.id, candidates: decided.candidates };
+      // 「相手が古いメールを消してくれたら届くの？」「ファイルをPDFにしたら通る？」: what comes of something done
+      // (or of waiting) is answered by the question of that frame (resend, wait) where it has an answer of its
+      // own for the diagnosis on screen, unless another question of the diagnosis is clearly asked (`sure`).
+      if (framed !== undefined && topic !== null) {
+        const asked = decided.kind === "confident" ? bank.questions.get(decided.id) : undefined;
+        // 「うちの容量を増やせば送れる？」: a condition on the user's own side asks whether the fix is theirs.
+        const ownSide = sideNamed(text) === "own" && sideQuestion?.topics[topic] !== undefined;
+        const meant = ownSide ? sideQuestion : framed;
+        // Kept: one of the frame's questions already (which of resend and wait, the words tell), or a
+        // question of the diagnosis's own clearly asked (`sure`) (「zipにしたら送れますか」 after "too
+        // big": how to make it smaller).
+        const kept =
+          asked !== undefined &&
+          (asked.asksOutcome !== undefined
+            ? !ownSide
+            : own.has(asked.id) && (decided.candidates[0]?.score ?? 0) >= THRESHOLDS.sure);
+        if (meant && !kept) decided = { kind: "confident", id: meant.id, candidates: decided.candidates };
+      }
       // Whose side: 「私のメールボックスがいっぱいなの？」 after "the recipient's mailbox is full" names the
       // user's own side where the diagnosis in plain words would be the answer: it asks whose side it is.
       // 「相手のメールボックスがいっぱいってこと？」 names the other side and says the diagnosis again, asking

@@ -1,0 +1,164 @@
+/**
+ * 「アドレスを打ち直せば今度は届く？」「リンクを消したら受け取ってもらえますか」 "if I fix it, will it go
+ * through?": a question about what comes of something done (a condition, then whether the mail arrives or
+ * can be sent). With a diagnosis on screen, such a question asks whether to send again after fixing
+ * (resend) or whether waiting is enough (wait), whatever the condition names: the address, a setting, a
+ * link, a file. Its words are those of the condition, which other questions share (「アドレス」 of "is the
+ * address wrong", 「設定」 of "the settings"); the frame is what it asks. Plain scans (includes), no pattern:
+ * linear in the text.
+ */
+
+/** Ends of a condition: 「直したら」「直せば」「変えれば」「直したなら」; "if", "once". */
+const CONDITIONS_JA = ["たら", "だら", "れば", "えば", "けば", "せば", "てば", "めば", "ねば", "べば"];
+const CONDITIONS_EN = ["if ", "once ", "after "];
+
+/** What comes of it: the mail arrives, goes through, is accepted, can be sent. */
+const OUTCOMES_JA = [
+  "届",
+  "とど",
+  "通る",
+  "通り",
+  "通れ",
+  "とおる",
+  "着く",
+  "つく？",
+  "送れる",
+  "送れま",
+  "おくれる",
+  "受け取って",
+  "受け取れ",
+  "受け取ってもら",
+  "うけとって",
+  "いける",
+  "いけそう",
+  "いけま",
+  "行ける",
+  "うまくいく",
+  "直る",
+  "なおる",
+  "解決",
+];
+const OUTCOMES_EN = [
+  "arrive",
+  "go through",
+  "get through",
+  "be delivered",
+  "get delivered",
+  "get it",
+  "work",
+  "be accepted",
+  "be able to send",
+];
+
+/**
+ * Words that make the condition a question of its own (「どうしたら届く？」 asks what to do, 「いつになったら
+ * 届く？」 when): not an outcome of something named.
+ */
+const ASKING_IN_CONDITION = ["どう", "何", "なに", "なん", "いつ", "how", "what", "when"];
+
+/** Words that say the condition is only time passing or waiting (「しばらくしたら」「待てば」). */
+const WAITING = [
+  "待",
+  "まて",
+  "まって",
+  "しばらく",
+  "時間",
+  "明日",
+  "あした",
+  "経",
+  "たって",
+  "そのうち",
+  "復旧",
+  "wait",
+  "later",
+  "tomorrow",
+];
+
+/** Words of sending (again). */
+const SENDING = ["送", "おく", "再送", "send", "resend", "mail it"];
+
+export type Outcome = "after-fixing" | "after-waiting";
+
+/**
+ * Whether a text asks what comes of a condition it names, and of which kind: something done
+ * (`after-fixing`: 「ファイルをPDFにしたら通る？」) or only time passing (`after-waiting`: 「しばらく待てば
+ * 届く？」). Undefined when it is no such question (no condition, no outcome after it, or the condition asks
+ * how or when itself).
+ */
+export function asksOutcome(text: string): Outcome | undefined {
+  // Sentence by sentence, the last first: 「アドレス直したら届きました！感謝です」 tells, 「ありがとう。直したら
+  // 届く？」 asks.
+  const sentences: string[] = [];
+  let piece = "";
+  for (const ch of text.slice(0, MAX_TEXT_CHARS).normalize("NFKC").toLowerCase()) {
+    piece += ch;
+    if (SENTENCE_ENDS.includes(ch)) {
+      sentences.push(piece);
+      piece = "";
+    }
+  }
+  if (piece) sentences.push(piece);
+  for (let i = sentences.length - 1; i >= 0; i--) {
+    const outcome = sentenceAsksOutcome(sentences[i]!);
+    if (outcome) return outcome;
+  }
+  return undefined;
+}
+
+const SENTENCE_ENDS = "。!?\n";
+/** Only a typed question's start is read (understand.ts reads no more). */
+const MAX_TEXT_CHARS = 300;
+
+function sentenceAsksOutcome(t: string): Outcome | undefined {
+  // Told as done (「設定を直したら送れました！」): a report, not a question.
+  const body = trimEnd(t);
+  if (DONE_ENDS.some((e) => body.endsWith(e))) return undefined;
+  // The condition ends at the last condition mark that has an outcome word after it.
+  let at = -1;
+  let end = -1;
+  for (const c of CONDITIONS_JA) {
+    const i = t.lastIndexOf(c);
+    if (i > at && OUTCOMES_JA.some((o) => t.indexOf(o, i + c.length) >= 0)) {
+      at = i;
+      end = i + c.length;
+    }
+  }
+  if (at < 0) {
+    const words = ` ${t}`;
+    for (const c of CONDITIONS_EN) {
+      const i = words.indexOf(` ${c}`);
+      if (i < 0) continue;
+      const rest = words.slice(i + c.length + 1);
+      if (OUTCOMES_EN.some((o) => rest.includes(o)) && (t.includes("?") || t.includes("will"))) {
+        at = i;
+        end = i + c.length + 1;
+        break;
+      }
+    }
+    if (at < 0) return undefined;
+  }
+  // Asked of the outcome: its word ends the text, or nearly (「届く？」「受け取ってもらえますか」「送れるかな」).
+  const last = Math.max(
+    ...OUTCOMES_JA.map((o) => body.lastIndexOf(o)),
+    ...OUTCOMES_EN.map((o) => body.lastIndexOf(o)),
+  );
+  if (last < end || body.length - last > MAX_AFTER_OUTCOME) return undefined;
+  const condition = t.slice(0, end);
+  if (ASKING_IN_CONDITION.some((w) => condition.includes(w))) return undefined;
+  // 「時間をおいてもう一回送れば」: sending again is something done, after a while or not.
+  const waiting = WAITING.some((w) => condition.includes(w)) && !SENDING.some((w) => condition.includes(w));
+  return waiting ? "after-waiting" : "after-fixing";
+}
+
+/** Letters after the outcome's word at most (「受け取ってもらえますか」: 6 after 「受け取って」). */
+const MAX_AFTER_OUTCOME = 12;
+
+/** Ends of a sentence that tells what happened (「送れました」「届いた」 "it worked"). */
+const DONE_ENDS = ["た", "たよ", "たわ", "ました", "ましたよ", "worked", "went through", "arrived"];
+const END_MARKS = new Set([..." \n\t。.!！、,〜~…♪ー"]);
+
+function trimEnd(t: string): string {
+  let end = t.length;
+  while (end > 0 && END_MARKS.has(t[end - 1]!)) end--;
+  return t.slice(0, end);
+}

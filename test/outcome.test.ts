@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { asksOutcome } from "../dialogs/understand/outcome.ts";
+
+/** 「直したら届く？」: a question about what comes of something done, or of waiting. */
+describe("what comes of a condition (outcome.ts)", () => {
+  it("asks what comes of something done, whatever it names", () => {
+    expect(asksOutcome("アドレスを打ち直して送れば今度は届く？")).toBe("after-fixing");
+    expect(asksOutcome("リンクを消したら受け取ってもらえますか")).toBe("after-fixing");
+    expect(asksOutcome("半角で入れ直したら送れるかな")).toBe("after-fixing");
+    expect(asksOutcome("if I change the settings will it go through?")).toBe("after-fixing");
+  });
+
+  it("asks what comes of waiting, unless the mail is sent again", () => {
+    expect(asksOutcome("しばらく待てば届く？")).toBe("after-waiting");
+    expect(asksOutcome("相手のサーバーが復旧したら勝手に届くの？")).toBe("after-waiting");
+    expect(asksOutcome("時間をおいてもう一回送ればいけますか")).toBe("after-fixing");
+  });
+
+  it("is no such question when the condition asks how or when, or the outcome is told as done", () => {
+    expect(asksOutcome("どうしたら届く？")).toBeUndefined();
+    expect(asksOutcome("いつになったら届くの")).toBeUndefined();
+    expect(asksOutcome("設定を直したら送れました！")).toBeUndefined();
+    expect(asksOutcome("アドレス直したら届きました！感謝です")).toBeUndefined();
+    expect(asksOutcome("届かなかったらまた来ます")).toBeUndefined();
+    expect(asksOutcome("相手に届いてる？")).toBeUndefined();
+  });
+
+  it("reads the sentence that asks: thanks before it tell nothing", () => {
+    expect(asksOutcome("ありがとう。ファイルを分けたら届く？")).toBe("after-fixing");
+  });
+
+  it("a long run of condition marks alone asks nothing", () => {
+    expect(asksOutcome("たら".repeat(5_000))).toBeUndefined();
+  });
+});
