@@ -40,6 +40,7 @@ import { phraseMatcher } from "./understand/phrases.ts";
 import { reasonTextReader, retells } from "./understand/reason-texts.ts";
 import { buildRespeller } from "./understand/respell.ts";
 import { romajiToKana } from "./understand/romaji.ts";
+import { namesFault } from "./understand/sides.ts";
 import { stringsIn, withScope } from "./understand/scope.ts";
 import { symptomClassMatcher } from "./understand/symptom-classes.ts";
 import { buildQuestionIndex, MAX_QUESTION_CHARS, type Understanding } from "./understand/understand.ts";
@@ -490,13 +491,17 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     const nextStep: DialogEvent = session.topic ? { type: "NEXT_STEPS" } : { type: "HOW_TO_PASTE" };
     // A specific question about the diagnosis on screen, clearly asked, is that question even where its
     // words name a symptom (「送った覚えがない」 after "refused as spam": that button's answer).
+    // So is a cause guessed and asked about (「私の送った写真が重すぎたせいではないの？」 after "mailbox full"):
+    // whose side it is, though its words name another symptom.
     const aboutScreen = () => {
       const q = session.topic ? m.question() : undefined;
+      const score = m.understood().candidates[0]?.score ?? 0;
       return (
         q !== undefined &&
         session.topic !== null &&
         q.topics[session.topic] !== undefined &&
-        askedOnItsOwn(q, m.understood().candidates[0]?.score ?? 0)
+        (askedOnItsOwn(q, score) ||
+          (q.asksSide && namesFault(text) && isQuestion(text) && score >= CLEAR_OVER_BOUNCE))
       );
     };
     if (ownWords && ownWords !== session.topic && !aboutScreen()) return { type: "SYMPTOM", topic: ownWords };
@@ -768,7 +773,11 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         }
       }
     }
-    understood = toldWithPleasantry(text, beyondPleasantries(text, understood, topic), topic);
+    understood = thanksOverOk(
+      text,
+      toldWithPleasantry(text, beyondPleasantries(text, understood, topic), topic),
+      topic,
+    );
     if (feeling && understood.kind === "confident" && isPleasantry(understood.id))
       return { kind: "none", candidates: understood.candidates };
     return understood;
@@ -872,6 +881,9 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     if (q?.statement || q?.ifTold) return whole;
     const pieces = sentencePieces(text);
     if (pieces.length < 2) return whole;
+    // 「ごめん、もう一回言って」: what is asked for at the end, besides an apology, is wanted, not a plan told
+    // (「設定を見直して、だめだったらまた来ます」: a 「…て、」 inside goes on).
+    if (asksFor(pieces[pieces.length - 1]!)) return whole;
     for (const piece of pieces) {
       // 「あ、」 of 「あ、全角で打ってたかもしれない」 is a start of noticing, no greeting.
       if (canonicalLength(piece, readings) < 2) continue;
@@ -879,6 +891,21 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       if (u.kind === "confident" && isPleasantry(u.id)) return u;
     }
     return whole;
+  }
+
+  /**
+   * 「やってみます！ありがとね」「了解です、助かりました」: an OK and thanks in one message is thanks (what the
+   * user will do, 「やってみます」, is said in the words of an OK).
+   */
+  function thanksOverOk(text: string, understood: Understanding, topic: TopicId | null): Understanding {
+    if (understood.kind !== "confident" || understood.id !== OK_ID) return understood;
+    const pieces = sentencePieces(text);
+    if (pieces.length < 2) return understood;
+    for (const piece of pieces) {
+      const u = questionIndex.understand(piece, topic);
+      if (u.kind === "confident" && u.id === THANKS_ID) return u;
+    }
+    return understood;
   }
 
   /** A text of a few letters at most (emoji, punctuation and spaces not counted). */
@@ -1016,6 +1043,31 @@ const WHAT_WORDS = [
   "subject",
 ];
 const NOT_WHAT = ["何か", "何度", "何回", "何日", "何通", "何十", "何百", "何件", "何時間", "何もしてない"];
+
+/** The acts an OK and thanks in one message are (thanksOverOk). */
+const OK_ID = "ok";
+const THANKS_ID = "thanks";
+
+/** Whether a piece of a message asks for something (「もう一回言って」「教えてください」 "please"): a hand scan. */
+function asksFor(piece: string): boolean {
+  let t = piece.normalize("NFKC").toLowerCase();
+  let end = t.length;
+  while (end > 0 && REQUEST_END_MARKS.includes(t[end - 1]!)) end--;
+  t = t.slice(0, end);
+  return REQUESTS.some((r) => t.endsWith(r)) || t.startsWith("please") || t.endsWith("please");
+}
+const REQUEST_END_MARKS = " 　。.!！、,〜~…ー";
+const REQUESTS = [
+  "て",
+  "てください",
+  "て下さい",
+  "ください",
+  "お願い",
+  "お願いします",
+  "おねがい",
+  "ほしい",
+  "欲しい",
+];
 
 /** The feedback button's "yes" label as typed (「はい」 "yes"): an acknowledgement too. */
 function isAcknowledgingYes(command: string): boolean {

@@ -286,7 +286,20 @@ export function isQuestion(text: string): boolean {
 const SENTENCE_END = new Set([..." \n\t。.!！、,〜~…"]);
 
 /** Idioms made of question words that ask nothing (「何が何だか」: I'm lost). */
-const NOT_ASKING = ["何が何だか", "何が何やら", "なにがなんだか", "なにがなにやら"];
+const NOT_ASKING = [
+  "何が何だか",
+  "何が何やら",
+  "なにがなんだか",
+  "なにがなにやら",
+  // "Several": 「何回かに分けて送ってみる」 tells a plan.
+  "何回か",
+  "何度か",
+  "何通か",
+  "何枚か",
+  "何人か",
+  "何日か",
+  "何件か",
+];
 
 /** Words of a Japanese question; a plain scan (includes), no pattern. */
 const QUESTION_WORDS = [

@@ -7,6 +7,7 @@ import {
   type ReadingTable,
   readingTable,
 } from "./normalize.ts";
+import { sentencePieces } from "./asking.ts";
 import { asksOutcome } from "./outcome.ts";
 import { namesFault, sideNamed } from "./sides.ts";
 
@@ -657,7 +658,9 @@ function openedOrClosedBy(
   topic: TopicId | null,
   understand: (text: string, topic: TopicId | null) => Understanding,
 ): boolean {
-  const sentences = sentencesOf(text.slice(0, MAX_QUESTION_CHARS));
+  // Pieces between commas too (「ありがとう、Thunderbirdの設定見直してみます」「了解、今日はこのへんで」).
+  let sentences = sentencesOf(text.slice(0, MAX_QUESTION_CHARS));
+  if (sentences.length < 2) sentences = sentencePieces(text.slice(0, MAX_QUESTION_CHARS));
   if (sentences.length < 2) return false;
   return [sentences[0]!, sentences[sentences.length - 1]!].some((s) => {
     const u = understand(s, topic);
