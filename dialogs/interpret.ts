@@ -40,8 +40,8 @@ import { phraseMatcher } from "./understand/phrases.ts";
 import { reasonTextReader, retells } from "./understand/reason-texts.ts";
 import { buildRespeller } from "./understand/respell.ts";
 import { romajiToKana } from "./understand/romaji.ts";
-import { namesFault } from "./understand/sides.ts";
 import { stringsIn, withScope } from "./understand/scope.ts";
+import { namesFault } from "./understand/sides.ts";
 import { symptomClassMatcher } from "./understand/symptom-classes.ts";
 import { buildQuestionIndex, MAX_QUESTION_CHARS, type Understanding } from "./understand/understand.ts";
 

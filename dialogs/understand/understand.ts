@@ -1,5 +1,6 @@
 import { type Answer, answerable, type Question, type QuestionBank } from "../../knowledge/questions.ts";
 import { TOPIC_IDS, type TopicId } from "../../knowledge/types.ts";
+import { sentencePieces } from "./asking.ts";
 import {
   canonicalLength,
   featuresOfAll,
@@ -7,7 +8,6 @@ import {
   type ReadingTable,
   readingTable,
 } from "./normalize.ts";
-import { sentencePieces } from "./asking.ts";
 import { asksOutcome } from "./outcome.ts";
 import { namesFault, sideNamed } from "./sides.ts";
 
