@@ -52,3 +52,22 @@ export function fill(template: string, values: Record<string, string | number>):
     Object.hasOwn(values, name) ? String(values[name]) : whole,
   );
 }
+
+/**
+ * Whether a word of `firsts` is followed, within `window` letters after it, by a word of `seconds`
+ * (「全然」 … 「届かない」, 「聞ける人」 … 「いない」): a pairing of two lists, no pattern that backtracks.
+ */
+export function followedWithin(
+  text: string,
+  firsts: readonly string[],
+  window: number,
+  seconds: readonly string[],
+): boolean {
+  for (const first of firsts) {
+    for (let at = text.indexOf(first); at >= 0; at = text.indexOf(first, at + 1)) {
+      const after = text.slice(at + first.length, at + first.length + window);
+      if (seconds.some((s) => after.includes(s))) return true;
+    }
+  }
+  return false;
+}

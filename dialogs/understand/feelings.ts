@@ -1,5 +1,5 @@
 import type { Feeling } from "../events.ts";
-import { mentionsAny, trimEndOf, withoutWords } from "../text.ts";
+import { followedWithin, mentionsAny, trimEndOf, withoutWords } from "../text.ts";
 import { tellsMore } from "./asking.ts";
 
 /**
@@ -214,13 +214,7 @@ export function blamesSelf(t: string): boolean {
       if (SELF_JUDGEMENTS.some((j) => t.slice(Math.max(0, at - j.length - 1), at) === `${j}な`)) return true;
     }
   }
-  for (const skill of SKILLS) {
-    for (let at = t.indexOf(skill); at >= 0; at = t.indexOf(skill, at + 1)) {
-      const window = t.slice(at + skill.length, at + skill.length + SKILL_WINDOW);
-      if (SKILL_JUDGEMENTS.some((j) => window.includes(j))) return true;
-    }
-  }
-  return false;
+  return followedWithin(t, SKILLS, SKILL_WINDOW, SKILL_JUDGEMENTS);
 }
 const SELF = ["私", "わたし", "自分", "僕", "ぼく", "俺", "おれ", "あたし", "わし"];
 const SELF_PARTICLES = ["って", "が", "は", "も", "、"];
@@ -261,17 +255,10 @@ const SKILL_JUDGEMENTS = ["苦手", "弱い", "弱くて", "詳しくな", "疎"
  * with sympathy. Someone who could help, then within a few letters that there is none.
  */
 export function hasNoOneToAsk(t: string): boolean {
-  for (const who of HELPERS) {
-    for (let at = t.indexOf(who); at >= 0; at = t.indexOf(who, at + 1)) {
-      const window = t.slice(at + who.length, at + who.length + LONELY_WINDOW);
-      if (NONE.some((n) => window.includes(n))) return true;
-    }
-  }
-  for (let at = t.indexOf("誰にも"); at >= 0; at = t.indexOf("誰にも", at + 1)) {
-    const window = t.slice(at + 3, at + 3 + LONELY_WINDOW);
-    if (NOBODY_CAN.some((n) => window.includes(n))) return true;
-  }
-  return false;
+  return (
+    followedWithin(t, HELPERS, LONELY_WINDOW, NONE) ||
+    followedWithin(t, ["誰にも"], LONELY_WINDOW, NOBODY_CAN)
+  );
 }
 const HELPERS = [
   "聞ける人",
@@ -299,13 +286,7 @@ const NOBODY_CAN = ["聞け", "相談", "頼れ", "頼め", "言え", "わかっ
  * presses. In a hurry, though no word of hurry is there.
  */
 export function pressedAtWork(t: string): boolean {
-  for (const stake of STAKES) {
-    for (let at = t.indexOf(stake); at >= 0; at = t.indexOf(stake, at + 1)) {
-      const window = t.slice(at + stake.length, at + stake.length + PRESSURE_WINDOW);
-      if (PRESSURES.some((p) => window.includes(p))) return true;
-    }
-  }
-  return false;
+  return followedWithin(t, STAKES, PRESSURE_WINDOW, PRESSURES);
 }
 const STAKES = [
   "会議",
@@ -444,13 +425,7 @@ const EXASPERATED_ENDS = ["もう", "もお", "もぉ"];
  * 「いつまでたっても来ない」): the user is worn down, though no word of feeling is there.
  */
 export function intensifiedFailure(t: string): boolean {
-  for (const w of INTENSIFIERS) {
-    for (let at = t.indexOf(w); at >= 0; at = t.indexOf(w, at + 1)) {
-      const window = t.slice(at + w.length, at + w.length + FAILURE_WINDOW);
-      if (FAILURES.some((f) => window.includes(f))) return true;
-    }
-  }
-  return false;
+  return followedWithin(t, INTENSIFIERS, FAILURE_WINDOW, FAILURES);
 }
 const INTENSIFIERS = [
   "全然",
