@@ -1,6 +1,7 @@
 import type { Knowledge } from "../../knowledge/knowledge.ts";
 import type { Question, QuestionBank } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
+import { mentionsAny } from "../text.ts";
 import { buildQuestionIndex } from "./understand.ts";
 
 /**
@@ -50,8 +51,7 @@ const RETELLING = [
 
 /** Whether a text retells what a mail said. */
 export function retells(text: string): boolean {
-  const folded = text.normalize("NFKC").toLowerCase();
-  return RETELLING.some((w) => folded.includes(w));
+  return mentionsAny(text, RETELLING);
 }
 
 export type ReasonReader = (text: string) => TopicId | undefined;
