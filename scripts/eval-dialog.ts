@@ -67,6 +67,9 @@ const DEV_BLOCKS = {
   "dev-cold2": "COLD2",
   // dialog's second check (round 12): feelings of classes not covered before, and calm messages ("calm+").
   "dev-feelings2": "FEELINGS2",
+  // cold's own check (round 13): what a returned mail said, retold in everyday words for every topic, general
+  // questions in other words, out of scope; written before its changes.
+  "dev-cold3": "COLD3",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
