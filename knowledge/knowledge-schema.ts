@@ -204,7 +204,7 @@ const symptomWords = z
   .min(1, { message: "needs at least one word" });
 /**
  * A symptom told in words nobody listed (symptoms.yaml): a word of each group of `all` in the text (「写真」
- * and 「戻ってくる」), none of `unless`.
+ * and 「戻ってくる」), none of `unless`; with `retold`, only where the text retells what a mail said.
  */
 export const symptomClassSchema = z
   .object({
@@ -212,6 +212,8 @@ export const symptomClassSchema = z
       message: "needs at least two word lists (one list is a phrase)",
     }),
     unless: symptomWords.optional(),
+    /** Only in a text that retells what a returned mail said (「…って書いてあった」「…って言われた」). */
+    retold: z.boolean().optional(),
   })
   .strict();
 

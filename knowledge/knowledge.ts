@@ -87,6 +87,8 @@ export interface Carrier {
 export interface SymptomClass {
   all: string[][];
   unless?: string[];
+  /** Only where the text retells what a returned mail said (「…って書いてあった」). */
+  retold?: boolean;
 }
 export interface Knowledge {
   topics: ReadonlyMap<TopicId, Topic>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sentenceAsks, sentencesOf } from "../dialogs/understand/asking.ts";
+import { isQuestion, sentenceAsks, sentencesOf } from "../dialogs/understand/asking.ts";
 import { termAskedAbout } from "../dialogs/understand/understand.ts";
 
 describe("a message cut into its sentences (the story and the question in it)", () => {
@@ -36,5 +36,13 @@ describe("the word a short question asks the meaning of", () => {
     expect(termAskedAbout("ってなに")).toBeUndefined();
     expect(termAskedAbout("相手のメールボックスがいっぱいで入らないってなにが起きてるの")).toBeUndefined();
     expect(termAskedAbout("what is spf")).toBeUndefined();
+  });
+});
+
+describe("question words that ask nothing", () => {
+  it("「…がどうとか」 retells what a mail said ('something about'); 「どう」 alone asks", () => {
+    expect(isQuestion("quotaがどうとかいう英語のメールが戻ってきた")).toBe(false);
+    expect(isQuestion("容量がどうとか書いてある")).toBe(false);
+    expect(isQuestion("容量はどうすれば増やせる")).toBe(true);
   });
 });

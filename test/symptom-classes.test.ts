@@ -54,6 +54,57 @@ describe("a symptom told in words nobody listed (symptoms.yaml classes)", () => 
   });
 });
 
+describe("a class of what a returned mail said (`retold`)", () => {
+  const told = symptomClassMatcher(
+    [
+      {
+        topic: "mailbox-full",
+        phrases: [],
+        classes: [{ all: [["容量"], ["超え", "上限"]], retold: true }],
+      },
+    ],
+    table,
+  );
+
+  it("is read where the text retells what a mail said", () => {
+    expect(told("容量の上限を超えてるって英語で書いてあった")).toBe("mailbox-full");
+    expect(told("受信容量が上限ですと返ってきた")).toBe("mailbox-full");
+  });
+
+  it("is not read from the same words asked or wished for", () => {
+    expect(told("容量の上限を超えたらどうなる？")).toBeUndefined();
+    expect(told("容量の上限を上げたい")).toBeUndefined();
+  });
+});
+
+describe("the shipped classes of a mail's words retold in everyday speech", () => {
+  const shipped = symptomClassMatcher(knowledge.symptoms, table);
+
+  it("reads each reason in its everyday words", () => {
+    expect(shipped("quotaを超過してるみたいなエラーが来た")).toBe("mailbox-full");
+    expect(shipped("向こうの受信箱に空きがないって書いてあった")).toBe("mailbox-full");
+    expect(shipped("先方のアカウントが停止中だと言われました")).toBe("account-suspended");
+    expect(shipped("ドメインなんてないって返ってきた")).toBe("host-unknown");
+    expect(shipped("@のうしろが間違ってるって出た")).toBe("host-unknown");
+    expect(shipped("宛先が不明だって英語で書いてある")).toBe("user-unknown");
+    expect(shipped("スパムとみなされて返されたっぽい")).toBe("spam-blocked");
+    expect(shipped("資料のファイルがでかすぎて戻された")).toBe("message-too-big");
+    expect(shipped("書式が正しくないって言われた")).toBe("address-syntax");
+    expect(shipped("中継はできませんって返ってくる")).toBe("relay-denied");
+    expect(shipped("DKIMで失敗したって出た")).toBe("auth-failed");
+  });
+
+  it("does not read the user's own box, a file's size asked about, or mail received", () => {
+    expect(shipped("自分のメールボックスの容量がいっぱいって出た")).toBeUndefined();
+    expect(shipped("添付の容量が上限を超えてるって出た")).not.toBe("mailbox-full");
+    expect(shipped("ドメインって何かわからない")).toBeUndefined();
+    expect(shipped("なりすましメールが毎日届く")).toBeUndefined();
+    expect(shipped("スパムっぽいメールが返ってきた")).toBeUndefined();
+    // 「…でかえってきます」 holds 「でか」: only longer forms of でかい are words of size.
+    expect(shipped("ある人へのメールだけ毎回エラーでかえってきます")).not.toBe("message-too-big");
+  });
+});
+
 describe("what a returned mail said, retold (reason-texts.ts)", () => {
   const reasonOf = reasonTextReader(knowledge, loadQuestions(knowledge));
 
@@ -68,6 +119,8 @@ describe("what a returned mail said, retold (reason-texts.ts)", () => {
 
   it("is read only from words that retell what a mail said", () => {
     expect(retells("最大サイズを超えてるって英語で来ました")).toBe(true);
+    expect(retells("quotaがどうとかいうエラー")).toBe(true);
+    expect(retells("The bounce says their inbox is full")).toBe(true);
     expect(retells("メールの容量を増やしたい")).toBe(false);
   });
 });

@@ -299,6 +299,9 @@ const NOT_ASKING = [
   "何人か",
   "何日か",
   "何件か",
+  // "Something about": 「quotaがどうとかいうメール」 retells what a mail said.
+  "どうとか",
+  "どうこう",
 ];
 
 /** Words of a Japanese question; a plain scan (includes), no pattern. */

@@ -16,7 +16,10 @@ const CLEAR = 0.3;
 /** The next topic must score below this share of the first. */
 const MARGIN = 0.8;
 
-/** Words that retell what a mail said (「…って書いてあった」「…みたいな警告」): a plain scan, no pattern. */
+/**
+ * Words that retell what a mail said (「…って書いてあった」「…みたいな警告」「…がどうとか」, "the
+ * bounce says"): a plain scan, no pattern.
+ */
 const RETELLING = [
   "って来",
   "ってき",
@@ -43,10 +46,22 @@ const RETELLING = [
   "という",
   "っていう",
   "みたいな",
+  "ってエラー",
+  "とエラー",
+  "ってメール",
+  "って通知",
+  "と通知",
+  "って警告",
+  "って怒られ",
+  "と怒られ",
+  "と返",
+  "と戻",
+  "どうとか",
   "that said",
   "saying",
-  "it says",
-  "it said",
+  "says",
+  "said",
+  "told me",
 ];
 
 /** Whether a text retells what a mail said. */

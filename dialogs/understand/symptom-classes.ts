@@ -7,6 +7,7 @@ import {
 } from "../../knowledge/symptom-text.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import { type ReadingTable, withReadings } from "./normalize.ts";
+import { retells } from "./reason-texts.ts";
 
 /**
  * Symptoms told in words nobody listed (symptoms.yaml classes): 「写真つけたのだけはじかれる」「動画を添付す
@@ -25,6 +26,7 @@ interface CompiledClass {
   topic: TopicId;
   all: CompiledPhrase[][];
   unless: CompiledPhrase[];
+  retold: boolean;
 }
 
 export type SymptomClassMatcher = (text: string) => TopicId | undefined;
@@ -44,6 +46,7 @@ export function symptomClassMatcher(
       topic,
       all: c.all.map((words) => words.flatMap(compile)),
       unless: (c.unless ?? []).flatMap(compile),
+      retold: c.retold === true,
     })),
   );
   if (classes.length === 0) return () => undefined;
@@ -51,8 +54,15 @@ export function symptomClassMatcher(
     const plain = foldSymptomText(text);
     const read = foldSymptomText(withReadings(text.normalize("NFKC"), table));
     const has = (p: CompiledPhrase) => occursIn(plain, p) || occursIn(read, p);
+    // Whether the text retells a mail: looked at once, and only when a `retold` class has its words.
+    let told: boolean | undefined;
+    const retold = () => {
+      told ??= retells(text);
+      return told;
+    };
     for (const c of classes)
-      if (c.all.every((words) => words.some(has)) && !c.unless.some(has)) return c.topic;
+      if (c.all.every((words) => words.some(has)) && !c.unless.some(has) && (!c.retold || retold()))
+        return c.topic;
     return undefined;
   };
 }
