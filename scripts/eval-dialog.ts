@@ -70,6 +70,8 @@ const DEV_BLOCKS = {
   // cold's own check (round 13): what a returned mail said, retold in everyday words for every topic, general
   // questions in other words, out of scope; written before its changes.
   "dev-cold3": "COLD3",
+  // emotion's own check (round 13): the question or situation inside an upset message, written before its changes.
+  "dev-emotion3": "EMOTION3",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
