@@ -14,6 +14,7 @@ import { kindOfText, languageOfCommand } from "./text-kind.ts";
 import { checkKeyAnswers, type UiTexts } from "./ui.ts";
 import {
   asksSomething,
+  clausesOf,
   deadlineIn,
   exclaimed,
   isEnglishQuestion,
@@ -707,6 +708,12 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     return !!q && (q.topics[topic] !== undefined || q.does === "next-steps");
   }
 
+  /** A question that does something (the steps, a restart) or means "what is it" for every diagnosis. */
+  function isFrame(id: string): boolean {
+    const q = deps.questions.questions.get(id);
+    return q !== undefined && (q.does !== undefined || Object.keys(q.topics).length === TOPIC_IDS.length);
+  }
+
   /** A greeting, thanks, OK or goodbye (`courtesy: true`): said around a message, rarely the whole of it. */
   function isPleasantry(id: string | undefined): boolean {
     return id !== undefined && deps.questions.questions.get(id)?.courtesy === true;
@@ -750,6 +757,9 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
           topic !== null &&
           !isPleasantry(restId) &&
           fitsScreen(restId, topic) &&
+          // The diagnosis said again, not asked about (「相手のアカウントが止まってるって…どうしよう」), is
+          // the situation told: not "what does it mean".
+          (isQuestion(calm) || !isFrame(restId)) &&
           restScore >= (isQuestion(calm) ? UPSET_FITTING : UPSET_FITTING_TOLD) &&
           canonicalLength(calm, readings) >= MIN_UPSET_REST_CHARS &&
           saysSomething(calm)
@@ -773,6 +783,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         }
       }
     }
+    if (feeling) understood = askedInPieces(withoutFeelingWords(text), understood, topic);
     understood = thanksOverOk(
       text,
       toldWithPleasantry(text, beyondPleasantries(text, understood, topic), topic),
@@ -781,6 +792,40 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     if (feeling && understood.kind === "confident" && isPleasantry(understood.id))
       return { kind: "none", candidates: understood.candidates };
     return understood;
+  }
+
+  /**
+   * 「相手のアカウントが止まってるって、もう連絡手段ないの？」「アドレス合ってるはずなのに。もう一回送ればいいの？」:
+   * what an upset message asks is in the pieces that ask (sentences and parts between commas, each read
+   * alone with the diagnosis on screen); the pieces that tell (the diagnosis said again, the story) are the
+   * situation, whose words only dilute the question or win over it. The clearest question of ours among the
+   * asking pieces (no frame, no pleasantry; with a diagnosis on screen, one that fits it) replaces the
+   * reading of the whole when the whole reads nothing clearly, or reads what a telling piece says.
+   */
+  function askedInPieces(calm: string, whole: Understanding, topic: TopicId | null): Understanding {
+    const pieces = clausesOf(calm.slice(0, MAX_QUESTION_CHARS));
+    // Each piece is read on its own: a run of commas (hostile, or a list) is no story with a question in it.
+    if (pieces.length < 2 || pieces.length > MAX_UPSET_CLAUSES) return whole;
+    let best: Understanding | undefined;
+    const told = new Set<string>();
+    for (const p of pieces) {
+      if (!saysSomething(p) || canonicalLength(p, readings) < MIN_TOLD_CHARS) continue;
+      const u = questionIndex.understand(p, topic);
+      if (!sentenceAsks(p)) {
+        if (u.kind === "confident") told.add(u.id);
+        continue;
+      }
+      // A frame (「直し方は？」「またやり直し？」「相手の会社に何かあった？」: what to do, a restart, what it means)
+      // asks about what the other pieces tell.
+      if (u.kind !== "confident" || isPleasantry(u.id) || isFrame(u.id)) continue;
+      // Cut by words of feeling (「相手どうなってるの」 without 「どうなって」): a fragment, no question of its own.
+      if (p.trim().includes("  ")) continue;
+      if (topic !== null && !fitsScreen(u.id, topic)) continue;
+      if ((u.candidates[0]?.score ?? 0) > (best?.candidates[0]?.score ?? 0)) best = u;
+    }
+    if (best?.kind !== "confident" || (best.candidates[0]?.score ?? 0) < PIECE_ASKED) return whole;
+    if (whole.kind !== "confident") return best;
+    return whole.id !== best.id && told.has(whole.id) ? best : whole;
   }
 
   /**
@@ -1167,6 +1212,13 @@ const SECOND_CLEAR = 0.3;
 const CLASS_GIVES_WAY = 0.3;
 /** With nothing on screen, a question asked besides words of feeling, read as if calm, scores this much. */
 const CALMLY_ASKED = 0.3;
+/**
+ * A piece of an upset message that asks, read alone, is taken for its question from this score (the index's
+ * own `confident`; dev 2269 at 0.35, 2271 at 0.3, 2272 of 2,484 at 0.26).
+ */
+const PIECE_ASKED = 0.26;
+/** An upset message of more pieces than this is read as a whole (each piece read costs an index look-up). */
+const MAX_UPSET_CLAUSES = 8;
 /** A question asked besides words of feeling, read without them, must score this much. */
 const CALM_CLEAR = 0.4;
 /** A question of the diagnosis on screen said among words of feeling, read without them, scores this much. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isQuestion, sentenceAsks, sentencesOf } from "../dialogs/understand/asking.ts";
+import { clausesOf, isQuestion, sentenceAsks, sentencesOf } from "../dialogs/understand/asking.ts";
 import { termAskedAbout } from "../dialogs/understand/understand.ts";
 
 describe("a message cut into its sentences (the story and the question in it)", () => {
@@ -44,5 +44,29 @@ describe("question words that ask nothing", () => {
     expect(isQuestion("quotaがどうとかいう英語のメールが戻ってきた")).toBe(false);
     expect(isQuestion("容量がどうとか書いてある")).toBe(false);
     expect(isQuestion("容量はどうすれば増やせる")).toBe(true);
+  });
+});
+
+describe("the clauses of a message (what each piece tells or asks)", () => {
+  it('cuts at commas and sentence ends, and at 「…」 and "..." too', () => {
+    expect(clausesOf("相手のアカウントが止まってるって、もう連絡手段ないの？")).toEqual([
+      "相手のアカウントが止まってるって、",
+      "もう連絡手段ないの？",
+    ]);
+    expect(clausesOf("相手のアカウントが止まってるって…大事な連絡なのに")).toEqual([
+      "相手のアカウントが止まってるって。",
+      "大事な連絡なのに",
+    ]);
+    expect(clausesOf("設定が違うのかも...どう直せば")).toEqual(["設定が違うのかも。", "どう直せば"]);
+  });
+  it("reads 「！？」 as asking, and keeps a condition with what it is the condition of", () => {
+    expect(clausesOf("ウイルス！？私のファイルに")).toEqual(["ウイルス？", "私のファイルに"]);
+    expect(clausesOf("明日また送れば、届くかな。それとも連絡すべき？")).toEqual([
+      "明日また送れば、届くかな。",
+      "それとも連絡すべき？",
+    ]);
+    expect(clausesOf("直したら、また送っていい？")).toEqual(["直したら、また送っていい？"]);
+    // A condition at the very end stays a clause of its own.
+    expect(clausesOf("困った、送れば")).toEqual(["困った、", "送れば"]);
   });
 });

@@ -31,6 +31,32 @@ export function sentencePieces(text: string): string[] {
   return pieces;
 }
 
+/**
+ * The clauses of a message, each telling or asking one thing (sentencePieces), where 「…」 and "..." end a
+ * piece too, 「！？」 asks, and a condition (「明日送れば、」「直したら、」) stays with what it is the condition
+ * of (「…届くかな」). Plain string work, no pattern.
+ */
+export function clausesOf(text: string): string[] {
+  const marked = withoutWords(withoutWords(text, ["…", "..."], "。"), ["!?", "！？", "?!", "？！"], "？");
+  const clauses: string[] = [];
+  let pending = "";
+  for (const piece of sentencePieces(marked)) {
+    const bare = trimEndOf(piece, CLAUSE_MARKS);
+    if (piece.endsWith("、") || piece.endsWith(",")) {
+      if (CONDITIONS.some((c) => bare.endsWith(c))) {
+        pending += piece;
+        continue;
+      }
+    }
+    clauses.push(pending + piece);
+    pending = "";
+  }
+  if (pending !== "") clauses.push(pending);
+  return clauses;
+}
+const CLAUSE_MARKS = new Set([..." 、,，"]);
+const CONDITIONS = ["ば", "たら", "だら", "なら"];
+
 const SENTENCE_ENDS = new Set([..."。．！？!?\n"]);
 
 /**
