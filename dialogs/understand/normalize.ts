@@ -46,23 +46,25 @@ export function readingTable(readings: Readings): ReadingTable {
   return { byFirst, words: new Map(), pieces: new Map() };
 }
 
-/** Replaces every listed kanji word by its reading, longest match first, left to right. */
+/**
+ * Replaces every listed kanji word by its reading, longest match first, left to right. What lies between
+ * two readings is copied as one slice (not a character at a time: this runs on every text and word read).
+ */
 export function withReadings(text: string, table: ReadingTable): string {
   if (table.byFirst.size === 0) return text;
   let out = "";
+  let from = 0; // text[from, i) is still to be copied as it is
   let i = 0;
   while (i < text.length) {
     const candidates = table.byFirst.get(text[i]!);
     const hit = candidates?.find(([word]) => text.startsWith(word, i));
     if (hit) {
-      out += hit[1];
+      out += text.slice(from, i) + hit[1];
       i += hit[0].length;
-    } else {
-      out += text[i];
-      i++;
-    }
+      from = i;
+    } else i++;
   }
-  return out;
+  return from === 0 ? text : out + text.slice(from);
 }
 
 const SMALL_KANA = new Set([..."ぁぃぅぇぉっゃゅょゎゕゖ"]);
@@ -97,7 +99,12 @@ export function canonicalLength(text: string, table: ReadingTable): number {
  * text, and on each of its words).
  */
 export function canonical(text: string, table: ReadingTable): string {
-  const folded = withReadings(text.normalize("NFKC").toLowerCase(), table);
+  return spelt(text.normalize("NFKC").toLowerCase(), table);
+}
+
+/** canonical() of a text already in NFKC and lower case. */
+function spelt(lowered: string, table: ReadingTable): string {
+  const folded = withReadings(lowered, table);
   const out = units;
   out.length = 0;
   let space = true; // no leading space
@@ -183,6 +190,11 @@ function withUnitsSpelt(text: string): string {
 const words = new Intl.Segmenter("ja", { granularity: "word" });
 const LATIN = /^[a-z0-9]/;
 const PICTOGRAPH = /^\p{Extended_Pictographic}$/u;
+/** Whether a text has a character from U+00A9 on, where Extended_Pictographic begins. */
+function beyondPlain(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0xa9) return true;
+  return false;
+}
 
 /**
  * The features of a text: "w:<word>" for each word (Intl.Segmenter over the NFKC text, each word in its
@@ -289,11 +301,12 @@ export function forEachFeature(
       if (word) add(`w:${word}`);
     }
   // Emoji say something too (👍 "OK", 🙏 "thanks") but the canonical spelling drops them as symbols.
-  for (const ch of text) if (PICTOGRAPH.test(ch)) add(`e:${ch}`);
-  const spelt = sizesAsOne(canonical(text, table));
+  // (None lies below U+00A9 ©: a text without such a character needs no test per character.)
+  if (beyondPlain(text)) for (const ch of text) if (PICTOGRAPH.test(ch)) add(`e:${ch}`);
+  const spelling = sizesAsOne(spelt(folded, table)); // canonical(text): `folded` is its first step
   // Question marks and nothing else (「？？？」, "?"): the text says "what?" as ❓ does.
-  if (spelt === "" && (text.includes("?") || text.includes("？"))) add("e:❓");
-  for (const chunk of spelt.split(" ")) {
+  if (spelling === "" && (text.includes("?") || text.includes("？"))) add("e:❓");
+  for (const chunk of spelling.split(" ")) {
     if (!chunk) continue;
     const padded = LATIN.test(chunk) ? `_${chunk}_` : chunk;
     if (padded.length === 1) add(`c:${padded}`);

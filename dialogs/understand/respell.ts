@@ -116,15 +116,19 @@ export function buildRespeller(spoken: SpokenEnglish): Respeller {
     if (token.length > MAX_WORD) return undefined;
     if (vocabulary.has(token)) return { word: token, end, respelt: false };
     if (token.length < MIN_CORRECTED) return undefined;
-    for (const length of [token.length, token.length - 1, token.length + 1])
-      for (const word of byLength.get(length) ?? [])
-        if (oneEditApart(token, word)) return { word, end, respelt: true };
-    return undefined;
+    const word =
+      correction(token, byLength.get(token.length)) ??
+      correction(token, byLength.get(token.length - 1)) ??
+      correction(token, byLength.get(token.length + 1));
+    return word === undefined ? undefined : { word, end, respelt: true };
   }
 
   return (input) => {
     const text = input.normalize("NFKC");
+    // Nearly every text has nothing to respell: what is kept as typed is copied only once a run is
+    // respelt (text[kept, i) is still to be copied), not piece by piece for a result then dropped.
     let out = "";
+    let kept = 0;
     let changed = false;
     let i = 0;
     while (i < text.length) {
@@ -153,23 +157,28 @@ export function buildRespeller(spoken: SpokenEnglish): Respeller {
       }
       const end = run[run.length - 1]?.end ?? i;
       if (run.length >= MIN_RUN && run.some((h) => h.respelt)) {
+        out += text.slice(kept, i);
         const before = out.length > 0 && isLatin(out.charCodeAt(out.length - 1)) ? " " : "";
         out += `${before}${run.map((h) => h.word).join(" ")} `;
         i = end;
+        kept = end;
         changed = true;
       } else if (run.length > 0) {
         // Words as typed, or a lone word in kana (メール): kept, and not read again from inside.
-        out += text.slice(i, end);
         i = end;
       } else {
         // Skip past a whole Latin word, so that its tail is not read as a word of its own.
-        const next = isLatin(text.charCodeAt(i)) ? latinEnd(text, i) : i + 1;
-        out += text.slice(i, next);
-        i = next;
+        i = isLatin(text.charCodeAt(i)) ? latinEnd(text, i) : i + 1;
       }
     }
-    return changed ? out.trimEnd() : undefined;
+    return changed ? (out + text.slice(kept)).trimEnd() : undefined;
   };
+}
+
+/** The first of `words` one edit away from `token`. */
+function correction(token: string, words: readonly string[] | undefined): string | undefined {
+  if (words) for (const word of words) if (oneEditApart(token, word)) return word;
+  return undefined;
 }
 
 function isLatin(code: number): boolean {
@@ -198,8 +207,16 @@ export function oneEditApart(a: string, b: string): boolean {
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   if (a.length === b.length) {
     // one replaced letter, or two swapped ones
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    if (sameTails(a, i + 1, b, i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && sameTails(a, i + 2, b, i + 2);
   }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  return a.length > b.length ? sameTails(a, i + 1, b, i) : sameTails(a, i, b, i + 1);
+}
+
+/** a.slice(i) === b.slice(j), without making the slices (every Latin word of a paste is compared). */
+function sameTails(a: string, i: number, b: string, j: number): boolean {
+  const n = Math.max(0, a.length - i);
+  if (n !== Math.max(0, b.length - j)) return false;
+  for (let k = 0; k < n; k++) if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
+  return true;
 }
