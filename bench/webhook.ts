@@ -31,11 +31,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { Agent, request } from "node:http";
 import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { build, RUNTIME_ENV, RUNTIME_NODE_FLAGS } from "../scripts/build.ts";
 import { findRedisServer, type RedisServer, startRedisServer } from "../test/helpers/redis-server.ts";
 import { type Mix, type Signed, traffic } from "./webhook/events.ts";
-import type { BenchAnswer, BenchQuestion, Memory } from "./webhook/ipc.ts";
+import type { BenchAnswer, BenchQuestion, Memory, Stalls } from "./webhook/ipc.ts";
 
 const SECRET = "bench-channel-secret";
 const TOKEN = "bench-channel-access-token";
@@ -59,6 +60,8 @@ interface Bot {
   port: number;
   child: ChildProcess;
   memory(): Promise<Memory>;
+  /** What held its event loop since the last call (ipc.ts Stalls). */
+  stalls(): Promise<Stalls>;
   /** CPU time (user + system) the bot process has used so far, in ms. */
   cpuMs(): Promise<number>;
   stop(): Promise<void>;
@@ -153,6 +156,11 @@ async function startBot(kind: Kind, standIn: StandIn, redis?: RedisServer, varia
       if (!("memory" in answer)) throw new Error("no memory answer");
       return answer.memory;
     },
+    stalls: async () => {
+      const answer = await ask(child, { type: "stalls" });
+      if (!("stalls" in answer)) throw new Error("no stalls answer");
+      return answer.stalls;
+    },
     cpuMs: async () => {
       const answer = await ask(child, { type: "cpu" });
       if (!("cpuMicros" in answer)) throw new Error("no cpu answer");
@@ -245,12 +253,22 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-/** Open loop at a fixed rate: latency from each request's scheduled time to its response. */
+/**
+ * Open loop at a fixed rate: latency from each request's scheduled time to its response. Also what says
+ * whose stall a slow acknowledgement was: how late this process sent requests (`late`: it was not
+ * scheduled, or busy with responses), its own event loop's delay (`ownLoop`: a response is timed only
+ * when this loop reads it), and the bot's loop delay and GC pauses over the window (ipc.ts Stalls).
+ */
 async function latencyAtRate(bot: Bot, standIn: StandIn, webhooks: Signed[]) {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const expected = (await standIn.replies()) + webhooks.filter((w) => bot.kind !== "echo" || w.text).length;
   const latencies: number[] = [];
+  const fromSend: number[] = [];
+  const late: number[] = [];
   const interval = 1000 / RATE;
+  await bot.stalls(); // from here on
+  const ownLoop = monitorEventLoopDelay({ resolution: 1 });
+  ownLoop.enable();
   const t0 = performance.now() + 50;
   const inFlight: Promise<void>[] = [];
   for (let i = 0; i < webhooks.length; i++) {
@@ -258,15 +276,35 @@ async function latencyAtRate(bot: Bot, standIn: StandIn, webhooks: Signed[]) {
     const wait = due - performance.now();
     if (wait > 1) await sleep(wait - 0.5);
     while (performance.now() < due); // the last half millisecond, so requests leave on time
+    const sent = performance.now();
+    late.push(sent - due);
     inFlight.push(
-      post(agent, bot.port, webhooks[i]!).then(() => void latencies.push(performance.now() - due)),
+      post(agent, bot.port, webhooks[i]!).then(() => {
+        const end = performance.now();
+        latencies.push(end - due);
+        fromSend.push(end - sent);
+      }),
     );
   }
   await Promise.all(inFlight);
+  ownLoop.disable();
+  const stalls = await bot.stalls();
   await repliesReach(standIn, expected);
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1)! };
+  fromSend.sort((a, b) => a - b);
+  late.sort((a, b) => a - b);
+  return {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    /** From the moment the request left: without this process's own lateness in sending it. */
+    sentP99: percentile(fromSend, 99),
+    max: latencies.at(-1)!,
+    lateP99: percentile(late, 99),
+    lateMax: late.at(-1)!,
+    ownLoopMax: ownLoop.max / 1e6,
+    stalls,
+  };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -420,6 +458,14 @@ async function latencyWindows(bot: Bot, standIn: StandIn): Promise<void> {
     `  ${bot.kind}: p50 ${p50.toFixed(1)} ms · p99 ${p99.toFixed(1)} ms (median window; p99 per window ${each} ms)` +
       (bot.kind === "echo" ? " (it acknowledges after replying)" : " (acceptance p99 ≤ 20 ms)"),
   );
+  // Whose stall: the sender's lateness and loop, the bot's loop delay and GC pauses (longest, in ms).
+  const f1 = (n: number) => n.toFixed(1);
+  for (const [i, w] of windows.entries())
+    console.log(
+      `    window ${i + 1}: p99 ${f1(w.p99)}, from the send ${f1(w.sentP99)}, max ${f1(w.max)} · sender late p99/max ${f1(w.lateP99)}/${f1(w.lateMax)}, its loop max ${f1(w.ownLoopMax)}` +
+        ` · bot loop delay p99/max ${f1(w.stalls.loopP99)}/${f1(w.stalls.loopMax)}, GC ${w.stalls.gcCount} pauses` +
+        ` (${f1(w.stalls.gcMs)} ms, longest ${f1(w.stalls.gcMaxMs)}, major ${f1(w.stalls.majorMaxMs)})`,
+    );
 }
 
 async function stream(standIn: StandIn): Promise<void> {
@@ -437,7 +483,10 @@ async function stream(standIn: StandIn): Promise<void> {
     console.log(
       "\nstream path (REDIS_URL: events through the Redis stream; sessions, de-duplication, locks in Redis):",
     );
+    const stats = await redisCommands(redis.url);
+    await stats.reset();
     const ratios = await throughputRounds([echo, full], standIn, "text", STREAM_ROUNDS);
+    await stats.print(STREAM_ROUNDS * USERS_PER_ROUND * 5);
     console.log(
       `  STREAM    full(Redis)/echo ${ratios.get("stream")?.toFixed(2)}× — text only (no acceptance figure; for comparison)`,
     );
@@ -448,6 +497,33 @@ async function stream(standIn: StandIn): Promise<void> {
     await echo.stop();
     await redis.dispose();
   }
+}
+
+/**
+ * What the stream path asks of Redis per event (INFO commandstats over the throughput rounds): the bot pays
+ * for each command in CPU (ioredis, sockets; those of a script or a MULTI share one round trip), and
+ * redis-server runs them on the same cores.
+ */
+async function redisCommands(url: string) {
+  const { Redis } = await import("ioredis");
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await client.connect();
+  return {
+    reset: () => client.config("RESETSTAT"),
+    async print(events: number): Promise<void> {
+      const info = await client.info("commandstats");
+      client.disconnect();
+      const calls = [...info.matchAll(/^cmdstat_([^:]+):calls=(\d+),usec=(\d+)/gm)]
+        .map(([, name, count, usec]) => ({ name: name!, count: Number(count), usec: Number(usec) }))
+        .filter((c) => !/^(info|config)/.test(c.name))
+        .sort((a, b) => b.count - a.count);
+      const total = calls.reduce((sum, c) => sum + c.count, 0);
+      console.log(
+        `  Redis commands per event: ${(total / events).toFixed(1)} (${calls.map((c) => `${c.name} ${(c.count / events).toFixed(2)}`).join(", ")});` +
+          ` redis-server's own time ${(calls.reduce((sum, c) => sum + c.usec, 0) / events).toFixed(0)} µs per event`,
+      );
+    },
+  };
 }
 
 async function rss(standIn: StandIn): Promise<void> {

@@ -1,4 +1,10 @@
 import { join } from "node:path";
+import {
+  constants,
+  monitorEventLoopDelay,
+  type PerformanceEntry,
+  PerformanceObserver,
+} from "node:perf_hooks";
 import { writeHeapSnapshot } from "node:v8";
 
 /**
@@ -18,12 +24,63 @@ export interface Memory {
   sessions?: number;
 }
 
-export type BenchQuestion = { type: "memory" } | { type: "cpu" };
-export type BenchAnswer = { memory: Memory } | { cpuMicros: number } | { port: number };
+/**
+ * What held the bot's event loop since the last "stalls" question (the latency windows: is a slow
+ * acknowledgement the bot's doing?): how late its timers ran (the loop's delay: JavaScript running, or the
+ * process not scheduled), and its garbage collections' pauses, in ms.
+ */
+export interface Stalls {
+  loopP99: number;
+  loopMax: number;
+  gcCount: number;
+  gcMs: number;
+  gcMaxMs: number;
+  /** The longest pause of a major (mark-compact) collection, 0 if none ran. */
+  majorMaxMs: number;
+}
+
+export type BenchQuestion = { type: "memory" } | { type: "cpu" } | { type: "stalls" };
+export type BenchAnswer = { memory: Memory } | { cpuMicros: number } | { port: number } | { stalls: Stalls };
+
+/** Watched from the start, read and reset by the "stalls" question. */
+const loop = monitorEventLoopDelay({ resolution: 1 });
+const gc = { count: 0, ms: 0, maxMs: 0, majorMaxMs: 0 };
+function watchStalls(): void {
+  loop.enable();
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gc.count++;
+      gc.ms += entry.duration;
+      gc.maxMs = Math.max(gc.maxMs, entry.duration);
+      const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+      if (kind === constants.NODE_PERFORMANCE_GC_MAJOR)
+        gc.majorMaxMs = Math.max(gc.majorMaxMs, entry.duration);
+    }
+  }).observe({ entryTypes: ["gc"] });
+}
+
+function readStalls(): Stalls {
+  const stalls: Stalls = {
+    loopP99: loop.percentile(99) / 1e6,
+    loopMax: loop.max / 1e6,
+    gcCount: gc.count,
+    gcMs: gc.ms,
+    gcMaxMs: gc.maxMs,
+    majorMaxMs: gc.majorMaxMs,
+  };
+  loop.reset();
+  Object.assign(gc, { count: 0, ms: 0, maxMs: 0, majorMaxMs: 0 });
+  return stalls;
+}
 
 export function serveBenchIpc(port: number, sessions?: () => number): void {
   process.send?.({ port } satisfies BenchAnswer);
+  watchStalls();
   process.on("message", async (question: BenchQuestion) => {
+    if (question.type === "stalls") {
+      process.send?.({ stalls: readStalls() } satisfies BenchAnswer);
+      return;
+    }
     if (question.type === "cpu") {
       const { user, system } = process.cpuUsage();
       process.send?.({ cpuMicros: user + system } satisfies BenchAnswer);
