@@ -9,7 +9,7 @@ import type { Carrier, Knowledge, Lang } from "./knowledge-contract.ts";
 import { unreadPaste } from "./paste-excerpt.ts";
 import { decodePostback } from "./postback.ts";
 import { isServerStatus } from "./recipients.ts";
-import { cut, mentionsAny, normalizeCommand, withoutWords } from "./text.ts";
+import { cut, followedWithin, mentionsAny, normalizeCommand, withoutWords } from "./text.ts";
 import { kindOfText, languageOfCommand } from "./text-kind.ts";
 import { checkKeyAnswers, type UiTexts } from "./ui.ts";
 import {
@@ -619,7 +619,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
   function keyAnswer(text: string, topic: TopicId): DialogEvent | undefined {
     const tries = deps.ui.feelings.triesAnswer?.[topic];
     const counted = tries === undefined ? undefined : deps.questions.questions.get(tries);
-    if (counted && countsTries(text)) return questionEvent(counted, topic);
+    if (counted && triedInVain(text)) return questionEvent(counted, topic);
     const id = deps.ui.feelings.keyAnswer?.[topic];
     const q = id === undefined ? undefined : deps.questions.questions.get(id);
     return q && tellsSituation(withoutFeelingWords(text)) ? questionEvent(q, topic) : undefined;
@@ -1036,6 +1036,24 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     return undefined;
   }
 }
+
+/**
+ * 「何度送っても」「何をしても」 (however often, whatever they try), besides counting (countsTries): tries
+ * told as all in vain, the answer for tries that keep failing (keyAnswer). No feeling by itself: it is said
+ * calmly too (「何度送っても断られるのはなぜですか」).
+ */
+function triedInVain(text: string): boolean {
+  const t = text.normalize("NFKC");
+  // 「何度送っても」「何回読んでも」, not 「何度でも」 ("as often as you like").
+  return (
+    countsTries(t) || mentionsAny(t, WHATEVER_TRIED) || followedWithin(t, HOW_OFTEN, TRY_WINDOW, EVEN_IF)
+  );
+}
+const WHATEVER_TRIED = ["何をしても", "何しても", "何をやっても", "何やっても", "なにやっても"];
+const HOW_OFTEN = ["何度", "何回", "なんど", "なんかい"];
+const EVEN_IF = ["ても", "んでも"];
+/** 「何度送り直しても」: a verb of a few letters between "how often" and "even if". */
+const TRY_WINDOW = 7;
 
 /** 「もう5回目」「何度やっても」「3回も」: the user counts their tries. A hand scan, no pattern. */
 function countsTries(text: string): boolean {

@@ -538,11 +538,11 @@ const FRAME_WORDS = new Set(
 );
 
 /**
- * A feeling denied is none (「心配はないですか」「急ぎじゃないので」「特に困ってはいないんですが」): each word of
- * worry, hurry or trouble followed by each way of saying "not", taken out of a message before its words of
- * feeling are looked for (as ui.yaml `feelings.words.except`).
+ * A feeling denied is none (「心配はないですか」「急ぎじゃないので」「特に困ってはいないんですが」「怒ってないよ」):
+ * each word of worry, hurry, trouble or anger followed by each way of saying "not", taken out of a message
+ * before its words of feeling are looked for (as ui.yaml `feelings.words.except`).
  */
-const DENIABLE = ["心配", "不安", "急ぎ", "困って", "怖く", "焦って", "焦り"];
+const DENIABLE = ["心配", "不安", "急ぎ", "困って", "怖く", "焦って", "焦り", "怒って", "イライラして"];
 const DENIALS = [
   "ない",
   "はない",
