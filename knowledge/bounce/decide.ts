@@ -1,6 +1,7 @@
 import { localDeliveryReason } from "../formats/local-delivery.ts";
 import { providerReason } from "../formats/providers.ts";
 import type { Facts, ReasonCheck } from "../reasons/check.ts";
+import { keywordReason } from "../reasons/keywords.ts";
 import { CHECKS, REASON_ORDER, type StepKind } from "../reasons/order.ts";
 import { reasonOfStatus } from "../status-table.ts";
 import type { Decision, Reason } from "../types.ts";
@@ -114,13 +115,19 @@ export function decide(d: Draft): Decision {
       if (check?.match(f.text)) return byPhrase(reason, f);
     }
   }
+  // A status that names no particular problem (x.y.0 "other", 5.7.1 "delivery not authorized") says
+  // less than the server's own words: "550 5.7.1 IP address blacklisted by recipient". Not for a local
+  // program's complaint ("X-Unix; no such domain": a mailer error whatever it says).
+  const vague = !f.statusReason || f.status.endsWith(".0") || f.status === "5.7.1" || f.status === "4.7.1";
+  const words = vague && !localProgram(d) ? keywordReason(f) : undefined;
+  const named = words?.reason === "expired" && causeBesidesRetries(f) ? undefined : words;
+  if (named) return byWords(named);
   if (f.statusReason) return { reason: f.statusReason, basis: "status", evidence: `status ${f.status}` };
 
   const cls = f.status.slice(0, 3);
   if (cls === "5.6" || cls === "4.6") return fallback("contenterror", `status ${f.status}`);
   if (cls === "5.7" || cls === "4.7") return fallback("securityerror", `status ${f.status}`);
-  if (d.diagnosticType.toUpperCase().startsWith("X-UNIX"))
-    return fallback("mailererror", "local delivery program");
+  if (localProgram(d)) return fallback("mailererror", "local delivery program");
   // RFC 5321 551: "User not local; please try <forward-path>": the mailbox moved.
   if (f.replyCode === "551" && !f.status) return fallback("hasmoved", "reply code 551");
   // A refused greeting (even a 501 "invalid domain name" for the HELO argument) turns the sending
@@ -134,8 +141,18 @@ export function decide(d: Draft): Decision {
     return fallback("blocked", "refused at connection");
   const vacation = CHECKS.vacation?.match(f.text);
   if (vacation) return { reason: "vacation", basis: "phrase", evidence: `phrase: ${vacation}` };
+  if (named) return byWords(named);
   if (f.text) return { reason: "onhold", basis: "none", evidence: "no known phrase or code" };
   return { reason: "undefined", basis: "none", evidence: "no diagnostic text" };
+}
+
+/** A report whose Diagnostic-Code is a local program's ("X-Unix; 127"). */
+function localProgram(d: Draft): boolean {
+  return d.diagnosticType.toUpperCase().startsWith("X-UNIX");
+}
+
+function byWords(named: { reason: Reason; words: string }): Decision {
+  return { reason: named.reason, basis: "phrase", evidence: `words: ${named.words}` };
 }
 
 /**

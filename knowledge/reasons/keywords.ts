@@ -1,0 +1,214 @@
+import type { Reason } from "../types.ts";
+import type { Facts } from "./check.ts";
+
+/**
+ * The last reading of a server's words that no reason's phrase list knows (a family we have never
+ * seen words the same problem its own way: "Recipient's mailbox is over its storage quota", "550
+ * Virus Detected; Content Rejected"): a few plain words that together name a problem. Consulted only
+ * where the result would otherwise be `onhold` (decide.ts), so no phrase, status or format is
+ * overruled. Each entry: the reason, then groups of words that must all be in the text, as whole
+ * words or the start of one ("blacklist" also finds "blacklisted"); host names, addresses and links
+ * are not read ("spam-gw.example.jp" says nothing about spam).
+ */
+const KEYWORDS: readonly (readonly [Reason, readonly (readonly string[])[]])[] = [
+  ["virusdetected", [["virus"], ["malware"], ["infected"]]],
+  [
+    "mailboxfull",
+    [
+      ["mailbox", "full"],
+      ["inbox", "full"],
+      ["folder", "full"],
+      ["mailfolder", "full"],
+      ["storage", "full"],
+      ["quota", "exceed"],
+      ["over", "quota"],
+      ["mailbox", "quota"],
+      ["容量"],
+    ],
+  ],
+  [
+    "mesgtoobig",
+    [
+      ["too", "large"],
+      ["too", "big"],
+      ["size", "exceed"],
+      ["size", "limit"],
+    ],
+  ],
+  [
+    "suspend",
+    [
+      ["account", "disabled"],
+      ["account", "suspended"],
+      ["account", "inactive"],
+      ["account", "deactivated"],
+      ["account", "expired"],
+      ["mailbox", "disabled"],
+      ["mailbox", "suspended"],
+      ["mailbox", "inactive"],
+    ],
+  ],
+  [
+    "norelaying",
+    [
+      ["relay", "denied"],
+      ["relaying", "denied"],
+      ["relay", "not", "permitted"],
+      ["relaying", "not", "allowed"],
+      ["relay", "access"],
+    ],
+  ],
+  ["authfailure", [["spf"], ["dkim"], ["dmarc"]]],
+  [
+    "securityerror",
+    [["unauthenticated"], ["authentication", "required"], ["not", "authenticated"], ["starttls", "required"]],
+  ],
+  [
+    "blocked",
+    [
+      ["blacklist"],
+      ["blocklist"],
+      ["denylist"],
+      ["dnsbl"],
+      ["ip", "blocked"],
+      ["ip", "not", "allowed"],
+      ["invalid", "ip"],
+    ],
+  ],
+  ["spamdetected", [["spam"], ["迷惑メール"]]],
+  [
+    "hostunknown",
+    [
+      ["domain", "not", "found"],
+      ["no", "such", "domain"],
+      ["domain", "does", "not", "exist"],
+      ["unknown", "domain"],
+      ["host", "not", "found"],
+      ["unknown", "host"],
+    ],
+  ],
+  [
+    "userunknown",
+    [
+      ["no", "such", "user"],
+      ["unknown", "user"],
+      ["user", "unknown"],
+      ["unknown", "recipient"],
+      ["recipient", "unknown"],
+      ["invalid", "recipient"],
+      ["invalid", "mailbox"],
+      ["user", "not", "found"],
+      ["mailbox", "not", "found"],
+      ["recipient", "not", "found"],
+      ["address", "not", "found"],
+      ["does", "not", "exist"],
+      ["存在しません"],
+    ],
+  ],
+  [
+    "systemerror",
+    [
+      ["service", "unavailable"],
+      ["temporarily", "unavailable"],
+      ["internal", "error"],
+      ["system", "error"],
+      ["server", "error"],
+    ],
+  ],
+  [
+    "networkerror",
+    [["unreachable"], ["not", "reachable"], ["no", "route"], ["network", "error"], ["hop", "count"]],
+  ],
+  ["expired", [["timed", "out"], ["timeout"], ["expired"]]],
+];
+
+const WORD_CHAR = /[\p{L}\p{N}']/u;
+/** A letter, digit or "'" (ASCII by its code, the rest by WORD_CHAR). */
+const isWordChar = (c: string): boolean => {
+  const n = c.charCodeAt(0);
+  if (n < 128) return (n >= 97 && n <= 122) || (n >= 48 && n <= 57) || (n >= 65 && n <= 90) || n === 39;
+  return WORD_CHAR.test(c);
+};
+
+/**
+ * The words of a text, lower-cased, by one pass over it. A blank-separated chunk gives none when it is
+ * an address, a link or a host name ("@", "/" or a "." between letters), a setting ("classifier=spam")
+ * or a header's name ("X-Virus-Scanned:": a "-" inside, a ":" at its end).
+ */
+function wordsOf(text: string): string[] {
+  const words: string[] = [];
+  let chunk: string[] = [];
+  let word = "";
+  let skip = false;
+  let hyphen = false;
+  const endChunk = (last: string) => {
+    if (word) chunk.push(word);
+    if (!skip && !(hyphen && last === ":")) words.push(...chunk);
+    chunk = [];
+    word = "";
+    skip = false;
+    hyphen = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === " ") {
+      endChunk(text[i - 1] ?? "");
+      continue;
+    }
+    if (c === "@" || c === "/" || c === "=" || (c === "." && word !== "" && isWordChar(text[i + 1] ?? " ")))
+      skip = true;
+    if (c === "-") hyphen = true;
+    if (isWordChar(c)) word += c;
+    else if (word) {
+      chunk.push(word);
+      word = "";
+    }
+  }
+  endChunk(text.at(-1) ?? "");
+  return words;
+}
+
+const isCjk = (w: string) => w.charCodeAt(0) > 0x2fff;
+
+const NEGATIONS = new Set(["no", "not", "without"]);
+
+/** At most this many other words between two words of a group ("mailbox for x is full"). */
+const GAP = 3;
+
+/** Whether the words hold the group's words in its order, each within GAP words of the one before. */
+function holds(words: readonly string[], text: string, group: readonly string[]): boolean {
+  if (isCjk(group[0]!)) return text.includes(group[0]!);
+  for (let i = 0; i < words.length; i++) {
+    if (!words[i]!.startsWith(group[0]!)) continue;
+    // "No virus found in this message" says the opposite.
+    if (i > 0 && NEGATIONS.has(words[i - 1]!)) continue;
+    let at = i;
+    let k = 1;
+    for (; k < group.length; k++) {
+      let next = -1;
+      for (let j = at + 1; j <= at + 1 + GAP && j < words.length; j++)
+        if (words[j]!.startsWith(group[k]!)) {
+          next = j;
+          break;
+        }
+      if (next === -1) break;
+      at = next;
+    }
+    if (k === group.length) return true;
+  }
+  return false;
+}
+
+/** The reason the words name and the words that did, or undefined. `f.text` is already lower case. */
+export function keywordReason(f: Facts): { reason: Reason; words: string } | undefined {
+  const words = wordsOf(f.text);
+  if (words.length === 0) return undefined;
+  for (const [reason, groups] of KEYWORDS) {
+    const group = groups.find((g) => holds(words, f.text, g));
+    if (!group) continue;
+    // Without a refused RCPT, "no such user" words are a filter's (userunknown.ts, filtered.ts).
+    const named = reason === "userunknown" && f.command !== "RCPT" ? "filtered" : reason;
+    return { reason: named, words: group.join(" ") };
+  }
+  return undefined;
+}
