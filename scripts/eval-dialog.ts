@@ -56,6 +56,9 @@ const DEV_BLOCKS = {
   "dev-round11": "ROUND 11",
   "dev-round12": "ROUND 12",
   "dev-round13": "ROUND 13",
+  // acts' own check (round 13): conversation acts in context and cold (relief, thanks, a person in many
+  // words, confusion, "that didn't help"), written before its changes.
+  "dev-acts3": "ACTS3",
   // dialog2's own check (round 11): follow-ups and cold questions written before the round's changes.
   "dev-dialog2": "DIALOG2",
   // dialog2's own check (round 12): follow-ups by kind of question and acts in context, written before its changes.
