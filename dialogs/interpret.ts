@@ -22,6 +22,7 @@ import {
   isQuestion,
   MIN_TOLD_CHARS,
   NEW_MAIL_WORDS,
+  realises,
   reportsBounce,
   sentenceAsks,
   sentencePieces,
@@ -786,7 +787,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     if (feeling) understood = askedInPieces(withoutFeelingWords(text), understood, topic);
     understood = thanksOverOk(
       text,
-      toldWithPleasantry(text, beyondPleasantries(text, understood, topic), topic),
+      closedByAct(text, toldWithPleasantry(text, beyondPleasantries(text, understood, topic), topic), topic),
       topic,
     );
     if (feeling && understood.kind === "confident" && isPleasantry(understood.id))
@@ -924,6 +925,8 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     // Told besides an apology or thanks, some questions mean something (`ifTold`, `statement`).
     const q = deps.questions.questions.get(whole.id);
     if (q?.statement || q?.ifTold) return whole;
+    // 「ごめん、全然わからない」: being lost, "that didn't help", a restart or a person is itself what is said.
+    if (q && isConversationAct(q)) return whole;
     const pieces = sentencePieces(text);
     if (pieces.length < 2) return whole;
     // 「ごめん、もう一回言って」: what is asked for at the end, besides an apology, is wanted, not a plan told
@@ -936,6 +939,30 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       if (u.kind === "confident" && isPleasantry(u.id)) return u;
     }
     return whole;
+  }
+
+  /**
+   * 「ああ、ドメインの打ち間違いか。納得」「なんだ、ただのお知らせか。安心しました」: a message that closes with an
+   * acknowledgement, thanks or goodbye (its last piece alone is that act) and asks nothing before it is that
+   * act, though its other words are those of a question about the diagnosis (the cause they now understand,
+   * what they will do). A question told as fact (`statement`: 「相手はドコモです、ありがとう」) is still answered.
+   */
+  function closedByAct(text: string, understood: Understanding, topic: TopicId | null): Understanding {
+    if (understood.kind === "confident" && isPleasantry(understood.id)) return understood;
+    if (understood.kind === "confident" && deps.questions.questions.get(understood.id)?.statement)
+      return understood;
+    if (text.includes("?") || text.includes("？")) return understood;
+    const pieces = sentencePieces(text);
+    if (pieces.length < 2) return understood;
+    // 「…どげんしたらよか」 closes with a question that shares the letters of an act.
+    if (pieces.some((p) => sentenceAsks(p) && !realises(p))) return understood;
+    const last = questionIndex.understand(pieces[pieces.length - 1]!, topic);
+    if (last.kind !== "confident") return understood;
+    if (CLOSING_ACTS.has(last.id)) return last;
+    // 「もうわけがわからない、一からお願い」: lost, then asking to start over in the words of a request; that
+    // is what is wanted (「…いい加減にしてほしい」 shares only 「してほしい」 with "a person, please").
+    const requested = REQUESTED_ACTS.has(deps.questions.questions.get(last.id)?.does ?? "");
+    return requested && (last.candidates[0]?.score ?? 0) >= ASKED_AS_EXAMPLE ? last : understood;
   }
 
   /**
@@ -1110,6 +1137,19 @@ const NOT_WHAT = ["何か", "何度", "何回", "何日", "何通", "何十", "�
 /** The acts an OK and thanks in one message are (thanksOverOk). */
 const OK_ID = "ok";
 const THANKS_ID = "thanks";
+/** Acts that close a message (「…。納得」「…、ありがとう」「…。じゃあまた」); a greeting opens one. */
+const CLOSING_ACTS = new Set(["ok", "thanks", "goodbye"]);
+/** What a question does that a message asks for at its end (「…、一からお願い」「…、人につないで」). */
+const REQUESTED_ACTS = new Set(["restart", "ask-person"]);
+
+/** I'm lost, "that didn't help", start over, a person: what the user says of the conversation itself. */
+function isConversationAct(q: Question): boolean {
+  return (
+    q.withDiagnosis !== undefined ||
+    (q.does !== undefined && REQUESTED_ACTS.has(q.does)) ||
+    q.does === "not-helpful"
+  );
+}
 
 /** Whether a piece of a message asks for something (「もう一回言って」「教えてください」 "please"): a hand scan. */
 function asksFor(piece: string): boolean {

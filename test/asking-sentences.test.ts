@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clausesOf, isQuestion, sentenceAsks, sentencesOf } from "../dialogs/understand/asking.ts";
+import { clausesOf, isQuestion, realises, sentenceAsks, sentencesOf } from "../dialogs/understand/asking.ts";
 import { termAskedAbout } from "../dialogs/understand/understand.ts";
 
 describe("a message cut into its sentences (the story and the question in it)", () => {
@@ -23,6 +23,18 @@ describe("which sentences of a story ask", () => {
     expect(sentenceAsks("ほかの人も送れてないみたい")).toBe(false);
     expect(sentenceAsks("今月もう3回目なんです")).toBe(false);
     expect(sentenceAsks("仕事のメールが埋もれちゃう")).toBe(false);
+  });
+});
+
+describe("something realised, said aloud (「…か。」)", () => {
+  it("ends in か before a full stop or comma and asks nothing without it; a question mark or a question word asks", () => {
+    expect(realises("ただのお知らせか。")).toBe(true);
+    expect(realises("ドメインの打ち間違いか、")).toBe(true);
+    expect(realises("そういうことか…")).toBe(true);
+    expect(realises("ただのお知らせか？")).toBe(false);
+    expect(realises("ただのお知らせか")).toBe(false);
+    expect(realises("何が原因なのか。")).toBe(false);
+    expect(realises("届くのか。")).toBe(false);
   });
 });
 

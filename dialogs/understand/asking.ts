@@ -378,6 +378,19 @@ const CONFIRMING_ENDS = [
 ];
 
 /**
+ * 「ただのお知らせか。」「打ち間違いか、」: a piece ending in 「か」 before a full stop or comma (no question
+ * mark) that asks nothing without it is something realised, said aloud, not a question.
+ */
+export function realises(piece: string): boolean {
+  const t = piece.normalize("NFKC").trim();
+  const mark = t.at(-1);
+  // NFKC writes 「…」 as "...".
+  if (mark !== "。" && mark !== "、" && mark !== "," && mark !== ".") return false;
+  const body = trimEndOf(t, SENTENCE_END);
+  return body.endsWith("か") && !isQuestion(body.slice(0, -1));
+}
+
+/**
  * Whether one sentence of a story asks (isQuestion), leaving out what only tells: 「送れてないみたい」
  * ("it seems", no wish of 「たい」) and 「3回目なんです」 (「なん」 of "it is", no "what").
  */
