@@ -18,6 +18,7 @@ const SMALL_KANA = /[ぁぃぅぇぉっゃゅょゎ]/g;
 const APOSTROPHES = /['\u2019]/g; // "didn't" and "didn’t" both become "didnt"
 const SEPARATORS = /[\s\p{P}\p{S}]+/gu;
 const LATIN_OR_DIGIT = /[a-z0-9]/;
+const LETTER = /[a-z]/;
 
 /**
  * The last texts folded, with their folded forms: one turn folds the same text several times (the
@@ -94,12 +95,21 @@ export function compilePhrase(phrase: string): CompiledPhrase {
   return { phrase, needle, wordStart: LATIN_OR_DIGIT.test(needle[0] ?? "") };
 }
 
+/**
+ * Whether a needle found right after `before` would be inside a word: after a letter, or a number's digits
+ * after a digit ("20mb" is not in "120mb"). A word after a number starts one: folding joins "5 days" and
+ * "30 MB" into "5days" and "30mb", so "days" and "mb" must still be found there.
+ */
+function continuesWord(before: string, needle: string): boolean {
+  return LETTER.test(before) || (isDigit(before) && isDigit(needle[0] ?? ""));
+}
+
 /** Whether a compiled phrase occurs in an already folded text. */
 export function occursIn(folded: string, compiled: CompiledPhrase): boolean {
   if (compiled.needle === "") return false;
   let at = folded.indexOf(compiled.needle);
   while (at !== -1) {
-    if (!compiled.wordStart || at === 0 || !LATIN_OR_DIGIT.test(folded[at - 1]!)) return true;
+    if (!compiled.wordStart || at === 0 || !continuesWord(folded[at - 1]!, compiled.needle)) return true;
     at = folded.indexOf(compiled.needle, at + 1);
   }
   return false;
@@ -155,7 +165,7 @@ export class PhraseLists {
       const p = this.phrases[id]!;
       const at = this.end[id]! - p.needle.length;
       // Its first place is inside a word where it must start one: it may still start one further on.
-      if (!p.wordStart || at === 0 || !LATIN_OR_DIGIT.test(folded[at - 1]!) || occursIn(folded, p))
+      if (!p.wordStart || at === 0 || !continuesWord(folded[at - 1]!, p.needle) || occursIn(folded, p))
         first = list;
     }
     return first;

@@ -92,6 +92,20 @@ describe("the shipped classes of a mail's words retold in everyday speech", () =
     expect(shipped("書式が正しくないって言われた")).toBe("address-syntax");
     expect(shipped("中継はできませんって返ってくる")).toBe("relay-denied");
     expect(shipped("DKIMで失敗したって出た")).toBe("auth-failed");
+    expect(shipped("認証がどうとかで受け取ってもらえなかった")).toBe("auth-failed");
+    expect(shipped("送り直す必要はないって書いてある英語のメール")).toBe("delayed");
+    expect(shipped("not delivered for 5 days, that's what it says")).toBe("expired");
+    expect(shipped("添付からういるす検出って言われた")).toBe("virus-detected");
+    expect(shipped("一時的にサーバーが使えないみたい")).toBe("server-trouble");
+    expect(shipped("25MBのファイルつけたらはじかれた")).toBe("message-too-big");
+    expect(shipped("it bounced, the file was 40 MB")).toBe("message-too-big");
+  });
+
+  it("does not read the mail app's own sign-in, nor a resend asked about, nor a scan", () => {
+    expect(shipped("SMTP認証がどうとかで弾かれた")).not.toBe("auth-failed");
+    expect(shipped("パスワードの認証に失敗して拒否されたって出た")).not.toBe("auth-failed");
+    expect(shipped("再送の必要はない？")).toBeUndefined();
+    expect(shipped("ウイルスが見つかったかスキャンで調べたい")).toBeUndefined();
   });
 
   it("does not read the user's own box, a file's size asked about, or mail received", () => {
