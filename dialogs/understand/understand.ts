@@ -88,6 +88,13 @@ export const THRESHOLDS = {
    */
   outcome: 1.5,
   maxCandidates: 3,
+  /**
+   * With nothing on screen, multiplier for a question about whatever diagnosis is on screen (plain-words:
+   * an answer for every topic, and without one only "I have seen no returned mail yet"): close to a
+   * general question (「エラーメールって、要するに何なの？」: what a returned mail is), that one is meant
+   * (dev 2439 → 2440, dev-cold3 91 → 92; 0.8 gained no more on dev).
+   */
+  coldBound: 0.9,
 } as const;
 
 /** Longer texts are pastes or stories, not questions; only their start is read. */
@@ -737,11 +744,13 @@ export function asksMeaning(text: string): boolean {
   return MEANING_FRAMES.some((f) => t.includes(f));
 }
 
-type Fit = "own" | "general" | "off";
+/** `bound`: about the diagnosis on screen whatever it is, asked with none (coldBound). */
+type Fit = "own" | "general" | "off" | "bound";
 const FIT_WEIGHT: Record<Fit, number> = {
   own: THRESHOLDS.contextBoost,
   general: 1,
   off: THRESHOLDS.offTopic,
+  bound: THRESHOLDS.coldBound,
 };
 
 /**
@@ -750,7 +759,8 @@ const FIT_WEIGHT: Record<Fit, number> = {
  * after "the mailbox is full": its general answer is still about addresses).
  */
 function fitOf(q: Question, topic: TopicId | null): Fit {
-  if (topic === null) return "general";
+  // With nothing on screen, a question about the diagnosis on screen, whatever it is, has nothing to say.
+  if (topic === null) return Object.keys(q.topics).length >= TOPIC_IDS.length ? "bound" : "general";
   // "What do I do now?" is answered with the steps of the diagnosis on screen, but it is no boosted answer of
   // its own: its examples (「どこを直せばいいの」「どうすればいい」) share their endings with the questions
   // that name what to fix or change (「設定のどこを直せばいい」, 「打ち直せば届く？」), and the steps are
