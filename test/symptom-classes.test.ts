@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readingTable } from "../dialogs/understand/normalize.ts";
 import { reasonTextReader, retells } from "../dialogs/understand/reason-texts.ts";
-import { symptomClassMatcher } from "../dialogs/understand/symptom-classes.ts";
+import { politeNegative, symptomClassMatcher } from "../dialogs/understand/symptom-classes.ts";
 import { loadKnowledge } from "../knowledge/knowledge.ts";
 import { loadQuestions } from "../knowledge/questions.ts";
 
@@ -54,6 +54,27 @@ describe("a symptom told in words nobody listed (symptoms.yaml classes)", () => 
   });
 });
 
+describe("a negative of a class, typed politely", () => {
+  it("is the polite form of the folded stem: godan, ichidan, a particle before ない", () => {
+    expect(politeNegative("みつからな")).toBe("みつかりません");
+    expect(politeNegative("届かな")).toBe("届きません");
+    expect(politeNegative("できな")).toBe("できません");
+    expect(politeNegative("許可されていな")).toBe("許可されていません");
+    expect(politeNegative("空きがな")).toBe("空きがありません");
+  });
+
+  it("is nothing for a word that is no negative stem", () => {
+    expect(politeNegative("いっぱい")).toBeUndefined();
+    expect(politeNegative("いな")).toBeUndefined();
+  });
+
+  it("is read by the shipped classes", () => {
+    const shipped = symptomClassMatcher(knowledge.symptoms, table);
+    expect(shipped("中継は許可されていませんって出た")).toBe("relay-denied");
+    expect(shipped("送信元が確認できませんって言われて受け取ってもらえない")).toBe("auth-failed");
+  });
+});
+
 describe("a class of what a returned mail said (`retold`)", () => {
   const told = symptomClassMatcher(
     [
@@ -99,6 +120,10 @@ describe("the shipped classes of a mail's words retold in everyday speech", () =
     expect(shipped("一時的にサーバーが使えないみたい")).toBe("server-trouble");
     expect(shipped("25MBのファイルつけたらはじかれた")).toBe("message-too-big");
     expect(shipped("it bounced, the file was 40 MB")).toBe("message-too-big");
+    expect(shipped("先方のメールがいっぱいで受け取れないみたい")).toBe("mailbox-full");
+    expect(shipped("@マークのあとが存在しないって出てきた")).toBe("host-unknown");
+    expect(shipped("まだ届いていません、引き続き配達を試みますって来た")).toBe("delayed");
+    expect(shipped("相手のサーバーが混み合ってるから後で送ってって")).toBe("server-trouble");
   });
 
   it("does not read the mail app's own sign-in, nor a resend asked about, nor a scan", () => {
@@ -113,6 +138,7 @@ describe("the shipped classes of a mail's words retold in everyday speech", () =
     expect(shipped("添付の容量が上限を超えてるって出た")).not.toBe("mailbox-full");
     expect(shipped("ドメインって何かわからない")).toBeUndefined();
     expect(shipped("なりすましメールが毎日届く")).toBeUndefined();
+    expect(shipped("相手からメールがいっぱい届いて困る")).toBeUndefined();
     expect(shipped("スパムっぽいメールが返ってきた")).toBeUndefined();
     // 「…でかえってきます」 holds 「でか」: only longer forms of でかい are words of size.
     expect(shipped("ある人へのメールだけ毎回エラーでかえってきます")).not.toBe("message-too-big");

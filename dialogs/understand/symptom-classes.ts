@@ -35,11 +35,17 @@ export function symptomClassMatcher(
   symptoms: Knowledge["symptoms"],
   table: ReadingTable,
 ): SymptomClassMatcher {
-  // A word and its reading (「写真」 and 「しゃしん」), when the reading is long enough to be safe.
+  // A word and its reading (「写真」 and 「しゃしん」), when the reading is long enough to be safe; a
+  // negative also typed politely (「見つからない」 and 「見つかりません」).
   const compile = (word: string): CompiledPhrase[] => {
     const plain = compilePhrase(word);
     const read = compilePhrase(withReadings(word.normalize("NFKC"), table));
-    return read.needle !== plain.needle && [...read.needle].length >= MIN_READ ? [plain, read] : [plain];
+    const forms =
+      read.needle !== plain.needle && [...read.needle].length >= MIN_READ ? [plain, read] : [plain];
+    return forms.flatMap((f) => {
+      const polite = politeNegative(f.needle);
+      return polite ? [f, { ...f, needle: polite }] : [f];
+    });
   };
   const classes: CompiledClass[] = symptoms.flatMap(({ topic, classes }) =>
     (classes ?? []).map((c) => ({
@@ -65,4 +71,34 @@ export function symptomClassMatcher(
         return c.topic;
     return undefined;
   };
+}
+
+const PARTICLES = new Set(["が", "は", "も"]);
+
+/** A-row kana and the i-row kana a godan verb takes before 「ます」 (届か-ない, 届き-ません). */
+const I_ROW: Record<string, string> = {
+  か: "き",
+  が: "ぎ",
+  さ: "し",
+  た: "ち",
+  な: "に",
+  ば: "び",
+  ま: "み",
+  ら: "り",
+  わ: "い",
+};
+
+/**
+ * The polite form of a folded negative stem: 「みつからな」 (見つからない, its last kana dropped by
+ * compilePhrase) → 「みつかりません」, 「できな」 → 「できません」, 「空きがな」 → 「空きがありません」.
+ * Undefined for a word that is no negative stem.
+ */
+export function politeNegative(needle: string): string | undefined {
+  if (needle.length < 3 || !needle.endsWith("な")) return undefined;
+  const stem = needle.slice(0, -1);
+  const last = stem.at(-1)!;
+  // 「空きがない」: a particle, then ない itself → 「空きがありません」.
+  if (PARTICLES.has(last)) return `${stem}ありません`;
+  const iRow = I_ROW[last];
+  return iRow ? `${stem.slice(0, -1)}${iRow}ません` : `${stem}ません`;
 }
