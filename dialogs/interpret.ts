@@ -1,7 +1,7 @@
 import { firstBounceLine } from "../knowledge/ocr/clean.ts";
 import { maskPii, shouldWarn } from "../knowledge/pii.ts";
-import { answerFor, type Question, type QuestionBank } from "../knowledge/questions.ts";
-import { type Classification, TOPIC_IDS, type TopicId } from "../knowledge/types.ts";
+import { answerFor, answersEveryTopic, type Question, type QuestionBank } from "../knowledge/questions.ts";
+import type { Classification, TopicId } from "../knowledge/types.ts";
 import { buildLabelIndex, fromPostback, KEYWORD_EVENTS, keywordIndex } from "./commands.ts";
 import { diagnosisOf, primaryRecord } from "./diagnosis.ts";
 import { type DialogEvent, FEELINGS, type Feeling, type UnsupportedKind } from "./events.ts";
@@ -712,7 +712,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
   /** A question that does something (the steps, a restart) or means "what is it" for every diagnosis. */
   function isFrame(id: string): boolean {
     const q = deps.questions.questions.get(id);
-    return q !== undefined && (q.does !== undefined || Object.keys(q.topics).length === TOPIC_IDS.length);
+    return q !== undefined && (q.does !== undefined || answersEveryTopic(q));
   }
 
   /** A greeting, thanks, OK or goodbye (`courtesy: true`): said around a message, rarely the whole of it. */
@@ -1318,6 +1318,6 @@ function askedOnItsOwn(question: Question, score: number): boolean {
 
 function asksAboutScreen(question: Question, score: number, read: TopicId, onScreen: TopicId): boolean {
   if (read === onScreen) return true;
-  if (question.does || Object.keys(question.topics).length === TOPIC_IDS.length) return false;
+  if (question.does || answersEveryTopic(question)) return false;
   return score >= CLEAR_OVER_BOUNCE;
 }

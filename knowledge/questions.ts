@@ -238,12 +238,20 @@ function resolveAnswer(value: RawAnswer, file: string, field: string, knowledge:
   return { followUp: { topic, id } };
 }
 
-/** The answer for a diagnosis of `topic` on screen (or none): the topic's own, else the general one. */
 /** Whether the question can be answered with this diagnosis (or none) on screen. */
 export function answerable(question: Question, topic: TopicId | null): boolean {
   return question.does !== undefined || answerFor(question, topic) !== undefined;
 }
 
+/**
+ * Whether the question has an answer of its own for every diagnosis (「つまりどういうこと？」): it is about
+ * whatever is on screen, not about one kind of returned mail.
+ */
+export function answersEveryTopic(question: Question): boolean {
+  return TOPIC_IDS.every((t) => question.topics[t] !== undefined);
+}
+
+/** The answer for a diagnosis of `topic` on screen (or none): the topic's own, else the general one. */
 export function answerFor(question: Question, topic: TopicId | null): Answer | undefined {
   return (topic && question.topics[topic]) || question.answer;
 }

@@ -1,5 +1,11 @@
-import { type Answer, answerable, type Question, type QuestionBank } from "../../knowledge/questions.ts";
-import { TOPIC_IDS, type TopicId } from "../../knowledge/types.ts";
+import {
+  type Answer,
+  answerable,
+  answersEveryTopic,
+  type Question,
+  type QuestionBank,
+} from "../../knowledge/questions.ts";
+import type { TopicId } from "../../knowledge/types.ts";
 import { sentencePieces } from "./asking.ts";
 import {
   canonicalLength,
@@ -125,7 +131,7 @@ export function buildQuestionIndex(
   const table: ReadingTable = readingTable(bank.readings);
   const questions = [...bank.questions.values()];
   // The question answered for every topic in plain words (「つまりどういうこと？」).
-  const plainWords = questions.find((q) => Object.keys(q.topics).length === TOPIC_IDS.length);
+  const plainWords = questions.find(answersEveryTopic);
   // The questions that answer what comes of a condition (`asksOutcome`: resend, wait): the one of the frame
   // asked in, where it has an answer of its own for the diagnosis on screen, else another that has
   // (「しばらくしたら送れる？」 after "account suspended": resending to it will not work).
@@ -760,7 +766,7 @@ const FIT_WEIGHT: Record<Fit, number> = {
  */
 function fitOf(q: Question, topic: TopicId | null): Fit {
   // With nothing on screen, a question about the diagnosis on screen, whatever it is, has nothing to say.
-  if (topic === null) return Object.keys(q.topics).length >= TOPIC_IDS.length ? "bound" : "general";
+  if (topic === null) return answersEveryTopic(q) ? "bound" : "general";
   // "What do I do now?" is answered with the steps of the diagnosis on screen, but it is no boosted answer of
   // its own: its examples (「どこを直せばいいの」「どうすればいい」) share their endings with the questions
   // that name what to fix or change (「設定のどこを直せばいい」, 「打ち直せば届く？」), and the steps are

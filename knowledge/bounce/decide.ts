@@ -141,7 +141,6 @@ export function decide(d: Draft): Decision {
     return fallback("blocked", "refused at connection");
   const vacation = CHECKS.vacation?.match(f.text);
   if (vacation) return { reason: "vacation", basis: "phrase", evidence: `phrase: ${vacation}` };
-  if (named) return byWords(named);
   if (f.text) return { reason: "onhold", basis: "none", evidence: "no known phrase or code" };
   return { reason: "undefined", basis: "none", evidence: "no diagnostic text" };
 }

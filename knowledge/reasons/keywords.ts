@@ -5,8 +5,8 @@ import type { Facts } from "./check.ts";
  * The last reading of a server's words that no reason's phrase list knows (a family we have never
  * seen words the same problem its own way: "Recipient's mailbox is over its storage quota", "550
  * Virus Detected; Content Rejected"): a few plain words that together name a problem. Consulted only
- * where the result would otherwise be `onhold` (decide.ts), so no phrase, status or format is
- * overruled. Each entry: the reason, then groups of words that must all be in the text, as whole
+ * after every phrase, and only where the status code names no particular problem (none, x.y.0, 5.7.1,
+ * 4.7.1) and no local program complained (decide.ts): there the words say more than the status. Each entry: the reason, then groups of words that must all be in the text, as whole
  * words or the start of one ("blacklist" also finds "blacklisted"); host names, addresses and links
  * are not read ("spam-gw.example.jp" says nothing about spam).
  */
