@@ -76,6 +76,9 @@ const DEV_BLOCKS = {
   "dev-cold3": "COLD3",
   // emotion's own check (round 13): the question or situation inside an upset message, written before its changes.
   "dev-emotion3": "EMOTION3",
+  // emo's own check (round 14): forms of upset not covered before (fear, resignation, sarcasm, deadlines,
+  // emoji and exclamation alone, English) with the answer inside, and calm messages; written before its changes.
+  "dev-emotion4": "EMOTION4",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
