@@ -33,9 +33,11 @@ import { standardSpelling } from "./understand/dialect.ts";
 import {
   feltByShape,
   NEGATED_FEELINGS,
+  relievedAtEnd,
   saysSomething,
   soundsGlad,
   tellsSituation,
+  withoutDeniedBlame,
 } from "./understand/feelings.ts";
 import { canonicalLength, readingTable } from "./understand/normalize.ts";
 import { phraseMatcher } from "./understand/phrases.ts";
@@ -131,9 +133,13 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
   // 「もう試した」: the advice on screen was tried already (mainEvent).
   const triedOf = phraseMatcher([["tried", deps.ui.feelings.words.tried ?? []] as const], readings);
   const notFeelings = [...(deps.ui.feelings.words.except ?? []), ...NEGATED_FEELINGS].map((w) =>
-    w.normalize("NFKC"),
+    w.normalize("NFKC").toLowerCase(),
   );
-  const withoutExceptions = (text: string) => withoutWords(text.normalize("NFKC"), notFeelings);
+  // Self-blame denied and told (「私のせいじゃないならよかった」) is none either (feelings.ts).
+  const blames = (deps.ui.feelings.words.kept?.worried ?? []).map((w) => w.normalize("NFKC").toLowerCase());
+  // Lower case: "Not panicking, just curious" denies as "not panicking" does.
+  const withoutExceptions = (text: string) =>
+    withoutDeniedBlame(withoutWords(text.normalize("NFKC").toLowerCase(), notFeelings), blames);
   // The text without its words of feeling, as written: what it asks besides them (readQuestion).
   const withoutFeelingWords = (text: string) => feelingOf.strip(withoutExceptions(text));
   // Symptoms typed in hiragana (「ようりょうおーばー」): symptoms.yaml read through readings.yaml, tried
@@ -326,15 +332,17 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     // The question index is asked only when its answer can change the outcome (a paste read as a bounce
     // with nothing on screen that is no question, a symptom in the user's words about a new topic): it
     // is the costliest step of reading a typed text (npm run bench:webhook). Same answers either way.
-    const feeling = typed
+    const felt = typed
       ? (feelingOf(withoutExceptions(text)) ??
-        blameOf(text) ??
+        blameOf(withoutExceptions(text)) ??
         exclaimed(text) ??
-        deadlineIn(text) ??
+        deadlineIn(withoutExceptions(text)) ??
         feltByShape(text) ??
         ironic(text) ??
         (countsTries(text) ? "frustrated" : undefined))
       : undefined;
+    // 「びっくりしたけど、普通のお知らせだったんですね。ありがとう」: a worry over, closed by relief (feelings.ts).
+    const feeling = felt !== "frustrated" && felt !== undefined && relievedAtEnd(text) ? undefined : felt;
     // 「急いでるのに送れない！どうしたらいいの」: a question asked among upset words is understood without
     // them (readQuestion).
     let understoodOnce: Understanding | undefined;
@@ -770,10 +778,14 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
           // The whole, diluted by the feeling, counts when it matches clearly (or is no returned mail at
           // all: 「迷惑メールが毎日届いて困ってる」) and says what the rest says.
           const whole = questionIndex.understand(text, topic);
+          const wholeScore = whole.candidates[0]?.score ?? 0;
           const wholeClear =
-            (whole.candidates[0]?.score ?? 0) >= UPSET_CLEAR ||
-            deps.questions.questions.get(restId ?? "")?.notBounce === true;
+            wholeScore >= UPSET_CLEAR || deps.questions.questions.get(restId ?? "")?.notBounce === true;
+          const wholeQ = whole.kind === "confident" ? deps.questions.questions.get(whole.id) : undefined;
           if (whole.kind === "confident" && whole.id === restId && wholeClear) understood = whole;
+          // "this is useless": a word of feeling that is the whole of what is said of the conversation
+          // ("that didn't help", a restart, a person), in nearly an example's words: that act.
+          else if (wholeQ && isConversationAct(wholeQ) && wholeScore >= ACT_AS_EXAMPLE) understood = whole;
           else if (
             deps.questions.questions.get(restId ?? "")?.statement &&
             restScore >= UPSET_TOLD &&

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { feltByShape } from "../dialogs/understand/feelings.ts";
+import {
+  feltByShape,
+  NEGATED_FEELINGS,
+  relievedAtEnd,
+  withoutDeniedBlame,
+} from "../dialogs/understand/feelings.ts";
 
 describe("a feeling told by the shape of a message, without a word of feeling", () => {
   it("a crying, despairing or angry face drawn in characters", () => {
@@ -102,5 +107,53 @@ describe("a request that ends as a demand", () => {
     expect(feltByShape("ちゃんと説明してくださいよ！")).toBe("frustrated");
     expect(feltByShape("何MBまでか教えてください")).toBeUndefined();
     expect(feltByShape("また教えてね")).toBeUndefined();
+  });
+});
+
+describe("alarm and fear told by the shape of a message", () => {
+  it("「ちょっと待って、」 opening a message is alarm; a request to wait is not", () => {
+    expect(feltByShape("ちょっと待って、私のアドレスが間違ってたってこと？")).toBe("worried");
+    expect(feltByShape("待って待って！戻ってきた")).toBe("worried");
+    expect(feltByShape("ちょっと待ってくださいね、今探します")).toBeUndefined();
+    expect(feltByShape("ちょっと待ってて")).toBeUndefined();
+  });
+
+  it("something done that cannot be undone, then whether it is all right, is worry", () => {
+    expect(feltByShape("開いちゃった…大丈夫？")).toBe("worried");
+    expect(feltByShape("添付ファイルを開いてしまったけど大丈夫かな")).toBe("worried");
+    expect(feltByShape("このメールは開いても大丈夫？")).toBeUndefined();
+    expect(feltByShape("送っちゃった。明日また聞きます")).toBeUndefined();
+  });
+});
+
+describe("a feeling that is over or denied is none", () => {
+  const blames = ["私のせい", "自分のせい", "自分が悪い"];
+  it("self-blame denied with relief is taken out; asked, or denied in indignation or doubt, it stays", () => {
+    expect(withoutDeniedBlame("私のせいじゃないならよかった", blames)).not.toContain("私のせい");
+    expect(withoutDeniedBlame("自分が悪いわけじゃないんですね、安心しました", blames)).not.toContain("悪い");
+    expect(withoutDeniedBlame("私のせいじゃないよね?", blames)).toContain("私のせい");
+    expect(withoutDeniedBlame("私のせいじゃないのに!", blames)).toContain("私のせい");
+    expect(withoutDeniedBlame("自分のせいじゃないと思うけど", blames)).toContain("自分のせい");
+    expect(withoutDeniedBlame("私のせいじゃないなら何が原因?", blames)).toContain("私のせい");
+  });
+
+  it("a worry closed by relief or thanks, nothing asked, is over; asked or still felt at the end, it is not", () => {
+    expect(relievedAtEnd("びっくりしたけど、普通のお知らせだったんですね。ありがとう")).toBe(true);
+    expect(relievedAtEnd("焦りました…でも届いてたので安心です")).toBe(true);
+    expect(relievedAtEnd("ありがとう、でもまだ不安です")).toBe(false);
+    expect(relievedAtEnd("安心していいのかな？")).toBe(false);
+  });
+
+  it("hurry, a deadline and English feelings denied are among the words taken out", () => {
+    for (const w of [
+      "急いでない",
+      "焦らなく",
+      "今日中じゃなく",
+      "締め切りはまだ先",
+      "not panicking",
+      "no rush",
+      "心配しすぎでした",
+    ])
+      expect(NEGATED_FEELINGS).toContain(w);
   });
 });

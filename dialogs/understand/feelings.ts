@@ -1,6 +1,6 @@
 import type { Feeling } from "../events.ts";
 import { followedWithin, mentionsAny, trimEndOf, withoutWords } from "../text.ts";
-import { tellsMore } from "./asking.ts";
+import { clausesOf, sentenceAsks, sentencesOf, tellsMore } from "./asking.ts";
 
 /**
  * Feelings told by the shape of a message rather than by a word of ui.yaml `feelings.words`: a crying or
@@ -24,6 +24,7 @@ export function feltByShape(text: string): Feeling | undefined {
     endsDemanding(t)
   )
     return "frustrated";
+  if (opensAlarmed(t) || regretsAndAsksIfOk(t)) return "worried";
   if (blamesSelf(t)) return "ashamed";
   if (hasNoOneToAsk(t)) return "sad";
   if (pressedAtWork(t)) return "urgent";
@@ -146,6 +147,64 @@ export function opensWithScorn(t: string): boolean {
 }
 const SCORN_OPENINGS = ["チッ", "ちっ", "チェッ", "ちぇっ", "はいはい", "ハイハイ", "はいはーい", "へいへい"];
 const PAUSES = new Set([..." 、,。.!?…・〜~ー"]);
+
+/**
+ * 「ちょっと待って、」「待って待って！」 opening a message: alarm at what was just said, not a request to wait
+ * (「ちょっと待ってくださいね」「ちょっと待ってて」 go on with more words, no pause).
+ */
+export function opensAlarmed(t: string): boolean {
+  const opening = t.trimStart();
+  for (const o of ALARMED_OPENINGS) {
+    if (!opening.startsWith(o)) continue;
+    const next = opening[o.length];
+    if (next !== undefined && PAUSES.has(next) && next !== "ー" && next !== "〜" && next !== "~") return true;
+  }
+  return false;
+}
+const ALARMED_OPENINGS = [
+  "ちょっと待って",
+  "ちょっとまって",
+  "待って待って",
+  "まってまって",
+  "え、待って",
+  "えっ待って",
+];
+
+/**
+ * Something done that cannot be undone, then whether it is all right (「開いちゃった…大丈夫？」「送って
+ * しまったけど大丈夫かな」): worried. The regret, then 大丈夫 within a few letters.
+ */
+export function regretsAndAsksIfOk(t: string): boolean {
+  return followedWithin(t, REGRETS, REGRET_WINDOW, ["大丈夫", "だいじょうぶ"]);
+}
+const REGRETS = ["ちゃった", "ちゃいました", "てしまった", "てしまいました", "でしまった", "じゃった"];
+const REGRET_WINDOW = 8;
+
+/**
+ * 「びっくりしたけど、普通のお知らせだったんですね。ありがとう」「焦りました…でも届いてたので安心です」: a worry
+ * told as past, closed by relief or thanks in the last piece, nothing asked: the feeling is over, so no
+ * apology. Not for anger: thanks after anger is often sarcasm (「ありがとうございます（棒）」).
+ */
+export function relievedAtEnd(text: string): boolean {
+  const t = text.normalize("NFKC").toLowerCase();
+  if (t.length > MAX_SHAPE_CHARS || sentencesOf(t).some(sentenceAsks)) return false;
+  const last = clausesOf(t).at(-1) ?? "";
+  return RELIEF.some((r) => last.includes(r));
+}
+const RELIEF = [
+  "安心",
+  "ほっと",
+  "ホッと",
+  "よかった",
+  "良かった",
+  "ありがと",
+  "助かりました",
+  "助かった",
+  "落ち着きました",
+  "thank",
+  "relieved",
+  "that's a relief",
+];
 
 /**
  * A request ending in 「…てよ」 (「最初から書いといてよ」「ちゃんと説明してよ」「早く直してくれよ」「してくださいよ」):
@@ -542,7 +601,25 @@ const FRAME_WORDS = new Set(
  * each word of worry, hurry, trouble or anger followed by each way of saying "not", taken out of a message
  * before its words of feeling are looked for (as ui.yaml `feelings.words.except`).
  */
-const DENIABLE = ["心配", "不安", "急ぎ", "困って", "怖く", "焦って", "焦り", "怒って", "イライラして"];
+const DENIABLE = [
+  "心配",
+  "不安",
+  "急ぎ",
+  "急いで",
+  "困って",
+  "怖く",
+  "焦って",
+  "焦り",
+  "焦ら",
+  "怒って",
+  "イライラして",
+  // A deadline said not to press (「今日中じゃなくても大丈夫」「締め切りはまだ先なので」).
+  "今日中",
+  "明日まで",
+  "締め切りは",
+  "締切は",
+  "期限は",
+];
 const DENIALS = [
   "ない",
   "はない",
@@ -564,14 +641,111 @@ const DENIALS = [
   "ません",
   "はいません",
   "なく",
+  "じゃなく",
+  "でなく",
+  "まだ先",
+  "余裕",
 ];
+/**
+ * English feelings denied ("not panicking, just curious", "I'm not upset", "no rush"), matched in lower case.
+ */
+const DENIABLE_EN = [
+  "upset",
+  "panicking",
+  "worried",
+  "angry",
+  "mad",
+  "scared",
+  "annoyed",
+  "frustrated",
+  "stressed",
+];
+const DENIALS_EN = ["not ", "not really ", "not that ", "not at all "];
+const CALM_EN = ["no rush", "no hurry", "not urgent", "not in a hurry", "not in a rush", "no pressure"];
 export const NEGATED_FEELINGS: readonly string[] = [
   // 「お忙しいところ」: the other's time, a polite opening, not the writer's hurry.
   "お忙しいところ",
   "お忙しい中",
   "お忙しいとは",
   ...DENIABLE.flatMap((w) => DENIALS.map((n) => w + n)),
+  ...DENIABLE_EN.flatMap((w) => DENIALS_EN.map((n) => n + w)),
+  ...CALM_EN,
+  // Worry looked back on as too much (「心配しすぎでした」「気にしすぎだったみたい」): relieved.
+  ...["心配しすぎ", "気にしすぎ"].flatMap((w) =>
+    ["でした", "だった", "ました", "たみたい"].map((e) => w + e),
+  ),
 ];
+
+/**
+ * 「私のせいじゃないならよかった」「自分が悪いわけじゃないんですね、安心しました」: blame of oneself (ui.yaml
+ * `feelings.words.kept.worried`) denied and told, taken out of a text with its denial. Asked, the denial
+ * still seeks reassurance (「私のせいじゃないよね？」「自分が原因じゃないの？」) and stays. A hand scan.
+ */
+export function withoutDeniedBlame(t: string, blames: readonly string[]): string {
+  let out = t;
+  for (const blame of blames) {
+    for (let at = out.indexOf(blame); at >= 0; at = out.indexOf(blame, at + 1)) {
+      const from = at + blame.length;
+      const denial = BLAME_DENIALS.find((d) => out.startsWith(d, from));
+      if (denial === undefined) continue;
+      const end = from + denial.length;
+      const rest = restOfSentence(out, end);
+      // Only a denial learnt with relief (「…ならよかった」「…んですね」「…と分かって安心」): 「私のせいじゃないの
+      // に！」 is indignant, 「自分のミスじゃないと思うけど」 still unsure.
+      if (sentenceAsks(rest) || !RELIEVED.some((r) => rest.startsWith(r)) || rest.includes("!")) continue;
+      out = out.slice(0, at) + " ".repeat(end - at) + out.slice(end);
+    }
+  }
+  return out;
+}
+/** Longest first: 「わけじゃない」 before 「じゃない」 is no matter (each starts where the blame ends). */
+const BLAME_DENIALS = [
+  "わけじゃない",
+  "わけではない",
+  "わけではありません",
+  "じゃなかった",
+  "ではなかった",
+  "ではありません",
+  "じゃありません",
+  "じゃない",
+  "ではない",
+  "じゃなく",
+  "ではなく",
+];
+const RELIEVED = [
+  // A condition only with its relief: 「…ならよかった」, not 「…なら何が原因？」.
+  "ならよかった",
+  "なら良かった",
+  "なら安心",
+  "ならいい",
+  "んですね",
+  "んだね",
+  "のですね",
+  "のね",
+  "んだ。",
+  "と分か",
+  "とわか",
+  "って分か",
+  "ってわか",
+  "と知って",
+  "と聞いて",
+  "で安心",
+  "でよかった",
+  "で良かった",
+  "てよかった",
+  "て良かった",
+  "て安心",
+  "みたいで",
+  "ようで",
+];
+/** The text from `at` to the end of its sentence (a full stop, a mark, a line break). */
+function restOfSentence(t: string, at: number): string {
+  let end = at;
+  while (end < t.length && !SENTENCE_MARKS.has(t[end]!)) end++;
+  // The mark itself is kept: 「？」 asks.
+  return t.slice(at, Math.min(t.length, end + 1));
+}
+const SENTENCE_MARKS = new Set([..."。.!！?？\n"]);
 
 /** Whether a message thanks or tells that it worked: praise in it is meant (「素晴らしい、届きました！」). */
 export function soundsGlad(text: string): boolean {
