@@ -1040,7 +1040,9 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
   function withCarrier(events: DialogEvent[], text: string, session: SessionView): DialogEvent[] {
     const last = events[events.length - 1];
     if (!last) return events;
-    const vague = VAGUE_EVENTS.has(last.type);
+    const vague =
+      VAGUE_EVENTS.has(last.type) ||
+      ((last.type === "ANSWER" || last.type === "FOLLOW_UP") && asksCarrierSetting(text));
     if (!(last.type === "FOLLOW_UP" && last.carriers) && !vague) return events;
     const carrier = carrierIn(text);
     if (!carrier) return events;
@@ -1252,6 +1254,41 @@ function withoutCounts(text: string): string {
 const COUNTING = ["何度", "何回", "なんど", "なんかい"];
 
 /** Answers that ask nothing more specific than "what now": a carrier named in the text says what. */
+/**
+ * 「ドコモの設定ってどうやるの？」「auの人にどこを許可してもらえばいい？」 "how does a SoftBank user allow
+ * me": the recipient's reception settings asked about with a carrier named. Whatever the question index
+ * read in it (the settings of "my side or theirs", "tell the recipient"), that carrier's steps answer it.
+ * Not the user's own settings (「私の設定」). Plain scans, no pattern.
+ */
+const CARRIER_SETTING_WORDS = [
+  "設定",
+  "せってい",
+  "許可",
+  "受信リスト",
+  "指定受信",
+  "setting",
+  "allow",
+  "whitelist",
+  "safe sender",
+];
+const OWN_SETTING_WORDS = [
+  "私の設定",
+  "わたしの設定",
+  "自分の設定",
+  "こっちの設定",
+  "こちらの設定",
+  "うちの設定",
+  "my setting",
+  "my own setting",
+];
+function asksCarrierSetting(text: string): boolean {
+  const folded = text.normalize("NFKC").toLowerCase();
+  return (
+    CARRIER_SETTING_WORDS.some((w) => folded.includes(w)) &&
+    !OWN_SETTING_WORDS.some((w) => folded.includes(w))
+  );
+}
+
 const VAGUE_EVENTS = new Set<DialogEvent["type"]>([
   "NEXT_STEPS",
   "SMALL_TALK",
