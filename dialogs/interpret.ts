@@ -561,7 +561,11 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       const key = situation.length > 0 ? keyAnswer(situation.join("。"), session.topic) : undefined;
       if (key) return key;
     }
-    if (question && (!mention || isQuestion(text) || toldClearly))
+    // 「別のエラーメールが届いたので最初からお願いします」: a restart or a person asked for in so many words
+    // (a request: 「…お願い」「…して」) beside the returned mail told is that request, not the paste help.
+    const requested =
+      REQUESTED_ACTS.has(question?.does ?? "") && sentencePieces(text).some((p) => asksFor(p));
+    if (question && (!mention || isQuestion(text) || toldClearly || requested))
       return withSecondQuestion(questionEvent(question, session.topic), text, session.topic);
     // A message that only tells about returned mail is answered with the paste help, unless what it says
     // besides (「スマホのアドレスにだけ」 in 「スマホのアドレスにだけ送れない」) is something people tell us.
@@ -745,12 +749,22 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       const rest = questionIndex.understand(calm, topic);
       const restId = rest.kind === "confident" ? rest.id : undefined;
       const restScore = rest.candidates[0]?.score ?? 0;
+      const whole = questionIndex.understand(text, topic);
       // What is left may be a bare ending (「ください」 of 「助けてください」): it must match well, or say
       // what the whole says.
       // 「ボットじゃ話にならない、人を出して」: a person asked for among the anger, by name, is what they want.
       const person = wanted(deps.questions.questions.get(rest.candidates[0]?.id ?? ""), calm);
       if (person?.does === "ask-person" && namesPerson(calm) && restScore >= UPSET_FITTING)
         understood = { kind: "confident", id: person.id, candidates: rest.candidates };
+      // 「役立たずだな」 "this is useless": the word of feeling is itself the verdict on the answer (taken out,
+      // it alone reads as "that didn't help"; a plain 「最悪」 does not). Read with it, the message is that,
+      // unless something is asked besides.
+      else if (
+        complains(whole) &&
+        !isQuestion(calm) &&
+        complains(questionIndex.understand(removedFrom(withoutExceptions(text), calm), topic))
+      )
+        understood = whole;
       else if (isQuestion(calm) && restScore >= CALM_CLEAR) understood = rest;
       else {
         // With nothing on screen, a question asked besides the feeling is read as it would be asked calmly
@@ -777,7 +791,6 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         else {
           // The whole, diluted by the feeling, counts when it matches clearly (or is no returned mail at
           // all: 「迷惑メールが毎日届いて困ってる」) and says what the rest says.
-          const whole = questionIndex.understand(text, topic);
           const wholeScore = whole.candidates[0]?.score ?? 0;
           const wholeClear =
             wholeScore >= UPSET_CLEAR || deps.questions.questions.get(restId ?? "")?.notBounce === true;
@@ -805,6 +818,11 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     if (feeling && understood.kind === "confident" && isPleasantry(understood.id))
       return { kind: "none", candidates: understood.candidates };
     return understood;
+  }
+
+  /** Read as "that didn't help" (`does: not-helpful`). */
+  function complains(u: Understanding): boolean {
+    return u.kind === "confident" && deps.questions.questions.get(u.id)?.does === "not-helpful";
   }
 
   /**
@@ -916,6 +934,13 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       if (!topic || asAct || isShortReaction(text) || !isQuestion(text)) return whole;
       const next = whole.candidates.find((c) => !isPleasantry(c.id) && fitsScreen(c.id, topic));
       return next ? { kind: "confident", id: next.id, candidates: whole.candidates } : whole;
+    }
+    // 「ありがとう、でもまだ分からない」 "thanks, but I'm still lost": what comes after a "but" is what is meant,
+    // asked or told (being lost, "that didn't help", a request): the thanks was a courtesy before it.
+    const but = pieces.findIndex((p, i) => i > 0 && opensWithBut(p));
+    if (but > 0) {
+      const meant = questionIndex.understand(withoutBut(pieces.slice(but).join("")) ?? "", topic);
+      if (meant.kind === "confident" && !isPleasantry(meant.id)) return meant;
     }
     const rest = pieces.filter((s) => {
       const u = questionIndex.understand(s, topic);
@@ -1234,6 +1259,33 @@ function contrastEnd(text: string): number {
   return -1;
 }
 const CONTRASTS = ["じゃなく", "ではなく"];
+
+/**
+ * What was taken out of a text to leave `left` (its words of feeling, stripped as written): the letters of
+ * the text that `left`, read in order, does not keep. Spaces put in their place are skipped. One pass.
+ */
+function removedFrom(text: string, left: string): string {
+  let removed = "";
+  let j = 0;
+  for (let i = 0; i < text.length; i++) {
+    while (j < left.length && left[j] !== text[i] && (left[j] === " " || left[j] === "\u3000")) j++;
+    if (j < left.length && left[j] === text[i]) j++;
+    else removed += text[i];
+  }
+  return removed;
+}
+
+/** Whether a piece opens with "but" (「でも」「だけど」 "but", "though"): what follows is what is meant. */
+function opensWithBut(piece: string): boolean {
+  return withoutBut(piece) !== undefined;
+}
+/** The text after its opening "but" (no example holds the word: it would only dilute the match), if any. */
+function withoutBut(text: string): string | undefined {
+  const t = text.normalize("NFKC").toLowerCase().trimStart();
+  const but = BUTS.find((b) => t.startsWith(b));
+  return but === undefined ? undefined : t.slice(but.length);
+}
+const BUTS = ["でも", "だけど", "けど", "けれど", "しかし", "ただ、", "but ", "but,", "though", "however"];
 
 /** Whether a text names a person to talk to (人, 担当, オペレーター, "human"…): a plain scan. */
 function namesPerson(text: string): boolean {

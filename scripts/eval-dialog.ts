@@ -60,6 +60,9 @@ const DEV_BLOCKS = {
   // acts' own check (round 13): conversation acts in context and cold (relief, thanks, a person in many
   // words, confusion, "that didn't help"), written before its changes.
   "dev-acts3": "ACTS3",
+  // acts' second check (round 14): slang OKs and thanks, goodbyes that leave, "useless" next to a feeling word,
+  // a person or phone in few words, confusion beside thanks, restart told with another returned mail.
+  "dev-acts4": "ACTS4",
   // dialog2's own check (round 11): follow-ups and cold questions written before the round's changes.
   "dev-dialog2": "DIALOG2",
   // dialog2's own check (round 12): follow-ups by kind of question and acts in context, written before its changes.
