@@ -15,6 +15,7 @@ import { checkKeyAnswers, type UiTexts } from "./ui.ts";
 import {
   asksSomething,
   clausesOf,
+  conditionOf,
   deadlineIn,
   exclaimed,
   isEnglishQuestion,
@@ -36,6 +37,7 @@ import {
   relievedAtEnd,
   saysSomething,
   soundsGlad,
+  splitAtPastContrast,
   tellsSituation,
   withoutDeniedBlame,
 } from "./understand/feelings.ts";
@@ -142,6 +144,30 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     withoutDeniedBlame(withoutWords(text.normalize("NFKC").toLowerCase(), notFeelings), blames);
   // The text without its words of feeling, as written: what it asks besides them (readQuestion).
   const withoutFeelingWords = (text: string) => feelingOf.strip(withoutExceptions(text));
+  /** The feeling a typed text tells: by its words, blame, marks, a deadline, its shape, sarcasm, tries counted. */
+  const feelingIn = (text: string): Feeling | undefined => {
+    const plain = withoutExceptions(text);
+    return (
+      feelingOf(plain) ??
+      blameOf(plain) ??
+      exclaimed(text) ??
+      deadlineIn(plain) ??
+      feltByShape(text) ??
+      ironic(text) ??
+      (countsTries(text) ? "frustrated" : undefined)
+    );
+  };
+  /**
+   * A worry (not anger: thanks after anger is often sarcasm) that is over: closed by relief or thanks with
+   * nothing asked (「びっくりしたけど、普通のお知らせだったんですね。ありがとう」), or told as past before a
+   * contrast with nothing felt after it (「不安だったけど、説明を読んで少し落ち着きました」).
+   */
+  const feelingOver = (text: string, felt: Feeling): boolean => {
+    if (felt === "frustrated") return false;
+    if (relievedAtEnd(text)) return true;
+    const turned = splitAtPastContrast(text);
+    return turned !== undefined && feelingIn(turned[0]) !== undefined && feelingIn(turned[1]) === undefined;
+  };
   // Symptoms typed in hiragana (「ようりょうおーばー」): symptoms.yaml read through readings.yaml, tried
   // after the symptom matcher itself.
   const symptomByReading = phraseMatcher(
@@ -332,17 +358,8 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     // The question index is asked only when its answer can change the outcome (a paste read as a bounce
     // with nothing on screen that is no question, a symptom in the user's words about a new topic): it
     // is the costliest step of reading a typed text (npm run bench:webhook). Same answers either way.
-    const felt = typed
-      ? (feelingOf(withoutExceptions(text)) ??
-        blameOf(withoutExceptions(text)) ??
-        exclaimed(text) ??
-        deadlineIn(withoutExceptions(text)) ??
-        feltByShape(text) ??
-        ironic(text) ??
-        (countsTries(text) ? "frustrated" : undefined))
-      : undefined;
-    // 「びっくりしたけど、普通のお知らせだったんですね。ありがとう」: a worry over, closed by relief (feelings.ts).
-    const feeling = felt !== "frustrated" && felt !== undefined && relievedAtEnd(text) ? undefined : felt;
+    const felt = typed ? feelingIn(text) : undefined;
+    const feeling = felt !== undefined && feelingOver(text, felt) ? undefined : felt;
     // 「急いでるのに送れない！どうしたらいいの」: a question asked among upset words is understood without
     // them (readQuestion).
     let understoodOnce: Understanding | undefined;
@@ -721,6 +738,12 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     return !!q && (q.topics[topic] !== undefined || q.does === "next-steps");
   }
 
+  /** A question of no diagnosis that does nothing but answer (what a domain is, can I phone someone). */
+  function isGeneral(id: string): boolean {
+    const q = deps.questions.questions.get(id);
+    return q !== undefined && Object.keys(q.topics).length === 0 && q.does === undefined && !q.courtesy;
+  }
+
   /** A question that does something (the steps, a restart) or means "what is it" for every diagnosis. */
   function isFrame(id: string): boolean {
     const q = deps.questions.questions.get(id);
@@ -838,12 +861,20 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     // Each piece is read on its own: a run of commas (hostile, or a list) is no story with a question in it.
     if (pieces.length < 2 || pieces.length > MAX_UPSET_CLAUSES) return whole;
     let best: Understanding | undefined;
+    // 「役に立たない、相手に連絡しろってそればっかりじゃん」: a piece that is itself a verdict on the talk ("that
+    // didn't help", a restart, a person), in nearly an example's words, is what is said when nothing is asked.
+    let act: Understanding | undefined;
     const told = new Set<string>();
     for (const p of pieces) {
       if (!saysSomething(p) || canonicalLength(p, readings) < MIN_TOLD_CHARS) continue;
-      const u = questionIndex.understand(p, topic);
+      const restated = restatedCondition(p, topic);
+      // The condition tells what the whole may read (the diagnosis again).
+      if (restated) told.add(restated.told);
+      const u = restated?.asked ?? questionIndex.understand(p, topic);
       if (!sentenceAsks(p)) {
         if (u.kind === "confident") told.add(u.id);
+        const q = u.kind === "confident" ? deps.questions.questions.get(u.id) : undefined;
+        if (!act && q && isConversationAct(q) && (u.candidates[0]?.score ?? 0) >= ACT_AS_EXAMPLE) act = u;
         continue;
       }
       // A frame (「直し方は？」「またやり直し？」「相手の会社に何かあった？」: what to do, a restart, what it means)
@@ -851,12 +882,32 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       if (u.kind !== "confident" || isPleasantry(u.id) || isFrame(u.id)) continue;
       // Cut by words of feeling (「相手どうなってるの」 without 「どうなって」): a fragment, no question of its own.
       if (p.trim().includes("  ")) continue;
-      if (topic !== null && !fitsScreen(u.id, topic)) continue;
-      if ((u.candidates[0]?.score ?? 0) > (best?.candidates[0]?.score ?? 0)) best = u;
+      // A general question asked in nearly an example's words (「意味わからん、ドメインって何？」) is answered
+      // with a diagnosis on screen too.
+      const score = u.candidates[0]?.score ?? 0;
+      if (topic !== null && !fitsScreen(u.id, topic) && !(isGeneral(u.id) && score >= ACT_AS_EXAMPLE))
+        continue;
+      if (score > (best?.candidates[0]?.score ?? 0)) best = u;
     }
-    if (best?.kind !== "confident" || (best.candidates[0]?.score ?? 0) < PIECE_ASKED) return whole;
+    if (best?.kind !== "confident" || (best.candidates[0]?.score ?? 0) < PIECE_ASKED) return act ?? whole;
     if (whole.kind !== "confident") return best;
     return whole.id !== best.id && told.has(whole.id) ? best : whole;
+  }
+
+  /**
+   * 「相手の受信箱がいっぱいなら、いつ送れるようになるの？」: a condition that only says the diagnosis again
+   * (read alone, it is "what does it mean") is no part of the question: what follows it, read alone.
+   */
+  function restatedCondition(
+    clause: string,
+    topic: TopicId | null,
+  ): { told: string; asked: Understanding } | undefined {
+    const parts = topic === null ? undefined : conditionOf(clause);
+    if (!parts || canonicalLength(parts[1], readings) < MIN_UPSET_REST_CHARS) return undefined;
+    const head = questionIndex.understand(parts[0], topic);
+    if (head.kind !== "confident" || !isFrame(head.id) || deps.questions.questions.get(head.id)?.does)
+      return undefined;
+    return { told: head.id, asked: questionIndex.understand(parts[1], topic) };
   }
 
   /**

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { clausesOf, isQuestion, realises, sentenceAsks, sentencesOf } from "../dialogs/understand/asking.ts";
+import {
+  clausesOf,
+  conditionOf,
+  isQuestion,
+  realises,
+  sentenceAsks,
+  sentencesOf,
+} from "../dialogs/understand/asking.ts";
 import { termAskedAbout } from "../dialogs/understand/understand.ts";
 
 describe("a message cut into its sentences (the story and the question in it)", () => {
@@ -80,5 +87,19 @@ describe("the clauses of a message (what each piece tells or asks)", () => {
     expect(clausesOf("直したら、また送っていい？")).toEqual(["直したら、また送っていい？"]);
     // A condition at the very end stays a clause of its own.
     expect(clausesOf("困った、送れば")).toEqual(["困った、", "送れば"]);
+  });
+});
+
+describe("a clause that opens with a condition", () => {
+  it("is cut into the condition and what follows it; a clause without one is not cut", () => {
+    expect(conditionOf("相手の受信箱がいっぱいなら、いつ送れるの？")).toEqual([
+      "相手の受信箱がいっぱいなら",
+      "いつ送れるの？",
+    ]);
+    expect(conditionOf("直したら、また送っていい？")).toEqual(["直したら", "また送っていい？"]);
+    expect(conditionOf("相手のアカウントが止まってるって、もう連絡手段ないの？")).toBeUndefined();
+  });
+  it("a command to tell asks, as 「教えて」 does", () => {
+    expect(isQuestion("確認の仕方を教えなさいよ")).toBe(true);
   });
 });

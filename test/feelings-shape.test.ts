@@ -3,6 +3,7 @@ import {
   feltByShape,
   NEGATED_FEELINGS,
   relievedAtEnd,
+  splitAtPastContrast,
   withoutDeniedBlame,
 } from "../dialogs/understand/feelings.ts";
 
@@ -155,5 +156,30 @@ describe("a feeling that is over or denied is none", () => {
       "心配しすぎでした",
     ])
       expect(NEGATED_FEELINGS).toContain(w);
+  });
+});
+
+describe("a failure not once, work at a stop, and a worry turned past", () => {
+  it("not once before a failure is worn down; not once before anything else is not", () => {
+    expect(feltByShape("朝から一通も届かない")).toBe("frustrated");
+    expect(feltByShape("一度も送れたことがない")).toBe("frustrated");
+    expect(feltByShape("一度もエラーが出たことはないです")).toBeUndefined();
+  });
+
+  it("work brought to a stop presses; work mentioned is not", () => {
+    expect(feltByShape("仕事の連絡が全部止まってる")).toBe("urgent");
+    expect(feltByShape("業務が進まない")).toBe("urgent");
+    expect(feltByShape("仕事のメールを送りたい")).toBeUndefined();
+  });
+
+  it("a turn from the past is cut with the few letters before it, where a feeling now over is told", () => {
+    expect(splitAtPastContrast("不安だったけど、説明を読んで落ち着きました")).toEqual([
+      "不安だったけど",
+      "、説明を読んで落ち着きました",
+    ]);
+    expect(splitAtPastContrast("おそるおそる開いてみたけど、危なくない？")?.[0]).not.toContain(
+      "おそるおそる",
+    );
+    expect(splitAtPastContrast("不安です。届きますか")).toBeUndefined();
   });
 });

@@ -55,6 +55,20 @@ export function clausesOf(text: string): string[] {
   return clauses;
 }
 const CLAUSE_MARKS = new Set([..." 、,，"]);
+
+/**
+ * A clause that opens with a condition (「相手の受信箱がいっぱいなら、いつ送れるの？」): the condition and what
+ * follows it, cut at the first comma after a conditional ending; none without one.
+ */
+export function conditionOf(clause: string): [string, string] | undefined {
+  for (let i = 0; i < clause.length; i++) {
+    const ch = clause[i]!;
+    if (ch !== "、" && ch !== "," && ch !== "，") continue;
+    const head = trimEndOf(clause.slice(0, i), CLAUSE_MARKS);
+    if (CONDITIONS.some((c) => head.endsWith(c))) return [head, clause.slice(i + 1)];
+  }
+  return undefined;
+}
 const CONDITIONS = ["ば", "たら", "だら", "なら"];
 
 const SENTENCE_ENDS = new Set([..."。．！？!?\n"]);
@@ -347,6 +361,9 @@ const QUESTION_WORDS = [
   "どうして",
   "教えて",
   "おしえて",
+  // A command to tell (「確認の仕方を教えなさいよ」).
+  "教えなさい",
+  "おしえなさい",
   "知りたい",
   "とは",
   "ってこと",

@@ -27,7 +27,7 @@ export function feltByShape(text: string): Feeling | undefined {
   if (opensAlarmed(t) || regretsAndAsksIfOk(t)) return "worried";
   if (blamesSelf(t)) return "ashamed";
   if (hasNoOneToAsk(t)) return "sad";
-  if (pressedAtWork(t)) return "urgent";
+  if (pressedAtWork(t) || workStopped(t)) return "urgent";
   if (intenseState(t)) return "worried";
   return undefined;
 }
@@ -205,6 +205,25 @@ const RELIEF = [
   "relieved",
   "that's a relief",
 ];
+
+/**
+ * 「不安だったけど、説明を読んで落ち着きました」「びっくりしたけど、よく見たら綴りが違ってました」: a text cut at
+ * its first turn from the past by a contrast (…たけど, …でしたが): the few letters before it (where a
+ * feeling now over is told), and what follows. None without such a turn.
+ */
+export function splitAtPastContrast(text: string): [string, string] | undefined {
+  const t = text.normalize("NFKC");
+  let cut = -1;
+  for (const c of PAST_CONTRASTS) {
+    const at = t.indexOf(c);
+    if (at >= 0 && (cut < 0 || at + c.length < cut)) cut = at + c.length;
+  }
+  // The feeling just before the turn (「不安だったけど」), not one earlier (「おそるおそる開いてみたけど」: how it
+  // was done, and the fear goes on).
+  return cut < 0 ? undefined : [t.slice(Math.max(0, cut - PAST_WINDOW), cut), t.slice(cut)];
+}
+const PAST_WINDOW = 9;
+const PAST_CONTRASTS = ["たけど", "たけれど", "でしたが", "ましたが", "だったが", "たものの"];
 
 /**
  * A request ending in 「…てよ」 (「最初から書いといてよ」「ちゃんと説明してよ」「早く直してくれよ」「してくださいよ」):
@@ -392,6 +411,16 @@ const PRESSURES = [
 ];
 
 /**
+ * Work brought to a stop (「仕事の連絡が全部止まってる」「業務が進まない」): what it costs them, pressing.
+ */
+export function workStopped(t: string): boolean {
+  return followedWithin(t, WORK, WORK_WINDOW, STOPPED);
+}
+const WORK = ["仕事", "業務"];
+const WORK_WINDOW = 10;
+const STOPPED = ["止まっ", "止まる", "進まな", "進みませ", "回らな"];
+
+/**
  * A state felt past bearing (「気になってたまらない」「不安で仕方ない」「落ち着かなくてしょうがない」), or a
  * late-night apology for what keeps them up (「夜遅くにすみません、どうしても気になって」): worried.
  */
@@ -511,6 +540,11 @@ const INTENSIFIERS = [
   "度に",
   "さっきから",
   "ずっと",
+  // Not once (「朝から一通も送れない」「一度も届いたことがない」).
+  "一通も",
+  "1通も",
+  "一度も",
+  "一回も",
 ];
 const FAILURE_WINDOW = 10;
 /**
@@ -638,6 +672,12 @@ const DENIALS = [
   "無用",
   "はいない",
   "いない",
+  // 「心配はしてないんですけど」「不安にはしていません」.
+  "してない",
+  "はしてない",
+  "していない",
+  "してません",
+  "はしていません",
   "ません",
   "はいません",
   "なく",
@@ -661,7 +701,18 @@ const DENIABLE_EN = [
   "stressed",
 ];
 const DENIALS_EN = ["not ", "not really ", "not that ", "not at all "];
-const CALM_EN = ["no rush", "no hurry", "not urgent", "not in a hurry", "not in a rush", "no pressure"];
+const CALM_EN = [
+  "no rush",
+  "no hurry",
+  "not urgent",
+  "not in a hurry",
+  "not in a rush",
+  "no pressure",
+  // Blame of oneself denied ("phew, so it's not my fault").
+  "not my fault",
+  "wasn't my fault",
+  "isn't my fault",
+];
 export const NEGATED_FEELINGS: readonly string[] = [
   // 「お忙しいところ」: the other's time, a polite opening, not the writer's hurry.
   "お忙しいところ",
