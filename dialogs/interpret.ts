@@ -1115,7 +1115,9 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
    */
   function withCarrier(events: DialogEvent[], text: string, session: SessionView): DialogEvent[] {
     const last = events[events.length - 1];
-    if (!last) return events;
+    // The user's own settings asked about (「auの人に送ったんだけど、私の設定が悪いの？」): the recipient's
+    // carrier's steps do not answer that.
+    if (!last || asksOwnSetting(text)) return events;
     const vague =
       VAGUE_EVENTS.has(last.type) ||
       ((last.type === "ANSWER" || last.type === "FOLLOW_UP") && asksCarrierSetting(text));
@@ -1386,10 +1388,11 @@ const OWN_SETTING_WORDS = [
 ];
 function asksCarrierSetting(text: string): boolean {
   const folded = text.normalize("NFKC").toLowerCase();
-  return (
-    CARRIER_SETTING_WORDS.some((w) => folded.includes(w)) &&
-    !OWN_SETTING_WORDS.some((w) => folded.includes(w))
-  );
+  return CARRIER_SETTING_WORDS.some((w) => folded.includes(w)) && !asksOwnSetting(text);
+}
+function asksOwnSetting(text: string): boolean {
+  const folded = text.normalize("NFKC").toLowerCase();
+  return OWN_SETTING_WORDS.some((w) => folded.includes(w));
 }
 
 const VAGUE_EVENTS = new Set<DialogEvent["type"]>([

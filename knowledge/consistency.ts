@@ -37,7 +37,7 @@ export interface Claim {
 /** Exact phrases (no verb-ending folding, unlike symptoms): a claim is worded, not guessed. */
 function compileExact(phrase: string): CompiledPhrase {
   const needle = foldSymptomText(phrase);
-  return { phrase, needle, wordStart: /^[a-z0-9]/.test(needle) };
+  return { phrase, needle, wordStart: /^[a-z0-9]/.test(needle), ending: 0 };
 }
 
 export function loadClaims(file: string): Claim[] {

@@ -87,12 +87,35 @@ export interface CompiledPhrase {
   needle: string;
   /** English-like phrases must start at a word start. */
   wordStart: boolean;
+  /** How many characters of its folded end the needle leaves out (a conjugating ending: endingLength). */
+  ending: number;
 }
 
 export function compilePhrase(phrase: string): CompiledPhrase {
   const folded = foldSymptomText(phrase);
-  const needle = folded.slice(0, folded.length - endingLength(phrase));
-  return { phrase, needle, wordStart: LATIN_OR_DIGIT.test(needle[0] ?? "") };
+  const ending = endingLength(phrase);
+  const needle = folded.slice(0, folded.length - ending);
+  return { phrase, needle, wordStart: LATIN_OR_DIGIT.test(needle[0] ?? ""), ending };
+}
+
+/**
+ * Where words replaced by their readings lie in a folded text (dialogs/understand/phrases.ts
+ * `foldedReading`): per position i (the place before folded[i]; the text's length included), the end of
+ * the reading it lies strictly inside, 0 where it lies inside none. A phrase found in a reading must start
+ * and end on a reading's edge, not inside one: 設定 read せってい holds no 「どうせ」 in 「どう設定」, 大丈夫 read
+ * だいじょうぶ no 「大事」 (だいじ). A needle that left out a conjugating ending may end inside the last
+ * `ending` characters of a reading (「相手の容量」's needle あいてのようりょ in 「あいての容量」).
+ */
+export type ReadingSpans = Int32Array;
+
+/** Whether the needle found at [at, at + needle.length) of `folded` starts and ends where it may. */
+function fits(folded: string, p: CompiledPhrase, at: number, spans: ReadingSpans | undefined): boolean {
+  if (p.wordStart && at > 0 && continuesWord(folded[at - 1]!, p.needle)) return false;
+  if (!spans) return true;
+  if (spans[at] !== 0) return false;
+  const end = at + p.needle.length;
+  const inside = spans[end]!;
+  return inside === 0 || inside <= end + p.ending;
 }
 
 /**
@@ -104,14 +127,11 @@ function continuesWord(before: string, needle: string): boolean {
   return LETTER.test(before) || (isDigit(before) && isDigit(needle[0] ?? ""));
 }
 
-/** Whether a compiled phrase occurs in an already folded text. */
-export function occursIn(folded: string, compiled: CompiledPhrase): boolean {
+/** Whether a compiled phrase occurs in an already folded text (with its readings' spans, if read). */
+export function occursIn(folded: string, compiled: CompiledPhrase, spans?: ReadingSpans): boolean {
   if (compiled.needle === "") return false;
-  let at = folded.indexOf(compiled.needle);
-  while (at !== -1) {
-    if (!compiled.wordStart || at === 0 || !continuesWord(folded[at - 1]!, compiled.needle)) return true;
-    at = folded.indexOf(compiled.needle, at + 1);
-  }
+  for (let at = folded.indexOf(compiled.needle); at !== -1; at = folded.indexOf(compiled.needle, at + 1))
+    if (fits(folded, compiled, at, spans)) return true;
   return false;
 }
 
@@ -120,8 +140,8 @@ export function occursIn(folded: string, compiled: CompiledPhrase): boolean {
  * one pass over a folded text (bounce/phrase-index.ts, Aho–Corasick) instead of one `occursIn` per phrase:
  * every typed text and paste is matched against a few hundred phrases, and the search per phrase was the
  * better part of the cost (npm run bench:webhook). The answer is the same: `firstIn` is the first list
- * holding a phrase that `occursIn` the text (a phrase found only inside a word where it must start one is
- * searched again the slow way, which looks at every place it occurs).
+ * holding a phrase that `occursIn` the text (a phrase found first inside a word where it must start one,
+ * or inside a reading, is searched again the slow way, which looks at every place it occurs).
  */
 export class PhraseLists {
   private readonly index: PhraseIndex;
@@ -150,8 +170,11 @@ export class PhraseLists {
     this.count = lists.length;
   }
 
-  /** The first list, of those before `before`, with a phrase that occurs in `folded`; `before` if none. */
-  firstIn(folded: string, before = this.count): number {
+  /**
+   * The first list, of those before `before`, with a phrase that occurs in `folded`; `before` if none.
+   * `spans`: where `folded` is a text's reading, where its readings lie (ReadingSpans).
+   */
+  firstIn(folded: string, before = this.count, spans?: ReadingSpans): number {
     if (++this.mark === 0x7fffffff) {
       this.mark = 1;
       this.seen.fill(0);
@@ -163,10 +186,9 @@ export class PhraseLists {
       const list = this.listOf[id]!;
       if (list >= first) continue;
       const p = this.phrases[id]!;
-      const at = this.end[id]! - p.needle.length;
-      // Its first place is inside a word where it must start one: it may still start one further on.
-      if (!p.wordStart || at === 0 || !continuesWord(folded[at - 1]!, p.needle) || occursIn(folded, p))
-        first = list;
+      // Its first place is inside a word where it must start one, or inside a reading: it may still fit
+      // further on.
+      if (fits(folded, p, this.end[id]! - p.needle.length, spans) || occursIn(folded, p, spans)) first = list;
     }
     return first;
   }

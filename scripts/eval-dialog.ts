@@ -82,6 +82,9 @@ const DEV_BLOCKS = {
   // emo's own check (round 14): forms of upset not covered before (fear, resignation, sarcasm, deadlines,
   // emoji and exclamation alone, English) with the answer inside, and calm messages; written before its changes.
   "dev-emotion4": "EMOTION4",
+  // casual's own check (round 14): casual Japanese (hiragana, flick slips, dialect, romaji, emoji) and casual
+  // English (no capitals, misspellings, text-speak), written before its changes.
+  "dev-casual4": "CASUAL4",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */

@@ -166,6 +166,37 @@ describe("phrase lists searched in one pass", () => {
     );
   });
 
+  it("answers the same with the spans of a reading: no phrase starts or ends inside one", () => {
+    // Readings as cut points in the folded text: consecutive cuts bound a word read.
+    const cuts = fc.array(fc.nat(40), { maxLength: 6 });
+    fc.assert(
+      fc.property(lists, text, cuts, (written, t, at) => {
+        const compiled = written.map((list) => list.map(compilePhrase));
+        const folded = foldSymptomText(t);
+        const spans = new Int32Array(folded.length + 1);
+        const edges = [...new Set(at.map((a) => a % (folded.length + 1)))].sort((a, b) => a - b);
+        for (let i = 0; i + 1 < edges.length; i += 2) spans.fill(edges[i + 1]!, edges[i]! + 1, edges[i + 1]!);
+        const first = compiled.findIndex((list) => list.some((p) => occursIn(folded, p, spans)));
+        expect(new PhraseLists(compiled).firstIn(folded, undefined, spans)).toBe(
+          first === -1 ? compiled.length : first,
+        );
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("finds a phrase on the edges of a reading, not inside it, further on if need be", () => {
+    const search = new PhraseLists([[compilePhrase("どうせ")]]);
+    // どうせってい: 設定 (せってい) read at 2-6; どうせ ends inside it.
+    const spans = Int32Array.from([0, 0, 0, 6, 6, 6, 0]);
+    expect(search.firstIn("どうせってい", undefined, spans)).toBe(1);
+    expect(occursIn("どうせってい", compilePhrase("どうせ"), spans)).toBe(false);
+    // The same phrase once more after it, on its own: found there.
+    const twice = Int32Array.from([0, 0, 0, 6, 6, 6, 0, 0, 0, 0]);
+    expect(search.firstIn("どうせっていどうせ", undefined, twice)).toBe(0);
+    expect(occursIn("どうせっていどうせ", compilePhrase("どうせ"), twice)).toBe(true);
+  });
+
   it("finds an English phrase at a word start after the same letters inside a word", () => {
     const search = new PhraseLists([[compilePhrase("full")], [compilePhrase("box")]]);
     expect(search.firstIn(foldSymptomText("the mailbox is full"))).toBe(0);

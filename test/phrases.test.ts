@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readingTable } from "../dialogs/understand/normalize.ts";
-import { phraseMatcher } from "../dialogs/understand/phrases.ts";
+import { foldedReading, phraseMatcher } from "../dialogs/understand/phrases.ts";
 
 const table = readingTable(new Map([["困", "こま"]]));
 const feelings = phraseMatcher(
@@ -29,5 +29,52 @@ describe("a list of phrases taken out of a message (the words of feeling before 
   it("takes emoji out too, with or without their variation selector", () => {
     expect(feelings.strip("届かない😭").trim()).toBe("届かない");
     expect(feelings.strip("届かない\u{1F62D}\uFE0F").trim()).toBe("届かない");
+  });
+});
+
+describe("phrases found in a text's reading (kanji words replaced by their kana)", () => {
+  const read = readingTable(
+    new Map([
+      ["設定", "せってい"],
+      ["大事", "だいじ"],
+      ["容量", "ようりょう"],
+      ["相手", "あいて"],
+    ]),
+  );
+  const match = phraseMatcher(
+    [
+      ["scorn", ["どうせ"]],
+      ["important", ["大事な"]],
+      ["stopped", ["ていしてる"]],
+      ["full", ["相手の容量"]],
+    ] as const,
+    read,
+  );
+
+  it("finds a phrase that starts and ends on a word read, in kanji or kana", () => {
+    expect(match("どうせ無理でしょ")).toBe("scorn");
+    expect(match("だいじなメールなのに")).toBe("important");
+    expect(match("大事なメール")).toBe("important");
+  });
+
+  it("finds no phrase that starts or ends inside a word read", () => {
+    // せってい holds せ: 「どう設定」 reads どうせってい, where 「どうせ」 ends inside 設定.
+    expect(match("相手にどう設定してもらえばいい？")).toBeUndefined();
+    // 「停止してる」 typed in kana: せっていしてる holds it from inside 設定.
+    expect(match("あかうんとがていしてるって")).toBe("stopped");
+    expect(match("設定してるのに")).toBeUndefined();
+  });
+
+  it("lets a needle that left out a conjugating ending end inside the last word read", () => {
+    // 「相手の容量」's needle あいてのようりょ (う left out, as an ending) ends inside 容量 (ようりょう).
+    expect(match("あいての容量がいっぱい")).toBe("full");
+  });
+
+  it("tells where the readings lie in the folded text, whatever the folding drops", () => {
+    const { folded, spans } = foldedReading("容量、相手 ok", read);
+    expect(folded).toBe("ようりようあいてok");
+    // Inside ようりよう (0-5) and あいて (5-8): the end of the word; on their edges and beyond: 0.
+    expect([...spans!]).toEqual([0, 5, 5, 5, 5, 0, 8, 8, 0, 0, 0]);
+    expect(foldedReading("どうせ無理", read).spans).toBeUndefined();
   });
 });

@@ -49,8 +49,11 @@ export function readingTable(readings: Readings): ReadingTable {
 /**
  * Replaces every listed kanji word by its reading, longest match first, left to right. What lies between
  * two readings is copied as one slice (not a character at a time: this runs on every text and word read).
+ * `marked`: each reading is put between READ_OPEN and READ_CLOSE, so that where the replaced words lie can
+ * be told after folding (phrases.ts `foldedReading`: a phrase found in the reading must not start or end
+ * inside one of them).
  */
-export function withReadings(text: string, table: ReadingTable): string {
+export function withReadings(text: string, table: ReadingTable, marked = false): string {
   if (table.byFirst.size === 0) return text;
   let out = "";
   let from = 0; // text[from, i) is still to be copied as it is
@@ -59,13 +62,21 @@ export function withReadings(text: string, table: ReadingTable): string {
     const candidates = table.byFirst.get(text[i]!);
     const hit = candidates?.find(([word]) => text.startsWith(word, i));
     if (hit) {
-      out += text.slice(from, i) + hit[1];
+      out += marked
+        ? `${text.slice(from, i)}${READ_OPEN}${hit[1]}${READ_CLOSE}`
+        : text.slice(from, i) + hit[1];
       i += hit[0].length;
       from = i;
     } else i++;
   }
   return from === 0 ? text : out + text.slice(from);
 }
+/**
+ * Brackets of a reading in withReadings(…, marked): characters of the Private Use Area, which NFKC, case
+ * and the folding of symptom-text.ts leave as they are (no separator, no letter).
+ */
+export const READ_OPEN = "\uE000";
+export const READ_CLOSE = "\uE001";
 
 const SMALL_KANA = new Set([..."ぁぃぅぇぉっゃゅょゎゕゖ"]);
 const LONG_MARK = "ー";

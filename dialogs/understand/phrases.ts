@@ -3,14 +3,16 @@ import {
   compilePhrase,
   foldSymptomText,
   PhraseLists,
+  type ReadingSpans,
 } from "../../knowledge/symptom-text.ts";
-import { type ReadingTable, withReadings } from "./normalize.ts";
+import { READ_CLOSE, READ_OPEN, type ReadingTable, withReadings } from "./normalize.ts";
 
 /**
  * Lists of phrases matched anywhere in a text (symptoms.yaml, ui.yaml `mentions` and `feelings`), the way
  * symptoms.yaml is matched (knowledge/symptom-text.ts: width, case, kana, spacing and verb endings do not
  * matter), and also in readings: 「ようりょうがいっぱい」 matches 容量がいっぱい, because both the phrase
- * and the text are matched once more with every kanji word of readings.yaml replaced by its reading.
+ * and the text are matched once more with every kanji word of readings.yaml replaced by its reading (a
+ * phrase found there must start and end on a word read, not inside one: foldedReading).
  * The first list (in the order given) with a matching phrase wins. A phrase of symbols only (an emoji:
  * 😭) is looked for as it is, since the folding drops symbols.
  */
@@ -55,10 +57,10 @@ export function phraseMatcher<K>(
   const search = new PhraseLists(compiled.map(([, phrases]) => phrases));
   const match = (text: string) => {
     const plain = foldSymptomText(text);
-    const read = foldSymptomText(withReadings(text.normalize("NFKC"), table));
+    const read = foldedReading(text, table);
     const bare = withoutVariation(text);
     // The first list with a phrase in the text or its reading, or an emoji as it is, in the lists' order.
-    let first = search.firstIn(read, search.firstIn(plain));
+    let first = search.firstIn(read.folded, search.firstIn(plain), read.spans);
     for (let i = 0; i < first; i++)
       if (symbols[i]![1].some((s) => bare.includes(s))) {
         first = i;
@@ -94,6 +96,57 @@ export function phraseMatcher<K>(
   };
   match.fold = (text: string) => foldSymptomText(withReadings(text.normalize("NFKC"), table));
   return match;
+}
+
+/** A text's reading, folded as phrases are (symptom-text.ts), and where its readings lie in it. */
+export interface FoldedReading {
+  folded: string;
+  /** Undefined where no word was replaced. */
+  spans: ReadingSpans | undefined;
+}
+
+/**
+ * The reading of a text (every word of readings.yaml replaced by its reading), folded, with where each
+ * reading lies (ReadingSpans): phrases found in it must not start or end inside one. The readings are
+ * marked before folding and the marks taken out after, so positions are those of the folded text whatever
+ * the folding drops. The last few texts are remembered: every phrase list (symptoms, mentions, feelings,
+ * symptom classes) reads the same text in one turn. Held in this process's memory only, like
+ * foldSymptomText's.
+ */
+export function foldedReading(text: string, table: ReadingTable): FoldedReading {
+  for (const r of recentReadings) if (r.text === text && r.table === table) return r.reading;
+  const marked = foldSymptomText(withReadings(text.normalize("NFKC"), table, true));
+  const reading = marked.includes(READ_OPEN) ? unmarked(marked) : { folded: marked, spans: undefined };
+  recentReadings[nextReading] = { text, table, reading };
+  nextReading = (nextReading + 1) % RECENT_READINGS;
+  return reading;
+}
+const RECENT_READINGS = 4;
+const recentReadings: { text: string; table: ReadingTable; reading: FoldedReading }[] = [];
+let nextReading = 0;
+
+const OPEN = READ_OPEN.charCodeAt(0);
+const CLOSE = READ_CLOSE.charCodeAt(0);
+
+/** A folded marked reading without its marks, and the spans they marked. */
+function unmarked(marked: string): FoldedReading {
+  let folded = "";
+  const spans = new Int32Array(marked.length + 1);
+  let from = 0; // marked[from, i) is still to be copied
+  let start = -1; // where the open reading starts in `folded`, -1 outside one
+  for (let i = 0; i < marked.length; i++) {
+    const code = marked.charCodeAt(i);
+    if (code !== OPEN && code !== CLOSE) continue;
+    folded += marked.slice(from, i);
+    from = i + 1;
+    if (code === OPEN) start = folded.length;
+    else if (start >= 0) {
+      spans.fill(folded.length, start + 1, folded.length);
+      start = -1;
+    }
+  }
+  folded += marked.slice(from);
+  return { folded, spans: spans.subarray(0, folded.length + 1) };
 }
 
 /**

@@ -7,6 +7,7 @@ import {
 } from "../../knowledge/symptom-text.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import { type ReadingTable, withReadings } from "./normalize.ts";
+import { foldedReading } from "./phrases.ts";
 import { retells } from "./reason-texts.ts";
 
 /**
@@ -58,8 +59,8 @@ export function symptomClassMatcher(
   if (classes.length === 0) return () => undefined;
   return (text) => {
     const plain = foldSymptomText(text);
-    const read = foldSymptomText(withReadings(text.normalize("NFKC"), table));
-    const has = (p: CompiledPhrase) => occursIn(plain, p) || occursIn(read, p);
+    const read = foldedReading(text, table);
+    const has = (p: CompiledPhrase) => occursIn(plain, p) || occursIn(read.folded, p, read.spans);
     // Whether the text retells a mail: looked at once, and only when a `retold` class has its words.
     let told: boolean | undefined;
     const retold = () => {
