@@ -188,6 +188,8 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
   const symptomByClass = symptomClassMatcher(deps.knowledge.symptoms, readings);
   // 「一時的なエラーなので後でもう一度って書いてあった」: a reason retold, close to its own texts.
   const reasonOf = reasonTextReader(deps.knowledge, deps.questions);
+  // Starting over (`does: restart`): what another returned mail asked about means.
+  const restartQuestion = [...deps.questions.questions.values()].find((q) => q.does === "restart");
   // Built once: the examples of knowledge/data/questions/ as a search index.
   // A text about something no question covers (fees, contracts) is no question of ours (scope.ts).
   const questionIndex = withScope(
@@ -602,10 +604,13 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     if ((mention || m.onScreen) && session.topic) {
       // With a diagnosis on screen, words about returned mail are about it (「まだエラーメールが戻ってくる
       // けど再送していい？」): the best question that fits it, however weakly, else its steps. Only a new
-      // mail (「別のエラーメールが来た」) asks for the paste help again.
+      // mail (「別のエラーメールが来た」) asks for the paste help again; asked about or to be looked at (a want
+      // or a request: 「別のエラーメールも見てほしい」), it starts over.
       const lower = text.normalize("NFKC").toLowerCase();
-      if (mention && NEW_MAIL_WORDS.some((w) => lower.includes(w)))
-        return { type: "BOUNCE_MENTIONED", about: mention };
+      if (mention && NEW_MAIL_WORDS.some((w) => lower.includes(w))) {
+        const restart = sentencePieces(text).some(wants) ? restartQuestion : undefined;
+        return restart ? questionEvent(restart, session.topic) : { type: "BOUNCE_MENTIONED", about: mention };
+      }
       // Said in anger or worry and asking nothing we know ("this is so annoying, it keeps bouncing"): not a
       // weak guess at a question, but the key answer or the steps.
       if (feeling && !question) return keyAnswer(text, session.topic) ?? nextStep;
@@ -772,7 +777,9 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       const rest = questionIndex.understand(calm, topic);
       const restId = rest.kind === "confident" ? rest.id : undefined;
       const restScore = rest.candidates[0]?.score ?? 0;
-      const whole = questionIndex.understand(text, topic);
+      // The whole message, read only where needed (the question index is the costliest step).
+      let wholeOnce: Understanding | undefined;
+      const wholeRead = () => (wholeOnce ??= questionIndex.understand(text, topic));
       // What is left may be a bare ending (「ください」 of 「助けてください」): it must match well, or say
       // what the whole says.
       // 「ボットじゃ話にならない、人を出して」: a person asked for among the anger, by name, is what they want.
@@ -783,11 +790,11 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       // it alone reads as "that didn't help"; a plain 「最悪」 does not). Read with it, the message is that,
       // unless something is asked besides.
       else if (
-        complains(whole) &&
         !isQuestion(calm) &&
-        complains(questionIndex.understand(removedFrom(withoutExceptions(text), calm), topic))
+        complains(questionIndex.understand(removedFrom(withoutExceptions(text), calm), topic)) &&
+        complains(wholeRead())
       )
-        understood = whole;
+        understood = wholeRead();
       else if (isQuestion(calm) && restScore >= CALM_CLEAR) understood = rest;
       else {
         // With nothing on screen, a question asked besides the feeling is read as it would be asked calmly
@@ -814,6 +821,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         else {
           // The whole, diluted by the feeling, counts when it matches clearly (or is no returned mail at
           // all: 「迷惑メールが毎日届いて困ってる」) and says what the rest says.
+          const whole = wholeRead();
           const wholeScore = whole.candidates[0]?.score ?? 0;
           const wholeClear =
             wholeScore >= UPSET_CLEAR || deps.questions.questions.get(restId ?? "")?.notBounce === true;
@@ -1020,9 +1028,11 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     // 「ごめん、もう一回言って」: what is asked for at the end, besides an apology, is wanted, not a plan told
     // (「設定を見直して、だめだったらまた来ます」: a 「…て、」 inside goes on).
     if (asksFor(pieces[pieces.length - 1]!)) return whole;
-    for (const piece of pieces) {
-      // 「あ、」 of 「あ、全角で打ってたかもしれない」 is a start of noticing, no greeting.
+    for (const [i, piece] of pieces.entries()) {
+      // 「あ、」 of 「あ、全角で打ってたかもしれない」 is a start of noticing, no greeting; 「じゃあ、」 before
+      // more (「…なんか、じゃあ、向こうに連絡したらいいんだな」) joins what follows, no goodbye.
       if (canonicalLength(piece, readings) < 2) continue;
+      if (i < pieces.length - 1 && isConnective(piece)) continue;
       const u = questionIndex.understand(piece, topic);
       if (u.kind === "confident" && isPleasantry(u.id)) return u;
     }
@@ -1263,6 +1273,26 @@ const REQUESTS = [
   "ほしい",
   "欲しい",
 ];
+
+/** Whether a piece is only a word that joins it to what follows (「じゃあ、」「では、」 "so,"). */
+function isConnective(piece: string): boolean {
+  return CONNECTIVES.includes(withoutEndMarks(piece.normalize("NFKC").toLowerCase()));
+}
+const CONNECTIVES = ["じゃあ", "じゃ", "では", "それでは", "それじゃ", "それなら", "なら", "then", "so"];
+
+/** Whether a piece asks for something or tells a want (「見てほしい」「聞きたい」「みて」). */
+function wants(piece: string): boolean {
+  if (asksFor(piece)) return true;
+  const t = withoutEndMarks(piece.normalize("NFKC"));
+  return t.endsWith("たい") || t.endsWith("たいです");
+}
+
+/** A piece without the marks and spaces at its end (one pass from the end: a long run costs no more). */
+function withoutEndMarks(piece: string): string {
+  let end = piece.length;
+  while (end > 0 && REQUEST_END_MARKS.includes(piece[end - 1]!)) end--;
+  return piece.slice(0, end).trim();
+}
 
 /** The feedback button's "yes" label as typed (「はい」 "yes"): an acknowledgement too. */
 function isAcknowledgingYes(command: string): boolean {
