@@ -1,3 +1,4 @@
+import { completeCutPhrase } from "./bounce/cut-phrase.ts";
 import { decide } from "./bounce/decide.ts";
 import { decodeText, lfBytes, looksLikeMail, MAX_FRAGMENT_CHARS } from "./bounce/input.ts";
 import { parseMail, parseMailLatin1 } from "./bounce/mail.ts";
@@ -78,6 +79,14 @@ export async function classify(
     const message = await messageOf(input, kind, latin1);
     const verdictOnly = options.verdictOnly ?? false;
     const records = draftsOf(message).map((d) => toRecord(d, decide(d), kind, verdictOnly));
+    if (kind === "fragment" && records.every(saysNothing)) {
+      // Nothing read: the screen's edge may have cut the server's reason in two (bounce/cut-phrase.ts).
+      const body = completeCutPhrase(message.body);
+      if (body !== message.body) {
+        const again = draftsOf({ ...message, body }).map((d) => toRecord(d, decide(d), kind, verdictOnly));
+        if (again.length > 0 && !again.every(saysNothing)) return { kind, records: again };
+      }
+    }
     if (kind === "mail" && !message.dsn && records.every(saysNothing)) {
       const inner = await forwarded(message, verdictOnly);
       if (records.length === 0 || (inner.length > 0 && !inner.every(saysNothing)))

@@ -106,6 +106,36 @@ describe("classify: fragments cut by the screen", () => {
     expect(r).toMatchObject({ status: "5.1.1", replyCode: "550", topic: "user-unknown" });
   });
 
+  it("reads a reason the screen's bottom edge cut in two, when nothing else was read", async () => {
+    const r = await first(
+      [
+        "                   The mail system",
+        "",
+        "<hanako@shop.example.jp>: connect to shop.example.jp[192.0.2.7]:25: Connection",
+        "    timed",
+      ].join("\n"),
+    );
+    expect(r).toMatchObject({ reason: "expired", evidence: "phrase: connection timed out" });
+  });
+
+  it("leaves a cut line unread when its last words begin phrases of several reasons", async () => {
+    // "recipient address rejected: …" goes on as an unknown user, a refused domain, greylisting, …
+    const r = await first("<hanako@shop.example.jp>: Recipient address rejected:");
+    expect(r?.reason).not.toBe("userunknown");
+    expect(r?.topic).toBe("unknown");
+  });
+
+  it("does not complete a phrase at the top edge, nor where a reason was already read", async () => {
+    // "… deliver this message" ends a phrase of too many connections: an uncut line starting so is not it.
+    expect((await first("This message could not be delivered.\nuser unknown"))?.reason).toBe("filtered");
+    expect((await first("This message could not be delivered."))?.topic).toBe("unknown");
+    // A reason read elsewhere in the fragment stands; the last line is not completed.
+    const r = await first(
+      "550 5.2.2 <hanako@shop.example.jp>: mailbox full\nconnect to shop.example.jp: Connection timed",
+    );
+    expect(r?.reason).toBe("mailboxfull");
+  });
+
   it("leaves a report field after a line of codes where it is", async () => {
     const { records } = await classify("550 5.1.1\nStatus: 5.1.1\nAction: failed", { kind: "fragment" });
     expect(records.map((r) => r.status)).toEqual(["5.1.1"]);

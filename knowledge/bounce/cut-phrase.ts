@@ -1,0 +1,80 @@
+import { heldOutTable } from "../holdout.ts";
+import { CHECKS } from "../reasons/order.ts";
+import { forMatching } from "./text.ts";
+
+/**
+ * A screenshot (or a selection on a phone) often ends mid-sentence, and the cut can fall inside the
+ * server's reason: "…: connect to example.org[192.0.2.1]:25: Connection timed" with "out" below the
+ * screen's edge. Where a pasted fragment says nothing else, the words its last line ends with that
+ * begin a reason's phrase are read as that phrase, if every phrase they could begin names the same
+ * reason (otherwise it stays unread: no guess). Not at the first line: the last words of phrases are
+ * everyday words ("… deliver this message") that an uncut first line starts with just as often.
+ */
+
+/** At least this many whole words of the phrase, and this many characters, must be on the screen. */
+const MIN_WORDS = 2;
+const MIN_CHARS = 10;
+/** Words looked at before the cut (no phrase is longer than this). */
+const MAX_WORDS = 12;
+
+interface Completion {
+  phrase: string;
+  reason: string;
+}
+
+/**
+ * A phrase's first words → the phrase; `null`: they begin phrases of several reasons. Built on first
+ * use (most fragments never need it, and the classify command's start-up is measured).
+ */
+let heads: Map<string, Completion | null> | undefined;
+let heldOut: ReadonlySet<string> = new Set();
+heldOutTable(({ phrases }) => {
+  heldOut = phrases;
+  heads = undefined;
+});
+
+function build(): Map<string, Completion | null> {
+  const table = new Map<string, Completion | null>();
+  for (const check of Object.values(CHECKS)) {
+    if (!check || check.reason === "vacation") continue;
+    for (const phrase of check.phrases) {
+      // A phrase in parts ("mailbox …full") has no single text to complete.
+      if (phrase.includes("…") || heldOut.has(phrase)) continue;
+      const words = phrase.split(" ");
+      for (let k = MIN_WORDS; k < words.length; k++) {
+        const key = words.slice(0, k).join(" ");
+        if (key.length < MIN_CHARS) continue;
+        const had = table.get(key);
+        if (had === undefined) table.set(key, { phrase, reason: check.reason });
+        else if (had !== null && had.reason !== check.reason) table.set(key, null);
+      }
+    }
+  }
+  return table;
+}
+
+/**
+ * The phrase whose first words end the text, and how many of its words are shown; undefined
+ * unless those words begin one reason's phrases only.
+ */
+function lookUp(words: readonly string[]): { phrase: string; shown: number } | undefined {
+  heads ??= build();
+  for (let k = Math.min(MAX_WORDS, words.length); k >= MIN_WORDS; k--) {
+    const found = heads.get(words.slice(-k).join(" "));
+    if (found) return { phrase: found.phrase, shown: k };
+    // Words several reasons' phrases begin with say no more when fewer of them are taken.
+    if (found === null) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The fragment's body with the phrase its last words begin completed at the end, or the body itself
+ * when it ends with no reason's first words.
+ */
+export function completeCutPhrase(body: string): string {
+  // The last words of the text, not of its last line: a narrow screen may have wrapped the phrase too
+  // ("Connection" / "    timed").
+  const end = lookUp(forMatching(body.slice(-400)).split(" "));
+  return end ? `${body.trimEnd()} ${end.phrase.split(" ").slice(end.shown).join(" ")}\n` : body;
+}
