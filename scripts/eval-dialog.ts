@@ -85,6 +85,9 @@ const DEV_BLOCKS = {
   // casual's own check (round 14): casual Japanese (hiragana, flick slips, dialect, romaji, emoji) and casual
   // English (no capitals, misspellings, text-speak), written before its changes.
   "dev-casual4": "CASUAL4",
+  // index's own check (round 14): follow-ups, near-miss pairs, cold questions (sending-limit, change-address)
+  // and out of scope, written before its changes to the question index's scoring.
+  "dev-index4": "INDEX4",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
