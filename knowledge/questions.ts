@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DataFileError, loadDataFile } from "./data-file.ts";
@@ -92,8 +92,21 @@ export interface Question {
   file: string;
 }
 
+/**
+ * The fixed background the question index weighs features by (dialogs/understand/understand.ts says why):
+ * in how many questions' examples each feature occurred when it was made, for the features of two
+ * questions or more, and how many questions there were. knowledge/data/questions-background.tsv, made by
+ * `npm run index:background`.
+ */
+export interface Background {
+  questions: number;
+  frequencies: ReadonlyMap<string, number>;
+}
+
 export interface QuestionBank {
   questions: ReadonlyMap<string, Question>;
+  /** Without it (a test's own questions), the index weighs features by the examples themselves. */
+  background?: Background;
   /** Kanji words → hiragana readings, so 「ようりょう」 matches examples written 「容量」. */
   readings: ReadonlyMap<string, string>;
   /** English words of returned mails → their kana spellings (「アンノウン」 is "unknown"). */
@@ -194,7 +207,35 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
     if (q.withDiagnosis && !questions.has(q.withDiagnosis))
       throw new DataFileError(q.file, `${q.id}.withDiagnosis`, `"${q.withDiagnosis}" is not a question id`);
   }
-  return { questions, readings, kanaEnglish };
+  const backgroundFile = join(dir, BACKGROUND_FILE);
+  const background = existsSync(backgroundFile) ? loadBackground(backgroundFile) : undefined;
+  return { questions, readings, kanaEnglish, ...(background && { background }) };
+}
+
+/** Where the background is kept, in knowledge/data/. */
+export const BACKGROUND_FILE = "questions-background.tsv";
+
+/**
+ * questions-background.tsv: a line "questions<TAB>N", then "feature<TAB>count" lines (a feature is never
+ * the word "questions": words are written "w:…", n-grams have 2 or 3 letters); lines without a tab are
+ * comments.
+ */
+export function loadBackground(file: string): Background {
+  const frequencies = new Map<string, number>();
+  let questions = 0;
+  readFileSync(file, "utf8")
+    .split("\n")
+    .forEach((line, i) => {
+      const tab = line.indexOf("\t");
+      if (tab < 0) return;
+      const count = Number(line.slice(tab + 1));
+      if (!Number.isInteger(count) || count < 1)
+        throw new DataFileError(file, `line ${i + 1}`, "must end in a whole number after the tab");
+      if (line.slice(0, tab) === "questions") questions = count;
+      else frequencies.set(line.slice(0, tab), count);
+    });
+  if (questions === 0) throw new DataFileError(file, "questions", "is missing: run npm run index:background");
+  return { questions, frequencies };
 }
 
 /**

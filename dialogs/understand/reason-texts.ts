@@ -102,7 +102,12 @@ export function reasonTextReader(knowledge: Knowledge, bank: QuestionBank): Reas
       file: `topics/${id}.yaml`,
     } as unknown as Question);
   }
-  const index = buildQuestionIndex({ ...bank, questions: topics });
+  // Weighed by these texts themselves: the questions' background is about the questions' examples.
+  const index = buildQuestionIndex({
+    readings: bank.readings,
+    kanaEnglish: bank.kanaEnglish,
+    questions: topics,
+  });
   return (text) => {
     const u = index.understand(text, null);
     const [first, second] = u.candidates;

@@ -2,6 +2,7 @@ import {
   type Answer,
   answerable,
   answersEveryTopic,
+  type Background,
   type Question,
   type QuestionBank,
 } from "../../knowledge/questions.ts";
@@ -31,6 +32,15 @@ import { namesFault, sideNamed } from "./sides.ts";
  * query with many words no example knows scores lower instead of collecting matches. With a few hundred
  * examples a hand-written inverted index is ~100 lines, built once at start-up, and a query touches only
  * the postings of its own features: linear in the length of the text.
+ *
+ * The IDF is read from a fixed background (knowledge/data/questions-background.tsv: the features of two
+ * questions or more, counted when it was made), not from the examples of the day: counted live, examples
+ * added to one question changed the weight of every feature they share with others, and items of other
+ * questions flipped (5 examples added to one of 12 questions: 9 dev items elsewhere in all; the two
+ * questions sending-limit and change-address added: 15, a fallback and a person among them). A feature
+ * the background does not list weighs as a feature of one question when an example has it, else as one
+ * of none: what is added changes the scores of its own question, and of texts with words no example had.
+ * `npm run index:background` makes it again, deliberately, with eval:dialog before and after.
  *
  * Context: questions that have an answer of their own for the diagnosis on screen score a little
  * higher, so 「待てば届く？」 after "still trying" prefers that topic's answer; questions with answers of
@@ -152,22 +162,17 @@ export function buildQuestionIndex(
   // All at once: segmented in one pass (normalize.ts wordSegmentsOfAll says why).
   const vectors = featuresOfAll(examples, table);
   const n = vectors.length;
-  // Document frequency over questions: in how many questions' examples a feature occurs.
-  const seenIn = new Map<string, number>(); // feature → last question counted
-  const df = new Map<string, number>();
-  vectors.forEach((v, ex) => {
-    for (const f of v.keys())
-      if (seenIn.get(f) !== owner[ex]) {
-        seenIn.set(f, owner[ex]!);
-        df.set(f, (df.get(f) ?? 0) + 1);
-      }
-  });
-  const q = questions.length;
+  const df = questionsPerFeature(vectors, owner);
+  // Against the fixed background (above), or the examples themselves when there is none.
+  const background = bank.background;
+  const q = background?.questions ?? questions.length;
+  const idfOfCount = (count: number) => Math.log((q + 1) / (count + 1)) + 1;
   // Computed once per feature, not per feature of every message (the same numbers: a feature no example
   // has counts as in no question).
   const idfs = new Map<string, number>();
-  for (const [f, count] of df) idfs.set(f, Math.log((q + 1) / (count + 1)) + 1);
-  const unseenIdf = Math.log((q + 1) / (0 + 1)) + 1;
+  for (const [f, count] of df)
+    idfs.set(f, idfOfCount(background ? (background.frequencies.get(f) ?? 1) : count));
+  const unseenIdf = idfOfCount(0);
   const idf = (f: string) => idfs.get(f) ?? unseenIdf;
 
   // Every feature of the examples gets a number (its place in `vocabulary`): a message's features are
@@ -283,7 +288,6 @@ export function buildQuestionIndex(
   postings.length = 0;
   vectors.length = 0;
   examples.length = 0;
-  seenIn.clear();
   df.clear();
   idfs.clear();
 
@@ -552,6 +556,39 @@ export function buildQuestionIndex(
     },
   };
   return index;
+}
+
+/**
+ * Document frequency over questions: in how many questions' examples each feature occurs (`owner`: the
+ * question of each example, examples of a question one after another).
+ */
+function questionsPerFeature(vectors: readonly Map<string, number>[], owner: readonly number[]) {
+  const seenIn = new Map<string, number>(); // feature → last question counted
+  const df = new Map<string, number>();
+  vectors.forEach((v, ex) => {
+    for (const f of v.keys())
+      if (seenIn.get(f) !== owner[ex]) {
+        seenIn.set(f, owner[ex]!);
+        df.set(f, (df.get(f) ?? 0) + 1);
+      }
+  });
+  return df;
+}
+
+/**
+ * The background of the question index as the examples make it now (knowledge/questions.ts Background):
+ * the features of two questions or more. A feature of one question weighs the same with or without it.
+ */
+export function backgroundOf(bank: QuestionBank): Background {
+  const questions = [...bank.questions.values()];
+  const owner = questions.flatMap((q, qi) => q.examples.map(() => qi));
+  const vectors = featuresOfAll(
+    questions.flatMap((q) => q.examples),
+    readingTable(bank.readings),
+  );
+  const frequencies = new Map<string, number>();
+  for (const [f, count] of questionsPerFeature(vectors, owner)) if (count >= 2) frequencies.set(f, count);
+  return { questions: questions.length, frequencies };
 }
 
 /**

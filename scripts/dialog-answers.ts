@@ -1,0 +1,124 @@
+/**
+ * What eval:dialog and index-fragility share: the items of test/dialog-eval/*.yaml, how a reply is named by
+ * the answer id it gives, and whether that is an answer expected.
+ */
+import { z } from "zod";
+import { Conversations } from "../dialogs/conversation.ts";
+import type { ReplyIntent } from "../dialogs/intents.ts";
+import type { Interpreter } from "../dialogs/interpret.ts";
+import { MemorySessionStore } from "../dialogs/stores/memory.ts";
+import type { Knowledge } from "../knowledge/knowledge.ts";
+import { answerFor, type QuestionBank } from "../knowledge/questions.ts";
+import { TOPIC_IDS, type TopicId } from "../knowledge/types.ts";
+
+export const KINDS = ["followup", "cold", "act", "emotion", "english", "casual"] as const;
+export const itemSchema = z
+  .object({
+    kind: z.enum(KINDS),
+    context: z.union([z.enum(TOPIC_IDS), z.literal("none")]),
+    text: z.string().min(1),
+    expect: z.string().min(1),
+  })
+  .strict();
+export type Item = z.infer<typeof itemSchema>;
+
+/** The data the interpreter was made with: follow-ups are named by the questions that give them. */
+export interface Sources {
+  knowledge: Knowledge;
+  questions: QuestionBank;
+}
+
+/** Annotations said before the answer proper: they do not name it. */
+const BESIDE = new Set(["warnPersonalData", "acknowledgeFeelings", "askFeedback", "noticeSessionExpired"]);
+const NAMES: Partial<Record<ReplyIntent["type"], string>> = {
+  explainPasting: "paste-help",
+  escalate: "human",
+  confirmRestart: "restart",
+  showSteps: "next-step",
+  offerCandidates: "clarify",
+  answerSmallTalk: "fallback",
+  showMenu: "menu",
+  explainHelp: "help",
+  showMoreTopics: "more",
+  greet: "greet",
+};
+
+/** The answer id of a reply: which question (or other answer) the user got. */
+function answerId(
+  { knowledge, questions }: Sources,
+  intents: ReplyIntent[],
+  context: TopicId | null,
+  expected: string,
+): string {
+  const upset = intents.some((i) => i.type === "acknowledgeFeelings") ? "upset+" : "";
+  const main = intents.find((i) => !BESIDE.has(i.type));
+  if (!main) return `${upset}(nothing)`;
+  let id: string;
+  switch (main.type) {
+    case "answerQuestion":
+      id = main.id;
+      break;
+    case "escalate":
+      // "That didn't help" typed (or tapped) is answered with the apology and the community.
+      id = main.reason === "not-helpful" ? "not-helpful" : "human";
+      break;
+    case "showDiagnosis":
+      id = `topic:${main.diagnosis.topic}`;
+      break;
+    case "answerFollowUp":
+    case "showCarrierSteps": {
+      // Questions answered with a follow-up button's answer: which questions give this one here? (A
+      // carrier's steps shown at once stand for the topic's follow-up that asks for the carrier.)
+      const followUp =
+        main.type === "answerFollowUp"
+          ? main.id
+          : (knowledge.topics.get(main.topic)?.followUps.find((f) => f.carriers === true)?.id ?? "");
+      const givers = [...questions.questions.values()]
+        .filter((q) => {
+          const a = answerFor(q, context);
+          return a && "followUp" in a && a.followUp.topic === main.topic && a.followUp.id === followUp;
+        })
+        .map((q) => q.id);
+      const bare = expected.split("|").map((e) => e.replace(/^(upset|calm)\+/, "").replace(/@[a-z]+$/, ""));
+      id = givers.find((g) => bare.includes(g)) ?? givers[0] ?? `followup:${followUp}`;
+      break;
+    }
+    default:
+      id = NAMES[main.type] ?? main.type;
+  }
+  // A carrier's steps shown with the answer (the carrier named in the text, or read from the bounce): "@carrier".
+  const steps = intents.find((i) => i.type === "showCarrierSteps");
+  return upset + id + (steps?.type === "showCarrierSteps" ? `@${steps.carrier}` : "");
+}
+
+/**
+ * Whether the answer given is one expected. An expectation that names a carrier ("mobile-address@au")
+ * wants that carrier's steps; one that names none accepts the answer with or without steps. One that
+ * starts "upset+" wants the feelings acknowledged before the answer; one that does not accepts the answer
+ * with or without that line (it is said beside the answer, like the feedback question: 「急いでるんだけど
+ * 送り直していい？」 labelled `resend` is answered rightly with 「お急ぎのところ…」 first). One that starts
+ * "calm+" wants the answer without that line.
+ */
+export function matches(expect: string, got: string): boolean {
+  // "calm+": the answer without an acknowledgement of feelings (「すみません、…」 is an opener, not upset).
+  if (expect.startsWith("calm+"))
+    return !got.startsWith("upset+") && matches(expect.replace(/(^|\|)calm\+/g, "$1"), got);
+  const wanted = expect.split("|");
+  const named = (g: string) => wanted.includes(g) || wanted.includes(g.replace(/@[a-z]+$/, ""));
+  return named(got) || (got.startsWith("upset+") && named(got.slice("upset+".length)));
+}
+
+/**
+ * Answers an item as a user would meet it: its context put on screen (a symptom tapped from the menu, or
+ * nothing), then its text typed; gives the answer id of the reply.
+ */
+export function answerer(interpret: Interpreter, sources: Sources) {
+  return async (item: Item): Promise<string> => {
+    const conversations = new Conversations({ store: new MemorySessionStore(), interpret });
+    const user = "Ueval";
+    const topic = item.context === "none" ? null : item.context;
+    if (topic) await conversations.turn(user, { kind: "postback", data: `a=symptom&topic=${topic}` });
+    const turn = await conversations.turn(user, { kind: "text", text: item.text });
+    return answerId(sources, turn.intents, topic, item.expect);
+  };
+}
