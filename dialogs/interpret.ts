@@ -47,6 +47,7 @@ import { reasonTextReader, retells } from "./understand/reason-texts.ts";
 import { buildRespeller } from "./understand/respell.ts";
 import { romajiToKana } from "./understand/romaji.ts";
 import { stringsIn, withScope } from "./understand/scope.ts";
+import { plainEnglish } from "./understand/shorthand.ts";
 import { namesFault } from "./understand/sides.ts";
 import { symptomClassMatcher } from "./understand/symptom-classes.ts";
 import { buildQuestionIndex, MAX_QUESTION_CHARS, type Understanding } from "./understand/understand.ts";
@@ -310,8 +311,10 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
     // Japanese in Latin letters: read as its kana (a typed text only; a paste keeps its letters).
     const kana = file ? undefined : romajiToKana(text, englishWords);
     if (kana !== undefined) return fromText(kana, session);
-    // Kansai endings (「送れへん」「どないしたらええの」): read in their standard forms (a typed text only).
-    const standard = file || text.length > MAX_QUESTION_CHARS ? undefined : standardSpelling(text);
+    // Kansai endings (「送れへん」「どないしたらええの」) and hurried English ("r u a bot", "recieve"): read in
+    // their standard forms (a typed text only).
+    const standard =
+      file || text.length > MAX_QUESTION_CHARS ? undefined : (standardSpelling(text) ?? plainEnglish(text));
     if (standard !== undefined) return fromText(standard, session);
 
     if (!file && text.length > MAX_TEXT_CHARS) {

@@ -92,8 +92,20 @@ export interface CompiledPhrase {
 }
 
 export function compilePhrase(phrase: string): CompiledPhrase {
+  return compiledWith(phrase, endingLength(phrase));
+}
+
+/**
+ * A phrase's reading (dialogs/understand/phrases.ts) compiled with the ending of the phrase as written:
+ * 「いっぱい来る」 read いっぱいくる leaves out る, as its kanji form does, not the whole くる of a kana 来る
+ * (which would leave 「いっぱい」 alone).
+ */
+export function compileReading(reading: string, phrase: CompiledPhrase): CompiledPhrase {
+  return compiledWith(reading, phrase.ending);
+}
+
+function compiledWith(phrase: string, ending: number): CompiledPhrase {
   const folded = foldSymptomText(phrase);
-  const ending = endingLength(phrase);
   const needle = folded.slice(0, folded.length - ending);
   return { phrase, needle, wordStart: LATIN_OR_DIGIT.test(needle[0] ?? ""), ending };
 }

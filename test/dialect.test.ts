@@ -26,7 +26,27 @@ describe("Kansai speech is read in the standard forms the questions are written 
     expect(standardSpelling("もう届いとるん？")).toBe("もう届いてるの？");
     expect(standardSpelling("向こうのサーバーちゃうん？")).toBe("向こうのサーバーじゃないの？");
     expect(standardSpelling("ほな待ってたらええんか")).toBe("じゃあ、待ってたらいいのか");
+    expect(standardSpelling("いっぱいなんか、ほな、連絡したらええんやな")).toBe(
+      "いっぱいなのか、じゃあ連絡したらいいんやな",
+    );
+    expect(standardSpelling("まっとったらええん？")).toBe("まってたらいいの？");
     expect(standardSpelling("これわいが直せるん？")).toBe("これ私が直せるの？");
+  });
+
+  it("spells spoken short forms out: 〜てんの, 〜てんだ", () => {
+    expect(standardSpelling("ういるすはいってんの")).toBe("ういるすはいってるの");
+    expect(standardSpelling("何してんだよ")).toBe("何してるんだよ");
+    expect(standardSpelling("でんわしたい")).toBeUndefined();
+  });
+
+  it("spells the blunt 〜んだが as 〜んだけど", () => {
+    expect(standardSpelling("エラーメール来たんだが何これ")).toBe("エラーメール来たんだけど何これ");
+  });
+
+  it("reads laughter typed as w's after Japanese as no word, and leaves English words alone", () => {
+    expect(standardSpelling("エラー来たｗｗｗ何これｗｗ")).toBe("エラー来た何これ");
+    expect(standardSpelling("wwwで始まるアドレス")).toBeUndefined();
+    expect(standardSpelling("メールのwebページ")).toBeUndefined();
   });
 
   it("leaves standard words that hold the same kana alone (変な, 返信, 大変, ええと, なんでやねん)", () => {

@@ -78,3 +78,14 @@ describe("phrases found in a text's reading (kanji words replaced by their kana)
     expect(foldedReading("どうせ無理", read).spans).toBeUndefined();
   });
 });
+
+describe("a phrase's reading keeps the ending of the phrase as written", () => {
+  it("leaves out of 「いっぱい来る」 read いっぱいくる only what its kanji form leaves out", () => {
+    const read = readingTable(new Map([["来る", "くる"]]));
+    const match = phraseMatcher([["flood", ["いっぱい来る"]]] as const, read);
+    expect(match("知らないメールがいっぱいくる")).toBe("flood");
+    expect(match("いっぱい来てる")).toBe("flood");
+    // The kana verb くる as a whole ending would leave 「いっぱい」 alone, found in any full mailbox.
+    expect(match("相手の容量がいっぱいになった")).toBeUndefined();
+  });
+});

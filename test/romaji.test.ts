@@ -14,6 +14,13 @@ describe("Japanese typed in Latin letters (romaji) is read as the kana it spells
     expect(kanaOf("me-ru")).toBe("めーる");
   });
 
+  it("spells a long e after a consonant as ー, as a loanword's kana write it", () => {
+    expect(kanaOf("meeru")).toBe("めーる");
+    expect(kanaOf("peesuto")).toBe("ぺーすと");
+    // A long e on its own is the word ええ.
+    expect(kanaOf("ee")).toBe("ええ");
+  });
+
   it("is no romaji when a letter spells no kana", () => {
     expect(kanaOf("thanks")).toBeUndefined();
     expect(kanaOf("mailbox")).toBeUndefined();

@@ -4,7 +4,8 @@
  * 届くんでしょ), so that the n-grams of a question's ending and verbs match. Only endings and a few words
  * whose dialect form is no standard word are rewritten: へん after a verb stem (not 変な, 返信, 返事,
  * 大変), ええ after たら/ば/ても (not 「ええと」), やろ and やん before a sentence's end. Words of feeling
- * (「なんでやねん」) are left as they are: ui.yaml lists them.
+ * (「なんでやねん」) are left as they are: ui.yaml lists them. Casual forms of any region are read too: the
+ * blunt 〜んだが (〜んだけど) and laughter typed as w's.
  *
  * Every pattern is a fixed word or one character class around a fixed word (linear; test/redos.test.ts).
  */
@@ -21,10 +22,14 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/(?:どない|ドナイ)/g, "どう"],
   [/(?:ほんま|ホンマ)/g, "本当"],
   [/しゃあない/g, "しかたない"],
+  // After a clause (「いっぱいなんか、ほな向こうに連絡したらええんやな」) じゃあ leads into what follows,
+  // with no comma of its own: a piece 「じゃあ」 alone there would read as goodbye.
+  [/(?<=、)(?:ほんなら|ほな)、?/g, "じゃあ"],
   [/(?:ほんなら|ほな)、?/g, "じゃあ、"],
   [/わい(?=が|は|の|も)/g, "私"],
-  // Western Japan's 〜とる (〜ている): 届いとる, なっとる, 来とる.
+  // Western Japan's 〜とる (〜ている): 届いとる, なっとる, 来とる; in the past 〜とった (待っとったら).
   [/([いっ])とる/g, "$1てる"],
+  [/([いっ])とった/g, "$1てた"],
   [/んどる/g, "んでる"],
   // ちゃう after a noun (「障害ちゃうん？」「エラーちゃう？」) is じゃない; after a verb (消しちゃう) it is standard.
   [/(?<=[\p{Script=Han}\p{Script=Katakana}ーのん])ちゃう(?:ん|の)?/gu, "じゃないの"],
@@ -46,7 +51,18 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/([るたいな])ん(?=か(?:[？?。、!！]|$)|[？?]|$)/g, "$1の"],
   [/んねん(?=[？?。、!！]|$)/g, "るんだ"],
   [/ないねん(?=[？?。、!！]|$)/g, "ないんだ"],
+  // Blunt speech, not Kansai: 「来たんだが何これ」 (んだけど).
+  [/んだが/g, "んだけど"],
+  // Spoken short forms anywhere: 「入ってんの」 (入ってるの), 「してんだ」 (してるんだ).
+  [/([てで])ん(?=の)/g, "$1る"],
+  [/([てで])んだ/g, "$1るんだ"],
 ];
+
+/**
+ * Laughter typed as w's after Japanese (「来たんだがｗｗｗ何これｗｗ」), as a 笑 would be: no word. Looked
+ * for on its own (English texts hold w's too: the rules above are not run for them).
+ */
+const LAUGHTER = /(?<=[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}ー])[wｗ]+(?![a-zａ-ｚ])/gu;
 
 /** Rules tried only when the text holds one of these (most texts hold none: one indexOf each). */
 const MARKERS = [
@@ -70,14 +86,19 @@ const MARKERS = [
   "ほんなら",
   "わい",
   "とる",
+  "とった",
+  "んだが",
+  "てん",
+  "でん",
   "どる",
   "ちゃう",
 ];
 
 /** The text with its Kansai endings in standard forms, or undefined when it has none. */
 export function standardSpelling(text: string): string | undefined {
-  if (!MARKERS.some((m) => text.includes(m))) return undefined;
   let out = text;
-  for (const [pattern, to] of RULES) out = out.replace(pattern, to);
+  if (MARKERS.some((m) => text.includes(m)))
+    for (const [pattern, to] of RULES) out = out.replace(pattern, to);
+  if (out.includes("w") || out.includes("ｗ")) out = out.replace(LAUGHTER, "");
   return out === text ? undefined : out;
 }

@@ -1,6 +1,7 @@
 import {
   type CompiledPhrase,
   compilePhrase,
+  compileReading,
   foldSymptomText,
   PhraseLists,
   type ReadingSpans,
@@ -44,11 +45,12 @@ export function phraseMatcher<K>(
         raw.push(withoutVariation(phrase));
         continue;
       }
-      all.push(compilePhrase(phrase));
+      const plain = compilePhrase(phrase);
+      all.push(plain);
       // A reading is all kana and kana words are short: 「今すぐ」 read as 「いますぐ」 would match
       // 「ございます」. Readings must keep a needle of MIN_READ characters.
       const read = withReadings(phrase.normalize("NFKC"), table);
-      const compiled = compilePhrase(read);
+      const compiled = compileReading(read, plain);
       if (read !== phrase && [...compiled.needle].length >= MIN_READ) all.push(compiled);
     }
     return [key, all] as const;

@@ -4,7 +4,8 @@
  * that questions, acts, feelings and symptoms written in kana and kanji match it.
  *
  * A word is romaji when all of it spells kana (Hepburn and kunrei-shiki: shi/si, chi/ti, tsu/tu, fu/hu, ji/zi;
- * a doubled consonant as っ, n before a consonant, "nn" or "n'" as ん, "-" as ー); a text is romaji when every
+ * a doubled consonant as っ, n before a consonant, "nn" or "n'" as ん, "-" and the second e of "ee" after a
+ * consonant as ー); a text is romaji when every
  * Latin word of it is, and most of its words are no English word the data knows (`english`: "no", "see",
  * "take care" and "hi" spell kana too). A hand scan, no pattern: linear in the text.
  */
@@ -177,6 +178,11 @@ export function kanaOf(word: string): string | undefined {
     }
     if (hit === undefined) return undefined;
     out += hit;
+    // A long e after a consonant is a loanword's ー (「meeru」「peesuto」 メール, ペースト), as kana write it.
+    if (word[i] === "e" && word[i - 1] === "e" && hit.length === 1 && hit !== "え") {
+      out += "ー";
+      i++;
+    }
   }
   return out;
 }

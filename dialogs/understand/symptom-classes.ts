@@ -2,6 +2,7 @@ import type { Knowledge } from "../../knowledge/knowledge.ts";
 import {
   type CompiledPhrase,
   compilePhrase,
+  compileReading,
   foldSymptomText,
   occursIn,
 } from "../../knowledge/symptom-text.ts";
@@ -40,7 +41,7 @@ export function symptomClassMatcher(
   // negative also typed politely (「見つからない」 and 「見つかりません」).
   const compile = (word: string): CompiledPhrase[] => {
     const plain = compilePhrase(word);
-    const read = compilePhrase(withReadings(word.normalize("NFKC"), table));
+    const read = compileReading(withReadings(word.normalize("NFKC"), table), plain);
     const forms =
       read.needle !== plain.needle && [...read.needle].length >= MIN_READ ? [plain, read] : [plain];
     return forms.flatMap((f) => {

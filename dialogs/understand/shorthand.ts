@@ -1,0 +1,146 @@
+/**
+ * English typed in a hurry on a phone ("r u a bot", "pls help", "wat is this", "i didnt recieve it",
+ * "wrong adress"): read in the spellings the questions' examples are written in, word by word, so that their
+ * words and n-grams match ("you are a bot", "please", "what", "didn't receive", "address"). Only whole
+ * words standing alone are respelt (between spaces, the text's ends and sentence punctuation; "u" in
+ * "u.s." is left as it is), and none in a text with a server's marks (an address, a status code). A hand
+ * scan, no pattern: linear in the text.
+ */
+
+/** Text-speak, contractions typed without their apostrophe, and common misspellings → the usual spelling. */
+const SPELLINGS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    // Text-speak.
+    u: "you",
+    ur: "your",
+    r: "are",
+    pls: "please",
+    plz: "please",
+    thx: "thanks",
+    thnx: "thanks",
+    thanx: "thanks",
+    ty: "thank you",
+    tysm: "thank you so much",
+    wat: "what",
+    wut: "what",
+    wdym: "what do you mean",
+    idk: "i don't know",
+    dunno: "don't know",
+    msg: "message",
+    msgs: "messages",
+    pic: "picture",
+    pics: "pictures",
+    thru: "through",
+    b4: "before",
+    bc: "because",
+    cuz: "because",
+    coz: "because",
+    abt: "about",
+    ppl: "people",
+    rn: "right now",
+    em: "them",
+    ya: "you",
+    cya: "see you",
+    sry: "sorry",
+    nvm: "never mind",
+    pw: "password",
+    acct: "account",
+    // Contractions without their apostrophe (the examples write it).
+    im: "i'm",
+    ive: "i've",
+    dont: "don't",
+    didnt: "didn't",
+    doesnt: "doesn't",
+    cant: "can't",
+    isnt: "isn't",
+    wasnt: "wasn't",
+    arent: "aren't",
+    havent: "haven't",
+    hasnt: "hasn't",
+    couldnt: "couldn't",
+    shouldnt: "shouldn't",
+    wouldnt: "wouldn't",
+    theyre: "they're",
+    theyve: "they've",
+    youre: "you're",
+    whats: "what's",
+    thats: "that's",
+    // Misspellings.
+    recieve: "receive",
+    recieved: "received",
+    recieving: "receiving",
+    recived: "received",
+    adress: "address",
+    adresses: "addresses",
+    adres: "address",
+    emial: "email",
+    pasword: "password",
+    passwrod: "password",
+    becuase: "because",
+    becasue: "because",
+    attachement: "attachment",
+    attatchment: "attachment",
+    mesage: "message",
+    messege: "message",
+    recipent: "recipient",
+    reciepient: "recipient",
+    recepient: "recipient",
+    untill: "until",
+    alot: "a lot",
+    teh: "the",
+    waht: "what",
+  }),
+);
+
+/** Characters a respelt word may stand between (besides the text's start and end). */
+const BEFORE = new Set([" ", "\n", "\t", ",", "(", '"', "、", "　"]);
+const AFTER = new Set([" ", "\n", "\t", ",", "!", "?", ")", '"', "、", "。", "　", "？", "！"]);
+
+const isWordChar = (ch: string | undefined) =>
+  ch !== undefined &&
+  ((ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z") || (ch >= "0" && ch <= "9") || ch === "'");
+
+/** Whether `ch` (after a word ending at `at` in `text`) ends it: "." only before a space or the end. */
+function ends(text: string, at: number): boolean {
+  const ch = text[at];
+  if (ch === undefined) return true;
+  if (ch === ".") return text[at + 1] === undefined || text[at + 1] === " " || text[at + 1] === "\n";
+  return AFTER.has(ch);
+}
+
+/**
+ * Whether a text has what a mail server writes (an address, <…>, a status code or address of digits and
+ * dots: "5.1.1"): pasted, not typed in a hurry; its words are left as they are.
+ */
+function looksPasted(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === "@" || ch === "<" || ch === ">") return true;
+    if (ch === "." && isDigit(text[i - 1]) && isDigit(text[i + 1])) return true;
+  }
+  return false;
+}
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= "0" && ch <= "9";
+
+/** The text with its hurried English spelt out, or undefined when it has none (or was pasted). */
+export function plainEnglish(text: string): string | undefined {
+  if (looksPasted(text)) return undefined;
+  let out = "";
+  let from = 0; // text[from, i) is still to be copied
+  let i = 0;
+  while (i < text.length) {
+    if (!isWordChar(text[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < text.length && isWordChar(text[j])) j++;
+    const spelt = SPELLINGS.get(text.slice(i, j).toLowerCase());
+    if (spelt !== undefined && (i === 0 || BEFORE.has(text[i - 1]!)) && ends(text, j)) {
+      out += text.slice(from, i) + spelt;
+      from = j;
+    }
+    i = j;
+  }
+  return from === 0 ? undefined : out + text.slice(from);
+}

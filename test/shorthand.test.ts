@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { plainEnglish } from "../dialogs/understand/shorthand.ts";
+
+describe("English typed in a hurry is read in the spellings the examples use", () => {
+  it("spells out text-speak", () => {
+    expect(plainEnglish("r u a bot")).toBe("are you a bot");
+    expect(plainEnglish("wat is mailer daemon")).toBe("what is mailer daemon");
+    expect(plainEnglish("Thx!")).toBe("thanks!");
+    expect(plainEnglish("pls, can i talk to a human")).toBe("please, can i talk to a human");
+  });
+
+  it("puts back the apostrophe of a contraction and mends common misspellings", () => {
+    expect(plainEnglish("i didnt recieve it")).toBe("i didn't receive it");
+    expect(plainEnglish("did i type the adress wrong")).toBe("did i type the address wrong");
+    expect(plainEnglish("can i tell if theyve read it.")).toBe("can i tell if they've read it.");
+  });
+
+  it("respells only whole words standing alone, and nothing in a text a server wrote", () => {
+    expect(plainEnglish("u@example.com bounced")).toBeUndefined();
+    expect(plainEnglish("550 5.1.1 r u")).toBeUndefined();
+    expect(plainEnglish("<u> r")).toBeUndefined();
+    expect(plainEnglish("user unknown")).toBeUndefined();
+    expect(plainEnglish("it says u.s. only")).toBeUndefined();
+  });
+
+  it("answers undefined for a text with nothing to respell, whatever its words", () => {
+    expect(plainEnglish("what does this mean?")).toBeUndefined();
+    expect(plainEnglish("constructor toString")).toBeUndefined();
+    expect(plainEnglish("メールが届かない")).toBeUndefined();
+  });
+});
