@@ -2,6 +2,7 @@ import { hash } from "node:crypto";
 import type { DialogEvent } from "../dialogs/events.ts";
 import type { ReplyIntent } from "../dialogs/intents.ts";
 import type { Interpreter, SessionView } from "../dialogs/interpret.ts";
+import type { QuestionIndex, Understanding } from "../dialogs/understand/understand.ts";
 import type { Renderer } from "./render/render.ts";
 
 /**
@@ -10,6 +11,7 @@ import type { Renderer } from "./render/render.ts";
  * text heuristics) for a given view of the session, and the LINE messages of a list of reply intents.
  * Both depend only on their arguments and the data loaded at start (knowledge/data), so a kept result is
  * exactly what the work would return (test/recent-results.test.ts holds the two against each other).
+ * Inside the interpreter, the question index's readings of texts are kept the same way (rememberingIndex).
  *
  * What users type repeats: 「はい」「いいえ」「メニュー」, a symptom in a few common words, the same
  * questions, and answers (a diagnosis with its steps) repeat far more. A meaning is kept as JSON text and
@@ -118,6 +120,34 @@ export function rememberingInterpreter(interpret: Interpreter, entries = 2_000):
     const json = JSON.stringify(events);
     if (json.length <= MAX_KEPT_EVENTS) recent.set(key, json);
     return events;
+  };
+}
+
+/**
+ * The question index, with what recent texts mean to it kept (per topic on screen): ~1 MB at most. Reading
+ * a typed text asks it several times, of the whole and of its sentences and pieces, and the same pieces
+ * come back: within one turn (a text's last sentence is read by two of the steps after the whole: a
+ * pleasantry beside it? an act that closes it?) and across people (a server's sentence, "Host or domain
+ * name not found.", in a paste that names the user's own domain). A server's text without its marks, with a
+ * diagnosis on screen, is read so (dialogs/interpret.ts `mayNotBeBounce`, `aboutScreen`): in the text
+ * traffic of npm run bench:webhook the costliest reading there is. Kept at the first sight, so a piece read
+ * twice in a turn is worked out once; a reading holds question ids and scores only, and is handed out as it
+ * is, frozen. A text is looked up by its digest, as in rememberingInterpreter.
+ */
+export function rememberingIndex(index: QuestionIndex, entries = 2_000): QuestionIndex {
+  const recent = new RecentResults<Understanding>(entries);
+  return {
+    size: index.size,
+    understand(text, topic, words) {
+      // `words` asks for the text's segments besides: only the index itself has them.
+      if (words || text.length > MAX_KEYED_TEXT) return index.understand(text, topic, words);
+      const key = hash("sha256", `${topic ?? ""}\0${text}`, "base64");
+      const kept = recent.get(key);
+      if (kept !== undefined) return kept;
+      const understood = deepFreeze(index.understand(text, topic));
+      recent.set(key, understood);
+      return understood;
+    },
   };
 }
 

@@ -25,7 +25,7 @@ import { logger as defaultLogger } from "./logger.ts";
 import type { BlobClient, MediaLimits } from "./media.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.ts";
-import { rememberingInterpreter, rememberingRenderer } from "./recent-results.ts";
+import { rememberingIndex, rememberingInterpreter, rememberingRenderer } from "./recent-results.ts";
 import { createRenderer } from "./render/render.ts";
 import { createSealer } from "./sealed.ts";
 import { feedbackObserver } from "./turn-metrics.ts";
@@ -130,6 +130,7 @@ export function createBotDeps(config: BotConfig, services: Services): BotDeps {
       carrierOf: services.carrierOf,
       ui,
       questions,
+      keepUnderstood: rememberingIndex,
     }),
   );
   const limiter = createRateLimiter(services.rateLimit);

@@ -50,7 +50,12 @@ import { stringsIn, withScope } from "./understand/scope.ts";
 import { plainEnglish } from "./understand/shorthand.ts";
 import { namesFault } from "./understand/sides.ts";
 import { symptomClassMatcher } from "./understand/symptom-classes.ts";
-import { buildQuestionIndex, MAX_QUESTION_CHARS, type Understanding } from "./understand/understand.ts";
+import {
+  buildQuestionIndex,
+  MAX_QUESTION_CHARS,
+  type QuestionIndex,
+  type Understanding,
+} from "./understand/understand.ts";
 
 export { diagnosisOf, primaryRecord } from "./diagnosis.ts";
 export { languageOf } from "./text-kind.ts";
@@ -92,6 +97,8 @@ export interface InterpreterDeps {
   ui: UiTexts;
   /** knowledge/questions.ts `loadQuestions(knowledge)`: what users ask, and the answers. */
   questions: QuestionBank;
+  /** Wraps the question index, e.g. to keep what recent texts mean to it (bot/recent-results.ts). */
+  keepUnderstood?: (index: QuestionIndex) => QuestionIndex;
 }
 
 /** Longer than this is not a paste from a phone; it is answered kindly instead of classified. */
@@ -193,7 +200,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
   const restartQuestion = [...deps.questions.questions.values()].find((q) => q.does === "restart");
   // Built once: the examples of knowledge/data/questions/ as a search index.
   // A text about something no question covers (fees, contracts) is no question of ours (scope.ts).
-  const questionIndex = withScope(
+  const scoped = withScope(
     // What the assistant says each diagnosis is (its title and menu label): said again and asked whether
     // it is so, it asks for the diagnosis in plain words.
     buildQuestionIndex(
@@ -208,6 +215,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       deps.knowledge.codes,
     ]),
   );
+  const questionIndex = deps.keepUnderstood ? deps.keepUnderstood(scoped) : scoped;
   // 「arigatou」「mou ichido okuttemo ii?」: Japanese typed in Latin letters, read as the kana it spells
   // unless its words are English the data knows ("no", "see you", "take care" spell kana too).
   const englishWords = new Set<string>();

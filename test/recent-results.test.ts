@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { RecentResults, rememberingInterpreter, rememberingRenderer } from "../bot/recent-results.ts";
+import {
+  RecentResults,
+  rememberingIndex,
+  rememberingInterpreter,
+  rememberingRenderer,
+} from "../bot/recent-results.ts";
 import { createRenderer, type Renderer } from "../bot/render/render.ts";
 import { knowledgeServices } from "../bot/wiring.ts";
 import type { ReplyIntent } from "../dialogs/intents.ts";
 import { createInterpreter, type SessionView } from "../dialogs/interpret.ts";
 import { loadUi } from "../dialogs/ui.ts";
+import type { QuestionIndex } from "../dialogs/understand/understand.ts";
 import { loadKnowledge } from "../knowledge/knowledge.ts";
 import { PASTE_TO_DOCOMO } from "./fixtures/diagnosis.ts";
 
@@ -112,6 +118,69 @@ describe("the meaning of recent texts, kept", () => {
     for (const input of [{ kind: "follow" } as const, { kind: "text", text: long } as const])
       for (const _ of [1, 2]) expect(await remembering(input, view)).toEqual(await interpret(input, view));
     expect(real.calls()).toBe(4);
+  });
+});
+
+describe("what recent texts mean to the question index, kept", () => {
+  // A server's text without its marks, with a diagnosis on screen, is read by the question index (whole,
+  // sentence by sentence, its last sentence twice); so are texts of several pieces.
+  const READ_IN_PIECES = [
+    "Host or domain name not found. Name service error for name=exmaple-1a2b3c.com type=MX: Host not found",
+    "Host or domain name not found. Name service error for name=exmaple-4d5e6f.com type=MX: Host not found",
+    "ありがとう、相手に確認してみます",
+    "ああ、ドメインの打ち間違いか。納得",
+    "夜遅くにすみません、急ぎで困ってます。もう一回送ればいいの？",
+  ];
+
+  it("changes no meaning: the interpreter says what it says without it, for each view, again and again", async () => {
+    const keeping = createInterpreter({
+      ...services,
+      ui,
+      keepUnderstood: (index) => rememberingIndex(index),
+    });
+    for (const pass of [1, 2])
+      for (const view of VIEWS)
+        for (const text of [...TEXTS, ...READ_IN_PIECES])
+          expect(await keeping({ kind: "text", text }, view), `${pass}: ${text}`).toEqual(
+            await interpret({ kind: "text", text }, view),
+          );
+  });
+
+  /** An index that counts its readings (each text reads as itself, unsure). */
+  function countingIndex(): { index: QuestionIndex; calls: () => number } {
+    let calls = 0;
+    const index: QuestionIndex = {
+      size: { questions: 1, examples: 1, features: 1 },
+      understand: (text, topic) => {
+        calls++;
+        return { kind: "unsure", candidates: [{ id: `${topic}:${text}`, score: 0.3 }] };
+      },
+    };
+    return { index, calls: () => calls };
+  }
+
+  it("reads a text once per topic on screen, and hands the reading out frozen", () => {
+    const counted = countingIndex();
+    const remembering = rememberingIndex(counted.index);
+    const first = remembering.understand("Host or domain name not found.", "user-unknown");
+    expect(remembering.understand("Host or domain name not found.", "user-unknown")).toBe(first);
+    expect(counted.calls()).toBe(1);
+    expect(remembering.understand("Host or domain name not found.", null).candidates[0]!.id).toBe(
+      "null:Host or domain name not found.",
+    );
+    expect(counted.calls()).toBe(2);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.candidates[0])).toBe(true);
+  });
+
+  it("passes on a call that asks for the text's segments, and texts too long to be kept", () => {
+    const counted = countingIndex();
+    const remembering = rememberingIndex(counted.index);
+    const long = "迷惑メールが届く".repeat(300);
+    for (const _ of [1, 2]) {
+      remembering.understand("迷惑メールが届く", null, []);
+      remembering.understand(long, null);
+    }
+    expect(counted.calls()).toBe(4);
   });
 });
 
