@@ -268,7 +268,12 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       }
       case "text":
         return toldOrAsked(
-          withCarrier(await fromText(input.text, session), input.text, session),
+          ratedInWords(
+            withCarrier(await fromText(input.text, session), input.text, session),
+            input.text,
+            deps.questions,
+            session.topic,
+          ),
           input.text,
           session.topic,
         );
@@ -1106,6 +1111,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
    */
   function questionEvent(asked: Question, topic: TopicId | null): DialogEvent {
     const q = (topic && asked.withDiagnosis && deps.questions.questions.get(asked.withDiagnosis)) || asked;
+    if (q.ratesHelpful && topic) return { type: "FEEDBACK", helpful: true };
     switch (q.does) {
       case "paste-help":
         return { type: "HOW_TO_PASTE" };
@@ -1400,6 +1406,74 @@ function withoutCounts(text: string): string {
 const COUNTING = ["何度", "何回", "なんど", "なんかい"];
 
 /** Answers that ask nothing more specific than "what now": a carrier named in the text says what. */
+/**
+ * "It helped" told under the advice. The question index reads 「役に立ちました」 as the act that rates it
+ * (ratesHelpful: the Yes button's event), but weighs words, not their negation: 「役に立ちませんでした」
+ * 「わかりにくかった」 come close too, and those mean the advice did not help. And thanks that say what
+ * helped ("thanks, that helped", 「助かりました、ありがとう」) rate it as well, so the user is not asked
+ * "was this helpful?" once more. Only the negated forms of helping, understanding and solving count as
+ * denial, so 「問題なく届きました、助かりました」 still rates. Plain scans, no pattern.
+ */
+const HELPED = [
+  "helped",
+  "helpful",
+  "solved",
+  "役に立",
+  "やくにた",
+  "助かり",
+  "たすかり",
+  "助かっ",
+  "たすかっ",
+  "参考にな",
+  "わかりやす",
+  "分かりやす",
+  "解決し",
+];
+const DENIED_HELP = [
+  "立たな",
+  "立ちませ",
+  "たたな",
+  "ならな",
+  "なりませ",
+  "わからな",
+  "分からな",
+  "わかりませ",
+  "分かりませ",
+  "わかりにく",
+  "分かりにく",
+  "解決しな",
+  "解決しませ",
+  "解決してな",
+  "解決できな",
+  "not help",
+  "n't help",
+  "no help",
+  "not useful",
+  "n't useful",
+  "not clear",
+  "n't clear",
+  "not solved",
+  "useless",
+];
+function ratedInWords(
+  events: DialogEvent[],
+  text: string,
+  bank: QuestionBank,
+  topic: TopicId | null,
+): DialogEvent[] {
+  const last = events[events.length - 1];
+  const asked = last?.type === "ANSWER" ? bank.questions.get(last.id) : undefined;
+  const folded = () => text.normalize("NFKC").toLowerCase().replaceAll("’", "'");
+  const rated =
+    (last?.type === "FEEDBACK" && last.helpful) ||
+    asked?.ratesHelpful === true ||
+    (asked?.courtesy === true && topic !== null && HELPED.some((w) => folded().includes(w)));
+  if (!rated) return events;
+  if (DENIED_HELP.some((w) => folded().includes(w)))
+    return [...events.slice(0, -1), { type: "HUMAN", reason: "not-helpful" }];
+  return topic === null ? events : [...events.slice(0, -1), { type: "FEEDBACK", helpful: true }];
+}
+
 /**
  * 「ドコモの設定ってどうやるの？」「auの人にどこを許可してもらえばいい？」 "how does a SoftBank user allow
  * me": the recipient's reception settings asked about with a carrier named. Whatever the question index

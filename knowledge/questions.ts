@@ -44,6 +44,11 @@ export interface Question {
    * help" with the community, or the diagnosis's steps (the paste help without one).
    */
   does?: QuestionAction;
+  /**
+   * "That helped" (「役に立ちました」「解決しました」): with a diagnosis on screen it rates the advice as the
+   * Yes button under "was this helpful?" does (thanked, counted); with none, its answer is a courtesy.
+   */
+  ratesHelpful?: true;
   /** With a diagnosis on screen, answer as this question instead ("I don't understand" → plain words). */
   withDiagnosis?: string;
   /**
@@ -186,6 +191,7 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         statement: raw.statement === true,
         notBounce: raw.notBounce === true,
         courtesy: raw.courtesy === true,
+        ...(raw.ratesHelpful && { ratesHelpful: true }),
         asksSide: raw.asksSide === true,
         ...(raw.asksWhat && { asksWhat: true }),
         ...(raw.needs && { needs: raw.needs }),

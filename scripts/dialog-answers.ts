@@ -32,6 +32,8 @@ export interface Sources {
 const BESIDE = new Set(["warnPersonalData", "acknowledgeFeelings", "askFeedback", "noticeSessionExpired"]);
 const NAMES: Partial<Record<ReplyIntent["type"], string>> = {
   explainPasting: "paste-help",
+  // "That helped" typed with a diagnosis on screen rates it as the Yes button does: thanked.
+  thankForFeedback: "thanks",
   escalate: "human",
   confirmRestart: "restart",
   showSteps: "next-step",
@@ -56,7 +58,8 @@ function answerId(
   let id: string;
   switch (main.type) {
     case "answerQuestion":
-      id = main.id;
+      // "That helped" is thanks in the sets' ids (answer-ids has no id of its own for it).
+      id = questions.questions.get(main.id)?.ratesHelpful ? "thanks" : main.id;
       break;
     case "escalate":
       // "That didn't help" typed (or tapped) is answered with the apology and the community.
