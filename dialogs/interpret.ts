@@ -1405,7 +1405,6 @@ function withoutCounts(text: string): string {
 }
 const COUNTING = ["何度", "何回", "なんど", "なんかい"];
 
-/** Answers that ask nothing more specific than "what now": a carrier named in the text says what. */
 /**
  * "It helped" told under the advice. The question index reads 「役に立ちました」 as the act that rates it
  * (ratesHelpful: the Yes button's event), but weighs words, not their negation: 「役に立ちませんでした」
@@ -1510,6 +1509,7 @@ function asksOwnSetting(text: string): boolean {
   return OWN_SETTING_WORDS.some((w) => folded.includes(w));
 }
 
+/** Answers that ask nothing more specific than "what now": a carrier named in the text says what. */
 const VAGUE_EVENTS = new Set<DialogEvent["type"]>([
   "NEXT_STEPS",
   "SMALL_TALK",
