@@ -1111,7 +1111,6 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
    */
   function questionEvent(asked: Question, topic: TopicId | null): DialogEvent {
     const q = (topic && asked.withDiagnosis && deps.questions.questions.get(asked.withDiagnosis)) || asked;
-    if (q.ratesHelpful && topic) return { type: "FEEDBACK", helpful: true };
     switch (q.does) {
       case "paste-help":
         return { type: "HOW_TO_PASTE" };
@@ -1272,10 +1271,7 @@ function isConversationAct(q: Question): boolean {
 
 /** Whether a piece of a message asks for something (「もう一回言って」「教えてください」 "please"): a hand scan. */
 function asksFor(piece: string): boolean {
-  let t = piece.normalize("NFKC").toLowerCase();
-  let end = t.length;
-  while (end > 0 && REQUEST_END_MARKS.includes(t[end - 1]!)) end--;
-  t = t.slice(0, end);
+  const t = beforeEndMarks(piece.normalize("NFKC").toLowerCase());
   return REQUESTS.some((r) => t.endsWith(r)) || t.startsWith("please") || t.endsWith("please");
 }
 const REQUEST_END_MARKS = " 　。.!！、,〜~…ー";
@@ -1304,11 +1300,16 @@ function wants(piece: string): boolean {
   return t.endsWith("たい") || t.endsWith("たいです");
 }
 
-/** A piece without the marks and spaces at its end (one pass from the end: a long run costs no more). */
+/** A piece without the marks and spaces at its end, and trimmed. */
 function withoutEndMarks(piece: string): string {
+  return beforeEndMarks(piece).trim();
+}
+
+/** A piece without the marks at its end (one pass from the end: a long run costs no more). */
+function beforeEndMarks(piece: string): string {
   let end = piece.length;
   while (end > 0 && REQUEST_END_MARKS.includes(piece[end - 1]!)) end--;
-  return piece.slice(0, end).trim();
+  return piece.slice(0, end);
 }
 
 /** The feedback button's "yes" label as typed (「はい」 "yes"): an acknowledgement too. */
@@ -1407,7 +1408,8 @@ const COUNTING = ["何度", "何回", "なんど", "なんかい"];
 
 /**
  * "It helped" told under the advice. The question index reads 「役に立ちました」 as the act that rates it
- * (ratesHelpful: the Yes button's event), but weighs words, not their negation: 「役に立ちませんでした」
+ * (ratesHelpful; here, the one place, it becomes the Yes button's event with a diagnosis on screen), but
+ * weighs words, not their negation: 「役に立ちませんでした」
  * 「わかりにくかった」 come close too, and those mean the advice did not help. And thanks that say what
  * helped ("thanks, that helped", 「助かりました、ありがとう」) rate it as well, so the user is not asked
  * "was this helpful?" once more. Only the negated forms of helping, understanding and solving count as
@@ -1462,13 +1464,13 @@ function ratedInWords(
 ): DialogEvent[] {
   const last = events[events.length - 1];
   const asked = last?.type === "ANSWER" ? bank.questions.get(last.id) : undefined;
-  const folded = () => text.normalize("NFKC").toLowerCase().replaceAll("’", "'");
   const rated =
     (last?.type === "FEEDBACK" && last.helpful) ||
     asked?.ratesHelpful === true ||
-    (asked?.courtesy === true && topic !== null && HELPED.some((w) => folded().includes(w)));
+    (asked?.courtesy === true && topic !== null && mentionsAny(text, HELPED));
   if (!rated) return events;
-  if (DENIED_HELP.some((w) => folded().includes(w)))
+  // A typographic apostrophe ("didn’t help") reads as the typed one.
+  if (mentionsAny(text.replaceAll("’", "'"), DENIED_HELP))
     return [...events.slice(0, -1), { type: "HUMAN", reason: "not-helpful" }];
   return topic === null ? events : [...events.slice(0, -1), { type: "FEEDBACK", helpful: true }];
 }
@@ -1500,13 +1502,12 @@ const OWN_SETTING_WORDS = [
   "my setting",
   "my own setting",
 ];
+// withCarrier asks asksOwnSetting first: a text that asks about the user's own settings never gets here.
 function asksCarrierSetting(text: string): boolean {
-  const folded = text.normalize("NFKC").toLowerCase();
-  return CARRIER_SETTING_WORDS.some((w) => folded.includes(w)) && !asksOwnSetting(text);
+  return mentionsAny(text, CARRIER_SETTING_WORDS);
 }
 function asksOwnSetting(text: string): boolean {
-  const folded = text.normalize("NFKC").toLowerCase();
-  return OWN_SETTING_WORDS.some((w) => folded.includes(w));
+  return mentionsAny(text, OWN_SETTING_WORDS);
 }
 
 /** Answers that ask nothing more specific than "what now": a carrier named in the text says what. */
