@@ -195,7 +195,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
   // 「写真つけたのだけはじかれる」: symptoms told in words nobody listed (symptoms.yaml classes).
   const symptomByClass = symptomClassMatcher(deps.knowledge.symptoms, readings);
   // 「一時的なエラーなので後でもう一度って書いてあった」: a reason retold, close to its own texts.
-  const reasonOf = reasonTextReader(deps.knowledge, deps.questions);
+  const reasonOf = reasonTextReader(deps.knowledge, deps.questions, mentionOf.strip);
   // Starting over (`does: restart`): what another returned mail asked about means.
   const restartQuestion = [...deps.questions.questions.values()].find((q) => q.does === "restart");
   // Built once: the examples of knowledge/data/questions/ as a search index.

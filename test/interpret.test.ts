@@ -48,6 +48,15 @@ describe("interpreting what the user typed", () => {
     ["エラーメールが来ました", [{ type: "BOUNCE_MENTIONED", about: "returned" }]],
     ["メールが送れない", [{ type: "BOUNCE_MENTIONED", about: "not-sent" }]],
     ["送信できませんでした", [{ type: "BOUNCE_MENTIONED", about: "not-sent" }]],
+    // the failure notice's own subject, retold: any reason says it, so no reason is read from it
+    ["配信に失敗しましたってメールが来た", [{ type: "BOUNCE_MENTIONED", about: "not-sent" }]],
+    [
+      "I got an email saying delivery failed",
+      [
+        { type: "LANGUAGE", lang: "en" },
+        { type: "BOUNCE_MENTIONED", about: "not-sent" },
+      ],
+    ],
     [
       "Hi, I got a returned mail I don't understand",
       [

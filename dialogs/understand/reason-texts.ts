@@ -15,6 +15,12 @@ import { buildQuestionIndex } from "./understand.ts";
 const CLEAR = 0.3;
 /** The next topic must score below this share of the first. */
 const MARGIN = 0.8;
+/**
+ * Without the words every returned mail says ("delivery failed", 「送信できません」: ui.yaml mentions), the
+ * text must still score this share of its reading: expired's title "Delivery failed after retrying" would
+ * otherwise claim "I got a mail saying delivery failed" (Exim's subject line, said of any reason).
+ */
+const BEYOND_GENERIC = 0.5;
 
 /**
  * Words that retell what a mail said (「…って書いてあった」「…みたいな警告」「…がどうとか」, "the
@@ -71,7 +77,12 @@ export function retells(text: string): boolean {
 
 export type ReasonReader = (text: string) => TopicId | undefined;
 
-export function reasonTextReader(knowledge: Knowledge, bank: QuestionBank): ReasonReader {
+/** `generic`: removes the words every returned mail says (BEYOND_GENERIC). */
+export function reasonTextReader(
+  knowledge: Knowledge,
+  bank: QuestionBank,
+  generic: (text: string) => string = (text) => text,
+): ReasonReader {
   const topics = new Map<string, Question>();
   for (const [id, t] of knowledge.topics) {
     if (id === "unknown") continue;
@@ -112,6 +123,7 @@ export function reasonTextReader(knowledge: Knowledge, bank: QuestionBank): Reas
     const u = index.understand(text, null);
     const [first, second] = u.candidates;
     if (!first || first.score < CLEAR || (second && second.score >= MARGIN * first.score)) return undefined;
-    return first.id as TopicId;
+    const rest = index.understand(generic(text), null).candidates.find((c) => c.id === first.id);
+    return (rest?.score ?? 0) >= BEYOND_GENERIC * first.score ? (first.id as TopicId) : undefined;
   };
 }
