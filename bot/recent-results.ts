@@ -129,7 +129,7 @@ export function rememberingInterpreter(interpret: Interpreter, entries = 2_000):
  * come back: within one turn (a text's last sentence is read by two of the steps after the whole: a
  * pleasantry beside it? an act that closes it?) and across people (a server's sentence, "Host or domain
  * name not found.", in a paste that names the user's own domain). A server's text without its marks, with a
- * diagnosis on screen, is read so (dialogs/interpret.ts `mayNotBeBounce`, `aboutScreen`): in the text
+ * diagnosis on screen, is read so (dialogs/interpret/read-text.ts `mayNotBeBounce`, bounce.ts `aboutScreen`): in the text
  * traffic of npm run bench:webhook the costliest reading there is. Kept at the first sight, so a piece read
  * twice in a turn is worked out once; a reading holds question ids and scores only, and is handed out as it
  * is, frozen. A text is looked up by its digest, as in rememberingInterpreter.

@@ -1,0 +1,148 @@
+import type { TopicId } from "../../knowledge/types.ts";
+import { isQuestion, realises, sentenceAsks, sentencePieces } from "../understand/asking.ts";
+import { canonicalLength } from "../understand/normalize.ts";
+import type { Understanding } from "../understand/understand.ts";
+import { fitsScreen, isConversationAct, isPleasantry, REQUESTED_ACTS } from "./answers.ts";
+import type { QuestionContext } from "./context.ts";
+import { asksFor, isConnective, opensWithBut, withoutBut } from "./scans.ts";
+import { ACT_AS_EXAMPLE, ASKED_AS_EXAMPLE, MAX_REACTION_CHARS } from "./thresholds.ts";
+
+/**
+ * Acts of the conversation (acts.yaml: thanks, OK, greetings, goodbyes, "I'm lost", a restart, a person)
+ * around or instead of a question: which one a message of several pieces is, applied after the question
+ * index has read it (readQuestion, in this file's order from the last).
+ */
+
+/** The acts an OK and thanks in one message are (thanksOverOk). */
+const OK_ID = "ok";
+const THANKS_ID = "thanks";
+/** Acts that close a message (「…。納得」「…、ありがとう」「…。じゃあまた」); a greeting opens one. */
+const CLOSING_ACTS = new Set(["ok", "thanks", "goodbye"]);
+
+/** A text of a few letters at most (emoji, punctuation and spaces not counted). */
+export function isShortReaction(ctx: Pick<QuestionContext, "readings">, text: string): boolean {
+  if (text.length > MAX_REACTION_CHARS * 8) return false;
+  return canonicalLength(text, ctx.readings) <= MAX_REACTION_CHARS;
+}
+
+/**
+ * 「お世話になっております。先ほどのご説明ですが、再送は不要という理解でよろしいでしょうか」,
+ * 「ありがとう、ところで何MBまで？」: a message of several pieces (sentences, or parts between commas)
+ * whose best match is a pleasantry is understood from its other pieces, when they ask something we
+ * know; 「こんにちは。」 alone, 「ありがとう。助かりました」 or 「ありがとう。相手に連絡してみます」 (nothing
+ * asked) stays the pleasantry.
+ */
+export function beyondPleasantries(
+  ctx: QuestionContext,
+  text: string,
+  whole: Understanding,
+  topic: TopicId | null,
+): Understanding {
+  if (!isPleasantry(ctx, whole.candidates[0]?.id)) return whole;
+  const pieces = sentencePieces(text);
+  // One sentence that asks (「放置でOK？」 after "still trying"): no acknowledgement but the question
+  // that comes next, if one fits the diagnosis on screen.
+  if (pieces.length < 2) {
+    // Said in nearly the words of an acknowledgement (「そういうことか」: its か is no question), it is one.
+    const asAct = (whole.candidates[0]?.score ?? 0) >= ACT_AS_EXAMPLE;
+    if (!topic || asAct || isShortReaction(ctx, text) || !isQuestion(text)) return whole;
+    const next = whole.candidates.find((c) => !isPleasantry(ctx, c.id) && fitsScreen(ctx, c.id, topic));
+    return next ? { kind: "confident", id: next.id, candidates: whole.candidates } : whole;
+  }
+  // 「ありがとう、でもまだ分からない」 "thanks, but I'm still lost": what comes after a "but" is what is meant,
+  // asked or told (being lost, "that didn't help", a request): the thanks was a courtesy before it.
+  const but = pieces.findIndex((p, i) => i > 0 && opensWithBut(p));
+  if (but > 0) {
+    const meant = ctx.index.understand(withoutBut(pieces.slice(but).join("")) ?? "", topic);
+    if (meant.kind === "confident" && !isPleasantry(ctx, meant.id)) return meant;
+  }
+  const rest = pieces.filter((s) => {
+    const u = ctx.index.understand(s, topic);
+    return !(u.kind === "confident" && isPleasantry(ctx, u.id));
+  });
+  // What is left must ask: 「ありがとう。相手に連絡してみます」 tells what they will do, and is thanks.
+  if (rest.length === 0 || rest.length === pieces.length || !rest.some(isQuestion)) return whole;
+  const asked = ctx.index.understand(rest.join("。"), topic);
+  return asked.kind === "confident" && !isPleasantry(ctx, asked.id) ? asked : whole;
+}
+
+/**
+ * 「ありがとう、相手に確認してみる」: thanks (or OK, a greeting) and, besides, what the user will do, asked
+ * nothing: the pleasantry, not the question whose words the plan shares (how to reach the recipient).
+ * Something people tell us (`statement`: 「ありがとう。スマホのアドレスにだけ送れない」) is still answered.
+ */
+export function toldWithPleasantry(
+  ctx: QuestionContext,
+  text: string,
+  whole: Understanding,
+  topic: TopicId | null,
+): Understanding {
+  if (whole.kind !== "confident" || isPleasantry(ctx, whole.id) || isQuestion(text)) return whole;
+  // Told besides an apology or thanks, some questions mean something (`ifTold`, `statement`).
+  const q = ctx.questions.get(whole.id);
+  if (q?.statement || q?.ifTold) return whole;
+  // 「ごめん、全然わからない」: being lost, "that didn't help", a restart or a person is itself what is said.
+  if (q && isConversationAct(q)) return whole;
+  const pieces = sentencePieces(text);
+  if (pieces.length < 2) return whole;
+  // 「ごめん、もう一回言って」: what is asked for at the end, besides an apology, is wanted, not a plan told
+  // (「設定を見直して、だめだったらまた来ます」: a 「…て、」 inside goes on).
+  if (asksFor(pieces[pieces.length - 1]!)) return whole;
+  for (const [i, piece] of pieces.entries()) {
+    // 「あ、」 of 「あ、全角で打ってたかもしれない」 is a start of noticing, no greeting; 「じゃあ、」 before
+    // more (「…なんか、じゃあ、向こうに連絡したらいいんだな」) joins what follows, no goodbye.
+    if (canonicalLength(piece, ctx.readings) < 2) continue;
+    if (i < pieces.length - 1 && isConnective(piece)) continue;
+    const u = ctx.index.understand(piece, topic);
+    if (u.kind === "confident" && isPleasantry(ctx, u.id)) return u;
+  }
+  return whole;
+}
+
+/**
+ * 「ああ、ドメインの打ち間違いか。納得」「なんだ、ただのお知らせか。安心しました」: a message that closes with an
+ * acknowledgement, thanks or goodbye (its last piece alone is that act) and asks nothing before it is that
+ * act, though its other words are those of a question about the diagnosis (the cause they now understand,
+ * what they will do). A question told as fact (`statement`: 「相手はドコモです、ありがとう」) is still answered.
+ */
+export function closedByAct(
+  ctx: QuestionContext,
+  text: string,
+  understood: Understanding,
+  topic: TopicId | null,
+): Understanding {
+  if (understood.kind === "confident" && isPleasantry(ctx, understood.id)) return understood;
+  if (understood.kind === "confident" && ctx.questions.get(understood.id)?.statement) return understood;
+  if (text.includes("?") || text.includes("？")) return understood;
+  const pieces = sentencePieces(text);
+  if (pieces.length < 2) return understood;
+  // 「…どげんしたらよか」 closes with a question that shares the letters of an act.
+  if (pieces.some((p) => sentenceAsks(p) && !realises(p))) return understood;
+  const last = ctx.index.understand(pieces[pieces.length - 1]!, topic);
+  if (last.kind !== "confident") return understood;
+  if (CLOSING_ACTS.has(last.id)) return last;
+  // 「もうわけがわからない、一からお願い」: lost, then asking to start over in the words of a request; that
+  // is what is wanted (「…いい加減にしてほしい」 shares only 「してほしい」 with "a person, please").
+  const requested = REQUESTED_ACTS.has(ctx.questions.get(last.id)?.does ?? "");
+  return requested && (last.candidates[0]?.score ?? 0) >= ASKED_AS_EXAMPLE ? last : understood;
+}
+
+/**
+ * 「やってみます！ありがとね」「了解です、助かりました」: an OK and thanks in one message is thanks (what the
+ * user will do, 「やってみます」, is said in the words of an OK).
+ */
+export function thanksOverOk(
+  ctx: QuestionContext,
+  text: string,
+  understood: Understanding,
+  topic: TopicId | null,
+): Understanding {
+  if (understood.kind !== "confident" || understood.id !== OK_ID) return understood;
+  const pieces = sentencePieces(text);
+  if (pieces.length < 2) return understood;
+  for (const piece of pieces) {
+    const u = ctx.index.understand(piece, topic);
+    if (u.kind === "confident" && u.id === THANKS_ID) return u;
+  }
+  return understood;
+}

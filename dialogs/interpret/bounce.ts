@@ -1,0 +1,85 @@
+import { shouldWarn } from "../../knowledge/pii.ts";
+import { answersEveryTopic, type Question } from "../../knowledge/questions.ts";
+import type { BounceRecord, TopicId } from "../../knowledge/types.ts";
+import { diagnosisOf } from "../diagnosis.ts";
+import type { DialogEvent } from "../events.ts";
+import { isQuestion, reportsBounce } from "../understand/asking.ts";
+import { askedOnItsOwn, questionEvent, stoodFor } from "./answers.ts";
+import type { InterpretContext } from "./context.ts";
+import { CLEAR_OVER_BOUNCE } from "./thresholds.ts";
+import type { SessionView } from "./types.ts";
+
+/** What read-text.ts knows of a text the classifier read as a bounce. */
+export interface BounceRead {
+  text: string;
+  /** The text's beginning (a whole mail file is long): what personal data is looked for in. */
+  head: string;
+  session: SessionView;
+  record: BounceRecord;
+  records: readonly BounceRecord[];
+  /** A person's sentence, not the server's (typed, or read only once respelt): no server words to quote. */
+  inOwnWords: boolean;
+  typed: boolean;
+  /** The symptom in the user's own words, if any. */
+  ownWords: TopicId | undefined;
+  question: () => Question | undefined;
+  topScore: () => number;
+}
+
+/**
+ * A text the classifier reads as a bounce (and that is no talk about the diagnosis on screen): the
+ * diagnosis (PASTE), unless a question is asked that names a reason only by the way.
+ * `before` holds the events that go first (language, feeling); personal data is added to it.
+ */
+export function bounceEvents(ctx: InterpretContext, b: BounceRead, before: DialogEvent[]): DialogEvent[] {
+  const { text, session, record, ownWords } = b;
+  // A question about the diagnosis on screen that happens to name a reason (「ウイルスに感染してるって
+  // こと？」 after "mail you never sent" reads as "virus found" to the classifier) is answered as the
+  // question; a pasted bounce, or a question about another reason, is read as a bounce.
+  // Words of the symptom besides the bounce ("my friend's mailbox is full") name a new problem.
+  const names = ownWords === record.topic && record.topic !== session.topic;
+  const aboutScreen = session.topic && !names ? b.question() : undefined;
+  if (
+    aboutScreen &&
+    session.topic &&
+    asksAboutScreen(stoodFor(ctx, aboutScreen), b.topScore(), record.topic, session.topic)
+  )
+    return [...before, questionEvent(ctx, aboutScreen, session.topic)];
+  // With nothing on screen, a question typed in words the classifier also reads as a reason
+  // (「ウイルスチェックってどうやるの」 reads as "virus found", 「迷惑メール」 as "refused as spam") is
+  // the question when it is clearly asked and its answer does not hang on the diagnosis (answers of
+  // its own for a few topics at most: how to scan, is it safe; not "should I resend"), and the text
+  // does not report what a returned mail said (「宛先不明って出たけど…」 is about that bounce) nor names a
+  // symptom in the user's words (「迷惑メールと判定された」 is the refused mail).
+  // Bounce words without a server's marks (no code, no <address>, no header line) are a person's:
+  // 「MAILER-DAEMONってなに？ウイルス？」 asks what MAILER-DAEMON is, and names a reason as a guess.
+  const standalone =
+    !session.topic && b.typed && ownWords === undefined && isQuestion(text) && !reportsBounce(text)
+      ? b.question()
+      : undefined;
+  if (standalone && !standalone.does && askedOnItsOwn(standalone, b.topScore()))
+    return [...before, questionEvent(ctx, standalone, null)];
+  if (shouldWarn(b.head, "bounce")) before.push({ type: "PERSONAL_DATA" });
+  const diagnosis = diagnosisOf(record, ctx.deps.carrierOf, b.records);
+  // Typed, not pasted ("My mail came back with 'Relay access denied'", 「ゆーざーあんのうん」): the
+  // classifier's explanation is the user's own sentence, which the summary must not quote as the
+  // server's words.
+  if (b.inOwnWords) diagnosis.detail = "";
+  // Mail the user never sent: whom it failed to reach is no concern of theirs.
+  if (ownWords === "backscatter")
+    Object.assign(diagnosis, { topic: "backscatter", recipients: [], moreRecipients: 0 });
+  return [...before, { type: "PASTE", diagnosis }];
+}
+
+/**
+ * Whether a question that also reads as a bounce is about the diagnosis on screen: any question is when
+ * the bounce read is the one on screen. About another reason, "what does it mean" (asked for every topic)
+ * and "what do I do" (what a question does, not a text) are about the new bounce (「Mailbox fullってなに」
+ * after a user-unknown diagnosis), and other questions count only when clearly asked (「宛先不明って出る」
+ * after "mail you never sent" is the new bounce; 「ウイルスに感染してるってこと？」 after it is a question).
+ */
+function asksAboutScreen(question: Question, score: number, read: TopicId, onScreen: TopicId): boolean {
+  if (read === onScreen) return true;
+  if (question.does || answersEveryTopic(question)) return false;
+  return score >= CLEAR_OVER_BOUNCE;
+}

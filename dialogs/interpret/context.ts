@@ -1,0 +1,193 @@
+import { answerFor, type Question } from "../../knowledge/questions.ts";
+import type { TopicId } from "../../knowledge/types.ts";
+import { buildLabelIndex, keywordIndex } from "../commands.ts";
+import { FEELINGS } from "../events.ts";
+import type { Knowledge } from "../knowledge-contract.ts";
+import { checkKeyAnswers, type UiTexts } from "../ui.ts";
+import { type CarrierNamer, carrierNamer } from "../understand/carriers.ts";
+import { type ReadingTable, readingTable } from "../understand/normalize.ts";
+import { type PhraseMatcher, phraseMatcher } from "../understand/phrases.ts";
+import { type ReasonReader, reasonTextReader } from "../understand/reason-texts.ts";
+import { buildRespeller, type Respeller } from "../understand/respell.ts";
+import { stringsIn, withScope } from "../understand/scope.ts";
+import { type SymptomClassMatcher, symptomClassMatcher } from "../understand/symptom-classes.ts";
+import { buildQuestionIndex, type QuestionIndex } from "../understand/understand.ts";
+import { buildFeelingReader, type FeelingReader } from "./feeling.ts";
+import type { InterpreterDeps } from "./types.ts";
+
+/**
+ * Everything the interpreter builds once from the knowledge data, passed explicitly to each reader.
+ * Each reader takes the narrowest of these views it needs.
+ */
+
+/** What reading a typed question and answering it needs. */
+export interface QuestionContext {
+  /** The questions of knowledge/data/questions/, by id. */
+  questions: ReadonlyMap<string, Question>;
+  /** The examples as a search index, scoped (scope.ts) and possibly remembering (keepUnderstood). */
+  index: QuestionIndex;
+  /** readings.yaml: how kanji words are read (lengths, phrase matching). */
+  readings: ReadingTable;
+  knowledge: Knowledge;
+}
+
+/** What reading an upset message needs besides: its feelings and the key answers (ui.yaml `feelings`). */
+export interface UpsetContext extends QuestionContext {
+  ui: UiTexts;
+  feelings: FeelingReader;
+}
+
+/** What naming a carrier in a typed text needs (carrier-named.ts). */
+export interface CarrierContext {
+  /** 「相手はソフトバンクです」「ahamoの友達」: the carrier a follow-up names. */
+  carrierIn: CarrierNamer;
+  /**
+   * The follow-up that asks for the recipient's carrier, per topic on screen (and with none: the answer
+   * a question about mobile addresses gives without a diagnosis).
+   */
+  carrierFollowUps: ReadonlyMap<TopicId | null, { topic: TopicId; id: string }>;
+}
+
+/** The whole: what the pipeline (read-text.ts, interpret.ts) hands on to each step. */
+export interface InterpretContext extends UpsetContext, CarrierContext {
+  deps: InterpreterDeps;
+  /** Typed keywords (ui.yaml `keywords`) → the command they stand for. */
+  keywordOf: ReturnType<typeof keywordIndex>;
+  /** Button labels typed back: symptoms, carriers, follow-ups per topic. */
+  labelIndex: ReturnType<typeof buildLabelIndex>;
+  /** The user talking about returned mail (ui.yaml `mentions`); "returned" first. */
+  mentionOf: PhraseMatcher<"returned" | "not-sent">;
+  /** Words of mail itself (ui.yaml aboutMail), for a text not understood with nothing on screen (mainEvent). */
+  aboutMail: PhraseMatcher<"mail">;
+  /** 「もう試した」: the advice on screen was tried already (mainEvent). */
+  triedOf: PhraseMatcher<"tried">;
+  /** Symptoms typed in hiragana (「ようりょうおーばー」): symptoms.yaml read through readings.yaml. */
+  symptomByReading: PhraseMatcher<TopicId>;
+  /** 「写真つけたのだけはじかれる」: symptoms told in words nobody listed (symptoms.yaml classes). */
+  symptomByClass: SymptomClassMatcher;
+  /** 「一時的なエラーなので後でもう一度って書いてあった」: a reason retold, close to its own texts. */
+  reasonOf: ReasonReader;
+  /** A question asked only with one of its words (`needs`; a carrier named counts too) lacks them. */
+  lacksNeeded(q: Question | undefined, text: string): boolean;
+  /** Starting over (`does: restart`): what another returned mail asked about means. */
+  restartQuestion: Question | undefined;
+  /** English words the data knows: Latin letters made of them are not read as romaji. */
+  englishWords: ReadonlySet<string>;
+  /** 「ユーザーアンノウン」, "User Unkown": the English of a returned mail, typed by ear or with a typo. */
+  respell: Respeller;
+}
+
+export function buildContext(deps: InterpreterDeps): InterpretContext {
+  const keywordOf = keywordIndex(deps.ui);
+  const labelIndex = buildLabelIndex(deps);
+  const readings = readingTable(deps.questions.readings);
+  // "returned" first: 「エラーメールが返ってきて送れない」 is about the bounce.
+  const mentionOf = phraseMatcher(
+    (["returned", "not-sent"] as const).map((kind) => [kind, deps.ui.mentions[kind]] as const),
+    readings,
+  );
+  const feelings = buildFeelingReader(deps.ui, readings);
+  checkKeyAnswers(deps.ui, deps.questions.questions);
+  // With nothing on screen, a text not understood that has a word of mail itself is about returned mail
+  // more likely than small talk.
+  const aboutMail = phraseMatcher([["mail", deps.ui.aboutMail ?? []] as const], readings);
+  const triedOf = phraseMatcher([["tried", deps.ui.feelings.words.tried ?? []] as const], readings);
+  // Tried after the symptom matcher itself.
+  const symptomByReading = phraseMatcher(
+    deps.knowledge.symptoms.map(({ topic, phrases }) => [topic, phrases] as const),
+    readings,
+  );
+  const needed = new Map(
+    [...deps.questions.questions.values()]
+      .filter((q) => q.needs)
+      .map((q) => [q.id, phraseMatcher([[true, q.needs!]] as const, readings)] as const),
+  );
+  const carrierIn = carrierNamer(deps.knowledge.carriers);
+  const lacksNeeded = (q: Question | undefined, text: string) => {
+    const has = q ? needed.get(q.id) : undefined;
+    return has !== undefined && has(text) === undefined && carrierIn(text) === undefined;
+  };
+  const symptomByClass = symptomClassMatcher(deps.knowledge.symptoms, readings);
+  const reasonOf = reasonTextReader(deps.knowledge, deps.questions, mentionOf.strip);
+  const restartQuestion = [...deps.questions.questions.values()].find((q) => q.does === "restart");
+  // Built once: the examples of knowledge/data/questions/ as a search index.
+  // A text about something no question covers (fees, contracts) is no question of ours (scope.ts).
+  const scoped = withScope(
+    // What the assistant says each diagnosis is (its title and menu label): said again and asked whether
+    // it is so, it asks for the diagnosis in plain words.
+    buildQuestionIndex(
+      deps.questions,
+      new Map([...deps.knowledge.topics].map(([id, t]) => [id, [t.title.ja, t.menuLabel.ja]])),
+    ),
+    deps.questions,
+    stringsIn([
+      deps.knowledge.topics,
+      deps.knowledge.carriers,
+      deps.knowledge.symptoms,
+      deps.knowledge.codes,
+    ]),
+  );
+  const index = deps.keepUnderstood ? deps.keepUnderstood(scoped) : scoped;
+  return {
+    deps,
+    questions: deps.questions.questions,
+    index,
+    readings,
+    knowledge: deps.knowledge,
+    ui: deps.ui,
+    feelings,
+    keywordOf,
+    labelIndex,
+    mentionOf,
+    aboutMail,
+    triedOf,
+    symptomByReading,
+    symptomByClass,
+    reasonOf,
+    lacksNeeded,
+    restartQuestion,
+    englishWords: englishWordsOf(deps),
+    respell: buildRespeller(deps.questions.kanaEnglish),
+    carrierIn,
+    carrierFollowUps: carrierFollowUpsOf(deps),
+  };
+}
+
+/**
+ * 「arigatou」「mou ichido okuttemo ii?」: Japanese typed in Latin letters is read as the kana it spells
+ * unless its words are English the data knows ("no", "see you", "take care" spell kana too).
+ */
+function englishWordsOf(deps: InterpreterDeps): Set<string> {
+  const englishWords = new Set<string>();
+  const addEnglish = (phrase: string) => {
+    for (const w of phrase
+      .normalize("NFKC")
+      .toLowerCase()
+      .split(/[^a-z']+/))
+      if (w) englishWords.add(w);
+  };
+  for (const q of deps.questions.questions.values()) q.examples.forEach(addEnglish);
+  for (const list of [...Object.values(deps.ui.keywords), ...Object.values(deps.ui.mentions)])
+    list.forEach(addEnglish);
+  for (const kind of FEELINGS) deps.ui.feelings.words[kind].forEach(addEnglish);
+  deps.ui.feelings.words.kept?.frustrated?.forEach(addEnglish);
+  deps.ui.feelings.words.kept?.worried?.forEach(addEnglish);
+  deps.ui.feelings.words.ironic?.forEach(addEnglish);
+  for (const { phrases } of deps.knowledge.symptoms) phrases.forEach(addEnglish);
+  return englishWords;
+}
+
+/** The follow-up that asks for the recipient's carrier, per topic on screen (null: no diagnosis). */
+function carrierFollowUpsOf(deps: InterpreterDeps): Map<TopicId | null, { topic: TopicId; id: string }> {
+  const carrierFollowUps = new Map<TopicId | null, { topic: TopicId; id: string }>();
+  for (const [id, topic] of deps.knowledge.topics) {
+    const f = topic.followUps.find((f) => f.carriers === true);
+    if (f) carrierFollowUps.set(id, { topic: id, id: f.id });
+  }
+  for (const q of deps.questions.questions.values()) {
+    const a = answerFor(q, null);
+    if (a && "followUp" in a && carrierFollowUps.get(a.followUp.topic)?.id === a.followUp.id)
+      carrierFollowUps.set(null, carrierFollowUps.get(a.followUp.topic)!);
+  }
+  return carrierFollowUps;
+}

@@ -1,0 +1,84 @@
+import type { Feeling } from "../events.ts";
+import { FEELINGS } from "../events.ts";
+import { withoutWords } from "../text.ts";
+import type { UiTexts } from "../ui.ts";
+import { deadlineIn, exclaimed } from "../understand/asking.ts";
+import {
+  feltByShape,
+  NEGATED_FEELINGS,
+  relievedAtEnd,
+  soundsGlad,
+  splitAtPastContrast,
+  withoutDeniedBlame,
+} from "../understand/feelings.ts";
+import type { ReadingTable } from "../understand/normalize.ts";
+import { phraseMatcher } from "../understand/phrases.ts";
+import { countsTries } from "./scans.ts";
+
+/** Which feeling a typed text tells (ui.yaml `feelings`), and the text without its words of feeling. */
+export interface FeelingReader {
+  /** The feeling a typed text tells: by its words, blame, marks, a deadline, its shape, sarcasm, tries counted. */
+  feelingIn(text: string): Feeling | undefined;
+  /**
+   * A worry (not anger: thanks after anger is often sarcasm) that is over: closed by relief or thanks with
+   * nothing asked (「びっくりしたけど、普通のお知らせだったんですね。ありがとう」), or told as past before a
+   * contrast with nothing felt after it (「不安だったけど、説明を読んで少し落ち着きました」).
+   */
+  feelingOver(text: string, felt: Feeling): boolean;
+  /** NFKC, lower case, feelings denied (「急いでないので」, "not panicking") and self-blame denied taken out. */
+  withoutExceptions(text: string): string;
+  /** The text without its words of feeling, as written: what it asks besides them (readQuestion). */
+  withoutFeelingWords(text: string): string;
+}
+
+export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): FeelingReader {
+  const words = ui.feelings.words;
+  // In the order of FEELINGS (events.ts): "urgent" first, "worried" last.
+  const feelingOf = phraseMatcher(
+    FEELINGS.map((kind) => [kind, words[kind]] as const),
+    readings,
+  );
+  // Blame (「So-netのせいでしょ」), lost (「意味わからん」): feelings whose words stay in what is read.
+  const blameOf = phraseMatcher(
+    [
+      ["frustrated", words.kept?.frustrated ?? []],
+      ["worried", words.kept?.worried ?? []],
+    ] as const,
+    readings,
+  );
+  // Praise said of a failure (「さすがSo-netさん、素晴らしいサービスですね」): sarcasm, unless glad (feelings.ts).
+  const praiseOf = phraseMatcher([["frustrated", words.ironic ?? []] as const], readings);
+  const ironic = (text: string): Feeling | undefined =>
+    praiseOf(text) !== undefined && !soundsGlad(text) ? "frustrated" : undefined;
+  const notFeelings = [...(words.except ?? []), ...NEGATED_FEELINGS].map((w) =>
+    w.normalize("NFKC").toLowerCase(),
+  );
+  // Self-blame denied and told (「私のせいじゃないならよかった」) is none either (feelings.ts).
+  const blames = (words.kept?.worried ?? []).map((w) => w.normalize("NFKC").toLowerCase());
+  // Lower case: "Not panicking, just curious" denies as "not panicking" does.
+  const withoutExceptions = (text: string) =>
+    withoutDeniedBlame(withoutWords(text.normalize("NFKC").toLowerCase(), notFeelings), blames);
+  const feelingIn = (text: string): Feeling | undefined => {
+    const plain = withoutExceptions(text);
+    return (
+      feelingOf(plain) ??
+      blameOf(plain) ??
+      exclaimed(text) ??
+      deadlineIn(plain) ??
+      feltByShape(text) ??
+      ironic(text) ??
+      (countsTries(text) ? "frustrated" : undefined)
+    );
+  };
+  return {
+    feelingIn,
+    feelingOver(text, felt) {
+      if (felt === "frustrated") return false;
+      if (relievedAtEnd(text)) return true;
+      const turned = splitAtPastContrast(text);
+      return turned !== undefined && feelingIn(turned[0]) !== undefined && feelingIn(turned[1]) === undefined;
+    },
+    withoutExceptions,
+    withoutFeelingWords: (text) => feelingOf.strip(withoutExceptions(text)),
+  };
+}

@@ -1,0 +1,39 @@
+import type { TopicId } from "../../knowledge/types.ts";
+import type { DialogEvent } from "../events.ts";
+import { tellsSituation } from "../understand/feelings.ts";
+import { questionEvent } from "./answers.ts";
+import type { UpsetContext } from "./context.ts";
+import { triedInVain } from "./scans.ts";
+
+/**
+ * The answer a diagnosis gives first to someone upset or who tried already (ui.yaml `feelings.keyAnswer`,
+ * `feelings.triesAnswer`): large files for "too big", what to do when it keeps failing after "refused as
+ * spam".
+ */
+
+/**
+ * An upset user who tells their situation besides the feeling (「泣きそう、ゼミのレポートが提出できない」)
+ * and asks nothing we know: the answer of the diagnosis's key question (ui.yaml `feelings.keyAnswer`),
+ * if it has one. Feeling alone, or with fillers (「ちょっと心配になってきました」), gets the steps.
+ */
+export function keyAnswer(ctx: UpsetContext, text: string, topic: TopicId): DialogEvent | undefined {
+  const tries = ctx.ui.feelings.triesAnswer?.[topic];
+  const counted = tries === undefined ? undefined : ctx.questions.get(tries);
+  if (counted && triedInVain(text)) return questionEvent(ctx, counted, topic);
+  const id = ctx.ui.feelings.keyAnswer?.[topic];
+  const q = id === undefined ? undefined : ctx.questions.get(id);
+  return q && tellsSituation(ctx.feelings.withoutFeelingWords(text))
+    ? questionEvent(ctx, q, topic)
+    : undefined;
+}
+
+/**
+ * After "I tried that already": the key answer of the diagnosis on screen (or its answer for tries that
+ * keep failing), else the Q&A community.
+ */
+export function movedOn(ctx: UpsetContext, topic: TopicId): DialogEvent {
+  // Tried and failed after "refused as spam" (no key answer): what to do when it keeps failing.
+  const id = ctx.ui.feelings.keyAnswer?.[topic] ?? ctx.ui.feelings.triesAnswer?.[topic];
+  const q = id === undefined ? undefined : ctx.questions.get(id);
+  return q ? questionEvent(ctx, q, topic) : { type: "HUMAN", reason: "not-helpful" };
+}

@@ -1,0 +1,185 @@
+import type { Question } from "../../knowledge/questions.ts";
+import type { TopicId } from "../../knowledge/types.ts";
+import type { DialogEvent, Feeling } from "../events.ts";
+import { unreadPaste } from "../paste-excerpt.ts";
+import {
+  isLament,
+  isQuestion,
+  MIN_TOLD_CHARS,
+  NEW_MAIL_WORDS,
+  sentencePieces,
+  sentencesOf,
+} from "../understand/asking.ts";
+import { namesFault } from "../understand/sides.ts";
+import type { Understanding } from "../understand/understand.ts";
+import { isShortReaction } from "./acts.ts";
+import {
+  askedOnItsOwn,
+  fitsScreen,
+  isPleasantry,
+  questionEvent,
+  REQUESTED_ACTS,
+  sameAnswer,
+} from "./answers.ts";
+import type { InterpretContext } from "./context.ts";
+import { keyAnswer, movedOn } from "./key-answer.ts";
+import { wanted, withSecondQuestion } from "./question.ts";
+import { asksFor, asksWhatItIs, wants, withoutConditions, withoutCounts } from "./scans.ts";
+import { ASKED_AS_EXAMPLE, CLEAR_OVER_BOUNCE, TOLD_CLEAR } from "./thresholds.ts";
+import type { SessionView } from "./types.ts";
+
+/** What read-text.ts knows of a typed text that is no readable bounce. */
+export interface TextRead {
+  text: string;
+  session: SessionView;
+  ownWords: TopicId | undefined;
+  /** Asked only when needed (see read-text.ts). */
+  question: () => Question | undefined;
+  understood: () => Understanding;
+  feeling: Feeling | undefined;
+  fromServer: boolean;
+  typed: boolean;
+  /** It names the diagnosis on screen (a bounce's words or a symptom): it is about that diagnosis. */
+  onScreen: boolean;
+}
+
+/**
+ * What a typed text that is no readable bounce asks for, in this order: 3. the symptom in the user's
+ * words (unless it is a question about the symptom on screen); 4. a question we know (a text that only
+ * tells about returned mail, 「エラーメールが返ってくる」, is no question unless the question is one
+ * people tell, 「相手は携帯です」); 5. a server's text we could not read (a failed paste, which counts
+ * toward talking to a person); 6. the user talking about returned mail; 7. a question we are unsure
+ * of; 8. nothing understood. An upset user with nothing else to say gets the next step.
+ */
+export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
+  const { text, session, ownWords, feeling } = m;
+  const nextStep: DialogEvent = session.topic ? { type: "NEXT_STEPS" } : { type: "HOW_TO_PASTE" };
+  // A specific question about the diagnosis on screen, clearly asked, is that question even where its
+  // words name a symptom (「送った覚えがない」 after "refused as spam": that button's answer).
+  // So is a cause guessed and asked about (「私の送った写真が重すぎたせいではないの？」 after "mailbox full"):
+  // whose side it is, though its words name another symptom.
+  const aboutScreen = () => {
+    const q = session.topic ? m.question() : undefined;
+    const score = m.understood().candidates[0]?.score ?? 0;
+    return (
+      q !== undefined &&
+      session.topic !== null &&
+      q.topics[session.topic] !== undefined &&
+      (askedOnItsOwn(q, score) ||
+        (q.asksSide && namesFault(text) && isQuestion(text) && score >= CLEAR_OVER_BOUNCE))
+    );
+  };
+  if (ownWords && ownWords !== session.topic && !aboutScreen()) return { type: "SYMPTOM", topic: ownWords };
+  // Spam received (`notBounce`) is no reading of words that name the diagnosis on screen (「迷惑メール扱い
+  // とか失礼すぎない？」 after "refused as spam": the refused mail itself).
+  const read = wanted(ctx, m.question(), text);
+  // 「返ってきたメールに英語でなんか書いてある」: the words of "what is a returned mail", without asking what.
+  // 「なぜか一部の人にだけメールが届かない」: the words of "the recipient is on a mobile", naming none.
+  const question =
+    (read?.notBounce && m.onScreen) || (read?.asksWhat && !asksWhatItIs(text)) || ctx.lacksNeeded(read, text)
+      ? undefined
+      : read;
+  const understood = m.understood();
+  // 「それくらいとっくにやってる」「もう試したけどだめ」: the advice on screen was tried already. Unless a
+  // specific question is asked besides, the answer moves on: the diagnosis's key answer, or (none) the Q&A
+  // community; never the same steps again.
+  if (session.topic && m.typed && ctx.triedOf(withoutConditions(text)) !== undefined) {
+    // A person, "that didn't help" or a restart asked besides is what they want.
+    const asks =
+      question !== undefined &&
+      !question.courtesy &&
+      (question.does === undefined
+        ? isQuestion(withoutCounts(sentencesOf(ctx.triedOf.strip(text)).at(-1) ?? ""))
+        : question.does !== "next-steps");
+    if (!asks) return movedOn(ctx, session.topic);
+  }
+  const mention = m.typed || !m.fromServer ? ctx.mentionOf(text) : undefined;
+  const besides = mention && m.typed ? ctx.mentionOf.strip(text) : "";
+  const foldedBesides = ctx.mentionOf.fold(besides);
+  // 「なんで届かないの😭」: a lament about returned mail, not a question of ours. With a diagnosis on
+  // screen its next step; without, the paste help that starts from what they said.
+  // A question asked in the very words of one of its examples (「もう届かないの？」) is that question.
+  const asked = question !== undefined && (understood.candidates[0]?.score ?? 0) >= ASKED_AS_EXAMPLE;
+  if (mention && !asked && isLament(foldedBesides))
+    return session.topic ? nextStep : { type: "BOUNCE_MENTIONED", about: mention };
+  // Something people tell rather than ask (「スマホのアドレスだけ届かない、Gmailには届く」), said clearly
+  // in the words of the whole message, is that question too, though the message also names returned mail.
+  const toldClearly =
+    question?.statement === true &&
+    !question.courtesy &&
+    (understood.candidates[0]?.score ?? 0) >= TOLD_CLEAR;
+  // 「お客様にご迷惑をおかけしてしまった…どうすれば」: upset, telling their situation, and asking only
+  // "what do I do": the key answer of the diagnosis on screen (its first step for that situation).
+  if (question?.does === "next-steps" && feeling && session.topic) {
+    // 「…」 ends a piece here too: 「見積書なのに困った…どうしたらいい？」 tells, then asks.
+    const situation = sentencePieces(text.split("…").join("。")).filter((p) => !isQuestion(p));
+    const key = situation.length > 0 ? keyAnswer(ctx, situation.join("。"), session.topic) : undefined;
+    if (key) return key;
+  }
+  // 「別のエラーメールが届いたので最初からお願いします」: a restart or a person asked for in so many words
+  // (a request: 「…お願い」「…して」) beside the returned mail told is that request, not the paste help.
+  const requested = REQUESTED_ACTS.has(question?.does ?? "") && sentencePieces(text).some((p) => asksFor(p));
+  if (question && (!mention || isQuestion(text) || toldClearly || requested))
+    return withSecondQuestion(ctx, questionEvent(ctx, question, session.topic), text, session.topic);
+  // A message that only tells about returned mail is answered with the paste help, unless what it says
+  // besides (「スマホのアドレスにだけ」 in 「スマホのアドレスにだけ送れない」) is something people tell us.
+  if (foldedBesides.length >= MIN_TOLD_CHARS) {
+    const rest = ctx.index.understand(besides, session.topic);
+    const clearly = rest.kind === "confident" && (rest.candidates[0]?.score ?? 0) >= TOLD_CLEAR;
+    const told = clearly ? ctx.questions.get(rest.id) : undefined;
+    if (told?.statement) return questionEvent(ctx, told, session.topic);
+  }
+  if (m.fromServer && !m.typed) return { type: "UNREADABLE", paste: unreadPaste(text) };
+  // 「で？」「え？」「それから？」 "so?": a reaction to the last answer that asks nothing of its own is a
+  // prompt to go on: the steps of the diagnosis on screen, or how to paste one.
+  // Between two acts ("ok thx": OK or thanks) it is the act, asked which.
+  const top = ctx.questions.get(understood.candidates[0]?.id ?? "");
+  const betweenActs = understood.kind === "unsure" && Object.keys(top?.topics ?? {}).length === 0;
+  if (!question && !m.fromServer && !betweenActs && isShortReaction(ctx, text)) return nextStep;
+  if ((mention || m.onScreen) && session.topic) {
+    // With a diagnosis on screen, words about returned mail are about it (「まだエラーメールが戻ってくる
+    // けど再送していい？」): the best question that fits it, however weakly, else its steps. Only a new
+    // mail (「別のエラーメールが来た」) asks for the paste help again; asked about or to be looked at (a want
+    // or a request: 「別のエラーメールも見てほしい」), it starts over.
+    const lower = text.normalize("NFKC").toLowerCase();
+    if (mention && NEW_MAIL_WORDS.some((w) => lower.includes(w))) {
+      const restart = sentencePieces(text).some(wants) ? ctx.restartQuestion : undefined;
+      return restart
+        ? questionEvent(ctx, restart, session.topic)
+        : { type: "BOUNCE_MENTIONED", about: mention };
+    }
+    // Said in anger or worry and asking nothing we know ("this is so annoying, it keeps bouncing"): not a
+    // weak guess at a question, but the key answer or the steps.
+    if (feeling && !question) return keyAnswer(ctx, text, session.topic) ?? nextStep;
+    const fitting = understood.candidates.find((c) => fitsScreen(ctx, c.id, session.topic!));
+    const fit = fitting && ctx.questions.get(fitting.id);
+    return fit && !isPleasantry(ctx, fit.id) ? questionEvent(ctx, fit, session.topic) : nextStep;
+  }
+  if (mention) return { type: "BOUNCE_MENTIONED", about: mention };
+  if (understood.kind === "unsure" && !feeling) {
+    // Questions that all get the same answer here (「何をすればいいのか全然わからない」: "what do I do" and
+    // "I'm lost" both get the paste help with nothing on screen) are no choice to offer: that answer.
+    const same = sameAnswer(
+      ctx,
+      understood.candidates.map((c) => c.id),
+      session.topic,
+    );
+    if (same) return same;
+    // The likeliest of them is answered, the others offered as buttons under it: an answer that is
+    // likely right says more than a list to pick from (a question about a person, a restart or the
+    // paste help, or a pleasantry, is still asked which: they do something, or say nothing).
+    const [likeliest, ...others] = understood.candidates.map((c) => c.id);
+    const q = wanted(ctx, ctx.questions.get(likeliest ?? ""), text);
+    const harmless = q?.does === undefined || q.does === "paste-help" || q.does === "next-steps";
+    const answered = q && !q.courtesy && harmless ? questionEvent(ctx, q, session.topic) : undefined;
+    if (answered?.type === "ANSWER") return { ...answered, also: others };
+    if (answered) return answered;
+    return { type: "CLARIFY", ids: understood.candidates.map((c) => c.id) };
+  }
+  if (m.fromServer) return { type: "UNREADABLE", paste: unreadPaste(text) };
+  // 「LINEにメールの文章ってどうやって持ってくるの」: nothing on screen, not understood, but about mail: the
+  // paste help starts from what they have (small talk would only say it could not answer).
+  if (!session.topic && ctx.aboutMail(text) !== undefined) return { type: "HOW_TO_PASTE" };
+  if (!feeling) return { type: "SMALL_TALK" };
+  return (session.topic && keyAnswer(ctx, text, session.topic)) || nextStep;
+}

@@ -1,0 +1,102 @@
+import type { Question } from "../../knowledge/questions.ts";
+import type { TopicId } from "../../knowledge/types.ts";
+import type { DialogEvent } from "../events.ts";
+import { sentenceAsks, sentencesOf } from "../understand/asking.ts";
+import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
+import { isPleasantry, questionEvent } from "./answers.ts";
+import type { QuestionContext } from "./context.ts";
+import { contrastEnd, guesses } from "./scans.ts";
+import { ASKED_CLEARLY, SECOND_CLEAR } from "./thresholds.ts";
+import { WANTS } from "./words.ts";
+
+/** Reading a calm typed question: which part of the text asks, and what a question told stands for. */
+
+/** Questions that, told rather than asked, are a request: "are you a person?" told is "a person, please". */
+const TOLD_AS_WANT: Readonly<Record<string, string>> = { "is-person": "person" };
+
+/**
+ * 「ロボットじゃなくて人がいい」: what is wanted is what comes after 「じゃなくて」 (not 「じゃなくても」):
+ * that part alone is read when it is understood and the whole is not, or it matches better.
+ */
+export function preferred(ctx: QuestionContext, text: string, topic: TopicId | null): Understanding {
+  const whole = ctx.index.understand(text, topic);
+  const at = contrastEnd(text);
+  if (at < 0) return whole;
+  const wanted = ctx.index.understand(text.slice(at), topic);
+  const better = (wanted.candidates[0]?.score ?? 0) > (whole.candidates[0]?.score ?? 0);
+  return wanted.kind === "confident" && (better || whole.kind !== "confident") ? wanted : whole;
+}
+
+/**
+ * 「朝から30通も来てて止まりません。これいつまで続くの？仕事のメールが埋もれる」: a message that tells a
+ * story around its question is read from the sentences that ask, when they say clearly what is asked
+ * and the whole, diluted by the story, says it less clearly. Every sentence asking (two questions at
+ * once), or none, leaves the whole.
+ */
+export function askingSentences(
+  ctx: QuestionContext,
+  text: string,
+  whole: Understanding,
+  topic: TopicId | null,
+): Understanding {
+  const sentences = sentencesOf(text.slice(0, MAX_QUESTION_CHARS));
+  if (sentences.length < 2 || whole.kind === "confident") return whole;
+  const asking = sentences.filter(sentenceAsks);
+  if (asking.length === 0 || asking.length === sentences.length) return whole;
+  const asked = ctx.index.understand(asking.join(""), topic);
+  if (asked.kind !== "confident" || isPleasantry(ctx, asked.id)) return whole;
+  // Something done (a person, a restart) only when clearly asked: 「…を減らせば受け取ってもらえますか？」
+  // shares only 「もらえますか」 with "can I talk to a person".
+  const does = ctx.questions.get(asked.id)?.does;
+  const clear = (asked.candidates[0]?.score ?? 0) >= ASKED_CLEARLY;
+  return clear || does === undefined || does === "next-steps" || does === "paste-help" ? asked : whole;
+}
+
+/**
+ * A question about something told as a want, not asked (「ロボットじゃなくて人がいい」 reads as "are you a
+ * person?"): the request it stands for (TOLD_AS_WANT).
+ */
+export function wanted(
+  ctx: Pick<QuestionContext, "questions">,
+  q: Question | undefined,
+  text: string,
+): Question | undefined {
+  // Told as a fact, neither asked nor guessed (「ごめんなさい、アドレス間違えてました」): its told form.
+  if (q?.ifTold && !sentencesOf(text).some(sentenceAsks) && !guesses(text))
+    return ctx.questions.get(q.ifTold) ?? q;
+  const want = q && TOLD_AS_WANT[q.id];
+  if (!want) return q;
+  // Asked (a question mark, or an end in か: 「人と話せますか」) it is the question; a wish (「…したいです」) is no question here.
+  const folded = text.normalize("NFKC").toLowerCase().trimEnd();
+  if (/[?？]/.test(folded) || folded.endsWith("か") || !WANTS.some((w) => folded.includes(w))) return q;
+  return ctx.questions.get(want) ?? q;
+}
+
+/**
+ * 「何MBまで送れますか？あと、再送はしたほうがいい？」: two sentences that ask, each clearly a question of
+ * ours with an answer in words: the second is answered after the first (ANSWER `and`).
+ */
+export function withSecondQuestion(
+  ctx: QuestionContext,
+  event: DialogEvent,
+  text: string,
+  topic: TopicId | null,
+): DialogEvent {
+  if (event.type !== "ANSWER" && !(event.type === "FOLLOW_UP" && !event.carriers)) return event;
+  const sentences = sentencesOf(text.slice(0, MAX_QUESTION_CHARS));
+  if (sentences.length < 2) return event;
+  const asking = sentences.filter(sentenceAsks);
+  if (asking.length < 2) return event;
+  for (const sentence of asking) {
+    const u = ctx.index.understand(sentence, topic);
+    if (u.kind !== "confident" || (u.candidates[0]?.score ?? 0) < SECOND_CLEAR) continue;
+    const q = ctx.questions.get(u.id);
+    if (!q || q.courtesy || q.does !== undefined) continue;
+    const second = questionEvent(ctx, q, topic);
+    const words = second.type === "ANSWER" || (second.type === "FOLLOW_UP" && !second.carriers);
+    // The question answered stands for another with a diagnosis on screen (withDiagnosis): that one's id.
+    const meant = (topic && q.withDiagnosis && ctx.questions.get(q.withDiagnosis)) || q;
+    if (words && JSON.stringify(second) !== JSON.stringify(event)) return { ...event, and: meant.id };
+  }
+  return event;
+}

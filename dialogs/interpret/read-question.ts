@@ -1,0 +1,38 @@
+import type { TopicId } from "../../knowledge/types.ts";
+import type { Feeling } from "../events.ts";
+import type { Understanding } from "../understand/understand.ts";
+import { beyondPleasantries, closedByAct, thanksOverOk, toldWithPleasantry } from "./acts.ts";
+import { isPleasantry } from "./answers.ts";
+import type { UpsetContext } from "./context.ts";
+import { askingSentences, preferred } from "./question.ts";
+import { readUpset } from "./upset.ts";
+
+/**
+ * Which question a typed text asks: read calmly (question.ts) or without its words of feeling (upset.ts),
+ * then weighed against the acts of the conversation around it (acts.ts). A pleasantry next to words of
+ * feeling (「夜遅くにすみません、急ぎで困ってます」) gives way to the next step.
+ */
+export function readQuestion(
+  ctx: UpsetContext,
+  text: string,
+  topic: TopicId | null,
+  feeling: Feeling | undefined,
+): Understanding {
+  let understood = feeling
+    ? readUpset(ctx, text, topic)
+    : askingSentences(ctx, text, preferred(ctx, text, topic), topic);
+  understood = thanksOverOk(
+    ctx,
+    text,
+    closedByAct(
+      ctx,
+      text,
+      toldWithPleasantry(ctx, text, beyondPleasantries(ctx, text, understood, topic), topic),
+      topic,
+    ),
+    topic,
+  );
+  if (feeling && understood.kind === "confident" && isPleasantry(ctx, understood.id))
+    return { kind: "none", candidates: understood.candidates };
+  return understood;
+}

@@ -1,0 +1,228 @@
+import { shouldWarn } from "../../knowledge/pii.ts";
+import type { Question } from "../../knowledge/questions.ts";
+import type { Classification } from "../../knowledge/types.ts";
+import { primaryRecord } from "../diagnosis.ts";
+import type { DialogEvent } from "../events.ts";
+import type { Lang } from "../knowledge-contract.ts";
+import { normalizeCommand } from "../text.ts";
+import { kindOfText, languageOfCommand } from "../text-kind.ts";
+import { asksSomething, isEnglishQuestion, isQuestion, reportsBounce } from "../understand/asking.ts";
+import { standardSpelling } from "../understand/dialect.ts";
+import { retells } from "../understand/reason-texts.ts";
+import { romajiToKana } from "../understand/romaji.ts";
+import { plainEnglish } from "../understand/shorthand.ts";
+import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
+import { isShortReaction } from "./acts.ts";
+import { questionEvent } from "./answers.ts";
+import { bounceEvents } from "./bounce.ts";
+import type { InterpretContext } from "./context.ts";
+import { mainEvent } from "./main-event.ts";
+import { readQuestion } from "./read-question.ts";
+import { FULL_WIDTH_ASCII } from "./scans.ts";
+import {
+  CLASS_GIVES_WAY,
+  MAX_COMMAND_CHARS,
+  MAX_TEXT_CHARS,
+  MAX_TOPICS_OF_A_STANDALONE_ANSWER,
+  REACTION_CLEAR,
+} from "./thresholds.ts";
+import { matchTyped } from "./typed-command.ts";
+import type { SessionView } from "./types.ts";
+
+/**
+ * A typed text or a file's content → events, in this order (dialogs/README "What a typed text becomes"):
+ * 1. a command or button label typed back; romaji, dialect and shorthand read in standard forms;
+ * 2. a bounce the classifier reads (bounce.ts), unless the words say something else; then what a text
+ * that is no bounce asks for (main-event.ts). The language, a feeling and personal data go first.
+ */
+export async function fromText(
+  ctx: InterpretContext,
+  text: string,
+  session: SessionView,
+  file = false,
+): Promise<DialogEvent[]> {
+  const { deps } = ctx;
+  // Commands and labels are short; normalising a long paste would only cost time (and its trailing-
+  // punctuation pattern is quadratic on a long run of punctuation). A file's content is never one.
+  const command = !file && text.length <= MAX_COMMAND_CHARS ? normalizeCommand(text) : "";
+  const before: DialogEvent[] = [];
+  const adopt = (l: Lang | undefined) => {
+    if (l && l !== session.lang) before.push({ type: "LANGUAGE", lang: l });
+  };
+
+  // 1. A command or the label of a button, typed (or sent by a message action): exact match only,
+  //    so a paste that contains "help" is still a paste.
+  const tapped = command ? matchTyped(ctx, command, session) : undefined;
+  if (tapped) {
+    adopt(languageOfCommand(text));
+    return [...before, tapped];
+  }
+
+  // Japanese in Latin letters: read as its kana (a typed text only; a paste keeps its letters).
+  const kana = file ? undefined : romajiToKana(text, ctx.englishWords);
+  if (kana !== undefined) return fromText(ctx, kana, session);
+  // Kansai endings (「送れへん」「どないしたらええの」) and hurried English ("r u a bot", "recieve"): read in
+  // their standard forms (a typed text only).
+  const standard =
+    file || text.length > MAX_QUESTION_CHARS ? undefined : (standardSpelling(text) ?? plainEnglish(text));
+  if (standard !== undefined) return fromText(ctx, standard, session);
+
+  if (!file && text.length > MAX_TEXT_CHARS) {
+    if (shouldWarn(text, "chat")) before.push({ type: "PERSONAL_DATA" });
+    return [...before, { type: "UNSUPPORTED", kind: "too-long" }];
+  }
+
+  // 2. A bounce? The user's own words about a flood of returned mail decide over the bounce itself.
+  let classification = await deps.classify(text);
+  let record = primaryRecord(classification.records);
+  // 「Ｕｓｅｒ　ｕｎｋｎｏｗｎ」 typed on a Japanese keyboard: read the half-width form too.
+  if (!record && !file && FULL_WIDTH_ASCII.test(text) && text.length <= MAX_QUESTION_CHARS) {
+    classification = await deps.classify(text.normalize("NFKC"));
+    record = primaryRecord(classification.records);
+  }
+  // 「ゆーざーあんのうんってでた」, "host unknwon": read once more with the English words written out.
+  // Respelt only when needed (a bounce read as is, or a symptom matched, needs no respelling): the scan
+  // compares every Latin word against the vocabulary, on the path of every typed text and paste.
+  let respelledText: string | undefined | null = null; // null: not respelt yet
+  const respelled = () => {
+    if (respelledText === null)
+      respelledText = !file && text.length <= MAX_QUESTION_CHARS ? ctx.respell(text) : undefined;
+    return respelledText;
+  };
+  const symptomIn = (spelt: string | undefined) => (spelt ? deps.matchSymptom(spelt) : undefined);
+  let respelledClassification: Classification | undefined;
+  const spelt = record ? undefined : respelled();
+  if (spelt) {
+    classification = respelledClassification = await deps.classify(spelt);
+    record = primaryRecord(classification.records);
+  }
+  // A file may be long (a whole mail): the checks on the user's own words look at its beginning only.
+  const head = file && text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
+  const kind = kindOfText(head, record !== undefined);
+  // With nothing on screen, a symptom typed in words nobody listed (「写真つけたのだけはじかれる」: a class
+  // of symptoms.yaml) is read too; never a server's text (a failed paste stays one).
+  const toldCold = !file && !session.topic && !kind.fromServer && text.length <= MAX_QUESTION_CHARS;
+  const ownPhrase =
+    deps.matchSymptom(head) ??
+    (head.length <= MAX_QUESTION_CHARS ? ctx.symptomByReading(head) : undefined) ??
+    symptomIn(respelled());
+  // A short text nobody but a person writes (no status code, header line, SMTP transcript): it may be a
+  // question. 「MAILER-DAEMONって誰ですか」 names a bounce word, but it is asked, not pasted.
+  const typed =
+    !file && !kind.marked && text.length <= MAX_QUESTION_CHARS && (!kind.fromServer || asksSomething(text));
+  // The question index is asked only when its answer can change the outcome (a paste read as a bounce
+  // with nothing on screen that is no question, a symptom in the user's words about a new topic): it
+  // is the costliest step of reading a typed text (npm run bench:webhook). Same answers either way.
+  const felt = typed ? ctx.feelings.feelingIn(text) : undefined;
+  const feeling = felt !== undefined && ctx.feelings.feelingOver(text, felt) ? undefined : felt;
+  // 「急いでるのに送れない！どうしたらいいの」: a question asked among upset words is understood without
+  // them (readQuestion).
+  let understoodOnce: Understanding | undefined;
+  const understood = (): Understanding =>
+    (understoodOnce ??= typed
+      ? readQuestion(ctx, text, session.topic, feeling)
+      : { kind: "none", candidates: [] });
+  const topScore = () => understood().candidates[0]?.score ?? 0;
+  const question = (): Question | undefined => {
+    const u = understood();
+    return u.kind === "confident" ? ctx.questions.get(u.id) : undefined;
+  };
+  // A class gives way to a question clearly asked (「動画を送りたいのに毎回はじかれる。大きいファイルってど
+  // うやって送るの」: how to send large files, not the diagnosis again).
+  // What a returned mail said, retold (「最大サイズを超えてるって英語で来ました」): the reason whose own
+  // title or summary it is close to (reason-texts.ts), when nothing above read it.
+  const byClass =
+    ownPhrase !== undefined || !toldCold
+      ? undefined
+      : (ctx.symptomByClass(head) ?? (!record && retells(text) ? ctx.reasonOf(head) : undefined));
+  // A class gives way to a question asked about that very symptom (「動画が毎回戻ってくる、大きいのはどう
+  // 送れば？」: an answer of its own for its topic and few others, not "what does it mean").
+  const aboutClass = (q: Question) =>
+    byClass !== undefined &&
+    q.topics[byClass] !== undefined &&
+    Object.keys(q.topics).length <= MAX_TOPICS_OF_A_STANDALONE_ANSWER;
+  const askedInstead = () => {
+    const q = isQuestion(text) ? question() : undefined;
+    return q !== undefined && q.does === undefined && (topScore() >= CLASS_GIVES_WAY || aboutClass(q));
+  };
+  const ownWords = ownPhrase ?? (byClass && !askedInstead() ? byClass : undefined);
+  // Typed English the text-kind heuristics left open ("Who is MAILER-DAEMON?") is English when it asks
+  // one of our questions.
+  adopt(
+    kind.lang ??
+      (!record && typed && isEnglishQuestion(text) && understood().kind !== "none" ? "en" : undefined),
+  );
+  if (feeling) before.push({ type: "UPSET", feeling });
+
+  // 「迷惑メールが大量にくる」: typed words that the classifier (or a symptom phrase: 「大量に届く」) reads
+  // as returned mail, but that say something else (knowledge/data/questions `notBounce`: spam received).
+  // Not when the text speaks of returned mail, reports what one said, or names the symptom the
+  // classifier read (「迷惑メールと判定された」 is the mail refused as spam).
+  // Asked only of typed text something read as returned mail (a paste is the server's text: no need).
+  const mayNotBeBounce =
+    (record !== undefined || ownWords !== undefined) &&
+    !kind.fromServer &&
+    (ownWords === undefined || ownWords !== record?.topic);
+  const u = mayNotBeBounce ? understood() : undefined;
+  const told = u?.kind === "confident" ? ctx.questions.get(u.id) : undefined;
+  if (told?.notBounce && !reportsBounce(text) && ctx.mentionOf(text) === undefined)
+    return [...before, questionEvent(ctx, told, session.topic)];
+
+  // The diagnosis on screen named again in a person's words (「普通の仕事のメールなのになんでスパム判定され
+  // たの」 after "refused as spam": no code, no header line, nothing reported as the mail's words) is talk
+  // about it, not a new paste: its question, else its steps, not the same advice once more.
+  const sameAgain =
+    record !== undefined &&
+    record.topic === session.topic &&
+    typed &&
+    !kind.fromServer &&
+    !reportsBounce(text);
+  // Words of feeling typed with a diagnosis on screen, naming a reason without a server's marks and
+  // without reporting a new mail (「ウイルスとか怖すぎる、どうしたらいいの」 after "mail you never sent"):
+  // the person is telling how they feel about what is on screen, not pasting another bounce.
+  const feltAboutScreen =
+    feeling !== undefined && session.topic !== null && !kind.fromServer && !reportsBounce(text);
+  if (record && !sameAgain && !feltAboutScreen)
+    return bounceEvents(
+      ctx,
+      {
+        text,
+        head,
+        session,
+        record,
+        records: classification.records,
+        inOwnWords: !kind.fromServer || classification === respelledClassification,
+        typed,
+        ownWords,
+        question,
+        topScore,
+      },
+      before,
+    );
+
+  // A reaction of a few letters matches a question about a diagnosis by one short word at most ("so?"
+  // in "so the address is wrong?"): it asks that question only when the match is strong. Short acts
+  // (「あざす」「ども」) are what they say.
+  const asked = (): Question | undefined => {
+    const q = question();
+    const reaction =
+      q !== undefined &&
+      Object.keys(q.topics).length > 0 &&
+      isShortReaction(ctx, text) &&
+      topScore() < REACTION_CLEAR;
+    return reaction ? undefined : q;
+  };
+  const event = mainEvent(ctx, {
+    text: head,
+    session,
+    ownWords,
+    question: asked,
+    understood,
+    feeling,
+    fromServer: kind.fromServer,
+    typed,
+    onScreen: sameAgain || (ownWords !== undefined && ownWords === session.topic),
+  });
+  if (shouldWarn(head, "chat")) before.push({ type: "PERSONAL_DATA" });
+  return [...before, event];
+}

@@ -1,0 +1,170 @@
+import { followedWithin, mentionsAny, withoutWords } from "../text.ts";
+import {
+  ACKNOWLEDGING_YES,
+  BUTS,
+  CONDITIONS,
+  CONNECTIVES,
+  CONTRASTS,
+  COUNTING,
+  EVEN_IF,
+  GUESS_WORDS,
+  HOW_OFTEN,
+  KANJI_NUMERALS,
+  NOT_WHAT,
+  PEOPLE,
+  REQUEST_END_MARKS,
+  REQUESTS,
+  TRY_WINDOW,
+  WHAT_WORDS,
+  WHATEVER_TRIED,
+} from "./words.ts";
+
+/**
+ * Small readers of a typed text against the word lists (words.ts): hand scans, no patterns, so each is
+ * linear on hostile input. None needs the knowledge data.
+ */
+
+/** 「Ｕｓｅｒ　ｕｎｋｎｏｗｎ」: ASCII typed full-width on a Japanese keyboard. */
+export const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/;
+
+/**
+ * 「何度送っても」「何をしても」 (however often, whatever they try), besides counting (countsTries): tries
+ * told as all in vain, the answer for tries that keep failing (keyAnswer). No feeling by itself: it is said
+ * calmly too (「何度送っても断られるのはなぜですか」).
+ */
+export function triedInVain(text: string): boolean {
+  const t = text.normalize("NFKC");
+  // 「何度送っても」「何回読んでも」, not 「何度でも」 ("as often as you like").
+  return (
+    countsTries(t) || mentionsAny(t, WHATEVER_TRIED) || followedWithin(t, HOW_OFTEN, TRY_WINDOW, EVEN_IF)
+  );
+}
+
+/** 「もう5回目」「何度やっても」「3回も」: the user counts their tries. A hand scan, no pattern. */
+export function countsTries(text: string): boolean {
+  const t = text.normalize("NFKC");
+  if (
+    t.includes("何回も") ||
+    t.includes("何度も") ||
+    t.includes("何回やっても") ||
+    t.includes("何度やっても")
+  )
+    return true;
+  for (let i = 0; i < t.length; i++) {
+    if (!isNumeral(t[i]!)) continue;
+    let j = i;
+    while (j < t.length && isNumeral(t[j]!)) j++;
+    if (t.startsWith("回目", j) || t.startsWith("度目", j) || t.startsWith("回も", j)) return true;
+    i = j;
+  }
+  return false;
+}
+
+/**
+ * Whether a text asks what something is (何, なに, とは, 意味, どういう, 誰, "what", "mean", "who", or names a
+ * mail's subject), counts
+ * (何度, 何通) and "something" (何か, なんか) left out: a plain scan.
+ */
+export function asksWhatItIs(text: string): boolean {
+  return mentionsAny(withoutWords(text.normalize("NFKC").toLowerCase(), NOT_WHAT), WHAT_WORDS);
+}
+
+/** Whether a piece of a message asks for something (「もう一回言って」「教えてください」 "please"): a hand scan. */
+export function asksFor(piece: string): boolean {
+  const t = beforeEndMarks(piece.normalize("NFKC").toLowerCase());
+  return REQUESTS.some((r) => t.endsWith(r)) || t.startsWith("please") || t.endsWith("please");
+}
+
+/** Whether a piece is only a word that joins it to what follows (「じゃあ、」「では、」 "so,"). */
+export function isConnective(piece: string): boolean {
+  return CONNECTIVES.includes(withoutEndMarks(piece.normalize("NFKC").toLowerCase()));
+}
+
+/** Whether a piece asks for something or tells a want (「見てほしい」「聞きたい」「みて」). */
+export function wants(piece: string): boolean {
+  if (asksFor(piece)) return true;
+  const t = withoutEndMarks(piece.normalize("NFKC"));
+  return t.endsWith("たい") || t.endsWith("たいです");
+}
+
+/** A piece without the marks and spaces at its end, and trimmed. */
+function withoutEndMarks(piece: string): string {
+  return beforeEndMarks(piece).trim();
+}
+
+/** A piece without the marks at its end (one pass from the end: a long run costs no more). */
+function beforeEndMarks(piece: string): string {
+  let end = piece.length;
+  while (end > 0 && REQUEST_END_MARKS.includes(piece[end - 1]!)) end--;
+  return piece.slice(0, end);
+}
+
+/** The feedback button's "yes" label as typed (「はい」 "yes"): an acknowledgement too. */
+export function isAcknowledgingYes(command: string): boolean {
+  return ACKNOWLEDGING_YES.includes(command);
+}
+
+/** Words of a guess (「…かも」「…かな」 "maybe"): a fact told with them is still asked about. */
+export function guesses(text: string): boolean {
+  return mentionsAny(text, GUESS_WORDS);
+}
+
+/** A digit or a kanji numeral (「三度目」「十回も」). */
+function isNumeral(ch: string): boolean {
+  return (ch >= "0" && ch <= "9") || KANJI_NUMERALS.includes(ch);
+}
+
+/** Where what is wanted starts after 「AじゃなくてB」 (not 「じゃなくても」, "even if not"), or -1. */
+export function contrastEnd(text: string): number {
+  for (const word of CONTRASTS) {
+    const at = text.indexOf(word);
+    if (at < 0) continue;
+    let end = at + word.length;
+    if (text.startsWith("て", end)) end++;
+    if (text.startsWith("も", end) || end >= text.length) continue;
+    return end;
+  }
+  return -1;
+}
+
+/**
+ * What was taken out of a text to leave `left` (its words of feeling, stripped as written): the letters of
+ * the text that `left`, read in order, does not keep. Spaces put in their place are skipped. One pass.
+ */
+export function removedFrom(text: string, left: string): string {
+  let removed = "";
+  let j = 0;
+  for (let i = 0; i < text.length; i++) {
+    while (j < left.length && left[j] !== text[i] && (left[j] === " " || left[j] === "\u3000")) j++;
+    if (j < left.length && left[j] === text[i]) j++;
+    else removed += text[i];
+  }
+  return removed;
+}
+
+/** Whether a piece opens with "but" (「でも」「だけど」 "but", "though"): what follows is what is meant. */
+export function opensWithBut(piece: string): boolean {
+  return withoutBut(piece) !== undefined;
+}
+
+/** The text after its opening "but" (no example holds the word: it would only dilute the match), if any. */
+export function withoutBut(text: string): string | undefined {
+  const t = text.normalize("NFKC").toLowerCase().trimStart();
+  const but = BUTS.find((b) => t.startsWith(b));
+  return but === undefined ? undefined : t.slice(but.length);
+}
+
+/** Whether a text names a person to talk to (人, 担当, オペレーター, "human"…): a plain scan. */
+export function namesPerson(text: string): boolean {
+  return mentionsAny(text, PEOPLE);
+}
+
+/** 「だめだったらまた来ます」: a try still to come (…たら) tells nothing tried yet. */
+export function withoutConditions(text: string): string {
+  return withoutWords(text, CONDITIONS);
+}
+
+/** 「何度も見直しました」: counting the tries asks nothing (何 is no question word there). */
+export function withoutCounts(text: string): string {
+  return withoutWords(text, COUNTING);
+}

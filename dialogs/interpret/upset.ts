@@ -1,0 +1,196 @@
+import type { TopicId } from "../../knowledge/types.ts";
+import {
+  clausesOf,
+  conditionOf,
+  isQuestion,
+  MIN_TOLD_CHARS,
+  sentenceAsks,
+  sentencesOf,
+} from "../understand/asking.ts";
+import { saysSomething } from "../understand/feelings.ts";
+import { canonicalLength } from "../understand/normalize.ts";
+import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
+import { complains, fitsScreen, isConversationAct, isFrame, isGeneral, isPleasantry } from "./answers.ts";
+import type { QuestionContext, UpsetContext } from "./context.ts";
+import { preferred, wanted } from "./question.ts";
+import { namesPerson, removedFrom } from "./scans.ts";
+import {
+  ACT_AS_EXAMPLE,
+  CALM_CLEAR,
+  CALMLY_ASKED,
+  MAX_UPSET_CLAUSES,
+  MIN_UPSET_REST_CHARS,
+  PIECE_ASKED,
+  UPSET_CLEAR,
+  UPSET_FITTING,
+  UPSET_FITTING_TOLD,
+  UPSET_TOLD,
+} from "./thresholds.ts";
+
+/**
+ * Which question an upset message asks (words of feeling found: feeling.ts). Words of feeling are no part
+ * of what is asked (「怖い…ウイルスですか？」 asks about a virus; 「急いでるのに送れない！どうしたらいいの」):
+ * a question is read without them, which no example holds and which would only dilute its match. A message
+ * that asks nothing besides them keeps its whole reading, but only if its words besides the feeling say the
+ * same (「困りました…」 is no "OK", though 「ました」 is in 「わかりました」) or are something people tell
+ * (「最悪、役に立たない」); 「何度送っても届かない、最悪」 is no question 「届かない？」.
+ */
+export function readUpset(ctx: UpsetContext, text: string, topic: TopicId | null): Understanding {
+  const calm = ctx.feelings.withoutFeelingWords(text);
+  return askedInPieces(ctx, calm, upsetReading(ctx, text, calm, topic), topic);
+}
+
+function upsetReading(ctx: UpsetContext, text: string, calm: string, topic: TopicId | null): Understanding {
+  const rest = ctx.index.understand(calm, topic);
+  const restId = rest.kind === "confident" ? rest.id : undefined;
+  const restScore = rest.candidates[0]?.score ?? 0;
+  // The whole message, read only where needed (the question index is the costliest step).
+  let wholeOnce: Understanding | undefined;
+  const wholeRead = () => (wholeOnce ??= ctx.index.understand(text, topic));
+  // What is left may be a bare ending (「ください」 of 「助けてください」): it must match well, or say
+  // what the whole says.
+  // 「ボットじゃ話にならない、人を出して」: a person asked for among the anger, by name, is what they want.
+  const person = wanted(ctx, ctx.questions.get(rest.candidates[0]?.id ?? ""), calm);
+  if (person?.does === "ask-person" && namesPerson(calm) && restScore >= UPSET_FITTING)
+    return { kind: "confident", id: person.id, candidates: rest.candidates };
+  // 「役立たずだな」 "this is useless": the word of feeling is itself the verdict on the answer (taken out,
+  // it alone reads as "that didn't help"; a plain 「最悪」 does not). Read with it, the message is that,
+  // unless something is asked besides.
+  if (
+    !isQuestion(calm) &&
+    complains(ctx, ctx.index.understand(removedFrom(ctx.feelings.withoutExceptions(text), calm), topic)) &&
+    complains(ctx, wholeRead())
+  )
+    return wholeRead();
+  if (isQuestion(calm) && restScore >= CALM_CLEAR) return rest;
+  // With nothing on screen, a question asked besides the feeling is read as it would be asked calmly
+  // (「大きいファイルってどうやって送るのよ💢」, 「…ここに貼ったメールって、どこかに残るんですか」): the
+  // story around it too (askingSentences), as long as what is left is more than an ending.
+  const calmly = topic === null ? calmlyAsked(ctx, calm) : undefined;
+  if (calmly !== undefined) return calmly;
+  // A want or a guess said among the feeling (「ふざけんな、so-netのせいだろこれ」「パスワード盗まれたのか
+  // も…こわい」) that one of the diagnosis's own questions answers is that question, asked or not: the
+  // apology, then that answer, not the steps again. What is left must be more than an ending.
+  if (
+    restId !== undefined &&
+    topic !== null &&
+    !isPleasantry(ctx, restId) &&
+    fitsScreen(ctx, restId, topic) &&
+    // The diagnosis said again, not asked about (「相手のアカウントが止まってるって…どうしよう」), is
+    // the situation told: not "what does it mean".
+    (isQuestion(calm) || !isFrame(ctx, restId)) &&
+    restScore >= (isQuestion(calm) ? UPSET_FITTING : UPSET_FITTING_TOLD) &&
+    canonicalLength(calm, ctx.readings) >= MIN_UPSET_REST_CHARS &&
+    saysSomething(calm)
+  )
+    return rest;
+  // The whole, diluted by the feeling, counts when it matches clearly (or is no returned mail at
+  // all: 「迷惑メールが毎日届いて困ってる」) and says what the rest says.
+  const whole = wholeRead();
+  const wholeScore = whole.candidates[0]?.score ?? 0;
+  const wholeClear = wholeScore >= UPSET_CLEAR || ctx.questions.get(restId ?? "")?.notBounce === true;
+  const wholeQ = whole.kind === "confident" ? ctx.questions.get(whole.id) : undefined;
+  if (whole.kind === "confident" && whole.id === restId && wholeClear) return whole;
+  // "this is useless": a word of feeling that is the whole of what is said of the conversation
+  // ("that didn't help", a restart, a person), in nearly an example's words: that act.
+  if (wholeQ && isConversationAct(wholeQ) && wholeScore >= ACT_AS_EXAMPLE) return whole;
+  if (
+    ctx.questions.get(restId ?? "")?.statement &&
+    restScore >= UPSET_TOLD &&
+    canonicalLength(calm, ctx.readings) >= MIN_UPSET_REST_CHARS
+  )
+    return rest;
+  return { kind: "none", candidates: whole.candidates };
+}
+
+/**
+ * 「相手のアカウントが止まってるって、もう連絡手段ないの？」「アドレス合ってるはずなのに。もう一回送ればいいの？」:
+ * what an upset message asks is in the pieces that ask (sentences and parts between commas, each read
+ * alone with the diagnosis on screen); the pieces that tell (the diagnosis said again, the story) are the
+ * situation, whose words only dilute the question or win over it. The clearest question of ours among the
+ * asking pieces (no frame, no pleasantry; with a diagnosis on screen, one that fits it) replaces the
+ * reading of the whole when the whole reads nothing clearly, or reads what a telling piece says.
+ */
+function askedInPieces(
+  ctx: QuestionContext,
+  calm: string,
+  whole: Understanding,
+  topic: TopicId | null,
+): Understanding {
+  const pieces = clausesOf(calm.slice(0, MAX_QUESTION_CHARS));
+  // Each piece is read on its own: a run of commas (hostile, or a list) is no story with a question in it.
+  if (pieces.length < 2 || pieces.length > MAX_UPSET_CLAUSES) return whole;
+  let best: Understanding | undefined;
+  // 「役に立たない、相手に連絡しろってそればっかりじゃん」: a piece that is itself a verdict on the talk ("that
+  // didn't help", a restart, a person), in nearly an example's words, is what is said when nothing is asked.
+  let act: Understanding | undefined;
+  const told = new Set<string>();
+  for (const p of pieces) {
+    if (!saysSomething(p) || canonicalLength(p, ctx.readings) < MIN_TOLD_CHARS) continue;
+    const restated = restatedCondition(ctx, p, topic);
+    // The condition tells what the whole may read (the diagnosis again).
+    if (restated) told.add(restated.told);
+    const u = restated?.asked ?? ctx.index.understand(p, topic);
+    if (!sentenceAsks(p)) {
+      if (u.kind === "confident") told.add(u.id);
+      const q = u.kind === "confident" ? ctx.questions.get(u.id) : undefined;
+      if (!act && q && isConversationAct(q) && (u.candidates[0]?.score ?? 0) >= ACT_AS_EXAMPLE) act = u;
+      continue;
+    }
+    // A frame (「直し方は？」「またやり直し？」「相手の会社に何かあった？」: what to do, a restart, what it means)
+    // asks about what the other pieces tell.
+    if (u.kind !== "confident" || isPleasantry(ctx, u.id) || isFrame(ctx, u.id)) continue;
+    // Cut by words of feeling (「相手どうなってるの」 without 「どうなって」): a fragment, no question of its own.
+    if (p.trim().includes("  ")) continue;
+    // A general question asked in nearly an example's words (「意味わからん、ドメインって何？」) is answered
+    // with a diagnosis on screen too.
+    const score = u.candidates[0]?.score ?? 0;
+    if (topic !== null && !fitsScreen(ctx, u.id, topic) && !(isGeneral(ctx, u.id) && score >= ACT_AS_EXAMPLE))
+      continue;
+    if (score > (best?.candidates[0]?.score ?? 0)) best = u;
+  }
+  if (best?.kind !== "confident" || (best.candidates[0]?.score ?? 0) < PIECE_ASKED) return act ?? whole;
+  if (whole.kind !== "confident") return best;
+  return whole.id !== best.id && told.has(whole.id) ? best : whole;
+}
+
+/**
+ * 「相手の受信箱がいっぱいなら、いつ送れるようになるの？」: a condition that only says the diagnosis again
+ * (read alone, it is "what does it mean") is no part of the question: what follows it, read alone.
+ */
+function restatedCondition(
+  ctx: QuestionContext,
+  clause: string,
+  topic: TopicId | null,
+): { told: string; asked: Understanding } | undefined {
+  const parts = topic === null ? undefined : conditionOf(clause);
+  if (!parts || canonicalLength(parts[1], ctx.readings) < MIN_UPSET_REST_CHARS) return undefined;
+  const head = ctx.index.understand(parts[0], topic);
+  if (head.kind !== "confident" || !isFrame(ctx, head.id) || ctx.questions.get(head.id)?.does)
+    return undefined;
+  return { told: head.id, asked: ctx.index.understand(parts[1], topic) };
+}
+
+/**
+ * A message without its words of feeling, read as a calm one is (the story around a question too), when
+ * it asks something clearly: a question of ours, no pleasantry, from a text that says something besides
+ * the feeling (「ください」 of 「助けてください」 is an ending, not a question).
+ */
+function calmlyAsked(ctx: QuestionContext, calm: string): Understanding | undefined {
+  if (!isQuestion(calm) || !saysSomething(calm) || canonicalLength(calm, ctx.readings) < MIN_UPSET_REST_CHARS)
+    return undefined;
+  // The whole, and each sentence that asks something (a plea around it, 「教えてください。」, or a story
+  // after it, 「もう3回も戻ってきてるんだけど」, only dilutes it): the clearest question of ours.
+  const readings = [preferred(ctx, calm, null)];
+  const sentences = sentencesOf(calm.slice(0, MAX_QUESTION_CHARS));
+  if (sentences.length > 1)
+    for (const s of sentences)
+      if (sentenceAsks(s) && saysSomething(s) && canonicalLength(s, ctx.readings) >= MIN_UPSET_REST_CHARS)
+        readings.push(ctx.index.understand(s, null));
+  let best: Understanding | undefined;
+  for (const u of readings) {
+    if (u.kind !== "confident" || isPleasantry(ctx, u.id)) continue;
+    if ((u.candidates[0]?.score ?? 0) > (best?.candidates[0]?.score ?? 0)) best = u;
+  }
+  return best && (best.candidates[0]?.score ?? 0) >= CALMLY_ASKED ? best : undefined;
+}
