@@ -31,6 +31,7 @@ export const PHRASES: readonly string[] = [
   "high probability of spam",
   "identified as spam",
   "is classified as spam and is rejected",
+  "likely unsolicited mail", // Gmail's 5.7.1, as people retell it without "our system has detected…"
   "listed in work.drbl.imedia.ru",
   "looks like spam",
   "mail appears to be unsolicited",
