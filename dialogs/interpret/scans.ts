@@ -1,6 +1,7 @@
-import { followedWithin, mentionsAny, withoutWords } from "../text.ts";
+import { followedWithin, mentionsAny, trimEndOf, withoutWords } from "../text.ts";
 import {
   ACKNOWLEDGING_YES,
+  ASKING_LEAVE,
   BUTS,
   CONDITIONS,
   CONNECTIVES,
@@ -12,9 +13,11 @@ import {
   KANJI_NUMERALS,
   NOT_WHAT,
   PEOPLE,
+  QUESTION_MARKS,
   REQUEST_END_MARKS,
   REQUESTS,
   TRY_WINDOW,
+  WANTS_EN,
   WHAT_WORDS,
   WHATEVER_TRIED,
 } from "./words.ts";
@@ -83,8 +86,14 @@ export function isConnective(piece: string): boolean {
 /** Whether a piece asks for something or tells a want (「見てほしい」「聞きたい」「みて」). */
 export function wants(piece: string): boolean {
   if (asksFor(piece)) return true;
-  const t = withoutEndMarks(piece.normalize("NFKC"));
-  return t.endsWith("たい") || t.endsWith("たいです");
+  const t = withoutEndMarks(piece.normalize("NFKC").toLowerCase());
+  const asked = withoutEndMarks(trimEndOf(t, QUESTION_MARKS));
+  return (
+    t.endsWith("たい") ||
+    t.endsWith("たいです") ||
+    ASKING_LEAVE.some((e) => asked.endsWith(e)) ||
+    WANTS_EN.some((w) => t.startsWith(w))
+  );
 }
 
 /** A piece without the marks and spaces at its end, and trimmed. */

@@ -194,3 +194,25 @@ export const OWN_SETTING_WORDS = [
   "my setting",
   "my own setting",
 ];
+
+/** Asking leave (「別のも聞いていい？」「貼ってもいいですか」): a want, asked politely. */
+export const ASKING_LEAVE = [
+  "てもいい",
+  "ていい",
+  "てもいいですか",
+  "ていいですか",
+  "てもよい",
+  "てもいいかな",
+];
+export const QUESTION_MARKS: ReadonlySet<string> = new Set([..."?？"]);
+/** A want told in English ("I want to…", "I'd like to…", "let me…"). */
+export const WANTS_EN = [
+  "i want",
+  "i wanna",
+  "i'd like",
+  "i would like",
+  "let me",
+  "let's",
+  "can i ask",
+  "may i ask",
+];

@@ -295,7 +295,18 @@ const PLEA_ENDS = ["ください", "下さい", "お願いします", "お願い
 const CONTENT_SCRIPT = /[\p{Script=Han}\p{Script=Katakana}]/u;
 
 /** Words that say a returned mail is another one than the diagnosis on screen: it is to be pasted. */
-export const NEW_MAIL_WORDS = ["別の", "新しい", "新しく", "違うエラー", "another", "new one"];
+export const NEW_MAIL_WORDS = [
+  "別の",
+  "べつの",
+  "新しい",
+  "新しく",
+  "違うエラー",
+  "ちがうエラー",
+  "違うメール",
+  "another",
+  "new one",
+  "different",
+];
 
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 const ENGLISH_QUESTION =

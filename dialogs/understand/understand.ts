@@ -7,7 +7,7 @@ import {
   type QuestionBank,
 } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
-import { sentencePieces } from "./asking.ts";
+import { isQuestion, sentencePieces } from "./asking.ts";
 import {
   canonicalLength,
   featuresOfAll,
@@ -477,7 +477,7 @@ export function buildQuestionIndex(
       if (framed !== undefined && topic !== null) {
         const asked = decided.kind === "confident" ? bank.questions.get(decided.id) : undefined;
         // 「うちの容量を増やせば送れる？」: a condition on the user's own side asks whether the fix is theirs.
-        const ownSide = sideNamed(text) === "own" && sideQuestion?.topics[topic] !== undefined;
+        const ownSide = sideAsked(text) === "own" && sideQuestion?.topics[topic] !== undefined;
         const meant = ownSide ? sideQuestion : framed;
         // Kept: one of the frame's questions already (which of resend and wait, the words tell), or a
         // question of the diagnosis's own clearly asked (`sure`) (「zipにしたら送れますか」 after "too
@@ -500,7 +500,7 @@ export function buildQuestionIndex(
         sideQuestion?.topics[topic] !== undefined &&
         decided.kind === "confident"
       ) {
-        const side = sideNamed(text);
+        const side = sideAsked(text);
         if (side === "own" && decided.id === plainWords.id)
           decided = { kind: "confident", id: sideQuestion.id, candidates: decided.candidates };
         else if (
@@ -847,4 +847,15 @@ function decide(
   // A lone candidate is not a choice to offer: it is the answer, if only just.
   if (candidates.length === 1) return { kind: "confident", id: candidates[0]!.id, candidates };
   return { kind: "unsure", candidates };
+}
+
+/**
+ * The side a text names where it asks: 「私のメールボックスがいっぱいなの？」 asks about the user's own;
+ * "Can you explain more simply, my English is not so good" names the user only in what it tells. With
+ * some pieces asking and others telling, only the asking ones are read.
+ */
+function sideAsked(text: string): ReturnType<typeof sideNamed> {
+  const pieces = sentencePieces(text);
+  const asking = pieces.filter(isQuestion);
+  return sideNamed(asking.length > 0 && asking.length < pieces.length ? asking.join(" ") : text);
 }
