@@ -9,6 +9,34 @@ async function first(paste: string) {
 
 /** What a screenshot or a paste keeps of a notice: its top cut off, its rows broken or joined. */
 describe("classify: fragments cut by the screen", () => {
+  it("reads on past the end of Postfix's introduction cut at 'returned message.' (no copy starts there)", async () => {
+    const r = await first(
+      [
+        "returned message.",
+        "",
+        "                   The mail system",
+        "",
+        "<aya@example.jp>: host mx.example.jp[192.0.2.7] said: 550 5.1.1 <aya@example.jp>:",
+        "    Recipient address rejected: User unknown in local recipient table",
+      ].join("\n"),
+    );
+    expect([r?.reason, r?.topic]).toEqual(["userunknown", "user-unknown"]);
+  });
+
+  it("reads on past Sendmail's first line cut at 'original message was received at'", async () => {
+    const r = await first(
+      [
+        "original message was received at Mon, 21 May 2018 13:40:50 +0900",
+        "from p2.example.ne.jp [198.51.100.22]",
+        "",
+        "   ----- The following addresses had permanent fatal errors -----",
+        "<aya@example.jp>",
+        "    (reason: 552 5.2.2 Mailbox full)",
+      ].join("\n"),
+    );
+    expect([r?.reason, r?.topic]).toEqual(["mailboxfull", "mailbox-full"]);
+  });
+
   it("still knows which server answered when the line starts at its name ('host' scrolled away)", async () => {
     const r = await first(
       [

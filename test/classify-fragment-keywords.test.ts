@@ -18,6 +18,23 @@ describe("classify: a fragment in wording no phrase list has", () => {
     ["550 Sorry, the account was suspended by the owner", "suspend", "account-suspended"],
     ["554 Blacklisted at our gate", "blocked", "sender-blocklisted"],
     ["421 Service presently unavailable, come back later", "systemerror", "server-trouble"],
+    ["554 5.7.1 Reverse DNS of your server looks wrong", "requireptr", "sender-blocklisted"],
+    ["550 Turn on SMTP auth first", "securityerror", "auth-failed"],
+    ["500 TLS is not supported on this host", "failedstarttls", "server-trouble"],
+    ["550 Your IP 192.0.2.1 is on our block list", "blocked", "sender-blocklisted"],
+    ["450 Rate limit reached, slow down", "toomanyconn", "server-trouble"],
+    ["550 Content got blocked here", "policyviolation", "spam-blocked"],
+    ["550 the sender got rejected today", "rejected", "spam-blocked"],
+    ["550 5.1.0 the sender got rejected today", "rejected", "spam-blocked"],
+    ["Tried for three days, giving up now", "expired", "expired"],
+    ["550 No MX for that domain here", "hostunknown", "host-unknown"],
+    ["421 Lost connection to peer while sending", "networkerror", "server-trouble"],
+    ["552 Her mailbox exceeds its allowance", "mailboxfull", "mailbox-full"],
+    ["554 Your IP has a poor reputation here", "badreputation", "sender-blocklisted"],
+    ["452 She is receiving mail at a rate we cannot take", "speeding", "server-trouble"],
+    ["550 We are not configured to relay for you", "norelaying", "relay-denied"],
+    ["550 Blacklisted URL found in the body", "spamdetected", "spam-blocked"],
+    ["541 Mail rejected at the border", "rejected", "spam-blocked"],
   ];
   for (const [paste, reason, topic] of cases)
     it(`reads ${reason} from its plain words`, async () => {
@@ -50,6 +67,57 @@ describe("classify: a fragment in wording no phrase list has", () => {
       ].join("\n"),
     );
     expect(r?.reason).toBe("onhold");
+  });
+
+  it("reads 5.2.1 (mailbox disabled) by its words: a disabled account, not an unknown user", async () => {
+    const r = await first(
+      "<aya@example.jp>: host mx.example.jp[192.0.2.7] said: 550 5.2.1 Her account went inactive in spring",
+    );
+    expect([r?.reason, r?.topic]).toEqual(["suspend", "account-suspended"]);
+  });
+
+  it("reads an entry that names its problem in plain words only, with no code", async () => {
+    // Cut above the notice's "could not be delivered": nothing else says this is a bounce.
+    const r = await first(
+      ["the following list of recipients:", "", "aya@example.jp:", "  Reason: storage completely full"].join(
+        "\n",
+      ),
+    );
+    // (Records carry the address masked: "a***@example.jp".)
+    expect(r?.recipient).toMatch(/@example\.jp$/);
+    expect([r?.reason, r?.topic]).toEqual(["mailboxfull", "mailbox-full"]);
+  });
+
+  it("reads a line's plain words only in a piece of a bounce, not in a typed question", async () => {
+    const cut = await first(
+      [
+        "There was an error delivering your mail to <aya@example.jp>.",
+        "",
+        "Tried for 5 days. Giving up.",
+      ].join("\n"),
+    );
+    expect([cut?.reason, cut?.topic]).toEqual(["expired", "expired"]);
+    for (const typed of ["メールの保存容量って増やせますか", "Is there a rate limit for sending?"]) {
+      const { records } = await classify(typed, { kind: "fragment" });
+      expect(records).toEqual([]);
+    }
+  });
+
+  it("takes no address quoted inside another entry's answer for an entry of its own", async () => {
+    // The screen's top edge cut the first entry: its answer's quoted sender address starts a line.
+    const r = await first(
+      [
+        "    <root@host.example.org>... Domain of sender address",
+        "    root@host.example.org does not exist (in reply to MAIL FROM",
+        "    command)",
+        "",
+        "<aya@example.jp>: host mx.example.jp[192.0.2.7] said: 553",
+        "    5.1.8 <root@host.example.org>... Domain of sender address",
+        "    root@host.example.org does not exist (in reply to MAIL FROM",
+      ].join("\n"),
+    );
+    expect(r?.recipient).toMatch(/@example\.jp$/);
+    expect(r?.topic).toBe("spam-blocked");
   });
 
   it("leaves a phrase or status that decides alone", async () => {

@@ -116,9 +116,16 @@ export function decide(d: Draft): Decision {
     }
   }
   // A status that names no particular problem (x.y.0 "other", 5.7.1 "delivery not authorized") says
-  // less than the server's own words: "550 5.7.1 IP address blacklisted by recipient". Not for a local
-  // program's complaint ("X-Unix; no such domain": a mailer error whatever it says).
-  const vague = !f.statusReason || f.status.endsWith(".0") || f.status === "5.7.1" || f.status === "4.7.1";
+  // less than the server's own words: "550 5.7.1 IP address blacklisted by recipient". So does 5.2.1
+  // "mailbox disabled", given for unknown and for disabled accounts alike ("550 5.2.1 The email account
+  // that you tried to reach is inactive"). Not for a local program's complaint ("X-Unix; no such
+  // domain": a mailer error whatever it says).
+  const vague =
+    !f.statusReason ||
+    f.status.endsWith(".0") ||
+    f.status === "5.7.1" ||
+    f.status === "4.7.1" ||
+    f.status === "5.2.1";
   const words = vague && !localProgram(d) ? keywordReason(f) : undefined;
   const named = words?.reason === "expired" && causeBesidesRetries(f) ? undefined : words;
   if (named) return byWords(named);

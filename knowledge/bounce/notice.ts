@@ -9,11 +9,14 @@ import { linesOf } from "./text.ts";
  *   ----- Original message follows -----  /  -------original message          (Sendmail, m-FILTER)
  *   |------------------------- Message text follows: ------------------------|  (Smail 3)
  *   Exchange's "Original message headers:" in French, Italian, Swedish, Dutch, Portuguese.
+ * Not a sentence that a narrow screen or a cut put at a line's start: Postfix's "… You can delete your
+ * own text from the attached⏎returned message." and Sendmail's first line cut as "original message was
+ * received at …" are still the notice.
  * One pattern, so the body is scanned once, with one run of dashes in front of all the phrases: a pattern
  * per marker would rescan a long run of dashes once per marker.
  */
 const ORIGINAL_MESSAGE =
-  /^[-=_*#| \t]*(?:original (?:message|mail|e-?mail)\b|returned message|unsent message follows|undelivered message (?:follows|attached)|message headers? follows?|message text follows|(?:the )?headers? of the original message|below (?:this|the next) line is a copy|(?:enclosed is|this is) a copy of (?:the|your) (?:message|mail)|bounced e-?mail:|(?:以下は)?元の(?:メッセージ|メール)|原文)|^content-type:\s*(?:message\/rfc822|text\/rfc822-headers)|^(?:en-têtes de message d'origine|intestazioni originali del messaggio|ursprungshuvuden|oorspronkelijke berichtkoppen|cabeçalhos originais da mensagem)\s*:/im;
+  /^[-=_*#| \t]*(?:original (?:message|mail|e-?mail)\b(?! was received)|returned message(?!\.[ \t]*$)|unsent message follows|undelivered message (?:follows|attached)|message headers? follows?|message text follows|(?:the )?headers? of the original message|below (?:this|the next) line is a copy|(?:enclosed is|this is) a copy of (?:the|your) (?:message|mail)|bounced e-?mail:|(?:以下は)?元の(?:メッセージ|メール)|原文)|^content-type:\s*(?:message\/rfc822|text\/rfc822-headers)|^(?:en-têtes de message d'origine|intestazioni originali del messaggio|ursprungshuvuden|oorspronkelijke berichtkoppen|cabeçalhos originais da mensagem)\s*:/im;
 
 /** Where the copy of the original message starts in a text (a notice, a paste), or -1. */
 export function originalMessageAt(text: string): number {

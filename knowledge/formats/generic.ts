@@ -13,6 +13,7 @@ import {
   sameAddress,
   squash,
 } from "../bounce/text.ts";
+import { namesProblem } from "../reasons/keywords.ts";
 import type { Format } from "./format.ts";
 
 /**
@@ -38,9 +39,14 @@ const REPLY_AT_END = /(?:^|[\s:;(<[])[45]\d\d\s{0,8}$/;
 /**
  * A line with a code or a known phrase; in a pasted fragment also one that ends with a bare reply code
  * (the screen or the user's crop cut the rest): the code is all that was read, and the record says so.
+ * In a fragment that is a bounce's (`pasted`), a line that names a problem in plain words counts too:
+ * "Could not deliver for the last 432000 seconds. Giving up." A typed question that only uses such
+ * words (「メールの保存容量って増やせますか」) is no bounce: it is not read this way.
  */
-const signalLineIn = (fragment: boolean) =>
-  fragment ? (l: string) => isSignalLine(l) || REPLY_AT_END.test(l) : isSignalLine;
+const signalLineIn = (fragment: boolean, pasted = false) =>
+  fragment
+    ? (l: string) => isSignalLine(l) || REPLY_AT_END.test(l) || (pasted && namesProblem(l))
+    : isSignalLine;
 
 /** Words that make a text a bounce even when no line carries a code. */
 const BOUNCE_WORDS = [
@@ -92,6 +98,14 @@ function isBounceText(message: Message, lines: readonly string[]): boolean {
   );
 }
 
+/** A fragment with an address, a code or a bounce's words in it: a piece of a notice, not a typed question. */
+function looksPasted(message: Message, lines: readonly string[]): boolean {
+  return (
+    isBounceText(message, lines) ||
+    lines.some((l) => hasSmtpCode(l) || (l.includes("@") && findAddresses(l).length > 0))
+  );
+}
+
 /** The first line that says the message bounced, for a notice that says nothing more. */
 function bounceSentence(lines: readonly string[]): string {
   const line = lines.slice(0, 60).find((l) => mentionsAny(l, BOUNCE_WORDS) || JAPANESE_BOUNCE.test(l));
@@ -109,8 +123,8 @@ function originalRecipient(message: Message): string {
  * The lines that carry a code or phrase, with up to FOLLOWING_LINES lines each that continue them. A
  * phrase broken over two lines (re-wrapped pastes) is found by also looking at each pair of lines.
  */
-function signalText(lines: readonly string[], fragment = false): string {
-  const isSignal = signalLineIn(fragment);
+function signalText(lines: readonly string[], fragment = false, pasted = false): string {
+  const isSignal = signalLineIn(fragment, pasted);
   // A header line ("Subject: Returned mail: User unknown") names the mail, it is no server's answer.
   const scanned = (lines.length > 400 ? lines.slice(0, 400) : lines).map((l) => (isHeaderLine(l) ? "" : l));
   const single = scanned.map(isSignal);
@@ -209,11 +223,15 @@ export function genericDrafts(message: Message, lines: string[], lhost: string):
     address: b.address,
     text: blockText({ ...b, lines: b.lines.filter((l) => !isHeaderLine(l)) }),
   }));
-  const withSignal = blocks.filter(
+  let withSignal = blocks.filter(
     (b) =>
       b.text &&
       (hasSmtpCode(b.text) || knownPhrase(b.text) !== undefined || (fragment && REPLY_AT_END.test(b.text))),
   );
+  // A pasted entry that names its problem in plain words only ("x@example.jp: Domain does not exist"),
+  // when no entry has a code or phrase: an address quoted inside another's answer ("<root@x>... Domain of
+  // sender address root@x does not exist") is not an entry of its own.
+  if (withSignal.length === 0 && fragment) withSignal = blocks.filter((b) => b.text && namesProblem(b.text));
   if (withSignal.length > 0) {
     // One recipient whose entry carries a code but no words a reason knows ("see DSN code 5.1.0"), and
     // the server's own words elsewhere in the paste, outside the entry: both are its explanation.
@@ -227,14 +245,14 @@ export function genericDrafts(message: Message, lines: string[], lhost: string):
         return [
           newDraft(lhost, {
             recipient: only.address,
-            diagnosis: squash(`${only.text} ${signalText(outside, fragment)}`),
+            diagnosis: squash(`${only.text} ${signalText(outside, fragment, true)}`),
           }),
         ];
     }
     return withSignal.map((b) => newDraft(lhost, { recipient: b.address, diagnosis: b.text }));
   }
 
-  const signals = signalText(lines, fragment);
+  const signals = signalText(lines, fragment, fragment && looksPasted(message, lines));
   if (blocks.length > 0 && blocks.length <= 20 && isBounceText(message, lines)) {
     return blocks.map((b) =>
       newDraft(lhost, {

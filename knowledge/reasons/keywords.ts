@@ -1,3 +1,4 @@
+import { forMatching } from "../bounce/text.ts";
 import type { Reason } from "../types.ts";
 import type { Facts } from "./check.ts";
 
@@ -6,9 +7,11 @@ import type { Facts } from "./check.ts";
  * seen words the same problem its own way: "Recipient's mailbox is over its storage quota", "550
  * Virus Detected; Content Rejected"): a few plain words that together name a problem. Consulted only
  * after every phrase, and only where the status code names no particular problem (none, x.y.0, 5.7.1,
- * 4.7.1) and no local program complained (decide.ts): there the words say more than the status. Each entry: the reason, then groups of words that must all be in the text, as whole
- * words or the start of one ("blacklist" also finds "blacklisted"); host names, addresses and links
- * are not read ("spam-gw.example.jp" says nothing about spam).
+ * 4.7.1, 5.2.1) and no local program complained (decide.ts): there the words say more than the status.
+ * In a pasted fragment they also make a line worth reading (generic.ts). Each entry: the reason, then
+ * groups of words that must all be in the text, as whole words or the start of one ("blacklist" also
+ * finds "blacklisted"), in the order of KEYWORDS (the first entry with a group found decides); host
+ * names, addresses and links are not read ("spam-gw.example.jp" says nothing about spam).
  */
 const KEYWORDS: readonly (readonly [Reason, readonly (readonly string[])[]])[] = [
   ["virusdetected", [["virus"], ["malware"], ["infected"]]],
@@ -23,6 +26,7 @@ const KEYWORDS: readonly (readonly [Reason, readonly (readonly string[])[]])[] =
       ["quota", "exceed"],
       ["over", "quota"],
       ["mailbox", "quota"],
+      ["mailbox", "exceeds"],
       ["容量"],
     ],
   ],
@@ -46,6 +50,13 @@ const KEYWORDS: readonly (readonly [Reason, readonly (readonly string[])[]])[] =
       ["mailbox", "disabled"],
       ["mailbox", "suspended"],
       ["mailbox", "inactive"],
+      // "The email account that you tried to reach is inactive": the account named far before.
+      ["inactive"],
+      ["deactivated"],
+      ["is", "disabled"],
+      ["account", "locked"],
+      ["mailbox", "locked"],
+      ["user", "locked"],
     ],
   ],
   [
@@ -56,17 +67,48 @@ const KEYWORDS: readonly (readonly [Reason, readonly (readonly string[])[]])[] =
       ["relay", "not", "permitted"],
       ["relaying", "not", "allowed"],
       ["relay", "access"],
+      ["not", "configured", "to", "relay"],
+      ["unable", "to", "relay"],
     ],
   ],
   ["authfailure", [["spf"], ["dkim"], ["dmarc"]]],
+  // The sending server's IP address has no host name (PTR record) the receiver could look up.
+  ["requireptr", [["reverse", "dns"], ["no", "reverse"], ["rdns"], ["ptr", "record"], ["reverse", "lookup"]]],
   [
     "securityerror",
-    [["unauthenticated"], ["authentication", "required"], ["not", "authenticated"], ["starttls", "required"]],
+    [
+      ["unauthenticated"],
+      ["authentication", "required"],
+      ["not", "authenticated"],
+      ["starttls", "required"],
+      ["smtp", "auth"],
+    ],
+  ],
+  // "does not support TLS": the negation is part of the group (a group's first word must not follow one).
+  [
+    "failedstarttls",
+    [
+      ["not", "support", "tls"],
+      ["not", "support", "starttls"],
+      ["tls", "not", "support"],
+    ],
+  ],
+  // A listed link in the message, not a listed sender: before "blocked" reads "blacklisted".
+  [
+    "spamdetected",
+    [
+      ["blacklisted", "url"],
+      ["blacklisted", "link"],
+    ],
   ],
   [
     "blocked",
     [
       ["blacklist"],
+      ["block", "list"],
+      ["blocked", "using"],
+      ["spamhaus"],
+      ["spamcop"],
       ["blocklist"],
       ["denylist"],
       ["dnsbl"],
@@ -75,7 +117,27 @@ const KEYWORDS: readonly (readonly [Reason, readonly (readonly string[])[]])[] =
       ["invalid", "ip"],
     ],
   ],
+  // The sending server's standing, not this message ("the very low reputation of the sending IP").
+  ["badreputation", [["reputation"]]],
   ["spamdetected", [["spam"], ["迷惑メール"]]],
+  [
+    "policyviolation",
+    [
+      ["content", "blocked"],
+      ["blocked", "because", "content"],
+      ["content", "rejected"],
+      ["policy", "reasons"],
+      ["policy", "violation"],
+      ["violates", "policy"],
+    ],
+  ],
+  [
+    "rejected",
+    [
+      ["sender", "rejected"],
+      ["mail", "rejected"],
+    ],
+  ],
   [
     "hostunknown",
     [
@@ -85,6 +147,7 @@ const KEYWORDS: readonly (readonly [Reason, readonly (readonly string[])[]])[] =
       ["unknown", "domain"],
       ["host", "not", "found"],
       ["unknown", "host"],
+      ["no", "mx"],
     ],
   ],
   [
@@ -97,6 +160,8 @@ const KEYWORDS: readonly (readonly [Reason, readonly (readonly string[])[]])[] =
       ["recipient", "unknown"],
       ["invalid", "recipient"],
       ["invalid", "mailbox"],
+      ["invalid", "user"],
+      ["user", "not", "listed"],
       ["user", "not", "found"],
       ["mailbox", "not", "found"],
       ["recipient", "not", "found"],
@@ -116,10 +181,35 @@ const KEYWORDS: readonly (readonly [Reason, readonly (readonly string[])[]])[] =
     ],
   ],
   [
-    "networkerror",
-    [["unreachable"], ["not", "reachable"], ["no", "route"], ["network", "error"], ["hop", "count"]],
+    "toomanyconn",
+    [
+      ["too", "many", "connections"],
+      ["frequency", "limit"],
+      ["rate", "limit"],
+    ],
   ],
-  ["expired", [["timed", "out"], ["timeout"], ["expired"]]],
+  // The recipient gets more mail than its server lets in ("receiving mail at a rate that prevents ...").
+  [
+    "speeding",
+    [
+      ["receiving", "rate"],
+      ["too", "quickly"],
+      ["too", "fast"],
+    ],
+  ],
+  [
+    "networkerror",
+    [
+      ["unreachable"],
+      ["not", "reachable"],
+      ["no", "route"],
+      ["network", "error"],
+      ["hop", "count"],
+      ["lost", "connection"],
+    ],
+  ],
+  // Retried until the sender gave up ("Could not deliver for the last 432000 seconds. Giving up.").
+  ["expired", [["timed", "out"], ["timeout"], ["expired"], ["giving", "up"], ["gave", "up"]]],
 ];
 
 const WORD_CHAR = /[\p{L}\p{N}']/u;
@@ -199,16 +289,29 @@ function holds(words: readonly string[], text: string, group: readonly string[])
   return false;
 }
 
-/** The reason the words name and the words that did, or undefined. `f.text` is already lower case. */
-export function keywordReason(f: Facts): { reason: Reason; words: string } | undefined {
-  const words = wordsOf(f.text);
+/** The reason the words of a lower-cased text name and the words that did, or undefined. */
+function wordsReason(text: string, command: string): { reason: Reason; words: string } | undefined {
+  const words = wordsOf(text);
   if (words.length === 0) return undefined;
   for (const [reason, groups] of KEYWORDS) {
-    const group = groups.find((g) => holds(words, f.text, g));
+    const group = groups.find((g) => holds(words, text, g));
     if (!group) continue;
     // Without a refused RCPT, "no such user" words are a filter's (userunknown.ts, filtered.ts).
-    const named = reason === "userunknown" && f.command !== "RCPT" ? "filtered" : reason;
+    const named = reason === "userunknown" && command !== "RCPT" ? "filtered" : reason;
     return { reason: named, words: group.join(" ") };
   }
   return undefined;
+}
+
+/** The reason the words name and the words that did, or undefined. `f.text` is already lower case. */
+export function keywordReason(f: Facts): { reason: Reason; words: string } | undefined {
+  return wordsReason(f.text, f.command);
+}
+
+/**
+ * Whether a line of a pasted fragment names a problem in plain words ("kijitora@example.jp: Domain
+ * does not exist", "Reason: Over quota"): a line to read, as one with a code or a known phrase is.
+ */
+export function namesProblem(line: string): boolean {
+  return line.length <= 600 && wordsReason(forMatching(line), "") !== undefined;
 }

@@ -250,7 +250,11 @@ export const userunknown: ReasonCheck = {
   phrases: PHRASES,
   match,
   probe(f) {
-    if (f.statusReason === "userunknown") return !OTHER_PROBLEMS.some((m) => m(f.text) !== undefined);
+    // 5.1.0 is "other address status": the address may be the sender's ("5.1.0 <x@y> sender rejected",
+    // "MailFrom domain is listed in Spamhaus"), so it means an unknown user only with words that say so;
+    // without them, the plain words of the text are read first (decide.ts).
+    if (f.statusReason === "userunknown" && (f.status !== "5.1.0" || match(f.text) !== undefined))
+      return !OTHER_PROBLEMS.some((m) => m(f.text) !== undefined);
     // Without a matching status, only a refusal of the RCPT command itself means "no such user": the
     // same words after DATA (or from an unknown step) come from a filter (filtered.ts), typically a
     // carrier's domain-specified reception.
