@@ -74,6 +74,9 @@ const DEV_BLOCKS = {
   // index's own check (round 14): follow-ups, near-miss pairs, cold questions (sending-limit, change-address)
   // and out of scope, written before its changes to the question index's scoring.
   "dev-index4": "INDEX4",
+  // emo2's own check (round 15): upset messages whose calm twin is answered right (the feeling in a clause of its
+  // own), feelings alone, feelings no word list holds, and calm messages; written before its changes.
+  "dev-emotion5": "EMOTION5",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
