@@ -29,7 +29,9 @@ describe("a feeling told by the shape of a message, without a word of feeling", 
   it("an exasperated 「もう」 closing the message, not 「もう」 asking 'already?'", () => {
     expect(feltByShape("何なのもう")).toBe("frustrated");
     expect(feltByShape("いい加減にしてよもー！")).toBe("frustrated");
+    expect(feltByShape("あーもう、じゃあ相手のアドレスどうやって確認すんの")).toBe("frustrated");
     expect(feltByShape("もう？")).toBeUndefined();
+    expect(feltByShape("もう、届きましたか")).toBeUndefined();
     expect(feltByShape("もう一回送ってもいい？")).toBeUndefined();
   });
 
@@ -108,6 +110,19 @@ describe("a request that ends as a demand", () => {
     expect(feltByShape("ちゃんと説明してくださいよ！")).toBe("frustrated");
     expect(feltByShape("何MBまでか教えてください")).toBeUndefined();
     expect(feltByShape("また教えてね")).toBeUndefined();
+  });
+});
+
+describe("a sentence that ends in reproach", () => {
+  it("「…のに」「…でしょ」「…のよ」 closing a sentence blame someone; the same words inside one, or asking politely, do not", () => {
+    expect(feltByShape("なんで戻ってくるの、たった15MBなのに")).toBe("frustrated");
+    expect(feltByShape("相手のアドレスなんだから仕方ないでしょ")).toBe("frustrated");
+    expect(feltByShape("じゃあどうやって連絡すればいいのよ")).toBe("frustrated");
+    expect(feltByShape("勝手に保存してないでしょうね？")).toBe("frustrated");
+    expect(feltByShape("届くのに何日かかりますか")).toBeUndefined();
+    expect(feltByShape("再送したほうがいいでしょうか")).toBeUndefined();
+    expect(feltByShape("相手の設定の問題でしょう。確認してみます")).toBeUndefined();
+    expect(feltByShape("添付の上限を教えてほしいのよね")).toBeUndefined();
   });
 });
 

@@ -156,7 +156,7 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     return fit && !isPleasantry(ctx, fit.id) ? questionEvent(ctx, fit, session.topic) : nextStep;
   }
   if (mention) return { type: "BOUNCE_MENTIONED", about: mention };
-  if (understood.kind === "unsure" && !feeling) {
+  if (understood.kind === "unsure") {
     // Questions that all get the same answer here (「何をすればいいのか全然わからない」: "what do I do" and
     // "I'm lost" both get the paste help with nothing on screen) are no choice to offer: that answer.
     const same = sameAnswer(

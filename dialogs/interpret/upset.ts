@@ -89,11 +89,7 @@ function upsetReading(ctx: UpsetContext, text: string, calm: string, topic: Topi
   const whole = wholeRead();
   const wholeScore = whole.candidates[0]?.score ?? 0;
   const wholeClear = wholeScore >= UPSET_CLEAR || ctx.questions.get(restId ?? "")?.notBounce === true;
-  const wholeQ = whole.kind === "confident" ? ctx.questions.get(whole.id) : undefined;
   if (whole.kind === "confident" && whole.id === restId && wholeClear) return whole;
-  // "this is useless": a word of feeling that is the whole of what is said of the conversation
-  // ("that didn't help", a restart, a person), in nearly an example's words: that act.
-  if (wholeQ && isConversationAct(wholeQ) && wholeScore >= ACT_AS_EXAMPLE) return whole;
   if (
     ctx.questions.get(restId ?? "")?.statement &&
     restScore >= UPSET_TOLD &&

@@ -4,8 +4,8 @@ import { clausesOf, sentenceAsks, sentencesOf, tellsMore } from "./asking.ts";
 
 /**
  * Feelings told by the shape of a message rather than by a word of ui.yaml `feelings.words`: a crying or
- * angry face drawn in characters (kaomoji), an exasperated 「もう」 at the end, an intensifier before a
- * failure (「全然届かない」「何度やってもダメ」「ちっとも送れない」). Each is a class, so that a face or a
+ * angry face drawn in characters (kaomoji), an exasperated 「もう」 closing a clause, an intensifier before a
+ * failure (「全然届かない」「何度やってもダメ」「ちっとも送れない」), a sentence that ends in reproach. Each is a class, so that a face or a
  * phrasing nobody listed is caught. Hand scans over the text: linear, no pattern that backtracks.
  * Only what is no part of the request: what they say is read as it is (none of this is stripped).
  */
@@ -16,12 +16,13 @@ export function feltByShape(text: string): Feeling | undefined {
   if (face) return face;
   if (
     hasUpsetFace(t) ||
-    endsExasperated(t) ||
+    clausesOf(t).some(endsExasperated) ||
     intensifiedFailure(t) ||
     opensWithScorn(t) ||
     trailsOff(t) ||
     asksEitherOr(t) ||
-    endsDemanding(t)
+    endsDemanding(t) ||
+    endsReproaching(t)
   )
     return "frustrated";
   if (opensAlarmed(t) || regretsAndAsksIfOk(t)) return "worried";
@@ -234,6 +235,16 @@ export function endsDemanding(t: string): boolean {
   return DEMANDING_ENDS.some((e) => end.endsWith(e));
 }
 const DEMANDING_ENDS = ["てよ", "でよ", "てくれよ", "でくれよ", "くださいよ", "てってば", "ってば"];
+
+/**
+ * A sentence that ends in a particle of reproach (「たった15MBなのに」「相手のアドレスなんだから仕方ないでしょ」
+ * 「どうやって連絡すればいいのよ」「勝手に保存してないでしょうね」): said to someone held to blame, never a
+ * calm request or question (「…でしょうか」「…のでしょう」 end otherwise). A hand scan of each sentence's end.
+ */
+export function endsReproaching(t: string): boolean {
+  return sentencesOf(t).some((s) => REPROACHING_ENDS.some((e) => trimEndOf(s, CLOSING).endsWith(e)));
+}
+const REPROACHING_ENDS = ["のに", "でしょ", "でしょうね", "のよ"];
 
 /**
  * A failure that trails off in a long ellipsis or is asked twice over (「まだ届かない……」「送れない。。。」
@@ -497,7 +508,10 @@ function bareFaceAt(t: string, face: string): boolean {
 }
 const LATIN = /[A-Za-z0-9]/;
 
-/** 「何なのもう」「勘弁してよもう」「いい加減にしてもー」: an exasperated 「もう」 closing the message. */
+/**
+ * 「何なのもう」「勘弁してよもう」「いい加減にしてもー」: an exasperated 「もう」 closing the message, or a clause
+ * of it (「あーもう、じゃあどうやって確認すんの」: feltByShape asks each clause).
+ */
 export function endsExasperated(t: string): boolean {
   const end = trimEndOf(t, CLOSING);
   if (end.length <= 3) return false; // 「もう」 alone, 「もうー」: "already?"
