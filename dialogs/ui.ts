@@ -63,6 +63,20 @@ function withPlaceholders(...names: string[]) {
 
 const keywordList = z.array(z.string().trim().min(1)).min(1, "needs at least one keyword");
 
+/**
+ * Words looked for inside what users type (plain substring scans, dialogs/interpret/scans.ts): written as
+ * the text is compared, width-folded (NFKC) and in lower case, and NOT trimmed: "but " with its space is
+ * not the "but" of "butter".
+ */
+const foldedWord = z
+  .string()
+  .refine((w) => w.trim() !== "", "must not be empty")
+  .refine(
+    (w) => w === w.normalize("NFKC").toLowerCase(),
+    "must be written as typed text is compared: lower case, half-width letters, full-width kana (NFKC)",
+  );
+const foldedList = z.array(foldedWord).min(1, "needs at least one word");
+
 export const uiSchema = z
   .object({
     greeting: localized,
@@ -222,6 +236,37 @@ export const uiSchema = z
     groupChat: localized,
     tryAgain: localized,
     slowDown: localized,
+    /** Words that tell what a typed message means besides its question (knowledge/data/README "typedWords"). */
+    typedWords: z
+      .object({
+        /** "It helped", said under the advice: rates it as the Yes button does. */
+        helped: foldedList,
+        /** The negated forms of helping, understanding and solving: a rating that says it did not help. */
+        deniedHelp: foldedList,
+        /** The recipient's reception settings asked about: with a carrier named, that carrier's steps. */
+        carrierSetting: foldedList,
+        /** The user's own settings asked about: no carrier's steps. */
+        ownSetting: foldedList,
+        /** A piece opening with one ("but"): what follows is what is meant. The first that fits is cut off. */
+        but: foldedList,
+        /** A piece that is only one of these (「じゃあ、」) joins what follows: no goodbye. */
+        connectives: foldedList,
+        /** Tries told as all in vain (「何をしても」): the answer for tries that keep failing. */
+        whateverTried: foldedList,
+        /** Words that ask what something is (何, 意味, "what"). */
+        whatIs: foldedList,
+        /** Words holding a word of whatIs that ask nothing (何度, 何か). */
+        notWhatIs: foldedList,
+        /** Words that tell a want (「人がいい」「人と話したい」): "are you a person?" told so is "a person, please". */
+        wants: foldedList,
+        /** Words of a guess (「かも」 "maybe"): a fact told with them is still asked about. */
+        guesses: foldedList,
+        /** Words that name a person to talk to. */
+        people: foldedList,
+        /** A try still to come (「だめだったら」): nothing tried yet. */
+        conditions: foldedList,
+      })
+      .strict(),
     keywords: z.object({
       menu: keywordList,
       restart: keywordList,

@@ -608,6 +608,14 @@ describe("npm run check:knowledge", () => {
       },
       'field "feelings.worried.1.ja": must be one line of at most 45 characters',
     ],
+    // typed words are found exactly as written in the folded message: one in capitals would never match
+    [
+      "ui.yaml",
+      (t: Yaml) => {
+        t.typedWords.people.push("Human");
+      },
+      'field "typedWords.people.8": must be written as typed text is compared',
+    ],
   ])("prints the file (%s) and the field and fails for broken data", (file, change, says) => {
     const failure = checkBroken(file, change);
     expect(failure.status).toBe(1);

@@ -51,9 +51,9 @@ export function beyondPleasantries(
   }
   // 「ありがとう、でもまだ分からない」 "thanks, but I'm still lost": what comes after a "but" is what is meant,
   // asked or told (being lost, "that didn't help", a request): the thanks was a courtesy before it.
-  const but = pieces.findIndex((p, i) => i > 0 && opensWithBut(p));
+  const but = pieces.findIndex((p, i) => i > 0 && opensWithBut(p, ctx.words));
   if (but > 0) {
-    const meant = ctx.index.understand(withoutBut(pieces.slice(but).join("")) ?? "", topic);
+    const meant = ctx.index.understand(withoutBut(pieces.slice(but).join(""), ctx.words) ?? "", topic);
     if (meant.kind === "confident" && !isPleasantry(ctx, meant.id)) return meant;
   }
   const rest = pieces.filter((s) => {
@@ -92,7 +92,7 @@ export function toldWithPleasantry(
     // 「あ、」 of 「あ、全角で打ってたかもしれない」 is a start of noticing, no greeting; 「じゃあ、」 before
     // more (「…なんか、じゃあ、向こうに連絡したらいいんだな」) joins what follows, no goodbye.
     if (canonicalLength(piece, ctx.readings) < 2) continue;
-    if (i < pieces.length - 1 && isConnective(piece)) continue;
+    if (i < pieces.length - 1 && isConnective(piece, ctx.words)) continue;
     const u = ctx.index.understand(piece, topic);
     if (u.kind === "confident" && isPleasantry(ctx, u.id)) return u;
   }

@@ -2,7 +2,7 @@ import type { DialogEvent } from "../events.ts";
 import { mentionsAny } from "../text.ts";
 import type { CarrierContext } from "./context.ts";
 import type { SessionView } from "./types.ts";
-import { CARRIER_SETTING_WORDS, OWN_SETTING_WORDS } from "./words.ts";
+import type { TypedWords } from "./words.ts";
 
 /** Answers that ask nothing more specific than "what now": a carrier named in the text says what. */
 const VAGUE_EVENTS = new Set<DialogEvent["type"]>([
@@ -28,10 +28,10 @@ export function withCarrier(
   const last = events[events.length - 1];
   // The user's own settings asked about (「auの人に送ったんだけど、私の設定が悪いの？」): the recipient's
   // carrier's steps do not answer that.
-  if (!last || asksOwnSetting(text)) return events;
+  if (!last || asksOwnSetting(text, ctx.words)) return events;
   const vague =
     VAGUE_EVENTS.has(last.type) ||
-    ((last.type === "ANSWER" || last.type === "FOLLOW_UP") && asksCarrierSetting(text));
+    ((last.type === "ANSWER" || last.type === "FOLLOW_UP") && asksCarrierSetting(text, ctx.words));
   if (!(last.type === "FOLLOW_UP" && last.carriers) && !vague) return events;
   const carrier = ctx.carrierIn(text);
   if (!carrier) return events;
@@ -51,11 +51,11 @@ export function withCarrier(
  * read in it (the settings of "my side or theirs", "tell the recipient"), that carrier's steps answer it.
  * withCarrier asks asksOwnSetting first: a text that asks about the user's own settings never gets here.
  */
-function asksCarrierSetting(text: string): boolean {
-  return mentionsAny(text, CARRIER_SETTING_WORDS);
+function asksCarrierSetting(text: string, words: TypedWords): boolean {
+  return mentionsAny(text, words.carrierSetting);
 }
 
 /** Not the recipient's settings but the user's own (「私の設定」). Plain scans, no pattern. */
-function asksOwnSetting(text: string): boolean {
-  return mentionsAny(text, OWN_SETTING_WORDS);
+function asksOwnSetting(text: string, words: TypedWords): boolean {
+  return mentionsAny(text, words.ownSetting);
 }

@@ -14,6 +14,7 @@ import { type SymptomClassMatcher, symptomClassMatcher } from "../understand/sym
 import { buildQuestionIndex, type QuestionIndex } from "../understand/understand.ts";
 import { buildFeelingReader, type FeelingReader } from "./feeling.ts";
 import type { InterpreterDeps } from "./types.ts";
+import type { TypedWords } from "./words.ts";
 
 /**
  * Everything the interpreter builds once from the knowledge data, passed explicitly to each reader.
@@ -29,6 +30,8 @@ export interface QuestionContext {
   /** readings.yaml: how kanji words are read (lengths, phrase matching). */
   readings: ReadingTable;
   knowledge: Knowledge;
+  /** ui.yaml `typedWords`: words that tell what a message means besides its question. */
+  words: TypedWords;
 }
 
 /** What reading an upset message needs besides: its feelings and the key answers (ui.yaml `feelings`). */
@@ -46,6 +49,8 @@ export interface CarrierContext {
    * a question about mobile addresses gives without a diagnosis).
    */
   carrierFollowUps: ReadonlyMap<TopicId | null, { topic: TopicId; id: string }>;
+  /** ui.yaml `typedWords`: the settings words (carrierSetting, ownSetting). */
+  words: TypedWords;
 }
 
 /** The whole: what the pipeline (read-text.ts, interpret.ts) hands on to each step. */
@@ -134,6 +139,7 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
     index,
     readings,
     knowledge: deps.knowledge,
+    words: deps.ui.typedWords,
     ui: deps.ui,
     feelings,
     keywordOf,

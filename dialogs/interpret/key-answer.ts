@@ -19,7 +19,7 @@ import { triedInVain } from "./scans.ts";
 export function keyAnswer(ctx: UpsetContext, text: string, topic: TopicId): DialogEvent | undefined {
   const tries = ctx.ui.feelings.triesAnswer?.[topic];
   const counted = tries === undefined ? undefined : ctx.questions.get(tries);
-  if (counted && triedInVain(text)) return questionEvent(ctx, counted, topic);
+  if (counted && triedInVain(text, ctx.words)) return questionEvent(ctx, counted, topic);
   const id = ctx.ui.feelings.keyAnswer?.[topic];
   const q = id === undefined ? undefined : ctx.questions.get(id);
   return q && tellsSituation(ctx.feelings.withoutFeelingWords(text))

@@ -76,14 +76,16 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   // 「返ってきたメールに英語でなんか書いてある」: the words of "what is a returned mail", without asking what.
   // 「なぜか一部の人にだけメールが届かない」: the words of "the recipient is on a mobile", naming none.
   const question =
-    (read?.notBounce && m.onScreen) || (read?.asksWhat && !asksWhatItIs(text)) || ctx.lacksNeeded(read, text)
+    (read?.notBounce && m.onScreen) ||
+    (read?.asksWhat && !asksWhatItIs(text, ctx.words)) ||
+    ctx.lacksNeeded(read, text)
       ? undefined
       : read;
   const understood = m.understood();
   // 「それくらいとっくにやってる」「もう試したけどだめ」: the advice on screen was tried already. Unless a
   // specific question is asked besides, the answer moves on: the diagnosis's key answer, or (none) the Q&A
   // community; never the same steps again.
-  if (session.topic && m.typed && ctx.triedOf(withoutConditions(text)) !== undefined) {
+  if (session.topic && m.typed && ctx.triedOf(withoutConditions(text, ctx.words)) !== undefined) {
     // A person, "that didn't help" or a restart asked besides is what they want.
     const asks =
       question !== undefined &&

@@ -7,7 +7,6 @@ import { isPleasantry, questionEvent } from "./answers.ts";
 import type { QuestionContext } from "./context.ts";
 import { contrastEnd, guesses } from "./scans.ts";
 import { ASKED_CLEARLY, SECOND_CLEAR } from "./thresholds.ts";
-import { WANTS } from "./words.ts";
 
 /** Reading a calm typed question: which part of the text asks, and what a question told stands for. */
 
@@ -57,18 +56,19 @@ export function askingSentences(
  * person?"): the request it stands for (TOLD_AS_WANT).
  */
 export function wanted(
-  ctx: Pick<QuestionContext, "questions">,
+  ctx: Pick<QuestionContext, "questions" | "words">,
   q: Question | undefined,
   text: string,
 ): Question | undefined {
   // Told as a fact, neither asked nor guessed (「ごめんなさい、アドレス間違えてました」): its told form.
-  if (q?.ifTold && !sentencesOf(text).some(sentenceAsks) && !guesses(text))
+  if (q?.ifTold && !sentencesOf(text).some(sentenceAsks) && !guesses(text, ctx.words))
     return ctx.questions.get(q.ifTold) ?? q;
   const want = q && TOLD_AS_WANT[q.id];
   if (!want) return q;
   // Asked (a question mark, or an end in か: 「人と話せますか」) it is the question; a wish (「…したいです」) is no question here.
   const folded = text.normalize("NFKC").toLowerCase().trimEnd();
-  if (/[?？]/.test(folded) || folded.endsWith("か") || !WANTS.some((w) => folded.includes(w))) return q;
+  if (/[?？]/.test(folded) || folded.endsWith("か") || !ctx.words.wants.some((w) => folded.includes(w)))
+    return q;
   return ctx.questions.get(want) ?? q;
 }
 

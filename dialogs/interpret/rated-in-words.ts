@@ -2,7 +2,7 @@ import type { QuestionBank } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent } from "../events.ts";
 import { mentionsAny } from "../text.ts";
-import { DENIED_HELP, HELPED } from "./words.ts";
+import type { TypedWords } from "./words.ts";
 
 /**
  * "It helped" told under the advice. The question index reads 「役に立ちました」 as the act that rates it
@@ -11,7 +11,7 @@ import { DENIED_HELP, HELPED } from "./words.ts";
  * 「わかりにくかった」 come close too, and those mean the advice did not help. And thanks that say what
  * helped ("thanks, that helped", 「助かりました、ありがとう」) rate it as well, so the user is not asked
  * "was this helpful?" once more. Only the negated forms of helping, understanding and solving count as
- * denial (words.ts HELPED, DENIED_HELP), so 「問題なく届きました、助かりました」 still rates. Plain scans,
+ * denial (ui.yaml typedWords helped, deniedHelp), so 「問題なく届きました、助かりました」 still rates. Plain scans,
  * no pattern.
  */
 export function ratedInWords(
@@ -19,16 +19,17 @@ export function ratedInWords(
   text: string,
   bank: QuestionBank,
   topic: TopicId | null,
+  words: TypedWords,
 ): DialogEvent[] {
   const last = events[events.length - 1];
   const asked = last?.type === "ANSWER" ? bank.questions.get(last.id) : undefined;
   const rated =
     (last?.type === "FEEDBACK" && last.helpful) ||
     asked?.ratesHelpful === true ||
-    (asked?.courtesy === true && topic !== null && mentionsAny(text, HELPED));
+    (asked?.courtesy === true && topic !== null && mentionsAny(text, words.helped));
   if (!rated) return events;
   // A typographic apostrophe ("didn’t help") reads as the typed one.
-  if (mentionsAny(text.replaceAll("’", "'"), DENIED_HELP))
+  if (mentionsAny(text.replaceAll("’", "'"), words.deniedHelp))
     return [...events.slice(0, -1), { type: "HUMAN", reason: "not-helpful" }];
   return topic === null ? events : [...events.slice(0, -1), { type: "FEEDBACK", helpful: true }];
 }

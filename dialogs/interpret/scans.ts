@@ -2,29 +2,22 @@ import { followedWithin, mentionsAny, trimEndOf, withoutWords } from "../text.ts
 import {
   ACKNOWLEDGING_YES,
   ASKING_LEAVE,
-  BUTS,
-  CONDITIONS,
-  CONNECTIVES,
   CONTRASTS,
   COUNTING,
   EVEN_IF,
-  GUESS_WORDS,
   HOW_OFTEN,
   KANJI_NUMERALS,
-  NOT_WHAT,
-  PEOPLE,
   QUESTION_MARKS,
   REQUEST_END_MARKS,
   REQUESTS,
   TRY_WINDOW,
+  type TypedWords,
   WANTS_EN,
-  WHAT_WORDS,
-  WHATEVER_TRIED,
 } from "./words.ts";
 
 /**
- * Small readers of a typed text against the word lists (words.ts): hand scans, no patterns, so each is
- * linear on hostile input. None needs the knowledge data.
+ * Small readers of a typed text against the word lists (words.ts, and ui.yaml `typedWords`, passed in as
+ * `words`): hand scans, no patterns, so each is linear on hostile input.
  */
 
 /** 「Ｕｓｅｒ　ｕｎｋｎｏｗｎ」: ASCII typed full-width on a Japanese keyboard. */
@@ -35,11 +28,11 @@ export const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/;
  * told as all in vain, the answer for tries that keep failing (keyAnswer). No feeling by itself: it is said
  * calmly too (「何度送っても断られるのはなぜですか」).
  */
-export function triedInVain(text: string): boolean {
+export function triedInVain(text: string, words: TypedWords): boolean {
   const t = text.normalize("NFKC");
   // 「何度送っても」「何回読んでも」, not 「何度でも」 ("as often as you like").
   return (
-    countsTries(t) || mentionsAny(t, WHATEVER_TRIED) || followedWithin(t, HOW_OFTEN, TRY_WINDOW, EVEN_IF)
+    countsTries(t) || mentionsAny(t, words.whateverTried) || followedWithin(t, HOW_OFTEN, TRY_WINDOW, EVEN_IF)
   );
 }
 
@@ -68,8 +61,8 @@ export function countsTries(text: string): boolean {
  * mail's subject), counts
  * (何度, 何通) and "something" (何か, なんか) left out: a plain scan.
  */
-export function asksWhatItIs(text: string): boolean {
-  return mentionsAny(withoutWords(text.normalize("NFKC").toLowerCase(), NOT_WHAT), WHAT_WORDS);
+export function asksWhatItIs(text: string, words: TypedWords): boolean {
+  return mentionsAny(withoutWords(text.normalize("NFKC").toLowerCase(), words.notWhatIs), words.whatIs);
 }
 
 /** Whether a piece of a message asks for something (「もう一回言って」「教えてください」 "please"): a hand scan. */
@@ -79,8 +72,8 @@ export function asksFor(piece: string): boolean {
 }
 
 /** Whether a piece is only a word that joins it to what follows (「じゃあ、」「では、」 "so,"). */
-export function isConnective(piece: string): boolean {
-  return CONNECTIVES.includes(withoutEndMarks(piece.normalize("NFKC").toLowerCase()));
+export function isConnective(piece: string, words: TypedWords): boolean {
+  return words.connectives.includes(withoutEndMarks(piece.normalize("NFKC").toLowerCase()));
 }
 
 /** Whether a piece asks for something or tells a want (「見てほしい」「聞きたい」「みて」). */
@@ -114,8 +107,8 @@ export function isAcknowledgingYes(command: string): boolean {
 }
 
 /** Words of a guess (「…かも」「…かな」 "maybe"): a fact told with them is still asked about. */
-export function guesses(text: string): boolean {
-  return mentionsAny(text, GUESS_WORDS);
+export function guesses(text: string, words: TypedWords): boolean {
+  return mentionsAny(text, words.guesses);
 }
 
 /** A digit or a kanji numeral (「三度目」「十回も」). */
@@ -152,25 +145,25 @@ export function removedFrom(text: string, left: string): string {
 }
 
 /** Whether a piece opens with "but" (「でも」「だけど」 "but", "though"): what follows is what is meant. */
-export function opensWithBut(piece: string): boolean {
-  return withoutBut(piece) !== undefined;
+export function opensWithBut(piece: string, words: TypedWords): boolean {
+  return withoutBut(piece, words) !== undefined;
 }
 
 /** The text after its opening "but" (no example holds the word: it would only dilute the match), if any. */
-export function withoutBut(text: string): string | undefined {
+export function withoutBut(text: string, words: TypedWords): string | undefined {
   const t = text.normalize("NFKC").toLowerCase().trimStart();
-  const but = BUTS.find((b) => t.startsWith(b));
+  const but = words.but.find((b) => t.startsWith(b));
   return but === undefined ? undefined : t.slice(but.length);
 }
 
 /** Whether a text names a person to talk to (人, 担当, オペレーター, "human"…): a plain scan. */
-export function namesPerson(text: string): boolean {
-  return mentionsAny(text, PEOPLE);
+export function namesPerson(text: string, words: TypedWords): boolean {
+  return mentionsAny(text, words.people);
 }
 
 /** 「だめだったらまた来ます」: a try still to come (…たら) tells nothing tried yet. */
-export function withoutConditions(text: string): string {
-  return withoutWords(text, CONDITIONS);
+export function withoutConditions(text: string, words: TypedWords): string {
+  return withoutWords(text, words.conditions);
 }
 
 /** 「何度も見直しました」: counting the tries asks nothing (何 is no question word there). */

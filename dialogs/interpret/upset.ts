@@ -51,7 +51,7 @@ function upsetReading(ctx: UpsetContext, text: string, calm: string, topic: Topi
   // what the whole says.
   // 「ボットじゃ話にならない、人を出して」: a person asked for among the anger, by name, is what they want.
   const person = wanted(ctx, ctx.questions.get(rest.candidates[0]?.id ?? ""), calm);
-  if (person?.does === "ask-person" && namesPerson(calm) && restScore >= UPSET_FITTING)
+  if (person?.does === "ask-person" && namesPerson(calm, ctx.words) && restScore >= UPSET_FITTING)
     return { kind: "confident", id: person.id, candidates: rest.candidates };
   // 「役立たずだな」 "this is useless": the word of feeling is itself the verdict on the answer (taken out,
   // it alone reads as "that didn't help"; a plain 「最悪」 does not). Read with it, the message is that,
