@@ -18,13 +18,10 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { forMatching } from "../knowledge/bounce/text.ts";
 import { classify } from "../knowledge/classify.ts";
 import { setHoldout } from "../knowledge/holdout.ts";
-import { phraseMatcher } from "../knowledge/reasons/check.ts";
-import { CHECKS } from "../knowledge/reasons/order.ts";
 import type { BounceRecord } from "../knowledge/types.ts";
-import { FAMILY_READERS, familyOf } from "./family-readers.ts";
+import { FAMILY_READERS, familyOf, matchingFamilies } from "./family-readers.ts";
 
 interface Row {
   file: string;
@@ -97,23 +94,7 @@ async function main(): Promise<void> {
   }
 
   // --strict: which families' records each phrase matches at all.
-  const matchFamilies = new Map<string, Set<string>>();
-  if (strict) {
-    const matchers = Object.values(CHECKS).flatMap((c) =>
-      c.phrases.map((p) => [p, phraseMatcher([p])] as const),
-    );
-    for (const [file, records] of full) {
-      for (const r of records) {
-        const text = forMatching(r.diagnosis);
-        for (const [p, match] of matchers) {
-          if (!match(text)) continue;
-          const set = matchFamilies.get(p) ?? new Set<string>();
-          set.add(familyOf(file));
-          matchFamilies.set(p, set);
-        }
-      }
-    }
-  }
+  const matchFamilies = strict ? matchingFamilies(full) : new Map<string, Set<string>>();
   const ownSource = strict ? matchFamilies : phraseFamilies;
 
   const lines: string[] = [];

@@ -1,3 +1,8 @@
+import { forMatching } from "../knowledge/bounce/text.ts";
+import { phraseMatcher } from "../knowledge/reasons/check.ts";
+import { CHECKS } from "../knowledge/reasons/order.ts";
+import type { BounceRecord } from "../knowledge/types.ts";
+
 /**
  * The dev corpus's families (file-name prefixes: lhost-postfix, rhost-google, arf, ...) and the readers
  * (Format.name / Provider.name) written for each: what the leave-one-family-out evaluations
@@ -63,3 +68,29 @@ export const FAMILY_READERS: Readonly<Record<string, readonly string[]>> = {
   "lhost-interscanmss": ["TrendMicro"],
   "lhost-verizon": ["Verizon"],
 };
+
+/**
+ * Which families' records each reason phrase matches (in the records' diagnoses), by file. A phrase
+ * only one family's records match is that family's own: `--strict` holds it out for that family
+ * (`npm run eval:families`, `npm run eval:fragment-seeds`).
+ */
+export function matchingFamilies(
+  records: ReadonlyMap<string, readonly BounceRecord[]>,
+): Map<string, Set<string>> {
+  const matchers = Object.values(CHECKS).flatMap((c) =>
+    c.phrases.map((p) => [p, phraseMatcher([p])] as const),
+  );
+  const out = new Map<string, Set<string>>();
+  for (const [file, list] of records) {
+    for (const r of list) {
+      const text = forMatching(r.diagnosis);
+      for (const [p, match] of matchers) {
+        if (!match(text)) continue;
+        const set = out.get(p) ?? new Set<string>();
+        set.add(familyOf(file));
+        out.set(p, set);
+      }
+    }
+  }
+  return out;
+}
