@@ -126,6 +126,28 @@ describe("a sentence that ends in reproach", () => {
   });
 });
 
+describe("a voice raised in English", () => {
+  it("a small word of the sentence written in capitals among small letters; a notice all in capitals and acronyms are not", () => {
+    expect(feltByShape("I checked the address and it STILL bounces")).toBe("frustrated");
+    expect(feltByShape("I did NOT change any settings, why is this happening")).toBe("frustrated");
+    expect(
+      feltByShape("THIS IS A WARNING MESSAGE ONLY. YOU DO NOT NEED TO RESEND YOUR MESSAGE."),
+    ).toBeUndefined();
+    expect(feltByShape("What are the SMTP settings for my account?")).toBeUndefined();
+    expect(feltByShape("It says MAILER-DAEMON, what is that?")).toBeUndefined();
+  });
+});
+
+describe("something wanted at once", () => {
+  it("a request or a want with 「今すぐ」「早く」 is hurry; asking whether it may be done at once is not", () => {
+    expect(feltByShape("SMTPの正しい設定を今すぐ教えて")).toBe("urgent");
+    expect(feltByShape("今すぐ変えたい、やり方は")).toBe("urgent");
+    expect(feltByShape("早く直してほしい")).toBe("urgent");
+    expect(feltByShape("今すぐ送ったらだめ？")).toBeUndefined();
+    expect(feltByShape("すぐに届きますか")).toBeUndefined();
+  });
+});
+
 describe("alarm and fear told by the shape of a message", () => {
   it("「ちょっと待って、」 opening a message is alarm; a request to wait is not", () => {
     expect(feltByShape("ちょっと待って、私のアドレスが間違ってたってこと？")).toBe("worried");

@@ -1,5 +1,6 @@
 import type { TopicId } from "../../knowledge/types.ts";
 import type { Feeling } from "../events.ts";
+import { saysSomething } from "../understand/feelings.ts";
 import type { Understanding } from "../understand/understand.ts";
 import { beyondPleasantries, closedByAct, thanksOverOk, toldWithPleasantry } from "./acts.ts";
 import { isPleasantry } from "./answers.ts";
@@ -8,9 +9,9 @@ import { askingSentences, preferred } from "./question.ts";
 import { readUpset } from "./upset.ts";
 
 /**
- * Which question a typed text asks: read calmly (question.ts) or without its words of feeling (upset.ts),
- * then weighed against the acts of the conversation around it (acts.ts). A pleasantry next to words of
- * feeling (「夜遅くにすみません、急ぎで困ってます」) gives way to the next step.
+ * Which question a typed text asks: read calmly (question.ts) or, where words of feeling are taken out of
+ * it, without them (upset.ts), then weighed against the acts of the conversation around it (acts.ts). A
+ * pleasantry next to a feeling (「夜遅くにすみません、急ぎで困ってます」) gives way to the next step.
  */
 export function readQuestion(
   ctx: UpsetContext,
@@ -18,7 +19,13 @@ export function readQuestion(
   topic: TopicId | null,
   feeling: Feeling | undefined,
 ): Understanding {
-  let understood = feeling
+  // A feeling read only by the shape of a message (a sentence's end, marks, a raised voice, a deadline) leaves
+  // no word of feeling to take out: the text is its own calm twin and is read as one. What says nothing
+  // besides the feeling (「何なのもう」「え？！なんで？！」) is still read as upset: calmly it is a weak guess.
+  const upset =
+    feeling !== undefined &&
+    (ctx.feelings.withoutFeelingWords(text) !== ctx.feelings.withoutExceptions(text) || !saysSomething(text));
+  let understood = upset
     ? readUpset(ctx, text, topic)
     : askingSentences(ctx, text, preferred(ctx, text, topic), topic);
   understood = thanksOverOk(

@@ -22,13 +22,14 @@ export function feltByShape(text: string): Feeling | undefined {
     trailsOff(t) ||
     asksEitherOr(t) ||
     endsDemanding(t) ||
-    endsReproaching(t)
+    endsReproaching(t) ||
+    raisesVoice(text)
   )
     return "frustrated";
   if (opensAlarmed(t) || regretsAndAsksIfOk(t)) return "worried";
   if (blamesSelf(t)) return "ashamed";
   if (hasNoOneToAsk(t)) return "sad";
-  if (pressedAtWork(t) || workStopped(t)) return "urgent";
+  if (pressedAtWork(t) || workStopped(t) || wantsItNow(t)) return "urgent";
   if (intenseState(t)) return "worried";
   return undefined;
 }
@@ -245,6 +246,30 @@ export function endsReproaching(t: string): boolean {
   return sentencesOf(t).some((s) => REPROACHING_ENDS.some((e) => trimEndOf(s, CLOSING).endsWith(e)));
 }
 const REPROACHING_ENDS = ["のに", "でしょ", "でしょうね", "のよ"];
+
+/**
+ * 「今すぐ教えて」「早く直してほしい」「今すぐ変えたい、やり方は」: something asked for or wanted at once (a clause
+ * that ends in a request or a want, with a word of "at once" in it) is hurry. Asking whether it may be done
+ * at once (「今すぐ送ったらだめ？」) is not. A hand scan of each clause.
+ */
+export function wantsItNow(t: string): boolean {
+  return clausesOf(t).some((c) => {
+    const end = trimEndOf(c, CLOSING);
+    return mentionsAny(end, AT_ONCE) && WANTING_ENDS.some((e) => end.endsWith(e));
+  });
+}
+const AT_ONCE = ["今すぐ", "いますぐ", "すぐに", "早く", "はやく"];
+const WANTING_ENDS = [
+  "て",
+  "てよ",
+  "ください",
+  "下さい",
+  "ほしい",
+  "欲しい",
+  "たい",
+  "たいです",
+  "たいんです",
+];
 
 /**
  * A failure that trails off in a long ellipsis or is asked twice over (「まだ届かない……」「送れない。。。」
@@ -630,19 +655,52 @@ function englishContentWords(text: string): number {
   }
   return count;
 }
-const FRAME_WORDS = new Set(
+/** The small words that frame an English sentence (no content of their own). */
+const SENTENCE_FRAME = new Set(
   (
     "the this that these those its it's i'm i've i'll you you're your yours she her his him they them their " +
     "and but not nor for with about from into onto again now then just really very too also still even ever " +
     "all any some much many more most such what why how who when where which whatever was were are been being " +
     "have has had does did doing done can could would should will shall may might must get got getting " +
     "one thing things stuff way lot lots ever here there yes yeah okay well sure please pls plz omg wow gosh " +
-    "seriously totally completely absolutely literally honestly actually already anymore " +
-    // The returned mail itself, which every such message is about: "it keeps bouncing" tells no situation.
+    "seriously totally completely absolutely literally honestly actually already anymore"
+  ).split(" "),
+);
+/**
+ * The frame, and the returned mail itself, which every such message is about: "it keeps bouncing" tells no
+ * situation.
+ */
+const FRAME_WORDS = new Set([
+  ...SENTENCE_FRAME,
+  ...(
     "mail mails email emails message messages bounce bounces bouncing bounced error errors keep keeps keeping " +
     "fail fails failing failed send sending sent work works working back come comes coming came returned"
   ).split(" "),
-);
+]);
+
+/**
+ * "it STILL bounces", "I did NOT change anything", "WHY does it keep failing": a small word of the sentence's
+ * frame written in capitals in a text otherwise in small letters is said with a raised voice. A notice pasted
+ * in capitals has no small letters; acronyms (SMTP, SPF) are no words of the frame. A hand scan.
+ */
+export function raisesVoice(text: string): boolean {
+  if (text.length > MAX_SHAPE_CHARS) return false;
+  let word = "";
+  let small = false;
+  let raised = false;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i] ?? " ";
+    if (ch >= "a" && ch <= "z") small = true;
+    if ((ch >= "A" && ch <= "Z") || (ch >= "a" && ch <= "z")) {
+      word += ch;
+      continue;
+    }
+    if (word.length >= 3 && word === word.toUpperCase() && SENTENCE_FRAME.has(word.toLowerCase()))
+      raised = true;
+    word = "";
+  }
+  return raised && small;
+}
 
 /**
  * A feeling denied is none (「心配はないですか」「急ぎじゃないので」「特に困ってはいないんですが」「怒ってないよ」):
