@@ -77,6 +77,9 @@ const DEV_BLOCKS = {
   // emo2's own check (round 15): upset messages whose calm twin is answered right (the feeling in a clause of its
   // own), feelings alone, feelings no word list holds, and calm messages; written before its changes.
   "dev-emotion5": "EMOTION5",
+  // neg's own check (round 15): pairs that differ by a negation or its absence (helped / didn't help, arrived? /
+  // didn't arrive, will it go through / still won't), written before the question index read negation.
+  "dev-negation": "NEGATION",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
