@@ -339,6 +339,7 @@ export const questionSchema = strict({
   notBounce: z.boolean({ error: "must be true or false" }).optional(),
   courtesy: z.boolean({ error: "must be true or false" }).optional(),
   ratesHelpful: z.boolean({ error: "must be true or false" }).optional(),
+  polar: z.enum(["affirming", "negating"], { error: "must be affirming or negating" }).optional(),
   asksSide: z.boolean({ error: "must be true or false" }).optional(),
   asksWhat: z.boolean({ error: "must be true or false" }).optional(),
   needs: z.array(z.string().trim().min(1), { error: "must be a list of words" }).min(1).optional(),

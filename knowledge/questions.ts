@@ -49,6 +49,13 @@ export interface Question {
    * Yes button under "was this helpful?" does (thanked, counted); with none, its answer is a courtesy.
    */
   ratesHelpful?: true;
+  /**
+   * An act told by its polarity (「役に立った」 / 「役に立たない」, "I understand" / "I don't understand"),
+   * affirming or negating: a text that negates matches the examples of an affirming act that do not less;
+   * a text that does not, the negated examples of a negating act (dialogs/understand/understand.ts
+   * otherPolarity).
+   */
+  polar?: "affirming" | "negating";
   /** With a diagnosis on screen, answer as this question instead ("I don't understand" → plain words). */
   withDiagnosis?: string;
   /**
@@ -192,6 +199,7 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         notBounce: raw.notBounce === true,
         courtesy: raw.courtesy === true,
         ...(raw.ratesHelpful && { ratesHelpful: true }),
+        ...(raw.polar && { polar: raw.polar }),
         asksSide: raw.asksSide === true,
         ...(raw.asksWhat && { asksWhat: true }),
         ...(raw.needs && { needs: raw.needs }),

@@ -16,6 +16,7 @@
  */
 
 import { LONG_VOWEL, vowelOf } from "./kana.ts";
+import { negatesIn } from "./negation.ts";
 
 export type Readings = ReadonlyMap<string, string>;
 
@@ -236,6 +237,11 @@ function sizesAsOne(text: string): string {
   return out;
 }
 
+/** Whether a text negates anything (negation.ts), read on its canonical spelling as its features are. */
+export function negates(text: string, table: ReadingTable): boolean {
+  return negatesIn(canonical(text, table));
+}
+
 export function featuresOf(text: string, table: ReadingTable): Map<string, number> {
   const features = new Map<string, number>();
   forEachFeature(text, table, (f) => features.set(f, (features.get(f) ?? 0) + 1));
@@ -281,7 +287,7 @@ export function wordSegmentsOfAll(texts: readonly string[], segmenter: Intl.Segm
  * Calls `add` once per occurrence of a feature of the text, in the order featuresOf counts them (the
  * question index counts them against its own vocabulary, without a Map of its own per message). With
  * `addGram`, a character bigram or trigram is passed as where it is instead (`text.slice(at, at + n)`),
- * so that no string is made for it.
+ * so that no string is made for it. Returns the text's canonical spelling (sizes as one), which it read.
  */
 export function forEachFeature(
   text: string,
@@ -295,7 +301,7 @@ export function forEachFeature(
    * all ASCII): for a caller that reads the same words (scope.ts), without segmenting it again.
    */
   segmented?: string[],
-): void {
+): string {
   const folded = text.normalize("NFKC").toLowerCase();
   const pieces = wordSegments ? undefined : asciiPieces(folded);
   if (wordSegments)
@@ -327,6 +333,7 @@ export function forEachFeature(
     } else
       for (let n = 2; n <= 3; n++) for (let i = 0; i + n <= padded.length; i++) add(padded.slice(i, i + n));
   }
+  return spelling;
 }
 
 /**

@@ -8,10 +8,12 @@ import {
 } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import { isQuestion, sentencePieces } from "./asking.ts";
+import { negatesIn } from "./negation.ts";
 import {
   canonicalLength,
   featuresOfAll,
   forEachFeature,
+  negates,
   type ReadingTable,
   readingTable,
 } from "./normalize.ts";
@@ -111,6 +113,16 @@ export const THRESHOLDS = {
    * (dev 2439 → 2440, dev-cold3 91 → 92; 0.8 gained no more on dev).
    */
   coldBound: 0.9,
+  /**
+   * Multiplier for an example of a `polar` act (acts.yaml) matched by a text that says it the other way
+   * (negation.ts): an example of an affirming act ("OK", "that helped", thanks) that does not negate, by a
+   * text that does; a negated example of a negating act ("I'm lost", "that didn't help"), by a text that
+   * does not. "ok I understand now" shares every word but the negation with "I don't understand". Only
+   * the negated examples of a negating act: 「ちょっと難しい」 says it without one, and 「まだちょっとわから
+   * ない」 still matches it (dev 3354 → 3355, dev-negation 46 → 48, every held-out line equal; 0.7 lost
+   * one held-out item; weighing every example both ways lost that conversation step).
+   */
+  otherPolarity: 0.8,
 } as const;
 
 /** Longer texts are pastes or stories, not questions; only their start is read. */
@@ -162,6 +174,14 @@ export function buildQuestionIndex(
   // All at once: segmented in one pass (normalize.ts wordSegmentsOfAll says why).
   const vectors = featuresOfAll(examples, table);
   const n = vectors.length;
+  // Per example, which texts match it less (otherPolarity): 1 those that negate (an example of an
+  // affirming act that does not), 2 those that do not (an example of a negating act that does); 0 none.
+  const polarity = Uint8Array.from(examples, (e, ex) => {
+    const polar = questions[owner[ex]!]!.polar;
+    if (polar === undefined) return 0;
+    const negated = negates(e, table);
+    return polar === "affirming" ? (negated ? 0 : 1) : negated ? 2 : 0;
+  });
   const df = questionsPerFeature(vectors, owner);
   // Against the fixed background (above), or the examples themselves when there is none.
   const background = bank.background;
@@ -354,7 +374,14 @@ export function buildQuestionIndex(
     understand(typed, topic, words) {
       if (seen.length > 0) forget(); // a call that threw half-way (none should)
       const text = withoutFillers(typed);
-      forEachFeature(text.slice(0, MAX_QUESTION_CHARS), table, count, countGram, undefined, words);
+      const spelling = forEachFeature(
+        text.slice(0, MAX_QUESTION_CHARS),
+        table,
+        count,
+        countGram,
+        undefined,
+        words,
+      );
       let norm = 0;
       let touchedCount = 0;
       // Whether the text says the diagnosis on screen again: only when it asks whether something is so.
@@ -385,10 +412,15 @@ export function buildQuestionIndex(
           saysGist = Math.max(saysGist, gistScores[k]! / norm);
       best.fill(0);
       second.fill(0);
+      let told = 0; // 1 the text negates, 2 it does not: read when an example of a polar act scores
       for (let t = 0; t < touchedCount; t++) {
         const ex = touched[t]!;
         const qi = owner[ex]!;
-        const s = scores[ex]! / norm;
+        let s = scores[ex]! / norm;
+        if (polarity[ex] !== 0) {
+          if (told === 0) told = negatesIn(spelling) ? 1 : 2;
+          if (polarity[ex] === told) s *= THRESHOLDS.otherPolarity;
+        }
         if (s > best[qi]!) {
           second[qi] = best[qi]!;
           best[qi] = s;
