@@ -80,6 +80,9 @@ const DEV_BLOCKS = {
   // neg's own check (round 15): pairs that differ by a negation or its absence (helped / didn't help, arrived? /
   // didn't arrive, will it go through / still won't), written before the question index read negation.
   "dev-negation": "NEGATION",
+  // examples' own check (round 15): cold general questions, follow-ups incl. the rare buttons, acts, written
+  // before adding the blind examples-15 phrasings as question examples.
+  "dev-examples15": "EXAMPLES15",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
