@@ -265,6 +265,8 @@ export const uiSchema = z
         people: foldedList,
         /** A try still to come (「だめだったら」): nothing tried yet. */
         conditions: foldedList,
+        /** A returned mail other than the one on screen (「別の」 "another"): pasted, or a fresh start. */
+        newMail: foldedList,
       })
       .strict(),
     keywords: z.object({

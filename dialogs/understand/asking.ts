@@ -294,20 +294,6 @@ const COUNTERS = ["回", "度", "目"];
 const PLEA_ENDS = ["ください", "下さい", "お願いします", "お願い", "おねがい", "ほしい", "欲しい"];
 const CONTENT_SCRIPT = /[\p{Script=Han}\p{Script=Katakana}]/u;
 
-/** Words that say a returned mail is another one than the diagnosis on screen: it is to be pasted. */
-export const NEW_MAIL_WORDS = [
-  "別の",
-  "べつの",
-  "新しい",
-  "新しく",
-  "違うエラー",
-  "ちがうエラー",
-  "違うメール",
-  "another",
-  "new one",
-  "different",
-];
-
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 const ENGLISH_QUESTION =
   /^(?:what|who|why|how|is|are|am|can|could|do|does|did|should|will|would|was|were|has|have|where|when|which|may)\b/i;
