@@ -719,6 +719,8 @@ const DENIABLE = [
   "焦ら",
   "怒って",
   "イライラして",
+  "イライラ",
+  "怒り",
   // A deadline said not to press (「今日中じゃなくても大丈夫」「締め切りはまだ先なので」).
   "今日中",
   "明日まで",
@@ -791,6 +793,15 @@ export const NEGATED_FEELINGS: readonly string[] = [
   "お忙しい中",
   "お忙しいとは",
   ...DENIABLE.flatMap((w) => DENIALS.map((n) => w + n)),
+  // Named as one of several and denied (「不安とかではないんですが」「急ぎとかじゃないです」).
+  ...DENIABLE.flatMap((w) =>
+    ["ではない", "じゃない", "ではありません", "じゃありません"].map((n) => `${w}とか${n}`),
+  ),
+  // Told to stay calm (「焦らずやってみます」「急がずに待ちます」).
+  "焦らず",
+  "急がず",
+  "慌てず",
+  "あわてず",
   ...DENIABLE_EN.flatMap((w) => DENIALS_EN.map((n) => n + w)),
   ...CALM_EN,
   // Worry looked back on as too much (「心配しすぎでした」「気にしすぎだったみたい」): relieved.
