@@ -2,6 +2,7 @@ import type { Question } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent, Feeling } from "../events.ts";
 import { unreadPaste } from "../paste-excerpt.ts";
+import { mentionsAny } from "../text.ts";
 import { isLament, isQuestion, MIN_TOLD_CHARS, sentencePieces, sentencesOf } from "../understand/asking.ts";
 import { namesFault } from "../understand/sides.ts";
 import type { Understanding } from "../understand/understand.ts";
@@ -136,8 +137,7 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     // けど再送していい？」): the best question that fits it, however weakly, else its steps. Only a new
     // mail (「別のエラーメールが来た」) asks for the paste help again; asked about or to be looked at (a want
     // or a request: 「別のエラーメールも見てほしい」), it starts over.
-    const lower = text.normalize("NFKC").toLowerCase();
-    if (mention && ctx.words.newMail.some((w) => lower.includes(w))) {
+    if (mention && mentionsAny(text, ctx.words.newMail)) {
       const restart = sentencePieces(text).some(wants) ? ctx.restartQuestion : undefined;
       return restart
         ? questionEvent(ctx, restart, session.topic)
