@@ -462,6 +462,14 @@ const ADVICE: Handlers = {
 
 /** The carrier picker is showing (the recipient is a mobile address). */
 const CARRIER_PICKER: Handlers = {
+  // Asked again how the recipient allows the mail (「どうやって解除してもらうの」) while the picker is
+  // showing: the explanation was just given, so only the picker again, not the same paragraph twice.
+  FOLLOW_UP: [
+    {
+      when: (c, e) => e.carriers && e.carrier === undefined && c.diagnosis?.topic === e.topic,
+      run: (c, e, say) => tell(c, say, { type: "offerCarriers", topic: e.topic }),
+    },
+  ],
   CARRIER: [
     {
       to: "advice.open",
