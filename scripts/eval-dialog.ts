@@ -84,6 +84,9 @@ const DEV_BLOCKS = {
   // examples' own check (round 15): cold general questions, follow-ups incl. the rare buttons, acts, written
   // before adding the blind examples-15 phrasings as question examples.
   "dev-examples15": "EXAMPLES15",
+  // follow's own check (round 16): follow-ups of many topics (neighbouring questions, short fragments) and casual
+  // spellings (hiragana only, typos, slang, dropped particles), written before its changes.
+  "dev-follow16": "FOLLOW16",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
