@@ -1,5 +1,5 @@
 /**
- * npm run --silent eval:fragment-seeds -- [DIR] [--seeds N] [--half dev|held-out] [--misses]
+ * npm run --silent eval:fragment-seeds -- [DIR] [--seeds N] [--half dev|held-out] [--misses] [--ocr-slips]
  *
  * How a family we have no reader for fares when only a piece of its notice is pasted or screenshotted,
  * with more pieces than one screenshot set holds. Each labelled mail of a half of the families (the
@@ -10,17 +10,21 @@
  *   -own     also without the reason phrases that match only that family's records among the whole
  *            mails (eval:families --strict's holdout).
  * Prints reason / topic agreement per column. --misses lists the "-own" column's topic misses with their
- * text, for the dev half only: the held-out half is scored by its totals.
+ * text, for the dev half only: the held-out half is scored by its totals. --ocr-slips reads each piece
+ * as a screenshot's OCR text with the slips of ocr-slips.ts (a narrow screen, look-alike letters, the
+ * app's header), cleaned as a screenshot's text is (knowledge/ocr/clean.ts).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { classify } from "../knowledge/classify.ts";
 import { pasteOf } from "../knowledge/cli/paste.ts";
 import { setHoldout } from "../knowledge/holdout.ts";
+import { cleanOcrText } from "../knowledge/ocr/clean.ts";
 import { topicOf } from "../knowledge/topic-of-reason.ts";
 import type { BounceRecord, DsnAction, Reason } from "../knowledge/types.ts";
 import { fragmentOf, splitFamilies } from "./bounce-fragments.ts";
 import { FAMILY_READERS, familyOf, matchingFamilies } from "./family-readers.ts";
+import { withOcrSlips } from "./ocr-slips.ts";
 
 interface Mail {
   file: string;
@@ -43,9 +47,10 @@ async function main(): Promise<void> {
   const seeds = Number(option(args, "--seeds") ?? 8);
   const half = option(args, "--half") ?? "dev";
   const showMisses = args.includes("--misses");
+  const slips = args.includes("--ocr-slips");
   if (!Number.isInteger(seeds) || seeds < 1 || (half !== "dev" && half !== "held-out")) {
     process.stderr.write(
-      "usage: npm run --silent eval:fragment-seeds -- [DIR] [--seeds N] [--half dev|held-out] [--misses]\n",
+      "usage: npm run --silent eval:fragment-seeds -- [DIR] [--seeds N] [--half dev|held-out] [--misses] [--ocr-slips]\n",
     );
     process.exit(2);
   }
@@ -79,7 +84,11 @@ async function main(): Promise<void> {
       reason: reason!,
       topic: reason === "(none)" ? "(none)" : topicOf(reason as Reason, action as DsnAction, status ?? ""),
       // The first seed is the mail's name, as screenshots:bounces cuts it.
-      pieces: Array.from({ length: seeds }, (_, k) => fragmentOf(body, k === 0 ? name : `${name}#${k}`).text),
+      pieces: Array.from({ length: seeds }, (_, k) => {
+        const seed = k === 0 ? name : `${name}#${k}`;
+        const piece = fragmentOf(body, seed).text;
+        return slips ? cleanOcrText(withOcrSlips(piece, seed)) : piece;
+      }),
     });
   }
 
@@ -123,7 +132,7 @@ async function main(): Promise<void> {
   const n = mails.length * seeds;
   const pct = (k: number) => `${((100 * k) / n).toFixed(1)} %`;
   const out = [
-    `# ${dir}, ${half} half: ${mails.length} mails × ${seeds} cuts = ${n} pasted fragments; reason / topic agreement`,
+    `# ${dir}, ${half} half: ${mails.length} mails × ${seeds} cuts = ${n} ${slips ? "fragments with OCR slips" : "pasted fragments"}; reason / topic agreement`,
     "",
     ...COLUMNS.map(
       (c) => `${c.padEnd(8)} ${pct(tally.get(c)!.reason).padStart(7)} / ${pct(tally.get(c)!.topic)}`,

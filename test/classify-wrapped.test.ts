@@ -76,6 +76,40 @@ describe("classify: soft-wrapped text (a narrow screen's line breaks)", () => {
     );
   });
 
+  it("reads a bounce whose long unbroken word ran past the screen's edge as on full lines", async () => {
+    // A screen that moves a word too long for the rest of a line to the next and lets a word longer
+    // than a line run past the edge ("(TCP|192.0.2.10|…)" below): the longest line is then no measure
+    // of the screen's width, the longest line with a blank inside is.
+    const keepingWords = (text: string, columns: number) =>
+      text
+        .split("\n")
+        .map((line) => {
+          const rows: string[] = [];
+          let row = line.slice(0, line.length - line.trimStart().length);
+          for (const word of line.trimStart().split(" ")) {
+            if (row.trim() !== "" && `${row} ${word}`.length > columns) {
+              rows.push(row);
+              row = word;
+            } else row = row.trim() === "" ? row + word : `${row} ${word}`;
+          }
+          return [...rows, row].join("\n");
+        })
+        .join("\n");
+    const text = [
+      "  Recipient address: yamamoto@example.jp",
+      "  Reason: Remote SMTP server has rejected address",
+      "  Diagnostic code: smtp;550 5.1.1 <yamamoto@example.jp>... User Unknown",
+      "  Remote system: dns;mx1.example.jp (TCP|192.0.2.10|47323|192.0.2.225|25) (mx1.example.jp ESMTP SENDMAIL-VM)",
+    ].join("\n");
+    const whole = await verdict(text);
+    expect(whole).toMatchObject({ reason: "userunknown", status: "5.1.1" });
+    for (const columns of [26, 32, 40]) {
+      const wrapped = keepingWords(text, columns);
+      expect(wrapped).toContain("\n(TCP|192.0.2.10|47323|192.0.2.225|25)\n");
+      expect(await verdict(wrapped), `${columns} columns`).toEqual(whole);
+    }
+  });
+
   it("joins an address broken after a hyphen without a blank", () => {
     expect(unwrap("Delivery to the following recipient failed: libsisimai-\n2@example.jp")).toBe(
       "Delivery to the following recipient failed: libsisimai-2@example.jp",

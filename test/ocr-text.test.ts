@@ -271,6 +271,57 @@ describe("OCR cleaning", () => {
     expect(cleanOcrText(kept)).toBe(kept);
   });
 
+  it("mends the words of key phrases OCR misread: rn for m, 1, I or | for l, 0 for o", async () => {
+    const misread = "550 5.2.2 <taro@example.jp>: Mai1box fuII";
+    expect(cleanOcrText(misread)).toBe("550 5.2.2 <taro@example.jp>: Mailbox full");
+    expect(cleanOcrText("The rnailbox is fu|l, c0nnection timed 0ut, N0 such user")).toBe(
+      "The mailbox is full, connection timed out, No such user",
+    );
+    // The notices' own words, which the formats look for ("TechnicaI details of permanent fai1ure").
+    expect(cleanOcrText("TechnicaI details of permanent fai1ure, IncIuded is a copy, while taIking to")).toBe(
+      "Technical details of permanent failure, Included is a copy, while talking to",
+    );
+    // Read as the same line without the slips.
+    const slipped = await classify(cleanOcrText("said: 550 User unkn0wn (in rep1y to RCPT TO cornmand)"), {
+      kind: "fragment",
+    });
+    const plain = await classify("said: 550 User unknown (in reply to RCPT TO command)", {
+      kind: "fragment",
+    });
+    expect(slipped.records).toEqual(plain.records);
+    expect(plain.records[0]).toMatchObject({ reason: "userunknown", replyCode: "550" });
+    // Words the lists know, an address's local part, a host that is no provider's, ids and codes stay,
+    // and so does a two-letter word that was not a zero ("arn" of an Amazon ARN is not "am").
+    const kept =
+      "kijitora@exarnple.jp taro1@example.jp arn:aws:ses:us-east-1 Illinois server1 a1b2c3 5.1.1 mail0.x.jp";
+    expect(cleanOcrText(kept)).toBe(kept);
+  });
+
+  it("mends a provider's host name OCR misread, and an address in brackets with an O for a zero", async () => {
+    expect(cleanOcrText("host mfsmax.docorno.ne.jp[203.0.113.9] said: 550 Unknown user")).toBe(
+      "host mfsmax.docomo.ne.jp[203.0.113.9] said: 550 Unknown user",
+    );
+    const ocr = "us-smtp-inbound-1.rnimecast.corn[2O7.211.30.221] said: 554 Host network not allowed";
+    expect(cleanOcrText(ocr)).toBe(
+      "us-smtp-inbound-1.mimecast.com[207.211.30.221] said: 554 Host network not allowed",
+    );
+    // Mimecast's own reading of its refusal, as for the text without the slips.
+    const [record] = (await classify(cleanOcrText(ocr), { kind: "fragment" })).records;
+    expect(record).toMatchObject({ reason: "policyviolation" });
+    expect(cleanOcrText("see example.c0m and example.0rg; corn.example.jp")).toBe(
+      "see example.com and example.org; corn.example.jp",
+    );
+  });
+
+  it("reads a frame of long-vowel marks with the Japanese model's blanks between them as dashes", () => {
+    expect(cleanOcrText("ー ー ー ー - Transcript of session follows ー ー ー -")).toBe(
+      "----- Transcript of session follows ----",
+    );
+    expect(cleanOcrText("ス ー パ ー の サ ー バ ー")).toBe("スーパーのサーバー");
+    // ASCII dashes and blanks are left as they were.
+    expect(cleanOcrText("Note - - see above")).toBe("Note - - see above");
+  });
+
   it("turns look-alike dashes into a separator but keeps the long-vowel mark in words", () => {
     expect(cleanOcrText("ーーーー Transcript of session follows -—")).toBe(
       "---- Transcript of session follows --",

@@ -8,14 +8,16 @@
  *
  * A line was broken by the screen when the first word of the next line would not have fitted after
  * it: that is how text is laid out, so a line that stops early was ended by its writer. The screen's
- * width is not known; the longest line of the text stands for it (in columns, a Japanese character
- * counting two). Lines of a text nobody wrapped are rarely that close to its longest line, and when
- * they are, joining two lines of one explanation costs nothing: reasons are read over joined lines.
+ * width is not known; the longest line of the text a screen could have broken (a blank inside, or
+ * Japanese) stands for it, in columns, a Japanese character counting two. A line of one word, a long
+ * link or host name, may run past the screen's edge, so it measures nothing unless every line is one
+ * word. Lines of a text nobody wrapped are rarely that close to its longest line, and when they are,
+ * joining two lines of one explanation costs nothing: reasons are read over joined lines.
  *
  * Every loop here is a single pass over the text: linear in its length.
  */
 
-/** Texts whose longest line is shorter than this were not wrapped by a screen (nothing to join). */
+/** Texts measured narrower than this were not wrapped by a screen (nothing to join). */
 const MIN_WRAP_COLUMNS = 20;
 /** Wider than this, no phone wrapped it: a long line is the writer's own. */
 const MAX_WRAP_COLUMNS = 64;
@@ -167,17 +169,29 @@ function sameStart(line: string, next: string): boolean {
  */
 const CODES_ONLY = /^[245]\d\d [245]\.\d{1,3}\.\d{1,3}$/;
 
+/** Whether a screen could break the line: a blank after its indentation, or a Japanese character. */
+function breakable(line: string): boolean {
+  if (line.trimStart().includes(" ")) return true;
+  for (let i = 0; i < line.length; i++) if (isWide(line.charCodeAt(i))) return true;
+  return false;
+}
+
 /** The text with the lines a narrow screen broke joined again; other lines as they were. */
 export function unwrap(text: string): string {
   const lines = text.split("\n");
   if (lines.length < 2) return text;
   const trimmed = lines.map((l) => l.trimEnd());
+  // The screen is as wide as the longest line it could have broken (a blank inside, or Japanese): a
+  // line of one word (a long link, a host, a message id) may run past the edge, cut or not.
   let width = 0;
+  let widthOfOneWord = 0;
   let codesOnly = false;
   for (const line of trimmed) {
-    width = Math.max(width, columns(line));
+    if (breakable(line)) width = Math.max(width, columns(line));
+    else widthOfOneWord = Math.max(widthOfOneWord, columns(line));
     codesOnly ||= line.length <= 13 && CODES_ONLY.test(line);
   }
+  if (width === 0) width = widthOfOneWord;
   const wrapped = width >= MIN_WRAP_COLUMNS && width <= MAX_WRAP_COLUMNS;
   if (!wrapped && !codesOnly) return text;
 

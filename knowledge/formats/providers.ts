@@ -79,3 +79,20 @@ export function providerOf(draft: Draft): Provider | undefined {
 export function providerReason(draft: Draft, facts: Facts): Decision | undefined {
   return providerOf(draft)?.reasonOf(draft, facts);
 }
+
+/**
+ * The words of the providers' host names, their top-level domain left out ("docomo", "mimecast",
+ * "secureserver"): OCR's misreadings of them ("docorno") are mended (knowledge/ocr/words.ts).
+ */
+export const PROVIDER_HOST_WORDS: readonly string[] = [
+  ...new Set(
+    PROVIDERS.flatMap((p) =>
+      p.hosts.flatMap((h) =>
+        h
+          .split(".")
+          .slice(0, -1)
+          .flatMap((l) => l.split("-")),
+      ),
+    ),
+  ),
+].filter((w) => w.length >= 3);

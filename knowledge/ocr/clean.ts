@@ -1,6 +1,7 @@
 import { hasSmtpCode } from "../bounce/signals.ts";
 import { findAddresses } from "../bounce/text.ts";
 import { isWideChar } from "./layout.ts";
+import { mendWords } from "./words.ts";
 
 /**
  * What OCR reads off a phone screenshot, made into the text the mail holds:
@@ -17,7 +18,11 @@ const DASHES = new Set(["-", "ー", "－", "—", "–", "―", "‐", "−", "�
 
 const isKana = (code: number) => (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa);
 
-/** Runs of two or more dash-like characters that follow no kana become ASCII dashes. */
+/**
+ * Runs of two or more dash-like characters that follow no kana become ASCII dashes. The Japanese model
+ * puts blanks between the long-vowel marks it reads ("ー ー ー -"): a single blank between two dashes
+ * is part of the run when a dash of the run is not ASCII.
+ */
 function plainDashes(text: string): string {
   let out = "";
   let i = 0;
@@ -29,10 +34,18 @@ function plainDashes(text: string): string {
       continue;
     }
     let end = i;
-    while (end < text.length && DASHES.has(text[end]!)) end++;
+    let dashes = 0;
+    let wide = false;
+    for (; end < text.length; end++) {
+      const c = text[end]!;
+      if (DASHES.has(c)) {
+        dashes++;
+        wide ||= c !== "-";
+      } else if (!(c === " " && DASHES.has(text[end + 1] ?? ""))) break;
+    }
     const afterKana = i > 0 && isKana(text.charCodeAt(i - 1));
-    const run = text.slice(i, end);
-    out += end - i >= 2 && !afterKana ? "-".repeat(end - i) : run;
+    // Without a wide dash the span is ASCII dashes and blanks already: kept as it is.
+    out += dashes >= 2 && wide && !afterKana ? "-".repeat(dashes) : text.slice(i, end);
     i = end;
   }
   return out;
@@ -85,6 +98,12 @@ const URL_SCHEME_BLANK = /\b(https?|ftp): (?=\/\/)/gi;
 const HYPHEN_BLANK_IN_HOST = /(?<=[A-Za-z0-9]-) (?=[A-Za-z0-9][A-Za-z0-9-]{0,62}\.[A-Za-z])/g;
 
 /**
+ * An IPv4 address in brackets with an O or an l read for a digit ("[2O7.211.30.221]"): the server's
+ * name before it is read only when its address is one.
+ */
+const BRACKETED_IP_LOOKALIKE = /(?<=[[(])[0-9Ool]{1,3}(?:\.[0-9Ool]{1,3}){3}(?=[\])])/g;
+
+/**
  * Letters OCR glues or swaps in bounce texts: "Amessage that you sent" (a capital A runs into the next
  * word), "| will be" (a capital I read as a bar), "RCPT T0:" and "MAIL FR0M:" (an O read as a zero: the
  * SMTP command tells the classifier which step was refused), and the "l" of "mail" split off and read
@@ -96,6 +115,7 @@ function fixLetters(text: string): string {
     .replace(/\bAmessage\b/g, "A message")
     .replace(LL_INSIDE_NAME, "l")
     .replace(URL_SCHEME_BLANK, "$1:")
+    .replace(BRACKETED_IP_LOOKALIKE, (ip) => ip.replace(/[Oo]/g, "0").replaceAll("l", "1"))
     .replace(HYPHEN_BLANK_IN_HOST, "")
     .replace(
       /mai ?(?:lL|Ll|ll|L|l)([0-9O]{0,2})(?=[@.:;,>)]|\s|$)/gm,
@@ -196,6 +216,12 @@ const BROKEN_TLD =
  */
 const JP_READ_AS_JO = /(?<=[A-Za-z0-9-]\.(?:ne|or|co|ac|go|ad|ed|gr|lg))\.jo(?![A-Za-z0-9-])/g;
 
+/**
+ * ".com" read as ".corn" (an "m" read as "rn") or ".c0m", ".org" as ".0rg", at a host name's end:
+ * "mimecast.corn[207.211.30.221]" names no provider.
+ */
+const TLD_LOOKALIKE = /(?<=[A-Za-z0-9-]\.)(?:corn|c0m|c0rn|0rg)(?![A-Za-z0-9-])/g;
+
 function normalizeCharacters(text: string): string {
   // NFKC: full-width ASCII, half-width kana, "…" → "...". Then quotes the mail surely wrote plain.
   const nfkc = text
@@ -203,9 +229,10 @@ function normalizeCharacters(text: string): string {
     .replace(/[‘’‚`´]/g, "'")
     .replace(/[“”„]/g, '"');
   return joinBracketed(
-    mendCodes(fixLetters(joinJapanese(plainDashes(nfkc))))
+    mendWords(mendCodes(fixLetters(joinJapanese(plainDashes(nfkc)))))
       .replace(BROKEN_TLD, "$1$2")
-      .replace(JP_READ_AS_JO, ".jp"),
+      .replace(JP_READ_AS_JO, ".jp")
+      .replace(TLD_LOOKALIKE, (tld) => (tld === "0rg" ? "org" : "com")),
   );
 }
 

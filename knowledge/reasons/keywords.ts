@@ -212,6 +212,9 @@ const KEYWORDS: readonly (readonly [Reason, readonly (readonly string[])[]])[] =
   ["expired", [["timed", "out"], ["timeout"], ["expired"], ["giving", "up"], ["gave", "up"]]],
 ];
 
+/** Every word of the groups above (knowledge/ocr/words.ts mends OCR's misreadings of them). */
+export const KEYWORD_WORDS: readonly string[] = [...new Set(KEYWORDS.flatMap(([, groups]) => groups.flat()))];
+
 const WORD_CHAR = /[\p{L}\p{N}']/u;
 /** A letter, digit or "'" (ASCII by its code, the rest by WORD_CHAR). */
 const isWordChar = (c: string): boolean => {
