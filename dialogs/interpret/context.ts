@@ -62,6 +62,8 @@ export interface InterpretContext extends UpsetContext, CarrierContext {
   labelIndex: ReturnType<typeof buildLabelIndex>;
   /** The user talking about returned mail (ui.yaml `mentions`); "returned" first. */
   mentionOf: PhraseMatcher<"returned" | "not-sent">;
+  /** The "returned" mentions alone: named only to say that none came (denied-mention.ts)? */
+  returnedOf: PhraseMatcher<"returned">;
   /** Words of mail itself (ui.yaml aboutMail), for a text not understood with nothing on screen (mainEvent). */
   aboutMail: PhraseMatcher<"mail">;
   /** 「もう試した」: the advice on screen was tried already (mainEvent). */
@@ -91,6 +93,7 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
     (["returned", "not-sent"] as const).map((kind) => [kind, deps.ui.mentions[kind]] as const),
     readings,
   );
+  const returnedOf = phraseMatcher([["returned", deps.ui.mentions.returned]] as const, readings);
   const feelings = buildFeelingReader(deps.ui, readings);
   checkKeyAnswers(deps.ui, deps.questions.questions);
   // With nothing on screen, a text not understood that has a word of mail itself is about returned mail
@@ -145,6 +148,7 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
     keywordOf,
     labelIndex,
     mentionOf,
+    returnedOf,
     aboutMail,
     triedOf,
     symptomByReading,

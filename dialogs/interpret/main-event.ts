@@ -16,6 +16,7 @@ import {
   sameAnswer,
 } from "./answers.ts";
 import type { InterpretContext } from "./context.ts";
+import { deniesReturnedMail } from "./denied-mention.ts";
 import { keyAnswer, movedOn } from "./key-answer.ts";
 import { wanted, withSecondQuestion } from "./question.ts";
 import { asksFor, asksWhatItIs, wants, withoutConditions, withoutCounts } from "./scans.ts";
@@ -89,7 +90,10 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
         : question.does !== "next-steps");
     if (!asks) return movedOn(ctx, session.topic);
   }
-  const mention = m.typed || !m.fromServer ? ctx.mentionOf(text) : undefined;
+  // 「エラーメールは来てない」: returned mail named only to say none came is no talk of one.
+  const named = m.typed || !m.fromServer ? ctx.mentionOf(text) : undefined;
+  const mention =
+    named === "returned" && deniesReturnedMail(text, ctx.returnedOf.strip, ctx.readings) ? undefined : named;
   const besides = mention && m.typed ? ctx.mentionOf.strip(text) : "";
   const foldedBesides = ctx.mentionOf.fold(besides);
   // 「なんで届かないの😭」: a lament about returned mail, not a question of ours. With a diagnosis on
