@@ -3,11 +3,14 @@ import { answersEveryTopic, type Question } from "../../knowledge/questions.ts";
 import type { BounceRecord, TopicId } from "../../knowledge/types.ts";
 import { diagnosisOf } from "../diagnosis.ts";
 import type { DialogEvent } from "../events.ts";
+import { mentionsAny } from "../text.ts";
 import { isQuestion, reportsBounce } from "../understand/asking.ts";
 import { askedOnItsOwn, questionEvent, stoodFor } from "./answers.ts";
 import type { InterpretContext } from "./context.ts";
+import { asksWhatItIs } from "./scans.ts";
 import { CLEAR_OVER_BOUNCE } from "./thresholds.ts";
 import type { SessionView } from "./types.ts";
+import { THIS } from "./words.ts";
 
 /** What read-text.ts knows of a text the classifier read as a bounce. */
 export interface BounceRead {
@@ -53,8 +56,14 @@ export function bounceEvents(ctx: InterpretContext, b: BounceRead, before: Dialo
   // symptom in the user's words (「迷惑メールと判定された」 is the refused mail).
   // Bounce words without a server's marks (no code, no <address>, no header line) are a person's:
   // 「MAILER-DAEMONってなに？ウイルス？」 asks what MAILER-DAEMON is, and names a reason as a guess.
+  // 「これ何？」 "What is this?" beside the bounce's own words asks what that bounce is: its diagnosis.
   const standalone =
-    !session.topic && b.typed && ownWords === undefined && isQuestion(text) && !reportsBounce(text)
+    !session.topic &&
+    b.typed &&
+    ownWords === undefined &&
+    isQuestion(text) &&
+    !reportsBounce(text) &&
+    !(asksWhatItIs(text, ctx.words) && mentionsAny(text, THIS))
       ? b.question()
       : undefined;
   if (standalone && !standalone.does && askedOnItsOwn(standalone, b.topScore()))

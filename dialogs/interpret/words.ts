@@ -34,6 +34,8 @@ export const REQUESTS = [
 export const ACKNOWLEDGING_YES = ["はい", "yes"];
 /** 「AじゃなくてB」: what is wanted comes after these. */
 export const CONTRASTS = ["じゃなく", "ではなく"];
+/** Words that point at the text itself (「これ何？」 "what is this?" beside a bounce: that bounce). */
+export const THIS = ["これ", "こいつ", "this"];
 /** Tries counted (「何度も見直しました」): 何 asks nothing there. */
 export const COUNTING = ["何度", "何回", "なんど", "なんかい"];
 
