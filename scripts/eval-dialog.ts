@@ -87,6 +87,9 @@ const DEV_BLOCKS = {
   // follow's own check (round 16): follow-ups of many topics (neighbouring questions, short fragments) and casual
   // spellings (hiragana only, typos, slang, dropped particles), written before its changes.
   "dev-follow16": "FOLLOW16",
+  // emo2's own check (round 16): the specific answer after the apology when complaint words sit beside a
+  // question or symptom (angry, sarcastic, anxious, elderly, deadlines, English), and calm messages; written first.
+  "dev-emotion6": "EMOTION6",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
