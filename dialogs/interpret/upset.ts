@@ -105,7 +105,8 @@ function upsetReading(ctx: UpsetContext, text: string, calm: string, topic: Topi
  * alone with the diagnosis on screen); the pieces that tell (the diagnosis said again, the story) are the
  * situation, whose words only dilute the question or win over it. The clearest question of ours among the
  * asking pieces (no frame, no pleasantry; with a diagnosis on screen, one that fits it) replaces the
- * reading of the whole when the whole reads nothing clearly, or reads what a telling piece says.
+ * reading of the whole when the whole reads nothing clearly, or reads what a telling piece says. Where the
+ * whole reads what an earlier asking piece asks, the last asking piece is the question.
  */
 function askedInPieces(
   ctx: QuestionContext,
@@ -121,6 +122,10 @@ function askedInPieces(
   // didn't help", a restart, a person), in nearly an example's words, is what is said when nothing is asked.
   let act: Understanding | undefined;
   const told = new Set<string>();
+  // 「入力ミスだって？…じゃあ確認の仕方を教えなさいよ」「乗っ取られてない？パスワード変えるべき？」: of several
+  // questions, the first often says the diagnosis or the fear again; the last asks what to do about it.
+  let last: Understanding | undefined;
+  const earlier = new Set<string>();
   for (const p of pieces) {
     if (!saysSomething(p) || canonicalLength(p, ctx.readings) < MIN_TOLD_CHARS) continue;
     const restated = restatedCondition(ctx, p, topic);
@@ -144,10 +149,14 @@ function askedInPieces(
     if (topic !== null && !fitsScreen(ctx, u.id, topic) && !(isGeneral(ctx, u.id) && score >= ACT_AS_EXAMPLE))
       continue;
     if (score > (best?.candidates[0]?.score ?? 0)) best = u;
+    if (score < PIECE_ASKED) continue;
+    if (last?.kind === "confident") earlier.add(last.id);
+    last = u;
   }
   if (best?.kind !== "confident" || (best.candidates[0]?.score ?? 0) < PIECE_ASKED) return act ?? whole;
   if (whole.kind !== "confident") return best;
-  return whole.id !== best.id && told.has(whole.id) ? best : whole;
+  if (whole.id !== best.id && told.has(whole.id)) return best;
+  return last?.kind === "confident" && last.id !== whole.id && earlier.has(whole.id) ? last : whole;
 }
 
 /**
