@@ -5,6 +5,7 @@ import {
   relievedAtEnd,
   splitAtPastContrast,
   withoutDeniedBlame,
+  withoutDeniedFeelings,
 } from "../dialogs/understand/feelings.ts";
 
 describe("a feeling told by the shape of a message, without a word of feeling", () => {
@@ -175,6 +176,16 @@ describe("a feeling that is over or denied is none", () => {
     expect(withoutDeniedBlame("私のせいじゃないなら何が原因?", blames)).toContain("私のせい");
   });
 
+  it("a feeling denied by わけ…ない or とか…ない after a few letters of its ending is blanked out; kept otherwise", () => {
+    expect(withoutDeniedFeelings("心配していたわけではないのですが")).not.toContain("心配");
+    expect(withoutDeniedFeelings("焦ってるわけじゃないけど")).not.toContain("焦");
+    expect(withoutDeniedFeelings("怖いとかではなくて、単純に")).not.toContain("怖");
+    expect(withoutDeniedFeelings("不安なわけでもない")).not.toContain("不安");
+    expect(withoutDeniedFeelings("不安でたまらない")).toContain("不安");
+    expect(withoutDeniedFeelings("急いでるのに届かないわけじゃないよね")).toContain("急いで");
+    expect(withoutDeniedFeelings("心配していたのですが、届いていないわけではない")).toContain("心配");
+  });
+
   it("a worry closed by relief or thanks, nothing asked, is over; asked or still felt at the end, it is not", () => {
     expect(relievedAtEnd("びっくりしたけど、普通のお知らせだったんですね。ありがとう")).toBe(true);
     expect(relievedAtEnd("焦りました…でも届いてたので安心です")).toBe(true);
@@ -191,6 +202,7 @@ describe("a feeling that is over or denied is none", () => {
       "not panicking",
       "no rush",
       "心配しすぎでした",
+      "than worried",
     ])
       expect(NEGATED_FEELINGS).toContain(w);
   });

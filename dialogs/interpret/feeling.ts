@@ -10,6 +10,7 @@ import {
   soundsGlad,
   splitAtPastContrast,
   withoutDeniedBlame,
+  withoutDeniedFeelings,
 } from "../understand/feelings.ts";
 import type { ReadingTable } from "../understand/normalize.ts";
 import { phraseMatcher } from "../understand/phrases.ts";
@@ -57,7 +58,10 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
   const blames = (words.kept?.worried ?? []).map((w) => w.normalize("NFKC").toLowerCase());
   // Lower case: "Not panicking, just curious" denies as "not panicking" does.
   const withoutExceptions = (text: string) =>
-    withoutDeniedBlame(withoutWords(text.normalize("NFKC").toLowerCase(), notFeelings), blames);
+    withoutDeniedBlame(
+      withoutDeniedFeelings(withoutWords(text.normalize("NFKC").toLowerCase(), notFeelings)),
+      blames,
+    );
   const feelingIn = (text: string): Feeling | undefined => {
     const plain = withoutExceptions(text);
     return (

@@ -774,7 +774,8 @@ const DENIABLE_EN = [
   "frustrated",
   "stressed",
 ];
-const DENIALS_EN = ["not ", "not really ", "not that ", "not at all "];
+// "more curious than worried": the feeling named only to be outweighed.
+const DENIALS_EN = ["not ", "not really ", "not that ", "not at all ", "than "];
 const CALM_EN = [
   "no rush",
   "no hurry",
@@ -809,6 +810,41 @@ export const NEGATED_FEELINGS: readonly string[] = [
     ["でした", "だった", "ました", "たみたい"].map((e) => w + e),
   ),
 ];
+
+/**
+ * 「心配していたわけではないのですが」「焦ってるわけじゃない」「怖いとかではなくて」: a word of worry, hurry, trouble
+ * or anger (DENIABLE) denied by 「わけ…な」 or 「とか…な」 after a few letters of its verb's ending, blanked out. The
+ * ending is hiragana only, so 「急いでるのに届かない」 (a kanji between) and 「不安でたまらない」 (no わけ, no とか)
+ * stay feelings. A hand scan: each occurrence looks at most DENIAL_REACH letters ahead.
+ */
+export function withoutDeniedFeelings(t: string): string {
+  let out = t;
+  for (const word of [...DENIABLE, "怖い"]) {
+    for (let at = out.indexOf(word); at >= 0; at = out.indexOf(word, at + 1)) {
+      const from = at + word.length;
+      let end = -1;
+      for (let i = from; i <= from + DENIAL_REACH && i < out.length && end < 0; i++) {
+        const tail = DENIAL_TAILS.find((d) => out.startsWith(d, i));
+        if (tail !== undefined) end = i + tail.length;
+        else if (!isHiragana(out[i]!)) break;
+      }
+      if (end >= 0) out = out.slice(0, at) + " ".repeat(end - at) + out.slice(end);
+    }
+  }
+  return out;
+}
+/** Letters of a verb's ending between the word and its denial (「していた」「てる」「な」). */
+const DENIAL_REACH = 5;
+const DENIAL_TAILS = [
+  "わけではな",
+  "わけじゃな",
+  "わけでもな",
+  "訳ではな",
+  "訳じゃな",
+  "とかではな",
+  "とかじゃな",
+];
+const isHiragana = (ch: string) => ch >= "ぁ" && ch <= "ゖ";
 
 /**
  * 「私のせいじゃないならよかった」「自分が悪いわけじゃないんですね、安心しました」: blame of oneself (ui.yaml
