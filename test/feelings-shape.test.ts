@@ -186,6 +186,15 @@ describe("a feeling that is over or denied is none", () => {
     expect(withoutDeniedFeelings("心配していたのですが、届いていないわけではない")).toContain("心配");
   });
 
+  it("any word of feeling given, played down by ほど…ない or くらいの感じ across a comma, is blanked out too", () => {
+    const words = ["やばい", "困った", "最悪"];
+    expect(withoutDeniedFeelings("やばい、って程じゃないけど", words)).not.toContain("やば");
+    expect(withoutDeniedFeelings("困ったなぁ、くらいの感じですが", words)).not.toContain("困");
+    expect(withoutDeniedFeelings("最悪ってほどではないです", words)).not.toContain("最悪");
+    expect(withoutDeniedFeelings("最悪、ほんとに困った", words)).toContain("最悪");
+    expect(withoutDeniedFeelings("やばい、どうしよう", words)).toContain("やばい");
+  });
+
   it("a worry closed by relief or thanks, nothing asked, is over; asked or still felt at the end, it is not", () => {
     expect(relievedAtEnd("びっくりしたけど、普通のお知らせだったんですね。ありがとう")).toBe(true);
     expect(relievedAtEnd("焦りました…でも届いてたので安心です")).toBe(true);

@@ -56,10 +56,12 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
   );
   // Self-blame denied and told (「私のせいじゃないならよかった」) is none either (feelings.ts).
   const blames = (words.kept?.worried ?? []).map((w) => w.normalize("NFKC").toLowerCase());
+  // Every word of feeling may be denied or played down (「やばい、って程じゃない」).
+  const felt = FEELINGS.flatMap((kind) => words[kind]).map((w) => w.normalize("NFKC").toLowerCase());
   // Lower case: "Not panicking, just curious" denies as "not panicking" does.
   const withoutExceptions = (text: string) =>
     withoutDeniedBlame(
-      withoutDeniedFeelings(withoutWords(text.normalize("NFKC").toLowerCase(), notFeelings)),
+      withoutDeniedFeelings(withoutWords(text.normalize("NFKC").toLowerCase(), notFeelings), felt),
       blames,
     );
   const feelingIn = (text: string): Feeling | undefined => {

@@ -812,29 +812,31 @@ export const NEGATED_FEELINGS: readonly string[] = [
 ];
 
 /**
- * 「心配していたわけではないのですが」「焦ってるわけじゃない」「怖いとかではなくて」: a word of worry, hurry, trouble
- * or anger (DENIABLE) denied by 「わけ…な」 or 「とか…な」 after a few letters of its verb's ending, blanked out. The
- * ending is hiragana only, so 「急いでるのに届かない」 (a kanji between) and 「不安でたまらない」 (no わけ, no とか)
- * stay feelings. A hand scan: each occurrence looks at most DENIAL_REACH letters ahead.
+ * 「心配していたわけではないのですが」「焦ってるわけじゃない」「怖いとかではなくて」「やばい、って程じゃないけど」
+ * 「困ったなぁ、くらいの感じ」: a word of feeling (DENIABLE, and the words of ui.yaml given) denied or played down by
+ * 「わけ…な」「とか…な」「ほど…な」「くらいの感じ」 after a few letters of its ending, blanked out. Only hiragana and
+ * commas may come between, so 「急いでるのに届かない」 (a kanji between) and 「不安でたまらない」 (no such tail) stay
+ * feelings. A hand scan: each occurrence looks at most DENIAL_REACH letters ahead.
  */
-export function withoutDeniedFeelings(t: string): string {
+export function withoutDeniedFeelings(t: string, words: readonly string[] = []): string {
   let out = t;
-  for (const word of [...DENIABLE, "怖い"]) {
+  for (const word of [...DENIABLE, "怖い", ...words]) {
     for (let at = out.indexOf(word); at >= 0; at = out.indexOf(word, at + 1)) {
       const from = at + word.length;
       let end = -1;
       for (let i = from; i <= from + DENIAL_REACH && i < out.length && end < 0; i++) {
         const tail = DENIAL_TAILS.find((d) => out.startsWith(d, i));
         if (tail !== undefined) end = i + tail.length;
-        else if (!isHiragana(out[i]!)) break;
+        else if (!isHiragana(out[i]!) && !BETWEEN.has(out[i]!)) break;
       }
       if (end >= 0) out = out.slice(0, at) + " ".repeat(end - at) + out.slice(end);
     }
   }
   return out;
 }
-/** Letters of a verb's ending between the word and its denial (「していた」「てる」「な」). */
+/** Letters of a verb's ending between the word and its denial (「していた」「てる」「なぁ、」「、って」). */
 const DENIAL_REACH = 5;
+const BETWEEN = new Set([..."、,ー〜~ "]);
 const DENIAL_TAILS = [
   "わけではな",
   "わけじゃな",
@@ -843,6 +845,15 @@ const DENIAL_TAILS = [
   "訳じゃな",
   "とかではな",
   "とかじゃな",
+  // Played down (「やばい、って程じゃない」「困ったなぁ、くらいの感じ」).
+  "ほどではな",
+  "ほどじゃな",
+  "ほどでもな",
+  "程ではな",
+  "程じゃな",
+  "程でもな",
+  "くらいの感じ",
+  "ぐらいの感じ",
 ];
 const isHiragana = (ch: string) => ch >= "ぁ" && ch <= "ゖ";
 
