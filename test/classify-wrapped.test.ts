@@ -110,6 +110,27 @@ describe("classify: soft-wrapped text (a narrow screen's line breaks)", () => {
     }
   });
 
+  it("joins the text after an entry's colon with a blank: a colon then a word is no cut inside a word", async () => {
+    expect(unwrap("<taro@example.org>: connect to\nexample.org[192.0.2.25]:25:\nConnection timed out")).toBe(
+      "<taro@example.org>: connect to example.org[192.0.2.25]:25: Connection timed out",
+    );
+    // Cut at the screen's bottom after "to RCPT": read as the same text on full lines.
+    const wrapped = [
+      "<hanako-tanaka@example.ne.jp>: host",
+      "mx.example.ne.jp[192.0.2.10] said:",
+      "550",
+      "    <hanako-tanaka@example.ne.jp>:",
+      "Recipient address rejected. (in reply",
+      "to RCPT",
+    ].join("\n");
+    const whole = [
+      "<hanako-tanaka@example.ne.jp>: host mx.example.ne.jp[192.0.2.10] said: 550",
+      "    <hanako-tanaka@example.ne.jp>: Recipient address rejected. (in reply to RCPT",
+    ].join("\n");
+    expect(await verdict(whole)).toMatchObject({ reason: "userunknown" });
+    expect(await verdict(wrapped)).toEqual(await verdict(whole));
+  });
+
   it("joins an address broken after a hyphen without a blank", () => {
     expect(unwrap("Delivery to the following recipient failed: libsisimai-\n2@example.jp")).toBe(
       "Delivery to the following recipient failed: libsisimai-2@example.jp",

@@ -277,6 +277,10 @@ describe("OCR cleaning", () => {
     expect(cleanOcrText("The rnailbox is fu|l, c0nnection timed 0ut, N0 such user")).toBe(
       "The mailbox is full, connection timed out, No such user",
     );
+    // One letter with look-alikes only besides: "t00" is "too" (qmail's "in the queue too long").
+    expect(cleanOcrText("this message has been in the queue t00 long.")).toBe(
+      "this message has been in the queue too long.",
+    );
     // The notices' own words, which the formats look for ("TechnicaI details of permanent fai1ure").
     expect(cleanOcrText("TechnicaI details of permanent fai1ure, IncIuded is a copy, while taIking to")).toBe(
       "Technical details of permanent failure, Included is a copy, while talking to",

@@ -120,6 +120,9 @@ function glue(line: string, next: string, width: number): string {
   const lastCode = line.charCodeAt(line.length - 1);
   if (isWide(lastCode) && isWide(next.charCodeAt(0))) return "";
   if (hyphenated(line, next)) return "";
+  // "<taro@example.jp>:" ⏎ "Recipient address rejected", "…[192.0.2.1]:25:" ⏎ "Connection timed out": a
+  // colon then a word is where an entry's text starts, not a cut inside one word.
+  if (last === ":" && /[A-Za-z]/.test(next[0] ?? "")) return " ";
   // A word longer than the screen is cut where the line ends (a shorter one would have been moved to
   // the next line whole): the line is that word alone, nearly full.
   if (

@@ -127,6 +127,8 @@ function hostVocabulary(): Vocabulary {
 
 /** A run of letters, digits and bars: a word as OCR may have misread it. */
 const WORD = /[A-Za-z0-9|]{2,40}/g;
+/** Letters and the characters OCR reads for "l" and "o" only. */
+const LETTERS_AND_LOOKALIKES = /^[A-Za-z01|]+$/;
 /** A two-character word is mended only from a zero read for its "o" ("N0 such user", "RCPT T0"). */
 const SHORT_WITH_ZERO = /^(?:[A-Za-z]0|0[A-Za-z])$/;
 
@@ -138,7 +140,10 @@ function mended(word: string, before: string, after: string, afterNext: string):
   if (after === "@") return undefined;
   const inHost = before === "@" || before === "." || (after === "." && /[A-Za-z0-9]/.test(afterNext));
   if (word.length === 2 && !SHORT_WITH_ZERO.test(word)) return undefined;
-  if (lettersIn(word) < Math.min(2, word.length - 1)) return undefined;
+  // Two letters at least, or one with look-alikes only besides ("t00 long"): not an id ("a1b2c3").
+  const letters = lettersIn(word);
+  if (letters < Math.min(2, word.length - 1) && !(letters >= 1 && LETTERS_AND_LOOKALIKES.test(word)))
+    return undefined;
   const { known, byFold } = inHost ? hostVocabulary() : phraseVocabulary();
   const lower = word.toLowerCase();
   if (known.has(lower)) return undefined;
