@@ -117,6 +117,8 @@ const unreadSchema = z
   .default(null);
 
 const FEELING_SET: ReadonlySet<unknown> = new Set(FEELINGS);
+/** An answer's key (machine.ts `lastAnswer`): ids of questions and topics, far shorter than this. */
+const MAX_ANSWER_KEY = 200;
 
 export const storedSchema = z.object({
   v: z.literal(1),
@@ -141,6 +143,8 @@ export const storedSchema = z.object({
       })
       .nullable()
       .default(null),
+    // Added with answers that say they repeat (issue #9); absent in sessions stored before.
+    lastAnswer: z.string().max(MAX_ANSWER_KEY).nullable().default(null),
   }),
   at: z.number(),
 });
@@ -171,10 +175,21 @@ export function storedFast(raw: unknown): Stored | undefined {
       ? null
       : acknowledgedFast(context.acknowledged);
   if (acknowledged === undefined) return undefined;
+  const lastAnswer = context.lastAnswer === undefined ? null : context.lastAnswer;
+  if (lastAnswer !== null && !isString(lastAnswer, MAX_ANSWER_KEY)) return undefined;
   return {
     v: 1,
     state: raw.state,
-    context: { lang: context.lang, diagnosis, unread, misses, profiled, justDiagnosed, acknowledged },
+    context: {
+      lang: context.lang,
+      diagnosis,
+      unread,
+      misses,
+      profiled,
+      justDiagnosed,
+      acknowledged,
+      lastAnswer,
+    },
     at: raw.at,
   };
 }

@@ -26,7 +26,8 @@ export type ReplyIntent =
   /** Which lines of a bounce to paste (and which not to); "asked": the user tapped 「貼り付け方」. */
   | { type: "explainPasting"; about: MentionKind | "asked" }
   | { type: "showDiagnosis"; diagnosis: Diagnosis }
-  | { type: "answerFollowUp"; topic: TopicId; id: string }
+  /** again: the same answer as the turn before (asked again in other words): it says so (see `repeated`). */
+  | { type: "answerFollowUp"; topic: TopicId; id: string; again?: boolean }
   | { type: "offerCarriers"; topic: TopicId }
   /**
    * detected: the carrier was read from the bounce's recipient domain, not picked by the user; named: the
@@ -61,6 +62,7 @@ export type ReplyIntent =
       also?: string[];
       /** Said to a message that asked nothing: the answer's opening 「はい、」 ("Yes.") is left out. */
       told?: boolean;
+      again?: boolean;
     }
   /** The answer of a second question asked in the same message (「…？あと、…？」), after the first one's. */
   | { type: "answerAlso"; id: string; topic: TopicId | null }
@@ -74,7 +76,7 @@ export type ReplyIntent =
   /** `variant`: which of the feeling's lines (ui.yaml), never the one said last for it. */
   | { type: "acknowledgeFeelings"; feeling: Feeling; variant: number }
   /** The steps of the diagnosis on screen again. offer as for answerQuestion. */
-  | { type: "showSteps"; topic: TopicId; offer: "menu" | "none" }
+  | { type: "showSteps"; topic: TopicId; offer: "menu" | "none"; again?: boolean }
   | { type: "answerUnsupported"; kind: UnsupportedKind }
   /** The screenshot could not be read: which screenshot (or text) to send instead, with the menu. */
   | { type: "askForScreenshot" }

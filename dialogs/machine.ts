@@ -48,6 +48,12 @@ export interface DialogContext {
    * same feeling is another line, so no acknowledgement repeats word for word twice in a row.
    */
   acknowledged: { feeling: Feeling; variant: number } | null;
+  /**
+   * Which answer was said last (a question's id and topic, a follow-up's, a topic's steps; ids only, never
+   * text): the same answer asked for again right after says that it is the same and how to reach a person,
+   * rather than repeating itself as if it had not been said (a second stage after the first answer).
+   */
+  lastAnswer: string | null;
 }
 
 /** Where a conversation is. Plain data: stored as it is (dialogs/conversation.ts), never changed in place. */
@@ -67,6 +73,7 @@ const INITIAL: DialogSnapshot = {
     profiled: false,
     justDiagnosed: false,
     acknowledged: null,
+    lastAnswer: null,
   },
 };
 
@@ -524,7 +531,12 @@ export function transition(
 ): { snapshot: DialogSnapshot; intents: ReplyIntent[] } {
   const t = select(snapshot, event);
   const intents: ReplyIntent[] = [];
-  const context = afterDiagnosis(snapshot.context, t.run(snapshot.context, event, intents), event);
+  const context = repeated(
+    snapshot.context,
+    afterDiagnosis(snapshot.context, t.run(snapshot.context, event, intents), event),
+    event,
+    intents,
+  );
   const state = t.to ?? snapshot.state;
   const next = state === snapshot.state && context === snapshot.context ? snapshot : { state, context };
   return { snapshot: next, intents };
@@ -543,6 +555,42 @@ function afterDiagnosis(before: DialogContext, after: DialogContext, event: Dial
   const shown = (event.type === "PASTE" || event.type === "SYMPTOM") && after.diagnosis !== null;
   const value = shown || (BESIDE_AN_ANSWER.has(event.type) && before.justDiagnosed);
   return after.justDiagnosed === value ? after : { ...after, justDiagnosed: value };
+}
+
+/** What an answer is told apart by: the same key twice in a row is the same text twice. */
+function answerKey(intent: ReplyIntent): string | undefined {
+  switch (intent.type) {
+    case "answerQuestion":
+      return `q:${intent.id}:${intent.topic ?? ""}`;
+    case "answerFollowUp":
+      return `f:${intent.topic}:${intent.id}`;
+    case "showSteps":
+      return `s:${intent.topic}`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * `lastAnswer` after an event, and `again` on an answer that repeats the one before: kept by what is said
+ * beside an answer (an apology), else the key of this turn's answer (null: none).
+ */
+function repeated(
+  before: DialogContext,
+  after: DialogContext,
+  event: DialogEvent,
+  intents: ReplyIntent[],
+): DialogContext {
+  if (BESIDE_AN_ANSWER.has(event.type)) return after;
+  let key: string | null = null;
+  for (let i = 0; i < intents.length; i++) {
+    const k = answerKey(intents[i]!);
+    if (k === undefined) continue;
+    key = k;
+    if (k === before.lastAnswer) intents[i] = { ...intents[i]!, again: true } as ReplyIntent;
+    break;
+  }
+  return after.lastAnswer === key ? after : { ...after, lastAnswer: key };
 }
 
 /** Names of the table's transitions, "advice --FEEDBACK#2--> escalated", for transition coverage in tests. */

@@ -182,6 +182,8 @@ export const uiSchema = z
     clarifyOnDiagnosis: withPlaceholders("title", "step"),
     /** Before the diagnosis's steps again ("what should I do?"). */
     nextSteps: localized,
+    /** After an answer said again right after itself: it is the same, and {person} (the button) reaches people. */
+    answeredAgain: withPlaceholders("person"),
     /** An upset or hurried user: one short line (by feeling) before the answer, and the words that tell. */
     feelings: z.object({
       frustrated: acknowledgements,

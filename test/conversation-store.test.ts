@@ -112,7 +112,7 @@ describe("Conversations", () => {
     expect(snapshot.context.diagnosis).toEqual({ ...older, recipients: [], moreRecipients: 0 });
   });
 
-  it("restores a session stored before the unread counts, the miss count, the profile lookup, the just-diagnosed mark and the last acknowledgement existed", async () => {
+  it("restores a session stored before the unread counts, the miss count, the profile lookup, the just-diagnosed mark, the last acknowledgement and the last answer existed", async () => {
     const { store, conversations } = setup([{ type: "HUMAN" }]);
     const old = { v: 1, state: "advice.open", context: { lang: "en", diagnosis: null }, at: 1_000_000 };
     await store.set(Conversations.key("U1"), old as never, 60_000);
@@ -126,6 +126,7 @@ describe("Conversations", () => {
       profiled: false,
       justDiagnosed: false,
       acknowledged: null,
+      lastAnswer: null,
     });
   });
 
@@ -140,6 +141,10 @@ describe("Conversations", () => {
       },
     ],
     ["not an object", "garbage"],
+    [
+      "a last answer that is no key",
+      { v: 1, state: "menu", context: { lang: "ja", diagnosis: null, lastAnswer: 42 }, at: 1_000_000 },
+    ],
     ["an unknown version", { v: 2, state: "menu", context: { lang: "ja", diagnosis: null }, at: 1_000_000 }],
     [
       "a state this version does not have",

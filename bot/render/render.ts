@@ -91,7 +91,7 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent, room = MAX_MESSAG
     case "askFeedback":
       return [say(t(ctx, ui.feedback.question), feedbackItems(ctx, intent.topic))];
     case "answerFollowUp":
-      return [say(followUpText(ctx, intent.topic, intent.id))];
+      return [say(sayingAgain(ctx, followUpText(ctx, intent.topic, intent.id), intent.again))];
     case "answerAlso": {
       // A follow-up button's answer, or the answer in words (without a second reminder of the diagnosis).
       const question = ctx.questions.questions.get(intent.id);
@@ -127,7 +127,7 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent, room = MAX_MESSAG
     case "answerQuestion":
       return [
         say(
-          questionText(ctx, intent.id, intent.topic, intent.told === true),
+          sayingAgain(ctx, questionText(ctx, intent.id, intent.topic, intent.told === true), intent.again),
           // The other questions that came close, as 「もしかして…」 offers them, when this was the likeliest.
           intent.offer !== "menu"
             ? undefined
@@ -148,7 +148,11 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent, room = MAX_MESSAG
     case "showSteps":
       return [
         say(
-          `${t(ctx, ui.nextSteps)}\n${numbered(topicOf(ctx, intent.topic).steps[ctx.lang])}`,
+          sayingAgain(
+            ctx,
+            `${t(ctx, ui.nextSteps)}\n${numbered(topicOf(ctx, intent.topic).steps[ctx.lang])}`,
+            intent.again,
+          ),
           intent.offer === "menu" ? menuItems(ctx) : undefined,
         ),
       ];
@@ -209,6 +213,12 @@ function followUpText(ctx: RenderContext, topicId: Diagnosis["topic"], id: strin
 
 /** A typed question's answer for the diagnosis on screen, with its links. */
 /** `remind`: false for a second answer (answerAlso: the reminder of the diagnosis, if any, came once). */
+/** An answer said again right after itself ends saying so, and how to reach people (ui.yaml answeredAgain). */
+function sayingAgain(ctx: RenderContext, text: string, again: boolean | undefined): string {
+  if (!again) return text;
+  return `${text}\n\n${fill(t(ctx, ctx.ui.answeredAgain), { person: t(ctx, ctx.ui.menu.humanLabel) })}`;
+}
+
 function questionText(
   ctx: RenderContext,
   id: string,
