@@ -19,6 +19,22 @@ describe("classify: pasted fragments", () => {
     });
   });
 
+  it("reads a delay warning's subject line pasted alone (with the notice's From: above it) as still retrying", async () => {
+    for (const paste of [
+      "Subject: Delivery Status Notification (Delay)",
+      "件名: Delivery Status Notification (Delay)",
+      "From: MAILER-DAEMON\nSubject: Warning: could not send message for past 4 hours",
+    ]) {
+      const { records } = await classify(paste);
+      expect(
+        records.map((r) => [r.topic, r.action]),
+        paste,
+      ).toEqual([["delayed", "delayed"]]);
+    }
+    // A failure's subject alone says no reason: nothing is made up.
+    expect((await classify("Subject: Undelivered Mail Returned to Sender")).records).toEqual([]);
+  });
+
   it("keeps the user's own Japanese words out of the recipient address", async () => {
     for (const paste of [
       "私の電話は090-1234-5678です。taro@example.com に送ったら User unknown と出ました",

@@ -54,6 +54,10 @@ export function draftsOf(message: Message): Draft[] {
   if (fromText.length === 0 && !reportComplete && GENERIC.detect(message)) fromText = GENERIC.parse(message);
   else if (fromText.length > 0 && !reportComplete && fromText.every((d) => !saysWhy(d.diagnosis, message)))
     fillDiagnoses(fromText, GENERIC.parse(message));
+  // A paste of the notice's header lines alone ("Subject: Delivery Status Notification (Delay)"): the
+  // subject is all it says, and a delay warning's subject says enough (still retrying, no need to resend).
+  if (fromText.length === 0 && fromReport.length === 0 && delaySubject(message))
+    fromText = GENERIC.parse({ ...message, body: `${message.subject}\n${message.body}` });
   const drafts = fromReport.length > 0 ? mergeReport(fromReport, fromText) : fromText;
   // A pasted "Action: delivered" / "Status: 2.0.0" says the message arrived: a delivery notice.
   if (drafts.length === 0 && message.kind === "fragment" && /^action:\s*delivered/im.test(message.body)) {
@@ -75,6 +79,11 @@ export function draftsOf(message: Message): Draft[] {
   const delay = notice ? delayPhrase(notice) : undefined;
   for (const d of drafts) finish(d, delay !== undefined, notice);
   return notTheUser(dedupe(drafts), noticeAddressees(message));
+}
+
+/** A pasted notice's subject line is a delay warning's, and its body says nothing a reader took. */
+function delaySubject(message: Message): boolean {
+  return message.subject !== "" && delayPhrase(message.subject.toLowerCase()) !== undefined;
 }
 
 /**
