@@ -18,6 +18,7 @@ import {
   readingTable,
 } from "./normalize.ts";
 import { asksOutcome } from "./outcome.ts";
+import { addPostings, topTwo } from "./scoring.ts";
 import { namesFault, sideNamed } from "./sides.ts";
 
 /**
@@ -32,8 +33,9 @@ import { namesFault, sideNamed } from "./sides.ts";
  * MiniSearch, which is BM25 over words) because a cosine is bounded (0–1), so "confident" and "unsure"
  * are fixed thresholds that mean the same for a three-character 「ありがと」 and a long sentence, and a
  * query with many words no example knows scores lower instead of collecting matches. With a few hundred
- * examples a hand-written inverted index is ~100 lines, built once at start-up, and a query touches only
- * the postings of its own features: linear in the length of the text.
+ * examples a hand-written inverted index is ~100 lines, built once at start-up: a query adds up only the
+ * postings of its own features, then finds each question's best two examples in one pass over the sums
+ * (scoring.ts: the two loops that cost per example, as examples are added).
  *
  * The IDF is read from a fixed background (knowledge/data/questions-background.tsv: the features of two
  * questions or more, counted when it was made), not from the examples of the day: counted live, examples
@@ -165,11 +167,14 @@ export function buildQuestionIndex(
   const sideQuestion = questions.find((q) => q.asksSide);
   const owner: number[] = []; // example → question index
   const examples: string[] = [];
+  // A question's examples are one after another: question qi's are firstExample[qi]…firstExample[qi + 1].
+  const firstExample = new Int32Array(questions.length + 1);
   questions.forEach((q, qi) => {
     for (const example of q.examples) {
       owner.push(qi);
       examples.push(example);
     }
+    firstExample[qi + 1] = examples.length;
   });
   // All at once: segmented in one pass (normalize.ts wordSegmentsOfAll says why).
   const vectors = featuresOfAll(examples, table);
@@ -182,6 +187,10 @@ export function buildQuestionIndex(
     const negated = negates(e, table);
     return polar === "affirming" ? (negated ? 0 : 1) : negated ? 2 : 0;
   });
+  // The questions with such examples: their examples are weighed one by one.
+  const hasPolar = Uint8Array.from(questions, (_, qi) =>
+    polarity.subarray(firstExample[qi]!, firstExample[qi + 1]!).some((p) => p !== 0) ? 1 : 0,
+  );
   const df = questionsPerFeature(vectors, owner);
   // Against the fixed background (above), or the examples themselves when there is none.
   const background = bank.background;
@@ -313,7 +322,7 @@ export function buildQuestionIndex(
 
   // Reused across calls (understanding is synchronous): no allocation per example per message.
   const scores = new Float64Array(n);
-  const touched = new Int32Array(n);
+  const topOfQuestion = new Float64Array(2);
   const best = new Float64Array(questions.length);
   const second = new Float64Array(questions.length);
   // A message's features in the order first seen: a vocabulary number, or -1 - k for the k-th feature no
@@ -383,7 +392,6 @@ export function buildQuestionIndex(
         words,
       );
       let norm = 0;
-      let touchedCount = 0;
       // Whether the text says the diagnosis on screen again: only when it asks whether something is so.
       const gist = topic !== null && asksWhetherSo(text) ? gists.get(topic) : undefined;
       if (gist) gistScores.fill(0);
@@ -398,11 +406,7 @@ export function buildQuestionIndex(
         norm += w * w;
         const sentences = gist?.get(id);
         if (sentences) for (const [k, weight] of sentences) gistScores[k] = gistScores[k]! + w * weight;
-        for (let i = start[id]!, end = start[id + 1]!; i < end; i++) {
-          const ex = postedExample[i]!;
-          if (scores[ex] === 0) touched[touchedCount++] = ex;
-          scores[ex] = scores[ex]! + w * postedWeight[i]!;
-        }
+        addPostings(postedExample, postedWeight, start[id]!, start[id + 1]!, w, scores);
       }
       forget();
       norm = Math.sqrt(norm) || 1;
@@ -410,23 +414,33 @@ export function buildQuestionIndex(
       if (gist)
         for (let k = 0; k < gistSentences.get(topic!)!; k++)
           saysGist = Math.max(saysGist, gistScores[k]! / norm);
-      best.fill(0);
-      second.fill(0);
+      // Per question, its best and second best example (scoring.ts topTwo), each sum divided by the norm.
       let told = 0; // 1 the text negates, 2 it does not: read when an example of a polar act scores
-      for (let t = 0; t < touchedCount; t++) {
-        const ex = touched[t]!;
-        const qi = owner[ex]!;
-        let s = scores[ex]! / norm;
-        if (polarity[ex] !== 0) {
-          if (told === 0) told = negatesIn(spelling) ? 1 : 2;
-          if (polarity[ex] === told) s *= THRESHOLDS.otherPolarity;
+      for (let qi = 0; qi < questions.length; qi++) {
+        if (hasPolar[qi] === 0) {
+          topTwo(scores, firstExample[qi]!, firstExample[qi + 1]!, topOfQuestion);
+          best[qi] = topOfQuestion[0]! / norm;
+          second[qi] = topOfQuestion[1]! / norm;
+          continue;
         }
-        if (s > best[qi]!) {
-          second[qi] = best[qi]!;
-          best[qi] = s;
-        } else if (s > second[qi]!) second[qi] = s;
-        scores[ex] = 0;
+        let b = 0;
+        let b2 = 0;
+        for (let ex = firstExample[qi]!; ex < firstExample[qi + 1]!; ex++) {
+          if (scores[ex] === 0) continue;
+          let s = scores[ex]! / norm;
+          if (polarity[ex] !== 0) {
+            if (told === 0) told = negatesIn(spelling) ? 1 : 2;
+            if (polarity[ex] === told) s *= THRESHOLDS.otherPolarity;
+          }
+          if (s > b) {
+            b2 = b;
+            b = s;
+          } else if (s > b2) b2 = s;
+        }
+        best[qi] = b;
+        second[qi] = b2;
       }
+      scores.fill(0);
       // Every question that scores, in the order of the questions (so that the stable sort keeps ties in
       // that order), with its fit to the diagnosis on screen. Only the head of the ranking is ever read
       // (decide: the best three, and those close to the best), so only the questions scoring at least
