@@ -49,12 +49,19 @@ const BEFORE_HEN = new Set([..."てかられきけせ"]);
  */
 const REQUESTS = ["てくれ", "でくれ", "てもらえ", "でもらえ", "ていただけ", "でいただけ"];
 
-/** Whether a Japanese negation begins at `i` of a canonical spelling. */
+/**
+ * Whether a Japanese negation begins at `i` of a canonical spelling. The requests before it are looked for
+ * only where one is found (most characters begin none: six scans per character saved).
+ */
 function negationAt(s: string, i: number): boolean {
+  return negationShapeAt(s, i) && !REQUESTS.some((r) => s.endsWith(r, i));
+}
+
+/** Whether `i` of a canonical spelling begins a negation by its own characters and neighbours. */
+function negationShapeAt(s: string, i: number): boolean {
   const c = s[i];
   const prev = i > 0 ? s[i - 1]! : " ";
   const next = s[i + 1];
-  if (REQUESTS.some((r) => s.endsWith(r, i))) return false;
   switch (c) {
     case "な":
       return (

@@ -220,21 +220,26 @@ const SIZE_UNITS = ["mb", "gb", "kb", "めが", "ぎが"];
  * not tell which question it is, and examples cannot list them all. Other numbers stay (587 is a port).
  */
 function sizesAsOne(text: string): string {
+  // What lies between two runs of digits is copied as one slice (most texts have no digit: the text itself).
   let out = "";
+  let from = 0; // text[from, i) is still to be copied as it is
   let i = 0;
   while (i < text.length) {
-    let j = i;
-    while (j < text.length && text[j]! >= "0" && text[j]! <= "9") j++;
-    if (j === i) {
-      out += text[i];
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) {
       i++;
       continue;
     }
+    let j = i + 1;
+    while (j < text.length && text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x39) j++;
     const after = text.slice(j, j + 3).trimStart();
-    out += SIZE_UNITS.some((u) => after.startsWith(u)) ? "9" : text.slice(i, j);
+    if (SIZE_UNITS.some((u) => after.startsWith(u))) {
+      out += `${text.slice(from, i)}9`;
+      from = j;
+    }
     i = j;
   }
-  return out;
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** Whether a text negates anything (negation.ts), read on its canonical spelling as its features are. */
