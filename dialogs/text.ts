@@ -38,6 +38,48 @@ export function withoutWords(text: string, words: readonly string[], by = " "): 
 }
 
 /**
+ * withoutWords(text, words, by) for a fixed list read on every message (ui.yaml's feelings denied: ~700
+ * words with a few dozen first letters): a word is looked for only when the text has its first letter, so
+ * a message costs a search per first letter instead of one per word. The same result: taking words out and
+ * putting `by` in their place brings no letter but those of `by`, so a word whose first letter (UTF-16
+ * unit) is in neither the text nor `by` cannot occur at any step.
+ */
+export function wordsRemover(words: readonly string[], by = " "): (text: string) => string {
+  const letters = firstLetters(words);
+  const present = new Uint8Array(letters.list.length);
+  return (text) => {
+    lettersIn(letters.list, text, by, present);
+    let out = text;
+    for (let i = 0; i < words.length; i++) {
+      if (present[letters.of[i]!] === 0) continue;
+      const w = words[i]!;
+      if (out.includes(w)) out = out.split(w).join(by);
+    }
+    return out;
+  };
+}
+
+/** The distinct first letters (UTF-16 units; "" for an empty word) of a list, and each word's among them. */
+export interface FirstLetters {
+  list: string[];
+  of: Int32Array;
+}
+
+export function firstLetters(words: readonly string[]): FirstLetters {
+  const list = [...new Set(words.map((w) => w.slice(0, 1)))];
+  const place = new Map(list.map((letter, k) => [letter, k]));
+  return { list, of: Int32Array.from(words, (w) => place.get(w.slice(0, 1))!) };
+}
+
+/** present[k] = 1 where `text` or `also` has list[k] ("", an empty word's, is in every text), else 0. */
+export function lettersIn(list: readonly string[], text: string, also: string, present: Uint8Array): void {
+  for (let k = 0; k < list.length; k++) {
+    const letter = list[k]!;
+    present[k] = letter === "" || text.includes(letter) || also.includes(letter) ? 1 : 0;
+  }
+}
+
+/**
  * Whether `text`, width-folded (NFKC) and lower-cased, contains any of `words` (given folded). Plain string
  * search: no pattern, linear in the text per word.
  */

@@ -1,6 +1,6 @@
 import type { Feeling } from "../events.ts";
 import { FEELINGS } from "../events.ts";
-import { withoutWords } from "../text.ts";
+import { wordsRemover } from "../text.ts";
 import type { UiTexts } from "../ui.ts";
 import { deadlineIn, exclaimed } from "../understand/asking.ts";
 import {
@@ -51,8 +51,8 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
   const praiseOf = phraseMatcher([["frustrated", words.ironic ?? []] as const], readings);
   const ironic = (text: string): Feeling | undefined =>
     praiseOf(text) !== undefined && !soundsGlad(text) ? "frustrated" : undefined;
-  const notFeelings = [...(words.except ?? []), ...NEGATED_FEELINGS].map((w) =>
-    w.normalize("NFKC").toLowerCase(),
+  const withoutNotFeelings = wordsRemover(
+    [...(words.except ?? []), ...NEGATED_FEELINGS].map((w) => w.normalize("NFKC").toLowerCase()),
   );
   // Self-blame denied and told (「私のせいじゃないならよかった」) is none either (feelings.ts).
   const blames = (words.kept?.worried ?? []).map((w) => w.normalize("NFKC").toLowerCase());
@@ -61,7 +61,7 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
   // Lower case: "Not panicking, just curious" denies as "not panicking" does.
   const withoutExceptions = (text: string) =>
     withoutDeniedBlame(
-      withoutDeniedFeelings(withoutWords(text.normalize("NFKC").toLowerCase(), notFeelings), felt),
+      withoutDeniedFeelings(withoutNotFeelings(text.normalize("NFKC").toLowerCase()), felt),
       blames,
     );
   const feelingIn = (text: string): Feeling | undefined => {

@@ -6,6 +6,7 @@ import {
   PhraseLists,
   type ReadingSpans,
 } from "../../knowledge/symptom-text.ts";
+import { firstLetters, lettersIn } from "../text.ts";
 import { READ_CLOSE, READ_OPEN, type ReadingTable, withReadings } from "./normalize.ts";
 
 /**
@@ -82,11 +83,18 @@ export function phraseMatcher<K>(
   ]
     .filter((n) => n !== "")
     .sort((a, b) => b.length - a.length);
+  // A needle is looked for only when the text has its first letter: blanking needles out brings no letter
+  // but a space, so one whose first letter the text lacks cannot occur (text.ts wordsRemover says more).
+  const letters = firstLetters(needles);
+  const present = new Uint8Array(letters.list.length);
   match.strip = (text: string) => {
     const written = withoutVariation(text.normalize("NFKC").toLowerCase());
     let kana = lengthKeptFold(written);
     let out = written;
-    for (const needle of needles) {
+    lettersIn(letters.list, kana, " ", present);
+    for (let n = 0; n < needles.length; n++) {
+      if (present[letters.of[n]!] === 0) continue;
+      const needle = needles[n]!;
       if (!kana.includes(needle)) continue;
       const blank = " ".repeat(needle.length);
       for (let at = kana.indexOf(needle); at >= 0; at = kana.indexOf(needle, at + needle.length)) {
