@@ -1,4 +1,4 @@
-import { negatesIn } from "../understand/negation.ts";
+import { EN_NEGATIONS, negatesIn } from "../understand/negation.ts";
 import { canonical, type ReadingTable } from "../understand/normalize.ts";
 
 /**
@@ -103,22 +103,6 @@ const EN_BETWEEN = new Set([
 ]);
 /** English words after the phrase before its negation ("the bounce has never come"). */
 const EN_AFTER = new Set(["has", "have", "had", "still", "yet", "ever", "did", "does", "do"]);
-const EN_NEGATIONS = new Set([
-  "no",
-  "not",
-  "never",
-  "didnt",
-  "didn't",
-  "havent",
-  "haven't",
-  "hasnt",
-  "hasn't",
-  "dont",
-  "don't",
-  "wasnt",
-  "wasn't",
-  "nothing",
-]);
 
 /** `strip` blanks the returned-mail phrases of a text (NFKC, lower case), keeping its length. */
 export function deniesReturnedMail(
@@ -189,7 +173,7 @@ function deniedBefore(before: string): boolean {
   const words = before.split(" ").filter((w) => w !== "");
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i]!;
-    if (EN_NEGATIONS.has(w)) return true;
+    if (EN_NEGATIONS.has(w.replace("'", ""))) return true;
     if (!EN_BETWEEN.has(w)) return false;
   }
   return false;
@@ -199,7 +183,7 @@ function deniedBefore(before: string): boolean {
 function deniedAfter(after: string): boolean {
   for (const w of after.split(" ")) {
     if (w === "" || EN_AFTER.has(w)) continue;
-    return EN_NEGATIONS.has(w);
+    return EN_NEGATIONS.has(w.replace("'", ""));
   }
   return false;
 }

@@ -11,8 +11,8 @@
  * looked at per position: linear in the text, no pattern.
  */
 
-/** English words that negate (typed with or without the apostrophe of n't). */
-const EN_NEGATIONS = new Set([
+/** English words that negate (typed with or without the apostrophe of n't; here without it). */
+export const EN_NEGATIONS: ReadonlySet<string> = new Set([
   "not",
   "no",
   "never",
