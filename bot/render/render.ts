@@ -211,14 +211,14 @@ function followUpText(ctx: RenderContext, topicId: Diagnosis["topic"], id: strin
     .join("\n\n");
 }
 
-/** A typed question's answer for the diagnosis on screen, with its links. */
-/** `remind`: false for a second answer (answerAlso: the reminder of the diagnosis, if any, came once). */
 /** An answer said again right after itself ends saying so, and how to reach people (ui.yaml answeredAgain). */
 function sayingAgain(ctx: RenderContext, text: string, again: boolean | undefined): string {
   if (!again) return text;
   return `${text}\n\n${fill(t(ctx, ctx.ui.answeredAgain), { person: t(ctx, ctx.ui.menu.humanLabel) })}`;
 }
 
+/** A typed question's answer for the diagnosis on screen, with its links. */
+/** `remind`: false for a second answer (answerAlso: the reminder of the diagnosis, if any, came once). */
 function questionText(
   ctx: RenderContext,
   id: string,

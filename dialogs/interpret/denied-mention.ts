@@ -61,12 +61,10 @@ const ARRIVALS = [
   "かえって",
   "かえら",
   "かえり",
-  "ない",
-  "なし",
-  "なかっ",
-  "無",
   "あり",
 ];
+/** Words that are the negation themselves, with no verb before them ("there is none": 「なし」「ないです」). */
+const NONE = ["ない", "なし", "なかっ", "無"];
 /** Kana that may stand between the verb and its negation (来て|い|ない, 戻って|こ|ない, 来|ませ). */
 const BETWEEN = new Set([..."てでいっつきこ "]);
 /** The first kana of a Japanese negation (negation.ts reads the rest). */
@@ -137,7 +135,10 @@ function deniedAt(blanked: string, start: number, end: number, table: ReadingTab
   );
 }
 
-/** 「は一通も来ていない」: leaders, a verb of arriving, a few kana, a negation that is no wish or doubt. */
+/**
+ * 「は一通も来ていない」: leaders, then a word of none (「なし」), or a verb of arriving, a few kana and a
+ * negation; neither a wish nor a doubt.
+ */
 function deniedInJapanese(after: string): boolean {
   let at = 0;
   for (let moved = true; moved; ) {
@@ -148,11 +149,9 @@ function deniedInJapanese(after: string): boolean {
         moved = true;
       }
   }
+  if (NONE.some((n) => after.startsWith(n, at))) return !wishOrDoubt(after, at + 2);
   const verb = ARRIVALS.find((a) => after.startsWith(a, at));
   if (verb === undefined) return false;
-  // ない・なし・無 are the negation themselves ("there is none").
-  if (verb === "ない" || verb === "なし" || verb === "なかっ" || verb === "無")
-    return !wishOrDoubt(after, at + 2);
   let i = at + verb.length;
   while (i < after.length && BETWEEN.has(after[i]!)) i++;
   // Right there, a negation begins (ない, なかっ, ません, ず…): the verb's own.

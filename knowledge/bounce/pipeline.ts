@@ -83,7 +83,7 @@ export function draftsOf(message: Message): Draft[] {
 
 /** A pasted notice's subject line is a delay warning's, and its body says nothing a reader took. */
 function delaySubject(message: Message): boolean {
-  return message.subject !== "" && delayPhrase(message.subject.toLowerCase()) !== undefined;
+  return message.subject !== "" && delayPhrase(message.subject) !== undefined;
 }
 
 /**
