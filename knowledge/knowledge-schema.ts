@@ -320,6 +320,7 @@ export const questionSchema = strict({
       message: `needs at least ${QUESTION_LIMITS.examples} example phrasings (polite, casual, hiragana, typos)`,
     }),
   answer: answer.optional(),
+  noDiagnosis: localized().optional(),
   topics: z
     .partialRecord(z.enum(TOPIC_IDS, { error: "is not a topic id" }), answer, {
       // zod reports a key outside the enum of a partial record as "unrecognized_keys".

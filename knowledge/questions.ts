@@ -36,6 +36,11 @@ export interface Question {
    * `does`), the question is only asked with a diagnosis of its `topics` on screen.
    */
   answer?: Answer;
+  /**
+   * The answer with no diagnosis on screen where `answer` takes one for granted (「届いた？」: not if a returned
+   * mail came back, most likely if none did).
+   */
+  noDiagnosis?: Localized;
   /** Answers for a diagnosis of these topics on screen; also make the question likelier there. */
   topics: Partial<Record<TopicId, Answer>>;
   links: readonly string[];
@@ -191,6 +196,7 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         label: raw.label,
         examples: raw.examples,
         ...(raw.answer && { answer: resolveAnswer(raw.answer, file, at("answer"), knowledge) }),
+        ...(raw.noDiagnosis && { noDiagnosis: raw.noDiagnosis }),
         topics,
         links: raw.links ?? [],
         ...(raw.does && { does: raw.does }),
@@ -306,7 +312,10 @@ export function answersEveryTopic(question: Question): boolean {
   return TOPIC_IDS.every((t) => question.topics[t] !== undefined);
 }
 
-/** The answer for a diagnosis of `topic` on screen (or none): the topic's own, else the general one. */
+/**
+ * The answer for a diagnosis of `topic` on screen (or none): the topic's own, else the general one; with
+ * none on screen, the answer for that case if the question has one.
+ */
 export function answerFor(question: Question, topic: TopicId | null): Answer | undefined {
-  return (topic && question.topics[topic]) || question.answer;
+  return (topic ? question.topics[topic] : question.noDiagnosis) || question.answer;
 }
