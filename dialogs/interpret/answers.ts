@@ -1,7 +1,7 @@
 import { answerFor, answersEveryTopic, type Question } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent } from "../events.ts";
-import { isQuestion } from "../understand/asking.ts";
+import { asksOpen, isQuestion } from "../understand/asking.ts";
 import type { Understanding } from "../understand/understand.ts";
 import type { QuestionContext } from "./context.ts";
 import { CLEAR_OVER_BOUNCE, MAX_TOPICS_OF_A_STANDALONE_ANSWER } from "./thresholds.ts";
@@ -49,7 +49,8 @@ export function questionEvent(
 
 /**
  * An answer that opens with "yes" (「はい、電話やLINEなど…」), given to a typed message that asks nothing
- * (「それはもうやりました」), is marked told: the reply leaves the "yes" out.
+ * (「それはもうやりました」) or asks what or how (「相手に何て言えばいい？」), is marked told: the reply leaves
+ * the "yes" out.
  */
 export function toldOrAsked(
   ctx: Questions,
@@ -58,7 +59,7 @@ export function toldOrAsked(
   topic: TopicId | null,
 ): DialogEvent[] {
   const last = events[events.length - 1];
-  if (last?.type !== "ANSWER" || isQuestion(text)) return events;
+  if (last?.type !== "ANSWER" || (isQuestion(text) && !asksOpen(text))) return events;
   const q = ctx.questions.get(last.id);
   const answer = q && answerFor(q, topic);
   const yes = answer && "ja" in answer && (answer.ja.startsWith("はい") || answer.en.startsWith("Yes"));

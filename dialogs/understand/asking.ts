@@ -298,6 +298,57 @@ const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 const ENGLISH_QUESTION =
   /^(?:what|who|why|how|is|are|am|can|could|do|does|did|should|will|would|was|were|has|have|where|when|which|may)\b/i;
 
+/**
+ * Words that ask what, how, which, where, when, who or why (「何て言えばいい？」「どうやって？」): a question no
+ * "yes" answers. Quantities and "no matter" (「何回も」「どうしても」) are cut out first; a plain scan.
+ */
+const OPEN_WORDS = [
+  "何",
+  "なに",
+  "なんて",
+  "なんと",
+  "どう",
+  "どこ",
+  "どれ",
+  "どの",
+  "どんな",
+  "いつ",
+  "誰",
+  "だれ",
+  "なぜ",
+  "なんで",
+];
+const NOT_OPEN = [
+  "何も",
+  "なにも",
+  "何か",
+  "なにか",
+  "何回",
+  "何度",
+  "何日",
+  "何通",
+  "何件",
+  "何人",
+  "どうしても",
+  "どうでも",
+  "いつも",
+  "いつでも",
+  "どこも",
+  "誰も",
+  "だれも",
+  "何が何だか",
+];
+const ENGLISH_OPEN = /(?:^|[.!?]\s*)(?:what|how|which|where|when|who|why)\b/i;
+
+/** Whether a text asks an open question (what to say, how, when): an answer's "yes" does not fit it. */
+export function asksOpen(text: string): boolean {
+  const t = text.slice(0, MAX_OPEN_CHARS).normalize("NFKC");
+  if (ENGLISH_OPEN.test(t)) return true;
+  const cut = withoutWords(t, NOT_OPEN);
+  return OPEN_WORDS.some((w) => cut.includes(w));
+}
+const MAX_OPEN_CHARS = 500;
+
 /** Japanese, a question mark at the end or a question word first: a person asking, even with bounce words. */
 export function asksSomething(text: string): boolean {
   return /[?？]\s*$/.test(text) || JAPANESE.test(text) || ENGLISH_QUESTION.test(text.trimStart());

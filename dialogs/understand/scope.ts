@@ -74,7 +74,8 @@ const wordsOfAll = (texts: readonly string[]): string[][] =>
  */
 function vocabularyOf(bank: QuestionBank, texts: Iterable<string>, table: ReadingTable) {
   const said = [...texts, ...bank.readings.keys()];
-  for (const q of bank.questions.values()) said.push(...stringsIn([q.label, q.answer, q.noDiagnosis, q.topics]));
+  for (const q of bank.questions.values())
+    said.push(...stringsIn([q.label, q.answer, q.noDiagnosis, q.topics]));
   const examples = [...bank.questions.values()].flatMap((q) =>
     q.examples.map((text) => ({ id: q.id, text })),
   );
