@@ -344,6 +344,7 @@ export const questionSchema = strict({
   asksSide: z.boolean({ error: "must be true or false" }).optional(),
   asksWhat: z.boolean({ error: "must be true or false" }).optional(),
   needs: z.array(z.string().trim().min(1), { error: "must be a list of words" }).min(1).optional(),
+  needsNot: z.array(z.string().trim().min(1), { error: "must be a list of phrases" }).min(1).optional(),
   asksOutcome: z.enum(["after-fixing", "after-waiting"]).optional(),
   ifTold: id.optional(),
 });

@@ -96,6 +96,11 @@ export interface Question {
    */
   needs?: readonly string[];
   /**
+   * Phrases that hold one of `needs` without meaning it (「スマホから」「スマホの写真」 "from my phone": the
+   * user's own phone, not the recipient's mobile address): taken out before `needs` is looked for.
+   */
+  needsNot?: readonly string[];
+  /**
    * Told as a fact rather than asked (「アドレス間違えてました」: the user knows it now), it is answered as
    * this question (what to do about it).
    */
@@ -209,6 +214,7 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         asksSide: raw.asksSide === true,
         ...(raw.asksWhat && { asksWhat: true }),
         ...(raw.needs && { needs: raw.needs }),
+        ...(raw.needsNot && { needsNot: raw.needsNot }),
         ...(raw.ifTold && { ifTold: raw.ifTold }),
         ...(raw.asksOutcome && { asksOutcome: raw.asksOutcome }),
         file,

@@ -105,10 +105,15 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
     deps.knowledge.symptoms.map(({ topic, phrases }) => [topic, phrases] as const),
     readings,
   );
+  // `needs` words, and the phrases that hold one without meaning it (`needsNot`), taken out first.
   const needed = new Map(
     [...deps.questions.questions.values()]
       .filter((q) => q.needs)
-      .map((q) => [q.id, phraseMatcher([[true, q.needs!]] as const, readings)] as const),
+      .map((q) => {
+        const has = phraseMatcher([[true, q.needs!]] as const, readings);
+        const not = q.needsNot && phraseMatcher([[true, q.needsNot]] as const, readings);
+        return [q.id, (text: string) => has(not ? not.strip(text) : text)] as const;
+      }),
   );
   const carrierIn = carrierNamer(deps.knowledge.carriers);
   const lacksNeeded = (q: Question | undefined, text: string) => {
