@@ -51,6 +51,9 @@ const DEV_BLOCKS = {
   // acts' second check (round 14): slang OKs and thanks, goodbyes that leave, "useless" next to a feeling word,
   // a person or phone in few words, confusion beside thanks, restart told with another returned mail.
   "dev-acts4": "ACTS4",
+  // acts5's check (round 17): acts cold and after advice, polite, casual and English, 「だめでした」 and "that
+  // didn't help" beside what was tried, and acts beside a question (which must not swallow it); written first.
+  "dev-acts5": "ACTS5",
   // dialog2's own check (round 11): follow-ups and cold questions written before the round's changes.
   "dev-dialog2": "DIALOG2",
   // dialog2's own check (round 12): follow-ups by kind of question and acts in context, written before its changes.
