@@ -111,6 +111,11 @@ export function isPleasantry(ctx: Questions, id: string | undefined): boolean {
   return id !== undefined && ctx.questions.get(id)?.courtesy === true;
 }
 
+/** A greeting opens a conversation: whatever is said beside it (「こんにちは、エラーメールが来ました」) is the matter. */
+export function isGreeting(id: string | undefined): boolean {
+  return id === "greeting";
+}
+
 /** I'm lost, "that didn't help", start over, a person: what the user says of the conversation itself. */
 export function isConversationAct(q: Question): boolean {
   return (

@@ -28,12 +28,14 @@ export function keyAnswer(ctx: UpsetContext, text: string, topic: TopicId): Dial
 }
 
 /**
- * After "I tried that already": the key answer of the diagnosis on screen (or its answer for tries that
- * keep failing), else the Q&A community.
+ * After "I tried that already" (「だめでした」「それはもう試しました」): the diagnosis's answer for tries that keep
+ * failing (after "refused as spam"), else "that didn't help" (the apology and the Q&A community). Its key
+ * answer is one of the steps on screen, tried already: said calmly, giving it again would not move on.
+ * Said in anger, the key answer still comes first (what an upset user is given: keyAnswer above).
  */
-export function movedOn(ctx: UpsetContext, topic: TopicId): DialogEvent {
-  // Tried and failed after "refused as spam" (no key answer): what to do when it keeps failing.
-  const id = ctx.ui.feelings.keyAnswer?.[topic] ?? ctx.ui.feelings.triesAnswer?.[topic];
+export function movedOn(ctx: UpsetContext, topic: TopicId, upset: boolean): DialogEvent {
+  const key = upset ? ctx.ui.feelings.keyAnswer?.[topic] : undefined;
+  const id = key ?? ctx.ui.feelings.triesAnswer?.[topic];
   const q = id === undefined ? undefined : ctx.questions.get(id);
   return q ? questionEvent(ctx, q, topic) : { type: "HUMAN", reason: "not-helpful" };
 }

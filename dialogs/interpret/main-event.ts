@@ -10,6 +10,7 @@ import { isShortReaction } from "./acts.ts";
 import {
   askedOnItsOwn,
   fitsScreen,
+  isGreeting,
   isPleasantry,
   questionEvent,
   REQUESTED_ACTS,
@@ -78,8 +79,7 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
       : read;
   const understood = m.understood();
   // 「それくらいとっくにやってる」「もう試したけどだめ」: the advice on screen was tried already. Unless a
-  // specific question is asked besides, the answer moves on: the diagnosis's key answer, or (none) the Q&A
-  // community; never the same steps again.
+  // specific question is asked besides, the answer moves on (key-answer.ts movedOn); never the same steps again.
   if (session.topic && m.typed && ctx.triedOf(withoutConditions(text, ctx.words)) !== undefined) {
     // A person, "that didn't help" or a restart asked besides is what they want.
     const asks =
@@ -88,7 +88,7 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
       (question.does === undefined
         ? isQuestion(withoutCounts(sentencesOf(ctx.triedOf.strip(text)).at(-1) ?? ""))
         : question.does !== "next-steps");
-    if (!asks) return movedOn(ctx, session.topic);
+    if (!asks) return movedOn(ctx, session.topic, feeling !== undefined);
   }
   // 「エラーメールは来てない」: returned mail named only to say none came is no talk of one.
   const named = m.typed || !m.fromServer ? ctx.mentionOf(text) : undefined;
@@ -119,7 +119,9 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   // 「別のエラーメールが届いたので最初からお願いします」: a restart or a person asked for in so many words
   // (a request: 「…お願い」「…して」) beside the returned mail told is that request, not the paste help.
   const requested = REQUESTED_ACTS.has(question?.does ?? "") && sentencePieces(text).some((p) => asksFor(p));
-  if (question && (!mention || isQuestion(text) || toldClearly || requested))
+  // 「はじめまして。エラーメールのことで相談したいです」: a greeting opens what the message is about.
+  const greets = question !== undefined && isGreeting(question.id);
+  if (question && !(mention && greets) && (!mention || isQuestion(text) || toldClearly || requested))
     return withSecondQuestion(ctx, questionEvent(ctx, question, session.topic), text, session.topic);
   // A message that only tells about returned mail is answered with the paste help, unless what it says
   // besides (「スマホのアドレスにだけ」 in 「スマホのアドレスにだけ送れない」) is something people tell us.
@@ -127,7 +129,7 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     const rest = ctx.index.understand(besides, session.topic);
     const clearly = rest.kind === "confident" && (rest.candidates[0]?.score ?? 0) >= TOLD_CLEAR;
     const told = clearly ? ctx.questions.get(rest.id) : undefined;
-    if (told?.statement) return questionEvent(ctx, told, session.topic);
+    if (told?.statement && !isGreeting(told.id)) return questionEvent(ctx, told, session.topic);
   }
   if (m.fromServer && !m.typed) return { type: "UNREADABLE", paste: unreadPaste(text) };
   // 「で？」「え？」「それから？」 "so?": a reaction to the last answer that asks nothing of its own is a
