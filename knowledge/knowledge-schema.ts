@@ -347,6 +347,7 @@ export const questionSchema = strict({
   needsNot: z.array(z.string().trim().min(1), { error: "must be a list of phrases" }).min(1).optional(),
   asksOutcome: z.enum(["after-fixing", "after-waiting"]).optional(),
   ifTold: id.optional(),
+  ifDenied: id.optional(),
 });
 
 export const questionsFileSchema = z.array(questionSchema, {

@@ -105,6 +105,8 @@ export interface Question {
    * this question (what to do about it).
    */
   ifTold?: string;
+  /** Told denied (「アドレスは間違ってないです」), it is answered as this question. */
+  ifDenied?: string;
   /**
    * It answers what comes of a condition (「直したら届く？」: `after-fixing`, 「待てば届く？」: `after-waiting`,
    * dialogs/understand/outcome.ts): with a diagnosis on screen, a text asked in that frame is likelier it.
@@ -216,6 +218,7 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         ...(raw.needs && { needs: raw.needs }),
         ...(raw.needsNot && { needsNot: raw.needsNot }),
         ...(raw.ifTold && { ifTold: raw.ifTold }),
+        ...(raw.ifDenied && { ifDenied: raw.ifDenied }),
         ...(raw.asksOutcome && { asksOutcome: raw.asksOutcome }),
         file,
       });
@@ -230,6 +233,8 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
       );
     if (q.ifTold && !questions.has(q.ifTold))
       throw new DataFileError(q.file, `${q.id}.ifTold`, `"${q.ifTold}" is not a question id`);
+    if (q.ifDenied && !questions.has(q.ifDenied))
+      throw new DataFileError(q.file, `${q.id}.ifDenied`, `"${q.ifDenied}" is not a question id`);
     if (q.withDiagnosis && !questions.has(q.withDiagnosis))
       throw new DataFileError(q.file, `${q.id}.withDiagnosis`, `"${q.withDiagnosis}" is not a question id`);
   }

@@ -152,7 +152,9 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     // Said in anger or worry and asking nothing we know ("this is so annoying, it keeps bouncing"): not a
     // weak guess at a question, but the key answer or the steps.
     if (feeling && !question) return keyAnswer(ctx, text, session.topic) ?? nextStep;
-    const fitting = understood.candidates.find((c) => fitsScreen(ctx, c.id, session.topic!));
+    const fitting = understood.candidates.find(
+      (c) => fitsScreen(ctx, c.id, session.topic!) && !ctx.lacksNeeded(ctx.questions.get(c.id), text),
+    );
     const fit = fitting && ctx.questions.get(fitting.id);
     return fit && !isPleasantry(ctx, fit.id) ? questionEvent(ctx, fit, session.topic) : nextStep;
   }

@@ -1,10 +1,12 @@
 import type { Question } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent } from "../events.ts";
+import { withoutWords } from "../text.ts";
 import { sentenceAsks, sentencesOf } from "../understand/asking.ts";
+import { negates } from "../understand/normalize.ts";
 import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
 import { isPleasantry, questionEvent } from "./answers.ts";
-import type { QuestionContext } from "./context.ts";
+import type { InterpretContext, QuestionContext } from "./context.ts";
 import { contrastEnd, guesses } from "./scans.ts";
 import { ASKED_CLEARLY, SECOND_CLEAR } from "./thresholds.ts";
 
@@ -51,18 +53,43 @@ export function askingSentences(
   return clear || does === undefined || does === "next-steps" || does === "paste-help" ? asked : whole;
 }
 
+/** Apologies and "it can't be helped" are negations in form only (「申し訳ない、間違えてました」 denies nothing). */
+const POLITE_NEGATIONS = [
+  "申し訳ない",
+  "申し訳ありません",
+  "申し訳ございません",
+  "もうしわけない",
+  "すみません",
+  "すいません",
+  "済みません",
+  "仕方ない",
+  "しかたない",
+  "しょうがない",
+];
+
+/** Whether a told text denies (「アドレスは間違ってないです」), apologies left aside. */
+function deniesIn(ctx: Pick<QuestionContext, "readings">, text: string): boolean {
+  return negates(withoutWords(text.normalize("NFKC"), POLITE_NEGATIONS), ctx.readings);
+}
+
 /**
  * A question about something told as a want, not asked (「ロボットじゃなくて人がいい」 reads as "are you a
  * person?"): the request it stands for (TOLD_AS_WANT).
  */
 export function wanted(
-  ctx: Pick<QuestionContext, "questions" | "words">,
+  ctx: Pick<QuestionContext, "questions" | "words" | "readings" | "index"> &
+    Partial<Pick<InterpretContext, "mentionOf">>,
   q: Question | undefined,
   text: string,
 ): Question | undefined {
-  // Told as a fact, neither asked nor guessed (「ごめんなさい、アドレス間違えてました」): its told form.
-  if (q?.ifTold && !sentencesOf(text).some(sentenceAsks) && !guesses(text, ctx.words))
-    return ctx.questions.get(q.ifTold) ?? q;
+  // Told as a fact, neither asked nor guessed (「ごめんなさい、アドレス間違えてました」): its told form;
+  // told denied (「アドレスは間違ってないです」), its denied form. Mail that did not arrive is no denial
+  // (「アドレス間違えてて届かなかった」): its words are taken out first.
+  if ((q?.ifTold || q?.ifDenied) && !sentencesOf(text).some(sentenceAsks) && !guesses(text, ctx.words)) {
+    const told = ctx.mentionOf ? ctx.mentionOf.strip(text) : text;
+    const form = deniesIn(ctx, told) ? q.ifDenied : q.ifTold;
+    if (form) return ctx.questions.get(form) ?? q;
+  }
   const want = q && TOLD_AS_WANT[q.id];
   if (!want) return q;
   // Asked (a question mark, or an end in か: 「人と話せますか」) it is the question; a wish (「…したいです」) is no question here.
