@@ -150,7 +150,7 @@ The original message was received at Mon, 3 Nov 2025 06:02:11 +0900
 <ichiro@slow.example.jp>... Deferred: Connection timed out with mx.slow.example.jp.
 Warning: message still undelivered after 4 hours
 Will keep trying until message is 5 days old`,
-    labels: [["expired", ""]],
+    labels: [["expired", "", "", "delayed"]], // a warning only: still being retried
   },
 ];
 

@@ -131,6 +131,46 @@ describe("classify: soft-wrapped text (a narrow screen's line breaks)", () => {
     expect(await verdict(wrapped)).toEqual(await verdict(whole));
   });
 
+  it("reads an explanation as one block where an indented link left an empty row before it", async () => {
+    // The link does not fit after its line's indentation: the screen leaves the blanks alone on a row
+    // (an empty line once copied or read from the pixels) and puts the link at the margin below. The
+    // refusal's code comes after the link.
+    const text = [
+      "<ren.kimura@cox.net>: host mx.cox.example[192.0.2.54] said: 550",
+      "    5.1.0 <shop@example.jp> sender rejected. The refusal codes are listed at",
+      "    https://www.cox.com/residential/support/email-error-codes.html for reference.",
+      "    AUP#CXSNDR (in reply to MAIL FROM command)",
+    ].join("\n");
+    const whole = await verdict(text);
+    expect(whole).toMatchObject({ reason: "authfailure" });
+    for (const columns of [28, 36, 44]) {
+      const wrapped = wrapLikePhone(text, columns);
+      expect(wrapped, `${columns} columns`).toContain("\n\nhttps://");
+      expect(unwrap(wrapped), `${columns} columns`).not.toContain("\n\n");
+      expect(await verdict(wrapped), `${columns} columns`).toEqual(whole);
+    }
+    // An empty line between two paragraphs stays.
+    const paragraphs =
+      "    The message could not be delivered to one of\n\nhttps://help.example.net/why is the page";
+    expect(unwrap(paragraphs)).toBe(paragraphs);
+  });
+
+  it("joins the rest of a server's answer to the reply code that ends a line", () => {
+    const cut = [
+      "   ----- The following addresses had",
+      "permanent fatal errors -----",
+      "<saburo.kato.family@example.ne.jp>",
+      "    (reason: 550",
+      "<saburo.kato.family@example.ne.jp>:",
+      "User unknown)",
+    ].join("\n");
+    // An address with its colon alone on a line starts a recipient's entry, but not after a bare code.
+    expect(unwrap(cut).split("\n").slice(1)).toEqual([
+      "<saburo.kato.family@example.ne.jp>",
+      "    (reason: 550 <saburo.kato.family@example.ne.jp>: User unknown)",
+    ]);
+  });
+
   it("joins an address broken after a hyphen without a blank", () => {
     expect(unwrap("Delivery to the following recipient failed: libsisimai-\n2@example.jp")).toBe(
       "Delivery to the following recipient failed: libsisimai-2@example.jp",

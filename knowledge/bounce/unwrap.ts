@@ -57,6 +57,8 @@ function startsNewLine(line: string): boolean {
 function startsEntry(line: string, previous: string): boolean {
   if (hyphenated(previous, line)) return false; // "otsu-sakaba-" ⏎ "neko@ezweb.ne.jp"
   if (previous.endsWith(";") && startsField(previous)) return false; // "Final-Recipient: rfc822;" ⏎ "<x@…>"
+  // "(reason: 550" ⏎ "<x@example.jp>:" ⏎ "User unknown)": the server's answer goes on after its code.
+  if (REPLY_CODE_AT_END.test(previous)) return false;
   if (ENTRY_HEADER.test(line)) return true;
   return /[).>;,]$/.test(previous) && LEADING_ADDRESS.test(line);
 }
@@ -66,6 +68,8 @@ function hyphenated(line: string, next: string): boolean {
   return line.endsWith("-") && /[A-Za-z0-9]/.test(line[line.length - 2] ?? "") && /^[A-Za-z0-9]/.test(next);
 }
 
+/** A line ending in a bare reply code ("(reason: 550", "<<< 550", "said: 550 5.1.1"). */
+const REPLY_CODE_AT_END = /(?:^|[\s(:])[245]\d\d(?: [245]\.\d{1,3}\.\d{1,3})?$/;
 const LEADING_ADDRESS = /^[<"']?[A-Za-z0-9._%+=-]{1,64}@[A-Za-z0-9-]{1,63}\./;
 /** A line that is an address with a colon and nothing else: the heading of a recipient's entry. */
 const ENTRY_HEADER = /^[<"']?[A-Za-z0-9._%+=-]{1,64}@[A-Za-z0-9.-]{1,253}[>"']?:$/;
@@ -179,6 +183,43 @@ function breakable(line: string): boolean {
   return false;
 }
 
+/** A notice's own indentation ("    Codes section at"), at most this deep; a header's column is deeper. */
+const MAX_INDENT = 8;
+
+/**
+ * An indented line whose first word (a long link) does not fit after its indentation: the screen left
+ * the blanks alone on a row that reads as an empty line and put the word at the margin below, which cut
+ * one explanation in two blocks ("    … Refer to Error" ⏎ "Codes section at" ⏎ "" ⏎ "https://…/codes.html
+ * for more" ⏎ "    information. AUP#CDRBL"). Such an empty line inside an indented block goes, and the word
+ * gets the block's indentation back (layout.ts does the same from the pixels). In place; one pass.
+ */
+function withoutIndentRows(lines: string[], width: number): void {
+  let kept = 0;
+  let indent = 0; // of the block's last indented line (the rows a screen wrapped start at the margin)
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const next = lines[i + 1] ?? "";
+    if (
+      line === "" &&
+      indent > 0 &&
+      indent <= MAX_INDENT &&
+      kept > 0 &&
+      lines[kept - 1] !== "" &&
+      next !== "" &&
+      !startsNewLine(next) &&
+      indent + firstUnitColumns(next) > width
+    ) {
+      lines[i + 1] = " ".repeat(indent) + next;
+      continue;
+    }
+    const own = line.length - line.trimStart().length;
+    if (line === "") indent = 0;
+    else if (own > 0) indent = own;
+    lines[kept++] = line;
+  }
+  lines.length = kept;
+}
+
 /** The text with the lines a narrow screen broke joined again; other lines as they were. */
 export function unwrap(text: string): string {
   const lines = text.split("\n");
@@ -197,6 +238,7 @@ export function unwrap(text: string): string {
   if (width === 0) width = widthOfOneWord;
   const wrapped = width >= MIN_WRAP_COLUMNS && width <= MAX_WRAP_COLUMNS;
   if (!wrapped && !codesOnly) return text;
+  if (wrapped) withoutIndentRows(trimmed, width);
 
   const out: string[] = [];
   let current = trimmed[0]!;
