@@ -169,6 +169,17 @@ describe("classify: soft-wrapped text (a narrow screen's line breaks)", () => {
       "<saburo.kato.family@example.ne.jp>",
       "    (reason: 550 <saburo.kato.family@example.ne.jp>: User unknown)",
     ]);
+    // Also where the address's first part, up to a hyphen, would have fitted after the code.
+    const transcript = [
+      "... while talking to mx.example.ne.jp.:",
+      ">>> DATA",
+      "<<< 550",
+      "<saburo-kato-family-2020@example.ne.jp>:",
+      "User unknown",
+    ].join("\n");
+    expect(unwrap(transcript).split("\n").slice(2)).toEqual([
+      "<<< 550 <saburo-kato-family-2020@example.ne.jp>: User unknown",
+    ]);
   });
 
   it("joins an address broken after a hyphen without a blank", () => {

@@ -253,7 +253,10 @@ export function unwrap(text: string): string {
         (wrapped &&
           !startsEntry(next, current) &&
           !endsSeparator(currentLast) &&
-          columns(currentLast) + gap(currentLast) + firstUnitColumns(next) > width));
+          // No server ends its answer at the code: "(reason: 550" ⏎ "<saburo-kato@…>:" goes on even
+          // where the address's first part (up to a hyphen) would have fitted on the line.
+          (REPLY_CODE_AT_END.test(currentLast) ||
+            columns(currentLast) + gap(currentLast) + firstUnitColumns(next) > width)));
     if (broken) {
       current += glue(currentLast, next, width) + next;
     } else {
