@@ -108,6 +108,11 @@ export interface Question {
   /** Told denied (「アドレスは間違ってないです」), it is answered as this question. */
   ifDenied?: string;
   /**
+   * Asks for help in general (「何ができるの？」「手伝ってもらえますか」): told beside a returned mail with
+   * nothing on screen, the paste help answers it.
+   */
+  asksHelp?: boolean;
+  /**
    * It answers what comes of a condition (「直したら届く？」: `after-fixing`, 「待てば届く？」: `after-waiting`,
    * dialogs/understand/outcome.ts): with a diagnosis on screen, a text asked in that frame is likelier it.
    */
@@ -219,6 +224,7 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         ...(raw.needsNot && { needsNot: raw.needsNot }),
         ...(raw.ifTold && { ifTold: raw.ifTold }),
         ...(raw.ifDenied && { ifDenied: raw.ifDenied }),
+        ...(raw.asksHelp && { asksHelp: true }),
         ...(raw.asksOutcome && { asksOutcome: raw.asksOutcome }),
         file,
       });

@@ -20,7 +20,7 @@ import type { InterpretContext } from "./context.ts";
 import { deniesReturnedMail } from "./denied-mention.ts";
 import { keyAnswer, movedOn } from "./key-answer.ts";
 import { wanted, withSecondQuestion } from "./question.ts";
-import { asksFor, asksWhatItIs, wants, withoutConditions, withoutCounts } from "./scans.ts";
+import { asksFor, asksWhatItIs, namesPerson, wants, withoutConditions, withoutCounts } from "./scans.ts";
 import { ASKED_AS_EXAMPLE, CLEAR_OVER_BOUNCE, TOLD_CLEAR } from "./thresholds.ts";
 import type { SessionView } from "./types.ts";
 
@@ -119,6 +119,13 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   // 「別のエラーメールが届いたので最初からお願いします」: a restart or a person asked for in so many words
   // (a request: 「…お願い」「…して」) beside the returned mail told is that request, not the paste help.
   const requested = REQUESTED_ACTS.has(question?.does ?? "") && sentencePieces(text).some((p) => asksFor(p));
+  // 「相談したいんですが、メールが戻ってきます」 "hi, can you help? an email I sent came back": help asked for
+  // in general, the returned mail told and nothing on screen, is the paste help that starts from it (a
+  // person named in so many words is still a person).
+  const helpAsked =
+    question !== undefined &&
+    (question.asksHelp === true || (question.does === "ask-person" && !namesPerson(text, ctx.words)));
+  if (mention && !session.topic && m.typed && helpAsked) return { type: "BOUNCE_MENTIONED", about: mention };
   // 「はじめまして。エラーメールのことで相談したいです」: a greeting opens what the message is about.
   const greets = question !== undefined && isGreeting(question.id);
   if (question && !(mention && greets) && (!mention || isQuestion(text) || toldClearly || requested))
