@@ -94,6 +94,9 @@ const DEV_BLOCKS = {
   // emo2's own check (round 16): the specific answer after the apology when complaint words sit beside a
   // question or symptom (angry, sarcastic, anxious, elderly, deadlines, English), and calm messages; written first.
   "dev-emotion6": "EMOTION6",
+  // eng17's own check (round 17): English as people chat (no capitals, typos, text-speak) in all six kinds,
+  // follow-ups of many topics, general questions, acts, upset messages, a language switch before a question.
+  "dev-english17": "ENGLISH17",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
