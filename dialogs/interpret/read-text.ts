@@ -1,5 +1,5 @@
 import { shouldWarn } from "../../knowledge/pii.ts";
-import type { Question } from "../../knowledge/questions.ts";
+import { answersEveryTopic, type Question } from "../../knowledge/questions.ts";
 import type { Classification } from "../../knowledge/types.ts";
 import { primaryRecord } from "../diagnosis.ts";
 import type { DialogEvent } from "../events.ts";
@@ -8,6 +8,7 @@ import { normalizeCommand } from "../text.ts";
 import { kindOfText, languageOfCommand } from "../text-kind.ts";
 import { asksSomething, isEnglishQuestion, isQuestion, reportsBounce } from "../understand/asking.ts";
 import { standardSpelling } from "../understand/dialect.ts";
+import { type LanguageRequest, languageRequest } from "../understand/language-request.ts";
 import { retells } from "../understand/reason-texts.ts";
 import { romajiToKana } from "../understand/romaji.ts";
 import { plainEnglish } from "../understand/shorthand.ts";
@@ -66,6 +67,9 @@ export async function fromText(
   const standard =
     file || text.length > MAX_QUESTION_CHARS ? undefined : (standardSpelling(text) ?? plainEnglish(text));
   if (standard !== undefined) return fromText(ctx, standard, session);
+  // "In English please: should I resend it?": the language asked for, then the rest read without the request.
+  const request = file || text.length > MAX_QUESTION_CHARS ? undefined : languageRequest(text);
+  if (request) return withLanguage(ctx, request, session);
 
   if (!file && text.length > MAX_TEXT_CHARS) {
     if (shouldWarn(text, "chat")) before.push({ type: "PERSONAL_DATA" });
@@ -225,4 +229,23 @@ export async function fromText(
   });
   if (shouldWarn(head, "chat")) before.push({ type: "PERSONAL_DATA" });
   return [...before, event];
+}
+
+/**
+ * A language asked for: the chat switches to it whatever the rest is written in, and the rest is read as a
+ * message of its own. Asked for alone, the answer is what the assistant says in that language: the diagnosis
+ * on screen in plain words, else how to use the chat.
+ */
+async function withLanguage(
+  ctx: InterpretContext,
+  { lang, rest }: LanguageRequest,
+  session: SessionView,
+): Promise<DialogEvent[]> {
+  const switched: DialogEvent[] = lang === session.lang ? [] : [{ type: "LANGUAGE", lang }];
+  if (rest === "") {
+    const plain = session.topic ? [...ctx.questions.values()].find(answersEveryTopic) : undefined;
+    return [...switched, plain ? questionEvent(ctx, plain, session.topic) : { type: "HELP" }];
+  }
+  const events = await fromText(ctx, rest, { ...session, lang });
+  return [...switched, ...events.filter((e) => e.type !== "LANGUAGE")];
 }
