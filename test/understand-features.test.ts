@@ -129,6 +129,24 @@ describe("the words the scope check reads (dialogs/understand/scope.ts), found o
   });
 });
 
+describe("English fillers", () => {
+  it("leave a question's reading as it is without them, and a vague 'or something' tail too", () => {
+    const index = buildQuestionIndex(fixtureQuestions);
+    const read = (t: string) => JSON.stringify(index.understand(t, null));
+    expect(read("what is a returned mail exactly")).toEqual(read("what is a returned mail"));
+    expect(read("it worked last week tho")).toEqual(read("it worked last week"));
+    expect(read("did i get the address wrong or something?")).toEqual(read("did i get the address wrong ?"));
+    expect(read("Actually, what is a domain? lol")).toEqual(read(", what is a domain?"));
+  });
+
+  it("are whole words only, and 'or' with something after it is an alternative kept", () => {
+    const index = buildQuestionIndex(fixtureQuestions);
+    const read = (t: string) => JSON.stringify(index.understand(t, null));
+    expect(read("justin sent it")).not.toEqual(read("in sent it"));
+    expect(read("is it mine or something else")).not.toEqual(read("is it mine else"));
+  });
+});
+
 describe("the question index asked again and again", () => {
   it("answers a question the same whatever it was asked before", () => {
     const index = buildQuestionIndex(fixtureQuestions);
