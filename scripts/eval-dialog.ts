@@ -97,6 +97,9 @@ const DEV_BLOCKS = {
   // eng17's own check (round 17): English as people chat (no capitals, typos, text-speak) in all six kinds,
   // follow-ups of many topics, general questions, acts, upset messages, a language switch before a question.
   "dev-english17": "ENGLISH17",
+  // emo7's own check (round 17): upset messages whose feeling is in words no list held, around a question or
+  // symptom told cold or after a diagnosis, and calm messages with feeling-like words; written first.
+  "dev-emotion7": "EMOTION7",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
