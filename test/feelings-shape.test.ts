@@ -27,6 +27,15 @@ describe("a feeling told by the shape of a message, without a word of feeling", 
     expect(feltByShape("容量(20MB)を超えたの？")).toBeUndefined();
   });
 
+  it("the body reacting, each part with its own reactions; a part named for something else is no feeling", () => {
+    expect(feltByShape("胃が痛い…届いたか確かめる方法ある？")).toBe("worried");
+    expect(feltByShape("涙出てきた、人に相談できないの")).toBe("worried");
+    expect(feltByShape("専門用語ばっかりで頭がパンクしそう")).toBe("worried");
+    expect(feltByShape("寿命が縮んだわ。届いてるのね？")).toBe("worried");
+    expect(feltByShape("メールの頭に英語が出てくる")).toBeUndefined();
+    expect(feltByShape("相手が震災で連絡が取れない")).toBeUndefined();
+  });
+
   it("an exasperated 「もう」 closing the message, not 「もう」 asking 'already?'", () => {
     expect(feltByShape("何なのもう")).toBe("frustrated");
     expect(feltByShape("いい加減にしてよもー！")).toBe("frustrated");

@@ -4,7 +4,7 @@ import type { BounceRecord, TopicId } from "../../knowledge/types.ts";
 import { diagnosisOf } from "../diagnosis.ts";
 import type { DialogEvent } from "../events.ts";
 import { mentionsAny } from "../text.ts";
-import { isQuestion, reportsBounce } from "../understand/asking.ts";
+import { clausesOf, isQuestion, reportsBounce, sentenceAsks } from "../understand/asking.ts";
 import { askedOnItsOwn, questionEvent, stoodFor } from "./answers.ts";
 import type { InterpretContext } from "./context.ts";
 import { asksWhatItIs } from "./scans.ts";
@@ -68,6 +68,10 @@ export function bounceEvents(ctx: InterpretContext, b: BounceRead, before: Dialo
       : undefined;
   if (standalone && !standalone.does && askedOnItsOwn(standalone, b.topScore()))
     return [...before, questionEvent(ctx, standalone, null)];
+  // 「送信したメールが全部戻ってくるんだけど、ウイルス？」: the story told, then a guess asked in a clause of its
+  // own, which the whole (diluted by the story) reads less clearly: that clause, when it is clearly asked.
+  const guessed = standalone ? askedInLastClause(ctx, text) : undefined;
+  if (guessed) return [...before, questionEvent(ctx, guessed, null)];
   if (shouldWarn(b.head, "bounce")) before.push({ type: "PERSONAL_DATA" });
   const diagnosis = diagnosisOf(record, ctx.deps.carrierOf, b.records);
   // Typed, not pasted ("My mail came back with 'Relay access denied'", 「ゆーざーあんのうん」): the
@@ -78,6 +82,16 @@ export function bounceEvents(ctx: InterpretContext, b: BounceRead, before: Dialo
   if (ownWords === "backscatter")
     Object.assign(diagnosis, { topic: "backscatter", recipients: [], moreRecipients: 0 });
   return [...before, { type: "PASTE", diagnosis }];
+}
+
+/** The question the last clause of a text asks on its own, clearly, when the text has a clause before it. */
+function askedInLastClause(ctx: InterpretContext, text: string): Question | undefined {
+  const clauses = clausesOf(text);
+  const last = clauses.at(-1);
+  if (clauses.length < 2 || last === undefined || !sentenceAsks(last)) return undefined;
+  const u = ctx.index.understand(last, null);
+  const q = u.kind === "confident" ? ctx.questions.get(u.id) : undefined;
+  return q && !q.does && askedOnItsOwn(q, u.candidates[0]?.score ?? 0) ? q : undefined;
 }
 
 /**

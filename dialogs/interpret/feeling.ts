@@ -64,14 +64,20 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
       withoutDeniedFeelings(withoutNotFeelings(text.normalize("NFKC").toLowerCase()), felt),
       blames,
     );
+  // A feeling said to be absent (「イライラはしてないけど、これって私のせい？」): the writer told us they are calm,
+  // so what only sounds upset (blame asked, the shape of a sentence) is a plain question.
+  const withoutDenials = wordsRemover(NEGATED_FEELINGS.map((w) => w.normalize("NFKC").toLowerCase()));
+  const deniesFeeling = (folded: string) =>
+    withoutDenials(folded) !== folded || withoutDeniedFeelings(folded, felt) !== folded;
   const feelingIn = (text: string): Feeling | undefined => {
     const plain = withoutExceptions(text);
+    const calmSaid = deniesFeeling(text.normalize("NFKC").toLowerCase());
     return (
       feelingOf(plain) ??
-      blameOf(plain) ??
+      (calmSaid ? undefined : blameOf(plain)) ??
       exclaimed(text) ??
       deadlineIn(plain) ??
-      feltByShape(text) ??
+      (calmSaid ? undefined : feltByShape(text)) ??
       ironic(text) ??
       (countsTries(text) ? "frustrated" : undefined)
     );

@@ -4,6 +4,7 @@ import type { DialogEvent, Feeling } from "../events.ts";
 import { unreadPaste } from "../paste-excerpt.ts";
 import { mentionsAny } from "../text.ts";
 import { isLament, isQuestion, MIN_TOLD_CHARS, sentencePieces, sentencesOf } from "../understand/asking.ts";
+import { WORD_LETTER } from "../understand/feelings.ts";
 import { namesFault } from "../understand/sides.ts";
 import type { Understanding } from "../understand/understand.ts";
 import { isShortReaction } from "./acts.ts";
@@ -128,7 +129,11 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   if (mention && !session.topic && m.typed && helpAsked) return { type: "BOUNCE_MENTIONED", about: mention };
   // 「はじめまして。エラーメールのことで相談したいです」: a greeting opens what the message is about.
   const greets = question !== undefined && isGreeting(question.id);
-  if (question && !(mention && greets) && (!mention || isQuestion(text) || toldClearly || requested))
+  if (
+    question &&
+    !(mention && greets) &&
+    (!mention || asksBesidesFeeling(ctx, text, feeling) || toldClearly || requested)
+  )
     return withSecondQuestion(ctx, questionEvent(ctx, question, session.topic), text, session.topic);
   // A message that only tells about returned mail is answered with the paste help, unless what it says
   // besides (「スマホのアドレスにだけ」 in 「スマホのアドレスにだけ送れない」) is something people tell us.
@@ -192,4 +197,14 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   if (!session.topic && ctx.aboutMail(text) !== undefined) return { type: "HOW_TO_PASTE" };
   if (!feeling) return { type: "SMALL_TALK" };
   return (session.topic && keyAnswer(ctx, text, session.topic)) || nextStep;
+}
+
+/**
+ * Whether a text asks something besides its sentences of feeling alone: 「最悪？？」 "Seriously??" before
+ * 「送ったメールが全部戻ってくる」 asks nothing of ours; its marks belong to the feeling.
+ */
+function asksBesidesFeeling(ctx: InterpretContext, text: string, feeling: Feeling | undefined): boolean {
+  if (feeling === undefined) return isQuestion(text);
+  const said = sentencesOf(text).filter((s) => WORD_LETTER.test(ctx.feelings.withoutFeelingWords(s)));
+  return isQuestion(said.join(" "));
 }

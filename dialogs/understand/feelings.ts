@@ -30,7 +30,7 @@ export function feltByShape(text: string): Feeling | undefined {
   if (blamesSelf(t)) return "ashamed";
   if (hasNoOneToAsk(t)) return "sad";
   if (pressedAtWork(t) || workStopped(t) || wantsItNow(t)) return "urgent";
-  if (intenseState(t)) return "worried";
+  if (intenseState(t) || bodyReacts(t)) return "worried";
   return undefined;
 }
 const MAX_SHAPE_CHARS = 300;
@@ -482,6 +482,46 @@ const LATE = ["夜分", "深夜", "夜遅く", "夜中", "こんな時間", "遅
 const ON_THEIR_MIND = ["気にな", "気がかり", "頭から離れ"];
 
 /**
+ * The body reacting, told of a part of it (「胃が痛い」「涙出てきた」「頭がパンクしそう」「寿命が縮んだ」「目の前が
+ * 真っ暗」): shock, dread or overload in words no list holds, since any part may take any of its reactions.
+ * Each part has its own reactions (「頭に出てくる」 is no tear: 出 is a reaction of 涙 only).
+ */
+export function bodyReacts(t: string): boolean {
+  return BODY_REACTIONS.some(([parts, reactions]) => followedWithin(t, parts, BODY_WINDOW, reactions));
+}
+/** A particle or two between the part and its reaction (「手がもう震えて」 is beyond it, rarely said). */
+const BODY_WINDOW = 4;
+const BODY_REACTIONS: [string[], string[]][] = [
+  [["胃"], ["痛", "いた", "キリキリ", "きりきり", "穴"]],
+  [
+    ["手", "足", "膝", "指"],
+    ["震え", "ふるえ", "震わ", "ガクガク", "がくがく", "ブルブル", "ぶるぶる"],
+  ],
+  [["頭"], ["真っ白", "まっしろ", "パンク", "ぱんく", "痛", "いた", "爆発", "混乱", "回らな"]],
+  [
+    ["目の前", "目のまえ"],
+    ["真っ暗", "まっくら", "真っ白", "まっしろ"],
+  ],
+  [
+    ["涙", "なみだ"],
+    ["出", "で", "止まら", "とまら", "あふれ", "溢れ"],
+  ],
+  [["寿命"], ["縮", "ちぢ"]],
+  [
+    ["顔", "血の気", "血のけ"],
+    ["真っ青", "まっさお", "青ざめ", "引い", "ひい", "から火"],
+  ],
+  [
+    ["背筋", "肝"],
+    ["凍", "こお", "冷え", "寒", "ゾッ", "ぞっ"],
+  ],
+  [
+    ["生きた心地", "気が気"],
+    ["しな", "しませ", "でな", "じゃな"],
+  ],
+];
+
+/**
  * A face drawn in characters that cries, despairs or is angry: between brackets, no word inside, a mark
  * of tears, pain or anger and none of joy (「(´;ω;`)」「(>_<)」「(T_T)」「(#ﾟДﾟ)」「(´・ω・`)」, not 「(^^)」
  * 「(*´∀`*)」); or bare (「T_T」「;_;」「>_<」「orz」 is a word of ui.yaml). A one-kanji aside (「(泣)」「(汗)」).
@@ -519,7 +559,7 @@ const FACE_LETTERS = new Set([..."ωДдΩεエノﾉっつTtoOqQュヮ皿益ﾟ
 const PAIN = new Set([..."；;TＴ><＞＜Д皿益#＃´`｀ﾟ゜\u0301\u309a@"]);
 /** Smiles and sparkles: a happy face, whatever else it has. */
 const JOY = new Set([..."^＾∀▽♪☆★*＊♡♥ᴗ◕ｖv✌"]);
-const WORD_LETTER = /[\p{L}\p{N}]/u;
+export const WORD_LETTER = /[\p{L}\p{N}]/u;
 
 const BARE_FACES = ["T_T", "T-T", "T^T", ";_;", ";;", ">_<", "><", ">.<", "orz", "OTL", "TT"];
 /** A bare face stands apart from words of Latin letters (「TT」 is no part of 「HTTP」, 「OTL」 of 「BOTLE」). */
@@ -721,6 +761,8 @@ const DENIABLE = [
   "イライラして",
   "イライラ",
   "怒り",
+  // 「ストレスなく使えてます」「ストレスはないです」.
+  "ストレス",
   // A deadline said not to press (「今日中じゃなくても大丈夫」「締め切りはまだ先なので」).
   "今日中",
   "明日まで",
@@ -783,6 +825,7 @@ const CALM_EN = [
   "not in a hurry",
   "not in a rush",
   "no pressure",
+  "no stress",
   // Blame of oneself denied ("phew, so it's not my fault").
   "not my fault",
   "wasn't my fault",
