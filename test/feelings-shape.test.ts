@@ -36,6 +36,21 @@ describe("a feeling told by the shape of a message, without a word of feeling", 
     expect(feltByShape("相手が震災で連絡が取れない")).toBeUndefined();
   });
 
+  it("an age told past which most feel behind with computers, their own, not someone else's", () => {
+    expect(feltByShape("80歳です。電話で相談はできませんか")).toBe("ashamed");
+    expect(feltByShape("70代の私にもわかるように教えて")).toBe("ashamed");
+    expect(feltByShape("70代の母に代わって聞きます")).toBeUndefined();
+    expect(feltByShape("40歳です。エラーメールって何？")).toBeUndefined();
+    expect(feltByShape("1080歳")).toBeUndefined();
+  });
+
+  it("minutes or an hour left, said against them; days left to wait are no deadline", () => {
+    expect(feltByShape("会議まであと10分なのに送れない")).toBe("urgent");
+    expect(feltByShape("あと1時間しかないんです")).toBe("urgent");
+    expect(feltByShape("あと3日待てば届く？")).toBeUndefined();
+    expect(feltByShape("あと10分待てばいい？")).toBeUndefined();
+  });
+
   it("an exasperated 「もう」 closing the message, not 「もう」 asking 'already?'", () => {
     expect(feltByShape("何なのもう")).toBe("frustrated");
     expect(feltByShape("いい加減にしてよもー！")).toBe("frustrated");

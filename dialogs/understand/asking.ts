@@ -124,6 +124,8 @@ export function exclaimed(text: string): Feeling | undefined {
   // A sigh or an exasperated "huh?!" opening the message (「はぁ…まだ？」「はあ？いつ届くの」).
   const opening = text.normalize("NFKC").trimStart();
   if (SIGHS.some((s) => opening.startsWith(s))) return "frustrated";
+  // An indignant 「は？」 before what they say (「は？相手のせいで戻ってきてんの？」); alone it is a bare "huh?".
+  if (opening.startsWith("は?") && opening.slice(2).trim().length > 0) return "frustrated";
   let marks = 0;
   let runs = 0;
   let last = -2;

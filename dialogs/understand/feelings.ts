@@ -27,9 +27,9 @@ export function feltByShape(text: string): Feeling | undefined {
   )
     return "frustrated";
   if (opensAlarmed(t) || regretsAndAsksIfOk(t)) return "worried";
-  if (blamesSelf(t)) return "ashamed";
+  if (blamesSelf(t) || toldOld(t)) return "ashamed";
   if (hasNoOneToAsk(t)) return "sad";
-  if (pressedAtWork(t) || workStopped(t) || wantsItNow(t)) return "urgent";
+  if (pressedAtWork(t) || workStopped(t) || wantsItNow(t) || minutesLeft(t)) return "urgent";
   if (intenseState(t) || bodyReacts(t)) return "worried";
   return undefined;
 }
@@ -482,6 +482,52 @@ const LATE = ["夜分", "深夜", "夜遅く", "夜中", "こんな時間", "遅
 const ON_THEIR_MIND = ["気にな", "気がかり", "頭から離れ"];
 
 /**
+ * An age told that most users past it feel behind with computers (「80歳です」「70代の母に代わって」「85才」):
+ * unsure of themselves though no word says so (ui.yaml 年寄り, 高齢 say it in words). A hand scan of digits.
+ */
+export function toldOld(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    let j = i;
+    while (j < t.length && j - i < 3 && isDigit(t[j]!)) j++;
+    if (j === i || (i > 0 && isDigit(t[i - 1]!)) || (j < t.length && isDigit(t[j]!))) {
+      i = j;
+      continue;
+    }
+    const unit = AGE_UNITS.find((u) => t.startsWith(u, j));
+    // 「70代の母に代わって」: someone else's age; 「80歳の私には」 is their own.
+    const whose = unit === undefined ? "" : t.slice(j + unit.length);
+    const own = !whose.startsWith("の") || SELF_AFTER.some((w) => whose.startsWith(w, 1));
+    if (unit !== undefined && own && Number(t.slice(i, j)) >= OLD_AGE) return true;
+    i = j;
+  }
+  return false;
+}
+const OLD_AGE = 70;
+const AGE_UNITS = ["歳", "才", "代"];
+const SELF_AFTER = ["私", "わたし", "自分", "年寄り", "老人", "者", "身"];
+const isDigit = (ch: string) => ch >= "0" && ch <= "9";
+
+/**
+ * Minutes or an hour or two left, said against them (「会議まであと10分なのに」「あと1時間しかない」): hurried,
+ * though no word of feeling is used. 「あと3日待てば届く？」 is no deadline (days; nothing against them).
+ */
+export function minutesLeft(t: string): boolean {
+  for (let at = t.indexOf("あと"); at >= 0; at = t.indexOf("あと", at + 1)) {
+    let j = at + 2;
+    while (j < t.length && j - at < 5 && isDigit(t[j]!)) j++;
+    if (j === at + 2) continue;
+    const unit = SHORT_UNITS.find((u) => t.startsWith(u, j));
+    if (unit === undefined) continue;
+    const after = t.slice(j + unit.length, j + unit.length + AGAINST_WINDOW);
+    if (AGAINST.some((a) => after.startsWith(a))) return true;
+  }
+  return false;
+}
+const SHORT_UNITS = ["分", "時間"];
+const AGAINST_WINDOW = 5;
+const AGAINST = ["なのに", "しかな", "しかありませ", "で締め切", "で締切", "で会議", "で出発"];
+
+/**
  * The body reacting, told of a part of it (「胃が痛い」「涙出てきた」「頭がパンクしそう」「寿命が縮んだ」「目の前が
  * 真っ暗」): shock, dread or overload in words no list holds, since any part may take any of its reactions.
  * Each part has its own reactions (「頭に出てくる」 is no tear: 出 is a reaction of 涙 only).
@@ -631,6 +677,9 @@ const FAILURE_WINDOW = 10;
  * (「全然役に立たない」 is "that didn't help", answered with its own apology).
  */
 const FAILURES = [
+  // Kept waiting (「朝からずっと待ってるんだけど」「さっきからずっと待たされてる」).
+  "待って",
+  "待たされ",
   "届か",
   "とどか",
   "送れ",
