@@ -219,6 +219,15 @@ describe("a feeling that is over or denied is none", () => {
     expect(withoutDeniedFeelings("やばい、どうしよう", words)).toContain("やばい");
   });
 
+  it("a word of feeling used as the measure of something else (くらい) or laughed off (笑) is blanked out", () => {
+    const words = ["やばい", "困って", "失礼な", "泣き"];
+    expect(withoutDeniedFeelings("やばいくらい大きいファイル", words)).not.toContain("やば");
+    expect(withoutDeniedFeelings("泣きそうなくらい眠い", words)).not.toContain("泣");
+    expect(withoutDeniedFeelings("失礼な笑 どうしたら届く？", words)).not.toContain("失礼");
+    // Another feeling after the measure is still felt.
+    expect(withoutDeniedFeelings("泣きたいくらい困ってます", words)).toContain("困って");
+  });
+
   it("a worry closed by relief or thanks, nothing asked, is over; asked or still felt at the end, it is not", () => {
     expect(relievedAtEnd("びっくりしたけど、普通のお知らせだったんですね。ありがとう")).toBe(true);
     expect(relievedAtEnd("焦りました…でも届いてたので安心です")).toBe(true);

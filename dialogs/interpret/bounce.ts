@@ -5,6 +5,7 @@ import { diagnosisOf } from "../diagnosis.ts";
 import type { DialogEvent } from "../events.ts";
 import { mentionsAny } from "../text.ts";
 import { clausesOf, isQuestion, reportsBounce, sentenceAsks } from "../understand/asking.ts";
+import { regretsAndAsksIfOk } from "../understand/feelings.ts";
 import { askedOnItsOwn, questionEvent, stoodFor } from "./answers.ts";
 import type { InterpretContext } from "./context.ts";
 import { asksWhatItIs } from "./scans.ts";
@@ -66,7 +67,10 @@ export function bounceEvents(ctx: InterpretContext, b: BounceRead, before: Dialo
     !(asksWhatItIs(text, ctx.words) && mentionsAny(text, THIS))
       ? b.question()
       : undefined;
-  if (standalone && !standalone.does && askedOnItsOwn(standalone, b.topScore()))
+  // 「エラーメール開いちゃったけどウイルスとか大丈夫ですか」: something done, then whether it is all right, asks
+  // about what they did (confidently read is enough), not what a returned mail said.
+  const doneAndAsked = standalone !== undefined && regretsAndAsksIfOk(text.normalize("NFKC"));
+  if (standalone && !standalone.does && (doneAndAsked || askedOnItsOwn(standalone, b.topScore())))
     return [...before, questionEvent(ctx, standalone, null)];
   // 「送信したメールが全部戻ってくるんだけど、ウイルス？」: the story told, then a guess asked in a clause of its
   // own, which the whole (diluted by the story) reads less clearly: that clause, when it is clearly asked.

@@ -482,7 +482,7 @@ const LATE = ["夜分", "深夜", "夜遅く", "夜中", "こんな時間", "遅
 const ON_THEIR_MIND = ["気にな", "気がかり", "頭から離れ"];
 
 /**
- * An age told that most users past it feel behind with computers (「80歳です」「70代の母に代わって」「85才」):
+ * An age of their own told, past which most users feel behind with computers (「80歳です」「70代の私」「85才」):
  * unsure of themselves though no word says so (ui.yaml 年寄り, 高齢 say it in words). A hand scan of digits.
  */
 export function toldOld(t: string): boolean {
@@ -949,6 +949,10 @@ const DENIAL_TAILS = [
   "程でもな",
   "くらいの感じ",
   "ぐらいの感じ",
+  // A measure of something else (「やばいくらい長い動画」「泣きそうなくらい眠い」), or laughed off (「失礼な笑」).
+  "くらい",
+  "ぐらい",
+  "笑",
 ];
 const isHiragana = (ch: string) => ch >= "ぁ" && ch <= "ゖ";
 
