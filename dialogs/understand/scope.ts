@@ -10,8 +10,9 @@ import { MAX_QUESTION_CHARS, type QuestionIndex, type Understanding } from "./un
  * honest answer is what the assistant can do (the paste help and the menu).
  *
  * A text is out of scope when it names more things that nothing the assistant knows holds (a word's kanji,
- * katakana: 料金, テレビ; nowhere in the examples, answers, advice, symptoms,
- * carriers or codes, nor made of a known word: スパムメール is known) than it shares with the best
+ * katakana: 料金, テレビ; an English word of four letters or more: "london", "joke"; nowhere in the examples,
+ * answers, advice, symptoms, carriers or codes, nor made of a known word: スパムメール is known; an English
+ * word inflected or one typo away from a known one is known) than it shares with the best
  * question, and shares one content word at most (endings and particles do not count). Only with nothing on
  * screen. Wraps the index: its candidates stay, the decision becomes "nothing".
  */
@@ -32,9 +33,7 @@ const MAX_CHARS = MAX_QUESTION_CHARS;
 
 /**
  * What names a thing in a word: its letters other than hiragana (料金, テレビ, 取消 of 取り消す), when there
- * are two of kanji or katakana; "" when it names none. English words are left out: they inflect
- * ("bounced", "bouncing") and are typed with typos, so an unknown one is no sign of another subject
- * (tried: the held-out English lost a sentence with them).
+ * are two of kanji or katakana; "" when it names none. English words have a stem of their own (englishStem).
  */
 function stemOf(segment: string): string {
   let stem = "";
@@ -43,20 +42,58 @@ function stemOf(segment: string): string {
   return stem.length >= 2 ? stem : "";
 }
 
+/**
+ * What names a thing in an English word ("london", "joke"): the word without a plural or verb ending
+ * ("bounced", "bouncing", "bounce" → "bounc"), so that an inflected known word is known; "" for a short word
+ * (it, the, for) or one with other letters. Typos are known too (knowsEnglish: one edit from a known word).
+ */
+function englishStem(segment: string): string {
+  if (segment.length < MIN_ENGLISH_CHARS || !ENGLISH_WORD.test(segment)) return "";
+  for (const ending of ENGLISH_ENDINGS)
+    if (segment.endsWith(ending) && segment.length - ending.length >= MIN_ENGLISH_STEM)
+      return segment.slice(0, -ending.length);
+  return segment;
+}
+const ENGLISH_WORD = /^[a-z]+$/;
+const MIN_ENGLISH_CHARS = 4;
+const MIN_ENGLISH_STEM = 3;
+const ENGLISH_ENDINGS = ["ing", "ed", "es", "ly", "s", "e"];
+
 function* wordsOf(folded: string): Generator<string> {
   for (const s of segmenter.segment(folded)) if (s.isWordLike) yield s.segment;
 }
 
 /**
- * Whether a text is ASCII without "_": every word-like segment of such a text holds a Latin letter or a
- * digit (a run of "_" is the only word-like segment of ASCII without one), so none names an unknown thing
- * (stemOf: "").
+ * The words of an ASCII text, cut by hand at anything but a letter, a digit or an apostrophe ("don't" is
+ * one word, as the segmenter reads it): the index reads ASCII piece by piece and hands no segments over,
+ * and segmenting it whole again would cost ~2 µs a word on every English message.
  */
-function namesNothing(folded: string): boolean {
-  for (let i = 0; i < folded.length; i++) {
-    const code = folded.charCodeAt(i);
-    if (code >= 0x80 || code === 0x5f) return false;
+function* asciiWordsOf(folded: string): Generator<string> {
+  let start = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    const code = i < folded.length ? folded.charCodeAt(i) : 0x20;
+    const inWord = (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x27;
+    if (inWord && start < 0) start = i;
+    else if (!inWord && start >= 0) {
+      yield folded.slice(start, i);
+      start = -1;
+    }
   }
+}
+
+/**
+ * What a word shares with a question's examples: its stem, else a word of three letters or more in the
+ * index's spelling; no English word of fewer than four letters ("you", "can" share no subject).
+ */
+function sharedKey(word: string, table: ReadingTable): string {
+  const stem = stemOf(word) || englishStem(word);
+  if (stem !== "") return stem;
+  return word.length >= 3 && !ENGLISH_WORD.test(word) ? canonical(word, table) : "";
+}
+
+/** Whether a text is all ASCII (the index then hands no segments over). */
+function isAscii(folded: string): boolean {
+  for (let i = 0; i < folded.length; i++) if (folded.charCodeAt(i) >= 0x80) return false;
   return true;
 }
 
@@ -82,7 +119,10 @@ function vocabularyOf(bank: QuestionBank, texts: Iterable<string>, table: Readin
   const exampleWords = wordsOfAll(examples.map((e) => e.text));
   const known = new Set<string>();
   for (const words of [...wordsOfAll(said), ...exampleWords])
-    for (const word of words) known.add(stemOf(word));
+    for (const word of words) {
+      known.add(stemOf(word));
+      known.add(englishStem(word));
+    }
   // a stem, or a word of three letters or more in the index's spelling → the questions whose examples hold it
   const vocabulary = new Map<string, Set<string>>();
   const own = (key: string, id: string) => {
@@ -92,12 +132,17 @@ function vocabularyOf(bank: QuestionBank, texts: Iterable<string>, table: Readin
   };
   examples.forEach(({ id }, i) => {
     for (const word of exampleWords[i]!) {
-      const stem = stemOf(word);
-      if (stem !== "") own(stem, id);
-      else if (word.length >= 3) own(canonical(word, table), id);
+      const key = sharedKey(word, table);
+      if (key !== "") own(key, id);
     }
   });
-  return { known, vocabulary };
+  // Each known English stem with one letter left out: a word typed with a letter missing, extra, wrong or two
+  // swapped is no unknown thing ("deamon", "recieved"; knowsEnglish).
+  const nearEnglish = new Set<string>();
+  for (const stem of known)
+    if (ENGLISH_WORD.test(stem))
+      for (let i = 0; i < stem.length; i++) nearEnglish.add(stem.slice(0, i) + stem.slice(i + 1));
+  return { known, vocabulary, nearEnglish };
 }
 
 /**
@@ -106,7 +151,19 @@ function vocabularyOf(bank: QuestionBank, texts: Iterable<string>, table: Readin
  */
 export function withScope(index: QuestionIndex, bank: QuestionBank, texts: Iterable<string>): QuestionIndex {
   const table: ReadingTable = readingTable(bank.readings);
-  const { known, vocabulary } = vocabularyOf(bank, texts, table);
+  const { known, vocabulary, nearEnglish } = vocabularyOf(bank, texts, table);
+  /**
+   * Whether an English stem is known, or one edit from a known one: the same with a letter left out of
+   * either (or both: a letter wrong, two swapped).
+   */
+  function knowsEnglish(stem: string): boolean {
+    if (known.has(stem) || nearEnglish.has(stem)) return true;
+    for (let i = 0; i < stem.length; i++) {
+      const shorter = stem.slice(0, i) + stem.slice(i + 1);
+      if (known.has(shorter) || nearEnglish.has(shorter)) return true;
+    }
+    return false;
+  }
 
   /** A thing is known when a known thing is part of it (スパムメール: スパム, メール). */
   function knows(stem: string): boolean {
@@ -129,17 +186,14 @@ export function withScope(index: QuestionIndex, bank: QuestionBank, texts: Itera
     const top = u.candidates[0];
     if (!top || u.kind === "none" || top.score >= CLEAR) return false;
     const folded = text.slice(0, MAX_CHARS).normalize("NFKC").toLowerCase();
-    // An English paste or question names no unknown thing (stemOf): nothing to count.
-    if (namesNothing(folded)) return false;
     let unknown = 0;
     let shared = 0;
-    for (const word of segmented.length > 0 ? segmented : wordsOf(folded)) {
+    const words = segmented.length > 0 ? segmented : isAscii(folded) ? asciiWordsOf(folded) : wordsOf(folded);
+    for (const word of words) {
       const stem = stemOf(word);
-      if (stem !== "" && !knows(stem)) unknown++;
-      else if (
-        vocabulary.get(stem !== "" ? stem : word.length >= 3 ? canonical(word, table) : "")?.has(top.id)
-      )
-        shared++;
+      const english = englishStem(word);
+      if ((stem !== "" && !knows(stem)) || (english !== "" && !knowsEnglish(english))) unknown++;
+      else if (vocabulary.get(sharedKey(word, table))?.has(top.id)) shared++;
     }
     return unknown > shared && shared <= MAX_SHARED;
   }
