@@ -100,6 +100,10 @@ const DEV_BLOCKS = {
   // emo7's own check (round 17): upset messages whose feeling is in words no list held, around a question or
   // symptom told cold or after a diagnosis, and calm messages with feeling-like words; written first.
   "dev-emotion7": "EMOTION7",
+  // follow17's own check (round 17): follow-ups on the rarer topics and questions (relay-denied, auth-failed,
+  // account-suspended, expired, server-trouble, spam-blocked; what to report, never sent, other recipients)
+  // and casual spellings of them, written before its changes.
+  "dev-follow17": "FOLLOW17",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
