@@ -9,6 +9,7 @@ import { isPleasantry, questionEvent } from "./answers.ts";
 import type { InterpretContext, QuestionContext } from "./context.ts";
 import { contrastEnd, guesses } from "./scans.ts";
 import { ASKED_CLEARLY, SECOND_CLEAR } from "./thresholds.ts";
+import { ALTERNATIVES } from "./words.ts";
 
 /** Reading a calm typed question: which part of the text asks, and what a question told stands for. */
 
@@ -113,7 +114,7 @@ export function withSecondQuestion(
   const sentences = sentencesOf(text.slice(0, MAX_QUESTION_CHARS));
   if (sentences.length < 2) return event;
   const asking = sentences.filter(sentenceAsks);
-  if (asking.length < 2) return event;
+  if (asking.length < 2 || asking.some(offersAlternative)) return event;
   for (const sentence of asking) {
     const u = ctx.index.understand(sentence, topic);
     if (u.kind !== "confident" || (u.candidates[0]?.score ?? 0) < SECOND_CLEAR) continue;
@@ -126,4 +127,10 @@ export function withSecondQuestion(
     if (words && JSON.stringify(second) !== JSON.stringify(event)) return { ...event, and: meant.id };
   }
   return event;
+}
+
+/** 「…向こうの？それとも私の？」: the sentence is the other half of a choice the one before it opens. */
+function offersAlternative(sentence: string): boolean {
+  const t = sentence.normalize("NFKC").toLowerCase().trimStart();
+  return ALTERNATIVES.some((w) => t.startsWith(w));
 }

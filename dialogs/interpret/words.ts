@@ -36,6 +36,8 @@ export const ACKNOWLEDGING_YES = ["はい", "yes"];
 export const CONTRASTS = ["じゃなく", "ではなく"];
 /** Words that point at the text itself (「これ何？」 "what is this?" beside a bounce: that bounce). */
 export const THIS = ["これ", "こいつ", "this"];
+/** 「相手の？それとも私の？」: a sentence opening with these is the other half of one choice, no question of its own. */
+export const ALTERNATIVES = ["それとも", "または", "もしくは", "or "];
 /** Tries counted (「何度も見直しました」): 何 asks nothing there. */
 export const COUNTING = ["何度", "何回", "なんど", "なんかい"];
 

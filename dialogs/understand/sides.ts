@@ -54,10 +54,22 @@ const OTHER_EN = ["their", "theirs", "they", "them", "recipient", "recipient's",
  */
 export function sideNamed(text: string): Side | undefined {
   const t = text.normalize("NFKC").toLowerCase();
-  const own = OWN_JA.some((w) => t.includes(w)) || hasEnglishWord(t, OWN_EN);
+  const own = OWN_JA.some((w) => ownedAlone(t, w)) || hasEnglishWord(t, OWN_EN);
   const other = OTHER_JA.some((w) => t.includes(w)) || hasEnglishWord(t, OTHER_EN);
   if (own && other) return "both";
   return own ? "own" : other ? "other" : undefined;
+}
+
+/**
+ * Whether the user's own word occurs other than right before a word for the other party: 「うちの取引先」
+ * names the other party (whose they are), not the user's side.
+ */
+function ownedAlone(t: string, word: string): boolean {
+  for (let at = t.indexOf(word); at >= 0; at = t.indexOf(word, at + 1)) {
+    const after = at + word.length;
+    if (!OTHER_JA.some((w) => t.startsWith(w, after))) return true;
+  }
+  return false;
 }
 
 /** Whether one of the words occurs as a whole word (letters and ' make a word). */

@@ -556,7 +556,8 @@ export function buildQuestionIndex(
         decided.kind === "confident"
       ) {
         const side = sideAsked(text);
-        if (side === "own" && decided.id === plainWords.id)
+        // 「止められてるのは相手の？私の？」 names both sides as the choice asked about: whose side it is.
+        if ((side === "own" || side === "both") && decided.id === plainWords.id)
           decided = { kind: "confident", id: sideQuestion.id, candidates: decided.candidates };
         else if (
           side === "other" &&
@@ -915,8 +916,19 @@ function fitOf(q: Question, topic: TopicId | null): Fit {
   if (q.topics[topic] !== undefined) return "own";
   // With a diagnosis on screen, "how do I paste it" is rarely what is asked: it is there already.
   if (q.does === "paste-help" && !q.withDiagnosis) return "off";
-  return Object.keys(q.topics).length > 0 ? "off" : "general";
+  // Answers of its own for each diagnosis where nothing of the user's failed, and for no other ("did it
+  // arrive?", "did the other recipients get it?"): its general answer is the one for every failure ("no, it
+  // didn't reach them"), not another diagnosis's.
+  const answered = Object.keys(q.topics) as TopicId[];
+  const apart = answered.length === NOTHING_FAILED.size && answered.every((t) => NOTHING_FAILED.has(t));
+  return answered.length > 0 && !apart ? "off" : "general";
 }
+
+/**
+ * Diagnoses where no mail of the user's failed (yet): still being retried, an automatic reply, returned mail
+ * for mail they never sent. Questions answer them apart from the failures.
+ */
+const NOTHING_FAILED: ReadonlySet<TopicId> = new Set<TopicId>(["delayed", "not-a-bounce", "backscatter"]);
 
 /**
  * `fitting`: with a diagnosis on screen, the questions that fit it (「もしかして…」 prefers them); `own`: those
