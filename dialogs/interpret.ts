@@ -46,7 +46,14 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       case "text": {
         const read = await fromText(ctx, input.text, session);
         const carrier = withCarrier(ctx, read, input.text, session);
-        const rated = ratedInWords(carrier, input.text, deps.questions, session.topic, ctx.words);
+        const rated = ratedInWords(
+          carrier,
+          input.text,
+          deps.questions,
+          session.topic,
+          ctx.words,
+          ctx.readings,
+        );
         return toldOrAsked(ctx, rated, input.text, session.topic);
       }
       case "file":

@@ -15,7 +15,7 @@ export function normalizeCommand(text: string): string {
   return trimEndOf(folded, TRAILING_PUNCTUATION);
 }
 
-const TRAILING_PUNCTUATION = new Set([..." 。、.!?！？~〜…"]);
+export const TRAILING_PUNCTUATION: ReadonlySet<string> = new Set([..." 。、.!?！？~〜…"]);
 
 /**
  * Drops the characters of `set` from the end. A loop, not `/[…]+$/`: an unanchored regular expression

@@ -243,6 +243,8 @@ export const uiSchema = z
       .object({
         /** "It helped", said under the advice: rates it as the Yes button does. */
         helped: foldedList,
+        /** It worked, told in the past: read as "that didn't help", it is the advice rated helpful. */
+        worked: foldedList,
         /** The negated forms of helping, understanding and solving: a rating that says it did not help. */
         deniedHelp: foldedList,
         /** The recipient's reception settings asked about: with a carrier named, that carrier's steps. */
@@ -267,6 +269,10 @@ export const uiSchema = z
         people: foldedList,
         /** A try still to come (「だめだったら」): nothing tried yet. */
         conditions: foldedList,
+        /** One more mail meant without naming mail (「もう一通」「違うやつ」), shown (`showing`): as newMail. */
+        anotherOne: foldedList,
+        /** Words of showing a mail (「貼って」「見てほしい」 "paste"). */
+        showing: foldedList,
         /** A returned mail other than the one on screen (「別の」 "another"): pasted, or a fresh start. */
         newMail: foldedList,
       })

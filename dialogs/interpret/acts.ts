@@ -13,9 +13,10 @@ import { ACT_AS_EXAMPLE, ASKED_AS_EXAMPLE, MAX_REACTION_CHARS } from "./threshol
  * index has read it (readQuestion, in this file's order from the last).
  */
 
-/** The acts an OK and thanks in one message are (thanksOverOk). */
+/** The acts an OK and thanks in one message are (thanksOverOk); an OK before a goodbye (closedByAct). */
 const OK_ID = "ok";
 const THANKS_ID = "thanks";
+const GOODBYE_ID = "goodbye";
 /** Acts that close a message (「…。納得」「…、ありがとう」「…。じゃあまた」); a greeting opens one. */
 const CLOSING_ACTS = new Set(["ok", "thanks", "goodbye"]);
 
@@ -111,7 +112,8 @@ export function closedByAct(
   understood: Understanding,
   topic: TopicId | null,
 ): Understanding {
-  if (understood.kind === "confident" && isPleasantry(ctx, understood.id)) return understood;
+  if (understood.kind === "confident" && isPleasantry(ctx, understood.id))
+    return understood.id === OK_ID ? okThenGoodbye(ctx, text, understood, topic) : understood;
   if (understood.kind === "confident" && ctx.questions.get(understood.id)?.statement) return understood;
   if (text.includes("?") || text.includes("？")) return understood;
   const pieces = sentencePieces(text);
@@ -125,6 +127,54 @@ export function closedByAct(
   // is what is wanted (「…いい加減にしてほしい」 shares only 「してほしい」 with "a person, please").
   const requested = REQUESTED_ACTS.has(ctx.questions.get(last.id)?.does ?? "");
   return requested && (last.candidates[0]?.score ?? 0) >= ASKED_AS_EXAMPLE ? last : understood;
+}
+
+/** 「了解です、ではまた」 "alright, I'll leave it there. bye!": an OK that opens, a goodbye that closes: goodbye. */
+function okThenGoodbye(
+  ctx: QuestionContext,
+  text: string,
+  understood: Understanding,
+  topic: TopicId | null,
+): Understanding {
+  const pieces = sentencePieces(text);
+  if (pieces.length < 2) return understood;
+  // Said in nearly a goodbye's words (「では」 of 「そのようにいたします」 is no goodbye).
+  const last = ctx.index.understand(pieces[pieces.length - 1]!, topic);
+  const clear = (last.candidates[0]?.score ?? 0) >= ASKED_AS_EXAMPLE;
+  return last.kind === "confident" && last.id === GOODBYE_ID && clear ? last : understood;
+}
+
+/**
+ * 「了解！急ぎじゃないので大丈夫です」: a message that opens with an OK, thanks or a goodbye said in nearly an
+ * example's words and asks nothing, whose whole says nothing clearly: that act (what follows tells how things
+ * stand for the user). Not before a "but" (「ありがとう、でも…」: what follows is meant).
+ */
+export function openedByAct(
+  ctx: QuestionContext,
+  text: string,
+  understood: Understanding,
+  topic: TopicId | null,
+): Understanding {
+  if (understood.kind === "confident" || text.includes("?") || text.includes("？")) return understood;
+  const pieces = sentencePieces(text);
+  if (pieces.length < 2 || pieces.some((p) => sentenceAsks(p) && !realises(p))) return understood;
+  if (pieces.some((p, i) => i > 0 && opensWithBut(p, ctx.words))) return understood;
+  const first = ctx.index.understand(pieces[0]!, topic);
+  const clear = (first.candidates[0]?.score ?? 0) >= ACT_AS_EXAMPLE;
+  return first.kind === "confident" && CLOSING_ACTS.has(first.id) && clear ? first : understood;
+}
+
+/**
+ * 「ありがとー！またよろしく」「お世話様でした。それでは」: close to thanks, a goodbye and a greeting at once, and
+ * to nothing else. Which of them is no choice to offer (「もしかして…」 with three pleasantries): the likeliest
+ * that closes a talk (a greeting would start it again), else the likeliest.
+ */
+export function amongPleasantries(ctx: QuestionContext, understood: Understanding): Understanding {
+  const { candidates } = understood;
+  if (understood.kind !== "unsure" || candidates.length === 0) return understood;
+  if (!candidates.every((c) => isPleasantry(ctx, c.id))) return understood;
+  const chosen = candidates.find((c) => CLOSING_ACTS.has(c.id)) ?? candidates[0]!;
+  return { kind: "confident", id: chosen.id, candidates };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Question } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
-import type { DialogEvent, Feeling } from "../events.ts";
+import type { DialogEvent, Feeling, MentionKind } from "../events.ts";
 import { unreadPaste } from "../paste-excerpt.ts";
 import { mentionsAny } from "../text.ts";
 import { isLament, isQuestion, MIN_TOLD_CHARS, sentencePieces, sentencesOf } from "../understand/asking.ts";
@@ -127,6 +127,11 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     question !== undefined &&
     (question.asksHelp === true || (question.does === "ask-person" && !namesPerson(text, ctx.words)));
   if (mention && !session.topic && m.typed && helpAsked) return { type: "BOUNCE_MENTIONED", about: mention };
+  // 「違うやつ貼ってもいい？」「もう一通の方も見てほしい」: one more mail to show, returned mail not named, with a
+  // diagnosis on screen: another mail (below), not a question about resending the one on screen.
+  const anotherOne =
+    !mention && mentionsAny(text, ctx.words.anotherOne) && mentionsAny(text, ctx.words.showing);
+  if (anotherOne && session.topic) return anotherMail(ctx, text, "returned", session.topic);
   // 「はじめまして。エラーメールのことで相談したいです」: a greeting opens what the message is about.
   const greets = question !== undefined && isGreeting(question.id);
   if (
@@ -146,7 +151,7 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   if (m.fromServer && !m.typed) return { type: "UNREADABLE", paste: unreadPaste(text) };
   // 「で？」「え？」「それから？」 "so?": a reaction to the last answer that asks nothing of its own is a
   // prompt to go on: the steps of the diagnosis on screen, or how to paste one.
-  // Between two acts ("ok thx": OK or thanks) it is the act, asked which.
+  // Between two acts (a person or a restart) it is the act, asked which (pleasantries alone: acts.ts).
   const top = ctx.questions.get(understood.candidates[0]?.id ?? "");
   const betweenActs = understood.kind === "unsure" && Object.keys(top?.topics ?? {}).length === 0;
   if (!question && !m.fromServer && !betweenActs && isShortReaction(ctx, text)) return nextStep;
@@ -155,12 +160,8 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     // けど再送していい？」): the best question that fits it, however weakly, else its steps. Only a new
     // mail (「別のエラーメールが来た」) asks for the paste help again; asked about or to be looked at (a want
     // or a request: 「別のエラーメールも見てほしい」), it starts over.
-    if (mention && mentionsAny(text, ctx.words.newMail)) {
-      const restart = sentencePieces(text).some(wants) ? ctx.restartQuestion : undefined;
-      return restart
-        ? questionEvent(ctx, restart, session.topic)
-        : { type: "BOUNCE_MENTIONED", about: mention };
-    }
+    if (mention && mentionsAny(text, ctx.words.newMail))
+      return anotherMail(ctx, text, mention, session.topic);
     // Said in anger or worry and asking nothing we know ("this is so annoying, it keeps bouncing"): not a
     // weak guess at a question, but the key answer or the steps.
     if (feeling && !question) return keyAnswer(ctx, text, session.topic) ?? nextStep;
@@ -207,4 +208,10 @@ function asksBesidesFeeling(ctx: InterpretContext, text: string, feeling: Feelin
   if (feeling === undefined) return isQuestion(text);
   const said = sentencesOf(text).filter((s) => WORD_LETTER.test(ctx.feelings.withoutFeelingWords(s)));
   return isQuestion(said.join(" "));
+}
+
+/** Another returned mail: asked about or to be looked at (a want or a request), a fresh start; told, the paste help. */
+function anotherMail(ctx: InterpretContext, text: string, about: MentionKind, topic: TopicId): DialogEvent {
+  const restart = sentencePieces(text).some(wants) ? ctx.restartQuestion : undefined;
+  return restart ? questionEvent(ctx, restart, topic) : { type: "BOUNCE_MENTIONED", about };
 }

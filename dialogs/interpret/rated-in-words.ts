@@ -2,6 +2,8 @@ import type { QuestionBank } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent } from "../events.ts";
 import { mentionsAny } from "../text.ts";
+import { isQuestion } from "../understand/asking.ts";
+import { negates, type ReadingTable } from "../understand/normalize.ts";
 import type { TypedWords } from "./words.ts";
 
 /**
@@ -20,8 +22,21 @@ export function ratedInWords(
   bank: QuestionBank,
   topic: TopicId | null,
   words: TypedWords,
+  readings: ReadingTable,
 ): DialogEvent[] {
   const last = events[events.length - 1];
+  // 「役に立ったよ」 "that solved it": it worked, told, and read as its denial (「役に立たない」 shares every
+  // word but the negation). Nothing in it negates or asks: the advice helped.
+  const worked =
+    last?.type === "HUMAN" &&
+    last.reason === "not-helpful" &&
+    mentionsAny(text, words.worked) &&
+    !mentionsAny(text, words.deniedHelp) &&
+    !negates(text, readings) &&
+    !isQuestion(text);
+  if (worked && topic !== null) return [...events.slice(0, -1), { type: "FEEDBACK", helpful: true }];
+  const helpful = worked ? [...bank.questions.values()].find((q) => q.ratesHelpful) : undefined;
+  if (helpful) return [...events.slice(0, -1), { type: "ANSWER", id: helpful.id }];
   const asked = last?.type === "ANSWER" ? bank.questions.get(last.id) : undefined;
   const rated =
     (last?.type === "FEEDBACK" && last.helpful) ||

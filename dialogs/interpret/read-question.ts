@@ -2,7 +2,14 @@ import type { TopicId } from "../../knowledge/types.ts";
 import type { Feeling } from "../events.ts";
 import { saysSomething } from "../understand/feelings.ts";
 import type { Understanding } from "../understand/understand.ts";
-import { beyondPleasantries, closedByAct, thanksOverOk, toldWithPleasantry } from "./acts.ts";
+import {
+  amongPleasantries,
+  beyondPleasantries,
+  closedByAct,
+  openedByAct,
+  thanksOverOk,
+  toldWithPleasantry,
+} from "./acts.ts";
 import { isPleasantry } from "./answers.ts";
 import type { UpsetContext } from "./context.ts";
 import { askingSentences, preferred } from "./question.ts";
@@ -31,11 +38,19 @@ export function readQuestion(
   understood = thanksOverOk(
     ctx,
     text,
-    closedByAct(
+    amongPleasantries(
       ctx,
-      text,
-      toldWithPleasantry(ctx, text, beyondPleasantries(ctx, text, understood, topic), topic),
-      topic,
+      openedByAct(
+        ctx,
+        text,
+        closedByAct(
+          ctx,
+          text,
+          toldWithPleasantry(ctx, text, beyondPleasantries(ctx, text, understood, topic), topic),
+          topic,
+        ),
+        topic,
+      ),
     ),
     topic,
   );

@@ -1,8 +1,10 @@
 import { fromPostback, KEYWORD_EVENTS } from "../commands.ts";
 import type { DialogEvent } from "../events.ts";
+import { TRAILING_PUNCTUATION, trimEndOf } from "../text.ts";
 import type { InterpretContext } from "./context.ts";
 import { isAcknowledgingYes } from "./scans.ts";
 import type { SessionView } from "./types.ts";
+import { COMMAND_REQUESTS, REQUESTABLE_COMMANDS } from "./words.ts";
 
 /**
  * A command or the label of a button typed back (normalised: text.ts normalizeCommand), exact match only:
@@ -13,7 +15,7 @@ export function matchTyped(
   command: string,
   session: SessionView,
 ): DialogEvent | undefined {
-  const keyword = ctx.keywordOf.get(command);
+  const keyword = ctx.keywordOf.get(command) ?? requestedCommand(ctx, command);
   // 「はい」 typed right after the diagnosis acknowledges it (read as the words it is): the advice
   // has not been tried yet. The button's other words (「役に立った」) still rate it.
   if (keyword === "yes" && session.justDiagnosed && isAcknowledgingYes(command)) return undefined;
@@ -30,4 +32,12 @@ export function matchTyped(
     if (followUp) return fromPostback({ a: "followup", topic: session.topic, id: followUp }, ctx.knowledge);
   }
   return undefined;
+}
+
+/** 「やり直しでお願いします」「最初からにして」 "restart please": a command asked for politely (COMMAND_REQUESTS). */
+function requestedCommand(ctx: Pick<InterpretContext, "keywordOf">, command: string) {
+  const request = COMMAND_REQUESTS.find((r) => command.endsWith(r) && command.length > r.length);
+  if (request === undefined) return undefined;
+  const keyword = ctx.keywordOf.get(trimEndOf(command.slice(0, -request.length), TRAILING_PUNCTUATION));
+  return keyword !== undefined && REQUESTABLE_COMMANDS.has(keyword) ? keyword : undefined;
 }

@@ -29,7 +29,38 @@ export const REQUESTS = [
   "おねがい",
   "ほしい",
   "欲しい",
+  "ほしいです",
+  "欲しいです",
 ];
+/**
+ * A polite request after a command typed (「やり直しでお願いします」「最初からにして」 "restart please"): the command
+ * asked for. Longest first: the first that ends the text is cut off.
+ */
+export const COMMAND_REQUESTS = [
+  "でお願いします",
+  "をお願いします",
+  "でおねがいします",
+  "をおねがいします",
+  "お願いします",
+  "おねがいします",
+  "してください",
+  "して下さい",
+  "でお願い",
+  "をお願い",
+  "お願い",
+  "おねがい",
+  "にして",
+  "して",
+  " please",
+];
+/** The commands that are asked for in so many words (not "yes", "no" or "cancel", which answer). */
+export const REQUESTABLE_COMMANDS: ReadonlySet<string> = new Set([
+  "menu",
+  "restart",
+  "human",
+  "paste",
+  "help",
+]);
 /** The feedback button's "yes" label as typed: right after the diagnosis, an acknowledgement. */
 export const ACKNOWLEDGING_YES = ["はい", "yes"];
 /** 「AじゃなくてB」: what is wanted comes after these. */
