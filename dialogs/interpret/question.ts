@@ -78,7 +78,7 @@ function deniesIn(ctx: Pick<QuestionContext, "readings">, text: string): boolean
  * person?"): the request it stands for (TOLD_AS_WANT).
  */
 export function wanted(
-  ctx: Pick<QuestionContext, "questions" | "words" | "readings" | "index"> &
+  ctx: Pick<QuestionContext, "questions" | "words" | "readings"> &
     Partial<Pick<InterpretContext, "mentionOf">>,
   q: Question | undefined,
   text: string,
