@@ -76,6 +76,8 @@ export type DialogEvent =
       id: string;
       carriers: boolean;
       carrier?: string;
+      /** As ANSWER's: the answer's opening 「はい、」/「いいえ、」 is left out. */
+      told?: boolean;
       /** A second question asked in the same message (as ANSWER's). */
       and?: string;
     }
@@ -98,7 +100,10 @@ export type DialogEvent =
       type: "ANSWER";
       id: string;
       also?: string[];
-      /** The message told rather than asked (「それはもうやりました」): an answer's 「はい、」 is left out. */
+      /**
+       * The message told rather than asked (「それはもうやりました」), asked what or how, or asked in the
+       * negative (「送り直さなくていいの？」): an answer's opening 「はい、」/「いいえ、」 is left out.
+       */
       told?: boolean;
       /** A second question the message asks in a sentence of its own (「何MBまで？あと再送は？」): answered next. */
       and?: string;

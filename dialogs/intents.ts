@@ -27,7 +27,7 @@ export type ReplyIntent =
   | { type: "explainPasting"; about: MentionKind | "asked" }
   | { type: "showDiagnosis"; diagnosis: Diagnosis }
   /** again: the same answer as the turn before (asked again in other words): it says so (see `repeated`). */
-  | { type: "answerFollowUp"; topic: TopicId; id: string; again?: boolean }
+  | { type: "answerFollowUp"; topic: TopicId; id: string; again?: boolean; told?: boolean }
   | { type: "offerCarriers"; topic: TopicId }
   /**
    * detected: the carrier was read from the bounce's recipient domain, not picked by the user; named: the

@@ -22,7 +22,8 @@ export { languageOf } from "./text-kind.ts";
  * The pipeline; each step lives in dialogs/interpret/ (dialogs/README.md "Files": which file reads what):
  * a tap → its event; a typed text → read-text.ts (commands, bounce, symptom, question, feeling), then
  * three post-steps on the last event: a carrier named (carrier-named.ts), the advice rated in words
- * (rated-in-words.ts), an answer opening with "yes" to a text that asks nothing (answers.ts toldOrAsked);
+ * (rated-in-words.ts), an answer opening with yes or no to a text that asks nothing, asks what or how, or
+ * asks in the negative (answers.ts toldOrAsked);
  * a file → read-text.ts as a paste; a screenshot → screenshot.ts.
  */
 export function createInterpreter(deps: InterpreterDeps): Interpreter {

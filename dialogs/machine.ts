@@ -284,7 +284,7 @@ const ROOT: Handlers = {
       run: (c, e, say) => {
         const next = adoptTappedTopic(c, e.topic);
         say.push(
-          { type: "answerFollowUp", topic: e.topic, id: e.id },
+          { type: "answerFollowUp", topic: e.topic, id: e.id, ...(e.told ? { told: true } : {}) },
           { type: "offerCarriers", topic: next.diagnosis!.topic },
         );
         return next;
@@ -294,7 +294,7 @@ const ROOT: Handlers = {
       to: "advice.open",
       run: (c, e, say) => {
         const next = adoptTappedTopic(c, e.topic);
-        say.push({ type: "answerFollowUp", topic: e.topic, id: e.id });
+        say.push({ type: "answerFollowUp", topic: e.topic, id: e.id, ...(e.told ? { told: true } : {}) });
         if (e.and) say.push({ type: "answerAlso", id: e.and, topic: next.diagnosis?.topic ?? null });
         return askFeedback(next, say);
       },

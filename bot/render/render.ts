@@ -91,7 +91,9 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent, room = MAX_MESSAG
     case "askFeedback":
       return [say(t(ctx, ui.feedback.question), feedbackItems(ctx, intent.topic))];
     case "answerFollowUp":
-      return [say(sayingAgain(ctx, followUpText(ctx, intent.topic, intent.id), intent.again))];
+      return [
+        say(sayingAgain(ctx, followUpText(ctx, intent.topic, intent.id, intent.told === true), intent.again)),
+      ];
     case "answerAlso": {
       // A follow-up button's answer, or the answer in words (without a second reminder of the diagnosis).
       const question = ctx.questions.questions.get(intent.id);
@@ -172,9 +174,10 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent, room = MAX_MESSAG
 }
 
 /** An answer without its opening 「はい、」 or "Yes." (the rest starts with a capital in English). */
-function withoutYes(text: string): string {
-  if (text.startsWith("はい、")) return text.slice("はい、".length);
-  const en = /^Yes[.,] (\w)/.exec(text);
+/** An answer without its opening yes or no (「はい、」「いいえ、」, "Yes, …", "No. …"): what follows stands alone. */
+function withoutOpener(text: string): string {
+  for (const opener of ["はい、", "いいえ、"]) if (text.startsWith(opener)) return text.slice(opener.length);
+  const en = /^(?:Yes|No)[.,] (\w)/.exec(text);
   return en ? en[1]!.toUpperCase() + text.slice(en[0].length) : text;
 }
 
@@ -198,12 +201,12 @@ function numbered(steps: readonly string[]): string {
   return steps.map((s, i) => `${i + 1}. ${s}`).join("\n");
 }
 
-function followUpText(ctx: RenderContext, topicId: Diagnosis["topic"], id: string): string {
+function followUpText(ctx: RenderContext, topicId: Diagnosis["topic"], id: string, told = false): string {
   const followUp = topicOf(ctx, topicId).followUps.find((f) => f.id === id);
   if (!followUp) return t(ctx, ctx.ui.menu.prompt);
   const links = (followUp.links ?? []).map((l) => linkOf(ctx, l)).filter((l) => l !== undefined);
   return [
-    t(ctx, followUp.answer),
+    told ? withoutOpener(t(ctx, followUp.answer)) : t(ctx, followUp.answer),
     followUp.steps ? numbered(followUp.steps[ctx.lang]) : "",
     links.map((l) => `${l.label}: ${l.url}`).join("\n"),
   ]
@@ -238,9 +241,9 @@ function questionText(
     remind && topic && question.topics[topic] === undefined && !question.courtesy
       ? diagnosisReminder(ctx, topic)
       : "";
-  // An answer that opens with "yes" answers a question: said after a statement (「それはもうやりました」)
-  // it starts with what to do.
-  const text = told ? withoutYes(t(ctx, answer)) : t(ctx, answer);
+  // An answer that opens with yes or no answers a yes-no question: said after a statement (「それはもうやり
+  // ました」), a what or how, or a question asked in the negative, it starts with what follows.
+  const text = told ? withoutOpener(t(ctx, answer)) : t(ctx, answer);
   return [text, links.map((l) => `${l.label}: ${l.url}`).join("\n"), reminder].filter(Boolean).join("\n\n");
 }
 

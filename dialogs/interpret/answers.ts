@@ -1,7 +1,7 @@
 import { answerFor, answersEveryTopic, type Question } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent } from "../events.ts";
-import { asksOpen, isQuestion } from "../understand/asking.ts";
+import { asksNegated, asksOpen, isQuestion } from "../understand/asking.ts";
 import type { Understanding } from "../understand/understand.ts";
 import type { QuestionContext } from "./context.ts";
 import { CLEAR_OVER_BOUNCE, MAX_TOPICS_OF_A_STANDALONE_ANSWER } from "./thresholds.ts";
@@ -48,22 +48,29 @@ export function questionEvent(
 }
 
 /**
- * An answer that opens with "yes" (「はい、電話やLINEなど…」), given to a typed message that asks nothing
- * (「それはもうやりました」) or asks what or how (「相手に何て言えばいい？」), is marked told: the reply leaves
- * the "yes" out.
+ * An answer that opens with yes or no (「はい、電話やLINEなど…」「いいえ、送り直さないでください」), given to
+ * a typed message that asks nothing (「それはもうやりました」), asks what or how (「相手に何て言えばいい？」)
+ * or asks in the negative (「送り直さなくていいの？」, where 「いいえ」 would say the opposite of what
+ * follows), is marked told: the reply leaves the opener out (the rest of every such answer stands alone).
  */
 export function toldOrAsked(
-  ctx: Questions,
+  ctx: Pick<QuestionContext, "questions" | "knowledge">,
   events: DialogEvent[],
   text: string,
   topic: TopicId | null,
 ): DialogEvent[] {
   const last = events[events.length - 1];
-  if (last?.type !== "ANSWER" || (isQuestion(text) && !asksOpen(text))) return events;
-  const q = ctx.questions.get(last.id);
-  const answer = q && answerFor(q, topic);
-  const yes = answer && "ja" in answer && (answer.ja.startsWith("はい") || answer.en.startsWith("Yes"));
-  return yes ? [...events.slice(0, -1), { ...last, told: true }] : events;
+  if (last?.type !== "ANSWER" && last?.type !== "FOLLOW_UP") return events;
+  if (isQuestion(text) && !asksOpen(text) && !asksNegated(text)) return events;
+  const question = last.type === "ANSWER" ? ctx.questions.get(last.id) : undefined;
+  const answer = question
+    ? answerFor(question, topic)
+    : last.type === "FOLLOW_UP"
+      ? ctx.knowledge.topics.get(last.topic)?.followUps.find((f) => f.id === last.id)?.answer
+      : undefined;
+  const opens =
+    answer && "ja" in answer && (/^(?:はい|いいえ)、/.test(answer.ja) || /^(?:Yes|No)[.,] /.test(answer.en));
+  return opens ? [...events.slice(0, -1), { ...last, told: true }] : events;
 }
 
 /** The question a question stands for with a diagnosis on screen (「わからない」 → "in plain words"). */

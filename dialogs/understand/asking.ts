@@ -351,6 +351,18 @@ export function asksOpen(text: string): boolean {
 }
 const MAX_OPEN_CHARS = 500;
 
+/**
+ * Whether a text asks in the negative (「送り直さなくていいの？」「スクショじゃだめ？」「届いてない？」, "so I
+ * don't need to?"): a 「はい」 or 「いいえ」 before the answer could say the opposite of what follows (Japanese
+ * agrees with the question's words, English with the fact), so the answer goes without it. A plain scan.
+ */
+export function asksNegated(text: string): boolean {
+  const t = text.slice(0, MAX_OPEN_CHARS).normalize("NFKC");
+  return ENGLISH_NEGATED.test(t) || NEGATED_WORDS.some((w) => t.includes(w));
+}
+const NEGATED_WORDS = ["ない", "なく", "ません", "ずに", "だめ", "ダメ", "駄目", "無理", "不要", "いらん"];
+const ENGLISH_NEGATED = /\b(?:not|no|never)\b|n't\b/i;
+
 /** Japanese, a question mark at the end or a question word first: a person asking, even with bounce words. */
 export function asksSomething(text: string): boolean {
   return /[?？]\s*$/.test(text) || JAPANESE.test(text) || ENGLISH_QUESTION.test(text.trimStart());
