@@ -80,6 +80,9 @@ const DEV_BLOCKS = {
   // index's own check (round 14): follow-ups, near-miss pairs, cold questions (sending-limit, change-address)
   // and out of scope, written before its changes to the question index's scoring.
   "dev-index4": "INDEX4",
+  // follow18's own check (round 18): follow-ups with a pronoun for the diagnosis, the diagnosis retold in the
+  // user's words ending in what it asks, two questions in one message; 16 topics, written before its changes.
+  "dev-follow18": "FOLLOW18",
   // emo2's own check (round 15): upset messages whose calm twin is answered right (the feeling in a clause of its
   // own), feelings alone, feelings no word list holds, and calm messages; written before its changes.
   "dev-emotion5": "EMOTION5",
