@@ -572,13 +572,15 @@ export function buildQuestionIndex(
       // diagnoses that only shares its words (「パスワードが違うってこと？」 after "could not verify the
       // sender" is no question about a wrong address) gives way to this diagnosis in plain words.
       const top = decided.candidates[0];
+      // The question decided on, which may lead the candidates that fit the diagnosis offered beside it.
+      const chosen = decided.kind === "confident" ? decided.id : top?.id;
       if (
         topic !== null &&
         plainWords &&
         decided.kind !== "none" &&
-        top &&
-        !fitting.has(top.id) &&
-        Object.keys(bank.questions.get(top.id)?.topics ?? {}).length > 0 &&
+        chosen !== undefined &&
+        !fitting.has(chosen) &&
+        Object.keys(bank.questions.get(chosen)?.topics ?? {}).length > 0 &&
         asksMeaning(text)
       )
         return { kind: "confident", id: plainWords.id, candidates: decided.candidates };
