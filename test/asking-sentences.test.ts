@@ -7,7 +7,7 @@ import {
   sentenceAsks,
   sentencesOf,
 } from "../dialogs/understand/asking.ts";
-import { termAskedAbout } from "../dialogs/understand/understand.ts";
+import { retellsAdvice, termAskedAbout } from "../dialogs/understand/understand.ts";
 
 describe("a message cut into its sentences (the story and the question in it)", () => {
   it("cuts after 。！？ and line ends, not at commas, and drops sentences of punctuation only", () => {
@@ -101,5 +101,16 @@ describe("a clause that opens with a condition", () => {
   });
   it("a command to tell asks, as 「教えて」 does", () => {
     expect(isQuestion("確認の仕方を教えなさいよ")).toBe(true);
+  });
+});
+
+describe("what to do, retold and asked whether that is it", () => {
+  it("names an action to take and asks whether it is so; how or what to do, or the diagnosis retold, is not it", () => {
+    expect(retellsAdvice("つまり待っとけばいいってこと？")).toBe(true);
+    expect(retellsAdvice("じゃあ相手に聞くしかないの？")).toBe(true);
+    expect(retellsAdvice("送り直していいってことですか")).toBe(true);
+    expect(retellsAdvice("どうすればいいの？")).toBe(false);
+    expect(retellsAdvice("相手のメールボックスがいっぱいってこと？")).toBe(false);
+    expect(retellsAdvice("待てばいい".repeat(1000))).toBe(false);
   });
 });

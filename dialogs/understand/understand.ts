@@ -132,6 +132,13 @@ export const THRESHOLDS = {
    * held-out item, 0.6 gained the same as 0.5).
    */
   overGist: 0.5,
+  /**
+   * With a diagnosis on screen, multiplier for the diagnosis in plain words when a text retells what to do
+   * and asks whether that is it (「つまり待っとけばいいってこと？」「しばらく待つしかないの？」): its frame
+   * (「つまり」「ってこと」) is plain-words', what it asks is the action named (wait, resend, tell the
+   * recipient); and it is no diagnosis said again.
+   */
+  adviceRetold: 0.75,
 } as const;
 
 /** Longer texts are pastes or stories, not questions; only their start is read. */
@@ -457,6 +464,8 @@ export function buildQuestionIndex(
       // question its condition's words name (the address).
       const frame = topic === null ? undefined : asksOutcome(text);
       const framed = frame === undefined ? undefined : outcomeQuestion(frame, topic!);
+      // 「つまり待っとけばいいってこと？」: what to do, retold and asked whether it is so, asks about that.
+      const advice = topic !== null && retellsAdvice(text);
       let s1 = Number.NEGATIVE_INFINITY;
       let s2 = Number.NEGATIVE_INFINITY;
       let s3 = Number.NEGATIVE_INFINITY;
@@ -464,7 +473,9 @@ export function buildQuestionIndex(
       for (let qi = 0; qi < questions.length; qi++) {
         const s = (best[qi]! + THRESHOLDS.second * second[qi]!) / (1 + THRESHOLDS.second);
         const weight =
-          fit.weight[qi]! * (framed !== undefined && questions[qi] === framed ? THRESHOLDS.outcome : 1);
+          fit.weight[qi]! *
+          (framed !== undefined && questions[qi] === framed ? THRESHOLDS.outcome : 1) *
+          (advice && questions[qi] === plainWords ? THRESHOLDS.adviceRetold : 1);
         if (s <= 0 || weight === 0) continue; // weight 0: no answer here (answerable)
         // Not capped at 1: two boosted questions that both match well must keep their order, or a cap
         // turns a clear lead ("How big can my attachment be?": size limit over large files) into a tie.
@@ -517,6 +528,7 @@ export function buildQuestionIndex(
       const decidedScore = decided.candidates[0]?.score ?? 0;
       if (
         plainWords &&
+        !advice &&
         saysGist * THRESHOLDS.contextBoost >= THRESHOLDS.confident &&
         !(
           decided.kind === "confident" &&
@@ -579,6 +591,7 @@ export function buildQuestionIndex(
         plainWords &&
         decided.kind !== "none" &&
         chosen !== undefined &&
+        !advice &&
         !fitting.has(chosen) &&
         Object.keys(bank.questions.get(chosen)?.topics ?? {}).length > 0 &&
         asksMeaning(text)
@@ -866,6 +879,39 @@ const MEANING_FRAMES = [
   "つまり",
   "mean",
 ];
+
+/**
+ * Ends of what a text says to do (「待っとけば いい」「待つしかない」「送らずに待っとけ」「聞くべき」「送っていい」):
+ * retold and asked whether it is so, the action is what is asked.
+ */
+const ADVICE_ENDS = [
+  "ばいい",
+  "ばよい",
+  "ばok",
+  "しかない",
+  "っとけ",
+  "っとく",
+  "ておけ",
+  "ておく",
+  "でおけ",
+  "べき",
+  "ていい",
+  "でいい",
+  "もいい",
+  "なきゃ",
+  "ないとだめ",
+  "ないといけない",
+];
+
+/**
+ * Whether a text retells what to do and asks whether that is it (「つまり待っとけばいいってこと？」「じゃあ相手
+ * に聞くしかないの？」), not how or what to do (「どうすればいいの」): a plain scan, no pattern.
+ */
+export function retellsAdvice(text: string): boolean {
+  const t = text.slice(0, MAX_QUESTION_CHARS).normalize("NFKC").toLowerCase();
+  if (!ADVICE_ENDS.some((e) => t.includes(e))) return false;
+  return asksMeaning(t) || asksWhetherSo(t.split("いい").join(""));
+}
 
 /** Frames after a word that ask what it means (「SPFってなに」「リレーとは」). */
 const TERM_FRAMES = ["ってなに", "って何", "ってなん", "とは", "ってどういう"];
