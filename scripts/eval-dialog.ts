@@ -69,6 +69,9 @@ const DEV_BLOCKS = {
   // cold's own check (round 13): what a returned mail said, retold in everyday words for every topic, general
   // questions in other words, out of scope; written before its changes.
   "dev-cold3": "COLD3",
+  // cold5's own check (round 18): cold messages (a returned mail retold for every topic, general questions in
+  // other words, a symptom with a question, out of scope) and casual spellings of them, written before its changes.
+  "dev-cold5": "COLD5",
   // emotion's own check (round 13): the question or situation inside an upset message, written before its changes.
   "dev-emotion3": "EMOTION3",
   // emo's own check (round 14): forms of upset not covered before (fear, resignation, sarcasm, deadlines,
