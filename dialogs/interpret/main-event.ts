@@ -101,7 +101,8 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   // screen its next step; without, the paste help that starts from what they said.
   // A question asked in the very words of one of its examples (「もう届かないの？」) is that question.
   const asked = question !== undefined && (understood.candidates[0]?.score ?? 0) >= ASKED_AS_EXAMPLE;
-  if (mention && !asked && isLament(foldedBesides))
+  // A question of what something is (「エラーメールてなんですか」: its 「なんで」 is of 「なんです」) is no lament.
+  if (mention && !asked && !question?.asksWhat && isLament(foldedBesides))
     return session.topic ? nextStep : { type: "BOUNCE_MENTIONED", about: mention };
   // Something people tell rather than ask (「スマホのアドレスだけ届かない、Gmailには届く」), said clearly
   // in the words of the whole message, is that question too, though the message also names returned mail.

@@ -6,7 +6,13 @@ import type { DialogEvent } from "../events.ts";
 import type { Lang } from "../knowledge-contract.ts";
 import { normalizeCommand } from "../text.ts";
 import { kindOfText, languageOfCommand } from "../text-kind.ts";
-import { asksSomething, isEnglishQuestion, isQuestion, reportsBounce } from "../understand/asking.ts";
+import {
+  asksSomething,
+  isEnglishQuestion,
+  isQuestion,
+  reportsBounce,
+  sentenceAsks,
+} from "../understand/asking.ts";
 import { standardSpelling } from "../understand/dialect.ts";
 import { type LanguageRequest, languageRequest } from "../understand/language-request.ts";
 import { retells } from "../understand/reason-texts.ts";
@@ -146,7 +152,8 @@ export async function fromText(
     q.topics[byClass] !== undefined &&
     Object.keys(q.topics).length <= MAX_TOPICS_OF_A_STANDALONE_ANSWER;
   const askedInstead = () => {
-    const q = isQuestion(text) ? question() : undefined;
+    // 「相手の受信箱が満杯で送れなかったみたい」 "it seems" tells: its 「たい」 is no wish (sentenceAsks).
+    const q = sentenceAsks(text) ? question() : undefined;
     return q !== undefined && q.does === undefined && (topScore() >= CLASS_GIVES_WAY || aboutClass(q));
   };
   const ownWords = ownPhrase ?? (byClass && !askedInstead() ? byClass : undefined);
