@@ -10,6 +10,12 @@ describe("what comes of a condition (outcome.ts)", () => {
     expect(asksOutcome("if I change the settings will it go through?")).toBe("after-fixing");
   });
 
+  it("asks, of sending after something done, whether it is all right or allowed; of anything else that is safety", () => {
+    expect(asksOutcome("半角で打ち直して送れば大丈夫？")).toBe("after-fixing");
+    expect(asksOutcome("打ち間違いを直したらもう一回送っていいの？")).toBe("after-fixing");
+    expect(asksOutcome("パスワードを変えれば大丈夫？")).toBeUndefined();
+  });
+
   it("asks what comes of waiting, unless the mail is sent again", () => {
     expect(asksOutcome("しばらく待てば届く？")).toBe("after-waiting");
     expect(asksOutcome("相手のサーバーが復旧したら勝手に届くの？")).toBe("after-waiting");

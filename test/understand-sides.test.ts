@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sideNamed } from "../dialogs/understand/sides.ts";
+import { choosesSide, sideNamed } from "../dialogs/understand/sides.ts";
 
 describe("sideNamed", () => {
   it("reads the user's own side, the other party's, and both offered as a choice", () => {
@@ -18,5 +18,16 @@ describe("sideNamed", () => {
 
   it("reads a long repeated text as its one phrase", () => {
     expect(sideNamed("うちの取引先".repeat(900))).toBe("other");
+  });
+});
+
+describe("choosesSide", () => {
+  it("reads both sides offered as a choice, not both named in one story or one side alone", () => {
+    expect(choosesSide("相手側の制限に引っかかったのか、うちの方の制限なのか知りたい")).toBe(true);
+    expect(choosesSide("これは私の設定のせい？それとも相手？")).toBe(true);
+    expect(choosesSide("止まってるのは相手のアカウント？私の？")).toBe(true);
+    expect(choosesSide("相手のアドレスを私のスマホで打ち間違えたの？")).toBe(false);
+    expect(choosesSide("私の設定のせい？それとも何か別の理由？")).toBe(false);
+    expect(choosesSide("did my message reach them or not")).toBe(false);
   });
 });

@@ -38,6 +38,19 @@ const OUTCOMES_JA = [
   "なおる",
   "解決",
 ];
+/**
+ * Said of sending, what comes of it is also whether it is all right or allowed (「半角で打ち直して送れば大丈夫？」
+ * 「直したらもう一回送っていいの？」); said of anything else (「パスワードを変えれば大丈夫？」), it is safety.
+ */
+const OUTCOMES_OF_SENDING_JA = [
+  ...OUTCOMES_JA,
+  "大丈夫",
+  "だいじょうぶ",
+  "平気",
+  "ていい",
+  "てもいい",
+  "でいい",
+];
 const OUTCOMES_EN = [
   "arrive",
   "go through",
@@ -114,11 +127,12 @@ function sentenceAsksOutcome(t: string): Outcome | undefined {
   const body = trimEnd(t);
   if (DONE_ENDS.some((e) => body.endsWith(e))) return undefined;
   // The condition ends at the last condition mark that has an outcome word after it.
+  const outcomes = SENDING.some((w) => t.includes(w)) ? OUTCOMES_OF_SENDING_JA : OUTCOMES_JA;
   let at = -1;
   let end = -1;
   for (const c of CONDITIONS_JA) {
     const i = t.lastIndexOf(c);
-    if (i > at && OUTCOMES_JA.some((o) => t.indexOf(o, i + c.length) >= 0)) {
+    if (i > at && outcomes.some((o) => t.indexOf(o, i + c.length) >= 0)) {
       at = i;
       end = i + c.length;
     }
@@ -139,7 +153,7 @@ function sentenceAsksOutcome(t: string): Outcome | undefined {
   }
   // Asked of the outcome: its word ends the text, or nearly (「届く？」「受け取ってもらえますか」「送れるかな」).
   const last = Math.max(
-    ...OUTCOMES_JA.map((o) => body.lastIndexOf(o)),
+    ...outcomes.map((o) => body.lastIndexOf(o)),
     ...OUTCOMES_EN.map((o) => body.lastIndexOf(o)),
   );
   if (last < end || body.length - last > MAX_AFTER_OUTCOME) return undefined;

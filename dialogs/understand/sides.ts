@@ -61,6 +61,29 @@ export function sideNamed(text: string): Side | undefined {
 }
 
 /**
+ * Words that offer a choice between two things named (「相手側の制限なのか、うちの方の制限なのか」「私の？それとも
+ * 向こう？」). English "or" is left out: "did it reach them or not" names no choice of sides.
+ */
+const CHOICE_WORDS = ["それとも", "または", "もしくは", "どっち", "どちら", "のか、"];
+
+/**
+ * Whether a text names both sides as a choice asked about (「相手側の制限に引っかかったのか、うちの方の制限なのか
+ * 知りたい」), not both in one story (「相手のアドレスを私が間違えた」): a word of choice, or two questions.
+ */
+export function choosesSide(text: string): boolean {
+  if (sideNamed(text) !== "both") return false;
+  const t = text.normalize("NFKC").toLowerCase();
+  if (countOf(t, "?") >= 2) return true;
+  return CHOICE_WORDS.some((w) => t.includes(w));
+}
+
+function countOf(t: string, mark: string): number {
+  let n = 0;
+  for (let at = t.indexOf(mark); at >= 0; at = t.indexOf(mark, at + 1)) n++;
+  return n;
+}
+
+/**
  * Whether the user's own word occurs other than right before a word for the other party: 「うちの取引先」
  * names the other party (whose they are), not the user's side.
  */

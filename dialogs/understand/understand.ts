@@ -19,7 +19,7 @@ import {
 } from "./normalize.ts";
 import { asksOutcome } from "./outcome.ts";
 import { addPostings, topTwo } from "./scoring.ts";
-import { namesFault, sideNamed } from "./sides.ts";
+import { choosesSide, namesFault, sideNamed } from "./sides.ts";
 
 /**
  * Which question of knowledge/data/questions/ a typed text asks, and how sure that is.
@@ -569,7 +569,9 @@ export function buildQuestionIndex(
       ) {
         const side = sideAsked(text);
         // 「止められてるのは相手の？私の？」 names both sides as the choice asked about: whose side it is.
-        if ((side === "own" || side === "both") && decided.id === plainWords.id)
+        // 「相手側の制限なのか、うちの方の制限なのか知りたい」: both sides offered as a choice ask whose side it is,
+        // whatever the words of what is limited or full also match (size-limit).
+        if (((side === "own" || side === "both") && decided.id === plainWords.id) || choosesSide(text))
           decided = { kind: "confident", id: sideQuestion.id, candidates: decided.candidates };
         else if (
           side === "other" &&
