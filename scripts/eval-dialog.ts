@@ -89,6 +89,10 @@ const DEV_BLOCKS = {
   // emo2's own check (round 15): upset messages whose calm twin is answered right (the feeling in a clause of its
   // own), feelings alone, feelings no word list holds, and calm messages; written before its changes.
   "dev-emotion5": "EMOTION5",
+  // emo8's own check (round 18): upset messages whose feeling is in words no list held (げんなり, 生きた心地がしない,
+  // "doing my head in"), elderly users apologising, sarcasm, deadlines by the clock, around a question cold or
+  // after a diagnosis; and calm messages with feeling-like words (played down, over, polite, 笑); written first.
+  "dev-emotion8": "EMOTION8",
   // neg's own check (round 15): pairs that differ by a negation or its absence (helped / didn't help, arrived? /
   // didn't arrive, will it go through / still won't), written before the question index read negation.
   "dev-negation": "NEGATION",
