@@ -6,6 +6,8 @@ import {
   splitAtPastContrast,
   withoutDeniedBlame,
   withoutDeniedFeelings,
+  withoutLaughedOff,
+  withoutPlayedDown,
 } from "../dialogs/understand/feelings.ts";
 
 describe("a feeling told by the shape of a message, without a word of feeling", () => {
@@ -42,6 +44,15 @@ describe("a feeling told by the shape of a message, without a word of feeling", 
     expect(feltByShape("70代の母に代わって聞きます")).toBeUndefined();
     expect(feltByShape("40歳です。エラーメールって何？")).toBeUndefined();
     expect(feltByShape("1080歳")).toBeUndefined();
+  });
+
+  it("an age in kanji, or an age passed (「七十を過ぎて」), is told as well; a smaller one or a count is not", () => {
+    expect(feltByShape("七十を過ぎて機械のことはわかりません")).toBe("ashamed");
+    expect(feltByShape("八十五歳の私でも送れますか")).toBe("ashamed");
+    expect(feltByShape("75過ぎの私には難しくて")).toBe("ashamed");
+    expect(feltByShape("四十歳です。エラーメールって何？")).toBeUndefined();
+    expect(feltByShape("百七十歳")).toBeUndefined();
+    expect(feltByShape("七十通のメールを送った")).toBeUndefined();
   });
 
   it("minutes or an hour left, said against them; days left to wait are no deadline", () => {
@@ -272,5 +283,42 @@ describe("a failure not once, work at a stop, and a worry turned past", () => {
       "おそるおそる",
     );
     expect(splitAtPastContrast("不安です。届きますか")).toBeUndefined();
+  });
+});
+
+describe("a feeling played down or laughed off is none", () => {
+  const words = ["ドキッ", "ショック", "焦", "困って", "不安", "怒", "びっくり", "心配", "最悪"];
+  const blank = (t: string) => t.trim() === "" || !words.some((w) => t.includes(w));
+
+  it("「一瞬」「ちょっと」 before a feeling set aside by a contrast: a moment's shock, or a feeling past", () => {
+    expect(blank(withoutPlayedDown("一瞬ドキッとしましたが、", words))).toBe(true);
+    expect(blank(withoutPlayedDown("ちょっとショックだけど、", words))).toBe(true);
+    expect(blank(withoutPlayedDown("ちょっと焦ったけど、", words))).toBe(true);
+    expect(withoutPlayedDown("一瞬焦ったけど、どこを確かめればいい？", words)).toContain(
+      "どこを確かめればいい？",
+    );
+  });
+
+  it("a feeling understated but still felt (present, no contrast) stays", () => {
+    expect(withoutPlayedDown("ちょっと困ってるんですけど、至急", words)).toContain("困って");
+    expect(withoutPlayedDown("ちょっと心配になってきました", words)).toContain("心配");
+    expect(withoutPlayedDown("ちょっと不安ですが、大丈夫？", words)).toContain("不安");
+    expect(withoutPlayedDown("すごくショックだけど、", words)).toContain("ショック");
+  });
+
+  it("a sentence closed by a laugh (笑, ｗ, lol) loses its feelings; a laugh alone laughs at the sentence before", () => {
+    expect(withoutLaughedOff("詰め込みすぎて怒られちゃいました笑 上限は？", words)).not.toContain("怒");
+    expect(withoutLaughedOff("びっくりするほど多いですね笑", words)).not.toContain("びっくり");
+    expect(withoutLaughedOff("ちょっと焦ったw", words)).not.toContain("焦");
+    expect(withoutLaughedOff("lol ok no panic. 心配?", words)).toContain("心配");
+    expect(withoutLaughedOff("最悪。笑", words)).not.toContain("最悪");
+  });
+
+  it("笑 as a verb or a wry smile is no laugh, and other sentences keep their feelings", () => {
+    expect(withoutLaughedOff("笑えない。最悪", words)).toContain("最悪");
+    expect(withoutLaughedOff("最悪で笑うしかない", words)).toContain("最悪");
+    expect(withoutLaughedOff("何度やってもダメで困ってる(苦笑)", words)).toContain("困って");
+    expect(withoutLaughedOff("不安です。でも面白いね笑", words)).toContain("不安");
+    expect(withoutLaughedOff("swift won't help, 心配", words)).toContain("心配");
   });
 });

@@ -11,6 +11,8 @@ import {
   splitAtPastContrast,
   withoutDeniedBlame,
   withoutDeniedFeelings,
+  withoutLaughedOff,
+  withoutPlayedDown,
 } from "../understand/feelings.ts";
 import type { ReadingTable } from "../understand/normalize.ts";
 import { phraseMatcher } from "../understand/phrases.ts";
@@ -59,16 +61,22 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
   // Every word of feeling may be denied or played down (「やばい、って程じゃない」).
   const felt = FEELINGS.flatMap((kind) => words[kind]).map((w) => w.normalize("NFKC").toLowerCase());
   // Lower case: "Not panicking, just curious" denies as "not panicking" does.
+  // Played down (「一瞬ドキッとしましたが、」) or laughed off (「怒られちゃいました笑」): none either.
+  const withoutToldCalmly = (folded: string) => withoutLaughedOff(withoutPlayedDown(folded, felt), felt);
   const withoutExceptions = (text: string) =>
     withoutDeniedBlame(
-      withoutDeniedFeelings(withoutNotFeelings(text.normalize("NFKC").toLowerCase()), felt),
+      withoutToldCalmly(
+        withoutDeniedFeelings(withoutNotFeelings(text.normalize("NFKC").toLowerCase()), felt),
+      ),
       blames,
     );
   // A feeling said to be absent (「イライラはしてないけど、これって私のせい？」): the writer told us they are calm,
   // so what only sounds upset (blame asked, the shape of a sentence) is a plain question.
   const withoutDenials = wordsRemover(NEGATED_FEELINGS.map((w) => w.normalize("NFKC").toLowerCase()));
   const deniesFeeling = (folded: string) =>
-    withoutDenials(folded) !== folded || withoutDeniedFeelings(folded, felt) !== folded;
+    withoutDenials(folded) !== folded ||
+    withoutDeniedFeelings(folded, felt) !== folded ||
+    withoutToldCalmly(folded) !== folded;
   const feelingIn = (text: string): Feeling | undefined => {
     const plain = withoutExceptions(text);
     const calmSaid = deniesFeeling(text.normalize("NFKC").toLowerCase());

@@ -485,7 +485,8 @@ const ON_THEIR_MIND = ["気にな", "気がかり", "頭から離れ"];
  * An age of their own told, past which most users feel behind with computers (「80歳です」「70代の私」「85才」):
  * unsure of themselves though no word says so (ui.yaml 年寄り, 高齢 say it in words). A hand scan of digits.
  */
-export function toldOld(t: string): boolean {
+export function toldOld(text: string): boolean {
+  const t = withKanjiAges(text);
   for (let i = 0; i < t.length; i++) {
     let j = i;
     while (j < t.length && j - i < 3 && isDigit(t[j]!)) j++;
@@ -503,7 +504,28 @@ export function toldOld(t: string): boolean {
   return false;
 }
 const OLD_AGE = 70;
-const AGE_UNITS = ["歳", "才", "代"];
+// 「七十を過ぎて」「70過ぎの私」: an age passed, told without a unit.
+const AGE_UNITS = ["歳", "才", "代", "を過ぎ", "過ぎ"];
+/**
+ * 「七十五歳」「八十を過ぎて」: ages of seventy and more written in kanji, as digits (the tens 七 八 九 before 十,
+ * a unit after it). Other kanji numbers are left as they are. A hand scan: linear.
+ */
+function withKanjiAges(t: string): string {
+  if (!t.includes("十")) return t;
+  let out = "";
+  for (let i = 0; i < t.length; i++) {
+    const tens = KANJI_DIGITS.indexOf(t[i]!);
+    if (tens >= 7 && t[i + 1] === "十" && (i === 0 || !`${KANJI_DIGITS}百千万`.includes(t[i - 1]!))) {
+      const ones = KANJI_DIGITS.indexOf(t[i + 2] ?? "");
+      out += String(tens * 10 + Math.max(0, ones));
+      i += ones > 0 ? 2 : 1;
+      continue;
+    }
+    out += t[i];
+  }
+  return out;
+}
+const KANJI_DIGITS = "〇一二三四五六七八九";
 const SELF_AFTER = ["私", "わたし", "自分", "年寄り", "老人", "者", "身"];
 const isDigit = (ch: string) => ch >= "0" && ch <= "9";
 
@@ -955,6 +977,129 @@ const DENIAL_TAILS = [
   "笑",
 ];
 const isHiragana = (ch: string) => ch >= "ぁ" && ch <= "ゖ";
+
+/**
+ * 「一瞬ドキッとしましたが、…」「ちょっとショックだけど、…」「ちょっと残念ですが、…」: a word of feeling played
+ * down by 「一瞬」「ちょっと」「少し」 just before it and set aside by a contrast right after it (「…が、」「…けど」):
+ * the writer goes on calmly, so it is blanked out with its softener and ending. 「ちょっと心配になってきました」
+ * (no contrast) stays a feeling. A hand scan from each softener (rare): at most PLAYED_DOWN_REACH letters ahead.
+ */
+export function withoutPlayedDown(t: string, words: readonly string[]): string {
+  if (!SOFTENERS.some((s) => t.includes(s))) return t;
+  let out = t;
+  for (const softener of SOFTENERS) {
+    for (let at = out.indexOf(softener); at >= 0; at = out.indexOf(softener, at + 1)) {
+      let from = at + softener.length;
+      if (out.startsWith("だけ", from)) from += 2;
+      const word = words.find((w) => w !== "" && out.startsWith(w, from));
+      if (word === undefined) continue;
+      const end = contrastAfter(out, from + word.length, softener === "一瞬" || MOMENTARY.includes(word));
+      if (end >= 0) out = out.slice(0, at) + " ".repeat(end - at) + out.slice(end);
+    }
+  }
+  return out;
+}
+/**
+ * Where a contrast that closes the clause ends (「…しましたが、」「…だけど」), within a verb's ending; else -1.
+ * Unless `anyTense`, the feeling must be past (「ちょっと焦ったけど」): 「ちょっと困ってるんですけど、」 is
+ * trouble understated, still felt.
+ */
+function contrastAfter(t: string, from: number, anyTense: boolean): number {
+  let past = anyTense;
+  for (let i = from; i <= from + PLAYED_DOWN_REACH && i < t.length; i++) {
+    if (t[i] === "た") past = true;
+    if (t.startsWith("けれど", i)) return past ? i + 3 : -1;
+    if (t.startsWith("けど", i) && !t.startsWith("だけど", i - 1)) return past ? i + 2 : -1;
+    if (t.startsWith("だけど", i)) return past || anyTense ? i + 3 : -1;
+    if (t[i] === "が" && (i + 1 === t.length || PAUSES.has(t[i + 1]!))) return past ? i + 1 : -1;
+    if (!isHiragana(t[i]!) && t[i] !== "ー") return -1;
+  }
+  return -1;
+}
+/** A moment's reaction (shock, a start, disappointment), over as it is told: played down in any tense. */
+const MOMENTARY = [
+  "ショック",
+  "しょっく",
+  "びっくり",
+  "ビックリ",
+  "ドキッ",
+  "どきっ",
+  "ヒヤッ",
+  "ひやっ",
+  "残念です",
+  "残念だ",
+];
+const SOFTENERS = ["一瞬", "ちょっと", "ちょっぴり", "少し", "すこし", "少々", "若干", "a bit ", "a little "];
+const PLAYED_DOWN_REACH = 8;
+
+/**
+ * 「写真を詰め込みすぎて怒られちゃいました笑」「びっくりするほど多いですね笑」"lol ok no panic": a sentence the
+ * writer laughs at (笑, (笑), ｗ closing it; "lol", "haha" in it) tells no feeling: its words of feeling are
+ * blanked out. 「笑えない」「笑い事じゃない」「笑うしかない」 are no laugh (笑 followed by a verb's letters). A laugh
+ * alone after a sentence's mark (「失礼すぎない？笑」) laughs at the sentence before it. Hand scans: linear.
+ */
+export function withoutLaughedOff(t: string, words: readonly string[]): string {
+  if (!LAUGH_HINTS.some((h) => t.includes(h))) return t;
+  const spans: [number, number][] = [];
+  let start = 0;
+  let previous = 0;
+  for (let i = 0; i <= t.length; i++) {
+    const ch = t[i];
+    const ends = ch === undefined || SENTENCE_MARKS.has(ch) || (ch === " " && t[i - 1] === "笑");
+    if (!ends) continue;
+    const sentence = t.slice(start, i);
+    if (sentence.trim() === "") {
+      start = i + 1;
+      continue;
+    }
+    // A laugh alone (「笑」「w」) laughs at the sentence before it.
+    if (laughsIn(sentence)) spans.push([sentence.trim().length <= 3 ? previous : start, i]);
+    previous = start;
+    start = i + 1;
+  }
+  if (spans.length === 0) return t;
+  let out = t;
+  for (const [from, to] of spans)
+    for (const word of words) {
+      if (word === "") continue;
+      for (
+        let at = out.indexOf(word, from);
+        at >= 0 && at + word.length <= to;
+        at = out.indexOf(word, at + 1)
+      )
+        out = out.slice(0, at) + " ".repeat(word.length) + out.slice(at + word.length);
+    }
+  return out;
+}
+const LAUGH_HINTS = ["笑", "w", "lol", "haha", "lmao"];
+/** Letters after 笑 that make it a verb or a noun (笑える, 笑い事, 笑う, 笑っ, 笑わ, 笑み): no laugh. */
+const LAUGH_VERB = new Set([..."えいうっわみ"]);
+function laughsIn(sentence: string): boolean {
+  for (let at = sentence.indexOf("笑"); at >= 0; at = sentence.indexOf("笑", at + 1)) {
+    const next = sentence[at + 1];
+    // 「(苦笑)」: a wry smile at a failure is exasperation, no laugh.
+    if ((next === undefined || !LAUGH_VERB.has(next)) && sentence[at - 1] !== "苦") return true;
+  }
+  // ｗ (NFKC: w) closing a sentence of Japanese: 「ですねw」「まじかww」.
+  const end = trimEndOf(sentence, CLOSING);
+  if (end.endsWith("w") && end.length >= 2) {
+    let i = end.length - 1;
+    while (i > 0 && end[i - 1] === "w") i--;
+    if (i > 0 && !LATIN.test(end[i - 1]!) && end[i - 1] !== " ") return true;
+  }
+  return LAUGH_WORDS.some((w) => wordAt(sentence, w));
+}
+const LAUGH_WORDS = ["lol", "haha", "lmao"];
+/** A word of Latin letters standing alone (「lol」 is no part of 「lollipop」). */
+function wordAt(t: string, word: string): boolean {
+  for (let at = t.indexOf(word); at >= 0; at = t.indexOf(word, at + 1)) {
+    const before = t[at - 1];
+    const after = t[at + word.length];
+    if ((before === undefined || !LATIN.test(before)) && (after === undefined || !LATIN.test(after)))
+      return true;
+  }
+  return false;
+}
 
 /**
  * 「私のせいじゃないならよかった」「自分が悪いわけじゃないんですね、安心しました」: blame of oneself (ui.yaml
