@@ -55,6 +55,10 @@ const DEV_BLOCKS = {
   // acts5's check (round 17): acts cold and after advice, polite, casual and English, 「だめでした」 and "that
   // didn't help" beside what was tried, and acts beside a question (which must not swallow it); written first.
   "dev-acts5": "ACTS5",
+  // acts6's check (round 18): thanks with a "but" whose clause carries the message, "same explanation again",
+  // "not what I asked", confusion, a person, restart, greeting, goodbye, what-can-you-do, acts beside a question;
+  // and English as people chat (no capitals, text-speak, pronoun follow-ups: "so its still trying?"); written first.
+  "dev-acts6": "ACTS6",
   // dialog2's own check (round 11): follow-ups and cold questions written before the round's changes.
   "dev-dialog2": "DIALOG2",
   // dialog2's own check (round 12): follow-ups by kind of question and acts in context, written before its changes.
