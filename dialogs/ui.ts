@@ -253,6 +253,8 @@ export const uiSchema = z
         ownSetting: foldedList,
         /** A piece opening with one ("but"): what follows is what is meant. The first that fits is cut off. */
         but: foldedList,
+        /** Things as they were (「まだ」 "still"): told after a courtesy and a "but", the advice did not settle it. */
+        unchanged: foldedList,
         /** A piece that is only one of these (「じゃあ、」) joins what follows: no goodbye. */
         connectives: foldedList,
         /** Tries told as all in vain (「何をしても」): the answer for tries that keep failing. */

@@ -1,6 +1,7 @@
 import type { TopicId } from "../../knowledge/types.ts";
+import { mentionsAny } from "../text.ts";
 import { isQuestion, realises, sentenceAsks, sentencePieces } from "../understand/asking.ts";
-import { canonicalLength } from "../understand/normalize.ts";
+import { canonicalLength, negates } from "../understand/normalize.ts";
 import type { Understanding } from "../understand/understand.ts";
 import { fitsScreen, isConversationAct, isPleasantry, REQUESTED_ACTS } from "./answers.ts";
 import type { QuestionContext } from "./context.ts";
@@ -54,8 +55,14 @@ export function beyondPleasantries(
   // asked or told (being lost, "that didn't help", a request): the thanks was a courtesy before it.
   const but = pieces.findIndex((p, i) => i > 0 && opensWithBut(p, ctx.words));
   if (but > 0) {
-    const meant = ctx.index.understand(withoutBut(pieces.slice(but).join(""), ctx.words) ?? "", topic);
-    if (meant.kind === "confident" && !isPleasantry(ctx, meant.id)) return meant;
+    const after = withoutBut(pieces.slice(but).join(""), ctx.words) ?? "";
+    const meant = ctx.index.understand(after, topic);
+    // 「ありがとうございます。ただ、まだ相手に届いてないみたいです」: a trouble told (not asked) after it, in the
+    // words of a question the diagnosis on screen has no answer of its own for, is no such question: the
+    // advice did not settle it (butStillFails).
+    const toldTrouble = topic !== null && !sentenceAsks(after) && troubleTold(ctx, after);
+    const mere = meant.kind === "confident" && !told(ctx, meant.id) && !fitsScreen(ctx, meant.id, topic!);
+    if (meant.kind === "confident" && !isPleasantry(ctx, meant.id) && !(toldTrouble && mere)) return meant;
   }
   const rest = pieces.filter((s) => {
     const u = ctx.index.understand(s, topic);
@@ -65,6 +72,62 @@ export function beyondPleasantries(
   if (rest.length === 0 || rest.length === pieces.length || !rest.some(isQuestion)) return whole;
   const asked = ctx.index.understand(rest.join("。"), topic);
   return asked.kind === "confident" && !isPleasantry(ctx, asked.id) ? asked : whole;
+}
+
+/**
+ * 「ありがとうございます、でもまだ届きません」 "thanks but it still bounced": a courtesy, then after a "but" a
+ * trouble told and nothing asked (a negation, or things as they were: 「まだ」「同じ」 "still"). The clause after
+ * the "but" carries the message: the advice did not settle it (mainEvent answers as for tries in vain), it
+ * was no thanks.
+ */
+export function butStillFails(
+  ctx: QuestionContext,
+  text: string,
+  understood: Understanding,
+  topic: TopicId,
+): boolean {
+  // The whole read as the courtesy, or as a question the trouble's words share that has no answer of its
+  // own here (「…まだ相手に届いてないみたいです」 is no "did it arrive?" after "user unknown").
+  const id = understood.kind === "confident" ? understood.id : undefined;
+  const q = id === undefined ? undefined : ctx.questions.get(id);
+  const settled =
+    q !== undefined && (q.statement === true || q.ifTold !== undefined || fitsScreen(ctx, q.id, topic));
+  if (q && !isPleasantry(ctx, q.id) && !isConversationAct(q) && settled) return false;
+  const split = splitAtBut(text, ctx.words);
+  if (split === undefined || sentenceAsks(split.after) || !troubleTold(ctx, split.after)) return false;
+  // 「でもまだちょっとわからない」 "still lost", 「でも役に立たなかった」: being lost, "that didn't help" (its words,
+  // `deniedHelp`), read as before; a trouble told is about the mail.
+  if (mentionsAny(split.after, ctx.words.deniedHelp)) return false;
+  const before = ctx.index.understand(split.before, topic);
+  return before.kind === "confident" && isPleasantry(ctx, before.id);
+}
+
+/** A text cut at a "but" that opens a piece after the first (「…、でも」), or at " but " inside one ("thanks but …"). */
+function splitAtBut(
+  text: string,
+  words: QuestionContext["words"],
+): { before: string; after: string } | undefined {
+  const pieces = sentencePieces(text);
+  const but = pieces.findIndex((p, i) => i > 0 && opensWithBut(p, words));
+  const after = but > 0 ? withoutBut(pieces.slice(but).join(""), words) : undefined;
+  if (after !== undefined) return { before: pieces.slice(0, but).join(""), after };
+  const t = text.normalize("NFKC").toLowerCase();
+  const at = t.indexOf(" but ");
+  return at > 0 ? { before: t.slice(0, at), after: t.slice(at + " but ".length) } : undefined;
+}
+
+/** A trouble told: a negation (「届きません」 "didn't"), or things as they were (ui.yaml `typedWords.unchanged`). */
+function troubleTold(ctx: QuestionContext, text: string): boolean {
+  return negates(text, ctx.readings) || mentionsAny(text, ctx.words.unchanged);
+}
+
+/**
+ * A question people tell rather than ask, or one whose telling means something (`statement`, `ifTold`), or
+ * an act of the talk (「でもまだわからない」 "still lost" is being lost).
+ */
+function told(ctx: QuestionContext, id: string): boolean {
+  const q = ctx.questions.get(id);
+  return q !== undefined && (q.statement === true || q.ifTold !== undefined || isConversationAct(q));
 }
 
 /**

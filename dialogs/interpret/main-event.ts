@@ -3,11 +3,18 @@ import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent, Feeling, MentionKind } from "../events.ts";
 import { unreadPaste } from "../paste-excerpt.ts";
 import { mentionsAny } from "../text.ts";
-import { isLament, isQuestion, MIN_TOLD_CHARS, sentencePieces, sentencesOf } from "../understand/asking.ts";
+import {
+  isLament,
+  isQuestion,
+  MIN_TOLD_CHARS,
+  sentenceAsks,
+  sentencePieces,
+  sentencesOf,
+} from "../understand/asking.ts";
 import { WORD_LETTER } from "../understand/feelings.ts";
 import { namesFault } from "../understand/sides.ts";
 import type { Understanding } from "../understand/understand.ts";
-import { isShortReaction } from "./acts.ts";
+import { butStillFails, isShortReaction } from "./acts.ts";
 import {
   askedOnItsOwn,
   fitsScreen,
@@ -81,13 +88,20 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   const understood = m.understood();
   // 「それくらいとっくにやってる」「もう試したけどだめ」: the advice on screen was tried already. Unless a
   // specific question is asked besides, the answer moves on (key-answer.ts movedOn); never the same steps again.
-  if (session.topic && m.typed && ctx.triedOf(withoutConditions(text, ctx.words)) !== undefined) {
+  // So is a trouble told after a courtesy and a "but", asking nothing (「ありがとうございます、でもまだ届きません」).
+  const stillFails = session.topic !== null && m.typed && butStillFails(ctx, text, understood, session.topic);
+  if (
+    session.topic &&
+    m.typed &&
+    (stillFails || ctx.triedOf(withoutConditions(text, ctx.words)) !== undefined)
+  ) {
     // A person, "that didn't help" or a restart asked besides is what they want.
     const asks =
+      !stillFails &&
       question !== undefined &&
       !question.courtesy &&
       (question.does === undefined
-        ? isQuestion(withoutCounts(sentencesOf(ctx.triedOf.strip(text)).at(-1) ?? ""))
+        ? sentenceAsks(withoutCounts(sentencesOf(ctx.triedOf.strip(text)).at(-1) ?? ""))
         : question.does !== "next-steps");
     if (!asks) return movedOn(ctx, session.topic, feeling !== undefined);
   }
