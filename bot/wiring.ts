@@ -20,7 +20,7 @@ import {
 import { createStreamInbox } from "./event-stream.ts";
 import { createLocalInbox, type EventHandler } from "./inbox.ts";
 import { createLineOut, type LineClient, type LineTuning } from "./line-client.ts";
-import { MessagingApiBlobClient, MessagingApiClient } from "./line-sdk.ts";
+import { createMessagingApiClient, MessagingApiBlobClient } from "./line-sdk.ts";
 import { logger as defaultLogger } from "./logger.ts";
 import type { BlobClient, MediaLimits } from "./media.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
@@ -102,7 +102,7 @@ export function createBotDeps(config: BotConfig, services: Services): BotDeps {
   const store = services.store ?? stores.sessions;
   const client =
     services.client ??
-    new MessagingApiClient({
+    createMessagingApiClient({
       channelAccessToken: config.channelAccessToken,
       baseURL: config.lineApiBaseUrl,
     });
