@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksOutcome } from "../dialogs/understand/outcome.ts";
+import { asksOutcome, toldSentOnly } from "../dialogs/understand/outcome.ts";
 
 /** 「直したら届く？」: a question about what comes of something done, or of waiting. */
 describe("what comes of a condition (outcome.ts)", () => {
@@ -37,5 +37,24 @@ describe("what comes of a condition (outcome.ts)", () => {
 
   it("a long run of condition marks alone asks nothing", () => {
     expect(asksOutcome("たら".repeat(5_000))).toBeUndefined();
+  });
+});
+
+/** 「同じメールを送ったほかの人は大丈夫？」: a sending told as done is the story, not a question whether to resend. */
+describe("every sending told as done (outcome.ts toldSentOnly)", () => {
+  it("holds for sending told in the past or as going on, and only then", () => {
+    expect(toldSentOnly("同じメールをCCで3人に送ってたけど、そっちは届いてる？")).toBe(true);
+    expect(toldSentOnly("同じメールを送ったほかの人は大丈夫？")).toBe(true);
+    expect(toldSentOnly("一斉に送信したけど全員だめ？")).toBe(true);
+  });
+
+  it("does not hold for sending asked about or to come, once more, after a condition or as advice", () => {
+    expect(toldSentOnly("さっき送ったけど、また送っていい？")).toBe(false);
+    expect(toldSentOnly("送ったけど、もう一度送るべき？")).toBe(false);
+    expect(toldSentOnly("直して送ったら届く？")).toBe(false);
+    expect(toldSentOnly("送ったほうがいい？")).toBe(false);
+    expect(toldSentOnly("送り直していい？")).toBe(false);
+    expect(toldSentOnly("相手に届いてる？")).toBe(false);
+    expect(toldSentOnly("送".repeat(5_000))).toBe(false);
   });
 });

@@ -176,3 +176,48 @@ function trimEnd(t: string): string {
   while (end > 0 && END_MARKS.has(t[end - 1]!)) end--;
   return t.slice(0, end);
 }
+
+/**
+ * Words that ask for sending once more (「もう一回」「再送」「また」 "again"): with them a sending told in the past
+ * (「さっき送ったけど、また送っていい？」) is the story of what is asked.
+ */
+const AGAIN = [
+  "また",
+  "もう一",
+  "もう1",
+  "もういち",
+  "もっかい",
+  "もういっかい",
+  "再",
+  "直",
+  "なお",
+  "改めて",
+  "again",
+];
+/** Stems of sending written in kanji: 送っ(た), 送信し(た), 出し(た). */
+const SENT_STEMS = ["送っ", "送信し", "出し"];
+/** What follows a stem when the sending is told as done or going on: 「送った」「送ってた」「送ってる」. */
+const TOLD_TAILS = ["た", "てた", "てる", "ている", "ていた", "てま"];
+/** What follows 「送った」 when it is no telling: a condition (たら) or advice (たほうが). */
+const NOT_TOLD_AFTER = ["ら", "ほう", "方"];
+
+/**
+ * Whether every sending a text names is told as done (「同じメールをCCで3人に送ってたけど、そっちは届いてる？」
+ * 「同じメールを送ったほかの人は大丈夫？」), none asked about or to come (送る, 送れる, 送り直す, 送ったら,
+ * 送ったほうが, once more): then the text is no question whether to send again. A plain scan.
+ */
+export function toldSentOnly(text: string): boolean {
+  const t = text.slice(0, MAX_TEXT_CHARS).normalize("NFKC").toLowerCase();
+  if (AGAIN.some((w) => t.includes(w))) return false;
+  let told = false;
+  for (let at = t.indexOf("送"); at >= 0; at = t.indexOf("送", at + 1)) {
+    const stem = SENT_STEMS.find((s) => t.startsWith(s, at));
+    if (stem === undefined) return false; // 送り, 送れ, 送る: sending asked about or to come
+    const after = at + stem.length;
+    const tail = TOLD_TAILS.find((e) => t.startsWith(e, after));
+    if (tail === undefined) return false;
+    if (NOT_TOLD_AFTER.some((w) => t.startsWith(w, after + tail.length))) return false;
+    told = true;
+  }
+  return told;
+}

@@ -17,7 +17,7 @@ import {
   type ReadingTable,
   readingTable,
 } from "./normalize.ts";
-import { asksOutcome } from "./outcome.ts";
+import { asksOutcome, toldSentOnly } from "./outcome.ts";
 import { addPostings, topTwo } from "./scoring.ts";
 import { choosesSide, namesFault, sideNamed } from "./sides.ts";
 
@@ -177,6 +177,8 @@ export function buildQuestionIndex(
   const outcomeQuestion = (frame: Question["asksOutcome"], topic: TopicId) =>
     outcomeQuestions.find((q) => q.asksOutcome === frame && q.topics[topic] !== undefined) ??
     outcomeQuestions.find((q) => q.topics[topic] !== undefined);
+  // The question whether to send again after a fix (resend).
+  const resendQuestion = outcomeQuestions.find((q) => q.asksOutcome === "after-fixing");
   // The question whose side a problem is on (`asksSide`).
   const sideQuestion = questions.find((q) => q.asksSide);
   const owner: number[] = []; // example → question index
@@ -466,6 +468,8 @@ export function buildQuestionIndex(
       const framed = frame === undefined ? undefined : outcomeQuestion(frame, topic!);
       // 「つまり待っとけばいいってこと？」: what to do, retold and asked whether it is so, asks about that.
       const advice = topic !== null && retellsAdvice(text);
+      // 「同じメールを送ったほかの人は大丈夫？」: a sending told as done is the story, not whether to send again.
+      const toldSent = topic !== null && toldSentOnly(text);
       let s1 = Number.NEGATIVE_INFINITY;
       let s2 = Number.NEGATIVE_INFINITY;
       let s3 = Number.NEGATIVE_INFINITY;
@@ -475,7 +479,8 @@ export function buildQuestionIndex(
         const weight =
           fit.weight[qi]! *
           (framed !== undefined && questions[qi] === framed ? THRESHOLDS.outcome : 1) *
-          (advice && questions[qi] === plainWords ? THRESHOLDS.adviceRetold : 1);
+          (advice && questions[qi] === plainWords ? THRESHOLDS.adviceRetold : 1) *
+          (toldSent && questions[qi] === resendQuestion ? THRESHOLDS.offTopic : 1);
         if (s <= 0 || weight === 0) continue; // weight 0: no answer here (answerable)
         // Not capped at 1: two boosted questions that both match well must keep their order, or a cap
         // turns a clear lead ("How big can my attachment be?": size limit over large files) into a tie.
