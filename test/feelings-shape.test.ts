@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  againAsked,
   feltByShape,
   NEGATED_FEELINGS,
   relievedAtEnd,
@@ -8,6 +9,7 @@ import {
   withoutDeniedFeelings,
   withoutLaughedOff,
   withoutPlayedDown,
+  withoutPrecaution,
 } from "../dialogs/understand/feelings.ts";
 
 describe("a feeling told by the shape of a message, without a word of feeling", () => {
@@ -320,5 +322,32 @@ describe("a feeling played down or laughed off is none", () => {
     expect(withoutLaughedOff("何度やってもダメで困ってる(苦笑)", words)).toContain("困って");
     expect(withoutLaughedOff("不安です。でも面白いね笑", words)).toContain("不安");
     expect(withoutLaughedOff("swift won't help, 心配", words)).toContain("心配");
+  });
+});
+
+describe("a worry given only as the reason for a precaution, a feeling of a thing denied, the same trouble again", () => {
+  it('「念のため」「一応」 "just in case": the worry of its sentence is blanked; another sentence\'s and anger stay', () => {
+    expect(withoutPrecaution("心配性なので念のため。待てば届く？")).not.toContain("心配");
+    expect(withoutPrecaution("不安なので一応聞きますが")).not.toContain("不安");
+    expect(withoutPrecaution("i'm a bit worried, just in case: will it arrive?")).not.toContain("worried");
+    expect(withoutPrecaution("不安です。念のため聞きますが、届きますか")).toContain("不安");
+    expect(withoutPrecaution("一応言っとくけど最悪")).toContain("最悪");
+  });
+
+  it("a feeling of a thing (a noun after it) said not to be so before going on; asked or rhetorical, it stays", () => {
+    expect(withoutDeniedFeelings("怖い話じゃないんですが、迷惑メールが増えました")).not.toContain("怖い");
+    expect(withoutDeniedFeelings("急ぎの用事ではないのですが、いつ届きますか")).not.toContain("急ぎ");
+    expect(withoutDeniedFeelings("最悪な話じゃないですか！", ["最悪"])).toContain("最悪");
+    expect(withoutDeniedFeelings("不安で仕方ないけど")).toContain("不安");
+  });
+
+  it("「また」 asking for a thing only (the same trouble again) is exasperated; asking what will happen is calm", () => {
+    expect(againAsked("またサーバーの問題？先月もだったよね")).toBe(true);
+    expect(againAsked("またso-netのせい？")).toBe(true);
+    expect(againAsked("またエラー？")).toBe(true);
+    expect(againAsked("また送ったら届く？")).toBe(false);
+    expect(againAsked("また同じことにならない？")).toBe(false);
+    expect(againAsked("また送っても平気？少し日にちあける？")).toBe(false);
+    expect(againAsked("サーバーの問題？")).toBe(false);
   });
 });

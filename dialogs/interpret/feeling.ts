@@ -13,6 +13,7 @@ import {
   withoutDeniedFeelings,
   withoutLaughedOff,
   withoutPlayedDown,
+  withoutPrecaution,
 } from "../understand/feelings.ts";
 import type { ReadingTable } from "../understand/normalize.ts";
 import { phraseMatcher } from "../understand/phrases.ts";
@@ -32,6 +33,11 @@ export interface FeelingReader {
   withoutExceptions(text: string): string;
   /** The text without its words of feeling, as written: what it asks besides them (readQuestion). */
   withoutFeelingWords(text: string): string;
+  /**
+   * The text (NFKC, lower case) without a feeling said to be absent, played down or laughed off (「怒ってるわけ
+   * じゃないんですが、」 "I'm not upset,"), or the text itself if it has none: what a calm writer asks.
+   */
+  withoutCalmedFeelings(text: string): string | undefined;
 }
 
 export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): FeelingReader {
@@ -61,8 +67,10 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
   // Every word of feeling may be denied or played down (「やばい、って程じゃない」).
   const felt = FEELINGS.flatMap((kind) => words[kind]).map((w) => w.normalize("NFKC").toLowerCase());
   // Lower case: "Not panicking, just curious" denies as "not panicking" does.
-  // Played down (「一瞬ドキッとしましたが、」) or laughed off (「怒られちゃいました笑」): none either.
-  const withoutToldCalmly = (folded: string) => withoutLaughedOff(withoutPlayedDown(folded, felt), felt);
+  // Played down (「一瞬ドキッとしましたが、」), laughed off (「怒られちゃいました笑」) or a precaution's reason
+  // (「心配性なので念のため」): none either.
+  const withoutToldCalmly = (folded: string) =>
+    withoutPrecaution(withoutLaughedOff(withoutPlayedDown(folded, felt), felt));
   const withoutExceptions = (text: string) =>
     withoutDeniedBlame(
       withoutToldCalmly(
@@ -100,5 +108,10 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
     },
     withoutExceptions,
     withoutFeelingWords: (text) => feelingOf.strip(withoutExceptions(text)),
+    withoutCalmedFeelings(text) {
+      const folded = text.normalize("NFKC").toLowerCase();
+      const calmed = withoutToldCalmly(withoutDeniedFeelings(withoutDenials(folded), felt));
+      return calmed === folded ? undefined : calmed;
+    },
   };
 }

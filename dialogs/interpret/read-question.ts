@@ -32,9 +32,12 @@ export function readQuestion(
   const upset =
     feeling !== undefined &&
     (ctx.feelings.withoutFeelingWords(text) !== ctx.feelings.withoutExceptions(text) || !saysSomething(text));
+  // 「怒ってるわけじゃないんですが、人と話すことはできますか」: a feeling said to be absent only dilutes what is asked.
+  const calmed = feeling === undefined ? ctx.feelings.withoutCalmedFeelings(text) : undefined;
+  const asked = calmed !== undefined && saysSomething(calmed) ? calmed : text;
   let understood = upset
     ? readUpset(ctx, text, topic)
-    : askingSentences(ctx, text, preferred(ctx, text, topic), topic);
+    : askingSentences(ctx, asked, preferred(ctx, asked, topic), topic);
   understood = thanksOverOk(
     ctx,
     text,

@@ -23,6 +23,7 @@ export function feltByShape(text: string): Feeling | undefined {
     asksEitherOr(t) ||
     endsDemanding(t) ||
     endsReproaching(t) ||
+    againAsked(t) ||
     raisesVoice(text)
   )
     return "frustrated";
@@ -290,6 +291,29 @@ export function trailsOff(t: string): boolean {
   }
   return long && FAILURES.some((f) => t.includes(f));
 }
+
+/**
+ * 「またサーバーの問題？」「またエラー？」「またso-netのせい？」: a sentence opening with 「また」 that asks only for a
+ * thing (no verb: it ends in a noun), the same trouble again, asked in exasperation. 「また送ったら届く？」「また同じこと
+ * にならない？」 ask what will happen (a verb's ending) and are calm. A scan of each sentence's ends.
+ */
+export function againAsked(t: string): boolean {
+  return sentencesOf(t).some((s) => {
+    const sentence = s.trim();
+    if (!sentence.startsWith("また") || !/[?？]$/.test(sentence)) return false;
+    const body = trimEndOf(sentence, CLOSING);
+    const end = AGAIN_ENDS.find((e) => body.endsWith(e)) ?? "";
+    const thing = body.slice(2, body.length - end.length);
+    // Only a thing named: letters of a noun and the particles that join nouns (「サーバーの問題」), no verb
+    // (「また送っても平気？」 asks whether a resend is all right).
+    return (
+      thing.length > 0 && [...thing].every((ch) => KANJI.test(ch) || NOUN_LETTER.test(ch) || JOINING.has(ch))
+    );
+  });
+}
+const NOUN_LETTER = /[\p{Script=Katakana}ーA-Za-z0-9\-. ]/u;
+const JOINING = new Set([..."のもは"]);
+const AGAIN_ENDS = ["のせい", "扱い"];
 
 /**
  * 「届くの届かないの」「送れるの？送れないの？」: yes or no demanded, the same verb said and denied. The word
@@ -935,15 +959,22 @@ export const NEGATED_FEELINGS: readonly string[] = [
 export function withoutDeniedFeelings(t: string, words: readonly string[] = []): string {
   // Nothing is denied where no tail is, and blanking (spaces) makes none: most texts stop here, before
   // the hundreds of words of ui.yaml are each looked for (~20 µs a text, read two or three times a turn).
-  if (!DENIAL_TAILS.some((d) => t.includes(d))) return t;
+  if (!DENIAL_TAILS.some((d) => t.includes(d)) && !NOUN_DENIALS.some((d) => t.includes(d))) return t;
   let out = t;
   for (const word of [...DENIABLE, "怖い", ...words]) {
     for (let at = out.indexOf(word); at >= 0; at = out.indexOf(word, at + 1)) {
       const from = at + word.length;
       let end = -1;
+      // 「怖い話じゃないんですが」「急ぎの用事ではないのですが」: the feeling of a thing (a noun of a kanji or two
+      // after it) said not to be so, before going on.
+      let kanji = 0;
       for (let i = from; i <= from + DENIAL_REACH && i < out.length && end < 0; i++) {
-        const tail = DENIAL_TAILS.find((d) => out.startsWith(d, i));
+        const tail =
+          kanji === 0
+            ? DENIAL_TAILS.find((d) => out.startsWith(d, i))
+            : NOUN_DENIALS.find((d) => out.startsWith(d, i));
         if (tail !== undefined) end = i + tail.length;
+        else if (KANJI.test(out[i]!) && kanji < MAX_NOUN_KANJI) kanji++;
         else if (!isHiragana(out[i]!) && !BETWEEN.has(out[i]!)) break;
       }
       if (end >= 0) out = out.slice(0, at) + " ".repeat(end - at) + out.slice(end);
@@ -951,6 +982,20 @@ export function withoutDeniedFeelings(t: string, words: readonly string[] = []):
   }
   return out;
 }
+const MAX_NOUN_KANJI = 2;
+/** A thing said not to be so, before going on (「…じゃないんですが、」); not asked (「…じゃないですか！」). */
+const NOUN_DENIALS = [
+  "じゃないんですが",
+  "じゃないんですけど",
+  "じゃないのですが",
+  "じゃないけど",
+  "ではないんですが",
+  "ではないんですけど",
+  "ではないのですが",
+  "ではないけど",
+  "ではありませんが",
+  "じゃありませんが",
+];
 /** Letters of a verb's ending between the word and its denial (「していた」「てる」「なぁ、」「、って」). */
 const DENIAL_REACH = 5;
 const BETWEEN = new Set([..."、,ー〜~ "]);
@@ -1029,6 +1074,43 @@ const MOMENTARY = [
   "残念です",
   "残念だ",
 ];
+/**
+ * 「心配性なので念のため。」「不安なので一応聞きますが」: a worry named only as the reason for a precaution asks to
+ * be sure, no comfort: its words in the sentence of 「念のため」「一応」 "just in case" are blanked out. Anger or
+ * hurry beside it stays (「一応言っとくけど最悪」). A hand scan per marker (rare).
+ */
+export function withoutPrecaution(t: string): string {
+  if (!PRECAUTIONS.some((p) => t.includes(p))) return t;
+  let out = t;
+  for (const marker of PRECAUTIONS)
+    for (let at = out.indexOf(marker); at >= 0; at = out.indexOf(marker, at + 1)) {
+      let from = at;
+      while (from > 0 && !SENTENCE_MARKS.has(out[from - 1]!)) from--;
+      let to = at + marker.length;
+      while (to < out.length && !SENTENCE_MARKS.has(out[to]!)) to++;
+      // The marker closing its sentence (「心配性なので念のため。」) covers it; one opening it, the sentence after.
+      for (const worry of PRECAUTIONARY_WORRIES)
+        for (
+          let w = out.indexOf(worry, from);
+          w >= 0 && w + worry.length <= to;
+          w = out.indexOf(worry, w + 1)
+        )
+          out = out.slice(0, w) + " ".repeat(worry.length) + out.slice(w + worry.length);
+    }
+  return out;
+}
+const PRECAUTIONS = ["念のため", "念の為", "一応", "just in case", "just to be safe", "to be safe"];
+const PRECAUTIONARY_WORRIES = [
+  "心配性",
+  "心配",
+  "不安",
+  "しんぱい",
+  "ふあん",
+  "気にな",
+  "worried",
+  "nervous",
+];
+
 const SOFTENERS = ["一瞬", "ちょっと", "ちょっぴり", "少し", "すこし", "少々", "若干", "a bit ", "a little "];
 const PLAYED_DOWN_REACH = 8;
 
