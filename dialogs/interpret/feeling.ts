@@ -1,6 +1,6 @@
 import type { Feeling } from "../events.ts";
 import { FEELINGS } from "../events.ts";
-import { wordsRemover } from "../text.ts";
+import { mentionsAny, wordsRemover } from "../text.ts";
 import type { UiTexts } from "../ui.ts";
 import { deadlineIn, exclaimed } from "../understand/asking.ts";
 import {
@@ -39,6 +39,16 @@ export interface FeelingReader {
    */
   withoutCalmedFeelings(text: string): string | undefined;
 }
+
+/** An apology for asking again (「すみません何度も」「何度も申し訳ありません」): its 「何度も」 counts no tries. */
+const ASKING_AGAIN = [
+  "すみません何度も",
+  "すいません何度も",
+  "何度もすみません",
+  "何度もすいません",
+  "何度も申し訳",
+  "何度もごめん",
+];
 
 export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): FeelingReader {
   const words = ui.feelings.words;
@@ -95,7 +105,8 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
       deadlineIn(plain) ??
       (calmSaid ? undefined : feltByShape(text)) ??
       ironic(text) ??
-      (countsTries(text) ? "frustrated" : undefined)
+      // Tries counted (「もう5回目」), not an apology for asking again (「すみません何度も」).
+      (countsTries(text) && !mentionsAny(text, ASKING_AGAIN) ? "frustrated" : undefined)
     );
   };
   return {

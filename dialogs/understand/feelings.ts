@@ -270,6 +270,10 @@ const WANTING_ENDS = [
   "たい",
   "たいです",
   "たいんです",
+  // 「早く決めたいんだけど」: a want left hanging, pressing.
+  "たいんだけど",
+  "たいんですけど",
+  "たいのに",
 ];
 
 /**
