@@ -245,6 +245,8 @@ export const uiSchema = z
         helped: foldedList,
         /** It worked, told in the past: read as "that didn't help", it is the advice rated helpful. */
         worked: foldedList,
+        /** It went through in the end, told (「無事届きました」): with a diagnosis on screen, the advice worked. */
+        succeeded: foldedList,
         /** The negated forms of helping, understanding and solving: a rating that says it did not help. */
         deniedHelp: foldedList,
         /** The recipient's reception settings asked about: with a carrier named, that carrier's steps. */

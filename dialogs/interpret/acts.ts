@@ -1,6 +1,12 @@
 import type { TopicId } from "../../knowledge/types.ts";
 import { mentionsAny } from "../text.ts";
-import { isQuestion, realises, sentenceAsks, sentencePieces } from "../understand/asking.ts";
+import {
+  isQuestion,
+  realises,
+  sentenceAsks,
+  sentencePieces,
+  withoutReplyOpeners,
+} from "../understand/asking.ts";
 import { canonicalLength, negates } from "../understand/normalize.ts";
 import type { Understanding } from "../understand/understand.ts";
 import { fitsScreen, isConversationAct, isPleasantry, REQUESTED_ACTS } from "./answers.ts";
@@ -45,6 +51,12 @@ export function beyondPleasantries(
   // One sentence that asks (「放置でOK？」 after "still trying"): no acknowledgement but the question
   // that comes next, if one fits the diagnosis on screen.
   if (pieces.length < 2) {
+    // "ok so what now": the OK only opens the question that follows it.
+    const rest = withoutReplyOpeners(text);
+    if (rest !== undefined && isQuestion(rest)) {
+      const meant = ctx.index.understand(rest, topic);
+      if (meant.kind === "confident" && !isPleasantry(ctx, meant.id)) return meant;
+    }
     // Said in nearly the words of an acknowledgement (「そういうことか」: its か is no question), it is one.
     const asAct = (whole.candidates[0]?.score ?? 0) >= ACT_AS_EXAMPLE;
     if (!topic || asAct || isShortReaction(ctx, text) || !isQuestion(text)) return whole;

@@ -27,10 +27,18 @@ export function ratedInWords(
   const last = events[events.length - 1];
   // 「役に立ったよ」 "that solved it": it worked, told, and read as its denial (「役に立たない」 shares every
   // word but the negation). Nothing in it negates or asks: the advice helped.
+  // 「アドレス直したら無事届きました」「1時間くらいしたらちゃんと届いてました」: it went through in the end,
+  // told with a diagnosis on screen, read as some question of it (the words of "did it arrive?") or as
+  // nothing: the advice worked too (`succeeded`).
+  const readAsOther =
+    topic !== null &&
+    (last?.type === "ANSWER" || last?.type === "NEXT_STEPS" || last?.type === "SMALL_TALK") &&
+    mentionsAny(text, words.succeeded);
   const worked =
-    last?.type === "HUMAN" &&
-    last.reason === "not-helpful" &&
-    mentionsAny(text, words.worked) &&
+    ((last?.type === "HUMAN" &&
+      last.reason === "not-helpful" &&
+      (mentionsAny(text, words.worked) || mentionsAny(text, words.succeeded))) ||
+      readAsOther) &&
     !mentionsAny(text, words.deniedHelp) &&
     !negates(text, readings) &&
     !isQuestion(text);

@@ -373,7 +373,8 @@ export function asksSomething(text: string): boolean {
  * 返ってくる」): a message that only tells about returned mail gets the paste help, not an answer.
  */
 export function isQuestion(text: string): boolean {
-  if (ENGLISH_QUESTION.test(text.trimStart()) || /[?？]/.test(text)) return true;
+  if (ENGLISH_QUESTION.test(text.trimStart()) || /[?？]/.test(text) || asksAfterOpening(text)) return true;
+  if (endsWithTag(text)) return true;
   let folded = text.normalize("NFKC");
   for (const idiom of NOT_ASKING) if (folded.includes(idiom)) folded = folded.split(idiom).join(" ");
   const end = trimEndOf(folded, SENTENCE_END);
@@ -386,6 +387,59 @@ export function isQuestion(text: string): boolean {
 }
 
 const SENTENCE_END = new Set([..." \n\t。.!！、,〜~…"]);
+
+/**
+ * "ok thanks. how do i check the address tho", "hi, how do i know…": an English question that opens a later
+ * piece, after a greeting, thanks or a story, asks as one that opens the message does.
+ */
+function asksAfterOpening(text: string): boolean {
+  if (text.length > MAX_OPENING_SCAN || JAPANESE.test(text)) return false;
+  return sentencePieces(text).some((p, i) => {
+    const words = p.toLowerCase().split(/\s+/);
+    // "ok so what now": words that open a reply ("ok", "so") before the question.
+    let at = 0;
+    while (at < words.length && REPLY_OPENERS.has(words[at]!.replace(/[^a-z]/g, ""))) at++;
+    if (i === 0 && at === 0) return false;
+    const [first = "", second = ""] = words.slice(at);
+    // "will do", "can't wait": an auxiliary asks only before whom or what it asks about.
+    return WH_WORDS.has(first) || (ENGLISH_QUESTION.test(first) && SUBJECTS.has(second));
+  });
+}
+/** "ok so what now" → "what now": an English text without the words that open a reply, if it opens with any. */
+export function withoutReplyOpeners(text: string): string | undefined {
+  const words = text.trim().split(/\s+/);
+  let at = 0;
+  while (at < words.length - 1 && REPLY_OPENERS.has(words[at]!.toLowerCase().replace(/[^a-z]/g, ""))) at++;
+  return at === 0 ? undefined : words.slice(at).join(" ");
+}
+const REPLY_OPENERS: ReadonlySet<string> = new Set([
+  "ok",
+  "okay",
+  "k",
+  "so",
+  "alright",
+  "well",
+  "hmm",
+  "oh",
+  "and",
+  "then",
+]);
+const MAX_OPENING_SCAN = 2_000;
+
+/** "prob a typo in the domain right", "it's on their side yeah": told, then a tag that asks whether it is so. */
+function endsWithTag(text: string): boolean {
+  if (JAPANESE.test(text.slice(-MAX_TAG_SCAN))) return false;
+  const body = trimEndOf(text.slice(-MAX_TAG_SCAN).normalize("NFKC").toLowerCase(), SENTENCE_END);
+  return ENGLISH_TAGS.some((tag) => body.endsWith(tag));
+}
+const MAX_TAG_SCAN = 40;
+const ENGLISH_TAGS = [" right", " yeah", " correct", " or not", " isn't it", " isnt it", " innit", " eh"];
+const WH_WORDS: ReadonlySet<string> = new Set(["what", "how", "why", "who", "where", "when", "which"]);
+const SUBJECTS: ReadonlySet<string> = new Set([
+  ..."i you u it he she they we my your her his their this that these those there the someone anyone".split(
+    " ",
+  ),
+]);
 
 /** Idioms made of question words that ask nothing (「何が何だか」: I'm lost). */
 const NOT_ASKING = [

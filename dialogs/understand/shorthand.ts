@@ -45,6 +45,9 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
     nvm: "never mind",
     pw: "password",
     acct: "account",
+    diff: "different",
+    prob: "probably",
+    probs: "probably",
     // Contractions without their apostrophe (the examples write it).
     im: "i'm",
     ive: "i've",

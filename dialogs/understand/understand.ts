@@ -726,8 +726,56 @@ export function asksWhetherSo(text: string): boolean {
   let end = t.length;
   while (end > 0 && END_MARKS.has(t[end - 1]!)) end--;
   const body = t.slice(0, end);
-  return WHETHER_ENDS.some((e) => body.endsWith(e));
+  return WHETHER_ENDS.some((e) => body.endsWith(e)) || toldAsQuestion(t);
 }
+
+/**
+ * "so its still trying?" "so she's not using that address anymore?": English told as a sentence, with a
+ * question mark (no question word or auxiliary first: "should i…", "can i…" ask what to do), asks whether it
+ * is so. Words split at spaces: a plain scan.
+ */
+function toldAsQuestion(t: string): boolean {
+  if (!t.trimEnd().endsWith("?") || !/^[\x20-\x7e]+$/.test(t)) return false;
+  const words = t.split(" ").filter((w) => w !== "");
+  // "…, what's a domain?" asks what, wherever it stands.
+  if (words.some((w) => w.startsWith("what") || w.startsWith("where"))) return false;
+  const first = words.find((w) => !OPENERS.has(w.replace(/[^a-z']/g, "")));
+  return first !== undefined && !DOING_WORDS.has(first.replace(/[^a-z']/g, ""));
+}
+/** Words that open an English sentence told as a question, before what is said ("so", "wait,", "oh"). */
+const OPENERS: ReadonlySet<string> = new Set([
+  "so",
+  "wait",
+  "oh",
+  "ok",
+  "okay",
+  "hmm",
+  "um",
+  "and",
+  "then",
+  "ah",
+]);
+/** An English question that asks what to do or may be done, or whether it did, opens with one of these. */
+const DOING_WORDS: ReadonlySet<string> = new Set([
+  "should",
+  "can",
+  "could",
+  "do",
+  "does",
+  "did",
+  "will",
+  "would",
+  "may",
+  "shall",
+  "must",
+  "might",
+  "am",
+  "any",
+  "if",
+  "hows",
+  "pls",
+  "please",
+]);
 
 /** A text cut into its sentences (at 。．！？!? and line ends). */
 function sentencesOf(text: string): string[] {
