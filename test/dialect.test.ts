@@ -39,6 +39,22 @@ describe("Kansai speech is read in the standard forms the questions are written 
     expect(standardSpelling("でんわしたい")).toBeUndefined();
   });
 
+  it("spells Western negatives in ん, Eastern ones in ねえ, 〜だけんど, けえって and Kyushu's question in と", () => {
+    expect(standardSpelling("しらんえらーめーるがずっとくる")).toBe("しらないえらーめーるがずっとくる");
+    expect(standardSpelling("写真だけ送れんかった")).toBe("写真だけ送れなかった");
+    expect(standardSpelling("メール届かねえんだけど")).toBe("メール届かないんだけど");
+    expect(standardSpelling("さっきのめーるがけえってきたんだけんど")).toBe("さっきのめーるがかえってきたんだけど");
+    expect(standardSpelling("いつ届くと？")).toBe("いつ届くの？");
+  });
+
+  it("leaves the look-alikes of those alone: できんの (できるの), ちゃんと, わからん (a word of feeling)", () => {
+    expect(standardSpelling("これで送信できんの？")).toBeUndefined();
+    expect(standardSpelling("ちゃんと？")).toBeUndefined();
+    expect(standardSpelling("意味わからん")).toBeUndefined();
+    expect(standardSpelling("どうかねえ")).toBeUndefined();
+    expect(standardSpelling("じかんかかる？")).toBeUndefined();
+  });
+
   it("spells the blunt 〜んだが as 〜んだけど", () => {
     expect(standardSpelling("エラーメール来たんだが何これ")).toBe("エラーメール来たんだけど何これ");
   });

@@ -32,6 +32,9 @@ describe("Japanese typed in Latin letters (romaji) is read as the kana it spells
     // A loanword counts neither for romaji nor against it; loanwords alone are English.
     expect(romajiToKana("mail okurenai", english)).toBe("メールおくれない");
     expect(romajiToKana("mail error", english)).toBeUndefined();
+    // A returned mail's words read off it; a listed loanword that also spells kana (domain: どまいん) is the loanword.
+    expect(romajiToKana("aite no mailbox ga ippai", english)).toBe("あいてのメールボックスがいっぱい");
+    expect(romajiToKana("domain ga nai tte", english)).toBe("ドメインがないって");
   });
 
   it("reads a whole message, its punctuation kept", () => {

@@ -51,6 +51,16 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/([るたいな])ん(?=か(?:[？?。、!！]|$)|[？?]|$)/g, "$1の"],
   [/んねん(?=[？?。、!！]|$)/g, "るんだ"],
   [/ないねん(?=[？?。、!！]|$)/g, "ないんだ"],
+  // Western negatives in ん (「しらんえらーめーる」「届かんかった」「届かんけど」) of the verbs people type about
+  // mail: ない. Not before の, だ, で, じ (「できんの？」 is できるの); not 「わからん」, a word of feeling (ui.yaml).
+  [/(とどか|届か|おくれ|送れ|しら|知ら|でき|出来|つかえ|使え)んかった/g, "$1なかった"],
+  [/(とどか|届か|おくれ|送れ|しら|知ら|でき|出来|つかえ|使え)ん(?![のだでじか])/g, "$1ない"],
+  // Eastern and northern speech: 「めーるがけえってきた」 (かえって), 「だけんど」 (だけど), 「届かねえ」「わかんねー」 (ない).
+  [/けえって/g, "かえって"],
+  [/だけんど/g, "だけど"],
+  [/([がたまらわれけてめせべん]|届か|とどか)ね[えー](?![えー])/g, "$1ない"],
+  // Kyushu's question in と (「どこにあると？」「届くと？」): の (not ん: 「ちゃんと？」).
+  [/([うくすつぬむるぐぶいた])と(?=[？?]|$)/g, "$1の"],
   // Blunt speech, not Kansai: 「来たんだが何これ」 (んだけど).
   [/んだが/g, "んだけど"],
   // Spoken short forms anywhere: 「入ってんの」 (入ってるの), 「してんだ」 (してるんだ).
@@ -92,12 +102,28 @@ const MARKERS = [
   "でん",
   "どる",
   "ちゃう",
+  "届かん",
+  "とどかん",
+  "送れん",
+  "おくれん",
+  "しらん",
+  "知らん",
+  "できん",
+  "出来ん",
+  "使えん",
+  "つかえん",
+  "けえって",
+  "けんど",
+  "ねえ",
+  "ねー",
+  "と?",
+  "と？",
 ];
 
 /** The text with its Kansai endings in standard forms, or undefined when it has none. */
 export function standardSpelling(text: string): string | undefined {
   let out = text;
-  if (MARKERS.some((m) => text.includes(m)))
+  if (MARKERS.some((m) => text.includes(m)) || text.endsWith("と"))
     for (const [pattern, to] of RULES) out = out.replace(pattern, to);
   if (out.includes("w") || out.includes("ｗ")) out = out.replace(LAUGHTER, "");
   return out === text ? undefined : out;

@@ -205,6 +205,15 @@ const LOANWORDS: Readonly<Record<string, string>> = {
   virus: "ウイルス",
   file: "ファイル",
   server: "サーバー",
+  // The words of a returned mail people read off it (「aite no mailbox ga ippai」「domain ga nai tte」).
+  mailbox: "メールボックス",
+  inbox: "受信箱",
+  domain: "ドメイン",
+  attachment: "添付",
+  size: "サイズ",
+  screenshot: "スクショ",
+  copy: "コピー",
+  paste: "貼り付け",
 };
 
 /** Longer texts are no typed romaji question: not looked at. */
@@ -224,8 +233,10 @@ export function romajiToKana(text: string, english: ReadonlySet<string>): string
   const flush = (): boolean => {
     if (word === "") return true;
     // 「kono chat hozon sareru?」: a loanword typed in its English spelling, read in katakana.
-    const romaji = kanaOf(word);
-    const kana = romaji ?? LOANWORDS[word];
+    // A listed loanword first: 「domain」 also spells どまいん.
+    const loan = LOANWORDS[word];
+    const romaji = loan === undefined ? kanaOf(word) : undefined;
+    const kana = loan ?? romaji;
     if (kana === undefined) return false;
     // A loanword counts neither way: 「mail okurenai」 is romaji by its one Japanese word.
     if (romaji !== undefined) {
