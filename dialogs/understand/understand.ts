@@ -7,6 +7,7 @@ import {
   type QuestionBank,
 } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
+import { withoutWords } from "../text.ts";
 import { isQuestion, sentencePieces } from "./asking.ts";
 import { negatesIn } from "./negation.ts";
 import {
@@ -524,6 +525,25 @@ export function buildQuestionIndex(
         ranked[1] = first;
       }
       let decided = decide(ranked, topic === null ? undefined : fitting, own);
+      // 「ドメインってそもそも何？」 with nothing on screen: the word asked about tells which of the questions of
+      // what a thing is is meant, where they come close (their frame and 「そもそも」 are words of them all).
+      // Both questions answer (no act: 「にんげんとはなさせて」 is no 「…とは」), the word is one (no comma).
+      const answers = (id: string | undefined) => {
+        const q = bank.questions.get(id ?? "");
+        return q !== undefined && q.does === undefined && !q.courtesy;
+      };
+      if (topic === null && decided.candidates.length > 1 && answers(decided.candidates[0]?.id)) {
+        const term = termAskedAbout(text);
+        const known =
+          term === undefined || /[、,。]/.test(term) ? undefined : index.understand(term, null);
+        if (
+          known?.kind === "confident" &&
+          answers(known.id) &&
+          known.id !== decided.candidates[0]!.id &&
+          decided.candidates.some((c) => c.id === known.id)
+        )
+          decided = { kind: "confident", id: known.id, candidates: decided.candidates };
+      }
       // 「相手のメールボックスがパンパンってこと？」 after "mailbox full": the diagnosis on screen said again,
       // asked whether it is so, is that diagnosis in plain words (a list, nothing, a general question such as
       // "can I make my own mailbox bigger", or another diagnosis's question gives way to it), unless a question
@@ -976,7 +996,8 @@ const TERM_FRAMES = ["ってなに", "って何", "ってなん", "とは", "っ
  * that asks what it means, and nothing more; else undefined. A plain scan.
  */
 export function termAskedAbout(text: string): string | undefined {
-  const t = text.slice(0, MAX_QUESTION_CHARS).normalize("NFKC").toLowerCase().trim();
+  const t = withoutWords(text.slice(0, MAX_QUESTION_CHARS).normalize("NFKC").toLowerCase(), TERM_FILLERS, "")
+    .trim();
   if (t.length > MAX_TERM_QUESTION_CHARS) return undefined;
   for (const frame of TERM_FRAMES) {
     const at = t.indexOf(frame);
@@ -986,6 +1007,8 @@ export function termAskedAbout(text: string): string | undefined {
   }
   return undefined;
 }
+/** Words that stress the asking and say nothing of the word asked about (「ドメインってそもそも何？」). */
+const TERM_FILLERS = ["そもそも", "いったい", "一体", "結局"];
 /** A question about one word is short (「リレーって何のことですか」). */
 const MAX_TERM_QUESTION_CHARS = 20;
 
