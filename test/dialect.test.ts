@@ -43,7 +43,9 @@ describe("Kansai speech is read in the standard forms the questions are written 
     expect(standardSpelling("しらんえらーめーるがずっとくる")).toBe("しらないえらーめーるがずっとくる");
     expect(standardSpelling("写真だけ送れんかった")).toBe("写真だけ送れなかった");
     expect(standardSpelling("メール届かねえんだけど")).toBe("メール届かないんだけど");
-    expect(standardSpelling("さっきのめーるがけえってきたんだけんど")).toBe("さっきのめーるがかえってきたんだけど");
+    expect(standardSpelling("さっきのめーるがけえってきたんだけんど")).toBe(
+      "さっきのめーるがかえってきたんだけど",
+    );
     expect(standardSpelling("いつ届くと？")).toBe("いつ届くの？");
   });
 

@@ -534,8 +534,7 @@ export function buildQuestionIndex(
       };
       if (topic === null && decided.candidates.length > 1 && answers(decided.candidates[0]?.id)) {
         const term = termAskedAbout(text);
-        const known =
-          term === undefined || /[、,。]/.test(term) ? undefined : index.understand(term, null);
+        const known = term === undefined || /[、,。]/.test(term) ? undefined : index.understand(term, null);
         if (
           known?.kind === "confident" &&
           answers(known.id) &&
@@ -996,8 +995,11 @@ const TERM_FRAMES = ["ってなに", "って何", "ってなん", "とは", "っ
  * that asks what it means, and nothing more; else undefined. A plain scan.
  */
 export function termAskedAbout(text: string): string | undefined {
-  const t = withoutWords(text.slice(0, MAX_QUESTION_CHARS).normalize("NFKC").toLowerCase(), TERM_FILLERS, "")
-    .trim();
+  const t = withoutWords(
+    text.slice(0, MAX_QUESTION_CHARS).normalize("NFKC").toLowerCase(),
+    TERM_FILLERS,
+    "",
+  ).trim();
   if (t.length > MAX_TERM_QUESTION_CHARS) return undefined;
   for (const frame of TERM_FRAMES) {
     const at = t.indexOf(frame);
