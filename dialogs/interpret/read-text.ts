@@ -6,13 +6,7 @@ import type { DialogEvent } from "../events.ts";
 import type { Lang } from "../knowledge-contract.ts";
 import { normalizeCommand } from "../text.ts";
 import { kindOfText, languageOfCommand } from "../text-kind.ts";
-import {
-  asksSomething,
-  isEnglishQuestion,
-  isQuestion,
-  reportsBounce,
-  sentenceAsks,
-} from "../understand/asking.ts";
+import { asksSomething, isEnglishQuestion, reportsBounce, sentenceAsks } from "../understand/asking.ts";
 import { standardSpelling } from "../understand/dialect.ts";
 import { type LanguageRequest, languageRequest } from "../understand/language-request.ts";
 import { retells } from "../understand/reason-texts.ts";

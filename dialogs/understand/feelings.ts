@@ -1093,14 +1093,19 @@ export function withoutPrecaution(t: string): string {
       let to = at + marker.length;
       while (to < out.length && !SENTENCE_MARKS.has(out[to]!)) to++;
       // The marker closing its sentence (「心配性なので念のため。」) covers it; one opening it, the sentence after.
-      for (const worry of PRECAUTIONARY_WORRIES)
-        for (
-          let w = out.indexOf(worry, from);
-          w >= 0 && w + worry.length <= to;
-          w = out.indexOf(worry, w + 1)
-        )
-          out = out.slice(0, w) + " ".repeat(worry.length) + out.slice(w + worry.length);
+      out = blankedWithin(out, PRECAUTIONARY_WORRIES, from, to);
     }
+  return out;
+}
+
+/** The text with every one of `words` that lies wholly inside [from, to) blanked out (same length). */
+function blankedWithin(text: string, words: readonly string[], from: number, to: number): string {
+  let out = text;
+  for (const word of words) {
+    if (word === "") continue;
+    for (let at = out.indexOf(word, from); at >= 0 && at + word.length <= to; at = out.indexOf(word, at + 1))
+      out = out.slice(0, at) + " ".repeat(word.length) + out.slice(at + word.length);
+  }
   return out;
 }
 const PRECAUTIONS = ["念のため", "念の為", "一応", "just in case", "just to be safe", "to be safe"];
@@ -1145,16 +1150,7 @@ export function withoutLaughedOff(t: string, words: readonly string[]): string {
   }
   if (spans.length === 0) return t;
   let out = t;
-  for (const [from, to] of spans)
-    for (const word of words) {
-      if (word === "") continue;
-      for (
-        let at = out.indexOf(word, from);
-        at >= 0 && at + word.length <= to;
-        at = out.indexOf(word, at + 1)
-      )
-        out = out.slice(0, at) + " ".repeat(word.length) + out.slice(at + word.length);
-    }
+  for (const [from, to] of spans) out = blankedWithin(out, words, from, to);
   return out;
 }
 const LAUGH_HINTS = ["笑", "w", "lol", "haha", "lmao"];
