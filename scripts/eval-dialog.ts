@@ -4,7 +4,7 @@
  * knowledge data, after putting its context on screen (a symptom tapped from the menu, or nothing), and
  * compares the answer given with the answer expected (one of several, where `expect` lists them with "|").
  * Prints accuracy per kind for the tuning set (dev.yaml, and each of its blocks as "dev-new" … "dev-round11",
- * see DEV_BLOCKS) and the held-out sets (held-out.yaml, held-out-2.yaml … held-out-15.yaml, never tuned on).
+ * see DEV_BLOCKS) and the held-out sets (held-out.yaml, held-out-2.yaml … held-out-16.yaml, never tuned on).
  * --verbose lists the misses of the tuning set; the held-out misses are
  * listed only with --held-out-misses, so that reading a figure does not turn into tuning on its sentences.
  */
@@ -146,6 +146,7 @@ const sets = {
   "held-out-13": load("held-out-13.yaml"),
   "held-out-14": load("held-out-14.yaml"),
   "held-out-15": load("held-out-15.yaml"),
+  "held-out-16": load("held-out-16.yaml"),
 };
 const HELD_OUT = [
   "held-out",
@@ -163,6 +164,7 @@ const HELD_OUT = [
   "held-out-13",
   "held-out-14",
   "held-out-15",
+  "held-out-16",
 ] as const;
 const verbose = process.argv.includes("--verbose");
 const heldOutMisses = process.argv.includes("--held-out-misses");
