@@ -100,6 +100,10 @@ const DEV_BLOCKS = {
   // "doing my head in"), elderly users apologising, sarcasm, deadlines by the clock, around a question cold or
   // after a diagnosis; and calm messages with feeling-like words (played down, over, polite, 笑); written first.
   "dev-emotion8": "EMOTION8",
+  // emo9's own check (round 19): upset stories of returned mail whose feeling words read as "what is it", the
+  // question inside an upset message, feelings in words no list holds (reproach, someone else's anger, worry
+  // trailing off), spam received told upset, a person after anger; calm questions after 「ごめんなさい、」; written first.
+  "dev-emotion9": "EMOTION9",
   // neg's own check (round 15): pairs that differ by a negation or its absence (helped / didn't help, arrived? /
   // didn't arrive, will it go through / still won't), written before the question index read negation.
   "dev-negation": "NEGATION",
