@@ -50,6 +50,20 @@ const ASKING_AGAIN = [
   "何度もごめん",
 ];
 
+/**
+ * 「ごめんなさい、ドメインって何ですか」: an apology that opens a message, before a comma, is the polite way in to a
+ * question, not shame (「機械オンチでごめんなさい」「…わかりません。ごめんなさい」 still are: other words, or not first).
+ */
+const OPENING_APOLOGIES = ["ごめんなさい", "ごめんね", "ごめん"];
+const APOLOGY_COMMAS = ["、", ",", " "];
+function withoutOpeningApology(folded: string): string {
+  const t = folded.trimStart();
+  for (const a of OPENING_APOLOGIES)
+    if (t.startsWith(a) && APOLOGY_COMMAS.some((c) => t.startsWith(c, a.length)))
+      return t.slice(a.length + 1);
+  return folded;
+}
+
 export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): FeelingReader {
   const words = ui.feelings.words;
   // In the order of FEELINGS (events.ts): "urgent" first, "worried" last.
@@ -84,7 +98,10 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
   const withoutExceptions = (text: string) =>
     withoutDeniedBlame(
       withoutToldCalmly(
-        withoutDeniedFeelings(withoutNotFeelings(text.normalize("NFKC").toLowerCase()), felt),
+        withoutDeniedFeelings(
+          withoutNotFeelings(withoutOpeningApology(text.normalize("NFKC").toLowerCase())),
+          felt,
+        ),
       ),
       blames,
     );

@@ -2,8 +2,9 @@ import type { Question } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent, Feeling, MentionKind } from "../events.ts";
 import { unreadPaste } from "../paste-excerpt.ts";
-import { mentionsAny } from "../text.ts";
+import { mentionsAny, trimEndOf } from "../text.ts";
 import {
+  clausesOf,
   isLament,
   isQuestion,
   MIN_TOLD_CHARS,
@@ -11,7 +12,7 @@ import {
   sentencePieces,
   sentencesOf,
 } from "../understand/asking.ts";
-import { WORD_LETTER } from "../understand/feelings.ts";
+import { saysSomething, WORD_LETTER } from "../understand/feelings.ts";
 import { namesFault } from "../understand/sides.ts";
 import type { Understanding } from "../understand/understand.ts";
 import { butStillFails, isShortReaction } from "./acts.ts";
@@ -81,7 +82,7 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   // 「なぜか一部の人にだけメールが届かない」: the words of "the recipient is on a mobile", naming none.
   const question =
     (read?.notBounce && m.onScreen) ||
-    (read?.asksWhat && !asksWhatItIs(text, ctx.words)) ||
+    (read?.asksWhat && !asksWhatBesidesFeeling(ctx, text, feeling)) ||
     ctx.lacksNeeded(read, text)
       ? undefined
       : read;
@@ -224,6 +225,28 @@ function asksBesidesFeeling(ctx: InterpretContext, text: string, feeling: Feelin
   const said = sentencesOf(text).filter((s) => WORD_LETTER.test(ctx.feelings.withoutFeelingWords(s)));
   return isQuestion(said.join(" "));
 }
+
+/**
+ * Whether a text asks what something is. Upset, only a piece that asks counts, and one that says nothing besides
+ * its words of feeling only when asked as a question (a mark, or 「…か」): 「もう何なの！！英語のメールばっかり返っ
+ * てくる」 is exasperation before a story, 「締切今日なんです」 tells, 「何やっても戻ってくる」 counts tries;
+ * 「英語のメールって何？」 and 「…返ってきたそうです。何なんでしょうか」 still ask.
+ */
+function asksWhatBesidesFeeling(ctx: InterpretContext, text: string, feeling: Feeling | undefined): boolean {
+  if (feeling === undefined) return asksWhatItIs(text, ctx.words);
+  return clausesOf(text).some(
+    (c) =>
+      sentenceAsks(c) &&
+      asksWhatItIs(c, ctx.words) &&
+      (saysSomething(ctx.feelings.withoutFeelingWords(c)) || askedAsQuestion(c)),
+  );
+}
+/** 「何なんでしょうか」「何？」: a piece that ends as a question (a mark, or 「か」), not an exclamation. */
+function askedAsQuestion(piece: string): boolean {
+  const end = trimEndOf(piece.normalize("NFKC"), PIECE_TAIL);
+  return end.endsWith("?") || end.endsWith("か");
+}
+const PIECE_TAIL = new Set([..." 。.、,…〜~"]);
 
 /** Another returned mail: asked about or to be looked at (a want or a request), a fresh start; told, the paste help. */
 function anotherMail(ctx: InterpretContext, text: string, about: MentionKind, topic: TopicId): DialogEvent {

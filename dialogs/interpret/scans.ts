@@ -62,7 +62,9 @@ export function countsTries(text: string): boolean {
  * (何度, 何通) and "something" (何か, なんか) left out: a plain scan.
  */
 export function asksWhatItIs(text: string, words: TypedWords): boolean {
-  return mentionsAny(withoutWords(text.normalize("NFKC").toLowerCase(), words.notWhatIs), words.whatIs);
+  // 「何やっても戻ってくる」: whatever they try (whateverTried) asks nothing either.
+  const folded = text.normalize("NFKC").toLowerCase();
+  return mentionsAny(withoutWords(folded, [...words.notWhatIs, ...words.whateverTried]), words.whatIs);
 }
 
 /** Whether a piece of a message asks for something (「もう一回言って」「教えてください」 "please"): a hand scan. */
