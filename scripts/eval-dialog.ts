@@ -62,6 +62,10 @@ const DEV_BLOCKS = {
   // "not what I asked", confusion, a person, restart, greeting, goodbye, what-can-you-do, acts beside a question;
   // and English as people chat (no capitals, text-speak, pronoun follow-ups: "so its still trying?"); written first.
   "dev-acts6": "ACTS6",
+  // acts7's check (round 19): it went through after what was tried (「…したら行けた」), slang greetings, "was this
+  // helpful?" answered in a sentence, "tried that already", another topic as a restart, confusion, a person or
+  // phone in English, English cold as people chat, goodbyes, acts beside a question; written first.
+  "dev-acts7": "ACTS7",
   // dialog2's own check (round 11): follow-ups and cold questions written before the round's changes.
   "dev-dialog2": "DIALOG2",
   // dialog2's own check (round 12): follow-ups by kind of question and acts in context, written before its changes.
