@@ -47,14 +47,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       case "text": {
         const read = await fromText(ctx, input.text, session);
         const carrier = withCarrier(ctx, read, input.text, session);
-        const rated = ratedInWords(
-          carrier,
-          input.text,
-          deps.questions,
-          session.topic,
-          ctx.words,
-          ctx.readings,
-        );
+        const rated = ratedInWords(ctx, carrier, input.text, session.topic);
         return toldOrAsked(ctx, rated, input.text, session.topic);
       }
       case "file":

@@ -247,6 +247,12 @@ export const uiSchema = z
         worked: foldedList,
         /** It went through in the end, told (「無事届きました」): with a diagnosis on screen, the advice worked. */
         succeeded: foldedList,
+        /** Success told as how things were before (「前は送れたのに」): no fix told. */
+        usedTo: foldedList,
+        /** The trouble stopped (「止まった」), where it was mail coming in: the advice worked. */
+        stopped: foldedList,
+        /** Thanks for what came of the advice (「おかげで届いた」): thanks. */
+        thankedFor: foldedList,
         /** The negated forms of helping, understanding and solving: a rating that says it did not help. */
         deniedHelp: foldedList,
         /** The recipient's reception settings asked about: with a carrier named, that carrier's steps. */

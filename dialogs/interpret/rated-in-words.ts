@@ -1,10 +1,20 @@
-import type { QuestionBank } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent } from "../events.ts";
 import { mentionsAny } from "../text.ts";
-import { isQuestion } from "../understand/asking.ts";
-import { negates, type ReadingTable } from "../understand/normalize.ts";
-import type { TypedWords } from "./words.ts";
+import { sentenceAsks } from "../understand/asking.ts";
+import { negates } from "../understand/normalize.ts";
+import type { QuestionContext } from "./context.ts";
+
+/** What a success told may have been read as instead (a question its words share, the steps, nothing). */
+const READ_AS_OTHER = new Set<DialogEvent["type"]>([
+  "ANSWER",
+  "NEXT_STEPS",
+  "SMALL_TALK",
+  "FOLLOW_UP",
+  "CLARIFY",
+]);
+/** What thanks for what came of the advice (「おかげで届いた」) may have been read as besides: the paste help. */
+const THANKED_AS_OTHER = new Set<DialogEvent["type"]>([...READ_AS_OTHER, "HOW_TO_PASTE"]);
 
 /**
  * "It helped" told under the advice. The question index reads 「役に立ちました」 as the act that rates it
@@ -17,35 +27,46 @@ import type { TypedWords } from "./words.ts";
  * no pattern.
  */
 export function ratedInWords(
+  ctx: Pick<QuestionContext, "questions" | "words" | "readings" | "knowledge">,
   events: DialogEvent[],
   text: string,
-  bank: QuestionBank,
   topic: TopicId | null,
-  words: TypedWords,
-  readings: ReadingTable,
 ): DialogEvent[] {
+  const { words, readings } = ctx;
   const last = events[events.length - 1];
   // 「役に立ったよ」 "that solved it": it worked, told, and read as its denial (「役に立たない」 shares every
   // word but the negation). Nothing in it negates or asks: the advice helped.
-  // 「アドレス直したら無事届きました」「1時間くらいしたらちゃんと届いてました」: it went through in the end,
-  // told with a diagnosis on screen, read as some question of it (the words of "did it arrive?") or as
-  // nothing: the advice worked too (`succeeded`).
-  const readAsOther =
+  // 「アドレス直したら無事届きました」「圧縮したら送れた」: it went through in the end, told with a diagnosis on
+  // screen, read as some question of it (the words of "did it arrive?", "large files") or as nothing: the
+  // advice worked too (`succeeded`), unless told as how things were before (「前は送れたのに」 `usedTo`).
+  // Where the trouble was mail coming in, it stopping is the success (「パスワード変えたら止まった」, `stopped`:
+  // its 「来なくなった」 is no negation).
+  const stopped =
     topic !== null &&
-    (last?.type === "ANSWER" || last?.type === "NEXT_STEPS" || last?.type === "SMALL_TALK") &&
-    mentionsAny(text, words.succeeded);
+    ctx.knowledge.topics.get(topic)?.resend === "not-yours" &&
+    mentionsAny(text, words.stopped);
+  const succeeded =
+    topic !== null && (stopped || mentionsAny(text, words.succeeded)) && !mentionsAny(text, words.usedTo);
+  // Told calmly: 「ちゃんと届くか心配です」 worries about it (the upset line is said), 「おかげで全部パー」 is scorn.
+  const calm = !events.some((e) => e.type === "UPSET");
+  const readAsOther = calm && succeeded && last !== undefined && READ_AS_OTHER.has(last.type);
+  // 「さっきはどうも、おかげで届いたよ」「おかげさまで送れました」: thanks for what came of the advice.
+  const thankedFor =
+    calm && last !== undefined && THANKED_AS_OTHER.has(last.type) && mentionsAny(text, words.thankedFor);
   const worked =
     ((last?.type === "HUMAN" &&
       last.reason === "not-helpful" &&
       (mentionsAny(text, words.worked) || mentionsAny(text, words.succeeded))) ||
-      readAsOther) &&
+      readAsOther ||
+      thankedFor) &&
     !mentionsAny(text, words.deniedHelp) &&
-    !negates(text, readings) &&
-    !isQuestion(text);
+    !negates(stopped ? withoutWords(text, words.stopped) : text, readings) &&
+    // 「届いたみたい」 "it seems": no wish of 「たい」, nothing asked.
+    !sentenceAsks(text);
   if (worked && topic !== null) return [...events.slice(0, -1), { type: "FEEDBACK", helpful: true }];
-  const helpful = worked ? [...bank.questions.values()].find((q) => q.ratesHelpful) : undefined;
+  const helpful = worked ? [...ctx.questions.values()].find((q) => q.ratesHelpful) : undefined;
   if (helpful) return [...events.slice(0, -1), { type: "ANSWER", id: helpful.id }];
-  const asked = last?.type === "ANSWER" ? bank.questions.get(last.id) : undefined;
+  const asked = last?.type === "ANSWER" ? ctx.questions.get(last.id) : undefined;
   const rated =
     (last?.type === "FEEDBACK" && last.helpful) ||
     asked?.ratesHelpful === true ||
@@ -55,4 +76,11 @@ export function ratedInWords(
   if (mentionsAny(text.replaceAll("’", "'"), words.deniedHelp))
     return [...events.slice(0, -1), { type: "HUMAN", reason: "not-helpful" }];
   return topic === null ? events : [...events.slice(0, -1), { type: "FEEDBACK", helpful: true }];
+}
+
+/** The text folded as mentionsAny reads it, with these words taken out (plain splits, no pattern). */
+function withoutWords(text: string, list: readonly string[]): string {
+  let t = text.normalize("NFKC").toLowerCase();
+  for (const w of list) t = t.split(w).join("、");
+  return t;
 }
