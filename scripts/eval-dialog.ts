@@ -97,6 +97,9 @@ const DEV_BLOCKS = {
   // follow18's own check (round 18): follow-ups with a pronoun for the diagnosis, the diagnosis retold in the
   // user's words ending in what it asks, two questions in one message; 16 topics, written before its changes.
   "dev-follow18": "FOLLOW18",
+  // follow19's own check (round 19): follow-ups right after a diagnosis, variations of the causes of round 19's
+  // misses ("what can I do", the other side guessed, tried and still failing, used to work when sending, "again").
+  "dev-follow19": "FOLLOW19",
   // emo2's own check (round 15): upset messages whose calm twin is answered right (the feeling in a clause of its
   // own), feelings alone, feelings no word list holds, and calm messages; written before its changes.
   "dev-emotion5": "EMOTION5",
