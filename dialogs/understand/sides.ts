@@ -132,3 +132,119 @@ const FAULT_WORDS = [
 export function namesFault(text: string): boolean {
   return mentionsAny(text, FAULT_WORDS);
 }
+
+/**
+ * What the user can do (「自分でできることは？」「打つ手はない？」 "anything I can do"): asked without a word of fault,
+ * the next step is asked, not whose side the problem is on, though the text names the user's side (「私にできる
+ * ことはある？」 shares 「私に」 with "is it my fault?").
+ */
+const CAN_DO_WORDS = [
+  "できること",
+  "できる事",
+  "できる対処",
+  "やれること",
+  "やれる事",
+  "打つ手",
+  "対処",
+  "can i do",
+];
+/**
+ * Whether anything is needed of the user (「何もしなくていい？」「対応不要？」 "do I need to do anything"): with the
+ * user named as the one who would act (「こっちは」「私は」 "I"), whether the problem is theirs; else whether
+ * to wait or what to do.
+ */
+const NEEDED_WORDS = [
+  "しなくて",
+  "しなきゃ",
+  "する必要",
+  "必要ある",
+  "やること",
+  "やる事",
+  "やるべき",
+  "すべきこと",
+  "対応",
+  "do anything",
+  "do something",
+  "need to do",
+  "have to do",
+];
+/** The user named as the one who acts (a subject, not a possessive: 「私の」 is sideNamed's). */
+const OWN_SUBJECT_JA = [
+  "私は",
+  "私が",
+  "わたしは",
+  "自分は",
+  "自分が",
+  "こっちは",
+  "こちらは",
+  "僕は",
+  "俺は",
+  "うちは",
+];
+const OWN_SUBJECT_EN = ["i", "i'm", "we"];
+
+/** What a text asks the user to do, if that is what it asks: "can" something be done, or is anything "needed". */
+export function actionAsked(text: string): "can" | "needed" | undefined {
+  if (namesFault(text)) return undefined;
+  if (mentionsAny(text, CAN_DO_WORDS)) return "can";
+  if (!mentionsAny(text, NEEDED_WORDS)) return undefined;
+  const t = text.normalize("NFKC").toLowerCase();
+  if (OWN_SUBJECT_JA.some((w) => t.includes(w)) || hasEnglishWord(t, OWN_SUBJECT_EN)) return undefined;
+  return "needed";
+}
+
+/** The provider's side, neither the user's nor the recipient's (「ソネット側」「so-netのサーバー」). */
+const PROVIDER_WORDS = ["so-net", "ソネット", "そねっと", "プロバイダ"];
+/** Something wrong, named as someone's: a fault (not 「側」 alone) or a thing broken (「壊れてる」「誤検知」「過敏」). */
+const BROKEN_WORDS = [
+  "問題",
+  "せい",
+  "原因",
+  "悪い",
+  "責任",
+  "ミス",
+  "壊れ",
+  "こわれ",
+  "おかしい",
+  "不具合",
+  "故障",
+  "トラブル",
+  "誤検知",
+  "過敏",
+  "厳しすぎ",
+  "fault",
+  "problem",
+  "blame",
+];
+/** A guess put against the diagnosis (「…だけってことはない？」「…じゃなくて？」): what it names is asked about. */
+const DOUBT_WORDS = [
+  "ってことはない",
+  "ってことは?",
+  "ということはない",
+  "じゃなくて?",
+  "じゃないの?",
+  "だけじゃ",
+];
+/** Words that ask for a what, when or how: then a side named is the story of the question, not what it asks. */
+const WH_WORDS = ["いつ", "どう", "どこ", "どれ", "何を", "なにを", "何て", "なんて", "how", "when", "what"];
+
+/**
+ * Whether a text guesses whose side went wrong (「向こうのサーバーが壊れてるの？」「ソネット側がおかしいって可能性は
+ * ないの？」「向こうのセキュリティが過敏なだけってことは？」): in its last clause (before it, the story: 「相手の
+ * アドレス、…それのせい？」 asks about the dots), a side named (theirs, ours or the provider's) with something
+ * wrong or a guess put against the diagnosis, and no what, when or how asked.
+ */
+export function guessesSide(text: string): boolean {
+  const t = lastClause(text.normalize("NFKC").toLowerCase());
+  const named = sideNamed(t) !== undefined || PROVIDER_WORDS.some((w) => t.includes(w));
+  if (!named || WH_WORDS.some((w) => t.includes(w))) return false;
+  return BROKEN_WORDS.some((w) => t.includes(w)) || DOUBT_WORDS.some((w) => t.includes(w));
+}
+
+/** The text after its last comma or full stop that has words after it. */
+function lastClause(t: string): string {
+  const end = t.trimEnd();
+  let at = -1;
+  for (let i = 0; i < end.length - 1; i++) if ("、,。".includes(end[i]!)) at = i;
+  return end.slice(at + 1);
+}

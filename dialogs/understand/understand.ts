@@ -20,7 +20,7 @@ import {
 } from "./normalize.ts";
 import { asksOutcome, toldSentOnly } from "./outcome.ts";
 import { addPostings, topTwo } from "./scoring.ts";
-import { choosesSide, namesFault, sideNamed } from "./sides.ts";
+import { actionAsked, choosesSide, guessesSide, namesFault, sideNamed } from "./sides.ts";
 
 /**
  * Which question of knowledge/data/questions/ a typed text asks, and how sure that is.
@@ -182,6 +182,10 @@ export function buildQuestionIndex(
   const resendQuestion = outcomeQuestions.find((q) => q.asksOutcome === "after-fixing");
   // The question whose side a problem is on (`asksSide`).
   const sideQuestion = questions.find((q) => q.asksSide);
+  // "What do I do now": the steps of the diagnosis on screen again.
+  const stepsQuestion = questions.find((q) => q.does === "next-steps");
+  // Whether to wait (the question of that frame).
+  const waitQuestion = outcomeQuestions.find((q) => q.asksOutcome === "after-waiting");
   const owner: number[] = []; // example → question index
   const examples: string[] = [];
   // A question's examples are one after another: question qi's are firstExample[qi]…firstExample[qi + 1].
@@ -605,6 +609,32 @@ export function buildQuestionIndex(
           !namesFault(text)
         )
           decided = { kind: "confident", id: plainWords.id, candidates: decided.candidates };
+      }
+      // 「向こうのサーバーが壊れてるの？」「ソネット側がおかしいって可能性はないの？」: a side guessed to be at fault,
+      // asked, is whose side it is, unless a question of the diagnosis's own is clearly asked (`sure`).
+      const guessed = decided.kind === "confident" ? decided.id : undefined;
+      if (
+        topic !== null &&
+        sideQuestion?.topics[topic] !== undefined &&
+        guessed !== sideQuestion.id &&
+        (guessed === undefined ||
+          guessed === plainWords?.id ||
+          !own.has(guessed) ||
+          (decided.candidates[0]?.score ?? 0) < THRESHOLDS.sure) &&
+        isQuestion(text) &&
+        guessesSide(text)
+      )
+        decided = { kind: "confident", id: sideQuestion.id, candidates: decided.candidates };
+      // 「自分でできることは？」: what the user can do, asked without a word of fault, asks for the next step (the
+      // diagnosis's steps), not whose side it is, though it names the user's side. 「何もしなくていい？」, whether
+      // anything is needed with no one named to do it, asks whether to wait, where waiting is an answer of the
+      // diagnosis on screen, else for the steps; 「こっちは何もしなくていいの？」 still asks whose it is to fix.
+      const action =
+        decided.kind === "confident" && decided.id === sideQuestion?.id ? actionAsked(text) : undefined;
+      if (topic !== null && stepsQuestion && action !== undefined && !choosesSide(text)) {
+        const meant =
+          action === "can" ? stepsQuestion : waitQuestion?.topics[topic] ? waitQuestion : undefined;
+        if (meant) decided = { kind: "confident", id: meant.id, candidates: decided.candidates };
       }
       // 「…ってこと？」「…って何？」 with a diagnosis on screen asks what it means: a question of other
       // diagnoses that only shares its words (「パスワードが違うってこと？」 after "could not verify the
