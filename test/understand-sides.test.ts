@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { choosesSide, sideNamed } from "../dialogs/understand/sides.ts";
+import { actionAsked, choosesSide, guessesSide, sideNamed } from "../dialogs/understand/sides.ts";
 
 describe("sideNamed", () => {
   it("reads the user's own side, the other party's, and both offered as a choice", () => {
@@ -29,5 +29,42 @@ describe("choosesSide", () => {
     expect(choosesSide("相手のアドレスを私のスマホで打ち間違えたの？")).toBe(false);
     expect(choosesSide("私の設定のせい？それとも何か別の理由？")).toBe(false);
     expect(choosesSide("did my message reach them or not")).toBe(false);
+  });
+});
+
+describe("actionAsked", () => {
+  it("reads what the user can do, and whether anything is needed with nobody named to do it", () => {
+    expect(actionAsked("わかった。じゃあ今から自分でできることは？")).toBe("can");
+    expect(actionAsked("is there anything I can do")).toBe("can");
+    expect(actionAsked("何もしなくていい？")).toBe("needed");
+    expect(actionAsked("so no need to do anything?")).toBe("needed");
+  });
+
+  it("leaves whose side to a fault named, or the user named as the one who would act", () => {
+    expect(actionAsked("私のせいなら、できることはある？")).toBeUndefined();
+    expect(actionAsked("こっちは何もしなくていいの？")).toBeUndefined();
+    expect(actionAsked("I don't have to do anything, right?")).toBeUndefined();
+    expect(actionAsked("相手のアドレスが変わったの？")).toBeUndefined();
+  });
+});
+
+describe("guessesSide", () => {
+  it("reads a side guessed at fault: something wrong, or a guess put against the diagnosis", () => {
+    expect(guessesSide("向こうのサーバーが壊れてるの？")).toBe(true);
+    expect(guessesSide("ソネット側がおかしいって可能性はないの？")).toBe(true);
+    expect(guessesSide("向こうのセキュリティが過敏なだけってことは？")).toBe(true);
+  });
+
+  it("leaves a side in the story before the last clause, a what or when asked, and a side named without fault", () => {
+    expect(guessesSide("相手のアドレス、@の前に点が2個並んでるんだけどそれのせい？")).toBe(false);
+    expect(guessesSide("相手のサーバーの問題なら、いつ直るの？")).toBe(false);
+    expect(guessesSide("相手のメールボックスがいっぱいってこと？")).toBe(false);
+  });
+
+  it("reads a long repeated text in linear time", () => {
+    const started = performance.now();
+    guessesSide("向こうの、".repeat(1000));
+    actionAsked("できること".repeat(1000));
+    expect(performance.now() - started).toBeLessThan(200);
   });
 });

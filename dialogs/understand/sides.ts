@@ -147,6 +147,7 @@ const CAN_DO_WORDS = [
   "打つ手",
   "対処",
   "can i do",
+  "i can do",
 ];
 /**
  * Whether anything is needed of the user (「何もしなくていい？」「対応不要？」 "do I need to do anything"): with the
