@@ -1,3 +1,5 @@
+import { joinJapanese } from "./text.ts";
+
 /**
  * Warnings that a message is only late: the server is still retrying and the user need not resend.
  *   Sendmail:  "Warning: could not send message for past 4 hours" / "THIS IS A WARNING MESSAGE ONLY."
@@ -8,11 +10,13 @@
 export const DELAY_PHRASES: readonly string[] = [
   "action: delayed", // a delivery report's own field (RFC 3464), pasted without its Final-Recipient
   "delay in the delivery",
+  "delivery attempts will continue", // Exim's warning: "No action is required on your part. Delivery attempts will continue for some time"
   "delivery delayed",
   "delivery has been delayed",
   "delivery is delayed",
   "delivery status notification (delay)",
   "do not need to resend",
+  "has been delayed", // "Delivery to the following recipient has been delayed:"
   "has not yet been delivered",
   "have not yet received",
   "message delayed",
@@ -32,8 +36,15 @@ export const DELAY_PHRASES: readonly string[] = [
   "will keep trying",
   "will retry",
   "will-retry-until", // RFC 3464: only a report of a message still queued has it
+  "まだ配信されていません",
   "まだ配送されていません",
+  "再送する必要はありません",
+  "再送の必要はありません",
   "再送を続け",
+  "再送信する必要はありません",
+  "再試行しています",
+  "再試行中",
+  "引き続き試行",
   "遅延",
   "配信が遅れ",
   "配送が遅れ",
@@ -41,7 +52,7 @@ export const DELAY_PHRASES: readonly string[] = [
 
 /** The first delay wording in the text that is not negated ("will not continue trying" is a failure). */
 export function delayPhrase(text: string): string | undefined {
-  const lower = text.toLowerCase();
+  const lower = joinJapanese(text.toLowerCase());
   return DELAY_PHRASES.find((p) => {
     const at = lower.indexOf(p);
     return at !== -1 && !/\bnot $|\bno longer $/.test(lower.slice(Math.max(0, at - 10), at));

@@ -34,13 +34,25 @@ heldOutTable(({ phrases }) => {
   });
 });
 
-/** Lines that cannot be a server's explanation: encoded data and long unbroken tokens. */
-function isNoise(line: string): boolean {
-  return line.length > 600 || (line.length > 40 && !/\s/.test(line.trim()));
+/** Kana, kanji, Japanese punctuation and full-width forms. */
+const JAPANESE = /[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff5e]/;
+
+/**
+ * Lines that cannot be a server's explanation: encoded data and long unbroken tokens. `sentences`: the
+ * text is a bounce's (generic.ts's "pasted"), where a long Japanese line without blanks is a notice's
+ * sentence, as Japanese is written (「送信先メールアドレスが見つかりませんでした。メールアドレスをご確認
+ * の上、再送信してください。」, or a paragraph a narrow screen wrapped and unwrap.ts joined). Elsewhere it
+ * stays unread: a long message typed in Japanese that uses a phrase's words (「迷惑メール」) is no bounce.
+ */
+function isNoise(line: string, sentences: boolean): boolean {
+  if (line.length > 600) return true;
+  if (line.length <= 40) return false;
+  const text = line.trim();
+  return !/\s/.test(text) && !(sentences && JAPANESE.test(text));
 }
 
-export function knownPhrase(line: string): string | undefined {
-  if (isNoise(line)) return undefined;
+export function knownPhrase(line: string, sentences = false): string | undefined {
+  if (isNoise(line, sentences)) return undefined;
   const text = forMatching(line);
   if (text.length < 4) return undefined;
   const { found, count, end } = scanFirstParts(text);
@@ -61,6 +73,7 @@ export function knownPhrase(line: string): string | undefined {
   return undefined;
 }
 
-export function isSignalLine(line: string): boolean {
-  return hasSmtpCode(line) || knownPhrase(line) !== undefined;
+/** `sentences`: the text is a bounce's, so its long Japanese lines are read too (isNoise). */
+export function isSignalLine(line: string, sentences = false): boolean {
+  return hasSmtpCode(line) || knownPhrase(line, sentences) !== undefined;
 }

@@ -20,9 +20,24 @@ export function mentionsAny(text: string, words: readonly string[]): boolean {
   return words.some((w) => lower.includes(w));
 }
 
-/** `squash` lower-cased: what the reason checks see. */
+/** Kana and kanji (and the ideographic comma and full stop). */
+const JAPANESE_CHAR = /[\u3001\u3002\u3040-\u30ff\u4e00-\u9fff]/;
+/** A blank between two Japanese characters: a line break of the notice's (or the screen's), squashed. */
+const JAPANESE_GAP =
+  /(?<=[\u3001\u3002\u3040-\u30ff\u4e00-\u9fff]) (?=[\u3001\u3002\u3040-\u30ff\u4e00-\u9fff])/g;
+
+/**
+ * Japanese is written without blanks, so a blank between two Japanese characters is a line break that
+ * squash made one: 「宛先のメールアドレスが存」⏎「在しないため…」 is one word. Gone, a phrase the break
+ * cut in two is found again.
+ */
+export function joinJapanese(text: string): string {
+  return JAPANESE_CHAR.test(text) ? text.replace(JAPANESE_GAP, "") : text;
+}
+
+/** `squash` lower-cased, blanks inside Japanese gone: what the reason checks see. */
 export function forMatching(text: string): string {
-  return squash(text).toLowerCase();
+  return joinJapanese(squash(text).toLowerCase());
 }
 
 /**

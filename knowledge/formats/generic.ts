@@ -41,12 +41,13 @@ const REPLY_AT_END = /(?:^|[\s:;(<[])[45]\d\d\s{0,8}$/;
  * (the screen or the user's crop cut the rest): the code is all that was read, and the record says so.
  * In a fragment that is a bounce's (`pasted`), a line that names a problem in plain words counts too:
  * "Could not deliver for the last 432000 seconds. Giving up." A typed question that only uses such
- * words (「メールの保存容量って増やせますか」) is no bounce: it is not read this way.
+ * words (「メールの保存容量って増やせますか」) is no bounce: it is not read this way. Long Japanese lines
+ * (written without blanks) are read for phrases only in a bounce's text, a whole mail or a pasted one.
  */
 const signalLineIn = (fragment: boolean, pasted = false) =>
   fragment
-    ? (l: string) => isSignalLine(l) || REPLY_AT_END.test(l) || (pasted && namesProblem(l))
-    : isSignalLine;
+    ? (l: string) => isSignalLine(l, pasted) || REPLY_AT_END.test(l) || (pasted && namesProblem(l))
+    : (l: string) => isSignalLine(l, true);
 
 /** Words that make a text a bounce even when no line carries a code. */
 const BOUNCE_WORDS = [
@@ -83,11 +84,13 @@ export const NAMING_SENTENCE = new RegExp(
 
 /**
  * Japanese notices and the translations ISP help pages print next to English bounces: any 配送/配信/送信/
- * 届け + "could not" (できません, 出来ませんでした, できなかった), or 配送不能/配信不能.
+ * 届け + "could not" (できません, 出来ませんでした, できなかった), 配送不能/配信不能, or the passive and
+ * "failed" forms (配信されませんでした, 配信に失敗しました).
  *   このメールは以下の原因により届けることが出来ませんでした
+ *   ドメイン example.jp が見つからなかったため、メールは x@example.jp に配信されませんでした。
  */
 const JAPANESE_BOUNCE =
-  /(?:配送|配信|送信|届け(?:ること)?)(?:が|を)?(?:でき|出来)(?:ません|な(?:かった|い))|(?:配送|配信)不能/;
+  /(?:配送|配信|送信|届け(?:ること)?)(?:が|を)?(?:でき|出来)(?:ません|な(?:かった|い))|(?:配送|配信)不能|(?:配送|配信|送信)(?:されません|されなかった|に失敗)/;
 
 function isBounceText(message: Message, lines: readonly string[]): boolean {
   const text = `${message.subject}\n${lines.slice(0, 60).join("\n")}`.toLowerCase();

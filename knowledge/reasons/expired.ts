@@ -37,7 +37,12 @@ const GAVE_UP: readonly string[] = [
   "was not reachable within the allowed queue period",
   "your message could not be delivered for more than",
   "your message was not delivered within",
+  "一定期間内に配信",
+  "一定期間内に配送",
+  "一定時間内に配信",
+  "一定時間内に配送",
   "再送を中止",
+  "有効期限が切れ",
   "期限切れ",
   "配送を中止",
 ];

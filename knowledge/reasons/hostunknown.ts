@@ -40,8 +40,11 @@ export const PHRASES: readonly string[] = [
   "unroutable address",
   "unrouteable address",
   "we weren't able to find the recipient domain",
+  "ドメイン…が見つからな", // Gmail: 「ドメイン example.jp が見つからなかったため、…」
+  "ドメインが存在しない",
   "ドメインが存在しません",
   "ドメインが見つかりません",
+  "ドメインは存在しない",
   "ホストが見つかりません",
   "ホスト不明",
 ];
@@ -54,10 +57,26 @@ const GMAIL_SENTENCE = new Set([
   "because the domain …couldn't be found",
 ]);
 
+/**
+ * Gmail's Japanese sentence names the domain between its two parts (「ドメイン example.jp が見つからなかっ
+ * たため、…」): within one clause, not the 「ドメイン」 of another sentence before an address's 「が見つから
+ * ない」.
+ */
+function gmailJapanese(text: string): boolean {
+  const end = "が見つからな";
+  for (let at = text.indexOf(end); at !== -1; at = text.indexOf(end, at + end.length)) {
+    const before = text.slice(Math.max(0, at - 84), at);
+    const domain = before.lastIndexOf("ドメイン");
+    if (domain !== -1 && !/[、。]/.test(before.slice(domain))) return true;
+  }
+  return false;
+}
+
 /** "Host not found, try again" is a DNS time-out, not a missing domain. */
 export function match(text: string): string | undefined {
   const p = phrase(text);
   if (p && GMAIL_SENTENCE.has(p) && (networkerrorMatch(text) || notacceptMatch(text))) return undefined;
+  if (p === "ドメイン…が見つからな" && !gmailJapanese(text)) return undefined;
   return p === "host …not found" && text.includes("try again") ? undefined : p;
 }
 

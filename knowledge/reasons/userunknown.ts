@@ -1,6 +1,7 @@
 import { match as blockedMatch } from "./blocked.ts";
 import { type Facts, phraseMatcher, type ReasonCheck } from "./check.ts";
 import { match as hasmovedMatch } from "./hasmoved.ts";
+import { match as hostunknownMatch } from "./hostunknown.ts";
 import { match as mailboxfullMatch } from "./mailboxfull.ts";
 import { match as norelayingMatch } from "./norelaying.ts";
 import { match as notacceptMatch } from "./notaccept.ts";
@@ -150,8 +151,11 @@ export const PHRASES: readonly string[] = [
   "wasn't found at", // Office 365: "x wasn't found at example.jp."
   "weil die adresse nicht gefunden wurde oder keine e-mails empfangen kann",
   "your envelope recipient is in my badrcptto list",
+  "アドレスが存在しない",
   "アドレスが存在しません",
+  "アドレスが見つからな", // 見つからない / 見つからなかった (Gmail: 「メールアドレスが見つからないか、…」)
   "アドレスが見つかりません",
+  "アドレスは存在しない",
   "アドレスは存在しません",
   "アドレス不明",
   "ディレクトリのリストにありません",
@@ -165,7 +169,16 @@ export const PHRASES: readonly string[] = [
   "無効な受信者",
 ];
 
-export const match = phraseMatcher(PHRASES);
+const phrase = phraseMatcher(PHRASES);
+
+/**
+ * Gmail's Japanese heading 「** アドレスが見つかりません **」 stands over a missing domain too; the sentence
+ * under it says which: 「ドメイン example.jp が見つからなかったため、…に配信されませんでした」 (hostunknown).
+ */
+export function match(text: string): string | undefined {
+  const p = phrase(text);
+  return p === "アドレスが見つかりません" && hostunknownMatch(text) !== undefined ? undefined : p;
+}
 
 /**
  * Phrases that, next to a 5.1.1, say the real problem is something else. Some providers answer a
