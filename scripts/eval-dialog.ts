@@ -83,6 +83,10 @@ const DEV_BLOCKS = {
   // cold5's own check (round 18): cold messages (a returned mail retold for every topic, general questions in
   // other words, a symptom with a question, out of scope) and casual spellings of them, written before its changes.
   "dev-cold5": "COLD5",
+  // cold6's own check (round 19): cold and casual variations of round 19's causes (a best match lacking the
+  // words it needs, how many recipients at once, no bounce = arrived?, out of scope, a lost dakuten, my own
+  // mailbox's size, polite openers), written before its changes.
+  "dev-cold6": "COLD6",
   // emotion's own check (round 13): the question or situation inside an upset message, written before its changes.
   "dev-emotion3": "EMOTION3",
   // emo's own check (round 14): forms of upset not covered before (fear, resignation, sarcasm, deadlines,
