@@ -6,6 +6,7 @@ import { ratedInWords } from "./interpret/rated-in-words.ts";
 import { fromText } from "./interpret/read-text.ts";
 import { fromScreenshot } from "./interpret/screenshot.ts";
 import type { Interpreter, InterpreterDeps } from "./interpret/types.ts";
+import { withoutBounce } from "./interpret/without-bounce.ts";
 import { decodePostback } from "./postback.ts";
 
 export { diagnosisOf, primaryRecord } from "./diagnosis.ts";
@@ -22,7 +23,7 @@ export { languageOf } from "./text-kind.ts";
  * The pipeline; each step lives in dialogs/interpret/ (dialogs/README.md "Files": which file reads what):
  * a tap → its event; a typed text → read-text.ts (commands, bounce, symptom, question, feeling), then
  * three post-steps on the last event: a carrier named (carrier-named.ts), the advice rated in words
- * (rated-in-words.ts), an answer opening with yes or no to a text that asks nothing, asks what or how, or
+ * (rated-in-words.ts), a question asked cold of a returned mail none came of (without-bounce.ts), an answer opening with yes or no to a text that asks nothing, asks what or how, or
  * asks in the negative (answers.ts toldOrAsked);
  * a file → read-text.ts as a paste; a screenshot → screenshot.ts.
  */
@@ -48,7 +49,8 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         const read = await fromText(ctx, input.text, session);
         const carrier = withCarrier(ctx, read, input.text, session);
         const rated = ratedInWords(ctx, carrier, input.text, session.topic);
-        return toldOrAsked(ctx, rated, input.text, session.topic);
+        const cold = withoutBounce(ctx, rated, input.text, session.topic);
+        return toldOrAsked(ctx, cold, input.text, session.topic);
       }
       case "file":
         return fromText(ctx, input.text, session, true);

@@ -348,6 +348,7 @@ export const questionSchema = strict({
   asksOutcome: z.enum(["after-fixing", "after-waiting"]).optional(),
   ifTold: id.optional(),
   ifDenied: id.optional(),
+  withoutBounce: id.optional(),
   asksHelp: z.boolean({ error: "must be true or false" }).optional(),
 });
 

@@ -108,6 +108,12 @@ export interface Question {
   /** Told denied (「アドレスは間違ってないです」), it is answered as this question. */
   ifDenied?: string;
   /**
+   * Asked with nothing on screen by a text that names no returned mail, or names one only to say none came
+   * (「ちゃんと相手に届いてる？」「エラーは来てない、届いた？」), it is answered as this question: `did-it-arrive`
+   * then asks whether no returned mail means it arrived (`no-bounce-arrived`).
+   */
+  withoutBounce?: string;
+  /**
    * Asks for help in general (「何ができるの？」「手伝ってもらえますか」): told beside a returned mail with
    * nothing on screen, the paste help answers it.
    */
@@ -224,6 +230,7 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         ...(raw.needsNot && { needsNot: raw.needsNot }),
         ...(raw.ifTold && { ifTold: raw.ifTold }),
         ...(raw.ifDenied && { ifDenied: raw.ifDenied }),
+        ...(raw.withoutBounce && { withoutBounce: raw.withoutBounce }),
         ...(raw.asksHelp && { asksHelp: true }),
         ...(raw.asksOutcome && { asksOutcome: raw.asksOutcome }),
         file,
@@ -241,6 +248,8 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
       throw new DataFileError(q.file, `${q.id}.ifTold`, `"${q.ifTold}" is not a question id`);
     if (q.ifDenied && !questions.has(q.ifDenied))
       throw new DataFileError(q.file, `${q.id}.ifDenied`, `"${q.ifDenied}" is not a question id`);
+    if (q.withoutBounce && !questions.has(q.withoutBounce))
+      throw new DataFileError(q.file, `${q.id}.withoutBounce`, `"${q.withoutBounce}" is not a question id`);
     if (q.withDiagnosis && !questions.has(q.withDiagnosis))
       throw new DataFileError(q.file, `${q.id}.withDiagnosis`, `"${q.withDiagnosis}" is not a question id`);
   }

@@ -175,6 +175,13 @@ describe("loadQuestions refuses broken data and names the file and the field", (
       says: /not a known field/,
     },
     {
+      broken: "a question answered instead that does not exist",
+      file: A,
+      change: (d) => (byId(d, "did-it-arrive").withoutBounce = "no-such-question"),
+      field: "did-it-arrive.withoutBounce",
+      says: /not a question id/,
+    },
+    {
       broken: "a reading not in hiragana",
       file: "readings.yaml",
       change: (d) => (d.容量 = "ヨウリョウ"),

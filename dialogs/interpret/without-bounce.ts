@@ -1,0 +1,26 @@
+import type { DialogEvent } from "../events.ts";
+import type { InterpretContext } from "./context.ts";
+import { deniesReturnedMail } from "./denied-mention.ts";
+
+/**
+ * 「ちゃんと相手に届いてるかな」「送ったメール届いてる？エラーとかは来てない」: asked with nothing on screen, a
+ * question whose answer takes a returned mail for granted (did-it-arrive) asks something else when the text
+ * names no returned mail, or names one only to say none came: whether no returned mail means it arrived
+ * (the question's `withoutBounce`). A text that names one (「戻ってきたけど届いてないの？」) keeps its question.
+ */
+export function withoutBounce(
+  ctx: Pick<InterpretContext, "questions" | "mentionOf" | "returnedOf" | "readings">,
+  events: DialogEvent[],
+  text: string,
+  topic: string | null,
+): DialogEvent[] {
+  const last = events[events.length - 1];
+  if (topic !== null || last?.type !== "ANSWER") return events;
+  const meant = ctx.questions.get(last.id)?.withoutBounce;
+  if (meant === undefined || !ctx.questions.has(meant)) return events;
+  const named = ctx.mentionOf(text);
+  if (named === "returned" && !deniesReturnedMail(text, ctx.returnedOf.strip, ctx.readings)) return events;
+  const also = last.also?.filter((id) => id !== meant);
+  const answer: DialogEvent = { ...last, id: meant, ...(also && { also }) };
+  return [...events.slice(0, -1), answer];
+}
