@@ -131,6 +131,7 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
     buildQuestionIndex(
       deps.questions,
       new Map([...deps.knowledge.topics].map(([id, t]) => [id, [t.title.ja, t.menuLabel.ja]])),
+      (id, text) => lacksNeeded(deps.questions.questions.get(id), text),
     ),
     deps.questions,
     stringsIn([

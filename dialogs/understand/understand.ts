@@ -162,10 +162,14 @@ export interface QuestionIndex {
 /**
  * `said`: what the assistant says a diagnosis is, per topic (its title and menu label), besides plain-words'
  * answer for it: a text that says it again, asking whether it is so, asks for it in plain words.
+ * `lacks`: whether a text lacks the words a question `needs` (dialogs/interpret/context.ts): such a question
+ * is no candidate, so that the next best is read as if it had not been there (「メールアドレスを新しくしたい」
+ * matches "change my password" best but names no password: the address is meant, not nothing).
  */
 export function buildQuestionIndex(
   bank: QuestionBank,
   said: ReadonlyMap<TopicId, readonly string[]> = new Map(),
+  lacks: (id: string, text: string) => boolean = () => false,
 ): QuestionIndex {
   const table: ReadingTable = readingTable(bank.readings);
   const questions = [...bank.questions.values()];
@@ -528,7 +532,11 @@ export function buildQuestionIndex(
         ranked[0] = runnerUp;
         ranked[1] = first;
       }
-      let decided = decide(ranked, topic === null ? undefined : fitting, own);
+      let decided = withoutLacking(
+        ranked,
+        (c) => bank.questions.get(c.id)?.needs !== undefined && lacks(c.id, text),
+        (r) => decide(r, topic === null ? undefined : fitting, own),
+      );
       // 「ドメインってそもそも何？」 with nothing on screen: the word asked about tells which of the questions of
       // what a thing is is meant, where they come close (their frame and 「そもそも」 are words of them all).
       // Both questions answer (no act: 「にんげんとはなさせて」 is no 「…とは」), the word is one (no comma).
@@ -1087,6 +1095,27 @@ function fitOf(q: Question, topic: TopicId | null): Fit {
  * for mail they never sent. Questions answer them apart from the failures.
  */
 const NOTHING_FAILED: ReadonlySet<TopicId> = new Set<TopicId>(["delayed", "not-a-bounce", "backscatter"]);
+
+/**
+ * The decision without the questions a text lacks the needed words of (`lacks`). Where the best one lacked
+ * them, the next is read as if it had not been there, but only as sure as the best was: confident only where
+ * the best was and the next is clear on its own (at least `confident`); below that, nothing (「なぜか一部の
+ * 人にだけ届かない」 is no mobile address, and no weak guess at another question either).
+ */
+function withoutLacking(
+  ranked: Candidate[],
+  lacking: (c: Candidate) => boolean,
+  decideOn: (ranked: Candidate[]) => Understanding,
+): Understanding {
+  const kept = ranked.filter((c) => !lacking(c));
+  if (kept.length === ranked.length) return decideOn(ranked);
+  if (ranked[0] === kept[0]) return decideOn(kept);
+  const top = kept[0];
+  if (!top || top.score < THRESHOLDS.confident) return { kind: "none", candidates: kept.slice(0, 3) };
+  const decided = decideOn(kept);
+  if (decided.kind !== "confident" || decideOn(ranked).kind === "confident") return decided;
+  return { kind: "unsure", candidates: decided.candidates };
+}
 
 /**
  * `fitting`: with a diagnosis on screen, the questions that fit it (「もしかして…」 prefers them); `own`: those
