@@ -4,6 +4,7 @@ import { withCarrier } from "./interpret/carrier-named.ts";
 import { buildContext } from "./interpret/context.ts";
 import { ratedInWords } from "./interpret/rated-in-words.ts";
 import { fromText } from "./interpret/read-text.ts";
+import { revoicedIfNotUnderstood } from "./interpret/revoiced.ts";
 import { fromScreenshot } from "./interpret/screenshot.ts";
 import type { Interpreter, InterpreterDeps } from "./interpret/types.ts";
 import { withoutBounce } from "./interpret/without-bounce.ts";
@@ -21,7 +22,8 @@ export { languageOf } from "./text-kind.ts";
  * Nothing here keeps the text: only the masked diagnosis leaves this module.
  *
  * The pipeline; each step lives in dialogs/interpret/ (dialogs/README.md "Files": which file reads what):
- * a tap → its event; a typed text → read-text.ts (commands, bounce, symptom, question, feeling), then
+ * a tap → its event; a typed text → read-text.ts (commands, bounce, symptom, question, feeling; read again
+ * with voicing marks restored where it was not understood, revoiced.ts), then
  * three post-steps on the last event: a carrier named (carrier-named.ts), the advice rated in words
  * (rated-in-words.ts), a question asked cold of a returned mail none came of (without-bounce.ts), an answer opening with yes or no to a text that asks nothing, asks what or how, or
  * asks in the negative (answers.ts toldOrAsked);
@@ -46,7 +48,12 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         return [fromPostback(p, deps.knowledge)];
       }
       case "text": {
-        const read = await fromText(ctx, input.text, session);
+        const read = await revoicedIfNotUnderstood(
+          ctx,
+          await fromText(ctx, input.text, session),
+          input.text,
+          session,
+        );
         const carrier = withCarrier(ctx, read, input.text, session);
         const rated = ratedInWords(ctx, carrier, input.text, session.topic);
         const cold = withoutBounce(ctx, rated, input.text, session.topic);

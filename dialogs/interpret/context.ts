@@ -12,6 +12,7 @@ import { buildRespeller, type Respeller } from "../understand/respell.ts";
 import { stringsIn, withScope } from "../understand/scope.ts";
 import { type SymptomClassMatcher, symptomClassMatcher } from "../understand/symptom-classes.ts";
 import { buildQuestionIndex, type QuestionIndex } from "../understand/understand.ts";
+import { buildRevoicer, type Revoicer } from "../understand/voicing.ts";
 import { buildFeelingReader, type FeelingReader } from "./feeling.ts";
 import type { InterpreterDeps } from "./types.ts";
 import type { TypedWords } from "./words.ts";
@@ -82,6 +83,8 @@ export interface InterpretContext extends UpsetContext, CarrierContext {
   englishWords: ReadonlySet<string>;
   /** 「ユーザーアンノウン」, "User Unkown": the English of a returned mail, typed by ear or with a typo. */
   respell: Respeller;
+  /** 「ありかとう」「ようりょうおーはー」: words of the data typed with their voicing marks dropped. */
+  revoice: Revoicer;
 }
 
 export function buildContext(deps: InterpreterDeps): InterpretContext {
@@ -164,6 +167,15 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
     restartQuestion,
     englishWords: englishWordsOf(deps),
     respell: buildRespeller(deps.questions.kanaEnglish),
+    revoice: buildRevoicer(
+      [
+        ...[...deps.questions.questions.values()].flatMap((q) => q.examples),
+        ...deps.knowledge.symptoms.flatMap((s) => s.phrases),
+        ...Object.values(deps.ui.keywords).flat(),
+        ...Object.values(deps.ui.mentions).flat(),
+      ],
+      readings,
+    ),
     carrierIn,
     carrierFollowUps: carrierFollowUpsOf(deps),
   };

@@ -1,0 +1,96 @@
+import { type ReadingTable, withReadings } from "./normalize.ts";
+
+/**
+ * Flick input drops a voicing mark easily (the dakuten is a second tap): 「ありかとう」 for ありがとう,
+ * 「ようりょうおーはー」 for ようりょうおーばー, 「あとれす」 for あどれす. Such a word reads as nothing the
+ * data holds. A word of the data's own (a question's example, a symptom phrase, a typed keyword; kanji
+ * read through readings.yaml, katakana as hiragana) that the typed kana spell with its marks dropped is
+ * restored, longest first, left to right. Only words of three kana or more with a voiced kana in them, that
+ * no other word of the data spells the same without marks, and only where what was typed is no word of the
+ * data itself (「はいる」 stays, though ばいる would fold to it); no word of one half twice (ばいばい, which
+ * 「はいはい」 would become). dialogs/interpret/revoiced.ts reads a text so only where it was not understood. Linear: at each position a few lookups of
+ * at most MAX_WORD characters, no pattern.
+ */
+
+/** A voiced or half-voiced hiragana → the kana without its mark. */
+const UNVOICED = new Map<string, string>();
+{
+  const voiced = "がぎぐげござじずぜぞだぢづでどばびぶべぼぱぴぷぺぽゔ";
+  const plain = "かきくけこさしすせそたちつてとはひふへほはひふへほう";
+  for (let i = 0; i < voiced.length; i++) UNVOICED.set(voiced[i]!, plain[i]!);
+}
+/** Shorter words fold onto too many others (とこ: どこ, ところ…). */
+const MIN_WORD = 3;
+/** Longer words are phrases: the scan looks this far ahead at most. */
+const MAX_WORD = 10;
+const HIRAGANA_RUN = /^[\u3041-\u3096ー]+$/;
+const segmenter = new Intl.Segmenter("ja", { granularity: "word" });
+
+/** Katakana → hiragana, one character for one. */
+function hiragana(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    out += code >= 0x30a1 && code <= 0x30f6 ? String.fromCharCode(code - 0x60) : text[i];
+  }
+  return out;
+}
+
+/** The kana without their voicing marks. */
+function unvoiced(text: string): string {
+  let out = "";
+  for (const ch of text) out += UNVOICED.get(ch) ?? ch;
+  return out;
+}
+
+export type Revoicer = (text: string) => string | undefined;
+
+/**
+ * `texts`: what the data says people type (examples, symptom phrases, keywords). Returns the reader: the
+ * text with the marks restored, or undefined where nothing was restored.
+ */
+export function buildRevoicer(texts: Iterable<string>, table: ReadingTable): Revoicer {
+  const words = new Set<string>();
+  for (const text of texts) {
+    const read = withReadings(text.normalize("NFKC").toLowerCase(), table);
+    for (const s of segmenter.segment(read)) {
+      const word = hiragana(s.segment);
+      if (word.length >= MIN_WORD && word.length <= MAX_WORD && HIRAGANA_RUN.test(word)) words.add(word);
+    }
+  }
+  // the unmarked spelling → the one word of the data it stands for (null: several, or a word as it is)
+  const restore = new Map<string, string | null>();
+  for (const word of words) {
+    const key = unvoiced(word);
+    // A word of one half twice (ばいばい) folds onto another twice (はいはい: "yes, yes"): not restored.
+    const half = word.length / 2;
+    if (key === word || (word.length % 2 === 0 && word.slice(0, half) === word.slice(half))) continue;
+    restore.set(key, restore.has(key) && restore.get(key) !== word ? null : word);
+  }
+  for (const word of words) if (restore.has(word)) restore.set(word, null);
+
+  return (text) => {
+    const kana = hiragana(text.normalize("NFKC"));
+    if (kana.length !== text.length) return undefined; // positions must stay those of the text
+    let out = "";
+    let from = 0;
+    let i = 0;
+    while (i < kana.length) {
+      let hit: string | undefined;
+      let length = Math.min(MAX_WORD, kana.length - i);
+      for (; length >= MIN_WORD && hit === undefined; length--) {
+        const piece = kana.slice(i, i + length);
+        const word = restore.get(piece);
+        if (word) hit = word;
+      }
+      if (hit === undefined) {
+        i++;
+        continue;
+      }
+      out += text.slice(from, i) + hit;
+      i += hit.length;
+      from = i;
+    }
+    return from === 0 ? undefined : out + text.slice(from);
+  };
+}
