@@ -263,6 +263,8 @@ export const uiSchema = z
         but: foldedList,
         /** Things as they were (「まだ」 "still"): told after a courtesy and a "but", the advice did not settle it. */
         unchanged: foldedList,
+        /** A trouble foreseen or guarded against (「なりそう」「ならないように」): it has not happened. */
+        notYet: foldedList,
         /** A piece that is only one of these (「じゃあ、」) joins what follows: no goodbye. */
         connectives: foldedList,
         /** Tries told as all in vain (「何をしても」): the answer for tries that keep failing. */

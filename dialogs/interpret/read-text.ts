@@ -4,7 +4,7 @@ import type { Classification } from "../../knowledge/types.ts";
 import { primaryRecord } from "../diagnosis.ts";
 import type { DialogEvent } from "../events.ts";
 import type { Lang } from "../knowledge-contract.ts";
-import { normalizeCommand } from "../text.ts";
+import { mentionsAny, normalizeCommand } from "../text.ts";
 import { kindOfText, languageOfCommand } from "../text-kind.ts";
 import { asksSomething, isEnglishQuestion, reportsBounce, sentenceAsks } from "../understand/asking.ts";
 import { standardSpelling } from "../understand/dialect.ts";
@@ -150,7 +150,17 @@ export async function fromText(
     const q = sentenceAsks(text) ? question() : undefined;
     return q !== undefined && q.does === undefined && (topScore() >= CLASS_GIVES_WAY || aboutClass(q));
   };
-  const ownWords = ownPhrase ?? (byClass && !askedInstead() ? byClass : undefined);
+  // 「いっぱいになりそうなので容量を増やしたい」: a symptom foreseen or guarded against (typedWords.notYet) has
+  // not happened; a question clearly asked beside it is what is meant.
+  const foreseen = () => {
+    const q = question();
+    return q !== undefined && q.does === undefined && topScore() >= CLASS_GIVES_WAY;
+  };
+  const phrase =
+    ownPhrase !== undefined && typed && mentionsAny(text, ctx.words.notYet) && foreseen()
+      ? undefined
+      : ownPhrase;
+  const ownWords = phrase ?? (byClass && !askedInstead() ? byClass : undefined);
   // Typed English the text-kind heuristics left open ("Who is MAILER-DAEMON?") is English when it asks
   // one of our questions.
   adopt(
