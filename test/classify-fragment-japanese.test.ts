@@ -117,3 +117,42 @@ describe("classify: a warning or a final failure, as the notice's words say", ()
     expect(await topic(paste)).toBe("delayed");
   });
 });
+
+describe("classify: plain Japanese words in a bounce's text", () => {
+  it.each([
+    ["Undelivered Mail Returned to Sender\nユーザーが見つかりません", "user-unknown"],
+    [
+      "次のあて先へのメッセージはエラーのため送信できませんでした。\n宛先のドメイン名が見つかりませんでした。ドメイン名にまちがいがないかご確認ください。",
+      "host-unknown",
+    ],
+    [
+      "failure notice\n宛先のメールアカウントは現在無効になっているため、メールを受け取れません。",
+      "account-suspended",
+    ],
+    ["配信できませんでした。\n受信トレイがいっぱいのため、受け取れません。", "mailbox-full"],
+  ])("reads the problem its words name: %s", async (paste, expected) => {
+    expect(await topic(paste)).toBe(expected);
+  });
+
+  it("keeps words of two sentences apart: the domain is fine, the user is not found", async () => {
+    const paste = "配信できませんでした。\nドメインは正しく入力されています。ユーザーが見つかりません。";
+    expect(await topic(paste)).toBe("user-unknown");
+  });
+
+  it("reads the same words typed alone as no bounce: the user may be retelling or asking", async () => {
+    expect((await classify("ユーザーが見つかりません")).records).toEqual([]);
+    expect((await classify("宛先のメールアカウントは現在無効になっているのかな")).records).toEqual([]);
+  });
+});
+
+describe("classify: a bounce's subject line above an explanation in plain words", () => {
+  it.each([
+    [
+      "Undelivered Mail Returned to Sender\nThe recipient address was not found on the server.",
+      "user-unknown",
+    ],
+    ["failure notice\nSorry, the domain does not exist here.", "host-unknown"],
+  ])("reads %s", async (paste, expected) => {
+    expect(await topic(paste)).toBe(expected);
+  });
+});

@@ -57,6 +57,10 @@ const BOUNCE_WORDS = [
   "was not delivered",
   "wasn't delivered",
   "undeliverable",
+  "undelivered mail", // Postfix's subject: "Undelivered Mail Returned to Sender"
+  "failure notice", // qmail's subject
+  "delivery failure",
+  "non-delivery",
   "delivery failed",
   "delivery has failed",
   "failed permanently",

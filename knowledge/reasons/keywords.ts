@@ -28,6 +28,10 @@ const KEYWORDS: readonly (readonly [Reason, readonly (readonly string[])[]])[] =
       ["mailbox", "quota"],
       ["mailbox", "exceeds"],
       ["容量"],
+      ["メールボックス", "いっぱい"],
+      ["メールボックス", "一杯"],
+      ["受信箱", "いっぱい"],
+      ["受信トレイ", "いっぱい"],
     ],
   ],
   [
@@ -37,6 +41,9 @@ const KEYWORDS: readonly (readonly [Reason, readonly (readonly string[])[]])[] =
       ["too", "big"],
       ["size", "exceed"],
       ["size", "limit"],
+      ["サイズ", "大き"],
+      ["サイズ", "超え"],
+      ["サイズ", "上限"],
     ],
   ],
   [
@@ -57,6 +64,10 @@ const KEYWORDS: readonly (readonly [Reason, readonly (readonly string[])[]])[] =
       ["account", "locked"],
       ["mailbox", "locked"],
       ["user", "locked"],
+      ["アカウント", "無効"],
+      ["アカウント", "停止"],
+      ["アカウント", "凍結"],
+      ["アカウント", "ロック"],
     ],
   ],
   [
@@ -136,6 +147,9 @@ const KEYWORDS: readonly (readonly [Reason, readonly (readonly string[])[]])[] =
     [
       ["sender", "rejected"],
       ["mail", "rejected"],
+      // 「受信者のサーバーがお客様のメッセージを拒否しました」 (a filter's 「受信拒否」 is a phrase: filtered.ts)
+      ["サーバー", "拒否"],
+      ["メッセージ", "拒否"],
     ],
   ],
   [
@@ -148,6 +162,10 @@ const KEYWORDS: readonly (readonly [Reason, readonly (readonly string[])[]])[] =
       ["host", "not", "found"],
       ["unknown", "host"],
       ["no", "mx"],
+      ["ドメイン", "見つから"],
+      ["ドメイン", "見つかりません"],
+      ["ドメイン", "存在しな"],
+      ["ドメイン", "存在しません"],
     ],
   ],
   [
@@ -168,6 +186,17 @@ const KEYWORDS: readonly (readonly [Reason, readonly (readonly string[])[]])[] =
       ["address", "not", "found"],
       ["does", "not", "exist"],
       ["存在しません"],
+      ["アドレス", "見つから"],
+      ["アドレス", "見つかりません"],
+      ["アドレス", "存在しな"],
+      ["ユーザ", "見つから"],
+      ["ユーザ", "見つかりません"],
+      ["ユーザ", "存在しな"],
+      ["受信者", "見つから"],
+      ["受信者", "見つかりません"],
+      ["宛先", "見つから"],
+      ["宛先", "見つかりません"],
+      ["宛先", "存在しな"],
     ],
   ],
   [
@@ -263,6 +292,31 @@ function wordsOf(text: string): string[] {
 
 const isCjk = (w: string) => w.charCodeAt(0) > 0x2fff;
 
+/** At most this many characters between two Japanese words of a group, within one sentence. */
+const CJK_GAP = 24;
+
+/**
+ * Japanese has no blanks to count words by: a group's words in its order, each within CJK_GAP characters
+ * of the one before and no 「。」 between them (「宛先のメールアカウントは現在無効になっているため」).
+ */
+function holdsJapanese(text: string, group: readonly string[]): boolean {
+  const first = group[0]!;
+  for (let at = text.indexOf(first); at !== -1; at = text.indexOf(first, at + 1)) {
+    let end = at + first.length;
+    let k = 1;
+    for (; k < group.length; k++) {
+      const word = group[k]!;
+      const span = text.slice(end, end + CJK_GAP + word.length);
+      const hit = span.indexOf(word);
+      const stop = span.indexOf("。");
+      if (hit === -1 || (stop !== -1 && stop < hit)) break;
+      end += hit + word.length;
+    }
+    if (k === group.length) return true;
+  }
+  return false;
+}
+
 const NEGATIONS = new Set(["no", "not", "without"]);
 
 /** At most this many other words between two words of a group ("mailbox for x is full"). */
@@ -270,7 +324,7 @@ const GAP = 3;
 
 /** Whether the words hold the group's words in its order, each within GAP words of the one before. */
 function holds(words: readonly string[], text: string, group: readonly string[]): boolean {
-  if (isCjk(group[0]!)) return text.includes(group[0]!);
+  if (isCjk(group[0]!)) return group.length === 1 ? text.includes(group[0]!) : holdsJapanese(text, group);
   for (let i = 0; i < words.length; i++) {
     if (!words[i]!.startsWith(group[0]!)) continue;
     // "No virus found in this message" says the opposite.
