@@ -200,6 +200,20 @@ describe("alarm and fear told by the shape of a message", () => {
     expect(feltByShape("このメールは開いても大丈夫？")).toBeUndefined();
     expect(feltByShape("送っちゃった。明日また聞きます")).toBeUndefined();
   });
+
+  it("a 'what if I' cut off by an ellipsis is worry; a pause after a telling sentence is not", () => {
+    expect(feltByShape("上司になんて報告すれば…相手に連絡したほうがいい？")).toBe("worried");
+    expect(feltByShape("どう説明すれば...")).toBe("worried");
+    expect(feltByShape("届かないのですが…")).toBeUndefined();
+    expect(feltByShape("もう一度送ればいいですか")).toBeUndefined();
+  });
+
+  it("the anger of someone at work they answer to is pressure; the same letters in another word are none", () => {
+    expect(feltByShape("部長がキレてる、何を伝えればいい？")).toBe("urgent");
+    expect(feltByShape("社長がカンカンなんです")).toBe("urgent");
+    expect(feltByShape("上司にできれば今週中と言われた")).toBeUndefined();
+    expect(feltByShape("先方のアドレスはキレイに書いてあります")).toBeUndefined();
+  });
 });
 
 describe("a feeling that is over or denied is none", () => {

@@ -13,7 +13,7 @@ import {
 import { isPleasantry } from "./answers.ts";
 import type { UpsetContext } from "./context.ts";
 import { askingSentences, preferred } from "./question.ts";
-import { readUpset } from "./upset.ts";
+import { personAskedLast, readUpset } from "./upset.ts";
 
 /**
  * Which question a typed text asks: read calmly (question.ts) or, where words of feeling are taken out of
@@ -35,9 +35,11 @@ export function readQuestion(
   // 「怒ってるわけじゃないんですが、人と話すことはできますか」: a feeling said to be absent only dilutes what is asked.
   const calmed = feeling === undefined ? ctx.feelings.withoutCalmedFeelings(text) : undefined;
   const asked = calmed !== undefined && saysSomething(calmed) ? calmed : text;
-  let understood = upset
-    ? readUpset(ctx, text, topic)
-    : askingSentences(ctx, asked, preferred(ctx, asked, topic), topic);
+  let understood =
+    (feeling !== undefined
+      ? personAskedLast(ctx, ctx.feelings.withoutFeelingWords(text), topic)
+      : undefined) ??
+    (upset ? readUpset(ctx, text, topic) : askingSentences(ctx, asked, preferred(ctx, asked, topic), topic));
   understood = thanksOverOk(
     ctx,
     text,

@@ -1,4 +1,5 @@
 import type { TopicId } from "../../knowledge/types.ts";
+import { trimEndOf } from "../text.ts";
 import {
   clausesOf,
   conditionOf,
@@ -13,7 +14,7 @@ import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand
 import { complains, fitsScreen, isConversationAct, isFrame, isGeneral, isPleasantry } from "./answers.ts";
 import type { QuestionContext, UpsetContext } from "./context.ts";
 import { preferred, wanted } from "./question.ts";
-import { namesPerson, removedFrom } from "./scans.ts";
+import { namesPerson, removedFrom, wants } from "./scans.ts";
 import {
   ACT_AS_EXAMPLE,
   CALM_CLEAR,
@@ -39,6 +40,26 @@ export function readUpset(ctx: UpsetContext, text: string, topic: TopicId | null
   const calm = ctx.feelings.withoutFeelingWords(text);
   return askedInPieces(ctx, calm, upsetReading(ctx, text, calm, topic), topic);
 }
+
+/**
+ * 「それじゃAIの意味ないじゃん。人に聞かせてよ」「何度聞いても同じ答えしか返ってこない。人と話させて」: a person
+ * asked for by name, as a request or a want, in the last piece of an upset message is what they want, whatever
+ * the anger before it says of the talk ("that didn't help"). `calm`: the text without its words of feeling.
+ */
+export function personAskedLast(
+  ctx: UpsetContext,
+  calm: string,
+  topic: TopicId | null,
+): Understanding | undefined {
+  const pieces = clausesOf(calm.slice(0, MAX_QUESTION_CHARS));
+  const last = pieces.at(-1);
+  if (pieces.length < 2 || last === undefined || !namesPerson(last, ctx.words)) return undefined;
+  if (!wants(trimEndOf(last.trim(), CLOSING_PARTICLES))) return undefined;
+  const u = ctx.index.understand(last, topic);
+  return u.kind === "confident" && ctx.questions.get(u.id)?.does === "ask-person" ? u : undefined;
+}
+/** 「聞かせてよ」「代わってね」: a request said with a closing particle (and its marks) is still one. */
+const CLOSING_PARTICLES = new Set([..."よねなー〜~!！。. "]);
 
 function upsetReading(ctx: UpsetContext, text: string, calm: string, topic: TopicId | null): Understanding {
   const rest = ctx.index.understand(calm, topic);

@@ -31,7 +31,7 @@ export function feltByShape(text: string): Feeling | undefined {
   if (blamesSelf(t) || toldOld(t)) return "ashamed";
   if (hasNoOneToAsk(t)) return "sad";
   if (pressedAtWork(t) || workStopped(t) || wantsItNow(t) || minutesLeft(t)) return "urgent";
-  if (intenseState(t) || bodyReacts(t)) return "worried";
+  if (intenseState(t) || bodyReacts(t) || conditionTrailsOff(t)) return "worried";
   return undefined;
 }
 const MAX_SHAPE_CHARS = 300;
@@ -297,6 +297,18 @@ export function trailsOff(t: string): boolean {
 }
 
 /**
+ * 「上司になんて報告すれば…」「どうすれば…」: a "what if I" cut off by an ellipsis, the question they cannot finish:
+ * worried. A conditional ending (e-row kana, then 「ば」) right before the dots; not a pause after a telling
+ * sentence (「届かないのですが…」).
+ */
+export function conditionTrailsOff(t: string): boolean {
+  for (let at = t.indexOf("ば..."); at >= 0; at = t.indexOf("ば...", at + 1))
+    if (at > 0 && E_ROW.has(t[at - 1]!)) return true;
+  return false;
+}
+const E_ROW = new Set([..."えけげせぜてでねへべぺめれ"]);
+
+/**
  * 「またサーバーの問題？」「またエラー？」「またso-netのせい？」: a sentence opening with 「また」 that asks only for a
  * thing (no verb: it ends in a noun), the same trouble again, asked in exasperation. 「また送ったら届く？」「また同じこと
  * にならない？」 ask what will happen (a verb's ending) and are calm. A scan of each sentence's ends.
@@ -424,8 +436,8 @@ const NOBODY_CAN = ["聞け", "相談", "頼れ", "頼め", "言え", "わかっ
 
 /**
  * Pressed at work (「会議が始まっちゃう」「お客様が目の前で待ってます」「取引先に出さなきゃいけないのに」
- * 「納品が遅れちゃう」): someone or something at stake, then within a few letters that it waits, is late or
- * presses. In a hurry, though no word of hurry is there.
+ * 「納品が遅れちゃう」「部長がキレてる」): someone or something at stake, then within a few letters that it waits, is
+ * late, presses or is angry. In a hurry, though no word of hurry is there.
  */
 export function pressedAtWork(t: string): boolean {
   return followedWithin(t, STAKES, PRESSURE_WINDOW, PRESSURES);
@@ -472,6 +484,16 @@ const PRESSURES = [
   "ないといけ",
   "なければいけ",
   "催促",
+  // Their anger faced (「部長がキレてる」「社長がカンカン」): katakana here, as written (folded to kana, 「きれて」
+  // would be in 「できれば」).
+  "キレて",
+  "キレる",
+  "キレた",
+  "キレら",
+  "キレそう",
+  "カンカン",
+  "怒鳴",
+  "詰められ",
 ];
 
 /**
