@@ -7,6 +7,7 @@ import { Conversations } from "../dialogs/conversation.ts";
 import type { ReplyIntent } from "../dialogs/intents.ts";
 import type { Interpreter } from "../dialogs/interpret.ts";
 import { MemorySessionStore } from "../dialogs/stores/memory.ts";
+import { canonical, readingTable } from "../dialogs/understand/normalize.ts";
 import type { Knowledge } from "../knowledge/knowledge.ts";
 import { answerFor, type QuestionBank } from "../knowledge/questions.ts";
 import { TOPIC_IDS, type TopicId } from "../knowledge/types.ts";
@@ -21,6 +22,25 @@ export const itemSchema = z
   })
   .strict();
 export type Item = z.infer<typeof itemSchema>;
+
+/**
+ * Held-out items whose text equals a data example once both are folded as the interpreter folds them
+ * (width, kana, readings), each with the question id of that example. A held-out set measures what was
+ * never tuned on, so there must be none; a new reading can fold two texts together that differed before.
+ */
+export function heldOutCopies(
+  bank: QuestionBank,
+  items: readonly Item[],
+): { item: Item; question: string }[] {
+  const table = readingTable(bank.readings);
+  const examples = new Map<string, string>();
+  for (const q of bank.questions.values())
+    for (const e of q.examples) examples.set(canonical(e, table), q.id);
+  return items.flatMap((item) => {
+    const question = examples.get(canonical(item.text, table));
+    return question === undefined ? [] : [{ item, question }];
+  });
+}
 
 /** The data the interpreter was made with: follow-ups are named by the questions that give them. */
 export interface Sources {

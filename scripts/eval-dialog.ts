@@ -15,9 +15,8 @@ import { z } from "zod";
 import { knowledgeServices } from "../bot/wiring.ts";
 import { createInterpreter } from "../dialogs/interpret.ts";
 import { loadUi } from "../dialogs/ui.ts";
-import { canonical, readingTable } from "../dialogs/understand/normalize.ts";
 import { loadKnowledge } from "../knowledge/knowledge.ts";
-import { answerer, type Item, itemSchema, KINDS, matches } from "./dialog-answers.ts";
+import { answerer, heldOutCopies, type Item, itemSchema, KINDS, matches } from "./dialog-answers.ts";
 
 const dir = join(import.meta.dirname, "..", "test", "dialog-eval");
 const load = (name: string) => z.array(itemSchema).parse(parse(readFileSync(join(dir, name), "utf8")));
@@ -190,27 +189,21 @@ const heldOutMisses = process.argv.includes("--held-out-misses");
 const knowledge = loadKnowledge();
 const services = knowledgeServices(knowledge);
 const interpret = createInterpreter({ ...services, ui: loadUi() });
-const { questions } = services.questions;
 const run = answerer(interpret, { knowledge, questions: services.questions });
 
 // The held-out parts measure what was never tuned on: none of their sentences may be an example in the data.
-const table = readingTable(services.questions.readings);
-const examples = new Map<string, string>();
-for (const q of questions.values()) for (const e of q.examples) examples.set(canonical(e, table), q.id);
-const copied = HELD_OUT.flatMap((name) => sets[name]).filter((item) =>
-  examples.has(canonical(item.text, table)),
+const copied = heldOutCopies(
+  services.questions,
+  HELD_OUT.flatMap((name) => sets[name]),
 );
 if (copied.length > 0) {
   // Named by question id only: printing the sentences would show a held-out set to whoever tunes the data.
   const byQuestion = new Map<string, number>();
-  for (const item of copied) {
-    const id = examples.get(canonical(item.text, table))!;
-    byQuestion.set(id, (byQuestion.get(id) ?? 0) + 1);
-  }
+  for (const { question } of copied) byQuestion.set(question, (byQuestion.get(question) ?? 0) + 1);
   for (const [id, n] of byQuestion)
     console.error(`${n} example(s) of question "${id}" equal a held-out sentence: remove them from the data`);
   if (heldOutMisses)
-    for (const item of copied) console.error(`  held-out sentence in the data: ${item.text}`);
+    for (const { item } of copied) console.error(`  held-out sentence in the data: ${item.text}`);
   process.exitCode = 1;
 }
 
