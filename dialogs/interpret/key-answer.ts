@@ -28,14 +28,16 @@ export function keyAnswer(ctx: UpsetContext, text: string, topic: TopicId): Dial
 }
 
 /**
- * After "I tried that already" (「だめでした」「それはもう試しました」): the diagnosis's answer for tries that keep
- * failing (after "refused as spam"), else "that didn't help" (the apology and the Q&A community). Its key
- * answer is one of the steps on screen, tried already: said calmly, giving it again would not move on.
- * Said in anger, the key answer still comes first (what an upset user is given: keyAnswer above).
+ * After "I tried that already" (「だめでした」「それはもう試しました」): "that didn't help" (the apology and the Q&A
+ * community); the diagnosis's answer for tries that keep failing (after "refused as spam") where the tries
+ * are told as failing again (`again`: 「何度送っても」, 「ありがとう、でもまだ届きません」), not for the advice
+ * tried and no more said. Its key answer is one of the steps on screen, tried already: said calmly, giving it
+ * again would not move on. Said in anger, the key answer still comes first (what an upset user is given:
+ * keyAnswer above).
  */
-export function movedOn(ctx: UpsetContext, topic: TopicId, upset: boolean): DialogEvent {
+export function movedOn(ctx: UpsetContext, topic: TopicId, upset: boolean, again: boolean): DialogEvent {
   const key = upset ? ctx.ui.feelings.keyAnswer?.[topic] : undefined;
-  const id = key ?? ctx.ui.feelings.triesAnswer?.[topic];
+  const id = key ?? (again ? ctx.ui.feelings.triesAnswer?.[topic] : undefined);
   const q = id === undefined ? undefined : ctx.questions.get(id);
   return q ? questionEvent(ctx, q, topic) : { type: "HUMAN", reason: "not-helpful" };
 }

@@ -29,7 +29,15 @@ import type { InterpretContext } from "./context.ts";
 import { deniesReturnedMail } from "./denied-mention.ts";
 import { keyAnswer, movedOn } from "./key-answer.ts";
 import { wanted, withSecondQuestion } from "./question.ts";
-import { asksFor, asksWhatItIs, namesPerson, wants, withoutConditions, withoutCounts } from "./scans.ts";
+import {
+  asksFor,
+  asksWhatItIs,
+  namesPerson,
+  triedInVain,
+  wants,
+  withoutConditions,
+  withoutCounts,
+} from "./scans.ts";
 import { ASKED_AS_EXAMPLE, CLEAR_OVER_BOUNCE, TOLD_CLEAR } from "./thresholds.ts";
 import type { SessionView } from "./types.ts";
 
@@ -104,7 +112,9 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
       (question.does === undefined
         ? sentenceAsks(withoutCounts(sentencesOf(ctx.triedOf.strip(text)).at(-1) ?? ""))
         : question.does !== "next-steps");
-    if (!asks) return movedOn(ctx, session.topic, feeling !== undefined);
+    // 「それもうやった」 "already tried that": that didn't help; 「何回送っても」 or a "but still": tries in vain.
+    const again = stillFails || triedInVain(text, ctx.words);
+    if (!asks) return movedOn(ctx, session.topic, feeling !== undefined, again);
   }
   // 「エラーメールは来てない」: returned mail named only to say none came is no talk of one.
   const named = m.typed || !m.fromServer ? ctx.mentionOf(text) : undefined;
