@@ -9,6 +9,7 @@ import { fromScreenshot } from "./interpret/screenshot.ts";
 import type { Interpreter, InterpreterDeps } from "./interpret/types.ts";
 import { withoutBounce } from "./interpret/without-bounce.ts";
 import { decodePostback } from "./postback.ts";
+import { normalizeCommand } from "./text.ts";
 
 export { diagnosisOf, primaryRecord } from "./diagnosis.ts";
 export { MAX_TEXT_CHARS } from "./interpret/thresholds.ts";
@@ -32,6 +33,8 @@ export { languageOf } from "./text-kind.ts";
 export function createInterpreter(deps: InterpreterDeps): Interpreter {
   // Built once: matchers, the question index, the carrier follow-ups (context.ts).
   const ctx = buildContext(deps);
+  // "No" as typed (ui.yaml keywords.no), for "was this helpful?" answered in a sentence (rated-in-words.ts).
+  const noWords = new Set(deps.ui.keywords.no.map(normalizeCommand));
   return async (input, session) => {
     switch (input.kind) {
       case "follow":
@@ -55,7 +58,7 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
           session,
         );
         const carrier = withCarrier(ctx, read, input.text, session);
-        const rated = ratedInWords(ctx, carrier, input.text, session.topic);
+        const rated = ratedInWords({ ...ctx, noWords }, carrier, input.text, session.topic);
         const cold = withoutBounce(ctx, rated, input.text, session.topic);
         return toldOrAsked(ctx, cold, input.text, session.topic);
       }

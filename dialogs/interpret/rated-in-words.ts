@@ -1,7 +1,7 @@
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent } from "../events.ts";
-import { mentionsAny } from "../text.ts";
-import { sentenceAsks } from "../understand/asking.ts";
+import { mentionsAny, normalizeCommand } from "../text.ts";
+import { sentenceAsks, sentencePieces } from "../understand/asking.ts";
 import { negates } from "../understand/normalize.ts";
 import type { QuestionContext } from "./context.ts";
 
@@ -27,7 +27,9 @@ const THANKED_AS_OTHER = new Set<DialogEvent["type"]>([...READ_AS_OTHER, "HOW_TO
  * no pattern.
  */
 export function ratedInWords(
-  ctx: Pick<QuestionContext, "questions" | "words" | "readings" | "knowledge">,
+  ctx: Pick<QuestionContext, "questions" | "words" | "readings" | "knowledge"> & {
+    noWords: ReadonlySet<string>;
+  },
   events: DialogEvent[],
   text: string,
   topic: TopicId | null,
@@ -67,6 +69,19 @@ export function ratedInWords(
   const helpful = worked ? [...ctx.questions.values()].find((q) => q.ratesHelpful) : undefined;
   if (helpful) return [...events.slice(0, -1), { type: "ANSWER", id: helpful.id }];
   const asked = last?.type === "ANSWER" ? ctx.questions.get(last.id) : undefined;
+  // 「いいえ。結局送れないままです」 "nope, still stuck": "was this helpful?" answered no in a sentence, the rest
+  // telling how things stand and asking nothing, is "that didn't help", whatever question its words share;
+  // not a fact told that means something (`statement`, `ifTold`: 「いいえ、相手はドコモです」).
+  const factTold =
+    asked !== undefined && !asked.courtesy && (asked.statement === true || asked.ifTold !== undefined);
+  if (
+    last !== undefined &&
+    THANKED_AS_OTHER.has(last.type) &&
+    !factTold &&
+    opensWithNo(text, ctx.noWords) &&
+    !sentenceAsks(text)
+  )
+    return [...events.slice(0, -1), { type: "HUMAN", reason: "not-helpful" }];
   const rated =
     (last?.type === "FEEDBACK" && last.helpful) ||
     asked?.ratesHelpful === true ||
@@ -83,4 +98,10 @@ function withoutWords(text: string, list: readonly string[]): string {
   let t = text.normalize("NFKC").toLowerCase();
   for (const w of list) t = t.split(w).join("、");
   return t;
+}
+
+/** Whether a message of several pieces opens with a bare "no" (ui.yaml `keywords.no`: 「いいえ、…」 "nope, …"). */
+function opensWithNo(text: string, noWords: ReadonlySet<string>): boolean {
+  const pieces = sentencePieces(text);
+  return pieces.length >= 2 && noWords.has(normalizeCommand(pieces[0]!));
 }
