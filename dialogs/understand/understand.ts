@@ -1152,6 +1152,13 @@ function decide(
   return { kind: "unsure", candidates };
 }
 
+/** A piece that asks for something in so many words ("please", 「ください」「お願い」): a plain scan. */
+function requests(piece: string): boolean {
+  const t = piece.normalize("NFKC").toLowerCase();
+  return REQUEST_WORDS.some((w) => t.includes(w));
+}
+const REQUEST_WORDS = ["please", "pls", "plz", "ください", "下さい", "お願い", "おねがい"];
+
 /**
  * The side a text names where it asks: 「私のメールボックスがいっぱいなの？」 asks about the user's own;
  * "Can you explain more simply, my English is not so good" names the user only in what it tells. With
@@ -1159,6 +1166,7 @@ function decide(
  */
 function sideAsked(text: string): ReturnType<typeof sideNamed> {
   const pieces = sentencePieces(text);
-  const asking = pieces.filter(isQuestion);
+  // "explain more simple please, my english not so good": a request asks as a question does.
+  const asking = pieces.filter((p) => isQuestion(p) || requests(p));
   return sideNamed(asking.length > 0 && asking.length < pieces.length ? asking.join(" ") : text);
 }
