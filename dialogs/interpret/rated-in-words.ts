@@ -1,6 +1,6 @@
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent } from "../events.ts";
-import { mentionsAny, normalizeCommand } from "../text.ts";
+import { mentionsAny, normalizeCommand, withoutWords } from "../text.ts";
 import { sentenceAsks, sentencePieces } from "../understand/asking.ts";
 import { negates } from "../understand/normalize.ts";
 import type { QuestionContext } from "./context.ts";
@@ -62,7 +62,10 @@ export function ratedInWords(
       readAsOther ||
       thankedFor) &&
     !mentionsAny(text, words.deniedHelp) &&
-    !negates(stopped ? withoutWords(text, words.stopped) : text, readings) &&
+    !negates(
+      stopped ? withoutWords(text.normalize("NFKC").toLowerCase(), words.stopped, "、") : text,
+      readings,
+    ) &&
     // 「届いたみたい」 "it seems": no wish of 「たい」, nothing asked.
     !sentenceAsks(text);
   if (worked && topic !== null) return [...events.slice(0, -1), { type: "FEEDBACK", helpful: true }];
@@ -91,13 +94,6 @@ export function ratedInWords(
   if (mentionsAny(text.replaceAll("’", "'"), words.deniedHelp))
     return [...events.slice(0, -1), { type: "HUMAN", reason: "not-helpful" }];
   return topic === null ? events : [...events.slice(0, -1), { type: "FEEDBACK", helpful: true }];
-}
-
-/** The text folded as mentionsAny reads it, with these words taken out (plain splits, no pattern). */
-function withoutWords(text: string, list: readonly string[]): string {
-  let t = text.normalize("NFKC").toLowerCase();
-  for (const w of list) t = t.split(w).join("、");
-  return t;
 }
 
 /** Whether a message of several pieces opens with a bare "no" (ui.yaml `keywords.no`: 「いいえ、…」 "nope, …"). */
