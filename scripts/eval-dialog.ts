@@ -24,8 +24,8 @@ const load = (name: string) => z.array(itemSchema).parse(parse(readFileSync(join
  * The tuning blocks inside dev.yaml, each between "# === <MARKER> BLOCK" and "# === END OF <MARKER> BLOCK"
  * (their figures before tuning are in the commits that added them and in docs/history.md):
  * NEW, written from scratch after the held-out sets; FOLLOW-UP, dialog5's follow-ups right after a diagnosis;
- * ROUND 7, every topic's follow-ups, carriers named, acts, cold, English, casual; ROUND 8 to ROUND 19,
- * written blind from the answer ids, each drawn from the pool of one held-out set (held-out-6 to held-out-17);
+ * ROUND 7, every topic's follow-ups, carriers named, acts, cold, English, casual; ROUND 8 to ROUND 20,
+ * written blind from the answer ids, each drawn from the pool of one held-out set (held-out-6 to held-out-18);
  * FEELINGS, dialog's own emotion utterances, written before its feelings changes as a generalisation check;
  * FEELINGS2, its second, with calm messages that must not be read as upset;
  * FOLLOW-UP2, dialog2's follow-ups by kind of question and acts in context, written before its changes.
@@ -48,6 +48,8 @@ const DEV_BLOCKS = {
   "dev-round19": "ROUND 19",
   // a second blind writer's pool of round 19, all of it tuning (none held out).
   "dev-round19b": "ROUND 19B",
+  // round 20: two blind writers' pools, half of them (the other half is held-out-18).
+  "dev-round20": "ROUND 20",
   // acts' own check (round 13): conversation acts in context and cold (relief, thanks, a person in many
   // words, confusion, "that didn't help"), written before its changes.
   "dev-acts3": "ACTS3",
