@@ -182,6 +182,30 @@ describe("classify: soft-wrapped text (a narrow screen's line breaks)", () => {
     ]);
   });
 
+  it("reads a server's host and address the screen cut anywhere, its digits as OCR read them", async () => {
+    // docomo's own reading ("550 Unknown user" after DATA is its refusal) needs its host, cut at "]" or
+    // inside the address, with an O read for a zero.
+    for (const cut of [
+      "host\nmfsmax.docomo.ne.jp[203.0.113.240\n] said: 550 Unknown user\ntaro@example.ne.jp (in reply to\nend of DATA command)",
+      "host\nmfsmax.docomo.ne.jp[203.0.1\n13.24O] said: 550 Unknown user\ntaro@example.ne.jp (in reply to\nend of DATA command)",
+    ]) {
+      expect(await verdict(cut), cut).toMatchObject({ reason: "rejected", replyCode: "550" });
+    }
+    // Without the host, the same words are an unknown user: the host is what decided.
+    expect(
+      await verdict("550 Unknown user taro@example.ne.jp (in reply to end of DATA command)"),
+    ).toMatchObject({
+      reason: "filtered",
+    });
+    // Google's own reading of its refusal, the IPv6 address with O for 0 in two places.
+    const google = [
+      "<taro@example.com>: host",
+      "    gmail-smtp-in.l.google.com[2404:680O:4008:cO5::1a] said: 550-5.7.1",
+      "    Messages with multiple addresses in From: header are not accepted.",
+    ].join("\n");
+    expect((await classify(google, { kind: "fragment" })).records[0]?.evidence).toMatch(/^Google: /);
+  });
+
   it("joins an address broken after a hyphen without a blank", () => {
     expect(unwrap("Delivery to the following recipient failed: libsisimai-\n2@example.jp")).toBe(
       "Delivery to the following recipient failed: libsisimai-2@example.jp",

@@ -244,10 +244,17 @@ describe("OCR cleaning", () => {
     expect(cleanOcrText("Diagnostic-Code: smtp; 4S1 4.4.O timeout")).toBe(
       "Diagnostic-Code: smtp; 451 4.4.0 timeout",
     );
+    // At a line's end, the status moved below it by a narrow screen.
+    expect(cleanOcrText("said: 55O\n    5.1.0\n<x@example.com> sender")).toBe(
+      "said: 550\n    5.1.0\n<x@example.com> sender",
+    );
+    expect(cleanOcrText("<<< 55O\n<taro@example.jp>: Recipient")).toBe(
+      "<<< 550\n<taro@example.jp>: Recipient",
+    );
     // A code at a sentence's end keeps its full stop.
     expect(cleanOcrText("Status: 5.1.l.")).toBe("Status: 5.1.1.");
     // Not codes: a model name, a version, letters with dots, a page count, a word with one digit.
-    const kept = "Galaxy S50 and 5.l.x, S.O.S, page 4SO of 5OO, ISO 5S0 x, (55O) y";
+    const kept = "Galaxy S50 and 5.l.x, S.O.S, page 4SO of 5OO, ISO 5S0 x, (55O) y, size S50\nx";
     expect(cleanOcrText(kept)).toBe(kept);
   });
 

@@ -141,16 +141,21 @@ export function commandInText(text: string): string {
   return best;
 }
 
-// "host mx.example.jp[192.0.2.1] said:", "host mx.example.jp [192.0.2.1]:", "Remote-MTA: dns; mx.example.jp"
+/**
+ * "host mx.example.jp[192.0.2.1] said:", "host mx.example.jp [192.0.2.1]:", "Remote-MTA: dns; mx.example.jp".
+ * Here and below, the address in brackets (IPv4 or IPv6) may hold OCR's look-alikes, an O for a zero, an l
+ * or an I for a one (no hex digit is one of them): a screen cuts a long "host[address]" anywhere, and a
+ * cut address escapes knowledge/ocr/clean.ts's mending. Only the host's name is taken.
+ */
 const REMOTE_HOST =
-  /\b(?:host|server|while talking to|from|by)\s+([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,8})\.?\s*(?:\[[0-9a-fA-F.:]{3,45}\])?\s*(?:said|:|refused|$)/im;
+  /\b(?:host|server|while talking to|from|by)\s+([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,8})\.?\s*(?:\[[0-9a-fA-FOolI.:]{3,45}\])?\s*(?:said|:|refused|$)/im;
 
 /**
  * The same Postfix line with its first word cut off (a screenshot or a paste that starts mid-line):
  * "mx.example.jp[192.0.2.1] said: 550 ..." at the very start of the text.
  */
 const LEADING_HOST =
-  /^([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,8})\.? ?\[[0-9a-fA-F.:]{3,45}\]:? ?said\b/;
+  /^([A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,8})\.? ?\[[0-9a-fA-FOolI.:]{3,45}\]:? ?said\b/;
 
 /**
  * A server named with its address in brackets at the start of a reply line, no verb before it
@@ -159,7 +164,7 @@ const LEADING_HOST =
  * a status code before an address ("550 5.7.1 [192.0.2.7] blocked") is not.
  */
 const CODE_THEN_HOST =
-  /\b[245]\d\d[ -]([A-Za-z][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,8}) ?\[[0-9a-fA-F.:]{3,45}\]/;
+  /\b[245]\d\d[ -]([A-Za-z][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,8}) ?\[[0-9a-fA-FOolI.:]{3,45}\]/;
 
 /** The server named right after a reply code ("550-mx.example.jp [192.0.2.1]: …"), or "". */
 export function hostAfterReplyCode(text: string): string {

@@ -111,7 +111,8 @@ function firstUnitColumns(line: string): number {
   return columns(line, i);
 }
 
-const ADDRESS_CHAR = /[A-Za-z0-9.@<>_%+=/:?&#~-]/;
+/** Characters of an address, a link or a "host[192.0.2.1]" (a screen cuts one anywhere, brackets too). */
+const ADDRESS_CHAR = /[A-Za-z0-9.@<>_%+=/:?&#~[\]-]/;
 
 /** The blank the next word would have needed: none after a hyphen or a Japanese character. */
 function gap(line: string): number {

@@ -139,13 +139,13 @@ const realDigits = (s: string) => s.replace(/\D/g, "").length;
 const STATUS_LOOKALIKE = /(?<![\w.])([245S])\.([\dOolI|]{1,3})\.([\dOolI|]{1,3})(?![\w|]|\.\w)/g;
 /**
  * A reply code with a letter read for a digit ("S50", "55O", "4S1"): at least two of its three characters
- * digits, 2xx to 5xx, and where a reply code stands: followed by a blank or a hyphen, and at the start of
- * a line (after blanks, "#", quotes or "<<<"), after a colon, semicolon, quote or parenthesis, or before a
- * status code.
+ * digits, 2xx to 5xx, and where a reply code stands: followed by a blank, a hyphen or the end of a line (a
+ * narrow screen puts the status below: "said: 55O" ⏎ "    5.1.0"), and at the start of a line (after
+ * blanks, "#", quotes or "<<<"), after a colon, semicolon, quote or parenthesis, or before a status code.
  */
-const REPLY_LOOKALIKE = /(?<![\w.])([245S][\dOS][\dOS])(?=[- ])/g;
+const REPLY_LOOKALIKE = /(?<![\w.])([245S][\dOS][\dOS])(?=[- \n]|$)/g;
 const REPLY_BEFORE = /(?:^|[\n:;'"(#<])[ \t]{0,8}$/;
-const STATUS_AFTER = /^[- ][245]\.\d/;
+const STATUS_AFTER = /^(?:[- ]|\n[ \t]{0,8})[245]\.\d/;
 
 function mendCodes(text: string): string {
   const statuses = text.replace(STATUS_LOOKALIKE, (code, cls: string, subject: string, detail: string) =>
@@ -158,7 +158,7 @@ function mendCodes(text: string): string {
     const digits = asDigits(code);
     if (!/^[245][0-5]\d$/.test(digits)) return code;
     const before = all.slice(Math.max(0, at - 9), at);
-    const after = all.slice(at + 3, at + 6);
+    const after = all.slice(at + 3, at + 15);
     return REPLY_BEFORE.test(before) || STATUS_AFTER.test(after) ? digits : code;
   });
 }
