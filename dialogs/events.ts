@@ -107,11 +107,15 @@ export type DialogEvent =
       told?: boolean;
       /** A second question the message asks in a sentence of its own (「何MBまで？あと再送は？」): answered next. */
       and?: string;
+      /** A pleasantry (thanks, a greeting, OK): said, but no answer to say again (「もう一回言って」). */
+      courtesy?: boolean;
     }
   /** A few questions came close: ask which one (「もしかして…」). Ids of knowledge/data/questions/. */
   | { type: "CLARIFY"; ids: string[] }
   /** "What should I do now?" (or an upset user with nothing else to say): the diagnosis's steps again. */
   | { type: "NEXT_STEPS" }
+  /** "Say that again" (「もう一回言って」): the last answer once more, with its buttons (the machine knows which). */
+  | { type: "REPEAT" }
   /** Nothing typed was understood. */
   | { type: "SMALL_TALK" }
   | { type: "UNSUPPORTED"; kind: UnsupportedKind }

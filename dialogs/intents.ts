@@ -25,7 +25,8 @@ export type ReplyIntent =
   | { type: "showMoreTopics" }
   /** Which lines of a bounce to paste (and which not to); "asked": the user tapped 「貼り付け方」. */
   | { type: "explainPasting"; about: MentionKind | "asked" }
-  | { type: "showDiagnosis"; diagnosis: Diagnosis }
+  /** repeated: shown again because the user asked for it to be said again (「もう一回言って」). */
+  | { type: "showDiagnosis"; diagnosis: Diagnosis; repeated?: boolean }
   /** again: the same answer as the turn before (asked again in other words): it says so (see `repeated`). */
   | { type: "answerFollowUp"; topic: TopicId; id: string; again?: boolean; told?: boolean }
   | { type: "offerCarriers"; topic: TopicId }

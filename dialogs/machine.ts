@@ -186,6 +186,33 @@ function showDiagnosis(c: DialogContext, say: ReplyIntent[]): DialogContext {
   return askFeedback(c, say);
 }
 
+/**
+ * The answer a key of `lastAnswer` stands for (answerKey below), said once more as asked (「もう一回言って」):
+ * without the "same answer as before" note, which is for the same answer asked for in other words.
+ */
+function replayed(key: string, offer: "menu" | "none"): ReplyIntent | undefined {
+  const [kind, a = "", b = ""] = key.split(":");
+  if (kind === "q") return { type: "answerQuestion", id: a, topic: (b || null) as TopicId | null, offer };
+  if (kind === "f") return { type: "answerFollowUp", topic: a as TopicId, id: b };
+  if (kind === "s") return { type: "showSteps", topic: a as TopicId, offer };
+  return undefined;
+}
+
+const canReplay = (c: DialogContext): boolean =>
+  c.lastAnswer !== null && replayed(c.lastAnswer, "none") !== undefined;
+
+/** The last answer about the diagnosis again, under it "was this helpful?" with its buttons, as it was said. */
+function repeatAnswer(c: DialogContext, say: ReplyIntent[]): DialogContext {
+  say.push(replayed(c.lastAnswer!, "none")!);
+  return askFeedback(c, say);
+}
+
+/** The diagnosis again with its buttons (nothing else answered since it was shown). */
+function repeatDiagnosis(c: DialogContext, say: ReplyIntent[]): DialogContext {
+  say.push({ type: "showDiagnosis", diagnosis: c.diagnosis!, repeated: true });
+  return askFeedback(c, say);
+}
+
 /** Replies that change nothing else. */
 function tell(c: DialogContext, say: ReplyIntent[], ...intents: ReplyIntent[]): DialogContext {
   say.push(...intents);
@@ -371,6 +398,19 @@ const ROOT: Handlers = {
     },
   ],
   SMALL_TALK: [{ run: (c, _e, say) => smallTalk(c, say) }],
+  // "Say that again": the last answer (a question's, a follow-up's, the steps) once more, or with none since
+  // the diagnosis, the diagnosis; with a diagnosis, its buttons under it again (advice); with nothing said
+  // yet about a mail, the paste help.
+  REPEAT: [
+    {
+      when: (c) => canReplay(c) && c.diagnosis !== null,
+      to: "advice.open",
+      run: (c, _e, say) => repeatAnswer(c, say),
+    },
+    { when: canReplay, run: (c, _e, say) => tell(c, say, replayed(c.lastAnswer!, "menu")!) },
+    { when: (c) => c.diagnosis !== null, to: "advice.open", run: (c, _e, say) => repeatDiagnosis(c, say) },
+    { to: "menu", run: (c, _e, say) => tell(c, say, { type: "explainPasting", about: "asked" }) },
+  ],
   UNSUPPORTED: [{ run: (c, e, say) => tell(c, say, { type: "answerUnsupported", kind: e.kind }) }],
   // A screenshot that could not be read is no failed paste: it does not lead to a person, it asks for a
   // better picture or the text. Never a guess: part of a bounce is shown back, not diagnosed.
@@ -440,6 +480,11 @@ const ADVICE: Handlers = {
       },
     },
   ],
+  // The last answer again, then the feedback question with the diagnosis's buttons, as it was said.
+  REPEAT: [
+    { when: canReplay, run: (c, _e, say) => repeatAnswer(c, say) },
+    { to: "advice.open", run: (c, _e, say) => repeatDiagnosis(c, say) },
+  ],
   // A message not understood while a diagnosis is on screen is most likely about it: the first (and every
   // other) one gets the diagnosis's steps again, a real next step rather than "I could not answer that";
   // the ones between say so, so that no text comes twice in a row.
@@ -475,6 +520,14 @@ const CARRIER_PICKER: Handlers = {
     {
       when: (c, e) => e.carriers && e.carrier === undefined && c.diagnosis?.topic === e.topic,
       run: (c, e, say) => tell(c, say, { type: "offerCarriers", topic: e.topic }),
+    },
+  ],
+  // The explanation said again, with the picker under it, as it was said.
+  REPEAT: [
+    {
+      when: canReplay,
+      run: (c, _e, say) =>
+        tell(c, say, replayed(c.lastAnswer!, "none")!, { type: "offerCarriers", topic: c.diagnosis!.topic }),
     },
   ],
   CARRIER: [
@@ -553,7 +606,9 @@ const BESIDE_AN_ANSWER = new Set<DialogEvent["type"]>([
 /** `justDiagnosed` after an event: set by a diagnosis shown, kept by what is said beside, else cleared. */
 function afterDiagnosis(before: DialogContext, after: DialogContext, event: DialogEvent): DialogContext {
   const shown = (event.type === "PASTE" || event.type === "SYMPTOM") && after.diagnosis !== null;
-  const value = shown || (BESIDE_AN_ANSWER.has(event.type) && before.justDiagnosed);
+  // The diagnosis said again (「もう一回言って」) is still the last thing answered.
+  const kept = BESIDE_AN_ANSWER.has(event.type) || event.type === "REPEAT";
+  const value = shown || (kept && before.justDiagnosed);
   return after.justDiagnosed === value ? after : { ...after, justDiagnosed: value };
 }
 
@@ -581,7 +636,10 @@ function repeated(
   event: DialogEvent,
   intents: ReplyIntent[],
 ): DialogContext {
-  if (BESIDE_AN_ANSWER.has(event.type)) return after;
+  // Said again because it was asked for: no "same answer" note, and it is still the last answer. A
+  // pleasantry answered (「どういたしまして」) is no answer either: "say that again" after thanks is the one before.
+  if (BESIDE_AN_ANSWER.has(event.type) || event.type === "REPEAT") return after;
+  if (event.type === "ANSWER" && event.courtesy) return after;
   let key: string | null = null;
   for (let i = 0; i < intents.length; i++) {
     const k = answerKey(intents[i]!);

@@ -287,6 +287,8 @@ export const uiSchema = z
         showing: foldedList,
         /** A returned mail other than the one on screen (「別の」 "another"): pasted, or a fresh start. */
         newMail: foldedList,
+        /** "Again" (「もう一回」「もう一度」): beside what is asked, that question again, not the last answer. */
+        again: foldedList,
       })
       .strict(),
     keywords: z.object({

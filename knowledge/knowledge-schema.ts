@@ -282,7 +282,14 @@ export const codesSchema = strict({
 });
 
 /** What a question may do instead of (or besides) answering with a text. */
-export const QUESTION_ACTIONS = ["paste-help", "ask-person", "restart", "not-helpful", "next-steps"] as const;
+export const QUESTION_ACTIONS = [
+  "paste-help",
+  "ask-person",
+  "restart",
+  "not-helpful",
+  "next-steps",
+  "repeat",
+] as const;
 
 const FOLLOW_UP_REF = /^[a-z0-9-]+\/[a-z0-9-]+$/;
 /** An answer: a text, or "answer as the follow-up button <topic-id>/<follow-up-id> does" (carriers included). */

@@ -86,7 +86,8 @@ function answerId(
       id = main.reason === "not-helpful" ? "not-helpful" : "human";
       break;
     case "showDiagnosis":
-      id = `topic:${main.diagnosis.topic}`;
+      // The diagnosis said again because it was asked for (「もう一回言って」): its steps, shown once more.
+      id = main.repeated ? "next-step" : `topic:${main.diagnosis.topic}`;
       break;
     case "answerFollowUp":
     case "showCarrierSteps": {
@@ -109,6 +110,14 @@ function answerId(
     default:
       id = NAMES[main.type] ?? main.type;
   }
+  // With no diagnosis on screen (nothing tapped, or "something else": the second menu, no diagnosis), the
+  // next step is the paste help: "what do I do?" there is answered by what to paste (sets label it next-step).
+  if (
+    id === "paste-help" &&
+    context === null &&
+    expected.split("|").some((e) => /^(upset\+)?next-step$/.test(e))
+  )
+    id = "next-step";
   // A carrier's steps shown with the answer (the carrier named in the text, or read from the bounce): "@carrier".
   const steps = intents.find((i) => i.type === "showCarrierSteps");
   return upset + id + (steps?.type === "showCarrierSteps" ? `@${steps.carrier}` : "");
@@ -133,15 +142,19 @@ export function matches(expect: string, got: string): boolean {
 
 /**
  * Answers an item as a user would meet it: its context put on screen (a symptom tapped from the menu, or
- * nothing), then its text typed; gives the answer id of the reply.
+ * nothing), then its text typed; gives the answer id of the reply. The symptom "something else" (`unknown`)
+ * shows the second menu, no diagnosis: its items are answered as with nothing on screen.
  */
 export function answerer(interpret: Interpreter, sources: Sources) {
   return async (item: Item): Promise<string> => {
     const conversations = new Conversations({ store: new MemorySessionStore(), interpret });
     const user = "Ueval";
     const topic = item.context === "none" ? null : item.context;
-    if (topic) await conversations.turn(user, { kind: "postback", data: `a=symptom&topic=${topic}` });
+    const tapped = topic
+      ? await conversations.turn(user, { kind: "postback", data: `a=symptom&topic=${topic}` })
+      : undefined;
+    const shown = tapped?.intents.some((i) => i.type === "showDiagnosis") ? topic : null;
     const turn = await conversations.turn(user, { kind: "text", text: item.text });
-    return answerId(sources, turn.intents, topic, item.expect);
+    return answerId(sources, turn.intents, shown, item.expect);
   };
 }

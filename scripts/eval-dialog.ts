@@ -67,6 +67,10 @@ const DEV_BLOCKS = {
   // helpful?" answered in a sentence, "tried that already", another topic as a restart, confusion, a person or
   // phone in English, English cold as people chat, goodbyes, acts beside a question; written first.
   "dev-acts7": "ACTS7",
+  // acts10's check (round 20): "say that again" (the last answer once more), 「どうも」 as thanks or greeting beside
+  // 「どうもうまくいかない」, another returned mail mentioned without a request, confusion about everything said,
+  // "what now" after "something else" was tapped, and plain acts in context; written first.
+  "dev-acts10": "ACTS10",
   // dialog2's own check (round 11): follow-ups and cold questions written before the round's changes.
   "dev-dialog2": "DIALOG2",
   // dialog2's own check (round 12): follow-ups by kind of question and acts in context, written before its changes.

@@ -37,7 +37,7 @@ describe("interpreting what the user typed", () => {
     ["症状:delayed", [{ type: "SYMPTOM", topic: "delayed" }]],
     ["送った覚えがないのに大量に届く", [{ type: "SYMPTOM", topic: "backscatter" }]],
     // a greeting is a conversation act of knowledge/data/questions/acts.yaml
-    ["こんにちは", [{ type: "ANSWER", id: "greeting" }]],
+    ["こんにちは", [{ type: "ANSWER", id: "greeting", courtesy: true }]],
     ["今日の晩ごはん", [{ type: "SMALL_TALK" }]],
     ["わからない・その他", [{ type: "MORE_TOPICS" }]],
     ["貼り付け方", [{ type: "HOW_TO_PASTE" }]],

@@ -37,6 +37,8 @@ export function questionEvent(
       return { type: "RESTART" };
     case "next-steps":
       return topic ? { type: "NEXT_STEPS" } : { type: "HOW_TO_PASTE" };
+    case "repeat":
+      return { type: "REPEAT" };
   }
   const answer = answerFor(q, topic);
   if (answer && "followUp" in answer) {
@@ -44,7 +46,7 @@ export function questionEvent(
     const followUp = ctx.knowledge.topics.get(t)?.followUps.find((f) => f.id === id);
     if (followUp) return { type: "FOLLOW_UP", topic: t, id, carriers: followUp.carriers === true };
   }
-  return { type: "ANSWER", id: q.id };
+  return { type: "ANSWER", id: q.id, ...(q.courtesy && { courtesy: true }) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { TopicId } from "../../knowledge/types.ts";
 import type { Feeling } from "../events.ts";
+import { withoutWords } from "../text.ts";
 import { saysSomething } from "../understand/feelings.ts";
 import type { Understanding } from "../understand/understand.ts";
 import {
@@ -10,7 +11,7 @@ import {
   thanksOverOk,
   toldWithPleasantry,
 } from "./acts.ts";
-import { isPleasantry } from "./answers.ts";
+import { fitsScreen, isFrame, isGeneral, isPleasantry } from "./answers.ts";
 import type { UpsetContext } from "./context.ts";
 import { askingSentences, preferred } from "./question.ts";
 import { personAskedLast, readUpset } from "./upset.ts";
@@ -61,5 +62,28 @@ export function readQuestion(
   );
   if (feeling && understood.kind === "confident" && isPleasantry(ctx, understood.id))
     return { kind: "none", candidates: understood.candidates };
-  return understood;
+  return askedAgain(ctx, text, understood, topic);
+}
+
+/**
+ * "Say that again" beside a question of ours (「いつ届くかもう一度教えて」「スキャンの手順もう一回」) is that
+ * question asked again, not the last answer whatever it was: the text without its words of "again" is read,
+ * and a question read confidently there that names something (no frame: 「もっかい言って」 is not "say it in
+ * other words") and has an answer of its own for the diagnosis on screen (with none, a general one) is the one
+ * asked (「今の、もう一度お願いできますか」 is not "what can you do?").
+ */
+function askedAgain(
+  ctx: UpsetContext,
+  text: string,
+  understood: Understanding,
+  topic: TopicId | null,
+): Understanding {
+  if (understood.kind !== "confident" || ctx.questions.get(understood.id)?.does !== "repeat")
+    return understood;
+  const rest = withoutWords(text.normalize("NFKC").toLowerCase(), ctx.words.again);
+  const read = askingSentences(ctx, rest, preferred(ctx, rest, topic), topic);
+  if (read.kind !== "confident") return understood;
+  const q = ctx.questions.get(read.id);
+  const fits = topic ? fitsScreen(ctx, read.id, topic) : isGeneral(ctx, read.id);
+  return q && !isFrame(ctx, read.id) && !q.courtesy && fits ? read : understood;
 }
