@@ -120,6 +120,9 @@ const DEV_BLOCKS = {
   // question inside an upset message, feelings in words no list holds (reproach, someone else's anger, worry
   // trailing off), spam received told upset, a person after anger; calm questions after 「ごめんなさい、」; written first.
   "dev-emotion9": "EMOTION9",
+  // emo10's own check (round 20): a cause each of the emotion misses (feeling words no list holds, the request
+  // lost or the feeling missed, English, Kansai and hiragana feelings, no request) and calm polite messages.
+  "dev-emotion10": "EMOTION 10",
   // neg's own check (round 15): pairs that differ by a negation or its absence (helped / didn't help, arrived? /
   // didn't arrive, will it go through / still won't), written before the question index read negation.
   "dev-negation": "NEGATION",

@@ -365,3 +365,29 @@ describe("a worry given only as the reason for a precaution, a feeling of a thin
     expect(againAsked("サーバーの問題？")).toBe(false);
   });
 });
+
+describe("anger as written, calling out, the least demanded, giving up on the assistant", () => {
+  it("「頭にくる」 as written is anger; being lost (「頭に入ってこない」) is none", () => {
+    expect(feltByShape("頭にくる、人間の担当者と話させて")).toBe("frustrated");
+    expect(feltByShape("説明が頭に入ってこない")).toBeUndefined();
+  });
+
+  it("「ちょっと！」「おい！」 opening with an exclamation mark calls out; 「ちょっと聞きたい」 goes on calmly", () => {
+    expect(feltByShape("ちょっと！いつ届くのかだけ教えて")).toBe("frustrated");
+    expect(feltByShape("おい！また戻ってきたぞ")).toBe("frustrated");
+    expect(feltByShape("ちょっと聞きたいんですが、いつ届きますか")).toBeUndefined();
+    expect(feltByShape("ちょっと待ってくださいね")).toBeUndefined();
+  });
+
+  it("the least asked of others (「お知らせくらい出してほしい」) reproaches; an amount (「5MBくらい」) does not", () => {
+    expect(feltByShape("障害ならお知らせくらい出してほしい")).toBe("frustrated");
+    expect(feltByShape("一言ぐらい言ってくれてもいいのに")).toBe("frustrated");
+    expect(feltByShape("5MBくらいのファイルを送りたい")).toBeUndefined();
+    expect(feltByShape("どれくらい待てばいいですか")).toBeUndefined();
+  });
+
+  it("「もう人に聞きたい」 gives up on the assistant; a person asked for plainly is calm", () => {
+    expect(feltByShape("わかんないの？もう人に聞きたい")).toBe("frustrated");
+    expect(feltByShape("人と話せますか")).toBeUndefined();
+  });
+});

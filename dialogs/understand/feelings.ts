@@ -24,7 +24,11 @@ export function feltByShape(text: string): Feeling | undefined {
     endsDemanding(t) ||
     endsReproaching(t) ||
     againAsked(t) ||
-    raisesVoice(text)
+    raisesVoice(text) ||
+    angryAsWritten(t) ||
+    opensCallingOut(t) ||
+    demandsTheLeast(t) ||
+    givesUpOnUs(t)
   )
     return "frustrated";
   if (opensAlarmed(t) || regretsAndAsksIfOk(t)) return "worried";
@@ -150,6 +154,52 @@ export function opensWithScorn(t: string): boolean {
 }
 const SCORN_OPENINGS = ["チッ", "ちっ", "チェッ", "ちぇっ", "はいはい", "ハイハイ", "はいはーい", "へいへい"];
 const PAUSES = new Set([..." 、,。.!?…・〜~ー"]);
+
+/**
+ * 「頭にくる」「頭きた」 as written: a phrase of ui.yaml would fold its ending with 「頭に入ってこない」 (being lost).
+ */
+export function angryAsWritten(t: string): boolean {
+  return ANGRY_AS_WRITTEN.some((w) => t.includes(w));
+}
+const ANGRY_AS_WRITTEN = ["頭にくる", "頭くる", "あたまにくる", "頭にくるわ", "アタマにくる"];
+
+/**
+ * 「ちょっと！」「ねえ！」「おい！」 opening a message, an exclamation mark right after: calling out in irritation
+ * (「ちょっと待って」「ちょっと聞きたい」 go on with words: no feeling).
+ */
+export function opensCallingOut(t: string): boolean {
+  const opening = t.trimStart();
+  return CALLING_OUT.some(
+    (o) => opening.startsWith(o) && (opening[o.length] === "!" || opening[o.length] === "！"),
+  );
+}
+const CALLING_OUT = ["ちょっと", "ちょ", "ねえ", "ねぇ", "おい", "もしもし"];
+
+/**
+ * 「お知らせくらい出してほしい」「一言ぐらい言ってくれても」「連絡くらいしろよ」: the least asked of someone who did not
+ * do it, a reproach. 「くらい」 then, within a few letters, a want or demand of others.
+ */
+export function demandsTheLeast(t: string): boolean {
+  return followedWithin(t, LEAST, LEAST_WINDOW, OF_OTHERS);
+}
+const LEAST = ["くらい", "ぐらい"];
+const LEAST_WINDOW = 8;
+const OF_OTHERS = [
+  "てほしい",
+  "てくれても",
+  "でほしい",
+  "でくれても",
+  "しろよ",
+  "してよ",
+  "出せよ",
+  "教えてよ",
+];
+
+/** 「もう人に聞きたい」「もう人間に代わって」: giving up on the assistant for a person. */
+export function givesUpOnUs(t: string): boolean {
+  return GIVEN_UP.some((w) => t.includes(w));
+}
+const GIVEN_UP = ["もう人に", "もう人間", "もう担当", "もう誰か人", "もう有人"];
 
 /**
  * 「ちょっと待って、」「待って待って！」 opening a message: alarm at what was just said, not a request to wait
