@@ -92,6 +92,10 @@ const DEV_BLOCKS = {
   // words it needs, how many recipients at once, no bounce = arrived?, out of scope, a lost dakuten, my own
   // mailbox's size, polite openers), written before its changes.
   "dev-cold6": "COLD6",
+  // scope10's own check (round 20): cold messages out of scope though they share a word with a question (other
+  // services, devices, LINE itself), spam that arrives against returned mail never sent, delay and expiry notices
+  // retold in words; written before its changes.
+  "dev-cold10": "COLD 10",
   // emotion's own check (round 13): the question or situation inside an upset message, written before its changes.
   "dev-emotion3": "EMOTION3",
   // emo's own check (round 14): forms of upset not covered before (fear, resignation, sarcasm, deadlines,

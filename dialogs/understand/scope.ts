@@ -13,7 +13,11 @@ import { MAX_QUESTION_CHARS, type QuestionIndex, type Understanding } from "./un
  * katakana: 料金, テレビ; an English word of four letters or more: "london", "joke"; nowhere in the examples,
  * answers, advice, symptoms, carriers or codes, nor made of a known word: スパムメール is known; an English
  * word inflected or one typo away from a known one is known) than it shares with the best
- * question, and shares one content word at most (endings and particles do not count). Only with nothing on
+ * question, and shares one content word at most (endings and particles do not count). Also when it names one
+ * such thing against one shared word and no other word of ours (a kanji or katakana word the assistant knows):
+ * the match then rests on a word that belongs to something else (「インスタのパスワード忘れた」: Instagram's
+ * password, not So-net's; 「パソコンの電源が入らない」, "my router is not working"), while a story that tells
+ * more of ours beside it (「初歩的な質問ですが、ドメインって何」: 質問) is read as asked. Only with nothing on
  * screen. Wraps the index: its candidates stay, the decision becomes "nothing".
  */
 
@@ -188,13 +192,18 @@ export function withScope(index: QuestionIndex, bank: QuestionBank, texts: Itera
     const folded = text.slice(0, MAX_CHARS).normalize("NFKC").toLowerCase();
     let unknown = 0;
     let shared = 0;
+    // Known kanji or katakana words the best question does not share: more of ours told beside the match.
+    let other = 0;
     const words = segmented.length > 0 ? segmented : isAscii(folded) ? asciiWordsOf(folded) : wordsOf(folded);
     for (const word of words) {
       const stem = stemOf(word);
       const english = englishStem(word);
       if ((stem !== "" && !knows(stem)) || (english !== "" && !knowsEnglish(english))) unknown++;
       else if (vocabulary.get(sharedKey(word, table))?.has(top.id)) shared++;
+      else if (stem !== "") other++;
     }
+    // One thing of its own against one shared word, and nothing else of ours: that thing is what it is about.
+    if (unknown === 1 && shared === 1 && other === 0) return true;
     return unknown > shared && shared <= MAX_SHARED;
   }
 
