@@ -315,6 +315,13 @@ describe("a feeling played down or laughed off is none", () => {
     );
   });
 
+  it("played down, then the polite way in to a question (「…のですが、」), in any tense: set aside", () => {
+    expect(blank(withoutPlayedDown("少し不安なのですが、", words))).toBe(true);
+    expect(blank(withoutPlayedDown("少し心配になってきたのですが、", words))).toBe(true);
+    expect(withoutPlayedDown("ちょっと困ってるんですけど、至急", words)).toContain("困って");
+    expect(withoutPlayedDown("少し不安なのですがどうしよう", words)).toContain("不安");
+  });
+
   it("a feeling understated but still felt (present, no contrast) stays", () => {
     expect(withoutPlayedDown("ちょっと困ってるんですけど、至急", words)).toContain("困って");
     expect(withoutPlayedDown("ちょっと心配になってきました", words)).toContain("心配");

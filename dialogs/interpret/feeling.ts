@@ -2,7 +2,7 @@ import type { Feeling } from "../events.ts";
 import { FEELINGS } from "../events.ts";
 import { mentionsAny, wordsRemover } from "../text.ts";
 import type { UiTexts } from "../ui.ts";
-import { deadlineIn, exclaimed } from "../understand/asking.ts";
+import { deadlineIn, exclaimed, sentenceAsks, sentencesOf } from "../understand/asking.ts";
 import {
   feltByShape,
   NEGATED_FEELINGS,
@@ -64,6 +64,25 @@ function withoutOpeningApology(folded: string): string {
   return folded;
 }
 
+/**
+ * 「困ったなあ。送信サーバーの設定って何を入れるんでしたっけ」「参ったな〜、相手に連絡したほうがいいかな」: a mild
+ * mutter that opens a message, before a pause, then a question asked is thinking aloud on the way to the question,
+ * no trouble to apologise for (「困ったなあ、メールが届かない」 tells the trouble and asks nothing: it stays).
+ */
+const MUTTERS = ["困ったな", "こまったな", "参ったな", "まいったな"];
+const MUTTER_TAILS = new Set([..."あぁーー〜~"]);
+const MUTTER_PAUSES = new Set([..."、,。. …!"]);
+function withoutOpeningMutter(folded: string): string {
+  const t = folded.trimStart();
+  const mutter = MUTTERS.find((m) => t.startsWith(m));
+  if (mutter === undefined) return folded;
+  let at = mutter.length;
+  while (at < t.length && MUTTER_TAILS.has(t[at]!)) at++;
+  if (!MUTTER_PAUSES.has(t[at] ?? "")) return folded;
+  const rest = t.slice(at + 1);
+  return sentencesOf(rest).some(sentenceAsks) ? rest : folded;
+}
+
 export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): FeelingReader {
   const words = ui.feelings.words;
   // In the order of FEELINGS (events.ts): "urgent" first, "worried" last.
@@ -99,7 +118,9 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
     withoutDeniedBlame(
       withoutToldCalmly(
         withoutDeniedFeelings(
-          withoutNotFeelings(withoutOpeningApology(text.normalize("NFKC").toLowerCase())),
+          withoutNotFeelings(
+            withoutOpeningMutter(withoutOpeningApology(text.normalize("NFKC").toLowerCase())),
+          ),
           felt,
         ),
       ),

@@ -82,8 +82,13 @@ export const ASKING_LEAVE = [
   "てもいいかな",
 ];
 export const QUESTION_MARKS: ReadonlySet<string> = new Set([..."?？"]);
-/** A want told in English ("I want to…", "I'd like to…", "let me…"). */
+/** A want told in English ("I want to…", "I'd like to…", "let me…"), or a demand ("get me…", "put me through"). */
 export const WANTS_EN = [
+  "get me",
+  "give me",
+  "put me through",
+  "connect me",
+  "i need",
   "i want",
   "i wanna",
   "i'd like",

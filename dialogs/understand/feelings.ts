@@ -1114,7 +1114,9 @@ export function withoutPlayedDown(t: string, words: readonly string[]): string {
       if (out.startsWith("だけ", from)) from += 2;
       const word = words.find((w) => w !== "" && out.startsWith(w, from));
       if (word === undefined) continue;
-      const end = contrastAfter(out, from + word.length, softener === "一瞬" || MOMENTARY.includes(word));
+      const after = from + word.length;
+      const contrast = contrastAfter(out, after, softener === "一瞬" || MOMENTARY.includes(word));
+      const end = contrast >= 0 ? contrast : politeLeadIn(out, after);
       if (end >= 0) out = out.slice(0, at) + " ".repeat(end - at) + out.slice(end);
     }
   }
@@ -1137,6 +1139,20 @@ function contrastAfter(t: string, from: number, anyTense: boolean): number {
   }
   return -1;
 }
+/**
+ * 「少し不安なのですが、」「少し心配になってきたのですが、」: a feeling played down, then the polite way in to a question
+ * (「…のですが、」「…んですが、」 before a pause), in any tense: the writer asks leave to ask, calmly. Where it ends; else -1.
+ */
+function politeLeadIn(t: string, from: number): number {
+  for (let i = from; i <= from + LEAD_IN_REACH && i < t.length; i++) {
+    const lead = LEAD_INS.find((l) => t.startsWith(l, i));
+    if (lead !== undefined) return PAUSES.has(t[i + lead.length] ?? "") ? i + lead.length : -1;
+    if (!isHiragana(t[i]!)) return -1;
+  }
+  return -1;
+}
+const LEAD_INS = ["のですが", "んですが"];
+const LEAD_IN_REACH = 12;
 /** A moment's reaction (shock, a start, disappointment), over as it is told: played down in any tense. */
 const MOMENTARY = [
   "ショック",
