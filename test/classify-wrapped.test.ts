@@ -206,6 +206,32 @@ describe("classify: soft-wrapped text (a narrow screen's line breaks)", () => {
     expect((await classify(google, { kind: "fragment" })).records[0]?.evidence).toMatch(/^Google: /);
   });
 
+  it("reads the row a recipient's indented explanation left empty under its entry as no blank line", async () => {
+    // "<taro@example.jp>: host" ⏎ "    mx.example.jp[192.0.2.1] said: 550 …": the host does not fit after
+    // the four blanks, which stay alone on a row (an empty line in the text) above it.
+    const cut = [
+      "<taro.yamada@example.jp>: host",
+      "",
+      "mx01.mail.example.ne.jp[192.0.2.250]",
+      "said: 550",
+      "    <taro.yamada@example.jp>: User",
+      "unknown (in reply to RCPT TO",
+      "command)",
+    ].join("\n");
+    expect(unwrap(cut)).toBe(
+      [
+        "<taro.yamada@example.jp>: host",
+        "    mx01.mail.example.ne.jp[192.0.2.250] said: 550",
+        "    <taro.yamada@example.jp>: User unknown (in reply to RCPT TO command)",
+      ].join("\n"),
+    );
+    expect(await verdict(cut)).toMatchObject({ reason: "userunknown", replyCode: "550" });
+    // After a finished sentence, an empty line is the writer's.
+    const paragraphs =
+      "Your message could not be delivered.\n\nmx01.mail.example.ne.jp[192.0.2.250]\nsaid: 550";
+    expect(unwrap(paragraphs)).toContain("delivered.\n\n");
+  });
+
   it("joins an address broken after a hyphen without a blank", () => {
     expect(unwrap("Delivery to the following recipient failed: libsisimai-\n2@example.jp")).toBe(
       "Delivery to the following recipient failed: libsisimai-2@example.jp",

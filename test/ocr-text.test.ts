@@ -97,6 +97,25 @@ describe("OCR layout: rows back into the mail's lines", () => {
     expect(layoutText(page(blankLine))).toBe(blankLine.join("\n"));
   });
 
+  it("reads the row a recipient's indented explanation left empty under its entry as no blank line", async () => {
+    // Postfix's entry stops at "host"; the host, too long for the row after four blanks, went below.
+    const rows = [
+      "<taro.yamada@example.jp>: host",
+      "",
+      "mx-01.mail.example.ne.jp[192.0.2.250]",
+      "said: 550 5.1.1 User unknown",
+    ];
+    const text = layoutText(page(rows));
+    expect(text).toBe(
+      [rows[0], "    mx-01.mail.example.ne.jp[192.0.2.250] said: 550 5.1.1 User unknown"].join("\n"),
+    );
+    const [record] = (await classify(text, { kind: "fragment" })).records;
+    expect(record).toMatchObject({ reason: "userunknown", replyCode: "550" });
+    // After a finished sentence the gap is a blank line, however long the next word.
+    const blankLine = ["Your message could not be", "delivered.", "", rows[2]!, "said: 550"];
+    expect(layoutText(page(blankLine))).toBe([...blankLine.slice(0, 3), `${rows[2]} said: 550`].join("\n"));
+  });
+
   it("takes no blank line between two body rows from marks OCR read close together in the header", () => {
     // Icons beside the sender read as tiny rows a few pixels apart: they are no measure of the body's spacing.
     const marks: OcrWord[] = [100, 125, 150].map((top, i) => ({

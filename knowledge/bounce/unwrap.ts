@@ -111,8 +111,14 @@ function firstUnitColumns(line: string): number {
   return columns(line, i);
 }
 
-/** Characters of an address, a link or a "host[192.0.2.1]" (a screen cuts one anywhere, brackets too). */
-const ADDRESS_CHAR = /[A-Za-z0-9.@<>_%+=/:?&#~[\]-]/;
+const ADDRESS_CHAR = /[A-Za-z0-9.@<>_%+=/:?&#~-]/;
+/**
+ * Where a word cut by the screen may have been cut: between two characters of an address or a link, and
+ * inside a server's "host[192.0.2.1]" (before or after its "[", before its "]"; after the "]" a word of
+ * its own follows: "…[192.0.2.1]" ⏎ "said:").
+ */
+const cutInside = (last: string, first: string) =>
+  (ADDRESS_CHAR.test(last) || last === "[") && (ADDRESS_CHAR.test(first) || first === "[" || first === "]");
 
 /** The blank the next word would have needed: none after a hyphen or a Japanese character. */
 function gap(line: string): number {
@@ -133,8 +139,7 @@ function glue(line: string, next: string, width: number): string {
   if (
     line.length >= width * 0.6 &&
     !line.trimStart().includes(" ") &&
-    ADDRESS_CHAR.test(last) &&
-    ADDRESS_CHAR.test(next[0]!) &&
+    cutInside(last, next[0]!) &&
     (line.includes("@") || line.includes(".") || line.includes("/") || next.includes("@"))
   )
     return "";
@@ -186,13 +191,22 @@ function breakable(line: string): boolean {
 
 /** A notice's own indentation ("    Codes section at"), at most this deep; a header's column is deeper. */
 const MAX_INDENT = 8;
+/** How far Postfix and Sendmail indent the lines under a recipient's entry (also read by layout.ts). */
+export const ENTRY_INDENT = 4;
+/** A line that stops in mid-sentence: a word or a number last, no full stop, bracket or colon. */
+export function endsMidSentence(line: string): boolean {
+  return /[A-Za-z0-9]$/.test(line);
+}
 
 /**
  * An indented line whose first word (a long link) does not fit after its indentation: the screen left
  * the blanks alone on a row that reads as an empty line and put the word at the margin below, which cut
  * one explanation in two blocks ("    … Refer to Error" ⏎ "Codes section at" ⏎ "" ⏎ "https://…/codes.html
  * for more" ⏎ "    information. AUP#CDRBL"). Such an empty line inside an indented block goes, and the word
- * gets the block's indentation back (layout.ts does the same from the pixels). In place; one pass.
+ * gets the block's indentation back (layout.ts does the same from the pixels). The same row under a
+ * line that stops in mid-sentence, a recipient's entry whose explanation goes on indented below
+ * (Postfix: "<taro@example.jp>: host" ⏎ "    mx.example.jp[192.0.2.1] said: 550 …", the host too long
+ * for the row after the blanks), goes too: the word gets the notices' usual four blanks. In place; one pass.
  */
 function withoutIndentRows(lines: string[], width: number): void {
   let kept = 0;
@@ -200,17 +214,19 @@ function withoutIndentRows(lines: string[], width: number): void {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const next = lines[i + 1] ?? "";
-    if (
-      line === "" &&
-      indent > 0 &&
-      indent <= MAX_INDENT &&
-      kept > 0 &&
-      lines[kept - 1] !== "" &&
-      next !== "" &&
-      !startsNewLine(next) &&
-      indent + firstUnitColumns(next) > width
-    ) {
-      lines[i + 1] = " ".repeat(indent) + next;
+    const before = kept > 0 ? lines[kept - 1]! : "";
+    const rowOf =
+      line !== "" || before === "" || next === "" || startsNewLine(next)
+        ? 0
+        : indent > 0
+          ? indent <= MAX_INDENT
+            ? indent
+            : 0
+          : endsMidSentence(before)
+            ? ENTRY_INDENT
+            : 0;
+    if (rowOf > 0 && rowOf + firstUnitColumns(next) > width) {
+      lines[i + 1] = " ".repeat(rowOf) + next;
       continue;
     }
     const own = line.length - line.trimStart().length;

@@ -9,7 +9,7 @@
  * Every step is a pass over the words: linear in their number.
  */
 
-import { keepsBreak } from "../bounce/unwrap.ts";
+import { ENTRY_INDENT, endsMidSentence, keepsBreak } from "../bounce/unwrap.ts";
 
 export interface OcrWord {
   text: string;
@@ -198,15 +198,23 @@ export function layoutText(page: OcrPage): string {
     // An indented line whose first word (a long URL) does not fit after the indentation: the screen left
     // the blanks alone on a row that looks empty and put the word at the margin below. That row is no
     // blank line, and the word keeps the line's indentation (the rows after it start at the margin as
-    // the screen put them).
+    // the screen put them). Under a row that stops in mid-sentence, a recipient's entry whose
+    // explanation goes on indented ("<taro@example.jp>: host" ⏎ "    mx.example.jp[192.0.2.1] said: …"),
+    // the indentation was the notice's usual four blanks (unwrap.ts reads the same from text).
+    const rowIndent =
+      previousIndent !== ""
+        ? previousIndent
+        : previous && endsMidSentence(rowText(previous))
+          ? " ".repeat(ENTRY_INDENT)
+          : "";
     const indentOnly =
       gap > 1.6 * pitch &&
       gap < 2.6 * pitch &&
       indent === "" &&
-      previousIndent !== "" &&
-      previousIndent.length <= 8 && // a notice's own indentation, not a header's column far right
-      previousIndent.length * blank + firstUnitWidth(row) > rightEdge - margin - 0.25 * lineHeight;
-    const lineIndent = indentOnly ? previousIndent : indent;
+      rowIndent !== "" &&
+      rowIndent.length <= 8 && // a notice's own indentation, not a header's column far right
+      rowIndent.length * blank + firstUnitWidth(row) > rightEdge - margin - 0.25 * lineHeight;
+    const lineIndent = indentOnly ? rowIndent : indent;
     previousIndent = indent;
     if (previous) {
       const paragraph = gap > 1.6 * pitch && !indentOnly;
