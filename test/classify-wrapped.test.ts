@@ -232,6 +232,40 @@ describe("classify: soft-wrapped text (a narrow screen's line breaks)", () => {
     expect(unwrap(paragraphs)).toContain("delivered.\n\n");
   });
 
+  it("starts a recipient's entry where an address starts a line as the entry before it did", () => {
+    // Both entries begin "<address> Invalid": the second is no part of the first's "User Unknown".
+    const list = [
+      "taro.yamada@example.co.jp Invalid",
+      "Address, ERROR_CODE :550,",
+      "ERROR_CODE :5.2.1",
+      "<taro.yamada@example.co.jp>...",
+      "User Unknown",
+      "hanako.sato@example.co.jp Invalid",
+      "Address, ERROR_CODE :550,",
+    ].join("\n");
+    expect(unwrap(list).split("\n")).toEqual([
+      "taro.yamada@example.co.jp Invalid Address, ERROR_CODE :550, ERROR_CODE :5.2.1 <taro.yamada@example.co.jp>...User Unknown",
+      "hanako.sato@example.co.jp Invalid Address, ERROR_CODE :550,",
+    ]);
+    // The same under an indented explanation ("on <date>" after each address, Exchange's list).
+    const exchange = [
+      "taro@example.co.jp on Thu, 29 Apr",
+      "2007 16:51:51 -0500",
+      "    The recipient name is not",
+      "recognized",
+      "hanako@example.co.jp on Thu, 29 Apr",
+      "2007 16:51:51 -0500",
+    ].join("\n");
+    expect(unwrap(exchange).split("\n")).toEqual([
+      "taro@example.co.jp on Thu, 29 Apr 2007 16:51:51 -0500",
+      "    The recipient name is not recognized",
+      "hanako@example.co.jp on Thu, 29 Apr 2007 16:51:51 -0500",
+    ]);
+    // After a colon the address is what the colon introduced, however the entry began.
+    const said = "<taro@example.jp>: host mx.example.jp said:\n<taro@example.jp>: User unknown";
+    expect(unwrap(said)).toBe("<taro@example.jp>: host mx.example.jp said: <taro@example.jp>: User unknown");
+  });
+
   it("joins an address broken after a hyphen without a blank", () => {
     expect(unwrap("Delivery to the following recipient failed: libsisimai-\n2@example.jp")).toBe(
       "Delivery to the following recipient failed: libsisimai-2@example.jp",

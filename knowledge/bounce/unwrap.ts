@@ -54,13 +54,31 @@ function startsNewLine(line: string): boolean {
  * "<y@example.jp>") begins the next recipient's entry; after a reply code or unfinished words
  * ("<<< 550 5.1.1" ⏎ "<x@example.jp>... User unknown") it goes on with the line before.
  */
-function startsEntry(line: string, previous: string): boolean {
+function startsEntry(line: string, previous: string, entryShape = afterLeadingAddress(previous)): boolean {
   if (hyphenated(previous, line)) return false; // "otsu-sakaba-" ⏎ "neko@ezweb.ne.jp"
   if (previous.endsWith(";") && startsField(previous)) return false; // "Final-Recipient: rfc822;" ⏎ "<x@…>"
   // "(reason: 550" ⏎ "<x@example.jp>:" ⏎ "User unknown)": the server's answer goes on after its code.
   if (REPLY_CODE_AT_END.test(previous)) return false;
   if (ENTRY_HEADER.test(line)) return true;
-  return /[).>;,]$/.test(previous) && LEADING_ADDRESS.test(line);
+  if (/[).>;,]$/.test(previous)) return LEADING_ADDRESS.test(line);
+  // A list of entries alike ("a@example.jp Invalid Address, … User Unknown" ⏎ "b@example.jp Invalid
+  // Address, …", "a@example.jp on Thu, 29 Apr …" ⏎ "    … Unknown Recipient" ⏎ "b@example.jp on Thu, …"):
+  // an address that starts the line as one started the last entry (`entryShape`: what followed its
+  // address), followed by the same word or sign, starts the next entry. Not after a colon: "… said:" ⏎
+  // "<a@example.jp>: User unknown" is what the colon introduced.
+  const shape = afterLeadingAddress(line);
+  return shape !== undefined && !previous.endsWith(":") && shape === entryShape;
+}
+
+/**
+ * An address at a line's start and what follows it: Sendmail's "...", a colon, or a word
+ * ("<a@example.jp>: …" → ":", "a@example.jp Invalid Address" → "Invalid"); undefined without one.
+ */
+const ENTRY_START =
+  /^[<"']?[A-Za-z0-9._%+=-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}[>"']?(?:(\.\.\.|:)| ([A-Za-z]{2,20})\b)/;
+function afterLeadingAddress(line: string): string | undefined {
+  const m = ENTRY_START.exec(line);
+  return m ? (m[1] ?? m[2]) : undefined;
 }
 
 /** A word broken after its hyphen: "libsisimai-" ⏎ "2@example.jp". */
@@ -260,6 +278,7 @@ export function unwrap(text: string): string {
   const out: string[] = [];
   let current = trimmed[0]!;
   let currentLast = current; // the last screen line of `current`, whose width decides
+  let entryShape = afterLeadingAddress(current); // what followed the address of the last entry's start
   for (let i = 1; i < trimmed.length; i++) {
     const next = trimmed[i]!;
     const broken =
@@ -268,7 +287,7 @@ export function unwrap(text: string): string {
       !startsNewLine(next) &&
       ((currentLast.length <= 13 && CODES_ONLY.test(currentLast)) ||
         (wrapped &&
-          !startsEntry(next, current) &&
+          !startsEntry(next, current, entryShape) &&
           !endsSeparator(currentLast) &&
           // No server ends its answer at the code: "(reason: 550" ⏎ "<saburo-kato@…>:" goes on even
           // where the address's first part (up to a hyphen) would have fitted on the line.
@@ -279,6 +298,7 @@ export function unwrap(text: string): string {
     } else {
       out.push(current);
       current = trimmed[i]!;
+      entryShape = afterLeadingAddress(current) ?? entryShape;
     }
     currentLast = trimmed[i]!;
   }
