@@ -149,6 +149,9 @@ const DEV_BLOCKS = {
   // account-suspended, expired, server-trouble, spam-blocked; what to report, never sent, other recipients)
   // and casual spellings of them, written before its changes.
   "dev-follow17": "FOLLOW17",
+  // follow20's own check (round 20): follow-ups on the less common topics (where a setting is, "it worked until
+  // last week", whose side, "will it go through if I…", tried and bounced again, "so it arrived?"), written first.
+  "dev-follow20": "FOLLOW 20",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
