@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { actionAsked, choosesSide, guessesSide, sideNamed } from "../dialogs/understand/sides.ts";
+import {
+  actionAsked,
+  choosesSide,
+  guessesSide,
+  ownActionAsked,
+  sideNamed,
+} from "../dialogs/understand/sides.ts";
 
 describe("sideNamed", () => {
   it("reads the user's own side, the other party's, and both offered as a choice", () => {
@@ -45,6 +51,23 @@ describe("actionAsked", () => {
     expect(actionAsked("こっちは何もしなくていいの？")).toBeUndefined();
     expect(actionAsked("I don't have to do anything, right?")).toBeUndefined();
     expect(actionAsked("相手のアドレスが変わったの？")).toBeUndefined();
+  });
+
+  it("reads the things to do named as a noun as the steps asked, whoever is named to do them", () => {
+    expect(actionAsked("私がやることは何かある？")).toBe("can");
+    expect(actionAsked("自分がすべきことを教えて")).toBe("can");
+    // Named as needed or not, with the user as the one who would act, it still asks whose it is to fix.
+    expect(actionAsked("私は何もしなくていいの？")).toBeUndefined();
+  });
+});
+
+describe("ownActionAsked", () => {
+  it("reads what the user themself can do, not 「できることは？」 alone, which may ask about the assistant", () => {
+    expect(ownActionAsked("わかった。じゃあ今から自分でできることは？")).toBe(true);
+    expect(ownActionAsked("こっちでできる対処ってある？")).toBe(true);
+    expect(ownActionAsked("is there anything I can do")).toBe(true);
+    expect(ownActionAsked("できることは？")).toBe(false);
+    expect(ownActionAsked("what can you do?")).toBe(false);
   });
 });
 

@@ -199,8 +199,10 @@ export function closedByAct(
   if (last.kind !== "confident") return understood;
   if (CLOSING_ACTS.has(last.id)) return last;
   // 「もうわけがわからない、一からお願い」: lost, then asking to start over in the words of a request; that
-  // is what is wanted (「…いい加減にしてほしい」 shares only 「してほしい」 with "a person, please").
-  const requested = REQUESTED_ACTS.has(ctx.questions.get(last.id)?.does ?? "");
+  // is what is wanted (「…いい加減にしてほしい」 shares only 「してほしい」 with "a person, please"). So is a verdict
+  // on the advice that closes what was tried ("I tried what you said and it still bounces, not helpful").
+  const does = ctx.questions.get(last.id)?.does ?? "";
+  const requested = REQUESTED_ACTS.has(does) || does === "not-helpful";
   return requested && (last.candidates[0]?.score ?? 0) >= ASKED_AS_EXAMPLE ? last : understood;
 }
 

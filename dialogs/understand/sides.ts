@@ -183,12 +183,29 @@ const OWN_SUBJECT_JA = [
   "うちは",
 ];
 const OWN_SUBJECT_EN = ["i", "i'm", "we"];
+/**
+ * The things to do named as a noun (「私がやることは何かある？」 "anything for me to do"): the steps are asked,
+ * whoever is named to do them; 「こっちは何もしなくていい？」 asks whose it is to fix.
+ */
+const THINGS_TO_DO = ["やること", "やる事", "やるべきこと", "すべきこと"];
+
+/** The user named as the one who would act (「自分で」「私に」「こっちで」 "I"): what they can do, not the assistant. */
+const OWN_ACTOR = ["自分", "じぶん", "私", "わたし", "こっち", "こちら", "僕", "俺", "can i do", "i can do"];
+
+/**
+ * Whether a text asks what the user themself can do (「今から自分でできることは？」): 「できることは？」 alone may
+ * ask what the assistant can do.
+ */
+export function ownActionAsked(text: string): boolean {
+  return actionAsked(text) === "can" && mentionsAny(text, OWN_ACTOR);
+}
 
 /** What a text asks the user to do, if that is what it asks: "can" something be done, or is anything "needed". */
 export function actionAsked(text: string): "can" | "needed" | undefined {
   if (namesFault(text)) return undefined;
   if (mentionsAny(text, CAN_DO_WORDS)) return "can";
   if (!mentionsAny(text, NEEDED_WORDS)) return undefined;
+  if (mentionsAny(text, THINGS_TO_DO)) return "can";
   const t = text.normalize("NFKC").toLowerCase();
   if (OWN_SUBJECT_JA.some((w) => t.includes(w)) || hasEnglishWord(t, OWN_SUBJECT_EN)) return undefined;
   return "needed";

@@ -20,7 +20,7 @@ import {
 } from "./normalize.ts";
 import { asksOutcome, toldSentOnly } from "./outcome.ts";
 import { addPostings, topTwo } from "./scoring.ts";
-import { actionAsked, choosesSide, guessesSide, namesFault, sideNamed } from "./sides.ts";
+import { actionAsked, choosesSide, guessesSide, namesFault, ownActionAsked, sideNamed } from "./sides.ts";
 
 /**
  * Which question of knowledge/data/questions/ a typed text asks, and how sure that is.
@@ -633,12 +633,31 @@ export function buildQuestionIndex(
         guessesSide(text)
       )
         decided = { kind: "confident", id: sideQuestion.id, candidates: decided.candidates };
+      // 「なんで急に？昨日まで普通に送れてたのに。私の設定のせいなの？」: a story told in the words of something people
+      // tell (`statement`: it used to work), then whose fault asked in its last piece, naming a side: whose side it is.
+      const story = decided.kind === "confident" ? bank.questions.get(decided.id) : undefined;
+      const lastPiece = sentencePieces(text).at(-1) ?? text;
+      if (
+        topic !== null &&
+        story?.statement === true &&
+        sideQuestion?.topics[topic] !== undefined &&
+        lastPiece !== text &&
+        isQuestion(lastPiece) &&
+        namesFault(lastPiece) &&
+        sideNamed(lastPiece) !== undefined
+      )
+        decided = { kind: "confident", id: sideQuestion.id, candidates: decided.candidates };
       // 「自分でできることは？」: what the user can do, asked without a word of fault, asks for the next step (the
       // diagnosis's steps), not whose side it is, though it names the user's side. 「何もしなくていい？」, whether
       // anything is needed with no one named to do it, asks whether to wait, where waiting is an answer of the
       // diagnosis on screen, else for the steps; 「こっちは何もしなくていいの？」 still asks whose it is to fix.
+      // 「自分でできることは？」 matched by "what can you do" (the assistant's help) asks the same: the user's own steps.
       const action =
-        decided.kind === "confident" && decided.id === sideQuestion?.id ? actionAsked(text) : undefined;
+        decided.kind === "confident" &&
+        (decided.id === sideQuestion?.id ||
+          (bank.questions.get(decided.id)?.asksHelp === true && ownActionAsked(text)))
+          ? actionAsked(text)
+          : undefined;
       if (topic !== null && stepsQuestion && action !== undefined && !choosesSide(text)) {
         const meant =
           action === "can" ? stepsQuestion : waitQuestion?.topics[topic] ? waitQuestion : undefined;
