@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   actionAsked,
   choosesSide,
+  endsWithSide,
   guessesSide,
   ownActionAsked,
   sideNamed,
@@ -89,5 +90,20 @@ describe("guessesSide", () => {
     guessesSide("向こうの、".repeat(1000));
     actionAsked("できること".repeat(1000));
     expect(performance.now() - started).toBeLessThan(200);
+  });
+});
+
+describe("endsWithSide", () => {
+  it("reads a side named at the end as the one meant (…の方, …側), with or without a question's tail", () => {
+    expect(endsWithSide("いっぱいなのって、うちの方？")).toBe(true);
+    expect(endsWithSide("えっ、パンパンなのはうちの受信箱のほう？")).toBe(true);
+    expect(endsWithSide("おかしいのはこっち側なの？")).toBe(true);
+    expect(endsWithSide("止まってるのはso-net側ですか")).toBe(true);
+  });
+
+  it("leaves a side named elsewhere in the text, and 方 of a way or a choice of action", () => {
+    expect(endsWithSide("相手のメールボックスがいっぱいってこと？")).toBe(false);
+    expect(endsWithSide("うちの方で何かすることある？")).toBe(false);
+    expect(endsWithSide("送り直したほうがいい？")).toBe(false);
   });
 });

@@ -118,17 +118,26 @@ function isNumeral(ch: string): boolean {
   return (ch >= "0" && ch <= "9") || KANJI_NUMERALS.includes(ch);
 }
 
-/** Where what is wanted starts after 「AじゃなくてB」 (not 「じゃなくても」, "even if not"), or -1. */
+/**
+ * Where what is wanted starts after 「AじゃなくてB」 (not 「じゃなくても」, "even if not"), or -1. With nothing but
+ * marks after it (「向こうの設定の問題じゃなくて？」) there is no B: A is guessed, and the whole is what is asked.
+ */
 export function contrastEnd(text: string): number {
   for (const word of CONTRASTS) {
     const at = text.indexOf(word);
     if (at < 0) continue;
     let end = at + word.length;
     if (text.startsWith("て", end)) end++;
-    if (text.startsWith("も", end) || end >= text.length) continue;
+    if (text.startsWith("も", end) || onlyMarks(text.slice(end))) continue;
     return end;
   }
   return -1;
+}
+
+/** Whether a text holds no letters: only marks, question marks and spaces (or nothing). */
+function onlyMarks(text: string): boolean {
+  for (const ch of text) if (!REQUEST_END_MARKS.includes(ch) && !QUESTION_MARKS.has(ch)) return false;
+  return true;
 }
 
 /**

@@ -266,3 +266,22 @@ function lastClause(t: string): string {
   for (let i = 0; i < end.length - 1; i++) if ("、,。".includes(end[i]!)) at = i;
   return end.slice(at + 1);
 }
+
+/** Words that end a side named as the one meant (「うちの方？」「こっち側なの？」). */
+const SIDE_ENDS = ["の方", "のほう", "側", "がわ"];
+/** Endings of a question after the side (「…側なの？」「…の方なんですか」「…のほうかな」). */
+const QUESTION_TAILS = ["なんですか", "なのですか", "ですか", "なんだ", "なの", "かな", "なん", "か"];
+
+/**
+ * Whether a text ends by naming a side as the one meant (「いっぱいなのって、うちの方？」「パンパンなのはうちの受信箱の
+ * ほう？」): what it asks is whose side the trouble is on.
+ */
+export function endsWithSide(text: string): boolean {
+  const t = lastClause(text.normalize("NFKC").toLowerCase());
+  if (sideNamed(t) === undefined && !PROVIDER_WORDS.some((w) => t.includes(w))) return false;
+  let body = t.trimEnd();
+  while (body.length > 0 && "?？!！。.…〜~ ".includes(body[body.length - 1]!)) body = body.slice(0, -1);
+  const tail = QUESTION_TAILS.find((e) => body.endsWith(e));
+  if (tail !== undefined) body = body.slice(0, body.length - tail.length);
+  return SIDE_ENDS.some((e) => body.endsWith(e));
+}

@@ -20,7 +20,15 @@ import {
 } from "./normalize.ts";
 import { asksOutcome, toldSentOnly } from "./outcome.ts";
 import { addPostings, topTwo } from "./scoring.ts";
-import { actionAsked, choosesSide, guessesSide, namesFault, ownActionAsked, sideNamed } from "./sides.ts";
+import {
+  actionAsked,
+  choosesSide,
+  endsWithSide,
+  guessesSide,
+  namesFault,
+  ownActionAsked,
+  sideNamed,
+} from "./sides.ts";
 
 /**
  * Which question of knowledge/data/questions/ a typed text asks, and how sure that is.
@@ -618,6 +626,20 @@ export function buildQuestionIndex(
         )
           decided = { kind: "confident", id: plainWords.id, candidates: decided.candidates };
       }
+      // 「いっぱいなのって、うちの方？」: a side named at the end as the one meant asks whose side it is, unless a
+      // question of the diagnosis's own is clearly asked (`sure`).
+      if (
+        topic !== null &&
+        sideQuestion?.topics[topic] !== undefined &&
+        isQuestion(text) &&
+        endsWithSide(text) &&
+        !(
+          decided.kind === "confident" &&
+          own.has(decided.id) &&
+          (decided.candidates[0]?.score ?? 0) >= THRESHOLDS.sure
+        )
+      )
+        decided = { kind: "confident", id: sideQuestion.id, candidates: decided.candidates };
       // 「向こうのサーバーが壊れてるの？」「ソネット側がおかしいって可能性はないの？」: a side guessed to be at fault,
       // asked, is whose side it is, unless a question of the diagnosis's own is clearly asked (`sure`).
       const guessed = decided.kind === "confident" ? decided.id : undefined;
