@@ -461,6 +461,13 @@ const NOT_ASKING = [
   "どうこう",
   // Thanks or a greeting (「どうもです」「いつもどうも」), or "somehow" (「どうもうまくいかない」): no "how".
   "どうも",
+  // Thanks for being told (「教えてくれてありがとう」「教えていただき感謝します」): no request to tell.
+  "教えてくれて",
+  "おしえてくれて",
+  "教えていただき",
+  "おしえていただき",
+  "教えてもらって",
+  "おしえてもらって",
 ];
 
 /** Words of a Japanese question; a plain scan (includes), no pattern. */
