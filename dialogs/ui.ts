@@ -289,6 +289,10 @@ export const uiSchema = z
         newMail: foldedList,
         /** "Again" (「もう一回」「もう一度」): beside what is asked, that question again, not the last answer. */
         again: foldedList,
+        /** A greeting that also thanks (「どうも」): said under an answer, thanks. */
+        thanking: foldedList,
+        /** Having or receiving (「ある」「来た」 "got"): with `anotherOne`, one more mail came. */
+        having: foldedList,
       })
       .strict(),
     keywords: z.object({

@@ -289,6 +289,7 @@ export const QUESTION_ACTIONS = [
   "not-helpful",
   "next-steps",
   "repeat",
+  "menu",
 ] as const;
 
 const FOLLOW_UP_REF = /^[a-z0-9-]+\/[a-z0-9-]+$/;

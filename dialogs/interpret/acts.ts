@@ -23,6 +23,7 @@ import { ACT_AS_EXAMPLE, ASKED_AS_EXAMPLE, MAX_REACTION_CHARS } from "./threshol
 /** The acts an OK and thanks in one message are (thanksOverOk); an OK before a goodbye (closedByAct). */
 const OK_ID = "ok";
 const THANKS_ID = "thanks";
+const GREETING_ID = "greeting";
 const GOODBYE_ID = "goodbye";
 /** Acts that close a message (「…。納得」「…、ありがとう」「…。じゃあまた」); a greeting opens one. */
 const CLOSING_ACTS = new Set(["ok", "thanks", "goodbye"]);
@@ -256,7 +257,8 @@ export function amongPleasantries(ctx: QuestionContext, understood: Understandin
 
 /**
  * 「やってみます！ありがとね」「了解です、助かりました」: an OK and thanks in one message is thanks (what the
- * user will do, 「やってみます」, is said in the words of an OK).
+ * user will do, 「やってみます」, is said in the words of an OK). A greeting that also thanks (「どうもどうも」:
+ * `typedWords.thanking`), said under an answer, is thanks: nothing is opened there.
  */
 export function thanksOverOk(
   ctx: QuestionContext,
@@ -264,6 +266,8 @@ export function thanksOverOk(
   understood: Understanding,
   topic: TopicId | null,
 ): Understanding {
+  if (understood.kind === "confident" && understood.id === GREETING_ID && topic !== null)
+    return mentionsAny(text, ctx.words.thanking) ? { ...understood, id: THANKS_ID } : understood;
   if (understood.kind !== "confident" || understood.id !== OK_ID) return understood;
   const pieces = sentencePieces(text);
   if (pieces.length < 2) return understood;

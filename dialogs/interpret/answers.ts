@@ -39,6 +39,8 @@ export function questionEvent(
       return topic ? { type: "NEXT_STEPS" } : { type: "HOW_TO_PASTE" };
     case "repeat":
       return { type: "REPEAT" };
+    case "menu":
+      return { type: "MENU" };
   }
   const answer = answerFor(q, topic);
   if (answer && "followUp" in answer) {

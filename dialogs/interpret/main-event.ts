@@ -1,6 +1,6 @@
 import type { Question } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
-import type { DialogEvent, Feeling, MentionKind } from "../events.ts";
+import type { DialogEvent, Feeling } from "../events.ts";
 import { unreadPaste } from "../paste-excerpt.ts";
 import { mentionsAny, trimEndOf } from "../text.ts";
 import {
@@ -34,7 +34,6 @@ import {
   asksWhatItIs,
   namesPerson,
   triedInVain,
-  wants,
   withoutConditions,
   withoutCounts,
 } from "./scans.ts";
@@ -153,11 +152,14 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     question !== undefined &&
     (question.asksHelp === true || (question.does === "ask-person" && !namesPerson(text, ctx.words)));
   if (mention && !session.topic && m.typed && helpAsked) return { type: "BOUNCE_MENTIONED", about: mention };
-  // 「違うやつ貼ってもいい？」「もう一通の方も見てほしい」: one more mail to show, returned mail not named, with a
-  // diagnosis on screen: another mail (below), not a question about resending the one on screen.
+  // 「違うやつ貼ってもいい？」「もう一通の方も見てほしい」「実はもう一通あるんですが」 "I got another one": one
+  // more mail to show or that came, returned mail not named, with a diagnosis on screen: another mail (below),
+  // not a question about resending the one on screen.
   const anotherOne =
-    !mention && mentionsAny(text, ctx.words.anotherOne) && mentionsAny(text, ctx.words.showing);
-  if (anotherOne && session.topic) return anotherMail(ctx, text, "returned", session.topic);
+    !mention &&
+    mentionsAny(text, ctx.words.anotherOne) &&
+    (mentionsAny(text, ctx.words.showing) || mentionsAny(text, ctx.words.having));
+  if (anotherOne && session.topic) return anotherMail(ctx, session.topic);
   // 「はじめまして。エラーメールのことで相談したいです」: a greeting opens what the message is about.
   const greets = question !== undefined && isGreeting(question.id);
   if (
@@ -184,10 +186,9 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   if ((mention || m.onScreen) && session.topic) {
     // With a diagnosis on screen, words about returned mail are about it (「まだエラーメールが戻ってくる
     // けど再送していい？」): the best question that fits it, however weakly, else its steps. Only a new
-    // mail (「別のエラーメールが来た」) asks for the paste help again; asked about or to be looked at (a want
-    // or a request: 「別のエラーメールも見てほしい」), it starts over.
-    if (mention && mentionsAny(text, ctx.words.newMail))
-      return anotherMail(ctx, text, mention, session.topic);
+    // mail (「別のエラーメールが来た」「もう一通エラーメール来てる」) starts over.
+    if (mention && (mentionsAny(text, ctx.words.newMail) || mentionsAny(text, ctx.words.anotherOne)))
+      return anotherMail(ctx, session.topic);
     // Said in anger or worry and asking nothing we know ("this is so annoying, it keeps bouncing"): not a
     // weak guess at a question, but the key answer or the steps.
     if (feeling && !question) return keyAnswer(ctx, text, session.topic) ?? nextStep;
@@ -258,8 +259,10 @@ function askedAsQuestion(piece: string): boolean {
 }
 const PIECE_TAIL = new Set([..." 。.、,…〜~"]);
 
-/** Another returned mail: asked about or to be looked at (a want or a request), a fresh start; told, the paste help. */
-function anotherMail(ctx: InterpretContext, text: string, about: MentionKind, topic: TopicId): DialogEvent {
-  const restart = sentencePieces(text).some(wants) ? ctx.restartQuestion : undefined;
-  return restart ? questionEvent(ctx, restart, topic) : { type: "BOUNCE_MENTIONED", about };
+/**
+ * Another returned mail, told (「別のエラーメールもきてて」), asked about or to be looked at: a fresh start
+ * (the menu asks for its paste), so that what follows is not read against the diagnosis of the first one.
+ */
+function anotherMail(ctx: InterpretContext, topic: TopicId): DialogEvent {
+  return ctx.restartQuestion ? questionEvent(ctx, ctx.restartQuestion, topic) : { type: "RESTART" };
 }

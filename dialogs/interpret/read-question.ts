@@ -1,7 +1,8 @@
 import type { TopicId } from "../../knowledge/types.ts";
 import type { Feeling } from "../events.ts";
-import { withoutWords } from "../text.ts";
+import { mentionsAny, withoutWords } from "../text.ts";
 import { saysSomething } from "../understand/feelings.ts";
+import { negates } from "../understand/normalize.ts";
 import type { Understanding } from "../understand/understand.ts";
 import {
   amongPleasantries,
@@ -27,6 +28,9 @@ export function readQuestion(
   topic: TopicId | null,
   feeling: Feeling | undefined,
 ): Understanding {
+  // 「どうもうまくいかない」: 「どうも」 before a failure is "somehow", no greeting or thanks; it is left out.
+  if (mentionsAny(text, ctx.words.thanking) && negates(text, ctx.readings))
+    text = withoutWords(text, ctx.words.thanking, "");
   // A feeling read only by the shape of a message (a sentence's end, marks, a raised voice, a deadline) leaves
   // no word of feeling to take out: the text is its own calm twin and is read as one. What says nothing
   // besides the feeling (「何なのもう」「え？！なんで？！」) is still read as upset: calmly it is a weak guess.

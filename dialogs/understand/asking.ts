@@ -333,6 +333,7 @@ const NOT_OPEN = [
   "何人",
   "どうしても",
   "どうでも",
+  "どうも",
   "いつも",
   "いつでも",
   "どこも",
@@ -458,6 +459,15 @@ const NOT_ASKING = [
   // "Something about": 「quotaがどうとかいうメール」 retells what a mail said.
   "どうとか",
   "どうこう",
+  // Thanks or a greeting (「どうもです」「いつもどうも」), or "somehow" (「どうもうまくいかない」): no "how".
+  "どうも",
+  // Thanks for being told (「教えてくれてありがとう」「教えていただき感謝します」): no request to tell.
+  "教えてくれて",
+  "おしえてくれて",
+  "教えていただき",
+  "おしえていただき",
+  "教えてもらって",
+  "おしえてもらって",
 ];
 
 /** Words of a Japanese question; a plain scan (includes), no pattern. */
