@@ -197,6 +197,13 @@ function restatedCondition(
   return { told: head.id, asked: ctx.index.understand(parts[1], topic) };
 }
 
+/** 「…ないんですか」「…できる？」: a text that ends as a question (a mark, or 「か」), not a story or a count. */
+function endsAsQuestion(text: string): boolean {
+  const end = trimEndOf(text.normalize("NFKC"), QUESTION_TAIL);
+  return end.endsWith("?") || end.endsWith("か");
+}
+const QUESTION_TAIL = new Set([..." 。.、,…〜~!"]);
+
 /**
  * A message without its words of feeling, read as a calm one is (the story around a question too), when
  * it asks something clearly: a question of ours, no pleasantry, from a text that says something besides
@@ -208,15 +215,35 @@ function calmlyAsked(ctx: QuestionContext, calm: string): Understanding | undefi
   // The whole, and each sentence that asks something (a plea around it, 「教えてください。」, or a story
   // after it, 「もう3回も戻ってきてるんだけど」, only dilutes it): the clearest question of ours.
   const readings = [preferred(ctx, calm, null)];
+  const askingOf: string[] = [];
   const sentences = sentencesOf(calm.slice(0, MAX_QUESTION_CHARS));
   if (sentences.length > 1)
     for (const s of sentences)
-      if (sentenceAsks(s) && saysSomething(s) && canonicalLength(s, ctx.readings) >= MIN_UPSET_REST_CHARS)
+      if (sentenceAsks(s) && saysSomething(s) && canonicalLength(s, ctx.readings) >= MIN_UPSET_REST_CHARS) {
         readings.push(ctx.index.understand(s, null));
+        askingOf.push(s);
+      }
   let best: Understanding | undefined;
-  for (const u of readings) {
+  // 「焦ってます。電話で聞けるところないんですか」: a few questions come close, as they would asked calmly; the
+  // likeliest is answered with the others under it (main-event.ts), as it would be then: not the paste help.
+  // Only where the question is asked as one (a mark, or 「…か」: no count of tries 「何回送っても」) and is no
+  // frame ("what does it mean"), which asks about what the rest tells.
+  let close: Understanding | undefined;
+  for (const [i, u] of readings.entries()) {
+    const top = u.candidates[0];
+    const asked = endsAsQuestion(i === 0 ? calm : (askingOf[i - 1] ?? ""));
+    if (
+      u.kind === "unsure" &&
+      top &&
+      asked &&
+      !isPleasantry(ctx, top.id) &&
+      !isFrame(ctx, top.id) &&
+      top.score > (close?.candidates[0]?.score ?? 0)
+    )
+      close = u;
     if (u.kind !== "confident" || isPleasantry(ctx, u.id)) continue;
     if ((u.candidates[0]?.score ?? 0) > (best?.candidates[0]?.score ?? 0)) best = u;
   }
-  return best && (best.candidates[0]?.score ?? 0) >= CALMLY_ASKED ? best : undefined;
+  if (best && (best.candidates[0]?.score ?? 0) >= CALMLY_ASKED) return best;
+  return close && (close.candidates[0]?.score ?? 0) >= CALMLY_ASKED ? close : undefined;
 }
