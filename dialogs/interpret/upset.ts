@@ -42,6 +42,44 @@ export function readUpset(ctx: UpsetContext, text: string, topic: TopicId | null
 }
 
 /**
+ * 「相手に連絡しろって、そんなのとっくにわかってるんですけど？」「…しろなんて言われなくてもわかってます」「…しろって
+ * そればっかりじゃん」: the advice on screen quoted back as an order, beside "I know that" or "always that", is a
+ * verdict on the advice ("that didn't help"), not the question of what it quotes. A hand scan of two lists.
+ */
+export function knownAlready(
+  ctx: UpsetContext,
+  text: string,
+  topic: TopicId | null,
+): Understanding | undefined {
+  if (topic === null) return undefined;
+  const t = text.normalize("NFKC");
+  if (!QUOTED_ORDERS.some((o) => t.includes(o)) || !KNOWN_ALREADY.some((k) => t.includes(k)))
+    return undefined;
+  const q = [...ctx.questions.values()].find((x) => x.does === "not-helpful");
+  return q ? { kind: "confident", id: q.id, candidates: [{ id: q.id, score: 1 }] } : undefined;
+}
+const QUOTED_ORDERS = [
+  "しろって",
+  "しろなんて",
+  "しろとか",
+  "しなさいって",
+  "しろと言われ",
+  "しろって言われ",
+];
+const KNOWN_ALREADY = [
+  "わかってる",
+  "わかってます",
+  "分かってる",
+  "分かってます",
+  "知ってる",
+  "知ってます",
+  "言われなくても",
+  "そればっか",
+  "そればかり",
+  "それしか言わ",
+];
+
+/**
  * 「それじゃAIの意味ないじゃん。人に聞かせてよ」「何度聞いても同じ答えしか返ってこない。人と話させて」: a person
  * asked for by name, as a request or a want, in the last piece of an upset message is what they want, whatever
  * the anger before it says of the talk ("that didn't help"). `calm`: the text without its words of feeling.
