@@ -15,7 +15,7 @@ import {
 import { fitsScreen, isFrame, isGeneral, isPleasantry } from "./answers.ts";
 import type { UpsetContext } from "./context.ts";
 import { askingSentences, preferred } from "./question.ts";
-import { personAskedLast, readUpset } from "./upset.ts";
+import { knownAlready, personAskedLast, readUpset } from "./upset.ts";
 
 /**
  * Which question a typed text asks: read calmly (question.ts) or, where words of feeling are taken out of
@@ -42,7 +42,8 @@ export function readQuestion(
   const asked = calmed !== undefined && saysSomething(calmed) ? calmed : text;
   let understood =
     (feeling !== undefined
-      ? personAskedLast(ctx, ctx.feelings.withoutFeelingWords(text), topic)
+      ? (personAskedLast(ctx, ctx.feelings.withoutFeelingWords(text), topic) ??
+        knownAlready(ctx, text, topic))
       : undefined) ??
     (upset ? readUpset(ctx, text, topic) : askingSentences(ctx, asked, preferred(ctx, asked, topic), topic));
   understood = thanksOverOk(

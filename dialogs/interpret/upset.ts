@@ -42,6 +42,44 @@ export function readUpset(ctx: UpsetContext, text: string, topic: TopicId | null
 }
 
 /**
+ * 「相手に連絡しろって、そんなのとっくにわかってるんですけど？」「…しろなんて言われなくてもわかってます」「…しろって
+ * そればっかりじゃん」: the advice on screen quoted back as an order, beside "I know that" or "always that", is a
+ * verdict on the advice ("that didn't help"), not the question of what it quotes. A hand scan of two lists.
+ */
+export function knownAlready(
+  ctx: UpsetContext,
+  text: string,
+  topic: TopicId | null,
+): Understanding | undefined {
+  if (topic === null) return undefined;
+  const t = text.normalize("NFKC");
+  if (!QUOTED_ORDERS.some((o) => t.includes(o)) || !KNOWN_ALREADY.some((k) => t.includes(k)))
+    return undefined;
+  const q = [...ctx.questions.values()].find((x) => x.does === "not-helpful");
+  return q ? { kind: "confident", id: q.id, candidates: [{ id: q.id, score: 1 }] } : undefined;
+}
+const QUOTED_ORDERS = [
+  "しろって",
+  "しろなんて",
+  "しろとか",
+  "しなさいって",
+  "しろと言われ",
+  "しろって言われ",
+];
+const KNOWN_ALREADY = [
+  "わかってる",
+  "わかってます",
+  "分かってる",
+  "分かってます",
+  "知ってる",
+  "知ってます",
+  "言われなくても",
+  "そればっか",
+  "そればかり",
+  "それしか言わ",
+];
+
+/**
  * 「それじゃAIの意味ないじゃん。人に聞かせてよ」「何度聞いても同じ答えしか返ってこない。人と話させて」: a person
  * asked for by name, as a request or a want, in the last piece of an upset message is what they want, whatever
  * the anger before it says of the talk ("that didn't help"). `calm`: the text without its words of feeling.
@@ -197,6 +235,13 @@ function restatedCondition(
   return { told: head.id, asked: ctx.index.understand(parts[1], topic) };
 }
 
+/** 「…ないんですか」「…できる？」: a text that ends as a question (a mark, or 「か」), not a story or a count. */
+function endsAsQuestion(text: string): boolean {
+  const end = trimEndOf(text.normalize("NFKC"), QUESTION_TAIL);
+  return end.endsWith("?") || end.endsWith("か");
+}
+const QUESTION_TAIL = new Set([..." 。.、,…〜~!"]);
+
 /**
  * A message without its words of feeling, read as a calm one is (the story around a question too), when
  * it asks something clearly: a question of ours, no pleasantry, from a text that says something besides
@@ -208,15 +253,35 @@ function calmlyAsked(ctx: QuestionContext, calm: string): Understanding | undefi
   // The whole, and each sentence that asks something (a plea around it, 「教えてください。」, or a story
   // after it, 「もう3回も戻ってきてるんだけど」, only dilutes it): the clearest question of ours.
   const readings = [preferred(ctx, calm, null)];
+  const askingOf: string[] = [];
   const sentences = sentencesOf(calm.slice(0, MAX_QUESTION_CHARS));
   if (sentences.length > 1)
     for (const s of sentences)
-      if (sentenceAsks(s) && saysSomething(s) && canonicalLength(s, ctx.readings) >= MIN_UPSET_REST_CHARS)
+      if (sentenceAsks(s) && saysSomething(s) && canonicalLength(s, ctx.readings) >= MIN_UPSET_REST_CHARS) {
         readings.push(ctx.index.understand(s, null));
+        askingOf.push(s);
+      }
   let best: Understanding | undefined;
-  for (const u of readings) {
+  // 「焦ってます。電話で聞けるところないんですか」: a few questions come close, as they would asked calmly; the
+  // likeliest is answered with the others under it (main-event.ts), as it would be then: not the paste help.
+  // Only where the question is asked as one (a mark, or 「…か」: no count of tries 「何回送っても」) and is no
+  // frame ("what does it mean"), which asks about what the rest tells.
+  let close: Understanding | undefined;
+  for (const [i, u] of readings.entries()) {
+    const top = u.candidates[0];
+    const asked = endsAsQuestion(i === 0 ? calm : (askingOf[i - 1] ?? ""));
+    if (
+      u.kind === "unsure" &&
+      top &&
+      asked &&
+      !isPleasantry(ctx, top.id) &&
+      !isFrame(ctx, top.id) &&
+      top.score > (close?.candidates[0]?.score ?? 0)
+    )
+      close = u;
     if (u.kind !== "confident" || isPleasantry(ctx, u.id)) continue;
     if ((u.candidates[0]?.score ?? 0) > (best?.candidates[0]?.score ?? 0)) best = u;
   }
-  return best && (best.candidates[0]?.score ?? 0) >= CALMLY_ASKED ? best : undefined;
+  if (best && (best.candidates[0]?.score ?? 0) >= CALMLY_ASKED) return best;
+  return close && (close.candidates[0]?.score ?? 0) >= CALMLY_ASKED ? close : undefined;
 }
