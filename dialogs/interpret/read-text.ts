@@ -180,8 +180,11 @@ export async function fromText(
     (ownWords === undefined || ownWords !== record?.topic);
   const u = mayNotBeBounce ? understood() : undefined;
   const told = u?.kind === "confident" ? ctx.questions.get(u.id) : undefined;
-  if (told?.notBounce && !reportsBounce(text) && ctx.mentionOf(text) === undefined)
-    return [...before, questionEvent(ctx, told, session.topic)];
+  // 「知らない人からのメールが毎日何十通も」: told, with nothing on screen, in words of a class that says so (a
+  // question's `toldAs`), though a symptom phrase (「何十通も」) reads returned mail.
+  const toldAs = told?.notBounce ? told : toldCold ? ctx.toldAs(head) : undefined;
+  if (toldAs && !reportsBounce(text) && ctx.mentionOf(text) === undefined)
+    return [...before, questionEvent(ctx, toldAs, session.topic)];
 
   // The diagnosis on screen named again in a person's words (「普通の仕事のメールなのになんでスパム判定され
   // たの」 after "refused as spam": no code, no header line, nothing reported as the mail's words) is talk
