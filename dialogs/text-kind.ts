@@ -85,6 +85,8 @@ export function withoutTechnicalTokens(line: string): string {
 // question mark only when nothing in the text came from a server (OpenSMTPD's notice opens with "Hi!",
 // the copy of the original mail may end its subject with "?"). "we", "please", "help" appear in bounces.
 const FIRST_PERSON = /\b(?:i|i'm|im|i've|ive|i'd|i'll|my|me)\b/i;
+/** The same in Japanese: a server's notice says お客様 or あなた, not 私 (「私そんなの送ってない」). */
+const FIRST_PERSON_JA = /私|わたし|僕|ぼく|自分/;
 const GREETING =
   /\b(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening|night)|bye|goodbye|thanks|thank you|thx)\b|\?$/i;
 
@@ -140,7 +142,8 @@ export function kindOfText(text: string, recognised = false): TextKind {
     .filter((l) => !hasServerMarks(l) && !SERVER_VOICE.test(l) && !AUTO_REPLY.test(l))
     .map((l) => withoutTechnicalTokens(l).trim());
   const speaking =
-    own.some((l) => FIRST_PERSON.test(l)) || (!marked && !bounceWords && own.some((l) => GREETING.test(l)));
+    own.some((l) => FIRST_PERSON.test(l) || FIRST_PERSON_JA.test(l)) ||
+    (!marked && !bounceWords && own.some((l) => GREETING.test(l)));
   // A long English text that nobody signs as their own is a paste too (a notice without known marks).
   const long = lines.length >= 4 || text.length > 300;
   const serverVoice = lines.some((l) => SERVER_VOICE.test(l));

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DataFileError, loadDataFile } from "./data-file.ts";
-import type { Knowledge, Localized } from "./knowledge.ts";
+import type { Knowledge, Localized, SymptomClass } from "./knowledge.ts";
 import {
   kanaEnglishSchema,
   type QUESTION_ACTIONS,
@@ -100,6 +100,13 @@ export interface Question {
    * user's own phone, not the recipient's mobile address): taken out before `needs` is looked for.
    */
   needsNot?: readonly string[];
+  /**
+   * Classes of phrasings (symptoms.yaml's `{ all, unless }`) that tell it, typed with nothing on screen: such a
+   * text is this question though a symptom phrase or the classifier reads returned mail in it (「知らない人から
+   * のメールが毎日何十通も」 is spam received, not returned mail for mail never sent: what it says arrives is
+   * mail from strangers). A text that names returned mail is never read so.
+   */
+  toldAs?: readonly SymptomClass[];
   /**
    * Told as a fact rather than asked (「アドレス間違えてました」: the user knows it now), it is answered as
    * this question (what to do about it).
@@ -228,6 +235,7 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         ...(raw.asksWhat && { asksWhat: true }),
         ...(raw.needs && { needs: raw.needs }),
         ...(raw.needsNot && { needsNot: raw.needsNot }),
+        ...(raw.toldAs && { toldAs: raw.toldAs }),
         ...(raw.ifTold && { ifTold: raw.ifTold }),
         ...(raw.ifDenied && { ifDenied: raw.ifDenied }),
         ...(raw.withoutBounce && { withoutBounce: raw.withoutBounce }),

@@ -34,6 +34,23 @@ describe("a person's English switches to English", () => {
   });
 });
 
+describe("a person's Japanese quoting a notice is the person's", () => {
+  it.each([
+    "Undelivered Mail Returned to Senderって件名のエラーが毎日来る。私そんなの送ってない",
+    "MAILER-DAEMONからメールが来たけど、自分は何も送ってないです",
+  ])("%s", (text) => {
+    expect(kindOfText(text)).toEqual({ lang: "ja", fromServer: false, marked: false });
+  });
+
+  it("a notice's Japanese without a first person stays a server's", () => {
+    expect(
+      kindOfText("Undelivered Mail Returned to Sender\nお客様のメールは配信できませんでした"),
+    ).toMatchObject({
+      fromServer: true,
+    });
+  });
+});
+
 describe("a pasted bounce keeps the chat's language", () => {
   it.each([
     // lines a server writes, pasted alone

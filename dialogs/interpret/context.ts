@@ -10,7 +10,11 @@ import { type PhraseMatcher, phraseMatcher } from "../understand/phrases.ts";
 import { type ReasonReader, reasonTextReader } from "../understand/reason-texts.ts";
 import { buildRespeller, type Respeller } from "../understand/respell.ts";
 import { stringsIn, withScope } from "../understand/scope.ts";
-import { type SymptomClassMatcher, symptomClassMatcher } from "../understand/symptom-classes.ts";
+import {
+  classMatcher,
+  type SymptomClassMatcher,
+  symptomClassMatcher,
+} from "../understand/symptom-classes.ts";
 import { buildQuestionIndex, type QuestionIndex } from "../understand/understand.ts";
 import { buildRevoicer, type Revoicer } from "../understand/voicing.ts";
 import { buildFeelingReader, type FeelingReader } from "./feeling.ts";
@@ -73,6 +77,8 @@ export interface InterpretContext extends UpsetContext, CarrierContext {
   symptomByReading: PhraseMatcher<TopicId>;
   /** 「写真つけたのだけはじかれる」: symptoms told in words nobody listed (symptoms.yaml classes). */
   symptomByClass: SymptomClassMatcher;
+  /** The question a cold text tells in a class of its `toldAs` (「知らない人からのメールが毎日」: spam received). */
+  toldAs: (text: string) => Question | undefined;
   /** 「一時的なエラーなので後でもう一度って書いてあった」: a reason retold, close to its own texts. */
   reasonOf: ReasonReader;
   /** A question asked only with one of its words (`needs`; a carrier named counts too) lacks them. */
@@ -124,6 +130,10 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
     return has !== undefined && has(text) === undefined && carrierIn(text) === undefined;
   };
   const symptomByClass = symptomClassMatcher(deps.knowledge.symptoms, readings);
+  const toldAs = classMatcher(
+    [...deps.questions.questions.values()].map((q) => ({ key: q, classes: q.toldAs ?? [] })),
+    readings,
+  );
   const reasonOf = reasonTextReader(deps.knowledge, deps.questions, mentionOf.strip);
   const restartQuestion = [...deps.questions.questions.values()].find((q) => q.does === "restart");
   // Built once: the examples of knowledge/data/questions/ as a search index.
@@ -162,6 +172,7 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
     triedOf,
     symptomByReading,
     symptomByClass,
+    toldAs,
     reasonOf,
     lacksNeeded,
     restartQuestion,

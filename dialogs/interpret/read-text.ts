@@ -12,7 +12,7 @@ import { type LanguageRequest, languageRequest } from "../understand/language-re
 import { retells } from "../understand/reason-texts.ts";
 import { romajiToKana } from "../understand/romaji.ts";
 import { plainEnglish } from "../understand/shorthand.ts";
-import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
+import { MAX_QUESTION_CHARS, THRESHOLDS, type Understanding } from "../understand/understand.ts";
 import { isShortReaction } from "./acts.ts";
 import { questionEvent } from "./answers.ts";
 import { bounceEvents } from "./bounce.ts";
@@ -121,11 +121,16 @@ export async function fromText(
   const feeling = felt !== undefined && ctx.feelings.feelingOver(text, felt) ? undefined : felt;
   // 「急いでるのに送れない！どうしたらいいの」: a question asked among upset words is understood without
   // them (readQuestion).
+  // 「容量オーバーになる前に大きくしておきたい」: a symptom foreseen or guarded against (typedWords.notYet) has
+  // not happened, so no question about a diagnosis (plain words, for every topic) is what it asks.
+  const foreseen = typed && ownPhrase !== undefined && mentionsAny(text, ctx.words.notYet);
   let understoodOnce: Understanding | undefined;
   const understood = (): Understanding =>
-    (understoodOnce ??= typed
-      ? readQuestion(ctx, text, session.topic, feeling)
-      : { kind: "none", candidates: [] });
+    (understoodOnce ??= !typed
+      ? { kind: "none", candidates: [] }
+      : foreseen
+        ? withoutDiagnosisQuestions(ctx, readQuestion(ctx, text, session.topic, feeling))
+        : readQuestion(ctx, text, session.topic, feeling));
   const topScore = () => understood().candidates[0]?.score ?? 0;
   const question = (): Question | undefined => {
     const u = understood();
@@ -150,16 +155,13 @@ export async function fromText(
     const q = sentenceAsks(text) ? question() : undefined;
     return q !== undefined && q.does === undefined && (topScore() >= CLASS_GIVES_WAY || aboutClass(q));
   };
-  // 「いっぱいになりそうなので容量を増やしたい」: a symptom foreseen or guarded against (typedWords.notYet) has
-  // not happened; a question clearly asked beside it is what is meant.
-  const foreseen = () => {
+  // 「いっぱいになりそうなので容量を増やしたい」: the symptom foreseen has not happened; a question asked beside
+  // it is what is meant.
+  const askedBeside = () => {
     const q = question();
-    return q !== undefined && q.does === undefined && topScore() >= CLASS_GIVES_WAY;
+    return q !== undefined && q.does === undefined;
   };
-  const phrase =
-    ownPhrase !== undefined && typed && mentionsAny(text, ctx.words.notYet) && foreseen()
-      ? undefined
-      : ownPhrase;
+  const phrase = foreseen && askedBeside() ? undefined : ownPhrase;
   const ownWords = phrase ?? (byClass && !askedInstead() ? byClass : undefined);
   // Typed English the text-kind heuristics left open ("Who is MAILER-DAEMON?") is English when it asks
   // one of our questions.
@@ -180,8 +182,11 @@ export async function fromText(
     (ownWords === undefined || ownWords !== record?.topic);
   const u = mayNotBeBounce ? understood() : undefined;
   const told = u?.kind === "confident" ? ctx.questions.get(u.id) : undefined;
-  if (told?.notBounce && !reportsBounce(text) && ctx.mentionOf(text) === undefined)
-    return [...before, questionEvent(ctx, told, session.topic)];
+  // 「知らない人からのメールが毎日何十通も」: told, with nothing on screen, in words of a class that says so (a
+  // question's `toldAs`), though a symptom phrase (「何十通も」) reads returned mail.
+  const toldAs = told?.notBounce ? told : toldCold ? ctx.toldAs(head) : undefined;
+  if (toldAs && !reportsBounce(text) && ctx.mentionOf(text) === undefined)
+    return [...before, questionEvent(ctx, toldAs, session.topic)];
 
   // The diagnosis on screen named again in a person's words (「普通の仕事のメールなのになんでスパム判定され
   // たの」 after "refused as spam": no code, no header line, nothing reported as the mail's words) is talk
@@ -197,7 +202,9 @@ export async function fromText(
   // the person is telling how they feel about what is on screen, not pasting another bounce.
   const feltAboutScreen =
     feeling !== undefined && session.topic !== null && !kind.fromServer && !reportsBounce(text);
-  if (record && !sameAgain && !feltAboutScreen)
+  // The classifier reads the symptom foreseen too (「容量オーバーになる前に」): a person's words, not a notice.
+  const notHappened = foreseen && !kind.fromServer && askedBeside();
+  if (record && !sameAgain && !feltAboutScreen && !notHappened)
     return bounceEvents(
       ctx,
       {
@@ -259,4 +266,22 @@ async function withLanguage(
   }
   const events = await fromText(ctx, rest, { ...session, lang });
   return [...switched, ...events.filter((e) => e.type !== "LANGUAGE")];
+}
+
+/**
+ * A reading without the questions about a diagnosis (those with an answer for every topic: 「かんたんに言う
+ * と？」): the best of the rest is answered when it leads as the index wants a question to lead.
+ */
+function withoutDiagnosisQuestions(ctx: InterpretContext, u: Understanding): Understanding {
+  const candidates = u.candidates.filter((c) => {
+    const q = ctx.questions.get(c.id);
+    return q === undefined || !answersEveryTopic(q);
+  });
+  if (candidates.length === u.candidates.length) return u;
+  const [first, second] = candidates;
+  if (!first || first.score < THRESHOLDS.candidate) return { kind: "none", candidates };
+  const leads = !second || second.score < first.score * THRESHOLDS.ratio;
+  return leads && first.score >= THRESHOLDS.confident
+    ? { kind: "confident", id: first.id, candidates }
+    : { kind: "unsure", candidates };
 }

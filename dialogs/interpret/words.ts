@@ -50,6 +50,13 @@ export const COMMAND_REQUESTS = [
   "お願い",
   "おねがい",
   "にして",
+  // Shown asked for (「メニュー出して」「人間を出して」), before the bare して they end in.
+  "を出して",
+  "出して",
+  "を見せて",
+  "見せて",
+  "を表示して",
+  "表示して",
   "して",
   " please",
 ];

@@ -109,14 +109,15 @@ const wordsOfAll = (texts: readonly string[]): string[][] =>
   );
 
 /**
- * The stems the assistant knows (of `texts`, the readings, the questions' labels, answers and examples), and
+ * The stems the assistant knows (of `texts`, the readings, the questions' labels, answers, needs and examples), and
  * which questions' examples hold each stem or longer word. Everything is segmented in two passes (normalize.ts
  * wordSegmentsOfAll says why), in a function of its own so that nothing of it outlives the start-up.
  */
 function vocabularyOf(bank: QuestionBank, texts: Iterable<string>, table: ReadingTable) {
   const said = [...texts, ...bank.readings.keys()];
+  // A question's `needs` are words it is asked with (日曜 of chat-hours), though no example holds them.
   for (const q of bank.questions.values())
-    said.push(...stringsIn([q.label, q.answer, q.noDiagnosis, q.topics]));
+    said.push(...stringsIn([q.label, q.answer, q.noDiagnosis, q.topics, q.needs ?? []]));
   const examples = [...bank.questions.values()].flatMap((q) =>
     q.examples.map((text) => ({ id: q.id, text })),
   );

@@ -1,4 +1,4 @@
-import type { Knowledge } from "../../knowledge/knowledge.ts";
+import type { Knowledge, SymptomClass } from "../../knowledge/knowledge.ts";
 import {
   type CompiledPhrase,
   compilePhrase,
@@ -24,8 +24,8 @@ import { retells } from "./reason-texts.ts";
  */
 const MIN_READ = 3;
 
-interface CompiledClass {
-  topic: TopicId;
+interface CompiledClass<K> {
+  key: K;
   all: CompiledPhrase[][];
   unless: CompiledPhrase[];
   retold: boolean;
@@ -37,6 +37,20 @@ export function symptomClassMatcher(
   symptoms: Knowledge["symptoms"],
   table: ReadingTable,
 ): SymptomClassMatcher {
+  return classMatcher(
+    symptoms.map(({ topic, classes }) => ({ key: topic, classes: classes ?? [] })),
+    table,
+  );
+}
+
+/**
+ * The same reading for any classes, each under its key (a question's `toldAs`: 「知らない人からのメール」 …
+ * 「毎日」 is spam received): the key of the first class that matches.
+ */
+export function classMatcher<K>(
+  entries: readonly { key: K; classes: readonly SymptomClass[] }[],
+  table: ReadingTable,
+): (text: string) => K | undefined {
   // A word and its reading (「写真」 and 「しゃしん」), when the reading is long enough to be safe; a
   // negative also typed politely (「見つからない」 and 「見つかりません」).
   const compile = (word: string): CompiledPhrase[] => {
@@ -49,9 +63,9 @@ export function symptomClassMatcher(
       return polite ? [f, { ...f, needle: polite }] : [f];
     });
   };
-  const classes: CompiledClass[] = symptoms.flatMap(({ topic, classes }) =>
-    (classes ?? []).map((c) => ({
-      topic,
+  const classes: CompiledClass<K>[] = entries.flatMap(({ key, classes }) =>
+    classes.map((c) => ({
+      key,
       all: c.all.map((words) => words.flatMap(compile)),
       unless: (c.unless ?? []).flatMap(compile),
       retold: c.retold === true,
@@ -70,7 +84,7 @@ export function symptomClassMatcher(
     };
     for (const c of classes)
       if (c.all.every((words) => words.some(has)) && !c.unless.some(has) && (!c.retold || retold()))
-        return c.topic;
+        return c.key;
     return undefined;
   };
 }
