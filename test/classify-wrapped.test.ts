@@ -244,7 +244,7 @@ describe("classify: soft-wrapped text (a narrow screen's line breaks)", () => {
       "Address, ERROR_CODE :550,",
     ].join("\n");
     expect(unwrap(list).split("\n")).toEqual([
-      "taro.yamada@example.co.jp Invalid Address, ERROR_CODE :550, ERROR_CODE :5.2.1 <taro.yamada@example.co.jp>...User Unknown",
+      "taro.yamada@example.co.jp Invalid Address, ERROR_CODE :550, ERROR_CODE :5.2.1 <taro.yamada@example.co.jp>... User Unknown",
       "hanako.sato@example.co.jp Invalid Address, ERROR_CODE :550,",
     ]);
     // The same under an indented explanation ("on <date>" after each address, Exchange's list).
@@ -264,6 +264,40 @@ describe("classify: soft-wrapped text (a narrow screen's line breaks)", () => {
     // After a colon the address is what the colon introduced, however the entry began.
     const said = "<taro@example.jp>: host mx.example.jp said:\n<taro@example.jp>: User unknown";
     expect(unwrap(said)).toBe("<taro@example.jp>: host mx.example.jp said: <taro@example.jp>: User unknown");
+  });
+
+  it("keeps the lines of a Sendmail transcript apart where each recipient's reply starts", async () => {
+    // "554 <x@…>... Remote protocol error" after a full stop, and "550 5.1.1" whose address went below,
+    // after the server's own line: each is a reply of its own, not the end of the line before.
+    const transcript = [
+      ">>> MAIL From:<shironeko@example.co.jp>",
+      "<<< 501 <shironeko@example.co.jp>... no",
+      "access from mail server which is an",
+      "open relay.",
+      "554 <kijitora@example.org>... Remote",
+      "protocol error",
+      "<<< 551 not our customer",
+      "550 5.1.1",
+      "<mikeneko@example.org>... User unknown",
+    ].join("\n");
+    expect(unwrap(transcript).split("\n")).toEqual([
+      ">>> MAIL From:<shironeko@example.co.jp>",
+      "<<< 501 <shironeko@example.co.jp>... no access from mail server which is an open relay.",
+      "554 <kijitora@example.org>... Remote protocol error",
+      "<<< 551 not our customer",
+      "550 5.1.1 <mikeneko@example.org>... User unknown",
+    ]);
+    // After a colon the codes are what it introduced.
+    expect(
+      unwrap("<taro@example.jp>: host mx.example.jp said:\n550 5.1.1\n<taro@example.jp>... User unknown"),
+    ).toBe("<taro@example.jp>: host mx.example.jp said: 550 5.1.1 <taro@example.jp>... User unknown");
+    // Sendmail's text after "<x@…>..." stays on its line though it starts like a field ("Deferred: …").
+    const deferred =
+      "<<< 421\n<this-local-part-is-long@example.ne.jp>...\nDeferred: 421 Message could not be\ndelivered for 8 hours";
+    expect(unwrap(deferred)).toBe(
+      "<<< 421 <this-local-part-is-long@example.ne.jp>... Deferred: 421 Message could not be delivered for 8 hours",
+    );
+    expect(await verdict(deferred)).toMatchObject({ reason: "expired" });
   });
 
   it("joins an address broken after a hyphen without a blank", () => {

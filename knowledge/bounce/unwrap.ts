@@ -61,6 +61,11 @@ function startsEntry(line: string, previous: string, entryShape = afterLeadingAd
   if (REPLY_CODE_AT_END.test(previous)) return false;
   if (ENTRY_HEADER.test(line)) return true;
   if (/[).>;,]$/.test(previous)) return LEADING_ADDRESS.test(line);
+  // Sendmail's reply for one recipient ("550 5.1.1 <x@example.jp>... User unknown", its address maybe
+  // moved below the codes) is a line of its own after the server's line before it ("<<< 551 not our
+  // customer"), unless a colon introduced it ("… said:" ⏎ "550 5.1.1 …").
+  if ((SENDMAIL_REPLY.test(line) || (line.length <= 13 && CODES_ONLY.test(line))) && !previous.endsWith(":"))
+    return true;
   // A list of entries alike ("a@example.jp Invalid Address, … User Unknown" ⏎ "b@example.jp Invalid
   // Address, …", "a@example.jp on Thu, 29 Apr …" ⏎ "    … Unknown Recipient" ⏎ "b@example.jp on Thu, …"):
   // an address that starts the line as one started the last entry (`entryShape`: what followed its
@@ -71,14 +76,23 @@ function startsEntry(line: string, previous: string, entryShape = afterLeadingAd
 }
 
 /**
- * An address at a line's start and what follows it: Sendmail's "...", a colon, or a word
- * ("<a@example.jp>: …" → ":", "a@example.jp Invalid Address" → "Invalid"); undefined without one.
+ * An address at a line's start (after a reply code, as LEADING_ADDRESS) and what follows it: Sendmail's
+ * "...", a colon, or a word ("<a@example.jp>: …" → ":", "a@example.jp Invalid Address" → "Invalid");
+ * undefined without one.
  */
 const ENTRY_START =
-  /^[<"']?[A-Za-z0-9._%+=-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}[>"']?(?:(\.\.\.|:)| ([A-Za-z]{2,20})\b)/;
+  /^(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?)?[<"']?[A-Za-z0-9._%+=-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}[>"']?(?:(\.\.\.|:)| ([A-Za-z]{2,20})\b)/;
 function afterLeadingAddress(line: string): string | undefined {
   const m = ENTRY_START.exec(line);
   return m ? (m[1] ?? m[2]) : undefined;
+}
+
+/**
+ * Sendmail's "<x@example.jp>... " always goes on with its text on the same line ("… Deferred: Connection
+ * refused by mx.example.jp.", "… User unknown"): a word with a colon below it is that text, not a field.
+ */
+function afterSendmailDots(line: string, next: string): boolean {
+  return line.endsWith(">...") && startsField(next);
 }
 
 /** A word broken after its hyphen: "libsisimai-" ⏎ "2@example.jp". */
@@ -88,7 +102,15 @@ function hyphenated(line: string, next: string): boolean {
 
 /** A line ending in a bare reply code ("(reason: 550", "<<< 550", "said: 550 5.1.1"). */
 const REPLY_CODE_AT_END = /(?:^|[\s(:])[245]\d\d(?: [245]\.\d{1,3}\.\d{1,3})?$/;
-const LEADING_ADDRESS = /^[<"']?[A-Za-z0-9._%+=-]{1,64}@[A-Za-z0-9-]{1,63}\./;
+/**
+ * An address at a line's start, maybe after the reply code (and status) a Sendmail transcript puts first
+ * ("554 <x@example.org>... Remote protocol error", "550 5.1.1 <x@example.jp>... User unknown").
+ */
+const LEADING_ADDRESS =
+  /^(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?)?[<"']?[A-Za-z0-9._%+=-]{1,64}@[A-Za-z0-9-]{1,63}\./;
+/** Reply code, status, address in angle brackets and Sendmail's three dots. */
+const SENDMAIL_REPLY =
+  /^[245]\d\d [245]\.\d{1,3}\.\d{1,3} <[A-Za-z0-9._%+=-]{1,64}@[A-Za-z0-9.-]{1,253}>\.\.\./;
 /** A line that is an address with a colon and nothing else: the heading of a recipient's entry. */
 const ENTRY_HEADER = /^[<"']?[A-Za-z0-9._%+=-]{1,64}@[A-Za-z0-9.-]{1,253}[>"']?:$/;
 
@@ -152,6 +174,8 @@ function glue(line: string, next: string, width: number): string {
   // "<taro@example.jp>:" ⏎ "Recipient address rejected", "…[192.0.2.1]:25:" ⏎ "Connection timed out": a
   // colon then a word is where an entry's text starts, not a cut inside one word.
   if (last === ":" && /[A-Za-z]/.test(next[0] ?? "")) return " ";
+  // Sendmail's "<x@example.jp>... User unknown": its text comes after a blank.
+  if (line.endsWith(">...")) return " ";
   // A word longer than the screen is cut where the line ends (a shorter one would have been moved to
   // the next line whole): the line is that word alone, nearly full.
   if (
@@ -284,7 +308,7 @@ export function unwrap(text: string): string {
     const broken =
       currentLast.trim() !== "" &&
       next !== "" &&
-      !startsNewLine(next) &&
+      (!startsNewLine(next) || afterSendmailDots(currentLast, next)) &&
       ((currentLast.length <= 13 && CODES_ONLY.test(currentLast)) ||
         (wrapped &&
           !startsEntry(next, current, entryShape) &&
