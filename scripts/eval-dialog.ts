@@ -4,7 +4,7 @@
  * knowledge data, after putting its context on screen (a symptom tapped from the menu, or nothing), and
  * compares the answer given with the answer expected (one of several, where `expect` lists them with "|").
  * Prints accuracy per kind for the tuning set (dev.yaml, and each of its blocks as "dev-new" … "dev-round11",
- * see DEV_BLOCKS) and the held-out sets (held-out.yaml, held-out-2.yaml … held-out-16.yaml, never tuned on).
+ * see DEV_BLOCKS) and the held-out sets (held-out.yaml, held-out-2.yaml … held-out-16.yaml and held-out-18.yaml, never tuned on).
  * --verbose lists the misses of the tuning set; the held-out misses are
  * listed only with --held-out-misses, so that reading a figure does not turn into tuning on its sentences.
  */
@@ -180,6 +180,7 @@ const sets = {
   "held-out-14": load("held-out-14.yaml"),
   "held-out-15": load("held-out-15.yaml"),
   "held-out-16": load("held-out-16.yaml"),
+  "held-out-18": load("held-out-18.yaml"),
 };
 const HELD_OUT = [
   "held-out",
@@ -198,6 +199,7 @@ const HELD_OUT = [
   "held-out-14",
   "held-out-15",
   "held-out-16",
+  "held-out-18",
 ] as const;
 const verbose = process.argv.includes("--verbose");
 const heldOutMisses = process.argv.includes("--held-out-misses");
