@@ -73,6 +73,10 @@ const DEV_BLOCKS = {
   // 「どうもうまくいかない」, another returned mail mentioned without a request, confusion about everything said,
   // "what now" after "something else" was tapped, and plain acts in context; written first.
   "dev-acts10": "ACTS10",
+  // acts11's check (round 21): confusion about what was said (plain words after a diagnosis, paste help without),
+  // complaints ending like a question (…よね, …んだけど) that ask nothing, "say that again", a person in English,
+  // casual greetings and goodbyes, small talk a letter away from our words, courtesy beside a question; written first.
+  "dev-acts11": "ACTS 11",
   // dialog2's own check (round 11): follow-ups and cold questions written before the round's changes.
   "dev-dialog2": "DIALOG2",
   // dialog2's own check (round 12): follow-ups by kind of question and acts in context, written before its changes.
