@@ -102,6 +102,9 @@ const DEV_BLOCKS = {
   // services, devices, LINE itself), spam that arrives against returned mail never sent, delay and expiry notices
   // retold in words; written before its changes.
   "dev-cold10": "COLD 10",
+  // scope11's own check (round 21): out of scope (other services, devices, bills), symptoms told as a story with
+  // the returned mail's words in the middle, mail never sent against MAILER-DAEMON named, the chat itself, romaji.
+  "dev-cold11": "COLD 11",
   // emotion's own check (round 13): the question or situation inside an upset message, written before its changes.
   "dev-emotion3": "EMOTION3",
   // emo's own check (round 14): forms of upset not covered before (fear, resignation, sarcasm, deadlines,
