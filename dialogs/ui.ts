@@ -293,6 +293,8 @@ export const uiSchema = z
         thanking: foldedList,
         /** Having or receiving (「ある」「来た」 "got"): with `anotherOne`, one more mail came. */
         having: foldedList,
+        /** Mail itself named (「メール」「アドレス」「添付」 "mail"): "cannot send" beside an unknown thing is about mail. */
+        mailNamed: foldedList,
       })
       .strict(),
     keywords: z.object({

@@ -50,12 +50,24 @@ function foldAnew(text: string): string {
     .replace(SMALL_KANA, (ch) => String.fromCharCode(ch.charCodeAt(0) + 1));
   // Separators become one space only where two Latin words meet; elsewhere (between Japanese words, or
   // between a number and its unit: "20 MB") they vanish.
-  return folded.replace(SEPARATORS, (run: string, offset: number, whole: string) => {
-    const before = whole[offset - 1] ?? "";
-    const after = whole[offset + run.length] ?? "";
-    const numberThenUnit = isDigit(before) && !isDigit(after);
-    return isWordChar(before) && isWordChar(after) && !numberThenUnit ? " " : "";
-  });
+  return folded.replace(SEPARATORS, (run: string, offset: number, whole: string) =>
+    joinsLatinWords(whole[offset - 1] ?? "", whole[offset + run.length] ?? "") ? " " : "",
+  );
+}
+
+/**
+ * Whether separators between these two characters fold to one space (two Latin words: "wi-fi" is "wi fi")
+ * rather than vanish (between Japanese words, or a number and its unit: "20 MB"). Phrases matched in a text
+ * kept at its length (dialogs/understand/phrases.ts `strip`) put the space by the same rule.
+ */
+export function joinsLatinWords(before: string, after: string): boolean {
+  const numberThenUnit = isDigit(before) && !isDigit(after);
+  return isWordChar(before) && isWordChar(after) && !numberThenUnit;
+}
+
+/** Whether a character is one the folding takes out or turns into a space (spacing, punctuation, symbols). */
+export function isSeparator(ch: string): boolean {
+  return /^[\s\p{P}\p{S}]$/u.test(ch);
 }
 
 function isWordChar(ch: string): boolean {

@@ -64,6 +64,19 @@ describe("question words that ask nothing", () => {
     expect(isQuestion("容量がどうとか書いてある")).toBe(false);
     expect(isQuestion("容量はどうすれば増やせる")).toBe(true);
   });
+
+  it('「何も」 is "nothing": 「私は何も送ってない」 tells; 「何を」 and a question beside it still ask', () => {
+    expect(isQuestion("MAILER-DAEMONから毎日届くけど、私は何も送ってない")).toBe(false);
+    expect(isQuestion("なんにもしてないのに戻ってくる")).toBe(false);
+    expect(isQuestion("何もしてないのに戻ってくるのはなぜ")).toBe(true);
+    expect(isQuestion("何を貼ればいい")).toBe(true);
+  });
+
+  it("whether, said to be unknown (「…かわからない」「…かどうか」), is an indirect question", () => {
+    expect(isQuestion("相手が受け取ったかわからなくて不安")).toBe(true);
+    expect(isQuestion("届いたかどうか確かめたい")).toBe(true);
+    expect(isQuestion("届かない")).toBe(false);
+  });
 });
 
 describe("the clauses of a message (what each piece tells or asks)", () => {

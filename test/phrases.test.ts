@@ -38,6 +38,19 @@ describe("a list of phrases taken out of a message (the words of feeling before 
     expect(feelings.strip("届かない😭").trim()).toBe("届かない");
     expect(feelings.strip("届かない\u{1F62D}\uFE0F").trim()).toBe("届かない");
   });
+
+  it("finds a phrase of two Latin words however the text joins them, as the phrase's own folding does", () => {
+    // A needsNot phrase written 「Wi-Fiのパスワード」 folds to "wi fiの…": found in "Wi-Fi", "wi fi", "Ｗｉ－Ｆｉ".
+    const others = phraseMatcher([[true, ["Wi-Fiのパスワード"]]] as const, table);
+    for (const typed of [
+      "Wi-Fiのパスワード忘れた",
+      "wi fiのパスワード忘れた",
+      "Ｗｉ－Ｆｉのパスワード忘れた",
+    ])
+      expect(others.strip(typed).trim()).toBe("忘れた");
+    // Joined with nothing between, it is another word: a phrase written "wifi" is needed for "WiFi".
+    expect(others.strip("WiFiのパスワード忘れた")).toContain("パスワード");
+  });
 });
 
 describe("phrases found in a text's reading (kanji words replaced by their kana)", () => {

@@ -71,6 +71,8 @@ export interface InterpretContext extends UpsetContext, CarrierContext {
   returnedOf: PhraseMatcher<"returned">;
   /** Words of mail itself (ui.yaml aboutMail), for a text not understood with nothing on screen (mainEvent). */
   aboutMail: PhraseMatcher<"mail">;
+  /** Whether a text names a place to send to that nothing of ours knows (scope.ts: 「インスタに」「メルカリで」). */
+  namesElsewhere(text: string): boolean;
   /** 「もう試した」: the advice on screen was tried already (mainEvent). */
   triedOf: PhraseMatcher<"tried">;
   /** Symptoms typed in hiragana (「ようりょうおーばー」): symptoms.yaml read through readings.yaml. */
@@ -159,6 +161,7 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
     deps,
     questions: deps.questions.questions,
     index,
+    namesElsewhere: scoped.namesElsewhere,
     readings,
     knowledge: deps.knowledge,
     words: deps.ui.typedWords,

@@ -119,6 +119,18 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   const named = m.typed || !m.fromServer ? ctx.mentionOf(text) : undefined;
   const mention =
     named === "returned" && deniesReturnedMail(text, ctx.returnedOf.strip, ctx.readings) ? undefined : named;
+  // 「インスタに写真が送れない」「メルカリで購入者にメッセージが送れない」: "cannot send" told of a thing nothing of
+  // ours knows (another service), naming no mail itself, nothing on screen and nothing asked of ours: about
+  // that service, not returned mail (the short answer says what the assistant does, with the paste help).
+  if (
+    mention === "not-sent" &&
+    !session.topic &&
+    m.typed &&
+    question === undefined &&
+    !mentionsAny(text, ctx.words.mailNamed) &&
+    ctx.namesElsewhere(text)
+  )
+    return { type: "SMALL_TALK" };
   const besides = mention && m.typed ? ctx.mentionOf.strip(text) : "";
   const foldedBesides = ctx.mentionOf.fold(besides);
   // 「なんで届かないの😭」: a lament about returned mail, not a question of ours. With a diagnosis on

@@ -468,6 +468,13 @@ const NOT_ASKING = [
   "おしえていただき",
   "教えてもらって",
   "おしえてもらって",
+  // "Nothing": 「私は何も送ってない」「なんにもしてないのに」 tells; no "what".
+  "何も",
+  "なにも",
+  "何にも",
+  "なんにも",
+  "何一つ",
+  "なにひとつ",
 ];
 
 /** Words of a Japanese question; a plain scan (includes), no pattern. */
@@ -503,6 +510,10 @@ const QUESTION_WORDS = [
   "でしょ",
   "のかな",
   "っけ",
+  // Whether, not known (「相手が受け取ったかわからなくて不安」「届いたかどうか」): an indirect question.
+  "かわからな",
+  "かわかんな",
+  "かどうか",
 ];
 
 /**

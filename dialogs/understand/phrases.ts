@@ -3,6 +3,8 @@ import {
   compilePhrase,
   compileReading,
   foldSymptomText,
+  isSeparator,
+  joinsLatinWords,
   PhraseLists,
   type ReadingSpans,
 } from "../../knowledge/symptom-text.ts";
@@ -183,7 +185,9 @@ function unmarked(marked: string): FoldedReading {
 
 /**
  * Katakana → hiragana and small kana → large, one UTF-16 unit for one (so positions stay those of the text
- * as written): the kana folding of symptom-text.ts, without its dropping of spaces and punctuation.
+ * as written): the kana folding of symptom-text.ts, without its dropping of spaces and punctuation; a single
+ * separator between two Latin words becomes the space the folding makes of it, so a phrase written
+ * 「Wi-Fiのパスワード」 (folded "wi fiの…") is found in "Wi-Fi" and "wi fi" as typed.
  */
 function lengthKeptFold(text: string): string {
   let out = "";
@@ -191,6 +195,13 @@ function lengthKeptFold(text: string): string {
     let code = text.charCodeAt(i);
     if (code >= 0x30a1 && code <= 0x30f6) code -= 0x60;
     if (SMALL.has(code)) code += 1;
+    else if (
+      code < 0x80 &&
+      code !== 0x20 &&
+      joinsLatinWords(text[i - 1] ?? "", text[i + 1] ?? "") &&
+      isSeparator(text[i]!)
+    )
+      code = 0x20;
     out += String.fromCharCode(code);
   }
   return out;

@@ -62,6 +62,10 @@ const ENGLISH_WORD = /^[a-z]+$/;
 const MIN_ENGLISH_CHARS = 4;
 const MIN_ENGLISH_STEM = 3;
 const ENGLISH_ENDINGS = ["ing", "ed", "es", "ly", "s", "e"];
+/** Particles of a place sent to or through (「インスタに」「メルカリで」「ズームから」). */
+const PLACE_PARTICLES: ReadonlySet<string> = new Set(["に", "で", "へ", "から", "には", "では"]);
+/** English words before a place ("on instagram", "in tiktok", "to discord"): one space between. */
+const ENGLISH_PLACES: ReadonlySet<string> = new Set(["on", "in", "to", "via", "through"]);
 
 function* wordsOf(folded: string): Generator<string> {
   for (const s of segmenter.segment(folded)) if (s.isWordLike) yield s.segment;
@@ -154,7 +158,11 @@ function vocabularyOf(bank: QuestionBank, texts: Iterable<string>, table: Readin
  * `texts`: everything else the assistant says or reads (advice, answers, symptom phrases, carriers,
  * codes): a thing named there is no unknown thing, though no example holds it (SPF, リレー).
  */
-export function withScope(index: QuestionIndex, bank: QuestionBank, texts: Iterable<string>): QuestionIndex {
+export function withScope(
+  index: QuestionIndex,
+  bank: QuestionBank,
+  texts: Iterable<string>,
+): QuestionIndex & { namesElsewhere(text: string): boolean } {
   const table: ReadingTable = readingTable(bank.readings);
   const { known, vocabulary, nearEnglish } = vocabularyOf(bank, texts, table);
   /**
@@ -190,6 +198,17 @@ export function withScope(index: QuestionIndex, bank: QuestionBank, texts: Itera
   function outOfScope(text: string, u: Understanding, segmented: readonly string[]): boolean {
     const top = u.candidates[0];
     if (!top || u.kind === "none" || top.score >= CLEAR) return false;
+    const { unknown, shared, other } = wordsAgainst(text, top.id, segmented);
+    // One thing of its own against one shared word, and nothing else of ours: that thing is what it is about.
+    if (unknown === 1 && shared === 1 && other === 0) return true;
+    return unknown > shared && shared <= MAX_SHARED;
+  }
+
+  /**
+   * The words of a text that name a thing nothing knows (`unknown`), that the question `id` shares
+   * (`shared`), and other kanji or katakana words of ours (`other`).
+   */
+  function wordsAgainst(text: string, id: string | undefined, segmented: readonly string[] = []) {
     const folded = text.slice(0, MAX_CHARS).normalize("NFKC").toLowerCase();
     let unknown = 0;
     let shared = 0;
@@ -199,16 +218,39 @@ export function withScope(index: QuestionIndex, bank: QuestionBank, texts: Itera
     for (const word of words) {
       const stem = stemOf(word);
       const english = englishStem(word);
-      if ((stem !== "" && !knows(stem)) || (english !== "" && !knowsEnglish(english))) unknown++;
-      else if (vocabulary.get(sharedKey(word, table))?.has(top.id)) shared++;
+      if (isUnknown(stem, english)) unknown++;
+      else if (id !== undefined && vocabulary.get(sharedKey(word, table))?.has(id)) shared++;
       else if (stem !== "") other++;
     }
-    // One thing of its own against one shared word, and nothing else of ours: that thing is what it is about.
-    if (unknown === 1 && shared === 1 && other === 0) return true;
-    return unknown > shared && shared <= MAX_SHARED;
+    return { unknown, shared, other };
+  }
+
+  function isUnknown(stem: string, english: string): boolean {
+    return (stem !== "" && !knows(stem)) || (english !== "" && !knowsEnglish(english));
+  }
+
+  /**
+   * Whether a text names a place to send to or through that nothing the assistant knows holds (「インスタに」
+   * 「メルカリで」 "on tiktok"): a word in katakana or Latin letters right before に, で, へ or から. What is
+   * sent (「エクセルのファイルが」「パワポを」) and kanji words (取引先に) are mail's business.
+   */
+  function namesElsewhere(text: string): boolean {
+    const segments = [...segmenter.segment(text.slice(0, MAX_CHARS).normalize("NFKC").toLowerCase())];
+    return segments.some(({ segment, isWordLike }, i) => {
+      if (!isWordLike) return false;
+      const next = segments[i + 1]?.segment ?? "";
+      const place =
+        PLACE_PARTICLES.has(next) ||
+        (ENGLISH_WORD.test(segment) && ENGLISH_PLACES.has(segments[i - 2]?.segment ?? ""));
+      if (!place) return false;
+      const stem = stemOf(segment);
+      const english = englishStem(segment);
+      return (english !== "" || KATAKANA.test(stem)) && isUnknown(stem, english);
+    });
   }
 
   return {
+    namesElsewhere,
     size: index.size,
     understand(text, topic) {
       // With a diagnosis on screen, a follow-up about it often names a thing of its own (先月, 二重, 上司)
