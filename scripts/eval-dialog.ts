@@ -136,6 +136,9 @@ const DEV_BLOCKS = {
   // emo10's own check (round 20): a cause each of the emotion misses (feeling words no list holds, the request
   // lost or the feeling missed, English, Kansai and hiragana feelings, no request) and calm polite messages.
   "dev-emotion10": "EMOTION 10",
+  // emo11's own check (round 21): long, messy upset texts (exclamation marks, repeated words, insults, sarcasm)
+  // whose request comes last, cold and after a diagnosis; feelings with no request; calm polite messages.
+  "dev-emotion11": "EMOTION 11",
   // neg's own check (round 15): pairs that differ by a negation or its absence (helped / didn't help, arrived? /
   // didn't arrive, will it go through / still won't), written before the question index read negation.
   "dev-negation": "NEGATION",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { deadlineIn, exclaimed } from "../dialogs/understand/asking.ts";
+import { minutesLeft, wantsItNow } from "../dialogs/understand/feelings.ts";
 
 describe("a deadline said is hurry, without a word of feeling", () => {
   it("finds a time and what it is for within a few letters", () => {
@@ -29,5 +30,21 @@ describe("a sigh or an exasperated huh opening a message is frustration", () => 
   it("not a は inside the message, nor a question mark alone", () => {
     expect(exclaimed("今日はあ？")).toBeUndefined();
     expect(exclaimed("これは何？")).toBeUndefined();
+  });
+});
+
+describe("minutes left told as the reason, and a hurry said alone, are hurry", () => {
+  it("reads 「あと30分なんだけど」 and 「早く！」「すぐ変えたいんだけど」", () => {
+    expect(minutesLeft("会議まであと30分なんだけど、サーバーっていつ直るの")).toBe(true);
+    expect(minutesLeft("あと1時間なんです、間に合いますか")).toBe(true);
+    expect(wantsItNow("早く！パスワードどうやって変えるの")).toBe(true);
+    expect(wantsItNow("すぐ変えたいんだけど")).toBe(true);
+  });
+
+  it("is no hurry: days left, a wait asked about, 「すぐ」 in a question of whether", () => {
+    expect(minutesLeft("あと3日待てば届く？")).toBe(false);
+    expect(minutesLeft("あと30分待ったら届きますか")).toBe(false);
+    expect(wantsItNow("すぐ送り直したほうがいい？")).toBe(false);
+    expect(wantsItNow("早く届く方法はありますか")).toBe(false);
   });
 });

@@ -299,17 +299,18 @@ export function endsReproaching(t: string): boolean {
 const REPROACHING_ENDS = ["のに", "でしょ", "でしょうね", "のよ"];
 
 /**
- * 「今すぐ教えて」「早く直してほしい」「今すぐ変えたい、やり方は」: something asked for or wanted at once (a clause
- * that ends in a request or a want, with a word of "at once" in it) is hurry. Asking whether it may be done
- * at once (「今すぐ送ったらだめ？」) is not. A hand scan of each clause.
+ * 「今すぐ教えて」「早く直してほしい」「すぐ変えたいんだけど」: something asked for or wanted at once (a clause
+ * that ends in a request or a want, with a word of "at once" in it) is hurry, and so is that word said alone
+ * (「早く！パスワードどうやって変えるの」). Asking whether it may be done at once (「今すぐ送ったらだめ？」) is not.
+ * A hand scan of each clause.
  */
 export function wantsItNow(t: string): boolean {
   return clausesOf(t).some((c) => {
     const end = trimEndOf(c, CLOSING);
-    return mentionsAny(end, AT_ONCE) && WANTING_ENDS.some((e) => end.endsWith(e));
+    return AT_ONCE.includes(end) || (mentionsAny(end, AT_ONCE) && WANTING_ENDS.some((e) => end.endsWith(e)));
   });
 }
-const AT_ONCE = ["今すぐ", "いますぐ", "すぐに", "早く", "はやく"];
+const AT_ONCE = ["今すぐ", "いますぐ", "すぐ", "早く", "はやく"];
 const WANTING_ENDS = [
   "て",
   "てよ",
@@ -647,7 +648,19 @@ export function minutesLeft(t: string): boolean {
 }
 const SHORT_UNITS = ["分", "時間"];
 const AGAINST_WINDOW = 5;
-const AGAINST = ["なのに", "しかな", "しかありませ", "で締め切", "で締切", "で会議", "で出発"];
+// 「あと30分なんだけど」「あと1時間なんです」: the time left told as the reason of what follows is against them too.
+const AGAINST = [
+  "なのに",
+  "しかな",
+  "しかありませ",
+  "で締め切",
+  "で締切",
+  "で会議",
+  "で出発",
+  "なんだけど",
+  "なんですけど",
+  "なんです",
+];
 
 /**
  * The body reacting, told of a part of it (「胃が痛い」「涙出てきた」「頭がパンクしそう」「寿命が縮んだ」「目の前が
