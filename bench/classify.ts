@@ -29,6 +29,7 @@ import { unwrap } from "../knowledge/bounce/unwrap.ts";
 import { classify } from "../knowledge/classify.ts";
 import { cleanOcrText } from "../knowledge/ocr/clean.ts";
 import { maskPii } from "../knowledge/pii.ts";
+import { sharedPath } from "../scripts/shared-dir.ts";
 import { ADVERSARIAL, MASKER_ADVERSARIAL, TEXT_ADVERSARIAL } from "./adversarial.ts";
 
 const ARGS = process.argv.slice(2);
@@ -42,11 +43,11 @@ if (!Number.isInteger(WHOLE_ROUNDS) || WHOLE_ROUNDS < 1) {
 }
 const DIR = resolve(
   ARGS.find((a, i) => !a.startsWith("--") && ARGS[i - 1] !== "--rounds") ??
-    join(import.meta.dirname, "..", "..", "shared", "corpus", "sisimai-dev"),
+    sharedPath("corpus", "sisimai-dev"),
 );
 // Next to this checkout (../shared), else next to the corpus folder given (<shared>/corpus/<name>).
 const PEER_PLACES = [
-  resolve(join(import.meta.dirname, "..", "..", "shared", "eval", "peer-sisimai.sh")),
+  sharedPath("eval", "peer-sisimai.sh"),
   resolve(DIR, "..", "..", "eval", "peer-sisimai.sh"),
 ];
 const PEER = PEER_PLACES.find((p) => existsSync(p)) ?? PEER_PLACES[0]!;

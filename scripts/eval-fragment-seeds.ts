@@ -25,6 +25,7 @@ import type { BounceRecord, DsnAction, Reason } from "../knowledge/types.ts";
 import { fragmentOf, splitFamilies } from "./bounce-fragments.ts";
 import { FAMILY_READERS, familyOf, matchingFamilies } from "./family-readers.ts";
 import { withOcrSlips } from "./ocr-slips.ts";
+import { sharedPath } from "./shared-dir.ts";
 
 interface Mail {
   file: string;
@@ -60,8 +61,7 @@ async function main(): Promise<void> {
   }
   const values = new Set([option(args, "--seeds"), option(args, "--half")]);
   const dir = resolve(
-    args.find((a) => !a.startsWith("--") && !values.has(a)) ??
-      join(import.meta.dirname, "..", "..", "shared", "corpus", "sisimai-dev"),
+    args.find((a) => !a.startsWith("--") && !values.has(a)) ?? sharedPath("corpus", "sisimai-dev"),
   );
   const present = new Set(readdirSync(dir));
   const rows = readFileSync(join(dir, "labels.tsv"), "utf8")

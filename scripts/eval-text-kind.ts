@@ -11,8 +11,9 @@ import { primaryRecord } from "../dialogs/interpret.ts";
 import { kindOfText } from "../dialogs/text-kind.ts";
 import { classify } from "../knowledge/classify.ts";
 import { pasteOf } from "../knowledge/cli/paste.ts";
+import { sharedPath } from "./shared-dir.ts";
 
-const dir = process.argv[2] ?? join(import.meta.dirname, "../../shared/corpus/sisimai-dev");
+const dir = process.argv[2] ?? sharedPath("corpus", "sisimai-dev");
 const files = readdirSync(dir).filter((f) => f.endsWith(".eml"));
 
 let pastes = 0;

@@ -22,6 +22,7 @@ import { classify } from "../knowledge/classify.ts";
 import { setHoldout } from "../knowledge/holdout.ts";
 import type { BounceRecord } from "../knowledge/types.ts";
 import { FAMILY_READERS, familyOf, matchingFamilies } from "./family-readers.ts";
+import { sharedPath } from "./shared-dir.ts";
 
 interface Row {
   file: string;
@@ -64,10 +65,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const showMisses = args.includes("--misses");
   const strict = args.includes("--strict");
-  const dir = resolve(
-    args.find((a) => !a.startsWith("--")) ??
-      join(import.meta.dirname, "..", "..", "shared", "corpus", "sisimai-dev"),
-  );
+  const dir = resolve(args.find((a) => !a.startsWith("--")) ?? sharedPath("corpus", "sisimai-dev"));
   const rows = readLabels(dir);
   const present = new Set(readdirSync(dir));
   const files = [...new Set(rows.map((r) => r.file))].filter((f) => present.has(f));
