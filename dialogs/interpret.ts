@@ -2,6 +2,7 @@ import { fromPostback } from "./commands.ts";
 import { questionEvent, toldOrAsked } from "./interpret/answers.ts";
 import { withCarrier } from "./interpret/carrier-named.ts";
 import { buildContext } from "./interpret/context.ts";
+import { forOneText } from "./interpret/one-reading.ts";
 import { ratedInWords } from "./interpret/rated-in-words.ts";
 import { fromText } from "./interpret/read-text.ts";
 import { revoicedIfNotUnderstood } from "./interpret/revoiced.ts";
@@ -51,16 +52,18 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         return [fromPostback(p, deps.knowledge)];
       }
       case "text": {
+        // The index remembers its readings of this text's pieces while it is read (one-reading.ts).
+        const one = forOneText(ctx);
         const read = await revoicedIfNotUnderstood(
-          ctx,
-          await fromText(ctx, input.text, session),
+          one,
+          await fromText(one, input.text, session),
           input.text,
           session,
         );
-        const carrier = withCarrier(ctx, read, input.text, session);
-        const rated = ratedInWords({ ...ctx, noWords }, carrier, input.text, session.topic);
-        const cold = withoutBounce(ctx, rated, input.text, session.topic);
-        return toldOrAsked(ctx, cold, input.text, session.topic);
+        const carrier = withCarrier(one, read, input.text, session);
+        const rated = ratedInWords({ ...one, noWords }, carrier, input.text, session.topic);
+        const cold = withoutBounce(one, rated, input.text, session.topic);
+        return toldOrAsked(one, cold, input.text, session.topic);
       }
       case "file":
         return fromText(ctx, input.text, session, true);
