@@ -182,6 +182,29 @@ describe("classify: soft-wrapped text (a narrow screen's line breaks)", () => {
     ]);
   });
 
+  it("joins what a parenthesis holds to its label at a line's end: the program the mail was piped to", async () => {
+    // Sendmail's entry for a program that failed, its "(expanded from:" label cut from the address; the
+    // address alone on the next row read as a recipient's entry, and the program's failure was lost.
+    const cut = [
+      "   ----- The following",
+      "addresses had permanent fatal",
+      "errors -----",
+      '"|/usr/local/bin/nyaan-filter.py"',
+      "    (reason: 127)",
+      "    (expanded from:",
+      "<filter-program@example.jp>)",
+      "",
+      "   ----- Transcript of session",
+      "follows -----",
+      "Permission denied",
+    ].join("\n");
+    expect(unwrap(cut).split("\n").slice(2, 4)).toEqual([
+      "    (reason: 127)",
+      "    (expanded from: <filter-program@example.jp>)",
+    ]);
+    expect(await verdict(cut)).toMatchObject({ reason: "mailererror" });
+  });
+
   it("reads a server's host and address the screen cut anywhere, its digits as OCR read them", async () => {
     // docomo's own reading ("550 Unknown user" after DATA is its refusal) needs its host, cut at "]" or
     // inside the address, with an O read for a zero.

@@ -103,6 +103,11 @@ function hyphenated(line: string, next: string): boolean {
 /** A line ending in a bare reply code ("(reason: 550", "<<< 550", "said: 550 5.1.1"). */
 const REPLY_CODE_AT_END = /(?:^|[\s(:])[245]\d\d(?: [245]\.\d{1,3}\.\d{1,3})?$/;
 /**
+ * A line ending in a parenthesis opened with a label and its colon ("(expanded from:", "(reason:"): no
+ * writer ends a line there, so what the parenthesis holds went to the next line ("<x@example.jp>)").
+ */
+const OPEN_LABEL_AT_END = /\([A-Za-z][A-Za-z ]{0,30}:$/;
+/**
  * An address at a line's start, maybe after the reply code (and status) a Sendmail transcript puts first
  * ("554 <x@example.org>... Remote protocol error", "550 5.1.1 <x@example.jp>... User unknown").
  */
@@ -314,8 +319,10 @@ export function unwrap(text: string): string {
           !startsEntry(next, current, entryShape) &&
           !endsSeparator(currentLast) &&
           // No server ends its answer at the code: "(reason: 550" ⏎ "<saburo-kato@…>:" goes on even
-          // where the address's first part (up to a hyphen) would have fitted on the line.
+          // where the address's first part (up to a hyphen) would have fitted on the line; nor a
+          // parenthesis at its label: "(expanded from:" ⏎ "<mailer-program@…>)".
           (REPLY_CODE_AT_END.test(currentLast) ||
+            OPEN_LABEL_AT_END.test(currentLast) ||
             columns(currentLast) + gap(currentLast) + firstUnitColumns(next) > width)));
     if (broken) {
       current += glue(currentLast, next, width) + next;
