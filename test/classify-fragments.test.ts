@@ -19,6 +19,19 @@ describe("classify: pasted fragments", () => {
     });
   });
 
+  it("reads Microsoft's words over the vague status they come with: a full mailbox, a provider's refusal", async () => {
+    // Exchange's store answers a full mailbox with 5.2.0 (read alone: a filter) and the exception's name.
+    const full = await classify(
+      "Remote Server returned '554 5.2.0 STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded; Failed to process message due to a permanent exception'",
+    );
+    expect(full.records[0]).toMatchObject({ reason: "mailboxfull", topic: "mailbox-full" });
+    // Outlook's notice for a refusal of the message, with no code in what was copied.
+    const refused = await classify(
+      "Your message couldn't be delivered because the recipient's email provider rejected it.",
+    );
+    expect(refused.records[0]).toMatchObject({ reason: "rejected", topic: "spam-blocked" });
+  });
+
   it("reads a delay warning's subject line pasted alone (with the notice's From: above it) as still retrying", async () => {
     for (const paste of [
       "Subject: Delivery Status Notification (Delay)",
@@ -126,6 +139,12 @@ describe("classify: pasted fragments", () => {
 
   it.each([
     ["Gmail app card", "メールのブロック\nexample.co.jp でメールがブロックされました", "spam-blocked"],
+    [
+      "Gmail's English card as the app shows it, its title without asterisks",
+      "Message blocked\nYour message to ken@example.org has been blocked.",
+      "spam-blocked",
+    ],
+    ["Gmail's English title alone", "Domain not found", "host-unknown"],
     [
       "Outlook's Japanese notice",
       "配信不能: お見積り\nこのメールは、受信者全員または一部に届きませんでした。\n無効な受信者",

@@ -67,6 +67,36 @@ const HEADINGS: readonly [string, Reason][] = [
   ["メールのブロック", "rejected"],
 ];
 
+/**
+ * The same headings as the app shows them (the notice's HTML part): a title alone on its line, without
+ * the asterisks. A screenshot of "Message blocked" above "Your message to x@example.jp has been blocked."
+ * says no more than that heading does.
+ */
+const TITLES: readonly [string, Reason][] = [
+  ["address not found", "userunknown"],
+  ["domain not found", "hostunknown"],
+  ["message blocked", "rejected"],
+];
+
+/** Whether `title` is a line of `lower` on its own (blanks around it aside). */
+function titleLine(lower: string, title: string): boolean {
+  for (let at = lower.indexOf(title); at !== -1; at = lower.indexOf(title, at + title.length)) {
+    const start = lower.lastIndexOf("\n", at - 1) + 1;
+    const end = lower.indexOf("\n", at + title.length);
+    if (
+      lower.slice(start, at).trim() === "" &&
+      lower.slice(at + title.length, end === -1 ? undefined : end).trim() === ""
+    )
+      return true;
+  }
+  return false;
+}
+
+/** The heading of the notice, with asterisks or as the app's title. */
+function headingIn(lower: string): readonly [string, Reason] | undefined {
+  return HEADINGS.find(([h]) => lower.includes(h)) ?? TITLES.find(([t]) => titleLine(lower, t));
+}
+
 function oldLayout(lines: readonly string[]): Draft[] {
   const start = lines.findIndex((l) => l.startsWith("Delivery to the following recipient"));
   if (start === -1) return [];
@@ -114,11 +144,12 @@ function currentLayout(lines: readonly string[], original = ""): Draft[] {
   const text = lines.join("\n");
   const to =
     /(?:wasn't|was not) delivered to\s+([^\s@]+@\S+?)\s+because/i.exec(text) ??
-    /problem delivering your message to\s+(\S+@[A-Za-z0-9.-]+[A-Za-z])/i.exec(text);
+    /problem delivering your message to\s+(\S+@[A-Za-z0-9.-]+[A-Za-z])/i.exec(text) ??
+    /your message to\s+(\S+@[A-Za-z0-9.-]+[A-Za-z])\s+has been blocked/i.exec(text);
   const at = lines.findIndex((l) => /^the response (?:from the remote server )?was:/i.test(l.trim()));
   const said = at === -1 ? "" : squash(lines.slice(at + 1, at + 8).join(" "));
   const lower = text.toLowerCase();
-  const heading = HEADINGS.find(([h]) => lower.includes(h));
+  const heading = headingIn(lower);
   // The Japanese app shows only a heading like 「アドレス不明」 above the details: that alone still says a lot.
   if (!to && at === -1 && !heading) return [];
   const draft = newDraft("Gmail", {
@@ -148,7 +179,7 @@ export const gmail: Format = {
       notice.includes("delivery to the following recipient") ||
       notice.includes("** delivery incomplete **") ||
       notice.includes("** message not delivered **") ||
-      HEADINGS.some((heading) => notice.includes(heading[0]))
+      headingIn(notice) !== undefined
     );
   },
   parse(m: Message) {

@@ -33,6 +33,7 @@ export const PHRASES: readonly string[] = [
   "over …quota",
   "quota violation for",
   "quota …exceeded",
+  "quotaexceeded", // Exchange: "554 5.2.0 STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded"
   "storage limit",
   "too much mail data", // docomo
   "user has exceeded quota, bouncing mail",

@@ -23,6 +23,7 @@ export const PHRASES: readonly string[] = [
   "does not exist e2110",
   "domain of sender address ",
   "email address is on senderfilterconfig list",
+  "email provider rejected it", // Outlook: "Your message couldn't be delivered because the recipient's email provider rejected it."
   "emetteur invalide",
   "empty envelope senders not allowed",
   "envelope blocked - ",
