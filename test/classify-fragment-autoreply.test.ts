@@ -14,7 +14,7 @@ async function first(paste: string) {
 describe("classify: an automatic out-of-office reply in its writer's own words", () => {
   const replies = [
     "Thank you for your email. I'm currently on vacation with limited access to email.",
-    "Hello, I am on leave until 12 August and will answer your message when I return.",
+    "Hello, I am currently on leave until 12 August and will answer your message upon my return.",
     "I'm out of the office this week; I will reply upon my return on Monday.",
     "I will be back in the office on 3 January. For urgent matters please call the front desk.",
     "ただいま休暇中のため、返信が遅れます。ご了承ください。",
@@ -28,6 +28,14 @@ describe("classify: an automatic out-of-office reply in its writer's own words",
       expect(r?.reason).toBe("vacation");
       expect(r?.topic).toBe("not-a-bounce");
     });
+
+  it("a user telling of their own failure beside an absence is no auto-reply", async () => {
+    for (const told of [
+      "休暇中のため送れなかったメールが戻ってきた",
+      "Out of office until Monday and my mail bounced",
+    ])
+      expect((await first(told))?.reason, told).not.toBe("vacation");
+  });
 
   it("a bounce that quotes the recipient's absence is still a bounce", async () => {
     const r = await first(

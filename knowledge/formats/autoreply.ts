@@ -33,13 +33,20 @@ const BOUNCE_WORDS = [
   "配送不能",
 ];
 
-/** A pasted out-of-office text: its own words, and nothing that looks like a bounce. */
+/** A user telling of a failure in their own words (「休暇中のため送れなかったメールが戻ってきた」). */
+const FAILURE_TOLD = ["bounced", "came back", "戻ってき", "返ってき", "エラー"];
+
+/** A pasted out-of-office text: its own words, and nothing that looks like a bounce or tells of one. */
 function isPastedAutoReply(m: Message): boolean {
   if (m.kind !== "fragment") return false;
   const text = m.body.slice(0, 4000);
   // A pasted header on its own: "Auto-Submitted: auto-replied".
   if (/^[ \t]*auto-submitted:[ \t]*auto-replied\b/im.test(text)) return true;
-  return vacationMatch(forMatching(text)) !== undefined && !mentionsAny(text, BOUNCE_WORDS);
+  return (
+    vacationMatch(forMatching(text)) !== undefined &&
+    !mentionsAny(text, BOUNCE_WORDS) &&
+    !mentionsAny(text, FAILURE_TOLD)
+  );
 }
 
 function isAutoReply(m: Message): boolean {

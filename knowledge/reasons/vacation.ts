@@ -3,8 +3,10 @@ import { phraseOnlyCheck, type ReasonCheck } from "./check.ts";
 /**
  * Not a failure: an automatic out-of-office reply. People screenshot these as often as bounces ("is this
  * an error?"), in whatever words the colleague wrote, so besides whole sentences the list holds the
- * parts most of them share: being away (on vacation, on leave, out of the office, 休暇中, 出張中), a reply
- * later (upon my return, 返信が遅れ), limited access to mail. None of these is a server's wording.
+ * parts most of them share: being away (currently on vacation or leave, out of the office until, 休暇中の
+ * ため, 出張中のため), a reply later (upon my return, ご返信が遅れ), limited access to mail. None is a
+ * server's wording, and each is the reply's formal register, not what a user types about their own
+ * trouble (「休暇中に送ったメールが戻ってきた」 is a bounce told, not an auto-reply).
  *   "I am out of the office until 5 May."  /  「不在のため」
  *   "I'm currently on vacation with limited access to email."  /  「休暇をいただいております」
  *   "Ich bin bis zum 5. Mai nicht im Büro."
@@ -19,40 +21,31 @@ export const PHRASES: readonly string[] = [
   "i am away until",
   "i am currently away",
   "i am currently out of the office",
-  "i am on holiday",
-  "i am on leave",
-  "i am on vacation",
   "i am out of the office",
   "i will be back in the office",
   "i will be out of the office",
   "i will be traveling for work on",
   "i'm away until",
   "i'm currently away",
-  "i'm on holiday",
-  "i'm on leave",
-  "i'm on vacation",
   "i'm out of the office",
   "intermittent access to email",
   "limited access to e-mail",
   "limited access to email",
   "nicht im büro",
-  "no access to email",
   "out of office",
   "out of the office until",
   "returning to the office on",
   "upon my return",
-  "when i return",
   "will respond to you upon my return",
   "will respond to your message as promptly as possible",
   "ご返信が遅れ",
   "不在にしております",
   "不在のため",
   "休暇をいただ",
-  "休暇中",
+  "休暇中のため",
   "出張中のため",
   "自動応答",
   "自動返信",
-  "返信が遅れ",
 ];
 
 export const vacation: ReasonCheck = phraseOnlyCheck("vacation", PHRASES);
