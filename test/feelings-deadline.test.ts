@@ -25,6 +25,12 @@ describe("a sigh or an exasperated huh opening a message is frustration", () => 
   it("reads 「はぁ…」「はあ？」 first", () => {
     expect(exclaimed("はぁ…まだ届いてないの")).toBe("frustrated");
     expect(exclaimed("はあ？いつになったら届くの")).toBe("frustrated");
+    expect(exclaimed("また？先週もだったじゃん")).toBe("frustrated");
+  });
+
+  it("marks beside fondness or joy are glad, not angry", () => {
+    expect(exclaimed("モモちゃん好き！ところで画面の写真って送れる？")).toBeUndefined();
+    expect(exclaimed("なんで！？意味わかんない！")).toBe("frustrated");
   });
 
   it("not a は inside the message, nor a question mark alone", () => {

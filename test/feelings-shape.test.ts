@@ -262,6 +262,13 @@ describe("a feeling that is over or denied is none", () => {
     expect(relievedAtEnd("安心していいのかな？")).toBe(false);
   });
 
+  it("thanks that open a message, then what it now makes possible, is relief: the deadline is met", () => {
+    expect(relievedAtEnd("ありがとう！これで今日中に請求書出せる")).toBe(true);
+    expect(relievedAtEnd("助かりました、おかげで締め切りに間に合います")).toBe(true);
+    expect(relievedAtEnd("ありがとう、でも今日中に届かないと困る")).toBe(false);
+    expect(relievedAtEnd("ありがとう！これで今日中に送れる？")).toBe(false);
+  });
+
   it("hurry, a deadline and English feelings denied are among the words taken out", () => {
     for (const w of [
       "急いでない",

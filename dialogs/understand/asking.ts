@@ -126,6 +126,8 @@ export function exclaimed(text: string): Feeling | undefined {
   if (SIGHS.some((s) => opening.startsWith(s))) return "frustrated";
   // An indignant 「は？」 before what they say (「は？相手のせいで戻ってきてんの？」); alone it is a bare "huh?".
   if (opening.startsWith("は?") && opening.slice(2).trim().length > 0) return "frustrated";
+  // 「また？先週もだったじゃん」: "again?!" before what they say, the same indignation.
+  if (opening.startsWith("また?") && opening.slice(3).trim().length > 0) return "frustrated";
   let marks = 0;
   let runs = 0;
   let last = -2;
@@ -267,6 +269,10 @@ const GLAD_WORDS = [
   "よかった",
   "良かった",
   "届いた",
+  // Fondness or joy said aloud (「モモちゃん好き！」「うれしい！」): glad marks.
+  "好き",
+  "嬉し",
+  "うれし",
   "こんにちは",
   "こんばんは",
   "おはよう",

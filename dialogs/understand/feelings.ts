@@ -236,14 +236,23 @@ const REGRET_WINDOW = 8;
 /**
  * 「びっくりしたけど、普通のお知らせだったんですね。ありがとう」「焦りました…でも届いてたので安心です」: a worry
  * told as past, closed by relief or thanks in the last piece, nothing asked: the feeling is over, so no
- * apology. Not for anger: thanks after anger is often sarcasm (「ありがとうございます（棒）」).
+ * apology. Not for anger: thanks after anger is often sarcasm (「ありがとうございます（棒）」). Relief or thanks
+ * that opens the message, then what it now makes possible (「ありがとう！これで今日中に請求書出せる」「助かりました、
+ * おかげで締め切りに間に合います」), is the same: the deadline told is met, not pressing.
  */
 export function relievedAtEnd(text: string): boolean {
   const t = text.normalize("NFKC").toLowerCase();
   if (t.length > MAX_SHAPE_CHARS || sentencesOf(t).some(sentenceAsks)) return false;
-  const last = clausesOf(t).at(-1) ?? "";
-  return RELIEF.some((r) => last.includes(r));
+  const pieces = clausesOf(t);
+  const last = pieces.at(-1) ?? "";
+  if (RELIEF.some((r) => last.includes(r))) return true;
+  const first = pieces[0] ?? "";
+  return (
+    pieces.length > 1 && RELIEF.some((r) => first.includes(r)) && NOW_POSSIBLE.some((n) => last.startsWith(n))
+  );
 }
+/** 「これで」「おかげで」 opening what follows thanks: what the help made possible. */
+const NOW_POSSIBLE = ["これで", "おかげで", "おかげさまで"];
 const RELIEF = [
   "安心",
   "ほっと",
