@@ -164,6 +164,9 @@ const DEV_BLOCKS = {
   // follow20's own check (round 20): follow-ups on the less common topics (where a setting is, "it worked until
   // last week", whose side, "will it go through if I…", tried and bounced again, "so it arrived?"), written first.
   "dev-follow20": "FOLLOW 20",
+  // follow21's own check (round 21): follow-ups on the less common topics (the recipient's side: tell them,
+  // what to say; "what now?", whose side, will it go through if I…, how long, size), written first.
+  "dev-follow21": "FOLLOW 21",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
