@@ -9,7 +9,7 @@ import { isPleasantry, questionEvent } from "./answers.ts";
 import type { InterpretContext, QuestionContext } from "./context.ts";
 import { contrastEnd, guesses } from "./scans.ts";
 import { ASKED_CLEARLY, SECOND_CLEAR } from "./thresholds.ts";
-import { ALTERNATIVES } from "./words.ts";
+import { ALTERNATIVES, TURNS } from "./words.ts";
 
 /** Reading a calm typed question: which part of the text asks, and what a question told stands for. */
 
@@ -23,10 +23,24 @@ const TOLD_AS_WANT: Readonly<Record<string, string>> = { "is-person": "person" }
 export function preferred(ctx: QuestionContext, text: string, topic: TopicId | null): Understanding {
   const whole = ctx.index.understand(text, topic);
   const at = contrastEnd(text);
-  if (at < 0) return whole;
-  const wanted = ctx.index.understand(text.slice(at), topic);
+  const part = at >= 0 ? text.slice(at) : turnedTo(text);
+  if (part === undefined) return whole;
+  const wanted = ctx.index.understand(part, topic);
   const better = (wanted.candidates[0]?.score ?? 0) > (whole.candidates[0]?.score ?? 0);
   return wanted.kind === "confident" && (better || whole.kind !== "confident") ? wanted : whole;
+}
+
+/**
+ * 「ウイルスチェックしたけど問題なし。でもまだ届き続けてる」: after what was done or found, the last sentence,
+ * opening with a "but" (TURNS), is what is the matter now; the words of what was done (the scan) would read
+ * as asking for it again.
+ */
+function turnedTo(text: string): string | undefined {
+  const sentences = sentencesOf(text.slice(0, MAX_QUESTION_CHARS));
+  if (sentences.length < 2) return undefined;
+  const last = sentences.at(-1)!;
+  const folded = last.normalize("NFKC").toLowerCase();
+  return TURNS.some((w) => folded.startsWith(w)) ? last : undefined;
 }
 
 /**

@@ -72,6 +72,11 @@ export const REQUESTABLE_COMMANDS: ReadonlySet<string> = new Set([
 export const ACKNOWLEDGING_YES = ["はい", "yes"];
 /** 「AじゃなくてB」: what is wanted comes after these. */
 export const CONTRASTS = ["じゃなく", "ではなく"];
+/**
+ * 「スキャンしたけど何も出なかった。でもまだ来る」: a sentence opening with these turns from what was done or
+ * found to what is the matter now.
+ */
+export const TURNS = ["でも", "なのに", "それでも", "だけど", "けど", "but ", "yet ", "still "];
 /** Words that point at the text itself (「これ何？」 "what is this?" beside a bounce: that bounce). */
 export const THIS = ["これ", "こいつ", "this"];
 /** 「相手の？それとも私の？」: a sentence opening with these is the other half of one choice, no question of its own. */
