@@ -87,6 +87,11 @@ export function withoutTechnicalTokens(line: string): string {
 const FIRST_PERSON = /\b(?:i|i'm|im|i've|ive|i'd|i'll|my|me)\b/i;
 /** The same in Japanese: a server's notice says お客様 or あなた, not 私 (「私そんなの送ってない」). */
 const FIRST_PERSON_JA = /私|わたし|僕|ぼく|自分/;
+/**
+ * Japanese as people speak it, never in a server's template (which quotes with 「と」 and writes politely):
+ * 「…ってメールが来た」「…けど」「…ちゃった」. 「MAILER-DAEMONから、そのユーザーはいませんってメールが来た」 is told.
+ */
+const SPOKEN_JA = /って|けど|けれど|ちゃっ|じゃっ/;
 const GREETING =
   /\b(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening|night)|bye|goodbye|thanks|thank you|thx)\b|\?$/i;
 
@@ -142,7 +147,7 @@ export function kindOfText(text: string, recognised = false): TextKind {
     .filter((l) => !hasServerMarks(l) && !SERVER_VOICE.test(l) && !AUTO_REPLY.test(l))
     .map((l) => withoutTechnicalTokens(l).trim());
   const speaking =
-    own.some((l) => FIRST_PERSON.test(l) || FIRST_PERSON_JA.test(l)) ||
+    own.some((l) => FIRST_PERSON.test(l) || FIRST_PERSON_JA.test(l) || SPOKEN_JA.test(l)) ||
     (!marked && !bounceWords && own.some((l) => GREETING.test(l)));
   // A long English text that nobody signs as their own is a paste too (a notice without known marks).
   const long = lines.length >= 4 || text.length > 300;

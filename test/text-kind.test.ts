@@ -38,6 +38,8 @@ describe("a person's Japanese quoting a notice is the person's", () => {
   it.each([
     "Undelivered Mail Returned to Senderって件名のエラーが毎日来る。私そんなの送ってない",
     "MAILER-DAEMONからメールが来たけど、自分は何も送ってないです",
+    // Spoken Japanese (「…って」「…けど」) without a first person: told, as no server writes.
+    "大学の先生にレポートを出したら、すぐMAILER-DAEMONから、そのユーザーはいませんってメールが来た",
   ])("%s", (text) => {
     expect(kindOfText(text)).toEqual({ lang: "ja", fromServer: false, marked: false });
   });
