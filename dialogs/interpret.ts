@@ -52,18 +52,23 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         return [fromPostback(p, deps.knowledge)];
       }
       case "text": {
-        // The index remembers its readings of this text's pieces while it is read (one-reading.ts).
-        const one = forOneText(ctx);
-        const read = await revoicedIfNotUnderstood(
-          one,
-          await fromText(one, input.text, session),
-          input.text,
-          session,
-        );
-        const carrier = withCarrier(one, read, input.text, session);
-        const rated = ratedInWords({ ...one, noWords }, carrier, input.text, session.topic);
-        const cold = withoutBounce(one, rated, input.text, session.topic);
-        return toldOrAsked(one, cold, input.text, session.topic);
+        // The index and the reader of feelings remember their readings of this text's pieces while it is
+        // read (one-reading.ts).
+        const { one, done } = forOneText(ctx);
+        try {
+          const read = await revoicedIfNotUnderstood(
+            one,
+            await fromText(one, input.text, session),
+            input.text,
+            session,
+          );
+          const carrier = withCarrier(one, read, input.text, session);
+          const rated = ratedInWords({ ...one, noWords }, carrier, input.text, session.topic);
+          const cold = withoutBounce(one, rated, input.text, session.topic);
+          return toldOrAsked(one, cold, input.text, session.topic);
+        } finally {
+          done();
+        }
       }
       case "file":
         return fromText(ctx, input.text, session, true);

@@ -1,11 +1,16 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { LONG_VOWEL, vowelOf } from "../dialogs/understand/kana.ts";
 import {
   asciiPieces,
   canonical,
+  endsRun,
   featuresOf,
   featuresOfAll,
+  readingOnce,
   readingTable,
   wordSegmentsOfAll,
 } from "../dialogs/understand/normalize.ts";
@@ -179,6 +184,75 @@ describe("texts read at start-up, segmented all together", () => {
     expect(featuresOfAll(examples, table).map((f) => [...f])).toEqual(
       examples.map((e) => [...featuresOf(e, table)]),
     );
+  });
+});
+
+describe("a text being read, segmented run by run (its runs remembered while it is read)", () => {
+  // Every text of the data and of the tuning set, and the pieces readers cut from them.
+  const dev = (
+    parse(readFileSync(join(import.meta.dirname, "dialog-eval", "dev.yaml"), "utf8")) as { text: string }[]
+  ).map((i) => i.text);
+  const data = [
+    ...[...fixtureQuestions.questions.values()].flatMap((q) => [
+      ...q.examples,
+      ...stringsIn([q.label, q.answer, q.topics]),
+    ]),
+    ...stringsIn([fixtureKnowledge.topics, fixtureKnowledge.symptoms, fixtureKnowledge.carriers]),
+    ...dev,
+    ...dev.flatMap((t) => t.split(/(?<=[。、？！?!])/)),
+  ].map((t) => t.normalize("NFKC").toLowerCase());
+  /** The runs endsRun cuts a text into. */
+  const runsOf = (text: string) => {
+    const runs: string[] = [];
+    let from = 0;
+    for (let i = 0; i < text.length; i++)
+      if (endsRun(text, i)) {
+        runs.push(text.slice(from, i + 1));
+        from = i + 1;
+      }
+    return [...runs, text.slice(from)];
+  };
+
+  it("has the words of the whole text, run by run", () => {
+    expect(dev.length).toBeGreaterThan(5_000);
+    for (const text of data) expect(runsOf(text).flatMap(wordsOf), text).toEqual(wordsOf(text));
+  });
+
+  it("has them for any mix of kana, kanji, Latin letters, marks, spaces, emoji and joining characters", () => {
+    const unit = fc.constantFrom(
+      ..."あいうかがきアイウカガキーヴ送信容量メ一二三abcXY19。、?!\n .,:;'_-・…「」",
+      "\u3099",
+      "\u0301",
+      "\u200d",
+      "\u200b",
+      "\ufe0f",
+      "👍",
+      "🏻",
+      "🇯",
+      "🇵",
+      "\r",
+      "\t",
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (units) => {
+        const text = units.join("");
+        expect(runsOf(text).flatMap(wordsOf)).toEqual(wordsOf(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("gives every text the features it has outside a reading, whatever was read before it", () => {
+    const table = readingTable(fixtureQuestions.readings);
+    const texts = [...dev.slice(0, 1_500), "", "？？", "ありがと👍🏻 はい。はい。", "a\u200db。c"];
+    const alone = texts.map((t) => [...featuresOf(t, table)]);
+    const done = readingOnce();
+    try {
+      for (let round = 0; round < 2; round++)
+        expect(texts.map((t) => [...featuresOf(t, table)])).toEqual(alone);
+    } finally {
+      done();
+    }
   });
 });
 

@@ -289,6 +289,87 @@ export function wordSegmentsOfAll(texts: readonly string[], segmenter: Intl.Segm
 }
 
 /**
+ * The word-like segments of a folded text. While a text is read (`readingOnce`), its runs between sentence
+ * marks and spaces are each segmented once: the readers of one text ask about its pieces again and again
+ * (the whole, the text without its words of feeling, each clause), and the segmenter was a third of what
+ * reading a piece cost. A mark (。、?! a line break) or a space always ends a word, and a dictionary run of
+ * Japanese never crosses one (UAX #29: they join nothing, unless a combining mark, a format character or a
+ * joiner follows, where no cut is made; test/understand-features.test.ts holds this for every text of the
+ * data and the tuning set), so the words of the runs are the words of the whole.
+ */
+function wordSegmentsOf(folded: string): readonly string[] {
+  const memo = readingRuns;
+  if (memo === undefined) return segmentsOf(folded);
+  const runs: string[] = [];
+  let from = 0;
+  for (let i = 0; i < folded.length; i++)
+    if (endsRun(folded, i)) {
+      runs.push(folded.slice(from, i + 1));
+      from = i + 1;
+    }
+  runs.push(from === 0 ? folded : folded.slice(from));
+  // The runs not seen yet, segmented in one call (each call costs as much as a few segments), joined by line
+  // breaks, which end a word as the marks do (wordSegmentsOfAll).
+  let missing = [...new Set(runs.filter((run) => !memo.has(run)))];
+  if (missing.length > 0) {
+    if (memo.size + missing.length > MAX_RUNS) {
+      memo.clear();
+      missing = [...new Set(runs)];
+    }
+    const found = wordSegmentsOfAll(missing);
+    for (let i = 0; i < missing.length; i++) memo.set(missing[i]!, found[i]!);
+  }
+  const out: string[] = [];
+  for (const run of runs) for (const segment of memo.get(run)!) out.push(segment);
+  return out;
+}
+
+function segmentsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const s of words.segment(text)) if (s.isWordLike) out.push(s.segment);
+  return out;
+}
+
+/** Characters after which a run ends (when what follows is no mark, space or character that joins it). */
+const RUN_ENDS = new Set([..."。、?!\n "].map((c) => c.charCodeAt(0)));
+/**
+ * Whether a run ends after folded[i]: a mark or space, followed by a character that starts anew (not another
+ * mark or space, whose run is one, not a combining mark, a variation selector, a format character or a
+ * joiner, which belong to what they follow; not the second half of a surrogate pair).
+ */
+export function endsRun(folded: string, i: number): boolean {
+  if (i + 1 >= folded.length || !RUN_ENDS.has(folded.charCodeAt(i))) return false;
+  const next = folded.charCodeAt(i + 1);
+  if (RUN_ENDS.has(next) || (next >= 0xdc00 && next <= 0xdfff)) return false;
+  return !JOINS_BEFORE.test(folded.slice(i + 1, i + 3));
+}
+/** What a word boundary never comes before (UAX #29 WB4: Extend, Format, ZWJ; an emoji's skin tone). */
+const JOINS_BEFORE = /^[\p{M}\p{Cf}\p{Grapheme_Extend}\p{Emoji_Modifier}]/u;
+
+/** The runs of the texts being read, with their word-like segments (readingOnce); undefined between readings. */
+let readingRuns: Map<string, readonly string[]> | undefined;
+let readingsOpen = 0;
+/** Runs remembered at most (a long paste is not read as a question: its start only). */
+const MAX_RUNS = 512;
+
+/**
+ * Opens the memory of runs segmented for a text being read; the function returned closes it. Held in this
+ * process's memory while any text is being read, never kept beyond it: when the last reading open closes,
+ * the runs are dropped. Readings that overlap (a turn waits for the classifier) share it: a run's segments
+ * are the same whoever asks.
+ */
+export function readingOnce(): () => void {
+  readingsOpen++;
+  readingRuns ??= new Map();
+  let open = true;
+  return () => {
+    if (!open) return;
+    open = false;
+    if (--readingsOpen === 0) readingRuns = undefined;
+  };
+}
+
+/**
  * Calls `add` once per occurrence of a feature of the text, in the order featuresOf counts them (the
  * question index counts them against its own vocabulary, without a Map of its own per message). With
  * `addGram`, a character bigram or trigram is passed as where it is instead (`text.slice(at, at + n)`),
@@ -316,10 +397,9 @@ export function forEachFeature(
     }
   else if (pieces) for (const piece of pieces) for (const f of wordFeaturesOf(piece, table)) add(f);
   else
-    for (const s of words.segment(folded)) {
-      if (!s.isWordLike) continue;
-      segmented?.push(s.segment);
-      const word = wordOf(s.segment, table);
+    for (const segment of wordSegmentsOf(folded)) {
+      segmented?.push(segment);
+      const word = wordOf(segment, table);
       if (word) add(`w:${word}`);
     }
   // Emoji say something too (👍 "OK", 🙏 "thanks") but the canonical spelling drops them as symbols.
