@@ -3,7 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { LONG_VOWEL, vowelOf } from "../dialogs/understand/kana.ts";
+import { hiraganaOf, LONG_VOWEL, vowelOf } from "../dialogs/understand/kana.ts";
 import {
   asciiPieces,
   canonical,
@@ -253,6 +253,15 @@ describe("a text being read, segmented run by run (its runs remembered while it 
     } finally {
       done();
     }
+  });
+});
+
+describe("katakana folded to hiragana (kana.ts, shared by every reader)", () => {
+  it("turns ァ…ヶ into the hiragana of the same sound, one unit for one, and leaves the rest", () => {
+    expect(hiraganaOf("メール・ウィルス、ヴァヵヶ")).toBe("めーる・うぃるす、ゔぁゕゖ");
+    // ヷ (U+30F7) has no hiragana; ー, ・, kanji, Latin and emoji stay as they are.
+    expect(hiraganaOf("ヷー容量OK👍")).toBe("ヷー容量OK👍");
+    expect(hiraganaOf("ようりょう")).toBe("ようりょう");
   });
 });
 

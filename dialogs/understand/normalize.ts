@@ -15,7 +15,7 @@
  * single pass over the text.
  */
 
-import { LONG_VOWEL, vowelOf } from "./kana.ts";
+import { hiraganaCode, LONG_VOWEL, vowelOf } from "./kana.ts";
 import { negatesIn } from "./negation.ts";
 
 export type Readings = ReadonlyMap<string, string>;
@@ -142,7 +142,7 @@ function spelt(lowered: string, table: ReadingTable): string {
       if (vowel) out.push(LONG_VOWEL[vowel]!.charCodeAt(0));
       continue;
     }
-    if (code >= 0x30a1 && code <= 0x30f6) code -= 0x60; // katakana → hiragana
+    code = hiraganaCode(code);
     if (SMALL_KANA_CODES.has(code)) code += 1;
     if (isSeparator(code, "")) {
       if (!space) out.push(SPACE);

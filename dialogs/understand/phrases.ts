@@ -9,6 +9,7 @@ import {
   type ReadingSpans,
 } from "../../knowledge/symptom-text.ts";
 import { firstLetters, lettersIn } from "../text.ts";
+import { hiraganaCode } from "./kana.ts";
 import { READ_CLOSE, READ_OPEN, type ReadingTable, withReadings } from "./normalize.ts";
 
 /**
@@ -192,8 +193,7 @@ function unmarked(marked: string): FoldedReading {
 function lengthKeptFold(text: string): string {
   let out = "";
   for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
-    if (code >= 0x30a1 && code <= 0x30f6) code -= 0x60;
+    let code = hiraganaCode(text.charCodeAt(i));
     if (SMALL.has(code)) code += 1;
     else if (
       code < 0x80 &&

@@ -12,7 +12,7 @@
  * knowledge/data/kana-english.yaml. One pass over the text; no pattern matching.
  */
 
-import { LENGTHENERS, vowelOf } from "./kana.ts";
+import { hiraganaCode, LENGTHENERS, vowelOf } from "./kana.ts";
 
 /** English word → its kana spellings (kana-english.yaml). */
 export type SpokenEnglish = ReadonlyMap<string, readonly string[]>;
@@ -33,8 +33,7 @@ const SILENT = new Set([..."ー〜～"]);
 
 /** One character as compared: hiragana, large; "" for a silent mark; itself for anything else. */
 function fold(ch: string): string {
-  let code = ch.charCodeAt(0);
-  if (code >= 0x30a1 && code <= 0x30f6) code -= 0x60; // katakana → hiragana
+  const code = hiraganaCode(ch.charCodeAt(0));
   const c = String.fromCharCode(code);
   if (SILENT.has(c)) return "";
   return SMALL.has(c) ? String.fromCharCode(code + 1) : c;

@@ -1,3 +1,4 @@
+import { hiraganaOf } from "./kana.ts";
 import { type ReadingTable, withReadings } from "./normalize.ts";
 
 /**
@@ -26,16 +27,6 @@ const MAX_WORD = 10;
 const HIRAGANA_RUN = /^[\u3041-\u3096ー]+$/;
 const segmenter = new Intl.Segmenter("ja", { granularity: "word" });
 
-/** Katakana → hiragana, one character for one. */
-function hiragana(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    out += code >= 0x30a1 && code <= 0x30f6 ? String.fromCharCode(code - 0x60) : text[i];
-  }
-  return out;
-}
-
 /** The kana without their voicing marks. */
 function unvoiced(text: string): string {
   let out = "";
@@ -54,7 +45,7 @@ export function buildRevoicer(texts: Iterable<string>, table: ReadingTable): Rev
   for (const text of texts) {
     const read = withReadings(text.normalize("NFKC").toLowerCase(), table);
     for (const s of segmenter.segment(read)) {
-      const word = hiragana(s.segment);
+      const word = hiraganaOf(s.segment);
       if (word.length >= MIN_WORD && word.length <= MAX_WORD && HIRAGANA_RUN.test(word)) words.add(word);
     }
   }
@@ -70,7 +61,7 @@ export function buildRevoicer(texts: Iterable<string>, table: ReadingTable): Rev
   for (const word of words) if (restore.has(word)) restore.set(word, null);
 
   return (text) => {
-    const kana = hiragana(text.normalize("NFKC"));
+    const kana = hiraganaOf(text.normalize("NFKC"));
     if (kana.length !== text.length) return undefined; // positions must stay those of the text
     let out = "";
     let from = 0;
