@@ -55,6 +55,9 @@ export type UnsupportedKind = (typeof UNSUPPORTED_KINDS)[number];
  * Everything the machine reacts to. The bot turns user input into these BEFORE the machine sees it
  * (dialogs/interpret.ts), so the machine stays pure and synchronous: no classifier, no I/O.
  */
+/** A pleasantry said back beside an answer: thanks ("you're welcome") or a greeting. */
+export type CourtesyAct = "thanks" | "greeting";
+
 export type DialogEvent =
   // what happened to the chat
   | { type: "FOLLOW" }
@@ -66,6 +69,8 @@ export type DialogEvent =
   | { type: "PERSONAL_DATA" }
   /** The user is upset or in a hurry: one short apology line before the answer. */
   | { type: "UPSET"; feeling: Feeling }
+  /** Thanks or a greeting beside a question answered (「ありがとう、ちなみに何MBまで？」): said back before the answer. */
+  | { type: "COURTESY"; act: CourtesyAct }
   // what the user asked
   | { type: "PASTE"; diagnosis: Diagnosis }
   | { type: "SYMPTOM"; topic: TopicId }

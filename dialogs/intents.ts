@@ -1,5 +1,5 @@
 import type { TopicId } from "../knowledge/types.ts";
-import type { Diagnosis, Feeling, MentionKind, UnsupportedKind } from "./events.ts";
+import type { CourtesyAct, Diagnosis, Feeling, MentionKind, UnsupportedKind } from "./events.ts";
 
 /**
  * What the assistant wants to say, independent of LINE. The machine returns these, in order;
@@ -76,6 +76,8 @@ export type ReplyIntent =
   /** One short line: sorry for the trouble (frustrated) or for the wait (urgent), or reassurance (worried). */
   /** `variant`: which of the feeling's lines (ui.yaml), never the one said last for it. */
   | { type: "acknowledgeFeelings"; feeling: Feeling; variant: number }
+  /** One short line for thanks or a greeting said beside a question (「どういたしまして」), before its answer. */
+  | { type: "returnCourtesy"; act: CourtesyAct }
   /** The steps of the diagnosis on screen again. offer as for answerQuestion. */
   | { type: "showSteps"; topic: TopicId; offer: "menu" | "none"; again?: boolean }
   | { type: "answerUnsupported"; kind: UnsupportedKind }

@@ -28,7 +28,8 @@ export { languageOf } from "./text-kind.ts";
  * with voicing marks restored where it was not understood, revoiced.ts), then
  * three post-steps on the last event: a carrier named (carrier-named.ts), the advice rated in words
  * (rated-in-words.ts), a question asked cold of a returned mail none came of (without-bounce.ts), an answer opening with yes or no to a text that asks nothing, asks what or how, or
- * asks in the negative (answers.ts toldOrAsked);
+ * asks in the negative (answers.ts toldOrAsked); thanks or a greeting beside a question's answer said back
+ * (courtesy.ts);
  * a file → read-text.ts as a paste; a screenshot → screenshot.ts.
  */
 export function createInterpreter(deps: InterpreterDeps): Interpreter {

@@ -1,6 +1,6 @@
 import type { TopicId } from "../knowledge/types.ts";
 import type { Diagnosis, DialogEvent, DialogEventType, Feeling } from "./events.ts";
-import type { ReplyIntent } from "./intents.ts";
+import type { EscalationReason, ReplyIntent } from "./intents.ts";
 import type { Lang } from "./knowledge-contract.ts";
 
 /**
@@ -201,6 +201,24 @@ function replayed(key: string, offer: "menu" | "none"): ReplyIntent | undefined 
 const canReplay = (c: DialogContext): boolean =>
   c.lastAnswer !== null && replayed(c.lastAnswer, "none") !== undefined;
 
+/** The key of a hand-over to people (answerKey): "h:" and its reason. */
+const HANDED_OVER = "h:";
+
+/**
+ * The last answer was the hand-over to people (the community and the summary to post): said again as it was,
+ * with the session's diagnosis or unread pastes as they are now (the excerpt is never kept).
+ */
+function handOverAgain(c: DialogContext, say: ReplyIntent[]): DialogContext {
+  const reason = c.lastAnswer!.slice(HANDED_OVER.length) as EscalationReason;
+  say.push({
+    type: "escalate",
+    reason,
+    diagnosis: c.diagnosis,
+    ...(c.unread && { unread: { ...c.unread, excerpt: [] } }),
+  });
+  return c;
+}
+
 /** The last answer about the diagnosis again, under it "was this helpful?" with its buttons, as it was said. */
 function repeatAnswer(c: DialogContext, say: ReplyIntent[]): DialogContext {
   say.push(replayed(c.lastAnswer!, "none")!);
@@ -244,6 +262,14 @@ const ROOT: Handlers = {
   PROFILE_LANGUAGE: [{ run: (c, e) => ({ ...c, profiled: true, lang: e.lang ? e.lang : c.lang }) }],
   PERSONAL_DATA: [{ run: (c, _e, say) => tell(c, say, { type: "warnPersonalData" }) }],
   UPSET: [{ run: (c, e, say) => acknowledge(c, e.feeling, say) }],
+  COURTESY: [
+    {
+      run: (c, e, say) => {
+        say.push({ type: "returnCourtesy", act: e.act });
+        return c;
+      },
+    },
+  ],
 
   MENU: [{ to: "menu", run: (c, _e, say) => tell(c, say, { type: "showMenu" }) }],
   MORE_TOPICS: [{ to: "menu", run: (c, _e, say) => tell(c, say, { type: "showMoreTopics" }) }],
@@ -402,6 +428,12 @@ const ROOT: Handlers = {
   // the diagnosis, the diagnosis; with a diagnosis, its buttons under it again (advice); with nothing said
   // yet about a mail, the paste help.
   REPEAT: [
+    // After the hand-over to people, "say that again" is the hand-over, not the diagnosis before it.
+    {
+      when: (c) => c.lastAnswer?.startsWith(HANDED_OVER) === true,
+      to: "escalated",
+      run: (c, _e, say) => handOverAgain(c, say),
+    },
     {
       when: (c) => canReplay(c) && c.diagnosis !== null,
       to: "advice.open",
@@ -601,6 +633,7 @@ const BESIDE_AN_ANSWER = new Set<DialogEvent["type"]>([
   "PROFILE_LANGUAGE",
   "PERSONAL_DATA",
   "UPSET",
+  "COURTESY",
 ]);
 
 /** `justDiagnosed` after an event: set by a diagnosis shown, kept by what is said beside, else cleared. */
@@ -621,6 +654,8 @@ function answerKey(intent: ReplyIntent): string | undefined {
       return `f:${intent.topic}:${intent.id}`;
     case "showSteps":
       return `s:${intent.topic}`;
+    case "escalate":
+      return `${HANDED_OVER}${intent.reason}`;
     default:
       return undefined;
   }
@@ -645,7 +680,9 @@ function repeated(
     const k = answerKey(intents[i]!);
     if (k === undefined) continue;
     key = k;
-    if (k === before.lastAnswer) intents[i] = { ...intents[i]!, again: true } as ReplyIntent;
+    // A hand-over asked for twice is said twice as it was (no "same answer" note: it is the way to people).
+    if (k === before.lastAnswer && !k.startsWith(HANDED_OVER))
+      intents[i] = { ...intents[i]!, again: true } as ReplyIntent;
     break;
   }
   return after.lastAnswer === key ? after : { ...after, lastAnswer: key };

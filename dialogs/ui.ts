@@ -184,6 +184,8 @@ export const uiSchema = z
     nextSteps: localized,
     /** After an answer said again right after itself: it is the same, and {person} (the button) reaches people. */
     answeredAgain: withPlaceholders("person"),
+    /** Thanks or a greeting said beside a question: one short line back before its answer. */
+    courtesy: z.object({ thanks: localized, greeting: localized }),
     /** An upset or hurried user: one short line (by feeling) before the answer, and the words that tell. */
     feelings: z.object({
       frustrated: acknowledgements,

@@ -49,7 +49,13 @@ export interface Sources {
 }
 
 /** Annotations said before the answer proper: they do not name it. */
-const BESIDE = new Set(["warnPersonalData", "acknowledgeFeelings", "askFeedback", "noticeSessionExpired"]);
+const BESIDE = new Set([
+  "warnPersonalData",
+  "acknowledgeFeelings",
+  "returnCourtesy",
+  "askFeedback",
+  "noticeSessionExpired",
+]);
 const NAMES: Partial<Record<ReplyIntent["type"], string>> = {
   explainPasting: "paste-help",
   // "That helped" typed with a diagnosis on screen rates it as the Yes button does: thanked.
@@ -86,8 +92,13 @@ function answerId(
       id = main.reason === "not-helpful" ? "not-helpful" : "human";
       break;
     case "showDiagnosis":
-      // The diagnosis said again because it was asked for (「もう一回言って」): its steps, shown once more.
-      id = main.repeated ? "next-step" : `topic:${main.diagnosis.topic}`;
+      // The diagnosis said again because it was asked for (「もう一回言って」): its steps, shown once more; it
+      // is also the repeat act itself (right after a diagnosis the last answer is the diagnosis), as labelled.
+      id = !main.repeated
+        ? `topic:${main.diagnosis.topic}`
+        : expected.split("|").includes("repeat")
+          ? "repeat"
+          : "next-step";
       break;
     case "answerFollowUp":
     case "showCarrierSteps": {

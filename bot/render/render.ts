@@ -147,6 +147,8 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent, room = MAX_MESSAG
       const lines = ui.feelings[intent.feeling];
       return [say(t(ctx, lines[intent.variant % lines.length]!))];
     }
+    case "returnCourtesy":
+      return [say(t(ctx, ui.courtesy[intent.act]))];
     case "showSteps":
       return [
         say(

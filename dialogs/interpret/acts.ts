@@ -12,7 +12,7 @@ import type { Understanding } from "../understand/understand.ts";
 import { fitsScreen, isConversationAct, isPleasantry, REQUESTED_ACTS } from "./answers.ts";
 import type { QuestionContext } from "./context.ts";
 import { asksFor, isConnective, opensWithBut, withoutBut } from "./scans.ts";
-import { ACT_AS_EXAMPLE, ASKED_AS_EXAMPLE, MAX_REACTION_CHARS } from "./thresholds.ts";
+import { ACT_AS_EXAMPLE, ASKED_AS_EXAMPLE, MAX_REACTION_CHARS, PLEASANTRY_PIECE } from "./thresholds.ts";
 
 /**
  * Acts of the conversation (acts.yaml: thanks, OK, greetings, goodbyes, "I'm lost", a restart, a person)
@@ -171,7 +171,9 @@ export function toldWithPleasantry(
     if (canonicalLength(piece, ctx.readings) < 2) continue;
     if (i < pieces.length - 1 && isConnective(piece, ctx.words)) continue;
     const u = ctx.index.understand(piece, topic);
-    if (u.kind === "confident" && isPleasantry(ctx, u.id)) return u;
+    // 「それな、」 matches "OK" only weakly: a piece said as a pleasantry must match one clearly enough.
+    const said = (u.candidates[0]?.score ?? 0) >= PLEASANTRY_PIECE;
+    if (u.kind === "confident" && isPleasantry(ctx, u.id) && said) return u;
   }
   return whole;
 }
@@ -247,9 +249,18 @@ export function openedByAct(
  * to nothing else. Which of them is no choice to offer (「もしかして…」 with three pleasantries): the likeliest
  * that closes a talk (a greeting would start it again), else the likeliest.
  */
-export function amongPleasantries(ctx: QuestionContext, understood: Understanding): Understanding {
+export function amongPleasantries(
+  ctx: QuestionContext,
+  text: string,
+  understood: Understanding,
+): Understanding {
   const { candidates } = understood;
   if (understood.kind !== "unsure" || candidates.length === 0) return understood;
+  // 「じゃあまた」「またね〜」: a pleasantry of a few letters that asks nothing is that pleasantry; what else
+  // comes close shares a syllable with it (「また」 of "send it again"), not a question.
+  const few = isShortReaction(ctx, text) && !isQuestion(text);
+  if (few && isPleasantry(ctx, candidates[0]!.id))
+    return { kind: "confident", id: candidates[0]!.id, candidates };
   if (!candidates.every((c) => isPleasantry(ctx, c.id))) return understood;
   const chosen = candidates.find((c) => CLOSING_ACTS.has(c.id)) ?? candidates[0]!;
   return { kind: "confident", id: chosen.id, candidates };

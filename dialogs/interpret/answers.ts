@@ -4,6 +4,7 @@ import type { DialogEvent } from "../events.ts";
 import { asksNegated, asksOpen, isQuestion } from "../understand/asking.ts";
 import type { Understanding } from "../understand/understand.ts";
 import type { QuestionContext } from "./context.ts";
+import { withCourtesy } from "./courtesy.ts";
 import { CLEAR_OVER_BOUNCE, MAX_TOPICS_OF_A_STANDALONE_ANSWER } from "./thresholds.ts";
 
 /**
@@ -58,6 +59,16 @@ export function questionEvent(
  * follows), is marked told: the reply leaves the opener out (the rest of every such answer stands alone).
  */
 export function toldOrAsked(
+  ctx: QuestionContext,
+  events: DialogEvent[],
+  text: string,
+  topic: TopicId | null,
+): DialogEvent[] {
+  // Thanks or a greeting beside the question answered is said back first (courtesy.ts).
+  return withCourtesy(ctx, answeredAsAsked(ctx, events, text, topic), text, topic);
+}
+
+function answeredAsAsked(
   ctx: Pick<QuestionContext, "questions" | "knowledge">,
   events: DialogEvent[],
   text: string,

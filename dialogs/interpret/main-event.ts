@@ -103,14 +103,17 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     m.typed &&
     (stillFails || ctx.triedOf(withoutConditions(text, ctx.words)) !== undefined)
   ) {
-    // A person, "that didn't help" or a restart asked besides is what they want.
+    // A person, "that didn't help" or a restart asked besides is what they want; being lost, only in the words
+    // left without those of the try (「うまくいかないんですよね」 matches "I'm lost" only by its denial).
+    const besidesTry = ctx.triedOf.strip(text);
     const asks =
       !stillFails &&
       question !== undefined &&
       !question.courtesy &&
       (question.does === undefined
-        ? sentenceAsks(withoutCounts(sentencesOf(ctx.triedOf.strip(text)).at(-1) ?? ""))
-        : question.does !== "next-steps");
+        ? sentenceAsks(withoutCounts(sentencesOf(besidesTry).at(-1) ?? ""))
+        : question.does !== "next-steps" &&
+          (question.does !== "paste-help" || actAskedIn(ctx, besidesTry, question.id, session.topic)));
     // 「それもうやった」 "already tried that": that didn't help; 「何回送っても」 or a "but still": tries in vain.
     const again = stillFails || triedInVain(text, ctx.words);
     if (!asks) return movedOn(ctx, session.topic, feeling !== undefined, again);
@@ -277,4 +280,10 @@ const PIECE_TAIL = new Set([..." 。.、,…〜~"]);
  */
 function anotherMail(ctx: InterpretContext, topic: TopicId): DialogEvent {
   return ctx.restartQuestion ? questionEvent(ctx, ctx.restartQuestion, topic) : { type: "RESTART" };
+}
+
+/** Whether the words of a text read as the act `id` (being lost) on their own. */
+function actAskedIn(ctx: InterpretContext, text: string, id: string, topic: TopicId): boolean {
+  const u = ctx.index.understand(text, topic);
+  return u.kind === "confident" && u.id === id;
 }

@@ -1,6 +1,7 @@
 import type { TopicId } from "../../knowledge/types.ts";
 import type { Feeling } from "../events.ts";
 import { mentionsAny, withoutWords } from "../text.ts";
+import { isQuestion, withoutComplaintTag } from "../understand/asking.ts";
 import { saysSomething } from "../understand/feelings.ts";
 import { negates } from "../understand/normalize.ts";
 import type { Understanding } from "../understand/understand.ts";
@@ -31,6 +32,8 @@ export function readQuestion(
   // 「どうもうまくいかない」: 「どうも」 before a failure is "somehow", no greeting or thanks; it is left out.
   if (mentionsAny(text, ctx.words.thanking) && negates(text, ctx.readings))
     text = withoutWords(text, ctx.words.thanking, "");
+  // 「うまくいかないんですよね」: a failure told and closed by 「よね」 is a complaint; its 「よね」 asks nothing.
+  text = withoutComplaintTag(text);
   // A feeling read only by the shape of a message (a sentence's end, marks, a raised voice, a deadline) leaves
   // no word of feeling to take out: the text is its own calm twin and is read as one. What says nothing
   // besides the feeling (「何なのもう」「え？！なんで？！」) is still read as upset: calmly it is a weak guess.
@@ -51,6 +54,7 @@ export function readQuestion(
     text,
     amongPleasantries(
       ctx,
+      text,
       openedByAct(
         ctx,
         text,
@@ -83,12 +87,35 @@ function askedAgain(
   understood: Understanding,
   topic: TopicId | null,
 ): Understanding {
-  if (understood.kind !== "confident" || ctx.questions.get(understood.id)?.does !== "repeat")
-    return understood;
+  if (understood.kind !== "confident") return understood;
+  if (ctx.questions.get(understood.id)?.does !== "repeat") return againOnly(ctx, text, understood, topic);
   const rest = withoutWords(text.normalize("NFKC").toLowerCase(), ctx.words.again);
   const read = askingSentences(ctx, rest, preferred(ctx, rest, topic), topic);
   if (read.kind !== "confident") return understood;
   const q = ctx.questions.get(read.id);
   const fits = topic ? fitsScreen(ctx, read.id, topic) : isGeneral(ctx, read.id);
   return q && !isFrame(ctx, read.id) && !q.courtesy && fits ? read : understood;
+}
+
+/**
+ * 「今のとこもう一回お願い」「最後のところもう一回見せて」: a question matched only by its words of "again" (「もう一回
+ * 送っていい？」 of resend) is not asked when, without them, the text no longer reads as it: with "say that again"
+ * close, the last answer is asked for once more.
+ */
+function againOnly(
+  ctx: UpsetContext,
+  text: string,
+  understood: Understanding & { kind: "confident" },
+  topic: TopicId | null,
+): Understanding {
+  // Asked (「もう一回やってみていい？」) it is about doing it again; "again" is asked for in a request.
+  if (!mentionsAny(text, ctx.words.again) || isQuestion(text)) return understood;
+  const repeat = understood.candidates.find((c) => ctx.questions.get(c.id)?.does === "repeat");
+  if (!repeat) return understood;
+  const rest = ctx.index.understand(
+    withoutWords(text.normalize("NFKC").toLowerCase(), ctx.words.again),
+    topic,
+  );
+  if (rest.kind === "confident" && rest.id === understood.id) return understood;
+  return { kind: "confident", id: repeat.id, candidates: understood.candidates };
 }

@@ -26,6 +26,12 @@ export const MAX_TOPICS_OF_A_STANDALONE_ANSWER = 3;
 export const REACTION_CLEAR = 0.4;
 /** A pleasantry scoring this much is said in nearly the words of one of its examples. */
 export const ACT_AS_EXAMPLE = 0.8;
+/**
+ * A piece beside what a message tells is that pleasantry (toldWithPleasantry) when it scores this much: 「それな、」
+ * reads as "OK" only weakly and is slang agreement before a question (dev 5877 → 5878, held-out +1; 0.5 and 0.6
+ * lost calm OKs before a plan, 「承知いたしました、しばらく待ちます」).
+ */
+export const PLEASANTRY_PIECE = 0.4;
 /** A question scoring this much is asked in (nearly) the words of one of its examples. */
 export const ASKED_AS_EXAMPLE = 0.6;
 /** What a message says besides its words about returned mail must score this much to be taken for it. */

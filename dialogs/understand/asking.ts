@@ -385,6 +385,8 @@ export function isQuestion(text: string): boolean {
   let folded = text.normalize("NFKC");
   for (const idiom of NOT_ASKING) if (folded.includes(idiom)) folded = folded.split(idiom).join(" ");
   const end = trimEndOf(folded, SENTENCE_END);
+  // 「どうもうまくいかないんですよね」: a failure told, then 「よね」, is a complaint, not asking for a yes.
+  if (complainsToClose(end)) return isQuestion(end.slice(0, -"よね".length));
   return (
     QUESTION_WORDS.some((w) => folded.includes(w)) ||
     end.endsWith("か") ||
@@ -394,6 +396,36 @@ export function isQuestion(text: string): boolean {
 }
 
 const SENTENCE_END = new Set([..." \n\t。.!！、,〜~…"]);
+
+/** A complaint closed by 「よね」 without it (「うまくいかないんですよね」 → 「うまくいかないんです」); else the text. */
+export function withoutComplaintTag(text: string): string {
+  const end = trimEndOf(text.normalize("NFKC"), SENTENCE_END);
+  return complainsToClose(end) ? end.slice(0, -"よね".length) : text;
+}
+
+/**
+ * 「うまくいかないんですよね」「ダメなんだよね」「届かないのよね」: a sentence that tells a failure (a verb denied,
+ * 「だめ」「無理」), explained (「ん」「の」), then closes with 「よね」 is a complaint. 「再送しなくていいんだよね」
+ * (all right, no failure), 「ウイルスじゃないんだよね」 (a guess denied) and 「届いてないんですよね」 (a state
+ * denied) still ask for a yes. A plain scan of the end.
+ */
+function complainsToClose(end: string): boolean {
+  if (!end.endsWith("よね")) return false;
+  let body = end.slice(0, -"よね".length);
+  for (const copula of ["です", "だ"]) if (body.endsWith(copula)) body = body.slice(0, -copula.length);
+  if (!body.endsWith("ん") && !body.endsWith("の")) return false;
+  body = body.slice(0, -1);
+  if (FAILED_ENDS.some((e) => body.endsWith(e))) return true;
+  if (!body.endsWith("ない") && !body.endsWith("なかった")) return false;
+  const stem = body.slice(0, body.lastIndexOf("な"));
+  // A verb denied (いかない, 届かない, 送れない, できない), not a state or a guess (問題ない, じゃない, てない).
+  const before = stem.at(-1) ?? "";
+  return HIRAGANA_LETTER.test(before) && !DENIED_NOT_FAILED.some((e) => stem.endsWith(e));
+}
+const FAILED_ENDS = ["だめな", "ダメな", "駄目な", "無理な", "むりな"];
+// 「届いてないんですよね」「読まれてないんだよね」: a state (…ている) denied is asked to be confirmed.
+const DENIED_NOT_FAILED = ["じゃ", "では", "く", "しか", "て", "で"];
+const HIRAGANA_LETTER = /^[\u3041-\u3096]$/;
 
 /**
  * "ok thanks. how do i check the address tho", "hi, how do i know…": an English question that opens a later
