@@ -299,7 +299,7 @@ export function wordSegmentsOfAll(texts: readonly string[], segmenter: Intl.Segm
  */
 function wordSegmentsOf(folded: string): readonly string[] {
   const memo = readingRuns;
-  if (memo === undefined) return segmentsOf(folded);
+  if (memo === undefined) return wordSegmentsOfAll([folded])[0]!;
   const runs: string[] = [];
   let from = 0;
   for (let i = 0; i < folded.length; i++)
@@ -321,12 +321,6 @@ function wordSegmentsOf(folded: string): readonly string[] {
   }
   const out: string[] = [];
   for (const run of runs) for (const segment of memo.get(run)!) out.push(segment);
-  return out;
-}
-
-function segmentsOf(text: string): string[] {
-  const out: string[] = [];
-  for (const s of words.segment(text)) if (s.isWordLike) out.push(s.segment);
   return out;
 }
 
