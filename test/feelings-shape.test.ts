@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { againAsked } from "../dialogs/understand/feelings/anger.ts";
+import { feltByShape } from "../dialogs/understand/feelings/by-shape.ts";
 import {
-  againAsked,
-  feltByShape,
   NEGATED_FEELINGS,
-  relievedAtEnd,
-  splitAtPastContrast,
   withoutDeniedBlame,
   withoutDeniedFeelings,
+} from "../dialogs/understand/feelings/denied.ts";
+import {
   withoutLaughedOff,
   withoutPlayedDown,
   withoutPrecaution,
-} from "../dialogs/understand/feelings.ts";
+} from "../dialogs/understand/feelings/played-down.ts";
+import { relievedAtEnd, splitAtPastContrast } from "../dialogs/understand/feelings/relief.ts";
 
 describe("a feeling told by the shape of a message, without a word of feeling", () => {
   it("a crying, despairing or angry face drawn in characters", () => {

@@ -5,7 +5,7 @@ import { diagnosisOf } from "../diagnosis.ts";
 import type { DialogEvent } from "../events.ts";
 import { mentionsAny } from "../text.ts";
 import { clausesOf, isQuestion, reportsBounce, sentenceAsks } from "../understand/asking.ts";
-import { regretsAndAsksIfOk } from "../understand/feelings.ts";
+import { regretsAndAsksIfOk } from "../understand/feelings/worry.ts";
 import { askedOnItsOwn, questionEvent, stoodFor } from "./answers.ts";
 import type { InterpretContext } from "./context.ts";
 import { asksWhatItIs } from "./scans.ts";

@@ -3,18 +3,18 @@ import { FEELINGS } from "../events.ts";
 import { mentionsAny, wordsRemover } from "../text.ts";
 import type { UiTexts } from "../ui.ts";
 import { deadlineIn, exclaimed, sentenceAsks, sentencesOf } from "../understand/asking.ts";
+import { feltByShape } from "../understand/feelings/by-shape.ts";
 import {
-  feltByShape,
   NEGATED_FEELINGS,
-  relievedAtEnd,
-  soundsGlad,
-  splitAtPastContrast,
   withoutDeniedBlame,
   withoutDeniedFeelings,
+} from "../understand/feelings/denied.ts";
+import {
   withoutLaughedOff,
   withoutPlayedDown,
   withoutPrecaution,
-} from "../understand/feelings.ts";
+} from "../understand/feelings/played-down.ts";
+import { relievedAtEnd, soundsGlad, splitAtPastContrast } from "../understand/feelings/relief.ts";
 import type { ReadingTable } from "../understand/normalize.ts";
 import { phraseMatcher } from "../understand/phrases.ts";
 import { countsTries } from "./scans.ts";
@@ -98,14 +98,14 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
     ] as const,
     readings,
   );
-  // Praise said of a failure (「さすがSo-netさん、素晴らしいサービスですね」): sarcasm, unless glad (feelings.ts).
+  // Praise said of a failure (「さすがSo-netさん、素晴らしいサービスですね」): sarcasm, unless glad (understand/feelings/relief.ts).
   const praiseOf = phraseMatcher([["frustrated", words.ironic ?? []] as const], readings);
   const ironic = (text: string): Feeling | undefined =>
     praiseOf(text) !== undefined && !soundsGlad(text) ? "frustrated" : undefined;
   const withoutNotFeelings = wordsRemover(
     [...(words.except ?? []), ...NEGATED_FEELINGS].map((w) => w.normalize("NFKC").toLowerCase()),
   );
-  // Self-blame denied and told (「私のせいじゃないならよかった」) is none either (feelings.ts).
+  // Self-blame denied and told (「私のせいじゃないならよかった」) is none either (understand/feelings/denied.ts).
   const blames = (words.kept?.worried ?? []).map((w) => w.normalize("NFKC").toLowerCase());
   // Every word of feeling may be denied or played down (「やばい、って程じゃない」).
   const felt = FEELINGS.flatMap((kind) => words[kind]).map((w) => w.normalize("NFKC").toLowerCase());

@@ -1,6 +1,6 @@
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent } from "../events.ts";
-import { tellsSituation } from "../understand/feelings.ts";
+import { tellsSituation } from "../understand/feelings/says.ts";
 import { questionEvent } from "./answers.ts";
 import type { UpsetContext } from "./context.ts";
 import { triedInVain } from "./scans.ts";

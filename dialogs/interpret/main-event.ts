@@ -12,7 +12,8 @@ import {
   sentencePieces,
   sentencesOf,
 } from "../understand/asking.ts";
-import { saysSomething, WORD_LETTER } from "../understand/feelings.ts";
+import { WORD_LETTER } from "../understand/feelings/letters.ts";
+import { saysSomething } from "../understand/feelings/says.ts";
 import { namesFault } from "../understand/sides.ts";
 import type { Understanding } from "../understand/understand.ts";
 import { butStillFails, isShortReaction } from "./acts.ts";

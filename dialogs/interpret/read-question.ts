@@ -2,7 +2,7 @@ import type { TopicId } from "../../knowledge/types.ts";
 import type { Feeling } from "../events.ts";
 import { mentionsAny, withoutWords } from "../text.ts";
 import { isQuestion, withoutComplaintTag } from "../understand/asking.ts";
-import { saysSomething } from "../understand/feelings.ts";
+import { saysSomething } from "../understand/feelings/says.ts";
 import { negates } from "../understand/normalize.ts";
 import type { Understanding } from "../understand/understand.ts";
 import {

@@ -8,7 +8,7 @@ import {
   sentenceAsks,
   sentencesOf,
 } from "../understand/asking.ts";
-import { saysSomething } from "../understand/feelings.ts";
+import { saysSomething } from "../understand/feelings/says.ts";
 import { canonicalLength } from "../understand/normalize.ts";
 import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
 import { complains, fitsScreen, isConversationAct, isFrame, isGeneral, isPleasantry } from "./answers.ts";

@@ -1,0 +1,262 @@
+import { sentenceAsks } from "../asking.ts";
+import { isHiragana, KANJI, SENTENCE_MARKS } from "./letters.ts";
+
+/**
+ * Reads feelings denied (「心配はないです」「焦ってるわけじゃない」「私のせいじゃないならよかった」): the words
+ * that deny them (NEGATED_FEELINGS, as ui.yaml `feelings.words.except`) and the blanking of denied words
+ * and blame, before words of feeling are looked for. A feeling denied is none.
+ */
+/**
+ * A feeling denied is none (「心配はないですか」「急ぎじゃないので」「特に困ってはいないんですが」「怒ってないよ」):
+ * each word of worry, hurry, trouble or anger followed by each way of saying "not", taken out of a message
+ * before its words of feeling are looked for (as ui.yaml `feelings.words.except`).
+ */
+const DENIABLE = [
+  "心配",
+  "不安",
+  "急ぎ",
+  "急いで",
+  "困って",
+  "怖く",
+  "焦って",
+  "焦り",
+  "焦ら",
+  "怒って",
+  "イライラして",
+  "イライラ",
+  "怒り",
+  // 「ストレスなく使えてます」「ストレスはないです」.
+  "ストレス",
+  // A deadline said not to press (「今日中じゃなくても大丈夫」「締め切りはまだ先なので」).
+  "今日中",
+  "明日まで",
+  "締め切りは",
+  "締切は",
+  "期限は",
+];
+const DENIALS = [
+  "ない",
+  "はない",
+  "もない",
+  "じゃない",
+  "ではない",
+  "ではありません",
+  "じゃありません",
+  "はありません",
+  "ありません",
+  "しなくて",
+  "しないで",
+  "いらない",
+  "はいらない",
+  "は要らない",
+  "無用",
+  "はいない",
+  "いない",
+  // 「心配はしてないんですけど」「不安にはしていません」.
+  "してない",
+  "はしてない",
+  "していない",
+  "してません",
+  "はしていません",
+  "ません",
+  "はいません",
+  "なく",
+  "じゃなく",
+  "でなく",
+  "まだ先",
+  "余裕",
+];
+/**
+ * English feelings denied ("not panicking, just curious", "I'm not upset", "no rush"), matched in lower case.
+ */
+const DENIABLE_EN = [
+  "upset",
+  "panicking",
+  "worried",
+  "angry",
+  "mad",
+  "scared",
+  "annoyed",
+  "frustrated",
+  "stressed",
+];
+// "more curious than worried": the feeling named only to be outweighed.
+const DENIALS_EN = ["not ", "not really ", "not that ", "not at all ", "than "];
+const CALM_EN = [
+  "no rush",
+  "no hurry",
+  "not urgent",
+  "not in a hurry",
+  "not in a rush",
+  "no pressure",
+  "no stress",
+  // Blame of oneself denied ("phew, so it's not my fault").
+  "not my fault",
+  "wasn't my fault",
+  "isn't my fault",
+];
+export const NEGATED_FEELINGS: readonly string[] = [
+  // 「お忙しいところ」: the other's time, a polite opening, not the writer's hurry.
+  "お忙しいところ",
+  "お忙しい中",
+  "お忙しいとは",
+  ...DENIABLE.flatMap((w) => DENIALS.map((n) => w + n)),
+  // Named as one of several and denied (「不安とかではないんですが」「急ぎとかじゃないです」).
+  ...DENIABLE.flatMap((w) =>
+    ["ではない", "じゃない", "ではありません", "じゃありません"].map((n) => `${w}とか${n}`),
+  ),
+  // Told to stay calm (「焦らずやってみます」「急がずに待ちます」).
+  "焦らず",
+  "急がず",
+  "慌てず",
+  "あわてず",
+  ...DENIABLE_EN.flatMap((w) => DENIALS_EN.map((n) => n + w)),
+  ...CALM_EN,
+  // Worry looked back on as too much (「心配しすぎでした」「気にしすぎだったみたい」): relieved.
+  ...["心配しすぎ", "気にしすぎ"].flatMap((w) =>
+    ["でした", "だった", "ました", "たみたい"].map((e) => w + e),
+  ),
+];
+
+/**
+ * 「心配していたわけではないのですが」「焦ってるわけじゃない」「怖いとかではなくて」「やばい、って程じゃないけど」
+ * 「困ったなぁ、くらいの感じ」: a word of feeling (DENIABLE, and the words of ui.yaml given) denied or played down by
+ * 「わけ…な」「とか…な」「ほど…な」「くらいの感じ」 after a few letters of its ending, blanked out. Only hiragana and
+ * commas may come between, so 「急いでるのに届かない」 (a kanji between) and 「不安でたまらない」 (no such tail) stay
+ * feelings. A hand scan: each occurrence looks at most DENIAL_REACH letters ahead.
+ */
+export function withoutDeniedFeelings(t: string, words: readonly string[] = []): string {
+  // Nothing is denied where no tail is, and blanking (spaces) makes none: most texts stop here, before
+  // the hundreds of words of ui.yaml are each looked for (~20 µs a text, read two or three times a turn).
+  if (!DENIAL_TAILS.some((d) => t.includes(d)) && !NOUN_DENIALS.some((d) => t.includes(d))) return t;
+  let out = t;
+  for (const word of [...DENIABLE, "怖い", ...words]) {
+    for (let at = out.indexOf(word); at >= 0; at = out.indexOf(word, at + 1)) {
+      const from = at + word.length;
+      let end = -1;
+      // 「怖い話じゃないんですが」「急ぎの用事ではないのですが」: the feeling of a thing (a noun of a kanji or two
+      // after it) said not to be so, before going on.
+      let kanji = 0;
+      for (let i = from; i <= from + DENIAL_REACH && i < out.length && end < 0; i++) {
+        const tail =
+          kanji === 0
+            ? DENIAL_TAILS.find((d) => out.startsWith(d, i))
+            : NOUN_DENIALS.find((d) => out.startsWith(d, i));
+        if (tail !== undefined) end = i + tail.length;
+        else if (KANJI.test(out[i]!) && kanji < MAX_NOUN_KANJI) kanji++;
+        else if (!isHiragana(out[i]!) && !BETWEEN.has(out[i]!)) break;
+      }
+      if (end >= 0) out = out.slice(0, at) + " ".repeat(end - at) + out.slice(end);
+    }
+  }
+  return out;
+}
+const MAX_NOUN_KANJI = 2;
+/** A thing said not to be so, before going on (「…じゃないんですが、」); not asked (「…じゃないですか！」). */
+const NOUN_DENIALS = [
+  "じゃないんですが",
+  "じゃないんですけど",
+  "じゃないのですが",
+  "じゃないけど",
+  "ではないんですが",
+  "ではないんですけど",
+  "ではないのですが",
+  "ではないけど",
+  "ではありませんが",
+  "じゃありませんが",
+];
+/** Letters of a verb's ending between the word and its denial (「していた」「てる」「なぁ、」「、って」). */
+const DENIAL_REACH = 5;
+const BETWEEN = new Set([..."、,ー〜~ "]);
+const DENIAL_TAILS = [
+  "わけではな",
+  "わけじゃな",
+  "わけでもな",
+  "訳ではな",
+  "訳じゃな",
+  "とかではな",
+  "とかじゃな",
+  // Played down (「やばい、って程じゃない」「困ったなぁ、くらいの感じ」).
+  "ほどではな",
+  "ほどじゃな",
+  "ほどでもな",
+  "程ではな",
+  "程じゃな",
+  "程でもな",
+  "くらいの感じ",
+  "ぐらいの感じ",
+  // A measure of something else (「やばいくらい長い動画」「泣きそうなくらい眠い」), or laughed off (「失礼な笑」).
+  "くらい",
+  "ぐらい",
+  "笑",
+];
+
+/**
+ * 「私のせいじゃないならよかった」「自分が悪いわけじゃないんですね、安心しました」: blame of oneself (ui.yaml
+ * `feelings.words.kept.worried`) denied and told, taken out of a text with its denial. Asked, the denial
+ * still seeks reassurance (「私のせいじゃないよね？」「自分が原因じゃないの？」) and stays. A hand scan.
+ */
+export function withoutDeniedBlame(t: string, blames: readonly string[]): string {
+  let out = t;
+  for (const blame of blames) {
+    for (let at = out.indexOf(blame); at >= 0; at = out.indexOf(blame, at + 1)) {
+      const from = at + blame.length;
+      const denial = BLAME_DENIALS.find((d) => out.startsWith(d, from));
+      if (denial === undefined) continue;
+      const end = from + denial.length;
+      const rest = restOfSentence(out, end);
+      // Only a denial learnt with relief (「…ならよかった」「…んですね」「…と分かって安心」): 「私のせいじゃないの
+      // に！」 is indignant, 「自分のミスじゃないと思うけど」 still unsure.
+      if (sentenceAsks(rest) || !RELIEVED.some((r) => rest.startsWith(r)) || rest.includes("!")) continue;
+      out = out.slice(0, at) + " ".repeat(end - at) + out.slice(end);
+    }
+  }
+  return out;
+}
+/** Longest first: 「わけじゃない」 before 「じゃない」 is no matter (each starts where the blame ends). */
+const BLAME_DENIALS = [
+  "わけじゃない",
+  "わけではない",
+  "わけではありません",
+  "じゃなかった",
+  "ではなかった",
+  "ではありません",
+  "じゃありません",
+  "じゃない",
+  "ではない",
+  "じゃなく",
+  "ではなく",
+];
+const RELIEVED = [
+  // A condition only with its relief: 「…ならよかった」, not 「…なら何が原因？」.
+  "ならよかった",
+  "なら良かった",
+  "なら安心",
+  "ならいい",
+  "んですね",
+  "んだね",
+  "のですね",
+  "のね",
+  "んだ。",
+  "と分か",
+  "とわか",
+  "って分か",
+  "ってわか",
+  "と知って",
+  "と聞いて",
+  "で安心",
+  "でよかった",
+  "で良かった",
+  "てよかった",
+  "て良かった",
+  "て安心",
+  "みたいで",
+  "ようで",
+];
+/** The text from `at` to the end of its sentence (a full stop, a mark, a line break). */
+function restOfSentence(t: string, at: number): string {
+  let end = at;
+  while (end < t.length && !SENTENCE_MARKS.has(t[end]!)) end++;
+  // The mark itself is kept: 「？」 asks.
+  return t.slice(at, Math.min(t.length, end + 1));
+}

@@ -1,0 +1,179 @@
+import { trimEndOf } from "../../text.ts";
+import { CLOSING, isHiragana, LATIN, PAUSES, SENTENCE_MARKS } from "./letters.ts";
+
+/**
+ * Reads feelings set aside by the writer: played down then turned from (「一瞬ドキッとしましたが、」), named as
+ * the reason for a precaution (「心配性なので念のため」), laughed off (「…笑」"lol"). Their words are blanked
+ * out (same length) so the writer's calm request is read, not an apology.
+ */
+/**
+ * 「一瞬ドキッとしましたが、…」「ちょっとショックだけど、…」「ちょっと残念ですが、…」: a word of feeling played
+ * down by 「一瞬」「ちょっと」「少し」 just before it and set aside by a contrast right after it (「…が、」「…けど」):
+ * the writer goes on calmly, so it is blanked out with its softener and ending. 「ちょっと心配になってきました」
+ * (no contrast) stays a feeling. A hand scan from each softener (rare): at most PLAYED_DOWN_REACH letters ahead.
+ */
+export function withoutPlayedDown(t: string, words: readonly string[]): string {
+  if (!SOFTENERS.some((s) => t.includes(s))) return t;
+  let out = t;
+  for (const softener of SOFTENERS) {
+    for (let at = out.indexOf(softener); at >= 0; at = out.indexOf(softener, at + 1)) {
+      let from = at + softener.length;
+      if (out.startsWith("だけ", from)) from += 2;
+      const word = words.find((w) => w !== "" && out.startsWith(w, from));
+      if (word === undefined) continue;
+      const after = from + word.length;
+      const contrast = contrastAfter(out, after, softener === "一瞬" || MOMENTARY.includes(word));
+      const end = contrast >= 0 ? contrast : politeLeadIn(out, after);
+      if (end >= 0) out = out.slice(0, at) + " ".repeat(end - at) + out.slice(end);
+    }
+  }
+  return out;
+}
+/**
+ * Where a contrast that closes the clause ends (「…しましたが、」「…だけど」), within a verb's ending; else -1.
+ * Unless `anyTense`, the feeling must be past (「ちょっと焦ったけど」): 「ちょっと困ってるんですけど、」 is
+ * trouble understated, still felt.
+ */
+function contrastAfter(t: string, from: number, anyTense: boolean): number {
+  let past = anyTense;
+  for (let i = from; i <= from + PLAYED_DOWN_REACH && i < t.length; i++) {
+    if (t[i] === "た") past = true;
+    if (t.startsWith("けれど", i)) return past ? i + 3 : -1;
+    if (t.startsWith("けど", i) && !t.startsWith("だけど", i - 1)) return past ? i + 2 : -1;
+    if (t.startsWith("だけど", i)) return past || anyTense ? i + 3 : -1;
+    if (t[i] === "が" && (i + 1 === t.length || PAUSES.has(t[i + 1]!))) return past ? i + 1 : -1;
+    if (!isHiragana(t[i]!) && t[i] !== "ー") return -1;
+  }
+  return -1;
+}
+/**
+ * 「少し不安なのですが、」「少し心配になってきたのですが、」: a feeling played down, then the polite way in to a question
+ * (「…のですが、」「…んですが、」 before a pause), in any tense: the writer asks leave to ask, calmly. Where it ends; else -1.
+ */
+function politeLeadIn(t: string, from: number): number {
+  for (let i = from; i <= from + LEAD_IN_REACH && i < t.length; i++) {
+    const lead = LEAD_INS.find((l) => t.startsWith(l, i));
+    if (lead !== undefined) return PAUSES.has(t[i + lead.length] ?? "") ? i + lead.length : -1;
+    if (!isHiragana(t[i]!)) return -1;
+  }
+  return -1;
+}
+const LEAD_INS = ["のですが", "んですが"];
+const LEAD_IN_REACH = 12;
+/** A moment's reaction (shock, a start, disappointment), over as it is told: played down in any tense. */
+const MOMENTARY = [
+  "ショック",
+  "しょっく",
+  "びっくり",
+  "ビックリ",
+  "ドキッ",
+  "どきっ",
+  "ヒヤッ",
+  "ひやっ",
+  "残念です",
+  "残念だ",
+];
+/**
+ * 「心配性なので念のため。」「不安なので一応聞きますが」: a worry named only as the reason for a precaution asks to
+ * be sure, no comfort: its words in the sentence of 「念のため」「一応」 "just in case" are blanked out. Anger or
+ * hurry beside it stays (「一応言っとくけど最悪」). A hand scan per marker (rare).
+ */
+export function withoutPrecaution(t: string): string {
+  if (!PRECAUTIONS.some((p) => t.includes(p))) return t;
+  let out = t;
+  for (const marker of PRECAUTIONS)
+    for (let at = out.indexOf(marker); at >= 0; at = out.indexOf(marker, at + 1)) {
+      let from = at;
+      while (from > 0 && !SENTENCE_MARKS.has(out[from - 1]!)) from--;
+      let to = at + marker.length;
+      while (to < out.length && !SENTENCE_MARKS.has(out[to]!)) to++;
+      // The marker closing its sentence (「心配性なので念のため。」) covers it; one opening it, the sentence after.
+      out = blankedWithin(out, PRECAUTIONARY_WORRIES, from, to);
+    }
+  return out;
+}
+
+/** The text with every one of `words` that lies wholly inside [from, to) blanked out (same length). */
+function blankedWithin(text: string, words: readonly string[], from: number, to: number): string {
+  let out = text;
+  for (const word of words) {
+    if (word === "") continue;
+    for (let at = out.indexOf(word, from); at >= 0 && at + word.length <= to; at = out.indexOf(word, at + 1))
+      out = out.slice(0, at) + " ".repeat(word.length) + out.slice(at + word.length);
+  }
+  return out;
+}
+const PRECAUTIONS = ["念のため", "念の為", "一応", "just in case", "just to be safe", "to be safe"];
+const PRECAUTIONARY_WORRIES = [
+  "心配性",
+  "心配",
+  "不安",
+  "しんぱい",
+  "ふあん",
+  "気にな",
+  "worried",
+  "nervous",
+];
+
+const SOFTENERS = ["一瞬", "ちょっと", "ちょっぴり", "少し", "すこし", "少々", "若干", "a bit ", "a little "];
+const PLAYED_DOWN_REACH = 8;
+
+/**
+ * 「写真を詰め込みすぎて怒られちゃいました笑」「びっくりするほど多いですね笑」"lol ok no panic": a sentence the
+ * writer laughs at (笑, (笑), ｗ closing it; "lol", "haha" in it) tells no feeling: its words of feeling are
+ * blanked out. 「笑えない」「笑い事じゃない」「笑うしかない」 are no laugh (笑 followed by a verb's letters). A laugh
+ * alone after a sentence's mark (「失礼すぎない？笑」) laughs at the sentence before it. Hand scans: linear.
+ */
+export function withoutLaughedOff(t: string, words: readonly string[]): string {
+  if (!LAUGH_HINTS.some((h) => t.includes(h))) return t;
+  const spans: [number, number][] = [];
+  let start = 0;
+  let previous = 0;
+  for (let i = 0; i <= t.length; i++) {
+    const ch = t[i];
+    const ends = ch === undefined || SENTENCE_MARKS.has(ch) || (ch === " " && t[i - 1] === "笑");
+    if (!ends) continue;
+    const sentence = t.slice(start, i);
+    if (sentence.trim() === "") {
+      start = i + 1;
+      continue;
+    }
+    // A laugh alone (「笑」「w」) laughs at the sentence before it.
+    if (laughsIn(sentence)) spans.push([sentence.trim().length <= 3 ? previous : start, i]);
+    previous = start;
+    start = i + 1;
+  }
+  if (spans.length === 0) return t;
+  let out = t;
+  for (const [from, to] of spans) out = blankedWithin(out, words, from, to);
+  return out;
+}
+const LAUGH_HINTS = ["笑", "w", "lol", "haha", "lmao"];
+/** Letters after 笑 that make it a verb or a noun (笑える, 笑い事, 笑う, 笑っ, 笑わ, 笑み): no laugh. */
+const LAUGH_VERB = new Set([..."えいうっわみ"]);
+function laughsIn(sentence: string): boolean {
+  for (let at = sentence.indexOf("笑"); at >= 0; at = sentence.indexOf("笑", at + 1)) {
+    const next = sentence[at + 1];
+    // 「(苦笑)」: a wry smile at a failure is exasperation, no laugh.
+    if ((next === undefined || !LAUGH_VERB.has(next)) && sentence[at - 1] !== "苦") return true;
+  }
+  // ｗ (NFKC: w) closing a sentence of Japanese: 「ですねw」「まじかww」.
+  const end = trimEndOf(sentence, CLOSING);
+  if (end.endsWith("w") && end.length >= 2) {
+    let i = end.length - 1;
+    while (i > 0 && end[i - 1] === "w") i--;
+    if (i > 0 && !LATIN.test(end[i - 1]!) && end[i - 1] !== " ") return true;
+  }
+  return LAUGH_WORDS.some((w) => wordAt(sentence, w));
+}
+const LAUGH_WORDS = ["lol", "haha", "lmao"];
+/** A word of Latin letters standing alone (「lol」 is no part of 「lollipop」). */
+function wordAt(t: string, word: string): boolean {
+  for (let at = t.indexOf(word); at >= 0; at = t.indexOf(word, at + 1)) {
+    const before = t[at - 1];
+    const after = t[at + word.length];
+    if ((before === undefined || !LATIN.test(before)) && (after === undefined || !LATIN.test(after)))
+      return true;
+  }
+  return false;
+}

@@ -1,0 +1,67 @@
+import { withoutWords } from "../../text.ts";
+import { tellsMore } from "../asking.ts";
+
+/**
+ * Reads what is left of a message without its words of feeling: whether it tells the situation or says
+ * anything at all, so that "this is so annoying" is matched to no question. Holds the small words that
+ * frame an English sentence (also the words a raised voice is heard in: anger.ts).
+ */
+/**
+ * Whether what is left of a message without its words of feeling tells the situation: in Japanese a word
+ * in kanji or katakana that is no question word (「何なのもう」 tells nothing; asking.ts `tellsMore`), in
+ * English two words that say something ("my boss needs this file today"), not the feeling's frame ("I'm
+ * so … about this", "not this again").
+ */
+export function tellsSituation(rest: string): boolean {
+  return tellsMore(withoutWords(rest, QUESTION_KANJI, "")) || englishContentWords(rest) >= 2;
+}
+const QUESTION_KANJI = ["何"];
+
+/**
+ * Whether what is left of a message without its words of feeling says anything at all (a word in kanji or
+ * katakana, or an English word of content): "this is so" of "this is so annoying" does not, and is matched
+ * to no question.
+ */
+export function saysSomething(rest: string): boolean {
+  return CONTENT_SCRIPT.test(withoutWords(rest, QUESTION_KANJI, "")) || englishContentWords(rest) >= 1;
+}
+const CONTENT_SCRIPT = /[\p{Script=Han}\p{Script=Katakana}]/u;
+
+/** English words of three letters or more that are not the frame of a sentence (a hand scan). */
+function englishContentWords(text: string): number {
+  const t = text.normalize("NFKC").toLowerCase();
+  let count = 0;
+  let word = "";
+  for (let i = 0; i <= t.length; i++) {
+    const ch = t[i] ?? " ";
+    if ((ch >= "a" && ch <= "z") || ch === "'") {
+      word += ch;
+      continue;
+    }
+    if (word.length >= 3 && !FRAME_WORDS.has(word)) count++;
+    word = "";
+  }
+  return count;
+}
+/** The small words that frame an English sentence (no content of their own). */
+export const SENTENCE_FRAME = new Set(
+  (
+    "the this that these those its it's i'm i've i'll you you're your yours she her his him they them their " +
+    "and but not nor for with about from into onto again now then just really very too also still even ever " +
+    "all any some much many more most such what why how who when where which whatever was were are been being " +
+    "have has had does did doing done can could would should will shall may might must get got getting " +
+    "one thing things stuff way lot lots ever here there yes yeah okay well sure please pls plz omg wow gosh " +
+    "seriously totally completely absolutely literally honestly actually already anymore"
+  ).split(" "),
+);
+/**
+ * The frame, and the returned mail itself, which every such message is about: "it keeps bouncing" tells no
+ * situation.
+ */
+const FRAME_WORDS = new Set([
+  ...SENTENCE_FRAME,
+  ...(
+    "mail mails email emails message messages bounce bounces bouncing bounced error errors keep keeps keeping " +
+    "fail fails failing failed send sending sent work works working back come comes coming came returned"
+  ).split(" "),
+]);

@@ -1,0 +1,113 @@
+import { followedWithin, trimEndOf } from "../../text.ts";
+import { CLOSING } from "./letters.ts";
+
+/**
+ * Reads being worn down by a failure that goes on (「全然届かない」「まだ届かない……」「何なのもう」): an
+ * intensifier or a long ellipsis beside what fails, an exasperated 「もう」 closing a clause. Frustrated.
+ */
+/**
+ * A failure that trails off in a long ellipsis or is asked twice over (「まだ届かない……」「送れない。。。」
+ * 「なんで届かないの？？」): worn down, though no word says so. Not a plain 「…」, which many write as a
+ * pause (「届かないのですが…」). (NFKC writes 「…」 as three dots.)
+ */
+export function trailsOff(t: string): boolean {
+  let dots = 0;
+  let marus = 0;
+  let asks = 0;
+  let long = false;
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i]!;
+    dots = ch === "." || ch === "・" ? dots + 1 : 0;
+    marus = ch === "。" ? marus + 1 : 0;
+    asks = ch === "?" ? asks + 1 : 0;
+    if (dots >= 4 || marus >= 2 || asks >= 2) long = true;
+  }
+  return long && FAILURES.some((f) => t.includes(f));
+}
+
+/**
+ * 「何なのもう」「勘弁してよもう」「いい加減にしてもー」: an exasperated 「もう」 closing the message, or a clause
+ * of it (「あーもう、じゃあどうやって確認すんの」: feltByShape asks each clause).
+ */
+export function endsExasperated(t: string): boolean {
+  const end = trimEndOf(t, CLOSING);
+  if (end.length <= 3) return false; // 「もう」 alone, 「もうー」: "already?"
+  // 「もー」: the long mark was trimmed with the closing marks.
+  const drawn = end.endsWith("も") && t[end.length] === "ー";
+  return drawn || EXASPERATED_ENDS.some((e) => end.endsWith(e));
+}
+const EXASPERATED_ENDS = ["もう", "もお", "もぉ"];
+
+/**
+ * An intensifier, then within a few letters a failure of the mail or the fix (「全然届かない」「何度やってもダメ」「ちっとも送れません」
+ * 「いつまでたっても来ない」): the user is worn down, though no word of feeling is there.
+ */
+export function intensifiedFailure(t: string): boolean {
+  return followedWithin(t, INTENSIFIERS, FAILURE_WINDOW, FAILURES);
+}
+const INTENSIFIERS = [
+  "全然",
+  "ぜんぜん",
+  "全く",
+  "まったく",
+  "ちっとも",
+  "一向に",
+  "いっこうに",
+  "いつまでたっても",
+  "いつまで経っても",
+  "何度やっても",
+  "何回やっても",
+  "何度送っても",
+  "何回送っても",
+  "なんどやっても",
+  "何をやっても",
+  "何やっても",
+  "どうやっても",
+  "いくらやっても",
+  // Every time, all along (「毎回はじかれる」「送るたびに戻ってくる」「さっきからずっと届かない」).
+  "毎回",
+  "たびに",
+  "度に",
+  "さっきから",
+  "ずっと",
+  // Not once (「朝から一通も送れない」「一度も届いたことがない」).
+  "一通も",
+  "1通も",
+  "一度も",
+  "一回も",
+];
+const FAILURE_WINDOW = 10;
+/**
+ * What fails: the mail or the fix, not understanding (「全然わからない」 is being lost) nor the assistant
+ * (「全然役に立たない」 is "that didn't help", answered with its own apology).
+ */
+const FAILURES = [
+  // Kept waiting (「朝からずっと待ってるんだけど」「さっきからずっと待たされてる」).
+  "待って",
+  "待たされ",
+  "届か",
+  "とどか",
+  "送れ",
+  "おくれ",
+  "来ない",
+  "来ません",
+  "こない",
+  "直ら",
+  "なおら",
+  "治ら",
+  "変わら",
+  "かわら",
+  "通ら",
+  "つながら",
+  "繋がら",
+  "戻って",
+  "返って",
+  "ダメ",
+  "だめ",
+  "駄目",
+  "無理",
+  "うまくいか",
+  "上手くいか",
+  "はじかれ",
+  "弾かれ",
+];

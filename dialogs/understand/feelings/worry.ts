@@ -1,0 +1,115 @@
+import { followedWithin, mentionsAny } from "../../text.ts";
+import { PAUSES } from "./letters.ts";
+
+/**
+ * Reads worry told without a word of it: alarm opening a message (「ちょっと待って、」), something done then
+ * 「大丈夫？」, a "what if" cut off (「どうすれば…」), a state past bearing, the body reacting (「胃が痛い」).
+ */
+/**
+ * 「ちょっと待って、」「待って待って！」 opening a message: alarm at what was just said, not a request to wait
+ * (「ちょっと待ってくださいね」「ちょっと待ってて」 go on with more words, no pause).
+ */
+export function opensAlarmed(t: string): boolean {
+  const opening = t.trimStart();
+  for (const o of ALARMED_OPENINGS) {
+    if (!opening.startsWith(o)) continue;
+    const next = opening[o.length];
+    if (next !== undefined && PAUSES.has(next) && next !== "ー" && next !== "〜" && next !== "~") return true;
+  }
+  return false;
+}
+const ALARMED_OPENINGS = [
+  "ちょっと待って",
+  "ちょっとまって",
+  "待って待って",
+  "まってまって",
+  "え、待って",
+  "えっ待って",
+];
+
+/**
+ * Something done that cannot be undone, then whether it is all right (「開いちゃった…大丈夫？」「送って
+ * しまったけど大丈夫かな」): worried. The regret, then 大丈夫 within a few letters.
+ */
+export function regretsAndAsksIfOk(t: string): boolean {
+  return followedWithin(t, REGRETS, REGRET_WINDOW, ["大丈夫", "だいじょうぶ"]);
+}
+const REGRETS = ["ちゃった", "ちゃいました", "てしまった", "てしまいました", "でしまった", "じゃった"];
+const REGRET_WINDOW = 8;
+
+/**
+ * 「上司になんて報告すれば…」「どうすれば…」: a "what if I" cut off by an ellipsis, the question they cannot finish:
+ * worried. A conditional ending (e-row kana, then 「ば」) right before the dots; not a pause after a telling
+ * sentence (「届かないのですが…」).
+ */
+export function conditionTrailsOff(t: string): boolean {
+  for (let at = t.indexOf("ば..."); at >= 0; at = t.indexOf("ば...", at + 1))
+    if (at > 0 && E_ROW.has(t[at - 1]!)) return true;
+  return false;
+}
+const E_ROW = new Set([..."えけげせぜてでねへべぺめれ"]);
+
+/**
+ * A state felt past bearing (「気になってたまらない」「不安で仕方ない」「落ち着かなくてしょうがない」), or a
+ * late-night apology for what keeps them up (「夜遅くにすみません、どうしても気になって」): worried.
+ */
+export function intenseState(t: string): boolean {
+  if (mentionsAny(t, PAST_BEARING)) return true;
+  return mentionsAny(t, LATE) && mentionsAny(t, ON_THEIR_MIND);
+}
+const PAST_BEARING = [
+  "てたまらない",
+  "でたまらない",
+  "てたまりません",
+  "て仕方ない",
+  "て仕方がない",
+  "てしかたない",
+  "で仕方ない",
+  "で仕方がない",
+  "てしょうがない",
+  "でしょうがない",
+  "て仕方ありません",
+  "て仕方がありません",
+];
+const LATE = ["夜分", "深夜", "夜遅く", "夜中", "こんな時間", "遅い時間", "遅くに"];
+const ON_THEIR_MIND = ["気にな", "気がかり", "頭から離れ"];
+
+/**
+ * The body reacting, told of a part of it (「胃が痛い」「涙出てきた」「頭がパンクしそう」「寿命が縮んだ」「目の前が
+ * 真っ暗」): shock, dread or overload in words no list holds, since any part may take any of its reactions.
+ * Each part has its own reactions (「頭に出てくる」 is no tear: 出 is a reaction of 涙 only).
+ */
+export function bodyReacts(t: string): boolean {
+  return BODY_REACTIONS.some(([parts, reactions]) => followedWithin(t, parts, BODY_WINDOW, reactions));
+}
+/** A particle or two between the part and its reaction (「手がもう震えて」 is beyond it, rarely said). */
+const BODY_WINDOW = 4;
+const BODY_REACTIONS: [string[], string[]][] = [
+  [["胃"], ["痛", "いた", "キリキリ", "きりきり", "穴"]],
+  [
+    ["手", "足", "膝", "指"],
+    ["震え", "ふるえ", "震わ", "ガクガク", "がくがく", "ブルブル", "ぶるぶる"],
+  ],
+  [["頭"], ["真っ白", "まっしろ", "パンク", "ぱんく", "痛", "いた", "爆発", "混乱", "回らな"]],
+  [
+    ["目の前", "目のまえ"],
+    ["真っ暗", "まっくら", "真っ白", "まっしろ"],
+  ],
+  [
+    ["涙", "なみだ"],
+    ["出", "で", "止まら", "とまら", "あふれ", "溢れ"],
+  ],
+  [["寿命"], ["縮", "ちぢ"]],
+  [
+    ["顔", "血の気", "血のけ"],
+    ["真っ青", "まっさお", "青ざめ", "引い", "ひい", "から火"],
+  ],
+  [
+    ["背筋", "肝"],
+    ["凍", "こお", "冷え", "寒", "ゾッ", "ぞっ"],
+  ],
+  [
+    ["生きた心地", "気が気"],
+    ["しな", "しませ", "でな", "じゃな"],
+  ],
+];
