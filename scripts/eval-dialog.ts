@@ -52,6 +52,8 @@ const DEV_BLOCKS = {
   "dev-round20": "ROUND 20",
   // round 21: two blind writers' pools, half of them (the other half is held-out-19, kept back by the lead).
   "dev-round21": "ROUND 21",
+  // round 22: two blind writers' pools, half of them (the other half is held-out-20, kept back by the lead).
+  "dev-round22": "ROUND 22",
   // acts' own check (round 13): conversation acts in context and cold (relief, thanks, a person in many
   // words, confusion, "that didn't help"), written before its changes.
   "dev-acts3": "ACTS3",
