@@ -23,6 +23,17 @@ describe("classify: fragments cut by the screen", () => {
     expect([r?.reason, r?.topic]).toEqual(["userunknown", "user-unknown"]);
   });
 
+  it.each([
+    ["unknown in local recipient table"],
+    ["in virtual alias table (in reply to RCPT TO command)"],
+    ["    <aya@example.jp>: Recipient address rejected: User\n    unknown in virtual mailbox table"],
+  ])(
+    "reads Postfix's 'User unknown in … table' with 'User unknown' cut off the screen's top: %s",
+    async (paste) => {
+      expect((await first(paste))?.topic).toBe("user-unknown");
+    },
+  );
+
   it("reads on past Sendmail's first line cut at 'original message was received at'", async () => {
     const r = await first(
       [

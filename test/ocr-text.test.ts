@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { keepsBreak } from "../knowledge/bounce/unwrap.ts";
 import { classify } from "../knowledge/classify.ts";
-import { cleanOcrText } from "../knowledge/ocr/clean.ts";
+import { cleanOcrText, firstBounceLine } from "../knowledge/ocr/clean.ts";
 import { layoutText, type OcrWord } from "../knowledge/ocr/layout.ts";
 
 /**
@@ -414,6 +414,23 @@ describe("OCR cleaning", () => {
     expect(text).toBe(
       "Sent <<< RCPT TO:<taro@example.jp> Received >>> 550 5.1.1\n<taro@example.jp>... user unknown",
     );
+  });
+
+  it("shows a screenshot's line that only says the mail was not delivered, the notice's own before the subject", () => {
+    expect(
+      firstBounceLine("Non Delivery Notification\n\n指定された送信先はエラーのためお届けできませんでした。"),
+    ).toBe("指定された送信先はエラーのためお届けできませんでした。");
+    expect(firstBounceLine("This message could not be delivered.")).toBe(
+      "This message could not be delivered.",
+    );
+    // The subject alone is still what was read; a code or an address goes first.
+    expect(firstBounceLine("Undelivered Mail Returned to Sender\n")).toBe(
+      "Undelivered Mail Returned to Sender",
+    );
+    expect(
+      firstBounceLine("Undelivered Mail Returned to Sender\n\n<taro@example.jp>: temporary failure"),
+    ).toBe("<taro@example.jp>: temporary failure");
+    expect(firstBounceLine("9:41\n今日の天気は晴れ")).toBeUndefined();
   });
 
   // How long these take is measured by npm run bench:classify (bench/adversarial.ts TEXT_ADVERSARIAL).

@@ -113,9 +113,14 @@ function looksPasted(message: Message, lines: readonly string[]): boolean {
   );
 }
 
+/** A line that says the message bounced ("This message could not be delivered.", 「…お届けできませんでした」). */
+export function tellsBounce(line: string): boolean {
+  return mentionsAny(line, BOUNCE_WORDS) || JAPANESE_BOUNCE.test(line);
+}
+
 /** The first line that says the message bounced, for a notice that says nothing more. */
 function bounceSentence(lines: readonly string[]): string {
-  const line = lines.slice(0, 60).find((l) => mentionsAny(l, BOUNCE_WORDS) || JAPANESE_BOUNCE.test(l));
+  const line = lines.slice(0, 60).find(tellsBounce);
   return line ? squash(line).slice(0, 300) : "";
 }
 

@@ -1,5 +1,6 @@
 import { hasSmtpCode } from "../bounce/signals.ts";
 import { findAddresses } from "../bounce/text.ts";
+import { tellsBounce } from "../formats/generic.ts";
 import { isWideChar } from "./layout.ts";
 import { mendWords } from "./words.ts";
 
@@ -347,12 +348,20 @@ export function cleanOcrText(text: string): string {
 /**
  * The first line of a screenshot's text that carries part of a bounce (an SMTP reply or status code, or
  * an address), or undefined: what the user is shown of a screenshot that could be read only in part.
+ * Without either, a line that says the mail could not be delivered is what was read (Amazon SES's "This
+ * message could not be delivered.", a Japanese server's 「指定された送信先はエラーのためお届けできませんでした」):
+ * the notice's own line rather than the subject the cleaner keeps on top (a line followed by a blank).
  * Not masked: the caller masks it (knowledge/pii.ts) before it goes anywhere.
  */
 export function firstBounceLine(text: string): string | undefined {
-  for (const line of text.split("\n").slice(0, 200)) {
-    const t = line.trim();
-    if (t.length > 0 && t.length <= 2000 && (hasSmtpCode(t) || findAddresses(t).length > 0)) return t;
-  }
-  return undefined;
+  const lines = text
+    .split("\n")
+    .slice(0, 200)
+    .map((l) => l.trim());
+  const shown = (t: string) => t.length > 0 && t.length <= 2000;
+  const part = lines.find((t) => shown(t) && (hasSmtpCode(t) || findAddresses(t).length > 0));
+  if (part) return part;
+  const told = (t: string) => shown(t) && tellsBounce(t);
+  const sentence = lines.findIndex((t, i) => told(t) && !(i === 0 && lines[1] === ""));
+  return sentence !== -1 ? lines[sentence] : told(lines[0] ?? "") ? lines[0] : undefined;
 }

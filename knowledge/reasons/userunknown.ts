@@ -41,6 +41,12 @@ export const PHRASES: readonly string[] = [
   "email address could not be found",
   "email address does not exist",
   "illegal envelope to: address",
+  // Postfix's lookup tables answer only "User unknown in … table": the tail reads the same where a
+  // screenshot's top (or a narrow screen's wrap) cut "User unknown" off.
+  "in local recipient table",
+  "in relay recipient table",
+  "in virtual alias table",
+  "in virtual mailbox table",
   "invalid address",
   "invalid final delivery userid", // IMail
   "invalid mailbox",
