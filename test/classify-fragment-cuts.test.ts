@@ -34,6 +34,17 @@ describe("classify: fragments cut by the screen", () => {
     },
   );
 
+  it("reads Postfix's 'connect to …:25: Connection refused' as the server not answering, not a cut 'refused by' block", async () => {
+    // Before, the line's last words were completed as blocked.ts's "connection refused by" (a block list).
+    for (const paste of [
+      "<aya@example.jp>: connect to mx.example.jp[192.0.2.7]:25: Connection refused",
+      "delivery temporarily suspended: connect to\n    mx.example.jp[192.0.2.7]:25: Connection refused",
+    ])
+      expect((await first(paste))?.topic, paste).toBe("server-trouble");
+    // Sendmail's "Connection refused by host" is the block it was.
+    expect((await first("Deferred: Connection refused by mx.example.jp."))?.reason).toBe("blocked");
+  });
+
   it("reads on past Sendmail's first line cut at 'original message was received at'", async () => {
     const r = await first(
       [

@@ -43,6 +43,10 @@ describe("recipients come from the bounce, not from the notice's headers", () =>
       `こんなメールが来ました。${USER} から送ったのに\nFrom: MAILER-DAEMON@xa2.so-net.ne.jp\nTo: Taro <${USER}>\nDate: Fri, 14 Mar 2025 09:00:00 +0900\nSubject: Undeliverable: hello`,
     ],
     ["a folded To: with two addresses", `To: ${USER},\n    taro@example.net\nSubject: failure notice`],
+    [
+      "Japanese labels without colons, as some apps show them (OCR joins the date to its label)",
+      `件名 Undelivered Mail Returned to Sender\n差出人 MAILER-DAEMON\n宛先 ${USER}\n日付2025/03/14 9:00`,
+    ],
   ])("%s", async (_name, headers) => {
     for (const bounce of [
       "550 5.1.1 <ken@example.com>... User unknown",
@@ -76,6 +80,7 @@ describe("recipients come from the bounce, not from the notice's headers", () =>
     for (const paste of [
       "次のあて先へのメールを配信できませんでした。\n\n宛先: nakamura@mail.example.jp\n理由: 宛先のメールアドレスが見つかりません。",
       "宛先: nakamura@mail.example.jp\n理由: 宛先のメールアドレスが見つかりません。",
+      "宛先 nakamura@mail.example.jp\n理由 宛先のメールアドレスが見つかりません。",
     ])
       expect(await recipients(paste), paste).toEqual(["n***@mail.example.jp"]);
   });

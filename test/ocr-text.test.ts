@@ -433,6 +433,16 @@ describe("OCR cleaning", () => {
     expect(firstBounceLine("9:41\n今日の天気は晴れ")).toBeUndefined();
   });
 
+  it("shows the notice's line, not the user's own address on a header row the app labelled", () => {
+    const notice = "<hanako@example.co.jp>: host mx.example.co.jp[192.0.2.1] said: 550";
+    expect(
+      firstBounceLine(`宛先 taro@docomo.ne.jp\n件名 Undelivered Mail Returned to Sender\n\n${notice}`),
+    ).toBe(notice);
+    expect(firstBounceLine(`To: taro@so-net.ne.jp\n\nSubject: Undelivered Mail\n\n${notice}`)).toBe(notice);
+    // Nothing of the notice read: the header row is still what was read.
+    expect(firstBounceLine("To: taro@so-net.ne.jp\n\nSubject: Nyaan")).toBe("To: taro@so-net.ne.jp");
+  });
+
   // How long these take is measured by npm run bench:classify (bench/adversarial.ts TEXT_ADVERSARIAL).
   it.each([
     ["a run of long-vowel marks, read as the dashes they look like", "ー".repeat(5000), "-".repeat(5000)],

@@ -17,6 +17,9 @@ const MIN_CHARS = 10;
 /** Words looked at before the cut (no phrase is longer than this). */
 const MAX_WORDS = 12;
 
+/** Words that say nothing by themselves: a phrase's end made of them only is no cut reason. */
+const FUNCTION_WORDS = new Set(["", ..."a an the by to for from of in on at with as is was".split(" ")]);
+
 interface Completion {
   phrase: string;
   reason: string;
@@ -42,6 +45,9 @@ function build(): Map<string, Completion | null> {
       if (phrase.includes("…") || heldOut.has(phrase)) continue;
       const words = phrase.split(" ");
       for (let k = MIN_WORDS; k < words.length; k++) {
+        // Words the screen cut off must say something: "… Connection refused" is whole as it stands
+        // (Postfix's "connect to x[…]:25: Connection refused"), not "connection refused by" cut.
+        if (words.slice(k).every((w) => FUNCTION_WORDS.has(w))) continue;
         const key = words.slice(0, k).join(" ");
         if (key.length < MIN_CHARS) continue;
         const had = table.get(key);

@@ -16,15 +16,19 @@ import { findAddresses } from "./text.ts";
  * the notice's subject, sender and addressees, as a whole mail has them.
  */
 
+/**
+ * Japanese apps may show their labels without a colon, 「宛先 taro@docomo.ne.jp」「件名 Returned mail…」
+ * (OCR also drops the blank before a date: 「日付2025/11/03」); English labels always have one.
+ */
 const HEADER =
-  /^(to|from|subject|date|cc|bcc|sent|reply-to|return-path|delivered-to|x-original-to|送信者|差出人|宛先|件名|日付|送信日時|受信日時)[ \t]*[:：][ \t]*/i;
+  /^(?:(to|from|subject|date|cc|bcc|sent|reply-to|return-path|delivered-to|x-original-to)[ \t]*[:：]|(送信者|差出人|宛先|件名|日付|日時|送信日時|受信日時)(?:[ \t]*[:：]|[ \t]|(?=\d)))[ \t]*/i;
 /** A mail header line ("Subject: …", "件名：…"): never the server's explanation. */
 export function isHeaderLine(line: string): boolean {
   return HEADER.test(line);
 }
 
 /** 「宛先: x@y」 right before 「理由: …」 is a Japanese notice's list of failed recipients, not a header. */
-const EXPLANATION = /^(?:理由|原因|詳細|エラー内容|reason|error)[ \t]*[:：]/i;
+const EXPLANATION = /^(?:(?:理由|原因|詳細|エラー内容)[ \t]*[:： \t]|(?:reason|error)[ \t]*[:：])/i;
 const ADDRESSEE_FIELDS = new Set(["to", "cc", "bcc", "delivered-to", "x-original-to", "宛先"]);
 const ENGLISH_FIELDS = new Set(["to", "from", "subject", "date"]);
 
@@ -55,7 +59,7 @@ function headerAt(lines: readonly string[], i: number): HeaderLine | undefined {
     value += ` ${lines[i + count]!.trim()}`;
     count++;
   }
-  return { index: i, count, field: m[1]!.toLowerCase(), value: value.trim() };
+  return { index: i, count, field: (m[1] ?? m[2]!).toLowerCase(), value: value.trim() };
 }
 
 /** An English line that belongs to a bounce notice, not to the user's own words around the paste. */

@@ -1,3 +1,4 @@
+import { isHeaderLine } from "../bounce/notice-headers.ts";
 import { hasSmtpCode } from "../bounce/signals.ts";
 import { findAddresses } from "../bounce/text.ts";
 import { tellsBounce } from "../formats/generic.ts";
@@ -351,6 +352,9 @@ export function cleanOcrText(text: string): string {
  * Without either, a line that says the mail could not be delivered is what was read (Amazon SES's "This
  * message could not be delivered.", a Japanese server's 「指定された送信先はエラーのためお届けできませんでした」):
  * the notice's own line rather than the subject the cleaner keeps on top (a line followed by a blank).
+ * A header row the app shows with a label the cleaner did not take for its own (「宛先 taro@docomo.ne.jp」,
+ * "To: taro@so-net.ne.jp" under a daemon's From:) is the user's own address: shown only when nothing of
+ * the notice was read.
  * Not masked: the caller masks it (knowledge/pii.ts) before it goes anywhere.
  */
 export function firstBounceLine(text: string): string | undefined {
@@ -359,9 +363,11 @@ export function firstBounceLine(text: string): string | undefined {
     .slice(0, 200)
     .map((l) => l.trim());
   const shown = (t: string) => t.length > 0 && t.length <= 2000;
-  const part = lines.find((t) => shown(t) && (hasSmtpCode(t) || findAddresses(t).length > 0));
-  if (part) return part;
+  const part = (t: string) => shown(t) && (hasSmtpCode(t) || findAddresses(t).length > 0);
+  const notice = lines.find((t) => part(t) && !isHeaderLine(t));
+  if (notice) return notice;
   const told = (t: string) => shown(t) && tellsBounce(t);
   const sentence = lines.findIndex((t, i) => told(t) && !(i === 0 && lines[1] === ""));
-  return sentence !== -1 ? lines[sentence] : told(lines[0] ?? "") ? lines[0] : undefined;
+  if (sentence !== -1) return lines[sentence];
+  return told(lines[0] ?? "") ? lines[0] : lines.find(part);
 }

@@ -8,6 +8,9 @@ import { phraseOnlyCheck, type ReasonCheck } from "./check.ts";
  */
 export const PHRASES: readonly string[] = [
   " had no relevant answers",
+  // Postfix: "connect to mx.example.jp[192.0.2.1]:25: Connection refused": nothing listens there (not
+  // Sendmail's "Connection refused by host", read as a block in blocked.ts).
+  ":25: connection refused",
   "address family mismatch on destination mxs",
   "all routes to destination blocked",
   "although i'm listed as a best-preference mx or a for that host",
