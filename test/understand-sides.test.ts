@@ -60,6 +60,13 @@ describe("actionAsked", () => {
     // Named as needed or not, with the user as the one who would act, it still asks whose it is to fix.
     expect(actionAsked("私は何もしなくていいの？")).toBeUndefined();
   });
+
+  it("reads the user named as the one to act as asking what is needed where no side failed (noSides)", () => {
+    expect(actionAsked("こっちは何もしなくていいの？", true)).toBe("needed");
+    expect(actionAsked("do i need to do anything about them", true)).toBe("needed");
+    expect(actionAsked("do i need to do anything about them")).toBeUndefined();
+    expect(actionAsked("私のせいなの？何かする必要ある？", true)).toBeUndefined();
+  });
 });
 
 describe("ownActionAsked", () => {

@@ -7,7 +7,7 @@ import {
   type QuestionBank,
 } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
-import { withoutWords } from "../text.ts";
+import { mentionsAny, withoutWords } from "../text.ts";
 import { isQuestion, sentencePieces } from "./asking.ts";
 import { negatesIn } from "./negation.ts";
 import {
@@ -18,7 +18,7 @@ import {
   type ReadingTable,
   readingTable,
 } from "./normalize.ts";
-import { asksOutcome, toldSentOnly } from "./outcome.ts";
+import { asksLaterArrival, asksOutcome, toldSentOnly } from "./outcome.ts";
 import { addPostings, topTwo } from "./scoring.ts";
 import {
   actionAsked,
@@ -198,6 +198,16 @@ export function buildQuestionIndex(
   const stepsQuestion = questions.find((q) => q.does === "next-steps");
   // Whether to wait (the question of that frame).
   const waitQuestion = outcomeQuestions.find((q) => q.asksOutcome === "after-waiting");
+  // Whether the mail got there (the question that, asked cold with no returned mail named, asks whether no
+  // returned mail means it arrived: `withoutBounce`).
+  const arrivalQuestion = questions.find((q) => q.withoutBounce !== undefined);
+  // Where nothing of the user's failed and waiting is no step of the diagnosis (an automatic reply, returned
+  // mail for mail never sent: wait's answer there is "nothing to wait for", no follow-up of the diagnosis's
+  // own as "still trying"'s how-long), "do I need to do anything?" and "can I leave it?" ask for its steps.
+  const stepsNotWaiting = (topic: TopicId) => {
+    const waiting = waitQuestion?.topics[topic];
+    return NOTHING_FAILED.has(topic) && !(waiting !== undefined && "followUp" in waiting);
+  };
   const owner: number[] = []; // example → question index
   const examples: string[] = [];
   // A question's examples are one after another: question qi's are firstExample[qi]…firstExample[qi + 1].
@@ -600,6 +610,18 @@ export function buildQuestionIndex(
             : own.has(asked.id) && (decided.candidates[0]?.score ?? 0) >= THRESHOLDS.sure);
         if (meant && !kept) decided = { kind: "confident", id: meant.id, candidates: decided.candidates };
       }
+      // 「これ結局届くの？」「明日には届いてるかな」 after "still trying": whether it will arrive, asked in the
+      // non-past or of a time to come, asks what waiting brings (wait: "it is still being retried until…"; after
+      // "gave up": "no, not now"), not whether it has arrived so far (「届いた？」「届いてないの？」).
+      if (
+        topic !== null &&
+        waitQuestion?.topics[topic] !== undefined &&
+        !stepsNotWaiting(topic) &&
+        decided.kind === "confident" &&
+        decided.id === arrivalQuestion?.id &&
+        asksLaterArrival(text)
+      )
+        decided = { kind: "confident", id: waitQuestion.id, candidates: decided.candidates };
       // Whose side: 「私のメールボックスがいっぱいなの？」 after "the recipient's mailbox is full" names the
       // user's own side where the diagnosis in plain words would be the answer: it asks whose side it is.
       // 「相手のメールボックスがいっぱいってこと？」 names the other side and says the diagnosis again, asking
@@ -678,13 +700,31 @@ export function buildQuestionIndex(
         decided.kind === "confident" &&
         (decided.id === sideQuestion?.id ||
           (bank.questions.get(decided.id)?.asksHelp === true && ownActionAsked(text)))
-          ? actionAsked(text)
+          ? actionAsked(text, topic !== null && NOTHING_FAILED.has(topic))
           : undefined;
       if (topic !== null && stepsQuestion && action !== undefined && !choosesSide(text)) {
         const meant =
-          action === "can" ? stepsQuestion : waitQuestion?.topics[topic] ? waitQuestion : undefined;
+          action === "can" || stepsNotWaiting(topic)
+            ? stepsQuestion
+            : waitQuestion?.topics[topic]
+              ? waitQuestion
+              : undefined;
         if (meant) decided = { kind: "confident", id: meant.id, candidates: decided.candidates };
       }
+      // 「このメール、放っておいていいのかな」 after an automatic reply: leaving it alone, asked where nothing failed and
+      // nothing is retried, asks whether anything is to be done (the steps: "no need to resend"), not whether
+      // it arrives by waiting (wait's examples 「放置でいいの？」 ask that after "still trying"); arrival named
+      // (「放っておけば届く？」) is still waiting.
+      if (
+        topic !== null &&
+        stepsQuestion &&
+        stepsNotWaiting(topic) &&
+        decided.kind === "confident" &&
+        decided.id === waitQuestion?.id &&
+        mentionsAny(text, LEAVING_ALONE) &&
+        !mentionsAny(text, WAITED_FOR)
+      )
+        decided = { kind: "confident", id: stepsQuestion.id, candidates: decided.candidates };
       // 「…ってこと？」「…って何？」 with a diagnosis on screen asks what it means: a question of other
       // diagnoses that only shares its words (「パスワードが違うってこと？」 after "could not verify the
       // sender" is no question about a wrong address) gives way to this diagnosis in plain words.
@@ -1136,6 +1176,42 @@ function fitOf(q: Question, topic: TopicId | null): Fit {
  * for mail they never sent. Questions answer them apart from the failures.
  */
 const NOTHING_FAILED: ReadonlySet<TopicId> = new Set<TopicId>(["delayed", "not-a-bounce", "backscatter"]);
+
+/** Leaving a mail alone (「放っておいて」「無視して」「スルー」 "leave it", "ignore"): plain scans. */
+const LEAVING_ALONE = [
+  "放って",
+  "ほうって",
+  "ほっと",
+  "ほおって",
+  "放置",
+  "ほうち",
+  "無視",
+  "むし",
+  "スルー",
+  "するー",
+  "何もしな",
+  "なにもしな",
+  "leave it",
+  "leave them",
+  "ignore",
+];
+/** What comes of waiting named, arriving or stopping (「放っておけば届く？」「放置してたら来なくなる？」). */
+const WAITED_FOR = [
+  "届",
+  "とど",
+  "着",
+  "来なく",
+  "こなく",
+  "止ま",
+  "とまる",
+  "収ま",
+  "おさま",
+  "arrive",
+  "deliver",
+  "get there",
+  "go through",
+  "stop",
+];
 
 /**
  * The decision without the questions a text lacks the needed words of (`lacks`). Where the best one lacked
