@@ -4,6 +4,7 @@ import {
   choosesSide,
   endsWithSide,
   guessesSide,
+  namesMistake,
   ownActionAsked,
   sideNamed,
 } from "../dialogs/understand/sides.ts";
@@ -112,5 +113,14 @@ describe("endsWithSide", () => {
     expect(endsWithSide("相手のメールボックスがいっぱいってこと？")).toBe(false);
     expect(endsWithSide("うちの方で何かすることある？")).toBe(false);
     expect(endsWithSide("送り直したほうがいい？")).toBe(false);
+  });
+});
+
+describe("namesMistake", () => {
+  it("reads a judgement named as mistaken, not a mistake of the user's", () => {
+    expect(namesMistake("相手のウイルス対策の誤検知ってことはない？")).toBe(true);
+    expect(namesMistake("向こうのフィルターの勘違いじゃない？")).toBe(true);
+    expect(namesMistake("could it be a false positive on their side")).toBe(true);
+    expect(namesMistake("アドレスを間違えたかも")).toBe(false);
   });
 });

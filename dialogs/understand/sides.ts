@@ -264,6 +264,29 @@ export function guessesSide(text: string): boolean {
   return BROKEN_WORDS.some((w) => t.includes(w)) || DOUBT_WORDS.some((w) => t.includes(w));
 }
 
+/**
+ * A judgement named as mistaken (「誤検知」「勘違い」 "false alarm"): the filter or antivirus that judged is what it
+ * names, whether it erred on the other side is what it asks.
+ */
+const MISTAKE_WORDS = [
+  "誤検知",
+  "誤検出",
+  "誤判定",
+  "誤認",
+  "誤作動",
+  "勘違い",
+  "かんちがい",
+  "false alarm",
+  "false positive",
+  "by mistake",
+  "mistakenly",
+];
+
+/** Whether a text names a judgement as mistaken (a plain scan). */
+export function namesMistake(text: string): boolean {
+  return mentionsAny(text, MISTAKE_WORDS);
+}
+
 /** The text after its last comma or full stop that has words after it. */
 function lastClause(t: string): string {
   const end = t.trimEnd();

@@ -26,6 +26,7 @@ import {
   endsWithSide,
   guessesSide,
   namesFault,
+  namesMistake,
   ownActionAsked,
   sideNamed,
 } from "./sides.ts";
@@ -107,6 +108,11 @@ export const THRESHOLDS = {
   spread: 0.7,
   /** How much of a question's second-best example counts next to its best. */
   second: 0.3,
+  /**
+   * With a diagnosis on screen, a word asked about (「ドメインって言葉がわからない」) read alone matches a question
+   * this well: that question is what the word means (ドメイン 0.94, SPF 0.77; 「認証」 0.53 is only a word of one).
+   */
+  termKnown: 0.6,
   /** Multiplier for questions with an answer of their own for the diagnosis on screen. */
   contextBoost: 1.3,
   /** Multiplier for questions with answers of their own for other diagnoses, but not the one on screen. */
@@ -663,7 +669,9 @@ export function buildQuestionIndex(
       )
         decided = { kind: "confident", id: sideQuestion.id, candidates: decided.candidates };
       // 「向こうのサーバーが壊れてるの？」「ソネット側がおかしいって可能性はないの？」: a side guessed to be at fault,
-      // asked, is whose side it is, unless a question of the diagnosis's own is clearly asked (`sure`).
+      // asked, is whose side it is, unless a question of the diagnosis's own is clearly asked (`sure`); a
+      // judgement guessed mistaken (「相手のウイルス対策の誤検知ってことはない？」) asks it whatever the words of
+      // what judged match (the antivirus: how to scan).
       const guessed = decided.kind === "confident" ? decided.id : undefined;
       if (
         topic !== null &&
@@ -672,7 +680,8 @@ export function buildQuestionIndex(
         (guessed === undefined ||
           guessed === plainWords?.id ||
           !own.has(guessed) ||
-          (decided.candidates[0]?.score ?? 0) < THRESHOLDS.sure) &&
+          (decided.candidates[0]?.score ?? 0) < THRESHOLDS.sure ||
+          namesMistake(text)) &&
         isQuestion(text) &&
         guessesSide(text)
       )
@@ -725,6 +734,21 @@ export function buildQuestionIndex(
         !mentionsAny(text, WAITED_FOR)
       )
         decided = { kind: "confident", id: stepsQuestion.id, candidates: decided.candidates };
+      // 「ドメインって言葉がわからない」「「ドメイン」ってそもそも何を指してるの」 with a diagnosis on screen: a word
+      // of the advice asked about that a question knows by itself (the word read alone, nothing on screen, in
+      // nearly its example's words: ドメイン → what a domain is) is that question, what the word means; not the
+      // diagnosis in plain words, nor a question its frame's words share (「言葉がわからない」 "I'm lost").
+      if (topic !== null) {
+        const term = termAskedAbout(text);
+        const alone = term === undefined ? undefined : index.understand(term, null);
+        if (
+          alone?.kind === "confident" &&
+          (alone.candidates[0]?.score ?? 0) >= THRESHOLDS.termKnown &&
+          answers(alone.id) &&
+          answerable(bank.questions.get(alone.id)!, topic)
+        )
+          return { kind: "confident", id: alone.id, candidates: decided.candidates };
+      }
       // 「…ってこと？」「…って何？」 with a diagnosis on screen asks what it means: a question of other
       // diagnoses that only shares its words (「パスワードが違うってこと？」 after "could not verify the
       // sender" is no question about a wrong address) gives way to this diagnosis in plain words.
@@ -1107,7 +1131,25 @@ export function retellsAdvice(text: string): boolean {
 }
 
 /** Frames after a word that ask what it means (「SPFってなに」「リレーとは」). */
-const TERM_FRAMES = ["ってなに", "って何", "ってなん", "とは", "ってどういう"];
+const TERM_FRAMES = [
+  "ってなに",
+  "って何",
+  "ってなん",
+  "とは",
+  "ってどういう",
+  // The word itself not understood (「ドメインって言葉がわからない」「…の意味がピンとこない」).
+  "って言葉",
+  "という言葉",
+  "って単語",
+  "という単語",
+  "って用語",
+  "の意味",
+  "って意味",
+  "ってわから",
+  "って分から",
+  "ってよくわから",
+  "ってピンとこ",
+];
 
 /**
  * The word a text asks the meaning of (「SPF」 of 「SPFってなに？」), when the text is that word and a frame
@@ -1120,16 +1162,22 @@ export function termAskedAbout(text: string): string | undefined {
     "",
   ).trim();
   if (t.length > MAX_TERM_QUESTION_CHARS) return undefined;
+  // The word ends where the first frame starts (「ドメインって言葉がわからない」: not at 「がわから」).
+  let at = -1;
   for (const frame of TERM_FRAMES) {
-    const at = t.indexOf(frame);
-    if (at <= 0) continue;
-    const term = t.slice(0, at).trim();
-    return term.length >= 2 && !term.includes(" ") ? term : undefined;
+    let i = t.indexOf(frame);
+    // 「できることは」: 「とは」 of 「こと」 + は is no frame.
+    while (i > 0 && frame === "とは" && t[i - 1] === "こ") i = t.indexOf(frame, i + 1);
+    if (i > 0 && (at < 0 || i < at)) at = i;
   }
-  return undefined;
+  if (at < 0) return undefined;
+  const term = withoutWords(t.slice(0, at), TERM_QUOTES, "").trim();
+  return term.length >= 2 && !term.includes(" ") ? term : undefined;
 }
+/** Quotes around the word (「「ドメイン」って何？」). */
+const TERM_QUOTES = ["「", "」", "『", "』", '"', "'"];
 /** Words that stress the asking and say nothing of the word asked about (「ドメインってそもそも何？」). */
-const TERM_FILLERS = ["そもそも", "いったい", "一体", "結局"];
+const TERM_FILLERS = ["そもそも", "いったい", "一体", "結局", "いまいち", "イマイチ"];
 /** A question about one word is short (「リレーって何のことですか」). */
 const MAX_TERM_QUESTION_CHARS = 20;
 
