@@ -169,6 +169,9 @@ const DEV_BLOCKS = {
   // follow21's own check (round 21): follow-ups on the less common topics (the recipient's side: tell them,
   // what to say; "what now?", whose side, will it go through if I…, how long, size), written first.
   "dev-follow21": "FOLLOW 21",
+  // follow22's own check (round 22): follow-ups of less common topics, "what now?", will it arrive in the end, a
+  // word of the advice not understood, false positives on the recipient's side; written before its changes.
+  "dev-follow22": "FOLLOW 22",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */

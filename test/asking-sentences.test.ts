@@ -51,6 +51,14 @@ describe("the word a short question asks the meaning of", () => {
     expect(termAskedAbout("リレーって何のことですか")).toBe("リレー");
     expect(termAskedAbout("ＳＰＦとは")).toBe("spf");
   });
+  it("is the word before a frame that says the word is not understood, out of its quotes", () => {
+    expect(termAskedAbout("そもそもドメインって言葉がわからない")).toBe("ドメイン");
+    expect(termAskedAbout("ドメインの意味がいまいちピンとこない")).toBe("ドメイン");
+    expect(termAskedAbout("「ドメイン」ってそもそも何を指してるの")).toBe("ドメイン");
+  });
+  it("is no word before 「ことは」, which is no 「とは」", () => {
+    expect(termAskedAbout("私にできることはゼロってこと？")).toBeUndefined();
+  });
   it("is nothing when the text asks more than one word's meaning, or no word is named", () => {
     expect(termAskedAbout("ってなに")).toBeUndefined();
     expect(termAskedAbout("相手のメールボックスがいっぱいで入らないってなにが起きてるの")).toBeUndefined();

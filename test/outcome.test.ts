@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksOutcome, toldSentOnly } from "../dialogs/understand/outcome.ts";
+import { asksLaterArrival, asksOutcome, toldSentOnly } from "../dialogs/understand/outcome.ts";
 
 /** 「直したら届く？」: a question about what comes of something done, or of waiting. */
 describe("what comes of a condition (outcome.ts)", () => {
@@ -56,5 +56,28 @@ describe("every sending told as done (outcome.ts toldSentOnly)", () => {
     expect(toldSentOnly("送り直していい？")).toBe(false);
     expect(toldSentOnly("相手に届いてる？")).toBe(false);
     expect(toldSentOnly("送".repeat(5_000))).toBe(false);
+  });
+});
+
+/** 「これ結局届くの？」: whether it will arrive (non-past, a time to come), not whether it has (「届いた？」). */
+describe("a later arrival asked (outcome.ts asksLaterArrival)", () => {
+  it("reads arriving in the non-past, or with a time still to come, as what is yet to come", () => {
+    expect(asksLaterArrival("これ結局届くの？")).toBe(true);
+    expect(asksLaterArrival("最終的にはちゃんと相手に行くんですか？")).toBe(true);
+    expect(asksLaterArrival("相手に届きますか")).toBe(true);
+    expect(asksLaterArrival("明日には向こうに届いてるかな")).toBe(true);
+    expect(asksLaterArrival("will it get there in the end?")).toBe(true);
+  });
+
+  it("reads arriving told in the past or as done so far as what has happened", () => {
+    expect(asksLaterArrival("結局、相手に届いたんですか？")).toBe(false);
+    expect(asksLaterArrival("相手に届いてる？")).toBe(false);
+    expect(asksLaterArrival("ちゃんと届きましたか")).toBe(false);
+    expect(asksLaterArrival("did it arrive?")).toBe(false);
+  });
+
+  it("reads the last sentence: a later arrival told before a question of the past is the story", () => {
+    expect(asksLaterArrival("明日届くって言ってたけど。昨日のは届いた？")).toBe(false);
+    expect(asksLaterArrival("届く".repeat(2_500))).toBe(true);
   });
 });

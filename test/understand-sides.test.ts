@@ -4,6 +4,7 @@ import {
   choosesSide,
   endsWithSide,
   guessesSide,
+  namesMistake,
   ownActionAsked,
   sideNamed,
 } from "../dialogs/understand/sides.ts";
@@ -60,6 +61,13 @@ describe("actionAsked", () => {
     // Named as needed or not, with the user as the one who would act, it still asks whose it is to fix.
     expect(actionAsked("私は何もしなくていいの？")).toBeUndefined();
   });
+
+  it("reads the user named as the one to act as asking what is needed where no side failed (noSides)", () => {
+    expect(actionAsked("こっちは何もしなくていいの？", true)).toBe("needed");
+    expect(actionAsked("do i need to do anything about them", true)).toBe("needed");
+    expect(actionAsked("do i need to do anything about them")).toBeUndefined();
+    expect(actionAsked("私のせいなの？何かする必要ある？", true)).toBeUndefined();
+  });
 });
 
 describe("ownActionAsked", () => {
@@ -105,5 +113,14 @@ describe("endsWithSide", () => {
     expect(endsWithSide("相手のメールボックスがいっぱいってこと？")).toBe(false);
     expect(endsWithSide("うちの方で何かすることある？")).toBe(false);
     expect(endsWithSide("送り直したほうがいい？")).toBe(false);
+  });
+});
+
+describe("namesMistake", () => {
+  it("reads a judgement named as mistaken, not a mistake of the user's", () => {
+    expect(namesMistake("相手のウイルス対策の誤検知ってことはない？")).toBe(true);
+    expect(namesMistake("向こうのフィルターの勘違いじゃない？")).toBe(true);
+    expect(namesMistake("could it be a false positive on their side")).toBe(true);
+    expect(namesMistake("アドレスを間違えたかも")).toBe(false);
   });
 });

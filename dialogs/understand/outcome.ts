@@ -221,3 +221,96 @@ export function toldSentOnly(text: string): boolean {
   }
   return told;
 }
+
+/**
+ * Arrival said in the non-past, what is yet to come (「届くの？」「届きますか」「着くかな」「行くんですか」 "will it
+ * arrive"): 「届いた？」「届いてる？」 ask what has happened so far. Each form is a stem and what follows it.
+ */
+const LATER_ARRIVAL_JA = [
+  "届く",
+  "届き",
+  "とどく",
+  "とどき",
+  "着く",
+  "着き",
+  "つくの",
+  "つきます",
+  "行くの",
+  "行くん",
+  "行くか",
+  "行きます",
+  "いくの",
+  "いくん",
+  "いきます",
+];
+/** A polite stem told in the past (「届きました」「届きませんでした」): what has happened. */
+const TOLD_AS_PAST = ["ました", "ませんでした"];
+/** Time still to come (「明日には届いてる？」 "by tomorrow"): with any form of arriving it is a later arrival. */
+const LATER_TIMES = [
+  "明日",
+  "あした",
+  "あす",
+  "明後日",
+  "あさって",
+  "来週",
+  "週明け",
+  "今日中",
+  "きょうじゅう",
+  "そのうち",
+  "いずれ",
+  "最終的",
+  "さいしゅうてき",
+  "いつか",
+  "tomorrow",
+  "eventually",
+  "in the end",
+  "sooner or later",
+  "next week",
+];
+/** Any form of arriving, for LATER_TIMES. */
+const ARRIVING_ANY = [
+  "届",
+  "とど",
+  "着",
+  "行",
+  "arrive",
+  "get there",
+  "go through",
+  "get through",
+  "deliver",
+  "reach",
+];
+/** English asked of what is to come: "will it arrive", "is it going to get there". */
+const LATER_EN = [
+  "will it",
+  "will they",
+  "will my",
+  "will the",
+  "is it going to",
+  "going to arrive",
+  "gonna",
+];
+/** The arrival verbs of LATER_EN. */
+const ARRIVING_EN = ["arrive", "get there", "go through", "get through", "deliver", "reach", "get it"];
+
+/**
+ * Whether a text asks whether a mail will arrive later (「これ結局届くの？」「明日には届いてるかな」 "will it get
+ * there in the end?"), not whether it has (「届いた？」「届いてないの？」). A plain scan of its last sentence.
+ */
+export function asksLaterArrival(text: string): boolean {
+  const t = text.slice(0, MAX_TEXT_CHARS).normalize("NFKC").toLowerCase();
+  let start = 0;
+  for (let i = t.length - 2; i >= 0; i--)
+    if (SENTENCE_ENDS.includes(t[i]!)) {
+      start = i + 1;
+      break;
+    }
+  const last = t.slice(start);
+  if (LATER_TIMES.some((w) => last.includes(w)) && ARRIVING_ANY.some((w) => last.includes(w))) return true;
+  for (const stem of LATER_ARRIVAL_JA)
+    for (let at = last.indexOf(stem); at >= 0; at = last.indexOf(stem, at + 1)) {
+      const after = at + stem.length;
+      if (!TOLD_AS_PAST.some((e) => last.startsWith(e, after))) return true;
+    }
+  return LATER_EN.some((w) => last.includes(w)) && ARRIVING_EN.some((w) => last.includes(w));
+}

@@ -200,12 +200,17 @@ export function ownActionAsked(text: string): boolean {
   return actionAsked(text) === "can" && mentionsAny(text, OWN_ACTOR);
 }
 
-/** What a text asks the user to do, if that is what it asks: "can" something be done, or is anything "needed". */
-export function actionAsked(text: string): "can" | "needed" | undefined {
+/**
+ * What a text asks the user to do, if that is what it asks: "can" something be done, or is anything "needed".
+ * `noSides`: the diagnosis on screen is no failure of anyone's (still trying, an automatic reply), so the user
+ * named as the one to act (「こっちは何もしなくていい？」 "do I need to do anything") asks no side either.
+ */
+export function actionAsked(text: string, noSides = false): "can" | "needed" | undefined {
   if (namesFault(text)) return undefined;
   if (mentionsAny(text, CAN_DO_WORDS)) return "can";
   if (!mentionsAny(text, NEEDED_WORDS)) return undefined;
   if (mentionsAny(text, THINGS_TO_DO)) return "can";
+  if (noSides) return "needed";
   const t = text.normalize("NFKC").toLowerCase();
   if (OWN_SUBJECT_JA.some((w) => t.includes(w)) || hasEnglishWord(t, OWN_SUBJECT_EN)) return undefined;
   return "needed";
@@ -257,6 +262,29 @@ export function guessesSide(text: string): boolean {
   const named = sideNamed(t) !== undefined || PROVIDER_WORDS.some((w) => t.includes(w));
   if (!named || WH_WORDS.some((w) => t.includes(w))) return false;
   return BROKEN_WORDS.some((w) => t.includes(w)) || DOUBT_WORDS.some((w) => t.includes(w));
+}
+
+/**
+ * A judgement named as mistaken (「誤検知」「勘違い」 "false alarm"): the filter or antivirus that judged is what it
+ * names, whether it erred on the other side is what it asks.
+ */
+const MISTAKE_WORDS = [
+  "誤検知",
+  "誤検出",
+  "誤判定",
+  "誤認",
+  "誤作動",
+  "勘違い",
+  "かんちがい",
+  "false alarm",
+  "false positive",
+  "by mistake",
+  "mistakenly",
+];
+
+/** Whether a text names a judgement as mistaken (a plain scan). */
+export function namesMistake(text: string): boolean {
+  return mentionsAny(text, MISTAKE_WORDS);
 }
 
 /** The text after its last comma or full stop that has words after it. */

@@ -7,7 +7,7 @@ import {
   type QuestionBank,
 } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
-import { withoutWords } from "../text.ts";
+import { mentionsAny, withoutWords } from "../text.ts";
 import { isQuestion, sentencePieces } from "./asking.ts";
 import { negatesIn } from "./negation.ts";
 import {
@@ -18,7 +18,7 @@ import {
   type ReadingTable,
   readingTable,
 } from "./normalize.ts";
-import { asksOutcome, toldSentOnly } from "./outcome.ts";
+import { asksLaterArrival, asksOutcome, toldSentOnly } from "./outcome.ts";
 import { addPostings, topTwo } from "./scoring.ts";
 import {
   actionAsked,
@@ -26,6 +26,7 @@ import {
   endsWithSide,
   guessesSide,
   namesFault,
+  namesMistake,
   ownActionAsked,
   sideNamed,
 } from "./sides.ts";
@@ -107,6 +108,11 @@ export const THRESHOLDS = {
   spread: 0.7,
   /** How much of a question's second-best example counts next to its best. */
   second: 0.3,
+  /**
+   * With a diagnosis on screen, a word asked about (「ドメインって言葉がわからない」) read alone matches a question
+   * this well: that question is what the word means (ドメイン 0.94, SPF 0.77; 「認証」 0.53 is only a word of one).
+   */
+  termKnown: 0.6,
   /** Multiplier for questions with an answer of their own for the diagnosis on screen. */
   contextBoost: 1.3,
   /** Multiplier for questions with answers of their own for other diagnoses, but not the one on screen. */
@@ -198,6 +204,16 @@ export function buildQuestionIndex(
   const stepsQuestion = questions.find((q) => q.does === "next-steps");
   // Whether to wait (the question of that frame).
   const waitQuestion = outcomeQuestions.find((q) => q.asksOutcome === "after-waiting");
+  // Whether the mail got there (the question that, asked cold with no returned mail named, asks whether no
+  // returned mail means it arrived: `withoutBounce`).
+  const arrivalQuestion = questions.find((q) => q.withoutBounce !== undefined);
+  // Where nothing of the user's failed and waiting is no step of the diagnosis (an automatic reply, returned
+  // mail for mail never sent: wait's answer there is "nothing to wait for", no follow-up of the diagnosis's
+  // own as "still trying"'s how-long), "do I need to do anything?" and "can I leave it?" ask for its steps.
+  const stepsNotWaiting = (topic: TopicId) => {
+    const waiting = waitQuestion?.topics[topic];
+    return NOTHING_FAILED.has(topic) && !(waiting !== undefined && "followUp" in waiting);
+  };
   const owner: number[] = []; // example → question index
   const examples: string[] = [];
   // A question's examples are one after another: question qi's are firstExample[qi]…firstExample[qi + 1].
@@ -600,6 +616,18 @@ export function buildQuestionIndex(
             : own.has(asked.id) && (decided.candidates[0]?.score ?? 0) >= THRESHOLDS.sure);
         if (meant && !kept) decided = { kind: "confident", id: meant.id, candidates: decided.candidates };
       }
+      // 「これ結局届くの？」「明日には届いてるかな」 after "still trying": whether it will arrive, asked in the
+      // non-past or of a time to come, asks what waiting brings (wait: "it is still being retried until…"; after
+      // "gave up": "no, not now"), not whether it has arrived so far (「届いた？」「届いてないの？」).
+      if (
+        topic !== null &&
+        waitQuestion?.topics[topic] !== undefined &&
+        !stepsNotWaiting(topic) &&
+        decided.kind === "confident" &&
+        decided.id === arrivalQuestion?.id &&
+        asksLaterArrival(text)
+      )
+        decided = { kind: "confident", id: waitQuestion.id, candidates: decided.candidates };
       // Whose side: 「私のメールボックスがいっぱいなの？」 after "the recipient's mailbox is full" names the
       // user's own side where the diagnosis in plain words would be the answer: it asks whose side it is.
       // 「相手のメールボックスがいっぱいってこと？」 names the other side and says the diagnosis again, asking
@@ -641,7 +669,9 @@ export function buildQuestionIndex(
       )
         decided = { kind: "confident", id: sideQuestion.id, candidates: decided.candidates };
       // 「向こうのサーバーが壊れてるの？」「ソネット側がおかしいって可能性はないの？」: a side guessed to be at fault,
-      // asked, is whose side it is, unless a question of the diagnosis's own is clearly asked (`sure`).
+      // asked, is whose side it is, unless a question of the diagnosis's own is clearly asked (`sure`); a
+      // judgement guessed mistaken (「相手のウイルス対策の誤検知ってことはない？」) asks it whatever the words of
+      // what judged match (the antivirus: how to scan).
       const guessed = decided.kind === "confident" ? decided.id : undefined;
       if (
         topic !== null &&
@@ -650,7 +680,8 @@ export function buildQuestionIndex(
         (guessed === undefined ||
           guessed === plainWords?.id ||
           !own.has(guessed) ||
-          (decided.candidates[0]?.score ?? 0) < THRESHOLDS.sure) &&
+          (decided.candidates[0]?.score ?? 0) < THRESHOLDS.sure ||
+          namesMistake(text)) &&
         isQuestion(text) &&
         guessesSide(text)
       )
@@ -678,12 +709,45 @@ export function buildQuestionIndex(
         decided.kind === "confident" &&
         (decided.id === sideQuestion?.id ||
           (bank.questions.get(decided.id)?.asksHelp === true && ownActionAsked(text)))
-          ? actionAsked(text)
+          ? actionAsked(text, topic !== null && NOTHING_FAILED.has(topic))
           : undefined;
       if (topic !== null && stepsQuestion && action !== undefined && !choosesSide(text)) {
         const meant =
-          action === "can" ? stepsQuestion : waitQuestion?.topics[topic] ? waitQuestion : undefined;
+          action === "can" || stepsNotWaiting(topic)
+            ? stepsQuestion
+            : waitQuestion?.topics[topic]
+              ? waitQuestion
+              : undefined;
         if (meant) decided = { kind: "confident", id: meant.id, candidates: decided.candidates };
+      }
+      // 「このメール、放っておいていいのかな」 after an automatic reply: leaving it alone, asked where nothing failed and
+      // nothing is retried, asks whether anything is to be done (the steps: "no need to resend"), not whether
+      // it arrives by waiting (wait's examples 「放置でいいの？」 ask that after "still trying"); arrival named
+      // (「放っておけば届く？」) is still waiting.
+      if (
+        topic !== null &&
+        stepsQuestion &&
+        stepsNotWaiting(topic) &&
+        decided.kind === "confident" &&
+        decided.id === waitQuestion?.id &&
+        mentionsAny(text, LEAVING_ALONE) &&
+        !mentionsAny(text, WAITED_FOR)
+      )
+        decided = { kind: "confident", id: stepsQuestion.id, candidates: decided.candidates };
+      // 「ドメインって言葉がわからない」「「ドメイン」ってそもそも何を指してるの」 with a diagnosis on screen: a word
+      // of the advice asked about that a question knows by itself (the word read alone, nothing on screen, in
+      // nearly its example's words: ドメイン → what a domain is) is that question, what the word means; not the
+      // diagnosis in plain words, nor a question its frame's words share (「言葉がわからない」 "I'm lost").
+      if (topic !== null) {
+        const term = termAskedAbout(text);
+        const alone = term === undefined ? undefined : index.understand(term, null);
+        if (
+          alone?.kind === "confident" &&
+          (alone.candidates[0]?.score ?? 0) >= THRESHOLDS.termKnown &&
+          answers(alone.id) &&
+          answerable(bank.questions.get(alone.id)!, topic)
+        )
+          return { kind: "confident", id: alone.id, candidates: decided.candidates };
       }
       // 「…ってこと？」「…って何？」 with a diagnosis on screen asks what it means: a question of other
       // diagnoses that only shares its words (「パスワードが違うってこと？」 after "could not verify the
@@ -1067,7 +1131,25 @@ export function retellsAdvice(text: string): boolean {
 }
 
 /** Frames after a word that ask what it means (「SPFってなに」「リレーとは」). */
-const TERM_FRAMES = ["ってなに", "って何", "ってなん", "とは", "ってどういう"];
+const TERM_FRAMES = [
+  "ってなに",
+  "って何",
+  "ってなん",
+  "とは",
+  "ってどういう",
+  // The word itself not understood (「ドメインって言葉がわからない」「…の意味がピンとこない」).
+  "って言葉",
+  "という言葉",
+  "って単語",
+  "という単語",
+  "って用語",
+  "の意味",
+  "って意味",
+  "ってわから",
+  "って分から",
+  "ってよくわから",
+  "ってピンとこ",
+];
 
 /**
  * The word a text asks the meaning of (「SPF」 of 「SPFってなに？」), when the text is that word and a frame
@@ -1080,16 +1162,22 @@ export function termAskedAbout(text: string): string | undefined {
     "",
   ).trim();
   if (t.length > MAX_TERM_QUESTION_CHARS) return undefined;
+  // The word ends where the first frame starts (「ドメインって言葉がわからない」: not at 「がわから」).
+  let at = -1;
   for (const frame of TERM_FRAMES) {
-    const at = t.indexOf(frame);
-    if (at <= 0) continue;
-    const term = t.slice(0, at).trim();
-    return term.length >= 2 && !term.includes(" ") ? term : undefined;
+    let i = t.indexOf(frame);
+    // 「できることは」: 「とは」 of 「こと」 + は is no frame.
+    while (i > 0 && frame === "とは" && t[i - 1] === "こ") i = t.indexOf(frame, i + 1);
+    if (i > 0 && (at < 0 || i < at)) at = i;
   }
-  return undefined;
+  if (at < 0) return undefined;
+  const term = withoutWords(t.slice(0, at), TERM_QUOTES, "").trim();
+  return term.length >= 2 && !term.includes(" ") ? term : undefined;
 }
+/** Quotes around the word (「「ドメイン」って何？」). */
+const TERM_QUOTES = ["「", "」", "『", "』", '"', "'"];
 /** Words that stress the asking and say nothing of the word asked about (「ドメインってそもそも何？」). */
-const TERM_FILLERS = ["そもそも", "いったい", "一体", "結局"];
+const TERM_FILLERS = ["そもそも", "いったい", "一体", "結局", "いまいち", "イマイチ"];
 /** A question about one word is short (「リレーって何のことですか」). */
 const MAX_TERM_QUESTION_CHARS = 20;
 
@@ -1136,6 +1224,42 @@ function fitOf(q: Question, topic: TopicId | null): Fit {
  * for mail they never sent. Questions answer them apart from the failures.
  */
 const NOTHING_FAILED: ReadonlySet<TopicId> = new Set<TopicId>(["delayed", "not-a-bounce", "backscatter"]);
+
+/** Leaving a mail alone (「放っておいて」「無視して」「スルー」 "leave it", "ignore"): plain scans. */
+const LEAVING_ALONE = [
+  "放って",
+  "ほうって",
+  "ほっと",
+  "ほおって",
+  "放置",
+  "ほうち",
+  "無視",
+  "むし",
+  "スルー",
+  "するー",
+  "何もしな",
+  "なにもしな",
+  "leave it",
+  "leave them",
+  "ignore",
+];
+/** What comes of waiting named, arriving or stopping (「放っておけば届く？」「放置してたら来なくなる？」). */
+const WAITED_FOR = [
+  "届",
+  "とど",
+  "着",
+  "来なく",
+  "こなく",
+  "止ま",
+  "とまる",
+  "収ま",
+  "おさま",
+  "arrive",
+  "deliver",
+  "get there",
+  "go through",
+  "stop",
+];
 
 /**
  * The decision without the questions a text lacks the needed words of (`lacks`). Where the best one lacked
