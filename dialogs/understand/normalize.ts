@@ -15,6 +15,7 @@
  * single pass over the text.
  */
 
+import { SEPARATOR } from "../../knowledge/symptom-text.ts";
 import { hiraganaCode, LONG_VOWEL, vowelOf } from "./kana.ts";
 import { negatesIn } from "./negation.ts";
 
@@ -96,7 +97,6 @@ function isSeparator(code: number, ch: string): boolean {
   SEPARATOR_BMP[code] = separator ? 1 : 2;
   return separator;
 }
-const SEPARATOR = /[\s\p{P}\p{S}]/u;
 /** The category test's answer per BMP character: 0 not asked yet, 1 a separator, 2 not one. */
 const SEPARATOR_BMP = new Uint8Array(0x10000);
 
