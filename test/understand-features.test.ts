@@ -3,7 +3,15 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { hiraganaOf, LONG_VOWEL, vowelOf } from "../dialogs/understand/kana.ts";
+import {
+  hiraganaOf,
+  LONG_VOWEL,
+  largeKanaCode,
+  SMALL_KANA,
+  SMALL_KANA_BUT_TSU,
+  SMALL_KANA_WITH_KA_KE,
+  vowelOf,
+} from "../dialogs/understand/kana.ts";
 import {
   asciiPieces,
   canonical,
@@ -262,6 +270,14 @@ describe("katakana folded to hiragana (kana.ts, shared by every reader)", () => 
     // ヷ (U+30F7) has no hiragana; ー, ・, kanji, Latin and emoji stay as they are.
     expect(hiraganaOf("ヷー容量OK👍")).toBe("ヷー容量OK👍");
     expect(hiraganaOf("ようりょう")).toBe("ようりょう");
+  });
+
+  it("folds small kana to large by the set each reader names: っ kept by sound, ゕ ゖ only in the canonical spelling", () => {
+    const folded = (small: ReadonlySet<number>) =>
+      [..."ゃっゕa"].map((ch) => String.fromCharCode(largeKanaCode(ch.charCodeAt(0), small))).join("");
+    expect(folded(SMALL_KANA)).toBe("やつゕa");
+    expect(folded(SMALL_KANA_BUT_TSU)).toBe("やっゕa");
+    expect(folded(SMALL_KANA_WITH_KA_KE)).toBe("やつゖa");
   });
 });
 

@@ -16,7 +16,7 @@
  */
 
 import { SEPARATOR } from "../../knowledge/symptom-text.ts";
-import { hiraganaCode, LONG_VOWEL, vowelOf } from "./kana.ts";
+import { hiraganaCode, LONG_VOWEL, largeKanaCode, SMALL_KANA_WITH_KA_KE, vowelOf } from "./kana.ts";
 import { negatesIn } from "./negation.ts";
 
 export type Readings = ReadonlyMap<string, string>;
@@ -80,7 +80,6 @@ export function withReadings(text: string, table: ReadingTable, marked = false):
 export const READ_OPEN = "\uE000";
 export const READ_CLOSE = "\uE001";
 
-const SMALL_KANA = new Set([..."ぁぃぅぇぉっゃゅょゎゕゖ"]);
 const LONG_MARK = "ー";
 
 /** `ch`: the character itself, needed only beyond the BMP (`code` > 0xffff). */
@@ -142,8 +141,7 @@ function spelt(lowered: string, table: ReadingTable): string {
       if (vowel) out.push(LONG_VOWEL[vowel]!.charCodeAt(0));
       continue;
     }
-    code = hiraganaCode(code);
-    if (SMALL_KANA_CODES.has(code)) code += 1;
+    code = largeKanaCode(hiraganaCode(code), SMALL_KANA_WITH_KA_KE);
     if (isSeparator(code, "")) {
       if (!space) out.push(SPACE);
       space = true;
@@ -162,7 +160,6 @@ function spelt(lowered: string, table: ReadingTable): string {
 const units: number[] = [];
 const SPACE = 0x20;
 const LONG_MARK_CODE = LONG_MARK.charCodeAt(0);
-const SMALL_KANA_CODES = new Set([...SMALL_KANA].map((c) => c.charCodeAt(0)));
 const isLowSurrogate = (s: string, i: number) => {
   const c = s.charCodeAt(i);
   return c >= 0xdc00 && c <= 0xdfff;
