@@ -16,7 +16,10 @@ import { PhraseIndex } from "./bounce/phrase-index.ts";
 const KATAKANA = /[\u30A1-\u30F6]/g;
 const SMALL_KANA = /[ぁぃぅぇぉっゃゅょゎ]/g;
 const APOSTROPHES = /['\u2019]/g; // "didn't" and "didn’t" both become "didnt"
-const SEPARATORS = /[\s\p{P}\p{S}]+/gu;
+/** One character of spacing, punctuation or a symbol: what the folding takes out (or makes one space). */
+export const SEPARATOR = /[\s\p{P}\p{S}]/u;
+/** A run of them, replaced at once (the same class: one place to change what separates words). */
+export const SEPARATORS: RegExp = new RegExp(`${SEPARATOR.source}+`, "gu");
 const LATIN_OR_DIGIT = /[a-z0-9]/;
 const LETTER = /[a-z]/;
 
@@ -65,9 +68,9 @@ export function joinsLatinWords(before: string, after: string): boolean {
   return isWordChar(before) && isWordChar(after) && !numberThenUnit;
 }
 
-/** Whether a character is one the folding takes out or turns into a space (spacing, punctuation, symbols). */
+/** Whether a character (one, as `text[i]`) is one the folding takes out or turns into a space (SEPARATOR). */
 export function isSeparator(ch: string): boolean {
-  return /^[\s\p{P}\p{S}]$/u.test(ch);
+  return SEPARATOR.test(ch);
 }
 
 function isWordChar(ch: string): boolean {

@@ -5,6 +5,7 @@ import { ANCHOR as ADDRESS_ANCHOR, ROMAN_ANCHOR } from "../knowledge/pii/address
 import { NUMBER_RULES } from "../knowledge/pii/numbers.ts";
 import { DATE_AT, DATE_BEFORE } from "../knowledge/pii/person.ts";
 import { SECRET_EN, SECRET_JA } from "../knowledge/pii/secret.ts";
+import { SEPARATORS } from "../knowledge/symptom-text.ts";
 import { type RegexScan, scanFolders, scanSource, type Verdict, verdictsOf } from "./support/regex-scan.ts";
 
 /**
@@ -36,6 +37,7 @@ const BUILT: Record<string, readonly RegExp[]> = {
   "knowledge/pii/address.ts#ROMAN_ANCHOR": [ROMAN_ANCHOR],
   "knowledge/pii/person.ts#DATE_AT": [DATE_AT],
   "knowledge/pii/person.ts#DATE_BEFORE": [DATE_BEFORE],
+  "knowledge/symptom-text.ts#SEPARATORS": [SEPARATORS],
 };
 
 /**

@@ -3,7 +3,15 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { hiraganaOf, LONG_VOWEL, vowelOf } from "../dialogs/understand/kana.ts";
+import {
+  hiraganaOf,
+  LONG_VOWEL,
+  largeKanaCode,
+  SMALL_KANA,
+  SMALL_KANA_BUT_TSU,
+  SMALL_KANA_WITH_KA_KE,
+  vowelOf,
+} from "../dialogs/understand/kana.ts";
 import {
   asciiPieces,
   canonical,
@@ -12,6 +20,7 @@ import {
   featuresOfAll,
   readingOnce,
   readingTable,
+  segmentsOf,
   wordSegmentsOfAll,
 } from "../dialogs/understand/normalize.ts";
 import { stringsIn } from "../dialogs/understand/scope.ts";
@@ -26,6 +35,18 @@ import { fixtureKnowledge, fixtureQuestions } from "./fixtures/knowledge.ts";
 const segmenter = new Intl.Segmenter("ja", { granularity: "word" });
 const wordsOf = (text: string) =>
   [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
+/** Every segment of a text segmented whole, words and what lies between them. */
+const segmentsWhole = (text: string) =>
+  [...segmenter.segment(text)].map((s) => ({ segment: s.segment, isWordLike: s.isWordLike === true }));
+/** segmentsOf while a reading is open: from the runs it remembers. */
+const segmentsRead = (text: string) => {
+  const done = readingOnce();
+  try {
+    return segmentsOf(text);
+  } finally {
+    done();
+  }
+};
 
 describe("an ASCII text cut at its whitespace", () => {
   it("has the words of the whole text, piece by piece", () => {
@@ -237,9 +258,15 @@ describe("a text being read, segmented run by run (its runs remembered while it 
       fc.property(fc.array(unit, { maxLength: 30 }), (units) => {
         const text = units.join("");
         expect(runsOf(text).flatMap(wordsOf)).toEqual(wordsOf(text));
+        expect(segmentsRead(text)).toEqual(segmentsWhole(text));
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("has every segment of the whole text too, words and what lies between (scope.ts reads both)", () => {
+    for (const text of data) expect(segmentsRead(text), text).toEqual(segmentsWhole(text));
+    expect(segmentsOf("インスタに 写真")).toEqual(segmentsWhole("インスタに 写真"));
   });
 
   it("gives every text the features it has outside a reading, whatever was read before it", () => {
@@ -262,6 +289,14 @@ describe("katakana folded to hiragana (kana.ts, shared by every reader)", () => 
     // ヷ (U+30F7) has no hiragana; ー, ・, kanji, Latin and emoji stay as they are.
     expect(hiraganaOf("ヷー容量OK👍")).toBe("ヷー容量OK👍");
     expect(hiraganaOf("ようりょう")).toBe("ようりょう");
+  });
+
+  it("folds small kana to large by the set each reader names: っ kept by sound, ゕ ゖ only in the canonical spelling", () => {
+    const folded = (small: ReadonlySet<number>) =>
+      [..."ゃっゕa"].map((ch) => String.fromCharCode(largeKanaCode(ch.charCodeAt(0), small))).join("");
+    expect(folded(SMALL_KANA)).toBe("やつゕa");
+    expect(folded(SMALL_KANA_BUT_TSU)).toBe("やっゕa");
+    expect(folded(SMALL_KANA_WITH_KA_KE)).toBe("やつゖa");
   });
 });
 

@@ -39,3 +39,24 @@ export function hiraganaOf(text: string): string {
   for (let i = 0; i < text.length; i++) out += String.fromCharCode(hiraganaCode(text.charCodeAt(i)));
   return out;
 }
+
+/**
+ * Small kana read as the large kana of the same sound (ゃ = や, ぃ = い: the large one is the next code point).
+ * Which are folded differs on purpose, so each reader names its set:
+ * - SMALL_KANA: as symptom-text.ts folds phrases (phrases.ts, which finds them in a text kept at its length);
+ * - SMALL_KANA_BUT_TSU: by sound (respell.ts), where ッ is a sound of its own (ノット is "not", のと no word);
+ * - SMALL_KANA_WITH_KA_KE: the canonical spelling (normalize.ts) also folds ゕ ゖ (ヵ ヶ of 3ヵ月, 1ヶ所).
+ */
+export const SMALL_KANA: ReadonlySet<number> = codesOf("ぁぃぅぇぉっゃゅょゎ");
+export const SMALL_KANA_BUT_TSU: ReadonlySet<number> = codesOf("ぁぃぅぇぉゃゅょゎ");
+// NOTE ゕ ゖ + 1 is ゖ and U+3097, not か け: kept as normalize.ts has always spelt them (readings unchanged).
+export const SMALL_KANA_WITH_KA_KE: ReadonlySet<number> = codesOf("ぁぃぅぇぉっゃゅょゎゕゖ");
+
+/** A hiragana's code, the large kana's if it is one of `small` (a set above); any other unit as it is. */
+export function largeKanaCode(code: number, small: ReadonlySet<number>): number {
+  return small.has(code) ? code + 1 : code;
+}
+
+function codesOf(kana: string): ReadonlySet<number> {
+  return new Set([...kana].map((ch) => ch.charCodeAt(0)));
+}

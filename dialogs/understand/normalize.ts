@@ -15,7 +15,8 @@
  * single pass over the text.
  */
 
-import { hiraganaCode, LONG_VOWEL, vowelOf } from "./kana.ts";
+import { SEPARATOR } from "../../knowledge/symptom-text.ts";
+import { hiraganaCode, LONG_VOWEL, largeKanaCode, SMALL_KANA_WITH_KA_KE, vowelOf } from "./kana.ts";
 import { negatesIn } from "./negation.ts";
 
 export type Readings = ReadonlyMap<string, string>;
@@ -79,7 +80,6 @@ export function withReadings(text: string, table: ReadingTable, marked = false):
 export const READ_OPEN = "\uE000";
 export const READ_CLOSE = "\uE001";
 
-const SMALL_KANA = new Set([..."ぁぃぅぇぉっゃゅょゎゕゖ"]);
 const LONG_MARK = "ー";
 
 /** `ch`: the character itself, needed only beyond the BMP (`code` > 0xffff). */
@@ -96,7 +96,6 @@ function isSeparator(code: number, ch: string): boolean {
   SEPARATOR_BMP[code] = separator ? 1 : 2;
   return separator;
 }
-const SEPARATOR = /[\s\p{P}\p{S}]/u;
 /** The category test's answer per BMP character: 0 not asked yet, 1 a separator, 2 not one. */
 const SEPARATOR_BMP = new Uint8Array(0x10000);
 
@@ -142,8 +141,7 @@ function spelt(lowered: string, table: ReadingTable): string {
       if (vowel) out.push(LONG_VOWEL[vowel]!.charCodeAt(0));
       continue;
     }
-    code = hiraganaCode(code);
-    if (SMALL_KANA_CODES.has(code)) code += 1;
+    code = largeKanaCode(hiraganaCode(code), SMALL_KANA_WITH_KA_KE);
     if (isSeparator(code, "")) {
       if (!space) out.push(SPACE);
       space = true;
@@ -162,7 +160,6 @@ function spelt(lowered: string, table: ReadingTable): string {
 const units: number[] = [];
 const SPACE = 0x20;
 const LONG_MARK_CODE = LONG_MARK.charCodeAt(0);
-const SMALL_KANA_CODES = new Set([...SMALL_KANA].map((c) => c.charCodeAt(0)));
 const isLowSurrogate = (s: string, i: number) => {
   const c = s.charCodeAt(i);
   return c >= 0xdc00 && c <= 0xdfff;
@@ -279,13 +276,43 @@ export function featuresOfAll(texts: readonly string[], table: ReadingTable): Ma
  */
 export function wordSegmentsOfAll(texts: readonly string[], segmenter: Intl.Segmenter = words): string[][] {
   const out = texts.map((): string[] => []);
+  eachSegmentOf(texts, segmenter, (i, s) => {
+    if (s.isWordLike) out[i]!.push(s.segment);
+  });
+  return out;
+}
+
+/** A segment of a text as the segmenter found it: a word, or the spacing or punctuation between words. */
+export interface Segment {
+  readonly segment: string;
+  readonly isWordLike: boolean;
+}
+
+/** Every segment of each text, words and what lies between (one call for all, as wordSegmentsOfAll). */
+function segmentsOfAll(texts: readonly string[]): Segment[][] {
+  const out = texts.map((): Segment[] => []);
+  eachSegmentOf(texts, words, (i, s) => {
+    out[i]!.push({ segment: s.segment, isWordLike: s.isWordLike === true });
+  });
+  return out;
+}
+
+/**
+ * Each segment of the texts joined by line breaks, with the number of the text it lies in; the line break
+ * that joins a text to the next (a segment of its own: UAX #29 WB3a/WB3b) belongs to none.
+ */
+function eachSegmentOf(
+  texts: readonly string[],
+  segmenter: Intl.Segmenter,
+  visit: (text: number, s: Intl.SegmentData) => void,
+): void {
   let i = 0;
   let end = texts.length > 0 ? texts[0]!.length : 0; // where text i ends in the joined text
   for (const s of segmenter.segment(texts.join("\n"))) {
     while (i < texts.length - 1 && s.index > end) end += 1 + texts[++i]!.length;
-    if (s.isWordLike) out[i]!.push(s.segment);
+    if (s.index === end && i < texts.length - 1) continue;
+    visit(i, s);
   }
-  return out;
 }
 
 /**
@@ -300,6 +327,26 @@ export function wordSegmentsOfAll(texts: readonly string[], segmenter: Intl.Segm
 function wordSegmentsOf(folded: string): readonly string[] {
   const memo = readingRuns;
   if (memo === undefined) return wordSegmentsOfAll([folded])[0]!;
+  const out: string[] = [];
+  for (const run of runsRead(folded, memo))
+    for (const s of memo.get(run)!) if (s.isWordLike) out.push(s.segment);
+  return out;
+}
+
+/**
+ * Every segment of a folded text, words and what lies between them (the particle after a word, the space
+ * before it: scope.ts `namesElsewhere`), from the same memory of runs as wordSegmentsOf while a text is read.
+ */
+export function segmentsOf(folded: string): readonly Segment[] {
+  const memo = readingRuns;
+  if (memo === undefined) return segmentsOfAll([folded])[0]!;
+  const out: Segment[] = [];
+  for (const run of runsRead(folded, memo)) for (const s of memo.get(run)!) out.push(s);
+  return out;
+}
+
+/** The runs of a folded text, each segmented once into `memo` while the text is read (wordSegmentsOf). */
+function runsRead(folded: string, memo: Map<string, readonly Segment[]>): readonly string[] {
   const runs: string[] = [];
   let from = 0;
   for (let i = 0; i < folded.length; i++)
@@ -316,12 +363,10 @@ function wordSegmentsOf(folded: string): readonly string[] {
       memo.clear();
       missing = [...new Set(runs)];
     }
-    const found = wordSegmentsOfAll(missing);
+    const found = segmentsOfAll(missing);
     for (let i = 0; i < missing.length; i++) memo.set(missing[i]!, found[i]!);
   }
-  const out: string[] = [];
-  for (const run of runs) for (const segment of memo.get(run)!) out.push(segment);
-  return out;
+  return runs;
 }
 
 /** Characters after which a run ends (when what follows is no mark, space or character that joins it). */
@@ -340,8 +385,8 @@ export function endsRun(folded: string, i: number): boolean {
 /** What a word boundary never comes before (UAX #29 WB4: Extend, Format, ZWJ; an emoji's skin tone). */
 const JOINS_BEFORE = /^[\p{M}\p{Cf}\p{Grapheme_Extend}\p{Emoji_Modifier}]/u;
 
-/** The runs of the texts being read, with their word-like segments (readingOnce); undefined between readings. */
-let readingRuns: Map<string, readonly string[]> | undefined;
+/** The runs of the texts being read, with their segments (readingOnce); undefined between readings. */
+let readingRuns: Map<string, readonly Segment[]> | undefined;
 let readingsOpen = 0;
 /** Runs remembered at most (a long paste is not read as a question: its start only). */
 const MAX_RUNS = 512;

@@ -9,7 +9,7 @@ import {
   type ReadingSpans,
 } from "../../knowledge/symptom-text.ts";
 import { firstLetters, lettersIn } from "../text.ts";
-import { hiraganaCode } from "./kana.ts";
+import { hiraganaCode, largeKanaCode, SMALL_KANA } from "./kana.ts";
 import { READ_CLOSE, READ_OPEN, type ReadingTable, withReadings } from "./normalize.ts";
 
 /**
@@ -193,9 +193,9 @@ function unmarked(marked: string): FoldedReading {
 function lengthKeptFold(text: string): string {
   let out = "";
   for (let i = 0; i < text.length; i++) {
-    let code = hiraganaCode(text.charCodeAt(i));
-    if (SMALL.has(code)) code += 1;
-    else if (
+    // A small kana folded is no ASCII separator: the two never meet.
+    let code = largeKanaCode(hiraganaCode(text.charCodeAt(i)), SMALL_KANA);
+    if (
       code < 0x80 &&
       code !== 0x20 &&
       joinsLatinWords(text[i - 1] ?? "", text[i + 1] ?? "") &&
@@ -206,7 +206,6 @@ function lengthKeptFold(text: string): string {
   }
   return out;
 }
-const SMALL = new Set([..."ぁぃぅぇぉっゃゅょゎ"].map((c) => c.charCodeAt(0)));
 
 /** Emoji come with and without the variation selector (U+FE0F): compared without it. */
 function withoutVariation(text: string): string {

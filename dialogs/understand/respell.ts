@@ -12,7 +12,7 @@
  * knowledge/data/kana-english.yaml. One pass over the text; no pattern matching.
  */
 
-import { hiraganaCode, LENGTHENERS, vowelOf } from "./kana.ts";
+import { hiraganaCode, LENGTHENERS, largeKanaCode, SMALL_KANA_BUT_TSU, vowelOf } from "./kana.ts";
 
 /** English word → its kana spellings (kana-english.yaml). */
 export type SpokenEnglish = ReadonlyMap<string, readonly string[]>;
@@ -27,16 +27,14 @@ const MAX_WORD = 20;
 /** A run must hold this many bounce words to be taken for English words typed in kana. */
 const MIN_RUN = 2;
 
-const SMALL = new Set([..."ぁぃぅぇぉゃゅょゎ"]); // not っ
 /** Marks that only lengthen a sound. (ッ counts: ノット is "not", のと is no word.) */
 const SILENT = new Set([..."ー〜～"]);
 
 /** One character as compared: hiragana, large; "" for a silent mark; itself for anything else. */
 function fold(ch: string): string {
   const code = hiraganaCode(ch.charCodeAt(0));
-  const c = String.fromCharCode(code);
-  if (SILENT.has(c)) return "";
-  return SMALL.has(c) ? String.fromCharCode(code + 1) : c;
+  if (SILENT.has(String.fromCharCode(code))) return "";
+  return String.fromCharCode(largeKanaCode(code, SMALL_KANA_BUT_TSU));
 }
 
 function lengthens(previousVowel: string | undefined, c: string): boolean {

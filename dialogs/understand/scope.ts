@@ -1,5 +1,5 @@
 import type { QuestionBank } from "../../knowledge/questions.ts";
-import { canonical, type ReadingTable, readingTable, wordSegmentsOfAll } from "./normalize.ts";
+import { canonical, type ReadingTable, readingTable, segmentsOf, wordSegmentsOfAll } from "./normalize.ts";
 import { MAX_QUESTION_CHARS, type QuestionIndex, type Understanding } from "./understand.ts";
 
 /**
@@ -235,7 +235,8 @@ export function withScope(
    * sent (「エクセルのファイルが」「パワポを」) and kanji words (取引先に) are mail's business.
    */
   function namesElsewhere(text: string): boolean {
-    const segments = [...segmenter.segment(text.slice(0, MAX_CHARS).normalize("NFKC").toLowerCase())];
+    // The segments of the reading under way (normalize.ts readingOnce): the text is not segmented again.
+    const segments = segmentsOf(text.slice(0, MAX_CHARS).normalize("NFKC").toLowerCase());
     return segments.some(({ segment, isWordLike }, i) => {
       if (!isWordLike) return false;
       const next = segments[i + 1]?.segment ?? "";
