@@ -107,6 +107,9 @@ const DEV_BLOCKS = {
   // scope11's own check (round 21): out of scope (other services, devices, bills), symptoms told as a story with
   // the returned mail's words in the middle, mail never sent against MAILER-DAEMON named, the chat itself, romaji.
   "dev-cold11": "COLD 11",
+  // cold12's own check (round 22): out of scope in hiragana and romaji, a slow PC, a sent mail called back, a
+  // returned mail found in the spam folder, a photo of the screen, symptoms retold, terms, the chat; written first.
+  "dev-cold12": "COLD 12",
   // emotion's own check (round 13): the question or situation inside an upset message, written before its changes.
   "dev-emotion3": "EMOTION3",
   // emo's own check (round 14): forms of upset not covered before (fear, resignation, sarcasm, deadlines,
