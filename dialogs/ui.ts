@@ -297,6 +297,8 @@ export const uiSchema = z
         having: foldedList,
         /** Mail itself named (「メール」「アドレス」「添付」 "mail"): "cannot send" beside an unknown thing is about mail. */
         mailNamed: foldedList,
+        /** The spam folder, where a mail was found (「迷惑メールフォルダに入ってた」): no mail refused as spam. */
+        spamFolder: foldedList,
       })
       .strict(),
     keywords: z.object({

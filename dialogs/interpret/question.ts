@@ -5,11 +5,11 @@ import { withoutWords } from "../text.ts";
 import { sentenceAsks, sentencesOf } from "../understand/asking.ts";
 import { negates } from "../understand/normalize.ts";
 import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
-import { isPleasantry, questionEvent } from "./answers.ts";
+import { isFrame, isPleasantry, questionEvent } from "./answers.ts";
 import type { InterpretContext, QuestionContext } from "./context.ts";
 import { contrastEnd, guesses } from "./scans.ts";
 import { ASKED_CLEARLY, SECOND_CLEAR } from "./thresholds.ts";
-import { ALTERNATIVES, TURNS } from "./words.ts";
+import { ALTERNATIVES, REASONS, TURNS } from "./words.ts";
 
 /** Reading a calm typed question: which part of the text asks, and what a question told stands for. */
 
@@ -24,11 +24,50 @@ export function preferred(ctx: QuestionContext, text: string, topic: TopicId | n
   const whole = ctx.index.understand(text, topic);
   const at = contrastEnd(text);
   const part = at >= 0 ? text.slice(at) : turnedTo(text);
-  if (part === undefined) return whole;
+  if (part === undefined) return requested(ctx, text, whole, topic);
   const wanted = ctx.index.understand(part, topic);
   const better = (wanted.candidates[0]?.score ?? 0) > (whole.candidates[0]?.score ?? 0);
   return wanted.kind === "confident" && (better || whole.kind !== "confident") ? wanted : whole;
 }
+
+/**
+ * 「コピーがうまくできないので、画面の写真を送ってもいいですか」: a reason told (…ので、) before a request. Where the
+ * whole is torn between the reason's question (how to copy) and the request's (a screenshot), the request is
+ * what is asked: its part alone, read confidently as a question the whole had among its candidates (not
+ * first), that names something (no frame: 「相手が携帯なので、どうしたらいい？」 asks about the mobile address; no
+ * pleasantry: 「急ぎじゃないので大丈夫です」 is no goodbye).
+ */
+function requested(
+  ctx: QuestionContext,
+  text: string,
+  whole: Understanding,
+  topic: TopicId | null,
+): Understanding {
+  const top = whole.candidates[0];
+  if (!top) return whole;
+  const at = reasonEnd(text.slice(0, MAX_QUESTION_CHARS));
+  if (at < 0) return whole;
+  const request = ctx.index.understand(text.slice(at), topic);
+  if (request.kind !== "confident" || request.id === top.id) return whole;
+  if (isFrame(ctx, request.id) || isPleasantry(ctx, request.id)) return whole;
+  return whole.candidates.some((c) => c.id === request.id) ? request : whole;
+}
+
+/**
+ * Where a request starts after the last reason told before it (REASONS), or -1 (none, or nothing after it).
+ * 「…送ったのですが」「…なのでしょうか」 hold 「ので」 but give no reason.
+ */
+function reasonEnd(text: string): number {
+  let end = -1;
+  for (const word of REASONS) {
+    const at = text.lastIndexOf(word);
+    const after = at + word.length;
+    if (at >= 0 && after > end && !NO_REASON_AFTER.includes(text.charAt(after))) end = after;
+  }
+  return end >= 0 && end < text.length ? end : -1;
+}
+/** Letters after 「ので」 that make it 「のです」「のでしょう」「のでは」: no reason. */
+const NO_REASON_AFTER = ["す", "し", "は"];
 
 /**
  * 「ウイルスチェックしたけど問題なし。でもまだ届き続けてる」: after what was done or found, the last sentence,

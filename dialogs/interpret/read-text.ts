@@ -4,7 +4,7 @@ import type { Classification } from "../../knowledge/types.ts";
 import { primaryRecord } from "../diagnosis.ts";
 import type { DialogEvent } from "../events.ts";
 import type { Lang } from "../knowledge-contract.ts";
-import { mentionsAny, normalizeCommand } from "../text.ts";
+import { mentionsAny, normalizeCommand, withoutWords } from "../text.ts";
 import { kindOfText, languageOfCommand } from "../text-kind.ts";
 import { asksSomething, isEnglishQuestion, reportsBounce, sentenceAsks } from "../understand/asking.ts";
 import { standardSpelling } from "../understand/dialect.ts";
@@ -76,12 +76,21 @@ export async function fromText(
     return [...before, { type: "UNSUPPORTED", kind: "too-long" }];
   }
 
+  // The spam folder typed (typedWords.spamFolder) is where a mail was found, no mail refused as spam: a short
+  // typed text is classified without it, and one that names returned mail besides (「エラーメールが迷惑メール
+  // フォルダに入ってた」) is read without it altogether (nor is it spam received: the returned mail is the matter).
+  const foldered = !file && text.length <= MAX_QUESTION_CHARS && mentionsAny(text, ctx.words.spamFolder);
+  const classified = foldered
+    ? withoutWords(text.normalize("NFKC").toLowerCase(), ctx.words.spamFolder)
+    : text;
+  if (foldered && ctx.mentionOf(classified) === "returned") return fromText(ctx, classified, session);
+
   // 2. A bounce? The user's own words about a flood of returned mail decide over the bounce itself.
-  let classification = await deps.classify(text);
+  let classification = await deps.classify(classified);
   let record = primaryRecord(classification.records);
   // 「Ｕｓｅｒ　ｕｎｋｎｏｗｎ」 typed on a Japanese keyboard: read the half-width form too.
   if (!record && !file && FULL_WIDTH_ASCII.test(text) && text.length <= MAX_QUESTION_CHARS) {
-    classification = await deps.classify(text.normalize("NFKC"));
+    classification = await deps.classify(classified.normalize("NFKC"));
     record = primaryRecord(classification.records);
   }
   // 「ゆーざーあんのうんってでた」, "host unknwon": read once more with the English words written out.
