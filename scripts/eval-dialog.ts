@@ -144,6 +144,9 @@ const DEV_BLOCKS = {
   // emo11's own check (round 21): long, messy upset texts (exclamation marks, repeated words, insults, sarcasm)
   // whose request comes last, cold and after a diagnosis; feelings with no request; calm polite messages.
   "dev-emotion11": "EMOTION 11",
+  // emo12's own check (round 22): upset texts whose request sits first, in the middle or last, between insults,
+  // repeated marks and the story, cold and after a diagnosis; English; calm ones (thanks with a plan, "no rush").
+  "dev-emotion12": "EMOTION 12",
   // neg's own check (round 15): pairs that differ by a negation or its absence (helped / didn't help, arrived? /
   // didn't arrive, will it go through / still won't), written before the question index read negation.
   "dev-negation": "NEGATION",

@@ -14,7 +14,12 @@ import {
   withoutPlayedDown,
   withoutPrecaution,
 } from "../understand/feelings/played-down.ts";
-import { relievedAtEnd, soundsGlad, splitAtPastContrast } from "../understand/feelings/relief.ts";
+import {
+  planAfterThanks,
+  relievedAtEnd,
+  soundsGlad,
+  splitAtPastContrast,
+} from "../understand/feelings/relief.ts";
 import type { ReadingTable } from "../understand/normalize.ts";
 import { phraseMatcher } from "../understand/phrases.ts";
 import { countsTries } from "./scans.ts";
@@ -136,6 +141,10 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
   const feelingIn = (text: string): Feeling | undefined => {
     const plain = withoutExceptions(text);
     const calmSaid = deniesFeeling(text.normalize("NFKC").toLowerCase());
+    const felt = feltIn(text, plain, calmSaid);
+    return felt === "urgent" && planAfterThanks(plain) ? undefined : felt;
+  };
+  const feltIn = (text: string, plain: string, calmSaid: boolean): Feeling | undefined => {
     return (
       feelingOf(plain) ??
       (calmSaid ? undefined : blameOf(plain)) ??

@@ -24,6 +24,50 @@ export function relievedAtEnd(text: string): boolean {
     pieces.length > 1 && RELIEF.some((r) => first.includes(r)) && NOW_POSSIBLE.some((n) => last.startsWith(n))
   );
 }
+/**
+ * 「ありがとうございます、今日中に送り直してみます」「了解です、明日の朝までには出せそう」: thanks or an OK that opens a
+ * message, then a plan with a time, nothing asked: the deadline is one the help lets them meet, not pressure
+ * (no apology). Not after a "but" or with a must (「ありがとう、でも今日中に送らないといけない」 still presses).
+ */
+export function planAfterThanks(folded: string): boolean {
+  const pieces = clausesOf(folded);
+  if (pieces.length < 2 || sentencesOf(folded).some(sentenceAsks)) return false;
+  if (!THANKS_OR_OK.some((w) => pieces[0]!.includes(w))) return false;
+  const rest = pieces.slice(1).join("");
+  return !PRESSING.some((w) => rest.includes(w));
+}
+const THANKS_OR_OK = [
+  "ありがと",
+  "助かり",
+  "助かった",
+  "たすかり",
+  "たすかった",
+  "感謝",
+  "了解",
+  "りょうかい",
+  "わかりました",
+  "分かりました",
+  "承知",
+  "thank",
+];
+/** A "but" or a must after the thanks: the deadline presses after all. */
+const PRESSING = [
+  "でも",
+  "けど",
+  "けれど",
+  "ただ",
+  "のに",
+  "ないと",
+  "なきゃ",
+  "なければ",
+  "ねば",
+  "困",
+  "間に合わない",
+  "but",
+  "have to",
+  "must",
+];
+
 /** 「これで」「おかげで」 opening what follows thanks: what the help made possible. */
 const NOW_POSSIBLE = ["これで", "おかげで", "おかげさまで"];
 const RELIEF = [
