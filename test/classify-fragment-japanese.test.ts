@@ -32,6 +32,13 @@ describe("classify: a Japanese notice's long sentences", () => {
     expect(await verdict(paste)).toEqual(["hostunknown", "host-unknown"]);
   });
 
+  it("reads the sentence under Gmail's 「メールのブロック」 heading when the screenshot cut the heading off", async () => {
+    expect(await verdict("haru@example.jp 宛のメールは example.jp でメールがブロックされました。")).toEqual([
+      "rejected",
+      "spam-blocked",
+    ]);
+  });
+
   it("reads an ISP's sentence that the address or the domain does not exist", async () => {
     expect(
       await topic(

@@ -64,6 +64,7 @@ export const PHRASES: readonly string[] = [
   "you are sending to/from an address that has been blacklisted",
   "your access to submit messages to this e-mail system has been rejected",
   "your email address has been blacklisted",
+  "メールがブロックされました", // Gmail app (Japanese), below its heading: 「… でメールがブロックされました」
   "メールのブロック", // Gmail app (Japanese): the receiver blocked this sender's message
 ];
 
