@@ -104,6 +104,11 @@ export const THRESHOLDS = {
    * (the steps again) is ranked before it (dev-round10 143 → 144; 0.9 and 0.8 gained no more).
    */
   overSteps: 0.95,
+  /**
+   * The same, when the text names what it wants done before asking how (「相手の今のアドレスを知るにはどうしたら
+   * いい？」: the goal, 「…には」, is what is asked; "how" is only its frame), however clearly the frame matches.
+   */
+  overStepsForGoal: 0.8,
   /** Candidates offered by 「もしかして…」 score at least this share of the best one. */
   spread: 0.7,
   /** How much of a question's second-best example counts next to its best. */
@@ -549,9 +554,9 @@ export function buildQuestionIndex(
         first &&
         runnerUp &&
         bank.questions.get(first.id)?.does === "next-steps" &&
-        first.score < THRESHOLDS.sure &&
         own.has(runnerUp.id) &&
-        runnerUp.score >= first.score * THRESHOLDS.overSteps
+        ((first.score < THRESHOLDS.sure && runnerUp.score >= first.score * THRESHOLDS.overSteps) ||
+          (namesGoal(text) && runnerUp.score >= first.score * THRESHOLDS.overStepsForGoal))
       ) {
         ranked[0] = runnerUp;
         ranked[1] = first;
@@ -1218,6 +1223,15 @@ function fitOf(q: Question, topic: TopicId | null): Fit {
   const apart = answered.length === NOTHING_FAILED.size && answered.every((t) => NOTHING_FAILED.has(t));
   return answered.length > 0 && !apart ? "off" : "general";
 }
+
+/** A goal named before asking how (「…を知るにはどうしたらいい」「…するためには」): a plain scan. */
+function namesGoal(text: string): boolean {
+  const t = text.slice(0, MAX_QUESTION_CHARS).normalize("NFKC");
+  const at = t.indexOf("には");
+  return at > 0 && GOAL_HOW.some((w) => t.indexOf(w, at) > at);
+}
+/** How asked after the goal. */
+const GOAL_HOW = ["どう", "方法", "何を", "なにを"];
 
 /**
  * Diagnoses where no mail of the user's failed (yet): still being retried, an automatic reply, returned mail
