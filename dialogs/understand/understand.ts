@@ -215,6 +215,11 @@ export function buildQuestionIndex(
   // Where nothing of the user's failed and waiting is no step of the diagnosis (an automatic reply, returned
   // mail for mail never sent: wait's answer there is "nothing to wait for", no follow-up of the diagnosis's
   // own as "still trying"'s how-long), "do I need to do anything?" and "can I leave it?" ask for its steps.
+  // Where waiting is the diagnosis's own step (wait answers with its follow-up: "still trying"'s how long).
+  const waitsAsStep = (topic: TopicId) => {
+    const waiting = waitQuestion?.topics[topic];
+    return waiting !== undefined && "followUp" in waiting;
+  };
   const stepsNotWaiting = (topic: TopicId) => {
     const waiting = waitQuestion?.topics[topic];
     return NOTHING_FAILED.has(topic) && !(waiting !== undefined && "followUp" in waiting);
@@ -633,6 +638,18 @@ export function buildQuestionIndex(
         asksLaterArrival(text)
       )
         decided = { kind: "confident", id: waitQuestion.id, candidates: decided.candidates };
+      // 「何回くらい再送してくれるの」「送り直さないで待ってていい？」 after "still trying": resending done for the
+      // user (…てくれる: the server's retries), or held back to wait, asks about waiting (how long it goes on),
+      // not whether to send again.
+      if (
+        topic !== null &&
+        waitsAsStep(topic) &&
+        decided.kind === "confident" &&
+        decided.id === resendQuestion?.id &&
+        (mentionsAny(text, DONE_FOR_USER) ||
+          (mentionsAny(text, WAITING_NAMED) && mentionsAny(text, SENDING_HELD_BACK)))
+      )
+        decided = { kind: "confident", id: waitQuestion!.id, candidates: decided.candidates };
       // Whose side: 「私のメールボックスがいっぱいなの？」 after "the recipient's mailbox is full" names the
       // user's own side where the diagnosis in plain words would be the answer: it asks whose side it is.
       // 「相手のメールボックスがいっぱいってこと？」 names the other side and says the diagnosis again, asking
@@ -1239,6 +1256,20 @@ const GOAL_HOW = ["どう", "方法", "何を", "なにを"];
  */
 const NOTHING_FAILED: ReadonlySet<TopicId> = new Set<TopicId>(["delayed", "not-a-bounce", "backscatter"]);
 
+/** Something done for the user by another (「再送してくれる」「送り直してくれるの」): the server's retries. */
+const DONE_FOR_USER = ["てくれる", "てくれま", "てくれて", "でくれる"];
+/** Waiting named (「待って」「待てば」). */
+const WAITING_NAMED = ["待", "まって", "まてば", "wait"];
+/** Sending held back (「送り直さないで」「送らずに」): with waiting named, whether waiting is enough is asked. */
+const SENDING_HELD_BACK = [
+  "さないで",
+  "さずに",
+  "らないで",
+  "らずに",
+  "しないで",
+  "せずに",
+  "without resending",
+];
 /** Leaving a mail alone (「放っておいて」「無視して」「スルー」 "leave it", "ignore"): plain scans. */
 const LEAVING_ALONE = [
   "放って",
