@@ -7,6 +7,7 @@ import {
   sentencePieces,
   withoutReplyOpeners,
 } from "../understand/asking.ts";
+import { tellsLost } from "../understand/lost-told.ts";
 import { canonicalLength, negates } from "../understand/normalize.ts";
 import type { Understanding } from "../understand/understand.ts";
 import { fitsScreen, isConversationAct, isPleasantry, REQUESTED_ACTS } from "./answers.ts";
@@ -25,6 +26,8 @@ const OK_ID = "ok";
 const THANKS_ID = "thanks";
 const GREETING_ID = "greeting";
 const GOODBYE_ID = "goodbye";
+/** Being lost (「よくわからない」 "I don't get it"): plain words with a diagnosis on screen, else the paste help. */
+const CONFUSED_ID = "confused";
 /** Acts that close a message (「…。納得」「…、ありがとう」「…。じゃあまた」); a greeting opens one. */
 const CLOSING_ACTS = new Set(["ok", "thanks", "goodbye"]);
 
@@ -32,6 +35,23 @@ const CLOSING_ACTS = new Set(["ok", "thanks", "goodbye"]);
 export function isShortReaction(ctx: Pick<QuestionContext, "readings">, text: string): boolean {
   if (text.length > MAX_REACTION_CHARS * 8) return false;
   return canonicalLength(text, ctx.readings) <= MAX_REACTION_CHARS;
+}
+
+/**
+ * "I dont understand anything you said": being lost told in English with nothing else named (lost-told.ts)
+ * is that act, whichever question its words come closer to ("so I don't have to do anything?" shares
+ * "don't" and "anything"). Its place among the candidates is first, as the index would have put it.
+ */
+export function lostTold(
+  ctx: QuestionContext,
+  text: string,
+  topic: TopicId | null,
+): Understanding | undefined {
+  if (!ctx.questions.has(CONFUSED_ID) || !tellsLost(text)) return undefined;
+  const { candidates } = ctx.index.understand(text, topic);
+  const score = Math.max(0, ...candidates.map((c) => c.score));
+  const others = candidates.filter((c) => c.id !== CONFUSED_ID);
+  return { kind: "confident", id: CONFUSED_ID, candidates: [{ id: CONFUSED_ID, score }, ...others] };
 }
 
 /**

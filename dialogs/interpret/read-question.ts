@@ -9,6 +9,7 @@ import {
   amongPleasantries,
   beyondPleasantries,
   closedByAct,
+  lostTold,
   openedByAct,
   thanksOverOk,
   toldWithPleasantry,
@@ -34,6 +35,9 @@ export function readQuestion(
     text = withoutWords(text, ctx.words.thanking, "");
   // 「うまくいかないんですよね」: a failure told and closed by 「よね」 is a complaint; its 「よね」 asks nothing.
   text = withoutComplaintTag(text);
+  // "I dont understand anything you said": being lost, told in so many words, whatever else the words match.
+  const lost = lostTold(ctx, text, topic);
+  if (lost) return lost;
   // A feeling read only by the shape of a message (a sentence's end, marks, a raised voice, a deadline) leaves
   // no word of feeling to take out: the text is its own calm twin and is read as one. What says nothing
   // besides the feeling (「何なのもう」「え？！なんで？！」) is still read as upset: calmly it is a weak guess.
