@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tellsLost } from "../dialogs/understand/lost-told.ts";
+import { tellsLost, tellsNoHelp } from "../dialogs/understand/lost-told.ts";
 
 /**
  * Being lost told in English with nothing else named (dialogs/understand/lost-told.ts): read as that act
@@ -29,5 +29,23 @@ describe("being lost, told in so many English words", () => {
     "わからない", // Japanese is read by the examples
   ])("not %s", (text) => {
     expect(tellsLost(text)).toBe(false);
+  });
+});
+
+describe("the answer that did not help, told in so many English words", () => {
+  it.each(["that didn't fix anything", "nope, didnt help at all", "not helpful", "this did not help me"])(
+    "%s",
+    (text) => {
+      expect(tellsNoHelp(text)).toBe(true);
+    },
+  );
+
+  it.each([
+    "that helped, thanks", // no negation
+    "will it fix itself?", // asks
+    "I fixed the address, should I resend?", // something else named
+    "I dont understand anything you said", // being lost, not unhelped
+  ])("not %s", (text) => {
+    expect(tellsNoHelp(text)).toBe(false);
   });
 });

@@ -9,8 +9,10 @@ import {
   amongPleasantries,
   beyondPleasantries,
   closedByAct,
+  lostBesideQuestion,
   lostTold,
   openedByAct,
+  reliefTold,
   thanksOverOk,
   toldWithPleasantry,
 } from "./acts.ts";
@@ -53,26 +55,15 @@ export function readQuestion(
         knownAlready(ctx, text, topic))
       : undefined) ??
     (upset ? readUpset(ctx, text, topic) : askingSentences(ctx, asked, preferred(ctx, asked, topic), topic));
-  understood = thanksOverOk(
-    ctx,
-    text,
-    amongPleasantries(
-      ctx,
-      text,
-      openedByAct(
-        ctx,
-        text,
-        closedByAct(
-          ctx,
-          text,
-          toldWithPleasantry(ctx, text, beyondPleasantries(ctx, text, understood, topic), topic),
-          topic,
-        ),
-        topic,
-      ),
-    ),
-    topic,
-  );
+  // Weighed against the acts of the conversation around it, in this order (acts.ts).
+  understood = lostBesideQuestion(ctx, text, understood, topic);
+  understood = beyondPleasantries(ctx, text, understood, topic);
+  understood = toldWithPleasantry(ctx, text, understood, topic);
+  understood = closedByAct(ctx, text, understood, topic);
+  understood = openedByAct(ctx, text, understood, topic);
+  understood = amongPleasantries(ctx, text, understood);
+  understood = reliefTold(ctx, text, understood);
+  understood = thanksOverOk(ctx, text, understood, topic);
   if (feeling && understood.kind === "confident" && isPleasantry(ctx, understood.id))
     return { kind: "none", candidates: understood.candidates };
   return askedAgain(ctx, text, understood, topic);

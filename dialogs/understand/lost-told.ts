@@ -1,7 +1,7 @@
 /**
  * "I dont understand anything you said", "sorry, I didn't understand a word of that", "im not following at
- * all": being lost, told in English by a negated verb of understanding, with no other word than those that
- * name the talk itself (what was said, the answer, any of it) or only fill the sentence. Read before the
+ * all": being lost, told in English by a negated verb of understanding (and "that didn't fix anything", "not
+ * helpful": the answer did not help, by one of helping), with no other word than those that name the talk itself (what was said, the answer, any of it) or only fill the sentence. Read before the
  * question index: its examples share "don't" and "anything" with "so I don't have to do anything?" (whose
  * side), and a match by those words would answer a question nobody asked. A word of anything else ("why it
  * bounced", "how to change the settings", "get any error back") leaves the text to the index: then it asks or
@@ -17,6 +17,20 @@ const UNDERSTANDING: ReadonlySet<string> = new Set([
   "following",
   "comprehend",
 ]);
+/** Verbs of helping or fixing: denied, "that didn't help" ("that didn't fix anything", "not helpful"). */
+const HELPING: ReadonlySet<string> = new Set([
+  "help",
+  "helped",
+  "helping",
+  "helpful",
+  "fix",
+  "fixed",
+  "solve",
+  "solved",
+  "resolve",
+  "resolved",
+]);
+
 /**
  * "Get" understands only in the present ("I don't get it"): "I didn't get it" is as often "it never
  * arrived".
@@ -146,6 +160,8 @@ const ABOUT_THE_TALK: ReadonlySet<string> = new Set([
   "afraid",
   "sadly",
   "again",
+  "nope",
+  "sorry",
 ]);
 
 /** Texts longer than this are stories, not a word of being lost. */
@@ -155,11 +171,21 @@ const NEGATION_REACH = 3;
 
 /** Whether an English text tells only that the talk is not understood. */
 export function tellsLost(text: string): boolean {
+  return deniesOnly(text, (w) => UNDERSTANDING.has(w) || GETTING.has(w));
+}
+
+/** Whether an English text tells only that the answer did not help ("that didn't fix anything"). */
+export function tellsNoHelp(text: string): boolean {
+  return deniesOnly(text, (w) => HELPING.has(w));
+}
+
+/** Whether a text denies a verb of `isVerb` and names nothing but the talk besides. */
+function deniesOnly(text: string, isVerb: (word: string) => boolean): boolean {
   if (text.length > MAX_CHARS) return false;
   const words = wordsOf(text);
   let negated = false;
   for (const [i, word] of words.entries()) {
-    if (UNDERSTANDING.has(word) || GETTING.has(word)) {
+    if (isVerb(word)) {
       const before = words.slice(Math.max(0, i - NEGATION_REACH), i);
       const past = !GETTING.has(word) && before.some((w) => PAST_NEGATIONS.has(w));
       negated ||= past || before.some((w) => NEGATIONS.has(w)) || words.slice(i + 1).includes(NOTHING);
