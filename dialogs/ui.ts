@@ -293,6 +293,8 @@ export const uiSchema = z
         again: foldedList,
         /** A greeting that also thanks (「どうも」): said under an answer, thanks. */
         thanking: foldedList,
+        /** Relief that closes a message (「…ならよかった」 "that's a relief"): the OK act (acts.ts reliefTold). */
+        relief: foldedList,
         /** Having or receiving (「ある」「来た」 "got"): with `anotherOne`, one more mail came. */
         having: foldedList,
         /** Mail itself named (「メール」「アドレス」「添付」 "mail"): "cannot send" beside an unknown thing is about mail. */

@@ -362,6 +362,7 @@ export const questionSchema = strict({
   ifDenied: id.optional(),
   withoutBounce: id.optional(),
   asksHelp: z.boolean({ error: "must be true or false" }).optional(),
+  anyDiagnosis: z.boolean({ error: "must be true or false" }).optional(),
 });
 
 export const questionsFileSchema = z.array(questionSchema, {

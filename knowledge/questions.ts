@@ -126,6 +126,12 @@ export interface Question {
    */
   asksHelp?: boolean;
   /**
+   * Its answer holds whatever diagnosis is on screen (what to tell support), though some topics have an
+   * answer of their own: asked with another diagnosis on screen, it weighs as a general question does, not as
+   * one about other diagnoses (dialogs/understand/understand.ts fitOf).
+   */
+  anyDiagnosis?: boolean;
+  /**
    * It answers what comes of a condition (「直したら届く？」: `after-fixing`, 「待てば届く？」: `after-waiting`,
    * dialogs/understand/outcome.ts): with a diagnosis on screen, a text asked in that frame is likelier it.
    */
@@ -240,6 +246,7 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         ...(raw.ifDenied && { ifDenied: raw.ifDenied }),
         ...(raw.withoutBounce && { withoutBounce: raw.withoutBounce }),
         ...(raw.asksHelp && { asksHelp: true }),
+        ...(raw.anyDiagnosis && { anyDiagnosis: true }),
         ...(raw.asksOutcome && { asksOutcome: raw.asksOutcome }),
         file,
       });

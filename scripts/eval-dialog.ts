@@ -79,6 +79,10 @@ const DEV_BLOCKS = {
   // complaints ending like a question (…よね, …んだけど) that ask nothing, "say that again", a person in English,
   // casual greetings and goodbyes, small talk a letter away from our words, courtesy beside a question; written first.
   "dev-acts11": "ACTS 11",
+  // acts12's check (round 22): "I don't understand" with a negation (plain words after a diagnosis, paste help
+  // without), "say it again" in other words, small talk a letter from our English words (weather), casual
+  // greetings, the chat's hours, what to write to support, plain acts in English; written first.
+  "dev-acts12": "ACTS 12",
   // dialog2's own check (round 11): follow-ups and cold questions written before the round's changes.
   "dev-dialog2": "DIALOG2",
   // dialog2's own check (round 12): follow-ups by kind of question and acts in context, written before its changes.

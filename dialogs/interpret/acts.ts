@@ -5,8 +5,10 @@ import {
   realises,
   sentenceAsks,
   sentencePieces,
+  sentencesOf,
   withoutReplyOpeners,
 } from "../understand/asking.ts";
+import { tellsLost, tellsNoHelp } from "../understand/lost-told.ts";
 import { canonicalLength, negates } from "../understand/normalize.ts";
 import type { Understanding } from "../understand/understand.ts";
 import { fitsScreen, isConversationAct, isPleasantry, REQUESTED_ACTS } from "./answers.ts";
@@ -25,6 +27,10 @@ const OK_ID = "ok";
 const THANKS_ID = "thanks";
 const GREETING_ID = "greeting";
 const GOODBYE_ID = "goodbye";
+/** Being lost (「よくわからない」 "I don't get it"): plain words with a diagnosis on screen, else the paste help. */
+const CONFUSED_ID = "confused";
+/** "That didn't help": the apology and the community. */
+const NOT_HELPFUL_ID = "not-helpful";
 /** Acts that close a message (「…。納得」「…、ありがとう」「…。じゃあまた」); a greeting opens one. */
 const CLOSING_ACTS = new Set(["ok", "thanks", "goodbye"]);
 
@@ -32,6 +38,47 @@ const CLOSING_ACTS = new Set(["ok", "thanks", "goodbye"]);
 export function isShortReaction(ctx: Pick<QuestionContext, "readings">, text: string): boolean {
   if (text.length > MAX_REACTION_CHARS * 8) return false;
   return canonicalLength(text, ctx.readings) <= MAX_REACTION_CHARS;
+}
+
+/**
+ * "I dont understand anything you said", "that didn't fix anything": being lost, or the answer that did not
+ * help, told in English with nothing else named (lost-told.ts), is that act, whichever question its words
+ * come closer to ("so I don't have to do anything?" shares "don't" and "anything"). Its place among the
+ * candidates is first, as the index would have put it.
+ */
+export function lostTold(
+  ctx: QuestionContext,
+  text: string,
+  topic: TopicId | null,
+): Understanding | undefined {
+  const id = tellsLost(text) ? CONFUSED_ID : tellsNoHelp(text) ? NOT_HELPFUL_ID : undefined;
+  if (id === undefined || !ctx.questions.has(id)) return undefined;
+  const { candidates } = ctx.index.understand(text, topic);
+  const score = Math.max(0, ...candidates.map((c) => c.score));
+  const others = candidates.filter((c) => c.id !== id);
+  return { kind: "confident", id, candidates: [{ id, score }, ...others] };
+}
+
+/**
+ * "What is mean domain? I don't understand this word": being lost, said beside a sentence that asks a question
+ * of ours (what a word means, what to do), is about that question: it is answered, not the paste help or plain
+ * words. The question must be read confidently from the asking sentences alone, and be no act itself.
+ */
+export function lostBesideQuestion(
+  ctx: QuestionContext,
+  text: string,
+  understood: Understanding,
+  topic: TopicId | null,
+): Understanding {
+  if (understood.kind !== "confident" || understood.id !== CONFUSED_ID) return understood;
+  const sentences = sentencesOf(text);
+  if (sentences.length < 2) return understood;
+  const asking = sentences.filter((s) => sentenceAsks(s) && !realises(s));
+  if (asking.length === 0 || asking.length === sentences.length) return understood;
+  const asked = ctx.index.understand(asking.join(""), topic);
+  if (asked.kind !== "confident" || asked.id === CONFUSED_ID) return understood;
+  const q = ctx.questions.get(asked.id);
+  return q && !q.courtesy && !isConversationAct(q) ? asked : understood;
 }
 
 /**
@@ -264,6 +311,25 @@ export function amongPleasantries(
   if (!candidates.every((c) => isPleasantry(ctx, c.id))) return understood;
   const chosen = candidates.find((c) => CLOSING_ACTS.has(c.id)) ?? candidates[0]!;
   return { kind: "confident", id: chosen.id, candidates };
+}
+
+/**
+ * 「私のせいじゃないならよかったです」 "not my fault then, what a relief": relief at what was said, closing a
+ * message that asks nothing (ui.yaml `typedWords.relief`, at its very end), is an OK, whatever question its
+ * other words name (whose side, said back as the condition of the relief).
+ */
+export function reliefTold(ctx: QuestionContext, text: string, understood: Understanding): Understanding {
+  if (!ctx.questions.has(OK_ID) || text.includes("?") || text.includes("？")) return understood;
+  const folded = withoutClosingMarks(text.normalize("NFKC").toLowerCase());
+  if (!ctx.words.relief.some((r) => folded.endsWith(r))) return understood;
+  return { kind: "confident", id: OK_ID, candidates: understood.candidates };
+}
+
+/** A text without the marks, emoji and spaces that close it (「…よかったです！😊」). */
+function withoutClosingMarks(text: string): string {
+  let end = text.length;
+  while (end > 0 && !/[\p{L}\p{N}]/u.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }
 
 /**

@@ -9,7 +9,10 @@ import {
   amongPleasantries,
   beyondPleasantries,
   closedByAct,
+  lostBesideQuestion,
+  lostTold,
   openedByAct,
+  reliefTold,
   thanksOverOk,
   toldWithPleasantry,
 } from "./acts.ts";
@@ -34,6 +37,9 @@ export function readQuestion(
     text = withoutWords(text, ctx.words.thanking, "");
   // 「うまくいかないんですよね」: a failure told and closed by 「よね」 is a complaint; its 「よね」 asks nothing.
   text = withoutComplaintTag(text);
+  // "I dont understand anything you said": being lost, told in so many words, whatever else the words match.
+  const lost = lostTold(ctx, text, topic);
+  if (lost) return lost;
   // A feeling read only by the shape of a message (a sentence's end, marks, a raised voice, a deadline) leaves
   // no word of feeling to take out: the text is its own calm twin and is read as one. What says nothing
   // besides the feeling (「何なのもう」「え？！なんで？！」) is still read as upset: calmly it is a weak guess.
@@ -49,26 +55,15 @@ export function readQuestion(
         knownAlready(ctx, text, topic))
       : undefined) ??
     (upset ? readUpset(ctx, text, topic) : askingSentences(ctx, asked, preferred(ctx, asked, topic), topic));
-  understood = thanksOverOk(
-    ctx,
-    text,
-    amongPleasantries(
-      ctx,
-      text,
-      openedByAct(
-        ctx,
-        text,
-        closedByAct(
-          ctx,
-          text,
-          toldWithPleasantry(ctx, text, beyondPleasantries(ctx, text, understood, topic), topic),
-          topic,
-        ),
-        topic,
-      ),
-    ),
-    topic,
-  );
+  // Weighed against the acts of the conversation around it, in this order (acts.ts).
+  understood = lostBesideQuestion(ctx, text, understood, topic);
+  understood = beyondPleasantries(ctx, text, understood, topic);
+  understood = toldWithPleasantry(ctx, text, understood, topic);
+  understood = closedByAct(ctx, text, understood, topic);
+  understood = openedByAct(ctx, text, understood, topic);
+  understood = amongPleasantries(ctx, text, understood);
+  understood = reliefTold(ctx, text, understood);
+  understood = thanksOverOk(ctx, text, understood, topic);
   if (feeling && understood.kind === "confident" && isPleasantry(ctx, understood.id))
     return { kind: "none", candidates: understood.candidates };
   return askedAgain(ctx, text, understood, topic);

@@ -465,14 +465,29 @@ const REPLY_OPENERS: ReadonlySet<string> = new Set([
 ]);
 const MAX_OPENING_SCAN = 2_000;
 
-/** "prob a typo in the domain right", "it's on their side yeah": told, then a tag that asks whether it is so. */
+/**
+ * "prob a typo in the domain right", "it's on their side yeah", "so the address is wrong or what": told, then a
+ * tag that asks whether it is so.
+ */
 function endsWithTag(text: string): boolean {
   if (JAPANESE.test(text.slice(-MAX_TAG_SCAN))) return false;
   const body = trimEndOf(text.slice(-MAX_TAG_SCAN).normalize("NFKC").toLowerCase(), SENTENCE_END);
   return ENGLISH_TAGS.some((tag) => body.endsWith(tag));
 }
 const MAX_TAG_SCAN = 40;
-const ENGLISH_TAGS = [" right", " yeah", " correct", " or not", " isn't it", " isnt it", " innit", " eh"];
+const ENGLISH_TAGS = [
+  " right",
+  " yeah",
+  " correct",
+  " or not",
+  " isn't it",
+  " isnt it",
+  " innit",
+  " eh",
+  // "so the address is wrong or what", "its their server or something": a guess left open, asked.
+  " or what",
+  " or something",
+];
 const WH_WORDS: ReadonlySet<string> = new Set(["what", "how", "why", "who", "where", "when", "which"]);
 const SUBJECTS: ReadonlySet<string> = new Set([
   ..."i you u it he she they we my your her his their this that these those there the someone anyone".split(
@@ -622,7 +637,10 @@ export function reportsBounce(text: string): boolean {
   return REPORT_WORDS.some((w) => folded.includes(w));
 }
 
-/** An English question: no Japanese, and a question word first or a question mark last. */
+/** An English question: no Japanese, and a question word first, a question mark last or a tag ("… or what"). */
 export function isEnglishQuestion(text: string): boolean {
-  return !JAPANESE.test(text) && (ENGLISH_QUESTION.test(text.trimStart()) || /\?\s*$/.test(text));
+  return (
+    !JAPANESE.test(text) &&
+    (ENGLISH_QUESTION.test(text.trimStart()) || /\?\s*$/.test(text) || endsWithTag(text))
+  );
 }

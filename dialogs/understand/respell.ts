@@ -12,6 +12,7 @@
  * knowledge/data/kana-english.yaml. One pass over the text; no pattern matching.
  */
 
+import { COMMON_ENGLISH } from "./english-words.ts";
 import { hiraganaCode, LENGTHENERS, largeKanaCode, SMALL_KANA_BUT_TSU, vowelOf } from "./kana.ts";
 
 /** English word → its kana spellings (kana-english.yaml). */
@@ -112,7 +113,8 @@ export function buildRespeller(spoken: SpokenEnglish): Respeller {
     const token = text.slice(i, end).toLowerCase();
     if (token.length > MAX_WORD) return undefined;
     if (vocabulary.has(token)) return { word: token, end, respelt: false };
-    if (token.length < MIN_CORRECTED) return undefined;
+    // An everyday word ("side", "post", "fail") is no misspelt bounce word ("size", "host", "mail").
+    if (token.length < MIN_CORRECTED || COMMON_ENGLISH.has(token)) return undefined;
     const word =
       correction(token, byLength.get(token.length)) ??
       correction(token, byLength.get(token.length - 1)) ??

@@ -1,4 +1,5 @@
 import type { QuestionBank } from "../../knowledge/questions.ts";
+import { COMMON_ENGLISH, FUNCTION_WORDS } from "./english-words.ts";
 import { canonical, type ReadingTable, readingTable, segmentsOf, wordSegmentsOfAll } from "./normalize.ts";
 import { MAX_QUESTION_CHARS, type QuestionIndex, type Understanding } from "./understand.ts";
 
@@ -91,9 +92,11 @@ function* asciiWordsOf(folded: string): Generator<string> {
 
 /**
  * What a word shares with a question's examples: its stem, else a word of three letters or more in the
- * index's spelling; no English word of fewer than four letters ("you", "can" share no subject).
+ * index's spelling; no English word of fewer than four letters ("you", "can" share no subject), nor one that
+ * names nothing ("what", "will": FUNCTION_WORDS).
  */
 function sharedKey(word: string, table: ReadingTable): string {
+  if (FUNCTION_WORDS.has(word)) return "";
   const stem = stemOf(word) || englishStem(word);
   if (stem !== "") return stem;
   return word.length >= 3 && !ENGLISH_WORD.test(word) ? canonical(word, table) : "";
@@ -167,10 +170,13 @@ export function withScope(
   const { known, vocabulary, nearEnglish } = vocabularyOf(bank, texts, table);
   /**
    * Whether an English stem is known, or one edit from a known one: the same with a letter left out of
-   * either (or both: a letter wrong, two swapped).
+   * either (or both: a letter wrong, two swapped). An everyday word (`word` or its stem in COMMON_ENGLISH:
+   * "weather", one letter from "whether") is no typo: known only as it is.
    */
-  function knowsEnglish(stem: string): boolean {
-    if (known.has(stem) || nearEnglish.has(stem)) return true;
+  function knowsEnglish(stem: string, word: string): boolean {
+    if (known.has(stem)) return true;
+    if (COMMON_ENGLISH.has(word) || COMMON_ENGLISH.has(stem)) return false;
+    if (nearEnglish.has(stem)) return true;
     for (let i = 0; i < stem.length; i++) {
       const shorter = stem.slice(0, i) + stem.slice(i + 1);
       if (known.has(shorter) || nearEnglish.has(shorter)) return true;
@@ -218,15 +224,15 @@ export function withScope(
     for (const word of words) {
       const stem = stemOf(word);
       const english = englishStem(word);
-      if (isUnknown(stem, english)) unknown++;
+      if (isUnknown(stem, english, word)) unknown++;
       else if (id !== undefined && vocabulary.get(sharedKey(word, table))?.has(id)) shared++;
       else if (stem !== "") other++;
     }
     return { unknown, shared, other };
   }
 
-  function isUnknown(stem: string, english: string): boolean {
-    return (stem !== "" && !knows(stem)) || (english !== "" && !knowsEnglish(english));
+  function isUnknown(stem: string, english: string, word: string): boolean {
+    return (stem !== "" && !knows(stem)) || (english !== "" && !knowsEnglish(english, word));
   }
 
   /**
@@ -246,7 +252,7 @@ export function withScope(
       if (!place) return false;
       const stem = stemOf(segment);
       const english = englishStem(segment);
-      return (english !== "" || KATAKANA.test(stem)) && isUnknown(stem, english);
+      return (english !== "" || KATAKANA.test(stem)) && isUnknown(stem, english, segment);
     });
   }
 

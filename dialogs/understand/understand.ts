@@ -1233,6 +1233,8 @@ function fitOf(q: Question, topic: TopicId | null): Fit {
   if (q.topics[topic] !== undefined) return "own";
   // With a diagnosis on screen, "how do I paste it" is rarely what is asked: it is there already.
   if (q.does === "paste-help" && !q.withDiagnosis) return "off";
+  // What to tell support: the same whatever the diagnosis, though one diagnosis has a follow-up for it.
+  if (q.anyDiagnosis) return "general";
   // Answers of its own for each diagnosis where nothing of the user's failed, and for no other ("did it
   // arrive?", "did the other recipients get it?"): its general answer is the one for every failure ("no, it
   // didn't reach them"), not another diagnosis's.
