@@ -78,6 +78,20 @@ export const CONTRASTS = ["じゃなく", "ではなく"];
  * (「昨日から届かない」).
  */
 export const REASONS = ["ので、", "ので,", "ので", "から、", "から,", "た、", "た,"];
+/** A want (「送りたい」「知りたい」). */
+export const WANT = "たい";
+/** What turns from a want to what is asked about it (「…たいんだけど、」「…たいのに」「…たいのですが」). */
+export const WANT_TURNS = [
+  "けど",
+  "のに",
+  "んだけど",
+  "んやけど",
+  "んですけど",
+  "んですが",
+  "のですが",
+  "が、",
+  "が,",
+];
 /**
  * 「スキャンしたけど何も出なかった。でもまだ来る」: a sentence opening with these turns from what was done or
  * found to what is the matter now.
