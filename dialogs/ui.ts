@@ -301,6 +301,10 @@ export const uiSchema = z
         mailNamed: foldedList,
         /** The spam folder, where a mail was found (「迷惑メールフォルダに入ってた」): no mail refused as spam. */
         spamFolder: foldedList,
+        /** A device named (「パソコン」「スマホ」): with a matter of its own beside it, the device's, not mail's. */
+        devices: foldedList,
+        /** A device's own matter (「重い」「固まる」「充電」 "slow", 「おすすめの」「機種変」), beside a device named. */
+        deviceMatters: foldedList,
       })
       .strict(),
     keywords: z.object({

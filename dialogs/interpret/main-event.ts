@@ -2,7 +2,7 @@ import type { Question } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent, Feeling } from "../events.ts";
 import { unreadPaste } from "../paste-excerpt.ts";
-import { mentionsAny, trimEndOf } from "../text.ts";
+import { followedWithin, mentionsAny, trimEndOf } from "../text.ts";
 import {
   clausesOf,
   isLament,
@@ -135,6 +135,18 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     ctx.namesElsewhere(text)
   )
     return { type: "SMALL_TALK" };
+  // 「パソコンが最近やたら重い」「おすすめのスマホ教えて」: a device's own matter (a trouble, buying or changing one,
+  // a few letters from the device named), naming no mail and no returned mail, with nothing on screen: the
+  // device's, not returned mail (its words would read "am I infected?" or "a mobile address"; the short answer
+  // says what the assistant does).
+  if (
+    !session.topic &&
+    m.typed &&
+    !mention &&
+    !mentionsAny(text, ctx.words.mailNamed) &&
+    devicesOwn(ctx, text)
+  )
+    return { type: "SMALL_TALK" };
   const besides = mention && m.typed ? ctx.mentionOf.strip(text) : "";
   const foldedBesides = ctx.mentionOf.fold(besides);
   // 「なんで届かないの😭」: a lament about returned mail, not a question of ours. With a diagnosis on
@@ -241,6 +253,22 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   if (!session.topic && ctx.aboutMail(text) !== undefined) return { type: "HOW_TO_PASTE" };
   if (!feeling) return { type: "SMALL_TALK" };
   return (session.topic && keyAnswer(ctx, text, session.topic)) || nextStep;
+}
+
+/** Letters between a device named and its own matter (「パソコンが最近やたら重い」: six). */
+const DEVICE_MATTER_WINDOW = 8;
+
+/**
+ * Whether a text names a device and, a few letters after it (「スマホの充電が」) or before it (「おすすめのスマホ」), a
+ * matter of its own (typedWords devices, deviceMatters).
+ */
+function devicesOwn(ctx: InterpretContext, text: string): boolean {
+  const folded = text.normalize("NFKC").toLowerCase();
+  const { devices, deviceMatters } = ctx.words;
+  return (
+    followedWithin(folded, devices, DEVICE_MATTER_WINDOW, deviceMatters) ||
+    followedWithin(folded, deviceMatters, DEVICE_MATTER_WINDOW, devices)
+  );
 }
 
 /**

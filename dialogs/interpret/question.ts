@@ -9,7 +9,7 @@ import { isFrame, isPleasantry, questionEvent } from "./answers.ts";
 import type { InterpretContext, QuestionContext } from "./context.ts";
 import { contrastEnd, guesses } from "./scans.ts";
 import { ASKED_CLEARLY, SECOND_CLEAR } from "./thresholds.ts";
-import { ALTERNATIVES, REASONS, TURNS } from "./words.ts";
+import { ALTERNATIVES, REASONS, TURNS, WANT, WANT_TURNS } from "./words.ts";
 
 /** Reading a calm typed question: which part of the text asks, and what a question told stands for. */
 
@@ -24,7 +24,7 @@ export function preferred(ctx: QuestionContext, text: string, topic: TopicId | n
   const whole = ctx.index.understand(text, topic);
   const at = contrastEnd(text);
   const part = at >= 0 ? text.slice(at) : turnedTo(text);
-  if (part === undefined) return requested(ctx, text, whole, topic);
+  if (part === undefined) return wantedThen(ctx, text, requested(ctx, text, whole, topic), topic);
   const wanted = ctx.index.understand(part, topic);
   const better = (wanted.candidates[0]?.score ?? 0) > (whole.candidates[0]?.score ?? 0);
   return wanted.kind === "confident" && (better || whole.kind !== "confident") ? wanted : whole;
@@ -51,6 +51,35 @@ function requested(
   if (request.kind !== "confident" || request.id === top.id) return whole;
   if (isFrame(ctx, request.id) || isPleasantry(ctx, request.id)) return whole;
   return whole.candidates.some((c) => c.id === request.id) ? request : whole;
+}
+
+/**
+ * 「動画送りたいんだけど、どうしたらいい？」: a want told (…たい, then 「けど」「のに」「んですが」) and then only "what do I
+ * do": what is asked is how to do what is wanted, the want's own question (large files), when the whole reads
+ * as the frame alone. The want is read alone; a question of ours read confidently there, that names
+ * something (no frame, no pleasantry), is the one asked.
+ */
+function wantedThen(
+  ctx: QuestionContext,
+  text: string,
+  whole: Understanding,
+  topic: TopicId | null,
+): Understanding {
+  if (whole.kind !== "confident" || !isFrame(ctx, whole.id)) return whole;
+  const end = wantEnd(text.slice(0, MAX_QUESTION_CHARS));
+  if (end < 0) return whole;
+  const want = ctx.index.understand(text.slice(0, end), topic);
+  if (want.kind !== "confident" || isFrame(ctx, want.id) || isPleasantry(ctx, want.id)) return whole;
+  return want;
+}
+
+/** Where a want told before a turn ends (「…送りたい」 of 「…送りたいんだけど、」), or -1. */
+function wantEnd(text: string): number {
+  for (let at = text.indexOf(WANT); at >= 0; at = text.indexOf(WANT, at + 1)) {
+    const end = at + WANT.length;
+    if (WANT_TURNS.some((turn) => text.startsWith(turn, end))) return end;
+  }
+  return -1;
 }
 
 /**

@@ -162,6 +162,9 @@ export async function fromText(
   const askedInstead = () => {
     // 「相手の受信箱が満杯で送れなかったみたい」 "it seems" tells: its 「たい」 is no wish (sentenceAsks).
     const q = sentenceAsks(text) ? question() : undefined;
+    // 「開封しましたってメールが届いたけど、これ何？」: "what is this?" beside the mail's words retold is answered by
+    // what they tell (the diagnosis), not by what a returned mail is in general.
+    if (q?.asksWhat) return false;
     return q !== undefined && q.does === undefined && (topScore() >= CLASS_GIVES_WAY || aboutClass(q));
   };
   // 「いっぱいになりそうなので容量を増やしたい」: the symptom foreseen has not happened; a question asked beside

@@ -73,10 +73,25 @@ export const ACKNOWLEDGING_YES = ["はい", "yes"];
 /** 「AじゃなくてB」: what is wanted comes after these. */
 export const CONTRASTS = ["じゃなく", "ではなく"];
 /**
- * Ends of a reason told before a request (「コピーできないので、…」「貼れないから、…」): 「から」 only before a
- * comma, where it is no "from" or "since" (「昨日から届かない」).
+ * Ends of a reason told before a request (「コピーできないので、…」「貼れないから、…」, or what happened, told in the
+ * past before a comma: 「宛先まちがえた、…」): 「から」 only before a comma, where it is no "from" or "since"
+ * (「昨日から届かない」).
  */
-export const REASONS = ["ので、", "ので,", "ので", "から、", "から,"];
+export const REASONS = ["ので、", "ので,", "ので", "から、", "から,", "た、", "た,"];
+/** A want (「送りたい」「知りたい」). */
+export const WANT = "たい";
+/** What turns from a want to what is asked about it (「…たいんだけど、」「…たいのに」「…たいのですが」). */
+export const WANT_TURNS = [
+  "けど",
+  "のに",
+  "んだけど",
+  "んやけど",
+  "んですけど",
+  "んですが",
+  "のですが",
+  "が、",
+  "が,",
+];
 /**
  * 「スキャンしたけど何も出なかった。でもまだ来る」: a sentence opening with these turns from what was done or
  * found to what is the matter now.

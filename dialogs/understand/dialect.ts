@@ -59,6 +59,12 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/けえって/g, "かえって"],
   [/だけんど/g, "だけど"],
   [/([がたまらわれけてめせべん]|届か|とどか)ね[えー](?![えー])/g, "$1ない"],
+  // Western Japan's 〜よる of what goes on (「まだきよる」 Hiroshima, Kyushu: 来ている) of the verbs of mail coming
+  // and going, and Kyushu's 〜っちゃけど (「来るっちゃけど」: んだけど).
+  [/(?:とどき|届き)よる(?!か)/g, "届いてる"],
+  [/(?:もどり|戻り)よる(?!か)/g, "戻ってる"],
+  [/(き|来)よる(?!か)/g, "$1てる"],
+  [/っちゃけど/g, "んだけど"],
   // Kyushu's question in と (「どこにあると？」「届くと？」): の (not ん: 「ちゃんと？」).
   [/([うくすつぬむるぐぶいた])と(?=[？?]|$)/g, "$1の"],
   // Blunt speech, not Kansai: 「来たんだが何これ」 (んだけど).
@@ -118,6 +124,8 @@ const MARKERS = [
   "ねー",
   "と?",
   "と？",
+  "よる",
+  "っちゃけど",
 ];
 
 /** The text with its Kansai endings in standard forms, or undefined when it has none. */

@@ -194,6 +194,8 @@ export function kanaOf(word: string): string | undefined {
 const LOANWORDS: Readonly<Record<string, string>> = {
   chat: "チャット",
   mail: "メール",
+  // メール as it is often romanised by ear, its long e as "ei" (「meiru ga modotte kita」).
+  meiru: "メール",
   email: "メール",
   "e-mail": "メール",
   error: "エラー",

@@ -26,6 +26,13 @@ import { MAX_QUESTION_CHARS, type QuestionIndex, type Understanding } from "./un
 const CLEAR = 0.6;
 /** At most this many content words shared with the best question: the match rests on one weak word. */
 const MAX_SHARED = 1;
+/**
+ * Below this score, a text in kana only that shares no thing named in kana with the best question matches it by
+ * its endings alone (「みそしるのつくりかたおしえて」 and "check the address" share 「おしえて」).
+ */
+const ENDINGS_ONLY = 0.3;
+/** Things named in kana are words of three kana or more (めーる, ようりょう): two (あて, いみ) are too often parts of others. */
+const MIN_KANA_THING = 3;
 
 const segmenter = new Intl.Segmenter("ja", { granularity: "word" });
 const HIRAGANA = /\p{Script=Hiragana}/u;
@@ -154,8 +161,27 @@ function vocabularyOf(bank: QuestionBank, texts: Iterable<string>, table: Readin
   for (const stem of known)
     if (ENGLISH_WORD.test(stem))
       for (let i = 0; i < stem.length; i++) nearEnglish.add(stem.slice(0, i) + stem.slice(i + 1));
-  return { known, vocabulary, nearEnglish };
+  // What names a thing, in kana (a kanji word by its reading, a katakana word in hiragana: メール → めえる),
+  // and each question's examples in that spelling: a text typed in kana names our things only so.
+  const kanaThings = new Set<string>();
+  for (const words of [...wordsOfAll(said), ...exampleWords])
+    for (const word of words) {
+      if (stemOf(word) === "") continue;
+      const kana = canonical(word, table);
+      if (kana.length >= MIN_KANA_THING && isKanaOnly(kana)) kanaThings.add(kana);
+    }
+  const kanaExamples = new Map<string, string>();
+  for (const { id, text } of examples)
+    kanaExamples.set(id, `${kanaExamples.get(id) ?? ""}\n${canonical(text, table)}`);
+  return { known, vocabulary, nearEnglish, kanaThings: [...kanaThings], kanaExamples };
 }
+
+/** Whether a folded text holds no kanji, katakana, Latin letters or digits: kana typed (or romaji read as kana). */
+function isKanaOnly(folded: string): boolean {
+  for (const ch of folded) if (KANJI_OR_KATAKANA.test(ch) || LATIN.test(ch) || DIGITS.test(ch)) return false;
+  return HIRAGANA.test(folded);
+}
+const KANJI_OR_KATAKANA = /[\p{Script=Han}\p{Script=Katakana}]/u;
 
 /**
  * `texts`: everything else the assistant says or reads (advice, answers, symptom phrases, carriers,
@@ -167,7 +193,7 @@ export function withScope(
   texts: Iterable<string>,
 ): QuestionIndex & { namesElsewhere(text: string): boolean } {
   const table: ReadingTable = readingTable(bank.readings);
-  const { known, vocabulary, nearEnglish } = vocabularyOf(bank, texts, table);
+  const { known, vocabulary, nearEnglish, kanaThings, kanaExamples } = vocabularyOf(bank, texts, table);
   /**
    * Whether an English stem is known, or one edit from a known one: the same with a letter left out of
    * either (or both: a letter wrong, two swapped). An everyday word (`word` or its stem in COMMON_ENGLISH:
@@ -204,10 +230,28 @@ export function withScope(
   function outOfScope(text: string, u: Understanding, segmented: readonly string[]): boolean {
     const top = u.candidates[0];
     if (!top || u.kind === "none" || top.score >= CLEAR) return false;
+    if (top.score < ENDINGS_ONLY && byEndingsOnly(text, top.id)) return true;
     const { unknown, shared, other } = wordsAgainst(text, top.id, segmented);
     // One thing of its own against one shared word, and nothing else of ours: that thing is what it is about.
     if (unknown === 1 && shared === 1 && other === 0) return true;
     return unknown > shared && shared <= MAX_SHARED;
+  }
+
+  /**
+   * Whether a text typed in kana only (or romaji, read as kana) matches the question `id`, one about a returned
+   * mail (it has answers of its own for diagnoses; not the chat's own questions, whose words in kana are often
+   * kanji nobody gave a reading: 「へんじ」), by its endings alone: no thing it names in kana (めーる, ようりょう)
+   * is in that question's examples. Kana are not cut into words, so the things nothing knows cannot be counted
+   * as wordsAgainst counts them (「みそしる」); what is shared can.
+   */
+  function byEndingsOnly(text: string, id: string): boolean {
+    const q = bank.questions.get(id);
+    if (!q || Object.keys(q.topics).length === 0) return false;
+    const folded = text.slice(0, MAX_CHARS).normalize("NFKC").toLowerCase();
+    if (!isKanaOnly(folded)) return false;
+    const kana = canonical(folded, table);
+    const examples = kanaExamples.get(id) ?? "";
+    return !kanaThings.some((thing) => kana.includes(thing) && examples.includes(thing));
   }
 
   /**
