@@ -33,6 +33,13 @@ describe("a sigh or an exasperated huh opening a message is frustration", () => 
     expect(exclaimed("なんで！？意味わかんない！")).toBe("frustrated");
   });
 
+  it("one mark after tries counted in vain (a count, then 「ても」) is frustration; the same asked calmly is not", () => {
+    expect(exclaimed("何回ボタン押しても同じ画面！最初からやり直させて")).toBe("frustrated");
+    expect(exclaimed("何度やり直しても戻ってくる！")).toBe("frustrated");
+    expect(exclaimed("何度送っても断られるのはなぜですか")).toBeUndefined();
+    expect(exclaimed("何回でも送れます！")).toBeUndefined();
+  });
+
   it("not a は inside the message, nor a question mark alone", () => {
     expect(exclaimed("今日はあ？")).toBeUndefined();
     expect(exclaimed("これは何？")).toBeUndefined();

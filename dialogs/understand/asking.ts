@@ -230,7 +230,7 @@ function bangAfterComplaint(text: string): boolean {
     if (ch !== "!" && ch !== "！") continue;
     const sentence = text.slice(start, i).normalize("NFKC").toLowerCase();
     start = i + 1;
-    if (sentence.includes("のに")) return true;
+    if (sentence.includes("のに") || triesInVain(sentence)) return true;
     let end = sentence.trimEnd();
     for (let k = 0; k < 2; k++) {
       const tail = TRAILING.find((t) => end.endsWith(t));
@@ -240,6 +240,18 @@ function bangAfterComplaint(text: string): boolean {
   }
   return false;
 }
+/**
+ * 「何回ボタン押しても同じ画面！」「何度やり直しても戻ってくる！」: tries counted in vain (a count, then 「ても」) before the
+ * mark. Asked calmly (「何度送っても断られるのはなぜですか」) there is no mark.
+ */
+function triesInVain(sentence: string): boolean {
+  for (const count of TRY_COUNTS) {
+    const at = sentence.indexOf(count);
+    if (at >= 0 && sentence.includes("ても", at + count.length)) return true;
+  }
+  return false;
+}
+const TRY_COUNTS = ["何回", "何度", "なんかい", "なんど"];
 /** Particles and politeness said after a denial: 「ないです」「ないよ」「ないってば」. Longest first. */
 const TRAILING = ["ってば", "んです", "です", "って", "よ", "ね", "わ", "ぞ", "し"];
 /**
