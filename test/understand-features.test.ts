@@ -291,12 +291,13 @@ describe("katakana folded to hiragana (kana.ts, shared by every reader)", () => 
     expect(hiraganaOf("ようりょう")).toBe("ようりょう");
   });
 
-  it("folds small kana to large by the set each reader names: っ kept by sound, ゕ ゖ only in the canonical spelling", () => {
+  it("folds small kana to large by the set each reader names: っ kept by sound, ゕ ゖ (ヵ ヶ) only in the canonical spelling, as か", () => {
     const folded = (small: ReadonlySet<number>) =>
       [..."ゃっゕa"].map((ch) => String.fromCharCode(largeKanaCode(ch.charCodeAt(0), small))).join("");
     expect(folded(SMALL_KANA)).toBe("やつゕa");
     expect(folded(SMALL_KANA_BUT_TSU)).toBe("やっゕa");
-    expect(folded(SMALL_KANA_WITH_KA_KE)).toBe("やつゖa");
+    expect(folded(SMALL_KANA_WITH_KA_KE)).toBe("やつかa");
+    expect(String.fromCharCode(largeKanaCode("ゖ".charCodeAt(0), SMALL_KANA_WITH_KA_KE))).toBe("か");
   });
 });
 
@@ -325,7 +326,8 @@ function canonicalPlainly(text: string, table: ReturnType<typeof readingTable>):
     }
     if (code >= 0x30a1 && code <= 0x30f6) code -= 0x60;
     let c = String.fromCodePoint(code);
-    if ("ぁぃぅぇぉっゃゅょゎゕゖ".includes(c)) c = String.fromCodePoint(code + 1);
+    if ("ゕゖ".includes(c)) c = "か";
+    else if ("ぁぃぅぇぉっゃゅょゎ".includes(c)) c = String.fromCodePoint(code + 1);
     const ascii = code < 0x80 && !((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a));
     if (ascii || (code >= 0x80 && ((code >= 0x3000 && code <= 0x303f) || /[\s\p{P}\p{S}]/u.test(c)))) {
       if (!space) out += " ";
@@ -354,6 +356,12 @@ function canonicalPlainly(text: string, table: ReturnType<typeof readingTable>):
 
 describe("the canonical spelling", () => {
   const table = readingTable(fixtureQuestions.readings);
+
+  it("spells the counter ヶ ヵ as the か people also type (3ヶ月, 3ヵ月, 3カ月, 3か月 are one word)", () => {
+    const spelt = ["3ヶ月", "3ヵ月", "3カ月", "3か月"].map((t) => canonical(t, table));
+    expect(new Set(spelt).size).toBe(1);
+    expect(spelt[0]).toContain("か");
+  });
 
   it("is what spelling character by character gives, for every example and any mix of scripts", () => {
     const examples = [...fixtureQuestions.questions.values()].flatMap((q) => q.examples);

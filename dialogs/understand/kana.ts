@@ -49,13 +49,17 @@ export function hiraganaOf(text: string): string {
  */
 export const SMALL_KANA: ReadonlySet<number> = codesOf("ぁぃぅぇぉっゃゅょゎ");
 export const SMALL_KANA_BUT_TSU: ReadonlySet<number> = codesOf("ぁぃぅぇぉゃゅょゎ");
-// NOTE ゕ ゖ + 1 is ゖ and U+3097, not か け: kept as normalize.ts has always spelt them (readings unchanged).
 export const SMALL_KANA_WITH_KA_KE: ReadonlySet<number> = codesOf("ぁぃぅぇぉっゃゅょゎゕゖ");
 
 /** A hiragana's code, the large kana's if it is one of `small` (a set above); any other unit as it is. */
 export function largeKanaCode(code: number, small: ReadonlySet<number>): number {
-  return small.has(code) ? code + 1 : code;
+  if (!small.has(code)) return code;
+  // ゕ ゖ (ヵ ヶ) are the counter's か in 3ヶ月, 1ヵ所, read as 3か月 and 3カ月 are: not the next code point.
+  return code === KA_SMALL || code === KE_SMALL ? KA : code + 1;
 }
+const KA = 0x304b;
+const KA_SMALL = 0x3095;
+const KE_SMALL = 0x3096;
 
 function codesOf(kana: string): ReadonlySet<number> {
   return new Set([...kana].map((ch) => ch.charCodeAt(0)));
