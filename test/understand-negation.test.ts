@@ -83,6 +83,9 @@ describe("the acts told by their polarity", () => {
     expect(read(index, "うーん、理解できない", "host-unknown")).toBe("confused");
     expect(read(index, "理解できました", "host-unknown")).toBe("ok");
     expect(read(index, "なるほど、でもわからない", "host-unknown")).toBe("confused");
+    // The -te form denied (「わかってない」): lost, though 「わかって」 is in OK's 「わかってます」 too.
+    expect(read(index, "うーん、わかってない", "host-unknown")).toBe("confused");
+    expect(read(index, "わかってます", "host-unknown")).toBe("ok");
   });
 
   it("do so because polarity is weighed: unweighed, the negated example wins", () => {
