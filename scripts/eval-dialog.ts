@@ -4,7 +4,7 @@
  * knowledge data, after putting its context on screen (a symptom tapped from the menu, or nothing), and
  * compares the answer given with the answer expected (one of several, where `expect` lists them with "|").
  * Prints accuracy per kind for the tuning set (dev.yaml, and each of its blocks as "dev-new" … "dev-round11",
- * see DEV_BLOCKS) and the held-out sets (held-out.yaml, held-out-2.yaml … held-out-16.yaml, held-out-18.yaml and held-out-19.yaml, never tuned on).
+ * see DEV_BLOCKS) and the held-out sets (held-out.yaml, held-out-2.yaml … held-out-16.yaml, held-out-18.yaml, held-out-19.yaml and held-out-20.yaml, never tuned on).
  * --verbose lists the misses of the tuning set; the held-out misses are
  * listed only with --held-out-misses, so that reading a figure does not turn into tuning on its sentences.
  */
@@ -25,7 +25,7 @@ const load = (name: string) => z.array(itemSchema).parse(parse(readFileSync(join
  * (their figures before tuning are in the commits that added them and in docs/history.md):
  * NEW, written from scratch after the held-out sets; FOLLOW-UP, dialog5's follow-ups right after a diagnosis;
  * ROUND 7, every topic's follow-ups, carriers named, acts, cold, English, casual; ROUND 8 to ROUND 20,
- * written blind from the answer ids, each drawn from the pool of one held-out set (held-out-6 to held-out-19);
+ * written blind from the answer ids, each drawn from the pool of one held-out set (held-out-6 to held-out-20);
  * FEELINGS, dialog's own emotion utterances, written before its feelings changes as a generalisation check;
  * FEELINGS2, its second, with calm messages that must not be read as upset;
  * FOLLOW-UP2, dialog2's follow-ups by kind of question and acts in context, written before its changes.
@@ -52,7 +52,7 @@ const DEV_BLOCKS = {
   "dev-round20": "ROUND 20",
   // round 21: two blind writers' pools, half of them (the other half is held-out-19, kept back by the lead).
   "dev-round21": "ROUND 21",
-  // round 22: two blind writers' pools, half of them (the other half is held-out-20, kept back by the lead).
+  // round 22: two blind writers' pools, half of them (the other half is held-out-20).
   "dev-round22": "ROUND 22",
   // acts' own check (round 13): conversation acts in context and cold (relief, thanks, a person in many
   // words, confusion, "that didn't help"), written before its changes.
@@ -212,6 +212,7 @@ const sets = {
   "held-out-16": load("held-out-16.yaml"),
   "held-out-18": load("held-out-18.yaml"),
   "held-out-19": load("held-out-19.yaml"),
+  "held-out-20": load("held-out-20.yaml"),
 };
 const HELD_OUT = [
   "held-out",
@@ -232,6 +233,7 @@ const HELD_OUT = [
   "held-out-16",
   "held-out-18",
   "held-out-19",
+  "held-out-20",
 ] as const;
 const verbose = process.argv.includes("--verbose");
 const heldOutMisses = process.argv.includes("--held-out-misses");
