@@ -212,18 +212,15 @@ export function buildQuestionIndex(
   // Whether the mail got there (the question that, asked cold with no returned mail named, asks whether no
   // returned mail means it arrived: `withoutBounce`).
   const arrivalQuestion = questions.find((q) => q.withoutBounce !== undefined);
-  // Where nothing of the user's failed and waiting is no step of the diagnosis (an automatic reply, returned
-  // mail for mail never sent: wait's answer there is "nothing to wait for", no follow-up of the diagnosis's
-  // own as "still trying"'s how-long), "do I need to do anything?" and "can I leave it?" ask for its steps.
   // Where waiting is the diagnosis's own step (wait answers with its follow-up: "still trying"'s how long).
   const waitsAsStep = (topic: TopicId) => {
     const waiting = waitQuestion?.topics[topic];
     return waiting !== undefined && "followUp" in waiting;
   };
-  const stepsNotWaiting = (topic: TopicId) => {
-    const waiting = waitQuestion?.topics[topic];
-    return NOTHING_FAILED.has(topic) && !(waiting !== undefined && "followUp" in waiting);
-  };
+  // Where nothing of the user's failed and waiting is no step of the diagnosis (an automatic reply, returned
+  // mail for mail never sent: wait's answer there is "nothing to wait for"), "do I need to do anything?" and
+  // "can I leave it?" ask for its steps.
+  const stepsNotWaiting = (topic: TopicId) => NOTHING_FAILED.has(topic) && !waitsAsStep(topic);
   const owner: number[] = []; // example → question index
   const examples: string[] = [];
   // A question's examples are one after another: question qi's are firstExample[qi]…firstExample[qi + 1].
