@@ -24,8 +24,8 @@ const load = (name: string) => z.array(itemSchema).parse(parse(readFileSync(join
  * The tuning blocks inside dev.yaml, each between "# === <MARKER> BLOCK" and "# === END OF <MARKER> BLOCK"
  * (their figures before tuning are in the commits that added them and in docs/history.md):
  * NEW, written from scratch after the held-out sets; FOLLOW-UP, dialog5's follow-ups right after a diagnosis;
- * ROUND 7, every topic's follow-ups, carriers named, acts, cold, English, casual; ROUND 8 to ROUND 20,
- * written blind from the answer ids, each drawn from the pool of one held-out set (held-out-6 to held-out-20);
+ * ROUND 7, every topic's follow-ups, carriers named, acts, cold, English, casual; ROUND 8 to ROUND 23,
+ * written blind from the answer ids, each drawn from the pool of one held-out set (held-out-6 to held-out-21);
  * FEELINGS, dialog's own emotion utterances, written before its feelings changes as a generalisation check;
  * FEELINGS2, its second, with calm messages that must not be read as upset;
  * FOLLOW-UP2, dialog2's follow-ups by kind of question and acts in context, written before its changes.
@@ -54,6 +54,8 @@ const DEV_BLOCKS = {
   "dev-round21": "ROUND 21",
   // round 22: two blind writers' pools, half of them (the other half is held-out-20).
   "dev-round22": "ROUND 22",
+  // round 23: two blind writers' pools, half of them (the other half is held-out-21, kept back by the lead).
+  "dev-round23": "ROUND 23",
   // acts' own check (round 13): conversation acts in context and cold (relief, thanks, a person in many
   // words, confusion, "that didn't help"), written before its changes.
   "dev-acts3": "ACTS3",
