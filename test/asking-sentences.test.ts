@@ -7,7 +7,7 @@ import {
   sentenceAsks,
   sentencesOf,
 } from "../dialogs/understand/asking.ts";
-import { retellsAdvice, termAskedAbout } from "../dialogs/understand/understand.ts";
+import { retellsAdvice, termAskedAbout } from "../dialogs/understand/frames.ts";
 
 describe("a message cut into its sentences (the story and the question in it)", () => {
   it("cuts after 。！？ and line ends, not at commas, and drops sentences of punctuation only", () => {

@@ -7,29 +7,15 @@ import {
   type QuestionBank,
 } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
-import { mentionsAny, withoutWords } from "../text.ts";
-import { isQuestion, sentencePieces } from "./asking.ts";
+import { asksWhetherSo, retellsAdvice, sentencesOf } from "./frames.ts";
 import { negatesIn } from "./negation.ts";
-import {
-  canonicalLength,
-  featuresOfAll,
-  forEachFeature,
-  negates,
-  type ReadingTable,
-  readingTable,
-} from "./normalize.ts";
-import { asksLaterArrival, asksOutcome, toldSentOnly } from "./outcome.ts";
+import { featuresOfAll, forEachFeature, negates, type ReadingTable, readingTable } from "./normalize.ts";
+import { asksOutcome, toldSentOnly } from "./outcome.ts";
+import { applyOverrides, NOTHING_FAILED, type Roles } from "./overrides.ts";
 import { addPostings, topTwo } from "./scoring.ts";
-import {
-  actionAsked,
-  choosesSide,
-  endsWithSide,
-  guessesSide,
-  namesFault,
-  namesMistake,
-  ownActionAsked,
-  sideNamed,
-} from "./sides.ts";
+import { MAX_QUESTION_CHARS, THRESHOLDS } from "./thresholds.ts";
+
+export { MAX_QUESTION_CHARS, THRESHOLDS } from "./thresholds.ts";
 
 /**
  * Which question of knowledge/data/questions/ a typed text asks, and how sure that is.
@@ -60,7 +46,9 @@ import {
  * higher, so 「待てば届く？」 after "still trying" prefers that topic's answer; questions with answers of
  * their own for other diagnoses only ("how to check the address" after "the mailbox is full") score a
  * little lower, and 「もしかして…」 offers them only when nothing that fits the diagnosis on screen comes
- * close.
+ * close. *
+ * What it decides is then read against what else the text says (overrides.ts: whose side, a later arrival,
+ * a word asked about, …), by one ordered table of rules.
  */
 
 export interface Candidate {
@@ -75,94 +63,6 @@ export type Understanding =
   | { kind: "unsure"; candidates: Candidate[] }
   /** Nothing comes close. */
   | { kind: "none"; candidates: Candidate[] };
-
-export const THRESHOLDS = {
-  /** Below this, a question is not even a candidate: the text is about something else. */
-  candidate: 0.2,
-  /** At least this close, and clearly ahead of the next one (RATIO), is answered. */
-  confident: 0.26,
-  /** The next question must score below this share of the best one for the best to be "clearly ahead". */
-  ratio: 0.9,
-  /**
-   * From this score on (the text says clearly what it is about), "clearly ahead" is a smaller lead:
-   * `sureRatio`. 「もしかして…」 then comes only for near ties; a person asked one thing, and a list of
-   * three is no answer (tuning set 96.4 → 96.9 %; a lead of 3 % rather than 5 %: 93.8 → 94.0 % on the larger
-   * tuning set of round 3). A vague text (「設定について」) still gets the list.
-   */
-  sure: 0.4,
-  sureRatio: 0.97,
-  /**
-   * With a diagnosis on screen, a question with an answer of its own for it that leads clearly (`ratio`)
-   * is answered from this score on, below `candidate`: a follow-up worded unlike any example
-   * (「何がダメだったの」 after "refused as spam") is likelier about the advice on screen than small talk,
-   * whose reply would only repeat the steps (tuning set 1306 → 1307, dev-round9 177 → 178; 0.14 and 0.11
-   * gained no more).
-   */
-  fittingFloor: 0.17,
-  /**
-   * With a diagnosis on screen, one of its own questions scoring at least this share of "what do I do now"
-   * (the steps again) is ranked before it (dev-round10 143 → 144; 0.9 and 0.8 gained no more).
-   */
-  overSteps: 0.95,
-  /**
-   * The same, when the text names what it wants done before asking how (「相手の今のアドレスを知るにはどうしたら
-   * いい？」: the goal, 「…には」, is what is asked; "how" is only its frame), however clearly the frame matches.
-   */
-  overStepsForGoal: 0.8,
-  /** Candidates offered by 「もしかして…」 score at least this share of the best one. */
-  spread: 0.7,
-  /** How much of a question's second-best example counts next to its best. */
-  second: 0.3,
-  /**
-   * With a diagnosis on screen, a word asked about (「ドメインって言葉がわからない」) read alone matches a question
-   * this well: that question is what the word means (ドメイン 0.94, SPF 0.77; 「認証」 0.53 is only a word of one).
-   */
-  termKnown: 0.6,
-  /** Multiplier for questions with an answer of their own for the diagnosis on screen. */
-  contextBoost: 1.3,
-  /** Multiplier for questions with answers of their own for other diagnoses, but not the one on screen. */
-  offTopic: 0.75,
-  /**
-   * With a diagnosis on screen, multiplier for the question that answers the frame a text asks in (「直した
-   * ら届く？」: resend; 「待てば届く？」: wait; outcome.ts), whose words are those of the condition.
-   */
-  outcome: 1.5,
-  maxCandidates: 3,
-  /**
-   * With nothing on screen, multiplier for a question about whatever diagnosis is on screen (plain-words:
-   * an answer for every topic, and without one only "I have seen no returned mail yet"): close to a
-   * general question (「エラーメールって、要するに何なの？」: what a returned mail is), that one is meant
-   * (dev 2439 → 2440, dev-cold3 91 → 92; 0.8 gained no more on dev).
-   */
-  coldBound: 0.9,
-  /**
-   * Multiplier for an example of a `polar` act (acts.yaml) matched by a text that says it the other way
-   * (negation.ts): an example of an affirming act ("OK", "that helped", thanks) that does not negate, by a
-   * text that does; a negated example of a negating act ("I'm lost", "that didn't help"), by a text that
-   * does not. "ok I understand now" shares every word but the negation with "I don't understand". Only
-   * the negated examples of a negating act: 「ちょっと難しい」 says it without one, and 「まだちょっとわから
-   * ない」 still matches it (dev 3354 → 3355, dev-negation 46 → 48, every held-out line equal; 0.7 lost
-   * one held-out item; weighing every example both ways lost that conversation step).
-   */
-  otherPolarity: 0.8,
-  /**
-   * A question matched at least this well is asked, though the text also says the diagnosis on screen again
-   * and the question has no answer of its own for it: "did it arrive?" after "gave up retrying" is answered
-   * by its general answer, not by the diagnosis in plain words (dev +1, held-out-13 +1; 0.4 lost one
-   * held-out item, 0.6 gained the same as 0.5).
-   */
-  overGist: 0.5,
-  /**
-   * With a diagnosis on screen, multiplier for the diagnosis in plain words when a text retells what to do
-   * and asks whether that is it (「つまり待っとけばいいってこと？」「しばらく待つしかないの？」): its frame
-   * (「つまり」「ってこと」) is plain-words', what it asks is the action named (wait, resend, tell the
-   * recipient); and it is no diagnosis said again.
-   */
-  adviceRetold: 0.75,
-} as const;
-
-/** Longer texts are pastes or stories, not questions; only their start is read. */
-export const MAX_QUESTION_CHARS = 300;
 
 interface Posting {
   examples: number[];
@@ -203,24 +103,6 @@ export function buildQuestionIndex(
     outcomeQuestions.find((q) => q.topics[topic] !== undefined);
   // The question whether to send again after a fix (resend).
   const resendQuestion = outcomeQuestions.find((q) => q.asksOutcome === "after-fixing");
-  // The question whose side a problem is on (`asksSide`).
-  const sideQuestion = questions.find((q) => q.asksSide);
-  // "What do I do now": the steps of the diagnosis on screen again.
-  const stepsQuestion = questions.find((q) => q.does === "next-steps");
-  // Whether to wait (the question of that frame).
-  const waitQuestion = outcomeQuestions.find((q) => q.asksOutcome === "after-waiting");
-  // Whether the mail got there (the question that, asked cold with no returned mail named, asks whether no
-  // returned mail means it arrived: `withoutBounce`).
-  const arrivalQuestion = questions.find((q) => q.withoutBounce !== undefined);
-  // Where waiting is the diagnosis's own step (wait answers with its follow-up: "still trying"'s how long).
-  const waitsAsStep = (topic: TopicId) => {
-    const waiting = waitQuestion?.topics[topic];
-    return waiting !== undefined && "followUp" in waiting;
-  };
-  // Where nothing of the user's failed and waiting is no step of the diagnosis (an automatic reply, returned
-  // mail for mail never sent: wait's answer there is "nothing to wait for"), "do I need to do anything?" and
-  // "can I leave it?" ask for its steps.
-  const stepsNotWaiting = (topic: TopicId) => NOTHING_FAILED.has(topic) && !waitsAsStep(topic);
   const owner: number[] = []; // example → question index
   const examples: string[] = [];
   // A question's examples are one after another: question qi's are firstExample[qi]…firstExample[qi + 1].
@@ -434,6 +316,19 @@ export function buildQuestionIndex(
     unseenCounts.length = 0;
   };
 
+  // The questions the rules after the decision answer with (overrides.ts), and the index they read a word with.
+  const roles: Roles = {
+    bank,
+    table,
+    plainWords,
+    side: questions.find((q) => q.asksSide),
+    steps: questions.find((q) => q.does === "next-steps"),
+    wait: outcomeQuestions.find((q) => q.asksOutcome === "after-waiting"),
+    // Asked cold with no returned mail named, whether no returned mail means it arrived (`withoutBounce`).
+    arrival: questions.find((q) => q.withoutBounce !== undefined),
+    resend: resendQuestion,
+    understand: (text, topic) => index.understand(text, topic),
+  };
   const index: QuestionIndex = {
     size: { questions: questions.length, examples: n, features },
     understand(typed, topic, words) {
@@ -563,255 +458,13 @@ export function buildQuestionIndex(
         ranked[0] = runnerUp;
         ranked[1] = first;
       }
-      let decided = withoutLacking(
+      const decided = withoutLacking(
         ranked,
         (c) => bank.questions.get(c.id)?.needs !== undefined && lacks(c.id, text),
         (r) => decide(r, topic === null ? undefined : fitting, own),
       );
-      // 「ドメインってそもそも何？」 with nothing on screen: the word asked about tells which of the questions of
-      // what a thing is is meant, where they come close (their frame and 「そもそも」 are words of them all).
-      // Both questions answer (no act: 「にんげんとはなさせて」 is no 「…とは」), the word is one (no comma).
-      const answers = (id: string | undefined) => {
-        const q = bank.questions.get(id ?? "");
-        return q !== undefined && q.does === undefined && !q.courtesy;
-      };
-      if (topic === null && decided.candidates.length > 1 && answers(decided.candidates[0]?.id)) {
-        const term = termAskedAbout(text);
-        const known = term === undefined || /[、,。]/.test(term) ? undefined : index.understand(term, null);
-        if (
-          known?.kind === "confident" &&
-          answers(known.id) &&
-          known.id !== decided.candidates[0]!.id &&
-          decided.candidates.some((c) => c.id === known.id)
-        )
-          decided = { kind: "confident", id: known.id, candidates: decided.candidates };
-      }
-      // 「相手のメールボックスがパンパンってこと？」 after "mailbox full": the diagnosis on screen said again,
-      // asked whether it is so, is that diagnosis in plain words (a list, nothing, a general question such as
-      // "can I make my own mailbox bigger", or another diagnosis's question gives way to it), unless a question
-      // with an answer of its own for it is clearly asked, or any question in nearly an example's words
-      // (`overGist`: 「とどいたの？とどいてないの？」 after "gave up retrying" asks whether it arrived, and its
-      // general answer says so). Its match counts as an answer of its own for the topic on screen (contextBoost).
-      const decidedScore = decided.candidates[0]?.score ?? 0;
-      if (
-        plainWords &&
-        !advice &&
-        saysGist * THRESHOLDS.contextBoost >= THRESHOLDS.confident &&
-        !(
-          decided.kind === "confident" &&
-          (bank.questions.get(decided.id)?.topics[topic!] !== undefined ||
-            decidedScore >= THRESHOLDS.overGist) &&
-          decidedScore >= Math.max(THRESHOLDS.confident, saysGist * THRESHOLDS.contextBoost)
-        )
-      )
-        decided = { kind: "confident", id: plainWords.id, candidates: decided.candidates };
-      // 「相手が古いメールを消してくれたら届くの？」「ファイルをPDFにしたら通る？」: what comes of something done
-      // (or of waiting) is answered by the question of that frame (resend, wait) where it has an answer of its
-      // own for the diagnosis on screen, unless another question of the diagnosis is clearly asked (`sure`).
-      if (framed !== undefined && topic !== null) {
-        const asked = decided.kind === "confident" ? bank.questions.get(decided.id) : undefined;
-        // 「うちの容量を増やせば送れる？」: a condition on the user's own side asks whether the fix is theirs.
-        const ownSide = sideAsked(text) === "own" && sideQuestion?.topics[topic] !== undefined;
-        const meant = ownSide ? sideQuestion : framed;
-        // Kept: one of the frame's questions already (which of resend and wait, the words tell), or a
-        // question of the diagnosis's own clearly asked (`sure`) (「zipにしたら送れますか」 after "too
-        // big": how to make it smaller).
-        const kept =
-          asked !== undefined &&
-          (asked.asksOutcome !== undefined
-            ? !ownSide
-            : own.has(asked.id) && (decided.candidates[0]?.score ?? 0) >= THRESHOLDS.sure);
-        if (meant && !kept) decided = { kind: "confident", id: meant.id, candidates: decided.candidates };
-      }
-      // 「これ結局届くの？」「明日には届いてるかな」 after "still trying": whether it will arrive, asked in the
-      // non-past or of a time to come, asks what waiting brings (wait: "it is still being retried until…"; after
-      // "gave up": "no, not now"), not whether it has arrived so far (「届いた？」「届いてないの？」).
-      if (
-        topic !== null &&
-        waitQuestion?.topics[topic] !== undefined &&
-        !stepsNotWaiting(topic) &&
-        decided.kind === "confident" &&
-        decided.id === arrivalQuestion?.id &&
-        asksLaterArrival(text)
-      )
-        decided = { kind: "confident", id: waitQuestion.id, candidates: decided.candidates };
-      // 「何回くらい再送してくれるの」「送り直さないで待ってていい？」 after "still trying": resending done for the
-      // user (…てくれる: the server's retries), or held back to wait, asks about waiting (how long it goes on),
-      // not whether to send again.
-      if (
-        topic !== null &&
-        waitsAsStep(topic) &&
-        decided.kind === "confident" &&
-        decided.id === resendQuestion?.id &&
-        (mentionsAny(text, DONE_FOR_USER) ||
-          (mentionsAny(text, WAITING_NAMED) && mentionsAny(text, SENDING_HELD_BACK)))
-      )
-        decided = { kind: "confident", id: waitQuestion!.id, candidates: decided.candidates };
-      // Whose side: 「私のメールボックスがいっぱいなの？」 after "the recipient's mailbox is full" names the
-      // user's own side where the diagnosis in plain words would be the answer: it asks whose side it is.
-      // 「相手のメールボックスがいっぱいってこと？」 names the other side and says the diagnosis again, asking
-      // nothing about fault (問題, せい, 原因): the diagnosis in plain words, though the side question
-      // shares its 「相手の」 (when that is all it matches by: below `sure`).
-      if (
-        topic !== null &&
-        plainWords &&
-        sideQuestion?.topics[topic] !== undefined &&
-        decided.kind === "confident"
-      ) {
-        const side = sideAsked(text);
-        // 「止められてるのは相手の？私の？」 names both sides as the choice asked about: whose side it is.
-        // 「相手側の制限なのか、うちの方の制限なのか知りたい」: both sides offered as a choice ask whose side it is,
-        // whatever the words of what is limited or full also match (size-limit).
-        if (((side === "own" || side === "both") && decided.id === plainWords.id) || choosesSide(text))
-          decided = { kind: "confident", id: sideQuestion.id, candidates: decided.candidates };
-        else if (
-          side === "other" &&
-          decided.id === sideQuestion.id &&
-          (decided.candidates[0]?.score ?? 0) < THRESHOLDS.sure &&
-          saysGist * THRESHOLDS.contextBoost >= THRESHOLDS.confident &&
-          !namesFault(text)
-        )
-          decided = { kind: "confident", id: plainWords.id, candidates: decided.candidates };
-      }
-      // 「いっぱいなのって、うちの方？」: a side named at the end as the one meant asks whose side it is, unless a
-      // question of the diagnosis's own is clearly asked (`sure`).
-      if (
-        topic !== null &&
-        sideQuestion?.topics[topic] !== undefined &&
-        isQuestion(text) &&
-        endsWithSide(text) &&
-        !(
-          decided.kind === "confident" &&
-          own.has(decided.id) &&
-          (decided.candidates[0]?.score ?? 0) >= THRESHOLDS.sure
-        )
-      )
-        decided = { kind: "confident", id: sideQuestion.id, candidates: decided.candidates };
-      // 「向こうのサーバーが壊れてるの？」「ソネット側がおかしいって可能性はないの？」: a side guessed to be at fault,
-      // asked, is whose side it is, unless a question of the diagnosis's own is clearly asked (`sure`); a
-      // judgement guessed mistaken (「相手のウイルス対策の誤検知ってことはない？」) asks it whatever the words of
-      // what judged match (the antivirus: how to scan).
-      const guessed = decided.kind === "confident" ? decided.id : undefined;
-      if (
-        topic !== null &&
-        sideQuestion?.topics[topic] !== undefined &&
-        guessed !== sideQuestion.id &&
-        (guessed === undefined ||
-          guessed === plainWords?.id ||
-          !own.has(guessed) ||
-          (decided.candidates[0]?.score ?? 0) < THRESHOLDS.sure ||
-          namesMistake(text)) &&
-        isQuestion(text) &&
-        guessesSide(text)
-      )
-        decided = { kind: "confident", id: sideQuestion.id, candidates: decided.candidates };
-      // 「なんで急に？昨日まで普通に送れてたのに。私の設定のせいなの？」: a story told in the words of something people
-      // tell (`statement`: it used to work), then whose fault asked in its last piece, naming a side: whose side it is.
-      const story = decided.kind === "confident" ? bank.questions.get(decided.id) : undefined;
-      const lastPiece = sentencePieces(text).at(-1) ?? text;
-      if (
-        topic !== null &&
-        story?.statement === true &&
-        sideQuestion?.topics[topic] !== undefined &&
-        lastPiece !== text &&
-        isQuestion(lastPiece) &&
-        namesFault(lastPiece) &&
-        sideNamed(lastPiece) !== undefined
-      )
-        decided = { kind: "confident", id: sideQuestion.id, candidates: decided.candidates };
-      // 「自分でできることは？」: what the user can do, asked without a word of fault, asks for the next step (the
-      // diagnosis's steps), not whose side it is, though it names the user's side. 「何もしなくていい？」, whether
-      // anything is needed with no one named to do it, asks whether to wait, where waiting is an answer of the
-      // diagnosis on screen, else for the steps; 「こっちは何もしなくていいの？」 still asks whose it is to fix.
-      // 「自分でできることは？」 matched by "what can you do" (the assistant's help) asks the same: the user's own steps.
-      const action =
-        decided.kind === "confident" &&
-        (decided.id === sideQuestion?.id ||
-          (bank.questions.get(decided.id)?.asksHelp === true && ownActionAsked(text)))
-          ? actionAsked(text, topic !== null && NOTHING_FAILED.has(topic))
-          : undefined;
-      if (topic !== null && stepsQuestion && action !== undefined && !choosesSide(text)) {
-        const meant =
-          action === "can" || stepsNotWaiting(topic)
-            ? stepsQuestion
-            : waitQuestion?.topics[topic]
-              ? waitQuestion
-              : undefined;
-        if (meant) decided = { kind: "confident", id: meant.id, candidates: decided.candidates };
-      }
-      // 「このメール、放っておいていいのかな」 after an automatic reply: leaving it alone, asked where nothing failed and
-      // nothing is retried, asks whether anything is to be done (the steps: "no need to resend"), not whether
-      // it arrives by waiting (wait's examples 「放置でいいの？」 ask that after "still trying"); arrival named
-      // (「放っておけば届く？」) is still waiting.
-      if (
-        topic !== null &&
-        stepsQuestion &&
-        stepsNotWaiting(topic) &&
-        decided.kind === "confident" &&
-        decided.id === waitQuestion?.id &&
-        mentionsAny(text, LEAVING_ALONE) &&
-        !mentionsAny(text, WAITED_FOR)
-      )
-        decided = { kind: "confident", id: stepsQuestion.id, candidates: decided.candidates };
-      // 「ドメインって言葉がわからない」「「ドメイン」ってそもそも何を指してるの」 with a diagnosis on screen: a word
-      // of the advice asked about that a question knows by itself (the word read alone, nothing on screen, in
-      // nearly its example's words: ドメイン → what a domain is) is that question, what the word means; not the
-      // diagnosis in plain words, nor a question its frame's words share (「言葉がわからない」 "I'm lost").
-      if (topic !== null) {
-        const term = termAskedAbout(text);
-        const alone = term === undefined ? undefined : index.understand(term, null);
-        if (
-          alone?.kind === "confident" &&
-          (alone.candidates[0]?.score ?? 0) >= THRESHOLDS.termKnown &&
-          answers(alone.id) &&
-          answerable(bank.questions.get(alone.id)!, topic)
-        )
-          return { kind: "confident", id: alone.id, candidates: decided.candidates };
-      }
-      // 「…ってこと？」「…って何？」 with a diagnosis on screen asks what it means: a question of other
-      // diagnoses that only shares its words (「パスワードが違うってこと？」 after "could not verify the
-      // sender" is no question about a wrong address) gives way to this diagnosis in plain words.
-      const top = decided.candidates[0];
-      // The question decided on, which may lead the candidates that fit the diagnosis offered beside it.
-      const chosen = decided.kind === "confident" ? decided.id : top?.id;
-      if (
-        topic !== null &&
-        plainWords &&
-        decided.kind !== "none" &&
-        chosen !== undefined &&
-        !advice &&
-        !fitting.has(chosen) &&
-        Object.keys(bank.questions.get(chosen)?.topics ?? {}).length > 0 &&
-        asksMeaning(text)
-      )
-        return { kind: "confident", id: plainWords.id, candidates: decided.candidates };
-      // 「SPFってなに」「delayedってなに」 with a diagnosis on screen: a word asked about that no question
-      // knows (only the frame 「ってなに」 matched, if anything) is a word of the advice on screen; what it
-      // means there is the diagnosis in plain words, not what a bounce or a domain is.
-      if (topic !== null && plainWords && (!top || bank.questions.get(top.id)?.topics[topic] === undefined)) {
-        const term = termAskedAbout(text);
-        // Known to no question: understood as nothing, or only weakly (below `confident`).
-        const known = term === undefined ? undefined : index.understand(term, topic);
-        if (
-          known !== undefined &&
-          (known.kind !== "confident" || (known.candidates[0]?.score ?? 0) < THRESHOLDS.confident)
-        )
-          return { kind: "confident", id: plainWords.id, candidates: decided.candidates };
-      }
-      // 「わかりました」 matches 「Yahooのアドレスで送りました」 by its ending: an acknowledgement, greeting,
-      // thanks, "that didn't help" or "start over" is short, or said in nearly the words of one; a longer
-      // message that only shares words with one (「会員じゃなくても使える？」 is no "useless") is a
-      // statement or a question of its own.
-      const act = decided.kind === "confident" ? bank.questions.get(decided.id) : undefined;
-      if (
-        (act?.courtesy || act?.does === "not-helpful" || act?.does === "restart") &&
-        (top?.score ?? 0) < THRESHOLDS.sure &&
-        canonicalLength(text.slice(0, MAX_QUESTION_CHARS), table) > MAX_ACT_CHARS &&
-        !saidInOwnWords(act, top?.score ?? 0, text) &&
-        !openedOrClosedBy(act.id, text, topic, index.understand)
-      )
-        return { kind: "none", candidates: decided.candidates };
-      return decided;
+      const reading = { roles, text, topic, framed, advice, saysGist, fitting, own, termReads: new Map() };
+      return applyOverrides(reading, decided);
     },
   };
   return index;
@@ -856,173 +509,6 @@ export function backgroundOf(bank: QuestionBank): Background {
  */
 function isGram(feature: string): boolean {
   return (feature.length === 2 || feature.length === 3) && feature[1] !== ":";
-}
-
-/** Ends of a text that asks whether something is so (「…ってこと？」「…なの？」「…止められてるん？」). */
-const WHETHER_ENDS = [
-  "こと",
-  "ことか",
-  "ことかな",
-  "ことね",
-  "ことですか",
-  "ことですかね",
-  "ことでしょうか",
-  "の",
-  "のか",
-  "なん",
-  "るん",
-  "たん",
-];
-/** Words that ask why, who, which, what, how or when, or what to do (「…すればいいの」): more than whether. */
-const ASKING_WORDS = [
-  "なぜ",
-  "なんで",
-  "どうして",
-  "どっち",
-  "どちら",
-  "だれ",
-  "誰",
-  "どう",
-  "いつ",
-  "何",
-  "なに",
-  "どこ",
-  "どれ",
-  "いい",
-  "why",
-  "how",
-  "who",
-  "which",
-  "when",
-];
-const END_MARKS = new Set([..." \n\t。.!！?？、,〜~…ー"]);
-
-/**
- * Whether a text asks whether something is so (「相手のメールボックスがいっぱいってこと？」「アドレス止められ
- * てるの？」) and nothing more (why, who, which, what to do): a plain scan, no pattern.
- */
-export function asksWhetherSo(text: string): boolean {
-  const t = text.slice(0, MAX_QUESTION_CHARS).normalize("NFKC").toLowerCase();
-  if (ASKING_WORDS.some((w) => t.includes(w))) return false;
-  let end = t.length;
-  while (end > 0 && END_MARKS.has(t[end - 1]!)) end--;
-  const body = t.slice(0, end);
-  return WHETHER_ENDS.some((e) => body.endsWith(e)) || toldAsQuestion(t);
-}
-
-/**
- * "so its still trying?" "so she's not using that address anymore?": English told as a sentence, with a
- * question mark (no question word or auxiliary first: "should i…", "can i…" ask what to do), asks whether it
- * is so. Words split at spaces: a plain scan.
- */
-function toldAsQuestion(t: string): boolean {
-  if (!t.trimEnd().endsWith("?") || !/^[\x20-\x7e]+$/.test(t)) return false;
-  const words = t.split(" ").filter((w) => w !== "");
-  // "…, what's a domain?" asks what, wherever it stands.
-  if (words.some((w) => w.startsWith("what") || w.startsWith("where"))) return false;
-  const first = words.find((w) => !OPENERS.has(w.replace(/[^a-z']/g, "")));
-  return first !== undefined && !DOING_WORDS.has(first.replace(/[^a-z']/g, ""));
-}
-/** Words that open an English sentence told as a question, before what is said ("so", "wait,", "oh"). */
-const OPENERS: ReadonlySet<string> = new Set([
-  "so",
-  "wait",
-  "oh",
-  "ok",
-  "okay",
-  "hmm",
-  "um",
-  "and",
-  "then",
-  "ah",
-]);
-/** An English question that asks what to do or may be done, or whether it did, opens with one of these. */
-const DOING_WORDS: ReadonlySet<string> = new Set([
-  "should",
-  "can",
-  "could",
-  "do",
-  "does",
-  "did",
-  "will",
-  "would",
-  "may",
-  "shall",
-  "must",
-  "might",
-  "am",
-  "any",
-  "if",
-  "hows",
-  "pls",
-  "please",
-]);
-
-/** A text cut into its sentences (at 。．！？!? and line ends). */
-function sentencesOf(text: string): string[] {
-  const out: string[] = [];
-  let piece = "";
-  for (const ch of text) {
-    if ("。．！？!?\n".includes(ch)) {
-      if (piece.trim()) out.push(piece.trim());
-      piece = "";
-    } else piece += ch;
-  }
-  if (piece.trim()) out.push(piece.trim());
-  return out;
-}
-
-/** An acknowledgement, greeting or thanks matched below `sure` is at most this long (canonical letters). */
-const MAX_ACT_CHARS = 10;
-
-/**
- * 「このボットほんと役に立たないな」「別の件の相談に移りたい」: "that didn't help" and "start over" are told,
- * in words of one's own, so they match their examples less than an acknowledgement does; told (no question
- * mark) and matched this much, they are meant. 「会員じゃなくても使える？」 asks something else.
- */
-const ACT_TOLD = 0.28;
-function saidInOwnWords(act: Question, score: number, text: string): boolean {
-  if (act.does !== "not-helpful" && act.does !== "restart") return false;
-  if (score < ACT_TOLD || text.includes("?") || text.includes("？")) return false;
-  // Starting over is said of the talk itself (「別のメールの話がしたい」), not of a mail or address
-  // (「別のアドレスから送りたい」 asks how).
-  const t = text.normalize("NFKC").toLowerCase();
-  return act.does === "not-helpful" || TALK_WORDS.some((w) => t.includes(w));
-}
-/** Words for the conversation itself: its subject, a question, starting it again. */
-const TALK_WORDS = [
-  "話",
-  "質問",
-  "相談",
-  "件",
-  "最初",
-  "はじめ",
-  "やり直",
-  "やりなお",
-  "topic",
-  "subject",
-  "start",
-];
-
-/**
- * 「了解です。言われたとおりにやってみて、またきます」: a message whose first or last sentence is, alone and
- * short, the same act (an acknowledgement, thanks, greeting or goodbye) is that act; the other sentences
- * tell what the user will do (a question among them is read by interpret.ts, beyondPleasantries).
- */
-function openedOrClosedBy(
-  id: string,
-  text: string,
-  topic: TopicId | null,
-  understand: (text: string, topic: TopicId | null) => Understanding,
-): boolean {
-  // Pieces between commas too (「ありがとう、Thunderbirdの設定見直してみます」「了解、今日はこのへんで」).
-  let sentences = sentencesOf(text.slice(0, MAX_QUESTION_CHARS));
-  if (sentences.length < 2) sentences = sentencePieces(text.slice(0, MAX_QUESTION_CHARS));
-  if (sentences.length < 2) return false;
-  return [sentences[0]!, sentences[sentences.length - 1]!].some((s) => {
-    const u = understand(s, topic);
-    return u.kind === "confident" && u.id === id;
-  });
 }
 
 /**
@@ -1099,113 +585,6 @@ function withoutEnglishFillers(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
-/** How people ask what something means or whether it is so (「…ってこと？」「…って何？」 "so it means…?"). */
-const MEANING_FRAMES = [
-  "ってこと",
-  "ということ",
-  "って事",
-  "という事",
-  "ってなに",
-  "って何",
-  "ってなん",
-  "とは",
-  "どういう意味",
-  "どういうこと",
-  "意味",
-  "つまり",
-  "mean",
-];
-
-/**
- * Ends of what a text says to do (「待っとけば いい」「待つしかない」「送らずに待っとけ」「聞くべき」「送っていい」):
- * retold and asked whether it is so, the action is what is asked.
- */
-const ADVICE_ENDS = [
-  "ばいい",
-  "ばよい",
-  "ばok",
-  "しかない",
-  "っとけ",
-  "っとく",
-  "ておけ",
-  "ておく",
-  "でおけ",
-  "べき",
-  "ていい",
-  "でいい",
-  "もいい",
-  "なきゃ",
-  "ないとだめ",
-  "ないといけない",
-];
-
-/**
- * Whether a text retells what to do and asks whether that is it (「つまり待っとけばいいってこと？」「じゃあ相手
- * に聞くしかないの？」), not how or what to do (「どうすればいいの」): a plain scan, no pattern.
- */
-export function retellsAdvice(text: string): boolean {
-  const t = text.slice(0, MAX_QUESTION_CHARS).normalize("NFKC").toLowerCase();
-  if (!ADVICE_ENDS.some((e) => t.includes(e))) return false;
-  return asksMeaning(t) || asksWhetherSo(t.split("いい").join(""));
-}
-
-/** Frames after a word that ask what it means (「SPFってなに」「リレーとは」). */
-const TERM_FRAMES = [
-  "ってなに",
-  "って何",
-  "ってなん",
-  "とは",
-  "ってどういう",
-  // The word itself not understood (「ドメインって言葉がわからない」「…の意味がピンとこない」).
-  "って言葉",
-  "という言葉",
-  "って単語",
-  "という単語",
-  "って用語",
-  "の意味",
-  "って意味",
-  "ってわから",
-  "って分から",
-  "ってよくわから",
-  "ってピンとこ",
-];
-
-/**
- * The word a text asks the meaning of (「SPF」 of 「SPFってなに？」), when the text is that word and a frame
- * that asks what it means, and nothing more; else undefined. A plain scan.
- */
-export function termAskedAbout(text: string): string | undefined {
-  const t = withoutWords(
-    text.slice(0, MAX_QUESTION_CHARS).normalize("NFKC").toLowerCase(),
-    TERM_FILLERS,
-    "",
-  ).trim();
-  if (t.length > MAX_TERM_QUESTION_CHARS) return undefined;
-  // The word ends where the first frame starts (「ドメインって言葉がわからない」: not at 「がわから」).
-  let at = -1;
-  for (const frame of TERM_FRAMES) {
-    let i = t.indexOf(frame);
-    // 「できることは」: 「とは」 of 「こと」 + は is no frame.
-    while (i > 0 && frame === "とは" && t[i - 1] === "こ") i = t.indexOf(frame, i + 1);
-    if (i > 0 && (at < 0 || i < at)) at = i;
-  }
-  if (at < 0) return undefined;
-  const term = withoutWords(t.slice(0, at), TERM_QUOTES, "").trim();
-  return term.length >= 2 && !term.includes(" ") ? term : undefined;
-}
-/** Quotes around the word (「「ドメイン」って何？」). */
-const TERM_QUOTES = ["「", "」", "『", "』", '"', "'"];
-/** Words that stress the asking and say nothing of the word asked about (「ドメインってそもそも何？」). */
-const TERM_FILLERS = ["そもそも", "いったい", "一体", "結局", "いまいち", "イマイチ"];
-/** A question about one word is short (「リレーって何のことですか」). */
-const MAX_TERM_QUESTION_CHARS = 20;
-
-/** Whether a text asks what something means or whether it is so (a plain scan, no pattern). */
-export function asksMeaning(text: string): boolean {
-  const t = text.slice(0, MAX_QUESTION_CHARS).normalize("NFKC").toLowerCase();
-  return MEANING_FRAMES.some((f) => t.includes(f));
-}
-
 /** `bound`: about the diagnosis on screen whatever it is, asked with none (coldBound). */
 type Fit = "own" | "general" | "off" | "bound";
 const FIT_WEIGHT: Record<Fit, number> = {
@@ -1248,62 +627,6 @@ function namesGoal(text: string): boolean {
 }
 /** How asked after the goal. */
 const GOAL_HOW = ["どう", "方法", "何を", "なにを"];
-
-/**
- * Diagnoses where no mail of the user's failed (yet): still being retried, an automatic reply, returned mail
- * for mail they never sent. Questions answer them apart from the failures.
- */
-const NOTHING_FAILED: ReadonlySet<TopicId> = new Set<TopicId>(["delayed", "not-a-bounce", "backscatter"]);
-
-/** Something done for the user by another (「再送してくれる」「送り直してくれるの」): the server's retries. */
-const DONE_FOR_USER = ["てくれる", "てくれま", "てくれて", "でくれる"];
-/** Waiting named (「待って」「待てば」). */
-const WAITING_NAMED = ["待", "まって", "まてば", "wait"];
-/** Sending held back (「送り直さないで」「送らずに」): with waiting named, whether waiting is enough is asked. */
-const SENDING_HELD_BACK = [
-  "さないで",
-  "さずに",
-  "らないで",
-  "らずに",
-  "しないで",
-  "せずに",
-  "without resending",
-];
-/** Leaving a mail alone (「放っておいて」「無視して」「スルー」 "leave it", "ignore"): plain scans. */
-const LEAVING_ALONE = [
-  "放って",
-  "ほうって",
-  "ほっと",
-  "ほおって",
-  "放置",
-  "ほうち",
-  "無視",
-  "むし",
-  "スルー",
-  "するー",
-  "何もしな",
-  "なにもしな",
-  "leave it",
-  "leave them",
-  "ignore",
-];
-/** What comes of waiting named, arriving or stopping (「放っておけば届く？」「放置してたら来なくなる？」). */
-const WAITED_FOR = [
-  "届",
-  "とど",
-  "着",
-  "来なく",
-  "こなく",
-  "止ま",
-  "とまる",
-  "収ま",
-  "おさま",
-  "arrive",
-  "deliver",
-  "get there",
-  "go through",
-  "stop",
-];
 
 /**
  * The decision without the questions a text lacks the needed words of (`lacks`). Where the best one lacked
@@ -1359,23 +682,4 @@ function decide(
   // A lone candidate is not a choice to offer: it is the answer, if only just.
   if (candidates.length === 1) return { kind: "confident", id: candidates[0]!.id, candidates };
   return { kind: "unsure", candidates };
-}
-
-/** A piece that asks for something in so many words ("please", 「ください」「お願い」): a plain scan. */
-function requests(piece: string): boolean {
-  const t = piece.normalize("NFKC").toLowerCase();
-  return REQUEST_WORDS.some((w) => t.includes(w));
-}
-const REQUEST_WORDS = ["please", "pls", "plz", "ください", "下さい", "お願い", "おねがい"];
-
-/**
- * The side a text names where it asks: 「私のメールボックスがいっぱいなの？」 asks about the user's own;
- * "Can you explain more simply, my English is not so good" names the user only in what it tells. With
- * some pieces asking and others telling, only the asking ones are read.
- */
-function sideAsked(text: string): ReturnType<typeof sideNamed> {
-  const pieces = sentencePieces(text);
-  // "explain more simple please, my english not so good": a request asks as a question does.
-  const asking = pieces.filter((p) => isQuestion(p) || requests(p));
-  return sideNamed(asking.length > 0 && asking.length < pieces.length ? asking.join(" ") : text);
 }

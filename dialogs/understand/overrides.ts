@@ -1,0 +1,532 @@
+import { answerable, type Question, type QuestionBank } from "../../knowledge/questions.ts";
+import type { TopicId } from "../../knowledge/types.ts";
+import { mentionsAny } from "../text.ts";
+import { isQuestion, sentencePieces } from "./asking.ts";
+import { asksMeaning, sentencesOf, termAskedAbout } from "./frames.ts";
+import { canonicalLength, type ReadingTable } from "./normalize.ts";
+import { asksLaterArrival } from "./outcome.ts";
+import {
+  actionAsked,
+  choosesSide,
+  endsWithSide,
+  guessesSide,
+  namesFault,
+  namesMistake,
+  ownActionAsked,
+  sideNamed,
+} from "./sides.ts";
+import { MAX_QUESTION_CHARS, THRESHOLDS } from "./thresholds.ts";
+import type { Understanding } from "./understand.ts";
+
+/**
+ * What the question index decided, read once more against what the text says besides its best match: the
+ * rules after the decision (later arrival, retries done for the user, whose side, leaving it alone, a word
+ * asked about, …). One table, read in order by `applyOverrides`: a rule that applies gives the question now
+ * meant, and every later rule reads that decision; a `last` rule that applies ends the reading. The order is
+ * the behaviour: a rule sees what the rules above it made of the text.
+ */
+
+/** The questions the rules answer with, found once per index (buildQuestionIndex), and the index itself. */
+export interface Roles {
+  bank: QuestionBank;
+  table: ReadingTable;
+  /** The diagnosis in plain words: the question answered for every topic (「つまりどういうこと？」). */
+  plainWords: Question | undefined;
+  /** Whose side a problem is on (`asksSide`). */
+  side: Question | undefined;
+  /** "What do I do now": the steps of the diagnosis on screen again. */
+  steps: Question | undefined;
+  /** Whether to wait (`asksOutcome` after-waiting). */
+  wait: Question | undefined;
+  /** Whether the mail got there (`withoutBounce`). */
+  arrival: Question | undefined;
+  /** Whether to send again after a fix (`asksOutcome` after-fixing). */
+  resend: Question | undefined;
+  /** The index itself: a word asked about is read alone. */
+  understand(text: string, topic: TopicId | null): Understanding;
+}
+
+/** One text as the index read it: what the rules look at besides the decision. */
+export interface Reading {
+  roles: Roles;
+  /** The text as scored (fillers left out). */
+  text: string;
+  topic: TopicId | null;
+  /** The question of the outcome frame the text asks in (outcome.ts asksOutcome), if any. */
+  framed: Question | undefined;
+  /** Whether it retells what to do and asks whether that is it (frames.ts retellsAdvice). */
+  advice: boolean;
+  /** How well it says the diagnosis on screen again (0 unless it asks whether something is so). */
+  saysGist: number;
+  /** The ranked questions that fit the diagnosis on screen, and those with an answer of their own for it. */
+  fitting: ReadonlySet<string>;
+  own: ReadonlySet<string>;
+  /** The word asked about read alone, per topic on screen (a query of its own: made once). */
+  termReads: Map<TopicId | null, Understanding | undefined>;
+}
+
+/** The text understood as nothing. */
+const NOTHING = null;
+
+interface Rule {
+  name: string;
+  when(r: Reading, decided: Understanding): boolean;
+  /** The question now meant (its id), or NOTHING. */
+  answer(r: Reading, decided: Understanding): string | typeof NOTHING;
+  /** Where it applies, the decision is final: the rules below it are not read. */
+  last?: true;
+}
+
+/** The rules in the order they are read (each one's example and why: its comment). */
+const OVERRIDES: readonly Rule[] = [
+  // 「ドメインってそもそも何？」 cold: the word asked about tells which of the close "what is X" questions is meant.
+  {
+    name: "term tells which",
+    when: (r, d) => {
+      const first = d.candidates[0]?.id;
+      if (r.topic !== null || d.candidates.length < 2 || !answers(r, first)) return false;
+      const term = termAskedAbout(r.text);
+      if (term === undefined || /[、,。]/.test(term)) return false;
+      const known = termRead(r, null);
+      return (
+        known?.kind === "confident" &&
+        answers(r, known.id) &&
+        known.id !== first &&
+        d.candidates.some((c) => c.id === known.id)
+      );
+    },
+    answer: (r) => confidentId(termRead(r, null)),
+  },
+  // 「相手のメールボックスがパンパンってこと？」: the diagnosis said again and asked whether so is it in plain words.
+  {
+    name: "diagnosis said again",
+    when: (r, d) => {
+      const gist = r.saysGist * THRESHOLDS.contextBoost;
+      const score = topScore(d);
+      return (
+        r.roles.plainWords !== undefined &&
+        !r.advice &&
+        gist >= THRESHOLDS.confident &&
+        !(
+          d.kind === "confident" &&
+          (question(r, d.id)?.topics[r.topic!] !== undefined || score >= THRESHOLDS.overGist) &&
+          score >= Math.max(THRESHOLDS.confident, gist)
+        )
+      );
+    },
+    answer: (r) => r.roles.plainWords!.id,
+  },
+  // 「PDFにしたら通る？」: what comes of something done asks the frame's question (resend, wait), not the condition's.
+  {
+    name: "outcome asked",
+    when: (r, d) => {
+      if (r.framed === undefined || r.topic === null) return false;
+      const asked = d.kind === "confident" ? question(r, d.id) : undefined;
+      const ownSide = ownSideAsked(r);
+      // Kept: one of the frame's questions already (which of resend and wait, the words tell), or a question of
+      // the diagnosis's own clearly asked (`sure`) (「zipにしたら送れますか」 after "too big": how to make it
+      // smaller).
+      const kept =
+        asked !== undefined &&
+        (asked.asksOutcome !== undefined ? !ownSide : r.own.has(asked.id) && topScore(d) >= THRESHOLDS.sure);
+      return outcomeMeant(r) !== undefined && !kept;
+    },
+    answer: (r) => outcomeMeant(r)!.id,
+  },
+  // 「これ結局届くの？」 after "still trying": whether it will arrive asks what waiting brings, not whether it has.
+  {
+    name: "later arrival",
+    when: (r, d) =>
+      r.topic !== null &&
+      r.roles.wait?.topics[r.topic] !== undefined &&
+      !stepsNotWaiting(r, r.topic) &&
+      d.kind === "confident" &&
+      d.id === r.roles.arrival?.id &&
+      asksLaterArrival(r.text),
+    answer: (r) => r.roles.wait!.id,
+  },
+  // 「何回くらい再送してくれるの」 after "still trying": the server's retries are waiting, not sending again.
+  {
+    name: "retries for the user",
+    when: (r, d) =>
+      r.topic !== null &&
+      waitsAsStep(r, r.topic) &&
+      d.kind === "confident" &&
+      d.id === r.roles.resend?.id &&
+      (mentionsAny(r.text, DONE_FOR_USER) ||
+        (mentionsAny(r.text, WAITING_NAMED) && mentionsAny(r.text, SENDING_HELD_BACK))),
+    answer: (r) => r.roles.wait!.id,
+  },
+  // 「私のメールボックスがいっぱいなの？」「相手の？私の？」: the user's own side, or both as a choice, asks whose side.
+  {
+    name: "own side named",
+    when: (r, d) => {
+      if (!sideAskable(r, d)) return false;
+      const side = sideAsked(r.text);
+      return ((side === "own" || side === "both") && d.id === r.roles.plainWords!.id) || choosesSide(r.text);
+    },
+    answer: (r) => r.roles.side!.id,
+  },
+  // 「相手のメールボックスがいっぱいってこと？」: the other side and the diagnosis said again, no fault asked: plain words.
+  {
+    name: "other side said again",
+    when: (r, d) =>
+      sideAskable(r, d) &&
+      sideAsked(r.text) === "other" &&
+      !choosesSide(r.text) &&
+      d.id === r.roles.side!.id &&
+      topScore(d) < THRESHOLDS.sure &&
+      r.saysGist * THRESHOLDS.contextBoost >= THRESHOLDS.confident &&
+      !namesFault(r.text),
+    answer: (r) => r.roles.plainWords!.id,
+  },
+  // 「いっぱいなのって、うちの方？」: a side named at the end as the one meant asks whose side it is.
+  {
+    name: "side named last",
+    when: (r, d) =>
+      r.topic !== null &&
+      r.roles.side?.topics[r.topic] !== undefined &&
+      isQuestion(r.text) &&
+      endsWithSide(r.text) &&
+      !(d.kind === "confident" && r.own.has(d.id) && topScore(d) >= THRESHOLDS.sure),
+    answer: (r) => r.roles.side!.id,
+  },
+  // 「向こうのサーバーが壊れてるの？」「…誤検知ってことはない？」: a side guessed at fault, asked, is whose side.
+  {
+    name: "side guessed at fault",
+    when: (r, d) => {
+      const guessed = d.kind === "confident" ? d.id : undefined;
+      return (
+        r.topic !== null &&
+        r.roles.side?.topics[r.topic] !== undefined &&
+        guessed !== r.roles.side.id &&
+        (guessed === undefined ||
+          guessed === r.roles.plainWords?.id ||
+          !r.own.has(guessed) ||
+          topScore(d) < THRESHOLDS.sure ||
+          namesMistake(r.text)) &&
+        isQuestion(r.text) &&
+        guessesSide(r.text)
+      );
+    },
+    answer: (r) => r.roles.side!.id,
+  },
+  // 「昨日まで送れてたのに。私の設定のせいなの？」: a story told, then whose fault asked last, is whose side.
+  {
+    name: "fault asked after a story",
+    when: (r, d) => {
+      const story = d.kind === "confident" ? question(r, d.id) : undefined;
+      if (r.topic === null || story?.statement !== true || r.roles.side?.topics[r.topic] === undefined)
+        return false;
+      const lastPiece = sentencePieces(r.text).at(-1) ?? r.text;
+      return (
+        lastPiece !== r.text &&
+        isQuestion(lastPiece) &&
+        namesFault(lastPiece) &&
+        sideNamed(lastPiece) !== undefined
+      );
+    },
+    answer: (r) => r.roles.side!.id,
+  },
+  // 「自分でできることは？」「何もしなくていい？」: what the user can or need do is the steps (or wait), not whose side.
+  {
+    name: "own action asked",
+    when: (r, d) => r.topic !== null && r.roles.steps !== undefined && actionMeant(r, d) !== undefined,
+    answer: (r, d) => actionMeant(r, d)!.id,
+  },
+  // 「放っておいていいのかな」 where nothing failed and nothing is retried: the steps ("no need to resend"), not wait.
+  {
+    name: "leaving it alone",
+    when: (r, d) =>
+      r.topic !== null &&
+      r.roles.steps !== undefined &&
+      stepsNotWaiting(r, r.topic) &&
+      d.kind === "confident" &&
+      d.id === r.roles.wait?.id &&
+      mentionsAny(r.text, LEAVING_ALONE) &&
+      !mentionsAny(r.text, WAITED_FOR),
+    answer: (r) => r.roles.steps!.id,
+  },
+  // 「ドメインって言葉がわからない」 on a diagnosis: a word a question knows by itself is that question, what it means.
+  {
+    name: "term a question knows",
+    when: (r) => {
+      if (r.topic === null) return false;
+      const alone = termRead(r, null);
+      return (
+        alone?.kind === "confident" &&
+        topScore(alone) >= THRESHOLDS.termKnown &&
+        answers(r, alone.id) &&
+        answerable(question(r, alone.id)!, r.topic)
+      );
+    },
+    answer: (r) => confidentId(termRead(r, null)),
+    last: true,
+  },
+  // 「パスワードが違うってこと？」 on a diagnosis it does not fit: what it means is this diagnosis in plain words.
+  {
+    name: "meaning asked",
+    when: (r, d) => {
+      // The question decided on, which may lead the candidates that fit the diagnosis offered beside it.
+      const chosen = d.kind === "confident" ? d.id : d.candidates[0]?.id;
+      return (
+        r.topic !== null &&
+        r.roles.plainWords !== undefined &&
+        d.kind !== "none" &&
+        chosen !== undefined &&
+        !r.advice &&
+        !r.fitting.has(chosen) &&
+        Object.keys(question(r, chosen)?.topics ?? {}).length > 0 &&
+        asksMeaning(r.text)
+      );
+    },
+    answer: (r) => r.roles.plainWords!.id,
+    last: true,
+  },
+  // 「SPFってなに」 on a diagnosis: a word no question knows is a word of the advice on screen: plain words.
+  {
+    name: "term no question knows",
+    when: (r, d) => {
+      const top = d.candidates[0];
+      if (r.topic === null || r.roles.plainWords === undefined) return false;
+      if (top && question(r, top.id)?.topics[r.topic] !== undefined) return false;
+      // Known to no question: understood as nothing, or only weakly (below `confident`).
+      const known = termRead(r, r.topic);
+      return known !== undefined && (known.kind !== "confident" || topScore(known) < THRESHOLDS.confident);
+    },
+    answer: (r) => r.roles.plainWords!.id,
+    last: true,
+  },
+  // 「会員じゃなくても使える？」 is no "useless": an act matched weakly in a longer text, not in its own words, is none.
+  {
+    name: "act in a longer text",
+    when: (r, d) => {
+      const act = d.kind === "confident" ? question(r, d.id) : undefined;
+      return (
+        act !== undefined &&
+        (act.courtesy || act.does === "not-helpful" || act.does === "restart") &&
+        topScore(d) < THRESHOLDS.sure &&
+        canonicalLength(r.text.slice(0, MAX_QUESTION_CHARS), r.roles.table) > MAX_ACT_CHARS &&
+        !saidInOwnWords(act, topScore(d), r.text) &&
+        !openedOrClosedBy(act.id, r.text, r.topic, r.roles.understand)
+      );
+    },
+    answer: () => NOTHING,
+    last: true,
+  },
+];
+
+/** The decision after the rules (OVERRIDES), read in order; the candidates stay those of the index. */
+export function applyOverrides(r: Reading, decided: Understanding): Understanding {
+  let out = decided;
+  for (const rule of OVERRIDES) {
+    if (!rule.when(r, out)) continue;
+    const id = rule.answer(r, out);
+    out =
+      id === NOTHING
+        ? { kind: "none", candidates: decided.candidates }
+        : { kind: "confident", id, candidates: decided.candidates };
+    if (rule.last) return out;
+  }
+  return out;
+}
+
+const question = (r: Reading, id: string | undefined) => r.roles.bank.questions.get(id ?? "");
+const topScore = (u: Understanding) => u.candidates[0]?.score ?? 0;
+const confidentId = (u: Understanding | undefined) => (u?.kind === "confident" ? u.id : "");
+
+/** A question that answers (no act, no pleasantry): 「にんげんとはなさせて」 is no 「…とは」. */
+function answers(r: Reading, id: string | undefined): boolean {
+  const q = question(r, id);
+  return q !== undefined && q.does === undefined && !q.courtesy;
+}
+
+/** The word the text asks the meaning of (frames.ts termAskedAbout), read alone with `onScreen` on screen. */
+function termRead(r: Reading, onScreen: TopicId | null): Understanding | undefined {
+  if (r.termReads.has(onScreen)) return r.termReads.get(onScreen);
+  const term = termAskedAbout(r.text);
+  const read = term === undefined ? undefined : r.roles.understand(term, onScreen);
+  r.termReads.set(onScreen, read);
+  return read;
+}
+
+/** Where waiting is the diagnosis's own step (wait answers with its follow-up: "still trying"'s how long). */
+function waitsAsStep(r: Reading, topic: TopicId): boolean {
+  const waiting = r.roles.wait?.topics[topic];
+  return waiting !== undefined && "followUp" in waiting;
+}
+
+/**
+ * Where nothing of the user's failed and waiting is no step of the diagnosis (an automatic reply, returned mail
+ * for mail never sent: wait's answer there is "nothing to wait for"), "do I need to do anything?" and "can I
+ * leave it?" ask for its steps.
+ */
+function stepsNotWaiting(r: Reading, topic: TopicId): boolean {
+  return NOTHING_FAILED.has(topic) && !waitsAsStep(r, topic);
+}
+
+/** 「うちの容量を増やせば送れる？」: a condition on the user's own side asks whether the fix is theirs. */
+function ownSideAsked(r: Reading): boolean {
+  return sideAsked(r.text) === "own" && r.roles.side?.topics[r.topic!] !== undefined;
+}
+
+/** The question an outcome asked is (rule "outcome asked"): whose side on the user's own side, else the frame's. */
+function outcomeMeant(r: Reading): Question | undefined {
+  return ownSideAsked(r) ? r.roles.side : r.framed;
+}
+
+/** Whether a side asked about may change the decision: a confident one, where the side question answers. */
+function sideAskable(r: Reading, d: Understanding): d is Extract<Understanding, { kind: "confident" }> {
+  return (
+    r.topic !== null &&
+    r.roles.plainWords !== undefined &&
+    r.roles.side?.topics[r.topic] !== undefined &&
+    d.kind === "confident"
+  );
+}
+
+/** The question an action asked about means (rule "own action asked"), or undefined. */
+function actionMeant(r: Reading, d: Understanding): Question | undefined {
+  const { side, steps, wait } = r.roles;
+  const topic = r.topic!;
+  const action =
+    d.kind === "confident" &&
+    (d.id === side?.id || (question(r, d.id)?.asksHelp === true && ownActionAsked(r.text)))
+      ? actionAsked(r.text, NOTHING_FAILED.has(topic))
+      : undefined;
+  if (action === undefined || choosesSide(r.text)) return undefined;
+  if (action === "can" || stepsNotWaiting(r, topic)) return steps;
+  return wait?.topics[topic] ? wait : undefined;
+}
+
+/** A piece that asks for something in so many words ("please", 「ください」「お願い」): a plain scan. */
+function requests(piece: string): boolean {
+  const t = piece.normalize("NFKC").toLowerCase();
+  return REQUEST_WORDS.some((w) => t.includes(w));
+}
+const REQUEST_WORDS = ["please", "pls", "plz", "ください", "下さい", "お願い", "おねがい"];
+
+/**
+ * The side a text names where it asks: 「私のメールボックスがいっぱいなの？」 asks about the user's own;
+ * "Can you explain more simply, my English is not so good" names the user only in what it tells. With
+ * some pieces asking and others telling, only the asking ones are read.
+ */
+function sideAsked(text: string): ReturnType<typeof sideNamed> {
+  const pieces = sentencePieces(text);
+  // "explain more simple please, my english not so good": a request asks as a question does.
+  const asking = pieces.filter((p) => isQuestion(p) || requests(p));
+  return sideNamed(asking.length > 0 && asking.length < pieces.length ? asking.join(" ") : text);
+}
+
+/** An acknowledgement, greeting or thanks matched below `sure` is at most this long (canonical letters). */
+const MAX_ACT_CHARS = 10;
+
+/**
+ * 「このボットほんと役に立たないな」「別の件の相談に移りたい」: "that didn't help" and "start over" are told,
+ * in words of one's own, so they match their examples less than an acknowledgement does; told (no question
+ * mark) and matched this much, they are meant. 「会員じゃなくても使える？」 asks something else.
+ */
+const ACT_TOLD = 0.28;
+function saidInOwnWords(act: Question, score: number, text: string): boolean {
+  if (act.does !== "not-helpful" && act.does !== "restart") return false;
+  if (score < ACT_TOLD || text.includes("?") || text.includes("？")) return false;
+  // Starting over is said of the talk itself (「別のメールの話がしたい」), not of a mail or address
+  // (「別のアドレスから送りたい」 asks how).
+  const t = text.normalize("NFKC").toLowerCase();
+  return act.does === "not-helpful" || TALK_WORDS.some((w) => t.includes(w));
+}
+/** Words for the conversation itself: its subject, a question, starting it again. */
+const TALK_WORDS = [
+  "話",
+  "質問",
+  "相談",
+  "件",
+  "最初",
+  "はじめ",
+  "やり直",
+  "やりなお",
+  "topic",
+  "subject",
+  "start",
+];
+
+/**
+ * 「了解です。言われたとおりにやってみて、またきます」: a message whose first or last sentence is, alone and
+ * short, the same act (an acknowledgement, thanks, greeting or goodbye) is that act; the other sentences
+ * tell what the user will do (a question among them is read by interpret.ts, beyondPleasantries).
+ */
+function openedOrClosedBy(
+  id: string,
+  text: string,
+  topic: TopicId | null,
+  understand: (text: string, topic: TopicId | null) => Understanding,
+): boolean {
+  // Pieces between commas too (「ありがとう、Thunderbirdの設定見直してみます」「了解、今日はこのへんで」).
+  let sentences = sentencesOf(text.slice(0, MAX_QUESTION_CHARS));
+  if (sentences.length < 2) sentences = sentencePieces(text.slice(0, MAX_QUESTION_CHARS));
+  if (sentences.length < 2) return false;
+  return [sentences[0]!, sentences[sentences.length - 1]!].some((s) => {
+    const u = understand(s, topic);
+    return u.kind === "confident" && u.id === id;
+  });
+}
+
+/**
+ * Diagnoses where no mail of the user's failed (yet): still being retried, an automatic reply, returned mail
+ * for mail they never sent. Questions answer them apart from the failures.
+ */
+export const NOTHING_FAILED: ReadonlySet<TopicId> = new Set<TopicId>([
+  "delayed",
+  "not-a-bounce",
+  "backscatter",
+]);
+
+/** Something done for the user by another (「再送してくれる」「送り直してくれるの」): the server's retries. */
+const DONE_FOR_USER = ["てくれる", "てくれま", "てくれて", "でくれる"];
+/** Waiting named (「待って」「待てば」). */
+const WAITING_NAMED = ["待", "まって", "まてば", "wait"];
+/** Sending held back (「送り直さないで」「送らずに」): with waiting named, whether waiting is enough is asked. */
+const SENDING_HELD_BACK = [
+  "さないで",
+  "さずに",
+  "らないで",
+  "らずに",
+  "しないで",
+  "せずに",
+  "without resending",
+];
+/** Leaving a mail alone (「放っておいて」「無視して」「スルー」 "leave it", "ignore"): plain scans. */
+const LEAVING_ALONE = [
+  "放って",
+  "ほうって",
+  "ほっと",
+  "ほおって",
+  "放置",
+  "ほうち",
+  "無視",
+  "むし",
+  "スルー",
+  "するー",
+  "何もしな",
+  "なにもしな",
+  "leave it",
+  "leave them",
+  "ignore",
+];
+/** What comes of waiting named, arriving or stopping (「放っておけば届く？」「放置してたら来なくなる？」). */
+const WAITED_FOR = [
+  "届",
+  "とど",
+  "着",
+  "来なく",
+  "こなく",
+  "止ま",
+  "とまる",
+  "収ま",
+  "おさま",
+  "arrive",
+  "deliver",
+  "get there",
+  "go through",
+  "stop",
+];
