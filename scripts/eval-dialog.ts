@@ -116,6 +116,9 @@ const DEV_BLOCKS = {
   // cold12's own check (round 22): out of scope in hiragana and romaji, a slow PC, a sent mail called back, a
   // returned mail found in the spam folder, a photo of the screen, symptoms retold, terms, the chat; written first.
   "dev-cold12": "COLD 12",
+  // cold13's own check (round 23): a returned mail's words retold loosely that name a reason (server down,
+  // authentication, spam, full; English too), terms asked, the chat, out of scope in kana sharing one noun of ours.
+  "dev-cold13": "COLD 13",
   // emotion's own check (round 13): the question or situation inside an upset message, written before its changes.
   "dev-emotion3": "EMOTION3",
   // emo's own check (round 14): forms of upset not covered before (fear, resignation, sarcasm, deadlines,

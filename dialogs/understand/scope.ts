@@ -33,6 +33,21 @@ const MAX_SHARED = 1;
 const ENDINGS_ONLY = 0.3;
 /** Things named in kana are words of three kana or more (めーる, ようりょう): two (あて, いみ) are too often parts of others. */
 const MIN_KANA_THING = 3;
+/** An owner before の (ownedElsewhere) is three kana or more as typed (「てれび」「げーむ」); two are too often grammar. */
+const MIN_KANA_OWNER = 3;
+/** Endings of a verb or adjective (in the index's spelling: small kana folded): a clause before の, no owner. */
+const CLAUSE_ENDINGS: readonly string[] =
+  "てる でる てた でた つた した んだ いた いだ ない たい れる せる ます です".split(" ");
+/**
+ * Kana words often typed before の that name no thing of another service: time, people and places of the
+ * user's own life (「きのうの」「かいしゃの」「むすめの」), of three kana or more (MIN_KANA_OWNER). Grammar.
+ */
+const KANA_OWNERS: ReadonlySet<string> = new Set([
+  ..."きのう きょう あした おととい いつも さっき さいきん こんかい ぜんかい あたし".split(" "),
+  ..."わたし みんな ともだち かぞく おかあさん おとうさん むすめ むすこ かいしゃ".split(" "),
+  ..."しごと がっこう せんせい とりひきさき おきゃくさま おきゃくさん かれし かのじょ".split(" "),
+  ..."だんな じょうし せんぱい こうはい どうりょう".split(" "),
+]);
 
 const segmenter = new Intl.Segmenter("ja", { granularity: "word" });
 const HIRAGANA = /\p{Script=Hiragana}/u;
@@ -173,7 +188,10 @@ function vocabularyOf(bank: QuestionBank, texts: Iterable<string>, table: Readin
   const kanaExamples = new Map<string, string>();
   for (const { id, text } of examples)
     kanaExamples.set(id, `${kanaExamples.get(id) ?? ""}\n${canonical(text, table)}`);
-  return { known, vocabulary, nearEnglish, kanaThings: [...kanaThings], kanaExamples };
+  // Everything the assistant says or reads, in the index's spelling: a word typed in kana found nowhere in it
+  // names nothing of ours (「てれび」「いんすた」), as an unknown kanji or katakana word does.
+  const saidInKana = [...said.map((t) => canonical(t, table)), ...kanaExamples.values()].join("\n");
+  return { known, vocabulary, nearEnglish, kanaThings: [...kanaThings], kanaExamples, saidInKana };
 }
 
 /** Whether a folded text holds no kanji, katakana, Latin letters or digits: kana typed (or romaji read as kana). */
@@ -193,7 +211,11 @@ export function withScope(
   texts: Iterable<string>,
 ): QuestionIndex & { namesElsewhere(text: string): boolean } {
   const table: ReadingTable = readingTable(bank.readings);
-  const { known, vocabulary, nearEnglish, kanaThings, kanaExamples } = vocabularyOf(bank, texts, table);
+  const { known, vocabulary, nearEnglish, kanaThings, kanaExamples, saidInKana } = vocabularyOf(
+    bank,
+    texts,
+    table,
+  );
   /**
    * Whether an English stem is known, or one edit from a known one: the same with a letter left out of
    * either (or both: a letter wrong, two swapped). An everyday word (`word` or its stem in COMMON_ENGLISH:
@@ -231,6 +253,7 @@ export function withScope(
     const top = u.candidates[0];
     if (!top || u.kind === "none" || top.score >= CLEAR) return false;
     if (top.score < ENDINGS_ONLY && byEndingsOnly(text, top.id)) return true;
+    if (ownedElsewhere(text, top.id)) return true;
     const { unknown, shared, other } = wordsAgainst(text, top.id, segmented);
     // One thing of its own against one shared word, and nothing else of ours: that thing is what it is about.
     if (unknown === 1 && shared === 1 && other === 0) return true;
@@ -252,6 +275,32 @@ export function withScope(
     const kana = canonical(folded, table);
     const examples = kanaExamples.get(id) ?? "";
     return !kanaThings.some((thing) => kana.includes(thing) && examples.includes(thing));
+  }
+
+  /**
+   * Whether a text in kana only opens with a word nothing of ours holds, before の (「ろーたーのせってい」
+   * 「いんすたのぱすわーどわすれた」: the router's settings, Instagram's password), against at most one thing
+   * of ours it names in kana, shared with the question `id`, and no other: the kana twin of "one thing of its
+   * own against one shared word" (wordsAgainst), which cannot cut kana into words. The owner is found by the
+   * first の alone; a word of the talk itself before it (「このめーるの」「あいての」) is ours or grammar.
+   */
+  function ownedElsewhere(text: string, id: string): boolean {
+    const folded = text.slice(0, MAX_CHARS).normalize("NFKC").toLowerCase();
+    const at = folded.indexOf("の");
+    if (at < MIN_KANA_OWNER || !isKanaOnly(folded)) return false;
+    const owner = canonical(folded.slice(0, at), table);
+    if (owner.length < MIN_KANA_OWNER - 1 || !isKanaOnly(owner) || KANA_OWNERS.has(owner)) return false;
+    // A verb before の is a clause, not an owner (「はなしてるのろぼっと？」: the one talking).
+    if (CLAUSE_ENDINGS.some((ending) => owner.endsWith(ending))) return false;
+    if (saidInKana.includes(owner)) return false;
+    const rest = canonical(folded.slice(at + 1), table);
+    const examples = kanaExamples.get(id) ?? "";
+    const named = kanaThings.filter((thing) => rest.includes(thing));
+    // A thing inside a longer one named (めあど in めあどれす) is that one.
+    const things = named.filter((t) => !named.some((u) => u !== t && u.includes(t)));
+    const shared = things.filter((thing) => examples.includes(thing)).length;
+    // No thing after it: that の ends a sentence (「だれがへんじしてんの」), no owner.
+    return things.length > 0 && (shared === 0 || (shared === 1 && things.length === 1));
   }
 
   /**
