@@ -156,6 +156,9 @@ const DEV_BLOCKS = {
   // emo12's own check (round 22): upset texts whose request sits first, in the middle or last, between insults,
   // repeated marks and the story, cold and after a diagnosis; English; calm ones (thanks with a plan, "no rush").
   "dev-emotion12": "EMOTION 12",
+  // emo13's own check (round 23): an upset story with at most one request, the request as an order or a
+  // rhetorical question, or none (the next step, the paste help); English; calm ones; written before its changes.
+  "dev-emotion13": "EMOTION 13",
   // neg's own check (round 15): pairs that differ by a negation or its absence (helped / didn't help, arrived? /
   // didn't arrive, will it go through / still won't), written before the question index read negation.
   "dev-negation": "NEGATION",

@@ -152,6 +152,20 @@ describe("a request that ends as a demand", () => {
   });
 });
 
+describe("an order barked in the plain imperative", () => {
+  it("「…しろ」「直せ」「答えろ」 closing a clause are orders; 「うしろ」, a quoted order, 「…てけろ」 and a polite request are not", () => {
+    expect(feltByShape("さっさと対応しろよ、客なんだけど")).toBe("frustrated");
+    expect(feltByShape("いいから早く直せ！")).toBe("frustrated");
+    expect(feltByShape("質問に答えろ")).toBe("frustrated");
+    expect(feltByShape("届かなかった分の責任取れや")).toBe("frustrated");
+    expect(feltByShape("@のうしろ")).toBeUndefined();
+    expect(feltByShape("相手に連絡しろってことですか")).toBeUndefined();
+    expect(feltByShape("アドレスの確かめ方おしえてけろ")).toBeUndefined();
+    expect(feltByShape("設定を直してください")).toBeUndefined();
+    expect(feltByShape("どこを直せばいいですか")).toBeUndefined();
+  });
+});
+
 describe("a sentence that ends in reproach", () => {
   it("「…のに」「…でしょ」「…のよ」 closing a sentence blame someone; the same words inside one, or asking politely, do not", () => {
     expect(feltByShape("なんで戻ってくるの、たった15MBなのに")).toBe("frustrated");

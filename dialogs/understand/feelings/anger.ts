@@ -1,5 +1,5 @@
 import { followedWithin, trimEndOf } from "../../text.ts";
-import { sentencesOf } from "../asking.ts";
+import { clausesOf, sentencesOf } from "../asking.ts";
 import { CLOSING, KANJI, MAX_SHAPE_CHARS, PAUSES } from "./letters.ts";
 import { SENTENCE_FRAME } from "./says.ts";
 
@@ -76,6 +76,33 @@ export function endsDemanding(t: string): boolean {
   return DEMANDING_ENDS.some((e) => end.endsWith(e));
 }
 const DEMANDING_ENDS = ["てよ", "でよ", "てくれよ", "でくれよ", "くださいよ", "てってば", "ってば"];
+
+/**
+ * 「なんとかしろよ」「早く直せ！」「説明しろ」「責任取れよ」「答えろ」: a clause that ends in a plain imperative is an order
+ * barked at someone held to blame, never a calm request (「…してください」「…して」「…しろって言われても」 end otherwise).
+ * The imperative of する (「…しろ」, not 「うしろ」「おもしろ」), of ichidan verbs (a letter of the e-row before 「ろ」:
+ * 答えろ, 調べろ) and the few godan ones people bark at a service. A hand scan of each clause's end.
+ */
+export function ordersBluntly(t: string): boolean {
+  return clausesOf(t).some((c) => {
+    let end = trimEndOf(c, CLOSING);
+    if (ORDER_PARTICLES.has(end.at(-1) ?? "")) end = trimEndOf(end.slice(0, -1), CLOSING);
+    if (end.endsWith("ろ")) {
+      const before = end.at(-2) ?? "";
+      if (end.endsWith("しろ")) return !NO_ORDER.some((w) => end.endsWith(w));
+      return E_ROW.has(before) && !DIALECT_PLEAS.some((w) => end.endsWith(w));
+    }
+    return GODAN_ORDERS.some((o) => end.endsWith(o));
+  });
+}
+/** 「しろよ」「直せや」: the particle said after an order. */
+const ORDER_PARTICLES = new Set([..."よや"]);
+/** Words that end in 「しろ」 but order nothing (behind, funny, pure white). */
+const NO_ORDER = ["うしろ", "もしろ", "っしろ", "ましろ"];
+/** 「教えてけろ」: Tohoku's 「…てください」, no order. */
+const DIALECT_PLEAS = ["てけろ", "でけろ"];
+const E_ROW = new Set([..."えけげせぜてでねべめれ"]);
+const GODAN_ORDERS = ["直せ", "なおせ", "治せ", "出せ", "返せ", "戻せ", "取れ", "謝れ", "あやまれ", "よこせ"];
 
 /**
  * A sentence that ends in a particle of reproach (「たった15MBなのに」「相手のアドレスなんだから仕方ないでしょ」

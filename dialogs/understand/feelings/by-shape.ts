@@ -10,6 +10,7 @@ import {
   givesUpOnUs,
   opensCallingOut,
   opensWithScorn,
+  ordersBluntly,
   raisesVoice,
 } from "./anger.ts";
 import { emojiFeeling, hasUpsetFace } from "./faces.ts";
@@ -41,6 +42,7 @@ export function feltByShape(text: string): Feeling | undefined {
     trailsOff(t) ||
     asksEitherOr(t) ||
     endsDemanding(t) ||
+    ordersBluntly(t) ||
     endsReproaching(t) ||
     againAsked(t) ||
     raisesVoice(text) ||
