@@ -190,6 +190,9 @@ const DEV_BLOCKS = {
   // follow22's own check (round 22): follow-ups of less common topics, "what now?", will it arrive in the end, a
   // word of the advice not understood, false positives on the recipient's side; written before its changes.
   "dev-follow22": "FOLLOW 22",
+  // follow23's own check (round 23): follow-ups of the less common topics (is it my settings, which setting, will
+  // it fix itself, how long), a size told beside "how do I send it", a deadline told alone; written first.
+  "dev-follow23": "FOLLOW 23",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
