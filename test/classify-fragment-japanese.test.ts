@@ -39,6 +39,17 @@ describe("classify: a Japanese notice's long sentences", () => {
     ]);
   });
 
+  it("reads Outlook's Japanese sentence that the recipient's mail provider refused it as its English twin", async () => {
+    const english = "Your message couldn't be delivered because the recipient's email provider rejected it.";
+    expect(await verdict(english)).toEqual(["rejected", "spam-blocked"]);
+    // As the Japanese OCR model hands it over: blanks between the characters, the sentence broken by the screen.
+    const screenshot = [
+      "haru@example.jp へのメッセージを配信できませんでした。受 信 者 の メ ー ル プ ロ バ イ ダ ー に よ っ て 拒",
+      "否 さ れ た た め 、 メ ッ セ ー ジ は 配 信 さ れ ま せ ん で し た 。",
+    ].join("\n");
+    expect(await verdict(screenshot)).toEqual(["rejected", "spam-blocked"]);
+  });
+
   it("reads an ISP's sentence that the address or the domain does not exist", async () => {
     expect(
       await topic(

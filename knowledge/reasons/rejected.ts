@@ -66,6 +66,7 @@ export const PHRASES: readonly string[] = [
   "your email address has been blacklisted",
   "メールがブロックされました", // Gmail app (Japanese), below its heading: 「… でメールがブロックされました」
   "メールのブロック", // Gmail app (Japanese): the receiver blocked this sender's message
+  "メールプロバイダーによって拒否", // the Japanese of Outlook's "… the recipient's email provider rejected it"
 ];
 
 /** Phrases about the recipient's or the client's address, which look similar but are not about the sender. */
