@@ -85,6 +85,9 @@ const DEV_BLOCKS = {
   // without), "say it again" in other words, small talk a letter from our English words (weather), casual
   // greetings, the chat's hours, what to write to support, plain acts in English; written first.
   "dev-acts12": "ACTS 12",
+  // acts13's check (round 23): the buttons asked back, praise of the explanation, someone asked to help, small
+  // talk in English, "say it again" in other words, "it's all in English", plain acts; written first.
+  "dev-acts13": "ACTS 13",
   // dialog2's own check (round 11): follow-ups and cold questions written before the round's changes.
   "dev-dialog2": "DIALOG2",
   // dialog2's own check (round 12): follow-ups by kind of question and acts in context, written before its changes.
