@@ -291,6 +291,8 @@ export const uiSchema = z
         newMail: foldedList,
         /** "Again" (「もう一回」「もう一度」): beside what is asked, that question again, not the last answer. */
         again: foldedList,
+        /** Saying or showing what was said (「言って」「表示して」 "say", "go over"): "again" asked with them is a request. */
+        saying: foldedList,
         /** A greeting that also thanks (「どうも」): said under an answer, thanks. */
         thanking: foldedList,
         /** Relief that closes a message (「…ならよかった」 "that's a relief"): the OK act (acts.ts reliefTold). */

@@ -1,7 +1,7 @@
 import type { TopicId } from "../../knowledge/types.ts";
 import type { Feeling } from "../events.ts";
 import { mentionsAny, withoutWords } from "../text.ts";
-import { isQuestion, withoutComplaintTag } from "../understand/asking.ts";
+import { isQuestion, sentencesOf, withoutComplaintTag } from "../understand/asking.ts";
 import { saysSomething } from "../understand/feelings/says.ts";
 import { negates } from "../understand/normalize.ts";
 import type { Understanding } from "../understand/understand.ts";
@@ -20,6 +20,7 @@ import { fitsScreen, isFrame, isGeneral, isPleasantry } from "./answers.ts";
 import type { UpsetContext } from "./context.ts";
 import { askingSentences, preferred } from "./question.ts";
 import { knownAlready, personAskedLast, readUpset } from "./upset.ts";
+import { ASKING_LEAVE } from "./words.ts";
 
 /**
  * Which question a typed text asks: read calmly (question.ts) or, where words of feeling are taken out of
@@ -103,8 +104,7 @@ function againOnly(
   understood: Understanding & { kind: "confident" },
   topic: TopicId | null,
 ): Understanding {
-  // Asked (「もう一回やってみていい？」) it is about doing it again; "again" is asked for in a request.
-  if (!mentionsAny(text, ctx.words.again) || isQuestion(text)) return understood;
+  if (!mentionsAny(text, ctx.words.again) || asksToDoAgain(ctx, text)) return understood;
   const repeat = understood.candidates.find((c) => ctx.questions.get(c.id)?.does === "repeat");
   if (!repeat) return understood;
   const rest = ctx.index.understand(
@@ -114,3 +114,19 @@ function againOnly(
   if (rest.kind === "confident" && rest.id === understood.id) return understood;
   return { kind: "confident", id: repeat.id, candidates: understood.candidates };
 }
+
+/**
+ * 「もう一回やってみていい？」: "again" in a question, without a word of saying, asks about doing it again. In a
+ * request (「もう一回お願い」), beside a question of its own (「え、今なんて？もう一回」 "huh? one more time"), or
+ * asked with a word of saying (「もう一回言ってくれる？」 "could you go over it once more?"), it asks to hear it again;
+ * leave asked (「もう一回出していい？」 "should I send it once more?") is about doing, whatever the verb.
+ */
+function asksToDoAgain(ctx: UpsetContext, text: string): boolean {
+  return sentencesOf(text).some(
+    (s) =>
+      mentionsAny(s, ctx.words.again) &&
+      isQuestion(s) &&
+      (!mentionsAny(s, ctx.words.saying) || mentionsAny(s, LEAVE_ASKED)),
+  );
+}
+const LEAVE_ASKED = [...ASKING_LEAVE, "should i", "can i", "do i", "shall i"];
