@@ -1,4 +1,5 @@
 import type { Lang } from "./knowledge-contract.ts";
+import { kanaOf } from "./understand/romaji.ts";
 
 /**
  * Who wrote a text, a mail server or the user, and in which language. Japanese users paste English
@@ -162,9 +163,24 @@ export function kindOfText(text: string, recognised = false): TextKind {
     only !== undefined &&
     only.split(/\s+/).length <= SHORT_WORDS &&
     PLAIN_WORDS.test(only) &&
-    ENGLISH_WORD.test(only) &&
+    (ENGLISH_WORD.test(only) || mostlyNotRomaji(only)) &&
     !SERVER_VOCABULARY.test(only);
   return { lang: typedSentence && !fromServer && !recognised ? "en" : undefined, fromServer, marked };
+}
+
+/**
+ * "nice weather today", "great explanation, really clear": none of ENGLISH_WORD's little words, but most words
+ * of a sentence (of three letters or more, most of all the words) spell no romaji, as 「arigatou gozaimasu」
+ * does: English.
+ */
+function mostlyNotRomaji(line: string): boolean {
+  const words = line
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w !== "");
+  const english = words.filter((w) => w.length >= 3 && kanaOf(w) === undefined).length;
+  // One word alone ("prototype", a name) tells no language: a sentence is two words or more.
+  return words.length >= 2 && english * 2 > words.length;
 }
 
 /** The language of a text a person typed (for replies before or without a conversation turn). */

@@ -297,6 +297,10 @@ export const uiSchema = z
         thanking: foldedList,
         /** Relief that closes a message (「…ならよかった」 "that's a relief"): the OK act (acts.ts reliefTold). */
         relief: foldedList,
+        /** The explanation praised (「わかりやすかった」 "really clear"): thanks (acts.ts praiseTold). */
+        praise: foldedList,
+        /** Praise wished for, not given (「もっと」 "more"): no thanks. */
+        praiseNot: foldedList,
         /** Having or receiving (「ある」「来た」 "got"): with `anotherOne`, one more mail came. */
         having: foldedList,
         /** Mail itself named (「メール」「アドレス」「添付」 "mail"): "cannot send" beside an unknown thing is about mail. */

@@ -108,6 +108,12 @@ describe("Japanese, and what cannot tell", () => {
     ["送ったら User unknown と出ました", "ja"],
     ["ok", undefined],
     ["arigatou gozaimasu", undefined], // romaji is no English
+    ["meeru ga todokanai", undefined],
+    ["gmail todokanai", undefined], // one word that spells no romaji is not most of them
+    ["prototype", undefined], // one word alone is no sentence
+    // Small talk without ENGLISH_WORD's little words: most of its words spell no romaji.
+    ["nice weather today", "en"],
+    ["great explanation, really clear", "en"],
     ["12345 !!", undefined],
   ])("%s → %s", (text, lang) => {
     expect(kindOfText(text).lang).toBe(lang);

@@ -13,7 +13,7 @@ import { canonicalLength, negates } from "../understand/normalize.ts";
 import type { Understanding } from "../understand/understand.ts";
 import { fitsScreen, isConversationAct, isPleasantry, REQUESTED_ACTS } from "./answers.ts";
 import type { QuestionContext } from "./context.ts";
-import { asksFor, isConnective, opensWithBut, withoutBut } from "./scans.ts";
+import { asksFor, isConnective, opensWithBut, wants, withoutBut } from "./scans.ts";
 import { ACT_AS_EXAMPLE, ASKED_AS_EXAMPLE, MAX_REACTION_CHARS, PLEASANTRY_PIECE } from "./thresholds.ts";
 
 /**
@@ -323,6 +323,25 @@ export function reliefTold(ctx: QuestionContext, text: string, understood: Under
   const folded = withoutClosingMarks(text.normalize("NFKC").toLowerCase());
   if (!ctx.words.relief.some((r) => folded.endsWith(r))) return understood;
   return { kind: "confident", id: OK_ID, candidates: understood.candidates };
+}
+
+/**
+ * 「説明がわかりやすくて助かった」 "great explanation, really clear": the explanation praised (ui.yaml
+ * `typedWords.praise`), in a message that asks and wants nothing and neither negates nor turns with a "but", is
+ * thanks, not "say it in plain words" (whose examples share わかりやすく, 説明, "explain", "clear").
+ */
+export function praiseTold(ctx: QuestionContext, text: string, understood: Understanding): Understanding {
+  if (!ctx.questions.has(THANKS_ID) || isQuestion(text)) return understood;
+  const folded = text.normalize("NFKC").toLowerCase();
+  if (!mentionsAny(folded, ctx.words.praise) || mentionsAny(folded, ctx.words.praiseNot)) return understood;
+  if (
+    negates(text, ctx.readings) ||
+    opensWithBut(text, ctx.words) ||
+    withoutBut(text, ctx.words) !== undefined
+  )
+    return understood;
+  if (sentencePieces(text).some(wants)) return understood;
+  return { kind: "confident", id: THANKS_ID, candidates: understood.candidates };
 }
 
 /** A text without the marks, emoji and spaces that close it (「…よかったです！😊」). */

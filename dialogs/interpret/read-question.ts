@@ -12,6 +12,7 @@ import {
   lostBesideQuestion,
   lostTold,
   openedByAct,
+  praiseTold,
   reliefTold,
   thanksOverOk,
   toldWithPleasantry,
@@ -64,6 +65,7 @@ export function readQuestion(
   understood = openedByAct(ctx, text, understood, topic);
   understood = amongPleasantries(ctx, text, understood);
   understood = reliefTold(ctx, text, understood);
+  understood = praiseTold(ctx, text, understood);
   understood = thanksOverOk(ctx, text, understood, topic);
   if (feeling && understood.kind === "confident" && isPleasantry(ctx, understood.id))
     return { kind: "none", candidates: understood.candidates };
