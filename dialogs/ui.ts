@@ -301,6 +301,8 @@ export const uiSchema = z
         praise: foldedList,
         /** Praise wished for, not given (「もっと」 "more"): no thanks. */
         praiseNot: foldedList,
+        /** Someone's help called for (「誰か助けて」 "somebody help"): a person (acts.ts someoneHelpAsked). */
+        someoneHelp: foldedList,
         /** Having or receiving (「ある」「来た」 "got"): with `anotherOne`, one more mail came. */
         having: foldedList,
         /** Mail itself named (「メール」「アドレス」「添付」 "mail"): "cannot send" beside an unknown thing is about mail. */

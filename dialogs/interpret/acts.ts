@@ -344,6 +344,20 @@ export function praiseTold(ctx: QuestionContext, text: string, understood: Under
   return { kind: "confident", id: THANKS_ID, candidates: understood.candidates };
 }
 
+/**
+ * 「誰か助けて」「だれか手伝ってくれる人いない？」 "somebody please help me": someone's help called for (ui.yaml
+ * `typedWords.someoneHelp`) asks for a person, not "are you a person?" (誰か) nor only a feeling (助けて), unless
+ * something is asked besides.
+ */
+export function someoneHelpAsked(ctx: QuestionContext, text: string): Understanding | undefined {
+  const person = [...ctx.questions.values()].find((q) => q.does === "ask-person");
+  if (!person || !mentionsAny(text, ctx.words.someoneHelp)) return undefined;
+  // 「誰か助けて、何MBまで送れるの？」: a question asked besides is what to answer.
+  const besides = sentencePieces(text).filter((p) => !mentionsAny(p, ctx.words.someoneHelp));
+  if (besides.some(sentenceAsks)) return undefined;
+  return { kind: "confident", id: person.id, candidates: [{ id: person.id, score: 1 }] };
+}
+
 /** A text without the marks, emoji and spaces that close it (「…よかったです！😊」). */
 function withoutClosingMarks(text: string): string {
   let end = text.length;

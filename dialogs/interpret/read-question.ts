@@ -14,6 +14,7 @@ import {
   openedByAct,
   praiseTold,
   reliefTold,
+  someoneHelpAsked,
   thanksOverOk,
   toldWithPleasantry,
 } from "./acts.ts";
@@ -40,7 +41,7 @@ export function readQuestion(
   // 「うまくいかないんですよね」: a failure told and closed by 「よね」 is a complaint; its 「よね」 asks nothing.
   text = withoutComplaintTag(text);
   // "I dont understand anything you said": being lost, told in so many words, whatever else the words match.
-  const lost = lostTold(ctx, text, topic);
+  const lost = lostTold(ctx, text, topic) ?? someoneHelpAsked(ctx, text);
   if (lost) return lost;
   // A feeling read only by the shape of a message (a sentence's end, marks, a raised voice, a deadline) leaves
   // no word of feeling to take out: the text is its own calm twin and is read as one. What says nothing
