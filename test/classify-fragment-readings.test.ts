@@ -41,24 +41,6 @@ describe("classify: what a fragment says besides its code", () => {
     expect([r?.reason, r?.topic, r?.recipient]).toEqual(["authfailure", "auth-failed", "r***@example.net"]);
   });
 
-  it("joins them too when they name the problem only in plain words no phrase list holds", async () => {
-    const paste = (entry: string) =>
-      [
-        "ren@example.net",
-        entry,
-        "",
-        "mx.example.net gave this error:",
-        "Sending host not listed in the SPF record of example.org",
-      ].join("\n");
-    const r = await first(
-      paste("The recipient server rejected your message. See DSN code 5.1.0 in the help pages."),
-    );
-    expect([r?.reason, r?.topic, r?.recipient]).toEqual(["authfailure", "auth-failed", "r***@example.net"]);
-    // An entry that names its own problem in plain words keeps it.
-    const own = await first(paste("550 5.1.0 the mailbox of this user is locked"));
-    expect([own?.reason, own?.topic]).toEqual(["suspend", "account-suspended"]);
-  });
-
   it("still reads an entry's code alone when nothing else in the paste says why", async () => {
     const r = await first(["ren@example.net", "550 5.1.1 mailbox unavailable"].join("\n"));
     expect([r?.status, r?.topic]).toEqual(["5.1.1", "user-unknown"]);

@@ -246,17 +246,14 @@ export function genericDrafts(message: Message, lines: string[], lhost: string):
   if (withSignal.length === 0 && fragment) withSignal = blocks.filter((b) => b.text && namesProblem(b.text));
   if (withSignal.length > 0) {
     // One recipient whose entry carries a code but no words a reason knows ("see DSN code 5.1.0"), and
-    // the server's own words elsewhere in the paste, outside the entry: both are its explanation. The
-    // words may be a known phrase or, where the entry names no problem itself, plain words (a server
-    // whose wording we have never seen: "… rejected by our SPF check").
+    // the server's own words elsewhere in the paste, outside the entry: both are its explanation.
     //   kijitora@example.com  Your message was rejected ... see DSN code 5.1.0 ...
     //   mx.example.net gave this error: 192.0.2.1 is not allowed to send from <example.net> per its SPF Record.
     const only = blocks.length === 1 && message.kind === "fragment" ? withSignal[0]! : undefined;
     if (only && knownPhrase(only.text) === undefined) {
       const own = new Set(blockLines[0]);
       const outside = lines.filter((l) => !own.has(l.trim()));
-      const plain = !namesProblem(only.text);
-      if (outside.some((l) => knownPhrase(l) !== undefined || (plain && namesProblem(l))))
+      if (outside.some((l) => knownPhrase(l) !== undefined))
         return [
           newDraft(lhost, {
             recipient: only.address,
