@@ -33,6 +33,12 @@ describe("a sigh or an exasperated huh opening a message is frustration", () => 
     expect(exclaimed("なんで！？意味わかんない！")).toBe("frustrated");
   });
 
+  it("marks beside 'it worked, thanks to you' are joy; beside a failure, still anger", () => {
+    expect(exclaimed("教えてもらった方法で、やっと届きました！！")).toBeUndefined();
+    expect(exclaimed("おかげさまで直りました!!")).toBeUndefined();
+    expect(exclaimed("また戻ってきた！！全然送れない！")).toBe("frustrated");
+  });
+
   it("one mark after tries counted in vain (a count, then 「ても」) is frustration; the same asked calmly is not", () => {
     expect(exclaimed("何回ボタン押しても同じ画面！最初からやり直させて")).toBe("frustrated");
     expect(exclaimed("何度やり直しても戻ってくる！")).toBe("frustrated");

@@ -281,6 +281,13 @@ const GLAD_WORDS = [
   "よかった",
   "良かった",
   "届いた",
+  // It worked, thanks to the help (「おかげで送れました！！」): joy said aloud, not anger.
+  "おかげで",
+  "おかげさま",
+  "送れました",
+  "届きました",
+  "直りました",
+  "解決しました",
   // Fondness or joy said aloud (「モモちゃん好き！」「うれしい！」): glad marks.
   "好き",
   "嬉し",
