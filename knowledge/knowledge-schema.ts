@@ -360,6 +360,7 @@ export const questionSchema = strict({
   asksOutcome: z.enum(["after-fixing", "after-waiting"]).optional(),
   ifTold: id.optional(),
   ifDenied: id.optional(),
+  ifHowAsked: id.optional(),
   withoutBounce: id.optional(),
   asksHelp: z.boolean({ error: "must be true or false" }).optional(),
   anyDiagnosis: z.boolean({ error: "must be true or false" }).optional(),

@@ -115,6 +115,11 @@ export interface Question {
   /** Told denied (「アドレスは間違ってないです」), it is answered as this question. */
   ifDenied?: string;
   /**
+   * Matched for a size named beside "how do I send it" (「35MBあるんですが、どうやって送ったら」: the size is the
+   * story, how is what is asked), and no limit asked, it is answered as this question.
+   */
+  ifHowAsked?: string;
+  /**
    * Asked with nothing on screen by a text that names no returned mail, or names one only to say none came
    * (「ちゃんと相手に届いてる？」「エラーは来てない、届いた？」), it is answered as this question: `did-it-arrive`
    * then asks whether no returned mail means it arrived (`no-bounce-arrived`).
@@ -244,6 +249,7 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         ...(raw.toldAs && { toldAs: raw.toldAs }),
         ...(raw.ifTold && { ifTold: raw.ifTold }),
         ...(raw.ifDenied && { ifDenied: raw.ifDenied }),
+        ...(raw.ifHowAsked && { ifHowAsked: raw.ifHowAsked }),
         ...(raw.withoutBounce && { withoutBounce: raw.withoutBounce }),
         ...(raw.asksHelp && { asksHelp: true }),
         ...(raw.anyDiagnosis && { anyDiagnosis: true }),
@@ -263,6 +269,8 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
       throw new DataFileError(q.file, `${q.id}.ifTold`, `"${q.ifTold}" is not a question id`);
     if (q.ifDenied && !questions.has(q.ifDenied))
       throw new DataFileError(q.file, `${q.id}.ifDenied`, `"${q.ifDenied}" is not a question id`);
+    if (q.ifHowAsked && !questions.has(q.ifHowAsked))
+      throw new DataFileError(q.file, `${q.id}.ifHowAsked`, `"${q.ifHowAsked}" is not a question id`);
     if (q.withoutBounce && !questions.has(q.withoutBounce))
       throw new DataFileError(q.file, `${q.id}.withoutBounce`, `"${q.withoutBounce}" is not a question id`);
     if (q.withDiagnosis && !questions.has(q.withDiagnosis))

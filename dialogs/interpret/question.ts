@@ -9,7 +9,16 @@ import { isFrame, isPleasantry, questionEvent } from "./answers.ts";
 import type { InterpretContext, QuestionContext } from "./context.ts";
 import { contrastEnd, guesses } from "./scans.ts";
 import { ASKED_CLEARLY, SECOND_CLEAR } from "./thresholds.ts";
-import { ALTERNATIVES, REASONS, TURNS, WANT, WANT_TURNS } from "./words.ts";
+import {
+  ALTERNATIVES,
+  HOW_ASKED,
+  LIMIT_ASKED,
+  REASONS,
+  SIZE_UNITS,
+  TURNS,
+  WANT,
+  WANT_TURNS,
+} from "./words.ts";
 
 /** Reading a calm typed question: which part of the text asks, and what a question told stands for. */
 
@@ -173,6 +182,9 @@ export function wanted(
     const form = deniesIn(ctx, told) ? q.ifDenied : q.ifTold;
     if (form) return ctx.questions.get(form) ?? q;
   }
+  // A size named and how asked, not the limit (「40MBの資料があるんだけど、どうやったら送れますか」): how to send
+  // something that big (`ifHowAsked`). The size is the story; sizes read as one drew it to "what is the limit".
+  if (q?.ifHowAsked && asksHowForSize(text)) return ctx.questions.get(q.ifHowAsked) ?? q;
   const want = q && TOLD_AS_WANT[q.id];
   if (!want) return q;
   // Asked (a question mark, or an end in か: 「人と話せますか」) it is the question; a wish (「…したいです」) is no question here.
@@ -181,6 +193,33 @@ export function wanted(
     return q;
   return ctx.questions.get(want) ?? q;
 }
+
+/**
+ * Whether a text names a size (digits, then MB, GB or メガ) and asks how to do something (HOW_ASKED), not what
+ * the limit is (LIMIT_ASKED: 「相手の上限はどうやって調べる？」 asks the limit). Plain string scans.
+ */
+export function asksHowForSize(text: string): boolean {
+  const folded = text.slice(0, MAX_QUESTION_CHARS).normalize("NFKC").toLowerCase();
+  return (
+    namesSize(folded) &&
+    HOW_ASKED.some((w) => folded.includes(w)) &&
+    !LIMIT_ASKED.some((w) => folded.includes(w))
+  );
+}
+
+/** A run of digits followed (a space allowed) by a unit of size. */
+function namesSize(folded: string): boolean {
+  for (let i = 0; i < folded.length; i++) {
+    if (!isDigit(folded.charCodeAt(i))) continue;
+    let j = i + 1;
+    while (j < folded.length && (isDigit(folded.charCodeAt(j)) || folded[j] === ".")) j++;
+    const after = folded.slice(j, j + 4).trimStart();
+    if (SIZE_UNITS.some((u) => after.startsWith(u))) return true;
+    i = j;
+  }
+  return false;
+}
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
 /**
  * 「何MBまで送れますか？あと、再送はしたほうがいい？」: two sentences that ask, each clearly a question of

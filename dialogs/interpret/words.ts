@@ -96,6 +96,44 @@ export const WANT_TURNS = [
  * 「スキャンしたけど何も出なかった。でもまだ来る」: a sentence opening with these turns from what was done or
  * found to what is the matter now.
  */
+/** Units a size is told in (NFKC, lower case): 「35MB」「40メガ」 "2 gb". */
+export const SIZE_UNITS = ["mb", "gb", "メガ", "めが", "ギガ", "ぎが"];
+/** Words that ask how to do something (「どうやって送れば」「送る方法」 "how do I"), read on NFKC lower case. */
+export const HOW_ASKED = [
+  "どうやって",
+  "どうやったら",
+  "どうしたら",
+  "どうすれば",
+  "どうすりゃ",
+  "どう送",
+  "どう渡",
+  "どうおく",
+  "方法",
+  "やり方",
+  "how do",
+  "how can",
+  "how to",
+  "how am",
+  "how should",
+  "how would",
+  "any way",
+];
+/** Words that ask what the limit is (「何MBまで」「上限」 "max"): a size told beside them asks about the limit. */
+export const LIMIT_ASKED = [
+  "上限",
+  "制限",
+  "まで",
+  "何mb",
+  "何メガ",
+  "なんめが",
+  "何ギガ",
+  "limit",
+  "max",
+  "how big",
+  "how large",
+  "how many",
+  "how much",
+];
 export const TURNS = ["でも", "なのに", "それでも", "だけど", "けど", "but ", "yet ", "still "];
 /** Words that point at the text itself (「これ何？」 "what is this?" beside a bounce: that bounce). */
 export const THIS = ["これ", "こいつ", "this"];
