@@ -61,6 +61,13 @@ describe("Kansai speech is read in the standard forms the questions are written 
     expect(standardSpelling("エラーメール来たんだが何これ")).toBe("エラーメール来たんだけど何これ");
   });
 
+  it("reads Chugoku's 〜じゃけど as 〜だけど (a want told, then what to do)", () => {
+    expect(standardSpelling("写真送りたいんじゃけど、どうしたらええん")).toBe(
+      "写真送りたいんだけど、どうしたらいいの",
+    );
+    expect(standardSpelling("エラーが来たんじゃけど")).toBe("エラーが来たんだけど");
+  });
+
   it("reads laughter typed as w's after Japanese as no word, and leaves English words alone", () => {
     expect(standardSpelling("エラー来たｗｗｗ何これｗｗ")).toBe("エラー来た何これ");
     expect(standardSpelling("wwwで始まるアドレス")).toBeUndefined();

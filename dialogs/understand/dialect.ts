@@ -65,6 +65,8 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/(?:もどり|戻り)よる(?!か)/g, "戻ってる"],
   [/(き|来)よる(?!か)/g, "$1てる"],
   [/っちゃけど/g, "んだけど"],
+  // Chugoku's 〜じゃけど (「送りたいんじゃけど」 Hiroshima, Okayama): だけど, a want told before "what do I do".
+  [/じゃけど/g, "だけど"],
   // Kyushu's question in と (「どこにあると？」「届くと？」): の (not ん: 「ちゃんと？」).
   [/([うくすつぬむるぐぶいた])と(?=[？?]|$)/g, "$1の"],
   // Blunt speech, not Kansai: 「来たんだが何これ」 (んだけど).
@@ -126,6 +128,7 @@ const MARKERS = [
   "と？",
   "よる",
   "っちゃけど",
+  "じゃけど",
 ];
 
 /** The text with its Kansai endings in standard forms, or undefined when it has none. */
