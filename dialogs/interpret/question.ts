@@ -8,7 +8,7 @@ import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand
 import { isFrame, isPleasantry, questionEvent } from "./answers.ts";
 import type { InterpretContext, QuestionContext } from "./context.ts";
 import { contrastEnd, guesses } from "./scans.ts";
-import { ASKED_CLEARLY, SECOND_CLEAR } from "./thresholds.ts";
+import { ASKED_CLEARLY, REQUEST_LEANS, SECOND_CLEAR } from "./thresholds.ts";
 import { ALTERNATIVES, REASONS, TURNS, WANT, WANT_TURNS } from "./words.ts";
 
 /** Reading a calm typed question: which part of the text asks, and what a question told stands for. */
@@ -49,6 +49,10 @@ function requested(
   if (at < 0) return whole;
   const request = ctx.index.understand(text.slice(at), topic);
   if (request.kind !== "confident" || request.id === top.id) return whole;
+  // The request alone still close to the whole's question leaves out what the reason named (「電話で相談したい
+  // ので、番号を教えて」: the phone's number, not the port's): it does not lean away from the whole.
+  const rival = request.candidates.find((c) => c.id === top.id)?.score ?? 0;
+  if (rival >= REQUEST_LEANS * (request.candidates[0]?.score ?? 0)) return whole;
   if (isFrame(ctx, request.id) || isPleasantry(ctx, request.id)) return whole;
   return whole.candidates.some((c) => c.id === request.id) ? request : whole;
 }
