@@ -8,7 +8,7 @@ import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand
 import { isFrame, isPleasantry, questionEvent } from "./answers.ts";
 import type { InterpretContext, QuestionContext } from "./context.ts";
 import { contrastEnd, guesses } from "./scans.ts";
-import { ASKED_CLEARLY, REQUEST_LEANS, SECOND_CLEAR } from "./thresholds.ts";
+import { ASKED_CLEARLY, SECOND_CLEAR } from "./thresholds.ts";
 import { ALTERNATIVES, REASONS, TURNS, WANT, WANT_TURNS } from "./words.ts";
 
 /** Reading a calm typed question: which part of the text asks, and what a question told stands for. */
@@ -56,6 +56,12 @@ function requested(
   if (isFrame(ctx, request.id) || isPleasantry(ctx, request.id)) return whole;
   return whole.candidates.some((c) => c.id === request.id) ? request : whole;
 }
+
+/**
+ * A request after a reason (「…ので、番号を教えて」) is what is asked only where, read alone, it scores the whole's
+ * question below this share of its own: else it leans on what the reason named (`requested`).
+ */
+const REQUEST_LEANS = 0.8;
 
 /**
  * 「動画送りたいんだけど、どうしたらいい？」: a want told (…たい, then 「けど」「のに」「んですが」) and then only "what do I

@@ -22,12 +22,6 @@ export const MAX_TOPICS_OF_A_STANDALONE_ANSWER = 3;
 
 // Scores.
 
-/**
- * A request after a reason (「…ので、番号を教えて」) is what is asked only where, read alone, it scores the whole's
- * question below this share of its own: else it leans on what the reason named (question.ts `requested`).
- */
-export const REQUEST_LEANS = 0.8;
-
 /** A reaction of a few letters asks a question about the diagnosis only when it matches this well. */
 export const REACTION_CLEAR = 0.4;
 /** A pleasantry scoring this much is said in nearly the words of one of its examples. */
