@@ -49,14 +49,6 @@ describe("Kansai speech is read in the standard forms the questions are written 
     expect(standardSpelling("いつ届くと？")).toBe("いつ届くの？");
   });
 
-  it("spells Hiroshima's 〜んじゃけど (んだけど) and 〜んじゃけえ (んだから); じゃ alone is left", () => {
-    expect(standardSpelling("写真いっぱい送りたいんじゃけど、どうしたらええん")).toBe(
-      "写真いっぱい送りたいんだけど、どうしたらいいの",
-    );
-    expect(standardSpelling("でかいんじゃけえ送れんのかな")).toBe("でかいんだから送れんのかな");
-    expect(standardSpelling("じゃけど")).toBeUndefined();
-  });
-
   it("leaves the look-alikes of those alone: できんの (できるの), ちゃんと, わからん (a word of feeling)", () => {
     expect(standardSpelling("これで送信できんの？")).toBeUndefined();
     expect(standardSpelling("ちゃんと？")).toBeUndefined();

@@ -65,9 +65,6 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/(?:もどり|戻り)よる(?!か)/g, "戻ってる"],
   [/(き|来)よる(?!か)/g, "$1てる"],
   [/っちゃけど/g, "んだけど"],
-  // Hiroshima's and Okayama's じゃ (だ) before a but or a because: 「送りたいんじゃけど」「大きいんじゃけえ」.
-  [/んじゃけ(?:ど|ども)/g, "んだけど"],
-  [/んじゃけえ/g, "んだから"],
   // Kyushu's question in と (「どこにあると？」「届くと？」): の (not ん: 「ちゃんと？」).
   [/([うくすつぬむるぐぶいた])と(?=[？?]|$)/g, "$1の"],
   // Blunt speech, not Kansai: 「来たんだが何これ」 (んだけど).
@@ -129,7 +126,6 @@ const MARKERS = [
   "と？",
   "よる",
   "っちゃけど",
-  "じゃけ",
 ];
 
 /** The text with its Kansai endings in standard forms, or undefined when it has none. */
