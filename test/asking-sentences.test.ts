@@ -80,6 +80,13 @@ describe("question words that ask nothing", () => {
     expect(isQuestion("何を貼ればいい")).toBe(true);
   });
 
+  it("a word typed in kana that holds a question word (あどれす: どれ, どうが: どう) asks nothing by it", () => {
+    expect(isQuestion("あどれすがないっていわれた")).toBe(false);
+    expect(isQuestion("どうがおくったらもどってきた")).toBe(false);
+    expect(isQuestion("どのあどれすにおくった")).toBe(true);
+    expect(isQuestion("どうがはどうやっておくる")).toBe(true);
+  });
+
   it("whether, said to be unknown (「…かわからない」「…かどうか」), is an indirect question", () => {
     expect(isQuestion("相手が受け取ったかわからなくて不安")).toBe(true);
     expect(isQuestion("届いたかどうか確かめたい")).toBe(true);

@@ -58,9 +58,19 @@ function requested(
   if (at < 0) return whole;
   const request = ctx.index.understand(text.slice(at), topic);
   if (request.kind !== "confident" || request.id === top.id) return whole;
+  // The request alone still close to the whole's question leaves out what the reason named (「電話で相談したい
+  // ので、番号を教えて」: the phone's number, not the port's): it does not lean away from the whole.
+  const rival = request.candidates.find((c) => c.id === top.id)?.score ?? 0;
+  if (rival >= REQUEST_LEANS * (request.candidates[0]?.score ?? 0)) return whole;
   if (isFrame(ctx, request.id) || isPleasantry(ctx, request.id)) return whole;
   return whole.candidates.some((c) => c.id === request.id) ? request : whole;
 }
+
+/**
+ * A request after a reason (「…ので、番号を教えて」) is what is asked only where, read alone, it scores the whole's
+ * question below this share of its own: else it leans on what the reason named (`requested`).
+ */
+const REQUEST_LEANS = 0.8;
 
 /**
  * 「動画送りたいんだけど、どうしたらいい？」: a want told (…たい, then 「けど」「のに」「んですが」) and then only "what do I

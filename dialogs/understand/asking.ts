@@ -547,6 +547,11 @@ const NOT_ASKING = [
   "なんにも",
   "何一つ",
   "なにひとつ",
+  // Words typed in kana that hold a question word and ask nothing: 「あどれすがないっていわれた」 (どれ),
+  // 「どうがおくれない」 (動画: どう), 「どこも」 "everywhere" (also docomo).
+  "あどれす",
+  "どうが",
+  "どこも",
 ];
 
 /** Words of a Japanese question; a plain scan (includes), no pattern. */

@@ -32,6 +32,8 @@ const RETELLING = [
   "ってく",
   "って書",
   "ってかい",
+  "書いてあ",
+  "かいてあ",
   "って出",
   "ってで",
   "って戻",
@@ -73,9 +75,21 @@ const RETELLING = [
   "told me",
 ];
 
-/** Whether a text retells what a mail said. */
+/** Whether a text retells what a mail said, also by a closing 「…って」 alone (「容量いっぱいって」: so it said). */
 export function retells(text: string): boolean {
-  return mentionsAny(text, RETELLING);
+  return mentionsAny(text, RETELLING) || endsWithQuote(text);
+}
+
+/** Marks and spaces after a closing 「って」 (「…って。」「…って…」). */
+const TRAILING = new Set([..."。.、,！!？?…‥~〜ー・ 　"]);
+
+/** Whether a text closes with 「って」, what was said quoted (「止まってるって」), no question after it. */
+function endsWithQuote(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && TRAILING.has(text[end - 1]!)) end--;
+  // A question mark after it asks (「…って？」 "meaning?"): that is no retelling.
+  if (text.slice(end).includes("?") || text.slice(end).includes("？")) return false;
+  return text.slice(0, end).endsWith("って");
 }
 
 export type ReasonReader = (text: string) => TopicId | undefined;
