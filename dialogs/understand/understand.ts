@@ -7,7 +7,7 @@ import {
   type QuestionBank,
 } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
-import { asksWhetherSo, retellsAdvice, sentencesOf } from "./frames.ts";
+import { asksWhetherSo, namesGoal, retellsAdvice, sentencesOf } from "./frames.ts";
 import { negatesIn } from "./negation.ts";
 import { featuresOfAll, forEachFeature, negates, type ReadingTable, readingTable } from "./normalize.ts";
 import { asksOutcome, toldSentOnly } from "./outcome.ts";
@@ -618,15 +618,6 @@ function fitOf(q: Question, topic: TopicId | null): Fit {
   const apart = answered.length === NOTHING_FAILED.size && answered.every((t) => NOTHING_FAILED.has(t));
   return answered.length > 0 && !apart ? "off" : "general";
 }
-
-/** A goal named before asking how (「…を知るにはどうしたらいい」「…するためには」): a plain scan. */
-function namesGoal(text: string): boolean {
-  const t = text.slice(0, MAX_QUESTION_CHARS).normalize("NFKC");
-  const at = t.indexOf("には");
-  return at > 0 && GOAL_HOW.some((w) => t.indexOf(w, at) > at);
-}
-/** How asked after the goal. */
-const GOAL_HOW = ["どう", "方法", "何を", "なにを"];
 
 /**
  * The decision without the questions a text lacks the needed words of (`lacks`). Where the best one lacked
