@@ -80,12 +80,44 @@ export function lettersIn(list: readonly string[], text: string, also: string, p
 }
 
 /**
- * Whether `text`, width-folded (NFKC) and lower-cased, contains any of `words` (given folded). Plain string
- * search: no pattern, linear in the text per word.
+ * Phrase scans: plain string search over a text folded once (no pattern, linear in the text per word), the
+ * way every reader of typed words looks for its lists (dialogs/understand: sides.ts, outcome.ts, frames.ts).
  */
+
+/** A text as phrase scans read it: its first `max` UTF-16 units, width-folded (NFKC) and lower-cased. */
+export function folded(text: string, max = text.length): string {
+  return text.slice(0, max).normalize("NFKC").toLowerCase();
+}
+
+/** Whether `text`, folded, contains any of `words` (given folded). */
 export function mentionsAny(text: string, words: readonly string[]): boolean {
-  const t = text.normalize("NFKC").toLowerCase();
+  return includesAny(folded(text), words);
+}
+
+/** Whether an already folded text contains any of `words`: mentionsAny without folding it again. */
+export function includesAny(t: string, words: readonly string[]): boolean {
   return words.some((w) => t.includes(w));
+}
+
+/**
+ * Whether `word` occurs in `t` at least once not right before one of `nots` (「うちの」 not in 「うちの取引先」;
+ * 「届き」 not in 「届きました」).
+ */
+export function occursNotBefore(t: string, word: string, nots: readonly string[]): boolean {
+  for (let at = t.indexOf(word); at >= 0; at = t.indexOf(word, at + 1)) {
+    const after = at + word.length;
+    if (!nots.some((w) => t.startsWith(w, after))) return true;
+  }
+  return false;
+}
+
+/**
+ * What follows the last of `marks` that has something after it: the last clause or sentence (all of `t` when
+ * none has).
+ */
+export function afterLastMark(t: string, marks: string): string {
+  for (let i = t.length - 2; i >= 0; i--) if (marks.includes(t[i]!)) return t.slice(i + 1);
+  return t;
 }
 
 /** Fills {name} placeholders. Unknown names stay as they are, so a typo shows instead of vanishing. */

@@ -15,15 +15,12 @@ import {
 import {
   asciiPieces,
   canonical,
-  endsRun,
   featuresOf,
   featuresOfAll,
-  readingOnce,
   readingTable,
-  segmentsOf,
-  wordSegmentsOfAll,
 } from "../dialogs/understand/normalize.ts";
 import { stringsIn } from "../dialogs/understand/scope.ts";
+import { endsRun, readingOnce, segmentsOf, wordSegmentsOfAll } from "../dialogs/understand/segments.ts";
 import { buildQuestionIndex } from "../dialogs/understand/understand.ts";
 import { fixtureKnowledge, fixtureQuestions } from "./fixtures/knowledge.ts";
 

@@ -1,6 +1,6 @@
 import type { TopicId } from "../../knowledge/types.ts";
 import type { Feeling } from "../events.ts";
-import { readingOnce } from "../understand/normalize.ts";
+import { readingOnce } from "../understand/segments.ts";
 import type { QuestionIndex, Understanding } from "../understand/understand.ts";
 import type { InterpretContext } from "./context.ts";
 import type { FeelingReader } from "./feeling.ts";
@@ -18,7 +18,7 @@ import type { FeelingReader } from "./feeling.ts";
 export function forOneText(ctx: InterpretContext): { one: InterpretContext; done: () => void } {
   return {
     one: { ...ctx, index: rememberingIndex(ctx.index), feelings: rememberingFeelings(ctx.feelings) },
-    // The runs of the text segmented for the index's features, while it is read (normalize.ts readingOnce).
+    // The runs of the text segmented for the index's features, while it is read (segments.ts readingOnce).
     done: readingOnce(),
   };
 }

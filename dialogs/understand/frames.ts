@@ -1,4 +1,4 @@
-import { withoutWords } from "../text.ts";
+import { folded, includesAny, trimEndOf, withoutWords } from "../text.ts";
 import { MAX_QUESTION_CHARS } from "./thresholds.ts";
 
 /**
@@ -51,11 +51,9 @@ const END_MARKS = new Set([..." \n\t。.!！?？、,〜~…ー"]);
  * てるの？」) and nothing more (why, who, which, what to do): a plain scan, no pattern.
  */
 export function asksWhetherSo(text: string): boolean {
-  const t = text.slice(0, MAX_QUESTION_CHARS).normalize("NFKC").toLowerCase();
-  if (ASKING_WORDS.some((w) => t.includes(w))) return false;
-  let end = t.length;
-  while (end > 0 && END_MARKS.has(t[end - 1]!)) end--;
-  const body = t.slice(0, end);
+  const t = folded(text, MAX_QUESTION_CHARS);
+  if (includesAny(t, ASKING_WORDS)) return false;
+  const body = trimEndOf(t, END_MARKS);
   return WHETHER_ENDS.some((e) => body.endsWith(e)) || toldAsQuestion(t);
 }
 
@@ -166,8 +164,8 @@ const ADVICE_ENDS = [
  * に聞くしかないの？」), not how or what to do (「どうすればいいの」): a plain scan, no pattern.
  */
 export function retellsAdvice(text: string): boolean {
-  const t = text.slice(0, MAX_QUESTION_CHARS).normalize("NFKC").toLowerCase();
-  if (!ADVICE_ENDS.some((e) => t.includes(e))) return false;
+  const t = folded(text, MAX_QUESTION_CHARS);
+  if (!includesAny(t, ADVICE_ENDS)) return false;
   return asksMeaning(t) || asksWhetherSo(t.split("いい").join(""));
 }
 
@@ -197,11 +195,7 @@ const TERM_FRAMES = [
  * that asks what it means, and nothing more; else undefined. A plain scan.
  */
 export function termAskedAbout(text: string): string | undefined {
-  const t = withoutWords(
-    text.slice(0, MAX_QUESTION_CHARS).normalize("NFKC").toLowerCase(),
-    TERM_FILLERS,
-    "",
-  ).trim();
+  const t = withoutWords(folded(text, MAX_QUESTION_CHARS), TERM_FILLERS, "").trim();
   if (t.length > MAX_TERM_QUESTION_CHARS) return undefined;
   // The word ends where the first frame starts (「ドメインって言葉がわからない」: not at 「がわから」).
   let at = -1;
@@ -224,6 +218,15 @@ const MAX_TERM_QUESTION_CHARS = 20;
 
 /** Whether a text asks what something means or whether it is so (a plain scan, no pattern). */
 export function asksMeaning(text: string): boolean {
-  const t = text.slice(0, MAX_QUESTION_CHARS).normalize("NFKC").toLowerCase();
-  return MEANING_FRAMES.some((f) => t.includes(f));
+  const t = folded(text, MAX_QUESTION_CHARS);
+  return includesAny(t, MEANING_FRAMES);
 }
+
+/** A goal named before asking how (「…を知るにはどうしたらいい」「…するためには」): a plain scan. */
+export function namesGoal(text: string): boolean {
+  const t = folded(text, MAX_QUESTION_CHARS);
+  const at = t.indexOf("には");
+  return at > 0 && includesAny(t.slice(at + 1), GOAL_HOW);
+}
+/** How asked after the goal. */
+const GOAL_HOW = ["どう", "方法", "何を", "なにを"];

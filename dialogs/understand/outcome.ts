@@ -1,3 +1,5 @@
+import { afterLastMark, folded, includesAny, occursNotBefore, trimEndOf } from "../text.ts";
+
 /**
  * 「アドレスを打ち直せば今度は届く？」「リンクを消したら受け取ってもらえますか」 "if I fix it, will it go
  * through?": a question about what comes of something done (a condition, then whether the mail arrives or
@@ -103,7 +105,7 @@ export function asksOutcome(text: string): Outcome | undefined {
   // 届く？」 asks.
   const sentences: string[] = [];
   let piece = "";
-  for (const ch of text.slice(0, MAX_TEXT_CHARS).normalize("NFKC").toLowerCase()) {
+  for (const ch of folded(text, MAX_TEXT_CHARS)) {
     piece += ch;
     if (SENTENCE_ENDS.includes(ch)) {
       sentences.push(piece);
@@ -124,10 +126,10 @@ const MAX_TEXT_CHARS = 300;
 
 function sentenceAsksOutcome(t: string): Outcome | undefined {
   // Told as done (「設定を直したら送れました！」): a report, not a question.
-  const body = trimEnd(t);
+  const body = trimEndOf(t, END_MARKS);
   if (DONE_ENDS.some((e) => body.endsWith(e))) return undefined;
   // The condition ends at the last condition mark that has an outcome word after it.
-  const outcomes = SENDING.some((w) => t.includes(w)) ? OUTCOMES_OF_SENDING_JA : OUTCOMES_JA;
+  const outcomes = includesAny(t, SENDING) ? OUTCOMES_OF_SENDING_JA : OUTCOMES_JA;
   let at = -1;
   let end = -1;
   for (const c of CONDITIONS_JA) {
@@ -143,7 +145,7 @@ function sentenceAsksOutcome(t: string): Outcome | undefined {
       const i = words.indexOf(` ${c}`);
       if (i < 0) continue;
       const rest = words.slice(i + c.length + 1);
-      if (OUTCOMES_EN.some((o) => rest.includes(o)) && (t.includes("?") || t.includes("will"))) {
+      if (includesAny(rest, OUTCOMES_EN) && (t.includes("?") || t.includes("will"))) {
         at = i;
         end = i + c.length + 1;
         break;
@@ -158,9 +160,9 @@ function sentenceAsksOutcome(t: string): Outcome | undefined {
   );
   if (last < end || body.length - last > MAX_AFTER_OUTCOME) return undefined;
   const condition = t.slice(0, end);
-  if (ASKING_IN_CONDITION.some((w) => condition.includes(w))) return undefined;
+  if (includesAny(condition, ASKING_IN_CONDITION)) return undefined;
   // 「時間をおいてもう一回送れば」: sending again is something done, after a while or not.
-  const waiting = WAITING.some((w) => condition.includes(w)) && !SENDING.some((w) => condition.includes(w));
+  const waiting = includesAny(condition, WAITING) && !includesAny(condition, SENDING);
   return waiting ? "after-waiting" : "after-fixing";
 }
 
@@ -170,12 +172,6 @@ const MAX_AFTER_OUTCOME = 12;
 /** Ends of a sentence that tells what happened (「送れました」「届いた」 "it worked"). */
 const DONE_ENDS = ["た", "たよ", "たわ", "ました", "ましたよ", "worked", "went through", "arrived"];
 const END_MARKS = new Set([..." \n\t。.!！、,〜~…♪ー"]);
-
-function trimEnd(t: string): string {
-  let end = t.length;
-  while (end > 0 && END_MARKS.has(t[end - 1]!)) end--;
-  return t.slice(0, end);
-}
 
 /**
  * Words that ask for sending once more (「もう一回」「再送」「また」 "again"): with them a sending told in the past
@@ -207,8 +203,8 @@ const NOT_TOLD_AFTER = ["ら", "ほう", "方"];
  * 送ったほうが, once more): then the text is no question whether to send again. A plain scan.
  */
 export function toldSentOnly(text: string): boolean {
-  const t = text.slice(0, MAX_TEXT_CHARS).normalize("NFKC").toLowerCase();
-  if (AGAIN.some((w) => t.includes(w))) return false;
+  const t = folded(text, MAX_TEXT_CHARS);
+  if (includesAny(t, AGAIN)) return false;
   let told = false;
   for (let at = t.indexOf("送"); at >= 0; at = t.indexOf("送", at + 1)) {
     const stem = SENT_STEMS.find((s) => t.startsWith(s, at));
@@ -298,19 +294,78 @@ const ARRIVING_EN = ["arrive", "get there", "go through", "get through", "delive
  * there in the end?"), not whether it has (「届いた？」「届いてないの？」). A plain scan of its last sentence.
  */
 export function asksLaterArrival(text: string): boolean {
-  const t = text.slice(0, MAX_TEXT_CHARS).normalize("NFKC").toLowerCase();
-  let start = 0;
-  for (let i = t.length - 2; i >= 0; i--)
-    if (SENTENCE_ENDS.includes(t[i]!)) {
-      start = i + 1;
-      break;
-    }
-  const last = t.slice(start);
-  if (LATER_TIMES.some((w) => last.includes(w)) && ARRIVING_ANY.some((w) => last.includes(w))) return true;
-  for (const stem of LATER_ARRIVAL_JA)
-    for (let at = last.indexOf(stem); at >= 0; at = last.indexOf(stem, at + 1)) {
-      const after = at + stem.length;
-      if (!TOLD_AS_PAST.some((e) => last.startsWith(e, after))) return true;
-    }
-  return LATER_EN.some((w) => last.includes(w)) && ARRIVING_EN.some((w) => last.includes(w));
+  const last = afterLastMark(folded(text, MAX_TEXT_CHARS), SENTENCE_ENDS);
+  if (includesAny(last, LATER_TIMES) && includesAny(last, ARRIVING_ANY)) return true;
+  if (LATER_ARRIVAL_JA.some((stem) => occursNotBefore(last, stem, TOLD_AS_PAST))) return true;
+  return includesAny(last, LATER_EN) && includesAny(last, ARRIVING_EN);
+}
+
+/** Something done for the user by another (「再送してくれる」「送り直してくれるの」): the server's retries. */
+const DONE_FOR_USER = ["てくれる", "てくれま", "てくれて", "でくれる"];
+/** Waiting named (「待って」「待てば」). */
+const WAITING_NAMED = ["待", "まって", "まてば", "wait"];
+/** Sending held back (「送り直さないで」「送らずに」): with waiting named, whether waiting is enough is asked. */
+const SENDING_HELD_BACK = [
+  "さないで",
+  "さずに",
+  "らないで",
+  "らずに",
+  "しないで",
+  "せずに",
+  "without resending",
+];
+/** Leaving a mail alone (「放っておいて」「無視して」「スルー」 "leave it", "ignore"): plain scans. */
+const LEAVING_ALONE = [
+  "放って",
+  "ほうって",
+  "ほっと",
+  "ほおって",
+  "放置",
+  "ほうち",
+  "無視",
+  "むし",
+  "スルー",
+  "するー",
+  "何もしな",
+  "なにもしな",
+  "leave it",
+  "leave them",
+  "ignore",
+];
+/** What comes of waiting named, arriving or stopping (「放っておけば届く？」「放置してたら来なくなる？」). */
+const WAITED_FOR = [
+  "届",
+  "とど",
+  "着",
+  "来なく",
+  "こなく",
+  "止ま",
+  "とまる",
+  "収ま",
+  "おさま",
+  "arrive",
+  "deliver",
+  "get there",
+  "go through",
+  "stop",
+];
+
+/**
+ * Whether resending is asked of as done for the user (「何回くらい再送してくれるの」: …てくれる, the server's retries),
+ * or held back to wait (「送り直さないで待ってていい？」): after "still trying", how long waiting goes on.
+ */
+export function retriesForUser(text: string): boolean {
+  const t = folded(text);
+  return (
+    includesAny(t, DONE_FOR_USER) || (includesAny(t, WAITING_NAMED) && includesAny(t, SENDING_HELD_BACK))
+  );
+}
+
+/**
+ * Whether a text asks about leaving a mail alone (「放っておいていいのかな」「無視していい？」), naming nothing waited
+ * for: 「放っておけば届く？」 asks what waiting brings.
+ */
+export function leftAlone(text: string): boolean {
+  const t = folded(text);
+  return includesAny(t, LEAVING_ALONE) && !includesAny(t, WAITED_FOR);
 }

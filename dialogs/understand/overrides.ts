@@ -1,10 +1,10 @@
 import { answerable, type Question, type QuestionBank } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
-import { mentionsAny } from "../text.ts";
+import { folded, includesAny } from "../text.ts";
 import { isQuestion, sentencePieces } from "./asking.ts";
 import { asksMeaning, sentencesOf, termAskedAbout } from "./frames.ts";
 import { canonicalLength, type ReadingTable } from "./normalize.ts";
-import { asksLaterArrival } from "./outcome.ts";
+import { asksLaterArrival, leftAlone, retriesForUser } from "./outcome.ts";
 import {
   actionAsked,
   choosesSide,
@@ -13,6 +13,7 @@ import {
   namesFault,
   namesMistake,
   ownActionAsked,
+  sideAsked,
   sideNamed,
 } from "./sides.ts";
 import { MAX_QUESTION_CHARS, THRESHOLDS } from "./thresholds.ts";
@@ -153,8 +154,7 @@ const OVERRIDES: readonly Rule[] = [
       waitsAsStep(r, r.topic) &&
       d.kind === "confident" &&
       d.id === r.roles.resend?.id &&
-      (mentionsAny(r.text, DONE_FOR_USER) ||
-        (mentionsAny(r.text, WAITING_NAMED) && mentionsAny(r.text, SENDING_HELD_BACK))),
+      retriesForUser(r.text),
     answer: (r) => r.roles.wait!.id,
   },
   // 「私のメールボックスがいっぱいなの？」「相手の？私の？」: the user's own side, or both as a choice, asks whose side.
@@ -243,8 +243,7 @@ const OVERRIDES: readonly Rule[] = [
       stepsNotWaiting(r, r.topic) &&
       d.kind === "confident" &&
       d.id === r.roles.wait?.id &&
-      mentionsAny(r.text, LEAVING_ALONE) &&
-      !mentionsAny(r.text, WAITED_FOR),
+      leftAlone(r.text),
     answer: (r) => r.roles.steps!.id,
   },
   // 「ドメインって言葉がわからない」 on a diagnosis: a word a question knows by itself is that question, what it means.
@@ -399,25 +398,6 @@ function actionMeant(r: Reading, d: Understanding): Question | undefined {
   return wait?.topics[topic] ? wait : undefined;
 }
 
-/** A piece that asks for something in so many words ("please", 「ください」「お願い」): a plain scan. */
-function requests(piece: string): boolean {
-  const t = piece.normalize("NFKC").toLowerCase();
-  return REQUEST_WORDS.some((w) => t.includes(w));
-}
-const REQUEST_WORDS = ["please", "pls", "plz", "ください", "下さい", "お願い", "おねがい"];
-
-/**
- * The side a text names where it asks: 「私のメールボックスがいっぱいなの？」 asks about the user's own;
- * "Can you explain more simply, my English is not so good" names the user only in what it tells. With
- * some pieces asking and others telling, only the asking ones are read.
- */
-function sideAsked(text: string): ReturnType<typeof sideNamed> {
-  const pieces = sentencePieces(text);
-  // "explain more simple please, my english not so good": a request asks as a question does.
-  const asking = pieces.filter((p) => isQuestion(p) || requests(p));
-  return sideNamed(asking.length > 0 && asking.length < pieces.length ? asking.join(" ") : text);
-}
-
 /** An acknowledgement, greeting or thanks matched below `sure` is at most this long (canonical letters). */
 const MAX_ACT_CHARS = 10;
 
@@ -432,8 +412,8 @@ function saidInOwnWords(act: Question, score: number, text: string): boolean {
   if (score < ACT_TOLD || text.includes("?") || text.includes("？")) return false;
   // Starting over is said of the talk itself (「別のメールの話がしたい」), not of a mail or address
   // (「別のアドレスから送りたい」 asks how).
-  const t = text.normalize("NFKC").toLowerCase();
-  return act.does === "not-helpful" || TALK_WORDS.some((w) => t.includes(w));
+  const t = folded(text);
+  return act.does === "not-helpful" || includesAny(t, TALK_WORDS);
 }
 /** Words for the conversation itself: its subject, a question, starting it again. */
 const TALK_WORDS = [
@@ -480,53 +460,3 @@ export const NOTHING_FAILED: ReadonlySet<TopicId> = new Set<TopicId>([
   "not-a-bounce",
   "backscatter",
 ]);
-
-/** Something done for the user by another (「再送してくれる」「送り直してくれるの」): the server's retries. */
-const DONE_FOR_USER = ["てくれる", "てくれま", "てくれて", "でくれる"];
-/** Waiting named (「待って」「待てば」). */
-const WAITING_NAMED = ["待", "まって", "まてば", "wait"];
-/** Sending held back (「送り直さないで」「送らずに」): with waiting named, whether waiting is enough is asked. */
-const SENDING_HELD_BACK = [
-  "さないで",
-  "さずに",
-  "らないで",
-  "らずに",
-  "しないで",
-  "せずに",
-  "without resending",
-];
-/** Leaving a mail alone (「放っておいて」「無視して」「スルー」 "leave it", "ignore"): plain scans. */
-const LEAVING_ALONE = [
-  "放って",
-  "ほうって",
-  "ほっと",
-  "ほおって",
-  "放置",
-  "ほうち",
-  "無視",
-  "むし",
-  "スルー",
-  "するー",
-  "何もしな",
-  "なにもしな",
-  "leave it",
-  "leave them",
-  "ignore",
-];
-/** What comes of waiting named, arriving or stopping (「放っておけば届く？」「放置してたら来なくなる？」). */
-const WAITED_FOR = [
-  "届",
-  "とど",
-  "着",
-  "来なく",
-  "こなく",
-  "止ま",
-  "とまる",
-  "収ま",
-  "おさま",
-  "arrive",
-  "deliver",
-  "get there",
-  "go through",
-  "stop",
-];

@@ -1,6 +1,7 @@
 import type { QuestionBank } from "../../knowledge/questions.ts";
 import { COMMON_ENGLISH, FUNCTION_WORDS } from "./english-words.ts";
-import { canonical, type ReadingTable, readingTable, segmentsOf, wordSegmentsOfAll } from "./normalize.ts";
+import { canonical, type ReadingTable, readingTable } from "./normalize.ts";
+import { segmentsOf, wordSegmentsOfAll } from "./segments.ts";
 import { MAX_QUESTION_CHARS, type QuestionIndex, type Understanding } from "./understand.ts";
 
 /**
@@ -130,7 +131,7 @@ function isAscii(folded: string): boolean {
   return true;
 }
 
-/** wordsOf of each text, all segmented in one pass (normalize.ts wordSegmentsOfAll says why). */
+/** wordsOf of each text, all segmented in one pass (segments.ts wordSegmentsOfAll says why). */
 const wordsOfAll = (texts: readonly string[]): string[][] =>
   wordSegmentsOfAll(
     texts.map((t) => t.normalize("NFKC").toLowerCase()),
@@ -139,7 +140,7 @@ const wordsOfAll = (texts: readonly string[]): string[][] =>
 
 /**
  * The stems the assistant knows (of `texts`, the readings, the questions' labels, answers, needs and examples), and
- * which questions' examples hold each stem or longer word. Everything is segmented in two passes (normalize.ts
+ * which questions' examples hold each stem or longer word. Everything is segmented in two passes (segments.ts
  * wordSegmentsOfAll says why), in a function of its own so that nothing of it outlives the start-up.
  */
 function vocabularyOf(bank: QuestionBank, texts: Iterable<string>, table: ReadingTable) {
@@ -334,7 +335,7 @@ export function withScope(
    * sent (「エクセルのファイルが」「パワポを」) and kanji words (取引先に) are mail's business.
    */
   function namesElsewhere(text: string): boolean {
-    // The segments of the reading under way (normalize.ts readingOnce): the text is not segmented again.
+    // The segments of the reading under way (segments.ts readingOnce): the text is not segmented again.
     const segments = segmentsOf(text.slice(0, MAX_CHARS).normalize("NFKC").toLowerCase());
     return segments.some(({ segment, isWordLike }, i) => {
       if (!isWordLike) return false;

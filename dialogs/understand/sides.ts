@@ -1,4 +1,5 @@
-import { mentionsAny } from "../text.ts";
+import { afterLastMark, folded, includesAny, mentionsAny, occursNotBefore, trimEndOf } from "../text.ts";
+import { isQuestion, sentencePieces } from "./asking.ts";
 
 /**
  * Whose side a text names: the user's own (「私の」「自分の」「うちの」「こっち」 "my") or the other party's
@@ -53,11 +54,31 @@ const OTHER_EN = ["their", "theirs", "they", "them", "recipient", "recipient's",
  * Which side a text names, or undefined for neither. 「相手のアドレスを私が間違えた」 names both.
  */
 export function sideNamed(text: string): Side | undefined {
-  const t = text.normalize("NFKC").toLowerCase();
-  const own = OWN_JA.some((w) => ownedAlone(t, w)) || hasEnglishWord(t, OWN_EN);
-  const other = OTHER_JA.some((w) => t.includes(w)) || hasEnglishWord(t, OTHER_EN);
+  const t = folded(text);
+  // 「うちの取引先」 names the other party (whose they are), not the user's side.
+  const own = OWN_JA.some((w) => occursNotBefore(t, w, OTHER_JA)) || hasEnglishWord(t, OWN_EN);
+  const other = includesAny(t, OTHER_JA) || hasEnglishWord(t, OTHER_EN);
   if (own && other) return "both";
   return own ? "own" : other ? "other" : undefined;
+}
+
+/** A piece that asks for something in so many words ("please", 「ください」「お願い」): a plain scan. */
+function requests(piece: string): boolean {
+  const t = folded(piece);
+  return includesAny(t, REQUEST_WORDS);
+}
+const REQUEST_WORDS = ["please", "pls", "plz", "ください", "下さい", "お願い", "おねがい"];
+
+/**
+ * The side a text names where it asks: 「私のメールボックスがいっぱいなの？」 asks about the user's own;
+ * "Can you explain more simply, my English is not so good" names the user only in what it tells. With
+ * some pieces asking and others telling, only the asking ones are read.
+ */
+export function sideAsked(text: string): Side | undefined {
+  const pieces = sentencePieces(text);
+  // "explain more simple please, my english not so good": a request asks as a question does.
+  const asking = pieces.filter((p) => isQuestion(p) || requests(p));
+  return sideNamed(asking.length > 0 && asking.length < pieces.length ? asking.join(" ") : text);
 }
 
 /**
@@ -72,27 +93,15 @@ const CHOICE_WORDS = ["それとも", "または", "もしくは", "どっち", 
  */
 export function choosesSide(text: string): boolean {
   if (sideNamed(text) !== "both") return false;
-  const t = text.normalize("NFKC").toLowerCase();
+  const t = folded(text);
   if (countOf(t, "?") >= 2) return true;
-  return CHOICE_WORDS.some((w) => t.includes(w));
+  return includesAny(t, CHOICE_WORDS);
 }
 
 function countOf(t: string, mark: string): number {
   let n = 0;
   for (let at = t.indexOf(mark); at >= 0; at = t.indexOf(mark, at + 1)) n++;
   return n;
-}
-
-/**
- * Whether the user's own word occurs other than right before a word for the other party: 「うちの取引先」
- * names the other party (whose they are), not the user's side.
- */
-function ownedAlone(t: string, word: string): boolean {
-  for (let at = t.indexOf(word); at >= 0; at = t.indexOf(word, at + 1)) {
-    const after = at + word.length;
-    if (!OTHER_JA.some((w) => t.startsWith(w, after))) return true;
-  }
-  return false;
 }
 
 /** Whether one of the words occurs as a whole word (letters and ' make a word). */
@@ -211,8 +220,8 @@ export function actionAsked(text: string, noSides = false): "can" | "needed" | u
   if (!mentionsAny(text, NEEDED_WORDS)) return undefined;
   if (mentionsAny(text, THINGS_TO_DO)) return "can";
   if (noSides) return "needed";
-  const t = text.normalize("NFKC").toLowerCase();
-  if (OWN_SUBJECT_JA.some((w) => t.includes(w)) || hasEnglishWord(t, OWN_SUBJECT_EN)) return undefined;
+  const t = folded(text);
+  if (includesAny(t, OWN_SUBJECT_JA) || hasEnglishWord(t, OWN_SUBJECT_EN)) return undefined;
   return "needed";
 }
 
@@ -258,10 +267,10 @@ const WH_WORDS = ["いつ", "どう", "どこ", "どれ", "何を", "なにを",
  * wrong or a guess put against the diagnosis, and no what, when or how asked.
  */
 export function guessesSide(text: string): boolean {
-  const t = lastClause(text.normalize("NFKC").toLowerCase());
-  const named = sideNamed(t) !== undefined || PROVIDER_WORDS.some((w) => t.includes(w));
-  if (!named || WH_WORDS.some((w) => t.includes(w))) return false;
-  return BROKEN_WORDS.some((w) => t.includes(w)) || DOUBT_WORDS.some((w) => t.includes(w));
+  const t = lastClause(folded(text));
+  const named = sideNamed(t) !== undefined || includesAny(t, PROVIDER_WORDS);
+  if (!named || includesAny(t, WH_WORDS)) return false;
+  return includesAny(t, BROKEN_WORDS) || includesAny(t, DOUBT_WORDS);
 }
 
 /**
@@ -289,14 +298,13 @@ export function namesMistake(text: string): boolean {
 
 /** The text after its last comma or full stop that has words after it. */
 function lastClause(t: string): string {
-  const end = t.trimEnd();
-  let at = -1;
-  for (let i = 0; i < end.length - 1; i++) if ("、,。".includes(end[i]!)) at = i;
-  return end.slice(at + 1);
+  return afterLastMark(t.trimEnd(), "、,。");
 }
 
 /** Words that end a side named as the one meant (「うちの方？」「こっち側なの？」). */
 const SIDE_ENDS = ["の方", "のほう", "側", "がわ"];
+/** Marks after the side's question (「うちの方？」「こっち側…」). */
+const SIDE_END_MARKS: ReadonlySet<string> = new Set([..."?？!！。.…〜~ "]);
 /** Endings of a question after the side (「…側なの？」「…の方なんですか」「…のほうかな」). */
 const QUESTION_TAILS = ["なんですか", "なのですか", "ですか", "なんだ", "なの", "かな", "なん", "か"];
 
@@ -305,10 +313,9 @@ const QUESTION_TAILS = ["なんですか", "なのですか", "ですか", "な�
  * ほう？」): what it asks is whose side the trouble is on.
  */
 export function endsWithSide(text: string): boolean {
-  const t = lastClause(text.normalize("NFKC").toLowerCase());
-  if (sideNamed(t) === undefined && !PROVIDER_WORDS.some((w) => t.includes(w))) return false;
-  let body = t.trimEnd();
-  while (body.length > 0 && "?？!！。.…〜~ ".includes(body[body.length - 1]!)) body = body.slice(0, -1);
+  const t = lastClause(folded(text));
+  if (sideNamed(t) === undefined && !includesAny(t, PROVIDER_WORDS)) return false;
+  let body = trimEndOf(t.trimEnd(), SIDE_END_MARKS);
   const tail = QUESTION_TAILS.find((e) => body.endsWith(e));
   if (tail !== undefined) body = body.slice(0, body.length - tail.length);
   return SIDE_ENDS.some((e) => body.endsWith(e));

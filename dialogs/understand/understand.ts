@@ -7,7 +7,9 @@ import {
   type QuestionBank,
 } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
-import { asksWhetherSo, retellsAdvice, sentencesOf } from "./frames.ts";
+import { decide, withoutLacking } from "./decide.ts";
+import { withoutFillers } from "./fillers.ts";
+import { asksWhetherSo, namesGoal, retellsAdvice, sentencesOf } from "./frames.ts";
 import { negatesIn } from "./negation.ts";
 import { featuresOfAll, forEachFeature, negates, type ReadingTable, readingTable } from "./normalize.ts";
 import { asksOutcome, toldSentOnly } from "./outcome.ts";
@@ -114,7 +116,7 @@ export function buildQuestionIndex(
     }
     firstExample[qi + 1] = examples.length;
   });
-  // All at once: segmented in one pass (normalize.ts wordSegmentsOfAll says why).
+  // All at once: segmented in one pass (segments.ts wordSegmentsOfAll says why).
   const vectors = featuresOfAll(examples, table);
   const n = vectors.length;
   // Per example, which texts match it less (otherPolarity): 1 those that negate (an example of an
@@ -511,80 +513,6 @@ function isGram(feature: string): boolean {
   return (feature.length === 2 || feature.length === 3) && feature[1] !== ":";
 }
 
-/**
- * Fillers said before what is meant (「とりあえず今日はここまでにします」「えっと、再送していい？」): no example
- * holds them, so their rare n-grams would only pull a text away from its question. Left out of a query.
- */
-const FILLERS = [
-  "とりあえず",
-  "えーっと",
-  "えっと",
-  "えーと",
-  "ええと",
-  "あのー",
-  "あのう",
-  "うーん",
-  // Joining a second question (「…ですか？あと、チャットは残りますか」): "and", "by the way".
-  "あと、",
-  "それと、",
-  "ちなみに",
-];
-
-function withoutFillers(text: string): string {
-  let out = text;
-  for (const f of FILLERS) if (out.includes(f)) out = out.split(f).join(" ");
-  return withoutEnglishFillers(out);
-}
-
-/**
- * English words that only colour what is asked ("what is a bounce message exactly", "it worked fine last week
- * tho", "did i type it wrong or something"): "exactly" is in plain-words' "what happened exactly", "or" in
- * whose-side's "me or them", so each pulled a text to a question it does not ask. Whole words only.
- */
-const EN_FILLERS = new Set([
-  ..."exactly actually really just even basically literally honestly tho though anyway anyways".split(" "),
-  ..."lol lmao haha hmm um uh kinda".split(" "),
-]);
-/** "or something" at a clause's end: a vague tail, no alternative asked about. */
-const VAGUE_TAILS = new Set(["something", "anything", "smth", "sth", "whatever"]);
-
-const isLetter = (code: number) =>
-  (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x27;
-
-/** Whether nothing but spaces lies between `at` and the text's end or the next character that is no letter. */
-function endsClause(text: string, at: number): boolean {
-  let k = at;
-  while (k < text.length && text[k] === " ") k++;
-  return k === text.length || !isLetter(text.charCodeAt(k));
-}
-
-function withoutEnglishFillers(text: string): string {
-  let out = "";
-  let from = 0; // text[from, i) is still to be copied
-  let i = 0;
-  let orAt = -1; // where the last word "or" started, when it was the word just before
-  while (i < text.length) {
-    if (!isLetter(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < text.length && isLetter(text.charCodeAt(j))) j++;
-    const word = text.slice(i, j).toLowerCase();
-    const tail = orAt >= 0 && VAGUE_TAILS.has(word) && endsClause(text, j);
-    if (tail || EN_FILLERS.has(word)) {
-      const start = tail ? orAt : i;
-      if (start >= from) {
-        out += `${text.slice(from, start)} `;
-        from = j;
-      }
-    }
-    orAt = word === "or" ? i : -1;
-    i = j;
-  }
-  return from === 0 ? text : out + text.slice(from);
-}
-
 /** `bound`: about the diagnosis on screen whatever it is, asked with none (coldBound). */
 type Fit = "own" | "general" | "off" | "bound";
 const FIT_WEIGHT: Record<Fit, number> = {
@@ -617,69 +545,4 @@ function fitOf(q: Question, topic: TopicId | null): Fit {
   const answered = Object.keys(q.topics) as TopicId[];
   const apart = answered.length === NOTHING_FAILED.size && answered.every((t) => NOTHING_FAILED.has(t));
   return answered.length > 0 && !apart ? "off" : "general";
-}
-
-/** A goal named before asking how (「…を知るにはどうしたらいい」「…するためには」): a plain scan. */
-function namesGoal(text: string): boolean {
-  const t = text.slice(0, MAX_QUESTION_CHARS).normalize("NFKC");
-  const at = t.indexOf("には");
-  return at > 0 && GOAL_HOW.some((w) => t.indexOf(w, at) > at);
-}
-/** How asked after the goal. */
-const GOAL_HOW = ["どう", "方法", "何を", "なにを"];
-
-/**
- * The decision without the questions a text lacks the needed words of (`lacks`). Where the best one lacked
- * them, the next is read as if it had not been there, but only as sure as the best was: confident only where
- * the best was and the next is clear on its own (at least `confident`); below that, nothing (「なぜか一部の
- * 人にだけ届かない」 is no mobile address, and no weak guess at another question either).
- */
-function withoutLacking(
-  ranked: Candidate[],
-  lacking: (c: Candidate) => boolean,
-  decideOn: (ranked: Candidate[]) => Understanding,
-): Understanding {
-  const kept = ranked.filter((c) => !lacking(c));
-  if (kept.length === ranked.length) return decideOn(ranked);
-  if (ranked[0] === kept[0]) return decideOn(kept);
-  const top = kept[0];
-  if (!top || top.score < THRESHOLDS.confident) return { kind: "none", candidates: kept.slice(0, 3) };
-  const decided = decideOn(kept);
-  if (decided.kind !== "confident" || decideOn(ranked).kind === "confident") return decided;
-  return { kind: "unsure", candidates: decided.candidates };
-}
-
-/**
- * `fitting`: with a diagnosis on screen, the questions that fit it (「もしかして…」 prefers them); `own`: those
- * with an answer of their own for it.
- */
-function decide(
-  ranked: Candidate[],
-  fitting?: ReadonlySet<string>,
-  own?: ReadonlySet<string>,
-): Understanding {
-  const [top, next] = ranked;
-  if (
-    top &&
-    top.score < THRESHOLDS.candidate &&
-    top.score >= THRESHOLDS.fittingFloor &&
-    own?.has(top.id) === true &&
-    (!next || next.score < top.score * THRESHOLDS.ratio)
-  )
-    return { kind: "confident", id: top.id, candidates: [top] };
-  if (!top || top.score < THRESHOLDS.candidate) return { kind: "none", candidates: ranked.slice(0, 3) };
-  let close = ranked.filter(
-    (c) => c.score >= THRESHOLDS.candidate && c.score >= top.score * THRESHOLDS.spread,
-  );
-  if (fitting && close.some((c) => fitting.has(c.id))) close = close.filter((c) => fitting.has(c.id));
-  const candidates = close.slice(0, THRESHOLDS.maxCandidates);
-  const ratio = top.score >= THRESHOLDS.sure ? THRESHOLDS.sureRatio : THRESHOLDS.ratio;
-  // With a diagnosis on screen, the best question that fits it is answered even when another comes close:
-  // both are about the advice the user is reading, and a list to pick from answers neither (tuning set
-  // 92.5 → 93.5 %, its newest block 91.9 → 93.3 %). Without one, a near tie is still asked about.
-  const ahead = !next || next.score < top.score * ratio || fitting?.has(top.id) === true;
-  if (top.score >= THRESHOLDS.confident && ahead) return { kind: "confident", id: top.id, candidates };
-  // A lone candidate is not a choice to offer: it is the answer, if only just.
-  if (candidates.length === 1) return { kind: "confident", id: candidates[0]!.id, candidates };
-  return { kind: "unsure", candidates };
 }

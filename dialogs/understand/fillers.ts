@@ -1,0 +1,78 @@
+/**
+ * What is left out of a text before the question index reads it: fillers said before what is meant, and English
+ * words that only colour what is asked. A hand scan, no pattern.
+ */
+
+/**
+ * Fillers said before what is meant (「とりあえず今日はここまでにします」「えっと、再送していい？」): no example
+ * holds them, so their rare n-grams would only pull a text away from its question. Left out of a query.
+ */
+const FILLERS = [
+  "とりあえず",
+  "えーっと",
+  "えっと",
+  "えーと",
+  "ええと",
+  "あのー",
+  "あのう",
+  "うーん",
+  // Joining a second question (「…ですか？あと、チャットは残りますか」): "and", "by the way".
+  "あと、",
+  "それと、",
+  "ちなみに",
+];
+
+export function withoutFillers(text: string): string {
+  let out = text;
+  for (const f of FILLERS) if (out.includes(f)) out = out.split(f).join(" ");
+  return withoutEnglishFillers(out);
+}
+
+/**
+ * English words that only colour what is asked ("what is a bounce message exactly", "it worked fine last week
+ * tho", "did i type it wrong or something"): "exactly" is in plain-words' "what happened exactly", "or" in
+ * whose-side's "me or them", so each pulled a text to a question it does not ask. Whole words only.
+ */
+const EN_FILLERS = new Set([
+  ..."exactly actually really just even basically literally honestly tho though anyway anyways".split(" "),
+  ..."lol lmao haha hmm um uh kinda".split(" "),
+]);
+/** "or something" at a clause's end: a vague tail, no alternative asked about. */
+const VAGUE_TAILS = new Set(["something", "anything", "smth", "sth", "whatever"]);
+
+const isLetter = (code: number) =>
+  (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x27;
+
+/** Whether nothing but spaces lies between `at` and the text's end or the next character that is no letter. */
+function endsClause(text: string, at: number): boolean {
+  let k = at;
+  while (k < text.length && text[k] === " ") k++;
+  return k === text.length || !isLetter(text.charCodeAt(k));
+}
+
+function withoutEnglishFillers(text: string): string {
+  let out = "";
+  let from = 0; // text[from, i) is still to be copied
+  let i = 0;
+  let orAt = -1; // where the last word "or" started, when it was the word just before
+  while (i < text.length) {
+    if (!isLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < text.length && isLetter(text.charCodeAt(j))) j++;
+    const word = text.slice(i, j).toLowerCase();
+    const tail = orAt >= 0 && VAGUE_TAILS.has(word) && endsClause(text, j);
+    if (tail || EN_FILLERS.has(word)) {
+      const start = tail ? orAt : i;
+      if (start >= from) {
+        out += `${text.slice(from, start)} `;
+        from = j;
+      }
+    }
+    orAt = word === "or" ? i : -1;
+    i = j;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
