@@ -303,6 +303,10 @@ export const uiSchema = z
         praiseNot: foldedList,
         /** Someone's help called for (「誰か助けて」 "somebody help"): a person (acts.ts someoneHelpAsked). */
         someoneHelp: foldedList,
+        /** English named (「英語」 "english"): told unreadable (`unreadable`), being lost (acts.ts englishLost). */
+        englishNamed: foldedList,
+        /** Cannot read or make out (「読めない」「いみふ」 "can't read"). */
+        unreadable: foldedList,
         /** Having or receiving (「ある」「来た」 "got"): with `anotherOne`, one more mail came. */
         having: foldedList,
         /** Mail itself named (「メール」「アドレス」「添付」 "mail"): "cannot send" beside an unknown thing is about mail. */

@@ -345,6 +345,21 @@ export function praiseTold(ctx: QuestionContext, text: string, understood: Under
 }
 
 /**
+ * 「えいごばっかでいみふ」「英語ばかりで読めない」 "it's all english, i cant read it": the English of a mail (or of
+ * the answer) told unreadable (ui.yaml `typedWords.englishNamed` and `unreadable`), asking nothing, is being lost:
+ * plain words after a diagnosis, the paste help without (not what returned mail is, nor small talk).
+ */
+export function englishLost(ctx: QuestionContext, text: string): Understanding | undefined {
+  if (!ctx.questions.has(CONFUSED_ID) || text.length > MAX_ENGLISH_LOST_CHARS || isQuestion(text))
+    return undefined;
+  if (!mentionsAny(text, ctx.words.englishNamed) || !mentionsAny(text, ctx.words.unreadable))
+    return undefined;
+  return { kind: "confident", id: CONFUSED_ID, candidates: [{ id: CONFUSED_ID, score: 1 }] };
+}
+/** Longer, a message tells more than that it cannot read English. */
+const MAX_ENGLISH_LOST_CHARS = 60;
+
+/**
  * 「誰か助けて」「だれか手伝ってくれる人いない？」 "somebody please help me": someone's help called for (ui.yaml
  * `typedWords.someoneHelp`) asks for a person, not "are you a person?" (誰か) nor only a feeling (助けて), unless
  * something is asked besides.

@@ -9,6 +9,7 @@ import {
   amongPleasantries,
   beyondPleasantries,
   closedByAct,
+  englishLost,
   lostBesideQuestion,
   lostTold,
   openedByAct,
@@ -41,7 +42,7 @@ export function readQuestion(
   // 「うまくいかないんですよね」: a failure told and closed by 「よね」 is a complaint; its 「よね」 asks nothing.
   text = withoutComplaintTag(text);
   // "I dont understand anything you said": being lost, told in so many words, whatever else the words match.
-  const lost = lostTold(ctx, text, topic) ?? someoneHelpAsked(ctx, text);
+  const lost = lostTold(ctx, text, topic) ?? someoneHelpAsked(ctx, text) ?? englishLost(ctx, text);
   if (lost) return lost;
   // A feeling read only by the shape of a message (a sentence's end, marks, a raised voice, a deadline) leaves
   // no word of feeling to take out: the text is its own calm twin and is read as one. What says nothing
@@ -86,13 +87,22 @@ function askedAgain(
   understood: Understanding,
   topic: TopicId | null,
 ): Understanding {
-  if (understood.kind !== "confident") return understood;
-  if (ctx.questions.get(understood.id)?.does !== "repeat") return againOnly(ctx, text, understood, topic);
+  // 「選ぶやつもう一回出して」: "again" among close readings (one of them "say it again") asks for what is named
+  // again, when the text without its words of "again" names it clearly.
+  const repeatClose =
+    understood.kind === "unsure" &&
+    understood.candidates.some((c) => ctx.questions.get(c.id)?.does === "repeat") &&
+    mentionsAny(text, ctx.words.again);
+  if (understood.kind !== "confident" && !repeatClose) return understood;
+  if (understood.kind === "confident" && ctx.questions.get(understood.id)?.does !== "repeat")
+    return againOnly(ctx, text, understood, topic);
   const rest = withoutWords(text.normalize("NFKC").toLowerCase(), ctx.words.again);
   const read = askingSentences(ctx, rest, preferred(ctx, rest, topic), topic);
   if (read.kind !== "confident") return understood;
   const q = ctx.questions.get(read.id);
   const fits = topic ? fitsScreen(ctx, read.id, topic) : isGeneral(ctx, read.id);
+  // The menu named (「ボタンもう一回出して」) is shown again, as its button would.
+  if (q?.does === "menu") return read;
   return q && !isFrame(ctx, read.id) && !q.courtesy && fits ? read : understood;
 }
 
