@@ -50,7 +50,9 @@ export function ratedInWords(
   const succeeded =
     topic !== null && (stopped || mentionsAny(text, words.succeeded)) && !mentionsAny(text, words.usedTo);
   // Told calmly: 「ちゃんと届くか心配です」 worries about it (the upset line is said), 「おかげで全部パー」 is scorn.
-  const calm = !events.some((e) => e.type === "UPSET");
+  // 「おかげで送れました！！」: thanks for a success, with marks of joy, is no upset (no apology line either).
+  const joyful = succeeded && mentionsAny(text, words.thankedFor);
+  const calm = joyful || !events.some((e) => e.type === "UPSET");
   const readAsOther = calm && succeeded && last !== undefined && READ_AS_OTHER.has(last.type);
   // 「さっきはどうも、おかげで届いたよ」「おかげさまで送れました」: thanks for what came of the advice.
   const thankedFor =
@@ -68,7 +70,8 @@ export function ratedInWords(
     ) &&
     // 「届いたみたい」 "it seems": no wish of 「たい」, nothing asked.
     !sentenceAsks(text);
-  if (worked && topic !== null) return [...events.slice(0, -1), { type: "FEEDBACK", helpful: true }];
+  const kept = joyful ? events.slice(0, -1).filter((e) => e.type !== "UPSET") : events.slice(0, -1);
+  if (worked && topic !== null) return [...kept, { type: "FEEDBACK", helpful: true }];
   const helpful = worked ? [...ctx.questions.values()].find((q) => q.ratesHelpful) : undefined;
   if (helpful) return [...events.slice(0, -1), { type: "ANSWER", id: helpful.id }];
   const asked = last?.type === "ANSWER" ? ctx.questions.get(last.id) : undefined;

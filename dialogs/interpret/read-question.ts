@@ -124,7 +124,10 @@ function againOnly(
     withoutWords(text.normalize("NFKC").toLowerCase(), ctx.words.again),
     topic,
   );
-  if (rest.kind === "confident" && rest.id === understood.id) return understood;
+  // "can you say that again?": without "again", "can you say that" still reads as a frame ("in plain words"),
+  // but asked with a word of saying, it is the words of again that ask.
+  const frameSaid = isFrame(ctx, understood.id) && mentionsAny(text, ctx.words.saying);
+  if (rest.kind === "confident" && rest.id === understood.id && !frameSaid) return understood;
   return { kind: "confident", id: repeat.id, candidates: understood.candidates };
 }
 
