@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { deadlineIn, exclaimed } from "../dialogs/understand/asking.ts";
-import { minutesLeft, wantsItNow } from "../dialogs/understand/feelings/hurry.ts";
+import { exclaimed } from "../dialogs/understand/feelings/exclaimed.ts";
+import { deadlineIn, minutesLeft, wantsItNow } from "../dialogs/understand/feelings/hurry.ts";
 
 describe("a deadline said is hurry, without a word of feeling", () => {
   it("finds a time and what it is for within a few letters", () => {

@@ -2,13 +2,15 @@ import type { Feeling } from "../events.ts";
 import { FEELINGS } from "../events.ts";
 import { mentionsAny, wordsRemover } from "../text.ts";
 import type { UiTexts } from "../ui.ts";
-import { deadlineIn, exclaimed, sentenceAsks, sentencesOf } from "../understand/asking.ts";
+import { sentenceAsks, sentencesOf } from "../understand/asking.ts";
 import { feltByShape } from "../understand/feelings/by-shape.ts";
 import {
   NEGATED_FEELINGS,
   withoutDeniedBlame,
   withoutDeniedFeelings,
 } from "../understand/feelings/denied.ts";
+import { exclaimed } from "../understand/feelings/exclaimed.ts";
+import { deadlineIn } from "../understand/feelings/hurry.ts";
 import {
   withoutLaughedOff,
   withoutPlayedDown,

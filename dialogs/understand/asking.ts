@@ -1,11 +1,11 @@
-import type { Feeling } from "../events.ts";
 import { trimEndOf, withoutWords } from "../text.ts";
 
 /**
  * How a typed text asks, tells or complains, read off its words and punctuation (plain scans, no
  * patterns over the whole text): whether it asks something (「…って何？」「どうすれば」 "what…?") or only
- * tells, reports what a returned mail said (「…って出た」), laments (「なんで届かないの」), exclaims in
- * frustration, or names a new returned mail; and its pieces (sentences and parts between commas).
+ * tells, reports what a returned mail said (「…って出た」), laments (「なんで届かないの」), or names a new
+ * returned mail; and its pieces (sentences and parts between commas). Frustration exclaimed and a deadline
+ * said are feelings told by shape (feelings/exclaimed.ts, feelings/hurry.ts).
  * dialogs/interpret.ts decides with these what a message is.
  */
 
@@ -113,214 +113,6 @@ export function isLament(besides: string): boolean {
   return rest.length < MIN_TOLD_CHARS && rest !== besides.replace(/ /g, "");
 }
 
-/**
- * 「アドレスは絶対合ってる！前は届いてたのに！」「もう！またエラーのメールが来た！」: exclamation marks in two
- * places (or a run of them) around words that are no thanks or greeting say frustration, though no word of
- * feeling is there. So does one mark after a denial or a reproach (「何もしてない！」「言ってくれればいいのに！」
- * 「わかるわけないでしょ！」 "it doesn't work!").
- */
-export function exclaimed(text: string): Feeling | undefined {
-  if (text.length > MAX_EXCLAIMED_CHARS) return undefined;
-  // A sigh or an exasperated "huh?!" opening the message (「はぁ…まだ？」「はあ？いつ届くの」).
-  const opening = text.normalize("NFKC").trimStart();
-  if (SIGHS.some((s) => opening.startsWith(s))) return "frustrated";
-  // An indignant 「は？」 before what they say (「は？相手のせいで戻ってきてんの？」); alone it is a bare "huh?".
-  if (opening.startsWith("は?") && opening.slice(2).trim().length > 0) return "frustrated";
-  // 「また？先週もだったじゃん」: "again?!" before what they say, the same indignation.
-  if (opening.startsWith("また?") && opening.slice(3).trim().length > 0) return "frustrated";
-  let marks = 0;
-  let runs = 0;
-  let last = -2;
-  // A question mark counts next to an exclamation mark (「なんで？意味わかんない！」), not on its own.
-  const asked = text.includes("!") || text.includes("！") ? "?？" : "";
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] !== "!" && text[i] !== "！" && !asked.includes(text[i]!)) continue;
-    marks++;
-    if (i !== last + 1) runs++;
-    last = i;
-  }
-  if (runs < 2 && marks < 2 && !bangAfterComplaint(text)) return undefined;
-  // 「前は届いたのに！」: arrived once, and a reproach; not the glad 「届いた！」.
-  const folded = text.normalize("NFKC").toLowerCase().split("届いたのに").join(" ");
-  return GLAD_WORDS.some((w) => folded.includes(w)) ? undefined : "frustrated";
-}
-const MAX_EXCLAIMED_CHARS = 300;
-const SIGHS = ["はぁ?", "はぁ？", "はあ?", "はあ？", "はぁ…", "はあ…", "はぁ...", "はぁー", "ハァ", "はぁ、"];
-
-/**
- * A deadline said (「明日の朝までに」「今日の17時までに出したい」「朝イチで必要」): a time, then within a few
- * letters what it is for (までに, 中に, 必要, 締め切り). Hurried, though no word of feeling is used. A hand scan.
- */
-export function deadlineIn(text: string): Feeling | undefined {
-  if (text.length > MAX_EXCLAIMED_CHARS) return undefined;
-  const t = text.normalize("NFKC");
-  for (let i = 0; i < t.length; i++) {
-    const word = TIME_WORDS.find((w) => t.startsWith(w, i));
-    const hour = word === undefined ? hourAt(t, i) : 0;
-    if (word === undefined && hour === 0) continue;
-    const from = i + (word?.length ?? hour);
-    const window = t.slice(from, from + DEADLINE_WINDOW);
-    if (DEADLINE_MARKS.some((m) => marks(window, m))) return "urgent";
-    i = from - 1;
-  }
-  return undefined;
-}
-/** What a time is for, within this many letters after it. */
-const DEADLINE_WINDOW = 8;
-const TIME_WORDS = [
-  "今日",
-  "本日",
-  "明日",
-  "あした",
-  "あす",
-  "今夜",
-  "今晩",
-  "夕方",
-  "朝イチ",
-  "朝一",
-  "午前中",
-  "午後",
-  "週明け",
-  "月末",
-  "月曜",
-  "火曜",
-  "水曜",
-  "木曜",
-  "金曜",
-];
-const DEADLINE_MARKS = [
-  "までに",
-  "までなのに",
-  "までなんです",
-  "までなので",
-  "中に",
-  "必要",
-  "締め切",
-  "締切",
-  "しめきり",
-  "〆切",
-  "期限",
-];
-
-/** Whether a deadline mark is in the window: 「ここまでに」「これまでに」 (so far) are none. */
-function marks(window: string, mark: string): boolean {
-  const at = window.indexOf(mark);
-  if (at < 0) return false;
-  return !(mark === "までに" && at > 0 && "こそれ".includes(window[at - 1]!));
-}
-
-/** The length of 「17時」 or 「5日」 at i (digits, then 時 or 日), or 0. */
-function hourAt(text: string, i: number): number {
-  let j = i;
-  while (j < text.length && j - i < 2 && text[j]! >= "0" && text[j]! <= "9") j++;
-  if (j === i || (i > 0 && text[i - 1]! >= "0" && text[i - 1]! <= "9")) return 0;
-  return text[j] === "時" || text[j] === "日" ? j + 1 - i : 0;
-}
-
-/**
- * Whether an exclamation mark ends a sentence that denies or reproaches: its end (without the particles
- * and politeness after it: 「出してないです！」「打ったんですけど！」) is a denial or a reproach, or it holds
- * 「…のに」 (「何も変えてないのに急に送れなくなった！」).
- */
-function bangAfterComplaint(text: string): boolean {
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === "。" || ch === "？" || ch === "?" || ch === "\n") start = i + 1;
-    if (ch !== "!" && ch !== "！") continue;
-    const sentence = text.slice(start, i).normalize("NFKC").toLowerCase();
-    start = i + 1;
-    if (sentence.includes("のに") || triesInVain(sentence)) return true;
-    let end = sentence.trimEnd();
-    for (let k = 0; k < 2; k++) {
-      const tail = TRAILING.find((t) => end.endsWith(t));
-      if (tail) end = end.slice(0, end.length - tail.length);
-    }
-    if (COMPLAINT_ENDS.some((e) => end.endsWith(e))) return true;
-  }
-  return false;
-}
-/**
- * 「何回ボタン押しても同じ画面！」「何度やり直しても戻ってくる！」: tries counted in vain (a count, then 「ても」) before the
- * mark. Asked calmly (「何度送っても断られるのはなぜですか」) there is no mark.
- */
-function triesInVain(sentence: string): boolean {
-  for (const count of TRY_COUNTS) {
-    const at = sentence.indexOf(count);
-    if (at >= 0 && sentence.includes("ても", at + count.length)) return true;
-  }
-  return false;
-}
-const TRY_COUNTS = ["何回", "何度", "なんかい", "なんど"];
-/** Particles and politeness said after a denial: 「ないです」「ないよ」「ないってば」. Longest first. */
-const TRAILING = ["ってば", "んです", "です", "って", "よ", "ね", "わ", "ぞ", "し"];
-/**
- * Endings that deny or reproach: 「届かない！」「触ってません！」「…でしょ！」「…じゃん！」「…けど！」
- * "can't!".
- */
-const COMPLAINT_ENDS = [
-  "ない",
-  "ません",
-  "なかった",
-  "ねー",
-  "ねえ",
-  "でしょ",
-  "だろ",
-  "じゃん",
-  "けど",
-  "けれど",
-  "n't",
-  " not",
-];
-/** Words of thanks, greeting or relief: their exclamation marks are glad ones. */
-const GLAD_WORDS = [
-  "ありがと",
-  "ありがたい",
-  "助か",
-  "たすか",
-  "よかった",
-  "良かった",
-  "届いた",
-  // It worked, thanks to the help (「おかげで送れました！！」): joy said aloud, not anger.
-  "おかげで",
-  "おかげさま",
-  "送れました",
-  "届きました",
-  "直りました",
-  "解決しました",
-  // Fondness or joy said aloud (「モモちゃん好き！」「うれしい！」): glad marks.
-  "好き",
-  "嬉し",
-  "うれし",
-  "こんにちは",
-  "こんばんは",
-  "おはよう",
-  "はじめまして",
-  "よろしく",
-  "thank",
-  "thx",
-  "great",
-  "hello",
-  "worked",
-];
-
-/**
- * Whether what is left of a Japanese message without its words of feeling tells something: a word in
- * kanji or katakana (「  、ゼミのレポートが提出できない」). Hiragana alone is endings and fillers (「ちょっと
- * になってきました」 of 「ちょっと心配になってきました」); a plea (「早く対応してください」) asks for the steps.
- * English is not told apart (「I'm really  about this」 is the feeling again): the steps.
- */
-export function tellsMore(rest: string): boolean {
-  const end = trimEndOf(rest.normalize("NFKC").toLowerCase(), SENTENCE_END);
-  if (PLEA_ENDS.some((e) => end.endsWith(e))) return false;
-  // Counting tries (「もう3回目」「何度も」) tells nothing of the situation.
-  return CONTENT_SCRIPT.test(withoutWords(rest, COUNTERS, ""));
-}
-const COUNTERS = ["回", "度", "目"];
-/** A plea (「早く対応してください」「なんとかしてほしい」) asks for what to do: the steps. */
-const PLEA_ENDS = ["ください", "下さい", "お願いします", "お願い", "おねがい", "ほしい", "欲しい"];
-const CONTENT_SCRIPT = /[\p{Script=Han}\p{Script=Katakana}]/u;
-
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 const ENGLISH_QUESTION =
   /^(?:what|who|why|how|is|are|am|can|could|do|does|did|should|will|would|was|were|has|have|where|when|which|may)\b/i;
@@ -414,7 +206,7 @@ export function isQuestion(text: string): boolean {
   );
 }
 
-const SENTENCE_END = new Set([..." \n\t。.!！、,〜~…"]);
+export const SENTENCE_END = new Set([..." \n\t。.!！、,〜~…"]);
 
 /** A complaint closed by 「よね」 without it (「うまくいかないんですよね」 → 「うまくいかないんです」); else the text. */
 export function withoutComplaintTag(text: string): string {

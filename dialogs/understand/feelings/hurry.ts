@@ -1,6 +1,7 @@
+import type { Feeling } from "../../events.ts";
 import { followedWithin, mentionsAny, trimEndOf } from "../../text.ts";
 import { clausesOf } from "../asking.ts";
-import { CLOSING, isDigit } from "./letters.ts";
+import { CLOSING, isDigit, MAX_SHAPE_CHARS } from "./letters.ts";
 
 /**
  * Reads hurry told without a word of it: something wanted at once (「今すぐ教えて」), pressed at work
@@ -138,3 +139,73 @@ const AGAINST = [
   "なんですけど",
   "なんです",
 ];
+
+/**
+ * A deadline said (「明日の朝までに」「今日の17時までに出したい」「朝イチで必要」): a time, then within a few
+ * letters what it is for (までに, 中に, 必要, 締め切り). Hurried, though no word of feeling is used. A hand scan.
+ */
+export function deadlineIn(text: string): Feeling | undefined {
+  if (text.length > MAX_SHAPE_CHARS) return undefined;
+  const t = text.normalize("NFKC");
+  for (let i = 0; i < t.length; i++) {
+    const word = TIME_WORDS.find((w) => t.startsWith(w, i));
+    const hour = word === undefined ? hourAt(t, i) : 0;
+    if (word === undefined && hour === 0) continue;
+    const from = i + (word?.length ?? hour);
+    const window = t.slice(from, from + DEADLINE_WINDOW);
+    if (DEADLINE_MARKS.some((m) => marks(window, m))) return "urgent";
+    i = from - 1;
+  }
+  return undefined;
+}
+/** What a time is for, within this many letters after it. */
+const DEADLINE_WINDOW = 8;
+const TIME_WORDS = [
+  "今日",
+  "本日",
+  "明日",
+  "あした",
+  "あす",
+  "今夜",
+  "今晩",
+  "夕方",
+  "朝イチ",
+  "朝一",
+  "午前中",
+  "午後",
+  "週明け",
+  "月末",
+  "月曜",
+  "火曜",
+  "水曜",
+  "木曜",
+  "金曜",
+];
+const DEADLINE_MARKS = [
+  "までに",
+  "までなのに",
+  "までなんです",
+  "までなので",
+  "中に",
+  "必要",
+  "締め切",
+  "締切",
+  "しめきり",
+  "〆切",
+  "期限",
+];
+
+/** Whether a deadline mark is in the window: 「ここまでに」「これまでに」 (so far) are none. */
+function marks(window: string, mark: string): boolean {
+  const at = window.indexOf(mark);
+  if (at < 0) return false;
+  return !(mark === "までに" && at > 0 && "こそれ".includes(window[at - 1]!));
+}
+
+/** The length of 「17時」 or 「5日」 at i (digits, then 時 or 日), or 0. */
+function hourAt(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && j - i < 2 && text[j]! >= "0" && text[j]! <= "9") j++;
+  if (j === i || (i > 0 && text[i - 1]! >= "0" && text[i - 1]! <= "9")) return 0;
+  return text[j] === "時" || text[j] === "日" ? j + 1 - i : 0;
+}

@@ -1,5 +1,5 @@
-import { withoutWords } from "../../text.ts";
-import { tellsMore } from "../asking.ts";
+import { trimEndOf, withoutWords } from "../../text.ts";
+import { SENTENCE_END } from "../asking.ts";
 
 /**
  * Reads what is left of a message without its words of feeling: whether it tells the situation or says
@@ -8,7 +8,7 @@ import { tellsMore } from "../asking.ts";
  */
 /**
  * Whether what is left of a message without its words of feeling tells the situation: in Japanese a word
- * in kanji or katakana that is no question word (「何なのもう」 tells nothing; asking.ts `tellsMore`), in
+ * in kanji or katakana that is no question word (「何なのもう」 tells nothing: `tellsMore`), in
  * English two words that say something ("my boss needs this file today"), not the feeling's frame ("I'm
  * so … about this", "not this again").
  */
@@ -65,3 +65,19 @@ const FRAME_WORDS = new Set([
     "fail fails failing failed send sending sent work works working back come comes coming came returned"
   ).split(" "),
 ]);
+
+/**
+ * Whether what is left of a Japanese message without its words of feeling tells something: a word in
+ * kanji or katakana (「  、ゼミのレポートが提出できない」). Hiragana alone is endings and fillers (「ちょっと
+ * になってきました」 of 「ちょっと心配になってきました」); a plea (「早く対応してください」) asks for the steps.
+ * English is not told apart (「I'm really  about this」 is the feeling again): the steps.
+ */
+function tellsMore(rest: string): boolean {
+  const end = trimEndOf(rest.normalize("NFKC").toLowerCase(), SENTENCE_END);
+  if (PLEA_ENDS.some((e) => end.endsWith(e))) return false;
+  // Counting tries (「もう3回目」「何度も」) tells nothing of the situation.
+  return CONTENT_SCRIPT.test(withoutWords(rest, COUNTERS, ""));
+}
+const COUNTERS = ["回", "度", "目"];
+/** A plea (「早く対応してください」「なんとかしてほしい」) asks for what to do: the steps. */
+const PLEA_ENDS = ["ください", "下さい", "お願いします", "お願い", "おねがい", "ほしい", "欲しい"];

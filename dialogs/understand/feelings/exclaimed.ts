@@ -1,0 +1,127 @@
+import type { Feeling } from "../../events.ts";
+import { MAX_SHAPE_CHARS } from "./letters.ts";
+
+/**
+ * Reads frustration told by exclamation marks (and a sigh or an indignant 「は？」 opening the message), with no
+ * word of feeling needed: interpret/feeling.ts asks it beside the readers of by-shape.ts.
+ */
+
+/**
+ * 「アドレスは絶対合ってる！前は届いてたのに！」「もう！またエラーのメールが来た！」: exclamation marks in two
+ * places (or a run of them) around words that are no thanks or greeting say frustration, though no word of
+ * feeling is there. So does one mark after a denial or a reproach (「何もしてない！」「言ってくれればいいのに！」
+ * 「わかるわけないでしょ！」 "it doesn't work!").
+ */
+export function exclaimed(text: string): Feeling | undefined {
+  if (text.length > MAX_SHAPE_CHARS) return undefined;
+  // A sigh or an exasperated "huh?!" opening the message (「はぁ…まだ？」「はあ？いつ届くの」).
+  const opening = text.normalize("NFKC").trimStart();
+  if (SIGHS.some((s) => opening.startsWith(s))) return "frustrated";
+  // An indignant 「は？」 before what they say (「は？相手のせいで戻ってきてんの？」); alone it is a bare "huh?".
+  if (opening.startsWith("は?") && opening.slice(2).trim().length > 0) return "frustrated";
+  // 「また？先週もだったじゃん」: "again?!" before what they say, the same indignation.
+  if (opening.startsWith("また?") && opening.slice(3).trim().length > 0) return "frustrated";
+  let marks = 0;
+  let runs = 0;
+  let last = -2;
+  // A question mark counts next to an exclamation mark (「なんで？意味わかんない！」), not on its own.
+  const asked = text.includes("!") || text.includes("！") ? "?？" : "";
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== "!" && text[i] !== "！" && !asked.includes(text[i]!)) continue;
+    marks++;
+    if (i !== last + 1) runs++;
+    last = i;
+  }
+  if (runs < 2 && marks < 2 && !bangAfterComplaint(text)) return undefined;
+  // 「前は届いたのに！」: arrived once, and a reproach; not the glad 「届いた！」.
+  const folded = text.normalize("NFKC").toLowerCase().split("届いたのに").join(" ");
+  return GLAD_WORDS.some((w) => folded.includes(w)) ? undefined : "frustrated";
+}
+const SIGHS = ["はぁ?", "はぁ？", "はあ?", "はあ？", "はぁ…", "はあ…", "はぁ...", "はぁー", "ハァ", "はぁ、"];
+
+/**
+ * Whether an exclamation mark ends a sentence that denies or reproaches: its end (without the particles
+ * and politeness after it: 「出してないです！」「打ったんですけど！」) is a denial or a reproach, or it holds
+ * 「…のに」 (「何も変えてないのに急に送れなくなった！」).
+ */
+function bangAfterComplaint(text: string): boolean {
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === "。" || ch === "？" || ch === "?" || ch === "\n") start = i + 1;
+    if (ch !== "!" && ch !== "！") continue;
+    const sentence = text.slice(start, i).normalize("NFKC").toLowerCase();
+    start = i + 1;
+    if (sentence.includes("のに") || triesInVain(sentence)) return true;
+    let end = sentence.trimEnd();
+    for (let k = 0; k < 2; k++) {
+      const tail = TRAILING.find((t) => end.endsWith(t));
+      if (tail) end = end.slice(0, end.length - tail.length);
+    }
+    if (COMPLAINT_ENDS.some((e) => end.endsWith(e))) return true;
+  }
+  return false;
+}
+/**
+ * 「何回ボタン押しても同じ画面！」「何度やり直しても戻ってくる！」: tries counted in vain (a count, then 「ても」) before the
+ * mark. Asked calmly (「何度送っても断られるのはなぜですか」) there is no mark.
+ */
+function triesInVain(sentence: string): boolean {
+  for (const count of TRY_COUNTS) {
+    const at = sentence.indexOf(count);
+    if (at >= 0 && sentence.includes("ても", at + count.length)) return true;
+  }
+  return false;
+}
+const TRY_COUNTS = ["何回", "何度", "なんかい", "なんど"];
+/** Particles and politeness said after a denial: 「ないです」「ないよ」「ないってば」. Longest first. */
+const TRAILING = ["ってば", "んです", "です", "って", "よ", "ね", "わ", "ぞ", "し"];
+/**
+ * Endings that deny or reproach: 「届かない！」「触ってません！」「…でしょ！」「…じゃん！」「…けど！」
+ * "can't!".
+ */
+const COMPLAINT_ENDS = [
+  "ない",
+  "ません",
+  "なかった",
+  "ねー",
+  "ねえ",
+  "でしょ",
+  "だろ",
+  "じゃん",
+  "けど",
+  "けれど",
+  "n't",
+  " not",
+];
+/** Words of thanks, greeting or relief: their exclamation marks are glad ones. */
+const GLAD_WORDS = [
+  "ありがと",
+  "ありがたい",
+  "助か",
+  "たすか",
+  "よかった",
+  "良かった",
+  "届いた",
+  // It worked, thanks to the help (「おかげで送れました！！」): joy said aloud, not anger.
+  "おかげで",
+  "おかげさま",
+  "送れました",
+  "届きました",
+  "直りました",
+  "解決しました",
+  // Fondness or joy said aloud (「モモちゃん好き！」「うれしい！」): glad marks.
+  "好き",
+  "嬉し",
+  "うれし",
+  "こんにちは",
+  "こんばんは",
+  "おはよう",
+  "はじめまして",
+  "よろしく",
+  "thank",
+  "thx",
+  "great",
+  "hello",
+  "worked",
+];
