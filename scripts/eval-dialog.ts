@@ -4,7 +4,7 @@
  * knowledge data, after putting its context on screen (a symptom tapped from the menu, or nothing), and
  * compares the answer given with the answer expected (one of several, where `expect` lists them with "|").
  * Prints accuracy per kind for the tuning set (dev.yaml, and each of its blocks as "dev-new" … "dev-round11",
- * see DEV_BLOCKS) and the held-out sets (held-out.yaml, held-out-2.yaml … held-out-16.yaml, held-out-18.yaml, held-out-19.yaml and held-out-20.yaml, never tuned on).
+ * see DEV_BLOCKS) and the held-out sets (held-out.yaml, held-out-2.yaml … held-out-16.yaml, held-out-18.yaml, held-out-19.yaml, held-out-20.yaml and held-out-21.yaml, never tuned on).
  * --verbose lists the misses of the tuning set; the held-out misses are
  * listed only with --held-out-misses, so that reading a figure does not turn into tuning on its sentences.
  */
@@ -54,7 +54,7 @@ const DEV_BLOCKS = {
   "dev-round21": "ROUND 21",
   // round 22: two blind writers' pools, half of them (the other half is held-out-20).
   "dev-round22": "ROUND 22",
-  // round 23: two blind writers' pools, half of them (the other half is held-out-21, kept back by the lead).
+  // round 23: two blind writers' pools, half of them (the other half is held-out-21).
   "dev-round23": "ROUND 23",
   // acts' own check (round 13): conversation acts in context and cold (relief, thanks, a person in many
   // words, confusion, "that didn't help"), written before its changes.
@@ -227,6 +227,7 @@ const sets = {
   "held-out-18": load("held-out-18.yaml"),
   "held-out-19": load("held-out-19.yaml"),
   "held-out-20": load("held-out-20.yaml"),
+  "held-out-21": load("held-out-21.yaml"),
 };
 const HELD_OUT = [
   "held-out",
@@ -248,6 +249,7 @@ const HELD_OUT = [
   "held-out-18",
   "held-out-19",
   "held-out-20",
+  "held-out-21",
 ] as const;
 const verbose = process.argv.includes("--verbose");
 const heldOutMisses = process.argv.includes("--held-out-misses");
