@@ -122,6 +122,10 @@ const DEV_BLOCKS = {
   // cold13's own check (round 23): a returned mail's words retold loosely that name a reason (server down,
   // authentication, spam, full; English too), terms asked, the chat, out of scope in kana sharing one noun of ours.
   "dev-cold13": "COLD 13",
+  // cold14's own check (round 24): the chat itself (a program?, kept?, what it does, how, what it costs), terms
+  // (DNS, IMAP/POP, a port), out of scope, and phone spellings (dakuten dropped, big small kana, romaji,
+  // half-width katakana, voice input unpunctuated, emoji inside), written before its changes.
+  "dev-cold14": "COLD 14",
   // emotion's own check (round 13): the question or situation inside an upset message, written before its changes.
   "dev-emotion3": "EMOTION3",
   // emo's own check (round 14): forms of upset not covered before (fear, resignation, sarcasm, deadlines,
