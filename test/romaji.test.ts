@@ -37,6 +37,15 @@ describe("Japanese typed in Latin letters (romaji) is read as the kana it spells
     expect(romajiToKana("domain ga nai tte", english)).toBe("ドメインがないって");
   });
 
+  it("keeps an acronym typed in capitals among small letters, as Japanese writes it among kana", () => {
+    expect(romajiToKana("kore AI desu ka", english)).toBe("これAIですか");
+    expect(romajiToKana("DNS tte nani", english)).toBe("DNSってなに");
+    // Typed all in capitals, capitals mark nothing: 「GA」 is が.
+    expect(romajiToKana("MEERU GA MODOTTE KITA", english)).toBe("めーるがもどってきた");
+    // Capitals alone make no romaji: an acronym counts neither way.
+    expect(romajiToKana("OK AI", english)).toBeUndefined();
+  });
+
   it("reads a whole message, its punctuation kept", () => {
     expect(romajiToKana("mou ichido okuttemo ii?", english)).toBe("もういちどおくってもいい?");
     expect(romajiToKana("Wakaranai", english)).toBe("わからない");

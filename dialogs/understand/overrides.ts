@@ -296,6 +296,23 @@ const OVERRIDES: readonly Rule[] = [
     answer: (r) => r.roles.plainWords!.id,
     last: true,
   },
+  // 「DNSって何？」「IMAPとPOPって何が違うの？」 cold: a word no question knows, asked what it means, is nothing
+  // of ours: the short answer that says what the assistant explains, not the question whose frame matched
+  // ("what is a returned mail?"). A number asked about (「550って何？」) is a bounce's code: left to the rest;
+  // an act matched (「ひととはなしたい」: no 「…とは」) is no question about a word.
+  {
+    name: "term no question knows, cold",
+    when: (r, d) => {
+      if (r.topic !== null || d.kind === "none" || !answers(r, d.candidates[0]?.id)) return false;
+      const term = termAskedAbout(r.text);
+      if (term === undefined || /[0-9]/.test(term) || DEMONSTRATIVES.some((w) => term.startsWith(w)))
+        return false;
+      // Understood as nothing read alone: no question holds the word (a weak match is a word of ours misspelt).
+      return termRead(r, null)?.kind === "none";
+    },
+    answer: () => NOTHING,
+    last: true,
+  },
   // 「会員じゃなくても使える？」 is no "useless": an act matched weakly in a longer text, not in its own words, is none.
   {
     name: "act in a longer text",
@@ -314,6 +331,9 @@ const OVERRIDES: readonly Rule[] = [
     last: true,
   },
 ];
+
+/** 「このLINEって何…」 asks about the thing at hand (this chat), not a word. */
+const DEMONSTRATIVES = ["この", "その", "あの", "これ", "それ", "ここ"];
 
 /** The decision after the rules (OVERRIDES), read in order; the candidates stay those of the index. */
 export function applyOverrides(r: Reading, decided: Understanding): Understanding {

@@ -218,6 +218,10 @@ const LOANWORDS: Readonly<Record<string, string>> = {
   paste: "貼り付け",
 };
 
+/** An acronym is two to five capitals (AI, PC, DNS, SMTP, IMAPS). */
+const MIN_ACRONYM = 2;
+const MAX_ACRONYM = 5;
+
 /** Longer texts are no typed romaji question: not looked at. */
 const MAX_ROMAJI_CHARS = 200;
 
@@ -227,13 +231,26 @@ const MAX_ROMAJI_CHARS = 200;
  */
 export function romajiToKana(text: string, english: ReadonlySet<string>): string | undefined {
   if (text.length > MAX_ROMAJI_CHARS) return undefined;
-  const lower = text.normalize("NFKC").toLowerCase();
+  const typed = text.normalize("NFKC");
+  const lower = typed.toLowerCase();
+  // Capitals among small letters mark an acronym (「kore AI desu ka」「DNS tte nani」); in a text typed all in
+  // capitals they mark nothing.
+  // (Positions are shared: a letter whose lower case is longer, 「İ」, turns the marking off.)
+  const cased = lower !== typed && typed.toUpperCase() !== typed && lower.length === typed.length;
   let out = "";
   let word = "";
+  let start = 0;
   let words = 0;
   let japanese = 0;
   const flush = (): boolean => {
     if (word === "") return true;
+    // An acronym kept in its letters, as Japanese writes it among kana (「これAIですか」); it counts neither way.
+    const raw = typed.slice(start, start + word.length);
+    if (cased && word.length >= MIN_ACRONYM && word.length <= MAX_ACRONYM && raw === raw.toUpperCase()) {
+      out += raw;
+      word = "";
+      return true;
+    }
     // 「kono chat hozon sareru?」: a loanword typed in its English spelling, read in katakana.
     // A listed loanword first: 「domain」 also spells どまいん.
     const loan = LOANWORDS[word];
@@ -249,9 +266,13 @@ export function romajiToKana(text: string, english: ReadonlySet<string>): string
     word = "";
     return true;
   };
-  for (const ch of lower) {
+  for (let i = 0; i < lower.length; i++) {
+    const ch = lower[i]!;
     const code = ch.charCodeAt(0);
-    if ((code >= 0x61 && code <= 0x7a) || ch === "'" || (ch === "-" && word !== "")) word += ch;
+    if ((code >= 0x61 && code <= 0x7a) || ch === "'" || (ch === "-" && word !== "")) {
+      if (word === "") start = i;
+      word += ch;
+    }
     // Kana or kanji: written in Japanese already.
     else if (code >= 0x3040 && code <= 0x9fff) return undefined;
     else {
