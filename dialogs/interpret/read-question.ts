@@ -10,6 +10,7 @@ import {
   beyondPleasantries,
   closedByAct,
   englishLost,
+  howAreYouAsked,
   lostBesideQuestion,
   lostTold,
   openedByAct,
@@ -69,6 +70,7 @@ export function readQuestion(
   understood = reliefTold(ctx, text, understood);
   understood = praiseTold(ctx, text, understood);
   understood = thanksOverOk(ctx, text, understood, topic);
+  understood = howAreYouAsked(ctx, text, understood, topic);
   if (feeling && understood.kind === "confident" && isPleasantry(ctx, understood.id))
     return { kind: "none", candidates: understood.candidates };
   return askedAgain(ctx, text, understood, topic);
