@@ -8,12 +8,13 @@ import {
   sentencesOf,
   withoutReplyOpeners,
 } from "../understand/asking.ts";
+import { withoutFillers } from "../understand/fillers.ts";
 import { tellsLost, tellsNoHelp } from "../understand/lost-told.ts";
 import { canonicalLength, negates } from "../understand/normalize.ts";
 import type { Understanding } from "../understand/understand.ts";
 import { fitsScreen, isConversationAct, isPleasantry, REQUESTED_ACTS } from "./answers.ts";
 import type { QuestionContext } from "./context.ts";
-import { asksFor, isConnective, opensWithBut, wants, withoutBut } from "./scans.ts";
+import { asksFor, isConnective, opensWithBut, wants, withoutBut, withoutCounts } from "./scans.ts";
 import { ACT_AS_EXAMPLE, ASKED_AS_EXAMPLE, MAX_REACTION_CHARS, PLEASANTRY_PIECE } from "./thresholds.ts";
 
 /**
@@ -438,6 +439,73 @@ export function howAreYouAsked(
 }
 /** Longer, a message says more than a how-are-you. */
 const MAX_HOW_ARE_YOU_CHARS = 60;
+
+/**
+ * 「まあまあかな」「微妙」 "meh, sort of": the advice rated lukewarm (ui.yaml `typedWords.lukewarm`) with a diagnosis on
+ * screen, saying little else and asking nothing, is no "yes" to "was this helpful?": being lost where it names
+ * understanding (「半分くらいわかった」: plain words), else "that didn't help" (the apology and people to ask).
+ */
+export function ratedLukewarm(
+  ctx: QuestionContext,
+  text: string,
+  understood: Understanding,
+  topic: TopicId | null,
+): Understanding {
+  if (topic === null) return understood;
+  // 「まあまあかな」: a closing 「かな」 muses, it asks nothing.
+  const folded = withoutMusing(withoutClosingMarks(text.normalize("NFKC").toLowerCase()));
+  if (text.includes("?") || text.includes("？") || isQuestion(folded)) return understood;
+  if (!mentionsAny(folded, ctx.words.lukewarm)) return understood;
+  const named = mentionsAny(folded, ctx.words.understanding);
+  const rest = withoutFillers(
+    withoutWords(withoutWords(folded, ctx.words.lukewarm), ctx.words.understanding),
+  );
+  // What is left names nothing (「まあまあ急ぎです」 tells how urgent, no rating): a few letters, no kanji or katakana.
+  if (canonicalLength(rest, ctx.readings) > MAX_LUKEWARM_REST || CONTENT_LETTER.test(rest)) return understood;
+  const id = named ? CONFUSED_ID : NOT_HELPFUL_ID;
+  return ctx.questions.has(id) ? { kind: "confident", id, candidates: understood.candidates } : understood;
+}
+
+/** Letters a lukewarm rating may have besides its words (「半分ぐらいはわかった」 leaves 「ぐらいはった」). */
+const MAX_LUKEWARM_REST = 8;
+/** A kanji or katakana letter: a word that names something. */
+const CONTENT_LETTER = /[\p{Script=Han}\p{Script=Katakana}]/u;
+
+/** A text without a closing 「かな」 (「まあまあかな」 "so-so, I guess"), which muses rather than asks. */
+function withoutMusing(text: string): string {
+  const musing = MUSINGS.find((m) => text.endsWith(m));
+  return musing === undefined ? text : text.slice(0, -musing.length);
+}
+const MUSINGS = ["かなあ", "かなー", "かな〜", "かな"];
+
+/**
+ * 「もういいよ、何回聞いても同じ答えしか返ってこない」 "forget it, this is pointless": a dismissal opening the message
+ * (ui.yaml `typedWords.dismissal`) and a complaint after it (felt, or a trouble told), asking nothing, is "that didn't help" (the apology and
+ * people to ask), not the question the complaint's words share; alone (「もういいです」) or before thanks, a goodbye
+ * or a request (a person, a restart), it stays what it was read as.
+ */
+export function dismissedWithComplaint(
+  ctx: QuestionContext,
+  text: string,
+  understood: Understanding,
+  topic: TopicId | null,
+  felt: boolean,
+): Understanding {
+  if (!ctx.questions.has(NOT_HELPFUL_ID)) return understood;
+  const pieces = sentencePieces(text);
+  if (pieces.length < 2) return understood;
+  const first = pieces[0]!.normalize("NFKC").toLowerCase().trimStart();
+  if (!ctx.words.dismissal.some((d) => first.startsWith(d))) return understood;
+  const rest = pieces.slice(1).join("");
+  // 「何回聞いても」 counts the tries: its 何 asks nothing.
+  if (pieces.slice(1).some((p) => sentenceAsks(withoutCounts(p)) || wants(p))) return understood;
+  // A complaint: said with feeling, or a trouble told (「もういいです。相手に電話します」 tells a plan: as read).
+  if (!felt && !troubleTold(ctx, rest)) return understood;
+  const read = ctx.index.understand(rest, topic);
+  const q = read.kind === "confident" ? ctx.questions.get(read.id) : undefined;
+  if (q && q.id !== NOT_HELPFUL_ID && (isPleasantry(ctx, q.id) || isConversationAct(q))) return understood;
+  return { kind: "confident", id: NOT_HELPFUL_ID, candidates: understood.candidates };
+}
 
 /** A text without the marks, emoji and spaces that close it (「…よかったです！😊」). */
 function withoutClosingMarks(text: string): string {
