@@ -299,6 +299,16 @@ export const uiSchema = z
         relief: foldedList,
         /** The explanation praised (「わかりやすかった」 "really clear"): thanks (acts.ts praiseTold). */
         praise: foldedList,
+        /** A "but" that closes a clause (「…けど、」「…ましたが、」): after praise or thanks, what follows is meant. */
+        butClosing: foldedList,
+        /** How the assistant is, asked (「お元気ですか」 "how are you"): alone, a greeting (acts.ts howAreYouAsked). */
+        howAreYou: foldedList,
+        /** The advice rated lukewarm (「まあまあ」「微妙」 "meh", "sort of"): no yes (acts.ts ratedLukewarm). */
+        lukewarm: foldedList,
+        /** Understanding named (「わかった」 "get it"): a lukewarm rating of it is being lost, not "no help". */
+        understanding: foldedList,
+        /** A dismissal opening a message (「もういい」 "forget it"): with a complaint after it, "that didn't help". */
+        dismissal: foldedList,
         /** Praise wished for, not given (「もっと」 "more"): no thanks. */
         praiseNot: foldedList,
         /** Someone's help called for (「誰か助けて」 "somebody help"): a person (acts.ts someoneHelpAsked). */

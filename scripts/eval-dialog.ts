@@ -88,6 +88,10 @@ const DEV_BLOCKS = {
   // acts13's check (round 23): the buttons asked back, praise of the explanation, someone asked to help, small
   // talk in English, "say it again" in other words, "it's all in English", plain acts; written first.
   "dev-acts13": "ACTS 13",
+  // acts14's check (round 24): English small talk as a greeting, praise then "but it still fails", mail never
+  // sent (cold and on screen), "was this helpful?" answered in other words or with a question, goodbye or giving
+  // up in anger; written first.
+  "dev-acts14": "ACTS 14",
   // dialog2's own check (round 11): follow-ups and cold questions written before the round's changes.
   "dev-dialog2": "DIALOG2",
   // dialog2's own check (round 12): follow-ups by kind of question and acts in context, written before its changes.

@@ -1,5 +1,5 @@
 import type { TopicId } from "../../knowledge/types.ts";
-import { mentionsAny } from "../text.ts";
+import { mentionsAny, withoutWords } from "../text.ts";
 import {
   isQuestion,
   realises,
@@ -8,12 +8,13 @@ import {
   sentencesOf,
   withoutReplyOpeners,
 } from "../understand/asking.ts";
+import { withoutFillers } from "../understand/fillers.ts";
 import { tellsLost, tellsNoHelp } from "../understand/lost-told.ts";
 import { canonicalLength, negates } from "../understand/normalize.ts";
 import type { Understanding } from "../understand/understand.ts";
 import { fitsScreen, isConversationAct, isPleasantry, REQUESTED_ACTS } from "./answers.ts";
 import type { QuestionContext } from "./context.ts";
-import { asksFor, isConnective, opensWithBut, wants, withoutBut } from "./scans.ts";
+import { asksFor, isConnective, opensWithBut, wants, withoutBut, withoutCounts } from "./scans.ts";
 import { ACT_AS_EXAMPLE, ASKED_AS_EXAMPLE, MAX_REACTION_CHARS, PLEASANTRY_PIECE } from "./thresholds.ts";
 
 /**
@@ -95,6 +96,23 @@ export function beyondPleasantries(
   topic: TopicId | null,
 ): Understanding {
   if (!isPleasantry(ctx, whole.candidates[0]?.id)) return whole;
+  // 「ありがとう、でもまだ分からない」 "thanks, but I'm still lost": what comes after a "but" is what is meant,
+  // asked or told (being lost, "that didn't help", a request): the thanks was a courtesy before it.
+  // 「わかりやすかったけど、相手の容量はどう確かめるの？」: a "but" closing the first clause turns the same way.
+  const split = splitAtBut(text, ctx.words);
+  if (split !== undefined) {
+    const { after } = split;
+    const meant = ctx.index.understand(after, topic);
+    // 「ありがとうございます。ただ、まだ相手に届いてないみたいです」: a trouble told (not asked) after it, in the
+    // words of a question the diagnosis on screen has no answer of its own for, is no such question: the
+    // advice did not settle it (butStillFails).
+    // A trouble told after a "but" inside a clause ("thanks but it still bounced") is left to butStillFails.
+    const toldTrouble = topic !== null && !sentenceAsks(after) && troubleTold(ctx, after);
+    const mere =
+      !split.opened ||
+      (meant.kind === "confident" && !told(ctx, meant.id) && !fitsScreen(ctx, meant.id, topic!));
+    if (meant.kind === "confident" && !isPleasantry(ctx, meant.id) && !(toldTrouble && mere)) return meant;
+  }
   const pieces = sentencePieces(text);
   // One sentence that asks (「放置でOK？」 after "still trying"): no acknowledgement but the question
   // that comes next, if one fits the diagnosis on screen.
@@ -110,19 +128,6 @@ export function beyondPleasantries(
     if (!topic || asAct || isShortReaction(ctx, text) || !isQuestion(text)) return whole;
     const next = whole.candidates.find((c) => !isPleasantry(ctx, c.id) && fitsScreen(ctx, c.id, topic));
     return next ? { kind: "confident", id: next.id, candidates: whole.candidates } : whole;
-  }
-  // 「ありがとう、でもまだ分からない」 "thanks, but I'm still lost": what comes after a "but" is what is meant,
-  // asked or told (being lost, "that didn't help", a request): the thanks was a courtesy before it.
-  const but = pieces.findIndex((p, i) => i > 0 && opensWithBut(p, ctx.words));
-  if (but > 0) {
-    const after = withoutBut(pieces.slice(but).join(""), ctx.words) ?? "";
-    const meant = ctx.index.understand(after, topic);
-    // 「ありがとうございます。ただ、まだ相手に届いてないみたいです」: a trouble told (not asked) after it, in the
-    // words of a question the diagnosis on screen has no answer of its own for, is no such question: the
-    // advice did not settle it (butStillFails).
-    const toldTrouble = topic !== null && !sentenceAsks(after) && troubleTold(ctx, after);
-    const mere = meant.kind === "confident" && !told(ctx, meant.id) && !fitsScreen(ctx, meant.id, topic!);
-    if (meant.kind === "confident" && !isPleasantry(ctx, meant.id) && !(toldTrouble && mere)) return meant;
   }
   const rest = pieces.filter((s) => {
     const u = ctx.index.understand(s, topic);
@@ -158,26 +163,64 @@ export function butStillFails(
   // 「でもまだちょっとわからない」 "still lost", 「でも役に立たなかった」: being lost, "that didn't help" (its words,
   // `deniedHelp`), read as before; a trouble told is about the mail.
   if (mentionsAny(split.after, ctx.words.deniedHelp)) return false;
+  // 「わかりやすかったけど、まだ届かない」 "nice explanation but it's still bouncing": the advice praised or said to
+  // have helped is a courtesy before the "but" as thanks are.
+  if (courtesyTold(ctx, split.before)) return true;
   const before = ctx.index.understand(split.before, topic);
   return before.kind === "confident" && isPleasantry(ctx, before.id);
 }
 
-/** A text cut at a "but" that opens a piece after the first (「…、でも」), or at " but " inside one ("thanks but …"). */
+/** The advice praised or said to have helped (ui.yaml `praise`, `helped`), not denied (「わかりにくかった」). */
+function courtesyTold(ctx: QuestionContext, text: string): boolean {
+  const said = mentionsAny(text, ctx.words.praise) || mentionsAny(text, ctx.words.helped);
+  return said && !negates(text, ctx.readings) && !mentionsAny(text, ctx.words.deniedHelp);
+}
+
+/**
+ * A text cut at a "but" that opens a piece after the first (「…、でも」: `opened`), or at the first " but " or
+ * clause-closing "but" inside ("thanks but …", 「わかりやすかったけど、…」: ui.yaml `butClosing`), with something
+ * on both sides.
+ */
 function splitAtBut(
   text: string,
   words: QuestionContext["words"],
-): { before: string; after: string } | undefined {
+): { before: string; after: string; opened: boolean } | undefined {
   const pieces = sentencePieces(text);
   const but = pieces.findIndex((p, i) => i > 0 && opensWithBut(p, words));
   const after = but > 0 ? withoutBut(pieces.slice(but).join(""), words) : undefined;
-  if (after !== undefined) return { before: pieces.slice(0, but).join(""), after };
+  if (after !== undefined) return { before: pieces.slice(0, but).join(""), after, opened: true };
   const t = text.normalize("NFKC").toLowerCase();
-  const at = t.indexOf(" but ");
-  return at > 0 ? { before: t.slice(0, at), after: t.slice(at + " but ".length) } : undefined;
+  let cut: { at: number; length: number } | undefined;
+  for (const w of [" but ", ...words.butClosing]) {
+    const at = t.indexOf(w);
+    if (at > 0 && (cut === undefined || at < cut.at)) cut = { at, length: w.length };
+  }
+  if (cut === undefined) return undefined;
+  const rest = trimStartOf(t.slice(cut.at + cut.length), BUT_TRAIL);
+  return rest === "" ? undefined : { before: t.slice(0, cut.at), after: rest, opened: false };
+}
+/** What may follow a clause-closing "but" before the clause it turns to (「けど、」「けど…」). */
+const BUT_TRAIL = " 、,，…。";
+
+/** A text without the leading characters of `chars`. */
+function trimStartOf(text: string, chars: string): string {
+  let start = 0;
+  while (start < text.length && chars.includes(text[start]!)) start++;
+  return text.slice(start);
+}
+
+/**
+ * 「参考になりましたが、やっぱり戻ってきます」「わかりやすかったけど、容量はどう確かめるの？」: a message that turns at a
+ * "but" to a trouble told or a question asked: whatever praise or thanks came before, the advice is not rated
+ * as having helped (rated-in-words.ts).
+ */
+export function turnsAtBut(ctx: Pick<QuestionContext, "words" | "readings">, text: string): boolean {
+  const split = splitAtBut(text, ctx.words);
+  return split !== undefined && (sentenceAsks(split.after) || troubleTold(ctx, split.after));
 }
 
 /** A trouble told: a negation (「届きません」 "didn't"), or things as they were (ui.yaml `typedWords.unchanged`). */
-function troubleTold(ctx: QuestionContext, text: string): boolean {
+function troubleTold(ctx: Pick<QuestionContext, "words" | "readings">, text: string): boolean {
   return negates(text, ctx.readings) || mentionsAny(text, ctx.words.unchanged);
 }
 
@@ -371,6 +414,97 @@ export function someoneHelpAsked(ctx: QuestionContext, text: string): Understand
   const besides = sentencePieces(text).filter((p) => !mentionsAny(p, ctx.words.someoneHelp));
   if (besides.some(sentenceAsks)) return undefined;
   return { kind: "confident", id: person.id, candidates: [{ id: person.id, score: 1 }] };
+}
+
+/**
+ * "how are you?" 「お元気ですか」: asked how the assistant is (ui.yaml `typedWords.howAreYou`), with nothing else said
+ * but a few letters ("hi! how r u today?") or another pleasantry, opens a chat: a greeting, answered in the
+ * language it was typed in (not "are you a person?", whose examples share "are you").
+ */
+export function howAreYouAsked(
+  ctx: QuestionContext,
+  text: string,
+  understood: Understanding,
+  topic: TopicId | null,
+): Understanding {
+  if (!ctx.questions.has(GREETING_ID) || text.length > MAX_HOW_ARE_YOU_CHARS) return understood;
+  const folded = text.normalize("NFKC").toLowerCase();
+  if (!mentionsAny(folded, ctx.words.howAreYou)) return understood;
+  const rest = withoutWords(folded, ctx.words.howAreYou);
+  if (!isShortReaction(ctx, rest)) {
+    const besides = ctx.index.understand(rest, topic);
+    if (besides.kind !== "confident" || !isPleasantry(ctx, besides.id)) return understood;
+  }
+  return { kind: "confident", id: GREETING_ID, candidates: understood.candidates };
+}
+/** Longer, a message says more than a how-are-you. */
+const MAX_HOW_ARE_YOU_CHARS = 60;
+
+/**
+ * 「まあまあかな」「微妙」 "meh, sort of": the advice rated lukewarm (ui.yaml `typedWords.lukewarm`) with a diagnosis on
+ * screen, saying little else and asking nothing, is no "yes" to "was this helpful?": being lost where it names
+ * understanding (「半分くらいわかった」: plain words), else "that didn't help" (the apology and people to ask).
+ */
+export function ratedLukewarm(
+  ctx: QuestionContext,
+  text: string,
+  understood: Understanding,
+  topic: TopicId | null,
+): Understanding {
+  if (topic === null) return understood;
+  // 「まあまあかな」: a closing 「かな」 muses, it asks nothing.
+  const folded = withoutMusing(withoutClosingMarks(text.normalize("NFKC").toLowerCase()));
+  if (text.includes("?") || text.includes("？") || isQuestion(folded)) return understood;
+  if (!mentionsAny(folded, ctx.words.lukewarm)) return understood;
+  const named = mentionsAny(folded, ctx.words.understanding);
+  const rest = withoutFillers(
+    withoutWords(withoutWords(folded, ctx.words.lukewarm), ctx.words.understanding),
+  );
+  // What is left names nothing (「まあまあ急ぎです」 tells how urgent, no rating): a few letters, no kanji or katakana.
+  if (canonicalLength(rest, ctx.readings) > MAX_LUKEWARM_REST || CONTENT_LETTER.test(rest)) return understood;
+  const id = named ? CONFUSED_ID : NOT_HELPFUL_ID;
+  return ctx.questions.has(id) ? { kind: "confident", id, candidates: understood.candidates } : understood;
+}
+
+/** Letters a lukewarm rating may have besides its words (「半分ぐらいはわかった」 leaves 「ぐらいはった」). */
+const MAX_LUKEWARM_REST = 8;
+/** A kanji or katakana letter: a word that names something. */
+const CONTENT_LETTER = /[\p{Script=Han}\p{Script=Katakana}]/u;
+
+/** A text without a closing 「かな」 (「まあまあかな」 "so-so, I guess"), which muses rather than asks. */
+function withoutMusing(text: string): string {
+  const musing = MUSINGS.find((m) => text.endsWith(m));
+  return musing === undefined ? text : text.slice(0, -musing.length);
+}
+const MUSINGS = ["かなあ", "かなー", "かな〜", "かな"];
+
+/**
+ * 「もういいよ、何回聞いても同じ答えしか返ってこない」 "forget it, this is pointless": a dismissal opening the message
+ * (ui.yaml `typedWords.dismissal`) and a complaint after it (felt, or a trouble told), asking nothing, is "that didn't help" (the apology and
+ * people to ask), not the question the complaint's words share; alone (「もういいです」) or before thanks, a goodbye
+ * or a request (a person, a restart), it stays what it was read as.
+ */
+export function dismissedWithComplaint(
+  ctx: QuestionContext,
+  text: string,
+  understood: Understanding,
+  topic: TopicId | null,
+  felt: boolean,
+): Understanding {
+  if (!ctx.questions.has(NOT_HELPFUL_ID)) return understood;
+  const pieces = sentencePieces(text);
+  if (pieces.length < 2) return understood;
+  const first = pieces[0]!.normalize("NFKC").toLowerCase().trimStart();
+  if (!ctx.words.dismissal.some((d) => first.startsWith(d))) return understood;
+  const rest = pieces.slice(1).join("");
+  // 「何回聞いても」 counts the tries: its 何 asks nothing.
+  if (pieces.slice(1).some((p) => sentenceAsks(withoutCounts(p)) || wants(p))) return understood;
+  // A complaint: said with feeling, or a trouble told (「もういいです。相手に電話します」 tells a plan: as read).
+  if (!felt && !troubleTold(ctx, rest)) return understood;
+  const read = ctx.index.understand(rest, topic);
+  const q = read.kind === "confident" ? ctx.questions.get(read.id) : undefined;
+  if (q && q.id !== NOT_HELPFUL_ID && (isPleasantry(ctx, q.id) || isConversationAct(q))) return understood;
+  return { kind: "confident", id: NOT_HELPFUL_ID, candidates: understood.candidates };
 }
 
 /** A text without the marks, emoji and spaces that close it (「…よかったです！😊」). */

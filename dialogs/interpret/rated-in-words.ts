@@ -3,6 +3,7 @@ import type { DialogEvent } from "../events.ts";
 import { mentionsAny, normalizeCommand, withoutWords } from "../text.ts";
 import { sentenceAsks, sentencePieces } from "../understand/asking.ts";
 import { negates } from "../understand/normalize.ts";
+import { turnsAtBut } from "./acts.ts";
 import type { QuestionContext } from "./context.ts";
 
 /** What a success told may have been read as instead (a question its words share, the steps, nothing). */
@@ -57,7 +58,10 @@ export function ratedInWords(
   // 「さっきはどうも、おかげで届いたよ」「おかげさまで送れました」: thanks for what came of the advice.
   const thankedFor =
     calm && last !== undefined && THANKED_AS_OTHER.has(last.type) && mentionsAny(text, words.thankedFor);
+  // 「参考になりましたが、やっぱり戻ってきます」: praise that turns at a "but" to a trouble or a question rates nothing.
+  const turned = turnsAtBut(ctx, text);
   const worked =
+    !turned &&
     ((last?.type === "HUMAN" &&
       last.reason === "not-helpful" &&
       (mentionsAny(text, words.worked) || mentionsAny(text, words.succeeded))) ||
@@ -96,7 +100,7 @@ export function ratedInWords(
   // A typographic apostrophe ("didn’t help") reads as the typed one.
   if (mentionsAny(text.replaceAll("’", "'"), words.deniedHelp))
     return [...events.slice(0, -1), { type: "HUMAN", reason: "not-helpful" }];
-  return topic === null ? events : [...events.slice(0, -1), { type: "FEEDBACK", helpful: true }];
+  return topic === null || turned ? events : [...events.slice(0, -1), { type: "FEEDBACK", helpful: true }];
 }
 
 /** Whether a message of several pieces opens with a bare "no" (ui.yaml `keywords.no`: 「いいえ、…」 "nope, …"). */

@@ -9,11 +9,14 @@ import {
   amongPleasantries,
   beyondPleasantries,
   closedByAct,
+  dismissedWithComplaint,
   englishLost,
+  howAreYouAsked,
   lostBesideQuestion,
   lostTold,
   openedByAct,
   praiseTold,
+  ratedLukewarm,
   reliefTold,
   someoneHelpAsked,
   thanksOverOk,
@@ -69,6 +72,9 @@ export function readQuestion(
   understood = reliefTold(ctx, text, understood);
   understood = praiseTold(ctx, text, understood);
   understood = thanksOverOk(ctx, text, understood, topic);
+  understood = howAreYouAsked(ctx, text, understood, topic);
+  understood = ratedLukewarm(ctx, text, understood, topic);
+  understood = dismissedWithComplaint(ctx, text, understood, topic, feeling !== undefined);
   if (feeling && understood.kind === "confident" && isPleasantry(ctx, understood.id))
     return { kind: "none", candidates: understood.candidates };
   return askedAgain(ctx, text, understood, topic);
