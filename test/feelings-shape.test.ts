@@ -252,6 +252,9 @@ describe("a feeling that is over or denied is none", () => {
     expect(withoutDeniedFeelings("焦ってるわけじゃないけど")).not.toContain("焦");
     expect(withoutDeniedFeelings("怖いとかではなくて、単純に")).not.toContain("怖");
     expect(withoutDeniedFeelings("不安なわけでもない")).not.toContain("不安");
+    // In the polite negative.
+    expect(withoutDeniedFeelings("心配しているわけではありませんが")).not.toContain("心配");
+    expect(withoutDeniedFeelings("急ぎとかではありません")).not.toContain("急ぎ");
     expect(withoutDeniedFeelings("不安でたまらない")).toContain("不安");
     expect(withoutDeniedFeelings("急いでるのに届かないわけじゃないよね")).toContain("急いで");
     expect(withoutDeniedFeelings("心配していたのですが、届いていないわけではない")).toContain("心配");
