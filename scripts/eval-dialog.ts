@@ -170,6 +170,9 @@ const DEV_BLOCKS = {
   // emo13's own check (round 23): an upset story with at most one request, the request as an order or a
   // rhetorical question, or none (the next step, the paste help); English; calm ones; written before its changes.
   "dev-emotion13": "EMOTION 13",
+  // emo14's own check (round 24): frustration as "getting nowhere" (埒があかない), a rhetorical "what am I supposed
+  // to do", English deadlines, a request beside a story, 「はいはい」 as a plain OK; calm ones; written before its changes.
+  "dev-emotion14": "EMOTION 14",
   // neg's own check (round 15): pairs that differ by a negation or its absence (helped / didn't help, arrived? /
   // didn't arrive, will it go through / still won't), written before the question index read negation.
   "dev-negation": "NEGATION",

@@ -14,6 +14,9 @@ describe("Kansai speech is read in the standard forms the questions are written 
     expect(standardSpelling("ほっといてええ？")).toBe("ほっといていい？");
     expect(standardSpelling("添付が大きいとあかんの？")).toBe("添付が大きいとだめなの？");
     expect(standardSpelling("それはあかん")).toBe("それはだめ");
+    // 「埒があかん」 is "getting nowhere" (a word of feeling), not "no good".
+    expect(standardSpelling("機械じゃ埒があかん")).toBe("機械じゃ埒があかない");
+    expect(standardSpelling("らちあかんわ")).toBe("らちがあかないわ");
   });
 
   it("spells the endings やろ, やん and なん at a sentence's end", () => {

@@ -136,6 +136,11 @@ describe("a feeling told by its class, whatever words carry it", () => {
     expect(feltByShape("夜分にすみません、質問です")).toBeUndefined();
     expect(feltByShape("チッ、また待てってこと？")).toBe("frustrated");
     expect(feltByShape("ちっとも困ってません")).toBeUndefined();
+    expect(feltByShape("はいはい、また待てってことね")).toBe("frustrated");
+    expect(feltByShape("はいはい、わかりましたよ")).toBe("frustrated");
+    // A friendly "sure, sure": a plain OK alone, or an OK and what they will do.
+    expect(feltByShape("はいはい、わかりました")).toBeUndefined();
+    expect(feltByShape("はいはい、了解です。明日もう一回送ってみますね")).toBeUndefined();
     expect(feltByShape("まだ届かない……")).toBe("frustrated");
     expect(feltByShape("届かないのですが…")).toBeUndefined();
     expect(feltByShape("はっきりして。届くの届かないの？")).toBe("frustrated");
@@ -247,6 +252,9 @@ describe("a feeling that is over or denied is none", () => {
     expect(withoutDeniedFeelings("焦ってるわけじゃないけど")).not.toContain("焦");
     expect(withoutDeniedFeelings("怖いとかではなくて、単純に")).not.toContain("怖");
     expect(withoutDeniedFeelings("不安なわけでもない")).not.toContain("不安");
+    // In the polite negative.
+    expect(withoutDeniedFeelings("心配しているわけではありませんが")).not.toContain("心配");
+    expect(withoutDeniedFeelings("急ぎとかではありません")).not.toContain("急ぎ");
     expect(withoutDeniedFeelings("不安でたまらない")).toContain("不安");
     expect(withoutDeniedFeelings("急いでるのに届かないわけじゃないよね")).toContain("急いで");
     expect(withoutDeniedFeelings("心配していたのですが、届いていないわけではない")).toContain("心配");

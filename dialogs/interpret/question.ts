@@ -93,7 +93,7 @@ function wantedThen(
 }
 
 /** Where a want told before a turn ends (「…送りたい」 of 「…送りたいんだけど、」), or -1. */
-function wantEnd(text: string): number {
+export function wantEnd(text: string): number {
   for (let at = text.indexOf(WANT); at >= 0; at = text.indexOf(WANT, at + 1)) {
     const end = at + WANT.length;
     if (WANT_TURNS.some((turn) => text.startsWith(turn, end))) return end;

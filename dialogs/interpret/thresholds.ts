@@ -51,6 +51,11 @@ export const CALMLY_ASKED = 0.3;
  * own `confident`; dev 2269 at 0.35, 2271 at 0.3, 2272 of 2,484 at 0.26).
  */
 export const PIECE_ASKED = 0.26;
+/**
+ * The whole of an upset message reads the story, but what its piece that asks reads comes second at this much
+ * of the first or more: the request is what is asked (requestOverStory).
+ */
+export const REQUEST_OVER_STORY = 0.9;
 /** A question asked besides words of feeling, read without them, must score this much. */
 export const CALM_CLEAR = 0.4;
 /** A question of the diagnosis on screen said among words of feeling, read without them, scores this much. */

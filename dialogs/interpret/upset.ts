@@ -13,7 +13,7 @@ import { canonicalLength } from "../understand/normalize.ts";
 import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
 import { complains, fitsScreen, isConversationAct, isFrame, isGeneral, isPleasantry } from "./answers.ts";
 import type { QuestionContext, UpsetContext } from "./context.ts";
-import { preferred, wanted } from "./question.ts";
+import { preferred, wantEnd, wanted } from "./question.ts";
 import { namesPerson, removedFrom, wants } from "./scans.ts";
 import {
   ACT_AS_EXAMPLE,
@@ -22,6 +22,7 @@ import {
   MAX_UPSET_CLAUSES,
   MIN_UPSET_REST_CHARS,
   PIECE_ASKED,
+  REQUEST_OVER_STORY,
   UPSET_CLEAR,
   UPSET_FITTING,
   UPSET_FITTING_TOLD,
@@ -185,8 +186,16 @@ function askedInPieces(
   // questions, the first often says the diagnosis or the fear again; the last asks what to do about it.
   let last: Understanding | undefined;
   const earlier = new Set<string>();
+  // What the pieces that ask read, frames too (「こっちはどうしろと」): the request, against the story.
+  const requested = new Set<string>();
   for (const p of pieces) {
-    if (!saysSomething(p) || canonicalLength(p, ctx.readings) < MIN_TOLD_CHARS) continue;
+    if (canonicalLength(p, ctx.readings) < MIN_TOLD_CHARS) continue;
+    if (!saysSomething(p)) {
+      // 「こっちはどうしろと」「どうすりゃいいのよ」: in kana alone a piece tells nothing, but may still ask what to do.
+      const frame = sentenceAsks(p) ? ctx.index.understand(p, topic) : undefined;
+      if (frame?.kind === "confident" && isFrame(ctx, frame.id)) requested.add(frame.id);
+      continue;
+    }
     const restated = restatedCondition(ctx, p, topic);
     // The condition tells what the whole may read (the diagnosis again).
     if (restated) told.add(restated.told);
@@ -197,6 +206,7 @@ function askedInPieces(
       if (!act && q && isConversationAct(q) && (u.candidates[0]?.score ?? 0) >= ACT_AS_EXAMPLE) act = u;
       continue;
     }
+    if (u.kind === "confident" && !isPleasantry(ctx, u.id)) requested.add(u.id);
     // A frame (「直し方は？」「またやり直し？」「相手の会社に何かあった？」: what to do, a restart, what it means)
     // asks about what the other pieces tell.
     if (u.kind !== "confident" || isPleasantry(ctx, u.id) || isFrame(ctx, u.id)) continue;
@@ -212,10 +222,31 @@ function askedInPieces(
     if (last?.kind === "confident") earlier.add(last.id);
     last = u;
   }
+  // 「アドレスを変えたいのですが、どうすれば…」: a want told is what "what do I do" asks about (wantedThen).
+  const request = wantEnd(calm) < 0 ? requestOverStory(whole, told, requested) : undefined;
+  if (request) return request;
   if (best?.kind !== "confident" || (best.candidates[0]?.score ?? 0) < PIECE_ASKED) return act ?? whole;
   if (whole.kind !== "confident") return best;
   if (whole.id !== best.id && told.has(whole.id)) return best;
   return last?.kind === "confident" && last.id !== whole.id && earlier.has(whole.id) ? last : whole;
+}
+
+/**
+ * 「ふざけんなよ、向こうの問題じゃん。こっちはどうしろと」: where the whole reads what a telling piece says (the
+ * story: whose side) only just ahead of what the piece that asks reads (what to do), the request is what is
+ * asked: the story is the situation, not the question.
+ */
+function requestOverStory(
+  whole: Understanding,
+  told: ReadonlySet<string>,
+  requested: ReadonlySet<string>,
+): Understanding | undefined {
+  if (whole.kind !== "confident" || !told.has(whole.id) || requested.has(whole.id)) return undefined;
+  const top = whole.candidates[0]?.score ?? 0;
+  const asked = whole.candidates
+    .slice(1, 3)
+    .find((c) => requested.has(c.id) && !told.has(c.id) && c.score >= REQUEST_OVER_STORY * top);
+  return asked ? { kind: "confident", id: asked.id, candidates: whole.candidates } : undefined;
 }
 
 /**

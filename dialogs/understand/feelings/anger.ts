@@ -1,6 +1,7 @@
 import { followedWithin, trimEndOf } from "../../text.ts";
 import { clausesOf, sentencesOf } from "../asking.ts";
 import { CLOSING, KANJI, MAX_SHAPE_CHARS, PAUSES } from "./letters.ts";
+import { planAfterThanks } from "./relief.ts";
 import { SENTENCE_FRAME } from "./says.ts";
 
 /**
@@ -8,18 +9,36 @@ import { SENTENCE_FRAME } from "./says.ts";
  * 「届くの届かないの」「またエラー？」, a word of the frame in capitals): frustrated, though no word of ui.yaml
  * `feelings.words` says so. Hand scans: linear.
  */
-/** 「チッ、」「はいはい、」「あーあ」 opening a message: a click of the tongue, a weary or scornful "yes, yes". */
+/**
+ * 「チッ、」「はいはい、」「あーあ」 opening a message: a click of the tongue, a weary or scornful "yes, yes". A
+ * 「はいはい」 before a plain OK and what they will do, nothing asked (「はいはい、了解です。あとで送り直してみますね」),
+ * is a friendly "sure, sure": no scorn.
+ */
 export function opensWithScorn(t: string): boolean {
   const opening = t.trimStart();
   for (const o of SCORN_OPENINGS) {
     if (!opening.startsWith(o)) continue;
     const next = opening[o.length];
     // 「ちっとも」 opens with 「ちっ」 too: the sound stands alone.
-    if (next === undefined || PAUSES.has(next)) return true;
+    if (next !== undefined && !PAUSES.has(next)) continue;
+    return !(YES_YES.includes(o) && plainOk(opening.slice(o.length + 1)));
   }
   return false;
 }
-const SCORN_OPENINGS = ["チッ", "ちっ", "チェッ", "ちぇっ", "はいはい", "ハイハイ", "はいはーい", "へいへい"];
+const YES_YES = ["はいはい", "ハイハイ", "はいはーい"];
+/** 「了解です」「わかりました。」 alone, or an OK then a plan (relief.ts planAfterThanks); not 「わかりましたよ」. */
+function plainOk(rest: string): boolean {
+  return PLAIN_OKS.includes(trimEndOf(rest.trim(), CLOSING)) || planAfterThanks(rest);
+}
+const PLAIN_OKS = [
+  "わかりました",
+  "分かりました",
+  "了解です",
+  "了解しました",
+  "承知しました",
+  "りょうかいです",
+];
+const SCORN_OPENINGS = ["チッ", "ちっ", "チェッ", "ちぇっ", ...YES_YES, "へいへい"];
 
 /**
  * 「頭にくる」「頭きた」 as written: a phrase of ui.yaml would fold its ending with 「頭に入ってこない」 (being lost).
