@@ -56,6 +56,8 @@ const DEV_BLOCKS = {
   "dev-round22": "ROUND 22",
   // round 23: two blind writers' pools, half of them (the other half is held-out-21).
   "dev-round23": "ROUND 23",
+  // round 24: two blind writers' pools, half of them (the other half is held-out-22).
+  "dev-round24": "ROUND 24",
   // acts' own check (round 13): conversation acts in context and cold (relief, thanks, a person in many
   // words, confusion, "that didn't help"), written before its changes.
   "dev-acts3": "ACTS3",
