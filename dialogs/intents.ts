@@ -85,6 +85,15 @@ export type ReplyIntent =
   | { type: "askForScreenshot" }
   /** Part of a screenshot was read: the (masked) line, and a request for the missing part. */
   | { type: "showPartialScreenshot"; line: string }
+  /** Only a policy code was read: the (masked) line, what the code says, and a request for the words after it. */
+  | {
+      type: "askForWordsAfterCode";
+      line: string;
+      status: string;
+      replyCode: string;
+      from: "screenshot" | "paste";
+      wordsAfter: boolean;
+    }
   // sent by the bot itself, outside any conversation
   | { type: "explainGroupChat" }
   | { type: "apologize" }

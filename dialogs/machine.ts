@@ -450,6 +450,13 @@ const ROOT: Handlers = {
   SCREENSHOT_PARTIAL: [
     { to: "menu", run: (c, e, say) => tell(c, say, { type: "showPartialScreenshot", line: e.line }) },
   ],
+  // 「550 5.7.1」 alone: the code says the receiver refused by its rules, not which; never a guess at which.
+  POLICY_CODE_ONLY: [
+    {
+      to: "menu",
+      run: (c, { type: _, ...read }, say) => tell(c, say, { type: "askForWordsAfterCode", ...read }),
+    },
+  ],
   // Anything a state does not expect (a feedback tap with no advice open, a stale carrier tap) still
   // gets an answer: the user never talks into silence.
   "*": [{ to: "menu", run: (c, _e, say) => smallTalk(c, say) }],

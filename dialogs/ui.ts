@@ -171,6 +171,13 @@ export const uiSchema = z
       unreadable: localized,
       partial: withPlaceholder("line"),
     }),
+    /** Only a code that says "refused by policy" was read (550 5.7.1): from a screenshot, from a paste. */
+    policyCode: z.object({
+      read: z.object({ screenshot: withPlaceholder("line"), paste: withPlaceholder("line") }),
+      meaning: withPlaceholder("codes"),
+      ask: z.object({ screenshot: localized, paste: localized }),
+      askMore: z.object({ screenshot: localized, paste: localized }),
+    }),
     help: localized,
     cancelled: localized,
     restarted: localized,
