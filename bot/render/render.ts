@@ -164,8 +164,8 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent, room = MAX_MESSAG
       return [say(t(ctx, ui.unsupported[intent.kind]), menuItems(ctx))];
     case "askForScreenshot":
       return [say(t(ctx, ui.screenshot.unreadable), menuItems(ctx))];
-    case "showPartialScreenshot":
-      return [say(fill(t(ctx, ui.screenshot.partial), { line: intent.line }), menuItems(ctx))];
+    case "showPartlyRead":
+      return [say(fill(t(ctx, ui.partlyRead[intent.from]), { line: intent.line }), menuItems(ctx))];
     case "askForWordsAfterCode":
       return [say(policyCodeOnly(ctx, intent), menuItems(ctx))];
     case "explainGroupChat":

@@ -81,7 +81,8 @@ export function bounceEvents(ctx: InterpretContext, b: BounceRead, before: Dialo
   if (shouldWarn(b.head, "bounce")) before.push({ type: "PERSONAL_DATA" });
   // 「550 5.7.1」 alone says the receiver refused by its rules, not which: the words after the code are
   // asked for, unless the user's own words say which (「迷惑メール扱いで550 5.7.1」).
-  const codeOnly = ownWords === undefined ? policyCodeOnly(record, text, "paste", b.inOwnWords) : undefined;
+  const codeOnly =
+    ownWords === undefined ? policyCodeOnly(b.records, record, text, "paste", b.inOwnWords) : undefined;
   if (codeOnly) return [...before, codeOnly];
   const diagnosis = diagnosisOf(record, ctx.deps.carrierOf, b.records);
   // Typed, not pasted ("My mail came back with 'Relay access denied'", 「ゆーざーあんのうん」): the

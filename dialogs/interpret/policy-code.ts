@@ -14,17 +14,21 @@ const MAX_LINES = 200;
  * A bounce read only as far as a code that says "refused by the receiver's rules" and no more (「550
  * 5.7.1」 with the words after it cut off by the screen, or not copied): the classifier's verdict on it
  * is right about one time in three, so no diagnosis is shown: the line read, what the code says, and
- * a request for the words after it. The same for a screenshot and a paste. `ownWords`: the text is a
+ * a request for the words after it. The same for a screenshot and a paste, when no other recipient's
+ * reason was read. `ownWords`: the text is a
  * person's sentence, whose line is no server's to show back; so is a pasted line in a person's words
  * around the code (text-kind.ts spokenLine: 「550 5.7.1ってエラーが出た」).
  */
 export function policyCodeOnly(
+  records: readonly BounceRecord[],
   record: BounceRecord,
   text: string,
   from: "screenshot" | "paste",
   ownWords = false,
 ): DialogEvent | undefined {
-  if (!guessedFromPolicyCode(record)) return undefined;
+  // Another recipient's reason was read: that paste has a diagnosis to show, as before.
+  const known = records.filter((r) => r.topic !== "unknown");
+  if (!guessedFromPolicyCode(record) || !known.every(guessedFromPolicyCode)) return undefined;
   const { status, replyCode } = record;
   const read = ownWords ? "" : (lineWith(text, status) ?? firstBounceLine(text) ?? "");
   const line = from === "paste" && spokenLine(read) ? "" : read;

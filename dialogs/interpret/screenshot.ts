@@ -20,7 +20,7 @@ export async function fromScreenshot(
   const classification = await deps.classify(text, "fragment");
   const record = primaryRecord(classification.records);
   const before: DialogEvent[] = shouldWarn(text, "bounce") ? [{ type: "PERSONAL_DATA" }] : [];
-  const codeOnly = record && policyCodeOnly(record, text, "screenshot");
+  const codeOnly = record && policyCodeOnly(classification.records, record, text, "screenshot");
   if (codeOnly) return [...before, codeOnly];
   if (record)
     return [
@@ -29,5 +29,8 @@ export async function fromScreenshot(
     ];
   const line = firstBounceLine(text);
   if (!line) return [...before, { type: "SCREENSHOT_UNREADABLE" }];
-  return [...before, { type: "SCREENSHOT_PARTIAL", line: cut(maskPii(line), MAX_SHOWN_LINE_CHARS) }];
+  return [
+    ...before,
+    { type: "PARTLY_READ", line: cut(maskPii(line), MAX_SHOWN_LINE_CHARS), from: "screenshot" },
+  ];
 }
