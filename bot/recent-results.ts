@@ -57,7 +57,11 @@ const MAX_KEPT_EVENTS = 8_000;
 const MAX_KEPT_MESSAGES = 20_000;
 
 /** Events that carry (masked) lines of what the user sent: never kept. */
-const CARRIES_EXCERPT: ReadonlySet<DialogEvent["type"]> = new Set(["UNREADABLE", "SCREENSHOT_PARTIAL"]);
+const CARRIES_EXCERPT: ReadonlySet<DialogEvent["type"]> = new Set([
+  "UNREADABLE",
+  "PARTLY_READ",
+  "POLICY_CODE_ONLY",
+]);
 
 /** The view as a key: its fields in a fixed order, whatever order the object was built in. */
 function viewKey(session: SessionView): string {
@@ -153,7 +157,8 @@ export function rememberingIndex(index: QuestionIndex, entries = 2_000): Questio
 
 /** Intents that carry (masked) lines of what the user sent: an unread paste's excerpt, a screenshot's line. */
 const carriesExcerpt = (intent: ReplyIntent) =>
-  intent.type === "showPartialScreenshot" ||
+  intent.type === "showPartlyRead" ||
+  intent.type === "askForWordsAfterCode" ||
   (intent.type === "escalate" && (intent.unread?.excerpt.length ?? 0) > 0);
 
 /**

@@ -126,8 +126,25 @@ export type DialogEvent =
   | { type: "UNSUPPORTED"; kind: UnsupportedKind }
   /** A screenshot that could not be read at all (no code, status, address or known phrase; OCR failed). */
   | { type: "SCREENSHOT_UNREADABLE" }
-  /** A screenshot with part of a bounce (a code, an address) but not its reason: `line` is what was read, masked. */
-  | { type: "SCREENSHOT_PARTIAL"; line: string }
+  /**
+   * Part of a bounce (a code, an address) but not its reason, in a screenshot or a paste (a paste: a
+   * code, cut before the words after it): `line` is what was read, masked.
+   */
+  | { type: "PARTLY_READ"; line: string; from: "screenshot" | "paste" }
+  /**
+   * A bounce read only as far as a code that says no more than "refused by the receiver's rules" (「550
+   * 5.7.1」 with its words cut off or left out): `line` is the line read (masked; "" when the codes were
+   * all there was, typed), then the codes.
+   */
+  | {
+      type: "POLICY_CODE_ONLY";
+      line: string;
+      status: string;
+      replyCode: string;
+      from: "screenshot" | "paste";
+      /** Words follow the code, and say no more: the rest of the mail is asked for, not those words. */
+      wordsAfter: boolean;
+    }
   // interruptions, valid in every state
   | { type: "MENU" }
   | { type: "RESTART" }

@@ -83,8 +83,17 @@ export type ReplyIntent =
   | { type: "answerUnsupported"; kind: UnsupportedKind }
   /** The screenshot could not be read: which screenshot (or text) to send instead, with the menu. */
   | { type: "askForScreenshot" }
-  /** Part of a screenshot was read: the (masked) line, and a request for the missing part. */
-  | { type: "showPartialScreenshot"; line: string }
+  /** Part of a bounce was read (a screenshot, a paste): the (masked) line, and a request for the missing part. */
+  | { type: "showPartlyRead"; line: string; from: "screenshot" | "paste" }
+  /** Only a policy code was read: the (masked) line, what the code says, and a request for the words after it. */
+  | {
+      type: "askForWordsAfterCode";
+      line: string;
+      status: string;
+      replyCode: string;
+      from: "screenshot" | "paste";
+      wordsAfter: boolean;
+    }
   // sent by the bot itself, outside any conversation
   | { type: "explainGroupChat" }
   | { type: "apologize" }

@@ -447,8 +447,18 @@ const ROOT: Handlers = {
   // A screenshot that could not be read is no failed paste: it does not lead to a person, it asks for a
   // better picture or the text. Never a guess: part of a bounce is shown back, not diagnosed.
   SCREENSHOT_UNREADABLE: [{ to: "menu", run: (c, _e, say) => tell(c, say, { type: "askForScreenshot" }) }],
-  SCREENSHOT_PARTIAL: [
-    { to: "menu", run: (c, e, say) => tell(c, say, { type: "showPartialScreenshot", line: e.line }) },
+  PARTLY_READ: [
+    {
+      to: "menu",
+      run: (c, e, say) => tell(c, say, { type: "showPartlyRead", line: e.line, from: e.from }),
+    },
+  ],
+  // 「550 5.7.1」 alone: the code says the receiver refused by its rules, not which; never a guess at which.
+  POLICY_CODE_ONLY: [
+    {
+      to: "menu",
+      run: (c, { type: _, ...read }, say) => tell(c, say, { type: "askForWordsAfterCode", ...read }),
+    },
   ],
   // Anything a state does not expect (a feedback tap with no advice open, a stale carrier tap) still
   // gets an answer: the user never talks into silence.

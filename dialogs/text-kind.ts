@@ -131,6 +131,16 @@ function hasServerMarks(line: string): boolean {
 }
 
 /**
+ * A line of a person's around a server's code ("I got 550 5.7.1, what does it mean?", 「550 5.7.1ってエラーが
+ * 出た」): their own words, not a line of the notice to show back as read. A server's reply is ASCII.
+ */
+export function spokenLine(line: string): boolean {
+  if (!/^[\x20-\x7E\t]*$/.test(line)) return true;
+  const own = withoutTechnicalTokens(line);
+  return FIRST_PERSON.test(own) || /\?\s*$/.test(line);
+}
+
+/**
  * How to read a text. `recognised`: the classifier found a bounce in it; then plain English without the
  * user's own words ("Mailbox full", a Gmail sentence) is a paste, and keeps the chat's language.
  */

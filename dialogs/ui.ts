@@ -167,9 +167,15 @@ export const uiSchema = z
       }),
     }),
     retry: localized,
-    screenshot: z.object({
-      unreadable: localized,
-      partial: withPlaceholder("line"),
+    screenshot: z.object({ unreadable: localized }),
+    /** Part of a bounce read, not its reason: from a screenshot, from a paste cut after its code. */
+    partlyRead: z.object({ screenshot: withPlaceholder("line"), paste: withPlaceholder("line") }),
+    /** Only a code that says "refused by policy" was read (550 5.7.1): from a screenshot, from a paste. */
+    policyCode: z.object({
+      read: z.object({ screenshot: withPlaceholder("line"), paste: withPlaceholder("line") }),
+      meaning: withPlaceholder("codes"),
+      ask: z.object({ screenshot: localized, paste: localized }),
+      askMore: z.object({ screenshot: localized, paste: localized }),
     }),
     help: localized,
     cancelled: localized,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classify } from "../knowledge/classify.ts";
+import { guessedFromPolicyCode, POLICY_CODE_GUESS } from "../knowledge/status-table.ts";
 
 async function records(paste: string) {
   return (await classify(paste, { kind: "fragment" })).records;
@@ -42,6 +43,40 @@ describe("classify: a fragment cut right after the reply code", () => {
       ].join("\n"),
     );
     expect([r?.reason, r?.topic]).toEqual(["rejected", "spam-blocked"]);
+  });
+});
+
+describe("classify: a policy code with no words that say which policy", () => {
+  it("keeps the likeliest verdict for a bare 550 5.7.1 but marks it a guess from the code", async () => {
+    const [r] = await records("<mio@example.net>: host mx1.example.net[198.51.100.7] said: 550 5.7.1");
+    expect([r?.reason, r?.topic, r?.status]).toEqual(["securityerror", "auth-failed", "5.7.1"]);
+    expect(r?.confidence).toBe(POLICY_CODE_GUESS);
+    expect(r && guessedFromPolicyCode(r)).toBe(true);
+  });
+
+  it("does the same for 4.7.1, 4.7.0 and 5.7.0 alone, and words that name no policy change nothing", async () => {
+    for (const paste of [
+      "450 4.7.1",
+      "421 4.7.0 Try again later",
+      "550 5.7.0",
+      "554 5.7.1 Message rejected",
+    ]) {
+      const [r] = await records(paste);
+      expect(r && guessedFromPolicyCode(r), paste).toBe(true);
+    }
+  });
+
+  it("is no guess once the words say which policy, nor for a code that says what went wrong", async () => {
+    for (const paste of [
+      "550 5.7.1 Message rejected as spam by Content Filtering",
+      "554 5.7.1 <ken@example.com>: Relay access denied",
+      "550 5.7.26 This mail has been blocked because the sender is unauthenticated",
+      "550 5.1.1",
+      "550 5.7.13",
+    ]) {
+      const [r] = await records(paste);
+      expect(r && guessedFromPolicyCode(r), paste).toBe(false);
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import { createRenderer } from "../bot/render/render.ts";
 import { knowledgeServices } from "../bot/wiring.ts";
 import type { Diagnosis } from "../dialogs/events.ts";
 import type { ReplyIntent } from "../dialogs/intents.ts";
+import { MAX_SHOWN_LINE_CHARS } from "../dialogs/interpret/thresholds.ts";
 import { createInterpreter, type UserInput } from "../dialogs/interpret.ts";
 import { symptomDiagnosis } from "../dialogs/machine.ts";
 import { EXCERPT_CHARS, EXCERPT_LINES } from "../dialogs/paste-excerpt.ts";
@@ -97,6 +98,22 @@ function everyReply(): [string, ReplyIntent[]][] {
       `escalate unreadable paste (${reason})`,
       [{ type: "escalate", reason, diagnosis: null, unread: { pastes: 1000, lines: 100_000, excerpt } }],
     ]);
+  // Part of a bounce read: the line shown back at its longest, each way it is asked for.
+  const line = "x".repeat(MAX_SHOWN_LINE_CHARS);
+  for (const from of ["screenshot", "paste"] as const) {
+    replies.push([
+      `partly read (${from})`,
+      [{ type: "warnPersonalData" }, { type: "showPartlyRead", line, from }],
+    ]);
+    for (const wordsAfter of [false, true])
+      replies.push([
+        `policy code only (${from}${wordsAfter ? ", words after it" : ""})`,
+        [
+          { type: "warnPersonalData" },
+          { type: "askForWordsAfterCode", line, status: "5.7.1", replyCode: "550", from, wordsAfter },
+        ],
+      ]);
+  }
   for (const carrier of knowledge.carriers)
     replies.push([
       `carrier ${carrier.id}`,

@@ -164,8 +164,10 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent, room = MAX_MESSAG
       return [say(t(ctx, ui.unsupported[intent.kind]), menuItems(ctx))];
     case "askForScreenshot":
       return [say(t(ctx, ui.screenshot.unreadable), menuItems(ctx))];
-    case "showPartialScreenshot":
-      return [say(fill(t(ctx, ui.screenshot.partial), { line: intent.line }), menuItems(ctx))];
+    case "showPartlyRead":
+      return [say(fill(t(ctx, ui.partlyRead[intent.from]), { line: intent.line }), menuItems(ctx))];
+    case "askForWordsAfterCode":
+      return [say(policyCodeOnly(ctx, intent), menuItems(ctx))];
     case "explainGroupChat":
       return [say(t(ctx, ui.groupChat))];
     case "apologize":
@@ -197,6 +199,27 @@ function pastingText(ctx: RenderContext, about: "returned" | "not-sent" | "asked
   const p = ctx.ui.pasting;
   const tips = about === "asked" ? [t(ctx, p.phoneTips)] : [];
   return [t(ctx, p[about]), t(ctx, p.what), ...tips, t(ctx, p.orPick)].join("\n\n");
+}
+
+/**
+ * Only a policy code was read (「550 5.7.1」): the line read, what the code says in a line, and what to
+ * send: the words after the code, which say which rule refused the mail, or when they were there and say
+ * no more ("550 5.7.1 Access denied"), the rest of the mail.
+ */
+function policyCodeOnly(
+  ctx: RenderContext,
+  read: Extract<ReplyIntent, { type: "askForWordsAfterCode" }>,
+): string {
+  const { policyCode } = ctx.ui;
+  const codes =
+    codesOf(ctx, read.status, read.replyCode) || [read.replyCode, read.status].filter(Boolean).join(" ");
+  return [
+    read.line ? fill(t(ctx, policyCode.read[read.from]), { line: read.line }) : "",
+    fill(t(ctx, policyCode.meaning), { codes }),
+    t(ctx, (read.wordsAfter ? policyCode.askMore : policyCode.ask)[read.from]),
+  ]
+    .filter(Boolean)
+    .join("\n");
 }
 
 function numbered(steps: readonly string[]): string {

@@ -1,5 +1,6 @@
 import { shouldWarn } from "../../knowledge/pii.ts";
 import { answersEveryTopic, type Question } from "../../knowledge/questions.ts";
+import { guessedFromPolicyCode } from "../../knowledge/status-table.ts";
 import type { BounceRecord, TopicId } from "../../knowledge/types.ts";
 import { diagnosisOf } from "../diagnosis.ts";
 import type { DialogEvent } from "../events.ts";
@@ -8,6 +9,7 @@ import { clausesOf, isQuestion, reportsBounce, sentenceAsks } from "../understan
 import { regretsAndAsksIfOk } from "../understand/feelings/worry.ts";
 import { askedOnItsOwn, questionEvent, stoodFor } from "./answers.ts";
 import type { InterpretContext } from "./context.ts";
+import { policyCodeOnly } from "./policy-code.ts";
 import { asksWhatItIs } from "./scans.ts";
 import { CLEAR_OVER_BOUNCE } from "./thresholds.ts";
 import type { SessionView } from "./types.ts";
@@ -77,6 +79,11 @@ export function bounceEvents(ctx: InterpretContext, b: BounceRead, before: Dialo
   const guessed = standalone ? askedInLastClause(ctx, text) : undefined;
   if (guessed) return [...before, questionEvent(ctx, guessed, null)];
   if (shouldWarn(b.head, "bounce")) before.push({ type: "PERSONAL_DATA" });
+  // 「550 5.7.1」 alone says the receiver refused by its rules, not which: the words after the code are
+  // asked for, unless the user's own words say which (「迷惑メール扱いで550 5.7.1」).
+  const codeOnly =
+    ownWords === undefined ? policyCodeOnly(b.records, record, text, "paste", b.inOwnWords) : undefined;
+  if (codeOnly) return [...before, codeOnly];
   const diagnosis = diagnosisOf(record, ctx.deps.carrierOf, b.records);
   // Typed, not pasted ("My mail came back with 'Relay access denied'", 「ゆーざーあんのうん」): the
   // classifier's explanation is the user's own sentence, which the summary must not quote as the
@@ -85,6 +92,8 @@ export function bounceEvents(ctx: InterpretContext, b: BounceRead, before: Dialo
   // Mail the user never sent: whom it failed to reach is no concern of theirs.
   if (ownWords === "backscatter")
     Object.assign(diagnosis, { topic: "backscatter", recipients: [], moreRecipients: 0 });
+  // Which rule a policy code alone refused by, the user's own words say.
+  else if (ownWords !== undefined && guessedFromPolicyCode(record)) diagnosis.topic = ownWords;
   return [...before, { type: "PASTE", diagnosis }];
 }
 

@@ -1,10 +1,11 @@
-import { shouldWarn } from "../../knowledge/pii.ts";
+import { firstBounceLine } from "../../knowledge/ocr/clean.ts";
+import { maskPii, shouldWarn } from "../../knowledge/pii.ts";
 import { answersEveryTopic, type Question } from "../../knowledge/questions.ts";
 import type { Classification } from "../../knowledge/types.ts";
 import { primaryRecord } from "../diagnosis.ts";
 import type { DialogEvent } from "../events.ts";
 import type { Lang } from "../knowledge-contract.ts";
-import { mentionsAny, normalizeCommand, withoutWords } from "../text.ts";
+import { cut, mentionsAny, normalizeCommand, withoutWords } from "../text.ts";
 import { kindOfText, languageOfCommand } from "../text-kind.ts";
 import { asksSomething, isEnglishQuestion, reportsBounce, sentenceAsks } from "../understand/asking.ts";
 import { standardSpelling } from "../understand/dialect.ts";
@@ -23,6 +24,7 @@ import { FULL_WIDTH_ASCII } from "./scans.ts";
 import {
   CLASS_GIVES_WAY,
   MAX_COMMAND_CHARS,
+  MAX_SHOWN_LINE_CHARS,
   MAX_TEXT_CHARS,
   MAX_TOPICS_OF_A_STANDALONE_ANSWER,
   REACTION_CLEAR,
@@ -246,7 +248,7 @@ export async function fromText(
       topScore() < REACTION_CLEAR;
     return reaction ? undefined : q;
   };
-  const event = mainEvent(ctx, {
+  const main = mainEvent(ctx, {
     text: head,
     session,
     ownWords,
@@ -257,8 +259,24 @@ export async function fromText(
     typed,
     onScreen: sameAgain || (ownWords !== undefined && ownWords === session.topic),
   });
-  if (shouldWarn(head, "chat")) before.push({ type: "PERSONAL_DATA" });
+  // A paste cut right after its code (「…said: 550」, 「554 5.0.0」) is part of a bounce, as in a screenshot:
+  // the line read, and the words after the code asked for (not "could not read it").
+  const event = main.type === "UNREADABLE" ? (partlyRead(classification, head) ?? main) : main;
+  // Part of a bounce holds the recipients' addresses, as a whole one does: only the rest is warned about.
+  if (shouldWarn(head, event.type === "PARTLY_READ" ? "bounce" : "chat"))
+    before.push({ type: "PERSONAL_DATA" });
   return [...before, event];
+}
+
+/** A real reply code or status read with no reason (reason "onhold"): the line that holds it, masked. */
+function partlyRead(classification: Classification, text: string): DialogEvent | undefined {
+  const coded = classification.records.some(
+    (r) => r.reason === "onhold" && (/^[245]\d\d$/.test(r.replyCode) || /^[245]\.\d\.\d$/.test(r.status)),
+  );
+  const line = coded ? firstBounceLine(text) : undefined;
+  return line
+    ? { type: "PARTLY_READ", line: cut(maskPii(line), MAX_SHOWN_LINE_CHARS), from: "paste" }
+    : undefined;
 }
 
 /**

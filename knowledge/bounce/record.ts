@@ -1,5 +1,5 @@
 import { maskAddress, maskPii } from "../pii.ts";
-import { privateStatus } from "../status-table.ts";
+import { POLICY_CODE_GUESS, privateStatus, saysOnlyPolicy } from "../status-table.ts";
 import { topicOf } from "../topic-of-reason.ts";
 import type { Basis, BounceRecord, Decision, InputKind, TopicId } from "../types.ts";
 import type { Draft } from "./draft.ts";
@@ -94,6 +94,9 @@ export function toRecord(
   const notFailure = reason === "delivered" || reason === "feedback" || reason === "vacation";
   const status = draft.status || (notFailure ? "" : privateStatus(reason, isTemporary(draft)));
   const phraseOnly = decision.basis === "phrase" && kind === "fragment";
+  // Only the code decided, and the code says only "refused by policy" (550 5.7.1 with its words cut off).
+  const policyCodeOnly =
+    (decision.basis === "status" || decision.basis === "fallback") && saysOnlyPolicy(draft.status);
   return {
     reason,
     topic: topicFor(draft, decision, status),
@@ -104,7 +107,7 @@ export function toRecord(
     remoteHost: draft.remoteHost,
     recipient: draft.recipient ? maskAddress(draft.recipient) : "",
     recipientDomain: domainOf(draft.recipient),
-    confidence: phraseOnly ? 0.6 : CONFIDENCE[decision.basis],
+    confidence: policyCodeOnly ? POLICY_CODE_GUESS : phraseOnly ? 0.6 : CONFIDENCE[decision.basis],
     evidence: verdictOnly ? "" : maskPii(decision.evidence.slice(0, 200)),
     lhost: draft.lhost,
   };
