@@ -20,6 +20,12 @@ describe("a message cut into its sentences (the story and the question in it)", 
     ]);
     expect(sentencesOf("再送していい")).toEqual(["再送していい"]);
   });
+
+  it("gives the sentences bare when asked to drop their end marks, keeping any piece that is not blank", () => {
+    expect(sentencesOf("了解です。 また来ます！\n", "dropped")).toEqual(["了解です", "また来ます"]);
+    expect(sentencesOf("ありがとう！…。。", "dropped")).toEqual(["ありがとう", "…"]);
+    expect(sentencesOf("ありがとう！…。。")).toEqual(["ありがとう！"]);
+  });
 });
 
 describe("which sentences of a story ask", () => {

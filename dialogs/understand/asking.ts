@@ -75,15 +75,23 @@ const SENTENCE_ENDS = new Set([..."。．！？!?\n"]);
 
 /**
  * A text cut after its sentence ends only (。！？ and line ends; no commas): 「朝から30通も来ています。いつまで
- * 続くの？」 is a story and a question. A hand scan.
+ * 続くの？」 is a story and a question. A hand scan. With end marks "kept" (how the readers of asking and
+ * feelings look at a sentence: 「続くの？」 asks), a sentence of punctuation only (「。。」) is no sentence;
+ * with them "dropped" (the question index's gist sentences and the rules after its decision, overrides.ts),
+ * every piece with anything but white space in it is one.
  */
-export function sentencesOf(text: string): string[] {
+export function sentencesOf(text: string, marks: "kept" | "dropped" = "kept"): string[] {
   const out: string[] = [];
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
     if (i < text.length && !SENTENCE_ENDS.has(text[i]!)) continue;
-    const sentence = text.slice(start, i + 1).trim();
-    if (sentence.replace(/[\s。．！？!?、,，.…]/g, "") !== "") out.push(sentence);
+    if (marks === "kept") {
+      const sentence = text.slice(start, i + 1).trim();
+      if (sentence.replace(/[\s。．！？!?、,，.…]/g, "") !== "") out.push(sentence);
+    } else {
+      const sentence = text.slice(start, i).trim();
+      if (sentence !== "") out.push(sentence);
+    }
     start = i + 1;
   }
   return out;

@@ -3,8 +3,8 @@ import { MAX_QUESTION_CHARS } from "./thresholds.ts";
 
 /**
  * How a question is framed, read by plain scans (includes, ends; no pattern): whether it asks only whether
- * something is so, retells advice, asks what a word or the diagnosis means; and a text's sentences. The
- * question index (understand.ts) and the rules after its decision (overrides.ts) read them.
+ * something is so, retells advice, asks what a word or the diagnosis means. The question index
+ * (understand.ts) and the rules after its decision (overrides.ts) read them.
  */
 
 /** Ends of a text that asks whether something is so (「…ってこと？」「…なの？」「…止められてるん？」). */
@@ -104,20 +104,6 @@ const DOING_WORDS: ReadonlySet<string> = new Set([
   "pls",
   "please",
 ]);
-
-/** A text cut into its sentences (at 。．！？!? and line ends). */
-export function sentencesOf(text: string): string[] {
-  const out: string[] = [];
-  let piece = "";
-  for (const ch of text) {
-    if ("。．！？!?\n".includes(ch)) {
-      if (piece.trim()) out.push(piece.trim());
-      piece = "";
-    } else piece += ch;
-  }
-  if (piece.trim()) out.push(piece.trim());
-  return out;
-}
 
 /** How people ask what something means or whether it is so (「…ってこと？」「…って何？」 "so it means…?"). */
 const MEANING_FRAMES = [

@@ -1,8 +1,8 @@
 import { answerable, type Question, type QuestionBank } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import { folded, includesAny } from "../text.ts";
-import { isQuestion, sentencePieces } from "./asking.ts";
-import { asksMeaning, sentencesOf, termAskedAbout } from "./frames.ts";
+import { isQuestion, sentencePieces, sentencesOf } from "./asking.ts";
+import { asksMeaning, termAskedAbout } from "./frames.ts";
 import { canonicalLength, type ReadingTable } from "./normalize.ts";
 import { asksLaterArrival, leftAlone, retriesForUser } from "./outcome.ts";
 import {
@@ -462,7 +462,7 @@ function openedOrClosedBy(
   understand: (text: string, topic: TopicId | null) => Understanding,
 ): boolean {
   // Pieces between commas too (「ありがとう、Thunderbirdの設定見直してみます」「了解、今日はこのへんで」).
-  let sentences = sentencesOf(text.slice(0, MAX_QUESTION_CHARS));
+  let sentences = sentencesOf(text.slice(0, MAX_QUESTION_CHARS), "dropped");
   if (sentences.length < 2) sentences = sentencePieces(text.slice(0, MAX_QUESTION_CHARS));
   if (sentences.length < 2) return false;
   return [sentences[0]!, sentences[sentences.length - 1]!].some((s) => {

@@ -7,9 +7,10 @@ import {
   type QuestionBank,
 } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
+import { sentencesOf } from "./asking.ts";
 import { decide, withoutLacking } from "./decide.ts";
 import { withoutFillers } from "./fillers.ts";
-import { asksWhetherSo, namesGoal, retellsAdvice, sentencesOf } from "./frames.ts";
+import { asksWhetherSo, namesGoal, retellsAdvice } from "./frames.ts";
 import { negatesIn } from "./negation.ts";
 import { featuresOfAll, forEachFeature, negates, type ReadingTable, readingTable } from "./normalize.ts";
 import { asksOutcome, toldSentOnly } from "./outcome.ts";
@@ -186,7 +187,9 @@ export function buildQuestionIndex(
   const gistTexts: string[] = [];
   for (const [topic, answer] of Object.entries(plainWords?.topics ?? {}) as [TopicId, Answer | undefined][]) {
     if (!answer || !("ja" in answer)) continue;
-    for (const sentence of [answer.ja, answer.en, ...(said.get(topic) ?? [])].flatMap(sentencesOf)) {
+    for (const sentence of [answer.ja, answer.en, ...(said.get(topic) ?? [])].flatMap((t) =>
+      sentencesOf(t, "dropped"),
+    )) {
       gistTopics.push(topic);
       gistTexts.push(sentence);
     }
