@@ -264,16 +264,28 @@ export function featuresOfAll(texts: readonly string[], table: ReadingTable): Ma
 }
 
 /**
+ * Counters that take a feature where it is, so that no string is made for it (the question index counts a
+ * message's features against its own vocabulary). Called in the order featuresOf counts the features.
+ */
+export interface FeatureCounters {
+  /** A character bigram or trigram: `text.slice(at, at + n)`. */
+  gram(text: string, at: number, n: 2 | 3): void;
+  /** A word found by the segmenter: the feature "w:" + `word` (an ASCII piece's words come to `add`). */
+  word(word: string): void;
+}
+
+/**
  * Calls `add` once per occurrence of a feature of the text, in the order featuresOf counts them (the
  * question index counts them against its own vocabulary, without a Map of its own per message). With
- * `addGram`, a character bigram or trigram is passed as where it is instead (`text.slice(at, at + n)`),
- * so that no string is made for it. Returns the text's canonical spelling (sizes as one), which it read.
+ * `counters`, a character bigram or trigram is passed as where it is instead (`text.slice(at, at + n)`), and
+ * a word found by the segmenter as its spelling alone. Returns the text's canonical spelling (sizes as
+ * one), which it read.
  */
 export function forEachFeature(
   text: string,
   table: ReadingTable,
   add: (feature: string) => void,
-  addGram?: (text: string, at: number, n: 2 | 3) => void,
+  counters?: FeatureCounters,
   /** The word-like segments of the folded text, when they were found already (featuresOfAll). */
   wordSegments?: readonly string[],
   /**
@@ -284,17 +296,18 @@ export function forEachFeature(
 ): string {
   const folded = text.normalize("NFKC").toLowerCase();
   const pieces = wordSegments ? undefined : asciiPieces(folded);
+  const addWord = counters ? counters.word : (word: string) => add(`w:${word}`);
   if (wordSegments)
     for (const segment of wordSegments) {
       const word = wordOf(segment, table);
-      if (word) add(`w:${word}`);
+      if (word) addWord(word);
     }
   else if (pieces) for (const piece of pieces) for (const f of wordFeaturesOf(piece, table)) add(f);
   else
     for (const segment of wordSegmentsOf(folded)) {
       segmented?.push(segment);
       const word = wordOf(segment, table);
-      if (word) add(`w:${word}`);
+      if (word) addWord(word);
     }
   // Emoji say something too (👍 "OK", 🙏 "thanks") but the canonical spelling drops them as symbols.
   // (None lies below U+00A9 ©: a text without such a character needs no test per character.)
@@ -306,9 +319,9 @@ export function forEachFeature(
     if (!chunk) continue;
     const padded = LATIN.test(chunk) ? `_${chunk}_` : chunk;
     if (padded.length === 1) add(`c:${padded}`);
-    if (addGram) {
-      for (let i = 0; i + 2 <= padded.length; i++) addGram(padded, i, 2);
-      for (let i = 0; i + 3 <= padded.length; i++) addGram(padded, i, 3);
+    if (counters) {
+      for (let i = 0; i + 2 <= padded.length; i++) counters.gram(padded, i, 2);
+      for (let i = 0; i + 3 <= padded.length; i++) counters.gram(padded, i, 3);
     } else
       for (let n = 2; n <= 3; n++) for (let i = 0; i + n <= padded.length; i++) add(padded.slice(i, i + n));
   }

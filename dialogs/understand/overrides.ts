@@ -64,6 +64,8 @@ export interface Reading {
   own: ReadonlySet<string>;
   /** The word asked about read alone, per topic on screen (a query of its own: made once). */
   termReads: Map<TopicId | null, Understanding | undefined>;
+  /** What the rules read of the text, each worked out once (`once`). */
+  reads: Map<(text: string) => unknown, unknown>;
 }
 
 /** The text understood as nothing. */
@@ -162,8 +164,8 @@ const OVERRIDES: readonly Rule[] = [
     name: "own side named",
     when: (r, d) => {
       if (!sideAskable(r, d)) return false;
-      const side = sideAsked(r.text);
-      return ((side === "own" || side === "both") && d.id === r.roles.plainWords!.id) || choosesSide(r.text);
+      const side = once(r, sideAsked);
+      return ((side === "own" || side === "both") && d.id === r.roles.plainWords!.id) || once(r, choosesSide);
     },
     answer: (r) => r.roles.side!.id,
   },
@@ -172,8 +174,8 @@ const OVERRIDES: readonly Rule[] = [
     name: "other side said again",
     when: (r, d) =>
       sideAskable(r, d) &&
-      sideAsked(r.text) === "other" &&
-      !choosesSide(r.text) &&
+      once(r, sideAsked) === "other" &&
+      !once(r, choosesSide) &&
       d.id === r.roles.side!.id &&
       topScore(d) < THRESHOLDS.sure &&
       r.saysGist * THRESHOLDS.contextBoost >= THRESHOLDS.confident &&
@@ -186,7 +188,7 @@ const OVERRIDES: readonly Rule[] = [
     when: (r, d) =>
       r.topic !== null &&
       r.roles.side?.topics[r.topic] !== undefined &&
-      isQuestion(r.text) &&
+      once(r, isQuestion) &&
       endsWithSide(r.text) &&
       !(d.kind === "confident" && r.own.has(d.id) && topScore(d) >= THRESHOLDS.sure),
     answer: (r) => r.roles.side!.id,
@@ -205,7 +207,7 @@ const OVERRIDES: readonly Rule[] = [
           !r.own.has(guessed) ||
           topScore(d) < THRESHOLDS.sure ||
           namesMistake(r.text)) &&
-        isQuestion(r.text) &&
+        once(r, isQuestion) &&
         guessesSide(r.text)
       );
     },
@@ -369,6 +371,17 @@ function termRead(r: Reading, onScreen: TopicId | null): Understanding | undefin
   return read;
 }
 
+/**
+ * `read(r.text)`, worked out once per reading: several rules ask the same of the text (whose side it asks
+ * about, whether it offers a choice of sides, whether it asks), and each read is a scan of it.
+ */
+function once<T>(r: Reading, read: (text: string) => T): T {
+  if (r.reads.has(read)) return r.reads.get(read) as T;
+  const value = read(r.text);
+  r.reads.set(read, value);
+  return value;
+}
+
 /** Where waiting is the diagnosis's own step (wait answers with its follow-up: "still trying"'s how long). */
 function waitsAsStep(r: Reading, topic: TopicId): boolean {
   const waiting = r.roles.wait?.topics[topic];
@@ -386,7 +399,7 @@ function stepsNotWaiting(r: Reading, topic: TopicId): boolean {
 
 /** 「うちの容量を増やせば送れる？」: a condition on the user's own side asks whether the fix is theirs. */
 function ownSideAsked(r: Reading): boolean {
-  return sideAsked(r.text) === "own" && r.roles.side?.topics[r.topic!] !== undefined;
+  return once(r, sideAsked) === "own" && r.roles.side?.topics[r.topic!] !== undefined;
 }
 
 /** The question an outcome asked is (rule "outcome asked"): whose side on the user's own side, else the frame's. */
@@ -413,7 +426,7 @@ function actionMeant(r: Reading, d: Understanding): Question | undefined {
     (d.id === side?.id || (question(r, d.id)?.asksHelp === true && ownActionAsked(r.text)))
       ? actionAsked(r.text, NOTHING_FAILED.has(topic))
       : undefined;
-  if (action === undefined || choosesSide(r.text)) return undefined;
+  if (action === undefined || once(r, choosesSide)) return undefined;
   if (action === "can" || stepsNotWaiting(r, topic)) return steps;
   return wait?.topics[topic] ? wait : undefined;
 }

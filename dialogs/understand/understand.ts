@@ -250,10 +250,12 @@ export function buildQuestionIndex(
     else countUnseen(text.slice(at, at + n));
   };
 
-  // Words of the examples: what the reading table may remember the spelling of (normalize.ts wordOf).
-  const known = new Set<string>();
-  for (const f of vocabulary.keys()) if (f.startsWith("w:")) known.add(f.slice(2));
-  table.known = known;
+  // Words of the examples by their spelling ("w:" + word in the vocabulary): a message's words are looked up
+  // as the segmenter found them, without a string made for each; the reading table may remember their
+  // spelling (normalize.ts wordOf).
+  const wordIds = new Map<string, number>();
+  for (const [f, id] of vocabulary) if (f.startsWith("w:")) wordIds.set(f.slice(2), id);
+  table.known = new Set(wordIds.keys());
 
   // What was built from is not kept (the closures below share this scope with it).
   const features = postings.length;
@@ -279,6 +281,12 @@ export function buildQuestionIndex(
     if (id !== undefined) countKnown(id);
     else countUnseen(f);
   };
+  const countWord = (word: string) => {
+    const id = wordIds.get(word);
+    if (id !== undefined) countKnown(id);
+    else countUnseen(`w:${word}`);
+  };
+  const counters = { gram: countGram, word: countWord };
   const countKnown = (id: number) => {
     if (counts[id] === 0) seen.push(id);
     counts[id]!++;
@@ -343,7 +351,7 @@ export function buildQuestionIndex(
         text.slice(0, MAX_QUESTION_CHARS),
         table,
         count,
-        countGram,
+        counters,
         undefined,
         words,
       );
@@ -468,7 +476,18 @@ export function buildQuestionIndex(
         (c) => bank.questions.get(c.id)?.needs !== undefined && lacks(c.id, text),
         (r) => decide(r, topic === null ? undefined : fitting, own),
       );
-      const reading = { roles, text, topic, framed, advice, saysGist, fitting, own, termReads: new Map() };
+      const reading = {
+        roles,
+        text,
+        topic,
+        framed,
+        advice,
+        saysGist,
+        fitting,
+        own,
+        termReads: new Map(),
+        reads: new Map(),
+      };
       return applyOverrides(reading, decided);
     },
   };
