@@ -329,6 +329,11 @@ export const uiSchema = z
         mailNamed: foldedList,
         /** The spam folder, where a mail was found (「迷惑メールフォルダに入ってた」): no mail refused as spam. */
         spamFolder: foldedList,
+        /**
+         * The recipient's spam settings (「迷惑メールの設定」「迷惑メール対策」): with a diagnosis on screen, a setting
+         * that may hold the mail back, no mail refused as spam.
+         */
+        spamSettings: foldedList,
         /** A device named (「パソコン」「スマホ」): with a matter of its own beside it, the device's, not mail's. */
         devices: foldedList,
         /** A device's own matter (「重い」「固まる」「充電」 "slow", 「おすすめの」「機種変」), beside a device named. */

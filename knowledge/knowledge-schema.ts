@@ -353,6 +353,7 @@ export const questionSchema = strict({
   asksWhat: z.boolean({ error: "must be true or false" }).optional(),
   needs: z.array(z.string().trim().min(1), { error: "must be a list of words" }).min(1).optional(),
   needsNot: z.array(z.string().trim().min(1), { error: "must be a list of phrases" }).min(1).optional(),
+  notWhen: z.array(z.string().trim().min(1), { error: "must be a list of phrases" }).min(1).optional(),
   toldAs: z
     .array(symptomClassSchema, { error: "must be a list of classes ({ all: [[words], [words]] })" })
     .min(1)

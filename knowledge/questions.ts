@@ -101,6 +101,12 @@ export interface Question {
    */
   needsNot?: readonly string[];
   /**
+   * Phrases that say the opposite of what it is about (written like `needs`): a text with one is not asked it
+   * (「迷惑メール扱いされた」 "my mail was flagged as spam" tells of the user's own mail taken for spam, not of spam
+   * received, though both name spam and its filter).
+   */
+  notWhen?: readonly string[];
+  /**
    * Classes of phrasings (symptoms.yaml's `{ all, unless }`) that tell it, typed with nothing on screen: such a
    * text is this question though a symptom phrase or the classifier reads returned mail in it (「知らない人から
    * のメールが毎日何十通も」 is spam received, not returned mail for mail never sent: what it says arrives is
@@ -246,6 +252,7 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         ...(raw.asksWhat && { asksWhat: true }),
         ...(raw.needs && { needs: raw.needs }),
         ...(raw.needsNot && { needsNot: raw.needsNot }),
+        ...(raw.notWhen && { notWhen: raw.notWhen }),
         ...(raw.toldAs && { toldAs: raw.toldAs }),
         ...(raw.ifTold && { ifTold: raw.ifTold }),
         ...(raw.ifDenied && { ifDenied: raw.ifDenied }),

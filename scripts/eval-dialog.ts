@@ -209,6 +209,9 @@ const DEV_BLOCKS = {
   // follow23's own check (round 23): follow-ups of the less common topics (is it my settings, which setting, will
   // it fix itself, how long), a size told beside "how do I send it", a deadline told alone; written first.
   "dev-follow23": "FOLLOW 23",
+  // follow24's own check (round 24): how long until a suspended address works again, my mail refused as spam told
+  // back, where a carrier's reception setting is, a word of the advice quoted back, the common questions; written first.
+  "dev-follow24": "FOLLOW 24",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */

@@ -36,7 +36,9 @@ export function withCarrier(
   const carrier = ctx.carrierIn(text);
   if (!carrier) return events;
   let named: DialogEvent | undefined;
-  if (last.type === "FOLLOW_UP") named = { ...last, carrier };
+  // A follow-up of another kind (「相手に何を聞く？」) asked with the setting named gives way to the one that
+  // asks for the carrier.
+  if (last.type === "FOLLOW_UP" && last.carriers) named = { ...last, carrier };
   else if (session.pickingCarrier) named = { type: "CARRIER", id: carrier };
   else {
     const f = ctx.carrierFollowUps.get(session.topic);

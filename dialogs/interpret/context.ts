@@ -83,7 +83,10 @@ export interface InterpretContext extends UpsetContext, CarrierContext {
   toldAs: (text: string) => Question | undefined;
   /** 「一時的なエラーなので後でもう一度って書いてあった」: a reason retold, close to its own texts. */
   reasonOf: ReasonReader;
-  /** A question asked only with one of its words (`needs`; a carrier named counts too) lacks them. */
+  /**
+   * A question asked only with one of its words (`needs`; a carrier named counts too) lacks them; one whose
+   * opposite the text says (`notWhen`) is not asked either.
+   */
   lacksNeeded(q: Question | undefined, text: string): boolean;
   /** Starting over (`does: restart`): what another returned mail asked about means. */
   restartQuestion: Question | undefined;
@@ -126,10 +129,28 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
         return [q.id, (text: string) => has(not ? not.strip(text) : text)] as const;
       }),
   );
+  // Phrases that say the opposite of a question (`notWhen`): such a text is not asked it.
+  const saidOtherwise = new Map(
+    [...deps.questions.questions.values()]
+      .filter((q) => q.notWhen)
+      .map((q) => [q.id, phraseMatcher([[true, q.notWhen!]] as const, readings)] as const),
+  );
   const carrierIn = carrierNamer(deps.knowledge.carriers);
+  // A carrier named counts as a needed word only where the words name carriers themselves (a mobile
+  // address): 「楽天モバイルだとどのメニュー？」 names no menu of this chat.
+  const carriersCount = new Set(
+    [...deps.questions.questions.values()]
+      .filter((q) => q.needs?.some((w) => carrierIn(w) !== undefined))
+      .map((q) => q.id),
+  );
   const lacksNeeded = (q: Question | undefined, text: string) => {
+    if (q && saidOtherwise.get(q.id)?.(text) !== undefined) return true;
     const has = q ? needed.get(q.id) : undefined;
-    return has !== undefined && has(text) === undefined && carrierIn(text) === undefined;
+    return (
+      has !== undefined &&
+      has(text) === undefined &&
+      (!carriersCount.has(q!.id) || carrierIn(text) === undefined)
+    );
   };
   const symptomByClass = symptomClassMatcher(deps.knowledge.symptoms, readings);
   const toldAs = classMatcher(

@@ -82,9 +82,20 @@ export async function fromText(
   // typed text is classified without it, and one that names returned mail besides (「エラーメールが迷惑メール
   // フォルダに入ってた」) is read without it altogether (nor is it spam received: the returned mail is the matter).
   const foldered = !file && text.length <= MAX_QUESTION_CHARS && mentionsAny(text, ctx.words.spamFolder);
-  const classified = foldered
-    ? withoutWords(text.normalize("NFKC").toLowerCase(), ctx.words.spamFolder)
-    : text;
+  // So are the recipient's spam settings asked about with a diagnosis on screen (「相手ドコモで、迷惑メールの設定
+  // がきついって聞いた」 after "gave up"): a setting that may hold the mail back, not a new mail refused as spam.
+  const settings =
+    !file &&
+    session.topic !== null &&
+    text.length <= MAX_QUESTION_CHARS &&
+    mentionsAny(text, ctx.words.spamSettings);
+  const classified =
+    foldered || settings
+      ? withoutWords(text.normalize("NFKC").toLowerCase(), [
+          ...(foldered ? ctx.words.spamFolder : []),
+          ...(settings ? ctx.words.spamSettings : []),
+        ])
+      : text;
   if (foldered && ctx.mentionOf(classified) === "returned") return fromText(ctx, classified, session);
 
   // 2. A bounce? The user's own words about a flood of returned mail decide over the bounce itself.

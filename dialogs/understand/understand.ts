@@ -473,7 +473,10 @@ export function buildQuestionIndex(
       }
       const decided = withoutLacking(
         ranked,
-        (c) => bank.questions.get(c.id)?.needs !== undefined && lacks(c.id, text),
+        (c) => {
+          const q = bank.questions.get(c.id);
+          return (q?.needs !== undefined || q?.notWhen !== undefined) && lacks(c.id, text);
+        },
         (r) => decide(r, topic === null ? undefined : fitting, own),
       );
       const reading = {
