@@ -64,15 +64,10 @@ function wordsAfter(text: string, status: string): boolean {
     .some((w) => /^[A-Za-z][a-z]+[.,;:'"]*$/.test(w));
 }
 
-/** The first line (trimmed) that holds the status code, or undefined. */
+/** The first line (trimmed) of the first MAX_LINES that holds the status code, or undefined. */
 function lineWith(text: string, status: string): string | undefined {
-  let start = 0;
-  for (let n = 0; n < MAX_LINES && start <= text.length; n++) {
-    const end = text.indexOf("\n", start);
-    const line = text.slice(start, end === -1 ? text.length : end);
-    if (line.includes(status)) return line.trim();
-    if (end === -1) break;
-    start = end + 1;
-  }
-  return undefined;
+  return text
+    .split("\n", MAX_LINES)
+    .find((line) => line.includes(status))
+    ?.trim();
 }
