@@ -177,6 +177,9 @@ const DEV_BLOCKS = {
   // emo14's own check (round 24): frustration as "getting nowhere" (埒があかない), a rhetorical "what am I supposed
   // to do", English deadlines, a request beside a story, 「はいはい」 as a plain OK; calm ones; written before its changes.
   "dev-emotion14": "EMOTION 14",
+  // emo15's own check (round 25): polite and formal openers that are calm, a plea with no question (paste help or
+  // the steps), worry about what it costs them (a boss, a client, a job offer) with a question; written first.
+  "dev-emotion15": "EMOTION 15",
   // neg's own check (round 15): pairs that differ by a negation or its absence (helped / didn't help, arrived? /
   // didn't arrive, will it go through / still won't), written before the question index read negation.
   "dev-negation": "NEGATION",

@@ -154,8 +154,9 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
       deadlineIn(plain) ??
       (calmSaid ? undefined : feltByShape(text)) ??
       ironic(text) ??
-      // Tries counted (「もう5回目」), not an apology for asking again (「すみません何度も」).
-      (countsTries(text) && !mentionsAny(text, ASKING_AGAIN) ? "frustrated" : undefined)
+      // Tries counted (「もう5回目」), not an apology for asking again (「すみません何度も」), nor said by a writer
+      // who told us they are calm (「怒ってはいません。ただ、何度も送り直していいのか知りたい」).
+      (!calmSaid && countsTries(text) && !mentionsAny(text, ASKING_AGAIN) ? "frustrated" : undefined)
     );
   };
   return {

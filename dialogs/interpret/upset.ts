@@ -39,7 +39,23 @@ import {
  */
 export function readUpset(ctx: UpsetContext, text: string, topic: TopicId | null): Understanding {
   const calm = ctx.feelings.withoutFeelingWords(text);
-  return askedInPieces(ctx, calm, upsetReading(ctx, text, calm, topic), topic);
+  const read = askedInPieces(ctx, calm, upsetReading(ctx, text, calm, topic), topic);
+  return pleaOnly(ctx, text, calm, read) ? { kind: "none", candidates: read.candidates } : read;
+}
+
+/**
+ * 「困ってます、助けてください」 "Please hurry, it's urgent": a plea that says nothing besides its words of feeling
+ * (only endings are left: 「ます、ください」) and names no person is no request for a person, though those endings
+ * are a person's examples' (「…お願いします」): with nothing else to go on, the next step helps them more (the paste
+ * help, or the steps of the diagnosis on screen). A person asked for in words (「人につないで」) still is one.
+ */
+function pleaOnly(ctx: UpsetContext, text: string, calm: string, read: Understanding): boolean {
+  return (
+    read.kind === "confident" &&
+    ctx.questions.get(read.id)?.does === "ask-person" &&
+    !saysSomething(calm) &&
+    !namesPerson(text, ctx.words)
+  );
 }
 
 /**
