@@ -1,4 +1,4 @@
-import type { BounceRecord, Reason } from "./types.ts";
+import type { Reason } from "./types.ts";
 
 /**
  * What an enhanced status code (RFC 3463, RFC 5248 registry) says about the reason by itself.
@@ -158,14 +158,10 @@ export function saysOnlyPolicy(status: string): boolean {
 /**
  * A record's confidence when its verdict rests on such a code alone (no phrase, format or provider
  * decided): about how often the likeliest reading is right. The verdict stays (it is still the best
- * one for a count of bounces), but the chat shows the line read and asks for the words after the code.
+ * one for a count of bounces); the record says it is a guess (`guessFromPolicyCode`), and the chat shows
+ * the line read and asks for the words after the code.
  */
 export const POLICY_CODE_GUESS = 0.3;
-
-/** Whether a record's verdict is a guess from a policy code alone (POLICY_CODE_GUESS). */
-export function guessedFromPolicyCode(record: BounceRecord): boolean {
-  return record.confidence === POLICY_CODE_GUESS && saysOnlyPolicy(record.status);
-}
 
 /**
  * Sisimai's private codes for a reason when the bounce gave no status: "5.0.9xx" (permanent) and

@@ -96,6 +96,13 @@ export interface BounceRecord {
   recipientDomain: string;
   /** 0..1: how sure the classifier is (1 = a DSN field decided, low = a guess from a fragment). */
   confidence: number;
+  /**
+   * The verdict rests on a code alone that says only "refused by the receiver's rules" (550 5.7.1 with
+   * the words after it cut off, or naming no rule): the likeliest reading, kept for counts, which the
+   * chat does not show as a diagnosis (it asks for the words after the code). Internal: the CLI's JSON
+   * lines leave it out.
+   */
+  guessFromPolicyCode: boolean;
   /** Which field or phrase decided the reason, e.g. "status 5.1.1" or "phrase: mailbox full". Masked. */
   evidence: string;
   /** The MTA family whose format was decoded ("Postfix", "RFC3464", "fragment", ...). */

@@ -127,6 +127,22 @@ describe("classify CLI", () => {
     ]);
   });
 
+  it("--json: a verdict resting on a policy code alone is printed as any other, its guess mark left out", async () => {
+    const paste = "<mio@example.net>: host mx1.example.net[198.51.100.7] said: 550 5.7.1";
+    expect((await classify(paste)).records[0]?.guessFromPolicyCode).toBe(true);
+    const [line] = await classifyJson("-", paste);
+    expect(line!.records).toEqual([
+      {
+        reason: "securityerror",
+        topic: "auth-failed",
+        status: "5.7.1",
+        action: "failed",
+        replyCode: "550",
+        recipient: "m***@example.net",
+      },
+    ]);
+  });
+
   it("--json: the To: of the notice is not the recipient", async () => {
     const paste =
       "To: taro.yamada@xa2.so-net.ne.jp\nSubject: Returned mail: see transcript for details\n550 5.1.1 <ken@example.com>... User unknown";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classify } from "../knowledge/classify.ts";
-import { guessedFromPolicyCode, POLICY_CODE_GUESS } from "../knowledge/status-table.ts";
+import { POLICY_CODE_GUESS } from "../knowledge/status-table.ts";
 
 async function records(paste: string) {
   return (await classify(paste, { kind: "fragment" })).records;
@@ -51,7 +51,7 @@ describe("classify: a policy code with no words that say which policy", () => {
     const [r] = await records("<mio@example.net>: host mx1.example.net[198.51.100.7] said: 550 5.7.1");
     expect([r?.reason, r?.topic, r?.status]).toEqual(["securityerror", "auth-failed", "5.7.1"]);
     expect(r?.confidence).toBe(POLICY_CODE_GUESS);
-    expect(r && guessedFromPolicyCode(r)).toBe(true);
+    expect(r?.guessFromPolicyCode).toBe(true);
   });
 
   it("does the same for 4.7.1, 4.7.0 and 5.7.0 alone, and words that name no policy change nothing", async () => {
@@ -62,7 +62,7 @@ describe("classify: a policy code with no words that say which policy", () => {
       "554 5.7.1 Message rejected",
     ]) {
       const [r] = await records(paste);
-      expect(r && guessedFromPolicyCode(r), paste).toBe(true);
+      expect(r?.guessFromPolicyCode, paste).toBe(true);
     }
   });
 
@@ -75,7 +75,7 @@ describe("classify: a policy code with no words that say which policy", () => {
       "550 5.7.13",
     ]) {
       const [r] = await records(paste);
-      expect(r && guessedFromPolicyCode(r), paste).toBe(false);
+      expect(r?.guessFromPolicyCode, paste).toBe(false);
     }
   });
 });

@@ -259,6 +259,7 @@ function record(fields: Partial<BounceRecord>): BounceRecord {
     recipient: "",
     recipientDomain: "",
     confidence: 1,
+    guessFromPolicyCode: false,
     evidence: "",
     lhost: "",
     ...fields,

@@ -1,6 +1,5 @@
 import { shouldWarn } from "../../knowledge/pii.ts";
 import { answersEveryTopic, type Question } from "../../knowledge/questions.ts";
-import { guessedFromPolicyCode } from "../../knowledge/status-table.ts";
 import type { BounceRecord, TopicId } from "../../knowledge/types.ts";
 import { diagnosisOf } from "../diagnosis.ts";
 import type { DialogEvent } from "../events.ts";
@@ -93,7 +92,7 @@ export function bounceEvents(ctx: InterpretContext, b: BounceRead, before: Dialo
   if (ownWords === "backscatter")
     Object.assign(diagnosis, { topic: "backscatter", recipients: [], moreRecipients: 0 });
   // Which rule a policy code alone refused by, the user's own words say.
-  else if (ownWords !== undefined && guessedFromPolicyCode(record)) diagnosis.topic = ownWords;
+  else if (ownWords !== undefined && record.guessFromPolicyCode) diagnosis.topic = ownWords;
   return [...before, { type: "PASTE", diagnosis }];
 }
 

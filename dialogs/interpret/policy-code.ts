@@ -1,6 +1,5 @@
 import { firstBounceLine } from "../../knowledge/ocr/clean.ts";
 import { maskPii } from "../../knowledge/pii.ts";
-import { guessedFromPolicyCode } from "../../knowledge/status-table.ts";
 import type { BounceRecord } from "../../knowledge/types.ts";
 import type { DialogEvent } from "../events.ts";
 import { cut } from "../text.ts";
@@ -28,7 +27,7 @@ export function policyCodeOnly(
 ): DialogEvent | undefined {
   // Another recipient's reason was read: that paste has a diagnosis to show, as before.
   const known = records.filter((r) => r.topic !== "unknown");
-  if (!guessedFromPolicyCode(record) || !known.every(guessedFromPolicyCode)) return undefined;
+  if (!record.guessFromPolicyCode || !known.every((r) => r.guessFromPolicyCode)) return undefined;
   const { status, replyCode } = record;
   const read = ownWords ? "" : (lineWith(text, status) ?? firstBounceLine(text) ?? "");
   const line = from === "paste" && spokenLine(read) ? "" : read;

@@ -108,6 +108,7 @@ export function toRecord(
     recipient: draft.recipient ? maskAddress(draft.recipient) : "",
     recipientDomain: domainOf(draft.recipient),
     confidence: policyCodeOnly ? POLICY_CODE_GUESS : phraseOnly ? 0.6 : CONFIDENCE[decision.basis],
+    guessFromPolicyCode: policyCodeOnly,
     evidence: verdictOnly ? "" : maskPii(decision.evidence.slice(0, 200)),
     lhost: draft.lhost,
   };
