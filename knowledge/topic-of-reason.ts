@@ -49,5 +49,9 @@ export function topicOf(reason: Reason, action: DsnAction = "", status = ""): To
   if (action === "delayed" || (status.startsWith("4.") && reason === "expired" && action !== "failed"))
     return "delayed";
   if (status === "5.1.3" || status === "4.1.3") return "address-syntax";
+  // A temporary failure that names no reason ("450 4.0.0 Temporary failure", "451 4.3.0", a private
+  // 4.0.901 from a 4xx reply or the words "temporary failure"): the recipient's server could not take the
+  // mail for the moment, so the advice is to wait and send again later, not "we could not read it".
+  if ((reason === "onhold" || reason === "undefined") && status.startsWith("4.")) return "server-trouble";
   return TOPIC_BY_REASON[reason];
 }

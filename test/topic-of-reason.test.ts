@@ -26,6 +26,16 @@ describe("topicOf", () => {
     expect(topicOf("userunknown", "failed", "5.1.3")).toBe("address-syntax");
   });
 
+  it("gives a temporary failure that names no reason the temporary-trouble advice, a permanent one none", () => {
+    for (const status of ["4.0.0", "4.3.0", "4.4.0", "4.0.901"]) {
+      expect(topicOf("onhold", "failed", status), status).toBe("server-trouble");
+      expect(topicOf("undefined", "failed", status), status).toBe("server-trouble");
+    }
+    expect(topicOf("onhold", "failed", "5.0.0")).toBe("unknown");
+    expect(topicOf("onhold", "failed", "")).toBe("unknown");
+    expect(topicOf("onhold", "delayed", "4.3.0")).toBe("delayed");
+  });
+
   it("never turns a non-failure into advice about a failure", () => {
     for (const reason of ["delivered", "feedback", "vacation"] as const)
       expect(topicOf(reason)).toBe("not-a-bounce");

@@ -3,6 +3,7 @@ import { POLICY_CODE_GUESS, privateStatus, saysOnlyPolicy } from "../status-tabl
 import { topicOf } from "../topic-of-reason.ts";
 import type { Basis, BounceRecord, Decision, InputKind, TopicId } from "../types.ts";
 import type { Draft } from "./draft.ts";
+import { saysTemporary } from "./temporary.ts";
 import { domainOf, forMatching } from "./text.ts";
 
 const CONFIDENCE: Record<Basis, number> = {
@@ -72,10 +73,11 @@ function topicFor(draft: Draft, decision: Decision, status: string): TopicId {
   return topic;
 }
 
+/** Whether a draft without a status says its failure is temporary: its action, reply code or words. */
 function isTemporary(draft: Draft): boolean {
   if (draft.action === "delayed") return true;
   if (draft.replyCode) return draft.replyCode.startsWith("4");
-  return false;
+  return saysTemporary(draft.diagnosis);
 }
 
 /**

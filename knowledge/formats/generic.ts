@@ -5,6 +5,7 @@ import { header, type Message } from "../bounce/message.ts";
 import { noticeLines } from "../bounce/notice.ts";
 import { isHeaderLine, noticeAddressees } from "../bounce/notice-headers.ts";
 import { hasSmtpCode, isSignalLine, knownPhrase } from "../bounce/signals.ts";
+import { saysTemporary } from "../bounce/temporary.ts";
 import {
   findAddresses,
   firstAddress,
@@ -46,7 +47,8 @@ const REPLY_AT_END = /(?:^|[\s:;(<[])[45]\d\d\s{0,8}$/;
  */
 const signalLineIn = (fragment: boolean, pasted = false) =>
   fragment
-    ? (l: string) => isSignalLine(l, pasted) || REPLY_AT_END.test(l) || (pasted && namesProblem(l))
+    ? (l: string) =>
+        isSignalLine(l, pasted) || REPLY_AT_END.test(l) || (pasted && (namesProblem(l) || saysTemporary(l)))
     : (l: string) => isSignalLine(l, true);
 
 /** Words that make a text a bounce even when no line carries a code. */
@@ -241,9 +243,11 @@ export function genericDrafts(message: Message, lines: string[], lhost: string):
       (hasSmtpCode(b.text) || knownPhrase(b.text) !== undefined || (fragment && REPLY_AT_END.test(b.text))),
   );
   // A pasted entry that names its problem in plain words only ("x@example.jp: Domain does not exist"),
-  // when no entry has a code or phrase: an address quoted inside another's answer ("<root@x>... Domain of
-  // sender address root@x does not exist") is not an entry of its own.
-  if (withSignal.length === 0 && fragment) withSignal = blocks.filter((b) => b.text && namesProblem(b.text));
+  // or says only that it failed for the moment ("<x@example.jp>: temporary failure"), when no entry has a
+  // code or phrase: an address quoted inside another's answer ("<root@x>... Domain of sender address
+  // root@x does not exist") is not an entry of its own.
+  if (withSignal.length === 0 && fragment)
+    withSignal = blocks.filter((b) => b.text && (namesProblem(b.text) || saysTemporary(b.text)));
   if (withSignal.length > 0) {
     // One recipient whose entry carries a code but no words a reason knows ("see DSN code 5.1.0"), and
     // the server's own words elsewhere in the paste, outside the entry: both are its explanation.
