@@ -12,9 +12,14 @@
  * diagnosis on screen, plus 300-character and 5,000-character messages of mixed scripts. Untimed
  * warm-up rounds first (a server is always warm), then each text is timed alone, many rounds; p50 and
  * p99 per message in microseconds. The acceptance bound is 2 ms at p99 for the interpreter.
+ *
+ * The dialog sets grow every round, so two commits compare only on the same texts:
+ * `npm run bench:understand -- --texts FILE…` reads the utterances of those files instead (YAML lists of
+ * `{ text, context }` as in test/dialog-eval, e.g. a dev.yaml of an earlier commit saved with `git show`),
+ * the two long messages still added. The first line says which texts were read.
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { parse } from "yaml";
 import { knowledgeServices } from "../bot/wiring.ts";
 import { createInterpreter, type SessionView } from "../dialogs/interpret.ts";
@@ -23,9 +28,17 @@ import { buildQuestionIndex } from "../dialogs/understand/understand.ts";
 import { loadKnowledge, matchSymptom } from "../knowledge/knowledge.ts";
 import type { TopicId } from "../knowledge/types.ts";
 
+const ARGS = process.argv.slice(2);
 const dir = join(import.meta.dirname, "..", "test", "dialog-eval");
-const utterances = ["dev.yaml", "held-out.yaml"].flatMap(
-  (f) => parse(readFileSync(join(dir, f), "utf8")) as { text: string; context: string }[],
+const files = ARGS.includes("--texts")
+  ? ARGS.filter((a) => !a.startsWith("--")).map((f) => resolve(f))
+  : ["dev.yaml", "held-out.yaml"].map((f) => join(dir, f));
+if (files.length === 0) {
+  console.error("usage: npm run bench:understand -- [--texts FILE…]");
+  process.exit(2);
+}
+const utterances = files.flatMap(
+  (f) => parse(readFileSync(f, "utf8")) as { text: string; context: string }[],
 );
 const mixed = "メールが戻ってくる User unknown って何？ ようりょうおーばー 550 ";
 const texts: { text: string; topic: TopicId | null }[] = [
@@ -46,15 +59,33 @@ const view = (topic: TopicId | null): SessionView => ({ lang: "ja", topic, picki
 async function measure(name: string, run: (t: { text: string; topic: TopicId | null }) => unknown) {
   for (let i = 0; i < 3; i++) for (const t of texts) await run(t); // warm-up
   const times: number[] = [];
-  for (let round = 0; round < 15; round++)
+  // Each round's own p99 too: their spread shows how much the machine's load moved the figure.
+  const roundP99: number[] = [];
+  for (let round = 0; round < 15; round++) {
+    const inRound: number[] = [];
     for (const t of texts) {
       const start = process.hrtime.bigint();
       await run(t);
-      times.push(Number(process.hrtime.bigint() - start) / 1_000);
+      inRound.push(Number(process.hrtime.bigint() - start) / 1_000);
     }
+    for (const t of inRound) times.push(t);
+    inRound.sort((a, b) => a - b);
+    roundP99.push(quantile(inRound, 0.99));
+  }
   times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { name, p50: at(0.5), p99: at(0.99), max: times.at(-1)! };
+  roundP99.sort((a, b) => a - b);
+  return {
+    name,
+    p50: quantile(times, 0.5),
+    p99: quantile(times, 0.99),
+    max: times.at(-1)!,
+    rounds: `${roundP99[0]!.toFixed(0)}–${roundP99.at(-1)!.toFixed(0)}`,
+  };
+}
+
+/** The value at `q` of sorted times. */
+function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
 const rows = [
@@ -65,15 +96,16 @@ const rows = [
   ),
 ];
 const base = rows[0]!;
+console.log(`texts of ${files.map((f) => relative(process.cwd(), f) || f).join(", ")}`);
 console.log(
   `${texts.length} texts × 15 rounds; ${index.size.questions} questions, ${index.size.examples} examples, ${index.size.features} features`,
 );
 console.log(
-  `${"".padEnd(32)} ${"p50 µs".padStart(9)} ${"p99 µs".padStart(9)} ${"max µs".padStart(9)}  p99 / baseline p99`,
+  `${"".padEnd(32)} ${"p50 µs".padStart(9)} ${"p99 µs".padStart(9)} ${"max µs".padStart(9)}  p99 / baseline p99  p99 per round µs`,
 );
 for (const r of rows)
   console.log(
-    `${r.name.padEnd(32)} ${r.p50.toFixed(1).padStart(9)} ${r.p99.toFixed(1).padStart(9)} ${r.max.toFixed(0).padStart(9)}  ${(r.p99 / base.p99).toFixed(1)}×`,
+    `${r.name.padEnd(32)} ${r.p50.toFixed(1).padStart(9)} ${r.p99.toFixed(1).padStart(9)} ${r.max.toFixed(0).padStart(9)}  ${`${(r.p99 / base.p99).toFixed(1)}×`.padEnd(18)}  ${r.rounds}`,
   );
 const whole = rows[2]!;
 console.log(
