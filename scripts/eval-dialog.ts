@@ -96,6 +96,10 @@ const DEV_BLOCKS = {
   // sent (cold and on screen), "was this helpful?" answered in other words or with a question, goodbye or giving
   // up in anger; written first.
   "dev-acts14": "ACTS 14",
+  // acts15's check (round 25): Indian and Philippine English ("kindly revert", "po"), a why about returned mail
+  // never sent against "I never sent these", "is this an automatic reply?" about the mail on screen, what the
+  // chat costs (not known), the Q&A board asked for in words, SPF asked; written first.
+  "dev-acts15": "ACTS 15",
   // dialog2's own check (round 11): follow-ups and cold questions written before the round's changes.
   "dev-dialog2": "DIALOG2",
   // dialog2's own check (round 12): follow-ups by kind of question and acts in context, written before its changes.
