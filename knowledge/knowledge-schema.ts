@@ -362,6 +362,18 @@ export const questionSchema = strict({
   ifTold: id.optional(),
   ifDenied: id.optional(),
   ifHowAsked: id.optional(),
+  ifWhyAsked: id.optional(),
+  aboutMail: z
+    .object(
+      {
+        topics: z.array(z.enum(TOPIC_IDS, { error: "is not a topic id" })).min(1),
+        words: z.array(z.string().trim().min(1)).min(1),
+        unless: z.array(z.string().trim().min(1)).optional(),
+      },
+      { error: "must be { topics: [topic ids], words: [words], unless: [words] }" },
+    )
+    .strict()
+    .optional(),
   withoutBounce: id.optional(),
   asksHelp: z.boolean({ error: "must be true or false" }).optional(),
   anyDiagnosis: z.boolean({ error: "must be true or false" }).optional(),

@@ -126,6 +126,18 @@ export interface Question {
    */
   ifHowAsked?: string;
   /**
+   * Asked why (「送ってないのになんで私に？」 "why do these come to me if I sent nothing"), it is answered as this
+   * question: what it says is told as the reason the user wonders at, and the why is what they ask.
+   */
+  ifWhyAsked?: string;
+  /**
+   * With one of `topics` on screen, a text read as this question that names one of `words` (and none of
+   * `unless`) asks about the mail on screen, not about the chat: 「これ自動返信？」 after "an automatic reply,
+   * no delivery failure" asks whether that mail is one, not whether the assistant is a program. Answered as
+   * the diagnosis in plain words. Words are matched in the text folded (width, case), as written.
+   */
+  aboutMail?: { topics: readonly TopicId[]; words: readonly string[]; unless?: readonly string[] };
+  /**
    * Asked with nothing on screen by a text that names no returned mail, or names one only to say none came
    * (「ちゃんと相手に届いてる？」「エラーは来てない、届いた？」), it is answered as this question: `did-it-arrive`
    * then asks whether no returned mail means it arrived (`no-bounce-arrived`).
@@ -257,6 +269,16 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         ...(raw.ifTold && { ifTold: raw.ifTold }),
         ...(raw.ifDenied && { ifDenied: raw.ifDenied }),
         ...(raw.ifHowAsked && { ifHowAsked: raw.ifHowAsked }),
+        ...(raw.ifWhyAsked && { ifWhyAsked: raw.ifWhyAsked }),
+        ...(raw.aboutMail && {
+          aboutMail: {
+            topics: raw.aboutMail.topics,
+            words: raw.aboutMail.words.map((w) => w.normalize("NFKC").toLowerCase()),
+            ...(raw.aboutMail.unless && {
+              unless: raw.aboutMail.unless.map((w) => w.normalize("NFKC").toLowerCase()),
+            }),
+          },
+        }),
         ...(raw.withoutBounce && { withoutBounce: raw.withoutBounce }),
         ...(raw.asksHelp && { asksHelp: true }),
         ...(raw.anyDiagnosis && { anyDiagnosis: true }),
@@ -278,6 +300,8 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
       throw new DataFileError(q.file, `${q.id}.ifDenied`, `"${q.ifDenied}" is not a question id`);
     if (q.ifHowAsked && !questions.has(q.ifHowAsked))
       throw new DataFileError(q.file, `${q.id}.ifHowAsked`, `"${q.ifHowAsked}" is not a question id`);
+    if (q.ifWhyAsked && !questions.has(q.ifWhyAsked))
+      throw new DataFileError(q.file, `${q.id}.ifWhyAsked`, `"${q.ifWhyAsked}" is not a question id`);
     if (q.withoutBounce && !questions.has(q.withoutBounce))
       throw new DataFileError(q.file, `${q.id}.withoutBounce`, `"${q.withoutBounce}" is not a question id`);
     if (q.withDiagnosis && !questions.has(q.withDiagnosis))

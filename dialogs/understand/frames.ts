@@ -44,6 +44,17 @@ const ASKING_WORDS = [
   "which",
   "when",
 ];
+/**
+ * Words that ask why (「送ってないのになんで私に？」 "how come they land in my inbox"). Not 「何で」, which also asks
+ * by what means (「何で送ればいい？」).
+ */
+const WHY_WORDS = ["なぜ", "なんで", "どうして", "why", "how come", "howcome", "what for"];
+
+/** Whether a text asks why: a plain scan. */
+export function asksWhy(text: string): boolean {
+  return includesAny(folded(text, MAX_QUESTION_CHARS), WHY_WORDS);
+}
+
 const END_MARKS = new Set([..." \n\t。.!！?？、,〜~…ー"]);
 
 /**

@@ -2,7 +2,7 @@ import { answerable, type Question, type QuestionBank } from "../../knowledge/qu
 import type { TopicId } from "../../knowledge/types.ts";
 import { folded, includesAny } from "../text.ts";
 import { isQuestion, sentencePieces, sentencesOf } from "./asking.ts";
-import { asksMeaning, termAskedAbout } from "./frames.ts";
+import { asksMeaning, asksWhy, termAskedAbout } from "./frames.ts";
 import { canonicalLength, type ReadingTable } from "./normalize.ts";
 import { asksLaterArrival, leftAlone, retriesForUser } from "./outcome.ts";
 import {
@@ -82,6 +82,30 @@ interface Rule {
 
 /** The rules in the order they are read (each one's example and why: its comment). */
 const OVERRIDES: readonly Rule[] = [
+  // 「これ自動返信？」 with the automatic reply on screen: asked of that mail, not of the chat (`aboutMail`).
+  {
+    name: "the mail on screen, not the chat",
+    when: (r, d) => {
+      const about = d.kind === "confident" ? question(r, d.id)?.aboutMail : undefined;
+      if (about === undefined || r.topic === null || r.roles.plainWords === undefined) return false;
+      const t = folded(r.text, MAX_QUESTION_CHARS);
+      return (
+        about.topics.includes(r.topic) && includesAny(t, about.words) && !includesAny(t, about.unless ?? [])
+      );
+    },
+    answer: (r) => r.roles.plainWords!.id,
+    last: true,
+  },
+  // 「送ってないのになんで私に来るの？」: what is told is the reason wondered at; the why is asked (`ifWhyAsked`),
+  // where that question answers the diagnosis on screen (or nothing is on screen).
+  {
+    name: "why asked of what is told",
+    when: (r, d) => {
+      const why = d.kind === "confident" ? question(r, question(r, d.id)?.ifWhyAsked) : undefined;
+      return why !== undefined && (r.topic === null || why.topics[r.topic] !== undefined) && once(r, asksWhy);
+    },
+    answer: (r, d) => question(r, confidentId(d))!.ifWhyAsked!,
+  },
   // 「ドメインってそもそも何？」 cold: the word asked about tells which of the close "what is X" questions is meant.
   {
     name: "term tells which",
