@@ -138,6 +138,9 @@ const DEV_BLOCKS = {
   // (DNS, IMAP/POP, a port), out of scope, and phone spellings (dakuten dropped, big small kana, romaji,
   // half-width katakana, voice input unpunctuated, emoji inside), written before its changes.
   "dev-cold14": "COLD 14",
+  // cold15's own check (round 25): the common cold questions in plain kanji, and as phones type them (a dakuten
+  // dropped, a small kana typed big, voice fillers unpunctuated, a trailing ー or 〜, half-width katakana, romaji).
+  "dev-cold15": "COLD 15",
   // emotion's own check (round 13): the question or situation inside an upset message, written before its changes.
   "dev-emotion3": "EMOTION3",
   // emo's own check (round 14): forms of upset not covered before (fear, resignation, sarcasm, deadlines,

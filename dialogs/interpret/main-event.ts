@@ -202,7 +202,10 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     const rest = ctx.index.understand(besides, session.topic);
     const clearly = rest.kind === "confident" && (rest.candidates[0]?.score ?? 0) >= TOLD_CLEAR;
     const told = clearly ? ctx.questions.get(rest.id) : undefined;
-    if (told?.statement && !isGreeting(told.id)) return questionEvent(ctx, told, session.topic);
+    // What is told besides returned mail is never "it is no returned mail" (`notBounce`, spam received): in
+    // 「メールが全部戻ってくる」 the words left, 「メールが…くる」, are those of the mail that came back.
+    if (told?.statement && !told.notBounce && !isGreeting(told.id))
+      return questionEvent(ctx, told, session.topic);
   }
   if (m.fromServer && !m.typed) return { type: "UNREADABLE", paste: unreadPaste(text) };
   // 「で？」「え？」「それから？」 "so?": a reaction to the last answer that asks nothing of its own is a
