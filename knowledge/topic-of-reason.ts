@@ -1,3 +1,4 @@
+import { reasonOfStatus } from "./status-table.ts";
 import type { DsnAction, Reason, TopicId } from "./types.ts";
 
 /**
@@ -42,6 +43,9 @@ const TOPIC_BY_REASON: Record<Reason, TopicId> = {
   vacation: "not-a-bounce",
 };
 
+/** Temporary codes (RFC 3463) whose reason in the status table names a lasting fault. */
+const TEMPORARY_TROUBLE: ReadonlySet<string> = new Set(["4.2.1", "4.3.2"]);
+
 export function topicOf(reason: Reason, action: DsnAction = "", status = ""): TopicId {
   // An expired message with a 4.x status is still being retried, unless the notice says the server gave
   // up ("Action: failed", e.g. "554 4.4.7 Message expired: unable to deliver in 840 minutes"): that mail
@@ -53,5 +57,10 @@ export function topicOf(reason: Reason, action: DsnAction = "", status = ""): To
   // 4.0.901 from a 4xx reply or the words "temporary failure"): the recipient's server could not take the
   // mail for the moment, so the advice is to wait and send again later, not "we could not read it".
   if ((reason === "onhold" || reason === "undefined") && status.startsWith("4.")) return "server-trouble";
+  // So does a temporary code whose table reason would advise on a lasting fault: 4.2.1 "mailbox
+  // disabled" for now (at big providers a rate limit: "receiving mail too quickly") is no block list of
+  // the sender's, 4.3.2 "system not accepting network messages" (shutting down, overloaded) no domain
+  // that does not exist. Only where that reason is the code's own (a phrase naming a cause keeps it).
+  if (TEMPORARY_TROUBLE.has(status) && reasonOfStatus(status) === reason) return "server-trouble";
   return TOPIC_BY_REASON[reason];
 }

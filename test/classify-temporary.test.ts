@@ -44,6 +44,12 @@ describe("classify: a temporary failure that names no reason", () => {
     expect((await first("421 4.7.0 temporary failure"))?.guessFromPolicyCode).toBe(true);
   });
 
+  it("gives a bare 4.2.1 or 4.3.2 the temporary-trouble advice, not a block list or a missing domain", async () => {
+    for (const paste of ["450 4.2.1", "452 4.3.2 System not accepting network messages"])
+      expect((await first(paste))?.topic, paste).toBe("server-trouble");
+    expect((await first("450 4.2.1 Mailbox disabled"))?.topic).toBe("account-suspended");
+  });
+
   it("is no temporary trouble when the code or the words say the failure is permanent", async () => {
     expect((await first("550 5.0.0 Temporary failure"))?.topic).toBe("unknown");
     expect((await first("<kijitora@example.net>: permanent failure, temporary failure"))?.topic).not.toBe(

@@ -36,6 +36,15 @@ describe("topicOf", () => {
     expect(topicOf("onhold", "delayed", "4.3.0")).toBe("delayed");
   });
 
+  it("gives a temporary code whose table reason names a lasting fault the temporary-trouble advice", () => {
+    expect(topicOf("blocked", "failed", "4.2.1")).toBe("server-trouble");
+    expect(topicOf("notaccept", "failed", "4.3.2")).toBe("server-trouble");
+    // A cause named in words keeps its advice; the permanent codes keep theirs.
+    expect(topicOf("suspend", "failed", "4.2.1")).toBe("account-suspended");
+    expect(topicOf("blocked", "failed", "4.3.2")).toBe("sender-blocklisted");
+    expect(topicOf("notaccept", "failed", "5.3.2")).toBe("host-unknown");
+  });
+
   it("never turns a non-failure into advice about a failure", () => {
     for (const reason of ["delivered", "feedback", "vacation"] as const)
       expect(topicOf(reason)).toBe("not-a-bounce");
