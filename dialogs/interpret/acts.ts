@@ -14,7 +14,15 @@ import { canonicalLength, negates } from "../understand/normalize.ts";
 import type { Understanding } from "../understand/understand.ts";
 import { fitsScreen, isConversationAct, isPleasantry, REQUESTED_ACTS } from "./answers.ts";
 import type { QuestionContext } from "./context.ts";
-import { asksFor, isConnective, opensWithBut, wants, withoutBut, withoutCounts } from "./scans.ts";
+import {
+  asksFor,
+  endsAsQuestion,
+  isConnective,
+  opensWithBut,
+  wants,
+  withoutBut,
+  withoutCounts,
+} from "./scans.ts";
 import { ACT_AS_EXAMPLE, ASKED_AS_EXAMPLE, MAX_REACTION_CHARS, PLEASANTRY_PIECE } from "./thresholds.ts";
 
 /**
@@ -136,7 +144,13 @@ export function beyondPleasantries(
   // What is left must ask: 「ありがとう。相手に連絡してみます」 tells what they will do, and is thanks.
   if (rest.length === 0 || rest.length === pieces.length || !rest.some(isQuestion)) return whole;
   const asked = ctx.index.understand(rest.join("。"), topic);
-  return asked.kind === "confident" && !isPleasantry(ctx, asked.id) ? asked : whole;
+  if (asked.kind === "confident") return isPleasantry(ctx, asked.id) ? whole : asked;
+  // 「夜分にすみません。こちらは何時まで受け付けていますか」: a question of ours a few come close to, asked as one
+  // after a polite opener (a mark, or 「…か」: not 「はいはい、また待てってことね」), is read as it would be asked
+  // alone (the likeliest, the others under it), not as the opener.
+  const top = asked.candidates[0];
+  const askedAsOne = rest.some(endsAsQuestion);
+  return asked.kind === "unsure" && top && askedAsOne && !isPleasantry(ctx, top.id) ? asked : whole;
 }
 
 /**

@@ -181,3 +181,10 @@ export function withoutConditions(text: string, words: TypedWords): string {
 export function withoutCounts(text: string): string {
   return withoutWords(text, COUNTING);
 }
+
+/** 「…ないんですか」「…できる？」: a text that ends as a question (a mark, or 「か」), not a story or a count. */
+export function endsAsQuestion(text: string): boolean {
+  const end = trimEndOf(text.normalize("NFKC"), QUESTION_TAIL);
+  return end.endsWith("?") || end.endsWith("か");
+}
+const QUESTION_TAIL = new Set([..." 。.、,…〜~!"]);

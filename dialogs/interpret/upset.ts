@@ -8,13 +8,15 @@ import {
   sentenceAsks,
   sentencesOf,
 } from "../understand/asking.ts";
+import { ordersBluntly } from "../understand/feelings/anger.ts";
 import { saysSomething } from "../understand/feelings/says.ts";
 import { canonicalLength } from "../understand/normalize.ts";
+import { THRESHOLDS } from "../understand/thresholds.ts";
 import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
 import { complains, fitsScreen, isConversationAct, isFrame, isGeneral, isPleasantry } from "./answers.ts";
 import type { QuestionContext, UpsetContext } from "./context.ts";
 import { preferred, wantEnd, wanted } from "./question.ts";
-import { namesPerson, removedFrom, wants } from "./scans.ts";
+import { endsAsQuestion, namesPerson, removedFrom, wants } from "./scans.ts";
 import {
   ACT_AS_EXAMPLE,
   CALM_CLEAR,
@@ -98,7 +100,7 @@ const KNOWN_ALREADY = [
 
 /**
  * 「それじゃAIの意味ないじゃん。人に聞かせてよ」「何度聞いても同じ答えしか返ってこない。人と話させて」: a person
- * asked for by name, as a request or a want, in the last piece of an upset message is what they want, whatever
+ * asked for by name, as a request, a want or an order, in the last piece of an upset message is what they want, whatever
  * the anger before it says of the talk ("that didn't help"). `calm`: the text without its words of feeling.
  */
 export function personAskedLast(
@@ -108,10 +110,21 @@ export function personAskedLast(
 ): Understanding | undefined {
   const pieces = clausesOf(calm.slice(0, MAX_QUESTION_CHARS));
   const last = pieces.at(-1);
-  if (pieces.length < 2 || last === undefined || !namesPerson(last, ctx.words)) return undefined;
-  if (!wants(trimEndOf(last.trim(), CLOSING_PARTICLES))) return undefined;
+  if (last === undefined || !namesPerson(last, ctx.words)) return undefined;
+  // 「機械じゃなくて人を出せ」: a person barked for in the plain imperative is asked for too.
+  if (!wants(trimEndOf(last.trim(), CLOSING_PARTICLES)) && !ordersBluntly(last.normalize("NFKC")))
+    return undefined;
   const u = ctx.index.understand(last, topic);
-  return u.kind === "confident" && ctx.questions.get(u.id)?.does === "ask-person" ? u : undefined;
+  if (u.kind === "confident") return ctx.questions.get(u.id)?.does === "ask-person" ? u : undefined;
+  // 「機械じゃなくて人を出せ」: the person named and asked for comes close to "that didn't help" (the machine
+  // scorned): among the close readings of a piece that names a person and asks for one, the person is meant.
+  const top = u.candidates[0]?.score ?? 0;
+  const person = u.candidates.find(
+    (c) => ctx.questions.get(c.id)?.does === "ask-person" && c.score >= THRESHOLDS.ratio * top,
+  );
+  return person && top >= THRESHOLDS.confident
+    ? { kind: "confident", id: person.id, candidates: u.candidates }
+    : undefined;
 }
 /** 「聞かせてよ」「代わってね」: a request said with a closing particle (and its marks) is still one. */
 const CLOSING_PARTICLES = new Set([..."よねなー〜~!！。. "]);
@@ -281,13 +294,6 @@ function restatedCondition(
     return undefined;
   return { told: head.id, asked: ctx.index.understand(parts[1], topic) };
 }
-
-/** 「…ないんですか」「…できる？」: a text that ends as a question (a mark, or 「か」), not a story or a count. */
-function endsAsQuestion(text: string): boolean {
-  const end = trimEndOf(text.normalize("NFKC"), QUESTION_TAIL);
-  return end.endsWith("?") || end.endsWith("か");
-}
-const QUESTION_TAIL = new Set([..." 。.、,…〜~!"]);
 
 /**
  * A message without its words of feeling, read as a calm one is (the story around a question too), when
