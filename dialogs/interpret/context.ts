@@ -143,13 +143,16 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
       .filter((q) => q.needs?.some((w) => carrierIn(w) !== undefined))
       .map((q) => q.id),
   );
+  // The carrier a text names, read once per text: the index asks whether each candidate it ranks lacks its
+  // words, and the text is the same for all of them.
+  const carrierOfText = lastOnly(carrierIn);
   const lacksNeeded = (q: Question | undefined, text: string) => {
     if (q && saidOtherwise.get(q.id)?.(text) !== undefined) return true;
     const has = q ? needed.get(q.id) : undefined;
     return (
       has !== undefined &&
       has(text) === undefined &&
-      (!carriersCount.has(q!.id) || carrierIn(text) === undefined)
+      (!carriersCount.has(q!.id) || carrierOfText(text) === undefined)
     );
   };
   const symptomByClass = symptomClassMatcher(deps.knowledge.symptoms, readings);
@@ -213,6 +216,15 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
     ),
     carrierIn,
     carrierFollowUps: carrierFollowUpsOf(deps),
+  };
+}
+
+/** `read` remembering its answer for the last text only (a pure reading of a string). */
+function lastOnly<T>(read: (text: string) => T): (text: string) => T {
+  let last: { text: string; value: T } | undefined;
+  return (text) => {
+    if (last?.text !== text) last = { text, value: read(text) };
+    return last.value;
   };
 }
 
