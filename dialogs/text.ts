@@ -1,5 +1,7 @@
 /** Small text helpers shared by the interpreter, the UI schema and the renderer. */
 
+import { fold } from "../knowledge/fold.ts";
+
 /** Cuts to at most `max` UTF-16 units without splitting a surrogate pair, adding "…" when cut. */
 export function cut(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -11,8 +13,7 @@ export function cut(text: string, max: number): string {
 
 /** How typed commands are compared: width, case and trailing punctuation do not matter. */
 export function normalizeCommand(text: string): string {
-  const folded = text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
-  return trimEndOf(folded, TRAILING_PUNCTUATION);
+  return trimEndOf(fold(text).replace(/\s+/g, " ").trim(), TRAILING_PUNCTUATION);
 }
 
 export const TRAILING_PUNCTUATION: ReadonlySet<string> = new Set([..." 。、.!?！？~〜…"]);
@@ -86,7 +87,7 @@ export function lettersIn(list: readonly string[], text: string, also: string, p
 
 /** A text as phrase scans read it: its first `max` UTF-16 units, width-folded (NFKC) and lower-cased. */
 export function folded(text: string, max = text.length): string {
-  return text.slice(0, max).normalize("NFKC").toLowerCase();
+  return fold(text.slice(0, max));
 }
 
 /** Whether `text`, folded, contains any of `words` (given folded). */

@@ -4,7 +4,7 @@ import { DataFileError, loadDataFile } from "../knowledge/data-file.ts";
 import { TOPIC_IDS } from "../knowledge/types.ts";
 import { graphemeLength, LINE_LIMITS } from "../platform/line-limits.ts";
 import { UNSUPPORTED_KINDS } from "./events.ts";
-import { normalizeCommand } from "./text.ts";
+import { folded, normalizeCommand } from "./text.ts";
 
 /**
  * The assistant's own words (greeting, warnings, menus, feedback, escalation) live in
@@ -72,7 +72,7 @@ const foldedWord = z
   .string()
   .refine((w) => w.trim() !== "", "must not be empty")
   .refine(
-    (w) => w === w.normalize("NFKC").toLowerCase(),
+    (w) => w === folded(w),
     "must be written as typed text is compared: lower case, half-width letters, full-width kana (NFKC)",
   );
 const foldedList = z.array(foldedWord).min(1, "needs at least one word");

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DataFileError, loadDataFile } from "./data-file.ts";
+import { fold } from "./fold.ts";
 import type { Knowledge, Localized, SymptomClass } from "./knowledge.ts";
 import {
   kanaEnglishSchema,
@@ -219,7 +220,7 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
             at(`examples.${j}`),
             "looks like personal data (an address, a phone or card number…); write examples without any",
           );
-        const key = example.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+        const key = fold(example).replace(/\s+/g, "");
         const owner = exampleOwner.get(key);
         if (owner && owner !== raw.id)
           throw new DataFileError(
@@ -273,9 +274,9 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         ...(raw.aboutMail && {
           aboutMail: {
             topics: raw.aboutMail.topics,
-            words: raw.aboutMail.words.map((w) => w.normalize("NFKC").toLowerCase()),
+            words: raw.aboutMail.words.map(fold),
             ...(raw.aboutMail.unless && {
-              unless: raw.aboutMail.unless.map((w) => w.normalize("NFKC").toLowerCase()),
+              unless: raw.aboutMail.unless.map(fold),
             }),
           },
         }),
@@ -294,23 +295,26 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         `${q.id}.courtesy`,
         "is for acts that answer with a text only (no does, no topics)",
       );
-    if (q.ifTold && !questions.has(q.ifTold))
-      throw new DataFileError(q.file, `${q.id}.ifTold`, `"${q.ifTold}" is not a question id`);
-    if (q.ifDenied && !questions.has(q.ifDenied))
-      throw new DataFileError(q.file, `${q.id}.ifDenied`, `"${q.ifDenied}" is not a question id`);
-    if (q.ifHowAsked && !questions.has(q.ifHowAsked))
-      throw new DataFileError(q.file, `${q.id}.ifHowAsked`, `"${q.ifHowAsked}" is not a question id`);
-    if (q.ifWhyAsked && !questions.has(q.ifWhyAsked))
-      throw new DataFileError(q.file, `${q.id}.ifWhyAsked`, `"${q.ifWhyAsked}" is not a question id`);
-    if (q.withoutBounce && !questions.has(q.withoutBounce))
-      throw new DataFileError(q.file, `${q.id}.withoutBounce`, `"${q.withoutBounce}" is not a question id`);
-    if (q.withDiagnosis && !questions.has(q.withDiagnosis))
-      throw new DataFileError(q.file, `${q.id}.withDiagnosis`, `"${q.withDiagnosis}" is not a question id`);
+    for (const field of REDIRECTS) {
+      const to = q[field];
+      if (to && !questions.has(to))
+        throw new DataFileError(q.file, `${q.id}.${field}`, `"${to}" is not a question id`);
+    }
   }
   const backgroundFile = join(dir, BACKGROUND_FILE);
   const background = existsSync(backgroundFile) ? loadBackground(backgroundFile) : undefined;
   return { questions, readings, kanaEnglish, ...(background && { background }) };
 }
+
+/** The fields that name another question to answer instead: each must be a question id. */
+const REDIRECTS = [
+  "ifTold",
+  "ifDenied",
+  "ifHowAsked",
+  "ifWhyAsked",
+  "withoutBounce",
+  "withDiagnosis",
+] as const satisfies readonly (keyof Question)[];
 
 /** Where the background is kept, in knowledge/data/. */
 export const BACKGROUND_FILE = "questions-background.tsv";

@@ -182,6 +182,13 @@ describe("loadQuestions refuses broken data and names the file and the field", (
       says: /not a question id/,
     },
     {
+      broken: "a question answered when asked why that does not exist",
+      file: A,
+      change: (d) => (byId(d, "did-it-arrive").ifWhyAsked = "no-such-question"),
+      field: "did-it-arrive.ifWhyAsked",
+      says: /not a question id/,
+    },
+    {
       broken: "a reading not in hiragana",
       file: "readings.yaml",
       change: (d) => (d.容量 = "ヨウリョウ"),

@@ -51,9 +51,10 @@ function isNoise(line: string, sentences: boolean): boolean {
   return !/\s/.test(text) && !(sentences && JAPANESE.test(text));
 }
 
-export function knownPhrase(line: string, sentences = false): string | undefined {
+/** `lower`: the line already folded by forMatching, where the caller has it. */
+export function knownPhrase(line: string, sentences = false, lower?: string): string | undefined {
   if (isNoise(line, sentences)) return undefined;
-  const text = forMatching(line);
+  const text = lower ?? forMatching(line);
   if (text.length < 4) return undefined;
   const { found, count, end } = scanFirstParts(text);
   for (let k = 0; k < count; k++) {

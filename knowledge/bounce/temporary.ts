@@ -27,6 +27,15 @@ const PERMANENT_WORDS: readonly string[] = ["permanent", "恒久的"];
 
 /** Whether the text says the failure is temporary (and nowhere that it is permanent). */
 export function saysTemporary(text: string): boolean {
-  const lower = forMatching(text.length > 3000 ? text.slice(0, 3000) : text);
+  return temporaryIn(temporaryScan(text));
+}
+
+/** What saysTemporary reads: the text's first 3,000 characters, folded as the reasons read text (forMatching). */
+export function temporaryScan(text: string): string {
+  return forMatching(text.length > 3000 ? text.slice(0, 3000) : text);
+}
+
+/** saysTemporary of a text temporaryScan folded already (a caller that reads its words otherwise too). */
+export function temporaryIn(lower: string): boolean {
   return TEMPORARY_WORDS.some((w) => lower.includes(w)) && !PERMANENT_WORDS.some((w) => lower.includes(w));
 }

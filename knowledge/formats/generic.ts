@@ -5,7 +5,7 @@ import { header, type Message } from "../bounce/message.ts";
 import { noticeLines } from "../bounce/notice.ts";
 import { isHeaderLine, noticeAddressees } from "../bounce/notice-headers.ts";
 import { hasSmtpCode, isSignalLine, knownPhrase } from "../bounce/signals.ts";
-import { saysTemporary } from "../bounce/temporary.ts";
+import { temporaryIn, temporaryScan } from "../bounce/temporary.ts";
 import {
   findAddresses,
   firstAddress,
@@ -46,10 +46,25 @@ const REPLY_AT_END = /(?:^|[\s:;(<[])[45]\d\d\s{0,8}$/;
  * (written without blanks) are read for phrases only in a bounce's text, a whole mail or a pasted one.
  */
 const signalLineIn = (fragment: boolean, pasted = false) =>
-  fragment
-    ? (l: string) =>
-        isSignalLine(l, pasted) || REPLY_AT_END.test(l) || (pasted && (namesProblem(l) || saysTemporary(l)))
-    : (l: string) => isSignalLine(l, true);
+  !fragment
+    ? (l: string) => isSignalLine(l, true)
+    : !pasted
+      ? (l: string) => isSignalLine(l) || REPLY_AT_END.test(l)
+      : (l: string) => hasSmtpCode(l) || REPLY_AT_END.test(l) || readsAsProblem(l, true);
+
+/**
+ * A pasted bounce's line or block that names a problem: a known phrase (`phrase`), plain words, or a
+ * temporary failure. Folded once for the three: temporaryScan folds the first 3,000 characters, the whole
+ * text wherever the other two read it (600 at most).
+ */
+function readsAsProblem(text: string, phrase: boolean): boolean {
+  const lower = temporaryScan(text);
+  return (
+    (phrase && knownPhrase(text, true, lower) !== undefined) ||
+    namesProblem(text, lower) ||
+    temporaryIn(lower)
+  );
+}
 
 /** Words that make a text a bounce even when no line carries a code. */
 const BOUNCE_WORDS = [
@@ -247,7 +262,7 @@ export function genericDrafts(message: Message, lines: string[], lhost: string):
   // code or phrase: an address quoted inside another's answer ("<root@x>... Domain of sender address
   // root@x does not exist") is not an entry of its own.
   if (withSignal.length === 0 && fragment)
-    withSignal = blocks.filter((b) => b.text && (namesProblem(b.text) || saysTemporary(b.text)));
+    withSignal = blocks.filter((b) => b.text && readsAsProblem(b.text, false));
   if (withSignal.length > 0) {
     // One recipient whose entry carries a code but no words a reason knows ("see DSN code 5.1.0"), and
     // the server's own words elsewhere in the paste, outside the entry: both are its explanation.

@@ -368,7 +368,8 @@ export function keywordReason(f: Facts): { reason: Reason; words: string } | und
 /**
  * Whether a line of a pasted fragment names a problem in plain words ("kijitora@example.jp: Domain
  * does not exist", "Reason: Over quota"): a line to read, as one with a code or a known phrase is.
+ * `lower`: the line already folded by forMatching, where the caller has it.
  */
-export function namesProblem(line: string): boolean {
-  return line.length <= 600 && wordsReason(forMatching(line), "") !== undefined;
+export function namesProblem(line: string, lower?: string): boolean {
+  return line.length <= 600 && wordsReason(lower ?? forMatching(line), "") !== undefined;
 }
