@@ -272,6 +272,28 @@ describe("classify: pasted fragments", () => {
     );
     expect(cloudflare.records.map((r) => r.reason)).toEqual(["blocked"]);
   });
+  it("knows the provider by its own link or code when the screen cut off the recipient and the server", async () => {
+    const read = async (text: string) =>
+      (await classify(text, { kind: "fragment" })).records.map((r) => [r.reason, r.evidence]);
+    // Cox's block-list code under a plain "sender rejected"; no host name left on the screen.
+    expect(
+      await read(
+        [
+          "550 5.1.0 <news@shop.example.com> sender rejected. Refer to Error Codes",
+          "section at https://www.cox.com/residential/support/email-error-codes.html",
+          "for more information. AUP#CDRBL (in reply to MAIL FROM command)",
+        ].join("\n"),
+      ),
+    ).toEqual([["blocked", "Cox: AUP#CDRBL"]]);
+    // GoDaddy's code with its short link, quoted by a notice that does not name the server.
+    expect(
+      await read(
+        "550 5.7.1 192.0.2.7 is not allowed to send from <example.net> per its SPF Record. IB508 <http://x.co/srbounce>",
+      ),
+    ).toEqual([["authfailure", "GoDaddy: IB508"]]);
+    // Without the provider's mark the same words are read as anyone's: a refused sender.
+    expect((await read("550 5.1.0 <news@shop.example.com> sender rejected"))[0]?.[0]).toBe("rejected");
+  });
   it("reads Gmail's own sentence above a response that does not name the step", async () => {
     const paste = [
       "** Message not delivered **",

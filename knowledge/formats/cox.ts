@@ -36,6 +36,8 @@ const MESSAGES: readonly [Reason, readonly string[]][] = [
 export const cox: Provider = {
   name: "Cox",
   hosts: ["cox.net"],
+  // Its error-code page and its own codes (Spectrum's "AUP#" codes are letters and digits: "AUP#In-1310").
+  marks: ["cox.com/", "aup#cx", "aup#cdrbl", "aup#ipbl", "aup#urlbl"],
   reasonOf(_draft, f): Decision | undefined {
     const code = /aup#([a-z0-9]+)/.exec(f.text)?.[1]?.toUpperCase() ?? "";
     const reason: Reason | undefined =

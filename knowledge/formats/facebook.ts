@@ -45,6 +45,7 @@ const CODES: ReadonlyMap<string, Reason> = new Map(
 export const facebook: Provider = {
   name: "Facebook",
   hosts: ["facebook.com", "facebookmail.com"],
+  marks: ["postmaster.facebook.com", "facebook.com/postmaster"],
   reasonOf(_draft, f): Decision | undefined {
     const code = /\b([a-z]{3}-[pt]\d)\b/.exec(f.text)?.[1]?.toUpperCase();
     const reason = code ? CODES.get(code) : undefined;

@@ -25,5 +25,11 @@ export interface Provider {
   name: string;
   /** Domain or host-name suffixes: "google.com" matches "aspmx.l.google.com" and "google.com". */
   hosts: readonly string[];
+  /**
+   * Lower-case marks only this provider writes in its refusals (its help page's host, its own code's
+   * prefix: "cox.com/", "aup#cdrbl"): they name it where a screenshot or paste cut off both the
+   * recipient's domain and the answering server's name.
+   */
+  marks?: readonly string[];
   reasonOf(draft: Draft, facts: Facts): Decision | undefined;
 }

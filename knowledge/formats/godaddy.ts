@@ -45,6 +45,8 @@ const MESSAGES: readonly [Reason, readonly string[]][] = [
 export const godaddy: Provider = {
   name: "GoDaddy",
   hosts: ["secureserver.net"],
+  // "IB508 <http://x.co/srbounce>": the short link after its code.
+  marks: ["x.co/srbounce"],
   reasonOf(_draft, f): Decision | undefined {
     const code = /\b(ib\d{3})\b/.exec(f.text)?.[1]?.toUpperCase();
     const reason = code ? CODES.get(code) : undefined;

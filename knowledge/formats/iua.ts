@@ -23,6 +23,7 @@ const CODES: ReadonlyMap<string, Reason> = new Map(
 export const iua: Provider = {
   name: "I.UA",
   hosts: ["i.ua"],
+  marks: ["mail.i.ua/err/"],
   reasonOf(_draft, f): Decision | undefined {
     const code = /\.i\.ua\/err\/(\d{1,2})\//.exec(f.text)?.[1];
     const reason = code ? CODES.get(code) : undefined;

@@ -2,10 +2,10 @@ import type { Provider } from "./format.ts";
 import { phraseTable } from "./phrase-table.ts";
 
 /**
- * Mimecast (mimecast.com) gateways: their documented SMTP refusals.
+ * Mimecast (mimecast.com) gateways: their documented SMTP refusals, which link to its own pages.
  *   554 Host network not allowed - https://community.mimecast.com/...
  */
-export const mimecast: Provider = phraseTable(
+const table: Provider = phraseTable(
   "Mimecast",
   ["mimecast.com"],
   [
@@ -73,3 +73,5 @@ export const mimecast: Provider = phraseTable(
     ["userunknown", ["invalid recipient", "user unknown"]],
   ],
 );
+
+export const mimecast: Provider = { ...table, marks: ["mimecast.com/"] };

@@ -46,11 +46,15 @@ const PROVIDERS: readonly Provider[] = [
 
 /** Host-name suffix → index in PROVIDERS of the first provider that lists it (held-out ones left out). */
 let BY_SUFFIX = new Map<string, number>();
+/** Each provider's marks (held-out ones left out), in PROVIDERS order. */
+let MARKS: { mark: string; provider: Provider }[] = [];
 heldOutTable(({ names }) => {
   BY_SUFFIX = new Map();
+  MARKS = [];
   PROVIDERS.forEach((p, i) => {
     if (names.has(p.name)) return;
     for (const h of p.hosts) if (!BY_SUFFIX.has(h)) BY_SUFFIX.set(h, i);
+    for (const mark of p.marks ?? []) MARKS.push({ mark, provider: p });
   });
 });
 
@@ -76,8 +80,14 @@ export function providerOf(draft: Draft): Provider | undefined {
   );
 }
 
+/** The provider whose own mark the server's words (lower-cased) carry: its help page, its code. */
+function providerNamedIn(text: string): Provider | undefined {
+  for (let i = 0; i < MARKS.length; i++) if (text.includes(MARKS[i]!.mark)) return MARKS[i]!.provider;
+  return undefined;
+}
+
 export function providerReason(draft: Draft, facts: Facts): Decision | undefined {
-  return providerOf(draft)?.reasonOf(draft, facts);
+  return (providerOf(draft) ?? providerNamedIn(facts.text))?.reasonOf(draft, facts);
 }
 
 /**

@@ -27,6 +27,7 @@ const RANGES: readonly [number, number, Reason][] = [
 export const spectrum: Provider = {
   name: "Spectrum",
   hosts: ["charter.net", "spectrum.net", "rr.com"],
+  marks: ["spectrum.net/"],
   reasonOf(_draft, f): Decision | undefined {
     const code = /aup#\D{0,3}(\d{4})/.exec(f.text)?.[1];
     if (!code) return undefined;
