@@ -136,6 +136,16 @@ describe("classify: phrase families that servers word in many ways", () => {
     ],
     ["a hop count over the limit", "554 5.4.14 Hop count exceeded", "networkerror"],
     ["a routing loop", "554 Message refused: routing loop between relays", "networkerror"],
+    [
+      "Postfix's DNS trouble, the reply cut off at the screen's edge",
+      "<taro@example.org>: Name service error for name=example.org type=MX: Malformed",
+      "networkerror",
+    ],
+    [
+      "Postfix's DNS answer that the domain does not exist",
+      "<taro@example.org>: Name service error for name=example.org type=A: Host not found",
+      "hostunknown",
+    ],
   ])("%s", async (_case, paste, reason) => {
     expect(await reasonOf(paste)).toBe(reason);
   });

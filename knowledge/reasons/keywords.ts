@@ -235,6 +235,8 @@ const KEYWORDS: readonly (readonly [Reason, readonly (readonly string[])[]])[] =
       ["network", "error"],
       ["hop", "count"],
       ["lost", "connection"],
+      // Postfix's DNS trouble, its reply cut off ("Name service error for name=example.org type=MX: Malformed …").
+      ["name", "service", "error"],
     ],
   ],
   // Retried until the sender gave up ("Could not deliver for the last 432000 seconds. Giving up.").
