@@ -189,6 +189,9 @@ const DEV_BLOCKS = {
   // emo15's own check (round 25): polite and formal openers that are calm, a plea with no question (paste help or
   // the steps), worry about what it costs them (a boss, a client, a job offer) with a question; written first.
   "dev-emotion15": "EMOTION 15",
+  // emo16's own check (round 26): "this is useless" in anger, English deadlines and stakes with a question, a plea
+  // alone ("HELP", 「たすけて」), polite self-deprecation before a question (calm); written first.
+  "dev-emotion16": "EMOTION 16",
   // neg's own check (round 15): pairs that differ by a negation or its absence (helped / didn't help, arrived? /
   // didn't arrive, will it go through / still won't), written before the question index read negation.
   "dev-negation": "NEGATION",
