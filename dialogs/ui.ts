@@ -150,6 +150,8 @@ export const uiSchema = z
     escalation: z.object({
       asked: localized,
       "not-helpful": localized,
+      /** "That didn't help" after the acknowledgement of an upset user, which said the apology (feelings.notHelpful). */
+      afterApology: localized,
       unreadable: localized,
       link: withPlaceholder("url"),
       summaryIntro: localized,
@@ -202,6 +204,8 @@ export const uiSchema = z
       sad: acknowledgements,
       /** Embarrassed, blaming themselves, unsure of their skill, apologising: no need to, many get stuck here. */
       ashamed: acknowledgements,
+      /** Any feeling beside "that didn't help": the apology for the answer, said once (escalation.afterApology). */
+      notHelpful: acknowledgements,
       words: z.object({
         frustrated: keywordList,
         urgent: keywordList,

@@ -19,6 +19,11 @@ export interface RenderContext {
    * for every answer of a renderer, so made once instead of for every reply (frozen: shared by all).
    */
   items?: Record<Lang, Map<string, readonly messagingApi.QuickReplyItem[]>>;
+  /**
+   * This reply acknowledges a feeling and hands over because the answer did not help (「全然役に立たないじゃん」):
+   * the two share one apology (render.ts `sharesApology`).
+   */
+  sharedApology?: boolean;
 }
 
 export function t(ctx: RenderContext, text: Localized): string {

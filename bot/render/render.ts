@@ -54,6 +54,7 @@ export function createRenderer(options: RendererOptions): Renderer {
       lang,
       linkUrls,
       items,
+      sharedApology: sharesApology(intents),
     };
     // A paste's bubbles (one per topic) share what the other intents leave of the five messages.
     const rendered = intents.map((intent) =>
@@ -62,6 +63,18 @@ export function createRenderer(options: RendererOptions): Renderer {
     const room = MAX_MESSAGES - rendered.reduce((n, parts) => n + (parts?.length ?? 0), 0);
     return pack(intents.flatMap((intent, i) => rendered[i] ?? renderIntent(ctx, intent, room)));
   };
+}
+
+/**
+ * An upset "that didn't help" (「全然役に立たないじゃん」 "this is useless"): the acknowledgement of the feeling is
+ * the apology for the answer (ui.yaml `feelings.notHelpful`), and the hand-over after it says none of its own
+ * (`escalation.afterApology`): one apology, not two in a row.
+ */
+function sharesApology(intents: readonly ReplyIntent[]): boolean {
+  return (
+    intents.some((i) => i.type === "acknowledgeFeelings") &&
+    intents.some((i) => i.type === "escalate" && i.reason === "not-helpful")
+  );
 }
 
 const say = (text: string, quickReplies?: messagingApi.QuickReplyItem[]): Part => ({
@@ -144,7 +157,7 @@ function renderIntent(ctx: RenderContext, intent: ReplyIntent, room = MAX_MESSAG
       return [say(`${reminder}\n\n${t(ctx, ui.clarify)}`, candidateItems(ctx, intent.ids))];
     }
     case "acknowledgeFeelings": {
-      const lines = ui.feelings[intent.feeling];
+      const lines = ctx.sharedApology ? ui.feelings.notHelpful : ui.feelings[intent.feeling];
       return [say(t(ctx, lines[intent.variant % lines.length]!))];
     }
     case "returnCourtesy":
@@ -295,7 +308,8 @@ function escalation(
 ): Part[] {
   const e = ctx.ui.escalation;
   const url = linkOf(ctx, "qa-community")?.url ?? "";
-  const intro = [t(ctx, e[reason]), fill(t(ctx, e.link), { url }), t(ctx, e.summaryIntro)].join("\n\n");
+  const first = reason === "not-helpful" && ctx.sharedApology ? e.afterApology : e[reason];
+  const intro = [t(ctx, first), fill(t(ctx, e.link), { url }), t(ctx, e.summaryIntro)].join("\n\n");
   return [say(intro), say(escalationSummary(ctx, reason, diagnosis, unread), menuItems(ctx))];
 }
 
