@@ -229,6 +229,9 @@ const DEV_BLOCKS = {
   // follow24's own check (round 24): how long until a suspended address works again, my mail refused as spam told
   // back, where a carrier's reception setting is, a word of the advice quoted back, the common questions; written first.
   "dev-follow24": "FOLLOW 24",
+  // follow25's own check (round 26): follow-ups of every topic (what now, whose side, how long, what to tell the
+  // recipient, size, virus) and texts that refer back to the advice (「さっきの」, "what you said about"); written first.
+  "dev-followup25": "FOLLOWUP 25",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
