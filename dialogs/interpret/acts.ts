@@ -1,8 +1,9 @@
 import type { TopicId } from "../../knowledge/types.ts";
-import { mentionsAny, withoutWords } from "../text.ts";
+import { mentionsAny, trimEndOf, withoutWords } from "../text.ts";
 import {
   isQuestion,
   realises,
+  SENTENCE_END,
   sentenceAsks,
   sentencePieces,
   sentencesOf,
@@ -302,6 +303,9 @@ export function closedByAct(
   if (pieces.length < 2) return understood;
   // 「…どげんしたらよか」 closes with a question that shares the letters of an act.
   if (pieces.some((p) => sentenceAsks(p) && !realises(p))) return understood;
+  // 「時間をおけば勝手に届くやつですか、これ」: a last piece that only points at the mail is the subject said
+  // after its question (inverted), no closing act.
+  if (pointsOnly(pieces[pieces.length - 1]!)) return understood;
   const last = ctx.index.understand(pieces[pieces.length - 1]!, topic);
   if (last.kind !== "confident") return understood;
   if (CLOSING_ACTS.has(last.id)) return last;
@@ -312,6 +316,22 @@ export function closedByAct(
   const requested = REQUESTED_ACTS.has(does) || does === "not-helpful";
   return requested && (last.candidates[0]?.score ?? 0) >= ASKED_AS_EXAMPLE ? last : understood;
 }
+
+/** A piece that is only a word pointing at the thing at hand (「これ」「それ」 "this"), marks left out. */
+function pointsOnly(piece: string): boolean {
+  return POINTERS.has(trimEndOf(piece.normalize("NFKC").toLowerCase().trim(), SENTENCE_END).trim());
+}
+const POINTERS = new Set([
+  "これ",
+  "それ",
+  "こいつ",
+  "コレ",
+  "これって",
+  "それって",
+  "this",
+  "that",
+  "this one",
+]);
 
 /** 「了解です、ではまた」 "alright, I'll leave it there. bye!": an OK that opens, a goodbye that closes: goodbye. */
 function okThenGoodbye(

@@ -5,6 +5,7 @@ import { isQuestion, sentencePieces, sentencesOf } from "./asking.ts";
 import { asksMeaning, asksWhy, termAskedAbout } from "./frames.ts";
 import { canonicalLength, type ReadingTable } from "./normalize.ts";
 import { asksLaterArrival, leftAlone, retriesForUser } from "./outcome.ts";
+import { withoutPointingBack } from "./referred.ts";
 import {
   actionAsked,
   choosesSide,
@@ -272,6 +273,18 @@ const OVERRIDES: readonly Rule[] = [
       leftAlone(r.text),
     answer: (r) => r.roles.steps!.id,
   },
+  // 「さっき言ってたフィルターって何のこと？」: the advice pointed back at, and a part of it named that a question of
+  // the diagnosis answers by itself, is that question (the pointing back is plain-words' own words).
+  {
+    name: "part of the advice pointed back at",
+    when: (r, d) => {
+      if (r.topic === null || r.roles.plainWords === undefined) return false;
+      if (d.kind === "confident" && d.id !== r.roles.plainWords.id) return false;
+      return pointedBackRead(r) !== undefined;
+    },
+    answer: (r) => pointedBackRead(r)!,
+    last: true,
+  },
   // 「ドメインって言葉がわからない」 on a diagnosis: a word a question knows by itself is that question, what it means.
   {
     name: "term a question knows",
@@ -393,6 +406,26 @@ function termRead(r: Reading, onScreen: TopicId | null): Understanding | undefin
   const read = term === undefined ? undefined : r.roles.understand(term, onScreen);
   r.termReads.set(onScreen, read);
   return read;
+}
+
+/**
+ * The question the part of the advice pointed back at asks (referred.ts), read without the pointing back: one
+ * with an answer of its own for the diagnosis on screen, read confidently; else undefined. Worked out once.
+ */
+function pointedBackRead(r: Reading): string | undefined {
+  if (r.reads.has(withoutPointingBack)) return r.reads.get(withoutPointingBack) as string | undefined;
+  const rest = withoutPointingBack(r.text);
+  const read = rest === undefined || r.topic === null ? undefined : r.roles.understand(rest, r.topic);
+  const id =
+    read?.kind === "confident" &&
+    read.id !== r.roles.plainWords?.id &&
+    answers(r, read.id) &&
+    question(r, read.id)?.topics[r.topic!] !== undefined &&
+    topScore(read) >= THRESHOLDS.confident
+      ? read.id
+      : undefined;
+  r.reads.set(withoutPointingBack, id);
+  return id;
 }
 
 /**
