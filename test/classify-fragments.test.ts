@@ -291,6 +291,12 @@ describe("classify: pasted fragments", () => {
         "550 5.7.1 192.0.2.7 is not allowed to send from <example.net> per its SPF Record. IB508 <http://x.co/srbounce>",
       ),
     ).toEqual([["authfailure", "GoDaddy: IB508"]]);
+    // Orange's label: its 999 is a block, though the words only say "try later".
+    expect(
+      await read(
+        "421 mwinf5c77 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_999 [999]",
+      ),
+    ).toEqual([["blocked", "FrancePTT: code 999"]]);
     // Without the provider's mark the same words are read as anyone's: a refused sender.
     expect((await read("550 5.1.0 <news@shop.example.com> sender rejected"))[0]?.[0]).toBe("rejected");
   });

@@ -36,6 +36,8 @@ const CODES: ReadonlyMap<string, Reason> = new Map(
 export const franceptt: Provider = {
   name: "FrancePTT",
   hosts: ["orange.fr", "wanadoo.fr", "laposte.net"],
+  // The labels' prefixes as written: OFR_999, OFR005_104, LPNAAA_101, LPN007_420, LPN105_104, OUK_513.
+  marks: ["ofr_", "ofr00", "lpnaaa_", "lpn00", "lpn10", "ouk_"],
   reasonOf(_draft, f): Decision | undefined {
     // "LPN007_416", "OFR_416", "LPNAAA_101", "OUK_513": the last three digits are the code.
     const label = /\b(?:lpnaaa|lpn|ofr|ouk)[0-9a-z]*[_-]?(\d{3})\b/.exec(
