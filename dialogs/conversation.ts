@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { maskPii } from "../knowledge/pii.ts";
 import { TOPIC_IDS } from "../knowledge/types.ts";
-import { type DialogEvent, FEELINGS, type Feeling } from "./events.ts";
+import { type Diagnosis, type DialogEvent, FEELINGS, type Feeling } from "./events.ts";
 import type { ReplyIntent } from "./intents.ts";
 import type { Interpreter, SessionView, UserInput } from "./interpret.ts";
 import type { Lang } from "./knowledge-contract.ts";
@@ -300,8 +300,47 @@ export function viewOf(snapshot: DialogSnapshot): SessionView {
   };
 }
 
-function toStored(snapshot: DialogSnapshot, at: number): Stored {
-  return { v: 1, state: snapshot.state, context: snapshot.context, at };
+/**
+ * The stored form of a snapshot, without what the loaders (storedFast, storedSchema) give back by
+ * themselves: fields that hold their default (no unread paste, no misses, not profiled, no
+ * acknowledgement, no last answer, no recipients beyond the list), and the recipient list of a paste that
+ * names one recipient, the diagnosis's own (recipientsOf reads an empty list as that one). Those were ~180
+ * of the ~470 characters of a usual session after a paste, and the store keeps a session per user of the
+ * last day (in memory, or in Redis).
+ */
+function toStored(snapshot: DialogSnapshot, at: number): Json {
+  const context: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(snapshot.context))
+    if (!(Object.hasOwn(CONTEXT_DEFAULTS, key) && CONTEXT_DEFAULTS[key] === value))
+      context[key] = key === "diagnosis" && value !== null ? storedDiagnosis(value as Diagnosis) : value;
+  return { v: 1, state: snapshot.state, context, at } as unknown as Json;
+}
+
+/**
+ * A new session's values of the context fields that storedSchema fills in when absent (its `.default`s are
+ * these; conversation-store's tests hold the two together). The language and the diagnosis are always kept.
+ */
+const {
+  lang: _lang,
+  diagnosis: _diagnosis,
+  ...CONTEXT_DEFAULTS
+} = initialSnapshot().context as unknown as Record<string, unknown>;
+
+function storedDiagnosis(d: Diagnosis): Partial<Diagnosis> {
+  const { recipients, moreRecipients, ...rest } = d;
+  const [first] = recipients;
+  const ownOnly =
+    recipients.length === 1 &&
+    d.source === "paste" &&
+    first!.topic === d.topic &&
+    first!.recipient === d.recipient &&
+    first!.status === d.status &&
+    first!.replyCode === d.replyCode;
+  return {
+    ...rest,
+    ...(recipients.length > 0 && !ownOnly && { recipients }),
+    ...(moreRecipients !== 0 && { moreRecipients }),
+  };
 }
 
 function fromStored(stored: Stored): DialogSnapshot | undefined {
@@ -369,11 +408,7 @@ export class Conversations {
         ? [{ type: "SESSION_EXPIRED" }]
         : [];
     const result = step(snapshot, [...notice, ...profile, ...events], this.observe);
-    await this.store.set(
-      Conversations.key(userId),
-      toStored(result.snapshot, this.now()) as unknown as Json,
-      this.retentionMs,
-    );
+    await this.store.set(Conversations.key(userId), toStored(result.snapshot, this.now()), this.retentionMs);
     return {
       intents: result.intents,
       lang: result.snapshot.context.lang,

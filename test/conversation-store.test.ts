@@ -8,6 +8,7 @@ import {
   storedSchema,
 } from "../dialogs/conversation.ts";
 import type { Diagnosis, DialogEvent } from "../dialogs/events.ts";
+import { recipientsOf } from "../dialogs/recipients.ts";
 import { MemorySessionStore } from "../dialogs/stores/memory.ts";
 
 /** Snapshots in the store: what is kept, how it comes back, and what happens to a bad or stale one. */
@@ -100,6 +101,45 @@ describe("Conversations", () => {
     const { snapshot, restored } = await conversations.load("U1");
     expect(restored).toBe("stored");
     expect(snapshot.context.diagnosis).toEqual(PASTED);
+  });
+
+  it("keeps no field that holds its default, nor a paste's one recipient when it is the diagnosis's own: the session comes back as it was", async () => {
+    const one: Diagnosis = { ...PASTED, recipients: [RECIPIENT] };
+    const { store, conversations } = setup([{ type: "PASTE", diagnosis: one }]);
+    await conversations.turn("U1", { kind: "text", text: "whatever" });
+    const raw = JSON.stringify(await store.get(Conversations.key("U1")));
+    for (const field of [
+      "recipients",
+      "moreRecipients",
+      "unread",
+      "misses",
+      "profiled",
+      "acknowledged",
+      "lastAnswer",
+    ])
+      expect(raw).not.toContain(`"${field}"`);
+    const { snapshot, restored } = await conversations.load("U1");
+    expect(restored).toBe("stored");
+    const told = step(initialSnapshot(), [{ type: "PASTE", diagnosis: one }]).snapshot;
+    expect(snapshot).toEqual({
+      ...told,
+      context: { ...told.context, diagnosis: { ...one, recipients: [] } },
+    });
+    expect(recipientsOf(snapshot.context.diagnosis!)).toEqual([RECIPIENT]);
+  });
+
+  it("keeps a paste's one recipient that is not the diagnosis's own, and a symptom's empty list stays empty", async () => {
+    const other = { ...RECIPIENT, topic: "user-unknown" as const };
+    const { store, conversations } = setup([
+      { type: "PASTE", diagnosis: { ...PASTED, recipients: [other] } },
+    ]);
+    await conversations.turn("U1", { kind: "text", text: "whatever" });
+    expect(JSON.stringify(await store.get(Conversations.key("U1")))).toContain('"recipients"');
+    expect((await conversations.load("U1")).snapshot.context.diagnosis?.recipients).toEqual([other]);
+    const symptom = setup([{ type: "SYMPTOM", topic: "mailbox-full" }]);
+    await symptom.conversations.turn("U1", { kind: "text", text: "whatever" });
+    const diagnosis = (await symptom.conversations.load("U1")).snapshot.context.diagnosis!;
+    expect(recipientsOf(diagnosis)).toEqual([]);
   });
 
   it("restores a diagnosis stored before several recipients were answered: its one recipient stands alone", async () => {
