@@ -143,6 +143,9 @@ const DEV_BLOCKS = {
   // cold15's own check (round 25): the common cold questions in plain kanji, and as phones type them (a dakuten
   // dropped, a small kana typed big, voice fillers unpunctuated, a trailing ー or 〜, half-width katakana, romaji).
   "dev-cold15": "COLD 15",
+  // cold16's own check (round 26): the infected / virus-found family cold, common cold questions in plain kanji,
+  // and as phones type them (every dakuten dropped, big small kana, half-width katakana, romaji, voice fillers).
+  "dev-cold16": "COLD 16",
   // emotion's own check (round 13): the question or situation inside an upset message, written before its changes.
   "dev-emotion3": "EMOTION3",
   // emo's own check (round 14): forms of upset not covered before (fear, resignation, sarcasm, deadlines,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   clausesOf,
   conditionOf,
+  guessesAloud,
   isQuestion,
   realises,
   sentenceAsks,
@@ -69,6 +70,17 @@ describe("the word a short question asks the meaning of", () => {
     expect(termAskedAbout("ってなに")).toBeUndefined();
     expect(termAskedAbout("相手のメールボックスがいっぱいで入らないってなにが起きてるの")).toBeUndefined();
     expect(termAskedAbout("what is spf")).toBeUndefined();
+  });
+});
+
+describe("a guess told aloud", () => {
+  it("「…かもしれない」「…気がする」 at the end guess; 「かも」 inside a sentence, or a plain report, does not", () => {
+    expect(guessesAloud("パソコンがウイルスに感染したかもしれない")).toBe(true);
+    expect(guessesAloud("スマホがやられたかもしれません。")).toBe(true);
+    expect(guessesAloud("乗っ取られた気がする…")).toBe(true);
+    expect(guessesAloud("ウイルスかもー")).toBe(true);
+    expect(guessesAloud("かもしれないけど送れない")).toBe(false);
+    expect(guessesAloud("ウイルスが見つかったって返ってきた")).toBe(false);
   });
 });
 

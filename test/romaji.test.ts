@@ -35,6 +35,9 @@ describe("Japanese typed in Latin letters (romaji) is read as the kana it spells
     // A returned mail's words read off it; a listed loanword that also spells kana (domain: どまいん) is the loanword.
     expect(romajiToKana("aite no mailbox ga ippai", english)).toBe("あいてのメールボックスがいっぱい");
     expect(romajiToKana("domain ga nai tte", english)).toBe("ドメインがないって");
+    // The provider's name, hyphen and all (its "-net" spells no kana), as the examples write it.
+    expect(romajiToKana("so-net no saabaa ochiteru?", english)).toBe("so-netのさあばあおちてる?");
+    expect(romajiToKana("sonet no meeru ochiteru", english)).toBe("so-netのめーるおちてる");
   });
 
   it("keeps an acronym typed in capitals among small letters, as Japanese writes it among kana", () => {

@@ -14,12 +14,19 @@ const revoice = buildRevoicer(
     "ばいる",
     "ばいばい",
     "届かない",
+    "画面の写真",
+    "返事がほしい",
+    "返信くれる？",
   ],
   readingTable(
     new Map([
       ["電話", "でんわ"],
       ["番号", "ばんごう"],
       ["容量", "ようりょう"],
+      ["画面", "がめん"],
+      ["写真", "しゃしん"],
+      ["返事", "へんじ"],
+      ["返信", "へんしん"],
     ]),
   ),
 );
@@ -31,6 +38,11 @@ describe("voicing marks dropped by flick input are restored in words of the data
     ["ふぁいるおおきすきる", "ふぁいるおおきすぎる"],
     ["てんわしたい", "でんわしたい"],
     ["アトレスちがう", "あどれすちがう"],
+    // a kanji word of the data read whole (the segmenter cuts its reading がめん as が|めん)
+    ["かめんみて", "がめんみて"],
+    // a small kana typed large
+    ["しやしんおくる", "しゃしんおくる"],
+    ["かめんのしやしん", "がめんのしゃしん"],
   ])("%s → %s", (typed, read) => {
     expect(revoice(typed)).toBe(read);
   });
@@ -42,6 +54,11 @@ describe("voicing marks dropped by flick input are restored in words of the data
     ["two kana only", "とこ"],
     ["no kana", "thanks"],
     ["a word the data does not hold", "かきくけこ"],
+    [
+      "a word of the data as typed, though a shorter one folds onto its start (へんし: へんじ)",
+      "へんしんくれる",
+    ],
+    ["a word with its small kana typed right", "しゃしんおくる"],
   ])("not: %s", (_, typed) => {
     expect(revoice(typed)).toBeUndefined();
   });

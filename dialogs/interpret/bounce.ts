@@ -4,7 +4,7 @@ import type { BounceRecord, TopicId } from "../../knowledge/types.ts";
 import { diagnosisOf } from "../diagnosis.ts";
 import type { DialogEvent } from "../events.ts";
 import { mentionsAny } from "../text.ts";
-import { clausesOf, isQuestion, reportsBounce, sentenceAsks } from "../understand/asking.ts";
+import { clausesOf, guessesAloud, isQuestion, reportsBounce, sentenceAsks } from "../understand/asking.ts";
 import { regretsAndAsksIfOk } from "../understand/feelings/worry.ts";
 import { askedOnItsOwn, questionEvent, stoodFor } from "./answers.ts";
 import type { InterpretContext } from "./context.ts";
@@ -59,11 +59,12 @@ export function bounceEvents(ctx: InterpretContext, b: BounceRead, before: Dialo
   // Bounce words without a server's marks (no code, no <address>, no header line) are a person's:
   // 「MAILER-DAEMONってなに？ウイルス？」 asks what MAILER-DAEMON is, and names a reason as a guess.
   // 「これ何？」 "What is this?" beside the bounce's own words asks what that bounce is: its diagnosis.
+  // A guess told aloud asks too (「パソコンがウイルスに感染したかもしれない」: am I infected, not a virus found).
   const standalone =
     !session.topic &&
     b.typed &&
     ownWords === undefined &&
-    isQuestion(text) &&
+    (isQuestion(text) || guessesAloud(text)) &&
     !reportsBounce(text) &&
     !(asksWhatItIs(text, ctx.words) && mentionsAny(text, THIS))
       ? b.question()

@@ -20,7 +20,8 @@ const NOT_UNDERSTOOD: ReadonlySet<DialogEvent["type"]> = new Set([
 /**
  * 「ありかとう」「てんわはんこうある？」: a typed text not understood is read once more with the voicing marks
  * flick input dropped restored (understand/voicing.ts), and that reading is taken where it understands
- * more. Only then: 「はいはい、わかりました」 is understood as typed and never becomes 「ばいばい」.
+ * more; so is one whose likeliest question was answered with others close under it, where the reading
+ * finds one question alone. Only then: 「はいはい、わかりました」 is understood as typed and never becomes 「ばいばい」.
  */
 export async function revoicedIfNotUnderstood(
   ctx: InterpretContext,
@@ -33,13 +34,17 @@ export async function revoicedIfNotUnderstood(
   // 「ようりょうおーはーってかえってきた」: what a returned mail said, retold without its voicing marks, read as
   // no diagnosis (a question, the paste help) is read again too; only a diagnosis read then is taken.
   const retold = !DIAGNOSED.has(last.type) && retells(text);
-  if (!NOT_UNDERSTOOD.has(last.type) && !retold) return events;
+  // 「にちようひもへんしんくれる？」: the likeliest of a few close questions answered, the others under it, is
+  // understood only half; read again, it may be one question clearly (日曜日 → the chat's hours).
+  const torn = last.type === "ANSWER" && (last.also?.length ?? 0) > 0;
+  if (!NOT_UNDERSTOOD.has(last.type) && !retold && !torn) return events;
   const revoiced = ctx.revoice(text);
   if (revoiced === undefined) return events;
   const again = await fromText(ctx, revoiced, session);
   const now = again[again.length - 1];
   if (now === undefined) return events;
-  return (NOT_UNDERSTOOD.has(last.type) && !NOT_UNDERSTOOD.has(now.type)) || DIAGNOSED.has(now.type)
+  const alone = torn && now.type === "ANSWER" && (now.also?.length ?? 0) === 0;
+  return (NOT_UNDERSTOOD.has(last.type) && !NOT_UNDERSTOOD.has(now.type)) || DIAGNOSED.has(now.type) || alone
     ? again
     : events;
 }

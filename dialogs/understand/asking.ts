@@ -216,6 +216,25 @@ export function isQuestion(text: string): boolean {
 
 export const SENTENCE_END = new Set([..." \n\t。.!！、,〜~…"]);
 
+/**
+ * 「パソコンがウイルスに感染したかもしれない」「乗っ取られた気がする」: a guess told aloud about one's own
+ * trouble asks as a question does, whether it is so (what to do if it is). A plain scan of the end.
+ */
+export function guessesAloud(text: string): boolean {
+  const end = trimEndOf(text.normalize("NFKC"), GUESS_TRAIL);
+  return GUESS_ENDS.some((e) => end.endsWith(e));
+}
+const GUESS_TRAIL = new Set([...SENTENCE_END, "ー", "…"]);
+const GUESS_ENDS = [
+  "かも",
+  "かもしれない",
+  "かもしれません",
+  "かもしれないです",
+  "かもです",
+  "気がする",
+  "気がします",
+];
+
 /** A complaint closed by 「よね」 without it (「うまくいかないんですよね」 → 「うまくいかないんです」); else the text. */
 export function withoutComplaintTag(text: string): string {
   const end = trimEndOf(text.normalize("NFKC"), SENTENCE_END);

@@ -207,6 +207,9 @@ const LOANWORDS: Readonly<Record<string, string>> = {
   virus: "ウイルス",
   file: "ファイル",
   server: "サーバー",
+  // The provider's own name, hyphen and all (「so-net no saabaa ochiteru?」), as the examples write it.
+  "so-net": "so-net",
+  sonet: "so-net",
   // The words of a returned mail people read off it (「aite no mailbox ga ippai」「domain ga nai tte」).
   mailbox: "メールボックス",
   inbox: "受信箱",

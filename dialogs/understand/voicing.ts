@@ -1,14 +1,16 @@
-import { hiraganaOf } from "./kana.ts";
+import { hiraganaCode, hiraganaOf, largeKanaCode, SMALL_KANA } from "./kana.ts";
 import { type ReadingTable, withReadings } from "./normalize.ts";
 
 /**
  * Flick input drops a voicing mark easily (the dakuten is a second tap): 「ありかとう」 for ありがとう,
- * 「ようりょうおーはー」 for ようりょうおーばー, 「あとれす」 for あどれす. Such a word reads as nothing the
+ * 「ようりょうおーはー」 for ようりょうおーばー, 「あとれす」 for あどれす; and a small kana is a key of its own
+ * that a hurried thumb misses (「しやしん」 for しゃしん, 「きつと」 for きっと). Such a word reads as nothing the
  * data holds. A word of the data's own (a question's example, a symptom phrase, a typed keyword; kanji
- * read through readings.yaml, katakana as hiragana) that the typed kana spell with its marks dropped is
- * restored, longest first, left to right. Only words of three kana or more with a voiced kana in them, that
- * no other word of the data spells the same without marks, and only where what was typed is no word of the
- * data itself (「はいる」 stays, though ばいる would fold to it); no word of one half twice (ばいばい, which
+ * read through readings.yaml, each of its kanji words also whole, 画面 がめん; katakana as hiragana) that
+ * the typed kana spell with its marks dropped or its small kana large is restored, longest first, left to
+ * right. Only words of three kana or more with a voiced or small kana in
+ * them, that no other word of the data spells the same so folded, and only where what was typed is no word of
+ * the data itself (「はいる」 stays, though ばいる would fold to it); no word of one half twice (ばいばい, which
  * 「はいはい」 would become). dialogs/interpret/revoiced.ts reads a text so only where it was not understood. Linear: at each position a few lookups of
  * at most MAX_WORD characters, no pattern.
  */
@@ -27,10 +29,21 @@ const MAX_WORD = 10;
 const HIRAGANA_RUN = /^[\u3041-\u3096ー]+$/;
 const segmenter = new Intl.Segmenter("ja", { granularity: "word" });
 
-/** The kana without their voicing marks. */
+/** The kana without their voicing marks, small kana as large ones: what flick input leaves of a word. */
 function unvoiced(text: string): string {
   let out = "";
-  for (const ch of text) out += UNVOICED.get(ch) ?? ch;
+  for (const ch of text) {
+    const plain = UNVOICED.get(ch);
+    out += plain ?? String.fromCharCode(largeKanaCode(ch.charCodeAt(0), SMALL_KANA));
+  }
+  return out;
+}
+
+/** A typed text's kana as the keys are folded (small kana large), one unit for one: positions stay. */
+function keyed(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++)
+    out += String.fromCharCode(largeKanaCode(hiraganaCode(text.charCodeAt(i)), SMALL_KANA));
   return out;
 }
 
@@ -42,13 +55,16 @@ export type Revoicer = (text: string) => string | undefined;
  */
 export function buildRevoicer(texts: Iterable<string>, table: ReadingTable): Revoicer {
   const words = new Set<string>();
+  const add = (word: string) => {
+    if (word.length >= MIN_WORD && word.length <= MAX_WORD && HIRAGANA_RUN.test(word)) words.add(word);
+  };
   for (const text of texts) {
     const read = withReadings(text.normalize("NFKC").toLowerCase(), table);
-    for (const s of segmenter.segment(read)) {
-      const word = hiraganaOf(s.segment);
-      if (word.length >= MIN_WORD && word.length <= MAX_WORD && HIRAGANA_RUN.test(word)) words.add(word);
-    }
+    for (const s of segmenter.segment(read)) add(hiraganaOf(s.segment));
   }
+  // The segmenter cuts a reading in kana where it would not cut the kanji (がめん: が|めん): each kanji word
+  // of readings.yaml is a word whole (画面 → がめん, 日曜日 → にちようび).
+  for (const list of table.byFirst.values()) for (const [, reading] of list) add(reading);
   // the unmarked spelling → the one word of the data it stands for (null: several, or a word as it is)
   const restore = new Map<string, string | null>();
   for (const word of words) {
@@ -58,29 +74,34 @@ export function buildRevoicer(texts: Iterable<string>, table: ReadingTable): Rev
     if (key === word || (word.length % 2 === 0 && word.slice(0, half) === word.slice(half))) continue;
     restore.set(key, restore.has(key) && restore.get(key) !== word ? null : word);
   }
-  for (const word of words) if (restore.has(word)) restore.set(word, null);
+  // A word of the data as typed is read as it is, and so is what it starts with: 「へんしん」 (返信) is passed
+  // over whole, never 「へんじ」 (返事) plus ん.
+  for (const word of words) restore.set(word, null);
 
   return (text) => {
-    const kana = hiraganaOf(text.normalize("NFKC"));
+    const kana = keyed(text.normalize("NFKC"));
     if (kana.length !== text.length) return undefined; // positions must stay those of the text
     let out = "";
     let from = 0;
     let i = 0;
     while (i < kana.length) {
-      let hit: string | undefined;
+      let hit: string | null | undefined;
       let length = Math.min(MAX_WORD, kana.length - i);
-      for (; length >= MIN_WORD && hit === undefined; length--) {
-        const piece = kana.slice(i, i + length);
-        const word = restore.get(piece);
-        if (word) hit = word;
-      }
+      for (; length >= MIN_WORD && hit === undefined; length--) hit = restore.get(kana.slice(i, i + length));
       if (hit === undefined) {
         i++;
         continue;
       }
-      out += text.slice(from, i) + hit;
+      if (hit === null) {
+        i += length + 1; // the loop counted down once more
+        continue;
+      }
+      // A word typed right (its small kana small, 「しゃしん」) is passed over, not counted as restored.
+      if (hiraganaOf(text.slice(i, i + hit.length)) !== hit) {
+        out += text.slice(from, i) + hit;
+        from = i + hit.length;
+      }
       i += hit.length;
-      from = i;
     }
     return from === 0 ? undefined : out + text.slice(from);
   };
