@@ -11,6 +11,7 @@ import {
 } from "../understand/feelings/denied.ts";
 import { exclaimed } from "../understand/feelings/exclaimed.ts";
 import { deadlineIn } from "../understand/feelings/hurry.ts";
+import { withoutModestOpening } from "../understand/feelings/modest.ts";
 import {
   withoutLaughedOff,
   withoutPlayedDown,
@@ -118,15 +119,18 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
   const felt = FEELINGS.flatMap((kind) => words[kind]).map((w) => w.normalize("NFKC").toLowerCase());
   // Lower case: "Not panicking, just curious" denies as "not panicking" does.
   // Played down (「一瞬ドキッとしましたが、」), laughed off (「怒られちゃいました笑」) or a precaution's reason
-  // (「心配性なので念のため」): none either.
+  // (「心配性なので念のため」): none either; nor a skill or question played down with an apology, opening a
+  // question (「初歩的な質問ですみません、…」: modest.ts).
   const withoutToldCalmly = (folded: string) =>
-    withoutPrecaution(withoutLaughedOff(withoutPlayedDown(folded, felt), felt));
+    withoutModestOpening(withoutPrecaution(withoutLaughedOff(withoutPlayedDown(folded, felt), felt)));
   const withoutExceptions = (text: string) =>
     withoutDeniedBlame(
       withoutToldCalmly(
         withoutDeniedFeelings(
           withoutNotFeelings(
-            withoutOpeningMutter(withoutOpeningApology(text.normalize("NFKC").toLowerCase())),
+            withoutOpeningMutter(
+              withoutOpeningApology(withoutModestOpening(text.normalize("NFKC").toLowerCase())),
+            ),
           ),
           felt,
         ),

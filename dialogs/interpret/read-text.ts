@@ -29,7 +29,7 @@ import {
   MAX_TOPICS_OF_A_STANDALONE_ANSWER,
   REACTION_CLEAR,
 } from "./thresholds.ts";
-import { matchTyped } from "./typed-command.ts";
+import { criedOut, matchTyped } from "./typed-command.ts";
 import type { SessionView } from "./types.ts";
 
 /**
@@ -58,6 +58,14 @@ export async function fromText(
   const tapped = command ? matchTyped(ctx, command, session) : undefined;
   if (tapped) {
     adopt(languageOfCommand(text));
+    // "HELP!!!", 「ヘルプ！」: the help keyword cried out is a plea, as 「助けて」 is, not a wish to read how the
+    // assistant is used: the line for the hurry, then the next step (the paste help, or the diagnosis's steps).
+    if (tapped.type === "HELP" && criedOut(text))
+      return [
+        ...before,
+        { type: "UPSET", feeling: "urgent" },
+        session.topic ? { type: "NEXT_STEPS" } : { type: "HOW_TO_PASTE" },
+      ];
     return [...before, tapped];
   }
 

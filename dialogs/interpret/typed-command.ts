@@ -41,3 +41,14 @@ function requestedCommand(ctx: Pick<InterpretContext, "keywordOf">, command: str
   const keyword = ctx.keywordOf.get(trimEndOf(command.slice(0, -request.length), TRAILING_PUNCTUATION));
   return keyword !== undefined && REQUESTABLE_COMMANDS.has(keyword) ? keyword : undefined;
 }
+
+/**
+ * "HELP", "help!!", 「ヘルプ！」: a keyword cried out, with an exclamation mark or in capitals (two letters or
+ * more, none small), not typed plainly ("help", 「ヘルプ」). Plain string work: the text is a short command.
+ */
+export function criedOut(text: string): boolean {
+  const t = text.normalize("NFKC").trim();
+  if (t.includes("!")) return true;
+  const letters = [...t].filter((c) => c.toLowerCase() !== c.toUpperCase());
+  return letters.length >= 2 && letters.every((c) => c === c.toUpperCase());
+}

@@ -1,0 +1,116 @@
+import { sentenceAsks } from "../asking.ts";
+
+/**
+ * 「初歩的な質問ですみません、…」「機械オンチですみません、…」「申し訳ありません、機械に疎いもので。…」 "Sorry if this
+ * is a dumb question, but …": the writer's skill or question played down, with an apology, opening a message that
+ * then asks: the polite way in to a question, calm (no line of comfort before the answer). The opening pieces
+ * (clauses up to a comma, a full stop or 「…」) are blanked out (same length) when each is modest or an apology,
+ * together they hold both, what follows asks, and nothing in the message tells distress (an age, shame,
+ * 「本当に」, trouble, tries, worry).
+ * 「機械オンチでごめんなさい、何度やってもエラーのメールが来ます」 (nothing asked) and 「年寄りなもので、…」 (an
+ * age: shame.ts) stay ashamed. A hand scan of the text folded (NFKC, lower case).
+ */
+export function withoutModestOpening(t: string): string {
+  if (!MODEST.some((m) => t.includes(m)) || !APOLOGIES.some((a) => t.includes(a))) return t;
+  if (DISTRESS.some((d) => t.includes(d))) return t;
+  let end = 0;
+  let modest = false;
+  let apologised = false;
+  while (end < t.length) {
+    const next = pieceEnd(t, end);
+    const piece = t.slice(end, next);
+    const isModest = MODEST.some((m) => piece.includes(m));
+    const apology = APOLOGIES.some((a) => piece.includes(a));
+    if (!isModest && !apology) break;
+    modest ||= isModest;
+    apologised ||= apology;
+    end = next;
+    if (modest && apologised) break;
+  }
+  if (!modest || !apologised || end >= t.length) return t;
+  const rest = t.slice(end);
+  return sentenceAsks(rest) ? " ".repeat(end) + rest : t;
+}
+
+/** Where the piece starting at `from` ends: after its comma, full stop or 「…」 (and the marks after it). */
+function pieceEnd(t: string, from: number): number {
+  let i = from;
+  while (i < t.length && !BREAKS.has(t[i]!)) i++;
+  while (i < t.length && (BREAKS.has(t[i]!) || t[i] === " ")) i++;
+  return i;
+}
+const BREAKS = new Set([..."、,。.…!！"]);
+
+/** The writer's skill or question played down (folded: lower case, half-width). */
+const MODEST = [
+  "初歩的",
+  "基本的な質問",
+  "素人",
+  "しろうと",
+  "初心者",
+  "オンチ",
+  "音痴",
+  "疎くて",
+  "疎い",
+  "うとくて",
+  "うとい",
+  "苦手",
+  "詳しくな",
+  "くわしくな",
+  "不慣れ",
+  "無知",
+  "機械に弱",
+  "ばかな質問",
+  "バカな質問",
+  "馬鹿な質問",
+  "変な質問",
+  "くだらない質問",
+  "今さら",
+  "いまさら",
+  "dumb question",
+  "silly question",
+  "stupid question",
+  "basic question",
+  "newbie",
+  "not good with",
+  "not tech savvy",
+  "not very techy",
+  "bad with computers",
+  "beginner",
+];
+const APOLOGIES = [
+  "すみません",
+  "すいません",
+  "ごめんなさい",
+  "ごめんね",
+  "申し訳",
+  "恐縮",
+  "失礼",
+  "sorry",
+  "apologies",
+  "forgive me",
+  "excuse",
+];
+/** Words that tell more than modesty: an age, shame, an apology pressed, trouble, tries, a feeling named. */
+const DISTRESS = [
+  "年寄り",
+  "としより",
+  "高齢",
+  "歳",
+  "才",
+  "情けな",
+  "恥",
+  "本当に",
+  "ほんとに",
+  "ほんと",
+  "困",
+  "何度",
+  "何回",
+  "不安",
+  "心配",
+  "ashamed",
+  "embarrass",
+  "feel stupid",
+  "so sorry",
+  "really sorry",
+];
