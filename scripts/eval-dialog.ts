@@ -102,6 +102,10 @@ const DEV_BLOCKS = {
   // never sent against "I never sent these", "is this an automatic reply?" about the mail on screen, what the
   // chat costs (not known), the Q&A board asked for in words, SPF asked; written first.
   "dev-acts15": "ACTS 15",
+  // acts16's check (round 26): formal thanks closing a message (「取り急ぎお礼まで」), the symptom menu or the first
+  // explanation asked for again, a second returned mail announced, the reason asked with and without a diagnosis,
+  // what the chat costs, Indian and Philippine English; written first.
+  "dev-acts16": "ACTS 16",
   // dialog2's own check (round 11): follow-ups and cold questions written before the round's changes.
   "dev-dialog2": "DIALOG2",
   // dialog2's own check (round 12): follow-ups by kind of question and acts in context, written before its changes.
