@@ -36,7 +36,11 @@ export function withoutFillers(text: string): string {
 const EN_FILLERS = new Set([
   ..."exactly actually really just even basically literally honestly tho though anyway anyways".split(" "),
   ..."lol lmao haha hmm um uh kinda".split(" "),
+  // Forms of address and politeness in English as written in India and the Philippines ("sir", "po").
+  ..."sir sirs madam maam mam dear po".split(" "),
 ]);
+/** "it is bouncing back only", "since morning itself": a word of emphasis closing a clause. */
+const EMPHATIC_TAILS = new Set(["only", "itself"]);
 /** "or something" at a clause's end: a vague tail, no alternative asked about. */
 const VAGUE_TAILS = new Set(["something", "anything", "smth", "sth", "whatever"]);
 
@@ -64,7 +68,7 @@ function withoutEnglishFillers(text: string): string {
     while (j < text.length && isLetter(text.charCodeAt(j))) j++;
     const word = text.slice(i, j).toLowerCase();
     const tail = orAt >= 0 && VAGUE_TAILS.has(word) && endsClause(text, j);
-    if (tail || EN_FILLERS.has(word)) {
+    if (tail || EN_FILLERS.has(word) || (EMPHATIC_TAILS.has(word) && endsClause(text, j))) {
       const start = tail ? orAt : i;
       if (start >= from) {
         out += `${text.slice(from, start)} `;

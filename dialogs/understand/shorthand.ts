@@ -92,8 +92,64 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
     alot: "a lot",
     teh: "the",
     waht: "what",
+    // English as written in India and the Philippines ("kindly help", "pls advise"): the usual word.
+    kindly: "please",
   }),
 );
+
+/**
+ * Phrases of English as written in India and the Philippines, in the phrasing the examples are written in:
+ * "do the needful" asks what to do; "please advise" closing a sentence asks what to do (before what is asked, it
+ * only asks it politely: left out); "revert" is a reply
+ * asked for (the answer itself is that: left out); "not able to send" is "unable to send"; "the reason of" is
+ * "the reason for". `end`: only where it closes a sentence (the text's end or a mark after it).
+ */
+const PHRASES: readonly { said: string; read: string; end?: true }[] = [
+  { said: "do the needful", read: "what should i do" },
+  { said: "please advise", read: "what should i do", end: true },
+  { said: "please advice", read: "what should i do", end: true },
+  { said: "please advise", read: "" },
+  { said: "revert back", read: "" },
+  { said: "revert", read: "" },
+  { said: "not able to", read: "unable to" },
+  { said: "reason of", read: "reason for" },
+];
+
+/** Whether only spaces lie between `at` and the text's end or a sentence mark. */
+function closesSentence(text: string, at: number): boolean {
+  let k = at;
+  while (text[k] === " ") k++;
+  return k === text.length || SENTENCE_MARKS.has(text[k]!);
+}
+const SENTENCE_MARKS = new Set([".", "!", "?", "\n", "。", "？", "！", ","]);
+
+/** The text with those phrases read so (case folded where one is found), or undefined when it has none. */
+function commonPhrasing(text: string): string | undefined {
+  let out = text;
+  let changed = false;
+  for (const { said, read, end } of PHRASES) {
+    const lower = out.toLowerCase();
+    let at = lower.indexOf(said);
+    let next = "";
+    let from = 0;
+    while (at >= 0) {
+      const after = at + said.length;
+      const whole =
+        (at === 0 || BEFORE.has(out[at - 1]!)) &&
+        (end ? closesSentence(out, after) : after === out.length || !isWordChar(out[after]));
+      if (whole) {
+        next += out.slice(from, at) + read;
+        from = after;
+      }
+      at = lower.indexOf(said, after);
+    }
+    if (from > 0) {
+      out = next + out.slice(from);
+      changed = true;
+    }
+  }
+  return changed ? out : undefined;
+}
 
 /** Characters a respelt word may stand between (besides the text's start and end). */
 const BEFORE = new Set([" ", "\n", "\t", ",", "(", '"', "、", "　"]);
@@ -145,5 +201,6 @@ export function plainEnglish(text: string): string | undefined {
     }
     i = j;
   }
-  return from === 0 ? undefined : out + text.slice(from);
+  const spelt = from === 0 ? text : out + text.slice(from);
+  return commonPhrasing(spelt) ?? (from === 0 ? undefined : spelt);
 }
