@@ -39,8 +39,14 @@ const EN_FILLERS = new Set([
   // Forms of address and politeness in English as written in India and the Philippines ("sir", "po").
   ..."sir sirs madam maam mam dear po".split(" "),
 ]);
-/** "it is bouncing back only", "since morning itself": a word of emphasis closing a clause. */
+/**
+ * "it is bouncing back only", "since morning itself": a word of emphasis closing a clause. "itself" only after
+ * a time or place ("today itself"): after a verb it is the object ("will this fix itself?").
+ */
 const EMPHATIC_TAILS = new Set(["only", "itself"]);
+const EMPHASISED_WHEN = new Set(
+  "today now morning evening night yesterday tomorrow week month here there".split(" "),
+);
 /** "or something" at a clause's end: a vague tail, no alternative asked about. */
 const VAGUE_TAILS = new Set(["something", "anything", "smth", "sth", "whatever"]);
 
@@ -59,6 +65,7 @@ function withoutEnglishFillers(text: string): string {
   let from = 0; // text[from, i) is still to be copied
   let i = 0;
   let orAt = -1; // where the last word "or" started, when it was the word just before
+  let previous = ""; // the word before, lower case
   while (i < text.length) {
     if (!isLetter(text.charCodeAt(i))) {
       i++;
@@ -68,7 +75,9 @@ function withoutEnglishFillers(text: string): string {
     while (j < text.length && isLetter(text.charCodeAt(j))) j++;
     const word = text.slice(i, j).toLowerCase();
     const tail = orAt >= 0 && VAGUE_TAILS.has(word) && endsClause(text, j);
-    if (tail || EN_FILLERS.has(word) || (EMPHATIC_TAILS.has(word) && endsClause(text, j))) {
+    const emphatic =
+      EMPHATIC_TAILS.has(word) && endsClause(text, j) && (word === "only" || EMPHASISED_WHEN.has(previous));
+    if (tail || EN_FILLERS.has(word) || emphatic) {
       const start = tail ? orAt : i;
       if (start >= from) {
         out += `${text.slice(from, start)} `;
@@ -76,6 +85,7 @@ function withoutEnglishFillers(text: string): string {
       }
     }
     orAt = word === "or" ? i : -1;
+    previous = word;
     i = j;
   }
   return from === 0 ? text : out + text.slice(from);

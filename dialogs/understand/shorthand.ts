@@ -99,35 +99,35 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
 
 /**
  * Phrases of English as written in India and the Philippines, in the phrasing the examples are written in:
- * "do the needful" asks what to do; "please advise" closing a sentence asks what to do (before what is asked, it
- * only asks it politely: left out); "revert" is a reply
- * asked for (the answer itself is that: left out); "not able to send" is "unable to send"; "the reason of" is
- * "the reason for". `end`: only where it closes a sentence (the text's end or a mark after it).
+ * "do the needful" asks what to do; "please advise" only asks politely (left out: read as "what should I do"
+ * where it closed a message, it turned a question told before it into the steps, held-out-20 english −1);
+ * "revert" is a reply asked for (the answer itself is that: left out); "not able to send" is "unable to send";
+ * "the reason of" is "the reason for"; a request to be told whether (「please confirm whether」「let me know
+ * if」) asks the clause after it.
  */
-const PHRASES: readonly { said: string; read: string; end?: true }[] = [
+const PHRASES: readonly { said: string; read: string }[] = [
   { said: "do the needful", read: "what should i do" },
-  { said: "please advise", read: "what should i do", end: true },
-  { said: "please advice", read: "what should i do", end: true },
   { said: "please advise", read: "" },
+  { said: "please advice", read: "" },
   { said: "revert back", read: "" },
   { said: "revert", read: "" },
   { said: "not able to", read: "unable to" },
   { said: "reason of", read: "reason for" },
+  // "kindly confirm whether the mail is reached", "let me know if it arrived": the clause after "whether" is
+  // what is asked (the request to be told matched "please explain", plain words; "let me know", contacting).
+  { said: "please confirm whether", read: "whether" },
+  { said: "please confirm if", read: "whether" },
+  { said: "please let me know whether", read: "whether" },
+  { said: "please let me know if", read: "whether" },
+  { said: "let me know whether", read: "whether" },
+  { said: "let me know if", read: "whether" },
 ];
-
-/** Whether only spaces lie between `at` and the text's end or a sentence mark. */
-function closesSentence(text: string, at: number): boolean {
-  let k = at;
-  while (text[k] === " ") k++;
-  return k === text.length || SENTENCE_MARKS.has(text[k]!);
-}
-const SENTENCE_MARKS = new Set([".", "!", "?", "\n", "。", "？", "！", ","]);
 
 /** The text with those phrases read so (case folded where one is found), or undefined when it has none. */
 function commonPhrasing(text: string): string | undefined {
   let out = text;
   let changed = false;
-  for (const { said, read, end } of PHRASES) {
+  for (const { said, read } of PHRASES) {
     const lower = out.toLowerCase();
     let at = lower.indexOf(said);
     let next = "";
@@ -135,8 +135,7 @@ function commonPhrasing(text: string): string | undefined {
     while (at >= 0) {
       const after = at + said.length;
       const whole =
-        (at === 0 || BEFORE.has(out[at - 1]!)) &&
-        (end ? closesSentence(out, after) : after === out.length || !isWordChar(out[after]));
+        (at === 0 || BEFORE.has(out[at - 1]!)) && (after === out.length || !isWordChar(out[after]));
       if (whole) {
         next += out.slice(from, at) + read;
         from = after;
