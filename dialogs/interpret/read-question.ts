@@ -124,6 +124,8 @@ function againOnly(
   topic: TopicId | null,
 ): Understanding {
   if (!mentionsAny(text, ctx.words.again) || asksToDoAgain(ctx, text)) return understood;
+  // The menu asked for again (「症状の一覧をもう一度見せて」): its own words (`needs`) name it, not "again".
+  if (ctx.questions.get(understood.id)?.does === "menu") return understood;
   const repeat = understood.candidates.find((c) => ctx.questions.get(c.id)?.does === "repeat");
   if (!repeat) return understood;
   const rest = ctx.index.understand(
