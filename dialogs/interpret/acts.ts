@@ -1,3 +1,4 @@
+import { fold } from "../../knowledge/fold.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import { mentionsAny, trimEndOf, withoutWords } from "../text.ts";
 import {
@@ -204,7 +205,7 @@ function splitAtBut(
   const but = pieces.findIndex((p, i) => i > 0 && opensWithBut(p, words));
   const after = but > 0 ? withoutBut(pieces.slice(but).join(""), words) : undefined;
   if (after !== undefined) return { before: pieces.slice(0, but).join(""), after, opened: true };
-  const t = text.normalize("NFKC").toLowerCase();
+  const t = fold(text);
   let cut: { at: number; length: number } | undefined;
   for (const w of [" but ", ...words.butClosing]) {
     const at = t.indexOf(w);
@@ -319,7 +320,7 @@ export function closedByAct(
 
 /** A piece that is only a word pointing at the thing at hand (「これ」「それ」 "this"), marks left out. */
 function pointsOnly(piece: string): boolean {
-  return POINTERS.has(trimEndOf(piece.normalize("NFKC").toLowerCase().trim(), SENTENCE_END).trim());
+  return POINTERS.has(trimEndOf(fold(piece).trim(), SENTENCE_END).trim());
 }
 const POINTERS = new Set([
   "これ",
@@ -397,7 +398,7 @@ export function amongPleasantries(
  */
 export function reliefTold(ctx: QuestionContext, text: string, understood: Understanding): Understanding {
   if (!ctx.questions.has(OK_ID) || text.includes("?") || text.includes("？")) return understood;
-  const folded = withoutClosingMarks(text.normalize("NFKC").toLowerCase());
+  const folded = withoutClosingMarks(fold(text));
   if (!ctx.words.relief.some((r) => folded.endsWith(r))) return understood;
   return { kind: "confident", id: OK_ID, candidates: understood.candidates };
 }
@@ -409,7 +410,7 @@ export function reliefTold(ctx: QuestionContext, text: string, understood: Under
  */
 export function praiseTold(ctx: QuestionContext, text: string, understood: Understanding): Understanding {
   if (!ctx.questions.has(THANKS_ID) || isQuestion(text)) return understood;
-  const folded = text.normalize("NFKC").toLowerCase();
+  const folded = fold(text);
   if (!mentionsAny(folded, ctx.words.praise) || mentionsAny(folded, ctx.words.praiseNot)) return understood;
   if (
     negates(text, ctx.readings) ||
@@ -462,7 +463,7 @@ export function howAreYouAsked(
   topic: TopicId | null,
 ): Understanding {
   if (!ctx.questions.has(GREETING_ID) || text.length > MAX_HOW_ARE_YOU_CHARS) return understood;
-  const folded = text.normalize("NFKC").toLowerCase();
+  const folded = fold(text);
   if (!mentionsAny(folded, ctx.words.howAreYou)) return understood;
   const rest = withoutWords(folded, ctx.words.howAreYou);
   if (!isShortReaction(ctx, rest)) {
@@ -487,7 +488,7 @@ export function ratedLukewarm(
 ): Understanding {
   if (topic === null) return understood;
   // 「まあまあかな」: a closing 「かな」 muses, it asks nothing.
-  const folded = withoutMusing(withoutClosingMarks(text.normalize("NFKC").toLowerCase()));
+  const folded = withoutMusing(withoutClosingMarks(fold(text)));
   if (text.includes("?") || text.includes("？") || isQuestion(folded)) return understood;
   if (!mentionsAny(folded, ctx.words.lukewarm)) return understood;
   const named = mentionsAny(folded, ctx.words.understanding);
@@ -528,7 +529,7 @@ export function dismissedWithComplaint(
   if (!ctx.questions.has(NOT_HELPFUL_ID)) return understood;
   const pieces = sentencePieces(text);
   if (pieces.length < 2) return understood;
-  const first = pieces[0]!.normalize("NFKC").toLowerCase().trimStart();
+  const first = fold(pieces[0]!).trimStart();
   if (!ctx.words.dismissal.some((d) => first.startsWith(d))) return understood;
   const rest = pieces.slice(1).join("");
   // 「何回聞いても」 counts the tries: its 何 asks nothing.

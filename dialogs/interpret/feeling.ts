@@ -1,3 +1,4 @@
+import { fold } from "../../knowledge/fold.ts";
 import type { Feeling } from "../events.ts";
 import { FEELINGS } from "../events.ts";
 import { mentionsAny, wordsRemover } from "../text.ts";
@@ -110,13 +111,11 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
   const praiseOf = phraseMatcher([["frustrated", words.ironic ?? []] as const], readings);
   const ironic = (text: string): Feeling | undefined =>
     praiseOf(text) !== undefined && !soundsGlad(text) ? "frustrated" : undefined;
-  const withoutNotFeelings = wordsRemover(
-    [...(words.except ?? []), ...NEGATED_FEELINGS].map((w) => w.normalize("NFKC").toLowerCase()),
-  );
+  const withoutNotFeelings = wordsRemover([...(words.except ?? []), ...NEGATED_FEELINGS].map((w) => fold(w)));
   // Self-blame denied and told (「私のせいじゃないならよかった」) is none either (understand/feelings/denied.ts).
-  const blames = (words.kept?.worried ?? []).map((w) => w.normalize("NFKC").toLowerCase());
+  const blames = (words.kept?.worried ?? []).map((w) => fold(w));
   // Every word of feeling may be denied or played down (「やばい、って程じゃない」).
-  const felt = FEELINGS.flatMap((kind) => words[kind]).map((w) => w.normalize("NFKC").toLowerCase());
+  const felt = FEELINGS.flatMap((kind) => words[kind]).map((w) => fold(w));
   // Lower case: "Not panicking, just curious" denies as "not panicking" does.
   // Played down (「一瞬ドキッとしましたが、」), laughed off (「怒られちゃいました笑」) or a precaution's reason
   // (「心配性なので念のため」): none either; nor a skill or question played down with an apology, opening a
@@ -127,11 +126,7 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
     withoutDeniedBlame(
       withoutToldCalmly(
         withoutDeniedFeelings(
-          withoutNotFeelings(
-            withoutOpeningMutter(
-              withoutOpeningApology(withoutModestOpening(text.normalize("NFKC").toLowerCase())),
-            ),
-          ),
+          withoutNotFeelings(withoutOpeningMutter(withoutOpeningApology(withoutModestOpening(fold(text))))),
           felt,
         ),
       ),
@@ -139,14 +134,14 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
     );
   // A feeling said to be absent (「イライラはしてないけど、これって私のせい？」): the writer told us they are calm,
   // so what only sounds upset (blame asked, the shape of a sentence) is a plain question.
-  const withoutDenials = wordsRemover(NEGATED_FEELINGS.map((w) => w.normalize("NFKC").toLowerCase()));
+  const withoutDenials = wordsRemover(NEGATED_FEELINGS.map((w) => fold(w)));
   const deniesFeeling = (folded: string) =>
     withoutDenials(folded) !== folded ||
     withoutDeniedFeelings(folded, felt) !== folded ||
     withoutToldCalmly(folded) !== folded;
   const feelingIn = (text: string): Feeling | undefined => {
     const plain = withoutExceptions(text);
-    const calmSaid = deniesFeeling(text.normalize("NFKC").toLowerCase());
+    const calmSaid = deniesFeeling(fold(text));
     const felt = feltIn(text, plain, calmSaid);
     return felt === "urgent" && planAfterThanks(plain) ? undefined : felt;
   };
@@ -174,7 +169,7 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
     withoutExceptions,
     withoutFeelingWords: (text) => feelingOf.strip(withoutExceptions(text)),
     withoutCalmedFeelings(text) {
-      const folded = text.normalize("NFKC").toLowerCase();
+      const folded = fold(text);
       const calmed = withoutToldCalmly(withoutDeniedFeelings(withoutDenials(folded), felt));
       return calmed === folded ? undefined : calmed;
     },
