@@ -201,6 +201,9 @@ const DEV_BLOCKS = {
   // emo16's own check (round 26): "this is useless" in anger, English deadlines and stakes with a question, a plea
   // alone ("HELP", 「たすけて」), polite self-deprecation before a question (calm); written first.
   "dev-emotion16": "EMOTION 16",
+  // emo17's own check (round 27): upset with a diagnosis on screen and nothing asked, "that was no use" after the
+  // second menu, worry at work or at home beside a question, polite openers and worries that are calm, sarcasm.
+  "dev-emotion17": "EMOTION 17",
   // neg's own check (round 15): pairs that differ by a negation or its absence (helped / didn't help, arrived? /
   // didn't arrive, will it go through / still won't), written before the question index read negation.
   "dev-negation": "NEGATION",
