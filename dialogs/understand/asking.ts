@@ -122,8 +122,9 @@ export function isLament(besides: string): boolean {
 }
 
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+// "What a waste of time", "what an awful day": "what a" opens an exclamation, no question.
 const ENGLISH_QUESTION =
-  /^(?:what|who|why|how|is|are|am|can|could|do|does|did|should|will|would|was|were|has|have|where|when|which|may)\b/i;
+  /^(?:what(?!\s+an?\s)|who|why|how|is|are|am|can|could|do|does|did|should|will|would|was|were|has|have|where|when|which|may)\b/i;
 
 /**
  * Words that ask what, how, which, where, when, who or why (「何て言えばいい？」「どうやって？」): a question no

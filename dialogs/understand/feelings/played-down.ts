@@ -103,7 +103,28 @@ function blankedWithin(text: string, words: readonly string[], from: number, to:
   }
   return out;
 }
-const PRECAUTIONS = ["念のため", "念の為", "一応", "just in case", "just to be safe", "to be safe"];
+/**
+ * "Just in case", and a check asked for as such (「不安なので確認させてください」「心配性なもので、確認ですが」 "I'm a bit
+ * worried, so just to double-check"): the worry is why they check, calmly.
+ */
+const PRECAUTIONS = [
+  "念のため",
+  "念の為",
+  "一応",
+  "確認させて",
+  "確認ですが",
+  "確認なのですが",
+  "確認なんですが",
+  "確かめさせて",
+  "just in case",
+  "just to be safe",
+  "to be safe",
+  "double-check",
+  "double check",
+  "to confirm",
+  "just to check",
+  "to make sure",
+];
 const PRECAUTIONARY_WORRIES = [
   "心配性",
   "心配",
@@ -113,6 +134,8 @@ const PRECAUTIONARY_WORRIES = [
   "気にな",
   "worried",
   "nervous",
+  "anxious",
+  "concerned",
 ];
 
 const SOFTENERS = ["一瞬", "ちょっと", "ちょっぴり", "少し", "すこし", "少々", "若干", "a bit ", "a little "];
