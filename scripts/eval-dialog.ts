@@ -152,6 +152,10 @@ const DEV_BLOCKS = {
   // cold16's own check (round 26): the infected / virus-found family cold, common cold questions in plain kanji,
   // and as phones type them (every dakuten dropped, big small kana, half-width katakana, romaji, voice fillers).
   "dev-cold16": "COLD 16",
+  // cold17's own check (round 27): the chat itself (a person?, a phone line, what S-SAFE costs), symptoms told in
+  // everyday words (a strange English mail, "they say it never came", only phone addresses), and phone spellings
+  // (が typed か inside a word, 数 as かず, au as あう, 留守 and 自動返信 in kana, romaji requests).
+  "dev-cold17": "COLD 17",
   // emotion's own check (round 13): the question or situation inside an upset message, written before its changes.
   "dev-emotion3": "EMOTION3",
   // emo's own check (round 14): forms of upset not covered before (fear, resignation, sarcasm, deadlines,
