@@ -248,6 +248,9 @@ const DEV_BLOCKS = {
   // follow25's own check (round 26): follow-ups of every topic (what now, whose side, how long, what to tell the
   // recipient, size, virus) and texts that refer back to the advice (「さっきの」, "what you said about"); written first.
   "dev-followup25": "FOLLOWUP 25",
+  // english17's own check (round 27): English follow-ups with a diagnosis on screen, acts as native speakers of
+  // many countries type them ("ta", "that's grand"), and learners' English ("what means this"); written first.
+  "dev-english17b": "ENGLISH 17",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
