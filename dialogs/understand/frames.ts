@@ -55,6 +55,41 @@ export function asksWhy(text: string): boolean {
   return includesAny(folded(text, MAX_QUESTION_CHARS), WHY_WORDS);
 }
 
+/**
+ * The reason of the mail on screen asked for ("what's the cause of this bounce?", "kindly tell me the reason of
+ * this failure", 「この原因はなんですか」): a noun of reason pointed at this mail, or asked what it is. Not a
+ * reason named (「原因は相手側？」) nor "because".
+ */
+const REASON_ASKED = [
+  "reason for this",
+  "reason of this",
+  "reason for that",
+  "reason of that",
+  "reason for the error",
+  "reason of the error",
+  "reason for the bounce",
+  "cause of this",
+  "cause of that",
+  "cause of the error",
+  "cause of the bounce",
+  "what caused this",
+  "what caused it",
+  "why did this happen",
+  "why this happened",
+  "この原因",
+  "原因はなん",
+  "原因は何",
+  "理由はなん",
+  "理由は何",
+  "原因を教えて",
+  "理由を教えて",
+];
+
+/** Whether a text asks the reason of the mail on screen: a plain scan. */
+export function asksReason(text: string): boolean {
+  return includesAny(folded(text, MAX_QUESTION_CHARS), REASON_ASKED);
+}
+
 const END_MARKS = new Set([..." \n\t。.!！?？、,〜~…ー"]);
 
 /**

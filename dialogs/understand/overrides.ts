@@ -2,7 +2,7 @@ import { answerable, type Question, type QuestionBank } from "../../knowledge/qu
 import type { TopicId } from "../../knowledge/types.ts";
 import { folded, includesAny } from "../text.ts";
 import { isQuestion, sentencePieces, sentencesOf } from "./asking.ts";
-import { asksMeaning, asksWhy, termAskedAbout } from "./frames.ts";
+import { asksMeaning, asksReason, asksWhy, termAskedAbout } from "./frames.ts";
 import { canonicalLength, type ReadingTable } from "./normalize.ts";
 import { asksLaterArrival, leftAlone, retriesForUser } from "./outcome.ts";
 import { withoutPointingBack } from "./referred.ts";
@@ -299,6 +299,21 @@ const OVERRIDES: readonly Rule[] = [
       );
     },
     answer: (r) => confidentId(termRead(r, null)),
+    last: true,
+  },
+  // "what's the cause of this bounce?" 「この原因はなんですか？」 on a diagnosis: the reason is the diagnosis in plain
+  // words (its words matched "what is a returned mail", contacting the recipient, whose side). Not where a side
+  // is named (「原因は相手？」: whose side).
+  {
+    name: "reason asked",
+    when: (r, d) =>
+      r.topic !== null &&
+      r.roles.plainWords !== undefined &&
+      !r.advice &&
+      (d.kind !== "confident" || d.id !== r.roles.plainWords.id) &&
+      once(r, asksReason) &&
+      once(r, sideNamed) === undefined,
+    answer: (r) => r.roles.plainWords!.id,
     last: true,
   },
   // 「パスワードが違うってこと？」 on a diagnosis it does not fit: what it means is this diagnosis in plain words.

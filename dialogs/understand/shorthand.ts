@@ -107,6 +107,9 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
  */
 const PHRASES: readonly { said: string; read: string }[] = [
   { said: "do the needful", read: "what should i do" },
+  // "no worries" (an OK in Australia, Britain, Ireland): read as the OK it is; its "worries" would match worry
+  // ("I'm worried") in the examples' words.
+  { said: "no worries", read: "all good" },
   { said: "please advise", read: "" },
   { said: "please advice", read: "" },
   { said: "revert back", read: "" },
