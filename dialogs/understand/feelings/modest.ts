@@ -11,15 +11,19 @@ import { sentenceAsks } from "../asking.ts";
  * age: shame.ts) stay ashamed. A hand scan of the text folded (NFKC, lower case).
  */
 export function withoutModestOpening(t: string): string {
-  if (!MODEST.some((m) => t.includes(m)) || !APOLOGIES.some((a) => t.includes(a))) return t;
-  if (DISTRESS.some((d) => t.includes(d))) return t;
+  const modestly = MODEST.some((m) => t.includes(m)) || AGE_AS_REASON.some((a) => t.includes(a));
+  if (!modestly || !APOLOGIES.some((a) => t.includes(a))) return t;
+  // 「ごめんなさいね、年寄りなもので。…」: an age given as the reason for asking, beside an apology, is modesty;
+  // named otherwise (「年寄りにはさっぱり」「八十を過ぎた年寄りで」) it stays distress (shame.ts).
+  const besidesAge = AGE_AS_REASON.reduce((x, a) => x.split(a).join(" "), t);
+  if (DISTRESS.some((d) => besidesAge.includes(d))) return t;
   let end = 0;
   let modest = false;
   let apologised = false;
   while (end < t.length) {
     const next = pieceEnd(t, end);
     const piece = t.slice(end, next);
-    const isModest = MODEST.some((m) => piece.includes(m));
+    const isModest = MODEST.some((m) => piece.includes(m)) || AGE_AS_REASON.some((a) => piece.includes(a));
     const apology = APOLOGIES.some((a) => piece.includes(a));
     if (!isModest && !apology) break;
     modest ||= isModest;
@@ -78,6 +82,8 @@ const MODEST = [
   "bad with computers",
   "beginner",
 ];
+/** An age given as the reason (「年寄りなもので」「年寄りなので」), folded. */
+const AGE_AS_REASON = ["年寄りなもので", "年寄りなので", "としよりなもので", "としよりなので"];
 const APOLOGIES = [
   "すみません",
   "すいません",

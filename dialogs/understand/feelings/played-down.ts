@@ -58,7 +58,8 @@ function politeLeadIn(t: string, from: number): number {
   }
   return -1;
 }
-const LEAD_INS = ["のですが", "んですが"];
+// 「少し心配になりまして。」「ちょっと不安になってしまって…」: the polite way in said with a verb's -te, before a pause.
+const LEAD_INS = ["のですが", "んですが", "まして", "てしまって"];
 const LEAD_IN_REACH = 12;
 /** A moment's reaction (shock, a start, disappointment), over as it is told: played down in any tense. */
 const MOMENTARY = [
