@@ -251,6 +251,10 @@ const DEV_BLOCKS = {
   // english17's own check (round 27): English follow-ups with a diagnosis on screen, acts as native speakers of
   // many countries type them ("ta", "that's grand"), and learners' English ("what means this"); written first.
   "dev-english17b": "ENGLISH 17",
+  // follow26's own check (round 27): follow-ups of every topic: an auto-reply "can I ignore it?", the user's own
+  // computer after "virus found", the reason asked, the first explanation again, one-word reactions, texts that
+  // refer back or come back later (「昨日の件ですが」); written first.
+  "dev-followup26": "FOLLOWUP 26",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
