@@ -363,6 +363,7 @@ export const questionSchema = strict({
   ifDenied: id.optional(),
   ifHowAsked: id.optional(),
   ifWhyAsked: id.optional(),
+  ifDeviceNamed: id.optional(),
   aboutMail: z
     .object(
       {

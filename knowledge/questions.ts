@@ -132,6 +132,12 @@ export interface Question {
    */
   ifWhyAsked?: string;
   /**
+   * Matched by a text that names the user's own device (「うちのPCのせい？」 "is my laptop the problem?"), it is
+   * answered as this question where that one has an answer of its own for the diagnosis on screen: after
+   * "virus found" whether the computer is to blame asks whether it is infected, not whose side it is.
+   */
+  ifDeviceNamed?: string;
+  /**
    * With one of `topics` on screen, a text read as this question that names one of `words` (and none of
    * `unless`) asks about the mail on screen, not about the chat: 「これ自動返信？」 after "an automatic reply,
    * no delivery failure" asks whether that mail is one, not whether the assistant is a program. Answered as
@@ -271,6 +277,7 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         ...(raw.ifDenied && { ifDenied: raw.ifDenied }),
         ...(raw.ifHowAsked && { ifHowAsked: raw.ifHowAsked }),
         ...(raw.ifWhyAsked && { ifWhyAsked: raw.ifWhyAsked }),
+        ...(raw.ifDeviceNamed && { ifDeviceNamed: raw.ifDeviceNamed }),
         ...(raw.aboutMail && {
           aboutMail: {
             topics: raw.aboutMail.topics,
@@ -312,6 +319,7 @@ const REDIRECTS = [
   "ifDenied",
   "ifHowAsked",
   "ifWhyAsked",
+  "ifDeviceNamed",
   "withoutBounce",
   "withDiagnosis",
 ] as const satisfies readonly (keyof Question)[];

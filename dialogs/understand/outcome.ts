@@ -369,3 +369,45 @@ export function leftAlone(text: string): boolean {
   const t = folded(text);
   return includesAny(t, LEAVING_ALONE) && !includesAny(t, WAITED_FOR);
 }
+
+/** Words for answering a mail back (「返信」「返事」 "reply"). */
+const REPLYING = ["返信", "返事", "へんしん", "へんじ", "reply", "respond", "write back", "answer it"];
+/** The name of the mail on screen holds 返信 (「自動返信」 "auto-reply"): no answering it asked. */
+const REPLY_NAMES = [
+  "自動返信",
+  "じどうへんしん",
+  "auto-reply",
+  "auto reply",
+  "autoreply",
+  "automatic reply",
+];
+/** Whether something is needed of the user (「しないと」「しなきゃ」「必要」 "do I have to"). */
+const NEEDED = [
+  "しないと",
+  "しなきゃ",
+  "しなくて",
+  "したほうが",
+  "した方が",
+  "しといたほうが",
+  "しとかない",
+  "する必要",
+  "必要",
+  "べき",
+  "いる?",
+  "いりますか",
+  "need",
+  "have to",
+  "should",
+  "must",
+  "supposed to",
+];
+
+/**
+ * Whether a text asks if the mail on screen must be answered (「返事しなきゃだめ？」「これにも返信しといたほうが
+ * いいの？」 "do I have to reply to it?"): where nothing of the user's failed, what is needed of them is the steps.
+ */
+export function asksReplyNeeded(text: string): boolean {
+  let t = folded(text);
+  for (const name of REPLY_NAMES) t = t.split(name).join(" ");
+  return includesAny(t, REPLYING) && includesAny(t, NEEDED);
+}

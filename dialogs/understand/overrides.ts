@@ -4,7 +4,7 @@ import { folded, includesAny } from "../text.ts";
 import { isQuestion, sentencePieces, sentencesOf } from "./asking.ts";
 import { asksMeaning, asksReason, asksWhy, termAskedAbout } from "./frames.ts";
 import { canonicalLength, type ReadingTable } from "./normalize.ts";
-import { asksLaterArrival, leftAlone, retriesForUser } from "./outcome.ts";
+import { asksLaterArrival, asksReplyNeeded, leftAlone, retriesForUser } from "./outcome.ts";
 import { withoutPointingBack } from "./referred.ts";
 import {
   actionAsked,
@@ -13,6 +13,7 @@ import {
   guessesSide,
   namesFault,
   namesMistake,
+  namesOwnDevice,
   ownActionAsked,
   sideAsked,
   sideNamed,
@@ -255,6 +256,19 @@ const OVERRIDES: readonly Rule[] = [
     },
     answer: (r) => r.roles.side!.id,
   },
+  // 「うちのPCのせい？」 after "virus found": the user's own device blamed asks whether it is infected (`ifDeviceNamed`),
+  // where that question answers the diagnosis on screen; elsewhere ("server trouble") it stays whose side.
+  {
+    name: "own device blamed",
+    when: (r, d) => {
+      const meant = question(r, r.roles.side?.ifDeviceNamed);
+      if (r.topic === null || meant === undefined || meant.topics[r.topic] === undefined) return false;
+      if (d.kind !== "confident" || d.id === meant.id) return false;
+      const blamed = d.id === r.roles.side!.id || (namesFault(r.text) && once(r, isQuestion));
+      return blamed && once(r, namesOwnDevice);
+    },
+    answer: (r) => r.roles.side!.ifDeviceNamed!,
+  },
   // 「自分でできることは？」「何もしなくていい？」: what the user can or need do is the steps (or wait), not whose side.
   {
     name: "own action asked",
@@ -271,6 +285,21 @@ const OVERRIDES: readonly Rule[] = [
       d.kind === "confident" &&
       d.id === r.roles.wait?.id &&
       leftAlone(r.text),
+    answer: (r) => r.roles.steps!.id,
+  },
+  // 「返事しなきゃだめ？」 after an automatic reply: whether it must be answered is what is needed of the user, the
+  // steps (nothing to resend, its contact or return date), not whether it is safe to open (「はい」 there would
+  // read as "yes, answer it").
+  {
+    name: "answering it asked",
+    when: (r, d) =>
+      r.topic !== null &&
+      r.roles.steps !== undefined &&
+      stepsNotWaiting(r, r.topic) &&
+      d.kind === "confident" &&
+      d.id !== r.roles.steps.id &&
+      once(r, isQuestion) &&
+      once(r, asksReplyNeeded),
     answer: (r) => r.roles.steps!.id,
   },
   // 「さっき言ってたフィルターって何のこと？」: the advice pointed back at, and a part of it named that a question of

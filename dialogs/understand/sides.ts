@@ -320,3 +320,18 @@ export function endsWithSide(text: string): boolean {
   if (tail !== undefined) body = body.slice(0, body.length - tail.length);
   return SIDE_ENDS.some((e) => body.endsWith(e));
 }
+
+/**
+ * The user's own devices (「パソコン」「スマホ」 "laptop"): named as the one to blame (「うちのPCのせい？」), whether
+ * it is infected is asked where the diagnosis can say (`ifDeviceNamed`). English words are whole words ("pc").
+ */
+const DEVICE_JA = ["パソコン", "ぱそこん", "スマホ", "すまほ", "端末", "タブレット"];
+const DEVICE_EN = ["pc", "computer", "laptop", "phone", "device", "mac", "iphone", "android", "tablet"];
+
+/** Whether a text names a device of the user's (a device named with the other side's words is theirs). */
+export function namesOwnDevice(text: string): boolean {
+  const t = folded(text);
+  const side = sideNamed(t);
+  if (side === "other" || side === "both") return false;
+  return includesAny(t, DEVICE_JA) || hasEnglishWord(t, DEVICE_EN);
+}
