@@ -17,6 +17,9 @@ const revoice = buildRevoicer(
     "画面の写真",
     "返事がほしい",
     "返信くれる？",
+    "アドレスが見つからない",
+    "アドレスを変えたい",
+    "ウイルスかもしれない",
   ],
   readingTable(
     new Map([
@@ -27,6 +30,8 @@ const revoice = buildRevoicer(
       ["写真", "しゃしん"],
       ["返事", "へんじ"],
       ["返信", "へんしん"],
+      ["変", "か"],
+      ["見", "み"],
     ]),
   ),
 );
@@ -43,6 +48,9 @@ describe("voicing marks dropped by flick input are restored in words of the data
     // a small kana typed large
     ["しやしんおくる", "しゃしんおくる"],
     ["かめんのしやしん", "がめんのしゃしん"],
+    // the particle が after a word whose marks were dropped lost its mark too
+    ["あとれすかない", "あどれすがない"],
+    ["あとれすかみつからない", "あどれすがみつからない"],
   ])("%s → %s", (typed, read) => {
     expect(revoice(typed)).toBe(read);
   });
@@ -59,8 +67,17 @@ describe("voicing marks dropped by flick input are restored in words of the data
       "へんしんくれる",
     ],
     ["a word with its small kana typed right", "しゃしんおくる"],
+    ["か after a word typed right (変えたい)", "あどれすかえたい"],
   ])("not: %s", (_, typed) => {
     expect(revoice(typed)).toBeUndefined();
+  });
+
+  it.each([
+    ["「…かな」 wonders", "あとれすかな", "あどれすかな"],
+    ["「…かもしれない」 guesses", "ういるすかもしれない", undefined],
+    ["か closing a question", "あとれすか？", "あどれすか？"],
+  ])("か kept as typed where it is a particle of its own: %s", (_, typed, read) => {
+    expect(revoice(typed)).toBe(read);
   });
 
   it("reads 5,000 characters of anything in linear time", () => {

@@ -77,6 +77,16 @@ export function buildRevoicer(texts: Iterable<string>, table: ReadingTable): Rev
   // A word of the data as typed is read as it is, and so is what it starts with: 「へんしん」 (返信) is passed
   // over whole, never 「へんじ」 (返事) plus ん.
   for (const word of words) restore.set(word, null);
+  // What a word of the data may be followed by after its particle が (「ない」「みつからない」「ちがう」): the data's
+  // kana words of two kana or more, as a set of each one's first two kana (a lookup, no scan).
+  const followers = new Set<string>();
+  for (const text of texts) {
+    const read = withReadings(text.normalize("NFKC").toLowerCase(), table);
+    for (const s of segmenter.segment(read)) {
+      const word = hiraganaOf(s.segment);
+      if (word.length >= 2 && HIRAGANA_RUN.test(word)) followers.add(unvoiced(word.slice(0, 2)));
+    }
+  }
 
   return (text) => {
     const kana = keyed(text.normalize("NFKC"));
@@ -97,12 +107,29 @@ export function buildRevoicer(texts: Iterable<string>, table: ReadingTable): Rev
         continue;
       }
       // A word typed right (its small kana small, 「しゃしん」) is passed over, not counted as restored.
-      if (hiraganaOf(text.slice(i, i + hit.length)) !== hit) {
+      const restored = hiraganaOf(text.slice(i, i + hit.length)) !== hit;
+      if (restored) {
         out += text.slice(from, i) + hit;
         from = i + hit.length;
       }
       i += hit.length;
+      // The particle が right after a word whose marks were dropped lost its mark too: 「あとれすかない」
+      // 「あとれすかみつからない」. Only there (「めあどかえたい」 typed right is 変えたい). Not where か is a
+      // particle of its own: at the end (「…か？」 asks), 「…かな」 (wonders), 「…かどうか」, 「…かもしれない」.
+      if (restored && kana[i] === "か" && followsParticle(kana, i + 1)) {
+        out += `${text.slice(from, i)}が`;
+        from = i + 1;
+        i++;
+      }
     }
     return from === 0 ? undefined : out + text.slice(from);
   };
+
+  /** Whether a word of the data (by its first two kana, marks dropped) starts at `at`, not 「な」 closing. */
+  function followsParticle(kana: string, at: number): boolean {
+    const two = unvoiced(kana.slice(at, at + 2));
+    if (two.length < 2 || !followers.has(two)) return false;
+    if (two[0] === "な" && two[1] !== "い") return false;
+    return two !== "もし" && unvoiced(kana.slice(at, at + 3)) !== "とうか";
+  }
 }
