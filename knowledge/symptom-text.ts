@@ -13,9 +13,6 @@
 
 import { PhraseIndex } from "./bounce/phrase-index.ts";
 
-const KATAKANA = /[\u30A1-\u30F6]/g;
-const SMALL_KANA = /[ぁぃぅぇぉっゃゅょゎ]/g;
-const APOSTROPHES = /['\u2019]/g; // "didn't" and "didn’t" both become "didnt"
 /** One character of spacing, punctuation or a symbol: what the folding takes out (or makes one space). */
 export const SEPARATOR = /[\s\p{P}\p{S}]/u;
 /** A run of them, replaced at once (the same class: one place to change what separates words). */
@@ -44,19 +41,80 @@ export function foldSymptomText(text: string): string {
   return folded;
 }
 
+/**
+ * One pass over the text after NFKC and lower case (it folds every text a turn reads; a replace per step,
+ * with a function called per katakana and per separator, cost as much again): apostrophes out ("didn't"
+ * and "didn’t" both become "didnt"), katakana → hiragana, small kana → large, and each run of separators
+ * one space where two Latin words meet, else nothing ("wi-fi" → "wi fi", 「送った 覚えが、ない」, "20 MB" →
+ * "20mb"). The same string as the chain of replaces it stands for (test/symptom-text-fold.test.ts holds the two against each other).
+ */
 function foldAnew(text: string): string {
-  const folded = text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(APOSTROPHES, "")
-    .replace(KATAKANA, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60))
-    .replace(SMALL_KANA, (ch) => String.fromCharCode(ch.charCodeAt(0) + 1));
-  // Separators become one space only where two Latin words meet; elsewhere (between Japanese words, or
-  // between a number and its unit: "20 MB") they vanish.
-  return folded.replace(SEPARATORS, (run: string, offset: number, whole: string) =>
-    joinsLatinWords(whole[offset - 1] ?? "", whole[offset + run.length] ?? "") ? " " : "",
-  );
+  const lowered = text.normalize("NFKC").toLowerCase();
+  let out = "";
+  let from = 0; // lowered[from, i) is kept as it is, still to be copied
+  let before = ""; // the unit before the current run of separators, as folded
+  let inRun = false;
+  for (let i = 0; i < lowered.length; i++) {
+    const code = lowered.charCodeAt(i);
+    const pair =
+      code >= 0xd800 && code <= 0xdbff && i + 1 < lowered.length && isLowSurrogate(lowered.charCodeAt(i + 1));
+    const dropped = code === 0x27 || code === 0x2019; // an apostrophe: taken out before anything else
+    const separator = !dropped && separatorAt(lowered, i, code, pair);
+    const kana = !dropped && !separator ? foldedKana(code) : code;
+    if (!dropped && !separator && kana === code && !inRun) {
+      if (pair) i++;
+      continue; // kept as it is
+    }
+    out += lowered.slice(from, i);
+    if (dropped) {
+      from = i + 1;
+      continue;
+    }
+    if (separator) {
+      if (!inRun) before = out.length > 0 ? out[out.length - 1]! : "";
+      inRun = true;
+      if (pair) i++;
+      from = i + 1;
+      continue;
+    }
+    const ch = String.fromCharCode(kana);
+    if (inRun && joinsLatinWords(before, ch)) out += " ";
+    inRun = false;
+    out += ch;
+    from = i + 1;
+    if (pair) {
+      out += lowered[i + 1]!;
+      i++;
+      from = i + 1;
+    }
+  }
+  return inRun ? out : out + lowered.slice(from);
 }
+
+/** Katakana ァ–ヶ → hiragana, then small kana → large (ぁ → あ, っ → つ; ゕ ゖ stay), by UTF-16 unit. */
+function foldedKana(code: number): number {
+  const hiragana = code >= 0x30a1 && code <= 0x30f6 ? code - 0x60 : code;
+  return SMALL_KANA_CODES.has(hiragana) ? hiragana + 1 : hiragana;
+}
+const SMALL_KANA_CODES: ReadonlySet<number> = new Set(
+  [..."ぁぃぅぇぉっゃゅょゎ"].map((c) => c.charCodeAt(0)),
+);
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** Whether the character at i (a surrogate pair when `pair`) is a SEPARATOR; BMP answers remembered. */
+function separatorAt(text: string, i: number, code: number, pair: boolean): boolean {
+  if (pair) return SEPARATOR.test(text.slice(i, i + 2));
+  const known = SEPARATOR_BMP[code]!;
+  if (known !== 0) return known === 1;
+  const separator = SEPARATOR.test(String.fromCharCode(code));
+  SEPARATOR_BMP[code] = separator ? 1 : 2;
+  return separator;
+}
+/** The SEPARATOR test's answer per BMP character: 0 not asked yet, 1 a separator, 2 not one. */
+const SEPARATOR_BMP = new Uint8Array(0x10000);
 
 /**
  * Whether separators between these two characters fold to one space (two Latin words: "wi-fi" is "wi fi")

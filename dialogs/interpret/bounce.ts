@@ -1,3 +1,4 @@
+import { nfkc } from "../../knowledge/fold.ts";
 import { shouldWarn } from "../../knowledge/pii.ts";
 import { answersEveryTopic, type Question } from "../../knowledge/questions.ts";
 import type { BounceRecord, TopicId } from "../../knowledge/types.ts";
@@ -71,7 +72,7 @@ export function bounceEvents(ctx: InterpretContext, b: BounceRead, before: Dialo
       : undefined;
   // 「エラーメール開いちゃったけどウイルスとか大丈夫ですか」: something done, then whether it is all right, asks
   // about what they did (confidently read is enough), not what a returned mail said.
-  const doneAndAsked = standalone !== undefined && regretsAndAsksIfOk(text.normalize("NFKC"));
+  const doneAndAsked = standalone !== undefined && regretsAndAsksIfOk(nfkc(text));
   if (standalone && !standalone.does && (doneAndAsked || askedOnItsOwn(standalone, b.topScore())))
     return [...before, questionEvent(ctx, standalone, null)];
   // 「送信したメールが全部戻ってくるんだけど、ウイルス？」: the story told, then a guess asked in a clause of its

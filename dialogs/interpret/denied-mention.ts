@@ -1,3 +1,4 @@
+import { fold } from "../../knowledge/fold.ts";
 import { EN_NEGATIONS, negatesIn } from "../understand/negation.ts";
 import { canonical, type ReadingTable } from "../understand/normalize.ts";
 
@@ -108,7 +109,7 @@ export function deniesReturnedMail(
   strip: (text: string) => string,
   table: ReadingTable,
 ): boolean {
-  const written = text.normalize("NFKC").toLowerCase();
+  const written = fold(text);
   const blanked = strip(text);
   // An emoji's variation selector dropped by strip shifts positions: not read then.
   if (blanked.length !== written.length) return false;

@@ -1,3 +1,4 @@
+import { fold, nfkc } from "../../knowledge/fold.ts";
 import type { Question } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent, Feeling } from "../events.ts";
@@ -266,7 +267,7 @@ const DEVICE_MATTER_WINDOW = 8;
  * matter of its own (typedWords devices, deviceMatters).
  */
 function devicesOwn(ctx: InterpretContext, text: string): boolean {
-  const folded = text.normalize("NFKC").toLowerCase();
+  const folded = fold(text);
   const { devices, deviceMatters } = ctx.words;
   return (
     followedWithin(folded, devices, DEVICE_MATTER_WINDOW, deviceMatters) ||
@@ -301,7 +302,7 @@ function asksWhatBesidesFeeling(ctx: InterpretContext, text: string, feeling: Fe
 }
 /** 「何なんでしょうか」「何？」: a piece that ends as a question (a mark, or 「か」), not an exclamation. */
 function askedAsQuestion(piece: string): boolean {
-  const end = trimEndOf(piece.normalize("NFKC"), PIECE_TAIL);
+  const end = trimEndOf(nfkc(piece), PIECE_TAIL);
   return end.endsWith("?") || end.endsWith("か");
 }
 const PIECE_TAIL = new Set([..." 。.、,…〜~"]);

@@ -1,3 +1,4 @@
+import { fold, nfkc } from "../../knowledge/fold.ts";
 import type { Question } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent } from "../events.ts";
@@ -126,7 +127,7 @@ function turnedTo(text: string): string | undefined {
   const sentences = sentencesOf(text.slice(0, MAX_QUESTION_CHARS));
   if (sentences.length < 2) return undefined;
   const last = sentences.at(-1)!;
-  const folded = last.normalize("NFKC").toLowerCase();
+  const folded = fold(last);
   return TURNS.some((w) => folded.startsWith(w)) ? last : undefined;
 }
 
@@ -171,7 +172,7 @@ const POLITE_NEGATIONS = [
 
 /** Whether a told text denies (「アドレスは間違ってないです」), apologies left aside. */
 function deniesIn(ctx: Pick<QuestionContext, "readings">, text: string): boolean {
-  return negates(withoutWords(text.normalize("NFKC"), POLITE_NEGATIONS), ctx.readings);
+  return negates(withoutWords(nfkc(text), POLITE_NEGATIONS), ctx.readings);
 }
 
 /**
@@ -198,7 +199,7 @@ export function wanted(
   const want = q && TOLD_AS_WANT[q.id];
   if (!want) return q;
   // Asked (a question mark, or an end in か: 「人と話せますか」) it is the question; a wish (「…したいです」) is no question here.
-  const folded = text.normalize("NFKC").toLowerCase().trimEnd();
+  const folded = fold(text).trimEnd();
   if (/[?？]/.test(folded) || folded.endsWith("か") || !ctx.words.wants.some((w) => folded.includes(w)))
     return q;
   return ctx.questions.get(want) ?? q;
@@ -209,7 +210,7 @@ export function wanted(
  * the limit is (LIMIT_ASKED: 「相手の上限はどうやって調べる？」 asks the limit). Plain string scans.
  */
 export function asksHowForSize(text: string): boolean {
-  const folded = text.slice(0, MAX_QUESTION_CHARS).normalize("NFKC").toLowerCase();
+  const folded = fold(text.slice(0, MAX_QUESTION_CHARS));
   return (
     namesSize(folded) &&
     HOW_ASKED.some((w) => folded.includes(w)) &&
@@ -262,6 +263,6 @@ export function withSecondQuestion(
 
 /** 「…向こうの？それとも私の？」: the sentence is the other half of a choice the one before it opens. */
 function offersAlternative(sentence: string): boolean {
-  const t = sentence.normalize("NFKC").toLowerCase().trimStart();
+  const t = fold(sentence).trimStart();
   return ALTERNATIVES.some((w) => t.startsWith(w));
 }

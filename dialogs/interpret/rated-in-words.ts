@@ -1,3 +1,4 @@
+import { fold } from "../../knowledge/fold.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent } from "../events.ts";
 import { mentionsAny, normalizeCommand, withoutWords } from "../text.ts";
@@ -68,10 +69,7 @@ export function ratedInWords(
       readAsOther ||
       thankedFor) &&
     !mentionsAny(text, words.deniedHelp) &&
-    !negates(
-      stopped ? withoutWords(text.normalize("NFKC").toLowerCase(), words.stopped, "、") : text,
-      readings,
-    ) &&
+    !negates(stopped ? withoutWords(fold(text), words.stopped, "、") : text, readings) &&
     // 「届いたみたい」 "it seems": no wish of 「たい」, nothing asked.
     !sentenceAsks(text);
   const kept = joyful ? events.slice(0, -1).filter((e) => e.type !== "UPSET") : events.slice(0, -1);

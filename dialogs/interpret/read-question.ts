@@ -1,3 +1,4 @@
+import { fold } from "../../knowledge/fold.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import type { Feeling } from "../events.ts";
 import { mentionsAny, withoutWords } from "../text.ts";
@@ -102,7 +103,7 @@ function askedAgain(
   if (understood.kind !== "confident" && !repeatClose) return understood;
   if (understood.kind === "confident" && ctx.questions.get(understood.id)?.does !== "repeat")
     return againOnly(ctx, text, understood, topic);
-  const rest = withoutWords(text.normalize("NFKC").toLowerCase(), ctx.words.again);
+  const rest = withoutWords(fold(text), ctx.words.again);
   const read = askingSentences(ctx, rest, preferred(ctx, rest, topic), topic);
   if (read.kind !== "confident") return understood;
   const q = ctx.questions.get(read.id);
@@ -128,10 +129,7 @@ function againOnly(
   if (ctx.questions.get(understood.id)?.does === "menu") return understood;
   const repeat = understood.candidates.find((c) => ctx.questions.get(c.id)?.does === "repeat");
   if (!repeat) return understood;
-  const rest = ctx.index.understand(
-    withoutWords(text.normalize("NFKC").toLowerCase(), ctx.words.again),
-    topic,
-  );
+  const rest = ctx.index.understand(withoutWords(fold(text), ctx.words.again), topic);
   // "can you say that again?": without "again", "can you say that" still reads as a frame ("in plain words"),
   // but asked with a word of saying, it is the words of again that ask.
   const frameSaid = isFrame(ctx, understood.id) && mentionsAny(text, ctx.words.saying);

@@ -1,3 +1,4 @@
+import { fold, nfkc } from "../../knowledge/fold.ts";
 import { firstBounceLine } from "../../knowledge/ocr/clean.ts";
 import { maskPii, shouldWarn } from "../../knowledge/pii.ts";
 import { answersEveryTopic, type Question } from "../../knowledge/questions.ts";
@@ -99,7 +100,7 @@ export async function fromText(
     mentionsAny(text, ctx.words.spamSettings);
   const classified =
     foldered || settings
-      ? withoutWords(text.normalize("NFKC").toLowerCase(), [
+      ? withoutWords(fold(text), [
           ...(foldered ? ctx.words.spamFolder : []),
           ...(settings ? ctx.words.spamSettings : []),
         ])
@@ -111,7 +112,7 @@ export async function fromText(
   let record = primaryRecord(classification.records);
   // 「Ｕｓｅｒ　ｕｎｋｎｏｗｎ」 typed on a Japanese keyboard: read the half-width form too.
   if (!record && !file && FULL_WIDTH_ASCII.test(text) && text.length <= MAX_QUESTION_CHARS) {
-    classification = await deps.classify(classified.normalize("NFKC"));
+    classification = await deps.classify(nfkc(classified));
     record = primaryRecord(classification.records);
   }
   // 「ゆーざーあんのうんってでた」, "host unknwon": read once more with the English words written out.

@@ -1,3 +1,4 @@
+import { fold, nfkc } from "../../knowledge/fold.ts";
 import { followedWithin, mentionsAny, trimEndOf, withoutWords } from "../text.ts";
 import {
   ACKNOWLEDGING_YES,
@@ -29,7 +30,7 @@ export const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/;
  * calmly too (「何度送っても断られるのはなぜですか」).
  */
 export function triedInVain(text: string, words: TypedWords): boolean {
-  const t = text.normalize("NFKC");
+  const t = nfkc(text);
   // 「何度送っても」「何回読んでも」, not 「何度でも」 ("as often as you like").
   return (
     countsTries(t) || mentionsAny(t, words.whateverTried) || followedWithin(t, HOW_OFTEN, TRY_WINDOW, EVEN_IF)
@@ -38,7 +39,7 @@ export function triedInVain(text: string, words: TypedWords): boolean {
 
 /** 「もう5回目」「何度やっても」「3回も」: the user counts their tries. A hand scan, no pattern. */
 export function countsTries(text: string): boolean {
-  const t = text.normalize("NFKC");
+  const t = nfkc(text);
   if (
     t.includes("何回も") ||
     t.includes("何度も") ||
@@ -63,25 +64,25 @@ export function countsTries(text: string): boolean {
  */
 export function asksWhatItIs(text: string, words: TypedWords): boolean {
   // 「何やっても戻ってくる」: whatever they try (whateverTried) asks nothing either.
-  const folded = text.normalize("NFKC").toLowerCase();
+  const folded = fold(text);
   return mentionsAny(withoutWords(folded, [...words.notWhatIs, ...words.whateverTried]), words.whatIs);
 }
 
 /** Whether a piece of a message asks for something (「もう一回言って」「教えてください」 "please"): a hand scan. */
 export function asksFor(piece: string): boolean {
-  const t = beforeEndMarks(piece.normalize("NFKC").toLowerCase());
+  const t = beforeEndMarks(fold(piece));
   return REQUESTS.some((r) => t.endsWith(r)) || t.startsWith("please") || t.endsWith("please");
 }
 
 /** Whether a piece is only a word that joins it to what follows (「じゃあ、」「では、」 "so,"). */
 export function isConnective(piece: string, words: TypedWords): boolean {
-  return words.connectives.includes(withoutEndMarks(piece.normalize("NFKC").toLowerCase()));
+  return words.connectives.includes(withoutEndMarks(fold(piece)));
 }
 
 /** Whether a piece asks for something or tells a want (「見てほしい」「聞きたい」「みて」). */
 export function wants(piece: string): boolean {
   if (asksFor(piece)) return true;
-  const t = withoutEndMarks(piece.normalize("NFKC").toLowerCase());
+  const t = withoutEndMarks(fold(piece));
   const asked = withoutEndMarks(trimEndOf(t, QUESTION_MARKS));
   return (
     t.endsWith("たい") ||
@@ -162,7 +163,7 @@ export function opensWithBut(piece: string, words: TypedWords): boolean {
 
 /** The text after its opening "but" (no example holds the word: it would only dilute the match), if any. */
 export function withoutBut(text: string, words: TypedWords): string | undefined {
-  const t = text.normalize("NFKC").toLowerCase().trimStart();
+  const t = fold(text).trimStart();
   const but = words.but.find((b) => t.startsWith(b));
   return but === undefined ? undefined : t.slice(but.length);
 }
@@ -184,7 +185,7 @@ export function withoutCounts(text: string): string {
 
 /** 「…ないんですか」「…できる？」: a text that ends as a question (a mark, or 「か」), not a story or a count. */
 export function endsAsQuestion(text: string): boolean {
-  const end = trimEndOf(text.normalize("NFKC"), QUESTION_TAIL);
+  const end = trimEndOf(nfkc(text), QUESTION_TAIL);
   return end.endsWith("?") || end.endsWith("か");
 }
 const QUESTION_TAIL = new Set([..." 。.、,…〜~!"]);

@@ -1,3 +1,4 @@
+import { nfkc } from "../../knowledge/fold.ts";
 import { fromPostback, KEYWORD_EVENTS } from "../commands.ts";
 import type { DialogEvent } from "../events.ts";
 import { TRAILING_PUNCTUATION, trimEndOf } from "../text.ts";
@@ -47,7 +48,7 @@ function requestedCommand(ctx: Pick<InterpretContext, "keywordOf">, command: str
  * more, none small), not typed plainly ("help", 「ヘルプ」). Plain string work: the text is a short command.
  */
 export function criedOut(text: string): boolean {
-  const t = text.normalize("NFKC").trim();
+  const t = nfkc(text).trim();
   if (t.includes("!")) return true;
   const letters = [...t].filter((c) => c.toLowerCase() !== c.toUpperCase());
   return letters.length >= 2 && letters.every((c) => c === c.toUpperCase());

@@ -1,3 +1,4 @@
+import { nfkc } from "../../knowledge/fold.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import { trimEndOf } from "../text.ts";
 import {
@@ -71,7 +72,7 @@ export function knownAlready(
   topic: TopicId | null,
 ): Understanding | undefined {
   if (topic === null) return undefined;
-  const t = text.normalize("NFKC");
+  const t = nfkc(text);
   if (!QUOTED_ORDERS.some((o) => t.includes(o)) || !KNOWN_ALREADY.some((k) => t.includes(k)))
     return undefined;
   const q = [...ctx.questions.values()].find((x) => x.does === "not-helpful");
@@ -112,8 +113,7 @@ export function personAskedLast(
   const last = pieces.at(-1);
   if (last === undefined || !namesPerson(last, ctx.words)) return undefined;
   // 「機械じゃなくて人を出せ」: a person barked for in the plain imperative is asked for too.
-  if (!wants(trimEndOf(last.trim(), CLOSING_PARTICLES)) && !ordersBluntly(last.normalize("NFKC")))
-    return undefined;
+  if (!wants(trimEndOf(last.trim(), CLOSING_PARTICLES)) && !ordersBluntly(nfkc(last))) return undefined;
   const u = ctx.index.understand(last, topic);
   if (u.kind === "confident") return ctx.questions.get(u.id)?.does === "ask-person" ? u : undefined;
   // 「機械じゃなくて人を出せ」: the person named and asked for comes close to "that didn't help" (the machine

@@ -1,3 +1,4 @@
+import { fold, nfkc } from "../../knowledge/fold.ts";
 import { trimEndOf, withoutWords } from "../text.ts";
 
 /**
@@ -171,7 +172,7 @@ const ENGLISH_OPEN = /(?:^|[.!?]\s*)(?:what|how|which|where|when|who|why)\b/i;
 
 /** Whether a text asks an open question (what to say, how, when): an answer's "yes" does not fit it. */
 export function asksOpen(text: string): boolean {
-  const t = text.slice(0, MAX_OPEN_CHARS).normalize("NFKC");
+  const t = nfkc(text.slice(0, MAX_OPEN_CHARS));
   if (ENGLISH_OPEN.test(t)) return true;
   const cut = withoutWords(t, NOT_OPEN);
   return OPEN_WORDS.some((w) => cut.includes(w));
@@ -184,7 +185,7 @@ const MAX_OPEN_CHARS = 500;
  * agrees with the question's words, English with the fact), so the answer goes without it. A plain scan.
  */
 export function asksNegated(text: string): boolean {
-  const t = text.slice(0, MAX_OPEN_CHARS).normalize("NFKC");
+  const t = nfkc(text.slice(0, MAX_OPEN_CHARS));
   return ENGLISH_NEGATED.test(t) || NEGATED_WORDS.some((w) => t.includes(w));
 }
 const NEGATED_WORDS = ["ない", "なく", "ません", "ずに", "だめ", "ダメ", "駄目", "無理", "不要", "いらん"];
@@ -202,7 +203,7 @@ export function asksSomething(text: string): boolean {
 export function isQuestion(text: string): boolean {
   if (ENGLISH_QUESTION.test(text.trimStart()) || /[?？]/.test(text) || asksAfterOpening(text)) return true;
   if (endsWithTag(text)) return true;
-  let folded = text.normalize("NFKC");
+  let folded = nfkc(text);
   for (const idiom of NOT_ASKING) if (folded.includes(idiom)) folded = folded.split(idiom).join(" ");
   const end = trimEndOf(folded, SENTENCE_END);
   // 「どうもうまくいかないんですよね」: a failure told, then 「よね」, is a complaint, not asking for a yes.
@@ -222,7 +223,7 @@ export const SENTENCE_END = new Set([..." \n\t。.!！、,〜~…"]);
  * trouble asks as a question does, whether it is so (what to do if it is). A plain scan of the end.
  */
 export function guessesAloud(text: string): boolean {
-  const end = trimEndOf(text.normalize("NFKC"), GUESS_TRAIL);
+  const end = trimEndOf(nfkc(text), GUESS_TRAIL);
   return GUESS_ENDS.some((e) => end.endsWith(e));
 }
 const GUESS_TRAIL = new Set([...SENTENCE_END, "ー", "…"]);
@@ -238,7 +239,7 @@ const GUESS_ENDS = [
 
 /** A complaint closed by 「よね」 without it (「うまくいかないんですよね」 → 「うまくいかないんです」); else the text. */
 export function withoutComplaintTag(text: string): string {
-  const end = trimEndOf(text.normalize("NFKC"), SENTENCE_END);
+  const end = trimEndOf(nfkc(text), SENTENCE_END);
   return complainsToClose(end) ? end.slice(0, -"よね".length) : text;
 }
 
@@ -310,7 +311,7 @@ const MAX_OPENING_SCAN = 2_000;
  */
 function endsWithTag(text: string): boolean {
   if (JAPANESE.test(text.slice(-MAX_TAG_SCAN))) return false;
-  const body = trimEndOf(text.slice(-MAX_TAG_SCAN).normalize("NFKC").toLowerCase(), SENTENCE_END);
+  const body = trimEndOf(fold(text.slice(-MAX_TAG_SCAN)), SENTENCE_END);
   return ENGLISH_TAGS.some((tag) => body.endsWith(tag));
 }
 const MAX_TAG_SCAN = 40;
@@ -433,7 +434,7 @@ const CONFIRMING_ENDS = [
  * mark) that asks nothing without it is something realised, said aloud, not a question.
  */
 export function realises(piece: string): boolean {
-  const t = piece.normalize("NFKC").trim();
+  const t = nfkc(piece).trim();
   const mark = t.at(-1);
   // NFKC writes 「…」 as "...".
   if (mark !== "。" && mark !== "、" && mark !== "," && mark !== ".") return false;
@@ -447,7 +448,7 @@ export function realises(piece: string): boolean {
  */
 export function sentenceAsks(sentence: string): boolean {
   if (/[?？]/.test(sentence)) return true;
-  const end = trimEndOf(sentence.normalize("NFKC"), SENTENCE_END);
+  const end = trimEndOf(nfkc(sentence), SENTENCE_END);
   if (TELLING_ENDS.some((e) => end.endsWith(e))) return false;
   return isQuestion(sentence);
 }
@@ -477,7 +478,7 @@ const REPORT_WORDS = [
 ];
 
 export function reportsBounce(text: string): boolean {
-  const folded = text.normalize("NFKC").toLowerCase();
+  const folded = fold(text);
   return REPORT_WORDS.some((w) => folded.includes(w));
 }
 

@@ -1,3 +1,4 @@
+import { fold } from "../../knowledge/fold.ts";
 import type { Carrier } from "../knowledge-contract.ts";
 
 /**
@@ -32,10 +33,6 @@ export function carrierNamer(carriers: readonly Carrier[]): CarrierNamer {
 
 /** Longer texts are pastes, not someone naming a carrier. */
 const MAX_CHARS = 300;
-
-function fold(text: string): string {
-  return text.normalize("NFKC").toLowerCase();
-}
 
 const isLatin = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/.test(ch);
 

@@ -8,6 +8,8 @@
  * tells more than being lost. Japanese is left to the examples (「わからない」 is also "I don't know whether…").
  */
 
+import { fold } from "../../knowledge/fold.ts";
+
 /** Verbs of understanding, in the forms people type. */
 const UNDERSTANDING: ReadonlySet<string> = new Set([
   "understand",
@@ -201,7 +203,7 @@ function deniesOnly(text: string, isVerb: (word: string) => boolean): boolean {
 
 /** The words of a text: Latin letters and apostrophes (typographic ones as typed ones); none when other letters. */
 function wordsOf(text: string): string[] {
-  const folded = text.normalize("NFKC").toLowerCase().replaceAll("\u2019", "'");
+  const folded = fold(text).replaceAll("\u2019", "'");
   const words: string[] = [];
   let word = "";
   for (const ch of `${folded} `) {

@@ -15,6 +15,7 @@
  * single pass over the text.
  */
 
+import { fold } from "../../knowledge/fold.ts";
 import { SEPARATOR } from "../../knowledge/symptom-text.ts";
 import { hiraganaCode, LONG_VOWEL, largeKanaCode, SMALL_KANA_WITH_KA_KE, vowelOf } from "./kana.ts";
 import { negatesIn } from "./negation.ts";
@@ -111,7 +112,7 @@ export function canonicalLength(text: string, table: ReadingTable): number {
  * text, and on each of its words).
  */
 export function canonical(text: string, table: ReadingTable): string {
-  return spelt(text.normalize("NFKC").toLowerCase(), table);
+  return spelt(fold(text), table);
 }
 
 /** canonical() of a text already in NFKC and lower case. */
@@ -255,7 +256,7 @@ export function featuresOf(text: string, table: ReadingTable): Map<string, numbe
  * their words found in one pass of the segmenter over all the texts (wordSegmentsOfAll).
  */
 export function featuresOfAll(texts: readonly string[], table: ReadingTable): Map<string, number>[] {
-  const segmented = wordSegmentsOfAll(texts.map((t) => t.normalize("NFKC").toLowerCase()));
+  const segmented = wordSegmentsOfAll(texts.map((t) => fold(t)));
   return texts.map((text, i) => {
     const features = new Map<string, number>();
     forEachFeature(text, table, (f) => features.set(f, (features.get(f) ?? 0) + 1), undefined, segmented[i]);
@@ -294,7 +295,7 @@ export function forEachFeature(
    */
   segmented?: string[],
 ): string {
-  const folded = text.normalize("NFKC").toLowerCase();
+  const folded = fold(text);
   const pieces = wordSegments ? undefined : asciiPieces(folded);
   const addWord = counters ? counters.word : (word: string) => add(`w:${word}`);
   if (wordSegments)

@@ -1,3 +1,4 @@
+import { fold, nfkc } from "../../knowledge/fold.ts";
 import {
   type CompiledPhrase,
   compilePhrase,
@@ -53,7 +54,7 @@ export function phraseMatcher<K>(
       all.push(plain);
       // A reading is all kana and kana words are short: 「今すぐ」 read as 「いますぐ」 would match
       // 「ございます」. Readings must keep a needle of MIN_READ characters.
-      const read = withReadings(phrase.normalize("NFKC"), table);
+      const read = withReadings(nfkc(phrase), table);
       const compiled = compileReading(read, plain);
       if (read !== phrase && [...compiled.needle].length >= MIN_READ) all.push(compiled);
     }
@@ -91,7 +92,7 @@ export function phraseMatcher<K>(
   const letters = firstLetters(needles);
   const present = new Uint8Array(letters.list.length);
   match.strip = (text: string) => {
-    const written = withoutVariation(text.normalize("NFKC").toLowerCase());
+    const written = withoutVariation(fold(text));
     let kana = lengthKeptFold(written);
     let out = written;
     lettersIn(letters.list, kana, " ", present);
@@ -106,7 +107,7 @@ export function phraseMatcher<K>(
     }
     return out;
   };
-  match.fold = (text: string) => foldSymptomText(withReadings(text.normalize("NFKC"), table));
+  match.fold = (text: string) => foldSymptomText(withReadings(nfkc(text), table));
   return match;
 }
 
@@ -150,7 +151,7 @@ export interface FoldedReading {
  */
 export function foldedReading(text: string, table: ReadingTable): FoldedReading {
   for (const r of recentReadings) if (r.text === text && r.table === table) return r.reading;
-  const marked = foldSymptomText(withReadings(text.normalize("NFKC"), table, true));
+  const marked = foldSymptomText(withReadings(nfkc(text), table, true));
   const reading = marked.includes(READ_OPEN) ? unmarked(marked) : { folded: marked, spans: undefined };
   recentReadings[nextReading] = { text, table, reading };
   nextReading = (nextReading + 1) % RECENT_READINGS;

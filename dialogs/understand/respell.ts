@@ -12,6 +12,7 @@
  * knowledge/data/kana-english.yaml. One pass over the text; no pattern matching.
  */
 
+import { nfkc } from "../../knowledge/fold.ts";
 import { COMMON_ENGLISH } from "./english-words.ts";
 import { hiraganaCode, LENGTHENERS, largeKanaCode, SMALL_KANA_BUT_TSU, vowelOf } from "./kana.ts";
 
@@ -46,7 +47,7 @@ function lengthens(previousVowel: string | undefined, c: string): boolean {
 export function soundOf(kana: string): string {
   let out = "";
   let vowel: string | undefined;
-  for (const ch of kana.normalize("NFKC")) {
+  for (const ch of nfkc(kana)) {
     const c = fold(ch);
     if (c === "") continue;
     if (lengthens(vowel, c)) continue;
@@ -123,7 +124,7 @@ export function buildRespeller(spoken: SpokenEnglish): Respeller {
   }
 
   return (input) => {
-    const text = input.normalize("NFKC");
+    const text = nfkc(input);
     // Nearly every text has nothing to respell: what is kept as typed is copied only once a run is
     // respelt (text[kept, i) is still to be copied), not piece by piece for a result then dropped.
     let out = "";

@@ -10,6 +10,8 @@
  * "take care" and "hi" spell kana too). A hand scan, no pattern: linear in the text.
  */
 
+import { nfkc } from "../../knowledge/fold.ts";
+
 const SYLLABLES: Record<string, string> = {
   a: "あ",
   i: "い",
@@ -234,7 +236,7 @@ const MAX_ROMAJI_CHARS = 200;
  */
 export function romajiToKana(text: string, english: ReadonlySet<string>): string | undefined {
   if (text.length > MAX_ROMAJI_CHARS) return undefined;
-  const typed = text.normalize("NFKC");
+  const typed = nfkc(text);
   const lower = typed.toLowerCase();
   // Capitals among small letters mark an acronym (「kore AI desu ka」「DNS tte nani」); in a text typed all in
   // capitals they mark nothing.

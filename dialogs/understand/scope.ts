@@ -1,3 +1,4 @@
+import { fold } from "../../knowledge/fold.ts";
 import type { QuestionBank } from "../../knowledge/questions.ts";
 import { COMMON_ENGLISH, FUNCTION_WORDS } from "./english-words.ts";
 import { canonical, type ReadingTable, readingTable } from "./normalize.ts";
@@ -134,7 +135,7 @@ function isAscii(folded: string): boolean {
 /** wordsOf of each text, all segmented in one pass (segments.ts wordSegmentsOfAll says why). */
 const wordsOfAll = (texts: readonly string[]): string[][] =>
   wordSegmentsOfAll(
-    texts.map((t) => t.normalize("NFKC").toLowerCase()),
+    texts.map((t) => fold(t)),
     segmenter,
   );
 
@@ -271,7 +272,7 @@ export function withScope(
   function byEndingsOnly(text: string, id: string): boolean {
     const q = bank.questions.get(id);
     if (!q || Object.keys(q.topics).length === 0) return false;
-    const folded = text.slice(0, MAX_CHARS).normalize("NFKC").toLowerCase();
+    const folded = fold(text.slice(0, MAX_CHARS));
     if (!isKanaOnly(folded)) return false;
     const kana = canonical(folded, table);
     const examples = kanaExamples.get(id) ?? "";
@@ -286,7 +287,7 @@ export function withScope(
    * first の alone; a word of the talk itself before it (「このめーるの」「あいての」) is ours or grammar.
    */
   function ownedElsewhere(text: string, id: string): boolean {
-    const folded = text.slice(0, MAX_CHARS).normalize("NFKC").toLowerCase();
+    const folded = fold(text.slice(0, MAX_CHARS));
     const at = folded.indexOf("の");
     if (at < MIN_KANA_OWNER || !isKanaOnly(folded)) return false;
     const owner = canonical(folded.slice(0, at), table);
@@ -309,7 +310,7 @@ export function withScope(
    * (`shared`), and other kanji or katakana words of ours (`other`).
    */
   function wordsAgainst(text: string, id: string | undefined, segmented: readonly string[] = []) {
-    const folded = text.slice(0, MAX_CHARS).normalize("NFKC").toLowerCase();
+    const folded = fold(text.slice(0, MAX_CHARS));
     let unknown = 0;
     let shared = 0;
     // Known kanji or katakana words the best question does not share: more of ours told beside the match.
@@ -336,7 +337,7 @@ export function withScope(
    */
   function namesElsewhere(text: string): boolean {
     // The segments of the reading under way (segments.ts readingOnce): the text is not segmented again.
-    const segments = segmentsOf(text.slice(0, MAX_CHARS).normalize("NFKC").toLowerCase());
+    const segments = segmentsOf(fold(text.slice(0, MAX_CHARS)));
     return segments.some(({ segment, isWordLike }, i) => {
       if (!isWordLike) return false;
       const next = segments[i + 1]?.segment ?? "";

@@ -1,3 +1,4 @@
+import { nfkc } from "../../knowledge/fold.ts";
 import type { Knowledge, SymptomClass } from "../../knowledge/knowledge.ts";
 import {
   type CompiledPhrase,
@@ -55,7 +56,7 @@ export function classMatcher<K>(
   // negative also typed politely (「見つからない」 and 「見つかりません」).
   const compile = (word: string): CompiledPhrase[] => {
     const plain = compilePhrase(word);
-    const read = compileReading(withReadings(word.normalize("NFKC"), table), plain);
+    const read = compileReading(withReadings(nfkc(word), table), plain);
     const forms =
       read.needle !== plain.needle && [...read.needle].length >= MIN_READ ? [plain, read] : [plain];
     return forms.flatMap((f) => {

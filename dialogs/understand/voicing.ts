@@ -1,3 +1,4 @@
+import { fold, nfkc } from "../../knowledge/fold.ts";
 import { hiraganaCode, hiraganaOf, largeKanaCode, SMALL_KANA } from "./kana.ts";
 import { type ReadingTable, withReadings } from "./normalize.ts";
 
@@ -59,7 +60,7 @@ export function buildRevoicer(texts: Iterable<string>, table: ReadingTable): Rev
     if (word.length >= MIN_WORD && word.length <= MAX_WORD && HIRAGANA_RUN.test(word)) words.add(word);
   };
   for (const text of texts) {
-    const read = withReadings(text.normalize("NFKC").toLowerCase(), table);
+    const read = withReadings(fold(text), table);
     for (const s of segmenter.segment(read)) add(hiraganaOf(s.segment));
   }
   // The segmenter cuts a reading in kana where it would not cut the kanji (がめん: が|めん): each kanji word
@@ -89,7 +90,7 @@ export function buildRevoicer(texts: Iterable<string>, table: ReadingTable): Rev
   }
 
   return (text) => {
-    const kana = keyed(text.normalize("NFKC"));
+    const kana = keyed(nfkc(text));
     if (kana.length !== text.length) return undefined; // positions must stay those of the text
     let out = "";
     let from = 0;

@@ -1,3 +1,4 @@
+import { nfkc } from "../../../knowledge/fold.ts";
 import type { Feeling } from "../../events.ts";
 import { clausesOf } from "../asking.ts";
 import {
@@ -31,7 +32,7 @@ import { bodyReacts, conditionTrailsOff, intenseState, opensAlarmed, regretsAndA
  */
 export function feltByShape(text: string): Feeling | undefined {
   if (text.length > MAX_SHAPE_CHARS) return undefined;
-  const t = text.normalize("NFKC");
+  const t = nfkc(text);
   const face = emojiFeeling(text);
   if (face) return face;
   if (

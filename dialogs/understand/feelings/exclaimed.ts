@@ -1,3 +1,4 @@
+import { fold, nfkc } from "../../../knowledge/fold.ts";
 import type { Feeling } from "../../events.ts";
 import { MAX_SHAPE_CHARS } from "./letters.ts";
 
@@ -15,7 +16,7 @@ import { MAX_SHAPE_CHARS } from "./letters.ts";
 export function exclaimed(text: string): Feeling | undefined {
   if (text.length > MAX_SHAPE_CHARS) return undefined;
   // A sigh or an exasperated "huh?!" opening the message (「はぁ…まだ？」「はあ？いつ届くの」).
-  const opening = text.normalize("NFKC").trimStart();
+  const opening = nfkc(text).trimStart();
   if (SIGHS.some((s) => opening.startsWith(s))) return "frustrated";
   // An indignant 「は？」 before what they say (「は？相手のせいで戻ってきてんの？」); alone it is a bare "huh?".
   if (opening.startsWith("は?") && opening.slice(2).trim().length > 0) return "frustrated";
@@ -34,7 +35,7 @@ export function exclaimed(text: string): Feeling | undefined {
   }
   if (runs < 2 && marks < 2 && !bangAfterComplaint(text)) return undefined;
   // 「前は届いたのに！」: arrived once, and a reproach; not the glad 「届いた！」.
-  const folded = text.normalize("NFKC").toLowerCase().split("届いたのに").join(" ");
+  const folded = fold(text).split("届いたのに").join(" ");
   return GLAD_WORDS.some((w) => folded.includes(w)) ? undefined : "frustrated";
 }
 const SIGHS = ["はぁ?", "はぁ？", "はあ?", "はあ？", "はぁ…", "はあ…", "はぁ...", "はぁー", "ハァ", "はぁ、"];
@@ -50,7 +51,7 @@ function bangAfterComplaint(text: string): boolean {
     const ch = text[i]!;
     if (ch === "。" || ch === "？" || ch === "?" || ch === "\n") start = i + 1;
     if (ch !== "!" && ch !== "！") continue;
-    const sentence = text.slice(start, i).normalize("NFKC").toLowerCase();
+    const sentence = fold(text.slice(start, i));
     start = i + 1;
     if (sentence.includes("のに") || triesInVain(sentence)) return true;
     let end = sentence.trimEnd();

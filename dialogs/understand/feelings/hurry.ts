@@ -1,3 +1,4 @@
+import { nfkc } from "../../../knowledge/fold.ts";
 import type { Feeling } from "../../events.ts";
 import { followedWithin, mentionsAny, trimEndOf } from "../../text.ts";
 import { clausesOf } from "../asking.ts";
@@ -146,7 +147,7 @@ const AGAINST = [
  */
 export function deadlineIn(text: string): Feeling | undefined {
   if (text.length > MAX_SHAPE_CHARS) return undefined;
-  const t = text.normalize("NFKC");
+  const t = nfkc(text);
   for (let i = 0; i < t.length; i++) {
     const word = TIME_WORDS.find((w) => t.startsWith(w, i));
     const hour = word === undefined ? hourAt(t, i) : 0;

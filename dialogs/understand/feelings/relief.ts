@@ -1,3 +1,4 @@
+import { fold, nfkc } from "../../../knowledge/fold.ts";
 import { mentionsAny } from "../../text.ts";
 import { clausesOf, sentenceAsks, sentencesOf } from "../asking.ts";
 import { MAX_SHAPE_CHARS } from "./letters.ts";
@@ -14,7 +15,7 @@ import { MAX_SHAPE_CHARS } from "./letters.ts";
  * おかげで締め切りに間に合います」), is the same: the deadline told is met, not pressing.
  */
 export function relievedAtEnd(text: string): boolean {
-  const t = text.normalize("NFKC").toLowerCase();
+  const t = fold(text);
   if (t.length > MAX_SHAPE_CHARS || sentencesOf(t).some(sentenceAsks)) return false;
   const pieces = clausesOf(t);
   const last = pieces.at(-1) ?? "";
@@ -91,7 +92,7 @@ const RELIEF = [
  * feeling now over is told), and what follows. None without such a turn.
  */
 export function splitAtPastContrast(text: string): [string, string] | undefined {
-  const t = text.normalize("NFKC");
+  const t = nfkc(text);
   let cut = -1;
   for (const c of PAST_CONTRASTS) {
     const at = t.indexOf(c);

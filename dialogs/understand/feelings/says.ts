@@ -1,3 +1,4 @@
+import { fold } from "../../../knowledge/fold.ts";
 import { trimEndOf, withoutWords } from "../../text.ts";
 import { SENTENCE_END } from "../asking.ts";
 
@@ -29,7 +30,7 @@ const CONTENT_SCRIPT = /[\p{Script=Han}\p{Script=Katakana}]/u;
 
 /** English words of three letters or more that are not the frame of a sentence (a hand scan). */
 function englishContentWords(text: string): number {
-  const t = text.normalize("NFKC").toLowerCase();
+  const t = fold(text);
   let count = 0;
   let word = "";
   for (let i = 0; i <= t.length; i++) {
@@ -73,7 +74,7 @@ const FRAME_WORDS = new Set([
  * English is not told apart (「I'm really  about this」 is the feeling again): the steps.
  */
 function tellsMore(rest: string): boolean {
-  const end = trimEndOf(rest.normalize("NFKC").toLowerCase(), SENTENCE_END);
+  const end = trimEndOf(fold(rest), SENTENCE_END);
   if (PLEA_ENDS.some((e) => end.endsWith(e))) return false;
   // Counting tries (「もう3回目」「何度も」) tells nothing of the situation.
   return CONTENT_SCRIPT.test(withoutWords(rest, COUNTERS, ""));
