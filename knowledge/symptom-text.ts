@@ -53,6 +53,8 @@ function foldAnew(text: string): string {
   let out = "";
   let from = 0; // lowered[from, i) is kept as it is, still to be copied
   let before = ""; // the unit before the current run of separators, as folded
+  let last = ""; // the last unit appended to out: reading out[out.length - 1] would flatten the growing
+  // string at every run of separators (quadratic: a 1 MB paste took minutes)
   let inRun = false;
   for (let i = 0; i < lowered.length; i++) {
     const code = lowered.charCodeAt(i);
@@ -65,13 +67,16 @@ function foldAnew(text: string): string {
       if (pair) i++;
       continue; // kept as it is
     }
-    out += lowered.slice(from, i);
+    if (i > from) {
+      out += lowered.slice(from, i);
+      last = lowered[i - 1]!;
+    }
     if (dropped) {
       from = i + 1;
       continue;
     }
     if (separator) {
-      if (!inRun) before = out.length > 0 ? out[out.length - 1]! : "";
+      if (!inRun) before = last;
       inRun = true;
       if (pair) i++;
       from = i + 1;
@@ -81,9 +86,11 @@ function foldAnew(text: string): string {
     if (inRun && joinsLatinWords(before, ch)) out += " ";
     inRun = false;
     out += ch;
+    last = ch;
     from = i + 1;
     if (pair) {
       out += lowered[i + 1]!;
+      last = lowered[i + 1]!;
       i++;
       from = i + 1;
     }
