@@ -111,9 +111,17 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
-/** Whether the character at i (a surrogate pair when `pair`) is a SEPARATOR; BMP answers remembered. */
+/** Whether the character at i (a surrogate pair when `pair`) is a SEPARATOR. */
 function separatorAt(text: string, i: number, code: number, pair: boolean): boolean {
-  if (pair) return SEPARATOR.test(text.slice(i, i + 2));
+  return pair ? SEPARATOR.test(text.slice(i, i + 2)) : isSeparatorCode(code);
+}
+
+/**
+ * Whether a character of the BMP (a UTF-16 code unit, not a surrogate) is a SEPARATOR. The category test is
+ * the slowest step of a fold, so its answer per character is remembered: kana and kanji are asked about
+ * again and again (here and in dialogs/understand/normalize.ts).
+ */
+export function isSeparatorCode(code: number): boolean {
   const known = SEPARATOR_BMP[code]!;
   if (known !== 0) return known === 1;
   const separator = SEPARATOR.test(String.fromCharCode(code));

@@ -16,7 +16,7 @@
  */
 
 import { fold } from "../../knowledge/fold.ts";
-import { SEPARATOR } from "../../knowledge/symptom-text.ts";
+import { isSeparatorCode, SEPARATOR } from "../../knowledge/symptom-text.ts";
 import { hiraganaCode, LONG_VOWEL, largeKanaCode, SMALL_KANA_WITH_KA_KE, vowelOf } from "./kana.ts";
 import { negatesIn } from "./negation.ts";
 import { wordSegmenter, wordSegmentsOf, wordSegmentsOfAll } from "./segments.ts";
@@ -87,19 +87,13 @@ const LONG_MARK = "ー";
 /** `ch`: the character itself, needed only beyond the BMP (`code` > 0xffff). */
 function isSeparator(code: number, ch: string): boolean {
   // ASCII punctuation and space, CJK punctuation (、。「」…), full-width forms that NFKC left (none
-  // usually), and any other symbol or punctuation by Unicode category (checked last: it is the slowest,
-  // so its answer for a character of the BMP is remembered: kana and kanji are asked about again and again).
+  // usually), and any other symbol or punctuation by Unicode category (checked last: it is the slowest;
+  // symptom-text.ts remembers its answer per character of the BMP).
   if (code < 0x80) return !((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a));
   if (code >= 0x3000 && code <= 0x303f) return true;
   if (code > 0xffff) return SEPARATOR.test(ch);
-  const known = SEPARATOR_BMP[code]!;
-  if (known !== 0) return known === 1;
-  const separator = SEPARATOR.test(String.fromCharCode(code));
-  SEPARATOR_BMP[code] = separator ? 1 : 2;
-  return separator;
+  return isSeparatorCode(code);
 }
-/** The category test's answer per BMP character: 0 not asked yet, 1 a separator, 2 not one. */
-const SEPARATOR_BMP = new Uint8Array(0x10000);
 
 /** How many letters a text has in its canonical spelling (spaces, punctuation, emoji and ー not counted). */
 export function canonicalLength(text: string, table: ReadingTable): number {
