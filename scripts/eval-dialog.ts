@@ -257,6 +257,9 @@ const DEV_BLOCKS = {
   // computer after "virus found", the reason asked, the first explanation again, one-word reactions, texts that
   // refer back or come back later (「昨日の件ですが」); written first.
   "dev-followup26": "FOLLOWUP 26",
+  // english18's own check (round 28): learners' grammar ("I not send this"), chat forms after the advice ("huh?"
+  // plain words, "come again?" the words again), "say that again", acts of many countries, rarer topics; first.
+  "dev-english18": "ENGLISH 18",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
