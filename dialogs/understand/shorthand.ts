@@ -7,6 +7,8 @@
  * scan, no pattern: linear in the text.
  */
 
+import { learnerEnglish } from "./learner-english.ts";
+
 /** Text-speak, contractions typed without their apostrophe, and common misspellings → the usual spelling. */
 const SPELLINGS: ReadonlyMap<string, string> = new Map(
   Object.entries({
@@ -94,6 +96,11 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
     waht: "what",
     // English as written in India and the Philippines ("kindly help", "pls advise"): the usual word.
     kindly: "please",
+    // "wassup", "sup": a greeting, as "what's up".
+    wassup: "what's up",
+    wazzup: "what's up",
+    whassup: "what's up",
+    sup: "what's up",
   }),
 );
 
@@ -110,6 +117,9 @@ const PHRASES: readonly { said: string; read: string }[] = [
   // "no worries" (an OK in Australia, Britain, Ireland): read as the OK it is; its "worries" would match worry
   // ("I'm worried") in the examples' words.
   { said: "no worries", read: "all good" },
+  // "good on ya" (Australia, New Zealand): well done, thanks; its "good" was read as a greeting's.
+  { said: "good on ya", read: "thanks" },
+  { said: "good on you", read: "thanks" },
   { said: "please advise", read: "" },
   { said: "please advice", read: "" },
   { said: "revert back", read: "" },
@@ -118,6 +128,9 @@ const PHRASES: readonly { said: string; read: string }[] = [
   { said: "reason of", read: "reason for" },
   // "kindly confirm whether the mail is reached", "let me know if it arrived": the clause after "whether" is
   // what is asked (the request to be told matched "please explain", plain words; "let me know", contacting).
+  // "kindly tell me whether I should resend": the same request ("tell me" matched telling the recipient).
+  { said: "please tell me whether", read: "whether" },
+  { said: "please tell me if", read: "whether" },
   { said: "please confirm whether", read: "whether" },
   { said: "please confirm if", read: "whether" },
   { said: "please let me know whether", read: "whether" },
@@ -183,9 +196,49 @@ function looksPasted(text: string): boolean {
 }
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= "0" && ch <= "9";
 
+/**
+ * Chat forms typed alone after an answer, whose words say something else than what they ask: "say what?" and
+ * "come again?" ask for the words again (not "what to say" to the recipient, not "will it come again"), "wait,
+ * what?" is puzzlement (not "should I wait"). Read as the whole message only, punctuation and an opening
+ * "sorry"/"oh" aside; inside a sentence the words are what they say.
+ */
+const CHAT_FORMS: ReadonlyMap<string, string> = new Map([
+  ["say what", "say that again please"],
+  ["say what now", "say that again please"],
+  ["say again", "say that again please"],
+  ["come again", "say that again please"],
+  ["you what", "say that again please"],
+  ["what was that", "say that again please"],
+  ["what was that again", "say that again please"],
+  // South Africa's "shot" (thanks), alone or to a friend ("shot bru"): not a screenshot.
+  ["shot", "thanks"],
+  ["shot bru", "thanks"],
+  ["shot bro", "thanks"],
+  ["wait what", "huh? I don't get it"],
+  ["what what", "huh? I don't get it"],
+  ["huh what", "huh? I don't get it"],
+  ["eh what", "huh? I don't get it"],
+]);
+/** Words that only open a chat form ("sorry, come again?", "oh wait, what?"). */
+const OPENERS: ReadonlySet<string> = new Set(["sorry", "oh", "uh", "um", "er", "erm", "ah"]);
+/** Texts longer than this are no chat form. */
+const MAX_CHAT_FORM = 30;
+
+/** The reading of a chat form typed alone, or undefined. */
+function chatForm(text: string): string | undefined {
+  if (text.length > MAX_CHAT_FORM) return undefined;
+  let letters = "";
+  for (const ch of text.toLowerCase()) letters += (ch >= "a" && ch <= "z") || ch === "'" ? ch : " ";
+  const words = letters.split(" ").filter((w) => w !== "");
+  while (words.length > 1 && OPENERS.has(words[0]!)) words.shift();
+  return CHAT_FORMS.get(words.join(" "));
+}
+
 /** The text with its hurried English spelt out, or undefined when it has none (or was pasted). */
 export function plainEnglish(text: string): string | undefined {
   if (looksPasted(text)) return undefined;
+  const form = chatForm(text);
+  if (form !== undefined) return form;
   let out = "";
   let from = 0; // text[from, i) is still to be copied
   let i = 0;
@@ -204,5 +257,8 @@ export function plainEnglish(text: string): string | undefined {
     i = j;
   }
   const spelt = from === 0 ? text : out + text.slice(from);
-  return commonPhrasing(spelt) ?? (from === 0 ? undefined : spelt);
+  const phrased = commonPhrasing(spelt);
+  const read = phrased ?? spelt;
+  // Learners' English read with its helping verbs ("it is not arrive": learner-english.ts), after the spelling.
+  return learnerEnglish(read) ?? (phrased !== undefined || from > 0 ? read : undefined);
 }
