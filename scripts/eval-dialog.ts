@@ -260,6 +260,9 @@ const DEV_BLOCKS = {
   // english18's own check (round 28): learners' grammar ("I not send this"), chat forms after the advice ("huh?"
   // plain words, "come again?" the words again), "say that again", acts of many countries, rarer topics; first.
   "dev-english18": "ENGLISH 18",
+  // emo18's own check (round 28): sarcasm after advice (the next step, or "that didn't help" when it scorns the
+  // answer), a blunt "that didn't help", upset with a diagnosis and nothing asked, worried recipient limits; calm ones.
+  "dev-emotion18": "EMOTION 18",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
