@@ -1,7 +1,7 @@
 import { fold } from "../../knowledge/fold.ts";
 import type { Feeling } from "../events.ts";
 import { FEELINGS } from "../events.ts";
-import { mentionsAny, wordsRemover } from "../text.ts";
+import { mentionsAny, withoutWords, wordsRemover } from "../text.ts";
 import type { UiTexts } from "../ui.ts";
 import { sentenceAsks, sentencesOf } from "../understand/asking.ts";
 import { feltByShape } from "../understand/feelings/by-shape.ts";
@@ -40,14 +40,25 @@ export interface FeelingReader {
   feelingOver(text: string, felt: Feeling): boolean;
   /** NFKC, lower case, feelings denied (「急いでないので」, "not panicking") and self-blame denied taken out. */
   withoutExceptions(text: string): string;
-  /** The text without its words of feeling, as written: what it asks besides them (readQuestion). */
+  /**
+   * The text without its words of feeling, as written: what it asks besides them (readQuestion). Praise said
+   * in irony (「はいはい、最高ですね」 "great, just great") is such a word: left in, it read as the situation told.
+   */
   withoutFeelingWords(text: string): string;
+  /** Praise said in irony (「はいはい、最高ですね」「参考になりました（棒）」), not glad (relief.ts `soundsGlad`). */
+  ironic(text: string): boolean;
   /**
    * The text (NFKC, lower case) without a feeling said to be absent, played down or laughed off (「怒ってるわけ
    * じゃないんですが、」 "I'm not upset,"), or the text itself if it has none: what a calm writer asks.
    */
   withoutCalmedFeelings(text: string): string | undefined;
 }
+
+/**
+ * Praise that is ironic only in a message already read as irony (「へー、最高。ほんと最高」 "perfect, just what I
+ * needed"): alone, 「最高」 is also "at most" and "perfect" an OK; taken out with the irony's phrases.
+ */
+const IRONY_BARE = ["最高", "perfect"];
 
 /** An apology for asking again (「すみません何度も」「何度も申し訳ありません」): its 「何度も」 counts no tries. */
 const ASKING_AGAIN = [
@@ -167,7 +178,11 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
       return turned !== undefined && feelingIn(turned[0]) !== undefined && feelingIn(turned[1]) === undefined;
     },
     withoutExceptions,
-    withoutFeelingWords: (text) => feelingOf.strip(withoutExceptions(text)),
+    withoutFeelingWords: (text) => {
+      const rest = feelingOf.strip(withoutExceptions(text));
+      return ironic(text) ? withoutWords(praiseOf.strip(rest), IRONY_BARE, " ") : rest;
+    },
+    ironic: (text) => ironic(text) !== undefined,
     withoutCalmedFeelings(text) {
       const folded = fold(text);
       const calmed = withoutToldCalmly(withoutDeniedFeelings(withoutDenials(folded), felt));

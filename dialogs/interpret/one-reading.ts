@@ -68,5 +68,6 @@ function rememberingFeelings(feelings: FeelingReader): FeelingReader {
     withoutExceptions: perText((text) => feelings.withoutExceptions(text)),
     withoutFeelingWords: perText((text) => feelings.withoutFeelingWords(text)),
     withoutCalmedFeelings: perText((text) => feelings.withoutCalmedFeelings(text)),
+    ironic: perText((text) => feelings.ironic(text)),
   };
 }

@@ -63,8 +63,10 @@ export function ratedInWords(
   const turned = turnsAtBut(ctx, text);
   const worked =
     !turned &&
+    // 「大変参考になりました（棒）」: praise in irony, read as "that didn't help" with the upset line, is no rating.
     ((last?.type === "HUMAN" &&
       last.reason === "not-helpful" &&
+      calm &&
       (mentionsAny(text, words.worked) || mentionsAny(text, words.succeeded))) ||
       readAsOther ||
       thankedFor) &&

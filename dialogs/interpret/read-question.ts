@@ -76,10 +76,27 @@ export function readQuestion(
   understood = howAreYouAsked(ctx, text, understood, topic);
   understood = ratedLukewarm(ctx, text, understood, topic);
   understood = dismissedWithComplaint(ctx, text, understood, topic, feeling !== undefined);
+  understood = praisedInIrony(ctx, text, understood);
   if (feeling && understood.kind === "confident" && isPleasantry(ctx, understood.id))
     return { kind: "none", candidates: understood.candidates };
   return askedAgain(ctx, text, understood, topic);
 }
+
+/**
+ * 「はいはい、大変参考になりました（棒）」「さすがAI、役に立つね」: the advice rated helpful in irony (praise said of a
+ * failure, not glad: feeling.ts `ironic`) is rated the other way, "that didn't help" (the apology and the Q&A
+ * community), not thanked for.
+ */
+function praisedInIrony(ctx: UpsetContext, text: string, understood: Understanding): Understanding {
+  const q = understood.kind === "confident" ? ctx.questions.get(understood.id) : undefined;
+  // Thanks read from praise of the answer (「参考になりました」), not said in words: soundsGlad keeps those.
+  if (!q?.courtesy || !(q.ratesHelpful || q.id === THANKS)) return understood;
+  if (!ctx.feelings.ironic(text)) return understood;
+  const no = [...ctx.questions.values()].find((x) => x.does === "not-helpful");
+  return no ? { kind: "confident", id: no.id, candidates: understood.candidates } : understood;
+}
+/** The act of thanks (acts.yaml). */
+const THANKS = "thanks";
 
 /**
  * "Say that again" beside a question of ours (「いつ届くかもう一度教えて」「スキャンの手順もう一回」) is that

@@ -1,6 +1,6 @@
 import { nfkc } from "../../knowledge/fold.ts";
 import type { TopicId } from "../../knowledge/types.ts";
-import { trimEndOf } from "../text.ts";
+import { mentionsAny, trimEndOf } from "../text.ts";
 import {
   clausesOf,
   conditionOf,
@@ -207,6 +207,7 @@ function askedInPieces(
   // Each piece is read on its own: a run of commas (hostile, or a list) is no story with a question in it.
   if (pieces.length < 2 || pieces.length > MAX_UPSET_CLAUSES) return whole;
   let best: Understanding | undefined;
+  let bestPiece = "";
   // 「役に立たない、相手に連絡しろってそればっかりじゃん」: a piece that is itself a verdict on the talk ("that
   // didn't help", a restart, a person), in nearly an example's words, is what is said when nothing is asked.
   let act: Understanding | undefined;
@@ -246,7 +247,10 @@ function askedInPieces(
     const score = u.candidates[0]?.score ?? 0;
     if (topic !== null && !fitsScreen(ctx, u.id, topic) && !(isGeneral(ctx, u.id) && score >= ACT_AS_EXAMPLE))
       continue;
-    if (score > (best?.candidates[0]?.score ?? 0)) best = u;
+    if (score > (best?.candidates[0]?.score ?? 0)) {
+      best = u;
+      bestPiece = p;
+    }
     if (score < PIECE_ASKED) continue;
     if (last?.kind === "confident") earlier.add(last.id);
     last = u;
@@ -256,8 +260,19 @@ function askedInPieces(
   if (request) return request;
   if (best?.kind !== "confident" || (best.candidates[0]?.score ?? 0) < PIECE_ASKED) return act ?? whole;
   if (whole.kind !== "confident") return best;
-  if (whole.id !== best.id && told.has(whole.id)) return best;
+  if (whole.id !== best.id && told.has(whole.id) && !subjectTold(ctx, whole.id, bestPiece)) return best;
   return last?.kind === "confident" && last.id !== whole.id && earlier.has(whole.id) ? last : whole;
+}
+
+/**
+ * 「町内会の50人に送りたいけど、制限に引っかからないか心配」: the piece that asks (「制限に引っかからないか」) lacks
+ * the words the whole's question needs (`needs`: a count of recipients), which the telling piece names: it asks
+ * about what that piece tells, and the whole (the sending limit) is the question, not the asking piece read
+ * alone (the size limit, which needs no such word).
+ */
+function subjectTold(ctx: QuestionContext, wholeId: string, piece: string): boolean {
+  const needs = ctx.questions.get(wholeId)?.needs;
+  return needs !== undefined && !mentionsAny(piece, needs);
 }
 
 /**
