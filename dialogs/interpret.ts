@@ -1,4 +1,6 @@
+import { forgetTheTurn } from "../knowledge/turn-memory.ts";
 import { fromPostback } from "./commands.ts";
+import type { DialogEvent } from "./events.ts";
 import { questionEvent, toldOrAsked } from "./interpret/answers.ts";
 import { withCarrier } from "./interpret/carrier-named.ts";
 import { buildContext } from "./interpret/context.ts";
@@ -7,21 +9,22 @@ import { ratedInWords } from "./interpret/rated-in-words.ts";
 import { fromText } from "./interpret/read-text.ts";
 import { revoicedIfNotUnderstood } from "./interpret/revoiced.ts";
 import { fromScreenshot } from "./interpret/screenshot.ts";
-import type { Interpreter, InterpreterDeps } from "./interpret/types.ts";
+import type { Interpreter, InterpreterDeps, SessionView, UserInput } from "./interpret/types.ts";
 import { withoutBounce } from "./interpret/without-bounce.ts";
 import { decodePostback } from "./postback.ts";
 import { normalizeCommand } from "./text.ts";
+import { languageOf as languageOfText } from "./text-kind.ts";
 
 export { diagnosisOf, primaryRecord } from "./diagnosis.ts";
 export { MAX_TEXT_CHARS } from "./interpret/thresholds.ts";
 export type { Interpreter, InterpreterDeps, SessionView, UserInput } from "./interpret/types.ts";
 export { isServerStatus } from "./recipients.ts";
-export { languageOf } from "./text-kind.ts";
 
 /**
  * Turns what the user sent into typed dialog events, BEFORE the machine sees it: this is where the
  * classifier runs, where commands and taps are recognised, and where personal data is noticed.
- * Nothing here keeps the text: only the masked diagnosis leaves this module.
+ * Nothing here keeps the text: only the masked diagnosis leaves this module, and what the readers
+ * remembered of it while reading is forgotten when the turn ends (knowledge/turn-memory.ts).
  *
  * The pipeline; each step lives in dialogs/interpret/ (dialogs/README.md "Files": which file reads what):
  * a tap → its event; a typed text → read-text.ts (commands, bounce, symptom, question, feeling; read again
@@ -38,6 +41,16 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
   // "No" as typed (ui.yaml keywords.no), for "was this helpful?" answered in a sentence (rated-in-words.ts).
   const noWords = new Set(deps.ui.keywords.no.map(normalizeCommand));
   return async (input, session) => {
+    try {
+      return await interpretOne(input, session);
+    } finally {
+      // What the readers remembered of this message goes with its turn (knowledge/turn-memory.ts).
+      ctx.forgetLastText();
+      forgetTheTurn();
+    }
+  };
+
+  async function interpretOne(input: UserInput, session: SessionView): Promise<DialogEvent[]> {
     switch (input.kind) {
       case "follow":
         return [{ type: "FOLLOW" }];
@@ -76,5 +89,17 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       case "screenshot":
         return fromScreenshot(deps, input.text);
     }
-  };
+  }
+}
+
+/**
+ * The language of a text the bot reads outside a turn (a group's message, the apology when a turn failed):
+ * it folds the text as the interpreter's readers do, so what it remembered is forgotten as after a turn.
+ */
+export function languageOf(text: string): ReturnType<typeof languageOfText> {
+  try {
+    return languageOfText(text);
+  } finally {
+    forgetTheTurn();
+  }
 }

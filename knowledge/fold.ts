@@ -1,3 +1,5 @@
+import { forgetAfterEachTurn } from "./turn-memory.ts";
+
 /**
  * A text as typed words are compared with data words: width-folded (NFKC: 「ＭＢ」 → "MB", half-width kana →
  * full width) and lower-cased. The data (questions' examples, `aboutMail` words) is folded the same way when
@@ -7,7 +9,7 @@
  * ~65 NFKC foldings a dev text went through, 83 % were of one of the 4 strings folded just before (the
  * whole text, its last sentence, the text without its words of feeling). So the last few are remembered,
  * as foldSymptomText remembers its own (knowledge/symptom-text.ts): a pure function, the same answer;
- * held in this process's memory only, as any string of the turn is until the next GC.
+ * held in this process's memory only, and forgotten when the turn ends (turn-memory.ts).
  */
 export function fold(text: string): string {
   for (let i = 0; i < RECENT; i++) if (foldedFrom[i] === text) return foldedTo[i]!;
@@ -35,3 +37,9 @@ let nextFolded = 0;
 const nfkcFrom: (string | undefined)[] = new Array(RECENT).fill(undefined);
 const nfkcTo: (string | undefined)[] = new Array(RECENT).fill(undefined);
 let nextNfkc = 0;
+forgetAfterEachTurn(() => {
+  foldedFrom.fill(undefined);
+  foldedTo.fill(undefined);
+  nfkcFrom.fill(undefined);
+  nfkcTo.fill(undefined);
+});

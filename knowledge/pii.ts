@@ -25,6 +25,12 @@ import { findSecrets, SECRET_WORDS } from "./pii/secret.ts";
  *
  * Left alone, so a bounce stays readable: status and reply codes, IP addresses, dates and times,
  * queue ids, sizes, host names.
+ *
+ * What is kept unmasked, and for how long: a message's text only while its turn is read. The readers that
+ * remember the last strings they folded or scanned (fold.ts, symptom-text.ts, …) forget them when the
+ * interpretation ends, answered or failed (turn-memory.ts; test/turn-memory.test.ts looks for a typed
+ * canary on the heap after the turn). Beyond the turn: the masked diagnosis (the session) and the
+ * meanings of recent texts, keyed by their SHA-256 only (bot/recent-results.ts).
  */
 
 export type PiiKind = "email" | NumberKind | "secret" | "address" | "birthdate" | "name";

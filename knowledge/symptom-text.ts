@@ -12,6 +12,7 @@
  */
 
 import { PhraseIndex } from "./bounce/phrase-index.ts";
+import { forgetAfterEachTurn } from "./turn-memory.ts";
 
 /** One character of spacing, punctuation or a symbol: what the folding takes out (or makes one space). */
 export const SEPARATOR = /[\s\p{P}\p{S}]/u;
@@ -24,13 +25,18 @@ const LETTER = /[a-z]/;
  * The last texts folded, with their folded forms: one turn folds the same text several times (the
  * symptom phrases, ui.yaml's mentions, feelings and the phrases of questions each fold what they are
  * given: a paste 3-9 times in `npm run bench:webhook`'s traffic). Folding is a pure function. Only the
- * last four are held, in this process's memory, as any string of the turn is until the next GC: never
+ * last four are held, in this process's memory, and forgotten when the turn ends (turn-memory.ts): never
  * written anywhere.
  */
 const RECENT_FOLDS = 4;
 const recentTexts: string[] = [];
 const recentFolds: string[] = [];
 let nextFold = 0;
+forgetAfterEachTurn(() => {
+  recentTexts.length = 0;
+  recentFolds.length = 0;
+  nextFold = 0;
+});
 
 export function foldSymptomText(text: string): string {
   for (let i = 0; i < recentTexts.length; i++) if (recentTexts[i] === text) return recentFolds[i]!;

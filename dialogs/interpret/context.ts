@@ -61,6 +61,8 @@ export interface CarrierContext {
 /** The whole: what the pipeline (read-text.ts, interpret.ts) hands on to each step. */
 export interface InterpretContext extends UpsetContext, CarrierContext {
   deps: InterpreterDeps;
+  /** Forgets the text the context's own readers remember (the last one read), when the turn ends. */
+  forgetLastText: () => void;
   /** Typed keywords (ui.yaml `keywords`) → the command they stand for. */
   keywordOf: ReturnType<typeof keywordIndex>;
   /** Button labels typed back: symptoms, carriers, follow-ups per topic. */
@@ -216,16 +218,25 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
     ),
     carrierIn,
     carrierFollowUps: carrierFollowUpsOf(deps),
+    forgetLastText: () => carrierOfText.forget(),
   };
 }
 
-/** `read` remembering its answer for the last text only (a pure reading of a string). */
-function lastOnly<T>(read: (text: string) => T): (text: string) => T {
+/**
+ * `read` remembering its answer for the last text only (a pure reading of a string), until `forget`
+ * (the end of the turn: InterpretContext.forgetLastText).
+ */
+function lastOnly<T>(read: (text: string) => T): ((text: string) => T) & { forget: () => void } {
   let last: { text: string; value: T } | undefined;
-  return (text) => {
+  const remembering = (text: string) => {
     if (last?.text !== text) last = { text, value: read(text) };
     return last.value;
   };
+  return Object.assign(remembering, {
+    forget: () => {
+      last = undefined;
+    },
+  });
 }
 
 /**

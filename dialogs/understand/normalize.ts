@@ -17,6 +17,7 @@
 
 import { fold } from "../../knowledge/fold.ts";
 import { isSeparatorCode, SEPARATOR } from "../../knowledge/symptom-text.ts";
+import { forgetAfterEachTurn } from "../../knowledge/turn-memory.ts";
 import { hiraganaCode, LONG_VOWEL, largeKanaCode, SMALL_KANA_WITH_KA_KE, vowelOf } from "./kana.ts";
 import { negatesIn } from "./negation.ts";
 import { wordSegmenter, wordSegmentsOf, wordSegmentsOfAll } from "./segments.ts";
@@ -152,8 +153,14 @@ function spelt(lowered: string, table: ReadingTable): string {
   return withUnitsSpelt(fromUnits(out));
 }
 
-/** The array canonical() spells into, reused (canonical is synchronous and not reentrant). */
+/**
+ * The array canonical() spells into, reused (canonical is synchronous and not reentrant); emptied when the
+ * turn ends, as it holds the last text spelt (knowledge/turn-memory.ts).
+ */
 const units: number[] = [];
+forgetAfterEachTurn(() => {
+  units.length = 0;
+});
 const SPACE = 0x20;
 const LONG_MARK_CODE = LONG_MARK.charCodeAt(0);
 const isLowSurrogate = (s: string, i: number) => {

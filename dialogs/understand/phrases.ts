@@ -9,6 +9,7 @@ import {
   PhraseLists,
   type ReadingSpans,
 } from "../../knowledge/symptom-text.ts";
+import { forgetAfterEachTurn } from "../../knowledge/turn-memory.ts";
 import { firstLetters, lettersIn } from "../text.ts";
 import { hiraganaCode, largeKanaCode, SMALL_KANA } from "./kana.ts";
 import { READ_CLOSE, READ_OPEN, type ReadingTable, withReadings } from "./normalize.ts";
@@ -146,8 +147,8 @@ export interface FoldedReading {
  * reading lies (ReadingSpans): phrases found in it must not start or end inside one. The readings are
  * marked before folding and the marks taken out after, so positions are those of the folded text whatever
  * the folding drops. The last few texts are remembered: every phrase list (symptoms, mentions, feelings,
- * symptom classes) reads the same text in one turn. Held in this process's memory only, like
- * foldSymptomText's.
+ * symptom classes) reads the same text in one turn. Held in this process's memory only, and forgotten
+ * when the turn ends, like foldSymptomText's (knowledge/turn-memory.ts).
  */
 export function foldedReading(text: string, table: ReadingTable): FoldedReading {
   for (const r of recentReadings) if (r.text === text && r.table === table) return r.reading;
@@ -160,6 +161,10 @@ export function foldedReading(text: string, table: ReadingTable): FoldedReading 
 const RECENT_READINGS = 4;
 const recentReadings: { text: string; table: ReadingTable; reading: FoldedReading }[] = [];
 let nextReading = 0;
+forgetAfterEachTurn(() => {
+  recentReadings.length = 0;
+  nextReading = 0;
+});
 
 const OPEN = READ_OPEN.charCodeAt(0);
 const CLOSE = READ_CLOSE.charCodeAt(0);

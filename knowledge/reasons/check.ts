@@ -1,5 +1,6 @@
 import { PhraseIndex } from "../bounce/phrase-index.ts";
 import { heldOutTable } from "../holdout.ts";
+import { forgetAfterEachTurn } from "../turn-memory.ts";
 import type { DsnAction, Reason } from "../types.ts";
 
 /**
@@ -59,6 +60,10 @@ const last: Scan = {
   count: 0,
 };
 let scannedText: string | undefined;
+// The text read last is forgotten with the turn (knowledge/turn-memory.ts): a paste names its recipients.
+forgetAfterEachTurn(() => {
+  scannedText = undefined;
+});
 
 /** Registers phrases' first parts in the shared index; their ids there, in order. */
 export function registerFirstParts(firstParts: readonly string[]): number[] {
@@ -105,6 +110,9 @@ export function phraseMatcher(phrases: readonly string[]): (text: string) => str
     compiled = all.filter((p) => !off.has(p.phrase));
     active = Uint8Array.from(all, (p) => (off.has(p.phrase) ? 0 : 1));
     lastText = ""; // the remembered answer may have come from a phrase now held out
+  });
+  forgetAfterEachTurn(() => {
+    lastText = "";
   });
   /** Whether the phrase's parts after the first appear in order (each after the last) from `at`. */
   const restFollows = (text: string, parts: readonly string[], at: number): boolean => {

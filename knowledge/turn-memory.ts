@@ -1,0 +1,29 @@
+/**
+ * Memory of what a user sent that lasts one turn: the modules that remember the last few strings they
+ * were given (fold.ts, symptom-text.ts, dialogs/understand/phrases.ts and normalize.ts, the phrase
+ * matchers of reasons/check.ts) register here how to forget them, and the interpreter forgets them all
+ * when its reading of a message ends, answered or failed (dialogs/interpret.ts). So a typed text, or a
+ * 1 MB paste, is not held in this process's module memory after its turn, however long the next turn is
+ * in coming (issue 9: "nothing typed is logged or stored unmasked"; test/turn-memory.test.ts looks for a
+ * canary on the heap after the turn).
+ *
+ * Forgetting is always safe: each memory is of a pure function, so one forgotten while another turn is
+ * still being read (turns overlap while one waits for the classifier) costs that turn a recomputation,
+ * not a different answer.
+ */
+
+const forgetters: (() => void)[] = [];
+
+/** Registers how to forget what a module remembers of the strings it was given (called at its load). */
+export function forgetAfterEachTurn(forget: () => void): void {
+  forgetters.push(forget);
+}
+
+/** Forgets every string remembered for the turn that ends (the interpreter's `finally`). */
+export function forgetTheTurn(): void {
+  for (const forget of forgetters) forget();
+  // V8 keeps the subject of the last successful regular expression match (RegExp.input, `$_`) until
+  // another one matches: a match on the empty string takes its place.
+  EMPTY.test("");
+}
+const EMPTY = /^/;
