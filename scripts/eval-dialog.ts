@@ -158,6 +158,9 @@ const DEV_BLOCKS = {
   // everyday words (a strange English mail, "they say it never came", only phone addresses), and phone spellings
   // (が typed か inside a word, 数 as かず, au as あう, 留守 and 自動返信 in kana, romaji requests).
   "dev-cold17": "COLD 17",
+  // cold18's own check (round 28): a formal question right after a greeting, what S-SAFE costs asked with 料金,
+  // restart wordings, phone against is-person, returned mail told in everyday words cold, phone spellings.
+  "dev-cold18": "COLD 18",
   // emotion's own check (round 13): the question or situation inside an upset message, written before its changes.
   "dev-emotion3": "EMOTION3",
   // emo's own check (round 14): forms of upset not covered before (fear, resignation, sarcasm, deadlines,
