@@ -313,6 +313,8 @@ export const uiSchema = z
         butClosing: foldedList,
         /** How the assistant is, asked (「お元気ですか」 "how are you"): alone, a greeting (acts.ts howAreYouAsked). */
         howAreYou: foldedList,
+        /** A call named (電話, "phone"): a person asked for or about by phone is the phone question (acts.ts callNamed). */
+        calling: foldedList,
         /** The advice rated lukewarm (「まあまあ」「微妙」 "meh", "sort of"): no yes (acts.ts ratedLukewarm). */
         lukewarm: foldedList,
         /** Understanding named (「わかった」 "get it"): a lukewarm rating of it is being lost, not "no help". */

@@ -290,6 +290,7 @@ export const QUESTION_ACTIONS = [
   "next-steps",
   "repeat",
   "menu",
+  "more",
 ] as const;
 
 const FOLLOW_UP_REF = /^[a-z0-9-]+\/[a-z0-9-]+$/;
@@ -354,6 +355,7 @@ export const questionSchema = strict({
   needs: z.array(z.string().trim().min(1), { error: "must be a list of words" }).min(1).optional(),
   needsNot: z.array(z.string().trim().min(1), { error: "must be a list of phrases" }).min(1).optional(),
   notWhen: z.array(z.string().trim().min(1), { error: "must be a list of phrases" }).min(1).optional(),
+  inScope: z.array(z.string().trim().min(1), { error: "must be a list of words" }).min(1).optional(),
   toldAs: z
     .array(symptomClassSchema, { error: "must be a list of classes ({ all: [[words], [words]] })" })
     .min(1)

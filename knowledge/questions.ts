@@ -108,6 +108,12 @@ export interface Question {
    */
   notWhen?: readonly string[];
   /**
+   * Words of things nothing else the assistant knows (料金, 月額), that belong to this question when it matches
+   * best: 「S-SAFEの月額料金はいくら？」 asks what S-SAFE costs, while 「今月の料金はいくら？」 stays a fee nobody
+   * here knows (dialogs/understand/scope.ts). Unlike an example's words, they stay unknown to every other question.
+   */
+  inScope?: readonly string[];
+  /**
    * Classes of phrasings (symptoms.yaml's `{ all, unless }`) that tell it, typed with nothing on screen: such a
    * text is this question though a symptom phrase or the classifier reads returned mail in it (「知らない人から
    * のメールが毎日何十通も」 is spam received, not returned mail for mail never sent: what it says arrives is
@@ -272,6 +278,7 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         ...(raw.needs && { needs: raw.needs }),
         ...(raw.needsNot && { needsNot: raw.needsNot }),
         ...(raw.notWhen && { notWhen: raw.notWhen }),
+        ...(raw.inScope && { inScope: raw.inScope }),
         ...(raw.toldAs && { toldAs: raw.toldAs }),
         ...(raw.ifTold && { ifTold: raw.ifTold }),
         ...(raw.ifDenied && { ifDenied: raw.ifDenied }),

@@ -91,6 +91,11 @@ describe("an intensifier before what is no failure of the mail", () => {
     expect(feltByShape("何回送っても同じエラーなんだけど")).toBeUndefined(); // tells what happened
     expect(feltByShape("ずっと気になってたんですが、容量って何MBまで？")).toBeUndefined();
   });
+  it('「一度に」 is "at once", not 「度に」 "every time"; every time still is', () => {
+    expect(feltByShape("一度に何人まで送れますか")).toBeUndefined();
+    expect(feltByShape("いちどにおくれる？")).toBeUndefined();
+    expect(feltByShape("送る度に戻ってくる")).toBe("frustrated");
+  });
 });
 
 describe("a feeling told by its class, whatever words carry it", () => {

@@ -93,6 +93,32 @@ export function lostBesideQuestion(
 }
 
 /**
+ * 「もうわけわかんない、最初からにして」「意味不明。人と話させてください」: being lost, told beside a request for a
+ * restart or a person in a piece of its own, is why the request is made: the request is what to do (a feeling
+ * in it is acknowledged apart). Only a piece that asks for something (asksFor, wants) and reads confidently,
+ * alone, as that act.
+ */
+export function requestBesideLost(
+  ctx: QuestionContext,
+  text: string,
+  understood: Understanding,
+  topic: TopicId | null,
+): Understanding {
+  if (understood.kind !== "confident" || understood.id !== CONFUSED_ID) return understood;
+  const pieces = sentencePieces(text);
+  if (pieces.length < 2) return understood;
+  for (const piece of pieces) {
+    if (!wants(piece)) continue;
+    const u = ctx.index.understand(piece, topic);
+    if (u.kind !== "confident") continue;
+    const does = ctx.questions.get(u.id)?.does;
+    if (does !== undefined && REQUESTED_ACTS.has(does))
+      return { kind: "confident", id: u.id, candidates: understood.candidates };
+  }
+  return understood;
+}
+
+/**
  * 「お世話になっております。先ほどのご説明ですが、再送は不要という理解でよろしいでしょうか」,
  * 「ありがとう、ところで何MBまで？」: a message of several pieces (sentences, or parts between commas)
  * whose best match is a pleasantry is understood from its other pieces, when they ask something we
@@ -149,9 +175,10 @@ export function beyondPleasantries(
   if (asked.kind === "confident") return isPleasantry(ctx, asked.id) ? whole : asked;
   // 「夜分にすみません。こちらは何時まで受け付けていますか」: a question of ours a few come close to, asked as one
   // after a polite opener (a mark, or 「…か」: not 「はいはい、また待てってことね」), is read as it would be asked
-  // alone (the likeliest, the others under it), not as the opener.
+  // alone (the likeliest, the others under it), not as the opener. So is a formal request to be told
+  // (「こんにちは。一度に何人まで送れるか教えてください」「…について知りたいです」): a request or a want that asks.
   const top = asked.candidates[0];
-  const askedAsOne = rest.some(endsAsQuestion);
+  const askedAsOne = rest.some((p) => endsAsQuestion(p) || (wants(p) && isQuestion(p)));
   return asked.kind === "unsure" && top && askedAsOne && !isPleasantry(ctx, top.id) ? asked : whole;
 }
 
@@ -474,6 +501,24 @@ export function howAreYouAsked(
 }
 /** Longer, a message says more than a how-are-you. */
 const MAX_HOW_ARE_YOU_CHARS = 60;
+
+/**
+ * 「担当者と電話できますか」「電話で対応してくれる人いる？」 "is there anyone I can call": a person asked for, or
+ * whether a person answers, with a call named (ui.yaml `typedWords.calling`) asks for a phone line: the phone
+ * question (no number is known, and it says so), not the hand-over to the community nor "I am a program".
+ * Read where the likeliest (clearly or among a few) is one of those two.
+ */
+export function callNamed(ctx: QuestionContext, text: string, understood: Understanding): Understanding {
+  const top = understood.candidates[0];
+  if (understood.kind === "none" || !top || !ctx.questions.has(PHONE_ID)) return understood;
+  const asked = understood.kind === "confident" ? understood.id : top.id;
+  if (asked !== IS_PERSON_ID && ctx.questions.get(asked)?.does !== "ask-person") return understood;
+  if (!mentionsAny(fold(text), ctx.words.calling)) return understood;
+  return { kind: "confident", id: PHONE_ID, candidates: understood.candidates };
+}
+/** Can I phone someone; am I talking to a person (callNamed). */
+const PHONE_ID = "phone";
+const IS_PERSON_ID = "is-person";
 
 /**
  * 「まあまあかな」「微妙」 "meh, sort of": the advice rated lukewarm (ui.yaml `typedWords.lukewarm`) with a diagnosis on

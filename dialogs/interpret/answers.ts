@@ -42,6 +42,8 @@ export function questionEvent(
       return { type: "REPEAT" };
     case "menu":
       return { type: "MENU" };
+    case "more":
+      return { type: "MORE_TOPICS" };
   }
   const answer = answerFor(q, topic);
   if (answer && "followUp" in answer) {

@@ -9,6 +9,7 @@ import type { Understanding } from "../understand/understand.ts";
 import {
   amongPleasantries,
   beyondPleasantries,
+  callNamed,
   closedByAct,
   dismissedWithComplaint,
   englishLost,
@@ -19,6 +20,7 @@ import {
   praiseTold,
   ratedLukewarm,
   reliefTold,
+  requestBesideLost,
   someoneHelpAsked,
   thanksOverOk,
   toldWithPleasantry,
@@ -47,7 +49,7 @@ export function readQuestion(
   text = withoutComplaintTag(text);
   // "I dont understand anything you said": being lost, told in so many words, whatever else the words match.
   const lost = lostTold(ctx, text, topic) ?? someoneHelpAsked(ctx, text) ?? englishLost(ctx, text);
-  if (lost) return lost;
+  if (lost) return requestBesideLost(ctx, text, lost, topic);
   // A feeling read only by the shape of a message (a sentence's end, marks, a raised voice, a deadline) leaves
   // no word of feeling to take out: the text is its own calm twin and is read as one. What says nothing
   // besides the feeling (「何なのもう」「え？！なんで？！」) is still read as upset: calmly it is a weak guess.
@@ -65,6 +67,7 @@ export function readQuestion(
     (upset ? readUpset(ctx, text, topic) : askingSentences(ctx, asked, preferred(ctx, asked, topic), topic));
   // Weighed against the acts of the conversation around it, in this order (acts.ts).
   understood = lostBesideQuestion(ctx, text, understood, topic);
+  understood = requestBesideLost(ctx, text, understood, topic);
   understood = beyondPleasantries(ctx, text, understood, topic);
   understood = toldWithPleasantry(ctx, text, understood, topic);
   understood = closedByAct(ctx, text, understood, topic);
@@ -74,6 +77,7 @@ export function readQuestion(
   understood = praiseTold(ctx, text, understood);
   understood = thanksOverOk(ctx, text, understood, topic);
   understood = howAreYouAsked(ctx, text, understood, topic);
+  understood = callNamed(ctx, text, understood);
   understood = ratedLukewarm(ctx, text, understood, topic);
   understood = dismissedWithComplaint(ctx, text, understood, topic, feeling !== undefined);
   understood = praisedInIrony(ctx, text, understood);

@@ -542,6 +542,8 @@ const MAX_ACT_CHARS = 10;
  */
 const ACT_TOLD = 0.28;
 function saidInOwnWords(act: Question, score: number, text: string): boolean {
+  // 「いろいろ教えてくれて感謝です」: a courtesy said with a word of thanks itself, asking nothing, is thanks.
+  if (act.courtesy && !text.includes("?") && !text.includes("？")) return includesAny(folded(text), THANKING);
   if (act.does !== "not-helpful" && act.does !== "restart") return false;
   if (score < ACT_TOLD || text.includes("?") || text.includes("？")) return false;
   // Starting over is said of the talk itself (「別のメールの話がしたい」), not of a mail or address
@@ -549,6 +551,8 @@ function saidInOwnWords(act: Question, score: number, text: string): boolean {
   const t = folded(text);
   return act.does === "not-helpful" || includesAny(t, TALK_WORDS);
 }
+/** Words that thank in themselves (not 「どうも」, also a greeting). */
+const THANKING = ["ありがと", "感謝", "お礼", "thank"];
 /** Words for the conversation itself: its subject, a question, starting it again. */
 const TALK_WORDS = [
   "話",

@@ -218,6 +218,12 @@ export function withScope(
     texts,
     table,
   );
+  // Per question, the words of things nothing knows that belong to it when it matches best (`inScope`).
+  const inScopeOf = new Map(
+    [...bank.questions.values()]
+      .filter((q) => q.inScope)
+      .map((q) => [q.id, q.inScope!.map((w) => fold(w))] as const),
+  );
   /**
    * Whether an English stem is known, or one edit from a known one: the same with a letter left out of
    * either (or both: a letter wrong, two swapped). An everyday word (`word` or its stem in COMMON_ENGLISH:
@@ -315,12 +321,16 @@ export function withScope(
     let shared = 0;
     // Known kanji or katakana words the best question does not share: more of ours told beside the match.
     let other = 0;
+    // Words of things nothing knows that belong to the best question (`inScope`: 料金 of S-SAFE's cost).
+    const own = id === undefined ? undefined : inScopeOf.get(id);
     const words = segmented.length > 0 ? segmented : isAscii(folded) ? asciiWordsOf(folded) : wordsOf(folded);
     for (const word of words) {
       const stem = stemOf(word);
       const english = englishStem(word);
-      if (isUnknown(stem, english, word)) unknown++;
-      else if (id !== undefined && vocabulary.get(sharedKey(word, table))?.has(id)) shared++;
+      if (isUnknown(stem, english, word)) {
+        if (own?.some((w) => stem.includes(w))) shared++;
+        else unknown++;
+      } else if (id !== undefined && vocabulary.get(sharedKey(word, table))?.has(id)) shared++;
       else if (stem !== "") other++;
     }
     return { unknown, shared, other };

@@ -1,4 +1,4 @@
-import { followedWithin, trimEndOf } from "../../text.ts";
+import { followedWithin, trimEndOf, withoutWords } from "../../text.ts";
 import { CLOSING } from "./letters.ts";
 
 /**
@@ -43,8 +43,10 @@ const EXASPERATED_ENDS = ["もう", "もお", "もぉ"];
  * 「いつまでたっても来ない」): the user is worn down, though no word of feeling is there.
  */
 export function intensifiedFailure(t: string): boolean {
-  return followedWithin(t, INTENSIFIERS, FAILURE_WINDOW, FAILURES);
+  return followedWithin(withoutWords(t, AT_ONCE, "、"), INTENSIFIERS, FAILURE_WINDOW, FAILURES);
 }
+/** 「一度に何人まで送れますか」: "at once" asks about a count sent together, not "every time" (度に). */
+const AT_ONCE = ["一度に", "1度に", "いちどに"];
 const INTENSIFIERS = [
   "全然",
   "ぜんぜん",
