@@ -1,5 +1,6 @@
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent } from "../events.ts";
+import { sentenceAsks, sentencesOf } from "../understand/asking.ts";
 import { tellsSituation } from "../understand/feelings/says.ts";
 import { questionEvent } from "./answers.ts";
 import type { UpsetContext } from "./context.ts";
@@ -12,14 +13,24 @@ import { triedInVain } from "./scans.ts";
  */
 
 /**
- * An upset user who tells their situation besides the feeling (「泣きそう、ゼミのレポートが提出できない」)
- * and asks nothing we know: the answer of the diagnosis's key question (ui.yaml `feelings.keyAnswer`),
- * if it has one. Feeling alone, or with fillers (「ちょっと心配になってきました」), gets the steps.
+ * An upset user who tells their situation besides the feeling and asks in words we cannot read (「全角とか
+ * 知らないよ、どこ直せばいいの」), or only "what do I do" (`whatToDoAsked`): the answer of the diagnosis's key
+ * question (ui.yaml `feelings.keyAnswer`), if it has one. Nothing asked (「泣きそう、ゼミのレポートが提出できな
+ * い」), feeling alone or with fillers (「ちょっと心配になってきました」): the steps (undefined).
  */
-export function keyAnswer(ctx: UpsetContext, text: string, topic: TopicId): DialogEvent | undefined {
+export function keyAnswer(
+  ctx: UpsetContext,
+  text: string,
+  topic: TopicId,
+  whatToDoAsked = false,
+): DialogEvent | undefined {
   const tries = ctx.ui.feelings.triesAnswer?.[topic];
   const counted = tries === undefined ? undefined : ctx.questions.get(tries);
   if (counted && triedInVain(text, ctx.words)) return questionEvent(ctx, counted, topic);
+  // Nothing asked (a feeling, the situation or what is at stake told, 「どうしよう」): the steps, whose first
+  // is the key action (dialogs/README.md, the round 28 rule). The key answer is for a question asked in words
+  // the index could not read (「どこを直せばいいの」 after "address written wrong").
+  if (!(whatToDoAsked || asksBeyondLament(text))) return undefined;
   const id = ctx.ui.feelings.keyAnswer?.[topic];
   const q = id === undefined ? undefined : ctx.questions.get(id);
   return q && tellsSituation(ctx.feelings.withoutFeelingWords(text))
@@ -41,3 +52,20 @@ export function movedOn(ctx: UpsetContext, topic: TopicId, upset: boolean, again
   const q = id === undefined ? undefined : ctx.questions.get(id);
   return q ? questionEvent(ctx, q, topic) : { type: "HUMAN", reason: "not-helpful" };
 }
+
+/**
+ * Whether a sentence of the text asks something (「…なんです」 tells; a sentence told then a question asks), other
+ * than the lament 「どうしよう」 "now what", which asks nobody: nothing asked.
+ */
+export function asksBeyondLament(text: string): boolean {
+  return sentencesOf(text).some((s) => sentenceAsks(s) && !LAMENTS.some((l) => s.trim().endsWith(l)));
+}
+const LAMENTS = [
+  "どうしよう",
+  "どうしよう…",
+  "どうしよう。",
+  "どうしよ",
+  "どうしよ…",
+  "now what",
+  "what now",
+];

@@ -29,7 +29,7 @@ import {
 } from "./answers.ts";
 import type { InterpretContext } from "./context.ts";
 import { deniesReturnedMail } from "./denied-mention.ts";
-import { keyAnswer, movedOn } from "./key-answer.ts";
+import { asksBeyondLament, keyAnswer, movedOn } from "./key-answer.ts";
 import { wanted, withSecondQuestion } from "./question.ts";
 import {
   asksFor,
@@ -168,7 +168,10 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   if (question?.does === "next-steps" && feeling && session.topic) {
     // 「…」 ends a piece here too: 「見積書なのに困った…どうしたらいい？」 tells, then asks.
     const situation = sentencePieces(text.split("…").join("。")).filter((p) => !isQuestion(p));
-    const key = situation.length > 0 ? keyAnswer(ctx, situation.join("。"), session.topic) : undefined;
+    const key =
+      situation.length > 0
+        ? keyAnswer(ctx, situation.join("。"), session.topic, asksBeyondLament(text))
+        : undefined;
     if (key) return key;
   }
   // 「別のエラーメールが届いたので最初からお願いします」: a restart or a person asked for in so many words
