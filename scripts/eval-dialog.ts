@@ -266,6 +266,10 @@ const DEV_BLOCKS = {
   // emo18's own check (round 28): sarcasm after advice (the next step, or "that didn't help" when it scorns the
   // answer), a blunt "that didn't help", upset with a diagnosis and nothing asked, worried recipient limits; calm ones.
   "dev-emotion18": "EMOTION 18",
+  // follow27's own check (round 28): follow-ups of every topic: the domain's mail server (MX) after "domain not
+  // found", bare puzzlement (「なんなのこれ」「はあ？」 "huh?"), "explain it again" (plain words) against "say it
+  // again" (repeat), SPF/DKIM/DMARC named after "not verified" or "refused as spam"; casual spellings; written first.
+  "dev-followup27": "FOLLOWUP 27",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
