@@ -72,12 +72,14 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   // words name a symptom (「送った覚えがない」 after "refused as spam": that button's answer).
   // So is a cause guessed and asked about (「私の送った写真が重すぎたせいではないの？」 after "mailbox full"):
   // whose side it is, though its words name another symptom.
+  // So is a word of the symptom asked about, by a question whose answer no diagnosis changes (「dmarcってやつ？」
+  // 「SPFとかDMARCが原因なの？」 after "refused as spam": what SPF and DMARC are, not "sender not verified").
   const aboutScreen = () => {
     const q = session.topic ? m.question() : undefined;
     const score = m.understood().candidates[0]?.score ?? 0;
+    if (q === undefined || session.topic === null) return false;
+    if (termAsked(q, score, text)) return true;
     return (
-      q !== undefined &&
-      session.topic !== null &&
       q.topics[session.topic] !== undefined &&
       (askedOnItsOwn(q, score) ||
         (q.asksSide && namesFault(text) && isQuestion(text) && score >= CLEAR_OVER_BOUNCE))
@@ -294,6 +296,21 @@ function asksBesidesFeeling(ctx: InterpretContext, text: string, feeling: Feelin
  * てくる」 is exasperation before a story, 「締切今日なんです」 tells, 「何やっても戻ってくる」 counts tries;
  * 「英語のメールって何？」 and 「…返ってきたそうです。何なんでしょうか」 still ask.
  */
+/**
+ * A question asked whose answer is the same for every diagnosis and none (no answers of its own, no act, not
+ * "what is a returned mail": 「Mailbox fullってなに」 asks about that bounce), clearly matched.
+ */
+function termAsked(q: Question, score: number, text: string): boolean {
+  return (
+    Object.keys(q.topics).length === 0 &&
+    q.does === undefined &&
+    !q.asksWhat &&
+    !q.courtesy &&
+    isQuestion(text) &&
+    score >= CLEAR_OVER_BOUNCE
+  );
+}
+
 function asksWhatBesidesFeeling(ctx: InterpretContext, text: string, feeling: Feeling | undefined): boolean {
   if (feeling === undefined) return asksWhatItIs(text, ctx.words);
   return clausesOf(text).some(

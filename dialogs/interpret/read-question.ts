@@ -131,7 +131,18 @@ function askedAgain(
   const fits = topic ? fitsScreen(ctx, read.id, topic) : isGeneral(ctx, read.id);
   // The menu named (「ボタンもう一回出して」) is shown again, as its button would.
   if (q?.does === "menu") return read;
-  return q && !isFrame(ctx, read.id) && !q.courtesy && fits ? read : understood;
+  return q && !isFrame(ctx, read.id) && !q.courtesy && fits && namesBesidesSaying(ctx, rest)
+    ? read
+    : understood;
+}
+
+/**
+ * 「もう一回言ってもらえる？」: without "again", 「言ってもらえる？」 still matches "tell the recipient" by its verb of
+ * saying and its request alone; a question asked again is named besides the saying, in a word of content
+ * (「いつ届くか」「スキャンの手順」 "the size limit").
+ */
+function namesBesidesSaying(ctx: UpsetContext, rest: string): boolean {
+  return !mentionsAny(rest, ctx.words.saying) || saysSomething(withoutWords(rest, ctx.words.saying));
 }
 
 /**

@@ -254,6 +254,17 @@ export function asksMeaning(text: string): boolean {
   return includesAny(t, MEANING_FRAMES);
 }
 
+/**
+ * Whether a text asks what something is (「なんなのこれ」「これ何？」 "what is this"), or what it means: a
+ * plain scan. 「これいつまで続くの」 names the mail on screen but asks how long.
+ */
+export function asksWhatItIs(text: string): boolean {
+  const t = folded(text, MAX_QUESTION_CHARS);
+  return includesAny(t, WHAT_WORDS) || includesAny(t, MEANING_FRAMES);
+}
+/** "What" (何通, 何回 ask counts: 「これ何通来るの」 is rare enough after a diagnosis to be read as "what"). */
+const WHAT_WORDS = ["何", "なに", "なんな", "なんじゃ", "what"];
+
 /** A goal named before asking how (「…を知るにはどうしたらいい」「…するためには」): a plain scan. */
 export function namesGoal(text: string): boolean {
   const t = folded(text, MAX_QUESTION_CHARS);

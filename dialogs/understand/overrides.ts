@@ -2,7 +2,7 @@ import { answerable, type Question, type QuestionBank } from "../../knowledge/qu
 import type { TopicId } from "../../knowledge/types.ts";
 import { folded, includesAny } from "../text.ts";
 import { isQuestion, sentencePieces, sentencesOf } from "./asking.ts";
-import { asksMeaning, asksReason, asksWhy, termAskedAbout } from "./frames.ts";
+import { asksMeaning, asksReason, asksWhatItIs, asksWhy, termAskedAbout } from "./frames.ts";
 import { canonicalLength, type ReadingTable } from "./normalize.ts";
 import { asksLaterArrival, asksReplyNeeded, leftAlone, retriesForUser } from "./outcome.ts";
 import { withoutPointingBack } from "./referred.ts";
@@ -84,15 +84,22 @@ interface Rule {
 
 /** The rules in the order they are read (each one's example and why: its comment). */
 const OVERRIDES: readonly Rule[] = [
-  // 「これ自動返信？」 with the automatic reply on screen: asked of that mail, not of the chat (`aboutMail`).
+  // 「これ自動返信？」 with the automatic reply on screen: asked of that mail, not of the chat (`aboutMail`);
+  // 「なんなのこれ」 with any diagnosis on screen: what that mail is, not what returned mail is in general. A
+  // question asked only with a word of "what" (`asksWhat`) is about the mail only so asked (「これいつまで続くの」
+  // names it and asks how long).
   {
     name: "the mail on screen, not the chat",
     when: (r, d) => {
-      const about = d.kind === "confident" ? question(r, d.id)?.aboutMail : undefined;
+      const asked = d.kind === "confident" ? question(r, d.id) : undefined;
+      const about = asked?.aboutMail;
       if (about === undefined || r.topic === null || r.roles.plainWords === undefined) return false;
       const t = folded(r.text, MAX_QUESTION_CHARS);
       return (
-        about.topics.includes(r.topic) && includesAny(t, about.words) && !includesAny(t, about.unless ?? [])
+        about.topics.includes(r.topic) &&
+        includesAny(t, about.words) &&
+        !includesAny(t, about.unless ?? []) &&
+        (!asked!.asksWhat || asksWhatItIs(r.text))
       );
     },
     answer: (r) => r.roles.plainWords!.id,
