@@ -135,7 +135,8 @@ describe("what a turn remembers of the text typed", () => {
     );
     expect(failed).toBe("the index failed");
     expect(forgotten).toBe(1);
-  });
+    // ~10 s alone, 11.5 s in a CI run (why so slow is not known yet): too near the default 20 s.
+  }, 120_000);
 
   it("while the turn is read, is what the readers share (the check above would see it)", async () => {
     // The same snapshot, taken inside the turn: the canary is there, so its absence above means something.
