@@ -166,6 +166,21 @@ describe("interpreting what the user typed", () => {
     expect((await text("戻ってきました\nMailbox full", en))[0]).toEqual({ type: "LANGUAGE", lang: "ja" });
   });
 
+  it("a Japanese returned mail pasted by an English-speaking user keeps the chat in English", async () => {
+    const en: SessionView = { ...ja, lang: "en" };
+    for (const pasted of [
+      "550 5.1.1 宛先のユーザーが見つかりません",
+      "このメールは配信できませんでした。\n宛先: taro@example.jp\n理由: メールボックスの容量を超えています",
+    ]) {
+      const events = await text(pasted, en);
+      expect(
+        events.map((e) => e.type),
+        pasted,
+      ).not.toContain("LANGUAGE");
+      expect(events.at(-1), pasted).toMatchObject({ type: "PASTE" });
+    }
+  });
+
   it.each([
     ["私のアドレスは taro@example.jp です", true],
     ["090-1234-5678 に電話ください", true],

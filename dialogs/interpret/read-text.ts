@@ -199,10 +199,15 @@ export async function fromText(
   const ownWords = phrase ?? (byClass && !askedInstead() ? byClass : undefined);
   // Typed English the text-kind heuristics left open ("Who is MAILER-DAEMON?") is English when it asks
   // one of our questions.
+  // A Japanese returned mail pasted (text a server wrote) says nothing of the user's language: a user whose
+  // LINE is in English goes on in English. English words of their own around a paste still switch to English.
   adopt(
-    kind.lang ??
-      (!record && typed && isEnglishQuestion(text) && understood().kind !== "none" ? "en" : undefined),
+    kind.fromServer && kind.lang === "ja" && !hasEnglishWords(text)
+      ? undefined
+      : (kind.lang ??
+          (!record && typed && isEnglishQuestion(text) && understood().kind !== "none" ? "en" : undefined)),
   );
+
   if (feeling) before.push({ type: "UPSET", feeling });
 
   // 「迷惑メールが大量にくる」: typed words that the classifier (or a symptom phrase: 「大量に届く」) reads
@@ -335,3 +340,22 @@ function withoutDiagnosisQuestions(ctx: InterpretContext, u: Understanding): Und
     ? { kind: "confident", id: first.id, candidates }
     : { kind: "unsure", candidates };
 }
+
+/**
+ * Whether a text holds English words besides addresses and codes (「これ何？ Undelivered Mail…」: the
+ * Japanese there is the user's own, around an English notice). A hand scan, linear in the text.
+ */
+function hasEnglishWords(text: string): boolean {
+  let letters = 0;
+  let inAddress = false;
+  for (const ch of text) {
+    if (ch === " " || ch === "\n" || ch === "\t" || ch === "<" || ch === ">" || ch > "\u007f")
+      inAddress = false;
+    else if (ch === "@") inAddress = true;
+    const latin = (ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z");
+    if (latin && !inAddress) letters++;
+  }
+  return letters >= MIN_ENGLISH_LETTERS;
+}
+/** Letters of English (outside addresses) that make a text more than a Japanese notice with codes. */
+const MIN_ENGLISH_LETTERS = 12;
