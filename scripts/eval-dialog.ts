@@ -272,6 +272,9 @@ const DEV_BLOCKS = {
   // found", bare puzzlement (「なんなのこれ」「はあ？」 "huh?"), "explain it again" (plain words) against "say it
   // again" (repeat), SPF/DKIM/DMARC named after "not verified" or "refused as spam"; casual spellings; written first.
   "dev-followup27": "FOLLOWUP 27",
+  // emo19's own check (round 29): feelings that are over (relief, joy, laughing at oneself: calm), fear idioms, a
+  // strong request carrying the feeling, never-sent told in fear, the same answer again, hurry after a diagnosis.
+  "dev-emotion19": "EMOTION 19",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
