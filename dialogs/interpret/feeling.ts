@@ -13,6 +13,7 @@ import {
 import { exclaimed } from "../understand/feelings/exclaimed.ts";
 import { deadlineIn } from "../understand/feelings/hurry.ts";
 import { withoutModestOpening } from "../understand/feelings/modest.ts";
+import { gladTears, gotThrough, startleOver, withoutRealisingSigh } from "../understand/feelings/passed.ts";
 import {
   withoutLaughedOff,
   withoutPlayedDown,
@@ -35,7 +36,8 @@ export interface FeelingReader {
   /**
    * A worry (not anger: thanks after anger is often sarcasm) that is over: closed by relief or thanks with
    * nothing asked (「びっくりしたけど、普通のお知らせだったんですね。ありがとう」), or told as past before a
-   * contrast with nothing felt after it (「不安だったけど、説明を読んで少し落ち着きました」).
+   * contrast with nothing felt after it (「不安だったけど、説明を読んで少し落ち着きました」), a start and what it
+   * turned out to be, the mail through after all, tears of joy (passed.ts).
    */
   feelingOver(text: string, felt: Feeling): boolean;
   /** NFKC, lower case, feelings denied (「急いでないので」, "not panicking") and self-blame denied taken out. */
@@ -137,7 +139,11 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
     withoutDeniedBlame(
       withoutToldCalmly(
         withoutDeniedFeelings(
-          withoutNotFeelings(withoutOpeningMutter(withoutOpeningApology(withoutModestOpening(fold(text))))),
+          withoutNotFeelings(
+            withoutRealisingSigh(
+              withoutOpeningMutter(withoutOpeningApology(withoutModestOpening(fold(text)))),
+            ),
+          ),
           felt,
         ),
       ),
@@ -153,7 +159,9 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
   const feelingIn = (text: string): Feeling | undefined => {
     const plain = withoutExceptions(text);
     const calmSaid = deniesFeeling(fold(text));
-    const felt = feltIn(text, plain, calmSaid);
+    // 「あーもう、全角のせいだったのか！」: the sigh at oneself is no shape of anger either (passed.ts).
+    const realised = withoutRealisingSigh(fold(text));
+    const felt = feltIn(realised === fold(text) ? text : realised, plain, calmSaid);
     return felt === "urgent" && planAfterThanks(plain) ? undefined : felt;
   };
   const feltIn = (text: string, plain: string, calmSaid: boolean): Feeling | undefined => {
@@ -174,6 +182,8 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
     feelingOver(text, felt) {
       if (felt === "frustrated") return false;
       if (relievedAtEnd(text)) return true;
+      // A start that passed, the mail through after all, tears of joy (understand/feelings/passed.ts).
+      if (gotThrough(text, feelingIn) || gladTears(text) || startleOver(text, feelingIn)) return true;
       const turned = splitAtPastContrast(text);
       return turned !== undefined && feelingIn(turned[0]) !== undefined && feelingIn(turned[1]) === undefined;
     },

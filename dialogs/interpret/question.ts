@@ -2,7 +2,7 @@ import { fold, nfkc } from "../../knowledge/fold.ts";
 import type { Question } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent } from "../events.ts";
-import { withoutWords } from "../text.ts";
+import { trimEndOf, withoutWords } from "../text.ts";
 import { sentenceAsks, sentencesOf } from "../understand/asking.ts";
 import { negates } from "../understand/normalize.ts";
 import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
@@ -170,6 +170,18 @@ const POLITE_NEGATIONS = [
   "しょうがない",
 ];
 
+/**
+ * 「…打ち間違えてただけでした」「…間違えてただけだった笑」: a fact told as all there was to it (「…ただけ」 closing the
+ * text, a laugh or marks after it), the trouble explained and done with. A plain scan of the text's end.
+ */
+function closedAsOnly(text: string): boolean {
+  const end = trimEndOf(fold(text).trimEnd(), ONLY_TAILS);
+  return ONLY_ENDS.some((e) => end.endsWith(e));
+}
+const OK_ID = "ok";
+const ONLY_TAILS = new Set([..." 。.!！~〜ー…笑w"]);
+const ONLY_ENDS = ["ただけでした", "ただけだった", "ただけです", "ただけ", "ただけみたい"];
+
 /** Whether a told text denies (「アドレスは間違ってないです」), apologies left aside. */
 function deniesIn(ctx: Pick<QuestionContext, "readings">, text: string): boolean {
   return negates(withoutWords(nfkc(text), POLITE_NEGATIONS), ctx.readings);
@@ -190,6 +202,8 @@ export function wanted(
   // (「アドレス間違えてて届かなかった」): its words are taken out first.
   if ((q?.ifTold || q?.ifDenied) && !sentencesOf(text).some(sentenceAsks) && !guesses(text, ctx.words)) {
     const told = ctx.mentionOf ? ctx.mentionOf.strip(text) : text;
+    // 「笑 自分のアドレス打ち間違えてただけでした」: the mistake told as all there was to it closes the matter: OK.
+    if (q.ifTold && closedAsOnly(text)) return ctx.questions.get(OK_ID) ?? q;
     const form = deniesIn(ctx, told) ? q.ifDenied : q.ifTold;
     if (form) return ctx.questions.get(form) ?? q;
   }

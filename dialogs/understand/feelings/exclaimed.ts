@@ -29,6 +29,8 @@ export function exclaimed(text: string): Feeling | undefined {
   const asked = text.includes("!") || text.includes("！") ? "?？" : "";
   for (let i = 0; i < text.length; i++) {
     if (text[i] !== "!" && text[i] !== "！" && !asked.includes(text[i]!)) continue;
+    // 「全角のせいだったのか！」: a cause realised, exclaimed at oneself, is no outburst.
+    if (REALISED.some((r) => text.startsWith(r, i - r.length))) continue;
     marks++;
     if (i !== last + 1) runs++;
     last = i;
@@ -38,6 +40,7 @@ export function exclaimed(text: string): Feeling | undefined {
   const folded = fold(text).split("届いたのに").join(" ");
   return GLAD_WORDS.some((w) => folded.includes(w)) ? undefined : "frustrated";
 }
+const REALISED = ["たのか", "だったか", "てたか"];
 const SIGHS = ["はぁ?", "はぁ？", "はあ?", "はあ？", "はぁ…", "はあ…", "はぁ...", "はぁー", "ハァ", "はぁ、"];
 
 /**
@@ -90,6 +93,9 @@ const COMPLAINT_ENDS = [
   "でしょ",
   "だろ",
   "じゃん",
+  // 「全然わからん！」: lost, said bluntly with the mark.
+  "わからん",
+  "分からん",
   "けど",
   "けれど",
   "n't",

@@ -1,0 +1,190 @@
+import { fold } from "../../../knowledge/fold.ts";
+import { mentionsAny, trimEndOf } from "../../text.ts";
+import { clausesOf, sentenceAsks, sentencesOf } from "../asking.ts";
+import { CLOSING, MAX_SHAPE_CHARS } from "./letters.ts";
+
+/**
+ * Reads feelings the message itself tells are over, though a question may follow: a start that passed and
+ * what it turned out to be (「ドキッとした〜、相手の受信箱がいっぱいなだけね。」), the mail that got through after all
+ * (「ドキドキしながら待ってたら届いたみたい！」), tears of joy (「泣けるほどうれしい」). No apology is owed for these:
+ * an apology there reads as not listening. All plain scans of short lists (linear).
+ */
+
+/**
+ * 「ドキッとした〜、相手の受信箱がいっぱいなだけね」「びっくりした！エラーじゃないなら安心」「焦ったー、こっちの問題じゃ
+ * なかったのね」 "Gave me a fright, but it's just…": a start told in the past in the first piece, then what it
+ * turned out to be (only that, 「…なだけ」「…なら安心」「…のか」) or calm found again (「もう落ち着きました」) in a later
+ * piece, with no feeling there (`feltIn`): the fright is over, whatever is asked after it. A feeling told in the
+ * present (「怖い、相手に知らせるだけでいいの？」) or a start followed by the trouble (「びっくりした！全部戻ってくる」)
+ * is not.
+ */
+export function startleOver(text: string, feltIn: (t: string) => unknown): boolean {
+  const t = fold(text);
+  if (t.length > MAX_SHAPE_CHARS) return false;
+  const pieces = clausesOf(t);
+  if (pieces.length < 2) return false;
+  // The start opens the message, after a sigh at most (「はー、びっくりした。」).
+  const at = mentionsAny(pieces[0]!, STARTLES) ? 0 : mentionsAny(pieces[1]!, STARTLES) ? 1 : 0;
+  const first = pieces[at]!;
+  const rest = pieces.slice(at + 1);
+  if (rest.length === 0) return false;
+  const calmAgain = rest.some((p) => mentionsAny(p, CALM_AGAIN));
+  const turnedOut =
+    mentionsAny(first, STARTLES) && toldAsPast(first) && rest.some((p) => mentionsAny(p, TURNED_OUT));
+  if (!calmAgain && !turnedOut) return false;
+  return feltIn(rest.join("")) === undefined;
+}
+/** A piece told in the past: its last word before the marks and drawn-out letters ends in 「た」 (「焦ったー」). */
+function toldAsPast(piece: string): boolean {
+  const end = trimEndOf(piece.trim(), PAST_TAILS);
+  return PAST_ENDS.some((e) => end.endsWith(e));
+}
+const PAST_TAILS = new Set([...CLOSING, ..."ぁあわよ笑w"]);
+const PAST_ENDS = ["た", "思った", "かと思いました", "ました", "ちゃった", "gave me a fright", "scared me"];
+/** A start, a fright or a worry that a moment can end (not 「困った」, trouble that goes on). */
+const STARTLES = [
+  "びっくり",
+  "ビックリ",
+  "ドキッ",
+  "どきっ",
+  "ドキドキ",
+  "どきどき",
+  "ヒヤッ",
+  "ひやっ",
+  "ヒヤヒヤ",
+  "ひやひや",
+  "焦っ",
+  "焦り",
+  "あせっ",
+  "心臓",
+  "驚",
+  "ビビ",
+  "びび",
+  "ギョッ",
+  "ぎょっ",
+  "心配し",
+  "不安だっ",
+  "怖かっ",
+  "fright",
+  "scared",
+  "panick",
+  "freaked",
+  "startled",
+  "worried",
+];
+/** What the start turned out to be: only that, a relief, something realised. */
+const TURNED_OUT = [
+  "だけ",
+  "安心",
+  "なんだ",
+  "のか",
+  "のね",
+  "じゃなかった",
+  "ではなかった",
+  "なかったんだ",
+  "なら大丈夫",
+  "ならよかった",
+  "just ",
+  "only ",
+  "relief",
+];
+/** Calm found again, told (「もう落ち着きました」「もう平気です」). */
+const CALM_AGAIN = ["落ち着きました", "落ち着いた", "もう大丈夫", "もう平気", "panic over", "false alarm"];
+
+/**
+ * 「ドキドキしながら待ってたら届いたみたい！」「おかげさまで、心配してたメールちゃんと届いてました！」"Phew, it just
+ * showed up in their inbox!": the mail got through (or the reply came), told with nothing asked, no returned mail
+ * named, and nothing after it that turns it (「届いたけど文字化け」), denies it (「届いてない」) or is felt (「…返事が来る
+ * とか、不気味すぎて無理」): the worry told before it is the one it ends.
+ */
+export function gotThrough(text: string, feltIn: (t: string) => unknown): boolean {
+  const t = fold(text);
+  if (t.length > MAX_SHAPE_CHARS || sentencesOf(t).some(sentenceAsks)) return false;
+  if (mentionsAny(t, RETURNED_NAMED)) return false;
+  for (const word of GOT_THROUGH) {
+    for (let at = t.indexOf(word); at >= 0; at = t.indexOf(word, at + 1)) {
+      const after = t.slice(at + word.length, at + word.length + TURN_REACH);
+      if (!TURNED.some((w) => after.includes(w)) && feltIn(t.slice(at + word.length)) === undefined)
+        return true;
+    }
+  }
+  return false;
+}
+const GOT_THROUGH = [
+  "届いた",
+  "届いてた",
+  "届いてました",
+  "届きました",
+  "送れた",
+  "送れました",
+  "返事が来",
+  "返事来",
+  "返事がき",
+  "返信が来",
+  "返信来",
+  "showed up",
+  "went through",
+  "got through",
+  "finally replied",
+  "arrived",
+];
+const TURN_REACH = 8;
+/** After the word: denied, or turned by a "but". */
+const TURNED = ["ない", "なかった", "けど", "けれど", "のに", "が、", "but", "not", "n't"];
+/** Returned mail named: what got through is the bounce (「エラーメールが届いた」), no relief. */
+const RETURNED_NAMED = [
+  "エラー",
+  "えらー",
+  "戻って",
+  "戻ってき",
+  "返ってき",
+  "不達",
+  "bounce",
+  "daemon",
+  "error",
+];
+
+/**
+ * 「泣けるほどうれしい」「うれしすぎて涙出そう」"so happy I cried": joy told, not denied (「うれしくない」 "not happy"):
+ * its tears are glad ones.
+ */
+export function gladTears(text: string): boolean {
+  const t = fold(text);
+  if (t.length > MAX_SHAPE_CHARS || mentionsAny(t, JOY_DENIED)) return false;
+  return mentionsAny(t, JOY);
+}
+const JOY = ["うれし", "嬉し", "幸せ", "感激", "so happy", "overjoyed", "tears of joy"];
+const JOY_DENIED = ["うれしくな", "嬉しくな", "not happy", "not so happy", "unhappy", "n't happy"];
+
+/**
+ * 「あーもう、全角のせいだったのか！」「うわー、カンマとドットを打ち間違えてたのか！」: a sigh that opens a message, before
+ * a pause, then the cause realised (「…のか」「…だったか」 closing that sentence) is said at oneself, no trouble to
+ * apologise for: the text from the realisation on. 「あーもう、また戻ってきた！」 tells the trouble: it stays.
+ */
+export function withoutRealisingSigh(folded: string): string {
+  const t = folded.trimStart();
+  const sigh = SIGHS.find((s) => t.startsWith(s));
+  if (sigh === undefined) return folded;
+  let at = sigh.length;
+  while (at < t.length && SIGH_TAILS.has(t[at]!)) at++;
+  if (!SIGH_PAUSES.has(t[at] ?? "")) return folded;
+  const rest = t.slice(at + 1);
+  const sentence = trimEndOf(sentencesOf(rest)[0] ?? "", REALISED_MARKS);
+  return REALISED.some((r) => sentence.endsWith(r)) ? rest : folded;
+}
+const SIGHS = [
+  "あーもう",
+  "ああもう",
+  "あぁもう",
+  "うわー",
+  "うわぁ",
+  "うわ",
+  "あちゃー",
+  "あちゃ",
+  "あー",
+  "ああ",
+];
+const SIGH_TAILS = new Set([..."ーっ〜~ぁ"]);
+const SIGH_PAUSES = new Set([..."、,。. …!"]);
+const REALISED_MARKS = new Set([...CLOSING, ..."笑w"]);
+const REALISED = ["たのか", "だったか", "てたか", "だけか"];
