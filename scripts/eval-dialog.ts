@@ -275,6 +275,10 @@ const DEV_BLOCKS = {
   // emo19's own check (round 29): feelings that are over (relief, joy, laughing at oneself: calm), fear idioms, a
   // strong request carrying the feeling, never-sent told in fear, the same answer again, hurry after a diagnosis.
   "dev-emotion19": "EMOTION 19",
+  // follow28's own check (round 29): follow-ups of every topic: "so it never arrives?", "so no videos?", a mailing
+  // list's reply come back, the right domain, the others of a mass mailing, a carrier named after "refused as
+  // spam" (its steps), a waiting recipient told in a hurry; written first.
+  "dev-followup28": "FOLLOWUP 28",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
