@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { asksLaterArrival, asksOutcome, toldSentOnly } from "../dialogs/understand/outcome.ts";
+import {
+  asksLaterArrival,
+  asksNoLongerArrives,
+  asksOutcome,
+  rulesOutFileKind,
+  toldSentOnly,
+} from "../dialogs/understand/outcome.ts";
 
 /** 「直したら届く？」: a question about what comes of something done, or of waiting. */
 describe("what comes of a condition (outcome.ts)", () => {
@@ -79,5 +85,37 @@ describe("a later arrival asked (outcome.ts asksLaterArrival)", () => {
   it("reads the last sentence: a later arrival told before a question of the past is the story", () => {
     expect(asksLaterArrival("明日届くって言ってたけど。昨日のは届いた？")).toBe(false);
     expect(asksLaterArrival("届く".repeat(2_500))).toBe(true);
+  });
+});
+
+/** 「もう届かないってこと？」 after "gave up retrying": whether it will ever arrive, not the diagnosis again. */
+describe("no longer arriving asked (outcome.ts asksNoLongerArrives)", () => {
+  it("reads an arrival denied after 「もう」「二度と」, or said as never to come, as asked of what is to come", () => {
+    expect(asksNoLongerArrives("もう届かないってこと？")).toBe(true);
+    expect(asksNoLongerArrives("じゃあ二度と相手には届かないの？")).toBe(true);
+    expect(asksNoLongerArrives("相手に届くことはないんですか")).toBe(true);
+    expect(asksNoLongerArrives("so it will never arrive?")).toBe(true);
+  });
+
+  it("reads what has not arrived yet, or an arrival denied with no 「もう」, as no such question", () => {
+    expect(asksNoLongerArrives("もう3日も届いてないんだけど")).toBe(false);
+    expect(asksNoLongerArrives("相手には届かないってこと？")).toBe(false);
+    expect(asksNoLongerArrives("届かないのはもう仕方ない。送り直していい？")).toBe(false);
+    expect(asksNoLongerArrives("もう".repeat(2_500))).toBe(false);
+  });
+});
+
+/** 「動画は送れないってこと？」 after "too big": how to send that kind of file, not the diagnosis again. */
+describe("a kind of file ruled out (outcome.ts rulesOutFileKind)", () => {
+  it("reads a kind of file named with sending ruled out as asked about that file", () => {
+    expect(rulesOutFileKind("動画は送れないってこと？")).toBe(true);
+    expect(rulesOutFileKind("じゃあ写真は無理なの？")).toBe(true);
+    expect(rulesOutFileKind("so I can't send videos?")).toBe(true);
+  });
+
+  it("reads the diagnosis said again, or a file named without sending ruled out, as no such question", () => {
+    expect(rulesOutFileKind("送れないってこと？")).toBe(false);
+    expect(rulesOutFileKind("写真が大きすぎて送れなかったってこと？")).toBe(false);
+    expect(rulesOutFileKind("動画".repeat(2_500))).toBe(false);
   });
 });

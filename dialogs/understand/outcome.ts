@@ -300,6 +300,94 @@ export function asksLaterArrival(text: string): boolean {
   return includesAny(last, LATER_EN) && includesAny(last, ARRIVING_EN);
 }
 
+/** "No longer" or "ever again" (「もう」「二度と」), before an arrival denied: whether it will ever arrive. */
+const NO_LONGER = ["もう", "二度と", "にどと"];
+/** Arrival denied in the non-past (「届かない」「届きません」「届かん」), not 「届いてない」: what has not happened yet. */
+const NOT_ARRIVING_JA = [
+  "届かな",
+  "とどかな",
+  "届かん",
+  "とどかん",
+  "届きませ",
+  "とどきませ",
+  "着かな",
+  "着きませ",
+];
+/** Arrival said as never to come: 「届くことはない」; "never arrive", "won't get there". */
+const NEVER_ARRIVING = [
+  "届くことはな",
+  "とどくことはな",
+  "届くことってな",
+  "never arrive",
+  "never get there",
+  "never reach",
+  "never go through",
+  "never get through",
+  "won't arrive",
+  "wont arrive",
+  "won't get there",
+  "wont get there",
+  "not going to arrive",
+];
+
+/**
+ * Whether a text asks whether a mail will no longer arrive (「もう届かないってこと？」「二度と相手に届かないの？」
+ * "so it'll never arrive?"): what waiting brings, though the words also say a failed diagnosis again. A plain
+ * scan of its last sentence; 「もう3日も届いてない」 (not yet arrived, told) is no such question.
+ */
+export function asksNoLongerArrives(text: string): boolean {
+  const last = afterLastMark(folded(text, MAX_TEXT_CHARS), SENTENCE_ENDS);
+  if (includesAny(last, NEVER_ARRIVING)) return true;
+  const from = Math.min(...NO_LONGER.map((w) => last.indexOf(w)).filter((at) => at >= 0));
+  return Number.isFinite(from) && includesAny(last.slice(from), NOT_ARRIVING_JA);
+}
+
+/** Kinds of file people send (「動画」「写真」 "video"): named, they are what a question is about. */
+const FILE_KINDS = [
+  "動画",
+  "どうが",
+  "ビデオ",
+  "写真",
+  "しゃしん",
+  "画像",
+  "がぞう",
+  "資料",
+  "pdf",
+  "video",
+  "photo",
+  "picture",
+  "pics",
+  "image",
+  "movie",
+];
+/** Sending ruled out (「送れない」「無理」「添付できない」 "can't send"), in the non-past. */
+const CANNOT_SEND = [
+  "送れない",
+  "おくれない",
+  "送れません",
+  "おくれません",
+  "送れん",
+  "無理",
+  "むり",
+  "だめ",
+  "ダメ",
+  "できない",
+  "できません",
+  "can't",
+  "cant",
+  "cannot",
+  "can not",
+];
+
+/**
+ * Whether a text asks whether a kind of file cannot be sent at all (「動画は送れないってこと？」「写真は無理
+ * なの？」 "so I can't send videos?"): a plain scan of its last sentence.
+ */
+export function rulesOutFileKind(text: string): boolean {
+  const last = afterLastMark(folded(text, MAX_TEXT_CHARS), SENTENCE_ENDS);
+  return includesAny(last, FILE_KINDS) && includesAny(last, CANNOT_SEND);
+}
+
 /** Something done for the user by another (「再送してくれる」「送り直してくれるの」): the server's retries. */
 const DONE_FOR_USER = ["てくれる", "てくれま", "てくれて", "でくれる"];
 /** Waiting named (「待って」「待てば」). */

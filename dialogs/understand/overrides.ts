@@ -4,7 +4,14 @@ import { folded, includesAny } from "../text.ts";
 import { isQuestion, sentencePieces, sentencesOf } from "./asking.ts";
 import { asksMeaning, asksReason, asksWhatItIs, asksWhy, termAskedAbout } from "./frames.ts";
 import { canonicalLength, type ReadingTable } from "./normalize.ts";
-import { asksLaterArrival, asksReplyNeeded, leftAlone, retriesForUser } from "./outcome.ts";
+import {
+  asksLaterArrival,
+  asksNoLongerArrives,
+  asksReplyNeeded,
+  leftAlone,
+  retriesForUser,
+  rulesOutFileKind,
+} from "./outcome.ts";
 import { withoutPointingBack } from "./referred.ts";
 import {
   actionAsked,
@@ -45,6 +52,8 @@ export interface Roles {
   arrival: Question | undefined;
   /** Whether to send again after a fix (`asksOutcome` after-fixing). */
   resend: Question | undefined;
+  /** How to send big files: the question a size told with "how" turns to (`ifHowAsked`). */
+  files: Question | undefined;
   /** The index itself: a word asked about is read alone. */
   understand(text: string, topic: TopicId | null): Understanding;
 }
@@ -132,6 +141,33 @@ const OVERRIDES: readonly Rule[] = [
       );
     },
     answer: (r) => confidentId(termRead(r, null)),
+  },
+  // 「もう届かないってこと？」 after "gave up retrying": whether it will ever arrive asks what waiting brings (wait's
+  // answer for the diagnosis says no, and what to do), though the words also say the diagnosis again.
+  {
+    name: "no longer arriving",
+    when: (r, d) =>
+      r.topic !== null &&
+      r.roles.wait?.topics[r.topic] !== undefined &&
+      !stepsNotWaiting(r, r.topic) &&
+      !ADDRESS_GONE.has(r.topic) &&
+      d.kind === "confident" &&
+      (d.id === r.roles.plainWords?.id || d.id === r.roles.arrival?.id) &&
+      asksNoLongerArrives(r.text),
+    answer: (r) => r.roles.wait!.id,
+  },
+  // 「動画は送れないってこと？」 after "too big": a kind of file ruled out asks how to send it (the question a size
+  // told with "how" turns to, `ifHowAsked`), where that has an answer for the diagnosis; not the diagnosis in
+  // plain words, though "cannot send" says it again.
+  {
+    name: "kind of file ruled out",
+    when: (r, d) =>
+      r.topic !== null &&
+      r.roles.files?.topics[r.topic] !== undefined &&
+      d.kind === "confident" &&
+      (d.id === r.roles.plainWords?.id || d.id === r.roles.arrival?.id) &&
+      rulesOutFileKind(r.text),
+    answer: (r) => r.roles.files!.id,
   },
   // 「相手のメールボックスがパンパンってこと？」: the diagnosis said again and asked whether so is it in plain words.
   {
@@ -595,6 +631,12 @@ function openedOrClosedBy(
     return u.kind === "confident" && u.id === id;
   });
 }
+
+/**
+ * Diagnoses where the recipient's address itself takes no mail any more (a disabled account): 「もうこの人には届かな
+ * いってこと？」 there says the diagnosis again (plain words), not what waiting brings for one mail.
+ */
+const ADDRESS_GONE: ReadonlySet<TopicId> = new Set<TopicId>(["account-suspended"]);
 
 /**
  * Diagnoses where no mail of the user's failed (yet): still being retried, an automatic reply, returned mail

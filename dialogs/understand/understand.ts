@@ -340,6 +340,7 @@ export function buildQuestionIndex(
     // Asked cold with no returned mail named, whether no returned mail means it arrived (`withoutBounce`).
     arrival: questions.find((q) => q.withoutBounce !== undefined),
     resend: resendQuestion,
+    files: bank.questions.get(questions.find((q) => q.ifHowAsked !== undefined)?.ifHowAsked ?? ""),
     understand: (text, topic) => index.understand(text, topic),
   };
   const index: QuestionIndex = {
