@@ -279,6 +279,9 @@ const DEV_BLOCKS = {
   // list's reply come back, the right domain, the others of a mass mailing, a carrier named after "refused as
   // spam" (its steps), a waiting recipient told in a hurry; written first.
   "dev-followup28": "FOLLOWUP 28",
+  // english19's own check (round 29): Englishes not covered before (Hong Kong, Nigerian, Pakistani, Russian-speaking,
+  // Japanese learners, very short chat, voice-typed), follow-ups of most topics, cold questions, acts; written first.
+  "dev-english19": "ENGLISH 19",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
