@@ -10,6 +10,11 @@ describe("learners' English is read with the helping verb it leaves out", () => 
     expect(learnerEnglish("but I am not send any email")).toBe("but I didn't send any email");
   });
 
+  it("puts 'don't' before a verb of knowing, said of now ('I not understand')", () => {
+    expect(learnerEnglish("I not understand this mail")).toBe("I don't understand this mail");
+    expect(learnerEnglish("sorry I not know what to do")).toBe("sorry I don't know what to do");
+  });
+
   it("puts 'did' after 'why' before a subject and its bare verb", () => {
     expect(learnerEnglish("why it come back?")).toBe("why did it come back?");
     expect(learnerEnglish("Why my email bounce")).toBe("Why did my email bounce");

@@ -1,5 +1,5 @@
 import { fold, nfkc } from "../../knowledge/fold.ts";
-import type { Question } from "../../knowledge/questions.ts";
+import { answersEveryTopic, type Question } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent, Feeling } from "../events.ts";
 import { unreadPaste } from "../paste-excerpt.ts";
@@ -13,6 +13,7 @@ import {
   sentencePieces,
   sentencesOf,
 } from "../understand/asking.ts";
+import { asksWhyMailBack } from "../understand/english-lament.ts";
 import { WORD_LETTER } from "../understand/feelings/letters.ts";
 import { saysSomething } from "../understand/feelings/says.ts";
 import { namesFault } from "../understand/sides.ts";
@@ -159,6 +160,16 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   // A question of what something is (「エラーメールてなんですか」: its 「なんで」 is of 「なんです」) is no lament.
   if (mention && !asked && !question?.asksWhat && isLament(foldedBesides))
     return session.topic ? nextStep : { type: "BOUNCE_MENTIONED", about: mention };
+  // "why my email come back to me?", "how come my mail bounced?": the English lament (english-lament.ts), its
+  // subject and helping verb left as words of their own; with nothing on screen, of the user's own mail, the
+  // paste help (the words matched "why do I get bounces for mail I never sent"). With a diagnosis on screen,
+  // the reason, in plain words (the words matched "should I tell the recipient?"), unless the question read
+  // has an answer of its own for it ("why do my mails come back to me?" after mail never sent: why me).
+  const why = mention && m.typed ? asksWhyMailBack(besides) : undefined;
+  if (why === "own" && !session.topic) return { type: "BOUNCE_MENTIONED", about: mention! };
+  const plain =
+    why && session.topic && read?.topics[session.topic] === undefined ? plainWords(ctx) : undefined;
+  if (plain) return questionEvent(ctx, plain, session.topic);
   // Something people tell rather than ask (「スマホのアドレスだけ届かない、Gmailには届く」), said clearly
   // in the words of the whole message, is that question too, though the message also names returned mail.
   const toldClearly =
@@ -186,6 +197,12 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     question !== undefined &&
     (question.asksHelp === true || (question.does === "ask-person" && !namesPerson(text, ctx.words)));
   if (mention && !session.topic && m.typed && helpAsked) return { type: "BOUNCE_MENTIONED", about: mention };
+  // "my mail came back, what do I do?", "an email I sent came back. what now": returned mail told, nothing on
+  // screen, and what is asked besides it, read on its own, is what to do or being lost: the paste help that
+  // starts from it (the whole text's words of returned mail drew "what is a returned mail", "no bounce came,
+  // did it arrive?" or "can I unsend it?").
+  if (mention && !session.topic && m.typed && pasteHelpBesides(ctx, besides, asksWhatItIs(text, ctx.words)))
+    return { type: "BOUNCE_MENTIONED", about: mention };
   // 「違うやつ貼ってもいい？」「もう一通の方も見てほしい」「実はもう一通あるんですが」 "I got another one": one
   // more mail to show or that came, returned mail not named, with a diagnosis on screen: another mail (below),
   // not a question about resending the one on screen.
@@ -262,6 +279,31 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   if (!session.topic && ctx.aboutMail(text) !== undefined) return { type: "HOW_TO_PASTE" };
   if (!feeling) return { type: "SMALL_TALK" };
   return (session.topic && keyAnswer(ctx, text, session.topic)) || nextStep;
+}
+
+/**
+ * Whether the words of a text besides returned mail (mentionOf.strip) ask, confidently, what to do or how to
+ * paste, or say the user is lost: what the paste help answers with nothing on screen. Not lost where the text
+ * asks what something is (「エラーメールって結局なんなの」 "what does MAILER-DAEMON mean?": without the thing
+ * asked about, its words are only puzzlement).
+ */
+function pasteHelpBesides(ctx: InterpretContext, besides: string, asksWhat: boolean): boolean {
+  const helps = (words: string) => {
+    const rest = ctx.index.understand(words, null);
+    if (rest.kind !== "confident") return false;
+    const does = ctx.questions.get(rest.id)?.does;
+    return does === "next-steps" || (does === "paste-help" && !asksWhat);
+  };
+  // "…came back to me with error, what I must do?": the story's words ("error") drew "what is a returned
+  // mail"; the last clause, where it asks, is the question.
+  const last = clausesOf(besides).at(-1);
+  return helps(besides) || (last !== undefined && isQuestion(last) && last !== besides && helps(last));
+}
+
+/** The question that says the diagnosis on screen in plain words (an answer for every topic). */
+function plainWords(ctx: InterpretContext): Question | undefined {
+  for (const q of ctx.questions.values()) if (answersEveryTopic(q)) return q;
+  return undefined;
 }
 
 /** Letters between a device named and its own matter (「パソコンが最近やたら重い」: six). */

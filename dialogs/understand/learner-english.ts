@@ -33,6 +33,11 @@ const BARE: ReadonlySet<string> = new Set([
   "change",
   "reply",
 ]);
+/**
+ * Verbs of knowing, said of now: "I not understand" is "I don't understand" (read "didn't", it matched "that
+ * didn't help" by its past).
+ */
+const NOW: ReadonlySet<string> = new Set(["understand", "know"]);
 /** Subjects that stand right before "not" in "I not send". */
 const PRONOUNS: ReadonlySet<string> = new Set(["i", "it", "he", "she", "they", "we", "you", "mail", "email"]);
 /** Question words asked without "do" ("what I do", "how I fix it"). */
@@ -120,7 +125,7 @@ export function learnerEnglish(text: string): string | undefined {
         words[i] = "";
         changed = true;
       } else if (PRONOUNS.has(before)) {
-        words[i] = replaced(words[i]!, "didn't");
+        words[i] = replaced(words[i]!, NOW.has(cores[i + 1]!) ? "don't" : "didn't");
         changed = true;
       }
       continue;
