@@ -282,6 +282,9 @@ const DEV_BLOCKS = {
   // english19's own check (round 29): Englishes not covered before (Hong Kong, Nigerian, Pakistani, Russian-speaking,
   // Japanese learners, very short chat, voice-typed), follow-ups of most topics, cold questions, acts; written first.
   "dev-english19": "ENGLISH 19",
+  // casual19's own check (round 29): dialects the writers used less (Tsugaru, Izumo, Nagasaki, Gunma, Nara), voice
+  // input (no punctuation, 天ぷ for 添付), long hiragana runs, romaji, dakuten and small kana slips; written first.
+  "dev-casual19": "CASUAL 19",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
