@@ -71,6 +71,27 @@ describe("Kansai speech is read in the standard forms the questions are written 
     expect(standardSpelling("エラーが来たんじゃけど")).toBe("エラーが来たんだけど");
   });
 
+  it("reads eastern Japan's べ and っぺ (Tohoku, Hokkaido, Kanto) as でしょう, and なして as なんで", () => {
+    expect(standardSpelling("アドレスもダメなんだっぺか")).toBe("アドレスもダメなんでしょうか");
+    expect(standardSpelling("まってればとどくんだべ？")).toBe("まってればとどくんでしょう？");
+    expect(standardSpelling("おくりなおしたほうがいいんだんべか")).toBe(
+      "おくりなおしたほうがいいんでしょうか",
+    );
+    expect(standardSpelling("もっかいおくってもいいべ")).toBe("もっかいおくってもいいでしょう");
+    expect(standardSpelling("なしてもどってくるの")).toBe("なんでもどってくるの");
+    expect(standardSpelling("わがんねえ")).toBe("わかんない");
+    expect(standardSpelling("まちがえて書いちまった")).toBe("まちがえて書いちゃった");
+    expect(standardSpelling("何したらえいが？")).toBe("何したらいいが？");
+  });
+
+  it("leaves words that end in べ or hold っぺ, まった or なして alone (調べ, 比べ, ごじゃっぺな, 始まった)", () => {
+    expect(standardSpelling("ウイルスを調べ")).toBeUndefined();
+    expect(standardSpelling("ほかのと比べ？")).toBeUndefined();
+    expect(standardSpelling("ごじゃっぺなアドレス")).toBeUndefined();
+    expect(standardSpelling("メンテナンスが始まった")).toBeUndefined();
+    expect(standardSpelling("すべてのメール")).toBeUndefined();
+  });
+
   it("reads laughter typed as w's after Japanese as no word, and leaves English words alone", () => {
     expect(standardSpelling("エラー来たｗｗｗ何これｗｗ")).toBe("エラー来た何これ");
     expect(standardSpelling("wwwで始まるアドレス")).toBeUndefined();

@@ -51,6 +51,9 @@ describe("voicing marks dropped by flick input are restored in words of the data
     // the particle が after a word whose marks were dropped lost its mark too
     ["あとれすかない", "あどれすがない"],
     ["あとれすかみつからない", "あどれすがみつからない"],
+    // a mark typed where the word has none: Tohoku speech voices a word's inner k and t
+    ["ありがどう", "ありがとう"],
+    ["ありがどうね", "ありがとうね"],
   ])("%s → %s", (typed, read) => {
     expect(revoice(typed)).toBe(read);
   });
@@ -68,6 +71,7 @@ describe("voicing marks dropped by flick input are restored in words of the data
     ],
     ["a word with its small kana typed right", "しゃしんおくる"],
     ["か after a word typed right (変えたい)", "あどれすかえたい"],
+    ["a mark typed on a word of the data that has none (はいる)", "ぱいる"],
   ])("not: %s", (_, typed) => {
     expect(revoice(typed)).toBeUndefined();
   });

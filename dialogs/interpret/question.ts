@@ -143,7 +143,7 @@ export function askingSentences(
   whole: Understanding,
   topic: TopicId | null,
 ): Understanding {
-  const sentences = sentencesOf(text.slice(0, MAX_QUESTION_CHARS));
+  const sentences = storyThenAsked(sentencesOf(text.slice(0, MAX_QUESTION_CHARS)));
   if (sentences.length < 2 || whole.kind === "confident") return whole;
   const asking = sentences.filter(sentenceAsks);
   if (asking.length === 0 || asking.length === sentences.length) return whole;
@@ -155,6 +155,30 @@ export function askingSentences(
   const clear = (asked.candidates[0]?.score ?? 0) >= ASKED_CLEARLY;
   return clear || does === undefined || does === "next-steps" || does === "paste-help" ? asked : whole;
 }
+
+/**
+ * 「がっこうのめーりんぐりすとにへんしんしたらかえってきたんだけどなにすればいい」: one sentence typed fast (no mark,
+ * voice input, a long hiragana run) that tells a story and closes it with 「けど」 before what it asks is two
+ * sentences, as 「…かえってきたんだけど。なにすればいい？」 would be: the story first, then the question. Cut at the
+ * last 「けど」 only where a story of STORY_CHARS letters or more comes before it and what follows asks (sentenceAsks).
+ */
+function storyThenAsked(sentences: string[]): string[] {
+  if (sentences.length !== 1) return sentences;
+  const sentence = sentences[0]!;
+  // Clauses marked by the writer (「…聞いたけど、相手のほうが…」) were weighed as typed: only a text with none.
+  if (sentence.includes("、") || sentence.includes(",")) return sentences;
+  const at = sentence.lastIndexOf(CLAUSE_BUT);
+  if (at < STORY_CHARS) return sentences;
+  const asked = sentence.slice(at + CLAUSE_BUT.length).trim();
+  return asked.length >= ASKED_CHARS && sentenceAsks(asked)
+    ? [sentence.slice(0, at + CLAUSE_BUT.length), asked]
+    : sentences;
+}
+const CLAUSE_BUT = "けど";
+/** Letters of a story before 「けど」 (「…かえってきたんだ」): fewer is a clause of the question itself (「悪いけど」). */
+const STORY_CHARS = 8;
+/** Letters of what is asked after it: a bare 「なんで」 (「…とどかんっちゃけどなんで」) is a lament, not a question. */
+const ASKED_CHARS = 5;
 
 /** Apologies and "it can't be helped" are negations in form only (「申し訳ない、間違えてました」 denies nothing). */
 const POLITE_NEGATIONS = [

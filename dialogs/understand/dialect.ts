@@ -71,6 +71,19 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/じゃけど/g, "だけど"],
   // Kyushu's question in と (「どこにあると？」「届くと？」): の (not ん: 「ちゃんと？」).
   [/([うくすつぬむるぐぶいた])と(?=[？?]|$)/g, "$1の"],
+  // Eastern Japan's guess or question in べ and っぺ (Tohoku, Hokkaido, Kanto: 「届くんだべか」「いいべ？」
+  // 「ダメなんだっぺか」「間違ってるんだんべ」): でしょう. Only after だ, だん or a verb's or adjective's end, before か,
+  // さ or the sentence's end: not 調べ, 比べ, 食べ, すべて, and 「ごじゃっぺな」 is a word of its own.
+  [/(?:だん|だ)?っぺ(?=か|[？?。、!！]|$)/g, "でしょう"],
+  [/(?:だん|だ)べ(?=か|さ|[？?。、!！]|$)/g, "でしょう"],
+  [/(?<=[うくぐつむるい])べ(?=か|[？?。、!！]|$)/g, "でしょう"],
+  // Tohoku's and Hokkaido's why (「なして届かないの」): なんで. Kanto's 〜ちまった (〜ちゃった; not 始まった).
+  [/なして(?!る|い)/g, "なんで"],
+  [/ちまった/g, "ちゃった"],
+  // Tohoku's 「わがんね」「わがらねえ」 (わからない, its k voiced): three kana, too short for voicing.ts to restore.
+  [/わが(?=ん|らな|らね)/g, "わか"],
+  // Tosa's いい (「何したらえいが」): after a condition, as ええ above.
+  [/(たら|ば|ても)えい(?=が|の|か|[？?。、!！]|$)/g, "$1いい"],
   // Blunt speech, not Kansai: 「来たんだが何これ」 (んだけど).
   [/んだが/g, "んだけど"],
   // Spoken short forms anywhere: 「入ってんの」 (入ってるの), 「してんだ」 (してるんだ).
@@ -132,6 +145,12 @@ const MARKERS = [
   "よる",
   "っちゃけど",
   "じゃけど",
+  "っぺ",
+  "べ",
+  "なして",
+  "ちまった",
+  "わが",
+  "えい",
 ];
 
 /** The text with its Kansai endings in standard forms, or undefined when it has none. */

@@ -12,7 +12,8 @@ import { type ReadingTable, withReadings } from "./normalize.ts";
  * right. Only words of three kana or more with a voiced or small kana in
  * them, that no other word of the data spells the same so folded, and only where what was typed is no word of
  * the data itself (「はいる」 stays, though ばいる would fold to it); no word of one half twice (ばいばい, which
- * 「はいはい」 would become). dialogs/interpret/revoiced.ts reads a text so only where it was not understood. Linear: at each position a few lookups of
+ * 「はいはい」 would become). A mark typed where the word has none is undone the same way (Tohoku speech voices a
+ * word's inner k and t: 「おぐって」 for おくって, 「ありがどう」). dialogs/interpret/revoiced.ts reads a text so only where it was not understood. Linear: at each position a few lookups of
  * at most MAX_WORD characters, no pattern.
  */
 
@@ -92,13 +93,16 @@ export function buildRevoicer(texts: Iterable<string>, table: ReadingTable): Rev
   return (text) => {
     const kana = keyed(nfkc(text));
     if (kana.length !== text.length) return undefined; // positions must stay those of the text
+    // Looked up with every mark dropped: a mark typed where the word has none is read too, as Tohoku speech
+    // voices a word's inner k and t (「おぐって」 送って, 「まぢがって」 間違って, 「わがんね」); one unit for one.
+    const keys = unvoiced(kana);
     let out = "";
     let from = 0;
     let i = 0;
     while (i < kana.length) {
       let hit: string | null | undefined;
       let length = Math.min(MAX_WORD, kana.length - i);
-      for (; length >= MIN_WORD && hit === undefined; length--) hit = restore.get(kana.slice(i, i + length));
+      for (; length >= MIN_WORD && hit === undefined; length--) hit = restore.get(keys.slice(i, i + length));
       if (hit === undefined) {
         i++;
         continue;
