@@ -4,6 +4,7 @@ import {
   gladTears,
   gotThrough,
   startleOver,
+  withoutPraisingAlarm,
   withoutRealisingSigh,
 } from "../dialogs/understand/feelings/passed.ts";
 
@@ -64,5 +65,19 @@ describe("tears of joy, and a sigh at a cause realised", () => {
   it("an exclamation mark after a cause realised is no outburst", () => {
     expect(exclaimed("全角のせいだったのか！半角に直せばOK？")).toBeUndefined();
     expect(exclaimed("アドレス合ってる！なのに届かない！")).toBe("frustrated");
+  });
+});
+
+describe("alarm said as praise, and marks beside a laugh", () => {
+  it("やばい beside praise of what was told is wonder; beside trouble or denied praise it stays", () => {
+    expect(withoutPraisingAlarm("やばい、めっちゃ分かりやすい!")).toBe("   、めっちゃ分かりやすい!");
+    expect(withoutPraisingAlarm("やばい、まだ届かない")).toBe("やばい、まだ届かない");
+    expect(withoutPraisingAlarm("やばい、分かりやすくない")).toBe("やばい、分かりやすくない");
+  });
+
+  it("exclamation marks beside a laugh at oneself, or praise, are no outburst", () => {
+    expect(exclaimed("もー！またやっちゃった笑")).toBeUndefined();
+    expect(exclaimed("めっちゃ分かりやすい！じゃあ再送していいの？")).toBeUndefined();
+    expect(exclaimed("ふざけんな！！笑えない")).toBe("frustrated");
   });
 });

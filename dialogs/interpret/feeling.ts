@@ -13,7 +13,13 @@ import {
 import { exclaimed } from "../understand/feelings/exclaimed.ts";
 import { deadlineIn } from "../understand/feelings/hurry.ts";
 import { withoutModestOpening } from "../understand/feelings/modest.ts";
-import { gladTears, gotThrough, startleOver, withoutRealisingSigh } from "../understand/feelings/passed.ts";
+import {
+  gladTears,
+  gotThrough,
+  startleOver,
+  withoutPraisingAlarm,
+  withoutRealisingSigh,
+} from "../understand/feelings/passed.ts";
 import {
   withoutLaughedOff,
   withoutPlayedDown,
@@ -140,8 +146,10 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
       withoutToldCalmly(
         withoutDeniedFeelings(
           withoutNotFeelings(
-            withoutRealisingSigh(
-              withoutOpeningMutter(withoutOpeningApology(withoutModestOpening(fold(text)))),
+            withoutPraisingAlarm(
+              withoutRealisingSigh(
+                withoutOpeningMutter(withoutOpeningApology(withoutModestOpening(fold(text)))),
+              ),
             ),
           ),
           felt,

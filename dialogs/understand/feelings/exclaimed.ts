@@ -1,6 +1,7 @@
 import { fold, nfkc } from "../../../knowledge/fold.ts";
 import type { Feeling } from "../../events.ts";
 import { MAX_SHAPE_CHARS } from "./letters.ts";
+import { laughsIn } from "./played-down.ts";
 
 /**
  * Reads frustration told by exclamation marks (and a sigh or an indignant 「は？」 opening the message), with no
@@ -22,6 +23,8 @@ export function exclaimed(text: string): Feeling | undefined {
   if (opening.startsWith("は?") && opening.slice(2).trim().length > 0) return "frustrated";
   // 「また？先週もだったじゃん」: "again?!" before what they say, the same indignation.
   if (opening.startsWith("また?") && opening.slice(3).trim().length > 0) return "frustrated";
+  // 「もー！またやっちゃった笑」: marks beside a laugh at oneself are no outburst (played-down.ts `laughsIn`).
+  if (laughsIn(fold(text))) return undefined;
   let marks = 0;
   let runs = 0;
   let last = -2;
@@ -119,6 +122,9 @@ const GLAD_WORDS = [
   "解決しました",
   // Fondness or joy said aloud (「モモちゃん好き！」「うれしい！」): glad marks.
   "好き",
+  // Praise of what was told (「めっちゃ分かりやすい！」).
+  "分かりやすい",
+  "わかりやすい",
   "嬉し",
   "うれし",
   "こんにちは",

@@ -188,3 +188,22 @@ const SIGH_TAILS = new Set([..."ーっ〜~ぁ"]);
 const SIGH_PAUSES = new Set([..."、,。. …!"]);
 const REALISED_MARKS = new Set([...CLOSING, ..."笑w"]);
 const REALISED = ["たのか", "だったか", "てたか", "だけか"];
+
+/**
+ * 「やばい、めっちゃ分かりやすい！」「ヤバ、親切すぎる」: alarm words said as praise of what was told (the praise not
+ * denied: 「分かりやすくない」) are wonder, no alarm: they are blanked out (same length). 「やばい、まだ届かない」 stays.
+ */
+export function withoutPraisingAlarm(folded: string): string {
+  if (!ALARMS.some((a) => folded.includes(a))) return folded;
+  const praised = PRAISE.some((p) => {
+    const at = folded.indexOf(p);
+    return at >= 0 && !PRAISE_DENIED.some((d) => folded.startsWith(d, at + p.length));
+  });
+  if (!praised) return folded;
+  let out = folded;
+  for (const a of ALARMS) out = out.split(a).join(" ".repeat(a.length));
+  return out;
+}
+const ALARMS = ["やばい", "ヤバい", "やば", "ヤバ", "すげー", "すげえ"];
+const PRAISE = ["分かりやす", "わかりやす", "丁寧", "親切", "便利", "天才", "優秀"];
+const PRAISE_DENIED = ["くな", "くありません", "ぎて分から", "じゃな", "ではな"];

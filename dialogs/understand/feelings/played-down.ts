@@ -175,7 +175,7 @@ export function withoutLaughedOff(t: string, words: readonly string[]): string {
 const LAUGH_HINTS = ["笑", "w", "lol", "haha", "lmao"];
 /** Letters after 笑 that make it a verb or a noun (笑える, 笑い事, 笑う, 笑っ, 笑わ, 笑み): no laugh. */
 const LAUGH_VERB = new Set([..."えいうっわみ"]);
-function laughsIn(sentence: string): boolean {
+export function laughsIn(sentence: string): boolean {
   for (let at = sentence.indexOf("笑"); at >= 0; at = sentence.indexOf("笑", at + 1)) {
     const next = sentence[at + 1];
     // 「(苦笑)」: a wry smile at a failure is exasperation, no laugh.
