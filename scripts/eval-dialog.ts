@@ -163,6 +163,9 @@ const DEV_BLOCKS = {
   // cold18's own check (round 28): a formal question right after a greeting, what S-SAFE costs asked with 料金,
   // restart wordings, phone against is-person, returned mail told in everyday words cold, phone spellings.
   "dev-cold18": "COLD 18",
+  // cold19's own check (round 29): how to use or ask the chat, the other cases, what the chat costs, recipients at
+  // once, S-SAFE's fee named by what it does, "my mail bounced, what now" in English; general questions and acts.
+  "dev-cold19": "COLD 19",
   // emotion's own check (round 13): the question or situation inside an upset message, written before its changes.
   "dev-emotion3": "EMOTION3",
   // emo's own check (round 14): forms of upset not covered before (fear, resignation, sarcasm, deadlines,
