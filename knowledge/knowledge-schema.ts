@@ -291,6 +291,7 @@ export const QUESTION_ACTIONS = [
   "repeat",
   "menu",
   "more",
+  "help",
 ] as const;
 
 const FOLLOW_UP_REF = /^[a-z0-9-]+\/[a-z0-9-]+$/;

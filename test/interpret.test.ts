@@ -86,6 +86,23 @@ describe("interpreting what the user typed", () => {
     expect(await text(input)).toEqual(events);
   });
 
+  // Round 29 (cold19): cold questions of the chat itself reached by their class of words, not their examples' ties.
+  it.each<[string, DialogEvent[]]>([
+    // how to put a question, asked in words: the help, as the keyword 「ヘルプ」 shows it
+    ["質問ってどんな風にすればいいですか", [{ type: "HELP" }]],
+    // this chat named with money (general.yaml `cost` toldAs), though 料金 alone is a fee nobody here knows
+    ["このチャットの相談は料金が発生しますか", [{ type: "ANSWER", id: "cost" }]],
+    ["今月の料金を知りたい", [{ type: "SMALL_TALK" }]],
+    // S-SAFE named with what it costs, whatever it is called beside it (not the scan steps)
+    ["ウイルス対策のS-SAFEって料金いくら？", [{ type: "ANSWER", id: "ssafe-cost" }]],
+    // recipients counted with 送信: the sending limit, not the mail app's settings (smtp-settings notWhen)
+    ["一回のメールで何人まで送信していい？", [{ type: "ANSWER", id: "sending-limit" }]],
+    // "what do I do" asks no "what is": the returned mail told gets the paste help
+    ["my mail came back, what do I do?", [{ type: "LANGUAGE", lang: "en" }, { type: "HOW_TO_PASTE" }]],
+  ])("%s", async (input, events) => {
+    expect(await text(input)).toEqual(events);
+  });
+
   it("a paste that merely contains a command word is still a paste", async () => {
     const events = await text("help\nMailbox full");
     expect(events.at(-1)).toMatchObject({ type: "PASTE", diagnosis: { topic: "mailbox-full" } });

@@ -44,6 +44,8 @@ export function questionEvent(
       return { type: "MENU" };
     case "more":
       return { type: "MORE_TOPICS" };
+    case "help":
+      return { type: "HELP" };
   }
   const answer = answerFor(q, topic);
   if (answer && "followUp" in answer) {

@@ -264,10 +264,12 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     if (same) return same;
     // The likeliest of them is answered, the others offered as buttons under it: an answer that is
     // likely right says more than a list to pick from (a question about a person, a restart or the
-    // paste help, or a pleasantry, is still asked which: they do something, or say nothing).
+    // paste help, or a pleasantry, is still asked which: they do something, or say nothing). The paste help,
+    // the steps and the help (how to use this chat) only explain, as an answer does.
     const [likeliest, ...others] = understood.candidates.map((c) => c.id);
     const q = wanted(ctx, ctx.questions.get(likeliest ?? ""), text);
-    const harmless = q?.does === undefined || q.does === "paste-help" || q.does === "next-steps";
+    const harmless =
+      q?.does === undefined || q.does === "paste-help" || q.does === "next-steps" || q.does === "help";
     const answered = q && !q.courtesy && harmless ? questionEvent(ctx, q, session.topic) : undefined;
     if (answered?.type === "ANSWER") return { ...answered, also: others };
     if (answered) return answered;
