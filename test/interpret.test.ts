@@ -97,8 +97,14 @@ describe("interpreting what the user typed", () => {
     ["ウイルス対策のS-SAFEって料金いくら？", [{ type: "ANSWER", id: "ssafe-cost" }]],
     // recipients counted with 送信: the sending limit, not the mail app's settings (smtp-settings notWhen)
     ["一回のメールで何人まで送信していい？", [{ type: "ANSWER", id: "sending-limit" }]],
-    // "what do I do" asks no "what is": the returned mail told gets the paste help
-    ["my mail came back, what do I do?", [{ type: "LANGUAGE", lang: "en" }, { type: "HOW_TO_PASTE" }]],
+    // "what do I do" asks no "what is": the returned mail told gets the paste help that starts from it
+    [
+      "my mail came back, what do I do?",
+      [
+        { type: "LANGUAGE", lang: "en" },
+        { type: "BOUNCE_MENTIONED", about: "returned" },
+      ],
+    ],
   ])("%s", async (input, events) => {
     expect(await text(input)).toEqual(events);
   });
