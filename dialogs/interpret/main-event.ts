@@ -303,7 +303,7 @@ function pasteHelpBesides(ctx: InterpretContext, besides: string, asksWhat: bool
 }
 
 /** The question that says the diagnosis on screen in plain words (an answer for every topic). */
-function plainWords(ctx: InterpretContext): Question | undefined {
+export function plainWords(ctx: InterpretContext): Question | undefined {
   for (const q of ctx.questions.values()) if (answersEveryTopic(q)) return q;
   return undefined;
 }

@@ -19,7 +19,7 @@ import { isShortReaction } from "./acts.ts";
 import { questionEvent } from "./answers.ts";
 import { bounceEvents } from "./bounce.ts";
 import type { InterpretContext } from "./context.ts";
-import { mainEvent } from "./main-event.ts";
+import { mainEvent, plainWords } from "./main-event.ts";
 import { readQuestion } from "./read-question.ts";
 import { FULL_WIDTH_ASCII } from "./scans.ts";
 import {
@@ -316,7 +316,7 @@ async function withLanguage(
 ): Promise<DialogEvent[]> {
   const switched: DialogEvent[] = lang === session.lang ? [] : [{ type: "LANGUAGE", lang }];
   if (rest === "") {
-    const plain = session.topic ? [...ctx.questions.values()].find(answersEveryTopic) : undefined;
+    const plain = session.topic ? plainWords(ctx) : undefined;
     return [...switched, plain ? questionEvent(ctx, plain, session.topic) : { type: "HELP" }];
   }
   const events = await fromText(ctx, rest, { ...session, lang });
