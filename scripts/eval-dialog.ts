@@ -290,6 +290,9 @@ const DEV_BLOCKS = {
   // casual19's own check (round 29): dialects the writers used less (Tsugaru, Izumo, Nagasaki, Gunma, Nara), voice
   // input (no punctuation, 天ぷ for 添付), long hiragana runs, romaji, dakuten and small kana slips; written first.
   "dev-casual19": "CASUAL 19",
+  // casual20's own check (round 30): dialects not used before (Saga, Tokushima, Fukui, Nagano, Tottori), half-width
+  // katakana (ｯﾃﾅﾆ), voice input mishearing English (マーラーデーモン), romaji typos, cold general questions; written first.
+  "dev-casual20": "CASUAL 20",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
