@@ -69,17 +69,14 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
         // The index and the reader of feelings remember their readings of this text's pieces while it is
         // read (one-reading.ts).
         const { one, done } = forOneText(ctx);
+        // 「ｴﾗｰﾒｰﾙｯﾃﾅﾆ」 typed on an old phone is read as 「エラーメールってなに」 (understand/half-width.ts).
+        const text = ctx.halfWidth(input.text) ?? input.text;
         try {
-          const read = await revoicedIfNotUnderstood(
-            one,
-            await fromText(one, input.text, session),
-            input.text,
-            session,
-          );
-          const carrier = withCarrier(one, read, input.text, session);
-          const rated = ratedInWords({ ...one, noWords }, carrier, input.text, session.topic);
-          const cold = withoutBounce(one, rated, input.text, session.topic);
-          return toldOrAsked(one, cold, input.text, session.topic);
+          const read = await revoicedIfNotUnderstood(one, await fromText(one, text, session), text, session);
+          const carrier = withCarrier(one, read, text, session);
+          const rated = ratedInWords({ ...one, noWords }, carrier, text, session.topic);
+          const cold = withoutBounce(one, rated, text, session.topic);
+          return toldOrAsked(one, cold, text, session.topic);
         } finally {
           done();
         }

@@ -84,6 +84,21 @@ describe("Kansai speech is read in the standard forms the questions are written 
     expect(standardSpelling("何したらえいが？")).toBe("何したらいいが？");
   });
 
+  it("reads Kyushu's and San'in's how (どがん, どげ), Kyushu's よか, Chugoku's おおけえ and Chubu's ずら", () => {
+    expect(standardSpelling("どがんしたらよかと")).toBe("どうしたらいいの");
+    expect(standardSpelling("しゃしんがおおけえときはどげしておくったらええだ")).toBe(
+      "しゃしんがおおきいときはどうやっておくったらいいだ",
+    );
+    expect(standardSpelling("もういっかいおくってよかと？")).toBe("もういっかいおくっていいの？");
+    expect(standardSpelling("まだとどかないずら？")).toBe("まだとどかないでしょう？");
+  });
+
+  it("leaves よかった, 土下座 and ずらす alone", () => {
+    expect(standardSpelling("とどいてよかった")).toBeUndefined();
+    expect(standardSpelling("どげざしたい気分")).toBeUndefined();
+    expect(standardSpelling("日付をずらす")).toBeUndefined();
+  });
+
   it("leaves words that end in べ or hold っぺ, まった or なして alone (調べ, 比べ, ごじゃっぺな, 始まった)", () => {
     expect(standardSpelling("ウイルスを調べ")).toBeUndefined();
     expect(standardSpelling("ほかのと比べ？")).toBeUndefined();

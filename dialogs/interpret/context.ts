@@ -5,6 +5,7 @@ import { FEELINGS } from "../events.ts";
 import type { Knowledge } from "../knowledge-contract.ts";
 import { checkKeyAnswers, type UiTexts } from "../ui.ts";
 import { type CarrierNamer, carrierNamer } from "../understand/carriers.ts";
+import { buildHalfWidthReader, type HalfWidthReader } from "../understand/half-width.ts";
 import { type ReadingTable, readingTable } from "../understand/normalize.ts";
 import { type PhraseMatcher, phraseMatcher } from "../understand/phrases.ts";
 import { type ReasonReader, reasonTextReader } from "../understand/reason-texts.ts";
@@ -98,6 +99,8 @@ export interface InterpretContext extends UpsetContext, CarrierContext {
   respell: Respeller;
   /** 「ありかとう」「ようりょうおーはー」: words of the data typed with their voicing marks dropped. */
   revoice: Revoicer;
+  /** 「ｴﾗｰﾒｰﾙｯﾃﾅﾆ」: half-width katakana written as people type today (「エラーメールってなに」). */
+  halfWidth: HalfWidthReader;
 }
 
 export function buildContext(deps: InterpreterDeps): InterpretContext {
@@ -183,6 +186,13 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
     ]),
   );
   const index = deps.keepUnderstood ? deps.keepUnderstood(scoped) : scoped;
+  // What the data writes: the words its readers know (voicing.ts, half-width.ts).
+  const dataTexts = [
+    ...[...deps.questions.questions.values()].flatMap((q) => q.examples),
+    ...deps.knowledge.symptoms.flatMap((s) => s.phrases),
+    ...Object.values(deps.ui.keywords).flat(),
+    ...Object.values(deps.ui.mentions).flat(),
+  ];
   return {
     deps,
     questions: deps.questions.questions,
@@ -207,15 +217,8 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
     restartQuestion,
     englishWords: englishWordsOf(deps),
     respell: buildRespeller(deps.questions.kanaEnglish),
-    revoice: buildRevoicer(
-      [
-        ...[...deps.questions.questions.values()].flatMap((q) => q.examples),
-        ...deps.knowledge.symptoms.flatMap((s) => s.phrases),
-        ...Object.values(deps.ui.keywords).flat(),
-        ...Object.values(deps.ui.mentions).flat(),
-      ],
-      readings,
-    ),
+    revoice: buildRevoicer(dataTexts, readings),
+    halfWidth: buildHalfWidthReader(dataTexts),
     carrierIn,
     carrierFollowUps: carrierFollowUpsOf(deps),
     forgetLastText: () => carrierOfText.forget(),

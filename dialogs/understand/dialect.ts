@@ -69,6 +69,15 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/っちゃけど/g, "んだけど"],
   // Chugoku's 〜じゃけど (「送りたいんじゃけど」 Hiroshima, Okayama): だけど, a want told before "what do I do".
   [/じゃけど/g, "だけど"],
+  // Kyushu's, Chugoku's and San'in's how (「どがんしたらよかと」 Saga, Nagasaki; 「どげして送ったらええだ」 Tottori,
+  // Izumo; 「どぎゃん」 Kumamoto): どう, and with して (how it is done, not why) どうやって. Not 土下座 (どげざ).
+  [/(?:どがん|どぎゃん|どげん|どげ)して/g, "どうやって"],
+  [/(?:どがん|どぎゃん|どげん)/g, "どう"],
+  [/どげ(?=す|な|に|ー|え)/g, "どう"],
+  // Kyushu's いい (「送ってよかと？」「よかね」): before と, ね, よ, ばい, たい or the end; not よかった.
+  [/よか(?=と|ね|よ|ばい|たい|[？?。、!！]|$)/g, "いい"],
+  // Chugoku's おおきい (「おおけえ」「おおけー」 Okayama, Tottori) before what follows an adjective.
+  [/おおけ[えー](?=と|な|の|か|[？?。、!！]|$)/g, "おおきい"],
   // Kyushu's question in と (「どこにあると？」「届くと？」): の (not ん: 「ちゃんと？」).
   [/([うくすつぬむるぐぶいた])と(?=[？?]|$)/g, "$1の"],
   // Eastern Japan's guess or question in べ and っぺ (Tohoku, Hokkaido, Kanto: 「届くんだべか」「いいべ？」
@@ -77,6 +86,8 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/(?:だん|だ)?っぺ(?=か|[？?。、!！]|$)/g, "でしょう"],
   [/(?:だん|だ)べ(?=か|さ|[？?。、!！]|$)/g, "でしょう"],
   [/(?<=[うくぐつむるい])べ(?=か|[？?。、!！]|$)/g, "でしょう"],
+  // Chubu's guess or question in ずら (Nagano, Shizuoka, Yamanashi: 「届かないずら？」): でしょう (not ずらす).
+  [/ずら(?=か|[？?。、!！]|$)/g, "でしょう"],
   // Tohoku's and Hokkaido's why (「なして届かないの」): なんで. Kanto's 〜ちまった (〜ちゃった; not 始まった).
   [/なして(?!る|い)/g, "なんで"],
   [/ちまった/g, "ちゃった"],
@@ -151,6 +162,12 @@ const MARKERS = [
   "ちまった",
   "わが",
   "えい",
+  "どがん",
+  "どぎゃん",
+  "どげ",
+  "よか",
+  "おおけ",
+  "ずら",
 ];
 
 /** The text with its Kansai endings in standard forms, or undefined when it has none. */

@@ -1,0 +1,82 @@
+/**
+ * 「ｴﾗｰﾒｰﾙｯﾃﾅﾆ」「ｱﾄﾞﾚｽﾏﾁｶﾞｯﾃﾙ?」: text typed on an old phone in half-width katakana, where every word,
+ * particle and ending is katakana. NFKC makes it full-width with its voicing marks joined (ﾃﾞ → デ) but
+ * leaves it katakana, and katakana is where the readers see loanwords only: the scans of endings and
+ * question words (「ってなに」「の？」「どう」) look for hiragana, and the word segmenter cuts 「ッテナニ」
+ * into single letters. So the half-width runs are written as people type today: the words the data itself
+ * writes in katakana (メール, パスワード, ウイルス) kept, everything else in hiragana (「エラーメールってなに」).
+ * One pass over the text; at each katakana position a few lookups of the words with that first letter.
+ */
+
+import { nfkc } from "../../knowledge/fold.ts";
+import { hiraganaCode } from "./kana.ts";
+
+/** The text with its half-width katakana written so, or undefined when it has none. */
+export type HalfWidthReader = (text: string) => string | undefined;
+
+/** Half-width katakana, its long mark and voicing marks (U+FF66–U+FF9F; ･ and ｡｢｣､ are punctuation). */
+const isHalfWidthKana = (code: number) => code >= 0xff66 && code <= 0xff9f;
+/** Full-width katakana ァ…ヶ, ヴ included, and the long mark ー. */
+const isKatakana = (code: number) => (code >= 0x30a1 && code <= 0x30f6) || code === 0x30fc;
+/** Small kana and ー never start a word (ッテ is an ending, not a word). */
+const NO_WORD_START = new Set([..."ァィゥェォッャュョヮヵヶー"]);
+
+/** `texts`: what the data writes (questions' examples, symptom phrases, words of ui.yaml): its katakana words. */
+export function buildHalfWidthReader(texts: readonly string[]): HalfWidthReader {
+  // Katakana words by first letter, longest first: メールボックス is tried before メール.
+  const byFirst = new Map<string, string[]>();
+  for (const text of texts) {
+    const t = nfkc(text);
+    let i = 0;
+    while (i < t.length) {
+      if (!isKatakana(t.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      let end = i + 1;
+      while (end < t.length && isKatakana(t.charCodeAt(end))) end++;
+      const word = t.slice(i, end);
+      if (word.length >= 2 && !NO_WORD_START.has(word[0]!)) {
+        const list = byFirst.get(word[0]!) ?? [];
+        if (!list.includes(word)) list.push(word);
+        byFirst.set(word[0]!, list);
+      }
+      i = end;
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+
+  /** A full-width katakana run: the data's words kept where they begin, every other letter as hiragana. */
+  function written(run: string): string {
+    let out = "";
+    let i = 0;
+    while (i < run.length) {
+      const word = byFirst.get(run[i]!)?.find((w) => run.startsWith(w, i));
+      if (word) {
+        out += word;
+        i += word.length;
+        continue;
+      }
+      out += String.fromCharCode(hiraganaCode(run.charCodeAt(i)));
+      i++;
+    }
+    return out;
+  }
+
+  return (text) => {
+    let out = "";
+    let from = 0; // text[from, i) is still to be copied as it is
+    let i = 0;
+    while (i < text.length) {
+      if (!isHalfWidthKana(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      let end = i + 1;
+      while (end < text.length && isHalfWidthKana(text.charCodeAt(end))) end++;
+      out += text.slice(from, i) + written(nfkc(text.slice(i, end)));
+      from = i = end;
+    }
+    return from === 0 ? undefined : out + text.slice(from);
+  };
+}
