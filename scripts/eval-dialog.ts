@@ -293,6 +293,9 @@ const DEV_BLOCKS = {
   // casual20's own check (round 30): dialects not used before (Saga, Tokushima, Fukui, Nagano, Tottori), half-width
   // katakana (ｯﾃﾅﾆ), voice input mishearing English (マーラーデーモン), romaji typos, cold general questions; written first.
   "dev-casual20": "CASUAL 20",
+  // reason29's check (round 29): why it came back, asked after each kind of diagnosis, cold, English, casual and
+  // upset, against "what does it mean" (plain words), a side or the PC named, why-me; written first.
+  "dev-reason29": "REASON 29",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
