@@ -333,6 +333,12 @@ const REDIRECTS = [
 
 /** Where the background is kept, in knowledge/data/. */
 export const BACKGROUND_FILE = "questions-background.tsv";
+/**
+ * The question of the cause asked (「原因は？」「なんで戻ってきたの」 "why did it bounce?"): the one place that reads
+ * the reason asked; the rules that hand a text to it (a cause named is not it; the diagnosis on screen named
+ * again and asked why is) find it by this id.
+ */
+export const REASON_QUESTION = "reason";
 
 /**
  * questions-background.tsv: a line "questions<TAB>N", then "feature<TAB>count" lines (a feature is never

@@ -1,5 +1,5 @@
 import { fold, nfkc } from "../../knowledge/fold.ts";
-import { answersEveryTopic, type Question } from "../../knowledge/questions.ts";
+import { answersEveryTopic, type Question, REASON_QUESTION } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent, Feeling } from "../events.ts";
 import { unreadPaste } from "../paste-excerpt.ts";
@@ -16,6 +16,7 @@ import {
 import { asksWhyMailBack } from "../understand/english-lament.ts";
 import { WORD_LETTER } from "../understand/feelings/letters.ts";
 import { saysSomething } from "../understand/feelings/says.ts";
+import { asksWhy, namesCause } from "../understand/frames.ts";
 import { namesFault } from "../understand/sides.ts";
 import type { Understanding } from "../understand/understand.ts";
 import { butStillFails, isShortReaction } from "./acts.ts";
@@ -99,6 +100,21 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
       ? undefined
       : read;
   const understood = m.understood();
+  // 「請求書のPDFを付けただけなのに、なんでウイルス扱い？」 after "virus found": the diagnosis on screen named again
+  // and asked why is its cause asked (the reason question's answer for it), not whatever its words match best
+  // (am I infected?). A cause named instead (「ウイルスのせい？」) is not, nor a why followed by another question
+  // (「なんで迷惑メール扱い？相手のせい？」: the last one asked is what is wanted).
+  const reason = ctx.questions.get(REASON_QUESTION);
+  if (
+    m.onScreen &&
+    m.typed &&
+    session.topic &&
+    reason?.topics[session.topic] !== undefined &&
+    question?.id !== reason.id &&
+    asksWhy(sentencesOf(text).at(-1) ?? "") &&
+    !namesCause(text)
+  )
+    return questionEvent(ctx, reason, session.topic);
   // 「それくらいとっくにやってる」「もう試したけどだめ」: the advice on screen was tried already. Unless a
   // specific question is asked besides, the answer moves on (key-answer.ts movedOn); never the same steps again.
   // So is a trouble told after a courtesy and a "but", asking nothing (「ありがとうございます、でもまだ届きません」).

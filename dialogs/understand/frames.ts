@@ -50,44 +50,67 @@ const ASKING_WORDS = [
  */
 const WHY_WORDS = ["なぜ", "なんで", "どうして", "why", "how come", "howcome", "what for"];
 
+/**
+ * Words that hold 「なんで」 without asking why: 「…なんです」「…なんでしょう」 (it is so), 「なんでも」 (anything).
+ */
+const NOT_WHY = ["なんです", "なんでしょ", "なんでも"];
+
 /** Whether a text asks why: a plain scan. */
 export function asksWhy(text: string): boolean {
-  return includesAny(folded(text, MAX_QUESTION_CHARS), WHY_WORDS);
+  return includesAny(withoutWords(folded(text, MAX_QUESTION_CHARS), NOT_WHY), WHY_WORDS);
 }
 
 /**
- * The reason of the mail on screen asked for ("what's the cause of this bounce?", "kindly tell me the reason of
- * this failure", 「この原因はなんですか」): a noun of reason pointed at this mail, or asked what it is. Not a
- * reason named (「原因は相手側？」) nor "because".
+ * A cause named and asked about, not the cause asked for (「SPFとかDMARCが原因なの？」「原因は相手のほう？」「私の
+ * せい？」 "is it because of the attachment?"): the reason question is not what it asks, the cause it names is. A
+ * word of what next to the cause asks it (「何が原因？」「原因はなに？」「原因を教えて」「何のせい？」), and so does a
+ * word of why anywhere (「なんで？原因は相手？」). Plain scans, no pattern.
  */
-const REASON_ASKED = [
-  "reason for this",
-  "reason of this",
-  "reason for that",
-  "reason of that",
-  "reason for the error",
-  "reason of the error",
-  "reason for the bounce",
-  "cause of this",
-  "cause of that",
-  "cause of the error",
-  "cause of the bounce",
-  "what caused this",
-  "what caused it",
-  "why did this happen",
-  "why this happened",
-  "この原因",
-  "原因はなん",
-  "原因は何",
-  "理由はなん",
-  "理由は何",
-  "原因を教えて",
-  "理由を教えて",
+const CAUSE_WORD = "原因";
+/** Words of what just before 「が原因」 or 「のせい」. */
+const WHAT_BEFORE = ["何", "なに", "なん", "どこ", "どれ", "誰", "だれ"];
+/** How 「原因は」 goes on when it asks (「原因は？」「原因はなんですか」「原因はわかりますか」「原因は教えてもらえる？」). */
+const ASKED_AFTER = [
+  "何",
+  "なに",
+  "なん",
+  "どこ",
+  "どれ",
+  "わか",
+  "分か",
+  "教え",
+  "おしえ",
+  "知",
+  "しり",
+  "って",
+];
+const NAMED_EN = [
+  "is it because",
+  "was it because",
+  "is that because",
+  "was that because",
+  "is it due to",
+  "was it due to",
 ];
 
-/** Whether a text asks the reason of the mail on screen: a plain scan. */
-export function asksReason(text: string): boolean {
-  return includesAny(folded(text, MAX_QUESTION_CHARS), REASON_ASKED);
+export function namesCause(text: string): boolean {
+  const t = folded(text, MAX_QUESTION_CHARS);
+  if (includesAny(t, NAMED_EN)) return true;
+  const before = (at: number) => WHAT_BEFORE.some((w) => t.slice(Math.max(0, at - w.length), at) === w);
+  for (let at = t.indexOf(`が${CAUSE_WORD}`); at >= 0; at = t.indexOf(`が${CAUSE_WORD}`, at + 1))
+    if (!before(at)) return true;
+  for (let at = t.indexOf(`${CAUSE_WORD}は`); at >= 0; at = t.indexOf(`${CAUSE_WORD}は`, at + 1)) {
+    const rest = trimStartOf(t.slice(at + CAUSE_WORD.length + 1), " 　、,");
+    if (rest !== "" && !END_MARKS.has(rest[0]!) && !ASKED_AFTER.some((w) => rest.startsWith(w))) return true;
+  }
+  for (let at = t.indexOf("のせい"); at >= 0; at = t.indexOf("のせい", at + 1)) if (!before(at)) return true;
+  return false;
+}
+
+function trimStartOf(t: string, marks: string): string {
+  let i = 0;
+  while (i < t.length && marks.includes(t[i]!)) i++;
+  return t.slice(i);
 }
 
 const END_MARKS = new Set([..." \n\t。.!！?？、,〜~…ー"]);

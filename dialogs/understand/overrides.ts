@@ -2,7 +2,7 @@ import { answerable, type Question, type QuestionBank } from "../../knowledge/qu
 import type { TopicId } from "../../knowledge/types.ts";
 import { folded, includesAny } from "../text.ts";
 import { isQuestion, sentencePieces, sentencesOf } from "./asking.ts";
-import { asksMeaning, asksReason, asksWhatItIs, asksWhy, termAskedAbout } from "./frames.ts";
+import { asksMeaning, asksWhatItIs, asksWhy, namesCause, termAskedAbout } from "./frames.ts";
 import { canonicalLength, type ReadingTable } from "./normalize.ts";
 import {
   asksLaterArrival,
@@ -54,6 +54,8 @@ export interface Roles {
   resend: Question | undefined;
   /** How to send big files: the question a size told with "how" turns to (`ifHowAsked`). */
   files: Question | undefined;
+  /** The cause of the returned mail asked (「原因は？」「なんで戻ってきたの」 "why did it bounce?"). */
+  reason: Question | undefined;
   /** The index itself: a word asked about is read alone. */
   understand(text: string, topic: TopicId | null): Understanding;
 }
@@ -113,6 +115,17 @@ const OVERRIDES: readonly Rule[] = [
     },
     answer: (r) => r.roles.plainWords!.id,
     last: true,
+  },
+  // 「SPFとかDMARCが原因なの？」「原因は相手のほう？」: a cause named and asked about, not the cause asked for: the
+  // next question the text matched (what SPF is, whose side), else nothing read. A why asked besides still asks it.
+  {
+    name: "a cause named, not asked",
+    when: (r, d) =>
+      d.kind === "confident" && d.id === r.roles.reason?.id && once(r, namesCause) && !once(r, asksWhy),
+    answer: (_r, d) => {
+      const next = d.candidates.find((c) => c.id !== confidentId(d));
+      return next !== undefined && next.score >= THRESHOLDS.candidate ? next.id : NOTHING;
+    },
   },
   // 「送ってないのになんで私に来るの？」: what is told is the reason wondered at; the why is asked (`ifWhyAsked`),
   // where that question answers the diagnosis on screen (or nothing is on screen).
@@ -371,21 +384,6 @@ const OVERRIDES: readonly Rule[] = [
       );
     },
     answer: (r) => confidentId(termRead(r, null)),
-    last: true,
-  },
-  // "what's the cause of this bounce?" 「この原因はなんですか？」 on a diagnosis: the reason is the diagnosis in plain
-  // words (its words matched "what is a returned mail", contacting the recipient, whose side). Not where a side
-  // is named (「原因は相手？」: whose side).
-  {
-    name: "reason asked",
-    when: (r, d) =>
-      r.topic !== null &&
-      r.roles.plainWords !== undefined &&
-      !r.advice &&
-      (d.kind !== "confident" || d.id !== r.roles.plainWords.id) &&
-      once(r, asksReason) &&
-      once(r, sideNamed) === undefined,
-    answer: (r) => r.roles.plainWords!.id,
     last: true,
   },
   // 「パスワードが違うってこと？」 on a diagnosis it does not fit: what it means is this diagnosis in plain words.

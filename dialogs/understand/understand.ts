@@ -5,6 +5,7 @@ import {
   type Background,
   type Question,
   type QuestionBank,
+  REASON_QUESTION,
 } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import { sentencesOf } from "./asking.ts";
@@ -341,6 +342,9 @@ export function buildQuestionIndex(
     arrival: questions.find((q) => q.withoutBounce !== undefined),
     resend: resendQuestion,
     files: bank.questions.get(questions.find((q) => q.ifHowAsked !== undefined)?.ifHowAsked ?? ""),
+    // The cause asked (knowledge/data/questions/general.yaml `reason`): the one question that reads "why did it come
+    // back?"; a cause named instead (frames.ts namesCause) is not it.
+    reason: bank.questions.get(REASON_QUESTION),
     understand: (text, topic) => index.understand(text, topic),
   };
   const index: QuestionIndex = {
