@@ -8,7 +8,7 @@ import {
   sentenceAsks,
   sentencesOf,
 } from "../dialogs/understand/asking.ts";
-import { retellsAdvice, termAskedAbout } from "../dialogs/understand/frames.ts";
+import { causeInCondition, retellsAdvice, termAskedAbout } from "../dialogs/understand/frames.ts";
 
 describe("a message cut into its sentences (the story and the question in it)", () => {
   it("cuts after 。！？ and line ends, not at commas, and drops sentences of punctuation only", () => {
@@ -158,5 +158,18 @@ describe("what to do, retold and asked whether that is it", () => {
     expect(retellsAdvice("どうすればいいの？")).toBe(false);
     expect(retellsAdvice("相手のメールボックスがいっぱいってこと？")).toBe(false);
     expect(retellsAdvice("待てばいい".repeat(1000))).toBe(false);
+  });
+});
+
+describe("the cause spoken of in the condition of what is asked", () => {
+  it("is a word of cause before 「なら、」「たら、」, with what follows asking something else", () => {
+    expect(causeInCondition("原因がわからないなら、次は何をしたらいいですか")).toBe(true);
+    expect(causeInCondition("理由が分かったら、どうすれば直せる？")).toBe(true);
+    expect(causeInCondition("if we can't find the reason, what then?")).toBe(false); // no Japanese condition
+  });
+  it("is not a cause asked after the condition, nor a why", () => {
+    expect(causeInCondition("相手のせいじゃないなら、原因は何？")).toBe(false);
+    expect(causeInCondition("原因がわからないなら、なんでエラーになるの？")).toBe(false);
+    expect(causeInCondition("原因を教えて")).toBe(false);
   });
 });

@@ -177,15 +177,18 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   if (mention && !asked && !question?.asksWhat && isLament(foldedBesides))
     return session.topic ? nextStep : { type: "BOUNCE_MENTIONED", about: mention };
   // "why my email come back to me?", "how come my mail bounced?": the English lament (english-lament.ts), its
-  // subject and helping verb left as words of their own; with nothing on screen, of the user's own mail, the
-  // paste help (the words matched "why do I get bounces for mail I never sent"). With a diagnosis on screen,
-  // the reason, in plain words (the words matched "should I tell the recipient?"), unless the question read
-  // has an answer of its own for it ("why do my mails come back to me?" after mail never sent: why me).
+  // subject and helping verb left as words of their own (they matched "why do I get bounces for mail I never
+  // sent" or "should I tell the recipient?"), is the reason asked, the one place a why is answered: with a
+  // diagnosis on screen its cause, with nothing on screen (of the user's own mail) the usual causes and the line
+  // to paste. Unless the question read has an answer of its own for the diagnosis on screen ("why do my mails
+  // come back to me?" after mail never sent: why me). A diagnosis the reason has no cause for (a bounce not
+  // understood) is said in plain words, which is all that is known of its cause.
   const why = mention && m.typed ? asksWhyMailBack(besides) : undefined;
-  if (why === "own" && !session.topic) return { type: "BOUNCE_MENTIONED", about: mention! };
-  const plain =
-    why && session.topic && read?.topics[session.topic] === undefined ? plainWords(ctx) : undefined;
-  if (plain) return questionEvent(ctx, plain, session.topic);
+  if (why === "own" && !session.topic && reason) return questionEvent(ctx, reason, null);
+  const whyOnScreen = why && session.topic && read?.topics[session.topic] === undefined;
+  const cause = whyOnScreen && reason?.topics[session.topic!] !== undefined ? reason : undefined;
+  const said = whyOnScreen ? (cause ?? plainWords(ctx)) : undefined;
+  if (said) return questionEvent(ctx, said, session.topic);
   // Something people tell rather than ask (「スマホのアドレスだけ届かない、Gmailには届く」), said clearly
   // in the words of the whole message, is that question too, though the message also names returned mail.
   const toldClearly =

@@ -1,4 +1,5 @@
 import { folded, includesAny, trimEndOf, withoutWords } from "../text.ts";
+import { conditionOf, sentencesOf } from "./asking.ts";
 import { MAX_QUESTION_CHARS } from "./thresholds.ts";
 
 /**
@@ -105,6 +106,21 @@ export function namesCause(text: string): boolean {
   }
   for (let at = t.indexOf("のせい"); at >= 0; at = t.indexOf("のせい", at + 1)) if (!before(at)) return true;
   return false;
+}
+
+/** Words of a cause or reason (the reason question's, but 「なんで」: a why asks even in a condition). */
+const CAUSE_WORDS = ["原因", "げんいん", "理由", "りゆう", "cause", "reason"];
+
+/**
+ * The cause spoken of in a condition of what is asked, not asked (「原因がわからないなら、次は何をしたらいいですか」
+ * "if you can't tell the reason, what should I do?"): the last sentence opens with a condition holding a word of
+ * cause, and what follows it holds none. A plain scan.
+ */
+export function causeInCondition(text: string): boolean {
+  const split = conditionOf(sentencesOf(text).at(-1) ?? "");
+  if (split === undefined) return false;
+  const [condition, asked] = split.map((part) => folded(part, MAX_QUESTION_CHARS));
+  return includesAny(condition!, CAUSE_WORDS) && !includesAny(asked!, CAUSE_WORDS) && !asksWhy(asked!);
 }
 
 function trimStartOf(t: string, marks: string): string {

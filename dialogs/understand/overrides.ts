@@ -2,7 +2,14 @@ import { answerable, type Question, type QuestionBank } from "../../knowledge/qu
 import type { TopicId } from "../../knowledge/types.ts";
 import { folded, includesAny } from "../text.ts";
 import { isQuestion, sentencePieces, sentencesOf } from "./asking.ts";
-import { asksMeaning, asksWhatItIs, asksWhy, namesCause, termAskedAbout } from "./frames.ts";
+import {
+  asksMeaning,
+  asksWhatItIs,
+  asksWhy,
+  causeInCondition,
+  namesCause,
+  termAskedAbout,
+} from "./frames.ts";
 import { canonicalLength, type ReadingTable } from "./normalize.ts";
 import {
   asksLaterArrival,
@@ -118,12 +125,16 @@ const OVERRIDES: readonly Rule[] = [
   },
   // 「SPFとかDMARCが原因なの？」「原因は相手のほう？」: a cause named and asked about, not the cause asked for: the
   // next question the text matched (what SPF is, whose side), else nothing read. A why asked besides still asks it.
+  // So is a cause spoken of in the condition of what is asked (「原因がわからないなら、次は何をしたらいい？」), though
+  // the reason was only offered first: what follows the condition is asked.
   {
     name: "a cause named, not asked",
     when: (r, d) =>
-      d.kind === "confident" && d.id === r.roles.reason?.id && once(r, namesCause) && !once(r, asksWhy),
-    answer: (_r, d) => {
-      const next = d.candidates.find((c) => c.id !== confidentId(d));
+      ((d.kind === "confident" && d.id === r.roles.reason?.id && once(r, namesCause)) ||
+        (d.kind !== "none" && d.candidates[0]?.id === r.roles.reason?.id && once(r, causeInCondition))) &&
+      !once(r, asksWhy),
+    answer: (r, d) => {
+      const next = d.candidates.find((c) => c.id !== r.roles.reason?.id);
       return next !== undefined && next.score >= THRESHOLDS.candidate ? next.id : NOTHING;
     },
   },
