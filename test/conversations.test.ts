@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { messagingApi } from "@line/bot-sdk";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
 import { UNSUPPORTED_KINDS } from "../dialogs/events.ts";
@@ -92,6 +92,14 @@ function offered(messages: messagingApi.Message[]): Map<string, string> {
   }
   return byKey;
 }
+
+// The two interpreters the scripts share (the fixture's and the shipped data's, harness.ts interpreterFor) are
+// built here, once, before any script: building one (the question index, its readings and phrase matchers) takes
+// ~10 s alone and ~45 s under load 13, which the first script of each kind paid inside its own 20 s before.
+beforeAll(() => {
+  createHarness();
+  createHarness({ knowledge: shipped, matchSymptom: shippedSymptom, carrierOf: shippedCarrier });
+}, 300_000);
 
 const dir = join(import.meta.dirname, "conversations");
 const files = readdirSync(dir).filter((f) => f.endsWith(".yaml"));
