@@ -36,6 +36,11 @@ describe("learners' English is read with the helping verb it leaves out", () => 
     expect(learnerEnglish("メールが届かない")).toBeUndefined();
   });
 
+  it("reads a closing 'or not' and a want to know as the question they ask (plainEnglish)", () => {
+    expect(plainEnglish("can send 30MB or not?")).not.toContain("not");
+    expect(plainEnglish("please I want to know if it arrived")).toBe("please whether it arrived");
+  });
+
   it("is read after the hurried spellings (plainEnglish)", () => {
     expect(plainEnglish("why it come back pls")).toBe("why did it come back please");
     expect(plainEnglish("i not recieve it")).toBe("i didn't receive it");

@@ -122,6 +122,9 @@ const PHRASES: readonly { said: string; read: string }[] = [
   { said: "good on you", read: "thanks" },
   { said: "please advise", read: "" },
   { said: "please advice", read: "" },
+  // "can send 25MB or not?" (Singapore, Malaysia, India): the yes or no asked, "or not" adds nothing to it
+  // ("not" read as a denial turned it to "is it all right to resend").
+  { said: "or not", read: "" },
   { said: "revert back", read: "" },
   { said: "revert", read: "" },
   { said: "not able to", read: "unable to" },
@@ -137,6 +140,13 @@ const PHRASES: readonly { said: string; read: string }[] = [
   { said: "please let me know if", read: "whether" },
   { said: "let me know whether", read: "whether" },
   { said: "let me know if", read: "whether" },
+  // "please I want to know if the address is wrong", "I would like to know whether…": asked, with no mark.
+  { said: "i want to know if", read: "whether" },
+  { said: "i want to know whether", read: "whether" },
+  { said: "i would like to know if", read: "whether" },
+  { said: "i would like to know whether", read: "whether" },
+  { said: "i'd like to know if", read: "whether" },
+  { said: "i wonder if", read: "whether" },
 ];
 
 /** The text with those phrases read so (case folded where one is found), or undefined when it has none. */
