@@ -287,6 +287,9 @@ const DEV_BLOCKS = {
   // english19's own check (round 29): Englishes not covered before (Hong Kong, Nigerian, Pakistani, Russian-speaking,
   // Japanese learners, very short chat, voice-typed), follow-ups of most topics, cold questions, acts; written first.
   "dev-english19": "ENGLISH 19",
+  // english20's own check (round 30): Englishes not covered before (Ghanaian, Turkish-speaking, Burmese, Japanese
+  // returnees mixing in Japanese words, Gulf Arabic-speaking, very short chat English), written before its changes.
+  "dev-english20": "ENGLISH 20",
   // casual19's own check (round 29): dialects the writers used less (Tsugaru, Izumo, Nagasaki, Gunma, Nara), voice
   // input (no punctuation, 天ぷ for 添付), long hiragana runs, romaji, dakuten and small kana slips; written first.
   "dev-casual19": "CASUAL 19",
