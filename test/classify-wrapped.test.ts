@@ -205,6 +205,31 @@ describe("classify: soft-wrapped text (a narrow screen's line breaks)", () => {
     expect(await verdict(cut)).toMatchObject({ reason: "mailererror" });
   });
 
+  it("joins a report field's value to its name or type at a line's end: the recipient the report names", async () => {
+    // A Postfix notice's delivery report on a narrow screen: the recipient too long for the row's rest
+    // after "rfc822;" moved down whole, and the report named no one; its Status alone was read.
+    const cut = [
+      "<taro-yamada@example.ne.jp>: host",
+      "mx.example.ne.jp[192.0.2.1] said:",
+      "    550 5.1.1 User unknown (in",
+      "reply to RCPT TO command)",
+      "",
+      "Final-Recipient: rfc822;",
+      "taro-yamada@example.ne.jp",
+      "Original-Recipient:",
+      "rfc822;taro-yamada@example.ne.jp",
+      "Action: failed",
+      "Status: 5.1.1",
+    ].join("\n");
+    expect(unwrap(cut).split("\n").slice(-4)).toEqual([
+      "Final-Recipient: rfc822; taro-yamada@example.ne.jp",
+      "Original-Recipient: rfc822;taro-yamada@example.ne.jp",
+      "Action: failed",
+      "Status: 5.1.1",
+    ]);
+    expect(await verdict(cut)).toMatchObject({ reason: "userunknown", recipient: "t***@example.ne.jp" });
+  });
+
   it("reads a server's host and address the screen cut anywhere, its digits as OCR read them", async () => {
     // docomo's own reading ("550 Unknown user" after DATA is its refusal) needs its host, cut at "]" or
     // inside the address, with an O read for a zero.

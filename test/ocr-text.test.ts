@@ -320,11 +320,38 @@ describe("OCR cleaning", () => {
     });
     expect(slipped.records).toEqual(plain.records);
     expect(plain.records[0]).toMatchObject({ reason: "userunknown", replyCode: "550" });
+    // An "m" read as "rn" at a word's start, where no English word has one: "rny" is "my".
+    expect(cleanOcrText("your envelope recipient is in rny badrcptto list, upon rny return")).toBe(
+      "your envelope recipient is in my badrcptto list, upon my return",
+    );
     // Words the lists know, an address's local part, a host that is no provider's, ids and codes stay,
     // and so does a two-letter word that was not a zero ("arn" of an Amazon ARN is not "am").
     const kept =
       "kijitora@exarnple.jp taro1@example.jp arn:aws:ses:us-east-1 Illinois server1 a1b2c3 5.1.1 mail0.x.jp";
     expect(cleanOcrText(kept)).toBe(kept);
+  });
+
+  it("reads a recipient named twice, once with a look-alike slip, as one recipient", async () => {
+    // The first entry's address came back "examp1e.org", the report's right: one recipient, whose entry
+    // says why (read as two, the report's recipient had no explanation and the notice read as unexplained).
+    const text = [
+      "Your message cannot be delivered to the following recipients:",
+      "",
+      "  Recipient address: sabineko@examp1e.org",
+      "  Reason: Remote SMTP server has rejected address",
+      "  Diagnostic code: smtp; 550 5.1.1 User Unknown",
+      "  Recipient address: mikeneko@example.org",
+      "  Reason: Remote SMTP server has rejected address",
+      "  Diagnostic code: smtp; 550 5.1.1 User Unknown",
+      "",
+      "Reporting-MTA: dns; mailbox0.example.org",
+      "",
+      "Action: failed",
+      "Status: 5.0.0",
+      "Final-recipient: rfc822;sabineko@example.org",
+    ].join("\n");
+    const [first] = (await classify(cleanOcrText(text), { kind: "fragment" })).records;
+    expect(first).toMatchObject({ reason: "userunknown", replyCode: "550", recipient: "s***@example.org" });
   });
 
   it("mends a provider's host name OCR misread, and an address in brackets with an O for a zero", async () => {

@@ -114,9 +114,26 @@ export function domainOf(address: string): string {
   return at < 0 ? "" : address.slice(at + 1).toLowerCase();
 }
 
-/** True when two addresses name the same mailbox (case-insensitive, angle brackets ignored). */
+/**
+ * An address as OCR may have read it, its look-alikes folded to one letter: "rn" and "m", "1", "|" and
+ * "I" and "l", "0" and "o". A screenshot's notice names a recipient twice or more (its entry, the
+ * report's Final-Recipient) and one of them may come back "examp1e.org" or "rnikeneko@": still the
+ * same recipient. No two real recipients of one notice differ only so.
+ */
+function addressKey(address: string): string {
+  return address
+    .replace(/[<>]/g, "")
+    .replace(/rn/g, "m")
+    .replace(/[1|I]/g, "l")
+    .replace(/0/g, "o")
+    .toLowerCase();
+}
+
+/** True when two addresses name the same mailbox (case-insensitive, angle brackets and OCR's look-alikes ignored). */
 export function sameAddress(a: string, b: string): boolean {
-  return a !== "" && a.replace(/[<>]/g, "").toLowerCase() === b.replace(/[<>]/g, "").toLowerCase();
+  if (a === "") return false;
+  const plain = (x: string) => x.replace(/[<>]/g, "").toLowerCase();
+  return plain(a) === plain(b) || addressKey(a) === addressKey(b);
 }
 
 /** Drops runs of `char` from both ends (or one). A loop: `/#+$/` retries every run from each start. */

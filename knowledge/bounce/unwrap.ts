@@ -108,6 +108,17 @@ const REPLY_CODE_AT_END = /(?:^|[\s(:])[245]\d\d(?: [245]\.\d{1,3}\.\d{1,3})?$/;
  */
 const OPEN_LABEL_AT_END = /\([A-Za-z][A-Za-z ]{0,30}:$/;
 /**
+ * A report field cut before its value ("Final-Recipient: rfc822;", "Original-Recipient:"): no report
+ * ends a line there unless it folds the value onto an indented line, so what starts the next line at the
+ * margin is the value the screen moved down whole ("soto-neko@example.jp", too long for the row's rest).
+ */
+function fieldAwaitsValue(line: string): boolean {
+  if (!startsField(line)) return false;
+  const colon = line.indexOf(":");
+  return line.endsWith(";") ? line.indexOf(";") === line.length - 1 : colon === line.length - 1;
+}
+
+/**
  * An address at a line's start, maybe after the reply code (and status) a Sendmail transcript puts first
  * ("554 <x@example.org>... Remote protocol error", "550 5.1.1 <x@example.jp>... User unknown").
  */
@@ -320,9 +331,11 @@ export function unwrap(text: string): string {
           !endsSeparator(currentLast) &&
           // No server ends its answer at the code: "(reason: 550" ⏎ "<saburo-kato@…>:" goes on even
           // where the address's first part (up to a hyphen) would have fitted on the line; nor a
-          // parenthesis at its label: "(expanded from:" ⏎ "<mailer-program@…>)".
+          // parenthesis at its label: "(expanded from:" ⏎ "<mailer-program@…>)"; nor a report field
+          // at its name or type: "Final-Recipient: rfc822;" ⏎ "soto-neko@…".
           (REPLY_CODE_AT_END.test(currentLast) ||
             OPEN_LABEL_AT_END.test(currentLast) ||
+            fieldAwaitsValue(currentLast) ||
             columns(currentLast) + gap(currentLast) + firstUnitColumns(next) > width)));
     if (broken) {
       current += glue(currentLast, next, width) + next;

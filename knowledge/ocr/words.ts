@@ -148,8 +148,10 @@ function mended(word: string, before: string, after: string, afterNext: string):
   const lower = word.toLowerCase();
   if (known.has(lower)) return undefined;
   const target = byFold.get(foldLookAlikes(word)) || byFold.get(foldLookAlikes(word, true));
-  // A two-letter word only from two characters ("arn" of an Amazon ARN is not "am").
-  if (!target || (target.length === 2 && word.length !== 2)) return undefined;
+  // A two-letter word only from two characters ("arn" of an Amazon ARN is not "am"), or from an "m" read
+  // as "rn" at the word's start, where no English word has one ("in rny list", "upon rny return").
+  const mAtStart = word.length === 3 && /^rn/i.test(word) && target?.[0] === "m";
+  if (!target || (target.length === 2 && word.length !== 2 && !mAtStart)) return undefined;
   if (inHost) return target;
   if (word === word.toUpperCase() && /[A-Z]{2}/.test(word)) return target.toUpperCase();
   // A capital first letter stays one, but an "I" read for the "l" of "local" was no capital.
