@@ -62,6 +62,13 @@ describe("Japanese typed in Latin letters (romaji) is read as the kana it spells
     expect(romajiToKana("550 user unknown", english)).toBeUndefined();
   });
 
+  it("keeps one short word with a slip as typed when two other words are Japanese; チャット typed with one t", () => {
+    expect(romajiToKana("nanmega mde okureru no?", english)).toBe("なんめが mde おくれるの?");
+    expect(romajiToKana("kono chato tte tada?", english)).toBe("このチャットってただ?");
+    expect(romajiToKana("arigatou lol", english)).toBeUndefined();
+    expect(romajiToKana("hello there", english)).toBeUndefined();
+  });
+
   it("leaves Japanese script alone, and long texts", () => {
     expect(romajiToKana("ありがとう", english)).toBeUndefined();
     expect(romajiToKana("arigatou ".repeat(40), english)).toBeUndefined();

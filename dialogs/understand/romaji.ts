@@ -195,6 +195,8 @@ export function kanaOf(word: string): string | undefined {
  */
 const LOANWORDS: Readonly<Record<string, string>> = {
   chat: "チャット",
+  // チャット with its doubled t typed once (「kono chato tte tada?」): ちゃと is no word.
+  chato: "チャット",
   mail: "メール",
   // メール as it is often romanised by ear, its long e as "ei" (「meiru ga modotte kita」).
   meiru: "メール",
@@ -227,6 +229,10 @@ const LOANWORDS: Readonly<Record<string, string>> = {
 const MIN_ACRONYM = 2;
 const MAX_ACRONYM = 5;
 
+/** A word that spells no kana is a slip only when this short (mde, okrue); and two Japanese words besides it. */
+const MAX_SLIP = 5;
+const MIN_JAPANESE_BESIDE_SLIP = 2;
+
 /** Longer texts are no typed romaji question: not looked at. */
 const MAX_ROMAJI_CHARS = 200;
 
@@ -247,6 +253,7 @@ export function romajiToKana(text: string, english: ReadonlySet<string>): string
   let start = 0;
   let words = 0;
   let japanese = 0;
+  let slip = "";
   const flush = (): boolean => {
     if (word === "") return true;
     // An acronym kept in its letters, as Japanese writes it among kana (「これAIですか」); it counts neither way.
@@ -261,6 +268,14 @@ export function romajiToKana(text: string, english: ReadonlySet<string>): string
     const loan = LOANWORDS[word];
     const romaji = loan === undefined ? kanaOf(word) : undefined;
     const kana = loan ?? romaji;
+    // 「nanmega mde okureru no?」: one short word with a slip (a vowel dropped) spells no kana; it is kept as
+    // typed, and the text is still romaji when two other words of it are Japanese (below).
+    if (kana === undefined && slip === "" && word.length <= MAX_SLIP && !english.has(word)) {
+      slip = word;
+      out += ` ${word} `;
+      word = "";
+      return true;
+    }
     if (kana === undefined) return false;
     // A loanword counts neither way: 「mail okurenai」 is romaji by its one Japanese word.
     if (romaji !== undefined) {
@@ -286,5 +301,7 @@ export function romajiToKana(text: string, english: ReadonlySet<string>): string
     }
   }
   if (!flush()) return undefined;
-  return words > 0 && japanese * 2 > words ? out : undefined;
+  return words > 0 && japanese * 2 > words && (slip === "" || japanese >= MIN_JAPANESE_BESIDE_SLIP)
+    ? out
+    : undefined;
 }
