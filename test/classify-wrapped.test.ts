@@ -228,6 +228,20 @@ describe("classify: soft-wrapped text (a narrow screen's line breaks)", () => {
       "Status: 5.1.1",
     ]);
     expect(await verdict(cut)).toMatchObject({ reason: "userunknown", recipient: "t***@example.ne.jp" });
+    // A notice's label of two words: the sender's address below it is no recipient's entry.
+    const labelled = [
+      "Could not be delivered because of",
+      "",
+      "550 5.1.1 User unknown",
+      "",
+      "The following recipients were",
+      "affected:",
+      "    hanako-suzuki@example.jp",
+      "",
+      "Original Sender:",
+      "<taro-yamada@example.ne.jp>",
+    ].join("\n");
+    expect(unwrap(labelled).split("\n").at(-1)).toBe("Original Sender: <taro-yamada@example.ne.jp>");
   });
 
   it("reads a server's host and address the screen cut anywhere, its digits as OCR read them", async () => {

@@ -107,12 +107,16 @@ const REPLY_CODE_AT_END = /(?:^|[\s(:])[245]\d\d(?: [245]\.\d{1,3}\.\d{1,3})?$/;
  * writer ends a line there, so what the parenthesis holds went to the next line ("<x@example.jp>)").
  */
 const OPEN_LABEL_AT_END = /\([A-Za-z][A-Za-z ]{0,30}:$/;
+/** A notice's label of two words and nothing after it ("Original Sender:", "  Recipient address:"). */
+const LABEL_OF_TWO_WORDS = /^ {0,8}[A-Z][a-z]{1,20} [A-Za-z]{2,20}:$/;
 /**
- * A report field cut before its value ("Final-Recipient: rfc822;", "Original-Recipient:"): no report
- * ends a line there unless it folds the value onto an indented line, so what starts the next line at the
- * margin is the value the screen moved down whole ("soto-neko@example.jp", too long for the row's rest).
+ * A report field cut before its value ("Final-Recipient: rfc822;", "Original-Recipient:"), or a notice's
+ * label ("Original Sender:"): no notice ends a line there unless it folds the value onto an indented line,
+ * so what starts the next line at the margin is the value the screen moved down whole
+ * ("soto-neko@example.jp", too long for the row's rest).
  */
 function fieldAwaitsValue(line: string): boolean {
+  if (LABEL_OF_TWO_WORDS.test(line)) return true;
   if (!startsField(line)) return false;
   const colon = line.indexOf(":");
   return line.endsWith(";") ? line.indexOf(";") === line.length - 1 : colon === line.length - 1;
