@@ -299,6 +299,9 @@ const DEV_BLOCKS = {
   // reason29's check (round 29): why it came back, asked after each kind of diagnosis, cold, English, casual and
   // upset, against "what does it mean" (plain words), a side or the PC named, why-me; written first.
   "dev-reason29": "REASON 29",
+  // emo20's own check (round 30): personas not used before (dawn shift workers, a parent, a small-company boss, a
+  // retiree afraid of breaking the PC, capitals and !!!/？？？, sarcasm, relief), never-sent, hurry with a diagnosis.
+  "dev-emotion20": "EMOTION 20",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
