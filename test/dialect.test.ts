@@ -107,8 +107,9 @@ describe("Kansai speech is read in the standard forms the questions are written 
     expect(standardSpelling("すべてのメール")).toBeUndefined();
   });
 
-  it("reads laughter typed as w's after Japanese as no word, and leaves English words alone", () => {
-    expect(standardSpelling("エラー来たｗｗｗ何これｗｗ")).toBe("エラー来た何これ");
+  it("reads laughter typed as w's after Japanese as the 笑 it stands for, and leaves English words alone", () => {
+    expect(standardSpelling("エラー来たｗｗｗ何これｗｗ")).toBe("エラー来た笑何これ笑");
+    expect(standardSpelling("なんだよー、全角だっただけかｗ")).toBe("なんだよー、全角だっただけか笑");
     expect(standardSpelling("wwwで始まるアドレス")).toBeUndefined();
     expect(standardSpelling("メールのwebページ")).toBeUndefined();
   });

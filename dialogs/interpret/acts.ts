@@ -15,7 +15,7 @@ import { tellsLost, tellsNoHelp } from "../understand/lost-told.ts";
 import { canonicalLength, negates } from "../understand/normalize.ts";
 import type { Understanding } from "../understand/understand.ts";
 import { fitsScreen, isConversationAct, isPleasantry, REQUESTED_ACTS } from "./answers.ts";
-import type { QuestionContext } from "./context.ts";
+import type { QuestionContext, UpsetContext } from "./context.ts";
 import {
   asksFor,
   endsAsQuestion,
@@ -189,7 +189,7 @@ export function beyondPleasantries(
  * was no thanks.
  */
 export function butStillFails(
-  ctx: QuestionContext,
+  ctx: UpsetContext,
   text: string,
   understood: Understanding,
   topic: TopicId,
@@ -198,8 +198,12 @@ export function butStillFails(
   // own here (「…まだ相手に届いてないみたいです」 is no "did it arrive?" after "user unknown").
   const id = understood.kind === "confident" ? understood.id : undefined;
   const q = id === undefined ? undefined : ctx.questions.get(id);
+  // The diagnosis's answer for tries in vain (ui.yaml `feelings.triesAnswer`: "thanks but it still bounced" reads
+  // "it keeps failing") is what a "but still" gets anyway (key-answer.ts movedOn): read so, it is no question asked.
   const settled =
-    q !== undefined && (q.statement === true || q.ifTold !== undefined || fitsScreen(ctx, q.id, topic));
+    q !== undefined &&
+    q.id !== ctx.ui.feelings.triesAnswer?.[topic] &&
+    (q.statement === true || q.ifTold !== undefined || fitsScreen(ctx, q.id, topic));
   if (q && !isPleasantry(ctx, q.id) && !isConversationAct(q) && settled) return false;
   const split = splitAtBut(text, ctx.words);
   if (split === undefined || sentenceAsks(split.after) || !troubleTold(ctx, split.after)) return false;

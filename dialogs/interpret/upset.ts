@@ -43,7 +43,11 @@ import {
 export function readUpset(ctx: UpsetContext, text: string, topic: TopicId | null): Understanding {
   const calm = ctx.feelings.withoutFeelingWords(text);
   const read = askedInPieces(ctx, calm, upsetReading(ctx, text, calm, topic), topic);
-  return pleaOnly(ctx, text, calm, read) ? { kind: "none", candidates: read.candidates } : read;
+  // 「時間がないの、今すぐ届けたい」 "in a hurry, need to send this today": the mail they must get out, told beside
+  // the feeling, is what is at stake, not "what comes of sending it again" (resend, read by its verb alone):
+  // nothing is asked, so the diagnosis's steps (dialogs/README.md, the round 28 rule).
+  const stake = topic !== null && read.kind === "confident" && stakeTold(ctx, calm, read.id);
+  return stake || pleaOnly(ctx, text, calm, read) ? { kind: "none", candidates: read.candidates } : read;
 }
 
 /**
@@ -187,6 +191,33 @@ function upsetReading(ctx: UpsetContext, text: string, calm: string, topic: Topi
     return rest;
   return { kind: "none", candidates: whole.candidates };
 }
+
+/**
+ * 「今日中に送らないといけない」「今すぐ届けたい」 "I have to send it right now": a need or a want to send, told and not
+ * asked, read as the question of what comes of sending again (`asksOutcome: after-fixing`, resend).
+ */
+function stakeTold(ctx: UpsetContext, calm: string, restId: string | undefined): boolean {
+  if (restId === undefined || ctx.questions.get(restId)?.asksOutcome !== "after-fixing") return false;
+  const t = nfkc(calm).toLowerCase();
+  if (!STAKE_WORDS.some((w) => t.includes(w))) return false;
+  // A want that closes the message (「届けたい」) is told here, though a request's ending elsewhere (「…を知りたい」).
+  const told = trimEndOf(t.trim(), STAKE_END_MARKS);
+  return !isQuestion(told.endsWith("たい") ? told.slice(0, -"たい".length) : told);
+}
+const STAKE_END_MARKS = new Set([..."!！。.…〜~ー"]);
+/** A want (〜たい) or a need (〜ないと, 〜なきゃ; "need to", "have to") told. */
+const STAKE_WORDS = [
+  "たい",
+  "ないと",
+  "なきゃ",
+  "なければ",
+  "need to",
+  "have to",
+  "has to",
+  "must",
+  "got to",
+  "gotta",
+];
 
 /**
  * 「相手のアカウントが止まってるって、もう連絡手段ないの？」「アドレス合ってるはずなのに。もう一回送ればいいの？」:

@@ -103,7 +103,7 @@ const RULES: readonly (readonly [RegExp, string])[] = [
 ];
 
 /**
- * Laughter typed as w's after Japanese (「来たんだがｗｗｗ何これｗｗ」), as a 笑 would be: no word. Looked
+ * Laughter typed as w's after Japanese (「来たんだがｗｗｗ何これｗｗ」), read as the 笑 it is. Looked
  * for on its own (English texts hold w's too: the rules above are not run for them).
  */
 const LAUGHTER = /(?<=[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}ー])[wｗ]+(?![a-zａ-ｚ])/gu;
@@ -175,6 +175,8 @@ export function standardSpelling(text: string): string | undefined {
   let out = text;
   if (MARKERS.some((m) => text.includes(m)) || text.endsWith("と"))
     for (const [pattern, to] of RULES) out = out.replace(pattern, to);
-  if (out.includes("w") || out.includes("ｗ")) out = out.replace(LAUGHTER, "");
+  // Read as the 笑 it stands for (not dropped): a laugh at oneself tells the feeling beside it is none
+  // (feelings/played-down.ts `withoutLaughedOff`: 「なんだよー、全角だっただけかｗ」).
+  if (out.includes("w") || out.includes("ｗ")) out = out.replace(LAUGHTER, "笑");
   return out === text ? undefined : out;
 }
