@@ -21,7 +21,8 @@ describe("learners' English is read with the helping verb it leaves out", () => 
   });
 
   it("reads 'what mean' and 'what is … mean' as 'what does … mean'", () => {
-    expect(learnerEnglish("what mean this error?")).toBe("what does it mean this error?");
+    expect(learnerEnglish("what mean this error?")).toBe("what does this error mean?");
+    expect(learnerEnglish("what mean domain?")).toBe("what does domain mean?");
     expect(learnerEnglish("sorry what is mean this message")).toBe("sorry what does it mean this message");
     expect(learnerEnglish("what is this error mean?")).toBe("what does this error mean?");
   });

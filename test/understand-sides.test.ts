@@ -22,6 +22,10 @@ describe("sideNamed", () => {
     expect(sideNamed("私の相手はもうそのアドレスを使ってないの？")).toBe("other");
     // Once alone elsewhere in the text, the user's own side is named as well.
     expect(sideNamed("うちの取引先が悪いの？私の設定？")).toBe("both");
+    // In English, "my"/"our" before a person written to ("my friend", "our member") names the other party.
+    expect(sideNamed("can you tell my friend her mailbox is full?")).toBe("other");
+    expect(sideNamed("is the account of our member closed?")).toBe("other");
+    expect(sideNamed("is it my friend's server or my settings?")).toBe("both");
   });
 
   it("reads a long repeated text as its one phrase", () => {

@@ -102,6 +102,25 @@ function replaced(word: string, by: string): string {
   return word.slice(0, from) + by + word.slice(to);
 }
 
+/** The word with `by` put after its last letter, before the punctuation typed after it ("domain?" → "domain mean?"). */
+function followed(word: string, by: string): string {
+  let to = word.length;
+  while (to > 0 && !isLetter(word[to - 1]!)) to--;
+  return word.slice(0, to) + by + word.slice(to);
+}
+
+/**
+ * The index of the word that ends a short clause starting at `from` (its mark, or the text's end) within
+ * SUBJECT_REACH words and with no verb in it, or -1.
+ */
+function clauseEnd(words: readonly string[], from: number): number {
+  for (let j = from; j < from + SUBJECT_REACH && j < words.length; j++) {
+    if (VERBS.has(core(words[j]!)) || core(words[j]!) === "") return -1;
+    if (endsClause(words[j]!) || j === words.length - 1) return j;
+  }
+  return -1;
+}
+
 /** Marks that end a clause as typed ("back?", "it,"). */
 const CLAUSE_ENDS: ReadonlySet<string> = new Set([..."?!.,;:？！。、"]);
 /** Whether a word ends a clause as typed ("back?", "it,"). */
@@ -153,6 +172,17 @@ export function learnerEnglish(text: string): string | undefined {
     // "what mean this error", "what is mean this", "what is this error mean": "what does it mean".
     if (w === "what" && !endsClause(words[i]!)) {
       const next = cores[i + 1];
+      // "what mean domain?", "what mean MX record": the thing named after "mean" is the one asked about ("what
+      // does domain mean", as the examples of what a word means are written; "what does it mean domain" read as
+      // the diagnosis in plain words). A clause of a few words, up to its end.
+      const named = next === "mean" && !endsClause(words[i + 1]!) ? clauseEnd(words, i + 2) : -1;
+      if (named >= 0) {
+        words[i + 1] = "does";
+        cores[i + 1] = "does";
+        words[named] = followed(words[named]!, " mean");
+        changed = true;
+        continue;
+      }
       if (next === "mean" || (next === "is" && cores[i + 2] === "mean")) {
         const last = next === "mean" ? i + 1 : i + 2;
         words.splice(i + 1, last - i, replaced(words[last]!, "does it mean"));

@@ -56,8 +56,9 @@ const OTHER_EN = ["their", "theirs", "they", "them", "recipient", "recipient's",
 export function sideNamed(text: string): Side | undefined {
   const t = folded(text);
   // 「うちの取引先」 names the other party (whose they are), not the user's side.
-  const own = OWN_JA.some((w) => occursNotBefore(t, w, OTHER_JA)) || hasEnglishWord(t, OWN_EN);
-  const other = includesAny(t, OTHER_JA) || hasEnglishWord(t, OTHER_EN);
+  const english = englishOwners(t);
+  const own = OWN_JA.some((w) => occursNotBefore(t, w, OTHER_JA)) || english.own;
+  const other = includesAny(t, OTHER_JA) || hasEnglishWord(t, OTHER_EN) || english.other;
   if (own && other) return "both";
   return own ? "own" : other ? "other" : undefined;
 }
@@ -104,19 +105,71 @@ function countOf(t: string, mark: string): number {
   return n;
 }
 
-/** Whether one of the words occurs as a whole word (letters and ' make a word). */
-function hasEnglishWord(t: string, words: readonly string[]): boolean {
+/**
+ * People the user writes to, named with "my"/"our" ("my friend", "our member", "my boss"): the other party, as
+ * 「うちの取引先」 is ("can you tell my friend her mailbox is full?" asks nothing of the user's own side).
+ */
+const PEOPLE_EN = new Set([
+  "friend",
+  "friends",
+  "friend's",
+  "boss",
+  "client",
+  "clients",
+  "customer",
+  "customers",
+  "colleague",
+  "colleagues",
+  "member",
+  "members",
+  "mother",
+  "mom",
+  "mum",
+  "father",
+  "dad",
+  "son",
+  "daughter",
+  "wife",
+  "husband",
+  "sister",
+  "brother",
+  "teacher",
+  "partner",
+  "family",
+]);
+
+/** Whether "my"/"mine"/"our" names the user's own side, and whether one names a person written to ("my friend"). */
+function englishOwners(t: string): { own: boolean; other: boolean } {
+  const words = englishWords(t);
+  let own = false;
+  let other = false;
+  words.forEach((w, i) => {
+    if (!OWN_EN.includes(w)) return;
+    if (PEOPLE_EN.has(words[i + 1] ?? "")) other = true;
+    else own = true;
+  });
+  return { own, other };
+}
+
+/** The whole words of a folded text (letters and ' make a word), in order. */
+function englishWords(t: string): string[] {
+  const words: string[] = [];
   let start = -1;
   for (let i = 0; i <= t.length; i++) {
     const ch = t[i];
     const letter = ch !== undefined && ((ch >= "a" && ch <= "z") || ch === "'");
     if (letter && start < 0) start = i;
     else if (!letter && start >= 0) {
-      if (words.includes(t.slice(start, i))) return true;
+      words.push(t.slice(start, i));
       start = -1;
     }
   }
-  return false;
+  return words;
+}
+
+/** Whether one of the words occurs as a whole word (letters and ' make a word). */
+function hasEnglishWord(t: string, words: readonly string[]): boolean {
+  return englishWords(t).some((w) => words.includes(w));
 }
 
 /**
