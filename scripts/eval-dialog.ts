@@ -302,6 +302,9 @@ const DEV_BLOCKS = {
   // emo20's own check (round 30): personas not used before (dawn shift workers, a parent, a small-company boss, a
   // retiree afraid of breaking the PC, capitals and !!!/？？？, sarcasm, relief), never-sent, hurry with a diagnosis.
   "dev-emotion20": "EMOTION 20",
+  // follow29's own check (round 30): follow-ups of every topic: a want after reported words, where to check the right
+  // domain, a So-net address after "sending server blocked", 「無理？」 as possibility, "fails every time"; written first.
+  "dev-followup29": "FOLLOWUP 29",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
