@@ -28,6 +28,7 @@ import {
 import { fitsScreen, isFrame, isGeneral, isPleasantry } from "./answers.ts";
 import type { UpsetContext } from "./context.ts";
 import { askingSentences, preferred } from "./question.ts";
+import { reportedThenWant } from "./reported-want.ts";
 import { knownAlready, personAskedLast, readUpset } from "./upset.ts";
 import { ASKING_LEAVE } from "./words.ts";
 
@@ -65,6 +66,8 @@ export function readQuestion(
         knownAlready(ctx, text, topic))
       : undefined) ??
     (upset ? readUpset(ctx, text, topic) : askingSentences(ctx, asked, preferred(ctx, asked, topic), topic));
+  // What someone else said, reported, then a want closing the message: the want is asked (reported-want.ts).
+  understood = reportedThenWant(ctx, text, understood, topic);
   // Weighed against the acts of the conversation around it, in this order (acts.ts).
   understood = lostBesideQuestion(ctx, text, understood, topic);
   understood = requestBesideLost(ctx, text, understood, topic);
