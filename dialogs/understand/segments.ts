@@ -45,21 +45,34 @@ function segmentsOfAll(texts: readonly string[]): Segment[][] {
 
 /**
  * Each segment of the texts joined by line breaks, with the number of the text it lies in; the line break
- * that joins a text to the next (a segment of its own: UAX #29 WB3a/WB3b) belongs to none.
+ * that joins a text to the next (a segment of its own: UAX #29 WB3a/WB3b) belongs to none. The texts are
+ * joined a batch at a time, each batch about JOINED_CHARS long: a segment's cost in V8 (node 20) grows with
+ * its offset in the string segmented, so that one call for all ~8,000 texts of the data (~250,000 letters)
+ * cost ~10 s of each start-up (an interpreter built, every test file that builds one), against ~0.1 s in
+ * batches. A few hundred calls keep the break iterators' copies as few as the one call did, for memory.
  */
 function eachSegmentOf(
   texts: readonly string[],
   segmenter: Intl.Segmenter,
   visit: (text: number, s: Intl.SegmentData) => void,
 ): void {
-  let i = 0;
-  let end = texts.length > 0 ? texts[0]!.length : 0; // where text i ends in the joined text
-  for (const s of segmenter.segment(texts.join("\n"))) {
-    while (i < texts.length - 1 && s.index > end) end += 1 + texts[++i]!.length;
-    if (s.index === end && i < texts.length - 1) continue;
-    visit(i, s);
+  for (let first = 0; first < texts.length; ) {
+    let last = first; // the batch is texts[first..last]
+    let length = texts[first]!.length;
+    while (last + 1 < texts.length && length + 1 + texts[last + 1]!.length <= JOINED_CHARS)
+      length += 1 + texts[++last]!.length;
+    let i = first;
+    let end = texts[first]!.length; // where text i ends in the joined batch
+    for (const s of segmenter.segment(texts.slice(first, last + 1).join("\n"))) {
+      while (i < last && s.index > end) end += 1 + texts[++i]!.length;
+      if (s.index === end && i < last) continue;
+      visit(i, s);
+    }
+    first = last + 1;
   }
 }
+/** Letters segmented in one call at most, unless one text alone is longer (eachSegmentOf says why). */
+const JOINED_CHARS = 2_000;
 
 /**
  * The word-like segments of a folded text. While a text is read (`readingOnce`), its runs between sentence
