@@ -28,6 +28,13 @@ export function trimEndOf(text: string, set: ReadonlySet<string>): string {
   return text.slice(0, end);
 }
 
+/** Drops the characters of `set` from the start (a loop, as trimEndOf). */
+export function trimStartOf(text: string, set: ReadonlySet<string>): string {
+  let start = 0;
+  while (start < text.length && set.has(text[start]!)) start++;
+  return text.slice(start);
+}
+
 /**
  * `text` with every occurrence of each of `words` replaced by `by` (a space keeps the words around apart;
  * "" joins them). Plain string search: no pattern, linear in the text per word.

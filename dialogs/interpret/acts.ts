@@ -1,6 +1,6 @@
 import { fold } from "../../knowledge/fold.ts";
 import type { TopicId } from "../../knowledge/types.ts";
-import { mentionsAny, trimEndOf, withoutWords } from "../text.ts";
+import { mentionsAny, trimEndOf, trimStartOf, withoutWords } from "../text.ts";
 import {
   isQuestion,
   realises,
@@ -247,14 +247,7 @@ function splitAtBut(
   return rest === "" ? undefined : { before: t.slice(0, cut.at), after: rest, opened: false };
 }
 /** What may follow a clause-closing "but" before the clause it turns to (「けど、」「けど…」). */
-const BUT_TRAIL = " 、,，…。";
-
-/** A text without the leading characters of `chars`. */
-function trimStartOf(text: string, chars: string): string {
-  let start = 0;
-  while (start < text.length && chars.includes(text[start]!)) start++;
-  return text.slice(start);
-}
+const BUT_TRAIL: ReadonlySet<string> = new Set([..." 、,，…。"]);
 
 /**
  * 「参考になりましたが、やっぱり戻ってきます」「わかりやすかったけど、容量はどう確かめるの？」: a message that turns at a

@@ -1,4 +1,4 @@
-import { folded, includesAny, trimEndOf, withoutWords } from "../text.ts";
+import { folded, includesAny, trimEndOf, trimStartOf, withoutWords } from "../text.ts";
 import { conditionOf, sentencesOf } from "./asking.ts";
 import { MAX_QUESTION_CHARS } from "./thresholds.ts";
 
@@ -68,6 +68,8 @@ export function asksWhy(text: string): boolean {
  * word of why anywhere (「なんで？原因は相手？」). Plain scans, no pattern.
  */
 const CAUSE_WORD = "原因";
+/** Spaces and commas between 「原因は」 and what follows it. */
+const CAUSE_GAP: ReadonlySet<string> = new Set([..." 　、,"]);
 /** Words of what just before 「が原因」 or 「のせい」. */
 const WHAT_BEFORE = ["何", "なに", "なん", "どこ", "どれ", "誰", "だれ"];
 /** How 「原因は」 goes on when it asks (「原因は？」「原因はなんですか」「原因はわかりますか」「原因は教えてもらえる？」). */
@@ -101,7 +103,7 @@ export function namesCause(text: string): boolean {
   for (let at = t.indexOf(`が${CAUSE_WORD}`); at >= 0; at = t.indexOf(`が${CAUSE_WORD}`, at + 1))
     if (!before(at)) return true;
   for (let at = t.indexOf(`${CAUSE_WORD}は`); at >= 0; at = t.indexOf(`${CAUSE_WORD}は`, at + 1)) {
-    const rest = trimStartOf(t.slice(at + CAUSE_WORD.length + 1), " 　、,");
+    const rest = trimStartOf(t.slice(at + CAUSE_WORD.length + 1), CAUSE_GAP);
     if (rest !== "" && !END_MARKS.has(rest[0]!) && !ASKED_AFTER.some((w) => rest.startsWith(w))) return true;
   }
   for (let at = t.indexOf("のせい"); at >= 0; at = t.indexOf("のせい", at + 1)) if (!before(at)) return true;
@@ -121,12 +123,6 @@ export function causeInCondition(text: string): boolean {
   if (split === undefined) return false;
   const [condition, asked] = split.map((part) => folded(part, MAX_QUESTION_CHARS));
   return includesAny(condition!, CAUSE_WORDS) && !includesAny(asked!, CAUSE_WORDS) && !asksWhy(asked!);
-}
-
-function trimStartOf(t: string, marks: string): string {
-  let i = 0;
-  while (i < t.length && marks.includes(t[i]!)) i++;
-  return t.slice(i);
 }
 
 const END_MARKS = new Set([..." \n\t。.!！?？、,〜~…ー"]);

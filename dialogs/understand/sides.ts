@@ -56,9 +56,10 @@ const OTHER_EN = ["their", "theirs", "they", "them", "recipient", "recipient's",
 export function sideNamed(text: string): Side | undefined {
   const t = folded(text);
   // 「うちの取引先」 names the other party (whose they are), not the user's side.
-  const english = englishOwners(t);
+  const words = englishWords(t);
+  const english = englishOwners(words);
   const own = OWN_JA.some((w) => occursNotBefore(t, w, OTHER_JA)) || english.own;
-  const other = includesAny(t, OTHER_JA) || hasEnglishWord(t, OTHER_EN) || english.other;
+  const other = includesAny(t, OTHER_JA) || words.some((w) => OTHER_EN.includes(w)) || english.other;
   if (own && other) return "both";
   return own ? "own" : other ? "other" : undefined;
 }
@@ -138,9 +139,8 @@ const PEOPLE_EN = new Set([
   "family",
 ]);
 
-/** Whether "my"/"mine"/"our" names the user's own side, and whether one names a person written to ("my friend"). */
-function englishOwners(t: string): { own: boolean; other: boolean } {
-  const words = englishWords(t);
+/** Whether "my"/"mine"/"our" among a text's words names the user's own side, and whether one names a person written to ("my friend"). */
+function englishOwners(words: readonly string[]): { own: boolean; other: boolean } {
   let own = false;
   let other = false;
   words.forEach((w, i) => {
