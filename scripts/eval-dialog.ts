@@ -307,6 +307,9 @@ const DEV_BLOCKS = {
   // follow29's own check (round 30): follow-ups of every topic: a want after reported words, where to check the right
   // domain, a So-net address after "sending server blocked", 「無理？」 as possibility, "fails every time"; written first.
   "dev-followup29": "FOLLOWUP 29",
+  // cold31's own check (round 31): cold questions with nothing on screen (MAILER-DAEMON, paste, safe, arrive, phone,
+  // a bot, community, which domain to allow, size, phones only) and casual spellings (dakuten, romaji, dialect, emoji).
+  "dev-cold31": "COLD 31",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
