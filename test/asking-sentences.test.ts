@@ -5,6 +5,7 @@ import {
   guessesAloud,
   isQuestion,
   realises,
+  reportsBounce,
   sentenceAsks,
   sentencesOf,
 } from "../dialogs/understand/asking.ts";
@@ -171,5 +172,19 @@ describe("the cause spoken of in the condition of what is asked", () => {
     expect(causeInCondition("相手のせいじゃないなら、原因は何？")).toBe(false);
     expect(causeInCondition("原因がわからないなら、なんでエラーになるの？")).toBe(false);
     expect(causeInCondition("原因を教えて")).toBe(false);
+  });
+});
+
+describe("what a returned mail said, reported", () => {
+  it("is a quote before 「って来た」「って出た」「と書いてあった」", () => {
+    expect(reportsBounce("「宛先不明」って来た")).toBe(true);
+    expect(reportsBounce("ユーザーアンノウンってきた")).toBe(true);
+    expect(reportsBounce("容量オーバーって出てる")).toBe(true);
+  });
+
+  it("is not a verb's own て form before 来た: the mail came back, a virus got in", () => {
+    expect(reportsBounce("返ってきたメールにウイルスが入ってることってある？")).toBe(false);
+    expect(reportsBounce("メールがもどってきた")).toBe(false);
+    expect(reportsBounce("知らないメールが入ってきた")).toBe(false);
   });
 });

@@ -20,6 +20,7 @@ const revoice = buildRevoicer(
     "アドレスが見つからない",
     "アドレスを変えたい",
     "ウイルスかもしれない",
+    "質問があるんですが",
   ],
   readingTable(
     new Map([
@@ -80,6 +81,10 @@ describe("voicing marks dropped by flick input are restored in words of the data
     ["「…かな」 wonders", "あとれすかな", "あどれすかな"],
     ["「…かもしれない」 guesses", "ういるすかもしれない", undefined],
     ["か closing a question", "あとれすか？", "あどれすか？"],
+    // a question's closing か is typed so, not a "but" with its mark dropped (the data's 「…あるんですが」)
+    ["か closing a sentence, not read as が", "ことってあるんですか", undefined],
+    ["か closing a sentence before its mark", "ことってあるんですか？", undefined],
+    ["が of the data restored inside a sentence", "あるんてすか、よろしく", "あるんですが、よろしく"],
   ])("か kept as typed where it is a particle of its own: %s", (_, typed, read) => {
     expect(revoice(typed)).toBe(read);
   });

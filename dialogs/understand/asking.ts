@@ -479,8 +479,22 @@ const REPORT_WORDS = [
 
 export function reportsBounce(text: string): boolean {
   const folded = fold(text);
-  return REPORT_WORDS.some((w) => folded.includes(w));
+  return REPORT_WORDS.some((w) => reportedIn(folded, w));
 }
+
+/**
+ * 「…って来た」 quotes what came; 「返ってきた」「戻ってきた」「入ってきた」 are a verb's own て form (the mail came
+ * back, a virus got in), which says nothing of what the mail said (「返ってきたメールにウイルスが入ってることって
+ * ある？」 asks, it does not report): a word of REPORT_WORDS opening with って counts only where no such verb's
+ * stem is right before it. A plain scan.
+ */
+function reportedIn(folded: string, word: string): boolean {
+  if (!word.startsWith("って")) return folded.includes(word);
+  for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + 1))
+    if (!MOTION_STEMS.some((stem) => folded.endsWith(stem, at))) return true;
+  return false;
+}
+const MOTION_STEMS = ["返", "戻", "帰", "入", "送", "かえ", "もど", "はい", "おく"];
 
 /** An English question: no Japanese, and a question word first, a question mark last or a tag ("… or what"). */
 export function isEnglishQuestion(text: string): boolean {

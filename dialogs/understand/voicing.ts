@@ -29,6 +29,8 @@ const MIN_WORD = 3;
 /** Longer words are phrases: the scan looks this far ahead at most. */
 const MAX_WORD = 10;
 const HIRAGANA_RUN = /^[\u3041-\u3096ー]+$/;
+/** What may follow the last letter of a sentence (not a comma: 「…んですが、」 goes on). */
+const SENTENCE_CLOSE = new Set([..."？?。.！! 　\n…"]);
 const segmenter = new Intl.Segmenter("ja", { granularity: "word" });
 
 /** The kana without their voicing marks, small kana as large ones: what flick input leaves of a word. */
@@ -111,8 +113,10 @@ export function buildRevoicer(texts: Iterable<string>, table: ReadingTable): Rev
         i += length + 1; // the loop counted down once more
         continue;
       }
-      // A word typed right (its small kana small, 「しゃしん」) is passed over, not counted as restored.
-      const restored = hiraganaOf(text.slice(i, i + hit.length)) !== hit;
+      // A word typed right (its small kana small, 「しゃしん」) is passed over, not counted as restored; so is
+      // a question's closing か read as a "but" (「…ことってあるんですか」 is asked, not 「…あるんですが」).
+      const restored =
+        hiraganaOf(text.slice(i, i + hit.length)) !== hit && !closesQuestion(text, i + hit.length, hit);
       if (restored) {
         out += text.slice(from, i) + hit;
         from = i + hit.length;
@@ -129,6 +133,15 @@ export function buildRevoicer(texts: Iterable<string>, table: ReadingTable): Rev
     }
     return from === 0 ? undefined : out + text.slice(from);
   };
+
+  /**
+   * Whether `word`, restored to end in が where the text has か at `end - 1`, would end a sentence there:
+   * that か is the question typed, no mark dropped.
+   */
+  function closesQuestion(text: string, end: number, word: string): boolean {
+    if (!word.endsWith("が") || text[end - 1] !== "か") return false;
+    return end === text.length || SENTENCE_CLOSE.has(text[end]!);
+  }
 
   /** Whether a word of the data (by its first two kana, marks dropped) starts at `at`, not 「な」 closing. */
   function followsParticle(kana: string, at: number): boolean {
