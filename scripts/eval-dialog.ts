@@ -310,6 +310,9 @@ const DEV_BLOCKS = {
   // cold31's own check (round 31): cold questions with nothing on screen (MAILER-DAEMON, paste, safe, arrive, phone,
   // a bot, community, which domain to allow, size, phones only) and casual spellings (dakuten, romaji, dialect, emoji).
   "dev-cold31": "COLD 31",
+  // emo21's own check (round 31): personas not used before (a care aide after a night shift, a father of a bride, a
+  // shop owner with a customer waiting, a pensioner ashamed to ask again, mild swearing, relief), round 30's families.
+  "dev-emotion21": "EMOTION 21",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
