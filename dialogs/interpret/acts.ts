@@ -428,6 +428,53 @@ export function reliefTold(ctx: QuestionContext, text: string, understood: Under
 }
 
 /**
+ * 「なんだよ、自分で打ち間違えてたのかよ笑」「全角だっただけかｗ」「いっぱいなだけか笑 焦って損した」: the cause realised
+ * (a sentence closing in 「か」「かよ」) and laughed at, in a message that asks nothing, closes the matter as
+ * 「…か。納得」 does: an OK, whatever question the cause's words name (dotted address, full width, the diagnosis
+ * in plain words). With a question (「…だったのか笑 半角にすれば送れる？」) the question is answered. Plain scans.
+ */
+export function laughedAtRealised(
+  ctx: QuestionContext,
+  text: string,
+  understood: Understanding,
+): Understanding {
+  if (!ctx.questions.has(OK_ID) || text.includes("?") || text.includes("？")) return understood;
+  const pieces = sentencePieces(cutAfterLaughs(fold(text)));
+  const asks = (p: string) =>
+    sentenceAsks(p) && !realisedWithLaugh(p) && !OPENERS.has(trimEndOf(p, CLOSING_MARKS));
+  if (pieces.some(asks)) return understood;
+  if (!pieces.some(realisedWithLaugh)) return understood;
+  return { kind: "confident", id: OK_ID, candidates: understood.candidates };
+}
+/** A laugh (笑, w's) closing a sentence before a space: cut there, as a mark would (a hand scan). */
+function cutAfterLaughs(t: string): string {
+  let out = "";
+  for (let i = 0; i < t.length; i++) {
+    out += t[i];
+    if (LAUGHS.has(t[i]!) && t[i + 1] === " ") out += "。";
+  }
+  return out;
+}
+/** A sentence closing in 「…か」「…かよ」 before its laugh: something realised and laughed at (not 「笑えない」). */
+function realisedWithLaugh(piece: string): boolean {
+  const end = trimEndOf(piece.trim(), CLOSING_MARKS);
+  const laugh = trimEndOf(end, LAUGHS);
+  if (laugh === end || laugh.length < 3) return false;
+  const body = laugh.endsWith("かよ") ? laugh.slice(0, -2) : laugh.endsWith("か") ? laugh.slice(0, -1) : "";
+  return REALISED_ENDS.some((e) => body.endsWith(e)) && !mentionsAny(body, WONDERING);
+}
+/**
+ * What is realised ends so: 「…たのか」「…なだけか」「…だったか」; not a complaint's 「…じゃんか」. (Read as a question,
+ * 「…たの」 asks: the end before 「か」 is enough here, with no word that wonders why or how.)
+ */
+const REALISED_ENDS = ["の", "だけ", "た"];
+const WONDERING = ["なんで", "なぜ", "どう", "何", "いつ", "どこ", "誰", "why", "how"];
+const CLOSING_MARKS = new Set([..." 。.!！~〜ー…、,"]);
+/** 「なんだよ、」「なーんだ、」: the sigh that opens what is realised asks nothing ("what" only in form). */
+const OPENERS = new Set(["なんだ", "なんだよ", "なあんだ", "なんや", "なんだよお"]);
+const LAUGHS = new Set([..."笑w"]);
+
+/**
  * 「説明がわかりやすくて助かった」 "great explanation, really clear": the explanation praised (ui.yaml
  * `typedWords.praise`), in a message that asks and wants nothing and neither negates nor turns with a "but", is
  * thanks, not "say it in plain words" (whose examples share わかりやすく, 説明, "explain", "clear").

@@ -24,6 +24,7 @@ import {
   withoutLaughedOff,
   withoutPlayedDown,
   withoutPrecaution,
+  withoutWasted,
 } from "../understand/feelings/played-down.ts";
 import {
   planAfterThanks,
@@ -140,7 +141,9 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
   // (「心配性なので念のため」): none either; nor a skill or question played down with an apology, opening a
   // question (「初歩的な質問ですみません、…」: modest.ts).
   const withoutToldCalmly = (folded: string) =>
-    withoutModestOpening(withoutPrecaution(withoutLaughedOff(withoutPlayedDown(folded, felt), felt)));
+    withoutModestOpening(
+      withoutPrecaution(withoutLaughedOff(withoutWasted(withoutPlayedDown(folded, felt), felt), felt)),
+    );
   const withoutExceptions = (text: string) =>
     withoutDeniedBlame(
       withoutToldCalmly(

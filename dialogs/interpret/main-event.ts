@@ -43,6 +43,7 @@ import {
 } from "./scans.ts";
 import { ASKED_AS_EXAMPLE, CLEAR_OVER_BOUNCE, TOLD_CLEAR } from "./thresholds.ts";
 import type { SessionView } from "./types.ts";
+import { WHERE_TO_FIX } from "./words.ts";
 
 /** What read-text.ts knows of a typed text that is no readable bounce. */
 export interface TextRead {
@@ -195,13 +196,19 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     question?.statement === true &&
     !question.courtesy &&
     (understood.candidates[0]?.score ?? 0) >= TOLD_CLEAR;
-  // 「お客様にご迷惑をおかけしてしまった…どうすれば」: upset, telling their situation, and asking only
-  // "what do I do": the key answer of the diagnosis on screen (its first step for that situation).
+  // 「全角とか知らないよ、どこ直せばいいの」「ウイルス！？パソコン壊れたの？どうしたらいいの」: upset, telling their
+  // situation, and asking "what do I do" in the words of where or what to fix, or beside another question: the
+  // key answer of the diagnosis on screen (its first step for that situation). Asked only "what do I do"
+  // (「お客様に予約確認が届かない！どうしたらいいの」), the steps are what the words ask for, whose first is the key
+  // action: one rule with a situation told and nothing asked (round 31; the sets' labels said so 11 to 4).
   if (question?.does === "next-steps" && feeling && session.topic) {
     // 「…」 ends a piece here too: 「見積書なのに困った…どうしたらいい？」 tells, then asks.
-    const situation = sentencePieces(text.split("…").join("。")).filter((p) => !isQuestion(p));
+    const pieces = sentencePieces(text.split("…").join("。"));
+    const situation = pieces.filter((p) => !isQuestion(p));
+    const asking = pieces.filter(isQuestion);
+    const beyondWhatToDo = asking.length > 1 || asking.some((p) => mentionsAny(fold(p), WHERE_TO_FIX));
     const key =
-      situation.length > 0
+      situation.length > 0 && beyondWhatToDo
         ? keyAnswer(ctx, situation.join("。"), session.topic, asksBeyondLament(text))
         : undefined;
     if (key) return key;

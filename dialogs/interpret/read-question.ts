@@ -14,6 +14,7 @@ import {
   dismissedWithComplaint,
   englishLost,
   howAreYouAsked,
+  laughedAtRealised,
   lostBesideQuestion,
   lostTold,
   openedByAct,
@@ -77,6 +78,7 @@ export function readQuestion(
   understood = openedByAct(ctx, text, understood, topic);
   understood = amongPleasantries(ctx, text, understood);
   understood = reliefTold(ctx, text, understood);
+  understood = laughedAtRealised(ctx, text, understood);
   understood = praiseTold(ctx, text, understood);
   understood = thanksOverOk(ctx, text, understood, topic);
   understood = howAreYouAsked(ctx, text, understood, topic);

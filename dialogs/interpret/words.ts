@@ -168,3 +168,18 @@ export const WANTS_EN = [
   "can i ask",
   "may i ask",
 ];
+
+/**
+ * "What do I do" asked as where or what to change (「どこ直せばいいの」「何を直せば」「設定のどこ」 "what do I fix"): the
+ * diagnosis's key answer, not its steps again (main-event.ts).
+ */
+export const WHERE_TO_FIX = [
+  "どこ",
+  "何を",
+  "なにを",
+  "どれを",
+  "where",
+  "what to fix",
+  "what do i fix",
+  "which",
+];

@@ -19,8 +19,21 @@ import { minutesLeft, pressedAtWork, wantsItNow, workStopped } from "./hurry.ts"
 import { MAX_SHAPE_CHARS } from "./letters.ts";
 import { hasNoOneToAsk } from "./lonely.ts";
 import { blamesSelf, toldOld } from "./shame.ts";
-import { endsExasperated, intensifiedFailure, trailsOff } from "./worn-down.ts";
-import { bodyReacts, conditionTrailsOff, intenseState, opensAlarmed, regretsAndAsksIfOk } from "./worry.ts";
+import {
+  closesWithMou,
+  closesWithSigh,
+  endsExasperated,
+  intensifiedFailure,
+  trailsOff,
+} from "./worn-down.ts";
+import {
+  bodyReacts,
+  conditionTrailsOff,
+  dismayed,
+  intenseState,
+  opensAlarmed,
+  regretsAndAsksIfOk,
+} from "./worry.ts";
 
 /**
  * Feelings told by the shape of a message rather than by a word of ui.yaml `feelings.words`: a crying or
@@ -38,6 +51,8 @@ export function feltByShape(text: string): Feeling | undefined {
   if (
     hasUpsetFace(t) ||
     clausesOf(t).some(endsExasperated) ||
+    closesWithMou(t) ||
+    closesWithSigh(t) ||
     intensifiedFailure(t) ||
     opensWithScorn(t) ||
     trailsOff(t) ||
@@ -55,7 +70,7 @@ export function feltByShape(text: string): Feeling | undefined {
     return "frustrated";
   if (opensAlarmed(t) || regretsAndAsksIfOk(t)) return "worried";
   if (blamesSelf(t) || toldOld(t)) return "ashamed";
-  if (hasNoOneToAsk(t)) return "sad";
+  if (hasNoOneToAsk(t) || dismayed(t)) return "sad";
   if (pressedAtWork(t) || workStopped(t) || wantsItNow(t) || minutesLeft(t)) return "urgent";
   if (intenseState(t) || bodyReacts(t) || conditionTrailsOff(t)) return "worried";
   return undefined;

@@ -142,7 +142,9 @@ export function withoutDeniedFeelings(t: string, words: readonly string[] = []):
           kanji === 0
             ? DENIAL_TAILS.find((d) => out.startsWith(d, i))
             : NOUN_DENIALS.find((d) => out.startsWith(d, i));
-        if (tail !== undefined) end = i + tail.length;
+        // 「不親切にもほどがある」 "too much by far" is anger, no measure of something else.
+        if (tail !== undefined && !(MEASURES.includes(tail) && out.startsWith("があ", i + tail.length)))
+          end = i + tail.length;
         else if (KANJI.test(out[i]!) && kanji < MAX_NOUN_KANJI) kanji++;
         else if (!isHiragana(out[i]!) && !BETWEEN.has(out[i]!)) break;
       }
@@ -165,9 +167,10 @@ const NOUN_DENIALS = [
   "ではありませんが",
   "じゃありませんが",
 ];
+const MEASURES = ["ほど", "程"];
 /** Letters of a verb's ending between the word and its denial (「していた」「てる」「なぁ、」「、って」). */
 const DENIAL_REACH = 5;
-const BETWEEN = new Set([..."、,ー〜~ "]);
+const BETWEEN = new Set([..."、,ー〜~ .…"]);
 const DENIAL_TAILS = [
   "わけではな",
   "わけじゃな",
@@ -195,6 +198,9 @@ const DENIAL_TAILS = [
   // A measure of something else (「やばいくらい長い動画」「泣きそうなくらい眠い」), or laughed off (「失礼な笑」).
   "くらい",
   "ぐらい",
+  // 「ビックリするほど単純なミス」: the same measure said with ほど (after 「ほどではな」 above: that is a denial).
+  "ほど",
+  "程",
   "笑",
 ];
 

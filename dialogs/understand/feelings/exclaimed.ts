@@ -41,8 +41,21 @@ export function exclaimed(text: string): Feeling | undefined {
   if (runs < 2 && marks < 2 && !bangAfterComplaint(text)) return undefined;
   // 「前は届いたのに！」: arrived once, and a reproach; not the glad 「届いた！」.
   const folded = fold(text).split("届いたのに").join(" ");
-  return GLAD_WORDS.some((w) => folded.includes(w)) ? undefined : "frustrated";
+  return GLAD_WORDS.some((w) => folded.includes(w)) || praises(folded) ? undefined : "frustrated";
 }
+/**
+ * 「すっごくわかりやすかった！」「便利すぎる！」「返事が早い！」: praise of what was told or of the chat, not denied
+ * (「わかりやすくない！！」 stays a complaint). A scan per word of praise.
+ */
+function praises(folded: string): boolean {
+  return PRAISE.some((p) => {
+    for (let at = folded.indexOf(p); at >= 0; at = folded.indexOf(p, at + 1))
+      if (!PRAISE_DENIED.some((d) => folded.startsWith(d, at + p.length))) return true;
+    return false;
+  });
+}
+const PRAISE = ["分かりやす", "わかりやす", "便利", "親切", "丁寧", "返事が早", "返信が早"];
+const PRAISE_DENIED = ["くな", "くありません", "じゃな", "ではな", "でもな", "くも"];
 const REALISED = ["たのか", "だったか", "てたか"];
 const SIGHS = ["はぁ?", "はぁ？", "はあ?", "はあ？", "はぁ…", "はあ…", "はぁ...", "はぁー", "ハァ", "はぁ、"];
 
@@ -122,9 +135,7 @@ const GLAD_WORDS = [
   "解決しました",
   // Fondness or joy said aloud (「モモちゃん好き！」「うれしい！」): glad marks.
   "好き",
-  // Praise of what was told (「めっちゃ分かりやすい！」).
-  "分かりやすい",
-  "わかりやすい",
+  // Praise of what was told (「めっちゃ分かりやすい！」): PRAISE below, in any tense.
   "嬉し",
   "うれし",
   "こんにちは",

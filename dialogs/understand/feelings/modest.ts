@@ -12,7 +12,7 @@ import { sentenceAsks } from "../asking.ts";
  */
 export function withoutModestOpening(t: string): string {
   const modestly = MODEST.some((m) => t.includes(m)) || AGE_AS_REASON.some((a) => t.includes(a));
-  if (!modestly || !APOLOGIES.some((a) => t.includes(a))) return t;
+  if (!modestly || !(APOLOGIES.some((a) => t.includes(a)) || LEAD_INS.some((l) => t.includes(l)))) return t;
   // 「ごめんなさいね、年寄りなもので。…」: an age given as the reason for asking, beside an apology, is modesty;
   // named otherwise (「年寄りにはさっぱり」「八十を過ぎた年寄りで」) it stays distress (shame.ts).
   const besidesAge = AGE_AS_REASON.reduce((x, a) => x.split(a).join(" "), t);
@@ -24,7 +24,8 @@ export function withoutModestOpening(t: string): string {
     const next = pieceEnd(t, end);
     const piece = t.slice(end, next);
     const isModest = MODEST.some((m) => piece.includes(m)) || AGE_AS_REASON.some((a) => piece.includes(a));
-    const apology = APOLOGIES.some((a) => piece.includes(a));
+    // 「初心者なんですけど、…って何？」: the polite way in after the skill played down stands for the apology.
+    const apology = APOLOGIES.some((a) => piece.includes(a)) || (isModest && leadsIn(piece));
     if (!isModest && !apology) break;
     modest ||= isModest;
     apologised ||= apology;
@@ -82,6 +83,14 @@ const MODEST = [
   "bad with computers",
   "beginner",
 ];
+/** Whether a piece ends in the polite way in to a question (「…なんですけど、」「…ですが、」), its marks left out. */
+function leadsIn(piece: string): boolean {
+  let end = piece.length;
+  while (end > 0 && (BREAKS.has(piece[end - 1]!) || piece[end - 1] === " ")) end--;
+  const body = piece.slice(0, end);
+  return LEAD_INS.some((l) => body.endsWith(l));
+}
+const LEAD_INS = ["んですけど", "んですが", "のですが", "ですが", "ですけど", "なので", "なもので"];
 /** An age given as the reason (「年寄りなもので」「年寄りなので」), folded. */
 const AGE_AS_REASON = ["年寄りなもので", "年寄りなので", "としよりなもので", "としよりなので"];
 const APOLOGIES = [

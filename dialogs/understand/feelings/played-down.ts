@@ -139,6 +139,30 @@ const PRECAUTIONARY_WORRIES = [
   "concerned",
 ];
 
+/**
+ * 「焦って損した」「心配して損しました」「ビビって損した」 "panicked for nothing": a feeling told as wasted is over, the
+ * matter turned out small; its words are blanked out up to 「損」. A hand scan from each 損 (rare): the word of
+ * feeling must end within WASTED_REACH hiragana before its 「て」「で」.
+ */
+export function withoutWasted(t: string, words: readonly string[]): string {
+  let out = t;
+  for (let at = out.indexOf("損"); at >= 0; at = out.indexOf("損", at + 1)) {
+    const te = out[at - 1];
+    if (te !== "て" && te !== "で") continue;
+    for (let end = at - 1; end >= Math.max(0, at - 1 - WASTED_REACH); end--) {
+      const word = words.find((w) => w !== "" && out.startsWith(w, end - w.length) && end - w.length >= 0);
+      if (word !== undefined) {
+        const from = end - word.length;
+        out = out.slice(0, from) + " ".repeat(at + 1 - from) + out.slice(at + 1);
+        break;
+      }
+      if (end < at - 1 && !isHiragana(out[end]!)) break;
+    }
+  }
+  return out;
+}
+const WASTED_REACH = 4;
+
 const SOFTENERS = ["一瞬", "ちょっと", "ちょっぴり", "少し", "すこし", "少々", "若干", "a bit ", "a little "];
 const PLAYED_DOWN_REACH = 8;
 

@@ -39,6 +39,30 @@ export function endsExasperated(t: string): boolean {
 const EXASPERATED_ENDS = ["もう", "もお", "もぉ"];
 
 /**
+ * 「何を伝えればいいのよ、もう」「どうなってんの、もー」: 「もう」 said alone after what they say, the last clause of a
+ * message of several: exasperated (alone in a message, 「もう」 is "already?"). NFKC text.
+ */
+export function closesWithMou(t: string): boolean {
+  const clauses = t.split("、").join(",").split(",");
+  if (clauses.length < 2) return false;
+  const last = trimEndOf(clauses[clauses.length - 1]!, CLOSING);
+  return (last === "も" && clauses[clauses.length - 1]!.includes("ー")) || EXASPERATED_ENDS.includes(last);
+}
+
+/**
+ * 「…戻ってきた…はぁ…」「また戻ってきた。はあ」: a sigh closing the message, after a pause or a full stop (a sigh
+ * opening one is exclaimed.ts's): worn down. Not 「はぁ」 alone, nor 「…ですはぁ」 run into a word. NFKC text.
+ */
+export function closesWithSigh(t: string): boolean {
+  const end = trimEndOf(t, CLOSING);
+  const sigh = CLOSING_SIGHS.find((s) => end.endsWith(s));
+  if (sigh === undefined || end.length === sigh.length) return false;
+  const before = end[end.length - sigh.length - 1]!;
+  return CLOSING.has(before) || before === "." || before === "。";
+}
+const CLOSING_SIGHS = ["はぁ", "はあ", "ハァ", "はー", "ハー", "ふぅ", "ため息"];
+
+/**
  * An intensifier, then within a few letters a failure of the mail or the fix (「全然届かない」「何度やってもダメ」「ちっとも送れません」
  * 「いつまでたっても来ない」): the user is worn down, though no word of feeling is there.
  */

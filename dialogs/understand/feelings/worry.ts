@@ -113,3 +113,16 @@ const BODY_REACTIONS: [string[], string[]][] = [
     ["しな", "しませ", "でな", "じゃな"],
   ],
 ];
+
+/**
+ * 「娘の晴れの日の案内が届かないなんて…」「連絡が届いてなかったなんて！」: what happened said with 「なんて」 and left
+ * unfinished (an ellipsis) or exclaimed: dismay, though no word of feeling is there. Not 「なんて書けばいい？」
+ * (how to word it: a question follows). NFKC text (「…」 is "...").
+ */
+export function dismayed(t: string): boolean {
+  for (let at = t.indexOf("なんて"); at >= 0; at = t.indexOf("なんて", at + 1)) {
+    const after = t[at + 3];
+    if (at > 0 && (after === "." || after === "!" || after === "・")) return true;
+  }
+  return false;
+}
