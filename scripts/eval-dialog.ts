@@ -313,6 +313,9 @@ const DEV_BLOCKS = {
   // emo21's own check (round 31): personas not used before (a care aide after a night shift, a father of a bride, a
   // shop owner with a customer waiting, a pensioner ashamed to ask again, mild swearing, relief), round 30's families.
   "dev-emotion21": "EMOTION 21",
+  // follow30's own check (round 31): a hurry told after a diagnosis, whose side a block is on (So-net's server or
+  // my address), 「ってことは」「…の件、」 openings, romaji carriers, why-laments as the diagnosis's cause; written first.
+  "dev-followup30": "FOLLOWUP 30",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
