@@ -98,7 +98,8 @@ export interface Question {
   needs?: readonly string[];
   /**
    * Phrases that hold one of `needs` without meaning it (「スマホから」「スマホの写真」 "from my phone": the
-   * user's own phone, not the recipient's mobile address): taken out before `needs` is looked for.
+   * user's own phone, not the recipient's mobile address): taken out before `needs` is looked for, with their
+   * endings as written (「なんです」 is not shortened to 「なんで」 as a verb's ending would be).
    */
   needsNot?: readonly string[];
   /**

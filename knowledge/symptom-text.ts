@@ -189,6 +189,11 @@ export function compilePhrase(phrase: string): CompiledPhrase {
   return compiledWith(phrase, endingLength(phrase));
 }
 
+/** A phrase compiled with its ending kept (「なんです」 is no verb: its す is no ending other forms replace). */
+export function compileAsWritten(phrase: string): CompiledPhrase {
+  return compiledWith(phrase, 0);
+}
+
 /**
  * A phrase's reading (dialogs/understand/phrases.ts) compiled with the ending of the phrase as written:
  * 「いっぱい来る」 read いっぱいくる leaves out る, as its kanji form does, not the whole くる of a kana 来る

@@ -9,7 +9,14 @@ import {
   sentenceAsks,
   sentencesOf,
 } from "../dialogs/understand/asking.ts";
-import { causeInCondition, retellsAdvice, termAskedAbout } from "../dialogs/understand/frames.ts";
+import {
+  asksOnlyWhy,
+  asksWhyOfThis,
+  causeInCondition,
+  retellsAdvice,
+  termAskedAbout,
+} from "../dialogs/understand/frames.ts";
+import { closingWant, wantsItThrough } from "../dialogs/understand/wants.ts";
 
 describe("a message cut into its sentences (the story and the question in it)", () => {
   it("cuts after 。！？ and line ends, not at commas, and drops sentences of punctuation only", () => {
@@ -186,5 +193,37 @@ describe("what a returned mail said, reported", () => {
     expect(reportsBounce("返ってきたメールにウイルスが入ってることってある？")).toBe(false);
     expect(reportsBounce("メールがもどってきた")).toBe(false);
     expect(reportsBounce("知らないメールが入ってきた")).toBe(false);
+  });
+});
+
+describe("a why of 'this' alone, and a why and nothing more", () => {
+  it("reads why this happened, with a few letters of ending at most", () => {
+    expect(asksWhyOfThis("なんでこうなるん")).toBe(true);
+    expect(asksWhyOfThis("どうしてこうなっちゃうの")).toBe(true);
+    expect(asksWhyOfThis("なんでこんなことに…")).toBe(true);
+    expect(asksWhyOfThis("なんでこうなるの、相手のせい？")).toBe(false);
+    expect(asksWhyOfThis("こうなったらどうすればいい？")).toBe(false);
+    expect(asksWhyOfThis("なんでこうなるの、".repeat(1000))).toBe(false);
+  });
+  it("reads a why alone, not a why with what it asks about", () => {
+    expect(asksOnlyWhy("なんで？")).toBe(true);
+    expect(asksOnlyWhy("why??")).toBe(true);
+    expect(asksOnlyWhy("なんでいっぱいなの？")).toBe(false);
+    expect(asksOnlyWhy("意味わかんない！")).toBe(false);
+  });
+});
+
+describe("a want closing a sentence (understand/wants.ts)", () => {
+  it("reads a want and its closing marks, not a want asked", () => {
+    expect(closingWant("早く何とかしたい！")).toBe("早く何とかしたい");
+    expect(closingWant("届けたいんですけど…")).toBe("届けたいんですけど");
+    expect(closingWant("届けたい？")).toBeUndefined();
+    expect(closingWant("届いた？")).toBeUndefined();
+  });
+  it("reads the mail wished through or the trouble wished sorted, not any want", () => {
+    expect(wantsItThrough("急いでるんです、今すぐ送りたい")).toBe(true);
+    expect(wantsItThrough("早く何とかしたいんだけど")).toBe(true);
+    expect(wantsItThrough("原因を知りたい")).toBe(false);
+    expect(wantsItThrough("早く届けたい？")).toBe(false);
   });
 });

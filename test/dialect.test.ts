@@ -40,6 +40,8 @@ describe("Kansai speech is read in the standard forms the questions are written 
     expect(standardSpelling("ういるすはいってんの")).toBe("ういるすはいってるの");
     expect(standardSpelling("何してんだよ")).toBe("何してるんだよ");
     expect(standardSpelling("でんわしたい")).toBeUndefined();
+    // Rakuten's name is no 〜てんの: 「らくてんのけいたい」 stays as it is.
+    expect(standardSpelling("らくてんのけいたい")).toBeUndefined();
   });
 
   it("spells Western negatives in ん, Eastern ones in ねえ, 〜だけんど, けえって and Kyushu's question in と", () => {

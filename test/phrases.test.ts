@@ -53,6 +53,17 @@ describe("a list of phrases taken out of a message (the words of feeling before 
   });
 });
 
+describe("phrases matched as written (a question's needsNot)", () => {
+  it("keeps a phrase's last kana, which as a verb's ending would be left out: 「なんです」 is no 「なんで」", () => {
+    const asWritten = phraseMatcher([[true, ["なんです"]]] as const, table, true);
+    expect(asWritten.strip("なんで戻ってきたの")).toBe("なんで戻ってきたの");
+    expect(asWritten.strip("締め切りなんです！")).toBe("締め切り    !");
+    // Matched as symptoms are, 「なんです」's す is an ending other forms replace: it leaves 「なんで」.
+    const withEndings = phraseMatcher([[true, ["なんです"]]] as const, table);
+    expect(withEndings.strip("なんで戻ってきたの").trim()).toBe("戻ってきたの");
+  });
+});
+
 describe("phrases found in a text's reading (kanji words replaced by their kana)", () => {
   const read = readingTable(
     new Map([

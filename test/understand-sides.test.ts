@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   actionAsked,
+  choosesProviderOrOwn,
   choosesSide,
   endsWithSide,
   guessesSide,
   namesMistake,
+  namesUser,
   ownActionAsked,
   sideNamed,
 } from "../dialogs/understand/sides.ts";
@@ -41,6 +43,31 @@ describe("choosesSide", () => {
     expect(choosesSide("相手のアドレスを私のスマホで打ち間違えたの？")).toBe(false);
     expect(choosesSide("私の設定のせい？それとも何か別の理由？")).toBe(false);
     expect(choosesSide("did my message reach them or not")).toBe(false);
+  });
+});
+
+describe("choosesProviderOrOwn", () => {
+  it("reads So-net's side and the user's own offered as a choice, in questions, a word of choice or English 'or'", () => {
+    expect(choosesProviderOrOwn("ブロックされてるのはso-netのサーバー？私個人？")).toBe(true);
+    expect(choosesProviderOrOwn("止められてるのはソネット全体？私だけ？")).toBe(true);
+    expect(choosesProviderOrOwn("ソネット側の問題？それとも私のパソコン？")).toBe(true);
+    expect(choosesProviderOrOwn("is the block on So-net's server or on my address?")).toBe(true);
+    expect(choosesSide("is it So-net's server that's blocked or my own address?")).toBe(true);
+  });
+
+  it("leaves So-net named in one question, a run of question marks, and So-net without the user", () => {
+    expect(choosesProviderOrOwn("I use so-net address. why they not verify me??")).toBe(false);
+    expect(choosesProviderOrOwn("私のアドレスもso-netなんだけど届く？")).toBe(false);
+    expect(choosesProviderOrOwn("so-netのサーバー？相手の？")).toBe(false);
+  });
+});
+
+describe("namesUser", () => {
+  it("reads the user named as owner or as the one acted on, not the other party alone", () => {
+    expect(namesUser("なんで私がブロックされてるの？")).toBe(true);
+    expect(namesUser("私のアドレスが悪いの？")).toBe(true);
+    expect(namesUser("why am I blocked")).toBe(true);
+    expect(namesUser("なんで相手のアカウントが止まるの")).toBe(false);
   });
 });
 

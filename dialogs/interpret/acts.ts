@@ -11,6 +11,7 @@ import {
   withoutReplyOpeners,
 } from "../understand/asking.ts";
 import { withoutFillers } from "../understand/fillers.ts";
+import { asksOnlyWhy } from "../understand/frames.ts";
 import { tellsLost, tellsNoHelp } from "../understand/lost-told.ts";
 import { canonicalLength, negates } from "../understand/normalize.ts";
 import type { Understanding } from "../understand/understand.ts";
@@ -86,6 +87,8 @@ export function lostBesideQuestion(
   if (sentences.length < 2) return understood;
   const asking = sentences.filter((s) => sentenceAsks(s) && !realises(s));
   if (asking.length === 0 || asking.length === sentences.length) return understood;
+  // 「なんで？意味わかんない！」: a why and nothing more asks no cause beside being lost; the whole is not understood.
+  if (asking.every(asksOnlyWhy)) return understood;
   const asked = ctx.index.understand(asking.join(""), topic);
   if (asked.kind !== "confident" || asked.id === CONFUSED_ID) return understood;
   const q = ctx.questions.get(asked.id);

@@ -130,7 +130,8 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
       .filter((q) => q.needs)
       .map((q) => {
         const has = phraseMatcher([[true, q.needs!]] as const, readings);
-        const not = q.needsNot && phraseMatcher([[true, q.needsNot]] as const, readings);
+        // As written: a phrase that says the opposite is no verb whose ending may vary (「なんです」 is not 「なんで」).
+        const not = q.needsNot && phraseMatcher([[true, q.needsNot]] as const, readings, true);
         return [q.id, (text: string) => has(not ? not.strip(text) : text)] as const;
       }),
   );

@@ -1,8 +1,8 @@
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent } from "../events.ts";
-import { trimEndOf } from "../text.ts";
 import { sentenceAsks, sentencesOf } from "../understand/asking.ts";
 import { tellsSituation } from "../understand/feelings/says.ts";
+import { wantsItThrough } from "../understand/wants.ts";
 import { questionEvent } from "./answers.ts";
 import type { UpsetContext } from "./context.ts";
 import { triedInVain } from "./scans.ts";
@@ -60,20 +60,10 @@ export function movedOn(ctx: UpsetContext, topic: TopicId, upset: boolean, again
  */
 export function asksBeyondLament(text: string): boolean {
   return sentencesOf(text).some(
-    (s) => sentenceAsks(s) && !LAMENTS.some((l) => s.trim().endsWith(l)) && !wantsToSend(s),
+    (s) => sentenceAsks(s) && !LAMENTS.some((l) => s.trim().endsWith(l)) && !wantsItThrough(s),
   );
 }
 
-/**
- * 「急いでるんです、今すぐ送りたい」: the mail they must get out, wished for at the end of a sentence, is what is at
- * stake, though a want ends as a request does (「…を知りたい」 asks): nothing asked (the steps).
- */
-function wantsToSend(sentence: string): boolean {
-  const end = trimEndOf(sentence.trim(), WANT_END_MARKS);
-  return SEND_WANTS.some((w) => end.endsWith(w));
-}
-const SEND_WANTS = ["送りたい", "届けたい", "出したい", "送信したい", "おくりたい", "とどけたい", "だしたい"];
-const WANT_END_MARKS = new Set([..."!！。.…〜~ー、,"]);
 const LAMENTS = [
   "どうしよう",
   "どうしよう…",

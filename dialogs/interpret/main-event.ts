@@ -16,7 +16,7 @@ import {
 import { asksWhyMailBack } from "../understand/english-lament.ts";
 import { WORD_LETTER } from "../understand/feelings/letters.ts";
 import { saysSomething } from "../understand/feelings/says.ts";
-import { asksWhy, namesCause } from "../understand/frames.ts";
+import { asksWhy, asksWhyOfThis, namesCause } from "../understand/frames.ts";
 import { namesFault } from "../understand/sides.ts";
 import type { Understanding } from "../understand/understand.ts";
 import { butStillFails, isShortReaction } from "./acts.ts";
@@ -105,9 +105,10 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   // and asked why is its cause asked (the reason question's answer for it), not whatever its words match best
   // (am I infected?). A cause named instead (「ウイルスのせい？」) is not, nor a why followed by another question
   // (「なんで迷惑メール扱い？相手のせい？」: the last one asked is what is wanted).
+  // So is a why of "this" alone (「なんでこうなるん」: frames.ts asksWhyOfThis), "this" being the diagnosis.
   const reason = ctx.questions.get(REASON_QUESTION);
   if (
-    m.onScreen &&
+    (m.onScreen || asksWhyOfThis(text)) &&
     m.typed &&
     session.topic &&
     reason?.topics[session.topic] !== undefined &&
@@ -175,8 +176,13 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   // A question asked in the very words of one of its examples (「もう届かないの？」) is that question.
   const asked = question !== undefined && (understood.candidates[0]?.score ?? 0) >= ASKED_AS_EXAMPLE;
   // A question of what something is (「エラーメールてなんですか」: its 「なんで」 is of 「なんです」) is no lament.
-  if (mention && !asked && !question?.asksWhat && isLament(foldedBesides))
+  // With a diagnosis on screen, a lament that asks why (「なんで届かないの😭」, not 「また戻ってきた」) asks the
+  // cause of that diagnosis: the reason question's answer for it, the one place a why is answered.
+  if (mention && !asked && !question?.asksWhat && isLament(foldedBesides)) {
+    if (session.topic && reason?.topics[session.topic] !== undefined && asksWhy(text))
+      return questionEvent(ctx, reason, session.topic);
     return session.topic ? nextStep : { type: "BOUNCE_MENTIONED", about: mention };
+  }
   // "why my email come back to me?", "how come my mail bounced?": the English lament (english-lament.ts), its
   // subject and helping verb left as words of their own (they matched "why do I get bounces for mail I never
   // sent" or "should I tell the recipient?"), is the reason asked, the one place a why is answered: with a

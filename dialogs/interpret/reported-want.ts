@@ -1,7 +1,7 @@
 import { fold } from "../../knowledge/fold.ts";
 import type { TopicId } from "../../knowledge/types.ts";
-import { trimEndOf } from "../text.ts";
 import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
+import { closingWant, wantsItThrough } from "../understand/wants.ts";
 import { isPleasantry } from "./answers.ts";
 import type { UpsetContext } from "./context.ts";
 
@@ -10,7 +10,8 @@ import type { UpsetContext } from "./context.ts";
  * someone else said, reported (…言われた, …と連絡があった), then a want of the user's own closing the message: the
  * want is what they ask for, not the reported words (which read as "did it arrive?" or "tell the recipient").
  * The clause after the report, without its words of feeling, is read alone; a question of ours read there
- * confidently (no pleasantry) is the one asked. Anything else keeps the whole's reading.
+ * confidently (no pleasantry) is the one asked, and the mail wished through (「早く何とかしたい」) asks the steps.
+ * Anything else keeps the whole's reading. Wants are read in understand/wants.ts.
  */
 export function reportedThenWant(
   ctx: UpsetContext,
@@ -21,8 +22,14 @@ export function reportedThenWant(
   const want = wantAfterReport(text.slice(0, MAX_QUESTION_CHARS));
   if (want === undefined) return understood;
   const read = ctx.index.understand(ctx.feelings.withoutFeelingWords(want), topic);
-  if (read.kind !== "confident" || isPleasantry(ctx, read.id)) return understood;
-  return read;
+  const asked = read.kind === "confident" && !isPleasantry(ctx, read.id) ? read.id : undefined;
+  // 「早く何とかしたい」「急いで届けたい」: the mail wished through is the way there asked, the steps, whatever its
+  // few words match best ("whose side", "will it arrive"), unless it asks to send again (resend's answer).
+  if (wantsItThrough(want) && ctx.questions.get(asked ?? "")?.asksOutcome !== "after-fixing") {
+    const steps = [...ctx.questions.values()].find((q) => q.does === "next-steps");
+    if (steps) return { kind: "confident", id: steps.id, candidates: read.candidates };
+  }
+  return asked !== undefined ? read : understood;
 }
 
 /** The clause after the last report, when it ends with a want (「…したい」「…たいんだけど」), else undefined. */
@@ -43,8 +50,7 @@ export function wantAfterReport(text: string): string | undefined {
     }
   if (cut < 0) return undefined;
   const rest = folded.slice(cut).trim();
-  const body = trimEndOf(rest, CLOSING);
-  return rest.length > 0 && WANT_ENDS.some((w) => body.endsWith(w)) ? rest : undefined;
+  return rest.length > 0 && closingWant(rest) !== undefined ? rest : undefined;
 }
 
 /** Words that report what someone else said or let know (read on the folded text). */
@@ -61,18 +67,10 @@ const REPORTS = [
   "さいそくされ",
   "言ってき",
   "いってき",
+  // Told off or hurried (「3日も届いてないって怒られた」「まだかって急かされてる」): what they said, reported too.
+  "怒られ",
+  "おこられ",
+  "急かされ",
+  "せかされ",
 ];
 const CLAUSE_ENDS = new Set([..."、,。.!！"]);
-/** Marks and spaces closing a sentence (「…したい！」「…したいです…」). */
-const CLOSING = new Set([..."。．.!！?？…〜~ 　"]);
-/** How a want closes a message (「…したい」「…たいんだけど」「…たいんですが」). */
-const WANT_ENDS = [
-  "たい",
-  "たいです",
-  "たいんだけど",
-  "たいんですけど",
-  "たいんですが",
-  "たいのですが",
-  "たいけど",
-  "たいのに",
-];

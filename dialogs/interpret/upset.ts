@@ -14,6 +14,7 @@ import { saysSomething } from "../understand/feelings/says.ts";
 import { canonicalLength } from "../understand/normalize.ts";
 import { THRESHOLDS } from "../understand/thresholds.ts";
 import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
+import { WANT_CLOSING } from "../understand/wants.ts";
 import { complains, fitsScreen, isConversationAct, isFrame, isGeneral, isPleasantry } from "./answers.ts";
 import type { QuestionContext, UpsetContext } from "./context.ts";
 import { preferred, wantEnd, wanted } from "./question.ts";
@@ -201,10 +202,9 @@ function stakeTold(ctx: UpsetContext, calm: string, restId: string | undefined):
   const t = nfkc(calm).toLowerCase();
   if (!STAKE_WORDS.some((w) => t.includes(w))) return false;
   // A want that closes the message (「届けたい」) is told here, though a request's ending elsewhere (「…を知りたい」).
-  const told = trimEndOf(t.trim(), STAKE_END_MARKS);
+  const told = trimEndOf(t.trim(), WANT_CLOSING);
   return !isQuestion(told.endsWith("たい") ? told.slice(0, -"たい".length) : told);
 }
-const STAKE_END_MARKS = new Set([..."!！。.…〜~ー"]);
 /** A want (〜たい) or a need (〜ないと, 〜なきゃ; "need to", "have to") told. */
 const STAKE_WORDS = [
   "たい",

@@ -111,6 +111,8 @@ const LAMENT_WORDS = [
   "全然",
   "まったく",
   "全く",
+  // 「なんで送れないんだろう」: wondering aloud is an ending too.
+  "だろう",
 ];
 
 /**

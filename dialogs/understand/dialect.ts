@@ -97,8 +97,9 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/(たら|ば|ても)えい(?=が|の|か|[？?。、!！]|$)/g, "$1いい"],
   // Blunt speech, not Kansai: 「来たんだが何これ」 (んだけど).
   [/んだが/g, "んだけど"],
-  // Spoken short forms anywhere: 「入ってんの」 (入ってるの), 「してんだ」 (してるんだ).
-  [/([てで])ん(?=の)/g, "$1る"],
+  // Spoken short forms anywhere: 「入ってんの」 (入ってるの), 「してんだ」 (してるんだ). Not the carrier's name
+  // (「らくてんのけいたい」 is Rakuten's, no 「らくてるの」).
+  [/(?<!らく)([てで])ん(?=の)/g, "$1る"],
   [/([てで])んだ/g, "$1るんだ"],
 ];
 

@@ -62,6 +62,41 @@ export function asksWhy(text: string): boolean {
 }
 
 /**
+ * Whether a text asks only why "this" happened (「なんでこうなるん」「どうしてこうなっちゃうの」「なんでこんなことに」):
+ * a word of why and one of this, and besides them a few letters of ending at most (「なんでこうなるの、相手のせい？」
+ * asks more). With a diagnosis on screen, "this" is that diagnosis. Plain scans.
+ */
+export function asksWhyOfThis(text: string): boolean {
+  const t = folded(text, MAX_QUESTION_CHARS);
+  if (!asksWhy(t) || !includesAny(t, THIS_WORDS)) return false;
+  // One sentence of one clause: 「なんでこうなるの、私のせい？」 goes on to ask something else.
+  if (sentencesOf(t).length > 1 || includesAny(t, CLAUSE_MARKS)) return false;
+  const rest = [...withoutWords(withoutWords(t, WHY_WORDS, ""), THIS_WORDS, "")].filter((c) =>
+    /\p{L}/u.test(c),
+  );
+  return rest.length <= THIS_ENDING_CHARS;
+}
+/**
+ * Whether a text is a why and nothing more (「なんで？」「なぜなの」 "why??"): beside being lost (「なんで？意味わかんない！」)
+ * it asks no cause, it says the whole is not understood.
+ */
+export function asksOnlyWhy(text: string): boolean {
+  const t = folded(text, MAX_QUESTION_CHARS);
+  if (!asksWhy(t)) return false;
+  const rest = [...withoutWords(t, WHY_WORDS, "")].filter((c) => /\p{L}/u.test(c));
+  return rest.length <= ONLY_WHY_ENDING_CHARS;
+}
+/** Letters of ending a why alone may have (「なんでなの」「どうしてよ」). */
+const ONLY_WHY_ENDING_CHARS = 2;
+
+/** "This" that happened (「こう」「こんなこと」): longer words first, so that the whole is taken out. */
+const THIS_WORDS = ["こんなこと", "こんな事", "こうなっ", "こうなる", "こんな", "これ", "こう"];
+/** The most letters of ending left beside why and this (「ちゃうの」 of 「こうなっちゃうの」, 「たんだろう」). */
+const THIS_ENDING_CHARS = 5;
+/** Marks between two clauses. */
+const CLAUSE_MARKS = ["、", ","];
+
+/**
  * A cause named and asked about, not the cause asked for (「SPFとかDMARCが原因なの？」「原因は相手のほう？」「私の
  * せい？」 "is it because of the attachment?"): the reason question is not what it asks, the cause it names is. A
  * word of what next to the cause asks it (「何が原因？」「原因はなに？」「原因を教えて」「何のせい？」), and so does a

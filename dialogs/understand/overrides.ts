@@ -22,12 +22,14 @@ import {
 import { withoutPointingBack } from "./referred.ts";
 import {
   actionAsked,
+  choosesProviderOrOwn,
   choosesSide,
   endsWithSide,
   guessesSide,
   namesFault,
   namesMistake,
   namesOwnDevice,
+  namesUser,
   ownActionAsked,
   sideAsked,
   sideNamed,
@@ -262,6 +264,14 @@ const OVERRIDES: readonly Rule[] = [
     },
     answer: (r) => r.roles.side!.id,
   },
+  // 「ブロックされてるのはso-netのサーバー？私個人？」: the provider's side or the user's own, offered as a choice, asks
+  // whose side it is, however weakly its words match any question (sides.ts choosesProviderOrOwn).
+  {
+    name: "provider or own chosen",
+    when: (r) =>
+      r.topic !== null && r.roles.side?.topics[r.topic] !== undefined && once(r, choosesProviderOrOwn),
+    answer: (r) => r.roles.side!.id,
+  },
   // 「相手のメールボックスがいっぱいってこと？」: the other side and the diagnosis said again, no fault asked: plain words.
   {
     name: "other side said again",
@@ -274,6 +284,22 @@ const OVERRIDES: readonly Rule[] = [
       r.saysGist * THRESHOLDS.contextBoost >= THRESHOLDS.confident &&
       !namesFault(r.text),
     answer: (r) => r.roles.plainWords!.id,
+  },
+  // 「なんで相手のアカウントが止まるの」「なんで相手のサーバーが調子悪いの」: the diagnosis said again and asked why is
+  // its cause asked (the reason question's answer for it), not the diagnosis in plain words or whose side it is;
+  // a cause named instead (「相手のせいなの？」) is not (frames.ts namesCause), nor the user named as the one it
+  // happens to (「なんで私がブロックされてるの？」: whose side).
+  {
+    name: "why of the diagnosis said again",
+    when: (r, d) =>
+      r.topic !== null &&
+      r.roles.reason?.topics[r.topic] !== undefined &&
+      d.kind === "confident" &&
+      (d.id === r.roles.plainWords?.id || d.id === r.roles.side?.id) &&
+      asksWhy(sentencesOf(r.text).at(-1) ?? "") &&
+      !once(r, namesCause) &&
+      !once(r, namesUser),
+    answer: (r) => r.roles.reason!.id,
   },
   // 「いっぱいなのって、うちの方？」: a side named at the end as the one meant asks whose side it is.
   {

@@ -1,6 +1,7 @@
 import { fold, nfkc } from "../../knowledge/fold.ts";
 import {
   type CompiledPhrase,
+  compileAsWritten,
   compilePhrase,
   compileReading,
   foldSymptomText,
@@ -40,6 +41,8 @@ export interface PhraseMatcher<K> {
 export function phraseMatcher<K>(
   lists: readonly (readonly [K, readonly string[]])[],
   table: ReadingTable,
+  /** Phrases matched with their endings as written (`needsNot`: 「なんです」 must not shrink to 「なんで」). */
+  asWritten = false,
 ): PhraseMatcher<K> {
   const symbols: [K, string[]][] = [];
   const compiled = lists.map(([key, phrases]) => {
@@ -51,7 +54,7 @@ export function phraseMatcher<K>(
         raw.push(withoutVariation(phrase));
         continue;
       }
-      const plain = compilePhrase(phrase);
+      const plain = asWritten ? compileAsWritten(phrase) : compilePhrase(phrase);
       all.push(plain);
       // A reading is all kana and kana words are short: 「今すぐ」 read as 「いますぐ」 would match
       // 「ございます」. Readings must keep a needle of MIN_READ characters.

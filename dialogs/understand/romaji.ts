@@ -211,6 +211,11 @@ const LOANWORDS: Readonly<Record<string, string>> = {
   virus: "ウイルス",
   file: "ファイル",
   server: "サーバー",
+  // The mobile carriers' names as their brands write them (「aite softbank nandakedo」「docomo ni okuru」): the
+  // katakana the readings know (readings.yaml reads them as a mobile phone). "rakuten" spells its own kana.
+  docomo: "ドコモ",
+  softbank: "ソフトバンク",
+  ymobile: "ワイモバイル",
   // The provider's own name, hyphen and all (「so-net no saabaa ochiteru?」), as the examples write it.
   "so-net": "so-net",
   sonet: "so-net",

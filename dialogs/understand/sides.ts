@@ -94,10 +94,50 @@ const CHOICE_WORDS = ["それとも", "または", "もしくは", "どっち", 
  * 知りたい」), not both in one story (「相手のアドレスを私が間違えた」): a word of choice, or two questions.
  */
 export function choosesSide(text: string): boolean {
-  if (sideNamed(text) !== "both") return false;
   const t = folded(text);
+  if (choosesProviderOrOwn(t)) return true;
+  if (sideNamed(text) !== "both") return false;
   if (countOf(t, "?") >= 2) return true;
   return includesAny(t, CHOICE_WORDS);
+}
+
+/**
+ * The user alone, named as one side of a choice (「私個人？」「私だけ？」 "me", "my address"): no possessive needed,
+ * the choice itself says it is a side.
+ */
+const OWN_ALONE_JA = [
+  "私個人",
+  "わたし個人",
+  "私だけ",
+  "わたしだけ",
+  "自分だけ",
+  "自分個人",
+  "うちだけ",
+  "個人",
+];
+const OWN_ALONE_EN = ["me", "my", "mine", "i"];
+
+/**
+ * Whether a folded text offers a choice between the provider's side and the user's own (「ブロックされてるのはso-net
+ * のサーバー？私個人？」 "is the block on So-net's server or on my address?"): whose side it is, though it names
+ * So-net and an address (not whether a So-net address is affected too). English "or" is a word of choice here:
+ * both sides are named.
+ */
+export function choosesProviderOrOwn(text: string): boolean {
+  const t = folded(text);
+  if (!includesAny(t, PROVIDER_WORDS)) return false;
+  const words = englishWords(t);
+  const own =
+    sideNamed(t) === "own" || includesAny(t, OWN_ALONE_JA) || words.some((w) => OWN_ALONE_EN.includes(w));
+  if (!own) return false;
+  return questionsIn(t) >= 2 || includesAny(t, CHOICE_WORDS) || words.includes("or");
+}
+
+/** How many questions a folded text asks by its marks: a run of them (「？？」) closes one question. */
+function questionsIn(t: string): number {
+  let n = 0;
+  for (let i = 0; i < t.length; i++) if (t[i] === "?" && t[i + 1] !== "?") n++;
+  return n;
 }
 
 function countOf(t: string, mark: string): number {
@@ -245,6 +285,17 @@ const OWN_SUBJECT_JA = [
   "うちは",
 ];
 const OWN_SUBJECT_EN = ["i", "i'm", "we"];
+/**
+ * Whether a text names the user's own side, as owner or as the one acted on (「私の」「私が」「こっちは」 "my", "I"):
+ * 「なんで私がブロックされてるの？」 asks whose side it is, not only the cause.
+ */
+export function namesUser(text: string): boolean {
+  const side = sideNamed(text);
+  if (side === "own" || side === "both") return true;
+  const t = folded(text);
+  return includesAny(t, OWN_SUBJECT_JA) || hasEnglishWord(t, OWN_SUBJECT_EN);
+}
+
 /**
  * The things to do named as a noun (「私がやることは何かある？」 "anything for me to do"): the steps are asked,
  * whoever is named to do them; 「こっちは何もしなくていい？」 asks whose it is to fix.
