@@ -239,6 +239,26 @@ describe("classify: pasted fragments", () => {
     expect(records.map((r) => r.reason)).toEqual(["syntaxerror"]);
   });
 
+  it("reads a recipient's reply under its entry as that entry's: the step it answered is named above it", async () => {
+    // GMX lists each recipient, the step ("after RCPT command"), the host, then the reply naming the
+    // address again. The same words after DATA would be a filter's (a carrier's reception setting).
+    const paste = [
+      '"taro@example.jp":',
+      "SMTP error from remote server after RCPT command:",
+      "host: mx.example.jp",
+      "5.2.1 <taro@example.jp>... User Unknown",
+      '"hanako@example.jp":',
+      "SMTP error from remote server after RCPT command:",
+      "host: mx.example.jp",
+      "5.2.2 <hanako@example.jp>... Mailbox Full",
+    ].join("\n");
+    const { records } = await classify(paste, { kind: "fragment" });
+    expect(records.map((r) => [r.recipient, r.reason])).toEqual([
+      ["t***@example.jp", "userunknown"],
+      ["h***@example.jp", "mailboxfull"],
+    ]);
+  });
+
   it("takes the recipient from a RCPT TO: line of a details list", async () => {
     const paste = [
       "Error: Invalid user address",

@@ -362,6 +362,69 @@ describe("classify: soft-wrapped text (a narrow screen's line breaks)", () => {
     expect(await verdict(deferred)).toMatchObject({ reason: "expired" });
   });
 
+  it("starts a row of its own where a status starts one after a host, as GMX writes each recipient's reply", async () => {
+    // The screen was wider than any row with a blank shows: "host: mx.example.jp" and the status below
+    // it would seem to be one line cut in two. A status follows a reply code or a colon, not a host.
+    const text = [
+      '"mikeneko@example.jp":',
+      "SMTP error from remote",
+      "server after RCPT command:",
+      "host: mx.example.jp",
+      "5.2.1",
+      "<mikeneko@example.jp>...",
+      "User Unknown",
+    ].join("\n");
+    const [before, reply] = unwrap(text).split("\n").slice(-2);
+    expect(before).toMatch(/ host: mx\.example\.jp$/);
+    expect(reply).toBe("5.2.1 <mikeneko@example.jp>... User Unknown");
+    expect(await verdict(text)).toMatchObject({ status: "5.2.1", recipient: "m***@example.jp" });
+    // After a reply code or a colon the status goes on with it.
+    const diagnostic =
+      "Reason: Remote SMTP server\nhas rejected address\nDiagnostic code: smtp;550\n5.2.1 <taro@example.jp>...\nUser Unknown";
+    expect(unwrap(diagnostic)).toMatch(/ smtp;550 5\.2\.1 <taro@example\.jp>\.\.\. User Unknown$/);
+  });
+
+  it("keeps Sendmail's own verdict apart from the server's answer it quotes", async () => {
+    const transcript = [
+      ">>> DATA",
+      "<<< 554 delivery error: dd This",
+      "user doesn't have a example.com",
+      "account",
+      "554 5.0.0 Service unavailable",
+    ].join("\n");
+    expect(unwrap(transcript).split("\n")).toEqual([
+      ">>> DATA",
+      "<<< 554 delivery error: dd This user doesn't have a example.com account",
+      "554 5.0.0 Service unavailable",
+    ]);
+  });
+
+  it("reads a screen that keeps hyphenated words whole: a row of one word past its edge shows it", async () => {
+    // "(this-is-not-…)" ran past the edge though "(this-" would have fitted after "account": this screen
+    // breaks at blanks only, so the words before it were moved down whole, not ended by their writer.
+    const text = [
+      "<<< 554 delivery error: dd This",
+      "user doesn't have a example.com",
+      "account",
+      "(this-is-not-a-real-user-address@example.com)",
+      "[0] - mta107.mail.example.com",
+      "554 5.0.0 Service unavailable",
+    ].join("\n");
+    expect(unwrap(text).split("\n")).toEqual([
+      "<<< 554 delivery error: dd This user doesn't have a example.com account (this-is-not-a-real-user-address@example.com) [0] - mta107.mail.example.com",
+      "554 5.0.0 Service unavailable",
+    ]);
+    expect(await verdict(text)).toMatchObject({ reason: "filtered" });
+    // A screen that breaks after hyphens leaves a short row before such a word to its writer.
+    expect(unwrap("Please send it again to\nneko-no-te@example.jp later on today.")).toBe(
+      "Please send it again to\nneko-no-te@example.jp later on today.",
+    );
+    // A rule of dashes starts its own row, however long.
+    expect(
+      unwrap("Included is a copy of the header:\n-----------------------------------------\nReceived: x"),
+    ).toBe("Included is a copy of the header:\n-----------------------------------------\nReceived: x");
+  });
+
   it("joins an address broken after a hyphen without a blank", () => {
     expect(unwrap("Delivery to the following recipient failed: libsisimai-\n2@example.jp")).toBe(
       "Delivery to the following recipient failed: libsisimai-2@example.jp",

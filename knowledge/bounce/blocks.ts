@@ -1,4 +1,4 @@
-import { firstAddress, LOCAL_PART_CHARS, squash } from "./text.ts";
+import { firstAddress, LOCAL_PART_CHARS, sameAddress, squash } from "./text.ts";
 
 /**
  * Most human-readable notices list each failed recipient on a line of its own, with the server's answer
@@ -44,6 +44,9 @@ export function addressLine(line: string): { address: string; rest: string } | u
   return { address: m[1]!, rest };
 }
 
+/** A reply's codes first ("5.2.1 <x@…>... User Unknown", "550 5.1.1 …"). */
+const CODES_FIRST = /^(?:[245]\d\d[ -])?[245]\.\d{1,3}\.\d{1,3} /;
+
 const SEPARATOR = /^\s*\|?(?:-{3,}|={3,}|_{3,}|\*{3,})/;
 
 export interface BlockOptions {
@@ -70,6 +73,21 @@ export function recipientBlocks(lines: readonly string[], options: BlockOptions 
     const continues = open && current !== undefined && !previousBlank && lineIndent > indent;
     previousBlank = blank;
     const hit = continues ? undefined : addressLine(line);
+    // The entry's own reply naming its address again after its codes, right under it (GMX: "\"x@example.jp\":"
+    // ⏎ "SMTP error from remote server after RCPT command:" ⏎ "host: …" ⏎ "5.2.1 <x@example.jp>... User
+    // Unknown") goes on with that entry: the step it answered is named above it.
+    if (
+      hit &&
+      open &&
+      current &&
+      !blank &&
+      current.lines.length > 0 &&
+      CODES_FIRST.test(hit.rest) &&
+      sameAddress(hit.address, current.address)
+    ) {
+      if (current.lines.length < maxLines) current.lines.push(hit.rest);
+      continue;
+    }
     if (hit) {
       indent = lineIndent;
       current = { address: hit.address, lines: hit.rest ? [hit.rest] : [] };

@@ -40,12 +40,13 @@ function startsField(line: string): boolean {
 
 /**
  * Lines a screen's wrap never starts: an indented line (a wrapped line starts at the margin), a report
- * field or header, an SMTP transcript line ("<<< 550 …", ">>> RCPT TO:…").
+ * field or header, an SMTP transcript line ("<<< 550 …", ">>> RCPT TO:…"), a rule of dashes or "=".
  */
 function startsNewLine(line: string): boolean {
   const first = line[0];
   if (first === " " || first === "\t") return true;
   if (line.startsWith("<<<") || line.startsWith(">>>")) return true;
+  if (line.startsWith("---") || line.startsWith("===")) return true;
   return startsField(line);
 }
 
@@ -66,6 +67,13 @@ function startsEntry(line: string, previous: string, entryShape = afterLeadingAd
   // customer"), unless a colon introduced it ("… said:" ⏎ "550 5.1.1 …").
   if ((SENDMAIL_REPLY.test(line) || (line.length <= 13 && CODES_ONLY.test(line))) && !previous.endsWith(":"))
     return true;
+  // The same reply without its code (GMX: "host: mx.example.jp" ⏎ "5.2.1 <x@example.jp>... User Unknown",
+  // or its status alone, the address moved below): a screen that wraps never starts a row with a status
+  // unless the line before was too full for it, and a status follows a reply code or a colon, not a host.
+  if (STATUS_LED.test(line) && !/[0-9:;-]$/.test(previous)) return true; // not after "smtp;550", "said:"
+  // Sendmail's own verdict after the server's answer it quotes ("<<< 554 delivery error: …" ⏎ "554 5.0.0
+  // Service unavailable"): each "<<<" line is one reply, so a full reply starting the row is no wrap of it.
+  if (previous.startsWith("<<<") && FULL_REPLY_START.test(line)) return true;
   // A list of entries alike ("a@example.jp Invalid Address, … User Unknown" ⏎ "b@example.jp Invalid
   // Address, …", "a@example.jp on Thu, 29 Apr …" ⏎ "    … Unknown Recipient" ⏎ "b@example.jp on Thu, …"):
   // an address that starts the line as one started the last entry (`entryShape`: what followed its
@@ -131,6 +139,10 @@ const LEADING_ADDRESS =
 /** Reply code, status, address in angle brackets and Sendmail's three dots. */
 const SENDMAIL_REPLY =
   /^[245]\d\d [245]\.\d{1,3}\.\d{1,3} <[A-Za-z0-9._%+=-]{1,64}@[A-Za-z0-9.-]{1,253}>\.\.\./;
+/** A status alone, or before Sendmail's "<address>...", at a line's start ("5.2.1", "5.2.1 <x@…>..."). */
+const STATUS_LED = /^[245]\.\d{1,3}\.\d{1,3}(?:$| <[A-Za-z0-9._%+=-]{1,64}@[A-Za-z0-9.-]{1,253}>)/;
+/** A reply code and status and words after them: a one-line reply ("554 5.0.0 Service unavailable"). */
+const FULL_REPLY_START = /^[245]\d\d [245]\.\d{1,3}\.\d{1,3} [A-Za-z<]/;
 /** A line that is an address with a colon and nothing else: the heading of a recipient's entry. */
 const ENTRY_HEADER = /^[<"']?[A-Za-z0-9._%+=-]{1,64}@[A-Za-z0-9.-]{1,253}[>"']?:$/;
 
@@ -155,13 +167,16 @@ function columns(line: string, end = line.length): number {
   return n;
 }
 
-/** The first unit the screen could not split off the next line: up to a blank or after a hyphen. */
-function firstUnitColumns(line: string): number {
+/**
+ * The first unit the screen could not split off the next line: up to a blank or after a hyphen (where
+ * the screen breaks there: `hyphens`).
+ */
+function firstUnitColumns(line: string, hyphens = true): number {
   const first = line.charCodeAt(0);
   if (isWide(first)) return 2; // Japanese breaks between any two characters
   let i = 0;
   while (i < line.length && line[i] !== " ") {
-    if (line[i] === "-" && i > 0) {
+    if (hyphens && line[i] === "-" && i > 0) {
       i++;
       break;
     }
@@ -179,6 +194,21 @@ const ADDRESS_CHAR = /[A-Za-z0-9.@<>_%+=/:?&#~-]/;
  */
 const cutInside = (last: string, first: string) =>
   (ADDRESS_CHAR.test(last) || last === "[") && (ADDRESS_CHAR.test(first) || first === "[" || first === "]");
+
+/**
+ * Whether a row shows the screen keeping a hyphenated word whole: a row of one word past the screen's
+ * edge ("(this-is-not-a-user@example.com)", wider than any row with a blank) though its part up to a
+ * hyphen would have fitted. Such a screen (an app that breaks lines at blanks only) did not break after
+ * the hyphens of the text's other words either.
+ */
+function keptWholePastEdge(line: string, width: number): boolean {
+  const word = line.trimStart();
+  if (word.includes(" ") || columns(line) <= width) return false;
+  // The first hyphen after a letter or digit ("a rule of dashes" is no word a screen breaks).
+  for (let i = line.length - word.length + 1; i < line.length - 1; i++)
+    if (line[i] === "-" && /[A-Za-z0-9]/.test(line[i - 1]!)) return columns(line, i + 1) <= width;
+  return false;
+}
 
 /** The blank the next word would have needed: none after a hyphen or a Japanese character. */
 function gap(line: string): number {
@@ -318,6 +348,7 @@ export function unwrap(text: string): string {
   const wrapped = width >= MIN_WRAP_COLUMNS && width <= MAX_WRAP_COLUMNS;
   if (!wrapped && !codesOnly) return text;
   if (wrapped) withoutIndentRows(trimmed, width);
+  const hyphens = !trimmed.some((line) => keptWholePastEdge(line, width));
 
   const out: string[] = [];
   let current = trimmed[0]!;
@@ -340,7 +371,7 @@ export function unwrap(text: string): string {
           (REPLY_CODE_AT_END.test(currentLast) ||
             OPEN_LABEL_AT_END.test(currentLast) ||
             fieldAwaitsValue(currentLast) ||
-            columns(currentLast) + gap(currentLast) + firstUnitColumns(next) > width)));
+            columns(currentLast) + gap(currentLast) + firstUnitColumns(next, hyphens) > width)));
     if (broken) {
       current += glue(currentLast, next, width) + next;
     } else {
