@@ -95,6 +95,12 @@ describe("Kansai speech is read in the standard forms the questions are written 
     expect(standardSpelling("まだとどかないずら？")).toBe("まだとどかないでしょう？");
   });
 
+  it("reads Fukui's やざ closing a sentence as だよね, and nowhere else", () => {
+    expect(standardSpelling("あいてのはこがいっぱいってことやざ？")).toBe("あいてのはこがいっぱいってことだよね？");
+    expect(standardSpelling("ほうやざ")).toBe("ほうだよね");
+    expect(standardSpelling("やざとらしい")).toBeUndefined();
+  });
+
   it("leaves よかった, 土下座 and ずらす alone", () => {
     expect(standardSpelling("とどいてよかった")).toBeUndefined();
     expect(standardSpelling("どげざしたい気分")).toBeUndefined();

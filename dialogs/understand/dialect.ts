@@ -88,6 +88,8 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/(?<=[うくぐつむるい])べ(?=か|[？?。、!！]|$)/g, "でしょう"],
   // Chubu's guess or question in ずら (Nagano, Shizuoka, Yamanashi: 「届かないずら？」): でしょう (not ずらす).
   [/ずら(?=か|[？?。、!！]|$)/g, "でしょう"],
+  // Fukui's だよね asked (「いっぱいってことやざ？」「ほうやざ」): only at a sentence's end (not やざと, やざい).
+  [/やざ(?=[？?。!！]|$)/g, "だよね"],
   // Tohoku's and Hokkaido's why (「なして届かないの」): なんで. Kanto's 〜ちまった (〜ちゃった; not 始まった).
   [/なして(?!る|い)/g, "なんで"],
   [/ちまった/g, "ちゃった"],
@@ -169,6 +171,7 @@ const MARKERS = [
   "よか",
   "おおけ",
   "ずら",
+  "やざ",
 ];
 
 /** The text with its Kansai endings in standard forms, or undefined when it has none. */
