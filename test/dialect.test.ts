@@ -96,7 +96,9 @@ describe("Kansai speech is read in the standard forms the questions are written 
   });
 
   it("reads Fukui's やざ closing a sentence as だよね, and nowhere else", () => {
-    expect(standardSpelling("あいてのはこがいっぱいってことやざ？")).toBe("あいてのはこがいっぱいってことだよね？");
+    expect(standardSpelling("あいてのはこがいっぱいってことやざ？")).toBe(
+      "あいてのはこがいっぱいってことだよね？",
+    );
     expect(standardSpelling("ほうやざ")).toBe("ほうだよね");
     expect(standardSpelling("やざとらしい")).toBeUndefined();
   });
