@@ -316,6 +316,9 @@ const DEV_BLOCKS = {
   // follow30's own check (round 31): a hurry told after a diagnosis, whose side a block is on (So-net's server or
   // my address), 「ってことは」「…の件、」 openings, romaji carriers, why-laments as the diagnosis's cause; written first.
   "dev-followup30": "FOLLOWUP 30",
+  // acts31's own check (round 31): how to use this chat, the menu asked for in words, greetings with a request, goodbye,
+  // 「もういいです」, confusion, repeat, a person; calm messages whose feeling is about oneself or the day; written first.
+  "dev-acts31": "ACTS 31",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
