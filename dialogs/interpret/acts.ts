@@ -419,6 +419,42 @@ export function amongPleasantries(
 }
 
 /**
+ * 「こんにちは。養蜂をやっている者です」「歯科技工士です、こんばんは」: a greeting beside who the writer is (a piece
+ * that closes as an introduction does, 「…者です」「…と申します」, and names no mail), asking and telling nothing
+ * else: the greeting (the answer asks what they need). 「こんにちは。エラーメールが来たんです」 tells the trouble.
+ */
+export function introducedWithGreeting(
+  ctx: QuestionContext,
+  text: string,
+  understood: Understanding,
+  topic: TopicId | null,
+): Understanding {
+  if (understood.kind === "confident" || !ctx.questions.has(GREETING_ID) || isQuestion(text))
+    return understood;
+  const pieces = sentencePieces(text);
+  if (pieces.length < 2 || pieces.length > MAX_INTRODUCED_PIECES) return understood;
+  let greeting: Understanding | undefined;
+  for (const piece of pieces) {
+    const u = ctx.index.understand(piece, topic);
+    if (u.kind === "confident" && u.id === GREETING_ID && (u.candidates[0]?.score ?? 0) >= PLEASANTRY_PIECE)
+      greeting ??= u;
+    else if (!introduces(ctx, piece)) return understood;
+  }
+  return greeting ?? understood;
+}
+/** An introduction and a greeting, maybe a second line of who they are: more is a story. */
+const MAX_INTRODUCED_PIECES = 3;
+function introduces(ctx: QuestionContext, piece: string): boolean {
+  const end = trimEndOf(fold(piece).trim(), SENTENCE_END);
+  if (!INTRODUCTIONS.some((e) => end.endsWith(e)) || EXPLAINING.some((e) => end.endsWith(e))) return false;
+  return !mentionsAny(end, MAIL_WORDS) && !troubleTold(ctx, end);
+}
+const INTRODUCTIONS = ["です", "でーす", "と申します", "といいます", "と言います"];
+/** 「…来たんです」「…なのです」: an explanation of what happened, not who they are. */
+const EXPLAINING = ["んです", "のです"];
+const MAIL_WORDS = ["メール", "めーる", "mail", "エラー", "送", "届", "戻", "アドレス", "返信"];
+
+/**
  * 「私のせいじゃないならよかったです」 "not my fault then, what a relief": relief at what was said, closing a
  * message that asks nothing (ui.yaml `typedWords.relief`, at its very end), is an OK, whatever question its
  * other words name (whose side, said back as the condition of the relief).

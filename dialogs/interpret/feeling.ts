@@ -1,9 +1,10 @@
-import { fold } from "../../knowledge/fold.ts";
+import { fold, nfkc } from "../../knowledge/fold.ts";
 import type { Feeling } from "../events.ts";
 import { FEELINGS } from "../events.ts";
 import { mentionsAny, withoutWords, wordsRemover } from "../text.ts";
 import type { UiTexts } from "../ui.ts";
 import { sentenceAsks, sentencesOf } from "../understand/asking.ts";
+import { afterOwnStateAside } from "../understand/feelings/aside.ts";
 import { feltByShape } from "../understand/feelings/by-shape.ts";
 import {
   NEGATED_FEELINGS,
@@ -129,9 +130,10 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
   );
   // Praise said of a failure (「さすがSo-netさん、素晴らしいサービスですね」): sarcasm, unless glad (understand/feelings/relief.ts).
   const praiseOf = phraseMatcher([["frustrated", words.ironic ?? []] as const], readings);
-  const ironic = (text: string): Feeling | undefined =>
-    praiseOf(text) !== undefined && !soundsGlad(text) ? "frustrated" : undefined;
   const withoutNotFeelings = wordsRemover([...(words.except ?? []), ...NEGATED_FEELINGS].map((w) => fold(w)));
+  // Not in the words that are no feeling (「足が棒のよう」 holds the 棒 of 「（棒）」).
+  const ironic = (text: string): Feeling | undefined =>
+    praiseOf(withoutNotFeelings(fold(text))) !== undefined && !soundsGlad(text) ? "frustrated" : undefined;
   // Self-blame denied and told (「私のせいじゃないならよかった」) is none either (understand/feelings/denied.ts).
   const blames = (words.kept?.worried ?? []).map((w) => fold(w));
   // Every word of feeling may be denied or played down (「やばい、って程じゃない」).
@@ -168,6 +170,10 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
     withoutDeniedFeelings(folded, felt) !== folded ||
     withoutToldCalmly(folded) !== folded;
   const feelingIn = (text: string): Feeling | undefined => {
+    // 「お腹ぺこぺこで頭回らないけど、ここって24時間やってる？」: an aside about oneself tells nothing; what follows
+    // is read alone (understand/feelings/aside.ts).
+    const afterAside = afterOwnStateAside(nfkc(text));
+    if (afterAside !== undefined) return feelingIn(afterAside);
     const plain = withoutExceptions(text);
     const calmSaid = deniesFeeling(fold(text));
     // 「あーもう、全角のせいだったのか！」: the sigh at oneself is no shape of anger either (passed.ts).
@@ -205,6 +211,9 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
     },
     ironic: (text) => ironic(text) !== undefined,
     withoutCalmedFeelings(text) {
+      // An aside about oneself (aside.ts) only dilutes what is asked after it.
+      const afterAside = afterOwnStateAside(nfkc(text));
+      if (afterAside !== undefined) return this.withoutCalmedFeelings(afterAside) ?? fold(afterAside);
       const folded = fold(text);
       const calmed = withoutToldCalmly(withoutDeniedFeelings(withoutDenials(folded), felt));
       return calmed === folded ? undefined : calmed;

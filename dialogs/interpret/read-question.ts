@@ -14,6 +14,7 @@ import {
   dismissedWithComplaint,
   englishLost,
   howAreYouAsked,
+  introducedWithGreeting,
   laughedAtRealised,
   lostBesideQuestion,
   lostTold,
@@ -77,6 +78,7 @@ export function readQuestion(
   understood = closedByAct(ctx, text, understood, topic);
   understood = openedByAct(ctx, text, understood, topic);
   understood = amongPleasantries(ctx, text, understood);
+  understood = introducedWithGreeting(ctx, text, understood, topic);
   understood = reliefTold(ctx, text, understood);
   understood = laughedAtRealised(ctx, text, understood);
   understood = praiseTold(ctx, text, understood);

@@ -137,7 +137,10 @@ export function withoutDeniedFeelings(t: string, words: readonly string[] = []):
       // 「怖い話じゃないんですが」「急ぎの用事ではないのですが」: the feeling of a thing (a noun of a kanji or two
       // after it) said not to be so, before going on.
       let kanji = 0;
-      for (let i = from; i <= from + DENIAL_REACH && i < out.length && end < 0; i++) {
+      // The dots of a pause (「不安…ってわけじゃない」) do not count to the reach.
+      let reach = from + DENIAL_REACH;
+      for (let i = from; i <= reach && i < out.length && end < 0; i++) {
+        if (out[i] === ".") reach++;
         const tail =
           kanji === 0
             ? DENIAL_TAILS.find((d) => out.startsWith(d, i))
@@ -195,6 +198,11 @@ const DENIAL_TAILS = [
   "程でもな",
   "くらいの感じ",
   "ぐらいの感じ",
+  // Taken back as a whole (「落ち込んでる…なんてことは全然なくて」「焦ってる、なんてことはないです」).
+  "なんてことはな",
+  "なんてことは全然な",
+  "なんてことは全くな",
+  "なんてことはありま",
   // A measure of something else (「やばいくらい長い動画」「泣きそうなくらい眠い」), or laughed off (「失礼な笑」).
   "くらい",
   "ぐらい",

@@ -136,6 +136,16 @@ const GLAD_WORDS = [
   // Fondness or joy said aloud (「モモちゃん好き！」「うれしい！」): glad marks.
   "好き",
   // Praise of what was told (「めっちゃ分かりやすい！」): PRAISE below, in any tense.
+  // Relief, a good mood, excitement at trying the chat (「ほっとした！」「朝からハッピー！」「ワクワクしながら使います！」).
+  "ほっと",
+  "安心した",
+  "ハッピー",
+  "はっぴー",
+  "わくわく",
+  "ワクワク",
+  "爽快",
+  "楽しい",
+  "楽しみ",
   "嬉し",
   "うれし",
   "こんにちは",

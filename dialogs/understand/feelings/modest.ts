@@ -14,8 +14,9 @@ export function withoutModestOpening(t: string): string {
   const modestly = MODEST.some((m) => t.includes(m)) || AGE_AS_REASON.some((a) => t.includes(a));
   if (!modestly || !(APOLOGIES.some((a) => t.includes(a)) || LEAD_INS.some((l) => t.includes(l)))) return t;
   // 「ごめんなさいね、年寄りなもので。…」: an age given as the reason for asking, beside an apology, is modesty;
-  // named otherwise (「年寄りにはさっぱり」「八十を過ぎた年寄りで」) it stays distress (shame.ts).
-  const besidesAge = AGE_AS_REASON.reduce((x, a) => x.split(a).join(" "), t);
+  // named otherwise (「年寄りにはさっぱり」「八十を過ぎた年寄りで」) it stays distress (shame.ts). 「お恥ずかしい
+  // んですが」 is the polite way in, as 「恐縮ですが」 (「お恥ずかしい限りです」 tells shame).
+  const besidesAge = [...AGE_AS_REASON, ...POLITE_SHAME].reduce((x, a) => x.split(a).join(" "), t);
   if (DISTRESS.some((d) => besidesAge.includes(d))) return t;
   let end = 0;
   let modest = false;
@@ -90,10 +91,30 @@ function leadsIn(piece: string): boolean {
   const body = piece.slice(0, end);
   return LEAD_INS.some((l) => body.endsWith(l));
 }
-const LEAD_INS = ["んですけど", "んですが", "のですが", "ですが", "ですけど", "なので", "なもので"];
+const LEAD_INS = [
+  "んですけど",
+  "んですが",
+  "のですが",
+  "ですが",
+  "ですけど",
+  "ますが",
+  "ますけど",
+  "なので",
+  "なもので",
+];
 /** An age given as the reason (「年寄りなもので」「年寄りなので」), folded. */
 const AGE_AS_REASON = ["年寄りなもので", "年寄りなので", "としよりなもので", "としよりなので"];
+/** Shame said as the polite way in to a question (「お恥ずかしいんですが」「お恥ずかしい話ですが」). */
+const POLITE_SHAME = [
+  "お恥ずかしいんですが",
+  "お恥ずかしいのですが",
+  "お恥ずかしいんですけど",
+  "お恥ずかしい話",
+  "お恥ずかしながら",
+  "恥ずかしながら",
+];
 const APOLOGIES = [
+  ...POLITE_SHAME,
   "すみません",
   "すいません",
   "ごめんなさい",

@@ -204,6 +204,17 @@ export function withoutPraisingAlarm(folded: string): string {
   for (const a of ALARMS) out = out.split(a).join(" ".repeat(a.length));
   return out;
 }
-const ALARMS = ["やばい", "ヤバい", "やば", "ヤバ", "すげー", "すげえ"];
+// 「びっくりするほど親切」: a start that only measures the praise.
+const ALARMS = [
+  "やばい",
+  "ヤバい",
+  "やば",
+  "ヤバ",
+  "すげー",
+  "すげえ",
+  "びっくりするほど",
+  "びっくりするくらい",
+  "驚くほど",
+];
 const PRAISE = ["分かりやす", "わかりやす", "丁寧", "親切", "便利", "天才", "優秀"];
 const PRAISE_DENIED = ["くな", "くありません", "ぎて分から", "じゃな", "ではな"];
