@@ -319,6 +319,9 @@ const DEV_BLOCKS = {
   // acts31's own check (round 31): how to use this chat, the menu asked for in words, greetings with a request, goodbye,
   // 「もういいです」, confusion, repeat, a person; calm messages whose feeling is about oneself or the day; written first.
   "dev-acts31": "ACTS 31",
+  // english21's own check (round 31): Englishes not covered before (Malaysian, Jamaican, Italian-, Mongolian- and
+  // Swedish-speaking, Taiwanese, a Japanese user writing English badly), every kind of text; written first.
+  "dev-english21": "ENGLISH 21",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
