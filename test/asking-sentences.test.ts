@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  asksSomething,
   clausesOf,
   conditionOf,
   guessesAloud,
@@ -89,6 +90,14 @@ describe("a guess told aloud", () => {
     expect(guessesAloud("ウイルスかもー")).toBe(true);
     expect(guessesAloud("かもしれないけど送れない")).toBe(false);
     expect(guessesAloud("ウイルスが見つかったって返ってきた")).toBe(false);
+  });
+});
+
+describe("a person asking, though the text names a bounce word", () => {
+  it('reads a question word after a greeting or an opener as asking ("hi, who is MAILER-DAEMON")', () => {
+    expect(asksSomething("hi, who is MAILER-DAEMON")).toBe(true);
+    expect(asksSomething("who is MAILER-DAEMON")).toBe(true);
+    expect(asksSomething("Mail delivery failed, returning message to sender")).toBe(false);
   });
 });
 

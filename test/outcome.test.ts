@@ -103,6 +103,12 @@ describe("no longer arriving asked (outcome.ts asksNoLongerArrives)", () => {
     expect(asksNoLongerArrives("届かないのはもう仕方ない。送り直していい？")).toBe(false);
     expect(asksNoLongerArrives("もう".repeat(2_500))).toBe(false);
   });
+
+  it('reads English told in the past ("it never reached him") as asking whether it got there, not what is to come', () => {
+    expect(asksNoLongerArrives("So the mail never reached to him?")).toBe(false);
+    expect(asksNoLongerArrives("so it never arrived?")).toBe(false);
+    expect(asksNoLongerArrives("so it will never reach him?")).toBe(true);
+  });
 });
 
 /** 「動画は送れないってこと？」 after "too big": how to send that kind of file, not the diagnosis again. */

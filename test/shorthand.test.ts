@@ -23,6 +23,13 @@ describe("English typed in a hurry is read in the spellings the examples use", (
     expect(plainEnglish("it says u.s. only")).toBeUndefined();
   });
 
+  it("reads a formal request as a please, and what is asked to be explained as the what", () => {
+    expect(plainEnglish("I would be most grateful if you could explain what is meant by SPF.")).toBe(
+      "what is SPF.",
+    );
+    expect(plainEnglish("could you explain me what a domain is?")).toBe("what a domain is?");
+  });
+
   it("answers undefined for a text with nothing to respell, whatever its words", () => {
     expect(plainEnglish("what does this mean?")).toBeUndefined();
     expect(plainEnglish("constructor toString")).toBeUndefined();

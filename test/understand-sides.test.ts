@@ -30,6 +30,13 @@ describe("sideNamed", () => {
     expect(sideNamed("is it my friend's server or my settings?")).toBe("both");
   });
 
+  it('takes what the user sent ("my mail", "my e-mail") as on no side, unless a setting of it follows', () => {
+    expect(sideNamed("why their side say my mail is spam?")).toBe("other");
+    expect(sideNamed("what does it mean for my e-mail?")).toBeUndefined();
+    expect(sideNamed("is it my mail settings?")).toBe("own");
+    expect(sideNamed("so I should change something in my email app?")).toBe("own");
+  });
+
   it("reads a long repeated text as its one phrase", () => {
     expect(sideNamed("うちの取引先".repeat(900))).toBe("other");
   });

@@ -173,7 +173,10 @@ export function beyondPleasantries(
     return !(u.kind === "confident" && isPleasantry(ctx, u.id));
   });
   // What is left must ask: 「ありがとう。相手に連絡してみます」 tells what they will do, and is thanks.
-  if (rest.length === 0 || rest.length === pieces.length || !rest.some(isQuestion)) return whole;
+  // "Good evening. Please explain what a domain is.": a request opened with "please" asks as a question does
+  // (not any request's ending: 「電話で確認して、」 joins a story).
+  const asks = (p: string) => isQuestion(p) || fold(p).trimStart().startsWith("please");
+  if (rest.length === 0 || rest.length === pieces.length || !rest.some(asks)) return whole;
   const asked = ctx.index.understand(rest.join("。"), topic);
   if (asked.kind === "confident") return isPleasantry(ctx, asked.id) ? whole : asked;
   // 「夜分にすみません。こちらは何時まで受け付けていますか」: a question of ours a few come close to, asked as one

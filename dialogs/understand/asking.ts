@@ -195,7 +195,13 @@ const ENGLISH_NEGATED = /\b(?:not|no|never)\b|n't\b/i;
 
 /** Japanese, a question mark at the end or a question word first: a person asking, even with bounce words. */
 export function asksSomething(text: string): boolean {
-  return /[?？]\s*$/.test(text) || JAPANESE.test(text) || ENGLISH_QUESTION.test(text.trimStart());
+  // "hi, who is MAILER-DAEMON": the question word after a greeting or an opener asks as well.
+  return (
+    /[?？]\s*$/.test(text) ||
+    JAPANESE.test(text) ||
+    ENGLISH_QUESTION.test(text.trimStart()) ||
+    asksAfterOpening(text)
+  );
 }
 
 /**

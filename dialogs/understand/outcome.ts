@@ -314,10 +314,12 @@ const NOT_ARRIVING_JA = [
   "着きませ",
 ];
 /** Arrival said as never to come: 「届くことはない」; "never arrive", "won't get there". */
-const NEVER_ARRIVING = [
-  "届くことはな",
-  "とどくことはな",
-  "届くことってな",
+const NEVER_ARRIVING_JA = ["届くことはな", "とどくことはな", "届くことってな"];
+/**
+ * The same in English, in the non-past only: "so it never reached him?" ("never arrived") asks whether it got
+ * there, which the diagnosis answers, not what waiting brings.
+ */
+const NEVER_ARRIVING_EN = [
   "never arrive",
   "never get there",
   "never reach",
@@ -337,10 +339,14 @@ const NEVER_ARRIVING = [
  */
 export function asksNoLongerArrives(text: string): boolean {
   const last = afterLastMark(folded(text, MAX_TEXT_CHARS), SENTENCE_ENDS);
-  if (includesAny(last, NEVER_ARRIVING)) return true;
+  if (includesAny(last, NEVER_ARRIVING_JA)) return true;
+  if (NEVER_ARRIVING_EN.some((w) => occursNotBefore(last, w, PAST_ENDS))) return true;
   const from = Math.min(...NO_LONGER.map((w) => last.indexOf(w)).filter((at) => at >= 0));
   return Number.isFinite(from) && includesAny(last.slice(from), NOT_ARRIVING_JA);
 }
+
+/** Endings of an English verb's past ("reach" + "ed", "arrive" + "d"). */
+const PAST_ENDS = ["ed", "d"];
 
 /** Kinds of file people send (「動画」「写真」 "video"): named, they are what a question is about. */
 const FILE_KINDS = [

@@ -1,6 +1,6 @@
 import { answerable, type Question, type QuestionBank } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
-import { folded, includesAny } from "../text.ts";
+import { folded, includesAny, mentionsAny } from "../text.ts";
 import { isQuestion, sentencePieces, sentencesOf } from "./asking.ts";
 import {
   asksMeaning,
@@ -26,6 +26,7 @@ import {
   choosesSide,
   endsWithSide,
   guessesSide,
+  namesBroken,
   namesFault,
   namesMistake,
   namesOwnDevice,
@@ -195,6 +196,17 @@ const OVERRIDES: readonly Rule[] = [
       rulesOutFileKind(r.text),
     answer: (r) => r.roles.files!.id,
   },
+  // "How big file can I send?": how big asked is the limit (the question whose size told with "how" turns to the
+  // ways of sending, `ifHowAsked`), though its words ("send", "big file") are those of how to send big files.
+  {
+    name: "size asked",
+    when: (r, d) =>
+      d.kind === "confident" &&
+      d.id === r.roles.files?.id &&
+      sizeQuestion(r) !== undefined &&
+      mentionsAny(r.text, SIZE_ASKED),
+    answer: (r) => sizeQuestion(r)!.id,
+  },
   // 「相手のメールボックスがパンパンってこと？」: the diagnosis said again and asked whether so is it in plain words.
   {
     name: "diagnosis said again",
@@ -207,8 +219,9 @@ const OVERRIDES: readonly Rule[] = [
         gist >= THRESHOLDS.confident &&
         !(
           d.kind === "confident" &&
-          (question(r, d.id)?.topics[r.topic!] !== undefined || score >= THRESHOLDS.overGist) &&
-          score >= Math.max(THRESHOLDS.confident, gist)
+          (((question(r, d.id)?.topics[r.topic!] !== undefined || score >= THRESHOLDS.overGist) &&
+            score >= Math.max(THRESHOLDS.confident, gist)) ||
+            arrivalAsked(r, d.id, score))
         )
       );
     },
@@ -299,6 +312,27 @@ const OVERRIDES: readonly Rule[] = [
       asksWhy(sentencesOf(r.text).at(-1) ?? "") &&
       !once(r, namesCause) &&
       !once(r, namesUser),
+    answer: (r) => r.roles.reason!.id,
+  },
+  // "does it mean the person closed the account?", "what is the meaning of disabled account?": what the diagnosis
+  // means asked, naming no side of the user's and no fault, is it in plain words, though its words ("account",
+  // "my mail") match whose side it is; "so it means it's my fault?" still asks whose side.
+  {
+    name: "meaning asked, no side",
+    when: (r, d) =>
+      sideAskable(r, d) && d.id === r.roles.side!.id && mentionsAny(r.text, MEANING_EN) && !sideOrFault(r),
+    answer: (r) => r.roles.plainWords!.id,
+  },
+  // "why their side say my mail is spam?": why the other side did it is the diagnosis's cause asked (the reason
+  // question), not whose side it is, unless a fault or the user's own side is named (「なんで私のせいなの」).
+  {
+    name: "why asked, no side",
+    when: (r, d) =>
+      sideAskable(r, d) &&
+      d.id === r.roles.side!.id &&
+      r.roles.reason?.topics[r.topic!] !== undefined &&
+      asksWhy(sentencesOf(r.text).at(-1) ?? r.text) &&
+      !sideOrFault(r),
     answer: (r) => r.roles.reason!.id,
   },
   // 「いっぱいなのって、うちの方？」: a side named at the end as the one meant asks whose side it is.
@@ -585,6 +619,52 @@ function ownSideAsked(r: Reading): boolean {
 function outcomeMeant(r: Reading): Question | undefined {
   return ownSideAsked(r) ? r.roles.side : r.framed;
 }
+
+/**
+ * Whether a text asks about the user's own side, a choice of sides, a fault or what the user must do: then whose
+ * side it is may well be what it asks ("is it my fault?", "is it my side or theirs?", "do I have to do anything?").
+ */
+function sideOrFault(r: Reading): boolean {
+  const side = once(r, sideAsked);
+  return (
+    side === "own" ||
+    side === "both" ||
+    once(r, choosesSide) ||
+    namesBroken(r.text) ||
+    actionAsked(r.text) !== undefined
+  );
+}
+/**
+ * "Mean" asked in English ("does it mean…", "what is the meaning of…"): what the words say. 「相手の上限が小さいって
+ * こと？」 guesses a cause on the other side: whose side it is.
+ */
+const MEANING_EN = ["mean"];
+
+/**
+ * "So the mail never reached him?": whether it arrived, asked clearly (`sure`), though its words say the diagnosis
+ * again: the arrival question answers it (no, and what then; still on its way; nothing failed).
+ */
+function arrivalAsked(r: Reading, id: string, score: number): boolean {
+  return id === r.roles.arrival?.id && score >= THRESHOLDS.sure;
+}
+
+/** The limit's question (the one whose size told with "how" is how to send big files), answerable on screen. */
+function sizeQuestion(r: Reading): Question | undefined {
+  const files = r.roles.files?.id;
+  const size = [...r.roles.bank.questions.values()].find(
+    (q) => q.ifHowAsked !== undefined && q.ifHowAsked === files,
+  );
+  return size !== undefined && answerable(size, r.topic) ? size : undefined;
+}
+/** How big asked, in so many words ("how big", 「どのくらいの大きさ」): the size is what is asked, not a way. */
+const SIZE_ASKED = [
+  "how big",
+  "how large",
+  "how heavy",
+  "what size",
+  "どのくらいの大きさ",
+  "どれくらいの大きさ",
+];
 
 /** Whether a side asked about may change the decision: a confident one, where the side question answers. */
 function sideAskable(r: Reading, d: Understanding): d is Extract<Understanding, { kind: "confident" }> {

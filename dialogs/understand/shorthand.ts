@@ -147,6 +147,23 @@ const PHRASES: readonly { said: string; read: string }[] = [
   { said: "i would like to know whether", read: "whether" },
   { said: "i'd like to know if", read: "whether" },
   { said: "i wonder if", read: "whether" },
+  // Formal requests ("I would be most grateful if you could explain…", "would you be so kind as to…"): a please,
+  // whose words no example has (they made the request read as about something else); "what is meant by" is "what is".
+  { said: "i would be most grateful if you could", read: "please" },
+  { said: "i would be grateful if you could", read: "please" },
+  { said: "i'd be grateful if you could", read: "please" },
+  { said: "i would appreciate it if you could", read: "please" },
+  { said: "would you be so kind as to", read: "please" },
+  { said: "what is meant by", read: "what is" },
+  // "please explain what a domain is", "can you explain me what MAILER-DAEMON is": what is asked is the "what"
+  // (its "explain" matched the diagnosis in plain words, with nothing on screen to say plainly).
+  { said: "please explain what", read: "what" },
+  { said: "please explain me what", read: "what" },
+  { said: "can you explain what", read: "what" },
+  { said: "can you explain me what", read: "what" },
+  { said: "could you explain what", read: "what" },
+  { said: "could you explain me what", read: "what" },
+  { said: "explain to me what", read: "what" },
 ];
 
 /** The text with those phrases read so (case folded where one is found), or undefined when it has none. */

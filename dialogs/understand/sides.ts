@@ -179,16 +179,63 @@ const PEOPLE_EN = new Set([
   "family",
 ]);
 
+/**
+ * What the user sent, named with "my" ("my mail", "my email", "my photos"): the thing the diagnosis is about, on
+ * no side ("why their side say my mail is spam?" asks why, not whose side), unless a setting of it follows ("my
+ * mail settings", "my email app": the user's own side).
+ */
+const SENT_EN = new Set([
+  "mail",
+  "mails",
+  "email",
+  "emails",
+  "e",
+  "message",
+  "messages",
+  "letter",
+  "attachment",
+  "attachments",
+  "photo",
+  "photos",
+  "file",
+  "files",
+]);
+/** What names the user's own side after a thing sent ("my mail settings", "my email app", "my e-mail account"). */
+const SETTING_EN = new Set([
+  "settings",
+  "setting",
+  "setup",
+  "app",
+  "application",
+  "program",
+  "software",
+  "client",
+  "server",
+  "account",
+  "box",
+  "inbox",
+  "password",
+  "address",
+]);
+
 /** Whether "my"/"mine"/"our" among a text's words names the user's own side, and whether one names a person written to ("my friend"). */
 function englishOwners(words: readonly string[]): { own: boolean; other: boolean } {
   let own = false;
   let other = false;
   words.forEach((w, i) => {
     if (!OWN_EN.includes(w)) return;
-    if (PEOPLE_EN.has(words[i + 1] ?? "")) other = true;
-    else own = true;
+    const next = words[i + 1] ?? "";
+    if (PEOPLE_EN.has(next)) other = true;
+    else if (!SENT_EN.has(next) || sentSetting(words, i + 1)) own = true;
   });
   return { own, other };
+}
+
+/** Whether the thing sent at `at` ("mail", or "e" of "e-mail") is followed by a setting of it ("my mail settings"). */
+function sentSetting(words: readonly string[], at: number): boolean {
+  const after = words[at] === "e" ? at + 2 : at + 1;
+  if (words[at] === "e" && words[at + 1] !== "mail" && words[at + 1] !== "mails") return true;
+  return SETTING_EN.has(words[after] ?? "");
 }
 
 /** The whole words of a folded text (letters and ' make a word), in order. */
@@ -352,6 +399,12 @@ const BROKEN_WORDS = [
   "problem",
   "blame",
 ];
+/** Whether a text names something wrong, as someone's or not (「おかしい」「壊れ」 "fault", "wrong"): a plain scan. */
+export function namesBroken(text: string): boolean {
+  return mentionsAny(text, BROKEN_WORDS) || mentionsAny(text, WRONG_EN);
+}
+const WRONG_EN = ["wrong", "broken", "mistake"];
+
 /** A guess put against the diagnosis (「…だけってことはない？」「…じゃなくて？」): what it names is asked about. */
 const DOUBT_WORDS = [
   "ってことはない",
