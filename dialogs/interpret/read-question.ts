@@ -29,6 +29,7 @@ import {
 } from "./acts.ts";
 import { fitsScreen, isFrame, isGeneral, isPleasantry } from "./answers.ts";
 import type { UpsetContext } from "./context.ts";
+import { afterLeadIn } from "./lead-in.ts";
 import { askingSentences, preferred } from "./question.ts";
 import { reportedThenWant } from "./reported-want.ts";
 import { knownAlready, personAskedLast, readUpset } from "./upset.ts";
@@ -70,6 +71,8 @@ export function readQuestion(
     (upset ? readUpset(ctx, text, topic) : askingSentences(ctx, asked, preferred(ctx, asked, topic), topic));
   // What someone else said, reported, then a want closing the message: the want is asked (reported-want.ts).
   understood = reportedThenWant(ctx, text, understood, topic);
+  // 「…ってことは」「…の件、」 then the question: the question is read after its lead-in (lead-in.ts).
+  understood = afterLeadIn(ctx, text, understood, topic);
   // Weighed against the acts of the conversation around it, in this order (acts.ts).
   understood = lostBesideQuestion(ctx, text, understood, topic);
   understood = requestBesideLost(ctx, text, understood, topic);

@@ -1,0 +1,75 @@
+import { fold } from "../../knowledge/fold.ts";
+import type { TopicId } from "../../knowledge/types.ts";
+import { trimEndOf } from "../text.ts";
+import { asksWhetherSo } from "../understand/frames.ts";
+import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
+import { fitsScreen, isPleasantry } from "./answers.ts";
+import type { QuestionContext } from "./context.ts";
+
+/**
+ * 「あいてのめーるばこいっぱいってことはまたあとでおくればいいの」「身に覚えのないメールが戻ってきた件、パスワードは
+ * 変えるべき？」: what the user took from the advice (「…ってことは」) or the matter they speak of (「…の件、」), then
+ * the question. The lead-in's words (the diagnosis said again, the mail named) match other questions (whose side,
+ * mail never sent) and win over the question's few words. With a diagnosis on screen the part after the last
+ * lead-in is read alone; a question read there (confidently, or as the likeliest of a few) that has an answer for
+ * the diagnosis (no pleasantry) is the one asked. A guess (whether so, 「…のかな」) and anything else keep the whole's
+ * reading. A plain scan (lastIndexOf), no pattern.
+ */
+export function afterLeadIn(
+  ctx: QuestionContext,
+  text: string,
+  understood: Understanding,
+  topic: TopicId | null,
+): Understanding {
+  if (topic === null) return understood;
+  const rest = questionAfterLeadIn(text.slice(0, MAX_QUESTION_CHARS));
+  // A guess after the lead-in (「…ってことは相手がアドレス変えたのかな」「…ってことは、要するに打ち損じたってこと？」)
+  // asks whether what it took is so: the lead-in's words are its matter, and the whole is read.
+  if (rest === undefined || asksWhetherSo(rest) || WONDERING.some((w) => trimEndOf(rest, MARKS).endsWith(w)))
+    return understood;
+  const read = ctx.index.understand(rest, topic);
+  // Unsure is enough (a few questions come close: the likeliest is answered, the others offered), where the
+  // likeliest fits the diagnosis.
+  const top =
+    read.kind === "confident" ? read.id : read.kind === "unsure" ? read.candidates[0]?.id : undefined;
+  if (top === undefined || isPleasantry(ctx, top) || !fitsScreen(ctx, top, topic)) return understood;
+  return read;
+}
+
+/** The text after its last lead-in, when a question of a few letters at least follows; else undefined. */
+export function questionAfterLeadIn(text: string): string | undefined {
+  const t = fold(text);
+  let end = -1;
+  for (const word of LEAD_INS) {
+    const at = t.lastIndexOf(word);
+    if (at >= 0) end = Math.max(end, at + word.length);
+  }
+  if (end < 0) return undefined;
+  let from = end;
+  while (from < t.length && GAP.has(t[from]!)) from++;
+  const rest = t.slice(from);
+  return [...rest].length >= MIN_QUESTION_CHARS ? rest : undefined;
+}
+
+/**
+ * What the user took from the advice, and the matter named (「…の件、」 with its comma: 「件」 alone is a count,
+ * 「3件」). 「ってことは？」 alone asks whether it is so: MIN_QUESTION_CHARS.
+ */
+const LEAD_INS = [
+  "ってことは",
+  "ということは",
+  "件、",
+  "件で、",
+  "件ですが",
+  "件なんですが",
+  "件なんだけど",
+  "件について、",
+];
+/** Endings that wonder aloud (「…のかな」). */
+const WONDERING = ["かな", "かなあ", "かなー"];
+/** Marks closing the question. */
+const MARKS: ReadonlySet<string> = new Set([..."?？!！。.…〜~ 　"]);
+/** Commas and spaces between the lead-in and the question. */
+const GAP: ReadonlySet<string> = new Set([..."、, 　"]);
+/** Fewer letters after the lead-in are its own ending (「ってことはない？」「ってことは？」), no question. */
+const MIN_QUESTION_CHARS = 5;

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { questionAfterLeadIn } from "../dialogs/interpret/lead-in.ts";
+
+describe("the question after what the user took from the advice or the matter named", () => {
+  it("is the text after the last 「ってことは」「…件、」, its commas left out", () => {
+    expect(questionAfterLeadIn("あいてのめーるばこいっぱいってことはまたあとでおくればいいの")).toBe(
+      "またあとでおくればいいの",
+    );
+    expect(questionAfterLeadIn("身に覚えのないメールが戻ってきた件、念のためパスワードは変えるべき？")).toBe(
+      "念のためパスワードは変えるべき?",
+    );
+    expect(questionAfterLeadIn("ってことは、全部の宛先に送れてないの？")).toBe("全部の宛先に送れてないの?");
+  });
+
+  it("is nothing where only an ending follows, or no lead-in is there: 「3件」 is a count", () => {
+    expect(questionAfterLeadIn("相手のメールボックスがいっぱいってことは？")).toBeUndefined();
+    expect(questionAfterLeadIn("…ってことはない？")).toBeUndefined();
+    expect(questionAfterLeadIn("エラーメールが3件来た")).toBeUndefined();
+    expect(questionAfterLeadIn("ってことは".repeat(2000))).toBeUndefined();
+  });
+});
