@@ -5,6 +5,7 @@ import type { DialogEvent, Feeling } from "../events.ts";
 import { unreadPaste } from "../paste-excerpt.ts";
 import { followedWithin, mentionsAny, trimEndOf } from "../text.ts";
 import {
+  asksIndirectly,
   clausesOf,
   isLament,
   isQuestion,
@@ -361,9 +362,10 @@ function devicesOwn(ctx: InterpretContext, text: string): boolean {
  * 「送ったメールが全部戻ってくる」 asks nothing of ours; its marks belong to the feeling.
  */
 function asksBesidesFeeling(ctx: InterpretContext, text: string, feeling: Feeling | undefined): boolean {
-  if (feeling === undefined) return isQuestion(text);
+  // 「届いたのか届いてないのかハッキリしてよ」: a question embedded in what is felt is asked too (asking.ts).
+  if (feeling === undefined) return isQuestion(text) || asksIndirectly(text);
   const said = sentencesOf(text).filter((s) => WORD_LETTER.test(ctx.feelings.withoutFeelingWords(s)));
-  return isQuestion(said.join(" "));
+  return isQuestion(said.join(" ")) || asksIndirectly(text);
 }
 
 /**

@@ -2,6 +2,7 @@ import { nfkc } from "../../knowledge/fold.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import { mentionsAny, trimEndOf } from "../text.ts";
 import {
+  asksIndirectly,
   clausesOf,
   conditionOf,
   isQuestion,
@@ -157,6 +158,18 @@ function upsetReading(ctx: UpsetContext, text: string, calm: string, topic: Topi
   )
     return wholeRead();
   if (isQuestion(calm) && restScore >= CALM_CLEAR) return rest;
+  // 「他の人には届いてるのか心配で」「読んだのか読んでないのか分からなくてモヤモヤする」: a question embedded in the
+  // feeling (asking.ts asksIndirectly) is asked: the question it reads, named clearly enough, whatever is on screen.
+  const indirectly = !isQuestion(calm) && asksIndirectly(text);
+  if (
+    indirectly &&
+    restId !== undefined &&
+    !isPleasantry(ctx, restId) &&
+    !isFrame(ctx, restId) &&
+    restScore >= UPSET_FITTING_TOLD
+  )
+    return rest;
+  const asked = isQuestion(calm) || indirectly;
   // With nothing on screen, a question asked besides the feeling is read as it would be asked calmly
   // (「大きいファイルってどうやって送るのよ💢」, 「…ここに貼ったメールって、どこかに残るんですか」): the
   // story around it too (askingSentences), as long as what is left is more than an ending.
@@ -172,8 +185,8 @@ function upsetReading(ctx: UpsetContext, text: string, calm: string, topic: Topi
     fitsScreen(ctx, restId, topic) &&
     // The diagnosis said again, not asked about (「相手のアカウントが止まってるって…どうしよう」), is
     // the situation told: not "what does it mean".
-    (isQuestion(calm) || !isFrame(ctx, restId)) &&
-    restScore >= (isQuestion(calm) ? UPSET_FITTING : UPSET_FITTING_TOLD) &&
+    (asked || !isFrame(ctx, restId)) &&
+    restScore >= (asked ? UPSET_FITTING : UPSET_FITTING_TOLD) &&
     canonicalLength(calm, ctx.readings) >= MIN_UPSET_REST_CHARS &&
     saysSomething(calm)
   )

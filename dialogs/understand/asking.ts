@@ -511,3 +511,36 @@ export function isEnglishQuestion(text: string): boolean {
     (ENGLISH_QUESTION.test(text.trimStart()) || /\?\s*$/.test(text) || endsWithTag(text))
   );
 }
+
+/**
+ * 「届いたのか届いてないのかハッキリしてよ」「他の人には届いてるのか心配で」「読んだのか読んでないのか分からない」
+ * 「届いてないんじゃないかと心配」: a question embedded in what is felt or wanted known (…のか, …かどうか, …んじゃない
+ * か, then a word of not knowing, worry or wanting it clear, a particle or a pause at most between): asked, though no
+ * sentence ends as a question. A hand scan from each marker.
+ */
+export function asksIndirectly(text: string): boolean {
+  const t = nfkc(text);
+  for (const mark of EMBEDDED) {
+    for (let at = t.indexOf(mark); at >= 0; at = t.indexOf(mark, at + 1)) {
+      let i = at + mark.length;
+      while (i < t.length && i - (at + mark.length) < 2 && BETWEEN_EMBEDDED.has(t[i]!)) i++;
+      if (WONDERING.some((w) => t.startsWith(w, i))) return true;
+    }
+  }
+  return false;
+}
+const EMBEDDED = ["のか", "かどうか", "んじゃないか", "のではないか"];
+const BETWEEN_EMBEDDED = new Set([..."とがはも、, "]);
+const WONDERING = [
+  "分から",
+  "わから",
+  "わかん",
+  "ハッキリ",
+  "はっきり",
+  "心配",
+  "不安",
+  "気にな",
+  "知りたい",
+  "モヤモヤ",
+  "もやもや",
+];

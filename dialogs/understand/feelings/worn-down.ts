@@ -67,8 +67,14 @@ const CLOSING_SIGHS = ["はぁ", "はあ", "ハァ", "はー", "ハー", "ふぅ
  * 「いつまでたっても来ない」): the user is worn down, though no word of feeling is there.
  */
 export function intensifiedFailure(t: string): boolean {
-  return followedWithin(withoutWords(t, AT_ONCE, "、"), INTENSIFIERS, FAILURE_WINDOW, FAILURES);
+  return (
+    followedWithin(withoutWords(t, AT_ONCE, "、"), INTENSIFIERS, FAILURE_WINDOW, FAILURES) ||
+    followedWithin(t, READ_OVER, FAILURE_WINDOW, NOT_UNDERSTOOD)
+  );
 }
+/** The advice read or asked over and over in vain (「何回読んでもわからない」「何度聞いても分からない」). */
+const READ_OVER = ["何回読んでも", "何度読んでも", "何回聞いても", "何度聞いても", "なんど読んでも"];
+const NOT_UNDERSTOOD = ["わからな", "分からな", "わかんな", "理解でき"];
 /** 「一度に何人まで送れますか」: "at once" asks about a count sent together, not "every time" (度に). */
 const AT_ONCE = ["一度に", "1度に", "いちどに"];
 const INTENSIFIERS = [
