@@ -30,6 +30,10 @@ describe("English typed in a hurry is read in the spellings the examples use", (
     expect(plainEnglish("could you explain me what a domain is?")).toBe("what a domain is?");
   });
 
+  it('reads a Japanese writer\'s "desu ka" as a question mark and spells run-together words apart', () => {
+    expect(plainEnglish("mailaddress is mistake desu ka")).toBe("mail address is mistake ?");
+  });
+
   it("answers undefined for a text with nothing to respell, whatever its words", () => {
     expect(plainEnglish("what does this mean?")).toBeUndefined();
     expect(plainEnglish("constructor toString")).toBeUndefined();

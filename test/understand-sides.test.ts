@@ -34,6 +34,7 @@ describe("sideNamed", () => {
     expect(sideNamed("why their side say my mail is spam?")).toBe("other");
     expect(sideNamed("what does it mean for my e-mail?")).toBeUndefined();
     expect(sideNamed("is it my mail settings?")).toBe("own");
+    expect(sideNamed("sorry my english is bad")).toBeUndefined();
     expect(sideNamed("so I should change something in my email app?")).toBe("own");
   });
 

@@ -94,6 +94,9 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
     alot: "a lot",
     teh: "the",
     waht: "what",
+    // Words run together by a Japanese writer ("mailaddress is mistake"), as the examples spell them apart.
+    mailaddress: "mail address",
+    emailaddress: "email address",
     // English as written in India and the Philippines ("kindly help", "pls advise"): the usual word.
     kindly: "please",
     // "wassup", "sup": a greeting, as "what's up".
@@ -155,6 +158,9 @@ const PHRASES: readonly { said: string; read: string }[] = [
   { said: "i would appreciate it if you could", read: "please" },
   { said: "would you be so kind as to", read: "please" },
   { said: "what is meant by", read: "what is" },
+  // A Japanese writer's question ending in English ("the address is mistake desu ka"): a question mark.
+  { said: "desu ka", read: "?" },
+  { said: "desuka", read: "?" },
   // "please explain what a domain is", "can you explain me what MAILER-DAEMON is": what is asked is the "what"
   // (its "explain" matched the diagnosis in plain words, with nothing on screen to say plainly).
   { said: "please explain what", read: "what" },

@@ -199,6 +199,10 @@ const SENT_EN = new Set([
   "photos",
   "file",
   "files",
+  // "sorry my english is bad": the user's own language, no side of the problem.
+  "english",
+  "japanese",
+  "language",
 ]);
 /** What names the user's own side after a thing sent ("my mail settings", "my email app", "my e-mail account"). */
 const SETTING_EN = new Set([
