@@ -35,7 +35,7 @@ export interface Segment {
 }
 
 /** Every segment of each text, words and what lies between (one call for all, as wordSegmentsOfAll). */
-function segmentsOfAll(texts: readonly string[]): Segment[][] {
+export function segmentsOfAll(texts: readonly string[]): Segment[][] {
   const out = texts.map((): Segment[] => []);
   eachSegmentOf(texts, wordSegmenter, (i, s) => {
     out[i]!.push({ segment: s.segment, isWordLike: s.isWordLike === true });
