@@ -36,6 +36,19 @@ export function trimStartOf(text: string, set: ReadonlySet<string>): string {
 }
 
 /**
+ * Where the last occurrence of any of `words` ends in `text` (the end of the one ending furthest on), or -1 when
+ * none occurs. Plain string search, linear in the text per word.
+ */
+export function endOfLast(text: string, words: Iterable<string>): number {
+  let end = -1;
+  for (const word of words) {
+    const at = text.lastIndexOf(word);
+    if (at >= 0) end = Math.max(end, at + word.length);
+  }
+  return end;
+}
+
+/**
  * `text` with every occurrence of each of `words` replaced by `by` (a space keeps the words around apart;
  * "" joins them). Plain string search: no pattern, linear in the text per word.
  */

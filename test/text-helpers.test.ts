@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { endOfLast } from "../dialogs/text.ts";
 import { joinReplyLines } from "../knowledge/bounce/pipeline.ts";
 import { statusInText } from "../knowledge/bounce/smtp.ts";
 import { followedWithin, trimRuns, upTo } from "../knowledge/bounce/text.ts";
@@ -62,5 +63,18 @@ describe("trimRuns and upTo", () => {
   it("cuts before the first stop character", () => {
     expect(upTo("utf-8*ja", (c) => c === "*")).toBe("utf-8");
     expect(upTo("iso-2022-jp", (c) => c === "*")).toBe("iso-2022-jp");
+  });
+});
+
+describe("endOfLast (dialogs/text.ts)", () => {
+  it("gives where the last of any word ends, the furthest on when several occur", () => {
+    expect(endOfLast("相手に言われた、早く何とかしたい", ["言われ", "連絡があ"])).toBe(6);
+    expect(endOfLast("言われてて、連絡があった。どうしよう", ["言われ", "連絡があ"])).toBe(10);
+    expect(endOfLast("ってことは件、また", ["ってことは", "件、"])).toBe(7);
+  });
+
+  it("is -1 when no word occurs", () => {
+    expect(endOfLast("何も言ってない", ["連絡があ"])).toBe(-1);
+    expect(endOfLast("", ["a"])).toBe(-1);
   });
 });

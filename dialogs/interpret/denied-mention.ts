@@ -1,4 +1,5 @@
 import { fold } from "../../knowledge/fold.ts";
+import { endOfLast } from "../text.ts";
 import { EN_NEGATIONS, negatesIn } from "../understand/negation.ts";
 import { canonical, type ReadingTable } from "../understand/normalize.ts";
 
@@ -198,10 +199,5 @@ function firstClause(text: string): string {
 }
 
 function lastClause(text: string): string {
-  let from = 0;
-  for (const mark of CLAUSE_ENDS) {
-    const at = text.lastIndexOf(mark);
-    if (at >= 0 && at + mark.length > from) from = at + mark.length;
-  }
-  return text.slice(from);
+  return text.slice(Math.max(0, endOfLast(text, CLAUSE_ENDS)));
 }

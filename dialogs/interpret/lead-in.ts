@@ -1,6 +1,6 @@
 import { fold } from "../../knowledge/fold.ts";
 import type { TopicId } from "../../knowledge/types.ts";
-import { trimEndOf } from "../text.ts";
+import { endOfLast, trimEndOf } from "../text.ts";
 import { asksWhetherSo } from "../understand/frames.ts";
 import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
 import { fitsScreen, isPleasantry } from "./answers.ts";
@@ -39,11 +39,7 @@ export function afterLeadIn(
 /** The text after its last lead-in, when a question of a few letters at least follows; else undefined. */
 export function questionAfterLeadIn(text: string): string | undefined {
   const t = fold(text);
-  let end = -1;
-  for (const word of LEAD_INS) {
-    const at = t.lastIndexOf(word);
-    if (at >= 0) end = Math.max(end, at + word.length);
-  }
+  const end = endOfLast(t, LEAD_INS);
   if (end < 0) return undefined;
   let from = end;
   while (from < t.length && GAP.has(t[from]!)) from++;

@@ -1,5 +1,6 @@
 import { fold } from "../../knowledge/fold.ts";
 import type { TopicId } from "../../knowledge/types.ts";
+import { endOfLast } from "../text.ts";
 import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
 import { closingWant, wantsItThrough } from "../understand/wants.ts";
 import { isPleasantry } from "./answers.ts";
@@ -35,11 +36,7 @@ export function reportedThenWant(
 /** The clause after the last report, when it ends with a want (「…したい」「…たいんだけど」), else undefined. */
 export function wantAfterReport(text: string): string | undefined {
   const folded = fold(text);
-  let end = -1;
-  for (const word of REPORTS) {
-    const at = folded.lastIndexOf(word);
-    if (at >= 0) end = Math.max(end, at + word.length);
-  }
+  const end = endOfLast(folded, REPORTS);
   if (end < 0) return undefined;
   // The report's own clause runs to the next comma or full stop (「言われてて、」「連絡があった。」).
   let cut = -1;
