@@ -78,10 +78,7 @@ export function asksWhyOfThis(text: string): boolean {
   if (!asksWhy(t) || !includesAny(t, THIS_WORDS)) return false;
   // One sentence of one clause: 「なんでこうなるの、私のせい？」 goes on to ask something else.
   if (sentencesOf(t).length > 1 || includesAny(t, CLAUSE_MARKS)) return false;
-  const rest = [...withoutWords(withoutWords(t, WHY_WORDS, ""), THIS_WORDS, "")].filter((c) =>
-    /\p{L}/u.test(c),
-  );
-  return rest.length <= THIS_ENDING_CHARS;
+  return lettersIn(withoutWords(withoutWords(t, WHY_WORDS, ""), THIS_WORDS, "")) <= THIS_ENDING_CHARS;
 }
 /**
  * Whether a text is a why and nothing more (「なんで？」「なぜなの」 "why??"): beside being lost (「なんで？意味わかんない！」)
@@ -90,9 +87,15 @@ export function asksWhyOfThis(text: string): boolean {
 export function asksOnlyWhy(text: string): boolean {
   const t = folded(text, MAX_QUESTION_CHARS);
   if (!asksWhy(t)) return false;
-  const rest = [...withoutWords(t, WHY_WORDS, "")].filter((c) => /\p{L}/u.test(c));
-  return rest.length <= ONLY_WHY_ENDING_CHARS;
+  return lettersIn(withoutWords(t, WHY_WORDS, "")) <= ONLY_WHY_ENDING_CHARS;
 }
+/** How many letters (not marks, digits or spaces) a text has: the ending left beside the words taken out. */
+function lettersIn(text: string): number {
+  let n = 0;
+  for (const c of text) if (LETTER.test(c)) n++;
+  return n;
+}
+const LETTER = /\p{L}/u;
 /** Letters of ending a why alone may have (「なんでなの」「どうしてよ」). */
 const ONLY_WHY_ENDING_CHARS = 2;
 

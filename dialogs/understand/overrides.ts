@@ -64,6 +64,8 @@ export interface Roles {
   resend: Question | undefined;
   /** How to send big files: the question a size told with "how" turns to (`ifHowAsked`). */
   files: Question | undefined;
+  /** The size limit: the question whose size told with "how" turns to `files` (undefined without `files`). */
+  size: Question | undefined;
   /** The cause of the returned mail asked (「原因は？」「なんで戻ってきたの」 "why did it bounce?"). */
   reason: Question | undefined;
   /** The index itself: a word asked about is read alone. */
@@ -650,10 +652,7 @@ function arrivalAsked(r: Reading, id: string, score: number): boolean {
 
 /** The limit's question (the one whose size told with "how" is how to send big files), answerable on screen. */
 function sizeQuestion(r: Reading): Question | undefined {
-  const files = r.roles.files?.id;
-  const size = [...r.roles.bank.questions.values()].find(
-    (q) => q.ifHowAsked !== undefined && q.ifHowAsked === files,
-  );
+  const size = r.roles.size;
   return size !== undefined && answerable(size, r.topic) ? size : undefined;
 }
 /** How big asked, in so many words ("how big", 「どのくらいの大きさ」): the size is what is asked, not a way. */

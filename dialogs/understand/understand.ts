@@ -331,6 +331,9 @@ export function buildQuestionIndex(
   };
 
   // The questions the rules after the decision answer with (overrides.ts), and the index they read a word with.
+  // The size limit's question, whose size told with "how" turns to how to send big files (`ifHowAsked`).
+  const size = questions.find((q) => q.ifHowAsked !== undefined);
+  const files = bank.questions.get(size?.ifHowAsked ?? "");
   const roles: Roles = {
     bank,
     table,
@@ -341,7 +344,8 @@ export function buildQuestionIndex(
     // Asked cold with no returned mail named, whether no returned mail means it arrived (`withoutBounce`).
     arrival: questions.find((q) => q.withoutBounce !== undefined),
     resend: resendQuestion,
-    files: bank.questions.get(questions.find((q) => q.ifHowAsked !== undefined)?.ifHowAsked ?? ""),
+    files,
+    size: files === undefined ? undefined : size,
     // The cause asked (knowledge/data/questions/general.yaml `reason`): the one question that reads "why did it come
     // back?"; a cause named instead (frames.ts namesCause) is not it.
     reason: bank.questions.get(REASON_QUESTION),

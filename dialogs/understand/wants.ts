@@ -4,8 +4,7 @@ import { trimEndOf } from "../text.ts";
  * A want of the user's own closing a sentence (「今すぐ送りたい」「早く何とかしたい！」「届けたいんですけど」), read in
  * one place for the three readers that need it: upset.ts (the mail at stake, told beside a feeling), key-answer.ts
  * (the mail wished through asks nothing beyond the lament) and reported-want.ts (a want after words someone else
- * said). Plain
- * scans (ends, includes), no pattern. Texts are given folded or NFKC-lowered by the callers, as they read them.
+ * said). Plain scans (ends, includes), no pattern. Texts are given folded or NFKC-lowered by the callers, as they read them.
  */
 
 /**
@@ -36,6 +35,7 @@ export function closingWant(sentence: string): string | undefined {
 const SEND_WANTS = ["送りたい", "届けたい", "出したい", "送信したい", "おくりたい", "とどけたい", "だしたい"];
 /** Wants to have the trouble sorted (「何とかしたい」「どうにかしたい」「解決したい」). */
 const SETTLE_WANTS = ["何とかしたい", "なんとかしたい", "どうにかしたい", "解決したい", "かいけつしたい"];
+const THROUGH_WANTS = [...SEND_WANTS, ...SETTLE_WANTS];
 
 /**
  * The trouble wished sorted or the mail wished through, closing a sentence (「早く何とかしたい」「今すぐ送りたい」
@@ -45,5 +45,5 @@ const SETTLE_WANTS = ["何とかしたい", "なんとかしたい", "どうに�
 export function wantsItThrough(sentence: string): boolean {
   const body = closingWant(sentence);
   if (body === undefined) return false;
-  return [...SEND_WANTS, ...SETTLE_WANTS].some((w) => body.includes(w));
+  return THROUGH_WANTS.some((w) => body.includes(w));
 }
