@@ -72,6 +72,8 @@ const DEV_BLOCKS = {
   "dev-round30": "ROUND 30",
   // round 31: two blind writers' pools, half of them (the other half is held-out-29, kept back by the lead).
   "dev-round31": "ROUND 31",
+  // round 32: two blind writers' pools, half of them (the other half is held-out-30, kept back by the lead).
+  "dev-round32": "ROUND 32",
   // acts' own check (round 13): conversation acts in context and cold (relief, thanks, a person in many
   // words, confusion, "that didn't help"), written before its changes.
   "dev-acts3": "ACTS3",
