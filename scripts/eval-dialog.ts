@@ -324,6 +324,9 @@ const DEV_BLOCKS = {
   // english21's own check (round 31): Englishes not covered before (Malaysian, Jamaican, Italian-, Mongolian- and
   // Swedish-speaking, Taiwanese, a Japanese user writing English badly), every kind of text; written first.
   "dev-english21": "ENGLISH 21",
+  // acts32's own check (round 32): acts with and without a diagnosis (thanks with a question, a person asked for when
+  // fed up) and calm texts (a feeling about the day, 悲報/朗報 headlines, relief told, a laugh at one's slip); written first.
+  "dev-acts32": "ACTS 32",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
