@@ -21,6 +21,15 @@ describe("a start that passed, and what it turned out to be", () => {
     expect(startleOver("さっきは焦ってすみません、もう落ち着きました。再送すればいい？", feltIn)).toBe(true);
   });
 
+  it("what it turned out to be first, then the start told in the past, is over too", () => {
+    expect(startleOver("なんだ自動返信か、びっくりした〜", feltIn)).toBe(true);
+    expect(startleOver("なーんだ、ただの不在の自動応答だったのか。焦ったわ", feltIn)).toBe(true);
+    expect(startleOver("あー、自動返信だったのね。びっくりした。じゃあ届いてる？", feltIn)).toBe(true);
+    // Wondering why is no relief; a start told in the present is no start that passed.
+    expect(startleOver("なんで戻ってきたのか、焦った", feltIn)).toBe(false);
+    expect(startleOver("自動返信だったのね、でも怖い", feltIn)).toBe(false);
+  });
+
   it("a feeling told in the present, a start then the trouble, or fear after it, is not", () => {
     expect(startleOver("怖い、相手に知らせるだけでいいの？", feltIn)).toBe(false);
     expect(startleOver("びっくりした！メールが全部戻ってくる", feltIn)).toBe(false);

@@ -18,4 +18,16 @@ describe("the question after what the user took from the advice or the matter na
     expect(questionAfterLeadIn("エラーメールが3件来た")).toBeUndefined();
     expect(questionAfterLeadIn("ってことは".repeat(2000))).toBeUndefined();
   });
+
+  it("is the text after a connective that opens a sentence after the story (「じゃあ」「で、」), not one inside a sentence", () => {
+    expect(questionAfterLeadIn("悲報、相手のアカウント止まってたw じゃあこっから何すれば？")).toBe(
+      "こっから何すれば?",
+    );
+    expect(questionAfterLeadIn("受信箱パンパンで返ってきた。で、ここから何すればいい？")).toBe(
+      "ここから何すればいい?",
+    );
+    expect(questionAfterLeadIn("スマホで、写真を送ったら戻ってきた")).toBeUndefined();
+    expect(questionAfterLeadIn("じゃあ送り直せばいい？")).toBeUndefined();
+    expect(questionAfterLeadIn("。じゃあ".repeat(2000))).toBeUndefined();
+  });
 });

@@ -488,6 +488,34 @@ export function laughedAtRealised(
   if (!pieces.some(realisedWithLaugh)) return understood;
   return { kind: "confident", id: OK_ID, candidates: understood.candidates };
 }
+/**
+ * 「なんだ自動返信か、びっくりした〜」「なーんだ、ただの自動応答だったのか」 "oh, it's just an auto-reply": what it turned
+ * out to be, opened by the sigh of 「なんだ」 and closed by 「か」 (no wondering why: 「なんだ、なんで戻ったのか」 asks),
+ * with nothing asked after it, is understanding said aloud: an OK, not "what does it mean" (the words of the
+ * diagnosis it names). A start told after it is over (feelings/passed.ts). Not 「なんだか」 ("somehow").
+ */
+export function realisedAfterSigh(
+  ctx: QuestionContext,
+  text: string,
+  understood: Understanding,
+): Understanding {
+  if (!ctx.questions.has(OK_ID) || text.includes("?") || text.includes("？")) return understood;
+  const t = fold(text).trimStart();
+  const sigh = REALISING_SIGHS.find((s) => t.startsWith(s) && !t.startsWith("か", s.length));
+  if (sigh === undefined) return understood;
+  const pieces = sentencePieces(t.slice(sigh.length));
+  const realised = pieces.find((p) => trimEndOf(p, CLOSING_MARKS) !== "");
+  if (realised === undefined) return understood;
+  const body = trimEndOf(trimEndOf(realised.trim(), CLOSING_MARKS), LAUGHS);
+  if (!(body.endsWith("か") || body.endsWith("のね")) || mentionsAny(body, WONDERING)) return understood;
+  if (mentionsAny(body, AGAIN_WORDS) || pieces.some((p) => p !== realised && sentenceAsks(p)))
+    return understood;
+  return { kind: "confident", id: OK_ID, candidates: understood.candidates };
+}
+/** The sighs of "oh, that's all" (not 「なんだよ」, which may be annoyance). */
+const REALISING_SIGHS = ["なーんだ", "なあんだ", "なんだー", "なんだぁ", "なんだ", "なんや"];
+/** 「なんだ、また戻ってきたのか」: the trouble again, a disappointment, not a relief. */
+const AGAIN_WORDS = ["また", "まだ"];
 /** A laugh (笑, w's) closing a sentence before a space: cut there, as a mark would (a hand scan). */
 function cutAfterLaughs(t: string): string {
   let out = "";

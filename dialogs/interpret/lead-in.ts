@@ -22,11 +22,15 @@ export function afterLeadIn(
   topic: TopicId | null,
 ): Understanding {
   if (topic === null) return understood;
-  const rest = questionAfterLeadIn(text.slice(0, MAX_QUESTION_CHARS));
+  const cut = text.slice(0, MAX_QUESTION_CHARS);
+  const rest = questionAfterLeadIn(cut);
+  if (rest === undefined) return understood;
   // A guess after the lead-in (「…ってことは相手がアドレス変えたのかな」「…ってことは、要するに打ち損じたってこと？」)
-  // asks whether what it took is so: the lead-in's words are its matter, and the whole is read.
-  if (rest === undefined || asksWhetherSo(rest) || WONDERING.some((w) => trimEndOf(rest, MARKS).endsWith(w)))
-    return understood;
+  // asks whether what it took is so: the lead-in's words are its matter, and the whole is read. After a
+  // connective (「…びっくりした。じゃあ届いてるってことね？」) the guess is about what follows from the story, in its
+  // own words: it is read alone.
+  const guess = asksWhetherSo(rest) || WONDERING.some((w) => trimEndOf(rest, MARKS).endsWith(w));
+  if (guess && endOfLastOpening(fold(cut)) < endOfLast(fold(cut), LEAD_INS)) return understood;
   const read = ctx.index.understand(rest, topic);
   // Unsure is enough (a few questions come close: the likeliest is answered, the others offered), where the
   // likeliest fits the diagnosis.
@@ -39,7 +43,7 @@ export function afterLeadIn(
 /** The text after its last lead-in, when a question of a few letters at least follows; else undefined. */
 export function questionAfterLeadIn(text: string): string | undefined {
   const t = fold(text);
-  const end = endOfLast(t, LEAD_INS);
+  const end = Math.max(endOfLast(t, LEAD_INS), endOfLastOpening(t));
   if (end < 0) return undefined;
   let from = end;
   while (from < t.length && GAP.has(t[from]!)) from++;
@@ -61,6 +65,22 @@ const LEAD_INS = [
   "件なんだけど",
   "件について、",
 ];
+/**
+ * 「悲報、相手のアカウント止まってたw じゃあこっから何すれば？」「受信箱パンパンで返ってきた。で、ここから何すればいい？」:
+ * a connective that opens a sentence after what the user told (「じゃあ」「で、」「それで」 "so, then") leads in to the
+ * question as 「ってことは」 does: what was told is its matter. Only where it opens a sentence (after a full stop, a
+ * mark, a laugh or a space), not within one (「メールで、」「スマホじゃ」). Where the last of them ends, or -1.
+ */
+function endOfLastOpening(t: string): number {
+  let end = -1;
+  for (const word of OPENING_CONNECTIVES)
+    for (let at = t.indexOf(word, 1); at >= 0; at = t.indexOf(word, at + 1))
+      if (SENTENCE_BREAKS.has(t[at - 1]!)) end = Math.max(end, at + word.length);
+  return end;
+}
+const OPENING_CONNECTIVES = ["じゃあ", "じゃ、", "それじゃ", "それで", "で、", "ほんなら", "ほんで"];
+/** What closes a sentence before a connective opens the next (NFKC: 「！」 is "!"). */
+const SENTENCE_BREAKS: ReadonlySet<string> = new Set([..."。.!?…〜~ 　w笑"]);
 /** Endings that wonder aloud (「…のかな」). */
 const WONDERING = ["かな", "かなあ", "かなー"];
 /** Marks closing the question. */

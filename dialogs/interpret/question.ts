@@ -6,7 +6,7 @@ import { trimEndOf, withoutWords } from "../text.ts";
 import { sentenceAsks, sentencesOf } from "../understand/asking.ts";
 import { negates } from "../understand/normalize.ts";
 import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
-import { isFrame, isPleasantry, questionEvent } from "./answers.ts";
+import { fitsScreen, isFrame, isPleasantry, questionEvent } from "./answers.ts";
 import type { InterpretContext, QuestionContext } from "./context.ts";
 import { contrastEnd, guesses } from "./scans.ts";
 import { ASKED_CLEARLY, SECOND_CLEAR } from "./thresholds.ts";
@@ -143,10 +143,11 @@ export function askingSentences(
   whole: Understanding,
   topic: TopicId | null,
 ): Understanding {
-  const sentences = storyThenAsked(sentencesOf(text.slice(0, MAX_QUESTION_CHARS)));
-  if (sentences.length < 2 || whole.kind === "confident") return whole;
+  const sentences = storyThenAsked(sentencesOf(cutAfterLaughs(text.slice(0, MAX_QUESTION_CHARS))));
+  if (sentences.length < 2) return whole;
   const asking = sentences.filter(sentenceAsks);
   if (asking.length === 0 || asking.length === sentences.length) return whole;
+  if (whole.kind === "confident") return toldOverAsked(ctx, sentences, asking, whole, topic);
   const asked = ctx.index.understand(asking.join(""), topic);
   if (asked.kind !== "confident" || isPleasantry(ctx, asked.id)) return whole;
   // Something done (a person, a restart) only when clearly asked: 「…を減らせば受け取ってもらえますか？」
@@ -155,6 +156,45 @@ export function askingSentences(
   const clear = (asked.candidates[0]?.score ?? 0) >= ASKED_CLEARLY;
   return clear || does === undefined || does === "next-steps" || does === "paste-help" ? asked : whole;
 }
+
+/**
+ * 「ドメインを打ち間違えてた笑 直して送り直せばいい？」「一文字打ち間違えてただけでした。直して送り直せばOK？」: with a
+ * diagnosis on screen, a fact told in sentences of its own (a question's `ifTold`: the slip found, which alone is
+ * answered with what to do about it) lends the whole its reading (a wrong address), though the sentence that asks
+ * says what they want to know (whether to send it again). Where the sentences that tell read alone what the whole
+ * reads, and those that ask read confidently a question of their own for the diagnosis (no frame or pleasantry:
+ * 「…ってこと？」 asks about the story), the asked one is the question. Other stories keep the whole: their words
+ * are what the question is about (「相手ガラケーなんだけど関係ある？」).
+ */
+function toldOverAsked(
+  ctx: QuestionContext,
+  sentences: string[],
+  asking: string[],
+  whole: Understanding & { kind: "confident" },
+  topic: TopicId | null,
+): Understanding {
+  if (topic === null || ctx.questions.get(whole.id)?.ifTold === undefined) return whole;
+  const asked = ctx.index.understand(asking.join(""), topic);
+  if (asked.kind !== "confident" || asked.id === whole.id) return whole;
+  if (isPleasantry(ctx, asked.id) || isFrame(ctx, asked.id) || ctx.questions.get(asked.id)?.does)
+    return whole;
+  if (!fitsScreen(ctx, asked.id, topic) || (asked.candidates[0]?.score ?? 0) < ASKED_CLEARLY) return whole;
+  const told = ctx.index.understand(sentences.filter((s) => !sentenceAsks(s)).join(""), topic);
+  return told.kind === "confident" && told.id === whole.id ? asked : whole;
+}
+
+/** 「…打ち間違えてた笑 直して…」: a laugh closing a sentence before a space ends it, as a full stop would. */
+function cutAfterLaughs(t: string): string {
+  let out = "";
+  for (let i = 0; i < t.length; i++) {
+    out += t[i];
+    const laugh = LAUGH_ENDS.has(t[i]!) || (t[i] === "w" && (t.codePointAt(i - 1) ?? 0) > 0x7f);
+    if (laugh && (t[i + 1] === " " || t[i + 1] === "　")) out += "。";
+  }
+  return out;
+}
+/** And "w" after Japanese (「…くるw 」), not after a word: "how to" is no laugh. */
+const LAUGH_ENDS = new Set([..."笑ｗ"]);
 
 /**
  * 「がっこうのめーりんぐりすとにへんしんしたらかえってきたんだけどなにすればいい」: one sentence typed fast (no mark,

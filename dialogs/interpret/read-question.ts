@@ -21,6 +21,7 @@ import {
   openedByAct,
   praiseTold,
   ratedLukewarm,
+  realisedAfterSigh,
   reliefTold,
   requestBesideLost,
   someoneHelpAsked,
@@ -29,6 +30,7 @@ import {
 } from "./acts.ts";
 import { fitsScreen, isFrame, isGeneral, isPleasantry } from "./answers.ts";
 import type { UpsetContext } from "./context.ts";
+import { elseToDoAsked } from "./else-to-do.ts";
 import { afterLeadIn } from "./lead-in.ts";
 import { askingSentences, preferred } from "./question.ts";
 import { reportedThenWant } from "./reported-want.ts";
@@ -73,6 +75,8 @@ export function readQuestion(
   understood = reportedThenWant(ctx, text, understood, topic);
   // 「…ってことは」「…の件、」 then the question: the question is read after its lead-in (lead-in.ts).
   understood = afterLeadIn(ctx, text, understood, topic);
+  // 「…何も出なかった。ほかにやることある？」: what else to do is the steps, not the step told (else-to-do.ts).
+  understood = elseToDoAsked(ctx, text, understood, topic);
   // Weighed against the acts of the conversation around it, in this order (acts.ts).
   understood = lostBesideQuestion(ctx, text, understood, topic);
   understood = requestBesideLost(ctx, text, understood, topic);
@@ -84,6 +88,7 @@ export function readQuestion(
   understood = introducedWithGreeting(ctx, text, understood, topic);
   understood = reliefTold(ctx, text, understood);
   understood = laughedAtRealised(ctx, text, understood);
+  understood = realisedAfterSigh(ctx, text, understood);
   understood = praiseTold(ctx, text, understood);
   understood = thanksOverOk(ctx, text, understood, topic);
   understood = howAreYouAsked(ctx, text, understood, topic);

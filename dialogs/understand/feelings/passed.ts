@@ -25,6 +25,7 @@ export function startleOver(text: string, feltIn: (t: string) => unknown): boole
   if (pieces.length < 2) return false;
   // The start opens the message, after a sigh at most (「はー、びっくりした。」).
   const at = mentionsAny(pieces[0]!, STARTLES) ? 0 : mentionsAny(pieces[1]!, STARTLES) ? 1 : 0;
+  if (realisedThenStartled(pieces, feltIn)) return true;
   const first = pieces[at]!;
   const rest = pieces.slice(at + 1);
   if (rest.length === 0) return false;
@@ -34,6 +35,20 @@ export function startleOver(text: string, feltIn: (t: string) => unknown): boole
   if (!calmAgain && !turnedOut) return false;
   return feltIn(rest.join("")) === undefined;
 }
+/**
+ * 「なんだ自動返信か、びっくりした〜」「なーんだ、ただの自動応答だったのか。焦ったわ」 "oh, just an auto-reply, gave me a
+ * fright": what it turned out to be first, the start told in the past after it, in either order the fright is over
+ * (no wondering why in what was realised: 「なんで戻ってきたのか、焦った」 still asks). Nothing else felt.
+ */
+function realisedThenStartled(pieces: string[], feltIn: (t: string) => unknown): boolean {
+  const at = pieces.findIndex((p) => mentionsAny(p, STARTLES));
+  if (at < 1 || !toldAsPast(pieces[at]!)) return false;
+  const before = pieces.slice(0, at);
+  if (!before.some((p) => mentionsAny(p, TURNED_OUT)) || before.some((p) => mentionsAny(p, WONDERING)))
+    return false;
+  return feltIn([...before, ...pieces.slice(at + 1)].join("、")) === undefined;
+}
+const WONDERING = ["なんで", "なぜ", "何で", "どうして", "why"];
 /** A piece told in the past: its last word before the marks and drawn-out letters ends in 「た」 (「焦ったー」). */
 function toldAsPast(piece: string): boolean {
   const end = trimEndOf(piece.trim(), PAST_TAILS);
@@ -75,6 +90,8 @@ const STARTLES = [
 /** What the start turned out to be: only that, a relief, something realised. */
 const TURNED_OUT = [
   "だけ",
+  "なーんだ",
+  "なあんだ",
   "安心",
   "なんだ",
   "のか",

@@ -73,7 +73,18 @@ export function intensifiedFailure(t: string): boolean {
   );
 }
 /** The advice read or asked over and over in vain (「何回読んでもわからない」「何度聞いても分からない」). */
-const READ_OVER = ["何回読んでも", "何度読んでも", "何回聞いても", "何度聞いても", "なんど読んでも"];
+const READ_OVER = [
+  "何回読んでも",
+  "何度読んでも",
+  "何回聞いても",
+  "何度聞いても",
+  "なんど読んでも",
+  // Read again and again, or looked at over and over (「何度読み返しても理解できない」「何回見てもわからん」).
+  "読み返しても",
+  "読み直しても",
+  "何度見ても",
+  "何回見ても",
+];
 const NOT_UNDERSTOOD = ["わからな", "分からな", "わかんな", "理解でき"];
 /** 「一度に何人まで送れますか」: "at once" asks about a count sent together, not "every time" (度に). */
 const AT_ONCE = ["一度に", "1度に", "いちどに"];
