@@ -1,5 +1,6 @@
 /**
- * npm run --silent eval:fragment-seeds -- [DIR] [--seeds N] [--half dev|held-out] [--misses] [--ocr-slips]
+ * npm run --silent eval:fragment-seeds -- [DIR] [--seeds N] [--half dev|held-out] [--misses [all|-reader|-own]]
+ *   [--ocr-slips]
  *
  * How a family we have no reader for fares when only a piece of its notice is pasted or screenshotted,
  * with more pieces than one screenshot set holds. Each labelled mail of a half of the families (the
@@ -9,10 +10,11 @@
  *   -reader  without the formats and providers written for the mail's family (family-readers.ts);
  *   -own     also without the reason phrases that match only that family's records among the whole
  *            mails (eval:families --strict's holdout).
- * Prints reason / topic agreement per column. --misses lists the "-own" column's topic misses with their
- * text, for the dev half only: the held-out half is scored by its totals. --ocr-slips reads each piece
- * as a screenshot's OCR text with the slips of ocr-slips.ts (a narrow screen, look-alike letters, the
- * app's header), cleaned as a screenshot's text is (knowledge/ocr/clean.ts).
+ * Prints reason / topic agreement per column. --misses lists a column's topic misses with their text
+ * ("-own" unless another column is named: "all" shows what no reader mends, "-reader" what a family
+ * never seen loses), for the dev half only: the held-out half is scored by its totals. --ocr-slips
+ * reads each piece as a screenshot's OCR text with the slips of ocr-slips.ts (a narrow screen,
+ * look-alike letters, the app's header), cleaned as a screenshot's text is (knowledge/ocr/clean.ts).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -48,10 +50,13 @@ async function main(): Promise<void> {
   const seeds = Number(option(args, "--seeds") ?? 8);
   const half = option(args, "--half") ?? "dev";
   const showMisses = args.includes("--misses");
+  // The column named after --misses (a DIR there is the corpus, not a column).
+  const named = COLUMNS.find((c) => c === option(args, "--misses"));
+  const missColumn: Column = named ?? "-own";
   const slips = args.includes("--ocr-slips");
   if (!Number.isInteger(seeds) || seeds < 1 || (half !== "dev" && half !== "held-out")) {
     process.stderr.write(
-      "usage: npm run --silent eval:fragment-seeds -- [DIR] [--seeds N] [--half dev|held-out] [--misses] [--ocr-slips]\n",
+      "usage: npm run --silent eval:fragment-seeds -- [DIR] [--seeds N] [--half dev|held-out] [--misses [all|-reader|-own]] [--ocr-slips]\n",
     );
     process.exit(2);
   }
@@ -59,7 +64,7 @@ async function main(): Promise<void> {
     process.stderr.write("--misses lists the dev half only: the held-out half is scored by its totals\n");
     process.exit(2);
   }
-  const values = new Set([option(args, "--seeds"), option(args, "--half")]);
+  const values = new Set([option(args, "--seeds"), option(args, "--half"), named]);
   const dir = resolve(
     args.find((a) => !a.startsWith("--") && !values.has(a)) ?? sharedPath("corpus", "sisimai-dev"),
   );
@@ -119,7 +124,7 @@ async function main(): Promise<void> {
           const t = tally.get(column)!;
           if ((r?.reason ?? "(none)") === mail.reason) t.reason++;
           if ((r?.topic ?? "(none)") === mail.topic) t.topic++;
-          else if (showMisses && column === "-own")
+          else if (showMisses && column === missColumn)
             misses.push(
               `${mail.file}#${k}\t${mail.reason}/${mail.topic} → ${r ? `${r.reason}/${r.topic} (${r.evidence})` : "(none)"}\n${piece}\n`,
             );
@@ -138,7 +143,7 @@ async function main(): Promise<void> {
       (c) => `${c.padEnd(8)} ${pct(tally.get(c)!.reason).padStart(7)} / ${pct(tally.get(c)!.topic)}`,
     ),
   ];
-  if (showMisses) out.push("", "topic misses, -own:", "", ...misses);
+  if (showMisses) out.push("", `topic misses, ${missColumn}:`, "", ...misses);
   process.stdout.write(`${out.join("\n")}\n`);
 }
 

@@ -1,5 +1,5 @@
 /**
- * npm run --silent eval:screenshots -- DIR [DIR…] [--ocr-cache CACHE] [--misses]
+ * npm run --silent eval:screenshots -- DIR [DIR…] [--ocr-cache CACHE] [--misses] [--wrong]
  *
  * Where a screenshot loses against the same text pasted. DIR is a half written by
  * `npm run screenshots:bounces -- OUT --corpus ../shared/corpus/sisimai-dev --fragments` (OUT/dev or
@@ -12,6 +12,8 @@
  *   if unseen, as most of a hidden set's families are);
  * - the tokens of the pasted text that the OCR text lacks: reply codes, status codes, addresses.
  * Reported by family kind (a reader exists or not) and by image variant (theme, format, scale).
+ * --wrong lists every screenshot whose reason or topic (all readers on) differs from its label, with the
+ * OCR text as cleaned, for the dev half only (the held-out half is scored by its totals).
  * Only sets drawn with Japanese fonts are scored: DIR/fonts.txt (written by screenshots:bounces, which
  * refuses to draw without fonts-noto-cjk) must be there; older sets drew Japanese as boxes.
  */
@@ -206,8 +208,12 @@ async function main(): Promise<void> {
   const dirs = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--ocr-cache");
   if (dirs.length === 0) {
     process.stderr.write(
-      "usage: npm run --silent eval:screenshots -- DIR [DIR…] [--ocr-cache CACHE] [--misses]\n",
+      "usage: npm run --silent eval:screenshots -- DIR [DIR…] [--ocr-cache CACHE] [--misses] [--wrong]\n",
     );
+    process.exit(2);
+  }
+  if (args.includes("--wrong") && dirs.some((d) => basename(d.replace(/\/+$/, "")) === "held-out")) {
+    process.stderr.write("--wrong lists the dev half only: the held-out half is scored by its totals\n");
     process.exit(2);
   }
   const refused = dirs.map(notDrawnWithFonts).filter((why) => why !== undefined);
@@ -295,6 +301,19 @@ async function main(): Promise<void> {
   if (args.includes("--misses")) {
     out.push("", "lost:", ...losses.map((l) => `  ${l}`), "", "gained:", ...gains.map((l) => `  ${l}`));
     out.push("", "tokens lost:", `  ${lostTokens.join("  ")}`);
+  }
+  if (args.includes("--wrong")) {
+    out.push("", "wrong, all readers on (label → screenshot), with the OCR text:");
+    for (const r of rows) {
+      if (ok(shot.all, r, "reason") && ok(shot.all, r, "topic")) continue;
+      const v = shot.all.get(r.image);
+      const got = v ? `${v.reason}/${v.topic}` : "(none)";
+      out.push(
+        "",
+        `${basename(r.image)}\t${r.reason}/${expectedTopic(r)} → ${got}`,
+        ocrText.get(r.image)!.trimEnd(),
+      );
+    }
   }
   process.stdout.write(`${out.join("\n")}\n`);
 }
