@@ -357,6 +357,23 @@ describe("classify: pasted fragments", () => {
     const { records } = await classify(paste);
     expect(records.map((r) => r.reason)).toEqual(["userunknown"]);
   });
+  it("takes Sendmail's own verdict under the server's answer as the recipient's status, as its report would", async () => {
+    // The server answered the DATA step with no status; Sendmail's line below it says 5.1.1 (its report's
+    // Status: field, which a screenshot of the transcript leaves out).
+    const answer = [
+      "   ----- Transcript of session follows -----",
+      "... while talking to mx.example.ne.jp.:",
+      ">>> DATA",
+      "<<< 550 <jiro@example.ne.jp>: Recipient address rejected: User unknown",
+    ];
+    const withVerdict = await classify(
+      [...answer, "550 5.1.1 <jiro@example.ne.jp>... User unknown", "<<< 503 No recipients specified"].join("\n"),
+    );
+    expect(withVerdict.records[0]).toMatchObject({ reason: "userunknown", status: "5.1.1" });
+    // Without it, an unknown user answered after DATA reads as a filter's refusal, as before.
+    const without = await classify(answer.join("\n"));
+    expect(without.records[0]).toMatchObject({ reason: "filtered", topic: "user-unknown" });
+  });
   it("takes a status comment as the explanation when a report field has no Diagnostic-Code", async () => {
     const paste = [
       "Final-Recipient: rfc822;taro@example.net",

@@ -44,6 +44,9 @@ function unframed(line: string): string {
 const TRANSCRIPT_LINE =
   /^(?:\d{3}(?:[ -][245]\.\d{1,3}\.\d{1,3})?\s+)?<?([^\s<>@]{1,64}@[^\s<>]{1,255}?)>?\.\.\.\s*(\S.*)/; // on one trimmed line: "$" would only add retries
 
+/** The status code that leads a transcript line of Sendmail's own: "550 5.1.1 <x@example.jp>... User unknown". */
+const VERDICT_STATUS = /^\d{3}[ -]([245]\.\d{1,3}\.\d{1,3})\s/;
+
 interface Exchange {
   command: string;
   reply: string;
@@ -166,6 +169,10 @@ export const sendmail: Format = {
         const d = drafts.find((x) => sameAddress(x.recipient, said[1]!));
         const cause = above && knownPhrase(said[2]!) === undefined ? above : "";
         if (d && !d.diagnosis) d.diagnosis = squash(cause ? `${cause} ${t}` : t);
+        // Sendmail's own verdict on the recipient below the server's answer ("550 5.1.1 <x@…>... User
+        // unknown"): its status is the one the report gives, which a screenshot or a paste leaves out.
+        const status = VERDICT_STATUS.exec(t)?.[1];
+        if (d && status && !d.status) d.status = status;
       }
       if (t)
         above = said || t.startsWith(">>>") || /^while talking to/i.test(t) ? "" : t.replace(/^<<< /, "");
