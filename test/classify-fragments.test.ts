@@ -366,9 +366,8 @@ describe("classify: pasted fragments", () => {
       ">>> DATA",
       "<<< 550 <jiro@example.ne.jp>: Recipient address rejected: User unknown",
     ];
-    const withVerdict = await classify(
-      [...answer, "550 5.1.1 <jiro@example.ne.jp>... User unknown", "<<< 503 No recipients specified"].join("\n"),
-    );
+    const verdict = ["550 5.1.1 <jiro@example.ne.jp>... User unknown", "<<< 503 No recipients specified"];
+    const withVerdict = await classify([...answer, ...verdict].join("\n"));
     expect(withVerdict.records[0]).toMatchObject({ reason: "userunknown", status: "5.1.1" });
     // Without it, an unknown user answered after DATA reads as a filter's refusal, as before.
     const without = await classify(answer.join("\n"));
