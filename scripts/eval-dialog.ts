@@ -327,6 +327,9 @@ const DEV_BLOCKS = {
   // acts32's own check (round 32): acts with and without a diagnosis (thanks with a question, a person asked for when
   // fed up) and calm texts (a feeling about the day, 悲報/朗報 headlines, relief told, a laugh at one's slip); written first.
   "dev-acts32": "ACTS 32",
+  // english22's own check (round 32): Englishes not covered before (Dutch-, Finnish- and Czech-speaking, Ugandan,
+  // Fijian, Ethiopian, a Japanese teenager's school English, a terse native speaker), every kind of text; written first.
+  "dev-english22": "ENGLISH 22",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
