@@ -357,6 +357,17 @@ export const questionSchema = strict({
   needsNot: z.array(z.string().trim().min(1), { error: "must be a list of phrases" }).min(1).optional(),
   notWhen: z.array(z.string().trim().min(1), { error: "must be a list of phrases" }).min(1).optional(),
   inScope: z.array(z.string().trim().min(1), { error: "must be a list of words" }).min(1).optional(),
+  needsOn: z
+    .object(
+      {
+        topics: z.array(z.enum(TOPIC_IDS, { error: "is not a topic id" })).min(1),
+        words: z.array(z.string().trim().min(1)).min(1),
+        unless: z.array(z.string().trim().min(1)).min(1).optional(),
+      },
+      { error: "must be { topics: [topic ids], words: [words], unless: [words] }" },
+    )
+    .strict()
+    .optional(),
   toldAs: z
     .array(symptomClassSchema, { error: "must be a list of classes ({ all: [[words], [words]] })" })
     .min(1)

@@ -109,6 +109,13 @@ export interface Question {
    */
   notWhen?: readonly string[];
   /**
+   * With one of `topics` on screen, a text asks it only when it names one of `words` (and none of `unless`),
+   * written like `needs`: after "a virus was found in your attachment", whether it is safe asks about opening
+   * or deleting the returned mail ("is it safe to open this one?"), while 「添付したワードファイルが危ないってこと？」
+   * asks what the diagnosis means and "is it safe to send again?" whether to resend.
+   */
+  needsOn?: { topics: readonly TopicId[]; words: readonly string[]; unless?: readonly string[] };
+  /**
    * Words of things nothing else the assistant knows (料金, 月額), that belong to this question when it matches
    * best: 「S-SAFEの月額料金はいくら？」 asks what S-SAFE costs, while 「今月の料金はいくら？」 stays a fee nobody
    * here knows (dialogs/understand/scope.ts). Unlike an example's words, they stay unknown to every other question.
@@ -279,6 +286,7 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         ...(raw.needs && { needs: raw.needs }),
         ...(raw.needsNot && { needsNot: raw.needsNot }),
         ...(raw.notWhen && { notWhen: raw.notWhen }),
+        ...(raw.needsOn && { needsOn: raw.needsOn }),
         ...(raw.inScope && { inScope: raw.inScope }),
         ...(raw.toldAs && { toldAs: raw.toldAs }),
         ...(raw.ifTold && { ifTold: raw.ifTold }),

@@ -152,6 +152,23 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
   // The carrier a text names, read once per text: the index asks whether each candidate it ranks lacks its
   // words, and the text is the same for all of them.
   const carrierOfText = lastOnly(carrierIn);
+  // `needsOn`: the words a question needs with one of its topics on screen, and those that rule it out there.
+  const neededOn = new Map(
+    [...deps.questions.questions.values()]
+      .filter((q) => q.needsOn)
+      .map((q) => {
+        const { topics, words, unless } = q.needsOn!;
+        const has = phraseMatcher([[true, words]] as const, readings);
+        const not = unless && phraseMatcher([[true, unless]] as const, readings);
+        return [q.id, { topics, has, not }] as const;
+      }),
+  );
+  // A question whose answer of its own for the diagnosis on screen a text does not ask (`needsOn`).
+  const offHere = (id: string, text: string, topic: TopicId) => {
+    const on = neededOn.get(id);
+    if (!on?.topics.includes(topic)) return false;
+    return on.has(text) === undefined || on.not?.(text) !== undefined;
+  };
   const lacksNeeded = (q: Question | undefined, text: string) => {
     if (q && saidOtherwise.get(q.id)?.(text) !== undefined) return true;
     const has = q ? needed.get(q.id) : undefined;
@@ -177,6 +194,7 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
       deps.questions,
       new Map([...deps.knowledge.topics].map(([id, t]) => [id, [t.title.ja, t.menuLabel.ja]])),
       (id, text) => lacksNeeded(deps.questions.questions.get(id), text),
+      offHere,
     ),
     deps.questions,
     stringsIn([

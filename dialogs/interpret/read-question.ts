@@ -29,11 +29,12 @@ import {
   toldWithPleasantry,
 } from "./acts.ts";
 import { fitsScreen, isFrame, isGeneral, isPleasantry } from "./answers.ts";
-import type { UpsetContext } from "./context.ts";
+import type { InterpretContext, UpsetContext } from "./context.ts";
 import { elseToDoAsked } from "./else-to-do.ts";
 import { afterLeadIn } from "./lead-in.ts";
 import { askingSentences, preferred } from "./question.ts";
 import { reportedThenWant } from "./reported-want.ts";
+import { toldThenAsked } from "./told-then-asked.ts";
 import { knownAlready, personAskedLast, readUpset } from "./upset.ts";
 import { ASKING_LEAVE } from "./words.ts";
 
@@ -43,7 +44,7 @@ import { ASKING_LEAVE } from "./words.ts";
  * pleasantry next to a feeling (「夜遅くにすみません、急ぎで困ってます」) gives way to the next step.
  */
 export function readQuestion(
-  ctx: UpsetContext,
+  ctx: UpsetContext & Pick<InterpretContext, "symptomByReading">,
   text: string,
   topic: TopicId | null,
   feeling: Feeling | undefined,
@@ -75,6 +76,8 @@ export function readQuestion(
   understood = reportedThenWant(ctx, text, understood, topic);
   // 「…ってことは」「…の件、」 then the question: the question is read after its lead-in (lead-in.ts).
   understood = afterLeadIn(ctx, text, understood, topic);
+  // A fact told first, then the question (told-then-asked.ts): the question is read without the story.
+  understood = toldThenAsked(ctx, text, understood, topic);
   // 「…何も出なかった。ほかにやることある？」: what else to do is the steps, not the step told (else-to-do.ts).
   understood = elseToDoAsked(ctx, text, understood, topic);
   // Weighed against the acts of the conversation around it, in this order (acts.ts).

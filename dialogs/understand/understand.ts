@@ -88,11 +88,14 @@ export interface QuestionIndex {
  * `lacks`: whether a text lacks the words a question `needs` (dialogs/interpret/context.ts): such a question
  * is no candidate, so that the next best is read as if it had not been there (「メールアドレスを新しくしたい」
  * matches "change my password" best but names no password: the address is meant, not nothing).
+ * `offHere`: whether a text does not ask a question's answer of its own for the diagnosis on screen (its
+ * `needsOn`, dialogs/interpret/context.ts): the question then weighs as it would without that answer.
  */
 export function buildQuestionIndex(
   bank: QuestionBank,
   said: ReadonlyMap<TopicId, readonly string[]> = new Map(),
   lacks: (id: string, text: string) => boolean = () => false,
+  offHere: (id: string, text: string, topic: TopicId) => boolean = () => false,
 ): QuestionIndex {
   const table: ReadingTable = readingTable(bank.readings);
   const questions = [...bank.questions.values()];
@@ -304,17 +307,29 @@ export function buildQuestionIndex(
 
   // Per topic on screen (and none): per question, the weight of its fit (0: not answerable there) and
   // whether it fits (not "off"). Made once per topic.
-  const fitTables = new Map<TopicId | null, { weight: Float64Array; fits: Uint8Array }>();
+  const fitTables = new Map<
+    TopicId | null,
+    { weight: Float64Array; fits: Uint8Array; unasked: Float64Array }
+  >();
   const fitsFor = (topic: TopicId | null) => {
     let table = fitTables.get(topic);
     if (!table) {
-      table = { weight: new Float64Array(questions.length), fits: new Uint8Array(questions.length) };
+      table = {
+        weight: new Float64Array(questions.length),
+        fits: new Uint8Array(questions.length),
+        // Where its answer here needs words of the text (`needsOn`): its weight without that answer, else 0.
+        unasked: new Float64Array(questions.length),
+      };
       for (let qi = 0; qi < questions.length; qi++) {
         const q = questions[qi]!;
         if (!answerable(q, topic)) continue;
         const fit = fitOf(q, topic);
         table.weight[qi] = FIT_WEIGHT[fit];
         table.fits[qi] = fit === "off" ? 0 : 1;
+        if (topic !== null && q.needsOn?.topics.includes(topic)) {
+          const { [topic]: _, ...others } = q.topics;
+          table.unasked[qi] = FIT_WEIGHT[fitOf({ ...q, topics: others }, topic)];
+        }
       }
       fitTables.set(topic, table);
     }
@@ -322,6 +337,8 @@ export function buildQuestionIndex(
   };
   /** Pairs (question index, score) of the questions that score, reused across calls. */
   const scoring: number[] = [];
+  /** The questions whose answer of their own here this text does not ask (`needsOn`), per call. */
+  const notAskedHere = new Set<number>();
 
   const forget = () => {
     for (const id of seen) if (id >= 0) counts[id] = 0;
@@ -431,10 +448,15 @@ export function buildQuestionIndex(
       let s2 = Number.NEGATIVE_INFINITY;
       let s3 = Number.NEGATIVE_INFINITY;
       scoring.length = 0;
+      notAskedHere.clear();
       for (let qi = 0; qi < questions.length; qi++) {
         const s = (best[qi]! + THRESHOLDS.second * second[qi]!) / (1 + THRESHOLDS.second);
+        // An answer of its own for the diagnosis on screen that this text does not ask (`needsOn`): the
+        // question weighs as it would without that answer (after "virus found", safe-to-open: off the topic).
+        const notAsked = fit.unasked[qi]! > 0 && offHere(questions[qi]!.id, text, topic!);
+        if (notAsked) notAskedHere.add(qi);
         const weight =
-          fit.weight[qi]! *
+          (notAsked ? fit.unasked[qi]! : fit.weight[qi]!) *
           (framed !== undefined && questions[qi] === framed ? THRESHOLDS.outcome : 1) *
           (advice && questions[qi] === plainWords ? THRESHOLDS.adviceRetold : 1) *
           (toldSent && questions[qi] === resendQuestion ? THRESHOLDS.offTopic : 1);
@@ -460,8 +482,11 @@ export function buildQuestionIndex(
         const score = scoring[k + 1]!;
         if (score < head) continue;
         const q = questions[scoring[k]!]!;
-        if (fit.fits[scoring[k]!] === 1) fitting.add(q.id);
-        if (fit.weight[scoring[k]!] === FIT_WEIGHT.own) own.add(q.id);
+        // Not asked here (`needsOn`): neither fitting the diagnosis nor its own question, as without that answer.
+        const unasked = notAskedHere.has(scoring[k]!);
+        if (unasked ? fit.unasked[scoring[k]!] !== FIT_WEIGHT.off : fit.fits[scoring[k]!] === 1)
+          fitting.add(q.id);
+        if (fit.weight[scoring[k]!] === FIT_WEIGHT.own && !unasked) own.add(q.id);
         ranked.push({ id: q.id, score });
       }
       ranked.sort((a, b) => b.score - a.score);
