@@ -330,6 +330,9 @@ const DEV_BLOCKS = {
   // english22's own check (round 32): Englishes not covered before (Dutch-, Finnish- and Czech-speaking, Ugandan,
   // Fijian, Ethiopian, a Japanese teenager's school English, a terse native speaker), every kind of text; written first.
   "dev-english22": "ENGLISH 22",
+  // emo22's own check (round 32): personas not used before (a bus driver on a break, a mother of a school trip form,
+  // a temp afraid of blame, a shrine clerk, a run-on retiree, sarcasm, relief halfway), round 31's families.
+  "dev-emotion22": "EMOTION 22",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
