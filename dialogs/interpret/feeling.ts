@@ -22,7 +22,10 @@ import {
   withoutRealisingSigh,
 } from "../understand/feelings/passed.ts";
 import {
+  laughsIn,
+  withoutLaughAtOwnSlip,
   withoutLaughedOff,
+  withoutPatientTurn,
   withoutPlayedDown,
   withoutPrecaution,
   withoutWasted,
@@ -144,7 +147,15 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
   // question (「初歩的な質問ですみません、…」: modest.ts).
   const withoutToldCalmly = (folded: string) =>
     withoutModestOpening(
-      withoutPrecaution(withoutLaughedOff(withoutWasted(withoutPlayedDown(folded, felt), felt), felt)),
+      withoutPrecaution(
+        withoutLaughedOff(
+          withoutWasted(
+            withoutPlayedDown(withoutPatientTurn(withoutLaughAtOwnSlip(folded), felt), felt),
+            felt,
+          ),
+          felt,
+        ),
+      ),
     );
   const withoutExceptions = (text: string) =>
     withoutDeniedBlame(
@@ -165,7 +176,9 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
   // A feeling said to be absent (「イライラはしてないけど、これって私のせい？」): the writer told us they are calm,
   // so what only sounds upset (blame asked, the shape of a sentence) is a plain question.
   const withoutDenials = wordsRemover(NEGATED_FEELINGS.map((w) => fold(w)));
+  // A message that laughs (「ウケる、毎回同じところで戻ってくるw」) is no upset shape either (round 32).
   const deniesFeeling = (folded: string) =>
+    sentencesOf(folded).some(laughsIn) ||
     withoutDenials(folded) !== folded ||
     withoutDeniedFeelings(folded, felt) !== folded ||
     withoutToldCalmly(folded) !== folded;

@@ -45,11 +45,14 @@ export function keyAnswer(
  * are told as failing again (`again`: 「何度送っても」, 「ありがとう、でもまだ届きません」), not for the advice
  * tried and no more said. Its key answer is one of the steps on screen, tried already: said calmly, giving it
  * again would not move on. Said in anger, the key answer still comes first (what an upset user is given:
- * keyAnswer above).
+ * keyAnswer above), unless the tries are told as failing again and the diagnosis has an answer for that
+ * (「アドレスなら何度も確認したって言ってるでしょ！」 "I've triple-checked that address, it's correct!" after
+ * "address not found": the address right yet refused, not "tell the recipient"; round 32).
  */
 export function movedOn(ctx: UpsetContext, topic: TopicId, upset: boolean, again: boolean): DialogEvent {
+  const tries = again ? ctx.ui.feelings.triesAnswer?.[topic] : undefined;
   const key = upset ? ctx.ui.feelings.keyAnswer?.[topic] : undefined;
-  const id = key ?? (again ? ctx.ui.feelings.triesAnswer?.[topic] : undefined);
+  const id = tries ?? key;
   const q = id === undefined ? undefined : ctx.questions.get(id);
   return q ? questionEvent(ctx, q, topic) : { type: "HUMAN", reason: "not-helpful" };
 }

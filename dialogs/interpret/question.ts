@@ -240,8 +240,19 @@ const POLITE_NEGATIONS = [
  */
 function closedAsOnly(text: string): boolean {
   const end = trimEndOf(fold(text).trimEnd(), ONLY_TAILS);
-  return ONLY_ENDS.some((e) => end.endsWith(e));
+  return ONLY_ENDS.some((e) => end.endsWith(e)) || PLAN_ENDS.some((e) => end.endsWith(e));
 }
+/**
+ * 「ただの打ち間違いでした。直して送ります」「つづり間違えてた。直して送り直します」: the fix told as what they will do
+ * now closes the matter as well (round 32: the sets label these OK, and 「…直して送り直せばいい？」, asked, resend).
+ */
+const PLAN_ENDS = [
+  "直して送ります",
+  "直して送り直します",
+  "直して再送します",
+  "直して送りなおします",
+  "直します",
+];
 const OK_ID = "ok";
 const ONLY_TAILS = new Set([..." 。.!！~〜ー…笑w"]);
 const ONLY_ENDS = ["ただけでした", "ただけだった", "ただけです", "ただけ", "ただけみたい"];

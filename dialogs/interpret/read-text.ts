@@ -10,6 +10,7 @@ import { cut, mentionsAny, normalizeCommand, withoutWords } from "../text.ts";
 import { kindOfText, languageOfCommand } from "../text-kind.ts";
 import { asksSomething, isEnglishQuestion, reportsBounce, sentenceAsks } from "../understand/asking.ts";
 import { standardSpelling } from "../understand/dialect.ts";
+import { asksWhy } from "../understand/frames.ts";
 import { type LanguageRequest, languageRequest } from "../understand/language-request.ts";
 import { retells } from "../understand/reason-texts.ts";
 import { romajiToKana } from "../understand/romaji.ts";
@@ -185,8 +186,10 @@ export async function fromText(
     // 「相手の受信箱が満杯で送れなかったみたい」 "it seems" tells: its 「たい」 is no wish (sentenceAsks).
     const q = sentenceAsks(text) ? question() : undefined;
     // 「開封しましたってメールが届いたけど、これ何？」: "what is this?" beside the mail's words retold is answered by
-    // what they tell (the diagnosis), not by what a returned mail is in general.
-    if (q?.asksWhat) return false;
+    // what they tell (the diagnosis), not by what a returned mail is in general. So is "what does this mean"
+    // asked of the story, no word and no why (「出してないメールのエラーが来るんですが、どういうことですか」: the
+    // diagnosis, not "why do I get them"; round 32).
+    if (q?.asksWhat || (mentionsAny(text, STORY_MEANING) && !asksWhy(text))) return false;
     return q !== undefined && q.does === undefined && (topScore() >= CLASS_GIVES_WAY || aboutClass(q));
   };
   // 「いっぱいになりそうなので容量を増やしたい」: the symptom foreseen has not happened; a question asked beside
@@ -359,3 +362,15 @@ function hasEnglishWords(text: string): boolean {
 }
 /** Letters of English (outside addresses) that make a text more than a Japanese notice with codes. */
 const MIN_ENGLISH_LETTERS = 12;
+
+/** "What does this mean" asked of a story told (not of a word: 「SPFってどういう意味」 names one). */
+const STORY_MEANING = [
+  "これってどういうこと",
+  "これはどういうこと",
+  "どういうことですか",
+  "どういうことでしょう",
+  "どういうこと?",
+  "what does this mean",
+  "what does that mean",
+  "what does it mean",
+];

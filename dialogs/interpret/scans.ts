@@ -37,7 +37,7 @@ export function triedInVain(text: string, words: TypedWords): boolean {
   );
 }
 
-/** 「もう5回目」「何度やっても」「3回も」: the user counts their tries. A hand scan, no pattern. */
+/** 「もう5回目」「何度やっても」「3回も」「10通目」: the user counts their tries. A hand scan, no pattern. */
 export function countsTries(text: string): boolean {
   const t = nfkc(text);
   if (
@@ -51,7 +51,14 @@ export function countsTries(text: string): boolean {
     if (!isNumeral(t[i]!)) continue;
     let j = i;
     while (j < t.length && isNumeral(t[j]!)) j++;
-    if (t.startsWith("回目", j) || t.startsWith("度目", j) || t.startsWith("回も", j)) return true;
+    // 「エラーメールもう10通目」: the returned mails counted as they come (round 32).
+    if (
+      t.startsWith("回目", j) ||
+      t.startsWith("度目", j) ||
+      t.startsWith("回も", j) ||
+      t.startsWith("通目", j)
+    )
+      return true;
     i = j;
   }
   return false;

@@ -178,25 +178,37 @@ const HIRAGANA_OR_KANJI = /[\p{Script=Hiragana}\p{Script=Han}]/u;
 const EITHER_PAUSES = new Set([..."?？、, "]);
 
 /**
- * "it STILL bounces", "I did NOT change anything", "WHY does it keep failing": a small word of the sentence's
- * frame written in capitals in a text otherwise in small letters is said with a raised voice. A notice pasted
- * in capitals has no small letters; acronyms (SMTP, SPF) are no words of the frame. A hand scan.
+ * "it STILL bounces", "I did NOT change anything", "WHY does it keep failing", "the address is RIGHT": a small
+ * word of the sentence's frame, or a word that insists (right, correct, never), written in capitals in a text
+ * otherwise in small letters is said with a raised voice. A notice pasted in capitals has no small letters;
+ * acronyms (SMTP, SPF) are no such words. A whole message in capitals is shouted when it speaks of the writer
+ * ("WHY DOES MY EMAIL KEEP BOUNCING BACK"): a notice does not say "my" (round 32). A hand scan.
  */
 export function raisesVoice(text: string): boolean {
   if (text.length > MAX_SHAPE_CHARS) return false;
   let word = "";
   let small = false;
   let raised = false;
+  let frames = 0;
+  let own = false;
   for (let i = 0; i <= text.length; i++) {
     const ch = text[i] ?? " ";
     if (ch >= "a" && ch <= "z") small = true;
-    if ((ch >= "A" && ch <= "Z") || (ch >= "a" && ch <= "z")) {
+    if ((ch >= "A" && ch <= "Z") || (ch >= "a" && ch <= "z") || (ch === "'" && word !== "")) {
       word += ch;
       continue;
     }
-    if (word.length >= 3 && word === word.toUpperCase() && SENTENCE_FRAME.has(word.toLowerCase()))
-      raised = true;
+    if (word !== "" && word === word.toUpperCase()) {
+      const lower = word.toLowerCase();
+      if (word.length >= 3 && (SENTENCE_FRAME.has(lower) || INSISTING.has(lower))) raised = true;
+      if (SENTENCE_FRAME.has(lower)) frames++;
+      if (OWN_WORDS.has(lower)) own = true;
+    }
     word = "";
   }
-  return raised && small;
+  return small ? raised : own && frames >= 2;
 }
+/** Words said to insist, not of a notice's or an acronym's letters ("it's CORRECT", "I NEVER sent it"). */
+const INSISTING = new Set(["right", "correct", "wrong", "never", "nothing", "every", "same", "stop"]);
+/** The writer themself: a notice pasted in capitals does not speak so. */
+const OWN_WORDS = new Set(["i", "my", "me", "i'm", "i've", "we", "our"]);

@@ -22,6 +22,7 @@ import { blamesSelf, toldOld } from "./shame.ts";
 import {
   closesWithMou,
   closesWithSigh,
+  countsTheWait,
   endsExasperated,
   intensifiedFailure,
   trailsOff,
@@ -53,6 +54,7 @@ export function feltByShape(text: string): Feeling | undefined {
     clausesOf(t).some(endsExasperated) ||
     closesWithMou(t) ||
     closesWithSigh(t) ||
+    countsTheWait(t) ||
     intensifiedFailure(t) ||
     opensWithScorn(t) ||
     trailsOff(t) ||

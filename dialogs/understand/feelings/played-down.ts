@@ -196,7 +196,7 @@ export function withoutLaughedOff(t: string, words: readonly string[]): string {
   for (const [from, to] of spans) out = blankedWithin(out, words, from, to);
   return out;
 }
-const LAUGH_HINTS = ["笑", "w", "lol", "haha", "lmao"];
+const LAUGH_HINTS = ["笑", "w", "lol", "haha", "lmao", "ウケ"];
 /** Letters after 笑 that make it a verb or a noun (笑える, 笑い事, 笑う, 笑っ, 笑わ, 笑み): no laugh. */
 const LAUGH_VERB = new Set([..."えいうっわみ"]);
 export function laughsIn(sentence: string): boolean {
@@ -212,8 +212,10 @@ export function laughsIn(sentence: string): boolean {
     while (i > 0 && end[i - 1] === "w") i--;
     if (i > 0 && !LATIN.test(end[i - 1]!) && end[i - 1] !== " ") return true;
   }
-  return LAUGH_WORDS.some((w) => wordAt(sentence, w));
+  // 「ウケる」「ウケた」 "lol" (in katakana: 「うける」 is also 受ける, to receive).
+  return LAUGH_WORDS.some((w) => wordAt(sentence, w)) || LAUGHED.some((w) => sentence.includes(w));
 }
+const LAUGHED = ["ウケる", "ウケた", "ウケます"];
 const LAUGH_WORDS = ["lol", "haha", "lmao"];
 /** A word of Latin letters standing alone (「lol」 is no part of 「lollipop」). */
 function wordAt(t: string, word: string): boolean {
@@ -225,3 +227,61 @@ function wordAt(t: string, word: string): boolean {
   }
   return false;
 }
+
+/**
+ * 「もう笑うしかない、全角で打ってたわ」「笑うしかない、ドメインのつづり間違えてた」: laughing because nothing else
+ * is left, at a slip of one's own found, is a laugh at oneself (as 「…かよ笑」), no despair: blanked (folded text,
+ * same length). At a failure that goes on (「ここまで戻ってくるともう笑うしかない」) it stays resignation (ui.yaml
+ * `feelings.words.sad`). Round 32's decision, which the old labels of both kinds already made. A plain scan.
+ */
+export function withoutLaughAtOwnSlip(t: string): string {
+  if (!NOTHING_BUT_LAUGH.some((w) => t.includes(w)) || !OWN_SLIPS.some((w) => t.includes(w))) return t;
+  let out = t;
+  for (const w of NOTHING_BUT_LAUGH) out = out.split(w).join(" ".repeat(w.length));
+  return out;
+}
+const NOTHING_BUT_LAUGH = ["笑うしかない", "わらうしかない"];
+/** A slip of one's own, told as found (past): 「間違えてた」「全角で打ってた」「入れ忘れてた」 "typo". */
+const OWN_SLIPS = [
+  "間違えてた",
+  "間違ってた",
+  "まちがえてた",
+  "まちがってた",
+  "間違えてました",
+  "間違ってました",
+  "打ち間違え",
+  "打ちまちがえ",
+  "で打ってた",
+  "で入れてた",
+  "で書いてた",
+  "忘れてた",
+  "ミスってた",
+  "みすってた",
+  "typo",
+];
+
+/**
+ * 「ハラハラするけど気長に待ちます」「びっくりしましたけど、落ち着いて対応します」: a feeling set aside by a contrast, then
+ * patience chosen: told calmly, so its words before the contrast are blanked (folded text, same length). Round 32.
+ */
+export function withoutPatientTurn(t: string, words: readonly string[]): string {
+  for (const contrast of PATIENT_CONTRASTS)
+    for (let at = t.indexOf(contrast); at >= 0; at = t.indexOf(contrast, at + 1)) {
+      let next = at + contrast.length;
+      while (next < t.length && TURN_PAUSES.has(t[next]!)) next++;
+      if (PATIENCE.some((p) => t.startsWith(p, next))) return blankedWithin(t, words, 0, at);
+    }
+  return t;
+}
+const PATIENT_CONTRASTS = ["けど", "けれど", "ですが", "だが", "たが"];
+const TURN_PAUSES = new Set([..."、, "]);
+const PATIENCE = [
+  "気長に",
+  "のんびり",
+  "焦らず",
+  "あせらず",
+  "落ち着いて",
+  "おとなしく待",
+  "ゆっくり待",
+  "気楽に待",
+];

@@ -154,3 +154,26 @@ const FAILURES = [
   "はじかれ",
   "弾かれ",
 ];
+
+/**
+ * 「もう一週間ずっと届き続けてる」「もう3日も待ってる」「もう三日目だよ」: 「もう」 before a span of time counted
+ * against them (followed by 「も」「目」「ずっと」「経つ」…): worn down by the wait, though no word of feeling is there
+ * (round 32). Not 「もう一日待ってみます」 ("one more day": no such word after the span). A hand scan, NFKC text.
+ */
+export function countsTheWait(t: string): boolean {
+  for (let at = t.indexOf("もう"); at >= 0; at = t.indexOf("もう", at + 1)) {
+    let i = at + 2;
+    while (t[i] === " ") i++;
+    const first = i;
+    while (i < t.length && SPAN_NUMERALS.has(t[i]!)) i++;
+    if (i === first) continue;
+    const unit = SPAN_UNITS.find((u) => t.startsWith(u, i));
+    if (unit === undefined) continue;
+    i += unit.length;
+    if (SPAN_AGAINST.some((w) => t.startsWith(w, i))) return true;
+  }
+  return false;
+}
+const SPAN_NUMERALS = new Set([..."0123456789一二三四五六七八九十百何数半"]);
+const SPAN_UNITS = ["週間", "日間", "日", "時間", "ヶ月", "か月", "カ月", "ヵ月", "年"];
+const SPAN_AGAINST = ["も", "目", "ずっと", "経", "たつ", "たっ", "以上", "近く", "だよ"];
