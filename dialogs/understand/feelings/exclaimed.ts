@@ -2,6 +2,7 @@ import { fold, nfkc } from "../../../knowledge/fold.ts";
 import type { Feeling } from "../../events.ts";
 import { MAX_SHAPE_CHARS } from "./letters.ts";
 import { laughsIn } from "./played-down.ts";
+import { praisesWhatWasTold } from "./praise.ts";
 
 /**
  * Reads frustration told by exclamation marks (and a sigh or an indignant 「は？」 opening the message), with no
@@ -41,21 +42,8 @@ export function exclaimed(text: string): Feeling | undefined {
   if (runs < 2 && marks < 2 && !bangAfterComplaint(text)) return undefined;
   // 「前は届いたのに！」: arrived once, and a reproach; not the glad 「届いた！」.
   const folded = fold(text).split("届いたのに").join(" ");
-  return GLAD_WORDS.some((w) => folded.includes(w)) || praises(folded) ? undefined : "frustrated";
+  return GLAD_WORDS.some((w) => folded.includes(w)) || praisesWhatWasTold(folded) ? undefined : "frustrated";
 }
-/**
- * 「すっごくわかりやすかった！」「便利すぎる！」「返事が早い！」: praise of what was told or of the chat, not denied
- * (「わかりやすくない！！」 stays a complaint). A scan per word of praise.
- */
-function praises(folded: string): boolean {
-  return PRAISE.some((p) => {
-    for (let at = folded.indexOf(p); at >= 0; at = folded.indexOf(p, at + 1))
-      if (!PRAISE_DENIED.some((d) => folded.startsWith(d, at + p.length))) return true;
-    return false;
-  });
-}
-const PRAISE = ["分かりやす", "わかりやす", "便利", "親切", "丁寧", "返事が早", "返信が早"];
-const PRAISE_DENIED = ["くな", "くありません", "じゃな", "ではな", "でもな", "くも"];
 const REALISED = ["たのか", "だったか", "てたか", "だけか", "なだけか"];
 const SIGHS = ["はぁ?", "はぁ？", "はあ?", "はあ？", "はぁ…", "はあ…", "はぁ...", "はぁー", "ハァ", "はぁ、"];
 
@@ -135,7 +123,7 @@ const GLAD_WORDS = [
   "解決しました",
   // Fondness or joy said aloud (「モモちゃん好き！」「うれしい！」): glad marks.
   "好き",
-  // Praise of what was told (「めっちゃ分かりやすい！」): PRAISE below, in any tense.
+  // Praise of what was told (「めっちゃ分かりやすい！」): praise.ts, in any tense.
   // Relief, a good mood, excitement at trying the chat (「ほっとした！」「朝からハッピー！」「ワクワクしながら使います！」).
   "ほっと",
   "安心した",

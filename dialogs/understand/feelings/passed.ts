@@ -2,6 +2,7 @@ import { fold } from "../../../knowledge/fold.ts";
 import { mentionsAny, trimEndOf } from "../../text.ts";
 import { clausesOf, sentenceAsks, sentencesOf } from "../asking.ts";
 import { CLOSING, MAX_SHAPE_CHARS } from "./letters.ts";
+import { praisesWhatWasTold } from "./praise.ts";
 
 /**
  * Reads feelings the message itself tells are over, though a question may follow: a start that passed and
@@ -212,11 +213,7 @@ const REALISED = ["たのか", "だったか", "てたか", "だけか"];
  */
 export function withoutPraisingAlarm(folded: string): string {
   if (!ALARMS.some((a) => folded.includes(a))) return folded;
-  const praised = PRAISE.some((p) => {
-    const at = folded.indexOf(p);
-    return at >= 0 && !PRAISE_DENIED.some((d) => folded.startsWith(d, at + p.length));
-  });
-  if (!praised) return folded;
+  if (!praisesWhatWasTold(folded)) return folded;
   let out = folded;
   for (const a of ALARMS) out = out.split(a).join(" ".repeat(a.length));
   return out;
@@ -233,5 +230,3 @@ const ALARMS = [
   "びっくりするくらい",
   "驚くほど",
 ];
-const PRAISE = ["分かりやす", "わかりやす", "丁寧", "親切", "便利", "天才", "優秀"];
-const PRAISE_DENIED = ["くな", "くありません", "ぎて分から", "じゃな", "ではな"];
