@@ -333,6 +333,9 @@ const DEV_BLOCKS = {
   // emo22's own check (round 32): personas not used before (a bus driver on a break, a mother of a school trip form,
   // a temp afraid of blame, a shrine clerk, a run-on retiree, sarcasm, relief halfway), round 31's families.
   "dev-emotion22": "EMOTION 22",
+  // follow31's own check (round 32): follow-ups weighted to the least covered topics: dialect whys, the So-net address
+  // after "outgoing server refused", a fix told before "resend now?", a hurry after a failure; written first.
+  "dev-followup31": "FOLLOWUP 31",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
