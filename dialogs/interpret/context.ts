@@ -124,13 +124,14 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
     deps.knowledge.symptoms.map(({ topic, phrases }) => [topic, phrases] as const),
     readings,
   );
-  // `needs` words, and the phrases that hold one without meaning it (`needsNot`), taken out first.
+  // `needs` words, and the phrases that hold one without meaning it (`needsNot`), taken out first. All matched as
+  // written: they are nouns and stems, whose last kana is no verb's ending other forms replace (「なんです」 is not
+  // 「なんで」, 「けいたい」 not 「けいた」, 「でおく」 not the 「でお」 of 「…でお願い」, 「えらぶ」 not the 「えら」 of 「えらー」).
   const needed = new Map(
     [...deps.questions.questions.values()]
       .filter((q) => q.needs)
       .map((q) => {
-        const has = phraseMatcher([[true, q.needs!]] as const, readings);
-        // As written: a phrase that says the opposite is no verb whose ending may vary (「なんです」 is not 「なんで」).
+        const has = phraseMatcher([[true, q.needs!]] as const, readings, true);
         const not = q.needsNot && phraseMatcher([[true, q.needsNot]] as const, readings, true);
         return [q.id, (text: string) => has(not ? not.strip(text) : text)] as const;
       }),
@@ -139,7 +140,7 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
   const saidOtherwise = new Map(
     [...deps.questions.questions.values()]
       .filter((q) => q.notWhen)
-      .map((q) => [q.id, phraseMatcher([[true, q.notWhen!]] as const, readings)] as const),
+      .map((q) => [q.id, phraseMatcher([[true, q.notWhen!]] as const, readings, true)] as const),
   );
   const carrierIn = carrierNamer(deps.knowledge.carriers);
   // A carrier named counts as a needed word only where the words name carriers themselves (a mobile

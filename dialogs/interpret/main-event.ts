@@ -18,7 +18,7 @@ import { asksWhyMailBack } from "../understand/english-lament.ts";
 import { WORD_LETTER } from "../understand/feelings/letters.ts";
 import { saysSomething } from "../understand/feelings/says.ts";
 import { asksWhy, asksWhyOfThis, namesCause } from "../understand/frames.ts";
-import { namesFault } from "../understand/sides.ts";
+import { namesFault, namesUser } from "../understand/sides.ts";
 import type { Understanding } from "../understand/understand.ts";
 import { butStillFails, isShortReaction } from "./acts.ts";
 import {
@@ -42,7 +42,7 @@ import {
   withoutConditions,
   withoutCounts,
 } from "./scans.ts";
-import { ASKED_AS_EXAMPLE, CLEAR_OVER_BOUNCE, TOLD_CLEAR } from "./thresholds.ts";
+import { ASKED_AS_EXAMPLE, CLEAR_OVER_BOUNCE, TOLD_CLEAR, WHY_GIVES_WAY } from "./thresholds.ts";
 import type { SessionView } from "./types.ts";
 import { WHERE_TO_FIX } from "./words.ts";
 
@@ -109,7 +109,9 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   // So is a why of "this" alone (「なんでこうなるん」: frames.ts asksWhyOfThis), "this" being the diagnosis.
   const reason = ctx.questions.get(REASON_QUESTION);
   if (
-    (m.onScreen || asksWhyOfThis(text)) &&
+    (m.onScreen ||
+      asksWhyOfThis(text) ||
+      asksWhyPlainly(ctx, text, question, m.understood().candidates[0]?.score ?? 0)) &&
     m.typed &&
     session.topic &&
     reason?.topics[session.topic] !== undefined &&
@@ -417,4 +419,32 @@ function anotherMail(ctx: InterpretContext, topic: TopicId): DialogEvent {
 function actAskedIn(ctx: InterpretContext, text: string, id: string, topic: TopicId): boolean {
   const u = ctx.index.understand(text, topic);
   return u.kind === "confident" && u.id === id;
+}
+
+/**
+ * 「なんでこのアドレスには届かないの」「なしてパンパンになるんだべ」「なんで送らせてもらえないの」 "why won't my server
+ * send it?" after a diagnosis: a why in the last sentence, nothing else asked or told beside it, asks the cause of
+ * what is on screen, whatever question its other words come close to (used to work, the mailbox size, wrong
+ * address). Not a why with how things were before (「前は届いてたのに、なんで？」: used to work; `usedTo`, which
+ * holds 「のに」: 「合ってるのに、なんで」 tells a fact against the diagnosis), tries in vain (「何度送っても…なぜ」), the
+ * user named as the one it happens to (「なんで私がブロックされるの」: whose side), nor a question whose why has an
+ * answer of its own (`ifWhyAsked`: never sent → why me).
+ */
+function asksWhyPlainly(
+  ctx: InterpretContext,
+  text: string,
+  question: Question | undefined,
+  score: number,
+): boolean {
+  // The why in the last clause: 「なんでこんなに面倒なの、大きいファイル送れないとか」 goes on to tell what is wanted.
+  const clauses = sentencesOf(text).length === 1 ? clausesOf(text) : [];
+  return (
+    clauses.length > 0 &&
+    asksWhy(clauses.at(-1)!) &&
+    question?.ifWhyAsked === undefined &&
+    score < WHY_GIVES_WAY &&
+    !namesUser(text) &&
+    !mentionsAny(text, ctx.words.usedTo) &&
+    !triedInVain(text, ctx.words)
+  );
 }

@@ -3,7 +3,7 @@ import type { Question } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent } from "../events.ts";
 import { trimEndOf, withoutWords } from "../text.ts";
-import { sentenceAsks, sentencesOf } from "../understand/asking.ts";
+import { asksOpen, clausesOf, sentenceAsks, sentencesOf } from "../understand/asking.ts";
 import { negates } from "../understand/normalize.ts";
 import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
 import { fitsScreen, isFrame, isPleasantry, questionEvent } from "./answers.ts";
@@ -144,6 +144,10 @@ export function askingSentences(
   topic: TopicId | null,
 ): Understanding {
   const sentences = storyThenAsked(sentencesOf(cutAfterLaughs(text.slice(0, MAX_QUESTION_CHARS))));
+  if (whole.kind === "confident") {
+    const after = outcomeAfterTold(ctx, text, whole, topic);
+    if (after !== whole) return after;
+  }
   if (sentences.length < 2) return whole;
   const asking = sentences.filter(sentenceAsks);
   if (asking.length === 0 || asking.length === sentences.length) return whole;
@@ -195,6 +199,57 @@ function cutAfterLaughs(t: string): string {
 }
 /** And "w" after Japanese (「…くるw 」), not after a word: "how to" is no laugh. */
 const LAUGH_ENDS = new Set([..."笑ｗ"]);
+
+/**
+ * 「新しいアドレス教えてもらった。そっちに送ればいい？」「相手が容量空けたって、もう送っていい？」: a fact told first (a
+ * fix made, a new address, space freed), then what comes of it asked: whether to send again (`asksOutcome:
+ * after-fixing`), when the part that asks reads it alone, confidently and clearly, though the whole reads the fact
+ * told (tell the recipient, the mailbox size), whatever question that is (toldOverAsked takes only a slip of
+ * `ifTold`, told in sentences of its own). The parts are the sentences, or of one sentence its clauses; only the
+ * last one has a question mark, if any.
+ */
+function outcomeAfterTold(
+  ctx: QuestionContext,
+  text: string,
+  whole: Understanding,
+  topic: TopicId | null,
+): Understanding {
+  if (whole.kind !== "confident" || ctx.questions.get(whole.id)?.asksOutcome !== undefined) return whole;
+  const sentences = sentencesOf(text.slice(0, MAX_QUESTION_CHARS));
+  const parts = sentences.length === 1 ? clausesOf(sentences[0]!) : sentences;
+  // Told, not asked, before the last part: no question mark (「教えてもらった」 holds a request's word); a thing done
+  // or learned, told in the past (「直しました」「空けたって」), just before it; then whether, not how or when, asked.
+  if (parts.length < 2 || parts.slice(0, -1).some((p) => /[?？]/.test(p))) return whole;
+  const last = parts.at(-1)!;
+  const before = trimEndOf(fold(parts.at(-2)!), TOLD_TRAIL);
+  if (!sentenceAsks(last) || asksOpen(last) || !DONE_ENDS.some((e) => before.endsWith(e))) return whole;
+  const asked = ctx.index.understand(last, topic);
+  const clear = (asked.candidates[0]?.score ?? 0) >= SECOND_CLEAR;
+  // The whole's question read from the fact alone: the part that asks does not name it (「半角に直せばOK？」 after
+  // 「全角のせいだったのか！」 still asks about full width).
+  const fromFact = !asked.candidates.some((c) => c.id === whole.id);
+  return asked.kind === "confident" &&
+    clear &&
+    fromFact &&
+    ctx.questions.get(asked.id)?.asksOutcome === "after-fixing"
+    ? asked
+    : whole;
+}
+
+/** Ends of a thing done or learned, told (「…打ち間違えてただけでした」「…空けたって」「…送ってたみたい」). */
+const DONE_ENDS = [
+  "た",
+  "たよ",
+  "たって",
+  "たみたい",
+  "でした",
+  "だった",
+  "たけど",
+  "たんだけど",
+  "たので",
+  "たから",
+];
+const TOLD_TRAIL = new Set([..." 。.!！、,〜~…ー笑w"]);
 
 /**
  * 「がっこうのめーりんぐりすとにへんしんしたらかえってきたんだけどなにすればいい」: one sentence typed fast (no mark,

@@ -36,6 +36,12 @@ export const PLEASANTRY_PIECE = 0.4;
 export const ASKED_AS_EXAMPLE = 0.6;
 /** What a message says besides its words about returned mail must score this much to be taken for it. */
 export const TOLD_CLEAR = 0.45;
+/**
+ * A why asked plainly after a diagnosis is its cause asked unless the question its words read scores this much
+ * (「え なんで まだ とどいてないの」 after "still trying" is "did it arrive?" in nearly an example's words; 「なんでアドレ
+ * スが無いって言われるん？」 reads "wrong address?" at 0.39: the cause).
+ */
+export const WHY_GIVES_WAY = 0.45;
 /** A question that also reads as a bounce of another reason than the one on screen must score this much. */
 export const CLEAR_OVER_BOUNCE = 0.4;
 /** The sentences that ask, read without the story, ask for a person or a restart when they score this much. */

@@ -139,6 +139,13 @@ const NAMED_EN = [
   "was that because",
   "is it due to",
   "was it due to",
+  // "my friend uses docomo phone mail, is that why?": the cause named before, asked whether it is the one.
+  "is that why",
+  "that's why",
+  "that is why",
+  "could that be why",
+  "could this be why",
+  "is this why",
 ];
 
 export function namesCause(text: string): boolean {

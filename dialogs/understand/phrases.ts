@@ -41,7 +41,7 @@ export interface PhraseMatcher<K> {
 export function phraseMatcher<K>(
   lists: readonly (readonly [K, readonly string[]])[],
   table: ReadingTable,
-  /** Phrases matched with their endings as written (`needsNot`: 「なんです」 must not shrink to 「なんで」). */
+  /** Phrases matched with their endings as written (`needs`, `needsNot`, `notWhen`: 「なんです」 must not shrink to 「なんで」). */
   asWritten = false,
 ): PhraseMatcher<K> {
   const symbols: [K, string[]][] = [];
