@@ -336,6 +336,9 @@ const DEV_BLOCKS = {
   // follow31's own check (round 32): follow-ups weighted to the least covered topics: dialect whys, the So-net address
   // after "outgoing server refused", a fix told before "resend now?", a hurry after a failure; written first.
   "dev-followup31": "FOLLOWUP 31",
+  // cold32's own check (round 32): a long circumstance before a cold question, cold virus fears, chat hours, recall,
+  // limits; casual follow-ups in dialects not used before, dropped dakuten, voice input with homophone slips; written first.
+  "dev-cold32": "COLD 32",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
