@@ -73,6 +73,13 @@ describe("Kansai speech is read in the standard forms the questions are written 
     expect(standardSpelling("エラーが来たんじゃけど")).toBe("エラーが来たんだけど");
   });
 
+  it("reads Hiroshima's ほいじゃけど (でも) and its question in かいね (のかな, かな)", () => {
+    expect(standardSpelling("ほいじゃけど、なんで戻ってくるんかいね")).toBe("でも、なんで戻ってくるのかな");
+    expect(standardSpelling("もう一回送ってもええかいね？")).toBe("もう一回送ってもいいかな？");
+    // not inside a word (「書いね」 is no ending here)
+    expect(standardSpelling("かいねこ")).toBeUndefined();
+  });
+
   it("reads eastern Japan's べ and っぺ (Tohoku, Hokkaido, Kanto) as でしょう, and なして as なんで", () => {
     expect(standardSpelling("アドレスもダメなんだっぺか")).toBe("アドレスもダメなんでしょうか");
     expect(standardSpelling("まってればとどくんだべ？")).toBe("まってればとどくんでしょう？");

@@ -21,6 +21,8 @@ const revoice = buildRevoicer(
     "アドレスを変えたい",
     "ウイルスかもしれない",
     "質問があるんですが",
+    "送信できる数は？",
+    "数が多い",
   ],
   readingTable(
     new Map([
@@ -32,6 +34,8 @@ const revoice = buildRevoicer(
       ["返事", "へんじ"],
       ["返信", "へんしん"],
       ["変", "か"],
+      ["送信", "そうしん"],
+      ["数", "かず"],
       ["見", "み"],
     ]),
   ),
@@ -52,6 +56,8 @@ describe("voicing marks dropped by flick input are restored in words of the data
     // the particle が after a word whose marks were dropped lost its mark too
     ["あとれすかない", "あどれすがない"],
     ["あとれすかみつからない", "あどれすがみつからない"],
+    // not where か starts a kanji word read with it (数 かず): 「送信できる数」, no が
+    ["そうしんてきるかずがおおい", "そうしんできるかずがおおい"],
     // a mark typed where the word has none: Tohoku speech voices a word's inner k and t
     ["ありがどう", "ありがとう"],
     ["ありがどうね", "ありがとうね"],

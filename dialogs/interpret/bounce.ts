@@ -7,6 +7,7 @@ import type { DialogEvent } from "../events.ts";
 import { mentionsAny } from "../text.ts";
 import { clausesOf, guessesAloud, isQuestion, reportsBounce, sentenceAsks } from "../understand/asking.ts";
 import { regretsAndAsksIfOk } from "../understand/feelings/worry.ts";
+import { THRESHOLDS, type Understanding } from "../understand/understand.ts";
 import { askedOnItsOwn, questionEvent, stoodFor } from "./answers.ts";
 import type { InterpretContext } from "./context.ts";
 import { policyCodeOnly } from "./policy-code.ts";
@@ -30,6 +31,8 @@ export interface BounceRead {
   ownWords: TopicId | undefined;
   question: () => Question | undefined;
   topScore: () => number;
+  /** The text read as a question (the candidates under `question`). */
+  understood: () => Understanding;
 }
 
 /**
@@ -61,15 +64,14 @@ export function bounceEvents(ctx: InterpretContext, b: BounceRead, before: Dialo
   // 「MAILER-DAEMONってなに？ウイルス？」 asks what MAILER-DAEMON is, and names a reason as a guess.
   // 「これ何？」 "What is this?" beside the bounce's own words asks what that bounce is: its diagnosis.
   // A guess told aloud asks too (「パソコンがウイルスに感染したかもしれない」: am I infected, not a virus found).
-  const standalone =
+  const askedCold =
     !session.topic &&
     b.typed &&
     ownWords === undefined &&
     (isQuestion(text) || guessesAloud(text)) &&
     !reportsBounce(text) &&
-    !(asksWhatItIs(text, ctx.words) && mentionsAny(text, THIS))
-      ? b.question()
-      : undefined;
+    !(asksWhatItIs(text, ctx.words) && mentionsAny(text, THIS));
+  const standalone = askedCold ? (askedInsteadOfWhat(ctx, b) ?? b.question()) : undefined;
   // 「エラーメール開いちゃったけどウイルスとか大丈夫ですか」: something done, then whether it is all right, asks
   // about what they did (confidently read is enough), not what a returned mail said.
   const doneAndAsked = standalone !== undefined && regretsAndAsksIfOk(nfkc(text));
@@ -77,7 +79,8 @@ export function bounceEvents(ctx: InterpretContext, b: BounceRead, before: Dialo
     return [...before, questionEvent(ctx, standalone, null)];
   // 「送信したメールが全部戻ってくるんだけど、ウイルス？」: the story told, then a guess asked in a clause of its
   // own, which the whole (diluted by the story) reads less clearly: that clause, when it is clearly asked.
-  const guessed = standalone ? askedInLastClause(ctx, text) : undefined;
+  // Read so also where the whole is read unsure (a few questions close: 「…んだけど、ウイルス？」).
+  const guessed = askedCold ? askedInLastClause(ctx, text) : undefined;
   if (guessed) return [...before, questionEvent(ctx, guessed, null)];
   if (shouldWarn(b.head, "bounce")) before.push({ type: "PERSONAL_DATA" });
   // 「550 5.7.1」 alone says the receiver refused by its rules, not which: the words after the code are
@@ -96,6 +99,26 @@ export function bounceEvents(ctx: InterpretContext, b: BounceRead, before: Dialo
   // Which rule a policy code alone refused by, the user's own words say.
   else if (ownWords !== undefined && record.guessFromPolicyCode) diagnosis.topic = ownWords;
   return [...before, { type: "PASTE", diagnosis }];
+}
+
+/**
+ * 「戻ってきたメールってウイルスなの？」: "what is a returned mail" (asked only with a word of "what", `asksWhat`)
+ * matched by the mail's words, no "what" asked, and a question that answers on its own close under it
+ * (`spread`, clearly enough to stand beside a bounce's words: askedOnItsOwn): that one is asked (is it safe),
+ * not the virus found that the classifier reads in 「ウイルス」.
+ */
+function askedInsteadOfWhat(ctx: InterpretContext, b: BounceRead): Question | undefined {
+  const top = b.question();
+  if (!top?.asksWhat || asksWhatItIs(b.text, ctx.words)) return undefined;
+  const next = b.understood().candidates[1];
+  const q = next && ctx.questions.get(next.id);
+  return q &&
+    !q.does &&
+    !q.asksWhat &&
+    next.score >= b.topScore() * THRESHOLDS.spread &&
+    askedOnItsOwn(q, next.score)
+    ? q
+    : undefined;
 }
 
 /** The question the last clause of a text asks on its own, clearly, when the text has a clause before it. */

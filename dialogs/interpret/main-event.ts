@@ -288,7 +288,13 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     return fit && !isPleasantry(ctx, fit.id) ? questionEvent(ctx, fit, session.topic) : nextStep;
   }
   if (mention) return { type: "BOUNCE_MENTIONED", about: mention };
-  if (understood.kind === "unsure") {
+  // 「メールってもうダメなのかな、何回送っても返ってくる」: "what is a returned mail" (`asksWhat`) likeliest of a
+  // few, no "what" asked: it is not understood, as when it is read alone (below: about mail, the paste help).
+  const likeliestUnasked =
+    understood.kind === "unsure" &&
+    ctx.questions.get(understood.candidates[0]?.id ?? "")?.asksWhat === true &&
+    !asksWhatBesidesFeeling(ctx, text, feeling);
+  if (understood.kind === "unsure" && !likeliestUnasked) {
     // Questions that all get the same answer here (「何をすればいいのか全然わからない」: "what do I do" and
     // "I'm lost" both get the paste help with nothing on screen) are no choice to offer: that answer.
     const same = sameAnswer(
@@ -400,10 +406,25 @@ function asksWhatBesidesFeeling(ctx: InterpretContext, text: string, feeling: Fe
       (saysSomething(ctx.feelings.withoutFeelingWords(c)) || askedAsQuestion(c)),
   );
 }
-/** 「何なんでしょうか」「何？」: a piece that ends as a question (a mark, or 「か」), not an exclamation. */
+/**
+ * 「何なんでしょうか」「何？」「えらーめーるってなに😵」: a piece that ends as a question (a mark, 「か」, or the word
+ * "what" itself, emoji after it left aside), not an exclamation.
+ */
 function askedAsQuestion(piece: string): boolean {
-  const end = trimEndOf(nfkc(piece), PIECE_TAIL);
-  return end.endsWith("?") || end.endsWith("か");
+  const end = withoutTrailingSigns(trimEndOf(nfkc(piece), PIECE_TAIL));
+  return end.endsWith("?") || end.endsWith("か") || ENDING_WHAT.some((w) => end.endsWith(w));
+}
+/** The word "what" closing a question (「ってなに」「って何」). */
+const ENDING_WHAT = ["なに", "何"];
+/** A piece without the emoji and signs after its last letter or question mark (a hand scan from the end). */
+function withoutTrailingSigns(piece: string): string {
+  let end = piece.length;
+  while (end > 0) {
+    const ch = piece[end - 1]!;
+    if (ch === "?" || WORD_LETTER.test(ch)) break;
+    end--;
+  }
+  return piece.slice(0, end);
 }
 const PIECE_TAIL = new Set([..." 。.、,…〜~"]);
 

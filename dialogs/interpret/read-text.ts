@@ -260,6 +260,7 @@ export async function fromText(
         ownWords,
         question,
         topScore,
+        understood,
       },
       before,
     );

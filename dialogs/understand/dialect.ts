@@ -67,8 +67,13 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/(?:もどり|戻り)よる(?!か)/g, "戻ってる"],
   [/(き|来)よる(?!か)/g, "$1てる"],
   [/っちゃけど/g, "んだけど"],
-  // Chugoku's 〜じゃけど (「送りたいんじゃけど」 Hiroshima, Okayama): だけど, a want told before "what do I do".
+  // Chugoku's 〜じゃけど (「送りたいんじゃけど」 Hiroshima, Okayama): だけど, a want told before "what do I do";
+  // 「ほいじゃけど」 opening a message is でも ("but then").
+  [/ほいじゃけど/g, "でも"],
   [/じゃけど/g, "だけど"],
+  // Hiroshima's and Yamaguchi's question in かいね (「なんで戻ってくるんかいね」): のかな, かな at a sentence's end.
+  [/んかいね(?=[？?。、!！]|$)/g, "のかな"],
+  [/かいね(?=[？?。、!！]|$)/g, "かな"],
   // Kyushu's, Chugoku's and San'in's how (「どがんしたらよかと」 Saga, Nagasaki; 「どげして送ったらええだ」 Tottori,
   // Izumo; 「どぎゃん」 Kumamoto): どう, and with して (how it is done, not why) どうやって. Not 土下座 (どげざ).
   [/(?:どがん|どぎゃん|どげん|どげ)して/g, "どうやって"],
@@ -159,6 +164,7 @@ const MARKERS = [
   "よる",
   "っちゃけど",
   "じゃけど",
+  "かいね",
   "っぺ",
   "べ",
   "なして",

@@ -1,9 +1,10 @@
 import { fold } from "../../knowledge/fold.ts";
 import type { QuestionBank } from "../../knowledge/questions.ts";
+import { circumstanceAndQuestion } from "./circumstance.ts";
 import { COMMON_ENGLISH, FUNCTION_WORDS } from "./english-words.ts";
 import { canonical, type ReadingTable, readingTable } from "./normalize.ts";
 import { segmentsOf, wordSegmentsOfAll } from "./segments.ts";
-import { MAX_QUESTION_CHARS, type QuestionIndex, type Understanding } from "./understand.ts";
+import { MAX_QUESTION_CHARS, type QuestionIndex, THRESHOLDS, type Understanding } from "./understand.ts";
 
 /**
  * Whether a typed text is about something the questions do not cover (fees, contracts, membership, other
@@ -370,9 +371,37 @@ export function withScope(
       if (topic !== null) return index.understand(text, topic);
       const segmented: string[] = [];
       const u = index.understand(text, topic, segmented);
-      return outOfScope(text, u, segmented) ? { kind: "none", candidates: u.candidates } : u;
+      const read: Understanding = outOfScope(text, u, segmented)
+        ? { kind: "none", candidates: u.candidates }
+        : u;
+      return askedAfterCircumstance(text, read) ?? read;
     },
   };
+
+  /**
+   * 「夜勤明けの朝5時なんですけど、この時間でも使えますか」: an opening that names nothing of ours (no kanji or katakana
+   * word the assistant knows, no thing of ours in kana) is the writer's circumstance (circumstance.ts); the question
+   * after it, read alone and confidently, is what is asked, where the whole is read less clearly (below `sure`,
+   * or out of scope by the opening's words). Read only then: one more reading for a few texts.
+   */
+  function askedAfterCircumstance(text: string, whole: Understanding): Understanding | undefined {
+    const wholeScore = whole.kind === "confident" ? (whole.candidates[0]?.score ?? 0) : 0;
+    if (wholeScore >= THRESHOLDS.sure) return undefined;
+    const split = circumstanceAndQuestion(text.slice(0, MAX_CHARS));
+    if (split === undefined || namesOurs(split.opening)) return undefined;
+    const segmented: string[] = [];
+    const read = index.understand(split.asked, null, segmented);
+    if (read.kind !== "confident" || outOfScope(split.asked, read, segmented)) return undefined;
+    return (read.candidates[0]?.score ?? 0) > wholeScore ? read : undefined;
+  }
+
+  /** Whether a clause names a thing of ours: a kanji or katakana word the assistant knows, or one in kana. */
+  function namesOurs(clause: string): boolean {
+    const { other, shared } = wordsAgainst(clause, undefined);
+    if (other > 0 || shared > 0) return true;
+    const kana = canonical(clause, table);
+    return kanaThings.some((thing) => kana.includes(thing));
+  }
 }
 
 /** Every string inside a data value (objects and arrays walked), for `texts`. */

@@ -94,6 +94,13 @@ export function buildRevoicer(texts: Iterable<string>, table: ReadingTable): Rev
       if (word.length >= 2 && HIRAGANA_RUN.test(word)) followers.add(unvoiced(word.slice(0, 2)));
     }
 
+  // Kanji words read with a first か (数 かず, 変え かえ, 確認 かくにん): a か that starts one after a restored word
+  // is that word (「そうしんてきるかず」 is 送信できる数), not the particle が with its mark dropped.
+  const kaWords = [...table.byFirst.values()]
+    .flat()
+    .map(([, reading]) => reading)
+    .filter((reading) => reading.length >= 2 && reading.startsWith("か"));
+
   return (text) => {
     const kana = keyed(nfkc(text));
     if (kana.length !== text.length) return undefined; // positions must stay those of the text
@@ -127,7 +134,7 @@ export function buildRevoicer(texts: Iterable<string>, table: ReadingTable): Rev
       // The particle が right after a word whose marks were dropped lost its mark too: 「あとれすかない」
       // 「あとれすかみつからない」. Only there (「めあどかえたい」 typed right is 変えたい). Not where か is a
       // particle of its own: at the end (「…か？」 asks), 「…かな」 (wonders), 「…かどうか」, 「…かもしれない」.
-      if (restored && kana[i] === "か" && followsParticle(kana, i + 1)) {
+      if (restored && kana[i] === "か" && followsParticle(kana, i + 1) && !startsKaWord(kana, i)) {
         out += `${text.slice(from, i)}が`;
         from = i + 1;
         i++;
@@ -143,6 +150,11 @@ export function buildRevoicer(texts: Iterable<string>, table: ReadingTable): Rev
   function closesQuestion(text: string, end: number, word: string): boolean {
     if (!word.endsWith("が") || text[end - 1] !== "か") return false;
     return end === text.length || SENTENCE_CLOSE.has(text[end]!);
+  }
+
+  /** Whether one of `kaWords` starts at `at` (a few startsWith: only after a restored word and a か). */
+  function startsKaWord(kana: string, at: number): boolean {
+    return kaWords.some((word) => kana.startsWith(word, at));
   }
 
   /** Whether a word of the data (by its first two kana, marks dropped) starts at `at`, not 「な」 closing. */
