@@ -294,6 +294,22 @@ describe("classify: soft-wrapped text (a narrow screen's line breaks)", () => {
     expect(unwrap(paragraphs)).toContain("delivered.\n\n");
   });
 
+  it("reads an empty row right after a reply code that says it goes on ('550-5.7.1') as no blank line", async () => {
+    // A multi-line reply's "550-" says more lines follow: no server ends its answer there, however wide the
+    // widest row makes the screen look (a slip like "gsrntp" for "gsmtp" widens it).
+    const cut = [
+      "<hanako@example.com>: host mx.example.com[2001:db8::1a]",
+      "    said: 550-5.7.1",
+      "",
+      "[2001:db8:10:20::5      13] This message",
+      "    does not meet our sender authentication",
+      "    requirements (SPF). gsrntp (in reply to end",
+      "    of DATA command)",
+    ].join("\n");
+    expect(unwrap(cut)).not.toContain("\n\n");
+    expect(await verdict(cut)).toMatchObject({ reason: "authfailure", replyCode: "550" });
+  });
+
   it("starts a recipient's entry where an address starts a line as the entry before it did", () => {
     // Both entries begin "<address> Invalid": the second is no part of the first's "User Unknown".
     const list = [

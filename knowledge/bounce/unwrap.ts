@@ -110,6 +110,8 @@ function hyphenated(line: string, next: string): boolean {
 
 /** A line ending in a bare reply code ("(reason: 550", "<<< 550", "said: 550 5.1.1"). */
 const REPLY_CODE_AT_END = /(?:^|[\s(:])[245]\d\d(?: [245]\.\d{1,3}\.\d{1,3})?$/;
+/** A line ending in the code of a reply that goes on ("said: 550-5.7.1": RFC 5321's "550-", more lines follow). */
+const CONTINUED_REPLY_AT_END = /(?:^|[\s(:])[245]\d\d-(?:[245]\.\d{1,3}\.\d{1,3})?$/;
 /**
  * A line ending in a parenthesis opened with a label and its colon ("(expanded from:", "(reason:"): no
  * writer ends a line there, so what the parenthesis holds went to the next line ("<x@example.jp>)").
@@ -319,6 +321,15 @@ function withoutIndentRows(lines: string[], width: number): void {
             : 0;
     if (rowOf > 0 && rowOf + firstUnitColumns(next) > width) {
       lines[i + 1] = " ".repeat(rowOf) + next;
+      continue;
+    }
+    // Nor does a reply end at an empty row right after a code that says it goes on ("said: 550-5.7.1" ⏎
+    // "" ⏎ "[2401:db8::1 13] Messages with …"), however the widest row guessed the screen's width (an
+    // OCR slip such as "gsrntp" for "gsmtp" widens it): the row is one the screen left.
+    if (line === "" && next !== "" && CONTINUED_REPLY_AT_END.test(before)) {
+      const own = next.length - next.trimStart().length;
+      lines[i + 1] =
+        own > 0 ? next : " ".repeat(indent > 0 && indent <= MAX_INDENT ? indent : ENTRY_INDENT) + next;
       continue;
     }
     const own = line.length - line.trimStart().length;
