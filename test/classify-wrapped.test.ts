@@ -310,7 +310,7 @@ describe("classify: soft-wrapped text (a narrow screen's line breaks)", () => {
     expect(await verdict(cut)).toMatchObject({ reason: "authfailure", replyCode: "550" });
   });
 
-  it("starts a recipient's entry where an address starts a line as the entry before it did", () => {
+  it("starts a recipient's entry where an address starts a line as the entry before it did", async () => {
     // Both entries begin "<address> Invalid": the second is no part of the first's "User Unknown".
     const list = [
       "taro.yamada@example.co.jp Invalid",
@@ -339,6 +339,37 @@ describe("classify: soft-wrapped text (a narrow screen's line breaks)", () => {
       "    The recipient name is not recognized",
       "hanako@example.co.jp on Thu, 29 Apr 2007 16:51:51 -0500",
     ]);
+    // On a narrower screen each address is alone on its row, the word after it moved down whole: joined
+    // with a blank (no cut inside the address), and the second entry still starts a line of its own.
+    const narrow = [
+      "Your mail could not reach",
+      "these addresses:",
+      "",
+      "taro.yamada@example.co.jp",
+      "Invalid Address,",
+      "ERROR_CODE :550,",
+      "ERROR_CODE :5.2.1",
+      "<taro.yamada@example.co.jp>..",
+      ". User Unknown",
+      "hanako.sato@example.co.jp",
+      "Invalid Address,",
+      "ERROR_CODE :550,",
+      "ERROR_CODE :5.2.2",
+      "<hanako.sato@example.co.jp>..",
+      ". Mailbox Full",
+    ].join("\n");
+    expect(
+      unwrap(narrow)
+        .split("\n")
+        .map((l) => l.slice(0, 42)),
+    ).toEqual([
+      "Your mail could not reach these addresses:",
+      "",
+      "taro.yamada@example.co.jp Invalid Address,",
+      "hanako.sato@example.co.jp Invalid Address,",
+    ]);
+    const entries = (await classify(narrow, { kind: "fragment" })).records;
+    expect(entries.map((r) => r.topic)).toEqual(["user-unknown", "mailbox-full"]);
     // After a colon the address is what the colon introduced, however the entry began.
     const said = "<taro@example.jp>: host mx.example.jp said:\n<taro@example.jp>: User unknown";
     expect(unwrap(said)).toBe("<taro@example.jp>: host mx.example.jp said: <taro@example.jp>: User unknown");

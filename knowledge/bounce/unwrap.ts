@@ -90,6 +90,18 @@ function startsEntry(line: string, previous: string, entryShape = afterLeadingAd
  */
 const ENTRY_START =
   /^(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?)?[<"']?[A-Za-z0-9._%+=-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}[>"']?(?:(\.\.\.|:)| ([A-Za-z]{2,20})\b)/;
+/** An address alone on its line (a list's entry whose next word the screen moved down). */
+const ADDRESS_ALONE = /^[<"']?[A-Za-z0-9._%+=-]{1,64}@[A-Za-z0-9.-]{1,253}[>"']?$/;
+
+/**
+ * A line that is an address alone, read with the first word of the row below it, where the screen moved
+ * that word ("b@example.jp" ⏎ "Invalid Address, …"): what follows the address decides whether an entry
+ * like the last one starts.
+ */
+function withWordBelow(line: string, below: string | undefined): string {
+  return below !== undefined && ADDRESS_ALONE.test(line) ? `${line} ${below.trimStart()}` : line;
+}
+
 function afterLeadingAddress(line: string): string | undefined {
   const m = ENTRY_START.exec(line);
   return m ? (m[1] ?? m[2]) : undefined;
@@ -233,11 +245,21 @@ function glue(line: string, next: string, width: number): string {
   if (
     line.length >= width * 0.6 &&
     !line.trimStart().includes(" ") &&
+    !wordAfterAddress(line, next) &&
     cutInside(last, next[0]!) &&
     (line.includes("@") || line.includes(".") || line.includes("/") || next.includes("@"))
   )
     return "";
   return " ";
+}
+
+/**
+ * An address alone on its row (no link) and a capitalised word below it ("mikeneko@example.co.jp" ⏎
+ * "Invalid Address, …", Zoho's list on a narrow screen): the word was moved down whole, not cut off the
+ * address, whose domain goes on in lower case or with a dot when a screen cuts it.
+ */
+function wordAfterAddress(line: string, next: string): boolean {
+  return line.includes("@") && !line.includes("/") && /^[A-Z][a-z]{1,20}(?:[\s,.:;]|$)/.test(next);
 }
 
 /**
@@ -373,7 +395,7 @@ export function unwrap(text: string): string {
       (!startsNewLine(next) || afterSendmailDots(currentLast, next)) &&
       ((currentLast.length <= 13 && CODES_ONLY.test(currentLast)) ||
         (wrapped &&
-          !startsEntry(next, current, entryShape) &&
+          !startsEntry(withWordBelow(next, trimmed[i + 1]), current, entryShape) &&
           !endsSeparator(currentLast) &&
           // No server ends its answer at the code: "(reason: 550" ⏎ "<saburo-kato@…>:" goes on even
           // where the address's first part (up to a hyphen) would have fitted on the line; nor a
@@ -384,7 +406,10 @@ export function unwrap(text: string): string {
             fieldAwaitsValue(currentLast) ||
             columns(currentLast) + gap(currentLast) + firstUnitColumns(next, hyphens) > width)));
     if (broken) {
+      const shapeless = ADDRESS_ALONE.test(current);
       current += glue(currentLast, next, width) + next;
+      // An entry that began with its address alone on a row takes its shape from the word joined to it.
+      if (shapeless) entryShape = afterLeadingAddress(current) ?? entryShape;
     } else {
       out.push(current);
       current = trimmed[i]!;
