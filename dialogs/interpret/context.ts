@@ -193,7 +193,7 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
     // it is so, it asks for the diagnosis in plain words.
     buildQuestionIndex(
       deps.questions,
-      new Map([...deps.knowledge.topics].map(([id, t]) => [id, [t.title.ja, t.menuLabel.ja]])),
+      new Map([...deps.knowledge.topics].map(([id, t]) => [id, [t.title.ja, t.menuLabel.ja, t.title.en]])),
       (id, text) => lacksNeeded(deps.questions.questions.get(id), text),
       offHere,
     ),

@@ -34,6 +34,7 @@ import { elseToDoAsked } from "./else-to-do.ts";
 import { afterLeadIn } from "./lead-in.ts";
 import { askingSentences, preferred } from "./question.ts";
 import { reportedThenWant } from "./reported-want.ts";
+import { sentencesAgree } from "./sentences-agree.ts";
 import { toldThenAsked } from "./told-then-asked.ts";
 import { knownAlready, personAskedLast, readUpset } from "./upset.ts";
 import { ASKING_LEAVE } from "./words.ts";
@@ -78,6 +79,8 @@ export function readQuestion(
   understood = afterLeadIn(ctx, text, understood, topic);
   // A fact told first, then the question (told-then-asked.ts): the question is read without the story.
   understood = toldThenAsked(ctx, text, understood, topic);
+  // Every sentence alone asking one question that the whole does not read as (sentences-agree.ts): that one.
+  understood = sentencesAgree(ctx, text, understood, topic);
   // 「…何も出なかった。ほかにやることある？」: what else to do is the steps, not the step told (else-to-do.ts).
   understood = elseToDoAsked(ctx, text, understood, topic);
   // Weighed against the acts of the conversation around it, in this order (acts.ts).

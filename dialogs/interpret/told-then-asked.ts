@@ -1,3 +1,4 @@
+import { answersEveryTopic } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import { trimEndOf } from "../text.ts";
 import { clausesOf, guessesAloud, sentenceAsks } from "../understand/asking.ts";
@@ -36,8 +37,11 @@ export function toldThenAsked(
   const story = told.join(" ");
   if (ctx.symptomByReading(story) !== topic || namedAsMatter(story) || negates(story, ctx.readings))
     return understood;
+  // The whole read as the story, or as the diagnosis said again (plain words: the story says it).
   const read = ctx.index.understand(story, topic);
-  if (read.kind !== "confident" || read.id !== understood.id) return understood;
+  const whole = ctx.questions.get(understood.id);
+  const saidAgain = whole !== undefined && answersEveryTopic(whole);
+  if (!saidAgain && (read.kind !== "confident" || read.id !== understood.id)) return understood;
   const asked = ctx.index.understand(asking.join(" "), topic);
   if (asked.kind !== "confident" || asked.id === understood.id) return understood;
   const q = ctx.questions.get(asked.id);

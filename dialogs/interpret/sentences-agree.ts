@@ -1,0 +1,33 @@
+import type { TopicId } from "../../knowledge/types.ts";
+import { sentencesOf } from "../understand/asking.ts";
+import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
+import { isPleasantry } from "./answers.ts";
+import type { QuestionContext } from "./context.ts";
+
+/**
+ * "so domain is not existing? what it means": two sentences that each, read alone, ask the same question (the
+ * diagnosis said again and asked whether so is it in plain words; "what it means" is too), while the whole
+ * reads as another: the words of both together ("domain", "not existing") match a question neither asks
+ * ("wrong address?"). Where every sentence alone reads confidently as one question (no pleasantry), that
+ * question is the one asked. Sentences as sentencesOf cuts them (。！？ and line ends).
+ */
+export function sentencesAgree(
+  ctx: Pick<QuestionContext, "index" | "questions">,
+  text: string,
+  understood: Understanding,
+  topic: TopicId | null,
+): Understanding {
+  const sentences = sentencesOf(text.slice(0, MAX_QUESTION_CHARS));
+  if (sentences.length < 2 || sentences.length > MAX_SENTENCES) return understood;
+  let agreed: string | undefined;
+  for (const sentence of sentences) {
+    const read = ctx.index.understand(sentence, topic);
+    if (read.kind !== "confident" || (agreed !== undefined && read.id !== agreed)) return understood;
+    agreed = read.id;
+  }
+  if (agreed === undefined || isPleasantry(ctx, agreed)) return understood;
+  if (understood.kind === "confident" && understood.id === agreed) return understood;
+  return { kind: "confident", id: agreed, candidates: understood.candidates };
+}
+/** More sentences than this are a story, each read alone once too often for what they tell. */
+const MAX_SENTENCES = 3;
