@@ -23,6 +23,18 @@ describe("an aside about oneself before a plain question", () => {
     expect(afterOwnStateAside("お腹すいたけど、まだ終わらない")).toBeUndefined();
     // Tiredness alone may be the mail's doing: no aside.
     expect(afterOwnStateAside("へとへとですが、ここに貼ったメールは消えますか")).toBeUndefined();
+    expect(afterOwnStateAside("何度も送り直してクタクタ。どうすればいい？")).toBeUndefined();
+  });
+
+  it("a sentence of its own closes the aside too; a tiredness counts with its cause joined before it", () => {
+    expect(afterOwnStateAside("手術の助手を終えてクタクタです。このチャットは無料ですか")).toBe(
+      "このチャットは無料ですか",
+    );
+    expect(afterOwnStateAside("仕込みで汗だくだけど、夜遅くても使えます？")).toBe("夜遅くても使えます？");
+    expect(afterOwnStateAside("夜勤明けの朝5時なんですけど、この時間でも使えますか")).toBe(
+      "この時間でも使えますか",
+    );
+    expect(afterOwnStateAside("へとへとです。どうすればいい？")).toBeUndefined();
   });
 });
 
@@ -44,12 +56,21 @@ describe("a feeling taken back, or said in passing", () => {
     expect(withoutModestOpening(shame)).toBe(shame);
     const lost = fold("パソコン苦手で何が何だか。何MBまで？");
     expect(withoutModestOpening(lost)).toBe(lost);
+    // The question played down as trivial, or the skill given as the reason for asking, is the polite way in too.
+    expect(withoutModestOpening(fold("死ぬほどどうでもいい質問なんだけど、深夜でもやってる？")).trim()).toBe(
+      "深夜でもやってる?",
+    );
+    expect(withoutModestOpening(fold("実はパソコン苦手で。MAILER-DAEMONって何者？")).trim()).toBe(
+      "mailer-daemonって何者?",
+    );
   });
 
   it("marks beside praise of the chat, relief or a good mood are glad ones", () => {
     expect(exclaimed("このチャット便利！ちなみに無料？")).toBeUndefined();
     expect(exclaimed("ほっとした！じゃあ待てばいい？")).toBeUndefined();
     expect(exclaimed("返事が早い！人間じゃないよね？")).toBeUndefined();
+    expect(exclaimed("朗報！孫が生まれました。で、迷惑メールって止められる？")).toBeUndefined();
+    expect(exclaimed("最高の一日でした！ついでに、Q&Aコミュニティってなに？")).toBeUndefined();
     expect(exclaimed("また戻ってきた！どうなってるの？")).toBe("frustrated");
   });
 

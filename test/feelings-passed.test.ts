@@ -30,6 +30,11 @@ describe("a start that passed, and what it turned out to be", () => {
     expect(startleOver("自動返信だったのね、でも怖い", feltIn)).toBe(false);
   });
 
+  it("a start conceded, then patience chosen in the same piece (「…けど気長に待ちます」), is over", () => {
+    expect(startleOver("ハラハラするけど気長に待ちます。何時間くらいで届く？", feltIn)).toBe(true);
+    expect(startleOver("ハラハラする。いつ届くの？", feltIn)).toBe(false);
+  });
+
   it("a feeling told in the present, a start then the trouble, or fear after it, is not", () => {
     expect(startleOver("怖い、相手に知らせるだけでいいの？", feltIn)).toBe(false);
     expect(startleOver("びっくりした！メールが全部戻ってくる", feltIn)).toBe(false);

@@ -7,6 +7,7 @@ import {
   withoutDeniedFeelings,
 } from "../dialogs/understand/feelings/denied.ts";
 import {
+  withoutLaughedAt,
   withoutLaughedOff,
   withoutPlayedDown,
   withoutPrecaution,
@@ -370,6 +371,15 @@ describe("a feeling played down or laughed off is none", () => {
     expect(withoutLaughedOff("ちょっと焦ったw", words)).not.toContain("焦");
     expect(withoutLaughedOff("lol ok no panic. 心配?", words)).toContain("心配");
     expect(withoutLaughedOff("最悪。笑", words)).not.toContain("最悪");
+  });
+
+  it("a failure laughed at (「…くるw 」) has no shape of feeling; other sentences keep theirs", () => {
+    const laughed = withoutLaughedAt("ウケる、毎回同じところで戻ってくるw これ何か理由あるの?");
+    expect(laughed).not.toContain("毎回");
+    expect(laughed).toContain("理由");
+    expect(feltByShape(laughed)).toBeUndefined();
+    expect(withoutLaughedAt("毎回戻ってくる。理由は?")).toBe("毎回戻ってくる。理由は?");
+    expect(withoutLaughedAt("how to fix it")).toBe("how to fix it");
   });
 
   it("笑 as a verb or a wry smile is no laugh, and other sentences keep their feelings", () => {

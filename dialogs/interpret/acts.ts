@@ -21,6 +21,7 @@ import {
   asksFor,
   endsAsQuestion,
   isConnective,
+  namesPerson,
   opensWithBut,
   wants,
   withoutBut,
@@ -176,7 +177,8 @@ export function beyondPleasantries(
   // "Good evening. Please explain what a domain is.": a request opened with "please" asks as a question does
   // (not any request's ending: 「電話で確認して、」 joins a story).
   const asks = (p: string) => isQuestion(p) || fold(p).trimStart().startsWith("please");
-  if (rest.length === 0 || rest.length === pieces.length || !rest.some(asks)) return whole;
+  if (rest.length === 0 || rest.length === pieces.length) return whole;
+  if (!rest.some(asks)) return actBesideApology(ctx, pieces, rest, whole, topic);
   const asked = ctx.index.understand(rest.join("。"), topic);
   if (asked.kind === "confident") return isPleasantry(ctx, asked.id) ? whole : asked;
   // 「夜分にすみません。こちらは何時まで受け付けていますか」: a question of ours a few come close to, asked as one
@@ -187,6 +189,30 @@ export function beyondPleasantries(
   const askedAsOne = rest.some((p) => endsAsQuestion(p) || (wants(p) && isQuestion(p)));
   return asked.kind === "unsure" && top && askedAsOne && !isPleasantry(ctx, top.id) ? asked : whole;
 }
+
+/**
+ * 「すみません、意味がよく…」「ごめんなさい、人と話したいです」: what is told after an apology that is itself an act of
+ * the conversation (being lost, a person, "that didn't help": isConversationAct; no restart, whose words 「質問が
+ * あります」 are any opening's) is what is said, asked or not. Beside thanks, an OK or a greeting (「ありがとう。相手に
+ * 連絡してみます」「おはようございます。昨日の件で来ました」 "perfect, that fixed it") the courtesy stands, unless a person
+ * is named and wanted.
+ */
+function actBesideApology(
+  ctx: QuestionContext,
+  pieces: string[],
+  rest: string[],
+  whole: Understanding,
+  topic: TopicId | null,
+): Understanding {
+  const told = ctx.index.understand(rest.join("。"), topic);
+  const q = told.kind === "confident" ? ctx.questions.get(told.id) : undefined;
+  if (!q || isPleasantry(ctx, q.id) || q.does === "restart" || !isConversationAct(q)) return whole;
+  // 「ご丁寧にありがとうございます。できれば人の方にも相談してみたい」: a person named and wanted, after any courtesy.
+  if (q.does === "ask-person" && namesPerson(rest.join("。"), ctx.words)) return told;
+  const courtesies = pieces.filter((p) => !rest.includes(p)).map((p) => fold(p));
+  return courtesies.some((p) => mentionsAny(p, APOLOGY_WORDS)) ? told : whole;
+}
+const APOLOGY_WORDS = ["すみません", "すいません", "ごめん", "申し訳", "失礼", "sorry"];
 
 /**
  * 「ありがとうございます、でもまだ届きません」 "thanks but it still bounced": a courtesy, then after a "but" a

@@ -24,6 +24,7 @@ import {
 import {
   laughsIn,
   withoutLaughAtOwnSlip,
+  withoutLaughedAt,
   withoutLaughedOff,
   withoutPatientTurn,
   withoutPlayedDown,
@@ -72,6 +73,13 @@ export interface FeelingReader {
  * needed"): alone, 「最高」 is also "at most" and "perfect" an OK; taken out with the irony's phrases.
  */
 const IRONY_BARE = ["最高", "perfect"];
+
+/** The text with the sentences its writer laughs at blanked out (NFKC), or itself when it has no laugh. */
+function laughedAt(text: string): string {
+  const t = nfkc(text);
+  const out = withoutLaughedAt(t);
+  return out === t ? text : out;
+}
 
 /** An apology for asking again (「すみません何度も」「何度も申し訳ありません」): its 「何度も」 counts no tries. */
 const ASKING_AGAIN = [
@@ -200,7 +208,8 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
       (calmSaid ? undefined : blameOf(plain)) ??
       exclaimed(text) ??
       deadlineIn(plain) ??
-      (calmSaid ? undefined : feltByShape(text)) ??
+      // A failure laughed at (「毎回同じところで戻ってくるw」) has no shape of feeling (played-down.ts).
+      (calmSaid ? undefined : feltByShape(laughedAt(text))) ??
       ironic(text) ??
       // Tries counted (「もう5回目」), not an apology for asking again (「すみません何度も」), nor said by a writer
       // who told us they are calm (「怒ってはいません。ただ、何度も送り直していいのか知りたい」).

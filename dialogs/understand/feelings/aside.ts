@@ -12,16 +12,21 @@ import { MAX_SHAPE_CHARS, PAUSES } from "./letters.ts";
  * have worn them out), nor without a question after it. A hand scan of the text (NFKC): linear.
  */
 export function afterOwnStateAside(t: string): string | undefined {
-  if (t.length > MAX_SHAPE_CHARS || !mentionsAny(t, OWN_STATES)) return undefined;
+  if (t.length > MAX_SHAPE_CHARS || !(mentionsAny(t, OWN_STATES) || mentionsAny(t, TIRED))) return undefined;
   for (let at = 0; at < t.length; at++) {
-    const contrast = CONTRASTS.find((c) => t.startsWith(c, at));
+    // 「手術の助手を終えてクタクタです。このチャットは無料ですか」: a full stop closes the aside as a contrast does.
+    const contrast =
+      CONTRASTS.find((c) => t.startsWith(c, at)) ?? (FULL_STOPS.has(t[at]!) ? t[at] : undefined);
     if (contrast === undefined) continue;
     let end = at + contrast.length;
     // 「お腹が空いて」「…ですが気分は」: a が that is a particle or joins two clauses is no contrast; 「が、」 is.
     if (contrast === "が" && !PAUSES.has(t[end] ?? "")) continue;
+    // 「夜勤明けの介護職です。頭が回らないけど、…」: the aside goes on into a sentence set aside by its own contrast.
+    if (FULL_STOPS.has(contrast) && goesOnAside(t, end)) continue;
     // The first contrast closes the aside: what follows it is read as it is.
     const aside = t.slice(0, end);
-    if (!mentionsAny(aside, OWN_STATES) || mentionsAny(aside, NOT_ASIDE)) return undefined;
+    if (!(mentionsAny(aside, OWN_STATES) || tiredWithCause(aside)) || mentionsAny(aside, NOT_ASIDE))
+      return undefined;
     while (end < t.length && PAUSES.has(t[end]!)) end++;
     const rest = t.slice(end);
     return sentencesOf(rest).some(sentenceAsks) ? rest : undefined;
@@ -30,6 +35,31 @@ export function afterOwnStateAside(t: string): string | undefined {
 }
 /** The contrasts that close an aside, the longer forms first (「けれど」 before 「けど」). */
 const CONTRASTS = ["けれど", "けど", "が"];
+/** Full stops that close an aside told as a sentence of its own (NFKC: 「！」 is "!"). */
+const FULL_STOPS: ReadonlySet<string> = new Set([..."。!"]);
+/** Whether the sentence from `from` holds a contrast (「けど」「が、」) before its own full stop. */
+function goesOnAside(t: string, from: number): boolean {
+  let to = from;
+  while (to < t.length && !FULL_STOPS.has(t[to]!)) to++;
+  const next = t.slice(from, to);
+  return next.includes("けど") || next.includes("が、");
+}
+
+/**
+ * 「手術の助手を終えてクタクタです」「日本語の授業が続いてヘトヘト」「仕込みで汗だく」: a tiredness with its cause joined
+ * before it (a clause closing in 「て」 or 「で」 right before the word); alone (「へとへとです…」) the mail may have
+ * worn them out.
+ */
+function tiredWithCause(aside: string): boolean {
+  for (const word of TIRED)
+    for (let at = aside.indexOf(word); at >= 0; at = aside.indexOf(word, at + 1))
+      if (at >= MIN_CAUSE_CHARS && CAUSE_JOINS.has(aside[at - 1]!)) return true;
+  return false;
+}
+const TIRED = ["クタクタ", "くたくた", "ヘトヘト", "へとへと", "汗だく", "ヘロヘロ", "へろへろ", "ぐったり"];
+/** Letters of a cause before the tiredness (「終えて」 with what was finished). */
+const MIN_CAUSE_CHARS = 3;
+const CAUSE_JOINS: ReadonlySet<string> = new Set([..."てで"]);
 /**
  * The writer's own state, told of the body or the day rather than of the mail. Tiredness only with its cause
  * (「歩き疲れ」「稽古終わり」); excitement or nerves only at asking (「ドキドキしながら聞きます」): alone they may be
@@ -64,6 +94,8 @@ const OWN_STATES = [
   "夜勤明け",
   "夜勤終わり",
   "夜勤後",
+  "仕事帰り",
+  "夜勤あけ",
   "筋肉痛",
   "腰が痛",
   "ながら聞き",

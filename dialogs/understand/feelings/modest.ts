@@ -71,6 +71,11 @@ const MODEST = [
   "馬鹿な質問",
   "変な質問",
   "くだらない質問",
+  // Round 32 (acts32): the question played down as trivial (「どうでもいい質問なんだけど、」).
+  "どうでもいい質問",
+  "しょうもない質問",
+  "しょーもない質問",
+  "つまらない質問",
   "今さら",
   "いまさら",
   "dumb question",
@@ -93,6 +98,7 @@ function leadsIn(piece: string): boolean {
 }
 const LEAD_INS = [
   "んですけど",
+  "んだけど",
   "んですが",
   "のですが",
   "ですが",
@@ -101,6 +107,12 @@ const LEAD_INS = [
   "ますけど",
   "なので",
   "なもので",
+  // 「実はパソコン苦手で。…って何？」: the skill played down, given as the reason for asking.
+  "苦手で",
+  "初心者で",
+  "素人で",
+  "オンチで",
+  "音痴で",
 ];
 /** An age given as the reason (「年寄りなもので」「年寄りなので」), folded. */
 const AGE_AS_REASON = ["年寄りなもので", "年寄りなので", "としよりなもので", "としよりなので"];

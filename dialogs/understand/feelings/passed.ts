@@ -30,7 +30,9 @@ export function startleOver(text: string, feltIn: (t: string) => unknown): boole
   const first = pieces[at]!;
   const rest = pieces.slice(at + 1);
   if (rest.length === 0) return false;
-  const calmAgain = rest.some((p) => mentionsAny(p, CALM_AGAIN));
+  // 「ハラハラするけど気長に待ちます」: calm found again in the same piece, after a contrast.
+  const calmAgain =
+    rest.some((p) => mentionsAny(p, CALM_AGAIN)) || mentionsAny(afterContrast(first), CALM_AGAIN);
   const turnedOut =
     mentionsAny(first, STARTLES) && toldAsPast(first) && rest.some((p) => mentionsAny(p, TURNED_OUT));
   if (!calmAgain && !turnedOut) return false;
@@ -69,6 +71,8 @@ const STARTLES = [
   "ひやっ",
   "ヒヤヒヤ",
   "ひやひや",
+  "ハラハラ",
+  "はらはら",
   "焦っ",
   "焦り",
   "あせっ",
@@ -106,8 +110,25 @@ const TURNED_OUT = [
   "only ",
   "relief",
 ];
-/** Calm found again, told (「もう落ち着きました」「もう平気です」). */
-const CALM_AGAIN = ["落ち着きました", "落ち着いた", "もう大丈夫", "もう平気", "panic over", "false alarm"];
+/** Calm found again, told (「もう落ち着きました」「もう平気です」), or patience chosen (「気長に待ちます」). */
+const CALM_AGAIN = [
+  "落ち着きました",
+  "落ち着いた",
+  "もう大丈夫",
+  "もう平気",
+  "気長に待",
+  "のんびり待",
+  "panic over",
+  "false alarm",
+];
+/** The piece after its first contrast (「けど」「が、」), or "" without one. */
+function afterContrast(piece: string): string {
+  for (const c of ["けど", "けれど", "が、"]) {
+    const at = piece.indexOf(c);
+    if (at >= 0) return piece.slice(at + c.length);
+  }
+  return "";
+}
 
 /**
  * 「ドキドキしながら待ってたら届いたみたい！」「おかげさまで、心配してたメールちゃんと届いてました！」"Phew, it just

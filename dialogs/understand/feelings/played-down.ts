@@ -174,12 +174,35 @@ const PLAYED_DOWN_REACH = 8;
  */
 export function withoutLaughedOff(t: string, words: readonly string[]): string {
   if (!LAUGH_HINTS.some((h) => t.includes(h))) return t;
+  const spans = laughedSpans(t);
+  if (spans.length === 0) return t;
+  let out = t;
+  for (const [from, to] of spans) out = blankedWithin(out, words, from, to);
+  return out;
+}
+
+/**
+ * 「ウケる、毎回同じところで戻ってくるw これ何か理由あるの？」: a failure the writer laughs at is told with no
+ * feeling, though its shape (「毎回…戻ってくる」) would read worn down: the sentences laughed at, blanked out whole
+ * (same length), for the readers of shapes (by-shape.ts). NFKC text; the text itself when it has no laugh.
+ */
+export function withoutLaughedAt(t: string): string {
+  if (!LAUGH_HINTS.some((h) => t.includes(h))) return t;
+  let out = t;
+  for (const [from, to] of laughedSpans(t)) out = out.slice(0, from) + " ".repeat(to - from) + out.slice(to);
+  return out;
+}
+
+/** The sentences a laugh closes (or a laugh alone after them), as [from, to) spans of `t`. */
+function laughedSpans(t: string): [number, number][] {
   const spans: [number, number][] = [];
   let start = 0;
   let previous = 0;
   for (let i = 0; i <= t.length; i++) {
     const ch = t[i];
-    const ends = ch === undefined || SENTENCE_MARKS.has(ch) || (ch === " " && t[i - 1] === "笑");
+    // A laugh before a space ends its sentence: 「…笑 」, and 「…くるw 」 (w after Japanese, not "how ").
+    const laughBefore = t[i - 1] === "笑" || (t[i - 1] === "w" && i >= 2 && !LATIN.test(t[i - 2]!));
+    const ends = ch === undefined || SENTENCE_MARKS.has(ch) || (ch === " " && laughBefore);
     if (!ends) continue;
     const sentence = t.slice(start, i);
     if (sentence.trim() === "") {
@@ -191,10 +214,7 @@ export function withoutLaughedOff(t: string, words: readonly string[]): string {
     previous = start;
     start = i + 1;
   }
-  if (spans.length === 0) return t;
-  let out = t;
-  for (const [from, to] of spans) out = blankedWithin(out, words, from, to);
-  return out;
+  return spans;
 }
 const LAUGH_HINTS = ["笑", "w", "lol", "haha", "lmao", "ウケ"];
 /** Letters after 笑 that make it a verb or a noun (笑える, 笑い事, 笑う, 笑っ, 笑わ, 笑み): no laugh. */
