@@ -46,6 +46,8 @@ describe("Kansai speech is read in the standard forms the questions are written 
 
   it("spells Western negatives in ん, Eastern ones in ねえ, 〜だけんど, けえって and Kyushu's question in と", () => {
     expect(standardSpelling("しらんえらーめーるがずっとくる")).toBe("しらないえらーめーるがずっとくる");
+    expect(standardSpelling("えらーがとまらん😭")).toBe("えらーがとまらない😭");
+    expect(standardSpelling("エラーメールが減らんかった")).toBe("エラーメールが減らなかった");
     expect(standardSpelling("写真だけ送れんかった")).toBe("写真だけ送れなかった");
     expect(standardSpelling("メール届かねえんだけど")).toBe("メール届かないんだけど");
     expect(standardSpelling("さっきのめーるがけえってきたんだけんど")).toBe(
