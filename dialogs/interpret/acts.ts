@@ -1,5 +1,6 @@
 import { fold } from "../../knowledge/fold.ts";
 import type { TopicId } from "../../knowledge/types.ts";
+import { CLOSING } from "../marks.ts";
 import { mentionsAny, trimEndOf, trimStartOf, withoutWords } from "../text.ts";
 import {
   isQuestion,
@@ -508,8 +509,7 @@ export function laughedAtRealised(
 ): Understanding {
   if (!ctx.questions.has(OK_ID) || text.includes("?") || text.includes("？")) return understood;
   const pieces = sentencePieces(cutAfterLaughs(fold(text)));
-  const asks = (p: string) =>
-    sentenceAsks(p) && !realisedWithLaugh(p) && !OPENERS.has(trimEndOf(p, CLOSING_MARKS));
+  const asks = (p: string) => sentenceAsks(p) && !realisedWithLaugh(p) && !OPENERS.has(trimEndOf(p, CLOSING));
   if (pieces.some(asks)) return understood;
   if (!pieces.some(realisedWithLaugh)) return understood;
   return { kind: "confident", id: OK_ID, candidates: understood.candidates };
@@ -530,9 +530,9 @@ export function realisedAfterSigh(
   const sigh = REALISING_SIGHS.find((s) => t.startsWith(s) && !t.startsWith("か", s.length));
   if (sigh === undefined) return understood;
   const pieces = sentencePieces(t.slice(sigh.length));
-  const realised = pieces.find((p) => trimEndOf(p, CLOSING_MARKS) !== "");
+  const realised = pieces.find((p) => trimEndOf(p, CLOSING) !== "");
   if (realised === undefined) return understood;
-  const body = trimEndOf(trimEndOf(realised.trim(), CLOSING_MARKS), LAUGHS);
+  const body = trimEndOf(trimEndOf(realised.trim(), CLOSING), LAUGHS);
   if (!(body.endsWith("か") || body.endsWith("のね")) || mentionsAny(body, WONDERING)) return understood;
   if (mentionsAny(body, AGAIN_WORDS) || pieces.some((p) => p !== realised && sentenceAsks(p)))
     return understood;
@@ -553,7 +553,7 @@ function cutAfterLaughs(t: string): string {
 }
 /** A sentence closing in 「…か」「…かよ」 before its laugh: something realised and laughed at (not 「笑えない」). */
 function realisedWithLaugh(piece: string): boolean {
-  const end = trimEndOf(piece.trim(), CLOSING_MARKS);
+  const end = trimEndOf(piece.trim(), CLOSING);
   const laugh = trimEndOf(end, LAUGHS);
   if (laugh === end || laugh.length < 3) return false;
   const body = laugh.endsWith("かよ") ? laugh.slice(0, -2) : laugh.endsWith("か") ? laugh.slice(0, -1) : "";
@@ -565,7 +565,6 @@ function realisedWithLaugh(piece: string): boolean {
  */
 const REALISED_ENDS = ["の", "だけ", "た"];
 const WONDERING = ["なんで", "なぜ", "どう", "何", "いつ", "どこ", "誰", "why", "how"];
-const CLOSING_MARKS = new Set([..." 。.!！~〜ー…、,"]);
 /** 「なんだよ、」「なーんだ、」: the sigh that opens what is realised asks nothing ("what" only in form). */
 const OPENERS = new Set(["なんだ", "なんだよ", "なあんだ", "なんや", "なんだよお"]);
 const LAUGHS = new Set([..."笑w"]);

@@ -1,5 +1,6 @@
 import { fold } from "../../knowledge/fold.ts";
 import type { TopicId } from "../../knowledge/types.ts";
+import { CLOSING_ASKED, GAPS } from "../marks.ts";
 import { endOfLast, trimEndOf } from "../text.ts";
 import { asksWhetherSo } from "../understand/frames.ts";
 import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
@@ -29,7 +30,7 @@ export function afterLeadIn(
   // asks whether what it took is so: the lead-in's words are its matter, and the whole is read. After a
   // connective (「…びっくりした。じゃあ届いてるってことね？」) the guess is about what follows from the story, in its
   // own words: it is read alone.
-  const guess = asksWhetherSo(rest) || WONDERING.some((w) => trimEndOf(rest, MARKS).endsWith(w));
+  const guess = asksWhetherSo(rest) || WONDERING.some((w) => trimEndOf(rest, CLOSING_ASKED).endsWith(w));
   if (guess && endOfLastOpening(fold(cut)) < endOfLast(fold(cut), LEAD_INS)) return understood;
   const read = ctx.index.understand(rest, topic);
   // Unsure is enough (a few questions come close: the likeliest is answered, the others offered), where the
@@ -46,7 +47,7 @@ export function questionAfterLeadIn(text: string): string | undefined {
   const end = Math.max(endOfLast(t, LEAD_INS), endOfLastOpening(t));
   if (end < 0) return undefined;
   let from = end;
-  while (from < t.length && GAP.has(t[from]!)) from++;
+  while (from < t.length && GAPS.has(t[from]!)) from++;
   const rest = t.slice(from);
   return [...rest].length >= MIN_QUESTION_CHARS ? rest : undefined;
 }
@@ -83,9 +84,5 @@ const OPENING_CONNECTIVES = ["じゃあ", "じゃ、", "それじゃ", "それ�
 const SENTENCE_BREAKS: ReadonlySet<string> = new Set([..."。.!?…〜~ 　w笑"]);
 /** Endings that wonder aloud (「…のかな」). */
 const WONDERING = ["かな", "かなあ", "かなー"];
-/** Marks closing the question. */
-const MARKS: ReadonlySet<string> = new Set([..."?？!！。.…〜~ 　"]);
-/** Commas and spaces between the lead-in and the question. */
-const GAP: ReadonlySet<string> = new Set([..."、, 　"]);
 /** Fewer letters after the lead-in are its own ending (「ってことはない？」「ってことは？」), no question. */
 const MIN_QUESTION_CHARS = 5;

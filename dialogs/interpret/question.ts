@@ -2,6 +2,7 @@ import { fold, nfkc } from "../../knowledge/fold.ts";
 import type { Question } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent } from "../events.ts";
+import { CLOSING } from "../marks.ts";
 import { trimEndOf, withoutWords } from "../text.ts";
 import { asksOpen, clausesOf, sentenceAsks, sentencesOf } from "../understand/asking.ts";
 import { negates } from "../understand/normalize.ts";
@@ -249,7 +250,8 @@ const DONE_ENDS = [
   "たので",
   "たから",
 ];
-const TOLD_TRAIL = new Set([..." 。.!！、,〜~…ー笑w"]);
+/** A told part's closing marks and laughs (marks.ts CLOSING). */
+const TOLD_TRAIL = new Set([...CLOSING, ..."笑w"]);
 
 /**
  * 「がっこうのめーりんぐりすとにへんしんしたらかえってきたんだけどなにすればいい」: one sentence typed fast (no mark,

@@ -1,5 +1,6 @@
 import { nfkc } from "../../knowledge/fold.ts";
 import type { TopicId } from "../../knowledge/types.ts";
+import { CLOSING } from "../marks.ts";
 import { mentionsAny, trimEndOf } from "../text.ts";
 import {
   asksIndirectly,
@@ -15,7 +16,6 @@ import { saysSomething } from "../understand/feelings/says.ts";
 import { canonicalLength } from "../understand/normalize.ts";
 import { THRESHOLDS } from "../understand/thresholds.ts";
 import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
-import { WANT_CLOSING } from "../understand/wants.ts";
 import { complains, fitsScreen, isConversationAct, isFrame, isGeneral, isPleasantry } from "./answers.ts";
 import type { QuestionContext, UpsetContext } from "./context.ts";
 import { preferred, wantEnd, wanted } from "./question.ts";
@@ -215,7 +215,7 @@ function stakeTold(ctx: UpsetContext, calm: string, restId: string | undefined):
   const t = nfkc(calm).toLowerCase();
   if (!STAKE_WORDS.some((w) => t.includes(w))) return false;
   // A want that closes the message (「届けたい」) is told here, though a request's ending elsewhere (「…を知りたい」).
-  const told = trimEndOf(t.trim(), WANT_CLOSING);
+  const told = trimEndOf(t.trim(), CLOSING);
   return !isQuestion(told.endsWith("たい") ? told.slice(0, -"たい".length) : told);
 }
 /** A want (〜たい) or a need (〜ないと, 〜なきゃ; "need to", "have to") told. */

@@ -1,3 +1,4 @@
+import { GAPS } from "../marks.ts";
 import { folded, includesAny, trimEndOf, trimStartOf, withoutWords } from "../text.ts";
 import { conditionOf, sentencesOf } from "./asking.ts";
 import { MAX_QUESTION_CHARS } from "./thresholds.ts";
@@ -113,8 +114,6 @@ const CLAUSE_MARKS = ["、", ","];
  * word of why anywhere (「なんで？原因は相手？」). Plain scans, no pattern.
  */
 const CAUSE_WORD = "原因";
-/** Spaces and commas between 「原因は」 and what follows it. */
-const CAUSE_GAP: ReadonlySet<string> = new Set([..." 　、,"]);
 /** Words of what just before 「が原因」 or 「のせい」. */
 const WHAT_BEFORE = ["何", "なに", "なん", "どこ", "どれ", "誰", "だれ"];
 /** How 「原因は」 goes on when it asks (「原因は？」「原因はなんですか」「原因はわかりますか」「原因は教えてもらえる？」). */
@@ -155,7 +154,7 @@ export function namesCause(text: string): boolean {
   for (let at = t.indexOf(`が${CAUSE_WORD}`); at >= 0; at = t.indexOf(`が${CAUSE_WORD}`, at + 1))
     if (!before(at)) return true;
   for (let at = t.indexOf(`${CAUSE_WORD}は`); at >= 0; at = t.indexOf(`${CAUSE_WORD}は`, at + 1)) {
-    const rest = trimStartOf(t.slice(at + CAUSE_WORD.length + 1), CAUSE_GAP);
+    const rest = trimStartOf(t.slice(at + CAUSE_WORD.length + 1), GAPS);
     if (rest !== "" && !END_MARKS.has(rest[0]!) && !ASKED_AFTER.some((w) => rest.startsWith(w))) return true;
   }
   for (let at = t.indexOf("のせい"); at >= 0; at = t.indexOf("のせい", at + 1)) if (!before(at)) return true;

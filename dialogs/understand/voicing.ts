@@ -1,4 +1,5 @@
 import { fold, nfkc } from "../../knowledge/fold.ts";
+import { SENTENCE_BREAK } from "../marks.ts";
 import { hiraganaCode, hiraganaOf, largeKanaCode, SMALL_KANA } from "./kana.ts";
 import { type ReadingTable, withReadings } from "./normalize.ts";
 import { segmentsOfAll } from "./segments.ts";
@@ -30,8 +31,6 @@ const MIN_WORD = 3;
 /** Longer words are phrases: the scan looks this far ahead at most. */
 const MAX_WORD = 10;
 const HIRAGANA_RUN = /^[\u3041-\u3096ー]+$/;
-/** What may follow the last letter of a sentence (not a comma: 「…んですが、」 goes on). */
-const SENTENCE_CLOSE = new Set([..."？?。.！! 　\n…"]);
 
 /** The kana without their voicing marks, small kana as large ones: what flick input leaves of a word. */
 function unvoiced(text: string): string {
@@ -149,7 +148,7 @@ export function buildRevoicer(texts: Iterable<string>, table: ReadingTable): Rev
    */
   function closesQuestion(text: string, end: number, word: string): boolean {
     if (!word.endsWith("が") || text[end - 1] !== "か") return false;
-    return end === text.length || SENTENCE_CLOSE.has(text[end]!);
+    return end === text.length || SENTENCE_BREAK.has(text[end]!);
   }
 
   /** Whether one of `kaWords` starts at `at` (a few startsWith: only after a restored word and a か). */

@@ -1,3 +1,4 @@
+import { CLOSING } from "../marks.ts";
 import { trimEndOf } from "../text.ts";
 
 /**
@@ -6,12 +7,6 @@ import { trimEndOf } from "../text.ts";
  * (the mail wished through asks nothing beyond the lament) and reported-want.ts (a want after words someone else
  * said). Plain scans (ends, includes), no pattern. Texts are given folded or NFKC-lowered by the callers, as they read them.
  */
-
-/**
- * Marks and spaces that close a sentence after a want (「…したい！」「…したいです…」「届けたいー」「送りたい、」). Not a
- * question mark: 「届けたい？」 asks.
- */
-export const WANT_CLOSING: ReadonlySet<string> = new Set([..."。．.!！…〜~ー、, 　"]);
 
 /** How a want closes a sentence (「…したい」「…たいんだけど」「…たいんですが」). */
 const WANT_ENDS = [
@@ -27,7 +22,8 @@ const WANT_ENDS = [
 
 /** The sentence without its closing marks when it closes with a want, else undefined. */
 export function closingWant(sentence: string): string | undefined {
-  const body = trimEndOf(sentence.trim(), WANT_CLOSING);
+  // 「…したい！」「…したいです…」「届けたいー」「送りたい、」; not 「届けたい？」, which asks (marks.ts CLOSING).
+  const body = trimEndOf(sentence.trim(), CLOSING);
   return WANT_ENDS.some((w) => body.endsWith(w)) ? body : undefined;
 }
 
