@@ -132,6 +132,15 @@ export function isFrame(ctx: Questions, id: string): boolean {
   return q !== undefined && (q.does !== undefined || answersEveryTopic(q));
 }
 
+/**
+ * The question whose answer is the steps of the diagnosis on screen (`does: next-steps`), which readers of a want
+ * (reported-want.ts) or of "what else" (else-to-do.ts) turn to. A scan of the bank, made only on their rare turn.
+ */
+export function stepsQuestion(ctx: Questions): Question | undefined {
+  for (const q of ctx.questions.values()) if (q.does === "next-steps") return q;
+  return undefined;
+}
+
 /** A greeting, thanks, OK or goodbye (`courtesy: true`): said around a message, rarely the whole of it. */
 export function isPleasantry(ctx: Questions, id: string | undefined): boolean {
   return id !== undefined && ctx.questions.get(id)?.courtesy === true;

@@ -3,6 +3,7 @@ import type { TopicId } from "../../knowledge/types.ts";
 import { followedWithin } from "../text.ts";
 import { sentenceAsks, sentencesOf } from "../understand/asking.ts";
 import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
+import { stepsQuestion } from "./answers.ts";
 import type { QuestionContext } from "./context.ts";
 
 /**
@@ -26,7 +27,7 @@ export function elseToDoAsked(
   if (sentences.slice(0, -1).some(sentenceAsks)) return understood;
   const t = fold(last);
   if (!followedWithin(t, ELSE, ELSE_WINDOW, TO_DO) && !ELSE_EN.some((w) => t.includes(w))) return understood;
-  const steps = [...ctx.questions.values()].find((q) => q.does === "next-steps");
+  const steps = stepsQuestion(ctx);
   return steps ? { kind: "confident", id: steps.id, candidates: understood.candidates } : understood;
 }
 /** "Else", "besides that" (「ほかに」「他にも」「あとは」). */

@@ -3,7 +3,7 @@ import type { TopicId } from "../../knowledge/types.ts";
 import { endOfLast } from "../text.ts";
 import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
 import { closingWant, wantsItThrough } from "../understand/wants.ts";
-import { isPleasantry } from "./answers.ts";
+import { isPleasantry, stepsQuestion } from "./answers.ts";
 import type { UpsetContext } from "./context.ts";
 
 /**
@@ -27,7 +27,7 @@ export function reportedThenWant(
   // 「早く何とかしたい」「急いで届けたい」: the mail wished through is the way there asked, the steps, whatever its
   // few words match best ("whose side", "will it arrive"), unless it asks to send again (resend's answer).
   if (wantsItThrough(want) && ctx.questions.get(asked ?? "")?.asksOutcome !== "after-fixing") {
-    const steps = [...ctx.questions.values()].find((q) => q.does === "next-steps");
+    const steps = stepsQuestion(ctx);
     if (steps) return { kind: "confident", id: steps.id, candidates: read.candidates };
   }
   return asked !== undefined ? read : understood;
