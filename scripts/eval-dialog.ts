@@ -74,6 +74,8 @@ const DEV_BLOCKS = {
   "dev-round31": "ROUND 31",
   // round 32: two blind writers' pools, half of them (the other half is held-out-30, kept back by the lead).
   "dev-round32": "ROUND 32",
+  // round 33: two blind writers' pools, half of them (the other half is held-out-31, kept back by the lead).
+  "dev-round33": "ROUND 33",
   // acts' own check (round 13): conversation acts in context and cold (relief, thanks, a person in many
   // words, confusion, "that didn't help"), written before its changes.
   "dev-acts3": "ACTS3",
