@@ -329,6 +329,9 @@ const DEV_BLOCKS = {
   // acts32's own check (round 32): acts with and without a diagnosis (thanks with a question, a person asked for when
   // fed up) and calm texts (a feeling about the day, 悲報/朗報 headlines, relief told, a laugh at one's slip); written first.
   "dev-acts32": "ACTS 32",
+  // acts33's own check (round 33): a self-introduction before a question, how to use this chat with a diagnosis on
+  // screen, thanks with a farewell and a question, an OK then a question, repeat versus explain again; calm texts.
+  "dev-acts33": "ACTS 33",
   // english22's own check (round 32): Englishes not covered before (Dutch-, Finnish- and Czech-speaking, Ugandan,
   // Fijian, Ethiopian, a Japanese teenager's school English, a terse native speaker), every kind of text; written first.
   "dev-english22": "ENGLISH 22",
