@@ -4,6 +4,7 @@ import {
   gladTears,
   gotThrough,
   startleOver,
+  supposedNotSo,
   withoutPraisingAlarm,
   withoutRealisingSigh,
 } from "../dialogs/understand/feelings/passed.ts";
@@ -93,5 +94,29 @@ describe("alarm said as praise, and marks beside a laugh", () => {
     expect(exclaimed("もー！またやっちゃった笑")).toBeUndefined();
     expect(exclaimed("めっちゃ分かりやすい！じゃあ再送していいの？")).toBeUndefined();
     expect(exclaimed("ふざけんな！！笑えない")).toBe("frustrated");
+  });
+});
+
+describe("a feeling inside what was supposed, then what it turned out to be", () => {
+  // The stand-in above, with the worst feared and a scolding supposed.
+  const felt = (t: string) => (/怖|最悪|怒/.test(t) ? "frustrated" : undefined);
+
+  it("is over when what it turned out to be follows, with nothing felt there", () => {
+    expect(supposedNotSo("最悪の事態かと思ったけど一時的なものなのね。待てばいい？", felt)).toBe(true);
+    expect(supposedNotSo("怒られるのかと思ったら、設定の問題だけなのか", felt)).toBe(true);
+    expect(supposedNotSo("怖い話かと思いきや、ほっとしました", felt)).toBe(true);
+  });
+
+  it("is not when the supposition felt nothing, nothing turned out, or a feeling follows", () => {
+    expect(supposedNotSo("直ったかと思ったけど、やっぱりダメなのね", felt)).toBe(false);
+    expect(supposedNotSo("最悪の事態かと思ったら本当にそうだった", felt)).toBe(false);
+    expect(supposedNotSo("最悪かと思ったけど、やっぱり怖いのね", felt)).toBe(false);
+  });
+});
+
+describe("good spirits exclaimed", () => {
+  it("「ご機嫌です！」 before a question is no outburst", () => {
+    expect(exclaimed("試合に勝ってご機嫌です！迷惑メールって減らせる？")).toBeUndefined();
+    expect(exclaimed("機嫌悪いです！なんで届かないの？")).toBe("frustrated");
   });
 });

@@ -18,6 +18,7 @@ import {
   gladTears,
   gotThrough,
   startleOver,
+  supposedNotSo,
   withoutPraisingAlarm,
   withoutRealisingSigh,
 } from "../understand/feelings/passed.ts";
@@ -219,6 +220,9 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
   return {
     feelingIn,
     feelingOver(text, felt) {
+      // A feeling inside what was supposed, then what it turned out to be (「最悪の事態かと思ったけど一時的なやつ
+      // なのね」): over, anger supposed too (「怒られるのかと思ったら」), no sarcasm (passed.ts supposedNotSo).
+      if (supposedNotSo(text, feelingIn)) return true;
       if (felt === "frustrated") return false;
       if (relievedAtEnd(text)) return true;
       // A start that passed, the mail through after all, tears of joy (understand/feelings/passed.ts).

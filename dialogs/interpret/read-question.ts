@@ -29,9 +29,11 @@ import {
   toldWithPleasantry,
 } from "./acts.ts";
 import { fitsScreen, isFrame, isGeneral, isPleasantry } from "./answers.ts";
+import { chatUseAsked } from "./chat-use.ts";
 import type { InterpretContext, UpsetContext } from "./context.ts";
 import { elseToDoAsked } from "./else-to-do.ts";
 import { afterLeadIn } from "./lead-in.ts";
+import { menuOverRestart } from "./menu-named.ts";
 import { askingSentences, preferred } from "./question.ts";
 import { reportedThenWant } from "./reported-want.ts";
 import { sentencesAgree } from "./sentences-agree.ts";
@@ -91,7 +93,11 @@ export function readQuestion(
   understood = closedByAct(ctx, text, understood, topic);
   understood = openedByAct(ctx, text, understood, topic);
   understood = amongPleasantries(ctx, text, understood);
+  // The menu and a restart as close as each other, the menu named: the menu (menu-named.ts).
+  understood = menuOverRestart(ctx, understood);
   understood = introducedWithGreeting(ctx, text, understood, topic);
+  // 「このトーク画面ってどう使うの」「ボタン押せばいいの？」 with a diagnosis on screen: the help (chat-use.ts).
+  understood = chatUseAsked(ctx, text, understood, topic);
   understood = reliefTold(ctx, text, understood);
   understood = laughedAtRealised(ctx, text, understood);
   understood = realisedAfterSigh(ctx, text, understood);

@@ -20,6 +20,7 @@ import { isShortReaction } from "./acts.ts";
 import { questionEvent } from "./answers.ts";
 import { bounceEvents } from "./bounce.ts";
 import type { InterpretContext } from "./context.ts";
+import { afterIntroduction } from "./introduced.ts";
 import { mainEvent, plainWords } from "./main-event.ts";
 import { readQuestion } from "./read-question.ts";
 import { FULL_WIDTH_ASCII } from "./scans.ts";
@@ -82,6 +83,10 @@ export async function fromText(
   // "In English please: should I resend it?": the language asked for, then the rest read without the request.
   const request = file || text.length > MAX_QUESTION_CHARS ? undefined : languageRequest(text);
   if (request) return withLanguage(ctx, request, session);
+  // 「はじめまして、…の者です。…って何ですか」 "Hi, I'm a teacher from Osaka. what is a bounce?": who the writer is,
+  // told first, then the question: the rest is read as a message of its own (introduced.ts).
+  const introduced = file || text.length > MAX_QUESTION_CHARS ? undefined : afterIntroduction(text);
+  if (introduced !== undefined) return fromText(ctx, introduced, session);
 
   if (!file && text.length > MAX_TEXT_CHARS) {
     if (shouldWarn(text, "chat")) before.push({ type: "PERSONAL_DATA" });

@@ -25,8 +25,26 @@ const FILLERS = [
 export function withoutFillers(text: string): string {
   let out = text;
   for (const f of FILLERS) if (out.includes(f)) out = out.split(f).join(" ");
-  return withoutEnglishFillers(out);
+  return withoutEnglishFillers(withoutQuestionAnnounced(out));
 }
+
+/**
+ * "quick question: what is a bounce?", "one question, can I send a screenshot": the question announced before it
+ * is asked, its words ("question") in no answer's examples but a greeting's ("I have a question"). Left out when
+ * a colon, comma or dash follows; alone ("I have a quick question") it stays. One `includes` first.
+ */
+function withoutQuestionAnnounced(text: string): string {
+  if (!text.includes("uestion") && !text.includes(" q")) return text;
+  const lower = text.toLowerCase();
+  for (const lead of ANNOUNCING)
+    for (const mark of ANNOUNCED_BY) {
+      const at = lower.indexOf(lead + mark);
+      if (at >= 0) return `${text.slice(0, at)} ${text.slice(at + lead.length + mark.length)}`;
+    }
+  return text;
+}
+const ANNOUNCING = ["quick question", "quick q", "one question", "small question", "a question"];
+const ANNOUNCED_BY = [":", ",", " -", " :"];
 
 /**
  * English words that only colour what is asked ("what is a bounce message exactly", "it worked fine last week

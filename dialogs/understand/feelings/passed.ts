@@ -110,6 +110,39 @@ const TURNED_OUT = [
   "only ",
   "relief",
 ];
+/**
+ * 「めっちゃ怒られるのかと思ったら設定の問題なのね」「最悪の事態かと思ったけど一時的なやつなのね、ほっとした」 "I thought I
+ * was in trouble, but it's only the settings": the feeling is inside what was supposed (before 「かと思った」「と思いきや」),
+ * and what it turned out to be follows (only that, a relief, something realised), with nothing felt there (`feltIn`):
+ * over, whatever is asked after it. Not a supposition that was no feeling (「直ったと思ったけど、やっぱりダメなのね」:
+ * what follows is read as it is). One `indexOf` per form of supposing.
+ */
+export function supposedNotSo(text: string, feltIn: (t: string) => unknown): boolean {
+  const t = fold(text);
+  if (t.length > MAX_SHAPE_CHARS) return false;
+  for (const s of SUPPOSED) {
+    const at = t.indexOf(s);
+    if (at < 0) continue;
+    const rest = t.slice(at + s.length);
+    if (!mentionsAny(rest, TURNED_OUT) && !mentionsAny(rest, RELIEVED)) return false;
+    return feltIn(t.slice(0, at)) !== undefined && feltIn(rest) === undefined;
+  }
+  return false;
+}
+/** What was supposed, closed (folded), the longer forms first. */
+const SUPPOSED = [
+  "かと思ったら",
+  "かと思ったけど",
+  "かと思ったが",
+  "かと思いましたが",
+  "かと思ってたけど",
+  "かと思っていましたが",
+  "かと思いきや",
+  "と思いきや",
+  "i thought it was",
+];
+/** Relief told after what it turned out to be (「ほっとした」). */
+const RELIEVED = ["ほっと", "ホッと", "よかった", "良かった", "relieved"];
 /** Calm found again, told (「もう落ち着きました」「もう平気です」), or patience chosen (「気長に待ちます」). */
 const CALM_AGAIN = [
   "落ち着きました",
