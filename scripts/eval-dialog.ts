@@ -344,6 +344,9 @@ const DEV_BLOCKS = {
   // cold32's own check (round 32): a long circumstance before a cold question, cold virus fears, chat hours, recall,
   // limits; casual follow-ups in dialects not used before, dropped dakuten, voice input with homophone slips; written first.
   "dev-cold32": "COLD 32",
+  // cold33's own check (round 33): cold fears of the returned mail itself, why mail comes back, "invalid address" typed;
+  // casual follow-ups in dialects not used before (Shiga, Tochigi, Chiba, Kobe, Okinawa, Nagasaki), kids, gyaru; written first.
+  "dev-cold33": "COLD 33",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
