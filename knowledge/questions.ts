@@ -348,6 +348,11 @@ export const BACKGROUND_FILE = "questions-background.tsv";
  * again and asked why is) find it by this id.
  */
 export const REASON_QUESTION = "reason";
+/**
+ * Whether the returned mail itself is safe to open (「エラーメールがウイルスかも」): found by this id where the words
+ * of a virus, typed with nothing on screen, are of the returned mail feared, not of a virus found in it.
+ */
+export const SAFE_TO_OPEN_QUESTION = "safe-to-open";
 
 /**
  * questions-background.tsv: a line "questions<TAB>N", then "feature<TAB>count" lines (a feature is never

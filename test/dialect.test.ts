@@ -54,6 +54,9 @@ describe("Kansai speech is read in the standard forms the questions are written 
       "さっきのめーるがかえってきたんだけど",
     );
     expect(standardSpelling("いつ届くと？")).toBe("いつ届くの？");
+    // Kyushu's past of what went on (〜よった): it used to arrive, it could be sent.
+    expect(standardSpelling("先月までは届きよったとよ")).toBe("先月までは届いてたとよ");
+    expect(standardSpelling("前はおくれよったのに")).toBe("前はおくれてたのに");
   });
 
   it("leaves the look-alikes of those alone: できんの (できるの), ちゃんと, わからん (a word of feeling)", () => {

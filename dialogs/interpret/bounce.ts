@@ -1,6 +1,6 @@
-import { nfkc } from "../../knowledge/fold.ts";
+import { fold, nfkc } from "../../knowledge/fold.ts";
 import { shouldWarn } from "../../knowledge/pii.ts";
-import { answersEveryTopic, type Question } from "../../knowledge/questions.ts";
+import { answersEveryTopic, type Question, SAFE_TO_OPEN_QUESTION } from "../../knowledge/questions.ts";
 import type { BounceRecord, TopicId } from "../../knowledge/types.ts";
 import { diagnosisOf } from "../diagnosis.ts";
 import type { DialogEvent } from "../events.ts";
@@ -64,6 +64,21 @@ export function bounceEvents(ctx: InterpretContext, b: BounceRead, before: Dialo
   // 「MAILER-DAEMONってなに？ウイルス？」 asks what MAILER-DAEMON is, and names a reason as a guess.
   // 「これ何？」 "What is this?" beside the bounce's own words asks what that bounce is: its diagnosis.
   // A guess told aloud asks too (「パソコンがウイルスに感染したかもしれない」: am I infected, not a virus found).
+  // 「届いたエラーメールがウイルスかもしれなくて怖い」「エラーメール自体がウイルスってことある？」: the returned mail
+  // itself feared, not a virus found in what was sent: whether it is safe to open (reading is; its links and
+  // attachments are not), not the diagnosis "a virus was found in your attachment".
+  const safe = ctx.questions.get(SAFE_TO_OPEN_QUESTION);
+  if (
+    safe &&
+    !session.topic &&
+    b.typed &&
+    b.inOwnWords &&
+    record.topic === "virus-detected" &&
+    ownWords === undefined &&
+    !reportsBounce(text) &&
+    fearsTheMailItself(text)
+  )
+    return [...before, questionEvent(ctx, safe, null)];
   const askedCold =
     !session.topic &&
     b.typed &&
@@ -143,3 +158,63 @@ function asksAboutScreen(question: Question, score: number, read: TopicId, onScr
   if (question.does || answersEveryTopic(question)) return false;
   return score >= CLEAR_OVER_BOUNCE;
 }
+
+/**
+ * Whether a text names the returned mail itself as what may be harmful: its word, at most a particle, then a
+ * word of a virus or of opening it (「エラーメールがウイルスかも」「返ってきたメールって開いても平気？」); never a
+ * virus named first, as a returned mail reports one (「ウイルスが見つかったって戻ってきた」). A plain scan.
+ */
+function fearsTheMailItself(text: string): boolean {
+  const t = fold(text);
+  // 「エラーメールにウイルスが見つかったって」: what the mail said, a virus found or judged, is its diagnosis.
+  if (FOUND.some((w) => t.includes(w))) return false;
+  for (const mail of RETURNED_MAIL)
+    for (let at = t.indexOf(mail); at >= 0; at = t.indexOf(mail, at + 1)) {
+      const after = at + mail.length;
+      for (const link of LINKS)
+        if (t.startsWith(link, after) && FEARED.some((w) => t.startsWith(w, after + link.length)))
+          return true;
+    }
+  return false;
+}
+/** The returned mail named as a thing (folded: lower case, katakana as typed). */
+const RETURNED_MAIL = [
+  "エラーメール",
+  "えらーめーる",
+  "エラーのメール",
+  "リターンメール",
+  "戻ってきたメール",
+  "返ってきたメール",
+  "もどってきためーる",
+  "かえってきためーる",
+];
+/** What may stand between the mail and what is feared of it: nothing, a particle, 「自体」「そのもの」. */
+const LINKS = [
+  "",
+  "が",
+  "は",
+  "って",
+  "に",
+  "には",
+  "も",
+  "自体",
+  "自体が",
+  "じたいが",
+  "そのもの",
+  "そのものが",
+];
+/** A virus found or judged: what a returned mail of "virus found" says. */
+const FOUND = [
+  "見つか",
+  "みつか",
+  "検出",
+  "けんしゅつ",
+  "判定",
+  "扱い",
+  "引っかか",
+  "ひっかか",
+  "found",
+  "detected",
+];
+/** A virus, or opening the mail. */
+const FEARED = ["ウイルス", "ウィルス", "ういるす", "virus", "開い", "開け", "ひらい", "あけて", "開封"];

@@ -17,7 +17,7 @@ import {
 import { asksWhyMailBack } from "../understand/english-lament.ts";
 import { WORD_LETTER } from "../understand/feelings/letters.ts";
 import { saysSomething } from "../understand/feelings/says.ts";
-import { asksWhy, asksWhyOfThis, namesCause } from "../understand/frames.ts";
+import { asksWhy, asksWhyInGeneral, asksWhyOfThis, namesCause } from "../understand/frames.ts";
 import { namesFault, namesUser } from "../understand/sides.ts";
 import type { Understanding } from "../understand/understand.ts";
 import { butStillFails, isShortReaction } from "./acts.ts";
@@ -181,6 +181,18 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   // A question of what something is (「エラーメールてなんですか」: its 「なんで」 is of 「なんです」) is no lament.
   // With a diagnosis on screen, a lament that asks why (「なんで届かないの😭」, not 「また戻ってきた」) asks the
   // cause of that diagnosis: the reason question's answer for it, the one place a why is answered.
+  // 「なんでエラーメールって戻ってくるの」: with nothing on screen, a why of returned mail in general, no other
+  // question of ours read (what a returned mail is, matched by its words, asks no why), is the usual causes with
+  // the line to paste (the reason question's own answer), not the paste help alone.
+  if (
+    mention &&
+    !session.topic &&
+    m.typed &&
+    reason &&
+    (question === undefined || question.asksWhat) &&
+    asksWhyInGeneral(text)
+  )
+    return questionEvent(ctx, reason, null);
   if (mention && !asked && !question?.asksWhat && isLament(foldedBesides)) {
     if (session.topic && reason?.topics[session.topic] !== undefined && asksWhy(text))
       return questionEvent(ctx, reason, session.topic);

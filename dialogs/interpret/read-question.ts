@@ -3,7 +3,7 @@ import type { TopicId } from "../../knowledge/types.ts";
 import type { Feeling } from "../events.ts";
 import { mentionsAny, withoutWords } from "../text.ts";
 import { isQuestion, sentencesOf, withoutComplaintTag } from "../understand/asking.ts";
-import { saysSomething } from "../understand/feelings/says.ts";
+import { saysInKana, saysSomething } from "../understand/feelings/says.ts";
 import { negates } from "../understand/normalize.ts";
 import type { Understanding } from "../understand/understand.ts";
 import {
@@ -65,7 +65,8 @@ export function readQuestion(
   // besides the feeling (「何なのもう」「え？！なんで？！」) is still read as upset: calmly it is a weak guess.
   const upset =
     feeling !== undefined &&
-    (ctx.feelings.withoutFeelingWords(text) !== ctx.feelings.withoutExceptions(text) || !saysSomething(text));
+    (ctx.feelings.withoutFeelingWords(text) !== ctx.feelings.withoutExceptions(text) ||
+      !(saysSomething(text) || saysInKana(text, ctx.readings)));
   // 「怒ってるわけじゃないんですが、人と話すことはできますか」: a feeling said to be absent only dilutes what is asked.
   const calmed = feeling === undefined ? ctx.feelings.withoutCalmedFeelings(text) : undefined;
   const asked = calmed !== undefined && saysSomething(calmed) ? calmed : text;

@@ -72,6 +72,9 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/(?:とどき|届き)よる(?!か)/g, "届いてる"],
   [/(?:もどり|戻り)よる(?!か)/g, "戻ってる"],
   [/(き|来)よる(?!か)/g, "$1てる"],
+  // Its past, of what went on before (「先月までは届きよった」 Kyushu: 届いていた): it used to.
+  [/(?:とどき|届き)よった/g, "届いてた"],
+  [/(おくれ|送れ)よった/g, "$1てた"],
   [/っちゃけど/g, "んだけど"],
   // Chugoku's 〜じゃけど (「送りたいんじゃけど」 Hiroshima, Okayama): だけど, a want told before "what do I do";
   // 「ほいじゃけど」 opening a message is でも ("but then").
@@ -172,6 +175,7 @@ const MARKERS = [
   "と?",
   "と？",
   "よる",
+  "よった",
   "っちゃけど",
   "じゃけど",
   "かいね",

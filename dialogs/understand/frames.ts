@@ -70,6 +70,30 @@ export function asksWhy(text: string): boolean {
 }
 
 /**
+ * Whether a why asks about returned mail in general, not about a mail of one's own told (「なんでエラーメールって
+ * 戻ってくるの」「そもそも送ったメールが戻ってくるのはなんで？」, not 「メール戻ってきよるんやけどなんでなん」): the
+ * mail made the topic (…って, …は), the why asked of a 「…のは」, or 「そもそも」. With nothing on screen its answer
+ * is the usual causes with the line to paste (the reason question), not the paste help alone. Plain scans.
+ */
+export function asksWhyInGeneral(text: string): boolean {
+  const t = folded(text, MAX_QUESTION_CHARS);
+  return asksWhy(t) && includesAny(t, IN_GENERAL);
+}
+const IN_GENERAL = [
+  "めーるって",
+  "メールって",
+  "めーるは",
+  "メールは",
+  "のはなんで",
+  "のはなぜ",
+  "のはどうして",
+  "のってなんで",
+  "のってなぜ",
+  "のってどうして",
+  "そもそも",
+];
+
+/**
  * Whether a text asks only why "this" happened (「なんでこうなるん」「どうしてこうなっちゃうの」「なんでこんなことに」):
  * a word of why and one of this, and besides them a few letters of ending at most (「なんでこうなるの、相手のせい？」
  * asks more). With a diagnosis on screen, "this" is that diagnosis. Plain scans.

@@ -1,6 +1,7 @@
 import { fold } from "../../../knowledge/fold.ts";
 import { trimEndOf, withoutWords } from "../../text.ts";
 import { SENTENCE_END } from "../asking.ts";
+import type { ReadingTable } from "../normalize.ts";
 
 /**
  * Reads what is left of a message without its words of feeling: whether it tells the situation or says
@@ -27,6 +28,35 @@ export function saysSomething(rest: string): boolean {
   return CONTENT_SCRIPT.test(withoutWords(rest, QUESTION_KANJI, "")) || englishContentWords(rest) >= 1;
 }
 const CONTENT_SCRIPT = /[\p{Script=Han}\p{Script=Katakana}]/u;
+
+/**
+ * Whether a text typed in hiragana alone names a word of the data in kana (readings.yaml: 「かんたん」 簡単,
+ * 「せんげつ」 先月, 「ようりょう」 容量): what saysSomething finds in kanji, typed as it sounds. Readings of three
+ * kana or more (shorter ones, 「とど」「いみ」, are inside too many other words). A lookup per position and length.
+ */
+export function saysInKana(text: string, table: ReadingTable): boolean {
+  const words = kanaWordsOf(table);
+  for (let i = 0; i + MIN_KANA_WORD <= text.length; i++)
+    for (let n = MIN_KANA_WORD; n <= MAX_KANA_WORD && i + n <= text.length; n++)
+      if (words.has(text.slice(i, i + n))) return true;
+  return false;
+}
+const MIN_KANA_WORD = 3;
+const MAX_KANA_WORD = 6;
+const kanaWords = new WeakMap<ReadingTable, ReadonlySet<string>>();
+function kanaWordsOf(table: ReadingTable): ReadonlySet<string> {
+  let words = kanaWords.get(table);
+  if (!words) {
+    words = new Set(
+      [...table.byFirst.values()]
+        .flat()
+        .map(([, reading]) => reading)
+        .filter((r) => r.length >= MIN_KANA_WORD && r.length <= MAX_KANA_WORD),
+    );
+    kanaWords.set(table, words);
+  }
+  return words;
+}
 
 /** English words of three letters or more that are not the frame of a sentence (a hand scan). */
 function englishContentWords(text: string): number {
