@@ -347,6 +347,9 @@ const DEV_BLOCKS = {
   // cold33's own check (round 33): cold fears of the returned mail itself, why mail comes back, "invalid address" typed;
   // casual follow-ups in dialects not used before (Shiga, Tochigi, Chiba, Kobe, Okinawa, Nagasaki), kids, gyaru; written first.
   "dev-cold33": "COLD 33",
+  // follow32's own check (round 33): follow-ups after the less covered topics: a short ask-word closing a hurry, an
+  // inference checked (「てことは…ってこと？」), the advice quoted before the question, whys, other questions; written first.
+  "dev-followup32": "FOLLOWUP 32",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
