@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { questionAfterLeadIn } from "../dialogs/interpret/lead-in.ts";
+import { questionAfterLeadIn, questionAfterQuote } from "../dialogs/interpret/lead-in.ts";
 
 describe("the question after what the user took from the advice or the matter named", () => {
   it("is the text after the last 「ってことは」「…件、」, its commas left out", () => {
@@ -29,5 +29,17 @@ describe("the question after what the user took from the advice or the matter na
     expect(questionAfterLeadIn("スマホで、写真を送ったら戻ってきた")).toBeUndefined();
     expect(questionAfterLeadIn("じゃあ送り直せばいい？")).toBeUndefined();
     expect(questionAfterLeadIn("。じゃあ".repeat(2000))).toBeUndefined();
+  });
+
+  it("is the text after a quote closed by a contrast (「…って書いてあるけど、」「…とありますが」)", () => {
+    expect(questionAfterQuote("存在しないって書いてあるけど、ドメインって何のことですか")).toBe(
+      "ドメインって何のことですか",
+    );
+    expect(questionAfterQuote("「配送を再試行しています」と出てますが、何？")).toBeUndefined();
+    expect(questionAfterQuote("再試行中と表示されていますが、こちらで何かすることはありますか")).toBe(
+      "こちらで何かすることはありますか",
+    );
+    expect(questionAfterQuote("ドメインってなに？")).toBeUndefined();
+    expect(questionAfterQuote("って書いてあるけど".repeat(2000))).toBeUndefined();
   });
 });

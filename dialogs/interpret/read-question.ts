@@ -39,6 +39,7 @@ import { reportedThenWant } from "./reported-want.ts";
 import { sentencesAgree } from "./sentences-agree.ts";
 import { toldThenAsked } from "./told-then-asked.ts";
 import { knownAlready, personAskedLast, readUpset } from "./upset.ts";
+import { wayAsked } from "./way-asked.ts";
 import { ASKING_LEAVE } from "./words.ts";
 
 /**
@@ -86,6 +87,8 @@ export function readQuestion(
   understood = sentencesAgree(ctx, text, understood, topic);
   // 「…何も出なかった。ほかにやることある？」: what else to do is the steps, not the step told (else-to-do.ts).
   understood = elseToDoAsked(ctx, text, understood, topic);
+  // 「…届けたいんだけど、何か手ある？」: a bare ask for a way after a story is the steps, or the want's question (way-asked.ts).
+  understood = wayAsked(ctx, text, understood, topic);
   // Weighed against the acts of the conversation around it, in this order (acts.ts).
   understood = lostBesideQuestion(ctx, text, understood, topic);
   understood = requestBesideLost(ctx, text, understood, topic);
