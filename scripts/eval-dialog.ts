@@ -350,6 +350,9 @@ const DEV_BLOCKS = {
   // follow32's own check (round 33): follow-ups after the less covered topics: a short ask-word closing a hurry, an
   // inference checked (「てことは…ってこと？」), the advice quoted before the question, whys, other questions; written first.
   "dev-followup32": "FOLLOWUP 32",
+  // emo23's own check (round 33): personas not used before (a kindergarten bus driver, a dental receptionist, a sake
+  // brewery's office, an illustrator on deadline, a grandmother, a plumber, a job-hunting student), round 32's families.
+  "dev-emotion23": "EMOTION 23",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
