@@ -7,6 +7,7 @@ import { sentenceAsks, sentencesOf } from "../understand/asking.ts";
 import { afterOwnStateAside } from "../understand/feelings/aside.ts";
 import { feltByShape } from "../understand/feelings/by-shape.ts";
 import {
+  deniesHurry,
   NEGATED_FEELINGS,
   withoutDeniedBlame,
   withoutDeniedFeelings,
@@ -108,8 +109,10 @@ function withoutOpeningApology(folded: string): string {
 
 /**
  * 「困ったなあ。送信サーバーの設定って何を入れるんでしたっけ」「参ったな〜、相手に連絡したほうがいいかな」: a mild
- * mutter that opens a message, before a pause, then a question asked is thinking aloud on the way to the question,
- * no trouble to apologise for (「困ったなあ、メールが届かない」 tells the trouble and asks nothing: it stays).
+ * mutter that opens a message, before a pause, then one question and nothing else is thinking aloud on the way to
+ * the question, no trouble to apologise for. Told with more, the trouble itself (「困ったなあ、メールが届かない」) or
+ * what weighs besides the question (「困ったなぁ…相手に知らせないといけないのかな。電話苦手なんだけど」), the sigh
+ * is the trouble felt: it stays (round 33's decision; the blind sets label both shapes so).
  */
 const MUTTERS = ["困ったな", "こまったな", "参ったな", "まいったな"];
 const MUTTER_TAILS = new Set([..."あぁーー〜~"]);
@@ -122,7 +125,8 @@ function withoutOpeningMutter(folded: string): string {
   while (at < t.length && MUTTER_TAILS.has(t[at]!)) at++;
   if (!MUTTER_PAUSES.has(t[at] ?? "")) return folded;
   const rest = t.slice(at + 1);
-  return sentencesOf(rest).some(sentenceAsks) ? rest : folded;
+  const sentences = sentencesOf(rest);
+  return sentences.length === 1 && sentenceAsks(sentences[0]!) ? rest : folded;
 }
 
 export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): FeelingReader {
@@ -142,6 +146,8 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
   );
   // Praise said of a failure (「さすがSo-netさん、素晴らしいサービスですね」): sarcasm, unless glad (understand/feelings/relief.ts).
   const praiseOf = phraseMatcher([["frustrated", words.ironic ?? []] as const], readings);
+  // A hurry denied (「忙しいですが急ぎではありません」): the words of hurry beside it are taken out (denied.ts).
+  const hurryOf = phraseMatcher([["urgent", words.urgent] as const], readings);
   const withoutNotFeelings = wordsRemover([...(words.except ?? []), ...NEGATED_FEELINGS].map((w) => fold(w)));
   // Not in the words that are no feeling (「足が棒のよう」 holds the 棒 of 「（棒）」).
   const ironic = (text: string): Feeling | undefined =>
@@ -200,8 +206,14 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
     const calmSaid = deniesFeeling(fold(text));
     // 「あーもう、全角のせいだったのか！」: the sigh at oneself is no shape of anger either (passed.ts).
     const realised = withoutRealisingSigh(fold(text));
-    const felt = feltIn(realised === fold(text) ? text : realised, plain, calmSaid);
-    return felt === "urgent" && planAfterThanks(plain) ? undefined : felt;
+    const shown = realised === fold(text) ? text : realised;
+    const felt = feltIn(shown, plain, calmSaid);
+    if (felt !== "urgent") return felt;
+    if (planAfterThanks(plain)) return undefined;
+    if (!deniesHurry(fold(text))) return felt;
+    // The hurry denied outweighs the pressure told beside it; any other feeling stays.
+    const other = feltIn(shown, hurryOf.strip(plain), calmSaid);
+    return other === "urgent" ? undefined : other;
   };
   const feltIn = (text: string, plain: string, calmSaid: boolean): Feeling | undefined => {
     return (

@@ -86,6 +86,7 @@ const CALM_EN = [
   "no rush",
   "no hurry",
   "not urgent",
+  "isn't urgent",
   "not in a hurry",
   "not in a rush",
   "no pressure",
@@ -95,6 +96,38 @@ const CALM_EN = [
   "wasn't my fault",
   "isn't my fault",
 ];
+/**
+ * 「忙しいですが急ぎではありません」「仕事は忙しいけど急ぎの用ではないので」 "busy day but this isn't urgent": a hurry
+ * denied is the writer's word on this matter, and it outweighs the pressure told beside it (a busy day, a word of
+ * hurry that only describes their work): none is felt (round 33's decision). Each is a denial as written, so a
+ * message without 急, いそ, rush, hurr or urgent is passed over at once.
+ */
+export function deniesHurry(folded: string): boolean {
+  if (!HURRY_LETTERS.some((l) => folded.includes(l))) return false;
+  return HURRY_DENIED.some((d) => folded.includes(d));
+}
+const HURRY_LETTERS = ["急", "いそ", "rush", "hurr", "urgent"];
+const HURRY_DENIED = [
+  ...["急ぎ", "急ぎの用", "急ぎの用事", "急ぎの件", "いそぎ"].flatMap((w) =>
+    ["ではな", "じゃな", "ではあり", "じゃあり", "とかでは", "とかじゃ"].map((n) => w + n),
+  ),
+  "急いではいな",
+  "急いでな",
+  "急いでいな",
+  "急いでませ",
+  "急いでいませ",
+  "いそいでな",
+  "急ぎません",
+  "急がなくて",
+  "急がず",
+  "no rush",
+  "no hurry",
+  "not urgent",
+  "isn't urgent",
+  "not in a hurry",
+  "not in a rush",
+];
+
 export const NEGATED_FEELINGS: readonly string[] = [
   // 「お忙しいところ」: the other's time, a polite opening, not the writer's hurry.
   "お忙しいところ",
