@@ -175,6 +175,41 @@ describe("classify: fragments cut by the screen", () => {
     expect(r?.topic).toBe("unknown");
   });
 
+  it("leaves a cut line unread when it may be the notice's own 'could not be delivered' sentence", async () => {
+    // "… your message could not" goes on "be delivered to one or more recipients" in Postfix's notice;
+    // it was completed as an expiry ("your message could not be delivered for more than …").
+    for (const paste of [
+      "This is the mail system at host mail.example.com.\n\nI'm sorry to have to inform you that your message could not",
+      "This is the mail system at host mail.example.com.\n\nI'm sorry to have to inform you that your message could",
+      "<hanako@shop.example.jp>:\nReason: Unable to deliver message",
+      "The following recipients",
+    ]) {
+      const r = await first(paste);
+      expect(r?.topic ?? "unknown", paste).toBe("unknown");
+    }
+    // The whole phrase is read as before.
+    expect((await first("Your message could not be delivered for more than 5 days."))?.reason).toBe(
+      "expired",
+    );
+    // Words that name the reason before the notice's words still complete it.
+    const lookups = await first("<hanako@shop.example.jp>:\nall host address lookups failed");
+    expect(lookups?.reason).toBe("hostunknown");
+  });
+
+  it("reads a time-out in plain words on a line that names the server with its address, no recipient on screen", async () => {
+    // BSD's "Operation timed out" for Linux's "Connection timed out": plain words, read only in a
+    // bounce's text; a server's name with its bracketed address ("mx.example.jp[192.0.2.7]") is one.
+    for (const paste of [
+      "connect to mx.example.jp[192.0.2.7]:25: Operation timed out",
+      "conversation with mx.example.jp[2001:db8::25] timed out while receiving the initial server greeting",
+    ]) {
+      const r = await first(paste);
+      expect([r?.reason, r?.topic], paste).toEqual(["expired", "expired"]);
+    }
+    // A typed sentence with the same words is no bounce.
+    expect(await first("my mail app says the operation timed out")).toBeUndefined();
+  });
+
   it("does not complete a phrase at the top edge, nor where a reason was already read", async () => {
     // "… deliver this message" ends a phrase of too many connections: an uncut line starting so is not it.
     expect((await first("This message could not be delivered.\nuser unknown"))?.reason).toBe("filtered");

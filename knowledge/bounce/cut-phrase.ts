@@ -1,3 +1,4 @@
+import { BOUNCE_WORDS } from "../formats/generic.ts";
 import { heldOutTable } from "../holdout.ts";
 import { CHECKS } from "../reasons/order.ts";
 import { forMatching } from "./text.ts";
@@ -8,7 +9,10 @@ import { forMatching } from "./text.ts";
  * screen's edge. Where a pasted fragment says nothing else, the words its last line ends with that
  * begin a reason's phrase are read as that phrase, if every phrase they could begin names the same
  * reason (otherwise it stays unread: no guess). Not at the first line: the last words of phrases are
- * everyday words ("… deliver this message") that an uncut first line starts with just as often.
+ * everyday words ("… deliver this message") that an uncut first line starts with just as often. Nor
+ * where the words shown are, or begin, the notice's own sentence that only says the mail bounced:
+ * "I'm sorry to have to inform you that your message could not" goes on "be delivered to one or more
+ * recipients" in Postfix's notice far more often than "be delivered for more than 4 days" (expired).
  */
 
 /** At least this many whole words of the phrase, and this many characters, must be on the screen. */
@@ -19,6 +23,29 @@ const MAX_WORDS = 12;
 
 /** Words that say nothing by themselves: a phrase's end made of them only is no cut reason. */
 const FUNCTION_WORDS = new Set(["", ..."a an the by to for from of in on at with as is was".split(" ")]);
+
+/**
+ * How the notices' own sentences begin, besides the words that say a mail bounced (BOUNCE_WORDS):
+ * "The following addresses had permanent fatal errors", "The following message to <x> was undeliverable".
+ */
+const NOTICE_OPENINGS: readonly (readonly string[])[] = [["the", "following"]];
+const BOUNCE_SENTENCES: readonly (readonly string[])[] = [
+  ...NOTICE_OPENINGS,
+  ...BOUNCE_WORDS.filter((w) => /^[a-z' -]+$/.test(w)).map((w) => w.split(" ")),
+];
+
+/**
+ * The index of the phrase's word where a sentence of the notices' own starts that says only that the
+ * mail bounced ("your message could not be delivered for more than": 2, at "could not be delivered"),
+ * if it starts within the first MIN_WORDS + 1 words, where the words before it are too few to name a
+ * reason alone ("all host address lookups failed permanently" names its reason before "failed
+ * permanently"). Infinity where there is none.
+ */
+function bounceSentenceAt(words: readonly string[]): number {
+  for (let at = 0; at <= MIN_WORDS && at < words.length; at++)
+    if (BOUNCE_SENTENCES.some((s) => s.every((w, i) => words[at + i] === w))) return at;
+  return Number.POSITIVE_INFINITY;
+}
 
 interface Completion {
   phrase: string;
@@ -44,12 +71,19 @@ function build(): Map<string, Completion | null> {
       // A phrase in parts ("mailbox …full") has no single text to complete.
       if (phrase.includes("…") || heldOut.has(phrase)) continue;
       const words = phrase.split(" ");
+      // Shown up to a word of such a sentence, the words may go on as the notice's sentence does
+      // ("your message could not" … "be delivered to one or more recipients"): no cut reason.
+      const bounce = bounceSentenceAt(words);
       for (let k = MIN_WORDS; k < words.length; k++) {
         // Words the screen cut off must say something: "… Connection refused" is whole as it stands
         // (Postfix's "connect to x[…]:25: Connection refused"), not "connection refused by" cut.
         if (words.slice(k).every((w) => FUNCTION_WORDS.has(w))) continue;
         const key = words.slice(0, k).join(" ");
         if (key.length < MIN_CHARS) continue;
+        if (k > bounce) {
+          table.set(key, null);
+          continue;
+        }
         const had = table.get(key);
         if (had === undefined) table.set(key, { phrase, reason: check.reason });
         else if (had !== null && had.reason !== check.reason) table.set(key, null);

@@ -67,7 +67,7 @@ function readsAsProblem(text: string, phrase: boolean): boolean {
 }
 
 /** Words that make a text a bounce even when no line carries a code. */
-const BOUNCE_WORDS = [
+export const BOUNCE_WORDS: readonly string[] = [
   "could not be delivered",
   "couldn't be delivered",
   "could not deliver",
@@ -122,11 +122,24 @@ function isBounceText(message: Message, lines: readonly string[]): boolean {
   );
 }
 
-/** A fragment with an address, a code or a bounce's words in it: a piece of a notice, not a typed question. */
+/**
+ * A mail server's name with its address in brackets right after it, as mail servers write it in their
+ * notices ("mx.example.jp[192.0.2.1]", "…google.com[2404:6800:4008:c05::1a]"); nobody types it:
+ *   connect to mx.example.jp[192.0.2.1]:25: Operation timed out
+ */
+const HOST_AT_ADDRESS =
+  /[A-Za-z0-9]\[(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})\]/;
+
+/**
+ * A fragment with an address, a code, a server's name and address or a bounce's words in it: a piece
+ * of a notice, not a typed question.
+ */
 function looksPasted(message: Message, lines: readonly string[]): boolean {
   return (
     isBounceText(message, lines) ||
-    lines.some((l) => hasSmtpCode(l) || (l.includes("@") && findAddresses(l).length > 0))
+    lines.some(
+      (l) => hasSmtpCode(l) || (l.includes("@") && findAddresses(l).length > 0) || HOST_AT_ADDRESS.test(l),
+    )
   );
 }
 
