@@ -96,7 +96,8 @@ function answerId(
       // is also the repeat act itself (right after a diagnosis the last answer is the diagnosis), as labelled.
       id = !main.repeated
         ? `topic:${main.diagnosis.topic}`
-        : expected.split("|").includes("repeat")
+        : // "calm+repeat" ("sorry, I skipped it, once more please") wants the same act, said without an apology.
+          expected.split("|").some((e) => e.replace(/^(upset|calm)\+/, "") === "repeat")
           ? "repeat"
           : "next-step";
       break;

@@ -34,6 +34,7 @@ import type { InterpretContext, UpsetContext } from "./context.ts";
 import { elseToDoAsked } from "./else-to-do.ts";
 import { afterLeadIn } from "./lead-in.ts";
 import { menuOverRestart } from "./menu-named.ts";
+import { planTold } from "./plan-told.ts";
 import { askingSentences, preferred } from "./question.ts";
 import { reportedThenWant } from "./reported-want.ts";
 import { sentencesAgree } from "./sentences-agree.ts";
@@ -95,6 +96,8 @@ export function readQuestion(
   understood = beyondPleasantries(ctx, text, understood, topic);
   understood = toldWithPleasantry(ctx, text, understood, topic);
   understood = closedByAct(ctx, text, understood, topic);
+  // 「…相手に連絡してみます」: what the user will do, told to close a message that asks nothing (plan-told.ts).
+  understood = planTold(ctx, text, understood);
   understood = openedByAct(ctx, text, understood, topic);
   understood = amongPleasantries(ctx, text, understood);
   // The menu and a restart as close as each other, the menu named: the menu (menu-named.ts).

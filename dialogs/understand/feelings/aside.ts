@@ -101,6 +101,13 @@ const OWN_STATES = [
   "ながら聞き",
   "ながら質問",
   "ながら使",
+  // Round 33 (acts33): nerves or excitement at using this chat for the first time (「ドキドキの初チャットです。…」).
+  "初チャット",
+  "初めてのチャット",
+  "はじめてのチャット",
+  "チャットは初めて",
+  "チャットは初",
+  "チャット初めて",
 ];
 /** Words that make the clause more than an aside: the mail itself, distress, a reproach. */
 const NOT_ASIDE = [

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { helplessAskingPerson } from "../dialogs/interpret/helpless.ts";
+import { afterIntroduction } from "../dialogs/interpret/introduced.ts";
+import type { Question } from "../knowledge/questions.ts";
+
+describe("who the writer is, told before the question", () => {
+  it("leaves the question after the introduction (and a greeting) to be read alone", () => {
+    expect(
+      afterIntroduction("はじめまして、山あいで民宿をやっている者です。エラーのメールって何ですか"),
+    ).toBe("エラーのメールって何ですか");
+    expect(afterIntroduction("市場で魚を売っている者ですが、スクショを送ってもいいですか")).toBe(
+      "スクショを送ってもいいですか",
+    );
+    expect(afterIntroduction("Hi, I'm a coach from Kobe. is this chat free?")).toBe("is this chat free?");
+    expect(afterIntroduction("hi i'm a nurse from Sendai, what is a bounce?")).toBe("what is a bounce?");
+  });
+
+  it("reads nothing when no question follows, or the opening tells the mail, a feeling or a state", () => {
+    expect(afterIntroduction("はじめまして。港の食堂の者です。よろしくお願いします")).toBeUndefined();
+    expect(afterIntroduction("エラーメールが来た者です。どうすればいい？")).toBeUndefined();
+    expect(afterIntroduction("心配性の者です。これってウイルス？")).toBeUndefined();
+    expect(afterIntroduction("I'm a bit lost, what is a bounce?")).toBeUndefined();
+    expect(afterIntroduction("エラーのメールって何ですか")).toBeUndefined();
+  });
+});
+
+describe("a person asked for by someone lost altogether", () => {
+  const person = () => ({ does: "ask-person" }) as Question;
+  const other = () => ({ does: undefined }) as Question;
+  it("is helped by the line for the unsure first", () => {
+    expect(helplessAskingPerson("何もわからん。人に代わって", person)).toBe("ashamed");
+    expect(helplessAskingPerson("全然わからない、人と話したい", person)).toBe("ashamed");
+  });
+  it("not when a person is asked for calmly, or something else is asked", () => {
+    expect(helplessAskingPerson("申し訳ないんですが、人と話せますか", person)).toBeUndefined();
+    expect(helplessAskingPerson("全然わからない、ドメインって何？", other)).toBeUndefined();
+  });
+});
