@@ -268,6 +268,22 @@ describe("classify: soft-wrapped text (a narrow screen's line breaks)", () => {
     expect((await classify(google, { kind: "fragment" })).records[0]?.evidence).toMatch(/^Google: /);
   });
 
+  it("reads the end of a long entry joined from many rows as it reads a short one's", () => {
+    // unwrap looks only at a joined entry's first and last characters (linear in the text): a reply code at
+    // the end of a sentence of five rows still carries the address below it, and a closed sentence of five
+    // rows still ends before the next recipient's address.
+    const said =
+      "The mail server mx.example.jp[192.0.2.1] of the recipient answered the message we tried to deliver for you with an error, and it said: 550";
+    expect(unwrap(`${wrapLikePhone(said, 36)}\n<hanako@example.jp>... User unknown`)).toBe(
+      `${said} <hanako@example.jp>... User unknown`,
+    );
+    const closed =
+      "The mail server mx.example.jp[192.0.2.1] of the recipient could not deliver the message we tried to send for you (mailbox full).";
+    expect(unwrap(`${wrapLikePhone(closed, 36)}\n<hanako@example.jp> mailbox full`)).toBe(
+      `${closed}\n<hanako@example.jp> mailbox full`,
+    );
+  });
+
   it("reads the row a recipient's indented explanation left empty under its entry as no blank line", async () => {
     // "<taro@example.jp>: host" ⏎ "    mx.example.jp[192.0.2.1] said: 550 …": the host does not fit after
     // the four blanks, which stay alone on a row (an empty line in the text) above it.

@@ -54,6 +54,21 @@ describe("PhraseIndex", () => {
     );
   });
 
+  it("finds patterns that start with many different non-ASCII letters (the root's table of wide moves)", () => {
+    // Kana and kanji as a typed Japanese text has them: many first letters share slots of the table and
+    // are told apart by looking further; letters no pattern starts with are looked up and not found.
+    const wide = fc.constantFrom(..."あいうえおかきくけこさしすせそがぎ送届戻容量メールエラー", "a", " ");
+    const wideWord = fc.string({ unit: wide, minLength: 1, maxLength: 4 });
+    const wideText = fc.string({ unit: wide, maxLength: 40 });
+    fc.assert(
+      fc.property(fc.array(wideWord, { maxLength: 40 }), wideText, (patterns, t) => {
+        const index = new PhraseIndex(patterns);
+        expect([...index.find(t)]).toEqual(naive(patterns, t));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("tells a pattern found inside a longer one that failed (the fail link) and one repeated", () => {
     const index = new PhraseIndex(["user unknown", "unknown", "er un", "unknown"]);
     expect([...index.find("no such user unknow, unknown")]).toEqual([

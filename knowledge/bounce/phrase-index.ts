@@ -26,8 +26,17 @@ export class PhraseIndex {
   /** Per pattern id: the next (higher) id of a pattern ending at the same node (-1: none). */
   private readonly nextOut: Int32Array;
 
-  /** The root's moves on other characters (Japanese phrases start with hundreds of different ones). */
-  private readonly fromRootWide = new Map<number, number>();
+  /**
+   * The root's moves on other characters (Japanese phrases start with hundreds of different ones), in an
+   * open-addressing table: character in `wideKey` (0: an empty slot; these are all 128 or above), node in
+   * `wideNode`, at most a quarter full. Nearly every character of a Japanese text is looked up here (most start
+   * no phrase), once by each phrase list that reads it (symptoms, mentions, feelings, each candidate
+   * question's needed words): a Map there cost more than the rest of the search (perf33, README "Speed").
+   */
+  private readonly wideKey: Uint16Array;
+  private readonly wideNode: Int32Array;
+  private readonly wideShift: number;
+  private readonly wideMask: number;
 
   constructor(private readonly patterns: readonly string[]) {
     // Each distinct pattern once, in code-unit order (a native sort), with its ids in ascending order.
@@ -46,6 +55,14 @@ export class PhraseIndex {
       }
     });
     const sorted = [...idsOf.keys()].sort();
+    // Sized before the trie is built: at most one root move per distinct first character.
+    const firsts = new Set<number>();
+    for (const p of sorted) if (p.charCodeAt(0) >= 128) firsts.add(p.charCodeAt(0));
+    const wideBits = Math.max(1, Math.ceil(Math.log2(4 * firsts.size + 1)));
+    this.wideShift = 32 - wideBits;
+    this.wideMask = (1 << wideBits) - 1;
+    this.wideKey = new Uint16Array(1 << wideBits);
+    this.wideNode = new Int32Array(1 << wideBits);
     this.label = new Uint16Array(size);
     this.firstChild = new Int32Array(size);
     this.nextSibling = new Int32Array(size);
@@ -71,7 +88,12 @@ export class PhraseIndex {
         this.firstChild[at] = to;
         if (at === 0) {
           if (c < 128) this.fromRoot[c] = to;
-          else this.fromRootWide.set(c, to);
+          else {
+            let slot = this.wideSlot(c);
+            while (this.wideKey[slot] !== 0) slot = (slot + 1) & this.wideMask;
+            this.wideKey[slot] = c;
+            this.wideNode[slot] = to;
+          }
         }
         at = to;
         path[d + 1] = to;
@@ -102,9 +124,24 @@ export class PhraseIndex {
 
   /** The node reached from `node` on character `c`, 0 when there is none. */
   private child(node: number, c: number): number {
-    if (node === 0) return c < 128 ? this.fromRoot[c]! : (this.fromRootWide.get(c) ?? 0);
+    if (node === 0) return c < 128 ? this.fromRoot[c]! : this.fromRootWide(c);
     for (let k = this.firstChild[node]!; k !== 0; k = this.nextSibling[k]!) if (this.label[k] === c) return k;
     return 0;
+  }
+
+  /** Where the table of the root's wide moves starts looking for `c`. */
+  private wideSlot(c: number): number {
+    return Math.imul(c, 0x9e3779b1) >>> this.wideShift;
+  }
+
+  /** The root's move on a character of 128 or above, 0 when there is none. */
+  private fromRootWide(c: number): number {
+    const { wideKey, wideMask } = this;
+    for (let slot = this.wideSlot(c); ; slot = (slot + 1) & wideMask) {
+      const key = wideKey[slot]!;
+      if (key === c) return this.wideNode[slot]!;
+      if (key === 0) return 0;
+    }
   }
 
   /** The state after reading `c` in state `at`. */

@@ -362,6 +362,26 @@ function withoutIndentRows(lines: string[], width: number): void {
   lines.length = kept;
 }
 
+/**
+ * Characters kept of each end of an entry joined so far, for startsEntry: it reads an entry's start (a
+ * field's name, 41 characters at most; "<<<") and its end (a reply code and status, 15 characters with the
+ * one before; a last character). 80 lines of one long word are one entry: testing the whole of it for each
+ * line joined made unwrap quadratic (800 lines 37× the time of 80; npm run bench:classify).
+ */
+const EDGE = 48;
+/** ADDRESS_ALONE's longest match: a quote, 64 characters, "@", 253, a quote. */
+const MAX_ADDRESS_ALONE = 320;
+
+/**
+ * The entry joined so far as startsEntry reads it: itself, or where it is longer than both its ends, its
+ * first and last EDGE characters together. Every test startsEntry makes of it looks no further from either
+ * end, and the end's reply code (REPLY_CODE_AT_END, `^` or one character before it) fits in EDGE, so the
+ * answers are the same.
+ */
+function edgesOf(current: string, head: string, tail: string): string {
+  return current.length <= 2 * EDGE ? current : head + tail;
+}
+
 /** The text with the lines a narrow screen broke joined again; other lines as they were. */
 export function unwrap(text: string): string {
   const lines = text.split("\n");
@@ -387,6 +407,9 @@ export function unwrap(text: string): string {
   let current = trimmed[0]!;
   let currentLast = current; // the last screen line of `current`, whose width decides
   let entryShape = afterLeadingAddress(current); // what followed the address of the last entry's start
+  // `current`'s first and last characters, kept apart: what startsEntry reads of it (edgesOf).
+  let head = current.slice(0, EDGE);
+  let tail = current.slice(-EDGE);
   for (let i = 1; i < trimmed.length; i++) {
     const next = trimmed[i]!;
     const broken =
@@ -395,7 +418,7 @@ export function unwrap(text: string): string {
       (!startsNewLine(next) || afterSendmailDots(currentLast, next)) &&
       ((currentLast.length <= 13 && CODES_ONLY.test(currentLast)) ||
         (wrapped &&
-          !startsEntry(withWordBelow(next, trimmed[i + 1]), current, entryShape) &&
+          !startsEntry(withWordBelow(next, trimmed[i + 1]), edgesOf(current, head, tail), entryShape) &&
           !endsSeparator(currentLast) &&
           // No server ends its answer at the code: "(reason: 550" ⏎ "<saburo-kato@…>:" goes on even
           // where the address's first part (up to a hyphen) would have fitted on the line; nor a
@@ -406,13 +429,19 @@ export function unwrap(text: string): string {
             fieldAwaitsValue(currentLast) ||
             columns(currentLast) + gap(currentLast) + firstUnitColumns(next, hyphens) > width)));
     if (broken) {
-      const shapeless = ADDRESS_ALONE.test(current);
-      current += glue(currentLast, next, width) + next;
+      // No address is longer than ADDRESS_ALONE's longest match: a longer entry is not tested (nor copied).
+      const shapeless = current.length <= MAX_ADDRESS_ALONE && ADDRESS_ALONE.test(current);
+      const joined = glue(currentLast, next, width) + next;
+      current += joined;
+      if (head.length < EDGE) head = (head + joined).slice(0, EDGE);
+      tail = (tail + joined).slice(-EDGE);
       // An entry that began with its address alone on a row takes its shape from the word joined to it.
       if (shapeless) entryShape = afterLeadingAddress(current) ?? entryShape;
     } else {
       out.push(current);
       current = trimmed[i]!;
+      head = current.slice(0, EDGE);
+      tail = current.slice(-EDGE);
       entryShape = afterLeadingAddress(current) ?? entryShape;
     }
     currentLast = trimmed[i]!;
