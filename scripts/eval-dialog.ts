@@ -353,6 +353,9 @@ const DEV_BLOCKS = {
   // emo23's own check (round 33): personas not used before (a kindergarten bus driver, a dental receptionist, a sake
   // brewery's office, an illustrator on deadline, a grandmother, a plumber, a job-hunting student), round 32's families.
   "dev-emotion23": "EMOTION 23",
+  // english23's own check (round 33): Englishes not covered before (Portuguese-, Turkish-, Greek-speaking, Ghanaian,
+  // Pakistani, Norwegian, a Japanese office worker's business English, a teenager's abbreviations); written first.
+  "dev-english23": "ENGLISH 23",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
