@@ -22,6 +22,19 @@ describe("a language asked for in words", () => {
   it("reads a language the user says they cannot use as a request for the other one", () => {
     expect(languageRequest("sorry, i don't speak japanese. is this chat saved?")?.lang).toBe("en");
     expect(languageRequest("my japanese is not good")?.lang).toBe("en");
+    expect(languageRequest("I don't speak english")?.lang).toBe("ja");
+  });
+
+  it("reads an apology for one's own English as English kept, not as a request for Japanese", () => {
+    expect(languageRequest("sorry my english is bad")).toEqual({ lang: "en", rest: "" });
+    expect(languageRequest("sorry for my bad english. what should i do")).toEqual({
+      lang: "en",
+      rest: "what should i do",
+    });
+    expect(languageRequest("my mail came back. excuse my poor english")).toEqual({
+      lang: "en",
+      rest: "my mail came back.",
+    });
   });
 
   it("is no request when the language is told about or plain words are asked for", () => {

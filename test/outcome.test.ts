@@ -3,6 +3,7 @@ import {
   asksLaterArrival,
   asksNoLongerArrives,
   asksOutcome,
+  asksWhetherGot,
   rulesOutFileKind,
   toldSentOnly,
 } from "../dialogs/understand/outcome.ts";
@@ -123,5 +124,14 @@ describe("a kind of file ruled out (outcome.ts rulesOutFileKind)", () => {
     expect(rulesOutFileKind("送れないってこと？")).toBe(false);
     expect(rulesOutFileKind("写真が大きすぎて送れなかったってこと？")).toBe(false);
     expect(rulesOutFileKind("動画".repeat(2_500))).toBe(false);
+  });
+
+  it('reads "or not" after a word of getting as whether the mail got there', () => {
+    expect(asksWhetherGot("so she got it or not?")).toBe(true);
+    expect(asksWhetherGot("did my boss receive my mail or not")).toBe(true);
+    expect(asksWhetherGot("can I resend it or not")).toBe(false);
+    expect(asksWhetherGot("did she get it?")).toBe(false);
+    // Read up to 300 characters, as the other scans here: a text longer is no question typed.
+    expect(asksWhetherGot(`${"got ".repeat(2_000)}or not`)).toBe(false);
   });
 });

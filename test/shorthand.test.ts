@@ -34,6 +34,21 @@ describe("English typed in a hurry is read in the spellings the examples use", (
     expect(plainEnglish("mailaddress is mistake desu ka")).toBe("mail address is mistake ?");
   });
 
+  it('reads "y" as "why" where a question goes on after it or it closes one after "but"; alone or in "y/n" it stays', () => {
+    expect(plainEnglish("y tho")).toBe("why tho");
+    expect(plainEnglish("y did it fail")).toBe("why did it fail");
+    expect(plainEnglish("but y?")).toBe("but why?");
+    expect(plainEnglish("y")).toBeUndefined();
+    expect(plainEnglish("resend y/n?")).toBeUndefined();
+    expect(plainEnglish("y yes")).toBeUndefined();
+  });
+
+  it('keeps "or not" after a word of getting (whether it got there), reads it away elsewhere', () => {
+    expect(plainEnglish("so she got it or not?")).toBeUndefined();
+    expect(plainEnglish("did my boss receive it or not")).toBeUndefined();
+    expect(plainEnglish("can send 25MB or not?")).toBe("can send 25MB ?");
+  });
+
   it("answers undefined for a text with nothing to respell, whatever its words", () => {
     expect(plainEnglish("what does this mean?")).toBeUndefined();
     expect(plainEnglish("constructor toString")).toBeUndefined();

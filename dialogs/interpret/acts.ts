@@ -158,6 +158,9 @@ export function beyondPleasantries(
   // One sentence that asks (「放置でOK？」 after "still trying"): no acknowledgement but the question
   // that comes next, if one fits the diagnosis on screen.
   if (pieces.length < 2) {
+    // A question the index's rules read beyond the pleasantry ranked first ("got it or not?": whether it
+    // arrived) is that question, not what follows the pleasantry's words ("or not?") or the next one ranked.
+    if (topic && whole.kind === "confident" && !isPleasantry(ctx, whole.id)) return whole;
     // "ok so what now": the OK only opens the question that follows it.
     const rest = withoutReplyOpeners(text);
     if (rest !== undefined && isQuestion(rest)) {

@@ -1,7 +1,7 @@
 import { answerFor, type Question } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import { buildLabelIndex, keywordIndex } from "../commands.ts";
-import { FEELINGS } from "../events.ts";
+import { type CourtesyAct, FEELINGS } from "../events.ts";
 import type { Knowledge } from "../knowledge-contract.ts";
 import { checkKeyAnswers, type UiTexts } from "../ui.ts";
 import { type CarrierNamer, carrierNamer } from "../understand/carriers.ts";
@@ -18,6 +18,7 @@ import {
 } from "../understand/symptom-classes.ts";
 import { buildQuestionIndex, type QuestionIndex } from "../understand/understand.ts";
 import { buildRevoicer, type Revoicer } from "../understand/voicing.ts";
+import { courtesyWordsOf } from "./courtesy.ts";
 import { buildFeelingReader, type FeelingReader } from "./feeling.ts";
 import type { InterpreterDeps } from "./types.ts";
 import type { TypedWords } from "./words.ts";
@@ -93,6 +94,8 @@ export interface InterpretContext extends UpsetContext, CarrierContext {
   lacksNeeded(q: Question | undefined, text: string): boolean;
   /** Starting over (`does: restart`): what another returned mail asked about means. */
   restartQuestion: Question | undefined;
+  /** One-word greetings and thanks in Latin letters ("bula", "hola"), opening a question (courtesy.ts openingCourtesy). */
+  courtesyWords: ReadonlyMap<string, CourtesyAct>;
   /** English words the data knows: Latin letters made of them are not read as romaji. */
   englishWords: ReadonlySet<string>;
   /** 「ユーザーアンノウン」, "User Unkown": the English of a returned mail, typed by ear or with a typo. */
@@ -236,6 +239,7 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
     lacksNeeded,
     restartQuestion,
     englishWords: englishWordsOf(deps),
+    courtesyWords: courtesyWordsOf(deps.questions.questions),
     respell: buildRespeller(deps.questions.kanaEnglish),
     revoice: buildRevoicer(dataTexts, readings),
     halfWidth: buildHalfWidthReader(dataTexts),

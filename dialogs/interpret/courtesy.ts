@@ -1,6 +1,6 @@
 import type { TopicId } from "../../knowledge/types.ts";
 import type { CourtesyAct, DialogEvent } from "../events.ts";
-import { sentencePieces } from "../understand/asking.ts";
+import { isQuestion, sentencePieces } from "../understand/asking.ts";
 import { canonicalLength } from "../understand/normalize.ts";
 import type { QuestionContext } from "./context.ts";
 import { isConnective, opensWithBut } from "./scans.ts";
@@ -47,4 +47,65 @@ function courtesyIn(ctx: QuestionContext, text: string, topic: TopicId | null): 
     if (u.kind === "confident" && clear && ACTS.has(u.id)) return u.id as CourtesyAct;
   }
   return undefined;
+}
+
+/**
+ * "bula! why is it back?", "hola, why is my mail back?", "merhaba! did it arrive?": a greeting or thanks of one word,
+ * typed in Latin letters in the user's own language (not English: ENGLISH_COURTESY), opening a question before "!" or ",": the question is read
+ * without it and the courtesy said back before its answer. Read with it, the word's "!" and the question's "?" were
+ * an outburst (feelings/exclaimed.ts) and the word weighed in the question's reading ("why is my mail back?" became
+ * "why do I get these?"). The words are the one-word examples of the greeting and thanks questions (acts.yaml): a
+ * new language's greeting is an example added there. A hand scan: the word is looked up whole, in a Map.
+ */
+export function openingCourtesy(
+  words: ReadonlyMap<string, CourtesyAct>,
+  text: string,
+): { act: CourtesyAct; rest: string } | undefined {
+  let i = 0;
+  while (text[i] === " ") i++;
+  const start = i;
+  while (i < text.length && isLatinLetter(text[i]!)) i++;
+  if (i === start || i - start > MAX_COURTESY_WORD) return undefined;
+  const act = words.get(text.slice(start, i).toLowerCase());
+  if (act === undefined) return undefined;
+  let j = i;
+  while (text[j] === " ") j++;
+  if (text[j] !== "!" && text[j] !== ",") return undefined;
+  while (text[j] === "!" || text[j] === "," || text[j] === " ") j++;
+  const rest = text.slice(j);
+  // Marks raised besides ("salam! why is it always back??"): the whole is read, the greeting's mark among them.
+  if (rest.includes("!") || rest.includes("！") || rest.includes("??") || rest.includes("？？"))
+    return undefined;
+  return rest.includes(" ") && isQuestion(rest) ? { act, rest } : undefined;
+}
+/** Longer than this, an opening word is no greeting ("assalamualaikum" is 15). */
+const MAX_COURTESY_WORD = 20;
+/** Latin letters, with the accents of Latin alphabets ("olá", "teşekkürler"). */
+const isLatinLetter = (ch: string) =>
+  (ch >= "a" && ch <= "z") ||
+  (ch >= "A" && ch <= "Z") ||
+  (ch >= "\u00c0" && ch <= "\u024f" && ch !== "\u00d7" && ch !== "\u00f7");
+
+/**
+ * English greetings and thanks ("hi, what is a bounce?"): the pieces of the whole text are read as they were
+ * tuned (courtesyIn, acts.ts beyondPleasantries); read without them, "hello, can chat with real person or not?"
+ * lost its person.
+ */
+const ENGLISH_COURTESY: ReadonlySet<string> = new Set(
+  "hi hey hello hiya howdy yo thanks thx ty tnx thanx cheers".split(" "),
+);
+
+/**
+ * The one-word examples of the greeting and thanks questions (acts.yaml) in other languages than English, in lower
+ * case: openingCourtesy's words.
+ */
+export function courtesyWordsOf(questions: ReadonlyMap<string, { examples: readonly string[] }>) {
+  const words = new Map<string, CourtesyAct>();
+  for (const act of ["greeting", "thanks"] as const)
+    for (const e of questions.get(act)?.examples ?? []) {
+      const w = e.trim().toLowerCase();
+      if (w !== "" && [...w].every(isLatinLetter) && !ENGLISH_COURTESY.has(w) && !words.has(w))
+        words.set(w, act);
+    }
+  return words;
 }

@@ -20,6 +20,7 @@ import { isShortReaction } from "./acts.ts";
 import { questionEvent } from "./answers.ts";
 import { bounceEvents } from "./bounce.ts";
 import type { InterpretContext } from "./context.ts";
+import { openingCourtesy } from "./courtesy.ts";
 import { helplessAskingPerson } from "./helpless.ts";
 import { afterIntroduction } from "./introduced.ts";
 import { mainEvent, plainWords } from "./main-event.ts";
@@ -73,9 +74,17 @@ export async function fromText(
     return [...before, tapped];
   }
 
-  // Japanese in Latin letters: read as its kana (a typed text only; a paste keeps its letters).
+  // Japanese in Latin letters: read as its kana (a typed text only; a paste keeps its letters). It keeps the
+  // chat's language (the LINE profile's, or the script typed last): romaji tells which words, not which script
+  // the user reads. A Japanese user on a phone without a Japanese keyboard is answered in Japanese as before (the
+  // chat's language is theirs); a learner answered in English who types "wakaranai" stays in English, where a
+  // switch to Japanese script would lose them further. A language asked for in romaji (「eigo de onegai」) is
+  // still a request (withLanguage).
   const kana = file ? undefined : romajiToKana(text, ctx.englishWords);
-  if (kana !== undefined) return fromText(ctx, kana, session);
+  if (kana !== undefined) {
+    const read = await fromText(ctx, kana, session);
+    return languageRequest(kana) ? read : read.filter((e) => e.type !== "LANGUAGE");
+  }
   // Kansai endings (「送れへん」「どないしたらええの」) and hurried English ("r u a bot", "recieve"): read in
   // their standard forms (a typed text only).
   const standard =
@@ -88,6 +97,10 @@ export async function fromText(
   // told first, then the question: the rest is read as a message of its own (introduced.ts).
   const introduced = file || text.length > MAX_QUESTION_CHARS ? undefined : afterIntroduction(text);
   if (introduced !== undefined) return fromText(ctx, introduced, session);
+  // "bula! why is it back?": a greeting or thanks of one word opening a question is said back, the question read alone.
+  const greeted =
+    file || text.length > MAX_QUESTION_CHARS ? undefined : openingCourtesy(ctx.courtesyWords, text);
+  if (greeted) return fromText(ctx, greeted.rest, session);
 
   if (!file && text.length > MAX_TEXT_CHARS) {
     if (shouldWarn(text, "chat")) before.push({ type: "PERSONAL_DATA" });

@@ -25,7 +25,7 @@ const REQUEST_WORDS = new Set([
     " ",
   ),
   ..."to me us only do does is it ok okay sorry i a bit little the language switch change".split(" "),
-  ..."fine if let's lets go with my good great very well read understand".split(" "),
+  ..."fine if let's lets go with my good great very well read understand for excuse".split(" "),
 ]);
 /** Words that deny the language they stand beside ("I don't speak Japanese": English, then). */
 const DENIALS = new Set([..."no not dont don't cant can't cannot isnt isn't bad poor".split(" ")]);
@@ -72,7 +72,9 @@ function requestedIn(piece: string): Lang | undefined {
   const words = trimmed.toLowerCase().split(/\s+/);
   let named: Lang | undefined;
   let denied = false;
+  let own = false;
   for (const word of words) {
+    if (word === "my") own = true;
     const lang = LANGUAGES.get(word);
     if (lang !== undefined) {
       if (named !== undefined && named !== lang) return undefined;
@@ -81,6 +83,11 @@ function requestedIn(piece: string): Lang | undefined {
     else if (!REQUEST_WORDS.has(word)) return undefined;
   }
   if (named === undefined) return undefined;
+  // "sorry my english is bad", "my japanese is not good": one's own skill excused, in English: the user chose
+  // to write English and reads it, so the chat answers in English (plainly, as it always does). Read as "not
+  // English" it switched a user writing English to Japanese, which they may not read at all; whoever wants
+  // Japanese asks for it (「日本語で」, "japanese please").
+  if (denied && own) return "en";
   return denied ? OTHER.get(named) : named;
 }
 

@@ -505,3 +505,24 @@ export function asksReplyNeeded(text: string): boolean {
   for (const name of REPLY_NAMES) t = t.split(name).join(" ");
   return includesAny(t, REPLYING) && includesAny(t, NEEDED);
 }
+
+/**
+ * Whether a text asks whether a mail got there with "or not" after a word of getting ("so she got it or not?",
+ * "did my boss receive it or not", "does that mean they got it or not"): the yes or no of arrival asked outright,
+ * whatever the rest says again of the diagnosis ("so she…", "does that mean"). The word of getting within the
+ * three words before "or not": "can I resend it or not" asks no arrival. A plain scan.
+ */
+export function asksWhetherGot(text: string): boolean {
+  const t = folded(text, MAX_TEXT_CHARS);
+  const at = t.indexOf(" or not");
+  if (at < 0) return false;
+  const before = t.slice(Math.max(0, at - WITHIN_CHARS), at).split(/[^a-z']+/);
+  return before.slice(-GETTING_WITHIN).some((w) => GETTING_EN.has(w));
+}
+/** Words of getting a mail: the recipient's side of arrival. */
+const GETTING_EN: ReadonlySet<string> = new Set(
+  "got get gets received receive reached reach arrived arrive delivered through".split(" "),
+);
+/** How many words before "or not" the word of getting may stand, and how many letters are read for them. */
+const GETTING_WITHIN = 3;
+const WITHIN_CHARS = 40;

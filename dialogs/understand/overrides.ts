@@ -4,6 +4,7 @@ import { folded, includesAny, mentionsAny } from "../text.ts";
 import { isQuestion, sentencePieces, sentencesOf } from "./asking.ts";
 import {
   asksMeaning,
+  asksOnlyWhy,
   asksWhatItIs,
   asksWhy,
   causeInCondition,
@@ -15,6 +16,7 @@ import {
   asksLaterArrival,
   asksNoLongerArrives,
   asksReplyNeeded,
+  asksWhetherGot,
   leftAlone,
   retriesForUser,
   rulesOutFileKind,
@@ -145,11 +147,19 @@ const OVERRIDES: readonly Rule[] = [
   },
   // 「送ってないのになんで私に来るの？」: what is told is the reason wondered at; the why is asked (`ifWhyAsked`),
   // where that question answers the diagnosis on screen (or nothing is on screen).
+  // The cause asked of what is said ("why did the address not exist?") is asked in the sentence that says it: a why
+  // alone after it (「アドレス間違ってるってこと？なんで？」) is no cause asked of it but the question and the why beside
+  // it (its answer, with the cause as another).
   {
     name: "why asked of what is told",
     when: (r, d) => {
       const why = d.kind === "confident" ? question(r, question(r, d.id)?.ifWhyAsked) : undefined;
-      return why !== undefined && (r.topic === null || why.topics[r.topic] !== undefined) && once(r, asksWhy);
+      return (
+        why !== undefined &&
+        (r.topic === null || why.topics[r.topic] !== undefined) &&
+        once(r, asksWhy) &&
+        (why !== r.roles.reason || once(r, whyWithWhatIsSaid))
+      );
     },
     answer: (r, d) => question(r, confidentId(d))!.ifWhyAsked!,
   },
@@ -245,6 +255,26 @@ const OVERRIDES: readonly Rule[] = [
       return outcomeMeant(r) !== undefined && !kept;
     },
     answer: (r) => outcomeMeant(r)!.id,
+  },
+  // "so she got it or not?" "does that mean they got it or not": whether the mail got there asked outright (a word
+  // of getting before "or not") is the arrival question, though the words also say the diagnosis again or name "the
+  // person" (read as asking for one).
+  {
+    name: "whether it got there",
+    when: (r, d) => {
+      if (r.topic === null || r.roles.arrival === undefined) return false;
+      // Only over a reading of no content question of its own: nothing, the diagnosis in plain words, a pleasantry
+      // ("got it") or an act ("the person" read as asking for one). "did the other two get it or not" is asked of
+      // the others, "will it reach or not" of waiting: their questions stand.
+      const read = d.kind === "confident" ? question(r, d.id) : undefined;
+      const contentless =
+        read === undefined ||
+        read.id === r.roles.plainWords?.id ||
+        read.courtesy === true ||
+        read.does !== undefined;
+      return contentless && once(r, asksWhetherGot);
+    },
+    answer: (r) => r.roles.arrival!.id,
   },
   // 「これ結局届くの？」 after "still trying": whether it will arrive asks what waiting brings, not whether it has.
   {
@@ -761,3 +791,13 @@ export const NOTHING_FAILED: ReadonlySet<TopicId> = new Set<TopicId>([
   "not-a-bounce",
   "backscatter",
 ]);
+
+/**
+ * Whether a sentence asks why with more words than the why ("why did the address not exist?", not 「なんで？」), and
+ * asks it, not exclaims it: 「なんでアドレス間違ってるってなるの！？」 is indignation at what is said, the question of
+ * what is said still (the cause is no answer to it).
+ */
+function whyWithWhatIsSaid(text: string): boolean {
+  if (text.includes("!") || text.includes("！")) return false;
+  return sentencesOf(text).some((s) => asksWhy(s) && !asksOnlyWhy(s));
+}

@@ -172,6 +172,22 @@ const PHRASES: readonly { said: string; read: string }[] = [
   { said: "explain to me what", read: "what" },
 ];
 
+/**
+ * Whether "or not" at `at` follows a word of getting within the three words before it ("got it or not", "did she
+ * receive my mail or not"): whether it got there, as the arrival question's examples ask it ("so did they get it
+ * or not?"), kept; read away, "so she got it?" said the diagnosis again (plain words) and "got it" was an OK.
+ */
+function afterGetting(lower: string, at: number): boolean {
+  const words = lower
+    .slice(Math.max(0, at - 40), at)
+    .split(/[^a-z']+/)
+    .filter((w) => w !== "");
+  return words.slice(-3).some((w) => GETTING.has(w));
+}
+const GETTING: ReadonlySet<string> = new Set(
+  "got get gets received receive reached reach arrived arrive delivered through".split(" "),
+);
+
 /** The text with those phrases read so (case folded where one is found), or undefined when it has none. */
 function commonPhrasing(text: string): string | undefined {
   let out = text;
@@ -184,7 +200,9 @@ function commonPhrasing(text: string): string | undefined {
     while (at >= 0) {
       const after = at + said.length;
       const whole =
-        (at === 0 || BEFORE.has(out[at - 1]!)) && (after === out.length || !isWordChar(out[after]));
+        (at === 0 || BEFORE.has(out[at - 1]!)) &&
+        (after === out.length || !isWordChar(out[after])) &&
+        !(said === "or not" && afterGetting(lower, at));
       if (whole) {
         next += out.slice(from, at) + read;
         from = after;
@@ -267,6 +285,35 @@ function chatForm(text: string): string | undefined {
   return CHAT_FORMS.get(words.join(" "));
 }
 
+/**
+ * "y" is "why" only where a question goes on after it ("y tho", "y is it back", "y did it fail") or closes
+ * it after "but" or "so" ("but y?"): alone it may be a yes, and "y/n" is no word here.
+ */
+function whyOfY(text: string, i: number, j: number): string | undefined {
+  if (j - i !== 1 || (text[i] !== "y" && text[i] !== "Y")) return undefined;
+  let k = j;
+  while (text[k] === " ") k++;
+  let end = k;
+  while (end < text.length && isWordChar(text[end])) end++;
+  const next = text.slice(k, end).toLowerCase();
+  if (next !== "") return k > j && WHY_GOES_ON.has(next) ? "why" : undefined;
+  let before = i - 1;
+  while (before >= 0 && text[before] === " ") before--;
+  let start = before;
+  while (start >= 0 && isWordChar(text[start])) start--;
+  return CLOSING_Y_AFTER.has(text.slice(start + 1, before + 1).toLowerCase()) ? "why" : undefined;
+}
+const WHY_GOES_ON: ReadonlySet<string> = new Set([
+  ..."tho though is isnt isn't are arent aren't was wasnt wasn't did didnt didn't does doesnt doesn't do".split(
+    " ",
+  ),
+  ..."dont don't would wouldnt wouldn't wont won't cant can't it its it's my they she he u you this that".split(
+    " ",
+  ),
+  ..."the not r".split(" "),
+]);
+const CLOSING_Y_AFTER: ReadonlySet<string> = new Set(["but", "so", "and", "ok", "okay"]);
+
 /** The text with its hurried English spelt out, or undefined when it has none (or was pasted). */
 export function plainEnglish(text: string): string | undefined {
   if (looksPasted(text)) return undefined;
@@ -282,7 +329,7 @@ export function plainEnglish(text: string): string | undefined {
     }
     let j = i;
     while (j < text.length && isWordChar(text[j])) j++;
-    const spelt = SPELLINGS.get(text.slice(i, j).toLowerCase());
+    const spelt = SPELLINGS.get(text.slice(i, j).toLowerCase()) ?? whyOfY(text, i, j);
     if (spelt !== undefined && (i === 0 || BEFORE.has(text[i - 1]!)) && ends(text, j)) {
       out += text.slice(from, i) + spelt;
       from = j;
