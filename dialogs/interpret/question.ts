@@ -150,6 +150,10 @@ export function askingSentences(
     if (after !== whole) return after;
   }
   if (sentences.length < 2) return whole;
+  if (whole.kind === "confident") {
+    const learnt = learntThenAsked(ctx, sentences, whole, topic);
+    if (learnt !== undefined) return learnt;
+  }
   const asking = sentences.filter(sentenceAsks);
   if (asking.length === 0 || asking.length === sentences.length) return whole;
   if (whole.kind === "confident") return toldOverAsked(ctx, sentences, asking, whole, topic);
@@ -187,6 +191,39 @@ function toldOverAsked(
   const told = ctx.index.understand(sentences.filter((s) => !sentenceAsks(s)).join(""), topic);
   return told.kind === "confident" && told.id === whole.id ? asked : whole;
 }
+
+/**
+ * 「怒られるのかと思ったら設定の問題なのね。正しい設定を教えて」: with a diagnosis on screen, what was learnt, said aloud in
+ * sentences of their own closed by a full stop (「…なのね。」「…なんだね。」, no question mark), then a last sentence
+ * that asks: the learnt words (the diagnosis said again) lent the whole its reading (whose side), the last sentence
+ * says what is wanted. Taken when it reads clearly, alone, a question of its own for the diagnosis (no frame,
+ * pleasantry or act).
+ */
+function learntThenAsked(
+  ctx: QuestionContext,
+  sentences: string[],
+  whole: Understanding & { kind: "confident" },
+  topic: TopicId | null,
+): Understanding | undefined {
+  if (topic === null) return undefined;
+  const last = sentences.at(-1)!;
+  if (!sentenceAsks(last) || !sentences.slice(0, -1).every(saysLearnt)) return undefined;
+  const asked = ctx.index.understand(last, topic);
+  if (asked.kind !== "confident" || asked.id === whole.id) return undefined;
+  if (isPleasantry(ctx, asked.id) || isFrame(ctx, asked.id) || ctx.questions.get(asked.id)?.does)
+    return undefined;
+  const clear = (asked.candidates[0]?.score ?? 0) >= ASKED_CLEARLY;
+  return clear && fitsScreen(ctx, asked.id, topic) ? asked : undefined;
+}
+/** A sentence closed by a full stop after 「…のね」「…んだね」: learnt and said aloud, not asked. */
+function saysLearnt(sentence: string): boolean {
+  const t = nfkc(sentence).trim();
+  if (!LEARNT_STOPS.has(t.at(-1) ?? "")) return false;
+  const body = trimEndOf(t, CLOSING);
+  return LEARNT_ENDS.some((e) => body.endsWith(e));
+}
+const LEARNT_STOPS: ReadonlySet<string> = new Set([..."。."]);
+const LEARNT_ENDS = ["なのね", "だったのね", "なんだね", "なんですね", "だったんですね"];
 
 /** 「…打ち間違えてた笑 直して…」: a laugh closing a sentence before a space ends it, as a full stop would. */
 function cutAfterLaughs(t: string): string {
