@@ -57,6 +57,10 @@ describe("Kansai speech is read in the standard forms the questions are written 
     // Kyushu's past of what went on (〜よった): it used to arrive, it could be sent.
     expect(standardSpelling("先月までは届きよったとよ")).toBe("先月までは届いてたとよ");
     expect(standardSpelling("前はおくれよったのに")).toBe("前はおくれてたのに");
+    // Its negative 〜とらん, のに typed とに, ばっかい and 「くっと？」 (来るの？).
+    expect(standardSpelling("送っとらんとにエラーばっかい来る")).toBe("送ってないのにエラーばっかり来る");
+    expect(standardSpelling("届いとらんかった")).toBe("届いてなかった");
+    expect(standardSpelling("なしてくっと？")).toBe("なんでくるの？");
   });
 
   it("leaves the look-alikes of those alone: できんの (できるの), ちゃんと, わからん (a word of feeling)", () => {

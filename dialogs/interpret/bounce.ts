@@ -188,7 +188,7 @@ const RETURNED_MAIL = [
   "もどってきためーる",
   "かえってきためーる",
 ];
-/** What may stand between the mail and what is feared of it: nothing, a particle, 「自体」「そのもの」. */
+/** What may stand between the mail and what is feared of it: nothing, a particle or a pause, 「自体」「そのもの」. */
 const LINKS = [
   "",
   "が",
@@ -197,6 +197,8 @@ const LINKS = [
   "に",
   "には",
   "も",
+  "、",
+  " ",
   "自体",
   "自体が",
   "じたいが",

@@ -32,6 +32,10 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   // Western Japan's 〜とる (〜ている): 届いとる, なっとる, 来とる; in the past 〜とった (待っとったら).
   [/([いっ])とる/g, "$1てる"],
   [/([いっ])とった/g, "$1てた"],
+  // Its negative (「送っとらん」「届いとらんかった」: 送ってない), and Kyushu's のに typed とに after it (「送っとらんとに」).
+  [/([いっ])とらんかった/g, "$1てなかった"],
+  [/([いっ])とらん/g, "$1てない"],
+  [/ないとに/g, "ないのに"],
   [/んどる/g, "んでる"],
   // ちゃう after a noun (「障害ちゃうん？」「エラーちゃう？」) is じゃない; after a verb (消しちゃう) it is standard.
   [/(?<=[\p{Script=Han}\p{Script=Katakana}ーのん])ちゃう(?:ん|の)?/gu, "じゃないの"],
@@ -76,6 +80,9 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/(?:とどき|届き)よった/g, "届いてた"],
   [/(おくれ|送れ)よった/g, "$1てた"],
   [/っちゃけど/g, "んだけど"],
+  // Kyushu's 「ばっかい」 (ばっかり) and 「くっと？」 asked (来るの？: 「なしてくっと？」).
+  [/ばっかい/g, "ばっかり"],
+  [/くっと(?=[？?]|$)/g, "くるの"],
   // Chugoku's 〜じゃけど (「送りたいんじゃけど」 Hiroshima, Okayama): だけど, a want told before "what do I do";
   // 「ほいじゃけど」 opening a message is でも ("but then").
   [/ほいじゃけど/g, "でも"],
@@ -149,6 +156,9 @@ const MARKERS = [
   "わい",
   "とる",
   "とった",
+  "とらん",
+  "ばっかい",
+  "くっと",
   "んだが",
   "てん",
   "でん",
