@@ -1,5 +1,6 @@
 import { fold } from "../../knowledge/fold.ts";
 import { endOfLast, includesAny } from "../text.ts";
+import { CLAUSE_CONTRASTS } from "./contrasts.ts";
 
 /**
  * 「夜勤明けの朝5時なんですけど、この時間でも使えますか」「子どもがやっと寝たところなんですが、エラーメールって何？」:
@@ -12,7 +13,7 @@ import { endOfLast, includesAny } from "../text.ts";
  */
 export function circumstanceAndQuestion(text: string): { opening: string; asked: string } | undefined {
   const t = fold(text);
-  const end = endOfLast(t, CONTRASTS);
+  const end = endOfLast(t, CLAUSE_CONTRASTS);
   if (end < 0) return undefined;
   let from = end;
   while (from < t.length && GAP.has(t[from]!)) from++;
@@ -22,8 +23,6 @@ export function circumstanceAndQuestion(text: string): { opening: string; asked:
   return includesAny(opening, MAIL_DONE) ? undefined : { opening, asked };
 }
 
-/** Contrasts that close a clause told before a question (「が」 only after です, ます: 「アドレスが、」 is a subject). */
-const CONTRASTS = ["けれども", "けれど", "けど", "ですが", "ますが", "でしたが", "ましたが"];
 /** Commas and spaces after the contrast. */
 const GAP: ReadonlySet<string> = new Set([..."、,， 　…"]);
 /** Fewer letters after the contrast are its own ending (「…けどね」), no question. */

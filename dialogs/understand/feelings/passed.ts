@@ -2,6 +2,7 @@ import { fold } from "../../../knowledge/fold.ts";
 import { mentionsAny, trimEndOf } from "../../text.ts";
 import { clausesOf, sentenceAsks, sentencesOf } from "../asking.ts";
 import { CLOSING, MAX_SHAPE_CHARS } from "./letters.ts";
+import { CALM_TURNS, patientTurnAt } from "./played-down.ts";
 import { praisesWhatWasTold } from "./praise.ts";
 
 /**
@@ -30,9 +31,9 @@ export function startleOver(text: string, feltIn: (t: string) => unknown): boole
   const first = pieces[at]!;
   const rest = pieces.slice(at + 1);
   if (rest.length === 0) return false;
-  // 「ハラハラするけど気長に待ちます」: calm found again in the same piece, after a contrast.
-  const calmAgain =
-    rest.some((p) => mentionsAny(p, CALM_AGAIN)) || mentionsAny(afterContrast(first), CALM_AGAIN);
+  // Calm found again in a later piece, or in the same piece after a contrast (「ドキッとしたけど、もう大丈夫」):
+  // played-down.ts, the one rule of patience and calm after a feeling.
+  const calmAgain = rest.some((p) => mentionsAny(p, CALM_TURNS)) || patientTurnAt(first) >= 0;
   const turnedOut =
     mentionsAny(first, STARTLES) && toldAsPast(first) && rest.some((p) => mentionsAny(p, TURNED_OUT));
   if (!calmAgain && !turnedOut) return false;
@@ -143,26 +144,6 @@ const SUPPOSED = [
 ];
 /** Relief told after what it turned out to be (「ほっとした」). */
 const RELIEVED = ["ほっと", "ホッと", "よかった", "良かった", "relieved"];
-/** Calm found again, told (「もう落ち着きました」「もう平気です」), or patience chosen (「気長に待ちます」). */
-const CALM_AGAIN = [
-  "落ち着きました",
-  "落ち着いた",
-  "もう大丈夫",
-  "もう平気",
-  "気長に待",
-  "のんびり待",
-  "panic over",
-  "false alarm",
-];
-/** The piece after its first contrast (「けど」「が、」), or "" without one. */
-function afterContrast(piece: string): string {
-  for (const c of ["けど", "けれど", "が、"]) {
-    const at = piece.indexOf(c);
-    if (at >= 0) return piece.slice(at + c.length);
-  }
-  return "";
-}
-
 /**
  * 「ドキドキしながら待ってたら届いたみたい！」「おかげさまで、心配してたメールちゃんと届いてました！」"Phew, it just
  * showed up in their inbox!": the mail got through (or the reply came), told with nothing asked, no returned mail

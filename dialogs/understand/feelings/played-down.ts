@@ -1,4 +1,5 @@
 import { trimEndOf } from "../../text.ts";
+import { CLAUSE_CONTRASTS } from "../contrasts.ts";
 import { CLOSING, isHiragana, LATIN, PAUSES, SENTENCE_MARKS } from "./letters.ts";
 
 /**
@@ -281,27 +282,45 @@ const OWN_SLIPS = [
 ];
 
 /**
- * 「ハラハラするけど気長に待ちます」「びっくりしましたけど、落ち着いて対応します」: a feeling set aside by a contrast, then
- * patience chosen: told calmly, so its words before the contrast are blanked (folded text, same length). Round 32.
+ * 「ハラハラするけど気長に待ちます」「びっくりしましたけど、落ち着いて対応します」「ドキッとしたけど、もう大丈夫」: a feeling
+ * set aside by a contrast, then patience chosen or calm found again: told calmly, so its words before the contrast
+ * are blanked (folded text, same length). Round 32; round 33: one rule with passed.ts `startleOver`, which asks
+ * `patientTurnAt` of its first piece.
  */
 export function withoutPatientTurn(t: string, words: readonly string[]): string {
-  for (const contrast of PATIENT_CONTRASTS)
+  const at = patientTurnAt(t);
+  return at < 0 ? t : blankedWithin(t, words, 0, at);
+}
+/** Where the first contrast (contrasts.ts) that patience or calm follows at once starts, or -1. */
+export function patientTurnAt(t: string): number {
+  for (const contrast of CLAUSE_CONTRASTS)
     for (let at = t.indexOf(contrast); at >= 0; at = t.indexOf(contrast, at + 1)) {
       let next = at + contrast.length;
       while (next < t.length && TURN_PAUSES.has(t[next]!)) next++;
-      if (PATIENCE.some((p) => t.startsWith(p, next))) return blankedWithin(t, words, 0, at);
+      // 「…けど、今はもう大丈夫」: "now" before the calm.
+      const now = NOW.find((n) => t.startsWith(n, next));
+      if (now !== undefined) next += now.length;
+      while (next < t.length && TURN_PAUSES.has(t[next]!)) next++;
+      if (CALM_TURNS.some((p) => t.startsWith(p, next))) return at;
     }
-  return t;
+  return -1;
 }
-const PATIENT_CONTRASTS = ["けど", "けれど", "ですが", "だが", "たが"];
 const TURN_PAUSES = new Set([..."、, "]);
-const PATIENCE = [
+const NOW = ["今は", "いまは", "now "];
+/** Patience chosen (「気長に待ちます」) or calm found again, told (「もう落ち着きました」「もう平気です」). */
+export const CALM_TURNS = [
   "気長に",
   "のんびり",
   "焦らず",
   "あせらず",
   "落ち着いて",
+  "落ち着きました",
+  "落ち着いた",
   "おとなしく待",
   "ゆっくり待",
   "気楽に待",
+  "もう大丈夫",
+  "もう平気",
+  "panic over",
+  "false alarm",
 ];
