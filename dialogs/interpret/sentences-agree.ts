@@ -23,11 +23,19 @@ export function sentencesAgree(
   for (const sentence of sentences) {
     const read = ctx.index.understand(sentence, topic);
     if (read.kind !== "confident" || (agreed !== undefined && read.id !== agreed)) return understood;
+    // The first sentence names the only question that can be agreed on: a pleasantry, or the one the whole
+    // reads already, leaves the reading as it is whatever the others read, so they are not read (perf33).
+    if (agreed === undefined && (isPleasantry(ctx, read.id) || sameAs(understood, read.id)))
+      return understood;
     agreed = read.id;
   }
   if (agreed === undefined || isPleasantry(ctx, agreed)) return understood;
   if (understood.kind === "confident" && understood.id === agreed) return understood;
   return { kind: "confident", id: agreed, candidates: understood.candidates };
+}
+/** Whether `understood` confidently reads the question `id`. */
+function sameAs(understood: Understanding, id: string): boolean {
+  return understood.kind === "confident" && understood.id === id;
 }
 /** More sentences than this are a story, each read alone once too often for what they tell. */
 const MAX_SENTENCES = 3;

@@ -14,6 +14,11 @@ import { trimEndOf, withoutWords } from "../text.ts";
 export const MIN_TOLD_CHARS = 4;
 
 const PIECE_ENDS = new Set([..."。．！？!?、,，\n"]);
+/**
+ * A character besides blanks and end marks: a piece of punctuation only (「。。」「…」) is no piece. Tested, not
+ * replaced away: the readers cut the same text into pieces many times a message (perf33: no copy each time).
+ */
+const MORE_THAN_MARKS = /[^\s。．！？!?、,，.…]/;
 
 /** A short text cut after its sentence ends and commas (a hand scan); "." counts before a space or at the end. */
 export function sentencePieces(text: string): string[] {
@@ -24,7 +29,7 @@ export function sentencePieces(text: string): string[] {
     const end = PIECE_ENDS.has(ch) || (ch === "." && (i + 1 === text.length || text[i + 1] === " "));
     if (!end) continue;
     const piece = text.slice(start, i + 1).trim();
-    if (piece.replace(/[\s。．！？!?、,，.…]/g, "") !== "") pieces.push(piece);
+    if (MORE_THAN_MARKS.test(piece)) pieces.push(piece);
     start = i + 1;
   }
   const last = text.slice(start).trim();
@@ -88,7 +93,7 @@ export function sentencesOf(text: string, marks: "kept" | "dropped" = "kept"): s
     if (i < text.length && !SENTENCE_ENDS.has(text[i]!)) continue;
     if (marks === "kept") {
       const sentence = text.slice(start, i + 1).trim();
-      if (sentence.replace(/[\s。．！？!?、,，.…]/g, "") !== "") out.push(sentence);
+      if (MORE_THAN_MARKS.test(sentence)) out.push(sentence);
     } else {
       const sentence = text.slice(start, i).trim();
       if (sentence !== "") out.push(sentence);
