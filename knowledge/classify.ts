@@ -62,6 +62,12 @@ function saysNothing(r: BounceRecord): boolean {
   return r.reason === "undefined" || r.reason === "onhold";
 }
 
+/** A record whose reason rests on its status or reply code alone, no words. */
+const codeOnly = (r: BounceRecord) =>
+  r.evidence.startsWith("status ") || r.evidence.startsWith("reply code ");
+/** A record decided by a phrase (the one completed, or another). */
+const byWords = (r: BounceRecord) => r.evidence.startsWith("phrase: ");
+
 /**
  * Reads a bounce (a whole message or a pasted piece of one) and returns one record per bounced
  * recipient. Never throws: input it cannot read gives no records.
@@ -79,12 +85,19 @@ export async function classify(
     const message = await messageOf(input, kind, latin1);
     const verdictOnly = options.verdictOnly ?? false;
     const records = draftsOf(message).map((d) => toRecord(d, decide(d), kind, verdictOnly));
-    if (kind === "fragment" && records.every(saysNothing)) {
-      // Nothing read: the screen's edge may have cut the server's reason in two (bounce/cut-phrase.ts).
-      const body = completeCutPhrase(message.body);
+    if (kind === "fragment" && records.every((r) => saysNothing(r) || codeOnly(r))) {
+      // Nothing read but codes: the screen's edge may have cut the server's reason in two
+      // (bounce/cut-phrase.ts). Where a code was read, the words completed must decide, as they would
+      // on the whole line ("550-5.2.1 The user you are trying to contact is receiving mail at a" ⏎ "rate
+      // that prevents additional messages from being delivered"): not the code alone again.
+      // After a code, four words at least: "550 5.1.1 mailbox unavailable" is whole as it stands, not
+      // "mailbox unavailable or access denied" cut.
+      const coded = !records.every(saysNothing);
+      const body = completeCutPhrase(message.body, coded ? 4 : undefined);
       if (body !== message.body) {
         const again = draftsOf({ ...message, body }).map((d) => toRecord(d, decide(d), kind, verdictOnly));
-        if (again.length > 0 && !again.every(saysNothing)) return { kind, records: again };
+        if (again.length > 0 && (coded ? again.some(byWords) : !again.every(saysNothing)))
+          return { kind, records: again };
       }
     }
     if (kind === "mail" && !message.dsn && records.every(saysNothing)) {

@@ -196,6 +196,20 @@ describe("classify: fragments cut by the screen", () => {
     expect(lookups?.reason).toBe("hostunknown");
   });
 
+  it("completes a reason the screen's edge cut after a code, as the whole line reads", async () => {
+    // Gmail's rate limit with 5.2.1 was read by the code alone (a disabled mailbox, filtered).
+    const rate = await first("said: 550-5.2.1 The user you are trying to contact is receiving mail at a");
+    expect([rate?.reason, rate?.topic]).toEqual(["speeding", "server-trouble"]);
+    const relay = await first(
+      "<hanako@shop.example.jp>: host mx.example.jp[192.0.2.7] said: 550 5.7.1 This system is not configured",
+    );
+    expect([relay?.reason, relay?.topic]).toEqual(["norelaying", "relay-denied"]);
+    // Words that decide nothing against the code leave the code's reading as it was.
+    expect((await first("550 5.1.1 <hanako@shop.example.jp>: The following recipients"))?.reason).toBe(
+      "userunknown",
+    );
+  });
+
   it("reads a time-out in plain words on a line that names the server with its address, no recipient on screen", async () => {
     // BSD's "Operation timed out" for Linux's "Connection timed out": plain words, read only in a
     // bounce's text; a server's name with its bracketed address ("mx.example.jp[192.0.2.7]") is one.

@@ -97,9 +97,9 @@ function build(): Map<string, Completion | null> {
  * The phrase whose first words end the text, and how many of its words are shown; undefined
  * unless those words begin one reason's phrases only.
  */
-function lookUp(words: readonly string[]): { phrase: string; shown: number } | undefined {
+function lookUp(words: readonly string[], least: number): { phrase: string; shown: number } | undefined {
   heads ??= build();
-  for (let k = Math.min(MAX_WORDS, words.length); k >= MIN_WORDS; k--) {
+  for (let k = Math.min(MAX_WORDS, words.length); k >= least; k--) {
     const found = heads.get(words.slice(-k).join(" "));
     if (found) return { phrase: found.phrase, shown: k };
     // Words several reasons' phrases begin with say no more when fewer of them are taken.
@@ -110,11 +110,11 @@ function lookUp(words: readonly string[]): { phrase: string; shown: number } | u
 
 /**
  * The fragment's body with the phrase its last words begin completed at the end, or the body itself
- * when it ends with no reason's first words.
+ * when it ends with no reason's first words; `least`: how many of the phrase's words must be shown.
  */
-export function completeCutPhrase(body: string): string {
+export function completeCutPhrase(body: string, least = MIN_WORDS): string {
   // The last words of the text, not of its last line: a narrow screen may have wrapped the phrase too
   // ("Connection" / "    timed").
-  const end = lookUp(forMatching(body.slice(-400)).split(" "));
+  const end = lookUp(forMatching(body.slice(-400)).split(" "), least);
   return end ? `${body.trimEnd()} ${end.phrase.split(" ").slice(end.shown).join(" ")}\n` : body;
 }
