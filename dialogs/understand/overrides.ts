@@ -367,6 +367,25 @@ const OVERRIDES: readonly Rule[] = [
       !sideOrFault(r),
     answer: (r) => r.roles.reason!.id,
   },
+  // "why would their account get suspended?" "why won't my server send it?" "Why it is returning? I did not change
+  // anything": an English question that opens with why asks the cause of the diagnosis on screen (the reason
+  // question's answer for it), though its words ("suspended", "won't send", "returning") matched whether to wait,
+  // whether it once worked or whose side it is, none of which answers a why. Not where a time it worked is told
+  // ("why now? it worked last week": it used to work), nor a side or a fault named.
+  {
+    name: "why opens the question",
+    when: (r, d) => {
+      if (r.topic === null || d.kind !== "confident" || r.roles.reason?.topics[r.topic] === undefined)
+        return false;
+      const read = question(r, d.id);
+      if (read === undefined || !OPENING_WHY_OVER.has(read.id)) return false;
+      const t = folded(r.text, MAX_QUESTION_CHARS);
+      if (!t.includes("why") && !t.includes("how come")) return false;
+      if (read.id === USED_TO_WORK && includesAny(t, WORKED_BEFORE)) return false;
+      return opensWithWhy(lastAsking(t)) && !namesCause(r.text) && !sideOrFault(r);
+    },
+    answer: (r) => r.roles.reason!.id,
+  },
   // 「いっぱいなのって、うちの方？」: a side named at the end as the one meant asks whose side it is.
   {
     name: "side named last",
@@ -800,4 +819,37 @@ export const NOTHING_FAILED: ReadonlySet<TopicId> = new Set<TopicId>([
 function whyWithWhatIsSaid(text: string): boolean {
   if (text.includes("!") || text.includes("！")) return false;
   return sentencesOf(text).some((s) => asksWhy(s) && !asksOnlyWhy(s));
+}
+
+/** The questions an opening why turns to the cause: none of them answers a why (rule "why opens the question"). */
+const USED_TO_WORK = "used-to-work";
+const OPENING_WHY_OVER: ReadonlySet<string> = new Set(["wait", "whose-side", USED_TO_WORK]);
+/** A time it worked told ("it worked last week", "until yesterday"): why it stopped is whether it used to work. */
+const WORKED_BEFORE = ["worked", "used to", "until", "before", "yesterday", "last ", "always"];
+/** Words that may stand before the why ("but why…", "so how come…", "sir why…"). */
+const BEFORE_WHY: ReadonlySet<string> = new Set([
+  "but",
+  "so",
+  "and",
+  "then",
+  "ok",
+  "okay",
+  "hmm",
+  "sir",
+  "please",
+  "madam",
+]);
+
+/** The last sentence that asks (a question mark or a question's shape), else the last sentence. */
+function lastAsking(text: string): string {
+  const sentences = sentencesOf(text);
+  return sentences.findLast((s) => isQuestion(s)) ?? sentences.at(-1) ?? text;
+}
+
+/** Whether a sentence's first word, after a few openers, is "why" or "how come". A hand scan of its words. */
+function opensWithWhy(sentence: string): boolean {
+  const words = sentence.split(/[^a-z']+/).filter((w) => w !== "");
+  let i = 0;
+  while (i < words.length && BEFORE_WHY.has(words[i]!)) i++;
+  return words[i] === "why" || (words[i] === "how" && words[i + 1] === "come");
 }
