@@ -7,14 +7,22 @@
  *   word they say the sentence goes on (「…んですが、」) or draw the word out: what may follow a sentence's last
  *   word is a stop, a question mark, a blank or a line break only (`SENTENCE_BREAK`, voicing.ts);
  * - between a word and what follows it in one clause (「原因は、相手？」「…ってことは、」) stand only commas and
- *   blanks (`GAPS`): a stop there ends the sentence.
+ *   blanks (`GAPS`): a stop there ends the sentence;
+ * - 「ー」 draws a word out (「届けたいー」) but also ends katakana words (「サーバー」): readers of a sentence's last
+ *   word leave it on (`SENTENCE_END`, `BEFORE_CONNECTIVE`); laughs (「笑」「w」) close a sentence for some readers.
  * Full-width forms are listed beside the half-width ones: some readers see the text before folding.
  */
 const STOPS = "。．.!！…";
 const QUESTION_MARKS = "?？";
-const DRAWN_OUT = "〜~ー";
-const COMMAS = "、,";
+const WAVES = "〜~";
+/** Waves, and the long-vowel mark, which also ends katakana words (「サーバー」). */
+const DRAWN_OUT = `${WAVES}ー`;
+const COMMAS = "、,，";
 const BLANKS = " 　";
+/** Line breaks and tabs: pasted or typed text keeps them after folding. */
+const LINES = "\n\t";
+/** A laugh closing a sentence (「笑」, "w" after Japanese: dialect.ts reads w's as 笑). */
+const LAUGHS = "笑w";
 
 /** What closes a sentence that tells (「…したいです…」「…だったのか笑」): any mark but a question mark. */
 export const CLOSING: ReadonlySet<string> = new Set([...STOPS, ...DRAWN_OUT, ...COMMAS, ...BLANKS]);
@@ -24,3 +32,34 @@ export const CLOSING_ASKED: ReadonlySet<string> = new Set([...CLOSING, ...QUESTI
 export const SENTENCE_BREAK: ReadonlySet<string> = new Set([...STOPS, ...QUESTION_MARKS, ...BLANKS, "\n"]);
 /** Between two words of one clause: commas and blanks. */
 export const GAPS: ReadonlySet<string> = new Set([...COMMAS, ...BLANKS]);
+/** Between two words of one clause, or after a contrast before the question (「けど…」): GAPS and an ellipsis. */
+export const GAPS_TRAILING: ReadonlySet<string> = new Set([...GAPS, "…"]);
+/**
+ * What closes a sentence read for its last word (「…か。」「…よね、」: asking.ts, acts.ts, says.ts): CLOSING without
+ * 「ー」, which would cut a katakana word's long vowel (「サーバー」), and with line breaks and tabs.
+ */
+export const SENTENCE_END: ReadonlySet<string> = new Set([
+  ...STOPS,
+  ...WAVES,
+  ...COMMAS,
+  ...BLANKS,
+  ...LINES,
+]);
+/** Any mark after a text's last word, 「ー」 and question marks too (frames.ts: 「…ってこと？ー」). */
+export const ENDING_MARKS: ReadonlySet<string> = new Set([...CLOSING_ASKED, ...LINES]);
+/**
+ * What closes a sentence before a connective opens the next (「止まってたw じゃあ…」, lead-in.ts): a stop, a question
+ * mark, a wave, a blank or a laugh; no comma (「メールで、」 goes on) and no 「ー」 (the end of a katakana word).
+ */
+export const BEFORE_CONNECTIVE: ReadonlySet<string> = new Set([
+  ...STOPS,
+  ...QUESTION_MARKS,
+  ...WAVES,
+  ...BLANKS,
+  ...LAUGHS,
+]);
+/**
+ * What may close a fact told as all there was to it (「…ただけでした笑」, question.ts): stops, drawn-out ends, blanks,
+ * laughs; no comma (「…ただけ、」 goes on) and no question mark (「…ただけ？」 asks).
+ */
+export const TOLD_CLOSE: ReadonlySet<string> = new Set([...STOPS, ...DRAWN_OUT, ...BLANKS, ...LAUGHS]);

@@ -1,6 +1,6 @@
 import { fold } from "../../knowledge/fold.ts";
 import type { TopicId } from "../../knowledge/types.ts";
-import { CLOSING_ASKED, GAPS } from "../marks.ts";
+import { BEFORE_CONNECTIVE, CLOSING_ASKED, GAPS } from "../marks.ts";
 import { endOfLast, includesAny, trimEndOf, trimStartOf } from "../text.ts";
 import { saysSomething } from "../understand/feelings/says.ts";
 import { asksWhetherSo } from "../understand/frames.ts";
@@ -149,12 +149,10 @@ function endOfLastOpening(t: string): number {
   let end = -1;
   for (const word of OPENING_CONNECTIVES)
     for (let at = t.indexOf(word, 1); at >= 0; at = t.indexOf(word, at + 1))
-      if (SENTENCE_BREAKS.has(t[at - 1]!)) end = Math.max(end, at + word.length);
+      if (BEFORE_CONNECTIVE.has(t[at - 1]!)) end = Math.max(end, at + word.length);
   return end;
 }
 const OPENING_CONNECTIVES = ["じゃあ", "じゃ、", "それじゃ", "それで", "で、", "ほんなら", "ほんで"];
-/** What closes a sentence before a connective opens the next (NFKC: 「！」 is "!"). */
-const SENTENCE_BREAKS: ReadonlySet<string> = new Set([..."。.!?…〜~ 　w笑"]);
 /** Endings that wonder aloud (「…のかな」). */
 const WONDERING = ["かな", "かなあ", "かなー"];
 /** Fewer letters after the lead-in are its own ending (「ってことはない？」「ってことは？」), no question. */

@@ -2,7 +2,7 @@ import { fold, nfkc } from "../../knowledge/fold.ts";
 import type { Question } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent } from "../events.ts";
-import { CLOSING } from "../marks.ts";
+import { CLOSING, TOLD_CLOSE } from "../marks.ts";
 import { trimEndOf, withoutWords } from "../text.ts";
 import { asksOpen, clausesOf, sentenceAsks, sentencesOf } from "../understand/asking.ts";
 import { negates } from "../understand/normalize.ts";
@@ -333,7 +333,7 @@ const POLITE_NEGATIONS = [
  * text, a laugh or marks after it), the trouble explained and done with. A plain scan of the text's end.
  */
 function closedAsOnly(text: string): boolean {
-  const end = trimEndOf(fold(text).trimEnd(), ONLY_TAILS);
+  const end = trimEndOf(fold(text).trimEnd(), TOLD_CLOSE);
   return ONLY_ENDS.some((e) => end.endsWith(e)) || PLAN_ENDS.some((e) => end.endsWith(e));
 }
 /**
@@ -348,7 +348,6 @@ const PLAN_ENDS = [
   "直します",
 ];
 const OK_ID = "ok";
-const ONLY_TAILS = new Set([..." 。.!！~〜ー…笑w"]);
 const ONLY_ENDS = ["ただけでした", "ただけだった", "ただけです", "ただけ", "ただけみたい"];
 
 /** Whether a told text denies (「アドレスは間違ってないです」), apologies left aside. */

@@ -1,5 +1,6 @@
 import { answersEveryTopic } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
+import { GAPS } from "../marks.ts";
 import { trimEndOf } from "../text.ts";
 import { clausesOf, guessesAloud, sentenceAsks } from "../understand/asking.ts";
 import { negates } from "../understand/normalize.ts";
@@ -54,8 +55,7 @@ const REASON = "reason";
 
 /** 「…って、」「…とは、」「…のは、」: the story closed as the matter of what follows (a plain scan of its end). */
 function namedAsMatter(story: string): boolean {
-  const end = trimEndOf(story, MATTER_TRAIL);
+  const end = trimEndOf(story, GAPS);
   return MATTER_ENDS.some((e) => end.endsWith(e));
 }
-const MATTER_TRAIL: ReadonlySet<string> = new Set([..."、,， 　"]);
 const MATTER_ENDS = ["って", "とは", "のは", "というのは", "っていうのは"];

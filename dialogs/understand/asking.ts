@@ -1,4 +1,5 @@
 import { fold, nfkc } from "../../knowledge/fold.ts";
+import { SENTENCE_END } from "../marks.ts";
 import { trimEndOf, withoutWords } from "../text.ts";
 
 /**
@@ -229,7 +230,8 @@ export function isQuestion(text: string): boolean {
   );
 }
 
-export const SENTENCE_END = new Set([..." \n\t。.!！、,〜~…"]);
+// Kept importable from here, where the readers of a sentence's end found it; the set is marks.ts's.
+export { SENTENCE_END };
 
 /**
  * 「パソコンがウイルスに感染したかもしれない」「乗っ取られた気がする」: a guess told aloud about one's own
@@ -239,7 +241,7 @@ export function guessesAloud(text: string): boolean {
   const end = trimEndOf(nfkc(text), GUESS_TRAIL);
   return GUESS_ENDS.some((e) => end.endsWith(e));
 }
-const GUESS_TRAIL = new Set([...SENTENCE_END, "ー", "…"]);
+const GUESS_TRAIL = new Set([...SENTENCE_END, "ー"]);
 const GUESS_ENDS = [
   "かも",
   "かもしれない",

@@ -1,4 +1,5 @@
 import { fold } from "../../knowledge/fold.ts";
+import { GAPS_TRAILING } from "../marks.ts";
 import { endOfLast, includesAny } from "../text.ts";
 import { CLAUSE_CONTRASTS } from "./contrasts.ts";
 
@@ -16,15 +17,13 @@ export function circumstanceAndQuestion(text: string): { opening: string; asked:
   const end = endOfLast(t, CLAUSE_CONTRASTS);
   if (end < 0) return undefined;
   let from = end;
-  while (from < t.length && GAP.has(t[from]!)) from++;
+  while (from < t.length && GAPS_TRAILING.has(t[from]!)) from++;
   const asked = t.slice(from);
   if ([...asked].length < MIN_QUESTION_CHARS) return undefined;
   const opening = t.slice(0, end);
   return includesAny(opening, MAIL_DONE) ? undefined : { opening, asked };
 }
 
-/** Commas and spaces after the contrast. */
-const GAP: ReadonlySet<string> = new Set([..."、,， 　…"]);
 /** Fewer letters after the contrast are its own ending (「…けどね」), no question. */
 const MIN_QUESTION_CHARS = 5;
 /** Verbs of mail in one kanji or in kana: an opening that names one tells of the mail, not of the writer's day. */

@@ -1,4 +1,4 @@
-import { GAPS } from "../marks.ts";
+import { ENDING_MARKS, GAPS } from "../marks.ts";
 import { folded, includesAny, trimEndOf, trimStartOf, withoutWords } from "../text.ts";
 import { conditionOf, sentencesOf } from "./asking.ts";
 import { MAX_QUESTION_CHARS } from "./thresholds.ts";
@@ -179,7 +179,8 @@ export function namesCause(text: string): boolean {
     if (!before(at)) return true;
   for (let at = t.indexOf(`${CAUSE_WORD}は`); at >= 0; at = t.indexOf(`${CAUSE_WORD}は`, at + 1)) {
     const rest = trimStartOf(t.slice(at + CAUSE_WORD.length + 1), GAPS);
-    if (rest !== "" && !END_MARKS.has(rest[0]!) && !ASKED_AFTER.some((w) => rest.startsWith(w))) return true;
+    if (rest !== "" && !ENDING_MARKS.has(rest[0]!) && !ASKED_AFTER.some((w) => rest.startsWith(w)))
+      return true;
   }
   for (let at = t.indexOf("のせい"); at >= 0; at = t.indexOf("のせい", at + 1)) if (!before(at)) return true;
   return false;
@@ -200,8 +201,6 @@ export function causeInCondition(text: string): boolean {
   return includesAny(condition!, CAUSE_WORDS) && !includesAny(asked!, CAUSE_WORDS) && !asksWhy(asked!);
 }
 
-const END_MARKS = new Set([..." \n\t。.!！?？、,〜~…ー"]);
-
 /**
  * Whether a text asks whether something is so (「相手のメールボックスがいっぱいってこと？」「アドレス止められ
  * てるの？」) and nothing more (why, who, which, what to do): a plain scan, no pattern.
@@ -209,7 +208,7 @@ const END_MARKS = new Set([..." \n\t。.!！?？、,〜~…ー"]);
 export function asksWhetherSo(text: string): boolean {
   const t = folded(text, MAX_QUESTION_CHARS);
   if (includesAny(t, ASKING_WORDS)) return false;
-  const body = trimEndOf(t, END_MARKS);
+  const body = trimEndOf(t, ENDING_MARKS);
   return WHETHER_ENDS.some((e) => body.endsWith(e)) || toldAsQuestion(t);
 }
 
