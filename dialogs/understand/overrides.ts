@@ -11,7 +11,7 @@ import {
   namesCause,
   termAskedAbout,
 } from "./frames.ts";
-import { canonicalLength, type ReadingTable } from "./normalize.ts";
+import { canonicalLength, negates, type ReadingTable } from "./normalize.ts";
 import {
   asksLaterArrival,
   asksNoLongerArrives,
@@ -333,17 +333,24 @@ const OVERRIDES: readonly Rule[] = [
   // 「なんで相手のアカウントが止まるの」「なんで相手のサーバーが調子悪いの」: the diagnosis said again and asked why is
   // its cause asked (the reason question's answer for it), not the diagnosis in plain words or whose side it is;
   // a cause named instead (「相手のせいなの？」) is not (frames.ts namesCause), nor the user named as the one it
-  // happens to (「なんで私がブロックされてるの？」: whose side).
+  // happens to (「なんで私がブロックされてるの？」: whose side). Nor, asked why, is it whether or when the mail
+  // arrives (「なぜ遅れているのでしょうか」 "why would their account get suspended?": their words of arriving and
+  // of the account read as did-it-arrive and wait); a why of its not having come yet (「なんでまだ届いてないの」) still
+  // asks whether it arrived.
   {
     name: "why of the diagnosis said again",
     when: (r, d) =>
       r.topic !== null &&
       r.roles.reason?.topics[r.topic] !== undefined &&
       d.kind === "confident" &&
-      (d.id === r.roles.plainWords?.id || d.id === r.roles.side?.id) &&
+      (d.id === r.roles.plainWords?.id ||
+        d.id === r.roles.side?.id ||
+        d.id === r.roles.wait?.id ||
+        d.id === r.roles.arrival?.id) &&
       asksWhy(sentencesOf(r.text).at(-1) ?? "") &&
       !once(r, namesCause) &&
-      !once(r, namesUser),
+      !once(r, namesUser) &&
+      ((d.id !== r.roles.wait?.id && d.id !== r.roles.arrival?.id) || !negates(r.text, r.roles.table)),
     answer: (r) => r.roles.reason!.id,
   },
   // "does it mean the person closed the account?", "what is the meaning of disabled account?": what the diagnosis

@@ -32,6 +32,8 @@ const OWN_JA = [
   "弊社の",
   "わいの",
 ];
+/** The user named alone as what is asked (「直すのは私？相手？」「悪いのは自分？」): folded, 「？」 is "?". */
+const OWN_ASKED = ["私?", "わたし?", "自分?", "じぶん?", "僕?", "俺?", "こっち?", "こちら?"];
 /** Words for the other party's side. */
 const OTHER_JA = [
   "相手",
@@ -58,7 +60,7 @@ export function sideNamed(text: string): Side | undefined {
   // 「うちの取引先」 names the other party (whose they are), not the user's side.
   const words = englishWords(t);
   const english = englishOwners(words);
-  const own = OWN_JA.some((w) => occursNotBefore(t, w, OTHER_JA)) || english.own;
+  const own = OWN_JA.some((w) => occursNotBefore(t, w, OTHER_JA)) || includesAny(t, OWN_ASKED) || english.own;
   const other = includesAny(t, OTHER_JA) || words.some((w) => OTHER_EN.includes(w)) || english.other;
   if (own && other) return "both";
   return own ? "own" : other ? "other" : undefined;
