@@ -1,3 +1,4 @@
+import { includesAny } from "../../text.ts";
 import { sentenceAsks } from "../asking.ts";
 import { isHiragana, KANJI, SENTENCE_MARKS } from "./letters.ts";
 
@@ -103,8 +104,7 @@ const CALM_EN = [
  * message without 急, いそ, rush, hurr or urgent is passed over at once.
  */
 export function deniesHurry(folded: string): boolean {
-  if (!HURRY_LETTERS.some((l) => folded.includes(l))) return false;
-  return HURRY_DENIED.some((d) => folded.includes(d));
+  return includesAny(folded, HURRY_LETTERS) && includesAny(folded, HURRY_DENIED);
 }
 const HURRY_LETTERS = ["急", "いそ", "rush", "hurr", "urgent"];
 const HURRY_DENIED = [
