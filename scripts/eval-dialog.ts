@@ -76,6 +76,8 @@ const DEV_BLOCKS = {
   "dev-round32": "ROUND 32",
   // round 33: two blind writers' pools, half of them (the other half is held-out-31, kept back by the lead).
   "dev-round33": "ROUND 33",
+  // round 34: two blind writers' pools, half of them (the other half is held-out-32, kept back by the lead).
+  "dev-round34": "ROUND 34",
   // acts' own check (round 13): conversation acts in context and cold (relief, thanks, a person in many
   // words, confusion, "that didn't help"), written before its changes.
   "dev-acts3": "ACTS3",
