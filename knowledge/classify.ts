@@ -1,4 +1,5 @@
 import { completeCutPhrase } from "./bounce/cut-phrase.ts";
+import { completeCutStart } from "./bounce/cut-start.ts";
 import { decide } from "./bounce/decide.ts";
 import { decodeText, lfBytes, looksLikeMail, MAX_FRAGMENT_CHARS } from "./bounce/input.ts";
 import { parseMail, parseMailLatin1 } from "./bounce/mail.ts";
@@ -93,8 +94,13 @@ export async function classify(
       // After a code, four words at least: "550 5.1.1 mailbox unavailable" is whole as it stands, not
       // "mailbox unavailable or access denied" cut.
       const coded = !records.every(saysNothing);
-      const body = completeCutPhrase(message.body, coded ? 4 : undefined);
-      if (body !== message.body) {
+      // Its end first (a screenshot ends at the screen's bottom edge more often than it starts late),
+      // then its start: "unknown in local recipient table" with "User" above the top edge
+      // (bounce/cut-start.ts).
+      const least = coded ? 4 : undefined;
+      for (const complete of [completeCutPhrase, completeCutStart]) {
+        const body = complete(message.body, least);
+        if (body === message.body) continue;
         const again = draftsOf({ ...message, body }).map((d) => toRecord(d, decide(d), kind, verdictOnly));
         if (again.length > 0 && (coded ? again.some(byWords) : !again.every(saysNothing)))
           return { kind, records: again };

@@ -235,6 +235,39 @@ describe("classify: fragments cut by the screen", () => {
     expect(r?.reason).toBe("mailboxfull");
   });
 
+  it("reads a reason whose first words are above the screen's top edge, when nothing else was read", async () => {
+    // The words shown end one reason's phrase only: it is read as that phrase.
+    for (const [paste, topic] of [
+      [
+        "not available, closing transmission channel\n\n--EBFE0.1532585958/relay.example.jp",
+        "sender-blocklisted",
+      ],
+      ["find a gateway for hanako@shop.example.jp\n", "expired"],
+      ["in my badrcptto list (#5.7.1))\n\n   ----- Transcript of session follows -----", "user-unknown"],
+      // Under the subject the mail app shows: the first line after it is where the screen starts.
+      [
+        "Returned mail: see transcript for details\n\nnot available, closing transmission channel",
+        "sender-blocklisted",
+      ],
+    ]) {
+      const r = await first(paste!);
+      expect([r?.topic, r?.evidence.startsWith("phrase: ")], paste).toEqual([topic, true]);
+    }
+  });
+
+  it("leaves a line's first words unread when they may be the SMTP dialogue or the notice's own sentence", async () => {
+    // Postfix's "(in reply to RCPT TO command)" ends a user-unknown phrase, and nearly every Postfix line.
+    expect((await first("to RCPT TO command)"))?.topic ?? "unknown").toBe("unknown");
+    // "the mail to" ends a network-error phrase; the line goes on as Amazon SES's notice does.
+    const ses = await first("the mail to the following recipients:\nhanako@shop.example.jp");
+    expect(ses?.topic ?? "unknown").toBe("unknown");
+    // A line in the middle of the fragment is not its start: nothing is completed there.
+    expect(
+      (await first("<hanako@shop.example.jp>:\nSome text\nnot available, closing transmission channel"))
+        ?.reason,
+    ).not.toBe("blocked");
+  });
+
   it("leaves a report field after a line of codes where it is", async () => {
     const { records } = await classify("550 5.1.1\nStatus: 5.1.1\nAction: failed", { kind: "fragment" });
     expect(records.map((r) => r.status)).toEqual(["5.1.1"]);

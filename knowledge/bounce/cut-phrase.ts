@@ -17,19 +17,22 @@ import { forMatching } from "./text.ts";
 
 /** At least this many whole words of the phrase, and this many characters, must be on the screen. */
 const MIN_WORDS = 2;
-const MIN_CHARS = 10;
+export const MIN_CHARS = 10;
 /** Words looked at before the cut (no phrase is longer than this). */
 const MAX_WORDS = 12;
 
 /** Words that say nothing by themselves: a phrase's end made of them only is no cut reason. */
-const FUNCTION_WORDS = new Set(["", ..."a an the by to for from of in on at with as is was".split(" ")]);
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  "",
+  ..."a an the by to for from of in on at with as is was".split(" "),
+]);
 
 /**
  * How the notices' own sentences begin, besides the words that say a mail bounced (BOUNCE_WORDS):
  * "The following addresses had permanent fatal errors", "The following message to <x> was undeliverable".
  */
 const NOTICE_OPENINGS: readonly (readonly string[])[] = [["the", "following"]];
-const BOUNCE_SENTENCES: readonly (readonly string[])[] = [
+export const BOUNCE_SENTENCES: readonly (readonly string[])[] = [
   ...NOTICE_OPENINGS,
   ...BOUNCE_WORDS.filter((w) => /^[a-z' -]+$/.test(w)).map((w) => w.split(" ")),
 ];

@@ -16,6 +16,7 @@ import {
 } from "../bounce/text.ts";
 import { namesProblem } from "../reasons/keywords.ts";
 import type { Format } from "./format.ts";
+import { FAMILY_BOUNCE_WORDS, JAPANESE_ERROR_TITLE } from "./notice-sentences.ts";
 
 /**
  * A notice no other format recognised, and pasted fragments. Three ways in:
@@ -94,6 +95,8 @@ export const BOUNCE_WORDS: readonly string[] = [
   "配送できませんでした",
   "届きませんでした",
   "送信できませんでした",
+  // Other families' opening sentences and subjects (notice-sentences.ts).
+  ...FAMILY_BOUNCE_WORDS,
 ];
 
 // "delivering your message to x@y", "wasn't delivered to x@y", "Unable to deliver message to <x@y>"
@@ -118,6 +121,7 @@ function isBounceText(message: Message, lines: readonly string[]): boolean {
   return (
     BOUNCE_WORDS.some((w) => text.includes(w)) ||
     JAPANESE_BOUNCE.test(text) ||
+    JAPANESE_ERROR_TITLE.test(text) ||
     delayPhrase(text) !== undefined
   );
 }
@@ -145,7 +149,7 @@ function looksPasted(message: Message, lines: readonly string[]): boolean {
 
 /** A line that says the message bounced ("This message could not be delivered.", 「…お届けできませんでした」). */
 export function tellsBounce(line: string): boolean {
-  return mentionsAny(line, BOUNCE_WORDS) || JAPANESE_BOUNCE.test(line);
+  return mentionsAny(line, BOUNCE_WORDS) || JAPANESE_BOUNCE.test(line) || JAPANESE_ERROR_TITLE.test(line);
 }
 
 /** The first line that says the message bounced, for a notice that says nothing more. */

@@ -1,4 +1,5 @@
 import { forMatching } from "../bounce/text.ts";
+import { TITLES_NAMING_NO_REASON } from "../formats/notice-sentences.ts";
 import type { Reason } from "../types.ts";
 import type { Facts } from "./check.ts";
 
@@ -348,9 +349,17 @@ function holds(words: readonly string[], text: string, group: readonly string[])
   return false;
 }
 
+/** A lower-cased text with the notices' titles that name no reason ("mail system error - …") blanked. */
+function withoutTitles(text: string): string {
+  let out = text;
+  for (const title of TITLES_NAMING_NO_REASON)
+    if (out.includes(title)) out = out.replaceAll(title, " ".repeat(title.length));
+  return out;
+}
+
 /** The reason the words of a lower-cased text name and the words that did, or undefined. */
 function wordsReason(text: string, command: string): { reason: Reason; words: string } | undefined {
-  const words = wordsOf(text);
+  const words = wordsOf(withoutTitles(text));
   if (words.length === 0) return undefined;
   for (const [reason, groups] of KEYWORDS) {
     const group = groups.find((g) => holds(words, text, g));

@@ -1,0 +1,117 @@
+import { heldOutTable } from "../holdout.ts";
+import { CHECKS } from "../reasons/order.ts";
+import { BOUNCE_SENTENCES, FUNCTION_WORDS, MIN_CHARS } from "./cut-phrase.ts";
+import { forMatching } from "./text.ts";
+
+/**
+ * The other end of cut-phrase.ts: a screenshot scrolled down, or a selection dragged from the middle of
+ * a line, starts after the first words of the server's reason: "unknown in local recipient table" with
+ * "User" above the screen's top edge. Where a pasted fragment says nothing else, the words its first line
+ * starts with that end a reason's phrase are read as that phrase, if every phrase they could end names
+ * the same reason (otherwise it stays unread: no guess). The words shown must say something of their
+ * own: three of them at least, two of them not small words, and the line must not hold a sentence of
+ * the notice's own that says only that the mail bounced ("the mail to the following recipients:").
+ */
+
+/** At least this many whole words of the phrase must be on the screen (and MIN_CHARS characters). */
+const MIN_START_WORDS = 3;
+/** Of them, this many besides small words: "the mail to" (… "the following recipients") says nothing. */
+const MIN_CONTENT_WORDS = 2;
+/**
+ * Words of the SMTP dialogue and of any notice, which end phrases of every reason: Postfix's "(in reply
+ * to RCPT TO command)" ends one user-unknown phrase, and is on nearly every Postfix line.
+ */
+const DIALOGUE_WORDS: ReadonlySet<string> = new Set(
+  "(in reply rcpt mail from data command command) message email e-mail your this that sent".split(" "),
+);
+/** Words looked at after the cut (no phrase is longer than this). */
+const MAX_WORDS = 12;
+
+/** Whether the words hold a sentence of the notices' own that only says the mail bounced. */
+function holdsBounceSentence(words: readonly string[]): boolean {
+  for (let at = 0; at < words.length; at++)
+    if (BOUNCE_SENTENCES.some((s) => s.every((w, i) => words[at + i] === w))) return true;
+  return false;
+}
+
+interface Completion {
+  phrase: string;
+  reason: string;
+}
+
+/** A phrase's last words → the phrase; `null`: they end phrases of several reasons. Built on first use. */
+let tails: Map<string, Completion | null> | undefined;
+let heldOut: ReadonlySet<string> = new Set();
+heldOutTable(({ phrases }) => {
+  heldOut = phrases;
+  tails = undefined;
+});
+
+function build(): Map<string, Completion | null> {
+  const table = new Map<string, Completion | null>();
+  for (const check of Object.values(CHECKS)) {
+    if (!check || check.reason === "vacation") continue;
+    for (const phrase of check.phrases) {
+      // A phrase in parts ("mailbox …full") has no single text to complete.
+      if (phrase.includes("…") || heldOut.has(phrase)) continue;
+      const words = phrase.split(" ");
+      for (let k = MIN_START_WORDS; k < words.length; k++) {
+        const shown = words.slice(words.length - k);
+        if (shown.filter((w) => !FUNCTION_WORDS.has(w) && !DIALOGUE_WORDS.has(w)).length < MIN_CONTENT_WORDS)
+          continue;
+        const key = shown.join(" ");
+        if (key.length < MIN_CHARS) continue;
+        if (holdsBounceSentence(shown)) {
+          table.set(key, null);
+          continue;
+        }
+        const had = table.get(key);
+        if (had === undefined) table.set(key, { phrase, reason: check.reason });
+        else if (had !== null && had.reason !== check.reason) table.set(key, null);
+      }
+    }
+  }
+  return table;
+}
+
+/** The phrase whose last words the line starts with (by its first MAX_WORDS words), with how many. */
+function lookUp(line: string, least: number): { phrase: string; shown: number } | undefined {
+  const words = forMatching(line.slice(0, 400)).split(" ");
+  // The line goes on as the notice's own sentence does ("the mail to the following recipients:"):
+  // an uncut line of the notice, not a reason cut.
+  if (holdsBounceSentence(words.slice(0, MAX_WORDS))) return undefined;
+  tails ??= build();
+  // The longest run of first words that ends a phrase: "unknown in local recipient table" before
+  // "local recipient table".
+  for (let k = Math.min(MAX_WORDS, words.length); k >= Math.max(least, MIN_START_WORDS); k--) {
+    const found = tails.get(words.slice(0, k).join(" "));
+    if (found) return { phrase: found.phrase, shown: k };
+    // Words several reasons' phrases end with say no more when fewer of them are taken.
+    if (found === null) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The fragment's body with the phrase its first words end completed at the start, or the body itself
+ * when it starts with no reason's last words; `least`: how many of the phrase's words must be shown.
+ * The first line, or the first after a lone line and a blank: a screenshot's text starts with the
+ * subject the mail app shows above the notice ("Delivery Status Notification (Failure)").
+ */
+export function completeCutStart(body: string, least = MIN_START_WORDS): string {
+  const lines = body.split("\n", 8);
+  const first = lines.findIndex((l) => l.trim() !== "");
+  if (first === -1) return body;
+  const candidates = [first];
+  const next = lines.findIndex((l, i) => i > first + 1 && l.trim() !== "");
+  if (lines[first + 1]?.trim() === "" && next !== -1) candidates.push(next);
+  for (const at of candidates) {
+    const found = lookUp(lines[at]!.trim(), least);
+    if (!found) continue;
+    const cut = found.phrase.split(" ");
+    const all = body.split("\n");
+    all[at] = `${cut.slice(0, cut.length - found.shown).join(" ")} ${all[at]!.trim()}`;
+    return all.join("\n");
+  }
+  return body;
+}
