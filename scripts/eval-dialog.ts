@@ -358,6 +358,9 @@ const DEV_BLOCKS = {
   // english23's own check (round 33): Englishes not covered before (Portuguese-, Turkish-, Greek-speaking, Ghanaian,
   // Pakistani, Norwegian, a Japanese office worker's business English, a teenager's abbreviations); written first.
   "dev-english23": "ENGLISH 23",
+  // follow33's own check (round 34): whys naming the diagnosis's own symptom, a story word that is another question's
+  // word, how-to asks about a topic noun, "someone is using my address?", "invalid address" after a diagnosis; written first.
+  "dev-followup33": "FOLLOWUP 33",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
