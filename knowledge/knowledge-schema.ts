@@ -378,6 +378,7 @@ export const questionSchema = strict({
   ifHowAsked: id.optional(),
   ifWhyAsked: id.optional(),
   ifDeviceNamed: id.optional(),
+  ifCheckAsked: id.optional(),
   aboutMail: z
     .object(
       {

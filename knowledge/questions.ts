@@ -152,6 +152,12 @@ export interface Question {
    */
   ifDeviceNamed?: string;
   /**
+   * Matched by a text that asks how to find out (「感染してないかどうやって調べれば」 "how do I check"), it is answered
+   * as this question: the way to check is what is wanted (`infected` → `virus-scan`), though the words name what is
+   * checked for. Not where the account taken over is what is checked for: the question's own answer tells that check.
+   */
+  ifCheckAsked?: string;
+  /**
    * With one of `topics` on screen, a text read as this question that names one of `words` (and none of
    * `unless`) asks about the mail on screen, not about the chat: 「これ自動返信？」 after "an automatic reply,
    * no delivery failure" asks whether that mail is one, not whether the assistant is a program. Answered as
@@ -294,6 +300,7 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         ...(raw.ifHowAsked && { ifHowAsked: raw.ifHowAsked }),
         ...(raw.ifWhyAsked && { ifWhyAsked: raw.ifWhyAsked }),
         ...(raw.ifDeviceNamed && { ifDeviceNamed: raw.ifDeviceNamed }),
+        ...(raw.ifCheckAsked && { ifCheckAsked: raw.ifCheckAsked }),
         ...(raw.aboutMail && {
           aboutMail: {
             topics: raw.aboutMail.topics,
@@ -336,6 +343,7 @@ const REDIRECTS = [
   "ifHowAsked",
   "ifWhyAsked",
   "ifDeviceNamed",
+  "ifCheckAsked",
   "withoutBounce",
   "withDiagnosis",
 ] as const satisfies readonly (keyof Question)[];

@@ -59,6 +59,8 @@ export interface TextRead {
   typed: boolean;
   /** It names the diagnosis on screen (a bounce's words or a symptom): it is about that diagnosis. */
   onScreen: boolean;
+  /** A why about the diagnosis on screen in words of another symptom (read-text.ts): no new diagnosis. */
+  whyOfScreen: boolean;
 }
 
 /**
@@ -89,7 +91,8 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
         (q.asksSide && namesFault(text) && isQuestion(text) && score >= CLEAR_OVER_BOUNCE))
     );
   };
-  if (ownWords && ownWords !== session.topic && !aboutScreen()) return { type: "SYMPTOM", topic: ownWords };
+  if (ownWords && ownWords !== session.topic && !aboutScreen() && !m.whyOfScreen)
+    return { type: "SYMPTOM", topic: ownWords };
   // Spam received (`notBounce`) is no reading of words that name the diagnosis on screen (「迷惑メール扱い
   // とか失礼すぎない？」 after "refused as spam": the refused mail itself).
   const read = wanted(ctx, m.question(), text);

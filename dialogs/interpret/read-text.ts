@@ -267,7 +267,19 @@ export async function fromText(
     feeling !== undefined && session.topic !== null && !kind.fromServer && !reportsBounce(text);
   // The classifier reads the symptom foreseen too (「容量オーバーになる前に」): a person's words, not a notice.
   const notHappened = foreseen && !kind.fromServer && askedBeside();
-  if (record && !sameAgain && !feltAboutScreen && !notHappened)
+  // A why asked with a diagnosis on screen in words of another symptom, in a person's words and reporting no new
+  // mail (「なぜ容量オーバーになったんでしょう」 after "too big": 容量オーバー also reads "mailbox full"): a question
+  // about the diagnosis on screen (its cause, or what else it asks), not a new diagnosis. Its two scans run
+  // only when another topic than the one on screen was read.
+  const whyOfScreen =
+    session.topic !== null &&
+    typed &&
+    !kind.fromServer &&
+    ((record !== undefined && record.topic !== session.topic) ||
+      (ownWords !== undefined && ownWords !== session.topic)) &&
+    asksWhy(text) &&
+    !reportsBounce(text);
+  if (record && !sameAgain && !feltAboutScreen && !notHappened && !whyOfScreen)
     return bounceEvents(
       ctx,
       {
@@ -308,6 +320,7 @@ export async function fromText(
     fromServer: kind.fromServer,
     typed,
     onScreen: sameAgain || (ownWords !== undefined && ownWords === session.topic),
+    whyOfScreen,
   });
   // A paste cut right after its code (「…said: 550」, 「554 5.0.0」) is part of a bounce, as in a screenshot:
   // the line read, and the words after the code asked for (not "could not read it").

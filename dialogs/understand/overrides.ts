@@ -454,6 +454,20 @@ const OVERRIDES: readonly Rule[] = [
     },
     answer: (r) => r.roles.side!.ifDeviceNamed!,
   },
+  // 「パソコンがウイルスにかかってないかどうやって調べれば」 "how do I check if my pc has a virus": how to find out
+  // asked is the way to check (`ifCheckAsked`: the scan steps), though the words are those of "am I infected?".
+  // Not the account taken over (「乗っ取られてないか調べる方法」): the question's own answer tells that check (the
+  // Sent folder). The scan runs only when such a question was read.
+  {
+    name: "how to check asked",
+    when: (r, d) => {
+      if (d.kind !== "confident") return false;
+      if (question(r, d.id)?.ifCheckAsked === undefined) return false;
+      const t = folded(r.text, MAX_QUESTION_CHARS);
+      return includesAny(t, HOW_TO_FIND_OUT) && !includesAny(t, TAKEN_OVER);
+    },
+    answer: (r, d) => question(r, confidentId(d))!.ifCheckAsked!,
+  },
   // 「自分でできることは？」「何もしなくていい？」: what the user can or need do is the steps (or wait), not whose side.
   {
     name: "own action asked",
@@ -860,3 +874,50 @@ function opensWithWhy(sentence: string): boolean {
   while (i < words.length && BEFORE_WHY.has(words[i]!)) i++;
   return words[i] === "why" || (words[i] === "how" && words[i + 1] === "come");
 }
+
+/** How to find out asked (folded: lower case; kana and kanji as typed): 「どうやって調べれば」「確かめる方法」 "how to check". */
+const HOW_TO_FIND_OUT = [
+  "どうやって調べ",
+  "どうやってしらべ",
+  "どうやって確かめ",
+  "どうやってたしかめ",
+  "どうやって確認",
+  "どうやってチェック",
+  "どう調べ",
+  "どう確かめ",
+  "何で調べ",
+  "なにで調べ",
+  "何で確かめ",
+  "なにで確かめ",
+  "調べる方法",
+  "調べ方",
+  "しらべかた",
+  "調べるには",
+  "調べればいい",
+  "調べたらいい",
+  "確かめる方法",
+  "確かめ方",
+  "確かめるには",
+  "確かめればいい",
+  "確かめたらいい",
+  "確認する方法",
+  "確認方法",
+  "確認するには",
+  "確認すればいい",
+  "チェックする方法",
+  "チェック方法",
+  "チェックの仕方",
+  "チェックのやり方",
+  "チェックするには",
+  "how do i check",
+  "how can i check",
+  "how to check",
+  "how do i scan",
+  "how can i scan",
+  "how to scan",
+  "how do i find out",
+  "how can i find out",
+  "how to find out",
+];
+/** The account taken over, what the check is for (「乗っ取られてないか」 "hacked"): the question's own answer says how. */
+const TAKEN_OVER = ["乗っ取", "のっと", "アカウント", "あかうんと", "hack", "account"];
