@@ -361,6 +361,9 @@ const DEV_BLOCKS = {
   // follow33's own check (round 34): whys naming the diagnosis's own symptom, a story word that is another question's
   // word, how-to asks about a topic noun, "someone is using my address?", "invalid address" after a diagnosis; written first.
   "dev-followup33": "FOLLOWUP 33",
+  // acts34's own check (round 34): a self-introduction or 「どうも」 before a question, the other items and the menu in
+  // words, start over to talk about another mail, "not a bot"; calm texts (a good or busy day, shyness, patience told).
+  "dev-acts34": "ACTS 34",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
