@@ -24,6 +24,19 @@ const LINES = "\n\t";
 /** A laugh closing a sentence (「笑」, "w" after Japanese: dialect.ts reads w's as 笑). */
 const LAUGHS = "笑w";
 
+/**
+ * The question marks, half- and full-width: every reader that asks whether a text (or a part of it) is marked as a
+ * question tests them here, by `hasQuestionMark` or this set, not by its own 「"?" or "？"」.
+ */
+export const QUESTION_MARK_SET: ReadonlySet<string> = new Set([...QUESTION_MARKS]);
+/** Whether a question mark stands anywhere in the text (two `includes`, no pattern). */
+export const hasQuestionMark = (text: string): boolean => text.includes("?") || text.includes("？");
+/** Whether the text's last mark, blanks aside, is a question mark (「…かな？ 」). */
+export function endsWithQuestionMark(text: string): boolean {
+  const t = text.trimEnd();
+  return t.endsWith("?") || t.endsWith("？");
+}
+
 /** What closes a sentence that tells (「…したいです…」「…だったのか笑」): any mark but a question mark. */
 export const CLOSING: ReadonlySet<string> = new Set([...STOPS, ...DRAWN_OUT, ...COMMAS, ...BLANKS]);
 /** What closes a sentence, a question's marks too (what is asked, read before them: 「…かな？」). */

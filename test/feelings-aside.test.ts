@@ -16,6 +16,14 @@ describe("an aside about oneself before a plain question", () => {
     );
   });
 
+  it("a good mood told of the day is an aside too (round 34)", () => {
+    expect(afterOwnStateAside("朝市で完売して気分がいい!ここってスクショでもいい?")).toBe(
+      "ここってスクショでもいい?",
+    );
+    // The mood is the mail's doing: no aside.
+    expect(afterOwnStateAside("相手に届いてご機嫌!次もこの設定で送ればいい?")).toBeUndefined();
+  });
+
   it("not when the clause is about the mail, tells distress or a reproach, or nothing is asked after it", () => {
     expect(afterOwnStateAside("眠いのにまたメールが戻ってきたけど、どうすれば？")).toBeUndefined();
     expect(afterOwnStateAside("もう眠いけど、いつ届くの？")).toBeUndefined();

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { helplessAskingPerson } from "../dialogs/interpret/helpless.ts";
-import { afterIntroduction } from "../dialogs/interpret/introduced.ts";
-import type { Question } from "../knowledge/questions.ts";
+import { afterIntroduction as after, greetingPiecesOf } from "../dialogs/interpret/introduced.ts";
+import { loadKnowledge } from "../knowledge/knowledge.ts";
+import { loadQuestions, type Question } from "../knowledge/questions.ts";
+
+/** The greetings passed over are the greeting question's examples (acts.yaml), read from the shipped data. */
+const greetings = greetingPiecesOf(loadQuestions(loadKnowledge()).questions);
+const afterIntroduction = (text: string) => after(greetings, text);
 
 describe("who the writer is, told before the question", () => {
   it("leaves the question after the introduction (and a greeting) to be read alone", () => {
@@ -13,6 +18,20 @@ describe("who the writer is, told before the question", () => {
     );
     expect(afterIntroduction("Hi, I'm a coach from Kobe. is this chat free?")).toBe("is this chat free?");
     expect(afterIntroduction("hi i'm a nurse from Sendai, what is a bounce?")).toBe("what is a bounce?");
+  });
+
+  it("passes over any greeting of the greeting question's examples, before or after who the writer is", () => {
+    expect(greetings.has("お世話になっております")).toBe(true);
+    expect(afterIntroduction("どうもはじめまして。駅前の美容室の者です。チャットの記録って残りますか")).toBe(
+      "チャットの記録って残りますか",
+    );
+    expect(afterIntroduction("町役場で窓口をしている者です。夜分にすみません。スクショでも読めますか")).toBe(
+      "スクショでも読めますか",
+    );
+    expect(afterIntroduction("hello there, I'm a zookeeper. what is MAILER-DAEMON?")).toBe(
+      "what is MAILER-DAEMON?",
+    );
+    expect(afterIntroduction("hi there i'm a teacher at a cram school, is this free?")).toBe("is this free?");
   });
 
   it("reads nothing when no question follows, or the opening tells the mail, a feeling or a state", () => {

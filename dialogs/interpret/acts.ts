@@ -1,6 +1,6 @@
 import { fold } from "../../knowledge/fold.ts";
 import type { TopicId } from "../../knowledge/types.ts";
-import { CLOSING } from "../marks.ts";
+import { CLOSING, hasQuestionMark } from "../marks.ts";
 import { mentionsAny, trimEndOf, trimStartOf, withoutWords } from "../text.ts";
 import {
   isQuestion,
@@ -173,15 +173,14 @@ export function beyondPleasantries(
     const next = whole.candidates.find((c) => !isPleasantry(ctx, c.id) && fitsScreen(ctx, c.id, topic));
     return next ? { kind: "confident", id: next.id, candidates: whole.candidates } : whole;
   }
-  const rest = pieces.filter((s) => {
-    const u = ctx.index.understand(s, topic);
-    return !(u.kind === "confident" && isPleasantry(ctx, u.id));
-  });
+  const reads = pieces.map((s) => ctx.index.understand(s, topic));
+  const rest = pieces.filter((_, i) => !(reads[i]!.kind === "confident" && isPleasantry(ctx, reads[i]!.id)));
   // What is left must ask: 「ありがとう。相手に連絡してみます」 tells what they will do, and is thanks.
   // "Good evening. Please explain what a domain is.": a request opened with "please" asks as a question does
   // (not any request's ending: 「電話で確認して、」 joins a story).
   const asks = (p: string) => isQuestion(p) || fold(p).trimStart().startsWith("please");
-  if (rest.length === 0 || rest.length === pieces.length) return whole;
+  if (rest.length === 0) return whole;
+  if (rest.length === pieces.length) return lastAsked(ctx, pieces, reads, whole);
   if (!rest.some(asks)) return actBesideApology(ctx, pieces, rest, whole, topic);
   const asked = ctx.index.understand(rest.join("。"), topic);
   if (asked.kind === "confident") return isPleasantry(ctx, asked.id) ? whole : asked;
@@ -192,6 +191,23 @@ export function beyondPleasantries(
   const top = asked.candidates[0];
   const askedAsOne = rest.some((p) => endsAsQuestion(p) || (wants(p) && isQuestion(p)));
   return asked.kind === "unsure" && top && askedAsOne && !isPleasantry(ctx, top.id) ? asked : whole;
+}
+
+/**
+ * 「急いでないので大丈夫です。いつ頃届く見込みですか」: the whole reads as a pleasantry (its 「大丈夫です」 of "no thanks,
+ * I'm fine") but no piece does alone, and the last piece asks a question of ours clearly: that question is what
+ * the message is for (the pieces' readings are those beyondPleasantries made already: no index read more).
+ */
+function lastAsked(
+  ctx: QuestionContext,
+  pieces: readonly string[],
+  reads: readonly Understanding[],
+  whole: Understanding,
+): Understanding {
+  const last = reads.at(-1);
+  if (last?.kind !== "confident" || isPleasantry(ctx, last.id)) return whole;
+  // Asked as a question (a mark or 「…か」), not a want told (「メールなんてやめたい」).
+  return endsAsQuestion(pieces.at(-1)!) ? last : whole;
 }
 
 /**
@@ -359,7 +375,7 @@ export function closedByAct(
   if (understood.kind === "confident" && isPleasantry(ctx, understood.id))
     return understood.id === OK_ID ? okThenGoodbye(ctx, text, understood, topic) : understood;
   if (understood.kind === "confident" && ctx.questions.get(understood.id)?.statement) return understood;
-  if (text.includes("?") || text.includes("？")) return understood;
+  if (hasQuestionMark(text)) return understood;
   const pieces = sentencePieces(text);
   if (pieces.length < 2) return understood;
   // 「…どげんしたらよか」 closes with a question that shares the letters of an act.
@@ -420,7 +436,7 @@ export function openedByAct(
   understood: Understanding,
   topic: TopicId | null,
 ): Understanding {
-  if (understood.kind === "confident" || text.includes("?") || text.includes("？")) return understood;
+  if (understood.kind === "confident" || hasQuestionMark(text)) return understood;
   const pieces = sentencePieces(text);
   if (pieces.length < 2 || pieces.some((p) => sentenceAsks(p) && !realises(p))) return understood;
   if (pieces.some((p, i) => i > 0 && opensWithBut(p, ctx.words))) return understood;
@@ -493,7 +509,7 @@ const MAIL_WORDS = ["メール", "めーる", "mail", "エラー", "送", "届",
  * other words name (whose side, said back as the condition of the relief).
  */
 export function reliefTold(ctx: QuestionContext, text: string, understood: Understanding): Understanding {
-  if (!ctx.questions.has(OK_ID) || text.includes("?") || text.includes("？")) return understood;
+  if (!ctx.questions.has(OK_ID) || hasQuestionMark(text)) return understood;
   const folded = withoutClosingMarks(fold(text));
   if (!ctx.words.relief.some((r) => folded.endsWith(r))) return understood;
   return { kind: "confident", id: OK_ID, candidates: understood.candidates };
@@ -510,7 +526,7 @@ export function laughedAtRealised(
   text: string,
   understood: Understanding,
 ): Understanding {
-  if (!ctx.questions.has(OK_ID) || text.includes("?") || text.includes("？")) return understood;
+  if (!ctx.questions.has(OK_ID) || hasQuestionMark(text)) return understood;
   const pieces = sentencePieces(cutAfterLaughs(fold(text)));
   const asks = (p: string) => sentenceAsks(p) && !realisedWithLaugh(p) && !OPENERS.has(trimEndOf(p, CLOSING));
   if (pieces.some(asks)) return understood;
@@ -528,7 +544,7 @@ export function realisedAfterSigh(
   text: string,
   understood: Understanding,
 ): Understanding {
-  if (!ctx.questions.has(OK_ID) || text.includes("?") || text.includes("？")) return understood;
+  if (!ctx.questions.has(OK_ID) || hasQuestionMark(text)) return understood;
   const t = fold(text).trimStart();
   const sigh = REALISING_SIGHS.find((s) => t.startsWith(s) && !t.startsWith("か", s.length));
   if (sigh === undefined) return understood;
@@ -676,7 +692,7 @@ export function ratedLukewarm(
   if (topic === null) return understood;
   // 「まあまあかな」: a closing 「かな」 muses, it asks nothing.
   const folded = withoutMusing(withoutClosingMarks(fold(text)));
-  if (text.includes("?") || text.includes("？") || isQuestion(folded)) return understood;
+  if (hasQuestionMark(text) || isQuestion(folded)) return understood;
   if (!mentionsAny(folded, ctx.words.lukewarm)) return understood;
   const named = mentionsAny(folded, ctx.words.understanding);
   const rest = withoutFillers(

@@ -20,6 +20,7 @@ import { buildQuestionIndex, type QuestionIndex } from "../understand/understand
 import { buildRevoicer, type Revoicer } from "../understand/voicing.ts";
 import { courtesyWordsOf } from "./courtesy.ts";
 import { buildFeelingReader, type FeelingReader } from "./feeling.ts";
+import { type GreetingPieces, greetingPiecesOf } from "./introduced.ts";
 import type { InterpreterDeps } from "./types.ts";
 import type { TypedWords } from "./words.ts";
 
@@ -96,6 +97,8 @@ export interface InterpretContext extends UpsetContext, CarrierContext {
   restartQuestion: Question | undefined;
   /** One-word greetings and thanks in Latin letters ("bula", "hola"), opening a question (courtesy.ts openingCourtesy). */
   courtesyWords: ReadonlyMap<string, CourtesyAct>;
+  /** The greeting examples' pieces (「はじめまして」 "hi there"), passed over around who the writer is (introduced.ts). */
+  greetingPieces: GreetingPieces;
   /** English words the data knows: Latin letters made of them are not read as romaji. */
   englishWords: ReadonlySet<string>;
   /** 「ユーザーアンノウン」, "User Unkown": the English of a returned mail, typed by ear or with a typo. */
@@ -240,6 +243,7 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
     restartQuestion,
     englishWords: englishWordsOf(deps),
     courtesyWords: courtesyWordsOf(deps.questions.questions),
+    greetingPieces: greetingPiecesOf(deps.questions.questions),
     respell: buildRespeller(deps.questions.kanaEnglish),
     revoice: buildRevoicer(dataTexts, readings),
     halfWidth: buildHalfWidthReader(dataTexts),

@@ -11,7 +11,7 @@ import { SENTENCE_END, sentenceAsks, sentencePieces, sentencesOf } from "../unde
  * introduction with a greeting and nothing else stays the greeting (acts.ts introducedWithGreeting). A hand scan
  * of the opening pieces, no pattern and no index: most texts leave at the first `includes`.
  */
-export function afterIntroduction(text: string): string | undefined {
+export function afterIntroduction(greetings: GreetingPieces, text: string): string | undefined {
   const folded = fold(text);
   if (!INTRODUCING.some((w) => folded.includes(w))) return undefined;
   let from = 0;
@@ -20,8 +20,8 @@ export function afterIntroduction(text: string): string | undefined {
     const at = text.indexOf(piece, from);
     if (at < 0) return undefined;
     const body = trimEndOf(fold(piece).trim(), SENTENCE_END);
-    if (introduces(body)) introduced = true;
-    else if (!isGreeting(body)) break;
+    if (introduces(greetings, body)) introduced = true;
+    else if (!greetings.has(trimEndOf(body, GREETING_TAILS))) break;
     from = at + piece.length;
   }
   if (!introduced) return undefined;
@@ -44,45 +44,37 @@ const INTRODUCING = [
   "this is ",
 ];
 
-/** A greeting piece (folded, its closing marks trimmed): only the greeting, a long vowel or a wave after it. */
-function isGreeting(body: string): boolean {
-  const bare = trimEndOf(body, GREETING_TAILS);
-  return GREETINGS.includes(bare);
+/**
+ * The pieces of the greeting question's examples (acts.yaml `greeting`: 「はじめまして」「お世話になっております」
+ * "hi there"), folded, their closing marks and a long vowel or wave after them trimmed: a piece of a text said in
+ * one of them is a greeting, passed over before (or after) who the writer is. The data is the one list of
+ * greetings: a greeting learnt there is known here too. Built once (context.ts).
+ */
+export type GreetingPieces = ReadonlySet<string>;
+export function greetingPiecesOf(
+  questions: ReadonlyMap<string, { examples: readonly string[] }>,
+): GreetingPieces {
+  const pieces = new Set<string>();
+  for (const example of questions.get("greeting")?.examples ?? [])
+    for (const piece of sentencePieces(example)) {
+      const bare = trimEndOf(trimEndOf(fold(piece).trim(), SENTENCE_END), GREETING_TAILS);
+      if (bare !== "") pieces.add(bare);
+    }
+  return pieces;
 }
 const GREETING_TAILS = new Set([..."ー〜~"]);
-const GREETINGS = [
-  "はじめまして",
-  "初めまして",
-  "こんにちは",
-  "こんにちわ",
-  "こんばんは",
-  "こんばんわ",
-  "おはようございます",
-  "おはよう",
-  "どうも",
-  "どうもはじめまして",
-  "お世話になります",
-  "お世話になっております",
-  "hello",
-  "hi",
-  "hey",
-  "hi there",
-  "hello there",
-  "good morning",
-  "good afternoon",
-  "good evening",
-];
 
 /**
  * Who the writer is, told in one piece (folded): 「…の者です」「…と申します」 ("…の者ですが、" before the question
  * too), "I'm a teacher from Osaka", "my name is …", "this is … from …". Not a piece that names the mail or a
  * feeling ("I'm a bit worried", 「心配性の者です」 tells more than who they are).
  */
-function introduces(piece: string): boolean {
+function introduces(greetings: GreetingPieces, piece: string): boolean {
   if (mentionsAny(piece, NOT_INTRODUCING)) return false;
-  // "hi i'm a nurse from Kobe": the greeting and who they are in one piece.
-  const greeting = GREETINGS.find((g) => piece.startsWith(`${g} `));
-  const body = greeting === undefined ? piece : piece.slice(greeting.length + 1);
+  // "hi i'm a nurse from Kobe": the greeting and who they are in one piece (the longest greeting: "hi there i'm…").
+  let greeting = "";
+  for (const g of greetings) if (g.length > greeting.length && piece.startsWith(`${g} `)) greeting = g;
+  const body = greeting === "" ? piece : piece.slice(greeting.length + 1);
   const end = trimEndOf(body, LEAD_IN_TAILS);
   if (JAPANESE_ENDS.some((e) => end.endsWith(e))) return true;
   if (ENGLISH_OPENINGS.some((o) => body.startsWith(o))) return !ENGLISH_NOT_WHO.some((w) => body.includes(w));

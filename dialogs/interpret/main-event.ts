@@ -2,6 +2,7 @@ import { fold, nfkc } from "../../knowledge/fold.ts";
 import { answersEveryTopic, type Question, REASON_QUESTION } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent, Feeling } from "../events.ts";
+import { endsWithQuestionMark, QUESTION_MARK_SET } from "../marks.ts";
 import { unreadPaste } from "../paste-excerpt.ts";
 import { followedWithin, mentionsAny, trimEndOf } from "../text.ts";
 import {
@@ -427,7 +428,7 @@ function asksWhatBesidesFeeling(ctx: InterpretContext, text: string, feeling: Fe
  */
 function askedAsQuestion(piece: string): boolean {
   const end = withoutTrailingSigns(trimEndOf(nfkc(piece), PIECE_TAIL));
-  return end.endsWith("?") || end.endsWith("か") || ENDING_WHAT.some((w) => end.endsWith(w));
+  return endsWithQuestionMark(end) || end.endsWith("か") || ENDING_WHAT.some((w) => end.endsWith(w));
 }
 /** The word "what" closing a question (「ってなに」「って何」). */
 const ENDING_WHAT = ["なに", "何"];
@@ -436,7 +437,7 @@ function withoutTrailingSigns(piece: string): string {
   let end = piece.length;
   while (end > 0) {
     const ch = piece[end - 1]!;
-    if (ch === "?" || WORD_LETTER.test(ch)) break;
+    if (QUESTION_MARK_SET.has(ch) || WORD_LETTER.test(ch)) break;
     end--;
   }
   return piece.slice(0, end);

@@ -1,5 +1,5 @@
 import { fold } from "../../knowledge/fold.ts";
-import { CLOSING } from "../marks.ts";
+import { CLOSING, hasQuestionMark } from "../marks.ts";
 import { mentionsAny, trimEndOf } from "../text.ts";
 import { isQuestion, sentencePieces } from "../understand/asking.ts";
 import type { Understanding } from "../understand/understand.ts";
@@ -16,7 +16,7 @@ import type { QuestionContext } from "./context.ts";
 export function planTold(ctx: QuestionContext, text: string, understood: Understanding): Understanding {
   if (understood.kind === "confident" && (understood.id === OK_ID || isPleasantry(ctx, understood.id)))
     return understood;
-  if (!ctx.questions.has(OK_ID) || text.includes("?") || text.includes("？")) return understood;
+  if (!ctx.questions.has(OK_ID) || hasQuestionMark(text)) return understood;
   const last = sentencePieces(text).at(-1);
   if (last === undefined) return understood;
   const end = trimEndOf(trimEndOf(fold(last), CLOSING), SOFTENERS);

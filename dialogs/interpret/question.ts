@@ -2,7 +2,7 @@ import { fold, nfkc } from "../../knowledge/fold.ts";
 import type { Question } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent } from "../events.ts";
-import { CLOSING, TOLD_CLOSE } from "../marks.ts";
+import { CLOSING, hasQuestionMark, TOLD_CLOSE } from "../marks.ts";
 import { trimEndOf, withoutWords } from "../text.ts";
 import { asksOpen, clausesOf, sentenceAsks, sentencesOf } from "../understand/asking.ts";
 import { negates } from "../understand/normalize.ts";
@@ -257,7 +257,7 @@ function outcomeAfterTold(
   const parts = sentences.length === 1 ? clausesOf(sentences[0]!) : sentences;
   // Told, not asked, before the last part: no question mark (「教えてもらった」 holds a request's word); a thing done
   // or learned, told in the past (「直しました」「空けたって」), just before it; then whether, not how or when, asked.
-  if (parts.length < 2 || parts.slice(0, -1).some((p) => /[?？]/.test(p))) return whole;
+  if (parts.length < 2 || parts.slice(0, -1).some((p) => hasQuestionMark(p))) return whole;
   const last = parts.at(-1)!;
   const before = trimEndOf(fold(parts.at(-2)!), TOLD_TRAIL);
   if (!sentenceAsks(last) || asksOpen(last) || !DONE_ENDS.some((e) => before.endsWith(e))) return whole;
@@ -382,7 +382,7 @@ export function wanted(
   if (!want) return q;
   // Asked (a question mark, or an end in か: 「人と話せますか」) it is the question; a wish (「…したいです」) is no question here.
   const folded = fold(text).trimEnd();
-  if (/[?？]/.test(folded) || folded.endsWith("か") || !ctx.words.wants.some((w) => folded.includes(w)))
+  if (hasQuestionMark(folded) || folded.endsWith("か") || !ctx.words.wants.some((w) => folded.includes(w)))
     return q;
   return ctx.questions.get(want) ?? q;
 }

@@ -95,7 +95,8 @@ export async function fromText(
   if (request) return withLanguage(ctx, request, session);
   // 「はじめまして、…の者です。…って何ですか」 "Hi, I'm a teacher from Osaka. what is a bounce?": who the writer is,
   // told first, then the question: the rest is read as a message of its own (introduced.ts).
-  const introduced = file || text.length > MAX_QUESTION_CHARS ? undefined : afterIntroduction(text);
+  const introduced =
+    file || text.length > MAX_QUESTION_CHARS ? undefined : afterIntroduction(ctx.greetingPieces, text);
   if (introduced !== undefined) return fromText(ctx, introduced, session);
   // "bula! why is it back?": a greeting or thanks of one word opening a question is said back, the question read alone.
   const greeted =

@@ -1,4 +1,5 @@
 import { fold, nfkc } from "../../knowledge/fold.ts";
+import { endsWithQuestionMark, QUESTION_MARK_SET } from "../marks.ts";
 import { followedWithin, mentionsAny, trimEndOf, withoutWords } from "../text.ts";
 import {
   ACKNOWLEDGING_YES,
@@ -8,7 +9,6 @@ import {
   EVEN_IF,
   HOW_OFTEN,
   KANJI_NUMERALS,
-  QUESTION_MARKS,
   REQUEST_END_MARKS,
   REQUESTS,
   TRY_WINDOW,
@@ -90,7 +90,7 @@ export function isConnective(piece: string, words: TypedWords): boolean {
 export function wants(piece: string): boolean {
   if (asksFor(piece)) return true;
   const t = withoutEndMarks(fold(piece));
-  const asked = withoutEndMarks(trimEndOf(t, QUESTION_MARKS));
+  const asked = withoutEndMarks(trimEndOf(t, QUESTION_MARK_SET));
   return (
     t.endsWith("たい") ||
     t.endsWith("たいです") ||
@@ -144,7 +144,7 @@ export function contrastEnd(text: string): number {
 
 /** Whether a text holds no letters: only marks, question marks and spaces (or nothing). */
 function onlyMarks(text: string): boolean {
-  for (const ch of text) if (!REQUEST_END_MARKS.includes(ch) && !QUESTION_MARKS.has(ch)) return false;
+  for (const ch of text) if (!REQUEST_END_MARKS.includes(ch) && !QUESTION_MARK_SET.has(ch)) return false;
   return true;
 }
 
@@ -193,6 +193,6 @@ export function withoutCounts(text: string): string {
 /** 「…ないんですか」「…できる？」: a text that ends as a question (a mark, or 「か」), not a story or a count. */
 export function endsAsQuestion(text: string): boolean {
   const end = trimEndOf(nfkc(text), QUESTION_TAIL);
-  return end.endsWith("?") || end.endsWith("か");
+  return endsWithQuestionMark(end) || end.endsWith("か");
 }
 const QUESTION_TAIL = new Set([..." 。.、,…〜~!"]);

@@ -151,7 +151,6 @@ export const ASKING_LEAVE = [
   "てもよい",
   "てもいいかな",
 ];
-export const QUESTION_MARKS: ReadonlySet<string> = new Set([..."?？"]);
 /** A want told in English ("I want to…", "I'd like to…", "let me…"), or a demand ("get me…", "put me through"). */
 export const WANTS_EN = [
   "get me",

@@ -1,5 +1,5 @@
 import { fold, nfkc } from "../../knowledge/fold.ts";
-import { SENTENCE_END } from "../marks.ts";
+import { endsWithQuestionMark, hasQuestionMark, SENTENCE_END } from "../marks.ts";
 import { trimEndOf, withoutWords } from "../text.ts";
 
 /**
@@ -203,7 +203,7 @@ const ENGLISH_NEGATED = /\b(?:not|no|never)\b|n't\b/i;
 export function asksSomething(text: string): boolean {
   // "hi, who is MAILER-DAEMON": the question word after a greeting or an opener asks as well.
   return (
-    /[?？]\s*$/.test(text) ||
+    endsWithQuestionMark(text) ||
     JAPANESE.test(text) ||
     ENGLISH_QUESTION.test(text.trimStart()) ||
     asksAfterOpening(text)
@@ -215,7 +215,7 @@ export function asksSomething(text: string): boolean {
  * 返ってくる」): a message that only tells about returned mail gets the paste help, not an answer.
  */
 export function isQuestion(text: string): boolean {
-  if (ENGLISH_QUESTION.test(text.trimStart()) || /[?？]/.test(text) || asksAfterOpening(text)) return true;
+  if (ENGLISH_QUESTION.test(text.trimStart()) || hasQuestionMark(text) || asksAfterOpening(text)) return true;
   if (endsWithTag(text)) return true;
   let folded = nfkc(text);
   for (const idiom of NOT_ASKING) if (folded.includes(idiom)) folded = folded.split(idiom).join(" ");
@@ -462,7 +462,7 @@ export function realises(piece: string): boolean {
  * ("it seems", no wish of 「たい」) and 「3回目なんです」 (「なん」 of "it is", no "what").
  */
 export function sentenceAsks(sentence: string): boolean {
-  if (/[?？]/.test(sentence)) return true;
+  if (hasQuestionMark(sentence)) return true;
   const end = trimEndOf(nfkc(sentence), SENTENCE_END);
   if (TELLING_ENDS.some((e) => end.endsWith(e))) return false;
   return isQuestion(sentence);

@@ -1,4 +1,4 @@
-import { ENDING_MARKS, GAPS } from "../marks.ts";
+import { ENDING_MARKS, endsWithQuestionMark, GAPS } from "../marks.ts";
 import { folded, includesAny, trimEndOf, trimStartOf, withoutWords } from "../text.ts";
 import { conditionOf, sentencesOf } from "./asking.ts";
 import { MAX_QUESTION_CHARS } from "./thresholds.ts";
@@ -218,7 +218,7 @@ export function asksWhetherSo(text: string): boolean {
  * is so. Words split at spaces: a plain scan.
  */
 function toldAsQuestion(t: string): boolean {
-  if (!t.trimEnd().endsWith("?") || !/^[\x20-\x7e]+$/.test(t)) return false;
+  if (!endsWithQuestionMark(t) || !/^[\x20-\x7e]+$/.test(t)) return false;
   const words = t.split(" ").filter((w) => w !== "");
   // "…, what's a domain?" asks what, wherever it stands.
   if (words.some((w) => w.startsWith("what") || w.startsWith("where"))) return false;

@@ -18,6 +18,7 @@
 import { fold } from "../../knowledge/fold.ts";
 import { isSeparatorCode, SEPARATOR } from "../../knowledge/symptom-text.ts";
 import { forgetAfterEachTurn } from "../../knowledge/turn-memory.ts";
+import { hasQuestionMark } from "../marks.ts";
 import { hiraganaCode, LONG_VOWEL, largeKanaCode, SMALL_KANA_WITH_KA_KE, vowelOf } from "./kana.ts";
 import { negatesIn } from "./negation.ts";
 import { wordSegmenter, wordSegmentsOf, wordSegmentsOfAll } from "./segments.ts";
@@ -316,7 +317,7 @@ export function forEachFeature(
   if (beyondPlain(text)) for (const ch of text) if (PICTOGRAPH.test(ch)) add(`e:${ch}`);
   const spelling = sizesAsOne(spelt(folded, table)); // canonical(text): `folded` is its first step
   // Question marks and nothing else (「？？？」, "?"): the text says "what?" as ❓ does.
-  if (spelling === "" && (text.includes("?") || text.includes("？"))) add("e:❓");
+  if (spelling === "" && hasQuestionMark(text)) add("e:❓");
   for (const chunk of spelling.split(" ")) {
     if (!chunk) continue;
     const padded = LATIN.test(chunk) ? `_${chunk}_` : chunk;

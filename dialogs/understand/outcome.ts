@@ -1,3 +1,4 @@
+import { hasQuestionMark } from "../marks.ts";
 import { afterLastMark, folded, includesAny, occursNotBefore, trimEndOf } from "../text.ts";
 
 /**
@@ -145,7 +146,7 @@ function sentenceAsksOutcome(t: string): Outcome | undefined {
       const i = words.indexOf(` ${c}`);
       if (i < 0) continue;
       const rest = words.slice(i + c.length + 1);
-      if (includesAny(rest, OUTCOMES_EN) && (t.includes("?") || t.includes("will"))) {
+      if (includesAny(rest, OUTCOMES_EN) && (hasQuestionMark(t) || t.includes("will"))) {
         at = i;
         end = i + c.length + 1;
         break;

@@ -1,5 +1,6 @@
 import { answerable, type Question, type QuestionBank } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
+import { hasQuestionMark } from "../marks.ts";
 import { folded, includesAny, mentionsAny } from "../text.ts";
 import { isQuestion, sentencePieces, sentencesOf } from "./asking.ts";
 import {
@@ -770,9 +771,9 @@ const MAX_ACT_CHARS = 10;
 const ACT_TOLD = 0.28;
 function saidInOwnWords(act: Question, score: number, text: string): boolean {
   // 「いろいろ教えてくれて感謝です」: a courtesy said with a word of thanks itself, asking nothing, is thanks.
-  if (act.courtesy && !text.includes("?") && !text.includes("？")) return includesAny(folded(text), THANKING);
+  if (act.courtesy && !hasQuestionMark(text)) return includesAny(folded(text), THANKING);
   if (act.does !== "not-helpful" && act.does !== "restart") return false;
-  if (score < ACT_TOLD || text.includes("?") || text.includes("？")) return false;
+  if (score < ACT_TOLD || hasQuestionMark(text)) return false;
   // Starting over is said of the talk itself (「別のメールの話がしたい」), not of a mail or address
   // (「別のアドレスから送りたい」 asks how).
   const t = folded(text);

@@ -1,6 +1,7 @@
 import type { Knowledge } from "../../knowledge/knowledge.ts";
 import type { Question, QuestionBank } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
+import { hasQuestionMark } from "../marks.ts";
 import { mentionsAny } from "../text.ts";
 import { buildQuestionIndex } from "./understand.ts";
 
@@ -88,7 +89,7 @@ function endsWithQuote(text: string): boolean {
   let end = text.length;
   while (end > 0 && TRAILING.has(text[end - 1]!)) end--;
   // A question mark after it asks (「…って？」 "meaning?"): that is no retelling.
-  if (text.slice(end).includes("?") || text.slice(end).includes("？")) return false;
+  if (hasQuestionMark(text.slice(end))) return false;
   return text.slice(0, end).endsWith("って");
 }
 

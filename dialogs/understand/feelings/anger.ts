@@ -1,3 +1,4 @@
+import { endsWithQuestionMark } from "../../marks.ts";
 import { followedWithin, trimEndOf } from "../../text.ts";
 import { clausesOf, sentencesOf } from "../asking.ts";
 import { CLOSING, KANJI, MAX_SHAPE_CHARS, PAUSES } from "./letters.ts";
@@ -141,7 +142,7 @@ const REPROACHING_ENDS = ["のに", "でしょ", "でしょうね", "のよ"];
 export function againAsked(t: string): boolean {
   return sentencesOf(t).some((s) => {
     const sentence = s.trim();
-    if (!sentence.startsWith("また") || !/[?？]$/.test(sentence)) return false;
+    if (!sentence.startsWith("また") || !endsWithQuestionMark(sentence)) return false;
     const body = trimEndOf(sentence, CLOSING);
     const end = AGAIN_ENDS.find((e) => body.endsWith(e)) ?? "";
     const thing = body.slice(2, body.length - end.length);

@@ -108,6 +108,14 @@ const OWN_STATES = [
   "チャットは初めて",
   "チャットは初",
   "チャット初めて",
+  // Round 34 (acts34): a good mood told of the day (「野菜が完売して気分がいい！」「一台売れてご機嫌」).
+  "気分がいい",
+  "気分いい",
+  "ご機嫌",
+  "ごきげん",
+  "上機嫌",
+  "ルンルン",
+  "るんるん",
 ];
 /** Words that make the clause more than an aside: the mail itself, distress, a reproach. */
 const NOT_ASIDE = [
