@@ -364,6 +364,9 @@ const DEV_BLOCKS = {
   // acts34's own check (round 34): a self-introduction or 「どうも」 before a question, the other items and the menu in
   // words, start over to talk about another mail, "not a bot"; calm texts (a good or busy day, shyness, patience told).
   "dev-acts34": "ACTS 34",
+  // cold34's own check (round 34): cold asks with nothing on screen (a phone after a helpless opener, hours with no
+  // marker, a wish to ask, 「メールが届かない」); casual follow-ups in Shimane, Nanbu, Saitama, Ishikawa, Kanagawa youth; written first.
+  "dev-cold34": "COLD 34",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
