@@ -29,6 +29,7 @@ import {
   withoutCounts,
 } from "./scans.ts";
 import { ACT_AS_EXAMPLE, ASKED_AS_EXAMPLE, MAX_REACTION_CHARS, PLEASANTRY_PIECE } from "./thresholds.ts";
+import { wishesToAsk } from "./wish-to-ask.ts";
 
 /**
  * Acts of the conversation (acts.yaml: thanks, OK, greetings, goodbyes, "I'm lost", a restart, a person)
@@ -463,7 +464,9 @@ export function amongPleasantries(
   if (few && isPleasantry(ctx, candidates[0]!.id))
     return { kind: "confident", id: candidates[0]!.id, candidates };
   if (!candidates.every((c) => isPleasantry(ctx, c.id))) return understood;
-  const chosen = candidates.find((c) => CLOSING_ACTS.has(c.id)) ?? candidates[0]!;
+  // 「ちょっと聞きたいことがあるんですが」: a wish to ask opens a talk (wish-to-ask.ts), whatever its closing matched.
+  const opens = wishesToAsk(text) !== undefined;
+  const chosen = candidates.find((c) => CLOSING_ACTS.has(c.id) !== opens) ?? candidates[0]!;
   return { kind: "confident", id: chosen.id, candidates };
 }
 

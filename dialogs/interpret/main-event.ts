@@ -45,6 +45,7 @@ import {
 } from "./scans.ts";
 import { ASKED_AS_EXAMPLE, CLEAR_OVER_BOUNCE, TOLD_CLEAR, WHY_GIVES_WAY } from "./thresholds.ts";
 import type { SessionView } from "./types.ts";
+import { wishesToAsk } from "./wish-to-ask.ts";
 import { WHERE_TO_FIX } from "./words.ts";
 
 /** What read-text.ts knows of a typed text that is no readable bounce. */
@@ -262,6 +263,23 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     mentionsAny(text, ctx.words.anotherOne) &&
     (mentionsAny(text, ctx.words.showing) || mentionsAny(text, ctx.words.having));
   if (anotherOne && session.topic) return anotherMail(ctx, session.topic);
+  // 「容量のことで聞きたいんですけど」: a wish to ask about a subject, its question still to come (wish-to-ask.ts):
+  // the subject's questions offered, not the likeliest answered, a restart or a person (acts named stay).
+  // Nothing named before it (「ちょっと聞きたいことがあるんですが」): how to ask here, the help.
+  const wish =
+    m.typed &&
+    !mention &&
+    (question === undefined ||
+      (question.does === undefined && !isPleasantry(ctx, question.id)) ||
+      question.does === "help")
+      ? wishesToAsk(text)
+      : undefined;
+  const help = wish && [...ctx.questions.values()].find((q) => q.does === "help");
+  if (wish === "bare" && help) return questionEvent(ctx, help, session.topic);
+  if (wish === "subject") {
+    const ids = offered(ctx, understood);
+    return { type: "CLARIFY", ids: ids.length > 0 || !help ? ids : [help.id] };
+  }
   // 「はじめまして。エラーメールのことで相談したいです」: a greeting opens what the message is about.
   const greets = question !== undefined && isGreeting(question.id);
   if (
@@ -358,6 +376,18 @@ function pasteHelpBesides(ctx: InterpretContext, besides: string, asksWhat: bool
   const last = clausesOf(besides).at(-1);
   return helps(besides) || (last !== undefined && isQuestion(last) && last !== besides && helps(last));
 }
+
+/** The questions a wish to ask is offered (wishesToAsk): those of its subject, no act or pleasantry. */
+function offered(ctx: InterpretContext, understood: Understanding): string[] {
+  const ids: string[] = [];
+  for (const c of understood.candidates) {
+    const does = ctx.questions.get(c.id)?.does;
+    if ((does === undefined || does === "help") && !isPleasantry(ctx, c.id)) ids.push(c.id);
+  }
+  return ids.slice(0, MAX_OFFERED);
+}
+/** As many as 「もしかして…」 offers. */
+const MAX_OFFERED = 3;
 
 /** The question that says the diagnosis on screen in plain words (an answer for every topic). */
 export function plainWords(ctx: InterpretContext): Question | undefined {

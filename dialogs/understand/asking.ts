@@ -435,6 +435,13 @@ const QUESTION_WORDS = [
  */
 const CONFIRMING_ENDS = [
   "かな",
+  // 「電話で聞けないのかね」「届くかいね」(Izumo)「届ぐべが」(Nanbu)「連絡せんなんがけ」(Kanazawa): a question's own
+  // ending in an older speaker's or a dialect's words, no 「か」 or 「の」 last.
+  "かね",
+  "かいね",
+  "べが",
+  "べか",
+  "がけ",
   "たい",
   "たいです",
   "たいんですが",

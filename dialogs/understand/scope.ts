@@ -52,6 +52,24 @@ const KANA_OWNERS: ReadonlySet<string> = new Set([
   ..."だんな じょうし せんぱい こうはい どうりょう".split(" "),
 ]);
 
+/**
+ * Words of the writer's working hours (「夜勤明けの朝5時とかでも…」「早番なので…」): when they write, told beside what
+ * they ask. Counted neither as a thing nothing knows (scope) nor as one of ours (the chat's hours name them in
+ * examples, so that they draw that question; as words of ours they would keep 「夜勤明けなんですけど、インスタの
+ * パスワード忘れた」 in scope).
+ */
+const SHIFTS: ReadonlySet<string> = new Set([
+  "夜勤",
+  "早番",
+  "遅番",
+  "日勤",
+  "当直",
+  "宿直",
+  "夜番",
+  "残業",
+  "シフト",
+]);
+
 const segmenter = new Intl.Segmenter("ja", { granularity: "word" });
 const HIRAGANA = /\p{Script=Hiragana}/u;
 const LATIN = /[a-z]/;
@@ -327,6 +345,8 @@ export function withScope(
     const words = segmented.length > 0 ? segmented : isAscii(folded) ? asciiWordsOf(folded) : wordsOf(folded);
     for (const word of words) {
       const stem = stemOf(word);
+      // The writer's shift (夜勤, 早番) tells when they write: no thing of another service, none of ours.
+      if (SHIFTS.has(stem)) continue;
       const english = englishStem(word);
       if (isUnknown(stem, english, word)) {
         if (own?.some((w) => stem.includes(w))) shared++;
