@@ -367,6 +367,9 @@ const DEV_BLOCKS = {
   // cold34's own check (round 34): cold asks with nothing on screen (a phone after a helpless opener, hours with no
   // marker, a wish to ask, 「メールが届かない」); casual follow-ups in Shimane, Nanbu, Saitama, Ishikawa, Kanagawa youth; written first.
   "dev-cold34": "COLD 34",
+  // english24's own check (round 34): Englishes not covered before (Argentine, Nigerian, Danish, Hungarian, Sri Lankan
+  // Tamil, Hong Kong, an elderly American expat, a Japanese high-school student), whys with a person, Japanese words; written first.
+  "dev-english24": "ENGLISH 24",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
