@@ -165,7 +165,7 @@ export function kindOfText(text: string, recognised = false): TextKind {
   const serverVoice = lines.some((l) => SERVER_VOICE.test(l));
   const fromServer = marked || ((bounceWords || serverVoice || (long && !JAPANESE.test(text))) && !speaking);
 
-  if (JAPANESE.test(text)) return { lang: "ja", fromServer, marked };
+  if (JAPANESE.test(text)) return { lang: englishAround(text) ? "en" : "ja", fromServer, marked };
   if (speaking) return { lang: "en", fromServer, marked }; // also around a paste: "Hi, I got this: 550 5.1.1 …"
   const [only] = lines;
   const typedSentence =
@@ -177,6 +177,20 @@ export function kindOfText(text: string, recognised = false): TextKind {
     !SERVER_VOCABULARY.test(only);
   return { lang: typedSentence && !fromServer && !recognised ? "en" : undefined, fromServer, marked };
 }
+
+/**
+ * "what is 容量オーバー?", "how do I set 指定受信 on au?": English around a Japanese word (a term from a returned
+ * mail or a phone's settings) is English. Japanese grammar needs hiragana (particles, endings: 「docomoのmailに
+ * sendできない」), so a text with none, whose Latin words hold two of English's little words, is English. A word
+ * of kana and kanji with hiragana in it (「お知らせ」) is not told apart from a Japanese sentence: it stays Japanese.
+ * Read only when the text has Japanese; the hiragana test ends at the first one, where most Japanese texts do.
+ */
+function englishAround(text: string): boolean {
+  if (HIRAGANA.test(text)) return false;
+  const first = ENGLISH_WORD.exec(text);
+  return first !== null && ENGLISH_WORD.test(text.slice(first.index + first[0].length));
+}
+const HIRAGANA = /\p{Script=Hiragana}/u;
 
 /**
  * "nice weather today", "great explanation, really clear": none of ENGLISH_WORD's little words, but most words

@@ -119,6 +119,20 @@ describe("Japanese, and what cannot tell", () => {
     expect(kindOfText(text).lang).toBe(lang);
   });
 
+  // English around a Japanese word (round 34): no hiragana and two of English's little words. With hiragana,
+  // or one little word only, it stays Japanese.
+  it.each([
+    ["what is 容量オーバー?", "en"],
+    ["how do I set 指定受信 on au?", "en"],
+    ["I got エラーメール, what to do?", "en"],
+    ["docomoのmailにsendできない", "ja"],
+    ["迷惑メール設定変更方法", "ja"],
+    ["Gmail 送信 エラー 550", "ja"],
+    ["what is お知らせ?", "ja"],
+  ])("%s → %s", (text, lang) => {
+    expect(kindOfText(text).lang).toBe(lang);
+  });
+
   it("a Japanese complaint is no server's text", () => {
     expect(kindOfText("英語のメールが届いた").fromServer).toBe(false);
   });

@@ -346,10 +346,42 @@ export function termAskedAbout(text: string): string | undefined {
     while (i > 0 && frame === "とは" && t[i - 1] === "こ") i = t.indexOf(frame, i + 1);
     if (i > 0 && (at < 0 || i < at)) at = i;
   }
-  if (at < 0) return undefined;
+  if (at < 0) return englishFramed(t);
   const term = withoutWords(t.slice(0, at), TERM_QUOTES, "").trim();
   return term.length >= 2 && !term.includes(" ") ? term : undefined;
 }
+
+/**
+ * A Japanese word asked about in English ("what is 容量オーバー?", "what does 遅延 mean", "what means 宛先不明"): the
+ * word, when the text is that word, an English frame of meaning and nothing more; else undefined. Only a word with
+ * letters beyond ASCII: an English word asked about ("what is SPF?") is read by the examples as it was. A plain scan,
+ * on the already folded text, after a word test.
+ */
+function englishFramed(t: string): string | undefined {
+  if (!t.includes("what") && !t.includes("mean")) return undefined;
+  const term = withoutWords(withoutWords(t, TERM_FRAMES_EN), TERM_QUOTES, "").trim();
+  if (term.length < 2 || term.includes(" ")) return undefined;
+  for (let i = 0; i < term.length; i++) if (term.charCodeAt(i) > 0x7f) return term;
+  return undefined;
+}
+/** English frames of meaning around a word, longer first where one holds another ("means" before "mean"). */
+const TERM_FRAMES_EN = [
+  "what does",
+  "what do",
+  "what is",
+  "what's",
+  "whats",
+  "what means",
+  "what mean",
+  "meaning of",
+  "means",
+  "mean",
+  "the word",
+  "this word",
+  "please",
+  "?",
+  "!",
+];
 /** Quotes around the word (「「ドメイン」って何？」). */
 const TERM_QUOTES = ["「", "」", "『", "』", '"', "'"];
 /** Words that stress the asking and say nothing of the word asked about (「ドメインってそもそも何？」). */

@@ -277,12 +277,26 @@ const ARRIVING_ANY = [
   "deliver",
   "reach",
 ];
-/** English asked of what is to come: "will it arrive", "is it going to get there". */
+/**
+ * English asked of what is to come: "will it arrive", "is it going to get there"; the recipient named ("will she
+ * get it") and the future told before "or not" ("kindly confirm the mail will reach or not").
+ */
 const LATER_EN = [
   "will it",
   "will they",
   "will my",
   "will the",
+  "will he",
+  "will she",
+  "will her",
+  "will his",
+  "will reach",
+  "will arrive",
+  "will get",
+  "will go",
+  "will be deliver",
+  "it'll",
+  "itll",
   "is it going to",
   "going to arrive",
   "gonna",

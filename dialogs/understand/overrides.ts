@@ -7,6 +7,7 @@ import {
   asksMeaning,
   asksOnlyWhy,
   asksWhatItIs,
+  asksWhetherSo,
   asksWhy,
   causeInCondition,
   namesCause,
@@ -113,7 +114,8 @@ const OVERRIDES: readonly Rule[] = [
   // 「これ自動返信？」 with the automatic reply on screen: asked of that mail, not of the chat (`aboutMail`);
   // 「なんなのこれ」 with any diagnosis on screen: what that mail is, not what returned mail is in general. A
   // question asked only with a word of "what" (`asksWhat`) is about the mail only so asked (「これいつまで続くの」
-  // names it and asks how long).
+  // names it and asks how long), or asked whether it is so ("so this mail is not an error?" after "not a delivery
+  // failure": what the mail on screen is, asked back).
   {
     name: "the mail on screen, not the chat",
     when: (r, d) => {
@@ -125,7 +127,7 @@ const OVERRIDES: readonly Rule[] = [
         about.topics.includes(r.topic) &&
         includesAny(t, about.words) &&
         !includesAny(t, about.unless ?? []) &&
-        (!asked!.asksWhat || asksWhatItIs(r.text))
+        (!asked!.asksWhat || asksWhatItIs(r.text) || asksWhetherSo(r.text))
       );
     },
     answer: (r) => r.roles.plainWords!.id,
@@ -387,6 +389,7 @@ const OVERRIDES: readonly Rule[] = [
         return false;
       const read = question(r, d.id);
       if (read === undefined || !OPENING_WHY_OVER.has(read.id)) return false;
+      if (ARRIVAL_WHY_KEPT.has(read.id) && NOTHING_FAILED.has(r.topic)) return false;
       const t = folded(r.text, MAX_QUESTION_CHARS);
       if (!t.includes("why") && !t.includes("how come")) return false;
       if (read.id === USED_TO_WORK && includesAny(t, WORKED_BEFORE)) return false;
@@ -843,9 +846,21 @@ function whyWithWhatIsSaid(text: string): boolean {
   return sentencesOf(text).some((s) => asksWhy(s) && !asksOnlyWhy(s));
 }
 
-/** The questions an opening why turns to the cause: none of them answers a why (rule "why opens the question"). */
+/**
+ * The questions an opening why turns to the cause: none of them answers a why (rule "why opens the question").
+ * "why can't she receive it?" "how come my boss never got it?": the recipient named with a word of receiving
+ * reads as mail not coming in (cannot-receive) or whether it arrived; after a failure, its why is the cause. Not
+ * after a diagnosis where nothing failed (ARRIVAL_WHY_KEPT): there, why it has not come yet is still whether it did.
+ */
 const USED_TO_WORK = "used-to-work";
-const OPENING_WHY_OVER: ReadonlySet<string> = new Set(["wait", "whose-side", USED_TO_WORK]);
+const OPENING_WHY_OVER: ReadonlySet<string> = new Set([
+  "wait",
+  "whose-side",
+  USED_TO_WORK,
+  "cannot-receive",
+  "did-it-arrive",
+]);
+const ARRIVAL_WHY_KEPT: ReadonlySet<string> = new Set(["cannot-receive", "did-it-arrive"]);
 /** A time it worked told ("it worked last week", "until yesterday"): why it stopped is whether it used to work. */
 const WORKED_BEFORE = ["worked", "used to", "until", "before", "yesterday", "last ", "always"];
 /** Words that may stand before the why ("but why…", "so how come…", "sir why…"). */
@@ -868,12 +883,18 @@ function lastAsking(text: string): string {
   return sentences.findLast((s) => isQuestion(s)) ?? sentences.at(-1) ?? text;
 }
 
-/** Whether a sentence's first word, after a few openers, is "why" or "how come". A hand scan of its words. */
+/**
+ * Whether a clause of a sentence opens, after a few openers, with "why" or "how come". A hand scan of its words.
+ * Clauses, not the sentence: an English sentence runs on past a full stop or a comma ("gracias. but why can't he
+ * receive it?", "ok thanks, how come it failed?"), where the why still opens what is asked.
+ */
 function opensWithWhy(sentence: string): boolean {
-  const words = sentence.split(/[^a-z']+/).filter((w) => w !== "");
-  let i = 0;
-  while (i < words.length && BEFORE_WHY.has(words[i]!)) i++;
-  return words[i] === "why" || (words[i] === "how" && words[i + 1] === "come");
+  return sentence.split(/[.,;]/).some((clause) => {
+    const words = clause.split(/[^a-z']+/).filter((w) => w !== "");
+    let i = 0;
+    while (i < words.length && BEFORE_WHY.has(words[i]!)) i++;
+    return words[i] === "why" || (words[i] === "how" && words[i + 1] === "come");
+  });
 }
 
 /** How to find out asked (folded: lower case; kana and kanji as typed): 「どうやって調べれば」「確かめる方法」 "how to check". */

@@ -305,6 +305,10 @@ export function buildQuestionIndex(
     }
   };
 
+  // What another question becomes asked with no returned mail (`withoutBounce`: "if nothing came back, did it
+  // arrive?"): with a diagnosis on screen a returned mail is there, so it is off that diagnosis ("so it never
+  // arrived, right?" after "gave up retrying" asks whether it arrived).
+  const askedWithoutBounce = new Set(questions.flatMap((q) => (q.withoutBounce ? [q.withoutBounce] : [])));
   // Per topic on screen (and none): per question, the weight of its fit (0: not answerable there) and
   // whether it fits (not "off"). Made once per topic.
   const fitTables = new Map<
@@ -323,7 +327,7 @@ export function buildQuestionIndex(
       for (let qi = 0; qi < questions.length; qi++) {
         const q = questions[qi]!;
         if (!answerable(q, topic)) continue;
-        const fit = fitOf(q, topic);
+        const fit = topic !== null && askedWithoutBounce.has(q.id) ? "off" : fitOf(q, topic);
         table.weight[qi] = FIT_WEIGHT[fit];
         table.fits[qi] = fit === "off" ? 0 : 1;
         if (topic !== null && q.needsOn?.topics.includes(topic)) {
