@@ -43,6 +43,23 @@ describe("classify: a fragment in wording no phrase list has", () => {
       expect(r?.evidence).toMatch(/^words: /);
     });
 
+  it("reads the Japanese an ISP's help page translates a bounce into: a full mailbox, a message too big", async () => {
+    // 「満杯」 is "full" too; 「容量」 of the mail sent (or its attachment) is the message's size, not the
+    // mailbox's (which 「容量」 alone still reads).
+    for (const [paste, topic] of [
+      ["送信先のメールボックスが満杯で送信できませんでした。", "mailbox-full"],
+      [
+        "送信したメールの容量が送信先のメールサーバの容量を超えているため、送信できませんでした。",
+        "message-too-big",
+      ],
+      ["添付ファイルの容量が大きすぎるため、配信できませんでした。", "message-too-big"],
+      ["受信者のメールボックスの容量を超えたため、配信できませんでした。", "mailbox-full"],
+    ]) {
+      const r = await first(`<aya@example.jp>\n${paste}`);
+      expect(r?.topic, paste).toBe(topic);
+    }
+  });
+
   it("needs the words in their order and close together", async () => {
     // Exim's "SMTP error from remote mail server" has "error" and "server", but no server error.
     const r = await first(

@@ -460,6 +460,23 @@ describe("OCR cleaning", () => {
     expect(firstBounceLine("9:41\n今日の天気は晴れ")).toBeUndefined();
   });
 
+  it("shows a daemon's first line when nothing below it was on the screen, and the failure line when it was", () => {
+    expect(firstBounceLine("Nyaan\n\nThis is the mail system at host mx.example.jp.")).toBe(
+      "This is the mail system at host mx.example.jp.",
+    );
+    expect(firstBounceLine("Hi. This is the qmail-send program at mx.example.jp.")).toBe(
+      "Hi. This is the qmail-send program at mx.example.jp.",
+    );
+    // Below it, the sentence that says the mail was not delivered is the more telling line.
+    expect(
+      firstBounceLine(
+        "This is the mail system at host mx.example.jp.\n\nI'm sorry to have to inform you that your message could not be delivered",
+      ),
+    ).toBe("I'm sorry to have to inform you that your message could not be delivered");
+    // A Japanese mail app's subject that says only 「配信エラー」 is what was read.
+    expect(firstBounceLine("メール配信エラー")).toBe("メール配信エラー");
+  });
+
   it("shows the notice's line, not the user's own address on a header row the app labelled", () => {
     const notice = "<hanako@example.co.jp>: host mx.example.co.jp[192.0.2.1] said: 550";
     expect(

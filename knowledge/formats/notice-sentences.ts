@@ -41,3 +41,25 @@ export const TITLES_NAMING_NO_REASON: readonly string[] = ["mail system error - 
  * 「配送エラーのお知らせ」) or "delivery failed" (「配信失敗」): a bounce's title, no reason.
  */
 export const JAPANESE_ERROR_TITLE = /(?:配送|配信|送信)(?:エラー|失敗)/;
+
+/**
+ * The first lines of the common daemons' notices, which name no failure yet: a screenshot that shows only
+ * one (the rest below the screen's edge) is the top of a bounce, not a picture with nothing on it. The
+ * line is shown back and the error line asked for (knowledge/ocr/clean.ts firstBounceLine). Lower case.
+ */
+export const NOTICE_INTROS: readonly string[] = [
+  // Postfix: "This is the mail system at host mx.example.jp."
+  "this is the mail system at host",
+  // qmail: "Hi. This is the qmail-send program at mx.example.jp."
+  "this is the qmail-send program",
+  // Exim and its kin (GMX, 1&1, Zoho, Mail.ru)
+  "this message was created automatically by mail delivery software",
+  // Sendmail: "The original message was received at Mon, 1 Jun 2026 …"
+  "the original message was received at",
+  // DragonFly Mail Agent: "This is the DragonFly Mail Agent v0.13 at df.example.jp."
+  "this is the dragonfly mail agent",
+  // OpenSMTPD: "This is the MAILER-DAEMON, please DO NOT REPLY to this e-mail."
+  "this is the mailer-daemon",
+  // Exchange, Gmail and others
+  "this is an automatically generated delivery status notification",
+];

@@ -1,7 +1,8 @@
 import { isHeaderLine } from "../bounce/notice-headers.ts";
 import { hasSmtpCode } from "../bounce/signals.ts";
-import { findAddresses } from "../bounce/text.ts";
+import { findAddresses, mentionsAny } from "../bounce/text.ts";
 import { tellsBounce } from "../formats/generic.ts";
+import { NOTICE_INTROS } from "../formats/notice-sentences.ts";
 import { isWideChar } from "./layout.ts";
 import { mendWords } from "./words.ts";
 
@@ -352,6 +353,8 @@ export function cleanOcrText(text: string): string {
  * Without either, a line that says the mail could not be delivered is what was read (Amazon SES's "This
  * message could not be delivered.", a Japanese server's 「指定された送信先はエラーのためお届けできませんでした」):
  * the notice's own line rather than the subject the cleaner keeps on top (a line followed by a blank).
+ * With none of those, a daemon's first line (Postfix's "This is the mail system at host …", formats/
+ * notice-sentences.ts NOTICE_INTROS): the top of a notice whose failure is below the screen's edge.
  * A header row the app shows with a label the cleaner did not take for its own (「宛先 taro@docomo.ne.jp」,
  * "To: taro@so-net.ne.jp" under a daemon's From:) is the user's own address: shown only when nothing of
  * the notice was read.
@@ -369,5 +372,8 @@ export function firstBounceLine(text: string): string | undefined {
   const told = (t: string) => shown(t) && tellsBounce(t);
   const sentence = lines.findIndex((t, i) => told(t) && !(i === 0 && lines[1] === ""));
   if (sentence !== -1) return lines[sentence];
-  return told(lines[0] ?? "") ? lines[0] : lines.find(part);
+  if (told(lines[0] ?? "")) return lines[0];
+  // Only a daemon's first line ("This is the mail system at host …"): the top of a notice, cut above
+  // the line that says what failed.
+  return lines.find((t) => shown(t) && mentionsAny(t, NOTICE_INTROS)) ?? lines.find(part);
 }

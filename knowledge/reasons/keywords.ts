@@ -16,6 +16,12 @@ import type { Facts } from "./check.ts";
  */
 const KEYWORDS: readonly (readonly [Reason, readonly (readonly string[])[]])[] = [
   ["virusdetected", [["virus"], ["malware"], ["infected"]]],
+  // 「容量」 is a mailbox's as often as a message's: the mail sent, or its attachment, named as what is too
+  // big goes first (an ISP's translation of "message is too large": 「送信したメールの容量が…超えている為」).
+  [
+    "mesgtoobig",
+    [["送信したメールの容量"], ["送信したメールのサイズ"], ["添付ファイルの容量"], ["添付ファイルのサイズ"]],
+  ],
   [
     "mailboxfull",
     [
@@ -31,7 +37,10 @@ const KEYWORDS: readonly (readonly [Reason, readonly (readonly string[])[]])[] =
       ["容量"],
       ["メールボックス", "いっぱい"],
       ["メールボックス", "一杯"],
+      // "mail box is full" as ISP help pages translate it: 「送信先のメールボックスが満杯で送信できません」
+      ["メールボックス", "満杯"],
       ["受信箱", "いっぱい"],
+      ["受信箱", "満杯"],
       ["受信トレイ", "いっぱい"],
     ],
   ],
