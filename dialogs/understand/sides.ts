@@ -319,6 +319,12 @@ const NEEDED_WORDS = [
   "やるべき",
   "すべきこと",
   "対応",
+  // 「こっちで何かすることある？」「相手に何かお願いすることある？」: something to do asked with 何か, or as 「することある」.
+  "何かすること",
+  "なにかすること",
+  "何かする事",
+  "することある",
+  "する事ある",
   "do anything",
   "do something",
   "need to do",
@@ -353,7 +359,17 @@ export function namesUser(text: string): boolean {
  * The things to do named as a noun (「私がやることは何かある？」 "anything for me to do"): the steps are asked,
  * whoever is named to do them; 「こっちは何もしなくていい？」 asks whose it is to fix.
  */
-const THINGS_TO_DO = ["やること", "やる事", "やるべきこと", "すべきこと"];
+const THINGS_TO_DO = [
+  "やること",
+  "やる事",
+  "やるべきこと",
+  "すべきこと",
+  "何かすること",
+  "なにかすること",
+  "何かする事",
+  "することある",
+  "する事ある",
+];
 
 /** The user named as the one who would act (「自分で」「私に」「こっちで」 "I"): what they can do, not the assistant. */
 const OWN_ACTOR = ["自分", "じぶん", "私", "わたし", "こっち", "こちら", "僕", "俺", "can i do", "i can do"];
