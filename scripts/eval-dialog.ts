@@ -370,6 +370,9 @@ const DEV_BLOCKS = {
   // english24's own check (round 34): Englishes not covered before (Argentine, Nigerian, Danish, Hungarian, Sri Lankan
   // Tamil, Hong Kong, an elderly American expat, a Japanese high-school student), whys with a person, Japanese words; written first.
   "dev-english24": "ENGLISH 24",
+  // emo24's own check (round 34): personas not used before (a night-shift guard, a florist, an estate agent, a retired
+  // teacher, a piano teacher, a delivery driver, a student in exam week), round 33's emotion families; written first.
+  "dev-emotion24": "EMOTION 24",
 } as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
