@@ -217,11 +217,20 @@ export const uiSchema = z
          * い？」; lost: 「意味わからん」): they tell the feeling, and unlike the lists above stay in what is read.
          */
         kept: z
-          .object({ frustrated: keywordList.optional(), worried: keywordList.optional() })
+          .object({
+            frustrated: keywordList.optional(),
+            worried: keywordList.optional(),
+            ashamed: keywordList.optional(),
+          })
           .strict()
           .optional(),
         /** Praise that, said of a failure, is sarcasm: frustrated unless the message thanks or tells it worked. */
         ironic: keywordList.optional(),
+        /**
+         * Praise that is sarcasm even beside thanks ("wow, super helpful. thanks a lot." 「ご丁寧にどうも。で、…」):
+         * the thanks is part of it. Matched as the ironic words are, and only where those thanks are.
+         */
+        sarcastic: keywordList.optional(),
         /** Words that contain a word of feeling but say none (かしこまりました holds こまりました). */
         except: keywordList.optional(),
         /**

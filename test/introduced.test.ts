@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { helplessAskingPerson } from "../dialogs/interpret/helpless.ts";
 import { afterIntroduction as after, greetingPiecesOf } from "../dialogs/interpret/introduced.ts";
 import { loadKnowledge } from "../knowledge/knowledge.ts";
-import { loadQuestions, type Question } from "../knowledge/questions.ts";
+import { loadQuestions } from "../knowledge/questions.ts";
 
 /** The greetings passed over are the greeting question's examples (acts.yaml), read from the shipped data. */
 const greetings = greetingPiecesOf(loadQuestions(loadKnowledge()).questions);
@@ -40,18 +39,5 @@ describe("who the writer is, told before the question", () => {
     expect(afterIntroduction("心配性の者です。これってウイルス？")).toBeUndefined();
     expect(afterIntroduction("I'm a bit lost, what is a bounce?")).toBeUndefined();
     expect(afterIntroduction("エラーのメールって何ですか")).toBeUndefined();
-  });
-});
-
-describe("a person asked for by someone lost altogether", () => {
-  const person = () => ({ does: "ask-person" }) as Question;
-  const other = () => ({ does: undefined }) as Question;
-  it("is helped by the line for the unsure first", () => {
-    expect(helplessAskingPerson("何もわからん。人に代わって", person)).toBe("ashamed");
-    expect(helplessAskingPerson("全然わからない、人と話したい", person)).toBe("ashamed");
-  });
-  it("not when a person is asked for calmly, or something else is asked", () => {
-    expect(helplessAskingPerson("申し訳ないんですが、人と話せますか", person)).toBeUndefined();
-    expect(helplessAskingPerson("全然わからない、ドメインって何？", other)).toBeUndefined();
   });
 });

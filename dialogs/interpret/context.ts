@@ -289,7 +289,9 @@ function englishWordsOf(deps: InterpreterDeps): Set<string> {
   for (const kind of FEELINGS) deps.ui.feelings.words[kind].forEach(addEnglish);
   deps.ui.feelings.words.kept?.frustrated?.forEach(addEnglish);
   deps.ui.feelings.words.kept?.worried?.forEach(addEnglish);
+  deps.ui.feelings.words.kept?.ashamed?.forEach(addEnglish);
   deps.ui.feelings.words.ironic?.forEach(addEnglish);
+  deps.ui.feelings.words.sarcastic?.forEach(addEnglish);
   for (const { phrases } of deps.knowledge.symptoms) phrases.forEach(addEnglish);
   return englishWords;
 }

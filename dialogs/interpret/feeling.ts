@@ -136,22 +136,33 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
     FEELINGS.map((kind) => [kind, words[kind]] as const),
     readings,
   );
-  // Blame (「So-netのせいでしょ」), lost (「意味わからん」): feelings whose words stay in what is read.
+  // Blame (「So-netのせいでしょ」), lost (「意味わからん」), lost altogether (「何もわからん」): feelings whose words
+  // stay in what is read.
   const blameOf = phraseMatcher(
     [
       ["frustrated", words.kept?.frustrated ?? []],
       ["worried", words.kept?.worried ?? []],
+      ["ashamed", words.kept?.ashamed ?? []],
     ] as const,
     readings,
   );
   // Praise said of a failure (「さすがSo-netさん、素晴らしいサービスですね」): sarcasm, unless glad (understand/feelings/relief.ts).
-  const praiseOf = phraseMatcher([["frustrated", words.ironic ?? []] as const], readings);
+  const praiseOf = phraseMatcher(
+    [["frustrated", [...(words.ironic ?? []), ...(words.sarcastic ?? [])]] as const],
+    readings,
+  );
+  // Praise that stays sarcasm beside thanks ("wow, super helpful. thanks a lot."): read only where praise was
+  // found in a message that thanks, which few are.
+  const sarcasmOf = phraseMatcher([["frustrated", words.sarcastic ?? []] as const], readings);
   // A hurry denied (「忙しいですが急ぎではありません」): the words of hurry beside it are taken out (denied.ts).
   const hurryOf = phraseMatcher([["urgent", words.urgent] as const], readings);
   const withoutNotFeelings = wordsRemover([...(words.except ?? []), ...NEGATED_FEELINGS].map((w) => fold(w)));
   // Not in the words that are no feeling (「足が棒のよう」 holds the 棒 of 「（棒）」).
-  const ironic = (text: string): Feeling | undefined =>
-    praiseOf(withoutNotFeelings(fold(text))) !== undefined && !soundsGlad(text) ? "frustrated" : undefined;
+  const ironic = (text: string): Feeling | undefined => {
+    const said = withoutNotFeelings(fold(text));
+    if (praiseOf(said) === undefined) return undefined;
+    return !soundsGlad(text) || sarcasmOf(said) !== undefined ? "frustrated" : undefined;
+  };
   // Self-blame denied and told (「私のせいじゃないならよかった」) is none either (understand/feelings/denied.ts).
   const blames = (words.kept?.worried ?? []).map((w) => fold(w));
   // Every word of feeling may be denied or played down (「やばい、って程じゃない」).

@@ -1,6 +1,7 @@
 import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent } from "../events.ts";
-import { sentenceAsks, sentencesOf } from "../understand/asking.ts";
+import { trimEndOf } from "../text.ts";
+import { clausesOf, sentenceAsks, sentencesOf } from "../understand/asking.ts";
 import { tellsSituation } from "../understand/feelings/says.ts";
 import { wantsItThrough } from "../understand/wants.ts";
 import { questionEvent } from "./answers.ts";
@@ -63,9 +64,21 @@ export function movedOn(ctx: UpsetContext, topic: TopicId, upset: boolean, again
  */
 export function asksBeyondLament(text: string): boolean {
   return sentencesOf(text).some(
-    (s) => sentenceAsks(s) && !LAMENTS.some((l) => s.trim().endsWith(l)) && !wantsItThrough(s),
+    (s) => sentenceAsks(s) && !endsLamenting(s) && !wantsItThrough(s) && !onlyLaments(s),
   );
 }
+const endsLamenting = (s: string) => {
+  const end = trimEndOf(s.trim(), CLAUSE_ENDS);
+  return LAMENTS.some((l) => end.endsWith(l));
+};
+/**
+ * 「お客様が来られなかったらどうしよう、不安です」: a sentence whose only asking clause is the lament, the feeling
+ * told after it, asks nobody either.
+ */
+function onlyLaments(sentence: string): boolean {
+  return clausesOf(sentence).every((c) => endsLamenting(c) || !sentenceAsks(c));
+}
+const CLAUSE_ENDS = new Set([..."、,，"]);
 
 const LAMENTS = [
   "どうしよう",

@@ -21,7 +21,6 @@ import { questionEvent } from "./answers.ts";
 import { bounceEvents } from "./bounce.ts";
 import type { InterpretContext } from "./context.ts";
 import { openingCourtesy } from "./courtesy.ts";
-import { helplessAskingPerson } from "./helpless.ts";
 import { afterIntroduction } from "./introduced.ts";
 import { mainEvent, plainWords } from "./main-event.ts";
 import { readQuestion } from "./read-question.ts";
@@ -231,9 +230,7 @@ export async function fromText(
           (!record && typed && isEnglishQuestion(text) && understood().kind !== "none" ? "en" : undefined)),
   );
 
-  // 「…何もわからん。誰か人間に代わってくれんか」: a person asked for by someone lost altogether (helpless.ts).
-  const helpless = feeling ?? (typed ? helplessAskingPerson(text, question) : undefined);
-  if (helpless) before.push({ type: "UPSET", feeling: helpless });
+  if (feeling) before.push({ type: "UPSET", feeling });
 
   // 「迷惑メールが大量にくる」: typed words that the classifier (or a symptom phrase: 「大量に届く」) reads
   // as returned mail, but that say something else (knowledge/data/questions `notBounce`: spam received).

@@ -62,6 +62,11 @@ export const PIECE_ASKED = 0.26;
  * of the first or more: the request is what is asked (requestOverStory).
  */
 export const REQUEST_OVER_STORY = 0.9;
+/**
+ * Plain words asked for in a piece of an upset message (「もっと簡単に言って」) lead the next reading by this much: a
+ * plea (「助けてください」, plain words 0.44 against a person 0.39) asks for neither.
+ */
+export const PLAIN_ASKED_LEAD = 0.75;
 /** A question asked besides words of feeling, read without them, must score this much. */
 export const CALM_CLEAR = 0.4;
 /** A question of the diagnosis on screen said among words of feeling, read without them, scores this much. */

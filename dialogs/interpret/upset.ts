@@ -12,14 +12,14 @@ import {
   sentencesOf,
 } from "../understand/asking.ts";
 import { ordersBluntly } from "../understand/feelings/anger.ts";
-import { saysSomething } from "../understand/feelings/says.ts";
+import { saysSomething, typedInKana } from "../understand/feelings/says.ts";
 import { canonicalLength } from "../understand/normalize.ts";
 import { THRESHOLDS } from "../understand/thresholds.ts";
 import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
 import { complains, fitsScreen, isConversationAct, isFrame, isGeneral, isPleasantry } from "./answers.ts";
 import type { QuestionContext, UpsetContext } from "./context.ts";
 import { preferred, wantEnd, wanted } from "./question.ts";
-import { endsAsQuestion, namesPerson, removedFrom, wants } from "./scans.ts";
+import { asksFor, endsAsQuestion, namesPerson, removedFrom, wants } from "./scans.ts";
 import {
   ACT_AS_EXAMPLE,
   CALM_CLEAR,
@@ -27,6 +27,7 @@ import {
   MAX_UPSET_CLAUSES,
   MIN_UPSET_REST_CHARS,
   PIECE_ASKED,
+  PLAIN_ASKED_LEAD,
   REQUEST_OVER_STORY,
   UPSET_CLEAR,
   UPSET_FITTING,
@@ -175,6 +176,18 @@ function upsetReading(ctx: UpsetContext, text: string, calm: string, topic: Topi
   // story around it too (askingSentences), as long as what is left is more than an ending.
   const calmly = topic === null ? calmlyAsked(ctx, calm) : undefined;
   if (calmly !== undefined) return calmly;
+  // 「ういるすかな こわい」: typed in kana alone, what is left shows no word in kanji or katakana (saysSomething),
+  // though the index reads it clearly: the question it reads, with or without a diagnosis that it fits.
+  if (
+    restId !== undefined &&
+    restScore >= CALM_CLEAR &&
+    !isPleasantry(ctx, restId) &&
+    !isFrame(ctx, restId) &&
+    (topic === null || fitsScreen(ctx, restId, topic)) &&
+    canonicalLength(calm, ctx.readings) >= MIN_UPSET_REST_CHARS &&
+    typedInKana(text)
+  )
+    return rest;
   // A want or a guess said among the feeling (「ふざけんな、so-netのせいだろこれ」「パスワード盗まれたのか
   // も…こわい」) that one of the diagnosis's own questions answers is that question, asked or not: the
   // apology, then that answer, not the steps again. What is left must be more than an ending.
@@ -247,7 +260,11 @@ function askedInPieces(
   whole: Understanding,
   topic: TopicId | null,
 ): Understanding {
-  const pieces = clausesOf(calm.slice(0, MAX_QUESTION_CHARS));
+  // 「しらないひとあてのえらーがいっぱいくる のっとられたのかな こわい」: typed in kana alone, spaces part the clauses
+  // where kanji would have shown where words begin, and what the pieces say is in kana.
+  const kana = calm.includes(" ") && typedInKana(calm);
+  const clauses = clausesOf(calm.slice(0, MAX_QUESTION_CHARS));
+  const pieces = kana ? clauses.flatMap((c) => c.split(" ")) : clauses;
   // Each piece is read on its own: a run of commas (hostile, or a list) is no story with a question in it.
   if (pieces.length < 2 || pieces.length > MAX_UPSET_CLAUSES) return whole;
   let best: Understanding | undefined;
@@ -262,9 +279,11 @@ function askedInPieces(
   const earlier = new Set<string>();
   // What the pieces that ask read, frames too (「こっちはどうしろと」): the request, against the story.
   const requested = new Set<string>();
+  // 「説明が難しすぎてイヤになる。もっと簡単に言って」: the diagnosis asked for in plain words, in a piece of its own.
+  let plainAsked: Understanding | undefined;
   for (const p of pieces) {
     if (canonicalLength(p, ctx.readings) < MIN_TOLD_CHARS) continue;
-    if (!saysSomething(p)) {
+    if (!kana && !saysSomething(p)) {
       // 「こっちはどうしろと」「どうすりゃいいのよ」: in kana alone a piece tells nothing, but may still ask what to do.
       const frame = sentenceAsks(p) ? ctx.index.understand(p, topic) : undefined;
       if (frame?.kind === "confident" && isFrame(ctx, frame.id)) requested.add(frame.id);
@@ -274,6 +293,9 @@ function askedInPieces(
     // The condition tells what the whole may read (the diagnosis again).
     if (restated) told.add(restated.told);
     const u = restated?.asked ?? ctx.index.understand(p, topic);
+    // 「もっと簡単に言って」「わかるように説明してください」: plain words asked for as a request (not the diagnosis
+    // quoted, 「止まってるって…」, nor "does it mean…?", which asks about what the other pieces tell).
+    if (asksFor(p) && !endsQuoting(p) && meaningAsked(ctx, u)) plainAsked = u;
     if (!sentenceAsks(p)) {
       if (u.kind === "confident") told.add(u.id);
       const q = u.kind === "confident" ? ctx.questions.get(u.id) : undefined;
@@ -302,10 +324,39 @@ function askedInPieces(
   // 「アドレスを変えたいのですが、どうすれば…」: a want told is what "what do I do" asks about (wantedThen).
   const request = wantEnd(calm) < 0 ? requestOverStory(whole, told, requested) : undefined;
   if (request) return request;
-  if (best?.kind !== "confident" || (best.candidates[0]?.score ?? 0) < PIECE_ASKED) return act ?? whole;
+  if (best?.kind !== "confident" || (best.candidates[0]?.score ?? 0) < PIECE_ASKED)
+    // Where the whole reads nothing, plain words asked for with a diagnosis on screen are what is asked, read
+    // as if the feeling beside them were not there, before an act told (「説明が難しすぎて」 reads lost).
+    return whole.kind !== "confident" && topic !== null && plainAsked ? plainAsked : (act ?? whole);
   if (whole.kind !== "confident") return best;
+  // 「送った覚えのないエラーがずっと届く。気持ち悪い、乗っ取られてるの？」: the whole read as a frame (the diagnosis
+  // said again: what it means) though the question its words match best is the one a piece asks: that question.
+  if (whole.id !== best.id && isFrame(ctx, whole.id) && whole.candidates[0]?.id === best.id) return best;
   if (whole.id !== best.id && told.has(whole.id) && !subjectTold(ctx, whole.id, bestPiece)) return best;
   return last?.kind === "confident" && last.id !== whole.id && earlier.has(whole.id) ? last : whole;
+}
+
+/**
+ * 「止まってるって。」「無理だって」: a piece that ends quoting what was said (って after a verb's or an adjective's
+ * ending), not asking for something (「言って」「教えて」).
+ */
+function endsQuoting(piece: string): boolean {
+  const t = trimEndOf(piece, QUOTE_END_MARKS);
+  return t.endsWith("って") && QUOTED_ENDINGS.has(t.at(-3) ?? "");
+}
+const QUOTE_END_MARKS = new Set([..." 。.!！?？、,…"]);
+const QUOTED_ENDINGS = new Set([..."るたいだんすよ"]);
+
+/** Plain words asked for (the question every diagnosis answers: what it means), read confidently. */
+function meaningAsked(ctx: QuestionContext, u: Understanding): boolean {
+  const top = u.candidates[0]?.score ?? 0;
+  return (
+    u.kind === "confident" &&
+    isFrame(ctx, u.id) &&
+    ctx.questions.get(u.id)?.does === undefined &&
+    top >= PIECE_ASKED &&
+    (u.candidates[1]?.score ?? 0) < PLAIN_ASKED_LEAD * top
+  );
 }
 
 /**

@@ -123,8 +123,21 @@ export function minutesLeft(t: string): boolean {
     const after = t.slice(j + unit.length, j + unit.length + AGAINST_WINDOW);
     if (AGAINST.some((a) => after.startsWith(a))) return true;
   }
+  return onlyMinutesLeft(t);
+}
+/**
+ * 「次の配達先まで5分しかないのに」「1時間しかありません」: the minutes told as all there is, without 「あと」.
+ * 「3日しかたってない」 counts days, and 「10分しかかからない」 is no lack.
+ */
+function onlyMinutesLeft(t: string): boolean {
+  for (let at = t.indexOf("しか"); at >= 0; at = t.indexOf("しか", at + 2)) {
+    if (!ONLY.some((o) => t.startsWith(o, at))) continue;
+    const unit = SHORT_UNITS.find((u) => t.endsWith(u, at));
+    if (unit !== undefined && isDigit(t[at - unit.length - 1] ?? "")) return true;
+  }
   return false;
 }
+const ONLY = ["しかな", "しかありませ"];
 const SHORT_UNITS = ["分", "時間"];
 const AGAINST_WINDOW = 5;
 // 「あと30分なんだけど」「あと1時間なんです」: the time left told as the reason of what follows is against them too.

@@ -11,6 +11,19 @@ export function praisesWhatWasTold(folded: string): boolean {
     return false;
   });
 }
-const PRAISE = ["分かりやす", "わかりやす", "丁寧", "親切", "便利", "天才", "優秀", "返事が早", "返信が早"];
+// Round 34: the reply's speed in either kanji (「返事が速すぎる！」).
+const PRAISE = [
+  "分かりやす",
+  "わかりやす",
+  "丁寧",
+  "親切",
+  "便利",
+  "天才",
+  "優秀",
+  "返事が早",
+  "返信が早",
+  "返事が速",
+  "返信が速",
+];
 /** What follows a word of praise to deny it (「分かりやすくない」「親切じゃない」「便利でもない」). */
 const PRAISE_DENIED = ["くな", "くありません", "くも", "ぎて分から", "じゃな", "ではな", "でもな"];

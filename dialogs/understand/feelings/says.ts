@@ -30,6 +30,15 @@ export function saysSomething(rest: string): boolean {
 const CONTENT_SCRIPT = /[\p{Script=Han}\p{Script=Katakana}]/u;
 
 /**
+ * Whether a message is typed in hiragana alone (「ういるすかな こわい」): saysSomething sees nothing in it,
+ * though the question index reads its words as it reads them in kanji or katakana.
+ */
+export function typedInKana(text: string): boolean {
+  return HIRAGANA.test(text) && !saysSomething(text);
+}
+const HIRAGANA = /\p{Script=Hiragana}/u;
+
+/**
  * Whether a text typed in hiragana alone names a word of the data in kana (readings.yaml: 「かんたん」 簡単,
  * 「せんげつ」 先月, 「ようりょう」 容量): what saysSomething finds in kanji, typed as it sounds. Readings of three
  * kana or more (shorter ones, 「とど」「いみ」, are inside too many other words). A lookup per position and length.
