@@ -82,6 +82,11 @@ const OWN_STATES = [
   "ねむくて",
   "ねむい",
   "眠たい",
+  // Round 34 (acts34): sleepless, told as why the chat is open at night (「寝られなくて夜中に開いてます。」).
+  "寝られなくて",
+  "眠れなくて",
+  "ねられなくて",
+  "ねむれなくて",
   "寝不足",
   "寝起き",
   "二日酔い",
