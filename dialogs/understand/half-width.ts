@@ -67,8 +67,14 @@ export function buildHalfWidthReader(texts: readonly string[]): HalfWidthReader 
     let out = "";
     let from = 0; // text[from, i) is still to be copied as it is
     let i = 0;
+    // Whether the text holds full-width katakana, and hiragana or kanji (a text typed as people write).
+    let katakana = false;
+    let typed = false;
     while (i < text.length) {
-      if (!isHalfWidthKana(text.charCodeAt(i))) {
+      const code = text.charCodeAt(i);
+      if (!isHalfWidthKana(code)) {
+        if (isKatakana(code)) katakana = true;
+        else if (isHiraganaOrKanji(code)) typed = true;
         i++;
         continue;
       }
@@ -77,6 +83,33 @@ export function buildHalfWidthReader(texts: readonly string[]): HalfWidthReader 
       out += text.slice(from, i) + written(nfkc(text.slice(i, end)));
       from = i = end;
     }
-    return from === 0 ? undefined : out + text.slice(from);
+    if (from !== 0) return out + text.slice(from);
+    return katakana && !typed ? katakanaOnly(text) : undefined;
   };
+
+  /**
+   * 「アドレスガ　チガウト　イウコトデスカ」: the same typed in full-width katakana alone (no hiragana, no kanji: an
+   * older user typing with one finger, or a phone left in katakana): its runs written as the half-width ones are.
+   * A text of the data's katakana words only (「メール」「エラーメール」) stays as it is.
+   */
+  function katakanaOnly(text: string): string | undefined {
+    let out = "";
+    let i = 0;
+    while (i < text.length) {
+      if (!isKatakana(text.charCodeAt(i))) {
+        out += text[i];
+        i++;
+        continue;
+      }
+      let end = i + 1;
+      while (end < text.length && isKatakana(text.charCodeAt(end))) end++;
+      out += written(text.slice(i, end));
+      i = end;
+    }
+    return out === text ? undefined : out;
+  }
 }
+
+/** Hiragana (U+3041–U+309F) or a kanji of the common block (U+4E00–U+9FFF). */
+const isHiraganaOrKanji = (code: number) =>
+  (code >= 0x3041 && code <= 0x309f) || (code >= 0x4e00 && code <= 0x9fff);
