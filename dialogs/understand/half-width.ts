@@ -9,6 +9,7 @@
  */
 
 import { nfkc } from "../../knowledge/fold.ts";
+import { includesAny } from "../text.ts";
 import { hiraganaCode } from "./kana.ts";
 
 /** The text with its half-width katakana written so, or undefined when it has none. */
@@ -106,9 +107,31 @@ export function buildHalfWidthReader(texts: readonly string[]): HalfWidthReader 
       out += written(text.slice(i, end));
       i = end;
     }
-    return out === text ? undefined : out;
+    // Only a sentence, with an ending or particle of one (「…デスカ」「…ッテ」「…ガ」 last before a space): a name typed
+    // alone (「ワイモバイル」, a carrier picked) stays the katakana it is.
+    return out !== text && includesAny(out, SENTENCE_KANA) ? out : undefined;
   }
 }
+
+/** Endings and particles of a sentence, in hiragana as rewritten. */
+const SENTENCE_KANA = [
+  "です",
+  "ます",
+  "って",
+  "ない",
+  "たい",
+  "ください",
+  "か?",
+  "か？",
+  "が ",
+  "が　",
+  "は ",
+  "は　",
+  "を ",
+  "を　",
+  "で ",
+  "で　",
+];
 
 /** Hiragana (U+3041–U+309F) or a kanji of the common block (U+4E00–U+9FFF). */
 const isHiraganaOrKanji = (code: number) =>
