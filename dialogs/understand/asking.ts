@@ -1,4 +1,5 @@
 import { fold, nfkc } from "../../knowledge/fold.ts";
+import { forgetAfterEachTurn } from "../../knowledge/turn-memory.ts";
 import { endsWithQuestionMark, hasQuestionMark, SENTENCE_END } from "../marks.ts";
 import { trimEndOf, withoutWords } from "../text.ts";
 
@@ -215,6 +216,24 @@ export function asksSomething(text: string): boolean {
  * 返ってくる」): a message that only tells about returned mail gets the paste help, not an answer.
  */
 export function isQuestion(text: string): boolean {
+  let asks = questionsRead.get(text);
+  if (asks === undefined) {
+    asks = readsAsQuestion(text);
+    if (questionsRead.size >= MAX_QUESTIONS_READ) questionsRead.clear();
+    questionsRead.set(text, asks);
+  }
+  return asks;
+}
+/**
+ * isQuestion's answers for the strings of this turn: the readers ask it of the same few pieces again and again
+ * (of the dev texts, the slowest 2 % asked it 22 times for 6 pieces). A pure function of the string, so an
+ * answer remembered is the one worked out again; forgotten when the turn ends (knowledge/turn-memory.ts).
+ */
+const questionsRead = new Map<string, boolean>();
+const MAX_QUESTIONS_READ = 64;
+forgetAfterEachTurn(() => questionsRead.clear());
+
+function readsAsQuestion(text: string): boolean {
   if (ENGLISH_QUESTION.test(text.trimStart()) || hasQuestionMark(text) || asksAfterOpening(text)) return true;
   if (endsWithTag(text)) return true;
   let folded = nfkc(text);

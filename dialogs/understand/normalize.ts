@@ -28,6 +28,11 @@ export type Readings = ReadonlyMap<string, string>;
 /** Readings grouped by first character, longest word first: the scan tries only the few that can match. */
 export interface ReadingTable {
   byFirst: Map<string, [word: string, reading: string][]>;
+  /**
+   * One bit per UTF-16 unit, set where a word of `byFirst` starts with it: withReadings looks up only those
+   * (most characters of a text start no word, and each lookup made a string of the character and hashed it).
+   */
+  starts?: Uint32Array;
   /** Words already spelt with this table (featuresOf): segment → canonical spelling, sizes as one. */
   words: Map<string, string>;
   /** Pieces of ASCII text already cut into words with this table: piece → its word features. */
@@ -49,7 +54,12 @@ export function readingTable(readings: Readings): ReadingTable {
     byFirst.set(first, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b[0].length - a[0].length);
-  return { byFirst, words: new Map(), pieces: new Map() };
+  const starts = new Uint32Array(0x10000 / 32);
+  for (const first of byFirst.keys()) {
+    const code = first.charCodeAt(0);
+    starts[code >>> 5]! |= 1 << (code & 31);
+  }
+  return { byFirst, starts, words: new Map(), pieces: new Map() };
 }
 
 /**
@@ -64,7 +74,13 @@ export function withReadings(text: string, table: ReadingTable, marked = false):
   let out = "";
   let from = 0; // text[from, i) is still to be copied as it is
   let i = 0;
+  const starts = table.starts;
   while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (starts !== undefined && ((starts[code >>> 5]! >>> (code & 31)) & 1) === 0) {
+      i++;
+      continue;
+    }
     const candidates = table.byFirst.get(text[i]!);
     const hit = candidates?.find(([word]) => text.startsWith(word, i));
     if (hit) {
@@ -108,8 +124,30 @@ export function canonicalLength(text: string, table: ReadingTable): number {
  * text, and on each of its words).
  */
 export function canonical(text: string, table: ReadingTable): string {
-  return spelt(fold(text), table);
+  for (let i = 0; i < RECENT_SPELT; i++)
+    if (speltFrom[i] === text && speltWith[i] === table) return speltTo[i]!;
+  const spelling = spelt(fold(text), table);
+  speltFrom[nextSpelt] = text;
+  speltWith[nextSpelt] = table;
+  speltTo[nextSpelt] = spelling;
+  nextSpelt = (nextSpelt + 1) % RECENT_SPELT;
+  return spelling;
 }
+/**
+ * The last few texts canonical() spelt: the readers of one text ask it of the same pieces again (of the dev
+ * texts, the slowest 2 % asked 17 times for 9 strings), as fold.ts remembers its foldings, and forgotten with
+ * them when the turn ends (knowledge/turn-memory.ts).
+ */
+const RECENT_SPELT = 8;
+const speltFrom: (string | undefined)[] = new Array(RECENT_SPELT).fill(undefined);
+const speltWith: (ReadingTable | undefined)[] = new Array(RECENT_SPELT).fill(undefined);
+const speltTo: (string | undefined)[] = new Array(RECENT_SPELT).fill(undefined);
+let nextSpelt = 0;
+forgetAfterEachTurn(() => {
+  speltFrom.fill(undefined);
+  speltWith.fill(undefined);
+  speltTo.fill(undefined);
+});
 
 /** canonical() of a text already in NFKC and lower case. */
 function spelt(lowered: string, table: ReadingTable): string {

@@ -42,6 +42,11 @@ function unvoiced(text: string): string {
   return out;
 }
 
+/** The UTF-16 units text[i] and text[i + 1] as one 32-bit number (0 for a unit past the end). */
+function pairAt(text: string, i: number): number {
+  return (text.charCodeAt(i) << 16) | text.charCodeAt(i + 1);
+}
+
 /** A typed text's kana as the keys are folded (small kana large), one unit for one: positions stay. */
 function keyed(text: string): string {
   let out = "";
@@ -83,6 +88,10 @@ export function buildRevoicer(texts: Iterable<string>, table: ReadingTable): Rev
   // A word of the data as typed is read as it is, and so is what it starts with: 「へんしん」 (返信) is passed
   // over whole, never 「へんじ」 (返事) plus ん.
   for (const word of words) restore.set(word, null);
+  // The first two units of every key (MIN_WORD or more long): where a text's two are none of them, no key starts
+  // there, and the up to MAX_WORD - MIN_WORD + 1 slices looked up at that position are not made.
+  const starts = new Set<number>();
+  for (const key of restore.keys()) starts.add(pairAt(key, 0));
   // What a word of the data may be followed by after its particle が (「ない」「みつからない」「ちがう」): the data's
   // kana words of two kana or more, as a set of each one's first two kana (a lookup, no scan).
   const followers = new Set<string>();
@@ -111,6 +120,10 @@ export function buildRevoicer(texts: Iterable<string>, table: ReadingTable): Rev
     let i = 0;
     while (i < kana.length) {
       let hit: string | null | undefined;
+      if (i + MIN_WORD > kana.length || !starts.has(pairAt(keys, i))) {
+        i++;
+        continue;
+      }
       let length = Math.min(MAX_WORD, kana.length - i);
       for (; length >= MIN_WORD && hit === undefined; length--) hit = restore.get(keys.slice(i, i + length));
       if (hit === undefined) {
