@@ -50,60 +50,67 @@ function bounceSentenceAt(words: readonly string[]): number {
   return Number.POSITIVE_INFINITY;
 }
 
-interface Completion {
+export interface Completion {
   phrase: string;
   reason: string;
 }
 
-/**
- * A phrase's first words → the phrase; `null`: they begin phrases of several reasons. Built on first
- * use (most fragments never need it, and the classify command's start-up is measured).
- */
-let heads: Map<string, Completion | null> | undefined;
-let heldOut: ReadonlySet<string> = new Set();
-heldOutTable(({ phrases }) => {
-  heldOut = phrases;
-  heads = undefined;
-});
+/** A table of cut words: the key, and whether it must read as nothing (`ambiguous`) whatever reason. */
+export type CutKeys = (words: readonly string[]) => Iterable<{ key: string; ambiguous: boolean }>;
 
-function build(): Map<string, Completion | null> {
-  const table = new Map<string, Completion | null>();
-  for (const check of Object.values(CHECKS)) {
-    if (!check || check.reason === "vacation") continue;
-    for (const phrase of check.phrases) {
-      // A phrase in parts ("mailbox …full") has no single text to complete.
-      if (phrase.includes("…") || heldOut.has(phrase)) continue;
-      const words = phrase.split(" ");
-      // Shown up to a word of such a sentence, the words may go on as the notice's sentence does
-      // ("your message could not" … "be delivered to one or more recipients"): no cut reason.
-      const bounce = bounceSentenceAt(words);
-      for (let k = MIN_WORDS; k < words.length; k++) {
-        // Words the screen cut off must say something: "… Connection refused" is whole as it stands
-        // (Postfix's "connect to x[…]:25: Connection refused"), not "connection refused by" cut.
-        if (words.slice(k).every((w) => FUNCTION_WORDS.has(w))) continue;
-        const key = words.slice(0, k).join(" ");
-        if (key.length < MIN_CHARS) continue;
-        if (k > bounce) {
-          table.set(key, null);
-          continue;
+/**
+ * Shown words → the phrase they were cut from; `null`: they are cut from phrases of several reasons (or
+ * `keysOf` said they read as nothing). Over every reason's whole phrases (not vacation's, not phrases in
+ * parts like "mailbox …full", not held-out ones). Built on first use (most fragments never need it, and
+ * the classify command's start-up is measured), again after the held-out table changes.
+ */
+export function cutTable(keysOf: CutKeys): () => ReadonlyMap<string, Completion | null> {
+  let table: Map<string, Completion | null> | undefined;
+  let heldOut: ReadonlySet<string> = new Set();
+  heldOutTable(({ phrases }) => {
+    heldOut = phrases;
+    table = undefined;
+  });
+  return () => {
+    if (table) return table;
+    table = new Map();
+    for (const check of Object.values(CHECKS)) {
+      if (!check || check.reason === "vacation") continue;
+      for (const phrase of check.phrases) {
+        if (phrase.includes("…") || heldOut.has(phrase)) continue;
+        for (const { key, ambiguous } of keysOf(phrase.split(" "))) {
+          const had = table.get(key);
+          if (ambiguous) table.set(key, null);
+          else if (had === undefined) table.set(key, { phrase, reason: check.reason });
+          else if (had !== null && had.reason !== check.reason) table.set(key, null);
         }
-        const had = table.get(key);
-        if (had === undefined) table.set(key, { phrase, reason: check.reason });
-        else if (had !== null && had.reason !== check.reason) table.set(key, null);
       }
     }
-  }
-  return table;
+    return table;
+  };
 }
+
+/** A phrase's first words → the phrase. */
+const heads = cutTable(function* (words) {
+  // Shown up to a word of such a sentence, the words may go on as the notice's sentence does
+  // ("your message could not" … "be delivered to one or more recipients"): no cut reason.
+  const bounce = bounceSentenceAt(words);
+  for (let k = MIN_WORDS; k < words.length; k++) {
+    // Words the screen cut off must say something: "… Connection refused" is whole as it stands
+    // (Postfix's "connect to x[…]:25: Connection refused"), not "connection refused by" cut.
+    if (words.slice(k).every((w) => FUNCTION_WORDS.has(w))) continue;
+    const key = words.slice(0, k).join(" ");
+    if (key.length >= MIN_CHARS) yield { key, ambiguous: k > bounce };
+  }
+});
 
 /**
  * The phrase whose first words end the text, and how many of its words are shown; undefined
  * unless those words begin one reason's phrases only.
  */
 function lookUp(words: readonly string[], least: number): { phrase: string; shown: number } | undefined {
-  heads ??= build();
   for (let k = Math.min(MAX_WORDS, words.length); k >= least; k--) {
-    const found = heads.get(words.slice(-k).join(" "));
+    const found = heads().get(words.slice(-k).join(" "));
     if (found) return { phrase: found.phrase, shown: k };
     // Words several reasons' phrases begin with say no more when fewer of them are taken.
     if (found === null) return undefined;

@@ -1,6 +1,4 @@
-import { heldOutTable } from "../holdout.ts";
-import { CHECKS } from "../reasons/order.ts";
-import { BOUNCE_SENTENCES, FUNCTION_WORDS, MIN_CHARS } from "./cut-phrase.ts";
+import { BOUNCE_SENTENCES, cutTable, FUNCTION_WORDS, MIN_CHARS } from "./cut-phrase.ts";
 import { forMatching } from "./text.ts";
 
 /**
@@ -34,45 +32,16 @@ function holdsBounceSentence(words: readonly string[]): boolean {
   return false;
 }
 
-interface Completion {
-  phrase: string;
-  reason: string;
-}
-
-/** A phrase's last words → the phrase; `null`: they end phrases of several reasons. Built on first use. */
-let tails: Map<string, Completion | null> | undefined;
-let heldOut: ReadonlySet<string> = new Set();
-heldOutTable(({ phrases }) => {
-  heldOut = phrases;
-  tails = undefined;
-});
-
-function build(): Map<string, Completion | null> {
-  const table = new Map<string, Completion | null>();
-  for (const check of Object.values(CHECKS)) {
-    if (!check || check.reason === "vacation") continue;
-    for (const phrase of check.phrases) {
-      // A phrase in parts ("mailbox …full") has no single text to complete.
-      if (phrase.includes("…") || heldOut.has(phrase)) continue;
-      const words = phrase.split(" ");
-      for (let k = MIN_START_WORDS; k < words.length; k++) {
-        const shown = words.slice(words.length - k);
-        if (shown.filter((w) => !FUNCTION_WORDS.has(w) && !DIALOGUE_WORDS.has(w)).length < MIN_CONTENT_WORDS)
-          continue;
-        const key = shown.join(" ");
-        if (key.length < MIN_CHARS) continue;
-        if (holdsBounceSentence(shown)) {
-          table.set(key, null);
-          continue;
-        }
-        const had = table.get(key);
-        if (had === undefined) table.set(key, { phrase, reason: check.reason });
-        else if (had !== null && had.reason !== check.reason) table.set(key, null);
-      }
-    }
+/** A phrase's last words → the phrase. */
+const tails = cutTable(function* (words) {
+  for (let k = MIN_START_WORDS; k < words.length; k++) {
+    const shown = words.slice(words.length - k);
+    if (shown.filter((w) => !FUNCTION_WORDS.has(w) && !DIALOGUE_WORDS.has(w)).length < MIN_CONTENT_WORDS)
+      continue;
+    const key = shown.join(" ");
+    if (key.length >= MIN_CHARS) yield { key, ambiguous: holdsBounceSentence(shown) };
   }
-  return table;
-}
+});
 
 /** The phrase whose last words the line starts with (by its first MAX_WORDS words), with how many. */
 function lookUp(line: string, least: number): { phrase: string; shown: number } | undefined {
@@ -80,11 +49,10 @@ function lookUp(line: string, least: number): { phrase: string; shown: number } 
   // The line goes on as the notice's own sentence does ("the mail to the following recipients:"):
   // an uncut line of the notice, not a reason cut.
   if (holdsBounceSentence(words.slice(0, MAX_WORDS))) return undefined;
-  tails ??= build();
   // The longest run of first words that ends a phrase: "unknown in local recipient table" before
   // "local recipient table".
   for (let k = Math.min(MAX_WORDS, words.length); k >= Math.max(least, MIN_START_WORDS); k--) {
-    const found = tails.get(words.slice(0, k).join(" "));
+    const found = tails().get(words.slice(0, k).join(" "));
     if (found) return { phrase: found.phrase, shown: k };
     // Words several reasons' phrases end with say no more when fewer of them are taken.
     if (found === null) return undefined;
