@@ -376,6 +376,9 @@ const DEV_BLOCKS = {
   // emo24's own check (round 34): personas not used before (a night-shift guard, a florist, an estate agent, a retired
   // teacher, a piano teacher, a delivery driver, a student in exam week), round 33's emotion families; written first.
   "dev-emotion24": "EMOTION 24",
+  // acts35's own check (round 35): a self-introduction alone or before a question, thanks before a question, "surely
+  // no human answers this?", the menu and other items in words; calm texts (a busy or quiet day, a slip laughed at); written first.
+  "dev-acts35": "ACTS 35",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
