@@ -428,7 +428,11 @@ const sets = {
   "held-out-30": load("held-out-30.yaml"),
   "held-out-31": load("held-out-31.yaml"),
   "held-out-32": load("held-out-32.yaml"),
-  ...Object.fromEntries(CHECK.map((name) => [name, load(`${name}.yaml`)])),
+  // Typed by name: Object.fromEntries alone gives no keys, and the copy check below indexes sets by them.
+  ...(Object.fromEntries(CHECK.map((name) => [name, load(`${name}.yaml`)])) as Record<
+    (typeof CHECK)[number],
+    Item[]
+  >),
 };
 const HELD_OUT = [
   "held-out",
@@ -482,7 +486,9 @@ if (copied.length > 0) {
   const byQuestion = new Map<string, number>();
   for (const { question } of copied) byQuestion.set(question, (byQuestion.get(question) ?? 0) + 1);
   for (const [id, n] of byQuestion)
-    console.error(`${n} example(s) of question "${id}" equal a held-out or check sentence: remove them from the data`);
+    console.error(
+      `${n} example(s) of question "${id}" equal a held-out or check sentence: remove them from the data`,
+    );
   if (heldOutMisses)
     for (const { item } of copied) console.error(`  held-out sentence in the data: ${item.text}`);
   process.exitCode = 1;
@@ -521,7 +527,8 @@ console.log(`set          ${KINDS.map((k) => k.padStart(6)).join(" ")}   all  up
 for (const row of rows) console.log(row);
 for (const [name, list] of Object.entries(misses)) {
   if (name.startsWith("dev-")) continue; // their misses are among dev's
-  const shown = name === "dev" ? verbose : (CHECK as readonly string[]).includes(name) ? checkMisses : heldOutMisses;
+  const shown =
+    name === "dev" ? verbose : (CHECK as readonly string[]).includes(name) ? checkMisses : heldOutMisses;
   if (!shown) continue;
   if (list.length === 0) continue;
   console.log(`\nconfusions (${name}): expected → got  [context] text`);
