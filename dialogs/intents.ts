@@ -22,7 +22,8 @@ export type ReplyIntent =
   | { type: "noticeSessionExpired" }
   | { type: "showMenu" }
   /** The second symptom menu: the topics not on the first, how to paste, ask a person. */
-  | { type: "showMoreTopics" }
+  /** repeated: shown again because the user asked for what was said to be said again (「もう一回言って」). */
+  | { type: "showMoreTopics"; repeated?: boolean }
   /** Which lines of a bounce to paste (and which not to); "asked": the user tapped 「貼り付け方」. */
   | { type: "explainPasting"; about: MentionKind | "asked" }
   /** repeated: shown again because the user asked for it to be said again (「もう一回言って」). */

@@ -203,6 +203,12 @@ const canReplay = (c: DialogContext): boolean =>
 
 /** The key of a hand-over to people (answerKey): "h:" and its reason. */
 const HANDED_OVER = "h:";
+/**
+ * The key of the second symptom menu (answerKey): a list to choose from, so "say that again" right after it
+ * is that list again (not the paste help, as with nothing said yet), and a list asked for twice has no
+ * "same answer as before" note.
+ */
+const MORE_MENU = "m:";
 
 /**
  * The last answer was the hand-over to people (the community and the summary to post): said again as it was,
@@ -439,6 +445,11 @@ const ROOT: Handlers = {
       to: "advice.open",
       run: (c, _e, say) => repeatAnswer(c, say),
     },
+    {
+      when: (c) => c.lastAnswer === MORE_MENU,
+      to: "menu",
+      run: (c, _e, say) => tell(c, say, { type: "showMoreTopics", repeated: true }),
+    },
     { when: canReplay, run: (c, _e, say) => tell(c, say, replayed(c.lastAnswer!, "menu")!) },
     { when: (c) => c.diagnosis !== null, to: "advice.open", run: (c, _e, say) => repeatDiagnosis(c, say) },
     { to: "menu", run: (c, _e, say) => tell(c, say, { type: "explainPasting", about: "asked" }) },
@@ -666,6 +677,8 @@ function answerKey(intent: ReplyIntent): string | undefined {
       return `s:${intent.topic}`;
     case "escalate":
       return `${HANDED_OVER}${intent.reason}`;
+    case "showMoreTopics":
+      return MORE_MENU;
     default:
       return undefined;
   }
@@ -691,7 +704,7 @@ function repeated(
     if (k === undefined) continue;
     key = k;
     // A hand-over asked for twice is said twice as it was (no "same answer" note: it is the way to people).
-    if (k === before.lastAnswer && !k.startsWith(HANDED_OVER))
+    if (k === before.lastAnswer && !k.startsWith(HANDED_OVER) && k !== MORE_MENU)
       intents[i] = { ...intents[i]!, again: true } as ReplyIntent;
     break;
   }

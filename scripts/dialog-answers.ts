@@ -101,6 +101,10 @@ function answerId(
           ? "repeat"
           : "next-step";
       break;
+    case "showMoreTopics":
+      // The second menu said again because "say that again" came right after it: the repeat act itself.
+      id = main.repeated ? "repeat" : "more";
+      break;
     case "answerFollowUp":
     case "showCarrierSteps": {
       // Questions answered with a follow-up button's answer: which questions give this one here? (A

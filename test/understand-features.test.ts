@@ -154,6 +154,25 @@ describe("English fillers", () => {
   });
 });
 
+describe("a question announced in Japanese (「…ので聞きますが、」「…質問ですが、」)", () => {
+  it("is read as what follows the announcement, the day or errand told before it left out", () => {
+    const index = buildQuestionIndex(fixtureQuestions);
+    const read = (t: string) => JSON.stringify(index.understand(t, null));
+    expect(read("宿直で暇なので聞きますが、ドメインって何？")).toEqual(read(" ドメインって何？"));
+    expect(read("棚卸しが終わりました。事務的な質問ですけど、何MBまで送れますか")).toEqual(
+      read(" 何MBまで送れますか"),
+    );
+    expect(read("弟に頼まれて聞きます。スクショでもいいの")).toEqual(read(" スクショでもいいの"));
+  });
+
+  it("keeps the whole when nothing is asked after it", () => {
+    const index = buildQuestionIndex(fixtureQuestions);
+    const read = (t: string) => JSON.stringify(index.understand(t, null));
+    expect(read("また困ったら聞きます、ではまた")).not.toEqual(read(" ではまた"));
+    expect(read("質問です。はい")).not.toEqual(read(" はい"));
+  });
+});
+
 describe("the question index asked again and again", () => {
   it("answers a question the same whatever it was asked before", () => {
     const index = buildQuestionIndex(fixtureQuestions);

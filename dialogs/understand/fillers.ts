@@ -1,3 +1,5 @@
+import { hasQuestionMark, SENTENCE_END } from "../marks.ts";
+
 /**
  * What is left out of a text before the question index reads it: fillers said before what is meant, and English
  * words that only colour what is asked. A hand scan, no pattern.
@@ -25,7 +27,54 @@ const FILLERS = [
 export function withoutFillers(text: string): string {
   let out = text;
   for (const f of FILLERS) if (out.includes(f)) out = out.split(f).join(" ");
-  return withoutEnglishFillers(withoutQuestionAnnounced(out));
+  return withoutEnglishFillers(withoutQuestionAnnounced(withoutAskingAnnounced(out)));
+}
+
+/**
+ * 「夜勤明けで暇なので聞きますが、エラーメールって誰が送るの？」「事務的な質問ですが、原因はどう調べますか」: the question
+ * announced in Japanese (「聞きます」「お聞きします」「伺います」「質問です」, with が/けど and a mark after it) after why or
+ * how it is asked. What is asked follows the announcement; the day, mood or errand told before it are words no
+ * answer's examples have, and pulled the text off its question (to the paste help, or a virus scan). Left out when
+ * what follows asks (a question mark, or ending in か, の, 教えて, ください): 「また何かあったら聞きます、では」 stays.
+ * One `includes` per word first; no pattern.
+ */
+function withoutAskingAnnounced(text: string): string {
+  if (!text.includes("聞きま") && !text.includes("質問") && !text.includes("伺いま")) return text;
+  let cut = -1;
+  for (const word of ANNOUNCING_JA) {
+    const at = text.lastIndexOf(word);
+    if (at < 0) continue;
+    let k = at + word.length;
+    for (const tail of ANNOUNCED_TAILS_JA)
+      if (text.startsWith(tail, k)) {
+        k += tail.length;
+        break;
+      }
+    if (k < text.length && SENTENCE_END.has(text[k]!) && k + 1 > cut) cut = k + 1;
+  }
+  if (cut < 0) return text;
+  const rest = text.slice(cut).trimEnd();
+  return rest.length >= MIN_ANNOUNCED_REST && asksAtEnd(rest) ? ` ${rest}` : text;
+}
+/** The announcing words, each with its polite or plain copula (「質問です」「質問なんですが」). */
+const ANNOUNCING_JA = [
+  "聞きます",
+  "聞きますね",
+  "伺います",
+  "質問です",
+  "質問なんです",
+  "質問なのです",
+  "質問があります",
+];
+/** What may close an announcement before its mark: "but" (が, けど). */
+const ANNOUNCED_TAILS_JA = ["けれども", "けれど", "けど", "が"];
+/** Fewer letters than a question needs after its announcement: 「質問です。はい」 is no question announced. */
+const MIN_ANNOUNCED_REST = 4;
+/** Whether a clause asks: a question mark, or a closing か, の, 教えて or ください (「…ですか」「…送れるの」). */
+function asksAtEnd(rest: string): boolean {
+  if (hasQuestionMark(rest)) return true;
+  for (const end of ["か", "の", "教えて", "ください"]) if (rest.endsWith(end)) return true;
+  return false;
 }
 
 /**
