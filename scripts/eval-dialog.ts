@@ -370,6 +370,9 @@ const DEV_BLOCKS = {
   // cold34's own check (round 34): cold asks with nothing on screen (a phone after a helpless opener, hours with no
   // marker, a wish to ask, 「メールが届かない」); casual follow-ups in Shimane, Nanbu, Saitama, Ishikawa, Kanagawa youth; written first.
   "dev-cold34": "COLD 34",
+  // cold35's own check (round 35): cold wishes to ask with no question yet, undo said of the chat or of a sent mail, cold
+  // general questions; casual follow-ups in Kawachi, Yamaguchi, Hachijojima, Amami, Sado, Tochigi, voice slips, romaji; written first.
+  "dev-cold35": "COLD 35",
   // english24's own check (round 34): Englishes not covered before (Argentine, Nigerian, Danish, Hungarian, Sri Lankan
   // Tamil, Hong Kong, an elderly American expat, a Japanese high-school student), whys with a person, Japanese words; written first.
   "dev-english24": "ENGLISH 24",
