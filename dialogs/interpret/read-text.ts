@@ -35,6 +35,7 @@ import {
 } from "./thresholds.ts";
 import { criedOut, matchTyped } from "./typed-command.ts";
 import type { SessionView } from "./types.ts";
+import { wishesToAsk } from "./wish-to-ask.ts";
 
 /**
  * A typed text or a file's content → events, in this order (dialogs/README "What a typed text becomes"):
@@ -218,7 +219,17 @@ export async function fromText(
     return q !== undefined && q.does === undefined;
   };
   const phrase = foreseen && askedBeside() ? undefined : ownPhrase;
-  const ownWords = phrase ?? (byClass && !askedInstead() ? byClass : undefined);
+  const ownRead = phrase ?? (byClass && !askedInstead() ? byClass : undefined);
+  // 「迷惑メールの件で聞きたいことがあります」「ウイルスのことで相談したいんですが」: a wish to ask about a subject, its
+  // question still to come (wish-to-ask.ts), names a symptom's word as what it asks about, not a symptom that
+  // happened: no bounce and no symptom read, the subject's questions offered (main-event.ts). Only typed words
+  // something read as returned mail are asked (its gate is one includes() per wish word).
+  const wishOnly =
+    (record !== undefined || ownRead !== undefined) &&
+    typed &&
+    !kind.fromServer &&
+    wishesToAsk(head) === "subject";
+  const ownWords = wishOnly ? undefined : ownRead;
   // Typed English the text-kind heuristics left open ("Who is MAILER-DAEMON?") is English when it asks
   // one of our questions.
   // A Japanese returned mail pasted (text a server wrote) says nothing of the user's language: a user whose
@@ -238,6 +249,7 @@ export async function fromText(
   // classifier read (「迷惑メールと判定された」 is the mail refused as spam).
   // Asked only of typed text something read as returned mail (a paste is the server's text: no need).
   const mayNotBeBounce =
+    !wishOnly &&
     (record !== undefined || ownWords !== undefined) &&
     !kind.fromServer &&
     (ownWords === undefined || ownWords !== record?.topic);
@@ -277,7 +289,7 @@ export async function fromText(
       (ownWords !== undefined && ownWords !== session.topic)) &&
     asksWhy(text) &&
     !reportsBounce(text);
-  if (record && !sameAgain && !feltAboutScreen && !notHappened && !whyOfScreen)
+  if (record && !wishOnly && !sameAgain && !feltAboutScreen && !notHappened && !whyOfScreen)
     return bounceEvents(
       ctx,
       {
