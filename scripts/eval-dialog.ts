@@ -382,6 +382,9 @@ const DEV_BLOCKS = {
   // acts35's own check (round 35): a self-introduction alone or before a question, thanks before a question, "surely
   // no human answers this?", the menu and other items in words; calm texts (a busy or quiet day, a slip laughed at); written first.
   "dev-acts35": "ACTS 35",
+  // emo25's own check (round 35): personas not used before (a wedding-photo studio, a night-bus driver, a school nurse, a
+  // cat cafe, a funeral home, a pharmacist, an applicant's parent), the request after the feeling, a feeling alone; written first.
+  "dev-emotion25": "EMOTION 25",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
