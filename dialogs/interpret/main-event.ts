@@ -4,7 +4,7 @@ import type { TopicId } from "../../knowledge/types.ts";
 import type { DialogEvent, Feeling } from "../events.ts";
 import { endsWithQuestionMark, QUESTION_MARK_SET } from "../marks.ts";
 import { unreadPaste } from "../paste-excerpt.ts";
-import { followedWithin, mentionsAny, trimEndOf } from "../text.ts";
+import { followedWithin, mentionsAny, trimEndOf, withoutWords } from "../text.ts";
 import {
   asksIndirectly,
   clausesOf,
@@ -46,7 +46,7 @@ import {
 import { ASKED_AS_EXAMPLE, CLEAR_OVER_BOUNCE, TOLD_CLEAR, WHY_GIVES_WAY } from "./thresholds.ts";
 import type { SessionView } from "./types.ts";
 import { wishesToAsk } from "./wish-to-ask.ts";
-import { WHERE_TO_FIX } from "./words.ts";
+import { WHAT_TO_DO, WHERE_TO_FIX } from "./words.ts";
 
 /** What read-text.ts knows of a typed text that is no readable bounce. */
 export interface TextRead {
@@ -232,7 +232,8 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     const pieces = sentencePieces(text.split("…").join("。"));
     const situation = pieces.filter((p) => !isQuestion(p));
     const asking = pieces.filter(isQuestion);
-    const beyondWhatToDo = asking.length > 1 || asking.some((p) => mentionsAny(fold(p), WHERE_TO_FIX));
+    const beyondWhatToDo =
+      asking.length > 1 || asking.some((p) => mentionsAny(withoutWords(fold(p), WHAT_TO_DO), WHERE_TO_FIX));
     const key =
       situation.length > 0 && beyondWhatToDo
         ? keyAnswer(ctx, situation.join("。"), session.topic, asksBeyondLament(text))

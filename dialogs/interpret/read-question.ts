@@ -77,7 +77,9 @@ export function readQuestion(
       ? (personAskedLast(ctx, ctx.feelings.withoutFeelingWords(text), topic) ??
         knownAlready(ctx, text, topic))
       : undefined) ??
-    (upset ? readUpset(ctx, text, topic) : askingSentences(ctx, asked, preferred(ctx, asked, topic), topic));
+    (upset
+      ? readUpset(ctx, text, topic, feeling === "urgent")
+      : askingSentences(ctx, asked, preferred(ctx, asked, topic), topic));
   // What someone else said, reported, then a want closing the message: the want is asked (reported-want.ts).
   understood = reportedThenWant(ctx, text, understood, topic);
   // 「…ってことは」「…の件、」 then the question: the question is read after its lead-in (lead-in.ts).

@@ -19,7 +19,7 @@ import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand
 import { complains, fitsScreen, isConversationAct, isFrame, isGeneral, isPleasantry } from "./answers.ts";
 import type { QuestionContext, UpsetContext } from "./context.ts";
 import { preferred, wantEnd, wanted } from "./question.ts";
-import { asksFor, endsAsQuestion, namesPerson, removedFrom, wants } from "./scans.ts";
+import { asksFor, endsAsQuestion, namesPerson, removedFrom, triedInVain, wants } from "./scans.ts";
 import {
   ACT_AS_EXAMPLE,
   CALM_CLEAR,
@@ -43,9 +43,14 @@ import {
  * same (「困りました…」 is no "OK", though 「ました」 is in 「わかりました」) or are something people tell
  * (「最悪、役に立たない」); 「何度送っても届かない、最悪」 is no question 「届かない？」.
  */
-export function readUpset(ctx: UpsetContext, text: string, topic: TopicId | null): Understanding {
+export function readUpset(
+  ctx: UpsetContext,
+  text: string,
+  topic: TopicId | null,
+  hurried = false,
+): Understanding {
   const calm = ctx.feelings.withoutFeelingWords(text);
-  const read = askedInPieces(ctx, calm, upsetReading(ctx, text, calm, topic), topic);
+  const read = askedInPieces(ctx, calm, upsetReading(ctx, text, calm, topic, hurried), topic);
   // 「時間がないの、今すぐ届けたい」 "in a hurry, need to send this today": the mail they must get out, told beside
   // the feeling, is what is at stake, not "what comes of sending it again" (resend, read by its verb alone):
   // nothing is asked, so the diagnosis's steps (dialogs/README.md, the round 28 rule).
@@ -136,7 +141,13 @@ export function personAskedLast(
 /** 「聞かせてよ」「代わってね」: a request said with a closing particle (and its marks) is still one. */
 const CLOSING_PARTICLES = new Set([..."よねなー〜~!！。. "]);
 
-function upsetReading(ctx: UpsetContext, text: string, calm: string, topic: TopicId | null): Understanding {
+function upsetReading(
+  ctx: UpsetContext,
+  text: string,
+  calm: string,
+  topic: TopicId | null,
+  hurried: boolean,
+): Understanding {
   const rest = ctx.index.understand(calm, topic);
   const restId = rest.kind === "confident" ? rest.id : undefined;
   const restScore = rest.candidates[0]?.score ?? 0;
@@ -199,6 +210,9 @@ function upsetReading(ctx: UpsetContext, text: string, calm: string, topic: Topi
     // The diagnosis said again, not asked about (「相手のアカウントが止まってるって…どうしよう」), is
     // the situation told: not "what does it mean".
     (asked || !isFrame(ctx, restId)) &&
+    // In a hurry and asking nothing (「今日中に届かないと困る」 "I have a deadline today", "meeting in ten minutes and
+    // nothing sends"): what is at stake told, not a guess (round 28's rule, stakeTold): the steps.
+    (asked || !hurried || ctx.questions.get(restId)?.statement === true || guessesOrWants(ctx, text, calm)) &&
     restScore >= (asked ? UPSET_FITTING : UPSET_FITTING_TOLD) &&
     canonicalLength(calm, ctx.readings) >= MIN_UPSET_REST_CHARS &&
     saysSomething(calm)
@@ -218,6 +232,64 @@ function upsetReading(ctx: UpsetContext, text: string, calm: string, topic: Topi
     return rest;
   return { kind: "none", candidates: whole.candidates };
 }
+
+/**
+ * 「急いでるのに、so-netのせいだろこれ」「締め切り前なのにウイルスかも」 "rushing, and I bet it's their server": a
+ * guess, a blame or a want said beside a hurry, which one of the diagnosis's questions answers though nothing is
+ * asked. The hurry with only the situation told (「今日中に先方に届かないと困る」 "I have a deadline today",
+ * "meeting in ten minutes and nothing sends") asks nothing: what is left of it (「に先方に届いて…」 "i have a
+ * today") matched a question (wait, whose side) weakly by its words of sending, arriving or its frame. A plain scan
+ * of the text without its words of feeling (NFKC, lower case), and of the text for a fear or tries counted.
+ */
+function guessesOrWants(ctx: UpsetContext, text: string, calm: string): boolean {
+  const t = nfkc(calm).toLowerCase();
+  if (GUESS_OR_WANT.some((w) => t.includes(w)) || wants(calm)) return true;
+  // A fear of how it ends ("worried it won't get there in time") guesses it; tries counted ("the third time this
+  // week") tell that it keeps failing, which the diagnosis answers (ui.yaml feelings.triesAnswer).
+  const whole = nfkc(text).toLowerCase();
+  return FEARED.some((w) => whole.includes(w)) || triedInVain(text, ctx.words);
+}
+/** A fear of an outcome, said in English words of feeling (taken out of `calm`) with what is feared after them. */
+const FEARED = [
+  "worried it",
+  "worried that",
+  "afraid it",
+  "afraid that",
+  "scared it",
+  "scared that",
+  "worry it",
+];
+const GUESS_OR_WANT = [
+  "だろ",
+  "でしょ",
+  "かも",
+  "のでは",
+  "んじゃ",
+  "じゃね",
+  "みたい",
+  "らしい",
+  "違いない",
+  "気がする",
+  "せい",
+  "たい",
+  "ほしい",
+  "欲しい",
+  "maybe",
+  "probably",
+  "must be",
+  "i bet",
+  "i think",
+  "i guess",
+  "i suspect",
+  "perhaps",
+  "might",
+  "fault",
+  "because of",
+  "blame",
+  "want",
+  "wanna",
+  "would like",
+];
 
 /**
  * 「今日中に送らないといけない」「今すぐ届けたい」 "I have to send it right now": a need or a want to send, told and not

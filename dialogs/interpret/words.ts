@@ -31,6 +31,8 @@ export const REQUESTS = [
   "欲しい",
   "ほしいです",
   "欲しいです",
+  // Round 35 (emo25): the casual request (「数字だけちょうだい」 "just give me the numbers").
+  "ちょうだい",
 ];
 /**
  * A polite request after a command typed (「やり直しでお願いします」「最初からにして」 "restart please"): the command
@@ -182,3 +184,8 @@ export const WHERE_TO_FIX = [
   "what do i fix",
   "which",
 ];
+/**
+ * 「次は何をすれば」「なにをしたらいいの」: 「何を」 with a verb of doing asks what to do, the steps, not what to change
+ * (every such text after a diagnosis in dev was labelled the next step): taken out before WHERE_TO_FIX is looked for.
+ */
+export const WHAT_TO_DO = ["何をす", "何をし", "何をや", "なにをす", "なにをし", "なにをや"];
