@@ -385,6 +385,9 @@ const DEV_BLOCKS = {
   // emo25's own check (round 35): personas not used before (a wedding-photo studio, a night-bus driver, a school nurse, a
   // cat cafe, a funeral home, a pharmacist, an applicant's parent), the request after the feeling, a feeling alone; written first.
   "dev-emotion25": "EMOTION 25",
+  // follow34's own check (round 35): a story before the question, a guess at the cause, how to fix / check / tell the
+  // recipient over the least covered topics, a carrier beside tries counted, the part after @ named, "can I ignore it?"; written first.
+  "dev-followup34": "FOLLOWUP 34",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
