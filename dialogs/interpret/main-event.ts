@@ -97,13 +97,15 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     return { type: "SYMPTOM", topic: ownWords };
   // Spam received (`notBounce`) is no reading of words that name the diagnosis on screen (「迷惑メール扱い
   // とか失礼すぎない？」 after "refused as spam": the refused mail itself).
-  const read = wanted(ctx, m.question(), text);
+  const readFirst = m.question();
+  const read = wanted(ctx, readFirst, text);
   // 「返ってきたメールに英語でなんか書いてある」: the words of "what is a returned mail", without asking what.
   // 「なぜか一部の人にだけメールが届かない」: the words of "the recipient is on a mobile", naming none.
+  // A form the question read turns to (told: 「アドレス間違えてました」 → resend) needs the words of the one read.
   const question =
     (read?.notBounce && m.onScreen) ||
     (read?.asksWhat && !asksWhatBesidesFeeling(ctx, text, feeling)) ||
-    ctx.lacksNeeded(read, text)
+    ctx.lacksNeeded(readFirst ?? read, text)
       ? undefined
       : read;
   const understood = m.understood();

@@ -331,6 +331,17 @@ const TERM_FRAMES = [
   "ってピンとこ",
 ];
 
+/** A frame of meaning that goes on to ask a name (「…って何て呼ぶの」「…って何ていう名前」). */
+const NAME_ASKED = [
+  "って何て呼",
+  "ってなんて呼",
+  "ってなんてよ",
+  "って何と呼",
+  "ってなんと呼",
+  "って何ていう名",
+  "ってなんていう名",
+];
+
 /**
  * The word a text asks the meaning of (「SPF」 of 「SPFってなに？」), when the text is that word and a frame
  * that asks what it means, and nothing more; else undefined. A plain scan.
@@ -347,6 +358,9 @@ export function termAskedAbout(text: string): string | undefined {
     if (i > 0 && (at < 0 || i < at)) at = i;
   }
   if (at < 0) return englishFramed(t);
+  // 「@より後ろって何て呼ぶの」: the name of what is described is asked, not what a word means; the description
+  // read alone would be a question of its own (wrong address) that the text does not ask.
+  if (NAME_ASKED.some((n) => t.startsWith(n, at))) return undefined;
   const term = withoutWords(t.slice(0, at), TERM_QUOTES, "").trim();
   return term.length >= 2 && !term.includes(" ") ? term : undefined;
 }

@@ -1,4 +1,9 @@
-import { answerable, type Question, type QuestionBank } from "../../knowledge/questions.ts";
+import {
+  answerable,
+  type Question,
+  type QuestionBank,
+  SAFE_TO_OPEN_QUESTION,
+} from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import { hasQuestionMark } from "../marks.ts";
 import { folded, includesAny, mentionsAny } from "../text.ts";
@@ -490,6 +495,23 @@ const OVERRIDES: readonly Rule[] = [
       leftAlone(r.text),
     answer: (r) => r.roles.steps!.id,
   },
+  // 「無視していい？」「ほっといて平気？」 "can I just ignore it?": leaving the mail on screen alone asks what is
+  // needed of the user, decided once for every diagnosis (round 35): the steps (nothing to resend; delete it unopened
+  // and check the account; what to fix), or wait's answer where the server is still trying ("still trying": leave it,
+  // a last notice comes if it fails). Not whether the mail is dangerous, unless opening, clicking or deleting it is
+  // named (「無視して削除していい？開かずに消したい」: safe-to-open). Two plain scans, after the decision's id.
+  {
+    name: "leaving it alone, not its safety",
+    when: (r, d) =>
+      r.topic !== null &&
+      r.roles.steps !== undefined &&
+      d.kind === "confident" &&
+      (d.id === SAFE_TO_OPEN_QUESTION || d.id === r.roles.steps.id) &&
+      leftAlone(r.text) &&
+      !includesAny(folded(r.text, MAX_QUESTION_CHARS), HANDLING_MAIL) &&
+      leftAloneMeant(r, r.topic) !== d.id,
+    answer: (r) => leftAloneMeant(r, r.topic!),
+  },
   // 「返事しなきゃだめ？」 after an automatic reply: whether it must be answered is what is needed of the user, the
   // steps (nothing to resend, its contact or return date), not whether it is safe to open (「はい」 there would
   // read as "yes, answer it").
@@ -670,6 +692,36 @@ function once<T>(r: Reading, read: (text: string) => T): T {
   r.reads.set(read, value);
   return value;
 }
+
+/** What leaving the mail alone asks (rule "leaving it alone, not its safety"): wait where waiting is the step, else the steps. */
+function leftAloneMeant(r: Reading, topic: TopicId): string {
+  return NOTHING_FAILED.has(topic) && waitsAsStep(r, topic) ? r.roles.wait!.id : r.roles.steps!.id;
+}
+/** Handling the returned mail itself named (opened, clicked, deleted): whether that is safe is asked. */
+const HANDLING_MAIL = [
+  "開",
+  "ひら",
+  "あけ",
+  "削除",
+  "消",
+  "けし",
+  "けす",
+  "捨て",
+  "すて",
+  "ゴミ箱",
+  "ごみ箱",
+  "クリック",
+  "押",
+  "リンク",
+  "添付",
+  "open",
+  "click",
+  "delete",
+  "trash",
+  "remove",
+  "link",
+  "attachment",
+];
 
 /** Where waiting is the diagnosis's own step (wait answers with its follow-up: "still trying"'s how long). */
 function waitsAsStep(r: Reading, topic: TopicId): boolean {
@@ -931,6 +983,21 @@ const HOW_TO_FIND_OUT = [
   "チェックの仕方",
   "チェックのやり方",
   "チェックするには",
+  // Where to look, or how to compare (「どこを見比べればいい」「どこ見て確かめれば」): a check asked of a mail address.
+  "見比べればいい",
+  "見比べたらいい",
+  "見比べ方",
+  "見比べるには",
+  "どこを見比べ",
+  "どこ見比べ",
+  "どこを見て確",
+  "どこ見て確",
+  "どこを見ればいい",
+  "どこ見ればいい",
+  // How to do what the advice said (「…見比べるってやつ、具体的にどうやるの」): the way, asked of the question read.
+  "どうやるの",
+  "どうやれば",
+  "やり方",
   "how do i check",
   "how can i check",
   "how to check",
