@@ -388,6 +388,9 @@ const DEV_BLOCKS = {
   // follow34's own check (round 35): a story before the question, a guess at the cause, how to fix / check / tell the
   // recipient over the least covered topics, a carrier beside tries counted, the part after @ named, "can I ignore it?"; written first.
   "dev-followup34": "FOLLOWUP 34",
+  // english25's own check (round 35): Englishes not covered before (Peruvian, Zimbabwean, Icelandic, Romanian, Maltese,
+  // Samoan, a Japanese office worker practising, a teenager's unpunctuated texting), irony, stories first; written first.
+  "dev-english25": "ENGLISH 25",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
