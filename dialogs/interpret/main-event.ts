@@ -20,7 +20,7 @@ import { WORD_LETTER } from "../understand/feelings/letters.ts";
 import { saysSomething } from "../understand/feelings/says.ts";
 import { asksWhy, asksWhyInGeneral, asksWhyOfThis, namesCause } from "../understand/frames.ts";
 import { namesFault, namesUser } from "../understand/sides.ts";
-import type { Understanding } from "../understand/understand.ts";
+import { THRESHOLDS, type Understanding } from "../understand/understand.ts";
 import { butStillFails, isShortReaction } from "./acts.ts";
 import {
   askedOnItsOwn,
@@ -63,6 +63,12 @@ export interface TextRead {
   onScreen: boolean;
   /** A why about the diagnosis on screen in words of another symptom (read-text.ts): no new diagnosis. */
   whyOfScreen: boolean;
+}
+
+/** The likeliest reading is whose side it is (`asksSide`), and only weakly (below `sure`). */
+function weakSideReading(ctx: InterpretContext, understood: Understanding): boolean {
+  const [top] = understood.candidates;
+  return top !== undefined && top.score < THRESHOLDS.sure && ctx.questions.get(top.id)?.asksSide === true;
 }
 
 /**
@@ -151,6 +157,19 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     const again = stillFails || triedInVain(text, ctx.words);
     if (!asks) return movedOn(ctx, session.topic, feeling !== undefined, again);
   }
+  // "This is so annoying, I have a deadline today", "I'm in a rush, this has to go out before 5": a feeling and a
+  // story that ask nothing and name no fault or side (「so-netのせいだろ」 blames: whose side it is), whose words
+  // come only weakly near whose side it is (below `sure`: the "I have" of "do I have to do anything?"), ask no
+  // such question: the key answer or the steps, as a feeling told alone gets (round 28).
+  if (
+    feeling &&
+    session.topic &&
+    m.typed &&
+    weakSideReading(ctx, understood) &&
+    !namesFault(text) &&
+    !asksBeyondLament(text)
+  )
+    return keyAnswer(ctx, text, session.topic) ?? nextStep;
   // 「エラーメールは来てない」: returned mail named only to say none came is no talk of one.
   const named = m.typed || !m.fromServer ? ctx.mentionOf(text) : undefined;
   const mention =
