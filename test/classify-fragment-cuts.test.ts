@@ -235,6 +235,22 @@ describe("classify: fragments cut by the screen", () => {
     expect(r?.reason).toBe("mailboxfull");
   });
 
+  it("completes no phrase at the bottom edge from words that end another reason's sentence as they stand", async () => {
+    // "does not exist" begins one provider's rejection code ("… does not exist E2110") but ends a
+    // domain's or a user's sentence far more often; "mailbox unavailable" ends "Requested action not
+    // taken: mailbox unavailable" (an unknown user) as well as beginning a suspension's phrase.
+    for (const paste of ["example.jp does not exist", "mailbox unavailable"])
+      expect((await first(paste))?.topic ?? "unknown", paste).toBe("unknown");
+    // Gmail's sentence goes on "disabled", "inactive" or "over quota" after "is": no guess.
+    for (const paste of [
+      "The email account that you tried to reach is",
+      "The user(s) account is temporarily",
+    ])
+      expect((await first(paste))?.topic ?? "unknown", paste).toBe("unknown");
+    // Words that begin one reason's phrases and end none are still completed.
+    expect((await first("connect to mx.example.jp[192.0.2.7]:25: Connection timed"))?.topic).toBe("expired");
+  });
+
   it("reads a reason whose first words are above the screen's top edge, when nothing else was read", async () => {
     // The words shown end one reason's phrase only: it is read as that phrase.
     for (const [paste, topic] of [
@@ -243,6 +259,9 @@ describe("classify: fragments cut by the screen", () => {
         "sender-blocklisted",
       ],
       ["find a gateway for hanako@shop.example.jp\n", "expired"],
+      // The phrase ends where the sentence does: its last word is read without the full stop.
+      ["account that you tried to reach is disabled. Learn more at", "account-suspended"],
+      ["recipient server did not accept our requests to connect.", "expired"],
       ["in my badrcptto list (#5.7.1))\n\n   ----- Transcript of session follows -----", "user-unknown"],
       // Under the subject the mail app shows: the first line after it is where the screen starts.
       [

@@ -48,6 +48,22 @@ describe("classify: pasted fragments", () => {
     expect((await classify("Subject: Undelivered Mail Returned to Sender")).records).toEqual([]);
   });
 
+  it("reads Gmail's delay heading as still retrying", async () => {
+    // Gmail heads its delay notice "Delivery incomplete" ("There was a temporary problem delivering …").
+    const { records } = await classify("** Delivery incomplete **", { kind: "fragment" });
+    expect(records.map((r) => r.topic)).toEqual(["delayed"]);
+  });
+
+  it("takes Gmail's failure heading for part of a bounce, with no reason made up", async () => {
+    for (const paste of ["** Message not delivered **", "There was a problem delivering your message to"]) {
+      const { records } = await classify(paste, { kind: "fragment" });
+      expect(
+        records.map((r) => r.topic),
+        paste,
+      ).toEqual(["unknown"]);
+    }
+  });
+
   it("keeps the user's own Japanese words out of the recipient address", async () => {
     for (const paste of [
       "私の電話は090-1234-5678です。taro@example.com に送ったら User unknown と出ました",

@@ -104,13 +104,23 @@ const heads = cutTable(function* (words) {
   }
 });
 
+/** A phrase's last words (or all of them) → the phrase: words a sentence ends with as it stands. */
+const ends = cutTable(function* (words) {
+  for (let k = MIN_WORDS; k <= words.length; k++) yield { key: words.slice(-k).join(" "), ambiguous: false };
+});
+
 /**
  * The phrase whose first words end the text, and how many of its words are shown; undefined
- * unless those words begin one reason's phrases only.
+ * unless those words begin one reason's phrases only, and end no other reason's phrase: "does not
+ * exist" and "mailbox unavailable" end whole sentences of other reasons ("553 example.jp does not
+ * exist", "Requested action not taken: mailbox unavailable") as often as they begin a longer one.
  */
 function lookUp(words: readonly string[], least: number): { phrase: string; shown: number } | undefined {
   for (let k = Math.min(MAX_WORDS, words.length); k >= least; k--) {
-    const found = heads().get(words.slice(-k).join(" "));
+    const key = words.slice(-k).join(" ");
+    const found = heads().get(key);
+    const whole = found ? ends().get(key) : undefined;
+    if (found && whole !== undefined && whole?.reason !== found.reason) return undefined;
     if (found) return { phrase: found.phrase, shown: k };
     // Words several reasons' phrases begin with say no more when fewer of them are taken.
     if (found === null) return undefined;

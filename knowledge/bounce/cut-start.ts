@@ -43,6 +43,13 @@ const tails = cutTable(function* (words) {
   }
 });
 
+/** The word's trailing sentence marks taken off: "disabled." → "disabled". */
+function withoutStop(word: string): string {
+  let end = word.length;
+  while (end > 0 && ".,;:!?".includes(word[end - 1]!)) end--;
+  return word.slice(0, end);
+}
+
 /** The phrase whose last words the line starts with (by its first MAX_WORDS words), with how many. */
 function lookUp(line: string, least: number): { phrase: string; shown: number } | undefined {
   const words = forMatching(line.slice(0, 400)).split(" ");
@@ -52,7 +59,13 @@ function lookUp(line: string, least: number): { phrase: string; shown: number } 
   // The longest run of first words that ends a phrase: "unknown in local recipient table" before
   // "local recipient table".
   for (let k = Math.min(MAX_WORDS, words.length); k >= Math.max(least, MIN_START_WORDS); k--) {
-    const found = tails().get(words.slice(0, k).join(" "));
+    const key = words.slice(0, k).join(" ");
+    // The phrase may end where the sentence does ("account that you tried to reach is disabled."): its
+    // last word is then read without the full stop or comma after it (phrases that end in one, "does
+    // not exist.", are looked up as shown first).
+    const bare = withoutStop(key);
+    const exact = tails().get(key);
+    const found = exact !== undefined || bare === key ? exact : tails().get(bare);
     if (found) return { phrase: found.phrase, shown: k };
     // Words several reasons' phrases end with say no more when fewer of them are taken.
     if (found === null) return undefined;

@@ -13,6 +13,7 @@ export const DELAY_PHRASES: readonly string[] = [
   "delivery attempts will continue", // Exim's warning: "No action is required on your part. Delivery attempts will continue for some time"
   "delivery delayed",
   "delivery has been delayed",
+  "delivery incomplete", // Gmail's heading over "There was a temporary problem delivering your message"
   "delivery is delayed",
   "delivery status notification (delay)",
   "do not need to resend",

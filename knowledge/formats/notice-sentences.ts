@@ -25,6 +25,10 @@ export const FAMILY_BOUNCE_WORDS: readonly string[] = [
   "had delivery problems",
   // SurfControl: "Your message could not be sent."
   "could not be sent",
+  // Gmail's heading and first sentence over a failure: "Message not delivered" / "There was a problem
+  // delivering your message to x@example.jp." (its delay says "a temporary problem": bounce/delay.ts).
+  "message not delivered",
+  "problem delivering your message",
   // au EZweb's subject (TITLES_NAMING_NO_REASON).
   "mail system error - returned mail",
 ];

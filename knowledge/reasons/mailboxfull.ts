@@ -9,6 +9,7 @@ import { type ReasonCheck, simpleCheck } from "./check.ts";
 export const PHRASES: readonly string[] = [
   "452 insufficient disk space",
   "account disabled temporarly for exceeding receiving limits",
+  "account is temporarily over quota", // whole as well: "account is temporarily" begins a suspension's phrase too
   "account is …quota",
   "boite du destinataire pleine",
   "disk…quota",
@@ -35,6 +36,9 @@ export const PHRASES: readonly string[] = [
   "quota …exceeded",
   "quotaexceeded", // Exchange: "554 5.2.0 STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded"
   "storage limit",
+  // Gmail's 4.2.2; whole, so that "The email account that you tried to reach is" cut after "is" reads as
+  // nothing (it goes on "disabled" or "inactive" as often: bounce/cut-phrase.ts).
+  "the email account that you tried to reach is over quota",
   "too much mail data", // docomo
   "user has exceeded quota, bouncing mail",
   "user has too many messages on the server",
