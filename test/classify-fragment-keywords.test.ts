@@ -43,6 +43,14 @@ describe("classify: a fragment in wording no phrase list has", () => {
       expect(r?.evidence).toMatch(/^words: /);
     });
 
+  it("reads a DNSBL refusal cut before the list's name as a block, not as a server fault", async () => {
+    // Postfix's reject_rbl_client text (Microsoft's too), "using zen.spamhaus.org" below the screen's edge.
+    const r = await first("554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked");
+    expect([r?.reason, r?.topic]).toEqual(["blocked", "sender-blocklisted"]);
+    // With no policy status the reply's plain text still reads as server trouble.
+    expect((await first("421 Service unavailable"))?.topic).toBe("server-trouble");
+  });
+
   it("reads the Japanese an ISP's help page translates a bounce into: a full mailbox, a message too big", async () => {
     // 「満杯」 is "full" too; 「容量」 of the mail sent (or its attachment) is the message's size, not the
     // mailbox's (which 「容量」 alone still reads).

@@ -60,6 +60,8 @@ describe("classify: a policy code with no words that say which policy", () => {
       "421 4.7.0 Try again later",
       "550 5.7.0",
       "554 5.7.1 Message rejected",
+      // A reply's plain text under a policy status: refused by a rule, not a server out of order.
+      "554 5.7.1 Service unavailable",
     ]) {
       const [r] = await records(paste);
       expect(r?.guessFromPolicyCode, paste).toBe(true);

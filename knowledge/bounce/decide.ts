@@ -127,7 +127,11 @@ export function decide(d: Draft): Decision {
     f.status === "4.7.1" ||
     f.status === "5.2.1";
   const words = vague && !localProgram(d) ? keywordReason(f) : undefined;
-  const named = words?.reason === "expired" && causeBesidesRetries(f) ? undefined : words;
+  // "Service unavailable" is the plain text of a 554 or 550 reply; under a policy status (x.7.x: refused
+  // by a rule, RFC 3463) it says no more than that, not that the server is broken.
+  const serverWordsUnderPolicy = words?.reason === "systemerror" && f.status.slice(1, 3) === ".7";
+  const named =
+    (words?.reason === "expired" && causeBesidesRetries(f)) || serverWordsUnderPolicy ? undefined : words;
   if (named) return byWords(named);
   if (f.statusReason) return { reason: f.statusReason, basis: "status", evidence: `status ${f.status}` };
 

@@ -134,6 +134,8 @@ const KEYWORDS: readonly (readonly [Reason, readonly (readonly string[])[]])[] =
       ["denylist"],
       ["dnsbl"],
       ["ip", "blocked"],
+      // Postfix's and Microsoft's DNSBL refusal, "Client host [192.0.2.1] blocked" ⏎ "using zen.spamhaus.org"
+      ["client", "host", "blocked"],
       ["ip", "not", "allowed"],
       ["invalid", "ip"],
     ],
