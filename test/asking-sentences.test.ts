@@ -58,6 +58,11 @@ describe("something realised, said aloud (「…か。」)", () => {
     expect(realises("ただのお知らせか")).toBe(false);
     expect(realises("何が原因なのか。")).toBe(false);
     expect(realises("届くのか。")).toBe(false);
+    // What was understood told back before more is said (「…なんですね。」), not asked: no mark after it, it asks.
+    expect(realises("受信箱がいっぱいなんですね。")).toBe(true);
+    expect(realises("待てばいいのね、")).toBe(true);
+    expect(realises("受信箱がいっぱいなんですね")).toBe(false);
+    expect(realises("受信箱がいっぱいなんですね？")).toBe(false);
   });
 });
 

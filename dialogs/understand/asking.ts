@@ -472,7 +472,10 @@ const CONFIRMING_ENDS = [
 
 /**
  * 「ただのお知らせか。」「打ち間違いか、」: a piece ending in 「か」 before a full stop or comma (no question
- * mark) that asks nothing without it is something realised, said aloud, not a question.
+ * mark) that asks nothing without it is something realised, said aloud, not a question. So is what was understood
+ * told back with 「…んですね。」「…のね、」 before more is said (「受信箱がいっぱいなんですね。伝えておきます」「教えて
+ * やればいいんですね。わかりました」): the stop after it says no answer is awaited (asked, it closes the message or
+ * has a question mark).
  */
 export function realises(piece: string): boolean {
   const t = nfkc(piece).trim();
@@ -480,8 +483,11 @@ export function realises(piece: string): boolean {
   // NFKC writes 「…」 as "...".
   if (mark !== "。" && mark !== "、" && mark !== "," && mark !== ".") return false;
   const body = trimEndOf(t, SENTENCE_END);
+  if (TOLD_BACK.some((e) => body.endsWith(e))) return true;
   return body.endsWith("か") && !isQuestion(body.slice(0, -1));
 }
+/** Endings that tell back what was understood (「そうなんですね」「いっぱいなのね」), before a stop or comma. */
+const TOLD_BACK = ["んですね", "のですね", "んだね", "のね"];
 
 /**
  * Whether one sentence of a story asks (isQuestion), leaving out what only tells: 「送れてないみたい」
