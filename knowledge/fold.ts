@@ -1,4 +1,4 @@
-import { forgetAfterEachTurn } from "./turn-memory.ts";
+import { recentMemo } from "./turn-memory.ts";
 
 /**
  * A text as typed words are compared with data words: width-folded (NFKC: 「ＭＢ」 → "MB", half-width kana →
@@ -13,35 +13,8 @@ import { forgetAfterEachTurn } from "./turn-memory.ts";
  * 4 (round 32): the slowest 2 % of the dev texts, read in several pieces, folded 33 strings afresh each
  * with 4 remembered and 18 with 16 (nfkc: 36 → 19), ~12 more string comparisons per call costing less.
  */
-export function fold(text: string): string {
-  for (let i = 0; i < RECENT; i++) if (foldedFrom[i] === text) return foldedTo[i]!;
-  const folded = nfkc(text).toLowerCase();
-  foldedFrom[nextFolded] = text;
-  foldedTo[nextFolded] = folded;
-  nextFolded = (nextFolded + 1) % RECENT;
-  return folded;
-}
+const RECENT = 16;
+export const fold: (text: string) => string = recentMemo(RECENT, (text) => nfkc(text).toLowerCase());
 
 /** `text.normalize("NFKC")`, the last few remembered (fold above says why). */
-export function nfkc(text: string): string {
-  for (let i = 0; i < RECENT; i++) if (nfkcFrom[i] === text) return nfkcTo[i]!;
-  const normal = text.normalize("NFKC");
-  nfkcFrom[nextNfkc] = text;
-  nfkcTo[nextNfkc] = normal;
-  nextNfkc = (nextNfkc + 1) % RECENT;
-  return normal;
-}
-
-const RECENT = 16;
-const foldedFrom: (string | undefined)[] = new Array(RECENT).fill(undefined);
-const foldedTo: (string | undefined)[] = new Array(RECENT).fill(undefined);
-let nextFolded = 0;
-const nfkcFrom: (string | undefined)[] = new Array(RECENT).fill(undefined);
-const nfkcTo: (string | undefined)[] = new Array(RECENT).fill(undefined);
-let nextNfkc = 0;
-forgetAfterEachTurn(() => {
-  foldedFrom.fill(undefined);
-  foldedTo.fill(undefined);
-  nfkcFrom.fill(undefined);
-  nfkcTo.fill(undefined);
-});
+export const nfkc: (text: string) => string = recentMemo(RECENT, (text) => text.normalize("NFKC"));

@@ -27,3 +27,39 @@ export function forgetTheTurn(): void {
   EMPTY.test("");
 }
 const EMPTY = /^/;
+
+/**
+ * `compute` (a pure function of a string, and of a second key compared by identity: a reading table, an
+ * option) remembering its last `size` answers, in a ring, for the turn: forgotten when it ends (above). The
+ * readers of one typed text ask the same few strings again and again (the whole text, its last sentence, the
+ * text without its words of feeling), so a few string comparisons stand in for the work. An answer that is
+ * an object is shared by every caller that asks for it: only read, never changed.
+ */
+export function recentMemo<T>(size: number, compute: (text: string) => T): (text: string) => T;
+export function recentMemo<T, W>(
+  size: number,
+  compute: (text: string, with_: W) => T,
+): (text: string, with_: W) => T;
+export function recentMemo<T, W>(
+  size: number,
+  compute: (text: string, with_: W | undefined) => T,
+): (text: string, with_?: W) => T {
+  const from: (string | undefined)[] = new Array(size).fill(undefined);
+  const withs: (W | undefined)[] = new Array(size).fill(undefined);
+  const to: (T | undefined)[] = new Array(size).fill(undefined);
+  let next = 0;
+  forgetAfterEachTurn(() => {
+    from.fill(undefined);
+    withs.fill(undefined);
+    to.fill(undefined);
+  });
+  return (text, with_) => {
+    for (let i = 0; i < size; i++) if (from[i] === text && withs[i] === with_) return to[i] as T;
+    const answer = compute(text, with_);
+    from[next] = text;
+    withs[next] = with_;
+    to[next] = answer;
+    next = (next + 1) % size;
+    return answer;
+  };
+}

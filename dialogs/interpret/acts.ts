@@ -220,7 +220,7 @@ function lastAsked(
  */
 function actBesideApology(
   ctx: QuestionContext,
-  pieces: string[],
+  pieces: readonly string[],
   rest: string[],
   whole: Understanding,
   topic: TopicId | null,

@@ -177,7 +177,7 @@ export function askingSentences(
  */
 function toldOverAsked(
   ctx: QuestionContext,
-  sentences: string[],
+  sentences: readonly string[],
   asking: string[],
   whole: Understanding & { kind: "confident" },
   topic: TopicId | null,
@@ -201,7 +201,7 @@ function toldOverAsked(
  */
 function learntThenAsked(
   ctx: QuestionContext,
-  sentences: string[],
+  sentences: readonly string[],
   whole: Understanding & { kind: "confident" },
   topic: TopicId | null,
 ): Understanding | undefined {
@@ -296,7 +296,7 @@ const TOLD_TRAIL = new Set([...CLOSING, ..."笑w"]);
  * sentences, as 「…かえってきたんだけど。なにすればいい？」 would be: the story first, then the question. Cut at the
  * last 「けど」 only where a story of STORY_CHARS letters or more comes before it and what follows asks (sentenceAsks).
  */
-function storyThenAsked(sentences: string[]): string[] {
+function storyThenAsked(sentences: readonly string[]): readonly string[] {
   if (sentences.length !== 1) return sentences;
   const sentence = sentences[0]!;
   // Clauses marked by the writer (「…聞いたけど、相手のほうが…」) were weighed as typed: only a text with none.

@@ -17,7 +17,7 @@
 
 import { fold } from "../../knowledge/fold.ts";
 import { isSeparatorCode, SEPARATOR } from "../../knowledge/symptom-text.ts";
-import { forgetAfterEachTurn } from "../../knowledge/turn-memory.ts";
+import { forgetAfterEachTurn, recentMemo } from "../../knowledge/turn-memory.ts";
 import { hasQuestionMark } from "../marks.ts";
 import { hiraganaCode, LONG_VOWEL, largeKanaCode, SMALL_KANA_WITH_KA_KE, vowelOf } from "./kana.ts";
 import { negatesIn } from "./negation.ts";
@@ -123,31 +123,13 @@ export function canonicalLength(text: string, table: ReadingTable): number {
  * units into an array of them, joined once at the end (no string per character: it runs on every typed
  * text, and on each of its words).
  */
-export function canonical(text: string, table: ReadingTable): string {
-  for (let i = 0; i < RECENT_SPELT; i++)
-    if (speltFrom[i] === text && speltWith[i] === table) return speltTo[i]!;
-  const spelling = spelt(fold(text), table);
-  speltFrom[nextSpelt] = text;
-  speltWith[nextSpelt] = table;
-  speltTo[nextSpelt] = spelling;
-  nextSpelt = (nextSpelt + 1) % RECENT_SPELT;
-  return spelling;
-}
-/**
- * The last few texts canonical() spelt: the readers of one text ask it of the same pieces again (of the dev
- * texts, the slowest 2 % asked 17 times for 9 strings), as fold.ts remembers its foldings, and forgotten with
- * them when the turn ends (knowledge/turn-memory.ts).
- */
-const RECENT_SPELT = 8;
-const speltFrom: (string | undefined)[] = new Array(RECENT_SPELT).fill(undefined);
-const speltWith: (ReadingTable | undefined)[] = new Array(RECENT_SPELT).fill(undefined);
-const speltTo: (string | undefined)[] = new Array(RECENT_SPELT).fill(undefined);
-let nextSpelt = 0;
-forgetAfterEachTurn(() => {
-  speltFrom.fill(undefined);
-  speltWith.fill(undefined);
-  speltTo.fill(undefined);
-});
+export const canonical: (text: string, table: ReadingTable) => string = recentMemo(
+  // The last few texts spelt: the readers of one text ask it of the same pieces again (of the dev texts, the
+  // slowest 2 % asked 17 times for 9 strings), as fold.ts remembers its foldings, and forgotten with them
+  // when the turn ends (knowledge/turn-memory.ts).
+  8,
+  (text: string, table: ReadingTable) => spelt(fold(text), table),
+);
 
 /** canonical() of a text already in NFKC and lower case. */
 function spelt(lowered: string, table: ReadingTable): string {
