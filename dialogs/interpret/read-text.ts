@@ -1,7 +1,7 @@
 import { fold, nfkc } from "../../knowledge/fold.ts";
 import { firstBounceLine } from "../../knowledge/ocr/clean.ts";
 import { maskPii, shouldWarn } from "../../knowledge/pii.ts";
-import { answersEveryTopic, type Question } from "../../knowledge/questions.ts";
+import { answersEveryTopic, type Question, SAFE_TO_OPEN_QUESTION } from "../../knowledge/questions.ts";
 import type { Classification } from "../../knowledge/types.ts";
 import { primaryRecord } from "../diagnosis.ts";
 import type { DialogEvent } from "../events.ts";
@@ -24,7 +24,7 @@ import { openingCourtesy } from "./courtesy.ts";
 import { afterIntroduction } from "./introduced.ts";
 import { mainEvent, plainWords } from "./main-event.ts";
 import { readQuestion } from "./read-question.ts";
-import { FULL_WIDTH_ASCII } from "./scans.ts";
+import { asksIfSafeToOpen, FULL_WIDTH_ASCII } from "./scans.ts";
 import {
   CLASS_GIVES_WAY,
   MAX_COMMAND_CHARS,
@@ -242,6 +242,21 @@ export async function fromText(
   );
 
   if (feeling) before.push({ type: "UPSET", feeling });
+
+  // 「知らない英語のメール、開いたらまずい？」「MAILER-DAEMONから届いたメールは開いても平気ですか」: whether opening or
+  // pressing something of a mail received is all right (scans.ts asksIfSafeToOpen), typed with nothing on screen or
+  // with a diagnosis this question has an answer of its own for (mail never sent, an automatic reply), is that
+  // question, though its words read a symptom (a flood of unknown mail) or MAILER-DAEMON. A mail named, or one on
+  // screen: 「このリンク押してもいい？」 alone is about something else.
+  const safe = typed ? ctx.questions.get(SAFE_TO_OPEN_QUESTION) : undefined;
+  if (
+    safe &&
+    (session.topic === null
+      ? mentionsAny(text, ctx.words.mailNamed)
+      : safe.topics[session.topic] !== undefined && !safe.needsOn?.topics.includes(session.topic)) &&
+    asksIfSafeToOpen(head)
+  )
+    return [...before, questionEvent(ctx, safe, session.topic)];
 
   // 「迷惑メールが大量にくる」: typed words that the classifier (or a symptom phrase: 「大量に届く」) reads
   // as returned mail, but that say something else (knowledge/data/questions `notBounce`: spam received).
