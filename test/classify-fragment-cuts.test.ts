@@ -247,6 +247,8 @@ describe("classify: fragments cut by the screen", () => {
       "The user(s) account is temporarily",
     ])
       expect((await first(paste))?.topic ?? "unknown", paste).toBe("unknown");
+    // Words that begin one reason's phrases and end none are still completed: the ISP page's example.
+    expect((await first("Message size exceeds fixed maximum"))?.topic).toBe("message-too-big");
     // Words that begin one reason's phrases and end none are still completed.
     expect((await first("connect to mx.example.jp[192.0.2.7]:25: Connection timed"))?.topic).toBe("expired");
   });

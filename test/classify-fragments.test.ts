@@ -55,7 +55,12 @@ describe("classify: pasted fragments", () => {
   });
 
   it("takes Gmail's failure heading for part of a bounce, with no reason made up", async () => {
-    for (const paste of ["** Message not delivered **", "There was a problem delivering your message to"]) {
+    for (const paste of [
+      "** Message not delivered **",
+      "There was a problem delivering your message to",
+      // Microsoft's IIS / Exchange 2007 notice
+      "Delivery to the following recipients failed.",
+    ]) {
       const { records } = await classify(paste, { kind: "fragment" });
       expect(
         records.map((r) => r.topic),

@@ -29,6 +29,9 @@ export const FAMILY_BOUNCE_WORDS: readonly string[] = [
   // delivering your message to x@example.jp." (its delay says "a temporary problem": bounce/delay.ts).
   "message not delivered",
   "problem delivering your message",
+  // Microsoft's IIS and Exchange 2007 SMTP service: "This is an automatically generated Delivery Status
+  // Notification." ⏎ "Delivery to the following recipients failed."
+  "delivery to the following recipients failed",
   // au EZweb's subject (TITLES_NAMING_NO_REASON).
   "mail system error - returned mail",
 ];

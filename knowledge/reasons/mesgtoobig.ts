@@ -20,6 +20,9 @@ export const PHRASES: readonly string[] = [
   "message is too large",
   "message length exceeds administrative limit",
   "message size exceeds fixed limit",
+  // Postfix's 552 5.3.4 as the ISP's page prints it; whole as well as in parts, so that a screenshot
+  // whose bottom edge cuts it ("Message size exceeds fixed maximum") is completed (bounce/cut-phrase.ts).
+  "message size exceeds fixed maximum message size",
   "message size exceeds maximum permitted", // Exim's message_size_limit refusal
   "message size exceeds maximum value",
   "message size exceeds…maximum message size",
