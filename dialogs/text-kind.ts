@@ -96,6 +96,15 @@ const SPOKEN_JA = /って|けど|けれど|ちゃっ|じゃっ/;
 const GREETING =
   /\b(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening|night)|bye|goodbye|thanks|thank you|thx)\b|\?$/i;
 
+/**
+ * Words a person chatting writes and a server's template does not (round 35): what the mail said, reported ("it
+ * says mailbox full", "got a bounce saying…"; not "said:", a transcript's), a person named as he, she or they ("she
+ * cleared her inbox", "they keep coming"), chat's own words ("lol", "btw", "pls", "tho"). Like a greeting, counted
+ * only where nothing in the text came from a server.
+ */
+const CHATTING =
+  /\b(?:says|saying|said(?!:)|she|he|her|him|they're|theyre|lol|btw|pls|plz|tho|though|dunno|apparently)\b/i;
+
 /** Common English words: one of them tells an English sentence from romaji ("arigatou gozaimasu"). */
 const ENGLISH_WORD =
   /\b(?:a|an|the|to|of|in|on|at|for|from|with|and|or|but|not|no|is|are|was|were|be|it|this|that|what|why|how|when|where|can|could|cannot|can't|do|does|did|don't|didn't|doesn't|won't|have|has|had|get|got|getting|keep|keeps|came|come|comes|back|sent|send|sending|please|help|you|your|we|they)\b/i;
@@ -159,13 +168,13 @@ export function kindOfText(text: string, recognised = false): TextKind {
     .map((l) => withoutTechnicalTokens(l).trim());
   const speaking =
     own.some((l) => FIRST_PERSON.test(l) || FIRST_PERSON_JA.test(l) || SPOKEN_JA.test(l)) ||
-    (!marked && !bounceWords && own.some((l) => GREETING.test(l)));
+    (!marked && !bounceWords && own.some((l) => GREETING.test(l) || CHATTING.test(l)));
   // A long English text that nobody signs as their own is a paste too (a notice without known marks).
   const long = lines.length >= 4 || text.length > 300;
   const serverVoice = lines.some((l) => SERVER_VOICE.test(l));
   const fromServer = marked || ((bounceWords || serverVoice || (long && !JAPANESE.test(text))) && !speaking);
 
-  if (JAPANESE.test(text)) return { lang: englishAround(text) ? "en" : "ja", fromServer, marked };
+  if (JAPANESE.test(text)) return { lang: englishAround(text, fromServer) ? "en" : "ja", fromServer, marked };
   if (speaking) return { lang: "en", fromServer, marked }; // also around a paste: "Hi, I got this: 550 5.1.1 …"
   const [only] = lines;
   const typedSentence =
@@ -181,14 +190,53 @@ export function kindOfText(text: string, recognised = false): TextKind {
 /**
  * "what is 容量オーバー?", "how do I set 指定受信 on au?": English around a Japanese word (a term from a returned
  * mail or a phone's settings) is English. Japanese grammar needs hiragana (particles, endings: 「docomoのmailに
- * sendできない」), so a text with none, whose Latin words hold two of English's little words, is English. A word
- * of kana and kanji with hiragana in it (「お知らせ」) is not told apart from a Japanese sentence: it stays Japanese.
- * Read only when the text has Japanese; the hiragana test ends at the first one, where most Japanese texts do.
+ * sendできない」), so a text with none, whose Latin words hold two of English's little words, is English; so is one
+ * whose Japanese is a single word among two Latin words or more, one of them little ("what means 宛先不明?", "Is
+ * 迷惑メール same as spam?"). A word with hiragana in it (「お知らせ」) is English's only inside an English sentence,
+ * Latin words before and after it and two little words among them ("what does おしらせ mean in my bounce?"):
+ * Japanese that follows English (「user unknownってどういう意味」) asks in Japanese.
+ * Read only when the text has Japanese; most Japanese texts, with hiragana and no Latin letter, end at the first test.
+ * The two wider readings are for a person's text only: a server's quotes the subject of the mail, whatever its script.
  */
-function englishAround(text: string): boolean {
-  if (HIRAGANA.test(text)) return false;
+function englishAround(text: string, fromServer: boolean): boolean {
+  const hiragana = HIRAGANA.test(text);
+  if (hiragana && (fromServer || !LATIN.test(text))) return false;
   const first = ENGLISH_WORD.exec(text);
-  return first !== null && ENGLISH_WORD.test(text.slice(first.index + first[0].length));
+  if (first === null) return false;
+  const twoLittle = ENGLISH_WORD.test(text.slice(first.index + first[0].length));
+  if (!hiragana && twoLittle) return true;
+  // A server's text with a Japanese word in it (a subject quoted) is no English of the user's.
+  const word = fromServer ? undefined : oneJapaneseWord(text);
+  if (word === undefined) return false;
+  if (!hiragana) return latinWords(text) >= 2;
+  return twoLittle && LATIN.test(text.slice(0, word[0])) && LATIN.test(text.slice(word[1]));
+}
+const LATIN = /[A-Za-z]/;
+
+/** Where the text's Japanese is, if it is one word (one run of kana and kanji, 「ー」 within it); else undefined. */
+function oneJapaneseWord(text: string): [number, number] | undefined {
+  let start = -1;
+  let end = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch !== "ー" && !JAPANESE.test(ch)) continue;
+    if (start < 0) start = i;
+    else if (i !== end) return undefined;
+    end = i + 1;
+  }
+  return start < 0 ? undefined : [start, end];
+}
+
+/** How many words of Latin letters a text has. */
+function latinWords(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const letter = LATIN.test(text[i]!);
+    if (letter && !inWord) n++;
+    inWord = letter;
+  }
+  return n;
 }
 const HIRAGANA = /\p{Script=Hiragana}/u;
 

@@ -22,6 +22,13 @@ describe("a person's English switches to English", () => {
     "Please help",
     "It says user unknown, what now?",
     "I got a mail from MAILER-DAEMON",
+    // Round 35: what the mail said reported, a person named as she or they, chat's own words.
+    "It says mailbox full",
+    "The error said that mailbox is inactive",
+    "got a bounce saying the user doesn't exist",
+    "she cleared her inbox and now it goes through",
+    "they're still coming in, like 20 more today",
+    "the recipient is on au mobile btw",
   ])("%s", (text) => {
     expect(kindOfText(text)).toMatchObject({ lang: "en", fromServer: false });
   });
@@ -84,6 +91,12 @@ describe("a pasted bounce keeps the chat's language", () => {
     ["Message headers follow.", false],
     // an out-of-office reply says "I", but it is not the user's
     ["I am currently out of the office and will respond upon my return.", true],
+    // a notice's advice names the recipient's side as "their" and "them", not a person chatting (round 35)
+    [
+      "If you're still unable to fix the problem, ask the recipient to tell their email admin about it.",
+      false,
+    ],
+    ["Remote host said: 550 5.1.1 User unknown", false],
   ])("%s", (text, recognised) => {
     expect(kindOfText(text, recognised).lang).toBeUndefined();
   });
@@ -129,6 +142,15 @@ describe("Japanese, and what cannot tell", () => {
     ["迷惑メール設定変更方法", "ja"],
     ["Gmail 送信 エラー 550", "ja"],
     ["what is お知らせ?", "ja"],
+    // Round 35: one Japanese word among two Latin words or more, one of them little; one with hiragana inside an
+    // English sentence, two little words around it. Japanese after English asks in Japanese.
+    ["what means 宛先不明?", "en"],
+    ["Is 迷惑メール same as spam?", "en"],
+    ["what does おしらせ mean in my bounce?", "en"],
+    ["I got a メールが届きません message, what is it?", "en"],
+    ["user unknownってどういう意味", "ja"],
+    ["This message was not delivered to the recipientってどういう意味", "ja"],
+    ["iPhoneで送れない", "ja"],
   ])("%s → %s", (text, lang) => {
     expect(kindOfText(text).lang).toBe(lang);
   });
