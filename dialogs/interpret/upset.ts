@@ -327,7 +327,7 @@ const STAKE_WORDS = [
  * whole reads what an earlier asking piece asks, the last asking piece is the question.
  */
 function askedInPieces(
-  ctx: QuestionContext,
+  ctx: UpsetContext,
   calm: string,
   whole: Understanding,
   topic: TopicId | null,
@@ -353,12 +353,16 @@ function askedInPieces(
   const requested = new Set<string>();
   // 「説明が難しすぎてイヤになる。もっと簡単に言って」: the diagnosis asked for in plain words, in a piece of its own.
   let plainAsked: Understanding | undefined;
+  // What the message's last piece asks, read as it was read below (no read of its own).
+  let closing: Understanding | undefined;
+  const lastPiece = pieces.at(-1);
   for (const p of pieces) {
     if (canonicalLength(p, ctx.readings) < MIN_TOLD_CHARS) continue;
     if (!kana && !saysSomething(p)) {
       // 「こっちはどうしろと」「どうすりゃいいのよ」: in kana alone a piece tells nothing, but may still ask what to do.
       const frame = sentenceAsks(p) ? ctx.index.understand(p, topic) : undefined;
       if (frame?.kind === "confident" && isFrame(ctx, frame.id)) requested.add(frame.id);
+      if (p === lastPiece) closing = frame;
       continue;
     }
     const restated = restatedCondition(ctx, p, topic);
@@ -375,6 +379,7 @@ function askedInPieces(
       continue;
     }
     if (u.kind === "confident" && !isPleasantry(ctx, u.id)) requested.add(u.id);
+    if (p === lastPiece) closing = u;
     // A frame (「直し方は？」「またやり直し？」「相手の会社に何かあった？」: what to do, a restart, what it means)
     // asks about what the other pieces tell.
     if (u.kind !== "confident" || isPleasantry(ctx, u.id) || isFrame(ctx, u.id)) continue;
@@ -394,7 +399,11 @@ function askedInPieces(
     last = u;
   }
   // 「アドレスを変えたいのですが、どうすれば…」: a want told is what "what do I do" asks about (wantedThen).
-  const request = wantEnd(calm) < 0 ? requestOverStory(whole, told, requested) : undefined;
+  const request =
+    wantEnd(calm) < 0
+      ? (requestOverStory(whole, told, requested) ??
+        stepsClosing(ctx, whole, told, requested, closing, topic))
+      : undefined;
   if (request) return request;
   if (best?.kind !== "confident" || (best.candidates[0]?.score ?? 0) < PIECE_ASKED)
     // Where the whole reads nothing, plain words asked for with a diagnosis on screen are what is asked, read
@@ -458,6 +467,39 @@ function requestOverStory(
     .slice(1, 3)
     .find((c) => requested.has(c.id) && !told.has(c.id) && c.score >= REQUEST_OVER_STORY * top);
   return asked ? { kind: "confident", id: asked.id, candidates: whole.candidates } : undefined;
+}
+
+/**
+ * "she sent something important days ago and it never went thru. what do we do", "customer waiting for the invoice
+ * and it won't send. quick, what do I do": the story told, then only "what do I do" closing the message. The whole
+ * read what the story's words match (whose side, "rejected every time"), which no piece asks: the steps are what is
+ * asked (round 31's rule: asking only what to do while telling the situation), with a diagnosis on screen. Not where
+ * the story's question is asked too (「…5 days and then it failed?? what now」), nor after a want told (the caller:
+ * 「変えたい、どうすれば」); nor where the story reads something people tell (`statement`: 「相手はドコモの携帯で」), the
+ * diagnosis's key answer (its first step: 「データが重くて送れない！どうすれば」 is how to send large files) or its
+ * answer for tries that keep failing ("4 times returned already. What should I do??"): what the steps lead with.
+ */
+function stepsClosing(
+  ctx: UpsetContext,
+  whole: Understanding,
+  told: ReadonlySet<string>,
+  requested: ReadonlySet<string>,
+  closing: Understanding | undefined,
+  topic: TopicId | null,
+): Understanding | undefined {
+  if (
+    topic === null ||
+    whole.kind !== "confident" ||
+    closing?.kind !== "confident" ||
+    closing.id === whole.id
+  )
+    return undefined;
+  if (ctx.questions.get(closing.id)?.does !== "next-steps") return undefined;
+  if (!told.has(whole.id) || requested.has(whole.id) || ctx.questions.get(whole.id)?.statement)
+    return undefined;
+  const { keyAnswer, triesAnswer } = ctx.ui.feelings;
+  if (keyAnswer?.[topic] === whole.id || triesAnswer?.[topic] === whole.id) return undefined;
+  return { kind: "confident", id: closing.id, candidates: whole.candidates };
 }
 
 /**

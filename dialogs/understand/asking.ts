@@ -254,7 +254,7 @@ function readsAsQuestion(text: string): boolean {
   if (complainsToClose(end)) return isQuestion(end.slice(0, -"よね".length));
   return (
     QUESTION_WORDS.some((w) => folded.includes(w)) ||
-    end.endsWith("か") ||
+    (end.endsWith("か") && !end.endsWith(LISTING)) ||
     end.endsWith("の") ||
     CONFIRMING_ENDS.some((e) => end.endsWith(e))
   );
@@ -421,6 +421,11 @@ const NOT_ASKING = [
 ];
 
 /** Words of a Japanese question; a plain scan (includes), no pattern. */
+/**
+ * 「相手の受信箱がいっぱいとか知らんし」 without its words of feeling, 「…いっぱいとか」: the 「か」 of 「とか」 ("or such",
+ * 「なんとか」 "somehow") lists, it asks nothing; what the diagnosis said, quoted before the feeling, is told.
+ */
+const LISTING = "とか";
 const QUESTION_WORDS = [
   "何",
   "なに",
