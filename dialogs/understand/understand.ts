@@ -7,6 +7,7 @@ import {
   type QuestionBank,
   REASON_QUESTION,
 } from "../../knowledge/questions.ts";
+import { forgetAfterEachTurn } from "../../knowledge/turn-memory.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import { sentencesOf } from "./asking.ts";
 import { decide, withoutLacking } from "./decide.ts";
@@ -372,168 +373,195 @@ export function buildQuestionIndex(
     reason: bank.questions.get(REASON_QUESTION),
     understand: (text, topic) => index.understand(text, topic),
   };
+  // What this index read in the turn under way, per text and topic on screen, with the words its segmenter
+  // found (for a caller that asks for them: scope.ts). The readers' own memory of one reading
+  // (interpret/one-reading.ts) is of the scoped index; below it, the scope's readings with words, the rules
+  // after the decision (overrides.ts: a text's first and last sentence, the term asked about) and the readers
+  // with a topic on screen asked this index again for the same text: of the slowest 2 % of the dev texts,
+  // 6.77 readings per text of 6.25 texts. A pure function of the text and topic, so a reading remembered is
+  // the one worked out again; shared by its callers, who only read it. Forgotten when the turn ends
+  // (knowledge/turn-memory.ts), and afresh past MAX_REMEMBERED.
+  const remembered = new Map<string, { read: Understanding; segments: string[] }>();
+  forgetAfterEachTurn(() => remembered.clear());
   const index: QuestionIndex = {
     size: { questions: questions.length, examples: n, features },
     understand(typed, topic, words) {
-      if (seen.length > 0) forget(); // a call that threw half-way (none should)
-      const text = withoutFillers(typed);
-      const spelling = forEachFeature(
-        text.slice(0, MAX_QUESTION_CHARS),
-        table,
-        count,
-        counters,
-        undefined,
-        words,
-      );
-      let norm = 0;
-      // Whether the text says the diagnosis on screen again: only when it asks whether something is so.
-      const gist = topic !== null && asksWhetherSo(text) ? gists.get(topic) : undefined;
-      if (gist) gistScores.fill(0);
-      // In the order first seen, as the sums were always made (the same scores to the last bit).
-      for (const id of seen) {
-        if (id < 0) {
-          const w = (1 + Math.log(unseenCounts[-1 - id]!)) * unseenIdf;
-          norm += w * w;
-          continue;
-        }
-        const w = (1 + Math.log(counts[id]!)) * idfOf[id]!;
-        norm += w * w;
-        const sentences = gist?.get(id);
-        if (sentences) for (const [k, weight] of sentences) gistScores[k] = gistScores[k]! + w * weight;
-        addPostings(postedExample, postedWeight, start[id]!, start[id + 1]!, w, scores);
+      const key = topic === null ? `\0${typed}` : `${topic}\0${typed}`;
+      const known = remembered.get(key);
+      if (known) {
+        if (words) for (const w of known.segments) words.push(w);
+        return known.read;
       }
-      forget();
-      norm = Math.sqrt(norm) || 1;
-      let saysGist = 0;
-      if (gist)
-        for (let k = 0; k < gistSentences.get(topic!)!; k++)
-          saysGist = Math.max(saysGist, gistScores[k]! / norm);
-      // Per question, its best and second best example (scoring.ts topTwo), each sum divided by the norm.
-      let told = 0; // 1 the text negates, 2 it does not: read when an example of a polar act scores
-      for (let qi = 0; qi < questions.length; qi++) {
-        if (hasPolar[qi] === 0) {
-          topTwo(scores, firstExample[qi]!, firstExample[qi + 1]!, topOfQuestion);
-          best[qi] = topOfQuestion[0]! / norm;
-          second[qi] = topOfQuestion[1]! / norm;
-          continue;
-        }
-        let b = 0;
-        let b2 = 0;
-        for (let ex = firstExample[qi]!; ex < firstExample[qi + 1]!; ex++) {
-          if (scores[ex] === 0) continue;
-          let s = scores[ex]! / norm;
-          if (polarity[ex] !== 0) {
-            if (told === 0) told = negatesIn(spelling) ? 1 : 2;
-            if (polarity[ex] === told) s *= THRESHOLDS.otherPolarity;
-          }
-          if (s > b) {
-            b2 = b;
-            b = s;
-          } else if (s > b2) b2 = s;
-        }
-        best[qi] = b;
-        second[qi] = b2;
-      }
-      scores.fill(0);
-      // Every question that scores, in the order of the questions (so that the stable sort keeps ties in
-      // that order), with its fit to the diagnosis on screen. Only the head of the ranking is ever read
-      // (decide: the best three, and those close to the best), so only the questions scoring at least
-      // as much as the third best or `spread` of the best are ranked: the same head as ranking them all.
-      const fit = fitsFor(topic);
-      // 「アドレスを打ち直せば今度は届く？」: what comes of something done asks resend (or wait), not the
-      // question its condition's words name (the address).
-      const frame = topic === null ? undefined : asksOutcome(text);
-      const framed = frame === undefined ? undefined : outcomeQuestion(frame, topic!);
-      // 「つまり待っとけばいいってこと？」: what to do, retold and asked whether it is so, asks about that.
-      const advice = topic !== null && retellsAdvice(text);
-      // 「同じメールを送ったほかの人は大丈夫？」: a sending told as done is the story, not whether to send again.
-      const toldSent = topic !== null && toldSentOnly(text);
-      let s1 = Number.NEGATIVE_INFINITY;
-      let s2 = Number.NEGATIVE_INFINITY;
-      let s3 = Number.NEGATIVE_INFINITY;
-      scoring.length = 0;
-      notAskedHere.clear();
-      for (let qi = 0; qi < questions.length; qi++) {
-        const s = (best[qi]! + THRESHOLDS.second * second[qi]!) / (1 + THRESHOLDS.second);
-        // An answer of its own for the diagnosis on screen that this text does not ask (`needsOn`): the
-        // question weighs as it would without that answer (after "virus found", safe-to-open: off the topic).
-        const notAsked = fit.unasked[qi]! > 0 && offHere(questions[qi]!.id, text, topic!);
-        if (notAsked) notAskedHere.add(qi);
-        const weight =
-          (notAsked ? fit.unasked[qi]! : fit.weight[qi]!) *
-          (framed !== undefined && questions[qi] === framed ? THRESHOLDS.outcome : 1) *
-          (advice && questions[qi] === plainWords ? THRESHOLDS.adviceRetold : 1) *
-          (toldSent && questions[qi] === resendQuestion ? THRESHOLDS.offTopic : 1);
-        if (s <= 0 || weight === 0) continue; // weight 0: no answer here (answerable)
-        // Not capped at 1: two boosted questions that both match well must keep their order, or a cap
-        // turns a clear lead ("How big can my attachment be?": size limit over large files) into a tie.
-        const score = s * weight;
-        scoring.push(qi, score);
-        if (score > s1) {
-          s3 = s2;
-          s2 = s1;
-          s1 = score;
-        } else if (score > s2) {
-          s3 = s2;
-          s2 = score;
-        } else if (score > s3) s3 = score;
-      }
-      const head = Math.min(s3, s1 * THRESHOLDS.spread);
-      const ranked: Candidate[] = [];
-      const fitting = new Set<string>();
-      const own = new Set<string>();
-      for (let k = 0; k < scoring.length; k += 2) {
-        const score = scoring[k + 1]!;
-        if (score < head) continue;
-        const q = questions[scoring[k]!]!;
-        // Not asked here (`needsOn`): neither fitting the diagnosis nor its own question, as without that answer.
-        const unasked = notAskedHere.has(scoring[k]!);
-        if (unasked ? fit.unasked[scoring[k]!] !== FIT_WEIGHT.off : fit.fits[scoring[k]!] === 1)
-          fitting.add(q.id);
-        if (fit.weight[scoring[k]!] === FIT_WEIGHT.own && !unasked) own.add(q.id);
-        ranked.push({ id: q.id, score });
-      }
-      ranked.sort((a, b) => b.score - a.score);
-      // 「直したら今度は届く？」: "what do I do now" (the steps on screen) shares its endings with every question
-      // that names what to do; matched only vaguely (below `sure`), one of the diagnosis's own questions
-      // nearly as close is the one asked. ("My friend's mailbox is full, what should I do?" asks it clearly.)
-      const [first, runnerUp] = ranked;
-      if (
-        first &&
-        runnerUp &&
-        bank.questions.get(first.id)?.does === "next-steps" &&
-        own.has(runnerUp.id) &&
-        ((first.score < THRESHOLDS.sure && runnerUp.score >= first.score * THRESHOLDS.overSteps) ||
-          (namesGoal(text) && runnerUp.score >= first.score * THRESHOLDS.overStepsForGoal))
-      ) {
-        ranked[0] = runnerUp;
-        ranked[1] = first;
-      }
-      const decided = withoutLacking(
-        ranked,
-        (c) => {
-          const q = bank.questions.get(c.id);
-          return (q?.needs !== undefined || q?.notWhen !== undefined) && lacks(c.id, text);
-        },
-        (r) => decide(r, topic === null ? undefined : fitting, own),
-      );
-      const reading = {
-        roles,
-        text,
-        topic,
-        framed,
-        advice,
-        saysGist,
-        fitting,
-        own,
-        termReads: new Map(),
-        reads: new Map(),
-      };
-      return applyOverrides(reading, decided);
+      const segments: string[] = [];
+      const read = understandAnew(typed, topic, segments);
+      if (words) for (const w of segments) words.push(w);
+      if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+      remembered.set(key, { read, segments });
+      return read;
     },
   };
   return index;
+
+  function understandAnew(typed: string, topic: TopicId | null, words: string[]): Understanding {
+    if (seen.length > 0) forget(); // a call that threw half-way (none should)
+    const text = withoutFillers(typed);
+    const spelling = forEachFeature(
+      text.slice(0, MAX_QUESTION_CHARS),
+      table,
+      count,
+      counters,
+      undefined,
+      words,
+    );
+    let norm = 0;
+    // Whether the text says the diagnosis on screen again: only when it asks whether something is so.
+    const gist = topic !== null && asksWhetherSo(text) ? gists.get(topic) : undefined;
+    if (gist) gistScores.fill(0);
+    // In the order first seen, as the sums were always made (the same scores to the last bit).
+    for (const id of seen) {
+      if (id < 0) {
+        const w = (1 + Math.log(unseenCounts[-1 - id]!)) * unseenIdf;
+        norm += w * w;
+        continue;
+      }
+      const w = (1 + Math.log(counts[id]!)) * idfOf[id]!;
+      norm += w * w;
+      const sentences = gist?.get(id);
+      if (sentences) for (const [k, weight] of sentences) gistScores[k] = gistScores[k]! + w * weight;
+      addPostings(postedExample, postedWeight, start[id]!, start[id + 1]!, w, scores);
+    }
+    forget();
+    norm = Math.sqrt(norm) || 1;
+    let saysGist = 0;
+    if (gist)
+      for (let k = 0; k < gistSentences.get(topic!)!; k++)
+        saysGist = Math.max(saysGist, gistScores[k]! / norm);
+    // Per question, its best and second best example (scoring.ts topTwo), each sum divided by the norm.
+    let told = 0; // 1 the text negates, 2 it does not: read when an example of a polar act scores
+    for (let qi = 0; qi < questions.length; qi++) {
+      if (hasPolar[qi] === 0) {
+        topTwo(scores, firstExample[qi]!, firstExample[qi + 1]!, topOfQuestion);
+        best[qi] = topOfQuestion[0]! / norm;
+        second[qi] = topOfQuestion[1]! / norm;
+        continue;
+      }
+      let b = 0;
+      let b2 = 0;
+      for (let ex = firstExample[qi]!; ex < firstExample[qi + 1]!; ex++) {
+        if (scores[ex] === 0) continue;
+        let s = scores[ex]! / norm;
+        if (polarity[ex] !== 0) {
+          if (told === 0) told = negatesIn(spelling) ? 1 : 2;
+          if (polarity[ex] === told) s *= THRESHOLDS.otherPolarity;
+        }
+        if (s > b) {
+          b2 = b;
+          b = s;
+        } else if (s > b2) b2 = s;
+      }
+      best[qi] = b;
+      second[qi] = b2;
+    }
+    scores.fill(0);
+    // Every question that scores, in the order of the questions (so that the stable sort keeps ties in
+    // that order), with its fit to the diagnosis on screen. Only the head of the ranking is ever read
+    // (decide: the best three, and those close to the best), so only the questions scoring at least
+    // as much as the third best or `spread` of the best are ranked: the same head as ranking them all.
+    const fit = fitsFor(topic);
+    // 「アドレスを打ち直せば今度は届く？」: what comes of something done asks resend (or wait), not the
+    // question its condition's words name (the address).
+    const frame = topic === null ? undefined : asksOutcome(text);
+    const framed = frame === undefined ? undefined : outcomeQuestion(frame, topic!);
+    // 「つまり待っとけばいいってこと？」: what to do, retold and asked whether it is so, asks about that.
+    const advice = topic !== null && retellsAdvice(text);
+    // 「同じメールを送ったほかの人は大丈夫？」: a sending told as done is the story, not whether to send again.
+    const toldSent = topic !== null && toldSentOnly(text);
+    let s1 = Number.NEGATIVE_INFINITY;
+    let s2 = Number.NEGATIVE_INFINITY;
+    let s3 = Number.NEGATIVE_INFINITY;
+    scoring.length = 0;
+    notAskedHere.clear();
+    for (let qi = 0; qi < questions.length; qi++) {
+      const s = (best[qi]! + THRESHOLDS.second * second[qi]!) / (1 + THRESHOLDS.second);
+      // An answer of its own for the diagnosis on screen that this text does not ask (`needsOn`): the
+      // question weighs as it would without that answer (after "virus found", safe-to-open: off the topic).
+      const notAsked = fit.unasked[qi]! > 0 && offHere(questions[qi]!.id, text, topic!);
+      if (notAsked) notAskedHere.add(qi);
+      const weight =
+        (notAsked ? fit.unasked[qi]! : fit.weight[qi]!) *
+        (framed !== undefined && questions[qi] === framed ? THRESHOLDS.outcome : 1) *
+        (advice && questions[qi] === plainWords ? THRESHOLDS.adviceRetold : 1) *
+        (toldSent && questions[qi] === resendQuestion ? THRESHOLDS.offTopic : 1);
+      if (s <= 0 || weight === 0) continue; // weight 0: no answer here (answerable)
+      // Not capped at 1: two boosted questions that both match well must keep their order, or a cap
+      // turns a clear lead ("How big can my attachment be?": size limit over large files) into a tie.
+      const score = s * weight;
+      scoring.push(qi, score);
+      if (score > s1) {
+        s3 = s2;
+        s2 = s1;
+        s1 = score;
+      } else if (score > s2) {
+        s3 = s2;
+        s2 = score;
+      } else if (score > s3) s3 = score;
+    }
+    const head = Math.min(s3, s1 * THRESHOLDS.spread);
+    const ranked: Candidate[] = [];
+    const fitting = new Set<string>();
+    const own = new Set<string>();
+    for (let k = 0; k < scoring.length; k += 2) {
+      const score = scoring[k + 1]!;
+      if (score < head) continue;
+      const q = questions[scoring[k]!]!;
+      // Not asked here (`needsOn`): neither fitting the diagnosis nor its own question, as without that answer.
+      const unasked = notAskedHere.has(scoring[k]!);
+      if (unasked ? fit.unasked[scoring[k]!] !== FIT_WEIGHT.off : fit.fits[scoring[k]!] === 1)
+        fitting.add(q.id);
+      if (fit.weight[scoring[k]!] === FIT_WEIGHT.own && !unasked) own.add(q.id);
+      ranked.push({ id: q.id, score });
+    }
+    ranked.sort((a, b) => b.score - a.score);
+    // 「直したら今度は届く？」: "what do I do now" (the steps on screen) shares its endings with every question
+    // that names what to do; matched only vaguely (below `sure`), one of the diagnosis's own questions
+    // nearly as close is the one asked. ("My friend's mailbox is full, what should I do?" asks it clearly.)
+    const [first, runnerUp] = ranked;
+    if (
+      first &&
+      runnerUp &&
+      bank.questions.get(first.id)?.does === "next-steps" &&
+      own.has(runnerUp.id) &&
+      ((first.score < THRESHOLDS.sure && runnerUp.score >= first.score * THRESHOLDS.overSteps) ||
+        (namesGoal(text) && runnerUp.score >= first.score * THRESHOLDS.overStepsForGoal))
+    ) {
+      ranked[0] = runnerUp;
+      ranked[1] = first;
+    }
+    const decided = withoutLacking(
+      ranked,
+      (c) => {
+        const q = bank.questions.get(c.id);
+        return (q?.needs !== undefined || q?.notWhen !== undefined) && lacks(c.id, text);
+      },
+      (r) => decide(r, topic === null ? undefined : fitting, own),
+    );
+    const reading = {
+      roles,
+      text,
+      topic,
+      framed,
+      advice,
+      saysGist,
+      fitting,
+      own,
+      termReads: new Map(),
+      reads: new Map(),
+    };
+    return applyOverrides(reading, decided);
+  }
 }
+/** Readings an index remembers in one turn at most (a turn reads ~7; the memory starts afresh past this). */
+const MAX_REMEMBERED = 64;
 
 /**
  * Document frequency over questions: in how many questions' examples each feature occurs (`owner`: the
