@@ -12,7 +12,7 @@
  */
 
 import { PhraseIndex } from "./bounce/phrase-index.ts";
-import { forgetAfterEachTurn } from "./turn-memory.ts";
+import { recentMemo } from "./turn-memory.ts";
 
 /** One character of spacing, punctuation or a symbol: what the folding takes out (or makes one space). */
 export const SEPARATOR = /[\s\p{P}\p{S}]/u;
@@ -26,26 +26,9 @@ const LETTER = /[a-z]/;
  * symptom phrases, ui.yaml's mentions, feelings and the phrases of questions each fold what they are
  * given: a paste 3-9 times in `npm run bench:webhook`'s traffic). Folding is a pure function. Only the
  * last four are held, in this process's memory, and forgotten when the turn ends (turn-memory.ts): never
- * written anywhere.
+ * written anywhere (turn-memory.ts recentMemo).
  */
-const RECENT_FOLDS = 4;
-const recentTexts: string[] = [];
-const recentFolds: string[] = [];
-let nextFold = 0;
-forgetAfterEachTurn(() => {
-  recentTexts.length = 0;
-  recentFolds.length = 0;
-  nextFold = 0;
-});
-
-export function foldSymptomText(text: string): string {
-  for (let i = 0; i < recentTexts.length; i++) if (recentTexts[i] === text) return recentFolds[i]!;
-  const folded = foldAnew(text);
-  recentTexts[nextFold] = text;
-  recentFolds[nextFold] = folded;
-  nextFold = (nextFold + 1) % RECENT_FOLDS;
-  return folded;
-}
+export const foldSymptomText: (text: string) => string = recentMemo(4, foldAnew);
 
 /**
  * One pass over the text after NFKC and lower case (it folds every text a turn reads; a replace per step,

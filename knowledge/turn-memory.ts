@@ -63,3 +63,23 @@ export function recentMemo<T, W>(
     return answer;
   };
 }
+
+/**
+ * A map of answers for the turn, for readers that ask more strings than a ring (above) holds: emptied when the
+ * turn ends, and afresh once it holds `max` (a turn that reads unusually many strings keeps it small). The
+ * values are shared by every caller that gets them: only read, never changed.
+ */
+export function turnMap<V>(max: number): {
+  get(key: string): V | undefined;
+  set(key: string, value: V): void;
+} {
+  const map = new Map<string, V>();
+  forgetAfterEachTurn(() => map.clear());
+  return {
+    get: (key) => map.get(key),
+    set(key, value) {
+      if (map.size >= max) map.clear();
+      map.set(key, value);
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import { fold, nfkc } from "../../knowledge/fold.ts";
-import { forgetAfterEachTurn, recentMemo } from "../../knowledge/turn-memory.ts";
+import { recentMemo, turnMap } from "../../knowledge/turn-memory.ts";
 import { endsWithQuestionMark, hasQuestionMark, SENTENCE_END } from "../marks.ts";
 import { trimEndOf, withoutWords } from "../text.ts";
 
@@ -230,7 +230,6 @@ export function isQuestion(text: string): boolean {
   let asks = questionsRead.get(text);
   if (asks === undefined) {
     asks = readsAsQuestion(text);
-    if (questionsRead.size >= MAX_QUESTIONS_READ) questionsRead.clear();
     questionsRead.set(text, asks);
   }
   return asks;
@@ -240,9 +239,7 @@ export function isQuestion(text: string): boolean {
  * (of the dev texts, the slowest 2 % asked it 22 times for 6 pieces). A pure function of the string, so an
  * answer remembered is the one worked out again; forgotten when the turn ends (knowledge/turn-memory.ts).
  */
-const questionsRead = new Map<string, boolean>();
-const MAX_QUESTIONS_READ = 64;
-forgetAfterEachTurn(() => questionsRead.clear());
+const questionsRead = turnMap<boolean>(64);
 
 function readsAsQuestion(text: string): boolean {
   if (ENGLISH_QUESTION.test(text.trimStart()) || hasQuestionMark(text) || asksAfterOpening(text)) return true;

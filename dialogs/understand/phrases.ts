@@ -10,7 +10,7 @@ import {
   PhraseLists,
   type ReadingSpans,
 } from "../../knowledge/symptom-text.ts";
-import { forgetAfterEachTurn } from "../../knowledge/turn-memory.ts";
+import { recentMemo } from "../../knowledge/turn-memory.ts";
 import { firstLetters, lettersIn } from "../text.ts";
 import { hiraganaCode, largeKanaCode, SMALL_KANA } from "./kana.ts";
 import { READ_CLOSE, READ_OPEN, type ReadingTable, withReadings } from "./normalize.ts";
@@ -153,21 +153,13 @@ export interface FoldedReading {
  * symptom classes) reads the same text in one turn. Held in this process's memory only, and forgotten
  * when the turn ends, like foldSymptomText's (knowledge/turn-memory.ts).
  */
-export function foldedReading(text: string, table: ReadingTable): FoldedReading {
-  for (const r of recentReadings) if (r.text === text && r.table === table) return r.reading;
-  const marked = foldSymptomText(withReadings(nfkc(text), table, true));
-  const reading = marked.includes(READ_OPEN) ? unmarked(marked) : { folded: marked, spans: undefined };
-  recentReadings[nextReading] = { text, table, reading };
-  nextReading = (nextReading + 1) % RECENT_READINGS;
-  return reading;
-}
-const RECENT_READINGS = 4;
-const recentReadings: { text: string; table: ReadingTable; reading: FoldedReading }[] = [];
-let nextReading = 0;
-forgetAfterEachTurn(() => {
-  recentReadings.length = 0;
-  nextReading = 0;
-});
+export const foldedReading: (text: string, table: ReadingTable) => FoldedReading = recentMemo(
+  4,
+  (text: string, table: ReadingTable): FoldedReading => {
+    const marked = foldSymptomText(withReadings(nfkc(text), table, true));
+    return marked.includes(READ_OPEN) ? unmarked(marked) : { folded: marked, spans: undefined };
+  },
+);
 
 const OPEN = READ_OPEN.charCodeAt(0);
 const CLOSE = READ_CLOSE.charCodeAt(0);

@@ -7,7 +7,7 @@ import {
   type QuestionBank,
   REASON_QUESTION,
 } from "../../knowledge/questions.ts";
-import { forgetAfterEachTurn } from "../../knowledge/turn-memory.ts";
+import { turnMap } from "../../knowledge/turn-memory.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import { sentencesOf } from "./asking.ts";
 import { decide, withoutLacking } from "./decide.ts";
@@ -381,8 +381,7 @@ export function buildQuestionIndex(
   // 6.77 readings per text of 6.25 texts. A pure function of the text and topic, so a reading remembered is
   // the one worked out again; shared by its callers, who only read it. Forgotten when the turn ends
   // (knowledge/turn-memory.ts), and afresh past MAX_REMEMBERED.
-  const remembered = new Map<string, { read: Understanding; segments: string[] }>();
-  forgetAfterEachTurn(() => remembered.clear());
+  const remembered = turnMap<{ read: Understanding; segments: string[] }>(MAX_REMEMBERED);
   const index: QuestionIndex = {
     size: { questions: questions.length, examples: n, features },
     understand(typed, topic, words) {
@@ -395,7 +394,6 @@ export function buildQuestionIndex(
       const segments: string[] = [];
       const read = understandAnew(typed, topic, segments);
       if (words) for (const w of segments) words.push(w);
-      if (remembered.size >= MAX_REMEMBERED) remembered.clear();
       remembered.set(key, { read, segments });
       return read;
     },
