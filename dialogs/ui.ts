@@ -353,6 +353,22 @@ export const uiSchema = z
         devices: foldedList,
         /** A device's own matter (「重い」「固まる」「充電」 "slow", 「おすすめの」「機種変」), beside a device named. */
         deviceMatters: foldedList,
+        /** A guess, a blame or a want (「せいだろ」「かも」 "maybe", "want"), said beside a hurry: the diagnosis answers it. */
+        hurriedGuesses: foldedList,
+        /** A fear of an outcome in English words of feeling ("worried it"): beside a hurry, a guess. */
+        fearedOutcome: foldedList,
+        /** Opening or pressing, then 「ても」「たら」 (「開いても」 "safe to open"): is it safe to open, asked (scans.ts). */
+        opening: foldedList,
+        /** Whether it is all right (「大丈夫」「まずい」), a few letters after an `opening` word. */
+        safeAsked: foldedList,
+        /** The user's own mail or attachment (「添付した」「送った」): no mail received asked about. */
+        ownSending: foldedList,
+        /** The returned mail named as a thing (「エラーメール」): with `mailFeared` after it, the mail itself feared. */
+        returnedMail: foldedList,
+        /** A virus, or opening the mail (「ウイルス」「開封」): feared of the `returnedMail` named before it. */
+        mailFeared: foldedList,
+        /** A virus found or judged (「見つか」「検出」 "detected"): what a "virus found" returned mail says. */
+        virusFound: foldedList,
       })
       .strict(),
     keywords: z.object({

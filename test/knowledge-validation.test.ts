@@ -616,6 +616,21 @@ describe("npm run check:knowledge", () => {
       },
       'field "typedWords.people.8": must be written as typed text is compared',
     ],
+    [
+      "ui.yaml",
+      (t: Yaml) => {
+        // The words moved out of the code (scans.ts asksIfSafeToOpen) are checked as every typed word is.
+        t.typedWords.opening.push("Ｏｐｅｎ");
+      },
+      'field "typedWords.opening.22": must be written as typed text is compared',
+    ],
+    [
+      "ui.yaml",
+      (t: Yaml) => {
+        t.typedWords.hurriedGuesses = [];
+      },
+      'field "typedWords.hurriedGuesses": needs at least one word',
+    ],
   ])("prints the file (%s) and the field and fails for broken data", (file, change, says) => {
     const failure = checkBroken(file, change);
     expect(failure.status).toBe(1);

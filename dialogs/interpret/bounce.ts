@@ -14,7 +14,7 @@ import { policyCodeOnly } from "./policy-code.ts";
 import { asksWhatItIs } from "./scans.ts";
 import { CLEAR_OVER_BOUNCE } from "./thresholds.ts";
 import type { SessionView } from "./types.ts";
-import { THIS } from "./words.ts";
+import { THIS, type TypedWords } from "./words.ts";
 
 /** What read-text.ts knows of a text the classifier read as a bounce. */
 export interface BounceRead {
@@ -76,7 +76,7 @@ export function bounceEvents(ctx: InterpretContext, b: BounceRead, before: Dialo
     record.topic === "virus-detected" &&
     ownWords === undefined &&
     !reportsBounce(text) &&
-    fearsTheMailItself(text)
+    fearsTheMailItself(text, ctx.words)
   )
     return [...before, questionEvent(ctx, safe, null)];
   const askedCold =
@@ -162,32 +162,22 @@ function asksAboutScreen(question: Question, score: number, read: TopicId, onScr
 /**
  * Whether a text names the returned mail itself as what may be harmful: its word, at most a particle, then a
  * word of a virus or of opening it (「エラーメールがウイルスかも」「返ってきたメールって開いても平気？」); never a
- * virus named first, as a returned mail reports one (「ウイルスが見つかったって戻ってきた」). A plain scan.
+ * virus named first, as a returned mail reports one (「ウイルスが見つかったって戻ってきた」). A plain scan (ui.yaml
+ * typedWords returnedMail, mailFeared, virusFound).
  */
-function fearsTheMailItself(text: string): boolean {
+function fearsTheMailItself(text: string, words: TypedWords): boolean {
   const t = fold(text);
   // 「エラーメールにウイルスが見つかったって」: what the mail said, a virus found or judged, is its diagnosis.
-  if (FOUND.some((w) => t.includes(w))) return false;
-  for (const mail of RETURNED_MAIL)
+  if (words.virusFound.some((w) => t.includes(w))) return false;
+  for (const mail of words.returnedMail)
     for (let at = t.indexOf(mail); at >= 0; at = t.indexOf(mail, at + 1)) {
       const after = at + mail.length;
       for (const link of LINKS)
-        if (t.startsWith(link, after) && FEARED.some((w) => t.startsWith(w, after + link.length)))
+        if (t.startsWith(link, after) && words.mailFeared.some((w) => t.startsWith(w, after + link.length)))
           return true;
     }
   return false;
 }
-/** The returned mail named as a thing (folded: lower case, katakana as typed). */
-const RETURNED_MAIL = [
-  "エラーメール",
-  "えらーめーる",
-  "エラーのメール",
-  "リターンメール",
-  "戻ってきたメール",
-  "返ってきたメール",
-  "もどってきためーる",
-  "かえってきためーる",
-];
 /** What may stand between the mail and what is feared of it: nothing, a particle or a pause, 「自体」「そのもの」. */
 const LINKS = [
   "",
@@ -205,18 +195,3 @@ const LINKS = [
   "そのもの",
   "そのものが",
 ];
-/** A virus found or judged: what a returned mail of "virus found" says. */
-const FOUND = [
-  "見つか",
-  "みつか",
-  "検出",
-  "けんしゅつ",
-  "判定",
-  "扱い",
-  "引っかか",
-  "ひっかか",
-  "found",
-  "detected",
-];
-/** A virus, or opening the mail. */
-const FEARED = ["ウイルス", "ウィルス", "ういるす", "virus", "開い", "開け", "ひらい", "あけて", "開封"];

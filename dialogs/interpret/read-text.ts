@@ -254,7 +254,7 @@ export async function fromText(
     (session.topic === null
       ? mentionsAny(text, ctx.words.mailNamed)
       : safe.topics[session.topic] !== undefined && !safe.needsOn?.topics.includes(session.topic)) &&
-    asksIfSafeToOpen(head)
+    asksIfSafeToOpen(head, ctx.words)
   )
     return [...before, questionEvent(ctx, safe, session.topic)];
 

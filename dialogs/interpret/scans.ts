@@ -201,58 +201,19 @@ const QUESTION_TAIL = new Set([..." 。.、,…〜~!"]);
  * 「知らない英語のメール、開いたらまずい？」「えいごのめーるきたけどりんくおしてもいい？」 "is it safe to open": whether
  * opening, pressing or reading something of a mail received is all right, asked. Its words (「知らない英語のメール」,
  * MAILER-DAEMON) read a symptom or "who is MAILER-DAEMON"; what is asked is whether it is safe. A plain scan of the
- * folded text: one includes() per word of opening first, then a few letters after it.
+ * folded text (ui.yaml typedWords opening, safeAsked, ownSending): one includes() per word of opening first, then
+ * a few letters after it.
  */
-export function asksIfSafeToOpen(text: string): boolean {
+export function asksIfSafeToOpen(text: string, words: TypedWords): boolean {
   const t = fold(text);
-  if (!OPENING.some((w) => t.includes(w)) || OWN_SENDING.some((w) => t.includes(w))) return false;
-  for (const open of OPENING)
+  if (!words.opening.some((w) => t.includes(w)) || words.ownSending.some((w) => t.includes(w))) return false;
+  for (const open of words.opening)
     for (let at = t.indexOf(open); at >= 0; at = t.indexOf(open, at + 1)) {
       const after = t.slice(at + open.length, at + open.length + SAFE_WINDOW);
       // 「開いてもらえた？」 asks whether the recipient opened it (a read receipt), not whether it is safe.
-      if (!after.startsWith("ら") && SAFE_ASKED.some((w) => after.includes(w))) return true;
+      if (!after.startsWith("ら") && words.safeAsked.some((w) => after.includes(w))) return true;
     }
   return false;
 }
-/** Opening, pressing, reading (as folded: lower case, katakana as typed), with 「ても」「たら」 after it. */
-const OPENING = [
-  "開いても",
-  "開いたら",
-  "開けても",
-  "開けたら",
-  "ひらいても",
-  "ひらいたら",
-  "あけても",
-  "あけたら",
-  "開封しても",
-  "押しても",
-  "押したら",
-  "おしても",
-  "おしたら",
-  "クリックしても",
-  "クリックしたら",
-  "くりっくしても",
-  "タップしても",
-  "タップしたら",
-  "safe to open",
-  "ok to open",
-  "safe to click",
-  "ok to click",
-];
-/** Whether it is all right, said within a few letters after (「…も大丈夫？」「…たらまずい？」 "safe to open?"). */
+/** Whether it is all right (typedWords.safeAsked) is said within a few letters after (「…も大丈夫？」「…たらまずい？」). */
 const SAFE_WINDOW = 6;
-const SAFE_ASKED = [
-  "大丈夫",
-  "だいじょうぶ",
-  "平気",
-  "へいき",
-  "いい",
-  "まずい",
-  "危な",
-  "あぶな",
-  "安全",
-  "問題な",
-  "?",
-];
-/** The user's own mail or attachment (「添付したファイルを開いても」): not a mail received. */
-const OWN_SENDING = ["添付した", "付けた", "つけた", "送った", "送信した", "おくった"];

@@ -239,57 +239,18 @@ function upsetReading(
  * asked. The hurry with only the situation told (「今日中に先方に届かないと困る」 "I have a deadline today",
  * "meeting in ten minutes and nothing sends") asks nothing: what is left of it (「に先方に届いて…」 "i have a
  * today") matched a question (wait, whose side) weakly by its words of sending, arriving or its frame. A plain scan
- * of the text without its words of feeling (NFKC, lower case), and of the text for a fear or tries counted.
+ * of the text without its words of feeling (NFKC, lower case), and of the text for a fear or tries counted
+ * (ui.yaml typedWords hurriedGuesses, fearedOutcome).
  */
 function guessesOrWants(ctx: UpsetContext, text: string, calm: string): boolean {
   const t = nfkc(calm).toLowerCase();
-  if (GUESS_OR_WANT.some((w) => t.includes(w)) || wants(calm)) return true;
-  // A fear of how it ends ("worried it won't get there in time") guesses it; tries counted ("the third time this
-  // week") tell that it keeps failing, which the diagnosis answers (ui.yaml feelings.triesAnswer).
+  if (ctx.words.hurriedGuesses.some((w) => t.includes(w)) || wants(calm)) return true;
+  // A fear of how it ends ("worried it won't get there in time": its words of feeling are not in `calm`) guesses
+  // it; tries counted ("the third time this week") tell that it keeps failing, which the diagnosis answers
+  // (ui.yaml feelings.triesAnswer).
   const whole = nfkc(text).toLowerCase();
-  return FEARED.some((w) => whole.includes(w)) || triedInVain(text, ctx.words);
+  return ctx.words.fearedOutcome.some((w) => whole.includes(w)) || triedInVain(text, ctx.words);
 }
-/** A fear of an outcome, said in English words of feeling (taken out of `calm`) with what is feared after them. */
-const FEARED = [
-  "worried it",
-  "worried that",
-  "afraid it",
-  "afraid that",
-  "scared it",
-  "scared that",
-  "worry it",
-];
-const GUESS_OR_WANT = [
-  "だろ",
-  "でしょ",
-  "かも",
-  "のでは",
-  "んじゃ",
-  "じゃね",
-  "みたい",
-  "らしい",
-  "違いない",
-  "気がする",
-  "せい",
-  "たい",
-  "ほしい",
-  "欲しい",
-  "maybe",
-  "probably",
-  "must be",
-  "i bet",
-  "i think",
-  "i guess",
-  "i suspect",
-  "perhaps",
-  "might",
-  "fault",
-  "because of",
-  "blame",
-  "want",
-  "wanna",
-  "would like",
-];
 
 /**
  * 「今日中に送らないといけない」「今すぐ届けたい」 "I have to send it right now": a need or a want to send, told and not
