@@ -6,6 +6,7 @@ import { z } from "zod";
 import { Conversations } from "../dialogs/conversation.ts";
 import type { ReplyIntent } from "../dialogs/intents.ts";
 import type { Interpreter } from "../dialogs/interpret.ts";
+import type { Lang } from "../dialogs/knowledge-contract.ts";
 import { MemorySessionStore } from "../dialogs/stores/memory.ts";
 import { canonical, readingTable } from "../dialogs/understand/normalize.ts";
 import type { Knowledge } from "../knowledge/knowledge.ts";
@@ -156,13 +157,21 @@ export function matches(expect: string, got: string): boolean {
   return named(got) || (got.startsWith("upset+") && named(got.slice("upset+".length)));
 }
 
+/** The answer id of a reply and the language it was said in. */
+export interface Answer {
+  id: string;
+  lang: Lang;
+}
+
 /**
  * Answers an item as a user would meet it: its context put on screen (a symptom tapped from the menu, or
- * nothing), then its text typed; gives the answer id of the reply. The symptom "something else" (`unknown`)
- * shows the second menu, no diagnosis: its items are answered as with nothing on screen.
+ * nothing, the chat in Japanese as a user with no LINE profile language meets it), then its text typed; gives
+ * the answer id of the reply and its language (an English speaker answered in Japanese is failed whatever the
+ * id). The symptom "something else" (`unknown`) shows the second menu, no diagnosis: its items are answered as
+ * with nothing on screen.
  */
 export function answerer(interpret: Interpreter, sources: Sources) {
-  return async (item: Item): Promise<string> => {
+  return async (item: Item): Promise<Answer> => {
     const conversations = new Conversations({ store: new MemorySessionStore(), interpret });
     const user = "Ueval";
     const topic = item.context === "none" ? null : item.context;
@@ -171,6 +180,6 @@ export function answerer(interpret: Interpreter, sources: Sources) {
       : undefined;
     const shown = tapped?.intents.some((i) => i.type === "showDiagnosis") ? topic : null;
     const turn = await conversations.turn(user, { kind: "text", text: item.text });
-    return answerId(sources, turn.intents, shown, item.expect);
+    return { id: answerId(sources, turn.intents, shown, item.expect), lang: turn.lang };
   };
 }

@@ -391,6 +391,9 @@ const DEV_BLOCKS = {
   // english25's own check (round 35): Englishes not covered before (Peruvian, Zimbabwean, Icelandic, Romanian, Maltese,
   // Samoan, a Japanese office worker practising, a teenager's unpunctuated texting), irony, stories first; written first.
   "dev-english25": "ENGLISH 25",
+  // english26's own check (round 36): Englishes not covered before (Vietnamese, German, Barbadian, Kenyan, Polish, Brazilian,
+  // Scottish, Australian, Korean writers), one-word English after a diagnosis, an address or Japanese word inside; written first.
+  "dev-english26": "ENGLISH 26",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
@@ -511,6 +514,8 @@ if (copied.length > 0) {
 const pct = (a: number, b: number) => (b === 0 ? "   -  " : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
 const misses: Record<string, { item: Item; got: string }[]> = {};
 const rows: string[] = [];
+/** dev's English items answered in Japanese, listed with --verbose. */
+const japanese: Item[] = [];
 const totals: Record<string, [number, number]> = {};
 for (const [name, items] of Object.entries(sets)) {
   const byKind = new Map<string, [number, number]>();
@@ -520,8 +525,17 @@ for (const [name, items] of Object.entries(sets)) {
   // Messages labelled upset that got the acknowledgement (whatever the answer after it), of how many.
   let seen = 0;
   let wanted = 0;
+  // English items answered in Japanese (the id may be right: the user cannot read it), and items of the other
+  // kinds answered in English (mostly Japanese or romaji typed: a Japanese user answered in English).
+  let enJa = 0;
+  let otherEn = 0;
   for (const item of items) {
-    const got = await run(item);
+    const { id: got, lang } = await run(item);
+    if (item.kind === "english" && lang === "ja") {
+      enJa++;
+      if (name === "dev") japanese.push(item);
+    }
+    if (item.kind !== "english" && lang === "en") otherEn++;
     const ok = matches(item.expect, got);
     const upsetWanted = item.expect.split("|").some((e) => e.startsWith("upset+"));
     if (got.startsWith("upset+") && !upsetWanted) unasked++;
@@ -534,10 +548,12 @@ for (const [name, items] of Object.entries(sets)) {
   const hit = [...byKind.values()].reduce((a, [h]) => a + h, 0);
   totals[name] = [hit, items.length];
   rows.push(
-    `${name.padEnd(12)} ${KINDS.map((k) => pct(...(byKind.get(k) ?? [0, 0]))).join(" ")}   ${pct(hit, items.length)} (${hit}/${items.length})  ${unasked}  ${seen}/${wanted}`,
+    `${name.padEnd(12)} ${KINDS.map((k) => pct(...(byKind.get(k) ?? [0, 0]))).join(" ")}   ${pct(hit, items.length)} (${hit}/${items.length})  ${unasked}  ${seen}/${wanted}  ${enJa}  ${otherEn}`,
   );
 }
-console.log(`set          ${KINDS.map((k) => k.padStart(6)).join(" ")}   all  upset-unasked  upset-seen`);
+console.log(
+  `set          ${KINDS.map((k) => k.padStart(6)).join(" ")}   all  upset-unasked  upset-seen  english-in-ja  others-in-en`,
+);
 for (const row of rows) console.log(row);
 for (const [name, list] of Object.entries(misses)) {
   if (name.startsWith("dev-")) continue; // their misses are among dev's
@@ -547,6 +563,10 @@ for (const [name, list] of Object.entries(misses)) {
   if (list.length === 0) continue;
   console.log(`\nconfusions (${name}): expected → got  [context] text`);
   for (const { item, got } of list) console.log(`  ${item.expect} → ${got}  [${item.context}] ${item.text}`);
+}
+if (verbose && japanese.length > 0) {
+  console.log(`\nEnglish answered in Japanese (dev): [context] text`);
+  for (const item of japanese) console.log(`  [${item.context}] ${item.text}`);
 }
 console.log("");
 for (const name of CHECK) {

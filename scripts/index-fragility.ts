@@ -52,7 +52,7 @@ const ui = loadUi();
 async function answers(questions: QuestionBank): Promise<string[]> {
   const run = answerer(createInterpreter({ ...services, questions, ui }), { knowledge, questions });
   const out: string[] = [];
-  for (const item of dev) out.push(await run(item));
+  for (const item of dev) out.push((await run(item)).id);
   return out;
 }
 /** The bank with `ids`' last k examples left out, or (`whole`) without those questions. */
