@@ -100,10 +100,12 @@ const GREETING =
  * Words a person chatting writes and a server's template does not (round 35): what the mail said, reported ("it
  * says mailbox full", "got a bounce saying…"; not "said:", a transcript's), a person named as he, she or they ("she
  * cleared her inbox", "they keep coming"), chat's own words ("lol", "btw", "pls", "tho"). Like a greeting, counted
- * only where nothing in the text came from a server.
+ * only where nothing in the text came from a server. Round 36: when it happened told from the writer's day ("today",
+ * "last month", "every single time": a notice dates by the clock, if at all) and how it felt ("weird", "ugh", "no idea",
+ * "it worked"): "That address worked fine last month" names a server's word and is still a person's.
  */
 const CHATTING =
-  /\b(?:says|saying|said(?!:)|she|he|her|him|they're|theyre|lol|btw|pls|plz|tho|though|dunno|apparently)\b/i;
+  /\b(?:says|saying|said(?!:)|she|he|her|him|they're|theyre|lol|btw|pls|plz|tho|though|dunno|apparently|today|yesterday|tonight|lately|last (?:night|week|month|year)|this (?:morning|afternoon|evening)|every (?:single )?time|worked|weird|ugh|seriously|annoying|ridiculous|no idea)\b/i;
 
 /** Common English words: one of them tells an English sentence from romaji ("arigatou gozaimasu"). */
 const ENGLISH_WORD =
@@ -176,6 +178,10 @@ export function kindOfText(text: string, recognised = false): TextKind {
 
   if (JAPANESE.test(text)) return { lang: englishAround(text, fromServer) ? "en" : "ja", fromServer, marked };
   if (speaking) return { lang: "en", fromServer, marked }; // also around a paste: "Hi, I got this: 550 5.1.1 …"
+  // A question put to us in a short text is a person's, whatever server words or codes stand beside it: only its
+  // language is told (whether the rest is a paste is decided above).
+  if (lines.length <= MAX_ASKING_LINES && text.length <= MAX_ASKING_CHARS && asksAsAPerson(lines))
+    return { lang: "en", fromServer, marked };
   const [only] = lines;
   const typedSentence =
     lines.length === 1 &&
@@ -186,6 +192,42 @@ export function kindOfText(text: string, recognised = false): TextKind {
     !SERVER_VOCABULARY.test(only);
   return { lang: typedSentence && !fromServer && !recognised ? "en" : undefined, fromServer, marked };
 }
+
+/**
+ * "what's MAILER-DAEMON, is it a virus?", "550 5.1.1 user unknown - what does this mean", "rejected every single time,
+ * what now", "so domain is not existing? what it means": a clause that asks as a person asks, opening with a question
+ * word ("what", "is it", "can you"; not "when" or "which", which open a notice's clauses too) or closing with a question mark, its words plain (no code, address or header in
+ * it). A notice tells; it does not ask its reader questions in a line or two. Clauses end at , . ; ! ? and " - ".
+ */
+function asksAsAPerson(lines: readonly string[]): boolean {
+  for (const line of lines) {
+    // A notice's line: a header, an address, a link ("Was this helpful? Send feedback to <http://…>"), the words a
+    // notice addresses its reader with ("your message", "the following").
+    if (HEADER_LINE.test(line) || ANGLE_ADDRESS.test(line) || LINK.test(line) || SERVER_VOICE.test(line))
+      continue;
+    const parts = line.split(CLAUSE_END);
+    for (let i = 0; i < parts.length; i += 2) {
+      const clause = parts[i]!.trim();
+      const asked = parts[i + 1]?.includes("?") === true;
+      if (!asked && !ASKING_OPENING.test(clause)) continue;
+      // One word asks only as a closing "why" or "what" ("friend say address correct, but mail come back, why").
+      const words = clause.split(/\s+/).length;
+      if ((words >= 2 || (!asked && LONE_ASKING.test(clause))) && PLAIN_CLAUSE.test(clause)) return true;
+    }
+  }
+  return false;
+}
+const LINK = /https?:|www\./i;
+/** The marks that close a clause, kept by split() between the clauses. */
+const CLAUSE_END = /([,.;!?]+|\s-\s)/;
+const ASKING_OPENING =
+  /^(?:what|what's|whats|why|how|who|any idea|(?:is|was) (?:it|that|this|there)|are (?:they|you|u)|can (?:you|u|i)|could (?:you|u|i)|do (?:i|you|u)|does (?:it|this|that)|should i|will it|means what)\b/i;
+const LONE_ASKING = /^(?:why|what|how)$/i;
+/** Words, digits and apostrophes only: no code, address, host name or header in the clause. */
+const PLAIN_CLAUSE = /^[A-Za-z][A-Za-z0-9'’ -]*$/;
+/** A text that asks as a person: a line or two, as a chat message. */
+const MAX_ASKING_LINES = 2;
+const MAX_ASKING_CHARS = 300;
 
 /**
  * "what is 容量オーバー?", "how do I set 指定受信 on au?": English around a Japanese word (a term from a returned

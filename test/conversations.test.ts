@@ -39,6 +39,8 @@ const stepSchema = z
     topic: z.enum(TOPIC_IDS).optional(),
     state: z.string().optional(),
     lang: z.enum(["ja", "en"]).optional(),
+    /** Every word of the reply, its buttons' labels too, is English: no kana or kanji (an English speaker reads it). */
+    inEnglish: z.literal(true).optional(),
   })
   .strict()
   .refine(
@@ -83,6 +85,9 @@ function keyOf(p: Postback | undefined): string {
       return "(unknown)";
   }
 }
+
+/** Kana and kanji: what an English speaker cannot read. */
+const JAPANESE_SCRIPT = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 
 function offered(messages: messagingApi.Message[]): Map<string, string> {
   const byKey = new Map<string, string>();
@@ -155,6 +160,10 @@ describe.each(files)("%s", (file) => {
       }
       if (step.state) expect(turn.state, `${where}: state`).toBe(step.state);
       if (step.lang) expect(turn.lang, `${where}: lang`).toBe(step.lang);
+      if (step.inEnglish) {
+        const labels = quickRepliesOf(messages).map((q) => q.action?.label ?? "");
+        expect([texts, ...labels].join("\n"), `${where}: in English`).not.toMatch(JAPANESE_SCRIPT);
+      }
       last = messages;
     }
   });

@@ -41,6 +41,25 @@ describe("a person's English switches to English", () => {
   });
 });
 
+describe("round 36: a question put to us, or a day told, is a person's English", () => {
+  it.each([
+    // a clause that asks, whatever server words or codes stand beside it (the classifier may read a bounce in it)
+    ["what's MAILER-DAEMON, is it a virus?", true],
+    ["550 5.1.1 user unknown - what does this mean", true],
+    ["DMARC fail... what even is DMARC", true],
+    ["rejected every single time, what now", false],
+    ["so domain is not existing? what it means", false],
+    ["friend say address correct, but mail come back, why", false],
+    ["the address has two dots in a row before the @, is that the problem", false],
+    // when it happened told from the writer's day, and how it felt
+    ["That address worked fine last month", false],
+    ["ugh this is the third time today, so annoying", false],
+    ["Mi cyaan get no email from nobody since yesterday", false],
+  ])("%s", (text, recognised) => {
+    expect(kindOfText(text, recognised).lang).toBe("en");
+  });
+});
+
 describe("a person's Japanese quoting a notice is the person's", () => {
   it.each([
     "Undelivered Mail Returned to Senderって件名のエラーが毎日来る。私そんなの送ってない",
@@ -97,6 +116,11 @@ describe("a pasted bounce keeps the chat's language", () => {
       false,
     ],
     ["Remote host said: 550 5.1.1 User unknown", false],
+    // a notice's own questions and subordinate clauses are no one asking us (round 36)
+    ["When delivery was attempted, the following error was returned.", false],
+    ["Was this helpful? Send feedback to Microsoft<http://go.microsoft.com/fwlink/?LinkId=525921>.", false],
+    ["Subject: Last minute escape?", false],
+    ["Sorry, I couldn't find any host named mx.example.com. (#5.1.2)", true],
   ])("%s", (text, recognised) => {
     expect(kindOfText(text, recognised).lang).toBeUndefined();
   });

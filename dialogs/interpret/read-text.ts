@@ -89,7 +89,7 @@ export async function fromText(
   // their standard forms (a typed text only).
   const standard =
     file || text.length > MAX_QUESTION_CHARS ? undefined : (standardSpelling(text) ?? plainEnglish(text));
-  if (standard !== undefined) return fromText(ctx, standard, session);
+  if (standard !== undefined) return inOwnLanguage(text, await fromText(ctx, standard, session), session);
   // "In English please: should I resend it?": the language asked for, then the rest read without the request.
   const request = file || text.length > MAX_QUESTION_CHARS ? undefined : languageRequest(text);
   if (request) return withLanguage(ctx, request, session);
@@ -97,11 +97,11 @@ export async function fromText(
   // told first, then the question: the rest is read as a message of its own (introduced.ts).
   const introduced =
     file || text.length > MAX_QUESTION_CHARS ? undefined : afterIntroduction(ctx.greetingPieces, text);
-  if (introduced !== undefined) return fromText(ctx, introduced, session);
+  if (introduced !== undefined) return inOwnLanguage(text, await fromText(ctx, introduced, session), session);
   // "bula! why is it back?": a greeting or thanks of one word opening a question is said back, the question read alone.
   const greeted =
     file || text.length > MAX_QUESTION_CHARS ? undefined : openingCourtesy(ctx.courtesyWords, text);
-  if (greeted) return fromText(ctx, greeted.rest, session);
+  if (greeted) return inOwnLanguage(text, await fromText(ctx, greeted.rest, session), session);
 
   if (!file && text.length > MAX_TEXT_CHARS) {
     if (shouldWarn(text, "chat")) before.push({ type: "PERSONAL_DATA" });
@@ -354,6 +354,19 @@ export async function fromText(
   if (shouldWarn(head, event.type === "PARTLY_READ" ? "bounce" : "chat"))
     before.push({ type: "PERSONAL_DATA" });
   return [...before, event];
+}
+
+/**
+ * What a respelling or a part of the text read in its place gave, in the language of the text as typed: "smtp settings
+ * pls" is read as "…please", "Dunno what to do with any of this, mate" as "don't know…", "good evening, can you explain
+ * me what is MAILER-DAEMON" without its greeting, and the part read alone may tell no language (a server's word in it,
+ * a longer sentence) where the whole did. The typed text's own language, when it tells one, is the reply's.
+ */
+function inOwnLanguage(typed: string, events: DialogEvent[], session: SessionView): DialogEvent[] {
+  const own = kindOfText(typed).lang;
+  if (own === undefined) return events;
+  const rest = events.filter((e) => e.type !== "LANGUAGE");
+  return own === session.lang ? rest : [{ type: "LANGUAGE", lang: own }, ...rest];
 }
 
 /** A real reply code or status read with no reason (reason "onhold"): the line that holds it, masked. */
