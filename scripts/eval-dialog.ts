@@ -385,6 +385,9 @@ const DEV_BLOCKS = {
   // emo25's own check (round 35): personas not used before (a wedding-photo studio, a night-bus driver, a school nurse, a
   // cat cafe, a funeral home, a pharmacist, an applicant's parent), the request after the feeling, a feeling alone; written first.
   "dev-emotion25": "EMOTION 25",
+  // calm36's own check (round 36): both sides of the apology — calm texts that only sound emotional (shy, busy, laughing,
+  // self-deprecating, excited) and upset texts then a specific request (did it arrive, a carrier, plain words); written first.
+  "dev-emotion36": "EMOTION 36",
   // follow34's own check (round 35): a story before the question, a guess at the cause, how to fix / check / tell the
   // recipient over the least covered topics, a carrier beside tries counted, the part after @ named, "can I ignore it?"; written first.
   "dev-followup34": "FOLLOWUP 34",
