@@ -12,7 +12,8 @@ import { MAX_SHAPE_CHARS, PAUSES } from "./letters.ts";
  * have worn them out), nor without a question after it. A hand scan of the text (NFKC): linear.
  */
 export function afterOwnStateAside(t: string): string | undefined {
-  if (t.length > MAX_SHAPE_CHARS || !(mentionsAny(t, OWN_STATES) || mentionsAny(t, TIRED))) return undefined;
+  if (t.length > MAX_SHAPE_CHARS || !(mentionsAny(t, OWN_STATES) || mentionsAny(t, DAY_STATES)))
+    return undefined;
   for (let at = 0; at < t.length; at++) {
     // 「手術の助手を終えてクタクタです。このチャットは無料ですか」: a full stop closes the aside as a contrast does.
     const contrast =
@@ -25,7 +26,7 @@ export function afterOwnStateAside(t: string): string | undefined {
     if (FULL_STOPS.has(contrast) && goesOnAside(t, end)) continue;
     // The first contrast closes the aside: what follows it is read as it is.
     const aside = t.slice(0, end);
-    if (!(mentionsAny(aside, OWN_STATES) || tiredWithCause(aside)) || mentionsAny(aside, NOT_ASIDE))
+    if (!(mentionsAny(aside, OWN_STATES) || dayWithCause(aside)) || mentionsAny(aside, NOT_ASIDE))
       return undefined;
     while (end < t.length && PAUSES.has(t[end]!)) end++;
     const rest = t.slice(end);
@@ -48,15 +49,25 @@ function goesOnAside(t: string, from: number): boolean {
 /**
  * 「手術の助手を終えてクタクタです」「日本語の授業が続いてヘトヘト」「仕込みで汗だく」: a tiredness with its cause joined
  * before it (a clause closing in 「て」 or 「で」 right before the word); alone (「へとへとです…」) the mail may have
- * worn them out.
+ * worn them out. Round 36: so is a busy day with what keeps them busy (「在庫整理で大忙し。」「授業の合間なので
+ * 手短に。」「締め切りで頭がいっぱいですが、」: calm in the sets of four writers), not with time running out
+ * (「急いでるんで手短に」「時間ないんで手短に」) nor busy said of being busy (「忙しいので手短に」).
  */
-function tiredWithCause(aside: string): boolean {
-  for (const word of TIRED)
-    for (let at = aside.indexOf(word); at >= 0; at = aside.indexOf(word, at + 1))
-      if (at >= MIN_CAUSE_CHARS && CAUSE_JOINS.has(aside[at - 1]!)) return true;
+function dayWithCause(aside: string): boolean {
+  for (const word of DAY_STATES)
+    for (let at = aside.indexOf(word); at >= 0; at = aside.indexOf(word, at + 1)) {
+      if (at < MIN_CAUSE_CHARS || !CAUSE_JOINS.has(aside[at - 1]!)) continue;
+      if (!BUSY.includes(word)) return true;
+      const cause = aside.slice(0, at);
+      if (!mentionsAny(aside, PRESSED) && !mentionsAny(cause, BUSY)) return true;
+    }
   return false;
 }
 const TIRED = ["クタクタ", "くたくた", "ヘトヘト", "へとへと", "汗だく", "ヘロヘロ", "へろへろ", "ぐったり"];
+const BUSY = ["大忙し", "忙し", "バタバタ", "ばたばた", "手短に", "てみじかに", "頭がいっぱい", "頭いっぱい"];
+const DAY_STATES = [...TIRED, ...BUSY];
+/** Time running out, beside a busy day: a hurry, not an aside. */
+const PRESSED = ["急", "時間", "じかん", "いそ", "至急", "今すぐ", "早く"];
 /** Letters of a cause before the tiredness (「終えて」 with what was finished). */
 const MIN_CAUSE_CHARS = 3;
 const CAUSE_JOINS: ReadonlySet<string> = new Set([..."てで"]);

@@ -11,20 +11,27 @@ import { sentenceAsks } from "../asking.ts";
  * age: shame.ts) stay ashamed. A hand scan of the text folded (NFKC, lower case).
  */
 export function withoutModestOpening(t: string): string {
-  const modestly = MODEST.some((m) => t.includes(m)) || AGE_AS_REASON.some((a) => t.includes(a));
+  const shy = SHAME.some((w) => t.includes(w));
+  const modestly = shy || MODEST.some((m) => t.includes(m)) || AGE_AS_REASON.some((a) => t.includes(a));
   if (!modestly || !(APOLOGIES.some((a) => t.includes(a)) || LEAD_INS.some((l) => t.includes(l)))) return t;
   // 「ごめんなさいね、年寄りなもので。…」: an age given as the reason for asking, beside an apology, is modesty;
   // named otherwise (「年寄りにはさっぱり」「八十を過ぎた年寄りで」) it stays distress (shame.ts). 「お恥ずかしい
   // んですが」 is the polite way in, as 「恐縮ですが」 (「お恥ずかしい限りです」 tells shame).
   const besidesAge = [...AGE_AS_REASON, ...POLITE_SHAME].reduce((x, a) => x.split(a).join(" "), t);
-  if (DISTRESS.some((d) => besidesAge.includes(d))) return t;
+  // Shame said as the way in (below) is no distress of its own; what else the message says still is.
+  const besidesShyness = shy ? withoutShyLeadIns(besidesAge) : besidesAge;
+  if (DISTRESS.some((d) => besidesShyness.includes(d))) return t;
   let end = 0;
   let modest = false;
   let apologised = false;
   while (end < t.length) {
     const next = pieceEnd(t, end);
     const piece = t.slice(end, next);
-    const isModest = MODEST.some((m) => piece.includes(m)) || AGE_AS_REASON.some((a) => piece.includes(a));
+    // 「正直ちょっと恥ずかしいんですけど、ドメインって何？」「お恥ずかしい話、…」: shame named only to lead in to a
+    // question plays the question down as 「初歩的な質問ですが」 does: modest and the apology at once (round 36).
+    const shyLeadIn = shyLeadsIn(piece);
+    const isModest =
+      shyLeadIn || MODEST.some((m) => piece.includes(m)) || AGE_AS_REASON.some((a) => piece.includes(a));
     // 「初心者なんですけど、…って何？」: the polite way in after the skill played down stands for the apology.
     const apology = APOLOGIES.some((a) => piece.includes(a)) || (isModest && leadsIn(piece));
     if (!isModest && !apology) break;
@@ -35,8 +42,40 @@ export function withoutModestOpening(t: string): string {
   }
   if (!modest || !apologised || end >= t.length) return t;
   const rest = t.slice(end);
+  // 「お恥ずかしい話、アドレスを打ち間違えたみたいで…」「恥ずかしながら、どこを貼ればいいのか分からなくて」:
+  // shame at a slip the message tells, or beside being lost, is shame, not a way in.
+  if (shy && SHAME_TOLD.some((w) => t.includes(w))) return t;
   return sentenceAsks(rest) ? " ".repeat(end) + rest : t;
 }
+
+/** Shame named (folded): 「恥ずかしい」「お恥ずかしい」「恥ずかしながら」. */
+const SHAME = ["恥ずかし", "はずかし"];
+/**
+ * Whether a piece names shame as the way in to what follows: ending in the polite way in (「恥ずかしいんですが、」
+ * 「恥ずかしいのですけど」), or in the set phrases (「お恥ずかしい話」「恥ずかしながら」). 「恥ずかしい…」
+ * 「恥ずかしすぎる」「お恥ずかしい限りです」 tell it.
+ */
+function shyLeadsIn(piece: string): boolean {
+  if (!SHAME.some((w) => piece.includes(w))) return false;
+  return leadsIn(piece) || SHY_PHRASES.some((p) => piece.includes(p));
+}
+const SHY_PHRASES = ["恥ずかしい話", "恥ずかしながら", "はずかしい話", "はずかしながら"];
+/**
+ * The text with the shame of the pieces that name it as the way in blanked (same length): the rest of such a
+ * piece is still read (「聞くのが恥ずかしくて情けないんですが」 tells more than shyness).
+ */
+function withoutShyLeadIns(t: string): string {
+  let out = "";
+  for (let end = 0; end < t.length; ) {
+    const next = pieceEnd(t, end);
+    const piece = t.slice(end, next);
+    out += shyLeadsIn(piece) ? piece.replaceAll("恥", " ") : piece;
+    end = next;
+  }
+  return out;
+}
+/** A slip of the writer's own told (the shame is then about it), or being lost: more than a shy way in. */
+const SHAME_TOLD = ["間違", "まちが", "ミス", "みす", "全角", "わからな", "分からな", "判らな"];
 
 /** Where the piece starting at `from` ends: after its comma, full stop or 「…」 (and the marks after it). */
 function pieceEnd(t: string, from: number): number {

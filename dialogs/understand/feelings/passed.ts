@@ -253,7 +253,8 @@ export function withoutPraisingAlarm(folded: string): string {
   for (const a of ALARMS) out = out.split(a).join(" ".repeat(a.length));
   return out;
 }
-// 「びっくりするほど親切」: a start that only measures the praise.
+// 「びっくりするほど親切」: a start that only measures the praise. Round 36: a start beside the chat praised
+// (「返信はやっ！びっくりしました。AIが答えてるの？」) is that praise too: the longer forms first.
 const ALARMS = [
   "やばい",
   "ヤバい",
@@ -264,4 +265,7 @@ const ALARMS = [
   "びっくりするほど",
   "びっくりするくらい",
   "驚くほど",
+  "びっくり",
+  "ビックリ",
+  "驚",
 ];

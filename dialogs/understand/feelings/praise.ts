@@ -24,6 +24,13 @@ const PRAISE = [
   "返信が早",
   "返事が速",
   "返信が速",
+  // Round 36: said without 「が」 and in the clipped 「はやっ」 (「返信はやっ！」「返事早すぎ」).
+  "返事早",
+  "返信早",
+  "返事速",
+  "返信速",
+  "返事はや",
+  "返信はや",
 ];
 /** What follows a word of praise to deny it (「分かりやすくない」「親切じゃない」「便利でもない」). */
 const PRAISE_DENIED = ["くな", "くありません", "くも", "ぎて分から", "じゃな", "ではな", "でもな"];
