@@ -369,6 +369,34 @@ export const uiSchema = z
         mailFeared: foldedList,
         /** A virus found or judged (「見つか」「検出」 "detected"): what a "virus found" returned mail says. */
         virusFound: foldedList,
+        /** The chat itself named (「チャット」「この画面」 "this chat"): how to use it, asked, is the help (chat-use.ts). */
+        chatNamed: foldedList,
+        /** The buttons of the chat (「ボタン」 "button"), pressed (`chatPressing`): how to use the chat. */
+        chatButtons: foldedList,
+        /** Using (「使う」 "use"), with a `chatHow` word: how to use the chat. */
+        chatUsing: foldedList,
+        /** How (「どう」 "how"), with a `chatUsing` word. */
+        chatHow: foldedList,
+        /** The way of using named in one word (「使い方」 "how to use"): a "how" already. */
+        chatWayOfUse: foldedList,
+        /** Asked to be told (「教えて」 "tell me"): with `chatWayOfUse`, asked though no question mark. */
+        chatTell: foldedList,
+        /** Pressing or tapping asked (「押せばいい」 "tap"), with `chatButtons`. */
+        chatPressing: foldedList,
+        /** The mail, sending, a setting or someone else's screen (「メール」「設定」「相手」): not this chat. */
+        notTheChat: foldedList,
+        /** The advice quoted back as an order (「しろって」): with `knownAlready`, "that didn't help". */
+        quotedOrders: foldedList,
+        /** "I know that", "always that" (「わかってる」「そればっか」), beside `quotedOrders`. */
+        knownAlready: foldedList,
+        /** A want or a need told (「たい」「ないと」 "need to"): upset, told, asks what comes of sending again. */
+        stakes: foldedList,
+        /** An apology for asking again (「何度もすみません」): its 「何度も」 counts no tries. */
+        askingAgain: foldedList,
+        /** An apology opening a message before a comma (「ごめんなさい、」): the polite way in, no shame. */
+        sorryOpening: foldedList,
+        /** A mild mutter opening a message (「困ったな」) before one question: thinking aloud, no trouble felt. */
+        mutterOpening: foldedList,
       })
       .strict(),
     keywords: z.object({

@@ -42,6 +42,7 @@ import {
 import type { ReadingTable } from "../understand/normalize.ts";
 import { phraseMatcher } from "../understand/phrases.ts";
 import { countsTries } from "./scans.ts";
+import type { TypedWords } from "./words.ts";
 
 /** Which feeling a typed text tells (ui.yaml `feelings`), and the text without its words of feeling. */
 export interface FeelingReader {
@@ -83,25 +84,15 @@ function laughedAt(text: string): string {
   return out === t ? text : out;
 }
 
-/** An apology for asking again (「すみません何度も」「何度も申し訳ありません」): its 「何度も」 counts no tries. */
-const ASKING_AGAIN = [
-  "すみません何度も",
-  "すいません何度も",
-  "何度もすみません",
-  "何度もすいません",
-  "何度も申し訳",
-  "何度もごめん",
-];
-
 /**
  * 「ごめんなさい、ドメインって何ですか」: an apology that opens a message, before a comma, is the polite way in to a
  * question, not shame (「機械オンチでごめんなさい」「…わかりません。ごめんなさい」 still are: other words, or not first).
+ * The apologies: ui.yaml typedWords sorryOpening.
  */
-const OPENING_APOLOGIES = ["ごめんなさい", "ごめんね", "ごめん"];
 const APOLOGY_COMMAS = ["、", ",", " "];
-function withoutOpeningApology(folded: string): string {
+function withoutOpeningApology(folded: string, words: TypedWords): string {
   const t = folded.trimStart();
-  for (const a of OPENING_APOLOGIES)
+  for (const a of words.sorryOpening)
     if (t.startsWith(a) && APOLOGY_COMMAS.some((c) => t.startsWith(c, a.length)))
       return t.slice(a.length + 1);
   return folded;
@@ -112,14 +103,14 @@ function withoutOpeningApology(folded: string): string {
  * mutter that opens a message, before a pause, then one question and nothing else is thinking aloud on the way to
  * the question, no trouble to apologise for. Told with more, the trouble itself (「困ったなあ、メールが届かない」) or
  * what weighs besides the question (「困ったなぁ…相手に知らせないといけないのかな。電話苦手なんだけど」), the sigh
- * is the trouble felt: it stays (round 33's decision; the blind sets label both shapes so).
+ * is the trouble felt: it stays (round 33's decision; the blind sets label both shapes so). The mutters: ui.yaml
+ * typedWords mutterOpening.
  */
-const MUTTERS = ["困ったな", "こまったな", "参ったな", "まいったな"];
 const MUTTER_TAILS = new Set([..."あぁーー〜~"]);
 const MUTTER_PAUSES = new Set([..."、,。. …!"]);
-function withoutOpeningMutter(folded: string): string {
+function withoutOpeningMutter(folded: string, words: TypedWords): string {
   const t = folded.trimStart();
-  const mutter = MUTTERS.find((m) => t.startsWith(m));
+  const mutter = words.mutterOpening.find((m) => t.startsWith(m));
   if (mutter === undefined) return folded;
   let at = mutter.length;
   while (at < t.length && MUTTER_TAILS.has(t[at]!)) at++;
@@ -131,6 +122,7 @@ function withoutOpeningMutter(folded: string): string {
 
 export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): FeelingReader {
   const words = ui.feelings.words;
+  const typed = ui.typedWords;
   // In the order of FEELINGS (events.ts): "urgent" first, "worried" last.
   const feelingOf = phraseMatcher(
     FEELINGS.map((kind) => [kind, words[kind]] as const),
@@ -190,7 +182,7 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
           withoutNotFeelings(
             withoutPraisingAlarm(
               withoutRealisingSigh(
-                withoutOpeningMutter(withoutOpeningApology(withoutModestOpening(fold(text)))),
+                withoutOpeningMutter(withoutOpeningApology(withoutModestOpening(fold(text)), typed), typed),
               ),
             ),
           ),
@@ -237,7 +229,7 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
       ironic(text) ??
       // Tries counted (「もう5回目」), not an apology for asking again (「すみません何度も」), nor said by a writer
       // who told us they are calm (「怒ってはいません。ただ、何度も送り直していいのか知りたい」).
-      (!calmSaid && countsTries(text) && !mentionsAny(text, ASKING_AGAIN) ? "frustrated" : undefined)
+      (!calmSaid && countsTries(text) && !mentionsAny(text, typed.askingAgain) ? "frustrated" : undefined)
     );
   };
   return {

@@ -1,7 +1,7 @@
-import { nfkc } from "../../knowledge/fold.ts";
+import { fold, nfkc } from "../../knowledge/fold.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import { CLOSING } from "../marks.ts";
-import { mentionsAny, trimEndOf } from "../text.ts";
+import { includesAny, mentionsAny, trimEndOf } from "../text.ts";
 import {
   asksIndirectly,
   clausesOf,
@@ -76,7 +76,8 @@ function pleaOnly(ctx: UpsetContext, text: string, calm: string, read: Understan
 /**
  * 「相手に連絡しろって、そんなのとっくにわかってるんですけど？」「…しろなんて言われなくてもわかってます」「…しろって
  * そればっかりじゃん」: the advice on screen quoted back as an order, beside "I know that" or "always that", is a
- * verdict on the advice ("that didn't help"), not the question of what it quotes. A hand scan of two lists.
+ * verdict on the advice ("that didn't help"), not the question of what it quotes. A hand scan of two lists
+ * (ui.yaml typedWords quotedOrders, knownAlready).
  */
 export function knownAlready(
   ctx: UpsetContext,
@@ -84,32 +85,11 @@ export function knownAlready(
   topic: TopicId | null,
 ): Understanding | undefined {
   if (topic === null) return undefined;
-  const t = nfkc(text);
-  if (!QUOTED_ORDERS.some((o) => t.includes(o)) || !KNOWN_ALREADY.some((k) => t.includes(k)))
-    return undefined;
+  const t = fold(text);
+  if (!includesAny(t, ctx.words.quotedOrders) || !includesAny(t, ctx.words.knownAlready)) return undefined;
   const q = [...ctx.questions.values()].find((x) => x.does === "not-helpful");
   return q ? { kind: "confident", id: q.id, candidates: [{ id: q.id, score: 1 }] } : undefined;
 }
-const QUOTED_ORDERS = [
-  "しろって",
-  "しろなんて",
-  "しろとか",
-  "しなさいって",
-  "しろと言われ",
-  "しろって言われ",
-];
-const KNOWN_ALREADY = [
-  "わかってる",
-  "わかってます",
-  "分かってる",
-  "分かってます",
-  "知ってる",
-  "知ってます",
-  "言われなくても",
-  "そればっか",
-  "そればかり",
-  "それしか言わ",
-];
 
 /**
  * 「それじゃAIの意味ないじゃん。人に聞かせてよ」「何度聞いても同じ答えしか返ってこない。人と話させて」: a person
@@ -254,29 +234,17 @@ function guessesOrWants(ctx: UpsetContext, text: string, calm: string): boolean 
 
 /**
  * 「今日中に送らないといけない」「今すぐ届けたい」 "I have to send it right now": a need or a want to send, told and not
- * asked, read as the question of what comes of sending again (`asksOutcome: after-fixing`, resend).
+ * asked, read as the question of what comes of sending again (`asksOutcome: after-fixing`, resend). A want
+ * (〜たい) or a need (〜ないと; "need to") told: ui.yaml typedWords stakes.
  */
 function stakeTold(ctx: UpsetContext, calm: string, restId: string | undefined): boolean {
   if (restId === undefined || ctx.questions.get(restId)?.asksOutcome !== "after-fixing") return false;
   const t = nfkc(calm).toLowerCase();
-  if (!STAKE_WORDS.some((w) => t.includes(w))) return false;
+  if (!includesAny(t, ctx.words.stakes)) return false;
   // A want that closes the message (「届けたい」) is told here, though a request's ending elsewhere (「…を知りたい」).
   const told = trimEndOf(t.trim(), CLOSING);
   return !isQuestion(told.endsWith("たい") ? told.slice(0, -"たい".length) : told);
 }
-/** A want (〜たい) or a need (〜ないと, 〜なきゃ; "need to", "have to") told. */
-const STAKE_WORDS = [
-  "たい",
-  "ないと",
-  "なきゃ",
-  "なければ",
-  "need to",
-  "have to",
-  "has to",
-  "must",
-  "got to",
-  "gotta",
-];
 
 /**
  * 「相手のアカウントが止まってるって、もう連絡手段ないの？」「アドレス合ってるはずなのに。もう一回送ればいいの？」:
