@@ -120,15 +120,17 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   // (am I infected?). A cause named instead (「ウイルスのせい？」) is not, nor a why followed by another question
   // (「なんで迷惑メール扱い？相手のせい？」: the last one asked is what is wanted).
   // So is a why of "this" alone (「なんでこうなるん」: frames.ts asksWhyOfThis), "this" being the diagnosis.
+  // The tests of the session first: with nothing on screen (a first message, a long paste) the text is not
+  // cut into sentences and clauses for a why that could not be answered (npm run bench:adversarial).
   const reason = ctx.questions.get(REASON_QUESTION);
   if (
-    (m.onScreen ||
-      asksWhyOfThis(text) ||
-      asksWhyPlainly(ctx, text, question, m.understood().candidates[0]?.score ?? 0)) &&
     m.typed &&
     session.topic &&
     reason?.topics[session.topic] !== undefined &&
     question?.id !== reason.id &&
+    (m.onScreen ||
+      asksWhyOfThis(text) ||
+      asksWhyPlainly(ctx, text, question, m.understood().candidates[0]?.score ?? 0)) &&
     asksWhy(sentencesOf(text).at(-1) ?? "") &&
     !namesCause(text)
   )

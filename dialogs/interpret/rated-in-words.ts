@@ -60,9 +60,9 @@ export function ratedInWords(
   const thankedFor =
     calm && last !== undefined && THANKED_AS_OTHER.has(last.type) && mentionsAny(text, words.thankedFor);
   // 「参考になりましたが、やっぱり戻ってきます」: praise that turns at a "but" to a trouble or a question rates nothing.
-  const turned = turnsAtBut(ctx, text);
+  // Asked only where it decides something: it cuts the text into pieces, and most texts rate nothing.
+  const turned = () => turnsAtBut(ctx, text);
   const worked =
-    !turned &&
     // 「大変参考になりました（棒）」: praise in irony, read as "that didn't help" with the upset line, is no rating.
     ((last?.type === "HUMAN" &&
       last.reason === "not-helpful" &&
@@ -70,6 +70,7 @@ export function ratedInWords(
       (mentionsAny(text, words.worked) || mentionsAny(text, words.succeeded))) ||
       readAsOther ||
       thankedFor) &&
+    !turned() &&
     !mentionsAny(text, words.deniedHelp) &&
     !negates(stopped ? withoutWords(fold(text), words.stopped, "、") : text, readings) &&
     // 「届いたみたい」 "it seems": no wish of 「たい」, nothing asked.
@@ -100,7 +101,7 @@ export function ratedInWords(
   // A typographic apostrophe ("didn’t help") reads as the typed one.
   if (mentionsAny(text.replaceAll("’", "'"), words.deniedHelp))
     return [...events.slice(0, -1), { type: "HUMAN", reason: "not-helpful" }];
-  return topic === null || turned ? events : [...events.slice(0, -1), { type: "FEEDBACK", helpful: true }];
+  return topic === null || turned() ? events : [...events.slice(0, -1), { type: "FEEDBACK", helpful: true }];
 }
 
 /** Whether a message of several pieces opens with a bare "no" (ui.yaml `keywords.no`: 「いいえ、…」 "nope, …"). */
