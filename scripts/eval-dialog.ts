@@ -397,6 +397,9 @@ const DEV_BLOCKS = {
   // english26's own check (round 36): Englishes not covered before (Vietnamese, German, Barbadian, Kenyan, Polish, Brazilian,
   // Scottish, Australian, Korean writers), one-word English after a diagnosis, an address or Japanese word inside; written first.
   "dev-english26": "ENGLISH 26",
+  // casual36's own check (round 36): dialects not used before (Akita, Ibaraki, Mikawa, Banshu, Aizu, Kitakyushu, Chikugo,
+  // Hida, Awaji), Tohoku voicing, dialect thanks and greetings, domain terms in kana, dropped dakuten, romaji; written first.
+  "dev-casual36": "CASUAL 36",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
