@@ -133,6 +133,20 @@ describe("Kansai speech is read in the standard forms the questions are written 
     expect(standardSpelling("すべてのメール")).toBeUndefined();
   });
 
+  it("restores a condition's ば typed as は (its dakuten dropped) before what the condition leads to", () => {
+    expect(standardSpelling("まてはとどくの？")).toBe("まてばとどくの？");
+    expect(standardSpelling("あどれすなおせはとどく？")).toBe("あどれすなおせばとどく？");
+    expect(standardSpelling("もういっかいおくれはいいの？")).toBe("もういっかいおくればいいの？");
+  });
+
+  it("leaves a topic's は and a te form's は alone (これは, だけは, 送ってはいけない, してはだめ)", () => {
+    expect(standardSpelling("これはいいの？")).toBeUndefined();
+    expect(standardSpelling("それはとどくの？")).toBeUndefined();
+    expect(standardSpelling("ひとりだけはとどいた")).toBeUndefined();
+    expect(standardSpelling("おくってはいけない？")).toBeUndefined();
+    expect(standardSpelling("してはいけないの？")).toBeUndefined();
+  });
+
   it("reads laughter typed as w's after Japanese as the 笑 it stands for, and leaves English words alone", () => {
     expect(standardSpelling("エラー来たｗｗｗ何これｗｗ")).toBe("エラー来た笑何これ笑");
     expect(standardSpelling("なんだよー、全角だっただけかｗ")).toBe("なんだよー、全角だっただけか笑");

@@ -118,6 +118,12 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/わが(?=ん|らな|らね)/g, "わか"],
   // Tosa's いい (「何したらえいが」): after a condition, as ええ above.
   [/(たら|ば|ても)えい(?=が|の|か|[？?。、!！]|$)/g, "$1いい"],
+  // A condition's ば with its dakuten dropped (flick input: 「まてはとどく？」「あどれすなおせはとどく？」): は after a
+  // verb's conditional stem (せ, れ, け, め; て only of 待つ, 打つ, 持つ, 立つ), before what the condition leads to
+  // (届く, いい, いける, 送れる, 大丈夫, 直る). Not これは, それは, あれは, どれは, だれは, だけは (こ, そ, あ, ど, だ before
+  // it), nor a te form's は (「送ってはいけない」「してはだめ」: only ま, う, も, た before て).
+  [/(?<![こそあどだ])([せれけめ])は(?=とど|届|いい|いけ|おく|送|だいじょ|大丈夫|なお|直)/g, "$1ば"],
+  [/(?<=[まうもた])ては(?=とど|届|いい|いけ|おく|送|だいじょ|大丈夫|なお|直)/g, "てば"],
   // Blunt speech, not Kansai: 「来たんだが何これ」 (んだけど).
   [/んだが/g, "んだけど"],
   // Spoken short forms anywhere: 「入ってんの」 (入ってるの), 「してんだ」 (してるんだ). Not the carrier's name
@@ -202,9 +208,14 @@ const MARKERS = [
   "おおけ",
   "ずら",
   "やざ",
+  "せは",
+  "れは",
+  "けは",
+  "めは",
+  "ては",
 ];
 
-/** The text with its Kansai endings in standard forms, or undefined when it has none. */
+/** The text with its regional endings (and a condition's dropped dakuten) in standard forms, or undefined when it has none. */
 export function standardSpelling(text: string): string | undefined {
   let out = text;
   if (MARKERS.some((m) => text.includes(m)) || text.endsWith("と"))
