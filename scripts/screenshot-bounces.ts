@@ -1,5 +1,5 @@
 /**
- * npm run screenshots:bounces -- OUT [--corpus DIR [--fragments [--shift K]]] [--limit N] [--all-variants] [--preview]
+ * npm run screenshots:bounces -- OUT [--corpus DIR [--fragments [--shift K] [--seed S]]] [--limit N] [--all-variants] [--preview]
  *
  * Renders returned mails as phone screenshots (scripts/phone-screenshot.ts) into OUT, with OUT/labels.tsv
  * naming each image and its expected reason, so that `npm run --silent eval -- OUT` scores the whole
@@ -10,7 +10,8 @@
  * Each text gets one variant in turn (light/dark × PNG/JPEG q70 × 2×/3× pixels), or all eight with
  * --all-variants; --preview adds LINE's preview size (a quarter of the pixels) for each.
  * --fragments: only the corpus mails, each as the part around its error a user screenshots, in two
- * halves by family (OUT/dev, OUT/held-out; see renderFragments); --shift K gives each mail the variant K
+ * halves by family (OUT/dev, OUT/held-out; see renderFragments); --seed S cuts and dresses each mail
+ * otherwise (a new set of the same mails); --shift K gives each mail the variant K
  * places further (a second set of the same fragments in other variants, to compare variants pairwise).
  * A text whose first code or phrase is far down is shown scrolled to it, the app's header off screen,
  * as a user scrolls before taking the screenshot.
@@ -217,7 +218,13 @@ function labelRows(text: Text, file: string, firstOnly: boolean): string[] {
  * (family-readers.ts), OUT/dev to look at and tune on, OUT/held-out to score only. Each half also gets
  * the same fragments as text (OUT/<half>/text/*.txt): the pasted figure to compare with.
  */
-async function renderFragments(out: string, texts: Text[], browser: Browser, shift: number): Promise<number> {
+async function renderFragments(
+  out: string,
+  texts: Text[],
+  browser: Browser,
+  shift: number,
+  seed: string,
+): Promise<number> {
   const halves = splitFamilies(texts.map((t) => familyOf(`${t.name}.eml`)));
   const tsv = new Map<string, string[]>();
   const textTsv = new Map<string, string[]>();
@@ -227,11 +234,13 @@ async function renderFragments(out: string, texts: Text[], browser: Browser, shi
     const n = counter.get(half) ?? 0;
     counter.set(half, n + 1);
     const v = VARIANTS[(n + shift) % VARIANTS.length]!;
-    const fragment = fragmentOf(text.body, text.name);
+    // --seed S: other cuts and looks of the same mails (a set nobody tuned on); none: the sets of earlier rounds.
+    const key = seed ? `${seed}:${text.name}` : text.name;
+    const fragment = fragmentOf(text.body, key);
     const dir = join(out, half);
     mkdirSync(join(dir, "text"), { recursive: true });
     const file = `${text.name}.${v.theme}.${v.scale}x.${v.format === "png" ? "png" : "jpg"}`;
-    const shot: PhoneShot = { body: fragment.text, subject: text.subject, ...v, look: lookOf(text.name) };
+    const shot: PhoneShot = { body: fragment.text, subject: text.subject, ...v, look: lookOf(key) };
     writeFileSync(join(dir, file), await renderPhoneShot(browser, shot));
     writeFileSync(join(dir, "text", `${text.name}.txt`), `${fragment.text}\n`);
     tsv.set(half, [...(tsv.get(half) ?? []), ...labelRows(text, file, true)]);
@@ -252,11 +261,12 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
   const out = args.find(
-    (a, i) => !a.startsWith("--") && !["--corpus", "--limit"].includes(args[i - 1] ?? ""),
+    (a, i) =>
+      !a.startsWith("--") && !["--corpus", "--limit", "--shift", "--seed"].includes(args[i - 1] ?? ""),
   );
   if (!out) {
     process.stderr.write(
-      "usage: npm run screenshots:bounces -- OUT [--corpus DIR [--fragments [--shift K]]] [--limit N] [--all-variants] [--preview]\n",
+      "usage: npm run screenshots:bounces -- OUT [--corpus DIR [--fragments [--shift K] [--seed S]]] [--limit N] [--all-variants] [--preview]\n",
     );
     process.exit(2);
   }
@@ -274,7 +284,13 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   if (args.includes("--fragments")) {
     try {
-      const n = await renderFragments(out, fromCorpus, browser, Number(value("--shift") ?? 0));
+      const n = await renderFragments(
+        out,
+        fromCorpus,
+        browser,
+        Number(value("--shift") ?? 0),
+        value("--seed") ?? "",
+      );
       process.stdout.write(`${n} fragment screenshots in ${out}/dev and ${out}/held-out\n`);
     } finally {
       await browser.close();

@@ -168,6 +168,18 @@ describe("classify: fragments cut by the screen", () => {
     expect(r).toMatchObject({ reason: "expired", evidence: "phrase: connection timed out" });
   });
 
+  it("reads a phrase in parts cut right after its first part, and no shorter first part", async () => {
+    // Yahoo's "dd This user doesn't have a yahoo.co.jp account" with the domain below the screen's edge.
+    const yahoo = await first(
+      "Sorry, we were unable to deliver your message to the following address.\n\n<taro@yahoo.co.jp>:\n554 delivery error: dd This user doesn't have a",
+    );
+    expect(yahoo?.topic).toBe("user-unknown");
+    // "unable to connect …daemon" is a server fault, but a screen cut after "unable to connect" may be a
+    // refused connection as well: read as nothing.
+    const connect = await first("<hanako@shop.example.jp>: 451 4.4.0 unable to connect");
+    expect(connect?.reason).not.toBe("systemerror");
+  });
+
   it("leaves a cut line unread when its last words begin phrases of several reasons", async () => {
     // "recipient address rejected: …" goes on as an unknown user, a refused domain, greylisting, …
     const r = await first("<hanako@shop.example.jp>: Recipient address rejected:");

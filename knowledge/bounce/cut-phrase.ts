@@ -60,11 +60,12 @@ export type CutKeys = (words: readonly string[]) => Iterable<{ key: string; ambi
 
 /**
  * Shown words → the phrase they were cut from; `null`: they are cut from phrases of several reasons (or
- * `keysOf` said they read as nothing). Over every reason's whole phrases (not vacation's, not phrases in
- * parts like "mailbox …full", not held-out ones). Built on first use (most fragments never need it, and
- * the classify command's start-up is measured), again after the held-out table changes.
+ * `keysOf` said they read as nothing). Over every reason's whole phrases (not vacation's, not held-out
+ * ones), and phrases in parts like "mailbox …full" only with `inParts` (`keysOf` then gets their words,
+ * the "…" in them). Built on first use (most fragments never need it, and the classify command's start-up
+ * is measured), again after the held-out table changes.
  */
-export function cutTable(keysOf: CutKeys): () => ReadonlyMap<string, Completion | null> {
+export function cutTable(keysOf: CutKeys, inParts = false): () => ReadonlyMap<string, Completion | null> {
   let table: Map<string, Completion | null> | undefined;
   let heldOut: ReadonlySet<string> = new Set();
   heldOutTable(({ phrases }) => {
@@ -77,7 +78,7 @@ export function cutTable(keysOf: CutKeys): () => ReadonlyMap<string, Completion 
     for (const check of Object.values(CHECKS)) {
       if (!check || check.reason === "vacation") continue;
       for (const phrase of check.phrases) {
-        if (phrase.includes("…") || heldOut.has(phrase)) continue;
+        if ((!inParts && phrase.includes("…")) || heldOut.has(phrase)) continue;
         for (const { key, ambiguous } of keysOf(phrase.split(" "))) {
           const had = table.get(key);
           if (ambiguous) table.set(key, null);
@@ -90,11 +91,33 @@ export function cutTable(keysOf: CutKeys): () => ReadonlyMap<string, Completion 
   };
 }
 
+/**
+ * A phrase in parts whose first part is shown whole: at least this many words, this many of them not
+ * small words. Its first part is what the phrase's writer took as saying the reason before the part that
+ * varies (Yahoo's "dd This user doesn't have a" ⏎ "yahoo.co.jp account"), so a screen cut right after it
+ * cut only the varying name. Shorter first parts say too little alone: "mailbox …full", "unable to
+ * connect …daemon" (a refused connection as often), "because the domain …could not be found".
+ */
+const MIN_PART_WORDS = 4;
+const MIN_PART_CONTENT_WORDS = 2;
+
 /** A phrase's first words → the phrase. */
 const heads = cutTable(function* (words) {
   // Shown up to a word of such a sentence, the words may go on as the notice's sentence does
   // ("your message could not" … "be delivered to one or more recipients"): no cut reason.
   const bounce = bounceSentenceAt(words);
+  const part = words.findIndex((w) => w.includes("…"));
+  if (part !== -1) {
+    const first = words.slice(0, part);
+    const key = first.join(" ");
+    if (
+      part >= MIN_PART_WORDS &&
+      first.filter((w) => !FUNCTION_WORDS.has(w)).length >= MIN_PART_CONTENT_WORDS &&
+      key.length >= MIN_CHARS
+    )
+      yield { key, ambiguous: part > bounce };
+    return;
+  }
   for (let k = MIN_WORDS; k < words.length; k++) {
     // Words the screen cut off must say something: "… Connection refused" is whole as it stands
     // (Postfix's "connect to x[…]:25: Connection refused"), not "connection refused by" cut.
@@ -102,7 +125,7 @@ const heads = cutTable(function* (words) {
     const key = words.slice(0, k).join(" ");
     if (key.length >= MIN_CHARS) yield { key, ambiguous: k > bounce };
   }
-});
+}, true);
 
 /** A phrase's last words (or all of them) → the phrase: words a sentence ends with as it stands. */
 const ends = cutTable(function* (words) {
@@ -136,5 +159,7 @@ export function completeCutPhrase(body: string, least = MIN_WORDS): string {
   // The last words of the text, not of its last line: a narrow screen may have wrapped the phrase too
   // ("Connection" / "    timed").
   const end = lookUp(forMatching(body.slice(-400)).split(" "), least);
-  return end ? `${body.trimEnd()} ${end.phrase.split(" ").slice(end.shown).join(" ")}\n` : body;
+  // A phrase in parts is completed with its later parts: what stood between them is not known.
+  const rest = end?.phrase.split(" ").slice(end.shown).join(" ").replaceAll("…", "");
+  return end ? `${body.trimEnd()} ${rest}\n` : body;
 }
