@@ -48,4 +48,9 @@ describe("round 36's calm texts that only sound emotional (calm36)", () => {
     expect(feelings.feelingIn("まさかウイルスじゃないよね？")).toBe("worried");
     expect(feelings.feelingIn("びっくりした、また戻ってきた")).toBe("worried");
   });
+
+  it("a flutter told as the manner of what is done is anticipation; felt of the mail it stays a worry", () => {
+    expect(feelings.feelingIn("ドキドキしながら申込書を送りました。届いたか分かりますか")).toBeUndefined();
+    expect(feelings.feelingIn("ドキドキする…この添付は開いても平気？")).toBe("worried");
+  });
 });
