@@ -400,6 +400,9 @@ const DEV_BLOCKS = {
   // casual36's own check (round 36): dialects not used before (Akita, Ibaraki, Mikawa, Banshu, Aizu, Kitakyushu, Chikugo,
   // Hida, Awaji), Tohoku voicing, dialect thanks and greetings, domain terms in kana, dropped dakuten, romaji; written first.
   "dev-casual36": "CASUAL 36",
+  // follow35's own check (round 36): follow-up and cold questions over the rarest question ids, the open labels in new
+  // words (address insisted right, "explain once more", tries counted with "what now"), SPF as a fix; written first.
+  "dev-followup35": "FOLLOWUP 35",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
