@@ -290,6 +290,8 @@ export const uiSchema = z
         connectives: foldedList,
         /** Tries told as all in vain (「何をしても」): the answer for tries that keep failing. */
         whateverTried: foldedList,
+        /** Verbs of sending or trying after a count of times (「4回送った」「三回やっても」): tries told (countsSends). */
+        tryVerbs: foldedList,
         /** Words that ask what something is (何, 意味, "what"). */
         whatIs: foldedList,
         /** Words holding a word of whatIs that ask nothing (何度, 何か). */
@@ -312,6 +314,8 @@ export const uiSchema = z
         again: foldedList,
         /** Saying or showing what was said (「言って」「表示して」 "say", "go over"): "again" asked with them is a request. */
         saying: foldedList,
+        /** Explaining asked for as a verb (「説明して」 "explain it"): "again" with it asks plain words, not repeat. */
+        explaining: foldedList,
         /** A greeting that also thanks (「どうも」): said under an answer, thanks. */
         thanking: foldedList,
         /** Relief that closes a message (「…ならよかった」 "that's a relief"): the OK act (acts.ts reliefTold). */

@@ -250,6 +250,15 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   // key answer of the diagnosis on screen (its first step for that situation). Asked only "what do I do"
   // (「お客様に予約確認が届かない！どうしたらいいの」), the steps are what the words ask for, whose first is the key
   // action: one rule with a situation told and nothing asked (round 31; the sets' labels said so 11 to 4).
+  // 「もう4回送ったけど全部戻ってくる。どうすればいい？」 "sent it three times, what now": "what do I do" after tries told
+  // in vain (counted, or however often) asks past the steps on screen, which were what was tried: the diagnosis's
+  // answer for tries that keep failing (ui.yaml feelings.triesAnswer), where it has one (round 36's decision).
+  const triesMeant =
+    question?.does === "next-steps" && session.topic
+      ? ctx.ui.feelings.triesAnswer?.[session.topic]
+      : undefined;
+  const tries = triesMeant === undefined ? undefined : ctx.questions.get(triesMeant);
+  if (tries && m.typed && triedInVain(text, ctx.words)) return questionEvent(ctx, tries, session.topic!);
   if (question?.does === "next-steps" && feeling && session.topic) {
     // 「…」 ends a piece here too: 「見積書なのに困った…どうしたらいい？」 tells, then asks.
     const pieces = sentencePieces(text.split("…").join("。"));

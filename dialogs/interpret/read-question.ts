@@ -199,8 +199,12 @@ function againOnly(
   if (!repeat) return understood;
   const rest = ctx.index.understand(withoutWords(fold(text), ctx.words.again), topic);
   // "can you say that again?": without "again", "can you say that" still reads as a frame ("in plain words"),
-  // but asked with a word of saying, it is the words of again that ask.
-  const frameSaid = isFrame(ctx, understood.id) && mentionsAny(text, ctx.words.saying);
+  // but asked with a word of saying, it is the words of again that ask; explaining asked for (「もう一回説明して」
+  // "explain it again") asks the explanation, which the frame answers.
+  const frameSaid =
+    isFrame(ctx, understood.id) &&
+    mentionsAny(text, ctx.words.saying) &&
+    !mentionsAny(text, ctx.words.explaining);
   if (rest.kind === "confident" && rest.id === understood.id && !frameSaid) return understood;
   return { kind: "confident", id: repeat.id, candidates: understood.candidates };
 }

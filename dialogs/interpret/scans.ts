@@ -3,6 +3,7 @@ import { endsWithQuestionMark, QUESTION_MARK_SET } from "../marks.ts";
 import { followedWithin, mentionsAny, trimEndOf, withoutWords } from "../text.ts";
 import {
   ACKNOWLEDGING_YES,
+  ALL_OF_THEM,
   ASKING_LEAVE,
   CONTRASTS,
   COUNTING,
@@ -11,6 +12,7 @@ import {
   KANJI_NUMERALS,
   REQUEST_END_MARKS,
   REQUESTS,
+  TIMES,
   TRY_WINDOW,
   type TypedWords,
   WANTS_EN,
@@ -33,8 +35,30 @@ export function triedInVain(text: string, words: TypedWords): boolean {
   const t = nfkc(text);
   // 「何度送っても」「何回読んでも」, not 「何度でも」 ("as often as you like").
   return (
-    countsTries(t) || mentionsAny(t, words.whateverTried) || followedWithin(t, HOW_OFTEN, TRY_WINDOW, EVEN_IF)
+    countsTries(t) ||
+    mentionsAny(t, words.whateverTried) ||
+    followedWithin(t, HOW_OFTEN, TRY_WINDOW, EVEN_IF) ||
+    countsSends(t, words.tryVerbs)
   );
+}
+
+/**
+ * 「4回送ったけど」「三回やってもダメ」「2度試した」「3回とも」: two or more tries counted, then a verb of sending or
+ * trying (`verbs`) or 「とも」 ("all of them"). Not a count of one (「もう一回送っていい？」 asks to do it again) and no
+ * feeling by itself (countsTries is, for the frustrated: 「3回送った」 is said calmly). A hand scan, no pattern.
+ */
+export function countsSends(text: string, verbs: readonly string[]): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (!isNumeral(text[i]!)) continue;
+    let j = i;
+    while (j < text.length && isNumeral(text[j]!)) j++;
+    const count = text.slice(i, j);
+    i = j;
+    if (count === "1" || count === "一" || !TIMES.some((c) => text.startsWith(c, j))) continue;
+    const after = j + 1;
+    if (text.startsWith(ALL_OF_THEM, after) || verbs.some((v) => text.startsWith(v, after))) return true;
+  }
+  return false;
 }
 
 /** 「もう5回目」「何度やっても」「3回も」「10通目」: the user counts their tries. A hand scan, no pattern. */

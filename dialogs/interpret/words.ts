@@ -13,6 +13,10 @@ export const HOW_OFTEN = ["何度", "何回", "なんど", "なんかい"];
 export const EVEN_IF = ["ても", "んでも"];
 /** 「何度送り直しても」: a verb of a few letters between "how often" and "even if". */
 export const TRY_WINDOW = 7;
+/** The counters of times (「3回」「二度」): tries counted before a verb of trying (countsSends). */
+export const TIMES = ["回", "度"];
+/** 「3回とも」 "all three times". */
+export const ALL_OF_THEM = "とも";
 /** A digit's kanji (「三度目」「十回も」): tries counted (countsTries). */
 export const KANJI_NUMERALS = "一二三四五六七八九十";
 
