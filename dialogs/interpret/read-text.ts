@@ -13,11 +13,11 @@ import { standardSpelling } from "../understand/dialect.ts";
 import { asksWhy } from "../understand/frames.ts";
 import { type LanguageRequest, languageRequest } from "../understand/language-request.ts";
 import { retells } from "../understand/reason-texts.ts";
-import { romajiToKana } from "../understand/romaji.ts";
+import { kanaOf, romajiToKana } from "../understand/romaji.ts";
 import { plainEnglish } from "../understand/shorthand.ts";
 import { MAX_QUESTION_CHARS, THRESHOLDS, type Understanding } from "../understand/understand.ts";
 import { isShortReaction } from "./acts.ts";
-import { questionEvent } from "./answers.ts";
+import { isConversationAct, isPleasantry, questionEvent } from "./answers.ts";
 import { bounceEvents } from "./bounce.ts";
 import type { InterpretContext } from "./context.ts";
 import { openingCourtesy } from "./courtesy.ts";
@@ -234,11 +234,19 @@ export async function fromText(
   // one of our questions.
   // A Japanese returned mail pasted (text a server wrote) says nothing of the user's language: a user whose
   // LINE is in English goes on in English. English words of their own around a paste still switch to English.
+  // So is one read as something said of the talk itself (a greeting, thanks, a goodbye, "got it", a restart, a person:
+  // "heyyy", "laters", "ok makes sense", "start again"): Japanese typed in Latin letters was read as its kana above
+  // (romaji.ts), so a pleasantry or act still in Latin letters is English; a word of two letters ("ok", "k") is typed in
+  // every language and tells none.
   adopt(
     kind.fromServer && kind.lang === "ja" && !hasEnglishWords(text)
       ? undefined
       : (kind.lang ??
-          (!record && typed && isEnglishQuestion(text) && understood().kind !== "none" ? "en" : undefined)),
+          (!record &&
+          typed &&
+          ((isEnglishQuestion(text) && understood().kind !== "none") || actInLatin(ctx, text, understood))
+            ? "en"
+            : undefined)),
   );
 
   if (feeling) before.push({ type: "UPSET", feeling });
@@ -421,6 +429,35 @@ function withoutDiagnosisQuestions(ctx: InterpretContext, u: Understanding): Und
  * Whether a text holds English words besides addresses and codes (「これ何？ Undelivered Mail…」: the
  * Japanese there is the user's own, around an English notice). A hand scan, linear in the text.
  */
+/**
+ * A text in Latin letters alone, with a word of three letters or more, that the understanding reads confidently as a
+ * pleasantry or an act of the conversation (acts.yaml). The letter tests first: most texts end there.
+ */
+function actInLatin(ctx: InterpretContext, text: string, understood: () => Understanding): boolean {
+  if (!WORD_OF_THREE.test(text) || JAPANESE_SCRIPT.test(text) || !moreEnglishThanRomaji(text)) return false;
+  const u = understood();
+  if (u.kind !== "confident") return false;
+  const q = ctx.questions.get(u.id);
+  return q !== undefined && (isPleasantry(ctx, u.id) || isConversationAct(q));
+}
+const WORD_OF_THREE = /[A-Za-z]{3}/;
+
+/**
+ * "ok wakatta" mixes in a romaji word the romaji reader left (its "ok"): Japanese. Words of three letters or more
+ * that spell no romaji must be at least as many as those that do ("start again": "again" spells あがいん).
+ */
+function moreEnglishThanRomaji(text: string): boolean {
+  let english = 0;
+  let romaji = 0;
+  for (const word of text.toLowerCase().split(/[^a-z]+/)) {
+    if (word.length < 3) continue;
+    if (kanaOf(word) === undefined) english++;
+    else romaji++;
+  }
+  return english > 0 && english >= romaji;
+}
+const JAPANESE_SCRIPT = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+
 function hasEnglishWords(text: string): boolean {
   let letters = 0;
   let inAddress = false;
