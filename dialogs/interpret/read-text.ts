@@ -426,10 +426,6 @@ function withoutDiagnosisQuestions(ctx: InterpretContext, u: Understanding): Und
 }
 
 /**
- * Whether a text holds English words besides addresses and codes (「これ何？ Undelivered Mail…」: the
- * Japanese there is the user's own, around an English notice). A hand scan, linear in the text.
- */
-/**
  * A text in Latin letters alone, with a word of three letters or more, that the understanding reads confidently as a
  * pleasantry or an act of the conversation (acts.yaml). The letter tests first: most texts end there.
  */
@@ -458,6 +454,10 @@ function moreEnglishThanRomaji(text: string): boolean {
 }
 const JAPANESE_SCRIPT = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 
+/**
+ * Whether a text holds English words besides addresses and codes (「これ何？ Undelivered Mail…」: the
+ * Japanese there is the user's own, around an English notice). A hand scan, linear in the text.
+ */
 function hasEnglishWords(text: string): boolean {
   let letters = 0;
   let inAddress = false;

@@ -50,8 +50,7 @@ export function triedInVain(text: string, words: TypedWords): boolean {
 export function countsSends(text: string, verbs: readonly string[]): boolean {
   for (let i = 0; i < text.length; i++) {
     if (!isNumeral(text[i]!)) continue;
-    let j = i;
-    while (j < text.length && isNumeral(text[j]!)) j++;
+    const j = numeralsEnd(text, i);
     const count = text.slice(i, j);
     i = j;
     if (count === "1" || count === "一" || !TIMES.some((c) => text.startsWith(c, j))) continue;
@@ -73,8 +72,7 @@ export function countsTries(text: string): boolean {
     return true;
   for (let i = 0; i < t.length; i++) {
     if (!isNumeral(t[i]!)) continue;
-    let j = i;
-    while (j < t.length && isNumeral(t[j]!)) j++;
+    const j = numeralsEnd(t, i);
     // 「エラーメールもう10通目」: the returned mails counted as they come (round 32).
     if (
       t.startsWith("回目", j) ||
@@ -143,6 +141,13 @@ export function isAcknowledgingYes(command: string): boolean {
 /** Words of a guess (「…かも」「…かな」 "maybe"): a fact told with them is still asked about. */
 export function guesses(text: string, words: TypedWords): boolean {
   return mentionsAny(text, words.guesses);
+}
+
+/** Where the run of numerals that starts at `from` ends (「12回」: 2): both counters of tries read the count so. */
+function numeralsEnd(text: string, from: number): number {
+  let end = from;
+  while (end < text.length && isNumeral(text[end]!)) end++;
+  return end;
 }
 
 /** A digit or a kanji numeral (「三度目」「十回も」). */
