@@ -388,6 +388,9 @@ const DEV_BLOCKS = {
   // calm36's own check (round 36): both sides of the apology — calm texts that only sound emotional (shy, busy, laughing,
   // self-deprecating, excited) and upset texts then a specific request (did it arrive, a carrier, plain words); written first.
   "dev-emotion36": "EMOTION 36",
+  // calm37's own check (round 37): calm lead-ins (asking again, hopeless with machines, a parent's mail) and hypotheticals,
+  // upset told as time or volume, a person or phone demanded, a feeling then a specific request; written first.
+  "dev-emotion37": "EMOTION 37",
   // follow34's own check (round 35): a story before the question, a guess at the cause, how to fix / check / tell the
   // recipient over the least covered topics, a carrier beside tries counted, the part after @ named, "can I ignore it?"; written first.
   "dev-followup34": "FOLLOWUP 34",
