@@ -401,6 +401,12 @@ export const uiSchema = z
         sorryOpening: foldedList,
         /** A mild mutter opening a message (「困ったな」) before one question: thinking aloud, no trouble felt. */
         mutterOpening: foldedList,
+        /** The asking itself named (「聞きます」「質問」「確認しておきたい」 "asking"): a feeling in that lead-in is about asking. */
+        askingNamed: foldedList,
+        /** Someone else's anger feared or asked away (「怒られる前に」「怒らないで」 "don't get mad"): not the writer's. */
+        angerFeared: foldedList,
+        /** What follows a count (more than one) of mails come or of time waited (「通も」「時間待ってる」 " hours and"). */
+        pilingCounts: foldedList,
       })
       .strict(),
     keywords: z.object({

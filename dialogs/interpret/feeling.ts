@@ -14,7 +14,7 @@ import {
 } from "../understand/feelings/denied.ts";
 import { exclaimed } from "../understand/feelings/exclaimed.ts";
 import { deadlineIn } from "../understand/feelings/hurry.ts";
-import { withoutModestOpening } from "../understand/feelings/modest.ts";
+import { withoutAskingLeadIn, withoutModestOpening } from "../understand/feelings/modest.ts";
 import {
   gladTears,
   gotThrough,
@@ -41,7 +41,7 @@ import {
 } from "../understand/feelings/relief.ts";
 import type { ReadingTable } from "../understand/normalize.ts";
 import { phraseMatcher } from "../understand/phrases.ts";
-import { countsTries } from "./scans.ts";
+import { countsPiling, countsTries } from "./scans.ts";
 import type { TypedWords } from "./words.ts";
 
 /** Which feeling a typed text tells (ui.yaml `feelings`), and the text without its words of feeling. */
@@ -175,6 +175,13 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
         ),
       ),
     );
+  // 「怒らないで聞いてほしいんですけど、…」「上司に怒られる前に確認しておきたいんですが、…」: the feeling of a lead-in
+  // that names the asking, someone else's anger feared or worry, is about asking (modest.ts withoutAskingLeadIn);
+  // a hurry or the writer's own anger in it stays (「急いでるので聞きますが、」).
+  const calmLeadIn = (piece: string) => {
+    const kind = feelingOf(withoutWords(piece, typed.angerFeared));
+    return kind !== "urgent" && kind !== "frustrated";
+  };
   const withoutExceptions = (text: string) =>
     withoutDeniedBlame(
       withoutToldCalmly(
@@ -182,7 +189,13 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
           withoutNotFeelings(
             withoutPraisingAlarm(
               withoutRealisingSigh(
-                withoutOpeningMutter(withoutOpeningApology(withoutModestOpening(fold(text)), typed), typed),
+                withoutOpeningMutter(
+                  withoutOpeningApology(
+                    withoutAskingLeadIn(withoutModestOpening(fold(text)), typed.askingNamed, calmLeadIn),
+                    typed,
+                  ),
+                  typed,
+                ),
               ),
             ),
           ),
@@ -229,7 +242,9 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
       ironic(text) ??
       // Tries counted (「もう5回目」), not an apology for asking again (「すみません何度も」), nor said by a writer
       // who told us they are calm (「怒ってはいません。ただ、何度も送り直していいのか知りたい」).
-      (!calmSaid && countsTries(text) && !mentionsAny(text, typed.askingAgain) ? "frustrated" : undefined)
+      (!calmSaid && countsTries(text) && !mentionsAny(text, typed.askingAgain) ? "frustrated" : undefined) ??
+      // Mail piling up or time waited, counted (「毎朝50通も」「もう3時間待ってる」), told by a writer not calm.
+      (!calmSaid && countsPiling(fold(text), typed.pilingCounts) ? "frustrated" : undefined)
     );
   };
   return {

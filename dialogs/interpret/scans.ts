@@ -60,6 +60,25 @@ export function countsSends(text: string, verbs: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * 「毎朝50通も」「100通超えた」「もう3時間待ってる」「2日も」 "it's been 3 hours and", "50 of these": mail that piles up
+ * or time waited, counted (more than one, not 「何十通も」 "dozens") and followed by one of `after` (ui.yaml
+ * typedWords pilingCounts). Like tries counted, the flood or the wait felt without a word of feeling (feeling.ts).
+ * Gate: one of `after` in the text (native includes); then a hand scan, no pattern.
+ */
+export function countsPiling(text: string, after: readonly string[]): boolean {
+  if (!after.some((a) => text.includes(a))) return false;
+  for (let i = 0; i < text.length; i++) {
+    if (!isNumeral(text[i]!)) continue;
+    const j = numeralsEnd(text, i);
+    const count = text.slice(i, j);
+    i = j - 1;
+    if (count === "1" || count === "一" || text[j - count.length - 1] === "何") continue;
+    if (after.some((a) => text.startsWith(a, j))) return true;
+  }
+  return false;
+}
+
 /** 「もう5回目」「何度やっても」「3回も」「10通目」: the user counts their tries. A hand scan, no pattern. */
 export function countsTries(text: string): boolean {
   const t = nfkc(text);
