@@ -406,6 +406,9 @@ const DEV_BLOCKS = {
   // follow35's own check (round 36): follow-up and cold questions over the rarest question ids, the open labels in new
   // words (address insisted right, "explain once more", tries counted with "what now"), SPF as a fix; written first.
   "dev-followup35": "FOLLOWUP 35",
+  // english37's check (round 37): English of many countries: a returned mail retold, tries counted, a person or a
+  // machine, regional acknowledgements, pidgin, patois and Singlish grammar, romaji, urgent deadlines; written first.
+  "dev-english37": "ENGLISH 37",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
