@@ -328,6 +328,14 @@ export const uiSchema = z
         howAreYou: foldedList,
         /** A call named (電話, "phone"): a person asked for or about by phone is the phone question (acts.ts callNamed). */
         calling: foldedList,
+        /**
+         * Words of spoken Englishes typed as said (patois, pidgin, Singlish: "dem", "wetin", "e go") → the standard
+         * English word or phrase (a key with a space), read before understanding (shorthand.ts plainEnglish).
+         */
+        spokenEnglish: z.record(
+          z.string().regex(/^[a-z']+(?: [a-z']+)*$/, "lower-case words separated by one space"),
+          z.string().regex(/^[a-z' ]*$/, "lower-case words, or empty to drop the word"),
+        ),
         /** The advice rated lukewarm (「まあまあ」「微妙」 "meh", "sort of"): no yes (acts.ts ratedLukewarm). */
         lukewarm: foldedList,
         /** Understanding named (「わかった」 "get it"): a lukewarm rating of it is being lost, not "no help". */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { loadUi } from "../dialogs/ui.ts";
 import { plainEnglish } from "../dialogs/understand/shorthand.ts";
 
 describe("English typed in a hurry is read in the spellings the examples use", () => {
@@ -47,6 +48,20 @@ describe("English typed in a hurry is read in the spellings the examples use", (
     expect(plainEnglish("so she got it or not?")).toBeUndefined();
     expect(plainEnglish("did my boss receive it or not")).toBeUndefined();
     expect(plainEnglish("can send 25MB or not?")).toBe("can send 25MB ?");
+  });
+
+  it("reads spoken Englishes as their standard words (ui.yaml spokenEnglish), phrases before single words", () => {
+    const spoken = loadUi().typedWords.spokenEnglish;
+    expect(plainEnglish("e go reach dem?", spoken)).toBe("will it reach them?");
+    expect(plainEnglish("abeg wetin be dis error", spoken)).toBe("please what be this error");
+    expect(plainEnglish("can lah, understood", spoken)).toBe("ok, understood");
+    expect(plainEnglish("sharp sharp, I get am", spoken)).toBe("sharp sharp, I get it");
+    // Whole words only: "them" and "the" stay, and "dem" inside a word is no word of its own.
+    expect(plainEnglish("did the demo reach them", spoken)).toBeUndefined();
+  });
+
+  it("reads being unable to understand as a denial", () => {
+    expect(plainEnglish("I am not able to understand this mail")).toBe("I am can't understand this mail");
   });
 
   it("answers undefined for a text with nothing to respell, whatever its words", () => {

@@ -88,7 +88,9 @@ export async function fromText(
   // Kansai endings (「送れへん」「どないしたらええの」) and hurried English ("r u a bot", "recieve"): read in
   // their standard forms (a typed text only).
   const standard =
-    file || text.length > MAX_QUESTION_CHARS ? undefined : (standardSpelling(text) ?? plainEnglish(text));
+    file || text.length > MAX_QUESTION_CHARS
+      ? undefined
+      : (standardSpelling(text) ?? plainEnglish(text, ctx.words.spokenEnglish));
   if (standard !== undefined) return inOwnLanguage(text, await fromText(ctx, standard, session), session);
   // "In English please: should I resend it?": the language asked for, then the rest read without the request.
   const request = file || text.length > MAX_QUESTION_CHARS ? undefined : languageRequest(text);

@@ -131,6 +131,9 @@ const PHRASES: readonly { said: string; read: string }[] = [
   { said: "revert back", read: "" },
   { said: "revert", read: "" },
   { said: "not able to", read: "unable to" },
+  // "I am unable to understand this mail": being lost, in the words the examples deny with ("unable" is no denial
+  // to the index, and the OK's "I understand now" took it).
+  { said: "unable to understand", read: "can't understand" },
   { said: "reason of", read: "reason for" },
   // "kindly confirm whether the mail is reached", "let me know if it arrived": the clause after "whether" is
   // what is asked (the request to be told matched "please explain", plain words; "let me know", contacting).
@@ -188,11 +191,14 @@ const GETTING: ReadonlySet<string> = new Set(
   "got get gets received receive reached reach arrived arrive delivered through".split(" "),
 );
 
-/** The text with those phrases read so (case folded where one is found), or undefined when it has none. */
-function commonPhrasing(text: string): string | undefined {
+/** The text with `phrases` (PHRASES, or spoken ones) read so (case folded where one is found), or undefined when none is in it. */
+function commonPhrasing(
+  text: string,
+  phrases: readonly { said: string; read: string }[],
+): string | undefined {
   let out = text;
   let changed = false;
-  for (const { said, read } of PHRASES) {
+  for (const { said, read } of phrases) {
     const lower = out.toLowerCase();
     let at = lower.indexOf(said);
     let next = "";
@@ -314,11 +320,44 @@ const WHY_GOES_ON: ReadonlySet<string> = new Set([
 ]);
 const CLOSING_Y_AFTER: ReadonlySet<string> = new Set(["but", "so", "and", "ok", "okay"]);
 
-/** The text with its hurried English spelt out, or undefined when it has none (or was pasted). */
-export function plainEnglish(text: string): string | undefined {
+/**
+ * Words of spoken Englishes typed as said (ui.yaml `typedWords.spokenEnglish`: "dem", "wetin", "e go"), split once
+ * per table into single words, read as SPELLINGS are, and phrases, read as PHRASES are.
+ */
+interface Spoken {
+  words: ReadonlyMap<string, string>;
+  phrases: readonly { said: string; read: string }[];
+}
+const spokenTables = new WeakMap<Readonly<Record<string, string>>, Spoken>();
+function spokenOf(table: Readonly<Record<string, string>>): Spoken {
+  let spoken = spokenTables.get(table);
+  if (spoken === undefined) {
+    const entries = Object.entries(table);
+    spoken = {
+      words: new Map(entries.filter(([said]) => !said.includes(" "))),
+      phrases: entries.filter(([said]) => said.includes(" ")).map(([said, read]) => ({ said, read })),
+    };
+    spokenTables.set(table, spoken);
+  }
+  return spoken;
+}
+const NO_SPOKEN: Spoken = { words: new Map(), phrases: [] };
+
+/**
+ * The text with its hurried English spelt out, or undefined when it has none (or was pasted). `spokenEnglish`:
+ * words of spoken Englishes and their standard words (ui.yaml), read the same way.
+ */
+export function plainEnglish(
+  text: string,
+  spokenEnglish?: Readonly<Record<string, string>>,
+): string | undefined {
   if (looksPasted(text)) return undefined;
   const form = chatForm(text);
   if (form !== undefined) return form;
+  const spoken = spokenEnglish === undefined ? NO_SPOKEN : spokenOf(spokenEnglish);
+  // Spoken phrases first ("can lah" before the particle "lah" alone).
+  const spokenPhrased = spoken.phrases.length === 0 ? undefined : commonPhrasing(text, spoken.phrases);
+  if (spokenPhrased !== undefined) text = spokenPhrased;
   let out = "";
   let from = 0; // text[from, i) is still to be copied
   let i = 0;
@@ -329,7 +368,8 @@ export function plainEnglish(text: string): string | undefined {
     }
     let j = i;
     while (j < text.length && isWordChar(text[j])) j++;
-    const spelt = SPELLINGS.get(text.slice(i, j).toLowerCase()) ?? whyOfY(text, i, j);
+    const word = text.slice(i, j).toLowerCase();
+    const spelt = SPELLINGS.get(word) ?? spoken.words.get(word) ?? whyOfY(text, i, j);
     if (spelt !== undefined && (i === 0 || BEFORE.has(text[i - 1]!)) && ends(text, j)) {
       out += text.slice(from, i) + spelt;
       from = j;
@@ -337,8 +377,11 @@ export function plainEnglish(text: string): string | undefined {
     i = j;
   }
   const spelt = from === 0 ? text : out + text.slice(from);
-  const phrased = commonPhrasing(spelt);
+  const phrased = commonPhrasing(spelt, PHRASES);
   const read = phrased ?? spelt;
   // Learners' English read with its helping verbs ("it is not arrive": learner-english.ts), after the spelling.
-  return learnerEnglish(read) ?? (phrased !== undefined || from > 0 ? read : undefined);
+  return (
+    learnerEnglish(read) ??
+    (phrased !== undefined || from > 0 || spokenPhrased !== undefined ? read : undefined)
+  );
 }
