@@ -409,6 +409,9 @@ const DEV_BLOCKS = {
   // english37's check (round 37): English of many countries: a returned mail retold, tries counted, a person or a
   // machine, regional acknowledgements, pidgin, patois and Singlish grammar, romaji, urgent deadlines; written first.
   "dev-english37": "ENGLISH 37",
+  // family37a's own check (round 37): mail not coming in, the user's own mailbox's size, a bounce retold in words (expired,
+  // user-unknown), greetings with a first use, So-net blamed (outage), S-SAFE's cost, an embarrassing address, why mail bounces.
+  "dev-family37a": "FAMILY 37A",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
