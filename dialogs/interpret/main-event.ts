@@ -221,6 +221,11 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     asksWhyInGeneral(text)
   )
     return questionEvent(ctx, reason, null);
+  // 「お客さんからの予約メールが昨日から届かなくなった」: with nothing on screen, told in words of a question's class
+  // (`toldAs`: mail not coming in to the user), though 「届かない」 also tells of returned mail: that question, as a
+  // symptom phrase read gives way to it (read-text.ts). The classes are looked at only for such talk.
+  const toldInWords = mention && !session.topic && m.typed ? ctx.toldAs(text) : undefined;
+  if (toldInWords) return questionEvent(ctx, toldInWords, null);
   if (mention && !asked && !question?.asksWhat && isLament(foldedBesides)) {
     if (session.topic && reason?.topics[session.topic] !== undefined && asksWhy(text))
       return questionEvent(ctx, reason, session.topic);

@@ -33,6 +33,7 @@ import {
   MAX_TOPICS_OF_A_STANDALONE_ANSWER,
   REACTION_CLEAR,
 } from "./thresholds.ts";
+import { toldInClass } from "./told-in-class.ts";
 import { criedOut, matchTyped } from "./typed-command.ts";
 import type { SessionView } from "./types.ts";
 import { wishesToAsk } from "./wish-to-ask.ts";
@@ -184,7 +185,7 @@ export async function fromText(
       ? { kind: "none", candidates: [] }
       : foreseen
         ? withoutDiagnosisQuestions(ctx, readQuestion(ctx, text, session.topic, feeling))
-        : readQuestion(ctx, text, session.topic, feeling));
+        : toldInClass(ctx, text, session.topic, readQuestion(ctx, text, session.topic, feeling)));
   const topScore = () => understood().candidates[0]?.score ?? 0;
   const question = (): Question | undefined => {
     const u = understood();
