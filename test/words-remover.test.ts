@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { withoutWords, wordsRemover } from "../dialogs/text.ts";
 
 /**
- * dialogs/text.ts wordsRemover skips the words whose first letter a text lacks: it must give what
+ * dialogs/text.ts wordsRemover skips the words an automaton did not find in the text: it must give what
  * withoutWords gives, also where taking a word out joins letters into another word of the list (by "")
  * and for words beyond the BMP.
  */

@@ -1,3 +1,4 @@
+import { PhraseIndex } from "../../knowledge/bounce/phrase-index.ts";
 import { fold, nfkc } from "../../knowledge/fold.ts";
 import {
   type CompiledPhrase,
@@ -11,7 +12,6 @@ import {
   type ReadingSpans,
 } from "../../knowledge/symptom-text.ts";
 import { recentMemo } from "../../knowledge/turn-memory.ts";
-import { firstLetters, lettersIn } from "../text.ts";
 import { hiraganaCode, largeKanaCode, SMALL_KANA } from "./kana.ts";
 import { READ_CLOSE, READ_OPEN, type ReadingTable, withReadings } from "./normalize.ts";
 
@@ -91,23 +91,38 @@ export function phraseMatcher<K>(
   ]
     .filter((n) => n !== "")
     .sort((a, b) => b.length - a.length);
-  // A needle is looked for only when the text has its first letter: blanking needles out brings no letter
-  // but a space, so one whose first letter the text lacks cannot occur (text.ts wordsRemover says more).
-  const letters = firstLetters(needles);
-  const present = new Uint8Array(letters.list.length);
+  // A needle is looked for only where it occurs in the text as given (one pass of an automaton over all of them,
+  // knowledge/bounce/phrase-index.ts): blanking needles out brings no letter but a space, so a needle without a
+  // space that the text lacks cannot occur after a blanking either. One with a space (「wi fiのぱすわーど」) is
+  // looked for always. The same needles blanked, in the same order, as trying each one in turn (round 37: the
+  // words of feeling are ~1,500 needles, and a first-letter test left most of them to indexOf).
+  const automaton = new PhraseIndex(needles);
+  const spaced = needles.flatMap((n, k) => (n.includes(" ") ? [k] : []));
+  const seen = new Int32Array(needles.length);
+  const ends = new Int32Array(needles.length);
+  const found = new Int32Array(needles.length);
+  let mark = 0;
   match.strip = (text: string) => {
     const written = withoutVariation(fold(text));
     let kana = lengthKeptFold(written);
     let out = written;
-    lettersIn(letters.list, kana, " ", present);
-    for (let n = 0; n < needles.length; n++) {
-      if (present[letters.of[n]!] === 0) continue;
+    if (++mark === 0x7fffffff) {
+      mark = 1;
+      seen.fill(0);
+    }
+    const count = automaton.mark(kana, seen, ends, mark, found);
+    if (count === 0 && spaced.length === 0) return out;
+    const todo = [...found.subarray(0, count)];
+    for (const k of spaced) if (seen[k] !== mark) todo.push(k);
+    // Longest first, as `needles` is sorted.
+    todo.sort((a, b) => a - b);
+    for (const n of todo) {
       const needle = needles[n]!;
       const first = kana.indexOf(needle);
       if (first < 0) continue;
-      const found = occurrences(kana, needle, first);
-      out = blanked(out, found, needle.length);
-      kana = blanked(kana, found, needle.length);
+      const at = occurrences(kana, needle, first);
+      out = blanked(out, at, needle.length);
+      kana = blanked(kana, at, needle.length);
     }
     return out;
   };
