@@ -49,6 +49,22 @@ describe("round 37's apology decision (calm37)", () => {
     expect(feelings.feelingIn("毎晩40通もこれが来る、止め方は？")).toBe("frustrated");
   });
 
+  it("opening pieces that each end in an apology are the polite way in; a feeling beside them stays", () => {
+    expect(
+      feelings.feelingIn("夜遅くにすみません、寝ぼけてたらごめんなさい。添付は何MBまで？"),
+    ).toBeUndefined();
+    expect(feelings.feelingIn("本当にごめんなさい、何度もエラーが来るんです。どうすれば")).toBe("ashamed");
+    expect(feelings.feelingIn("こんな時間にごめんなさい、誰にも聞けなくて。乗っ取りですか")).toBeDefined();
+  });
+
+  it("distress in idioms: worry that stops work, desperation, our not knowing thrown back", () => {
+    expect(feelings.feelingIn("届いたか気になって家事が手につかない。確認できますか")).toBe("worried");
+    expect(feelings.feelingIn("気が気じゃありません、相手に届いてますか")).toBe("worried");
+    expect(feelings.feelingIn("原因がわからないってどういうこと？誰に聞けばいいの")).toBe("frustrated");
+    // Asked calmly whether that is what it means.
+    expect(feelings.feelingIn("原因がわからないってこと？")).toBeUndefined();
+  });
+
   it("the chat dismissed before a person or the phone is asked for is impatience", () => {
     expect(feelings.feelingIn("機械はもういいです、担当者と話したい")).toBe("frustrated");
     expect(feelings.feelingIn("enough with the bot, I want a real person")).toBe("frustrated");

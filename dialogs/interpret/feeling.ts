@@ -14,7 +14,11 @@ import {
 } from "../understand/feelings/denied.ts";
 import { exclaimed } from "../understand/feelings/exclaimed.ts";
 import { deadlineIn } from "../understand/feelings/hurry.ts";
-import { withoutAskingLeadIn, withoutModestOpening } from "../understand/feelings/modest.ts";
+import {
+  withoutApologyPieces,
+  withoutAskingLeadIn,
+  withoutModestOpening,
+} from "../understand/feelings/modest.ts";
 import {
   gladTears,
   gotThrough,
@@ -191,7 +195,10 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
               withoutRealisingSigh(
                 withoutOpeningMutter(
                   withoutOpeningApology(
-                    withoutAskingLeadIn(withoutModestOpening(fold(text)), typed.askingNamed, calmLeadIn),
+                    withoutApologyPieces(
+                      withoutAskingLeadIn(withoutModestOpening(fold(text)), typed.askingNamed, calmLeadIn),
+                      (piece) => feelingOf(piece) !== undefined || feltByShape(piece) !== undefined,
+                    ),
                     typed,
                   ),
                   typed,

@@ -74,6 +74,31 @@ export function withoutAskingLeadIn(
   if (!(leadsIn(piece) || endsInApology(piece) || ENGLISH_TURNS.some((w) => rest.startsWith(w)))) return t;
   return calmPiece(piece) && sentenceAsks(rest) ? " ".repeat(end) + rest : t;
 }
+/**
+ * 「早朝にすみません、寝ぼけてたらごめんなさい。迷惑メールって止められますか」「夜分に申し訳ありません。…」: the
+ * opening pieces each ending in an apology (for the hour, for asking, for a slip supposed) are the polite way in to
+ * what follows, as an apology opening the message is (feeling.ts withoutOpeningApology): blanked (same length) when
+ * what follows asks and tells no feeling, and nothing else in them is felt (`feltBesides`: the piece without its
+ * apology reads a feeling; 「本当に」 and the other distress words, above). 「こんな時間にごめんなさい、誰にも聞けなく
+ * て。乗っ取りですか」 is read as before. A hand scan: texts without an apology leave at the first `includes`.
+ */
+export function withoutApologyPieces(t: string, feltBesides: (piece: string) => boolean): string {
+  if (!APOLOGIES.some((a) => t.includes(a))) return t;
+  let end = t.length - t.trimStart().length;
+  while (end < t.length) {
+    const next = pieceEnd(t, end);
+    const piece = t.slice(end, next);
+    if (next >= t.length || !endsInApology(piece) || DISTRESS.some((d) => piece.includes(d))) break;
+    if (feltBesides(APOLOGIES.reduce((x, a) => x.split(a).join(" "), piece))) break;
+    end = next;
+  }
+  const rest = t.slice(end);
+  // Where what follows tells a feeling of its own, the message is read with it, the apology as it was.
+  return end > 0 && rest.trim() !== "" && sentenceAsks(rest) && !feltBesides(rest)
+    ? " ".repeat(end) + rest
+    : t;
+}
+
 /** Whether a piece ends in an apology (「…ごめんなさいね。」「…すみません、」), its marks left out. */
 function endsInApology(piece: string): boolean {
   let end = piece.length;
