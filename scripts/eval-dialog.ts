@@ -412,6 +412,9 @@ const DEV_BLOCKS = {
   // family37a's own check (round 37): mail not coming in, the user's own mailbox's size, a bounce retold in words (expired,
   // user-unknown), greetings with a first use, So-net blamed (outage), S-SAFE's cost, an embarrassing address, why mail bounces.
   "dev-family37a": "FAMILY 37A",
+  // memory37's own check (round 37): questions between two answers (whose side or what to do, wait or resend, a person
+  // or the phone), cold and after a diagnosis, upset and calm texts, English and casual spellings; written first.
+  "dev-learned37": "LEARNED 37",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
