@@ -5,6 +5,8 @@
  * compares the answer given with the answer expected (one of several, where `expect` lists them with "|").
  * Prints accuracy per kind for the tuning set (dev.yaml, and each of its blocks as "dev-new" … "dev-round11",
  * see DEV_BLOCKS) and the held-out sets (held-out.yaml, held-out-2.yaml … held-out-16.yaml, held-out-18.yaml, held-out-19.yaml, held-out-20.yaml, held-out-21.yaml, held-out-22.yaml, held-out-23.yaml, held-out-24.yaml, held-out-25.yaml, held-out-26.yaml, held-out-27.yaml, held-out-28.yaml, held-out-29.yaml, held-out-30.yaml, held-out-31.yaml, held-out-32.yaml, held-out-33.yaml and held-out-34.yaml, never tuned on).
+ * --cross adds the row "cross": dev scored leave one block out (scripts/dev-blocks.ts), each block with what is
+ * learned from the labelled texts of the other blocks only, the honest figure for whatever is learned from dev.
  * --verbose lists the misses of the tuning set; the held-out misses are
  * listed only with --held-out-misses, so that reading a figure does not turn into tuning on its sentences.
  * The check sets (check-35.yaml …, see CHECK) sit between the two: written blind by the same outside writers
@@ -19,6 +21,7 @@ import { knowledgeServices } from "../bot/wiring.ts";
 import { createInterpreter } from "../dialogs/interpret.ts";
 import { loadUi } from "../dialogs/ui.ts";
 import { loadKnowledge } from "../knowledge/knowledge.ts";
+import { othersThan, type Placed, placeInBlocks } from "./dev-blocks.ts";
 import { answerer, heldOutCopies, type Item, itemSchema, KINDS, matches } from "./dialog-answers.ts";
 
 const dir = join(import.meta.dirname, "..", "test", "dialog-eval");
@@ -508,6 +511,7 @@ const HELD_OUT = [
   "held-out-34",
 ] as const;
 const verbose = process.argv.includes("--verbose");
+const cross = process.argv.includes("--cross");
 const heldOutMisses = process.argv.includes("--held-out-misses");
 const checkMisses = process.argv.includes("--check-misses");
 
@@ -515,6 +519,25 @@ const knowledge = loadKnowledge();
 const services = knowledgeServices(knowledge);
 const interpret = createInterpreter({ ...services, ui: loadUi() });
 const run = answerer(interpret, { knowledge, questions: services.questions });
+
+/**
+ * --cross: dev's items block by block, each answered by an interpreter that knows the labelled texts of the
+ * other blocks only (`othersThan`). Nothing is learned from labelled texts yet, so every block gets the same
+ * interpreter and cross equals dev: the seam where a learned model, made from `training`, is handed over.
+ */
+const placed: Placed[] = cross ? placeInBlocks(devText) : [];
+const blockOf = new Map(placed.map((p) => [p.item, p.block]));
+const runners = new Map<string, typeof run>();
+function runnerFor(block: string): typeof run {
+  let runner = runners.get(block);
+  if (!runner) {
+    const training = othersThan(placed, block);
+    void training; // nothing is learned from it yet (above)
+    runner = run;
+    runners.set(block, runner);
+  }
+  return runner;
+}
 
 // The held-out parts measure what was never tuned on: none of their sentences may be an example in the data.
 const copied = heldOutCopies(
@@ -540,7 +563,9 @@ const rows: string[] = [];
 /** dev's English items answered in Japanese, listed with --verbose. */
 const japanese: Item[] = [];
 const totals: Record<string, [number, number]> = {};
-for (const [name, items] of Object.entries(sets)) {
+const scored: [string, Item[]][] = Object.entries(sets);
+if (cross) scored.splice(1, 0, ["cross", placed.map((p) => p.item)]);
+for (const [name, items] of scored) {
   const byKind = new Map<string, [number, number]>();
   misses[name] = [];
   // Messages not labelled upset that got an acknowledgement of feelings anyway (counted, right or wrong).
@@ -553,7 +578,7 @@ for (const [name, items] of Object.entries(sets)) {
   let enJa = 0;
   let otherEn = 0;
   for (const item of items) {
-    const { id: got, lang } = await run(item);
+    const { id: got, lang } = await (name === "cross" ? runnerFor(blockOf.get(item)!) : run)(item);
     if (item.kind === "english" && lang === "ja") {
       enJa++;
       if (name === "dev") japanese.push(item);
@@ -579,7 +604,7 @@ console.log(
 );
 for (const row of rows) console.log(row);
 for (const [name, list] of Object.entries(misses)) {
-  if (name.startsWith("dev-")) continue; // their misses are among dev's
+  if (name.startsWith("dev-") || name === "cross") continue; // their misses are among dev's
   const shown =
     name === "dev" ? verbose : (CHECK as readonly string[]).includes(name) ? checkMisses : heldOutMisses;
   if (!shown) continue;
@@ -592,6 +617,10 @@ if (verbose && japanese.length > 0) {
   for (const item of japanese) console.log(`  [${item.context}] ${item.text}`);
 }
 console.log("");
+if (cross)
+  console.log(
+    `cross accuracy ${pct(...totals.cross!).trim()} (dev, each of its ${runners.size} blocks scored with what is learned from the others only; nothing is learned from labelled texts yet: cross = dev)`,
+  );
 for (const name of CHECK) {
   const [h, n] = totals[name]!;
   console.log(`${name} accuracy ${pct(h, n).trim()} (totals seen while tuning, sentences not)`);
