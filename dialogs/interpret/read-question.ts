@@ -41,6 +41,7 @@ import { sentencesAgree } from "./sentences-agree.ts";
 import { toldThenAsked } from "./told-then-asked.ts";
 import { knownAlready, personAskedLast, readUpset } from "./upset.ts";
 import { wayAsked } from "./way-asked.ts";
+import { whatNowAfterStory } from "./what-now.ts";
 import { ASKING_LEAVE } from "./words.ts";
 
 /**
@@ -86,6 +87,8 @@ export function readQuestion(
   understood = afterLeadIn(ctx, text, understood, topic);
   // A fact told first, then the question (told-then-asked.ts): the question is read without the story.
   understood = toldThenAsked(ctx, text, understood, topic);
+  // A situation told, then only "what now" (what-now.ts): the steps.
+  understood = whatNowAfterStory(ctx, text, understood, topic);
   // Every sentence alone asking one question that the whole does not read as (sentences-agree.ts): that one.
   understood = sentencesAgree(ctx, text, understood, topic);
   // 「…何も出なかった。ほかにやることある？」: what else to do is the steps, not the step told (else-to-do.ts).

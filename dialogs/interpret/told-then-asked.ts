@@ -83,7 +83,7 @@ function saidBack(ctx: Pick<InterpretContext, "symptomByReading">, clause: strin
  * A short clause cried out (its question mark first) with no letter left once its words of feeling are taken out
  * (「は？？」 "are you kidding me?!").
  */
-function onlyCried(ctx: Pick<UpsetContext, "feelings">, clause: string): boolean {
+export function onlyCried(ctx: Pick<UpsetContext, "feelings">, clause: string): boolean {
   return (
     clause.length <= MAX_CRY &&
     hasQuestionMark(clause) &&
