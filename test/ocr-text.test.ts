@@ -297,6 +297,34 @@ describe("OCR cleaning", () => {
     expect(cleanOcrText(kept)).toBe(kept);
   });
 
+  it("joins a host name OCR broke after a dot, where the word before it is a server's name", async () => {
+    expect(cleanOcrText("mail-inbound. libsisimai.net [192.0.2.25] did not like our RCPT TO:")).toBe(
+      "mail-inbound.libsisimai.net [192.0.2.25] did not like our RCPT TO:",
+    );
+    const ocr = "Your mail to x@example.jp was rejected by 550-mail0. bemta0.messagelabs.com [198.51.100.21]";
+    expect(cleanOcrText(ocr)).toContain("550-mail0.bemta0.messagelabs.com [198.51.100.21]");
+    // A sentence's last word (no digit, no hyphen) before a host name, and an id that ends in no
+    // top-level domain, stay apart.
+    const kept =
+      "from the client. 550-mail0.bemta0.messagelabs.com; not accepted. v14si1155795plk.134 - gsmtp";
+    expect(cleanOcrText(kept)).toBe(kept);
+    expect(cleanOcrText("Unknown user. example.com said so")).toBe("Unknown user. example.com said so");
+  });
+
+  it("splits two words of a reason's phrase that OCR read as one ('notfind', 'forthe')", async () => {
+    const glued = "Routing: Could notfind a gateway for kijitora@example.co.jp";
+    expect(cleanOcrText(glued)).toBe("Routing: Could not find a gateway for kijitora@example.co.jp");
+    const [split] = (await classify(cleanOcrText(glued), { kind: "fragment" })).records;
+    const [plain] = (
+      await classify("Routing: Could not find a gateway for kijitora@example.co.jp", { kind: "fragment" })
+    ).records;
+    expect(split).toEqual(plain);
+    expect(plain?.reason).not.toBe("onhold");
+    // Words the phrases write as one, and words that are no two words of a phrase, stay.
+    const kept = "The mailbox cannot take it: username inbox Notfound";
+    expect(cleanOcrText(kept)).toBe(kept);
+  });
+
   it("mends the words of key phrases OCR misread: rn for m, 1, I or | for l, 0 for o", async () => {
     const misread = "550 5.2.2 <taro@example.jp>: Mai1box fuII";
     expect(cleanOcrText(misread)).toBe("550 5.2.2 <taro@example.jp>: Mailbox full");

@@ -101,6 +101,23 @@ const URL_SCHEME_BLANK = /\b(https?|ftp): (?=\/\/)/gi;
 const HYPHEN_BLANK_IN_HOST = /(?<=[A-Za-z0-9]-) (?=[A-Za-z0-9][A-Za-z0-9-]{0,62}\.[A-Za-z])/g;
 
 /**
+ * A blank OCR put after a dot inside a host name ("550-mail0. bemta0.messagelabs.com", "mail-inbound.
+ * libsisimai.net"): the server's name decides whose rules apply (MessageLabs', a carrier's). Joined when
+ * the words after the blank are a host name (labels ending in a top-level domain) and the word before
+ * the dot has a digit or a hyphen in it, as server names do and the last word of a sentence does not
+ * ("client. 550-mail0…", "accepted. v14si1155795plk.134" stay).
+ */
+const DOT_BLANK_IN_HOST =
+  /(?<=[A-Za-z0-9]\.) (?=[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){0,4}\.(?:com|net|org|edu|gov|info|biz|io|[a-z]{2})(?![A-Za-z0-9-]))/g;
+/** The word before a blank at `at` (the blank excluded): at most a host label's length back. */
+function wordBefore(text: string, at: number): string {
+  let start = at;
+  while (start > 0 && at - start < 64 && !/\s/.test(text[start - 1]!)) start--;
+  return text.slice(start, at);
+}
+const serverName = (word: string) => /[0-9-]/.test(word) && /[A-Za-z]/.test(word);
+
+/**
  * An IPv4 address in brackets with an O or an l read for a digit ("[2O7.211.30.221]"): the server's
  * name before it is read only when its address is one.
  */
@@ -120,6 +137,9 @@ function fixLetters(text: string): string {
     .replace(URL_SCHEME_BLANK, "$1:")
     .replace(BRACKETED_IP_LOOKALIKE, (ip) => ip.replace(/[Oo]/g, "0").replaceAll("l", "1"))
     .replace(HYPHEN_BLANK_IN_HOST, "")
+    .replace(DOT_BLANK_IN_HOST, (blank: string, at: number, all: string) =>
+      serverName(wordBefore(all, at)) ? "" : blank,
+    )
     .replace(
       /mai ?(?:lL|Ll|ll|L|l)([0-9O]{0,2})(?=[@.:;,>)]|\s|$)/gm,
       (_m, n: string) => `mail${n.replaceAll("O", "0")}`,

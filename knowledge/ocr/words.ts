@@ -119,6 +119,30 @@ function phraseVocabulary(): Vocabulary {
   return phraseWords;
 }
 
+let gluedPairs: Map<string, string> | undefined;
+
+/**
+ * Two neighbouring words of a reason's phrase written together, → the two with a blank: "notfind" →
+ * "not find" ("Could not find a gateway"), "forthe" → "for the". OCR drops a narrow blank between two
+ * words (a monospaced "t f" or a tight proportional font) and the phrase is then not found. Only pairs
+ * of words of three letters or more, and only where one pair is written so.
+ */
+function gluedPairsOfPhrases(): Map<string, string> {
+  if (gluedPairs) return gluedPairs;
+  gluedPairs = new Map();
+  for (const check of Object.values(CHECKS))
+    for (const phrase of check?.phrases ?? []) {
+      const words = phrase.split(" ");
+      for (let i = 0; i + 1 < words.length; i++) {
+        const [a, b] = [words[i]!, words[i + 1]!];
+        if (!/^[a-z]{3,}$/.test(a) || !/^[a-z]{3,}$/.test(b)) continue;
+        const there = gluedPairs.get(a + b);
+        gluedPairs.set(a + b, there === undefined || there === `${a} ${b}` ? `${a} ${b}` : "");
+      }
+    }
+  return gluedPairs;
+}
+
 /** The words of the providers' host names: a provider's rules apply by its host name. */
 function hostVocabulary(): Vocabulary {
   hostWords ??= vocabularyOf(PROVIDER_HOST_WORDS);
@@ -147,6 +171,8 @@ function mended(word: string, before: string, after: string, afterNext: string):
   const { known, byFold } = inHost ? hostVocabulary() : phraseVocabulary();
   const lower = word.toLowerCase();
   if (known.has(lower)) return undefined;
+  const pair = inHost || !/^[A-Za-z][a-z]{5,}$/.test(word) ? undefined : gluedPairsOfPhrases().get(lower);
+  if (pair) return word[0] === lower[0] ? pair : pair[0]!.toUpperCase() + pair.slice(1);
   const target = byFold.get(foldLookAlikes(word)) || byFold.get(foldLookAlikes(word, true));
   // A two-letter word only from two characters ("arn" of an Amazon ARN is not "am"), or from an "m" read
   // as "rn" at the word's start, where no English word has one ("in rny list", "upon rny return").
