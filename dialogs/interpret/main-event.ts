@@ -217,8 +217,11 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     !session.topic &&
     m.typed &&
     reason &&
-    (question === undefined || question.asksWhat) &&
-    asksWhyInGeneral(text)
+    (question === undefined ||
+      question.asksWhat ||
+      understood.candidates.slice(0, REASON_NEAR).some((c) => c.id === reason.id)) &&
+    asksWhyInGeneral(text) &&
+    !namesCause(text)
   )
     return questionEvent(ctx, reason, null);
   // 「お客さんからの予約メールが昨日から届かなくなった」: with nothing on screen, told in words of a question's class
@@ -424,6 +427,11 @@ function offered(ctx: InterpretContext, understood: Understanding): string[] {
   }
   return ids.slice(0, MAX_OFFERED);
 }
+/**
+ * Round 37 (family37a): a why of returned mail in general whose words came closer to another question ("why do emails
+ * bounce back in general?": why do I get them) is still the reason when that is among the few likeliest.
+ */
+const REASON_NEAR = 3;
 /** As many as 「もしかして…」 offers. */
 const MAX_OFFERED = 3;
 

@@ -77,9 +77,26 @@ export function asksWhy(text: string): boolean {
  */
 export function asksWhyInGeneral(text: string): boolean {
   const t = folded(text, MAX_QUESTION_CHARS);
-  return asksWhy(t) && includesAny(t, IN_GENERAL);
+  return (asksWhy(t) || includesAny(t, GENERAL_CAUSE_WORDS)) && includesAny(t, IN_GENERAL);
 }
+/**
+ * Round 37 (family37a): a cause asked for in its own word (「そもそも…どういう原因があるんですか」 "what usually causes
+ * returned mail?") asks why as 「なんで」 does. " cause" with its space: "because" holds it.
+ */
+const GENERAL_CAUSE_WORDS = ["原因", "理由", "げんいん", "りゆう", " cause", "what makes"];
 const IN_GENERAL = [
+  // Round 37 (family37a): in English, a why of mail in general ("why do emails bounce back in general?", "what makes
+  // an email come back?", a cause in the present: "what causes", "what makes").
+  "in general",
+  "generally",
+  "usually",
+  "normally",
+  "typically",
+  "why do emails",
+  "why do mails",
+  "why does email",
+  "what causes",
+  "what makes",
   "めーるって",
   "メールって",
   "めーるは",
