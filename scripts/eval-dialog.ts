@@ -418,6 +418,10 @@ const DEV_BLOCKS = {
   // memory37's own check (round 37): questions between two answers (whose side or what to do, wait or resend, a person
   // or the phone), cold and after a diagnosis, upset and calm texts, English and casual spellings; written first.
   "dev-learned37": "LEARNED 37",
+  // family37b's own check (round 37): the follow-up families blind writers miss most (the others of a mail to many, it
+  // came back again after the advice, "nothing I can do?", where the address is wrong, backscatter in English, an OK or a
+  // plan told back, splitting a big mail); written first.
+  "dev-family37b": "FAMILY 37B",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
