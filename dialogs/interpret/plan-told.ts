@@ -2,6 +2,7 @@ import { fold } from "../../knowledge/fold.ts";
 import { CLOSING, hasQuestionMark } from "../marks.ts";
 import { mentionsAny, trimEndOf } from "../text.ts";
 import { isQuestion, sentencePieces } from "../understand/asking.ts";
+import { GONE_TO_DO } from "../understand/feelings/worry.ts";
 import type { Understanding } from "../understand/understand.ts";
 import { isPleasantry } from "./answers.ts";
 import type { QuestionContext } from "./context.ts";
@@ -20,8 +21,8 @@ export function planTold(ctx: QuestionContext, text: string, understood: Underst
   const last = sentencePieces(text).at(-1);
   if (last === undefined) return understood;
   const end = trimEndOf(trimEndOf(fold(last), CLOSING), SOFTENERS);
-  if (!PLANS.some((p) => end.endsWith(p)) || isQuestion(last) || mentionsAny(fold(text), NOT_A_PLAN))
-    return understood;
+  const planned = PLANS.some((p) => end.endsWith(p)) || opensEnglishPlan(end);
+  if (!planned || isQuestion(last) || mentionsAny(fold(text), NOT_A_PLAN)) return understood;
   return { kind: "confident", id: OK_ID, candidates: understood.candidates };
 }
 const OK_ID = "ok";
@@ -45,6 +46,48 @@ const PLANS = [
   "聞きます",
   "待ちます",
   "そうします",
+  // Round 37 (family37b): back later (「確認してからまた来ます」), and gone to do it and back (「先にメール確認して
+  // くる」「送信済みを見てきます」, GONE_TO_DO): a plan too.
+  ...GONE_TO_DO,
+  "また来ます",
+  "またきます",
+  "出直します",
+  "でなおします",
 ];
+/**
+ * "ok I'll do that", "wait, let me check my mail first", "let me try that and get back to you": an English plan of
+ * the writer's own opens the last piece, after at most a few words of reply ("ok", "got it", "hold on"). Not "let me
+ * know", "let me talk to someone", "let me ask about something else": requests, a person or another matter.
+ */
+function opensEnglishPlan(end: string): boolean {
+  const words = end.split(/[\s,.!]+/).filter((w) => w !== "");
+  for (let i = 0; i < Math.min(words.length, ENGLISH_REPLY_WORDS + 1); i++) {
+    const w = words[i]!.replace("’", "'");
+    const next = words[i + 1];
+    if (w === "i'll" || w === "ill" || (w === "i" && (next === "will" || next === "'ll")))
+      return next !== undefined;
+    if ((w === "i'm" || w === "im") && (next === "gonna" || next === "going")) return true;
+    if (w === "let" && next === "me")
+      return words[i + 2] !== undefined && !LET_ME_NOT_A_PLAN.has(words[i + 2]!);
+  }
+  return false;
+}
+/** How many words of reply may come before the plan ("ok so", "got it then", "hold on"). */
+const ENGLISH_REPLY_WORDS = 3;
+const LET_ME_NOT_A_PLAN: ReadonlySet<string> = new Set(["know", "talk", "speak", "ask", "get", "be"]);
 /** A plea or a doubt beside the plan: what to do is still asked; or another paste announced (「貼り直します」). */
-const NOT_A_PLAN = ["どうしたら", "どうすれば", "わからな", "分からな", "けど", "のに", "貼り直", "はりなお"];
+const NOT_A_PLAN = [
+  "どうしたら",
+  "どうすれば",
+  "わからな",
+  "分からな",
+  "けど",
+  "のに",
+  "貼り直",
+  "はりなお",
+  // The same in English, word-initial (mentionsAny): a "but" leaves the plan unsaid, a doubt still asks.
+  "but ",
+  "don't know",
+  "dont know",
+  "not sure",
+];

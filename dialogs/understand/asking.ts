@@ -410,6 +410,11 @@ const NOT_ASKING = [
   "なんにも",
   "何一つ",
   "なにひとつ",
+  // Round 37 (family37b): the explanatory copula (「急ぎなんです」「大事な書類なんだけど」 "it's that…") tells; its
+  // 「なん」 is no "what" (「なんですか」 keeps its 「か」, and asks).
+  "なんです",
+  "なんだけど",
+  "なんやけど",
   // Words typed in kana that hold a question word and ask nothing: 「あどれすがないっていわれた」 (どれ),
   // 「どうがおくれない」 (動画: どう), 「どこも」 "everywhere" (also docomo).
   "あどれす",
@@ -474,6 +479,9 @@ const CONFIRMING_ENDS = [
   "べが",
   "べか",
   "がけ",
+  // Round 37 (family37b): a guess left open (「ほかの人にも届いていないのでは」 "surely the others didn't get it
+  // either?"): asks to be told whether it is so, as 「…のかな」 does.
+  "のでは",
   "たい",
   "たいです",
   "たいんですが",

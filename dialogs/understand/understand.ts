@@ -626,8 +626,11 @@ function fitOf(q: Question, topic: TopicId | null): Fit {
   if (q.topics[topic] !== undefined) return "own";
   // With a diagnosis on screen, "how do I paste it" is rarely what is asked: it is there already.
   if (q.does === "paste-help" && !q.withDiagnosis) return "off";
-  // What to tell support: the same whatever the diagnosis, though one diagnosis has a follow-up for it.
-  if (q.anyDiagnosis) return "general";
+  // What to tell support, whether the other recipients got it: the same whatever the diagnosis, though some
+  // diagnoses have an answer of their own. Where those are the diagnoses where nothing failed (and perhaps more),
+  // its general answer is written for every failure: an answer of its own for the failure on screen too (round 37:
+  // after "address not found", 「部員全員に送ったけど、ほかの部員は受け取れてる？」 came below "did it arrive?").
+  if (q.anyDiagnosis) return [...NOTHING_FAILED].every((t) => q.topics[t] !== undefined) ? "own" : "general";
   // Answers of its own for each diagnosis where nothing of the user's failed, and for no other ("did it
   // arrive?", "did the other recipients get it?"): its general answer is the one for every failure ("no, it
   // didn't reach them"), not another diagnosis's.

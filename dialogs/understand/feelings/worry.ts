@@ -14,10 +14,48 @@ export function opensAlarmed(t: string): boolean {
   for (const o of ALARMED_OPENINGS) {
     if (!opening.startsWith(o)) continue;
     const next = opening[o.length];
-    if (next !== undefined && PAUSES.has(next) && next !== "ー" && next !== "〜" && next !== "~") return true;
+    if (next !== undefined && PAUSES.has(next) && next !== "ー" && next !== "〜" && next !== "~")
+      return !goesToDo(opening);
   }
   return false;
 }
+/**
+ * Round 37 (family37b): 「ちょっと待って、先にメール確認してくる」 "hold on, let me check my mail first": the pause
+ * asks for time to go and do something, told closing the message; no alarm.
+ */
+function goesToDo(t: string): boolean {
+  let end = t.length;
+  while (end > 0 && PAUSES.has(t[end - 1]!)) end--;
+  while (end > 0 && "ねわよ".includes(t[end - 1]!)) end--;
+  const body = t.slice(0, end);
+  return GONE_TO_DO.some((p) => body.endsWith(p));
+}
+/**
+ * Gone to do it and back (「確認してくる」「送信済みを見てきます」): a plan of the writer's own (also plan-told.ts).
+ * Not 「戻ってくる」「送られてくる」: what comes to them is a report.
+ */
+export const GONE_TO_DO: readonly string[] = [
+  "してくる",
+  "してきます",
+  "見てくる",
+  "見てきます",
+  "みてくる",
+  "みてきます",
+  "調べてくる",
+  "調べてきます",
+  "しらべてくる",
+  "しらべてきます",
+  "聞いてくる",
+  "聞いてきます",
+  "きいてくる",
+  "きいてきます",
+  "探してくる",
+  "さがしてくる",
+  "探してきます",
+  "さがしてきます",
+  "確かめてくる",
+  "確かめてきます",
+];
 const ALARMED_OPENINGS = [
   "ちょっと待って",
   "ちょっとまって",
