@@ -1,6 +1,6 @@
 /** Small text helpers shared by the interpreter, the UI schema and the renderer. */
 
-import { PhraseIndex } from "../knowledge/bounce/phrase-index.ts";
+import { foundInList } from "../knowledge/bounce/phrase-index.ts";
 import { fold } from "../knowledge/fold.ts";
 
 /** Cuts to at most `max` UTF-16 units without splitting a surrogate pair, adding "…" when cut. */
@@ -69,25 +69,13 @@ export function withoutWords(text: string, words: readonly string[], by = " "): 
  * `by` is empty (the pieces joined may spell a word: 「いあい」 without 「あ」 is 「いい」).
  */
 export function wordsRemover(words: readonly string[], by = " "): (text: string) => string {
-  const automaton = new PhraseIndex(words);
   const always = words.flatMap((w, i) =>
     by === "" || w === "" || [...by].some((c) => w.includes(c)) ? [i] : [],
   );
-  const seen = new Int32Array(words.length);
-  const ends = new Int32Array(words.length);
-  const found = new Int32Array(words.length);
-  let mark = 0;
+  const found = foundInList(words, always);
   return (text) => {
-    if (++mark === 0x7fffffff) {
-      mark = 1;
-      seen.fill(0);
-    }
-    const count = automaton.mark(text, seen, ends, mark, found);
-    if (count === 0 && always.length === 0) return text;
-    const todo = [...found.subarray(0, count)];
-    for (const i of always) if (seen[i] !== mark) todo.push(i);
     // In the list's order, as taking each word out in turn.
-    todo.sort((a, b) => a - b);
+    const todo = found(text);
     let out = text;
     for (const i of todo) {
       const w = words[i]!;

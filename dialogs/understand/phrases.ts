@@ -1,4 +1,4 @@
-import { PhraseIndex } from "../../knowledge/bounce/phrase-index.ts";
+import { foundInList } from "../../knowledge/bounce/phrase-index.ts";
 import { fold, nfkc } from "../../knowledge/fold.ts";
 import {
   type CompiledPhrase,
@@ -96,26 +96,16 @@ export function phraseMatcher<K>(
   // space that the text lacks cannot occur after a blanking either. One with a space (「wi fiのぱすわーど」) is
   // looked for always. The same needles blanked, in the same order, as trying each one in turn (round 37: the
   // words of feeling are ~1,500 needles, and a first-letter test left most of them to indexOf).
-  const automaton = new PhraseIndex(needles);
-  const spaced = needles.flatMap((n, k) => (n.includes(" ") ? [k] : []));
-  const seen = new Int32Array(needles.length);
-  const ends = new Int32Array(needles.length);
-  const found = new Int32Array(needles.length);
-  let mark = 0;
+  const found = foundInList(
+    needles,
+    needles.flatMap((n, k) => (n.includes(" ") ? [k] : [])),
+  );
   match.strip = (text: string) => {
     const written = withoutVariation(fold(text));
     let kana = lengthKeptFold(written);
     let out = written;
-    if (++mark === 0x7fffffff) {
-      mark = 1;
-      seen.fill(0);
-    }
-    const count = automaton.mark(kana, seen, ends, mark, found);
-    if (count === 0 && spaced.length === 0) return out;
-    const todo = [...found.subarray(0, count)];
-    for (const k of spaced) if (seen[k] !== mark) todo.push(k);
     // Longest first, as `needles` is sorted.
-    todo.sort((a, b) => a - b);
+    const todo = found(kana);
     for (const n of todo) {
       const needle = needles[n]!;
       const first = kana.indexOf(needle);

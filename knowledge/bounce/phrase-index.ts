@@ -201,3 +201,30 @@ export class PhraseIndex {
     return this.patterns.length;
   }
 }
+
+/**
+ * For a fixed list searched on every message: the ids of the patterns one pass over `text` found, plus
+ * `always` (ids to be tried whatever the pass says), in list order. The marking arrays are made once and
+ * reused from text to text. Shared by the word removers of dialogs/text.ts and dialogs/understand/phrases.ts.
+ */
+export function foundInList(
+  patterns: readonly string[],
+  always: readonly number[],
+): (text: string) => number[] {
+  const automaton = new PhraseIndex(patterns);
+  const seen = new Int32Array(patterns.length);
+  const ends = new Int32Array(patterns.length);
+  const found = new Int32Array(patterns.length);
+  let mark = 0;
+  return (text) => {
+    if (++mark === 0x7fffffff) {
+      mark = 1;
+      seen.fill(0);
+    }
+    const count = automaton.mark(text, seen, ends, mark, found);
+    if (count === 0 && always.length === 0) return [];
+    const todo = [...found.subarray(0, count)];
+    for (const i of always) if (seen[i] !== mark) todo.push(i);
+    return todo.sort((a, b) => a - b);
+  };
+}
