@@ -28,6 +28,8 @@ export function whatNowAfterStory(
       understood.id === ctx.ui.feelings.triesAnswer?.[topic])
   )
     return understood;
+  // Gate: no "now" anywhere, none in the last clause; spares cutting every text with a diagnosis into clauses.
+  if (!text.toLowerCase().includes("now")) return understood;
   const clauses = clausesOf(text.slice(0, MAX_QUESTION_CHARS));
   const last = clauses.at(-1);
   if (clauses.length < 2 || last === undefined || last.length > MAX_ASKING_CHARS || !saysNow(last))
