@@ -1,6 +1,6 @@
 /**
- * npm run --silent eval:fragment-seeds -- [DIR] [--seeds N] [--half dev|held-out] [--misses [all|-reader|-own]]
- *   [--ocr-slips]
+ * npm run --silent eval:fragment-seeds -- [DIR] [--seeds N] [--seed S] [--half dev|held-out]
+ *   [--misses [all|-reader|-own]] [--ocr-slips]
  *
  * How a family we have no reader for fares when only a piece of its notice is pasted or screenshotted,
  * with more pieces than one screenshot set holds. Each labelled mail of a half of the families (the
@@ -15,6 +15,8 @@
  * never seen loses), for the dev half only: the held-out half is scored by its totals. --ocr-slips
  * reads each piece as a screenshot's OCR text with the slips of ocr-slips.ts (a narrow screen,
  * look-alike letters, the app's header), cleaned as a screenshot's text is (knowledge/ocr/clean.ts).
+ * --seed S cuts every mail otherwise (a draw nobody tuned on; its first cut is the piece
+ * `screenshots:bounces --fragments --seed S` draws, so its misses can be confirmed on screenshots).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -48,6 +50,7 @@ function option(args: readonly string[], flag: string): string | undefined {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const seeds = Number(option(args, "--seeds") ?? 8);
+  const draw = option(args, "--seed");
   const half = option(args, "--half") ?? "dev";
   const showMisses = args.includes("--misses");
   // The column named after --misses (a DIR there is the corpus, not a column).
@@ -56,7 +59,7 @@ async function main(): Promise<void> {
   const slips = args.includes("--ocr-slips");
   if (!Number.isInteger(seeds) || seeds < 1 || (half !== "dev" && half !== "held-out")) {
     process.stderr.write(
-      "usage: npm run --silent eval:fragment-seeds -- [DIR] [--seeds N] [--half dev|held-out] [--misses [all|-reader|-own]] [--ocr-slips]\n",
+      "usage: npm run --silent eval:fragment-seeds -- [DIR] [--seeds N] [--seed S] [--half dev|held-out] [--misses [all|-reader|-own]] [--ocr-slips]\n",
     );
     process.exit(2);
   }
@@ -64,7 +67,7 @@ async function main(): Promise<void> {
     process.stderr.write("--misses lists the dev half only: the held-out half is scored by its totals\n");
     process.exit(2);
   }
-  const values = new Set([option(args, "--seeds"), option(args, "--half"), named]);
+  const values = new Set([option(args, "--seeds"), option(args, "--seed"), option(args, "--half"), named]);
   const dir = resolve(
     args.find((a) => !a.startsWith("--") && !values.has(a)) ?? sharedPath("corpus", "sisimai-dev"),
   );
@@ -88,9 +91,10 @@ async function main(): Promise<void> {
       family: familyOf(file!),
       reason: reason!,
       topic: reason === "(none)" ? "(none)" : topicOf(reason as Reason, action as DsnAction, status ?? ""),
-      // The first seed is the mail's name, as screenshots:bounces cuts it.
+      // The first seed is the mail's name (with --seed S, "S:name"), as screenshots:bounces cuts it.
       pieces: Array.from({ length: seeds }, (_, k) => {
-        const seed = k === 0 ? name : `${name}#${k}`;
+        const first = draw ? `${draw}:${name}` : name;
+        const seed = k === 0 ? first : `${first}#${k}`;
         const piece = fragmentOf(body, seed).text;
         return slips ? cleanOcrText(withOcrSlips(piece, seed)) : piece;
       }),
