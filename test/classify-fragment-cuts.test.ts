@@ -307,6 +307,32 @@ describe("classify: fragments cut by the screen", () => {
   });
 });
 
+describe("classify: Exchange's section for administrators cut at the bottom edge", () => {
+  // Office 365 quotes the receiving server's words in the part for people; the section below repeats them
+  // for administrators, and that copy is what the screen's edge cut.
+  const top = [
+    "mx.example.jp gave this error:",
+    "Remote server returned unknown recipient or mailbox unavailable -> 550 <aya@example.jp>: User unknown",
+    "",
+    "Diagnostic information for administrators:",
+    "",
+    "Generating server: TY2PR01MB0000.jpnprd01.prod.outlook.com",
+    "",
+    "aya@example.jp",
+    "mx.example.jp",
+  ];
+  it("reads the reason the part for people names when the section's copy is cut", async () => {
+    const r = await first([...top, "Remote Server returned '550 5.1.351 Remote"].join("\n"));
+    expect([r?.reason, r?.topic, r?.recipient]).toEqual(["userunknown", "user-unknown", "a***@example.jp"]);
+  });
+  it("keeps the section's own reason when it names one", async () => {
+    const r = await first(
+      [...top, "Remote Server returned '552 5.2.2 <aya@example.jp>... Mailbox Full'"].join("\n"),
+    );
+    expect([r?.reason, r?.topic]).toEqual(["mailboxfull", "mailbox-full"]);
+  });
+});
+
 describe("screenshots: a carrier's domain survives OCR's '.jo' for '.jp'", () => {
   it("mends '.ne.jo', '.co.jo' and the like, and leaves other .jo names alone", () => {
     expect(cleanOcrText("<taro.y@docomo.ne.jo>: User unknown")).toBe("<taro.y@docomo.ne.jp>: User unknown");

@@ -1,7 +1,7 @@
 import { copyDraft, type Draft, newDraft } from "../bounce/draft.ts";
 import { header, type Message } from "../bounce/message.ts";
 import { noticeLines, noticeLower } from "../bounce/notice.ts";
-import { hasSmtpCode } from "../bounce/signals.ts";
+import { hasSmtpCode, knownPhrase } from "../bounce/signals.ts";
 import { findAddresses, firstAddress, mentionsAny, squash, trimRuns } from "../bounce/text.ts";
 import type { Reason } from "../types.ts";
 import type { Format } from "./format.ts";
@@ -237,6 +237,20 @@ function modernLayout(lines: readonly string[]): Draft[] {
   ];
 }
 
+/**
+ * One recipient whose answer in the section for administrators names no reason, and the part for people
+ * above the section that does: the server's own words quoted there ("mx.example.jp gave this error:
+ * Remote server returned unknown recipient or mailbox unavailable -> 550 <x@example.jp>: User unknown")
+ * while the screen's bottom edge cut the section's copy ("Remote Server returned '550 5.1.351 Remote").
+ */
+function withWordsAbove(drafts: Draft[], lines: readonly string[]): Draft[] {
+  if (drafts.length !== 1 || knownPhrase(drafts[0]!.diagnosis) !== undefined) return drafts;
+  const start = lines.findIndex((l) => mentionsAny(l, DIAGNOSTIC_STARTS));
+  const said = lines.slice(0, Math.max(0, start)).filter((l) => knownPhrase(l) !== undefined);
+  if (said.length === 0) return drafts;
+  return [copyDraft(drafts[0]!, { diagnosis: squash(`${drafts[0]!.diagnosis} ${said.join(" ")}`) })];
+}
+
 export const exchange: Format = {
   name: "Exchange",
   detect(m: Message) {
@@ -258,7 +272,7 @@ export const exchange: Format = {
     const modern = modernLayout(lines);
     const drafts =
       found.length > 0
-        ? found
+        ? withWordsAbove(found, lines)
         : oldLayout(lines).length > 0
           ? oldLayout(lines)
           : modern.length > 0
