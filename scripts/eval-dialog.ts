@@ -422,6 +422,10 @@ const DEV_BLOCKS = {
   // came back again after the advice, "nothing I can do?", where the address is wrong, backscatter in English, an OK or a
   // plan told back, splitting a big mail); written first.
   "dev-family37b": "FAMILY 37B",
+  // family38a's own check (round 38): the apology decided: worry about the recipient or the matter with no word of feeling,
+  // exasperation in short forms and dialect; calm laughter, apologies for asking or for being slow with machines, a slip
+  // laughed at, shame about one's own address; written first.
+  "dev-family38a": "FAMILY 38A",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
