@@ -413,6 +413,14 @@ export const uiSchema = z
         askingNamed: foldedList,
         /** Someone else's anger feared or asked away (「怒られる前に」「怒らないで」 "don't get mad"): not the writer's. */
         angerFeared: foldedList,
+        /** A change of one's own address wanted (「変えたい」 "change my"): shame about the address is its reason. */
+        addressChange: foldedList,
+        /** A slip named (「間違」「全角」 "typo"): shame beside it is about the slip. */
+        slipNamed: foldedList,
+        /** Little skill with machines told of oneself (「機械に疎くて」「苦手で」 "not good with"). */
+        skillTold: foldedList,
+        /** Being lost, ashamed or in trouble told (「わからない」「恥」「困」 "no idea"): more than `skillTold`'s patience. */
+        lostTold: foldedList,
         /** What follows a count (more than one) of mails come or of time waited (「通も」「時間待ってる」 " hours and"). */
         pilingCounts: foldedList,
       })

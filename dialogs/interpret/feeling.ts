@@ -1,9 +1,9 @@
 import { fold, nfkc } from "../../knowledge/fold.ts";
 import type { Feeling } from "../events.ts";
 import { FEELINGS } from "../events.ts";
-import { mentionsAny, withoutWords, wordsRemover } from "../text.ts";
+import { includesAny, mentionsAny, withoutWords, wordsRemover } from "../text.ts";
 import type { UiTexts } from "../ui.ts";
-import { sentenceAsks, sentencesOf } from "../understand/asking.ts";
+import { clausesOf, sentenceAsks, sentencesOf } from "../understand/asking.ts";
 import { afterOwnStateAside } from "../understand/feelings/aside.ts";
 import { feltByShape } from "../understand/feelings/by-shape.ts";
 import {
@@ -43,6 +43,7 @@ import {
   soundsGlad,
   splitAtPastContrast,
 } from "../understand/feelings/relief.ts";
+import { withoutShameOfAddress } from "../understand/feelings/shame.ts";
 import type { ReadingTable } from "../understand/normalize.ts";
 import { phraseMatcher } from "../understand/phrases.ts";
 import { countsPiling, countsTries } from "./scans.ts";
@@ -163,11 +164,16 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
   const blames = (words.kept?.worried ?? []).map((w) => fold(w));
   // Every word of feeling may be denied or played down (「やばい、って程じゃない」).
   const felt = FEELINGS.flatMap((kind) => words[kind]).map((w) => fold(w));
+  // Shame, laughed off anywhere in a message that laughs (played-down.ts withoutLaughedOff).
+  const shame = words.ashamed.map((w) => fold(w));
   // Lower case: "Not panicking, just curious" denies as "not panicking" does.
   // Played down (「一瞬ドキッとしましたが、」), laughed off (「怒られちゃいました笑」) or a precaution's reason
   // (「心配性なので念のため」): none either; nor a skill or question played down with an apology, opening a
   // question (「初歩的な質問ですみません、…」: modest.ts).
+  // Shame about how one's own address looks, the reason to change it (understand/feelings/shame.ts).
   const withoutToldCalmly = (folded: string) =>
+    withoutCalmParts(withoutShameOfAddress(folded, shame, typed.addressChange, typed.slipNamed));
+  const withoutCalmParts = (folded: string) =>
     withoutModestOpening(
       withoutPrecaution(
         withoutLaughedOff(
@@ -176,6 +182,7 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
             felt,
           ),
           felt,
+          shame,
         ),
       ),
     );
@@ -231,12 +238,30 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
     const realised = withoutRealisingSigh(fold(text));
     const shown = realised === fold(text) ? text : realised;
     const felt = feltIn(shown, plain, calmSaid);
+    if (felt === "ashamed" && selfToldThenAsked(text)) return undefined;
     if (felt !== "urgent") return felt;
     if (planAfterThanks(plain)) return undefined;
     if (!deniesHurry(fold(text))) return felt;
     // The hurry denied outweighs the pressure told beside it; any other feeling stays.
     const other = feltIn(shown, hurryOf.strip(plain), calmSaid);
     return other === "urgent" ? undefined : other;
+  };
+  /**
+   * 「デジタル音痴の私にもわかるように、SPFって何か教えてください」「年のせいか物覚えが悪くて。このチャット、夜中でも使え
+   * ますか」 "I'm not good with computers: what is…?": little skill with machines told of oneself (typedWords skillTold),
+   * then a question that reads no feeling, is the reason to be patient, told calmly (round 38: the blind writers' labels
+   * over many sets). Being lost, ashamed, in trouble or old told anywhere (lostTold: 「七十を過ぎて機械のことはわかりません」
+   * 「年寄りでごめんなさいね」), an age in digits (shame.ts toldOld, read in what is left) or self-blame (「私がバカでした」)
+   * is still comforted. Read only of texts read as ashamed: a few clauses, no question index.
+   */
+  const selfToldThenAsked = (text: string): boolean => {
+    if (includesAny(fold(text), typed.lostTold)) return false;
+    const clauses = clausesOf(nfkc(text));
+    const self = (c: string) => includesAny(fold(c), typed.skillTold);
+    const rest = clauses.filter((c) => !self(c)).join("");
+    return (
+      rest.length < text.length && rest.trim() !== "" && sentenceAsks(rest) && feelingIn(rest) === undefined
+    );
   };
   const feltIn = (text: string, plain: string, calmSaid: boolean): Feeling | undefined => {
     return (

@@ -173,13 +173,19 @@ const PLAYED_DOWN_REACH = 8;
  * blanked out. 「笑えない」「笑い事じゃない」「笑うしかない」 are no laugh (笑 followed by a verb's letters). A laugh
  * alone after a sentence's mark (「失礼すぎない？笑」) laughs at the sentence before it. Hand scans: linear.
  */
-export function withoutLaughedOff(t: string, words: readonly string[]): string {
+export function withoutLaughedOff(
+  t: string,
+  words: readonly string[],
+  shame: readonly string[] = [],
+): string {
   if (!LAUGH_HINTS.some((h) => t.includes(h))) return t;
   const spans = laughedSpans(t);
   if (spans.length === 0) return t;
   let out = t;
   for (const [from, to] of spans) out = blankedWithin(out, words, from, to);
-  return out;
+  // 「どめいん間違えとったw はずかしー。」「恥ずかしながら一文字間違えてました笑」: shame in a message that laughs is the
+  // laugh's own embarrassment, wherever it stands (round 38: a slip admitted with a laugh is told calmly).
+  return blankedWithin(out, shame, 0, out.length);
 }
 
 /**
@@ -202,7 +208,8 @@ function laughedSpans(t: string): [number, number][] {
   for (let i = 0; i <= t.length; i++) {
     const ch = t[i];
     // A laugh before a space ends its sentence: 「…笑 」, and 「…くるw 」 (w after Japanese, not "how ").
-    const laughBefore = t[i - 1] === "笑" || (t[i - 1] === "w" && i >= 2 && !LATIN.test(t[i - 2]!));
+    const laughBefore =
+      t[i - 1] === "笑" || (t[i - 1] === "w" && i >= 2 && !LATIN.test(t[i - 2]!)) || grassAt(t, i - 1);
     const ends = ch === undefined || SENTENCE_MARKS.has(ch) || (ch === " " && laughBefore);
     if (!ends) continue;
     const sentence = t.slice(start, i);
@@ -217,7 +224,16 @@ function laughedSpans(t: string): [number, number][] {
   }
   return spans;
 }
-const LAUGH_HINTS = ["笑", "w", "lol", "haha", "lmao", "ウケ"];
+const LAUGH_HINTS = ["笑", "w", "lol", "haha", "lmao", "ウケ", "草"];
+/**
+ * 「スペル間違えてた草」: 草 ("grass", net slang for ｗｗｗ) after kana or a mark, closing a sentence, is a laugh; after
+ * a kanji it is a word's end (雑草, 七草).
+ */
+function grassAt(t: string, at: number): boolean {
+  if (t[at] !== "草" || at < 1) return false;
+  const before = t[at - 1]!;
+  return !(before >= "\u4e00" && before <= "\u9fff");
+}
 /** Letters after 笑 that make it a verb or a noun (笑える, 笑い事, 笑う, 笑っ, 笑わ, 笑み): no laugh. */
 const LAUGH_VERB = new Set([..."えいうっわみ"]);
 export function laughsIn(sentence: string): boolean {
@@ -233,10 +249,24 @@ export function laughsIn(sentence: string): boolean {
     while (i > 0 && end[i - 1] === "w") i--;
     if (i > 0 && !LATIN.test(end[i - 1]!) && end[i - 1] !== " ") return true;
   }
+  if (grassAt(end, end.length - 1) || (end.endsWith("草") && end.length === 1)) return true;
   // 「ウケる」「ウケた」 "lol" (in katakana: 「うける」 is also 受ける, to receive).
   return LAUGH_WORDS.some((w) => wordAt(sentence, w)) || LAUGHED.some((w) => sentence.includes(w));
 }
-const LAUGHED = ["ウケる", "ウケた", "ウケます"];
+/**
+ * Laughter told in words: 「ウケる」, and having laughed (「絶望的すぎて笑った」「思わず笑っちゃった」), which 笑っ before a
+ * verb's letters (「笑ってる場合じゃない」) is not.
+ */
+const LAUGHED = [
+  "ウケる",
+  "ウケた",
+  "ウケます",
+  "笑った",
+  "笑っちゃった",
+  "笑ってしまった",
+  "笑いました",
+  "草生え",
+];
 const LAUGH_WORDS = ["lol", "haha", "lmao"];
 /** A word of Latin letters standing alone (「lol」 is no part of 「lollipop」). */
 function wordAt(t: string, word: string): boolean {

@@ -102,3 +102,25 @@ function withKanjiAges(t: string): string {
 }
 const KANJI_DIGITS = "〇一二三四五六七八九";
 const SELF_AFTER = ["私", "わたし", "自分", "年寄り", "老人", "者", "身"];
+
+/**
+ * 「昔ノリで作ったアドレスが恥ずかしいので変えたい」「メアドが子供っぽくて恥ずかしい。変更ってできる？」 "my address is
+ * embarrassing now, can I change it?": shame about how one's own address looks, given as the reason to change it, is no
+ * distress about a mail: its words of shame are blanked (folded text, same length). Shame at a slip told beside it
+ * (「打ち間違えて恥ずかしい」) stays. The lists: ui.yaml typedWords `addressChange` (a change of address wanted) and
+ * `slipNamed`. Plain scans: most texts leave at the first includes (no shame).
+ */
+export function withoutShameOfAddress(
+  t: string,
+  shame: readonly string[],
+  change: readonly string[],
+  slips: readonly string[],
+): string {
+  if (!SHAME_HINTS.some((h) => t.includes(h))) return t;
+  if (!change.some((c) => t.includes(c)) || slips.some((s) => t.includes(s))) return t;
+  let out = t;
+  for (const word of shame)
+    if (word !== "" && out.includes(word)) out = out.split(word).join(" ".repeat(word.length));
+  return out;
+}
+const SHAME_HINTS = ["恥", "はずかし", "embarrass"];
