@@ -293,9 +293,13 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   // "my mail came back, what do I do?", "an email I sent came back. what now": returned mail told, nothing on
   // screen, and what is asked besides it, read on its own, is what to do or being lost: the paste help that
   // starts from it (the whole text's words of returned mail drew "what is a returned mail", "no bounce came,
-  // did it arrive?" or "can I unsend it?").
-  if (mention && !session.topic && m.typed && pasteHelpBesides(ctx, besides, asksWhatItIs(text, ctx.words)))
-    return { type: "BOUNCE_MENTIONED", about: mention };
+  // did it arrive?" or "can I unsend it?"). That paste help is also what such a message gets last (below) where no
+  // other answer comes first: it is looked for only where one would (the question index is the costliest step,
+  // perf38b). At most one of the returns below asks it.
+  const pasteHelp = (): DialogEvent | undefined =>
+    mention && !session.topic && m.typed && pasteHelpBesides(ctx, besides, asksWhatItIs(text, ctx.words))
+      ? { type: "BOUNCE_MENTIONED", about: mention }
+      : undefined;
   // 「違うやつ貼ってもいい？」「もう一通の方も見てほしい」「実はもう一通あるんですが」 "I got another one": one
   // more mail to show or that came, returned mail not named, with a diagnosis on screen: another mail (below),
   // not a question about resending the one on screen.
@@ -328,7 +332,9 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     !(mention && greets) &&
     (!mention || asksBesidesFeeling(ctx, text, feeling) || toldClearly || requested)
   )
-    return withSecondQuestion(ctx, questionEvent(ctx, question, session.topic), text, session.topic);
+    return (
+      pasteHelp() ?? withSecondQuestion(ctx, questionEvent(ctx, question, session.topic), text, session.topic)
+    );
   // A message that only tells about returned mail is answered with the paste help, unless what it says
   // besides (「スマホのアドレスにだけ」 in 「スマホのアドレスにだけ送れない」) is something people tell us.
   if (foldedBesides.length >= MIN_TOLD_CHARS) {
@@ -338,7 +344,7 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     // What is told besides returned mail is never "it is no returned mail" (`notBounce`, spam received): in
     // 「メールが全部戻ってくる」 the words left, 「メールが…くる」, are those of the mail that came back.
     if (told?.statement && !told.notBounce && !isGreeting(told.id))
-      return questionEvent(ctx, told, session.topic);
+      return pasteHelp() ?? questionEvent(ctx, told, session.topic);
   }
   if (m.fromServer && !m.typed) return { type: "UNREADABLE", paste: unreadPaste(text) };
   // 「で？」「え？」「それから？」 "so?": a reaction to the last answer that asks nothing of its own is a
@@ -346,7 +352,8 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   // Between two acts (a person or a restart) it is the act, asked which (pleasantries alone: acts.ts).
   const top = ctx.questions.get(understood.candidates[0]?.id ?? "");
   const betweenActs = understood.kind === "unsure" && Object.keys(top?.topics ?? {}).length === 0;
-  if (!question && !m.fromServer && !betweenActs && isShortReaction(ctx, text)) return nextStep;
+  if (!question && !m.fromServer && !betweenActs && isShortReaction(ctx, text))
+    return pasteHelp() ?? nextStep;
   if ((mention || m.onScreen) && session.topic) {
     // With a diagnosis on screen, words about returned mail are about it (「まだエラーメールが戻ってくる
     // けど再送していい？」): the best question that fits it, however weakly, else its steps. Only a new

@@ -25,12 +25,14 @@ export function forOneText(ctx: InterpretContext): { one: InterpretContext; done
 
 function rememberingIndex(index: QuestionIndex): QuestionIndex {
   const read = new Map<string, Understanding>();
+  const keyOf = (text: string, topic: TopicId | null) => (topic === null ? `\0${text}` : `${topic}\0${text}`);
   return {
     size: index.size,
+    known: (text, topic) => read.get(keyOf(text, topic)),
     understand(text: string, topic: TopicId | null, words?: string[]) {
       // `words` asks for the text's segments besides: only the index itself gives them.
       if (words) return index.understand(text, topic, words);
-      const key = topic === null ? `\0${text}` : `${topic}\0${text}`;
+      const key = keyOf(text, topic);
       let understood = read.get(key);
       if (understood === undefined) {
         understood = index.understand(text, topic);

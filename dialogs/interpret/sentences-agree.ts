@@ -19,20 +19,27 @@ export function sentencesAgree(
 ): Understanding {
   const sentences = sentencesOf(text.slice(0, MAX_QUESTION_CHARS));
   if (sentences.length < 2 || sentences.length > MAX_SENTENCES) return understood;
+  // The answer does not hang on the order the sentences are read in: those read already in this reading come
+  // first, and the first that disagrees leaves the others unread (perf38b).
+  const known = ctx.index.known;
+  const order = known
+    ? [...sentences].sort((a, b) => knownFirst(known(a, topic)) - knownFirst(known(b, topic)))
+    : sentences;
   let agreed: string | undefined;
-  for (const sentence of sentences) {
+  for (const sentence of order) {
     const read = ctx.index.understand(sentence, topic);
     if (read.kind !== "confident" || (agreed !== undefined && read.id !== agreed)) return understood;
-    // The first sentence names the only question that can be agreed on: a pleasantry, or the one the whole
-    // reads already, leaves the reading as it is whatever the others read, so they are not read (perf33).
-    if (agreed === undefined && (isPleasantry(ctx, read.id) || sameAs(understood, read.id)))
-      return understood;
+    // Any sentence names the only question that can be agreed on: a pleasantry, or the one the whole reads
+    // already, leaves the reading as it is whatever the others read, so they are not read (perf33).
+    if (isPleasantry(ctx, read.id) || sameAs(understood, read.id)) return understood;
     agreed = read.id;
   }
-  if (agreed === undefined || isPleasantry(ctx, agreed)) return understood;
-  if (understood.kind === "confident" && understood.id === agreed) return understood;
-  return { kind: "confident", id: agreed, candidates: understood.candidates };
+  return agreed === undefined
+    ? understood
+    : { kind: "confident", id: agreed, candidates: understood.candidates };
 }
+/** Sorting key: a sentence read already comes first. */
+const knownFirst = (read: Understanding | undefined) => (read === undefined ? 1 : 0);
 /** Whether `understood` confidently reads the question `id`. */
 function sameAs(understood: Understanding, id: string): boolean {
   return understood.kind === "confident" && understood.id === id;

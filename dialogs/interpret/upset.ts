@@ -142,11 +142,12 @@ function upsetReading(
     return { kind: "confident", id: person.id, candidates: rest.candidates };
   // 「役立たずだな」 "this is useless": the word of feeling is itself the verdict on the answer (taken out,
   // it alone reads as "that didn't help"; a plain 「最悪」 does not). Read with it, the message is that,
-  // unless something is asked besides.
+  // unless something is asked besides. The whole first: it is read below anyway on most paths, and where it does
+  // not read "that didn't help" the word of feeling needs no reading of its own (perf38b).
   if (
     !isQuestion(calm) &&
-    complains(ctx, ctx.index.understand(removedFrom(ctx.feelings.withoutExceptions(text), calm), topic)) &&
-    complains(ctx, wholeRead())
+    complains(ctx, wholeRead()) &&
+    complains(ctx, ctx.index.understand(removedFrom(ctx.feelings.withoutExceptions(text), calm), topic))
   )
     return wholeRead();
   if (isQuestion(calm) && restScore >= CALM_CLEAR) return rest;
@@ -282,10 +283,39 @@ function askedInPieces(
   const requested = new Set<string>();
   // 「説明が難しすぎてイヤになる。もっと簡単に言って」: the diagnosis asked for in plain words, in a piece of its own.
   let plainAsked: Understanding | undefined;
+  let plainAskedAt = -1;
   // What the message's last piece asks, read as it was read below (no read of its own).
   let closing: Understanding | undefined;
   const lastPiece = pieces.at(-1);
-  for (const p of pieces) {
+  const readPiece = (p: string, at: number) => {
+    const restated = restatedCondition(ctx, p, topic);
+    // The condition tells what the whole may read (the diagnosis again).
+    if (restated) told.add(restated.told);
+    const u = restated?.asked ?? ctx.index.understand(p, topic);
+    // 「もっと簡単に言って」「わかるように説明してください」: plain words asked for as a request (not the diagnosis
+    // quoted, 「止まってるって…」, nor "does it mean…?", which asks about what the other pieces tell). The last such
+    // piece of the message (a telling piece read after the others, below, gives way to a later one).
+    if (at > plainAskedAt && asksFor(p) && !endsQuoting(p) && meaningAsked(ctx, u)) {
+      plainAsked = u;
+      plainAskedAt = at;
+    }
+    return u;
+  };
+  const telling = (u: Understanding) => {
+    if (u.kind === "confident") told.add(u.id);
+    const q = u.kind === "confident" ? ctx.questions.get(u.id) : undefined;
+    if (!act && q && isConversationAct(q) && (u.candidates[0]?.score ?? 0) >= ACT_AS_EXAMPLE) act = u;
+  };
+  // The pieces that tell are read only where what they tell is weighed (below: whether one tells what the whole
+  // reads), or their act or plain words asked for (where no asking piece reads clearly): then all, in their order
+  // (perf38b: the question index is the costliest step of a reading).
+  const deferred: number[] = [];
+  const toldAll = () => {
+    for (const at of deferred) telling(readPiece(pieces[at]!, at));
+    deferred.length = 0;
+    return told;
+  };
+  for (const [at, p] of pieces.entries()) {
     if (canonicalLength(p, ctx.readings) < MIN_TOLD_CHARS) continue;
     if (!kana && !saysSomething(p)) {
       // 「こっちはどうしろと」「どうすりゃいいのよ」: in kana alone a piece tells nothing, but may still ask what to do.
@@ -294,19 +324,11 @@ function askedInPieces(
       if (p === lastPiece) closing = frame;
       continue;
     }
-    const restated = restatedCondition(ctx, p, topic);
-    // The condition tells what the whole may read (the diagnosis again).
-    if (restated) told.add(restated.told);
-    const u = restated?.asked ?? ctx.index.understand(p, topic);
-    // 「もっと簡単に言って」「わかるように説明してください」: plain words asked for as a request (not the diagnosis
-    // quoted, 「止まってるって…」, nor "does it mean…?", which asks about what the other pieces tell).
-    if (asksFor(p) && !endsQuoting(p) && meaningAsked(ctx, u)) plainAsked = u;
     if (!sentenceAsks(p)) {
-      if (u.kind === "confident") told.add(u.id);
-      const q = u.kind === "confident" ? ctx.questions.get(u.id) : undefined;
-      if (!act && q && isConversationAct(q) && (u.candidates[0]?.score ?? 0) >= ACT_AS_EXAMPLE) act = u;
+      deferred.push(at);
       continue;
     }
+    const u = readPiece(p, at);
     if (u.kind === "confident" && !isPleasantry(ctx, u.id)) requested.add(u.id);
     if (p === lastPiece) closing = u;
     // A frame (「直し方は？」「またやり直し？」「相手の会社に何かあった？」: what to do, a restart, what it means)
@@ -330,19 +352,21 @@ function askedInPieces(
   // 「アドレスを変えたいのですが、どうすれば…」: a want told is what "what do I do" asks about (wantedThen).
   const request =
     wantEnd(calm) < 0
-      ? (requestOverStory(whole, told, requested) ??
-        stepsClosing(ctx, whole, told, requested, closing, topic))
+      ? (requestOverStory(whole, toldAll, requested) ??
+        stepsClosing(ctx, whole, toldAll, requested, closing, topic))
       : undefined;
   if (request) return request;
-  if (best?.kind !== "confident" || (best.candidates[0]?.score ?? 0) < PIECE_ASKED)
+  if (best?.kind !== "confident" || (best.candidates[0]?.score ?? 0) < PIECE_ASKED) {
+    toldAll();
     // Where the whole reads nothing, plain words asked for with a diagnosis on screen are what is asked, read
     // as if the feeling beside them were not there, before an act told (「説明が難しすぎて」 reads lost).
     return whole.kind !== "confident" && topic !== null && plainAsked ? plainAsked : (act ?? whole);
+  }
   if (whole.kind !== "confident") return best;
   // 「送った覚えのないエラーがずっと届く。気持ち悪い、乗っ取られてるの？」: the whole read as a frame (the diagnosis
   // said again: what it means) though the question its words match best is the one a piece asks: that question.
   if (whole.id !== best.id && isFrame(ctx, whole.id) && whole.candidates[0]?.id === best.id) return best;
-  if (whole.id !== best.id && told.has(whole.id) && !subjectTold(ctx, whole.id, bestPiece)) return best;
+  if (whole.id !== best.id && !subjectTold(ctx, whole.id, bestPiece) && toldAll().has(whole.id)) return best;
   return last?.kind === "confident" && last.id !== whole.id && earlier.has(whole.id) ? last : whole;
 }
 
@@ -383,14 +407,16 @@ function subjectTold(ctx: QuestionContext, wholeId: string, piece: string): bool
 /**
  * 「ふざけんなよ、向こうの問題じゃん。こっちはどうしろと」: where the whole reads what a telling piece says (the
  * story: whose side) only just ahead of what the piece that asks reads (what to do), the request is what is
- * asked: the story is the situation, not the question.
+ * asked: the story is the situation, not the question. `toldAll`: what the telling pieces read (read when first asked).
  */
 function requestOverStory(
   whole: Understanding,
-  told: ReadonlySet<string>,
+  toldAll: () => ReadonlySet<string>,
   requested: ReadonlySet<string>,
 ): Understanding | undefined {
-  if (whole.kind !== "confident" || !told.has(whole.id) || requested.has(whole.id)) return undefined;
+  if (whole.kind !== "confident" || requested.has(whole.id)) return undefined;
+  const told = toldAll();
+  if (!told.has(whole.id)) return undefined;
   const top = whole.candidates[0]?.score ?? 0;
   const asked = whole.candidates
     .slice(1, 3)
@@ -411,7 +437,7 @@ function requestOverStory(
 function stepsClosing(
   ctx: UpsetContext,
   whole: Understanding,
-  told: ReadonlySet<string>,
+  toldAll: () => ReadonlySet<string>,
   requested: ReadonlySet<string>,
   closing: Understanding | undefined,
   topic: TopicId | null,
@@ -424,10 +450,10 @@ function stepsClosing(
   )
     return undefined;
   if (ctx.questions.get(closing.id)?.does !== "next-steps") return undefined;
-  if (!told.has(whole.id) || requested.has(whole.id) || ctx.questions.get(whole.id)?.statement)
-    return undefined;
+  if (requested.has(whole.id) || ctx.questions.get(whole.id)?.statement) return undefined;
   const { keyAnswer, triesAnswer } = ctx.ui.feelings;
   if (keyAnswer?.[topic] === whole.id || triesAnswer?.[topic] === whole.id) return undefined;
+  if (!toldAll().has(whole.id)) return undefined;
   return { kind: "confident", id: closing.id, candidates: whole.candidates };
 }
 

@@ -80,6 +80,11 @@ export interface QuestionIndex {
    * not all ASCII (normalize.ts forEachFeature), so that a caller needs not segment the same text again.
    */
   understand(text: string, topic: TopicId | null, words?: string[]): Understanding;
+  /**
+   * The reading of a text already made while the text under way is read (interpret/one-reading.ts), without
+   * reading it: a reader whose answer does not hang on the order of its pieces reads those known first.
+   */
+  known?(text: string, topic: TopicId | null): Understanding | undefined;
   readonly size: { questions: number; examples: number; features: number };
 }
 
