@@ -18,6 +18,9 @@ describe("round 38's apology decision (family38a)", () => {
     expect(feelings.feelingIn("無効って、じゃあどうやって連絡するのよ")).toBeDefined();
     expect(feelings.feelingIn("電話しろと？もう夜中なんですけど")).toBeDefined();
     expect(feelings.feelingIn("何回送らせるの、これ")).toBeDefined();
+    expect(feelings.feelingIn("I wasn't told about any size limit")).toBeDefined();
+    expect(feelings.feelingIn("so I should phone her in the middle of the night?")).toBeDefined();
+    expect(feelings.feelingIn("how many times have I sent this now")).toBeDefined();
     // A goodbye that holds 何かあったら, and whether to apologise asked: calm.
     expect(feelings.feelingIn("また何かあったら来ます")).toBeUndefined();
     expect(feelings.feelingIn("相手に一言謝っておいたほうがいい？")).toBeUndefined();
@@ -69,5 +72,8 @@ describe("little skill with machines told of oneself, then a plain question (fam
     expect(feelings.feelingIn("機械に疎くて、さっぱりわかりません。どうすれば？")).toBeDefined();
     expect(feelings.feelingIn("年寄りで苦手なもので、すみません。上限って何MB？")).toBeDefined();
     expect(feelings.feelingIn("私がバカでした。どこを直せばいい？")).toBeDefined();
+    expect(
+      feelings.feelingIn("I'm hopeless with phones, so bear with me: where do I paste it?"),
+    ).toBeUndefined();
   });
 });
