@@ -426,6 +426,10 @@ const DEV_BLOCKS = {
   // exasperation in short forms and dialect; calm laughter, apologies for asking or for being slow with machines, a slip
   // laughed at, shame about one's own address; written first.
   "dev-family38a": "FAMILY 38A",
+  // family38b's own check (round 38): the request under a feeling and "it keeps failing" (done as told and back again,
+  // tries counted, an urgent "what now" or "explain it plainly", backscatter's why-me and stop, "not my fault?", "that
+  // answer was beside the point"), polite, casual, dialect, English, with calm controls; written first.
+  "dev-family38b": "FAMILY 38B",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
