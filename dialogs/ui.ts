@@ -290,6 +290,8 @@ export const uiSchema = z
         connectives: foldedList,
         /** Tries told as all in vain (「何をしても」): the answer for tries that keep failing. */
         whateverTried: foldedList,
+        /** The mail told as back or refused again (「また拒否された」 "still rejected"): a try in vain, where one is told or a question read. */
+        backAgain: foldedList,
         /** Verbs of sending or trying after a count of times (「4回送った」「三回やっても」): tries told (countsSends). */
         tryVerbs: foldedList,
         /** Words that ask what something is (何, 意味, "what"). */

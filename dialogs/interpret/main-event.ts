@@ -65,6 +65,11 @@ export interface TextRead {
   whyOfScreen: boolean;
 }
 
+/** The question answered for tries that keep failing (ui.yaml feelings.triesAnswer) that has an answer with no diagnosis. */
+function triesQuestion(ctx: InterpretContext, q: Question): boolean {
+  return q.noDiagnosis !== undefined && Object.values(ctx.ui.feelings.triesAnswer ?? {}).includes(q.id);
+}
+
 /** The likeliest reading is whose side it is (`asksSide`), and only weakly (below `sure`). */
 function weakSideReading(ctx: InterpretContext, understood: Understanding): boolean {
   const [top] = understood.candidates;
@@ -108,10 +113,20 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   // 「返ってきたメールに英語でなんか書いてある」: the words of "what is a returned mail", without asking what.
   // 「なぜか一部の人にだけメールが届かない」: the words of "the recipient is on a mobile", naming none.
   // A form the question read turns to (told: 「アドレス間違えてました」 → resend) needs the words of the one read.
+  // With nothing on screen, the question for tries that keep failing (its answer without a diagnosis) is asked
+  // only where tries are told in vain (「送ったメールがエラーで戻ってきちゃいました」 tells one returned mail), and
+  // calmly: told upset (「何回送っても戻ってくる！いい加減にして」), the paste help first, as the sets of many
+  // writers label it (round 38, family38b).
+  const untoldTries = (q: Question | undefined) =>
+    !session.topic &&
+    q !== undefined &&
+    triesQuestion(ctx, q) &&
+    (feeling !== undefined || !triedInVain(text, ctx.words));
   const question =
     (read?.notBounce && m.onScreen) ||
     (read?.asksWhat && !asksWhatBesidesFeeling(ctx, text, feeling)) ||
-    ctx.lacksNeeded(readFirst ?? read, text)
+    ctx.lacksNeeded(readFirst ?? read, text) ||
+    untoldTries(read)
       ? undefined
       : read;
   const understood = m.understood();
@@ -156,7 +171,7 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
         : question.does !== "next-steps" &&
           (question.does !== "paste-help" || actAskedIn(ctx, besidesTry, question.id, session.topic)));
     // 「それもうやった」 "already tried that": that didn't help; 「何回送っても」 or a "but still": tries in vain.
-    const again = stillFails || triedInVain(text, ctx.words);
+    const again = stillFails || triedInVain(text, ctx.words) || mentionsAny(text, ctx.words.backAgain);
     if (!asks) return movedOn(ctx, session.topic, feeling !== undefined, again);
   }
   // "This is so annoying, I have a deadline today", "I'm in a rush, this has to go out before 5": a feeling and a
@@ -228,6 +243,12 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   // (`toldAs`: mail not coming in to the user), though 「届かない」 also tells of returned mail: that question, as a
   // symptom phrase read gives way to it (read-text.ts). The classes are looked at only for such talk.
   const toldInWords = mention && !session.topic && m.typed ? ctx.toldAs(text) : undefined;
+  // 「何回送り直しても戻ってきます」 "I've resent it five times and it bounces every time": with nothing on screen,
+  // returned mail told calmly as coming back however often it is sent, read as the question for tries that keep
+  // failing (ui.yaml feelings.triesAnswer, asked only so: above): its answer without a diagnosis (sending it again
+  // unchanged cannot help; the reason is in the returned mail, to paste), not the paste help alone.
+  if (mention && !session.topic && m.typed && question !== undefined && triesQuestion(ctx, question))
+    return questionEvent(ctx, question, null);
   if (toldInWords) return questionEvent(ctx, toldInWords, null);
   if (mention && !asked && !question?.asksWhat && isLament(foldedBesides)) {
     if (session.topic && reason?.topics[session.topic] !== undefined && asksWhy(text))
@@ -261,12 +282,21 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   // 「もう4回送ったけど全部戻ってくる。どうすればいい？」 "sent it three times, what now": "what do I do" after tries told
   // in vain (counted, or however often) asks past the steps on screen, which were what was tried: the diagnosis's
   // answer for tries that keep failing (ui.yaml feelings.triesAnswer), where it has one (round 36's decision).
+  // Round 38 (family38b): so is a try told back in vain that asks nothing (「URLを消して送ったのにまた拒否された」
+  // "took the link out like you said, still rejected"): its words, those of the advice tried, came nearer to
+  // resending, large files or checking the address than to the tries themselves.
   const triesMeant =
-    question?.does === "next-steps" && session.topic
+    session.topic &&
+    (question?.does === "next-steps" ||
+      (question !== undefined &&
+        question.does === undefined &&
+        !question.courtesy &&
+        !asksBesidesFeeling(ctx, text, feeling)))
       ? ctx.ui.feelings.triesAnswer?.[session.topic]
       : undefined;
   const tries = triesMeant === undefined ? undefined : ctx.questions.get(triesMeant);
-  if (tries && m.typed && triedInVain(text, ctx.words)) return questionEvent(ctx, tries, session.topic!);
+  if (tries && m.typed && (triedInVain(text, ctx.words) || mentionsAny(text, ctx.words.backAgain)))
+    return questionEvent(ctx, tries, session.topic!);
   if (question?.does === "next-steps" && feeling && session.topic) {
     // 「…」 ends a piece here too: 「見積書なのに困った…どうしたらいい？」 tells, then asks.
     const pieces = sentencePieces(text.split("…").join("。"));
@@ -376,12 +406,16 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     understood.kind === "unsure" &&
     ctx.questions.get(understood.candidates[0]?.id ?? "")?.asksWhat === true &&
     !asksWhatBesidesFeeling(ctx, text, feeling);
-  if (understood.kind === "unsure" && !likeliestUnasked) {
+  // The question for tries that keep failing, not asked (above), is no choice to offer either; a pleasantry left
+  // alone beside it (「🙏🙏 メール戻ってきちゃう」) is no reading of the text.
+  const offerable = understood.candidates.filter((c) => !untoldTries(ctx.questions.get(c.id)));
+  const lonePleasantry = offerable.length < 2 && offerable.every((c) => isPleasantry(ctx, c.id));
+  if (understood.kind === "unsure" && !likeliestUnasked && !lonePleasantry) {
     // Questions that all get the same answer here (「何をすればいいのか全然わからない」: "what do I do" and
     // "I'm lost" both get the paste help with nothing on screen) are no choice to offer: that answer.
     const same = sameAnswer(
       ctx,
-      understood.candidates.map((c) => c.id),
+      offerable.map((c) => c.id),
       session.topic,
     );
     if (same) return same;
@@ -389,14 +423,14 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     // likely right says more than a list to pick from (a question about a person, a restart or the
     // paste help, or a pleasantry, is still asked which: they do something, or say nothing). The paste help,
     // the steps and the help (how to use this chat) only explain, as an answer does.
-    const [likeliest, ...others] = understood.candidates.map((c) => c.id);
+    const [likeliest, ...others] = offerable.map((c) => c.id);
     const q = wanted(ctx, ctx.questions.get(likeliest ?? ""), text);
     const harmless =
       q?.does === undefined || q.does === "paste-help" || q.does === "next-steps" || q.does === "help";
     const answered = q && !q.courtesy && harmless ? questionEvent(ctx, q, session.topic) : undefined;
     if (answered?.type === "ANSWER") return { ...answered, also: others };
     if (answered) return answered;
-    return { type: "CLARIFY", ids: understood.candidates.map((c) => c.id) };
+    return { type: "CLARIFY", ids: offerable.map((c) => c.id) };
   }
   if (m.fromServer) return { type: "UNREADABLE", paste: unreadPaste(text) };
   // 「LINEにメールの文章ってどうやって持ってくるの」: nothing on screen, not understood, but about mail: the
