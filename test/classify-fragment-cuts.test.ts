@@ -333,6 +333,37 @@ describe("classify: Exchange's section for administrators cut at the bottom edge
   });
 });
 
+describe("classify: a connection that failed on the way, cut from its notice", () => {
+  it("reads a network status (X.4) with a refused connection as the network's fault, not a block", async () => {
+    for (const line of [
+      "Server at mx.example.jp (192.0.2.1) returned '450 4.4.316 Connection refused [Message=Socket error code 10061]'",
+      "aya@example.jp\n451 4.4.0 Connection refused",
+    ]) {
+      const r = await first(line);
+      expect([r?.reason, r?.topic]).toEqual(["networkerror", "server-trouble"]);
+    }
+    // The server's own refusal of the greeting is still the sending host turned away.
+    const greeting = await first(
+      "host mx.example.jp[192.0.2.1] refused to talk to me: 421 Service not available",
+    );
+    expect(greeting?.reason).toBe("blocked");
+  });
+
+  it("reads qmail's timed-out connection as given up when the sentence after it is cut off", async () => {
+    const r = await first(
+      [
+        "Unable to deliver message to the following address(es).",
+        "",
+        "<aya@example.org>:",
+        "unable to connect to remote server [192.0.2.222:25]: Operation timed",
+        "out",
+        "I'm not going to",
+      ].join("\n"),
+    );
+    expect([r?.reason, r?.topic]).toEqual(["expired", "expired"]);
+  });
+});
+
 describe("screenshots: a carrier's domain survives OCR's '.jo' for '.jp'", () => {
   it("mends '.ne.jo', '.co.jo' and the like, and leaves other .jo names alone", () => {
     expect(cleanOcrText("<taro.y@docomo.ne.jo>: User unknown")).toBe("<taro.y@docomo.ne.jp>: User unknown");

@@ -147,9 +147,13 @@ export function decide(d: Draft): Decision {
   if (CHECKS.syntaxerror?.probe(f)) return fallback("syntaxerror", `reply code ${f.replyCode}`);
   if (d.action === "delayed") return fallback("expired", "action delayed");
   // The server answered the connection itself with a refusal (Postfix: "host mx.example.jp[192.0.2.1]
-  // refused to talk to me: 421 Service not available"): the sending host is not welcome.
+  // refused to talk to me: 421 Service not available"): the sending host is not welcome. Not under a
+  // network and routing status (RFC 3463 X.4): "450 4.4.316 Connection refused [Socket error code 10061]"
+  // is a connection that failed on the way, no server listening, the reply the sending server's own.
   if (d.command === "CONN" && /^[45]\d\d$/.test(f.replyCode))
-    return fallback("blocked", "refused at connection");
+    return cls === "5.4" || cls === "4.4"
+      ? fallback("networkerror", `status ${f.status}`)
+      : fallback("blocked", "refused at connection");
   const vacation = CHECKS.vacation?.match(f.text);
   if (vacation) return { reason: "vacation", basis: "phrase", evidence: `phrase: ${vacation}` };
   if (f.text) return { reason: "onhold", basis: "none", evidence: "no known phrase or code" };

@@ -91,6 +91,10 @@ export const qmail: Format = {
       //   I'm not going to try again; this message has been in the queue too long.
       if (gaveUp)
         return copyDraft(d, { reason: "expired" as const, evidence: "qmail: in the queue too long" });
+      // The same attempt with the sentence after it below the screen's edge: a connection that timed out
+      // is a server that never answered, as in every other family's notice ("Connection timed out").
+      if (lower.includes("timed out"))
+        return copyDraft(d, { reason: "expired" as const, evidence: "qmail: connection timed out" });
       if (lower.includes("unable to"))
         return copyDraft(d, { reason: "systemerror" as const, evidence: "qmail: unable to" });
       return d;
