@@ -39,6 +39,7 @@ const LANGUAGES: ReadonlyMap<string, Lang> = new Map([
   ["日本語", "ja"],
   ["にほんご", "ja"],
 ]);
+const NAMES = [...LANGUAGES.keys()];
 const OTHER: ReadonlyMap<Lang, Lang> = new Map([
   ["en", "ja"],
   ["ja", "en"],
@@ -112,6 +113,9 @@ function pieces(text: string): [number, number][] {
  * and the message without them.
  */
 export function languageRequest(text: string): LanguageRequest | undefined {
+  // Every request names a language (LANGUAGES): a text naming none asks for none (most texts leave here).
+  const lower = text.toLowerCase();
+  if (!NAMES.some((name) => lower.includes(name))) return undefined;
   const cut = pieces(text);
   // The pieces' own punctuation read as spaces ("sorry, i don't" is one run of words).
   const asked = (from: number, to: number) => requestedIn(spaced(text.slice(from, to)));

@@ -93,13 +93,20 @@ function negationShapeAt(s: string, i: number): boolean {
 
 const isLatin = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 
+const SPACE = 0x20;
+/** The kana negationShapeAt reads a negation from (its cases), as character codes. */
+const NEGATION_STARTS: ReadonlySet<number> = new Set([..."なまずへねにづら"].map((c) => c.charCodeAt(0)));
+
 /** Whether a canonical spelling (normalize.ts canonical) negates anything. */
 export function negatesIn(spelling: string): boolean {
   let chunkStart = 0;
   let previous = ""; // the Latin chunk before, for "didn t"
   for (let i = 0; i <= spelling.length; i++) {
-    if (i < spelling.length && spelling[i] !== " ") {
-      if (!isLatin(spelling.charCodeAt(i)) && negationAt(spelling, i)) return true;
+    const code = i < spelling.length ? spelling.charCodeAt(i) : SPACE;
+    if (code !== SPACE) {
+      // Only the kana negationShapeAt has a case for begin one (most characters begin none, and reading a kana
+      // as a string of its own makes a string per character).
+      if (NEGATION_STARTS.has(code) && negationAt(spelling, i)) return true;
       continue;
     }
     if (i > chunkStart && isLatin(spelling.charCodeAt(chunkStart))) {

@@ -34,10 +34,19 @@ const SILENT = new Set([..."ー〜～"]);
 
 /** One character as compared: hiragana, large; "" for a silent mark; itself for anything else. */
 function fold(ch: string): string {
-  const code = hiraganaCode(ch.charCodeAt(0));
-  if (SILENT.has(String.fromCharCode(code))) return "";
-  return String.fromCharCode(largeKanaCode(code, SMALL_KANA_BUT_TSU));
+  const code = foldCode(ch.charCodeAt(0));
+  return code === SILENT_CODE ? "" : String.fromCharCode(code);
 }
+/**
+ * fold by character code, SILENT_CODE for a silent mark: for the test at every character of a text whether a
+ * sound starts there, which as strings made two strings per Japanese character (round 38).
+ */
+function foldCode(code: number): number {
+  const hiragana = hiraganaCode(code);
+  return SILENT_CODES.has(hiragana) ? SILENT_CODE : largeKanaCode(hiragana, SMALL_KANA_BUT_TSU);
+}
+const SILENT_CODES: ReadonlySet<number> = new Set([...SILENT].map((c) => c.charCodeAt(0)));
+const SILENT_CODE = -1;
 
 function lengthens(previousVowel: string | undefined, c: string): boolean {
   return previousVowel !== undefined && (LENGTHENERS[previousVowel] ?? "").includes(c);
@@ -79,6 +88,8 @@ export function buildRespeller(spoken: SpokenEnglish): Respeller {
       byFirst.set(sound[0]!, list);
     }
   for (const list of byFirst.values()) list.sort((a, b) => b.sound.length - a.sound.length);
+  // The same by the first kana's code (a sound's first character is one UTF-16 unit, never silent).
+  const byFirstCode = new Map([...byFirst].map(([first, list]) => [first.charCodeAt(0), list]));
 
   /** The sound `sound` typed from `start` on (lengthening kana and silent marks skipped): its end. */
   function soundAt(text: string, start: number, sound: string): number {
@@ -99,9 +110,10 @@ export function buildRespeller(spoken: SpokenEnglish): Respeller {
   }
 
   function kanaAt(text: string, i: number): Hit | undefined {
-    const first = fold(text[i]!);
+    const sounds = byFirstCode.get(foldCode(text.charCodeAt(i)));
+    if (sounds === undefined) return undefined;
     let best: Hit | undefined;
-    for (const { sound, word } of byFirst.get(first) ?? []) {
+    for (const { sound, word } of sounds) {
       const end = soundAt(text, i, sound);
       if (end > (best?.end ?? -1)) best = { word, end, respelt: true };
     }
@@ -131,8 +143,11 @@ export function buildRespeller(spoken: SpokenEnglish): Respeller {
     let kept = 0;
     let changed = false;
     let i = 0;
+    // The run read from `i`, one array for the whole text (a fresh one per character was most of what
+    // respelling a Japanese text allocated).
+    const run: Hit[] = [];
     while (i < text.length) {
-      const run: Hit[] = [];
+      run.length = 0;
       let at = i;
       let vowel: string | undefined;
       // A run: bounce words one after another, with spaces, dots or lengthening kana between them.
