@@ -430,6 +430,10 @@ const DEV_BLOCKS = {
   // tries counted, an urgent "what now" or "explain it plainly", backscatter's why-me and stop, "not my fault?", "that
   // answer was beside the point"), polite, casual, dialect, English, with calm controls; written first.
   "dev-family38b": "FAMILY 38B",
+  // family38c's own check (round 38): cold texts and acts: a returned mail retold in words (hedged, English inside Japanese,
+  // dialect, romaji), greetings with a self-introduction or in another language, endings, regional OKs, unsend, how many a
+  // day, open at night, "so it arrived?" and "one file per mail?"; written first.
+  "dev-family38c": "FAMILY 38C",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
