@@ -358,6 +358,8 @@ export const uiSchema = z
         mailNamed: foldedList,
         /** The spam folder, where a mail was found (「迷惑メールフォルダに入ってた」): no mail refused as spam. */
         spamFolder: foldedList,
+        /** A mail told come back, in the past (「戻ってきた」 "came back"): one mail of the user's (`ifOneCameBack`). */
+        cameBack: foldedList,
         /**
          * The recipient's spam settings (「迷惑メールの設定」「迷惑メール対策」): with a diagnosis on screen, a setting
          * that may hold the mail back, no mail refused as spam.

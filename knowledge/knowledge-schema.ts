@@ -391,6 +391,7 @@ export const questionSchema = strict({
     .strict()
     .optional(),
   withoutBounce: id.optional(),
+  ifOneCameBack: id.optional(),
   asksHelp: z.boolean({ error: "must be true or false" }).optional(),
   anyDiagnosis: z.boolean({ error: "must be true or false" }).optional(),
 });

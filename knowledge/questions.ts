@@ -171,6 +171,12 @@ export interface Question {
    */
   withoutBounce?: string;
   /**
+   * Asked with nothing on screen by a text that tells a mail of the user's came back (「メール戻ってきたけどなんで？」
+   * "why did my email bounce?"), not asking about returned mail in general (「メールってなんで戻ってくるの」), it is
+   * answered as this question: `reason` → `what-to-paste`, the cause of that mail is in its lines.
+   */
+  ifOneCameBack?: string;
+  /**
    * Asks for help in general (「何ができるの？」「手伝ってもらえますか」): told beside a returned mail with
    * nothing on screen, the paste help answers it.
    */
@@ -311,6 +317,7 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
           },
         }),
         ...(raw.withoutBounce && { withoutBounce: raw.withoutBounce }),
+        ...(raw.ifOneCameBack && { ifOneCameBack: raw.ifOneCameBack }),
         ...(raw.asksHelp && { asksHelp: true }),
         ...(raw.anyDiagnosis && { anyDiagnosis: true }),
         ...(raw.asksOutcome && { asksOutcome: raw.asksOutcome }),
@@ -345,6 +352,7 @@ const REDIRECTS = [
   "ifDeviceNamed",
   "ifCheckAsked",
   "withoutBounce",
+  "ifOneCameBack",
   "withDiagnosis",
 ] as const satisfies readonly (keyof Question)[];
 

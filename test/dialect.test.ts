@@ -147,6 +147,12 @@ describe("Kansai speech is read in the standard forms the questions are written 
     expect(standardSpelling("してはいけないの？")).toBeUndefined();
   });
 
+  it("reads a western negative quoted in one kana, and する's spoken ておく (見つからんて, しときます)", () => {
+    expect(standardSpelling("サーバーが見つからんて書いとる")).toBe("サーバーが見つからないって書いてる");
+    expect(standardSpelling("今日はこのへんにしときます")).toBe("今日はこのへんにしておきます");
+    expect(standardSpelling("返信しといたほうがいい？")).toBeUndefined();
+  });
+
   it("reads laughter typed as w's after Japanese as the 笑 it stands for, and leaves English words alone", () => {
     expect(standardSpelling("エラー来たｗｗｗ何これｗｗ")).toBe("エラー来た笑何これ笑");
     expect(standardSpelling("なんだよー、全角だっただけかｗ")).toBe("なんだよー、全角だっただけか笑");

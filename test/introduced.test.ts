@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { afterIntroduction as after, greetingPiecesOf } from "../dialogs/interpret/introduced.ts";
+import {
+  afterIntroduction as after,
+  greetingPiecesOf,
+  opensWithGreeting,
+} from "../dialogs/interpret/introduced.ts";
 import { loadKnowledge } from "../knowledge/knowledge.ts";
 import { loadQuestions } from "../knowledge/questions.ts";
 
@@ -39,5 +43,14 @@ describe("who the writer is, told before the question", () => {
     expect(afterIntroduction("心配性の者です。これってウイルス？")).toBeUndefined();
     expect(afterIntroduction("I'm a bit lost, what is a bounce?")).toBeUndefined();
     expect(afterIntroduction("エラーのメールって何ですか")).toBeUndefined();
+  });
+});
+
+describe("a greeting opening a message (main-event.ts: before small talk)", () => {
+  it("is a greeting of the examples as the message's first piece, with more after it", () => {
+    expect(opensWithGreeting(greetings, "안녕하세요. 한국에서 왔어요")).toBe(true);
+    expect(opensWithGreeting(greetings, "hola! soy de Perú y estudio en Kioto")).toBe(true);
+    expect(opensWithGreeting(greetings, "こんにちは")).toBe(false);
+    expect(opensWithGreeting(greetings, "今日は寒いですね。こんにちは")).toBe(false);
   });
 });

@@ -39,7 +39,13 @@ describe("what comes of a condition (outcome.ts)", () => {
   });
 
   it("reads the sentence that asks: thanks before it tell nothing", () => {
-    expect(asksOutcome("ありがとう。ファイルを分けたら届く？")).toBe("after-fixing");
+    expect(asksOutcome("ありがとう。ファイルを小さくしたら届く？")).toBe("after-fixing");
+  });
+
+  it("a big mail sent in parts asks whether that way works (large-files), not whether to send again", () => {
+    expect(asksOutcome("PDFを1通に1つずつ分けて送ったら通る？")).toBeUndefined();
+    expect(asksOutcome("if I send each file in its own email will it go through?")).toBeUndefined();
+    expect(asksOutcome("zipにまとめたら通る？")).toBe("after-fixing");
   });
 
   it("a long run of condition marks alone asks nothing", () => {

@@ -49,6 +49,13 @@ describe("Japanese typed in Latin letters (romaji) is read as the kana it spells
     expect(romajiToKana("OK AI", english)).toBeUndefined();
   });
 
+  it("reads the particle wa as は before more words, an OK in English spelling as OK", () => {
+    expect(romajiToKana("sonna adoresu wa nai tte", english)).toBe("そんなあどれすはないって");
+    expect(romajiToKana("sou da wa", english)).toBe("そうだわ");
+    expect(romajiToKana("okk wakatta", english)).toBe("OKわかった");
+    expect(romajiToKana("ok", english)).toBeUndefined();
+  });
+
   it("reads a whole message, its punctuation kept", () => {
     expect(romajiToKana("mou ichido okuttemo ii?", english)).toBe("もういちどおくってもいい?");
     expect(romajiToKana("Wakaranai", english)).toBe("わからない");

@@ -126,6 +126,20 @@ describe("the shipped classes of a mail's words retold in everyday speech", () =
     expect(shipped("相手のサーバーが混み合ってるから後で送ってって")).toBe("server-trouble");
   });
 
+  it("reads a returned mail's words retold with nothing pasted (round 38: spam, busy, gave up, no server, no user)", () => {
+    expect(shipped("エラーメールにspamって単語が出てくるんだけど")).toBe("spam-blocked");
+    expect(shipped("the bounce says something about spam")).toBe("spam-blocked");
+    expect(shipped("サーバーが混雑しているのでしばらくしてからって書いてある")).toBe("server-trouble");
+    expect(shipped("server is busy, please try later, that's what it said")).toBe("server-trouble");
+    expect(shipped("配達をずっと試したけど諦めましたって英語で来た")).toBe("expired");
+    expect(shipped("相手のサーバーが見つからないって出た")).toBe("host-unknown");
+    expect(shipped("送信サーバーが見つからないって出た")).toBeUndefined();
+    expect(shipped("そんな受取人おらんって返ってきた")).toBe("user-unknown");
+    expect(shipped("the receiver does not exist it says")).toBe("user-unknown");
+    expect(shipped("「配達完了」って件名のメールが届いた")).toBe("not-a-bounce");
+    expect(shipped("迷惑メールがたくさん届くって書いてあった")).toBeUndefined();
+  });
+
   it("does not read the mail app's own sign-in, nor a resend asked about, nor a scan", () => {
     expect(shipped("SMTP認証がどうとかで弾かれた")).not.toBe("auth-failed");
     expect(shipped("パスワードの認証に失敗して拒否されたって出た")).not.toBe("auth-failed");

@@ -65,6 +65,17 @@ export function greetingPiecesOf(
 const GREETING_TAILS = new Set([..."ー〜~"]);
 
 /**
+ * 「안녕하세요. 일본어를 잘 못해요」「Bonjour ! Je ne parle pas bien japonais」 "hi there, I'm from Nepal and study in
+ * Osaka": whether a text opens with a piece that is one of the greetings (its first sentence piece, folded, is in
+ * `greetings`). Asked only of a text nothing else read (main-event.ts, before small talk): a set lookup.
+ */
+export function opensWithGreeting(greetings: GreetingPieces, text: string): boolean {
+  const first = sentencePieces(text)[0];
+  if (first === undefined || first.length === text.trim().length) return false;
+  return greetings.has(trimEndOf(trimEndOf(fold(first).trim(), SENTENCE_END), GREETING_TAILS));
+}
+
+/**
  * Who the writer is, told in one piece (folded): 「…の者です」「…と申します」 ("…の者ですが、" before the question
  * too), "I'm a teacher from Osaka", "my name is …", "this is … from …". Not a piece that names the mail or a
  * feeling ("I'm a bit worried", 「心配性の者です」 tells more than who they are).

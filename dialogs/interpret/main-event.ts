@@ -33,6 +33,7 @@ import {
 } from "./answers.ts";
 import type { InterpretContext } from "./context.ts";
 import { deniesReturnedMail } from "./denied-mention.ts";
+import { opensWithGreeting } from "./introduced.ts";
 import { asksBeyondLament, keyAnswer, movedOn } from "./key-answer.ts";
 import { wanted, withSecondQuestion } from "./question.ts";
 import {
@@ -47,6 +48,9 @@ import { ASKED_AS_EXAMPLE, CLEAR_OVER_BOUNCE, TOLD_CLEAR, WHY_GIVES_WAY } from "
 import type { SessionView } from "./types.ts";
 import { wishesToAsk } from "./wish-to-ask.ts";
 import { WHAT_TO_DO, WHERE_TO_FIX } from "./words.ts";
+
+/** The greeting act (acts.yaml). */
+const GREETING_ID = "greeting";
 
 /** What read-text.ts knows of a typed text that is no readable bounce. */
 export interface TextRead {
@@ -436,6 +440,13 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   // 「LINEにメールの文章ってどうやって持ってくるの」: nothing on screen, not understood, but about mail: the
   // paste help starts from what they have (small talk would only say it could not answer).
   if (!session.topic && ctx.aboutMail(text) !== undefined) return { type: "HOW_TO_PASTE" };
+  // 「안녕하세요. 일본어를 잘 못해요」 "Hi there, I'm from Nepal and study in Osaka": a greeting opening a message whose
+  // rest nothing read (another language, who the writer is), with nothing on screen, opens a talk: the greeting
+  // (it says what the assistant does and what to paste), not small talk. A feeling told keeps its answer (the
+  // apology and the paste help: 「こんばんは、遅くにすみません。急ぎで困ってます」).
+  const greeting = ctx.questions.get(GREETING_ID);
+  if (!feeling && !session.topic && m.typed && greeting && opensWithGreeting(ctx.greetingPieces, text))
+    return questionEvent(ctx, greeting, session.topic);
   if (!feeling) return { type: "SMALL_TALK" };
   return (session.topic && keyAnswer(ctx, text, session.topic)) || nextStep;
 }

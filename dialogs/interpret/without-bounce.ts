@@ -1,4 +1,8 @@
 import type { DialogEvent } from "../events.ts";
+import { mentionsAny } from "../text.ts";
+import { asksWhyInGeneral } from "../understand/frames.ts";
+import { romajiToKana } from "../understand/romaji.ts";
+import { questionEvent } from "./answers.ts";
 import type { InterpretContext } from "./context.ts";
 import { deniesReturnedMail } from "./denied-mention.ts";
 
@@ -9,13 +13,24 @@ import { deniesReturnedMail } from "./denied-mention.ts";
  * (the question's `withoutBounce`). A text that names one (「戻ってきたけど届いてないの？」) keeps its question.
  */
 export function withoutBounce(
-  ctx: Pick<InterpretContext, "questions" | "mentionOf" | "returnedOf" | "readings">,
+  ctx: Pick<
+    InterpretContext,
+    "questions" | "knowledge" | "mentionOf" | "returnedOf" | "readings" | "words" | "englishWords"
+  >,
   events: DialogEvent[],
   text: string,
   topic: string | null,
 ): DialogEvent[] {
   const last = events[events.length - 1];
   if (topic !== null || last?.type !== "ANSWER") return events;
+  // 「メール戻ってきたけどなんで？」 "why did my email bounce?": asked of one mail told come back (`ifOneCameBack`), not of
+  // returned mail in general (「メールってなんで戻ってくるの」), the question is answered as its other one (what to paste).
+  const one = ctx.questions.get(last.id)?.ifOneCameBack;
+  const instead = one === undefined ? undefined : ctx.questions.get(one);
+  // Romaji (「meeru ga modotte kita」) was read as its kana (read-text.ts): so are its words here.
+  const read = instead ? (romajiToKana(text, ctx.englishWords) ?? text) : text;
+  if (instead && mentionsAny(read, ctx.words.cameBack) && !asksWhyInGeneral(read))
+    return [...events.slice(0, -1), questionEvent(ctx, instead, null)];
   const meant = ctx.questions.get(last.id)?.withoutBounce;
   if (meant === undefined || !ctx.questions.has(meant)) return events;
   const named = ctx.mentionOf(text);

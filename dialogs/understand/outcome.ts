@@ -162,10 +162,30 @@ function sentenceAsksOutcome(t: string): Outcome | undefined {
   if (last < end || body.length - last > MAX_AFTER_OUTCOME) return undefined;
   const condition = t.slice(0, end);
   if (includesAny(condition, ASKING_IN_CONDITION)) return undefined;
+  // 「PDFを1通に1つずつ分けて送ったら通る？」 "if I send each file in its own email, will it go through?": a way of
+  // sending a big file named as the condition asks whether that way works (large-files), not whether to send again.
+  if (includesAny(t.slice(0, last), SPLIT_WAYS)) return undefined;
   // 「時間をおいてもう一回送れば」: sending again is something done, after a while or not.
   const waiting = includesAny(condition, WAITING) && !includesAny(condition, SENDING);
   return waiting ? "after-waiting" : "after-fixing";
 }
+
+/**
+ * Sending a big mail in parts: 「分けて」「分割」「ずつ」, "split", "each … in its own". (Packing it, 「zipにまとめたら」,
+ * is no such way of its own: after "virus found" it asks whether to send it again.)
+ */
+const SPLIT_WAYS = [
+  "分け",
+  "わけて",
+  "分割",
+  "ずつ",
+  "づつ",
+  "split",
+  "separate",
+  "its own",
+  "one at a time",
+  "one by one",
+];
 
 /** Letters after the outcome's word at most (「受け取ってもらえますか」: 6 after 「受け取って」). */
 const MAX_AFTER_OUTCOME = 12;

@@ -45,6 +45,13 @@ const RETELLING = [
   "っていわれ",
   "って表示",
   "って内容",
+  // A word of the mail quoted (「spamって単語が入ってる」 "the word spam is in it"). Not its subject line: a subject
+  // is often the words every returned mail says ("Undelivered Mail Returned to Sender"), no reason retold.
+  "って単語",
+  "という単語",
+  "って文字",
+  "という文字",
+  "the word",
   "って英語",
   "と書",
   "と表示",

@@ -195,6 +195,12 @@ export function kanaOf(word: string): string | undefined {
  */
 const LOANWORDS: Readonly<Record<string, string>> = {
   chat: "チャット",
+  // An OK in its English spellings among romaji (「okk wakatta」「okey wakatta yo」): the OK of the acts' examples
+  // (「OKです」「OKわかった」); typed alone or with English it is no romaji text (no Japanese word beside it).
+  ok: "OK",
+  okk: "OK",
+  okey: "OK",
+  okay: "OK",
   // チャット with its doubled t typed once (「kono chato tte tada?」): ちゃと is no word.
   chato: "チャット",
   mail: "メール",
@@ -230,6 +236,8 @@ const LOANWORDS: Readonly<Record<string, string>> = {
   paste: "貼り付け",
 };
 
+const OK_SPELLINGS = new Set(["ok", "okk", "okey", "okay"]);
+
 /** An acronym is two to five capitals (AI, PC, DNS, SMTP, IMAPS). */
 const MIN_ACRONYM = 2;
 const MAX_ACRONYM = 5;
@@ -259,6 +267,7 @@ export function romajiToKana(text: string, english: ReadonlySet<string>): string
   let words = 0;
   let japanese = 0;
   let slip = "";
+  const particles: number[] = [];
   const flush = (): boolean => {
     if (word === "") return true;
     // An acronym kept in its letters, as Japanese writes it among kana (「これAIですか」); it counts neither way.
@@ -270,7 +279,9 @@ export function romajiToKana(text: string, english: ReadonlySet<string>): string
     }
     // 「kono chat hozon sareru?」: a loanword typed in its English spelling, read in katakana.
     // A listed loanword first: 「domain」 also spells どまいん.
-    const loan = LOANWORDS[word];
+    // An OK typed in capitals among capitals (「OK AI」) is an acronym as any other, not the OK read among romaji.
+    const loan =
+      OK_SPELLINGS.has(word) && !cased && typed === typed.toUpperCase() ? undefined : LOANWORDS[word];
     const romaji = loan === undefined ? kanaOf(word) : undefined;
     const kana = loan ?? romaji;
     // 「nanmega mde okureru no?」: one short word with a slip (a vowel dropped) spells no kana; it is kept as
@@ -282,6 +293,9 @@ export function romajiToKana(text: string, english: ReadonlySet<string>): string
       return true;
     }
     if (kana === undefined) return false;
+    // The particle 「は」 is typed as it sounds, "wa" (「adoresu wa nai」): a word of its own with more after it is
+    // the particle (a closing "wa" is the ending 「わ」 of 「okuru wa」); marked here, decided at the end.
+    if (word === "wa") particles.push(out.length);
     // A loanword counts neither way: 「mail okurenai」 is romaji by its one Japanese word.
     if (romaji !== undefined) {
       words++;
@@ -306,7 +320,23 @@ export function romajiToKana(text: string, english: ReadonlySet<string>): string
     }
   }
   if (!flush()) return undefined;
+  for (const at of particles) if (wordAfter(out, at + 1)) out = `${out.slice(0, at)}は${out.slice(at + 1)}`;
   return words > 0 && japanese * 2 > words && (slip === "" || japanese >= MIN_JAPANESE_BESIDE_SLIP)
     ? out
     : undefined;
+}
+
+/** Whether a word (kana, kanji or a Latin letter or digit: what the romaji read gives) follows `from`. */
+function wordAfter(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (
+      code >= 0x3040 ||
+      (code >= 0x30 && code <= 0x39) ||
+      (code >= 0x41 && code <= 0x5a) ||
+      (code >= 0x61 && code <= 0x7a)
+    )
+      return true;
+  }
+  return false;
 }
