@@ -16,7 +16,7 @@ import { asksOnlyWhy } from "../understand/frames.ts";
 import { tellsLost, tellsNoHelp } from "../understand/lost-told.ts";
 import { canonicalLength, negates } from "../understand/normalize.ts";
 import type { Understanding } from "../understand/understand.ts";
-import { fitsScreen, isConversationAct, isPleasantry, REQUESTED_ACTS } from "./answers.ts";
+import { fitsScreen, GREETING_ID, isConversationAct, isPleasantry, REQUESTED_ACTS } from "./answers.ts";
 import type { QuestionContext, UpsetContext } from "./context.ts";
 import {
   asksFor,
@@ -40,7 +40,6 @@ import { wishesToAsk } from "./wish-to-ask.ts";
 /** The acts an OK and thanks in one message are (thanksOverOk); an OK before a goodbye (closedByAct). */
 const OK_ID = "ok";
 const THANKS_ID = "thanks";
-const GREETING_ID = "greeting";
 const GOODBYE_ID = "goodbye";
 /** Being lost (「よくわからない」 "I don't get it"): plain words with a diagnosis on screen, else the paste help. */
 const CONFUSED_ID = "confused";

@@ -146,9 +146,12 @@ export function isPleasantry(ctx: Questions, id: string | undefined): boolean {
   return id !== undefined && ctx.questions.get(id)?.courtesy === true;
 }
 
+/** The greeting act (acts.yaml). */
+export const GREETING_ID = "greeting";
+
 /** A greeting opens a conversation: whatever is said beside it (「こんにちは、エラーメールが来ました」) is the matter. */
 export function isGreeting(id: string | undefined): boolean {
-  return id === "greeting";
+  return id === GREETING_ID;
 }
 
 /** I'm lost, "that didn't help", start over, a person: what the user says of the conversation itself. */

@@ -25,6 +25,7 @@ import { butStillFails, isShortReaction } from "./acts.ts";
 import {
   askedOnItsOwn,
   fitsScreen,
+  GREETING_ID,
   isGreeting,
   isPleasantry,
   questionEvent,
@@ -40,6 +41,7 @@ import {
   asksFor,
   asksWhatItIs,
   namesPerson,
+  toldInVain,
   triedInVain,
   withoutConditions,
   withoutCounts,
@@ -48,9 +50,6 @@ import { ASKED_AS_EXAMPLE, CLEAR_OVER_BOUNCE, TOLD_CLEAR, WHY_GIVES_WAY } from "
 import type { SessionView } from "./types.ts";
 import { wishesToAsk } from "./wish-to-ask.ts";
 import { WHAT_TO_DO, WHERE_TO_FIX } from "./words.ts";
-
-/** The greeting act (acts.yaml). */
-const GREETING_ID = "greeting";
 
 /** What read-text.ts knows of a typed text that is no readable bounce. */
 export interface TextRead {
@@ -175,7 +174,7 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
         : question.does !== "next-steps" &&
           (question.does !== "paste-help" || actAskedIn(ctx, besidesTry, question.id, session.topic)));
     // 「それもうやった」 "already tried that": that didn't help; 「何回送っても」 or a "but still": tries in vain.
-    const again = stillFails || triedInVain(text, ctx.words) || mentionsAny(text, ctx.words.backAgain);
+    const again = stillFails || toldInVain(text, ctx.words);
     if (!asks) return movedOn(ctx, session.topic, feeling !== undefined, again);
   }
   // "This is so annoying, I have a deadline today", "I'm in a rush, this has to go out before 5": a feeling and a
@@ -299,8 +298,7 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
       ? ctx.ui.feelings.triesAnswer?.[session.topic]
       : undefined;
   const tries = triesMeant === undefined ? undefined : ctx.questions.get(triesMeant);
-  if (tries && m.typed && (triedInVain(text, ctx.words) || mentionsAny(text, ctx.words.backAgain)))
-    return questionEvent(ctx, tries, session.topic!);
+  if (tries && m.typed && toldInVain(text, ctx.words)) return questionEvent(ctx, tries, session.topic!);
   if (question?.does === "next-steps" && feeling && session.topic) {
     // 「…」 ends a piece here too: 「見積書なのに困った…どうしたらいい？」 tells, then asks.
     const pieces = sentencePieces(text.split("…").join("。"));

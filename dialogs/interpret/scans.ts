@@ -27,6 +27,14 @@ import {
 export const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/;
 
 /**
+ * Tries in vain (triedInVain), or a try told back again (typedWords.backAgain: 「また拒否された」 "still rejected"):
+ * what the answer for tries that keep failing answers with a diagnosis on screen (main-event.ts, round 38).
+ */
+export function toldInVain(text: string, words: TypedWords): boolean {
+  return triedInVain(text, words) || mentionsAny(text, words.backAgain);
+}
+
+/**
  * 「何度送っても」「何をしても」 (however often, whatever they try), besides counting (countsTries): tries
  * told as all in vain, the answer for tries that keep failing (keyAnswer). No feeling by itself: it is said
  * calmly too (「何度送っても断られるのはなぜですか」).
