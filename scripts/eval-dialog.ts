@@ -434,6 +434,9 @@ const DEV_BLOCKS = {
   // dialect, romaji), greetings with a self-introduction or in another language, endings, regional OKs, unsend, how many a
   // day, open at night, "so it arrived?" and "one file per mail?"; written first.
   "dev-family38c": "FAMILY 38C",
+  // family39d's own check (round 39): English as really typed: non-native grammar and office English, Jamaican and West
+  // African spelling, Southern US, British farewells, English deadlines, greetings with a question; written first.
+  "dev-family39d": "FAMILY 39D",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
