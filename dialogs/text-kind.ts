@@ -102,10 +102,11 @@ const GREETING =
  * cleared her inbox", "they keep coming"), chat's own words ("lol", "btw", "pls", "tho"). Like a greeting, counted
  * only where nothing in the text came from a server. Round 36: when it happened told from the writer's day ("today",
  * "last month", "every single time": a notice dates by the clock, if at all) and how it felt ("weird", "ugh", "no idea",
- * "it worked"): "That address worked fine last month" names a server's word and is still a person's.
+ * "it worked"): "That address worked fine last month" names a server's word and is still a person's. Round 39: the
+ * request of office English ("kindly tell what is domain"), which a notice does not put to its reader.
  */
 const CHATTING =
-  /\b(?:says|saying|said(?!:)|she|he|her|him|they're|theyre|lol|btw|pls|plz|tho|though|dunno|apparently|today|yesterday|tonight|lately|last (?:night|week|month|year)|this (?:morning|afternoon|evening)|every (?:single )?time|worked|weird|ugh|seriously|annoying|ridiculous|no idea)\b/i;
+  /\b(?:says|saying|said(?!:)|she|he|her|him|they're|theyre|lol|btw|pls|plz|tho|though|dunno|apparently|today|yesterday|tonight|lately|last (?:night|week|month|year)|this (?:morning|afternoon|evening)|every (?:single )?time|worked|weird|ugh|seriously|annoying|ridiculous|no idea|kindly)\b/i;
 
 /** Common English words: one of them tells an English sentence from romaji ("arigatou gozaimasu"). */
 const ENGLISH_WORD =

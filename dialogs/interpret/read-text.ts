@@ -92,7 +92,8 @@ export async function fromText(
     file || text.length > MAX_QUESTION_CHARS
       ? undefined
       : (standardSpelling(text) ?? plainEnglish(text, ctx.words.spokenEnglish));
-  if (standard !== undefined) return inOwnLanguage(text, await fromText(ctx, standard, session), session);
+  if (standard !== undefined)
+    return inOwnLanguage(text, await fromText(ctx, standard, session), session, standard);
   // "In English please: should I resend it?": the language asked for, then the rest read without the request.
   const request = file || text.length > MAX_QUESTION_CHARS ? undefined : languageRequest(text);
   if (request) return withLanguage(ctx, request, session);
@@ -373,8 +374,15 @@ export async function fromText(
  * me what is MAILER-DAEMON" without its greeting, and the part read alone may tell no language (a server's word in it,
  * a longer sentence) where the whole did. The typed text's own language, when it tells one, is the reply's.
  */
-function inOwnLanguage(typed: string, events: DialogEvent[], session: SessionView): DialogEvent[] {
-  const own = kindOfText(typed).lang;
+function inOwnLanguage(
+  typed: string,
+  events: DialogEvent[],
+  session: SessionView,
+  respelt?: string,
+): DialogEvent[] {
+  // "mi vex now, dis mail bounce again": words of spoken English tell no language as typed ("mi", "dis" are no
+  // English word a typed sentence is known by); re-spelt ("me vex now, this mail…"), they do.
+  const own = kindOfText(typed).lang ?? (respelt === undefined ? undefined : kindOfText(respelt).lang);
   if (own === undefined) return events;
   const rest = events.filter((e) => e.type !== "LANGUAGE");
   return own === session.lang ? rest : [{ type: "LANGUAGE", lang: own }, ...rest];

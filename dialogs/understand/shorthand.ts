@@ -321,6 +321,13 @@ const WHY_GOES_ON: ReadonlySet<string> = new Set([
   ),
   ..."the not r".split(" "),
 ]);
+/**
+ * "sendin'", "nothin'", "gettin'": the g dropped as said (the American South, Britain, the Caribbean), marked by the
+ * apostrophe, read as "-ing" ("doin'" and longer).
+ */
+function droppedG(word: string): string | undefined {
+  return word.length >= 5 && word.endsWith("in'") ? `${word.slice(0, -1)}g` : undefined;
+}
 const CLOSING_Y_AFTER: ReadonlySet<string> = new Set(["but", "so", "and", "ok", "okay"]);
 
 /**
@@ -372,7 +379,7 @@ export function plainEnglish(
     let j = i;
     while (j < text.length && isWordChar(text[j])) j++;
     const word = text.slice(i, j).toLowerCase();
-    const spelt = SPELLINGS.get(word) ?? spoken.words.get(word) ?? whyOfY(text, i, j);
+    const spelt = SPELLINGS.get(word) ?? spoken.words.get(word) ?? whyOfY(text, i, j) ?? droppedG(word);
     if (spelt !== undefined && (i === 0 || BEFORE.has(text[i - 1]!)) && ends(text, j)) {
       out += text.slice(from, i) + spelt;
       from = j;

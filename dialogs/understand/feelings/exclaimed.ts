@@ -155,4 +155,16 @@ const GLAD_WORDS = [
   "great",
   "hello",
   "worked",
+  // Round 39: greetings of English speakers of many countries opening a question ("Kia ora! anyone there?", "hiya!
+  // is someone on here?"): the mark is the greeting's.
+  "hi!",
+  "hey!",
+  "hiya",
+  "howdy",
+  "g'day",
+  "kia ora",
+  "aloha",
+  "good morning",
+  "good afternoon",
+  "good evening",
 ];
