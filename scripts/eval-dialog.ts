@@ -437,6 +437,10 @@ const DEV_BLOCKS = {
   // family39d's own check (round 39): English as really typed: non-native grammar and office English, Jamaican and West
   // African spelling, Southern US, British farewells, English deadlines, greetings with a question; written first.
   "dev-family39d": "FAMILY 39D",
+  // family39a's own check (round 39): the apology decision: what is at stake told without a word of feeling, weariness,
+  // lost in the settings, sarcasm meaning "that didn't help"; calm texts whose feeling words are someone else's or
+  // quoted, laughter, apologies for asking; written first.
+  "dev-family39a": "FAMILY 39A",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
