@@ -221,6 +221,8 @@ export const uiSchema = z
             frustrated: keywordList.optional(),
             worried: keywordList.optional(),
             ashamed: keywordList.optional(),
+            /** What is at stake for someone, told without a word of feeling (「予約が流れてしまった」): worried. */
+            stakes: keywordList.optional(),
           })
           .strict()
           .optional(),
@@ -409,6 +411,10 @@ export const uiSchema = z
         stakes: foldedList,
         /** An apology for asking again (「何度もすみません」): its 「何度も」 counts no tries. */
         askingAgain: foldedList,
+        /** Weary of asking over and over, told (「同じこと何回も聞いてるんだけど」): fed up unless it apologises. */
+        askedOver: foldedList,
+        /** An apology anywhere in a message (「すみません」 "sorry"). */
+        apologies: foldedList,
         /** An apology opening a message before a comma (「ごめんなさい、」): the polite way in, no shame. */
         sorryOpening: foldedList,
         /** A mild mutter opening a message (「困ったな」) before one question: thinking aloud, no trouble felt. */

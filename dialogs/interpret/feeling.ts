@@ -37,6 +37,7 @@ import {
   withoutPrecaution,
   withoutWasted,
 } from "../understand/feelings/played-down.ts";
+import { withoutQuoted } from "../understand/feelings/quoted.ts";
 import {
   planAfterThanks,
   relievedAtEnd,
@@ -140,6 +141,8 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
       ["frustrated", words.kept?.frustrated ?? []],
       ["worried", words.kept?.worried ?? []],
       ["ashamed", words.kept?.ashamed ?? []],
+      // What is at stake told without a word of feeling (「患者さんのご家族への案内が…」「予約が流れてしまった」).
+      ["worried", words.kept?.stakes ?? []],
     ] as const,
     readings,
   );
@@ -232,6 +235,9 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
     // is read alone (understand/feelings/aside.ts).
     const afterAside = afterOwnStateAside(nfkc(text));
     if (afterAside !== undefined) return feelingIn(afterAside);
+    // 「件名に「至急」って入れたのがまずかった？」: quoted words are a subject's or someone else's (feelings/quoted.ts).
+    const unquoted = withoutQuoted(text);
+    if (unquoted !== text) return feelingIn(unquoted);
     const plain = withoutExceptions(text);
     const calmSaid = deniesFeeling(fold(text));
     // 「あーもう、全角のせいだったのか！」: the sigh at oneself is no shape of anger either (passed.ts).
@@ -275,6 +281,10 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
       // Tries counted (「もう5回目」), not an apology for asking again (「すみません何度も」), nor said by a writer
       // who told us they are calm (「怒ってはいません。ただ、何度も送り直していいのか知りたい」).
       (!calmSaid && countsTries(text) && !mentionsAny(text, typed.askingAgain) ? "frustrated" : undefined) ??
+      // Asking over and over told, not apologised for (「同じこと何回も聞いてるんだけど。人と話させて」).
+      (!calmSaid && mentionsAny(text, typed.askedOver) && !mentionsAny(text, typed.apologies)
+        ? "frustrated"
+        : undefined) ??
       // Mail piling up or time waited, counted (「毎朝50通も」「もう3時間待ってる」), told by a writer not calm.
       (!calmSaid && countsPiling(fold(text), typed.pilingCounts) ? "frustrated" : undefined)
     );

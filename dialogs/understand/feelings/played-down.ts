@@ -249,6 +249,12 @@ export function laughsIn(sentence: string): boolean {
     while (i > 0 && end[i - 1] === "w") i--;
     if (i > 0 && !LATIN.test(end[i - 1]!) && end[i - 1] !== " ") return true;
   }
+  // 「間違えてたw 直せばいい？」: ｗ closing a clause before a space, the space typed where a full stop would be (round 39).
+  for (let at = sentence.indexOf("w "); at > 0; at = sentence.indexOf("w ", at + 1)) {
+    let i = at;
+    while (i > 0 && sentence[i - 1] === "w") i--;
+    if (i > 0 && !LATIN.test(sentence[i - 1]!) && sentence[i - 1] !== " ") return true;
+  }
   if (grassAt(end, end.length - 1) || (end.endsWith("草") && end.length === 1)) return true;
   // 「ウケる」「ウケた」 "lol" (in katakana: 「うける」 is also 受ける, to receive).
   return LAUGH_WORDS.some((w) => wordAt(sentence, w)) || LAUGHED.some((w) => sentence.includes(w));
