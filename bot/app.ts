@@ -141,46 +141,46 @@ export function createApp(deps: AppDeps): BotApp {
       return answer(res, 503, { message: "Busy, try again" }, true);
     }
     uploads++;
-    const read = readBody(req, deps.bodyLimit ?? DEFAULT_BODY_LIMIT);
-    void read.then(
-      () => uploads--,
-      () => uploads--,
-    );
-    read
-      .then(
-        async (body) => {
-          if (body === "too-large") return answer(res, 413, { message: "Request body too large" });
-          // The signature is over exactly the bytes sent, whatever the content type says.
-          const header = req.headers["x-line-signature"];
-          const signature = typeof header === "string" ? header : undefined;
-          if (!signatureMatches(body, deps.channelSecret, signature)) {
-            log.warn(
-              { signature: signature ? "mismatch" : "missing", bytes: body.length },
-              "webhook signature rejected",
-            );
-            return answer(res, 401, { message: "Invalid or missing X-Line-Signature" });
-          }
-          const events = readEvents(body);
-          if (events === "too-many") {
-            log.warn({ bytes: body.length }, `webhook refused: over ${MAX_EVENTS_PER_BODY} events`);
-            return answer(res, 413, { message: `At most ${MAX_EVENTS_PER_BODY} events per request` });
-          }
-          if (!events)
-            return answer(res, 400, {
-              message: 'Body must be JSON like {"destination": "...", "events": [...]}',
-            });
-          for (const event of events) deps.metrics.event(event.type);
-          // Recorded (with Redis: in the stream) before the 200; handled after it. LINE gives up after 2 s.
-          if (events.length > 0) await inbox.accept(events); // none: the console's "Verify" button
-          answer(res, 200, {});
-        },
-        (error: unknown) => {
-          // The client went away mid-body: nothing was acknowledged, LINE will redeliver if it can.
-          log.warn({ err: error }, "webhook body not received");
-          if (!res.headersSent) answer(res, 400, { message: "Bad request" });
-        },
-      )
-      .catch((error: unknown) => log.error({ err: error }, "webhook request failed"));
+    void receive(req, res).catch((error: unknown) => log.error({ err: error }, "webhook request failed"));
+  };
+
+  /** A webhook's body read, checked and acknowledged: one async function, as every event comes here. */
+  const receive = async (req: IncomingMessage, res: ServerResponse) => {
+    let body: Buffer | "too-large";
+    try {
+      body = await readBody(req, deps.bodyLimit ?? DEFAULT_BODY_LIMIT);
+    } catch (error) {
+      uploads--;
+      // The client went away mid-body: nothing was acknowledged, LINE will redeliver if it can.
+      log.warn({ err: error }, "webhook body not received");
+      if (!res.headersSent) answer(res, 400, { message: "Bad request" });
+      return;
+    }
+    uploads--;
+    if (body === "too-large") return answer(res, 413, { message: "Request body too large" });
+    // The signature is over exactly the bytes sent, whatever the content type says.
+    const header = req.headers["x-line-signature"];
+    const signature = typeof header === "string" ? header : undefined;
+    if (!signatureMatches(body, deps.channelSecret, signature)) {
+      log.warn(
+        { signature: signature ? "mismatch" : "missing", bytes: body.length },
+        "webhook signature rejected",
+      );
+      return answer(res, 401, { message: "Invalid or missing X-Line-Signature" });
+    }
+    const events = readEvents(body);
+    if (events === "too-many") {
+      log.warn({ bytes: body.length }, `webhook refused: over ${MAX_EVENTS_PER_BODY} events`);
+      return answer(res, 413, { message: `At most ${MAX_EVENTS_PER_BODY} events per request` });
+    }
+    if (!events)
+      return answer(res, 400, {
+        message: 'Body must be JSON like {"destination": "...", "events": [...]}',
+      });
+    for (const event of events) deps.metrics.event(event.type);
+    // Recorded (with Redis: in the stream) before the 200; handled after it. LINE gives up after 2 s.
+    if (events.length > 0) await inbox.accept(events); // none: the console's "Verify" button
+    answer(res, 200, {});
   };
   app.use((req, res, next) => (isWebhook(req) ? webhook(req, res) : next()));
 

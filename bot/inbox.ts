@@ -126,10 +126,10 @@ export function createLocalInbox(options: LocalInboxOptions): Inbox {
       // Start after this turn of the event loop, so a long classification cannot hold back the ack.
       const acked = new Promise((resolve) => setImmediate(resolve));
       for (const event of fresh) {
-        const times = replyTimes(event, receivedAt, options.replyWindowMs);
+        const { until, freshUntil } = replyTimes(event, receivedAt, options.replyWindowMs);
         void queue.run(chatKey(event), async (away) => {
           await acked;
-          await options.handle(event, { ...times, away });
+          await options.handle(event, { until, freshUntil, away });
         });
       }
     },

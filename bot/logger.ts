@@ -31,6 +31,9 @@ function maskString(value: string): string {
   return maskPii(cut);
 }
 
+/** Objects written as their own enumerable fields: for them a copy with the same fields writes the same JSON. */
+const PLAIN_PROTOTYPES: ReadonlySet<unknown> = new Set([Object.prototype, null]);
+
 export function maskDeep(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return maskString(value);
   if (value === null || typeof value !== "object") return value;
@@ -42,10 +45,34 @@ export function maskDeep(value: unknown, depth = 0): unknown {
       stack: value.stack && maskString(value.stack),
     };
   }
-  if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = maskDeep(v, depth + 1);
-  return out;
+  // Every event's log line passes here, most with nothing to mask: a plain object or array whose every
+  // field comes back as it was is written as it is (JSON has the same text for it and for a copy), and
+  // a copy is made only from the first field that changes.
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined = Object.getPrototypeOf(value) === Array.prototype ? undefined : [];
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const masked = maskDeep(item, depth + 1);
+      if (out === undefined && masked !== item) out = value.slice(0, i);
+      if (out !== undefined) out[i] = masked;
+    }
+    return out ?? value;
+  }
+  // The same fields as Object.entries (own, enumerable, string keys), without a [key, value] pair each.
+  const keys = Object.keys(value);
+  let out: Record<string, unknown> | undefined = PLAIN_PROTOTYPES.has(Object.getPrototypeOf(value))
+    ? undefined
+    : {};
+  for (let i = 0; i < keys.length; i++) {
+    const field = (value as Record<string, unknown>)[keys[i]!];
+    const masked = maskDeep(field, depth + 1);
+    if (out === undefined && masked !== field) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j]!] = (value as Record<string, unknown>)[keys[j]!];
+    }
+    if (out !== undefined) out[keys[i]!] = masked;
+  }
+  return out ?? value;
 }
 
 export interface LoggerOptions {

@@ -65,7 +65,32 @@ const CARRIES_EXCERPT: ReadonlySet<DialogEvent["type"]> = new Set([
 
 /** The view as a key: its fields in a fixed order, whatever order the object was built in. */
 function viewKey(session: SessionView): string {
-  return JSON.stringify(Object.entries(session).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const names = Object.keys(session);
+  if (!sameNames(names, lastNames)) {
+    lastNames = names;
+    lastSorted = [...names].sort();
+  }
+  let key = "";
+  for (const name of lastSorted) {
+    const value = (session as unknown as Record<string, unknown>)[name];
+    if (typeof value === "object" && value !== null) return viewKeyOfAnyFields(session);
+    // A string quoted, anything else (null, undefined, a boolean or a number) as its name: distinct.
+    key += `${name}:${typeof value === "string" ? JSON.stringify(value) : String(value)},`;
+  }
+  return key;
+}
+
+/**
+ * The field names of the last view and their sorted order: every view is built by one function
+ * (conversation.ts viewOf), so the order is worked out once, not sorted for every typed text.
+ */
+let lastNames: string[] = [];
+let lastSorted: string[] = [];
+const sameNames = (a: string[], b: string[]) => a.length === b.length && a.every((name, i) => name === b[i]);
+
+/** A view with a field that is an object (none has one today): its fields sorted, as JSON. */
+function viewKeyOfAnyFields(session: SessionView): string {
+  return `[${JSON.stringify(Object.entries(session).sort(([a], [b]) => (a < b ? -1 : 1)))}`;
 }
 
 /** Base64 digits' values, for a number out of a digest's first characters. */

@@ -31,6 +31,32 @@ describe("logger", () => {
     for (const canary of ["taro@", "03-1234-5678", "hanako@"]) expect(lines[0]).not.toContain(canary);
   });
 
+  it("writes a line with nothing to mask as it would a copy of it, and still copies what it masks", () => {
+    const { lines, logger } = captureLogger();
+    const turn = {
+      event: "message",
+      user: idTag(`U${"ab".repeat(16)}`),
+      intents: ["showMenu"],
+      n: 2,
+      sent: true,
+    };
+    logger.info(turn, "turn");
+    logger.info({ ...turn, intents: [...turn.intents] }, "turn");
+    expect(lines[0]).toBe(lines[1]);
+    const mixed = {
+      event: "message",
+      nested: { ok: "plain", text: "mail taro@example.com" },
+      list: ["a", "tel 03-1234-5678"],
+    };
+    logger.info(mixed, "mixed");
+    expect(lines[2]).toContain("t***@example.com");
+    expect(lines[2]).not.toContain("03-1234-5678");
+    expect(mixed.nested.text).toBe("mail taro@example.com"); // the caller's object is never changed
+    logger.info({ at: new Date(0), list: Object.assign(["x"], { extra: 1 }) }, "not plain");
+    expect(JSON.parse(lines[3]!)).toMatchObject({ at: {}, list: ["x"] });
+    expect(JSON.parse(lines[3]!).at).toEqual({}); // a Date as its own fields (none), as before
+  });
+
   it("cuts long strings so a paste cannot flood the log", () => {
     const { lines, logger } = captureLogger();
     logger.info({ text: "x".repeat(50_000) }, "long");

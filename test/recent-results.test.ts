@@ -72,6 +72,32 @@ describe("the meaning of recent texts, kept", () => {
     expect(real.calls()).toBe(2 * TEXTS.length * VIEWS.length);
   });
 
+  it("takes a view for its fields, whatever their order, and tells a missing field from false or null", async () => {
+    const real = counting(interpret);
+    const remembering = rememberingInterpreter(real.f);
+    const text = "はい";
+    const same: SessionView[] = [
+      { lang: "ja", topic: "user-unknown", pickingCarrier: false, justDiagnosed: true },
+      { justDiagnosed: true, pickingCarrier: false, topic: "user-unknown", lang: "ja" },
+      { topic: "user-unknown", lang: "ja", justDiagnosed: true, pickingCarrier: false },
+    ];
+    for (const view of same)
+      expect(await remembering({ kind: "text", text }, view)).toEqual(
+        await interpret({ kind: "text", text }, view),
+      );
+    expect(real.calls()).toBe(2); // kept at the second sight, answered from it at the third
+    const others: SessionView[] = [
+      { lang: "ja", topic: "user-unknown", pickingCarrier: false },
+      { lang: "ja", topic: "user-unknown", pickingCarrier: false, justDiagnosed: false },
+      { lang: "ja", topic: null, pickingCarrier: false, justDiagnosed: true },
+    ];
+    for (const view of others) {
+      const before = real.calls();
+      await remembering({ kind: "text", text }, view);
+      expect(real.calls(), JSON.stringify(view)).toBe(before + 1);
+    }
+  });
+
   it("keeps nothing of a text seen once: a paste naming its sender's recipient takes no room", async () => {
     const real = counting(interpret);
     const remembering = rememberingInterpreter(real.f, 4);
