@@ -22,6 +22,7 @@ export const DELAY_PHRASES: readonly string[] = [
   "have not yet received",
   "message delayed",
   "no need to resend",
+  "notified if the delivery fails permanently", // Gmail's delay notice, after "Gmail will retry for 47 more hours."
   "still being retried",
   "still undelivered after",
   "technical details of temporary failure", // Gmail's heading over a failure it is still retrying
@@ -50,6 +51,27 @@ export const DELAY_PHRASES: readonly string[] = [
   "配信が遅れ",
   "配送が遅れ",
 ];
+
+/**
+ * A report that the mail is still in the sending server's queue, in words that do not say what went
+ * wrong (OpenSMTPD's delay report, under the recipient's line: "Please note that this is only a temporary
+ * failure report. The message is kept in the queue for up to 7 days. You DO NOT NEED to re-send the
+ * message to these recipients."). Not a delay wording for every reason: a lasting fault under it ("No MX
+ * found for domain", "Network error on destination MXs") keeps its own advice, as the labels do; only an
+ * expiry under it ("Envelope expired") is the last try's time-out of a mail still being retried
+ * (reasons/expired.ts).
+ */
+const STILL_QUEUED: readonly string[] = [
+  "do not need to re-send",
+  "kept in the queue",
+  "only a temporary failure report",
+];
+
+/** Whether the notice (squashed) says the mail is still queued (STILL_QUEUED). */
+export function saysStillQueued(notice: string): boolean {
+  const lower = notice.toLowerCase();
+  return STILL_QUEUED.some((p) => lower.includes(p));
+}
 
 /** The first delay wording in the text that is not negated ("will not continue trying" is a failure). */
 export function delayPhrase(text: string): string | undefined {

@@ -28,6 +28,11 @@ export interface Draft {
   evidence?: string;
   /** Name of the format that decoded this recipient. */
   lhost: string;
+  /**
+   * The action is "delayed" because the notice's words say it is still retrying ("will be retried",
+   * "temporary failure"), not because a report's Action: field says so (record.ts topicFor).
+   */
+  delayedByWords: boolean;
 }
 
 /**
@@ -49,6 +54,7 @@ export function newDraft(lhost: string, fields: Partial<Draft> = {}): Draft {
     reason: undefined,
     evidence: undefined,
     lhost,
+    delayedByWords: false,
     ...fields,
   };
 }

@@ -2,8 +2,8 @@ import type { Format } from "../formats/format.ts";
 import { FORMATS, GENERIC } from "../formats/index.ts";
 import { dsnDrafts } from "../formats/rfc3464.ts";
 import { heldOutTable } from "../holdout.ts";
-import { greylistDeferral } from "../reasons/expired.ts";
-import { delayPhrase } from "./delay.ts";
+import { expiryStillQueued, greylistDeferral } from "../reasons/expired.ts";
+import { delayPhrase, saysStillQueued } from "./delay.ts";
 import { copyDraft, type Draft, newDraft } from "./draft.ts";
 import type { Message } from "./message.ts";
 import { noticeLines } from "./notice.ts";
@@ -77,7 +77,8 @@ export function draftsOf(message: Message): Draft[] {
     ? ""
     : squash(`${message.subject} ${noticeLines(message).slice(0, 200).join(" ")}`);
   const delay = notice ? delayPhrase(notice) : undefined;
-  for (const d of drafts) finish(d, delay !== undefined, notice);
+  const queued = delay === undefined && drafts.length > 0 && notice !== "" && saysStillQueued(notice);
+  for (const d of drafts) finish(d, delay !== undefined, notice, queued);
   return notTheUser(dedupe(drafts), noticeAddressees(message));
 }
 
@@ -169,7 +170,8 @@ export function joinReplyLines(text: string): string {
  * Reads the SMTP details out of the diagnosis where the format did not set them. `notice`: the notice's
  * text (squashed), read for an Action the report did not give.
  */
-function finish(d: Draft, delayNotice: boolean, notice: string): void {
+/** `queued`: the notice says the mail is still in the queue (delay.ts saysStillQueued). */
+function finish(d: Draft, delayNotice: boolean, notice: string, queued: boolean): void {
   const unjoined = squash(d.diagnosis);
   d.diagnosis = joinReplyLines(unjoined);
   const text = d.diagnosis;
@@ -185,9 +187,15 @@ function finish(d: Draft, delayNotice: boolean, notice: string): void {
   // Joining a multi-line reply drops its repeated codes, and with them what marks a host that leads a line.
   if (!d.remoteHost) d.remoteHost = remoteHostInText(text) || hostAfterReplyCode(unjoined);
   if (d.reason === "feedback" || d.reason === "vacation") d.action = "";
-  else if (!d.action)
+  else if (!d.action) {
+    d.delayedByWords = delayNotice;
     d.action =
-      delayNotice || retried(d, notice) ? "delayed" : d.status.startsWith("2.") ? "delivered" : "failed";
+      delayNotice || retried(d, notice) || (queued && expiryStillQueued(d.diagnosis))
+        ? "delayed"
+        : d.status.startsWith("2.")
+          ? "delivered"
+          : "failed";
+  }
 }
 
 /** A greylisting deferral the sending server retries by itself, unless the notice says it gave up. */

@@ -49,8 +49,25 @@ function isCarrier(domain: string): boolean {
   return CARRIER_DOMAINS.some((c) => domain === c || domain.endsWith(`.${c}`));
 }
 
+/**
+ * Faults of the recipient's side that stay until someone fixes them: a notice still retrying that names
+ * one ("Technical details of temporary failure: … 450 4.2.2 … Mailbox Full") is advised by the fault
+ * (the recipient must free space, the address or domain must be right), not "wait, no need to resend".
+ */
+const LASTING: ReadonlySet<TopicId> = new Set([
+  "user-unknown",
+  "host-unknown",
+  "mailbox-full",
+  "message-too-big",
+  "account-suspended",
+]);
+
 function topicFor(draft: Draft, decision: Decision, status: string): TopicId {
-  const topic = topicOf(decision.reason, draft.action, status);
+  let topic = topicOf(decision.reason, draft.action, status);
+  if (topic === "delayed" && draft.delayedByWords) {
+    const fault = topicOf(decision.reason, "", status);
+    if (LASTING.has(fault)) topic = fault;
+  }
   if (decision.reason === "rejected" && isCarrier(domainOf(draft.recipient))) {
     if (/unknown user|user unknown/i.test(draft.diagnosis)) return "user-unknown";
   }

@@ -1,6 +1,6 @@
 import { copyDraft, type Draft, newDraft } from "../bounce/draft.ts";
 import { header, type Message } from "../bounce/message.ts";
-import { noticeLines } from "../bounce/notice.ts";
+import { noticeLines, noticeLower } from "../bounce/notice.ts";
 import { firstAddress, squash } from "../bounce/text.ts";
 import type { Reason } from "../types.ts";
 import type { Format } from "./format.ts";
@@ -24,7 +24,16 @@ const MESSAGES: readonly [string, Reason][] = [
   ["the user(s) account is temporarily limited.", "suspend"],
 ];
 
+/**
+ * The first words of au's own headings above the recipient lines ("The user(s) account is temporarily
+ * over quota.", "… is disabled."): no other server writes "user(s)". A paste or a screenshot of the
+ * notice has no From:, Subject: or Received: to tell it by, and the SMTP line under the heading says
+ * "user unknown" whatever the heading says, so the heading alone names the family.
+ */
+const HEADING = "the user(s) account is ";
+
 function isEzweb(m: Message): boolean {
+  if (noticeLower(m).includes(HEADING)) return true;
   let signs = 0;
   if (/postmaster@(?:ezweb\.ne\.jp|au\.com)/i.test(m.from)) signs++;
   if (m.subject === "Mail System Error - Returned Mail") signs++;

@@ -92,6 +92,16 @@ export function greylistDeferral(
   return gaveUp(notice.toLowerCase()) === undefined;
 }
 
+/**
+ * Is this recipient's answer the server giving up ("Envelope expired", "Connection timed out") written
+ * under a notice that says the mail is still queued (bounce/delay.ts saysStillQueued)? Then it is the last
+ * try's error, not the end: the mail is late (the `delayed` advice, as its report's "Action: delayed"
+ * says when the whole mail is there), not lost.
+ */
+export function expiryStillQueued(diagnosis: string): boolean {
+  return diagnosis !== "" && gaveUp(diagnosis.toLowerCase()) !== undefined;
+}
+
 export const match = phraseMatcher(PHRASES);
 
 export const expired: ReasonCheck = {
