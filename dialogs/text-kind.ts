@@ -103,10 +103,10 @@ const GREETING =
  * only where nothing in the text came from a server. Round 36: when it happened told from the writer's day ("today",
  * "last month", "every single time": a notice dates by the clock, if at all) and how it felt ("weird", "ugh", "no idea",
  * "it worked"): "That address worked fine last month" names a server's word and is still a person's. Round 39: the
- * request of office English ("kindly tell what is domain") and "explain", which a notice does not put to its reader.
+ * request of office English ("kindly tell what is domain", "please tell the meaning of domain") and "explain", which a notice does not put to its reader.
  */
 const CHATTING =
-  /\b(?:says|saying|said(?!:)|she|he|her|him|they're|theyre|lol|btw|pls|plz|tho|though|dunno|apparently|today|yesterday|tonight|lately|last (?:night|week|month|year)|this (?:morning|afternoon|evening)|every (?:single )?time|worked|weird|ugh|seriously|annoying|ridiculous|no idea|kindly|explain)\b/i;
+  /\b(?:says|saying|said(?!:)|she|he|her|him|they're|theyre|lol|btw|pls|plz|tho|though|dunno|apparently|today|yesterday|tonight|lately|last (?:night|week|month|year)|this (?:morning|afternoon|evening)|every (?:single )?time|worked|weird|ugh|seriously|annoying|ridiculous|no idea|kindly|explain|meaning)\b/i;
 
 /** Common English words: one of them tells an English sentence from romaji ("arigatou gozaimasu"). */
 const ENGLISH_WORD =
