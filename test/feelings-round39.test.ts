@@ -44,4 +44,13 @@ describe("round 39's apology decision (family39a)", () => {
     expect(feelings.feelingIn("苦情対応の係です。返信が戻ってくるのはなぜですか")).toBeUndefined();
     expect(feelings.feelingIn("お客さんからクレーム来てる、どうしよう")).toBeDefined();
   });
+
+  it("kept awake told politely, the answer scorned as handy for us, and the same answer flung back are felt", () => {
+    expect(feelings.feelingIn("気になって夜も眠れません。調べる方法はありますか")).toBe("worried");
+    expect(feelings.feelingIn("oh sure, it's the other side again. how convenient.")).toBe("frustrated");
+    expect(feelings.feelingIn("「相手側の問題」ね。便利な言葉だこと")).toBe("frustrated");
+    expect(feelings.feelingIn("またそれですか、相手に連絡しろって")).toBe("frustrated");
+    // Convenience praised of something else, not of the answer, is no irony.
+    expect(feelings.feelingIn("このチャット、夜でも使えるなら便利ですね")).toBeUndefined();
+  });
 });

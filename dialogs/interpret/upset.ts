@@ -12,6 +12,7 @@ import {
   sentencesOf,
 } from "../understand/asking.ts";
 import { ordersBluntly } from "../understand/feelings/anger.ts";
+import { withoutQuoted } from "../understand/feelings/quoted.ts";
 import { saysSomething, typedInKana } from "../understand/feelings/says.ts";
 import { canonicalLength } from "../understand/normalize.ts";
 import { THRESHOLDS } from "../understand/thresholds.ts";
@@ -76,8 +77,10 @@ function pleaOnly(ctx: UpsetContext, text: string, calm: string, read: Understan
 /**
  * 「相手に連絡しろって、そんなのとっくにわかってるんですけど？」「…しろなんて言われなくてもわかってます」「…しろって
  * そればっかりじゃん」: the advice on screen quoted back as an order, beside "I know that" or "always that", is a
- * verdict on the advice ("that didn't help"), not the question of what it quotes. A hand scan of two lists
- * (ui.yaml typedWords quotedOrders, knownAlready).
+ * verdict on the advice ("that didn't help"), not the question of what it quotes. So is the advice said back in
+ * quotation marks or as a way out taken, beside "heard it before" or scorn (「はいはい、また『相手側の問題』ですか。便利な
+ * 言葉ですね」 "blame the recipient again. very convenient.", round 39). A hand scan of two lists (ui.yaml typedWords
+ * quotedOrders, knownAlready) and of the quotation marks.
  */
 export function knownAlready(
   ctx: UpsetContext,
@@ -86,7 +89,9 @@ export function knownAlready(
 ): Understanding | undefined {
   if (topic === null) return undefined;
   const t = fold(text);
-  if (!includesAny(t, ctx.words.quotedOrders) || !includesAny(t, ctx.words.knownAlready)) return undefined;
+  if (!includesAny(t, ctx.words.knownAlready)) return undefined;
+  // 「はいはい、また『相手側の問題』ですか。便利な言葉ですね」: words in quotation marks are the advice said back too.
+  if (!includesAny(t, ctx.words.quotedOrders) && withoutQuoted(t) === t) return undefined;
   const q = [...ctx.questions.values()].find((x) => x.does === "not-helpful");
   return q ? { kind: "confident", id: q.id, candidates: [{ id: q.id, score: 1 }] } : undefined;
 }
