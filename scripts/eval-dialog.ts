@@ -441,6 +441,10 @@ const DEV_BLOCKS = {
   // lost in the settings, sarcasm meaning "that didn't help"; calm texts whose feeling words are someone else's or
   // quoted, laughter, apologies for asking; written first.
   "dev-family39a": "FAMILY 39A",
+  // family39b's own check (round 39): which question is asked after a diagnosis: what in my own mail caused a spam
+  // verdict or a block (calm and upset), acts typed as full sentences (something else, another mail from the start,
+  // endings, a person), follow-ups naming the user's own thing, cold delivered-notices and mail in a language not read.
+  "dev-family39b": "FAMILY 39B",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
