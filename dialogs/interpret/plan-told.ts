@@ -17,6 +17,10 @@ import type { QuestionContext } from "./context.ts";
 export function planTold(ctx: QuestionContext, text: string, understood: Understanding): Understanding {
   if (understood.kind === "confident" && (understood.id === OK_ID || isPleasantry(ctx, understood.id)))
     return understood;
+  // 「最初からやり直します」「別のメールのことなので、一から聞き直しますね」: starting over told as one's plan is done
+  // here, by this chat: the restart it reads, not an OK.
+  if (understood.kind === "confident" && ctx.questions.get(understood.id)?.does === RESTART)
+    return understood;
   if (!ctx.questions.has(OK_ID) || hasQuestionMark(text)) return understood;
   const last = sentencePieces(text).at(-1);
   if (last === undefined) return understood;
@@ -26,6 +30,7 @@ export function planTold(ctx: QuestionContext, text: string, understood: Underst
   return { kind: "confident", id: OK_ID, candidates: understood.candidates };
 }
 const OK_ID = "ok";
+const RESTART = "restart";
 /** 「…てみますね」「…しますわ」: a softening particle after the plan. */
 const SOFTENERS: ReadonlySet<string> = new Set([..."ねわよ"]);
 /** A plan of one's own closing the piece (folded). */
