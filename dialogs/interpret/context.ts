@@ -95,6 +95,8 @@ export interface InterpretContext extends UpsetContext, CarrierContext {
   lacksNeeded(q: Question | undefined, text: string): boolean;
   /** Starting over (`does: restart`): what another returned mail asked about means. */
   restartQuestion: Question | undefined;
+  /** The questions answered for tries that keep failing (ui.yaml feelings.triesAnswer), gathered once. */
+  triesQuestions: ReadonlySet<string>;
   /** One-word greetings and thanks in Latin letters ("bula", "hola"), opening a question (courtesy.ts openingCourtesy). */
   courtesyWords: ReadonlyMap<string, CourtesyAct>;
   /** The greeting examples' pieces (「はじめまして」 "hi there"), passed over around who the writer is (introduced.ts). */
@@ -241,6 +243,7 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
     reasonOf,
     lacksNeeded,
     restartQuestion,
+    triesQuestions: new Set(Object.values(deps.ui.feelings.triesAnswer ?? {})),
     englishWords: englishWordsOf(deps),
     courtesyWords: courtesyWordsOf(deps.questions.questions),
     greetingPieces: greetingPiecesOf(deps.questions.questions),

@@ -70,7 +70,7 @@ export interface TextRead {
 
 /** The question answered for tries that keep failing (ui.yaml feelings.triesAnswer) that has an answer with no diagnosis. */
 function triesQuestion(ctx: InterpretContext, q: Question): boolean {
-  return q.noDiagnosis !== undefined && Object.values(ctx.ui.feelings.triesAnswer ?? {}).includes(q.id);
+  return q.noDiagnosis !== undefined && ctx.triesQuestions.has(q.id);
 }
 
 /** The likeliest reading is whose side it is (`asksSide`), and only weakly (below `sure`). */

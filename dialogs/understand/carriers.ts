@@ -16,14 +16,19 @@ export type CarrierNamer = (text: string) => string | undefined;
 
 export function carrierNamer(carriers: readonly Carrier[]): CarrierNamer {
   const words = carriers.flatMap((c) =>
-    [c.name.ja, c.name.en, ...(c.typed ?? [])].map((w) => ({ id: c.id, word: fold(w) })),
+    [c.name.ja, c.name.en, ...(c.typed ?? [])].map((w) => {
+      const word = fold(w);
+      // Whether the word counts only whole (Latin at either end), known once, not per text.
+      const latin = isLatin(word.charCodeAt(0)) || isLatin(word.charCodeAt(word.length - 1));
+      return { id: c.id, word, latin };
+    }),
   );
   return (text) => {
     if (text.length > MAX_CHARS) return undefined;
     const folded = fold(text);
     let named: string | undefined;
-    for (const { id, word } of words) {
-      if (word === "" || !occurs(folded, word)) continue;
+    for (const { id, word, latin } of words) {
+      if (word === "" || !occurs(folded, word, latin)) continue;
       if (named !== undefined && named !== id) return undefined;
       named = id;
     }
@@ -34,14 +39,15 @@ export function carrierNamer(carriers: readonly Carrier[]): CarrierNamer {
 /** Longer texts are pastes, not someone naming a carrier. */
 const MAX_CHARS = 300;
 
-const isLatin = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/.test(ch);
+/** Whether a UTF-16 unit is a (folded) Latin letter or digit; NaN (outside the text) is not. By code: a
+ * character taken as a string (text[i]) is a new string for each kana or kanji. */
+const isLatin = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 
-/** Whether a word occurs in a text; a word of Latin letters only as a whole word. */
-function occurs(text: string, word: string): boolean {
-  const latin = isLatin(word[0]) || isLatin(word[word.length - 1]);
+/** Whether a word occurs in a text; a word of Latin letters (`latin`) only as a whole word. */
+function occurs(text: string, word: string, latin: boolean): boolean {
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
     if (!latin) return true;
-    if (!isLatin(text[at - 1]) && !isLatin(text[at + word.length])) return true;
+    if (!isLatin(text.charCodeAt(at - 1)) && !isLatin(text.charCodeAt(at + word.length))) return true;
   }
   return false;
 }

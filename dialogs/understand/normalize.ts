@@ -33,6 +33,8 @@ export interface ReadingTable {
    * (most characters of a text start no word, and each lookup made a string of the character and hashed it).
    */
   starts?: Uint32Array;
+  /** `byFirst` by the first character's code: withReadings looks up by code (text[i] makes a string). */
+  byCode?: Map<number, [word: string, reading: string][]>;
   /** Words already spelt with this table (featuresOf): segment → canonical spelling, sizes as one. */
   words: Map<string, string>;
   /** Pieces of ASCII text already cut into words with this table: piece → its word features. */
@@ -59,7 +61,8 @@ export function readingTable(readings: Readings): ReadingTable {
     const code = first.charCodeAt(0);
     starts[code >>> 5]! |= 1 << (code & 31);
   }
-  return { byFirst, starts, words: new Map(), pieces: new Map() };
+  const byCode = new Map([...byFirst].map(([first, list]) => [first.charCodeAt(0), list]));
+  return { byFirst, starts, byCode, words: new Map(), pieces: new Map() };
 }
 
 /**
@@ -81,8 +84,8 @@ export function withReadings(text: string, table: ReadingTable, marked = false):
       i++;
       continue;
     }
-    const candidates = table.byFirst.get(text[i]!);
-    const hit = candidates?.find(([word]) => text.startsWith(word, i));
+    const candidates = table.byCode ? table.byCode.get(code) : table.byFirst.get(text[i]!);
+    const hit = candidates && wordAt(candidates, text, i);
     if (hit) {
       out += marked
         ? `${text.slice(from, i)}${READ_OPEN}${hit[1]}${READ_CLOSE}`
@@ -92,6 +95,16 @@ export function withReadings(text: string, table: ReadingTable, marked = false):
     } else i++;
   }
   return from === 0 ? text : out + text.slice(from);
+}
+
+/** The first of `candidates` (longest first) whose word `text` has at `i`: a loop, no callback per look. */
+function wordAt(
+  candidates: readonly [word: string, reading: string][],
+  text: string,
+  i: number,
+): [word: string, reading: string] | undefined {
+  for (const candidate of candidates) if (text.startsWith(candidate[0], i)) return candidate;
+  return undefined;
 }
 /**
  * Brackets of a reading in withReadings(…, marked): characters of the Private Use Area, which NFKC, case

@@ -111,10 +111,23 @@ export function classMatcher<K>(
       return told;
     };
     for (const c of classes)
-      if (c.all.every((words) => words.some(has)) && !c.unless.some(has) && (!c.retold || retold()))
-        return c.key;
+      if (everyListHas(c.all, has) && !c.unless.some(has) && (!c.retold || retold())) return c.key;
     return undefined;
   };
+}
+
+/** Whether each list has an id that `has`: loops, not a callback made per class on every text read. */
+function everyListHas(lists: readonly number[][], has: (id: number) => boolean): boolean {
+  for (const ids of lists) {
+    let any = false;
+    for (const id of ids)
+      if (has(id)) {
+        any = true;
+        break;
+      }
+    if (!any) return false;
+  }
+  return true;
 }
 
 const PARTICLES = new Set(["が", "は", "も"]);

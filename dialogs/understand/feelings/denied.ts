@@ -162,30 +162,38 @@ export function withoutDeniedFeelings(t: string, words: readonly string[] = []):
   // Nothing is denied where no tail is, and blanking (spaces) makes none: most texts stop here, before
   // the hundreds of words of ui.yaml are each looked for (~20 µs a text, read two or three times a turn).
   if (!DENIAL_TAILS.some((d) => t.includes(d)) && !NOUN_DENIALS.some((d) => t.includes(d))) return t;
+  // The lists one after the other, not spread into a new array of hundreds of words per text read.
   let out = t;
-  for (const word of [...DENIABLE, "怖い", ...words]) {
-    for (let at = out.indexOf(word); at >= 0; at = out.indexOf(word, at + 1)) {
-      const from = at + word.length;
-      let end = -1;
-      // 「怖い話じゃないんですが」「急ぎの用事ではないのですが」: the feeling of a thing (a noun of a kanji or two
-      // after it) said not to be so, before going on.
-      let kanji = 0;
-      // The dots of a pause (「不安…ってわけじゃない」) do not count to the reach.
-      let reach = from + DENIAL_REACH;
-      for (let i = from; i <= reach && i < out.length && end < 0; i++) {
-        if (out[i] === ".") reach++;
-        const tail =
-          kanji === 0
-            ? DENIAL_TAILS.find((d) => out.startsWith(d, i))
-            : NOUN_DENIALS.find((d) => out.startsWith(d, i));
-        // 「不親切にもほどがある」 "too much by far" is anger, no measure of something else.
-        if (tail !== undefined && !(MEASURES.includes(tail) && out.startsWith("があ", i + tail.length)))
-          end = i + tail.length;
-        else if (KANJI.test(out[i]!) && kanji < MAX_NOUN_KANJI) kanji++;
-        else if (!isHiragana(out[i]!) && !BETWEEN.has(out[i]!)) break;
-      }
-      if (end >= 0) out = out.slice(0, at) + " ".repeat(end - at) + out.slice(end);
+  for (const word of DENIABLE) out = deniedBlanked(out, word);
+  out = deniedBlanked(out, "怖い");
+  for (const word of words) out = deniedBlanked(out, word);
+  return out;
+}
+
+/** `out` with each occurrence of the feeling `word` said not to be so blanked (withoutDeniedFeelings). */
+function deniedBlanked(text: string, word: string): string {
+  let out = text;
+  for (let at = out.indexOf(word); at >= 0; at = out.indexOf(word, at + 1)) {
+    const from = at + word.length;
+    let end = -1;
+    // 「怖い話じゃないんですが」「急ぎの用事ではないのですが」: the feeling of a thing (a noun of a kanji or two
+    // after it) said not to be so, before going on.
+    let kanji = 0;
+    // The dots of a pause (「不安…ってわけじゃない」) do not count to the reach.
+    let reach = from + DENIAL_REACH;
+    for (let i = from; i <= reach && i < out.length && end < 0; i++) {
+      if (out[i] === ".") reach++;
+      const tail =
+        kanji === 0
+          ? DENIAL_TAILS.find((d) => out.startsWith(d, i))
+          : NOUN_DENIALS.find((d) => out.startsWith(d, i));
+      // 「不親切にもほどがある」 "too much by far" is anger, no measure of something else.
+      if (tail !== undefined && !(MEASURES.includes(tail) && out.startsWith("があ", i + tail.length)))
+        end = i + tail.length;
+      else if (KANJI.test(out[i]!) && kanji < MAX_NOUN_KANJI) kanji++;
+      else if (!isHiragana(out[i]!) && !BETWEEN.has(out[i]!)) break;
     }
+    if (end >= 0) out = out.slice(0, at) + " ".repeat(end - at) + out.slice(end);
   }
   return out;
 }

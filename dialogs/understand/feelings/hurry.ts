@@ -162,7 +162,7 @@ export function deadlineIn(text: string): Feeling | undefined {
   if (text.length > MAX_SHAPE_CHARS) return undefined;
   const t = nfkc(text);
   for (let i = 0; i < t.length; i++) {
-    const word = TIME_WORDS.find((w) => t.startsWith(w, i));
+    const word = timeWordAt(t, i);
     const hour = word === undefined ? hourAt(t, i) : 0;
     if (word === undefined && hour === 0) continue;
     const from = i + (word?.length ?? hour);
@@ -216,10 +216,23 @@ function marks(window: string, mark: string): boolean {
   return !(mark === "までに" && at > 0 && "こそれ".includes(window[at - 1]!));
 }
 
-/** The length of 「17時」 or 「5日」 at i (digits, then 時 or 日), or 0. */
+/** The word of TIME_WORDS at i, if any (a loop: a callback made at every letter was garbage per text). */
+function timeWordAt(text: string, i: number): string | undefined {
+  for (const word of TIME_WORDS) if (text.startsWith(word, i)) return word;
+  return undefined;
+}
+
+/**
+ * The length of 「17時」 or 「5日」 at i (digits, then 時 or 日), or 0. Read by character code: text[i] is a new
+ * string for each kana or kanji, and this looks at every letter of a text.
+ */
 function hourAt(text: string, i: number): number {
   let j = i;
-  while (j < text.length && j - i < 2 && text[j]! >= "0" && text[j]! <= "9") j++;
-  if (j === i || (i > 0 && text[i - 1]! >= "0" && text[i - 1]! <= "9")) return 0;
-  return text[j] === "時" || text[j] === "日" ? j + 1 - i : 0;
+  while (j < text.length && j - i < 2 && isDigitCode(text.charCodeAt(j))) j++;
+  if (j === i || (i > 0 && isDigitCode(text.charCodeAt(i - 1)))) return 0;
+  const after = text.charCodeAt(j);
+  return after === HOUR || after === DAY ? j + 1 - i : 0;
 }
+const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
+const HOUR = "時".charCodeAt(0);
+const DAY = "日".charCodeAt(0);
