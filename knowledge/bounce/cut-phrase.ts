@@ -1,7 +1,7 @@
 import { BOUNCE_WORDS } from "../formats/generic.ts";
 import { heldOutTable } from "../holdout.ts";
 import { CHECKS } from "../reasons/order.ts";
-import { forMatching } from "./text.ts";
+import { blanksAtLeast, forMatching } from "./text.ts";
 
 /**
  * A screenshot (or a selection on a phone) often ends mid-sentence, and the cut can fall inside the
@@ -156,6 +156,8 @@ function lookUp(words: readonly string[], least: number): { phrase: string; show
  * when it ends with no reason's first words; `least`: how many of the phrase's words must be shown.
  */
 export function completeCutPhrase(body: string, least = MIN_WORDS): string {
+  // Fewer blanks than `least` words need: no phrase is shown (a typed Japanese message), nothing built.
+  if (!blanksAtLeast(body, least - 1, Math.max(0, body.length - 400))) return body;
   // The last words of the text, not of its last line: a narrow screen may have wrapped the phrase too
   // ("Connection" / "    timed").
   const end = lookUp(forMatching(body.slice(-400)).split(" "), least);

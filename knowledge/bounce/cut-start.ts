@@ -1,5 +1,5 @@
 import { BOUNCE_SENTENCES, cutTable, FUNCTION_WORDS, MIN_CHARS } from "./cut-phrase.ts";
-import { forMatching } from "./text.ts";
+import { blanksAtLeast, forMatching } from "./text.ts";
 
 /**
  * The other end of cut-phrase.ts: a screenshot scrolled down, or a selection dragged from the middle of
@@ -80,6 +80,8 @@ function lookUp(line: string, least: number): { phrase: string; shown: number } 
  * subject the mail app shows above the notice ("Delivery Status Notification (Failure)").
  */
 export function completeCutStart(body: string, least = MIN_START_WORDS): string {
+  // No line holds the blanks of MIN_START_WORDS words (a typed Japanese message): nothing to complete.
+  if (!blanksAtLeast(body, Math.max(least, MIN_START_WORDS) - 1, 0, true)) return body;
   const lines = body.split("\n", 8);
   const first = lines.findIndex((l) => l.trim() !== "");
   if (first === -1) return body;

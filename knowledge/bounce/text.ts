@@ -14,6 +14,23 @@ export function squash(text: string): string {
 /** White space other than one blank between two words. */
 const ODD_SPACE = /[^\S ]| {2}|^ | $/;
 
+/**
+ * Whether the text holds at least `n` white-space characters from `from` on (within lines only: line
+ * breaks not counted): a text squashed and split at blanks has at most that many plus one words. A cheap
+ * gate before splitting (a typed Japanese message has no blank at all): no string is built.
+ */
+export function blanksAtLeast(text: string, n: number, from = 0, withinLines = false): boolean {
+  if (n <= 0) return true;
+  const blank = withinLines ? BLANK_IN_LINE : BLANK;
+  blank.lastIndex = from;
+  let count = 0;
+  while (blank.test(text)) if (++count >= n) break;
+  blank.lastIndex = 0;
+  return count >= n;
+}
+const BLANK = /\s/g;
+const BLANK_IN_LINE = /[^\S\n]/g;
+
 /** Does the text, lower-cased, contain one of these (lower-case) words? Lower-cases the text once. */
 export function mentionsAny(text: string, words: readonly string[]): boolean {
   const lower = text.toLowerCase();
