@@ -445,6 +445,10 @@ const DEV_BLOCKS = {
   // verdict or a block (calm and upset), acts typed as full sentences (something else, another mail from the start,
   // endings, a person), follow-ups naming the user's own thing, cold delivered-notices and mail in a language not read.
   "dev-family39b": "FAMILY 39B",
+  // family39c's own check (round 39): casual speech read: Tohoku's voiced inner k/t and its endings, Awa, Kansai,
+  // Shizuoka and Kyushu endings around a plain question, hiragana with one mora dropped or doubled, romaji with
+  // English words, voice input; written first.
+  "dev-family39c": "FAMILY 39C",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
