@@ -172,4 +172,20 @@ describe("Kansai speech is read in the standard forms the questions are written 
     expect(standardSpelling("なんか変なの？")).toBeUndefined();
     expect(standardSpelling("メールが戻る")).toBeUndefined();
   });
+
+  it("spells Awa's, Shizuoka's and Tohoku's endings around a plain question", () => {
+    // Awa: じょ after ん or の dropped; どないして before a verb is how it is done
+    expect(standardSpelling("どないして送ったらええんじょ")).toBe("どうやって送ったらいいの");
+    expect(standardSpelling("だいじょ？")).toBeUndefined();
+    expect(standardSpelling("どないしてん？")).toBe("どうしてん？");
+    // Shizuoka, Mikawa: だら and だに asked after a verb, もんで, くりょ
+    expect(standardSpelling("待っとったら届くだら？")).toBe("待ってたら届くでしょう？");
+    expect(standardSpelling("送り直せばいいだに？")).toBe("送り直せばいいでしょう？");
+    expect(standardSpelling("しらべたらだめ？")).toBeUndefined();
+    expect(standardSpelling("ようわからんもんで人にかわってくりょ")).toBe("ようわからんので人にかわってくれ");
+    expect(standardSpelling("届くもんですか")).toBeUndefined();
+    // Tohoku: けろ, だども, 〜てぇんだ
+    expect(standardSpelling("おしえてけろ")).toBe("おしえてくれ");
+    expect(standardSpelling("人と話してぇんだども")).toBe("人と話したいんだけど");
+  });
 });

@@ -21,6 +21,9 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/(埒|らち|ラチ)が?(?:あかん|アカン|明かん)/g, "$1があかない"],
   [/(?:あかん|アカン)(?=の|ん|か)/g, "だめな"],
   [/(?:あかん|アカン)/g, "だめ"],
+  // どないして before a verb asks how it is done (「どないして送ったらええの」: どうやって), as どがんして below; not
+  // 「どないしてん」「どないしてる」「どないした」 (what happened, how are you).
+  [/(?:どない|ドナイ)して(?![んるた])/g, "どうやって"],
   [/(?:どない|ドナイ)/g, "どう"],
   [/(?:ほんま|ホンマ)/g, "本当"],
   [/しゃあない/g, "しかたない"],
@@ -47,6 +50,9 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   ],
   // いい in its Kansai form after a condition or a て form: 「どうしたらええの」「ほっといてええ？」.
   [/(たら|ば|ても|でも|ほうが|方が|いて|って|で)ええ/g, "$1いい"],
+  // Awa's (Tokushima's) ending じょ after ん or の (「どしたらええんじょ」「届かんのじょ」: …の, …のよ): dropped, so
+  // that the question in ん below reads it. Not 「だいじょ」 (大丈夫 cut short).
+  [/(?<=[んの])じょ(?=[？?。、!！\s]|$)/g, ""],
   // Endings: 「なんやろ」「届くんやろか」 (でしょう), 「送れないやん」 (じゃん), 「なんやねん」 (なんだ),
   // 「困ってんねん」 (てるんだ).
   [/やろ(?=か|う|[？?。、!！]|$)/g, "でしょ"],
@@ -114,6 +120,18 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/(?<=[うくぐつむるい])べ(?=か|[？?。、!！]|$)/g, "でしょう"],
   // Chubu's guess or question in ずら (Nagano, Shizuoka, Yamanashi: 「届かないずら？」): でしょう (not ずらす).
   [/ずら(?=か|[？?。、!！]|$)/g, "でしょう"],
+  // Shizuoka's and Mikawa's guess or question in だら and だに (「届くだら？」「送り直せばいいだに？」): でしょう, after a
+  // verb's or adjective's end only (not 〜たら, 〜んだら, 〜だらけ).
+  [/(?<=[うくすつぬむるい])だ[らに](?=[？?。、!！]|$)/g, "でしょう"],
+  // Shizuoka's and Mikawa's because, だもんで and 〜もんで (「ようわからんもんで」 わからないので); not 〜もんです.
+  [/だもんで/g, "だから"],
+  [/もんで(?!す|しょ)/g, "ので"],
+  // A request's くりょ (Shizuoka, Yamanashi: 「かわってくりょ」) and けろ (Tohoku: 「おしえてけろ」): くれ, as blunt as they are
+  // (ください made a blunt 「わがんねぇ、…教えでけろ」 read as upset).
+  [/(?<=[てで])(?:くりょ[うー]?|けろ)/g, "くれ"],
+  // Tohoku's but and want: 「〜んだども」 (んだけど), 「はなしてぇんだ」 (話したいんだ).
+  [/だども/g, "だけど"],
+  [/て[ぇえ]んだ/g, "たいんだ"],
   // Fukui's だよね asked (「いっぱいってことやざ？」「ほうやざ」): only at a sentence's end (not やざと, やざい).
   [/やざ(?=[？?。!！]|$)/g, "だよね"],
   // Tohoku's and Hokkaido's why (「なして届かないの」): なんで. Kanto's 〜ちまった (〜ちゃった; not 始まった).
@@ -219,6 +237,15 @@ const MARKERS = [
   "おおけ",
   "ずら",
   "やざ",
+  "じょ",
+  "だら",
+  "だに",
+  "もんで",
+  "くりょ",
+  "けろ",
+  "だども",
+  "てぇん",
+  "てえん",
   "せは",
   "れは",
   "けは",
