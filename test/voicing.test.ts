@@ -23,6 +23,10 @@ const revoice = buildRevoicer(
     "質問があるんですが",
     "送信できる数は？",
     "数が多い",
+    "相手に連絡",
+    "ファイル送ればいい？",
+    "なんで？",
+    "なんて書いてある？",
   ],
   readingTable(
     new Map([
@@ -37,6 +41,9 @@ const revoice = buildRevoicer(
       ["送信", "そうしん"],
       ["数", "かず"],
       ["見", "み"],
+      ["相手", "あいて"],
+      ["送", "おく"],
+      ["書", "か"],
     ]),
   ),
 );
@@ -61,6 +68,10 @@ describe("voicing marks dropped by flick input are restored in words of the data
     // a mark typed where the word has none: Tohoku speech voices a word's inner k and t
     ["ありがどう", "ありがとう"],
     ["ありがどうね", "ありがとうね"],
+    // also in a word of the data with no mark at all (相手 あいて), typed voiced inside
+    ["あいでにれんらぐ", "あいてにれんらぐ"],
+    // a kanji word of the data with the kana written after it (送れば おくれば), which the segmenter cuts short
+    ["ふぁいるおぐればいいのが", "ふぁいるおくればいいのが"],
   ])("%s → %s", (typed, read) => {
     expect(revoice(typed)).toBe(read);
   });
@@ -79,6 +90,7 @@ describe("voicing marks dropped by flick input are restored in words of the data
     ["a word with its small kana typed right", "しゃしんおくる"],
     ["か after a word typed right (変えたい)", "あどれすかえたい"],
     ["a mark typed on a word of the data that has none (はいる)", "ぱいる"],
+    ["a word of the data as typed, though one with no mark folds onto it (なんで: なんて)", "なんでかな"],
   ])("not: %s", (_, typed) => {
     expect(revoice(typed)).toBeUndefined();
   });

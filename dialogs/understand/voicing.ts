@@ -1,7 +1,7 @@
 import { fold, nfkc } from "../../knowledge/fold.ts";
 import { SENTENCE_BREAK } from "../marks.ts";
 import { hiraganaCode, hiraganaOf, largeKanaCode, SMALL_KANA } from "./kana.ts";
-import { type ReadingTable, withReadings } from "./normalize.ts";
+import { READ_CLOSE, READ_OPEN, type ReadingTable, withReadings } from "./normalize.ts";
 import { segmentsOfAll } from "./segments.ts";
 
 /**
@@ -26,11 +26,18 @@ const UNVOICED = new Map<string, string>();
   const plain = "かきくけこさしすせそたちつてとはひふへほはひふへほう";
   for (let i = 0; i < voiced.length; i++) UNVOICED.set(voiced[i]!, plain[i]!);
 }
+/** The voiced kana of the か and た rows: Tohoku speech voices a word's inner k and t, never its s, h or first kana. */
+const INNER_VOICED = "がぎぐげごだぢづでど";
 /** Shorter words fold onto too many others (とこ: どこ, ところ…). */
 const MIN_WORD = 3;
 /** Longer words are phrases: the scan looks this far ahead at most. */
 const MAX_WORD = 10;
 const HIRAGANA_RUN = /^[\u3041-\u3096ー]+$/;
+const HIRAGANA = /^[\u3041-\u3096]$/;
+/** How many kana written after a kanji word make a word with its reading (送りなおせば: り, な, お). */
+const OKURIGANA = 3;
+/** A kanji word read in one kana (居 い, 言 い) is too short to tell where a word starts: its forms are not added. */
+const MIN_STEM = 2;
 
 /** The kana without their voicing marks, small kana as large ones: what flick input leaves of a word. */
 function unvoiced(text: string): string {
@@ -75,7 +82,31 @@ export function buildRevoicer(texts: Iterable<string>, table: ReadingTable): Rev
     for (const s of segments) add(hiraganaOf(s.segment));
   // The segmenter cuts a reading in kana where it would not cut the kanji (がめん: が|めん): each kanji word
   // of readings.yaml is a word whole (画面 → がめん, 日曜日 → にちようび).
-  for (const list of table.byFirst.values()) for (const [, reading] of list) add(reading);
+  // The words of kanji read (below): Tohoku's voicing is undone only in these (a segment such as いてる, cut
+  // from とど|いてる, would make the 急いでる of 「急いでるんだけど」 いてる).
+  const readWords = new Set<string>();
+  const addRead = (word: string) => {
+    add(word);
+    if (words.has(word)) readWords.add(word);
+  };
+  for (const list of table.byFirst.values()) for (const [, reading] of list) addRead(reading);
+  // The segmenter cuts kana verbs short (おく|れ|ば, とど|いてる): each kanji word of the data read with the kana
+  // written after it (送れば おくれば, 届いて とどいて, 教えて おしえて), up to OKURIGANA of them, is a word too, so that
+  // a verb's form whose marks were changed (「おぐれば」「とどいで」) is found whole.
+  for (const text of all) {
+    const marked = withReadings(fold(text), table, true);
+    for (let at = marked.indexOf(READ_OPEN); at >= 0; at = marked.indexOf(READ_OPEN, at + 1)) {
+      const close = marked.indexOf(READ_CLOSE, at);
+      if (close < 0) break;
+      const reading = marked.slice(at + 1, close);
+      if (reading.length < MIN_STEM) continue;
+      let end = close + 1;
+      while (end < marked.length && end - close <= OKURIGANA && HIRAGANA.test(marked[end]!)) {
+        end++;
+        addRead(reading + marked.slice(close + 1, end));
+      }
+    }
+  }
   // the unmarked spelling → the one word of the data it stands for (null: several, or a word as it is)
   const restore = new Map<string, string | null>();
   for (const word of words) {
@@ -88,6 +119,10 @@ export function buildRevoicer(texts: Iterable<string>, table: ReadingTable): Rev
   // A word of the data as typed is read as it is, and so is what it starts with: 「へんしん」 (返信) is passed
   // over whole, never 「へんじ」 (返事) plus ん.
   for (const word of words) restore.set(word, null);
+  // The data's kanji words read, with no mark and no small kana (おくって, あいて): their key is the word itself, so
+  // the map above passes them over; Tohoku speech voices their inner k and t (「おぐれば」「あいで」「ほがの」).
+  const plain = new Set<string>();
+  for (const word of readWords) if (unvoiced(word) === word) plain.add(word);
   // The first two units of every key (MIN_WORD or more long): where a text's two are none of them, no key starts
   // there, and the up to MAX_WORD - MIN_WORD + 1 slices looked up at that position are not made.
   const starts = new Set<number>();
@@ -131,7 +166,20 @@ export function buildRevoicer(texts: Iterable<string>, table: ReadingTable): Rev
         continue;
       }
       if (hit === null) {
-        i += length + 1; // the loop counted down once more
+        length++; // the loop counted down once more
+        const key = keys.slice(i, i + length);
+        // 「おぐれば」「あいでのはこ」: a word of the data without marks, typed with marks only on inner か- and
+        // た-row kana, where what was typed is no word of the data itself (「なんで」 stays, though なんて folds
+        // to it): that word, Tohoku's voicing undone.
+        if (
+          plain.has(key) &&
+          tohokuVoiced(kana, i, length) &&
+          !words.has(hiraganaOf(text.slice(i, i + length)))
+        ) {
+          out += text.slice(from, i) + key;
+          from = i + length;
+        }
+        i += length;
         continue;
       }
       // A word typed right (its small kana small, 「しゃしん」) is passed over, not counted as restored; so is
@@ -162,6 +210,21 @@ export function buildRevoicer(texts: Iterable<string>, table: ReadingTable): Rev
   function closesQuestion(text: string, end: number, word: string): boolean {
     if (!word.endsWith("が") || text[end - 1] !== "か") return false;
     return end === text.length || SENTENCE_BREAK.has(text[end]!);
+  }
+
+  /**
+   * Whether kana[at, at + length) has a voiced kana, all of them of the か and た rows and none first: a word
+   * as Tohoku speech voices it between vowels.
+   */
+  function tohokuVoiced(kana: string, at: number, length: number): boolean {
+    let voiced = false;
+    for (let j = at; j < at + length; j++) {
+      const ch = kana[j]!;
+      if (!UNVOICED.has(ch)) continue;
+      if (j === at || !INNER_VOICED.includes(ch)) return false;
+      voiced = true;
+    }
+    return voiced;
   }
 
   /** Whether one of `kaWords` starts at `at` (a few startsWith: only after a restored word and a か). */
