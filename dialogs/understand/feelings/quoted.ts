@@ -4,7 +4,13 @@
  * (round 39, family39a: calm in the blind writers' labels). The quoted words are blanked where feelings are looked
  * for; what the writer says around them (「はいはい、「時間をおいて再送」ね。ありがたいアドバイスどうも」) is read as before.
  */
-const QUOTES: Readonly<Record<string, string>> = { "「": "」", "『": "』", "“": "”", '"': '"' };
+/** Opening mark's character code → its closing mark. By code: `text[at]` would make a string per kana or kanji. */
+const QUOTES: ReadonlyMap<number, string> = new Map([
+  [0x300c, "」"],
+  [0x300e, "』"],
+  [0x201c, "”"],
+  [0x22, '"'],
+]);
 
 /**
  * The text with what is inside each pair of quotation marks blanked (the marks stay), or the text itself when it has
@@ -14,7 +20,7 @@ export function withoutQuoted(text: string): string {
   let out: string | undefined;
   let at = 0;
   while (at < text.length) {
-    const close = QUOTES[text[at]!];
+    const close = QUOTES.get(text.charCodeAt(at));
     if (close === undefined) {
       at++;
       continue;
