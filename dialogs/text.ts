@@ -151,3 +151,10 @@ export function followedWithin(
   }
   return false;
 }
+
+/**
+ * Whether a UTF-16 unit of folded text is a Latin letter (lower case) or a digit; NaN (outside the text) is not.
+ * By code: a character taken as a string (text[i]) is a new string for each kana or kanji.
+ */
+export const isFoldedLatinCode = (code: number): boolean =>
+  (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);

@@ -1,5 +1,6 @@
 import { fold } from "../../knowledge/fold.ts";
 import type { Carrier } from "../knowledge-contract.ts";
+import { isFoldedLatinCode } from "../text.ts";
 
 /**
  * The mobile carrier a typed text names (「相手はソフトバンクです」「auの人に送れない」「ahamoの友達」):
@@ -19,7 +20,8 @@ export function carrierNamer(carriers: readonly Carrier[]): CarrierNamer {
     [c.name.ja, c.name.en, ...(c.typed ?? [])].map((w) => {
       const word = fold(w);
       // Whether the word counts only whole (Latin at either end), known once, not per text.
-      const latin = isLatin(word.charCodeAt(0)) || isLatin(word.charCodeAt(word.length - 1));
+      const latin =
+        isFoldedLatinCode(word.charCodeAt(0)) || isFoldedLatinCode(word.charCodeAt(word.length - 1));
       return { id: c.id, word, latin };
     }),
   );
@@ -39,15 +41,12 @@ export function carrierNamer(carriers: readonly Carrier[]): CarrierNamer {
 /** Longer texts are pastes, not someone naming a carrier. */
 const MAX_CHARS = 300;
 
-/** Whether a UTF-16 unit is a (folded) Latin letter or digit; NaN (outside the text) is not. By code: a
- * character taken as a string (text[i]) is a new string for each kana or kanji. */
-const isLatin = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
-
 /** Whether a word occurs in a text; a word of Latin letters (`latin`) only as a whole word. */
 function occurs(text: string, word: string, latin: boolean): boolean {
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
     if (!latin) return true;
-    if (!isLatin(text.charCodeAt(at - 1)) && !isLatin(text.charCodeAt(at + word.length))) return true;
+    if (!isFoldedLatinCode(text.charCodeAt(at - 1)) && !isFoldedLatinCode(text.charCodeAt(at + word.length)))
+      return true;
   }
   return false;
 }

@@ -10,6 +10,7 @@
  * English ones are chunks (not, never, no, cannot, n't spelt "didn t", didnt…). One pass, a few characters
  * looked at per position: linear in the text, no pattern.
  */
+import { isFoldedLatinCode } from "../text.ts";
 
 /** English words that negate (typed with or without the apostrophe of n't; here without it). */
 export const EN_NEGATIONS: ReadonlySet<string> = new Set([
@@ -91,8 +92,6 @@ function negationShapeAt(s: string, i: number): boolean {
   }
 }
 
-const isLatin = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
-
 const SPACE = 0x20;
 /** The kana negationShapeAt reads a negation from (its cases), as character codes. */
 const NEGATION_STARTS: ReadonlySet<number> = new Set([..."なまずへねにづら"].map((c) => c.charCodeAt(0)));
@@ -109,7 +108,7 @@ export function negatesIn(spelling: string): boolean {
       if (NEGATION_STARTS.has(code) && negationAt(spelling, i)) return true;
       continue;
     }
-    if (i > chunkStart && isLatin(spelling.charCodeAt(chunkStart))) {
+    if (i > chunkStart && isFoldedLatinCode(spelling.charCodeAt(chunkStart))) {
       const chunk = spelling.slice(chunkStart, i);
       // "didn't" is spelt "didn t": a lone "t" after a chunk ending in n.
       if (EN_NEGATIONS.has(chunk) || (chunk === "t" && previous.length >= 2 && previous.endsWith("n")))

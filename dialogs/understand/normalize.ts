@@ -34,7 +34,7 @@ export interface ReadingTable {
    */
   starts?: Uint32Array;
   /** `byFirst` by the first character's code: withReadings looks up by code (text[i] makes a string). */
-  byCode?: Map<number, [word: string, reading: string][]>;
+  byCode: Map<number, [word: string, reading: string][]>;
   /** Words already spelt with this table (featuresOf): segment → canonical spelling, sizes as one. */
   words: Map<string, string>;
   /** Pieces of ASCII text already cut into words with this table: piece → its word features. */
@@ -84,7 +84,7 @@ export function withReadings(text: string, table: ReadingTable, marked = false):
       i++;
       continue;
     }
-    const candidates = table.byCode ? table.byCode.get(code) : table.byFirst.get(text[i]!);
+    const candidates = table.byCode.get(code);
     const hit = candidates && wordAt(candidates, text, i);
     if (hit) {
       out += marked
