@@ -88,7 +88,13 @@ export async function firstDeliveries(
   for (const event of events) {
     // A store that fails (Redis down) lets the event through: handled (perhaps with "please try
     // again") rather than dropped unseen.
-    if (!(await deps.deduper.claim(dedupeKey(event), DEDUPE_TTL_MS).catch(() => true))) {
+    let first: boolean;
+    try {
+      first = await deps.deduper.claim(dedupeKey(event), DEDUPE_TTL_MS);
+    } catch {
+      first = true;
+    }
+    if (!first) {
       deps.metrics.duplicate();
       deps.logger.info({ event: event.type, redelivery: event.isRedelivery }, "duplicate event dropped");
       continue;

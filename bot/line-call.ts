@@ -110,9 +110,11 @@ function retryAfterMs(error: unknown): number | undefined {
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1_000 : undefined;
 }
 
-/** A plain timer, not an AbortSignal: aborting one creates a DOMException with a stack on every call. */
+/**
+ * A plain timer, not an AbortSignal: aborting one creates a DOMException with a stack on every call. An
+ * abandoned attempt that fails later is still handled: by the rejection handler given to `then` below.
+ */
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  work.catch(() => {}); // an abandoned attempt may still fail later; nobody is listening by then
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new AttemptTimeout(ms)), ms);
     work.then(

@@ -3,7 +3,7 @@ import type { Conversations } from "../../dialogs/conversation.ts";
 import type { UnsupportedKind } from "../../dialogs/events.ts";
 import type { UserInput } from "../../dialogs/interpret.ts";
 import type { ScreenshotReader } from "../../knowledge/ocr/reader.ts";
-import type { Incoming } from "../incoming.ts";
+import type { Incoming, IncomingMessage } from "../incoming.ts";
 import type { Away } from "../keyed-queue.ts";
 import type { LineOut, ReplyChannel } from "../line-client.ts";
 import { idTag, isUserId } from "../line-ids.ts";
@@ -47,7 +47,7 @@ export function inputOfMessage(message: Incoming["message"]): UserInput {
  * A message in a 1:1 chat. An image or a file is fetched and read first (bot/media.ts), the loading
  * animation showing meanwhile; its OCR waits outside the event slots (`away`).
  */
-export async function handleMessage(
+export function handleMessage(
   deps: ChatDeps,
   event: Incoming,
   userId: string,
@@ -55,16 +55,28 @@ export async function handleMessage(
   away: Away | undefined,
 ): Promise<void> {
   const message = event.message;
-  if (deps.media && (message?.type === "image" || message?.type === "file")) {
-    if (isUserId(userId)) await deps.line.showLoading(userId, MEDIA_LOADING_SECONDS);
-    const media = { ...deps.media, metrics: deps.metrics, logger: deps.logger };
-    const input =
-      message.type === "image"
-        ? await screenshotInput(media, message, away)
-        : await fileInput(media, message);
-    return handleChat(deps, event, userId, input, reply);
-  }
+  if (deps.media && (message?.type === "image" || message?.type === "file"))
+    return handleMedia(deps, deps.media, event, userId, message, reply, away);
+  // A text goes straight to its turn, without an async step of its own (every typed text comes here).
   return handleChat(deps, event, userId, inputOfMessage(message), reply);
+}
+
+async function handleMedia(
+  deps: ChatDeps,
+  media: NonNullable<ChatDeps["media"]>,
+  event: Incoming,
+  userId: string,
+  message: IncomingMessage,
+  reply: ReplyChannel,
+  away: Away | undefined,
+): Promise<void> {
+  if (isUserId(userId)) await deps.line.showLoading(userId, MEDIA_LOADING_SECONDS);
+  const reading = { ...media, metrics: deps.metrics, logger: deps.logger };
+  const input =
+    message.type === "image"
+      ? await screenshotInput(reading, message, away)
+      : await fileInput(reading, message);
+  return handleChat(deps, event, userId, input, reply);
 }
 
 /**
