@@ -13,7 +13,8 @@ import { join } from "node:path";
 const ROOT = join(import.meta.dirname, "..");
 
 /**
- * V8 flags the production process runs with (Dockerfile CMD; the benchmark uses them too). The young
+ * V8 flags the production process runs with (Dockerfile CMD; `npm start` and the benchmarks use them too:
+ * package.json's start script names them, test/dockerfile.test.ts checks it against this list). The young
  * generation's semi-spaces are a trade between memory and speed, measured with npm run bench:webhook:
  * Node's default 16 MB commits ~30 MB more than 4 MB; 4 MB makes scavenges so frequent that objects
  * waiting on a LINE call get copied and promoted (the full app lost ~10 % of its events/s); 6 MB keeps

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ConfigError, checkQaCommunityUrl, LOCAL_CHANNEL_SECRET, readConfig } from "../bot/config.ts";
 import { loadKnowledge } from "../knowledge/knowledge.ts";
+import { NPM_START_ARGS } from "./support/bot-process.ts";
 
 const creds = { LINE_CHANNEL_SECRET: "s3cret", LINE_CHANNEL_ACCESS_TOKEN: "t0ken" };
 
@@ -171,7 +172,7 @@ describe("the Q&A community link in production (QA_COMMUNITY_URL)", () => {
 
   it("stops `npm start`'s program before it serves, with that one line", () => {
     const root = fileURLToPath(new URL("..", import.meta.url));
-    const run = spawnSync(process.execPath, ["--import", "tsx", "bot/main.ts"], {
+    const run = spawnSync(process.execPath, NPM_START_ARGS, {
       cwd: root,
       env: { PATH: process.env.PATH, PORT: "0", ...creds, LINE_API_BASE_URL: "http://127.0.0.1:9" },
       encoding: "utf8",

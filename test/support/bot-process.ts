@@ -1,4 +1,5 @@
 import type { ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { spawnServer } from "../../scripts/child-process.ts";
 import { recordLogs } from "./log-sink.ts";
@@ -19,13 +20,24 @@ export interface BotProcess {
   stop(signal: NodeJS.Signals): Promise<number | null>;
 }
 
-/** How `npm start` runs the bot (TypeScript through tsx); the build test passes the compiled entry. */
-const TSX_ENTRY = ["--import", "tsx", "bot/main.ts"];
+/**
+ * What `npm start` runs after `node`, read from package.json: the bot's V8 flags, then the TypeScript
+ * through tsx (test/dockerfile.test.ts checks the flags are RUNTIME_NODE_FLAGS). The build test passes
+ * the compiled entry instead.
+ */
+export const NPM_START_ARGS: readonly string[] = (() => {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    scripts: { start: string };
+  };
+  const [node, ...args] = pkg.scripts.start.split(" ");
+  if (node !== "node") throw new Error(`npm start is not a node command: ${pkg.scripts.start}`);
+  return args;
+})();
 const URL_IN_LOG = /"url":"(http:\/\/localhost:\d+)"/;
 
 export async function spawnBot(
   env: Record<string, string>,
-  nodeArgs: string[] = TSX_ENTRY,
+  nodeArgs: readonly string[] = NPM_START_ARGS,
 ): Promise<BotProcess> {
   const bot = await spawnServer(process.execPath, nodeArgs, {
     name: "bot/main.ts",
