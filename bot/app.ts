@@ -61,7 +61,7 @@ export type BotApp = Express & {
 
 /**
  * The body is read whole before its signature can be checked, so everything up to the check is bounded:
- * size, bodies read at once, time (start.ts: SERVER_TIMEOUTS) and events per body.
+ * size, bodies read at once, time (http-server.ts: SERVER_TIMEOUTS) and events per body.
  *
  * 1 MB: LINE's largest event is a text message of 5,000 UTF-16 units; escaped as \uXXXX (LINE escapes
  * emoji so) that is 30 KB, with the event's other fields (ids, reply and quote tokens, emoji and mention

@@ -1,15 +1,10 @@
-import {
-  createServer,
-  type RequestListener,
-  type Server,
-  type ServerOptions,
-  type ServerResponse,
-} from "node:http";
+import type { RequestListener, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Router } from "express";
 import { type BotApp, createApp } from "./app.ts";
 import type { Config } from "./config.ts";
+import { createBotServer } from "./http-server.ts";
 import { logger as defaultLogger } from "./logger.ts";
 import { type BotDeps, createBotDeps, type Services } from "./wiring.ts";
 
@@ -55,7 +50,7 @@ export async function start({ config, services, startSimulator }: StartOptions):
   // Listen first: the simulator needs the real port (PORT=0 picks a free one) for its webhook URL.
   // Until the app is built, every request gets a 503 with Retry-After rather than no answer at all.
   let serve: RequestListener = answerStarting;
-  const server = createServer(SERVER_TIMEOUTS, (req, res) => serve(req, res));
+  const server = createBotServer((req, res) => serve(req, res));
   await listen(server, config.port, config.mode === "local" ? "127.0.0.1" : undefined);
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
@@ -122,18 +117,6 @@ export async function start({ config, services, startSimulator }: StartOptions):
     },
   };
 }
-
-/**
- * A request must arrive whole within seconds: LINE's webhooks are small and LINE itself gives up after
- * 2 s, so an upload that stalls or trickles is an attacker holding a socket and a body buffer. Node
- * answers 408 and closes the connection; it looks for overdue requests every second (30 s by default,
- * which let a stalled upload live for minutes together with its 300 s request timeout).
- */
-export const SERVER_TIMEOUTS: ServerOptions = {
-  headersTimeout: 3_000,
-  requestTimeout: 5_000,
-  connectionsCheckingInterval: 1_000,
-};
 
 /** Seconds a client is asked to wait while the bot starts (LINE redelivers a refused webhook, if enabled). */
 export const STARTING_RETRY_AFTER_S = 1;

@@ -1,13 +1,15 @@
 import { createHmac } from "node:crypto";
-import { connect, type Socket } from "node:net";
+import type { Server } from "node:http";
+import { type AddressInfo, connect, type Socket } from "node:net";
 import express from "express";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_MAX_UPLOADS } from "../bot/app.ts";
 import { readConfig } from "../bot/config.ts";
+import { createBotServer, SERVER_TIMEOUTS } from "../bot/http-server.ts";
 import { createMetrics } from "../bot/metrics.ts";
 import { signatureMatches } from "../bot/signature.ts";
-import { type Running, SERVER_TIMEOUTS, start } from "../bot/start.ts";
+import { type Running, start } from "../bot/start.ts";
 import { classify } from "../knowledge/classify.ts";
 import { fixtureCarrierOf, fixtureKnowledge, fixtureMatchSymptom } from "./fixtures/knowledge.ts";
 import { buildApp } from "./support/bot-app.ts";
@@ -162,5 +164,68 @@ describe("over real sockets, against the server start() builds", () => {
     const { ended } = rawRequest(port, "POST /webhook HTTP/1.1\r\nHost: localhost\r\nX-Line-Sig");
     const cut = await ended;
     expect(cut.afterMs).toBeLessThan(SERVER_TIMEOUTS.headersTimeout! + 5_000);
+  });
+});
+
+describe("createBotServer: slow clients are cut, requests the bot had not read yet are not", () => {
+  let server: Server;
+  let port: number;
+  const bodies: string[] = [];
+
+  beforeAll(async () => {
+    server = createBotServer((req, res) => {
+      let body = "";
+      req.setEncoding("utf8");
+      req.on("data", (chunk: string) => {
+        body += chunk;
+      });
+      req.on("end", () => {
+        bodies.push(body);
+        res.writeHead(200, { "content-type": "application/json" }).end("{}");
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it("answers a request that arrived whole while the process was busy right after accepting it", async () => {
+    // A process that is busy and one that is not scheduled look the same to its event loop: the
+    // connection was accepted, then nothing ran for longer than headersTimeout while the request waited
+    // in the kernel. Node's check comes first after such a pause; it used to cut the connection unread.
+    server.once("connection", () => {
+      const until = performance.now() + SERVER_TIMEOUTS.headersTimeout! + 1_500;
+      while (performance.now() < until);
+    });
+    const body = webhookBody([textEvent(userId(7), "容量オーバーで戻ってきました")]);
+    const head = postHead(Buffer.byteLength(body)).replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n");
+    const answer = await rawRequest(port, head, body).ended;
+    expect(answer.status).toBe("200");
+    expect(bodies).toContain(body);
+  }, 20_000);
+
+  it("still cuts a client that connects and sends nothing, with 408", async () => {
+    const cut = await rawRequest(port, "").ended;
+    expect(cut.status).toBe("408");
+    expect(cut.afterMs).toBeGreaterThanOrEqual(SERVER_TIMEOUTS.headersTimeout! - 100);
+    expect(cut.afterMs).toBeLessThan(SERVER_TIMEOUTS.headersTimeout! + 5_000);
+  }, 20_000);
+
+  it("still cuts a client that trickles its headers, within a loop turn of Node's own limit", async () => {
+    const { socket, ended } = rawRequest(port, "POST /webhook HTTP/1.1\r\n");
+    const trickle = setInterval(() => socket.write("X-Slow: 1\r\n"), 500);
+    const cut = await ended;
+    clearInterval(trickle);
+    expect(cut.status).toBe("408");
+    expect(cut.afterMs).toBeLessThan(SERVER_TIMEOUTS.headersTimeout! + 5_000);
+  }, 20_000);
+
+  it("answers other client errors as Node does: 400 for a request that is not HTTP, 431 for huge headers", async () => {
+    expect((await rawRequest(port, "NOT HTTP AT ALL\r\n\r\n").ended).status).toBe("400");
+    const huge = `GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`;
+    expect((await rawRequest(port, huge).ended).status).toBe("431");
   });
 });

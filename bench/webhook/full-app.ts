@@ -4,12 +4,11 @@
  * loopback, replying through the SDK to the stand-in. Run as its own process by bench/webhook.ts; with
  * BENCH_REDIS_URL it runs as with REDIS_URL (the event stream, Redis sessions and locks).
  */
-import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "../../bot/app.ts";
+import { createBotServer } from "../../bot/http-server.ts";
 import { logger } from "../../bot/logger.ts";
 import { createMetrics } from "../../bot/metrics.ts";
-import { SERVER_TIMEOUTS } from "../../bot/start.ts";
 import { createBotDeps, knowledgeServices } from "../../bot/wiring.ts";
 import type { MemorySessionStore } from "../../dialogs/stores/memory.ts";
 import { loadKnowledge } from "../../knowledge/knowledge.ts";
@@ -34,7 +33,7 @@ const deps = createBotDeps(
     metrics: createMetrics(),
   },
 );
-const server = createServer(SERVER_TIMEOUTS, createApp(deps).listener);
+const server = createBotServer(createApp(deps).listener);
 server.keepAliveTimeout = 60_000;
 server.listen(0, "127.0.0.1", () => {
   serveBenchIpc(
