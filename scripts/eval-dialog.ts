@@ -449,6 +449,10 @@ const DEV_BLOCKS = {
   // Shizuoka and Kyushu endings around a plain question, hiragana with one mora dropped or doubled, romaji with
   // English words, voice input; written first.
   "dev-family39c": "FAMILY 39C",
+  // family40b's own check (round 40): upset without a feeling word (blamed or shown up before others, consequences
+  // still to come) and the right request inside an upset text (a size limit, no bounce yet worried, paying and still
+  // unable to send, So-net's fault); calm versions of the same requests; written first.
+  "dev-family40b": "FAMILY 40B",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
