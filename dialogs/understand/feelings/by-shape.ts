@@ -30,6 +30,7 @@ import {
 import {
   bodyReacts,
   conditionTrailsOff,
+  consequenceTrailsOff,
   dismayed,
   intenseState,
   opensAlarmed,
@@ -74,6 +75,6 @@ export function feltByShape(text: string): Feeling | undefined {
   if (blamesSelf(t) || toldOld(t)) return "ashamed";
   if (hasNoOneToAsk(t) || dismayed(t)) return "sad";
   if (pressedAtWork(t) || workStopped(t) || wantsItNow(t) || minutesLeft(t)) return "urgent";
-  if (intenseState(t) || bodyReacts(t) || conditionTrailsOff(t)) return "worried";
+  if (intenseState(t) || bodyReacts(t) || conditionTrailsOff(t) || consequenceTrailsOff(t)) return "worried";
   return undefined;
 }

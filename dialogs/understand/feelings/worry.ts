@@ -88,6 +88,30 @@ export function conditionTrailsOff(t: string): boolean {
 const E_ROW = new Set([..."えけげせぜてでねへべぺめれ"]);
 
 /**
+ * 「当日来ないかも…」「お客さんが前の会場に行っちゃう…」「知らないまま…」「失礼なやつだと思われてたら…」: a consequence
+ * still to come (〜ちゃう, 〜てしまう, かも, まま) or a "what if" (〜たら, closing its sentence) left unfinished by an
+ * ellipsis: what they fear is told, not asked, though no word of feeling is there (round 40: the blind writers of
+ * rounds 39 and 40 label it felt; dev's texts of this shape are all labelled upset). NFKC text (「…」 is "...");
+ * one indexOf when there are no dots, nothing allocated.
+ */
+export function consequenceTrailsOff(t: string): boolean {
+  for (let at = t.indexOf("..."); at >= 0; at = t.indexOf("...", at + 3)) {
+    if (CONSEQUENCES.some((c) => t.endsWith(c, at))) return true;
+    // 「送ったら…戻ってきた」 goes on telling; 「思われてたら…」 closes its sentence on the fear.
+    if (t.endsWith("たら", at) && closesAt(t, at + 3)) return true;
+  }
+  return false;
+}
+const CONSEQUENCES = ["ちゃう", "じゃう", "しまう", "かも", "かもしれない", "かもしれません", "まま"];
+/** Character codes that close a sentence (NFKC: 「！？」 are "!?"). */
+const SENTENCE_CLOSES = new Set([..."。.!? \n"].map((c) => c.charCodeAt(0)));
+function closesAt(t: string, at: number): boolean {
+  while (at < t.length && t.charCodeAt(at) === DOT) at++;
+  return at >= t.length || SENTENCE_CLOSES.has(t.charCodeAt(at));
+}
+const DOT = 0x2e;
+
+/**
  * A state felt past bearing (「気になってたまらない」「不安で仕方ない」「落ち着かなくてしょうがない」), or a
  * late-night apology for what keeps them up (「夜遅くにすみません、どうしても気になって」): worried.
  */
