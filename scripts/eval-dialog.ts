@@ -453,6 +453,10 @@ const DEV_BLOCKS = {
   // still to come) and the right request inside an upset text (a size limit, no bounce yet worried, paying and still
   // unable to send, So-net's fault); calm versions of the same requests; written first.
   "dev-family40b": "FAMILY 40B",
+  // family40d's own check (round 40): English of many countries after mail never sent (denial beside a why, the flood
+  // every hour, other Englishes' feeling words), plain-shape follow-ups, acts as sentences, Japanese follow-up shapes
+  // (a guessed slip, what to tell a vendor, every time, it arrived before, what a domain is); written first.
+  "dev-family40d": "FAMILY 40D",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
