@@ -23,16 +23,20 @@ export function forOneText(ctx: InterpretContext): { one: InterpretContext; done
   };
 }
 
+// Each memory below is made when first asked: a text is read by only some of these readers, and seven maps
+// made for every typed text were allocation of each (the young generation's scavenges set the 99th percentile).
+
 function rememberingIndex(index: QuestionIndex): QuestionIndex {
-  const read = new Map<string, Understanding>();
+  let read: Map<string, Understanding> | undefined;
   const keyOf = (text: string, topic: TopicId | null) => (topic === null ? `\0${text}` : `${topic}\0${text}`);
   return {
     size: index.size,
-    known: (text, topic) => read.get(keyOf(text, topic)),
+    known: (text, topic) => read?.get(keyOf(text, topic)),
     understand(text: string, topic: TopicId | null, words?: string[]) {
       // `words` asks for the text's segments besides: only the index itself gives them.
       if (words) return index.understand(text, topic, words);
       const key = keyOf(text, topic);
+      read ??= new Map();
       let understood = read.get(key);
       if (understood === undefined) {
         understood = index.understand(text, topic);
@@ -45,8 +49,9 @@ function rememberingIndex(index: QuestionIndex): QuestionIndex {
 
 /** `f` remembering its answer per text (undefined answers too). */
 function perText<T>(f: (text: string) => T): (text: string) => T {
-  const answers = new Map<string, T>();
+  let answers: Map<string, T> | undefined;
   return (text) => {
+    answers ??= new Map();
     if (answers.has(text)) return answers.get(text) as T;
     const answer = f(text);
     answers.set(text, answer);
@@ -55,11 +60,12 @@ function perText<T>(f: (text: string) => T): (text: string) => T {
 }
 
 function rememberingFeelings(feelings: FeelingReader): FeelingReader {
-  const over = new Map<string, boolean>();
+  let over: Map<string, boolean> | undefined;
   return {
     feelingIn: perText((text) => feelings.feelingIn(text)),
     feelingOver(text: string, felt: Feeling) {
       const key = `${felt}\0${text}`;
+      over ??= new Map();
       let answer = over.get(key);
       if (answer === undefined) {
         answer = feelings.feelingOver(text, felt);

@@ -96,10 +96,13 @@ export interface Reading {
   /** The ranked questions that fit the diagnosis on screen, and those with an answer of their own for it. */
   fitting: ReadonlySet<string>;
   own: ReadonlySet<string>;
-  /** The word asked about read alone, per topic on screen (a query of its own: made once). */
-  termReads: Map<TopicId | null, Understanding | undefined>;
-  /** What the rules read of the text, each worked out once (`once`). */
-  reads: Map<(text: string) => unknown, unknown>;
+  /**
+   * The word asked about read alone, per topic on screen (a query of its own: made once). Made when first
+   * asked: most readings ask none, and two maps per reading were allocation of every typed text.
+   */
+  termReads?: Map<TopicId | null, Understanding | undefined>;
+  /** What the rules read of the text, each worked out once (`once`); made when first asked, as termReads. */
+  reads?: Map<(text: string) => unknown, unknown>;
 }
 
 /** The text understood as nothing. */
@@ -655,10 +658,12 @@ function answers(r: Reading, id: string | undefined): boolean {
 
 /** The word the text asks the meaning of (frames.ts termAskedAbout), read alone with `onScreen` on screen. */
 function termRead(r: Reading, onScreen: TopicId | null): Understanding | undefined {
-  if (r.termReads.has(onScreen)) return r.termReads.get(onScreen);
+  if (r.termReads === undefined) r.termReads = new Map();
+  const termReads = r.termReads;
+  if (termReads.has(onScreen)) return termReads.get(onScreen);
   const term = termAskedAbout(r.text);
   const read = term === undefined ? undefined : r.roles.understand(term, onScreen);
-  r.termReads.set(onScreen, read);
+  termReads.set(onScreen, read);
   return read;
 }
 
@@ -667,7 +672,8 @@ function termRead(r: Reading, onScreen: TopicId | null): Understanding | undefin
  * with an answer of its own for the diagnosis on screen, read confidently; else undefined. Worked out once.
  */
 function pointedBackRead(r: Reading): string | undefined {
-  if (r.reads.has(withoutPointingBack)) return r.reads.get(withoutPointingBack) as string | undefined;
+  const reads = readsOf(r);
+  if (reads.has(withoutPointingBack)) return reads.get(withoutPointingBack) as string | undefined;
   const rest = withoutPointingBack(r.text);
   const read = rest === undefined || r.topic === null ? undefined : r.roles.understand(rest, r.topic);
   const id =
@@ -678,8 +684,14 @@ function pointedBackRead(r: Reading): string | undefined {
     topScore(read) >= THRESHOLDS.confident
       ? read.id
       : undefined;
-  r.reads.set(withoutPointingBack, id);
+  reads.set(withoutPointingBack, id);
   return id;
+}
+
+/** What the rules have read of the text so far (made when first asked). */
+function readsOf(r: Reading): Map<(text: string) => unknown, unknown> {
+  if (r.reads === undefined) r.reads = new Map();
+  return r.reads;
 }
 
 /**
@@ -687,9 +699,10 @@ function pointedBackRead(r: Reading): string | undefined {
  * about, whether it offers a choice of sides, whether it asks), and each read is a scan of it.
  */
 function once<T>(r: Reading, read: (text: string) => T): T {
-  if (r.reads.has(read)) return r.reads.get(read) as T;
+  const reads = readsOf(r);
+  if (reads.has(read)) return reads.get(read) as T;
   const value = read(r.text);
-  r.reads.set(read, value);
+  reads.set(read, value);
   return value;
 }
 

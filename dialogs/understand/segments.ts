@@ -63,7 +63,8 @@ function eachSegmentOf(
       length += 1 + texts[++last]!.length;
     let i = first;
     let end = texts[first]!.length; // where text i ends in the joined batch
-    for (const s of segmenter.segment(texts.slice(first, last + 1).join("\n"))) {
+    const joined = first === last ? texts[first]! : texts.slice(first, last + 1).join("\n");
+    for (const s of segmenter.segment(joined)) {
       while (i < last && s.index > end) end += 1 + texts[++i]!.length;
       if (s.index === end && i < last) continue;
       visit(i, s);
@@ -116,8 +117,14 @@ function runsRead(folded: string, memo: Map<string, readonly Segment[]>): readon
   runs.push(from === 0 ? folded : folded.slice(from));
   // The runs not seen yet, segmented in one call (each call costs as much as a few segments), joined by line
   // breaks, which end a word as the marks do (wordSegmentsOfAll).
-  let missing = [...new Set(runs.filter((run) => !memo.has(run)))];
-  if (missing.length > 0) {
+  // (A loop, not filter and a Set: most calls find every run known, and then allocate nothing more.)
+  let missing: string[] | undefined;
+  for (const run of runs)
+    if (!memo.has(run)) {
+      if (missing === undefined) missing = [run];
+      else if (!missing.includes(run)) missing.push(run);
+    }
+  if (missing !== undefined) {
     if (memo.size + missing.length > MAX_RUNS) {
       memo.clear();
       missing = [...new Set(runs)];

@@ -284,7 +284,9 @@ export function buildQuestionIndex(
   // example has (they count toward the message's norm only). Counts per number in `counts`.
   const seen: number[] = [];
   const counts = new Int32Array(features);
-  const unseen = new Map<string, number>();
+  // Made afresh for a text that has such features, never emptied with clear() (knowledge/turn-memory.ts
+  // FRESH_MAPS: a cleared map in old space keeps its strings alive as roots of every scavenge).
+  let unseen: Map<string, number> | undefined;
   const unseenCounts: number[] = [];
   const count = (f: string) => {
     const id = vocabulary.get(f);
@@ -302,6 +304,7 @@ export function buildQuestionIndex(
     counts[id]!++;
   };
   const countUnseen = (f: string) => {
+    unseen ??= new Map();
     const k = unseen.get(f);
     if (k !== undefined) unseenCounts[k]!++;
     else {
@@ -353,7 +356,7 @@ export function buildQuestionIndex(
   const forget = () => {
     for (const id of seen) if (id >= 0) counts[id] = 0;
     seen.length = 0;
-    unseen.clear();
+    unseen = undefined;
     unseenCounts.length = 0;
   };
 
@@ -522,9 +525,14 @@ export function buildQuestionIndex(
       if (unasked ? fit.unasked[scoring[k]!] !== FIT_WEIGHT.off : fit.fits[scoring[k]!] === 1)
         fitting.add(q.id);
       if (fit.weight[scoring[k]!] === FIT_WEIGHT.own && !unasked) own.add(q.id);
-      ranked.push({ id: q.id, score });
+      // Best first, ties in the order of the questions (what a stable sort gives): placed after every one
+      // scoring at least as much. A ranking is a few questions long; Array.prototype.sort allocated its
+      // work arrays and a comparator at every call.
+      const candidate = { id: q.id, score };
+      let at = ranked.push(candidate) - 1;
+      for (; at > 0 && ranked[at - 1]!.score < score; at--) ranked[at] = ranked[at - 1]!;
+      ranked[at] = candidate;
     }
-    ranked.sort((a, b) => b.score - a.score);
     // 「直したら今度は届く？」: "what do I do now" (the steps on screen) shares its endings with every question
     // that names what to do; matched only vaguely (below `sure`), one of the diagnosis's own questions
     // nearly as close is the one asked. ("My friend's mailbox is full, what should I do?" asks it clearly.)
@@ -557,8 +565,8 @@ export function buildQuestionIndex(
       saysGist,
       fitting,
       own,
-      termReads: new Map(),
-      reads: new Map(),
+      termReads: undefined,
+      reads: undefined,
     };
     return applyOverrides(reading, decided);
   }
