@@ -54,31 +54,49 @@ export function recentMemo<T, W>(
   const withs: (W | undefined)[] = new Array(size).fill(undefined);
   const to: (T | undefined)[] = new Array(size).fill(undefined);
   let next = 0;
-  // Per second key (a memo sees one or two: a table, an option), the short strings' answers. Forgotten by
-  // taking a new map, never by clear(): see FRESH_MAPS below.
-  let mapped = new Map<W | undefined, Map<string, T>>();
+  // The short strings' answers, per second key (a memo sees one or two: a table, an option): those of the
+  // first key asked in the turn (`firstWith`) in `firstAnswers`, any other key's in `others`. Made when first
+  // needed in a turn (a new Map costs ~120 bytes, and a memo may go unasked), and forgotten by dropping them,
+  // never by clear(): see FRESH_MAPS below.
+  let firstWith: W | undefined;
+  let firstAnswers: Map<string, T> | undefined;
+  let others: Map<W | undefined, Map<string, T>> | undefined;
   let mappedCount = 0;
   forgetAfterEachTurn(() => {
     from.fill(undefined);
     withs.fill(undefined);
     to.fill(undefined);
-    mapped = new Map();
+    firstWith = undefined;
+    firstAnswers = undefined;
+    others = undefined;
     mappedCount = 0;
   });
+  /** The map of answers for the second key, made if there is none yet. */
+  const answersFor = (with_: W | undefined): Map<string, T> => {
+    if (firstAnswers === undefined) {
+      firstWith = with_;
+      firstAnswers = new Map();
+      return firstAnswers;
+    }
+    if (with_ === firstWith) return firstAnswers;
+    others ??= new Map();
+    let answers = others.get(with_);
+    if (answers === undefined) {
+      answers = new Map();
+      others.set(with_, answers);
+    }
+    return answers;
+  };
   return (text, with_) => {
     if (text.length <= MAPPED_CHARS) {
-      let answers = mapped.get(with_);
-      if (answers === undefined) {
-        answers = new Map();
-        mapped.set(with_, answers);
-      } else {
-        const known = answers.get(text);
-        if (known !== undefined || answers.has(text)) return known as T;
-      }
+      let answers = answersFor(with_);
+      const known = answers.get(text);
+      if (known !== undefined || answers.has(text)) return known as T;
       const answer = compute(text, with_);
       if (mappedCount >= MAX_MAPPED) {
-        answers = new Map();
-        mapped = new Map([[with_, answers]]);
+        others = undefined;
+        firstAnswers = undefined;
+        answers = answersFor(with_);
         mappedCount = 0;
       }
       answers.set(text, answer);
@@ -118,14 +136,15 @@ export function turnMap<V>(max: number): {
   get(key: string): V | undefined;
   set(key: string, value: V): void;
 } {
-  let map = new Map<string, V>(); // forgotten by a new map (FRESH_MAPS above)
+  // Made when first set in a turn; forgotten by dropping it (FRESH_MAPS above).
+  let map: Map<string, V> | undefined;
   forgetAfterEachTurn(() => {
-    map = new Map();
+    map = undefined;
   });
   return {
-    get: (key) => map.get(key),
+    get: (key) => map?.get(key),
     set(key, value) {
-      if (map.size >= max) map = new Map();
+      if (map === undefined || map.size >= max) map = new Map();
       map.set(key, value);
     },
   };

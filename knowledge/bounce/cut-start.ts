@@ -50,8 +50,52 @@ function withoutStop(word: string): string {
   return word.slice(0, end);
 }
 
+/** The first two words of the keys of tails() (each has three at least), for the table they were taken from. */
+let openingsOf: ReadonlyMap<string, unknown> | undefined;
+let openings: ReadonlySet<string> = new Set();
+
+/** Where the run of characters from `at` ends that are ASCII blanks (`blank`) or not; -1 at a character beyond ASCII. */
+function runEnd(line: string, at: number, end: number, blank: boolean): number {
+  for (; at < end; at++) {
+    const code = line.charCodeAt(at);
+    if (code >= 0x80) return -1;
+    if ((code === 0x20 || (code >= 0x09 && code <= 0x0d)) !== blank) break;
+  }
+  return at;
+}
+
+/**
+ * Whether the line's first two words may start a key of tails(): false when they surely start none, the
+ * case of nearly every typed text with blanks ("why did my mail come back?"), found by scanning the line's
+ * characters without building its words as lookUp does. Words of ASCII characters, parted by ASCII
+ * blanks, are lookUp's first two words as they stand (lower-cased); any other character is left to lookUp
+ * (Japanese joined across a blank by forMatching, a blank beyond ASCII).
+ */
+function mayEndPhrase(line: string): boolean {
+  const table = tails();
+  if (table !== openingsOf) {
+    const starts = new Set<string>();
+    for (const key of table.keys()) starts.add(key.slice(0, key.indexOf(" ", key.indexOf(" ") + 1)));
+    openings = starts;
+    openingsOf = table;
+  }
+  const end = Math.min(line.length, 400);
+  const first = runEnd(line, 0, end, false);
+  const gap = first === -1 ? -1 : runEnd(line, first, end, true);
+  const second = gap === -1 ? -1 : runEnd(line, gap, end, false);
+  if (second === -1) return true;
+  // One word only: lookUp needs three.
+  if (gap === end) return false;
+  const words =
+    gap === first + 1 && line.charCodeAt(first) === 0x20
+      ? line.slice(0, second)
+      : `${line.slice(0, first)} ${line.slice(gap, second)}`;
+  return openings.has(words.toLowerCase());
+}
+
 /** The phrase whose last words the line starts with (by its first MAX_WORDS words), with how many. */
 function lookUp(line: string, least: number): { phrase: string; shown: number } | undefined {
+  if (!mayEndPhrase(line)) return undefined;
   const words = forMatching(line.slice(0, 400)).split(" ");
   // The line goes on as the notice's own sentence does ("the mail to the following recipients:"):
   // an uncut line of the notice, not a reason cut.

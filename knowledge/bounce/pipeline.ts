@@ -71,13 +71,15 @@ export function draftsOf(message: Message): Draft[] {
     );
   }
 
+  // No draft (a typed question, most texts the dialogs ask about): nothing to finish, no notice to build.
+  if (drafts.length === 0) return drafts;
   const reporter = domainOf(firstAddress(message.from));
   for (const d of drafts) d.reportingMta ||= reporter;
   const notice = message.dsn
     ? ""
     : squash(`${message.subject} ${noticeLines(message).slice(0, 200).join(" ")}`);
   const delay = notice ? delayPhrase(notice) : undefined;
-  const queued = delay === undefined && drafts.length > 0 && notice !== "" && saysStillQueued(notice);
+  const queued = delay === undefined && notice !== "" && saysStillQueued(notice);
   for (const d of drafts) finish(d, delay !== undefined, notice, queued);
   return notTheUser(dedupe(drafts), noticeAddressees(message));
 }

@@ -138,9 +138,9 @@ const HOST_AT_ADDRESS =
  * A fragment with an address, a code, a server's name and address or a bounce's words in it: a piece
  * of a notice, not a typed question.
  */
-function looksPasted(message: Message, lines: readonly string[]): boolean {
+function looksPasted(lines: readonly string[], bounceText: boolean): boolean {
   return (
-    isBounceText(message, lines) ||
+    bounceText ||
     lines.some(
       (l) => hasSmtpCode(l) || (l.includes("@") && findAddresses(l).length > 0) || HOST_AT_ADDRESS.test(l),
     )
@@ -300,8 +300,12 @@ export function genericDrafts(message: Message, lines: string[], lhost: string):
     return withSignal.map((b) => newDraft(lhost, { recipient: b.address, diagnosis: b.text }));
   }
 
-  const signals = signalText(lines, fragment, fragment && looksPasted(message, lines));
-  if (blocks.length > 0 && blocks.length <= 20 && isBounceText(message, lines)) {
+  // Whether the text says it is a bounce: asked at most once (it lower-cases a copy of the text), at once
+  // for a fragment (whether it looks pasted), else when needed below.
+  let bounceText = fragment ? isBounceText(message, lines) : undefined;
+  const signals = signalText(lines, fragment, bounceText !== undefined && looksPasted(lines, bounceText));
+  if (blocks.length > 0 && blocks.length <= 20) bounceText ??= isBounceText(message, lines);
+  if (blocks.length > 0 && blocks.length <= 20 && bounceText) {
     return blocks.map((b) =>
       newDraft(lhost, {
         recipient: b.address,
@@ -312,7 +316,8 @@ export function genericDrafts(message: Message, lines: string[], lhost: string):
   // A bare "still retrying" warning carries no code or phrase, but it is the whole message.
   const whole = squash(lines.slice(0, 200).join(" "));
   const explanation = signals || (delayPhrase(whole) ? whole.slice(0, 600) : "");
-  if (!explanation && !isBounceText(message, lines)) return [];
+  if (!explanation) bounceText ??= isBounceText(message, lines);
+  if (!explanation && !bounceText) return [];
   const user = noticeAddressees(message);
   const recipient =
     namedRecipient(lines) ||
