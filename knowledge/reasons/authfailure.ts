@@ -23,6 +23,9 @@ export const PHRASES: readonly string[] = [
   "failed spf",
   "fails to pass authentication checks",
   "fails to pass spf checks",
+  "google.com/mail/?p=dmarcrejection", // Google's help links: DMARC, sender authentication
+  "google.com/mail/answer/2451690",
+  "google.com/mail/answer/81126#authentication",
   "has an spf record with a hard fail policy",
   "is not allowed to send from <… per it's spf record",
   "multiple authentication checks failed", // X.7.26

@@ -17,6 +17,7 @@ export const PHRASES: readonly string[] = [
   "exceeded storage allocation",
   "folder is full",
   "full mailbox",
+  "google.com/mail/?p=overquota", // Google's help link (OverQuotaPerm, OverQuotaTemp)
   "inbox is full",
   "inbox is out of storage space",
   "insufficient storage",

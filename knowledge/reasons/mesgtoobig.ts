@@ -12,6 +12,7 @@ export const PHRASES: readonly string[] = [
   "exceeded the maximum incoming message size",
   "exceeds google's message size limit",
   "file too large",
+  "google.com/mail/?p=msgsizelimit", // Google's help link names the error's page
   "line limit exceeded",
   "max message size exceeded",
   "message exceeds maximum fixed size",

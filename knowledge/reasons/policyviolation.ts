@@ -15,6 +15,8 @@ export const PHRASES: readonly string[] = [
   "email not accepted for policy reasons",
   "email rejected due to security policies",
   "for policy reasons",
+  "google.com/mail/?p=blockedmessage", // Google's help links: content that presents a security issue
+  "google.com/mail/answer/6590",
   "header are not accepted",
   "header error",
   "local policy violation",

@@ -14,6 +14,7 @@ export const PHRASES: readonly string[] = [
   "dns lookup failure: … try again later",
   "domain …mismatches client ip",
   "fix reverse dns for ",
+  "google.com/mail/answer/81126#ip-practices", // Google's help link: the sending IP's PTR record
   "ips with missing ptr records",
   "must have a reverse dns record",
   "no ptr record found.",

@@ -27,6 +27,7 @@ export const PHRASES: readonly string[] = [
   "cyberoam anti spam engine has identified this email as a bulk email",
   "denied due to spam list",
   "flagged as spam",
+  "google.com/mail/?p=unsolicitedmessageerror", // Google's help link names the error's page
   "greylisted…please try again in",
   "high probability of spam",
   "identified as spam",

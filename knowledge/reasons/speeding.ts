@@ -7,6 +7,7 @@ import { phraseOnlyCheck, type ReasonCheck } from "./check.ts";
  *   451 4.7.500 Server busy. Please try again later from [192.0.2.1]. (AS761) (Microsoft 365 slowing a new sending IP)
  */
 export const PHRASES: readonly string[] = [
+  "google.com/mail/?p=receivingrate", // Google's help link (ReceivingRate, ReceivingRatePerm)
   "mail sent from your ip address has been temporarily rate limited",
   "messages this hour",
   "please try again slower",

@@ -21,6 +21,7 @@ export const PHRASES: readonly string[] = [
   "deactivated account",
   "disabled account",
   "email account that you tried to reach is disabled",
+  "google.com/mail/?p=disableduser", // Google's help link names the error's page
   "has been suspended",
   "inactive account",
   "invalid/inactive user",

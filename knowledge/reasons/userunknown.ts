@@ -40,6 +40,9 @@ export const PHRASES: readonly string[] = [
   "e-mail address was not found in the recipient's e-mail system",
   "email address could not be found",
   "email address does not exist",
+  "google.com/mail/?p=nosuchuser", // Google's help link names the error's page
+  "google.com/mail/bin/answer.py?answer=6596",
+  "google.com/support/bin/answer.py?answer=6596", // Google's older link to the same page
   "illegal envelope to: address",
   // Postfix's lookup tables answer only "User unknown in … table": the tail reads the same where a
   // screenshot's top (or a narrow screen's wrap) cut "User unknown" off.
