@@ -457,6 +457,10 @@ const DEV_BLOCKS = {
   // every hour, other Englishes' feeling words), plain-shape follow-ups, acts as sentences, Japanese follow-up shapes
   // (a guessed slip, what to tell a vendor, every time, it arrived before, what a domain is); written first.
   "dev-family40d": "FAMILY 40D",
+  // family40a's own check (round 40): calm texts that only look emotional, each with a request: the feeling or urgency the
+  // mail's own business (至急, a complaint's reply, an apology mail), someone else's, named then taken back, or tears of
+  // being moved; the writer's own hurry, fear, tears or anger as upset controls; written first.
+  "dev-family40a": "FAMILY 40A",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
