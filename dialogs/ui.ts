@@ -236,6 +236,18 @@ export const uiSchema = z
         /** Words that contain a word of feeling but say none (かしこまりました holds こまりました). */
         except: keywordList.optional(),
         /**
+         * Words of feeling that say whose they are, not the writer's: the mail's own business (「至急の用件」「クレームへの
+         * 返信」 "apology email") or someone else's (「上司が心配して」 "angry customer"). Each shape is every head, then a
+         * joiner (spaces kept: " is "; "" joins directly), then every tail: each such phrase is one more `except` word.
+         */
+        owned: z
+          .array(
+            z
+              .object({ heads: keywordList, joiners: z.array(z.string()).min(1), tails: keywordList })
+              .strict(),
+          )
+          .optional(),
+        /**
          * Words that say the advice on screen was tried already (「それくらいとっくにやってる」「もう試した」):
          * the answer moves on to the diagnosis's key answer, or to the Q&A community, not the same steps.
          */
@@ -433,6 +445,15 @@ export const uiSchema = z
         lostTold: foldedList,
         /** What follows a count (more than one) of mails come or of time waited (「通も」「時間待ってる」 " hours and"). */
         pilingCounts: foldedList,
+        /**
+         * A feeling just named taken back or seen through (「…と思ったけど」「冗談です」 "not really", "never mind"): felt before
+         * it and nothing felt from it on, the writer is calm (passed.ts takenBack).
+         */
+        takenBack: foldedList,
+        /** Tears named (「泣きそう」「涙」「うるっ」 "could cry"): beside `movedBy`, tears of being moved. */
+        tearsNamed: foldedList,
+        /** Thanks, kindness or being moved told (「ありがと」「丁寧」「感動」 "thank", "kind"): tears beside them are glad ones. */
+        movedBy: foldedList,
       })
       .strict(),
     keywords: z.object({

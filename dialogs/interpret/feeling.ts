@@ -19,11 +19,14 @@ import {
   withoutAskingLeadIn,
   withoutModestOpening,
 } from "../understand/feelings/modest.ts";
+import { ownedRemover } from "../understand/feelings/owned.ts";
 import {
   gladTears,
   gotThrough,
+  movedToTears,
   startleOver,
   supposedNotSo,
+  takenBack,
   withoutPraisingAlarm,
   withoutRealisingSigh,
 } from "../understand/feelings/passed.ts";
@@ -289,16 +292,31 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
       (!calmSaid && countsPiling(fold(text), typed.pilingCounts) ? "frustrated" : undefined)
     );
   };
+  // 「クレームへの返信メール」「上司が心配して」 "an angry customer": words of feeling the mail or someone else owns (owned.ts).
+  const withoutOwned = ownedRemover(words.owned ?? []);
+  const ownedElsewhere = (text: string) => {
+    const t = fold(text);
+    const mine = withoutOwned(t);
+    return mine !== t && feelingIn(mine) === undefined;
+  };
   return {
     feelingIn,
     feelingOver(text, felt) {
       // A feeling inside what was supposed, then what it turned out to be (「最悪の事態かと思ったけど一時的なやつ
       // なのね」): over, anger supposed too (「怒られるのかと思ったら」), no sarcasm (passed.ts supposedNotSo).
       if (supposedNotSo(text, feelingIn)) return true;
+      // The feeling the mail's business or someone else's (owned.ts), or named and taken back (passed.ts takenBack), anger too.
+      if (ownedElsewhere(text) || takenBack(text, typed.takenBack, feelingIn)) return true;
       if (felt === "frustrated") return false;
       if (relievedAtEnd(text)) return true;
       // A start that passed, the mail through after all, tears of joy (understand/feelings/passed.ts).
-      if (gotThrough(text, feelingIn) || gladTears(text) || startleOver(text, feelingIn)) return true;
+      if (
+        gotThrough(text, feelingIn) ||
+        gladTears(text) ||
+        movedToTears(text, typed, feelingIn) ||
+        startleOver(text, feelingIn)
+      )
+        return true;
       const turned = splitAtPastContrast(text);
       return turned !== undefined && feelingIn(turned[0]) !== undefined && feelingIn(turned[1]) === undefined;
     },

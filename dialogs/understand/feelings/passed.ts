@@ -1,5 +1,5 @@
 import { fold } from "../../../knowledge/fold.ts";
-import { mentionsAny, trimEndOf } from "../../text.ts";
+import { includesAny, mentionsAny, trimEndOf } from "../../text.ts";
 import { clausesOf, sentenceAsks, sentencesOf } from "../asking.ts";
 import { CLOSING, MAX_SHAPE_CHARS } from "./letters.ts";
 import { CALM_TURNS, patientTurnAt } from "./played-down.ts";
@@ -208,6 +208,42 @@ export function gladTears(text: string): boolean {
 }
 const JOY = ["うれし", "嬉し", "幸せ", "感激", "so happy", "overjoyed", "tears of joy"];
 const JOY_DENIED = ["うれしくな", "嬉しくな", "not happy", "not so happy", "unhappy", "n't happy"];
+
+/**
+ * 「えっショック！…と思ったけど、まあ大したことないか。…待てばいいの？」「怖っ！と思ったけど冗談です笑」 "Scary! Well, not
+ * really.", "Oh no! ...actually never mind, it's just her mailbox": a feeling named, then taken back or seen through (ui.yaml
+ * typedWords takenBack, the first found, not opening the text): nothing felt from that word on, the writer is calm, whatever
+ * is asked after (round 40; 「最悪、冗談じゃない」 has no such word). One `indexOf` per word, of a text that reads a feeling.
+ */
+export function takenBack(text: string, backs: readonly string[], feltIn: (t: string) => unknown): boolean {
+  const t = fold(text);
+  if (t.length > MAX_SHAPE_CHARS) return false;
+  let at = -1;
+  for (const b of backs) {
+    const i = t.indexOf(b);
+    if (i > 0 && (at < 0 || i < at)) at = i;
+  }
+  // The whole reads a feeling (the caller's) and nothing is felt from the word on: the feeling was before it.
+  return at > 0 && feltIn(t.slice(at)) === undefined;
+}
+
+/**
+ * 「こんなに丁寧に教えてもらえて泣きそうです。ありがとうございます」「やさしい説明でうるっときた」 "I could cry, that was explained
+ * so kindly": tears named beside thanks, kindness or being moved (ui.yaml typedWords tearsNamed, movedBy), nothing lost told
+ * (lostTold: 「わからなくて泣きそう」) and nothing else felt once the tears are taken out: moved, not distressed (round 40).
+ */
+export function movedToTears(
+  text: string,
+  words: { tearsNamed: readonly string[]; movedBy: readonly string[]; lostTold: readonly string[] },
+  feltIn: (t: string) => unknown,
+): boolean {
+  const t = fold(text);
+  if (t.length > MAX_SHAPE_CHARS || !includesAny(t, words.tearsNamed) || !includesAny(t, words.movedBy))
+    return false;
+  let rest = t;
+  for (const w of words.tearsNamed) if (rest.includes(w)) rest = rest.split(w).join(" ");
+  return !includesAny(rest, words.lostTold) && feltIn(rest) === undefined;
+}
 
 /**
  * 「あーもう、全角のせいだったのか！」「うわー、カンマとドットを打ち間違えてたのか！」: a sigh that opens a message, before

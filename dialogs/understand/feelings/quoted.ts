@@ -1,5 +1,6 @@
 /**
- * 「件名に「至急」って入れてたのがまずかった？」「「お怒りの声」への返信が戻ってきた」 "the subject said "URGENT"": a word of
+ * 「件名に「至急」って入れてたのがまずかった？」「「お怒りの声」への返信が戻ってきた」「【至急】の見積もり依頼」 "the subject
+ * said "URGENT"": a word of
  * feeling inside quotation marks is what a subject line, a title or someone else said, not what the writer feels
  * (round 39, family39a: calm in the blind writers' labels). The quoted words are blanked where feelings are looked
  * for; what the writer says around them (「はいはい、「時間をおいて再送」ね。ありがたいアドバイスどうも」) is read as before.
@@ -8,6 +9,8 @@
 const QUOTES: ReadonlyMap<number, string> = new Map([
   [0x300c, "」"],
   [0x300e, "』"],
+  // 【至急】【重要】: the lenticular brackets of a subject line's tag (round 40).
+  [0x3010, "】"],
   [0x201c, "”"],
   [0x22, '"'],
 ]);
