@@ -39,4 +39,11 @@ describe("round 40's apology decision (family40b)", () => {
       "worried",
     );
   });
+
+  it("trouble is read by its forms, not by a reading found inside 「どこまで」", () => {
+    const rest = feelings.withoutFeelingWords("締め切り直前なのに送れない…容量ってどこまでなら通るの");
+    expect(rest).toContain("どこまで");
+    expect(feelings.feelingIn("困らなきゃいいけど、どうなってるの")).toBe("frustrated");
+    expect(feelings.feelingIn("こまってます")).toBe("frustrated");
+  });
 });

@@ -194,6 +194,15 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   const named = m.typed || !m.fromServer ? ctx.mentionOf(text) : undefined;
   const mention =
     named === "returned" && deniesReturnedMail(text, ctx.returnedOf.strip, ctx.readings) ? undefined : named;
+  // 「取引先から電話があって焦ってます。エラーは何も来てないのに」「えらーめーる来てないけど届いてるかめっちゃ不安…」: with
+  // nothing on screen, returned mail named only to say none came, told beside a feeling that leaves no question read:
+  // what weighs is whether the mail arrived all the same, the question a text naming no returned mail means (a
+  // question's `withoutBounce`: whether no returned mail means it arrived), as the same words told calmly are read
+  // (round 40, family40b: rounds 19 and 21's writers and the blind sets label it so). Looked for only then.
+  if (named === "returned" && mention === undefined && feeling && !session.topic && m.typed && !question) {
+    const meant = noBounceMeant(ctx);
+    if (meant) return questionEvent(ctx, meant, null);
+  }
   // 「インスタに写真が送れない」「メルカリで購入者にメッセージが送れない」: "cannot send" told of a thing nothing of
   // ours knows (another service), naming no mail itself, nothing on screen and nothing asked of ours: about
   // that service, not returned mail (the short answer says what the assistant does, with the paste help).
@@ -610,4 +619,11 @@ function asksWhyPlainly(
     !mentionsAny(text, ctx.words.usedTo) &&
     !triedInVain(text, ctx.words)
   );
+}
+
+/** The question a text naming no returned mail means (the one some question's `withoutBounce` names). */
+function noBounceMeant(ctx: InterpretContext): Question | undefined {
+  for (const q of ctx.questions.values())
+    if (q.withoutBounce !== undefined) return ctx.questions.get(q.withoutBounce);
+  return undefined;
 }

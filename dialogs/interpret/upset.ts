@@ -344,7 +344,16 @@ function askedInPieces(
     // A general question asked in nearly an example's words (「意味わからん、ドメインって何？」) is answered
     // with a diagnosis on screen too.
     const score = u.candidates[0]?.score ?? 0;
-    if (topic !== null && !fitsScreen(ctx, u.id, topic) && !(isGeneral(ctx, u.id) && score >= ACT_AS_EXAMPLE))
+    // 「…戻ってきた…他の方にはちゃんと届いてるんでしょうか」 after "address not found": a question whose general answer
+    // is written for every failure (`anyDiagnosis`: whether the others got it, what to report) fits any diagnosis,
+    // as the question index weighs it (understand.ts fitOf); read calmly it was answered, upset it gave way to the
+    // key answer (round 40, family40b).
+    if (
+      topic !== null &&
+      !fitsScreen(ctx, u.id, topic) &&
+      !ctx.questions.get(u.id)?.anyDiagnosis &&
+      !(isGeneral(ctx, u.id) && score >= ACT_AS_EXAMPLE)
+    )
       continue;
     if (score > (best?.candidates[0]?.score ?? 0)) {
       best = u;
