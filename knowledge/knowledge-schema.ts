@@ -377,6 +377,7 @@ export const questionSchema = strict({
   ifDenied: id.optional(),
   ifHowAsked: id.optional(),
   ifWhyAsked: id.optional(),
+  whyKeptAfter: z.array(z.string().trim().min(1), { error: "must be a list of phrases" }).min(1).optional(),
   ifDeviceNamed: id.optional(),
   ifCheckAsked: id.optional(),
   aboutMail: z

@@ -146,6 +146,12 @@ export interface Question {
    */
   ifWhyAsked?: string;
   /**
+   * Phrases that name what this question is about as one thing (never-sent: "this mail"): a why asked after one of
+   * them ("I never send this mail, why I get it back?") asks about that thing, and `ifWhyAsked` is not followed.
+   * Matched folded (lower case, width), as written.
+   */
+  whyKeptAfter?: string[];
+  /**
    * Matched by a text that names the user's own device (「うちのPCのせい？」 "is my laptop the problem?"), it is
    * answered as this question where that one has an answer of its own for the diagnosis on screen: after
    * "virus found" whether the computer is to blame asks whether it is infected, not whose side it is.
@@ -305,6 +311,7 @@ export function loadQuestions(knowledge: Knowledge, dir: string = DEFAULT_DIR): 
         ...(raw.ifDenied && { ifDenied: raw.ifDenied }),
         ...(raw.ifHowAsked && { ifHowAsked: raw.ifHowAsked }),
         ...(raw.ifWhyAsked && { ifWhyAsked: raw.ifWhyAsked }),
+        ...(raw.whyKeptAfter && { whyKeptAfter: raw.whyKeptAfter }),
         ...(raw.ifDeviceNamed && { ifDeviceNamed: raw.ifDeviceNamed }),
         ...(raw.ifCheckAsked && { ifCheckAsked: raw.ifCheckAsked }),
         ...(raw.aboutMail && {

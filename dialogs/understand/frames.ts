@@ -70,6 +70,25 @@ export function asksWhy(text: string): boolean {
 }
 
 /**
+ * Whether one of `phrases` (folded) comes before the first why of a text ("I never send this mail, why I get it
+ * back?": "this mail" before "why"). Plain scans; read only for a question whose why is redirected (`whyKeptAfter`).
+ */
+export function namedBeforeWhy(text: string, phrases: readonly string[]): boolean {
+  const t = withoutWords(folded(text, MAX_QUESTION_CHARS), NOT_WHY);
+  let why = -1;
+  for (const w of WHY_WORDS) {
+    const at = t.indexOf(w);
+    if (at >= 0 && (why < 0 || at < why)) why = at;
+  }
+  if (why <= 0) return false;
+  for (const p of phrases) {
+    const at = t.indexOf(p);
+    if (at >= 0 && at < why) return true;
+  }
+  return false;
+}
+
+/**
  * Whether a why asks about returned mail in general, not about a mail of one's own told (「なんでエラーメールって
  * 戻ってくるの」「そもそも送ったメールが戻ってくるのはなんで？」, not 「メール戻ってきよるんやけどなんでなん」): the
  * mail made the topic (…って, …は), the why asked of a 「…のは」, or 「そもそも」. With nothing on screen its answer

@@ -15,6 +15,7 @@ import {
   asksWhetherSo,
   asksWhy,
   causeInCondition,
+  namedBeforeWhy,
   namesCause,
   termAskedAbout,
 } from "./frames.ts";
@@ -161,18 +162,31 @@ const OVERRIDES: readonly Rule[] = [
   // The cause asked of what is said ("why did the address not exist?") is asked in the sentence that says it: a why
   // alone after it (「アドレス間違ってるってこと？なんで？」) is no cause asked of it but the question and the why beside
   // it (its answer, with the cause as another).
+  // Round 40 (family40d): not a why asked after the one thing the question is about is named (`whyKeptAfter`: "I never
+  // send this mail, why I get it back?"): the why is of that mail coming back, and the denial of it is what is told
+  // and answered (never-sent); "I never sent these, why are they coming to me?" and a why asked first stay why-me.
   {
     name: "why asked of what is told",
     when: (r, d) => {
-      const why = d.kind === "confident" ? question(r, question(r, d.id)?.ifWhyAsked) : undefined;
+      const asked = d.kind === "confident" ? question(r, d.id) : undefined;
+      const why = question(r, asked?.ifWhyAsked);
       return (
         why !== undefined &&
         (r.topic === null || why.topics[r.topic] !== undefined) &&
         once(r, asksWhy) &&
-        (why !== r.roles.reason || once(r, whyWithWhatIsSaid))
+        (why !== r.roles.reason || once(r, whyWithWhatIsSaid)) &&
+        (asked!.whyKeptAfter === undefined || !namedBeforeWhy(r.text, asked!.whyKeptAfter))
       );
     },
     answer: (r, d) => question(r, confidentId(d))!.ifWhyAsked!,
+  },
+  // Round 40 (family40d): the same the other way round: "I never sent this mail, why is it coming back to me?" reads
+  // why-me's words best ("why is this coming to me"), but the one mail is named and denied before the why: the
+  // question of the denial, close behind, is meant (the rule above would not send it on).
+  {
+    name: "the one mail denied, then why",
+    when: (r, d) => d.kind === "confident" && kept(r, d) !== undefined,
+    answer: (r, d) => kept(r, d)!,
   },
   // 「ドメインってそもそも何？」 cold: the word asked about tells which of the close "what is X" questions is meant.
   {
@@ -647,6 +661,21 @@ export function applyOverrides(r: Reading, decided: Understanding): Understandin
 }
 
 const question = (r: Reading, id: string | undefined) => r.roles.bank.questions.get(id ?? "");
+
+/**
+ * A candidate whose why goes to the question decided (`ifWhyAsked`), but not after the thing it is about is named
+ * (`whyKeptAfter`), and the text names it before its why: that candidate (rule "the one mail denied, then why").
+ */
+function kept(r: Reading, d: Understanding): string | undefined {
+  if (d.kind !== "confident") return undefined;
+  for (const c of d.candidates) {
+    if (c.id === d.id || c.score < THRESHOLDS.candidate) continue;
+    const q = question(r, c.id);
+    if (q?.ifWhyAsked === d.id && q.whyKeptAfter !== undefined && namedBeforeWhy(r.text, q.whyKeptAfter))
+      return c.id;
+  }
+  return undefined;
+}
 const topScore = (u: Understanding) => u.candidates[0]?.score ?? 0;
 const confidentId = (u: Understanding | undefined) => (u?.kind === "confident" ? u.id : "");
 
