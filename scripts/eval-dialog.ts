@@ -461,6 +461,9 @@ const DEV_BLOCKS = {
   // mail's own business (至急, a complaint's reply, an apology mail), someone else's, named then taken back, or tears of
   // being moved; the writer's own hurry, fear, tears or anger as upset controls; written first.
   "dev-family40a": "FAMILY 40A",
+  // family40c's check (round 40): Tohoku and northern Kanto questions (なして…んだべ, だが, け？, わがね, 〜さらない),
+  // western endings and だんだん thanks, carriers typed in hiragana or romaji, dropped dakuten, voice input; written first.
+  "dev-family40c": "FAMILY 40C",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
