@@ -188,4 +188,40 @@ describe("Kansai speech is read in the standard forms the questions are written 
     expect(standardSpelling("おしえてけろ")).toBe("おしえてくれ");
     expect(standardSpelling("人と話してぇんだども")).toBe("人と話したいんだけど");
   });
+
+  it("spells Tohoku's and Hokkaido's why, no good, spontaneous potential, question in だが and you (round 40)", () => {
+    expect(standardSpelling("なしてもどってくるんだべ")).toBe("なんでもどってくるんでしょう");
+    expect(standardSpelling("なしていっつもはねられるんだべ")).toBe("なんでいっつもはねられるんでしょう");
+    expect(standardSpelling("意味をなしていない")).toBeUndefined();
+    expect(standardSpelling("なんぼやってもわがね")).toBe("何回やってもだめ");
+    expect(standardSpelling("なんぼおくりなおしてもわがねんだ")).toBe("何回おくりなおしてもだめなんだ");
+    expect(standardSpelling("なんぼまでならおくれるの")).toBeUndefined();
+    expect(standardSpelling("わがねこがキーボードにのった")).toBeUndefined();
+    expect(standardSpelling("なんかいやってもおくらさらない")).toBe("なんかいやってもおくれない");
+    expect(standardSpelling("送らさね")).toBe("送れない");
+    expect(standardSpelling("おめ、人だが？")).toBe("あなた、人なの？");
+    expect(standardSpelling("おめ きかいだか？")).toBe("あなた きかいなの？");
+    expect(standardSpelling("なんだか？")).toBeUndefined();
+    expect(standardSpelling("おめでとう")).toBeUndefined();
+    expect(standardSpelling("ひとさつないでけれ")).toBe("ひとさつないでくれ");
+    expect(standardSpelling("してけれど")).toBeUndefined();
+  });
+
+  it("spells northern Kanto's question in け, a condition in りゃ, じゃろ, ゆう and Iyo's thanks (round 40)", () => {
+    expect(standardSpelling("いっぱいってことけ？")).toBe("いっぱいってこと？");
+    expect(standardSpelling("間違ってるっちゅうことけ")).toBe("間違ってるっちゅうこと？");
+    expect(standardSpelling("まってればとどくんけ？")).toBe("まってればとどくの？");
+    expect(standardSpelling("なんだっけ？")).toBeUndefined();
+    expect(standardSpelling("まってりゃいいの")).toBe("まってればいいの");
+    expect(standardSpelling("どうすりゃええの")).toBe("どうすればいいの");
+    expect(standardSpelling("そりゃいいね")).toBeUndefined();
+    expect(standardSpelling("どう伝えたらええんじゃろか")).toBe("どう伝えたらいいんだろうか");
+    expect(standardSpelling("なんてゆうたらいい？")).toBe("なんて言ったらいい？");
+    expect(standardSpelling("ゆったりしたい")).toBeUndefined();
+    expect(standardSpelling("ようわかったけん、だんだん")).toBe("ようわかったけん、ありがとう");
+    expect(standardSpelling("だんだんな")).toBe("ありがとうな");
+    expect(standardSpelling("だんだんおそくなる")).toBeUndefined();
+    expect(standardSpelling("だんだん、おそくなってきた")).toBeUndefined();
+    expect(standardSpelling("わいもばのともだち")).toBeUndefined();
+  });
 });

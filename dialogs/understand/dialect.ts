@@ -31,7 +31,11 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   // with no comma of its own: a piece 「じゃあ」 alone there would read as goodbye.
   [/(?<=、)(?:ほんなら|ほな)、?/g, "じゃあ"],
   [/(?:ほんなら|ほな)、?/g, "じゃあ、"],
-  [/わい(?=が|は|の|も)/g, "私"],
+  // Not the も of 「わいもば」 (Y!mobile typed in kana).
+  [/わい(?=が|は|の|も(?!ば))/g, "私"],
+  // A condition spoken in りゃ, of any region (「待ってりゃいい」「どうすりゃいいべ」「やりゃええ」): 〜れば, before the ええ
+  // of Kansai below; not こりゃ, そりゃ, ありゃ (this, that).
+  [/(?<=[てですや])りゃ[あぁー]?(?=いい|よか|ええ|[、\s])/g, "れば"],
   // Western Japan's 〜とる (〜ている): 届いとる, なっとる, 来とる; in the past 〜とった (待っとったら).
   [/([いっ])とる/g, "$1てる"],
   [/([いっ])とった/g, "$1てた"],
@@ -128,17 +132,50 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/もんで(?!す|しょ)/g, "ので"],
   // A request's くりょ (Shizuoka, Yamanashi: 「かわってくりょ」) and けろ (Tohoku: 「おしえてけろ」): くれ, as blunt as they are
   // (ください made a blunt 「わがんねぇ、…教えでけろ」 read as upset).
-  [/(?<=[てで])(?:くりょ[うー]?|けろ)/g, "くれ"],
+  // Tohoku's けれ too (「つないでけれ」), not the けれど of "but".
+  [/(?<=[てで])(?:くりょ[うー]?|けろ|けれ(?!ど))/g, "くれ"],
   // Tohoku's but and want: 「〜んだども」 (んだけど), 「はなしてぇんだ」 (話したいんだ).
   [/だども/g, "だけど"],
   [/て[ぇえ]んだ/g, "たいんだ"],
   // Fukui's だよね asked (「いっぱいってことやざ？」「ほうやざ」): only at a sentence's end (not やざと, やざい).
   [/やざ(?=[？?。!！]|$)/g, "だよね"],
   // Tohoku's and Hokkaido's why (「なして届かないの」): なんで. Kanto's 〜ちまった (〜ちゃった; not 始まった).
-  [/なして(?!る|い)/g, "なんで"],
+  // Not 「意味をなしている」; but 「なしていっつも」 (why always) is the why.
+  [/なして(?!る|い(?!つも|っつも))/g, "なんで"],
   [/ちまった/g, "ちゃった"],
   // Tohoku's 「わがんね」「わがらねえ」 (わからない, its k voiced): three kana, too short for voicing.ts to restore.
   [/わが(?=ん|らな|らね)/g, "わか"],
+  // Tsugaru's and Akita's 「わがね」 (no good, it won't do: 「なんぼやってもわがね」), without the ら of わからない; not
+  // 「わがねこ」 (my cat).
+  [/わがね[ぇえー]?(?=ん)/g, "だめな"],
+  [/わがね(?!こ)[ぇえー]?/g, "だめ"],
+  // Hokkaido's and Tohoku's spontaneous potential of 送る (「なんぼやってもおくらさらない」「送らさね」: it won't go
+  // however I try): 送れない.
+  [/(おく|送)らさらな/g, "$1れな"],
+  [/(おく|送)らさら?(?:ね[ぇえー]?|ん)/g, "$1れない"],
+  // Tohoku's question in だが and だか after a noun (「人だが？」「機械だか？」: なの？), only asked (a question mark):
+  // not なんだか, だれだか, いつだか (ん, れ, つ before it), nor the blunt 〜んだが of "but" (above); and its you,
+  // 「おめ」「おめえ」 before a pause or a particle (not おめでとう).
+  [/(?<![んれこつちのよそなた])だ[がか](?=[？?])/g, "なの"],
+  [/おめ[ぇえー]?(?=[、,\s]|さん|は|が)/g, "あなた"],
+  // Northern Kanto's (Ibaraki, Tochigi) question in け after a plain sentence (「いっぱいってことけ？」「届くんけ？」):
+  // 〜ってこと？, 〜の？ at a sentence's end; not 〜だっけ (っ before it).
+  // Asked still where no question mark follows (「間違うとるっちゅうことけ」 is no fact told).
+  [/ことけ[ー〜]?(?=[？?])/g, "こと"],
+  [/ことけ[ー〜]?(?=[。!！]|$)/g, "こと？"],
+  [/(?<=[うくすつぬむるぐぶいたなだ])んけ[ー〜]?(?=[？?])/g, "の"],
+  [/(?<=[うくすつぬむるぐぶいたなだ])んけ[ー〜]?(?=[。!！]|$)/g, "の？"],
+  // Hokkaido's and Tohoku's なんぼ before a try (「なんぼやっても」「なんぼ送り直しても」: no matter how many times): 何回,
+  // as the examples of tries that keep failing say it; not the なんぼ of how much (「なんぼまで送れる」).
+  [/なんぼ(?=やって|やりなお|おく|おぐ|送|だして|出して|ため|試|かけなお)/g, "何回"],
+  // Chugoku's, Shikoku's and Kyushu's guess or question in じゃろ (「どう伝えたらええんじゃろか」): だろう, a wonder (not
+  // でしょ: 「いいんでしょ」 reads as a sneer). And 言う typed as said (「なんてゆうたらええ」「ゆってた」): 言った, 言って.
+  [/じゃろう?(?=か|[？?。、!！]|$)/g, "だろう"],
+  [/ゆ[うっ]た(?=ら|[？?。、!！]|$)/g, "言った"],
+  [/ゆ[うっ]て(?![んる])/g, "言って"],
+  // Iyo's and Izumo's thanks, 「だんだん」, closing a sentence (「ようわかったけん、だんだん」「だんだんね、」): ありがとう; not
+  // "gradually" (「だんだん遅くなる」「だんだんと」「だんだん、おそくなる」), which leads into what follows.
+  [/だんだん(?=(?:な|ね|ねえ|さん|です)(?:[、。!！\s]|$)|[。!！]|$)/g, "ありがとう"],
   // Tosa's いい (「何したらえいが」): after a condition, as ええ above.
   [/(たら|ば|ても)えい(?=が|の|か|[？?。、!！]|$)/g, "$1いい"],
   // A condition's ば with its dakuten dropped (flick input: 「まてはとどく？」「あどれすなおせはとどく？」): は after a
@@ -243,6 +280,25 @@ const MARKERS = [
   "もんで",
   "くりょ",
   "けろ",
+  "てけれ",
+  "でけれ",
+  "らさら",
+  "らさね",
+  "だが?",
+  "だが？",
+  "だか?",
+  "だか？",
+  "おめ",
+  "ことけ",
+  "りゃ",
+  "なんぼ",
+  "んけ",
+  "じゃろ",
+  "ゆうた",
+  "ゆった",
+  "ゆうて",
+  "ゆって",
+  "だんだん",
   "だども",
   "てぇん",
   "てえん",
