@@ -67,12 +67,15 @@ const NOTICE_WORDS = /deliver|mail|error|fail|return|recipient|host|smtp|message
 /** Lines of the user's own words before the headers ("こんなメールが来ました"). */
 const MAX_PREAMBLE = 5;
 
+/** Printable ASCII only (a module constant: startsNotice runs on the first lines of every text classified). */
+const ASCII_LINE = /^[\t -~]*$/;
+
 /** Whether a line, seen before any header, is already the notice (so headers after it are not its own). */
 function startsNotice(line: string): boolean {
   if (isSignalLine(line) || originalMessageAt(line) === 0) return true;
   // Japanese words are the user's ("エラーが返ってきました"), or a Japanese notice's first sentence,
   // whose 宛先 lines are no header group; English ones are the user's only when they say nothing of mail.
-  return /^[\t -~]*$/.test(line) && NOTICE_WORDS.test(line);
+  return ASCII_LINE.test(line) && NOTICE_WORDS.test(line);
 }
 
 /**

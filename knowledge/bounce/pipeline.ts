@@ -32,6 +32,11 @@ heldOutTable(({ names }) => {
  * 3. what the notice said about each recipient fills what the report left empty;
  * 4. reply code, status, command and server are read from the diagnosis where still missing.
  */
+// Module constants, not literals in draftsOf: a regular expression literal is a new object each time it is
+// evaluated, and draftsOf runs on every text classified (every typed message).
+const REPORT_FIELDS = /^final-recipient:/im;
+const DELIVERED = /^action:\s*delivered/im;
+
 export function draftsOf(message: Message): Draft[] {
   let fromText: Draft[] = [];
   let formatName = "";
@@ -42,8 +47,7 @@ export function draftsOf(message: Message): Draft[] {
     if (fromText.length > 0) break;
   }
   // Pasted report fields count as a report when the mail has no report part.
-  const report =
-    message.dsn || (/^final-recipient:/im.test(message.body) ? noticeLines(message).join("\n") : "");
+  const report = message.dsn || (REPORT_FIELDS.test(message.body) ? noticeLines(message).join("\n") : "");
   const fromReport = report ? dsnDrafts(report, formatName || "RFC3464") : [];
 
   // No family recognised the notice: the generic reader still finds what it says about each recipient.
@@ -60,7 +64,7 @@ export function draftsOf(message: Message): Draft[] {
     fromText = GENERIC.parse({ ...message, body: `${message.subject}\n${message.body}` });
   const drafts = fromReport.length > 0 ? mergeReport(fromReport, fromText) : fromText;
   // A pasted "Action: delivered" / "Status: 2.0.0" says the message arrived: a delivery notice.
-  if (drafts.length === 0 && message.kind === "fragment" && /^action:\s*delivered/im.test(message.body)) {
+  if (drafts.length === 0 && message.kind === "fragment" && DELIVERED.test(message.body)) {
     drafts.push(
       newDraft("fragment", {
         action: "delivered",

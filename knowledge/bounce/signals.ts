@@ -44,11 +44,14 @@ const JAPANESE = /[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff5e]/;
  * の上、再送信してください。」, or a paragraph a narrow screen wrapped and unwrap.ts joined). Elsewhere it
  * stays unread: a long message typed in Japanese that uses a phrase's words (「迷惑メール」) is no bounce.
  */
+/** White space (a module constant: isNoise runs for every long line a phrase is looked for in). */
+const BLANK = /\s/;
+
 function isNoise(line: string, sentences: boolean): boolean {
   if (line.length > 600) return true;
   if (line.length <= 40) return false;
   const text = line.trim();
-  return !/\s/.test(text) && !(sentences && JAPANESE.test(text));
+  return !BLANK.test(text) && !(sentences && JAPANESE.test(text));
 }
 
 /** `lower`: the line already folded by forMatching, where the caller has it. */

@@ -7,14 +7,18 @@
 // "5.1.1", "4.7.650", "5.7.26"; not part of a version number, an IP address or a longer number.
 const STATUS_IN_TEXT = /(?<![\d.A-Za-z])([245])\.([0-7])\.(\d{1,3})(?![\d]|\.\d)/g;
 
+// Module constants: a regular expression literal in a function is a new object each time it is evaluated.
+const STATUS = /^[245]\.\d{1,3}\.\d{1,3}$/;
+const REPLY_CODE = /^[245][0-7]\d$/;
+
 /** Is this a well-formed enhanced status code? */
 export function isStatus(code: string): boolean {
-  return /^[245]\.\d{1,3}\.\d{1,3}$/.test(code);
+  return STATUS.test(code);
 }
 
 /** Is this a well-formed SMTP reply code? */
 export function isReplyCode(code: string): boolean {
-  return /^[245][0-7]\d$/.test(code);
+  return REPLY_CODE.test(code);
 }
 
 /**

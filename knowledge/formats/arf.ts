@@ -11,29 +11,29 @@ import type { Format } from "./format.ts";
  *   Feedback-Type: abuse
  *   Original-Rcpt-To: kijitora@example.com
  */
+// Module constants, not literals in isComplaint: a regular expression literal is a new object each time it
+// is evaluated, and detect() runs on every text classified (every typed message).
+const FEEDBACK_CONTENT_TYPE = /report-type="?feedback-report/i;
+const FEEDBACK_TYPE_FIELD = /^feedback-type:\s*\S/im;
+const REPORT_FIELD = /^(?:original-rcpt-to|user-agent|version):/im;
+const PASTED_FEEDBACK_TYPE = /^[ \t]*feedback-type:[ \t]*(?:abuse|fraud|virus|complaint|not-spam|other)\b/im;
+const REPORT_FOR = /report for/i;
+const REPORT_SENTENCE =
+  /\b(?:abuse|fraud|virus|authentication failure|auth-failure|complaint|spam) report for an? (?:e-?mail )?message/i;
+
 function isComplaint(m: Message): boolean {
   if (m.feedback) return true;
-  if (/report-type="?feedback-report/i.test(header(m, "content-type"))) return true;
+  if (FEEDBACK_CONTENT_TYPE.test(header(m, "content-type"))) return true;
   const subject = m.subject.toLowerCase();
   if (m.from.toLowerCase().includes("staff@hotmail.com") && subject.includes("complaint about message from"))
     return true;
-  if (/^feedback-type:\s*\S/im.test(m.body) && /^(?:original-rcpt-to|user-agent|version):/im.test(m.body))
-    return true;
+  if (FEEDBACK_TYPE_FIELD.test(m.body) && REPORT_FIELD.test(m.body)) return true;
   // A pasted report field on its own: "Feedback-Type: abuse".
-  if (
-    m.kind === "fragment" &&
-    /^[ \t]*feedback-type:[ \t]*(?:abuse|fraud|virus|complaint|not-spam|other)\b/im.test(m.body)
-  )
-    return true;
+  if (m.kind === "fragment" && PASTED_FEEDBACK_TYPE.test(m.body)) return true;
   // The human part of a report, pasted: "This is an email abuse report for an email message ..."
   // ("report for" first: one literal is found faster than the alternatives are tried at every word.)
   const top = m.body.slice(0, 2000);
-  return (
-    /report for/i.test(top) &&
-    /\b(?:abuse|fraud|virus|authentication failure|auth-failure|complaint|spam) report for an? (?:e-?mail )?message/i.test(
-      top,
-    )
-  );
+  return REPORT_FOR.test(top) && REPORT_SENTENCE.test(top);
 }
 
 export const arf: Format = {

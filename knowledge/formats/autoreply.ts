@@ -36,12 +36,18 @@ const BOUNCE_WORDS = [
 /** A user telling of a failure in their own words (「休暇中のため送れなかったメールが戻ってきた」). */
 const FAILURE_TOLD = ["bounced", "came back", "戻ってき", "返ってき", "エラー"];
 
+// Module constants, not literals in the functions: a regular expression literal is a new object each time
+// it is evaluated, and detect() runs on every text classified (every typed message).
+const PASTED_AUTO_SUBMITTED = /^[ \t]*auto-submitted:[ \t]*auto-replied\b/im;
+const AUTO_SUBMITTED = /^auto-(?:generated|replied|notified)/;
+const REPLY_CODE = /\b[45]\d\d\b/;
+
 /** A pasted out-of-office text: its own words, and nothing that looks like a bounce or tells of one. */
 function isPastedAutoReply(m: Message): boolean {
   if (m.kind !== "fragment") return false;
   const text = m.body.slice(0, 4000);
   // A pasted header on its own: "Auto-Submitted: auto-replied".
-  if (/^[ \t]*auto-submitted:[ \t]*auto-replied\b/im.test(text)) return true;
+  if (PASTED_AUTO_SUBMITTED.test(text)) return true;
   return (
     vacationMatch(forMatching(text)) !== undefined &&
     !mentionsAny(text, BOUNCE_WORDS) &&
@@ -59,7 +65,7 @@ function isAutoReply(m: Message): boolean {
   if (m.dsn || BOUNCE_WORDS.some((w) => subject.includes(w))) return false;
   const auto = header(m, "auto-submitted").toLowerCase();
   return (
-    /^auto-(?:generated|replied|notified)/.test(auto) ||
+    AUTO_SUBMITTED.test(auto) ||
     header(m, "precedence").toLowerCase().startsWith("auto_reply") ||
     header(m, "x-apple-action").toLowerCase().startsWith("vacation") ||
     header(m, "x-autoreply") !== "" ||
@@ -71,7 +77,7 @@ export const autoreply: Format = {
   name: "RFC3834",
   detect(m: Message) {
     // A notice quoting SMTP replies is a bounce, whatever its headers say.
-    return isAutoReply(m) && !noticeLines(m).some((l) => hasSmtpCode(l) && /\b[45]\d\d\b/.test(l));
+    return isAutoReply(m) && !noticeLines(m).some((l) => hasSmtpCode(l) && REPLY_CODE.test(l));
   },
   parse(m: Message) {
     const recipient = firstAddress(m.from) || firstAddress(header(m, "return-path"));

@@ -18,10 +18,13 @@ const MESSAGES: readonly [string, Reason][] = [
   ["the number of messages in recipient's mailbox exceeded the local limit.", "mailboxfull"],
 ];
 
+/** A module constant: a regular expression literal in detect() would be a new object at every text classified. */
+const POSTMASTER = /postmaster@/i;
+
 export const biglobe: Format = {
   name: "Biglobe",
   detect: (m: Message) =>
-    /postmaster@/i.test(m.from) && PROVIDERS.test(m.from) && m.subject.startsWith("Returned mail:"),
+    POSTMASTER.test(m.from) && PROVIDERS.test(m.from) && m.subject.startsWith("Returned mail:"),
   parse(m: Message) {
     const lines = noticeLines(m);
     const start = lines.findIndex((l) =>

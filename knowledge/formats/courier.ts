@@ -29,14 +29,18 @@ const MESSAGES: readonly [string, Reason][] = [
   ["dns lookup failed.", "networkerror"],
 ];
 
+// Module constants: a regular expression literal in detect() would be a new object at every text classified.
+const COURIER_MESSAGE_ID = /^<courier\.[0-9A-F]+\./;
+const TRANSCRIPT_LINE = /^(?:>>>|<<<) /m;
+
 export const courier: Format = {
   name: "Courier",
   detect(m: Message) {
     if (m.from.includes("Courier mail server at ")) return true;
-    if (/^<courier\.[0-9A-F]+\./.test(header(m, "message-id"))) return true;
+    if (COURIER_MESSAGE_ID.test(header(m, "message-id"))) return true;
     const notice = noticeLower(m);
     if (notice.includes("running the courier mail server")) return true;
-    return m.kind === "fragment" && MARKERS.some((k) => notice.includes(k)) && /^(?:>>>|<<<) /m.test(notice);
+    return m.kind === "fragment" && MARKERS.some((k) => notice.includes(k)) && TRANSCRIPT_LINE.test(notice);
   },
   parse(m: Message) {
     const lines = noticeLines(m);

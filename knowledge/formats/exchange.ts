@@ -251,18 +251,21 @@ function withWordsAbove(drafts: Draft[], lines: readonly string[]): Draft[] {
   return [copyDraft(drafts[0]!, { diagnosis: squash(`${drafts[0]!.diagnosis} ${said.join(" ")}`) })];
 }
 
+// Module constants: a regular expression literal in detect() would be a new object at every text classified.
+const COULD_NOT_DELIVER = /your message to \S+ couldn't be delivered/;
+const EXCHANGE_MAILER = /exchange|internet mail service/i;
+
 export const exchange: Format = {
   name: "Exchange",
   detect(m: Message) {
     const subject = m.subject.toLowerCase();
     const notice = noticeLower(m);
-    const marked =
-      MARKERS.some((k) => notice.includes(k)) || /your message to \S+ couldn't be delivered/.test(notice);
+    const marked = MARKERS.some((k) => notice.includes(k)) || COULD_NOT_DELIVER.test(notice);
     if (marked) return true;
     const mailer = `${header(m, "x-mailer")} ${header(m, "x-mimeole")}`;
     return (
       SUBJECTS.some((s) => subject.startsWith(s)) &&
-      (/exchange|internet mail service/i.test(mailer) || header(m, "x-ms-exchange-message-is-ndr") !== "")
+      (EXCHANGE_MAILER.test(mailer) || header(m, "x-ms-exchange-message-is-ndr") !== "")
     );
   },
   parse(m: Message) {

@@ -32,10 +32,14 @@ const MESSAGES: readonly [string, Reason][] = [
  */
 const HEADING = "the user(s) account is ";
 
+// Module constants: a regular expression literal in isEzweb (detect) would be a new object at every text classified.
+const EZWEB_POSTMASTER = /postmaster@(?:ezweb\.ne\.jp|au\.com)/i;
+const EZWEB_MESSAGE_ID = /\.(?:ezweb\.ne\.jp|au\.com)>/;
+
 function isEzweb(m: Message): boolean {
   if (noticeLower(m).includes(HEADING)) return true;
   let signs = 0;
-  if (/postmaster@(?:ezweb\.ne\.jp|au\.com)/i.test(m.from)) signs++;
+  if (EZWEB_POSTMASTER.test(m.from)) signs++;
   if (m.subject === "Mail System Error - Returned Mail") signs++;
   if (
     (m.headers.get("received") ?? []).some(
@@ -43,7 +47,7 @@ function isEzweb(m: Message): boolean {
     )
   )
     signs++;
-  if (/\.(?:ezweb\.ne\.jp|au\.com)>/.test(header(m, "message-id"))) signs++;
+  if (EZWEB_MESSAGE_ID.test(header(m, "message-id"))) signs++;
   return signs >= 2;
 }
 

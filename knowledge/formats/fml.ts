@@ -37,11 +37,15 @@ const SUBJECT: readonly [string, Reason][] = [
   ["security alert", "securityerror"],
 ];
 
+// Module constants: a regular expression literal in detect() would be a new object at every text classified.
+const ADMIN_SENDER = /-admin@/i;
+const FML_MESSAGE_ID = /\.FML/;
+
 export const fml: Format = {
   name: "FML",
   detect(m: Message) {
-    if (header(m, "x-mlserver") && /-admin@/i.test(m.from)) return true;
-    return /\.FML/.test(header(m, "message-id")) && /-admin@/i.test(m.from);
+    if (header(m, "x-mlserver") && ADMIN_SENDER.test(m.from)) return true;
+    return FML_MESSAGE_ID.test(header(m, "message-id")) && ADMIN_SENDER.test(m.from);
   },
   parse(m: Message) {
     const lines = noticeLines(m).filter((l) => l.trim() !== "");

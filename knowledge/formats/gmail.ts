@@ -168,12 +168,14 @@ function currentLayout(lines: readonly string[], original = ""): Draft[] {
   ];
 }
 
+/** A module constant: a regular expression literal in detect() would be a new object at every text classified. */
+const GOOGLE_DAEMON = /mailer-daemon@google(?:mail)?\.com/;
+
 export const gmail: Format = {
   name: "Gmail",
   detect(m: Message) {
     const from = m.from.toLowerCase();
-    if (/mailer-daemon@google(?:mail)?\.com/.test(from) && m.subject.includes("Delivery Status Notification"))
-      return true;
+    if (GOOGLE_DAEMON.test(from) && m.subject.includes("Delivery Status Notification")) return true;
     const notice = noticeLower(m);
     return (
       notice.includes("delivery to the following recipient") ||

@@ -9,21 +9,29 @@ import type { Format } from "./format.ts";
  *   X-Failed-Recipients: libsisimai@googlegroups.com
  *   「連絡しようとしたグループ（libsisimai）が存在しないか、グループにメッセージを投稿する権限がない可能性があります。」
  */
+// The words below, and the patterns of detect(), are module constants: detect() runs on every text classified
+// (every typed message), and an array or regular expression literal is a new object each time it is evaluated.
+const GOOGLE_GROUPS = ["google groups"];
+const REFUSED = ["permission to post", "does not exist"];
+const REFUSAL = ["permission to post", "group you tried to contact"];
+const GROUP_NAMED = ["the group you tried to contact ("];
+const GROUP_REFUSED = ["may not exist", "permission to post"];
+const GROUP_JA = ["グループ"];
+const REFUSED_JA = ["存在しない", "投稿する権限"];
+const GOOGLE_DAEMON = /mailer-daemon@google(?:mail)?\.com/i;
+const GROUP_ADDRESS = /googlegroups\.com/i;
+const GROUPS_NAMED = /google (?:groups|グループ)/i;
+
 /** The group's own words, English or Japanese: it does not exist or you may not post to it. */
 function groupRefusal(text: string): boolean {
   const lower = text.toLowerCase();
   return (
     lower.includes("groups.google.com/support") ||
-    followedWithin(lower, ["google groups"], ["permission to post", "does not exist"], 600) ||
-    followedWithin(lower, ["permission to post", "group you tried to contact"], ["google groups"], 600) ||
+    followedWithin(lower, GOOGLE_GROUPS, REFUSED, 600) ||
+    followedWithin(lower, REFUSAL, GOOGLE_GROUPS, 600) ||
     // A screenshot of the sentence alone, the "Google Groups" lines around it scrolled away.
-    followedWithin(
-      lower,
-      ["the group you tried to contact ("],
-      ["may not exist", "permission to post"],
-      200,
-    ) ||
-    followedWithin(lower, ["グループ"], ["存在しない", "投稿する権限"], 200)
+    followedWithin(lower, GROUP_NAMED, GROUP_REFUSED, 200) ||
+    followedWithin(lower, GROUP_JA, REFUSED_JA, 200)
   );
 }
 
@@ -31,12 +39,9 @@ export const googlegroups: Format = {
   name: "GoogleGroups",
   detect(m: Message) {
     if (m.kind === "fragment") return groupRefusal(m.body.slice(0, 3000));
-    if (!/mailer-daemon@google(?:mail)?\.com/i.test(m.from)) return false;
+    if (!GOOGLE_DAEMON.test(m.from)) return false;
     // The group's own refusal names Google Groups; a plain "no such address" from Google does not.
-    return (
-      /googlegroups\.com/i.test(header(m, "x-failed-recipients")) &&
-      /google (?:groups|グループ)/i.test(m.body)
-    );
+    return GROUP_ADDRESS.test(header(m, "x-failed-recipients")) && GROUPS_NAMED.test(m.body);
   },
   parse(m: Message) {
     const listed = findAddresses(header(m, "x-failed-recipients"));

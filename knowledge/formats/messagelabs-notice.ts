@@ -17,14 +17,15 @@ import type { Format } from "./format.ts";
  *   The message identifier was: …
  * Its provider rules (messagelabs.ts) then apply, because the notice names who wrote it.
  */
+/** A module constant: a regular expression literal in detect() would be a new object at every text classified. */
+const NOTICE_LINE =
+  /mail delivery agent at (?:symantec|messagelabs|broadcom)|^the message (?:identifier|reference) was: /m;
+
 export const messagelabsNotice: Format = {
   name: "MessageLabs",
   // A screenshot often starts below the first line: the closing lines name the message the same way
   // in every notice ("The message identifier was: …", "The message reference was: server-….messagelabs.com!…").
-  detect: (m: Message) =>
-    /mail delivery agent at (?:symantec|messagelabs|broadcom)|^the message (?:identifier|reference) was: /m.test(
-      noticeLower(m),
-    ),
+  detect: (m: Message) => NOTICE_LINE.test(noticeLower(m)),
   parse(m: Message) {
     const lines = noticeLines(m);
     const start = lines.findIndex((l) => /unable to deliver your message to the following address/i.test(l));

@@ -14,9 +14,12 @@ import type { Format } from "./format.ts";
  *   -------SMTP command
  *   DATA
  */
+/** A module constant: a regular expression literal in detect() would be a new object at every text classified. */
+const MFILTER_SENDER = /m-filter/i;
+
 export const mfilter: Format = {
   name: "mFILTER",
-  detect: (m: Message) => /m-filter/i.test(m.from) || noticeLower(m).includes("---server message"),
+  detect: (m: Message) => MFILTER_SENDER.test(m.from) || noticeLower(m).includes("---server message"),
   parse(m: Message) {
     const lines = noticeLines(m);
     const server = lines.findIndex((l) => /^-{3,}server message/i.test(l.trim()));

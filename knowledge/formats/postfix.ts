@@ -19,12 +19,15 @@ import type { Format } from "./format.ts";
 const SUBJECTS = ["undelivered mail returned to sender", "delayed mail (still being retried)"];
 const MARKERS = ["this is the mail system at host", "the postfix program", "the mail system\n"];
 
+/** A module constant: a regular expression literal in detect() would be a new object at every text classified. */
+const POSTFIX_REPORT = /x-postfix/i;
+
 export const postfix: Format = {
   name: "Postfix",
   detect(m: Message) {
     const subject = m.subject.toLowerCase();
     if (SUBJECTS.some((s) => subject.startsWith(s))) return true;
-    if (/x-postfix/i.test(m.dsn)) return true;
+    if (POSTFIX_REPORT.test(m.dsn)) return true;
     const notice = noticeLower(m);
     return MARKERS.some((k) => notice.includes(k)) || header(m, "x-postfix-queue-id") !== "";
   },

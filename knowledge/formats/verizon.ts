@@ -19,9 +19,12 @@ const MESSAGES: readonly [string, Reason][] = [
   ["no valid recipients", "userunknown"],
 ];
 
+/** A module constant: a regular expression literal in detect() would be a new object at every text classified. */
+const VERIZON_SENDER = /post_master@vtext\.com|sysadmin@[^\s>@]*\.vzwpix\.com/i;
+
 export const verizon: Format = {
   name: "Verizon",
-  detect: (m: Message) => /post_master@vtext\.com|sysadmin@[^\s>@]*\.vzwpix\.com/i.test(m.from),
+  detect: (m: Message) => VERIZON_SENDER.test(m.from),
   parse(m: Message) {
     return jamesDrafts(m, "Verizon").map((d) => {
       const lower = d.diagnosis.toLowerCase(); // once, not once per message tried
