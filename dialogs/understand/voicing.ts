@@ -84,7 +84,7 @@ export function buildRevoicer(texts: Iterable<string>, table: ReadingTable): Rev
   // of readings.yaml is a word whole (画面 → がめん, 日曜日 → にちようび).
   // The words of kanji read (below): Tohoku's voicing is undone only in these (a segment such as いてる, cut
   // from とど|いてる, would make the 急いでる of 「急いでるんだけど」 いてる).
-  const readWords = new Set<string>();
+  let readWords = new Set<string>();
   const addRead = (word: string) => {
     add(word);
     if (words.has(word)) readWords.add(word);
@@ -123,6 +123,7 @@ export function buildRevoicer(texts: Iterable<string>, table: ReadingTable): Rev
   // the map above passes them over; Tohoku speech voices their inner k and t (「おぐれば」「あいで」「ほがの」).
   const plain = new Set<string>();
   for (const word of readWords) if (unvoiced(word) === word) plain.add(word);
+  readWords = new Set(); // built from: not kept (the reader's closure shares this scope)
   // The first two units of every key (MIN_WORD or more long): where a text's two are none of them, no key starts
   // there, and the up to MAX_WORD - MIN_WORD + 1 slices looked up at that position are not made.
   const starts = new Set<number>();
