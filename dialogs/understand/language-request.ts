@@ -114,7 +114,10 @@ function pieces(text: string): [number, number][] {
  */
 export function languageRequest(text: string): LanguageRequest | undefined {
   // Every request names a language (LANGUAGES): a text naming none asks for none (most texts leave here).
-  const lower = text.toLowerCase();
+  // Lower-cased only with an ASCII letter in it: only those lower-case to the letters of "english" and
+  // "japanese", and no kana or kanji changes, so a text of Japanese script is searched as it is (its copy
+  // lower-cased was allocation of every typed text).
+  const lower = hasAsciiLetter(text) ? text.toLowerCase() : text;
   if (!NAMES.some((name) => lower.includes(name))) return undefined;
   const cut = pieces(text);
   // The pieces' own punctuation read as spaces ("sorry, i don't" is one run of words).
@@ -132,6 +135,14 @@ export function languageRequest(text: string): LanguageRequest | undefined {
   return undefined;
 }
 const MAX_PIECES = 2;
+
+function hasAsciiLetter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i) | 0x20; // upper case to lower
+    if (code >= 0x61 && code <= 0x7a) return true;
+  }
+  return false;
+}
 
 function spaced(piece: string): string {
   let out = "";

@@ -1,6 +1,6 @@
 import { includesAny } from "../../text.ts";
 import { sentenceAsks } from "../asking.ts";
-import { isHiragana, KANJI, SENTENCE_MARKS } from "./letters.ts";
+import { isHiraganaCode, isKanjiCode, SENTENCE_MARKS } from "./letters.ts";
 
 /**
  * Reads feelings denied (「心配はないです」「焦ってるわけじゃない」「私のせいじゃないならよかった」): the words
@@ -181,23 +181,28 @@ function deniedBlanked(text: string, word: string): string {
     let kanji = 0;
     // The dots of a pause (「不安…ってわけじゃない」) do not count to the reach.
     let reach = from + DENIAL_REACH;
+    // Read by character code: a string per kana or kanji was most of what reading a text's denials allocated.
     for (let i = from; i <= reach && i < out.length && end < 0; i++) {
-      if (out[i] === ".") reach++;
-      const tail =
-        kanji === 0
-          ? DENIAL_TAILS.find((d) => out.startsWith(d, i))
-          : NOUN_DENIALS.find((d) => out.startsWith(d, i));
+      const code = out.charCodeAt(i);
+      if (code === DOT) reach++;
+      const tail = startingAt(out, i, kanji === 0 ? DENIAL_TAILS : NOUN_DENIALS);
       // 「不親切にもほどがある」 "too much by far" is anger, no measure of something else.
       if (tail !== undefined && !(MEASURES.includes(tail) && out.startsWith("があ", i + tail.length)))
         end = i + tail.length;
-      else if (KANJI.test(out[i]!) && kanji < MAX_NOUN_KANJI) kanji++;
-      else if (!isHiragana(out[i]!) && !BETWEEN.has(out[i]!)) break;
+      else if (isKanjiCode(code) && kanji < MAX_NOUN_KANJI) kanji++;
+      else if (!isHiraganaCode(code) && !BETWEEN.has(code)) break;
     }
     if (end >= 0) out = out.slice(0, at) + " ".repeat(end - at) + out.slice(end);
   }
   return out;
 }
 const MAX_NOUN_KANJI = 2;
+const DOT = 0x2e; // "."
+/** The first of `words` that `text` has at `at` (no closure per position, as find would take). */
+function startingAt(text: string, at: number, words: readonly string[]): string | undefined {
+  for (const word of words) if (text.startsWith(word, at)) return word;
+  return undefined;
+}
 /** A thing said not to be so, before going on (「…じゃないんですが、」); not asked (「…じゃないですか！」). */
 const NOUN_DENIALS = [
   "じゃないんですが",
@@ -214,7 +219,7 @@ const NOUN_DENIALS = [
 const MEASURES = ["ほど", "程"];
 /** Letters of a verb's ending between the word and its denial (「していた」「てる」「なぁ、」「、って」). */
 const DENIAL_REACH = 5;
-const BETWEEN = new Set([..."、,ー〜~ .…"]);
+const BETWEEN = new Set([..."、,ー〜~ .…"].map((c) => c.charCodeAt(0)));
 const DENIAL_TAILS = [
   "わけではな",
   "わけじゃな",
