@@ -41,7 +41,6 @@ export class PhraseIndex {
   constructor(private readonly patterns: readonly string[]) {
     // Each distinct pattern once, in code-unit order (a native sort), with its ids in ascending order.
     const idsOf = new Map<string, number[]>();
-    let size = 1;
     let longest = 0;
     patterns.forEach((p, id) => {
       // An empty pattern is never reported (no phrase has an empty part).
@@ -50,11 +49,15 @@ export class PhraseIndex {
       if (ids) ids.push(id);
       else {
         idsOf.set(p, [id]);
-        size += p.length;
         if (p.length > longest) longest = p.length;
       }
     });
     const sorted = [...idsOf.keys()].sort();
+    // One node per character not shared with the previous pattern's prefix: the trie's own size, which for a
+    // list built as heads × joiners × tails (feelings/owned.ts) is a small part of its total length.
+    let size = 1;
+    for (let i = 0; i < sorted.length; i++)
+      size += sorted[i]!.length - commonPrefix(sorted[i]!, sorted[i - 1] ?? "");
     // Sized before the trie is built: at most one root move per distinct first character.
     const firsts = new Set<number>();
     for (const p of sorted) if (p.charCodeAt(0) >= 128) firsts.add(p.charCodeAt(0));
@@ -76,9 +79,7 @@ export class PhraseIndex {
     let nodes = 1;
     let previous = "";
     for (const p of sorted) {
-      let common = 0;
-      const max = Math.min(p.length, previous.length);
-      while (common < max && p.charCodeAt(common) === previous.charCodeAt(common)) common++;
+      const common = commonPrefix(p, previous);
       let at = path[common]!;
       for (let d = common; d < p.length; d++) {
         const c = p.charCodeAt(d);
@@ -230,4 +231,12 @@ export function foundInList(
     // A typed array sorts numbers ascending, in place.
     return count === 0 ? none : found.subarray(0, count).sort();
   };
+}
+
+/** How many leading UTF-16 units `a` and `b` share. */
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let common = 0;
+  while (common < max && a.charCodeAt(common) === b.charCodeAt(common)) common++;
+  return common;
 }
