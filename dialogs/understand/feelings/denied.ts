@@ -1,6 +1,7 @@
+import { isHiragana } from "../../../knowledge/pii/fold.ts";
 import { includesAny } from "../../text.ts";
 import { sentenceAsks } from "../asking.ts";
-import { isHiraganaCode, isKanjiCode, SENTENCE_MARKS } from "./letters.ts";
+import { isKanjiCode, SENTENCE_MARKS } from "./letters.ts";
 
 /**
  * Reads feelings denied (「心配はないです」「焦ってるわけじゃない」「私のせいじゃないならよかった」): the words
@@ -190,7 +191,7 @@ function deniedBlanked(text: string, word: string): string {
       if (tail !== undefined && !(MEASURES.includes(tail) && out.startsWith("があ", i + tail.length)))
         end = i + tail.length;
       else if (isKanjiCode(code) && kanji < MAX_NOUN_KANJI) kanji++;
-      else if (!isHiraganaCode(code) && !BETWEEN.has(code)) break;
+      else if (!isHiragana(code) && !BETWEEN.has(code)) break;
     }
     if (end >= 0) out = out.slice(0, at) + " ".repeat(end - at) + out.slice(end);
   }

@@ -30,6 +30,4 @@ export const LATIN = /[A-Za-z0-9]/;
 /** A letter or digit of any script: a word, not a face drawn in characters. */
 export const WORD_LETTER = /[\p{L}\p{N}]/u;
 export const isHiragana = (ch: string): boolean => ch >= "ぁ" && ch <= "ゖ";
-/** isHiragana of a character code. */
-export const isHiraganaCode = (code: number): boolean => code >= 0x3041 && code <= 0x3096;
 export const isDigit = (ch: string): boolean => ch >= "0" && ch <= "9";
