@@ -464,6 +464,10 @@ const DEV_BLOCKS = {
   // family40c's check (round 40): Tohoku and northern Kanto questions (なして…んだべ, だが, け？, わがね, 〜さらない),
   // western endings and だんだん thanks, carriers typed in hiragana or romaji, dropped dakuten, voice input; written first.
   "dev-family40c": "FAMILY 40C",
+  // family41a's own check (round 41): calm texts that only look emotional through GOOD excitement (delight or success,
+  // surprise as discovery with a laugh or 「なるほど」, relief, moved to tears, someone else's worry), each with a request;
+  // the writer's own shock, fear, tears or anger as upset controls; written first.
+  "dev-family41a": "FAMILY 41A",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
