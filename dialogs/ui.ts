@@ -454,6 +454,17 @@ export const uiSchema = z
         tearsNamed: foldedList,
         /** Thanks, kindness or being moved told (「ありがと」「丁寧」「感動」 "thank", "kind"): tears beside them are glad ones. */
         movedBy: foldedList,
+        /**
+         * Delight, success, discovery or relief that opens a message (「やったー！」「知りませんでした！」 "yay!", "I had no
+         * idea!"): the exclamation mark closing that first sentence, and the question after it, are glad ones
+         * (exclaimed.ts).
+         */
+        gladOpening: foldedList,
+        /**
+         * Something learned told (「なるほど」「知らなかった」「ものなんですね」 "I see", "didn't know"): a surprise beside it is
+         * discovery, not a fright (passed.ts surprisedToLearn).
+         */
+        learned: foldedList,
       })
       .strict(),
     keywords: z.object({

@@ -26,6 +26,7 @@ import {
   movedToTears,
   startleOver,
   supposedNotSo,
+  surprisedToLearn,
   takenBack,
   withoutPraisingAlarm,
   withoutRealisingSigh,
@@ -276,7 +277,7 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
     return (
       feelingOf(plain) ??
       (calmSaid ? undefined : blameOf(plain)) ??
-      exclaimed(text) ??
+      exclaimed(text, typed.gladOpening) ??
       deadlineIn(plain) ??
       // A failure laughed at (「毎回同じところで戻ってくるw」) has no shape of feeling (played-down.ts).
       (calmSaid ? undefined : feltByShape(laughedAt(text))) ??
@@ -314,6 +315,7 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
         gotThrough(text, feelingIn) ||
         gladTears(text) ||
         movedToTears(text, typed, feelingIn) ||
+        surprisedToLearn(text, typed.learned, feelingIn) ||
         startleOver(text, feelingIn)
       )
         return true;

@@ -1,5 +1,6 @@
 import { fold, nfkc } from "../../../knowledge/fold.ts";
 import type { Feeling } from "../../events.ts";
+import { includesAny } from "../../text.ts";
 import { MAX_SHAPE_CHARS } from "./letters.ts";
 import { laughsIn } from "./played-down.ts";
 import { praisesWhatWasTold } from "./praise.ts";
@@ -15,7 +16,7 @@ import { praisesWhatWasTold } from "./praise.ts";
  * feeling is there. So does one mark after a denial or a reproach (「何もしてない！」「言ってくれればいいのに！」
  * 「わかるわけないでしょ！」 "it doesn't work!").
  */
-export function exclaimed(text: string): Feeling | undefined {
+export function exclaimed(text: string, gladOpening: readonly string[] = []): Feeling | undefined {
   if (text.length > MAX_SHAPE_CHARS) return undefined;
   // A sigh or an exasperated "huh?!" opening the message (「はぁ…まだ？」「はあ？いつ届くの」).
   const opening = nfkc(text).trimStart();
@@ -42,8 +43,27 @@ export function exclaimed(text: string): Feeling | undefined {
   if (runs < 2 && marks < 2 && !bangAfterComplaint(text)) return undefined;
   // 「前は届いたのに！」: arrived once, and a reproach; not the glad 「届いた！」.
   const folded = fold(text).split("届いたのに").join(" ");
-  return GLAD_WORDS.some((w) => folded.includes(w)) || praisesWhatWasTold(folded) ? undefined : "frustrated";
+  if (GLAD_WORDS.some((w) => folded.includes(w)) || praisesWhatWasTold(folded)) return undefined;
+  return opensGladly(folded, gladOpening) ? undefined : "frustrated";
 }
+
+/**
+ * 「やったー！新しいパソコン買った！設定って何入れればいいの？」「へぇー、全角だとダメなんですね、知りませんでした！…」
+ * "Whoa, I had no idea there was a chat for this! Can I send a screenshot?": delight, success, discovery or relief in
+ * the first sentence (ui.yaml typedWords gladOpening) makes its mark a glad one, and the question after it is asked
+ * calmly (round 41: good news or interest, then a question, was apologised for). Only the opening sentence: a glad
+ * word after a complaint (「また戻ってきた！なるほどね！」) does not undo it. No sentence after it may complain
+ * (「…のに！」「届かない！」: `bangAfterComplaint`).
+ */
+function opensGladly(folded: string, gladOpening: readonly string[]): boolean {
+  if (gladOpening.length === 0) return false;
+  let end = 0;
+  while (end < folded.length && !SENTENCE_ENDS.has(folded.charCodeAt(end))) end++;
+  const first = folded.slice(0, end);
+  return includesAny(first, gladOpening) && !bangAfterComplaint(folded.slice(end + 1));
+}
+/** !, ?, 。, a line break (NFKC has made ！？ plain): what closes the opening sentence. */
+const SENTENCE_ENDS = new Set([0x21, 0x3f, 0x3002, 0x0a]);
 const REALISED = ["たのか", "だったか", "てたか", "だけか", "なだけか"];
 const SIGHS = ["はぁ?", "はぁ？", "はあ?", "はあ？", "はぁ…", "はあ…", "はぁ...", "はぁー", "ハァ", "はぁ、"];
 

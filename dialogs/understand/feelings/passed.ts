@@ -2,7 +2,7 @@ import { fold } from "../../../knowledge/fold.ts";
 import { includesAny, mentionsAny, trimEndOf } from "../../text.ts";
 import { clausesOf, sentenceAsks, sentencesOf } from "../asking.ts";
 import { CLOSING, MAX_SHAPE_CHARS } from "./letters.ts";
-import { CALM_TURNS, patientTurnAt } from "./played-down.ts";
+import { CALM_TURNS, laughsIn, patientTurnAt } from "./played-down.ts";
 import { praisesWhatWasTold } from "./praise.ts";
 
 /**
@@ -243,6 +243,36 @@ export function movedToTears(
   let rest = t;
   for (const w of words.tearsNamed) if (rest.includes(w)) rest = rest.split(w).join(" ");
   return !includesAny(rest, words.lostTold) && feltIn(rest) === undefined;
+}
+
+/**
+ * 「驚きました！エラーメールって自動で返ってくるものなんですね」「なるほど〜受信箱がいっぱいだったんですね！びっくり」 "wow, so
+ * it's a system, I didn't know": a surprise (a start, STARTLES) beside something learned told (ui.yaml typedWords learned:
+ * 「なるほど」「知らなかった」「勉強になる」 "I see", "had no idea") or a laugh (「笑」「w」) is discovery, no fright to comfort,
+ * whatever is asked after it; nothing else may be felt once the surprise is taken out (「驚きすぎて心臓が止まるかと思いました」
+ * learns nothing; 「びっくり、なるほどって言ってる場合じゃない、最悪」 still feels). Read only of a text that reads a feeling.
+ */
+export function surprisedToLearn(
+  text: string,
+  learned: readonly string[],
+  feltIn: (t: string) => unknown,
+): boolean {
+  const t = fold(text);
+  if (t.length > MAX_SHAPE_CHARS || !includesAny(t, STARTLES)) return false;
+  if (!includesAny(t, learned) && !sentencesOf(t).some(laughsIn)) return false;
+  // The surprise's own sentence (「驚きました！」 "What a surprise!") is read without its word, its mark no outburst of
+  // the rest: each sentence that holds a surprise, then the others together, must feel nothing.
+  const rest: string[] = [];
+  for (const sentence of sentencesOf(t)) {
+    if (!includesAny(sentence, STARTLES)) rest.push(sentence);
+    else if (feltIn(withoutStartles(sentence)) !== undefined) return false;
+  }
+  return rest.length === 0 || feltIn(rest.join("")) === undefined;
+}
+function withoutStartles(sentence: string): string {
+  let out = sentence;
+  for (const w of STARTLES) if (out.includes(w)) out = out.split(w).join(" ");
+  return out;
 }
 
 /**
