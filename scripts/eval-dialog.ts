@@ -468,6 +468,10 @@ const DEV_BLOCKS = {
   // surprise as discovery with a laugh or 「なるほど」, relief, moved to tears, someone else's worry), each with a request;
   // the writer's own shock, fear, tears or anger as upset controls; written first.
   "dev-family41a": "FAMILY 41A",
+  // family41d's own check (round 41): English without textbook grammar (never sent, a carrier's phone, "no use"), a bounce
+  // described in words (a code, the reason paraphrased), cold "why / what state" questions, English's reply language
+  // around a code or in a story, Hokkaido, Nagano, Mikawa, Tosa speech and romaji questions; written first.
+  "dev-family41d": "FAMILY 41D",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
