@@ -104,9 +104,11 @@ const GREETING =
  * "last month", "every single time": a notice dates by the clock, if at all) and how it felt ("weird", "ugh", "no idea",
  * "it worked"): "That address worked fine last month" names a server's word and is still a person's. Round 39: the
  * request of office English ("kindly tell what is domain", "please tell the meaning of domain") and "explain", which a notice does not put to its reader.
+ * Round 41: "they" as the subject ("they bounced it back", "They keep coming"), not "they've" (a notice's bullet tells
+ * its reader what the recipients may have set up).
  */
 const CHATTING =
-  /\b(?:says|saying|said(?!:)|she|he|her|him|they're|theyre|lol|btw|pls|plz|tho|though|dunno|apparently|today|yesterday|tonight|lately|last (?:night|week|month|year)|this (?:morning|afternoon|evening)|every (?:single )?time|worked|weird|ugh|seriously|annoying|ridiculous|no idea|kindly|explain|meaning)\b/i;
+  /\b(?:says|saying|said(?!:)|she|he|her|him|they(?!['’]ve)|they're|theyre|lol|btw|pls|plz|tho|though|dunno|apparently|today|yesterday|tonight|lately|last (?:night|week|month|year)|this (?:morning|afternoon|evening)|every (?:single )?time|worked|weird|ugh|seriously|annoying|ridiculous|no idea|kindly|explain|meaning)\b/i;
 
 /** Common English words: one of them tells an English sentence from romaji ("arigatou gozaimasu"). */
 const ENGLISH_WORD =
@@ -153,6 +155,24 @@ export function spokenLine(line: string): boolean {
 }
 
 /**
+ * "I got an email back saying 550 5.1.1 user unknown", "Error says 421 try later, I was sending from my laptop": a
+ * line of a person's that names a status code, told in the first person (outside host names and addresses) with a
+ * word of the mail come back or of what it said (a qmail notice's "Sorry, I wasn't able…" has none). Only a
+ * status code marks it: a template's sentence, a header, a reply line opening with its code, an <address> or a
+ * transcript is the server's, whatever "I" it says; so is a line that addresses its reader as a notice does.
+ */
+function toldAroundCode(line: string): boolean {
+  if (!STATUS_CODE.test(line) || SERVER_VOICE.test(line) || AUTO_REPLY.test(line)) return false;
+  if (HEADER_LINE.test(line) || REPLY_LINE.test(line) || ANGLE_ADDRESS.test(line) || TRANSCRIPT.test(line))
+    return false;
+  const lower = line.toLowerCase();
+  if (SERVER_SENTENCES.some((s) => lower.includes(s)) || !TOLD.test(line)) return false;
+  return FIRST_PERSON.test(withoutTechnicalTokens(line));
+}
+/** Words of a mail come back and what it said, told: a notice apologises or explains, it does not tell this. */
+const TOLD = /\b(?:say|says|saying|said(?!:)|got|get|gets|getting|came|come|comes|bounced|bounces|bounce)\b/i;
+
+/**
  * How to read a text. `recognised`: the classifier found a bounce in it; then plain English without the
  * user's own words ("Mailbox full", a Gmail sentence) is a paste, and keeps the chat's language.
  */
@@ -171,7 +191,8 @@ export function kindOfText(text: string, recognised = false): TextKind {
     .map((l) => withoutTechnicalTokens(l).trim());
   const speaking =
     own.some((l) => FIRST_PERSON.test(l) || FIRST_PERSON_JA.test(l) || SPOKEN_JA.test(l)) ||
-    (!marked && !bounceWords && own.some((l) => GREETING.test(l) || CHATTING.test(l)));
+    (!marked && !bounceWords && own.some((l) => GREETING.test(l) || CHATTING.test(l))) ||
+    (marked && lines.length <= MAX_ASKING_LINES && lines.some(toldAroundCode));
   // A long English text that nobody signs as their own is a paste too (a notice without known marks).
   const long = lines.length >= 4 || text.length > 300;
   const serverVoice = lines.some((l) => SERVER_VOICE.test(l));

@@ -60,6 +60,28 @@ describe("round 36: a question put to us, or a day told, is a person's English",
   });
 });
 
+describe("round 41: a code told in a person's line, and a person named as they", () => {
+  it.each([
+    ["I got an email back saying 550 5.1.1 user unknown", true],
+    ["Error says 421 try later, I was sending from my laptop", true],
+    ["they bounced it back because it looked like spam", true],
+    ["They keep coming, like 30 more in one hour", false],
+  ])("%s", (text, recognised) => {
+    expect(kindOfText(text, recognised).lang).toBe("en");
+  });
+
+  it.each([
+    // a notice's own "I" beside its code: an apology, no word of a mail come back or of what it said
+    "Sorry, I wasn't able to establish an SMTP connection. (#4.4.1)",
+    // a reply line opening with its code is the server's, whatever "my" it holds
+    "553 sorry, your envelope recipient is in my badrcptto list (#5.7.1)",
+    // a notice's bullet telling the reader what the recipients may have done
+    "Ask them to check that any forwarding they've set up is working correctly.",
+  ])("a notice's line stays undecided: %s", (text) => {
+    expect(kindOfText(text, true).lang).toBeUndefined();
+  });
+});
+
 describe("a person's Japanese quoting a notice is the person's", () => {
   it.each([
     "Undelivered Mail Returned to Senderって件名のエラーが毎日来る。私そんなの送ってない",

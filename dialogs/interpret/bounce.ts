@@ -5,9 +5,10 @@ import type { BounceRecord, TopicId } from "../../knowledge/types.ts";
 import { diagnosisOf } from "../diagnosis.ts";
 import type { DialogEvent } from "../events.ts";
 import { mentionsAny } from "../text.ts";
+import { spokenLine } from "../text-kind.ts";
 import { clausesOf, guessesAloud, isQuestion, reportsBounce, sentenceAsks } from "../understand/asking.ts";
 import { regretsAndAsksIfOk } from "../understand/feelings/worry.ts";
-import { THRESHOLDS, type Understanding } from "../understand/understand.ts";
+import { MAX_QUESTION_CHARS, THRESHOLDS, type Understanding } from "../understand/understand.ts";
 import { askedOnItsOwn, questionEvent, stoodFor } from "./answers.ts";
 import type { InterpretContext } from "./context.ts";
 import { policyCodeOnly } from "./policy-code.ts";
@@ -99,9 +100,12 @@ export function bounceEvents(ctx: InterpretContext, b: BounceRead, before: Dialo
   if (guessed) return [...before, questionEvent(ctx, guessed, null)];
   if (shouldWarn(b.head, "bounce")) before.push({ type: "PERSONAL_DATA" });
   // 「550 5.7.1」 alone says the receiver refused by its rules, not which: the words after the code are
-  // asked for, unless the user's own words say which (「迷惑メール扱いで550 5.7.1」).
+  // asked for, unless the user's own words say which (「迷惑メール扱いで550 5.7.1」), also in words nobody listed,
+  // told around the code in a person's line (「5.7.1でIPがリストに載ってるみたいなことが書いてある」 "the bounce say
+  // 5.7.1 and something about my IP being on a list": a class of symptoms.yaml, read as for a symptom told cold).
+  const said = ownWords ?? (record.guessFromPolicyCode ? toldAroundCode(ctx, text) : undefined);
   const codeOnly =
-    ownWords === undefined ? policyCodeOnly(b.records, record, text, "paste", b.inOwnWords) : undefined;
+    said === undefined ? policyCodeOnly(b.records, record, text, "paste", b.inOwnWords) : undefined;
   if (codeOnly) return [...before, codeOnly];
   const diagnosis = diagnosisOf(record, ctx.deps.carrierOf, b.records);
   // Typed, not pasted ("My mail came back with 'Relay access denied'", 「ゆーざーあんのうん」): the
@@ -109,11 +113,20 @@ export function bounceEvents(ctx: InterpretContext, b: BounceRead, before: Dialo
   // server's words.
   if (b.inOwnWords) diagnosis.detail = "";
   // Mail the user never sent: whom it failed to reach is no concern of theirs.
-  if (ownWords === "backscatter")
+  if (said === "backscatter")
     Object.assign(diagnosis, { topic: "backscatter", recipients: [], moreRecipients: 0 });
   // Which rule a policy code alone refused by, the user's own words say.
-  else if (ownWords !== undefined && record.guessFromPolicyCode) diagnosis.topic = ownWords;
+  else if (said !== undefined && record.guessFromPolicyCode) diagnosis.topic = said;
   return [...before, { type: "PASTE", diagnosis }];
+}
+
+/**
+ * The symptom a person's one line tells around a code (a short line, in Japanese or with "I", "my" or a question mark:
+ * text-kind.ts spokenLine), read by symptoms.yaml's classes; a paste's line is the server's and is not read so.
+ */
+function toldAroundCode(ctx: InterpretContext, text: string): TopicId | undefined {
+  if (text.length > MAX_QUESTION_CHARS || text.includes("\n") || !spokenLine(text)) return undefined;
+  return ctx.symptomByClass(text);
 }
 
 /**
