@@ -35,7 +35,14 @@ import { loadKnowledge, matchSymptom } from "../knowledge/knowledge.ts";
 import type { TopicId } from "../knowledge/types.ts";
 
 const ARGS = process.argv.slice(2);
-const dir = join(import.meta.dirname, "..", "test", "dialog-eval");
+/**
+ * Which code runs: this file compiled into dist/bench/ (npm run build, as the Dockerfile runs the bot) or its
+ * TypeScript source through tsx (as `npm start` runs it). The dialog sets are the repository's either way: the
+ * build copies only the data the code reads.
+ */
+const compiled = import.meta.filename.endsWith(".js");
+const CODE = compiled ? "dist/ compiled by tsc (scripts/build.ts)" : "the TypeScript sources through tsx";
+const dir = join(import.meta.dirname, "..", ...(compiled ? [".."] : []), "test", "dialog-eval");
 const files = ARGS.includes("--texts")
   ? ARGS.filter((a) => !a.startsWith("--")).map((f) => resolve(f))
   : ["dev.yaml", "held-out.yaml"].map((f) => join(dir, f));
@@ -127,7 +134,7 @@ const rows = [
 ];
 const base = rows[0]!;
 console.log(
-  `node flags: ${flags.join(" ") || "none (Node's defaults)"}; young generation ${youngMb().toFixed(0)} MB at the end`,
+  `code: ${CODE}; node flags: ${flags.join(" ") || "none (Node's defaults)"}; young generation ${youngMb().toFixed(0)} MB at the end`,
 );
 console.log(`texts of ${files.map((f) => relative(process.cwd(), f) || f).join(", ")}`);
 console.log(

@@ -1,5 +1,5 @@
 /**
- * npm run bench:understand [-- --texts FILE…] [--against-default]
+ * npm run bench:understand [-- --texts FILE…] [--code tsx|dist|both] [--against-default]
  *
  * What reading a typed message costs (bench/understand-run.ts measures, and says what), measured in a child
  * process started with the V8 flags the bot runs with: RUNTIME_NODE_FLAGS of scripts/build.ts, the one
@@ -9,48 +9,101 @@
  * young generation smaller than Node's default, so scavenges more frequent: measured in this process,
  * with Node's defaults, the benchmark timed a different collector from the bot's.
  *
+ * Which code (printed first): `--code tsx`, the default, the TypeScript sources through tsx, as `npm start`
+ * runs them; `--code dist`, the JavaScript tsc compiled into dist/ (scripts/build.ts), as the Dockerfile runs
+ * it, built first unless dist/ is newer than every source (scripts/run-compiled.mjs distIsCurrent). The two
+ * differ: tsx compiles with esbuild's keepNames, which wraps every named function or arrow made per call in
+ * `__name(…)` (a property defined on each new closure, ~1.4 KB per typed text in round 40), which the compiled
+ * code never does. `--code both`: the interpreter alone in two children at once, the sources and dist/, both
+ * with the bot's flags, alternated round by round (below), so that both figures come from the same minutes.
+ *
  * --against-default: the interpreter alone in two children at once, one with the bot's flags and one with
- * Node's defaults (same texts, same environment), each warmed up, then timed a round of the texts in turn,
- * the order swapped every round so that the machine's load falls on both alike; p50 and p99 of each.
+ * Node's defaults (same texts, same environment, the code of `--code`), each warmed up, then timed a round of
+ * the texts in turn, the order swapped every round so that the machine's load falls on both alike; p50 and
+ * p99 of each.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
-import { RUNTIME_ENV, RUNTIME_NODE_FLAGS } from "../scripts/build.ts";
+import { build, RUNTIME_ENV, RUNTIME_NODE_FLAGS } from "../scripts/build.ts";
+// @ts-expect-error plain JavaScript (it must run before anything is compiled), no declarations
+import { distIsCurrent } from "../scripts/run-compiled.mjs";
 
-const RUN = join(import.meta.dirname, "understand-run.ts");
+const ROOT = join(import.meta.dirname, "..");
 const args = process.argv.slice(2);
 const against = args.includes("--against-default");
-const passed = args.filter((a) => a !== "--against-default");
+const codeAt = args.indexOf("--code");
+const code = codeAt < 0 ? "tsx" : args[codeAt + 1];
+if (code !== "tsx" && code !== "dist" && code !== "both") {
+  console.error(
+    "usage: npm run bench:understand -- [--texts FILE…] [--code tsx|dist|both] [--against-default]",
+  );
+  process.exit(2);
+}
+if (against && code === "both") {
+  console.error("--against-default compares flags on one code: --code tsx or --code dist");
+  process.exit(2);
+}
+const passed = args.filter((a, i) => a !== "--against-default" && i !== codeAt && i !== codeAt + 1);
 
-/** A child running understand-run.ts under `flags`, with this process's loader (tsx). */
-function start(flags: readonly string[], driven: boolean): ChildProcess {
-  return spawn(process.execPath, [...flags, ...process.execArgv, RUN, ...passed], {
+type Code = "tsx" | "dist";
+const CODE_NAME: Record<Code, string> = {
+  tsx: "the TypeScript sources through tsx (as `npm start` runs them)",
+  dist: "dist/ compiled by tsc (scripts/build.ts, as the Dockerfile runs it)",
+};
+if (code !== "tsx") {
+  if (distIsCurrent()) console.log("dist/ is newer than every source: measured as built");
+  else {
+    console.log("building dist/ (scripts/build.ts): it is older than a source");
+    build();
+  }
+}
+
+/** A child running understand-run under `flags`: its source with this process's loader (tsx), or dist/'s build. */
+function start(flags: readonly string[], run: Code, driven: boolean): ChildProcess {
+  const runner =
+    run === "tsx"
+      ? [...process.execArgv, join(ROOT, "bench", "understand-run.ts")]
+      : [join(ROOT, "dist", "bench", "understand-run.js")];
+  return spawn(process.execPath, [...flags, ...runner, ...passed], {
     env: { ...process.env, ...RUNTIME_ENV, ...(driven && { BENCH_UNDERSTAND_DRIVEN: "1" }) },
     stdio: ["ignore", "inherit", "inherit", ...(driven ? (["ipc"] as const) : [])],
   });
 }
 
-if (!against) {
-  console.log(`the bot's V8 flags (scripts/build.ts RUNTIME_NODE_FLAGS): ${RUNTIME_NODE_FLAGS.join(" ")}`);
-  const child = start(RUNTIME_NODE_FLAGS, false);
-  process.exitCode = await new Promise<number>((done) => child.on("exit", (code) => done(code ?? 1)));
+console.log(`the bot's V8 flags (scripts/build.ts RUNTIME_NODE_FLAGS): ${RUNTIME_NODE_FLAGS.join(" ")}`);
+if (!against && code !== "both") {
+  console.log(`code measured: ${CODE_NAME[code]}`);
+  const child = start(RUNTIME_NODE_FLAGS, code, false);
+  process.exitCode = await new Promise<number>((done) => child.on("exit", (status) => done(status ?? 1)));
 } else {
   const ROUNDS = 15;
-  const runs = [
-    { name: `bot's flags (${RUNTIME_NODE_FLAGS.join(" ")})`, flags: RUNTIME_NODE_FLAGS as readonly string[] },
-    { name: "Node's defaults", flags: [] as readonly string[] },
-  ].map((r) => ({
+  const compared: { name: string; flags: readonly string[]; code: Code }[] =
+    code === "both"
+      ? [
+          { name: "sources through tsx (npm start)", flags: RUNTIME_NODE_FLAGS, code: "tsx" },
+          { name: "dist/ compiled by tsc (Dockerfile)", flags: RUNTIME_NODE_FLAGS, code: "dist" },
+        ]
+      : [
+          { name: `bot's flags (${RUNTIME_NODE_FLAGS.join(" ")})`, flags: RUNTIME_NODE_FLAGS, code },
+          { name: "Node's defaults", flags: [], code },
+        ];
+  console.log(
+    code === "both"
+      ? `code measured: ${CODE_NAME.tsx} and ${CODE_NAME.dist}, alternated, both with the bot's flags`
+      : `code measured: ${CODE_NAME[code]}`,
+  );
+  const runs = compared.map((r) => ({
     ...r,
-    child: start(r.flags, true),
+    child: start(r.flags, r.code, true),
     times: [] as number[],
     roundP99: [] as number[],
     young: 0,
   }));
   let done = false;
   for (const r of runs)
-    r.child.on("exit", (code) => {
+    r.child.on("exit", (status) => {
       if (done) return;
-      console.error(`understand-run.ts (${r.name}) exited with ${code}`);
+      console.error(`understand-run (${r.name}) exited with ${status}`);
       process.exit(1);
     });
   const ask = (child: ChildProcess, message: string) =>

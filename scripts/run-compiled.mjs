@@ -42,16 +42,19 @@ export function distIsCurrent() {
   return built >= newest;
 }
 
-const [tool, ...args] = process.argv.slice(2);
-if (!tool) {
-  process.stderr.write("usage: node scripts/run-compiled.mjs PATH/WITHOUT/EXTENSION [ARGS…]\n");
-  process.exit(2);
-}
-process.argv = [process.argv[0], join(ROOT, `${tool}.ts`), ...args];
-if (distIsCurrent()) {
-  await import(pathToFileURL(join(ROOT, "dist", `${tool}.js`)).href);
-} else {
-  const { register } = await import("tsx/esm/api");
-  register();
-  await import(pathToFileURL(join(ROOT, `${tool}.ts`)).href);
+// Run as a command (not imported for distIsCurrent: bench/understand.ts asks it whether to build).
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [tool, ...args] = process.argv.slice(2);
+  if (!tool) {
+    process.stderr.write("usage: node scripts/run-compiled.mjs PATH/WITHOUT/EXTENSION [ARGS…]\n");
+    process.exit(2);
+  }
+  process.argv = [process.argv[0], join(ROOT, `${tool}.ts`), ...args];
+  if (distIsCurrent()) {
+    await import(pathToFileURL(join(ROOT, "dist", `${tool}.js`)).href);
+  } else {
+    const { register } = await import("tsx/esm/api");
+    register();
+    await import(pathToFileURL(join(ROOT, `${tool}.ts`)).href);
+  }
 }
