@@ -460,6 +460,8 @@ export const uiSchema = z
          * (exclaimed.ts).
          */
         gladOpening: foldedList,
+        /** The failure told back again or the joy turned (「また戻って」「と思ったら」 "again"): no glad opening (exclaimed.ts). */
+        gladSpoiled: foldedList,
         /**
          * Something learned told (「なるほど」「知らなかった」「ものなんですね」 "I see", "didn't know"): a surprise beside it is
          * discovery, not a fright (passed.ts surprisedToLearn).

@@ -277,7 +277,7 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
     return (
       feelingOf(plain) ??
       (calmSaid ? undefined : blameOf(plain)) ??
-      exclaimed(text, typed.gladOpening) ??
+      exclaimed(text, typed) ??
       deadlineIn(plain) ??
       // A failure laughed at (「毎回同じところで戻ってくるw」) has no shape of feeling (played-down.ts).
       (calmSaid ? undefined : feltByShape(laughedAt(text))) ??

@@ -16,7 +16,7 @@ import { praisesWhatWasTold } from "./praise.ts";
  * feeling is there. So does one mark after a denial or a reproach (「何もしてない！」「言ってくれればいいのに！」
  * 「わかるわけないでしょ！」 "it doesn't work!").
  */
-export function exclaimed(text: string, gladOpening: readonly string[] = []): Feeling | undefined {
+export function exclaimed(text: string, glad?: GladWords): Feeling | undefined {
   if (text.length > MAX_SHAPE_CHARS) return undefined;
   // A sigh or an exasperated "huh?!" opening the message (「はぁ…まだ？」「はあ？いつ届くの」).
   const opening = nfkc(text).trimStart();
@@ -44,25 +44,40 @@ export function exclaimed(text: string, gladOpening: readonly string[] = []): Fe
   // 「前は届いたのに！」: arrived once, and a reproach; not the glad 「届いた！」.
   const folded = fold(text).split("届いたのに").join(" ");
   if (GLAD_WORDS.some((w) => folded.includes(w)) || praisesWhatWasTold(folded)) return undefined;
-  return opensGladly(folded, gladOpening) ? undefined : "frustrated";
+  return opensGladly(folded, glad) ? undefined : "frustrated";
 }
 
 /**
  * 「やったー！新しいパソコン買った！設定って何入れればいいの？」「へぇー、全角だとダメなんですね、知りませんでした！…」
- * "Whoa, I had no idea there was a chat for this! Can I send a screenshot?": delight, success, discovery or relief in
- * the first sentence (ui.yaml typedWords gladOpening) makes its mark a glad one, and the question after it is asked
- * calmly (round 41: good news or interest, then a question, was apologised for). Only the opening sentence: a glad
- * word after a complaint (「また戻ってきた！なるほどね！」) does not undo it. No sentence after it may complain
- * (「…のに！」「届かない！」: `bangAfterComplaint`).
+ * "Whoa, I had no idea there was a chat for this! Can I send a screenshot?", "Oops, too big! I see. So I resend it
+ * smaller?": delight, success, discovery or relief in the first sentence, or an "I see" in the one right after it
+ * (ui.yaml typedWords gladOpening), makes the marks glad ones, and the question after them is asked calmly (round 41:
+ * good news or interest, then a question, was apologised for). Not where the text tells the failure back again or the
+ * joy turned (typedWords gladSpoiled: 「また戻って」「と思ったら」 "again"), nor with a complaint exclaimed after the
+ * glad sentence (「…のに！」「届かない！」: `bangAfterComplaint`). A scan by character code to the second sentence's end.
  */
-function opensGladly(folded: string, gladOpening: readonly string[]): boolean {
-  if (gladOpening.length === 0) return false;
-  let end = 0;
-  while (end < folded.length && !SENTENCE_ENDS.has(folded.charCodeAt(end))) end++;
-  const first = folded.slice(0, end);
-  return includesAny(first, gladOpening) && !bangAfterComplaint(folded.slice(end + 1));
+export interface GladWords {
+  gladOpening: readonly string[];
+  gladSpoiled: readonly string[];
 }
-/** !, ?, 。, a line break (NFKC has made ！？ plain): what closes the opening sentence. */
+function opensGladly(folded: string, glad: GladWords | undefined): boolean {
+  if (glad === undefined) return false;
+  const end = sentenceEnd(folded, 0);
+  let next = end;
+  while (next < folded.length && (SENTENCE_ENDS.has(folded.charCodeAt(next)) || folded[next] === " ")) next++;
+  const gladFirst = includesAny(folded.slice(0, end), glad.gladOpening);
+  if (!gladFirst && !includesAny(folded.slice(next, sentenceEnd(folded, next)), glad.gladOpening))
+    return false;
+  // The complaint is looked for after the glad sentence (「知らなかった！」 ends as a denial does).
+  return (
+    !includesAny(folded, glad.gladSpoiled) && !bangAfterComplaint(gladFirst ? folded.slice(end + 1) : folded)
+  );
+}
+function sentenceEnd(folded: string, from: number): number {
+  let end = from;
+  while (end < folded.length && !SENTENCE_ENDS.has(folded.charCodeAt(end))) end++;
+  return end;
+}
 const SENTENCE_ENDS = new Set([0x21, 0x3f, 0x3002, 0x0a]);
 const REALISED = ["たのか", "だったか", "てたか", "だけか", "なだけか"];
 const SIGHS = ["はぁ?", "はぁ？", "はあ?", "はあ？", "はぁ…", "はあ…", "はぁ...", "はぁー", "ハァ", "はぁ、"];
