@@ -29,7 +29,8 @@ const ROOT = join(import.meta.dirname, "..");
 export const RUNTIME_NODE_FLAGS = ["--max-semi-space-size=6", "--heap-growing-percent=100"] as const;
 
 /**
- * Environment of the production process (Dockerfile ENV; the benchmark runs the full app with it too).
+ * Environment of the production process (Dockerfile ENV; `npm start` sets it before node in package.json's
+ * start script, test/dockerfile.test.ts checks both against this; the benchmark runs the full app with it too).
  * MALLOC_ARENA_MAX=2: glibc gives each thread that allocates (V8's GC helpers, libuv's pool) an arena of
  * its own, up to 8 per core, and keeps what they freed; after the 10k-user burst of npm run bench:webhook
  * that was ~10 MB of RSS outside the heap. BENCH_PARTS=rss alternating builds and settings in the same

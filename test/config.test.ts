@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ConfigError, checkQaCommunityUrl, LOCAL_CHANNEL_SECRET, readConfig } from "../bot/config.ts";
 import { loadKnowledge } from "../knowledge/knowledge.ts";
-import { NPM_START_ARGS } from "./support/bot-process.ts";
+import { NPM_START_ARGS, NPM_START_ENV } from "./support/bot-process.ts";
 
 const creds = { LINE_CHANNEL_SECRET: "s3cret", LINE_CHANNEL_ACCESS_TOKEN: "t0ken" };
 
@@ -174,7 +174,13 @@ describe("the Q&A community link in production (QA_COMMUNITY_URL)", () => {
     const root = fileURLToPath(new URL("..", import.meta.url));
     const run = spawnSync(process.execPath, NPM_START_ARGS, {
       cwd: root,
-      env: { PATH: process.env.PATH, PORT: "0", ...creds, LINE_API_BASE_URL: "http://127.0.0.1:9" },
+      env: {
+        PATH: process.env.PATH,
+        PORT: "0",
+        ...NPM_START_ENV,
+        ...creds,
+        LINE_API_BASE_URL: "http://127.0.0.1:9",
+      },
       encoding: "utf8",
       timeout: 30_000,
     });

@@ -1,8 +1,9 @@
-import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { builtinModules } from "node:module";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { RUNTIME_ENV, RUNTIME_NODE_FLAGS } from "../scripts/build.ts";
@@ -102,7 +103,7 @@ describe("Dockerfile", () => {
   it("exposes port 3000 and runs the compiled entry point of npm start with the production V8 flags", () => {
     expect(find(runtime, "EXPOSE").map((e) => e.args)).toEqual(["3000"]);
     const cmd = JSON.parse(find(runtime, "CMD").at(-1)!.args) as string[];
-    const entry = /^node (?:\S+ )*--import tsx (\S+)\.ts$/.exec(pkg.scripts.start!)?.[1];
+    const entry = /^(?:\S+=\S* )*node (?:\S+ )*--import tsx (\S+)\.ts$/.exec(pkg.scripts.start!)?.[1];
     expect(cmd).toEqual(["node", ...RUNTIME_NODE_FLAGS, `dist/${entry}.js`]);
     // dist/ is made by npm run build in a stage the runtime copies from
     const built = copiedFrom(runtime).find((s) =>
@@ -112,10 +113,36 @@ describe("Dockerfile", () => {
     expect(pkg.scripts.build).toBe("node --import tsx scripts/build.ts");
   });
 
-  it("npm start runs the TypeScript with the same V8 flags, so its garbage collector is production's", () => {
-    // The flags cannot be set from inside the process (the heap is sized before any code runs), so
-    // package.json names them; scripts/build.ts RUNTIME_NODE_FLAGS stays their one source.
-    expect(pkg.scripts.start).toBe(`node ${RUNTIME_NODE_FLAGS.join(" ")} --import tsx bot/main.ts`);
+  it("npm start runs the TypeScript with the same V8 flags and environment, so its heap and malloc are production's", () => {
+    // Neither can be set from inside the process (the heap is sized, and glibc's malloc reads MALLOC_ARENA_MAX,
+    // before any code runs), so package.json names them; scripts/build.ts RUNTIME_NODE_FLAGS and RUNTIME_ENV stay
+    // their one source.
+    const env = Object.entries(RUNTIME_ENV).map(([name, value]) => `${name}=${value} `);
+    expect(pkg.scripts.start).toBe(
+      `${env.join("")}node ${RUNTIME_NODE_FLAGS.join(" ")} --import tsx bot/main.ts`,
+    );
+  });
+
+  it("npm start's command line, as npm's shell runs it, gives the process that environment and those flags", () => {
+    // The start script with a probe in place of bot/main.ts: what the started process sees.
+    const dir = mkdtempSync(join(tmpdir(), "start-"));
+    const probe = join(dir, "probe.mjs");
+    writeFileSync(
+      probe,
+      "process.stdout.write(JSON.stringify({ env: process.env, flags: process.execArgv }));\n",
+    );
+    try {
+      const command = pkg.scripts.start!.replace("bot/main.ts", probe);
+      const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !(name in RUNTIME_ENV)));
+      const seen = JSON.parse(execFileSync("sh", ["-c", command], { cwd: root, env, encoding: "utf8" })) as {
+        env: Record<string, string>;
+        flags: string[];
+      };
+      for (const [name, value] of Object.entries(RUNTIME_ENV)) expect(seen.env[name]).toBe(value);
+      expect(seen.flags).toEqual(expect.arrayContaining([...RUNTIME_NODE_FLAGS]));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("sets the production environment of scripts/build.ts (RUNTIME_ENV), as the benchmark runs the app", () => {

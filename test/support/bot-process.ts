@@ -21,18 +21,27 @@ export interface BotProcess {
 }
 
 /**
- * What `npm start` runs after `node`, read from package.json: the bot's V8 flags, then the TypeScript
- * through tsx (test/dockerfile.test.ts checks the flags are RUNTIME_NODE_FLAGS). The build test passes
- * the compiled entry instead.
+ * What `npm start` runs: the environment it sets before `node` (RUNTIME_ENV, MALLOC_ARENA_MAX=2), then after
+ * `node` the bot's V8 flags and the TypeScript through tsx (test/dockerfile.test.ts checks both against
+ * scripts/build.ts). Read from package.json; spawnBot starts the bot with both. The build test passes the
+ * compiled entry instead of the arguments.
  */
-export const NPM_START_ARGS: readonly string[] = (() => {
+const NPM_START = (() => {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
     scripts: { start: string };
   };
-  const [node, ...args] = pkg.scripts.start.split(" ");
+  const words = pkg.scripts.start.split(" ");
+  const env: Record<string, string> = {};
+  while (/^[A-Z_]+=/.test(words[0] ?? "")) {
+    const [name = "", ...value] = words.shift()!.split("=");
+    env[name] = value.join("=");
+  }
+  const [node, ...args] = words;
   if (node !== "node") throw new Error(`npm start is not a node command: ${pkg.scripts.start}`);
-  return args;
+  return { env, args };
 })();
+export const NPM_START_ARGS: readonly string[] = NPM_START.args;
+export const NPM_START_ENV: Readonly<Record<string, string>> = NPM_START.env;
 const URL_IN_LOG = /"url":"(http:\/\/localhost:\d+)"/;
 
 export async function spawnBot(
@@ -42,7 +51,7 @@ export async function spawnBot(
   const bot = await spawnServer(process.execPath, nodeArgs, {
     name: "bot/main.ts",
     cwd: ROOT,
-    env: { PATH: process.env.PATH, PORT: "0", ...env },
+    env: { PATH: process.env.PATH, PORT: "0", ...NPM_START_ENV, ...env },
     // PORT=0: the bot picks a free port and logs its URL once it serves.
     ready: (output) => URL_IN_LOG.test(output),
     pollMs: 20,
