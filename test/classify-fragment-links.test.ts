@@ -42,3 +42,59 @@ describe("classify: Google's help link in a fragment", () => {
     expect(r?.topic ?? "unknown").toBe("unknown");
   });
 });
+
+/**
+ * A link to RFC 7505 (the null MX) names the rule where a cut lost "returned Null MX": Google's notice links it
+ * twice, under "couldn't be found" and after the server's answer.
+ */
+describe("classify: the null MX's RFC linked in a fragment", () => {
+  it("reads the domain as taking no mail", async () => {
+    const r = await first(
+      [
+        "spaces and try again.",
+        "",
+        "Learn more here: https://www.rfc-editor.org/info/rfc7505",
+        "(Warning: This link will take you to a third-party site)",
+        "",
+        "The response was:",
+        "",
+        "DNS Error: 80458680 DNS type 'mx' lookup of example.org responded with code NOERROR",
+        "The domain example.org doesn't receive",
+      ].join("\n"),
+    );
+    expect(r?.reason).toBe("notaccept");
+    expect(r?.topic).toBe("host-unknown");
+  });
+
+  it("reads Google's sentence cut before 'Null MX' alike", async () => {
+    const r = await first(
+      "The domain example.org doesn't receive email according to the administrator: returned Null",
+    );
+    expect(r?.reason).toBe("notaccept");
+  });
+});
+
+/** What a cut leaves of Google's notice of a server it could not reach, given up or still retried. */
+describe("classify: Google's list of servers it could not reach", () => {
+  it("a server that timed out, the sentence above it cut: given up", async () => {
+    const r = await first(
+      "to connect. Learn more at https://support.google.com/mail/answer/7720\n[mx1.example.org 192.0.2.222: timed out]",
+    );
+    expect(r?.reason).toBe("expired");
+    expect(r?.topic).toBe("expired");
+  });
+
+  it("under Gmail's promise to tell of a failure to come: still retried", async () => {
+    const r = await first(
+      [
+        "if the delivery fails permanently.",
+        "",
+        "The response was:",
+        "",
+        "The recipient server did not accept our requests to connect. Learn more at https://support.google.com/mail/answer/7720",
+        "[mx1.example.org 192.0.2.222: timed out]",
+      ].join("\n"),
+    );
+    expect(r?.topic).toBe("delayed");
+  });
+});

@@ -20,9 +20,11 @@ export const DELAY_PHRASES: readonly string[] = [
   "has been delayed", // "Delivery to the following recipient has been delayed:"
   "has not yet been delivered",
   "have not yet received",
+  // Gmail's delay notice: "Gmail will retry for 47 more hours. You'll be notified if the delivery fails
+  // permanently." (only a mail still being retried is told of a failure to come; read without its start)
+  "if the delivery fails permanently",
   "message delayed",
   "no need to resend",
-  "notified if the delivery fails permanently", // Gmail's delay notice, after "Gmail will retry for 47 more hours."
   "still being retried",
   "still undelivered after",
   "technical details of temporary failure", // Gmail's heading over a failure it is still retrying

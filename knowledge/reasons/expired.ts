@@ -33,6 +33,9 @@ const GAVE_UP: readonly string[] = [
   "server did not respond",
   "the recipient server did not accept our requests to connect",
   "this message has been in the queue too long",
+  // Google's notice lists each of the recipient's servers it tried under that sentence, "[mx.example.jp
+  // 192.0.2.1: timed out]": the list reads the same where a cut lost the sentence.
+  "timed out]",
   "unable to deliver message after multiple retries",
   "was not reachable within the allowed queue period",
   "your message could not be delivered for more than",

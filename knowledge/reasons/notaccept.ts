@@ -19,6 +19,10 @@ export const PHRASES: readonly string[] = [
   "no mx record found for domain=",
   "no route for current request",
   "null mx",
+  // Google names the rule where a cut lost "Null MX": "The domain x doesn't receive email according to
+  // the administrator: returned Null MX https://www.rfc-editor.org/info/rfc7505".
+  "receive email according to the administrator",
+  "rfc-editor.org/info/rfc7505", // the RFC of the null MX: a notice links it only for a domain that has one
   "smtp protocol returned a permanent error",
   "system not accepting network messages", // RFC 3463 X.3.2
 ];
