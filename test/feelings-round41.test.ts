@@ -44,6 +44,17 @@ describe("round 41: good news, discovery or relief exclaimed, then a question (f
     expect(exclaimed("wow, bounced again!! what is wrong with you people?", glad)).toBe("frustrated");
     expect(exclaimed("やったと思ったらまた戻ってきた！なんで？", glad)).toBe("frustrated");
     expect(exclaimed("すごい！また戻ってきた！どうなってんの？", glad)).toBe("frustrated");
+    expect(exclaimed("Wow! Every single email bounced! What is going on?", glad)).toBe("frustrated");
+    expect(exclaimed("Got it! But it keeps failing! What now?", glad)).toBe("frustrated");
+    expect(exclaimed("なんと！全部エラー！どういうこと？", glad)).toBe("frustrated");
+    expect(exclaimed("Good news! ...not. everything bounced! why?", glad)).toBe("frustrated");
+    // The question after the last mark may name a failure or "still".
+    expect(
+      exclaimed(
+        "What a relief, none of those were sent from my account! Should I still change my password?",
+        glad,
+      ),
+    ).toBeUndefined();
     expect(exclaimed("また戻ってきた！なるほどね！どうすればいいの？", glad)).toBe("frustrated");
     expect(exclaimed("やった！と思ったのに届かない！なんで？", glad)).toBe("frustrated");
     expect(exclaimed("アドレスは絶対合ってる！前は届いてたのに！", glad)).toBe("frustrated");

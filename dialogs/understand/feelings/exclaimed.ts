@@ -52,8 +52,9 @@ export function exclaimed(text: string, glad?: GladWords): Feeling | undefined {
  * "Whoa, I had no idea there was a chat for this! Can I send a screenshot?", "Oops, too big! I see. So I resend it
  * smaller?": delight, success, discovery or relief in the first sentence, or an "I see" in the one right after it
  * (ui.yaml typedWords gladOpening), makes the marks glad ones, and the question after them is asked calmly (round 41:
- * good news or interest, then a question, was apologised for). Not where the text tells the failure back again or the
- * joy turned (typedWords gladSpoiled: 「また戻って」「と思ったら」 "again"), nor with a complaint exclaimed after the
+ * good news or interest, then a question, was apologised for). Not where what is exclaimed tells a failure, the failure
+ * back again or the joy turned (typedWords gladSpoiled: 「全部エラー」「また戻って」「と思ったら」 "bounced", "still",
+ * "but"), nor with a complaint exclaimed after the
  * glad sentence (「…のに！」「届かない！」: `bangAfterComplaint`). A scan by character code to the second sentence's end.
  */
 export interface GladWords {
@@ -68,9 +69,13 @@ function opensGladly(folded: string, glad: GladWords | undefined): boolean {
   const gladFirst = includesAny(folded.slice(0, end), glad.gladOpening);
   if (!gladFirst && !includesAny(folded.slice(next, sentenceEnd(folded, next)), glad.gladOpening))
     return false;
-  // The complaint is looked for after the glad sentence (「知らなかった！」 ends as a denial does).
+  // What is exclaimed (the text to its last mark) must tell no failure ("Wow! Every single email bounced!"); the
+  // question after it may ("should I still change my password?"). The complaint is looked for after the glad sentence
+  // (「知らなかった！」 ends as a denial does).
+  const bang = folded.lastIndexOf("!");
+  const told = bang < 0 ? folded : folded.slice(0, bang);
   return (
-    !includesAny(folded, glad.gladSpoiled) && !bangAfterComplaint(gladFirst ? folded.slice(end + 1) : folded)
+    !includesAny(told, glad.gladSpoiled) && !bangAfterComplaint(gladFirst ? folded.slice(end + 1) : folded)
   );
 }
 function sentenceEnd(folded: string, from: number): number {
