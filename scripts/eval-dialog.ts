@@ -472,6 +472,10 @@ const DEV_BLOCKS = {
   // described in words (a code, the reason paraphrased), cold "why / what state" questions, English's reply language
   // around a code or in a story, Hokkaido, Nagano, Mikawa, Tosa speech and romaji questions; written first.
   "dev-family41d": "FAMILY 41D",
+  // family41b's own check (round 41): upset without a word of feeling (indignation asked back or innocence protested,
+  // impatience at repeating, a sigh opening a question, English shouts, worry trailing off after what is at stake) and
+  // calm controls of the same shapes; written first.
+  "dev-family41b": "FAMILY 41B",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
