@@ -20,7 +20,7 @@ export function exclaimed(text: string, glad?: GladWords): Feeling | undefined {
   if (text.length > MAX_SHAPE_CHARS) return undefined;
   // A sigh or an exasperated "huh?!" opening the message (「はぁ…まだ？」「はあ？いつ届くの」).
   const opening = nfkc(text).trimStart();
-  if (SIGHS.some((s) => opening.startsWith(s))) return "frustrated";
+  if (opensWithSigh(opening)) return "frustrated";
   // An indignant 「は？」 before what they say (「は？相手のせいで戻ってきてんの？」); alone it is a bare "huh?".
   if (opening.startsWith("は?") && opening.slice(2).trim().length > 0) return "frustrated";
   // 「また？先週もだったじゃん」: "again?!" before what they say, the same indignation.
@@ -85,7 +85,42 @@ function sentenceEnd(folded: string, from: number): number {
 }
 const SENTENCE_ENDS = new Set([0x21, 0x3f, 0x3002, 0x0a]);
 const REALISED = ["たのか", "だったか", "てたか", "だけか", "なだけか"];
-const SIGHS = ["はぁ?", "はぁ？", "はあ?", "はあ？", "はぁ…", "はあ…", "はぁ...", "はぁー", "ハァ", "はぁ、"];
+
+/**
+ * 「はぁ…」「はあ…結局何MBまでなの」「はーあ、いつ届くわけ」「ハア…」: a sigh opening the message, は or ハ drawn out
+ * (ぁ, あ, ァ, ア, ー, 〜, one or more) before a pause or a mark, is weariness told without a word of it. The sigh was
+ * a list of spellings (round 40 and before), and NFKC turns 「…」 into "...", which only 「はぁ...」 was listed with:
+ * 「はあ…」 read calm. Not 「はーい」 (a yes: no pause after it), nor a bare 「はあ」 ("huh?": nothing after it), nor
+ * 「はあ、なるほど」「はぁ、そうなんですね」 (an acknowledgement after it: the vague "I see"). NFKC text; read by
+ * character code: the first character is the gate, false for nearly every message.
+ */
+function opensWithSigh(t: string): boolean {
+  const first = t.charCodeAt(0);
+  if (first !== HA && first !== HA_KATAKANA) return false;
+  let at = 1;
+  while (at < t.length && SIGH_DRAWN.includes(t.charCodeAt(at))) at++;
+  if (at === 1 || at >= t.length || !SIGH_PAUSES.includes(t.charCodeAt(at))) return false;
+  let dots = false;
+  let asked = false;
+  for (; at < t.length && SIGH_PAUSES.includes(t.charCodeAt(at)); at++) {
+    const code = t.charCodeAt(at);
+    if (code === QUESTION) asked = true;
+    else if (code === DOT) dots = true;
+  }
+  // Alone, 「はぁ…」 and 「はあ？」 ("huh?!") are the sigh; 「はあ…？」 trails off into a bare "huh…?", lost, not fed up.
+  if (at >= t.length) return !(dots && asked);
+  return !ACKNOWLEDGED.some((a) => t.startsWith(a, at));
+}
+const QUESTION = 0x3f;
+const DOT = 0x2e;
+const HA = 0x306f;
+const HA_KATAKANA = 0x30cf;
+/** ぁ あ ァ ア ー 〜 ~: the sigh drawn out. */
+const SIGH_DRAWN = [0x3041, 0x3042, 0x30a1, 0x30a2, 0x30fc, 0x301c, 0x7e];
+/** What follows the sigh: NFKC's "..." of 「…」, a comma, a full stop, a space, a mark. */
+const SIGH_PAUSES = [0x2e, 0x3001, 0x2c, 0x3002, 0x20, 0x3000, 0x3f, 0x21, 0x30fb];
+/** 「はあ、なるほど」: the vague "I see", no sigh. */
+const ACKNOWLEDGED = ["なるほど", "そうなん", "そうです", "そういう", "わかりま", "分かりま", "了解"];
 
 /**
  * Whether an exclamation mark ends a sentence that denies or reproaches: its end (without the particles

@@ -17,8 +17,25 @@ export function opensAlarmed(t: string): boolean {
     if (next !== undefined && PAUSES.has(next) && next !== "ー" && next !== "〜" && next !== "~")
       return !goesToDo(opening);
   }
+  return alarmedInEnglish(opening);
+}
+/**
+ * Round 41 (family41b): "wait am i hacked??", "hold on, did someone get into my account??": English "wait" or "hold
+ * on" opening a message that asks twice over (??) is alarm. Alone, "wait, are you a bot?" and "wait, is my laptop the
+ * problem?" ask calmly (the blind writers label them so): the doubled mark is the gate, one indexOf.
+ */
+function alarmedInEnglish(opening: string): boolean {
+  if (opening.indexOf("??") < 0) return false;
+  const lower = opening.toLowerCase();
+  for (const o of ALARMED_EN) {
+    if (!lower.startsWith(o)) continue;
+    const next = lower.charCodeAt(o.length);
+    // A word of its own ("wait", not "waiting"): a space or a mark after it.
+    if (!(next >= 0x61 && next <= 0x7a)) return true;
+  }
   return false;
 }
+const ALARMED_EN = ["wait", "hold on", "hang on", "whoa", "woah"];
 /**
  * Round 37 (family37b): 「ちょっと待って、先にメール確認してくる」 "hold on, let me check my mail first": the pause
  * asks for time to go and do something, told closing the message; no alarm.
@@ -63,6 +80,11 @@ const ALARMED_OPENINGS = [
   "まってまって",
   "え、待って",
   "えっ待って",
+  // Round 41 (family41b): the same alarm in kana (「え、まって 乗っ取られてる？？」).
+  "え、まって",
+  "えっまって",
+  "えっ、まって",
+  "えっ、待って",
 ];
 
 /**
@@ -102,7 +124,24 @@ export function consequenceTrailsOff(t: string): boolean {
   }
   return false;
 }
-const CONSEQUENCES = ["ちゃう", "じゃう", "しまう", "かも", "かもしれない", "かもしれません", "まま"];
+/**
+ * Round 41 (family41b): a deed regretted left unfinished the same way (「全員に送っちゃった…」「開いちゃった…」「送って
+ * しまった…」): dev's texts of this shape are all labelled upset, by many writers.
+ */
+const CONSEQUENCES = [
+  "ちゃう",
+  "じゃう",
+  "しまう",
+  "かも",
+  "かもしれない",
+  "かもしれません",
+  "まま",
+  "ちゃった",
+  "じゃった",
+  "しまった",
+  "ちゃいました",
+  "しまいました",
+];
 /** Character codes that close a sentence (NFKC: 「！？」 are "!?"). */
 const SENTENCE_CLOSES = new Set([..."。.!? \n"].map((c) => c.charCodeAt(0)));
 function closesAt(t: string, at: number): boolean {
