@@ -157,20 +157,23 @@ export function spokenLine(line: string): boolean {
 /**
  * "I got an email back saying 550 5.1.1 user unknown", "Error says 421 try later, I was sending from my laptop": a
  * line of a person's that names a status code, told in the first person (outside host names and addresses) with a
- * word of the mail come back or of what it said (a qmail notice's "Sorry, I wasn't able…" has none). Only a
+ * word of the mail come back or of what it said (a qmail notice's "Sorry, I wasn't able…" has none), or reporting what
+ * the mail said without "I" ("it says 5.7.1 and something like your IP is listed"). Only a
  * status code marks it: a template's sentence, a header, a reply line opening with its code, an <address> or a
  * transcript is the server's, whatever "I" it says; so is a line that addresses its reader as a notice does.
  */
-function toldAroundCode(line: string): boolean {
+export function toldAroundCode(line: string): boolean {
   if (!STATUS_CODE.test(line) || SERVER_VOICE.test(line) || AUTO_REPLY.test(line)) return false;
   if (HEADER_LINE.test(line) || REPLY_LINE.test(line) || ANGLE_ADDRESS.test(line) || TRANSCRIPT.test(line))
     return false;
   const lower = line.toLowerCase();
   if (SERVER_SENTENCES.some((s) => lower.includes(s)) || !TOLD.test(line)) return false;
-  return FIRST_PERSON.test(withoutTechnicalTokens(line));
+  return REPORTED.test(line) || FIRST_PERSON.test(withoutTechnicalTokens(line));
 }
 /** Words of a mail come back and what it said, told: a notice apologises or explains, it does not tell this. */
 const TOLD = /\b(?:say|says|saying|said(?!:)|got|get|gets|getting|came|come|comes|bounced|bounces|bounce)\b/i;
+/** What the mail said, reported ("it says 5.7.1 and something like…"): a person's, with or without "I". */
+const REPORTED = /\b(?:says|saying|something like|something about)\b/i;
 
 /**
  * How to read a text. `recognised`: the classifier found a bounce in it; then plain English without the

@@ -374,6 +374,8 @@ export const uiSchema = z
         spamFolder: foldedList,
         /** A mail told come back, in the past (「戻ってきた」 "came back"): one mail of the user's (`ifOneCameBack`). */
         cameBack: foldedList,
+        /** The cause asked for by name (「原因が知りたい」 "the cause"): beside a mail told come back, still `reason`. */
+        causeNamed: foldedList,
         /**
          * The recipient's spam settings (「迷惑メールの設定」「迷惑メール対策」): with a diagnosis on screen, a setting
          * that may hold the mail back, no mail refused as spam.

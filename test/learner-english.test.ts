@@ -10,6 +10,15 @@ describe("learners' English is read with the helping verb it leaves out", () => 
     expect(learnerEnglish("but I am not send any email")).toBe("but I didn't send any email");
   });
 
+  it("reads the past of sending or writing after a subject's 'not' as 'didn't' and the bare verb", () => {
+    expect(learnerEnglish("I not sent this email but it come back to me")).toBe(
+      "I didn't send this email but it come back to me",
+    );
+    expect(learnerEnglish("we not wrote any of these")).toBe("we didn't write any of these");
+    // no subject before "not": left as typed
+    expect(learnerEnglish("the mail was not sent")).toBeUndefined();
+  });
+
   it("puts 'don't' before a verb of knowing, said of now ('I not understand')", () => {
     expect(learnerEnglish("I not understand this mail")).toBe("I don't understand this mail");
     expect(learnerEnglish("sorry I not know what to do")).toBe("sorry I don't know what to do");

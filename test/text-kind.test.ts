@@ -64,6 +64,8 @@ describe("round 41: a code told in a person's line, and a person named as they",
   it.each([
     ["I got an email back saying 550 5.1.1 user unknown", true],
     ["Error says 421 try later, I was sending from my laptop", true],
+    // what the mail said, reported without "I"
+    ["it says 5.7.1 and something like your IP is listed", true],
     ["they bounced it back because it looked like spam", true],
     ["They keep coming, like 30 more in one hour", false],
   ])("%s", (text, recognised) => {

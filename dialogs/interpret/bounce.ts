@@ -5,7 +5,7 @@ import type { BounceRecord, TopicId } from "../../knowledge/types.ts";
 import { diagnosisOf } from "../diagnosis.ts";
 import type { DialogEvent } from "../events.ts";
 import { mentionsAny } from "../text.ts";
-import { spokenLine } from "../text-kind.ts";
+import { toldAroundCode as codeToldInLine, spokenLine } from "../text-kind.ts";
 import { clausesOf, guessesAloud, isQuestion, reportsBounce, sentenceAsks } from "../understand/asking.ts";
 import { regretsAndAsksIfOk } from "../understand/feelings/worry.ts";
 import { MAX_QUESTION_CHARS, THRESHOLDS, type Understanding } from "../understand/understand.ts";
@@ -122,10 +122,12 @@ export function bounceEvents(ctx: InterpretContext, b: BounceRead, before: Dialo
 
 /**
  * The symptom a person's one line tells around a code (a short line, in Japanese or with "I", "my" or a question mark:
- * text-kind.ts spokenLine), read by symptoms.yaml's classes; a paste's line is the server's and is not read so.
+ * text-kind.ts spokenLine; or reporting what the mail said, "it says 5.7.1 and something like…": toldAroundCode), read
+ * by symptoms.yaml's classes; a paste's line is the server's and is not read so.
  */
 function toldAroundCode(ctx: InterpretContext, text: string): TopicId | undefined {
-  if (text.length > MAX_QUESTION_CHARS || text.includes("\n") || !spokenLine(text)) return undefined;
+  if (text.length > MAX_QUESTION_CHARS || text.includes("\n")) return undefined;
+  if (!spokenLine(text) && !codeToldInLine(text)) return undefined;
   return ctx.symptomByClass(text);
 }
 

@@ -29,7 +29,13 @@ export function withoutBounce(
   const instead = one === undefined ? undefined : ctx.questions.get(one);
   // Romaji (「meeru ga modotte kita」) was read as its kana (read-text.ts): so are its words here.
   const read = instead ? (romajiToKana(text, ctx.englishWords) ?? text) : text;
-  if (instead && mentionsAny(read, ctx.words.cameBack) && !asksWhyInGeneral(read))
+  // The cause asked for by name (「なんで戻ってきたのか原因が知りたい」): the usual causes are wanted, with what to paste.
+  if (
+    instead &&
+    mentionsAny(read, ctx.words.cameBack) &&
+    !asksWhyInGeneral(read) &&
+    !mentionsAny(read, ctx.words.causeNamed)
+  )
     return [...events.slice(0, -1), questionEvent(ctx, instead, null)];
   const meant = ctx.questions.get(last.id)?.withoutBounce;
   if (meant === undefined || !ctx.questions.has(meant)) return events;

@@ -34,6 +34,15 @@ const BARE: ReadonlySet<string> = new Set([
   "reply",
 ]);
 /**
+ * The bare forms of the past of the verbs of sending and writing: "I not sent this email" is "I didn't send this email"
+ * (with "didn't" put in and the past kept, it matched nothing of the never-sent examples).
+ */
+const BARE_OF: ReadonlyMap<string, string> = new Map([
+  ["sent", "send"],
+  ["wrote", "write"],
+]);
+
+/**
  * Verbs of knowing, said of now: "I not understand" is "I don't understand" (read "didn't", it matched "that
  * didn't help" by its past).
  */
@@ -134,6 +143,13 @@ export function learnerEnglish(text: string): string | undefined {
   let changed = false;
   for (let i = 0; i < words.length; i++) {
     const w = cores[i]!;
+    // "I not sent this email": the past after "not" and a subject, with no "did": "I didn't send".
+    if (w === "not" && PRONOUNS.has(cores[i - 1] ?? "") && BARE_OF.has(cores[i + 1] ?? "")) {
+      words[i] = replaced(words[i]!, "didn't");
+      words[i + 1] = replaced(words[i + 1]!, BARE_OF.get(cores[i + 1]!)!);
+      changed = true;
+      continue;
+    }
     // "I not send", "it is not arrive", "the mail was not reach": a bare verb after "not" with no "do".
     if (w === "not" && i + 1 < words.length && BARE.has(cores[i + 1]!)) {
       const before = cores[i - 1] ?? "";
