@@ -4,7 +4,7 @@ import type { DialogEvent } from "./events.ts";
 import { questionEvent, toldOrAsked } from "./interpret/answers.ts";
 import { withCarrier } from "./interpret/carrier-named.ts";
 import { buildContext } from "./interpret/context.ts";
-import { forOneText } from "./interpret/one-reading.ts";
+import { forReadings } from "./interpret/one-reading.ts";
 import { ratedInWords } from "./interpret/rated-in-words.ts";
 import { fromText } from "./interpret/read-text.ts";
 import { revoicedIfNotUnderstood } from "./interpret/revoiced.ts";
@@ -40,6 +40,10 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
   const ctx = buildContext(deps);
   // "No" as typed (ui.yaml keywords.no), for "was this helpful?" answered in a sentence (rated-in-words.ts).
   const noWords = new Set(deps.ui.keywords.no.map(normalizeCommand));
+  // The index and the reader of feelings remembering their readings of a text's pieces while it is read
+  // (one-reading.ts), made once: `read()` opens the reading of one text.
+  const { one, read: reading } = forReadings(ctx);
+  const rating = { ...one, noWords };
   return async (input, session) => {
     try {
       return await interpretOne(input, session);
@@ -68,13 +72,13 @@ export function createInterpreter(deps: InterpreterDeps): Interpreter {
       case "text": {
         // The index and the reader of feelings remember their readings of this text's pieces while it is
         // read (one-reading.ts).
-        const { one, done } = forOneText(ctx);
+        const done = reading();
         // 「ｴﾗｰﾒｰﾙｯﾃﾅﾆ」 typed on an old phone is read as 「エラーメールってなに」 (understand/half-width.ts).
         const text = ctx.halfWidth(input.text) ?? input.text;
         try {
           const read = await revoicedIfNotUnderstood(one, await fromText(one, text, session), text, session);
           const carrier = withCarrier(one, read, text, session);
-          const rated = ratedInWords({ ...one, noWords }, carrier, text, session.topic);
+          const rated = ratedInWords(rating, carrier, text, session.topic);
           const cold = withoutBounce(one, rated, text, session.topic);
           return toldOrAsked(one, cold, text, session.topic);
         } finally {

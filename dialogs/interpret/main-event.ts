@@ -80,6 +80,60 @@ function weakSideReading(ctx: InterpretContext, understood: Understanding): bool
 }
 
 /**
+ * A specific question about the diagnosis on screen, clearly asked, is that question even where its
+ * words name a symptom (「送った覚えがない」 after "refused as spam": that button's answer).
+ * So is a cause guessed and asked about (「私の送った写真が重すぎたせいではないの？」 after "mailbox full"):
+ * whose side it is, though its words name another symptom.
+ * So is a word of the symptom asked about, by a question whose answer no diagnosis changes (「dmarcってやつ？」
+ * 「SPFとかDMARCが原因なの？」 after "refused as spam": what SPF and DMARC are, not "sender not verified").
+ * (Functions of the module, not closures made per text: mainEvent runs for most typed texts.)
+ */
+function aboutScreen(m: TextRead): boolean {
+  const { session, text } = m;
+  const q = session.topic ? m.question() : undefined;
+  const score = m.understood().candidates[0]?.score ?? 0;
+  if (q === undefined || session.topic === null) return false;
+  if (termAsked(q, score, text)) return true;
+  return (
+    q.topics[session.topic] !== undefined &&
+    (askedOnItsOwn(q, score) ||
+      (q.asksSide && namesFault(text) && isQuestion(text) && score >= CLEAR_OVER_BOUNCE))
+  );
+}
+
+/** Whether `q` is the question for tries that keep failing where it is not asked (mainEvent says when). */
+function untoldTries(ctx: InterpretContext, m: TextRead, q: Question | undefined): boolean {
+  return (
+    !m.session.topic &&
+    q !== undefined &&
+    triesQuestion(ctx, q) &&
+    (m.feeling !== undefined || !triedInVain(m.text, ctx.words))
+  );
+}
+
+/**
+ * "my mail came back, what do I do?", "an email I sent came back. what now": returned mail told, nothing on
+ * screen, and what is asked besides it, read on its own, is what to do or being lost: the paste help that
+ * starts from it (the whole text's words of returned mail drew "what is a returned mail", "no bounce came,
+ * did it arrive?" or "can I unsend it?"). That paste help is also what such a message gets last (mainEvent) where
+ * no other answer comes first: it is looked for only where one would (the question index is the costliest step,
+ * perf38b). At most one of mainEvent's returns asks it.
+ */
+function pasteHelp(
+  ctx: InterpretContext,
+  m: TextRead,
+  mention: "returned" | "not-sent" | undefined,
+  besides: string,
+): DialogEvent | undefined {
+  return mention &&
+    !m.session.topic &&
+    m.typed &&
+    pasteHelpBesides(ctx, besides, asksWhatItIs(m.text, ctx.words))
+    ? { type: "BOUNCE_MENTIONED", about: mention }
+    : undefined;
+}
+
+/**
  * What a typed text that is no readable bounce asks for, in this order: 3. the symptom in the user's
  * words (unless it is a question about the symptom on screen); 4. a question we know (a text that only
  * tells about returned mail, 「エラーメールが返ってくる」, is no question unless the question is one
@@ -90,24 +144,8 @@ function weakSideReading(ctx: InterpretContext, understood: Understanding): bool
 export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   const { text, session, ownWords, feeling } = m;
   const nextStep: DialogEvent = session.topic ? { type: "NEXT_STEPS" } : { type: "HOW_TO_PASTE" };
-  // A specific question about the diagnosis on screen, clearly asked, is that question even where its
-  // words name a symptom (「送った覚えがない」 after "refused as spam": that button's answer).
-  // So is a cause guessed and asked about (「私の送った写真が重すぎたせいではないの？」 after "mailbox full"):
-  // whose side it is, though its words name another symptom.
-  // So is a word of the symptom asked about, by a question whose answer no diagnosis changes (「dmarcってやつ？」
-  // 「SPFとかDMARCが原因なの？」 after "refused as spam": what SPF and DMARC are, not "sender not verified").
-  const aboutScreen = () => {
-    const q = session.topic ? m.question() : undefined;
-    const score = m.understood().candidates[0]?.score ?? 0;
-    if (q === undefined || session.topic === null) return false;
-    if (termAsked(q, score, text)) return true;
-    return (
-      q.topics[session.topic] !== undefined &&
-      (askedOnItsOwn(q, score) ||
-        (q.asksSide && namesFault(text) && isQuestion(text) && score >= CLEAR_OVER_BOUNCE))
-    );
-  };
-  if (ownWords && ownWords !== session.topic && !aboutScreen() && !m.whyOfScreen)
+  // A question about the diagnosis on screen, clearly asked, is that question, not the symptom its words name.
+  if (ownWords && ownWords !== session.topic && !aboutScreen(m) && !m.whyOfScreen)
     return { type: "SYMPTOM", topic: ownWords };
   // Spam received (`notBounce`) is no reading of words that name the diagnosis on screen (「迷惑メール扱い
   // とか失礼すぎない？」 after "refused as spam": the refused mail itself).
@@ -120,16 +158,11 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   // only where tries are told in vain (「送ったメールがエラーで戻ってきちゃいました」 tells one returned mail), and
   // calmly: told upset (「何回送っても戻ってくる！いい加減にして」), the paste help first, as the sets of many
   // writers label it (round 38, family38b).
-  const untoldTries = (q: Question | undefined) =>
-    !session.topic &&
-    q !== undefined &&
-    triesQuestion(ctx, q) &&
-    (feeling !== undefined || !triedInVain(text, ctx.words));
   const question =
     (read?.notBounce && m.onScreen) ||
     (read?.asksWhat && !asksWhatBesidesFeeling(ctx, text, feeling)) ||
     ctx.lacksNeeded(readFirst ?? read, text) ||
-    untoldTries(read)
+    untoldTries(ctx, m, read)
       ? undefined
       : read;
   const understood = m.understood();
@@ -337,10 +370,6 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   // did it arrive?" or "can I unsend it?"). That paste help is also what such a message gets last (below) where no
   // other answer comes first: it is looked for only where one would (the question index is the costliest step,
   // perf38b). At most one of the returns below asks it.
-  const pasteHelp = (): DialogEvent | undefined =>
-    mention && !session.topic && m.typed && pasteHelpBesides(ctx, besides, asksWhatItIs(text, ctx.words))
-      ? { type: "BOUNCE_MENTIONED", about: mention }
-      : undefined;
   // 「違うやつ貼ってもいい？」「もう一通の方も見てほしい」「実はもう一通あるんですが」 "I got another one": one
   // more mail to show or that came, returned mail not named, with a diagnosis on screen: another mail (below),
   // not a question about resending the one on screen.
@@ -374,7 +403,8 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     (!mention || asksBesidesFeeling(ctx, text, feeling) || toldClearly || requested)
   )
     return (
-      pasteHelp() ?? withSecondQuestion(ctx, questionEvent(ctx, question, session.topic), text, session.topic)
+      pasteHelp(ctx, m, mention, besides) ??
+      withSecondQuestion(ctx, questionEvent(ctx, question, session.topic), text, session.topic)
     );
   // A message that only tells about returned mail is answered with the paste help, unless what it says
   // besides (「スマホのアドレスにだけ」 in 「スマホのアドレスにだけ送れない」) is something people tell us.
@@ -385,7 +415,7 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     // What is told besides returned mail is never "it is no returned mail" (`notBounce`, spam received): in
     // 「メールが全部戻ってくる」 the words left, 「メールが…くる」, are those of the mail that came back.
     if (told?.statement && !told.notBounce && !isGreeting(told.id))
-      return pasteHelp() ?? questionEvent(ctx, told, session.topic);
+      return pasteHelp(ctx, m, mention, besides) ?? questionEvent(ctx, told, session.topic);
   }
   if (m.fromServer && !m.typed) return { type: "UNREADABLE", paste: unreadPaste(text) };
   // 「で？」「え？」「それから？」 "so?": a reaction to the last answer that asks nothing of its own is a
@@ -394,7 +424,7 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   const top = ctx.questions.get(understood.candidates[0]?.id ?? "");
   const betweenActs = understood.kind === "unsure" && Object.keys(top?.topics ?? {}).length === 0;
   if (!question && !m.fromServer && !betweenActs && isShortReaction(ctx, text))
-    return pasteHelp() ?? nextStep;
+    return pasteHelp(ctx, m, mention, besides) ?? nextStep;
   if ((mention || m.onScreen) && session.topic) {
     // With a diagnosis on screen, words about returned mail are about it (「まだエラーメールが戻ってくる
     // けど再送していい？」): the best question that fits it, however weakly, else its steps. Only a new
@@ -419,7 +449,7 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     !asksWhatBesidesFeeling(ctx, text, feeling);
   // The question for tries that keep failing, not asked (above), is no choice to offer either; a pleasantry left
   // alone beside it (「🙏🙏 メール戻ってきちゃう」) is no reading of the text.
-  const offerable = understood.candidates.filter((c) => !untoldTries(ctx.questions.get(c.id)));
+  const offerable = understood.candidates.filter((c) => !untoldTries(ctx, m, ctx.questions.get(c.id)));
   const lonePleasantry = offerable.length < 2 && offerable.every((c) => isPleasantry(ctx, c.id));
   if (understood.kind === "unsure" && !likeliestUnasked && !lonePleasantry) {
     // Questions that all get the same answer here (「何をすればいいのか全然わからない」: "what do I do" and
@@ -465,16 +495,21 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
  * asked about, its words are only puzzlement).
  */
 function pasteHelpBesides(ctx: InterpretContext, besides: string, asksWhat: boolean): boolean {
-  const helps = (words: string) => {
-    const rest = ctx.index.understand(words, null);
-    if (rest.kind !== "confident") return false;
-    const does = ctx.questions.get(rest.id)?.does;
-    return does === "next-steps" || (does === "paste-help" && !asksWhat);
-  };
   // "…came back to me with error, what I must do?": the story's words ("error") drew "what is a returned
   // mail"; the last clause, where it asks, is the question.
   const last = clausesOf(besides).at(-1);
-  return helps(besides) || (last !== undefined && isQuestion(last) && last !== besides && helps(last));
+  return (
+    helps(ctx, besides, asksWhat) ||
+    (last !== undefined && isQuestion(last) && last !== besides && helps(ctx, last, asksWhat))
+  );
+}
+
+/** Whether `words`, read alone with nothing on screen, ask confidently what to do, or how to paste (unless what is asked). */
+function helps(ctx: InterpretContext, words: string, asksWhat: boolean): boolean {
+  const rest = ctx.index.understand(words, null);
+  if (rest.kind !== "confident") return false;
+  const does = ctx.questions.get(rest.id)?.does;
+  return does === "next-steps" || (does === "paste-help" && !asksWhat);
 }
 
 /** The questions a wish to ask is offered (wishesToAsk): those of its subject, no act or pleasantry. */

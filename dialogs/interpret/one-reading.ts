@@ -6,30 +6,48 @@ import type { InterpretContext } from "./context.ts";
 import type { FeelingReader } from "./feeling.ts";
 
 /**
- * The context for reading one typed text: its question index and its reader of feelings remember what they
- * made of each text they were given, for this reading only. The readers of one text ask them about the same
- * pieces again (the whole text, its last sentence, the text without its words of feeling; a text read again
- * with its voicing marks restored shares its unchanged sentences): of the dev texts, the slowest 2 % asked
- * the index 6.1 times for 4.9 different texts, and the reader of feelings 6.5 times for 4.2. Both are pure
- * functions of what they are given, so a reading remembered is exactly the one worked out again; what
- * callers get is only read, never changed (bot/recent-results.ts hands out the same kept readings frozen).
- * Nothing outlives the reading: the maps go with the context.
+ * The context for reading typed texts: its question index and its reader of feelings remember what they made
+ * of each text they were given, while a text is read. The readers of one text ask them about the same pieces
+ * again (the whole text, its last sentence, the text without its words of feeling; a text read again with its
+ * voicing marks restored shares its unchanged sentences): of the dev texts, the slowest 2 % asked the index
+ * 6.1 times for 4.9 different texts, and the reader of feelings 6.5 times for 4.2. Both are pure functions of
+ * what they are given, so a reading remembered is exactly the one worked out again; what callers get is only
+ * read, never changed (bot/recent-results.ts hands out the same kept readings frozen).
+ * Made once per interpreter (a copy of the whole context and a dozen closures made for every typed text were
+ * ~2 KB of allocation each); `read(…)` opens the reading of one text, and the function it returns closes it and
+ * drops what was remembered. Readings that overlap (a turn waits for the classifier) share the memories, as
+ * knowledge/turn-memory.ts's are shared: keyed by the text, so one text's answers are never another's, and one
+ * reading's end dropping them costs another a recomputation, not a different answer. Nothing outlives the
+ * reading: the maps are dropped (never cleared: turn-memory.ts FRESH_MAPS).
  */
-export function forOneText(ctx: InterpretContext): { one: InterpretContext; done: () => void } {
+export function forReadings(ctx: InterpretContext): {
+  one: InterpretContext;
+  read: () => () => void;
+} {
+  const index = rememberingIndex(ctx.index);
+  const feelings = rememberingFeelings(ctx.feelings);
   return {
-    one: { ...ctx, index: rememberingIndex(ctx.index), feelings: rememberingFeelings(ctx.feelings) },
-    // The runs of the text segmented for the index's features, while it is read (segments.ts readingOnce).
-    done: readingOnce(),
+    one: { ...ctx, index: index.reader, feelings: feelings.reader },
+    read() {
+      // The runs of the text segmented for the index's features, while it is read (segments.ts readingOnce).
+      const segmented = readingOnce();
+      return () => {
+        segmented();
+        index.forget();
+        feelings.forget();
+      };
+    },
   };
 }
 
 // Each memory below is made when first asked: a text is read by only some of these readers, and seven maps
 // made for every typed text were allocation of each (the young generation's scavenges set the 99th percentile).
 
-function rememberingIndex(index: QuestionIndex): QuestionIndex {
+const keyOf = (text: string, topic: TopicId | null) => (topic === null ? `\0${text}` : `${topic}\0${text}`);
+
+function rememberingIndex(index: QuestionIndex): { reader: QuestionIndex; forget: () => void } {
   let read: Map<string, Understanding> | undefined;
-  const keyOf = (text: string, topic: TopicId | null) => (topic === null ? `\0${text}` : `${topic}\0${text}`);
-  return {
+  const reader: QuestionIndex = {
     size: index.size,
     known: (text, topic) => read?.get(keyOf(text, topic)),
     understand(text: string, topic: TopicId | null, words?: string[]) {
@@ -45,24 +63,40 @@ function rememberingIndex(index: QuestionIndex): QuestionIndex {
       return understood;
     },
   };
-}
-
-/** `f` remembering its answer per text (undefined answers too). */
-function perText<T>(f: (text: string) => T): (text: string) => T {
-  let answers: Map<string, T> | undefined;
-  return (text) => {
-    answers ??= new Map();
-    if (answers.has(text)) return answers.get(text) as T;
-    const answer = f(text);
-    answers.set(text, answer);
-    return answer;
+  return {
+    reader,
+    forget: () => {
+      read = undefined;
+    },
   };
 }
 
-function rememberingFeelings(feelings: FeelingReader): FeelingReader {
-  let over: Map<string, boolean> | undefined;
+/** `f` remembering its answer per text (undefined answers too) until `forget`. */
+function perText<T>(f: (text: string) => T): { ask: (text: string) => T; forget: () => void } {
+  let answers: Map<string, T> | undefined;
   return {
-    feelingIn: perText((text) => feelings.feelingIn(text)),
+    ask: (text) => {
+      answers ??= new Map();
+      if (answers.has(text)) return answers.get(text) as T;
+      const answer = f(text);
+      answers.set(text, answer);
+      return answer;
+    },
+    forget: () => {
+      answers = undefined;
+    },
+  };
+}
+
+function rememberingFeelings(feelings: FeelingReader): { reader: FeelingReader; forget: () => void } {
+  let over: Map<string, boolean> | undefined;
+  const feelingIn = perText((text) => feelings.feelingIn(text));
+  const withoutExceptions = perText((text) => feelings.withoutExceptions(text));
+  const withoutFeelingWords = perText((text) => feelings.withoutFeelingWords(text));
+  const withoutCalmedFeelings = perText((text) => feelings.withoutCalmedFeelings(text));
+  const ironic = perText((text) => feelings.ironic(text));
+  const reader: FeelingReader = {
+    feelingIn: feelingIn.ask,
     feelingOver(text: string, felt: Feeling) {
       const key = `${felt}\0${text}`;
       over ??= new Map();
@@ -73,9 +107,20 @@ function rememberingFeelings(feelings: FeelingReader): FeelingReader {
       }
       return answer;
     },
-    withoutExceptions: perText((text) => feelings.withoutExceptions(text)),
-    withoutFeelingWords: perText((text) => feelings.withoutFeelingWords(text)),
-    withoutCalmedFeelings: perText((text) => feelings.withoutCalmedFeelings(text)),
-    ironic: perText((text) => feelings.ironic(text)),
+    withoutExceptions: withoutExceptions.ask,
+    withoutFeelingWords: withoutFeelingWords.ask,
+    withoutCalmedFeelings: withoutCalmedFeelings.ask,
+    ironic: ironic.ask,
+  };
+  return {
+    reader,
+    forget: () => {
+      over = undefined;
+      feelingIn.forget();
+      withoutExceptions.forget();
+      withoutFeelingWords.forget();
+      withoutCalmedFeelings.forget();
+      ironic.forget();
+    },
   };
 }

@@ -2,7 +2,7 @@ import { fold, nfkc } from "../../knowledge/fold.ts";
 import { firstBounceLine } from "../../knowledge/ocr/clean.ts";
 import { maskPii, shouldWarn } from "../../knowledge/pii.ts";
 import { answersEveryTopic, type Question, SAFE_TO_OPEN_QUESTION } from "../../knowledge/questions.ts";
-import type { Classification } from "../../knowledge/types.ts";
+import type { Classification, TopicId } from "../../knowledge/types.ts";
 import { primaryRecord } from "../diagnosis.ts";
 import type { DialogEvent } from "../events.ts";
 import type { Lang } from "../knowledge-contract.ts";
@@ -55,15 +55,12 @@ export async function fromText(
   // punctuation pattern is quadratic on a long run of punctuation). A file's content is never one.
   const command = !file && text.length <= MAX_COMMAND_CHARS ? normalizeCommand(text) : "";
   const before: DialogEvent[] = [];
-  const adopt = (l: Lang | undefined) => {
-    if (l && l !== session.lang) before.push({ type: "LANGUAGE", lang: l });
-  };
 
   // 1. A command or the label of a button, typed (or sent by a message action): exact match only,
   //    so a paste that contains "help" is still a paste.
   const tapped = command ? matchTyped(ctx, command, session) : undefined;
   if (tapped) {
-    adopt(languageOfCommand(text));
+    adopt(before, languageOfCommand(text), session);
     // "HELP!!!", 「ヘルプ！」: the help keyword cried out is a plea, as 「助けて」 is, not a wish to read how the
     // assistant is used: the line for the hurry, then the next step (the paste help, or the diagnosis's steps).
     if (tapped.type === "HELP" && criedOut(text))
@@ -149,7 +146,6 @@ export async function fromText(
       respelledText = !file && text.length <= MAX_QUESTION_CHARS ? ctx.respell(text) : undefined;
     return respelledText;
   };
-  const symptomIn = (spelt: string | undefined) => (spelt ? deps.matchSymptom(spelt) : undefined);
   let respelledClassification: Classification | undefined;
   const spelt = record ? undefined : respelled();
   if (spelt) {
@@ -165,7 +161,7 @@ export async function fromText(
   const ownPhrase =
     deps.matchSymptom(head) ??
     (head.length <= MAX_QUESTION_CHARS ? ctx.symptomByReading(head) : undefined) ??
-    symptomIn(respelled());
+    symptomIn(deps, respelled());
   // A short text nobody but a person writes (no status code, header line, SMTP transcript): it may be a
   // question. 「MAILER-DAEMONって誰ですか」 names a bounce word, but it is asked, not pasted.
   const typed =
@@ -192,38 +188,18 @@ export async function fromText(
     const u = understood();
     return u.kind === "confident" ? ctx.questions.get(u.id) : undefined;
   };
-  // A class gives way to a question clearly asked (「動画を送りたいのに毎回はじかれる。大きいファイルってど
-  // うやって送るの」: how to send large files, not the diagnosis again).
   // What a returned mail said, retold (「最大サイズを超えてるって英語で来ました」): the reason whose own
   // title or summary it is close to (reason-texts.ts), when nothing above read it.
   const byClass =
     ownPhrase !== undefined || !toldCold
       ? undefined
       : (ctx.symptomByClass(head) ?? (!record && retells(text) ? ctx.reasonOf(head) : undefined));
-  // A class gives way to a question asked about that very symptom (「動画が毎回戻ってくる、大きいのはどう
-  // 送れば？」: an answer of its own for its topic and few others, not "what does it mean").
-  const aboutClass = (q: Question) =>
-    byClass !== undefined &&
-    q.topics[byClass] !== undefined &&
-    Object.keys(q.topics).length <= MAX_TOPICS_OF_A_STANDALONE_ANSWER;
-  const askedInstead = () => {
-    // 「相手の受信箱が満杯で送れなかったみたい」 "it seems" tells: its 「たい」 is no wish (sentenceAsks).
-    const q = sentenceAsks(text) ? question() : undefined;
-    // 「開封しましたってメールが届いたけど、これ何？」: "what is this?" beside the mail's words retold is answered by
-    // what they tell (the diagnosis), not by what a returned mail is in general. So is "what does this mean"
-    // asked of the story, no word and no why (「出してないメールのエラーが来るんですが、どういうことですか」: the
-    // diagnosis, not "why do I get them"; round 32).
-    if (q?.asksWhat || (mentionsAny(text, STORY_MEANING) && !asksWhy(text))) return false;
-    return q !== undefined && q.does === undefined && (topScore() >= CLASS_GIVES_WAY || aboutClass(q));
-  };
+  // A class gives way to a question clearly asked instead, or about that very symptom (askedInstead).
   // 「いっぱいになりそうなので容量を増やしたい」: the symptom foreseen has not happened; a question asked beside
-  // it is what is meant.
-  const askedBeside = () => {
-    const q = question();
-    return q !== undefined && q.does === undefined;
-  };
-  const phrase = foreseen && askedBeside() ? undefined : ownPhrase;
-  const ownRead = phrase ?? (byClass && !askedInstead() ? byClass : undefined);
+  // it is what is meant (askedBeside).
+  const phrase = foreseen && askedBeside(question) ? undefined : ownPhrase;
+  const ownRead =
+    phrase ?? (byClass && !askedInstead(text, byClass, question, topScore) ? byClass : undefined);
   // 「迷惑メールの件で聞きたいことがあります」「ウイルスのことで相談したいんですが」: a wish to ask about a subject, its
   // question still to come (wish-to-ask.ts), names a symptom's word as what it asks about, not a symptom that
   // happened: no bounce and no symptom read, the subject's questions offered (main-event.ts). Only typed words
@@ -243,6 +219,7 @@ export async function fromText(
   // (romaji.ts), so a pleasantry or act still in Latin letters is English; a word of two letters ("ok", "k") is typed in
   // every language and tells none.
   adopt(
+    before,
     kind.fromServer && kind.lang === "ja" && !hasEnglishWords(text)
       ? undefined
       : (kind.lang ??
@@ -251,6 +228,7 @@ export async function fromText(
           ((isEnglishQuestion(text) && understood().kind !== "none") || actInLatin(ctx, text, understood))
             ? "en"
             : undefined)),
+    session,
   );
 
   if (feeling) before.push({ type: "UPSET", feeling });
@@ -303,7 +281,7 @@ export async function fromText(
   const feltAboutScreen =
     feeling !== undefined && session.topic !== null && !kind.fromServer && !reportsBounce(text);
   // The classifier reads the symptom foreseen too (「容量オーバーになる前に」): a person's words, not a notice.
-  const notHappened = foreseen && !kind.fromServer && askedBeside();
+  const notHappened = foreseen && !kind.fromServer && askedBeside(question);
   // A why asked with a diagnosis on screen in words of another symptom, in a person's words and reporting no new
   // mail (「なぜ容量オーバーになったんでしょう」 after "too big": 容量オーバー also reads "mailbox full"): a question
   // about the diagnosis on screen (its cause, or what else it asks), not a new diagnosis. Its two scans run
@@ -366,6 +344,51 @@ export async function fromText(
   if (shouldWarn(head, event.type === "PARTLY_READ" ? "bounce" : "chat"))
     before.push({ type: "PERSONAL_DATA" });
   return [...before, event];
+}
+
+// The steps of fromText that need nothing of its own state but what they are given: functions of the module,
+// not closures made for each typed text.
+
+/** The chat's language switched to `lang` (before the text's events), when it is another than the chat's. */
+function adopt(before: DialogEvent[], lang: Lang | undefined, session: SessionView): void {
+  if (lang && lang !== session.lang) before.push({ type: "LANGUAGE", lang });
+}
+
+/** The symptom of symptoms.yaml a respelt text names. */
+function symptomIn(deps: InterpretContext["deps"], spelt: string | undefined): TopicId | undefined {
+  return spelt ? deps.matchSymptom(spelt) : undefined;
+}
+
+/**
+ * A class read (`byClass`) gives way to a question clearly asked instead (「動画を送りたいのに毎回はじかれる。大きいファ
+ * イルってどうやって送るの」: how to send large files, not the diagnosis again), or asked about that very symptom
+ * (「動画が毎回戻ってくる、大きいのはどう送れば？」: an answer of its own for its topic and few others, not "what does
+ * it mean").
+ */
+function askedInstead(
+  text: string,
+  byClass: TopicId,
+  question: () => Question | undefined,
+  topScore: () => number,
+): boolean {
+  // 「相手の受信箱が満杯で送れなかったみたい」 "it seems" tells: its 「たい」 is no wish (sentenceAsks).
+  const q = sentenceAsks(text) ? question() : undefined;
+  // 「開封しましたってメールが届いたけど、これ何？」: "what is this?" beside the mail's words retold is answered by
+  // what they tell (the diagnosis), not by what a returned mail is in general. So is "what does this mean"
+  // asked of the story, no word and no why (「出してないメールのエラーが来るんですが、どういうことですか」: the
+  // diagnosis, not "why do I get them"; round 32).
+  if (q?.asksWhat || (mentionsAny(text, STORY_MEANING) && !asksWhy(text))) return false;
+  const aboutClass =
+    q !== undefined &&
+    q.topics[byClass] !== undefined &&
+    Object.keys(q.topics).length <= MAX_TOPICS_OF_A_STANDALONE_ANSWER;
+  return q !== undefined && q.does === undefined && (topScore() >= CLASS_GIVES_WAY || aboutClass);
+}
+
+/** A question of ours asked beside a symptom foreseen (no act: a question with an answer). */
+function askedBeside(question: () => Question | undefined): boolean {
+  const q = question();
+  return q !== undefined && q.does === undefined;
 }
 
 /**
