@@ -476,6 +476,10 @@ const DEV_BLOCKS = {
   // impatience at repeating, a sigh opening a question, English shouts, worry trailing off after what is at stake) and
   // calm controls of the same shapes; written first.
   "dev-family41b": "FAMILY 41B",
+  // family41c's own check (round 41): which request an upset text asks when the complaint's words pull elsewhere (the
+  // settings asked while lost, full-width, a word asked beside a denial of fault, opened then "was that OK?", when So-net
+  // is fixed, why though checked, up to how many MB); controls of other requests; written first.
+  "dev-family41c": "FAMILY 41C",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
