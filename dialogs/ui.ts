@@ -393,6 +393,10 @@ export const uiSchema = z
         opening: foldedList,
         /** Whether it is all right (「大丈夫」「まずい」), a few letters after an `opening` word. */
         safeAsked: foldedList,
+        /** Opening or pressing told as done (「開いちゃった」「押してしまった」 "I opened"): then `openedAsked`, scans.ts. */
+        opened: foldedList,
+        /** Whether that was all right (「大丈夫でしたか」「まずかった？」 "was that ok"), a clause after an `opened` word. */
+        openedAsked: foldedList,
         /** The user's own mail or attachment (「添付した」「送った」): no mail received asked about. */
         ownSending: foldedList,
         /** The returned mail named as a thing (「エラーメール」): with `mailFeared` after it, the mail itself feared. */

@@ -5,6 +5,7 @@ import type { DialogEvent } from "../events.ts";
 import { CLOSING, hasQuestionMark, TOLD_CLOSE } from "../marks.ts";
 import { trimEndOf, withoutWords } from "../text.ts";
 import { asksOpen, clausesOf, sentenceAsks, sentencesOf } from "../understand/asking.ts";
+import { termAskedAbout } from "../understand/frames.ts";
 import { negates } from "../understand/normalize.ts";
 import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
 import { fitsScreen, isFrame, isPleasantry, questionEvent } from "./answers.ts";
@@ -156,7 +157,11 @@ export function askingSentences(
   }
   const asking = sentences.filter(sentenceAsks);
   if (asking.length === 0 || asking.length === sentences.length) return whole;
-  if (whole.kind === "confident") return toldOverAsked(ctx, sentences, asking, whole, topic);
+  if (whole.kind === "confident")
+    return (
+      termOverTold(ctx, sentences, asking, whole, topic) ??
+      toldOverAsked(ctx, sentences, asking, whole, topic)
+    );
   const asked = ctx.index.understand(asking.join(""), topic);
   if (asked.kind !== "confident" || isPleasantry(ctx, asked.id)) return whole;
   // Something done (a person, a restart) only when clearly asked: 「…を減らせば受け取ってもらえますか？」
@@ -164,6 +169,36 @@ export function askingSentences(
   const does = ctx.questions.get(asked.id)?.does;
   const clear = (asked.candidates[0]?.score ?? 0) >= ASKED_CLEARLY;
   return clear || does === undefined || does === "next-steps" || does === "paste-help" ? asked : whole;
+}
+
+/**
+ * 「ブラックリストって何？うちは何も悪いことしてないのに」「警告メールって何？脅し？こっちは何もしてないのに」: with a
+ * diagnosis on screen, the one sentence that asks is a word asked what it means (frames.ts termAskedAbout), and the
+ * whole reads what the sentences that tell say (a denial of fault reads whose side): the word asked about is the
+ * question, read alone (plain words for the diagnosis's word, or the question that knows the word). Gated by the
+ * word test of termAskedAbout: two reads of the index only for such a sentence (round 41, family41c).
+ */
+function termOverTold(
+  ctx: QuestionContext,
+  sentences: readonly string[],
+  asking: readonly string[],
+  whole: Understanding & { kind: "confident" },
+  topic: TopicId | null,
+): Understanding | undefined {
+  if (topic === null || asking.length > 2) return undefined;
+  // 「警告メールって何？脅し？」: a guess after it reads nothing of its own; the whole then reads what is told.
+  const term = asking.find(
+    (s) => (s.includes("って") || s.includes("とは")) && termAskedAbout(s) !== undefined,
+  );
+  if (term === undefined) return undefined;
+  const asked = ctx.index.understand(term, topic);
+  if (asked.kind !== "confident" || asked.id === whole.id || isPleasantry(ctx, asked.id)) return undefined;
+  if (ctx.questions.get(asked.id)?.does !== undefined) return undefined;
+  // 「ブロックリストって何？…私のせいなの？」: a second question of its own is asked besides the word.
+  const other = asking.find((s) => s !== term);
+  if (other !== undefined && ctx.index.understand(other, topic).kind === "confident") return undefined;
+  const told = ctx.index.understand(sentences.filter((s) => !sentenceAsks(s)).join(""), topic);
+  return told.kind === "confident" && told.id === whole.id ? asked : undefined;
 }
 
 /**

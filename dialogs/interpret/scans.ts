@@ -262,7 +262,8 @@ const QUESTION_TAIL = new Set([..." 。.、,…〜~!"]);
  */
 export function asksIfSafeToOpen(text: string, words: TypedWords): boolean {
   const t = fold(text);
-  if (!words.opening.some((w) => t.includes(w)) || words.ownSending.some((w) => t.includes(w))) return false;
+  if (!words.opening.some((w) => t.includes(w))) return openedThenAsked(t, words);
+  if (words.ownSending.some((w) => t.includes(w))) return false;
   for (const open of words.opening)
     for (let at = t.indexOf(open); at >= 0; at = t.indexOf(open, at + 1)) {
       const after = t.slice(at + open.length, at + open.length + SAFE_WINDOW);
@@ -273,3 +274,25 @@ export function asksIfSafeToOpen(text: string, words: TypedWords): boolean {
 }
 /** Whether it is all right (typedWords.safeAsked) is said within a few letters after (「…も大丈夫？」「…たらまずい？」). */
 const SAFE_WINDOW = 6;
+
+/**
+ * 「エラーメール開いちゃったんだけど平気だったかな」「開けてしまいました。大丈夫でしたか」 "I opened one, was that OK?":
+ * opening or pressing told as done (ui.yaml typedWords opened), then whether that was all right asked a little after it
+ * (`openedAsked`, which names no virus: 「…ウイルスに感染した？」 asks that), is whether it is safe to open, as before
+ * opening. `t` is folded; index scans only, nothing made for a text without a word of `opened`.
+ */
+function openedThenAsked(t: string, words: TypedWords): boolean {
+  for (const opened of words.opened) {
+    const at = t.indexOf(opened);
+    if (at < 0) continue;
+    if (words.ownSending.some((w) => t.includes(w))) return false;
+    const from = at + opened.length;
+    for (const asked of words.openedAsked) {
+      const i = t.indexOf(asked, from);
+      if (i >= 0 && i - from <= OPENED_WINDOW) return true;
+    }
+  }
+  return false;
+}
+/** 「開いちゃったんですけど、大丈夫でしたか」: whether it was all right follows a clause later (letters after). */
+const OPENED_WINDOW = 40;

@@ -14,6 +14,7 @@ import {
 import { ordersBluntly } from "../understand/feelings/anger.ts";
 import { withoutQuoted } from "../understand/feelings/quoted.ts";
 import { saysSomething, typedInKana } from "../understand/feelings/says.ts";
+import { termAskedAbout } from "../understand/frames.ts";
 import { canonicalLength } from "../understand/normalize.ts";
 import { THRESHOLDS } from "../understand/thresholds.ts";
 import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
@@ -291,6 +292,8 @@ function askedInPieces(
   let plainAskedAt = -1;
   // What the message's last piece asks, read as it was read below (no read of its own).
   let closing: Understanding | undefined;
+  // The meaning of a word asked in a piece of its own (「ブロックリストって何ですか？」), read so.
+  let termAsked: Understanding | undefined;
   const lastPiece = pieces.at(-1);
   const readPiece = (p: string, at: number) => {
     const restated = restatedCondition(ctx, p, topic);
@@ -336,6 +339,15 @@ function askedInPieces(
     const u = readPiece(p, at);
     if (u.kind === "confident" && !isPleasantry(ctx, u.id)) requested.add(u.id);
     if (p === lastPiece) closing = u;
+    // 「ブロックリストって何ですか？」: a word asked what it means, in a piece of its own, asks that, not about what
+    // the other pieces tell (a word test first: termAskedAbout only where one of its frames may be).
+    if (
+      termAsked === undefined &&
+      u.kind === "confident" &&
+      isFrame(ctx, u.id) &&
+      !ctx.questions.get(u.id)?.does
+    )
+      if ((p.includes("って") || p.includes("とは")) && termAskedAbout(p) !== undefined) termAsked = u;
     // A frame (「直し方は？」「またやり直し？」「相手の会社に何かあった？」: what to do, a restart, what it means)
     // asks about what the other pieces tell.
     if (u.kind !== "confident" || isPleasantry(ctx, u.id) || isFrame(ctx, u.id)) continue;
@@ -374,7 +386,9 @@ function askedInPieces(
     toldAll();
     // Where the whole reads nothing, plain words asked for with a diagnosis on screen are what is asked, read
     // as if the feeling beside them were not there, before an act told (「説明が難しすぎて」 reads lost).
-    return whole.kind !== "confident" && topic !== null && plainAsked ? plainAsked : (act ?? whole);
+    // So is a word of it asked what it means (「ブロックリストって何ですか？こちらは普通に送っただけなのに」: round 41).
+    const meaning = plainAsked ?? termAsked;
+    return whole.kind !== "confident" && topic !== null && meaning ? meaning : (act ?? whole);
   }
   if (whole.kind !== "confident") return best;
   // 「送った覚えのないエラーがずっと届く。気持ち悪い、乗っ取られてるの？」: the whole read as a frame (the diagnosis
