@@ -1,5 +1,5 @@
 /**
- * npm run bench:understand [-- --texts FILE…] [--code tsx|dist|both] [--against-default]
+ * npm run bench:understand [-- --texts FILE…] [--code tsx|dist|both] [--against-default | --against-flags "FLAGS"]
  *
  * What reading a typed message costs (bench/understand-run.ts measures, and says what), measured in a child
  * process started with the V8 flags the bot runs with: RUNTIME_NODE_FLAGS of scripts/build.ts, the one
@@ -21,6 +21,9 @@
  * Node's defaults (same texts, same environment, the code of `--code`), each warmed up, then timed a round of
  * the texts in turn, the order swapped every round so that the machine's load falls on both alike; p50 and
  * p99 of each.
+ * --against-flags "FLAGS": the same, the second child started with FLAGS (the whole list, the bot's flags
+ * not added: e.g. "--max-semi-space-size=6 --heap-growing-percent=100 --single-threaded-gc"), to weigh a
+ * change to RUNTIME_NODE_FLAGS against the flags the bot runs with in the same minutes.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
@@ -30,20 +33,30 @@ import { distIsCurrent } from "../scripts/run-compiled.mjs";
 
 const ROOT = join(import.meta.dirname, "..");
 const args = process.argv.slice(2);
-const against = args.includes("--against-default");
+const named = args.indexOf("--against-flags");
+/** The second child's flags: none with --against-default, FLAGS with --against-flags FLAGS. */
+const againstFlags: readonly string[] | null =
+  named >= 0
+    ? (args[named + 1] ?? "").split(" ").filter(Boolean)
+    : args.includes("--against-default")
+      ? []
+      : null;
+const against = againstFlags !== null;
 const codeAt = args.indexOf("--code");
 const code = codeAt < 0 ? "tsx" : args[codeAt + 1];
 if (code !== "tsx" && code !== "dist" && code !== "both") {
   console.error(
-    "usage: npm run bench:understand -- [--texts FILE…] [--code tsx|dist|both] [--against-default]",
+    "usage: npm run bench:understand -- [--texts FILE…] [--code tsx|dist|both] [--against-default | --against-flags FLAGS]",
   );
   process.exit(2);
 }
 if (against && code === "both") {
-  console.error("--against-default compares flags on one code: --code tsx or --code dist");
+  console.error("--against-default/--against-flags compare flags on one code: --code tsx or --code dist");
   process.exit(2);
 }
-const passed = args.filter((a, i) => a !== "--against-default" && i !== codeAt && i !== codeAt + 1);
+/** Whether argument i is one of this script's own (not passed to understand-run). */
+const own = (at: number, i: number) => at >= 0 && (i === at || i === at + 1);
+const passed = args.filter((a, i) => a !== "--against-default" && !own(codeAt, i) && !own(named, i));
 
 type Code = "tsx" | "dist";
 const CODE_NAME: Record<Code, string> = {
@@ -85,7 +98,11 @@ if (!against && code !== "both") {
         ]
       : [
           { name: `bot's flags (${RUNTIME_NODE_FLAGS.join(" ")})`, flags: RUNTIME_NODE_FLAGS, code },
-          { name: "Node's defaults", flags: [], code },
+          {
+            name: againstFlags!.length === 0 ? "Node's defaults" : `flags ${againstFlags!.join(" ")}`,
+            flags: againstFlags!,
+            code,
+          },
         ];
   console.log(
     code === "both"
@@ -126,6 +143,8 @@ if (!against && code !== "both") {
       r.young = answer.youngMb!;
     }
   done = true;
+  // Paired by round (the two ran in the same minute): how often the second's p99 was the lower.
+  const lower = runs[1]!.roundP99.filter((p99, i) => p99 < runs[0]!.roundP99[i]!).length;
   for (const r of runs) {
     r.child.send("exit");
     r.times.sort((a, b) => a - b);
@@ -134,6 +153,7 @@ if (!against && code !== "both") {
       `${r.name.padEnd(58)} p50 ${quantile(r.times, 0.5).toFixed(0)} µs, p99 ${quantile(r.times, 0.99).toFixed(0)} µs (per round ${r.roundP99[0]!.toFixed(0)}–${r.roundP99.at(-1)!.toFixed(0)}), young generation ${r.young.toFixed(0)} MB`,
     );
   }
+  console.log(`${runs[1]!.name}: the lower p99 in ${lower} of ${ROUNDS} rounds`);
 }
 
 /** The value at `q` of sorted times. */
