@@ -26,11 +26,14 @@ const encoder = new TextEncoder();
 const latin1Of = (input: Uint8Array) =>
   Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString("latin1");
 
-async function messageOf(input: string | Uint8Array, kind: InputKind, latin1?: string): Promise<Message> {
-  if (kind === "mail") {
-    if (typeof input === "string") return parseMail(lfBytes(encoder.encode(input)));
-    return parseMailLatin1(latin1 ?? latin1Of(input));
-  }
+/** A whole mail's bytes or text, parsed (its MIME reader is asynchronous). */
+function mailOf(input: string | Uint8Array, latin1?: string): Promise<Message> {
+  if (typeof input === "string") return parseMail(lfBytes(encoder.encode(input)));
+  return parseMailLatin1(latin1 ?? latin1Of(input));
+}
+
+/** A pasted or typed text (or its bytes) as a fragment. */
+function fragmentOf(input: string | Uint8Array): Message {
   const text = typeof input === "string" ? input : decodeText(input.subarray(0, MAX_FRAGMENT_CHARS * 4));
   // Pasted and screenshot text often went through a narrow screen: its soft line breaks are undone, after
   // the notice's own header lines are set aside (a header is the mail app's display, never wrapped text,
@@ -69,44 +72,63 @@ const codeOnly = (r: BounceRecord) =>
 /** A record decided by a phrase (the one completed, or another). */
 const byWords = (r: BounceRecord) => r.evidence.startsWith("phrase: ");
 
+/** The two ways a screen may have cut a paste's words, in the order they are tried (classify). */
+const COMPLETERS = [completeCutPhrase, completeCutStart] as const;
+
 /**
  * Reads a bounce (a whole message or a pasted piece of one) and returns one record per bounced
  * recipient. Never throws: input it cannot read gives no records.
+ * A fragment (every typed text, a paste, a screenshot's text) is read at once, and the promise made only
+ * for the answer: only a whole mail's MIME reader waits (an async function's frames and promises cost
+ * ~0.5 KB per typed text).
  */
-export async function classify(
-  input: string | Uint8Array,
-  options: ClassifyOptions = {},
-): Promise<Classification> {
+export function classify(input: string | Uint8Array, options: ClassifyOptions = {}): Promise<Classification> {
   let kind: InputKind = "fragment";
   try {
     // Bytes are read as latin1 once, when their header block is looked at (a mail's bytes then go to the
     // MIME reader as that string).
     const latin1 = typeof input !== "string" && options.kind !== "fragment" ? latin1Of(input) : undefined;
     kind = kindOf(typeof input === "string" ? input : (latin1 ?? ""), options.kind);
-    const message = await messageOf(input, kind, latin1);
     const verdictOnly = options.verdictOnly ?? false;
-    const records = draftsOf(message).map((d) => toRecord(d, decide(d), kind, verdictOnly));
-    if (kind === "fragment" && records.every((r) => saysNothing(r) || codeOnly(r))) {
-      // Nothing read but codes: the screen's edge may have cut the server's reason in two
-      // (bounce/cut-phrase.ts). Where a code was read, the words completed must decide, as they would
-      // on the whole line ("550-5.2.1 The user you are trying to contact is receiving mail at a" ⏎ "rate
-      // that prevents additional messages from being delivered"): not the code alone again.
-      // After a code, four words at least: "550 5.1.1 mailbox unavailable" is whole as it stands, not
-      // "mailbox unavailable or access denied" cut.
-      const coded = !records.every(saysNothing);
-      // Its end first (a screenshot ends at the screen's bottom edge more often than it starts late),
-      // then its start: "unknown in local recipient table" with "User" above the top edge
-      // (bounce/cut-start.ts).
-      const least = coded ? 4 : undefined;
-      for (const complete of [completeCutPhrase, completeCutStart]) {
-        const body = complete(message.body, least);
-        if (body === message.body) continue;
-        const again = draftsOf({ ...message, body }).map((d) => toRecord(d, decide(d), kind, verdictOnly));
-        if (again.length > 0 && (coded ? again.some(byWords) : !again.every(saysNothing)))
-          return { kind, records: again };
-      }
+    if (kind === "fragment") return Promise.resolve(readFragment(fragmentOf(input), verdictOnly));
+    return readMail(mailOf(input, latin1), verdictOnly);
+  } catch {
+    return Promise.resolve({ kind, records: [] });
+  }
+}
+
+function readFragment(message: Message, verdictOnly: boolean): Classification {
+  const kind = "fragment";
+  const records = draftsOf(message).map((d) => toRecord(d, decide(d), kind, verdictOnly));
+  if (records.every((r) => saysNothing(r) || codeOnly(r))) {
+    // Nothing read but codes: the screen's edge may have cut the server's reason in two
+    // (bounce/cut-phrase.ts). Where a code was read, the words completed must decide, as they would
+    // on the whole line ("550-5.2.1 The user you are trying to contact is receiving mail at a" ⏎ "rate
+    // that prevents additional messages from being delivered"): not the code alone again.
+    // After a code, four words at least: "550 5.1.1 mailbox unavailable" is whole as it stands, not
+    // "mailbox unavailable or access denied" cut.
+    const coded = !records.every(saysNothing);
+    // Its end first (a screenshot ends at the screen's bottom edge more often than it starts late),
+    // then its start: "unknown in local recipient table" with "User" above the top edge
+    // (bounce/cut-start.ts).
+    const least = coded ? 4 : undefined;
+    for (const complete of COMPLETERS) {
+      const body = complete(message.body, least);
+      if (body === message.body) continue;
+      const again = draftsOf({ ...message, body }).map((d) => toRecord(d, decide(d), kind, verdictOnly));
+      if (again.length > 0 && (coded ? again.some(byWords) : !again.every(saysNothing)))
+        return { kind, records: again };
     }
-    if (kind === "mail" && !message.dsn && records.every(saysNothing)) {
+  }
+  return { kind, records };
+}
+
+async function readMail(parsed: Promise<Message>, verdictOnly: boolean): Promise<Classification> {
+  const kind = "mail";
+  try {
+    const message = await parsed;
+    const records = draftsOf(message).map((d) => toRecord(d, decide(d), kind, verdictOnly));
+    if (!message.dsn && records.every(saysNothing)) {
       const inner = await forwarded(message, verdictOnly);
       if (records.length === 0 || (inner.length > 0 && !inner.every(saysNothing)))
         return { kind, records: inner };

@@ -12,7 +12,7 @@
  */
 
 import { PhraseIndex } from "./bounce/phrase-index.ts";
-import { recentMemo } from "./turn-memory.ts";
+import { forgetAfterEachTurn, recentMemo } from "./turn-memory.ts";
 
 /** One character of spacing, punctuation or a symbol: what the folding takes out (or makes one space). */
 export const SEPARATOR = /[\s\p{P}\p{S}]/u;
@@ -36,55 +36,68 @@ export const foldSymptomText: (text: string) => string = recentMemo(4, foldAnew)
  * and "didn’t" both become "didnt"), katakana → hiragana, small kana → large, and each run of separators
  * one space where two Latin words meet, else nothing ("wi-fi" → "wi fi", 「送った 覚えが、ない」, "20 MB" →
  * "20mb"). The same string as the chain of replaces it stands for (test/symptom-text-fold.test.ts holds the two against each other).
+ * The folded character codes are written into a buffer and made a string once: appending piece by piece
+ * made a string per folded kana (V8 keeps one-character strings only below U+0100) and a joined string per
+ * piece, ~2 KB per typed text. A text that nothing changes is returned as it is.
  */
 function foldAnew(text: string): string {
   const lowered = text.normalize("NFKC").toLowerCase();
-  let out = "";
-  let from = 0; // lowered[from, i) is kept as it is, still to be copied
-  let before = ""; // the unit before the current run of separators, as folded
-  let last = ""; // the last unit appended to out: reading out[out.length - 1] would flatten the growing
-  // string at every run of separators (quadratic: a 1 MB paste took minutes)
+  // The folded text is never longer than the lowered one (a run of separators is one space at most).
+  // A paste longer than the buffer is folded in a buffer of its own, not kept.
+  const out = lowered.length * 2 <= BUFFER.length ? BUFFER : Buffer.allocUnsafe(lowered.length * 2);
+  let length = 0; // the folded text so far: its first `length` codes are in `out`
+  let changed = false;
+  let before = -1; // the unit before the current run of separators, as folded (-1: none)
+  let last = -1; // the last unit written
   let inRun = false;
   for (let i = 0; i < lowered.length; i++) {
     const code = lowered.charCodeAt(i);
-    const pair =
-      code >= 0xd800 && code <= 0xdbff && i + 1 < lowered.length && isLowSurrogate(lowered.charCodeAt(i + 1));
-    const dropped = code === 0x27 || code === 0x2019; // an apostrophe: taken out before anything else
-    const separator = !dropped && separatorAt(lowered, i, code, pair);
-    const kana = !dropped && !separator ? foldedKana(code) : code;
-    if (!dropped && !separator && kana === code && !inRun) {
-      if (pair) i++;
-      continue; // kept as it is
-    }
-    if (i > from) {
-      out += lowered.slice(from, i);
-      last = lowered[i - 1]!;
-    }
-    if (dropped) {
-      from = i + 1;
+    if (code === 0x27 || code === 0x2019) {
+      changed = true; // an apostrophe: taken out before anything else
       continue;
     }
-    if (separator) {
+    const pair =
+      code >= 0xd800 && code <= 0xdbff && i + 1 < lowered.length && isLowSurrogate(lowered.charCodeAt(i + 1));
+    if (separatorAt(lowered, i, code, pair)) {
+      changed = true;
       if (!inRun) before = last;
       inRun = true;
       if (pair) i++;
-      from = i + 1;
       continue;
     }
-    const ch = String.fromCharCode(kana);
-    if (inRun && joinsLatinWords(before, ch)) out += " ";
+    const kana = foldedKana(code);
+    if (kana !== code) changed = true;
+    if (inRun && joinsLatinCodes(before, kana)) length = put(out, length, 0x20);
     inRun = false;
-    out += ch;
-    last = ch;
-    from = i + 1;
+    length = put(out, length, kana);
+    last = kana;
     if (pair) {
-      out += lowered[i + 1]!;
-      last = lowered[i + 1]!;
-      i++;
-      from = i + 1;
+      last = lowered.charCodeAt(++i);
+      length = put(out, length, last);
     }
   }
-  return inRun ? out : out + lowered.slice(from);
+  if (out === BUFFER) used = Math.max(used, length);
+  if (!changed) return lowered;
+  return out.toString("ucs2", 0, length * 2);
+}
+
+/**
+ * foldAnew's buffer for texts up to 2,048 code units (every typed text): the folded text's character codes
+ * as UTF-16LE bytes, read as one string at the end. What was written is zeroed when the turn ends, so no
+ * typed text stays in it (turn-memory.ts).
+ */
+const BUFFER = Buffer.alloc(4096);
+let used = 0; // code units written since the turn began, at most
+forgetAfterEachTurn(() => {
+  BUFFER.fill(0, 0, used * 2);
+  used = 0;
+});
+
+/** Writes a character code at index `at` of `out` (UTF-16LE); the index after it. */
+function put(out: Buffer, at: number, code: number): number {
+  out[at * 2] = code & 0xff;
+  out[at * 2 + 1] = code >>> 8;
+  return at + 1;
 }
 
 /** Katakana ァ–ヶ → hiragana, then small kana → large (ぁ → あ, っ → つ; ゕ ゖ stay), by UTF-16 unit. */
@@ -133,6 +146,18 @@ export function joinsLatinWords(before: string, after: string): boolean {
 /** Whether a character (one, as `text[i]`) is one the folding takes out or turns into a space (SEPARATOR). */
 export function isSeparator(ch: string): boolean {
   return SEPARATOR.test(ch);
+}
+
+/** joinsLatinWords of two character codes (-1: no character). */
+function joinsLatinCodes(before: number, after: number): boolean {
+  const digitBefore = before >= 0x30 && before <= 0x39;
+  const digitAfter = after >= 0x30 && after <= 0x39;
+  return isWordCode(before) && isWordCode(after) && !(digitBefore && !digitAfter);
+}
+
+/** LATIN_OR_DIGIT of a character code. */
+function isWordCode(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
 function isWordChar(ch: string): boolean {

@@ -75,11 +75,18 @@ export function saysStillQueued(notice: string): boolean {
   return STILL_QUEUED.some((p) => lower.includes(p));
 }
 
-/** The first delay wording in the text that is not negated ("will not continue trying" is a failure). */
+/** What negates a delay wording just before it ("will not continue trying" is a failure). */
+const NEGATED = /\bnot $|\bno longer $/;
+
+/**
+ * The first delay wording in the text that is not negated. A plain loop: every text classified is asked
+ * (a typed message too), and a closure per call was a new object each time.
+ */
 export function delayPhrase(text: string): string | undefined {
   const lower = joinJapanese(text.toLowerCase());
-  return DELAY_PHRASES.find((p) => {
+  for (const p of DELAY_PHRASES) {
     const at = lower.indexOf(p);
-    return at !== -1 && !/\bnot $|\bno longer $/.test(lower.slice(Math.max(0, at - 10), at));
-  });
+    if (at !== -1 && !NEGATED.test(lower.slice(Math.max(0, at - 10), at))) return p;
+  }
+  return undefined;
 }

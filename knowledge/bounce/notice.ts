@@ -81,6 +81,22 @@ export function noticeLines(message: Message): string[] {
   return lines;
 }
 
+/**
+ * Whether one of the notice's first `count` lines passes `test`: no copy of the lines (a format's detect()
+ * runs on every text classified, every typed message).
+ */
+export function someNoticeLine(message: Message, count: number, test: (line: string) => boolean): boolean {
+  const lines = noticeLines(message);
+  for (let i = 0; i < lines.length && i < count; i++) if (test(lines[i]!)) return true;
+  return false;
+}
+
+/** Whether the text holds one of the words (a loop: no closure per call). */
+export function includesAny(text: string, words: readonly string[]): boolean {
+  for (const w of words) if (text.includes(w)) return true;
+  return false;
+}
+
 const lowerCache = new WeakMap<Message, string>();
 
 /** The notice as one lower-cased string, for marker tests. */

@@ -29,6 +29,6 @@ export const apachejames: Format = {
   detect: (m: Message) =>
     m.subject === "[BOUNCE]" ||
     header(m, "message-id").includes(".JavaMail.") ||
-    (m.headers.get("received") ?? []).some((r) => r.includes("JAMES SMTP Server")),
+    m.headers.get("received")?.some((r) => r.includes("JAMES SMTP Server")) === true,
   parse: (m: Message) => jamesDrafts(m, "ApacheJames"),
 };

@@ -2,7 +2,7 @@ import { blockText, recipientBlocks } from "../bounce/blocks.ts";
 import { delayPhrase } from "../bounce/delay.ts";
 import { type Draft, newDraft } from "../bounce/draft.ts";
 import { header, type Message } from "../bounce/message.ts";
-import { noticeLines } from "../bounce/notice.ts";
+import { includesAny, noticeLines } from "../bounce/notice.ts";
 import { isHeaderLine, noticeAddressees } from "../bounce/notice-headers.ts";
 import { hasSmtpCode, isSignalLine, knownPhrase } from "../bounce/signals.ts";
 import { temporaryIn, temporaryScan } from "../bounce/temporary.ts";
@@ -47,11 +47,11 @@ const REPLY_AT_END = /(?:^|[\s:;(<[])[45]\d\d\s{0,8}$/;
  * (written without blanks) are read for phrases only in a bounce's text, a whole mail or a pasted one.
  */
 const signalLineIn = (fragment: boolean, pasted = false) =>
-  !fragment
-    ? (l: string) => isSignalLine(l, true)
-    : !pasted
-      ? (l: string) => isSignalLine(l) || REPLY_AT_END.test(l)
-      : (l: string) => hasSmtpCode(l) || REPLY_AT_END.test(l) || readsAsProblem(l, true);
+  !fragment ? signalInMail : !pasted ? signalInFragment : signalInPaste;
+// Module functions, not arrows made per call: signalText runs on every text classified (every typed message).
+const signalInMail = (l: string) => isSignalLine(l, true);
+const signalInFragment = (l: string) => isSignalLine(l) || REPLY_AT_END.test(l);
+const signalInPaste = (l: string) => hasSmtpCode(l) || REPLY_AT_END.test(l) || readsAsProblem(l, true);
 
 /**
  * A pasted bounce's line or block that names a problem: a known phrase (`phrase`), plain words, or a
@@ -117,9 +117,10 @@ const JAPANESE_BOUNCE =
   /(?:配送|配信|送信|届け(?:ること)?)(?:が|を)?(?:でき|出来)(?:ません|な(?:かった|い))|(?:配送|配信)不能|(?:配送|配信|送信)(?:されません|されなかった|に失敗)/;
 
 function isBounceText(message: Message, lines: readonly string[]): boolean {
-  const text = `${message.subject}\n${lines.slice(0, 60).join("\n")}`.toLowerCase();
+  const text =
+    `${message.subject}\n${(lines.length > 60 ? lines.slice(0, 60) : lines).join("\n")}`.toLowerCase();
   return (
-    BOUNCE_WORDS.some((w) => text.includes(w)) ||
+    includesAny(text, BOUNCE_WORDS) ||
     JAPANESE_BOUNCE.test(text) ||
     JAPANESE_ERROR_TITLE.test(text) ||
     delayPhrase(text) !== undefined
@@ -139,13 +140,10 @@ const HOST_AT_ADDRESS =
  * of a notice, not a typed question.
  */
 function looksPasted(lines: readonly string[], bounceText: boolean): boolean {
-  return (
-    bounceText ||
-    lines.some(
-      (l) => hasSmtpCode(l) || (l.includes("@") && findAddresses(l).length > 0) || HOST_AT_ADDRESS.test(l),
-    )
-  );
+  return bounceText || lines.some(pastedLine);
 }
+const pastedLine = (l: string) =>
+  hasSmtpCode(l) || (l.includes("@") && findAddresses(l).length > 0) || HOST_AT_ADDRESS.test(l);
 
 /** A line that says the message bounced ("This message could not be delivered.", 「…お届けできませんでした」). */
 export function tellsBounce(line: string): boolean {
@@ -172,7 +170,7 @@ function originalRecipient(message: Message): string {
 function signalText(lines: readonly string[], fragment = false, pasted = false): string {
   const isSignal = signalLineIn(fragment, pasted);
   // A header line ("Subject: Returned mail: User unknown") names the mail, it is no server's answer.
-  const scanned = (lines.length > 400 ? lines.slice(0, 400) : lines).map((l) => (isHeaderLine(l) ? "" : l));
+  const scanned = (lines.length > 400 ? lines.slice(0, 400) : lines).map(notHeader);
   const single = scanned.map(isSignal);
   const picked: string[] = [];
   for (let i = 0; i < scanned.length && picked.length < 40; i++) {
@@ -198,6 +196,8 @@ function signalText(lines: readonly string[], fragment = false, pasted = false):
   }
   return squash(picked.join(" "));
 }
+
+const notHeader = (l: string) => (isHeaderLine(l) ? "" : l);
 
 // A transcript or details list: "RCPT TO: x@y", "RCPT TO:<x@y>"
 export const RCPT_LINE = new RegExp(`^\\s*rcpt to:\\s*<?(${LOCAL}@[A-Za-z0-9.-]+\\.[A-Za-z]{2,})`, "i");
@@ -251,6 +251,17 @@ export const CODE_LED = new RegExp(
   `^\\s{0,8}(?:[245]\\d\\d[ -])?[245]\\.\\d{1,3}\\.\\d{1,3}\\s{1,4}<(${LOCAL}@[A-Za-z0-9.-]{1,255})>(?:\\.\\.\\.|:)`,
 );
 
+/** The lines with code-led entries as codeLedEntry writes them: the same array when none is. */
+function codeLedEntries(lines: string[]): string[] {
+  let entries: string[] | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const entry = codeLedEntry(lines[i]!);
+    if (entries === undefined && entry !== lines[i]) entries = lines.slice(0, i);
+    entries?.push(entry);
+  }
+  return entries ?? lines;
+}
+
 function codeLedEntry(line: string): string {
   const address = CODE_LED.exec(line)?.[1];
   if (!address?.includes(".", address.indexOf("@"))) return line;
@@ -263,7 +274,7 @@ export function genericDrafts(message: Message, lines: string[], lhost: string):
   const fragment = message.kind === "fragment";
   const piped = fragment ? pipeDrafts(lines, lhost) : [];
   if (piped.length > 0) return piped;
-  const found = recipientBlocks(fragment ? lines.map(codeLedEntry) : lines);
+  const found = recipientBlocks(fragment ? codeLedEntries(lines) : lines);
   const blockLines = found.map((b) => b.lines);
   const blocks = found.map((b) => ({
     address: b.address,
@@ -314,8 +325,11 @@ export function genericDrafts(message: Message, lines: string[], lhost: string):
     );
   }
   // A bare "still retrying" warning carries no code or phrase, but it is the whole message.
-  const whole = squash(lines.slice(0, 200).join(" "));
-  const explanation = signals || (delayPhrase(whole) ? whole.slice(0, 600) : "");
+  let explanation = signals;
+  if (!explanation) {
+    const whole = squash((lines.length > 200 ? lines.slice(0, 200) : lines).join(" "));
+    if (delayPhrase(whole)) explanation = whole.slice(0, 600);
+  }
   if (!explanation) bounceText ??= isBounceText(message, lines);
   if (!explanation && !bounceText) return [];
   const user = noticeAddressees(message);

@@ -1,6 +1,6 @@
 import { newDraft } from "../bounce/draft.ts";
 import { header, type Message } from "../bounce/message.ts";
-import { noticeLines } from "../bounce/notice.ts";
+import { noticeLines, someNoticeLine } from "../bounce/notice.ts";
 import { firstAddress, squash } from "../bounce/text.ts";
 import type { Reason } from "../types.ts";
 import type { Format } from "./format.ts";
@@ -43,10 +43,9 @@ export const imail: Format = {
   name: "IMailServer",
   detect(m: Message) {
     if (header(m, "x-mailer").startsWith("<SMTP32 v")) return true;
-    const lines = noticeLines(m).slice(0, 30);
-    if (m.subject.startsWith("Undeliverable Mail")) return lines.some(isImailLine);
+    if (m.subject.startsWith("Undeliverable Mail")) return someNoticeLine(m, 30, isImailLine);
     // Pasted: the IMail lines themselves.
-    return m.kind === "fragment" && lines.some(isImailLine);
+    return m.kind === "fragment" && someNoticeLine(m, 30, isImailLine);
   },
   parse(m: Message) {
     const drafts: { recipient: string; said: string; extra: string[] }[] = [];

@@ -1,6 +1,6 @@
 import { newDraft } from "../bounce/draft.ts";
 import { header, type Message } from "../bounce/message.ts";
-import { noticeLines } from "../bounce/notice.ts";
+import { noticeLines, someNoticeLine } from "../bounce/notice.ts";
 import { firstAddress, squash } from "../bounce/text.ts";
 import type { Reason } from "../types.ts";
 import type { Format } from "./format.ts";
@@ -25,11 +25,12 @@ const MESSAGES: readonly [string, Reason][] = [
   ["message has exceeded maximum hop count", "networkerror"],
 ];
 
+const startsFailureReasons = (l: string) => l.trim().toLowerCase().startsWith(START);
+
 export const notes: Format = {
   name: "Notes",
   detect(m: Message) {
-    const top = noticeLines(m).slice(0, 40);
-    return top.some((l) => l.trim().toLowerCase().startsWith(START));
+    return someNoticeLine(m, 40, startsFailureReasons);
   },
   parse(m: Message) {
     const lines = noticeLines(m);

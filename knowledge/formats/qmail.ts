@@ -1,7 +1,7 @@
 import { blockText, recipientBlocks } from "../bounce/blocks.ts";
 import { copyDraft, newDraft } from "../bounce/draft.ts";
 import type { Message } from "../bounce/message.ts";
-import { noticeLines, noticeLower } from "../bounce/notice.ts";
+import { includesAny, noticeLines, noticeLower } from "../bounce/notice.ts";
 import { mentionsAny } from "../bounce/text.ts";
 import type { Reason } from "../types.ts";
 import type { Format } from "./format.ts";
@@ -64,9 +64,8 @@ export const qmail: Format = {
   name: "qmail",
   detect(m: Message) {
     if (m.subject.toLowerCase() === "failure notice") return true;
-    if ((m.headers.get("received") ?? []).some((r) => r.includes("(qmail "))) return true;
-    const notice = noticeLower(m);
-    return STARTS.some((s) => notice.includes(s));
+    if (m.headers.get("received")?.some((r) => r.includes("(qmail "))) return true;
+    return includesAny(noticeLower(m), STARTS);
   },
   parse(m: Message) {
     const lines = noticeLines(m);

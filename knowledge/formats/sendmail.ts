@@ -1,7 +1,7 @@
 import { blockText, recipientBlocks } from "../bounce/blocks.ts";
 import { type Draft, newDraft } from "../bounce/draft.ts";
 import type { Message } from "../bounce/message.ts";
-import { noticeLines, noticeLower } from "../bounce/notice.ts";
+import { includesAny, noticeLines, noticeLower } from "../bounce/notice.ts";
 import { knownPhrase } from "../bounce/signals.ts";
 import { sameAddress, squash } from "../bounce/text.ts";
 import type { Format } from "./format.ts";
@@ -25,6 +25,8 @@ const LIST_MARKERS = [
   "the following addresses had transient non-fatal errors",
 ];
 const TRANSCRIPT = "transcript of session follows";
+/** The markers as detect() finds them, after a dash (made once: detect runs on every text classified). */
+const DASHED_MARKERS = [...LIST_MARKERS, TRANSCRIPT].map((k) => `- ${k}`);
 
 /**
  * A marker line's title without its frame of dashes ("----- Transcript of session follows -----"), or
@@ -89,7 +91,7 @@ export const sendmail: Format = {
     if (subject.startsWith("returned mail:") || subject.startsWith("warning: could not send message"))
       return true;
     const notice = noticeLower(m);
-    return LIST_MARKERS.some((k) => notice.includes(`- ${k}`)) || notice.includes(`- ${TRANSCRIPT}`);
+    return includesAny(notice, DASHED_MARKERS);
   },
   parse(m: Message) {
     const lines = noticeLines(m);

@@ -1,6 +1,6 @@
 import { type Draft, newDraft } from "../bounce/draft.ts";
 import { header, type Message } from "../bounce/message.ts";
-import { noticeLines } from "../bounce/notice.ts";
+import { noticeLines, someNoticeLine } from "../bounce/notice.ts";
 import { commandInText } from "../bounce/smtp.ts";
 import { findAddresses, squash } from "../bounce/text.ts";
 import type { Format } from "./format.ts";
@@ -20,15 +20,15 @@ const UNABLE = "unable to deliver message to <";
 /** A module constant: a regular expression literal in detect() would be a new object at every text classified. */
 const INTERSCAN_SENDER = /^"?interscan/i;
 
+const namesInterScan = (l: string) => l.includes(" InterScan ");
+
 export const trendmicro: Format = {
   name: "TrendMicro",
   detect(m: Message) {
     return (
       INTERSCAN_SENDER.test(m.from) ||
       header(m, "content-type").includes("InterScan") ||
-      noticeLines(m)
-        .slice(0, 20)
-        .some((l) => l.includes(" InterScan "))
+      someNoticeLine(m, 20, namesInterScan)
     );
   },
   parse(m: Message) {

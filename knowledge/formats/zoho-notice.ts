@@ -1,6 +1,6 @@
 import { newDraft } from "../bounce/draft.ts";
 import { header, type Message } from "../bounce/message.ts";
-import { noticeLines } from "../bounce/notice.ts";
+import { noticeLines, someNoticeLine } from "../bounce/notice.ts";
 import { firstAddress, squash } from "../bounce/text.ts";
 import type { Format } from "./format.ts";
 
@@ -14,13 +14,13 @@ import type { Format } from "./format.ts";
  */
 const LINE = /ERROR_CODE\s*:|^\[Status: /;
 
+const isAddressLine = (l: string) => LINE.test(l.trim()) && l.includes("@");
+
 export const zohoNotice: Format = {
   name: "Zoho",
   detect(m: Message) {
     if (!header(m, "x-zohomail") && m.kind !== "fragment") return false;
-    return noticeLines(m)
-      .slice(0, 60)
-      .some((l) => LINE.test(l.trim()) && l.includes("@"));
+    return someNoticeLine(m, 60, isAddressLine);
   },
   parse(m: Message) {
     const drafts: { recipient: string; said: string[] }[] = [];
