@@ -409,7 +409,6 @@ export function buildQuestionIndex(
   return index;
 
   function understandAnew(typed: string, topic: TopicId | null, words: string[]): Understanding {
-    (globalThis as any).__uaLog?.(typed, topic, withoutFillers(typed));
     if (seen.length > 0) forget(); // a call that threw half-way (none should)
     const text = withoutFillers(typed);
     const spelling = forEachFeature(
