@@ -1,6 +1,7 @@
 /** Small text helpers shared by the interpreter, the UI schema and the renderer. */
 
 import { foundInList } from "../knowledge/bounce/phrase-index.ts";
+import { includesAny } from "../knowledge/bounce/text.ts";
 import { fold } from "../knowledge/fold.ts";
 
 /** Cuts to at most `max` UTF-16 units without splitting a surrogate pair, adding "…" when cut. */
@@ -100,10 +101,11 @@ export function mentionsAny(text: string, words: readonly string[]): boolean {
   return includesAny(folded(text), words);
 }
 
-/** Whether an already folded text contains any of `words`: mentionsAny without folding it again. */
-export function includesAny(t: string, words: readonly string[]): boolean {
-  return words.some((w) => t.includes(w));
-}
+/**
+ * Whether an already folded text contains any of `words`: mentionsAny without folding it again. The one in
+ * knowledge/bounce/text.ts, which the classifier's readers use too.
+ */
+export { includesAny };
 
 /**
  * Whether `word` occurs in `t` at least once not right before one of `nots` (「うちの」 not in 「うちの取引先」;

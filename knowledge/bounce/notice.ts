@@ -91,12 +91,6 @@ export function someNoticeLine(message: Message, count: number, test: (line: str
   return false;
 }
 
-/** Whether the text holds one of the words (a loop: no closure per call). */
-export function includesAny(text: string, words: readonly string[]): boolean {
-  for (const w of words) if (text.includes(w)) return true;
-  return false;
-}
-
 const lowerCache = new WeakMap<Message, string>();
 
 /** The notice as one lower-cased string, for marker tests. */

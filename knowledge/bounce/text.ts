@@ -33,8 +33,16 @@ const BLANK_IN_LINE = /[^\S\n]/g;
 
 /** Does the text, lower-cased, contain one of these (lower-case) words? Lower-cases the text once. */
 export function mentionsAny(text: string, words: readonly string[]): boolean {
-  const lower = text.toLowerCase();
-  return words.some((w) => lower.includes(w));
+  return includesAny(text.toLowerCase(), words);
+}
+
+/**
+ * Whether the text holds one of the words, as it stands (no folding, no lower-casing). A loop, no closure per
+ * call: format detectors and the typed-text readers ask it of every text (dialogs/text.ts re-exports it).
+ */
+export function includesAny(text: string, words: readonly string[]): boolean {
+  for (const w of words) if (text.includes(w)) return true;
+  return false;
 }
 
 /** Kana and kanji (and the ideographic comma and full stop). */

@@ -2,13 +2,14 @@ import { blockText, recipientBlocks } from "../bounce/blocks.ts";
 import { delayPhrase } from "../bounce/delay.ts";
 import { type Draft, newDraft } from "../bounce/draft.ts";
 import { header, type Message } from "../bounce/message.ts";
-import { includesAny, noticeLines } from "../bounce/notice.ts";
+import { noticeLines } from "../bounce/notice.ts";
 import { isHeaderLine, noticeAddressees } from "../bounce/notice-headers.ts";
 import { hasSmtpCode, isSignalLine, knownPhrase } from "../bounce/signals.ts";
 import { temporaryIn, temporaryScan } from "../bounce/temporary.ts";
 import {
   findAddresses,
   firstAddress,
+  includesAny,
   LOCAL_PART_CHARS,
   mentionsAny,
   sameAddress,

@@ -1,8 +1,8 @@
 import { blockText, recipientBlocks } from "../bounce/blocks.ts";
 import { copyDraft, newDraft } from "../bounce/draft.ts";
 import type { Message } from "../bounce/message.ts";
-import { includesAny, noticeLines, noticeLower } from "../bounce/notice.ts";
-import { mentionsAny } from "../bounce/text.ts";
+import { noticeLines, noticeLower } from "../bounce/notice.ts";
+import { includesAny, mentionsAny } from "../bounce/text.ts";
 import type { Reason } from "../types.ts";
 import type { Format } from "./format.ts";
 

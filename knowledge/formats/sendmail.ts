@@ -1,9 +1,9 @@
 import { blockText, recipientBlocks } from "../bounce/blocks.ts";
 import { type Draft, newDraft } from "../bounce/draft.ts";
 import type { Message } from "../bounce/message.ts";
-import { includesAny, noticeLines, noticeLower } from "../bounce/notice.ts";
+import { noticeLines, noticeLower } from "../bounce/notice.ts";
 import { knownPhrase } from "../bounce/signals.ts";
-import { sameAddress, squash } from "../bounce/text.ts";
+import { includesAny, sameAddress, squash } from "../bounce/text.ts";
 import type { Format } from "./format.ts";
 
 /**
