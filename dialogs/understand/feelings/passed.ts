@@ -1,5 +1,5 @@
 import { fold } from "../../../knowledge/fold.ts";
-import { includesAny, mentionsAny, trimEndOf } from "../../text.ts";
+import { includesAny, mentionsAny, trimEndOf, withoutWords } from "../../text.ts";
 import { clausesOf, sentenceAsks, sentencesOf } from "../asking.ts";
 import { CLOSING, MAX_SHAPE_CHARS } from "./letters.ts";
 import { CALM_TURNS, laughsIn, patientTurnAt } from "./played-down.ts";
@@ -240,8 +240,7 @@ export function movedToTears(
   const t = fold(text);
   if (t.length > MAX_SHAPE_CHARS || !includesAny(t, words.tearsNamed) || !includesAny(t, words.movedBy))
     return false;
-  let rest = t;
-  for (const w of words.tearsNamed) if (rest.includes(w)) rest = rest.split(w).join(" ");
+  const rest = withoutWords(t, words.tearsNamed);
   return !includesAny(rest, words.lostTold) && feltIn(rest) === undefined;
 }
 
@@ -265,14 +264,9 @@ export function surprisedToLearn(
   const rest: string[] = [];
   for (const sentence of sentencesOf(t)) {
     if (!includesAny(sentence, STARTLES)) rest.push(sentence);
-    else if (feltIn(withoutStartles(sentence)) !== undefined) return false;
+    else if (feltIn(withoutWords(sentence, STARTLES)) !== undefined) return false;
   }
   return rest.length === 0 || feltIn(rest.join("")) === undefined;
-}
-function withoutStartles(sentence: string): string {
-  let out = sentence;
-  for (const w of STARTLES) if (out.includes(w)) out = out.split(w).join(" ");
-  return out;
 }
 
 /**
