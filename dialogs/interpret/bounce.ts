@@ -5,7 +5,7 @@ import type { BounceRecord, TopicId } from "../../knowledge/types.ts";
 import { diagnosisOf } from "../diagnosis.ts";
 import type { DialogEvent } from "../events.ts";
 import { mentionsAny } from "../text.ts";
-import { toldAroundCode as codeToldInLine, spokenLine } from "../text-kind.ts";
+import { spokenLine, toldAroundCode } from "../text-kind.ts";
 import { clausesOf, guessesAloud, isQuestion, reportsBounce, sentenceAsks } from "../understand/asking.ts";
 import { regretsAndAsksIfOk } from "../understand/feelings/worry.ts";
 import { MAX_QUESTION_CHARS, THRESHOLDS, type Understanding } from "../understand/understand.ts";
@@ -103,7 +103,7 @@ export function bounceEvents(ctx: InterpretContext, b: BounceRead, before: Dialo
   // asked for, unless the user's own words say which (「迷惑メール扱いで550 5.7.1」), also in words nobody listed,
   // told around the code in a person's line (「5.7.1でIPがリストに載ってるみたいなことが書いてある」 "the bounce say
   // 5.7.1 and something about my IP being on a list": a class of symptoms.yaml, read as for a symptom told cold).
-  const said = ownWords ?? (record.guessFromPolicyCode ? toldAroundCode(ctx, text) : undefined);
+  const said = ownWords ?? (record.guessFromPolicyCode ? symptomToldAroundCode(ctx, text) : undefined);
   const codeOnly =
     said === undefined ? policyCodeOnly(b.records, record, text, "paste", b.inOwnWords) : undefined;
   if (codeOnly) return [...before, codeOnly];
@@ -125,9 +125,9 @@ export function bounceEvents(ctx: InterpretContext, b: BounceRead, before: Dialo
  * text-kind.ts spokenLine; or reporting what the mail said, "it says 5.7.1 and something like…": toldAroundCode), read
  * by symptoms.yaml's classes; a paste's line is the server's and is not read so.
  */
-function toldAroundCode(ctx: InterpretContext, text: string): TopicId | undefined {
+function symptomToldAroundCode(ctx: InterpretContext, text: string): TopicId | undefined {
   if (text.length > MAX_QUESTION_CHARS || text.includes("\n")) return undefined;
-  if (!spokenLine(text) && !codeToldInLine(text)) return undefined;
+  if (!spokenLine(text) && !toldAroundCode(text)) return undefined;
   return ctx.symptomByClass(text);
 }
 

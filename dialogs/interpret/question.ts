@@ -5,7 +5,7 @@ import type { DialogEvent } from "../events.ts";
 import { CLOSING, hasQuestionMark, TOLD_CLOSE } from "../marks.ts";
 import { trimEndOf, withoutWords } from "../text.ts";
 import { asksOpen, clausesOf, sentenceAsks, sentencesOf } from "../understand/asking.ts";
-import { termAskedAbout } from "../understand/frames.ts";
+import { asksTermMeaning } from "../understand/frames.ts";
 import { negates } from "../understand/normalize.ts";
 import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
 import { fitsScreen, isFrame, isPleasantry, questionEvent } from "./answers.ts";
@@ -173,10 +173,10 @@ export function askingSentences(
 
 /**
  * 「ブラックリストって何？うちは何も悪いことしてないのに」「警告メールって何？脅し？こっちは何もしてないのに」: with a
- * diagnosis on screen, the one sentence that asks is a word asked what it means (frames.ts termAskedAbout), and the
+ * diagnosis on screen, the one sentence that asks is a word asked what it means (frames.ts asksTermMeaning), and the
  * whole reads what the sentences that tell say (a denial of fault reads whose side): the word asked about is the
  * question, read alone (plain words for the diagnosis's word, or the question that knows the word). Gated by the
- * word test of termAskedAbout: two reads of the index only for such a sentence (round 41, family41c).
+ * word test of asksTermMeaning: two reads of the index only for such a sentence (round 41, family41c).
  */
 function termOverTold(
   ctx: QuestionContext,
@@ -187,9 +187,7 @@ function termOverTold(
 ): Understanding | undefined {
   if (topic === null || asking.length > 2) return undefined;
   // 「警告メールって何？脅し？」: a guess after it reads nothing of its own; the whole then reads what is told.
-  const term = asking.find(
-    (s) => (s.includes("って") || s.includes("とは")) && termAskedAbout(s) !== undefined,
-  );
+  const term = asking.find(asksTermMeaning);
   if (term === undefined) return undefined;
   const asked = ctx.index.understand(term, topic);
   if (asked.kind !== "confident" || asked.id === whole.id || isPleasantry(ctx, asked.id)) return undefined;

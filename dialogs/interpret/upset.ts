@@ -14,7 +14,7 @@ import {
 import { ordersBluntly } from "../understand/feelings/anger.ts";
 import { withoutQuoted } from "../understand/feelings/quoted.ts";
 import { saysSomething, typedInKana } from "../understand/feelings/says.ts";
-import { termAskedAbout } from "../understand/frames.ts";
+import { asksTermMeaning } from "../understand/frames.ts";
 import { canonicalLength } from "../understand/normalize.ts";
 import { THRESHOLDS } from "../understand/thresholds.ts";
 import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
@@ -340,14 +340,15 @@ function askedInPieces(
     if (u.kind === "confident" && !isPleasantry(ctx, u.id)) requested.add(u.id);
     if (p === lastPiece) closing = u;
     // 「ブロックリストって何ですか？」: a word asked what it means, in a piece of its own, asks that, not about what
-    // the other pieces tell (a word test first: termAskedAbout only where one of its frames may be).
+    // the other pieces tell (frames.ts asksTermMeaning: a word test first).
     if (
       termAsked === undefined &&
       u.kind === "confident" &&
       isFrame(ctx, u.id) &&
-      !ctx.questions.get(u.id)?.does
+      !ctx.questions.get(u.id)?.does &&
+      asksTermMeaning(p)
     )
-      if ((p.includes("って") || p.includes("とは")) && termAskedAbout(p) !== undefined) termAsked = u;
+      termAsked = u;
     // A frame (「直し方は？」「またやり直し？」「相手の会社に何かあった？」: what to do, a restart, what it means)
     // asks about what the other pieces tell.
     if (u.kind !== "confident" || isPleasantry(ctx, u.id) || isFrame(ctx, u.id)) continue;

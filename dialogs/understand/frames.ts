@@ -388,6 +388,15 @@ const NAME_ASKED = [
 ];
 
 /**
+ * Whether a sentence or piece asks what a word means with 「って」 or 「とは」 (「ブラックリストって何？」): termAskedAbout
+ * behind a word test, so that the readers asking it of every sentence with a diagnosis on screen (interpret/question.ts,
+ * interpret/upset.ts) scan it only where such a frame may be; English frames are not asked for there.
+ */
+export function asksTermMeaning(text: string): boolean {
+  return (text.includes("って") || text.includes("とは")) && termAskedAbout(text) !== undefined;
+}
+
+/**
  * The word a text asks the meaning of (「SPF」 of 「SPFってなに？」), when the text is that word and a frame
  * that asks what it means, and nothing more; else undefined. A plain scan.
  */
