@@ -1,4 +1,5 @@
 import type { OcrChoice } from "../knowledge/ocr/reader.ts";
+import { DEFAULT_KEEP_ALIVE_TIMEOUT_MS } from "./http-server.ts";
 
 /**
  * Configuration from the environment, read and checked once at start-up. Every wrong value is reported
@@ -40,6 +41,11 @@ export interface Config {
    * leaves them to the other instances; without Redis they are lost (logged and counted).
    */
   shutdownGraceMs: number;
+  /**
+   * KEEP_ALIVE_TIMEOUT_MS: how long an idle kept-alive connection stays open; longer than the load
+   * balancer's idle timeout, so that the balancer, never the bot, closes it (bot/http-server.ts).
+   */
+  keepAliveTimeoutMs: number;
   /** OCR_ENGINE: how screenshots are read ("auto": Debian's tesseract CLI if installed, else tesseract.js). */
   ocrEngine: OcrChoice;
   /** OCR_CONCURRENCY: screenshots read at once per instance; the others wait in arrival order. */
@@ -163,6 +169,12 @@ export function readConfig(env: Env = process.env): Config {
     DEFAULT_SHUTDOWN_GRACE_MS,
     problems,
   );
+  const keepAliveTimeoutMs = readCount(
+    "KEEP_ALIVE_TIMEOUT_MS",
+    get("KEEP_ALIVE_TIMEOUT_MS"),
+    DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+    problems,
+  );
 
   const ocrEngine = (get("OCR_ENGINE") ?? "auto") as OcrChoice;
   if (!OCR_CHOICES.includes(ocrEngine))
@@ -190,6 +202,7 @@ export function readConfig(env: Env = process.env): Config {
     claimIdleMs,
     replyWindowMs: replySeconds * 1_000,
     shutdownGraceMs,
+    keepAliveTimeoutMs,
     ocrEngine,
     ocrConcurrency,
   };

@@ -18,8 +18,25 @@ export const SERVER_TIMEOUTS: ServerOptions = {
   connectionsCheckingInterval: 1_000,
 };
 
-export function createBotServer(listener: RequestListener): Server {
-  const server = createServer(SERVER_TIMEOUTS, listener);
+/**
+ * How long a kept-alive connection may sit idle between requests before the bot closes it. Node's 5 s
+ * default is shorter than every load balancer's idle timeout (AWS ALB 60 s, nginx's upstream keepalive
+ * 60 s): a balancer that reuses a connection just as the bot closes it sends its request into a closed
+ * socket and gets ECONNRESET (or a 502 for the user's event). The side that closes first must be the
+ * balancer, so the bot waits longer than it (KEEP_ALIVE_TIMEOUT_MS, bot/config.ts).
+ *
+ * headersTimeout stays at 3 s, below it, on purpose: since Node 18 its clock runs from a request's first
+ * byte (or the connection's accept), never over the idle time between two requests of a kept-alive
+ * connection (test/webhook-limits.test.ts), so the old advice "headersTimeout above keepAliveTimeout" (for
+ * Node 10-16, where it did) would only give a client trickling its headers 65 s instead of 3.
+ */
+export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+export function createBotServer(
+  listener: RequestListener,
+  keepAliveTimeoutMs = DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+): Server {
+  const server = createServer({ ...SERVER_TIMEOUTS, keepAliveTimeout: keepAliveTimeoutMs }, listener);
   server.on("clientError", onClientError);
   return server;
 }

@@ -36,6 +36,8 @@ export interface Running {
   /** Where the bot listens, e.g. http://localhost:3000 */
   url: string;
   port: number;
+  /** The HTTP server (its timeouts: bot/http-server.ts). */
+  server: Server;
   app: BotApp;
   /**
    * Graceful shutdown: /readyz turns 503, no new connections, the events in progress get the config's
@@ -50,7 +52,7 @@ export async function start({ config, services, startSimulator }: StartOptions):
   // Listen first: the simulator needs the real port (PORT=0 picks a free one) for its webhook URL.
   // Until the app is built, every request gets a 503 with Retry-After rather than no answer at all.
   let serve: RequestListener = answerStarting;
-  const server = createBotServer((req, res) => serve(req, res));
+  const server = createBotServer((req, res) => serve(req, res), config.keepAliveTimeoutMs);
   await listen(server, config.port, config.mode === "local" ? "127.0.0.1" : undefined);
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
@@ -98,6 +100,7 @@ export async function start({ config, services, startSimulator }: StartOptions):
   return {
     url,
     port,
+    server,
     app,
     async close() {
       const deadline = Date.now() + config.shutdownGraceMs;

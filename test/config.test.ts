@@ -33,6 +33,7 @@ describe("readConfig", () => {
       claimIdleMs: 5_000,
       replyWindowMs: 18 * 60_000,
       shutdownGraceMs: 20_000,
+      keepAliveTimeoutMs: 65_000,
       ocrEngine: "auto",
       ocrConcurrency: 2,
     });

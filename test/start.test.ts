@@ -88,3 +88,26 @@ describe("start: the window between listen() and the app being attached", () => 
     expect(refused).toBe("ECONNREFUSED");
   });
 });
+
+describe("start: the server's timeouts", () => {
+  it("keeps idle connections 65 s by default (above load balancers' 60 s), KEEP_ALIVE_TIMEOUT_MS otherwise", async () => {
+    for (const [env, keepAlive] of [
+      [{}, 65_000],
+      [{ KEEP_ALIVE_TIMEOUT_MS: "610000" }, 610_000],
+    ] as const) {
+      const running = await start({
+        config: readConfig({ PORT: "0", ...env }),
+        services: services(),
+        startSimulator: async () => noSimulator,
+      });
+      try {
+        expect(running.server.keepAliveTimeout).toBe(keepAlive);
+        // Not raised with it: a request's headers must still arrive within 3 s of its first byte.
+        expect(running.server.headersTimeout).toBe(3_000);
+        expect(running.server.requestTimeout).toBe(5_000);
+      } finally {
+        await running.close();
+      }
+    }
+  });
+});

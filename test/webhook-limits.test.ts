@@ -229,3 +229,69 @@ describe("createBotServer: slow clients are cut, requests the bot had not read y
     expect((await rawRequest(port, huge).ended).status).toBe("431");
   });
 });
+
+describe("kept-alive connections: the load balancer in front closes them first, never the bot", () => {
+  const servers: Server[] = [];
+  const serve = async (keepAliveTimeoutMs?: number): Promise<number> => {
+    const server = createBotServer((_req, res) => {
+      res.writeHead(200, { "content-length": 2 }).end("ok");
+    }, keepAliveTimeoutMs);
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return (server.address() as AddressInfo).port;
+  };
+  afterAll(async () => {
+    for (const server of servers) {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it("answers a second request on a connection left idle longer than Node's 5 s and the headers limit", async () => {
+    const connection = keptAlive(await serve());
+    expect(await connection.ask()).toBe("200");
+    // Longer than Node's default keepAliveTimeout (5 s) and than headersTimeout plus one check (4 s):
+    // neither clock runs while a kept-alive connection waits for its next request.
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    expect(connection.closedAfterMs()).toBeUndefined();
+    expect(await connection.ask()).toBe("200");
+    connection.socket.destroy();
+  }, 20_000);
+
+  it("closes an idle connection after the keep-alive timeout it was given", async () => {
+    const connection = keptAlive(await serve(300));
+    expect(await connection.ask()).toBe("200");
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(connection.closedAfterMs()).toBeGreaterThanOrEqual(300);
+  });
+});
+
+/** A raw keep-alive connection: ask() sends one request and resolves with the answer's status. */
+function keptAlive(port: number) {
+  const socket = connect(port, "127.0.0.1");
+  let closedAt: number | undefined;
+  let answeredAt = 0;
+  let answer = "";
+  let answered: ((status: string) => void) | undefined;
+  socket.on("error", () => {});
+  socket.on("close", () => {
+    closedAt = performance.now();
+  });
+  socket.on("data", (chunk) => {
+    answer += chunk.toString("latin1");
+    if (!answer.endsWith("\r\n\r\nok")) return;
+    answeredAt = performance.now();
+    answered?.(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? "none");
+    answer = "";
+  });
+  return {
+    socket,
+    ask: () =>
+      new Promise<string>((resolve) => {
+        answered = resolve;
+        socket.write("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n");
+      }),
+    /** How long after its last answer the server closed the connection; undefined while open. */
+    closedAfterMs: () => (closedAt === undefined ? undefined : closedAt - answeredAt),
+  };
+}

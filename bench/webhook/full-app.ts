@@ -34,7 +34,6 @@ const deps = createBotDeps(
   },
 );
 const server = createBotServer(createApp(deps).listener);
-server.keepAliveTimeout = 60_000;
 server.listen(0, "127.0.0.1", () => {
   serveBenchIpc(
     (server.address() as AddressInfo).port,
