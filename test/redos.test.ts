@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LEADING_ADDRESS } from "../knowledge/bounce/blocks.ts";
+import { ANY_HEADER_LINE } from "../knowledge/bounce/notice-headers.ts";
 import { CODE_LED, NAMING_SENTENCE, RCPT_LINE } from "../knowledge/formats/generic.ts";
 import { ANCHOR as ADDRESS_ANCHOR, ROMAN_ANCHOR } from "../knowledge/pii/address.ts";
 import { NUMBER_RULES } from "../knowledge/pii/numbers.ts";
@@ -27,6 +28,7 @@ const FOLDERS = ["bot", "dialogs", "knowledge", "platform", "simulator"];
  */
 const BUILT: Record<string, readonly RegExp[]> = {
   "knowledge/bounce/blocks.ts#LEADING_ADDRESS": [LEADING_ADDRESS],
+  "knowledge/bounce/notice-headers.ts#ANY_HEADER_LINE": [ANY_HEADER_LINE],
   "knowledge/formats/generic.ts#CODE_LED": [CODE_LED],
   "knowledge/formats/generic.ts#NAMING_SENTENCE": [NAMING_SENTENCE],
   "knowledge/formats/generic.ts#RCPT_LINE": [RCPT_LINE],

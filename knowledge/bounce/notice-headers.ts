@@ -22,6 +22,12 @@ import { findAddresses } from "./text.ts";
  */
 const HEADER =
   /^(?:(to|from|subject|date|cc|bcc|sent|reply-to|return-path|delivered-to|x-original-to)[ \t]*[:：]|(送信者|差出人|宛先|件名|日付|日時|送信日時|受信日時)(?:[ \t]*[:：]|[ \t]|(?=\d)))[ \t]*/i;
+/**
+ * Whether any line of a text is a header line (HEADER at a line's start): most texts classified are typed
+ * messages without one, and for them there is no header group to look for (headerGroup), so no lines are
+ * split out nor read as a notice's first sentence. One scan, nothing allocated.
+ */
+export const ANY_HEADER_LINE = new RegExp(HEADER.source, "im");
 /** A mail header line ("Subject: …", "件名：…"): never the server's explanation. */
 export function isHeaderLine(line: string): boolean {
   return HEADER.test(line);
@@ -92,8 +98,10 @@ export function splitNoticeHeaders(text: string): NoticeHeaders {
 }
 
 function headerGroup(text: string): NoticeHeaders {
-  const lines = text.split("\n");
   const none = { body: text, subject: "", from: "", addressees: [] };
+  // Without a header line the group below is empty whatever the lines before it are.
+  if (!ANY_HEADER_LINE.test(text)) return none;
+  const lines = text.split("\n");
   let i = 0;
   for (let preamble = 0; i < lines.length && i < 200; i++) {
     const line = lines[i]!;
@@ -142,6 +150,7 @@ const SENDER_AFTER = /^>? {0,3}(?:から|より)/;
  */
 function senderAddresses(text: string): string[] {
   const found: string[] = [];
+  if (!text.includes("@")) return found; // no address (a typed message): no regex run, no copy
   const notice = text.slice(0, Math.max(0, originalMessageAt(text)) || text.length);
   for (const address of new Set(findAddresses(notice))) {
     for (
