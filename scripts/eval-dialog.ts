@@ -480,6 +480,11 @@ const DEV_BLOCKS = {
   // settings asked while lost, full-width, a word asked beside a denial of fault, opened then "was that OK?", when So-net
   // is fixed, why though checked, up to how many MB); controls of other requests; written first.
   "dev-family41c": "FAMILY 41C",
+  // family42b's own check (round 42): follow-ups between neighbouring answers (sending limit per day or per BCC, an
+  // away reply as read or as an error, blocked so infected?, full-width or a mistyped domain guessed, everyone else too,
+  // it used to work, nothing bounced, back every time) and calm feelings with a request (minimised or negated, moved,
+  // delight at the chat, a feeling word in a name), with upset twins; written first.
+  "dev-family42b": "FAMILY 42B",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
