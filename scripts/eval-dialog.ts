@@ -485,6 +485,10 @@ const DEV_BLOCKS = {
   // it used to work, nothing bounced, back every time) and calm feelings with a request (minimised or negated, moved,
   // delight at the chat, a feeling word in a name), with upset twins; written first.
   "dev-family42b": "FAMILY 42B",
+  // family42c's own check (round 42): the request asked in the last clause of an upset text while the complaint names
+  // another question's words (resend asked yes-or-no, a flood then "make it stop", nothing I can do so what now, what to
+  // tell, opened then safe?, settings, full-width, up to how many MB, paid tool free?, when fixed); written first.
+  "dev-family42c": "FAMILY 42C",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
