@@ -427,6 +427,8 @@ export const uiSchema = z
         knownAlready: foldedList,
         /** A want or a need told (「たい」「ないと」 "need to"): upset, told, asks what comes of sending again. */
         stakes: foldedList,
+        /** The "no" of a yes-or-no question asked as its other half (「ダメなの？」「あかんの？」): no question of its own. */
+        choiceNo: foldedList,
         /** An apology for asking again (「何度もすみません」): its 「何度も」 counts no tries. */
         askingAgain: foldedList,
         /** Weary of asking over and over, told (「同じこと何回も聞いてるんだけど」): fed up unless it apologises. */

@@ -325,6 +325,8 @@ function askedInPieces(
   };
   for (const [at, p] of pieces.entries()) {
     if (canonicalLength(p, ctx.readings) < MIN_TOLD_CHARS) continue;
+    // 「送り直していいの？ダメなの？」: the "no" of the question before it asks nothing else (it read "will it arrive").
+    if (at > 0 && p === lastPiece && choiceNoOnly(p, ctx.words.choiceNo)) continue;
     if (!kana && !saysSomething(p)) {
       // 「こっちはどうしろと」「どうすりゃいいのよ」: in kana alone a piece tells nothing, but may still ask what to do.
       const frame = sentenceAsks(p) ? ctx.index.understand(p, topic) : undefined;
@@ -398,6 +400,21 @@ function askedInPieces(
   if (whole.id !== best.id && !subjectTold(ctx, whole.id, bestPiece) && toldAll().has(whole.id)) return best;
   return last?.kind === "confident" && last.id !== whole.id && earlier.has(whole.id) ? last : whole;
 }
+
+/**
+ * 「再送していいの？ダメなの？」「もっかい送ってええん？あかんの？」 "may I send it again or not": a piece that is only the
+ * "no" of a yes-or-no question (ui.yaml typedWords choiceNo, after an optional 「それとも」), with an ending of a few
+ * letters after it (なの, ですか, なん), is the question before it asked the other way. Read alone, its word of failure
+ * matched another question (will it arrive, rejected every time), which then won as the message's last question.
+ */
+function choiceNoOnly(piece: string, noWords: readonly string[]): boolean {
+  let t = trimEndOf(fold(piece).trim(), QUOTE_END_MARKS);
+  if (t.startsWith(OR_ELSE)) t = t.slice(OR_ELSE.length);
+  return noWords.some((w) => t.startsWith(w) && t.length - w.length <= MAX_CHOICE_ENDING);
+}
+const OR_ELSE = "それとも";
+/** 「なんですか」: the longest ending after a "no" that leaves it a bare "no". */
+const MAX_CHOICE_ENDING = 5;
 
 /**
  * 「止まってるって。」「無理だって」: a piece that ends quoting what was said (って after a verb's or an adjective's
