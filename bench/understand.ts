@@ -1,5 +1,6 @@
 /**
- * npm run bench:understand [-- --texts FILE…] [--code tsx|dist|both] [--against-default | --against-flags "FLAGS"]
+ * npm run bench:understand [-- --texts FILE…] [--code tsx|dist|both] [--against-default | --against-flags "FLAGS" |
+ *   --against-code DIR]
  *
  * What reading a typed message costs (bench/understand-run.ts measures, and says what), measured in a child
  * process started with the V8 flags the bot runs with: RUNTIME_NODE_FLAGS of scripts/build.ts, the one
@@ -24,9 +25,14 @@
  * --against-flags "FLAGS": the same, the second child started with FLAGS (the whole list, the bot's flags
  * not added: e.g. "--max-semi-space-size=6 --heap-growing-percent=100 --single-threaded-gc"), to weigh a
  * change to RUNTIME_NODE_FLAGS against the flags the bot runs with in the same minutes.
+ * --against-code DIR: the same, the second child running the sources of another checkout DIR (e.g. an earlier
+ * commit: `git worktree add /tmp/base <commit>`, its node_modules linked or copied), both through tsx with the
+ * bot's flags, on the same texts (this checkout's dev.yaml and held-out.yaml unless --texts names others): how
+ * much of a change in the figures is the code's and how much the machine's hour (round 42: the p99 rose between
+ * rounds 40 and 41 on the same index code; only a run that alternates both codes in the same minutes says which).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { build, RUNTIME_ENV, RUNTIME_NODE_FLAGS } from "../scripts/build.ts";
 // @ts-expect-error plain JavaScript (it must run before anything is compiled), no declarations
 import { distIsCurrent } from "../scripts/run-compiled.mjs";
@@ -41,12 +47,15 @@ const againstFlags: readonly string[] | null =
     : args.includes("--against-default")
       ? []
       : null;
-const against = againstFlags !== null;
+const codeDirAt = args.indexOf("--against-code");
+/** The other checkout whose sources the second child runs (--against-code DIR). */
+const againstDir = codeDirAt < 0 ? undefined : resolve(args[codeDirAt + 1] ?? "");
+const against = againstFlags !== null || againstDir !== undefined;
 const codeAt = args.indexOf("--code");
 const code = codeAt < 0 ? "tsx" : args[codeAt + 1];
 if (code !== "tsx" && code !== "dist" && code !== "both") {
   console.error(
-    "usage: npm run bench:understand -- [--texts FILE…] [--code tsx|dist|both] [--against-default | --against-flags FLAGS]",
+    "usage: npm run bench:understand -- [--texts FILE…] [--code tsx|dist|both] [--against-default | --against-flags FLAGS | --against-code DIR]",
   );
   process.exit(2);
 }
@@ -54,9 +63,20 @@ if (against && code === "both") {
   console.error("--against-default/--against-flags compare flags on one code: --code tsx or --code dist");
   process.exit(2);
 }
+if (againstDir !== undefined && (code !== "tsx" || againstFlags !== null)) {
+  console.error(
+    "--against-code DIR compares sources through tsx, with the bot's flags: no --code dist, no --against-flags",
+  );
+  process.exit(2);
+}
 /** Whether argument i is one of this script's own (not passed to understand-run). */
 const own = (at: number, i: number) => at >= 0 && (i === at || i === at + 1);
-const passed = args.filter((a, i) => a !== "--against-default" && !own(codeAt, i) && !own(named, i));
+const passed = args.filter(
+  (a, i) => a !== "--against-default" && !own(codeAt, i) && !own(named, i) && !own(codeDirAt, i),
+);
+// Both checkouts read the same texts: this one's dialog sets unless --texts names files (the other's differ).
+if (againstDir !== undefined && !passed.includes("--texts"))
+  passed.push("--texts", ...["dev.yaml", "held-out.yaml"].map((f) => join(ROOT, "test", "dialog-eval", f)));
 
 type Code = "tsx" | "dist";
 const CODE_NAME: Record<Code, string> = {
@@ -71,11 +91,14 @@ if (code !== "tsx") {
   }
 }
 
-/** A child running understand-run under `flags`: its source with this process's loader (tsx), or dist/'s build. */
-function start(flags: readonly string[], run: Code, driven: boolean): ChildProcess {
+/**
+ * A child running understand-run under `flags`: its source with this process's loader (tsx), or dist/'s build;
+ * `root`: the checkout whose sources run (this one unless --against-code).
+ */
+function start(flags: readonly string[], run: Code, driven: boolean, root = ROOT): ChildProcess {
   const runner =
     run === "tsx"
-      ? [...process.execArgv, join(ROOT, "bench", "understand-run.ts")]
+      ? [...process.execArgv, join(root, "bench", "understand-run.ts")]
       : [join(ROOT, "dist", "bench", "understand-run.js")];
   return spawn(process.execPath, [...flags, ...runner, ...passed], {
     env: { ...process.env, ...RUNTIME_ENV, ...(driven && { BENCH_UNDERSTAND_DRIVEN: "1" }) },
@@ -90,20 +113,25 @@ if (!against && code !== "both") {
   process.exitCode = await new Promise<number>((done) => child.on("exit", (status) => done(status ?? 1)));
 } else {
   const ROUNDS = 15;
-  const compared: { name: string; flags: readonly string[]; code: Code }[] =
-    code === "both"
+  const compared: { name: string; flags: readonly string[]; code: Code; root?: string }[] =
+    againstDir !== undefined
       ? [
-          { name: "sources through tsx (npm start)", flags: RUNTIME_NODE_FLAGS, code: "tsx" },
-          { name: "dist/ compiled by tsc (Dockerfile)", flags: RUNTIME_NODE_FLAGS, code: "dist" },
+          { name: `this checkout (${ROOT})`, flags: RUNTIME_NODE_FLAGS, code: "tsx" },
+          { name: `the other (${againstDir})`, flags: RUNTIME_NODE_FLAGS, code: "tsx", root: againstDir },
         ]
-      : [
-          { name: `bot's flags (${RUNTIME_NODE_FLAGS.join(" ")})`, flags: RUNTIME_NODE_FLAGS, code },
-          {
-            name: againstFlags!.length === 0 ? "Node's defaults" : `flags ${againstFlags!.join(" ")}`,
-            flags: againstFlags!,
-            code,
-          },
-        ];
+      : code === "both"
+        ? [
+            { name: "sources through tsx (npm start)", flags: RUNTIME_NODE_FLAGS, code: "tsx" },
+            { name: "dist/ compiled by tsc (Dockerfile)", flags: RUNTIME_NODE_FLAGS, code: "dist" },
+          ]
+        : [
+            { name: `bot's flags (${RUNTIME_NODE_FLAGS.join(" ")})`, flags: RUNTIME_NODE_FLAGS, code },
+            {
+              name: againstFlags!.length === 0 ? "Node's defaults" : `flags ${againstFlags!.join(" ")}`,
+              flags: againstFlags!,
+              code,
+            },
+          ];
   console.log(
     code === "both"
       ? `code measured: ${CODE_NAME.tsx} and ${CODE_NAME.dist}, alternated, both with the bot's flags`
@@ -111,7 +139,7 @@ if (!against && code !== "both") {
   );
   const runs = compared.map((r) => ({
     ...r,
-    child: start(r.flags, r.code, true),
+    child: start(r.flags, r.code, true, r.root),
     times: [] as number[],
     roundP99: [] as number[],
     young: 0,
