@@ -104,6 +104,9 @@ describe("classify: fragments cut by the screen", () => {
     for (const paste of [
       "550 Ip frequency limited. http://service.mail.qq.com/cgi-bin/help?subtype=1 (in reply to end of DATA command)",
       "550 Connection frequency limited",
+      // cut at the top: the refusal's first word, or all but its help link, above the screen's edge
+      "frequency limited [V2VkIEFwcg=/RkNGMjlF Blocked IP 192.0.2.22].",
+      "    http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000725 (in",
     ]) {
       const r = await first(paste);
       expect([r?.reason, r?.topic], paste).toEqual(["toomanyconn", "server-trouble"]);

@@ -18,6 +18,9 @@ describe("classify: a notice's heading or closing words in a fragment", () => {
       [heading, "", "", "<taro@ezweb.ne.jp>: 550 user unknown (in reply to RCPT TO command)"].join("\n"),
     );
     expect([r?.reason, r?.topic]).toEqual([reason, topic]);
+    // A screenshot cut at the top may keep the heading without its first word.
+    const cut = await first([heading.replace("The ", ""), "<taro@ezweb.ne.jp>: user unknown"].join("\n"));
+    expect([cut?.reason, cut?.topic]).toEqual([reason, topic]);
   });
 
   it("an expiry under OpenSMTPD's report that the mail is still queued is a delay", async () => {

@@ -326,6 +326,15 @@ describe("classify: soft-wrapped text (a narrow screen's line breaks)", () => {
     expect(await verdict(cut)).toMatchObject({ reason: "authfailure", replyCode: "550" });
   });
 
+  it("reads an address under a reply code that says it goes on ('550-5.1.1') as the reply's words", async () => {
+    // "550-" says the reply's words follow: the address below the code is no new recipient's entry whose
+    // explanation lacks the code, whether the server wrote it or Amazon SES quotes it ("550-'5.1.1").
+    for (const code of ["said: 550-5.1.1", "5.1.0 - Unknown address error 550-'5.1.1"]) {
+      const cut = [code, "<hanako@example.com>:", "Recipient address rejected:"].join("\n");
+      expect(await verdict(cut), code).toMatchObject({ reason: "userunknown", status: "5.1.1" });
+    }
+  });
+
   it("starts a recipient's entry where an address starts a line as the entry before it did", async () => {
     // Both entries begin "<address> Invalid": the second is no part of the first's "User Unknown".
     const list = [

@@ -58,8 +58,9 @@ function startsNewLine(line: string): boolean {
 function startsEntry(line: string, previous: string, entryShape = afterLeadingAddress(previous)): boolean {
   if (hyphenated(previous, line)) return false; // "otsu-sakaba-" ⏎ "neko@ezweb.ne.jp"
   if (previous.endsWith(";") && startsField(previous)) return false; // "Final-Recipient: rfc822;" ⏎ "<x@…>"
-  // "(reason: 550" ⏎ "<x@example.jp>:" ⏎ "User unknown)": the server's answer goes on after its code.
-  if (REPLY_CODE_AT_END.test(previous)) return false;
+  // "(reason: 550" ⏎ "<x@example.jp>:" ⏎ "User unknown)": the server's answer goes on after its code,
+  // as after a code that says more lines follow ("said: 550-5.1.1" ⏎ "<x@example.jp>: Recipient …").
+  if (REPLY_CODE_AT_END.test(previous) || CONTINUED_REPLY_AT_END.test(previous)) return false;
   if (ENTRY_HEADER.test(line)) return true;
   if (/[).>;,]$/.test(previous)) return LEADING_ADDRESS.test(line);
   // Sendmail's reply for one recipient ("550 5.1.1 <x@example.jp>... User unknown", its address maybe
@@ -122,8 +123,11 @@ function hyphenated(line: string, next: string): boolean {
 
 /** A line ending in a bare reply code ("(reason: 550", "<<< 550", "said: 550 5.1.1"). */
 const REPLY_CODE_AT_END = /(?:^|[\s(:])[245]\d\d(?: [245]\.\d{1,3}\.\d{1,3})?$/;
-/** A line ending in the code of a reply that goes on ("said: 550-5.7.1": RFC 5321's "550-", more lines follow). */
-const CONTINUED_REPLY_AT_END = /(?:^|[\s(:])[245]\d\d-(?:[245]\.\d{1,3}\.\d{1,3})?$/;
+/**
+ * A line ending in the code of a reply that goes on ("said: 550-5.7.1": RFC 5321's "550-", more lines
+ * follow), also as Amazon SES quotes it ("5.1.0 - Unknown address error 550-'5.1.1").
+ */
+const CONTINUED_REPLY_AT_END = /(?:^|[\s(:])[245]\d\d-'?(?:[245]\.\d{1,3}\.\d{1,3})?$/;
 /**
  * A line ending in a parenthesis opened with a label and its colon ("(expanded from:", "(reason:"): no
  * writer ends a line there, so what the parenthesis holds went to the next line ("<x@example.jp>)").
@@ -425,6 +429,7 @@ export function unwrap(text: string): string {
           // parenthesis at its label: "(expanded from:" ⏎ "<mailer-program@…>)"; nor a report field
           // at its name or type: "Final-Recipient: rfc822;" ⏎ "soto-neko@…".
           (REPLY_CODE_AT_END.test(currentLast) ||
+            CONTINUED_REPLY_AT_END.test(currentLast) ||
             OPEN_LABEL_AT_END.test(currentLast) ||
             fieldAwaitsValue(currentLast) ||
             columns(currentLast) + gap(currentLast) + firstUnitColumns(next, hyphens) > width)));

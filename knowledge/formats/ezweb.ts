@@ -18,19 +18,20 @@ import type { Format } from "./format.ts";
  */
 const MESSAGES: readonly [string, Reason][] = [
   ["your message was not delivered within ", "expired"],
-  ["the user(s) account is temporarily over quota", "mailboxfull"],
+  ["user(s) account is temporarily over quota", "mailboxfull"],
   ["each of the following recipients was rejected by a remote mail server", "onhold"],
-  ["the user(s) account is disabled.", "suspend"],
-  ["the user(s) account is temporarily limited.", "suspend"],
+  ["user(s) account is disabled.", "suspend"],
+  ["user(s) account is temporarily limited.", "suspend"],
 ];
 
 /**
  * The first words of au's own headings above the recipient lines ("The user(s) account is temporarily
  * over quota.", "… is disabled."): no other server writes "user(s)". A paste or a screenshot of the
  * notice has no From:, Subject: or Received: to tell it by, and the SMTP line under the heading says
- * "user unknown" whatever the heading says, so the heading alone names the family.
+ * "user unknown" whatever the heading says, so the heading alone names the family. Matched (here and in
+ * MESSAGES) without its "The": a screenshot cut at the top often starts right after it.
  */
-const HEADING = "the user(s) account is ";
+const HEADING = "user(s) account is ";
 
 // Module constants: a regular expression literal in isEzweb (detect) would be a new object at every text classified.
 const EZWEB_POSTMASTER = /postmaster@(?:ezweb\.ne\.jp|au\.com)/i;
