@@ -489,6 +489,10 @@ const DEV_BLOCKS = {
   // another question's words (resend asked yes-or-no, a flood then "make it stop", nothing I can do so what now, what to
   // tell, opened then safe?, settings, full-width, up to how many MB, paid tool free?, when fixed); written first.
   "dev-family42c": "FAMILY 42C",
+  // family42d's own check (round 42): dialect endings that carry the question (ずら, だら, だに, だい, けぇ, ってぇのは), dialect
+  // thanks and greetings, hiragana-only and romaji questions and acts; English without textbook grammar, acts in other
+  // languages or beside a report of success, "tried that already" and "once more"; written first.
+  "dev-family42d": "FAMILY 42D",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
