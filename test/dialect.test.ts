@@ -108,7 +108,30 @@ describe("Kansai speech is read in the standard forms the questions are written 
       "しゃしんがおおきいときはどうやっておくったらいいだ",
     );
     expect(standardSpelling("もういっかいおくってよかと？")).toBe("もういっかいおくっていいの？");
-    expect(standardSpelling("まだとどかないずら？")).toBe("まだとどかないでしょう？");
+    expect(standardSpelling("まだとどかないずら？")).toBe("まだとどかないの？");
+    expect(standardSpelling("障害ずら？")).toBe("障害でしょう？");
+  });
+
+  it("reads Chubu's question in ずら, だら, だに, だい and けぇ after a verb as a plain question in の (round 42)", () => {
+    expect(standardSpelling("あしたにはつくずら？")).toBe("あしたにはつくの？");
+    expect(standardSpelling("なんでとどかないずら")).toBe("なんでとどかないの");
+    expect(standardSpelling("なんでずら")).toBe("なんで");
+    expect(standardSpelling("何書けばいいだい？")).toBe("何書けばいいの？");
+    expect(standardSpelling("待ってりゃ届くけぇ？")).toBe("待ってりゃ届くの？");
+    // Not ちょうだい, a typed くだい, nor けぇ that closes a told sentence (Chugoku's から)
+    expect(standardSpelling("数字だけちょうだい")).toBeUndefined();
+    expect(standardSpelling("おしえてくだい")).toBeUndefined();
+    expect(standardSpelling("たすかったけぇ")).toBeUndefined();
+  });
+
+  it("reads shitamachi's ってぇのは and 了見, dialect thanks and greetings, Sendai's ねっちゃ (round 42)", () => {
+    expect(standardSpelling("戻るってぇのはどういう了見だい")).toBe("戻るっていうのはどういうことなの");
+    expect(standardSpelling("おおきんな、たすかった")).toBe("ありがとう、たすかった");
+    expect(standardSpelling("おばんです、聞きたいことある")).toBe("こんばんは、聞きたいことある");
+    expect(standardSpelling("なんもわっかんねっちゃ")).toBe("なんもわかんない");
+    expect(standardSpelling("送ってねぇのに")).toBe("送ってないのに");
+    expect(standardSpelling("なんだがわがんねぇ")).toBe("なんだかわかんない");
+    expect(standardSpelling("なにいれりゃいい")).toBe("なにいれればいい");
   });
 
   it("reads Fukui's やざ closing a sentence as だよね, and nowhere else", () => {
@@ -179,8 +202,8 @@ describe("Kansai speech is read in the standard forms the questions are written 
     expect(standardSpelling("だいじょ？")).toBeUndefined();
     expect(standardSpelling("どないしてん？")).toBe("どうしてん？");
     // Shizuoka, Mikawa: だら and だに asked after a verb, もんで, くりょ
-    expect(standardSpelling("待っとったら届くだら？")).toBe("待ってたら届くでしょう？");
-    expect(standardSpelling("送り直せばいいだに？")).toBe("送り直せばいいでしょう？");
+    expect(standardSpelling("待っとったら届くだら？")).toBe("待ってたら届くの？");
+    expect(standardSpelling("送り直せばいいだに？")).toBe("送り直せばいいの？");
     expect(standardSpelling("しらべたらだめ？")).toBeUndefined();
     expect(standardSpelling("ようわからんもんで人にかわってくりょ")).toBe("ようわからんので人にかわってくれ");
     expect(standardSpelling("届くもんですか")).toBeUndefined();

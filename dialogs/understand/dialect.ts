@@ -35,7 +35,7 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/わい(?=が|は|の|も(?!ば))/g, "私"],
   // A condition spoken in りゃ, of any region (「待ってりゃいい」「どうすりゃいいべ」「やりゃええ」): 〜れば, before the ええ
   // of Kansai below; not こりゃ, そりゃ, ありゃ (this, that).
-  [/(?<=[てですや])りゃ[あぁー]?(?=いい|よか|ええ|[、\s])/g, "れば"],
+  [/(?<=[てですやれ])りゃ[あぁー]?(?=いい|よか|ええ|[、\s])/g, "れば"],
   // Western Japan's 〜とる (〜ている): 届いとる, なっとる, 来とる; in the past 〜とった (待っとったら).
   [/([いっ])とる/g, "$1てる"],
   [/([いっ])とった/g, "$1てた"],
@@ -85,7 +85,11 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   // Eastern and northern speech: 「めーるがけえってきた」 (かえって), 「だけんど」 (だけど), 「届かねえ」「わかんねー」 (ない).
   [/けえって/g, "かえって"],
   [/だけんど/g, "だけど"],
-  [/([がたまらわれけてめせべん]|届か|とどか)ね[えー](?![えー])/g, "$1ない"],
+  [/([がたまらわれけてめせべん]|届か|とどか)ね[えぇー](?![えぇー])/g, "$1ない"],
+  // Tohoku's (Sendai's) ending っちゃ after a negative in ね (「わがんねっちゃ」: わからない), its ん doubled for stress
+  // (「わっかんね」) too.
+  [/っかん(?=ね|な)/g, "かん"],
+  [/(?<=ん)ねっちゃ(?=[？?。、!！〜ー]|$)/g, "ない"],
   // Western Japan's 〜よる of what goes on (「まだきよる」 Hiroshima, Kyushu: 来ている) of the verbs of mail coming
   // and going, and Kyushu's 〜っちゃけど (「来るっちゃけど」: んだけど).
   [/(?:とどき|届き)よる(?!か)/g, "届いてる"],
@@ -122,11 +126,21 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/(?:だん|だ)?っぺ(?=か|[？?。、!！]|$)/g, "でしょう"],
   [/(?:だん|だ)べ(?=か|さ|[？?。、!！]|$)/g, "でしょう"],
   [/(?<=[うくぐつむるい])べ(?=か|[？?。、!！]|$)/g, "でしょう"],
-  // Chubu's guess or question in ずら (Nagano, Shizuoka, Yamanashi: 「届かないずら？」): でしょう (not ずらす).
+  // Chubu's question in ずら, だら, だに, だい and けぇ (Nagano, Shizuoka, Yamanashi, Mikawa: 「届かないずら？」「届くだら？」
+  // 「送り直せばいいだに？」「何入れりゃいいだい」「待ってりゃ届くけぇ？」) after a verb's or adjective's end: the plain
+  // question in の, as the examples ask it (でしょう, its literal sense, reads as "surely…?" and drew the texts to
+  // whose-side and resend, whose examples ask so). A why in ずら (「なんでずら」) is the why. After a noun ずら is
+  // でしょう still (not ずらす; not 〜たら, 〜んだら, 〜だらけ, 問題だい, 次第).
+  [/(?<=[うくすつぬむるいた])(?:ずら|だ[らに])(?=[？?。、!！]|$)/g, "の"],
+  [/(?<=[るい])だい(?=[？?。、!！]|$)/g, "の"],
+  [/(?<=[うくすつぬむるい])け[ぇえ](?=[？?])/g, "の"],
+  [/(?<=なんで)ずら(?=[？?。、!！]|$)/g, ""],
   [/ずら(?=か|[？?。、!！]|$)/g, "でしょう"],
-  // Shizuoka's and Mikawa's guess or question in だら and だに (「届くだら？」「送り直せばいいだに？」): でしょう, after a
-  // verb's or adjective's end only (not 〜たら, 〜んだら, 〜だらけ).
-  [/(?<=[うくすつぬむるい])だ[らに](?=[？?。、!！]|$)/g, "でしょう"],
+  // Tokyo shitamachi's 「〜ってぇのは」 (っていうのは) and 「どういう了見だ」 (what is meant by this: どういうこと), and
+  // its question in だい after こと (「どういうことだい」: ことなの).
+  [/ってぇの/g, "っていうの"],
+  [/どういう了見/g, "どういうこと"],
+  [/(?<=こと)だい(?=[？?。!！]|$)/g, "なの"],
   // Shizuoka's and Mikawa's because, だもんで and 〜もんで (「ようわからんもんで」 わからないので); not 〜もんです.
   [/だもんで/g, "だから"],
   [/もんで(?!す|しょ)/g, "ので"],
@@ -176,6 +190,10 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   // Iyo's and Izumo's thanks, 「だんだん」, closing a sentence (「ようわかったけん、だんだん」「だんだんね、」): ありがとう; not
   // "gradually" (「だんだん遅くなる」「だんだんと」「だんだん、おそくなる」), which leads into what follows.
   [/だんだん(?=(?:な|ね|ねえ|さん|です)(?:[、。!！\s]|$)|[。!！]|$)/g, "ありがとう"],
+  // Kansai's thanks 「おおきに」 and its 「おおきんな」 (Wakayama, Tosa), and the north's evening greeting 「おばんです」
+  // (Tohoku, Hokkaido: 「おばんでした」「おばんかた」): ありがとう, こんばんは, as the examples write them.
+  [/(?:おおきに|おおきん)な?/g, "ありがとう"],
+  [/おばん(?:です|でした|でがす|かた|でございます)/g, "こんばんは"],
   // Tosa's いい (「何したらえいが」): after a condition, as ええ above.
   [/(たら|ば|ても)えい(?=が|の|か|[？?。、!！]|$)/g, "$1いい"],
   // A condition's ば with its dakuten dropped (flick input: 「まてはとどく？」「あどれすなおせはとどく？」): は after a
@@ -188,6 +206,8 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   // examples write it. Not its other forms (「返信しといたほうがいい？」 asks advice, read as typed).
   [/(?<!少)しと(?=く|き)/g, "してお"],
   // Blunt speech, not Kansai: 「来たんだが何これ」 (んだけど).
+  // Opening a text, Tohoku's 「なんだが」 is なんだか with its k voiced (「なんだがわがんねぇ」: somehow I don't get it).
+  [/^なんだが/g, "なんだか"],
   [/んだが/g, "んだけど"],
   // Spoken short forms anywhere: 「入ってんの」 (入ってるの), 「してんだ」 (してるんだ). Not the carrier's name
   // (「らくてんのけいたい」 is Rakuten's, no 「らくてるの」).
@@ -253,7 +273,17 @@ const MARKERS = [
   "けえって",
   "けんど",
   "ねえ",
+  "ねぇ",
   "ねー",
+  "っかん",
+  "ねっちゃ",
+  "だい",
+  "けぇ",
+  "けえ",
+  "ってぇの",
+  "了見",
+  "おおき",
+  "おばん",
   "と?",
   "と？",
   "よる",
