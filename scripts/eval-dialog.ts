@@ -493,6 +493,10 @@ const DEV_BLOCKS = {
   // thanks and greetings, hiragana-only and romaji questions and acts; English without textbook grammar, acts in other
   // languages or beside a report of success, "tried that already" and "once more"; written first.
   "dev-family42d": "FAMILY 42D",
+  // family42a's own check (round 42): upset with no word of feeling (what is at stake if late, right now exclaimed, a
+  // reproach trailing off, why us asked back, the advice reproached, a worried double check, lol wtf) and casual or slang
+  // words of feeling (テンパる, 激おこ, はなしにならない); calm controls of the same shapes; written first.
+  "dev-family42a": "FAMILY 42A",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
