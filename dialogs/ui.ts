@@ -475,6 +475,10 @@ export const uiSchema = z
          * discovery, not a fright (passed.ts surprisedToLearn).
          */
         learned: foldedList,
+        /** Curses a laugh beside them does not play down ("lol wtf"): exasperation (feeling.ts, played-down.ts). */
+        laughedCurses: foldedList,
+        /** Right now or only this wanted (「今すぐ」 "just need to know"), with one exclamation mark: a hurry (exclaimed.ts). */
+        nowExclaimed: foldedList,
       })
       .strict(),
     keywords: z.object({

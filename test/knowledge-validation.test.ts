@@ -614,7 +614,7 @@ describe("npm run check:knowledge", () => {
       (t: Yaml) => {
         t.typedWords.people.push("Human");
       },
-      'field "typedWords.people.8": must be written as typed text is compared',
+      'field "typedWords.people.14": must be written as typed text is compared',
     ],
     [
       "ui.yaml",

@@ -173,6 +173,10 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
   const felt = FEELINGS.flatMap((kind) => words[kind]).map((w) => fold(w));
   // Shame, laughed off anywhere in a message that laughs (played-down.ts withoutLaughedOff).
   const shame = words.ashamed.map((w) => fold(w));
+  // A laugh blanks the words of feeling of its sentence, not a curse beside it ("i never sent these lol wtf": laughing in
+  // disbelief, round 42): typedWords laughedCurses.
+  const curses = new Set(typed.laughedCurses);
+  const laughable = felt.filter((w) => !curses.has(w));
   // Lower case: "Not panicking, just curious" denies as "not panicking" does.
   // Played down (「一瞬ドキッとしましたが、」), laughed off (「怒られちゃいました笑」) or a precaution's reason
   // (「心配性なので念のため」): none either; nor a skill or question played down with an apology, opening a
@@ -188,7 +192,7 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
             withoutPlayedDown(withoutPatientTurn(withoutLaughAtOwnSlip(folded), felt), felt),
             felt,
           ),
-          felt,
+          laughable,
           shame,
         ),
       ),

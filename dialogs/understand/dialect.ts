@@ -44,8 +44,13 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/([いっ])とらん/g, "$1てない"],
   [/ないとに/g, "ないのに"],
   [/んどる/g, "んでる"],
-  // ちゃう after a noun (「障害ちゃうん？」「エラーちゃう？」) is じゃない; after a verb (消しちゃう) it is standard.
-  [/(?<=[\p{Script=Han}\p{Script=Katakana}ーのん])ちゃう(?:ん|の)?/gu, "じゃないの"],
+  // ちゃう after a noun (「障害ちゃうん？」「エラーちゃう？」) is じゃない; after a verb (消しちゃう) it is standard. So
+  // after a verb whose stem is one kanji alone (「お客さん来ちゃう…」「先に見ちゃう」「出ちゃう」, not after another kanji:
+  // 到着, 提出 are nouns): round 42, a consequence feared (「…来ちゃう…」) was read as 「来じゃないの」 and lost its worry.
+  [
+    /(?<=[\p{Script=Han}\p{Script=Katakana}ーのん])(?<![^\p{Script=Han}][来見出寝着居]|^[来見出寝着居])ちゃう(?:ん|の)?/gu,
+    "じゃないの",
+  ],
   // A verb's negative: 送れへん, 届かへん, わからへん, 読めへん, 知らへん, してへん. Not 「なんかへん」 (変),
   // 返信, 返事, 変更, 変換, 変な, 変に, 大変 (い before へん).
   [

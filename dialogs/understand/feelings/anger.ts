@@ -132,7 +132,26 @@ const GODAN_ORDERS = ["直せ", "なおせ", "治せ", "出せ", "返せ", "戻�
 export function endsReproaching(t: string): boolean {
   return sentencesOf(t).some((s) => REPROACHING_ENDS.some((e) => trimEndOf(s, CLOSING).endsWith(e)));
 }
-const REPROACHING_ENDS = ["のに", "でしょ", "でしょうね", "のよ"];
+const REPROACHING_ENDS = [
+  "のに",
+  "でしょ",
+  "でしょうね",
+  "のよ",
+  // Round 42 (family42a): a sulky "and I don't even know" closing a sentence (「何を伝えればいいのかわかんないし」; 「わから
+  // ないし、」 before more is a reason listed; 「送ってないし」 is innocence told, which dev's writers label calm), and "why
+  // us?" cut off after its subject (「なんで私が？」「どうしてうちが？」: what is done to them left unsaid; 「…私が？」 alone asks
+  // who).
+  "からないし",
+  "かんないし",
+  "からんし",
+  "なんでうちが",
+  "なんで私が",
+  "なんでわたしが",
+  "どうしてうちが",
+  "どうして私が",
+  "なぜうちが",
+  "なぜ私が",
+];
 
 /**
  * 「またサーバーの問題？」「またエラー？」「またso-netのせい？」: a sentence opening with 「また」 that asks only for a

@@ -34,6 +34,7 @@ import {
   dismayed,
   intenseState,
   opensAlarmed,
+  reassuredTwice,
   regretsAndAsksIfOk,
 } from "./worry.ts";
 
@@ -71,7 +72,7 @@ export function feltByShape(text: string): Feeling | undefined {
     givesUpOnUs(t)
   )
     return "frustrated";
-  if (opensAlarmed(t) || regretsAndAsksIfOk(t)) return "worried";
+  if (opensAlarmed(t) || regretsAndAsksIfOk(t) || reassuredTwice(t)) return "worried";
   if (blamesSelf(t) || toldOld(t)) return "ashamed";
   if (hasNoOneToAsk(t) || dismayed(t)) return "sad";
   if (pressedAtWork(t) || workStopped(t) || wantsItNow(t) || minutesLeft(t)) return "urgent";

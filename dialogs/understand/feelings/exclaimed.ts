@@ -40,7 +40,8 @@ export function exclaimed(text: string, glad?: GladWords): Feeling | undefined {
     if (i !== last + 1) runs++;
     last = i;
   }
-  if (runs < 2 && marks < 2 && !bangAfterComplaint(text)) return undefined;
+  if (runs < 2 && marks < 2 && !bangAfterComplaint(text))
+    return marks === 1 && glad !== undefined && nowWanted(text, glad) ? "urgent" : undefined;
   // 「前は届いたのに！」: arrived once, and a reproach; not the glad 「届いた！」.
   const folded = fold(text).split("届いたのに").join(" ");
   if (GLAD_WORDS.some((w) => folded.includes(w)) || praisesWhatWasTold(folded)) return undefined;
@@ -60,6 +61,21 @@ export function exclaimed(text: string, glad?: GladWords): Feeling | undefined {
 export interface GladWords {
   gladOpening: readonly string[];
   gladSpoiled: readonly string[];
+  nowExclaimed: readonly string[];
+}
+
+/**
+ * 「今すぐ知りたいんです！相手に届いてますか」 "I just need to know if my client got it!": right now, or only this, wanted
+ * (ui.yaml typedWords nowExclaimed) in a message with one exclamation mark is a hurry, though no word of it is there
+ * (round 42: the blind writers label it so). Not glad (「やった！今すぐ送れる」: GLAD_WORDS, a glad word opening it), and not
+ * asked without the mark (「今すぐ送り直したほうがいい？」: when, asked calmly). Read only of the few texts with one mark.
+ */
+function nowWanted(text: string, glad: GladWords): boolean {
+  const folded = fold(text);
+  if (!includesAny(folded, glad.nowExclaimed)) return false;
+  // 「届いたかだけ知りたい」 asks whether it arrived: no 「届いた！」 of joy; "…if she got it!" opens with no "got it".
+  const told = folded.split("届いたか").join(" ");
+  return !GLAD_WORDS.some((w) => told.includes(w)) && !glad.gladOpening.some((w) => folded.startsWith(w));
 }
 function opensGladly(folded: string, glad: GladWords | undefined): boolean {
   if (glad === undefined) return false;

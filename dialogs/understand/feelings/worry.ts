@@ -141,6 +141,9 @@ const CONSEQUENCES = [
   "しまった",
   "ちゃいました",
   "しまいました",
+  // Round 42 (family42a): a reproach left unfinished the same way, after what the mail was (「ただの請求書なのに…」「先生
+  // みんなに出した通知なのに…」): dev's texts of this shape, by many writers, are labelled upset.
+  "のに",
 ];
 /** Character codes that close a sentence (NFKC: 「！？」 are "!?"). */
 const SENTENCE_CLOSES = new Set([..."。.!? \n"].map((c) => c.charCodeAt(0)));
@@ -227,3 +230,22 @@ export function dismayed(t: string): boolean {
   }
   return false;
 }
+
+/**
+ * 「ウイルス送ってないですよね？向こうのパソコン大丈夫ですよね？」「変なメール出してないよね？うちのせいじゃないよね？」: the
+ * same reassurance asked twice, one of them that something bad did not happen (a negative before 「よね？」): the writer
+ * fears it did (round 42). Once, and just to be sure (「念のため聞きますが、届いてないですよね？」), it is asked calmly. NFKC
+ * text; two indexOf for most texts, nothing allocated.
+ */
+export function reassuredTwice(t: string): boolean {
+  const first = t.indexOf(CONFIRMED);
+  if (first < 0) return false;
+  const second = t.indexOf(CONFIRMED, first + CONFIRMED.length);
+  if (second < 0) return false;
+  for (let at = first; at >= 0; at = t.indexOf(CONFIRMED, at + CONFIRMED.length))
+    if (NEGATIVES.some((n) => t.endsWith(n, at))) return true;
+  return false;
+}
+const CONFIRMED = "よね?";
+/** A negative before 「よね？」: 「してないよね」「届いてないですよね」「送っていませんよね」. */
+const NEGATIVES = ["ない", "ないです", "ません", "じゃない", "じゃないです"];
