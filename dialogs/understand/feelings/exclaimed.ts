@@ -1,6 +1,6 @@
 import { fold, nfkc } from "../../../knowledge/fold.ts";
 import type { Feeling } from "../../events.ts";
-import { includesAny } from "../../text.ts";
+import { includesAny, withoutWords } from "../../text.ts";
 import { MAX_SHAPE_CHARS } from "./letters.ts";
 import { laughsIn } from "./played-down.ts";
 import { praisesWhatWasTold } from "./praise.ts";
@@ -43,7 +43,7 @@ export function exclaimed(text: string, glad?: GladWords): Feeling | undefined {
   if (runs < 2 && marks < 2 && !bangAfterComplaint(text))
     return marks === 1 && glad !== undefined && nowWanted(text, glad) ? "urgent" : undefined;
   // 「前は届いたのに！」: arrived once, and a reproach; not the glad 「届いた！」.
-  const folded = fold(text).split("届いたのに").join(" ");
+  const folded = withoutWords(fold(text), ["届いたのに"]);
   if (GLAD_WORDS.some((w) => folded.includes(w)) || praisesWhatWasTold(folded)) return undefined;
   return opensGladly(folded, glad) ? undefined : "frustrated";
 }
@@ -74,7 +74,7 @@ function nowWanted(text: string, glad: GladWords): boolean {
   const folded = fold(text);
   if (!includesAny(folded, glad.nowExclaimed)) return false;
   // 「届いたかだけ知りたい」 asks whether it arrived: no 「届いた！」 of joy; "…if she got it!" opens with no "got it".
-  const told = folded.split("届いたか").join(" ");
+  const told = withoutWords(folded, ["届いたか"]);
   return !GLAD_WORDS.some((w) => told.includes(w)) && !glad.gladOpening.some((w) => folded.startsWith(w));
 }
 function opensGladly(folded: string, glad: GladWords | undefined): boolean {
