@@ -512,6 +512,7 @@ const CHECK = [
   "check-40",
   "check-41",
   "check-42",
+  "check-43",
 ] as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
