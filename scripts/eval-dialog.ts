@@ -497,6 +497,10 @@ const DEV_BLOCKS = {
   // reproach trailing off, why us asked back, the advice reproached, a worried double check, lol wtf) and casual or slang
   // words of feeling (テンパる, 激おこ, はなしにならない); calm controls of the same shapes; written first.
   "dev-family42a": "FAMILY 42A",
+  // family43b's own check (round 43): calm texts that only sound emotional, each with its request (a feeling minimised,
+  // negated or taken back, a self-mocking lead-in, moved or relieved then asking, a feeling word in a name or subject,
+  // delight at what was found, "fails every time" told calmly) and upset twins; written first.
+  "dev-family43b": "FAMILY 43B",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
