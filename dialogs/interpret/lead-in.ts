@@ -149,10 +149,30 @@ function endOfLastOpening(t: string): number {
   let end = -1;
   for (const word of OPENING_CONNECTIVES)
     for (let at = t.indexOf(word, 1); at >= 0; at = t.indexOf(word, at + 1))
-      if (BEFORE_CONNECTIVE.has(t[at - 1]!)) end = Math.max(end, at + word.length);
+      if (BEFORE_CONNECTIVE.has(t[at - 1]!) || (AFTER_COMMA.includes(word) && COMMAS.has(t[at - 1]!)))
+        end = Math.max(end, at + word.length);
   return end;
 }
-const OPENING_CONNECTIVES = ["じゃあ", "じゃ、", "それじゃ", "それで", "で、", "ほんなら", "ほんで"];
+/**
+ * 「ちなみに」 "by the way" (round 43, family43b: 「…安心した！ちなみに感染はしてないよね？」): what follows is asked, what
+ * came before was told.
+ */
+const OPENING_CONNECTIVES = [
+  "じゃあ",
+  "じゃ、",
+  "それじゃ",
+  "それで",
+  "で、",
+  "ほんなら",
+  "ほんで",
+  "ちなみに",
+];
+/**
+ * Connectives that are never the end of a word before them, so a comma may close what was told (「…自動返信だった
+ * のか、じゃあ届いてるってこと？」「…よかった、ちなみに…」); 「メールで、」「スマホじゃ、」 go on.
+ */
+const AFTER_COMMA = ["じゃあ", "ちなみに"];
+const COMMAS = new Set([..."、,"]);
 /** Endings that wonder aloud (「…のかな」). */
 const WONDERING = ["かな", "かなあ", "かなー"];
 /** Fewer letters after the lead-in are its own ending (「ってことはない？」「ってことは？」), no question. */

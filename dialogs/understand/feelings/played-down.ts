@@ -42,11 +42,24 @@ function contrastAfter(t: string, from: number, anyTense: boolean): number {
     if (t.startsWith("けれど", i)) return past ? i + 3 : -1;
     if (t.startsWith("けど", i) && !t.startsWith("だけど", i - 1)) return past ? i + 2 : -1;
     if (t.startsWith("だけど", i)) return past || anyTense ? i + 3 : -1;
+    // 「ちょっとびっくりしただけ。」「少しへこんだだけです、」 "only a little": 「だけ」 closing the clause says it was no more.
+    if (t.startsWith("だけ", i)) return onlyClosing(t, i + 2);
     if (t[i] === "が" && (i + 1 === t.length || PAUSES.has(t[i + 1]!))) return past ? i + 1 : -1;
     if (!isHiragana(t[i]!) && t[i] !== "ー") return -1;
   }
   return -1;
 }
+/**
+ * After 「だけ」 (「…しただけ」「…なだけです」), where the clause it closes ends: a pause or a sentence's mark right after
+ * it or after 「です」「でした」; else -1 (「ちょっと焦っただけで済んだ」 goes on).
+ */
+function onlyClosing(t: string, from: number): number {
+  let i = from;
+  const polite = ONLY_POLITE.find((p) => t.startsWith(p, i));
+  if (polite !== undefined) i += polite.length;
+  return i === t.length || PAUSES.has(t[i]!) || SENTENCE_MARKS.has(t[i]!) ? i : -1;
+}
+const ONLY_POLITE = ["でした", "です", "だから", "なので", "なんで", "で"];
 /**
  * 「少し不安なのですが、」「少し心配になってきたのですが、」: a feeling played down, then the polite way in to a question
  * (「…のですが、」「…んですが、」 before a pause), in any tense: the writer asks leave to ask, calmly. Where it ends; else -1.
