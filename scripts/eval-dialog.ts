@@ -501,6 +501,9 @@ const DEV_BLOCKS = {
   // negated or taken back, a self-mocking lead-in, moved or relieved then asking, a feeling word in a name or subject,
   // delight at what was found, "fails every time" told calmly) and upset twins; written first.
   "dev-family43b": "FAMILY 43B",
+  // design43's own check (round 43): the reply's language, a person's own English after a Japanese diagnosis or around a
+  // quoted server or Japanese phrase, "I don't speak Japanese" in a third language; Japanese pasted-phrase controls.
+  "dev-design43": "DESIGN 43",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
