@@ -208,6 +208,9 @@ export function kindOfText(text: string, recognised = false): TextKind {
   if (lines.length <= MAX_ASKING_LINES && text.length <= MAX_ASKING_CHARS && asksAsAPerson(lines))
     return { lang: "en", fromServer, marked };
   const [only] = lines;
+  // "Mail returned with 'quota exceeded' message": a server's words quoted in a person's sentence.
+  if (only !== undefined && lines.length === 1 && !marked && quotedInSentence(only))
+    return { lang: "en", fromServer: false, marked };
   const typedSentence =
     lines.length === 1 &&
     only !== undefined &&
@@ -217,6 +220,49 @@ export function kindOfText(text: string, recognised = false): TextKind {
     !SERVER_VOCABULARY.test(only);
   return { lang: typedSentence && !fromServer && !recognised ? "en" : undefined, fromServer, marked };
 }
+
+/**
+ * "Mail returned with 'quota exceeded' message", "the mail come back with \"host not found\" inside": a phrase of words
+ * in quotation marks inside a line of plain words, three to eight words outside the quotes, one of them one of
+ * English's little words (or most of them no romaji), none addressing the reader as a notice does ("your message"). A notice does not quote its own words in a line of its own (a server's reply quoted back carries its
+ * code, and a code marks the text a server's); a person retelling what it said does. Gate: a quotation mark in the
+ * line (most texts have none); a hand scan, nothing copied but the words outside the quotes.
+ */
+function quotedInSentence(line: string): boolean {
+  const open = firstQuote(line);
+  if (open < 0) return false;
+  const mark = line[open]!;
+  const close = line.indexOf(CLOSING_QUOTE[mark] ?? mark, open + 1);
+  if (close < 0 || close === open + 1) return false;
+  if (!QUOTED_PHRASE.test(line.slice(open + 1, close)) || SERVER_VOICE.test(line)) return false;
+  const outside = `${line.slice(0, open)} ${line.slice(close + 1)}`.trim();
+  const words = outside.split(/\s+/).length;
+  return (
+    QUOTE_FREE_WORDS.test(outside) &&
+    words >= MIN_WORDS_AROUND_QUOTE &&
+    words <= SHORT_WORDS &&
+    (ENGLISH_WORD.test(outside) || mostlyNotRomaji(outside))
+  );
+}
+/** Where the line's first quotation mark is (-1: none). An apostrophe between letters ("client's") is no quote. */
+function firstQuote(line: string): number {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x22 || c === 0x201c || c === 0x2018) return i;
+    if (c === 0x27 && !(isLetter(line.charCodeAt(i - 1)) && isLetter(line.charCodeAt(i + 1)))) return i;
+  }
+  return -1;
+}
+function isLetter(code: number): boolean {
+  const c = code | 0x20;
+  return c >= 0x61 && c <= 0x7a;
+}
+const CLOSING_QUOTE: Readonly<Record<string, string>> = { "\u201c": "\u201d", "\u2018": "\u2019" };
+/** The words outside the quotes: words of letters, spaces and sentence punctuation (no code, option, address or host). */
+const QUOTE_FREE_WORDS = /^[A-Za-z][A-Za-z'’]*(?:[ ,]+[A-Za-z][A-Za-z'’-]*)*[.!?]*$/;
+/** What is quoted: a phrase of words ("quota exceeded", "userunknown"), no code, path or option. */
+const QUOTED_PHRASE = /^[A-Za-z][A-Za-z ]*[A-Za-z]$/;
+const MIN_WORDS_AROUND_QUOTE = 3;
 
 /**
  * "what's MAILER-DAEMON, is it a virus?", "550 5.1.1 user unknown - what does this mean", "rejected every single time,
@@ -269,14 +315,17 @@ function englishAround(text: string, fromServer: boolean): boolean {
   const hiragana = HIRAGANA.test(text);
   if (hiragana && (fromServer || !LATIN.test(text))) return false;
   const first = ENGLISH_WORD.exec(text);
-  if (first === null) return false;
-  const twoLittle = ENGLISH_WORD.test(text.slice(first.index + first[0].length));
+  const twoLittle = first !== null && ENGLISH_WORD.test(text.slice(first.index + first[0].length));
   if (!hiragana && twoLittle) return true;
+  // "my client's mail says メールボックスがいっぱい, what now": the writer's own "my" or "says" (what the mail said,
+  // reported) tells a person's English sentence around a Japanese phrase quoted, as two little words do (round 43).
+  const told = twoLittle || (!fromServer && (FIRST_PERSON.test(text) || REPORTED.test(text)));
+  if (first === null && !told) return false;
   // A server's text with a Japanese word in it (a subject quoted) is no English of the user's.
   const word = fromServer ? undefined : oneJapaneseWord(text);
   if (word === undefined) return false;
   if (!hiragana) return latinWords(text) >= 2;
-  return twoLittle && LATIN.test(text.slice(0, word[0])) && LATIN.test(text.slice(word[1]));
+  return told && LATIN.test(text.slice(0, word[0])) && LATIN.test(text.slice(word[1]));
 }
 const LATIN = /[A-Za-z]/;
 

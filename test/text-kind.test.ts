@@ -60,6 +60,29 @@ describe("round 36: a question put to us, or a day told, is a person's English",
   });
 });
 
+describe("round 43: a server's phrase quoted in a person's sentence, a Japanese phrase in a person's English", () => {
+  it.each([
+    "Mail returned with 'quota exceeded' message",
+    'the mail came back with "host not found" inside',
+    "Email returned, something about 'relay access denied'",
+    "my client's mail says メールボックスがいっぱい, what now",
+    "the notice says ユーザーが存在しません, any idea",
+  ])("%s", (text) => {
+    expect(kindOfText(text, true)).toMatchObject({ lang: "en", fromServer: false });
+  });
+
+  it.each([
+    "perl -MCPAN -e 'install Digest::SHA'", // an option and a path quoted: no person's sentence
+    'the reason "userunknown".', // two words around it
+    "Your message to 'sales' could not be delivered", // a notice addresses its reader
+    "Quota exceeded",
+    "「Quota exceeded」って出てました",
+    "Quota exceededって書いてあるけど、相手の容量ってこと？",
+  ])("not: %s", (text) => {
+    expect(kindOfText(text, true).lang).not.toBe("en");
+  });
+});
+
 describe("round 41: a code told in a person's line, and a person named as they", () => {
   it.each([
     ["I got an email back saying 550 5.1.1 user unknown", true],

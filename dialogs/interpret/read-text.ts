@@ -217,7 +217,10 @@ export async function fromText(
   // So is one read as something said of the talk itself (a greeting, thanks, a goodbye, "got it", a restart, a person:
   // "heyyy", "laters", "ok makes sense", "start again"): Japanese typed in Latin letters was read as its kana above
   // (romaji.ts), so a pleasantry or act still in Latin letters is English; a word of two letters ("ok", "k") is typed in
-  // every language and tells none.
+  // every language and tells none. So is any question of ours read in an English sentence of four words or more
+  // (englishRead: "tried it three times now and each time it bounces back" after a Japanese diagnosis), unless the
+  // text names a symptom (「temporary server error, try again later」 may be the server's phrase pasted: text-kind
+  // tells whose it is).
   adopt(
     before,
     kind.fromServer && kind.lang === "ja" && !hasEnglishWords(text)
@@ -225,7 +228,8 @@ export async function fromText(
       : (kind.lang ??
           (!record &&
           typed &&
-          ((isEnglishQuestion(text) && understood().kind !== "none") || actInLatin(ctx, text, understood))
+          ((isEnglishQuestion(text) && understood().kind !== "none") ||
+            (ownWords === undefined && englishRead(ctx, text, understood)))
             ? "en"
             : undefined)),
     session,
@@ -461,16 +465,42 @@ function withoutDiagnosisQuestions(ctx: InterpretContext, u: Understanding): Und
 
 /**
  * A text in Latin letters alone, with a word of three letters or more, that the understanding reads confidently as a
- * pleasantry or an act of the conversation (acts.yaml). The letter tests first: most texts end there.
+ * pleasantry or an act of the conversation (acts.yaml), or as any question of ours when it is a sentence of four words
+ * or more: what people tell us, in English ("tried it three times now and each time it bounces back", "fixed the
+ * address and it went through" after a Japanese diagnosis, round 43). The index's examples are what people type; a
+ * server's line is read by the classifier first (no bounce read is a condition of the caller), and a term alone
+ * ("SPF", "softbank mail") tells no language. The letter tests first: most texts end there.
  */
-function actInLatin(ctx: InterpretContext, text: string, understood: () => Understanding): boolean {
+function englishRead(ctx: InterpretContext, text: string, understood: () => Understanding): boolean {
   if (!WORD_OF_THREE.test(text) || JAPANESE_SCRIPT.test(text) || !moreEnglishThanRomaji(text)) return false;
   const u = understood();
   if (u.kind !== "confident") return false;
   const q = ctx.questions.get(u.id);
-  return q !== undefined && (isPleasantry(ctx, u.id) || isConversationAct(q));
+  if (q === undefined) return false;
+  return isPleasantry(ctx, u.id) || isConversationAct(q) || englishSentence(text);
 }
 const WORD_OF_THREE = /[A-Za-z]{3}/;
+/** Words of a sentence told, not a term typed alone. */
+const TOLD_WORDS = 4;
+
+/**
+ * A sentence told in English: four words or more, more of them (of two letters or more) spelling no romaji than
+ * spelling some. 「au no address ni okutta」 is Japanese in Latin letters around one English word (au, no, ni, okutta
+ * spell kana); "tried it three times now and each time it bounces back" is English.
+ */
+function englishSentence(text: string): boolean {
+  let words = 0;
+  let english = 0;
+  let romaji = 0;
+  for (const word of text.toLowerCase().split(/[^a-z]+/)) {
+    if (word === "") continue;
+    words++;
+    if (word.length < 2) continue;
+    if (kanaOf(word) === undefined) english++;
+    else romaji++;
+  }
+  return words >= TOLD_WORDS && english > romaji;
+}
 
 /**
  * "ok wakatta" mixes in a romaji word the romaji reader left (its "ok"): Japanese. Words of three letters or more
