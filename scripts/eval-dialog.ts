@@ -504,6 +504,10 @@ const DEV_BLOCKS = {
   // design43's own check (round 43): the reply's language, a person's own English after a Japanese diagnosis or around a
   // quoted server or Japanese phrase, "I don't speak Japanese" in a third language; Japanese pasted-phrase controls.
   "dev-design43": "DESIGN 43",
+  // family43c's own check (round 43): the flood of returned mail and counts of mails (never sent told in dialect, learner
+  // English or cold; the flood told with a count or pace, still coming; a count the user sends on purpose, a limit asked;
+  // blocked or a flood so infected?, my other So-net address too?), with controls; written first.
+  "dev-family43c": "FAMILY 43C",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
