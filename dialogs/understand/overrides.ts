@@ -245,6 +245,10 @@ const OVERRIDES: readonly Rule[] = [
     answer: (r) => sizeQuestion(r)!.id,
   },
   // 「相手のメールボックスがパンパンってこと？」: the diagnosis said again and asked whether so is it in plain words.
+  // Not where it leads to a guess about the user's own device, read as whether it is infected (「止められたってことは、
+  // 私のPCが感染してるの？」 after "the sending server is blocked"): the guess is what is asked, as in
+  // "meaning asked" below (round 43, family43c). The device scan runs only when the rule would otherwise apply and the
+  // decision is that question.
   {
     name: "diagnosis said again",
     when: (r, d) => {
@@ -259,7 +263,8 @@ const OVERRIDES: readonly Rule[] = [
           (((question(r, d.id)?.topics[r.topic!] !== undefined || score >= THRESHOLDS.overGist) &&
             score >= Math.max(THRESHOLDS.confident, gist)) ||
             arrivalAsked(r, d.id, score))
-        )
+        ) &&
+        !(d.kind === "confident" && d.id === r.roles.side?.ifDeviceNamed && once(r, namesOwnDevice))
       );
     },
     answer: (r) => r.roles.plainWords!.id,
@@ -572,7 +577,11 @@ const OVERRIDES: readonly Rule[] = [
     answer: (r) => confidentId(termRead(r, null)),
     last: true,
   },
-  // 「パスワードが違うってこと？」 on a diagnosis it does not fit: what it means is this diagnosis in plain words.
+  // 「パスワードが違うってこと？」 on a diagnosis it does not fit: what it means is this diagnosis in plain words. Not a
+  // guess about the user's own device read as whether it is infected (「ブロックって、私のPCがウイルスにかかってるから
+  // ってこと？」 after "the sending server is blocked"): its general answer holds for every diagnosis, and the PC named
+  // is what is asked (round 43, family43c: misses of blind writers of three pools and of two dev blocks, read as plain
+  // words or as the classifier's "virus found").
   {
     name: "meaning asked",
     when: (r, d) => {
@@ -586,7 +595,8 @@ const OVERRIDES: readonly Rule[] = [
         !r.advice &&
         !r.fitting.has(chosen) &&
         Object.keys(question(r, chosen)?.topics ?? {}).length > 0 &&
-        asksMeaning(r.text)
+        asksMeaning(r.text) &&
+        !(chosen === r.roles.side?.ifDeviceNamed && once(r, namesOwnDevice))
       );
     },
     answer: (r) => r.roles.plainWords!.id,
