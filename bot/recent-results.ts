@@ -167,6 +167,7 @@ export function rememberingIndex(index: QuestionIndex, entries = 2_000): Questio
   const recent = new RecentResults<Understanding>(entries);
   return {
     size: index.size,
+    mayRead: index.mayRead && ((text, topic, ids, clear) => index.mayRead!(text, topic, ids, clear)),
     understand(text, topic, words) {
       // `words` asks for the text's segments besides: only the index itself has them.
       if (words || text.length > MAX_KEYED_TEXT) return index.understand(text, topic, words);

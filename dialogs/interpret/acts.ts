@@ -16,7 +16,14 @@ import { asksOnlyWhy } from "../understand/frames.ts";
 import { tellsLost, tellsNoHelp } from "../understand/lost-told.ts";
 import { canonicalLength, negates } from "../understand/normalize.ts";
 import type { Understanding } from "../understand/understand.ts";
-import { fitsScreen, GREETING_ID, isConversationAct, isPleasantry, REQUESTED_ACTS } from "./answers.ts";
+import {
+  fitsScreen,
+  GREETING_ID,
+  isConversationAct,
+  isPleasantry,
+  pleasantriesOf,
+  REQUESTED_ACTS,
+} from "./answers.ts";
 import type { QuestionContext, UpsetContext } from "./context.ts";
 import {
   asksFor,
@@ -46,7 +53,8 @@ const CONFUSED_ID = "confused";
 /** "That didn't help": the apology and the community. */
 const NOT_HELPFUL_ID = "not-helpful";
 /** Acts that close a message (「…。納得」「…、ありがとう」「…。じゃあまた」); a greeting opens one. */
-const CLOSING_ACTS = new Set(["ok", "thanks", "goodbye"]);
+const CLOSING_ACTS: ReadonlySet<string> = new Set(["ok", "thanks", "goodbye"]);
+const GOODBYE: ReadonlySet<string> = new Set([GOODBYE_ID]);
 
 /** A text of a few letters at most (emoji, punctuation and spaces not counted). */
 export function isShortReaction(ctx: Pick<QuestionContext, "readings">, text: string): boolean {
@@ -352,6 +360,7 @@ export function toldWithPleasantry(
     // more (「…なんか、じゃあ、向こうに連絡したらいいんだな」) joins what follows, no goodbye.
     if (canonicalLength(piece, ctx.readings) < 2) continue;
     if (i < pieces.length - 1 && isConnective(piece, ctx.words)) continue;
+    if (ctx.index.mayRead?.(piece, topic, pleasantriesOf(ctx), PLEASANTRY_PIECE) === false) continue;
     const u = ctx.index.understand(piece, topic);
     // 「それな、」 matches "OK" only weakly: a piece said as a pleasantry must match one clearly enough.
     const said = (u.candidates[0]?.score ?? 0) >= PLEASANTRY_PIECE;
@@ -420,6 +429,8 @@ function okThenGoodbye(
   const pieces = sentencePieces(text);
   if (pieces.length < 2) return understood;
   // Said in nearly a goodbye's words (「では」 of 「そのようにいたします」 is no goodbye).
+  if (ctx.index.mayRead?.(pieces[pieces.length - 1]!, topic, GOODBYE, ASKED_AS_EXAMPLE) === false)
+    return understood;
   const last = ctx.index.understand(pieces[pieces.length - 1]!, topic);
   const clear = (last.candidates[0]?.score ?? 0) >= ASKED_AS_EXAMPLE;
   return last.kind === "confident" && last.id === GOODBYE_ID && clear ? last : understood;
@@ -440,6 +451,7 @@ export function openedByAct(
   const pieces = sentencePieces(text);
   if (pieces.length < 2 || pieces.some((p) => sentenceAsks(p) && !realises(p))) return understood;
   if (pieces.some((p, i) => i > 0 && opensWithBut(p, ctx.words))) return understood;
+  if (ctx.index.mayRead?.(pieces[0]!, topic, CLOSING_ACTS, ACT_AS_EXAMPLE) === false) return understood;
   const first = ctx.index.understand(pieces[0]!, topic);
   const clear = (first.candidates[0]?.score ?? 0) >= ACT_AS_EXAMPLE;
   return first.kind === "confident" && CLOSING_ACTS.has(first.id) && clear ? first : understood;

@@ -146,6 +146,17 @@ export function isPleasantry(ctx: Questions, id: string | undefined): boolean {
   return id !== undefined && ctx.questions.get(id)?.courtesy === true;
 }
 
+/** The pleasantries of a question bank (isPleasantry), gathered once per bank. */
+export function pleasantriesOf(ctx: Questions): ReadonlySet<string> {
+  let ids = PLEASANTRIES.get(ctx.questions);
+  if (ids === undefined) {
+    ids = new Set([...ctx.questions.values()].filter((q) => q.courtesy === true).map((q) => q.id));
+    PLEASANTRIES.set(ctx.questions, ids);
+  }
+  return ids;
+}
+const PLEASANTRIES = new WeakMap<ReadonlyMap<string, Question>, ReadonlySet<string>>();
+
 /** The greeting act (acts.yaml). */
 export const GREETING_ID = "greeting";
 

@@ -42,6 +42,8 @@ function courtesyIn(ctx: QuestionContext, text: string, topic: TopicId | null): 
   if (pieces.some((p, i) => i > 0 && opensWithBut(p, ctx.words))) return undefined;
   for (const piece of pieces) {
     if (canonicalLength(piece, ctx.readings) < 2 || isConnective(piece, ctx.words)) continue;
+    // A piece that cannot read as thanks or a greeting is not read (most pieces: the index's costliest step).
+    if (ctx.index.mayRead?.(piece, topic, ACTS, ACT_AS_EXAMPLE) === false) continue;
     const u = ctx.index.understand(piece, topic);
     const clear = (u.candidates[0]?.score ?? 0) >= ACT_AS_EXAMPLE;
     if (u.kind === "confident" && clear && ACTS.has(u.id)) return u.id as CourtesyAct;

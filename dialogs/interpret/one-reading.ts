@@ -50,6 +50,11 @@ function rememberingIndex(index: QuestionIndex): { reader: QuestionIndex; forget
   const reader: QuestionIndex = {
     size: index.size,
     known: (text, topic) => read?.get(keyOf(text, topic)),
+    // Read already in this reading: it is there to be read again, for nothing.
+    mayRead:
+      index.mayRead &&
+      ((text, topic, ids, clear) =>
+        read?.has(keyOf(text, topic)) === true || index.mayRead!(text, topic, ids, clear)),
     understand(text: string, topic: TopicId | null, words?: string[]) {
       // `words` asks for the text's segments besides: only the index itself gives them.
       if (words) return index.understand(text, topic, words);

@@ -118,7 +118,13 @@ interface Rule {
   last?: true;
 }
 
-/** The rules in the order they are read (each one's example and why: its comment). */
+/**
+ * The rules in the order they are read (each one's example and why: its comment). A rule answers with one of the
+ * roles, a question another points to (`ifWhyAsked`, `ifCheckAsked`, `ifDeviceNamed`, `ifHowAsked`), the question of
+ * the frame asked in (`asksOutcome`), a candidate of the reading that scores at least THRESHOLDS.candidate, or the
+ * reading of another text that `answers` (no act, no pleasantry): givenOnlyAsCandidate holds by that, and the
+ * question index skips readings by it (understand.ts mayRead). A rule answering otherwise changes givenOnlyAsCandidate.
+ */
 const OVERRIDES: readonly Rule[] = [
   // 「これ自動返信？」 with the automatic reply on screen: asked of that mail, not of the chat (`aboutMail`);
   // 「なんなのこれ」 with any diagnosis on screen: what that mail is, not what returned mail is in general. A
@@ -654,6 +660,21 @@ const OVERRIDES: readonly Rule[] = [
 
 /** 「このLINEって何…」 asks about the thing at hand (this chat), not a word. */
 const DEMONSTRATIVES = ["この", "その", "あの", "これ", "それ", "ここ"];
+
+/**
+ * Whether the rules (OVERRIDES) give question `q` only where it is a candidate of the reading scoring at least
+ * THRESHOLDS.candidate: it is no role, no other question points to it, it asks no outcome, and it does not `answer`
+ * (an act or a pleasantry, which the rules reading another text pass over).
+ */
+export function givenOnlyAsCandidate(roles: Roles, q: Question): boolean {
+  const { plainWords, side, steps, wait, arrival, resend, files, size, reason } = roles;
+  if ([plainWords, side, steps, wait, arrival, resend, files, size, reason].includes(q)) return false;
+  if (q.asksOutcome !== undefined || (q.does === undefined && !q.courtesy)) return false;
+  for (const other of roles.bank.questions.values())
+    if ([other.ifWhyAsked, other.ifCheckAsked, other.ifDeviceNamed, other.ifHowAsked].includes(q.id))
+      return false;
+  return true;
+}
 
 /** The decision after the rules (OVERRIDES), read in order; the candidates stay those of the index. */
 export function applyOverrides(r: Reading, decided: Understanding): Understanding {

@@ -1,5 +1,6 @@
 import { fold } from "../../knowledge/fold.ts";
 import type { QuestionBank } from "../../knowledge/questions.ts";
+import type { TopicId } from "../../knowledge/types.ts";
 import { circumstanceAndQuestion } from "./circumstance.ts";
 import { COMMON_ENGLISH, FUNCTION_WORDS } from "./english-words.ts";
 import { canonical, type ReadingTable, readingTable } from "./normalize.ts";
@@ -396,7 +397,17 @@ export function withScope(
         : u;
       return askedAfterCircumstance(text, read) ?? read;
     },
+    // Read out of scope, a text is read as nothing; with nothing on screen, what may be read instead is the
+    // question after a circumstance (askedAfterCircumstance), which may give what the whole may not.
+    mayRead: index.mayRead && mayRead,
   };
+
+  function mayRead(text: string, topic: TopicId | null, ids: ReadonlySet<string>, clear: number): boolean {
+    if (index.mayRead!(text, topic, ids, clear)) return true;
+    if (topic !== null) return false;
+    const split = circumstanceAndQuestion(text.slice(0, MAX_CHARS));
+    return split !== undefined && index.mayRead!(split.asked, null, ids, clear);
+  }
 
   /**
    * 「夜勤明けの朝5時なんですけど、この時間でも使えますか」: an opening that names nothing of ours (no kanji or katakana

@@ -16,7 +16,7 @@ import { asksWhetherSo, namesGoal, retellsAdvice } from "./frames.ts";
 import { negatesIn } from "./negation.ts";
 import { featuresOfAll, forEachFeature, negates, type ReadingTable, readingTable } from "./normalize.ts";
 import { asksOutcome, toldSentOnly } from "./outcome.ts";
-import { applyOverrides, NOTHING_FAILED, type Roles } from "./overrides.ts";
+import { applyOverrides, givenOnlyAsCandidate, NOTHING_FAILED, type Roles } from "./overrides.ts";
 import { addPostings, topTwo } from "./scoring.ts";
 import { MAX_QUESTION_CHARS, THRESHOLDS } from "./thresholds.ts";
 
@@ -85,6 +85,13 @@ export interface QuestionIndex {
    * reading it: a reader whose answer does not hang on the order of its pieces reads those known first.
    */
   known?(text: string, topic: TopicId | null): Understanding | undefined;
+  /**
+   * Whether reading `text` may give one of the questions `ids` with its best candidate scoring at least `clear`
+   * (a reader that looks for an act or a pleasantry in a piece of a text, in nearly an example's words): false
+   * only where that is ruled out without reading it (mayRead in buildQuestionIndex says how), so that the reader
+   * need not read the piece. Undefined: no such test, read.
+   */
+  mayRead?(text: string, topic: TopicId | null, ids: ReadonlySet<string>, clear: number): boolean;
   readonly size: { questions: number; examples: number; features: number };
 }
 
@@ -390,8 +397,22 @@ export function buildQuestionIndex(
   // the one worked out again; shared by its callers, who only read it. Forgotten when the turn ends
   // (knowledge/turn-memory.ts), and afresh past MAX_REMEMBERED.
   const remembered = turnMap<{ read: Understanding; segments: string[] }>(MAX_REMEMBERED);
+  // Per question, whether the rules after the decision give it only as a candidate (mayRead), and where it is.
+  const onlyAsCandidate = Uint8Array.from(questions, (q) => (givenOnlyAsCandidate(roles, q) ? 1 : 0));
+  const questionAt = new Map(questions.map((q, qi) => [q.id, qi]));
   const index: QuestionIndex = {
     size: { questions: questions.length, examples: n, features },
+    mayRead(typed, topic, ids, clear) {
+      if (remembered.get(topic === null ? `\0${typed}` : `${topic}\0${typed}`)) return true; // read already
+      const asked: number[] = [];
+      for (const id of ids) {
+        const qi = questionAt.get(id);
+        if (qi === undefined) continue;
+        if (onlyAsCandidate[qi] === 0) return true;
+        asked.push(qi);
+      }
+      return asked.length > 0 && bestOf(typed, topic, asked) >= lowestGiven(clear);
+    },
     understand(typed, topic, words) {
       const key = topic === null ? `\0${typed}` : `${topic}\0${typed}`;
       const known = remembered.get(key);
@@ -407,6 +428,68 @@ export function buildQuestionIndex(
     },
   };
   return index;
+
+  /**
+   * The most any of the questions `asked` can score in the reading of `typed` with `topic` on screen: each one's
+   * best example's cosine, as understandAnew sums it (the same additions in the same order: the same numbers),
+   * times the most its weight can be there. A question scores (best + second × w) / (1 + w) ≤ best, times its
+   * fit's weight (or its weight without its answer here, `needsOn`), times at most `outcome` where it is the
+   * question of the frame asked in; the other factors are below 1, a polar example's too. Only the postings
+   * of their examples are summed (found by bisection: a feature's postings are in the order of the examples),
+   * so most of what a reading costs besides its features is not spent.
+   */
+  function bestOf(typed: string, topic: TopicId | null, asked: readonly number[]): number {
+    if (seen.length > 0) forget(); // a call that threw half-way (none should)
+    const text = withoutFillers(typed);
+    forEachFeature(text.slice(0, MAX_QUESTION_CHARS), table, count, counters);
+    let norm = 0;
+    for (const id of seen) {
+      if (id < 0) {
+        const w = (1 + Math.log(unseenCounts[-1 - id]!)) * unseenIdf;
+        norm += w * w;
+        continue;
+      }
+      const w = (1 + Math.log(counts[id]!)) * idfOf[id]!;
+      norm += w * w;
+      for (const qi of asked) {
+        const last = firstExample[qi + 1]!;
+        for (let i = firstPosting(start[id]!, start[id + 1]!, firstExample[qi]!); i < start[id + 1]!; i++) {
+          const ex = postedExample[i]!;
+          if (ex >= last) break;
+          scores[ex] = scores[ex]! + w * postedWeight[i]!;
+        }
+      }
+    }
+    forget();
+    norm = Math.sqrt(norm) || 1;
+    const fit = fitsFor(topic);
+    let most = 0;
+    for (const qi of asked) {
+      let top = 0;
+      for (let ex = firstExample[qi]!; ex < firstExample[qi + 1]!; ex++) {
+        if (scores[ex]! > top) top = scores[ex]!;
+        scores[ex] = 0;
+      }
+      const weight =
+        Math.max(fit.weight[qi]!, fit.unasked[qi]!) *
+        (questions[qi]!.asksOutcome === undefined ? 1 : Math.max(1, THRESHOLDS.outcome)) *
+        Math.max(1, THRESHOLDS.adviceRetold, THRESHOLDS.offTopic, THRESHOLDS.otherPolarity);
+      most = Math.max(most, (top / norm) * weight);
+    }
+    return most;
+  }
+
+  /** The first posting of from…to whose example is `example` or after it (to where there is none). */
+  function firstPosting(from: number, to: number, example: number): number {
+    let lo = from;
+    let hi = to;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (postedExample[mid]! < example) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 
   function understandAnew(typed: string, topic: TopicId | null, words: string[]): Understanding {
     if (seen.length > 0) forget(); // a call that threw half-way (none should)
@@ -571,6 +654,19 @@ export function buildQuestionIndex(
     return applyOverrides(reading, decided);
   }
 }
+/**
+ * The least a question must score in a reading for the reading to give it, with its best candidate scoring at
+ * least `clear` (mayRead). decide.ts gives a question confidently either as the best candidate at THRESHOLDS.candidate
+ * or more (`confident`, or a lone candidate), or, below that, at `fittingFloor` as the only candidate (whose score
+ * is then the best's, so at least `clear` too); withoutLacking decides on some of the same candidates. The rules
+ * after it (overrides.ts OVERRIDES) give a question that is given only as a candidate (givenOnlyAsCandidate) only
+ * where it scores at least THRESHOLDS.candidate; they keep the candidates. Scaled by a hair below 1, for the
+ * rounding of a score's sum (a question whose best two examples score the same).
+ */
+function lowestGiven(clear: number): number {
+  return Math.min(THRESHOLDS.candidate, Math.max(THRESHOLDS.fittingFloor, clear)) * (1 - 1e-9);
+}
+
 /** Readings an index remembers in one turn at most (a turn reads ~7; the memory starts afresh past this). */
 const MAX_REMEMBERED = 64;
 
