@@ -508,6 +508,10 @@ const DEV_BLOCKS = {
   // English or cold; the flood told with a count or pace, still coming; a count the user sends on purpose, a limit asked;
   // blocked or a flood so infected?, my other So-net address too?), with controls; written first.
   "dev-family43c": "FAMILY 43C",
+  // family43a's own check (round 43): upset not seen (blame put as a question, "you mean I mistyped?", impatience with a
+  // long explanation, Kansai "how should I know"), the request asked inside an upset text, a stake hiding the request
+  // (big files due today); calm controls of the same shapes; written first.
+  "dev-family43a": "FAMILY 43A",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
