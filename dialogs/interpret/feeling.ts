@@ -4,6 +4,7 @@ import { FEELINGS } from "../events.ts";
 import { includesAny, mentionsAny, withoutWords, wordsRemover } from "../text.ts";
 import type { UiTexts } from "../ui.ts";
 import { clausesOf, sentenceAsks, sentencesOf } from "../understand/asking.ts";
+import { standardSpelling } from "../understand/dialect.ts";
 import { afterOwnStateAside } from "../understand/feelings/aside.ts";
 import { feltByShape } from "../understand/feelings/by-shape.ts";
 import {
@@ -130,6 +131,23 @@ function withoutOpeningMutter(folded: string, words: TypedWords): string {
   return sentences.length === 1 && sentenceAsks(sentences[0]!) ? rest : folded;
 }
 
+/**
+ * Words of anger as the dialect reader spells them, where that differs: a Kansai text is read in its standard forms
+ * (understand/dialect.ts) before its feeling is, so 「知らんがな」 is met as 「知らないがな」, 「アホちゃう」 as
+ * 「アホじゃないの」 (round 43: "how should I know, so what now" in Kansai went unseen). Read as blame is (their words
+ * stay in what is read: taken out, the rest of a check-39 text read another question). Built once. Anger's words
+ * only: worry's (「なんかあったん」 → 「なんかあったの」) would read a calm "did something happen?" as worry.
+ */
+function standardFormsOf(lists: readonly (readonly string[])[]): string[] {
+  const all = new Set(lists.flat());
+  const out: string[] = [];
+  for (const w of all) {
+    const standard = standardSpelling(w);
+    if (standard !== undefined && !all.has(standard)) out.push(standard);
+  }
+  return out;
+}
+
 export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): FeelingReader {
   const words = ui.feelings.words;
   const typed = ui.typedWords;
@@ -142,7 +160,13 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
   // stay in what is read.
   const blameOf = phraseMatcher(
     [
-      ["frustrated", words.kept?.frustrated ?? []],
+      [
+        "frustrated",
+        [
+          ...(words.kept?.frustrated ?? []),
+          ...standardFormsOf([words.frustrated, words.kept?.frustrated ?? []]),
+        ],
+      ],
       ["worried", words.kept?.worried ?? []],
       ["ashamed", words.kept?.ashamed ?? []],
       // What is at stake told without a word of feeling (「患者さんのご家族への案内が…」「予約が流れてしまった」).
