@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { buildFeelingReader } from "../dialogs/interpret/feeling.ts";
 import { questionAfterLeadIn } from "../dialogs/interpret/lead-in.ts";
 import { loadUi } from "../dialogs/ui.ts";
+import { exclaimed } from "../dialogs/understand/feelings/exclaimed.ts";
 import { readingTable } from "../dialogs/understand/normalize.ts";
 import { fixtureQuestions } from "./fixtures/knowledge.ts";
 
-const feelings = buildFeelingReader(loadUi(), readingTable(fixtureQuestions.readings));
+const ui = loadUi();
+const feelings = buildFeelingReader(ui, readingTable(fixtureQuestions.readings));
 /** What the interpreter does: a feeling read, unless it is over (told calmly, taken back, someone else's). */
 const felt = (text: string) => {
   const f = feelings.feelingIn(text);
@@ -50,5 +52,16 @@ describe("round 43: calm texts that only sound emotional (family43b)", () => {
       "読んでもらえたってこと?",
     );
     expect(questionAfterLeadIn("メールで、じゃ、無理？")).toBeUndefined();
+  });
+
+  it("a realisation closed as its own sentence (「…ってことか。」) leads in to the question after it", () => {
+    expect(questionAfterLeadIn("相手の箱がいっぱいってことか。何日か待てばいいの？")).toBe(
+      "何日か待てばいいの?",
+    );
+  });
+
+  it("relief or the cause recognised, exclaimed before a question, are glad marks", () => {
+    expect(felt("ほっとしました！じゃあ待つだけでいいんですね？")).toBeUndefined();
+    expect(exclaimed("ほっとしました！じゃあ待つだけでいいんですね？", ui.typedWords)).toBeUndefined();
   });
 });

@@ -138,6 +138,12 @@ const LEAD_INS = [
   "件なんですが",
   "件なんだけど",
   "件について、",
+  // Round 43 (family43b): what the user took, closed as realised (「なりすましってことか。パスワードは…？」): its words are
+  // the advice's, the next sentence is the question.
+  "ってことか。",
+  "ってことか!",
+  "ってことね。",
+  "ということか。",
 ];
 /**
  * 「悲報、相手のアカウント止まってたw じゃあこっから何すれば？」「受信箱パンパンで返ってきた。で、ここから何すればいい？」:

@@ -18,6 +18,8 @@ const FILLERS = [
   "あのー",
   "あのう",
   "うーん",
+  // 「ぶっちゃけ、…無料？」 "frankly" (round 43): colours what is asked.
+  "ぶっちゃけ",
   // Joining a second question (「…ですか？あと、チャットは残りますか」): "and", "by the way".
   "あと、",
   "それと、",
