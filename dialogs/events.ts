@@ -144,6 +144,8 @@ export type DialogEvent =
       from: "screenshot" | "paste";
       /** Words follow the code, and say no more: the rest of the mail is asked for, not those words. */
       wordsAfter: boolean;
+      /** The code names only a class of cause (codes.yaml `classes`: "5.1", "550"); "" for a policy code. */
+      codeClass: string;
     }
   // interruptions, valid in every state
   | { type: "MENU" }

@@ -94,6 +94,7 @@ export type ReplyIntent =
       replyCode: string;
       from: "screenshot" | "paste";
       wordsAfter: boolean;
+      codeClass: string;
     }
   // sent by the bot itself, outside any conversation
   | { type: "explainGroupChat" }

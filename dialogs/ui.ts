@@ -178,6 +178,8 @@ export const uiSchema = z
       meaning: withPlaceholder("codes"),
       ask: z.object({ screenshot: localized, paste: localized }),
       askMore: z.object({ screenshot: localized, paste: localized }),
+      /** askMore after a code that names only a class of cause (5.1.0, 550): the words name no cause either. */
+      askMoreClass: z.object({ screenshot: localized, paste: localized }),
     }),
     help: localized,
     cancelled: localized,

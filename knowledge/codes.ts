@@ -41,3 +41,20 @@ export function describeCodes(
   const code = [replyCode, status].filter(Boolean).join(" ");
   return codes.shown[lang].replace("{code}", code).replace("{meaning}", meaning[lang]);
 }
+
+/**
+ * A code that names only a class of cause, read with nothing that says which (codes.yaml `classes`,
+ * status-table.ts classOnlyCode): what it means and the class's next step, with the codes as written
+ * ("550 5.1.0"); undefined when the class has no answer.
+ */
+export function classAnswer(
+  codes: CodeMeanings,
+  codeClass: string,
+  status: string,
+  replyCode: string,
+  lang: "ja" | "en",
+): string | undefined {
+  if (!codeClass || !Object.hasOwn(codes.classes, codeClass)) return undefined;
+  const code = [replyCode, status].filter(Boolean).join(" ");
+  return codes.classes[codeClass]![lang].replace("{code}", code);
+}

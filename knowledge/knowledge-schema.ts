@@ -254,6 +254,8 @@ export const claimsSchema = z.record(
 
 /** How long the words after a code may be: a few words, not a sentence. */
 const CODE_MEANING = 40;
+/** A class answer (codes.yaml `classes`): what the code says and the next step, a short paragraph. */
+const CODE_CLASS_ANSWER = 200;
 const codeMeanings = (key: RegExp, shape: string) =>
   z.record(
     z.string().regex(key, { message: `is not a code like ${shape}` }),
@@ -279,6 +281,13 @@ export const codesSchema = strict({
   status: codeMeanings(/^[245]\.\d{1,3}\.\d{1,3}$/, "5.1.1"),
   group: codeMeanings(/^[245]\.\d{1,3}$/, "5.1"),
   reply: codeMeanings(/^[245]\d\d$/, "550"),
+  classes: z.record(
+    z.string().regex(/^(?:5\.[1-4]|55[03])$/, "is not a class key like 5.1 or 550"),
+    localized(CODE_CLASS_ANSWER, "class answers").refine(
+      (c) => c.ja.includes("{code}") && c.en.includes("{code}"),
+      { message: "must contain {code} in ja and en" },
+    ),
+  ),
 });
 
 /** What a question may do instead of (or besides) answering with a text. */

@@ -103,6 +103,13 @@ export interface BounceRecord {
    * lines leave it out.
    */
   guessFromPolicyCode: boolean;
+  /**
+   * The verdict rests on a code alone that names only the class of its cause (5.1.0 "an address", a bare
+   * 550 "mailbox unavailable": status-table.ts classOnlyCode): the class's key in codes.yaml `classes`
+   * ("5.1", "550"), or "". The topic is the advice that fits the class; the chat says what the code
+   * means, that next step, and asks for the line that names the cause. Internal, as above.
+   */
+  codeClassOnly: string;
   /** Which field or phrase decided the reason, e.g. "status 5.1.1" or "phrase: mailbox full". Masked. */
   evidence: string;
   /** The MTA family whose format was decoded ("Postfix", "RFC3464", "fragment", ...). */

@@ -11,11 +11,13 @@ async function records(paste: string) {
  * came back: what was read is reported, nothing is guessed, and the user's own mail is never read.
  */
 describe("classify: a fragment cut right after the reply code", () => {
-  it("reports a bare 550 and the server that said it, with no reason made up", async () => {
+  it("reports a bare 550 and the server that said it, with no reason made up: its class's advice, marked as the code's only", async () => {
     const [r] = await records("<mio@example.net>: host mx1.example.net[198.51.100.7] said: 550");
     expect(r).toMatchObject({
       reason: "onhold",
-      topic: "unknown",
+      // RFC 5321 550, "mailbox unavailable": checking the address is the class's first step.
+      topic: "user-unknown",
+      codeClassOnly: "550",
       replyCode: "550",
       remoteHost: "mx1.example.net",
       recipient: expect.stringContaining("@example.net"),
@@ -79,6 +81,46 @@ describe("classify: a policy code with no words that say which policy", () => {
       const [r] = await records(paste);
       expect(r?.guessFromPolicyCode, paste).toBe(false);
     }
+  });
+});
+
+describe("classify: a code that names only a class of cause, read alone", () => {
+  it("marks 5.1.0, 5.2.0, 5.3.0 and 5.4.0 with their class (RFC 3463 X.Y.0) and keeps the table's verdict", async () => {
+    for (const [paste, codeClass, topic] of [
+      ["The reason for the problem:\n5.1.0 - Unknown address error", "5.1", "user-unknown"],
+      ["550 5.2.0", "5.2", "user-unknown"],
+      ["554 5.3.0", "5.3", "server-trouble"],
+      ["550 5.4.0", "5.4", "server-trouble"],
+    ] as const) {
+      const [r] = await records(paste);
+      expect([r?.codeClassOnly, r?.topic, r?.confidence], paste).toEqual([
+        codeClass,
+        topic,
+        POLICY_CODE_GUESS,
+      ]);
+    }
+  });
+
+  it("reads a bare 553 to a recipient as the address's class, and no 550 at another step or under a status", async () => {
+    const [r] = await records(">>> RCPT TO:<mio@example.org>\n<<< 553");
+    expect([r?.reason, r?.topic, r?.codeClassOnly]).toEqual(["onhold", "user-unknown", "553"]);
+    const [mail] = await records(">>> MAIL FROM:<me@example.jp>\n<<< 550");
+    expect(mail?.codeClassOnly).toBe("");
+    const [undefinedStatus] = await records("550 5.0.0");
+    expect([undefinedStatus?.codeClassOnly, undefinedStatus?.topic]).toEqual(["", "unknown"]);
+  });
+
+  it("is no class once the words say the cause, nor for a status that names one, nor in a whole mail", async () => {
+    for (const paste of ["550 5.1.0 <x@example.com>... User unknown", "550 5.1.1", "550 Unknown user"])
+      expect((await records(paste))[0]?.codeClassOnly, paste).toBe("");
+    const mail = [
+      "From: MAILER-DAEMON@example.jp",
+      "To: me@example.jp",
+      "Subject: Undelivered Mail Returned to Sender",
+      "",
+      "<x@example.com>: host mx.example.com[192.0.2.1] said: 550 5.1.0",
+    ].join("\n");
+    expect((await classify(mail, { kind: "mail" })).records[0]?.codeClassOnly).toBe("");
   });
 });
 

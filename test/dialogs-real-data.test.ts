@@ -105,14 +105,40 @@ function everyReply(): [string, ReplyIntent[]][] {
       `partly read (${from})`,
       [{ type: "warnPersonalData" }, { type: "showPartlyRead", line, from }],
     ]);
-    for (const wordsAfter of [false, true])
+    for (const wordsAfter of [false, true]) {
       replies.push([
         `policy code only (${from}${wordsAfter ? ", words after it" : ""})`,
         [
           { type: "warnPersonalData" },
-          { type: "askForWordsAfterCode", line, status: "5.7.1", replyCode: "550", from, wordsAfter },
+          {
+            type: "askForWordsAfterCode",
+            line,
+            status: "5.7.1",
+            replyCode: "550",
+            from,
+            wordsAfter,
+            codeClass: "",
+          },
         ],
       ]);
+      // Every class answer of codes.yaml, with the longest codes it is shown with.
+      for (const codeClass of Object.keys(knowledge.codes.classes))
+        replies.push([
+          `class ${codeClass} only (${from}${wordsAfter ? ", words after it" : ""})`,
+          [
+            { type: "warnPersonalData" },
+            {
+              type: "askForWordsAfterCode",
+              line,
+              status: "5.4.0",
+              replyCode: "550",
+              from,
+              wordsAfter,
+              codeClass,
+            },
+          ],
+        ]);
+    }
   }
   for (const carrier of knowledge.carriers)
     replies.push([

@@ -298,6 +298,7 @@ function record(fields: Partial<BounceRecord>): BounceRecord {
     recipientDomain: "",
     confidence: 1,
     guessFromPolicyCode: false,
+    codeClassOnly: "",
     evidence: "",
     lhost: "",
     ...fields,

@@ -1,7 +1,7 @@
 import type { messagingApi } from "@line/bot-sdk";
 import type { Knowledge, Lang, Localized, Topic } from "../../dialogs/knowledge-contract.ts";
 import type { UiTexts } from "../../dialogs/ui.ts";
-import { describeCodes } from "../../knowledge/codes.ts";
+import { classAnswer, describeCodes } from "../../knowledge/codes.ts";
 import { checkResendLines } from "../../knowledge/knowledge.ts";
 import type { QuestionBank } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
@@ -38,6 +38,11 @@ export function topicOf(ctx: RenderContext, id: TopicId): Topic {
 /** 「552 5.2.3：メールが大きすぎる」: the codes with what they mean, or "" (then they are not shown). */
 export function codesOf(ctx: RenderContext, status: string, replyCode: string): string {
   return describeCodes(ctx.knowledge.codes, status, replyCode, ctx.lang);
+}
+
+/** What a code that names only a class of cause means, and the class's next step (codes.yaml `classes`). */
+export function codeClassOf(ctx: RenderContext, codeClass: string, status: string, replyCode: string) {
+  return classAnswer(ctx.knowledge.codes, codeClass, status, replyCode, ctx.lang);
 }
 
 export function linkOf(ctx: RenderContext, id: string): { label: string; url: string } | undefined {

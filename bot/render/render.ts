@@ -8,7 +8,7 @@ import type { UiTexts } from "../../dialogs/ui.ts";
 import { maskPii } from "../../knowledge/pii.ts";
 import { answerFor, type QuestionBank } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
-import { checkRenderData, codesOf, linkOf, type RenderContext, t, topicOf } from "./context.ts";
+import { checkRenderData, codeClassOf, codesOf, linkOf, type RenderContext, t, topicOf } from "./context.ts";
 import { diagnosisBubbles } from "./diagnosis-bubble.ts";
 import {
   candidateItems,
@@ -226,10 +226,13 @@ function policyCodeOnly(
   const { policyCode } = ctx.ui;
   const codes =
     codesOf(ctx, read.status, read.replyCode) || [read.replyCode, read.status].filter(Boolean).join(" ");
+  // A code that names only a class of cause (5.1.0, a bare 550): what the class means and its next step.
+  const ofClass = codeClassOf(ctx, read.codeClass, read.status, read.replyCode);
+  const askMore = ofClass ? policyCode.askMoreClass : policyCode.askMore;
   return [
     read.line ? fill(t(ctx, policyCode.read[read.from]), { line: read.line }) : "",
-    fill(t(ctx, policyCode.meaning), { codes }),
-    t(ctx, (read.wordsAfter ? policyCode.askMore : policyCode.ask)[read.from]),
+    ofClass ?? fill(t(ctx, policyCode.meaning), { codes }),
+    t(ctx, (read.wordsAfter ? askMore : policyCode.ask)[read.from]),
   ]
     .filter(Boolean)
     .join("\n");

@@ -11,7 +11,7 @@ import { regretsAndAsksIfOk } from "../understand/feelings/worry.ts";
 import { MAX_QUESTION_CHARS, THRESHOLDS, type Understanding } from "../understand/understand.ts";
 import { askedOnItsOwn, questionEvent, stoodFor } from "./answers.ts";
 import type { InterpretContext } from "./context.ts";
-import { policyCodeOnly } from "./policy-code.ts";
+import { guessedFromCode, policyCodeOnly } from "./policy-code.ts";
 import { asksWhatItIs } from "./scans.ts";
 import { CLEAR_OVER_BOUNCE } from "./thresholds.ts";
 import type { SessionView } from "./types.ts";
@@ -103,7 +103,7 @@ export function bounceEvents(ctx: InterpretContext, b: BounceRead, before: Dialo
   // asked for, unless the user's own words say which (「迷惑メール扱いで550 5.7.1」), also in words nobody listed,
   // told around the code in a person's line (「5.7.1でIPがリストに載ってるみたいなことが書いてある」 "the bounce say
   // 5.7.1 and something about my IP being on a list": a class of symptoms.yaml, read as for a symptom told cold).
-  const said = ownWords ?? (record.guessFromPolicyCode ? symptomToldAroundCode(ctx, text) : undefined);
+  const said = ownWords ?? (guessedFromCode(record) ? symptomToldAroundCode(ctx, text) : undefined);
   const codeOnly =
     said === undefined ? policyCodeOnly(b.records, record, text, "paste", b.inOwnWords) : undefined;
   if (codeOnly) return [...before, codeOnly];
@@ -116,7 +116,7 @@ export function bounceEvents(ctx: InterpretContext, b: BounceRead, before: Dialo
   if (said === "backscatter")
     Object.assign(diagnosis, { topic: "backscatter", recipients: [], moreRecipients: 0 });
   // Which rule a policy code alone refused by, the user's own words say.
-  else if (said !== undefined && record.guessFromPolicyCode) diagnosis.topic = said;
+  else if (said !== undefined && guessedFromCode(record)) diagnosis.topic = said;
   return [...before, { type: "PASTE", diagnosis }];
 }
 

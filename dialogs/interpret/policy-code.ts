@@ -9,6 +9,11 @@ import { MAX_SHOWN_LINE_CHARS } from "./thresholds.ts";
 /** Lines looked at for the one that holds the code (a paste's notice starts near the top). */
 const MAX_LINES = 200;
 
+/** The verdict rests on a code alone: a policy code (5.7.1) or one that names only a class of cause (5.1.0, a bare 550). */
+export function guessedFromCode(record: BounceRecord): boolean {
+  return record.guessFromPolicyCode || record.codeClassOnly !== "";
+}
+
 /**
  * A bounce read only as far as a code that says "refused by the receiver's rules" and no more (「550
  * 5.7.1」 with the words after it cut off by the screen, or not copied): the classifier's verdict on it
@@ -16,7 +21,9 @@ const MAX_LINES = 200;
  * a request for the words after it. The same for a screenshot and a paste, when no other recipient's
  * reason was read. `ownWords`: the text is a
  * person's sentence, whose line is no server's to show back; so is a pasted line in a person's words
- * around the code (text-kind.ts spokenLine: 「550 5.7.1ってエラーが出た」).
+ * around the code (text-kind.ts spokenLine: 「550 5.7.1ってエラーが出た」). So for a code that names only the
+ * class of its cause (「…said: 550」 cut there, 「5.1.0」 alone; record.codeClassOnly): `codeClass` says which,
+ * and the chat says what the class means and its next step before asking for the words.
  */
 export function policyCodeOnly(
   records: readonly BounceRecord[],
@@ -27,9 +34,13 @@ export function policyCodeOnly(
 ): DialogEvent | undefined {
   // Another recipient's reason was read: that paste has a diagnosis to show, as before.
   const known = records.filter((r) => r.topic !== "unknown");
-  if (!record.guessFromPolicyCode || !known.every((r) => r.guessFromPolicyCode)) return undefined;
-  const { status, replyCode } = record;
-  const read = ownWords ? "" : (lineWith(text, status) ?? firstBounceLine(text) ?? "");
+  if (!guessedFromCode(record) || !known.every(guessedFromCode)) return undefined;
+  const codeClass = record.guessFromPolicyCode ? "" : record.codeClassOnly;
+  const { replyCode } = record;
+  // A bare reply code's record carries a private status (5.0.901) the mail never wrote.
+  const status = codeClass === replyCode ? "" : record.status;
+  const code = status || replyCode;
+  const read = ownWords ? "" : (lineWith(text, code) ?? firstBounceLine(text) ?? "");
   const line = from === "paste" && spokenLine(read) ? "" : read;
   // A line of nothing but the codes says no more than the codes shown after it.
   const more = line
@@ -42,7 +53,8 @@ export function policyCodeOnly(
     status,
     replyCode,
     from,
-    wordsAfter: !ownWords && wordsAfter(text, status),
+    wordsAfter: !ownWords && wordsAfter(text, code),
+    codeClass,
   };
 }
 

@@ -1,5 +1,5 @@
 import { maskAddress, maskPii } from "../pii.ts";
-import { POLICY_CODE_GUESS, privateStatus, saysOnlyPolicy } from "../status-table.ts";
+import { classOnlyCode, POLICY_CODE_GUESS, privateStatus, saysOnlyPolicy } from "../status-table.ts";
 import { topicOf } from "../topic-of-reason.ts";
 import type { Basis, BounceRecord, Decision, InputKind, TopicId } from "../types.ts";
 import type { Draft } from "./draft.ts";
@@ -62,7 +62,10 @@ const LASTING: ReadonlySet<TopicId> = new Set([
   "account-suspended",
 ]);
 
-function topicFor(draft: Draft, decision: Decision, status: string): TopicId {
+function topicFor(draft: Draft, decision: Decision, status: string, codeClass: string): TopicId {
+  // A bare 550 or 553 to a recipient ("…said: 550" cut there): the mailbox was unavailable, which the
+  // address's advice (check it, ask the recipient) answers first; the chat says it is the class only.
+  if (codeClass === "550" || codeClass === "553") return "user-unknown";
   let topic = topicOf(decision.reason, draft.action, status);
   if (topic === "delayed" && draft.delayedByWords) {
     const fault = topicOf(decision.reason, "", status);
@@ -114,11 +117,17 @@ export function toRecord(
   const status = draft.status || (notFailure ? "" : privateStatus(reason, isTemporary(draft)));
   const phraseOnly = decision.basis === "phrase" && kind === "fragment";
   // Only the code decided, and the code says only "refused by policy" (550 5.7.1 with its words cut off).
-  const policyCodeOnly =
-    (decision.basis === "status" || decision.basis === "fallback") && saysOnlyPolicy(draft.status);
+  const byCode = decision.basis === "status" || decision.basis === "fallback";
+  const policyCodeOnly = byCode && saysOnlyPolicy(draft.status);
+  // A piece in which only a code that names a class of cause decided (5.1.0), or a bare 550 / 553 was
+  // all there was to read. A whole mail keeps its verdict: there is no more of it to ask for.
+  const codeClass =
+    kind === "fragment" && ((byCode && draft.status) || (reason === "onhold" && !draft.status))
+      ? classOnlyCode(draft.status, draft.replyCode, draft.command)
+      : "";
   return {
     reason,
-    topic: topicFor(draft, decision, status),
+    topic: topicFor(draft, decision, status, codeClass),
     status,
     action: draft.action,
     replyCode: reason === "feedback" || reason === "vacation" ? "" : draft.replyCode,
@@ -126,8 +135,10 @@ export function toRecord(
     remoteHost: draft.remoteHost,
     recipient: draft.recipient ? maskAddress(draft.recipient) : "",
     recipientDomain: domainOf(draft.recipient),
-    confidence: policyCodeOnly ? POLICY_CODE_GUESS : phraseOnly ? 0.6 : CONFIDENCE[decision.basis],
+    confidence:
+      policyCodeOnly || codeClass ? POLICY_CODE_GUESS : phraseOnly ? 0.6 : CONFIDENCE[decision.basis],
     guessFromPolicyCode: policyCodeOnly,
+    codeClassOnly: codeClass,
     evidence: verdictOnly ? "" : maskPii(decision.evidence.slice(0, 200)),
     lhost: draft.lhost,
   };
