@@ -512,6 +512,10 @@ const DEV_BLOCKS = {
   // long explanation, Kansai "how should I know"), the request asked inside an upset text, a stake hiding the request
   // (big files due today); calm controls of the same shapes; written first.
   "dev-family43a": "FAMILY 43A",
+  // family43d's own check (round 43): thanks in dialect, in other languages or told as a success, "say it again" against
+  // "more simply", greetings that open a question and goodbyes in other languages, "didn't help", back to the menu,
+  // other topics; dialect and romaji questions (why, what to tell, outage, hours); written first.
+  "dev-family43d": "FAMILY 43D",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
