@@ -389,6 +389,9 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
       question.does === "help")
       ? wishesToAsk(text)
       : undefined;
+  // Leave to ask alone (「ちょっと質問いいですか」): the greeting welcomes the question to come.
+  const welcome = wish === "leave" ? ctx.questions.get(GREETING_ID) : undefined;
+  if (welcome) return questionEvent(ctx, welcome, session.topic);
   const help = wish && [...ctx.questions.values()].find((q) => q.does === "help");
   if (wish === "bare" && help) return questionEvent(ctx, help, session.topic);
   if (wish === "subject") {

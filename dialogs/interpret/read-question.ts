@@ -1,8 +1,15 @@
 import { fold } from "../../knowledge/fold.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import type { Feeling } from "../events.ts";
-import { mentionsAny, withoutWords } from "../text.ts";
-import { isQuestion, sentencesOf, withoutComplaintTag } from "../understand/asking.ts";
+import { SENTENCE_END } from "../marks.ts";
+import { mentionsAny, trimEndOf, withoutWords } from "../text.ts";
+import {
+  clausesOf,
+  isQuestion,
+  sentenceAsks,
+  sentencesOf,
+  withoutComplaintTag,
+} from "../understand/asking.ts";
 import { saysInKana, saysSomething } from "../understand/feelings/says.ts";
 import { negates } from "../understand/normalize.ts";
 import type { Understanding } from "../understand/understand.ts";
@@ -170,10 +177,49 @@ function askedAgain(
   const fits = topic ? fitsScreen(ctx, read.id, topic) : isGeneral(ctx, read.id);
   // The menu named (「ボタンもう一回出して」) is shown again, as its button would.
   if (q?.does === "menu") return read;
-  return q && !isFrame(ctx, read.id) && !q.courtesy && fits && namesBesidesSaying(ctx, rest)
+  return q &&
+    !isFrame(ctx, read.id) &&
+    !q.courtesy &&
+    fits &&
+    namesBesidesSaying(ctx, rest) &&
+    !toldDone(ctx, rest, read.id, topic)
     ? read
     : understood;
 }
+
+/**
+ * 「画面消しちゃったので、もう一回」「さっきの消しちゃった。もう一度」 "we accidentally deleted the chat, can you say it
+ * again": a clause that tells something done (a verb in the past, not asked) is why the last answer is wanted again;
+ * when the question read of the rest comes from such clauses (the others alone do not read as it), it is no question
+ * asked again (消す "delete" is safe-to-open's after mail never sent). Asked only of a text read as "say it again" whose
+ * rest reads as another question: plain scans of its clauses' ends, English words split only here.
+ */
+function toldDone(ctx: UpsetContext, rest: string, id: string, topic: TopicId | null): boolean {
+  const clauses = clausesOf(rest);
+  const asked = clauses.filter((c) => sentenceAsks(c) || !(endsInPast(c) || pastInEnglish(c)));
+  if (asked.length === clauses.length) return false;
+  if (asked.length === 0) return true;
+  const u = ctx.index.understand(asked.join(" "), topic);
+  return !(u.kind === "confident" && u.id === id);
+}
+/** 「画面を消してしまった、」「閉じちゃったので」: a clause that ends in a verb's past, before what joins it to the request. */
+function endsInPast(clause: string): boolean {
+  let end = trimEndOf(clause, SENTENCE_END);
+  const joined = TOLD_JOINS.find((j) => end.endsWith(j));
+  if (joined) end = trimEndOf(end.slice(0, -joined.length), SENTENCE_END);
+  return end.endsWith("た") || end.endsWith("だ");
+}
+/** What joins a clause told to the request after it (「…ので」「…から」「…けど」). */
+const TOLD_JOINS = ["ので", "んで", "から", "けど", "けれど"];
+/** "I deleted the chat", "we accidentally closed it": a verb in -ed after its doer (or an adverb of mishap). */
+function pastInEnglish(clause: string): boolean {
+  const words = clause.toLowerCase().split(" ");
+  return words.some(
+    (w, i) => i > 0 && PAST_SUBJECTS.has(words[i - 1]!) && trimEndOf(w, SENTENCE_END).endsWith("ed"),
+  );
+}
+/** The doer before an English verb told in the past ("I deleted", "I accidentally closed"). */
+const PAST_SUBJECTS: ReadonlySet<string> = new Set(["i", "we", "accidentally", "just", "mistakenly"]);
 
 /**
  * 「もう一回言ってもらえる？」: without "again", 「言ってもらえる？」 still matches "tell the recipient" by its verb of

@@ -13,9 +13,9 @@ import { endOfLast, includesAny } from "../text.ts";
  * ask here is what serves (the help), not a goodbye or a greeting its closing words matched.
  * Plain string search: one includes() per wish word first, no pattern.
  */
-export function wishesToAsk(text: string): "subject" | "bare" | undefined {
+export function wishesToAsk(text: string): "subject" | "bare" | "leave" | undefined {
   const t = fold(text);
-  if (!includesAny(t, WISHES)) return undefined;
+  if (!includesAny(t, WISHES)) return leaveAsked(t) ? "leave" : undefined;
   const end = endOfLast(t, WISHES);
   const rest = t.slice(end);
   if ([...rest].length > MAX_CLOSING_CHARS || namesAny(rest)) return undefined;
@@ -26,6 +26,42 @@ export function wishesToAsk(text: string): "subject" | "bare" | undefined {
   const opening = t.slice(0, startOfLast(t, end));
   return [...opening].length <= MAX_SOFTENER_CHARS && onlySoftens(opening) ? "bare" : undefined;
 }
+
+/**
+ * 「ちょっと質問いいですか」「ひとつ相談してもいいですか？」: leave to ask, asked alone (nothing before it but a softener,
+ * nothing after it but its closing): the question is still to come, and the greeting, which welcomes it and says what to
+ * send, answers (read before as nothing understood). Plain string search: one includes() per word of leave.
+ */
+function leaveAsked(t: string): boolean {
+  if (!includesAny(t, LEAVES)) return false;
+  const end = endOfLast(t, LEAVES);
+  const rest = t.slice(end);
+  if ([...rest].length > MAX_CLOSING_CHARS || namesAny(rest)) return false;
+  let start = end;
+  for (const w of LEAVES) if (t.endsWith(w, end)) start = end - w.length;
+  const opening = t.slice(0, start);
+  return [...opening].length <= MAX_SOFTENER_CHARS && onlySoftens(opening);
+}
+/** Words asking leave to ask (their closing, 「ですか」「でしょうか」, follows). */
+const LEAVES = [
+  "質問いい",
+  "質問してもいい",
+  "質問しても良い",
+  "質問してもよろし",
+  "しつもんいい",
+  "しつもんしてもいい",
+  "聞いてもいい",
+  "聞いても良い",
+  "聞いてもよろし",
+  "きいてもいい",
+  "相談いい",
+  "相談してもいい",
+  "相談しても良い",
+  "相談してもよろし",
+  "そうだんしてもいい",
+  "尋ねてもいい",
+  "たずねてもいい",
+];
 
 /** Whether an opening holds nothing but softeners, marks and spaces (「あの、ちょっと」). */
 function onlySoftens(opening: string): boolean {

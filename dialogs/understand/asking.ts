@@ -416,10 +416,12 @@ const NOT_ASKING = [
   "なんだけど",
   "なんやけど",
   // Words typed in kana that hold a question word and ask nothing: 「あどれすがないっていわれた」 (どれ),
-  // 「どうがおくれない」 (動画: どう), 「どこも」 "everywhere" (also docomo).
+  // 「どうがおくれない」 (動画: どう), 「どこも」 "everywhere" (also docomo), 「みんなに」 (なに).
   "あどれす",
   "どうが",
   "どこも",
+  "みんなに",
+  "みなに",
 ];
 
 /** Words of a Japanese question; a plain scan (includes), no pattern. */
