@@ -516,6 +516,10 @@ const DEV_BLOCKS = {
   // "more simply", greetings that open a question and goodbyes in other languages, "didn't help", back to the menu,
   // other topics; dialect and romaji questions (why, what to tell, outage, hours); written first.
   "dev-family43d": "FAMILY 43D",
+  // family43e's own check (round 43): follow-up and cold questions between neighbouring answers ("did I type it wrong?"
+  // in dialect, kana and English, full-width guessed, SPF or DKIM asked cold, read or opened asked cold or after an away
+  // reply, an away reply as an error, So-net address, tell them, everyone else, spam received, others' Q&A); written first.
+  "dev-family43e": "FAMILY 43E",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
