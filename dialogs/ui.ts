@@ -76,6 +76,12 @@ const foldedWord = z
     "must be written as typed text is compared: lower case, half-width letters, full-width kana (NFKC)",
   );
 const foldedList = z.array(foldedWord).min(1, "needs at least one word");
+/** A list of folded words, none twice (a word listed twice is an edit gone wrong). */
+const foldedSet = foldedList.superRefine((words, ctx) => {
+  for (const [i, word] of words.entries())
+    if (words.indexOf(word) !== i)
+      ctx.addIssue({ code: "custom", path: [i], message: `lists "${word}" twice` });
+});
 
 export const uiSchema = z
   .object({
@@ -481,6 +487,18 @@ export const uiSchema = z
         laughedCurses: foldedList,
         /** Right now or only this wanted (「今すぐ」 "just need to know"), with one exclamation mark: a hurry (exclaimed.ts). */
         nowExclaimed: foldedList,
+        /** Endings of a sentence that reproaches (「…のに」「…でしょ」「なんで私が？」): frustrated (anger.ts endsReproaching). */
+        reproachingEnds: foldedSet,
+        /** Words right before an ellipsis that tell a consequence feared (「…ちゃう…」「…かも…」): worried (worry.ts). */
+        consequences: foldedSet,
+        /**
+         * Verbs whose stem is one kanji (来, 見, 出): 〜ちゃう right after one standing alone is the standard 〜てしまう, not
+         * Kansai じゃない (dialect.ts: 「お客さん来ちゃう…」).
+         */
+        oneKanjiVerbs: foldedSet.refine(
+          (words) => words.every((w) => /^\p{Script=Han}$/u.test(w)),
+          "one kanji each",
+        ),
       })
       .strict(),
     keywords: z.object({

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { standardSpelling } from "../dialogs/understand/dialect.ts";
+import { loadUi } from "../dialogs/ui.ts";
+import { standardSpelling as standardSpellingWith } from "../dialogs/understand/dialect.ts";
+
+/** Dialect read with the shipped list of one-kanji verbs (ui.yaml typedWords). */
+const { oneKanjiVerbs } = loadUi().typedWords;
+const standardSpelling = (text: string) => standardSpellingWith(text, oneKanjiVerbs);
 
 describe("Kansai speech is read in the standard forms the questions are written in", () => {
   it("spells a verb's negative in へん as ない", () => {

@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { loadUi } from "../dialogs/ui.ts";
 import { raisesVoice } from "../dialogs/understand/feelings/anger.ts";
-import { feltByShape } from "../dialogs/understand/feelings/by-shape.ts";
+import { feltByShape as feltByShapeWith } from "../dialogs/understand/feelings/by-shape.ts";
 import { withoutLaughAtOwnSlip, withoutPatientTurn } from "../dialogs/understand/feelings/played-down.ts";
 import { praisesWhatWasTold } from "../dialogs/understand/feelings/praise.ts";
 import { countsTheWait } from "../dialogs/understand/feelings/worn-down.ts";
+
+/** The shape readers with the shipped word lists (ui.yaml typedWords). */
+const typedWords = loadUi().typedWords;
+const feltByShape = (text: string) => feltByShapeWith(text, typedWords);
 
 const felt = ["ハラハラ", "びっくり", "不安", "笑うしかない"];
 

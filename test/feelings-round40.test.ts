@@ -5,6 +5,9 @@ import { consequenceTrailsOff } from "../dialogs/understand/feelings/worry.ts";
 import { readingTable } from "../dialogs/understand/normalize.ts";
 import { fixtureQuestions } from "./fixtures/knowledge.ts";
 
+/** The consequences feared that worry.ts looks for before an ellipsis (ui.yaml typedWords). */
+const { consequences } = loadUi().typedWords;
+
 const feelings = buildFeelingReader(loadUi(), readingTable(fixtureQuestions.readings));
 
 describe("round 40's apology decision (family40b)", () => {
@@ -28,13 +31,15 @@ describe("round 40's apology decision (family40b)", () => {
   });
 
   it("a consequence still to come, left unfinished by an ellipsis, is worry", () => {
-    expect(consequenceTrailsOff("お客さんが前の会場に行っちゃう...他の宛先は大丈夫?")).toBe(true);
-    expect(consequenceTrailsOff("当日来ないかも...。本人に電話したほうがいい?")).toBe(true);
-    expect(consequenceTrailsOff("先方に失礼なやつだと思われてたら...")).toBe(true);
+    expect(consequenceTrailsOff("お客さんが前の会場に行っちゃう...他の宛先は大丈夫?", consequences)).toBe(
+      true,
+    );
+    expect(consequenceTrailsOff("当日来ないかも...。本人に電話したほうがいい?", consequences)).toBe(true);
+    expect(consequenceTrailsOff("先方に失礼なやつだと思われてたら...", consequences)).toBe(true);
     // A たら that goes on telling, and dots after a plain statement, are no fear told.
-    expect(consequenceTrailsOff("送ったら...戻ってきた。どうすれば")).toBe(false);
-    expect(consequenceTrailsOff("届かないのですが...")).toBe(false);
-    expect(consequenceTrailsOff("no dots at all")).toBe(false);
+    expect(consequenceTrailsOff("送ったら...戻ってきた。どうすれば", consequences)).toBe(false);
+    expect(consequenceTrailsOff("届かないのですが...", consequences)).toBe(false);
+    expect(consequenceTrailsOff("no dots at all", consequences)).toBe(false);
     expect(feelings.feelingIn("案内が届いてなかったら、みんな前の時間に来ちゃう…他の人は大丈夫？")).toBe(
       "worried",
     );

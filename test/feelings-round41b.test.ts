@@ -6,6 +6,9 @@ import { consequenceTrailsOff, opensAlarmed } from "../dialogs/understand/feelin
 import { readingTable } from "../dialogs/understand/normalize.ts";
 import { fixtureQuestions } from "./fixtures/knowledge.ts";
 
+/** The consequences feared that worry.ts looks for before an ellipsis (ui.yaml typedWords). */
+const { consequences } = loadUi().typedWords;
+
 const feelings = buildFeelingReader(loadUi(), readingTable(fixtureQuestions.readings));
 
 describe("round 41: upset without a word of feeling (family41b)", () => {
@@ -53,8 +56,8 @@ describe("round 41: upset without a word of feeling (family41b)", () => {
   });
 
   it("a deed regretted, left unfinished by an ellipsis, is worry", () => {
-    expect(consequenceTrailsOff("生徒全員に送っちゃった...他の人にはもう届いてる?")).toBe(true);
-    expect(consequenceTrailsOff("送ってしまった...取り消せる?")).toBe(true);
-    expect(consequenceTrailsOff("届かないのですが...")).toBe(false);
+    expect(consequenceTrailsOff("生徒全員に送っちゃった...他の人にはもう届いてる?", consequences)).toBe(true);
+    expect(consequenceTrailsOff("送ってしまった...取り消せる?", consequences)).toBe(true);
+    expect(consequenceTrailsOff("届かないのですが...", consequences)).toBe(false);
   });
 });

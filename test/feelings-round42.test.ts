@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { buildFeelingReader } from "../dialogs/interpret/feeling.ts";
 import { loadUi } from "../dialogs/ui.ts";
-import { standardSpelling } from "../dialogs/understand/dialect.ts";
+import { standardSpelling as standardSpellingWith } from "../dialogs/understand/dialect.ts";
 import { exclaimed } from "../dialogs/understand/feelings/exclaimed.ts";
 import { consequenceTrailsOff, reassuredTwice } from "../dialogs/understand/feelings/worry.ts";
 import { readingTable } from "../dialogs/understand/normalize.ts";
 import { fixtureQuestions } from "./fixtures/knowledge.ts";
+
+/** Dialect read with the shipped list of one-kanji verbs (ui.yaml typedWords). */
+const { oneKanjiVerbs } = loadUi().typedWords;
+const standardSpelling = (text: string) => standardSpellingWith(text, oneKanjiVerbs);
+
+/** The consequences feared that worry.ts looks for before an ellipsis (ui.yaml typedWords). */
+const { consequences } = loadUi().typedWords;
 
 const ui = loadUi();
 const feelings = buildFeelingReader(ui, readingTable(fixtureQuestions.readings));
@@ -22,8 +29,8 @@ describe("round 42: upset not seen, stakes, urgency and indignation without a wo
   });
 
   it("a reproach trailing off after what the mail was is felt; told without the dots it is not by that", () => {
-    expect(consequenceTrailsOff("ただの請求書なのに...何が悪かったんですか")).toBe(true);
-    expect(consequenceTrailsOff("ただの請求書なのに何が悪かったんですか")).toBe(false);
+    expect(consequenceTrailsOff("ただの請求書なのに...何が悪かったんですか", consequences)).toBe(true);
+    expect(consequenceTrailsOff("ただの請求書なのに何が悪かったんですか", consequences)).toBe(false);
   });
 
   it("right now or only this wanted, with one exclamation mark, is a hurry; asked without it, or glad, is not", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { loadUi } from "../dialogs/ui.ts";
 import { againAsked } from "../dialogs/understand/feelings/anger.ts";
-import { feltByShape } from "../dialogs/understand/feelings/by-shape.ts";
+import { feltByShape as feltByShapeWith } from "../dialogs/understand/feelings/by-shape.ts";
 import {
   NEGATED_FEELINGS,
   withoutDeniedBlame,
@@ -13,6 +14,10 @@ import {
   withoutPrecaution,
 } from "../dialogs/understand/feelings/played-down.ts";
 import { relievedAtEnd, splitAtPastContrast } from "../dialogs/understand/feelings/relief.ts";
+
+/** The shape readers with the shipped word lists (ui.yaml typedWords). */
+const typedWords = loadUi().typedWords;
+const feltByShape = (text: string) => feltByShapeWith(text, typedWords);
 
 describe("a feeling told by the shape of a message, without a word of feeling", () => {
   it("a crying, despairing or angry face drawn in characters", () => {

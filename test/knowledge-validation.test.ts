@@ -631,6 +631,21 @@ describe("npm run check:knowledge", () => {
       },
       'field "typedWords.hurriedGuesses": needs at least one word',
     ],
+    // Round 43: the word lists moved out of anger.ts, worry.ts and dialect.ts: no word twice, one kanji each.
+    [
+      "ui.yaml",
+      (t: Yaml) => {
+        t.typedWords.consequences.push("かも");
+      },
+      'field "typedWords.consequences.13": lists "かも" twice',
+    ],
+    [
+      "ui.yaml",
+      (t: Yaml) => {
+        t.typedWords.oneKanjiVerbs.push("来る");
+      },
+      'field "typedWords.oneKanjiVerbs": one kanji each',
+    ],
   ])("prints the file (%s) and the field and fails for broken data", (file, change, says) => {
     const failure = checkBroken(file, change);
     expect(failure.status).toBe(1);

@@ -138,11 +138,11 @@ function withoutOpeningMutter(folded: string, words: TypedWords): string {
  * stay in what is read: taken out, the rest of a check-39 text read another question). Built once. Anger's words
  * only: worry's (「なんかあったん」 → 「なんかあったの」) would read a calm "did something happen?" as worry.
  */
-function standardFormsOf(lists: readonly (readonly string[])[]): string[] {
+function standardFormsOf(lists: readonly (readonly string[])[], oneKanjiVerbs: readonly string[]): string[] {
   const all = new Set(lists.flat());
   const out: string[] = [];
   for (const w of all) {
-    const standard = standardSpelling(w);
+    const standard = standardSpelling(w, oneKanjiVerbs);
     if (standard !== undefined && !all.has(standard)) out.push(standard);
   }
   return out;
@@ -164,7 +164,7 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
         "frustrated",
         [
           ...(words.kept?.frustrated ?? []),
-          ...standardFormsOf([words.frustrated, words.kept?.frustrated ?? []]),
+          ...standardFormsOf([words.frustrated, words.kept?.frustrated ?? []], typed.oneKanjiVerbs),
         ],
       ],
       ["worried", words.kept?.worried ?? []],
@@ -239,7 +239,7 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
                   withoutOpeningApology(
                     withoutApologyPieces(
                       withoutAskingLeadIn(withoutModestOpening(fold(text)), typed.askingNamed, calmLeadIn),
-                      (piece) => feelingOf(piece) !== undefined || feltByShape(piece) !== undefined,
+                      (piece) => feelingOf(piece) !== undefined || feltByShape(piece, typed) !== undefined,
                     ),
                     typed,
                   ),
@@ -308,7 +308,7 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
       exclaimed(text, typed) ??
       deadlineIn(plain) ??
       // A failure laughed at (「毎回同じところで戻ってくるw」) has no shape of feeling (played-down.ts).
-      (calmSaid ? undefined : feltByShape(laughedAt(text))) ??
+      (calmSaid ? undefined : feltByShape(laughedAt(text), typed)) ??
       ironic(text) ??
       // Tries counted (「もう5回目」), not an apology for asking again (「すみません何度も」), nor said by a writer
       // who told us they are calm (「怒ってはいません。ただ、何度も送り直していいのか知りたい」).

@@ -88,7 +88,7 @@ export async function fromText(
   const standard =
     file || text.length > MAX_QUESTION_CHARS
       ? undefined
-      : (standardSpelling(text) ?? plainEnglish(text, ctx.words.spokenEnglish));
+      : (standardSpelling(text, ctx.words.oneKanjiVerbs) ?? plainEnglish(text, ctx.words.spokenEnglish));
   if (standard !== undefined)
     return inOwnLanguage(text, await fromText(ctx, standard, session), session, standard);
   // "In English please: should I resend it?": the language asked for, then the rest read without the request.

@@ -10,7 +10,13 @@
  * Every pattern is a fixed word or one character class around a fixed word (linear; test/redos.test.ts).
  */
 
-const RULES: readonly (readonly [RegExp, string])[] = [
+/**
+ * A replacement that depends on the data: the match, where it is, the whole text, and the verbs whose stem is one
+ * kanji (ui.yaml `typedWords.oneKanjiVerbs`).
+ */
+type Replacer = (match: string, at: number, whole: string, verbs: readonly string[]) => string;
+
+const RULES: readonly (readonly [RegExp, string | Replacer])[] = [
   // Whole words first.
   [/かまへん/g, "かまわない"],
   [/(?:でけへん|できへん|できひん)/g, "できない"],
@@ -48,8 +54,8 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   // after a verb whose stem is one kanji alone (「お客さん来ちゃう…」「先に見ちゃう」「出ちゃう」, not after another kanji:
   // 到着, 提出 are nouns): round 42, a consequence feared (「…来ちゃう…」) was read as 「来じゃないの」 and lost its worry.
   [
-    /(?<=[\p{Script=Han}\p{Script=Katakana}ーのん])(?<![^\p{Script=Han}][来見出寝着居]|^[来見出寝着居])ちゃう(?:ん|の)?/gu,
-    "じゃないの",
+    /(?<=[\p{Script=Han}\p{Script=Katakana}ーのん])ちゃう(?:ん|の)?/gu,
+    (match, at, whole, verbs) => (afterOneKanjiVerb(whole, at, verbs) ? match : "じゃないの"),
   ],
   // A verb's negative: 送れへん, 届かへん, わからへん, 読めへん, 知らへん, してへん. Not 「なんかへん」 (変),
   // 返信, 返事, 変更, 変換, 変な, 変に, 大変 (い before へん).
@@ -344,11 +350,27 @@ const MARKERS = [
   "ては",
 ];
 
+/**
+ * Whether what stands right before `at` is a verb whose stem is one kanji (`verbs`), alone: at the text's start or
+ * after a letter that is no kanji (「来ちゃう」「先に見ちゃう」; not the 着 of 到着, a noun).
+ */
+function afterOneKanjiVerb(whole: string, at: number, verbs: readonly string[]): boolean {
+  if (at < 1 || !verbs.includes(whole[at - 1]!)) return false;
+  return at === 1 || !KANJI_LETTER.test(whole[at - 2]!);
+}
+const KANJI_LETTER = /\p{Script=Han}/u;
+
 /** The text with its regional endings (and a condition's dropped dakuten) in standard forms, or undefined when it has none. */
-export function standardSpelling(text: string): string | undefined {
+export function standardSpelling(text: string, oneKanjiVerbs: readonly string[]): string | undefined {
   let out = text;
   if (MARKERS.some((m) => text.includes(m)) || text.endsWith("と"))
-    for (const [pattern, to] of RULES) out = out.replace(pattern, to);
+    for (const [pattern, to] of RULES)
+      out =
+        typeof to === "string"
+          ? out.replace(pattern, to)
+          : out.replace(pattern, (match: string, at: number, whole: string) =>
+              to(match, at, whole, oneKanjiVerbs),
+            );
   // Read as the 笑 it stands for (not dropped): a laugh at oneself tells the feeling beside it is none
   // (feelings/played-down.ts `withoutLaughedOff`: 「なんだよー、全角だっただけかｗ」).
   if (out.includes("w") || out.includes("ｗ")) out = out.replace(LAUGHTER, "笑");

@@ -127,31 +127,12 @@ const GODAN_ORDERS = ["直せ", "なおせ", "治せ", "出せ", "返せ", "戻�
 /**
  * A sentence that ends in a particle of reproach (「たった15MBなのに」「相手のアドレスなんだから仕方ないでしょ」
  * 「どうやって連絡すればいいのよ」「勝手に保存してないでしょうね」): said to someone held to blame, never a
- * calm request or question (「…でしょうか」「…のでしょう」 end otherwise). A hand scan of each sentence's end.
+ * calm request or question (「…でしょうか」「…のでしょう」 end otherwise). The endings: ui.yaml `typedWords.reproachingEnds`.
+ * A hand scan of each sentence's end.
  */
-export function endsReproaching(t: string): boolean {
-  return sentencesOf(t).some((s) => REPROACHING_ENDS.some((e) => trimEndOf(s, CLOSING).endsWith(e)));
+export function endsReproaching(t: string, ends: readonly string[]): boolean {
+  return sentencesOf(t).some((s) => ends.some((e) => trimEndOf(s, CLOSING).endsWith(e)));
 }
-const REPROACHING_ENDS = [
-  "のに",
-  "でしょ",
-  "でしょうね",
-  "のよ",
-  // Round 42 (family42a): a sulky "and I don't even know" closing a sentence (「何を伝えればいいのかわかんないし」; 「わから
-  // ないし、」 before more is a reason listed; 「送ってないし」 is innocence told, which dev's writers label calm), and "why
-  // us?" cut off after its subject (「なんで私が？」「どうしてうちが？」: what is done to them left unsaid; 「…私が？」 alone asks
-  // who).
-  "からないし",
-  "かんないし",
-  "からんし",
-  "なんでうちが",
-  "なんで私が",
-  "なんでわたしが",
-  "どうしてうちが",
-  "どうして私が",
-  "なぜうちが",
-  "なぜ私が",
-];
 
 /**
  * 「またサーバーの問題？」「またエラー？」「またso-netのせい？」: a sentence opening with 「また」 that asks only for a

@@ -1,5 +1,6 @@
 import { nfkc } from "../../../knowledge/fold.ts";
 import type { Feeling } from "../../events.ts";
+import type { UiTexts } from "../../ui.ts";
 import { clausesOf } from "../asking.ts";
 import {
   againAsked,
@@ -45,8 +46,12 @@ import {
  * phrasing nobody listed is caught. Hand scans over the text: linear, no pattern that backtracks.
  * Only what is no part of the request: what they say is read as it is (none of this is stripped).
  * The decision: the readers (one module each) are asked in this order, and the first feeling read wins.
+ * `words`: the endings two of them look for (ui.yaml `typedWords.reproachingEnds`, `typedWords.consequences`).
  */
-export function feltByShape(text: string): Feeling | undefined {
+/** The word lists of ui.yaml the shape readers take. */
+export type ShapeWords = Pick<UiTexts["typedWords"], "reproachingEnds" | "consequences">;
+
+export function feltByShape(text: string, words: ShapeWords): Feeling | undefined {
   if (text.length > MAX_SHAPE_CHARS) return undefined;
   const t = nfkc(text);
   const face = emojiFeeling(text);
@@ -63,7 +68,7 @@ export function feltByShape(text: string): Feeling | undefined {
     asksEitherOr(t) ||
     endsDemanding(t) ||
     ordersBluntly(t) ||
-    endsReproaching(t) ||
+    endsReproaching(t, words.reproachingEnds) ||
     againAsked(t) ||
     raisesVoice(text) ||
     angryAsWritten(t) ||
@@ -76,6 +81,12 @@ export function feltByShape(text: string): Feeling | undefined {
   if (blamesSelf(t) || toldOld(t)) return "ashamed";
   if (hasNoOneToAsk(t) || dismayed(t)) return "sad";
   if (pressedAtWork(t) || workStopped(t) || wantsItNow(t) || minutesLeft(t)) return "urgent";
-  if (intenseState(t) || bodyReacts(t) || conditionTrailsOff(t) || consequenceTrailsOff(t)) return "worried";
+  if (
+    intenseState(t) ||
+    bodyReacts(t) ||
+    conditionTrailsOff(t) ||
+    consequenceTrailsOff(t, words.consequences)
+  )
+    return "worried";
   return undefined;
 }

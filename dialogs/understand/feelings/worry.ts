@@ -114,37 +114,17 @@ const E_ROW = new Set([..."えけげせぜてでねへべぺめれ"]);
  * still to come (〜ちゃう, 〜てしまう, かも, まま) or a "what if" (〜たら, closing its sentence) left unfinished by an
  * ellipsis: what they fear is told, not asked, though no word of feeling is there (round 40: the blind writers of
  * rounds 39 and 40 label it felt; dev's texts of this shape are all labelled upset). NFKC text (「…」 is "...");
- * one indexOf when there are no dots, nothing allocated.
+ * one indexOf when there are no dots, nothing allocated. `consequences`: the words right before the dots that tell
+ * one (ui.yaml `typedWords.consequences`: 〜ちゃう, かも, まま, a deed regretted, a reproach's のに).
  */
-export function consequenceTrailsOff(t: string): boolean {
+export function consequenceTrailsOff(t: string, consequences: readonly string[]): boolean {
   for (let at = t.indexOf("..."); at >= 0; at = t.indexOf("...", at + 3)) {
-    if (CONSEQUENCES.some((c) => t.endsWith(c, at))) return true;
+    if (consequences.some((c) => t.endsWith(c, at))) return true;
     // 「送ったら…戻ってきた」 goes on telling; 「思われてたら…」 closes its sentence on the fear.
     if (t.endsWith("たら", at) && closesAt(t, at + 3)) return true;
   }
   return false;
 }
-/**
- * Round 41 (family41b): a deed regretted left unfinished the same way (「全員に送っちゃった…」「開いちゃった…」「送って
- * しまった…」): dev's texts of this shape are all labelled upset, by many writers.
- */
-const CONSEQUENCES = [
-  "ちゃう",
-  "じゃう",
-  "しまう",
-  "かも",
-  "かもしれない",
-  "かもしれません",
-  "まま",
-  "ちゃった",
-  "じゃった",
-  "しまった",
-  "ちゃいました",
-  "しまいました",
-  // Round 42 (family42a): a reproach left unfinished the same way, after what the mail was (「ただの請求書なのに…」「先生
-  // みんなに出した通知なのに…」): dev's texts of this shape, by many writers, are labelled upset.
-  "のに",
-];
 /** Character codes that close a sentence (NFKC: 「！？」 are "!?"). */
 const SENTENCE_CLOSES = new Set([..."。.!? \n"].map((c) => c.charCodeAt(0)));
 function closesAt(t: string, at: number): boolean {
