@@ -444,13 +444,9 @@ export function buildQuestionIndex(
     forEachFeature(text.slice(0, MAX_QUESTION_CHARS), table, count, counters);
     let norm = 0;
     for (const id of seen) {
-      if (id < 0) {
-        const w = (1 + Math.log(unseenCounts[-1 - id]!)) * unseenIdf;
-        norm += w * w;
-        continue;
-      }
-      const w = (1 + Math.log(counts[id]!)) * idfOf[id]!;
+      const w = weightOf(id);
       norm += w * w;
+      if (id < 0) continue;
       for (const qi of asked) {
         const last = firstExample[qi + 1]!;
         for (let i = firstPosting(start[id]!, start[id + 1]!, firstExample[qi]!); i < start[id + 1]!; i++) {
@@ -477,6 +473,16 @@ export function buildQuestionIndex(
       most = Math.max(most, (top / norm) * weight);
     }
     return most;
+  }
+
+  /**
+   * A feature's weight in the text being read (log-scaled count × idf; a negative id is a feature no example has,
+   * counted apart): one expression for understandAnew and bestOf, so that both sum the same numbers to the bit.
+   */
+  function weightOf(id: number): number {
+    return id < 0
+      ? (1 + Math.log(unseenCounts[-1 - id]!)) * unseenIdf
+      : (1 + Math.log(counts[id]!)) * idfOf[id]!;
   }
 
   /** The first posting of from…to whose example is `example` or after it (to where there is none). */
@@ -508,13 +514,9 @@ export function buildQuestionIndex(
     if (gist) gistScores.fill(0);
     // In the order first seen, as the sums were always made (the same scores to the last bit).
     for (const id of seen) {
-      if (id < 0) {
-        const w = (1 + Math.log(unseenCounts[-1 - id]!)) * unseenIdf;
-        norm += w * w;
-        continue;
-      }
-      const w = (1 + Math.log(counts[id]!)) * idfOf[id]!;
+      const w = weightOf(id);
       norm += w * w;
+      if (id < 0) continue;
       const sentences = gist?.get(id);
       if (sentences) for (const [k, weight] of sentences) gistScores[k] = gistScores[k]! + w * weight;
       addPostings(postedExample, postedWeight, start[id]!, start[id + 1]!, w, scores);
