@@ -536,6 +536,7 @@ const CHECK = [
   "check-41",
   "check-42",
   "check-43",
+  "check-44",
 ] as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
