@@ -520,6 +520,11 @@ const DEV_BLOCKS = {
   // in dialect, kana and English, full-width guessed, SPF or DKIM asked cold, read or opened asked cold or after an away
   // reply, an away reply as an error, So-net address, tell them, everyone else, spam received, others' Q&A); written first.
   "dev-family43e": "FAMILY 43E",
+  // family44c's own check (round 44): follow-up questions after a diagnosis answered by a neighbour (dialect question endings
+  // asking wait or how to send, "same result if I resend?", "is my PC doing something bad?", "wrong address? how to check",
+  // "never reached them?" after expired, a cheerful story then "how many MB?", "no hurry, their filter?", a carrier named,
+  // "what do I enter", "send that answer again"), with near-misses that must not change; written first.
+  "dev-family44c": "FAMILY 44C",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
