@@ -525,6 +525,10 @@ const DEV_BLOCKS = {
   // "never reached them?" after expired, a cheerful story then "how many MB?", "no hurry, their filter?", a carrier named,
   // "what do I enter", "send that answer again"), with near-misses that must not change; written first.
   "dev-family44c": "FAMILY 44C",
+  // family44b's own check (round 44): the request inside an upset message (what now after a constraint, never sent asked
+  // as "that wasn't me?", whose side, the reason of a spam verdict, a count and a size limit, outage, all recipients,
+  // every try fails, a virus maybe sent, a lost clause beside a question) with near-misses; written first.
+  "dev-family44b": "FAMILY 44B",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
