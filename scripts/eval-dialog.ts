@@ -529,6 +529,9 @@ const DEV_BLOCKS = {
   // as "that wasn't me?", whose side, the reason of a spam verdict, a count and a size limit, outage, all recipients,
   // every try fails, a virus maybe sent, a lost clause beside a question) with near-misses; written first.
   "dev-family44b": "FAMILY 44B",
+  // design44's own check (round 44): the emotion kind, upset said with an everyday word or a picture of the moment and a
+  // request inside; calm texts that only carry a feeling word (someone else's anger, "worst case", "no rush"); written first.
+  "dev-design44": "DESIGN 44",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
