@@ -532,6 +532,10 @@ const DEV_BLOCKS = {
   // design44's own check (round 44): the emotion kind, upset said with an everyday word or a picture of the moment and a
   // request inside; calm texts that only carry a feeling word (someone else's anger, "worst case", "no rush"); written first.
   "dev-design44": "DESIGN 44",
+  // family44a's own check (round 44): the feeling read right: anger without an anger word (a repeated attempt told as a
+  // complaint, sarcasm and mock praise, hurt pride, "same answer again, are you reading me", bare 「は？」) and calm
+  // cheer over-read (relief, laughter, self-mockery after a slip), each with its request; near-misses; written first.
+  "dev-family44a": "FAMILY 44A",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
