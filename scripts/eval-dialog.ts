@@ -536,6 +536,10 @@ const DEV_BLOCKS = {
   // complaint, sarcasm and mock praise, hurt pride, "same answer again, are you reading me", bare 「は？」) and calm
   // cheer over-read (relief, laughter, self-mockery after a slip), each with its request; near-misses; written first.
   "dev-family44a": "FAMILY 44A",
+  // family44d's own check (round 44): a returned mail quoted or described with nothing on screen (a server phrase in
+  // quotes, two @, dots before the @, an away reply asked as an error), a person asked in hiragana, broken English,
+  // "other options", chat hours, dropped g, ciao and "no Japanese" in a third language; written first.
+  "dev-family44d": "FAMILY 44D",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
