@@ -241,6 +241,20 @@ export const uiSchema = z
          * the thanks is part of it. Matched as the ironic words are, and only where those thanks are.
          */
         sarcastic: keywordList.optional(),
+        /**
+         * A feeling said to be absent (「心配はないです」 "not worried", "no rush"): every word then every denial, every
+         * denial then every English word, and the calm English phrases, are no feeling (understand/feelings/denied.ts);
+         * the words denied or played down a few letters on (「わけじゃない」) are blanked out. Folded, spaces kept ("not ").
+         */
+        denied: z
+          .object({
+            words: foldedSet,
+            denials: foldedSet,
+            wordsEn: foldedSet,
+            denialsEn: foldedSet,
+            calmEn: foldedSet,
+          })
+          .strict(),
         /** Words that contain a word of feeling but say none (かしこまりました holds こまりました). */
         except: keywordList.optional(),
         /**
@@ -441,6 +455,18 @@ export const uiSchema = z
         askingAgain: foldedList,
         /** Weary of asking over and over, told (「同じこと何回も聞いてるんだけど」): fed up unless it apologises. */
         askedOver: foldedList,
+        /** A wish to ask, its question still to come (「容量のことで聞きたいんですけど」): wish-to-ask.ts. */
+        wishesToAsk: foldedSet,
+        /** Leave to ask, asked alone (「ちょっと質問いいですか」): the greeting welcomes the question (wish-to-ask.ts). */
+        leavesToAsk: foldedSet,
+        /** What names the subject of a wish to ask, right before it (「について」「の件で」): wish-to-ask.ts. */
+        askSubjectMarkers: foldedSet,
+        /** Softeners that may open a bare wish or leave to ask (「ちょっと」「すみません」): wish-to-ask.ts. */
+        askSofteners: foldedSet,
+        /** What joins a clause told done to the request after it (「…ので」「…けど」): read-question.ts toldDone. */
+        toldJoins: foldedSet,
+        /** The doer right before an English verb in the past ("i", "we", "accidentally"): read-question.ts toldDone. */
+        pastSubjects: foldedSet,
         /** An apology anywhere in a message (「すみません」 "sorry"). */
         apologies: foldedList,
         /** An apology opening a message before a comma (「ごめんなさい、」): the polite way in, no shame. */

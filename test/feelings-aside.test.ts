@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { loadUi } from "../dialogs/ui.ts";
 import { afterOwnStateAside } from "../dialogs/understand/feelings/aside.ts";
-import { withoutDeniedFeelings } from "../dialogs/understand/feelings/denied.ts";
+import { withoutDeniedFeelings as withoutDeniedFeelingsWith } from "../dialogs/understand/feelings/denied.ts";
 import { exclaimed } from "../dialogs/understand/feelings/exclaimed.ts";
 import { withoutModestOpening } from "../dialogs/understand/feelings/modest.ts";
 import { withoutPraisingAlarm } from "../dialogs/understand/feelings/passed.ts";
 import { fold } from "../knowledge/fold.ts";
+
+/** The denial reader with the shipped words (ui.yaml feelings.words.denied). */
+const deniable = loadUi().feelings.words.denied.words;
+const withoutDeniedFeelings = (text: string, words?: readonly string[]) =>
+  withoutDeniedFeelingsWith(text, deniable, words);
 
 describe("an aside about oneself before a plain question", () => {
   it("hunger, sleep, a tiredness with its cause, nerves at asking: the question after the contrast is read alone", () => {

@@ -3,9 +3,9 @@ import { loadUi } from "../dialogs/ui.ts";
 import { againAsked } from "../dialogs/understand/feelings/anger.ts";
 import { feltByShape as feltByShapeWith } from "../dialogs/understand/feelings/by-shape.ts";
 import {
-  NEGATED_FEELINGS,
+  negatedFeelings,
   withoutDeniedBlame,
-  withoutDeniedFeelings,
+  withoutDeniedFeelings as withoutDeniedFeelingsWith,
 } from "../dialogs/understand/feelings/denied.ts";
 import {
   withoutLaughedAt,
@@ -18,6 +18,11 @@ import { relievedAtEnd, splitAtPastContrast } from "../dialogs/understand/feelin
 /** The shape readers with the shipped word lists (ui.yaml typedWords). */
 const typedWords = loadUi().typedWords;
 const feltByShape = (text: string) => feltByShapeWith(text, typedWords);
+/** The denial readers with the shipped word lists (ui.yaml feelings.words.denied). */
+const denied = loadUi().feelings.words.denied;
+const NEGATED_FEELINGS = negatedFeelings(denied);
+const withoutDeniedFeelings = (text: string, words?: readonly string[]) =>
+  withoutDeniedFeelingsWith(text, denied.words, words);
 
 describe("a feeling told by the shape of a message, without a word of feeling", () => {
   it("a crying, despairing or angry face drawn in characters", () => {

@@ -646,6 +646,43 @@ describe("npm run check:knowledge", () => {
       },
       'field "typedWords.oneKanjiVerbs": one kanji each',
     ],
+    // Round 44: the words of wish-to-ask.ts and read-question.ts moved to data: no word twice, none empty or unfolded.
+    [
+      "ui.yaml",
+      (t: Yaml) => {
+        t.typedWords.wishesToAsk.push("聞きたい");
+      },
+      'field "typedWords.wishesToAsk.24": lists "聞きたい" twice',
+    ],
+    [
+      "ui.yaml",
+      (t: Yaml) => {
+        t.typedWords.pastSubjects = [];
+      },
+      'field "typedWords.pastSubjects": needs at least one word',
+    ],
+    [
+      "ui.yaml",
+      (t: Yaml) => {
+        t.typedWords.leavesToAsk.push("Ask Me");
+      },
+      'field "typedWords.leavesToAsk.17": must be written as typed text is compared',
+    ],
+    // Round 44: denied.ts's words of a feeling said to be absent moved to data (a denial keeps its space: "not ").
+    [
+      "ui.yaml",
+      (t: Yaml) => {
+        t.feelings.words.denied.denialsEn.push("Not ");
+      },
+      'field "feelings.words.denied.denialsEn.5": must be written as typed text is compared',
+    ],
+    [
+      "ui.yaml",
+      (t: Yaml) => {
+        t.feelings.words.denied.words.push("心配");
+      },
+      'field "feelings.words.denied.words.19": lists "心配" twice',
+    ],
   ])("prints the file (%s) and the field and fails for broken data", (file, change, says) => {
     const failure = checkBroken(file, change);
     expect(failure.status).toBe(1);

@@ -476,7 +476,7 @@ export function amongPleasantries(
     return { kind: "confident", id: candidates[0]!.id, candidates };
   if (!candidates.every((c) => isPleasantry(ctx, c.id))) return understood;
   // 「ちょっと聞きたいことがあるんですが」: a wish to ask opens a talk (wish-to-ask.ts), whatever its closing matched.
-  const opens = wishesToAsk(text) !== undefined;
+  const opens = wishesToAsk(text, ctx.words) !== undefined;
   const chosen = candidates.find((c) => CLOSING_ACTS.has(c.id) !== opens) ?? candidates[0]!;
   return { kind: "confident", id: chosen.id, candidates };
 }

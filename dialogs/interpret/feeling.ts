@@ -9,7 +9,7 @@ import { afterOwnStateAside } from "../understand/feelings/aside.ts";
 import { feltByShape } from "../understand/feelings/by-shape.ts";
 import {
   deniesHurry,
-  NEGATED_FEELINGS,
+  negatedFeelings,
   withoutDeniedBlame,
   withoutDeniedFeelings,
 } from "../understand/feelings/denied.ts";
@@ -184,7 +184,10 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
   const sarcasmOf = phraseMatcher([["frustrated", words.sarcastic ?? []] as const], readings);
   // A hurry denied (「忙しいですが急ぎではありません」): the words of hurry beside it are taken out (denied.ts).
   const hurryOf = phraseMatcher([["urgent", words.urgent] as const], readings);
-  const withoutNotFeelings = wordsRemover([...(words.except ?? []), ...NEGATED_FEELINGS].map((w) => fold(w)));
+  // A feeling said to be absent (「心配はないです」 "no rush"): ui.yaml feelings.words.denied, its phrases made once here.
+  const denied = negatedFeelings(words.denied);
+  const deniable = words.denied.words;
+  const withoutNotFeelings = wordsRemover([...(words.except ?? []), ...denied].map((w) => fold(w)));
   // Not in the words that are no feeling (「足が棒のよう」 holds the 棒 of 「（棒）」).
   const ironic = (text: string): Feeling | undefined => {
     const said = withoutNotFeelings(fold(text));
@@ -248,6 +251,7 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
               ),
             ),
           ),
+          deniable,
           felt,
         ),
       ),
@@ -255,12 +259,12 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
     );
   // A feeling said to be absent (「イライラはしてないけど、これって私のせい？」): the writer told us they are calm,
   // so what only sounds upset (blame asked, the shape of a sentence) is a plain question.
-  const withoutDenials = wordsRemover(NEGATED_FEELINGS.map((w) => fold(w)));
+  const withoutDenials = wordsRemover(denied.map((w) => fold(w)));
   // A message that laughs (「ウケる、毎回同じところで戻ってくるw」) is no upset shape either (round 32).
   const deniesFeeling = (folded: string) =>
     sentencesOf(folded).some(laughsIn) ||
     withoutDenials(folded) !== folded ||
-    withoutDeniedFeelings(folded, felt) !== folded ||
+    withoutDeniedFeelings(folded, deniable, felt) !== folded ||
     withoutToldCalmly(folded) !== folded;
   const feelingIn = (text: string): Feeling | undefined => {
     // 「お腹ぺこぺこで頭回らないけど、ここって24時間やってる？」: an aside about oneself tells nothing; what follows
@@ -361,7 +365,7 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
       const afterAside = afterOwnStateAside(nfkc(text));
       if (afterAside !== undefined) return this.withoutCalmedFeelings(afterAside) ?? fold(afterAside);
       const folded = fold(text);
-      const calmed = withoutToldCalmly(withoutDeniedFeelings(withoutDenials(folded), felt));
+      const calmed = withoutToldCalmly(withoutDeniedFeelings(withoutDenials(folded), deniable, felt));
       return calmed === folded ? undefined : calmed;
     },
   };

@@ -387,7 +387,7 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
     (question === undefined ||
       (question.does === undefined && !isPleasantry(ctx, question.id)) ||
       question.does === "help")
-      ? wishesToAsk(text)
+      ? wishesToAsk(text, ctx.words)
       : undefined;
   // Leave to ask alone (「ちょっと質問いいですか」): the greeting welcomes the question to come.
   const welcome = wish === "leave" ? ctx.questions.get(GREETING_ID) : undefined;

@@ -196,30 +196,35 @@ function askedAgain(
  */
 function toldDone(ctx: UpsetContext, rest: string, id: string, topic: TopicId | null): boolean {
   const clauses = clausesOf(rest);
-  const asked = clauses.filter((c) => sentenceAsks(c) || !(endsInPast(c) || pastInEnglish(c)));
+  const { toldJoins, pastSubjects } = ctx.words;
+  const asked = clauses.filter(
+    (c) => sentenceAsks(c) || !(endsInPast(c, toldJoins) || pastInEnglish(c, pastSubjects)),
+  );
   if (asked.length === clauses.length) return false;
   if (asked.length === 0) return true;
   const u = ctx.index.understand(asked.join(" "), topic);
   return !(u.kind === "confident" && u.id === id);
 }
-/** 「画面を消してしまった、」「閉じちゃったので」: a clause that ends in a verb's past, before what joins it to the request. */
-function endsInPast(clause: string): boolean {
+/**
+ * 「画面を消してしまった、」「閉じちゃったので」: a clause that ends in a verb's past, before what joins it to the request
+ * (ui.yaml typedWords `toldJoins`: 「…ので」「…から」「…けど」).
+ */
+function endsInPast(clause: string, toldJoins: readonly string[]): boolean {
   let end = trimEndOf(clause, SENTENCE_END);
-  const joined = TOLD_JOINS.find((j) => end.endsWith(j));
+  const joined = toldJoins.find((j) => end.endsWith(j));
   if (joined) end = trimEndOf(end.slice(0, -joined.length), SENTENCE_END);
   return end.endsWith("た") || end.endsWith("だ");
 }
-/** What joins a clause told to the request after it (「…ので」「…から」「…けど」). */
-const TOLD_JOINS = ["ので", "んで", "から", "けど", "けれど"];
-/** "I deleted the chat", "we accidentally closed it": a verb in -ed after its doer (or an adverb of mishap). */
-function pastInEnglish(clause: string): boolean {
+/**
+ * "I deleted the chat", "we accidentally closed it": a verb in -ed after its doer or an adverb of mishap (ui.yaml
+ * typedWords `pastSubjects`: "i", "we", "accidentally").
+ */
+function pastInEnglish(clause: string, pastSubjects: readonly string[]): boolean {
   const words = clause.toLowerCase().split(" ");
   return words.some(
-    (w, i) => i > 0 && PAST_SUBJECTS.has(words[i - 1]!) && trimEndOf(w, SENTENCE_END).endsWith("ed"),
+    (w, i) => i > 0 && pastSubjects.includes(words[i - 1]!) && trimEndOf(w, SENTENCE_END).endsWith("ed"),
   );
 }
-/** The doer before an English verb told in the past ("I deleted", "I accidentally closed"). */
-const PAST_SUBJECTS: ReadonlySet<string> = new Set(["i", "we", "accidentally", "just", "mistakenly"]);
 
 /**
  * 「もう一回言ってもらえる？」: without "again", 「言ってもらえる？」 still matches "tell the recipient" by its verb of

@@ -208,7 +208,7 @@ export async function fromText(
     (record !== undefined || ownRead !== undefined) &&
     typed &&
     !kind.fromServer &&
-    wishesToAsk(head) === "subject";
+    wishesToAsk(head, ctx.words) === "subject";
   const ownWords = wishOnly ? undefined : ownRead;
   // Typed English the text-kind heuristics left open ("Who is MAILER-DAEMON?") is English when it asks
   // one of our questions.

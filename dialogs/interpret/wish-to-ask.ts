@@ -1,5 +1,12 @@
 import { fold } from "../../knowledge/fold.ts";
 import { endOfLast, includesAny } from "../text.ts";
+import type { TypedWords } from "./words.ts";
+
+/** The words of asking wish-to-ask.ts reads (ui.yaml typedWords; knowledge/data checks them). */
+export type WishWords = Pick<
+  TypedWords,
+  "wishesToAsk" | "leavesToAsk" | "askSubjectMarkers" | "askSofteners"
+>;
 
 /**
  * 「容量のことで聞きたいんですけど」「宛先について質問があるのですが」: a wish to ask about a subject, closing the
@@ -11,20 +18,25 @@ import { endOfLast, includesAny } from "../text.ts";
  * (「…んですが」「…ことがあって」), no word of a question of its own (「…聞きたいんですが、容量増やせますか」).
  * The wish alone, nothing named before it but a softener (「ちょっと聞きたいことがあるんですが」), is "bare": how to
  * ask here is what serves (the help), not a goodbye or a greeting its closing words matched.
- * Plain string search: one includes() per wish word first, no pattern.
+ * Plain string search: one includes() per wish word first, no pattern. The words are data (ui.yaml typedWords
+ * `wishesToAsk`, `leavesToAsk`, `askSubjectMarkers`, `askSofteners`).
  */
-export function wishesToAsk(text: string): "subject" | "bare" | "leave" | undefined {
+export function wishesToAsk(text: string, words: WishWords): "subject" | "bare" | "leave" | undefined {
   const t = fold(text);
-  if (!includesAny(t, WISHES)) return leaveAsked(t) ? "leave" : undefined;
-  const end = endOfLast(t, WISHES);
+  const wishes = words.wishesToAsk;
+  if (!includesAny(t, wishes)) return leaveAsked(t, words) ? "leave" : undefined;
+  const end = endOfLast(t, wishes);
   const rest = t.slice(end);
   if ([...rest].length > MAX_CLOSING_CHARS || namesAny(rest)) return undefined;
   const before = t.slice(0, end);
-  const marker = endOfLast(before, SUBJECT_MARKERS);
+  const marker = endOfLast(before, words.askSubjectMarkers);
   // A subject of a few letters before its marker, the marker before the wish.
-  if (marker >= 0 && marker - longestMarkerAt(before, marker) >= MIN_SUBJECT_CHARS) return "subject";
-  const opening = t.slice(0, startOfLast(t, end));
-  return [...opening].length <= MAX_SOFTENER_CHARS && onlySoftens(opening) ? "bare" : undefined;
+  if (marker >= 0 && marker - longestMarkerAt(before, marker, words.askSubjectMarkers) >= MIN_SUBJECT_CHARS)
+    return "subject";
+  const opening = t.slice(0, startOfLast(t, end, wishes));
+  return [...opening].length <= MAX_SOFTENER_CHARS && onlySoftens(opening, words.askSofteners)
+    ? "bare"
+    : undefined;
 }
 
 /**
@@ -32,48 +44,28 @@ export function wishesToAsk(text: string): "subject" | "bare" | "leave" | undefi
  * nothing after it but its closing): the question is still to come, and the greeting, which welcomes it and says what to
  * send, answers (read before as nothing understood). Plain string search: one includes() per word of leave.
  */
-function leaveAsked(t: string): boolean {
-  if (!includesAny(t, LEAVES)) return false;
-  const end = endOfLast(t, LEAVES);
+function leaveAsked(t: string, words: WishWords): boolean {
+  const leaves = words.leavesToAsk;
+  if (!includesAny(t, leaves)) return false;
+  const end = endOfLast(t, leaves);
   const rest = t.slice(end);
   if ([...rest].length > MAX_CLOSING_CHARS || namesAny(rest)) return false;
   let start = end;
-  for (const w of LEAVES) if (t.endsWith(w, end)) start = end - w.length;
+  for (const w of leaves) if (t.endsWith(w, end)) start = end - w.length;
   const opening = t.slice(0, start);
-  return [...opening].length <= MAX_SOFTENER_CHARS && onlySoftens(opening);
+  return [...opening].length <= MAX_SOFTENER_CHARS && onlySoftens(opening, words.askSofteners);
 }
-/** Words asking leave to ask (their closing, 「ですか」「でしょうか」, follows). */
-const LEAVES = [
-  "質問いい",
-  "質問してもいい",
-  "質問しても良い",
-  "質問してもよろし",
-  "しつもんいい",
-  "しつもんしてもいい",
-  "聞いてもいい",
-  "聞いても良い",
-  "聞いてもよろし",
-  "きいてもいい",
-  "相談いい",
-  "相談してもいい",
-  "相談しても良い",
-  "相談してもよろし",
-  "そうだんしてもいい",
-  "尋ねてもいい",
-  "たずねてもいい",
-];
-
 /** Whether an opening holds nothing but softeners, marks and spaces (「あの、ちょっと」). */
-function onlySoftens(opening: string): boolean {
+function onlySoftens(opening: string, softeners: readonly string[]): boolean {
   let rest = opening;
-  for (const s of SOFTENERS) if (rest.includes(s)) rest = rest.split(s).join("");
+  for (const s of softeners) if (rest.includes(s)) rest = rest.split(s).join("");
   for (const ch of rest) if (!MARKS.includes(ch)) return false;
   return true;
 }
 
 /** Where the wish word that ends at `end` starts. */
-function startOfLast(t: string, end: number): number {
-  for (const w of WISHES) if (t.endsWith(w, end)) return end - w.length;
+function startOfLast(t: string, end: number, wishes: readonly string[]): number {
+  for (const w of wishes) if (t.endsWith(w, end)) return end - w.length;
   return end;
 }
 
@@ -84,50 +76,12 @@ function namesAny(piece: string): boolean {
 }
 
 /** The length of the subject marker that ends at `end` in `text`. */
-function longestMarkerAt(text: string, end: number): number {
+function longestMarkerAt(text: string, end: number, markers: readonly string[]): number {
   let len = 0;
-  for (const m of SUBJECT_MARKERS) if (m.length > len && text.endsWith(m, end)) len = m.length;
+  for (const m of markers) if (m.length > len && text.endsWith(m, end)) len = m.length;
   return len;
 }
 
-/** Words of wishing to ask (the question itself not yet said). */
-const WISHES = [
-  "聞きたい",
-  "ききたい",
-  "お聞きし",
-  "相談したい",
-  "そうだんしたい",
-  "相談があ",
-  "相談です",
-  "質問があ",
-  "質問です",
-  "質問したい",
-  "しつもんがあ",
-  "しつもんです",
-  "教えてほしいこと",
-  "教えて欲しいこと",
-  "おしえてほしいこと",
-  "教えてもらいたい",
-  "おしえてもらいたい",
-  "教えていただきたい",
-  "おしえていただきたい",
-  "伺いたい",
-  "うかがいたい",
-  "尋ねたい",
-  "知りたいこと",
-  "しりたいこと",
-];
-/** What names the subject asked about, before the wish. */
-const SUBJECT_MARKERS = [
-  "について",
-  "のことで",
-  "の事で",
-  "の件で",
-  "のけんで",
-  "に関して",
-  "に関する",
-  "に関連して",
-];
 /** The subject before its marker: at least a word (「容量」, "アドレス"). */
 const MIN_SUBJECT_CHARS = 2;
 /** A closing of the wish is short (「ことがあるんですけど…」). */
@@ -148,11 +102,5 @@ function namesSomething(code: number): boolean {
 const CLOSING_WORDS = "事少々一1点個";
 /** A softener before a bare wish (「ちょっと」「すみません、」「あの、ひとつ」). */
 const MAX_SOFTENER_CHARS = 10;
-const SOFTENERS = [
-  ..."ちょっと ちょっと すこし 少し ひとつ 一つ 1つ 一点 1点 あのー あの えっと すみません すいません".split(
-    " ",
-  ),
-  ..."じつは 実は また".split(" "),
-];
 /** Marks and spaces around softeners (as folded: NFKC turns 「、」 into itself, 「！」 into "!"). */
 const MARKS = "、。,.!?！？・… 　ー〜~";

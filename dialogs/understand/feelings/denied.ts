@@ -5,99 +5,22 @@ import { isKanjiCode, SENTENCE_MARKS } from "./letters.ts";
 
 /**
  * Reads feelings denied (「心配はないです」「焦ってるわけじゃない」「私のせいじゃないならよかった」): the words
- * that deny them (NEGATED_FEELINGS, as ui.yaml `feelings.words.except`) and the blanking of denied words
+ * that deny them (negatedFeelings, as ui.yaml `feelings.words.except`) and the blanking of denied words
  * and blame, before words of feeling are looked for. A feeling denied is none.
  */
 /**
- * A feeling denied is none (「心配はないですか」「急ぎじゃないので」「特に困ってはいないんですが」「怒ってないよ」):
- * each word of worry, hurry, trouble or anger followed by each way of saying "not", taken out of a message
- * before its words of feeling are looked for (as ui.yaml `feelings.words.except`).
+ * A feeling denied is none (「心配はないですか」「急ぎじゃないので」「特に困ってはいないんですが」「怒ってないよ」): each
+ * word of worry, hurry, trouble or anger followed by each way of saying "not", each English one after each "not", and
+ * the calm English phrases, taken out of a message before its words of feeling are looked for (as ui.yaml
+ * `feelings.words.except`). The words are data: ui.yaml `feelings.words.denied`.
  */
-const DENIABLE = [
-  "心配",
-  "不安",
-  "急ぎ",
-  "急いで",
-  "困って",
-  "怖く",
-  "焦って",
-  "焦り",
-  "焦ら",
-  "怒って",
-  "イライラして",
-  "イライラ",
-  "怒り",
-  // 「ストレスなく使えてます」「ストレスはないです」.
-  "ストレス",
-  // A deadline said not to press (「今日中じゃなくても大丈夫」「締め切りはまだ先なので」).
-  "今日中",
-  "明日まで",
-  "締め切りは",
-  "締切は",
-  "期限は",
-];
-const DENIALS = [
-  "ない",
-  "はない",
-  "もない",
-  "じゃない",
-  "ではない",
-  "ではありません",
-  "じゃありません",
-  "はありません",
-  "ありません",
-  "しなくて",
-  "しないで",
-  "いらない",
-  "はいらない",
-  "は要らない",
-  "無用",
-  "はいない",
-  "いない",
-  // 「心配はしてないんですけど」「不安にはしていません」.
-  "してない",
-  "はしてない",
-  "していない",
-  "してません",
-  "はしていません",
-  "ません",
-  "はいません",
-  "なく",
-  "じゃなく",
-  "でなく",
-  "まだ先",
-  "余裕",
-];
-/**
- * English feelings denied ("not panicking, just curious", "I'm not upset", "no rush"), matched in lower case.
- */
-const DENIABLE_EN = [
-  "upset",
-  "panicking",
-  "worried",
-  "angry",
-  "mad",
-  "scared",
-  "annoyed",
-  "frustrated",
-  "stressed",
-];
-// "more curious than worried": the feeling named only to be outweighed.
-const DENIALS_EN = ["not ", "not really ", "not that ", "not at all ", "than "];
-const CALM_EN = [
-  "no rush",
-  "no hurry",
-  "not urgent",
-  "isn't urgent",
-  "not in a hurry",
-  "not in a rush",
-  "no pressure",
-  "no stress",
-  // Blame of oneself denied ("phew, so it's not my fault").
-  "not my fault",
-  "wasn't my fault",
-  "isn't my fault",
-];
+export interface DeniedWords {
+  words: readonly string[];
+  denials: readonly string[];
+  wordsEn: readonly string[];
+  denialsEn: readonly string[];
+  calmEn: readonly string[];
+}
 /**
  * 「忙しいですが急ぎではありません」「仕事は忙しいけど急ぎの用ではないので」 "busy day but this isn't urgent": a hurry
  * denied is the writer's word on this matter, and it outweighs the pressure told beside it (a busy day, a word of
@@ -129,43 +52,51 @@ const HURRY_DENIED = [
   "not in a rush",
 ];
 
-export const NEGATED_FEELINGS: readonly string[] = [
-  // 「お忙しいところ」: the other's time, a polite opening, not the writer's hurry.
-  "お忙しいところ",
-  "お忙しい中",
-  "お忙しいとは",
-  ...DENIABLE.flatMap((w) => DENIALS.map((n) => w + n)),
-  // Named as one of several and denied (「不安とかではないんですが」「急ぎとかじゃないです」).
-  ...DENIABLE.flatMap((w) =>
-    ["ではない", "じゃない", "ではありません", "じゃありません"].map((n) => `${w}とか${n}`),
-  ),
-  // Told to stay calm (「焦らずやってみます」「急がずに待ちます」).
-  "焦らず",
-  "急がず",
-  "慌てず",
-  "あわてず",
-  ...DENIABLE_EN.flatMap((w) => DENIALS_EN.map((n) => n + w)),
-  ...CALM_EN,
-  // Worry looked back on as too much (「心配しすぎでした」「気にしすぎだったみたい」): relieved.
-  ...["心配しすぎ", "気にしすぎ"].flatMap((w) =>
-    ["でした", "だった", "ました", "たみたい"].map((e) => w + e),
-  ),
-];
+/** The phrases that deny a feeling (DeniedWords), built once when the interpreter is made. */
+export function negatedFeelings(denied: DeniedWords): string[] {
+  const { words, denials, wordsEn, denialsEn, calmEn } = denied;
+  return [
+    // 「お忙しいところ」: the other's time, a polite opening, not the writer's hurry.
+    "お忙しいところ",
+    "お忙しい中",
+    "お忙しいとは",
+    ...words.flatMap((w) => denials.map((n) => w + n)),
+    // Named as one of several and denied (「不安とかではないんですが」「急ぎとかじゃないです」).
+    ...words.flatMap((w) =>
+      ["ではない", "じゃない", "ではありません", "じゃありません"].map((n) => `${w}とか${n}`),
+    ),
+    // Told to stay calm (「焦らずやってみます」「急がずに待ちます」).
+    "焦らず",
+    "急がず",
+    "慌てず",
+    "あわてず",
+    ...wordsEn.flatMap((w) => denialsEn.map((n) => n + w)),
+    ...calmEn,
+    // Worry looked back on as too much (「心配しすぎでした」「気にしすぎだったみたい」): relieved.
+    ...["心配しすぎ", "気にしすぎ"].flatMap((w) =>
+      ["でした", "だった", "ました", "たみたい"].map((e) => w + e),
+    ),
+  ];
+}
 
 /**
  * 「心配していたわけではないのですが」「焦ってるわけじゃない」「怖いとかではなくて」「やばい、って程じゃないけど」
- * 「困ったなぁ、くらいの感じ」: a word of feeling (DENIABLE, and the words of ui.yaml given) denied or played down by
+ * 「困ったなぁ、くらいの感じ」: a word of feeling (`deniable`: ui.yaml feelings.words.denied.words; and the other words given) denied or played down by
  * 「わけ…な」「とか…な」「ほど…な」「くらいの感じ」 after a few letters of its ending, blanked out. Only hiragana and
  * commas may come between, so 「急いでるのに届かない」 (a kanji between) and 「不安でたまらない」 (no such tail) stay
  * feelings. A hand scan: each occurrence looks at most DENIAL_REACH letters ahead.
  */
-export function withoutDeniedFeelings(t: string, words: readonly string[] = []): string {
+export function withoutDeniedFeelings(
+  t: string,
+  deniable: readonly string[],
+  words: readonly string[] = [],
+): string {
   // Nothing is denied where no tail is, and blanking (spaces) makes none: most texts stop here, before
   // the hundreds of words of ui.yaml are each looked for (~20 µs a text, read two or three times a turn).
   if (!DENIAL_TAILS.some((d) => t.includes(d)) && !NOUN_DENIALS.some((d) => t.includes(d))) return t;
   // The lists one after the other, not spread into a new array of hundreds of words per text read.
   let out = t;
-  for (const word of DENIABLE) out = deniedBlanked(out, word);
+  for (const word of deniable) out = deniedBlanked(out, word);
   out = deniedBlanked(out, "怖い");
   for (const word of words) out = deniedBlanked(out, word);
   return out;
