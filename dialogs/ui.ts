@@ -330,6 +330,8 @@ export const uiSchema = z
         backAgain: foldedList,
         /** Verbs of sending or trying after a count of times (「4回送った」「三回やっても」): tries told (countsSends). */
         tryVerbs: foldedList,
+        /** Whether what a story retells is a failure at all (「これもエラー？」 "is that a bounce too?"): a class's diagnosis answers it. */
+        failureAsked: foldedList,
         /** Words that ask what something is (何, 意味, "what"). */
         whatIs: foldedList,
         /** Words holding a word of whatIs that ask nothing (何度, 何か). */

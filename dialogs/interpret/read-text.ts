@@ -199,7 +199,10 @@ export async function fromText(
   // it is what is meant (askedBeside).
   const phrase = foreseen && askedBeside(question) ? undefined : ownPhrase;
   const ownRead =
-    phrase ?? (byClass && !askedInstead(text, byClass, question, topScore) ? byClass : undefined);
+    phrase ??
+    (byClass && !askedInstead(text, byClass, question, topScore, ctx.words.failureAsked)
+      ? byClass
+      : undefined);
   // 「迷惑メールの件で聞きたいことがあります」「ウイルスのことで相談したいんですが」: a wish to ask about a subject, its
   // question still to come (wish-to-ask.ts), names a symptom's word as what it asks about, not a symptom that
   // happened: no bounce and no symptom read, the subject's questions offered (main-event.ts). Only typed words
@@ -374,9 +377,14 @@ function askedInstead(
   byClass: TopicId,
   question: () => Question | undefined,
   topScore: () => number,
+  failureAsked: readonly string[],
 ): boolean {
   // 「相手の受信箱が満杯で送れなかったみたい」 "it seems" tells: its 「たい」 is no wish (sentenceAsks).
   const q = sentenceAsks(text) ? question() : undefined;
+  // 「…休業中ですってメールが届いた。これも失敗？」 "an auto reply came, is that a bounce too?": whether the mail the
+  // story retells is a failure at all is what the class's diagnosis answers (round 44: read as "keeps failing" or
+  // "are you a person?" from the piece alone or the 自動応答 retold; typedWords.failureAsked).
+  if (q !== undefined && mentionsAny(text, failureAsked)) return false;
   // 「開封しましたってメールが届いたけど、これ何？」: "what is this?" beside the mail's words retold is answered by
   // what they tell (the diagnosis), not by what a returned mail is in general. So is "what does this mean"
   // asked of the story, no word and no why (「出してないメールのエラーが来るんですが、どういうことですか」: the
