@@ -14,6 +14,9 @@ describe("the question after what the user took from the advice or the matter na
 
   it("is nothing where only an ending follows, or no lead-in is there: 「3件」 is a count", () => {
     expect(questionAfterLeadIn("相手のメールボックスがいっぱいってことは？")).toBeUndefined();
+    // "Could it be that…": an existence verb after 「ことは」 ends the guess, no question follows.
+    expect(questionAfterLeadIn("相手側のフィルターで止められてるってことはありますか")).toBeUndefined();
+    expect(questionAfterLeadIn("設定が原因ってことはないですよね？")).toBeUndefined();
     expect(questionAfterLeadIn("…ってことはない？")).toBeUndefined();
     expect(questionAfterLeadIn("エラーメールが3件来た")).toBeUndefined();
     expect(questionAfterLeadIn("ってことは".repeat(2000))).toBeUndefined();

@@ -185,7 +185,10 @@ export function complains(ctx: Questions, u: Understanding): boolean {
  * scan, is it safe; not "should I resend"), and it matches well.
  */
 export function askedOnItsOwn(question: Question, score: number): boolean {
-  return (
-    Object.keys(question.topics).length <= MAX_TOPICS_OF_A_STANDALONE_ANSWER && score >= CLEAR_OVER_BOUNCE
-  );
+  // Round 44 (family44c): an answer of its own only where the question's own words are named (`needsOn`: "am I
+  // infected?" after a block, where the PC or a virus is named) is no dependence on the diagnosis.
+  const gated = question.needsOn?.topics ?? [];
+  let depends = 0;
+  for (const topic of Object.keys(question.topics)) if (!gated.includes(topic as TopicId)) depends++;
+  return depends <= MAX_TOPICS_OF_A_STANDALONE_ANSWER && score >= CLEAR_OVER_BOUNCE;
 }

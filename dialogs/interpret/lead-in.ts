@@ -121,6 +121,7 @@ export function questionAfterLeadIn(text: string): string | undefined {
   let from = end;
   while (from < t.length && GAPS.has(t[from]!)) from++;
   const rest = t.slice(from);
+  if (EXISTENCE_ENDINGS.some((e) => rest.startsWith(e))) return undefined;
   return [...rest].length >= MIN_QUESTION_CHARS ? rest : undefined;
 }
 
@@ -181,5 +182,11 @@ const AFTER_COMMA = ["じゃあ", "ちなみに"];
 const COMMAS = new Set([..."、,"]);
 /** Endings that wonder aloud (「…のかな」). */
 const WONDERING = ["かな", "かなあ", "かなー"];
+/**
+ * Round 44 (family44c): 「…ってことはありますか」「…ってことはない？」「…ってこともありえる？」: "could it be that…", the
+ * whole guessed, no lead-in; read alone, 「ありますか」 matched whose side (dev blocks of two writers: a virus on the PC,
+ * the recipient's reception setting). An existence verb right after 「ことは」 is the lead-in's own ending.
+ */
+const EXISTENCE_ENDINGS = ["ある", "あり", "ない", "なかった"];
 /** Fewer letters after the lead-in are its own ending (「ってことはない？」「ってことは？」), no question. */
 const MIN_QUESTION_CHARS = 5;

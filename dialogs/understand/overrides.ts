@@ -485,7 +485,7 @@ const OVERRIDES: readonly Rule[] = [
     when: (r, d) => {
       const meant = question(r, r.roles.side?.ifDeviceNamed);
       if (r.topic === null || meant === undefined || meant.topics[r.topic] === undefined) return false;
-      if (d.kind !== "confident" || d.id === meant.id) return false;
+      if (d.kind !== "confident" || d.id === meant.id || SERVER_REFUSED.has(r.topic)) return false;
       const blamed = d.id === r.roles.side!.id || (namesFault(r.text) && once(r, isQuestion));
       return blamed && once(r, namesOwnDevice);
     },
@@ -501,7 +501,7 @@ const OVERRIDES: readonly Rule[] = [
       if (d.kind !== "confident") return false;
       if (question(r, d.id)?.ifCheckAsked === undefined) return false;
       const t = folded(r.text, MAX_QUESTION_CHARS);
-      return includesAny(t, HOW_TO_FIND_OUT) && !includesAny(t, TAKEN_OVER);
+      return (includesAny(t, HOW_TO_FIND_OUT) || wayToFindOut(t)) && !includesAny(t, TAKEN_OVER);
     },
     answer: (r, d) => question(r, confidentId(d))!.ifCheckAsked!,
   },
@@ -952,6 +952,13 @@ function openedOrClosedBy(
 const ADDRESS_GONE: ReadonlySet<TopicId> = new Set<TopicId>(["account-suspended"]);
 
 /**
+ * Round 44 (family44c): diagnoses where what was refused is the server that sent the mail, never the user's device:
+ * the device blamed there (「ブロックされたのは私のパソコンのせい？」 "is the block on So-net's side or on my PC?") asks
+ * whose side it is, whose answer says it is not theirs; what the PC is doing, asked, stays "am I infected?".
+ */
+const SERVER_REFUSED: ReadonlySet<TopicId> = new Set<TopicId>(["sender-blocklisted"]);
+
+/**
  * Diagnoses where no mail of the user's failed (yet): still being retried, an automatic reply, returned mail
  * for mail they never sent. Questions answer them apart from the failures.
  */
@@ -1081,5 +1088,44 @@ const HOW_TO_FIND_OUT = [
   "how can i find out",
   "how to find out",
 ];
+/**
+ * Round 44 (family44c): where or how, then a verb of finding out a few letters on (「どこみればわかる？」「どこを見れば…
+ * 確かめられる？」 "how i can check it", "where can I look it up?"): the phrases above in the forms people type (a
+ * potential, learner word order, a second question after "so the address is wrong?"); dev blocks of two writers and
+ * a blind pool read them as the question checked (wrong address). A plain scan from each where or how.
+ */
+function wayToFindOut(t: string): boolean {
+  for (const way of WAY_WORDS)
+    for (let at = t.indexOf(way); at >= 0; at = t.indexOf(way, at + 1)) {
+      const after = t.slice(at + way.length, at + way.length + FIND_OUT_WINDOW);
+      if (FINDING_OUT.some((v) => after.includes(v))) return true;
+    }
+  return false;
+}
+/** Where, or how as a way (not 「どうして」 why, nor 「どう見ても」 plainly). */
+const WAY_WORDS = ["どこ", "どうやって", "どうすれば", "どうしたら", "何で", "なにで", "how ", "where "];
+/** Verbs of finding out: checking, looking, knowing (folded, as typed). */
+const FINDING_OUT = [
+  "確",
+  "たしか",
+  "調",
+  "しら",
+  "見れ",
+  "見た",
+  "見る",
+  "みれ",
+  "みた",
+  "みる",
+  "チェック",
+  "ちぇっく",
+  "わか",
+  "分か",
+  "check",
+  "look",
+  "find",
+  "verify",
+];
+/** Letters after the where or how that the verb may stand within (「どこを見比べれば」, "how i can check"). */
+const FIND_OUT_WINDOW = 12;
 /** The account taken over, what the check is for (「乗っ取られてないか」 "hacked"): the question's own answer says how. */
 const TAKEN_OVER = ["乗っ取", "のっと", "アカウント", "あかうんと", "hack", "account"];
