@@ -147,6 +147,31 @@ describe("OCR layout: rows back into the mail's lines", () => {
     const text = layoutText(page(["Delivery to this address failed: libsisimai-", "2@example.jp"]));
     expect(text).toBe("Delivery to this address failed: libsisimai-2@example.jp");
   });
+
+  it("reads a Japanese row whose first character's ink starts inside its square as no indentation", () => {
+    // Full-width characters 30 pixels wide, rows 30 tall: a kana such as ド or く is drawn narrower than its
+    // square, so its ink starts some 10 pixels after the margin (over 1.2 blanks of the address's letters). The row is the screen's wrap of the sentence above, which ends at the screen's edge; a
+    // row indented by a full-width blank (a whole square) stays indented.
+    const row = (text: string, left: number, r: number, width = text.length * 30): OcrWord => ({
+      text,
+      left,
+      top: 500 + r * PITCH,
+      width,
+      height: 30,
+      conf: 90,
+      row: `${r}`,
+    });
+    const words = [
+      row("(taro@example.jp)", MARGIN, 0, 17 * LETTER),
+      row("宛先ドメインが見つかりませんでした。アドレスの", MARGIN, 2, 22 * 30),
+      row("ドメイン部分をご確認ください。", MARGIN + 10.5, 3),
+      row("送信元：", MARGIN, 4),
+      row("再送してください。", MARGIN + 30, 5),
+    ];
+    expect(layoutText({ width: 750, words })).toBe(
+      "(taro@example.jp)\n\n宛先ドメインが見つかりませんでした。アドレスのドメイン部分をご確認ください。\n送信元：\n  再送してください。",
+    );
+  });
 });
 
 describe("OCR cleaning", () => {
