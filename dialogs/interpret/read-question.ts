@@ -2,7 +2,7 @@ import { fold } from "../../knowledge/fold.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import type { Feeling } from "../events.ts";
 import { SENTENCE_END } from "../marks.ts";
-import { mentionsAny, trimEndOf, withoutWords } from "../text.ts";
+import { includesAny, mentionsAny, trimEndOf, withoutWords } from "../text.ts";
 import {
   clausesOf,
   isQuestion,
@@ -10,6 +10,7 @@ import {
   sentencesOf,
   withoutComplaintTag,
 } from "../understand/asking.ts";
+import { gladTears, movedToTears } from "../understand/feelings/passed.ts";
 import { saysInKana, saysSomething } from "../understand/feelings/says.ts";
 import { negates } from "../understand/normalize.ts";
 import type { Understanding } from "../understand/understand.ts";
@@ -127,6 +128,7 @@ export function readQuestion(
   understood = ratedLukewarm(ctx, text, understood, topic);
   understood = dismissedWithComplaint(ctx, text, understood, topic, feeling !== undefined);
   understood = praisedInIrony(ctx, text, understood);
+  understood = movedToThank(ctx, text, understood, feeling);
   if (feeling && understood.kind === "confident" && isPleasantry(ctx, understood.id))
     return { kind: "none", candidates: understood.candidates };
   return askedAgain(ctx, text, understood, topic);
@@ -147,6 +149,29 @@ function praisedInIrony(ctx: UpsetContext, text: string, understood: Understandi
 }
 /** The act of thanks (acts.yaml). */
 const THANKS = "thanks";
+
+/**
+ * 「やさしい説明でうるっときた〜ありがと」「涙が出そうです、こんなに丁寧に教えてもらえるなんて」「うれし泣きしそう、ずっと分から
+ * なかったことがやっと解けた」: tears of being moved by the answer or of joy (passed.ts movedToTears, gladTears: no distress,
+ * so no feeling was read), with nothing asked, are thanks for it. Their words of kindness (「やさしい説明」 "explained so
+ * kindly") otherwise read as a frame asked ("say it simply") or the steps (round 44: three writers of rounds 40, 41 and
+ * 43). Gated by the word test of tears named: the sentences and the tears are read only of such a calm text.
+ */
+function movedToThank(
+  ctx: UpsetContext,
+  text: string,
+  understood: Understanding,
+  feeling: Feeling | undefined,
+): Understanding {
+  if (feeling !== undefined || (understood.kind === "confident" && understood.id === THANKS))
+    return understood;
+  const t = fold(text);
+  if (!includesAny(t, ctx.words.tearsNamed) || sentencesOf(t).some(sentenceAsks)) return understood;
+  if (!(gladTears(t) || movedToTears(t, ctx.words, ctx.feelings.feelingIn))) return understood;
+  return ctx.questions.has(THANKS)
+    ? { kind: "confident", id: THANKS, candidates: understood.candidates }
+    : understood;
+}
 
 /**
  * "Say that again" beside a question of ours (「いつ届くかもう一度教えて」「スキャンの手順もう一回」) is that
