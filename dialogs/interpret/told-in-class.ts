@@ -17,6 +17,19 @@ export function toldInClass(
   read: Understanding,
 ): Understanding {
   const near = read.candidates.slice(0, NEAR);
+  // 「またそっちの障害でしょ？…いつ復旧するの」 "your server's down again, when is it back": the trouble told as So-net's
+  // own in its class's words, then when it passes asked (a question of waiting, read from the last piece alone):
+  // when it is over is what the class's question answers (whether mail is down; nobody here knows when), not how
+  // long this diagnosis takes. Looked at only for a question of waiting read (round 44, family44b).
+  if (
+    topic !== null &&
+    read.kind === "confident" &&
+    ctx.questions.get(read.id)?.asksOutcome === "after-waiting"
+  ) {
+    const told = ctx.toldAs(text);
+    if (told && !told.notBounce && Object.keys(told.topics).length === 0 && told.id !== read.id)
+      return { kind: "confident", id: told.id, candidates: read.candidates };
+  }
   if (!near.some((c) => ctx.questions.get(c.id)?.toldAs !== undefined)) return read;
   if (read.kind === "confident" && ctx.questions.get(read.id)?.toldAs !== undefined) return read;
   const told = ctx.toldAs(text);
