@@ -469,6 +469,10 @@ export const uiSchema = z
         toldJoins: foldedSet,
         /** The doer right before an English verb in the past ("i", "we", "accidentally"): read-question.ts toldDone. */
         pastSubjects: foldedSet,
+        /** Tries past counting (「何回…かわからない」, after a count word): frustration (scans.ts triesBeyondCount). */
+        beyondCount: foldedSet,
+        /** Tries past counting, in hyperbole ("a million times"): frustration (scans.ts triesBeyondCount). */
+        overAndOver: foldedSet,
         /** An apology anywhere in a message (「すみません」 "sorry"). */
         apologies: foldedList,
         /** An apology opening a message before a comma (「ごめんなさい、」): the polite way in, no shame. */

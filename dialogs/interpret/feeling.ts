@@ -52,7 +52,7 @@ import {
 import { withoutShameOfAddress } from "../understand/feelings/shame.ts";
 import type { ReadingTable } from "../understand/normalize.ts";
 import { phraseMatcher } from "../understand/phrases.ts";
-import { countsPiling, countsTries } from "./scans.ts";
+import { countsPiling, countsTries, triesBeyondCount } from "./scans.ts";
 import type { TypedWords } from "./words.ts";
 
 /** Which feeling a typed text tells (ui.yaml `feelings`), and the text without its words of feeling. */
@@ -87,6 +87,28 @@ export interface FeelingReader {
  * needed"): alone, 「最高」 is also "at most" and "perfect" an OK; taken out with the irony's phrases.
  */
 const IRONY_BARE = ["最高", "perfect"];
+
+/**
+ * 「丁寧な解説をどうも。で、結局何をすれば？」「ご親切な説明どうも。それで、…」: thanks cut short to a bare 「どうも」 closing
+ * its sentence, the next opened by an impatient 「で、」「で？」 or 「それで、」, is sarcasm, whatever was praised before it
+ * (round 44; 「ありがとう！で、何MBまで？」 thanks in full and stays calm). Folded text; gate: 「どうも」; a hand scan.
+ */
+function curtThanksThenSo(t: string): boolean {
+  for (let at = t.indexOf(CURT_THANKS); at >= 0; at = t.indexOf(CURT_THANKS, at + 1)) {
+    let i = at + CURT_THANKS.length;
+    if (!THANKS_CLOSED.has(t[i] ?? "")) continue;
+    i++;
+    while (t[i] === " ") i++;
+    if (t.startsWith("それで", i)) i += 3;
+    else if (t[i] === "で") i++;
+    else continue;
+    if (SO_MARKS.has(t[i] ?? "")) return true;
+  }
+  return false;
+}
+const CURT_THANKS = "どうも";
+const THANKS_CLOSED = new Set([..."。、.,!"]);
+const SO_MARKS = new Set([..."、,?"]);
 
 /** The text with the sentences its writer laughs at blanked out (NFKC), or itself when it has no laugh. */
 function laughedAt(text: string): string {
@@ -191,6 +213,7 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
   // Not in the words that are no feeling (「足が棒のよう」 holds the 棒 of 「（棒）」).
   const ironic = (text: string): Feeling | undefined => {
     const said = withoutNotFeelings(fold(text));
+    if (curtThanksThenSo(said)) return "frustrated";
     if (praiseOf(said) === undefined) return undefined;
     return !soundsGlad(text) || sarcasmOf(said) !== undefined ? "frustrated" : undefined;
   };
@@ -316,7 +339,14 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
       ironic(text) ??
       // Tries counted (「もう5回目」), not an apology for asking again (「すみません何度も」), nor said by a writer
       // who told us they are calm (「怒ってはいません。ただ、何度も送り直していいのか知りたい」).
-      (!calmSaid && countsTries(text) && !mentionsAny(text, typed.askingAgain) ? "frustrated" : undefined) ??
+      // Tries past counting or said twice (「何回打ち直したかわからない」「送っても送っても」 "over and over", round 44),
+      // and tries counted, neither apologised for (「何回も確認してすみません」 asks politely).
+      (!calmSaid &&
+      (countsTries(text) || triesBeyondCount(fold(text), typed)) &&
+      !mentionsAny(text, typed.askingAgain) &&
+      !mentionsAny(text, typed.apologies)
+        ? "frustrated"
+        : undefined) ??
       // Asking over and over told, not apologised for (「同じこと何回も聞いてるんだけど。人と話させて」).
       (!calmSaid && mentionsAny(text, typed.askedOver) && !mentionsAny(text, typed.apologies)
         ? "frustrated"

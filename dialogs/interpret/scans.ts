@@ -87,6 +87,45 @@ export function countsPiling(text: string, after: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * Tries past counting, told as a complaint (round 44): 「何回打ち直したかわからない」「何度送ったか数えきれない」 (how often,
+ * then within a few letters 「か」 and "I can't tell/count": `words.beyondCount`), 「もう何回目？」 (the try's number
+ * asked back), 「送っても送っても」「やり直してもやり直しても」 (the same try said twice, "however often I send"),
+ * "a million times" (`words.overAndOver`), "like ten times" ("like" before a count of times). Frustration though no word
+ * of it is there (feeling.ts), unless apologised for. NFKC, lower-case text; gates: a count word, 「ても」 twice, " times".
+ */
+export function triesBeyondCount(text: string, words: TypedWords): boolean {
+  if (followedWithin(text, HOW_OFTEN_ASKED, BEYOND_WINDOW, words.beyondCount)) return true;
+  if (text.includes("何回目") || text.includes("何度目") || text.includes("なんかいめ")) return true;
+  if (saidTwice(text)) return true;
+  if (mentionsAny(text, words.overAndOver)) return true;
+  return text.includes(" times") && likeCountTimes(text);
+}
+const HOW_OFTEN_ASKED = ["何回", "何度", "なんかい", "なんど", "なんべん", "何べん"];
+/** 「何回アドレスを打ち直したか覚えてない」: room for the verb, its object and the ending after the count. */
+const BEYOND_WINDOW = 20;
+/** 「送っても送っても」: a try of 1-5 letters before 「ても」/「でも」, said again right after it. */
+function saidTwice(t: string): boolean {
+  for (let at = t.indexOf("も"); at >= 0; at = t.indexOf("も", at + 1)) {
+    const te = t[at - 1];
+    if (te !== "て" && te !== "で") continue;
+    for (let k = 1; k <= 5 && at - 1 - k >= 0; k++) {
+      const unit = t.slice(at - 1 - k, at + 1);
+      if (t.startsWith(unit, at + 1)) return true;
+    }
+  }
+  return false;
+}
+/** "like ten times", "like 10 times": "like", one word of count, "times". */
+function likeCountTimes(t: string): boolean {
+  for (let at = t.indexOf("like "); at >= 0; at = t.indexOf("like ", at + 1)) {
+    const word = at + 5;
+    const space = t.indexOf(" ", word);
+    if (space > word && space - word <= 7 && t.startsWith(" times", space)) return true;
+  }
+  return false;
+}
+
 /** 「もう5回目」「何度やっても」「3回も」「10通目」: the user counts their tries. A hand scan, no pattern. */
 export function countsTries(text: string): boolean {
   const t = nfkc(text);

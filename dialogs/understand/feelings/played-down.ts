@@ -222,7 +222,10 @@ function laughedSpans(t: string): [number, number][] {
     const ch = t[i];
     // A laugh before a space ends its sentence: 「…笑 」, and 「…くるw 」 (w after Japanese, not "how ").
     const laughBefore =
-      t[i - 1] === "笑" || (t[i - 1] === "w" && i >= 2 && !LATIN.test(t[i - 2]!)) || grassAt(t, i - 1);
+      t[i - 1] === "笑" ||
+      (t[i - 1] === "w" && i >= 2 && !LATIN.test(t[i - 2]!)) ||
+      grassAt(t, i - 1) ||
+      (ch === " " && isLowSurrogate(t.charCodeAt(i - 1)) && LAUGH_FACES.some((f) => t.startsWith(f, i - 2)));
     const ends = ch === undefined || SENTENCE_MARKS.has(ch) || (ch === " " && laughBefore);
     if (!ends) continue;
     const sentence = t.slice(start, i);
@@ -237,7 +240,13 @@ function laughedSpans(t: string): [number, number][] {
   }
   return spans;
 }
-const LAUGH_HINTS = ["笑", "w", "lol", "haha", "lmao", "ウケ", "草"];
+/**
+ * 「やらかした😂 打ち間違いかな？」「写真が重すぎたみたいで🤣」: a face laughing (with tears of it, grinning with shut eyes)
+ * laughs as 笑 does (round 44: dev's writers label a slip told so calm). Not 😅 (a sweat of relief or unease).
+ */
+const LAUGH_FACES = ["\u{1F602}", "\u{1F923}", "\u{1F606}", "\u{1F639}"];
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+const LAUGH_HINTS = ["笑", "w", "lol", "haha", "lmao", "ウケ", "草", ...LAUGH_FACES];
 /**
  * 「スペル間違えてた草」: 草 ("grass", net slang for ｗｗｗ) after kana or a mark, closing a sentence, is a laugh; after
  * a kanji it is a word's end (雑草, 七草).
@@ -285,6 +294,7 @@ const LAUGHED = [
   "笑ってしまった",
   "笑いました",
   "草生え",
+  ...LAUGH_FACES,
 ];
 const LAUGH_WORDS = ["lol", "haha", "lmao"];
 /** A word of Latin letters standing alone (「lol」 is no part of 「lollipop」). */
