@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   asksLaterArrival,
   asksNoLongerArrives,
+  asksOneMoreTry,
   asksOutcome,
   asksWhetherGot,
   rulesOutFileKind,
@@ -139,5 +140,17 @@ describe("a kind of file ruled out (outcome.ts rulesOutFileKind)", () => {
     expect(asksWhetherGot("did she get it?")).toBe(false);
     // Read up to 300 characters, as the other scans here: a text longer is no question typed.
     expect(asksWhetherGot(`${"got ".repeat(2_000)}or not`)).toBe(false);
+  });
+});
+
+describe("asksOneMoreTry", () => {
+  it("is what one more try brings, asked before it, with no count of tries and nothing told as done", () => {
+    expect(asksOneMoreTry("もう一度送っても同じことになる？")).toBe(true);
+    expect(asksOneMoreTry("もっかいおくってもおなじかな")).toBe(true);
+    expect(asksOneMoreTry("if I just send it again will it bounce the same way?")).toBe(true);
+    expect(asksOneMoreTry("何回送っても同じエラーになる")).toBe(false);
+    expect(asksOneMoreTry("もう一度送っても同じでした")).toBe(false);
+    expect(asksOneMoreTry("what if it gets flagged again and again")).toBe(false);
+    expect(asksOneMoreTry("tried again and it still bounced")).toBe(false);
   });
 });

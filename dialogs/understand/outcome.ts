@@ -561,3 +561,66 @@ const GETTING_EN: ReadonlySet<string> = new Set(
 /** How many words before "or not" the word of getting may stand, and how many letters are read for them. */
 const GETTING_WITHIN = 3;
 const WITHIN_CHARS = 40;
+
+/**
+ * Round 44 (family44c): whether a text asks what one more try will bring (「もう一度送っても同じことになる？」「もっかい
+ * おくってもおなじかな」 "if I just send it again will it bounce the same way?"): once more named, sending under "even if"
+ * (or an English "if"), no count of tries and not told as done. A failure told over and over (「何回送っても同じエラーに
+ * なる」 "again and again") is what keeps-failing answers; this asks whether to send again. Plain scans, no pattern.
+ */
+export function asksOneMoreTry(text: string): boolean {
+  const t = folded(text, MAX_TEXT_CHARS);
+  if (!includesAny(t, ONE_MORE) || includesAny(t, TRIES_COUNTED)) return false;
+  if (!includesAny(t, EVEN_IF_SENT) && !` ${t}`.includes(" if ")) return false;
+  const body = trimEndOf(t, END_MARKS);
+  return !DONE_ENDS.some((e) => body.endsWith(e)) && !body.endsWith("ed");
+}
+/** Once more: 「もう一回」「もっかい」「あと一回」 "again", "once more". */
+const ONE_MORE = [
+  "もう一",
+  "もう1",
+  "もういち",
+  "もういっかい",
+  "もっかい",
+  "もいっかい",
+  "もっぺん",
+  "あと一回",
+  "あと1回",
+  "あといっかい",
+  "again",
+  "once more",
+  "one more time",
+];
+/** Sending under "even if": 「送っても」「送り直しても」「出しても」. */
+const EVEN_IF_SENT = [
+  "送っても",
+  "おくっても",
+  "送り直しても",
+  "送りなおしても",
+  "おくりなおしても",
+  "再送しても",
+  "さいそうしても",
+  "送信しても",
+  "出しても",
+  "だしても",
+];
+/** A count of tries or a habit told: the failure over and over. */
+const TRIES_COUNTED = [
+  "何回",
+  "何度",
+  "なんかい",
+  "なんど",
+  "なんべん",
+  "なんぼ",
+  "毎回",
+  "まいかい",
+  "いつも",
+  "回目",
+  "度目",
+  "every",
+  "times",
+  "again and again",
+  "keep",
+  "still",
+  "already",
+];

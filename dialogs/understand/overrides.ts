@@ -23,6 +23,7 @@ import { canonicalLength, negates, type ReadingTable } from "./normalize.ts";
 import {
   asksLaterArrival,
   asksNoLongerArrives,
+  asksOneMoreTry,
   asksReplyNeeded,
   asksWhetherGot,
   leftAlone,
@@ -334,6 +335,20 @@ const OVERRIDES: readonly Rule[] = [
       d.id === r.roles.resend?.id &&
       retriesForUser(r.text),
     answer: (r) => r.roles.wait!.id,
+  },
+  // 「もう一度送っても同じことになる？」 "if I just send it again will it bounce the same way?": what one more try brings,
+  // asked before it, is whether to send again (resend's answer for the diagnosis says when and after what), though
+  // its words (送っても, 同じ, bounce) are those of a failure told over and over (round 44, family44c: dev blocks of
+  // two writers and a blind pool). A count of tries or a try told as done keeps keeps-failing.
+  {
+    name: "one more try asked",
+    when: (r, d) =>
+      r.topic !== null &&
+      d.kind === "confident" &&
+      d.id === KEEPS_FAILING &&
+      r.roles.resend?.topics[r.topic] !== undefined &&
+      once(r, asksOneMoreTry),
+    answer: (r) => r.roles.resend!.id,
   },
   // 「私のメールボックスがいっぱいなの？」「相手の？私の？」: the user's own side, or both as a choice, asks whose side.
   {
@@ -985,6 +1000,8 @@ function whyWithWhatIsSaid(text: string): boolean {
  * after a diagnosis where nothing failed (ARRIVAL_WHY_KEPT): there, why it has not come yet is still whether it did.
  */
 const USED_TO_WORK = "used-to-work";
+/** A failure told over and over (rule "one more try asked"). */
+const KEEPS_FAILING = "keeps-failing";
 const OPENING_WHY_OVER: ReadonlySet<string> = new Set([
   "wait",
   "whose-side",
