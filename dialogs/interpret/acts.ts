@@ -1,4 +1,5 @@
 import { fold } from "../../knowledge/fold.ts";
+import type { Question } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import { CLOSING, hasQuestionMark } from "../marks.ts";
 import { mentionsAny, trimEndOf, trimStartOf, withoutWords } from "../text.ts";
@@ -392,16 +393,36 @@ export function closedByAct(
   // 「時間をおけば勝手に届くやつですか、これ」: a last piece that only points at the mail is the subject said
   // after its question (inverted), no closing act.
   if (pointsOnly(pieces[pieces.length - 1]!)) return understood;
-  const last = ctx.index.understand(pieces[pieces.length - 1]!, topic);
+  // Read only where it may close the message: a closing act at any score the reading gives it, or a request (a
+  // restart, a person) or a verdict in nearly an example's words (perf44: the index's bound, understand.ts mayRead).
+  const lastPiece = pieces[pieces.length - 1]!;
+  if (
+    ctx.index.mayRead?.(lastPiece, topic, CLOSING_ACTS, 0) === false &&
+    ctx.index.mayRead(lastPiece, topic, requestedActsOf(ctx), ASKED_AS_EXAMPLE) === false
+  )
+    return understood;
+  const last = ctx.index.understand(lastPiece, topic);
   if (last.kind !== "confident") return understood;
   if (CLOSING_ACTS.has(last.id)) return last;
   // 「もうわけがわからない、一からお願い」: lost, then asking to start over in the words of a request; that
   // is what is wanted (「…いい加減にしてほしい」 shares only 「してほしい」 with "a person, please"). So is a verdict
   // on the advice that closes what was tried ("I tried what you said and it still bounces, not helpful").
   const does = ctx.questions.get(last.id)?.does ?? "";
-  const requested = REQUESTED_ACTS.has(does) || does === "not-helpful";
-  return requested && (last.candidates[0]?.score ?? 0) >= ASKED_AS_EXAMPLE ? last : understood;
+  return closesAsRequest(does) && (last.candidates[0]?.score ?? 0) >= ASKED_AS_EXAMPLE ? last : understood;
 }
+
+/** What closes a message as what is wanted (closedByAct): a request (a restart, a person) or "that didn't help". */
+const closesAsRequest = (does: string) => REQUESTED_ACTS.has(does) || does === "not-helpful";
+/** The questions that close a message as a request (closesAsRequest), gathered once per bank. */
+function requestedActsOf(ctx: QuestionContext): ReadonlySet<string> {
+  let ids = REQUESTS.get(ctx.questions);
+  if (ids === undefined) {
+    ids = new Set([...ctx.questions.values()].filter((q) => closesAsRequest(q.does ?? "")).map((q) => q.id));
+    REQUESTS.set(ctx.questions, ids);
+  }
+  return ids;
+}
+const REQUESTS = new WeakMap<ReadonlyMap<string, Question>, ReadonlySet<string>>();
 
 /** A piece that is only a word pointing at the thing at hand (「これ」「それ」 "this"), marks left out. */
 function pointsOnly(piece: string): boolean {
