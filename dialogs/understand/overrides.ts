@@ -6,7 +6,7 @@ import {
 } from "../../knowledge/questions.ts";
 import type { TopicId } from "../../knowledge/types.ts";
 import { hasQuestionMark } from "../marks.ts";
-import { folded, includesAny, mentionsAny } from "../text.ts";
+import { folded, followedWithin, includesAny, mentionsAny } from "../text.ts";
 import { isQuestion, sentencePieces, sentencesOf } from "./asking.ts";
 import {
   asksMeaning,
@@ -516,7 +516,10 @@ const OVERRIDES: readonly Rule[] = [
       if (d.kind !== "confident") return false;
       if (question(r, d.id)?.ifCheckAsked === undefined) return false;
       const t = folded(r.text, MAX_QUESTION_CHARS);
-      return (includesAny(t, HOW_TO_FIND_OUT) || wayToFindOut(t)) && !includesAny(t, TAKEN_OVER);
+      return (
+        (includesAny(t, HOW_TO_FIND_OUT) || followedWithin(t, WAY_WORDS, FIND_OUT_WINDOW, FINDING_OUT)) &&
+        !includesAny(t, TAKEN_OVER)
+      );
     },
     answer: (r, d) => question(r, confidentId(d))!.ifCheckAsked!,
   },
@@ -1109,16 +1112,9 @@ const HOW_TO_FIND_OUT = [
  * Round 44 (family44c): where or how, then a verb of finding out a few letters on (「どこみればわかる？」「どこを見れば…
  * 確かめられる？」 "how i can check it", "where can I look it up?"): the phrases above in the forms people type (a
  * potential, learner word order, a second question after "so the address is wrong?"); dev blocks of two writers and
- * a blind pool read them as the question checked (wrong address). A plain scan from each where or how.
+ * a blind pool read them as the question checked (wrong address): a where or how followed within FIND_OUT_WINDOW
+ * letters by a verb of FINDING_OUT (dialogs/text.ts followedWithin).
  */
-function wayToFindOut(t: string): boolean {
-  for (const way of WAY_WORDS)
-    for (let at = t.indexOf(way); at >= 0; at = t.indexOf(way, at + 1)) {
-      const after = t.slice(at + way.length, at + way.length + FIND_OUT_WINDOW);
-      if (FINDING_OUT.some((v) => after.includes(v))) return true;
-    }
-  return false;
-}
 /** Where, or how as a way (not 「どうして」 why, nor 「どう見ても」 plainly). */
 const WAY_WORDS = ["どこ", "どうやって", "どうすれば", "どうしたら", "何で", "なにで", "how ", "where "];
 /** Verbs of finding out: checking, looking, knowing (folded, as typed). */
