@@ -557,6 +557,7 @@ const CHECK = [
   "check-42",
   "check-43",
   "check-44",
+  "check-45",
 ] as const;
 const devText = readFileSync(join(dir, "dev.yaml"), "utf8");
 /** The items of dev.yaml in the block with this marker (none without its start line). */
