@@ -540,6 +540,10 @@ const DEV_BLOCKS = {
   // quotes, two @, dots before the @, an away reply asked as an error), a person asked in hiragana, broken English,
   // "other options", chat hours, dropped g, ciao and "no Japanese" in a third language; written first.
   "dev-family44d": "FAMILY 44D",
+  // family45d's own check (round 45): casual, dialect, romaji and English: a returned mail told in romaji, slang
+  // confusion, dialect goodbyes, "no mail comes" and "many photos attached, is that why?" in dialect, slang floods of
+  // error mails never sent, English "what now" after not-a-bounce and "is MAILER-DAEMON a virus?"; written first.
+  "dev-family45d": "FAMILY 45D",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
