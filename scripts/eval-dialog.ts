@@ -544,6 +544,10 @@ const DEV_BLOCKS = {
   // confusion, dialect goodbyes, "no mail comes" and "many photos attached, is that why?" in dialect, slang floods of
   // error mails never sent, English "what now" after not-a-bounce and "is MAILER-DAEMON a virus?"; written first.
   "dev-family45d": "FAMILY 45D",
+  // family45b's own check (round 45): the request inside an upset message (where the address is wrong, did it reach them,
+  // a phone line that never answers, hijacked, the assistant useless, the inbox filling daily, tries counted with when or
+  // what is wrong, English unreadable, a failure told days late, a question after "what does it mean"); near-misses; written first.
+  "dev-family45b": "FAMILY 45B",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
