@@ -548,6 +548,10 @@ const DEV_BLOCKS = {
   // a phone line that never answers, hijacked, the assistant useless, the inbox filling daily, tries counted with when or
   // what is wrong, English unreadable, a failure told days late, a question after "what does it mean"); near-misses; written first.
   "dev-family45b": "FAMILY 45B",
+  // family45a's own check (round 45): the feeling read right: upset without an anger word (an embarrassing moment told,
+  // a protest about what used to work, stuck, regional exasperation, 笑い事じゃない, いみふ, sarcasm wrapped in thanks) and
+  // calm cheer or a feeling word in a denial over-read, each with its request; near-misses; written first.
+  "dev-family45a": "FAMILY 45A",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
