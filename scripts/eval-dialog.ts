@@ -552,6 +552,10 @@ const DEV_BLOCKS = {
   // a protest about what used to work, stuck, regional exasperation, 笑い事じゃない, いみふ, sarcasm wrapped in thanks) and
   // calm cheer or a feeling word in a denial over-read, each with its request; near-misses; written first.
   "dev-family45a": "FAMILY 45A",
+  // family45c's own check (round 45): questions and acts cold or after a diagnosis (going to fetch the mail, a bounce subject
+  // quoted, other items, off-topic, a carrier refusing, never sent, "what are you talking about", nothing to do after
+  // not-a-bounce, what to enter, still coming, 今日中 calm, two @), with near-misses; written first.
+  "dev-family45c": "FAMILY 45C",
 } as const;
 /**
  * Check sets: one round's blind writers' sentences whose totals the tuners see while they work (round 34's
