@@ -30,6 +30,9 @@
  * bot's flags, on the same texts (this checkout's dev.yaml and held-out.yaml unless --texts names others): how
  * much of a change in the figures is the code's and how much the machine's hour (round 42: the p99 rose between
  * rounds 40 and 41 on the same index code; only a run that alternates both codes in the same minutes says which).
+ * --cpu (with any of the above, or alone): each call timed in the process's CPU time as well (bench/understand-run.ts
+ * says how), its p50 and p99 printed beside the wall-clock ones: what to compare on a loaded machine, where the
+ * wall-clock p99 measures waiting for a CPU.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { join, resolve } from "node:path";
@@ -55,7 +58,7 @@ const codeAt = args.indexOf("--code");
 const code = codeAt < 0 ? "tsx" : args[codeAt + 1];
 if (code !== "tsx" && code !== "dist" && code !== "both") {
   console.error(
-    "usage: npm run bench:understand -- [--texts FILE…] [--code tsx|dist|both] [--against-default | --against-flags FLAGS | --against-code DIR]",
+    "usage: npm run bench:understand -- [--texts FILE…] [--code tsx|dist|both] [--against-default | --against-flags FLAGS | --against-code DIR] [--cpu]",
   );
   process.exit(2);
 }
@@ -74,6 +77,7 @@ const own = (at: number, i: number) => at >= 0 && (i === at || i === at + 1);
 const passed = args.filter(
   (a, i) => a !== "--against-default" && !own(codeAt, i) && !own(named, i) && !own(codeDirAt, i),
 );
+const cpu = args.includes("--cpu");
 // Both checkouts read the same texts: this one's dialog sets unless --texts names files (the other's differ).
 if (againstDir !== undefined && !passed.includes("--texts"))
   passed.push("--texts", ...["dev.yaml", "held-out.yaml"].map((f) => join(ROOT, "test", "dialog-eval", f)));
@@ -142,6 +146,8 @@ if (!against && code !== "both") {
     child: start(r.flags, r.code, true, r.root),
     times: [] as number[],
     roundP99: [] as number[],
+    cpu: [] as number[],
+    roundCpuP99: [] as number[],
     young: 0,
   }));
   let done = false;
@@ -152,7 +158,7 @@ if (!against && code !== "both") {
       process.exit(1);
     });
   const ask = (child: ChildProcess, message: string) =>
-    new Promise<{ ready?: number; times?: number[]; youngMb?: number }>((answered) => {
+    new Promise<{ ready?: number; times?: number[]; cpu?: number[]; youngMb?: number }>((answered) => {
       child.once("message", answered);
       if (message) child.send(message);
     });
@@ -169,10 +175,20 @@ if (!against && code !== "both") {
         ),
       );
       r.young = answer.youngMb!;
+      // A runner from before --cpu (an older checkout's, --against-code) sends no CPU times.
+      if (!cpu || !answer.cpu?.length) continue;
+      for (const t of answer.cpu) r.cpu.push(t);
+      r.roundCpuP99.push(
+        quantile(
+          [...answer.cpu].sort((a, b) => a - b),
+          0.99,
+        ),
+      );
     }
   done = true;
   // Paired by round (the two ran in the same minute): how often the second's p99 was the lower.
   const lower = runs[1]!.roundP99.filter((p99, i) => p99 < runs[0]!.roundP99[i]!).length;
+  const lowerCpu = runs[1]!.roundCpuP99.filter((p99, i) => p99 < runs[0]!.roundCpuP99[i]!).length;
   for (const r of runs) {
     r.child.send("exit");
     r.times.sort((a, b) => a - b);
@@ -180,8 +196,22 @@ if (!against && code !== "both") {
     console.log(
       `${r.name.padEnd(58)} p50 ${quantile(r.times, 0.5).toFixed(0)} µs, p99 ${quantile(r.times, 0.99).toFixed(0)} µs (per round ${r.roundP99[0]!.toFixed(0)}–${r.roundP99.at(-1)!.toFixed(0)}), young generation ${r.young.toFixed(0)} MB`,
     );
+    if (!cpu) continue;
+    if (r.cpu.length === 0) {
+      console.log(
+        `${"  in CPU time".padEnd(58)} not measured: its bench/understand-run.ts predates --cpu (copy this one's)`,
+      );
+      continue;
+    }
+    r.cpu.sort((a, b) => a - b);
+    r.roundCpuP99.sort((a, b) => a - b);
+    console.log(
+      `${"  in CPU time".padEnd(58)} p50 ${quantile(r.cpu, 0.5).toFixed(0)} µs, p99 ${quantile(r.cpu, 0.99).toFixed(0)} µs (per round ${r.roundCpuP99[0]!.toFixed(0)}–${r.roundCpuP99.at(-1)!.toFixed(0)})`,
+    );
   }
   console.log(`${runs[1]!.name}: the lower p99 in ${lower} of ${ROUNDS} rounds`);
+  if (cpu && runs.every((r) => r.cpu.length > 0))
+    console.log(`${runs[1]!.name}: the lower CPU-time p99 in ${lowerCpu} of ${ROUNDS} rounds`);
 }
 
 /** The value at `q` of sorted times. */
