@@ -519,6 +519,12 @@ export const uiSchema = z
         laughedCurses: foldedList,
         /** Right now or only this wanted (「今すぐ」 "just need to know"), with one exclamation mark: a hurry (exclaimed.ts). */
         nowExclaimed: foldedList,
+        /** How to find out asked in so many words (「どうやって調べれば」 "how to check"): overrides.ts "how to check asked". */
+        howToFindOut: foldedSet,
+        /** Where, or how as a way (「どこ」「どうやって」 "how "): with a findingOut verb a few letters on, the same. */
+        wayWords: foldedSet,
+        /** Verbs of finding out (「確」「調」「見れ」「わか」 "check"), read a few letters after one of wayWords. */
+        findingOut: foldedSet,
         /** Endings of a sentence that reproaches (「…のに」「…でしょ」「なんで私が？」): frustrated (anger.ts endsReproaching). */
         reproachingEnds: foldedSet,
         /** Words right before an ellipsis that tell a consequence feared (「…ちゃう…」「…かも…」): worried (worry.ts). */

@@ -661,6 +661,28 @@ describe("npm run check:knowledge", () => {
       },
       'field "typedWords.pastSubjects": needs at least one word',
     ],
+    // Round 45 (family45c): the words of finding out (overrides.ts rule "how to check asked") are data.
+    [
+      "ui.yaml",
+      (t: Yaml) => {
+        t.typedWords.wayWords.push("どこ");
+      },
+      'field "typedWords.wayWords.8": lists "どこ" twice',
+    ],
+    [
+      "ui.yaml",
+      (t: Yaml) => {
+        t.typedWords.howToFindOut.push("How To Check");
+      },
+      'field "typedWords.howToFindOut.54": must be written as typed text is compared',
+    ],
+    [
+      "ui.yaml",
+      (t: Yaml) => {
+        t.typedWords.findingOut = [];
+      },
+      'field "typedWords.findingOut": needs at least one word',
+    ],
     [
       "ui.yaml",
       (t: Yaml) => {

@@ -204,6 +204,7 @@ export function buildContext(deps: InterpreterDeps): InterpretContext {
       new Map([...deps.knowledge.topics].map(([id, t]) => [id, [t.title.ja, t.menuLabel.ja, t.title.en]])),
       (id, text) => lacksNeeded(deps.questions.questions.get(id), text),
       offHere,
+      deps.ui.typedWords,
     ),
     deps.questions,
     stringsIn([

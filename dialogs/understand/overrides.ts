@@ -7,6 +7,7 @@ import {
 import type { TopicId } from "../../knowledge/types.ts";
 import { hasQuestionMark } from "../marks.ts";
 import { folded, followedWithin, includesAny, mentionsAny } from "../text.ts";
+import type { UiTexts } from "../ui.ts";
 import { isQuestion, sentencePieces, sentencesOf } from "./asking.ts";
 import {
   asksMeaning,
@@ -81,7 +82,15 @@ export interface Roles {
   reason: Question | undefined;
   /** The index itself: a word asked about is read alone. */
   understand(text: string, topic: TopicId | null): Understanding;
+  /**
+   * The words of finding out (ui.yaml typedWords, loaded once with the ui): rule "how to check asked". An index
+   * built without them (tests of the index alone, reason-texts.ts) reads no way to find out.
+   */
+  findOut: FindOutWords | undefined;
 }
+
+/** The ui's words a way to find out is read with (knowledge/data/README "typedWords"). */
+export type FindOutWords = Pick<UiTexts["typedWords"], "howToFindOut" | "wayWords" | "findingOut">;
 
 /** One text as the index read it: what the rules look at besides the decision. */
 export interface Reading {
@@ -516,10 +525,7 @@ const OVERRIDES: readonly Rule[] = [
       if (d.kind !== "confident") return false;
       if (question(r, d.id)?.ifCheckAsked === undefined) return false;
       const t = folded(r.text, MAX_QUESTION_CHARS);
-      return (
-        (includesAny(t, HOW_TO_FIND_OUT) || followedWithin(t, WAY_WORDS, FIND_OUT_WINDOW, FINDING_OUT)) &&
-        !includesAny(t, TAKEN_OVER)
-      );
+      return findsOut(t, r.roles.findOut) && !includesAny(t, TAKEN_OVER);
     },
     answer: (r, d) => question(r, confidentId(d))!.ifCheckAsked!,
   },
@@ -1049,95 +1055,21 @@ function opensWithWhy(sentence: string): boolean {
   });
 }
 
-/** How to find out asked (folded: lower case; kana and kanji as typed): 「どうやって調べれば」「確かめる方法」 "how to check". */
-const HOW_TO_FIND_OUT = [
-  "どうやって調べ",
-  "どうやってしらべ",
-  "どうやって確かめ",
-  "どうやってたしかめ",
-  "どうやって確認",
-  "どうやってチェック",
-  "どう調べ",
-  "どう確かめ",
-  "何で調べ",
-  "なにで調べ",
-  "何で確かめ",
-  "なにで確かめ",
-  "調べる方法",
-  "調べ方",
-  "しらべかた",
-  "調べるには",
-  "調べればいい",
-  "調べたらいい",
-  "確かめる方法",
-  "確かめ方",
-  "確かめるには",
-  "確かめればいい",
-  "確かめたらいい",
-  "確認する方法",
-  "確認方法",
-  "確認するには",
-  "確認すればいい",
-  "チェックする方法",
-  "チェック方法",
-  "チェックの仕方",
-  "チェックのやり方",
-  "チェックするには",
-  // Where to look, or how to compare (「どこを見比べればいい」「どこ見て確かめれば」): a check asked of a mail address.
-  "見比べればいい",
-  "見比べたらいい",
-  "見比べ方",
-  "見比べるには",
-  "どこを見比べ",
-  "どこ見比べ",
-  "どこを見て確",
-  "どこ見て確",
-  "どこを見ればいい",
-  "どこ見ればいい",
-  // How to do what the advice said (「…見比べるってやつ、具体的にどうやるの」): the way, asked of the question read.
-  "どうやるの",
-  "どうやれば",
-  "やり方",
-  "how do i check",
-  "how can i check",
-  "how to check",
-  "how do i scan",
-  "how can i scan",
-  "how to scan",
-  "how do i find out",
-  "how can i find out",
-  "how to find out",
-];
 /**
- * Round 44 (family44c): where or how, then a verb of finding out a few letters on (「どこみればわかる？」「どこを見れば…
- * 確かめられる？」 "how i can check it", "where can I look it up?"): the phrases above in the forms people type (a
+ * Round 44 (family44c): how to find out asked (ui.yaml typedWords howToFindOut: 「どうやって調べれば」「確かめる方法」
+ * "how to check"), or where or how (typedWords wayWords; not 「どうして」 why, nor 「どう見ても」 plainly) followed within
+ * FIND_OUT_WINDOW letters by a verb of finding out (typedWords findingOut; dialogs/text.ts followedWithin): 「どこみれば
+ * わかる？」「どこを見れば…確かめられる？」 "how i can check it", "where can I look it up?", the forms people type (a
  * potential, learner word order, a second question after "so the address is wrong?"); dev blocks of two writers and
- * a blind pool read them as the question checked (wrong address): a where or how followed within FIND_OUT_WINDOW
- * letters by a verb of FINDING_OUT (dialogs/text.ts followedWithin).
+ * a blind pool read them as the question checked (wrong address). The words are data, loaded once with the ui.
  */
-/** Where, or how as a way (not 「どうして」 why, nor 「どう見ても」 plainly). */
-const WAY_WORDS = ["どこ", "どうやって", "どうすれば", "どうしたら", "何で", "なにで", "how ", "where "];
-/** Verbs of finding out: checking, looking, knowing (folded, as typed). */
-const FINDING_OUT = [
-  "確",
-  "たしか",
-  "調",
-  "しら",
-  "見れ",
-  "見た",
-  "見る",
-  "みれ",
-  "みた",
-  "みる",
-  "チェック",
-  "ちぇっく",
-  "わか",
-  "分か",
-  "check",
-  "look",
-  "find",
-  "verify",
-];
+function findsOut(t: string, words: FindOutWords | undefined): boolean {
+  return (
+    words !== undefined &&
+    (includesAny(t, words.howToFindOut) ||
+      followedWithin(t, words.wayWords, FIND_OUT_WINDOW, words.findingOut))
+  );
+}
 /** Letters after the where or how that the verb may stand within (「どこを見比べれば」, "how i can check"). */
 const FIND_OUT_WINDOW = 12;
 /** The account taken over, what the check is for (「乗っ取られてないか」 "hacked"): the question's own answer says how. */

@@ -16,7 +16,13 @@ import { asksWhetherSo, namesGoal, retellsAdvice } from "./frames.ts";
 import { negatesIn } from "./negation.ts";
 import { featuresOfAll, forEachFeature, negates, type ReadingTable, readingTable } from "./normalize.ts";
 import { asksOutcome, toldSentOnly } from "./outcome.ts";
-import { applyOverrides, givenOnlyAsCandidate, NOTHING_FAILED, type Roles } from "./overrides.ts";
+import {
+  applyOverrides,
+  type FindOutWords,
+  givenOnlyAsCandidate,
+  NOTHING_FAILED,
+  type Roles,
+} from "./overrides.ts";
 import { addPostings, topTwo } from "./scoring.ts";
 import { MAX_QUESTION_CHARS, THRESHOLDS } from "./thresholds.ts";
 
@@ -103,12 +109,14 @@ export interface QuestionIndex {
  * matches "change my password" best but names no password: the address is meant, not nothing).
  * `offHere`: whether a text does not ask a question's answer of its own for the diagnosis on screen (its
  * `needsOn`, dialogs/interpret/context.ts): the question then weighs as it would without that answer.
+ * `findOut`: the ui's words of finding out (ui.yaml typedWords), read by the rule "how to check asked".
  */
 export function buildQuestionIndex(
   bank: QuestionBank,
   said: ReadonlyMap<TopicId, readonly string[]> = new Map(),
   lacks: (id: string, text: string) => boolean = () => false,
   offHere: (id: string, text: string, topic: TopicId) => boolean = () => false,
+  findOut?: FindOutWords,
 ): QuestionIndex {
   const table: ReadingTable = readingTable(bank.readings);
   const questions = [...bank.questions.values()];
@@ -440,6 +448,7 @@ export function buildQuestionIndex(
     // back?"; a cause named instead (frames.ts namesCause) is not it.
     reason: bank.questions.get(REASON_QUESTION),
     understand: (text, topic) => index.understand(text, topic),
+    findOut,
   };
   // What this index read in the turn under way, per text and topic on screen, with the words its segmenter
   // found (for a caller that asks for them: scope.ts). The readers' own memory of one reading
