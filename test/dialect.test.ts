@@ -133,7 +133,7 @@ describe("Kansai speech is read in the standard forms the questions are written 
     expect(standardSpelling("戻るってぇのはどういう了見だい")).toBe("戻るっていうのはどういうことなの");
     expect(standardSpelling("おおきんな、たすかった")).toBe("ありがとう、たすかった");
     expect(standardSpelling("おばんです、聞きたいことある")).toBe("こんばんは、聞きたいことある");
-    expect(standardSpelling("なんもわっかんねっちゃ")).toBe("なんもわかんない");
+    expect(standardSpelling("なんもわっかんねっちゃ")).toBe("なにもわかんない");
     expect(standardSpelling("送ってねぇのに")).toBe("送ってないのに");
     expect(standardSpelling("なんだがわがんねぇ")).toBe("なんだかわかんない");
     expect(standardSpelling("なにいれりゃいい")).toBe("なにいれればいい");
@@ -145,6 +145,23 @@ describe("Kansai speech is read in the standard forms the questions are written 
     );
     expect(standardSpelling("ほうやざ")).toBe("ほうだよね");
     expect(standardSpelling("やざとらしい")).toBeUndefined();
+  });
+
+  it("reads the north's こねぇ and なんも, Kyushu's ばい, Morioka's なはん and an opening したら / したっけ (round 45)", () => {
+    expect(standardSpelling("なんもメールこねぇんだ")).toBe("なにもメールこないんだ");
+    expect(standardSpelling("ずっと来ねえ")).toBe("ずっと来ない");
+    expect(standardSpelling("メールが届かんばい")).toBe("メールが届かない");
+    expect(standardSpelling("またなはん")).toBe("またね");
+    expect(standardSpelling("したらまたね")).toBe("じゃあまたね");
+    expect(standardSpelling("そしたら、どうすればいい")).toBe("じゃあ、どうすればいい");
+    expect(standardSpelling("したっけね")).toBe("じゃあね");
+  });
+
+  it("leaves ばいばい, どこねえ, したら inside a sentence and したら before a verb alone", () => {
+    expect(standardSpelling("ばいばい")).toBeUndefined();
+    expect(standardSpelling("どこねえ")).toBeUndefined();
+    expect(standardSpelling("送信したら戻ってきた")).toBeUndefined();
+    expect(standardSpelling("したら戻ってきた")).toBeUndefined();
   });
 
   it("leaves よかった, 土下座 and ずらす alone", () => {

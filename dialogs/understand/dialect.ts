@@ -97,6 +97,10 @@ const RULES: readonly (readonly [RegExp, string | Replacer])[] = [
   [/けえって/g, "かえって"],
   [/だけんど/g, "だけど"],
   [/([がたまらわれけてめせべん]|届か|とどか)ね[えぇー](?![えぇー])/g, "$1ない"],
+  // And of 来る (「メールこねぇ」「来ねえんだども」: こない); not そこ, どこ, ここ before it.
+  [/(?<![そこどあ])(こ|来)ね[えぇー](?![えぇー])/g, "$1ない"],
+  // The north's なんも (「なんもメールこねぇ」「なんも届かん」: なにも), nothing at all.
+  [/なんも/g, "なにも"],
   // Tohoku's (Sendai's) ending っちゃ after a negative in ね (「わがんねっちゃ」: わからない), its ん doubled for stress
   // (「わっかんね」) too.
   [/っかん(?=ね|な)/g, "かん"],
@@ -216,6 +220,15 @@ const RULES: readonly (readonly [RegExp, string | Replacer])[] = [
   // Spoken ておく after する closing a plan (「ここまでにしときます」「今日はやめにしとく」 of any region): しておく, as the
   // examples write it. Not its other forms (「返信しといたほうがいい？」 asks advice, read as typed).
   [/(?<!少)しと(?=く|き)/g, "してお"],
+  // Kyushu's ending ばい after a plain sentence (「届かんばい」「来よるばい」: 届かない, as told without it); not the
+  // ばい of 「ばいばい」.
+  [/(?<![ばバ][いイ])(?<=[いるたんだ])ばい(?=[？?。、!！〜ー\s]|$)/g, ""],
+  // Morioka's polite なはん closing a sentence (「またなはん」「したらなはん」): ね.
+  [/なはん(?=[？?。、!！〜ー\s]|$)/g, "ね"],
+  // Hokkaido's and Tohoku's したら and したっけ opening a message (「したらまたな」「したっけね」「そしたらまたね」: じゃあ),
+  // a goodbye's or a next question's "then"; not 「したら戻ってきた」 (when I did, it came back).
+  [/^(?:そ)?したら(?=また|ね|な|[、,。!！〜ー\s]|$)/g, "じゃあ"],
+  [/^したっけ(?=ね|な|また|[、,。!！〜ー\s]|$)/g, "じゃあ"],
   // Blunt speech, not Kansai: 「来たんだが何これ」 (んだけど).
   // Opening a text, Tohoku's 「なんだが」 is なんだか with its k voiced (「なんだがわがんねぇ」: somehow I don't get it).
   [/^なんだが/g, "なんだか"],
@@ -342,6 +355,9 @@ const MARKERS = [
   "だんだん",
   "だども",
   "てぇん",
+  "なんも",
+  "ばい",
+  "なはん",
   "てえん",
   "せは",
   "れは",
@@ -349,6 +365,9 @@ const MARKERS = [
   "めは",
   "ては",
 ];
+
+/** Rules tried too when the text opens with one of these (a startsWith each: 「したら」 inside a text is common). */
+const OPENERS = ["したら", "そしたら", "したっけ"];
 
 /**
  * Whether what stands right before `at` is a verb whose stem is one kanji (`verbs`), alone: at the text's start or
@@ -363,7 +382,7 @@ const KANJI_LETTER = /\p{Script=Han}/u;
 /** The text with its regional endings (and a condition's dropped dakuten) in standard forms, or undefined when it has none. */
 export function standardSpelling(text: string, oneKanjiVerbs: readonly string[]): string | undefined {
   let out = text;
-  if (MARKERS.some((m) => text.includes(m)) || text.endsWith("と"))
+  if (MARKERS.some((m) => text.includes(m)) || text.endsWith("と") || OPENERS.some((o) => text.startsWith(o)))
     for (const [pattern, to] of RULES)
       out =
         typeof to === "string"

@@ -20,6 +20,9 @@ const FILLERS = [
   "うーん",
   // 「ぶっちゃけ、…無料？」 "frankly" (round 43): colours what is asked.
   "ぶっちゃけ",
+  // 「マジで意味不」「まじでどうすればいいの」 "seriously" (round 45): slang that colours what is said, as ぶっちゃけ.
+  "マジで",
+  "まじで",
   // Joining a second question (「…ですか？あと、チャットは残りますか」): "and", "by the way".
   "あと、",
   "それと、",
