@@ -511,6 +511,11 @@ export const uiSchema = z
         /** The failure told back again or the joy turned (「また戻って」「と思ったら」 "again"): no glad opening (exclaimed.ts). */
         gladSpoiled: foldedList,
         /**
+         * Words that change the subject opening a question (「ところで」「ちなみに」 "by the way"): an exclamation before
+         * them closes an aside, no outburst (exclaimed.ts asideExclaimed).
+         */
+        subjectChange: foldedList,
+        /**
          * Something learned told (「なるほど」「知らなかった」「ものなんですね」 "I see", "didn't know"): a surprise beside it is
          * discovery, not a fright (passed.ts surprisedToLearn).
          */

@@ -332,7 +332,7 @@ export function buildFeelingReader(ui: UiTexts, readings: ReadingTable): Feeling
     return (
       feelingOf(plain) ??
       (calmSaid ? undefined : blameOf(plain)) ??
-      exclaimed(text, typed) ??
+      exclaimed(text, typed, calmSaid ? plain : undefined) ??
       deadlineIn(plain) ??
       // A failure laughed at (「毎回同じところで戻ってくるw」) has no shape of feeling (played-down.ts).
       (calmSaid ? undefined : feltByShape(laughedAt(text), typed)) ??

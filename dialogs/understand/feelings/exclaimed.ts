@@ -16,7 +16,7 @@ import { praisesWhatWasTold } from "./praise.ts";
  * feeling is there. So does one mark after a denial or a reproach (「何もしてない！」「言ってくれればいいのに！」
  * 「わかるわけないでしょ！」 "it doesn't work!").
  */
-export function exclaimed(text: string, glad?: GladWords): Feeling | undefined {
+export function exclaimed(text: string, glad?: GladWords, calmSaid?: string): Feeling | undefined {
   if (text.length > MAX_SHAPE_CHARS) return undefined;
   // A sigh or an exasperated "huh?!" opening the message (「はぁ…まだ？」「はあ？いつ届くの」).
   const opening = nfkc(text).trimStart();
@@ -42,6 +42,7 @@ export function exclaimed(text: string, glad?: GladWords): Feeling | undefined {
   }
   if (runs < 2 && marks < 2 && !bangAfterComplaint(text))
     return marks === 1 && glad !== undefined && nowWanted(text, glad) ? "urgent" : undefined;
+  if (glad !== undefined && asideExclaimed(text, glad, calmSaid)) return undefined;
   // 「前は届いたのに！」: arrived once, and a reproach; not the glad 「届いた！」.
   const folded = withoutWords(fold(text), ["届いたのに"]);
   if (GLAD_WORDS.some((w) => folded.includes(w)) || praisesWhatWasTold(folded)) return undefined;
@@ -62,7 +63,37 @@ export interface GladWords {
   gladOpening: readonly string[];
   gladSpoiled: readonly string[];
   nowExclaimed: readonly string[];
+  subjectChange: readonly string[];
 }
+
+/**
+ * 「焦らず待ちますよー！ちなみに今って障害出てるんですか？」「今日は仕事がはかどる！ところでこのチャットって無料？」 "No
+ * stress, I can wait! Roughly when will it go through?": one exclamation (a single run of marks) closing a sentence, then a
+ * question, is the cheer of that sentence, not an outburst, where the writer says in the message that they are calm (a
+ * feeling denied or played down: `calmSaid`, the text without it, feeling.ts) or the question opens by changing the
+ * subject (ui.yaml typedWords subjectChange: 「ところで」「ちなみに」 "by the way"), so the exclaimed sentence was about
+ * something else. Not where the exclaimed sentence tells a failure (gladSpoiled: 「また戻って」 "still") or complains
+ * (`bangAfterComplaint`: 「…のに！」「届かない！」). The question mark after it counted as a second mark (round 45). Read
+ * only of texts with marks; a scan to the first mark.
+ */
+function asideExclaimed(text: string, glad: GladWords, calmSaid: string | undefined): boolean {
+  const t = calmSaid ?? fold(text);
+  const bang = t.indexOf("!");
+  if (bang < 0) return false;
+  let end = bang;
+  while (t[end + 1] === "!") end++;
+  if (t.includes("!", end + 1)) return false;
+  if (calmSaid === undefined) {
+    let next = end + 1;
+    while (t[next] === " " || t[next] === "、" || t[next] === ",") next++;
+    if (!glad.subjectChange.some((w) => t.startsWith(w, next))) return false;
+  }
+  // What a denial leaves of its sentence (「全然 ので気長に待ちます」): the adverb that went with the denial.
+  const told = withoutWords(t.slice(0, bang), DENIAL_ADVERBS);
+  return !includesAny(told, glad.gladSpoiled) && !bangAfterComplaint(t.slice(0, end + 1));
+}
+/** Adverbs said with a denial (「全然急いでない」「別に怒ってない」), left behind where the denial is taken out. */
+const DENIAL_ADVERBS = ["全然", "ぜんぜん", "全く", "まったく", "別に", "べつに"];
 
 /**
  * 「今すぐ知りたいんです！相手に届いてますか」 "I just need to know if my client got it!": right now, or only this, wanted
