@@ -52,6 +52,13 @@ describe("a symptom told in words nobody listed (symptoms.yaml classes)", () => 
     expect(shipped("送信サーバーに断られます")).toBe("relay-denied");
     expect(shipped("エラーメールの添付を開いてしまった")).toBeUndefined();
   });
+
+  it("reads an @ told about as its name, not the @ inside an address (two @ in the address)", () => {
+    const shipped = symptomClassMatcher(knowledge.symptoms, table);
+    expect(shipped("メアドに＠を2つ書いちゃったらしい")).toBe("address-syntax");
+    expect(shipped("looks like the address had the @ twice")).toBe("address-syntax");
+    expect(shipped("hanako@example.jpに二回送りました")).toBeUndefined();
+  });
 });
 
 describe("a negative of a class, typed politely", () => {
