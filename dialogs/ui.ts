@@ -325,6 +325,8 @@ export const uiSchema = z
         /** A piece that is only one of these (「じゃあ、」) joins what follows: no goodbye. */
         connectives: foldedList,
         /** Tries told as all in vain (「何をしても」): the answer for tries that keep failing. */
+        /** How little one can tell (「さっぱり」), between a question embedded with 「のか」 and 「わからない」. */
+        utterly: foldedList,
         whateverTried: foldedList,
         /** The mail told as back or refused again (「また拒否された」 "still rejected"): a try in vain, where one is told or a question read. */
         backAgain: foldedList,

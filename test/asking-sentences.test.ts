@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  askedBeforeNotKnowing,
   asksSomething,
   clausesOf,
   conditionOf,
@@ -239,5 +240,23 @@ describe("a want closing a sentence (understand/wants.ts)", () => {
     expect(wantsItThrough("早く何とかしたいんだけど")).toBe(true);
     expect(wantsItThrough("原因を知りたい")).toBe(false);
     expect(wantsItThrough("早く届けたい？")).toBe(false);
+  });
+});
+
+describe("askedBeforeNotKnowing", () => {
+  const utterly = ["全然", "さっぱり", "よく"];
+  it("reads the question embedded before a word of not knowing, how little one can tell between", () => {
+    expect(askedBeforeNotKnowing("宛先のどの文字が変なのかさっぱりわからない", utterly)).toBe(
+      "宛先のどの文字が変なのか",
+    );
+    expect(askedBeforeNotKnowing("向こうが受け取ったかどうかよく分からん", utterly)).toBe(
+      "向こうが受け取ったかどうか",
+    );
+    expect(askedBeforeNotKnowing("どれが原因なのかわかんない", utterly)).toBe("どれが原因なのか");
+  });
+  it("finds none without the not knowing right after", () => {
+    expect(askedBeforeNotKnowing("全然わからない", utterly)).toBeUndefined();
+    expect(askedBeforeNotKnowing("どこが違うのか教えて", utterly)).toBeUndefined();
+    expect(askedBeforeNotKnowing("届いたのか心配", utterly)).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import type { TopicId } from "../../knowledge/types.ts";
 import { CLOSING, hasQuestionMark } from "../marks.ts";
 import { mentionsAny, trimEndOf, trimStartOf, withoutWords } from "../text.ts";
 import {
+  askedBeforeNotKnowing,
   isQuestion,
   realises,
   SENTENCE_END,
@@ -21,6 +22,7 @@ import {
   fitsScreen,
   GREETING_ID,
   isConversationAct,
+  isFrame,
   isPleasantry,
   pleasantriesOf,
   REQUESTED_ACTS,
@@ -36,7 +38,13 @@ import {
   withoutBut,
   withoutCounts,
 } from "./scans.ts";
-import { ACT_AS_EXAMPLE, ASKED_AS_EXAMPLE, MAX_REACTION_CHARS, PLEASANTRY_PIECE } from "./thresholds.ts";
+import {
+  ACT_AS_EXAMPLE,
+  ASKED_AS_EXAMPLE,
+  CALM_CLEAR,
+  MAX_REACTION_CHARS,
+  PLEASANTRY_PIECE,
+} from "./thresholds.ts";
 import { wishesToAsk } from "./wish-to-ask.ts";
 
 /**
@@ -94,6 +102,16 @@ export function lostBesideQuestion(
   topic: TopicId | null,
 ): Understanding {
   if (understood.kind !== "confident" || understood.id !== CONFUSED_ID) return understood;
+  // 「どこが違うのかさっぱりわからん」: the question embedded before the not knowing is asked (round 45), where it reads
+  // a question of ours clearly and no frame ("what do I do", "what does it mean": being lost is read then), nor
+  // what was said (「何を言ってるのかわからない」 reads nothing clearly).
+  const embedded = askedBeforeNotKnowing(text, ctx.words.utterly);
+  if (embedded !== undefined) {
+    const asked = ctx.index.understand(embedded, topic);
+    const q = asked.kind === "confident" ? ctx.questions.get(asked.id) : undefined;
+    const clear = (asked.candidates[0]?.score ?? 0) >= CALM_CLEAR;
+    if (q && clear && !q.courtesy && !isConversationAct(q) && !isFrame(ctx, q.id)) return asked;
+  }
   const sentences = sentencesOf(text);
   if (sentences.length < 2) return understood;
   const asking = sentences.filter((s) => sentenceAsks(s) && !realises(s));

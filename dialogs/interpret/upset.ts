@@ -17,7 +17,7 @@ import { saysSomething, typedInKana } from "../understand/feelings/says.ts";
 import { asksTermMeaning } from "../understand/frames.ts";
 import { canonicalLength } from "../understand/normalize.ts";
 import { THRESHOLDS } from "../understand/thresholds.ts";
-import { MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
+import { answersEveryFailure, MAX_QUESTION_CHARS, type Understanding } from "../understand/understand.ts";
 import { complains, fitsScreen, isConversationAct, isFrame, isGeneral, isPleasantry } from "./answers.ts";
 import type { QuestionContext, UpsetContext } from "./context.ts";
 import { preferred, wantEnd, wanted } from "./question.ts";
@@ -362,11 +362,15 @@ function askedInPieces(
     // 「…戻ってきた…他の方にはちゃんと届いてるんでしょうか」 after "address not found": a question whose general answer
     // is written for every failure (`anyDiagnosis`: whether the others got it, what to report) fits any diagnosis,
     // as the question index weighs it (understand.ts fitOf); read calmly it was answered, upset it gave way to the
-    // key answer (round 40, family40b).
+    // key answer (round 40, family40b). So is "did it reach them?" (its general answer: no, it didn't), asked in the
+    // piece that closes the message (「…最悪…相手に届いたか確認できる？」 after "gave up retrying", round 45; not the
+    // dismay told before another question, 「届いてなかったなんて…どう謝れば」).
+    const asked = ctx.questions.get(u.id);
     if (
       topic !== null &&
       !fitsScreen(ctx, u.id, topic) &&
-      !ctx.questions.get(u.id)?.anyDiagnosis &&
+      !asked?.anyDiagnosis &&
+      !(p === lastPiece && asked && answersEveryFailure(asked)) &&
       !(isGeneral(ctx, u.id) && score >= ACT_AS_EXAMPLE)
     )
       continue;

@@ -592,6 +592,30 @@ export function asksIndirectly(text: string): boolean {
   return false;
 }
 const EMBEDDED = ["のか", "かどうか", "んじゃないか", "のではないか"];
+
+/**
+ * 「どこが違うのかさっぱりわからん」「相手に届いたのか全然わからない」: a question embedded with 「のか」 or 「かどうか」, then
+ * a word of not knowing (after a particle and how little one can tell, `utterly`: ui.yaml typedWords), asks that
+ * question: the not knowing is its frame, no being lost. The text up to the marker, or undefined. A hand scan.
+ */
+export function askedBeforeNotKnowing(text: string, utterly: readonly string[]): string | undefined {
+  const t = nfkc(text);
+  for (const mark of EMBEDDED.slice(0, 2)) {
+    for (let at = t.indexOf(mark); at >= 0; at = t.indexOf(mark, at + 1)) {
+      let i = skipBetween(t, at + mark.length);
+      const how = utterly.find((w) => t.startsWith(w, i));
+      if (how !== undefined) i = skipBetween(t, i + how.length);
+      if (NOT_KNOWING.some((w) => t.startsWith(w, i))) return t.slice(0, at + mark.length);
+    }
+  }
+  return undefined;
+}
+const NOT_KNOWING = ["分から", "わから", "わかん"];
+function skipBetween(t: string, from: number): number {
+  let i = from;
+  while (i < t.length && i - from < 2 && BETWEEN_EMBEDDED.has(t[i]!)) i++;
+  return i;
+}
 const BETWEEN_EMBEDDED = new Set([..."とがはも、, "]);
 const WONDERING = [
   "分から",

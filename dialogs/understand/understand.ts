@@ -796,10 +796,16 @@ function fitOf(q: Question, topic: TopicId | null): Fit {
   // its general answer is written for every failure: an answer of its own for the failure on screen too (round 37:
   // after "address not found", 「部員全員に送ったけど、ほかの部員は受け取れてる？」 came below "did it arrive?").
   if (q.anyDiagnosis) return [...NOTHING_FAILED].every((t) => q.topics[t] !== undefined) ? "own" : "general";
-  // Answers of its own for each diagnosis where nothing of the user's failed, and for no other ("did it
-  // arrive?", "did the other recipients get it?"): its general answer is the one for every failure ("no, it
-  // didn't reach them"), not another diagnosis's.
+  return Object.keys(q.topics).length > 0 && !answersEveryFailure(q) ? "off" : "general";
+}
+
+/**
+ * Whether a question's general answer is written for every failure: `anyDiagnosis` (what to report, whether the
+ * others got it), or answers of its own for each diagnosis where nothing of the user's failed and for no other
+ * ("did it arrive?": "no, it didn't reach them"), not another diagnosis's.
+ */
+export function answersEveryFailure(q: Question): boolean {
+  if (q.anyDiagnosis) return true;
   const answered = Object.keys(q.topics) as TopicId[];
-  const apart = answered.length === NOTHING_FAILED.size && answered.every((t) => NOTHING_FAILED.has(t));
-  return answered.length > 0 && !apart ? "off" : "general";
+  return answered.length === NOTHING_FAILED.size && answered.every((t) => NOTHING_FAILED.has(t));
 }
