@@ -344,8 +344,16 @@ export function mainEvent(ctx: InterpretContext, m: TextRead): DialogEvent {
   if (question?.does === "next-steps" && feeling && session.topic) {
     // 「…」 ends a piece here too: 「見積書なのに困った…どうしたらいい？」 tells, then asks.
     const pieces = sentencePieces(text.split("…").join("。"));
-    const situation = pieces.filter((p) => !isQuestion(p));
-    const asking = pieces.filter(isQuestion);
+    // 「十日も前に出したのに今ごろ不達とか、なめてる？どうすればいいの」: a piece whose question is only a word of feeling
+    // (its last clause says nothing without it) asks nothing: the story told, then only what to do (round 45).
+    const asks = (p: string) => {
+      if (!isQuestion(p)) return false;
+      const last = clausesOf(p).at(-1) ?? p;
+      const calm = ctx.feelings.withoutFeelingWords(last);
+      return calm === last || saysSomething(calm);
+    };
+    const situation = pieces.filter((p) => !asks(p));
+    const asking = pieces.filter(asks);
     const beyondWhatToDo =
       asking.length > 1 || asking.some((p) => mentionsAny(withoutWords(fold(p), WHAT_TO_DO), WHERE_TO_FIX));
     const key =
