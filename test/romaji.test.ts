@@ -29,6 +29,8 @@ describe("Japanese typed in Latin letters (romaji) is read as the kana it spells
   it("reads a loanword typed in English among romaji in katakana", () => {
     expect(romajiToKana("kono chat hozon sareru?", english)).toBe("このチャットほぞんされる?");
     expect(romajiToKana("mail ga modotte kita", english)).toBe("メールがもどってきた");
+    expect(romajiToKana("eraa meeru ga kita", english)).toBe("エラーめーるがきた");
+    expect(romajiToKana("bounce mail konakatta", english)).toBe("エラーメールこなかった");
     // A loanword counts neither for romaji nor against it; loanwords alone are English.
     expect(romajiToKana("mail okurenai", english)).toBe("メールおくれない");
     expect(romajiToKana("mail error", english)).toBeUndefined();

@@ -209,6 +209,13 @@ const LOANWORDS: Readonly<Record<string, string>> = {
   email: "メール",
   "e-mail": "メール",
   error: "エラー",
+  // エラー romanised by ear (「eraa meeru ga kuru」), as meiru above; and a returned mail's English word typed among
+  // romaji (「bounce mail konakatta」), the エラーメール the examples write.
+  eraa: "エラー",
+  bounce: "エラー",
+  // Who people ask for (「operator no hito to hanashitai」「staff no hito ni kikitai」), as the examples write them.
+  operator: "オペレーター",
+  staff: "スタッフ",
   address: "アドレス",
   password: "パスワード",
   pc: "パソコン",
