@@ -324,9 +324,9 @@ export const uiSchema = z
         notYet: foldedList,
         /** A piece that is only one of these (「じゃあ、」) joins what follows: no goodbye. */
         connectives: foldedList,
-        /** Tries told as all in vain (「何をしても」): the answer for tries that keep failing. */
         /** How little one can tell (「さっぱり」), between a question embedded with 「のか」 and 「わからない」. */
         utterly: foldedList,
+        /** Tries told as all in vain (「何をしても」): the answer for tries that keep failing. */
         whateverTried: foldedList,
         /** The mail told as back or refused again (「また拒否された」 "still rejected"): a try in vain, where one is told or a question read. */
         backAgain: foldedList,

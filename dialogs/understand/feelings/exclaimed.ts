@@ -16,7 +16,7 @@ import { praisesWhatWasTold } from "./praise.ts";
  * feeling is there. So does one mark after a denial or a reproach (「何もしてない！」「言ってくれればいいのに！」
  * 「わかるわけないでしょ！」 "it doesn't work!").
  */
-export function exclaimed(text: string, glad?: GladWords, calmSaid?: string): Feeling | undefined {
+export function exclaimed(text: string, glad?: GladWords, calmPlain?: string): Feeling | undefined {
   if (text.length > MAX_SHAPE_CHARS) return undefined;
   // A sigh or an exasperated "huh?!" opening the message (「はぁ…まだ？」「はあ？いつ届くの」).
   const opening = nfkc(text).trimStart();
@@ -42,7 +42,7 @@ export function exclaimed(text: string, glad?: GladWords, calmSaid?: string): Fe
   }
   if (runs < 2 && marks < 2 && !bangAfterComplaint(text))
     return marks === 1 && glad !== undefined && nowWanted(text, glad) ? "urgent" : undefined;
-  if (glad !== undefined && asideExclaimed(text, glad, calmSaid)) return undefined;
+  if (glad !== undefined && asideExclaimed(text, glad, calmPlain)) return undefined;
   // 「前は届いたのに！」: arrived once, and a reproach; not the glad 「届いた！」.
   const folded = withoutWords(fold(text), ["届いたのに"]);
   if (GLAD_WORDS.some((w) => folded.includes(w)) || praisesWhatWasTold(folded)) return undefined;
@@ -70,20 +70,20 @@ export interface GladWords {
  * 「焦らず待ちますよー！ちなみに今って障害出てるんですか？」「今日は仕事がはかどる！ところでこのチャットって無料？」 "No
  * stress, I can wait! Roughly when will it go through?": one exclamation (a single run of marks) closing a sentence, then a
  * question, is the cheer of that sentence, not an outburst, where the writer says in the message that they are calm (a
- * feeling denied or played down: `calmSaid`, the text without it, feeling.ts) or the question opens by changing the
+ * feeling denied or played down: `calmPlain`, the text without it, feeling.ts) or the question opens by changing the
  * subject (ui.yaml typedWords subjectChange: 「ところで」「ちなみに」 "by the way"), so the exclaimed sentence was about
  * something else. Not where the exclaimed sentence tells a failure (gladSpoiled: 「また戻って」 "still") or complains
  * (`bangAfterComplaint`: 「…のに！」「届かない！」). The question mark after it counted as a second mark (round 45). Read
  * only of texts with marks; a scan to the first mark.
  */
-function asideExclaimed(text: string, glad: GladWords, calmSaid: string | undefined): boolean {
-  const t = calmSaid ?? fold(text);
+function asideExclaimed(text: string, glad: GladWords, calmPlain: string | undefined): boolean {
+  const t = calmPlain ?? fold(text);
   const bang = t.indexOf("!");
   if (bang < 0) return false;
   let end = bang;
   while (t[end + 1] === "!") end++;
   if (t.includes("!", end + 1)) return false;
-  if (calmSaid === undefined) {
+  if (calmPlain === undefined) {
     let next = end + 1;
     while (t[next] === " " || t[next] === "、" || t[next] === ",") next++;
     if (!glad.subjectChange.some((w) => t.startsWith(w, next))) return false;
