@@ -49,6 +49,14 @@ const cpuNow = () => {
   const u = process.cpuUsage();
   return u.user + u.system;
 };
+/** Times one call: its wall-clock µs into `wall`, and with --cpu its CPU-time µs into `cpu`. */
+async function timeCall(call: () => unknown, wall: number[], cpu: number[]): Promise<void> {
+  const cpuStart = CPU ? cpuNow() : 0;
+  const start = process.hrtime.bigint();
+  await call();
+  wall.push(Number(process.hrtime.bigint() - start) / 1_000);
+  if (CPU) cpu.push(cpuNow() - cpuStart);
+}
 /**
  * Which code runs: this file compiled into dist/bench/ (npm run build, as the Dockerfile runs the bot) or its
  * TypeScript source through tsx (as `npm start` runs it). The dialog sets are the repository's either way: the
@@ -99,13 +107,7 @@ if (process.send && process.env.BENCH_UNDERSTAND_DRIVEN === "1") {
     if (m !== "round") return process.exit(0);
     const times: number[] = [];
     const cpu: number[] = [];
-    for (const t of texts) {
-      const cpuStart = CPU ? cpuNow() : 0;
-      const start = process.hrtime.bigint();
-      await interpretText(t);
-      times.push(Number(process.hrtime.bigint() - start) / 1_000);
-      if (CPU) cpu.push(cpuNow() - cpuStart);
-    }
+    for (const t of texts) await timeCall(() => interpretText(t), times, cpu);
     process.send!({ times, cpu, youngMb: youngMb() });
   });
   process.send({ ready: texts.length });
@@ -122,13 +124,7 @@ async function measure(name: string, run: (t: { text: string; topic: TopicId | n
   for (let round = 0; round < 15; round++) {
     const inRound: number[] = [];
     const cpuInRound: number[] = [];
-    for (const t of texts) {
-      const cpuStart = CPU ? cpuNow() : 0;
-      const start = process.hrtime.bigint();
-      await run(t);
-      inRound.push(Number(process.hrtime.bigint() - start) / 1_000);
-      if (CPU) cpuInRound.push(cpuNow() - cpuStart);
-    }
+    for (const t of texts) await timeCall(() => run(t), inRound, cpuInRound);
     for (const t of inRound) times.push(t);
     for (const t of cpuInRound) cpu.push(t);
     inRound.sort((a, b) => a - b);
